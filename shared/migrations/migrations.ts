@@ -1,0 +1,27 @@
+import type * as Y from 'yjs';
+import { metaMap, recordsMap } from '../doc/boardDoc.ts';
+
+/**
+ * Append-only. A migration's id is its position (1-based); never edit or remove a shipped one,
+ * and never add a down-migration (a written decision: old clients go read-only instead).
+ * Each `up` must be idempotent: it may meet a document that already has its change, e.g. one
+ * written by a newer client before the server migrated it.
+ */
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly up: (doc: Y.Doc) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'initial layout: meta and records roots',
+    up(doc) {
+      const meta = metaMap(doc);
+      if (typeof meta.get('title') !== 'string') meta.set('title', 'Untitled journey');
+      if (typeof meta.get('createdAt') !== 'number') meta.set('createdAt', Date.now());
+      recordsMap(doc);
+    },
+  },
+];

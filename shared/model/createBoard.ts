@@ -1,0 +1,74 @@
+import type * as Y from 'yjs';
+import { metaMap, newRecordMap, recordsMap } from '../doc/boardDoc.ts';
+import { ORIGIN } from '../doc/origins.ts';
+import { SCHEMA_VERSION } from '../migrations/migrate.ts';
+import { newId, type LaneId, type StageId } from '../schema/ids.ts';
+import type { BoardTemplate } from '../templates/index.ts';
+import { initialIndexes } from './ordering.ts';
+
+export interface CreateBoardInput {
+  readonly boardId: string;
+  readonly title: string;
+  readonly template: BoardTemplate;
+  readonly now?: number;
+}
+
+const TEMPLATE_AUTHOR = { authorId: 'template', authorName: 'Journeyboard example' };
+
+/** Writes a new board from a template into an empty document, in one server transaction. */
+export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
+  const now = input.now ?? Date.now();
+  const { template } = input;
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('boardId', input.boardId);
+    meta.set('title', input.title);
+    meta.set('createdAt', now);
+    const records = recordsMap(doc);
+
+    const stageIds: StageId[] = [];
+    initialIndexes(template.stages.length).forEach((index, i) => {
+      const id = newId('stage');
+      stageIds.push(id);
+      records.set(id, newRecordMap({ typeName: 'stage', id, name: template.stages[i], index, description: '' }));
+    });
+
+    const laneByKind = new Map<string, LaneId>();
+    initialIndexes(template.lanes.length).forEach((index, i) => {
+      const lane = template.lanes[i]!;
+      const id = newId('lane');
+      if (!laneByKind.has(lane.kind)) laneByKind.set(lane.kind, id);
+      records.set(id, newRecordMap({ typeName: 'lane', id, name: lane.name, kind: lane.kind, index }));
+    });
+
+    const perCell = new Map<string, number>();
+    const cellKeys = template.notes.map((n) => `${n.stage}/${n.lane}`);
+    for (const key of cellKeys) perCell.set(key, (perCell.get(key) ?? 0) + 1);
+    const cellIndexes = new Map([...perCell].map(([key, count]) => [key, initialIndexes(count)]));
+
+    template.notes.forEach((n, i) => {
+      const stageId = stageIds[n.stage];
+      const laneId = laneByKind.get(n.lane);
+      if (!stageId || !laneId) throw new Error(`Template ${template.id}: note ${i} points at a missing stage or lane`);
+      const index = cellIndexes.get(cellKeys[i]!)!.shift()!;
+      const id = newId('note');
+      records.set(
+        id,
+        newRecordMap({
+          typeName: 'note',
+          id,
+          position: { stageId, laneId, index },
+          kind: n.lane,
+          text: n.text,
+          colour: null,
+          sentiment: n.sentiment ?? null,
+          department: n.department,
+          ...TEMPLATE_AUTHOR,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    });
+  }, ORIGIN.server);
+}

@@ -1,0 +1,167 @@
+import * as Y from 'yjs';
+import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
+import { recordTypeOf, type LaneId, type NoteId, type StageId } from '../schema/ids.ts';
+import { readLane, type Lane } from '../schema/lane.ts';
+import { readNote, type Note } from '../schema/note.ts';
+import { readStage, type Stage } from '../schema/stage.ts';
+import { byIndex } from './ordering.ts';
+
+export type BoardRecord = Stage | Lane | Note;
+
+/** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
+export interface BoardSnapshot {
+  readonly meta: BoardMeta;
+  readonly stages: readonly Stage[];
+  readonly lanes: readonly Lane[];
+  /** Every note, in cell order (stage, lane, index). */
+  readonly notes: readonly Note[];
+  readonly notesById: ReadonlyMap<NoteId, Note>;
+  /** Notes per cell, sorted; key from `cellKey`. */
+  readonly cells: ReadonlyMap<string, readonly Note[]>;
+  /** Notes whose stage or lane no longer exists (e.g. removed concurrently); shown, never dropped. */
+  readonly orphanNotes: readonly Note[];
+}
+
+export function cellKey(stageId: StageId, laneId: LaneId): string {
+  return `${stageId}|${laneId}`;
+}
+
+export function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
+  const fields = rawFields(rec);
+  switch (recordTypeOf(id)) {
+    case 'stage':
+      return readStage(id as StageId, fields);
+    case 'lane':
+      return readLane(id as LaneId, fields);
+    case 'note':
+      return readNote(id as NoteId, fields);
+    default:
+      return undefined; // a record type from a newer schema: kept in the doc, not shown
+  }
+}
+
+export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): BoardSnapshot {
+  const stages: Stage[] = [];
+  const lanes: Lane[] = [];
+  const allNotes: Note[] = [];
+  for (const r of records) {
+    if (r.typeName === 'stage') stages.push(r);
+    else if (r.typeName === 'lane') lanes.push(r);
+    else allNotes.push(r);
+  }
+  stages.sort(byIndex);
+  lanes.sort(byIndex);
+  const stageSet = new Set(stages.map((s) => s.id));
+  const laneSet = new Set(lanes.map((l) => l.id));
+  const cells = new Map<string, Note[]>();
+  const orphanNotes: Note[] = [];
+  for (const n of allNotes) {
+    const { stageId, laneId } = n.position;
+    if (!stageSet.has(stageId) || !laneSet.has(laneId)) {
+      orphanNotes.push(n);
+      continue;
+    }
+    const key = cellKey(stageId, laneId);
+    const list = cells.get(key);
+    if (list) list.push(n);
+    else cells.set(key, [n]);
+  }
+  const notes: Note[] = [];
+  for (const s of stages)
+    for (const l of lanes) {
+      const list = cells.get(cellKey(s.id, l.id));
+      if (!list) continue;
+      list.sort((a, b) => byIndex({ index: a.position.index, id: a.id }, { index: b.position.index, id: b.id }));
+      notes.push(...list);
+    }
+  notes.push(...orphanNotes);
+  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes };
+}
+
+/** One-off full read, for the server and tests. */
+export function readBoard(doc: Y.Doc): BoardSnapshot {
+  const records: BoardRecord[] = [];
+  recordsMap(doc).forEach((rec, id) => {
+    if (!(rec instanceof Y.Map)) return;
+    const r = readRecord(id, rec);
+    if (r) records.push(r);
+  });
+  return buildSnapshot(readMeta(doc), records);
+}
+
+export interface BoardSummary {
+  readonly title: string;
+  readonly schemaVersion: number;
+  readonly createdAt: number;
+  readonly counts: { readonly stages: number; readonly lanes: number; readonly notes: number };
+}
+
+export function summarizeBoard(doc: Y.Doc): BoardSummary {
+  const meta = readMeta(doc);
+  const counts = { stages: 0, lanes: 0, notes: 0 };
+  recordsMap(doc).forEach((_rec, id) => {
+    const type = recordTypeOf(id);
+    if (type === 'stage') counts.stages++;
+    else if (type === 'lane') counts.lanes++;
+    else if (type === 'note') counts.notes++;
+  });
+  return { title: meta.title, schemaVersion: meta.schemaVersion, createdAt: meta.createdAt, counts };
+}
+
+/**
+ * Live snapshot source for `useSyncExternalStore`: re-reads only the records a change touched,
+ * and builds the next snapshot lazily, once per burst of changes.
+ */
+export class BoardSnapshotSource {
+  private readonly cache = new Map<string, BoardRecord>();
+  private snapshot: BoardSnapshot | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly doc: Y.Doc;
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+    recordsMap(doc).forEach((rec, id) => this.refresh(id, rec));
+    recordsMap(doc).observeDeep(this.onRecords);
+    metaMap(doc).observe(this.onMeta);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): BoardSnapshot => {
+    this.snapshot ??= buildSnapshot(readMeta(this.doc), this.cache.values());
+    return this.snapshot;
+  };
+
+  destroy(): void {
+    recordsMap(this.doc).unobserveDeep(this.onRecords);
+    metaMap(this.doc).unobserve(this.onMeta);
+    this.listeners.clear();
+  }
+
+  private refresh(id: string, rec: RecordMap | undefined): void {
+    const r = rec instanceof Y.Map ? readRecord(id, rec) : undefined;
+    if (r) this.cache.set(id, r);
+    else this.cache.delete(id);
+  }
+
+  private readonly onRecords = (events: Y.YEvent<any>[]): void => {
+    const records = recordsMap(this.doc);
+    const touched = new Set<string>();
+    for (const e of events) {
+      if (e.target === records) for (const key of (e as Y.YMapEvent<RecordMap>).keysChanged) touched.add(key);
+      else if (typeof e.path[0] === 'string') touched.add(e.path[0]);
+    }
+    for (const id of touched) this.refresh(id, records.get(id));
+    this.changed();
+  };
+
+  private readonly onMeta = (): void => this.changed();
+
+  private changed(): void {
+    this.snapshot = null;
+    for (const l of this.listeners) l();
+  }
+}

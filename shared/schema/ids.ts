@@ -1,0 +1,33 @@
+/** Record ids are `<type>:<random>`, so a record's type is readable from its key alone. */
+export type RecordType = 'stage' | 'lane' | 'note';
+export type RecordId<T extends RecordType = RecordType> = `${T}:${string}`;
+export type StageId = RecordId<'stage'>;
+export type LaneId = RecordId<'lane'>;
+export type NoteId = RecordId<'note'>;
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * 16 base-36 characters (~82 bits). Uses getRandomValues, not randomUUID, because randomUUID is
+ * missing on plain-http LAN origins, which is how workshops on a laptop are often served.
+ */
+export function randomId(length = 16): string {
+  const bytes = new Uint8Array(length);
+  globalThis.crypto.getRandomValues(bytes);
+  let out = '';
+  for (const b of bytes) out += ALPHABET[b % 36];
+  return out;
+}
+
+export function newId<T extends RecordType>(type: T): RecordId<T> {
+  return `${type}:${randomId()}`;
+}
+
+export function recordTypeOf(id: string): RecordType | undefined {
+  const type = id.slice(0, id.indexOf(':'));
+  return type === 'stage' || type === 'lane' || type === 'note' ? type : undefined;
+}
+
+export function isRecordId<T extends RecordType>(type: T, id: unknown): id is RecordId<T> {
+  return typeof id === 'string' && id.startsWith(`${type}:`) && id.length > type.length + 1;
+}

@@ -1,0 +1,8 @@
+/** Field limits checked by commands (strict on write). Readers truncate nothing. */
+export const LIMITS = {
+  titleLength: 120,
+  nameLength: 60,
+  descriptionLength: 500,
+  noteTextLength: 2000,
+  authorNameLength: 60,
+} as const;

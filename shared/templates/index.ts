@@ -1,0 +1,13 @@
+import { b2bSaasTemplate } from './b2bSaas.ts';
+import { blankTemplate } from './blank.ts';
+import { ecommerceTemplate } from './ecommerce.ts';
+import type { BoardTemplate } from './types.ts';
+
+export type { BoardTemplate, TemplateNote } from './types.ts';
+
+export const TEMPLATES: readonly BoardTemplate[] = [blankTemplate, ecommerceTemplate, b2bSaasTemplate];
+export const DEFAULT_TEMPLATE_ID = blankTemplate.id;
+
+export function findTemplate(id: string): BoardTemplate | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
