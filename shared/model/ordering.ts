@@ -10,10 +10,12 @@ export function byIndex<T extends { readonly index: string; readonly id: string 
 export function indexAt(sorted: readonly { index: string; id: string }[], position: number, moving?: string): string {
   const others = sorted.filter((s) => s.id !== moving);
   const at = Math.max(0, Math.min(position, others.length));
-  const before = others[at - 1]?.index ?? null;
-  let after = others[at]?.index ?? null;
-  // Equal neighbours (a concurrent tie) leave no key between them; place after the pair instead.
-  if (before !== null && after !== null && before >= after) after = null;
+  return keyBetween(others[at - 1]?.index ?? null, others[at]?.index ?? null);
+}
+
+/** A key between two neighbours. Equal neighbours (a concurrent tie) leave no room: go after `before`. */
+export function keyBetween(before: string | null, after: string | null): string {
+  if (before !== null && after !== null && before >= after) return generateKeyBetween(before, null);
   return generateKeyBetween(before, after);
 }
 

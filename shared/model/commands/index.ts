@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type * as Y from 'yjs';
+import { ORIGIN } from '../../doc/origins.ts';
+import { CommandError } from '../errors.ts';
+import { createContext, type Actor } from './context.ts';
+import type { CommandDef } from './define.ts';
+import * as notes from './noteCommands.ts';
+import * as structure from './structureCommands.ts';
+
+export type { Actor } from './context.ts';
+export type { ClipboardNote } from './noteCommands.ts';
+
+/** Every user intent on the board, by name. */
+export const COMMANDS = {
+  renameBoard: structure.renameBoard,
+  addStage: structure.addStage,
+  renameStage: structure.renameStage,
+  describeStage: structure.describeStage,
+  moveStage: structure.moveStage,
+  removeStage: structure.removeStage,
+  addLane: structure.addLane,
+  renameLane: structure.renameLane,
+  setLaneKind: structure.setLaneKind,
+  moveLane: structure.moveLane,
+  removeLane: structure.removeLane,
+  addNote: notes.addNote,
+  editNoteText: notes.editNoteText,
+  moveNotes: notes.moveNotes,
+  updateNotes: notes.updateNotes,
+  deleteNotes: notes.deleteNotes,
+  duplicateNotes: notes.duplicateNotes,
+  pasteNotes: notes.pasteNotes,
+} satisfies Record<string, CommandDef<z.ZodType, unknown>>;
+
+export type Commands = typeof COMMANDS;
+export type CommandName = keyof Commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type CommandResult<N extends CommandName> = ReturnType<Commands[N]['run']>;
+
+/**
+ * Validates the input, then runs the command in one transaction with the given origin.
+ * Throws CommandError; a rejected command writes nothing.
+ */
+export function executeCommand<N extends CommandName>(
+  doc: Y.Doc,
+  actor: Actor,
+  name: N,
+  input: CommandInput<N>,
+  origin: string = ORIGIN.local,
+): CommandResult<N> {
+  const def = COMMANDS[name] as unknown as CommandDef<z.ZodType, CommandResult<N>>;
+  const parsed = def.input.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new CommandError('invalid-input', first ? first.message : 'Invalid input');
+  }
+  const ctx = createContext(doc, actor);
+  let result: CommandResult<N> | undefined;
+  let failure: unknown;
+  doc.transact(() => {
+    try {
+      result = def.run(ctx, parsed.data);
+    } catch (e) {
+      failure = e;
+    }
+  }, origin);
+  if (failure) throw failure;
+  return result as CommandResult<N>;
+}
