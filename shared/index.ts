@@ -16,3 +16,4 @@ export * from './schema/note.ts';
 export * from './schema/noteKind.ts';
 export * from './schema/stage.ts';
 export * from './templates/index.ts';
+export * from './presence/presence.ts';

@@ -1,0 +1,36 @@
+import type { NoteId } from '../../shared/index.ts';
+import { fitRect, zoomAt } from '../canvas/camera.ts';
+import { layoutFor } from '../canvas/layoutCache.ts';
+import type { BoardSession } from './BoardSession.ts';
+
+export function fitBoard(session: BoardSession): void {
+  const layout = layoutFor(session.model.source.getSnapshot());
+  const { viewport } = session.editor.get();
+  session.editor.update({ camera: fitRect({ x: 0, y: 0, width: layout.width, height: layout.height }, viewport, 40) });
+}
+
+export function zoomBy(session: BoardSession, factor: number): void {
+  const { camera, viewport } = session.editor.get();
+  session.editor.update({ camera: zoomAt(camera, { x: viewport.width / 2, y: viewport.height / 2 }, factor) });
+}
+
+export function resetZoom(session: BoardSession): void {
+  const { camera } = session.editor.get();
+  zoomBy(session, 1 / camera.scale);
+}
+
+/** Pans so a note is in view (used after adding one off-screen). */
+export function revealNote(session: BoardSession, id: NoteId): void {
+  const r = layoutFor(session.model.source.getSnapshot()).notes.get(id);
+  if (!r) return;
+  const { camera, viewport } = session.editor.get();
+  const sx = r.x * camera.scale + camera.x;
+  const sy = r.y * camera.scale + camera.y;
+  const margin = 60;
+  let { x, y } = camera;
+  if (sx < margin) x += margin - sx;
+  if (sx + r.width * camera.scale > viewport.width - margin) x -= sx + r.width * camera.scale - (viewport.width - margin);
+  if (sy < margin) y += margin - sy;
+  if (sy + r.height * camera.scale > viewport.height - margin) y -= sy + r.height * camera.scale - (viewport.height - margin);
+  session.editor.update({ camera: { ...camera, x, y } });
+}

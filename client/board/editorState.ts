@@ -1,0 +1,40 @@
+import type { NoteId } from '../../shared/index.ts';
+import type { Camera } from '../canvas/camera.ts';
+import type { Point, Rect } from '../canvas/geometry.ts';
+import type { DropTarget } from '../canvas/hitTest.ts';
+import { Store } from './store.ts';
+
+/** Per-person view state: never synced (the camera, the selection, what is being dragged). */
+export interface EditorState {
+  readonly camera: Camera;
+  readonly viewport: { readonly width: number; readonly height: number };
+  readonly selection: ReadonlySet<NoteId>;
+  readonly editing: NoteId | null;
+  /** Board-space marquee while shift-dragging over empty space. */
+  readonly marquee: Rect | null;
+  /** Notes being dragged: their offset from where they sit, and where they would land. */
+  readonly drag: { readonly ids: ReadonlySet<NoteId>; readonly offset: Point; readonly target: DropTarget | null } | null;
+  /** A stage or lane whose header is selected (shows its actions). */
+  readonly header: { readonly type: 'stage' | 'lane'; readonly id: string; readonly renaming: boolean } | null;
+  readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;
+}
+
+export const EMPTY_SELECTION: ReadonlySet<NoteId> = new Set();
+
+export function createEditorStore(): Store<EditorState> {
+  return new Store<EditorState>({
+    camera: { x: 0, y: 0, scale: 1 },
+    viewport: { width: 1, height: 1 },
+    selection: EMPTY_SELECTION,
+    editing: null,
+    marquee: null,
+    drag: null,
+    header: null,
+    toast: null,
+  });
+}
+
+let toastSeq = 0;
+export function showToast(store: Store<EditorState>, message: string, tone: 'info' | 'error' = 'info'): void {
+  store.update({ toast: { id: ++toastSeq, message, tone } });
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { ClipboardNote, LaneId, NoteId, NoteKind, StageId } from '../../shared/index.ts';
+import { toBoard } from '../canvas/camera.ts';
+import { layoutFor } from '../canvas/layoutCache.ts';
+import type { BoardSession } from './BoardSession.ts';
+import { revealNote } from './cameraActions.ts';
+import { EMPTY_SELECTION } from './editorState.ts';
+
+export function select(session: BoardSession, ids: Iterable<NoteId>): void {
+  const next = new Set(ids);
+  session.editor.update({ selection: next.size ? next : EMPTY_SELECTION, header: null });
+}
+
+export function startEditing(session: BoardSession, id: NoteId): void {
+  if (session.model.readOnlyReason) return;
+  select(session, [id]);
+  session.editor.update({ editing: id });
+  revealNote(session, id);
+}
+
+export function addNoteInCell(session: BoardSession, stageId: StageId, laneId: LaneId, kind?: NoteKind): NoteId | undefined {
+  const id = session.run('addNote', { stageId, laneId, kind });
+  if (id) startEditing(session, id);
+  return id;
+}
+
+/**
+ * Toolbar "add": a note of that kind goes into the first lane of that kind, in the stage of the
+ * selected note or else the stage in the middle of the screen.
+ */
+export function addNoteOfKind(session: BoardSession, kind: NoteKind): NoteId | undefined {
+  const board = session.model.source.getSnapshot();
+  const layout = layoutFor(board);
+  const { selection, camera, viewport } = session.editor.get();
+  const lane = board.lanes.find((l) => l.kind === kind) ?? board.lanes[0];
+  const selected = [...selection].map((id) => board.notesById.get(id)).find(Boolean);
+  const centre = toBoard(camera, { x: viewport.width / 2, y: viewport.height / 2 });
+  const stageBox =
+    layout.stages.find((s) => s.id === selected?.position.stageId) ??
+    layout.stages.find((s) => centre.x >= s.x && centre.x < s.x + s.width) ??
+    (centre.x < (layout.stages[0]?.x ?? 0) ? layout.stages[0] : layout.stages.at(-1));
+  if (!lane || !stageBox) return undefined;
+  return addNoteInCell(session, stageBox.id, lane.id, kind);
+}
+
+export function deleteSelection(session: BoardSession): void {
+  const ids = [...session.editor.get().selection];
+  if (ids.length && session.run('deleteNotes', { noteIds: ids }) !== undefined) select(session, []);
+}
+
+export function duplicateSelection(session: BoardSession): void {
+  const ids = [...session.editor.get().selection];
+  if (!ids.length) return;
+  const copies = session.run('duplicateNotes', { noteIds: ids });
+  if (copies) select(session, copies);
+}
+
+export const CLIPBOARD_MIME = 'application/x-journeyboard-notes+json';
+const clipboardSchema = z.object({ journeyboard: z.literal(1), notes: z.array(z.unknown()) });
+
+/** The selection as clipboard text: JSON our paste understands, readable anywhere else. */
+export function copySelection(session: BoardSession): string | null {
+  const board = session.model.source.getSnapshot();
+  const notes: ClipboardNote[] = [...session.editor.get().selection]
+    .map((id) => board.notesById.get(id))
+    .filter((n) => n !== undefined)
+    .map((n) => ({ ...n.position, kind: n.kind, text: n.text, colour: n.colour, sentiment: n.sentiment, department: n.department }));
+  return notes.length ? JSON.stringify({ journeyboard: 1, notes }) : null;
+}
+
+export function pasteClipboard(session: BoardSession, text: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const data = clipboardSchema.safeParse(parsed);
+  if (!data.success) return false;
+  const ids = session.run('pasteNotes', { notes: data.data.notes as ClipboardNote[] });
+  if (ids) select(session, ids);
+  return true;
+}

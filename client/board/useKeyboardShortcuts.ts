@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import type { BoardSession } from './BoardSession.ts';
+import { fitBoard, zoomBy } from './cameraActions.ts';
+import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, select, startEditing } from './noteActions.ts';
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/** Board shortcuts; ignored while typing in a field. Copy and paste use the clipboard events. */
+export function useKeyboardShortcuts(session: BoardSession): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typingIn(e.target) || document.querySelector('.dialog-backdrop')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const { selection } = session.editor.get();
+      if (mod && key === 'z') session.model[e.shiftKey ? 'redo' : 'undo']();
+      else if (mod && key === 'y') session.model.redo();
+      else if (mod && key === 'd') duplicateSelection(session);
+      else if (mod && key === 'a') select(session, session.model.source.getSnapshot().notesById.keys());
+      else if (key === 'delete' || key === 'backspace') deleteSelection(session);
+      else if (key === 'escape') select(session, []);
+      else if (key === 'enter' && selection.size === 1) startEditing(session, [...selection][0]!);
+      else if (e.shiftKey && e.code === 'Digit1') fitBoard(session);
+      else if (!mod && (key === '+' || key === '=')) zoomBy(session, 1.25);
+      else if (!mod && key === '-') zoomBy(session, 1 / 1.25);
+      else return;
+      e.preventDefault();
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      if (typingIn(e.target)) return;
+      const text = copySelection(session);
+      if (!text || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+    };
+    const onCut = (e: ClipboardEvent) => {
+      onCopy(e);
+      if (e.defaultPrevented) deleteSelection(session);
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (typingIn(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain');
+      if (text && pasteClipboard(session, text)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [session]);
+}

@@ -1,0 +1,79 @@
+import { Component, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Stage } from 'react-konva';
+import { useBoard, useEditor, usePeers, useSession } from '../board/hooks.ts';
+import { EMPTY_SELECTION } from '../board/editorState.ts';
+import { visibleRect } from './camera.ts';
+import { DragLayer } from './DragLayer.tsx';
+import { expand, intersects } from './geometry.ts';
+import { GridLayer } from './GridLayer.tsx';
+import { layoutFor } from './layoutCache.ts';
+import { NotesLayer } from './NotesLayer.tsx';
+import { PresenceLayer } from './PresenceLayer.tsx';
+import { useCanvasInteractions } from './useCanvasInteractions.ts';
+
+/** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
+const CULL_TILE = 512;
+
+export function BoardCanvas() {
+  const session = useSession();
+  const board = useBoard();
+  const layout = layoutFor(board);
+  const camera = useEditor((s) => s.camera);
+  const viewport = useEditor((s) => s.viewport);
+  const selection = useEditor((s) => s.selection);
+  const marquee = useEditor((s) => s.marquee);
+  const drag = useEditor((s) => s.drag);
+  const header = useEditor((s) => s.header);
+  const peers = usePeers();
+  const container = useRef<HTMLDivElement>(null);
+  useCanvasInteractions(session, container, layout, board);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const measure = () => session.editor.update({ viewport: { width: el.clientWidth, height: el.clientHeight } });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [session]);
+
+  const vis = expand(visibleRect(camera, viewport), Math.max(viewport.width, viewport.height) / camera.scale / 2);
+  const tile = [Math.floor(vis.x / CULL_TILE), Math.floor(vis.y / CULL_TILE), Math.ceil((vis.x + vis.width) / CULL_TILE), Math.ceil((vis.y + vis.height) / CULL_TILE)].join(',');
+  const hidden = drag?.ids ?? EMPTY_SELECTION;
+  const visibleNotes = useMemo(() => {
+    const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
+    const area = { x: x0 * CULL_TILE, y: y0 * CULL_TILE, width: (x1 - x0) * CULL_TILE, height: (y1 - y0) * CULL_TILE };
+    return board.notes.filter((n) => {
+      const r = layout.notes.get(n.id);
+      return r && !hidden.has(n.id) && intersects(r, area);
+    });
+  }, [board, layout, tile, hidden]);
+
+  return (
+    <div ref={container} className="board-canvas" data-testid="board-canvas">
+      <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
+        <CanvasBoundary>
+          <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45} />
+          <NotesLayer notes={visibleNotes} layout={layout} />
+          <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
+          {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
+        </CanvasBoundary>
+      </Stage>
+    </div>
+  );
+}
+
+/** Inside <Stage>: a shape that throws must not blank the page; the rest of the UI stays usable. */
+class CanvasBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    console.error('Board canvas failed to draw', error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}

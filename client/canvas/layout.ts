@@ -1,0 +1,87 @@
+import type { BoardSnapshot, LaneId, NoteId, StageId } from '../../shared/index.ts';
+import { cellKey } from '../../shared/index.ts';
+import type { Rect } from './geometry.ts';
+
+export const NOTE_W = 176;
+export const NOTE_H = 112;
+export const GAP = 12;
+export const CELL_PAD = 14;
+export const HEADER_H = 72;
+export const LABEL_W = 188;
+const MIN_COLS = 2;
+const MAX_COLS = 8;
+
+export interface StageBox {
+  readonly id: StageId;
+  readonly x: number;
+  readonly width: number;
+  readonly cols: number;
+}
+
+export interface LaneBox {
+  readonly id: LaneId;
+  readonly y: number;
+  readonly height: number;
+}
+
+/** Where everything sits on the board, in board coordinates. Cells grow to fit their notes. */
+export interface BoardLayout {
+  readonly stages: readonly StageBox[];
+  readonly lanes: readonly LaneBox[];
+  readonly notes: ReadonlyMap<NoteId, Rect>;
+  /** Notes whose stage or lane is gone sit in a strip under the grid, never hidden. */
+  readonly orphanStrip: Rect | null;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function slotRect(origin: { x: number; y: number }, cols: number, i: number): Rect {
+  const col = i % cols;
+  const row = Math.floor(i / cols);
+  return { x: origin.x + CELL_PAD + col * (NOTE_W + GAP), y: origin.y + CELL_PAD + row * (NOTE_H + GAP), width: NOTE_W, height: NOTE_H };
+}
+
+function span(count: number): number {
+  return count * NOTE_H + (count - 1) * GAP + 2 * CELL_PAD;
+}
+
+export function computeLayout(board: BoardSnapshot): BoardLayout {
+  const stages: StageBox[] = [];
+  let x = LABEL_W;
+  for (const s of board.stages) {
+    let most = 0;
+    for (const l of board.lanes) most = Math.max(most, board.cells.get(cellKey(s.id, l.id))?.length ?? 0);
+    const cols = Math.min(MAX_COLS, Math.max(MIN_COLS, Math.ceil(Math.sqrt(most / 2))));
+    const width = cols * NOTE_W + (cols - 1) * GAP + 2 * CELL_PAD;
+    stages.push({ id: s.id, x, width, cols });
+    x += width;
+  }
+  const lanes: LaneBox[] = [];
+  let y = HEADER_H;
+  for (const l of board.lanes) {
+    let rows = 1;
+    for (const s of stages) {
+      const n = board.cells.get(cellKey(s.id, l.id))?.length ?? 0;
+      rows = Math.max(rows, Math.ceil(n / s.cols));
+    }
+    const height = span(rows);
+    lanes.push({ id: l.id, y, height });
+    y += height;
+  }
+  const notes = new Map<NoteId, Rect>();
+  for (const s of stages)
+    for (const l of lanes) {
+      const list = board.cells.get(cellKey(s.id, l.id));
+      list?.forEach((n, i) => notes.set(n.id, slotRect({ x: s.x, y: l.y }, s.cols, i)));
+    }
+  let orphanStrip: Rect | null = null;
+  const width = Math.max(x, LABEL_W + 400);
+  if (board.orphanNotes.length > 0) {
+    const cols = Math.max(1, Math.floor((width - LABEL_W - 2 * CELL_PAD + GAP) / (NOTE_W + GAP)));
+    const rows = Math.ceil(board.orphanNotes.length / cols);
+    orphanStrip = { x: LABEL_W, y: y + 24, width: width - LABEL_W, height: span(rows) };
+    board.orphanNotes.forEach((n, i) => notes.set(n.id, slotRect(orphanStrip!, cols, i)));
+    y = orphanStrip.y + orphanStrip.height;
+  }
+  return { stages, lanes, notes, orphanStrip, width, height: y };
+}

@@ -1,0 +1,68 @@
+import { memo } from 'react';
+import { Circle, Group, Rect, Text } from 'react-konva';
+import {
+  colourForUser,
+  DEPARTMENT_STYLE,
+  initials,
+  NOTE_KIND_STYLE,
+  noteColour,
+  SENTIMENT_LABEL,
+  type Note,
+} from '../../../shared/index.ts';
+import { NOTE_H, NOTE_W } from '../layout.ts';
+import { THEME } from '../theme.ts';
+import { SentimentFace } from './SentimentFace.tsx';
+
+export interface NoteShapeProps {
+  readonly note: Note;
+  readonly x: number;
+  readonly y: number;
+  readonly opacity?: number;
+}
+
+const PAD = 12;
+
+/** A sticky note. Dumb: props in, pixels out; hit-testing happens in hitTest.ts. */
+export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1 }: NoteShapeProps) {
+  const kind = NOTE_KIND_STYLE[note.kind];
+  const dept = DEPARTMENT_STYLE[note.department];
+  const isEmotion = note.kind === 'emotion' && note.sentiment !== null;
+  const textWidth = NOTE_W - 2 * PAD - (isEmotion ? 30 : 0);
+  return (
+    <Group x={x} y={y} id={note.id} name="note" opacity={opacity} listening={false}>
+      <Rect y={2} width={NOTE_W} height={NOTE_H} cornerRadius={8} fill="rgba(15,23,42,0.08)" perfectDrawEnabled={false} />
+      <Rect width={NOTE_W} height={NOTE_H} cornerRadius={8} fill={noteColour(note)} stroke="rgba(15,23,42,0.10)" strokeWidth={1} perfectDrawEnabled={false} />
+      <Text x={PAD} y={9} text={`${kind.icon}  ${kind.label.toUpperCase()}`} fontSize={9.5} fontStyle="bold" letterSpacing={0.6} fill="rgba(31,36,48,0.55)" fontFamily={THEME.font} width={NOTE_W - 2 * PAD - 22} wrap="none" ellipsis />
+      <Rect x={NOTE_W - PAD - 16} y={7} width={16} height={16} cornerRadius={4} fill={dept.colour} perfectDrawEnabled={false} />
+      <Text x={NOTE_W - PAD - 16} y={7} width={16} height={16} text={dept.mark} fontSize={10} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" fontFamily={THEME.font} />
+      <Text
+        x={PAD}
+        y={28}
+        width={textWidth}
+        height={NOTE_H - 28 - 26}
+        text={note.text || 'Double-click to write…'}
+        fontSize={13.5}
+        lineHeight={1.25}
+        fill={note.text ? THEME.ink : THEME.inkFaint}
+        fontStyle={note.text ? 'normal' : 'italic'}
+        fontFamily={THEME.font}
+        wrap="word"
+        ellipsis
+      />
+      {isEmotion && <SentimentFace x={NOTE_W - PAD - 11} y={42} r={11} sentiment={note.sentiment!} />}
+      <Circle x={PAD + 9} y={NOTE_H - 15} radius={9} fill={colourForUser(note.authorId)} perfectDrawEnabled={false} />
+      <Text x={PAD} y={NOTE_H - 24} width={18} height={18} text={initials(note.authorName)} fontSize={8} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" fontFamily={THEME.font} />
+      <Text
+        x={PAD + 24}
+        y={NOTE_H - 20}
+        width={NOTE_W - 2 * PAD - 24}
+        text={isEmotion ? `${note.authorName} · ${SENTIMENT_LABEL[note.sentiment!]?.label ?? ''}` : `${note.authorName} · ${dept.label}`}
+        fontSize={10}
+        fill={THEME.inkSoft}
+        fontFamily={THEME.font}
+        wrap="none"
+        ellipsis
+      />
+    </Group>
+  );
+});

@@ -1,0 +1,13 @@
+/** Canvas colours and type, kept in one place so the board reads as one product. */
+export const THEME = {
+  font: 'Inter, "Segoe UI", system-ui, -apple-system, "DejaVu Sans", sans-serif',
+  ink: '#1f2430',
+  inkSoft: '#5b6372',
+  inkFaint: '#9aa1ad',
+  grid: '#e3e6eb',
+  gridStrong: '#cfd4dc',
+  panel: '#ffffff',
+  headerFill: '#f7f8fa',
+  selection: '#2563eb',
+  dropFill: 'rgba(37, 99, 235, 0.08)',
+} as const;

@@ -1,0 +1,177 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { BoardSnapshot, NoteId } from '../../shared/index.ts';
+import type { BoardSession } from '../board/BoardSession.ts';
+import { addNoteInCell, select, startEditing } from '../board/noteActions.ts';
+import { toBoard, zoomAt } from './camera.ts';
+import { rectFromPoints, type Point } from './geometry.ts';
+import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
+import type { BoardLayout } from './layout.ts';
+
+type Gesture =
+  | { kind: 'pan'; start: Point; camera: { x: number; y: number }; moved: boolean }
+  | { kind: 'press-note'; start: Point; id: NoteId }
+  | { kind: 'drag'; start: Point; ids: ReadonlySet<NoteId> }
+  | { kind: 'marquee'; start: Point; base: ReadonlySet<NoteId> };
+
+const DRAG_THRESHOLD = 4;
+
+/**
+ * Pointer, wheel and double-click handling for the board canvas. Konva layers don't listen: hits
+ * are computed from the layout (hitTest.ts), which keeps 5,000 notes off Konva's hit canvas.
+ * Drag offsets are written at most once per animation frame and committed on drop.
+ */
+export function useCanvasInteractions(
+  session: BoardSession,
+  container: RefObject<HTMLDivElement | null>,
+  layout: BoardLayout,
+  board: BoardSnapshot,
+): void {
+  const latest = useRef({ layout, board });
+  latest.current = { layout, board };
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const { editor, presence } = session;
+    let gesture: Gesture | null = null;
+    let frame = 0;
+    let pendingMove: PointerEvent | null = null;
+
+    const local = (e: { clientX: number; clientY: number }): Point => {
+      const r = el.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    const boardPoint = (e: { clientX: number; clientY: number }) => toBoard(editor.get().camera, local(e));
+    const readOnly = () => session.model.readOnlyReason !== null;
+
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.button !== 0 && e.button !== 1) return;
+      if (editor.get().editing) editor.update({ editing: null });
+      el.setPointerCapture(e.pointerId);
+      const screen = local(e);
+      const { layout, board } = latest.current;
+      const p = toBoard(editor.get().camera, screen);
+      const hit = e.button === 1 ? { type: 'none' as const } : hitTest(layout, board, p);
+      if (hit.type === 'note') {
+        const selection = editor.get().selection;
+        if (e.shiftKey || e.metaKey || e.ctrlKey) {
+          const next = new Set(selection);
+          if (next.has(hit.id)) next.delete(hit.id);
+          else next.add(hit.id);
+          select(session, next);
+          return;
+        }
+        if (!selection.has(hit.id)) select(session, [hit.id]);
+        gesture = { kind: 'press-note', start: screen, id: hit.id };
+      } else if (hit.type === 'stage-header' || hit.type === 'lane-label') {
+        const id = hit.type === 'stage-header' ? hit.stageId : hit.laneId;
+        editor.update({ selection: new Set(), header: { type: hit.type === 'stage-header' ? 'stage' : 'lane', id, renaming: false } });
+      } else if (e.shiftKey) {
+        gesture = { kind: 'marquee', start: p, base: editor.get().selection };
+      } else {
+        const { camera } = editor.get();
+        gesture = { kind: 'pan', start: screen, camera: { x: camera.x, y: camera.y }, moved: false };
+        el.style.cursor = 'grabbing';
+      }
+    };
+
+    const applyMove = (e: PointerEvent) => {
+      const screen = local(e);
+      const { layout, board } = latest.current;
+      const camera = editor.get().camera;
+      const p = toBoard(camera, screen);
+      presence.setCursor(p);
+      if (!gesture) return;
+      if (gesture.kind === 'pan') {
+        const dx = screen.x - gesture.start.x;
+        const dy = screen.y - gesture.start.y;
+        if (Math.hypot(dx, dy) > DRAG_THRESHOLD) gesture.moved = true;
+        editor.update({ camera: { ...camera, x: gesture.camera.x + dx, y: gesture.camera.y + dy } });
+      } else if (gesture.kind === 'press-note') {
+        if (readOnly() || Math.hypot(screen.x - gesture.start.x, screen.y - gesture.start.y) < DRAG_THRESHOLD) return;
+        gesture = { kind: 'drag', start: toBoard(camera, gesture.start), ids: editor.get().selection };
+      }
+      if (gesture.kind === 'drag') {
+        const offset = { x: p.x - gesture.start.x, y: p.y - gesture.start.y };
+        editor.update({ drag: { ids: gesture.ids, offset, target: dropTargetAt(layout, board, p, gesture.ids) } });
+      } else if (gesture.kind === 'marquee') {
+        const rect = rectFromPoints(gesture.start, p);
+        editor.update({ marquee: rect });
+        select(session, [...gesture.base, ...notesInRect(layout, rect)]);
+      }
+    };
+
+    const onPointerMove = (e: PointerEvent) => {
+      pendingMove = e;
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (pendingMove) applyMove(pendingMove);
+        pendingMove = null;
+      });
+    };
+
+    const onPointerUp = (e: PointerEvent) => {
+      if (pendingMove) applyMove(pendingMove);
+      pendingMove = null;
+      el.style.cursor = '';
+      const g = gesture;
+      gesture = null;
+      if (!g) return;
+      if (g.kind === 'drag') {
+        const target = editor.get().drag?.target;
+        editor.update({ drag: null });
+        if (target) session.run('moveNotes', { noteIds: [...g.ids], ...target });
+      } else if (g.kind === 'marquee') {
+        editor.update({ marquee: null });
+      } else if (g.kind === 'pan' && !g.moved) {
+        select(session, []);
+        editor.update({ header: null });
+      } else if (g.kind === 'press-note' && !(e.shiftKey || e.metaKey || e.ctrlKey)) {
+        select(session, [g.id]);
+      }
+    };
+
+    const onDoubleClick = (e: MouseEvent) => {
+      if (readOnly()) return;
+      const { layout, board } = latest.current;
+      const hit = hitTest(layout, board, boardPoint(e));
+      if (hit.type === 'note') startEditing(session, hit.id);
+      else if (hit.type === 'cell') addNoteInCell(session, hit.stageId, hit.laneId);
+      else if (hit.type === 'stage-header') editor.update({ header: { type: 'stage', id: hit.stageId, renaming: true } });
+      else if (hit.type === 'lane-label') editor.update({ header: { type: 'lane', id: hit.laneId, renaming: true } });
+    };
+
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const { camera } = editor.get();
+      if (e.ctrlKey || e.metaKey) {
+        editor.update({ camera: zoomAt(camera, local(e), Math.exp(-e.deltaY * 0.01)) });
+      } else {
+        const dx = e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX;
+        const dy = e.shiftKey && e.deltaX === 0 ? 0 : e.deltaY;
+        editor.update({ camera: { ...camera, x: camera.x - dx, y: camera.y - dy } });
+      }
+    };
+
+    const onLeave = () => presence.setCursor(null);
+
+    el.addEventListener('pointerdown', onPointerDown);
+    el.addEventListener('pointermove', onPointerMove);
+    el.addEventListener('pointerup', onPointerUp);
+    el.addEventListener('pointercancel', onPointerUp);
+    el.addEventListener('pointerleave', onLeave);
+    el.addEventListener('dblclick', onDoubleClick);
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      cancelAnimationFrame(frame);
+      el.removeEventListener('pointerdown', onPointerDown);
+      el.removeEventListener('pointermove', onPointerMove);
+      el.removeEventListener('pointerup', onPointerUp);
+      el.removeEventListener('pointercancel', onPointerUp);
+      el.removeEventListener('pointerleave', onLeave);
+      el.removeEventListener('dblclick', onDoubleClick);
+      el.removeEventListener('wheel', onWheel);
+    };
+  }, [session, container]);
+}

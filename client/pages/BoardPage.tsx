@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import { BoardSession } from '../board/BoardSession.ts';
+import { fitBoard } from '../board/cameraActions.ts';
+import { SessionContext, useBoard, useConnection, useSession } from '../board/hooks.ts';
+import { useStore } from '../board/store.ts';
+import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { loadIdentity, saveIdentity, type Identity } from '../identity/identity.ts';
+import { rememberBoard } from '../identity/recentBoards.ts';
+import { installTestApi } from '../testing/install.ts';
+import { HeaderPanel } from '../ui/HeaderPanel.tsx';
+import { JoinDialog } from '../ui/JoinDialog.tsx';
+import { NoteEditor } from '../ui/NoteEditor.tsx';
+import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
+import { Toasts } from '../ui/Toasts.tsx';
+import { Toolbar } from '../ui/Toolbar.tsx';
+import { TopBar } from '../ui/TopBar.tsx';
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
+  if (!identity)
+    return (
+      <div className="page-blank">
+        <JoinDialog initial={null} onJoin={(name, dept) => setIdentity(saveIdentity(name, dept))} />
+      </div>
+    );
+  return <BoardSessionView boardId={boardId} identity={identity} onIdentity={setIdentity} />;
+}
+
+function BoardSessionView({ boardId, identity, onIdentity }: { boardId: string; identity: Identity; onIdentity: (i: Identity) => void }) {
+  const [session, setSession] = useState<BoardSession | null>(null);
+  useEffect(() => {
+    const s = new BoardSession(boardId, identity);
+    setSession(s);
+    const uninstall = installTestApi(s);
+    return () => {
+      uninstall();
+      s.destroy();
+    };
+    // The session lives as long as the board is open; identity changes are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [boardId]);
+  useEffect(() => session?.setIdentity(identity), [session, identity]);
+  if (!session) return null;
+  return (
+    <SessionContext.Provider value={session}>
+      <BoardScreen onIdentity={onIdentity} />
+    </SessionContext.Provider>
+  );
+}
+
+function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
+  const session = useSession();
+  const connection = useConnection();
+  const board = useBoard();
+  const newerSchema = useStore(session.flags, (f) => f.newerSchema);
+  const [ready, setReady] = useState(false);
+  const [editingIdentity, setEditingIdentity] = useState(false);
+  useKeyboardShortcuts(session);
+
+  useEffect(() => {
+    let live = true;
+    void session.connection.synced.then(() => {
+      if (!live) return;
+      setReady(true);
+      requestAnimationFrame(() => fitBoard(session));
+    });
+    return () => {
+      live = false;
+    };
+  }, [session]);
+  useEffect(() => {
+    if (ready) rememberBoard(session.boardId, board.meta.title);
+    if (ready) document.title = `${board.meta.title} · Journeyboard`;
+  }, [ready, board.meta.title, session.boardId]);
+
+  if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
+  const readOnly = newerSchema;
+  return (
+    <div className="board-page" data-ready={ready}>
+      <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
+      {newerSchema && (
+        <div className="banner" role="alert">
+          This board was saved by a newer version of Journeyboard, so it is read-only here.
+          <button className="btn primary" onClick={() => window.location.reload()}>Reload</button>
+        </div>
+      )}
+      <main className="board-main">
+        <BoardCanvas />
+        {!ready && <div className="loading" role="status">Opening the board…</div>}
+        <NoteEditor />
+        <SelectionToolbar />
+        <HeaderPanel />
+        <Toolbar readOnly={readOnly} />
+        <div className="hint">Double-click a cell to add a note · drag to pan · Shift+drag to select</div>
+        <Toasts />
+      </main>
+      {editingIdentity && (
+        <JoinDialog
+          initial={session.identity.get().me}
+          onCancel={() => setEditingIdentity(false)}
+          onJoin={(name, dept) => {
+            onIdentity(saveIdentity(name, dept));
+            setEditingIdentity(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function BoardUnavailable({ reason }: { reason: string }) {
+  const notFound = /not.?found/i.test(reason);
+  return (
+    <div className="page-blank">
+      <div className="empty-card" role="alert" data-testid="board-unavailable">
+        <h1>{notFound ? 'This board doesn’t exist' : 'Can’t open this board'}</h1>
+        <p className="muted">{notFound ? 'The link may be mistyped, or the board was deleted.' : reason}</p>
+        <a className="btn primary" href="/">Go to your boards</a>
+      </div>
+    </div>
+  );
+}

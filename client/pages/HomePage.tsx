@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { forgetBoard, loadRecentBoards, type RecentBoard } from '../identity/recentBoards.ts';
+import { TemplatePreview } from '../ui/TemplatePreview.tsx';
+import { createBoard, fetchTemplates, type TemplateInfo } from './api.ts';
+
+function ago(t: number, now = Date.now()): string {
+  const s = Math.round((now - t) / 1000);
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** Create a board from a template; reopen boards used on this device. */
+export function HomePage() {
+  const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
+  const [templateId, setTemplateId] = useState('blank');
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recent, setRecent] = useState<RecentBoard[]>(loadRecentBoards);
+
+  useEffect(() => {
+    fetchTemplates().then(setTemplates, (e: Error) => setError(`Could not load templates: ${e.message}`));
+    document.title = 'Journeyboard';
+  }, []);
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const chosen = templates?.find((t) => t.id === templateId);
+      const { url } = await createBoard(title.trim() || chosen?.name || 'Customer journey', templateId);
+      window.location.assign(url);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="home">
+      <header className="home-header">
+        <span className="brand"><span className="brand-mark" aria-hidden>◆</span><span className="brand-name">Journeyboard</span></span>
+        <span className="muted">Map the customer journey together, live.</span>
+      </header>
+      <main className="home-main">
+        <section className="create-card" aria-labelledby="create-title">
+          <h1 id="create-title">Start a journey map</h1>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void create();
+            }}
+          >
+            <label className="field-label" htmlFor="board-title">Board title</label>
+            <input id="board-title" data-testid="new-board-title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Checkout journey — Q3 workshop" />
+            <span className="field-label">Template</span>
+            <div className="templates" role="radiogroup" aria-label="Template">
+              {templates === null && !error && <p className="muted">Loading templates…</p>}
+              {templates?.map((t) => (
+                <label key={t.id} className={`template ${templateId === t.id ? 'active' : ''}`} data-testid={`template-${t.id}`}>
+                  <input type="radio" name="template" value={t.id} checked={templateId === t.id} onChange={() => setTemplateId(t.id)} />
+                  <TemplatePreview template={t} />
+                  <span className="template-name">{t.name}</span>
+                  <span className="template-desc">{t.description}</span>
+                  <span className="template-meta">{t.stages.length} stages · {t.noteCount ? `${t.noteCount} example notes` : 'empty'}</span>
+                </label>
+              ))}
+            </div>
+            {error && <p className="error" role="alert">{error}</p>}
+            <button className="btn primary big" data-testid="create-board" disabled={busy || !templates}>
+              {busy ? 'Creating…' : 'Create board'}
+            </button>
+          </form>
+        </section>
+        <section className="recent" aria-labelledby="recent-title">
+          <h2 id="recent-title">Recently opened on this device</h2>
+          {recent.length === 0 ? (
+            <p className="muted empty-recent">Boards you open appear here. Share a board’s link to invite colleagues from marketing, sales and support.</p>
+          ) : (
+            <ul className="recent-list">
+              {recent.map((b) => (
+                <li key={b.id}>
+                  <a href={`/b/${b.id}`} data-testid="recent-board">
+                    <span className="recent-title">{b.title}</span>
+                    <span className="muted">opened {ago(b.openedAt)}</span>
+                  </a>
+                  <button className="icon-button" aria-label={`Forget ${b.title}`} title="Remove from this list" onClick={() => { forgetBoard(b.id); setRecent(loadRecentBoards()); }}>×</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Awareness } from 'y-protocols/awareness';
+import { readPresence, type Peer, type Presence } from '../../shared/index.ts';
+
+/**
+ * Everyone else's presence, validated on read, plus setters for ours. Cursor moves are sent at
+ * most once per animation frame; the provider batches the rest.
+ */
+export class PresenceStore {
+  private peers: readonly Peer[] = [];
+  private readonly listeners = new Set<() => void>();
+  private pendingCursor: Presence['cursor'] | undefined;
+  private frame = 0;
+  private readonly awareness: Awareness;
+
+  constructor(awareness: Awareness, me: Presence) {
+    this.awareness = awareness;
+    awareness.setLocalState(me);
+    awareness.on('change', this.onChange);
+    this.onChange();
+  }
+
+  getPeers = (): readonly Peer[] => this.peers;
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  setCursor(cursor: Presence['cursor']): void {
+    this.pendingCursor = cursor;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.pendingCursor !== undefined) this.awareness.setLocalStateField('cursor', this.pendingCursor);
+      this.pendingCursor = undefined;
+    });
+  }
+
+  setSelection(ids: readonly string[]): void {
+    this.awareness.setLocalStateField('selection', [...ids]);
+  }
+
+  setEditing(noteId: string | null): void {
+    this.awareness.setLocalStateField('editing', noteId);
+  }
+
+  setUser(user: Presence['user']): void {
+    this.awareness.setLocalStateField('user', user);
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.awareness.off('change', this.onChange);
+    this.awareness.setLocalState(null);
+    this.listeners.clear();
+  }
+
+  private readonly onChange = (): void => {
+    const peers: Peer[] = [];
+    this.awareness.getStates().forEach((state, clientId) => {
+      if (clientId === this.awareness.clientID) return;
+      const peer = readPresence(clientId, state);
+      if (peer) peers.push(peer);
+    });
+    peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+    this.peers = peers;
+    for (const l of this.listeners) l();
+  };
+}

@@ -1,0 +1,71 @@
+import Konva from 'konva';
+import type { BoardSession } from '../board/BoardSession.ts';
+import { layoutFor } from '../canvas/layoutCache.ts';
+import type { Rect } from '../canvas/geometry.ts';
+import { HEADER_H } from '../canvas/layout.ts';
+import { cellRect } from '../canvas/hitTest.ts';
+import { screenRect } from '../ui/overlayPosition.ts';
+import type { LaneId, StageId } from '../../shared/index.ts';
+
+/** What e2e tests can ask the page. Rects are in page (CSS pixel) coordinates. */
+export interface JourneyboardTestApi {
+  board(): {
+    title: string;
+    stages: { id: string; name: string }[];
+    lanes: { id: string; name: string; kind: string }[];
+    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorName: string }[];
+  };
+  noteRect(id: string): Rect | null;
+  cellRect(stageId: string, laneId: string): Rect | null;
+  stageHeaderRect(stageId: string): Rect | null;
+  selection(): string[];
+  peers(): { name: string; selection: string[]; editing: string | null; hasCursor: boolean }[];
+  connection(): string;
+  canvasShapeCount(name: string): number;
+}
+
+declare global {
+  interface Window {
+    __journeyboard?: JourneyboardTestApi;
+  }
+}
+
+export function installTestApi(session: BoardSession): () => void {
+  const toPage = (r: Rect): Rect => {
+    const canvas = document.querySelector('[data-testid="board-canvas"]')!.getBoundingClientRect();
+    const s = screenRect(session.editor.get().camera, r);
+    return { ...s, x: s.x + canvas.left, y: s.y + canvas.top };
+  };
+  const snapshot = () => session.model.source.getSnapshot();
+  const api: JourneyboardTestApi = {
+    board: () => {
+      const b = snapshot();
+      return {
+        title: b.meta.title,
+        stages: b.stages.map((s) => ({ id: s.id, name: s.name })),
+        lanes: b.lanes.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
+        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorName: n.authorName })),
+      };
+    },
+    noteRect: (id) => {
+      const r = layoutFor(snapshot()).notes.get(id as never);
+      return r ? toPage(r) : null;
+    },
+    cellRect: (stageId, laneId) => {
+      const r = cellRect(layoutFor(snapshot()), stageId as StageId, laneId as LaneId);
+      return r ? toPage(r) : null;
+    },
+    stageHeaderRect: (stageId) => {
+      const s = layoutFor(snapshot()).stages.find((x) => x.id === stageId);
+      return s ? toPage({ x: s.x, y: 0, width: s.width, height: HEADER_H }) : null;
+    },
+    selection: () => [...session.editor.get().selection],
+    peers: () => session.presence.getPeers().map((p) => ({ name: p.user.name, selection: p.selection, editing: p.editing, hasCursor: p.cursor !== null })),
+    connection: () => session.connection.status.get().kind,
+    canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
+  };
+  window.__journeyboard = api;
+  return () => {
+    if (window.__journeyboard === api) delete window.__journeyboard;
+  };
+}

@@ -1,0 +1,20 @@
+import { useEffect, useId, type ReactNode } from 'react';
+
+/** A modal dialog: labelled, closes on Escape and on the backdrop. */
+export function Dialog({ title, children, onClose }: { title: string; children: ReactNode; onClose?: () => void }) {
+  const id = useId();
+  useEffect(() => {
+    if (!onClose) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose?.()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={id}>
+        <h2 id={id}>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}

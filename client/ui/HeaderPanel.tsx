@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { NOTE_KIND_STYLE, NOTE_KINDS, type LaneId, type NoteKind, type StageId } from '../../shared/index.ts';
+import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { layoutFor } from '../canvas/layoutCache.ts';
+import { HEADER_H, LABEL_W } from '../canvas/layout.ts';
+import { screenRect } from './overlayPosition.ts';
+import { RemoveDialog } from './RemoveDialog.tsx';
+
+/** Rename, reorder, add and remove for the selected stage (column) or lane (row). */
+export function HeaderPanel() {
+  const session = useSession();
+  const board = useBoard();
+  const header = useEditor((s) => s.header);
+  const camera = useEditor((s) => s.camera);
+  const [removing, setRemoving] = useState(false);
+  const isStage = header?.type === 'stage';
+  const list = isStage ? board.stages : board.lanes;
+  const pos = list.findIndex((x) => x.id === header?.id);
+  const item = list[pos];
+  const [name, setName] = useState(item?.name ?? '');
+  useEffect(() => setName(item?.name ?? ''), [item?.id, item?.name]);
+  useEffect(() => setRemoving(false), [header?.id]);
+  if (!header || !item || session.model.readOnlyReason) return null;
+
+  const layout = layoutFor(board);
+  const box = isStage ? layout.stages[pos] : layout.lanes[pos];
+  if (!box) return null;
+  const rect = isStage
+    ? screenRect(camera, { x: (box as { x: number }).x, y: 0, width: (box as { width: number }).width, height: HEADER_H })
+    : screenRect(camera, { x: 0, y: (box as { y: number }).y, width: LABEL_W, height: (box as { height: number }).height });
+  const noun = isStage ? 'stage' : 'lane';
+  const rename = () => {
+    const trimmed = name.trim();
+    if (trimmed && trimmed !== item.name)
+      isStage ? session.run('renameStage', { stageId: item.id as StageId, name: trimmed }) : session.run('renameLane', { laneId: item.id as LaneId, name: trimmed });
+    session.editor.update({ header: { ...header, renaming: false } });
+  };
+  const move = (to: number) =>
+    isStage ? session.run('moveStage', { stageId: item.id as StageId, position: to }) : session.run('moveLane', { laneId: item.id as LaneId, position: to });
+  const add = (at: number) => {
+    const id = isStage ? session.run('addStage', { name: 'New stage', position: at }) : session.run('addLane', { name: 'New lane', kind: 'touchpoint', position: at });
+    if (id) session.editor.update({ header: { type: header.type, id, renaming: true } });
+  };
+  const style = isStage ? { left: rect.x + 8, top: rect.y + rect.height + 8 } : { left: rect.x + rect.width + 8, top: rect.y + 8 };
+
+  return (
+    <>
+      <div className="header-panel" data-testid="header-panel" style={style} onPointerDown={(e) => e.stopPropagation()}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            rename();
+          }}
+        >
+          <label className="field-label" htmlFor="header-name">{isStage ? 'Stage name' : 'Lane name'}</label>
+          <input
+            id="header-name"
+            data-testid="header-name"
+            autoFocus={header.renaming}
+            value={name}
+            maxLength={60}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={rename}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === 'Escape') setName(item.name);
+            }}
+          />
+        </form>
+        {!isStage && (
+          <label className="field-label">
+            Notes added here are
+            <select value={(item as { kind: NoteKind }).kind} onChange={(e) => session.run('setLaneKind', { laneId: item.id as LaneId, kind: e.target.value as NoteKind })}>
+              {NOTE_KINDS.map((k) => (
+                <option key={k} value={k}>{NOTE_KIND_STYLE[k].label}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="panel-row">
+          <button className="tb-button" disabled={pos === 0} onClick={() => move(pos - 1)} aria-label={`Move ${noun} ${isStage ? 'left' : 'up'}`}>{isStage ? '← Move' : '↑ Move'}</button>
+          <button className="tb-button" disabled={pos === list.length - 1} onClick={() => move(pos + 1)} aria-label={`Move ${noun} ${isStage ? 'right' : 'down'}`}>{isStage ? 'Move →' : 'Move ↓'}</button>
+        </div>
+        <div className="panel-row">
+          <button className="tb-button" onClick={() => add(pos)}>{isStage ? '+ Stage before' : '+ Lane above'}</button>
+          <button className="tb-button" onClick={() => add(pos + 1)}>{isStage ? '+ Stage after' : '+ Lane below'}</button>
+        </div>
+        <button className="tb-button danger wide" disabled={list.length <= 1} onClick={() => setRemoving(true)}>Remove {noun}…</button>
+      </div>
+      {removing && <RemoveDialog type={header.type} id={item.id} onClose={() => setRemoving(false)} />}
+    </>
+  );
+}

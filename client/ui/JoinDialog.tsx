@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { DEPARTMENT_STYLE, DEPARTMENTS, type Department } from '../../shared/index.ts';
+import type { Identity } from '../identity/identity.ts';
+import { Dialog } from './Dialog.tsx';
+
+/** Asked once per device: the name and team shown on your notes and cursor. */
+export function JoinDialog({ initial, onJoin, onCancel }: { initial: Identity | null; onJoin: (name: string, department: Department) => void; onCancel?: () => void }) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [department, setDepartment] = useState<Department>(initial?.department ?? 'marketing');
+  return (
+    <Dialog title={initial ? 'Your name and team' : 'Join the workshop'} onClose={onCancel}>
+      <form
+        className="join-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) onJoin(name.trim(), department);
+        }}
+      >
+        <p className="muted">Colleagues see this on your cursor and on the notes you write.</p>
+        <label className="field-label" htmlFor="join-name">Display name</label>
+        <input id="join-name" data-testid="join-name" autoFocus required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Priya Shah" />
+        <span className="field-label">Department</span>
+        <div className="dept-choices" role="radiogroup" aria-label="Department">
+          {DEPARTMENTS.map((d) => (
+            <label key={d} className={`dept-choice ${department === d ? 'active' : ''}`}>
+              <input type="radio" name="department" value={d} checked={department === d} onChange={() => setDepartment(d)} />
+              <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[d].colour }}>{DEPARTMENT_STYLE[d].mark}</span>
+              {DEPARTMENT_STYLE[d].label}
+            </label>
+          ))}
+        </div>
+        <div className="dialog-actions">
+          {onCancel && <button type="button" className="btn" onClick={onCancel}>Cancel</button>}
+          <button type="submit" className="btn primary" data-testid="join-submit" disabled={!name.trim()}>
+            {initial ? 'Save' : 'Join board'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

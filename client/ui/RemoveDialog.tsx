@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { LaneId, StageId } from '../../shared/index.ts';
+import { useBoard, useSession } from '../board/hooks.ts';
+import { Dialog } from './Dialog.tsx';
+
+/** Removing a stage or lane that holds notes asks what to do with them: nothing is lost silently. */
+export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id: string; onClose: () => void }) {
+  const session = useSession();
+  const board = useBoard();
+  const isStage = type === 'stage';
+  const list = isStage ? board.stages : board.lanes;
+  const item = list.find((x) => x.id === id);
+  const others = list.filter((x) => x.id !== id);
+  const count = board.notes.filter((n) => (isStage ? n.position.stageId : n.position.laneId) === id).length;
+  const [choice, setChoice] = useState<'move' | 'delete'>('move');
+  const [to, setTo] = useState(others[0]?.id ?? '');
+  if (!item) return null;
+
+  const confirm = () => {
+    const decision = count === 0 ? undefined : choice === 'delete' ? { notes: 'delete' as const } : { notes: 'move' as const, to };
+    const ok = isStage
+      ? session.run('removeStage', { stageId: id as StageId, decision: decision as never })
+      : session.run('removeLane', { laneId: id as LaneId, decision: decision as never });
+    if (ok !== undefined || count === 0) session.editor.update({ header: null });
+    onClose();
+  };
+
+  return (
+    <Dialog title={`Remove “${item.name}”?`} onClose={onClose}>
+      {count === 0 ? (
+        <p>This {type} is empty.</p>
+      ) : (
+        <fieldset className="choice">
+          <legend>It holds {count} note{count === 1 ? '' : 's'}. What should happen to {count === 1 ? 'it' : 'them'}?</legend>
+          <label>
+            <input type="radio" name="remove-choice" checked={choice === 'move'} onChange={() => setChoice('move')} /> Move to
+            <select value={to} onChange={(e) => setTo(e.target.value)} disabled={choice !== 'move'} aria-label={`Target ${type}`}>
+              {others.map((o) => (
+                <option key={o.id} value={o.id}>{o.name}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input type="radio" name="remove-choice" checked={choice === 'delete'} onChange={() => setChoice('delete')} /> Delete {count === 1 ? 'the note' : `all ${count} notes`}
+          </label>
+        </fieldset>
+      )}
+      <div className="dialog-actions">
+        <button className="btn" onClick={onClose}>Cancel</button>
+        <button className="btn danger" data-testid="confirm-remove" onClick={confirm}>Remove {type}</button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import {
+  DEPARTMENT_STYLE,
+  DEPARTMENTS,
+  NOTE_KIND_STYLE,
+  NOTE_KINDS,
+  SENTIMENT_LABEL,
+  type Note,
+  type NoteKind,
+} from '../../shared/index.ts';
+import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
+import { layoutFor } from '../canvas/layoutCache.ts';
+import { boundsOf, screenRect } from './overlayPosition.ts';
+
+const SWATCHES = [null, '#fff3a6', '#ffd6d3', '#d3f2dc', '#cfe4ff', '#e9defc', '#ffe7c2', '#e5e7eb'] as const;
+
+function common<T>(notes: readonly Note[], pick: (n: Note) => T): T | undefined {
+  const first = notes[0] && pick(notes[0]);
+  return notes.every((n) => pick(n) === first) ? first : undefined;
+}
+
+/** Actions for the selected notes, floating just above them. */
+export function SelectionToolbar() {
+  const session = useSession();
+  const board = useBoard();
+  const selection = useEditor((s) => s.selection);
+  const camera = useEditor((s) => s.camera);
+  const dragging = useEditor((s) => s.drag !== null);
+  const editing = useEditor((s) => s.editing);
+  if (selection.size === 0 || dragging || session.model.readOnlyReason) return null;
+  const notes = [...selection].map((id) => board.notesById.get(id)).filter((n) => n !== undefined);
+  const layout = layoutFor(board);
+  const bounds = boundsOf(notes.map((n) => layout.notes.get(n.id)).filter((r) => r !== undefined));
+  if (!bounds || notes.length === 0) return null;
+  const r = screenRect(camera, bounds);
+  const noteIds = notes.map((n) => n.id);
+  const patch = (p: Parameters<typeof session.run<'updateNotes'>>[1]['patch']) => session.run('updateNotes', { noteIds, patch: p });
+  const kind = common(notes, (n) => n.kind);
+  const dept = common(notes, (n) => n.department);
+  const sentiment = common(notes, (n) => n.sentiment);
+  return (
+    <div className="selection-toolbar" data-testid="selection-toolbar" style={{ left: r.x + r.width / 2, top: Math.max(8, r.y - 12) }} onPointerDown={(e) => e.stopPropagation()}>
+      <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
+      <label className="tb-field">
+        <span className="sr-only">Kind</span>
+        <select aria-label="Kind" value={kind ?? ''} onChange={(e) => patch({ kind: e.target.value as NoteKind })}>
+          {kind === undefined && <option value="">Mixed kinds</option>}
+          {NOTE_KINDS.map((k) => (
+            <option key={k} value={k}>{`${NOTE_KIND_STYLE[k].icon} ${NOTE_KIND_STYLE[k].label}`}</option>
+          ))}
+        </select>
+      </label>
+      {kind === 'emotion' && (
+        <div className="sentiment-picker" role="radiogroup" aria-label="Sentiment">
+          {[-2, -1, 0, 1, 2].map((v) => (
+            <button key={v} role="radio" aria-checked={sentiment === v} className={sentiment === v ? 'active' : ''} title={SENTIMENT_LABEL[v]?.label} onClick={() => patch({ sentiment: v })}>
+              {v > 0 ? `+${v}` : v}
+            </button>
+          ))}
+        </div>
+      )}
+      <label className="tb-field">
+        <span className="sr-only">Department</span>
+        <select aria-label="Department" value={dept ?? ''} onChange={(e) => patch({ department: e.target.value as Note['department'] })}>
+          {dept === undefined && <option value="">Mixed teams</option>}
+          {DEPARTMENTS.map((d) => (
+            <option key={d} value={d}>{DEPARTMENT_STYLE[d].label}</option>
+          ))}
+        </select>
+      </label>
+      <div className="swatches" aria-label="Colour">
+        {SWATCHES.map((c) => (
+          <button key={c ?? 'auto'} className="swatch" title={c ? `Colour ${c}` : 'Colour by kind'} aria-label={c ? `Colour ${c}` : 'Colour by kind'} style={{ background: c ?? 'conic-gradient(#cfe4ff 0 33%, #ffd6d3 0 66%, #fff3a6 0)' }} onClick={() => patch({ colour: c })} />
+        ))}
+      </div>
+      {notes.length === 1 && !editing && (
+        <button className="tb-button" onClick={() => startEditing(session, notes[0]!.id)} title="Edit text (Enter)">Edit</button>
+      )}
+      <button className="tb-button" onClick={() => duplicateSelection(session)} title="Duplicate (Ctrl+D)">Duplicate</button>
+      <button className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">Delete</button>
+    </div>
+  );
+}

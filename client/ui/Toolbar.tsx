@@ -1,0 +1,38 @@
+import { NOTE_KIND_STYLE, NOTE_KINDS } from '../../shared/index.ts';
+import { fitBoard, resetZoom, zoomBy } from '../board/cameraActions.ts';
+import { useEditor, useHistoryState, useSession } from '../board/hooks.ts';
+import { addNoteOfKind } from '../board/noteActions.ts';
+
+/** Bottom toolbar: add a note of a kind, undo/redo, zoom. */
+export function Toolbar({ readOnly }: { readOnly: boolean }) {
+  const session = useSession();
+  const history = useHistoryState();
+  const scale = useEditor((s) => s.camera.scale);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Board tools" onPointerDown={(e) => e.stopPropagation()}>
+      {!readOnly && (
+        <div className="toolbar-group" aria-label="Add a note">
+          <span className="toolbar-label">Add</span>
+          {NOTE_KINDS.map((k) => (
+            <button key={k} className={`kind-button kind-${k}`} data-testid={`add-${k}`} title={`Add a ${NOTE_KIND_STYLE[k].label.toLowerCase()}`} onClick={() => addNoteOfKind(session, k)}>
+              <span className="kind-dot" style={{ background: NOTE_KIND_STYLE[k].colour }} aria-hidden>{NOTE_KIND_STYLE[k].icon}</span>
+              {NOTE_KIND_STYLE[k].label}
+            </button>
+          ))}
+        </div>
+      )}
+      {!readOnly && (
+        <div className="toolbar-group">
+          <button className="icon-button" data-testid="undo" disabled={!history.canUndo} onClick={() => session.model.undo()} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+          <button className="icon-button" data-testid="redo" disabled={!history.canRedo} onClick={() => session.model.redo()} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
+        </div>
+      )}
+      <div className="toolbar-group">
+        <button className="icon-button" onClick={() => zoomBy(session, 1 / 1.25)} title="Zoom out" aria-label="Zoom out">−</button>
+        <button className="zoom-label" onClick={() => resetZoom(session)} title="Reset to 100%">{Math.round(scale * 100)}%</button>
+        <button className="icon-button" onClick={() => zoomBy(session, 1.25)} title="Zoom in" aria-label="Zoom in">+</button>
+        <button className="tb-button" data-testid="fit" onClick={() => fitBoard(session)} title="Fit the board (Shift+1)">Fit</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Camera } from '../canvas/camera.ts';
+import type { Rect } from '../canvas/geometry.ts';
+
+/** Screen rect of a board rect, for HTML placed exactly over the canvas. */
+export function screenRect(camera: Camera, r: Rect): Rect {
+  return { x: r.x * camera.scale + camera.x, y: r.y * camera.scale + camera.y, width: r.width * camera.scale, height: r.height * camera.scale };
+}
+
+export function boundsOf(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: bottom - y };
+}

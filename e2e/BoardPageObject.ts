@@ -1,0 +1,99 @@
+import { expect, type Page } from '@playwright/test';
+import type { JourneyboardTestApi } from '../client/testing/testApi.ts';
+
+type BoardInfo = ReturnType<JourneyboardTestApi['board']>;
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** A board as a person sees it: actions go through the UI, reads through the typed test API. */
+export class BoardPageObject {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async open(boardId: string): Promise<void> {
+    await this.page.goto(`/b/${boardId}`);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
+    await expect(this.page.locator('.board-page[data-ready="true"]')).toBeVisible();
+    await this.page.waitForFunction(() => window.__journeyboard !== undefined);
+  }
+
+  board(): Promise<BoardInfo> {
+    return this.page.evaluate(() => window.__journeyboard!.board());
+  }
+
+  async stage(name: string) {
+    const s = (await this.board()).stages.find((x) => x.name === name);
+    if (!s) throw new Error(`no stage ${name}`);
+    return s;
+  }
+
+  async lane(name: string) {
+    const l = (await this.board()).lanes.find((x) => x.name === name);
+    if (!l) throw new Error(`no lane ${name}`);
+    return l;
+  }
+
+  noteRect(id: string): Promise<Rect> {
+    return this.page.waitForFunction((noteId) => window.__journeyboard!.noteRect(noteId), id).then((h) => h.jsonValue() as Promise<Rect>);
+  }
+
+  cellRect(stageId: string, laneId: string): Promise<Rect> {
+    return this.page
+      .waitForFunction(([s, l]) => window.__journeyboard!.cellRect(s!, l!), [stageId, laneId])
+      .then((h) => h.jsonValue() as Promise<Rect>);
+  }
+
+  /** Double-clicks an empty spot of a cell, types the text and closes the editor. Returns the new note id. */
+  async addNote(stageName: string, laneName: string, text: string): Promise<string> {
+    const [stage, lane] = [await this.stage(stageName), await this.lane(laneName)];
+    const before = new Set((await this.board()).notes.map((n) => n.id));
+    const cell = await this.cellRect(stage.id, lane.id);
+    await this.page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
+    const editor = this.page.getByTestId('note-editor');
+    await expect(editor).toBeFocused();
+    await editor.pressSequentially(text);
+    await editor.press('Escape');
+    await expect(editor).toBeHidden();
+    const added = (await this.board()).notes.find((n) => !before.has(n.id));
+    if (!added) throw new Error('no note was added');
+    return added.id;
+  }
+
+  async editNote(id: string, text: string): Promise<void> {
+    const r = await this.noteRect(id);
+    await this.page.mouse.dblclick(r.x + r.width / 2, r.y + r.height / 2);
+    const editor = this.page.getByTestId('note-editor');
+    await expect(editor).toBeFocused();
+    await editor.fill(text);
+    await editor.press('Escape');
+    await expect(editor).toBeHidden();
+  }
+
+  /** Drags a note by the mouse, in small steps, into a cell. */
+  async dragNote(id: string, stageName: string, laneName: string): Promise<void> {
+    const [stage, lane] = [await this.stage(stageName), await this.lane(laneName)];
+    const from = await this.noteRect(id);
+    const to = await this.cellRect(stage.id, lane.id);
+    await this.page.mouse.move(from.x + 30, from.y + 30);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + 40, to.y + 40, { steps: 12 });
+    await expect.poll(() => this.page.evaluate(() => window.__journeyboard!.canvasShapeCount('note'))).toBeGreaterThan(0);
+    await this.page.mouse.up();
+  }
+
+  async noteById(id: string) {
+    return (await this.board()).notes.find((n) => n.id === id);
+  }
+
+  connection(): Promise<string> {
+    return this.page.evaluate(() => window.__journeyboard!.connection());
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+}
