@@ -37,7 +37,8 @@ export function fitRect(r: Rect, viewport: { width: number; height: number }, ma
   return {
     scale,
     x: (viewport.width - r.width * scale) / 2 - r.x * scale,
-    y: Math.max(margin, (viewport.height - r.height * scale) / 2) - r.y * scale,
+    // Top-aligned: a journey reads from its stage headers down.
+    y: margin - r.y * scale,
   };
 }
 

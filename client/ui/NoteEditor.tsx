@@ -27,7 +27,10 @@ export function NoteEditor() {
   if (!note || !rect) return null;
   const r = screenRect(camera, rect);
   const s = camera.scale;
-  const close = () => session.editor.update({ editing: null });
+  const close = () => {
+    session.model.endStep();
+    session.editor.update({ editing: null });
+  };
   return (
     <textarea
       ref={ref}

@@ -24,22 +24,35 @@ export class BoardModel {
     this.history = new BoardHistory(doc);
   }
 
+  /** Set after an 'open-step' command until the next step: typing then joins that step. */
+  private stepOpen = false;
+
   run<N extends CommandName>(name: N, input: CommandInput<N>): CommandResult<N> {
     if (this.readOnlyReason) throw new CommandError('read-only', this.readOnlyReason);
-    const step = COMMANDS[name].history === 'step';
-    if (step) this.history.boundary();
+    const policy = COMMANDS[name].history;
+    if (policy === 'merge' && this.stepOpen) this.history.continueStep();
+    else if (policy !== 'merge') this.history.boundary();
     try {
       return executeCommand(this.doc, this.actor, name, input, ORIGIN.local);
     } finally {
-      if (step) this.history.boundary();
+      if (policy === 'step') this.history.boundary();
+      if (policy !== 'merge') this.stepOpen = policy === 'open-step';
     }
   }
 
+  /** Closes the current step (e.g. when a note editor closes), so later typing is its own step. */
+  endStep(): void {
+    this.stepOpen = false;
+    this.history.boundary();
+  }
+
   undo(): boolean {
+    this.stepOpen = false;
     return this.readOnlyReason ? false : this.history.undo();
   }
 
   redo(): boolean {
+    this.stepOpen = false;
     return this.readOnlyReason ? false : this.history.redo();
   }
 

@@ -30,6 +30,15 @@ export class BoardHistory {
     this.manager.stopCapturing();
   }
 
+  /**
+   * Makes the next change join the current step even after the capture timeout: writing the
+   * text of a note you just added is part of adding it. Y.UndoManager merges a change into the
+   * last step when `now - lastChange < captureTimeout`, so this refreshes `lastChange`.
+   */
+  continueStep(): void {
+    this.manager.lastChange = Date.now();
+  }
+
   undo(): boolean {
     this.boundary();
     return this.manager.undo() !== null;

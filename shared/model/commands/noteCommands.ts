@@ -50,16 +50,23 @@ interface NewNote {
   department: Note['department'];
 }
 
+/**
+ * Names every field it writes: callers pass wider objects (duplicate passes a whole Note), and a
+ * spread would copy the source's `id` and `position` over the new ones.
+ */
 function writeNewNote(ctx: CommandContext, n: NewNote): NoteId {
   const id = newId('note');
-  const { stageId, laneId, index, ...fields } = n;
   recordsMap(ctx.doc).set(
     id,
     newRecordMap({
       typeName: 'note',
       id,
-      position: { stageId, laneId, index },
-      ...fields,
+      position: { stageId: n.stageId, laneId: n.laneId, index: n.index },
+      kind: n.kind,
+      text: n.text,
+      colour: n.colour,
+      sentiment: n.sentiment,
+      department: n.department,
       authorId: ctx.actor.id,
       authorName: ctx.actor.name,
       createdAt: ctx.now,
@@ -87,6 +94,7 @@ export const addNote = command(
       department: input.department ?? ctx.actor.department,
     });
   },
+  'open-step',
 );
 
 /** Typing: diffs into the note's Y.Text so concurrent typists both keep their characters. */

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../schema/limits.ts';
+import { attemptWrite, createTestBoard, type TestBoard } from '../../testing/board.ts';
+import { CommandError, type CommandErrorCode } from '../errors.ts';
+import { COMMANDS, executeCommand, type CommandName } from './index.ts';
+
+/**
+ * Strict on write: every command rejects bad input with a typed CommandError and writes nothing.
+ * The table is typed by CommandName, so a new command does not compile until it has cases here.
+ */
+type Case = readonly [label: string, code: CommandErrorCode, run: (t: TestBoard, f: Fixture) => unknown];
+interface Fixture {
+  stageId: `stage:${string}`;
+  laneId: `lane:${string}`;
+  noteId: `note:${string}`;
+}
+
+const long = (n: number) => 'x'.repeat(n + 1);
+const clip = (f: Fixture) => ({ ...f, kind: 'idea', text: 't', colour: null, sentiment: null, department: 'sales' }) as const;
+
+const REJECTIONS: Record<CommandName, readonly Case[]> = {
+  renameBoard: [
+    ['empty title', 'invalid-input', (t) => t.run('renameBoard', { title: '' })],
+    ['blank title', 'invalid-input', (t) => t.run('renameBoard', { title: '   ' })],
+    ['too long', 'invalid-input', (t) => t.run('renameBoard', { title: long(LIMITS.titleLength) })],
+  ],
+  addStage: [
+    ['empty name', 'invalid-input', (t) => t.run('addStage', { name: ' ' })],
+    ['too long', 'invalid-input', (t) => t.run('addStage', { name: long(LIMITS.nameLength) })],
+    ['negative position', 'invalid-input', (t) => t.run('addStage', { name: 'S', position: -1 })],
+    ['fractional position', 'invalid-input', (t) => t.run('addStage', { name: 'S', position: 1.5 })],
+  ],
+  renameStage: [
+    ['bad id', 'invalid-input', (t, f) => t.run('renameStage', { stageId: f.laneId as never, name: 'S' })],
+    ['empty name', 'invalid-input', (t, f) => t.run('renameStage', { stageId: f.stageId, name: '' })],
+    ['missing stage', 'not-found', (t) => t.run('renameStage', { stageId: 'stage:gone', name: 'S' })],
+  ],
+  describeStage: [
+    ['too long', 'invalid-input', (t, f) => t.run('describeStage', { stageId: f.stageId, description: long(LIMITS.descriptionLength) })],
+    ['missing stage', 'not-found', (t) => t.run('describeStage', { stageId: 'stage:gone', description: '' })],
+  ],
+  moveStage: [
+    ['no position', 'invalid-input', (t, f) => t.run('moveStage', { stageId: f.stageId } as never)],
+    ['missing stage', 'not-found', (t) => t.run('moveStage', { stageId: 'stage:gone', position: 0 })],
+  ],
+  removeStage: [
+    ['bad id', 'invalid-input', (t) => t.run('removeStage', { stageId: 'stage:' as never })],
+    ['missing stage', 'not-found', (t) => t.run('removeStage', { stageId: 'stage:gone' })],
+    ['no decision', 'needs-decision', (t, f) => t.run('removeStage', { stageId: f.stageId })],
+    ['unknown decision', 'invalid-input', (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'keep' } as never })],
+    ['move without target', 'invalid-input', (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'move' } as never })],
+    ['move to a lane', 'invalid-input', (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'move', to: f.laneId as never } })],
+  ],
+  addLane: [
+    ['unknown kind', 'invalid-input', (t) => t.run('addLane', { name: 'L', kind: 'kpi' as never })],
+    ['empty name', 'invalid-input', (t) => t.run('addLane', { name: '', kind: 'idea' })],
+    ['too long', 'invalid-input', (t) => t.run('addLane', { name: long(LIMITS.nameLength), kind: 'idea' })],
+  ],
+  renameLane: [
+    ['empty name', 'invalid-input', (t, f) => t.run('renameLane', { laneId: f.laneId, name: '' })],
+    ['missing lane', 'not-found', (t) => t.run('renameLane', { laneId: 'lane:gone', name: 'L' })],
+  ],
+  setLaneKind: [
+    ['unknown kind', 'invalid-input', (t, f) => t.run('setLaneKind', { laneId: f.laneId, kind: 'metric' as never })],
+    ['missing lane', 'not-found', (t) => t.run('setLaneKind', { laneId: 'lane:gone', kind: 'idea' })],
+  ],
+  moveLane: [
+    ['bad id', 'invalid-input', (t, f) => t.run('moveLane', { laneId: f.stageId as never, position: 0 })],
+    ['missing lane', 'not-found', (t) => t.run('moveLane', { laneId: 'lane:gone', position: 0 })],
+  ],
+  removeLane: [
+    ['missing lane', 'not-found', (t) => t.run('removeLane', { laneId: 'lane:gone' })],
+    ['no decision', 'needs-decision', (t, f) => t.run('removeLane', { laneId: f.laneId })],
+  ],
+  addNote: [
+    ['bad stage id', 'invalid-input', (t, f) => t.run('addNote', { stageId: 'Awareness' as never, laneId: f.laneId })],
+    ['missing stage', 'not-found', (t, f) => t.run('addNote', { stageId: 'stage:gone', laneId: f.laneId })],
+    ['missing lane', 'not-found', (t, f) => t.run('addNote', { stageId: f.stageId, laneId: 'lane:gone' })],
+    ['text too long', 'invalid-input', (t, f) => t.run('addNote', { ...f, text: long(LIMITS.noteTextLength) })],
+    ['sentiment above 2', 'invalid-input', (t, f) => t.run('addNote', { ...f, sentiment: 3 })],
+    ['sentiment below -2', 'invalid-input', (t, f) => t.run('addNote', { ...f, sentiment: -3 })],
+    ['fractional sentiment', 'invalid-input', (t, f) => t.run('addNote', { ...f, sentiment: 0.5 })],
+    ['unknown kind', 'invalid-input', (t, f) => t.run('addNote', { ...f, kind: 'kpi' as never })],
+    ['unknown department', 'invalid-input', (t, f) => t.run('addNote', { ...f, department: 'finance' as never })],
+    ['bad colour', 'invalid-input', (t, f) => t.run('addNote', { ...f, colour: 'red' })],
+  ],
+  editNoteText: [
+    ['bad id', 'invalid-input', (t, f) => t.run('editNoteText', { noteId: f.stageId as never, text: 'x' })],
+    ['missing note', 'not-found', (t) => t.run('editNoteText', { noteId: 'note:gone', text: 'x' })],
+    ['text too long', 'invalid-input', (t, f) => t.run('editNoteText', { noteId: f.noteId, text: long(LIMITS.noteTextLength) })],
+  ],
+  moveNotes: [
+    ['no notes', 'invalid-input', (t, f) => t.run('moveNotes', { noteIds: [], stageId: f.stageId, laneId: f.laneId })],
+    ['one missing note among several', 'not-found', (t, f) => t.run('moveNotes', { noteIds: [f.noteId, 'note:gone'], stageId: f.stageId, laneId: f.laneId })],
+    ['missing target stage', 'not-found', (t, f) => t.run('moveNotes', { noteIds: [f.noteId], stageId: 'stage:gone', laneId: f.laneId })],
+    ['negative position', 'invalid-input', (t, f) => t.run('moveNotes', { noteIds: [f.noteId], ...f, position: -1 })],
+  ],
+  updateNotes: [
+    ['empty patch', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: {} })],
+    ['sentiment out of range', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { sentiment: 5 } })],
+    ['unknown department', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { department: 'hr' as never } })],
+    ['unknown kind', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { kind: 'persona' as never } })],
+    ['text is not a patch field', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { text: 'x' } as never })],
+    ['one missing note among several', 'not-found', (t, f) => t.run('updateNotes', { noteIds: [f.noteId, 'note:gone'], patch: { kind: 'idea' } })],
+  ],
+  deleteNotes: [
+    ['no notes', 'invalid-input', (t) => t.run('deleteNotes', { noteIds: [] })],
+    ['one missing note among several', 'not-found', (t, f) => t.run('deleteNotes', { noteIds: [f.noteId, 'note:gone'] })],
+  ],
+  duplicateNotes: [
+    ['bad id', 'invalid-input', (t) => t.run('duplicateNotes', { noteIds: ['note:'] as never })],
+    ['one missing note among several', 'not-found', (t, f) => t.run('duplicateNotes', { noteIds: [f.noteId, 'note:gone'] })],
+  ],
+  pasteNotes: [
+    ['nothing to paste', 'invalid-input', (t) => t.run('pasteNotes', { notes: [] })],
+    ['missing target', 'not-found', (t, f) => t.run('pasteNotes', { notes: [clip(f)], target: { stageId: 'stage:gone', laneId: f.laneId } })],
+    ['bad clipboard note', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), sentiment: 9 }] })],
+    ['clipboard text too long', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), text: long(LIMITS.noteTextLength) }] })],
+  ],
+};
+
+function fixture(): { t: TestBoard; f: Fixture } {
+  const t = createTestBoard();
+  const stageId = t.stage('Consideration').id;
+  const laneId = t.lane('Thoughts').id;
+  const noteId = t.run('addNote', { stageId, laneId, text: 'existing' });
+  return { t, f: { stageId, laneId, noteId } };
+}
+
+describe('rejected commands write nothing', () => {
+  const cases = Object.entries(REJECTIONS).flatMap(([name, list]) => list.map(([label, code, run]) => ({ name, label, code, run })));
+
+  it.each(cases)('$name: $label → $code', ({ code, run }) => {
+    const { t, f } = fixture();
+    const attempt = attemptWrite(t.doc, () => run(t, f));
+    expect(attempt.error).toBeInstanceOf(CommandError);
+    expect((attempt.error as CommandError).code).toBe(code);
+    expect(attempt.updates).toBe(0);
+    expect(attempt.changed).toBe(false);
+  });
+
+  it('the table covers every command', () => {
+    expect(Object.keys(REJECTIONS).sort()).toEqual(Object.keys(COMMANDS).sort());
+  });
+
+  it('limits are inclusive: text of exactly LIMITS.noteTextLength is accepted', () => {
+    const { t, f } = fixture();
+    t.run('editNoteText', { noteId: f.noteId, text: 'y'.repeat(LIMITS.noteTextLength) });
+    expect(t.note(f.noteId).text).toHaveLength(LIMITS.noteTextLength);
+    t.run('renameStage', { stageId: f.stageId, name: 'n'.repeat(LIMITS.nameLength) });
+    expect(t.stage('n'.repeat(LIMITS.nameLength)).id).toBe(f.stageId);
+  });
+
+  it('errors say what to do in words a workshop participant understands', () => {
+    const { t, f } = fixture();
+    expect(() => t.run('removeStage', { stageId: f.stageId })).toThrow(/holds 1 note\(s\): move them or delete them/);
+    expect(() => t.run('editNoteText', { noteId: 'note:gone', text: '' })).toThrow(/no longer exists/);
+  });
+
+  it('executeCommand passes the given origin to its single transaction', () => {
+    const { t, f } = fixture();
+    const origins: unknown[] = [];
+    t.doc.on('afterTransaction', (tr) => origins.push(tr.origin));
+    executeCommand(t.doc, t.actor, 'renameStage', { stageId: f.stageId, name: 'Compare' }, 'journeyboard:server');
+    expect(origins).toEqual(['journeyboard:server']);
+  });
+});
+
+describe('history policy', () => {
+  it('each user intent is one undo step; only typing merges into a burst', () => {
+    const policies = Object.fromEntries(Object.entries(COMMANDS).map(([name, def]) => [name, def.history]));
+    const merging = Object.keys(policies).filter((name) => policies[name] === 'merge');
+    expect(merging).toEqual(['editNoteText']);
+  });
+});

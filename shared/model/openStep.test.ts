@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardModel, findTemplate, initializeBoard, readBoard } from '../index.ts';
+
+function setup() {
+  const doc = new Y.Doc();
+  initializeBoard(doc, { boardId: 'b', title: 't', template: findTemplate('blank')! });
+  const model = new BoardModel(doc, { id: 'u', name: 'U', department: 'sales' });
+  const b = readBoard(doc);
+  return { doc, model, cell: { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id } };
+}
+
+describe('adding a note and writing it is one undo step', () => {
+  it('typing right after addNote joins its step, even after a pause longer than the capture timeout', () => {
+    const { doc, model, cell } = setup();
+    const id = model.run('addNote', cell);
+    const realNow = Date.now;
+    Date.now = () => realNow() + 5_000; // the person thought for five seconds before typing
+    try {
+      model.run('editNoteText', { noteId: id, text: 'Hello' });
+    } finally {
+      Date.now = realNow;
+    }
+    model.undo();
+    expect(readBoard(doc).notesById.has(id)).toBe(false);
+  });
+
+  it('once the editor closes, later edits are their own steps', () => {
+    const { doc, model, cell } = setup();
+    const id = model.run('addNote', cell);
+    model.run('editNoteText', { noteId: id, text: 'Hello' });
+    model.endStep();
+    model.run('editNoteText', { noteId: id, text: 'Hello world' });
+    model.undo();
+    expect(readBoard(doc).notesById.get(id)?.text).toBe('Hello');
+    model.undo();
+    expect(readBoard(doc).notesById.has(id)).toBe(false);
+  });
+
+  it('another command closes the step', () => {
+    const { doc, model, cell } = setup();
+    const id = model.run('addNote', cell);
+    model.run('updateNotes', { noteIds: [id], patch: { department: 'support' } });
+    model.run('editNoteText', { noteId: id, text: 'Later' });
+    model.undo();
+    expect(readBoard(doc).notesById.get(id)?.text).toBe('');
+    expect(readBoard(doc).notesById.get(id)?.department).toBe('support');
+  });
+});
