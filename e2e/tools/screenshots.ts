@@ -1,0 +1,52 @@
+/**
+ * Regenerates the README screenshot and the UI review shots: `npm run screenshots`
+ * (needs `npm run build:test` first). Two people on one e-commerce board, one selecting a note
+ * and typing, the other's cursor visible.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BoardPageObject } from '../BoardPageObject.ts';
+import { TestServer } from '../server.ts';
+import config from '../../playwright.config.ts';
+
+const OUT = resolve(import.meta.dirname, '../../docs');
+const REVIEW = resolve(import.meta.dirname, '../../test-results/screens');
+
+async function person(browser: Browser, server: TestServer, name: string, department: string) {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 880 }, deviceScaleFactor: 1 });
+  await context.addInitScript(([n, d]) => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: `user-${n}`, name: n, department: d })), [name, department]);
+  return new BoardPageObject(await context.newPage());
+}
+
+const server = new TestServer();
+await server.start();
+const browser = await chromium.launch(config.use!.launchOptions);
+try {
+  mkdirSync(REVIEW, { recursive: true });
+  const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
+  const ann = await person(browser, server, 'Ann Lee', 'marketing');
+  const bob = await person(browser, server, 'Bob Ray', 'sales');
+  await ann.open(boardId);
+  await bob.open(boardId);
+  const board = await bob.board();
+  const pain = board.notes.find((n) => n.kind === 'pain')!;
+  const r = await bob.noteRect(pain.id);
+  await bob.page.mouse.click(r.x + 30, r.y + 40);
+  await bob.page.mouse.move(r.x + 120, r.y + 70, { steps: 4 });
+  const idea = board.notes.find((n) => n.kind === 'idea')!;
+  const ri = await ann.noteRect(idea.id);
+  await ann.page.mouse.move(ri.x + 60, ri.y + 50, { steps: 4 });
+  await ann.page.waitForFunction(() => window.__journeyboard!.peers().some((p) => p.hasCursor && p.selection.length === 1));
+  await ann.page.screenshot({ path: resolve(OUT, 'screenshot.png') });
+  await ann.page.mouse.click(ri.x + 30, ri.y + 30);
+  await ann.page.screenshot({ path: resolve(REVIEW, 'selection.png') });
+  await ann.page.goto(server.url);
+  await ann.page.getByRole('heading', { name: 'Start a journey map' }).waitFor();
+  await ann.page.getByText('E-commerce purchase').waitFor();
+  await ann.page.screenshot({ path: resolve(REVIEW, 'home.png') });
+  console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW}`);
+} finally {
+  await browser.close();
+  await server.dispose();
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, publicUrl, readConfig } from './config.ts';
+
+describe('config', () => {
+  it('has defaults for everything, with paths resolved against the working directory', () => {
+    expect(readConfig({}, '/srv/jb')).toEqual({
+      port: 1234,
+      host: '0.0.0.0',
+      dataDir: path.resolve('/srv/jb/data'),
+      clientDir: path.resolve('/srv/jb/dist/client'),
+      maxBodyBytes: 1024 * 1024,
+      maxMessageBytes: 16 * 1024 * 1024,
+    });
+  });
+
+  it('reads the environment; PORT=0 means "pick a free port", an empty PORT means unset', () => {
+    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/var/jb', CLIENT_DIR: 'web', MAX_BODY_BYTES: '4096' }, '/srv');
+    expect(config).toMatchObject({ port: 0, host: '127.0.0.1', dataDir: '/var/jb', clientDir: '/srv/web', maxBodyBytes: 4096 });
+    expect(readConfig({ PORT: '' }).port).toBe(1234);
+  });
+
+  it('refuses bad values with a message naming the variable', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => readConfig({ MAX_BODY_BYTES: '-1' })).toThrow(/MAX_BODY_BYTES/);
+  });
+
+  it('shows a wildcard bind address as localhost', () => {
+    expect(publicUrl('0.0.0.0', 1234)).toBe('http://localhost:1234');
+    expect(publicUrl('127.0.0.1', 5)).toBe('http://127.0.0.1:5');
+    expect(publicUrl('::1', 5)).toBe('http://[::1]:5');
+  });
+});

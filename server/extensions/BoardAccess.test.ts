@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { executeCommand, readMeta } from '../../shared/index.ts';
+import { BoardNotFound, BoardUnreadable } from '../../shared/protocol/closeReasons.ts';
+import { connectProvider, refusalReason, waitForAck } from '../testing/providers.ts';
+import { RawDatabase } from '../testing/rawDatabase.ts';
+import { createBoardOverHttp, startTestServer, type TestServer } from '../testing/testServer.ts';
+
+describe('BoardAccess', () => {
+  let server: TestServer;
+  let raw: RawDatabase;
+  afterEach(async () => {
+    raw?.close();
+    await server?.close();
+  });
+  const start = async () => {
+    server = await startTestServer();
+    raw = new RawDatabase(server.dataDir);
+  };
+
+  it('refuses an unknown board with board-not-found, and creates nothing', async () => {
+    await start();
+    expect(await refusalReason(server.wsUrl, 'unknown00001')).toBe(BoardNotFound.reason);
+    expect(await refusalReason(server.wsUrl, 'Not a board id!')).toBe(BoardNotFound.reason);
+    expect(raw.boardCount()).toBe(0);
+    expect(raw.logRowCount()).toBe(0);
+    expect(server.server.hocuspocus.getDocumentsCount()).toBe(0);
+    expect(server.server.hocuspocus.loadingDocuments.size).toBe(0);
+  });
+
+  it('lets several people open an unloaded board at the same moment', async () => {
+    await start();
+    const boardId = await createBoardOverHttp(server.url, { title: 'Rush' });
+    const providers = await Promise.all([1, 2, 3].map(() => connectProvider(server.wsUrl, boardId)));
+    expect(providers.map((p) => readMeta(p.document).title)).toEqual(['Rush', 'Rush', 'Rush']);
+    providers.forEach((p) => p.destroy());
+  });
+
+  it('a corrupt snapshot refuses only that board; the others keep working', async () => {
+    await start();
+    const broken = await createBoardOverHttp(server.url, { title: 'Broken' });
+    const healthy = await createBoardOverHttp(server.url, { title: 'Healthy' });
+    raw.setSnapshot(broken, new Uint8Array([0xde, 0xad, 0xbe, 0xef]));
+
+    expect(await refusalReason(server.wsUrl, broken)).toBe(BoardUnreadable.reason);
+    expect(server.server.hocuspocus.documents.has(broken)).toBe(false);
+
+    const ok = await connectProvider(server.wsUrl, healthy);
+    executeCommand(ok.document, { id: 'u', name: 'U', department: 'sales' }, 'renameBoard', { title: 'Still fine' });
+    await waitForAck(ok);
+    ok.destroy();
+
+    const brokenInfo = await fetch(`${server.url}/api/boards/${broken}`);
+    expect(brokenInfo.status).toBe(500);
+    expect(((await brokenInfo.json()) as { error: { code: string } }).error.code).toBe('board-unreadable');
+    const healthyInfo = await fetch(`${server.url}/api/boards/${healthy}`);
+    expect(((await healthyInfo.json()) as { title: string }).title).toBe('Still fine');
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    // The damaged row is left exactly as found, for an operator to inspect.
+    expect(raw.snapshot(broken)).toEqual(new Uint8Array([0xde, 0xad, 0xbe, 0xef]));
+  });
+
+  it('never serves an empty document over a board row', async () => {
+    await start();
+    const boardId = await createBoardOverHttp(server.url);
+    raw.setSnapshot(boardId, Y.encodeStateAsUpdate(new Y.Doc()));
+    expect(await refusalReason(server.wsUrl, boardId)).toBe(BoardUnreadable.reason);
+  });
+});

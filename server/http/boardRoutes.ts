@@ -1,0 +1,103 @@
+import type * as Y from 'yjs';
+import { findTemplate, randomId, summarizeBoard, TEMPLATES } from '../../shared/index.ts';
+import {
+  BOARD_ID_LENGTH,
+  boardPath,
+  createBoardRequestSchema,
+  isBoardId,
+  type BoardInfoResponse,
+  type CreateBoardResponse,
+  type TemplatesResponse,
+} from '../../shared/protocol/http.ts';
+import { CorruptBoardError, type BoardInfo, type BoardStore } from '../storage/BoardStore.ts';
+import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
+import { readJsonBody } from './readJsonBody.ts';
+import { HttpError, sendJson } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+
+export interface BoardRoutesDeps {
+  readonly store: BoardStore;
+  readonly maxBodyBytes: number;
+}
+
+/** `POST /api/boards`, `GET /api/boards/:id`, `GET /api/templates`. */
+export function registerBoardRoutes(router: Router, deps: BoardRoutesDeps): void {
+  router.on('POST', '/api/boards', (ctx) => createBoard(ctx, deps));
+  router.on('GET', '/api/boards/:id', (ctx) => getBoard(ctx, deps));
+  router.on('GET', '/api/templates', ({ res }) => sendJson(res, 200, templateList()));
+}
+
+async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
+  const body = await readJsonBody(req, deps.maxBodyBytes);
+  const parsed = createBoardRequestSchema.safeParse(body === undefined ? {} : body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
+  }
+  const template = findTemplate(parsed.data.template);
+  if (!template) {
+    const known = TEMPLATES.map((t) => t.id).join(', ');
+    throw new HttpError(400, 'unknown-template', `There is no template "${parsed.data.template}"; known: ${known}`);
+  }
+  // The server writes the new board (the shared model's initializeBoard) and stores it before
+  // answering, so the link it returns works at once, from any client.
+  const id = randomId(BOARD_ID_LENGTH);
+  await deps.store.createBoard(newBoardRow({ boardId: id, title: parsed.data.title, template, now: Date.now() }));
+  const answer: CreateBoardResponse = { id, url: boardPath(id) };
+  sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
+}
+
+async function getBoard({ res, params, liveDocument }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
+  const id = params.id ?? '';
+  const notFound = new HttpError(404, 'not-found', `There is no board "${id}"`);
+  if (!isBoardId(id)) throw notFound;
+
+  // A loaded board is read from its live document (it may be ahead of the snapshot); the
+  // stored row still gives updatedAt, since every accepted change is logged with its time.
+  const live = liveDocument(id);
+  if (live) {
+    const info = await deps.store.getBoardInfo(id);
+    if (!info) throw notFound;
+    sendJson(res, 200, boardInfo(info, live));
+    return;
+  }
+
+  let loaded;
+  try {
+    loaded = await loadBoardDoc(deps.store, id);
+  } catch (error) {
+    if (!(error instanceof CorruptBoardError)) throw error;
+    console.error(`[http] ${error.message}`);
+    throw new HttpError(500, 'board-unreadable', `Board ${id} exists but its stored data cannot be read`);
+  }
+  if (!loaded) throw notFound;
+  try {
+    sendJson(res, 200, boardInfo(loaded.info, loaded.doc));
+  } finally {
+    loaded.doc.destroy();
+  }
+}
+
+function boardInfo(info: BoardInfo, doc: Y.Doc): BoardInfoResponse {
+  const summary = summarizeBoard(doc);
+  return {
+    id: info.id,
+    title: summary.title,
+    schemaVersion: summary.schemaVersion,
+    createdAt: summary.createdAt,
+    updatedAt: info.updatedAt,
+    counts: summary.counts,
+  };
+}
+
+function templateList(): TemplatesResponse {
+  return TEMPLATES.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    stages: t.stages,
+    lanes: t.lanes.map(({ name, kind }) => ({ name, kind })),
+    noteCount: t.notes.length,
+  }));
+}

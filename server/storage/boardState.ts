@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { initializeBoard, readMeta, type BoardTemplate } from '../../shared/index.ts';
+import { CorruptBoardError, type BoardInfo, type BoardStore, type NewBoard, type StoredBoard } from './BoardStore.ts';
+
+/** A board read back from storage into a fresh document. */
+export interface LoadedBoard {
+  readonly doc: Y.Doc;
+  readonly info: BoardInfo;
+  /** The highest log seq the document contains; compaction may delete rows up to it. */
+  readonly lastSeq: number;
+}
+
+/**
+ * Rebuilds a board's document: snapshot, then the log in order. Throws CorruptBoardError rather
+ * than return a document that is not the board: bytes that do not decode, updates whose
+ * dependencies are missing (Yjs would keep them pending, invisible), or a document that does
+ * not name this board (e.g. an empty snapshot). An empty board must never stand in for real data.
+ */
+export function decodeBoard(stored: StoredBoard): Y.Doc {
+  const doc = new Y.Doc();
+  const fail = (detail: string, cause?: unknown): never => {
+    doc.destroy();
+    throw new CorruptBoardError(stored.id, detail, cause === undefined ? undefined : { cause });
+  };
+  try {
+    Y.applyUpdate(doc, stored.snapshot);
+  } catch (error) {
+    fail(`its snapshot does not decode (${errorText(error)})`, error);
+  }
+  for (const { seq, update } of stored.updates) {
+    try {
+      Y.applyUpdate(doc, update);
+    } catch (error) {
+      fail(`logged update ${seq} does not decode (${errorText(error)})`, error);
+    }
+  }
+  if (doc.store.pendingStructs || doc.store.pendingDs) fail('its updates refer to changes that are missing');
+  const boardId = readMeta(doc).boardId;
+  if (boardId !== stored.id) fail(boardId ? `its document belongs to board ${boardId}` : 'its document holds no board');
+  return doc;
+}
+
+/** Loads and decodes a board; null if it does not exist, CorruptBoardError if unreadable. */
+export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<LoadedBoard | null> {
+  const stored = await store.loadBoard(boardId);
+  if (!stored) return null;
+  const { id, title, createdAt, updatedAt } = stored;
+  return { doc: decodeBoard(stored), info: { id, title, createdAt, updatedAt }, lastSeq: stored.updates.at(-1)?.seq ?? 0 };
+}
+
+export interface NewBoardInput {
+  readonly boardId: string;
+  readonly title: string;
+  readonly template: BoardTemplate;
+  readonly now: number;
+}
+
+/** The stored form of a new board: the shared model writes it, we keep its encoded state. */
+export function newBoardRow(input: NewBoardInput): NewBoard {
+  const doc = new Y.Doc();
+  try {
+    initializeBoard(doc, input);
+    return { id: input.boardId, title: input.title, createdAt: input.now, snapshot: Y.encodeStateAsUpdate(doc) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

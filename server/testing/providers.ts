@@ -1,0 +1,75 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+
+/** Polls `check` until it returns something truthy; never a fixed sleep (2 noisy cores). */
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 15, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`, { cause: lastError });
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** A provider the server refused: `reason` is what onAuthenticationFailed received. */
+export class ConnectionRefused extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(`The server refused the connection: ${reason}`);
+    this.name = 'ConnectionRefused';
+    this.reason = reason;
+  }
+}
+
+/**
+ * A real HocuspocusProvider on `boardId`, resolved once it has synced with the server. Rejects
+ * with ConnectionRefused (and destroys the provider) if the server refuses it.
+ */
+export function connectProvider(
+  wsUrl: string,
+  boardId: string,
+  { document = new Y.Doc(), timeoutMs = 10_000 }: { document?: Y.Doc; timeoutMs?: number } = {},
+): Promise<HocuspocusProvider> {
+  return new Promise((resolve, reject) => {
+    const provider = new HocuspocusProvider({ url: wsUrl, name: boardId, document });
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      provider.destroy();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`Provider for ${boardId} did not sync within ${timeoutMs} ms`)), timeoutMs);
+    provider.on('synced', () => {
+      clearTimeout(timer);
+      resolve(provider);
+    });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => fail(new ConnectionRefused(reason)));
+  });
+}
+
+/** The reason the server gives for refusing `boardId`; rejects if it lets the provider in. */
+export async function refusalReason(wsUrl: string, boardId: string): Promise<string> {
+  try {
+    const provider = await connectProvider(wsUrl, boardId);
+    provider.destroy();
+  } catch (error) {
+    if (error instanceof ConnectionRefused) return error.reason;
+    throw error;
+  }
+  throw new Error(`The server accepted a connection to ${boardId}`);
+}
+
+/** Resolves once the server has acknowledged every change this provider sent. */
+export async function waitForAck(provider: HocuspocusProvider): Promise<void> {
+  await waitFor(() => !provider.hasUnsyncedChanges, { what: 'the server to acknowledge the changes' });
+}

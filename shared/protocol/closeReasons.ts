@@ -1,0 +1,40 @@
+/**
+ * Why the server refused or ended a board connection. Modelled on Hocuspocus's
+ * `@hocuspocus/common` CloseEvents (`{ code, reason }`, 4xxx codes mirror HTTP statuses).
+ *
+ * How a client sees them (Hocuspocus 4 multiplexes documents over one socket):
+ * - A refusal in `onAuthenticate` does NOT close the WebSocket. The server answers the auth
+ *   message with "permission denied" carrying only the `reason` string; the provider emits
+ *   `authenticationFailed` with `{ reason }`. The numeric `code` never reaches the client, so
+ *   clients match on `reason` (see `closeReasonFor`).
+ * - Codes matter where the socket itself is closed (e.g. 1009 for an oversized message).
+ */
+export interface CloseReason {
+  readonly code: number;
+  readonly reason: string;
+}
+
+/** No board with this id exists (or the id is not a board id). Nothing was created. */
+export const BoardNotFound = { code: 4404, reason: 'board-not-found' } as const satisfies CloseReason;
+
+/**
+ * The board exists but its stored data cannot be read (a corrupt row). The server refuses rather
+ * than serve an empty board over real data; other boards are unaffected. An operator must look.
+ */
+export const BoardUnreadable = { code: 4500, reason: 'board-unreadable' } as const satisfies CloseReason;
+
+/** Storage failed for another reason (disk, database down); retrying later may work. */
+export const StorageUnavailable = { code: 4503, reason: 'storage-unavailable' } as const satisfies CloseReason;
+
+/** A WebSocket message over the server's size limit; the socket is closed by the server (ws). */
+export const MessageTooBig = { code: 1009, reason: 'Max payload size exceeded' } as const satisfies CloseReason;
+
+/** Every reason the Journeyboard server sends, for clients that receive only the reason string. */
+export const CLOSE_REASONS = [BoardNotFound, BoardUnreadable, StorageUnavailable, MessageTooBig] as const satisfies readonly CloseReason[];
+
+export type CloseReasonText = (typeof CLOSE_REASONS)[number]['reason'];
+
+/** Maps the `reason` a provider received back to its typed constant (undefined if not ours). */
+export function closeReasonFor(reason: string): CloseReason | undefined {
+  return CLOSE_REASONS.find((r) => r.reason === reason);
+}

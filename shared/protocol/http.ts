@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { LIMITS } from '../schema/limits.ts';
+import type { NoteKind } from '../schema/noteKind.ts';
+import { DEFAULT_TEMPLATE_ID } from '../templates/index.ts';
+
+/**
+ * The HTTP and WebSocket contract between client and server (see docs/api.md). Types only
+ * describe JSON bodies; the server validates what it receives, the client trusts nothing either.
+ */
+
+/** The one WebSocket path; the Hocuspocus document name is the board id. */
+export const COLLAB_PATH = '/collab';
+
+/** Length of the ids the server hands out (`randomId(BOARD_ID_LENGTH)`, base 36). */
+export const BOARD_ID_LENGTH = 12;
+
+/**
+ * Board ids are lowercase base 36. The range is wider than BOARD_ID_LENGTH so that a later change
+ * of length keeps old links working; anything else is refused before touching storage.
+ */
+export function isBoardId(value: string): boolean {
+  return /^[0-9a-z]{8,32}$/.test(value);
+}
+
+/** The client route that shows a board. */
+export function boardPath(boardId: string): string {
+  return `/b/${boardId}`;
+}
+
+export const DEFAULT_BOARD_TITLE = 'Untitled journey';
+
+/** `POST /api/boards` body. Unknown keys are ignored; a blank or absent title gets the default. */
+export const createBoardRequestSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .max(LIMITS.titleLength, `A title has at most ${LIMITS.titleLength} characters`)
+    .optional()
+    .transform((t) => (t ? t : DEFAULT_BOARD_TITLE)),
+  template: z.string().min(1).max(64).default(DEFAULT_TEMPLATE_ID),
+});
+
+export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
+
+export interface CreateBoardResponse {
+  readonly id: string;
+  /** Client path of the new board, e.g. `/b/k3j9x0a1b2c3`. */
+  readonly url: string;
+}
+
+export interface BoardInfoResponse {
+  readonly id: string;
+  readonly title: string;
+  readonly schemaVersion: number;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  /** Epoch milliseconds of the last stored change. */
+  readonly updatedAt: number;
+  readonly counts: { readonly stages: number; readonly lanes: number; readonly notes: number };
+}
+
+export interface TemplateInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Stage names, left to right. */
+  readonly stages: readonly string[];
+  /** Lanes top to bottom; `kind` is the note kind the lane holds. */
+  readonly lanes: readonly { readonly name: string; readonly kind: NoteKind }[];
+  readonly noteCount: number;
+}
+
+/** `GET /api/templates` answers a plain array, in the order the picker shows them. */
+export type TemplatesResponse = readonly TemplateInfo[];
+
+export interface HealthResponse {
+  readonly status: 'ok';
+  readonly version: string;
+}
+
+export type ApiErrorCode =
+  | 'bad-json'
+  | 'invalid-request'
+  | 'unknown-template'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'payload-too-large'
+  | 'board-unreadable'
+  | 'client-not-built'
+  | 'internal';
+
+/** Every non-2xx JSON answer has this shape. */
+export interface ApiErrorResponse {
+  readonly error: { readonly code: ApiErrorCode; readonly message: string };
+}
