@@ -17,3 +17,5 @@ export * from './schema/noteKind.ts';
 export * from './schema/stage.ts';
 export * from './templates/index.ts';
 export * from './presence/presence.ts';
+export * from './protocol/closeReasons.ts';
+export * from './protocol/http.ts';

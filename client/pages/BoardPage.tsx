@@ -75,10 +75,17 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   }, [ready, board.meta.title, session.boardId]);
 
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
+  const stopped = connection.kind === 'refused' ? connection.reason : null;
   const readOnly = newerSchema;
   return (
     <div className="board-page" data-ready={ready}>
       <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
+      {stopped && (
+        <div className="banner banner-error" role="alert">
+          {stopped}
+          <button className="btn" onClick={() => window.location.reload()}>Reload</button>
+        </div>
+      )}
       {newerSchema && (
         <div className="banner" role="alert">
           This board was saved by a newer version of Journeyboard, so it is read-only here.
@@ -110,7 +117,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
 }
 
 function BoardUnavailable({ reason }: { reason: string }) {
-  const notFound = /not.?found/i.test(reason);
+  const notFound = reason === 'board-not-found';
   return (
     <div className="page-blank">
       <div className="empty-card" role="alert" data-testid="board-unavailable">

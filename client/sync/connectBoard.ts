@@ -1,5 +1,6 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { BoardNotFound, BoardUnreadable, COLLAB_PATH, MessageTooBig, StorageUnavailable } from '../../shared/index.ts';
 import { ConnectionStore } from './connection.ts';
 
 /**
@@ -16,7 +17,23 @@ export interface BoardConnection {
 }
 
 export function collabUrl(location: Location = window.location): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
+}
+
+/** The server's reason codes, in words a workshop participant understands. */
+export function describeRefusal(reason: string): string {
+  switch (reason) {
+    case BoardNotFound.reason:
+      return 'board-not-found';
+    case BoardUnreadable.reason:
+      return 'This board’s stored data cannot be read. Nothing was changed; ask the person who runs the server to look at it.';
+    case StorageUnavailable.reason:
+      return 'The server cannot reach its storage right now. Try again in a minute.';
+    case MessageTooBig.reason:
+      return 'Your last change was too large to sync, so the connection stopped. Reload the page; changes since the last sync may be lost.';
+    default:
+      return reason || 'The server refused the connection.';
+  }
 }
 
 export function connectBoard(boardId: string, token?: string): BoardConnection {
@@ -54,9 +71,15 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     update();
   });
   provider.on('unsyncedChanges', update);
-  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+  // A refusal is final: stop the provider, or it would retry (and be refused) forever.
+  const refuse = (reason: string) => {
     refused = true;
-    status.set({ kind: 'refused', reason });
+    status.set({ kind: 'refused', reason: describeRefusal(reason) });
+    provider.destroy();
+  };
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => refuse(reason));
+  provider.on('close', ({ event }: { event: CloseEvent }) => {
+    if (event.code === MessageTooBig.code) refuse(MessageTooBig.reason);
   });
   window.addEventListener('online', update);
   window.addEventListener('offline', update);
