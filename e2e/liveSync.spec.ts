@@ -35,10 +35,16 @@ test('two people edit one board live; undo is per person; reload and server rest
   await a.waitReady();
   await expect.poll(async () => (await a.noteById(noteId))?.text).toBe('Instagram ad with discount code');
 
-  // A server restart keeps everything, and both pages reconnect by themselves.
-  await server.restart();
+  // A server restart keeps everything, and both pages reconnect by themselves; an edit made
+  // while the server was down is kept and sent on reconnect.
+  await server.stop();
+  await expect.poll(() => a.connection()).toBe('reconnecting');
+  await expect(a.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  const offline = await a.addNote('Advocacy', 'Thoughts', 'Would I recommend this?');
+  await server.start();
   await expect.poll(() => a.connection(), { timeout: 30_000 }).toBe('connected');
   await expect.poll(() => b.connection(), { timeout: 30_000 }).toBe('connected');
+  await expect.poll(async () => (await b.noteById(offline))?.text).toBe('Would I recommend this?');
   const third = await b.addNote('Retention', 'Opportunities', 'Loyalty programme');
   await expect.poll(async () => (await a.noteById(third))?.text).toBe('Loyalty programme');
   const fresh = new BoardPageObject(await personPage(browser, server, { name: 'Cem Ok', department: 'support' }));

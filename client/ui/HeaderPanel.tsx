@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NOTE_KIND_STYLE, NOTE_KINDS, type LaneId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
@@ -13,6 +13,7 @@ export function HeaderPanel() {
   const header = useEditor((s) => s.header);
   const camera = useEditor((s) => s.camera);
   const [removing, setRemoving] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
   const isStage = header?.type === 'stage';
   const list = isStage ? board.stages : board.lanes;
   const pos = list.findIndex((x) => x.id === header?.id);
@@ -20,6 +21,10 @@ export function HeaderPanel() {
   const [name, setName] = useState(item?.name ?? '');
   useEffect(() => setName(item?.name ?? ''), [item?.id, item?.name]);
   useEffect(() => setRemoving(false), [header?.id]);
+  // Double-click on a header (or a new stage/lane) asks for a name: focus it, ready to type over.
+  useEffect(() => {
+    if (header?.renaming) nameInput.current?.select();
+  }, [header?.id, header?.renaming]);
   if (!header || !item || session.model.readOnlyReason) return null;
 
   const layout = layoutFor(board);
@@ -56,7 +61,7 @@ export function HeaderPanel() {
           <input
             id="header-name"
             data-testid="header-name"
-            autoFocus={header.renaming}
+            ref={nameInput}
             value={name}
             maxLength={60}
             onChange={(e) => setName(e.target.value)}
