@@ -51,7 +51,8 @@ export function readMeta(doc: Y.Doc): BoardMeta {
   const m = metaMap(doc);
   const v = m.get('schemaVersion');
   return {
-    schemaVersion: typeof v === 'number' ? v : 0,
+    // Only a whole number counts: migrateBoard slices the list at it (-1 would run just the last).
+    schemaVersion: typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0,
     boardId: String(m.get('boardId') ?? ''),
     title: typeof m.get('title') === 'string' ? (m.get('title') as string) : 'Untitled journey',
     createdAt: typeof m.get('createdAt') === 'number' ? (m.get('createdAt') as number) : 0,

@@ -14,13 +14,10 @@ describe('adding a note and writing it is one undo step', () => {
   it('typing right after addNote joins its step, even after a pause longer than the capture timeout', () => {
     const { doc, model, cell } = setup();
     const id = model.run('addNote', cell);
-    const realNow = Date.now;
-    Date.now = () => realNow() + 5_000; // the person thought for five seconds before typing
-    try {
-      model.run('editNoteText', { noteId: id, text: 'Hello' });
-    } finally {
-      Date.now = realNow;
-    }
+    // The person thought for five seconds before typing. Y.UndoManager reads lib0's reference to
+    // the original Date.now, so patching Date.now cannot simulate that; move its lastChange back.
+    (model.history as unknown as { manager: Y.UndoManager }).manager.lastChange -= 5_000;
+    model.run('editNoteText', { noteId: id, text: 'Hello' });
     model.undo();
     expect(readBoard(doc).notesById.has(id)).toBe(false);
   });

@@ -66,14 +66,17 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
     if (list) list.push(n);
     else cells.set(key, [n]);
   }
+  const byPosition = (a: Note, b: Note) => byIndex({ index: a.position.index, id: a.id }, { index: b.position.index, id: b.id });
   const notes: Note[] = [];
   for (const s of stages)
     for (const l of lanes) {
       const list = cells.get(cellKey(s.id, l.id));
       if (!list) continue;
-      list.sort((a, b) => byIndex({ index: a.position.index, id: a.id }, { index: b.position.index, id: b.id }));
+      list.sort(byPosition);
       notes.push(...list);
     }
+  // Sorted too: record iteration order differs between peers, the view must not.
+  orphanNotes.sort(byPosition);
   notes.push(...orphanNotes);
   return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes };
 }

@@ -120,6 +120,8 @@ function relocateOrDelete<N extends { id: string; position: { stageId: StageId; 
     const prev = lastIndexInCell.get(key);
     const index = prev ? indexAfterLast([{ index: prev }]) : indexAfterLast(existing.map((e) => e.position));
     lastIndexInCell.set(key, index);
-    records.get(n.id)?.set('position', { ...next, index });
+    const rec = records.get(n.id);
+    rec?.set('position', { ...next, index });
+    rec?.set('updatedAt', ctx.now);
   }
 }

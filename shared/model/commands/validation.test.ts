@@ -167,9 +167,9 @@ describe('rejected commands write nothing', () => {
 });
 
 describe('history policy', () => {
-  it('each user intent is one undo step; only typing merges into a burst', () => {
+  it('each user intent is one undo step; only typing merges, and only into a burst or a just-added note', () => {
     const policies = Object.fromEntries(Object.entries(COMMANDS).map(([name, def]) => [name, def.history]));
-    const merging = Object.keys(policies).filter((name) => policies[name] === 'merge');
-    expect(merging).toEqual(['editNoteText']);
+    const except = Object.entries(policies).filter(([, policy]) => policy !== 'step');
+    expect(Object.fromEntries(except)).toEqual({ editNoteText: 'merge', addNote: 'open-step' });
   });
 });

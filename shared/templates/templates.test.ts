@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { recordsMap } from '../doc/boardDoc.ts';
+import { ORIGIN } from '../doc/origins.ts';
+import { SCHEMA_VERSION } from '../migrations/migrate.ts';
+import { initializeBoard } from '../model/createBoard.ts';
+import { readBoard } from '../model/snapshot.ts';
+import { DEPARTMENTS } from '../schema/department.ts';
+import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from '../schema/noteKind.ts';
+import { LIMITS } from '../schema/limits.ts';
+import { DEFAULT_TEMPLATE_ID, findTemplate, TEMPLATES, type BoardTemplate } from './index.ts';
+
+function init(template: BoardTemplate) {
+  const doc = new Y.Doc();
+  const origins: unknown[] = [];
+  doc.on('afterTransaction', (tr) => origins.push(tr.origin));
+  initializeBoard(doc, { boardId: 'b-1', title: template.name, template, now: 1700000000000 });
+  return { doc, origins, board: readBoard(doc) };
+}
+
+describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, template) => {
+  it('initializes into a valid board in one server transaction', () => {
+    const { board, origins } = init(template);
+    expect(origins).toEqual([ORIGIN.server]);
+    expect(board.meta).toEqual({ schemaVersion: SCHEMA_VERSION, boardId: 'b-1', title: template.name, createdAt: 1700000000000 });
+    expect(board.stages.map((s) => s.name)).toEqual(template.stages);
+    expect(board.lanes.map((l) => [l.name, l.kind])).toEqual(template.lanes.map((l) => [l.name, l.kind]));
+    expect(board.notes).toHaveLength(template.notes.length);
+    expect(board.orphanNotes).toEqual([]);
+  });
+
+  it('every note points at an existing stage and a lane of its own kind', () => {
+    const { board } = init(template);
+    const lanes = new Map(board.lanes.map((l) => [l.id, l]));
+    const stages = new Set(board.stages.map((s) => s.id));
+    for (const n of board.notes) {
+      expect(stages.has(n.position.stageId)).toBe(true);
+      expect(lanes.get(n.position.laneId)?.kind).toBe(n.kind);
+      expect(n.sentiment === null).toBe(n.kind !== 'emotion');
+      expect(n).toMatchObject({ authorId: 'template', createdAt: 1700000000000, colour: null });
+    }
+  });
+
+  it('keeps the template’s note order within each cell and stage', () => {
+    const { board } = init(template);
+    template.notes.forEach((tn) => {
+      const stageId = board.stages[tn.stage]!.id;
+      const laneId = board.lanes.find((l) => l.kind === tn.lane)!.id;
+      const cell = board.cells.get(`${stageId}|${laneId}`)!.map((n) => n.text);
+      const expected = template.notes.filter((o) => o.stage === tn.stage && o.lane === tn.lane).map((o) => o.text);
+      expect(cell).toEqual(expected);
+    });
+  });
+
+  it('passes the write-side limits a command would check', () => {
+    expect(template.stages.length).toBeGreaterThan(0);
+    expect(template.lanes.length).toBeGreaterThan(0);
+    for (const s of template.stages) expect(s.length).toBeLessThanOrEqual(LIMITS.nameLength);
+    for (const l of template.lanes) expect(NOTE_KINDS).toContain(l.kind);
+    for (const n of template.notes) {
+      expect(n.stage).toBeGreaterThanOrEqual(0);
+      expect(n.stage).toBeLessThan(template.stages.length);
+      expect(template.lanes.map((l) => l.kind)).toContain(n.lane);
+      expect(DEPARTMENTS).toContain(n.department);
+      expect(n.text.length).toBeLessThanOrEqual(LIMITS.noteTextLength);
+      if (n.lane === 'emotion') {
+        expect(Number.isInteger(n.sentiment)).toBe(true);
+        expect(n.sentiment).toBeGreaterThanOrEqual(SENTIMENT_MIN);
+        expect(n.sentiment).toBeLessThanOrEqual(SENTIMENT_MAX);
+      } else expect(n.sentiment).toBeUndefined();
+    }
+  });
+
+  it('writes records whose key, id field and typeName agree', () => {
+    const { doc } = init(template);
+    recordsMap(doc).forEach((rec, key) => {
+      expect(rec.get('id')).toBe(key);
+      expect(key.startsWith(`${String(rec.get('typeName'))}:`)).toBe(true);
+    });
+  });
+});
+
+describe('template catalogue', () => {
+  it('blank has the five classic stages and the six standard lanes', () => {
+    const blank = findTemplate('blank')!;
+    const { board } = init(blank);
+    expect(board.stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Retention', 'Advocacy']);
+    expect(board.lanes.map((l) => l.name)).toEqual(['Touchpoints', 'Customer actions', 'Thoughts', 'Emotions', 'Pain points', 'Opportunities']);
+    expect(board.lanes.map((l) => l.kind)).toEqual(['touchpoint', 'action', 'thought', 'emotion', 'pain', 'idea']);
+    expect(board.notes).toEqual([]);
+  });
+
+  it('ids are unique, the default exists, and an unknown id finds nothing', () => {
+    const ids = TEMPLATES.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(findTemplate(DEFAULT_TEMPLATE_ID)?.id).toBe('blank');
+    expect(findTemplate('nope')).toBeUndefined();
+  });
+
+  it('two boards from one template share no record ids', () => {
+    const a = init(findTemplate('ecommerce')!).doc;
+    const b = init(findTemplate('ecommerce')!).doc;
+    const keysA = new Set(recordsMap(a).keys());
+    expect([...recordsMap(b).keys()].some((k) => keysA.has(k))).toBe(false);
+  });
+});
