@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { LIMITS, noteColour } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
+import { shiftCaret } from './caret.ts';
 import { screenRect } from './overlayPosition.ts';
 
 /**
@@ -23,6 +24,21 @@ export function NoteEditor() {
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, [editing]);
+
+  // A colleague typing in the same note changes the value under my caret: keep the caret where
+  // it was relative to my text (a change before it shifts it, a change after it doesn't).
+  const text = note?.text ?? '';
+  const shown = useRef({ text, start: 0, end: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const prev = shown.current;
+    if (el && prev.text !== text && document.activeElement === el && el.value === text) {
+      const start = shiftCaret(prev.text, text, prev.start);
+      const end = shiftCaret(prev.text, text, prev.end);
+      el.setSelectionRange(start, end);
+    }
+    shown.current = { text, start: el?.selectionStart ?? 0, end: el?.selectionEnd ?? 0 };
+  });
 
   if (!note || !rect) return null;
   const r = screenRect(camera, rect);
@@ -50,7 +66,14 @@ export function NoteEditor() {
         borderRadius: 8 * s,
         background: noteColour(note),
       }}
-      onChange={(e) => session.run('editNoteText', { noteId: note.id, text: e.target.value })}
+      onChange={(e) => {
+        shown.current = { text: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
+        session.run('editNoteText', { noteId: note.id, text: e.target.value });
+      }}
+      onSelect={(e) => {
+        const el = e.currentTarget;
+        shown.current = { text: el.value, start: el.selectionStart, end: el.selectionEnd };
+      }}
       onBlur={close}
       onKeyDown={(e) => {
         e.stopPropagation();
@@ -62,3 +85,4 @@ export function NoteEditor() {
     />
   );
 }
+
