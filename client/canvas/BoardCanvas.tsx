@@ -7,7 +7,7 @@ import { DragLayer } from './DragLayer.tsx';
 import { expand, intersects } from './geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { layoutFor } from './layoutCache.ts';
-import { NotesLayer } from './NotesLayer.tsx';
+import { DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
 
@@ -55,7 +55,7 @@ export function BoardCanvas() {
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
         <CanvasBoundary>
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45} />
-          <NotesLayer notes={visibleNotes} layout={layout} />
+          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

@@ -33,7 +33,7 @@ export class BoardModel {
     if (policy === 'merge' && this.stepOpen) this.history.continueStep();
     else if (policy !== 'merge') this.history.boundary();
     try {
-      return executeCommand(this.doc, this.actor, name, input, ORIGIN.local);
+      return executeCommand(this.doc, this.actor, name, input, ORIGIN.local, this.source.getSnapshot);
     } finally {
       if (policy === 'step') this.history.boundary();
       if (policy !== 'merge') this.stepOpen = policy === 'open-step';

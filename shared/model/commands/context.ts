@@ -20,9 +20,9 @@ export interface CommandContext {
   board(): BoardSnapshot;
 }
 
-export function createContext(doc: Y.Doc, actor: Actor, now = Date.now()): CommandContext {
+export function createContext(doc: Y.Doc, actor: Actor, now = Date.now(), current?: () => BoardSnapshot): CommandContext {
   let cached: BoardSnapshot | undefined;
-  return { doc, actor, now, board: () => (cached ??= readBoard(doc)) };
+  return { doc, actor, now, board: () => (cached ??= current ? current() : readBoard(doc)) };
 }
 
 export function requireRecord(ctx: CommandContext, id: RecordId, what: string): RecordMap {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as Y from 'yjs';
 import { ORIGIN } from '../../doc/origins.ts';
 import { CommandError } from '../errors.ts';
+import type { BoardSnapshot } from '../snapshot.ts';
 import { createContext, type Actor } from './context.ts';
 import type { CommandDef } from './define.ts';
 import * as notes from './noteCommands.ts';
@@ -47,6 +48,7 @@ export function executeCommand<N extends CommandName>(
   name: N,
   input: CommandInput<N>,
   origin: string = ORIGIN.local,
+  current?: () => BoardSnapshot,
 ): CommandResult<N> {
   const def = COMMANDS[name] as unknown as CommandDef<z.ZodType, CommandResult<N>>;
   const parsed = def.input.safeParse(input);
@@ -54,7 +56,9 @@ export function executeCommand<N extends CommandName>(
     const first = parsed.error.issues[0];
     throw new CommandError('invalid-input', first ? first.message : 'Invalid input');
   }
-  const ctx = createContext(doc, actor);
+  // A live snapshot saves re-reading every record per command; it is only current between
+  // transactions, so a command nested in someone else's transaction reads the doc itself.
+  const ctx = createContext(doc, actor, Date.now(), doc._transaction === null ? current : undefined);
   let result: CommandResult<N> | undefined;
   let failure: unknown;
   doc.transact(() => {
