@@ -5,6 +5,7 @@ export * from './migrations/migrate.ts';
 export * from './model/boardModel.ts';
 export * from './model/commands/index.ts';
 export * from './model/createBoard.ts';
+export * from './model/emotionCurve.ts';
 export * from './model/errors.ts';
 export * from './model/history.ts';
 export * from './model/snapshot.ts';

@@ -1,4 +1,5 @@
-import type { NoteId } from '../../shared/index.ts';
+import type { CurveGrouping, NoteId } from '../../shared/index.ts';
+import type { PlottedPoint } from '../canvas/curveGeometry.ts';
 import type { Camera } from '../canvas/camera.ts';
 import type { Point, Rect } from '../canvas/geometry.ts';
 import type { DropTarget } from '../canvas/hitTest.ts';
@@ -16,6 +17,9 @@ export interface EditorState {
   readonly drag: { readonly ids: ReadonlySet<NoteId>; readonly offset: Point; readonly target: DropTarget | null } | null;
   /** A stage or lane whose header is selected (shows its actions). */
   readonly header: { readonly type: 'stage' | 'lane'; readonly id: string; readonly renaming: boolean } | null;
+  /** How the emotion curve groups notes, and the curve point under the pointer. */
+  readonly curveGrouping: CurveGrouping;
+  readonly curveHover: PlottedPoint | null;
   readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;
 }
 
@@ -30,6 +34,8 @@ export function createEditorStore(): Store<EditorState> {
     marquee: null,
     drag: null,
     header: null,
+    curveGrouping: 'all',
+    curveHover: null,
     toast: null,
   });
 }

@@ -6,7 +6,8 @@ import { visibleRect } from './camera.ts';
 import { DragLayer } from './DragLayer.tsx';
 import { expand, intersects } from './geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
-import { layoutFor } from './layoutCache.ts';
+import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
+import { curveFor, layoutFor } from './layoutCache.ts';
 import { DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
@@ -24,6 +25,9 @@ export function BoardCanvas() {
   const marquee = useEditor((s) => s.marquee);
   const drag = useEditor((s) => s.drag);
   const header = useEditor((s) => s.header);
+  const curveGrouping = useEditor((s) => s.curveGrouping);
+  const curveHover = useEditor((s) => s.curveHover);
+  const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
   const container = useRef<HTMLDivElement>(null);
   useCanvasInteractions(session, container, layout, board);
@@ -55,6 +59,7 @@ export function BoardCanvas() {
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
         <CanvasBoundary>
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45} />
+          {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}

@@ -58,7 +58,7 @@ export function dropTargetAt(
   if (!stage || !lane) return null;
   const others = (board.cells.get(cellKey(stage.id, lane.id)) ?? []).filter((n) => !dragged.has(n.id));
   const col = Math.max(0, Math.min(stage.cols - 1, Math.floor((p.x - stage.x - CELL_PAD + GAP / 2) / (NOTE_W + GAP))));
-  const row = Math.max(0, Math.floor((p.y - lane.y - CELL_PAD + GAP / 2) / (NOTE_H + GAP)));
+  const row = Math.max(0, Math.floor((p.y - lane.contentY - CELL_PAD + GAP / 2) / (NOTE_H + GAP)));
   const inSlotX = p.x - (stage.x + CELL_PAD + col * (NOTE_W + GAP));
   const slot = row * stage.cols + col + (inSlotX > NOTE_W / 2 ? 1 : 0);
   return { stageId: stage.id, laneId: lane.id, position: Math.min(slot, others.length) };

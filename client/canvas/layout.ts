@@ -22,7 +22,12 @@ export interface LaneBox {
   readonly id: LaneId;
   readonly y: number;
   readonly height: number;
+  /** Where its notes start: below the emotion curve's band in the Emotions lane, else `y`. */
+  readonly contentY: number;
 }
+
+/** Height of the emotion curve's band at the top of the (first) Emotions lane. */
+export const CURVE_BAND_H = 176;
 
 /** Where everything sits on the board, in board coordinates. Cells grow to fit their notes. */
 export interface BoardLayout {
@@ -31,6 +36,8 @@ export interface BoardLayout {
   readonly notes: ReadonlyMap<NoteId, Rect>;
   /** Notes whose stage or lane is gone sit in a strip under the grid, never hidden. */
   readonly orphanStrip: Rect | null;
+  /** The band where the emotion curve is drawn, if the board has an Emotions lane. */
+  readonly curveBand: Rect | null;
   readonly width: number;
   readonly height: number;
 }
@@ -58,21 +65,23 @@ export function computeLayout(board: BoardSnapshot): BoardLayout {
   }
   const lanes: LaneBox[] = [];
   let y = HEADER_H;
+  const curveLane = board.lanes.find((l) => l.kind === 'emotion')?.id;
   for (const l of board.lanes) {
     let rows = 1;
     for (const s of stages) {
       const n = board.cells.get(cellKey(s.id, l.id))?.length ?? 0;
       rows = Math.max(rows, Math.ceil(n / s.cols));
     }
-    const height = span(rows);
-    lanes.push({ id: l.id, y, height });
+    const band = l.id === curveLane ? CURVE_BAND_H : 0;
+    const height = band + span(rows);
+    lanes.push({ id: l.id, y, height, contentY: y + band });
     y += height;
   }
   const notes = new Map<NoteId, Rect>();
   for (const s of stages)
     for (const l of lanes) {
       const list = board.cells.get(cellKey(s.id, l.id));
-      list?.forEach((n, i) => notes.set(n.id, slotRect({ x: s.x, y: l.y }, s.cols, i)));
+      list?.forEach((n, i) => notes.set(n.id, slotRect({ x: s.x, y: l.contentY }, s.cols, i)));
     }
   let orphanStrip: Rect | null = null;
   const width = Math.max(x, LABEL_W + 400);
@@ -83,5 +92,8 @@ export function computeLayout(board: BoardSnapshot): BoardLayout {
     board.orphanNotes.forEach((n, i) => notes.set(n.id, slotRect(orphanStrip!, cols, i)));
     y = orphanStrip.y + orphanStrip.height;
   }
-  return { stages, lanes, notes, orphanStrip, width, height: y };
+  const curveBox = lanes.find((l) => l.id === curveLane);
+  const right = stages.at(-1) ? stages.at(-1)!.x + stages.at(-1)!.width : LABEL_W;
+  const curveBand = curveBox ? { x: LABEL_W, y: curveBox.y, width: right - LABEL_W, height: CURVE_BAND_H } : null;
+  return { stages, lanes, notes, orphanStrip, curveBand, width, height: y };
 }

@@ -1,4 +1,5 @@
-import type { BoardSnapshot } from '../../shared/index.ts';
+import { emotionCurve, type BoardSnapshot, type CurveGrouping } from '../../shared/index.ts';
+import { plotCurve, type PlottedSeries } from './curveGeometry.ts';
 import { computeLayout, type BoardLayout } from './layout.ts';
 
 const cache = new WeakMap<BoardSnapshot, BoardLayout>();
@@ -11,4 +12,15 @@ export function layoutFor(board: BoardSnapshot): BoardLayout {
     cache.set(board, l);
   }
   return l;
+}
+
+const curves = new WeakMap<BoardSnapshot, Map<CurveGrouping, PlottedSeries[]>>();
+
+/** The plotted emotion curve for a snapshot and grouping, shared by the canvas, hover and tests. */
+export function curveFor(board: BoardSnapshot, grouping: CurveGrouping): PlottedSeries[] {
+  let byGrouping = curves.get(board);
+  if (!byGrouping) curves.set(board, (byGrouping = new Map()));
+  let plotted = byGrouping.get(grouping);
+  if (!plotted) byGrouping.set(grouping, (plotted = plotCurve(layoutFor(board), emotionCurve(board, grouping))));
+  return plotted;
 }

@@ -4,7 +4,9 @@ import type { BoardSession } from '../board/BoardSession.ts';
 import { addNoteInCell, select, startEditing } from '../board/noteActions.ts';
 import { toBoard, zoomAt } from './camera.ts';
 import { rectFromPoints, type Point } from './geometry.ts';
+import { curvePointAt } from './curveGeometry.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
+import { curveFor } from './layoutCache.ts';
 import type { BoardLayout } from './layout.ts';
 
 type Gesture =
@@ -81,7 +83,12 @@ export function useCanvasInteractions(
       const camera = editor.get().camera;
       const p = toBoard(camera, screen);
       presence.setCursor(p);
-      if (!gesture) return;
+      if (!gesture) {
+        const hover = curvePointAt(curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
+        const prev = editor.get().curveHover;
+        if (hover?.seriesKey !== prev?.seriesKey || hover?.stageIndex !== prev?.stageIndex) editor.update({ curveHover: hover });
+        return;
+      }
       if (gesture.kind === 'pan') {
         const dx = screen.x - gesture.start.x;
         const dy = screen.y - gesture.start.y;

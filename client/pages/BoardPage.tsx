@@ -8,6 +8,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { loadIdentity, saveIdentity, type Identity } from '../identity/identity.ts';
 import { rememberBoard } from '../identity/recentBoards.ts';
 import { installTestApi } from '../testing/install.ts';
+import { EmotionCurveOverlay } from '../ui/EmotionCurveOverlay.tsx';
 import { HeaderPanel } from '../ui/HeaderPanel.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
@@ -95,6 +96,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
       <main className="board-main">
         <BoardCanvas />
         {!ready && <div className="loading" role="status">Opening the board…</div>}
+        <EmotionCurveOverlay />
         <NoteEditor />
         <SelectionToolbar />
         <HeaderPanel />

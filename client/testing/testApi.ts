@@ -27,6 +27,8 @@ export interface JourneyboardTestApi {
 declare global {
   interface Window {
     __journeyboard?: JourneyboardTestApi;
+    /** Konva itself, so tests can find shapes by name through its own API. */
+    Konva?: typeof Konva;
   }
 }
 
@@ -65,6 +67,7 @@ export function installTestApi(session: BoardSession): () => void {
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;
+  window.Konva = Konva;
   return () => {
     if (window.__journeyboard === api) delete window.__journeyboard;
   };

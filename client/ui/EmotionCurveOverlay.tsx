@@ -1,0 +1,66 @@
+import { SENTIMENT_LABEL, type CurveGrouping } from '../../shared/index.ts';
+import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { curveFor, layoutFor } from '../canvas/layoutCache.ts';
+import { DETAIL_SCALE } from '../canvas/NotesLayer.tsx';
+import { screenRect } from './overlayPosition.ts';
+
+const GROUPINGS: readonly [CurveGrouping, string][] = [
+  ['all', 'Everyone'],
+  ['department', 'By department'],
+];
+
+/** The emotion curve's title, grouping toggle, legend and the hover card listing its notes. */
+export function EmotionCurveOverlay() {
+  const session = useSession();
+  const board = useBoard();
+  const camera = useEditor((s) => s.camera);
+  const grouping = useEditor((s) => s.curveGrouping);
+  const hover = useEditor((s) => s.curveHover);
+  const band = layoutFor(board).curveBand;
+  if (!band || camera.scale < DETAIL_SCALE) return null;
+  const r = screenRect(camera, band);
+  const notes = hover ? hover.noteIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined) : [];
+  const stage = hover ? board.stages[hover.stageIndex] : undefined;
+  return (
+    <>
+      <div className="curve-controls" style={{ left: r.x + 10 * camera.scale, top: r.y + 10 * camera.scale, transform: `scale(${camera.scale})` }} onPointerDown={(e) => e.stopPropagation()}>
+        <span className="curve-title">Emotion curve</span>
+        <div className="segmented" role="radiogroup" aria-label="Emotion curve lines">
+          {GROUPINGS.map(([g, label]) => (
+            <button key={g} role="radio" aria-checked={grouping === g} className={grouping === g ? 'active' : ''} onClick={() => session.editor.update({ curveGrouping: g, curveHover: null })}>
+              {label}
+            </button>
+          ))}
+        </div>
+        {grouping !== 'all' && (
+          <ul className="curve-legend" aria-label="Lines">
+            {curveFor(board, grouping).map((s) => (
+              <li key={s.key}>
+                <span className="legend-swatch" style={{ background: s.colour }} />
+                {s.label}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {hover && stage && (
+        <div className="curve-card" role="tooltip" data-testid="curve-card" style={{ left: hover.x * camera.scale + camera.x + 14, top: hover.y * camera.scale + camera.y + 10 }}>
+          <strong>{stage.name}</strong>
+          <span className="muted">
+            {' '}· mean {hover.mean > 0 ? '+' : ''}
+            {hover.mean.toFixed(1)} from {notes.length} note{notes.length === 1 ? '' : 's'}
+          </span>
+          <ul>
+            {notes.slice(0, 8).map((n) => (
+              <li key={n.id}>
+                <span className="curve-score">{n.sentiment! > 0 ? `+${n.sentiment}` : n.sentiment}</span> {n.text || <em>(no text)</em>}{' '}
+                <span className="muted">— {SENTIMENT_LABEL[n.sentiment!]?.label}</span>
+              </li>
+            ))}
+            {notes.length > 8 && <li className="muted">and {notes.length - 8} more</li>}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
