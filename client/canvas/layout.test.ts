@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardModel, findTemplate, initializeBoard, readBoard, type BoardSnapshot } from '../../shared/index.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
-import { CELL_PAD, computeLayout, GAP, HEADER_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
+import { CELL_PAD, computeLayout, CURVE_BAND_H, GAP, HEADER_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
 
 
 function board(template = 'blank') {
@@ -82,5 +82,23 @@ describe('hit-testing', () => {
     const lane = l.lanes[0]!;
     expect(dropTargetAt(l, b, { x: l.stages[0]!.x + l.stages[0]!.width - 5, y: lane.y + lane.height - 5 }, new Set([ids[2]!]))).toEqual({ stageId: s.id, laneId: ln.id, position: 2 });
     expect(dropTargetAt(l, b, { x: 5, y: 5 }, new Set())).toBeNull();
+  });
+});
+
+describe('emotion curve band', () => {
+  it('the first Emotions lane starts its notes below the curve band, and drops land in its slots', () => {
+    const { model, read } = board();
+    const b0 = read();
+    const lane = b0.lanes.find((l) => l.kind === 'emotion')!;
+    const id = model.run('addNote', { stageId: b0.stages[0]!.id, laneId: lane.id, sentiment: 1 });
+    const b = read();
+    const l = computeLayout(b);
+    const box = l.lanes.find((x) => x.id === lane.id)!;
+    expect(l.curveBand).toEqual({ x: LABEL_W, y: box.y, width: l.width - LABEL_W, height: CURVE_BAND_H });
+    expect(box.contentY).toBe(box.y + CURVE_BAND_H);
+    expect(l.notes.get(id)!.y).toBe(box.contentY + CELL_PAD);
+    expect(l.lanes.filter((x) => x.contentY !== x.y)).toHaveLength(1);
+    const r = l.notes.get(id)!;
+    expect(dropTargetAt(l, b, { x: r.x + NOTE_W - 5, y: r.y + 5 }, new Set())).toEqual({ stageId: b.stages[0]!.id, laneId: lane.id, position: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import Konva from 'konva';
 import type { BoardSession } from '../board/BoardSession.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
+import { curveFor, layoutFor } from '../canvas/layoutCache.ts';
 import type { Rect } from '../canvas/geometry.ts';
 import { HEADER_H } from '../canvas/layout.ts';
 import { cellRect } from '../canvas/hitTest.ts';
@@ -22,6 +22,8 @@ export interface JourneyboardTestApi {
   peers(): { name: string; selection: string[]; editing: string | null; hasCursor: boolean }[];
   connection(): string;
   canvasShapeCount(name: string): number;
+  /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
+  curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
 }
 
 declare global {
@@ -64,6 +66,11 @@ export function installTestApi(session: BoardSession): () => void {
     selection: () => [...session.editor.get().selection],
     peers: () => session.presence.getPeers().map((p) => ({ name: p.user.name, selection: p.selection, editing: p.editing, hasCursor: p.cursor !== null })),
     connection: () => session.connection.status.get().kind,
+    curve: () =>
+      curveFor(snapshot(), session.editor.get().curveGrouping).map((s) => ({
+        key: s.key,
+        points: s.points.map((p) => ({ stageIndex: p.stageIndex, mean: p.mean, y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y })),
+      })),
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;

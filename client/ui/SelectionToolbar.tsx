@@ -53,7 +53,7 @@ export function SelectionToolbar() {
       {kind === 'emotion' && (
         <div className="sentiment-picker" role="radiogroup" aria-label="Sentiment">
           {[-2, -1, 0, 1, 2].map((v) => (
-            <button key={v} role="radio" aria-checked={sentiment === v} className={sentiment === v ? 'active' : ''} title={SENTIMENT_LABEL[v]?.label} onClick={() => patch({ sentiment: v })}>
+            <button key={v} role="radio" aria-checked={sentiment === v} className={sentiment === v ? 'active' : ''} title={SENTIMENT_LABEL[v]?.label} aria-label={`${SENTIMENT_LABEL[v]?.label} (${v > 0 ? '+' : ''}${v})`} onClick={() => patch({ sentiment: v })}>
               {v > 0 ? `+${v}` : v}
             </button>
           ))}
