@@ -4,6 +4,7 @@ export * from './doc/origins.ts';
 export * from './migrations/migrate.ts';
 export * from './model/boardModel.ts';
 export * from './model/commands/index.ts';
+export * from './model/coverage.ts';
 export * from './model/createBoard.ts';
 export * from './model/emotionCurve.ts';
 export * from './model/errors.ts';

@@ -1,4 +1,4 @@
-import type { CurveGrouping, NoteId } from '../../shared/index.ts';
+import type { CurveGrouping, Department, NoteId } from '../../shared/index.ts';
 import type { PlottedPoint } from '../canvas/curveGeometry.ts';
 import type { Camera } from '../canvas/camera.ts';
 import type { Point, Rect } from '../canvas/geometry.ts';
@@ -20,6 +20,10 @@ export interface EditorState {
   /** How the emotion curve groups notes, and the curve point under the pointer. */
   readonly curveGrouping: CurveGrouping;
   readonly curveHover: PlottedPoint | null;
+  /** Notes of other departments are dimmed while one is highlighted. */
+  readonly highlightDepartment: Department | null;
+  /** Which side panel is open. */
+  readonly panel: 'teams' | 'shortcuts' | null;
   readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;
 }
 
@@ -36,6 +40,8 @@ export function createEditorStore(): Store<EditorState> {
     header: null,
     curveGrouping: 'all',
     curveHover: null,
+    highlightDepartment: null,
+    panel: null,
     toast: null,
   });
 }

@@ -22,6 +22,7 @@ export function useKeyboardShortcuts(session: BoardSession): void {
       else if (mod && key === 'a') select(session, session.model.source.getSnapshot().notesById.keys());
       else if (key === 'delete' || key === 'backspace') deleteSelection(session);
       else if (key === 'escape') select(session, []);
+      else if (key === '?') session.editor.update({ panel: 'shortcuts' });
       else if (key === 'enter' && selection.size === 1) startEditing(session, [...selection][0]!);
       else if (e.shiftKey && e.code === 'Digit1') fitBoard(session);
       else if (!mod && (key === '+' || key === '=')) zoomBy(session, 1.25);

@@ -27,6 +27,7 @@ export function BoardCanvas() {
   const header = useEditor((s) => s.header);
   const curveGrouping = useEditor((s) => s.curveGrouping);
   const curveHover = useEditor((s) => s.curveHover);
+  const highlight = useEditor((s) => s.highlightDepartment);
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
   const container = useRef<HTMLDivElement>(null);
@@ -60,7 +61,7 @@ export function BoardCanvas() {
         <CanvasBoundary>
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
-          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} />
+          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Layer, Shape } from 'react-konva';
-import { noteColour, type Note } from '../../shared/index.ts';
+import { noteColour, type Department, type Note } from '../../shared/index.ts';
 import type { BoardLayout } from './layout.ts';
 import { NoteShape } from './shapes/NoteShape.tsx';
 
@@ -12,18 +12,22 @@ interface Props {
   readonly notes: readonly Note[];
   readonly layout: BoardLayout;
   readonly detailed: boolean;
+  /** When set, notes of other departments are dimmed. */
+  readonly highlight: Department | null;
 }
 
-export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed }: Props) {
+const DIMMED = 0.18;
+
+export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, highlight }: Props) {
   return (
     <Layer listening={false} name="notes">
       {detailed ? (
         notes.map((n) => {
           const r = layout.notes.get(n.id);
-          return r ? <NoteShape key={n.id} note={n} x={r.x} y={r.y} /> : null;
+          return r ? <NoteShape key={n.id} note={n} x={r.x} y={r.y} opacity={highlight && n.department !== highlight ? DIMMED : 1} /> : null;
         })
       ) : (
-        <NoteCards notes={notes} layout={layout} />
+        <NoteCards notes={notes} layout={layout} highlight={highlight} />
       )}
     </Layer>
   );
@@ -33,7 +37,7 @@ export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed }: 
  * Zoomed out, thousands of notes are one shape with one draw loop: a Konva node per note would
  * cost more than the pixels it paints (measured: ~1 s per frame for 4,700 full notes at 10%).
  */
-function NoteCards({ notes, layout }: { notes: readonly Note[]; layout: BoardLayout }) {
+function NoteCards({ notes, layout, highlight }: { notes: readonly Note[]; layout: BoardLayout; highlight: Department | null }) {
   return (
     <Shape
       name="note-cards"
@@ -44,12 +48,14 @@ function NoteCards({ notes, layout }: { notes: readonly Note[]; layout: BoardLay
         for (const n of notes) {
           const r = layout.notes.get(n.id);
           if (!r) continue;
+          c.globalAlpha = highlight && n.department !== highlight ? DIMMED : 1;
           c.fillStyle = noteColour(n);
           c.fillRect(r.x, r.y, r.width, r.height);
           c.fillStyle = 'rgba(31,36,48,0.28)';
           c.fillRect(r.x + 12, r.y + 30, r.width * 0.7, 8);
           c.fillRect(r.x + 12, r.y + 46, r.width * 0.5, 8);
         }
+        c.globalAlpha = 1;
       }}
     />
   );

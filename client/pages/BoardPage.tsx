@@ -13,6 +13,8 @@ import { HeaderPanel } from '../ui/HeaderPanel.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
+import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
+import { TeamsPanel } from '../ui/TeamsPanel.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
@@ -55,6 +57,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const connection = useConnection();
   const board = useBoard();
   const newerSchema = useStore(session.flags, (f) => f.newerSchema);
+  const panel = useStore(session.editor, (s) => s.panel);
   const [ready, setReady] = useState(false);
   const [editingIdentity, setEditingIdentity] = useState(false);
   useKeyboardShortcuts(session);
@@ -101,6 +104,8 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
         <SelectionToolbar />
         <HeaderPanel />
         <Toolbar readOnly={readOnly} />
+        {panel === 'teams' && <TeamsPanel />}
+        {panel === 'shortcuts' && <ShortcutsDialog />}
         <div className="hint">Double-click a cell to add a note · drag to pan · Shift+drag to select</div>
         <Toasts />
       </main>

@@ -8,6 +8,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
   const session = useSession();
   const history = useHistoryState();
   const scale = useEditor((s) => s.camera.scale);
+  const panel = useEditor((s) => s.panel);
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools" onPointerDown={(e) => e.stopPropagation()}>
       {!readOnly && (
@@ -32,6 +33,10 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         <button className="zoom-label" onClick={() => resetZoom(session)} title="Reset to 100%">{Math.round(scale * 100)}%</button>
         <button className="icon-button" onClick={() => zoomBy(session, 1.25)} title="Zoom in" aria-label="Zoom in">+</button>
         <button className="tb-button" data-testid="fit" onClick={() => fitBoard(session)} title="Fit the board (Shift+1)">Fit</button>
+      </div>
+      <div className="toolbar-group">
+        <button className="tb-button toolbar-toggle" aria-pressed={panel === 'teams'} data-testid="teams-toggle" onClick={() => session.editor.update({ panel: panel === 'teams' ? null : 'teams', highlightDepartment: null })} title="Which team contributed where">Teams</button>
+        <button className="icon-button" onClick={() => session.editor.update({ panel: 'shortcuts' })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
       </div>
     </div>
   );
