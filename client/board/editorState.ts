@@ -22,6 +22,8 @@ export interface EditorState {
   readonly curveHover: PlottedPoint | null;
   /** Notes of other departments are dimmed while one is highlighted. */
   readonly highlightDepartment: Department | null;
+  /** The canvas, or the same board as an accessible HTML outline. */
+  readonly view: 'canvas' | 'outline';
   /** Which side panel is open. */
   readonly panel: 'teams' | 'shortcuts' | null;
   readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;
@@ -42,6 +44,7 @@ export function createEditorStore(): Store<EditorState> {
     curveHover: null,
     highlightDepartment: null,
     panel: null,
+    view: 'canvas',
     toast: null,
   });
 }

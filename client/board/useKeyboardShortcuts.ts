@@ -12,7 +12,7 @@ function typingIn(target: EventTarget | null): boolean {
 export function useKeyboardShortcuts(session: BoardSession): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typingIn(e.target) || document.querySelector('.dialog-backdrop')) return;
+      if (typingIn(e.target) || document.querySelector('.dialog-backdrop') || session.editor.get().view !== 'canvas') return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const { selection } = session.editor.get();

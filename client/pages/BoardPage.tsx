@@ -8,6 +8,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { loadIdentity, saveIdentity, type Identity } from '../identity/identity.ts';
 import { rememberBoard } from '../identity/recentBoards.ts';
 import { installTestApi } from '../testing/install.ts';
+import { OutlineView } from '../outline/OutlineView.tsx';
 import { EmotionCurveOverlay } from '../ui/EmotionCurveOverlay.tsx';
 import { HeaderPanel } from '../ui/HeaderPanel.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
@@ -58,6 +59,8 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const board = useBoard();
   const newerSchema = useStore(session.flags, (f) => f.newerSchema);
   const panel = useStore(session.editor, (s) => s.panel);
+  const view = useStore(session.editor, (s) => s.view);
+  const setView = (v: 'canvas' | 'outline') => session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
   const [ready, setReady] = useState(false);
   const [editingIdentity, setEditingIdentity] = useState(false);
   useKeyboardShortcuts(session);
@@ -83,6 +86,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const readOnly = newerSchema;
   return (
     <div className="board-page" data-ready={ready}>
+      <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
       <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
       {stopped && (
         <div className="banner banner-error" role="alert">
@@ -97,16 +101,26 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
         </div>
       )}
       <main className="board-main">
-        <BoardCanvas />
-        {!ready && <div className="loading" role="status">Opening the board…</div>}
-        <EmotionCurveOverlay />
-        <NoteEditor />
-        <SelectionToolbar />
-        <HeaderPanel />
-        <Toolbar readOnly={readOnly} />
-        {panel === 'teams' && <TeamsPanel />}
-        {panel === 'shortcuts' && <ShortcutsDialog />}
-        <div className="hint">Double-click a cell to add a note · drag to pan · Shift+drag to select</div>
+        <div className="view-switch segmented" role="radiogroup" aria-label="View">
+          <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
+          <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
+        </div>
+        {view === 'outline' ? (
+          <OutlineView readOnly={readOnly} />
+        ) : (
+          <>
+            <BoardCanvas />
+            {!ready && <div className="loading" role="status">Opening the board…</div>}
+            <EmotionCurveOverlay />
+            <NoteEditor />
+            <SelectionToolbar />
+            <HeaderPanel />
+            <Toolbar readOnly={readOnly} />
+            {panel === 'teams' && <TeamsPanel />}
+            {panel === 'shortcuts' && <ShortcutsDialog />}
+            <div className="hint">Double-click a cell to add a note · drag to pan · Shift+drag to select</div>
+          </>
+        )}
         <Toasts />
       </main>
       {editingIdentity && (
