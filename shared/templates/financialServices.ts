@@ -1,0 +1,27 @@
+import { STANDARD_LANES, type BoardTemplate } from './types.ts';
+
+export const financialServicesTemplate: BoardTemplate = {
+  id: 'financial-account-opening',
+  name: 'Financial services account opening',
+  description: 'Comparing banks to first use: identity checks, waiting and advice.',
+  stages: ['Compare', 'Apply', 'Verify', 'First use', 'Stay'],
+  lanes: STANDARD_LANES,
+  notes: [
+    { stage: 0, lane: 'touchpoint', text: 'Comparison site listing of savings rates', department: 'marketing' },
+    { stage: 0, lane: 'thought', text: 'Is my money safe with a bank I don’t know?', department: 'marketing' },
+    { stage: 0, lane: 'emotion', text: 'Cautious but curious about the rate', department: 'marketing', sentiment: 0 },
+    { stage: 1, lane: 'touchpoint', text: 'Online application form (mobile)', department: 'product' },
+    { stage: 1, lane: 'pain', text: 'Form times out and loses answers after 10 minutes', department: 'product' },
+    { stage: 1, lane: 'emotion', text: 'Irritated at retyping everything', department: 'product', sentiment: -2 },
+    { stage: 2, lane: 'action', text: 'Uploads passport photo and selfie', department: 'support' },
+    { stage: 2, lane: 'pain', text: 'Waits three days for approval with no status', department: 'support' },
+    { stage: 2, lane: 'emotion', text: 'Anxious: “did it work?”', department: 'support', sentiment: -1 },
+    { stage: 2, lane: 'idea', text: 'Status tracker with an expected decision time', department: 'product' },
+    { stage: 3, lane: 'touchpoint', text: 'Welcome call from a personal adviser', department: 'sales' },
+    { stage: 3, lane: 'emotion', text: 'Reassured by a real person', department: 'sales', sentiment: 2 },
+    { stage: 4, lane: 'touchpoint', text: 'Support line for card issues', department: 'support' },
+    { stage: 4, lane: 'pain', text: 'Hold time over 20 minutes on Mondays', department: 'support' },
+    { stage: 4, lane: 'idea', text: 'Call-back slot instead of waiting on hold', department: 'support' },
+    { stage: 4, lane: 'emotion', text: 'Loyal while the rate stays competitive', department: 'sales', sentiment: 1 },
+  ],
+};

@@ -1,0 +1,26 @@
+import { STANDARD_LANES, type BoardTemplate } from './types.ts';
+
+export const supportTicketTemplate: BoardTemplate = {
+  id: 'support-ticket',
+  name: 'Customer support ticket',
+  description: 'From a problem noticed to the follow-up survey: help pages, chatbot, hold time.',
+  stages: ['Problem', 'Self-service', 'Contact', 'Resolution', 'Follow-up'],
+  lanes: STANDARD_LANES,
+  notes: [
+    { stage: 0, lane: 'action', text: 'Notices the invoice shows the wrong plan', department: 'support' },
+    { stage: 0, lane: 'emotion', text: 'Worried about being overcharged', department: 'support', sentiment: -1 },
+    { stage: 1, lane: 'touchpoint', text: 'Help centre search', department: 'product' },
+    { stage: 1, lane: 'pain', text: 'Articles describe the old billing page', department: 'product' },
+    { stage: 1, lane: 'touchpoint', text: 'Chatbot', department: 'support' },
+    { stage: 1, lane: 'pain', text: 'Chatbot loops back to the same three answers', department: 'support' },
+    { stage: 1, lane: 'emotion', text: 'Frustrated: “let me talk to a human”', department: 'support', sentiment: -2 },
+    { stage: 2, lane: 'touchpoint', text: 'Phone queue', department: 'support' },
+    { stage: 2, lane: 'thought', text: 'How long will this take?', department: 'support' },
+    { stage: 2, lane: 'idea', text: 'Show position in queue and offer a call-back', department: 'support' },
+    { stage: 3, lane: 'touchpoint', text: 'Agent fixes the plan and refunds the difference', department: 'support' },
+    { stage: 3, lane: 'emotion', text: 'Relieved and a bit impressed', department: 'support', sentiment: 1 },
+    { stage: 4, lane: 'touchpoint', text: 'CSAT survey e-mail', department: 'marketing' },
+    { stage: 4, lane: 'pain', text: 'Survey arrives before the refund shows', department: 'marketing' },
+    { stage: 4, lane: 'idea', text: 'Send the survey after the refund clears', department: 'product' },
+  ],
+};
