@@ -1,0 +1,33 @@
+/**
+ * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
+ * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { runSyncBenchmark } from './sync/run.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = args.includes('--quick');
+const which = args.filter((a) => !a.startsWith('--') && !/^[\d,]+$/.test(a));
+const selected = (name: string) => which.length === 0 || which.includes(name);
+
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+const report: Record<string, unknown> = { date: new Date().toISOString(), machine };
+console.log(`Journeyboard benchmarks on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+
+if (selected('sync')) {
+  const sizes = (flag('--sizes') ?? (quick ? '2,20' : '2,20,100')).split(',').map(Number);
+  report.sync = await runSyncBenchmark({ sizes, repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)), quick });
+}
+
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `bench-${report.date as string}.json`.replace(/:/g, '-'));
+writeFileSync(file, JSON.stringify(report, null, 2));
+console.log(`\nWrote ${file}`);
+process.exit(0);

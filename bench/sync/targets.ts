@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+
+/** A sync server the benchmark drives: ours, raw Hocuspocus, or the y-websocket reference server. */
+export interface Target {
+  readonly name: string;
+  readonly protocol: 'hocuspocus' | 'y-websocket';
+  readonly wsUrl: string;
+  /** A fresh board/room for one run, with the token to join it (ours needs one). */
+  createRoom(): Promise<{ room: string; token: string | null }>;
+  stop(): Promise<void>;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((ok, fail) => {
+    let log = '';
+    const onData = (c: Buffer) => {
+      log += c.toString();
+      const m = pattern.exec(log);
+      if (m) ok(m);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+    child.once('exit', (code) => fail(new Error(`exited ${code} before ready:\n${log}`)));
+  });
+}
+
+function stopper(child: ChildProcess, cleanup?: () => void) {
+  return async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((ok) => child.once('exit', ok));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    cleanup?.();
+  };
+}
+
+let roomSeq = 0;
+
+/** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
+export async function startJourneyboard(): Promise<Target> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
+  const child = spawn(NODE, ['server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: join(dataDir, 'no-client') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/);
+  return {
+    name: 'journeyboard',
+    protocol: 'hocuspocus',
+    wsUrl: `${url!.replace(/^http/, 'ws')}/collab`,
+    async createRoom() {
+      const res = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Bench', template: 'blank' }) });
+      if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { id: string; links?: Record<string, string> };
+      // With share links, the editor link carries the token after `#token=` or `?token=`.
+      const link = body.links?.editor ?? body.links?.facilitator ?? '';
+      const token = /token=([^&#]+)/.exec(link)?.[1] ?? null;
+      return { room: body.id, token };
+    },
+    stop: stopper(child, () => rmSync(dataDir, { recursive: true, force: true })),
+  };
+}
+
+export async function startRawHocuspocus(): Promise<Target> {
+  const child = spawn(NODE, ['bench/sync/rawHocuspocus.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [, port] = await waitForLine(child, /listening on (\d+)/);
+  return {
+    name: 'raw-hocuspocus',
+    protocol: 'hocuspocus',
+    wsUrl: `ws://127.0.0.1:${port}`,
+    createRoom: async () => ({ room: `room-${++roomSeq}`, token: null }),
+    stop: stopper(child),
+  };
+}
+
+export async function startYWebsocket(): Promise<Target> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(NODE, [join(ROOT, 'node_modules/y-websocket/bin/server.cjs')], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, /running at/);
+  return {
+    name: 'y-websocket',
+    protocol: 'y-websocket',
+    wsUrl: `ws://127.0.0.1:${port}`,
+    createRoom: async () => ({ room: `room-${++roomSeq}`, token: null }),
+    stop: stopper(child),
+  };
+}

@@ -1,0 +1,111 @@
+import { percentile, round } from '../stats.ts';
+import { Participant } from './participants.ts';
+import type { Target } from './targets.ts';
+
+export interface SyncFigures {
+  readonly target: string;
+  readonly n: number;
+  /** Time until every participant sees one edit, sequential edits. */
+  readonly latencyP50: number;
+  readonly latencyP99: number;
+  /** Edits per second applied everywhere when everyone edits at once. */
+  readonly throughput: number;
+  /** Edit-to-observers latency while everyone edits at 5 Hz. */
+  readonly steadyP50: number;
+  readonly steadyP99: number;
+}
+
+export async function setUp(target: Target, n: number): Promise<Participant[]> {
+  const { room, token } = await target.createRoom();
+  const people = Array.from({ length: n }, (_, i) => new Participant(i));
+  await people[0]!.connect(target, room, token);
+  if (target.name !== 'journeyboard') people[0]!.initializeBoard();
+  // Connect the rest in small waves, as people join a workshop.
+  for (let i = 1; i < n; i += 10) await Promise.all(people.slice(i, i + 10).map((p) => p.connect(target, room, token)));
+  await Promise.all(people.map((p) => p.until(() => p.noteCount() >= 0 && p.doc.getMap('records').size > 0)));
+  for (const p of people) p.addOwnNote();
+  await Promise.all(people.map((p) => p.until(() => p.noteCount() === n)));
+  return people;
+}
+
+/** One edit at a time from a rotating sender; latency = until the last participant has it. */
+async function sequentialLatency(people: Participant[], edits: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let k = 0; k < edits; k++) {
+    const sender = people[k % people.length]!;
+    const t0 = performance.now();
+    const { noteId, seq } = sender.edit();
+    await Promise.all(people.map((p) => p.until(() => p.hasSeen(noteId, seq))));
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** Everyone edits as fast as they can; edits/s until every participant has every final edit. */
+async function burstThroughput(people: Participant[], perPerson: number): Promise<number> {
+  const t0 = performance.now();
+  const finals: { noteId: string; seq: number }[] = [];
+  await Promise.all(
+    people.map(async (p) => {
+      let last = { noteId: '', seq: 0 };
+      for (let i = 0; i < perPerson; i++) {
+        last = p.edit();
+        await new Promise((r) => setImmediate(r));
+      }
+      finals.push(last);
+    }),
+  );
+  await Promise.all(people.map((p) => p.until(() => finals.every((f) => p.hasSeen(f.noteId, f.seq)))));
+  return (people.length * perPerson) / ((performance.now() - t0) / 1000);
+}
+
+/** Everyone edits at 5 Hz for `seconds`; latency from each edit until a few observers saw it. */
+async function steadyLatency(people: Participant[], seconds: number): Promise<number[]> {
+  const observers = people.slice(0, Math.min(3, people.length));
+  for (const o of observers) {
+    o.receipts.clear();
+    o.recording = true;
+  }
+  const sent: { key: string; at: number; from: Participant }[] = [];
+  await Promise.all(
+    people.map(async (p) => {
+      await new Promise((r) => setTimeout(r, Math.random() * 200));
+      const end = performance.now() + seconds * 1000;
+      while (performance.now() < end) {
+        const at = performance.now();
+        const { noteId, seq } = p.edit();
+        sent.push({ key: `${noteId}#${seq}`, at, from: p });
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }),
+  );
+  await Promise.all(observers.map((o) => o.until(() => sent.every((s) => s.from === o || o.receipts.has(s.key) || o.hasSeen(s.key.split('#')[0]!, Number(s.key.split('#')[1]))))));
+  for (const o of observers) o.recording = false;
+  const latencies: number[] = [];
+  for (const s of sent) {
+    const times = observers.filter((o) => o !== s.from).map((o) => o.receipts.get(s.key)).filter((t): t is number => t !== undefined);
+    if (times.length) latencies.push(Math.max(...times) - s.at);
+  }
+  return latencies;
+}
+
+export async function measure(target: Target, n: number, opts: { edits: number; burst: number; steadySeconds: number }): Promise<SyncFigures> {
+  const people = await setUp(target, n);
+  try {
+    await sequentialLatency(people, Math.min(10, opts.edits)); // warm-up
+    const lat = await sequentialLatency(people, opts.edits);
+    const throughput = await burstThroughput(people, opts.burst);
+    const steady = await steadyLatency(people, opts.steadySeconds);
+    return {
+      target: target.name,
+      n,
+      latencyP50: round(percentile(lat, 50)),
+      latencyP99: round(percentile(lat, 99)),
+      throughput: round(throughput, 0),
+      steadyP50: round(percentile(steady, 50)),
+      steadyP99: round(percentile(steady, 99)),
+    };
+  } finally {
+    for (const p of people) p.destroy();
+  }
+}
