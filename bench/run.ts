@@ -5,7 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runMemoryBenchmark } from './memory/run.ts';
 import { runSyncBenchmark } from './sync/run.ts';
+
+// Each y-websocket provider registers a process 'exit' listener; a hundred of them are expected.
+process.setMaxListeners(0);
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -23,6 +27,10 @@ console.log(`Journeyboard benchmarks on ${machine.cpus} × ${machine.cpu}, ${mac
 if (selected('sync')) {
   const sizes = (flag('--sizes') ?? (quick ? '2,20' : '2,20,100')).split(',').map(Number);
   report.sync = await runSyncBenchmark({ sizes, repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)), quick });
+}
+
+if (selected('memory')) {
+  report.memory = await runMemoryBenchmark({ boards: Number(flag('--boards') ?? (quick ? 100 : 1000)), connections: Number(flag('--connections') ?? (quick ? 50 : 200)) });
 }
 
 const dir = join(import.meta.dirname, 'results');

@@ -11,6 +11,8 @@ export interface Target {
   readonly name: string;
   readonly protocol: 'hocuspocus' | 'y-websocket';
   readonly wsUrl: string;
+  /** The server process, for memory readings. */
+  readonly pid: number;
   /** A fresh board/room for one run, with the token to join it (ours needs one). */
   createRoom(): Promise<{ room: string; token: string | null }>;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startJourneyboard(): Promise<Target> {
   return {
     name: 'journeyboard',
     protocol: 'hocuspocus',
+    pid: child.pid!,
     wsUrl: `${url!.replace(/^http/, 'ws')}/collab`,
     async createRoom() {
       const res = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Bench', template: 'blank' }) });
@@ -75,6 +78,7 @@ export async function startRawHocuspocus(): Promise<Target> {
   return {
     name: 'raw-hocuspocus',
     protocol: 'hocuspocus',
+    pid: child.pid!,
     wsUrl: `ws://127.0.0.1:${port}`,
     createRoom: async () => ({ room: `room-${++roomSeq}`, token: null }),
     stop: stopper(child),
@@ -92,6 +96,7 @@ export async function startYWebsocket(): Promise<Target> {
   return {
     name: 'y-websocket',
     protocol: 'y-websocket',
+    pid: child.pid!,
     wsUrl: `ws://127.0.0.1:${port}`,
     createRoom: async () => ({ room: `room-${++roomSeq}`, token: null }),
     stop: stopper(child),
