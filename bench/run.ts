@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runSyncBenchmark } from './sync/run.ts';
 
@@ -27,6 +28,10 @@ console.log(`Journeyboard benchmarks on ${machine.cpus} × ${machine.cpu}, ${mac
 if (selected('sync')) {
   const sizes = (flag('--sizes') ?? (quick ? '2,20' : '2,20,100')).split(',').map(Number);
   report.sync = await runSyncBenchmark({ sizes, repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)), quick });
+}
+
+if (selected('big-board')) {
+  report.bigBoard = await runBigBoardBenchmark((flag('--notes') ?? (quick ? '2000' : '2000,5000')).split(',').map(Number));
 }
 
 if (selected('memory')) {

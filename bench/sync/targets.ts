@@ -14,7 +14,9 @@ export interface Target {
   /** The server process, for memory readings. */
   readonly pid: number;
   /** A fresh board/room for one run, with the token to join it (ours needs one). */
-  createRoom(): Promise<{ room: string; token: string | null }>;
+  createRoom(): Promise<{ room: string; token: string | null; link?: string }>;
+  /** Journeyboard's HTTP base URL (the baselines have none). */
+  readonly httpUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -46,11 +48,11 @@ function stopper(child: ChildProcess, cleanup?: () => void) {
 let roomSeq = 0;
 
 /** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
-export async function startJourneyboard(): Promise<Target> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
+export async function startJourneyboard(opts: { clientDir?: string; dataDir?: string } = {}): Promise<Target> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
   const child = spawn(NODE, ['server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: join(dataDir, 'no-client') },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/);
@@ -66,9 +68,10 @@ export async function startJourneyboard(): Promise<Target> {
       // With share links, the editor link carries the token after `#token=` or `?token=`.
       const link = body.links?.editor ?? body.links?.facilitator ?? '';
       const token = /token=([^&#]+)/.exec(link)?.[1] ?? null;
-      return { room: body.id, token };
+      return { room: body.id, token, link: link || `/b/${body.id}` };
     },
-    stop: stopper(child, () => rmSync(dataDir, { recursive: true, force: true })),
+    httpUrl: url!,
+    stop: stopper(child, () => opts.dataDir === undefined && rmSync(dataDir, { recursive: true, force: true })),
   };
 }
 

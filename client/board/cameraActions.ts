@@ -6,7 +6,7 @@ import type { BoardSession } from './BoardSession.ts';
 export function fitBoard(session: BoardSession): void {
   const layout = layoutFor(session.model.source.getSnapshot());
   const { viewport } = session.editor.get();
-  session.editor.update({ camera: fitRect({ x: 0, y: 0, width: layout.width, height: layout.height }, viewport, 40) });
+  session.editor.update({ camera: fitRect({ x: 0, y: 0, width: layout.width, height: layout.height }, viewport, 40), fitted: true });
 }
 
 export function zoomBy(session: BoardSession, factor: number): void {

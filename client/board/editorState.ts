@@ -8,6 +8,8 @@ import { Store } from './store.ts';
 /** Per-person view state: never synced (the camera, the selection, what is being dragged). */
 export interface EditorState {
   readonly camera: Camera;
+  /** False until the camera first fits the board: nothing is drawn at a camera nobody chose. */
+  readonly fitted: boolean;
   readonly viewport: { readonly width: number; readonly height: number };
   readonly selection: ReadonlySet<NoteId>;
   readonly editing: NoteId | null;
@@ -34,6 +36,7 @@ export const EMPTY_SELECTION: ReadonlySet<NoteId> = new Set();
 export function createEditorStore(): Store<EditorState> {
   return new Store<EditorState>({
     camera: { x: 0, y: 0, scale: 1 },
+    fitted: false,
     viewport: { width: 1, height: 1 },
     selection: EMPTY_SELECTION,
     editing: null,

@@ -2,13 +2,15 @@ import { Component, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Stage } from 'react-konva';
 import { useBoard, useEditor, usePeers, useSession } from '../board/hooks.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
+import { useStore } from '../board/store.ts';
+import { canWrite } from '../../shared/index.ts';
 import { visibleRect } from './camera.ts';
 import { DragLayer } from './DragLayer.tsx';
 import { expand, intersects } from './geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { curveFor, layoutFor } from './layoutCache.ts';
-import { DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
+import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
 
@@ -30,6 +32,8 @@ export function BoardCanvas() {
   const highlight = useEditor((s) => s.highlightDepartment);
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
+  // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
+  const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
   useCanvasInteractions(session, container, layout, board);
 
@@ -46,22 +50,24 @@ export function BoardCanvas() {
   const vis = expand(visibleRect(camera, viewport), Math.max(viewport.width, viewport.height) / camera.scale / 2);
   const tile = [Math.floor(vis.x / CULL_TILE), Math.floor(vis.y / CULL_TILE), Math.ceil((vis.x + vis.width) / CULL_TILE), Math.ceil((vis.y + vis.height) / CULL_TILE)].join(',');
   const hidden = drag?.ids ?? EMPTY_SELECTION;
+  const fitted = useEditor((s) => s.fitted);
   const visibleNotes = useMemo(() => {
+    if (!fitted) return [];
     const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
     const area = { x: x0 * CULL_TILE, y: y0 * CULL_TILE, width: (x1 - x0) * CULL_TILE, height: (y1 - y0) * CULL_TILE };
     return board.notes.filter((n) => {
       const r = layout.notes.get(n.id);
       return r && !hidden.has(n.id) && intersects(r, area);
     });
-  }, [board, layout, tile, hidden]);
+  }, [board, layout, tile, hidden, fitted]);
 
   return (
     <div ref={container} className="board-canvas" data-testid="board-canvas">
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
         <CanvasBoundary>
-          <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45} />
+          <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
-          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} />
+          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

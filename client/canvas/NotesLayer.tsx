@@ -14,17 +14,19 @@ interface Props {
   readonly detailed: boolean;
   /** When set, notes of other departments are dimmed. */
   readonly highlight: Department | null;
+  /** Bitmap resolution for cached notes: device pixels per board unit, bucketed to powers of two. */
+  readonly cacheRatio: number;
 }
 
 const DIMMED = 0.18;
 
-export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, highlight }: Props) {
+export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, highlight, cacheRatio }: Props) {
   return (
     <Layer listening={false} name="notes">
       {detailed ? (
         notes.map((n) => {
           const r = layout.notes.get(n.id);
-          return r ? <NoteShape key={n.id} note={n} x={r.x} y={r.y} opacity={highlight && n.department !== highlight ? DIMMED : 1} /> : null;
+          return r ? <NoteShape key={n.id} note={n} x={r.x} y={r.y} opacity={highlight && n.department !== highlight ? DIMMED : 1} cacheRatio={cacheRatio} /> : null;
         })
       ) : (
         <NoteCards notes={notes} layout={layout} highlight={highlight} />
@@ -59,4 +61,9 @@ function NoteCards({ notes, layout, highlight }: { notes: readonly Note[]; layou
       }}
     />
   );
+}
+
+/** Cached bitmaps stay sharp: the smallest power of two at or above the device pixels per unit. */
+export function cacheRatioFor(scale: number, devicePixelRatio: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(0.25, scale * devicePixelRatio)));
 }

@@ -69,8 +69,9 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
     let live = true;
     void session.connection.synced.then(() => {
       if (!live) return;
+      // Fit before the first render with content, so a big board never draws at 100% first.
+      fitBoard(session);
       setReady(true);
-      requestAnimationFrame(() => fitBoard(session));
     });
     return () => {
       live = false;

@@ -22,6 +22,8 @@ export interface JourneyboardTestApi {
   peers(): { name: string; selection: string[]; editing: string | null; hasCursor: boolean }[];
   connection(): string;
   canvasShapeCount(name: string): number;
+  /** Resolves with Date.now() at the first frame after the note shows `text` (for benchmarks). */
+  noteTextShownAt(id: string, text: string): Promise<number>;
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
 }
@@ -66,6 +68,17 @@ export function installTestApi(session: BoardSession): () => void {
     selection: () => [...session.editor.get().selection],
     peers: () => session.presence.getPeers().map((p) => ({ name: p.user.name, selection: p.selection, editing: p.editing, hasCursor: p.cursor !== null })),
     connection: () => session.connection.status.get().kind,
+    noteTextShownAt: (id, text) =>
+      new Promise((resolve) => {
+        const check = () => {
+          if (snapshot().notesById.get(id as never)?.text !== text) return false;
+          // Konva draws in the animation frame it scheduled; a frame callback added now runs after it.
+          requestAnimationFrame(() => resolve(Date.now()));
+          return true;
+        };
+        if (check()) return;
+        const off = session.model.source.subscribe(() => check() && off());
+      }),
     curve: () =>
       curveFor(snapshot(), session.editor.get().curveGrouping).map((s) => ({
         key: s.key,

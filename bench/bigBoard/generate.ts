@@ -1,0 +1,28 @@
+import { executeCommand, readBoard, type ClipboardNote, type Department, type NoteKind } from '../../shared/index.ts';
+import type * as Y from 'yjs';
+
+const WORDS = (
+  'checkout shipping delivery login password review price discount support chatbot onboarding invoice contract trial ' +
+  'renewal refund mobile app email newsletter search filter size guide returns tracking loyalty points agent hold ' +
+  'queue survey referral demo pricing security questionnaire upgrade cancel confusing slow broken helpful clear'
+).split(' ');
+const KINDS: NoteKind[] = ['touchpoint', 'action', 'thought', 'emotion', 'pain', 'idea'];
+const DEPTS: Department[] = ['marketing', 'sales', 'support', 'product', 'other'];
+
+/** A deterministic pseudo-random board: `count` notes over 5 stages × 6 lanes, realistic lengths. */
+export function fillBoard(doc: Y.Doc, count: number): void {
+  const board = readBoard(doc);
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const notes: ClipboardNote[] = [];
+  for (let i = 0; i < count; i++) {
+    const lane = board.lanes[i % board.lanes.length]!;
+    const stage = board.stages[Math.floor(rnd() * board.stages.length)]!;
+    const kind = KINDS[board.lanes.indexOf(lane) % KINDS.length]!;
+    const words = 5 + Math.floor(rnd() * 14);
+    const text = Array.from({ length: words }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
+    notes.push({ stageId: stage.id, laneId: lane.id, kind, text: text[0]!.toUpperCase() + text.slice(1), colour: null, sentiment: kind === 'emotion' ? Math.floor(rnd() * 5) - 2 : null, department: DEPTS[i % DEPTS.length]! });
+  }
+  const actor = { id: 'generator', name: 'Workshop Bot', department: 'product' as const };
+  for (let i = 0; i < notes.length; i += 500) executeCommand(doc, actor, 'pasteNotes', { notes: notes.slice(i, i + 500) });
+}

@@ -1,0 +1,156 @@
+/**
+ * Big boards in Chromium: generated boards of 2,000 and 5,000 notes; time to first full render,
+ * frame cost while panning (zoomed out and at 100%) and while dragging one note, time until a
+ * remote edit is drawn, JS heap; document size and the server's cold load time.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as Y from 'yjs';
+import config from '../../playwright.config.ts';
+import { executeCommand, type NoteId } from '../../shared/index.ts';
+import { median, percentile, round, table } from '../stats.ts';
+import { Participant } from '../sync/participants.ts';
+import { startJourneyboard } from '../sync/targets.ts';
+import { fillBoard } from './generate.ts';
+
+const CLIENT = process.env.BENCH_CLIENT_DIR ?? resolve(import.meta.dirname, '../../dist/client-test');
+
+/** Work per pan step: React update plus a full synchronous stage draw. */
+async function panFrames(page: Page, steps: number): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const el = document.querySelector('[data-testid="board-canvas"]')!;
+    const stage = window.Konva!.stages[0]!;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      el.dispatchEvent(new WheelEvent('wheel', { deltaX: i % 2 ? 25 : -25, deltaY: 30, bubbles: true, cancelable: true }));
+      for (let k = 0; k < 3; k++) await Promise.resolve();
+      stage.draw();
+      out.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+    return out;
+  }, steps);
+}
+
+/** Work per drag step, from the start of the animation frame to the drag layer drawn. */
+async function dragFrames(page: Page, noteId: string, steps: number): Promise<number[]> {
+  const r = await page.evaluate((id) => window.__journeyboard!.noteRect(id), noteId);
+  if (!r) throw new Error('note not on screen');
+  await page.mouse.move(r.x + 20, r.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(r.x + 40, r.y + 40, { steps: 3 });
+  const frames = await page.evaluate(
+    async ({ x, y, n }) => {
+      const el = document.querySelector('[data-testid="board-canvas"]')!;
+      const stage = window.Konva!.stages[0]!;
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        el.dispatchEvent(new PointerEvent('pointermove', { clientX: x + 40 + i * 3, clientY: y + 40 + (i % 7), bubbles: true, pointerId: 1 }));
+        const t = await new Promise<number>((res) =>
+          requestAnimationFrame(async (frameStart) => {
+            for (let k = 0; k < 3; k++) await Promise.resolve();
+            stage.findOne('.drag')?.draw();
+            res(performance.now() - frameStart);
+          }),
+        );
+        out.push(t);
+      }
+      return out;
+    },
+    { x: r.x, y: r.y, n: steps },
+  );
+  await page.mouse.up();
+  return frames;
+}
+
+async function measureBoard(count: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bigboard-'));
+  let target = await startJourneyboard({ clientDir: CLIENT, dataDir });
+  const { room, token, link } = await target.createRoom();
+  const writer = new Participant(0);
+  await writer.connect(target, room, token);
+  fillBoard(writer.doc, count);
+  const docBytes = Y.encodeStateAsUpdate(writer.doc).length;
+  await writer.until(() => true);
+  writer.destroy();
+  // Cold load: a fresh server process, the first participant's connect-to-synced time.
+  await target.stop();
+  target = await startJourneyboard({ clientDir: CLIENT, dataDir });
+  const loader = new Participant(1);
+  const t0 = performance.now();
+  await loader.connect(target, room, token);
+  const loadMs = performance.now() - t0;
+
+  const browser = await chromium.launch(config.use!.launchOptions);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-bench', name: 'Bench', department: 'product' })));
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(`${target.httpUrl}${link}`);
+    await page.waitForSelector('.board-page[data-ready="true"]', { timeout: 60_000 });
+    await page.waitForFunction(() => window.__journeyboard && window.Konva?.stages[0]?.find('.note, .note-cards').length, null, { timeout: 60_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const firstRender = Date.now() - start;
+    const panOut = await panFrames(page, 30);
+    // 100%: full notes, culled to the viewport.
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const visible = await page.evaluate(() => window.Konva!.stages[0]!.find('.note').length);
+    const panFull = await panFrames(page, 30);
+    if (process.env.BENCH_SHOTS) await page.screenshot({ path: `/tmp/shots/bench-${count}.png` });
+    const target0 = (await page.evaluate(() => window.__journeyboard!.board().notes.map((n) => n.id))).find(Boolean)!;
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
+    const firstVisible = await page.evaluate(() => {
+      const api = window.__journeyboard!;
+      return api.board().notes.map((n) => n.id).find((id) => {
+        const r = api.noteRect(id);
+        return r && r.x > 250 && r.y > 150 && r.x < 900 && r.y < 600;
+      });
+    });
+    const drag = await dragFrames(page, firstVisible ?? target0, 30);
+    // Remote edit: a participant in this process edits a note; the page reports when it drew it.
+    const remote: number[] = [];
+    const noteId = loader.noteId ?? (await page.evaluate(() => window.__journeyboard!.board().notes[0]!.id));
+    for (let i = 0; i < 15; i++) {
+      const text = `Remote edit ${i} ${Date.now()}`;
+      const shown = page.evaluate(([id, t]) => window.__journeyboard!.noteTextShownAt(id!, t!), [noteId, text]);
+      const sentAt = Date.now();
+      executeCommand(loader.doc, { id: 'remote', name: 'Remote', department: 'sales' }, 'editNoteText', { noteId: noteId as NoteId, text });
+      remote.push((await shown) - sentAt);
+    }
+    const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20);
+    return {
+      notes: count,
+      docKiB: round(docBytes / 1024, 0),
+      serverLoadMs: round(loadMs, 0),
+      firstRenderMs: firstRender,
+      panZoomedOutMs: round(median(panOut)),
+      panFullMs: round(median(panFull)),
+      notesDrawnAt100: visible,
+      dragP50Ms: round(median(drag)),
+      dragP95Ms: round(percentile(drag, 95)),
+      remoteEditMs: round(median(remote)),
+      heapMiB: round(heapMiB, 0),
+    };
+  } finally {
+    await browser.close();
+    loader.destroy();
+    await target.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runBigBoardBenchmark(sizes: number[]) {
+  const rows = [];
+  for (const n of sizes) rows.push(await measureBoard(n));
+  console.log('\nBig boards in Chromium (medians; frame costs are main-thread work per frame)');
+  console.log(table(rows));
+  console.log('Targets at 5,000 notes: first render < 2000 ms, drag < 8 ms, remote edit < 16 ms, document < 2.5 MB');
+  return rows;
+}
