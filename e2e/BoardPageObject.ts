@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { JourneyboardTestApi } from '../client/testing/testApi.ts';
+import { linkFor, type BoardLinks } from './server.ts';
 
 type BoardInfo = ReturnType<JourneyboardTestApi['board']>;
 type Rect = { x: number; y: number; width: number; height: number };
@@ -11,8 +12,9 @@ export class BoardPageObject {
     this.page = page;
   }
 
-  async open(boardId: string): Promise<void> {
-    await this.page.goto(`/b/${boardId}`);
+  /** Opens a board through its share link (the facilitator's unless `role` says otherwise). */
+  async open(boardId: string, role: keyof BoardLinks = 'facilitator'): Promise<void> {
+    await this.page.goto(linkFor(boardId, role));
     await this.waitReady();
   }
 

@@ -55,9 +55,27 @@ export class TestServer {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
+  /** Creates a board; returns its id. Its share links are kept in `boardLinks` (BoardPageObject.open uses the facilitator's). */
   async createBoard(title: string, template = 'blank'): Promise<string> {
+    return (await this.createBoardWithLinks(title, template)).id;
+  }
+
+  async createBoardWithLinks(title: string, template = 'blank'): Promise<{ id: string; links: BoardLinks }> {
     const res = await fetch(`${this.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, template }) });
     if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { id: string }).id;
+    const created = (await res.json()) as { id: string; links: BoardLinks };
+    boardLinks.set(created.id, created.links);
+    return created;
   }
+}
+
+/** One client path per role, `/b/<id>#token=…`. */
+export type BoardLinks = Record<'facilitator' | 'editor' | 'commenter' | 'viewer', string>;
+
+/** Share links of the boards the test servers created, by board id (one test process). */
+export const boardLinks = new Map<string, BoardLinks>();
+
+/** The link a test opens a board with: the facilitator's, or `/b/<id>` for a board not made here. */
+export function linkFor(boardId: string, role: keyof BoardLinks = 'facilitator'): string {
+  return boardLinks.get(boardId)?.[role] ?? `/b/${boardId}`;
 }

@@ -1,17 +1,44 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, publicUrl, readConfig } from './config.ts';
+import { ConfigError, DEFAULT_LIMITS, publicUrl, readConfig } from './config.ts';
 
 describe('config', () => {
   it('has defaults for everything, with paths resolved against the working directory', () => {
-    expect(readConfig({}, '/srv/jb')).toEqual({
+    expect(readConfig({}, '/srv/jb')).toMatchObject({
       port: 1234,
       host: '0.0.0.0',
       dataDir: path.resolve('/srv/jb/data'),
       clientDir: path.resolve('/srv/jb/dist/client'),
       maxBodyBytes: 1024 * 1024,
       maxMessageBytes: 16 * 1024 * 1024,
+      createToken: null,
+      adminToken: null,
+      corsOrigins: [],
+      limits: DEFAULT_LIMITS,
     });
+  });
+
+  it('reads tokens, CORS origins and every cap (issue 3)', () => {
+    const config = readConfig({
+      CREATE_TOKEN: 'c'.repeat(20),
+      ADMIN_TOKEN: 'a'.repeat(20),
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      MAX_DOCUMENT_BYTES: '65536',
+      MAX_RECORDS: '10',
+      MAX_NOTE_LENGTH: '50',
+      MAX_TITLE_LENGTH: '30',
+      UPDATE_RATE: '5',
+      UPDATE_BURST: '7',
+      MAX_CONNECTIONS_PER_BOARD: '3',
+    });
+    expect(config).toMatchObject({
+      createToken: 'c'.repeat(20),
+      adminToken: 'a'.repeat(20),
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      limits: { maxDocumentBytes: 65536, maxRecords: 10, maxNoteLength: 50, maxTitleLength: 30, updateRate: 5, updateBurst: 7, maxConnectionsPerBoard: 3 },
+    });
+    expect(() => readConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/);
+    expect(() => readConfig({ MAX_RECORDS: '0' })).toThrow(/MAX_RECORDS/);
   });
 
   it('reads the environment; PORT=0 means "pick a free port", an empty PORT means unset', () => {

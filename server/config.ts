@@ -14,7 +14,53 @@ export interface ServerConfig {
   readonly maxBodyBytes: number;
   /** Largest WebSocket message accepted; past it the socket is closed with 1009. */
   readonly maxMessageBytes: number;
+  // ---- access and limits (issue 3; see docs/api.md) ----
+  /** When set, `POST /api/boards` needs `Authorization: Bearer <createToken>`. */
+  readonly createToken?: string | null;
+  /** When set, `GET /api/boards` lists every board for `Authorization: Bearer <adminToken>`. */
+  readonly adminToken?: string | null;
+  /** Origins allowed to call the API cross-origin (CORS); empty = same origin only. */
+  readonly corsOrigins?: readonly string[];
+  readonly limits?: Partial<BoardLimits>;
+  // ---- storage and history (issue 7; see docs/operations.md) ----
+  /** PostgreSQL instead of SQLite when set (DATABASE_URL). */
+  readonly databaseUrl?: string | null;
+  /** PostgreSQL schema for the tables (DATABASE_SCHEMA, default `public`). */
+  readonly databaseSchema?: string;
+  /** An automatic checkpoint this long after a board's first change since the last one (CHECKPOINT_INTERVAL_MS). */
+  readonly checkpointIntervalMs?: number;
 }
+
+/** Caps that protect a board and the server from a broken or hostile client. */
+export interface BoardLimits {
+  /** Largest encoded board document; an update that would pass it is refused. */
+  readonly maxDocumentBytes: number;
+  /** Most records (stages, lanes, notes, …) in one board. */
+  readonly maxRecords: number;
+  /** Longest note text, in UTF-16 code units; longer text is cut by the server. */
+  readonly maxNoteLength: number;
+  /** Longest board title; longer titles are cut by the server. */
+  readonly maxTitleLength: number;
+  /** Token bucket per connection: messages per second refilled… */
+  readonly updateRate: number;
+  /** …and the bucket's size (the burst a connection may send at once). */
+  readonly updateBurst: number;
+  /** Connections to one board (document) at a time. */
+  readonly maxConnectionsPerBoard: number;
+}
+
+/** Automatic checkpoints: ten minutes after the first change since the last one. */
+export const DEFAULT_CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
+
+export const DEFAULT_LIMITS: BoardLimits = {
+  maxDocumentBytes: 8 * 1024 * 1024,
+  maxRecords: 5000,
+  maxNoteLength: 2000,
+  maxTitleLength: 120,
+  updateRate: 150,
+  updateBurst: 600,
+  maxConnectionsPerBoard: 200,
+};
 
 const MiB = 1024 * 1024;
 
@@ -23,6 +69,9 @@ const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
 const port = z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65_535).default(1234));
 const text = (fallback: string) => z.preprocess(unsetIfEmpty, z.string().trim().min(1).default(fallback));
 const bytes = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1024).default(fallback));
+const count = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).default(fallback));
+// A token an operator sets: long enough not to be guessed by trying.
+const secret = z.preprocess(unsetIfEmpty, z.string().min(16, 'must be at least 16 characters').optional());
 
 const envSchema = z.object({
   PORT: port,
@@ -33,6 +82,21 @@ const envSchema = z.object({
   // A client's first sync sends its whole offline diff in one message; 16 MiB leaves room for
   // a big board while stopping a runaway client well before memory trouble.
   MAX_MESSAGE_BYTES: bytes(16 * MiB),
+  CREATE_TOKEN: secret,
+  ADMIN_TOKEN: secret,
+  CORS_ORIGINS: z.preprocess(unsetIfEmpty, z.string().default('')).transform((v) =>
+    v.split(',').map((o) => o.trim()).filter((o) => o !== ''),
+  ),
+  MAX_DOCUMENT_BYTES: bytes(DEFAULT_LIMITS.maxDocumentBytes),
+  MAX_RECORDS: count(DEFAULT_LIMITS.maxRecords),
+  MAX_NOTE_LENGTH: count(DEFAULT_LIMITS.maxNoteLength),
+  MAX_TITLE_LENGTH: count(DEFAULT_LIMITS.maxTitleLength),
+  UPDATE_RATE: count(DEFAULT_LIMITS.updateRate),
+  UPDATE_BURST: count(DEFAULT_LIMITS.updateBurst),
+  MAX_CONNECTIONS_PER_BOARD: count(DEFAULT_LIMITS.maxConnectionsPerBoard),
+  DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  DATABASE_SCHEMA: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL name').default('public')),
+  CHECKPOINT_INTERVAL_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1000).default(DEFAULT_CHECKPOINT_INTERVAL_MS)),
 });
 
 export class ConfigError extends Error {
@@ -57,6 +121,21 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     clientDir: path.resolve(cwd, e.CLIENT_DIR),
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    createToken: e.CREATE_TOKEN ?? null,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    corsOrigins: e.CORS_ORIGINS,
+    databaseUrl: e.DATABASE_URL ?? null,
+    databaseSchema: e.DATABASE_SCHEMA,
+    checkpointIntervalMs: e.CHECKPOINT_INTERVAL_MS,
+    limits: {
+      maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+      maxRecords: e.MAX_RECORDS,
+      maxNoteLength: e.MAX_NOTE_LENGTH,
+      maxTitleLength: e.MAX_TITLE_LENGTH,
+      updateRate: e.UPDATE_RATE,
+      updateBurst: e.UPDATE_BURST,
+      maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+    },
   };
 }
 

@@ -1,10 +1,20 @@
 import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
-import { publicUrl, type ServerConfig } from './config.ts';
+import { ShareLinks } from './access/ShareLinks.ts';
+import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
+import { DocumentSizeLimit } from './extensions/DocumentSizeLimit.ts';
+import { RecordGuard } from './extensions/RecordGuard.ts';
+import { RoleAccess } from './extensions/RoleAccess.ts';
+import { UpdateRateLimit } from './extensions/UpdateRateLimit.ts';
+import { UpdateValidation } from './extensions/UpdateValidation.ts';
 import { HttpRequests } from './extensions/HttpRequests.ts';
 import { Persistence } from './extensions/Persistence.ts';
+import { Checkpoints } from './extensions/Checkpoints.ts';
+import type { RetryPolicy } from './persistence/SaveRetry.ts';
+import { CheckpointService } from './checkpoints/CheckpointService.ts';
+import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
@@ -20,13 +30,18 @@ export interface JourneyboardServer {
   readonly store: BoardStore;
   /** For tests and future server-side writers (vote reveals): the live documents. */
   readonly hocuspocus: Hocuspocus;
+  /** Version history: checkpoints, previews, restores (and `voteRevealCheckpoint` for voting). */
+  readonly checkpoints: CheckpointService;
+  readonly persistence: Persistence;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
 
 export interface CreateServerOptions {
-  /** Defaults to SQLite under config.dataDir. */
+  /** Defaults to PostgreSQL when config.databaseUrl is set, else SQLite under config.dataDir. */
   readonly store?: BoardStore;
+  /** Back-off of the save retries while storage fails (tests shorten it). */
+  readonly saveRetry?: RetryPolicy;
 }
 
 // How long close() waits for Hocuspocus to store and unload every document. A document whose
@@ -35,8 +50,18 @@ const SHUTDOWN_WAIT_MS = 10_000;
 
 /** Wiring only: the store, the extensions, one Hocuspocus Server; then listen. */
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<JourneyboardServer> {
-  const store = options.store ?? SqliteBoardStore.open(config.dataDir);
+  const store = options.store ?? (await openConfiguredStore(config));
+  // Version history (issue 7): checkpoints before migrations and restores, after activity, on demand.
+  const checkpoints = new CheckpointService({ store });
+  const persistence = new Persistence({
+    store,
+    retry: options.saveRetry,
+    beforeMigration: (boardId, doc) => checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
+  });
   const collab = new CollabUpgrade();
+  // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
+  const links = new ShareLinks(store);
+  const limits = { ...DEFAULT_LIMITS, ...config.limits };
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
     // port goes in the configuration and listen() is called without one.
@@ -47,11 +72,28 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     websocketOptions: { maxPayload: config.maxMessageBytes },
     extensions: [
       new BoardAccess({ store }),
-      new Persistence({ store }),
+      new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
+      new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
+      new UpdateValidation(),
+      new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
+      new RecordGuard(limits),
+      persistence,
+      new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
       collab,
-      new HttpRequests({ handle: createRequestHandler({ store, clientDir: config.clientDir, maxBodyBytes: config.maxBodyBytes }) }),
+      new HttpRequests({ handle: createRequestHandler({
+          store,
+          links,
+          clientDir: config.clientDir,
+          maxBodyBytes: config.maxBodyBytes,
+          createToken: config.createToken,
+          adminToken: config.adminToken,
+          corsOrigins: config.corsOrigins,
+          checkpoints,
+        }) }),
     ],
   });
+
+  checkpoints.attach(server.hocuspocus);
 
   try {
     await listen(server);
@@ -79,8 +121,16 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     wsUrl: `${url.replace(/^http/, 'ws')}${COLLAB_PATH}`,
     store,
     hocuspocus: server.hocuspocus,
+    checkpoints,
+    persistence,
     close: () => (closing ??= close()),
   };
+}
+
+/** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file under DATA_DIR. */
+export async function openConfiguredStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): Promise<BoardStore> {
+  if (config.databaseUrl) return PostgresBoardStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema });
+  return SqliteBoardStore.open(config.dataDir);
 }
 
 /** Server.listen() does not listen for 'error' (EADDRINUSE would be an uncaught exception). */

@@ -2,12 +2,16 @@ import {
   BoardModel,
   CommandError,
   readMeta,
+  canWrite,
   schemaCompatibility,
   type CommandInput,
+  type Role,
   type CommandName,
   type CommandResult,
 } from '../../shared/index.ts';
 import type { Identity } from '../identity/identity.ts';
+import { fetchLinks, type BoardLinks } from '../pages/api.ts';
+import { saveBoardToken } from '../sync/boardTokens.ts';
 import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
@@ -18,6 +22,19 @@ export interface SessionFlags {
   readonly newerSchema: boolean;
 }
 
+/** My role on this board (from my share link) and the links I may hand out. */
+export interface AccessState {
+  /** null until the server has answered. */
+  readonly role: Role | null;
+  readonly links: BoardLinks['links'];
+}
+
+/** Why a role cannot change the board, in the words the read-only badge uses. */
+export const ROLE_READ_ONLY_REASON: Partial<Record<Role, string>> = {
+  viewer: 'You joined with a view-only link: you can follow the board live, but not change it.',
+  commenter: 'You joined with a commenter link: you can follow the board live; changing it needs an editor link.',
+};
+
 /** Everything one open board needs: connection, model, presence and this person's view state. */
 export class BoardSession {
   readonly boardId: string;
@@ -27,11 +44,15 @@ export class BoardSession {
   readonly editor: Store<EditorState>;
   readonly flags = new Store<SessionFlags>({ newerSchema: false });
   readonly identity: Store<{ me: Identity }>;
+  readonly access = new Store<AccessState>({ role: null, links: {} });
+  /** My share token for this board (sent with the provider and as Bearer on HTTP). */
+  token: string | null;
 
-  constructor(boardId: string, me: Identity) {
+  constructor(boardId: string, me: Identity, token: string | null = null) {
     this.boardId = boardId;
+    this.token = token;
     this.identity = new Store({ me });
-    this.connection = connectBoard(boardId);
+    this.connection = connectBoard(boardId, token ?? undefined);
     this.model = new BoardModel(this.connection.doc, me);
     this.presence = new PresenceStore(this.connection.awareness!, {
       user: { id: me.id, name: me.name, colour: me.colour, department: me.department },
@@ -43,6 +64,46 @@ export class BoardSession {
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);
+    this.connection.onNotice((notice) => showToast(this.editor, notice.message, 'error'));
+    // A final refusal (rotated link, limit) means nothing more will sync: stop editing too.
+    this.connection.status.subscribe(() => this.updateReadOnly());
+    void this.loadAccess();
+  }
+
+  /** Asks the server for my role and my links; the server, not this, is what enforces the role. */
+  async loadAccess(): Promise<void> {
+    if (!this.token) return;
+    try {
+      this.setAccess(await fetchLinks(this.boardId, this.token));
+    } catch {
+      // A refused token shows as the connection's refusal; nothing more to say here.
+    }
+  }
+
+  /** After a rotation: the new links; if my own link was rotated, keep going with its token. */
+  setAccess(links: BoardLinks): void {
+    const own = links.links[links.role];
+    const token = own ? new URLSearchParams(own.slice(own.indexOf('#') + 1)).get('token') : null;
+    if (token && token !== this.token) {
+      this.token = token;
+      saveBoardToken(this.boardId, token);
+    }
+    this.access.update({ role: links.role, links: links.links });
+    this.updateReadOnly();
+  }
+
+  private newerSchema = false;
+
+  private updateReadOnly(): void {
+    const role = this.access.get().role;
+    const status = this.connection.status.get();
+    this.model.readOnlyReason = status.kind === 'refused'
+      ? status.reason
+      : this.newerSchema
+      ? 'This board was saved by a newer version of Journeyboard. Reload the page to keep editing.'
+      : role && !canWrite(role, 'board')
+        ? (ROLE_READ_ONLY_REASON[role] ?? 'You cannot change this board.')
+        : null;
   }
 
   /** Runs a command; a refusal becomes a toast, never an exception in a React handler. */
@@ -90,7 +151,10 @@ export class BoardSession {
 
   private readonly checkSchema = (): void => {
     const newer = schemaCompatibility(readMeta(this.model.doc).schemaVersion) === 'newer-doc';
-    if (newer) this.model.readOnlyReason = 'This board was saved by a newer version of Journeyboard. Reload the page to keep editing.';
+    if (newer !== this.newerSchema) {
+      this.newerSchema = newer;
+      this.updateReadOnly();
+    }
     this.flags.update({ newerSchema: newer });
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { fitBoard } from '../board/cameraActions.ts';
 import { SessionContext, useBoard, useConnection, useSession } from '../board/hooks.ts';
@@ -7,7 +8,9 @@ import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { loadIdentity, saveIdentity, type Identity } from '../identity/identity.ts';
 import { rememberBoard } from '../identity/recentBoards.ts';
+import { takeBoardToken } from '../sync/boardTokens.ts';
 import { installTestApi } from '../testing/install.ts';
+import { ReadOnlyBanner } from '../ui/ReadOnlyBanner.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { EmotionCurveOverlay } from '../ui/EmotionCurveOverlay.tsx';
 import { HeaderPanel } from '../ui/HeaderPanel.tsx';
@@ -21,6 +24,8 @@ import { Toolbar } from '../ui/Toolbar.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 
 export function BoardPage({ boardId }: { boardId: string }) {
+  // Read (and cleared from the address bar) at once, even before the join dialog.
+  const [token] = useState(() => takeBoardToken(boardId));
   const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
   if (!identity)
     return (
@@ -28,13 +33,13 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <JoinDialog initial={null} onJoin={(name, dept) => setIdentity(saveIdentity(name, dept))} />
       </div>
     );
-  return <BoardSessionView boardId={boardId} identity={identity} onIdentity={setIdentity} />;
+  return <BoardSessionView boardId={boardId} token={token} identity={identity} onIdentity={setIdentity} />;
 }
 
-function BoardSessionView({ boardId, identity, onIdentity }: { boardId: string; identity: Identity; onIdentity: (i: Identity) => void }) {
+function BoardSessionView({ boardId, token, identity, onIdentity }: { boardId: string; token: string | null; identity: Identity; onIdentity: (i: Identity) => void }) {
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
-    const s = new BoardSession(boardId, identity);
+    const s = new BoardSession(boardId, identity, token);
     setSession(s);
     const uninstall = installTestApi(s);
     return () => {
@@ -58,6 +63,8 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const connection = useConnection();
   const board = useBoard();
   const newerSchema = useStore(session.flags, (f) => f.newerSchema);
+  const role = useStore(session.access, (a) => a.role);
+  const roleReadOnly = role !== null && !canWrite(role, 'board');
   const panel = useStore(session.editor, (s) => s.panel);
   const view = useStore(session.editor, (s) => s.view);
   const setView = (v: 'canvas' | 'outline') => session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
@@ -84,7 +91,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
 
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
-  const readOnly = newerSchema;
+  const readOnly = newerSchema || roleReadOnly || stopped !== null;
   return (
     <div className="board-page" data-ready={ready}>
       <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
@@ -101,6 +108,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
           <button className="btn primary" onClick={() => window.location.reload()}>Reload</button>
         </div>
       )}
+      {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
       <main className="board-main">
         <div className="view-switch segmented" role="radiogroup" aria-label="View">
           <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
@@ -119,7 +127,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <Toolbar readOnly={readOnly} />
             {panel === 'teams' && <TeamsPanel />}
             {panel === 'shortcuts' && <ShortcutsDialog />}
-            <div className="hint">Double-click a cell to add a note · drag to pan · Shift+drag to select</div>
+            <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
           </>
         )}
         <Toasts />
@@ -140,11 +148,18 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
 
 function BoardUnavailable({ reason }: { reason: string }) {
   const notFound = reason === 'board-not-found';
+  const noAccess = reason === 'unauthorized';
   return (
     <div className="page-blank">
       <div className="empty-card" role="alert" data-testid="board-unavailable">
-        <h1>{notFound ? 'This board doesn’t exist' : 'Can’t open this board'}</h1>
-        <p className="muted">{notFound ? 'The link may be mistyped, or the board was deleted.' : reason}</p>
+        <h1>{notFound ? 'This board doesn’t exist' : noAccess ? 'You need a share link for this board' : 'Can’t open this board'}</h1>
+        <p className="muted">
+          {notFound
+            ? 'The link may be mistyped, or the board was deleted.'
+            : noAccess
+              ? 'Boards open only through the secret link their facilitator shares. If you had one, it may have been replaced: ask for the current link.'
+              : reason}
+        </p>
         <a className="btn primary" href="/">Go to your boards</a>
       </div>
     </div>

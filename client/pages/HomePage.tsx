@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { forgetBoard, loadRecentBoards, type RecentBoard } from '../identity/recentBoards.ts';
 import { TemplatePreview } from '../ui/TemplatePreview.tsx';
-import { createBoard, fetchTemplates, type TemplateInfo } from './api.ts';
+import { createBoard, CreateTokenRequired, fetchTemplates, type TemplateInfo } from './api.ts';
 
 function ago(t: number, now = Date.now()): string {
   const s = Math.round((now - t) / 1000);
@@ -11,6 +11,8 @@ function ago(t: number, now = Date.now()): string {
   return new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+const CREATE_TOKEN_KEY = 'journeyboard.createToken';
+
 /** Create a board from a template; reopen boards used on this device. */
 export function HomePage() {
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
@@ -19,6 +21,9 @@ export function HomePage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recent, setRecent] = useState<RecentBoard[]>(loadRecentBoards);
+  // Only asked for when the server has CREATE_TOKEN set; remembered on this device.
+  const [createToken, setCreateToken] = useState(() => localStorage.getItem(CREATE_TOKEN_KEY) ?? '');
+  const [needsToken, setNeedsToken] = useState(false);
 
   useEffect(() => {
     fetchTemplates().then(setTemplates, (e: Error) => setError(`Could not load templates: ${e.message}`));
@@ -30,9 +35,11 @@ export function HomePage() {
     setError(null);
     try {
       const chosen = templates?.find((t) => t.id === templateId);
-      const { url } = await createBoard(title.trim() || chosen?.name || 'Customer journey', templateId);
+      const { url } = await createBoard(title.trim() || chosen?.name || 'Customer journey', templateId, createToken.trim() || undefined);
+      if (createToken.trim()) localStorage.setItem(CREATE_TOKEN_KEY, createToken.trim());
       window.location.assign(url);
     } catch (e) {
+      if (e instanceof CreateTokenRequired) setNeedsToken(true);
       setError((e as Error).message);
       setBusy(false);
     }
@@ -68,6 +75,12 @@ export function HomePage() {
                 </label>
               ))}
             </div>
+            {needsToken && (
+              <>
+                <label className="field-label" htmlFor="create-token">Creation token (from the person who runs this server)</label>
+                <input id="create-token" type="password" data-testid="create-token" value={createToken} autoComplete="off" onChange={(e) => setCreateToken(e.target.value)} />
+              </>
+            )}
             {error && <p className="error" role="alert">{error}</p>}
             <button className="btn primary big" data-testid="create-board" disabled={busy || !templates}>
               {busy ? 'Creating…' : 'Create board'}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES, type Role } from '../../shared/index.ts';
 
 const templateSchema = z.object({
   id: z.string(),
@@ -23,7 +24,32 @@ export async function fetchTemplates(): Promise<TemplateInfo[]> {
   return z.array(templateSchema).parse(await json(await fetch('/api/templates')));
 }
 
-export async function createBoard(title: string, template: string): Promise<{ id: string; url: string }> {
-  const res = await fetch('/api/boards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, template }) });
+/** The server needs its creation token (CREATE_TOKEN) to create a board. */
+export class CreateTokenRequired extends Error {}
+
+const roleSchema = z.enum(ROLES);
+const linksSchema = z.object({ role: roleSchema, links: z.partialRecord(roleSchema, z.string()) });
+export type BoardLinks = z.infer<typeof linksSchema>;
+
+export async function createBoard(title: string, template: string, createToken?: string): Promise<{ id: string; url: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (createToken) headers.authorization = `Bearer ${createToken}`;
+  const res = await fetch('/api/boards', { method: 'POST', headers, body: JSON.stringify({ title, template }) });
+  if (res.status === 401) throw new CreateTokenRequired('This server needs its creation token to create boards.');
   return z.object({ id: z.string(), url: z.string() }).parse(await json(res));
+}
+
+/** My role on a board and the share links I may hand out. */
+export async function fetchLinks(boardId: string, token: string): Promise<BoardLinks> {
+  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links`, { headers: { authorization: `Bearer ${token}` } });
+  return linksSchema.parse(await json(res));
+}
+
+/** Facilitators only: a new link for `role`; whoever used the old one is disconnected. */
+export async function rotateLink(boardId: string, token: string, role: Role): Promise<BoardLinks> {
+  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links/${role}/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return linksSchema.parse(await json(res));
 }

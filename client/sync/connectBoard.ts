@@ -1,20 +1,57 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { BoardNotFound, BoardUnreadable, COLLAB_PATH, MessageTooBig, StorageUnavailable } from '../../shared/index.ts';
+import {
+  BoardFull,
+  BoardNotFound,
+  BoardTooLarge,
+  BoardUnreadable,
+  COLLAB_PATH,
+  InvalidMessage,
+  LinkRotated,
+  MessageTooBig,
+  RateLimited,
+  StorageUnavailable,
+  TooManyRecords,
+  Unauthorized,
+  CHECKPOINTS_CHANGED,
+  parseStorageStatus,
+  readMeta,
+} from '../../shared/index.ts';
 import { ConnectionStore } from './connection.ts';
+import { PendingChanges } from './pendingChanges.ts';
 
 /**
  * The only importer of the Hocuspocus provider. Owns the Y.Doc of one board and its connection;
- * edits made while disconnected stay in the doc and are sent when the socket returns.
+ * edits made while disconnected stay in the doc and are sent when the socket returns. The doc is
+ * also kept in IndexedDB (y-indexeddb, one database per board), so edits made offline survive a
+ * closed tab or a reload and are sent when the server is reachable again.
  */
 export interface BoardConnection {
   readonly doc: Y.Doc;
   readonly awareness: HocuspocusProvider['awareness'];
   readonly status: ConnectionStore;
-  /** Resolves on the first full sync with the server. */
+  /**
+   * Resolves when the board can be shown: on the first full sync with the server, or earlier
+   * when this device has a local copy of it (offline, or while the server is down).
+   */
   readonly synced: Promise<void>;
+  /** Calls `listener` when the board's checkpoint list changed on the server (History panel). */
+  onCheckpointsChanged(listener: () => void): () => void;
+  /** Calls `listener` with each notice the server sends this connection (a repaired change, …). */
+  onNotice(listener: (notice: ServerNotice) => void): () => void;
   destroy(): void;
 }
+
+/** A stateless message from the server meant for the person (see server/extensions/RecordGuard.ts). */
+export interface ServerNotice {
+  readonly type: string;
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** Reasons that arrive as a server-side close of this document's connection, not as a refusal. */
+const FINAL_CLOSE_REASONS: readonly string[] = [LinkRotated.reason, BoardTooLarge.reason, RateLimited.reason, InvalidMessage.reason, 'forbidden-message'];
 
 export function collabUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
@@ -31,6 +68,21 @@ export function describeRefusal(reason: string): string {
       return 'The server cannot reach its storage right now. Try again in a minute.';
     case MessageTooBig.reason:
       return 'Your last change was too large to sync, so the connection stopped. Reload the page; changes since the last sync may be lost.';
+    case Unauthorized.reason:
+      return 'unauthorized';
+    case LinkRotated.reason:
+      return 'The facilitator replaced the link you joined with, so it no longer works. Ask them for the new link.';
+    case BoardFull.reason:
+      return 'This board has as many people as it can take right now. Try again in a few minutes.';
+    case BoardTooLarge.reason:
+      return 'This board has reached its maximum size, so your last change was not saved. Remove some notes, then reload.';
+    case TooManyRecords.reason:
+      return 'This board holds as many notes as it can; remove some before adding more.';
+    case RateLimited.reason:
+      return 'Too many changes were sent too quickly, so the connection was paused. Reload the page to continue.';
+    case InvalidMessage.reason:
+    case 'forbidden-message':
+      return 'The server could not accept a message from this page. Reload the page to continue.';
     default:
       return reason || 'The server refused the connection.';
   }
@@ -45,6 +97,15 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   let resolveSynced!: () => void;
   const synced = new Promise<void>((r) => (resolveSynced = r));
 
+  // The local copy: loads into the doc (a remote-origin update, so nobody's undo sees it) and
+  // stores every change from then on, local or remote.
+  const local = new IndexeddbPersistence(`journeyboard:${boardId}`, doc);
+  void local.whenSynced.then(() => {
+    if (readMeta(doc).boardId === boardId) resolveSynced();
+  });
+  const pending = new PendingChanges(boardId, doc);
+  let savingDelayed = false;
+
   const provider = new HocuspocusProvider({
     url: collabUrl(),
     name: boardId,
@@ -54,11 +115,14 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
 
   const update = () => {
     if (refused) return;
-    const pending = provider.hasUnsyncedChanges;
-    if (socket === WebSocketStatus.Connected && provider.isSynced) status.set({ kind: 'connected', saving: pending });
-    else if (!navigator.onLine) status.set({ kind: 'offline', pending });
-    else if (everConnected) status.set({ kind: 'reconnecting', pending });
-    else status.set({ kind: 'connecting' });
+    const unsynced = provider.hasUnsyncedChanges;
+    const live = socket === WebSocketStatus.Connected && provider.isSynced;
+    // Everything acknowledged (and so stored: the server logs before it acks): nothing waits.
+    if (live && !unsynced) pending.clear();
+    if (live) status.set({ kind: 'connected', saving: unsynced, savingDelayed });
+    else if (!navigator.onLine) status.set({ kind: 'offline', pending: pending.count });
+    else if (everConnected) status.set({ kind: 'reconnecting', pending: pending.count });
+    else status.set({ kind: 'connecting', pending: pending.count });
   };
 
   provider.on('status', ({ status: s }: { status: WebSocketStatus }) => {
@@ -80,20 +144,68 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => refuse(reason));
   provider.on('close', ({ event }: { event: CloseEvent }) => {
     if (event.code === MessageTooBig.code) refuse(MessageTooBig.reason);
+    else if (FINAL_CLOSE_REASONS.includes(event.reason)) refuse(event.reason);
   });
-  window.addEventListener('online', update);
-  window.addEventListener('offline', update);
+  pending.subscribe(update);
+  const noticeListeners = new Set<(notice: ServerNotice) => void>();
+  const checkpointListeners = new Set<() => void>();
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const storage = parseStorageStatus(payload);
+    if (storage) {
+      savingDelayed = storage.state === 'delayed';
+      update();
+      return;
+    }
+    if (payload === CHECKPOINTS_CHANGED) {
+      checkpointListeners.forEach((l) => l());
+      return;
+    }
+    const notice = parseNotice(payload);
+    if (notice) noticeListeners.forEach((l) => l(notice));
+  });
+  // A lost network often leaves the WebSocket half-open until a timeout: when the browser says
+  // it is offline, stop using the socket at once (edits wait in the doc and IndexedDB), and
+  // reconnect as soon as it says it is back.
+  const goneOffline = () => {
+    provider.disconnect();
+    update();
+  };
+  const backOnline = () => {
+    void provider.connect();
+    update();
+  };
+  window.addEventListener('online', backOnline);
+  window.addEventListener('offline', goneOffline);
 
   return {
     doc,
     awareness: provider.awareness,
     status,
     synced,
+    onCheckpointsChanged(listener) {
+      checkpointListeners.add(listener);
+      return () => checkpointListeners.delete(listener);
+    },
+    onNotice(listener) {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
+    },
     destroy() {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
+      window.removeEventListener('online', backOnline);
+      window.removeEventListener('offline', goneOffline);
       provider.destroy();
+      pending.destroy();
+      void local.destroy(); // closes the database; the copy stays for next time
       doc.destroy();
     },
   };
+}
+
+function parseNotice(payload: string): ServerNotice | null {
+  try {
+    const n = JSON.parse(payload) as Partial<ServerNotice>;
+    return n.type === 'journeyboard:repaired' && typeof n.message === 'string' ? { type: n.type, reason: String(n.reason), message: n.message } : null;
+  } catch {
+    return null;
+  }
 }

@@ -21,6 +21,8 @@ export interface JourneyboardTestApi {
   selection(): string[];
   peers(): { name: string; selection: string[]; editing: string | null; hasCursor: boolean }[];
   connection(): string;
+  /** My role from the share link (null until the server answered). */
+  role(): string | null;
   canvasShapeCount(name: string): number;
   /** Resolves with Date.now() at the first frame after the note shows `text` (for benchmarks). */
   noteTextShownAt(id: string, text: string): Promise<number>;
@@ -68,6 +70,7 @@ export function installTestApi(session: BoardSession): () => void {
     selection: () => [...session.editor.get().selection],
     peers: () => session.presence.getPeers().map((p) => ({ name: p.user.name, selection: p.selection, editing: p.editing, hasCursor: p.cursor !== null })),
     connection: () => session.connection.status.get().kind,
+    role: () => session.access.get().role,
     noteTextShownAt: (id, text) =>
       new Promise((resolve) => {
         const check = () => {

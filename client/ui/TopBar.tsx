@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { LIMITS } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
-import { showToast } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { ConnectionPill } from './ConnectionPill.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
+import { RoleBadge } from './RoleBadge.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
 export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEditIdentity: () => void }) {
@@ -18,15 +20,9 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
     if (t && t !== board.meta.title) session.run('renameBoard', { title: t });
     else setTitle(board.meta.title);
   };
-  const share = async () => {
-    const url = window.location.href;
-    try {
-      await navigator.clipboard.writeText(url);
-      showToast(session.editor, 'Board link copied. Anyone with it can join.');
-    } catch {
-      showToast(session.editor, `Share this link: ${url}`);
-    }
-  };
+  const role = useStore(session.access, (a) => a.role);
+  const [sharing, setSharing] = useState(false);
+  const [history, setHistory] = useState(false);
   return (
     <header className="topbar">
       <a className="brand" href="/" title="All boards">
@@ -55,8 +51,20 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         <button className="btn ghost" onClick={onEditIdentity} title="Change your name or department" data-testid="identity-button">
           {me.name}
         </button>
-        <button className="btn primary" onClick={share}>Share</button>
+        {role && <RoleBadge role={role} />}
+        <button
+          className={history ? 'btn ghost active' : 'btn ghost'}
+          onClick={() => setHistory((h) => !h)}
+          aria-pressed={history}
+          title="Version history: saved checkpoints, preview and restore"
+          data-testid="history-button"
+        >
+          History
+        </button>
+        <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">Share</button>
       </div>
+      {sharing && <ShareDialog onClose={() => setSharing(false)} />}
+      {history && <HistoryPanel onClose={() => setHistory(false)} />}
     </header>
   );
 }

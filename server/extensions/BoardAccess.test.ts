@@ -4,7 +4,7 @@ import { executeCommand, readMeta } from '../../shared/index.ts';
 import { BoardNotFound, BoardUnreadable } from '../../shared/protocol/closeReasons.ts';
 import { connectProvider, refusalReason, waitForAck } from '../testing/providers.ts';
 import { RawDatabase } from '../testing/rawDatabase.ts';
-import { createBoardOverHttp, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { createBoardOverHttp, createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 describe('BoardAccess', () => {
   let server: TestServer;
@@ -38,8 +38,8 @@ describe('BoardAccess', () => {
 
   it('a corrupt snapshot refuses only that board; the others keep working', async () => {
     await start();
-    const broken = await createBoardOverHttp(server.url, { title: 'Broken' });
-    const healthy = await createBoardOverHttp(server.url, { title: 'Healthy' });
+    const { id: broken, tokens: brokenTokens } = await createBoardWithLinks(server.url, { title: 'Broken' });
+    const { id: healthy, tokens: healthyTokens } = await createBoardWithLinks(server.url, { title: 'Healthy' });
     raw.setSnapshot(broken, new Uint8Array([0xde, 0xad, 0xbe, 0xef]));
 
     expect(await refusalReason(server.wsUrl, broken)).toBe(BoardUnreadable.reason);
@@ -50,10 +50,10 @@ describe('BoardAccess', () => {
     await waitForAck(ok);
     ok.destroy();
 
-    const brokenInfo = await fetch(`${server.url}/api/boards/${broken}`);
+    const brokenInfo = await fetch(`${server.url}/api/boards/${broken}`, { headers: { Authorization: `Bearer ${brokenTokens.viewer}` } });
     expect(brokenInfo.status).toBe(500);
     expect(((await brokenInfo.json()) as { error: { code: string } }).error.code).toBe('board-unreadable');
-    const healthyInfo = await fetch(`${server.url}/api/boards/${healthy}`);
+    const healthyInfo = await fetch(`${server.url}/api/boards/${healthy}`, { headers: { Authorization: `Bearer ${healthyTokens.viewer}` } });
     expect(((await healthyInfo.json()) as { title: string }).title).toBe('Still fine');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     // The damaged row is left exactly as found, for an operator to inspect.

@@ -1,6 +1,7 @@
 import type { Extension, onRequestPayload } from '@hocuspocus/server';
 import type { RequestHandler } from '../http/handleRequest.ts';
 import { answeredHere } from './hookControl.ts';
+import { disconnectRole } from './RoleAccess.ts';
 
 export interface HttpRequestsConfiguration {
   handle: RequestHandler;
@@ -20,7 +21,10 @@ export class HttpRequests implements Extension {
   }
 
   async onRequest({ request, response, instance }: onRequestPayload): Promise<void> {
-    await this.handle(request, response, { liveDocument: (boardId) => instance.documents.get(boardId) });
+    await this.handle(request, response, {
+      liveDocument: (boardId) => instance.documents.get(boardId),
+      disconnectRole: (boardId, role) => disconnectRole(instance, boardId, role),
+    });
     return answeredHere();
   }
 }

@@ -6,7 +6,7 @@ import { executeCommand, findTemplate, readBoard, readMeta, SCHEMA_VERSION } fro
 import { decodeBoard, loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { RawDatabase } from '../testing/rawDatabase.ts';
-import { createBoardOverHttp, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { createBoardOverHttp, grantLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
@@ -94,6 +94,7 @@ describe('Persistence', () => {
     metaMap(old).delete('schemaVersion');
     metaMap(old).delete('title');
     await server.server.store.createBoard({ ...row, snapshot: Y.encodeStateAsUpdate(old) });
+    await grantLinks(server.server.store, 'oldboard0001');
 
     const a = await connect(server, 'oldboard0001');
     expect(readMeta(a.document)).toMatchObject({ schemaVersion: SCHEMA_VERSION, title: 'Untitled journey' });

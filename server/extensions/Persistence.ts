@@ -1,28 +1,62 @@
-import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import type {
+  beforeHandleMessagePayload,
+  beforeUnloadDocumentPayload,
+  connectedPayload,
+  Document,
+  Extension,
+  Hocuspocus,
+  onConfigurePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { migrateBoard, readMeta } from '../../shared/index.ts';
+import { migrateBoard, readMeta, schemaCompatibility } from '../../shared/index.ts';
 import { BoardNotFound } from '../../shared/protocol/closeReasons.ts';
+import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
+import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
+import { documentUpdateIn } from '../persistence/syncMessages.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { refusalForLoadFailure } from './BoardAccess.ts';
 
 export interface PersistenceConfiguration {
   store: BoardStore;
+  /** Called with the stored board before schema migrations change it (a checkpoint); errors are logged. */
+  beforeMigration?: (boardId: string, document: Y.Doc) => Promise<void>;
+  retry?: RetryPolicy;
+}
+
+/** Per live document: what the log holds and whether saving fails. */
+interface DocState {
+  /** The highest log seq whose append has returned; every row up to it is in the document. */
+  appliedSeq: number;
+  /** Set while saves fail; retries until a full save succeeds. */
+  retry: SaveRetry | null;
 }
 
 /**
  * Loads boards from the BoardStore and keeps every accepted change there.
  *
- * - Load: snapshot + update log, then the schema migrations the board has not seen.
- * - Every update of a loaded document is appended to the log synchronously, inside the Y.Doc
- *   `update` event. Hocuspocus applies a client's update and only then sends its sync ack
- *   (MessageReceiver: readUpdate, then writeSyncStatus), so an acknowledged edit is on disk
- *   before the client hears it was saved, and survives a crash (kill -9).
+ * - Load: snapshot + update log, then the schema migrations the board has not seen (after a
+ *   `beforeMigration` checkpoint).
+ * - A client's update is applied and appended to the log in `beforeHandleMessage`, awaited,
+ *   before Hocuspocus's own (then no-op) apply and its SyncStatus acknowledgement
+ *   (Connection.processMessages awaits the hook, then MessageReceiver applies and acks). So an
+ *   acknowledged edit is durable, for SQLite and PostgreSQL alike, and survives kill -9. What is
+ *   logged is what the document integrated, never raw client bytes. Read-only connections are
+ *   skipped. Extensions that refuse messages in the same hook must run before this one (a higher
+ *   priority; the limits use 250 and 300).
+ * - Changes the server makes itself (migrations, checkpoint restores, vote results) are appended
+ *   from the document's update event.
+ * - Every row is written after its update is applied, so `appliedSeq` is a safe compaction
+ *   boundary: a row with a lower seq got its sequence number earlier, so its update was applied
+ *   before the compaction encoded the document.
  * - onStoreDocument (debounced by Hocuspocus, 2 s / max 10 s) compacts: the full state becomes
- *   the snapshot and the log rows it covers are deleted, in one transaction.
+ *   the snapshot and the rows up to `appliedSeq` are deleted, in one transaction.
  *
- * A failed append or compaction is logged and the document stays in memory (Hocuspocus keeps a
- * document whose onStoreDocument throws); the next compaction writes the full state anyway.
+ * A failed append or compaction never drops anything: the document stays in memory (an unload is
+ * refused while saving fails), a full save is retried with back-off, and the board's clients are
+ * told saving is delayed (a stateless message, shared/protocol/storageStatus.ts) until it works.
  */
 export class Persistence implements Extension {
   extensionName = 'Persistence';
@@ -30,11 +64,20 @@ export class Persistence implements Extension {
   priority = 150;
 
   private readonly store: BoardStore;
-  /** The last log seq each live document contains. Keyed by document so a reload starts fresh. */
-  private readonly lastSeq = new WeakMap<Y.Doc, number>();
+  private readonly beforeMigration: PersistenceConfiguration['beforeMigration'];
+  private readonly retryPolicy: RetryPolicy;
+  private readonly docs = new WeakMap<Y.Doc, DocState>();
+  private readonly retries = new Set<SaveRetry>();
+  private instance: Hocuspocus | null = null;
 
   constructor(configuration: PersistenceConfiguration) {
     this.store = configuration.store;
+    this.beforeMigration = configuration.beforeMigration;
+    this.retryPolicy = configuration.retry ?? DEFAULT_RETRY;
+  }
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.instance = instance;
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -48,38 +91,133 @@ export class Persistence implements Extension {
 
     Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.doc));
     loaded.doc.destroy();
-    this.lastSeq.set(document, loaded.lastSeq);
+    const state: DocState = { appliedSeq: loaded.lastSeq, retry: null };
+    this.docs.set(document, state);
 
     // Registered after the stored state is in (loading must not log it again) and before the
     // migrations, whose changes are thereby persisted through the log like any other change.
-    document.on('update', (update: Uint8Array) => this.append(document, documentName, update));
+    document.on('update', (update: Uint8Array, origin: unknown) => {
+      if (isConnectionOrigin(origin)) return; // appended in beforeHandleMessage
+      void this.append(document as Document, documentName, state, update, 'log a server change to');
+    });
 
+    if (schemaCompatibility(readMeta(document).schemaVersion) === 'older-doc' && this.beforeMigration) {
+      await this.beforeMigration(documentName, document).catch((error: unknown) =>
+        console.error(`[Persistence] board ${documentName}: no checkpoint before the migration:`, error),
+      );
+    }
     const migration = migrateBoard(document);
     if (migration.applied.length > 0) {
       console.info(`[Persistence] board ${documentName}: schema ${migration.from} → ${migration.to} (${migration.applied.join('; ')})`);
     }
   }
 
-  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
-    // Encode and read the seq in the same synchronous step: the snapshot then contains every
-    // logged update up to that seq, and nothing appended later is deleted.
-    const snapshot = Y.encodeStateAsUpdate(document);
-    const upToSeq = this.lastSeq.get(document) ?? 0;
+  /** Someone joining a board whose saves fail hears about it at once. */
+  async connected({ connection }: connectedPayload): Promise<void> {
+    const retry = this.docs.get(connection.document)?.retry;
+    if (retry) connection.sendStateless(encodeStorageStatus({ state: 'delayed', since: retry.since }));
+  }
+
+  async beforeHandleMessage({ document, documentName, update: message, connection }: beforeHandleMessagePayload): Promise<void> {
+    const update = documentUpdateIn(message);
+    const state = this.docs.get(document);
+    if (!update || !state || connection.readOnly) return; // Hocuspocus applies nothing from a read-only connection
+    // Apply it here, with the origin Hocuspocus itself uses, and log what the document actually
+    // integrated: a malformed update or one with missing dependencies never reaches the log (it
+    // would make the board unreadable on the next load). Hocuspocus then applies the same update
+    // again, which changes nothing, and acknowledges it, after the append below has resolved.
+    const integrated: Uint8Array[] = [];
+    const capture = (u: Uint8Array) => integrated.push(u);
+    document.on('update', capture);
     try {
-      await this.store.compact(documentName, { snapshot, title: readMeta(document).title, upToSeq, at: Date.now() });
-    } catch (error) {
-      console.error(`[Persistence] could not compact board ${documentName}; it stays in memory and its log is kept:`, error);
-      throw error;
+      Y.applyUpdate(document, update, { source: 'connection', connection });
+    } catch {
+      // Hocuspocus meets the same error and closes the connection; whatever did integrate is logged.
+    } finally {
+      document.off('update', capture);
+    }
+    if (integrated.length === 0) return;
+    const effective = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
+    await this.append(document, documentName, state, effective, 'log an update to');
+  }
+
+  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    const state = this.docs.get(document);
+    if (!state) return;
+    if (!(await this.compact(document, documentName, state))) {
+      // Rethrown so that Hocuspocus keeps the document ("stays in memory to avoid data loss").
+      throw new Error(`Board ${documentName} could not be stored; it stays in memory and the save is retried`);
     }
   }
 
-  private append(document: Y.Doc, documentName: string, update: Uint8Array): void {
+  async beforeUnloadDocument({ document, documentName }: beforeUnloadDocumentPayload): Promise<void> {
+    // A document whose saves fail stays loaded: unloading would drop its unsaved changes.
+    if (this.docs.get(document)?.retry) throw new Error(`Board ${documentName} is not stored yet; it stays in memory`);
+  }
+
+  async onDestroy(): Promise<void> {
+    for (const r of this.retries) r.stop();
+    this.retries.clear();
+  }
+
+  /** Whether the board's latest saves failed (its clients are shown "saving delayed"). */
+  isSavingDelayed(document: Y.Doc): boolean {
+    return Boolean(this.docs.get(document)?.retry);
+  }
+
+  /** Snapshot + delete covered rows; true when stored. Never rejects. */
+  private async compact(document: Document, documentName: string, state: DocState): Promise<boolean> {
+    // Encode and read the boundary in the same synchronous step (see the class comment).
+    const snapshot = Y.encodeStateAsUpdate(document);
+    const upToSeq = state.appliedSeq;
     try {
-      this.lastSeq.set(document, this.store.appendUpdate(documentName, update, Date.now()));
+      await this.store.compact(documentName, { snapshot, title: readMeta(document).title, upToSeq, at: Date.now() });
     } catch (error) {
-      // Not rethrown: the update is already applied and broadcast, and throwing out of a Yjs
-      // event would break the message handling. The next compaction stores the full state.
-      console.error(`[Persistence] could not log an update to board ${documentName}; it is kept in memory:`, error);
+      this.saveFailed(document, documentName, state, 'store', error);
+      return false;
+    }
+    if (state.retry) this.recovered(document, documentName, state);
+    return true;
+  }
+
+  /** Appends an update the document already contains. Never rejects. */
+  private async append(document: Document, documentName: string, state: DocState, update: Uint8Array, what: string): Promise<void> {
+    try {
+      const seq = await this.store.appendUpdate(documentName, update, Date.now());
+      state.appliedSeq = Math.max(state.appliedSeq, seq);
+    } catch (error) {
+      // Not rethrown: the update is applied and kept in memory; a full save is retried.
+      this.saveFailed(document, documentName, state, what, error);
     }
   }
+
+  private saveFailed(document: Document, documentName: string, state: DocState, what: string, error: unknown): void {
+    console.error(`[Persistence] could not ${what} board ${documentName}; it stays in memory and saving is retried:`, errorText(error));
+    if (!state.retry) {
+      state.retry = new SaveRetry(this.retryPolicy, () => this.compact(document, documentName, state));
+      this.retries.add(state.retry);
+      document.broadcastStateless(encodeStorageStatus({ state: 'delayed', since: state.retry.since }));
+    }
+    state.retry.failed();
+  }
+
+  private recovered(document: Document, documentName: string, state: DocState): void {
+    const retry = state.retry!;
+    retry.stop();
+    this.retries.delete(retry);
+    state.retry = null;
+    console.info(`[Persistence] board ${documentName} is stored again`);
+    document.broadcastStateless(encodeStorageStatus({ state: 'ok' }));
+    // Hocuspocus skipped the unload when its save failed; do it now if nobody is left.
+    if (this.instance && document.getConnectionsCount() === 0) void this.instance.unloadDocument(document);
+  }
+}
+
+/** Hocuspocus applies a client's update with `{ source: 'connection', connection }` as origin. */
+function isConnectionOrigin(origin: unknown): boolean {
+  return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'connection';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { executeCommand, findTemplate, SCHEMA_VERSION, TEMPLATES } from '../../shared/index.ts';
 import type { ApiErrorResponse, BoardInfoResponse, CreateBoardResponse, TemplateInfo } from '../../shared/protocol/http.ts';
 import { connectProvider, waitForAck } from '../testing/providers.ts';
+import { tokenFromFragment } from '../../shared/protocol/roles.ts';
 import { startTestServer, type TestServer } from '../testing/testServer.ts';
 
 describe('HTTP API', () => {
@@ -16,6 +17,9 @@ describe('HTTP API', () => {
   const post = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
     fetch(`${server.url}/api/boards`, { method: 'POST', headers, body });
   const errorCode = async (res: Response) => ((await res.json()) as ApiErrorResponse).error.code;
+  const facilitatorToken = (created: CreateBoardResponse) => tokenFromFragment(new URL(created.links.facilitator, server.url).hash)!;
+  const getInfo = (created: CreateBoardResponse) =>
+    fetch(`${server.url}/api/boards/${created.id}`, { headers: { Authorization: `Bearer ${facilitatorToken(created)}` } });
 
   it('GET /healthz → 200 with the package version', async () => {
     const res = await fetch(`${server.url}/healthz`);
@@ -28,10 +32,11 @@ describe('HTTP API', () => {
     expect(res.status).toBe(201);
     const created = (await res.json()) as CreateBoardResponse;
     expect(created.id).toMatch(/^[0-9a-z]{12}$/);
-    expect(created.url).toBe(`/b/${created.id}`);
+    expect(created.url).toBe(created.links.facilitator);
+    for (const link of Object.values(created.links)) expect(link).toMatch(new RegExp(`^/b/${created.id}#token=[A-Za-z0-9_-]{32}$`));
     expect(res.headers.get('location')).toBe(`/api/boards/${created.id}`);
 
-    const info = await fetch(`${server.url}/api/boards/${created.id}`);
+    const info = await getInfo(created);
     expect(info.status).toBe(200);
     const body = (await info.json()) as BoardInfoResponse;
     const template = findTemplate('ecommerce')!;
@@ -47,18 +52,17 @@ describe('HTTP API', () => {
   it('POST /api/boards with no title or template makes an "Untitled journey" from the blank template', async () => {
     const res = await post('{}');
     expect(res.status).toBe(201);
-    const { id } = (await res.json()) as CreateBoardResponse;
-    const info = (await (await fetch(`${server.url}/api/boards/${id}`)).json()) as BoardInfoResponse;
+    const info = (await (await getInfo((await res.json()) as CreateBoardResponse)).json()) as BoardInfoResponse;
     expect(info.title).toBe('Untitled journey');
     expect(info.counts.notes).toBe(findTemplate('blank')!.notes.length);
   });
 
   it('GET /api/boards/:id reads a loaded board from its live document', async () => {
-    const { id } = (await (await post('{"title":"Before"}')).json()) as CreateBoardResponse;
-    const provider = await connectProvider(server.wsUrl, id);
+    const created = (await (await post('{"title":"Before"}')).json()) as CreateBoardResponse;
+    const provider = await connectProvider(server.wsUrl, created.id, { token: facilitatorToken(created) });
     executeCommand(provider.document, { id: 'u', name: 'U', department: 'sales' }, 'renameBoard', { title: 'Live title' });
     await waitForAck(provider);
-    const info = (await (await fetch(`${server.url}/api/boards/${id}`)).json()) as BoardInfoResponse;
+    const info = (await (await getInfo(created)).json()) as BoardInfoResponse;
     expect(info.title).toBe('Live title');
     provider.destroy();
   });
@@ -95,9 +99,9 @@ describe('HTTP API', () => {
   });
 
   it('405 with Allow for a wrong method', async () => {
-    const list = await fetch(`${server.url}/api/boards`);
+    const list = await fetch(`${server.url}/api/boards`, { method: 'DELETE' });
     expect(list.status).toBe(405);
-    expect(list.headers.get('allow')).toBe('POST');
+    expect(list.headers.get('allow')).toBe('POST, GET, HEAD');
     expect(await errorCode(list)).toBe('method-not-allowed');
     const del = await fetch(`${server.url}/api/boards/unknown00001`, { method: 'DELETE' });
     expect(del.status).toBe(405);

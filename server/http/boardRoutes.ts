@@ -2,15 +2,17 @@ import type * as Y from 'yjs';
 import { findTemplate, randomId, summarizeBoard, TEMPLATES } from '../../shared/index.ts';
 import {
   BOARD_ID_LENGTH,
-  boardPath,
   createBoardRequestSchema,
   isBoardId,
   type BoardInfoResponse,
   type CreateBoardResponse,
   type TemplatesResponse,
 } from '../../shared/protocol/http.ts';
+import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
+import type { ShareLinks } from '../access/ShareLinks.ts';
 import { CorruptBoardError, type BoardInfo, type BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
+import { bearerToken, sameSecret } from './bearerToken.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
@@ -18,6 +20,9 @@ import type { RouteContext, Router } from './router.ts';
 export interface BoardRoutesDeps {
   readonly store: BoardStore;
   readonly maxBodyBytes: number;
+  readonly links: ShareLinks;
+  /** When set, creating a board needs it as a Bearer token. */
+  readonly createToken?: string | null;
 }
 
 /** `POST /api/boards`, `GET /api/boards/:id`, `GET /api/templates`. */
@@ -27,7 +32,12 @@ export function registerBoardRoutes(router: Router, deps: BoardRoutesDeps): void
   router.on('GET', '/api/templates', ({ res }) => sendJson(res, 200, templateList()));
 }
 
-async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
+async function createBoard({ req, res, url }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
+  if (deps.createToken && !sameSecret(bearerToken(req, url), deps.createToken)) {
+    throw new HttpError(401, 'unauthorized', 'Creating boards on this server needs its creation token (Authorization: Bearer …)', {
+      'WWW-Authenticate': 'Bearer',
+    });
+  }
   const body = await readJsonBody(req, deps.maxBodyBytes);
   const parsed = createBoardRequestSchema.safeParse(body === undefined ? {} : body);
   if (!parsed.success) {
@@ -44,14 +54,17 @@ async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): P
   // answering, so the link it returns works at once, from any client.
   const id = randomId(BOARD_ID_LENGTH);
   await deps.store.createBoard(newBoardRow({ boardId: id, title: parsed.data.title, template, now: Date.now() }));
-  const answer: CreateBoardResponse = { id, url: boardPath(id) };
+  const tokens = await deps.links.create(id);
+  const links = Object.fromEntries(ROLES.map((role) => [role, shareLinkPath(id, tokens[role])])) as CreateBoardResponse['links'];
+  const answer: CreateBoardResponse = { id, url: links.facilitator, links };
   sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
 }
 
-async function getBoard({ res, params, liveDocument }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
+async function getBoard({ req, res, url, params, liveDocument }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
   const id = params.id ?? '';
   const notFound = new HttpError(404, 'not-found', `There is no board "${id}"`);
   if (!isBoardId(id)) throw notFound;
+  await requireRole(deps, id, req, url);
 
   // A loaded board is read from its live document (it may be ahead of the snapshot); the
   // stored row still gives updatedAt, since every accepted change is logged with its time.
@@ -77,6 +90,18 @@ async function getBoard({ res, params, liveDocument }: RouteContext, deps: Board
   } finally {
     loaded.doc.destroy();
   }
+}
+
+/**
+ * The role the request's token grants on `boardId`: 404 for an unknown board, 401 without a valid
+ * token. (Knowing that a random 12-character id exists gives nothing without a token.)
+ */
+export async function requireRole(deps: Pick<BoardRoutesDeps, 'store' | 'links'>, boardId: string, req: RouteContext['req'], url: URL) {
+  const token = bearerToken(req, url);
+  const role = token ? await deps.links.roleOf(boardId, token) : null;
+  if (role) return role;
+  if (!(await deps.store.getBoardInfo(boardId))) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
+  throw new HttpError(401, 'unauthorized', 'This board needs a share link token (Authorization: Bearer …, or ?token=)', { 'WWW-Authenticate': 'Bearer' });
 }
 
 function boardInfo(info: BoardInfo, doc: Y.Doc): BoardInfoResponse {

@@ -1,8 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { registerBoardRoutes } from './boardRoutes.ts';
+import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
+import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
+import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
 import { HttpError, sendError } from './respond.ts';
+import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
+import { registerShareRoutes } from './shareRoutes.ts';
 import { Router, type LiveDocuments } from './router.ts';
 import { createStaticClient } from './staticClient.ts';
 
@@ -10,6 +16,15 @@ export interface HttpDeps {
   readonly store: BoardStore;
   readonly clientDir: string;
   readonly maxBodyBytes: number;
+  readonly links: ShareLinks;
+  readonly createToken?: string | null;
+  readonly adminToken?: string | null;
+  /** Origins allowed to call the API cross-origin; empty = same origin only. */
+  readonly corsOrigins?: readonly string[];
+  /** Version history routes (issue 7); absent in handler-only tests. */
+  readonly checkpoints?: CheckpointService;
+  /** Who may view or change the history; default: share-link roles (facilitators change). */
+  readonly authorizeCheckpoints?: CheckpointAuthorizer;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
@@ -20,14 +35,25 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const router = new Router();
   registerHealthRoutes(router);
   registerBoardRoutes(router, deps);
+  registerShareRoutes(router, deps);
+  if (deps.checkpoints) {
+    registerCheckpointRoutes(router, {
+      checkpoints: deps.checkpoints,
+      maxBodyBytes: deps.maxBodyBytes,
+      authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
+    });
+  }
   const serveClient = createStaticClient(deps.clientDir);
 
   return async (req, res, live) => {
     try {
+      applySecurityHeaders(res);
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+      if (isApi && handleCors(req, res, deps.corsOrigins ?? [])) return;
       const match = router.match(req.method ?? 'GET', url.pathname);
       if (match.kind === 'found') {
-        await match.handler({ req, res, url, params: match.params, liveDocument: live.liveDocument });
+        await match.handler({ req, res, url, params: match.params, liveDocument: live.liveDocument, disconnectRole: live.disconnectRole });
       } else if (match.kind === 'wrong-method') {
         throw new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${url.pathname}`, {
           Allow: match.allow.join(', '),

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
+import type { Role } from '../../shared/protocol/roles.ts';
 
 /** What a route may reach besides the request: the live documents Hocuspocus holds. */
 export interface LiveDocuments {
   liveDocument(boardId: string): Y.Doc | undefined;
+  /** Closes the live connections that came in with `role`'s link on `boardId`; returns how many. */
+  disconnectRole(boardId: string, role: Role): number;
 }
 
 export interface RouteContext extends LiveDocuments {

@@ -1,28 +1,55 @@
+import type { CheckpointStore } from './CheckpointStore.ts';
+
+export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from './CheckpointStore.ts';
+
 /**
  * Where boards live between server runs. One board = one snapshot (a full Yjs state) plus an
  * append-only log of the updates accepted since that snapshot. Loading applies the snapshot, then
- * the log in `seq` order; compaction folds the log into a new snapshot.
+ * the log in `seq` order; compaction folds the log into a new snapshot. Checkpoints (version
+ * history) are full encoded states beside them.
  *
- * Everything is async so that a PostgreSQL implementation fits, except `appendUpdate`: it runs
- * inside the Y.Doc `update` event, before Hocuspocus acknowledges the edit to the client, so it
- * must be durable when it returns (SQLite's DatabaseSync is). A store that can only append
- * asynchronously has to do it from `beforeHandleMessage` instead (see docs/api.md, persistence).
+ * Two implementations, one contract suite (boardStoreContract.ts): SqliteBoardStore (embedded
+ * default) and PostgresBoardStore (DATABASE_URL). `appendUpdate` is awaited by Persistence in
+ * Hocuspocus's `beforeHandleMessage`, before the client's update is acknowledged, so its promise
+ * must resolve only once the row is durable.
  */
-export interface BoardStore {
+export interface BoardStore extends CheckpointStore {
   /** Stores a new board; fails if the id is taken. */
   createBoard(board: NewBoard): Promise<void>;
   /** The board's row without its data, or null if there is no such board. */
   getBoardInfo(boardId: string): Promise<BoardInfo | null>;
   /** Snapshot and log, or null if there is no such board. Throws CorruptBoardError on bad rows. */
   loadBoard(boardId: string): Promise<StoredBoard | null>;
-  /** Appends one accepted update; durable on return. Returns its sequence number. */
-  appendUpdate(boardId: string, update: Uint8Array, at: number): number;
+  /** Appends one accepted update; durable when the promise resolves. Resolves to its sequence number. */
+  appendUpdate(boardId: string, update: Uint8Array, at: number): Promise<number>;
   /**
    * In one transaction: replaces the snapshot and deletes the log rows with seq <= upToSeq
    * (those the snapshot covers). Rows appended meanwhile have a higher seq and stay.
    */
   compact(boardId: string, compaction: Compaction): Promise<void>;
   close(): Promise<void>;
+
+  // ---- share links (issue 3: roles and tokens; see server/access/shareTokens.ts) ----
+  /** The board's share-link rows, one per role (any order); empty if it has none or does not exist. */
+  loadShareLinks(boardId: string): Promise<readonly ShareLinkRow[]>;
+  /**
+   * Inserts or replaces these rows, keyed by (boardId, role), in one transaction. Fails if the
+   * board does not exist. Deleting a board deletes its rows.
+   */
+  saveShareLinks(boardId: string, rows: readonly ShareLinkRow[]): Promise<void>;
+  /** Every board's info (as getBoardInfo), most recently updated first; for the admin listing. */
+  listBoards(): Promise<readonly BoardInfo[]>;
+}
+
+/** One role's share link as stored: never the token itself (see server/access/shareTokens.ts). */
+export interface ShareLinkRow {
+  readonly role: 'facilitator' | 'editor' | 'commenter' | 'viewer';
+  /** Bumped by each rotation; part of the token derivation. */
+  readonly generation: number;
+  /** sha256 of the token, 32 bytes. */
+  readonly tokenHash: Uint8Array;
+  /** The role's level secret sealed under the token, 32 bytes. */
+  readonly sealed: Uint8Array;
 }
 
 export interface BoardInfo {

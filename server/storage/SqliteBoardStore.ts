@@ -1,7 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
-import { CorruptBoardError, type BoardInfo, type BoardStore, type Compaction, type NewBoard, type StoredBoard } from './BoardStore.ts';
+import {
+  CorruptBoardError,
+  type BoardDump,
+  type BoardInfo,
+  type BoardStore,
+  type CheckpointInfo,
+  type Compaction,
+  type NewBoard,
+  type ShareLinkRow,
+  type StoredBoard,
+  type StoredCheckpoint,
+} from './BoardStore.ts';
+import { checkpointKindOf } from './CheckpointStore.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -28,7 +40,33 @@ CREATE TABLE IF NOT EXISTS board_updates (
   update_data BLOB NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
+CREATE TABLE IF NOT EXISTS share_links (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'editor', 'commenter', 'viewer')),
+  generation INTEGER NOT NULL,
+  token_hash BLOB NOT NULL,
+  sealed BLOB NOT NULL,
+  PRIMARY KEY (board_id, role)
+) STRICT;
 `;
+
+// Version history (CheckpointStore.ts); its own statement so the two schemas merge cleanly.
+const CHECKPOINT_SCHEMA = `
+CREATE TABLE IF NOT EXISTS board_checkpoints (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created_by_id TEXT,
+  created_by_name TEXT,
+  created_at INTEGER NOT NULL,
+  note_count INTEGER NOT NULL,
+  state BLOB NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS board_checkpoints_by_board ON board_checkpoints (board_id, created_at);
+`;
+
+const CHECKPOINT_INFO_COLUMNS = 'id, board_id, kind, label, created_by_id, created_by_name, created_at, note_count';
 
 export class SqliteBoardStore implements BoardStore {
   private readonly db: DatabaseSync;
@@ -48,6 +86,7 @@ export class SqliteBoardStore implements BoardStore {
     // the last commits, and clients keep a local copy that they resend on reconnect.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
+    this.db.exec(CHECKPOINT_SCHEMA);
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -81,8 +120,14 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
-  appendUpdate(boardId: string, update: Uint8Array, at: number): number {
-    return Number(this.insertUpdate.run(boardId, at, update).lastInsertRowid);
+  // Not `async`: the row is committed before this returns (DatabaseSync), which keeps an append
+  // made from a Y.Doc event durable even if nobody awaits it.
+  appendUpdate(boardId: string, update: Uint8Array, at: number): Promise<number> {
+    try {
+      return Promise.resolve(Number(this.insertUpdate.run(boardId, at, update).lastInsertRowid));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   async compact(boardId: string, c: Compaction): Promise<void> {
@@ -95,8 +140,100 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
+  async addCheckpoint(c: StoredCheckpoint): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO board_checkpoints (id, board_id, kind, label, created_by_id, created_by_name, created_at, note_count, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.id, c.boardId, c.kind, c.label, c.createdBy?.id ?? null, c.createdBy?.name ?? null, c.createdAt, c.noteCount, c.state);
+  }
+
+  async listCheckpoints(boardId: string): Promise<CheckpointInfo[]> {
+    const rows = this.db
+      .prepare(`SELECT ${CHECKPOINT_INFO_COLUMNS} FROM board_checkpoints WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`)
+      .all(boardId);
+    return rows.map(toCheckpointInfo);
+  }
+
+  async getCheckpoint(boardId: string, checkpointId: string): Promise<StoredCheckpoint | null> {
+    const row = this.db.prepare(`SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = ? AND id = ?`).get(boardId, checkpointId);
+    return row ? { ...toCheckpointInfo(row), state: blob(boardId, row.state, `checkpoint ${checkpointId}`) } : null;
+  }
+
+  async deleteCheckpoints(boardId: string, checkpointIds: readonly string[]): Promise<void> {
+    const del = this.db.prepare('DELETE FROM board_checkpoints WHERE board_id = ? AND id = ?');
+    this.transaction(() => checkpointIds.forEach((id) => del.run(boardId, id)));
+  }
+
+  async exportBoard(boardId: string): Promise<BoardDump | null> {
+    return this.transaction(() => {
+      const info = this.selectInfo.get(boardId);
+      if (!info) return null;
+      const snapshot = this.db.prepare('SELECT snapshot FROM boards WHERE id = ?').get(boardId)?.snapshot;
+      const updates = this.db.prepare('SELECT at, update_data FROM board_updates WHERE board_id = ? ORDER BY seq').all(boardId);
+      const checkpoints = this.db
+        .prepare(`SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = ? ORDER BY created_at, rowid`)
+        .all(boardId);
+      return {
+        board: { ...toInfo(boardId, info), snapshot: rawBytes(snapshot) },
+        updates: updates.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
+        checkpoints: checkpoints.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+      };
+    });
+  }
+
+  async importBoard(dump: BoardDump): Promise<void> {
+    const { board } = dump;
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM boards WHERE id = ?').run(board.id); // cascades to log and checkpoints
+      this.db
+        .prepare('INSERT INTO boards (id, title, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?)')
+        .run(board.id, board.title, board.createdAt, board.updatedAt, board.snapshot);
+      for (const u of dump.updates) this.insertUpdate.run(board.id, u.at, u.update);
+    });
+    for (const c of dump.checkpoints) await this.addCheckpoint(c);
+  }
+
+  /** A consistent copy of the whole database into `file` while the server runs (`VACUUM INTO`). */
+  backupTo(file: string): void {
+    this.db.prepare('VACUUM INTO ?').run(file);
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
+  }
+
+  // ---- share links ----
+
+  async loadShareLinks(boardId: string): Promise<readonly ShareLinkRow[]> {
+    const rows = this.db.prepare('SELECT role, generation, token_hash, sealed FROM share_links WHERE board_id = ?').all(boardId);
+    return rows.map((r) => ({
+      role: r.role as ShareLinkRow['role'],
+      generation: int(boardId, r.generation, 'share link generation'),
+      tokenHash: blob(boardId, r.token_hash, 'share link hash'),
+      sealed: blob(boardId, r.sealed, 'share link secret'),
+    }));
+  }
+
+  async saveShareLinks(boardId: string, rows: readonly ShareLinkRow[]): Promise<void> {
+    const upsert = this.db.prepare(
+      `INSERT INTO share_links (board_id, role, generation, token_hash, sealed) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (board_id, role) DO UPDATE SET generation = excluded.generation, token_hash = excluded.token_hash, sealed = excluded.sealed`,
+    );
+    this.transaction(() => {
+      for (const r of rows) upsert.run(boardId, r.role, r.generation, r.tokenHash, r.sealed);
+    });
+  }
+
+  async listBoards(): Promise<readonly BoardInfo[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
+         FROM boards ORDER BY updated_at DESC, id`,
+      )
+      .all();
+    return rows.map((r) => toInfo(String(r.id), r));
   }
 
   private transaction<T>(fn: () => T): T {
@@ -124,6 +261,26 @@ function toInfo(boardId: string, row: Record<string, SQLOutputValue>): BoardInfo
 function blob(boardId: string, value: SQLOutputValue | undefined, what: string): Uint8Array {
   if (value instanceof Uint8Array) return value;
   throw new CorruptBoardError(boardId, `${what} is ${value === null ? 'null' : typeof value}, not binary data`);
+}
+
+function toCheckpointInfo(row: Record<string, SQLOutputValue>): CheckpointInfo {
+  const boardId = String(row.board_id);
+  return {
+    id: String(row.id),
+    boardId,
+    kind: checkpointKindOf(row.kind),
+    label: typeof row.label === 'string' ? row.label : '',
+    createdBy: typeof row.created_by_id === 'string' ? { id: row.created_by_id, name: String(row.created_by_name ?? '') } : null,
+    createdAt: int(boardId, row.created_at, 'checkpoint created_at'),
+    noteCount: int(boardId, row.note_count, 'checkpoint note_count'),
+  };
+}
+
+/** Backups copy bytes as they are, even bad ones: a null becomes empty bytes (the board stays corrupt, not lost). */
+function rawBytes(value: SQLOutputValue | undefined): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string') return new TextEncoder().encode(value);
+  return new Uint8Array();
 }
 
 function int(boardId: string, value: SQLOutputValue | undefined, what: string): number {

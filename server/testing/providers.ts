@@ -33,16 +33,40 @@ export class ConnectionRefused extends Error {
 }
 
 /**
+ * Share tokens of the boards tests created (createBoardOverHttp remembers the facilitator's), so
+ * that a test about something else can connect without handling links. Tests about roles pass
+ * `token` explicitly.
+ */
+const knownTokens = new Map<string, string>();
+
+export function rememberToken(boardId: string, token: string): void {
+  knownTokens.set(boardId, token);
+}
+
+/**
  * A real HocuspocusProvider on `boardId`, resolved once it has synced with the server. Rejects
- * with ConnectionRefused (and destroys the provider) if the server refuses it.
+ * with ConnectionRefused (and destroys the provider) if the server refuses it. `token` defaults
+ * to the remembered facilitator token of the board (the part of the name before any `/`).
  */
 export function connectProvider(
   wsUrl: string,
   boardId: string,
-  { document = new Y.Doc(), timeoutMs = 10_000 }: { document?: Y.Doc; timeoutMs?: number } = {},
+  {
+    document = new Y.Doc(),
+    timeoutMs = 10_000,
+    token,
+    onStateless,
+  }: { document?: Y.Doc; timeoutMs?: number; token?: string; onStateless?: (payload: string) => void } = {},
 ): Promise<HocuspocusProvider> {
   return new Promise((resolve, reject) => {
-    const provider = new HocuspocusProvider({ url: wsUrl, name: boardId, document });
+    const provider = new HocuspocusProvider({
+      url: wsUrl,
+      name: boardId,
+      document,
+      token: token ?? knownTokens.get(boardId.split('/')[0]!) ?? '',
+      // From the start: the server may send stateless messages before the first sync.
+      ...(onStateless ? { onStateless: ({ payload }: { payload: string }) => onStateless(payload) } : {}),
+    });
     const fail = (error: Error) => {
       clearTimeout(timer);
       provider.destroy();
@@ -58,9 +82,9 @@ export function connectProvider(
 }
 
 /** The reason the server gives for refusing `boardId`; rejects if it lets the provider in. */
-export async function refusalReason(wsUrl: string, boardId: string): Promise<string> {
+export async function refusalReason(wsUrl: string, boardId: string, token?: string): Promise<string> {
   try {
-    const provider = await connectProvider(wsUrl, boardId);
+    const provider = await connectProvider(wsUrl, boardId, { token });
     provider.destroy();
   } catch (error) {
     if (error instanceof ConnectionRefused) return error.reason;

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { CreateBoardResponse } from '../../shared/protocol/http.ts';
+import { ROLES, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
+import { ShareLinks } from '../access/ShareLinks.ts';
 import type { ServerConfig } from '../config.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { rememberToken } from './providers.ts';
 import { createServer, type JourneyboardServer } from '../createServer.ts';
 
 export interface TestServer {
@@ -32,6 +37,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clientDir: options.clientDir ?? path.join(dataDir, 'no-client-here'),
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     maxMessageBytes: options.maxMessageBytes ?? 16 * 1024 * 1024,
+    createToken: options.createToken,
+    adminToken: options.adminToken,
+    corsOrigins: options.corsOrigins,
+    limits: options.limits,
+    checkpointIntervalMs: options.checkpointIntervalMs,
   });
   return {
     url: server.url,
@@ -54,13 +64,35 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** `POST /api/boards`; returns the new board's id (throws unless 201). */
-export async function createBoardOverHttp(url: string, body: Record<string, unknown> = {}): Promise<string> {
+/**
+ * `POST /api/boards`; returns the new board's id (throws unless 201) and remembers its
+ * facilitator token for connectProvider. See createBoardWithLinks for the tokens themselves.
+ */
+export async function createBoardOverHttp(url: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<string> {
+  return (await createBoardWithLinks(url, body, headers)).id;
+}
+
+/** `POST /api/boards`; the id and the token of each role's link. */
+export async function createBoardWithLinks(
+  url: string,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ id: string; tokens: Record<Role, string> }> {
   const res = await fetch(`${url}/api/boards`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`POST /api/boards answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
+  const created = (await res.json()) as CreateBoardResponse;
+  const tokens = Object.fromEntries(ROLES.map((r) => [r, tokenFromFragment(new URL(created.links[r], url).hash)!])) as Record<Role, string>;
+  rememberToken(created.id, tokens.facilitator);
+  return { id: created.id, tokens };
+}
+
+/** Share links for a board written straight into the store (not over HTTP); remembered like createBoardOverHttp's. */
+export async function grantLinks(store: BoardStore, boardId: string): Promise<Record<Role, string>> {
+  const tokens = await new ShareLinks(store).create(boardId);
+  rememberToken(boardId, tokens.facilitator);
+  return tokens;
 }

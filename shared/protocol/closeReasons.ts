@@ -29,8 +29,41 @@ export const StorageUnavailable = { code: 4503, reason: 'storage-unavailable' } 
 /** A WebSocket message over the server's size limit; the socket is closed by the server (ws). */
 export const MessageTooBig = { code: 1009, reason: 'Max payload size exceeded' } as const satisfies CloseReason;
 
+/** No share token, or one that is not (or no longer) valid for this board. */
+export const Unauthorized = { code: 4401, reason: 'unauthorized' } as const satisfies CloseReason;
+
+/** A facilitator rotated the link this connection used; the old link no longer works. */
+export const LinkRotated = { code: 4403, reason: 'link-rotated' } as const satisfies CloseReason;
+
+/** The board has MAX_CONNECTIONS_PER_BOARD connections already. Retrying later may work. */
+export const BoardFull = { code: 4409, reason: 'board-full' } as const satisfies CloseReason;
+
+/** The board's document would grow past MAX_DOCUMENT_BYTES; the change was not applied. */
+export const BoardTooLarge = { code: 4413, reason: 'board-too-large' } as const satisfies CloseReason;
+
+/** More than MAX_RECORDS records; the records this connection added past the cap were removed. */
+export const TooManyRecords = { code: 4422, reason: 'too-many-records' } as const satisfies CloseReason;
+
+/** The connection sent messages faster than its token bucket allows (UPDATE_RATE, UPDATE_BURST). */
+export const RateLimited = { code: 4429, reason: 'rate-limited' } as const satisfies CloseReason;
+
+/** A frame that does not decode or has an unknown message type. */
+export const InvalidMessage = { code: 4400, reason: 'invalid-message' } as const satisfies CloseReason;
+
 /** Every reason the Journeyboard server sends, for clients that receive only the reason string. */
-export const CLOSE_REASONS = [BoardNotFound, BoardUnreadable, StorageUnavailable, MessageTooBig] as const satisfies readonly CloseReason[];
+export const CLOSE_REASONS = [
+  BoardNotFound,
+  BoardUnreadable,
+  StorageUnavailable,
+  MessageTooBig,
+  Unauthorized,
+  LinkRotated,
+  BoardFull,
+  BoardTooLarge,
+  TooManyRecords,
+  RateLimited,
+  InvalidMessage,
+] as const satisfies readonly CloseReason[];
 
 export type CloseReasonText = (typeof CLOSE_REASONS)[number]['reason'];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../schema/limits.ts';
 import type { NoteKind } from '../schema/noteKind.ts';
+import type { Role } from './roles.ts';
 import { DEFAULT_TEMPLATE_ID } from '../templates/index.ts';
 
 /**
@@ -44,8 +45,21 @@ export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 
 export interface CreateBoardResponse {
   readonly id: string;
-  /** Client path of the new board, e.g. `/b/k3j9x0a1b2c3`. */
+  /** Client path of the new board with the facilitator token, e.g. `/b/k3j9x0a1b2c3#token=…`. */
   readonly url: string;
+  /** One secret link per role (client paths, token in the fragment). Only shown in full here and in `GET …/links`. */
+  readonly links: Readonly<Record<Role, string>>;
+}
+
+/** `GET /api/boards/:id/links` (and the answer of a rotation): the caller's role and the links it may hand out. */
+export interface BoardLinksResponse {
+  readonly role: Role;
+  readonly links: Readonly<Partial<Record<Role, string>>>;
+}
+
+/** `GET /api/boards` (ADMIN_TOKEN only). */
+export interface BoardListResponse {
+  readonly boards: readonly { readonly id: string; readonly title: string; readonly createdAt: number; readonly updatedAt: number }[];
 }
 
 export interface BoardInfoResponse {
@@ -82,10 +96,13 @@ export type ApiErrorCode =
   | 'bad-json'
   | 'invalid-request'
   | 'unknown-template'
+  | 'unauthorized'
+  | 'forbidden'
   | 'not-found'
   | 'method-not-allowed'
   | 'payload-too-large'
   | 'board-unreadable'
+  | 'checkpoint-unreadable'
   | 'client-not-built'
   | 'internal';
 

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { expect, personPage, test } from './fixtures.ts';
+import { BoardPageObject } from './BoardPageObject.ts';
+
+const SHOTS = process.env.SCREENS_DIR ?? resolve(tmpdir(), 'journeyboard-screens');
+
+test('offline: an edit survives a reload while offline, the pill counts it, and it syncs when back online', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Offline workshop');
+  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  await a.open(boardId);
+  await b.open(boardId);
+
+  // A device that has opened Journeyboard before: the service worker holds the app shell.
+  await a.page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await a.page.reload();
+  await a.waitReady();
+  await expect.poll(() => a.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  const pill = a.page.getByTestId('connection-status');
+  await a.page.context().setOffline(true);
+  await expect(pill).toHaveText('Offline');
+  const noteId = await a.addNote('Awareness', 'Touchpoints', 'Written on the train');
+  await expect(pill).toHaveText('Offline · 1 change waiting');
+
+  // Reload while still offline: the app from the service worker, the board from IndexedDB.
+  await a.page.reload();
+  await a.waitReady();
+  expect((await a.noteById(noteId))?.text).toBe('Written on the train');
+  await expect(pill).toHaveText('Offline · 1 change waiting');
+  expect(await b.noteById(noteId)).toBeUndefined();
+  mkdirSync(SHOTS, { recursive: true });
+  await a.page.screenshot({ path: resolve(SHOTS, 'offline-pill.png'), clip: { x: 0, y: 0, width: 1400, height: 120 } });
+
+  await a.page.context().setOffline(false);
+  await expect.poll(async () => (await b.noteById(noteId))?.text, { timeout: 30_000 }).toBe('Written on the train');
+  await expect(pill).toHaveText('Live', { timeout: 30_000 });
+});

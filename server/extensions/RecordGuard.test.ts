@@ -1,0 +1,95 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { metaMap, recordsMap } from '../../shared/doc/boardDoc.ts';
+import { readBoard, readMeta, recordRepair } from '../../shared/index.ts';
+import { loadBoardDoc } from '../storage/boardState.ts';
+import { connectProvider, waitFor } from '../testing/providers.ts';
+import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import type { GuardNotice } from './RecordGuard.ts';
+
+/** Every record of `doc` passes the strict check, and meta is sane: what "a valid board" means. */
+function isValidBoard(doc: Y.Doc, maxNote: number): boolean {
+  let ok = true;
+  recordsMap(doc).forEach((value, key) => {
+    if (recordRepair(key, value, { ...defaultsWith(maxNote) }).kind !== 'ok') ok = false;
+  });
+  return ok && readMeta(doc).title.length <= 120;
+}
+const defaultsWith = (maxNoteLength: number) => ({ maxNoteLength, maxNameLength: 60, maxDescriptionLength: 500, maxAuthorNameLength: 60, maxShortStringLength: 128 });
+
+function notices(provider: HocuspocusProvider): GuardNotice[] {
+  const list: GuardNotice[] = [];
+  provider.on('stateless', ({ payload }: { payload: string }) => list.push(JSON.parse(payload) as GuardNotice));
+  return list;
+}
+
+describe('RecordGuard', () => {
+  let server: TestServer;
+  const providers: HocuspocusProvider[] = [];
+  afterEach(async () => {
+    providers.splice(0).forEach((p) => p.destroy());
+    await server?.close();
+  });
+
+  it('a malformed-record writer cannot corrupt the board: the server repairs, every client converges on a valid board', async () => {
+    server = await startTestServer({ limits: { maxNoteLength: 100 } });
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce', title: 'Journey' });
+    const hostile = await connectProvider(server.wsUrl, id, { token: tokens.editor });
+    const other = await connectProvider(server.wsUrl, id, { token: tokens.viewer });
+    providers.push(hostile, other);
+    const told = notices(hostile);
+    const { notes, stages } = readBoard(hostile.document);
+    const records = recordsMap(hostile.document) as unknown as Y.Map<unknown>;
+
+    hostile.document.transact(() => {
+      const wrong = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ typeName: 'note', id: 'note:elsewhere', kind: 'spaceship', text: 42, colour: 'red', sentiment: 9, department: 'hr', createdAt: 'yesterday' })) wrong.set(k, v);
+      records.set('note:wrongtypes00001', wrong); // wrong types, unknown kind, id ≠ key, missing fields
+      records.set('note:notamap0000001', 'just a string');
+      records.set('bogus', new Y.Map());
+      records.set('persona:fromthefuture', new Y.Map());
+      const existing = records.get(notes[0]!.id) as Y.Map<unknown>;
+      (existing.get('text') as Y.Text).insert(0, 'y'.repeat(500)); // oversized text
+      (records.get(stages[0]!.id) as Y.Map<unknown>).set('name', 7);
+      metaMap(hostile.document).set('title', 't'.repeat(400));
+      metaMap(hostile.document).set('boardId', 'someoneelse1');
+    });
+
+    const serverDoc = server.server.hocuspocus.documents.get(id)!;
+    for (const doc of [serverDoc, other.document, hostile.document]) {
+      await waitFor(() => isValidBoard(doc, 100) && recordsMap(doc).has('note:wrongtypes00001'), { what: 'a valid board everywhere' });
+    }
+    const repaired = readBoard(other.document).notesById.get('note:wrongtypes00001')!;
+    expect(repaired).toMatchObject({ id: 'note:wrongtypes00001', kind: 'touchpoint', text: '', colour: null, sentiment: null, department: 'other' });
+    expect(readBoard(other.document).notesById.get(notes[0]!.id)!.text).toHaveLength(100);
+    expect(recordsMap(other.document).has('note:notamap0000001')).toBe(false);
+    expect(recordsMap(other.document).has('bogus')).toBe(false);
+    expect(readMeta(other.document)).toMatchObject({ boardId: id, title: 't'.repeat(120) });
+    expect(told.map((n) => n.reason)).toContain('invalid-record');
+    // What is stored is the repaired board too.
+    await waitFor(async () => isValidBoard((await loadBoardDoc(server.server.store, id))!.doc, 100), { what: 'the stored board to be valid' });
+  });
+
+  it('past MAX_RECORDS the records a change added are removed, and its author is told', async () => {
+    server = await startTestServer({ limits: { maxRecords: 20 } });
+    const { id, tokens } = await createBoardWithLinks(server.url); // blank: a few stages and lanes
+    const writer = await connectProvider(server.wsUrl, id, { token: tokens.editor });
+    providers.push(writer);
+    const told = notices(writer);
+    const { stages, lanes } = readBoard(writer.document);
+    const before = recordsMap(writer.document).size;
+    writer.document.transact(() => {
+      for (let i = 0; i < 30; i++) {
+        const rec = new Y.Map<unknown>();
+        const key = `note:bulk${String(i).padStart(11, '0')}`;
+        const fields = { typeName: 'note', id: key, position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: `a${i}` }, kind: 'idea', text: new Y.Text('x'), colour: null, sentiment: null, department: 'sales', authorId: 'u', authorName: 'U', createdAt: 1, updatedAt: 1 };
+        for (const [k, v] of Object.entries(fields)) rec.set(k, v);
+        recordsMap(writer.document).set(key as never, rec);
+      }
+    });
+    await waitFor(() => recordsMap(server.server.hocuspocus.documents.get(id)!).size === 20, { what: 'the cap to be enforced' });
+    await waitFor(() => told.some((n) => n.reason === 'too-many-records'), { what: 'the notice' });
+    expect(before).toBeLessThan(20);
+  });
+});

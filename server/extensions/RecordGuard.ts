@@ -1,0 +1,141 @@
+import type { afterLoadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { metaMap, recordsMap } from '../../shared/doc/boardDoc.ts';
+import { ORIGIN } from '../../shared/doc/origins.ts';
+import { SCHEMA_VERSION } from '../../shared/migrations/migrate.ts';
+import { TooManyRecords } from '../../shared/protocol/closeReasons.ts';
+import { DEFAULT_BOARD_TITLE } from '../../shared/protocol/http.ts';
+import { parseDocumentName } from '../../shared/protocol/roles.ts';
+import { DEFAULT_REPAIR_LIMITS, recordRepair, truncate, type RecordRepair } from '../../shared/schema/recordRepairs.ts';
+
+export interface RecordGuardConfiguration {
+  maxRecords: number;
+  maxNoteLength: number;
+  maxTitleLength: number;
+}
+
+/** Sent to a connection whose change the server had to repair or undo (stateless message). */
+export interface GuardNotice {
+  readonly type: 'journeyboard:repaired';
+  readonly reason: 'invalid-record' | typeof TooManyRecords.reason;
+  readonly message: string;
+}
+
+/**
+ * Keeps every board valid whatever a client writes. After each transaction that came from a
+ * connection (Hocuspocus's origin `{ source: 'connection' }`), it checks what changed:
+ * records of unknown type or not a map are deleted; fields of the wrong type, ids that do not
+ * match their key, missing fields and oversized text are repaired (see shared/schema/recordRepairs.ts);
+ * meta keeps its boardId, schema version and a title within MAX_TITLE_LENGTH; records past
+ * MAX_RECORDS that this transaction added are removed. The repair is one server transaction, so
+ * it is stored and broadcast like any change: every client converges on a valid board.
+ *
+ * Checking after the fact costs nothing for valid changes (only the touched records are read) and
+ * needs no second copy of the document; Hocuspocus v4 merges a turn's updates, so the bad change
+ * and its repair usually reach other clients together. Readers are tolerant anyway.
+ */
+export class RecordGuard implements Extension {
+  extensionName = 'RecordGuard';
+  private readonly config: RecordGuardConfiguration;
+
+  constructor(configuration: RecordGuardConfiguration) {
+    this.config = configuration;
+  }
+
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    if (parseDocumentName(documentName).kind !== 'board') return;
+    document.on('afterTransaction', (tr: Y.Transaction) => {
+      const origin = tr.origin as { source?: string; connection?: Connection } | null;
+      if (origin?.source !== 'connection') return;
+      const notice = this.check(document, documentName, tr);
+      if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
+    });
+  }
+
+  /** Repairs what `tr` broke; returns a notice for its author, or null when all was valid. */
+  check(doc: Y.Doc, boardId: string, tr: Y.Transaction): GuardNotice | null {
+    const records = recordsMap(doc) as unknown as Y.Map<unknown>;
+    const meta = metaMap(doc);
+    type AnyType = Y.AbstractType<unknown>;
+    const touched = new Set<string>();
+    let metaTouched = false;
+    for (const [changed, keys] of tr.changed) {
+      const type = changed as unknown as AnyType;
+      if (type === records) keys.forEach((k) => k !== null && touched.add(k));
+      else if (type === meta) metaTouched = true;
+      else {
+        const key = recordKeyOf(type, records);
+        if (key) touched.add(key);
+      }
+    }
+    if (touched.size === 0 && !metaTouched) return null;
+
+    const limits = { ...DEFAULT_REPAIR_LIMITS, maxNoteLength: this.config.maxNoteLength };
+    const repairs: [string, RecordRepair][] = [];
+    for (const key of touched) {
+      if (!records.has(key)) continue;
+      const repair = recordRepair(key, records.get(key), limits);
+      if (repair.kind !== 'ok') repairs.push([key, repair]);
+    }
+    const overflow = records.size - this.config.maxRecords;
+    const added = overflow > 0 ? [...touched].filter((k) => records.has(k) && isNewIn(tr, records, k)) : [];
+    const metaFixes = metaTouched ? this.metaFixes(meta, boardId) : {};
+    if (repairs.length === 0 && added.length === 0 && Object.keys(metaFixes).length === 0) return null;
+
+    doc.transact(() => {
+      for (const [key, repair] of repairs) applyRepair(records, key, repair);
+      for (const key of added.slice(-overflow)) records.delete(key);
+      for (const [k, v] of Object.entries(metaFixes)) meta.set(k, v);
+    }, ORIGIN.server);
+    const what = repairs.map(([k, r]) => `${k}: ${r.kind === 'delete' ? r.why : r.kind === 'fix' ? r.why.join(', ') || 'text' : ''}`);
+    console.warn(`[RecordGuard] board ${boardId}: repaired a client's change (${[...what, ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300)})`);
+    if (added.length > 0) {
+      return { type: 'journeyboard:repaired', reason: TooManyRecords.reason, message: `This board holds at most ${this.config.maxRecords} items; your new ones were removed.` };
+    }
+    return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Part of your last change was invalid and was corrected by the server.' };
+  }
+
+  private metaFixes(meta: Y.Map<unknown>, boardId: string): Record<string, unknown> {
+    const fixes: Record<string, unknown> = {};
+    const title = meta.get('title');
+    if (typeof title !== 'string' || title.trim() === '') fixes.title = DEFAULT_BOARD_TITLE;
+    else if (title.length > this.config.maxTitleLength) fixes.title = truncate(title, this.config.maxTitleLength);
+    if (meta.get('boardId') !== boardId) fixes.boardId = boardId;
+    if (meta.get('schemaVersion') !== SCHEMA_VERSION) fixes.schemaVersion = SCHEMA_VERSION;
+    if (typeof meta.get('createdAt') !== 'number') fixes.createdAt = 0;
+    return fixes;
+  }
+}
+
+/** The records-map key under which `type` lives (a record, its text, …), or null. */
+function recordKeyOf(type: Y.AbstractType<unknown>, records: Y.Map<unknown>): string | null {
+  let t: Y.AbstractType<unknown> | null = type;
+  while (t?._item) {
+    const parent = t._item.parent as Y.AbstractType<unknown>;
+    if (parent === records) return t._item.parentSub;
+    t = parent;
+  }
+  return null;
+}
+
+/** Whether the current value under `key` was written by this transaction (a new record). */
+function isNewIn(tr: Y.Transaction, records: Y.Map<unknown>, key: string): boolean {
+  const item = records._map.get(key);
+  if (!item) return false;
+  return item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+}
+
+function applyRepair(records: Y.Map<unknown>, key: string, repair: RecordRepair): void {
+  if (repair.kind === 'delete') {
+    records.delete(key);
+    return;
+  }
+  if (repair.kind !== 'fix') return;
+  const record = records.get(key);
+  if (!(record instanceof Y.Map)) return;
+  for (const [field, value] of Object.entries(repair.set)) record.set(field, value);
+  const text = record.get('text');
+  if (repair.cutTextTo !== null && text instanceof Y.Text && text.length > repair.cutTextTo) {
+    text.delete(repair.cutTextTo, text.length - repair.cutTextTo);
+  }
+}

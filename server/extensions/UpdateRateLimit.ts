@@ -1,0 +1,69 @@
+import type { beforeHandleMessagePayload, Connection, Extension } from '@hocuspocus/server';
+import { RateLimited } from '../../shared/protocol/closeReasons.ts';
+
+export interface UpdateRateLimitConfiguration {
+  /** Tokens added per second. */
+  rate: number;
+  /** Bucket size: the burst a connection may send at once. */
+  burst: number;
+  /** For tests. */
+  now?: () => number;
+}
+
+/** A classic token bucket. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private readonly rate: number;
+  private readonly burst: number;
+
+  constructor(rate: number, burst: number, now: number) {
+    this.rate = rate;
+    this.burst = burst;
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  /** Takes one token; false when the bucket is empty. */
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/**
+ * Caps how fast one connection may send messages (document updates, awareness, stateless), with a
+ * token bucket per connection (UPDATE_RATE per second, UPDATE_BURST at once). Keyed by the
+ * Connection object, not by IP: `@hocuspocus/extension-throttle` keys on x-forwarded-for, so
+ * without a proxy every client shares one key and all are banned together. A connection past its
+ * budget is closed with `rate-limited` (Hocuspocus closes a connection whose
+ * beforeHandleMessage throws, with the error's code and reason); others carry on.
+ */
+export class UpdateRateLimit implements Extension {
+  extensionName = 'UpdateRateLimit';
+  // Before every other beforeHandleMessage: a flood is cut before anyone decodes it.
+  priority = 300;
+
+  private readonly buckets = new WeakMap<Connection, TokenBucket>();
+  private readonly config: Required<UpdateRateLimitConfiguration>;
+
+  constructor(configuration: UpdateRateLimitConfiguration) {
+    this.config = { now: () => performance.now(), ...configuration };
+  }
+
+  async beforeHandleMessage({ connection, documentName }: beforeHandleMessagePayload): Promise<void> {
+    const now = this.config.now();
+    let bucket = this.buckets.get(connection);
+    if (!bucket) {
+      bucket = new TokenBucket(this.config.rate, this.config.burst, now);
+      this.buckets.set(connection, bucket);
+    }
+    if (!bucket.take(now)) {
+      console.warn(`[UpdateRateLimit] closing a connection to ${documentName}: over ${this.config.rate}/s (burst ${this.config.burst})`);
+      throw RateLimited;
+    }
+  }
+}

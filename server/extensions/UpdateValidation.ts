@@ -1,0 +1,46 @@
+import type { beforeHandleMessagePayload, Extension } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { InvalidMessage } from '../../shared/protocol/closeReasons.ts';
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * Refuses a document update whose bytes do not decode as a Yjs update (random bytes, a truncated
+ * or bit-flipped update), before anything else sees it: the connection is closed with
+ * `invalid-message`. Yjs would throw on it too, but only after extensions that act before the
+ * update is applied (the update log appends in beforeHandleMessage) had taken it for a real one;
+ * a logged update that does not decode would make the board unreadable on its next load (found
+ * by server/fuzz.test.ts). Decoding is linear in the update's size and skips no content.
+ */
+export class UpdateValidation implements Extension {
+  extensionName = 'UpdateValidation';
+  // After the rate limit (300), before the size limit (250) and the update log (150).
+  priority = 280;
+
+  async beforeHandleMessage({ update: message }: beforeHandleMessagePayload): Promise<void> {
+    const update = documentUpdateOf(message);
+    if (!update) return;
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw InvalidMessage;
+    }
+  }
+}
+
+/** The Yjs update in a sync-step-2 or update message; null for any other message. Throws InvalidMessage on a broken header. */
+export function documentUpdateOf(message: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder); // document address
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+    const step = decoding.readVarUint(decoder);
+    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw InvalidMessage;
+  }
+}

@@ -1,0 +1,69 @@
+import type { BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
+import { isBoardId } from '../../shared/protocol/http.ts';
+import { isRole, shareLinkPath, type Role } from '../../shared/protocol/roles.ts';
+import type { ShareLinks, VisibleLinks } from '../access/ShareLinks.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { bearerToken, sameSecret } from './bearerToken.ts';
+import { requireRole } from './boardRoutes.ts';
+import { HttpError, sendJson } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+
+export interface ShareRoutesDeps {
+  readonly store: BoardStore;
+  readonly links: ShareLinks;
+  /** When set, `GET /api/boards` lists every board for this Bearer token; unset, listing is off. */
+  readonly adminToken?: string | null;
+}
+
+/** `GET /api/boards` (admin), `GET /api/boards/:id/links`, `POST /api/boards/:id/links/:role/rotate`. */
+export function registerShareRoutes(router: Router, deps: ShareRoutesDeps): void {
+  router.on('GET', '/api/boards', (ctx) => listBoards(ctx, deps));
+  router.on('GET', '/api/boards/:id/links', (ctx) => getLinks(ctx, deps));
+  router.on('POST', '/api/boards/:id/links/:role/rotate', (ctx) => rotate(ctx, deps));
+}
+
+async function listBoards({ req, res, url }: RouteContext, deps: ShareRoutesDeps): Promise<void> {
+  if (!deps.adminToken) throw new HttpError(403, 'forbidden', 'Listing boards is disabled on this server (set ADMIN_TOKEN to enable it)');
+  if (!sameSecret(bearerToken(req, url), deps.adminToken)) {
+    throw new HttpError(401, 'unauthorized', 'Listing boards needs the admin token (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+  }
+  const boards = await deps.store.listBoards();
+  const body: BoardListResponse = { boards: boards.map(({ id, title, createdAt, updatedAt }) => ({ id, title, createdAt, updatedAt })) };
+  sendJson(res, 200, body);
+}
+
+async function getLinks({ req, res, url, params }: RouteContext, deps: ShareRoutesDeps): Promise<void> {
+  const id = boardIdParam(params);
+  await requireRole(deps, id, req, url);
+  const visible = await deps.links.visibleTo(id, bearerToken(req, url) ?? '');
+  if (!visible) throw new HttpError(401, 'unauthorized', 'This link is no longer valid');
+  sendJson(res, 200, linksResponse(id, visible));
+}
+
+async function rotate({ req, res, url, params, disconnectRole }: RouteContext, deps: ShareRoutesDeps): Promise<void> {
+  const id = boardIdParam(params);
+  const role = params.role;
+  if (!isRole(role)) throw new HttpError(404, 'not-found', `There is no role "${role}"`);
+  await requireRole(deps, id, req, url);
+  const result = await deps.links.rotate(id, bearerToken(req, url) ?? '', role);
+  if (!result.ok) {
+    throw result.code === 'forbidden'
+      ? new HttpError(403, 'forbidden', 'Only a facilitator can rotate share links')
+      : new HttpError(401, 'unauthorized', 'This link is no longer valid');
+  }
+  const closed = disconnectRole(id, role);
+  console.info(`[share] board ${id}: the ${role} link was rotated; ${closed} connection(s) closed`);
+  sendJson(res, 200, linksResponse(id, result.links));
+}
+
+function boardIdParam(params: Readonly<Record<string, string>>): string {
+  const id = params.id ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  return id;
+}
+
+function linksResponse(boardId: string, visible: VisibleLinks): BoardLinksResponse {
+  const links: Partial<Record<Role, string>> = {};
+  for (const [role, token] of Object.entries(visible.tokens) as [Role, string][]) links[role] = shareLinkPath(boardId, token);
+  return { role: visible.role, links };
+}

@@ -1,0 +1,38 @@
+import * as Y from 'yjs';
+import { readMeta, summarizeBoard } from '../../shared/index.ts';
+import type { BoardDump, BoardStore } from '../storage/BoardStore.ts';
+import { decodeBoard } from '../storage/boardState.ts';
+
+export type RestoreBoardResult =
+  | { readonly ok: true; readonly checkpointId: string; readonly label: string; readonly createdAt: number; readonly notes: number; readonly previous: BoardDump }
+  | { readonly ok: false; readonly code: 'board-not-found' | 'no-good-checkpoint' | 'checkpoint-not-found'; readonly message: string };
+
+/**
+ * For a board whose stored data is corrupt (clients get `board-unreadable`): replaces its snapshot
+ * with the newest checkpoint that decodes to this board (or the one named), and clears its log, in
+ * one transaction. Returns the board's previous rows (`previous`) so the caller can keep them for
+ * a closer look. Edits after that checkpoint are lost unless they are in a client's local copy;
+ * clients that reconnect send theirs and they merge.
+ */
+export async function restoreBoardFromCheckpoint(store: BoardStore, boardId: string, checkpointId?: string, now = Date.now()): Promise<RestoreBoardResult> {
+  const previous = await store.exportBoard(boardId);
+  if (!previous) return { ok: false, code: 'board-not-found', message: `There is no board ${boardId}` };
+  const candidates = (await store.listCheckpoints(boardId)).filter((c) => !checkpointId || c.id === checkpointId);
+  if (checkpointId && candidates.length === 0) return { ok: false, code: 'checkpoint-not-found', message: `Board ${boardId} has no checkpoint ${checkpointId}` };
+  for (const info of candidates) {
+    const cp = await store.getCheckpoint(boardId, info.id);
+    if (!cp) continue;
+    let doc: Y.Doc;
+    try {
+      doc = decodeBoard({ ...previous.board, snapshot: cp.state, updates: [] });
+    } catch {
+      continue; // this checkpoint is damaged too: try an older one
+    }
+    const notes = summarizeBoard(doc).counts.notes;
+    const title = readMeta(doc).title;
+    doc.destroy();
+    await store.compact(boardId, { snapshot: cp.state, title, upToSeq: Number.MAX_SAFE_INTEGER, at: now });
+    return { ok: true, checkpointId: cp.id, label: cp.label, createdAt: cp.createdAt, notes, previous };
+  }
+  return { ok: false, code: 'no-good-checkpoint', message: `Board ${boardId} has no checkpoint that can be read` };
+}

@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BoardStore, StoredCheckpoint } from './BoardStore.ts';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+export interface StoreUnderTest {
+  readonly store: BoardStore;
+  /** Closes the store and opens a new one on the same data (a server restart). */
+  reopen(): Promise<BoardStore>;
+}
+
+/**
+ * The BoardStore contract, run against every implementation (SqliteBoardStore.test.ts,
+ * PostgresBoardStore.test.ts). Each test gets an empty store from `open` and closes what it used.
+ */
+export function describeBoardStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`BoardStore contract: ${name}`, () => {
+    const opened: BoardStore[] = [];
+    const fresh = async () => {
+      const s = await open();
+      opened.push(s.store);
+      return {
+        store: s.store,
+        reopen: async () => {
+          const again = await s.reopen();
+          opened.push(again);
+          return again;
+        },
+      };
+    };
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+
+    const board = (id = 'board0000001', title = 'Checkout', createdAt = 1000) => ({ id, title, createdAt, snapshot: bytes(1, 2, 3) });
+    const checkpoint = (over: Partial<StoredCheckpoint> = {}): StoredCheckpoint => ({
+      id: 'cp-1',
+      boardId: 'board0000001',
+      kind: 'named',
+      label: 'After the sales workshop',
+      createdBy: { id: 'ann', name: 'Ann' },
+      createdAt: 5000,
+      noteCount: 3,
+      state: bytes(7, 7, 7),
+      ...over,
+    });
+
+    it('stores a board and reads it back, with no log yet', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      expect(await store.getBoardInfo('board0000001')).toEqual({ id: 'board0000001', title: 'Checkout', createdAt: 1000, updatedAt: 1000 });
+      const stored = await store.loadBoard('board0000001');
+      expect(stored?.snapshot).toEqual(bytes(1, 2, 3));
+      expect(stored?.updates).toEqual([]);
+      expect(await store.getBoardInfo('nope00000000')).toBeNull();
+      expect(await store.loadBoard('nope00000000')).toBeNull();
+    });
+
+    it('refuses a second board with the same id', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      await expect(store.createBoard(board())).rejects.toThrow();
+    });
+
+    it('appends updates in seq order and reports the last one as updatedAt', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      const first = await store.appendUpdate('board0000001', bytes(10), 2000);
+      const second = await store.appendUpdate('board0000001', bytes(11), 3000);
+      expect(second).toBeGreaterThan(first);
+      const stored = await store.loadBoard('board0000001');
+      expect(stored?.updates).toEqual([
+        { seq: first, update: bytes(10) },
+        { seq: second, update: bytes(11) },
+      ]);
+      expect(stored?.updatedAt).toBe(3000);
+    });
+
+    it('an append for an unknown board fails (no orphan rows)', async () => {
+      const { store } = await fresh();
+      await expect(store.appendUpdate('missing00000', bytes(1), 1)).rejects.toThrow();
+    });
+
+    it('compaction replaces the snapshot and deletes only the log rows it covers', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board('board0000001', 'Old'));
+      const covered = await store.appendUpdate('board0000001', bytes(10), 2000);
+      const later = await store.appendUpdate('board0000001', bytes(11), 3000);
+      await store.compact('board0000001', { snapshot: bytes(9, 9), title: 'New', upToSeq: covered, at: 2500 });
+      const stored = await store.loadBoard('board0000001');
+      expect(stored?.snapshot).toEqual(bytes(9, 9));
+      expect(stored?.title).toBe('New');
+      expect(stored?.updates).toEqual([{ seq: later, update: bytes(11) }]);
+      await expect(store.compact('missing00000', { snapshot: bytes(1), title: 'x', upToSeq: 0, at: 1 })).rejects.toThrow(/not stored/);
+    });
+
+    it('keeps everything across a reopen', async () => {
+      const { store, reopen } = await fresh();
+      await store.createBoard(board());
+      const seq = await store.appendUpdate('board0000001', bytes(6), 2);
+      await store.addCheckpoint(checkpoint());
+      const again = await reopen();
+      expect((await again.loadBoard('board0000001'))?.updates).toEqual([{ seq, update: bytes(6) }]);
+      expect((await again.getCheckpoint('board0000001', 'cp-1'))?.state).toEqual(bytes(7, 7, 7));
+    });
+
+    it('checkpoints: add, list newest first without state, get with state, delete', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      await store.addCheckpoint(checkpoint());
+      await store.addCheckpoint(checkpoint({ id: 'cp-2', kind: 'activity', label: 'Automatic', createdBy: null, createdAt: 6000, noteCount: 4 }));
+      const list = await store.listCheckpoints('board0000001');
+      expect(list.map((c) => c.id)).toEqual(['cp-2', 'cp-1']);
+      expect(list[1]).toEqual({
+        id: 'cp-1',
+        boardId: 'board0000001',
+        kind: 'named',
+        label: 'After the sales workshop',
+        createdBy: { id: 'ann', name: 'Ann' },
+        createdAt: 5000,
+        noteCount: 3,
+      });
+      expect(list[0]?.createdBy).toBeNull();
+      expect(await store.getCheckpoint('board0000001', 'cp-1')).toEqual({ ...list[1], state: bytes(7, 7, 7) });
+      expect(await store.getCheckpoint('board0000001', 'nope')).toBeNull();
+      expect(await store.getCheckpoint('other0000000', 'cp-1')).toBeNull();
+      await store.deleteCheckpoints('board0000001', ['cp-1']);
+      expect((await store.listCheckpoints('board0000001')).map((c) => c.id)).toEqual(['cp-2']);
+      await expect(store.addCheckpoint(checkpoint({ boardId: 'missing00000', id: 'cp-9' }))).rejects.toThrow();
+    });
+
+    it('export and import carry the board, its log and its checkpoints; import replaces', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      await store.appendUpdate('board0000001', bytes(10), 2000);
+      await store.addCheckpoint(checkpoint());
+      const dump = await store.exportBoard('board0000001');
+      expect(dump).toMatchObject({ board: { id: 'board0000001', title: 'Checkout', snapshot: bytes(1, 2, 3) }, updates: [{ at: 2000, update: bytes(10) }] });
+      expect(dump?.checkpoints.map((c) => c.id)).toEqual(['cp-1']);
+      expect(await store.exportBoard('missing00000')).toBeNull();
+
+      await store.appendUpdate('board0000001', bytes(11), 3000); // after the backup: gone after import
+      await store.importBoard(dump!);
+      const back = await store.loadBoard('board0000001');
+      expect(back?.updates.map((u) => u.update)).toEqual([bytes(10)]);
+      expect((await store.listCheckpoints('board0000001')).map((c) => c.id)).toEqual(['cp-1']);
+    });
+
+    it('share links: save, replace, load', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      const row = { role: 'editor' as const, generation: 1, tokenHash: bytes(1, 1), sealed: bytes(2, 2) };
+      await store.saveShareLinks('board0000001', [row]);
+      await store.saveShareLinks('board0000001', [{ ...row, generation: 2 }]);
+      expect(await store.loadShareLinks('board0000001')).toEqual([{ ...row, generation: 2 }]);
+      expect(await store.loadShareLinks('missing00000')).toEqual([]);
+    });
+
+    it('listBoards: most recently updated first', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board('board0000001', 'A', 1000));
+      await store.createBoard(board('board0000002', 'B', 2000));
+      await store.appendUpdate('board0000001', bytes(1), 3000);
+      expect((await store.listBoards()).map((b) => [b.id, b.updatedAt])).toEqual([
+        ['board0000001', 3000],
+        ['board0000002', 2000],
+      ]);
+    });
+  });
+}

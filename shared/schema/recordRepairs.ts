@@ -1,0 +1,106 @@
+import * as Y from 'yjs';
+import { DEPARTMENTS } from './department.ts';
+import { isRecordId, recordTypeOf, type RecordType } from './ids.ts';
+import { readLane } from './lane.ts';
+import { LIMITS } from './limits.ts';
+import { readNote } from './note.ts';
+import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
+import { readStage } from './stage.ts';
+
+/** Lengths the server enforces; defaults are the model's own LIMITS. */
+export interface RepairLimits {
+  readonly maxNoteLength: number;
+  readonly maxNameLength: number;
+  readonly maxDescriptionLength: number;
+  readonly maxAuthorNameLength: number;
+  /** Fractional indexes and ids stay short; a megabyte "index" is an attack, not an order. */
+  readonly maxShortStringLength: number;
+}
+
+export const DEFAULT_REPAIR_LIMITS: RepairLimits = {
+  maxNoteLength: LIMITS.noteTextLength,
+  maxNameLength: LIMITS.nameLength,
+  maxDescriptionLength: LIMITS.descriptionLength,
+  maxAuthorNameLength: LIMITS.authorNameLength,
+  maxShortStringLength: 128,
+};
+
+/**
+ * How to bring one stored record back to the schema (strict on write, for writes that did not go
+ * through the commands: a broken or hostile client). `delete` for a value that is no record at
+ * all (not a Y.Map, an unknown type, a malformed key); otherwise the fields to overwrite, each with
+ * the value a tolerant reader would have shown, and a length to cut the note text to.
+ * Unknown extra fields are kept (tolerant), within the document size cap.
+ */
+export type RecordRepair =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'delete'; readonly why: string }
+  | { readonly kind: 'fix'; readonly set: Readonly<Record<string, unknown>>; readonly cutTextTo: number | null; readonly why: string[] };
+
+const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+export function recordRepair(key: string, value: unknown, limits: RepairLimits = DEFAULT_REPAIR_LIMITS): RecordRepair {
+  const type = recordTypeOf(key);
+  if (!type || !isRecordId(type, key) || key.length > limits.maxShortStringLength) return { kind: 'delete', why: `unknown record key ${JSON.stringify(key.slice(0, 40))}` };
+  if (!(value instanceof Y.Map)) return { kind: 'delete', why: `${key} is not a map` };
+  const raw: Record<string, unknown> = {};
+  value.forEach((v, k) => (raw[k] = v));
+  const set: Record<string, unknown> = {};
+  const why: string[] = [];
+  const fix = (field: string, ok: boolean, repaired: unknown) => {
+    if (ok) return;
+    set[field] = repaired;
+    why.push(field);
+  };
+  fix('typeName', raw.typeName === type, type);
+  fix('id', raw.id === key, key);
+  let cutTextTo: number | null = null;
+  checkFields(type, key, raw, limits, fix, (n) => (cutTextTo = n));
+  return why.length === 0 && cutTextTo === null ? { kind: 'ok' } : { kind: 'fix', set, cutTextTo, why };
+}
+
+type Fix = (field: string, ok: boolean, repaired: unknown) => void;
+
+function checkFields(type: RecordType, key: string, raw: Record<string, unknown>, l: RepairLimits, fix: Fix, cutText: (n: number) => void): void {
+  const short = l.maxShortStringLength;
+  if (type === 'stage') {
+    const read = readStage(key as never, raw);
+    fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Untitled stage');
+    fix('index', isShortString(raw.index, short), truncate(read.index, short));
+    fix('description', isShortString(raw.description, l.maxDescriptionLength), truncate(read.description, l.maxDescriptionLength));
+    return;
+  }
+  if (type === 'lane') {
+    const read = readLane(key as never, raw);
+    fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Untitled lane');
+    fix('kind', (NOTE_KINDS as readonly unknown[]).includes(raw.kind), read.kind);
+    fix('index', isShortString(raw.index, short), truncate(read.index, short));
+    return;
+  }
+  const read = readNote(key as never, raw);
+  const p = raw.position as Record<string, unknown> | null | undefined;
+  const positionOk =
+    typeof p === 'object' && p !== null && !Array.isArray(p) && !(p instanceof Y.AbstractType) &&
+    isRecordId('stage', p.stageId) && isShortString(p.stageId, short) &&
+    isRecordId('lane', p.laneId) && isShortString(p.laneId, short) &&
+    isShortString(p.index, short);
+  fix('position', positionOk, { stageId: read.position.stageId, laneId: read.position.laneId, index: truncate(read.position.index, short) });
+  fix('kind', (NOTE_KINDS as readonly unknown[]).includes(raw.kind), read.kind);
+  if (!(raw.text instanceof Y.Text)) fix('text', false, new Y.Text(truncate(read.text, l.maxNoteLength)));
+  else if (raw.text.length > l.maxNoteLength) cutText(l.maxNoteLength);
+  fix('colour', raw.colour === null || (typeof raw.colour === 'string' && /^#[0-9a-f]{6}$/i.test(raw.colour)), null);
+  fix('sentiment', raw.sentiment === null || (Number.isInteger(raw.sentiment) && (raw.sentiment as number) >= SENTIMENT_MIN && (raw.sentiment as number) <= SENTIMENT_MAX), read.sentiment);
+  fix('department', (DEPARTMENTS as readonly unknown[]).includes(raw.department), read.department);
+  fix('authorId', isShortString(raw.authorId, short), truncate(read.authorId, short));
+  fix('authorName', isShortString(raw.authorName, l.maxAuthorNameLength), truncate(read.authorName, l.maxAuthorNameLength));
+  fix('createdAt', isTime(raw.createdAt), read.createdAt);
+  fix('updatedAt', isTime(raw.updatedAt), read.updatedAt);
+}
+
+/** Cuts to `max` UTF-16 units without splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.charCodeAt(max - 1) >= 0xd800 && text.charCodeAt(max - 1) <= 0xdbff ? max - 1 : max;
+  return text.slice(0, cut);
+}
