@@ -1,4 +1,4 @@
-import type { CurveGrouping, Department, NoteId } from '../../shared/index.ts';
+import type { CurveGrouping, Department, NoteId, PersonaId } from '../../shared/index.ts';
 import type { PlottedPoint } from '../canvas/curveGeometry.ts';
 import type { Camera } from '../canvas/camera.ts';
 import type { Point, Rect } from '../canvas/geometry.ts';
@@ -27,7 +27,9 @@ export interface EditorState {
   /** The canvas, or the same board as an accessible HTML outline. */
   readonly view: 'canvas' | 'outline';
   /** Which side panel is open. */
-  readonly panel: 'teams' | 'shortcuts' | null;
+  readonly panel: 'teams' | 'personas' | 'shortcuts' | null;
+  /** While set, notes not tagged with this persona are dimmed. */
+  readonly focusPersona: PersonaId | null;
   readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;
 }
 
@@ -47,6 +49,7 @@ export function createEditorStore(): Store<EditorState> {
     curveHover: null,
     highlightDepartment: null,
     panel: null,
+    focusPersona: null,
     view: 'canvas',
     toast: null,
   });

@@ -30,6 +30,7 @@ export function BoardCanvas() {
   const curveGrouping = useEditor((s) => s.curveGrouping);
   const curveHover = useEditor((s) => s.curveHover);
   const highlight = useEditor((s) => s.highlightDepartment);
+  const focusPersona = useEditor((s) => s.focusPersona);
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
@@ -67,7 +68,7 @@ export function BoardCanvas() {
         <CanvasBoundary>
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
-          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
+          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Layer, Shape } from 'react-konva';
-import { noteColour, type Department, type Note } from '../../shared/index.ts';
+import { noteColour, type Department, type Note, type Persona, type PersonaId } from '../../shared/index.ts';
 import type { BoardLayout } from './layout.ts';
 import { NoteShape } from './shapes/NoteShape.tsx';
 
@@ -14,22 +14,27 @@ interface Props {
   readonly detailed: boolean;
   /** When set, notes of other departments are dimmed. */
   readonly highlight: Department | null;
+  /** When set, notes not about this persona are dimmed. */
+  readonly focusPersona: PersonaId | null;
+  readonly personas: readonly Persona[];
   /** Bitmap resolution for cached notes: device pixels per board unit, bucketed to powers of two. */
   readonly cacheRatio: number;
 }
 
 const DIMMED = 0.18;
 
-export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, highlight, cacheRatio }: Props) {
+export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, highlight, focusPersona, personas, cacheRatio }: Props) {
+  const colours = new Map(personas.map((p) => [p.id, p.colour]));
+  const dimmed = (n: Note) => (highlight !== null && n.department !== highlight) || (focusPersona !== null && !n.personaIds.includes(focusPersona));
   return (
     <Layer listening={false} name="notes">
       {detailed ? (
         notes.map((n) => {
           const r = layout.notes.get(n.id);
-          return r ? <NoteShape key={n.id} note={n} x={r.x} y={r.y} opacity={highlight && n.department !== highlight ? DIMMED : 1} cacheRatio={cacheRatio} /> : null;
+          return r ? <NoteShape key={n.id} note={n} x={r.x} y={r.y} opacity={dimmed(n) ? DIMMED : 1} cacheRatio={cacheRatio} personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')} /> : null;
         })
       ) : (
-        <NoteCards notes={notes} layout={layout} highlight={highlight} />
+        <NoteCards notes={notes} layout={layout} dimmed={dimmed} />
       )}
     </Layer>
   );
@@ -39,7 +44,7 @@ export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, hi
  * Zoomed out, thousands of notes are one shape with one draw loop: a Konva node per note would
  * cost more than the pixels it paints (measured: ~1 s per frame for 4,700 full notes at 10%).
  */
-function NoteCards({ notes, layout, highlight }: { notes: readonly Note[]; layout: BoardLayout; highlight: Department | null }) {
+function NoteCards({ notes, layout, dimmed }: { notes: readonly Note[]; layout: BoardLayout; dimmed: (n: Note) => boolean }) {
   return (
     <Shape
       name="note-cards"
@@ -50,7 +55,7 @@ function NoteCards({ notes, layout, highlight }: { notes: readonly Note[]; layou
         for (const n of notes) {
           const r = layout.notes.get(n.id);
           if (!r) continue;
-          c.globalAlpha = highlight && n.department !== highlight ? DIMMED : 1;
+          c.globalAlpha = dimmed(n) ? DIMMED : 1;
           c.fillStyle = noteColour(n);
           c.fillRect(r.x, r.y, r.width, r.height);
           c.fillStyle = 'rgba(31,36,48,0.28)';

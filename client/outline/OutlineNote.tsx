@@ -30,6 +30,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
         <p className="outline-meta muted">
           {note.authorName} · {DEPARTMENT_STYLE[note.department].label}
           {sentiment && ` · feeling: ${sentiment} (${note.sentiment! > 0 ? '+' : ''}${note.sentiment})`}
+          {note.personaIds.length > 0 && ` · about ${note.personaIds.map((id) => board.personas.find((p) => p.id === id)?.name ?? 'a removed persona').join(', ')}`}
         </p>
         {!readOnly && mode === 'view' && (
           <div className="outline-actions">

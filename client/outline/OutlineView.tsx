@@ -16,6 +16,20 @@ export function OutlineView({ readOnly }: { readOnly: boolean }) {
         <p className="muted">
           {board.stages.length} stages · {board.lanes.length} lanes · {board.notes.length} notes. Changes by others appear here as they happen.
         </p>
+        {board.personas.length > 0 && (
+          <section className="outline-personas" aria-labelledby="outline-personas">
+            <h2 id="outline-personas">Personas</h2>
+            <ul>
+              {board.personas.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong>
+                  {p.role && <>, {p.role}</>}
+                  {p.quote && <q> {p.quote}</q>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <nav aria-label="Stages">
           <ol className="outline-toc">
             {board.stages.map((s) => (

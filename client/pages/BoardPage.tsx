@@ -18,6 +18,7 @@ import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
+import { PersonasPanel } from '../ui/PersonasPanel.tsx';
 import { TeamsPanel } from '../ui/TeamsPanel.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
@@ -126,6 +127,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <HeaderPanel />
             <Toolbar readOnly={readOnly} />
             {panel === 'teams' && <TeamsPanel />}
+            {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
             {panel === 'shortcuts' && <ShortcutsDialog />}
             <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
           </>

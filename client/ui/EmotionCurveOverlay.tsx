@@ -7,6 +7,7 @@ import { screenRect } from './overlayPosition.ts';
 const GROUPINGS: readonly [CurveGrouping, string][] = [
   ['all', 'Everyone'],
   ['department', 'By department'],
+  ['persona', 'By persona'],
 ];
 
 /** The emotion curve's title, grouping toggle, legend and the hover card listing its notes. */
@@ -26,7 +27,7 @@ export function EmotionCurveOverlay() {
       <div className="curve-controls" style={{ left: r.x + 10 * camera.scale, top: r.y + 10 * camera.scale, transform: `scale(${camera.scale})` }} onPointerDown={(e) => e.stopPropagation()}>
         <span className="curve-title">Emotion curve</span>
         <div className="segmented" role="radiogroup" aria-label="Emotion curve lines">
-          {GROUPINGS.map(([g, label]) => (
+          {GROUPINGS.filter(([g]) => g !== 'persona' || board.personas.length > 0).map(([g, label]) => (
             <button key={g} role="radio" aria-checked={grouping === g} className={grouping === g ? 'active' : ''} onClick={() => session.editor.update({ curveGrouping: g, curveHover: null })}>
               {label}
             </button>

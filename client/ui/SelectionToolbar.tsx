@@ -1,4 +1,5 @@
 import {
+  initials,
   DEPARTMENT_STYLE,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
@@ -14,6 +15,10 @@ import { boundsOf, screenRect } from './overlayPosition.ts';
 
 const SWATCHES = [null, '#fff3a6', '#ffd6d3', '#d3f2dc', '#cfe4ff', '#e9defc', '#ffe7c2', '#e5e7eb'] as const;
 
+/** About half the toolbar's width: keeps it on screen when the selection is near an edge. */
+const HALF_WIDTH = 330;
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
+
 function common<T>(notes: readonly Note[], pick: (n: Note) => T): T | undefined {
   const first = notes[0] && pick(notes[0]);
   return notes.every((n) => pick(n) === first) ? first : undefined;
@@ -25,6 +30,7 @@ export function SelectionToolbar() {
   const board = useBoard();
   const selection = useEditor((s) => s.selection);
   const camera = useEditor((s) => s.camera);
+  const viewportWidth = useEditor((s) => s.viewport.width);
   const dragging = useEditor((s) => s.drag !== null);
   const editing = useEditor((s) => s.editing);
   if (selection.size === 0 || dragging || session.model.readOnlyReason) return null;
@@ -39,7 +45,7 @@ export function SelectionToolbar() {
   const dept = common(notes, (n) => n.department);
   const sentiment = common(notes, (n) => n.sentiment);
   return (
-    <div className="selection-toolbar" data-testid="selection-toolbar" style={{ left: r.x + r.width / 2, top: Math.max(8, r.y - 12) }} onPointerDown={(e) => e.stopPropagation()}>
+    <div className="selection-toolbar" data-testid="selection-toolbar" style={{ left: clamp(r.x + r.width / 2, HALF_WIDTH, viewportWidth - HALF_WIDTH), top: Math.max(8, r.y - 12) }} onPointerDown={(e) => e.stopPropagation()}>
       <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
       <label className="tb-field">
         <span className="sr-only">Kind</span>
@@ -73,6 +79,19 @@ export function SelectionToolbar() {
           <button key={c ?? 'auto'} className="swatch" title={c ? `Colour ${c}` : 'Colour by kind'} aria-label={c ? `Colour ${c}` : 'Colour by kind'} style={{ background: c ?? 'conic-gradient(#cfe4ff 0 33%, #ffd6d3 0 66%, #fff3a6 0)' }} onClick={() => patch({ colour: c })} />
         ))}
       </div>
+      {board.personas.length > 0 && (
+        <div className="persona-chips" role="group" aria-label="Personas">
+          {board.personas.map((p) => {
+            const all = notes.every((n) => n.personaIds.includes(p.id));
+            return (
+              <button key={p.id} className="persona-chip" aria-pressed={all} title={all ? `Untag ${p.name}` : `Tag with ${p.name}`} onClick={() => session.run('tagNotes', { noteIds, personaId: p.id, tagged: !all })}>
+                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden>{initials(p.name)}</span>
+                {p.name}
+              </button>
+            );
+          })}
+        </div>
+      )}
       {notes.length === 1 && !editing && (
         <button className="tb-button" onClick={() => startEditing(session, notes[0]!.id)} title="Edit text (Enter)">Edit</button>
       )}

@@ -24,4 +24,11 @@ export const MIGRATIONS: readonly Migration[] = [
       recordsMap(doc);
     },
   },
+  {
+    id: 2,
+    // Additive: `persona:` records and `persona:<id>` tag keys on notes. Nothing to rewrite, but
+    // the version bump makes an older client (which would not show personas) go read-only.
+    name: 'personas and persona tags on notes',
+    up() {},
+  },
 ];

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import { metaMap, newRecordMap, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
-import { newId, type LaneId, type StageId } from '../schema/ids.ts';
+import { newId, type LaneId, type PersonaId, type StageId } from '../schema/ids.ts';
+import { PERSONA_COLOURS, personaTagKey } from '../schema/persona.ts';
 import type { BoardTemplate } from '../templates/index.ts';
 import { initialIndexes } from './ordering.ts';
 
@@ -42,6 +43,14 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
       records.set(id, newRecordMap({ typeName: 'lane', id, name: lane.name, kind: lane.kind, index }));
     });
 
+    const personaIds: PersonaId[] = [];
+    const personas = template.personas ?? [];
+    initialIndexes(personas.length).forEach((index, i) => {
+      const id = newId('persona');
+      personaIds.push(id);
+      records.set(id, newRecordMap({ typeName: 'persona', id, ...personas[i], colour: PERSONA_COLOURS[i % PERSONA_COLOURS.length], index }));
+    });
+
     const perCell = new Map<string, number>();
     const cellKeys = template.notes.map((n) => `${n.stage}/${n.lane}`);
     for (const key of cellKeys) perCell.set(key, (perCell.get(key) ?? 0) + 1);
@@ -67,6 +76,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
           ...TEMPLATE_AUTHOR,
           createdAt: now,
           updatedAt: now,
+          ...Object.fromEntries((n.personas ?? []).map((p) => [personaTagKey(personaIds[p]!), true])),
         }),
       );
     });

@@ -20,7 +20,7 @@ export interface CurveSeries {
   readonly points: readonly (CurvePoint | null)[];
 }
 
-export type CurveGrouping = 'all' | 'department';
+export type CurveGrouping = 'all' | 'department' | 'persona';
 
 const ALL_COLOUR = '#4f46e5';
 
@@ -33,14 +33,19 @@ function point(stageId: StageId, notes: readonly Note[]): CurvePoint | null {
 
 /**
  * The emotion curve, computed live from the team's own emotion notes (kind emotion, with a
- * sentiment), wherever they sit in a stage. Grouped by department, a series appears only for a
- * department that wrote at least one emotion note.
+ * sentiment), wherever they sit in a stage. Grouped by department or persona, a series appears
+ * only for a department that wrote, or a persona tagged on, at least one emotion note.
  */
 export function emotionCurve(board: BoardSnapshot, grouping: CurveGrouping = 'all'): CurveSeries[] {
   const emotions = board.notes.filter((n) => n.kind === 'emotion' && n.sentiment !== null);
   const byStage = (subset: readonly Note[]) =>
     board.stages.map((s) => point(s.id, subset.filter((n) => n.position.stageId === s.id)));
   if (grouping === 'all') return [{ key: 'all', label: 'Everyone', colour: ALL_COLOUR, points: byStage(emotions) }];
+  if (grouping === 'persona')
+    return board.personas.flatMap((p) => {
+      const subset = emotions.filter((n) => n.personaIds.includes(p.id));
+      return subset.length ? [{ key: p.id, label: p.name, colour: p.colour, points: byStage(subset) }] : [];
+    });
   const series: CurveSeries[] = [];
   for (const d of DEPARTMENTS) {
     const subset = emotions.filter((n) => n.department === d);

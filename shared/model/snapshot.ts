@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
-import { recordTypeOf, type LaneId, type NoteId, type StageId } from '../schema/ids.ts';
+import { recordTypeOf, type LaneId, type NoteId, type PersonaId, type StageId } from '../schema/ids.ts';
 import { readLane, type Lane } from '../schema/lane.ts';
 import { readNote, type Note } from '../schema/note.ts';
+import { readPersona, type Persona } from '../schema/persona.ts';
 import { readStage, type Stage } from '../schema/stage.ts';
 import { byIndex } from './ordering.ts';
 
-export type BoardRecord = Stage | Lane | Note;
+export type BoardRecord = Stage | Lane | Note | Persona;
 
 /** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
 export interface BoardSnapshot {
@@ -20,6 +21,8 @@ export interface BoardSnapshot {
   readonly cells: ReadonlyMap<string, readonly Note[]>;
   /** Notes whose stage or lane no longer exists (e.g. removed concurrently); shown, never dropped. */
   readonly orphanNotes: readonly Note[];
+  /** Who the journey is for, in order. */
+  readonly personas: readonly Persona[];
 }
 
 export function cellKey(stageId: StageId, laneId: LaneId): string {
@@ -35,6 +38,8 @@ export function readRecord(id: string, rec: RecordMap): BoardRecord | undefined 
       return readLane(id as LaneId, fields);
     case 'note':
       return readNote(id as NoteId, fields);
+    case 'persona':
+      return readPersona(id as PersonaId, fields);
     default:
       return undefined; // a record type from a newer schema: kept in the doc, not shown
   }
@@ -44,11 +49,14 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   const stages: Stage[] = [];
   const lanes: Lane[] = [];
   const allNotes: Note[] = [];
+  const personas: Persona[] = [];
   for (const r of records) {
     if (r.typeName === 'stage') stages.push(r);
     else if (r.typeName === 'lane') lanes.push(r);
+    else if (r.typeName === 'persona') personas.push(r);
     else allNotes.push(r);
   }
+  personas.sort(byIndex);
   stages.sort(byIndex);
   lanes.sort(byIndex);
   const stageSet = new Set(stages.map((s) => s.id));
@@ -78,7 +86,7 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   // Sorted too: record iteration order differs between peers, the view must not.
   orphanNotes.sort(byPosition);
   notes.push(...orphanNotes);
-  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes };
+  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes, personas };
 }
 
 /** One-off full read, for the server and tests. */

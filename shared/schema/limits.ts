@@ -5,4 +5,7 @@ export const LIMITS = {
   descriptionLength: 500,
   noteTextLength: 2000,
   authorNameLength: 60,
+  personaRoleLength: 80,
+  personaTextLength: 600,
+  personaQuoteLength: 240,
 } as const;

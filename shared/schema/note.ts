@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { DEPARTMENTS, type Department } from './department.ts';
-import { isRecordId, type LaneId, type NoteId, type StageId } from './ids.ts';
+import { isRecordId, type LaneId, type NoteId, type PersonaId, type StageId } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import { NOTE_KINDS, NOTE_KIND_STYLE, SENTIMENT_MAX, SENTIMENT_MIN, type NoteKind } from './noteKind.ts';
+import { isPersonaTagKey } from './persona.ts';
 
 /**
  * Where a note sits. Stored as ONE map value so that two concurrent moves resolve to one of the
@@ -32,6 +33,8 @@ export interface Note {
   readonly authorName: string;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** Personas this note is about, sorted (from its `persona:<id>` keys set to true). */
+  readonly personaIds: readonly PersonaId[];
 }
 
 export const noteIdSchema = z.custom<NoteId>((v) => isRecordId('note', v), 'Not a note id');
@@ -69,5 +72,6 @@ export function readNote(id: NoteId, raw: Record<string, unknown>): Note {
     authorName: typeof raw.authorName === 'string' ? raw.authorName : 'Someone',
     createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
+    personaIds: Object.keys(raw).filter((k) => isPersonaTagKey(k) && raw[k] === true).sort() as PersonaId[],
   };
 }

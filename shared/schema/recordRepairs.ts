@@ -4,6 +4,7 @@ import { isRecordId, recordTypeOf, type RecordType } from './ids.ts';
 import { readLane } from './lane.ts';
 import { LIMITS } from './limits.ts';
 import { readNote } from './note.ts';
+import { readPersona } from './persona.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
 import { readStage } from './stage.ts';
 
@@ -75,6 +76,16 @@ function checkFields(type: RecordType, key: string, raw: Record<string, unknown>
     const read = readLane(key as never, raw);
     fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Untitled lane');
     fix('kind', (NOTE_KINDS as readonly unknown[]).includes(raw.kind), read.kind);
+    fix('index', isShortString(raw.index, short), truncate(read.index, short));
+    return;
+  }
+  if (type === 'persona') {
+    const read = readPersona(key as never, raw);
+    fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Unnamed persona');
+    fix('role', isShortString(raw.role, LIMITS.personaRoleLength), truncate(read.role, LIMITS.personaRoleLength));
+    for (const f of ['goals', 'needs', 'frustrations'] as const) fix(f, isShortString(raw[f], LIMITS.personaTextLength), truncate(read[f], LIMITS.personaTextLength));
+    fix('quote', isShortString(raw.quote, LIMITS.personaQuoteLength), truncate(read.quote, LIMITS.personaQuoteLength));
+    fix('colour', typeof raw.colour === 'string' && /^#[0-9a-f]{6}$/i.test(raw.colour), read.colour);
     fix('index', isShortString(raw.index, short), truncate(read.index, short));
     return;
   }

@@ -9,7 +9,8 @@ describe('record ids', () => {
     const id = newId('note');
     expect(id).toMatch(/^note:[0-9a-z]{16}$/);
     expect(recordTypeOf(id)).toBe('note');
-    expect(recordTypeOf('persona:x')).toBeUndefined();
+    expect(recordTypeOf('persona:x')).toBe('persona');
+    expect(recordTypeOf('kpi:x')).toBeUndefined();
     expect(recordTypeOf('nocolon')).toBeUndefined();
     expect(randomId(4)).toMatch(/^[0-9a-z]{4}$/);
   });

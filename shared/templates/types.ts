@@ -9,6 +9,17 @@ export interface TemplateNote {
   readonly text: string;
   readonly department: Department;
   readonly sentiment?: number;
+  /** Indexes into the template's personas that this note is about. */
+  readonly personas?: readonly number[];
+}
+
+export interface TemplatePersona {
+  readonly name: string;
+  readonly role: string;
+  readonly goals: string;
+  readonly needs: string;
+  readonly frustrations: string;
+  readonly quote: string;
 }
 
 export interface BoardTemplate {
@@ -18,6 +29,7 @@ export interface BoardTemplate {
   readonly stages: readonly string[];
   readonly lanes: readonly { readonly name: string; readonly kind: NoteKind }[];
   readonly notes: readonly TemplateNote[];
+  readonly personas?: readonly TemplatePersona[];
 }
 
 export const STANDARD_LANES: BoardTemplate['lanes'] = [

@@ -25,12 +25,14 @@ export interface NoteShapeProps {
    * The caller buckets it by zoom, so a zoom change re-caches at most a few times.
    */
   readonly cacheRatio?: number;
+  /** Colours of the personas the note is tagged with, comma-separated (a primitive keeps memo cheap). */
+  readonly personaColours?: string;
 }
 
 const PAD = 12;
 
 /** A sticky note. Dumb: props in, pixels out; hit-testing happens in hitTest.ts. */
-export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cacheRatio }: NoteShapeProps) {
+export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cacheRatio, personaColours = '' }: NoteShapeProps) {
   const group = useRef<Konva.Group>(null);
   useLayoutEffect(() => {
     const g = group.current;
@@ -41,7 +43,8 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
     // so opening a board or zooming in never waits for hundreds of them.
     const handle = whenIdle(() => g.cache({ pixelRatio: cacheRatio, offset: 4 }));
     return () => cancelIdle(handle);
-  }, [note, cacheRatio]);
+  }, [note, cacheRatio, personaColours]);
+  const personaDots = personaColours ? personaColours.split(',') : [];
   const kind = NOTE_KIND_STYLE[note.kind];
   const dept = DEPARTMENT_STYLE[note.department];
   const isEmotion = note.kind === 'emotion' && note.sentiment !== null;
@@ -68,12 +71,15 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
         ellipsis
       />
       {isEmotion && <SentimentFace x={NOTE_W - PAD - 11} y={42} r={11} sentiment={note.sentiment!} />}
+      {personaDots.map((c, i) => (
+        <Circle key={i} name="persona-dot" x={NOTE_W - PAD - 4 - i * 11} y={NOTE_H - 15} radius={4.5} fill={c} stroke="#fff" strokeWidth={1.5} perfectDrawEnabled={false} />
+      ))}
       <Circle x={PAD + 9} y={NOTE_H - 15} radius={9} fill={colourForUser(note.authorId)} perfectDrawEnabled={false} />
       <Text x={PAD} y={NOTE_H - 24} width={18} height={18} text={initials(note.authorName)} fontSize={8} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" fontFamily={THEME.font} />
       <Text
         x={PAD + 24}
         y={NOTE_H - 20}
-        width={NOTE_W - 2 * PAD - 24}
+        width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
         text={isEmotion ? `${note.authorName} · ${SENTIMENT_LABEL[note.sentiment!]?.label ?? ''}` : `${note.authorName} · ${dept.label}`}
         fontSize={10}
         fill={THEME.inkSoft}

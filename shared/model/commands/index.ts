@@ -6,6 +6,7 @@ import type { BoardSnapshot } from '../snapshot.ts';
 import { createContext, type Actor } from './context.ts';
 import type { CommandDef } from './define.ts';
 import * as notes from './noteCommands.ts';
+import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
@@ -31,6 +32,10 @@ export const COMMANDS = {
   deleteNotes: notes.deleteNotes,
   duplicateNotes: notes.duplicateNotes,
   pasteNotes: notes.pasteNotes,
+  addPersona: personas.addPersona,
+  updatePersona: personas.updatePersona,
+  removePersona: personas.removePersona,
+  tagNotes: personas.tagNotes,
 } satisfies Record<string, CommandDef<z.ZodType, unknown>>;
 
 export type Commands = typeof COMMANDS;

@@ -13,6 +13,7 @@ interface Fixture {
   stageId: `stage:${string}`;
   laneId: `lane:${string}`;
   noteId: `note:${string}`;
+  personaId: `persona:${string}`;
 }
 
 const long = (n: number) => 'x'.repeat(n + 1);
@@ -117,6 +118,26 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
     ['bad clipboard note', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), sentiment: 9 }] })],
     ['clipboard text too long', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), text: long(LIMITS.noteTextLength) }] })],
   ],
+  addPersona: [
+    ['no name', 'invalid-input', (t) => t.run('addPersona', { name: ' ' })],
+    ['name too long', 'invalid-input', (t) => t.run('addPersona', { name: long(LIMITS.nameLength) })],
+    ['goals too long', 'invalid-input', (t) => t.run('addPersona', { name: 'P', goals: long(LIMITS.personaTextLength) })],
+    ['bad colour', 'invalid-input', (t) => t.run('addPersona', { name: 'P', colour: 'red' })],
+  ],
+  updatePersona: [
+    ['bad id', 'invalid-input', (t, f) => t.run('updatePersona', { personaId: f.noteId as never, patch: { name: 'P' } })],
+    ['missing persona', 'not-found', (t) => t.run('updatePersona', { personaId: 'persona:gone', patch: { name: 'P' } })],
+    ['quote too long', 'invalid-input', (t) => t.run('updatePersona', { personaId: 'persona:gone', patch: { quote: long(LIMITS.personaQuoteLength) } })],
+  ],
+  removePersona: [
+    ['bad id', 'invalid-input', (t, f) => t.run('removePersona', { personaId: f.stageId as never })],
+    ['missing persona', 'not-found', (t) => t.run('removePersona', { personaId: 'persona:gone' })],
+  ],
+  tagNotes: [
+    ['no notes', 'invalid-input', (t) => t.run('tagNotes', { noteIds: [], personaId: 'persona:gone', tagged: true })],
+    ['missing persona', 'not-found', (t, f) => t.run('tagNotes', { noteIds: [f.noteId], personaId: 'persona:gone', tagged: true })],
+    ['missing note', 'not-found', (t, f) => t.run('tagNotes', { noteIds: ['note:gone'], personaId: f.personaId, tagged: true })],
+  ],
 };
 
 function fixture(): { t: TestBoard; f: Fixture } {
@@ -124,7 +145,8 @@ function fixture(): { t: TestBoard; f: Fixture } {
   const stageId = t.stage('Consideration').id;
   const laneId = t.lane('Thoughts').id;
   const noteId = t.run('addNote', { stageId, laneId, text: 'existing' });
-  return { t, f: { stageId, laneId, noteId } };
+  const personaId = t.run('addPersona', { name: 'Pat' });
+  return { t, f: { stageId, laneId, noteId, personaId } };
 }
 
 describe('rejected commands write nothing', () => {
