@@ -25,7 +25,7 @@ test('the accessible outline adds, edits and moves notes with the keyboard; the 
   await expect.poll(async () => (await b.noteById(edited.id))?.text).toBe('Checkout page with Apple Pay');
 
   // Add a note to a lane with the keyboard.
-  await outline.getByRole('button', { name: 'Add a note to Pain points in Delivery' }).focus();
+  await outline.getByRole('button', { name: 'Add note to Pain points in Delivery' }).focus();
   await page.keyboard.press('Enter');
   await page.keyboard.type('Parcel left at the wrong door');
   await page.keyboard.press('Tab');
