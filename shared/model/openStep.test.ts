@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { BoardModel, findTemplate, initializeBoard, readBoard } from '../index.ts';
-
-function setup() {
-  const doc = new Y.Doc();
-  initializeBoard(doc, { boardId: 'b', title: 't', template: findTemplate('blank')! });
-  const model = new BoardModel(doc, { id: 'u', name: 'U', department: 'sales' });
-  const b = readBoard(doc);
-  return { doc, model, cell: { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id } };
-}
+import type * as Y from 'yjs';
+import { readBoard } from '../index.ts';
+import { createTestModel } from '../testing/board.ts';
 
 describe('adding a note and writing it is one undo step', () => {
   it('typing right after addNote joins its step, even after a pause longer than the capture timeout', () => {
-    const { doc, model, cell } = setup();
+    const { doc, model, cell } = createTestModel();
     const id = model.run('addNote', cell);
     // The person thought for five seconds before typing. Y.UndoManager reads lib0's reference to
     // the original Date.now, so patching Date.now cannot simulate that; move its lastChange back.
@@ -23,7 +16,7 @@ describe('adding a note and writing it is one undo step', () => {
   });
 
   it('once the editor closes, later edits are their own steps', () => {
-    const { doc, model, cell } = setup();
+    const { doc, model, cell } = createTestModel();
     const id = model.run('addNote', cell);
     model.run('editNoteText', { noteId: id, text: 'Hello' });
     model.endStep();
@@ -35,7 +28,7 @@ describe('adding a note and writing it is one undo step', () => {
   });
 
   it('another command closes the step', () => {
-    const { doc, model, cell } = setup();
+    const { doc, model, cell } = createTestModel();
     const id = model.run('addNote', cell);
     model.run('updateNotes', { noteIds: [id], patch: { department: 'support' } });
     model.run('editNoteText', { noteId: id, text: 'Later' });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { ORIGIN } from '../doc/origins.ts';
 import { executeCommand, type Actor, type CommandInput, type CommandName, type CommandResult } from '../model/commands/index.ts';
+import { BoardModel } from '../model/boardModel.ts';
 import { initializeBoard } from '../model/createBoard.ts';
 import { readBoard, type BoardSnapshot } from '../model/snapshot.ts';
 import type { Lane } from '../schema/lane.ts';
@@ -97,4 +98,12 @@ export function attemptWrite(doc: Y.Doc, fn: () => unknown): WriteAttempt {
   const after = Y.encodeStateAsUpdate(doc);
   const changed = before.length !== after.length || before.some((b, i) => b !== after[i]);
   return { error, updates, changed };
+}
+
+/** One person's BoardModel (undo history, live snapshot) on a fresh board, and its first cell. */
+export function createTestModel(templateId = 'blank', actor: Actor = TEST_ACTOR) {
+  const { doc } = createTestBoard(templateId, actor);
+  const model = new BoardModel(doc, actor);
+  const b = readBoard(doc);
+  return { doc, model, cell: { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id } };
 }
