@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  ACTION_STATUS_LABEL,
   DEPARTMENT_STYLE,
   NOTE_KIND_STYLE,
   SENTIMENT_LABEL,
@@ -30,6 +31,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
         <p className="outline-meta muted">
           {note.authorName} · {DEPARTMENT_STYLE[note.department].label}
           {sentiment && ` · feeling: ${sentiment} (${note.sentiment! > 0 ? '+' : ''}${note.sentiment})`}
+          {note.action && ` · action: ${ACTION_STATUS_LABEL[note.action.status]}${note.action.owner ? `, owner ${note.action.owner}` : ''}${note.action.due ? `, due ${note.action.due}` : ''}`}
           {note.personaIds.length > 0 && ` · about ${note.personaIds.map((id) => board.personas.find((p) => p.id === id)?.name ?? 'a removed persona').join(', ')}`}
         </p>
         {!readOnly && mode === 'view' && (

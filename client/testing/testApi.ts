@@ -13,7 +13,7 @@ export interface JourneyboardTestApi {
     title: string;
     stages: { id: string; name: string }[];
     lanes: { id: string; name: string; kind: string }[];
-    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorName: string }[];
+    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorName: string; action: { owner: string; status: string; due: string | null } | null }[];
   };
   noteRect(id: string): Rect | null;
   cellRect(stageId: string, laneId: string): Rect | null;
@@ -52,7 +52,7 @@ export function installTestApi(session: BoardSession): () => void {
         title: b.meta.title,
         stages: b.stages.map((s) => ({ id: s.id, name: s.name })),
         lanes: b.lanes.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
-        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorName: n.authorName })),
+        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorName: n.authorName, action: n.action })),
       };
     },
     noteRect: (id) => {

@@ -11,6 +11,7 @@ import {
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
+import { ActionFields } from './ActionFields.tsx';
 import { boundsOf, screenRect } from './overlayPosition.ts';
 
 const SWATCHES = [null, '#fff3a6', '#ffd6d3', '#d3f2dc', '#cfe4ff', '#e9defc', '#ffe7c2', '#e5e7eb'] as const;
@@ -79,6 +80,7 @@ export function SelectionToolbar() {
           <button key={c ?? 'auto'} className="swatch" title={c ? `Colour ${c}` : 'Colour by kind'} aria-label={c ? `Colour ${c}` : 'Colour by kind'} style={{ background: c ?? 'conic-gradient(#cfe4ff 0 33%, #ffd6d3 0 66%, #fff3a6 0)' }} onClick={() => patch({ colour: c })} />
         ))}
       </div>
+      {notes.every((n) => n.kind === 'pain' || n.kind === 'idea') && <ActionFields notes={notes} />}
       {board.personas.length > 0 && (
         <div className="persona-chips" role="group" aria-label="Personas">
           {board.personas.map((p) => {

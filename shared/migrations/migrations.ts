@@ -31,4 +31,10 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'personas and persona tags on notes',
     up() {},
   },
+  {
+    id: 3,
+    // Additive: `actionStatus`, `actionOwner` and `actionDue` keys on notes turned into actions.
+    name: 'actions on notes',
+    up() {},
+  },
 ];

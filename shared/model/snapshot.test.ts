@@ -145,6 +145,7 @@ describe('BoardSnapshotSource', () => {
         createdAt: 0,
         updatedAt: 0,
         personaIds: [],
+        action: null,
       }));
     const meta = { schemaVersion: 1, boardId: 'b', title: 't', createdAt: 0 };
     const a = buildSnapshot(meta, records(['note:a', 'note:b', 'note:c']));
@@ -179,6 +180,7 @@ describe('tolerant reads (strict on write, tolerant on read)', () => {
       createdAt: 0,
       updatedAt: 0,
       personaIds: [],
+      action: null,
     });
     // A plain-string text (from a careless writer) still reads; a missing position makes an orphan.
     expect(b.notesById.get('note:m')).toMatchObject({ text: 'plain string', sentiment: null, position: { stageId: 'stage:missing', laneId: 'lane:missing' } });

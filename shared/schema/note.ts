@@ -5,6 +5,7 @@ import { isRecordId, type LaneId, type NoteId, type PersonaId, type StageId } fr
 import { LIMITS } from './limits.ts';
 import { NOTE_KINDS, NOTE_KIND_STYLE, SENTIMENT_MAX, SENTIMENT_MIN, type NoteKind } from './noteKind.ts';
 import { isPersonaTagKey } from './persona.ts';
+import { readAction, type NoteAction } from './action.ts';
 
 /**
  * Where a note sits. Stored as ONE map value so that two concurrent moves resolve to one of the
@@ -35,6 +36,8 @@ export interface Note {
   readonly updatedAt: number;
   /** Personas this note is about, sorted (from its `persona:<id>` keys set to true). */
   readonly personaIds: readonly PersonaId[];
+  /** Set when the note was turned into an action (owner, status, due date). */
+  readonly action: NoteAction | null;
 }
 
 export const noteIdSchema = z.custom<NoteId>((v) => isRecordId('note', v), 'Not a note id');
@@ -73,5 +76,6 @@ export function readNote(id: NoteId, raw: Record<string, unknown>): Note {
     createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
     personaIds: Object.keys(raw).filter((k) => isPersonaTagKey(k) && raw[k] === true).sort() as PersonaId[],
+    action: readAction(raw),
   };
 }

@@ -107,6 +107,11 @@ function checkFields(type: RecordType, key: string, raw: Record<string, unknown>
   fix('authorName', isShortString(raw.authorName, l.maxAuthorNameLength), truncate(read.authorName, l.maxAuthorNameLength));
   fix('createdAt', isTime(raw.createdAt), read.createdAt);
   fix('updatedAt', isTime(raw.updatedAt), read.updatedAt);
+  if (raw.actionStatus !== undefined) {
+    fix('actionStatus', read.action !== null, 'open');
+    fix('actionOwner', raw.actionOwner === undefined || isShortString(raw.actionOwner, l.maxNameLength), truncate(String(read.action?.owner ?? ''), l.maxNameLength));
+    fix('actionDue', raw.actionDue === undefined || raw.actionDue === null || (typeof raw.actionDue === 'string' && read.action?.due === raw.actionDue), null);
+  }
 }
 
 /** Cuts to `max` UTF-16 units without splitting a surrogate pair. */

@@ -2,6 +2,7 @@ import type Konva from 'konva';
 import { memo, useLayoutEffect, useRef } from 'react';
 import { Circle, Group, Rect, Text } from 'react-konva';
 import {
+  ACTION_STATUS_LABEL,
   colourForUser,
   DEPARTMENT_STYLE,
   initials,
@@ -74,19 +75,39 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
       {personaDots.map((c, i) => (
         <Circle key={i} name="persona-dot" x={NOTE_W - PAD - 4 - i * 11} y={NOTE_H - 15} radius={4.5} fill={c} stroke="#fff" strokeWidth={1.5} perfectDrawEnabled={false} />
       ))}
-      <Circle x={PAD + 9} y={NOTE_H - 15} radius={9} fill={colourForUser(note.authorId)} perfectDrawEnabled={false} />
-      <Text x={PAD} y={NOTE_H - 24} width={18} height={18} text={initials(note.authorName)} fontSize={8} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" fontFamily={THEME.font} />
-      <Text
-        x={PAD + 24}
-        y={NOTE_H - 20}
-        width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
-        text={isEmotion ? `${note.authorName} · ${SENTIMENT_LABEL[note.sentiment!]?.label ?? ''}` : `${note.authorName} · ${dept.label}`}
-        fontSize={10}
-        fill={THEME.inkSoft}
-        fontFamily={THEME.font}
-        wrap="none"
-        ellipsis
-      />
+      {note.action ? (
+        <Group name="note-action">
+          <Rect x={PAD - 4} y={NOTE_H - 25} width={NOTE_W - 2 * PAD + 8 - personaDots.length * 11} height={19} cornerRadius={5} fill={ACTION_COLOUR[note.action.status]} perfectDrawEnabled={false} />
+          <Text
+            x={PAD + 2}
+            y={NOTE_H - 21}
+            width={NOTE_W - 2 * PAD - 4 - personaDots.length * 11}
+            text={`${note.action.status === 'done' ? '✓' : '▸'} ${ACTION_STATUS_LABEL[note.action.status]}${note.action.owner ? ` · ${note.action.owner}` : ''}${note.action.due ? ` · ${shortDate(note.action.due)}` : ''}`}
+            fontSize={10}
+            fontStyle="bold"
+            fill="#fff"
+            fontFamily={THEME.font}
+            wrap="none"
+            ellipsis
+          />
+        </Group>
+      ) : (
+        <>
+        <Circle x={PAD + 9} y={NOTE_H - 15} radius={9} fill={colourForUser(note.authorId)} perfectDrawEnabled={false} />
+        <Text x={PAD} y={NOTE_H - 24} width={18} height={18} text={initials(note.authorName)} fontSize={8} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" fontFamily={THEME.font} />
+        <Text
+          x={PAD + 24}
+          y={NOTE_H - 20}
+          width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
+          text={isEmotion ? `${note.authorName} · ${SENTIMENT_LABEL[note.sentiment!]?.label ?? ''}` : `${note.authorName} · ${dept.label}`}
+          fontSize={10}
+          fill={THEME.inkSoft}
+          fontFamily={THEME.font}
+          wrap="none"
+          ellipsis
+        />
+        </>
+      )}
     </Group>
   );
 });
@@ -94,3 +115,9 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
 const whenIdle: (cb: () => void) => number =
   typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 2000 }) : (cb) => window.setTimeout(cb, 50);
 const cancelIdle: (h: number) => void = typeof cancelIdleCallback === 'function' ? (h) => cancelIdleCallback(h) : (h) => window.clearTimeout(h);
+
+const ACTION_COLOUR = { open: '#2563eb', 'in-progress': '#b45309', done: '#15803d' } as const;
+
+function shortDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}

@@ -32,6 +32,7 @@ export const COMMANDS = {
   deleteNotes: notes.deleteNotes,
   duplicateNotes: notes.duplicateNotes,
   pasteNotes: notes.pasteNotes,
+  setNoteAction: notes.setNoteAction,
   addPersona: personas.addPersona,
   updatePersona: personas.updatePersona,
   removePersona: personas.removePersona,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { newRecordMap, recordsMap } from '../../doc/boardDoc.ts';
+import { actionDueSchema, actionOwnerSchema, actionStatusSchema } from '../../schema/action.ts';
 import { departmentSchema } from '../../schema/department.ts';
 import { newId, type LaneId, type NoteId, type StageId } from '../../schema/ids.ts';
 import { laneIdSchema } from '../../schema/lane.ts';
@@ -166,6 +167,33 @@ export const duplicateNotes = command(z.object({ noteIds: noteIdsSchema }), (ctx
     return writeNewNote(ctx, { ...n, ...n.position, index });
   });
 });
+
+/**
+ * Turns notes into actions (or updates them): any of owner, status and due; `status: null`
+ * turns them back into plain notes and clears owner and due.
+ */
+export const setNoteAction = command(
+  z.object({
+    noteIds: noteIdsSchema,
+    owner: actionOwnerSchema.optional(),
+    status: actionStatusSchema.nullable().optional(),
+    due: actionDueSchema.nullable().optional(),
+  }),
+  (ctx, { noteIds, owner, status, due }) => {
+    const records = noteIds.map((id) => requireRecord(ctx, id, 'note'));
+    for (const rec of records) {
+      if (status === null) {
+        for (const key of ['actionStatus', 'actionOwner', 'actionDue']) rec.delete(key);
+      } else {
+        if (status !== undefined) rec.set('actionStatus', status);
+        else if (rec.get('actionStatus') === undefined) rec.set('actionStatus', 'open');
+        if (owner !== undefined) rec.set('actionOwner', owner);
+        if (due !== undefined) rec.set('actionDue', due);
+      }
+      rec.set('updatedAt', ctx.now);
+    }
+  },
+);
 
 /** A note as it travels through the clipboard; ids and authors are not kept. */
 export const clipboardNoteSchema = cellSchema.extend({

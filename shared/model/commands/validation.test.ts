@@ -118,6 +118,14 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
     ['bad clipboard note', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), sentiment: 9 }] })],
     ['clipboard text too long', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), text: long(LIMITS.noteTextLength) }] })],
   ],
+  setNoteAction: [
+    ['no notes', 'invalid-input', (t) => t.run('setNoteAction', { noteIds: [], status: 'open' })],
+    ['unknown status', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], status: 'later' as never })],
+    ['not a date', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], due: '31/12/2026' })],
+    ['impossible date', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], due: '2026-02-31' })],
+    ['owner too long', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], owner: long(60) })],
+    ['missing note', 'not-found', (t) => t.run('setNoteAction', { noteIds: ['note:gone'], status: 'open' })],
+  ],
   addPersona: [
     ['no name', 'invalid-input', (t) => t.run('addPersona', { name: ' ' })],
     ['name too long', 'invalid-input', (t) => t.run('addPersona', { name: long(LIMITS.nameLength) })],

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { recordRepair } from '../../index.ts';
+import { createTestBoard, joinTestBoard } from '../../testing/board.ts';
+
+describe('pain point to action', () => {
+  it('turns notes into actions with owner, status and due date, updates them, and turns them back', () => {
+    const t = createTestBoard();
+    const cell = { stageId: t.stage('Decision').id, laneId: t.lane('Pain points').id };
+    const n = t.run('addNote', { ...cell, text: 'Hidden fees' });
+    expect(t.note(n).action).toBeNull();
+    t.run('setNoteAction', { noteIds: [n], owner: 'Priya', due: '2026-12-15' });
+    expect(t.note(n).action).toEqual({ owner: 'Priya', status: 'open', due: '2026-12-15' });
+    t.run('setNoteAction', { noteIds: [n], status: 'in-progress' });
+    expect(t.note(n).action).toEqual({ owner: 'Priya', status: 'in-progress', due: '2026-12-15' });
+    t.run('setNoteAction', { noteIds: [n], status: null });
+    expect(t.note(n).action).toBeNull();
+    expect((t.doc.getMap('records').get(n) as Y.Map<unknown>).has('actionOwner')).toBe(false);
+  });
+
+  it('owner and status are separate keys: two people changing one each both keep their change', () => {
+    const a = createTestBoard();
+    const cell = { stageId: a.stage('Decision').id, laneId: a.lane('Opportunities').id };
+    const n = a.run('addNote', { ...cell, text: 'Show fees early' });
+    a.run('setNoteAction', { noteIds: [n], owner: 'Sam' });
+    const b = joinTestBoard(a, { id: 'u2', name: 'Bob', department: 'support' });
+    a.run('setNoteAction', { noteIds: [n], owner: 'Priya' });
+    b.run('setNoteAction', { noteIds: [n], status: 'done' });
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    expect(a.note(n).action).toEqual({ owner: 'Priya', status: 'done', due: null });
+    expect(b.note(n).action).toEqual(a.note(n).action);
+  });
+
+  it('the server repairs a malformed action (bad status, non-date due) and keeps a good one', () => {
+    const t = createTestBoard();
+    const cell = { stageId: t.stage('Decision').id, laneId: t.lane('Pain points').id };
+    const n = t.run('addNote', { ...cell, text: 'x' });
+    t.run('setNoteAction', { noteIds: [n], owner: 'Priya', status: 'open', due: '2026-12-15' });
+    const rec = t.doc.getMap('records').get(n) as Y.Map<unknown>;
+    expect(recordRepair(n, rec)).toEqual({ kind: 'ok' });
+    rec.set('actionStatus', 'whenever');
+    rec.set('actionDue', 'soon');
+    const repair = recordRepair(n, rec);
+    expect(repair.kind).toBe('fix');
+    if (repair.kind === 'fix') expect(repair.set).toMatchObject({ actionStatus: 'open', actionDue: null });
+  });
+});
