@@ -35,6 +35,7 @@ test('stages and lanes: rename inline, add, reorder, and remove a stage whose no
   const advocacy = await a.stage('Advocacy');
   await expect.poll(async () => (await a.noteById(note))?.stageId).toBe(advocacy.id);
   expect((await a.board()).stages.map((s) => s.name)).not.toContain('Renewal');
+  await expect(a.page.getByTestId('header-panel')).toBeHidden();
 });
 
 test('multi-select with shift-drag, change kind together, copy-paste, delete, and undo', async ({ browser, server }) => {

@@ -55,7 +55,6 @@ export function duplicateSelection(session: BoardSession): void {
   if (copies) select(session, copies);
 }
 
-export const CLIPBOARD_MIME = 'application/x-journeyboard-notes+json';
 const clipboardSchema = z.object({ journeyboard: z.literal(1), notes: z.array(z.unknown()) });
 
 /** The selection as clipboard text: JSON our paste understands, readable anywhere else. */

@@ -46,15 +46,12 @@ export function useKeyboardShortcuts(session: BoardSession): void {
       const text = e.clipboardData?.getData('text/plain');
       if (text && pasteClipboard(session, text)) e.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCut);
-    document.addEventListener('paste', onPaste);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCut);
-      document.removeEventListener('paste', onPaste);
-    };
+    const listeners = new AbortController();
+    const opts = { signal: listeners.signal };
+    window.addEventListener('keydown', onKey, opts);
+    document.addEventListener('copy', onCopy, opts);
+    document.addEventListener('cut', onCut, opts);
+    document.addEventListener('paste', onPaste, opts);
+    return () => listeners.abort();
   }, [session]);
 }

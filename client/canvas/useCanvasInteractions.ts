@@ -163,22 +163,18 @@ export function useCanvasInteractions(
 
     const onLeave = () => presence.setCursor(null);
 
-    el.addEventListener('pointerdown', onPointerDown);
-    el.addEventListener('pointermove', onPointerMove);
-    el.addEventListener('pointerup', onPointerUp);
-    el.addEventListener('pointercancel', onPointerUp);
-    el.addEventListener('pointerleave', onLeave);
-    el.addEventListener('dblclick', onDoubleClick);
-    el.addEventListener('wheel', onWheel, { passive: false });
+    const listeners = new AbortController();
+    const opts = { signal: listeners.signal };
+    el.addEventListener('pointerdown', onPointerDown, opts);
+    el.addEventListener('pointermove', onPointerMove, opts);
+    el.addEventListener('pointerup', onPointerUp, opts);
+    el.addEventListener('pointercancel', onPointerUp, opts);
+    el.addEventListener('pointerleave', onLeave, opts);
+    el.addEventListener('dblclick', onDoubleClick, opts);
+    el.addEventListener('wheel', onWheel, { ...opts, passive: false });
     return () => {
       cancelAnimationFrame(frame);
-      el.removeEventListener('pointerdown', onPointerDown);
-      el.removeEventListener('pointermove', onPointerMove);
-      el.removeEventListener('pointerup', onPointerUp);
-      el.removeEventListener('pointercancel', onPointerUp);
-      el.removeEventListener('pointerleave', onLeave);
-      el.removeEventListener('dblclick', onDoubleClick);
-      el.removeEventListener('wheel', onWheel);
+      listeners.abort();
     };
   }, [session, container]);
 }

@@ -28,11 +28,13 @@ export function HeaderPanel() {
   if (!header || !item || session.model.readOnlyReason) return null;
 
   const layout = layoutFor(board);
-  const box = isStage ? layout.stages[pos] : layout.lanes[pos];
-  if (!box) return null;
-  const rect = isStage
-    ? screenRect(camera, { x: (box as { x: number }).x, y: 0, width: (box as { width: number }).width, height: HEADER_H })
-    : screenRect(camera, { x: 0, y: (box as { y: number }).y, width: LABEL_W, height: (box as { height: number }).height });
+  const stageBox = isStage ? layout.stages[pos] : undefined;
+  const laneBox = isStage ? undefined : layout.lanes[pos];
+  const headerRect = stageBox
+    ? { x: stageBox.x, y: 0, width: stageBox.width, height: HEADER_H }
+    : laneBox && { x: 0, y: laneBox.y, width: LABEL_W, height: laneBox.height };
+  if (!headerRect) return null;
+  const rect = screenRect(camera, headerRect);
   const noun = isStage ? 'stage' : 'lane';
   const rename = () => {
     const trimmed = name.trim();

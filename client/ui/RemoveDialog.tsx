@@ -17,11 +17,13 @@ export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id
   if (!item) return null;
 
   const confirm = () => {
-    const decision = count === 0 ? undefined : choice === 'delete' ? { notes: 'delete' as const } : { notes: 'move' as const, to };
-    const ok = isStage
-      ? session.run('removeStage', { stageId: id as StageId, decision: decision as never })
-      : session.run('removeLane', { laneId: id as LaneId, decision: decision as never });
-    if (ok !== undefined || count === 0) session.editor.update({ header: null });
+    const decide = <T extends string>(target: T) =>
+      count === 0 ? undefined : choice === 'delete' ? { notes: 'delete' as const } : { notes: 'move' as const, to: target };
+    if (isStage) session.run('removeStage', { stageId: id as StageId, decision: decide(to as StageId) });
+    else session.run('removeLane', { laneId: id as LaneId, decision: decide(to as LaneId) });
+    // A refused removal leaves the stage or lane (and a toast saying why); keep its panel then.
+    const snapshot = session.model.source.getSnapshot();
+    if (![...snapshot.stages, ...snapshot.lanes].some((x) => x.id === id)) session.editor.update({ header: null });
     onClose();
   };
 

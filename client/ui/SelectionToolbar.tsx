@@ -5,6 +5,7 @@ import {
   NOTE_KIND_STYLE,
   NOTE_KINDS,
   SENTIMENT_LABEL,
+  type CommandInput,
   type Note,
   type NoteKind,
 } from '../../shared/index.ts';
@@ -41,7 +42,7 @@ export function SelectionToolbar() {
   if (!bounds || notes.length === 0) return null;
   const r = screenRect(camera, bounds);
   const noteIds = notes.map((n) => n.id);
-  const patch = (p: Parameters<typeof session.run<'updateNotes'>>[1]['patch']) => session.run('updateNotes', { noteIds, patch: p });
+  const patch = (p: CommandInput<'updateNotes'>['patch']) => session.run('updateNotes', { noteIds, patch: p });
   const kind = common(notes, (n) => n.kind);
   const dept = common(notes, (n) => n.department);
   const sentiment = common(notes, (n) => n.sentiment);
