@@ -19,6 +19,7 @@ export * from './schema/note.ts';
 export * from './schema/recordRepairs.ts';
 export * from './schema/noteKind.ts';
 export * from './schema/persona.ts';
+export * from './schema/round.ts';
 export * from './schema/stage.ts';
 export * from './templates/index.ts';
 export * from './presence/presence.ts';

@@ -40,6 +40,14 @@ export interface BoardConnection {
   onCheckpointsChanged(listener: () => void): () => void;
   /** Calls `listener` with each notice the server sends this connection (a repaired change, …). */
   onNotice(listener: (notice: ServerNotice) => void): () => void;
+  /**
+   * Feature channels (voting, workshop controls, …) over Hocuspocus stateless messages: every
+   * stateless payload the server sends reaches `listener` as parsed JSON (unparseable ones are
+   * dropped); each feature checks the `type` it owns with its own schema.
+   */
+  onMessage(listener: (message: unknown) => void): () => void;
+  /** Sends one JSON message to the server on this board's connection (dropped while offline). */
+  send(message: { readonly type: string }): void;
   destroy(): void;
 }
 
@@ -149,6 +157,7 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   pending.subscribe(update);
   const noticeListeners = new Set<(notice: ServerNotice) => void>();
   const checkpointListeners = new Set<() => void>();
+  const messageListeners = new Set<(message: unknown) => void>();
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const storage = parseStorageStatus(payload);
     if (storage) {
@@ -162,6 +171,14 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     }
     const notice = parseNotice(payload);
     if (notice) noticeListeners.forEach((l) => l(notice));
+    if (messageListeners.size === 0) return;
+    let message: unknown;
+    try {
+      message = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    messageListeners.forEach((l) => l(message));
   });
   // A lost network often leaves the WebSocket half-open until a timeout: when the browser says
   // it is offline, stop using the socket at once (edits wait in the doc and IndexedDB), and
@@ -189,6 +206,13 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     onNotice(listener) {
       noticeListeners.add(listener);
       return () => noticeListeners.delete(listener);
+    },
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
+    send(message) {
+      if (!refused) provider.sendStateless(JSON.stringify(message));
     },
     destroy() {
       window.removeEventListener('online', backOnline);

@@ -37,4 +37,10 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'actions on notes',
     up() {},
   },
+  {
+    id: 4,
+    // Additive: `round:` records, the revealed results of dot-voting rounds (server-written).
+    name: 'revealed voting rounds',
+    up() {},
+  },
 ];

@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
-import { recordTypeOf, type LaneId, type NoteId, type PersonaId, type StageId } from '../schema/ids.ts';
+import { recordTypeOf, type LaneId, type NoteId, type PersonaId, type RoundId, type StageId } from '../schema/ids.ts';
 import { readLane, type Lane } from '../schema/lane.ts';
 import { readNote, type Note } from '../schema/note.ts';
 import { readPersona, type Persona } from '../schema/persona.ts';
+import { byRevealTime, readRound, type Round } from '../schema/round.ts';
 import { readStage, type Stage } from '../schema/stage.ts';
 import { byIndex } from './ordering.ts';
 
-export type BoardRecord = Stage | Lane | Note | Persona;
+export type BoardRecord = Stage | Lane | Note | Persona | Round;
 
 /** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
 export interface BoardSnapshot {
@@ -23,6 +24,8 @@ export interface BoardSnapshot {
   readonly orphanNotes: readonly Note[];
   /** Who the journey is for, in order. */
   readonly personas: readonly Persona[];
+  /** Revealed voting rounds, oldest first (open rounds live on the server until reveal). */
+  readonly rounds: readonly Round[];
 }
 
 export function cellKey(stageId: StageId, laneId: LaneId): string {
@@ -40,6 +43,8 @@ export function readRecord(id: string, rec: RecordMap): BoardRecord | undefined 
       return readNote(id as NoteId, fields);
     case 'persona':
       return readPersona(id as PersonaId, fields);
+    case 'round':
+      return readRound(id as RoundId, fields);
     default:
       return undefined; // a record type from a newer schema: kept in the doc, not shown
   }
@@ -50,13 +55,16 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   const lanes: Lane[] = [];
   const allNotes: Note[] = [];
   const personas: Persona[] = [];
+  const rounds: Round[] = [];
   for (const r of records) {
     if (r.typeName === 'stage') stages.push(r);
     else if (r.typeName === 'lane') lanes.push(r);
     else if (r.typeName === 'persona') personas.push(r);
+    else if (r.typeName === 'round') rounds.push(r);
     else allNotes.push(r);
   }
   personas.sort(byIndex);
+  rounds.sort(byRevealTime);
   stages.sort(byIndex);
   lanes.sort(byIndex);
   const stageSet = new Set(stages.map((s) => s.id));
@@ -86,7 +94,7 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   // Sorted too: record iteration order differs between peers, the view must not.
   orphanNotes.sort(byPosition);
   notes.push(...orphanNotes);
-  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes, personas };
+  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes, personas, rounds };
 }
 
 /** One-off full read, for the server and tests. */

@@ -1,10 +1,13 @@
 /** Record ids are `<type>:<random>`, so a record's type is readable from its key alone. */
-export type RecordType = 'stage' | 'lane' | 'note' | 'persona';
+export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round';
 export type RecordId<T extends RecordType = RecordType> = `${T}:${string}`;
 export type StageId = RecordId<'stage'>;
 export type LaneId = RecordId<'lane'>;
 export type NoteId = RecordId<'note'>;
 export type PersonaId = RecordId<'persona'>;
+export type RoundId = RecordId<'round'>;
+
+export const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round'];
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -26,7 +29,7 @@ export function newId<T extends RecordType>(type: T): RecordId<T> {
 
 export function recordTypeOf(id: string): RecordType | undefined {
   const type = id.slice(0, id.indexOf(':'));
-  return type === 'stage' || type === 'lane' || type === 'note' || type === 'persona' ? type : undefined;
+  return (RECORD_TYPES as readonly string[]).includes(type) ? (type as RecordType) : undefined;
 }
 
 export function isRecordId<T extends RecordType>(type: T, id: unknown): id is RecordId<T> {

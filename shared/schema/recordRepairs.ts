@@ -5,6 +5,7 @@ import { readLane } from './lane.ts';
 import { LIMITS } from './limits.ts';
 import { readNote } from './note.ts';
 import { readPersona } from './persona.ts';
+import { ROUND_DEFAULTS, roundFieldsSchema } from './round.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
 import { readStage } from './stage.ts';
 
@@ -77,6 +78,14 @@ function checkFields(type: RecordType, key: string, raw: Record<string, unknown>
     fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Untitled lane');
     fix('kind', (NOTE_KINDS as readonly unknown[]).includes(raw.kind), read.kind);
     fix('index', isShortString(raw.index, short), truncate(read.index, short));
+    return;
+  }
+  if (type === 'round') {
+    // Written whole by the server at reveal; a malformed field reads as empty (server/voting
+    // rewrites a tampered round from its database, which is the source of truth).
+    for (const [field, schema] of Object.entries(roundFieldsSchema.shape)) {
+      if (!schema.safeParse(raw[field]).success) fix(field, false, ROUND_DEFAULTS[field as keyof typeof ROUND_DEFAULTS]);
+    }
     return;
   }
   if (type === 'persona') {

@@ -10,6 +10,7 @@ describe('record ids', () => {
     expect(id).toMatch(/^note:[0-9a-z]{16}$/);
     expect(recordTypeOf(id)).toBe('note');
     expect(recordTypeOf('persona:x')).toBe('persona');
+    expect(recordTypeOf('round:x')).toBe('round');
     expect(recordTypeOf('kpi:x')).toBeUndefined();
     expect(recordTypeOf('nocolon')).toBeUndefined();
     expect(randomId(4)).toMatch(/^[0-9a-z]{4}$/);
