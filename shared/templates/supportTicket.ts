@@ -9,6 +9,13 @@ export const supportTicketTemplate: BoardTemplate = {
   personas: [
     { name: 'Lena Novak', role: 'Small-business owner', goals: 'Fix a billing mistake in one contact', needs: 'A human when the bot can’t help', frustrations: 'Repeating the problem to every channel', quote: 'I don’t have an afternoon for this.' },
   ],
+  kpis: [
+    { stage: 1, metric: 'Self-service resolution', unit: '%', value: 34, target: 45, previous: 29 },
+    { stage: 2, metric: 'Wait time', unit: 'min', direction: 'lower', value: 14, target: 5, previous: 11 },
+    { stage: 2, metric: 'CES', value: 5.2, target: 3.5, previous: 5.2 },
+    { stage: 3, metric: 'First-contact resolution', unit: '%', value: 71, target: 75, previous: 68 },
+    { stage: 4, metric: 'CSAT', value: 3.9, target: 4.2, previous: 3.7 },
+  ],
   notes: [
     { stage: 0, lane: 'action', text: 'Notices the invoice shows the wrong plan', department: 'support' },
     { stage: 0, lane: 'emotion', text: 'Worried about being overcharged', department: 'support', sentiment: -1, personas: [0] },
