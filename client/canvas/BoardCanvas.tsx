@@ -8,6 +8,7 @@ import { visibleRect } from './camera.ts';
 import { DragLayer } from './DragLayer.tsx';
 import { expand, intersects } from './geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
+import { KpiLayer } from './KpiLayer.tsx';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { curveFor, layoutFor } from './layoutCache.ts';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
@@ -31,6 +32,7 @@ export function BoardCanvas() {
   const curveHover = useEditor((s) => s.curveHover);
   const highlight = useEditor((s) => s.highlightDepartment);
   const focusPersona = useEditor((s) => s.focusPersona);
+  const kpiEditor = useEditor((s) => s.kpiEditor);
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
@@ -67,6 +69,7 @@ export function BoardCanvas() {
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
         <CanvasBoundary>
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
+          <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />

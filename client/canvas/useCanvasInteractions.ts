@@ -65,6 +65,9 @@ export function useCanvasInteractions(
         }
         if (!selection.has(hit.id)) select(session, [hit.id]);
         gesture = { kind: 'press-note', start: screen, id: hit.id };
+      } else if (hit.type === 'kpi') {
+        const kpi = board.kpis.find((k) => k.id === hit.id);
+        if (kpi) editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: kpi.stageId, kpiId: kpi.id } });
       } else if (hit.type === 'stage-header' || hit.type === 'lane-label') {
         const id = hit.type === 'stage-header' ? hit.stageId : hit.laneId;
         editor.update({ selection: new Set(), header: { type: hit.type === 'stage-header' ? 'stage' : 'lane', id, renaming: false } });
@@ -133,7 +136,7 @@ export function useCanvasInteractions(
         editor.update({ marquee: null });
       } else if (g.kind === 'pan' && !g.moved) {
         select(session, []);
-        editor.update({ header: null });
+        editor.update({ header: null, kpiEditor: null });
       } else if (g.kind === 'press-note' && !(e.shiftKey || e.metaKey || e.ctrlKey)) {
         select(session, [g.id]);
       }
@@ -145,6 +148,7 @@ export function useCanvasInteractions(
       const hit = hitTest(layout, board, boardPoint(e));
       if (hit.type === 'note') startEditing(session, hit.id);
       else if (hit.type === 'cell') addNoteInCell(session, hit.stageId, hit.laneId);
+      else if (hit.type === 'kpi-cell') editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: hit.stageId, kpiId: null } });
       else if (hit.type === 'stage-header') editor.update({ header: { type: 'stage', id: hit.stageId, renaming: true } });
       else if (hit.type === 'lane-label') editor.update({ header: { type: 'lane', id: hit.laneId, renaming: true } });
     };

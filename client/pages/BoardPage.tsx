@@ -14,6 +14,8 @@ import { ReadOnlyBanner } from '../ui/ReadOnlyBanner.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { EmotionCurveOverlay } from '../ui/EmotionCurveOverlay.tsx';
 import { HeaderPanel } from '../ui/HeaderPanel.tsx';
+import { KpiPanel } from '../kpi/KpiPanel.tsx';
+import { KpiPopover } from '../kpi/KpiPopover.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
@@ -125,10 +127,12 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <NoteEditor />
             <SelectionToolbar />
             <HeaderPanel />
+            <KpiPopover readOnly={readOnly} />
             <Toolbar readOnly={readOnly} />
             {panel === 'teams' && <TeamsPanel />}
             {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
             {panel === 'shortcuts' && <ShortcutsDialog />}
+            {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
             <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
           </>
         )}

@@ -5,7 +5,8 @@ import type { Rect } from '../canvas/geometry.ts';
 import { HEADER_H } from '../canvas/layout.ts';
 import { cellRect } from '../canvas/hitTest.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
-import type { LaneId, StageId } from '../../shared/index.ts';
+import { kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
+import { kpiShapeName } from '../canvas/KpiLayer.tsx';
 
 /** What e2e tests can ask the page. Rects are in page (CSS pixel) coordinates. */
 export interface JourneyboardTestApi {
@@ -26,6 +27,8 @@ export interface JourneyboardTestApi {
   canvasShapeCount(name: string): number;
   /** Resolves with Date.now() at the first frame after the note shows `text` (for benchmarks). */
   noteTextShownAt(id: string, text: string): Promise<number>;
+  /** Stage KPIs as the board shows them, with their status against target and their card's page rect. */
+  kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
 }
@@ -87,6 +90,13 @@ export function installTestApi(session: BoardSession): () => void {
         key: s.key,
         points: s.points.map((p) => ({ stageIndex: p.stageIndex, mean: p.mean, y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y })),
       })),
+    kpis: () => {
+      const layout = layoutFor(snapshot());
+      return snapshot().kpis.map((k) => {
+        const r = layout.kpis.get(k.id);
+        return { id: k.id, stageId: k.stageId, metric: k.metric, value: k.value, target: k.target, unit: k.unit, direction: k.direction, status: kpiStatus(k), shapeName: kpiShapeName(k), rect: r ? toPage(r) : null };
+      });
+    },
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;
