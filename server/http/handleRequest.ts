@@ -9,6 +9,8 @@ import { registerHealthRoutes } from './healthRoutes.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
+import { registerTemplateRoutes } from './templateRoutes.ts';
+import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { Router, type LiveDocuments } from './router.ts';
 import { createStaticClient } from './staticClient.ts';
 
@@ -34,7 +36,9 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, live: L
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const router = new Router();
   registerHealthRoutes(router);
-  registerBoardRoutes(router, deps);
+  const savedTemplates = new SavedTemplates(deps.store.templates);
+  registerBoardRoutes(router, { ...deps, savedTemplates });
+  registerTemplateRoutes(router, { ...deps, savedTemplates });
   registerShareRoutes(router, deps);
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {

@@ -1,4 +1,5 @@
 import type { CheckpointStore } from './CheckpointStore.ts';
+import type { TemplateStore } from './TemplateStore.ts';
 
 export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from './CheckpointStore.ts';
 
@@ -39,6 +40,9 @@ export interface BoardStore extends CheckpointStore {
   saveShareLinks(boardId: string, rows: readonly ShareLinkRow[]): Promise<void>;
   /** Every board's info (as getBoardInfo), most recently updated first; for the admin listing. */
   listBoards(): Promise<readonly BoardInfo[]>;
+
+  /** Boards saved as templates (issue 8), in the same database: TemplateStore.ts. */
+  readonly templates: TemplateStore;
 }
 
 /** One role's share link as stored: never the token itself (see server/access/shareTokens.ts). */

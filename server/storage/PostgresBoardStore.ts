@@ -12,6 +12,8 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
+import type { TemplateStore } from './TemplateStore.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -92,6 +94,7 @@ export class PostgresBoardStore implements BoardStore {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
+      await PostgresTemplateStore.createTables(pool);
     } catch (error) {
       await pool.end();
       throw error;
@@ -99,8 +102,11 @@ export class PostgresBoardStore implements BoardStore {
     return new PostgresBoardStore(pool);
   }
 
+  readonly templates: TemplateStore;
+
   private constructor(pool: pg.Pool) {
     this.pool = pool;
+    this.templates = new PostgresTemplateStore(pool);
   }
 
   async createBoard(board: NewBoard): Promise<void> {
