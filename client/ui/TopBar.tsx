@@ -6,6 +6,7 @@ import { ConnectionPill } from './ConnectionPill.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
+import { SaveTemplateDialog } from './SaveTemplateDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
@@ -23,6 +24,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
   const role = useStore(session.access, (a) => a.role);
   const [sharing, setSharing] = useState(false);
   const [history, setHistory] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
   return (
     <header className="topbar">
       <a className="brand" href="/" title="All boards">
@@ -61,10 +63,14 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         >
           History
         </button>
+        {role === 'facilitator' && (
+          <button className="btn ghost" onClick={() => setSavingTemplate(true)} title="Save this board as a template for new boards on this server" data-testid="save-template-button">Save as template</button>
+        )}
         <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">Share</button>
       </div>
       {sharing && <ShareDialog onClose={() => setSharing(false)} />}
       {history && <HistoryPanel onClose={() => setHistory(false)} />}
+      {savingTemplate && <SaveTemplateDialog onClose={() => setSavingTemplate(false)} />}
     </header>
   );
 }

@@ -52,6 +52,16 @@ try {
   });
   await page.getByTestId('kpi-import-summary').waitFor();
   if (!only || only === 'import') await page.screenshot({ path: resolve(REVIEW, 'kpi-import.png') });
+  await page.getByTestId('kpi-import-apply').click();
+  await page.getByTestId('save-template-button').click();
+  await page.getByTestId('template-name').fill('Checkout workshop kit');
+  await page.getByTestId('template-description').fill('Our e-commerce checkout map with Q3 KPIs, ready for the next workshop.');
+  if (!only || only === 'save') await page.screenshot({ path: resolve(REVIEW, 'save-template.png') });
+  await page.getByTestId('template-save').click();
+  await page.getByTestId('template-saved').waitFor();
+  await page.goto(server.url);
+  await page.getByText('Saved on this server').waitFor();
+  if (!only || only === 'home') await page.screenshot({ path: resolve(REVIEW, 'home-saved-template.png'), fullPage: true });
   console.log(`wrote review shots in ${REVIEW}`);
 } finally {
   await browser.close();
