@@ -30,3 +30,5 @@ export * from './model/restore.ts';
 export * from './model/boardDiff.ts';
 export * from './protocol/storageStatus.ts';
 export * from './protocol/checkpoints.ts';
+export * from './export/index.ts';
+export * from './model/roundRecord.ts';
