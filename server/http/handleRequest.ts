@@ -6,6 +6,8 @@ import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
+import { COMMENTS_UNAVAILABLE, type CommentsReader } from '../exports/CommentsReader.ts';
+import { registerPriorityRoutes } from './priorityRoutes.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
@@ -25,6 +27,8 @@ export interface HttpDeps {
   readonly checkpoints?: CheckpointService;
   /** Who may view or change the history; default: share-link roles (facilitators change). */
   readonly authorizeCheckpoints?: CheckpointAuthorizer;
+  /** Comments for the exports (issue 6); default: not available (exports say so). */
+  readonly comments?: CommentsReader;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
@@ -43,6 +47,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
+  registerPriorityRoutes(router, { store: deps.store, links: deps.links, comments: deps.comments ?? COMMENTS_UNAVAILABLE });
   const serveClient = createStaticClient(deps.clientDir);
 
   return async (req, res, live) => {
