@@ -93,6 +93,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           corsOrigins: config.corsOrigins,
           checkpoints,
           comments: options.comments,
+          limits,
         }) }),
     ],
   });

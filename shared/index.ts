@@ -32,3 +32,4 @@ export * from './protocol/storageStatus.ts';
 export * from './protocol/checkpoints.ts';
 export * from './export/index.ts';
 export * from './model/roundRecord.ts';
+export * from './protocol/exports.ts';

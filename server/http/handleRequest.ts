@@ -8,6 +8,8 @@ import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpoin
 import { registerHealthRoutes } from './healthRoutes.ts';
 import { COMMENTS_UNAVAILABLE, type CommentsReader } from '../exports/CommentsReader.ts';
 import { registerPriorityRoutes } from './priorityRoutes.ts';
+import { registerBackupRoutes } from './backupRoutes.ts';
+import { DEFAULT_LIMITS, type BoardLimits } from '../config.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
@@ -29,6 +31,8 @@ export interface HttpDeps {
   readonly authorizeCheckpoints?: CheckpointAuthorizer;
   /** Comments for the exports (issue 6); default: not available (exports say so). */
   readonly comments?: CommentsReader;
+  /** Board caps, for imported boards (issue 6); default: DEFAULT_LIMITS. */
+  readonly limits?: BoardLimits;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
@@ -47,7 +51,9 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
-  registerPriorityRoutes(router, { store: deps.store, links: deps.links, comments: deps.comments ?? COMMENTS_UNAVAILABLE });
+  const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
+  registerPriorityRoutes(router, { store: deps.store, links: deps.links, comments });
+  registerBackupRoutes(router, { store: deps.store, links: deps.links, comments, maxBodyBytes: deps.maxBodyBytes, createToken: deps.createToken, limits: deps.limits ?? DEFAULT_LIMITS });
   const serveClient = createStaticClient(deps.clientDir);
 
   return async (req, res, live) => {

@@ -4,3 +4,4 @@ export * from './labels.ts';
 export * from './csv.ts';
 export * from './markdown.ts';
 export * from './json.ts';
+export * from './backup.ts';
