@@ -27,7 +27,7 @@ export interface EditorState {
   /** The canvas, or the same board as an accessible HTML outline. */
   readonly view: 'canvas' | 'outline';
   /** Which side panel is open. */
-  readonly panel: 'teams' | 'personas' | 'shortcuts' | null;
+  readonly panel: 'teams' | 'personas' | 'priorities' | 'shortcuts' | null;
   /** While set, notes not tagged with this persona are dimmed. */
   readonly focusPersona: PersonaId | null;
   readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;

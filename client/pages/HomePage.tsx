@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { forgetBoard, loadRecentBoards, type RecentBoard } from '../identity/recentBoards.ts';
 import { TemplatePreview } from '../ui/TemplatePreview.tsx';
+import { ImportBoardButton } from '../ui/ImportBoardButton.tsx';
 import { createBoard, CreateTokenRequired, fetchTemplates, type TemplateInfo } from './api.ts';
 
 function ago(t: number, now = Date.now()): string {
@@ -89,6 +90,7 @@ export function HomePage() {
         </section>
         <section className="recent" aria-labelledby="recent-title">
           <h2 id="recent-title">Recently opened on this device</h2>
+          <ImportBoardButton />
           {recent.length === 0 ? (
             <p className="muted empty-recent">Boards you open appear here. Share a board’s link to invite colleagues from marketing, sales and support.</p>
           ) : (

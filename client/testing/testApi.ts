@@ -28,6 +28,8 @@ export interface JourneyboardTestApi {
   noteTextShownAt(id: string, text: string): Promise<number>;
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
+  /** The board's layout size in board units (a whole-board PNG is this plus a margin, times 2). */
+  layoutSize(): { width: number; height: number };
 }
 
 declare global {
@@ -87,6 +89,10 @@ export function installTestApi(session: BoardSession): () => void {
         key: s.key,
         points: s.points.map((p) => ({ stageIndex: p.stageIndex, mean: p.mean, y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y })),
       })),
+    layoutSize: () => {
+      const l = layoutFor(snapshot());
+      return { width: l.width, height: l.height };
+    },
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;
