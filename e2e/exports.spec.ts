@@ -128,8 +128,39 @@ test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backu
   expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.bytes.length).toBeGreaterThan(20_000);
   writeFileSync('test-results/exports-board.pdf', pdf.bytes);
+  const pdfText = pdf.bytes.toString('latin1');
+  expect(pdfText).toMatch(/\/MediaBox \[0 0 841\.8\d* 595\.2\d*\]/); // A4 landscape, in points
+  expect(pdfText).toContain('(Priority list)');
+  await page.getByTestId('pdf-paper').selectOption('letter');
+  const letter = await download(page, 'download-pdf');
+  expect(letter.name).toBe('checkout-exports-letter.pdf');
+  expect(letter.bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 792\.? ?\d* ?612/);
 
   const backup = await download(page, 'download-backup');
   expect(backup.name).toBe('checkout-exports-backup.json');
   expect(JSON.parse(backup.bytes.toString('utf8'))).toMatchObject({ format: 'journeyboard.board', version: 1 });
+});
+
+test('home page: import a backup as a new board; a bad file is refused with the reason', async ({ browser, server }) => {
+  const { id, links } = await server.createBoardWithLinks('Support ticket journey', 'support-ticket');
+  const backup = await (await fetch(`${server.url}/api/boards/${id}/export.json`, { headers: { authorization: `Bearer ${tokenOf(links.facilitator)}` } })).text();
+  const page = await personPage(browser, server, { name: 'Cy Oh', department: 'support' });
+  await page.goto('/');
+  await expect(page.getByTestId('home-import')).toBeVisible();
+  await page.screenshot({ path: 'test-results/exports-home.png' });
+
+  await page.getByTestId('home-import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"journeyboard.board","version":1}') });
+  await expect(page.getByRole('alert')).toContainText('schemaVersion');
+  expect(new URL(page.url()).pathname).toBe('/');
+
+  await page.getByTestId('home-import-file').setInputFiles({ name: 'support-ticket-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page.waitForURL(/\/b\/[0-9a-z]+/);
+  const board = new BoardPageObject(page);
+  await board.waitReady();
+  const newId = new URL(page.url()).pathname.split('/')[2]!;
+  expect(newId).not.toBe(id);
+  const original = JSON.parse(backup) as { records: Record<string, Rec> };
+  const texts = Object.values(original.records).filter((r) => r.typeName === 'note').map((r) => r.text).sort();
+  expect((await board.board()).notes.map((n) => n.text).sort()).toEqual(texts);
+  expect(await page.evaluate(() => window.__journeyboard!.role())).toBe('facilitator');
 });

@@ -90,7 +90,6 @@ export function HomePage() {
         </section>
         <section className="recent" aria-labelledby="recent-title">
           <h2 id="recent-title">Recently opened on this device</h2>
-          <ImportBoardButton />
           {recent.length === 0 ? (
             <p className="muted empty-recent">Boards you open appear here. Share a board’s link to invite colleagues from marketing, sales and support.</p>
           ) : (
@@ -106,6 +105,7 @@ export function HomePage() {
               ))}
             </ul>
           )}
+          <ImportBoardButton />
         </section>
       </main>
     </div>

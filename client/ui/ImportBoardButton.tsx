@@ -25,6 +25,7 @@ export function ImportBoardButton() {
   };
   return (
     <div className="import-board">
+      <p className="muted small">Have a board backup (a <code>…-backup.json</code> file from a board’s Priorities panel)? Import it as a new board with new links.</p>
       <button type="button" className="btn" data-testid="home-import" disabled={busy} onClick={() => input.current?.click()}>
         {busy ? 'Importing…' : 'Import a board backup…'}
       </button>
