@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
@@ -54,6 +55,18 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   await rows.nth(0).getByLabel('Owner').press('Tab');
   await expect.poll(async () => (await board.noteById(top.id))?.action?.owner).toBe('Priya, "CX" lead');
   await page.screenshot({ path: 'test-results/exports-panel.png' });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="priority-panel"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+
+  // Filters: only opportunities; ranks stay board-wide.
+  await panel.getByTestId('priority-kind').selectOption('idea');
+  await expect(rows.first()).toBeVisible();
+  const ideaIds = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-note-id')));
+  const kinds = new Map((await board.board()).notes.map((n) => [n.id, n.kind]));
+  expect(ideaIds.length).toBeGreaterThan(0);
+  expect(ideaIds.every((i) => kinds.get(i!) === 'idea')).toBe(true);
+  expect(Number(await rows.first().locator('.rank').textContent())).toBeGreaterThan(2);
+  await panel.getByTestId('priority-kind').selectOption('');
 
   const csv = await download(page, 'download-csv');
   expect(csv.name).toBe('checkout-exports-priorities.csv');
