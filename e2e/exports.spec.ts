@@ -132,7 +132,9 @@ test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backu
   expect(stats.colours).toBeGreaterThan(200);
   expect(stats.transparent).toBe(0);
 
+  await page.screenshot({ path: 'test-results/exports-panel-viewer.png' });
   const view = await download(page, 'download-png-view');
+  writeFileSync('test-results/exports-view.png', view.bytes);
   const vp = await page.locator('[data-testid="board-canvas"]').boundingBox();
   expect(view.bytes.readUInt32BE(16)).toBe(2 * Math.round(vp!.width));
 

@@ -59,8 +59,10 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
   document.body.append(host);
   const root = createRoot(host);
   return new Promise<BoardImage>((resolve, reject) => {
+    let started = false;
     const done = (stage: Konva.Stage | null) => {
-      if (!stage) return;
+      if (!stage || started) return;
+      started = true;
       // Once mounted, the layers are in the stage; toDataURL draws them all into one canvas.
       requestAnimationFrame(() => {
         try {
