@@ -17,6 +17,7 @@ import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
+import type { CommentsReader } from './exports/CommentsReader.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
@@ -42,6 +43,8 @@ export interface CreateServerOptions {
   readonly store?: BoardStore;
   /** Back-off of the save retries while storage fails (tests shorten it). */
   readonly saveRetry?: RetryPolicy;
+  /** Comments for the exports (issue 6); default: not available, and the exports say so. */
+  readonly comments?: CommentsReader;
 }
 
 // How long close() waits for Hocuspocus to store and unload every document. A document whose
@@ -89,6 +92,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           adminToken: config.adminToken,
           corsOrigins: config.corsOrigins,
           checkpoints,
+          comments: options.comments,
+          limits,
         }) }),
     ],
   });

@@ -34,3 +34,6 @@ export * from './model/boardDiff.ts';
 export * from './protocol/storageStatus.ts';
 export * from './protocol/checkpoints.ts';
 export * from './protocol/templates.ts';
+export * from './export/index.ts';
+export * from './model/roundRecord.ts';
+export * from './protocol/exports.ts';

@@ -27,7 +27,7 @@ export interface EditorState {
   /** The canvas, or the same board as an accessible HTML outline. */
   readonly view: 'canvas' | 'outline';
   /** Which side panel is open. */
-  readonly panel: 'teams' | 'personas' | 'shortcuts' | 'kpis' | null;
+  readonly panel: 'teams' | 'personas' | 'priorities' | 'shortcuts' | 'kpis' | null;
   /** The KPI card whose editor is open, or a stage's KPI cell where one is being added (kpiId null). */
   readonly kpiEditor: { readonly stageId: StageId; readonly kpiId: KpiId | null } | null;
   /** While set, notes not tagged with this persona are dimmed. */

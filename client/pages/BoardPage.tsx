@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { fitBoard } from '../board/cameraActions.ts';
+import { openLinkedNote } from '../board/noteDeepLink.ts';
+import { PriorityPanel } from '../ui/PriorityPanel.tsx';
 import { SessionContext, useBoard, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
@@ -81,6 +83,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
       if (!live) return;
       // Fit before the first render with content, so a big board never draws at 100% first.
       fitBoard(session);
+      openLinkedNote(session); // `?note=` from an exported priority list
       setReady(true);
     });
     return () => {
@@ -131,6 +134,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <Toolbar readOnly={readOnly} />
             {panel === 'teams' && <TeamsPanel />}
             {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
+            {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
             {panel === 'shortcuts' && <ShortcutsDialog />}
             {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
             <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>

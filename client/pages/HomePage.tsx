@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { forgetBoard, loadRecentBoards, type RecentBoard } from '../identity/recentBoards.ts';
 import { TemplatePreview } from '../ui/TemplatePreview.tsx';
+import { ImportBoardButton } from '../ui/ImportBoardButton.tsx';
 import { createBoard, CreateTokenRequired, fetchTemplates, type TemplateInfo } from './api.ts';
 
 function ago(t: number, now = Date.now()): string {
@@ -108,6 +109,7 @@ export function HomePage() {
               ))}
             </ul>
           )}
+          <ImportBoardButton />
         </section>
       </main>
     </div>

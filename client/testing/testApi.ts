@@ -31,6 +31,8 @@ export interface JourneyboardTestApi {
   kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
+  /** The board's layout size in board units (a whole-board PNG is this plus a margin, times 2). */
+  layoutSize(): { width: number; height: number };
 }
 
 declare global {
@@ -96,6 +98,10 @@ export function installTestApi(session: BoardSession): () => void {
         const r = layout.kpis.get(k.id);
         return { id: k.id, stageId: k.stageId, metric: k.metric, value: k.value, target: k.target, unit: k.unit, direction: k.direction, status: kpiStatus(k), shapeName: kpiShapeName(k), rect: r ? toPage(r) : null };
       });
+    },
+    layoutSize: () => {
+      const l = layoutFor(snapshot());
+      return { width: l.width, height: l.height };
     },
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };

@@ -6,6 +6,10 @@ import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
+import { COMMENTS_UNAVAILABLE, type CommentsReader } from '../exports/CommentsReader.ts';
+import { registerPriorityRoutes } from './priorityRoutes.ts';
+import { registerBackupRoutes } from './backupRoutes.ts';
+import { DEFAULT_LIMITS, type BoardLimits } from '../config.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
@@ -27,6 +31,10 @@ export interface HttpDeps {
   readonly checkpoints?: CheckpointService;
   /** Who may view or change the history; default: share-link roles (facilitators change). */
   readonly authorizeCheckpoints?: CheckpointAuthorizer;
+  /** Comments for the exports (issue 6); default: not available (exports say so). */
+  readonly comments?: CommentsReader;
+  /** Board caps, for imported boards (issue 6); default: DEFAULT_LIMITS. */
+  readonly limits?: BoardLimits;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
@@ -47,6 +55,9 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
+  const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
+  registerPriorityRoutes(router, { store: deps.store, links: deps.links, comments });
+  registerBackupRoutes(router, { store: deps.store, links: deps.links, comments, maxBodyBytes: deps.maxBodyBytes, createToken: deps.createToken, limits: deps.limits ?? DEFAULT_LIMITS });
   const serveClient = createStaticClient(deps.clientDir);
 
   return async (req, res, live) => {
