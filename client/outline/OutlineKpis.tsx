@@ -41,7 +41,7 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
         (adding ? (
           <KpiForm stageId={stage.id} stageName={stage.name} kpi={null} onDone={() => setAdding(false)} />
         ) : (
-          <button className="tb-button outline-add" onClick={() => setAdding(true)} aria-label={`Add a KPI to ${stage.name}`}>+ Add KPI</button>
+          <button className="tb-button outline-add" onClick={() => setAdding(true)} aria-label={`Add KPI to ${stage.name}`}>+ Add KPI</button>
         ))}
     </div>
   );
