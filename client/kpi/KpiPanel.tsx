@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatKpiValue, KPI_STATUS_STYLE, KPI_TREND_ICON, kpiCsvExample, kpiStatus, kpiTrend } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { KpiImportDialog } from './KpiImportDialog.tsx';
+import { openKpiEditor } from './revealKpi.ts';
 import './kpi.css';
 
 /** Every stage's KPIs in one table, with CSV import; a row opens the card's editor on the board. */
@@ -65,7 +66,7 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
                     <tr key={k.id}>
                       <td>{i === 0 ? s.name : ''}</td>
                       <td>
-                        <button className="link-button" onClick={() => session.editor.update({ kpiEditor: { stageId: s.id, kpiId: k.id }, panel: null })}>{k.metric}</button>
+                        <button className="link-button" onClick={() => openKpiEditor(session, s.id, k.id)} title="Show and edit it on the board">{k.metric}</button>
                       </td>
                       <td>{formatKpiValue(k)} {trend && <span aria-label={`trend ${trend}`}>{KPI_TREND_ICON[trend]}</span>}</td>
                       <td>{k.target === null ? '—' : formatKpiValue({ value: k.target, unit: k.unit })}</td>
