@@ -35,7 +35,7 @@ const draftOf = (k: Kpi | null): Draft =>
  * Used on the canvas (a popover on the KPI card) and in the outline. Saving writes only the fields
  * that changed, in one command (one undo step), so a colleague's edit of another field stays.
  */
-export function KpiForm({ stageId, stageName, kpi, onDone }: { stageId: StageId; stageName: string; kpi: Kpi | null; onDone: () => void }) {
+export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: { stageId: StageId; stageName: string; kpi: Kpi | null; onDone: () => void; showTitle?: boolean }) {
   const session = useSession();
   const uid = useId();
   // What the form showed when it opened: only fields the person changed from it are written, so a
@@ -103,7 +103,7 @@ export function KpiForm({ stageId, stageName, kpi, onDone }: { stageId: StageId;
       }}
     >
       {kpi ? (
-        <p className="kpi-form-title"><strong>{kpi.metric}</strong> <span className="muted">in {stageName}</span></p>
+        showTitle && <p className="kpi-form-title"><strong>{kpi.metric}</strong> <span className="muted">in {stageName}</span></p>
       ) : (
         <label className="kpi-field wide">
           <span>Metric in {stageName}</span>
