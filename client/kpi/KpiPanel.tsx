@@ -3,6 +3,9 @@ import { formatKpiValue, KPI_STATUS_STYLE, KPI_TREND_ICON, kpiCsvExample, kpiSta
 import { useBoard, useSession } from '../board/hooks.ts';
 import { KpiImportDialog } from './KpiImportDialog.tsx';
 import { openKpiEditor } from './revealKpi.ts';
+import { showToast } from '../board/editorState.ts';
+
+const MAX_CSV_BYTES = 512 * 1024;
 import './kpi.css';
 
 /** Every stage's KPIs in one table, with CSV import; a row opens the card's editor on the board. */
@@ -38,7 +41,10 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
             onChange={async (e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
-              if (f) setImporting({ name: f.name, text: await f.text() });
+              if (!f) return;
+              // 500 rows of KPIs fit in a few kilobytes; a bigger file is not a KPI sheet.
+              if (f.size > MAX_CSV_BYTES) return showToast(session.editor, `${f.name} is ${Math.round(f.size / 1024)} KB; a KPI file is at most ${MAX_CSV_BYTES / 1024} KB.`, 'error');
+              setImporting({ name: f.name, text: await f.text() });
             }}
           />
         </div>
