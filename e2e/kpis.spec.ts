@@ -37,6 +37,14 @@ test('stage KPIs: edit one on its card, a colleague sees it live, and the outlin
   await expect(popover.getByRole('alert')).toHaveText('The target "soon" is not a number.');
   await popover.getByRole('button', { name: 'Cancel' }).click();
   expect((await kpis(a)).find((k) => k.id === ces.id)!.target).toBe(3);
+
+  // A viewer can read a KPI's card but gets no form.
+  const v = new BoardPageObject(await personPage(browser, server, { name: 'Vic Moss', department: 'product' }));
+  await v.open(boardId, 'viewer');
+  const seen = (await kpis(v)).find((k) => k.id === ces.id)!;
+  await v.page.mouse.click(seen.rect!.x + seen.rect!.width / 2, seen.rect!.y + 12);
+  await expect(v.page.getByTestId('kpi-popover')).toContainText('CES: 2.8/7, target 3/7, on target');
+  await expect(v.page.getByTestId('kpi-form')).toHaveCount(0);
 });
 
 test('stage KPIs: a CSV import shows every bad row before applying the good ones as one undo step', async ({ browser, server }) => {

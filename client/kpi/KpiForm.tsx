@@ -35,12 +35,21 @@ const draftOf = (k: Kpi | null): Draft =>
  * Used on the canvas (a popover on the KPI card) and in the outline. Saving writes only the fields
  * that changed, in one command (one undo step), so a colleague's edit of another field stays.
  */
-export function KpiForm({ stageId, stageName, kpi, onDone }: { stageId: StageId; stageName: string; kpi: Kpi | null; onDone: () => void }) {
+export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: { stageId: StageId; stageName: string; kpi: Kpi | null; onDone: () => void; showTitle?: boolean }) {
   const session = useSession();
   const uid = useId();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(kpi));
+  // What the form showed when it opened: only fields the person changed from it are written, so a
+  // colleague's concurrent change of another field is not overwritten with a stale value.
+  const [initial, setInitial] = useState<Draft>(() => draftOf(kpi));
+  const [draft, setDraft] = useState<Draft>(initial);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setDraft(draftOf(kpi)), [kpi?.id]);
+  useEffect(() => {
+    const fresh = draftOf(kpi);
+    setInitial(fresh);
+    setDraft(fresh);
+    // Only when another KPI is shown; a live change of this one must not wipe what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kpi?.id]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   const numbers = (): { value: number | null; target: number | null; previous: number | null } | null => {
@@ -68,7 +77,8 @@ export function KpiForm({ stageId, stageName, kpi, onDone }: { stageId: StageId;
       if (id) onDone();
       return;
     }
-    const patch = Object.fromEntries(Object.entries(fields).filter(([k, v]) => kpi[k as keyof typeof fields] !== v));
+    const touched = (k: keyof typeof fields) => draft[k] !== initial[k];
+    const patch = Object.fromEntries(Object.entries(fields).filter(([k, v]) => touched(k as keyof typeof fields) && kpi[k as keyof typeof fields] !== v));
     if (Object.keys(patch).length > 0) session.run('updateKpi', { kpiId: kpi.id, patch });
     onDone();
   };
@@ -93,7 +103,7 @@ export function KpiForm({ stageId, stageName, kpi, onDone }: { stageId: StageId;
       }}
     >
       {kpi ? (
-        <p className="kpi-form-title"><strong>{kpi.metric}</strong> <span className="muted">in {stageName}</span></p>
+        showTitle && <p className="kpi-form-title"><strong>{kpi.metric}</strong> <span className="muted">in {stageName}</span></p>
       ) : (
         <label className="kpi-field wide">
           <span>Metric in {stageName}</span>

@@ -2,6 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { formatKpiValue, KPI_STATUS_STYLE, KPI_TREND_ICON, kpiCsvExample, kpiStatus, kpiTrend } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { KpiImportDialog } from './KpiImportDialog.tsx';
+import { openKpiEditor } from './revealKpi.ts';
+import { showToast } from '../board/editorState.ts';
+
+const MAX_CSV_BYTES = 512 * 1024;
 import './kpi.css';
 
 /** Every stage's KPIs in one table, with CSV import; a row opens the card's editor on the board. */
@@ -37,7 +41,10 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
             onChange={async (e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
-              if (f) setImporting({ name: f.name, text: await f.text() });
+              if (!f) return;
+              // 500 rows of KPIs fit in a few kilobytes; a bigger file is not a KPI sheet.
+              if (f.size > MAX_CSV_BYTES) return showToast(session.editor, `${f.name} is ${Math.round(f.size / 1024)} KB; a KPI file is at most ${MAX_CSV_BYTES / 1024} KB.`, 'error');
+              setImporting({ name: f.name, text: await f.text() });
             }}
           />
         </div>
@@ -65,7 +72,7 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
                     <tr key={k.id}>
                       <td>{i === 0 ? s.name : ''}</td>
                       <td>
-                        <button className="link-button" onClick={() => session.editor.update({ kpiEditor: { stageId: s.id, kpiId: k.id }, panel: null })}>{k.metric}</button>
+                        <button className="link-button" onClick={() => openKpiEditor(session, s.id, k.id)} title="Show and edit it on the board">{k.metric}</button>
                       </td>
                       <td>{formatKpiValue(k)} {trend && <span aria-label={`trend ${trend}`}>{KPI_TREND_ICON[trend]}</span>}</td>
                       <td>{k.target === null ? '—' : formatKpiValue({ value: k.target, unit: k.unit })}</td>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeKpi, formatKpiValue, KPI_STATUS_STYLE, kpiStatus, type Kpi, type Stage } from '../../shared/index.ts';
+import { formatKpiValue, kpiDetails, KPI_STATUS_STYLE, kpiStatus, type Kpi, type Stage } from '../../shared/index.ts';
 import { KpiForm } from '../kpi/KpiForm.tsx';
 import '../kpi/kpi.css';
 
@@ -22,11 +22,11 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
                   <strong>{k.metric}</strong>
                   <span>{formatKpiValue(k)}</span>
                   <span className={`outline-kpi-badge kpi-${status}`}>{KPI_STATUS_STYLE[status].icon} {KPI_STATUS_STYLE[status].label}</span>
-                  <span className="muted small">{describeKpi(k).slice(k.metric.length + 2)}</span>
+                  <span className="muted small">{kpiDetails(k).join(' · ')}</span>
                 </div>
                 {!readOnly &&
                   (editing === k.id ? (
-                    <KpiForm stageId={stage.id} stageName={stage.name} kpi={k} onDone={() => setEditing(null)} />
+                    <KpiForm stageId={stage.id} stageName={stage.name} kpi={k} onDone={() => setEditing(null)} showTitle={false} />
                   ) : (
                     <div className="outline-actions">
                       <button className="tb-button" onClick={() => setEditing(k.id)} aria-label={`Edit ${k.metric} in ${stage.name}`}>Edit</button>
@@ -41,7 +41,7 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
         (adding ? (
           <KpiForm stageId={stage.id} stageName={stage.name} kpi={null} onDone={() => setAdding(false)} />
         ) : (
-          <button className="tb-button outline-add" onClick={() => setAdding(true)} aria-label={`Add a KPI to ${stage.name}`}>+ Add KPI</button>
+          <button className="tb-button outline-add" onClick={() => setAdding(true)} aria-label={`Add KPI to ${stage.name}`}>+ Add KPI</button>
         ))}
     </div>
   );

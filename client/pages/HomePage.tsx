@@ -83,7 +83,7 @@ export function HomePage() {
             {needsToken && (
               <>
                 <label className="field-label" htmlFor="create-token">Creation token (from the person who runs this server)</label>
-                <input id="create-token" type="password" data-testid="create-token" value={createToken} autoComplete="off" onChange={(e) => setCreateToken(e.target.value)} />
+                <input id="create-token" type="password" data-testid="create-token" value={createToken} autoComplete="off" onChange={(e) => setCreateToken(e.target.value)} onBlur={() => createToken.trim() && fetchTemplates(createToken.trim()).then(setTemplates, () => undefined)} />
               </>
             )}
             {error && <p className="error" role="alert">{error}</p>}

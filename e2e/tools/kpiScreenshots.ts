@@ -44,6 +44,12 @@ try {
   await page.getByTestId('kpi-popover').waitFor();
   if (!only || only === 'editor') await page.screenshot({ path: resolve(REVIEW, 'kpi-editor.png') });
   await page.keyboard.press('Escape');
+  await page.getByTestId('outline-toggle').click();
+  await page.getByTestId('outline').getByRole('button', { name: /^Edit CES in / }).click();
+  await page.getByTestId('outline').getByRole('heading', { name: /Purchase/ }).scrollIntoViewIfNeeded();
+  if (!only || only === 'outline') await page.screenshot({ path: resolve(REVIEW, 'kpi-outline.png') });
+  await page.getByRole('radio', { name: 'Board' }).click();
+  await board.waitReady();
   await page.getByTestId('kpis-toggle').click();
   await page.getByTestId('kpi-import-file').setInputFiles({
     name: 'q3-kpis.csv',

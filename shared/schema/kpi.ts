@@ -172,11 +172,14 @@ export function byKpiOrder(a: Kpi, b: Kpi): number {
 /** A one-line description for screen readers and the outline. */
 export function describeKpi(k: Kpi): string {
   const status = kpiStatus(k);
+  return [`${k.metric}: ${formatKpiValue(k)}`, ...kpiDetails(k).slice(0, 1), KPI_STATUS_STYLE[status].label.toLowerCase(), ...kpiDetails(k).slice(1)].join(', ');
+}
+
+/** Target, trend and direction in words ("target 3/7", "trend down from 4.3", "lower is better"). */
+export function kpiDetails(k: Kpi): string[] {
   const trend = kpiTrend(k);
-  const parts = [`${k.metric}: ${formatKpiValue(k)}`];
-  if (k.target !== null) parts.push(`target ${formatKpiValue({ value: k.target, unit: k.unit })}`);
-  parts.push(KPI_STATUS_STYLE[status].label.toLowerCase());
+  const parts = [k.target !== null ? `target ${formatKpiValue({ value: k.target, unit: k.unit })}` : 'no target'];
   if (trend) parts.push(`trend ${trend}${k.previous !== null && !k.trend ? ` from ${formatKpiNumber(k.previous)}` : ''}`);
   if (k.direction === 'lower') parts.push('lower is better');
-  return parts.join(', ');
+  return parts;
 }
