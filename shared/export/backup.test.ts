@@ -65,7 +65,7 @@ describe('board backup', () => {
     ['another version', (b: Record<string, any>) => (b.version = 2), /version: only version 1/],
     ['a newer schema', (b: Record<string, any>) => (b.schemaVersion = SCHEMA_VERSION + 1), /newer Journeyboard/],
     ['no records', (b: Record<string, any>) => delete b.records, /^records: /],
-    ['an unknown record type', (b: Record<string, any>) => (b.records['kpi:x'] = { typeName: 'kpi', id: 'kpi:x' }), /records\["kpi:x"\]: not a record id/],
+    ['an unknown record type', (b: Record<string, any>) => (b.records['widget:x'] = { typeName: 'widget', id: 'widget:x' }), /records\["widget:x"\]: not a record id/],
     ['a wrong typeName', (b: Record<string, any>) => (b.records['note:ads'].typeName = 'lane'), /records\["note:ads"\].typeName: expected "note"/],
     ['a text that is no string', (b: Record<string, any>) => (b.records['note:ads'].text = 5), /records\["note:ads"\].text/],
     ['a broken position', (b: Record<string, any>) => (b.records['note:ads'].position = { stageId: 'x' }), /records\["note:ads"\]: invalid position/],
