@@ -12,6 +12,7 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -92,6 +93,7 @@ export class PostgresBoardStore implements BoardStore {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
+      await pool.query(POSTGRES_WORKSHOP_SCHEMA);
     } catch (error) {
       await pool.end();
       throw error;
@@ -218,6 +220,16 @@ export class PostgresBoardStore implements BoardStore {
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
     });
+  }
+
+  // ---- workshop state (issue 4; SQL in WorkshopStateStore.ts) ----
+
+  async loadWorkshopState(boardId: string): Promise<unknown> {
+    return postgresLoadWorkshopState(this.pool, boardId);
+  }
+
+  async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
+    await postgresSaveWorkshopState(this.pool, boardId, state, at);
   }
 
   // ---- share links ----
