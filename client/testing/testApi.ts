@@ -26,6 +26,18 @@ export interface JourneyboardTestApi {
   canvasShapeCount(name: string): number;
   /** Resolves with Date.now() at the first frame after the note shows `text` (for benchmarks). */
   noteTextShownAt(id: string, text: string): Promise<number>;
+  /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
+  workshop(): {
+    timerStatus: string;
+    remainingMs: number;
+    clockOffsetMs: number;
+    locked: boolean;
+    lockedOut: boolean;
+    readOnlyReason: string | null;
+    following: string | null;
+    cursorsHidden: boolean;
+    camera: { x: number; y: number; scale: number };
+  };
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
 }
@@ -87,6 +99,20 @@ export function installTestApi(session: BoardSession): () => void {
         key: s.key,
         points: s.points.map((p) => ({ stageIndex: p.stageIndex, mean: p.mean, y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y })),
       })),
+    workshop: () => {
+      const w = session.workshop;
+      return {
+        timerStatus: w.state.timer.status,
+        remainingMs: w.remainingMs(),
+        clockOffsetMs: w.clock.offset,
+        locked: w.state.lock.locked,
+        lockedOut: w.isLockedOut(),
+        readOnlyReason: session.model.readOnlyReason,
+        following: w.followedPeer()?.user.name ?? null,
+        cursorsHidden: w.cursorsHidden(),
+        camera: { ...session.editor.get().camera },
+      };
+    },
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;

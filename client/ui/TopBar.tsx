@@ -7,6 +7,8 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
+import { FacilitateMenu } from './workshop/FacilitateMenu.tsx';
+import { TimerChip } from './workshop/TimerChip.tsx';
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
 export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEditIdentity: () => void }) {
@@ -46,6 +48,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         }}
       />
       <div className="topbar-right">
+        {role === 'facilitator' ? <FacilitateMenu /> : <TimerChip />}
         <ConnectionPill />
         <PeopleBar />
         <button className="btn ghost" onClick={onEditIdentity} title="Change your name or department" data-testid="identity-button">
