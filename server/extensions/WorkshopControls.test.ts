@@ -135,15 +135,4 @@ describe('WorkshopControls', () => {
     expect(facilitator.ofType(BRING_EVERYONE_TYPE)).toEqual([]); // never echoed to the sender
     expect(a.ofType(BRING_EVERYONE_TYPE)).toHaveLength(1);
   });
-
-  it('stamps each awareness state with the role the server gave its connection, whatever the client claims', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url);
-    const facilitator = await join(id, tokens.facilitator);
-    const viewer = await join(id, tokens.viewer);
-    viewer.provider.awareness!.setLocalState({ user: { id: 'v', name: 'Vera' }, role: 'facilitator' });
-    await waitFor(() => facilitator.provider.awareness!.getStates().get(viewer.doc.clientID)?.role === 'viewer', { what: 'the stamped role' });
-    facilitator.provider.awareness!.setLocalStateField('role', 'viewer');
-    await waitFor(() => viewer.provider.awareness!.getStates().get(facilitator.doc.clientID)?.role === 'facilitator', { what: 'the facilitator’s stamped role' });
-  });
 });
