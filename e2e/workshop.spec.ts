@@ -170,10 +170,13 @@ test('follow a person by clicking their avatar, leave by panning; bring everyone
   await bob.page.mouse.move(c.x + 40, c.y + 40);
   await bob.page.mouse.move(c.x + 60, c.y + 50);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
-  await fay.page.getByTestId('hide-cursors').check();
+  // The box shows the server's state: it turns on once the server has applied the command.
+  await fay.page.getByTestId('hide-cursors').click();
+  await expect(fay.page.getByTestId('hide-cursors')).toBeChecked();
   await expect.poll(async () => (await workshop(ann.page)).cursorsHidden).toBe(true);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBe(0);
   await expect.poll(() => fay.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
-  await fay.page.getByTestId('hide-cursors').uncheck();
+  await fay.page.getByTestId('hide-cursors').click();
+  await expect(fay.page.getByTestId('hide-cursors')).not.toBeChecked();
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
 });
