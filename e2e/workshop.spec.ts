@@ -3,7 +3,7 @@ import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
 import type { TestServer } from './server.ts';
 
-type Workshop = { timerStatus: string; remainingMs: number; clockOffsetMs: number; locked: boolean; lockedOut: boolean; following: string | null; cursorsHidden: boolean; camera: { x: number; y: number; scale: number } };
+type Workshop = { timerStatus: string; timerRun: number; lastChimedRun: number; remainingMs: number; clockOffsetMs: number; locked: boolean; lockedOut: boolean; following: string | null; cursorsHidden: boolean; camera: { x: number; y: number; scale: number } };
 
 /** A person whose computer clock is off by `skewMs` (Date.now, which the app reads). */
 async function skewedPerson(browser: Parameters<typeof personPage>[0], server: TestServer, name: string, department: 'sales' | 'support', skewMs: number): Promise<BoardPageObject> {
@@ -90,11 +90,20 @@ test('the timer reads the same on three pages whose clocks differ; the lock make
   await fay.page.getByTestId('timer-minutes').fill('0.05');
   await fay.page.getByTestId('timer-minutes').press('Enter');
   await expect(fay.page.getByTestId('fp-clock')).toHaveText('0:03');
+  await fay.page.getByTestId('timer-lock-on-end').check();
   await fay.page.getByTestId('timer-start').click();
-  for (const p of everyone) await expect(p.page.getByTestId('timer-chip')).toHaveAttribute('data-status', 'done');
-  for (const p of everyone) await expect(p.page.getByTestId('timer-text')).toHaveText('0:00');
+  // Each page signals zero once (a chime and a pulse of the chip for a few seconds).
   await expect(ann.page.locator('.timer-chip.timer-ringing')).toHaveCount(1);
   await ann.page.screenshot({ path: test.info().outputPath('timer-zero-participant.png') });
+  for (const p of everyone) await expect(p.page.getByTestId('timer-chip')).toHaveAttribute('data-status', 'done');
+  for (const p of everyone) {
+    const w = await workshop(p.page);
+    expect(w.lastChimedRun).toBe(w.timerRun);
+  }
+  // "Lock the board when time is up": the server locked it at zero.
+  await expect(ann.page.getByTestId('lock-banner')).toContainText('when time ran out');
+  await expect.poll(async () => (await workshop(ann.page)).lockedOut).toBe(true);
+  for (const p of everyone) await expect(p.page.getByTestId('timer-text')).toHaveText('0:00');
   await fay.page.screenshot({ path: test.info().outputPath('timer-zero-facilitator.png') });
 });
 
@@ -170,13 +179,10 @@ test('follow a person by clicking their avatar, leave by panning; bring everyone
   await bob.page.mouse.move(c.x + 40, c.y + 40);
   await bob.page.mouse.move(c.x + 60, c.y + 50);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
-  // The box shows the server's state: it turns on once the server has applied the command.
-  await fay.page.getByTestId('hide-cursors').click();
-  await expect(fay.page.getByTestId('hide-cursors')).toBeChecked();
+  await fay.page.getByTestId('hide-cursors').check();
   await expect.poll(async () => (await workshop(ann.page)).cursorsHidden).toBe(true);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBe(0);
   await expect.poll(() => fay.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
-  await fay.page.getByTestId('hide-cursors').click();
-  await expect(fay.page.getByTestId('hide-cursors')).not.toBeChecked();
+  await fay.page.getByTestId('hide-cursors').uncheck();
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
 });

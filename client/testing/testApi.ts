@@ -29,6 +29,9 @@ export interface JourneyboardTestApi {
   /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
   workshop(): {
     timerStatus: string;
+    timerRun: number;
+    /** The last run whose zero this page signalled (chime and pulse), or -1. */
+    lastChimedRun: number;
     remainingMs: number;
     clockOffsetMs: number;
     locked: boolean;
@@ -103,6 +106,8 @@ export function installTestApi(session: BoardSession): () => void {
       const w = session.workshop;
       return {
         timerStatus: w.state.timer.status,
+        timerRun: w.state.timer.run,
+        lastChimedRun: w.lastChimedRun,
         remainingMs: w.remainingMs(),
         clockOffsetMs: w.clock.offset,
         locked: w.state.lock.locked,

@@ -96,6 +96,11 @@ export class WorkshopSession {
     return this.view.get().state;
   }
 
+  /** The last timer run whose zero was signalled here (chime and pulse), or -1. */
+  get lastChimedRun(): number {
+    return this.chimedRun;
+  }
+
   /** Time left on the timer by the server's clock. */
   remainingMs(localNow: number = Date.now()): number {
     return timerRemainingMs(this.state.timer, this.clock.now(localNow));

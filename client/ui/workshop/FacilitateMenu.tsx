@@ -3,7 +3,7 @@ import { TIMER_MAX_MS } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { describeDuration } from '../../workshop/serverClock.ts';
 import { TimerChip } from './TimerChip.tsx';
-import { useCountdown, useWorkshop } from './useWorkshop.ts';
+import { useCountdown, useOptimisticSwitch, useWorkshop } from './useWorkshop.ts';
 import './workshop.css';
 
 const PRESETS_MIN = [1, 3, 5, 10, 15];
@@ -53,6 +53,9 @@ function FacilitatePanel() {
   const state = useWorkshop((v) => v.state);
   const { timer, text, ringing } = useCountdown();
   const [minutes, setMinutes] = useState(String(Math.round(timer.durationMs / 60_000)));
+  const [lockOnEnd, showLockOnEnd] = useOptimisticSwitch(timer.lockOnEnd);
+  const [commentsOpen, showCommentsOpen] = useOptimisticSwitch(state.lock.commentsOpen);
+  const [hideCursors, showHideCursors] = useOptimisticSwitch(state.hideCursors);
   const setDuration = (min: number) => {
     const ms = Math.round(Math.min(TIMER_MAX_MS / 60_000, Math.max(1 / 60, min)) * 60_000);
     workshop.timer({ action: 'set', durationMs: ms });
@@ -95,7 +98,7 @@ function FacilitatePanel() {
           <button type="button" className="btn ghost" onClick={() => workshop.timer({ action: 'reset' })} disabled={timer.status === 'idle' && timer.remainingMs === timer.durationMs} data-testid="timer-reset">Reset</button>
         </div>
         <label className="fp-check">
-          <input type="checkbox" checked={timer.lockOnEnd} onChange={(e) => workshop.timer({ action: 'options', lockOnEnd: e.target.checked })} data-testid="timer-lock-on-end" />
+          <input type="checkbox" checked={lockOnEnd} onChange={(e) => { showLockOnEnd(e.target.checked); workshop.timer({ action: 'options', lockOnEnd: e.target.checked }); }} data-testid="timer-lock-on-end" />
           Lock the board when time is up
         </label>
       </section>
@@ -114,7 +117,7 @@ function FacilitatePanel() {
         </button>
         <p className="fp-help">{state.lock.locked ? 'Participants can look but not change anything. You can still edit.' : 'Editors become read-only until you unlock; you keep editing.'}</p>
         <label className="fp-check">
-          <input type="checkbox" checked={state.lock.commentsOpen} onChange={(e) => workshop.setLock(state.lock.locked, e.target.checked)} data-testid="lock-comments-open" />
+          <input type="checkbox" checked={commentsOpen} onChange={(e) => { showCommentsOpen(e.target.checked); workshop.setLock(state.lock.locked, e.target.checked); }} data-testid="lock-comments-open" />
           Comments stay open while locked
         </label>
       </section>
@@ -126,7 +129,7 @@ function FacilitatePanel() {
           Bring everyone to my view
         </button>
         <label className="fp-check">
-          <input type="checkbox" checked={state.hideCursors} onChange={(e) => workshop.setHideCursors(e.target.checked)} data-testid="hide-cursors" />
+          <input type="checkbox" checked={hideCursors} onChange={(e) => { showHideCursors(e.target.checked); workshop.setHideCursors(e.target.checked); }} data-testid="hide-cursors" />
           Hide everyone’s cursors (quiet work; you still see them)
         </label>
       </section>

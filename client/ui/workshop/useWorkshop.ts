@@ -52,3 +52,20 @@ export function useCursorsHidden(): boolean {
   useStore(useSession().access, (a) => a.role);
   return workshop.cursorsHidden();
 }
+
+/**
+ * A switch that shows the server's value, but the new value at once after a click (until the
+ * server's answer arrives, or 3 s pass without one), so a slow network does not make it flicker back.
+ */
+export function useOptimisticSwitch(server: boolean): [boolean, (value: boolean) => void] {
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (pending !== null && pending === server) setPending(null);
+  }, [server, pending]);
+  useEffect(() => {
+    if (pending === null) return;
+    const t = setTimeout(() => setPending(null), 3000);
+    return () => clearTimeout(t);
+  }, [pending]);
+  return [pending ?? server, setPending];
+}
