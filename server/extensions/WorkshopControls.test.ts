@@ -7,6 +7,10 @@ import {
   timerRemainingMs,
   WORKSHOP_REFUSED_TYPE,
 } from '../../shared/protocol/workshop.ts';
+import path from 'node:path';
+import { createServer } from '../createServer.ts';
+import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { FlakyStore } from '../testing/flakyStore.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
@@ -134,5 +138,30 @@ describe('WorkshopControls', () => {
     await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal of a bad view' });
     expect(facilitator.ofType(BRING_EVERYONE_TYPE)).toEqual([]); // never echoed to the sender
     expect(a.ofType(BRING_EVERYONE_TYPE)).toHaveLength(1);
+  });
+
+  it('a change the database cannot save is refused and changes nothing; it works once storage is back', async () => {
+    dataDir = makeTempDir();
+    const flaky = new FlakyStore(SqliteBoardStore.open(dataDir));
+    const raw = await createServer(
+      { port: 0, host: '127.0.0.1', dataDir, clientDir: path.join(dataDir, 'none'), maxBodyBytes: 1 << 20, maxMessageBytes: 1 << 24 },
+      { store: flaky.store },
+    );
+    server = { url: raw.url, wsUrl: raw.wsUrl, port: raw.port, dataDir, server: raw, close: () => raw.close() };
+    const { id, tokens } = await createBoardWithLinks(raw.url);
+    const facilitator = await join(id, tokens.facilitator);
+    const editor = await join(id, tokens.editor);
+
+    flaky.failing = true;
+    facilitator.send({ type: LOCK_TYPE, locked: true });
+    await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal' });
+    expect((facilitator.ofType(WORKSHOP_REFUSED_TYPE)[0] as { message: string }).message).toMatch(/could not save/);
+    expect(flaky.refusedCount('saveWorkshopState')).toBe(1);
+    expect((await raw.workshop.state(id)).lock.locked).toBe(false);
+    expect(editor.latestState()?.state.lock.locked).toBe(false);
+
+    flaky.failing = false;
+    facilitator.send({ type: LOCK_TYPE, locked: true });
+    await editor.waitForState((m) => m.state.lock.locked, 'the lock once storage works');
   });
 });
