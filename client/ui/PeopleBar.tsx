@@ -60,6 +60,7 @@ export function PeopleBar() {
         aria-expanded={panel}
         onClick={() => setPanel((o) => !o)}
         title="Who is here"
+        aria-label={`Who is here: ${people.length} ${people.length === 1 ? 'person' : 'people'}`}
         data-testid="participants-button"
       >
         {people.length}

@@ -40,8 +40,14 @@ export function FacilitateMenu() {
         onClick={() => setOpen((o) => !o)}
         data-testid="facilitate-button"
         title="Timer, lock, bring everyone, cursors"
+        aria-label="Facilitate"
       >
-        Facilitate
+        <svg width={15} height={15} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" aria-hidden>
+          <path d="M2.5 4.5h6M11.5 4.5h2M2.5 11.5h2M7.5 11.5h6" />
+          <circle cx="10" cy="4.5" r="1.6" />
+          <circle cx="6" cy="11.5" r="1.6" />
+        </svg>
+        <span className="facilitate-word">Facilitate</span>
       </button>
       {open && <FacilitatePanel />}
     </div>
