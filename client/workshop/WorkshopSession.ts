@@ -20,7 +20,6 @@ import {
 } from '../../shared/index.ts';
 import type { AccessState } from '../board/BoardSession.ts';
 import { showToast, type EditorState } from '../board/editorState.ts';
-import type { Store as StoreType } from '../board/store.ts';
 import { Store } from '../board/store.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { BoardConnection } from '../sync/connectBoard.ts';
@@ -45,9 +44,9 @@ export interface WorkshopView {
 export interface WorkshopDeps {
   readonly connection: Pick<BoardConnection, 'onMessage' | 'send' | 'resync'>;
   readonly presence: PresenceStore;
-  readonly editor: StoreType<EditorState>;
-  readonly identity: StoreType<{ me: Identity }>;
-  readonly access: StoreType<AccessState>;
+  readonly editor: Store<EditorState>;
+  readonly identity: Store<{ me: Identity }>;
+  readonly access: Store<AccessState>;
 }
 
 type TimerAction = TimerCommand extends infer C ? (C extends TimerCommand ? Omit<C, 'type'> : never) : never;
