@@ -12,6 +12,10 @@ import { UpdateValidation } from './extensions/UpdateValidation.ts';
 import { HttpRequests } from './extensions/HttpRequests.ts';
 import { Persistence } from './extensions/Persistence.ts';
 import { Checkpoints } from './extensions/Checkpoints.ts';
+import { BoardLock } from './extensions/BoardLock.ts';
+import { PresenceRoles } from './extensions/PresenceRoles.ts';
+import { WorkshopControls } from './extensions/WorkshopControls.ts';
+import { WorkshopService } from './workshop/WorkshopService.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
@@ -34,6 +38,8 @@ export interface JourneyboardServer {
   /** Version history: checkpoints, previews, restores (and `voteRevealCheckpoint` for voting). */
   readonly checkpoints: CheckpointService;
   readonly persistence: Persistence;
+  /** Live-workshop state per board (timer, lock, cursors). */
+  readonly workshop: WorkshopService;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -65,6 +71,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
+  const workshop = new WorkshopService({ store });
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
     // port goes in the configuration and listen() is called without one.
@@ -82,6 +90,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       new RecordGuard(limits),
       persistence,
       new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
+      new BoardLock({ service: workshop }),
+      new WorkshopControls({ service: workshop }),
+      new PresenceRoles(),
       collab,
       new HttpRequests({ handle: createRequestHandler({
           store,
@@ -128,6 +139,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     hocuspocus: server.hocuspocus,
     checkpoints,
     persistence,
+    workshop,
     close: () => (closing ??= close()),
   };
 }

@@ -37,3 +37,4 @@ export * from './protocol/templates.ts';
 export * from './export/index.ts';
 export * from './model/roundRecord.ts';
 export * from './protocol/exports.ts';
+export * from './protocol/workshop.ts';

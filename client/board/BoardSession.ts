@@ -14,6 +14,7 @@ import { fetchLinks, type BoardLinks } from '../pages/api.ts';
 import { saveBoardToken } from '../sync/boardTokens.ts';
 import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
+import { WorkshopSession } from '../workshop/WorkshopSession.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
 
@@ -45,6 +46,8 @@ export class BoardSession {
   readonly flags = new Store<SessionFlags>({ newerSchema: false });
   readonly identity: Store<{ me: Identity }>;
   readonly access = new Store<AccessState>({ role: null, links: {} });
+  /** Live-workshop controls: timer, lock, follow-me, hidden cursors (issue 4). */
+  readonly workshop: WorkshopSession;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -61,6 +64,8 @@ export class BoardSession {
       editing: null,
     });
     this.editor = createEditorStore();
+    this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
+    this.workshop.view.subscribe(() => this.updateReadOnly());
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);
@@ -103,7 +108,7 @@ export class BoardSession {
       ? 'This board was saved by a newer version of Journeyboard. Reload the page to keep editing.'
       : role && !canWrite(role, 'board')
         ? (ROLE_READ_ONLY_REASON[role] ?? 'You cannot change this board.')
-        : null;
+        : this.workshop.lockReason();
   }
 
   /** Runs a command; a refusal becomes a toast, never an exception in a React handler. */
@@ -126,6 +131,7 @@ export class BoardSession {
   }
 
   destroy(): void {
+    this.workshop.destroy();
     this.presence.destroy();
     this.model.destroy();
     this.connection.destroy();

@@ -13,6 +13,7 @@ import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { curveFor, layoutFor } from './layoutCache.ts';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
+import { useCursorsHidden } from '../ui/workshop/useWorkshop.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
 
 /** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
@@ -35,6 +36,7 @@ export function BoardCanvas() {
   const kpiEditor = useEditor((s) => s.kpiEditor);
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
+  const cursorsHidden = useCursorsHidden();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
@@ -72,7 +74,7 @@ export function BoardCanvas() {
           <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
-          <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
+          <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>
       </Stage>

@@ -27,6 +27,9 @@ import { TeamsPanel } from '../ui/TeamsPanel.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
+import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
+import { LockBanner } from '../ui/workshop/LockBanner.tsx';
+import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   // Read (and cleared from the address bar) at once, even before the join dialog.
@@ -70,6 +73,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const newerSchema = useStore(session.flags, (f) => f.newerSchema);
   const role = useStore(session.access, (a) => a.role);
   const roleReadOnly = role !== null && !canWrite(role, 'board');
+  const lockedOut = useLockedOut();
   const panel = useStore(session.editor, (s) => s.panel);
   const view = useStore(session.editor, (s) => s.view);
   const setView = (v: 'canvas' | 'outline') => session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
@@ -97,7 +101,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
 
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
-  const readOnly = newerSchema || roleReadOnly || stopped !== null;
+  const readOnly = newerSchema || roleReadOnly || stopped !== null || lockedOut;
   return (
     <div className="board-page" data-ready={ready}>
       <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
@@ -115,6 +119,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
         </div>
       )}
       {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
+      <LockBanner />
       <main className="board-main">
         <div className="view-switch segmented" role="radiogroup" aria-label="View">
           <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
@@ -125,6 +130,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
         ) : (
           <>
             <BoardCanvas />
+            <FollowBanner />
             {!ready && <div className="loading" role="status">Opening the board…</div>}
             <EmotionCurveOverlay />
             <NoteEditor />

@@ -29,6 +29,21 @@ export interface JourneyboardTestApi {
   noteTextShownAt(id: string, text: string): Promise<number>;
   /** Stage KPIs as the board shows them, with their status against target and their card's page rect. */
   kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
+  /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
+  workshop(): {
+    timerStatus: string;
+    timerRun: number;
+    /** The last run whose zero this page signalled (chime and pulse), or -1. */
+    lastChimedRun: number;
+    remainingMs: number;
+    clockOffsetMs: number;
+    locked: boolean;
+    lockedOut: boolean;
+    readOnlyReason: string | null;
+    following: string | null;
+    cursorsHidden: boolean;
+    camera: { x: number; y: number; scale: number };
+  };
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
   /** The board's layout size in board units (a whole-board PNG is this plus a margin, times 2). */
@@ -102,6 +117,22 @@ export function installTestApi(session: BoardSession): () => void {
     layoutSize: () => {
       const l = layoutFor(snapshot());
       return { width: l.width, height: l.height };
+    },
+    workshop: () => {
+      const w = session.workshop;
+      return {
+        timerStatus: w.state.timer.status,
+        timerRun: w.state.timer.run,
+        lastChimedRun: w.lastChimedRun,
+        remainingMs: w.remainingMs(),
+        clockOffsetMs: w.clock.offset,
+        locked: w.state.lock.locked,
+        lockedOut: w.isLockedOut(),
+        readOnlyReason: session.model.readOnlyReason,
+        following: w.followedPeer()?.user.name ?? null,
+        cursorsHidden: w.cursorsHidden(),
+        camera: { ...session.editor.get().camera },
+      };
     },
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };

@@ -8,6 +8,8 @@ import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
 import { SaveTemplateDialog } from './SaveTemplateDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
+import { FacilitateMenu } from './workshop/FacilitateMenu.tsx';
+import { TimerChip } from './workshop/TimerChip.tsx';
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
 export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEditIdentity: () => void }) {
@@ -48,6 +50,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         }}
       />
       <div className="topbar-right">
+        {role === 'facilitator' ? <FacilitateMenu /> : <TimerChip />}
         <ConnectionPill />
         <PeopleBar />
         <button className="btn ghost" onClick={onEditIdentity} title="Change your name or department" data-testid="identity-button">

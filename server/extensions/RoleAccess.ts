@@ -1,6 +1,7 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
 import { BoardFull, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
+import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import { answeredHere } from './hookControl.ts';
 
@@ -19,7 +20,10 @@ export interface RoleAccessConfiguration {
  * Stateless messages each need a minimum role. None exist yet (ballots, timer and lock come in
  * later issues); a message whose `type` is not listed here is refused like a malformed one.
  */
-export const STATELESS_RULES: Readonly<Record<string, Role>> = {};
+export const STATELESS_RULES: Readonly<Record<string, Role>> = {
+  // Workshop controls (issue 4, WorkshopControls.ts): timer, lock, cursors, bring everyone.
+  ...Object.fromEntries(WORKSHOP_COMMAND_TYPES.map((type) => [type, 'facilitator' as const])),
+};
 
 /**
  * Maps the provider's share token to a role, per document name, and enforces it:

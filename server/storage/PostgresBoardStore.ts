@@ -14,6 +14,7 @@ import {
 import { checkpointKindOf } from './CheckpointStore.ts';
 import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
+import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -95,6 +96,7 @@ export class PostgresBoardStore implements BoardStore {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
       await PostgresTemplateStore.createTables(pool);
+      await pool.query(POSTGRES_WORKSHOP_SCHEMA);
     } catch (error) {
       await pool.end();
       throw error;
@@ -224,6 +226,16 @@ export class PostgresBoardStore implements BoardStore {
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
     });
+  }
+
+  // ---- workshop state (issue 4; SQL in WorkshopStateStore.ts) ----
+
+  async loadWorkshopState(boardId: string): Promise<unknown> {
+    return postgresLoadWorkshopState(this.pool, boardId);
+  }
+
+  async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
+    await postgresSaveWorkshopState(this.pool, boardId, state, at);
   }
 
   // ---- share links ----

@@ -16,6 +16,7 @@ import {
 import { checkpointKindOf } from './CheckpointStore.ts';
 import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
+import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -91,6 +92,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
     this.templates = new SqliteTemplateStore(this.db);
+    this.db.exec(SQLITE_WORKSHOP_SCHEMA);
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -206,6 +208,16 @@ export class SqliteBoardStore implements BoardStore {
 
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
+  }
+
+  // ---- workshop state (issue 4; SQL in WorkshopStateStore.ts) ----
+
+  async loadWorkshopState(boardId: string): Promise<unknown> {
+    return sqliteLoadWorkshopState(this.db, boardId);
+  }
+
+  async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
+    sqliteSaveWorkshopState(this.db, boardId, state, at);
   }
 
   // ---- share links ----
