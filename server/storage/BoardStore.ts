@@ -1,3 +1,4 @@
+import type { VotingStore } from '../voting/VotingStore.ts';
 import type { CheckpointStore } from './CheckpointStore.ts';
 
 export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from './CheckpointStore.ts';
@@ -39,6 +40,9 @@ export interface BoardStore extends CheckpointStore {
   saveShareLinks(boardId: string, rows: readonly ShareLinkRow[]): Promise<void>;
   /** Every board's info (as getBoardInfo), most recently updated first; for the admin listing. */
   listBoards(): Promise<readonly BoardInfo[]>;
+
+  // ---- voting (issue 4): rounds and secret ballots, tables of their own (server/voting/) ----
+  readonly voting: VotingStore;
 }
 
 /** One role's share link as stored: never the token itself (see server/access/shareTokens.ts). */

@@ -12,6 +12,7 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import { PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -75,6 +76,8 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 export class PostgresBoardStore implements BoardStore {
   private readonly pool: pg.Pool;
   private closed = false;
+  /** Voting rounds and ballots (issue 4), on the same pool. */
+  readonly voting: PostgresVotingStore;
 
   /** Connects, creates the schema and tables if missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
@@ -92,6 +95,7 @@ export class PostgresBoardStore implements BoardStore {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
+      await PostgresVotingStore.createTables(pool);
     } catch (error) {
       await pool.end();
       throw error;
@@ -101,6 +105,7 @@ export class PostgresBoardStore implements BoardStore {
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
+    this.voting = new PostgresVotingStore(pool);
   }
 
   async createBoard(board: NewBoard): Promise<void> {

@@ -14,6 +14,7 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import { SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -72,6 +73,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly db: DatabaseSync;
   private readonly insertUpdate: StatementSync;
   private readonly selectInfo: StatementSync;
+  /** Voting rounds and ballots (issue 4), on the same database handle. */
+  readonly voting: SqliteVotingStore;
 
   /** Opens (creating if needed) the database in `dataDir`. */
   static open(dataDir: string): SqliteBoardStore {
@@ -87,6 +90,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
+    this.voting = new SqliteVotingStore(this.db);
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at

@@ -1,0 +1,50 @@
+import * as Y from 'yjs';
+import { newRecordMap, rawFields, recordsMap } from '../../shared/doc/boardDoc.ts';
+import { ORIGIN } from '../../shared/doc/origins.ts';
+import { isRecordId, type RoundId } from '../../shared/schema/ids.ts';
+import { readRound, type RoundFields } from '../../shared/schema/round.ts';
+import type { VotingStore } from './VotingStore.ts';
+
+/** Writes (or rewrites whole) a revealed round's record, in one server transaction. */
+export function writeRoundRecord(doc: Y.Doc, roundId: RoundId, result: RoundFields): void {
+  doc.transact(() => {
+    recordsMap(doc).set(roundId, newRecordMap({ typeName: 'round', id: roundId, ...result }));
+  }, ORIGIN.server);
+}
+
+/** Whether the document holds exactly this result for the round (every field, no extra ones). */
+export function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFields): boolean {
+  const rec = recordsMap(doc).get(roundId);
+  if (!(rec instanceof Y.Map)) return false;
+  const raw = rawFields(rec);
+  const expected: Record<string, unknown> = { typeName: 'round', id: roundId, ...result };
+  if (Object.keys(raw).length !== Object.keys(expected).length) return false;
+  return Object.entries(expected).every(([k, v]) => JSON.stringify(raw[k]) === JSON.stringify(v)) && readRound(roundId, raw).id === roundId;
+}
+
+/**
+ * Makes the document's `round:` records agree with the database, the source of truth: each
+ * revealed round is present exactly as revealed; a `round:` key the database does not know as
+ * revealed is removed. `only` limits the check to these keys (those a client just touched).
+ * Returns the keys it rewrote or removed.
+ */
+export async function reconcileRoundRecords(store: VotingStore, boardId: string, doc: Y.Doc, only?: ReadonlySet<string>): Promise<string[]> {
+  const revealed = new Map((await store.listRevealed(boardId)).map((r) => [r.id as string, r.result]));
+  const records = recordsMap(doc);
+  const keys = only ? [...only] : [...new Set([...revealed.keys(), ...[...records.keys()].filter((k) => k.startsWith('round:'))])];
+  const fixes: [string, RoundFields | null][] = [];
+  for (const key of keys) {
+    const result = revealed.get(key) ?? null;
+    if (result && isRecordId('round', key)) {
+      if (!roundRecordMatches(doc, key, result)) fixes.push([key, result]);
+    } else if (records.has(key)) fixes.push([key, null]);
+  }
+  if (fixes.length === 0) return [];
+  doc.transact(() => {
+    for (const [key, result] of fixes) {
+      if (result) records.set(key, newRecordMap({ typeName: 'round', id: key, ...result }));
+      else records.delete(key);
+    }
+  }, ORIGIN.server);
+  return fixes.map(([k]) => k);
+}
