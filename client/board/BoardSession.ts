@@ -16,6 +16,7 @@ import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
+import { VotingSession } from './voting/votingSession.ts';
 
 export interface SessionFlags {
   /** The board was written by a newer Journeyboard: read-only until reload. */
@@ -45,6 +46,8 @@ export class BoardSession {
   readonly flags = new Store<SessionFlags>({ newerSchema: false });
   readonly identity: Store<{ me: Identity }>;
   readonly access = new Store<AccessState>({ role: null, links: {} });
+  /** Secret voting rounds (issue 4): the open round, my ballot, results shown. */
+  readonly voting: VotingSession;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -61,6 +64,7 @@ export class BoardSession {
       editing: null,
     });
     this.editor = createEditorStore();
+    this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor });
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);
@@ -126,6 +130,7 @@ export class BoardSession {
   }
 
   destroy(): void {
+    this.voting.destroy();
     this.presence.destroy();
     this.model.destroy();
     this.connection.destroy();

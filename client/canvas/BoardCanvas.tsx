@@ -13,6 +13,9 @@ import { curveFor, layoutFor } from './layoutCache.ts';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
+import { VotesLayer } from './VotesLayer.tsx';
+import { voteMarkScale } from './voteGeometry.ts';
+import { useVotesOnCanvas } from '../board/voting/hooks.ts';
 
 /** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
 const CULL_TILE = 512;
@@ -36,6 +39,7 @@ export function BoardCanvas() {
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
+  const votes = useVotesOnCanvas(board);
   useCanvasInteractions(session, container, layout, board);
 
   useEffect(() => {
@@ -69,6 +73,7 @@ export function BoardCanvas() {
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
+          {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

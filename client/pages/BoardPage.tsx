@@ -23,6 +23,7 @@ import { TeamsPanel } from '../ui/TeamsPanel.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
+import { VotingDock } from '../ui/voting/VotingBar.tsx';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   // Read (and cleared from the address bar) at once, even before the join dialog.
@@ -126,6 +127,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <SelectionToolbar />
             <HeaderPanel />
             <Toolbar readOnly={readOnly} />
+            <VotingDock />
             {panel === 'teams' && <TeamsPanel />}
             {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
             {panel === 'shortcuts' && <ShortcutsDialog />}

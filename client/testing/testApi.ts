@@ -6,6 +6,7 @@ import { HEADER_H } from '../canvas/layout.ts';
 import { cellRect } from '../canvas/hitTest.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
 import type { LaneId, StageId } from '../../shared/index.ts';
+import { votingTestState, type VotingTestState } from '../board/voting/testState.ts';
 
 /** What e2e tests can ask the page. Rects are in page (CSS pixel) coordinates. */
 export interface JourneyboardTestApi {
@@ -28,6 +29,8 @@ export interface JourneyboardTestApi {
   noteTextShownAt(id: string, text: string): Promise<number>;
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
+  /** Voting rounds as this page knows them (issue 4): the open round, my own dots, revealed rounds. */
+  voting(): VotingTestState;
 }
 
 declare global {
@@ -87,6 +90,7 @@ export function installTestApi(session: BoardSession): () => void {
         key: s.key,
         points: s.points.map((p) => ({ stageIndex: p.stageIndex, mean: p.mean, y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y })),
       })),
+    voting: () => votingTestState(session),
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;

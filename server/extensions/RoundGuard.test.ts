@@ -68,4 +68,19 @@ describe('RoundGuard', () => {
     clients.push(again);
     expect(await waitFor(() => readBoard(again.doc).rounds[0])).toMatchObject({ id: roundId, totals: { [idea.id]: 1 } });
   });
+
+  it('on load, a round record the database does not know (a board restored from a backup) is kept, not removed', async () => {
+    server = await startTestServer();
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const first = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
+    clients.push(first);
+    const live = server.server.hocuspocus.documents.get(id)!;
+    live.transact(() => recordsMap(live).set('round:frombackup000001', newRecordMap({ typeName: 'round', id: 'round:frombackup000001', ...ROUND_DEFAULTS, title: 'Restored' })), ORIGIN.server);
+    await waitFor(() => readBoard(first.doc).rounds.length === 1);
+    clients.splice(0).forEach((c) => c.destroy());
+    await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
+    const again = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
+    clients.push(again);
+    expect(readBoard(again.doc).rounds.map((r) => r.title)).toEqual(['Restored']);
+  });
 });

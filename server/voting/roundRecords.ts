@@ -24,20 +24,22 @@ export function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFi
 
 /**
  * Makes the document's `round:` records agree with the database, the source of truth: each
- * revealed round is present exactly as revealed; a `round:` key the database does not know as
- * revealed is removed. `only` limits the check to these keys (those a client just touched).
+ * revealed round is present exactly as revealed. With `touched` (the keys a client just created,
+ * changed or deleted), a touched `round:` key the database does not know as revealed is removed
+ * (a forgery). Without it (on load), records the database does not know are left alone: a board
+ * restored from a backup keeps its results even though its voting rows did not travel with it.
  * Returns the keys it rewrote or removed.
  */
-export async function reconcileRoundRecords(store: VotingStore, boardId: string, doc: Y.Doc, only?: ReadonlySet<string>): Promise<string[]> {
+export async function reconcileRoundRecords(store: VotingStore, boardId: string, doc: Y.Doc, touched?: ReadonlySet<string>): Promise<string[]> {
   const revealed = new Map((await store.listRevealed(boardId)).map((r) => [r.id as string, r.result]));
   const records = recordsMap(doc);
-  const keys = only ? [...only] : [...new Set([...revealed.keys(), ...[...records.keys()].filter((k) => k.startsWith('round:'))])];
+  const keys = touched ? [...touched] : [...revealed.keys()];
   const fixes: [string, RoundFields | null][] = [];
   for (const key of keys) {
     const result = revealed.get(key) ?? null;
     if (result && isRecordId('round', key)) {
       if (!roundRecordMatches(doc, key, result)) fixes.push([key, result]);
-    } else if (records.has(key)) fixes.push([key, null]);
+    } else if (touched && records.has(key)) fixes.push([key, null]);
   }
   if (fixes.length === 0) return [];
   doc.transact(() => {
