@@ -24,12 +24,13 @@ export class VotingObject {
   }
 
   /** Facilitator: opens the start dialog, fills what is given, starts; waits for the bar. */
-  async start(settings: { title: string; dots: number; facilitatorVotes?: boolean }, screenshot?: string): Promise<void> {
+  async start(settings: { title: string; dots: number; facilitatorVotes?: boolean; timeLimit?: string }, screenshot?: string): Promise<void> {
     await this.page.getByTestId('start-voting').click();
     const dialog = this.page.getByTestId('start-voting-dialog');
     await expect(dialog).toBeVisible();
     await dialog.getByTestId('vote-title').fill(settings.title);
     await dialog.getByTestId('vote-dots').fill(String(settings.dots));
+    if (settings.timeLimit) await dialog.getByTestId('vote-time').selectOption({ label: settings.timeLimit });
     if (settings.facilitatorVotes === false) await dialog.getByTestId('vote-facilitator-votes').uncheck();
     if (screenshot) await this.page.screenshot({ path: screenshot });
     await dialog.getByTestId('start-voting-submit').click();
@@ -57,6 +58,13 @@ export class VotingObject {
     // The pill hangs from the bottom edge, right-aligned (client/canvas/voteGeometry.ts).
     await this.page.mouse.click(r.x + r.width - 16, r.y + r.height - 3);
     await expect.poll(async () => (await this.state()).myDots[noteId] ?? 0).toBe(before - 1);
+  }
+
+  /** The countdown as shown, in seconds (m:ss). */
+  async countdownSeconds(): Promise<number> {
+    const text = (await this.bar.getByTestId('voting-countdown').textContent()) ?? '';
+    const [m, sec] = text.split(':').map(Number);
+    return m! * 60 + sec!;
   }
 
   /** Konva shapes by name, through Konva's own API. */

@@ -3,6 +3,7 @@ import { BoardPageObject } from './BoardPageObject.ts';
 import { VotingObject } from './VotingObject.ts';
 
 test('a secret 3-dot round: two participants vote, neither sees the other’s dots, reveal shows the totals on notes and in the panel', async ({ browser, server }) => {
+  test.slow(); // three browser pages and two rounds: near a minute on a loaded machine
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
@@ -101,17 +102,28 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
   await fac.page.screenshot({ path: out('results-compare.png') });
 });
 
-test('a participant who reloads during a round gets their dots back', async ({ browser, server }) => {
+test('a timed round counts down by the server clock on every page; a participant who reloads gets their dots back', async ({ browser, server }) => {
   const boardId = await server.createBoard('Reload', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
+  // Ann's computer clock is an hour fast: her countdown must still match (it runs on server time).
+  await ann.page.addInitScript(() => {
+    const real = Date.now.bind(Date);
+    Date.now = () => real() + 3_600_000;
+  });
   await fac.open(boardId);
   await ann.open(boardId, 'editor');
   const facV = new VotingObject(fac);
   const annV = new VotingObject(ann);
-  await facV.start({ title: 'Keep my dots', dots: 2 });
+  await facV.start({ title: 'Keep my dots', dots: 2, timeLimit: '10 minutes' });
   const idea = (await ann.board()).notes.find((n) => n.kind === 'idea')!;
   await expect(annV.bar).toBeVisible();
+  // Both pages show the same countdown (from the server's endsAt and clock), a little under 10:00.
+  expect(await ann.page.evaluate(() => Date.now() - new Date().getTime())).toBeGreaterThan(3_500_000); // the skew is real
+  const [a, f] = [await annV.countdownSeconds(), await facV.countdownSeconds()];
+  expect(a).toBeGreaterThan(9 * 60);
+  expect(a).toBeLessThanOrEqual(10 * 60);
+  expect(Math.abs(a - f)).toBeLessThanOrEqual(3);
   await annV.clickNote(idea.id);
   await ann.page.reload();
   await ann.waitReady();
