@@ -5,6 +5,7 @@ import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { VOTING, type VoterIdentity, type VotingBallotMessage, type VotingRefusedMessage, type VotingStateMessage } from '../../shared/protocol/voting.ts';
+import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { VotingClient } from '../testing/votingClient.ts';
@@ -26,7 +27,7 @@ describe('Voting (secret dot-voting rounds)', () => {
     dirs.splice(0).forEach(removeDir);
   });
 
-  async function board(options: { dataDir?: string } = {}) {
+  async function board(options: { dataDir?: string; databaseUrl?: string; databaseSchema?: string } = {}) {
     server = await startTestServer(options);
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const join = async (role: Role, person: VoterIdentity) => {
@@ -285,5 +286,34 @@ describe('Voting (secret dot-voting rounds)', () => {
     expect(refused(await editor.dot(roundId, editor.notes('idea')[0]!.id))).toBe('round-closed');
     await waitFor(() => readBoard(editor.doc).rounds.length === 1, { what: 'the round record' });
     expect(await waitFor(() => facilitator.lastState()?.event?.kind === 'revealed' && facilitator.lastState())).toMatchObject({ event: { roundId } });
+  });
+
+  it('works the same on PostgreSQL: budgets, a restart with the round open, the reveal', async () => {
+    const schema = uniqueSchema();
+    try {
+      const pg = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema };
+      const first = await board(pg);
+      const facilitator = await first.join('facilitator', fran);
+      const editor = await first.join('editor', ann);
+      const [pain1] = editor.notes('pain');
+      const roundId = await facilitator.start({ title: 'On PostgreSQL', dotsPerPerson: 2 });
+      await editor.dot(roundId, pain1!.id);
+      await editor.dot(roundId, pain1!.id);
+      expect(refused(await editor.dot(roundId, pain1!.id))).toBe('budget-spent');
+      clients.splice(0).forEach((c) => c.destroy());
+      await server.close();
+
+      server = await startTestServer(pg);
+      const back = await VotingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
+      const fac = await VotingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
+      clients.push(back, fac);
+      expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({ roundId, dots: { [pain1!.id]: 2 }, remaining: 0 });
+      await fac.close(roundId);
+      expect(await waitFor(() => readBoard(back.doc).rounds[0])).toMatchObject({ id: roundId, totals: { [pain1!.id]: 2 }, voterCount: 1 });
+    } finally {
+      clients.splice(0).forEach((c) => c.destroy());
+      await server?.close();
+      await dropSchema(schema);
+    }
   });
 });
