@@ -130,4 +130,13 @@ test('a timed round counts down by the server clock on every page; a participant
   await expect.poll(async () => (await annV.state()).myDots).toEqual({ [idea.id]: 1 });
   await expect(annV.bar.getByTestId('dots-left')).toHaveText('1 left');
   await expect.poll(() => annV.shapeCount(`vote-dots-${idea.id}`)).toBe(1);
+
+  // The accessible outline votes too, with buttons.
+  const pain = (await ann.board()).notes.find((n) => n.kind === 'pain')!;
+  await ann.page.getByTestId('outline-toggle').click();
+  const controls = ann.page.getByTestId(`outline-vote-${pain.id}`);
+  await controls.getByRole('button', { name: /Add a dot/ }).click();
+  await expect(controls).toContainText('Your dots: 1');
+  await expect(annV.bar.getByTestId('dots-left')).toHaveText('0 left');
+  await ann.page.screenshot({ path: test.info().outputPath('outline-voting.png') });
 });

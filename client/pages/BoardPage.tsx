@@ -127,13 +127,13 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <SelectionToolbar />
             <HeaderPanel />
             <Toolbar readOnly={readOnly} />
-            <VotingDock />
             {panel === 'teams' && <TeamsPanel />}
             {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
             {panel === 'shortcuts' && <ShortcutsDialog />}
             <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
           </>
         )}
+        <VotingDock />
         <Toasts />
       </main>
       {editingIdentity && (

@@ -1,5 +1,5 @@
 import { canFacilitate, type LaneId } from '../../../shared/index.ts';
-import { useBoard, useSession } from '../../board/hooks.ts';
+import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { useCountdown, useVoting } from '../../board/voting/hooks.ts';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -56,6 +56,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
   const pending = useVoting((s) => s.pending);
   const voteMode = useVoting((s) => s.voteMode);
   const seconds = useCountdown();
+  const outline = useEditor((s) => s.view === 'outline');
   const { settings } = round;
   const remaining = ballot?.remaining ?? 0;
   const laneNames = new Map(board.lanes.map((l) => [l.id, l.name]));
@@ -90,7 +91,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
         ) : (
           <span className="muted small" data-testid="cannot-vote">{whyNot}</span>
         )}
-        {canVote && (
+        {canVote && !outline && (
           <button className={voteMode ? 'btn toggle on' : 'btn toggle'} aria-pressed={voteMode} onClick={() => session.voting.state.update({ voteMode: !voteMode })} data-testid="vote-mode" title="While on, clicking a note places a dot">
             {voteMode ? 'Voting on' : 'Voting paused'}
           </button>
@@ -114,7 +115,8 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
           )}
         </div>
       )}
-      {canVote && voteMode && <div className="voting-hint muted small">Click a note to add a dot · click one of your dots to take it back · faded notes are not in this round</div>}
+      {canVote && outline && <div className="voting-hint muted small">Use “+ Dot” and “− Dot” on the notes of this round</div>}
+      {canVote && voteMode && !outline && <div className="voting-hint muted small">Click a note to add a dot · click one of your dots to take it back · faded notes are not in this round</div>}
     </div>
   );
 }
