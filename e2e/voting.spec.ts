@@ -140,3 +140,34 @@ test('a timed round counts down by the server clock on every page; a participant
   await expect(annV.bar.getByTestId('dots-left')).toHaveText('0 left');
   await ann.page.screenshot({ path: test.info().outputPath('outline-voting.png') });
 });
+
+test('results split by department show counts only, for departments with at least 3 voters', async ({ browser, server }) => {
+  test.slow();
+  const boardId = await server.createBoard('Departments', 'ecommerce');
+  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  await fac.open(boardId);
+  const facV = new VotingObject(fac);
+  await facV.start({ title: 'Team view', dots: 1 });
+  const notes = (await fac.board()).notes;
+  const pain = notes.find((n) => n.kind === 'pain')!;
+  const idea = notes.find((n) => n.kind === 'idea')!;
+  for (const name of ['Sam Sand', 'Sue Stone', 'Sid Salt']) {
+    const page = new BoardPageObject(await personPage(browser, server, { name, department: 'sales' }));
+    await page.open(boardId, 'editor');
+    const v = new VotingObject(page);
+    await expect(v.bar).toBeVisible();
+    await v.clickNote(name === 'Sid Salt' ? idea.id : pain.id);
+    await page.page.close();
+  }
+  await facV.clickNote(idea.id); // one marketing voter: not shown
+  await fac.page.getByTestId('reveal-votes').click();
+  await expect(facV.results).toBeVisible();
+  await fac.page.getByTestId('results-tab-departments').click();
+  const split = fac.page.getByTestId('results-departments');
+  await expect(split.locator('section')).toHaveCount(1);
+  await expect(split.locator('section h3')).toContainText('Sales');
+  await expect(split.locator('section h3')).toContainText('3 voters');
+  await expect(split.locator('section li').first()).toContainText(pain.text);
+  await expect(split).not.toContainText('Marketing');
+  await fac.page.screenshot({ path: test.info().outputPath('results-departments.png') });
+});
