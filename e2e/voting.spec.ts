@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { VotingObject } from './VotingObject.ts';
@@ -170,4 +172,31 @@ test('results split by department show counts only, for departments with at leas
   await expect(split.locator('section li').first()).toContainText(pain.text);
   await expect(split).not.toContainText('Marketing');
   await fac.page.screenshot({ path: test.info().outputPath('results-departments.png') });
+});
+
+async function seriousViolations(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+}
+
+test('the start dialog, the voting bar, the outline vote controls and the results panel have no serious axe violations', async ({ browser, server }) => {
+  test.slow();
+  const boardId = await server.createBoard('Audit votes', 'ecommerce');
+  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  await fac.open(boardId);
+  const facV = new VotingObject(fac);
+  await fac.page.getByTestId('start-voting').click();
+  await fac.page.getByText('Budgets per lane (optional)').click();
+  expect(await seriousViolations(fac.page, '[data-testid="start-voting-dialog"]')).toEqual([]);
+  await fac.page.getByTestId('start-voting-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await facV.start({ title: 'Audit', dots: 2 });
+  await fac.page.getByTestId('outline-toggle').click();
+  await expect(fac.page.locator('[data-testid^="outline-vote-"]').first()).toBeVisible();
+  expect(await seriousViolations(fac.page, '[data-testid="voting-bar"]')).toEqual([]);
+  expect(await seriousViolations(fac.page, '[data-testid="outline"]')).toEqual([]);
+  await fac.page.locator('[data-testid^="outline-vote-"]').first().getByRole('button', { name: /Add a dot/ }).click();
+  await expect.poll(async () => (await facV.state()).remaining).toBe(1);
+  await fac.page.getByTestId('reveal-votes').click();
+  await expect(facV.results).toBeVisible();
+  expect(await seriousViolations(fac.page, '[data-testid="results-panel"]')).toEqual([]);
 });
