@@ -1,28 +1,13 @@
 import type { Connection, Document, Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
-import { getRecord, rawFields } from '../../shared/doc/boardDoc.ts';
+import { getRecord } from '../../shared/doc/boardDoc.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import { newId, type LaneId, type NoteId, type RoundId } from '../../shared/schema/ids.ts';
-import { readNote } from '../../shared/schema/note.ts';
-import type { Role } from '../../shared/protocol/roles.ts';
-import {
-  VOTING,
-  votingClientMessageSchema,
-  type MyVotingStatus,
-  type OpenRoundInfo,
-  type PendingVoter,
-  type RoundSettings,
-  type VoterIdentity,
-  type VotingBallotMessage,
-  type VotingClientMessage,
-  type VotingClientType,
-  type VotingRefusedMessage,
-  type VotingStateMessage,
-} from '../../shared/protocol/voting.ts';
-import type { AccessContext } from '../extensions/RoleAccess.ts';
-import { checkPlace, remainingFor, withDot, type Dots, type NoteFacts, type Refusal } from './ballotRules.ts';
+import { newId, type NoteId, type RoundId } from '../../shared/schema/ids.ts';
+import { VOTING, votingClientMessageSchema, type RoundSettings, type VoterIdentity, type VotingClientMessage } from '../../shared/protocol/voting.ts';
+import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
+import { noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
 
 export interface VotingServiceOptions {
@@ -31,8 +16,6 @@ export interface VotingServiceOptions {
   readonly onRevealed?: (boardId: string, doc: Y.Doc, title: string) => Promise<unknown>;
   readonly now?: () => number;
 }
-
-type StateEvent = VotingStateMessage['event'];
 
 // Node timers hold at most 2^31-1 ms (24.8 days); longer deadlines are re-armed on the way.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -56,7 +39,8 @@ export class VotingService {
   private readonly onRevealed: VotingServiceOptions['onRevealed'];
   private readonly now: () => number;
   private instance: Hocuspocus | null = null;
-  private readonly voters = new WeakMap<Connection, VoterIdentity>();
+  /** Who each connection is, and every message out (who may hear what). */
+  private readonly out: VotingOutbox;
   private readonly queues = new Map<string, Promise<void>>();
   private readonly timers = new Map<RoundId, ReturnType<typeof setTimeout>>();
   private closed = false;
@@ -65,10 +49,12 @@ export class VotingService {
     this.store = options.store;
     this.onRevealed = options.onRevealed;
     this.now = options.now ?? Date.now;
+    this.out = new VotingOutbox(this.store, this.now);
   }
 
   attach(instance: Hocuspocus): void {
     this.instance = instance;
+    this.out.attach(instance);
   }
 
   /** Arms the time limits of rounds left open by a previous run (a deadline already past reveals now). */
@@ -96,12 +82,12 @@ export class VotingService {
       const parsed = votingClientMessageSchema.safeParse(JSON.parse(payload));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        this.refuse(connection, null, { code: 'invalid-message', message: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'Invalid message.' });
+        this.out.refuse(connection, null, { code: 'invalid-message', message: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'Invalid message.' });
         return Promise.resolve();
       }
       message = parsed.data;
     } catch {
-      this.refuse(connection, null, { code: 'invalid-message', message: 'Not JSON.' });
+      this.out.refuse(connection, null, { code: 'invalid-message', message: 'Not JSON.' });
       return Promise.resolve();
     }
     return this.enqueue(boardId, async () => {
@@ -109,15 +95,15 @@ export class VotingService {
         await this.dispatch(connection, boardId, message);
       } catch (error) {
         console.error(`[voting] board ${boardId}: ${message.type} failed:`, error);
-        this.refuse(connection, message, { code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
+        this.out.refuse(connection, message, { code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
       }
     });
   }
 
   private async dispatch(connection: Connection, boardId: string, message: VotingClientMessage): Promise<void> {
     if (message.type === VOTING.hello) return this.hello(connection, boardId, message.person);
-    const voter = this.voters.get(connection);
-    if (!voter) return this.refuse(connection, message, { code: 'not-identified', message: 'Say who you are first (voting:hello).' });
+    const voter = this.out.voterOf(connection);
+    if (!voter) return this.out.refuse(connection, message, { code: 'not-identified', message: 'Say who you are first (voting:hello).' });
     switch (message.type) {
       case VOTING.start:
         return this.startRound(connection, boardId, voter, message.settings);
@@ -131,19 +117,19 @@ export class VotingService {
   }
 
   private async hello(connection: Connection, boardId: string, person: VoterIdentity): Promise<void> {
-    const bound = this.voters.get(connection);
+    const bound = this.out.voterOf(connection);
     if (bound && bound.id !== person.id) {
-      return this.refuse(connection, { type: VOTING.hello }, { code: 'identity-mismatch', message: 'This connection already voted as someone else; reload to switch person.' });
+      return this.out.refuse(connection, { type: VOTING.hello }, { code: 'identity-mismatch', message: 'This connection already voted as someone else; reload to switch person.' });
     }
-    this.voters.set(connection, person);
+    this.out.identify(connection, person);
     const round = await this.liveOpenRound(boardId);
     if (round && votingRefusal(roleOf(connection), round.settings) === null) await this.register(round, person);
-    await this.sendState(connection, boardId, round, null);
-    if (round) await this.sendStateToFacilitators(boardId, round);
+    await this.out.sendState(connection, boardId, round, null);
+    if (round) await this.out.sendStateToFacilitators(boardId, round);
   }
 
   private async startRound(connection: Connection, boardId: string, voter: VoterIdentity, settings: RoundSettings): Promise<void> {
-    if (roleOf(connection) !== 'facilitator') return this.refuse(connection, { type: VOTING.start }, { code: 'not-allowed', message: 'Only a facilitator starts a round.' });
+    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, { type: VOTING.start }, { code: 'not-allowed', message: 'Only a facilitator starts a round.' });
     const now = this.now();
     const round: StoredRound = {
       id: newId('round'),
@@ -158,23 +144,23 @@ export class VotingService {
     };
     await this.liveOpenRound(boardId); // a round whose time ran out is revealed first
     if (!(await this.store.openRound(round))) {
-      return this.refuse(connection, { type: VOTING.start }, { code: 'round-already-open', message: 'A round is already open on this board; reveal or cancel it first.' });
+      return this.out.refuse(connection, { type: VOTING.start }, { code: 'round-already-open', message: 'A round is already open on this board; reveal or cancel it first.' });
     }
     console.info(`[voting] board ${boardId}: round ${round.id} opened (“${settings.title}”)`);
     this.arm(round);
     // Everyone connected who may vote is a participant from now (the facilitator sees who still has dots).
-    for (const c of this.connectionsOf(boardId)) {
-      const person = this.voters.get(c);
+    for (const c of this.out.connectionsOf(boardId)) {
+      const person = this.out.voterOf(c);
       if (person && votingRefusal(roleOf(c), settings) === null) await this.register(round, person);
     }
-    await this.broadcastState(boardId, round, { kind: 'opened', roundId: round.id, title: settings.title });
+    await this.out.broadcastState(boardId, round, { kind: 'opened', roundId: round.id, title: settings.title });
   }
 
   private async changeDot(connection: Connection, boardId: string, voter: VoterIdentity, message: Extract<VotingClientMessage, { type: 'voting:place' | 'voting:remove' }>): Promise<void> {
     const round = await this.liveOpenRound(boardId);
-    if (!round || round.id !== message.roundId) return this.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    if (!round || round.id !== message.roundId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     const notAllowed = votingRefusal(roleOf(connection), round.settings);
-    if (notAllowed) return this.refuse(connection, message, notAllowed);
+    if (notAllowed) return this.out.refuse(connection, message, notAllowed);
     const doc = this.instance?.documents.get(boardId);
     if (!doc) return;
     const laneOf = (id: NoteId) => noteFacts(doc, id)?.laneId ?? null;
@@ -184,37 +170,37 @@ export class VotingService {
       let next: Dots;
       if (message.type === VOTING.place) {
         const refusal = checkPlace(round.settings, dots, noteFacts(doc, message.noteId), laneOf);
-        if (refusal) return this.refuse(connection, message, refusal);
+        if (refusal) return this.out.refuse(connection, message, refusal);
         next = withDot(dots, message.noteId, 1);
       } else {
-        if ((dots[message.noteId] ?? 0) <= 0) return this.refuse(connection, message, { code: 'no-dot-here', message: 'You have no dot on that note.' });
+        if ((dots[message.noteId] ?? 0) <= 0) return this.out.refuse(connection, message, { code: 'no-dot-here', message: 'You have no dot on that note.' });
         next = withDot(dots, message.noteId, -1);
       }
       const write = { roundId: round.id, personId: voter.id, name: voter.name, department: voter.department, dots: next, updatedAt: this.now() };
       if (await this.store.saveBallot(write, ballot?.version ?? 0)) {
-        this.sendBallot(boardId, round, voter.id, next, []);
-        await this.sendStateToFacilitators(boardId, round);
+        this.out.sendBallot(boardId, round, voter.id, next, []);
+        await this.out.sendStateToFacilitators(boardId, round);
         return;
       }
-      if (!(await this.store.getOpenRound(boardId))) return this.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+      if (!(await this.store.getOpenRound(boardId))) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     }
-    this.refuse(connection, message, { code: 'busy', message: 'Your ballot changed at the same moment elsewhere; try again.' });
+    this.out.refuse(connection, message, { code: 'busy', message: 'Your ballot changed at the same moment elsewhere; try again.' });
   }
 
   private async closeByFacilitator(connection: Connection, boardId: string, message: Extract<VotingClientMessage, { type: 'voting:reveal' | 'voting:cancel' }>): Promise<void> {
-    if (roleOf(connection) !== 'facilitator') return this.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends a round.' });
+    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends a round.' });
     const round = await this.liveOpenRound(boardId);
-    if (!round || round.id !== message.roundId) return this.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    if (!round || round.id !== message.roundId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     if (message.type === VOTING.reveal) {
-      if (!(await this.reveal(boardId, round))) this.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+      if (!(await this.reveal(boardId, round))) this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
       return;
     }
     if (!(await this.store.closeRound(boardId, round.id, { status: 'cancelled', at: this.now() }))) {
-      return this.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+      return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     }
     this.disarm(round.id);
     console.info(`[voting] board ${boardId}: round ${round.id} cancelled`);
-    await this.broadcastState(boardId, null, { kind: 'cancelled', roundId: round.id, title: round.settings.title });
+    await this.out.broadcastState(boardId, null, { kind: 'cancelled', roundId: round.id, title: round.settings.title });
   }
 
   // ---- reveal ----
@@ -237,7 +223,7 @@ export class VotingService {
     });
     if (!done) return false;
     this.disarm(round.id);
-    await this.broadcastState(boardId, null, { kind: 'revealed', roundId: round.id, title: round.settings.title });
+    await this.out.broadcastState(boardId, null, { kind: 'revealed', roundId: round.id, title: round.settings.title });
     return true;
   }
 
@@ -310,7 +296,7 @@ export class VotingService {
         const gone = noteIds.filter((id) => !doc || !getRecord(doc, id)); // undone meanwhile: keep the dots
         if (gone.length === 0) return;
         for (const ballot of await this.store.getBallots(round.id)) await this.refund(boardId, round, ballot, gone);
-        await this.sendStateToFacilitators(boardId, round);
+        await this.out.sendStateToFacilitators(boardId, round);
       } catch (error) {
         console.error(`[voting] board ${boardId}: refund failed:`, error);
       }
@@ -325,89 +311,18 @@ export class VotingService {
       const dots = { ...ballot.dots };
       for (const id of refunded) delete dots[id];
       if (await this.store.saveBallot({ ...ballot, dots, updatedAt: this.now() }, ballot.version)) {
-        this.sendBallot(boardId, round, ballot.personId, dots, refunded);
+        this.out.sendBallot(boardId, round, ballot.personId, dots, refunded);
         return;
       }
       ballot = await this.store.getBallot(round.id, ballot.personId);
     }
   }
 
-  // ---- messages out ----
+  // ---- participants ----
 
   private async register(round: StoredRound, person: VoterIdentity): Promise<void> {
     // An empty ballot row: the person now counts as a participant who still has dots.
     await this.store.saveBallot({ roundId: round.id, personId: person.id, name: person.name, department: person.department, dots: {}, updatedAt: this.now() }, 0);
-  }
-
-  private async broadcastState(boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
-    const ballots = round ? await this.store.getBallots(round.id) : [];
-    for (const c of this.connectionsOf(boardId)) {
-      this.sendStateWith(c, boardId, round, ballots, event);
-      const person = this.voters.get(c);
-      const ballot = person && ballots.find((b) => b.personId === person.id);
-      if (round && ballot) c.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
-    }
-  }
-
-  private async sendState(connection: Connection, boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
-    const ballots = round ? await this.store.getBallots(round.id) : [];
-    this.sendStateWith(connection, boardId, round, ballots, event);
-    const person = this.voters.get(connection);
-    const ballot = person && ballots.find((b) => b.personId === person.id);
-    if (round && ballot) connection.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
-  }
-
-  private async sendStateToFacilitators(boardId: string, round: StoredRound): Promise<void> {
-    const facilitators = this.connectionsOf(boardId).filter((c) => roleOf(c) === 'facilitator');
-    if (facilitators.length === 0) return;
-    const ballots = await this.store.getBallots(round.id);
-    for (const c of facilitators) this.sendStateWith(c, boardId, round, ballots, null);
-  }
-
-  /** The state as `connection` may see it: its own remaining dots; the pending list only for facilitators. */
-  private sendStateWith(connection: Connection, boardId: string, round: StoredRound | null, ballots: readonly StoredBallot[], event: StateEvent): void {
-    const role = roleOf(connection);
-    const doc = this.instance?.documents.get(boardId);
-    const laneOf = (id: NoteId) => (doc ? (noteFacts(doc, id)?.laneId ?? null) : null);
-    let you: MyVotingStatus | null = null;
-    let pending: PendingVoter[] | null = null;
-    if (round) {
-      const person = this.voters.get(connection);
-      const refusal = person ? votingRefusal(role, round.settings) : { code: 'not-identified' as const, message: 'Not identified.' };
-      const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
-      const left = remainingFor(round.settings, mine?.dots ?? {}, laneOf);
-      you = refusal ? { canVote: false, why: refusal.message, remaining: 0, remainingByLane: {} } : { canVote: true, why: null, ...left };
-      if (role === 'facilitator') {
-        pending = ballots
-          .map((b) => ({ personId: b.personId, name: b.name, department: b.department, remaining: remainingFor(round.settings, b.dots, laneOf).remaining }))
-          .filter((p) => p.remaining > 0);
-      }
-    }
-    const message: VotingStateMessage = { type: VOTING.state, now: this.now(), round: round ? publicRound(round) : null, you, pending, event };
-    connection.sendStateless(JSON.stringify(message));
-  }
-
-  private sendBallot(boardId: string, round: StoredRound, personId: string, dots: Dots, refunded: readonly NoteId[]): void {
-    const message = JSON.stringify(this.ballotMessage(boardId, round, dots, refunded));
-    for (const c of this.connectionsOf(boardId)) if (this.voters.get(c)?.id === personId) c.sendStateless(message);
-  }
-
-  private ballotMessage(boardId: string, round: StoredRound, dots: Dots, refunded: readonly NoteId[]): VotingBallotMessage {
-    const doc = this.instance?.documents.get(boardId);
-    const laneOf = (id: NoteId): LaneId | null => (doc ? (noteFacts(doc, id)?.laneId ?? null) : null);
-    return { type: VOTING.ballot, roundId: round.id, dots, ...remainingFor(round.settings, dots, laneOf), refunded };
-  }
-
-  private refuse(connection: Connection, request: { type: VotingClientType; noteId?: NoteId; requestId?: string } | null, refusal: Refusal): void {
-    const message: VotingRefusedMessage = {
-      type: VOTING.refused,
-      code: refusal.code,
-      message: refusal.message,
-      request: request?.type ?? null,
-      noteId: request?.noteId ?? null,
-      requestId: request?.requestId ?? null,
-    };
-    connection.sendStateless(JSON.stringify(message));
   }
 
   private async notOpen(boardId: string, roundId: RoundId): Promise<Refusal> {
@@ -417,10 +332,6 @@ export class VotingService {
   }
 
   // ---- plumbing ----
-
-  private connectionsOf(boardId: string): Connection[] {
-    return this.instance?.documents.get(boardId)?.getConnections() ?? [];
-  }
 
   private enqueue<T>(boardId: string, task: () => Promise<T>): Promise<T> {
     const next = (this.queues.get(boardId) ?? Promise.resolve()).then(task);
@@ -448,26 +359,4 @@ export class VotingService {
       await connection.disconnect();
     }
   }
-}
-
-function roleOf(connection: Connection): Role | undefined {
-  return (connection.context as Partial<AccessContext>).role;
-}
-
-/** Why this role may not vote in a round with these settings, or null. Commenters may vote: voting is not editing. */
-export function votingRefusal(role: Role | undefined, settings: RoundSettings): Refusal | null {
-  if (!role || role === 'viewer') return { code: 'not-allowed', message: 'Viewers can follow the round but not vote.' };
-  if (role === 'facilitator' && !settings.facilitatorVotes) return { code: 'facilitator-not-voting', message: 'You run this round without voting in it.' };
-  return null;
-}
-
-function noteFacts(doc: Y.Doc, noteId: NoteId): NoteFacts | null {
-  const rec = getRecord(doc, noteId);
-  if (!rec) return null;
-  const note = readNote(noteId, rawFields(rec));
-  return { id: noteId, kind: note.kind, laneId: note.position.laneId };
-}
-
-function publicRound(round: StoredRound): OpenRoundInfo {
-  return { id: round.id, settings: round.settings, openedAt: round.openedAt, endsAt: round.endsAt, openedBy: round.openedBy.name };
 }
