@@ -66,6 +66,11 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
   expect(await annV.shapeCount(`vote-badge-${p1.id}`)).toBe(0);
   // Notes outside the round are veiled.
   expect(await annV.shapeCount(`vote-dim-${touchpoint.id}`)).toBe(1);
+  // Nor in presence: clicking to vote selects nothing, and voters' cursors are withdrawn while they vote.
+  for (const watcher of [fac, bob]) {
+    const annSeen = (await watcher.page.evaluate(() => window.__journeyboard!.peers())).find((p) => p.name === 'Ann Amos');
+    expect(annSeen).toMatchObject({ selection: [], hasCursor: false });
+  }
   await expect(fac.page.getByTestId('voting-pending')).toContainText('Everyone has used their dots');
   await ann.page.screenshot({ path: out('voting-bar-and-dots.png') });
   await fac.page.screenshot({ path: out('voting-bar-facilitator.png') });

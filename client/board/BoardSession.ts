@@ -64,7 +64,7 @@ export class BoardSession {
       editing: null,
     });
     this.editor = createEditorStore();
-    this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor });
+    this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);

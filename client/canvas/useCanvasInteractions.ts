@@ -84,7 +84,8 @@ export function useCanvasInteractions(
       const { layout, board } = latest.current;
       const camera = editor.get().camera;
       const p = toBoard(camera, screen);
-      presence.setCursor(p);
+      // While I place dots my cursor is hidden: where I click would tell others how I vote.
+      presence.setCursor(session.voting.state.get().voteMode ? null : p);
       if (!gesture) {
         const hover = curvePointAt(curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
         const prev = editor.get().curveHover;

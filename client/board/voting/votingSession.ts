@@ -47,6 +47,8 @@ export interface VotingState {
 
 interface Deps {
   readonly connection: BoardConnection;
+  /** My presence: the cursor is withdrawn while I vote (it would show where I click). */
+  readonly presence: { setCursor(p: null): void };
   readonly identity: Store<{ me: Identity }>;
   readonly editor: Store<EditorState>;
 }
@@ -86,6 +88,14 @@ export class VotingSession {
     };
     this.offs.push(deps.connection.status.subscribe(onStatus));
     this.offs.push(deps.identity.subscribe(() => this.wasConnected && this.hello()));
+    let voting = false;
+    this.offs.push(
+      this.state.subscribe(() => {
+        const now = this.state.get().voteMode;
+        if (now && !voting) deps.presence.setCursor(null);
+        voting = now;
+      }),
+    );
     onStatus();
   }
 

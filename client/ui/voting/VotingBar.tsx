@@ -116,7 +116,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
         </div>
       )}
       {canVote && outline && <div className="voting-hint muted small">Use “+ Dot” and “− Dot” on the notes of this round</div>}
-      {canVote && voteMode && !outline && <div className="voting-hint muted small">Click a note to add a dot · click one of your dots to take it back · faded notes are not in this round</div>}
+      {canVote && voteMode && !outline && <div className="voting-hint muted small">Click a note to add a dot · click one of your dots to take it back · faded notes are not in this round · your cursor is hidden while you vote</div>}
     </div>
   );
 }
