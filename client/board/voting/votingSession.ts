@@ -110,11 +110,13 @@ export class VotingSession {
 
   place(noteId: NoteId): void {
     const round = this.state.get().round;
+    if (round && this.offline()) return;
     if (round) this.send({ type: VOTING.place, roundId: round.id, noteId, requestId: `r${++this.requestSeq}` });
   }
 
   remove(noteId: NoteId): void {
     const round = this.state.get().round;
+    if (round && this.offline()) return;
     if (round) this.send({ type: VOTING.remove, roundId: round.id, noteId, requestId: `r${++this.requestSeq}` });
   }
 
@@ -130,6 +132,13 @@ export class VotingSession {
 
   destroy(): void {
     this.offs.splice(0).forEach((off) => off());
+  }
+
+  /** Dots are counted by the server alone: without a connection there is nothing to click. */
+  private offline(): boolean {
+    if (this.deps.connection.status.get().kind === 'connected') return false;
+    showToast(this.deps.editor, 'You are offline: dots are placed by the server, so wait until you are back online.', 'error');
+    return true;
   }
 
   private send(message: { readonly type: VotingClientType } & Record<string, unknown>): void {
