@@ -4,6 +4,7 @@ import { getRecord } from '../../shared/doc/boardDoc.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { newId, type NoteId, type RoundId } from '../../shared/schema/ids.ts';
 import { VOTING, votingClientMessageSchema, type RoundSettings, type VoterIdentity, type VotingClientMessage } from '../../shared/protocol/voting.ts';
+import { Deadlines } from './Deadlines.ts';
 import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
@@ -17,8 +18,6 @@ export interface VotingServiceOptions {
   readonly now?: () => number;
 }
 
-// Node timers hold at most 2^31-1 ms (24.8 days); longer deadlines are re-armed on the way.
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const CAS_ATTEMPTS = 8;
 
 /**
@@ -41,15 +40,16 @@ export class VotingService {
   private instance: Hocuspocus | null = null;
   /** Who each connection is, and every message out (who may hear what). */
   private readonly out: VotingOutbox;
+  /** Time limits of open rounds: the server reveals a round when its `endsAt` passes. */
+  private readonly deadlines: Deadlines<RoundId>;
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly timers = new Map<RoundId, ReturnType<typeof setTimeout>>();
-  private closed = false;
 
   constructor(options: VotingServiceOptions) {
     this.store = options.store;
     this.onRevealed = options.onRevealed;
     this.now = options.now ?? Date.now;
     this.out = new VotingOutbox(this.store, this.now);
+    this.deadlines = new Deadlines(this.now);
   }
 
   attach(instance: Hocuspocus): void {
@@ -63,9 +63,7 @@ export class VotingService {
   }
 
   close(): void {
-    this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.deadlines.close();
   }
 
   /** Waits for the board's queued work (tests and shutdown). */
@@ -238,31 +236,21 @@ export class VotingService {
   }
 
   private arm(round: StoredRound): void {
-    if (round.endsAt === null || this.closed) return;
-    this.disarm(round.id);
-    const delay = Math.max(0, round.endsAt - this.now());
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(round.id);
-        if (delay === MAX_TIMER_MS) return this.arm(round); // not there yet: wait again
-        void this.enqueue(round.boardId, async () => {
-          try {
-            const current = await this.store.getOpenRound(round.boardId);
-            if (current?.id === round.id) await this.reveal(round.boardId, current);
-          } catch (error) {
-            console.error(`[voting] board ${round.boardId}: the timed reveal of ${round.id} failed:`, error);
-          }
-        });
-      },
-      Math.min(delay, MAX_TIMER_MS),
-    );
-    timer.unref();
-    this.timers.set(round.id, timer);
+    if (round.endsAt === null) return;
+    this.deadlines.set(round.id, round.endsAt, () => {
+      void this.enqueue(round.boardId, async () => {
+        try {
+          const current = await this.store.getOpenRound(round.boardId);
+          if (current?.id === round.id) await this.reveal(round.boardId, current);
+        } catch (error) {
+          console.error(`[voting] board ${round.boardId}: the timed reveal of ${round.id} failed:`, error);
+        }
+      });
+    });
   }
 
   private disarm(roundId: RoundId): void {
-    clearTimeout(this.timers.get(roundId));
-    this.timers.delete(roundId);
+    this.deadlines.clear(roundId);
   }
 
   // ---- round records in the document ----
