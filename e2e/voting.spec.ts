@@ -146,6 +146,16 @@ test('a timed round counts down by the server clock on every page; a participant
   await expect(controls).toContainText('Your dots: 1');
   await expect(annV.bar.getByTestId('dots-left')).toHaveText('0 left');
   await ann.page.screenshot({ path: test.info().outputPath('outline-voting.png') });
+
+  // The facilitator cancels: the round ends everywhere and nothing reaches the document.
+  await fac.page.getByTestId('cancel-round').click();
+  await fac.page.getByTestId('confirm-cancel-round').click();
+  for (const v of [facV, annV]) {
+    await expect(v.bar).toBeHidden();
+    await expect.poll(async () => (await v.state()).round).toBeNull();
+    expect((await v.state()).rounds).toEqual([]);
+  }
+  await expect(ann.page.getByTestId('toast')).toContainText('was cancelled');
 });
 
 test('results split by department show counts only, for departments with at least 3 voters', async ({ browser, server }) => {

@@ -2,6 +2,8 @@ import { canFacilitate, type LaneId } from '../../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { useCountdown, useVoting } from '../../board/voting/hooks.ts';
+import { useState } from 'react';
+import { Dialog } from '../Dialog.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { StartVotingDialog } from './StartVotingDialog.tsx';
 import './voting.css';
@@ -57,6 +59,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
   const voteMode = useVoting((s) => s.voteMode);
   const seconds = useCountdown();
   const outline = useEditor((s) => s.view === 'outline');
+  const [confirming, setConfirming] = useState(false);
   const { settings } = round;
   const remaining = ballot?.remaining ?? 0;
   const laneNames = new Map(board.lanes.map((l) => [l.id, l.name]));
@@ -99,7 +102,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
         {facilitator && (
           <>
             <button className="btn primary" onClick={() => session.voting.reveal()} data-testid="reveal-votes">Reveal</button>
-            <button className="btn ghost" onClick={() => window.confirm('Cancel this round? Nobody’s dots will be kept.') && session.voting.cancel()} data-testid="cancel-round">Cancel</button>
+            <button className="btn ghost" onClick={() => setConfirming(true)} data-testid="cancel-round">Cancel</button>
           </>
         )}
       </div>
@@ -114,6 +117,15 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
             </>
           )}
         </div>
+      )}
+      {confirming && (
+        <Dialog title="Cancel this round?" onClose={() => setConfirming(false)}>
+          <p className="muted">Nobody’s dots are revealed or kept on the board. You can start a new round afterwards.</p>
+          <div className="dialog-actions">
+            <button className="btn" onClick={() => setConfirming(false)} autoFocus>Keep voting</button>
+            <button className="btn danger" data-testid="confirm-cancel-round" onClick={() => { setConfirming(false); session.voting.cancel(); }}>Cancel the round</button>
+          </div>
+        </Dialog>
       )}
       {canVote && outline && <div className="voting-hint muted small">Use “+ Dot” and “− Dot” on the notes of this round</div>}
       {canVote && voteMode && !outline && <div className="voting-hint muted small">Click a note to add a dot · click one of your dots to take it back · faded notes are not in this round · your cursor is hidden while you vote</div>}
