@@ -40,10 +40,12 @@ describe('Ballots are secret until reveal', () => {
     for (const note of [pain1!, pain1!, pain2!]) {
       expect(await voter.dot(roundId, note.id)).toMatchObject({ type: VOTING.ballot });
     }
+    // The facilitator has heard that Annabel has no dots left (so the server has processed her votes)...
+    await waitFor(() => facilitator.lastState()?.pending?.every((p) => p.personId !== ann.id), { what: 'the facilitator to see Annabel done' });
+    // ...and the observer has received nothing at all because of them (not even a hint of timing).
+    expect(observer.raw.length).toBe(observerMark);
     // The observer votes too, on another note, and gets only its own ballot back.
     expect(await observer.dot(roundId, idea.id)).toMatchObject({ type: VOTING.ballot, dots: { [idea.id]: 1 } });
-    // The facilitator has heard that Annabel has no dots left (so the server has processed everything).
-    await waitFor(() => facilitator.lastState()?.pending?.every((p) => p.personId !== ann.id), { what: 'the facilitator to see Annabel done' });
 
     const votedNotes = [pain1!.id, pain2!.id];
     // Not in any message the observer received since the round opened (all of them, unparsed).
