@@ -24,12 +24,13 @@ export class VotingObject {
   }
 
   /** Facilitator: opens the start dialog, fills what is given, starts; waits for the bar. */
-  async start(settings: { title: string; dots: number; facilitatorVotes?: boolean; timeLimit?: string }, screenshot?: string): Promise<void> {
+  async start(settings: { title: string; dots: number; facilitatorVotes?: boolean; timeLimit?: string; named?: boolean }, screenshot?: string): Promise<void> {
     await this.page.getByTestId('start-voting').click();
     const dialog = this.page.getByTestId('start-voting-dialog');
     await expect(dialog).toBeVisible();
     await dialog.getByTestId('vote-title').fill(settings.title);
     await dialog.getByTestId('vote-dots').fill(String(settings.dots));
+    if (settings.named) await dialog.getByTestId('vote-named').check();
     if (settings.timeLimit) await dialog.getByTestId('vote-time').selectOption({ label: settings.timeLimit });
     if (settings.facilitatorVotes === false) await dialog.getByTestId('vote-facilitator-votes').uncheck();
     if (screenshot) await this.page.screenshot({ path: screenshot });

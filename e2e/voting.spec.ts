@@ -95,13 +95,22 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
   await fac.page.screenshot({ path: out('results-panel.png') });
 
   // A second round, then compare the two.
-  await fac.page.getByTestId('voting-results-button').click();
-  await facV.start({ title: 'After the break', dots: 1, facilitatorVotes: true });
+  await expect(facV.results.getByTestId('results-ranking')).toBeVisible();
+  await expect(fac.page.getByTestId('results-voters')).toHaveCount(0); // the first round was anonymous
+  await fac.page.getByTestId('voting-results-button').click(); // closes the panel
+  await facV.start({ title: 'After the break', dots: 1, facilitatorVotes: true, named: true });
   await expect(ann.page.getByTestId('voting-bar')).toBeVisible();
   await annV.clickNote(p2.id);
   await facV.clickNote(p2.id);
   await fac.page.getByTestId('reveal-votes').click();
   await expect.poll(async () => (await facV.state()).rounds.length).toBe(2);
+  // A named round says who voted for what (the panel opens by itself at a reveal).
+  await expect(facV.results).toBeVisible();
+  const voters = fac.page.getByTestId('results-voters');
+  await expect(voters).toContainText('Ann Amos');
+  await expect(voters).toContainText('Fay Flint');
+  await expect(voters.locator('li')).toHaveCount(2);
+  await fac.page.screenshot({ path: out('results-named.png') });
   await fac.page.getByTestId('results-tab-compare').click();
   const compare = fac.page.getByTestId('results-compare');
   await expect(compare.locator('tr', { hasText: p2.text })).toContainText('▲');

@@ -57,21 +57,45 @@ function Ranking({ round }: { round: Round }) {
   const top = rows[0]?.dots ?? 1;
   if (rows.length === 0) return <p className="muted small">Nobody placed a dot in this round.</p>;
   return (
-    <ol className="ranking" data-testid="results-ranking">
-      {rows.map((r) => (
-        <li key={r.noteId} className="ranking-row" data-note-id={r.noteId}>
-          <span className="rank">{r.rank}</span>
-          <div className="ranking-text">
-            <span className="ranking-note">{r.text}{!r.onBoard && <span className="muted"> (deleted)</span>}</span>
-            <span className="ranking-meta">
-              <span className="kind-tag" style={{ background: NOTE_KIND_STYLE[r.kind].colour }}>{NOTE_KIND_STYLE[r.kind].icon} {r.kindLabel}</span> {r.stageName}
+    <>
+      <ol className="ranking" data-testid="results-ranking">
+        {rows.map((r) => (
+          <li key={r.noteId} className="ranking-row" data-note-id={r.noteId}>
+            <span className="rank">{r.rank}</span>
+            <div className="ranking-text">
+              <span className="ranking-note">{r.text}{!r.onBoard && <span className="muted"> (deleted)</span>}</span>
+              <span className="ranking-meta">
+                <span className="kind-tag" style={{ background: NOTE_KIND_STYLE[r.kind].colour }}>{NOTE_KIND_STYLE[r.kind].icon} {r.kindLabel}</span> {r.stageName}
+              </span>
+              <span className="ranking-bar" style={{ width: `${Math.max(6, (r.dots / top) * 100)}%` }} aria-hidden />
+            </div>
+            <span className="ranking-dots" data-testid="ranking-dots">{r.dots}</span>
+          </li>
+        ))}
+      </ol>
+      {round.byPerson && <Voters round={round} />}
+    </>
+  );
+}
+
+/** Named rounds only: who put their dots where (anonymous rounds keep no voter in the document). */
+function Voters({ round }: { round: Round }) {
+  const texts = new Map(rankRound(round, useBoard()).map((r) => [r.noteId, r.text]));
+  return (
+    <section className="named-voters" data-testid="results-voters">
+      <h3>Who voted for what <span className="muted small">(named round)</span></h3>
+      <ul>
+        {(round.byPerson ?? []).map((p) => (
+          <li key={p.personId}>
+            <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[p.department].colour }} title={DEPARTMENT_STYLE[p.department].label}>{DEPARTMENT_STYLE[p.department].mark}</span>
+            <strong>{p.name}</strong>{' '}
+            <span className="muted">
+              {(Object.entries(p.dots) as [keyof typeof p.dots, number][]).map(([id, n]) => `${texts.get(id) ?? 'a deleted note'}${n > 1 ? ` ×${n}` : ''}`).join(' · ')}
             </span>
-            <span className="ranking-bar" style={{ width: `${Math.max(6, (r.dots / top) * 100)}%` }} aria-hidden />
-          </div>
-          <span className="ranking-dots" data-testid="ranking-dots">{r.dots}</span>
-        </li>
-      ))}
-    </ol>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
