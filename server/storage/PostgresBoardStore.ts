@@ -12,7 +12,7 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
-import { PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
+import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -203,6 +203,7 @@ export class PostgresBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snap?.snapshot) },
         updates: log.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: cps.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        voting: await exportPostgresVoting(q, boardId),
       };
     });
   }
@@ -222,6 +223,7 @@ export class PostgresBoardStore implements BoardStore {
         await q.query('INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3)', [board.id, u.at, Buffer.from(u.update)]);
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
+      if (dump.voting) await importPostgresVoting(q, board.id, dump.voting);
     });
   }
 

@@ -14,7 +14,7 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
-import { SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
+import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -183,6 +183,7 @@ export class SqliteBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snapshot) },
         updates: updates.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: checkpoints.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        voting: exportSqliteVoting(this.db, boardId),
       };
     });
   }
@@ -195,6 +196,7 @@ export class SqliteBoardStore implements BoardStore {
         .prepare('INSERT INTO boards (id, title, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?)')
         .run(board.id, board.title, board.createdAt, board.updatedAt, board.snapshot);
       for (const u of dump.updates) this.insertUpdate.run(board.id, u.at, u.update);
+      if (dump.voting) importSqliteVoting(this.db, board.id, dump.voting);
     });
     for (const c of dump.checkpoints) await this.addCheckpoint(c);
   }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RoundId } from '../../shared/schema/ids.ts';
 import { nonZero } from './SqliteVotingStore.ts';
-import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingDump, VotingStore } from './VotingStore.ts';
 import { readBallotRow, readRoundRow } from './votingRows.ts';
 
 /** The same tables as SQLite (SqliteVotingStore.ts), in the store's schema. */
@@ -37,6 +37,7 @@ const BALLOT_COLUMNS = 'round_id, person_id, name, department, dots, version, up
 const OPEN = `EXISTS (SELECT 1 FROM voting_rounds WHERE id = $1 AND status = 'open')`;
 
 type Row = Record<string, unknown>;
+type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /** VotingStore on PostgreSQL, sharing PostgresBoardStore's pool (its search_path names the schema). */
 export class PostgresVotingStore implements VotingStore {
@@ -119,5 +120,47 @@ export class PostgresVotingStore implements VotingStore {
   private async round(sql: string, params: unknown[]): Promise<StoredRound | null> {
     const { rows } = await this.pool.query<Row>(sql, params);
     return rows[0] ? readRoundRow(rows[0]) : null;
+  }
+}
+
+/** The board's rounds and ballots, for PostgresBoardStore.exportBoard (inside its REPEATABLE READ transaction). */
+export async function exportPostgresVoting(q: Queryable, boardId: string): Promise<VotingDump> {
+  const rounds = (await q.query<Row>(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = $1 ORDER BY opened_at, id`, [boardId])).rows.map(readRoundRow);
+  const ballots = (
+    await q.query<Row>(
+      `SELECT ${BALLOT_COLUMNS.split(', ').map((c) => `b.${c}`).join(', ')} FROM voting_ballots b JOIN voting_rounds r ON r.id = b.round_id
+       WHERE r.board_id = $1 ORDER BY b.round_id, b.person_id`,
+      [boardId],
+    )
+  ).rows.map(readBallotRow);
+  return { rounds, ballots };
+}
+
+/** Writes a dump's rounds and ballots, for PostgresBoardStore.importBoard (inside its transaction, after the board row). */
+export async function importPostgresVoting(q: Queryable, boardId: string, dump: VotingDump): Promise<void> {
+  for (const r of dump.rounds) {
+    await q.query(`INSERT INTO voting_rounds (${ROUND_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+      r.id,
+      boardId,
+      r.status,
+      JSON.stringify(r.settings),
+      r.openedAt,
+      r.openedBy.id,
+      r.openedBy.name,
+      r.endsAt,
+      r.closedAt,
+      r.result ? JSON.stringify(r.result) : null,
+    ]);
+  }
+  for (const b of dump.ballots) {
+    await q.query(`INSERT INTO voting_ballots (${BALLOT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      b.roundId,
+      b.personId,
+      b.name,
+      b.department,
+      JSON.stringify(nonZero(b.dots)),
+      b.version,
+      b.updatedAt,
+    ]);
   }
 }

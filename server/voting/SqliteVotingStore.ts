@@ -1,6 +1,6 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
-import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingDump, VotingStore } from './VotingStore.ts';
 import { readBallotRow, readRoundRow } from './votingRows.ts';
 
 // STRICT tables, like the board tables. The partial unique index makes "one open round per board"
@@ -114,6 +114,27 @@ export class SqliteVotingStore implements VotingStore {
     const row = this.db.prepare(sql).get(...params);
     return row ? readRoundRow(sqliteRow(row)) : null;
   }
+}
+
+/** The board's rounds and ballots, for SqliteBoardStore.exportBoard (call inside its read transaction). */
+export function exportSqliteVoting(db: DatabaseSync, boardId: string): VotingDump {
+  const rounds = db.prepare(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = ? ORDER BY opened_at, id`).all(boardId).map(sqliteRow).map(readRoundRow);
+  const ballots = db
+    .prepare(`SELECT ${BALLOT_COLUMNS.split(', ').map((c) => `b.${c}`).join(', ')} FROM voting_ballots b JOIN voting_rounds r ON r.id = b.round_id WHERE r.board_id = ? ORDER BY b.round_id, b.person_id`)
+    .all(boardId)
+    .map(sqliteRow)
+    .map(readBallotRow);
+  return { rounds, ballots };
+}
+
+/** Writes a dump's rounds and ballots, for SqliteBoardStore.importBoard (inside its transaction, after the board row). */
+export function importSqliteVoting(db: DatabaseSync, boardId: string, dump: VotingDump): void {
+  const round = db.prepare(`INSERT INTO voting_rounds (${ROUND_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const r of dump.rounds) {
+    round.run(r.id, boardId, r.status, JSON.stringify(r.settings), r.openedAt, r.openedBy.id, r.openedBy.name, r.endsAt, r.closedAt, r.result ? JSON.stringify(r.result) : null);
+  }
+  const ballot = db.prepare(`INSERT INTO voting_ballots (${BALLOT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  for (const b of dump.ballots) ballot.run(b.roundId, b.personId, b.name, b.department, JSON.stringify(nonZero(b.dots)), b.version, b.updatedAt);
 }
 
 function sqliteRow(row: Record<string, SQLOutputValue>): Record<string, unknown> {

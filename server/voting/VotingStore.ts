@@ -72,3 +72,9 @@ export interface StoredBallot extends BallotWrite {
   /** Bumped by every write (compare-and-set). */
   readonly version: number;
 }
+
+/** A board's voting rows as backups carry them (BoardDump.voting); plain JSON. */
+export interface VotingDump {
+  readonly rounds: readonly StoredRound[];
+  readonly ballots: readonly StoredBallot[];
+}

@@ -108,5 +108,37 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       expect(revealed[0]?.result).toEqual(result);
       expect((await again.voting.getOpenRound('board0000001'))?.id).toBe('round:r2');
     });
+
+    it('exportBoard and importBoard carry the board’s rounds and ballots (backups, restore-board)', async () => {
+      const { store } = await fresh();
+      await store.voting.openRound(round({ id: 'round:old' }));
+      await store.voting.saveBallot(ballot({ roundId: 'round:old' }), 0);
+      await store.voting.closeRound('board0000001', 'round:old', { status: 'revealed', at: 3000, result });
+      await store.voting.openRound(round({ id: 'round:open', openedAt: 4000, endsAt: 99_000 }));
+      await store.voting.saveBallot(ballot({ roundId: 'round:open', dots: { 'note:b': 3 } }), 0);
+      await store.voting.saveBallot(ballot({ roundId: 'round:open', dots: { 'note:b': 1 } }), 1);
+      await store.voting.openRound(round({ id: 'round:other', boardId: 'board0000002' }));
+      const dump = (await store.exportBoard('board0000001'))!;
+      expect(dump.voting?.rounds.map((r) => [r.id, r.status])).toEqual([
+        ['round:old', 'revealed'],
+        ['round:open', 'open'],
+      ]);
+      expect(dump.voting?.ballots.map((b) => [b.roundId, b.personId, b.dots, b.version])).toEqual([
+        ['round:old', 'ann', { 'note:a': 2 }, 1],
+        ['round:open', 'ann', { 'note:b': 1 }, 2],
+      ]);
+      // Survives JSON (the NDJSON backup) and replaces what the board has.
+      const copy = JSON.parse(JSON.stringify(dump)) as typeof dump;
+      await store.voting.closeRound('board0000001', 'round:open', { status: 'cancelled', at: 5000 });
+      await store.importBoard({ ...copy, board: { ...copy.board, snapshot: dump.board.snapshot }, updates: [], checkpoints: [] });
+      expect((await store.voting.getOpenRound('board0000001'))?.id).toBe('round:open');
+      expect((await store.voting.getBallot('round:open', 'ann'))?.dots).toEqual({ 'note:b': 1 });
+      expect((await store.voting.listRevealed('board0000001'))[0]?.result).toEqual(result);
+      expect((await store.voting.getOpenRound('board0000002'))?.id).toBe('round:other');
+      // A dump from before voting existed imports with no rounds.
+      const { voting: _voting, ...old } = dump;
+      await store.importBoard(old);
+      expect(await store.voting.getOpenRound('board0000001')).toBeNull();
+    });
   });
 }
