@@ -66,11 +66,6 @@ export class VotingService {
     this.deadlines.close();
   }
 
-  /** Waits for the board's queued work (tests and shutdown). */
-  async idle(boardId: string): Promise<void> {
-    await this.queues.get(boardId);
-  }
-
   // ---- requests ----
 
   /** One stateless message from a connection on the board document `boardId`. */
