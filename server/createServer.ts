@@ -16,6 +16,9 @@ import { BoardLock } from './extensions/BoardLock.ts';
 import { PresenceRoles } from './extensions/PresenceRoles.ts';
 import { WorkshopControls } from './extensions/WorkshopControls.ts';
 import { WorkshopService } from './workshop/WorkshopService.ts';
+import { RoundGuard } from './extensions/RoundGuard.ts';
+import { Voting } from './extensions/Voting.ts';
+import { VotingService } from './voting/VotingService.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
@@ -40,6 +43,8 @@ export interface JourneyboardServer {
   readonly persistence: Persistence;
   /** Live-workshop state per board (timer, lock, cursors). */
   readonly workshop: WorkshopService;
+  /** Secret dot-voting rounds (issue 4). */
+  readonly voting: VotingService;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -68,6 +73,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     beforeMigration: (boardId, doc) => checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });
   const collab = new CollabUpgrade();
+  // Secret dot-voting rounds (issue 4): ballots in the database, results written at reveal.
+  const voting = new VotingService({ store: store.voting, onRevealed: (boardId, doc, title) => checkpoints.voteRevealCheckpoint(boardId, doc, title) });
   // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
@@ -88,11 +95,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       new UpdateValidation(),
       new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
       new RecordGuard(limits),
+      new RoundGuard({ service: voting }),
       persistence,
       new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
       new BoardLock({ service: workshop }),
       new WorkshopControls({ service: workshop }),
       new PresenceRoles(),
+      new Voting({ service: voting }),
       collab,
       new HttpRequests({ handle: createRequestHandler({
           store,
@@ -122,6 +131,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const url = publicUrl(config.host, port);
   let closing: Promise<void> | undefined;
   const close = async () => {
+    voting.close();
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
     if (!stored) {
       console.error(`[server] ${server.hocuspocus.getDocumentsCount()} board(s) not stored within ${SHUTDOWN_WAIT_MS} ms; their updates are in the log`);
@@ -140,6 +150,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     checkpoints,
     persistence,
     workshop,
+    voting,
     close: () => (closing ??= close()),
   };
 }

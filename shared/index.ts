@@ -38,3 +38,4 @@ export * from './export/index.ts';
 export * from './model/roundRecord.ts';
 export * from './protocol/exports.ts';
 export * from './protocol/workshop.ts';
+export * from './protocol/voting.ts';

@@ -17,6 +17,7 @@ import { PresenceStore } from '../sync/presenceStore.ts';
 import { WorkshopSession } from '../workshop/WorkshopSession.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
+import { VotingSession } from './voting/votingSession.ts';
 
 export interface SessionFlags {
   /** The board was written by a newer Journeyboard: read-only until reload. */
@@ -48,6 +49,8 @@ export class BoardSession {
   readonly access = new Store<AccessState>({ role: null, links: {} });
   /** Live-workshop controls: timer, lock, follow-me, hidden cursors (issue 4). */
   readonly workshop: WorkshopSession;
+  /** Secret voting rounds (issue 4): the open round, my ballot, results shown. */
+  readonly voting: VotingSession;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -66,6 +69,7 @@ export class BoardSession {
     this.editor = createEditorStore();
     this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
     this.workshop.view.subscribe(() => this.updateReadOnly());
+    this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);
@@ -132,6 +136,7 @@ export class BoardSession {
 
   destroy(): void {
     this.workshop.destroy();
+    this.voting.destroy();
     this.presence.destroy();
     this.model.destroy();
     this.connection.destroy();

@@ -15,6 +15,9 @@ import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
 import { useCursorsHidden } from '../ui/workshop/useWorkshop.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
+import { VotesLayer } from './VotesLayer.tsx';
+import { voteMarkScale } from './voteGeometry.ts';
+import { useVotesOnCanvas } from '../board/voting/hooks.ts';
 
 /** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
 const CULL_TILE = 512;
@@ -40,6 +43,7 @@ export function BoardCanvas() {
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
+  const votes = useVotesOnCanvas(board);
   useCanvasInteractions(session, container, layout, board);
 
   useEffect(() => {
@@ -74,6 +78,7 @@ export function BoardCanvas() {
           <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
+          {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

@@ -7,6 +7,7 @@ import { rectFromPoints, type Point } from './geometry.ts';
 import { curvePointAt } from './curveGeometry.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
 import { curveFor } from './layoutCache.ts';
+import { voteClick } from './voteClick.ts';
 import type { BoardLayout } from './layout.ts';
 
 type Gesture =
@@ -54,6 +55,7 @@ export function useCanvasInteractions(
       const { layout, board } = latest.current;
       const p = toBoard(editor.get().camera, screen);
       const hit = e.button === 1 ? { type: 'none' as const } : hitTest(layout, board, p);
+      if (hit.type === 'note' && voteClick(session, hit.id, p, layout)) return; // voting: a click is a dot
       if (hit.type === 'note') {
         const selection = editor.get().selection;
         if (e.shiftKey || e.metaKey || e.ctrlKey) {
@@ -85,7 +87,8 @@ export function useCanvasInteractions(
       const { layout, board } = latest.current;
       const camera = editor.get().camera;
       const p = toBoard(camera, screen);
-      presence.setCursor(p);
+      // While I place dots my cursor is hidden: where I click would tell others how I vote.
+      presence.setCursor(session.voting.state.get().voteMode ? null : p);
       if (!gesture) {
         const hover = curvePointAt(curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
         const prev = editor.get().curveHover;

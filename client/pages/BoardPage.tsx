@@ -30,6 +30,8 @@ import { TopBar } from '../ui/TopBar.tsx';
 import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
 import { LockBanner } from '../ui/workshop/LockBanner.tsx';
 import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
+import { VotingDock } from '../ui/voting/VotingBar.tsx';
+import { DotsLeftBadges } from '../ui/voting/DotsLeftBadges.tsx';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   // Read (and cleared from the address bar) at once, even before the join dialog.
@@ -103,62 +105,65 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const stopped = connection.kind === 'refused' ? connection.reason : null;
   const readOnly = newerSchema || roleReadOnly || stopped !== null || lockedOut;
   return (
-    <div className="board-page" data-ready={ready}>
-      <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
-      <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
-      {stopped && (
-        <div className="banner banner-error" role="alert">
-          {stopped}
-          <button className="btn" onClick={() => window.location.reload()}>Reload</button>
-        </div>
-      )}
-      {newerSchema && (
-        <div className="banner" role="alert">
-          This board was saved by a newer version of Journeyboard, so it is read-only here.
-          <button className="btn primary" onClick={() => window.location.reload()}>Reload</button>
-        </div>
-      )}
-      {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
-      <LockBanner />
-      <main className="board-main">
-        <div className="view-switch segmented" role="radiogroup" aria-label="View">
-          <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
-          <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
-        </div>
-        {view === 'outline' ? (
-          <OutlineView readOnly={readOnly} />
-        ) : (
-          <>
-            <BoardCanvas />
-            <FollowBanner />
-            {!ready && <div className="loading" role="status">Opening the board…</div>}
-            <EmotionCurveOverlay />
-            <NoteEditor />
-            <SelectionToolbar />
-            <HeaderPanel />
-            <KpiPopover readOnly={readOnly} />
-            <Toolbar readOnly={readOnly} />
-            {panel === 'teams' && <TeamsPanel />}
-            {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
-            {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
-            {panel === 'shortcuts' && <ShortcutsDialog />}
-            {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
-            <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
-          </>
+    <DotsLeftBadges>
+      <div className="board-page" data-ready={ready}>
+        <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
+        <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
+        {stopped && (
+          <div className="banner banner-error" role="alert">
+            {stopped}
+            <button className="btn" onClick={() => window.location.reload()}>Reload</button>
+          </div>
         )}
-        <Toasts />
-      </main>
-      {editingIdentity && (
-        <JoinDialog
-          initial={session.identity.get().me}
-          onCancel={() => setEditingIdentity(false)}
-          onJoin={(name, dept) => {
-            onIdentity(saveIdentity(name, dept));
-            setEditingIdentity(false);
-          }}
-        />
-      )}
-    </div>
+        {newerSchema && (
+          <div className="banner" role="alert">
+            This board was saved by a newer version of Journeyboard, so it is read-only here.
+            <button className="btn primary" onClick={() => window.location.reload()}>Reload</button>
+          </div>
+        )}
+        {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
+        <LockBanner />
+        <main className="board-main">
+          <div className="view-switch segmented" role="radiogroup" aria-label="View">
+            <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
+            <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
+          </div>
+          {view === 'outline' ? (
+            <OutlineView readOnly={readOnly} />
+          ) : (
+            <>
+              <BoardCanvas />
+              <FollowBanner />
+              {!ready && <div className="loading" role="status">Opening the board…</div>}
+              <EmotionCurveOverlay />
+              <NoteEditor />
+              <SelectionToolbar />
+              <HeaderPanel />
+              <KpiPopover readOnly={readOnly} />
+              <Toolbar readOnly={readOnly} />
+              {panel === 'teams' && <TeamsPanel />}
+              {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
+              {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
+              {panel === 'shortcuts' && <ShortcutsDialog />}
+              {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
+              <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
+            </>
+          )}
+          <VotingDock />
+          <Toasts />
+        </main>
+        {editingIdentity && (
+          <JoinDialog
+            initial={session.identity.get().me}
+            onCancel={() => setEditingIdentity(false)}
+            onJoin={(name, dept) => {
+              onIdentity(saveIdentity(name, dept));
+              setEditingIdentity(false);
+            }}
+          />
+        )}
+      </div>
+    </DotsLeftBadges>
   );
 }
 

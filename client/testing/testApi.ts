@@ -7,6 +7,7 @@ import { cellRect } from '../canvas/hitTest.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
 import { kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
 import { kpiShapeName } from '../canvas/KpiLayer.tsx';
+import { votingTestState, type VotingTestState } from '../board/voting/testState.ts';
 
 /** What e2e tests can ask the page. Rects are in page (CSS pixel) coordinates. */
 export interface JourneyboardTestApi {
@@ -48,6 +49,8 @@ export interface JourneyboardTestApi {
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
   /** The board's layout size in board units (a whole-board PNG is this plus a margin, times 2). */
   layoutSize(): { width: number; height: number };
+  /** Voting rounds as this page knows them (issue 4): the open round, my own dots, revealed rounds. */
+  voting(): VotingTestState;
 }
 
 declare global {
@@ -134,6 +137,7 @@ export function installTestApi(session: BoardSession): () => void {
         camera: { ...session.editor.get().camera },
       };
     },
+    voting: () => votingTestState(session),
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;

@@ -17,12 +17,20 @@ export interface RoleAccessConfiguration {
 }
 
 /**
- * Stateless messages each need a minimum role. None exist yet (ballots, timer and lock come in
- * later issues); a message whose `type` is not listed here is refused like a malformed one.
+ * Stateless messages each need a minimum role; a message whose `type` is not listed here is
+ * refused like a malformed one.
  */
 export const STATELESS_RULES: Readonly<Record<string, Role>> = {
   // Workshop controls (issue 4, WorkshopControls.ts): timer, lock, cursors, bring everyone.
   ...Object.fromEntries(WORKSHOP_COMMAND_TYPES.map((type) => [type, 'facilitator' as const])),
+  // Voting (issue 4; server/voting/). Viewers may say hello (they see the round) and are refused
+  // a dot with a reason by the service; only facilitators start and end rounds.
+  'voting:hello': 'viewer',
+  'voting:place': 'viewer',
+  'voting:remove': 'viewer',
+  'voting:start': 'facilitator',
+  'voting:reveal': 'facilitator',
+  'voting:cancel': 'facilitator',
 };
 
 /**

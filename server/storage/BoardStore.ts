@@ -1,3 +1,4 @@
+import type { VotingStore } from '../voting/VotingStore.ts';
 import type { CheckpointStore } from './CheckpointStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import type { WorkshopStateStore } from './WorkshopStateStore.ts';
@@ -44,6 +45,8 @@ export interface BoardStore extends CheckpointStore, WorkshopStateStore {
 
   /** Boards saved as templates (issue 8), in the same database: TemplateStore.ts. */
   readonly templates: TemplateStore;
+  // ---- voting (issue 4): rounds and secret ballots, tables of their own (server/voting/) ----
+  readonly voting: VotingStore;
 }
 
 /** One role's share link as stored: never the token itself (see server/access/shareTokens.ts). */

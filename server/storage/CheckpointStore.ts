@@ -1,4 +1,5 @@
 import type { CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
+import type { VotingDump } from '../voting/VotingStore.ts';
 import type { BoardInfo } from './BoardStore.ts';
 
 /**
@@ -56,4 +57,6 @@ export interface BoardDump {
   /** In log order; seq numbers are reassigned on import. */
   readonly updates: readonly { readonly at: number; readonly update: Uint8Array }[];
   readonly checkpoints: readonly StoredCheckpoint[];
+  /** Voting rounds and ballots (issue 4); absent in dumps made before voting existed. */
+  readonly voting?: VotingDump;
 }

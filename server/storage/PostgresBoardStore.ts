@@ -15,6 +15,7 @@ import { checkpointKindOf } from './CheckpointStore.ts';
 import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
+import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -78,6 +79,8 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 export class PostgresBoardStore implements BoardStore {
   private readonly pool: pg.Pool;
   private closed = false;
+  /** Voting rounds and ballots (issue 4), on the same pool. */
+  readonly voting: PostgresVotingStore;
 
   /** Connects, creates the schema and tables if missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
@@ -97,6 +100,7 @@ export class PostgresBoardStore implements BoardStore {
       await pool.query(SCHEMA_SQL);
       await PostgresTemplateStore.createTables(pool);
       await pool.query(POSTGRES_WORKSHOP_SCHEMA);
+      await PostgresVotingStore.createTables(pool);
     } catch (error) {
       await pool.end();
       throw error;
@@ -109,6 +113,7 @@ export class PostgresBoardStore implements BoardStore {
   private constructor(pool: pg.Pool) {
     this.pool = pool;
     this.templates = new PostgresTemplateStore(pool);
+    this.voting = new PostgresVotingStore(pool);
   }
 
   async createBoard(board: NewBoard): Promise<void> {
@@ -206,6 +211,7 @@ export class PostgresBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snap?.snapshot) },
         updates: log.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: cps.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        voting: await exportPostgresVoting(q, boardId),
       };
     });
   }
@@ -225,6 +231,7 @@ export class PostgresBoardStore implements BoardStore {
         await q.query('INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3)', [board.id, u.at, Buffer.from(u.update)]);
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
+      if (dump.voting) await importPostgresVoting(q, board.id, dump.voting);
     });
   }
 

@@ -17,6 +17,7 @@ import { checkpointKindOf } from './CheckpointStore.ts';
 import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
+import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -76,6 +77,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly insertUpdate: StatementSync;
   private readonly selectInfo: StatementSync;
   readonly templates: TemplateStore;
+  /** Voting rounds and ballots (issue 4), on the same database handle. */
+  readonly voting: SqliteVotingStore;
 
   /** Opens (creating if needed) the database in `dataDir`. */
   static open(dataDir: string): SqliteBoardStore {
@@ -93,6 +96,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec(CHECKPOINT_SCHEMA);
     this.templates = new SqliteTemplateStore(this.db);
     this.db.exec(SQLITE_WORKSHOP_SCHEMA);
+    this.voting = new SqliteVotingStore(this.db);
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -185,6 +189,7 @@ export class SqliteBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snapshot) },
         updates: updates.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: checkpoints.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        voting: exportSqliteVoting(this.db, boardId),
       };
     });
   }
@@ -197,6 +202,7 @@ export class SqliteBoardStore implements BoardStore {
         .prepare('INSERT INTO boards (id, title, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?)')
         .run(board.id, board.title, board.createdAt, board.updatedAt, board.snapshot);
       for (const u of dump.updates) this.insertUpdate.run(board.id, u.at, u.update);
+      if (dump.voting) importSqliteVoting(this.db, board.id, dump.voting);
     });
     for (const c of dump.checkpoints) await this.addCheckpoint(c);
   }

@@ -42,6 +42,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     corsOrigins: options.corsOrigins,
     limits: options.limits,
     checkpointIntervalMs: options.checkpointIntervalMs,
+    databaseUrl: options.databaseUrl,
+    databaseSchema: options.databaseSchema,
   });
   return {
     url: server.url,
