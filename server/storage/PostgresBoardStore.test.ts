@@ -1,5 +1,6 @@
 import { afterAll } from 'vitest';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
+import { describeBoardDocumentContract } from './boardDocumentContract.ts';
 import { describeBoardStoreContract } from './boardStoreContract.ts';
 
 const schemas: string[] = [];
@@ -8,6 +9,13 @@ afterAll(async () => {
 });
 
 describeBoardStoreContract('PostgreSQL', async () => {
+  const schema = uniqueSchema();
+  schemas.push(schema);
+  const store = await openTestPostgresStore(schema);
+  return { store, reopen: async () => (await store.close(), openTestPostgresStore(schema)) };
+});
+
+describeBoardDocumentContract('PostgreSQL', async () => {
   const schema = uniqueSchema();
   schemas.push(schema);
   const store = await openTestPostgresStore(schema);

@@ -12,6 +12,8 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
+import { PG_BOARD_DOCUMENTS_SCHEMA, PostgresBoardDocuments } from './postgresBoardDocuments.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -75,6 +77,7 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 export class PostgresBoardStore implements BoardStore {
   private readonly pool: pg.Pool;
   private closed = false;
+  private readonly documents: PostgresBoardDocuments;
 
   /** Connects, creates the schema and tables if missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
@@ -92,6 +95,7 @@ export class PostgresBoardStore implements BoardStore {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
+      await pool.query(PG_BOARD_DOCUMENTS_SCHEMA);
     } catch (error) {
       await pool.end();
       throw error;
@@ -101,6 +105,7 @@ export class PostgresBoardStore implements BoardStore {
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
+    this.documents = new PostgresBoardDocuments(pool, (isolation, fn) => this.transaction(isolation, fn));
   }
 
   async createBoard(board: NewBoard): Promise<void> {
@@ -198,6 +203,7 @@ export class PostgresBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snap?.snapshot) },
         updates: log.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: cps.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        documents: await this.documents.dump(q, boardId),
       };
     });
   }
@@ -217,7 +223,22 @@ export class PostgresBoardStore implements BoardStore {
         await q.query('INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3)', [board.id, u.at, Buffer.from(u.update)]);
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
+      await this.documents.restore(q, board.id, dump.documents ?? []);
     });
+  }
+
+  // ---- the board's other documents (comments): postgresBoardDocuments.ts ----
+
+  loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
+    return this.documents.loadBoardDocument(boardId, kind);
+  }
+
+  appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
+    return this.documents.appendBoardDocumentUpdate(boardId, kind, update, at);
+  }
+
+  compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
+    return this.documents.compactBoardDocument(boardId, kind, compaction);
   }
 
   // ---- share links ----

@@ -14,6 +14,8 @@ import {
   type StoredCheckpoint,
 } from './BoardStore.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
+import { SqliteBoardDocuments } from './sqliteBoardDocuments.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -72,6 +74,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly db: DatabaseSync;
   private readonly insertUpdate: StatementSync;
   private readonly selectInfo: StatementSync;
+  private readonly documents: SqliteBoardDocuments;
 
   /** Opens (creating if needed) the database in `dataDir`. */
   static open(dataDir: string): SqliteBoardStore {
@@ -87,6 +90,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
+    this.documents = new SqliteBoardDocuments(this.db, (fn) => this.transaction(fn));
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -179,6 +183,7 @@ export class SqliteBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snapshot) },
         updates: updates.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: checkpoints.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        documents: this.documents.dump(boardId),
       };
     });
   }
@@ -191,6 +196,7 @@ export class SqliteBoardStore implements BoardStore {
         .prepare('INSERT INTO boards (id, title, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?)')
         .run(board.id, board.title, board.createdAt, board.updatedAt, board.snapshot);
       for (const u of dump.updates) this.insertUpdate.run(board.id, u.at, u.update);
+      this.documents.restore(board.id, dump.documents ?? []);
     });
     for (const c of dump.checkpoints) await this.addCheckpoint(c);
   }
@@ -202,6 +208,20 @@ export class SqliteBoardStore implements BoardStore {
 
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
+  }
+
+  // ---- the board's other documents (comments): sqliteBoardDocuments.ts ----
+
+  loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
+    return this.documents.loadBoardDocument(boardId, kind);
+  }
+
+  appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
+    return this.documents.appendBoardDocumentUpdate(boardId, kind, update, at);
+  }
+
+  compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
+    return this.documents.compactBoardDocument(boardId, kind, compaction);
   }
 
   // ---- share links ----
