@@ -30,3 +30,4 @@ export * from './model/restore.ts';
 export * from './model/boardDiff.ts';
 export * from './protocol/storageStatus.ts';
 export * from './protocol/checkpoints.ts';
+export { commentCountsByNote, exportComments, importComments, type CommentsExport } from './comments/index.ts';

@@ -1,6 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { COMMENTS_SCHEMA_VERSION } from '../../shared/comments/index.ts';
 import { executeCommand, readMeta } from '../../shared/index.ts';
 import { BoardNotFound, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { backup, restore } from '../operations/backup.ts';
@@ -66,6 +67,8 @@ describe('the comments document', () => {
     expect(stored?.snapshot).not.toBeNull();
     const b = await connect(second, `${id}/comments`, tokens.viewer);
     expect(entry(b.document, 'hello')).toBe('world');
+    // Initialised by the server on first load (its own schema version), through the log like any change.
+    expect(b.document.getMap('meta').toJSON()).toEqual({ schemaVersion: COMMENTS_SCHEMA_VERSION, boardId: id });
     // The board document and the listings still hold just the board.
     const board = await connect(second, id, tokens.viewer);
     expect(readMeta(board.document).title).toBe('Checkout');

@@ -11,6 +11,7 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { migrateBoard, readMeta, schemaCompatibility } from '../../shared/index.ts';
+import { migrateComments } from '../../shared/comments/index.ts';
 import { BoardNotFound } from '../../shared/protocol/closeReasons.ts';
 import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
@@ -105,7 +106,12 @@ export class Persistence implements Extension {
       void this.append(document as Document, documentName, state, update, 'log a server change to');
     });
 
-    if (storage.kind !== 'board') return;
+    if (storage.kind === 'comments') {
+      // Its own schema version and migrations; a never-written comments document starts here.
+      const m = migrateComments(document, storage.boardId);
+      if (m.applied.length > 0) console.info(`[Persistence] ${documentName}: comments schema ${m.from} → ${m.to}`);
+      return;
+    }
     if (schemaCompatibility(readMeta(document).schemaVersion) === 'older-doc' && this.beforeMigration) {
       await this.beforeMigration(documentName, document).catch((error: unknown) =>
         console.error(`[Persistence] board ${documentName}: no checkpoint before the migration:`, error),
