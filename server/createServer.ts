@@ -12,6 +12,10 @@ import { UpdateValidation } from './extensions/UpdateValidation.ts';
 import { HttpRequests } from './extensions/HttpRequests.ts';
 import { Persistence } from './extensions/Persistence.ts';
 import { Checkpoints } from './extensions/Checkpoints.ts';
+import { BoardActivity } from './extensions/BoardActivity.ts';
+import { CommentGuard } from './extensions/CommentGuard.ts';
+import { Visits } from './extensions/Visits.ts';
+import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
@@ -62,6 +66,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
+  const activity = new BoardActivity({ store });
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
     // port goes in the configuration and listen() is called without one.
@@ -77,8 +83,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       new UpdateValidation(),
       new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
       new RecordGuard(limits),
+      new CommentGuard({ maxCommentLength: MAX_COMMENT_LENGTH, maxComments: limits.maxRecords }),
       persistence,
       new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
+      activity,
+      new Visits({ store, activity }),
       collab,
       new HttpRequests({ handle: createRequestHandler({
           store,

@@ -3,6 +3,7 @@ import { BoardFull, LinkRotated, Unauthorized } from '../../shared/protocol/clos
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import { answeredHere } from './hookControl.ts';
+import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 
 /** What RoleAccess puts in a connection's Hocuspocus context. */
 export interface AccessContext {
@@ -19,7 +20,11 @@ export interface RoleAccessConfiguration {
  * Stateless messages each need a minimum role. None exist yet (ballots, timer and lock come in
  * later issues); a message whose `type` is not listed here is refused like a malformed one.
  */
-export const STATELESS_RULES: Readonly<Record<string, Role>> = {};
+export const STATELESS_RULES: Readonly<Record<string, Role>> = {
+  // Comments (issue 5, server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
+  [VISIT]: 'viewer',
+  [THREAD_READ]: 'viewer',
+};
 
 /**
  * Maps the provider's share token to a role, per document name, and enforces it:

@@ -1,3 +1,4 @@
+import type { ActivityStore } from './ActivityStore.ts';
 import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { CheckpointStore } from './CheckpointStore.ts';
 
@@ -15,7 +16,7 @@ export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from
  * Hocuspocus's `beforeHandleMessage`, before the client's update is acknowledged, so its promise
  * must resolve only once the row is durable.
  */
-export interface BoardStore extends CheckpointStore, BoardDocumentStore {
+export interface BoardStore extends CheckpointStore, BoardDocumentStore, ActivityStore {
   /** Stores a new board; fails if the id is taken. */
   createBoard(board: NewBoard): Promise<void>;
   /** The board's row without its data, or null if there is no such board. */

@@ -14,6 +14,8 @@ import {
 import { checkpointKindOf } from './CheckpointStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
 import { PG_BOARD_DOCUMENTS_SCHEMA, PostgresBoardDocuments } from './postgresBoardDocuments.ts';
+import type { ActivityStore } from './ActivityStore.ts';
+import { PG_ACTIVITY_SCHEMA, PostgresActivity } from './postgresActivity.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -78,6 +80,7 @@ export class PostgresBoardStore implements BoardStore {
   private readonly pool: pg.Pool;
   private closed = false;
   private readonly documents: PostgresBoardDocuments;
+  private readonly activity: PostgresActivity;
 
   /** Connects, creates the schema and tables if missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
@@ -96,6 +99,7 @@ export class PostgresBoardStore implements BoardStore {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
       await pool.query(PG_BOARD_DOCUMENTS_SCHEMA);
+      await pool.query(PG_ACTIVITY_SCHEMA);
     } catch (error) {
       await pool.end();
       throw error;
@@ -106,6 +110,7 @@ export class PostgresBoardStore implements BoardStore {
   private constructor(pool: pg.Pool) {
     this.pool = pool;
     this.documents = new PostgresBoardDocuments(pool, (isolation, fn) => this.transaction(isolation, fn));
+    this.activity = new PostgresActivity(pool);
   }
 
   async createBoard(board: NewBoard): Promise<void> {
@@ -240,6 +245,14 @@ export class PostgresBoardStore implements BoardStore {
   compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
     return this.documents.compactBoardDocument(boardId, kind, compaction);
   }
+
+  // ---- visits, thread reads and note activity (issue 5): postgresActivity.ts ----
+  recordVisit: ActivityStore['recordVisit'] = (...a) => this.activity.recordVisit(...a);
+  touchVisit: ActivityStore['touchVisit'] = (...a) => this.activity.touchVisit(...a);
+  loadThreadReads: ActivityStore['loadThreadReads'] = (...a) => this.activity.loadThreadReads(...a);
+  markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
+  appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
+  listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
 
   // ---- share links ----
 

@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
+import { describeActivityContract } from './activityContract.ts';
 import { describeBoardDocumentContract } from './boardDocumentContract.ts';
 import { describeBoardStoreContract } from './boardStoreContract.ts';
 import { SqliteBoardStore, sqlitePath } from './SqliteBoardStore.ts';
@@ -51,6 +52,12 @@ describe('SqliteBoardStore', () => {
 });
 
 describeBoardDocumentContract('SQLite', async () => {
+  const dir = tempDir();
+  const store = SqliteBoardStore.open(dir);
+  return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
+});
+
+describeActivityContract('SQLite', async () => {
   const dir = tempDir();
   const store = SqliteBoardStore.open(dir);
   return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };

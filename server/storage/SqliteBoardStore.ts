@@ -16,6 +16,8 @@ import {
 import { checkpointKindOf } from './CheckpointStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
 import { SqliteBoardDocuments } from './sqliteBoardDocuments.ts';
+import type { ActivityStore } from './ActivityStore.ts';
+import { SqliteActivity } from './sqliteActivity.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -75,6 +77,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly insertUpdate: StatementSync;
   private readonly selectInfo: StatementSync;
   private readonly documents: SqliteBoardDocuments;
+  private readonly activity: SqliteActivity;
 
   /** Opens (creating if needed) the database in `dataDir`. */
   static open(dataDir: string): SqliteBoardStore {
@@ -91,6 +94,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
     this.documents = new SqliteBoardDocuments(this.db, (fn) => this.transaction(fn));
+    this.activity = new SqliteActivity(this.db, (fn) => this.transaction(fn));
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -223,6 +227,14 @@ export class SqliteBoardStore implements BoardStore {
   compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
     return this.documents.compactBoardDocument(boardId, kind, compaction);
   }
+
+  // ---- visits, thread reads and note activity (issue 5): sqliteActivity.ts ----
+  recordVisit: ActivityStore['recordVisit'] = (...a) => this.activity.recordVisit(...a);
+  touchVisit: ActivityStore['touchVisit'] = (...a) => this.activity.touchVisit(...a);
+  loadThreadReads: ActivityStore['loadThreadReads'] = (...a) => this.activity.loadThreadReads(...a);
+  markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
+  appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
+  listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
 
   // ---- share links ----
 

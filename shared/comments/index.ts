@@ -8,3 +8,4 @@ export * from './schema.ts';
 export * from './snapshot.ts';
 export * from './text.ts';
 export * from './commentsModel.ts';
+export * from './repairs.ts';
