@@ -16,6 +16,7 @@ import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
+import { CommentsSession } from './comments/CommentsSession.ts';
 
 export interface SessionFlags {
   /** The board was written by a newer Journeyboard: read-only until reload. */
@@ -45,6 +46,8 @@ export class BoardSession {
   readonly flags = new Store<SessionFlags>({ newerSchema: false });
   readonly identity: Store<{ me: Identity }>;
   readonly access = new Store<AccessState>({ role: null, links: {} });
+  /** The board's comments document and my comments view (issue 5). */
+  readonly comments: CommentsSession;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -61,6 +64,8 @@ export class BoardSession {
       editing: null,
     });
     this.editor = createEditorStore();
+    this.comments = new CommentsSession(boardId, me, token, (message) => showToast(this.editor, message, 'error'));
+    this.access.subscribe(() => this.comments.setRole(this.access.get().role));
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);
@@ -123,9 +128,11 @@ export class BoardSession {
     this.model.actor = me;
     this.identity.update({ me });
     this.presence.setUser({ id: me.id, name: me.name, colour: me.colour, department: me.department });
+    this.comments.setIdentity(me);
   }
 
   destroy(): void {
+    this.comments.destroy();
     this.presence.destroy();
     this.model.destroy();
     this.connection.destroy();

@@ -12,6 +12,8 @@ import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { curveFor, layoutFor } from './layoutCache.ts';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
+import { CommentBadgesLayer } from './CommentBadgesLayer.tsx';
+import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
 
 /** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
@@ -33,6 +35,7 @@ export function BoardCanvas() {
   const focusPersona = useEditor((s) => s.focusPersona);
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
+  const commentBadges = useCommentBadges();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
@@ -69,6 +72,7 @@ export function BoardCanvas() {
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
+          <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

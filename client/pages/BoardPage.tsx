@@ -22,6 +22,7 @@ import { PersonasPanel } from '../ui/PersonasPanel.tsx';
 import { TeamsPanel } from '../ui/TeamsPanel.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
+import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -129,6 +130,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             {panel === 'teams' && <TeamsPanel />}
             {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
             {panel === 'shortcuts' && <ShortcutsDialog />}
+            <CommentsOverlay />
             <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
           </>
         )}

@@ -7,6 +7,7 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
+import { CommentsToggle } from './comments/CommentsToggle.tsx';
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
 export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEditIdentity: () => void }) {
@@ -52,6 +53,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
           {me.name}
         </button>
         {role && <RoleBadge role={role} />}
+        <CommentsToggle />
         <button
           className={history ? 'btn ghost active' : 'btn ghost'}
           onClick={() => setHistory((h) => !h)}
