@@ -8,6 +8,7 @@ import { HEADER_H, LABEL_W } from '../../canvas/layout.ts';
 import { layoutFor } from '../../canvas/layoutCache.ts';
 import { screenRect } from '../overlayPosition.ts';
 import { CommentsPanel } from './CommentsPanel.tsx';
+import { SinceLastVisit } from './SinceLastVisit.tsx';
 import { ThreadPopover } from './ThreadPopover.tsx';
 import { CommentIcon } from './CommentIcon.tsx';
 import './comments.css';
@@ -81,6 +82,7 @@ export function CommentsOverlay() {
       )}
       {panelOpen && <CommentsPanel />}
       <ThreadPopover />
+      <SinceLastVisit />
     </>
   );
 }

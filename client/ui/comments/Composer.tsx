@@ -103,7 +103,9 @@ export function Composer({ people, meId, placeholder, submitLabel, initial = '',
             ? `Too long: ${text.trim().length} of ${MAX_COMMENT_LENGTH} characters. Shorten it or split it into two comments.`
             : text.length > MAX_COMMENT_LENGTH * 0.8
               ? `${MAX_COMMENT_LENGTH - text.trim().length} characters left`
-              : 'Enter to send · Shift+Enter for a new line · @ to mention'}
+              : text === ''
+                ? '@ to mention someone'
+                : 'Enter sends · Shift+Enter: new line'}
         </span>
         <span className="composer-buttons">
           {onCancel && <button className="tb-button" onClick={onCancel}>Cancel</button>}

@@ -28,8 +28,12 @@ export function ThreadPopover() {
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
   const [showResolved, setShowResolved] = useState(false);
+  const [composing, setComposing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => setShowResolved(false), [popover?.target.kind, popover?.target.id]);
+  useEffect(() => {
+    setShowResolved(false);
+    setComposing(false);
+  }, [popover?.target.kind, popover?.target.id]);
   // Scroll the thread asked for into view (from the panel or the summary).
   useEffect(() => {
     if (!popover?.threadId) return;
@@ -82,15 +86,24 @@ export function ThreadPopover() {
       </div>
       {readOnly ? (
         <p className="small muted read-only-note">{readOnlyReason}</p>
+      ) : open.length > 0 && !composing ? (
+        <div className="new-thread-row">
+          <button className="link-button" onClick={() => setComposing(true)} data-testid="new-thread-open">+ Start a new thread</button>
+        </div>
       ) : (
         <Composer
           people={snapshot.people}
           meId={me.id}
-          autoFocus={threads.length === 0}
+          autoFocus={threads.length === 0 || composing}
           placeholder={threads.length === 0 ? 'Write a comment…' : 'Start a new thread…'}
           submitLabel="Comment"
           testId="new-thread"
-          onSubmit={(text, m) => comments.run('startThread', { target: popover.target, text, mentions: m }) !== undefined}
+          onCancel={composing ? () => setComposing(false) : undefined}
+          onSubmit={(text, m) => {
+            const ok = comments.run('startThread', { target: popover.target, text, mentions: m }) !== undefined;
+            if (ok) setComposing(false);
+            return ok;
+          }}
         />
       )}
     </div>
