@@ -1,8 +1,16 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { CommentsObject } from './CommentsObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
 
 const SHOTS = 'test-results/comments-screenshots';
+
+/** Serious or critical axe violations inside `include` (as e2e/accessibility.spec.ts audits). */
+async function audit(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+}
 
 test('comments: A comments on a note; B (commenter link) sees the badge and the unread count and replies; A sees it; resolving hides it from "open"; a mention is highlighted for the person mentioned', async ({ browser, server }) => {
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
@@ -42,6 +50,7 @@ test('comments: A comments on a note; B (commenter link) sees the badge and the 
   await expect(ac.popover.getByTestId('comment').nth(1)).toContainText('every support call');
   await expect(ac.popover.getByTestId('mention-me')).toHaveCount(0); // A was not mentioned
   await a.screenshot(`${SHOTS}/popover.png`);
+  expect(await audit(a.page, '[data-testid="thread-popover"]')).toEqual([]);
 
   // A resolves the thread: the badge goes, and B's "open" filter no longer lists it.
   await ac.popover.getByTestId('thread-resolve').click();
@@ -53,6 +62,7 @@ test('comments: A comments on a note; B (commenter link) sees the badge and the 
   await expect(bc.rows()).toHaveCount(1);
   await bc.filter('mentions');
   await expect(bc.rows()).toHaveCount(1);
+  expect(await audit(bc.page, '[data-testid="comments-panel"]')).toEqual([]);
 });
 
 test('"since you were last here": the second session of one person lists notes added, edited and deleted, and comments, each clickable to its place', async ({ browser, server }) => {
@@ -96,6 +106,7 @@ test('"since you were last here": the second session of one person lists notes a
   await expect(again.page.getByTestId('comments-unread')).toHaveText('1');
   await expect.poll(() => new CommentsObject(again).badgeCount(added)).toBe(1);
   await again.screenshot('test-results/comments-screenshots/summary.png');
+  expect(await audit(again.page, '[data-testid="since-summary"]')).toEqual([]);
 
   // A click shows the place: the note is pointed out and in view, its threads open.
   await items.filter({ hasText: 'Happens a lot in flats' }).click();
