@@ -119,7 +119,7 @@ test('"since you were last here": the second session of one person lists notes a
   await again.screenshot('test-results/comments-screenshots/summary-click.png');
 });
 
-test('a thread on a deleted note stays, "on a deleted note", and is back in place when the note is restored by undo; markup stays text', async ({ browser, server }) => {
+test('a thread on a deleted note stays, "on a deleted note", and is back in place after undo; markup stays text; threads on a stage and on the board; the panel works from the outline', async ({ browser, server }) => {
   const boardId = await server.createBoard('Support journey', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await a.open(boardId);
@@ -153,4 +153,31 @@ test('a thread on a deleted note stays, "on a deleted note", and is back in plac
   await expect.poll(async () => (await a.noteById(note.id))?.text).toBe(note.text);
   await expect(ac.rows().first()).not.toContainText('On a deleted note');
   await expect.poll(() => ac.badgeCount(note.id)).toBe(1);
+
+  // Threads on a stage (its header) and on the whole board are listed with their place.
+  const awareness = await a.stage('Awareness');
+  const header = await a.page.evaluate((id) => window.__journeyboard!.stageHeaderRect(id), awareness.id);
+  await a.page.mouse.click(header!.x + 40, header!.y + 20);
+  await a.page.getByTestId('comment-anchor').click();
+  await ac.startThread('Do we know where people first hear of us?');
+  await a.page.getByTestId('popover-close').click();
+  await ac.panel.getByTestId('comment-on-board').click();
+  await ac.startThread('Workshop notes go here');
+  await expect(ac.popover.getByTestId('popover-target')).toHaveText('The whole board');
+  await a.page.getByTestId('popover-close').click();
+  await expect(ac.rows()).toHaveCount(3);
+  await expect(ac.rows().filter({ hasText: 'Stage: Awareness' })).toHaveCount(1);
+  await expect(ac.rows().first()).toContainText('The whole board'); // newest first
+
+  // The outline view reaches the same threads; a click goes back to the canvas, to the place.
+  await a.page.getByTestId('outline-toggle').click();
+  await expect(ac.panel).toBeVisible();
+  await ac.rows().filter({ hasText: 'Stage: Awareness' }).click();
+  await expect(a.page.getByTestId('board-canvas')).toBeVisible();
+  await expect(ac.popover.getByTestId('popover-target')).toHaveText('Awareness');
+  // Back on the canvas, a note's badge still opens its threads.
+  await a.page.getByTestId('popover-close').click();
+  const back = await a.noteRect(note.id);
+  await a.page.mouse.click(back.x + back.width + 2, back.y - 2);
+  await expect(ac.popover.getByTestId('popover-target')).toContainText(note.text.replace(/\s+/g, ' ').trim().slice(0, 20));
 });

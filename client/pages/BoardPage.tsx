@@ -130,10 +130,11 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             {panel === 'teams' && <TeamsPanel />}
             {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
             {panel === 'shortcuts' && <ShortcutsDialog />}
-            <CommentsOverlay />
             <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
           </>
         )}
+        {/* Comments (issue 5): in both views, so the panel and threads are reachable from the outline too. */}
+        <CommentsOverlay />
         <Toasts />
       </main>
       {editingIdentity && (

@@ -26,6 +26,8 @@ export function CommentsOverlay() {
   const selection = useEditor((s) => s.selection);
   const header = useEditor((s) => s.header);
   const editing = useEditor((s) => s.editing);
+  // The canvas element is new after the outline view: listen on the current one.
+  const view = useEditor((s) => s.view);
   const panelOpen = useCommentsUi((s) => s.panelOpen);
   const popover = useCommentsUi((s) => s.popover);
   const layout = layoutFor(board);
@@ -51,11 +53,12 @@ export function CommentsOverlay() {
     };
     el.addEventListener('pointerdown', onDown, { capture: true });
     return () => el.removeEventListener('pointerdown', onDown, { capture: true });
-  }, [session, comments, counts]);
+  }, [session, comments, counts, view]);
 
   // One place selected (a note, or a stage or lane header): offer to comment on it.
   let anchor: { target: { kind: 'note' | 'stage' | 'lane'; id: string }; x: number; y: number } | null = null;
-  if (!editing && selection.size === 1) {
+  if (view !== 'canvas') anchor = null;
+  else if (!editing && selection.size === 1) {
     const id = [...selection][0]!;
     const r = layout.notes.get(id as NoteId);
     if (r) {
