@@ -1,5 +1,5 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { COMMENTS_SCHEMA_VERSION } from '../../shared/comments/index.ts';
 import { executeCommand, readMeta } from '../../shared/index.ts';
@@ -74,7 +74,29 @@ describe('the comments document', () => {
     expect(readMeta(board.document).title).toBe('Checkout');
     expect(board.document.getMap('probe').size).toBe(0);
     expect((await second.server.store.listBoards()).map((x) => x.id)).toEqual([id]);
-    expect(await second.server.store.listCheckpoints(id)).toEqual([]);
+  });
+
+  it('checkpoints are of the board: a change to the comments document takes none, a board change does', async () => {
+    const server = await startTestServer({ checkpointIntervalMs: 30 });
+    cleanups.push(() => server.close());
+    // Were the comments document checkpointed, its timer (started first, same interval) would
+    // fire first and its store write would fail on the missing board row, logged here.
+    const errors = vi.spyOn(console, 'error');
+    cleanups.push(() => errors.mockRestore());
+    const { id, tokens } = await createBoardWithLinks(server.url);
+    const comments = await connect(server, `${id}/comments`, tokens.commenter);
+    writeEntry(comments.document, 'a', '1');
+    await waitForAck(comments);
+    const board = await connect(server, id, tokens.editor);
+    // A board change after it: its automatic checkpoint comes; none ever names the comments document.
+    executeCommand(board.document, ann, 'renameBoard', { title: 'Checkpointed' });
+    await waitForAck(board);
+    const list = await waitFor(async () => {
+      const cps = await server.server.store.listCheckpoints(id);
+      return cps.length > 0 ? cps : null;
+    }, { what: 'the board’s automatic checkpoint' });
+    expect(list).toHaveLength(1);
+    expect(errors.mock.calls.filter((c) => String(c[0]).includes('Checkpoints'))).toEqual([]);
   });
 
   it('a commenter writes comments but not the board; a viewer writes neither (raw providers)', async () => {

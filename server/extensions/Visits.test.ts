@@ -109,6 +109,17 @@ describe('Visits', () => {
     expect(isUnread(readComments(third.provider.document).threadsById.get(threadId)!, ann.id, { baseline: third.info.firstSeenAt, threads: third.info.reads })).toBe(false);
   });
 
+  it('one connection is one person: a second id on it is ignored', async () => {
+    server = await startTestServer();
+    cleanups.push(() => server.close());
+    const { id, tokens } = await createBoardWithLinks(server.url);
+    const a = await arrive(id, tokens.viewer, ann);
+    a.provider.sendStateless(JSON.stringify({ type: VISIT, person: bob }));
+    const fence = await arrive(id, tokens.viewer, { id: 'user-cem', name: 'Cem', department: 'product' });
+    await waitFor(() => readComments(fence.provider.document).people.some((p) => p.name === 'Cem') || null, { what: 'Cem to be listed' });
+    expect(readComments(fence.provider.document).people.map((p) => p.name)).toEqual(['Ann', 'Cem']);
+  });
+
   it('a client cannot write the people list; the server puts it back', async () => {
     server = await startTestServer();
     cleanups.push(() => server.close());

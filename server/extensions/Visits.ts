@@ -1,5 +1,5 @@
 import type { Extension, onDisconnectPayload, onStatelessPayload } from '@hocuspocus/server';
-import { recordPerson } from '../../shared/comments/index.ts';
+import { peopleMap, recordPerson } from '../../shared/comments/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import {
   collapseNoteEvents,
@@ -25,6 +25,8 @@ interface VisitorContext {
 }
 
 const MAX_SUMMARY_NOTES = 100;
+/** Mention candidates kept per board; past it, new people are remembered but not listed. */
+export const MAX_PEOPLE = 1000;
 
 /**
  * Remembers each person's visits to a board (issue 5), over stateless messages on the comments
@@ -60,11 +62,14 @@ export class Visits implements Extension {
     const visit = visitMessageSchema.safeParse(message);
     if (visit.success) {
       const { person } = visit.data;
+      // One person per connection: a second id on the same connection is ignored (a client
+      // cannot fill the board's people list, or other people's visits, from one socket).
+      if (context.visitorId && context.visitorId !== person.id) return;
       const now = this.now();
       try {
         const record = await this.store.recordVisit(boardId, person, now);
         context.visitorId = person.id;
-        recordPerson(document, { ...person, joinedAt: record.firstSeenAt });
+        if (peopleMap(document).has(person.id) || peopleMap(document).size < MAX_PEOPLE) recordPerson(document, { ...person, joinedAt: record.firstSeenAt });
         const since = record.previousSeenAt;
         const notes = since === null ? [] : collapseNoteEvents(await this.activity.since(boardId, since)).slice(0, MAX_SUMMARY_NOTES);
         const info: VisitInfo = { type: VISIT_INFO, now, firstSeenAt: record.firstSeenAt, previousSeenAt: since, reads: await this.store.loadThreadReads(boardId, person.id), notes };
