@@ -52,6 +52,21 @@ test('comments: A comments on a note; B (commenter link) sees the badge and the 
   await a.screenshot(`${SHOTS}/popover.png`);
   expect(await audit(a.page, '[data-testid="thread-popover"]')).toEqual([]);
 
+  // B edits their own reply and reacts to A's comment; A sees both. A cannot edit B's reply.
+  const bReply = bc.popover.getByTestId('comment').nth(1);
+  await bReply.getByTestId('comment-edit').click();
+  const editBox = bReply.getByTestId('edit-input');
+  await editBox.fill('Yes, on almost every support call.');
+  await editBox.press('Enter');
+  await bc.popover.getByTestId('comment').first().getByTestId('reaction-add').click();
+  await bc.popover.screenshot({ path: `${SHOTS}/reaction-menu.png` });
+  await bc.popover.getByTestId('react-thumbs').click();
+  await expect(ac.popover.getByTestId('comment').nth(1)).toContainText('Yes, on almost every support call.');
+  await expect(ac.popover.getByTestId('comment').nth(1)).toContainText('edited');
+  await expect(ac.popover.getByTestId('comment').first().getByTestId('reaction-thumbs')).toContainText('1');
+  await expect(ac.popover.getByTestId('comment').nth(1).getByTestId('comment-edit')).toHaveCount(0);
+  await b.screenshot(`${SHOTS}/popover-reactions.png`);
+
   // A resolves the thread: the badge goes, and B's "open" filter no longer lists it.
   await ac.popover.getByTestId('thread-resolve').click();
   await expect.poll(() => bc.badgeCount(note.id)).toBe(0);

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
-import { mentions, REACTIONS, REACTION_NAMES, type Comment, type Person, type ReactionName, type ThreadView } from '../../../shared/comments/index.ts';
+import { mentions, REACTION_NAMES, type Comment, type Person, type ReactionName, type ThreadView } from '../../../shared/comments/index.ts';
 import { DEPARTMENT_STYLE } from '../../../shared/index.ts';
 import { useComments } from '../../board/comments/hooks.ts';
 import { formatWhen } from '../historyFormat.ts';
 import { CommentText } from './CommentText.tsx';
 import { Composer } from './Composer.tsx';
+import { ReactionIcon } from './ReactionIcon.tsx';
+
+const REACTION_LABEL: Record<ReactionName, string> = { thumbs: 'Thumbs up', heart: 'Love it', tada: 'Celebrate', smile: 'Smile', wow: 'Surprised', eyes: 'Looking into it' };
 
 interface Props {
   readonly thread: ThreadView;
@@ -77,7 +80,7 @@ function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; pe
         </span>
         <strong className="comment-author">{comment.authorName}</strong>
         <span className="muted small">
-          {formatWhen(comment.createdAt)}
+          {shortWhen(comment.createdAt)}
           {comment.editedAt ? ' · edited' : ''}
         </span>
         {mine && !readOnly && !editing && (
@@ -112,19 +115,21 @@ function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; pe
           const mineToo = who.includes(meId);
           const names = who.map((id) => people.find((p) => p.id === id)?.name ?? 'Someone').join(', ');
           return (
-            <button key={r} className={mineToo ? 'reaction mine' : 'reaction'} disabled={readOnly} aria-pressed={mineToo} title={names} onClick={() => react(r, !mineToo)} data-testid={`reaction-${r}`}>
-              {REACTIONS[r]} {who.length}
+            <button key={r} className={mineToo ? 'reaction mine' : 'reaction'} disabled={readOnly} aria-pressed={mineToo} aria-label={`${REACTION_LABEL[r]}: ${names}`} title={names} onClick={() => react(r, !mineToo)} data-testid={`reaction-${r}`}>
+              <ReactionIcon reaction={r} /> {who.length}
             </button>
           );
         })}
         {!readOnly && (
           <span className="reaction-picker">
-            <button className="reaction add" aria-label="Add a reaction" aria-expanded={picking} onClick={() => setPicking((p) => !p)} data-testid="reaction-add">☺+</button>
+            <button className="reaction add" aria-label="Add a reaction" aria-expanded={picking} onClick={() => setPicking((p) => !p)} data-testid="reaction-add">
+              <ReactionIcon reaction="smile" size={14} />+
+            </button>
             {picking && (
               <span className="reaction-menu" role="menu">
                 {REACTION_NAMES.map((r) => (
-                  <button key={r} role="menuitem" aria-label={r} onClick={() => react(r, !(comment.reactions[r] ?? []).includes(meId))} data-testid={`react-${r}`}>
-                    {REACTIONS[r]}
+                  <button key={r} role="menuitem" aria-label={REACTION_LABEL[r]} title={REACTION_LABEL[r]} onClick={() => react(r, !(comment.reactions[r] ?? []).includes(meId))} data-testid={`react-${r}`}>
+                    <ReactionIcon reaction={r} size={20} />
                   </button>
                 ))}
               </span>
@@ -134,4 +139,10 @@ function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; pe
       </div>
     </li>
   );
+}
+
+/** "14:05" today (the thread is a conversation), else as the history says ("Yesterday 09:12"). */
+function shortWhen(at: number): string {
+  const when = formatWhen(at);
+  return when.startsWith('Today ') ? when.slice(6) : when;
 }

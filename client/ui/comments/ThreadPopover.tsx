@@ -57,9 +57,10 @@ export function ThreadPopover() {
   if (r && r.x + r.width > 0 && r.x < viewport.width && r.y + r.height > 0 && r.y < viewport.height) {
     const right = r.x + r.width + 14;
     const left = right + WIDTH > viewport.width - 8 ? Math.max(8, r.x - WIDTH - 14) : right;
-    style = { left, top: Math.min(Math.max(56, r.y), Math.max(56, viewport.height - 420)) };
+    const top = Math.min(Math.max(56, r.y), Math.max(56, viewport.height - 460));
+    style = { left, top, maxHeight: Math.max(260, viewport.height - top - 12) };
   } else {
-    style = { right: panelOpen ? 'min(420px, 44vw)' : 16, top: 64 };
+    style = { right: panelOpen ? 'min(420px, 44vw)' : 16, top: 64, maxHeight: Math.max(260, viewport.height - 76) };
   }
 
   return (
