@@ -64,7 +64,12 @@ export class CommentsSession {
       this.connection.onConnected(() => this.announce()),
       this.connection.onMessage((m) => {
         const info = parseVisitInfo(m);
-        if (info) this.ui.update((s) => ({ visit: info, summaryOpen: s.visit === null && info.previousSeenAt !== null }));
+        // The first answer describes this arrival; after a reconnect only the reads are news
+        // (the summary stays about the time before this session, not about a network blip).
+        if (info)
+          this.ui.update((s) =>
+            s.visit ? { visit: { ...s.visit, reads: { ...s.visit.reads, ...info.reads } } } : { visit: info, summaryOpen: info.previousSeenAt !== null },
+          );
       }),
       this.connection.onNotice((n) => showError(n.message)),
     );
