@@ -129,6 +129,18 @@ describe('the comments document', () => {
     expect(await refusalReason(server.wsUrl, `${id}/comments`, 'x'.repeat(32))).toBe(Unauthorized.reason);
   });
 
+  it('rotating a link closes its comments connections too (link-rotated), and the old token is refused there', async () => {
+    const server = await start();
+    const { id, tokens } = await createBoardWithLinks(server.url);
+    const closed: string[] = [];
+    const p = await connect(server, `${id}/comments`, tokens.commenter);
+    p.on('close', ({ event }: { event: { reason: string } }) => closed.push(event.reason));
+    const res = await fetch(`${server.url}/api/boards/${id}/links/commenter/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    expect(res.status).toBe(200);
+    await waitFor(() => closed.includes('link-rotated'), { what: 'the comments connection to be closed' });
+    expect(await refusalReason(server.wsUrl, `${id}/comments`, tokens.commenter)).toBe(Unauthorized.reason);
+  });
+
   it('backups carry the comments document (SQLite copy and NDJSON to PostgreSQL)', async () => {
     const server = await start();
     const { id, tokens } = await createBoardWithLinks(server.url);
