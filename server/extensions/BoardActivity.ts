@@ -14,6 +14,8 @@ export interface BoardActivityConfiguration {
 }
 
 const LABEL_LENGTH = 80;
+/** Events older than this are deleted when their board unloads: a visit summary rarely reaches further back. */
+export const ACTIVITY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
  * Remembers, per board, which notes were added, edited, moved and deleted when (server time),
@@ -83,6 +85,9 @@ export class BoardActivity implements Extension {
     if (kind !== 'board') return;
     await this.flush(boardId);
     this.labels.delete(boardId);
+    await this.store.pruneActivity(boardId, Date.now() - ACTIVITY_RETENTION_MS).catch((error: unknown) =>
+      console.error(`[BoardActivity] could not prune old note activity of board ${boardId}:`, error instanceof Error ? error.message : error),
+    );
   }
 
   async onDestroy(): Promise<void> {

@@ -1,4 +1,3 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeCommentsCommand, isUnread, readComments } from '../../shared/comments/index.ts';

@@ -3,9 +3,7 @@ import { peopleMap, recordPerson } from '../../shared/comments/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import {
   collapseNoteEvents,
-  THREAD_READ,
   threadReadMessageSchema,
-  VISIT,
   VISIT_INFO,
   visitMessageSchema,
   type VisitInfo,

@@ -19,6 +19,8 @@ export interface ActivityStore {
   markThreadRead(boardId: string, personId: string, threadId: string, at: number): Promise<void>;
   /** Appends note events (server time), in one transaction. */
   appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void>;
+  /** Deletes the board's events older than `before` (the log is a recent-changes feed, not history). */
+  pruneActivity(boardId: string, before: number): Promise<void>;
   /** Events after `since`, oldest first, at most `limit`. */
   listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]>;
 }

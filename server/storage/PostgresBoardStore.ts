@@ -253,6 +253,7 @@ export class PostgresBoardStore implements BoardStore {
   markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
   appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
   listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
+  pruneActivity: ActivityStore['pruneActivity'] = (...a) => this.activity.pruneActivity(...a);
 
   // ---- share links ----
 

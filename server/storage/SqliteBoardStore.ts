@@ -235,6 +235,7 @@ export class SqliteBoardStore implements BoardStore {
   markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
   appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
   listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
+  pruneActivity: ActivityStore['pruneActivity'] = (...a) => this.activity.pruneActivity(...a);
 
   // ---- share links ----
 

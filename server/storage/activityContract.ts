@@ -51,6 +51,8 @@ export function describeActivityContract(name: string, open: () => Promise<Store
         ['note:b', 'deleted', 30, 'B'],
       ]);
       expect(await store.listActivity('board0000001', 0, 1)).toHaveLength(1);
+      await store.pruneActivity('board0000001', 20);
+      expect((await store.listActivity('board0000001', 0, 100)).map((e) => e.at)).toEqual([20, 30]);
     });
   });
 }

@@ -79,6 +79,10 @@ export class PostgresActivity implements ActivityStore {
     );
   }
 
+  async pruneActivity(boardId: string, before: number): Promise<void> {
+    await this.pool.query('DELETE FROM board_activity WHERE board_id = $1 AND at < $2', [boardId, before]);
+  }
+
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
     const { rows } = await this.pool.query<Row>('SELECT at, note_id, change, label FROM board_activity WHERE board_id = $1 AND at > $2 ORDER BY seq LIMIT $3', [boardId, since, limit]);
     return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label) }));

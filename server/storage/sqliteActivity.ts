@@ -77,6 +77,10 @@ export class SqliteActivity implements ActivityStore {
     this.transaction(() => events.forEach((e) => insert.run(boardId, e.at, e.noteId, e.change, e.label)));
   }
 
+  async pruneActivity(boardId: string, before: number): Promise<void> {
+    this.db.prepare('DELETE FROM board_activity WHERE board_id = ? AND at < ?').run(boardId, before);
+  }
+
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
     const rows = this.db.prepare('SELECT at, note_id, change, label FROM board_activity WHERE board_id = ? AND at > ? ORDER BY seq LIMIT ?').all(boardId, since, limit);
     return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label) }));
