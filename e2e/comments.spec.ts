@@ -184,9 +184,19 @@ test('a thread on a deleted note stays, "on a deleted note", and is back in plac
   await expect(ac.rows().filter({ hasText: 'Stage: Awareness' })).toHaveCount(1);
   await expect(ac.rows().first()).toContainText('The whole board'); // newest first
 
-  // The outline view reaches the same threads; a click goes back to the canvas, to the place.
+  // The outline view reaches the same threads: a note's comments by keyboard, and the panel;
+  // a click in the panel goes back to the canvas, to the place.
   await a.page.getByTestId('outline-toggle').click();
   await expect(ac.panel).toBeVisible();
+  const outlineButton = a.page.locator(`[data-note-id="${note.id}"]`).getByTestId('outline-comments');
+  await expect(outlineButton).toHaveText(/Comments \(1\)/);
+  await outlineButton.focus();
+  await a.page.keyboard.press('Enter');
+  await expect(ac.popover).toContainText('bold?');
+  await ac.reply('Answered from the outline');
+  await expect(ac.popover.getByTestId('comment')).toHaveCount(2);
+  await a.screenshot(`${SHOTS}/outline.png`);
+  await a.page.getByTestId('popover-close').click();
   await ac.rows().filter({ hasText: 'Stage: Awareness' }).click();
   await expect(a.page.getByTestId('board-canvas')).toBeVisible();
   await expect(ac.popover.getByTestId('popover-target')).toHaveText('Awareness');

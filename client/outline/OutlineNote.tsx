@@ -10,6 +10,7 @@ import {
   type StageId,
 } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
+import { OutlineCommentButton } from '../ui/comments/OutlineCommentButton.tsx';
 
 /** One note in the outline: readable as a sentence, with edit, move and delete as plain controls. */
 export function OutlineNote({ note, board, readOnly }: { note: Note; board: BoardSnapshot; readOnly: boolean }) {
@@ -41,6 +42,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
             <button className="tb-button danger" onClick={() => session.run('deleteNotes', { noteIds: [note.id] })} aria-label={`Delete “${note.text || kind.label}”`}>Delete</button>
           </div>
         )}
+        {mode === 'view' && <OutlineCommentButton noteId={note.id} label={note.text || kind.label} />}
         {mode === 'edit' && (
           <form
             className="outline-form"

@@ -27,6 +27,7 @@ export function ThreadPopover() {
   const board = useBoard();
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
+  const view = useEditor((s) => s.view);
   const [showResolved, setShowResolved] = useState(false);
   const [composing, setComposing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -53,7 +54,7 @@ export function ThreadPopover() {
 
   // Beside the target when it is on screen; else at the left of the panel.
   let style: React.CSSProperties;
-  const r = info.rect ? screenRect(camera, info.rect) : null;
+  const r = info.rect && view === 'canvas' ? screenRect(camera, info.rect) : null;
   if (r && r.x + r.width > 0 && r.x < viewport.width && r.y + r.height > 0 && r.y < viewport.height) {
     const right = r.x + r.width + 14;
     const left = right + WIDTH > viewport.width - 8 ? Math.max(8, r.x - WIDTH - 14) : right;
