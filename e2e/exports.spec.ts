@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
+import { CommentsObject } from './CommentsObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
 import { boardLinks, type BoardLinks } from './server.ts';
 
@@ -41,6 +42,11 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   const board = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await board.open(id);
   const page = board.page;
+  // A comment on the top note: the panel and the CSV count it (from the comments document).
+  const comments = new CommentsObject(board);
+  await comments.openOnNote(top.id);
+  await comments.startThread('Raised by three customers this week');
+  await page.keyboard.press('Escape');
   await page.getByTestId('priorities-toggle').click();
   const panel = page.getByTestId('priority-panel');
   await expect(panel).toBeVisible();
@@ -68,6 +74,15 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   expect(Number(await rows.first().locator('.rank').textContent())).toBeGreaterThan(2);
   await panel.getByTestId('priority-kind').selectOption('');
 
+  await expect(rows.nth(0).getByTestId('priority-comments')).toHaveText('1');
+  // The server has the comment too before the CSV is fetched from it.
+  const viewerToken = new URLSearchParams(boardLinks.get(id)!.viewer.split('#')[1]).get('token')!;
+  await expect
+    .poll(async () => {
+      const res = await fetch(`${server.url}/api/boards/${id}/priorities.json`, { headers: { Authorization: `Bearer ${viewerToken}` } });
+      return ((await res.json()) as { items: { noteId: string; comments: number | null }[] }).items.find((i) => i.noteId === top.id)?.comments;
+    })
+    .toBe(1);
   const csv = await download(page, 'download-csv');
   expect(csv.name).toBe('checkout-exports-priorities.csv');
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -78,7 +93,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   expect(first!.slice(0, 3)).toEqual(['1', '5', top.text]);
   expect(first![9]).toBe('Priya, "CX" lead');
   expect(first![10]).toBe('Open');
-  expect(first![8]).toBe(''); // comments not available on this branch: empty, never 0
+  expect(first![8]).toBe('1');
   expect(next!.slice(0, 3)).toEqual(['2', '2', second.text]);
 
   // The link in the CSV opens the board on that note, selected and in view.

@@ -19,12 +19,17 @@ import { WorkshopService } from './workshop/WorkshopService.ts';
 import { RoundGuard } from './extensions/RoundGuard.ts';
 import { Voting } from './extensions/Voting.ts';
 import { VotingService } from './voting/VotingService.ts';
+import { BoardActivity } from './extensions/BoardActivity.ts';
+import { CommentGuard } from './extensions/CommentGuard.ts';
+import { Visits } from './extensions/Visits.ts';
+import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import type { CommentsReader } from './exports/CommentsReader.ts';
+import { StoredComments } from './exports/StoredComments.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
@@ -54,7 +59,7 @@ export interface CreateServerOptions {
   readonly store?: BoardStore;
   /** Back-off of the save retries while storage fails (tests shorten it). */
   readonly saveRetry?: RetryPolicy;
-  /** Comments for the exports (issue 6); default: not available, and the exports say so. */
+  /** Comments for the exports (issue 6); default: the board's comments document. */
   readonly comments?: CommentsReader;
 }
 
@@ -80,6 +85,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store });
+  // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
+  const activity = new BoardActivity({ store });
+  // The exports read comment counts and comments through this (issue 6).
+  const storedComments = new StoredComments(store);
+  const comments = options.comments ?? storedComments;
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
     // port goes in the configuration and listen() is called without one.
@@ -96,12 +106,15 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
       new RecordGuard(limits),
       new RoundGuard({ service: voting }),
+      new CommentGuard({ maxCommentLength: MAX_COMMENT_LENGTH, maxComments: limits.maxRecords }),
       persistence,
       new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
       new BoardLock({ service: workshop }),
       new WorkshopControls({ service: workshop }),
       new PresenceRoles(),
       new Voting({ service: voting }),
+      activity,
+      new Visits({ store, activity }),
       collab,
       new HttpRequests({ handle: createRequestHandler({
           store,
@@ -112,13 +125,14 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           adminToken: config.adminToken,
           corsOrigins: config.corsOrigins,
           checkpoints,
-          comments: options.comments,
+          comments,
           limits,
         }) }),
     ],
   });
 
   checkpoints.attach(server.hocuspocus);
+  storedComments.attach(server.hocuspocus);
 
   try {
     await listen(server);

@@ -39,3 +39,4 @@ export * from './model/roundRecord.ts';
 export * from './protocol/exports.ts';
 export * from './protocol/workshop.ts';
 export * from './protocol/voting.ts';
+export { commentCountsByNote, exportComments, importComments, type CommentsExport } from './comments/index.ts';

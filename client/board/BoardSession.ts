@@ -18,6 +18,7 @@ import { WorkshopSession } from '../workshop/WorkshopSession.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
 import { VotingSession } from './voting/votingSession.ts';
+import { CommentsSession } from './comments/CommentsSession.ts';
 
 export interface SessionFlags {
   /** The board was written by a newer Journeyboard: read-only until reload. */
@@ -51,6 +52,8 @@ export class BoardSession {
   readonly workshop: WorkshopSession;
   /** Secret voting rounds (issue 4): the open round, my ballot, results shown. */
   readonly voting: VotingSession;
+  /** The board's comments document and my comments view (issue 5). */
+  readonly comments: CommentsSession;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -70,6 +73,8 @@ export class BoardSession {
     this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
     this.workshop.view.subscribe(() => this.updateReadOnly());
     this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
+    this.comments = new CommentsSession(boardId, me, token, (message) => showToast(this.editor, message, 'error'));
+    this.access.subscribe(() => this.comments.setRole(this.access.get().role));
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);
@@ -132,11 +137,13 @@ export class BoardSession {
     this.model.actor = me;
     this.identity.update({ me });
     this.presence.setUser({ id: me.id, name: me.name, colour: me.colour, department: me.department });
+    this.comments.setIdentity(me);
   }
 
   destroy(): void {
     this.workshop.destroy();
     this.voting.destroy();
+    this.comments.destroy();
     this.presence.destroy();
     this.model.destroy();
     this.connection.destroy();

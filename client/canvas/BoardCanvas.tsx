@@ -14,6 +14,8 @@ import { curveFor, layoutFor } from './layoutCache.ts';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
 import { useCursorsHidden } from '../ui/workshop/useWorkshop.ts';
+import { CommentBadgesLayer } from './CommentBadgesLayer.tsx';
+import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from './voteGeometry.ts';
@@ -40,6 +42,7 @@ export function BoardCanvas() {
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
   const cursorsHidden = useCursorsHidden();
+  const commentBadges = useCommentBadges();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
@@ -79,6 +82,7 @@ export function BoardCanvas() {
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
           {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
+          <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>

@@ -1,18 +1,16 @@
+import { useMemo } from 'react';
+import { commentCountsOf } from '../../shared/comments/index.ts';
 import type { NoteId } from '../../shared/index.ts';
+import { useCommentsSnapshot } from '../board/comments/hooks.ts';
 
 export interface CommentCounts {
-  /** False until the comments document is wired in: the panel then shows "—", never 0. */
+  /** Whether the counts come from the comments document (the panel shows "—" otherwise, never 0). */
   readonly included: boolean;
   readonly counts: ReadonlyMap<NoteId, number>;
 }
 
-const NONE: CommentCounts = { included: false, counts: new Map() };
-
-/**
- * Comments per note for the priority list. The comments document (`<boardId>/comments`) is built
- * by another feature; when it lands, this hook subscribes to it (`commentCountsByNote(doc)`), and
- * nothing else in the panel changes.
- */
+/** Comments per note for the priority list, live from the board's comments document. */
 export function useCommentCounts(): CommentCounts {
-  return NONE;
+  const snapshot = useCommentsSnapshot();
+  return useMemo(() => ({ included: true, counts: commentCountsOf(snapshot) }), [snapshot]);
 }

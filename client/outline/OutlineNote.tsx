@@ -11,6 +11,7 @@ import {
 } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
 import { OutlineVote } from '../ui/voting/OutlineVote.tsx';
+import { OutlineCommentButton } from '../ui/comments/OutlineCommentButton.tsx';
 
 /** One note in the outline: readable as a sentence, with edit, move and delete as plain controls. */
 export function OutlineNote({ note, board, readOnly }: { note: Note; board: BoardSnapshot; readOnly: boolean }) {
@@ -43,6 +44,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
             <button className="tb-button danger" onClick={() => session.run('deleteNotes', { noteIds: [note.id] })} aria-label={`Delete “${note.text || kind.label}”`}>Delete</button>
           </div>
         )}
+        {mode === 'view' && <OutlineCommentButton noteId={note.id} label={note.text || kind.label} />}
         {mode === 'edit' && (
           <form
             className="outline-form"

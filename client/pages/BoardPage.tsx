@@ -26,6 +26,7 @@ import { PersonasPanel } from '../ui/PersonasPanel.tsx';
 import { TeamsPanel } from '../ui/TeamsPanel.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
+import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
 import { LockBanner } from '../ui/workshop/LockBanner.tsx';
@@ -150,6 +151,8 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             </>
           )}
           <VotingDock />
+          {/* Comments (issue 5): in both views, so the panel and threads are reachable from the outline too. */}
+          <CommentsOverlay />
           <Toasts />
         </main>
         {editingIdentity && (

@@ -153,7 +153,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                         )}
                       </span>
                     </td>
-                    <td className="num">{it.comments ?? <span className="muted" aria-label="not available">—</span>}</td>
+                    <td className="num" data-testid="priority-comments">{it.comments ?? <span className="muted" aria-label="not available">—</span>}</td>
                     <td className="action-cell">
                       {note && !readOnly ? (
                         <ActionFields notes={[note]} />

@@ -10,6 +10,7 @@ import { SaveTemplateDialog } from './SaveTemplateDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { FacilitateMenu } from './workshop/FacilitateMenu.tsx';
 import { TimerChip } from './workshop/TimerChip.tsx';
+import { CommentsToggle } from './comments/CommentsToggle.tsx';
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
 export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEditIdentity: () => void }) {
@@ -57,6 +58,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
           {me.name}
         </button>
         {role && <RoleBadge role={role} />}
+        <CommentsToggle />
         <button
           className={history ? 'btn ghost active' : 'btn ghost'}
           onClick={() => setHistory((h) => !h)}

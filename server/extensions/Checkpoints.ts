@@ -1,5 +1,6 @@
 import type { beforeUnloadDocumentPayload, Extension, onChangePayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
+import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 
 export interface CheckpointsConfiguration {
@@ -28,6 +29,8 @@ export class Checkpoints implements Extension {
   }
 
   async onChange({ document, documentName }: onChangePayload): Promise<void> {
+    // Checkpoints are of the board; its comments document is not versioned (issue 5).
+    if (parseDocumentName(documentName).kind !== 'board') return;
     if (this.timers.has(document)) return;
     const timer = setTimeout(() => {
       this.timers.delete(document);

@@ -11,12 +11,13 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { migrateBoard, readMeta, schemaCompatibility } from '../../shared/index.ts';
+import { migrateComments } from '../../shared/comments/index.ts';
 import { BoardNotFound } from '../../shared/protocol/closeReasons.ts';
 import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
 import { documentUpdateIn } from '../persistence/syncMessages.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { loadBoardDoc } from '../storage/boardState.ts';
+import { documentStorage, type DocumentStorage } from '../storage/documentStorage.ts';
 import { refusalForLoadFailure } from './BoardAccess.ts';
 
 export interface PersistenceConfiguration {
@@ -28,6 +29,8 @@ export interface PersistenceConfiguration {
 
 /** Per live document: what the log holds and whether saving fails. */
 interface DocState {
+  /** The board itself or one of its other documents (comments): where this one is stored. */
+  readonly storage: DocumentStorage;
   /** The highest log seq whose append has returned; every row up to it is in the document. */
   appliedSeq: number;
   /** Set while saves fail; retries until a full save succeeds. */
@@ -84,14 +87,16 @@ export class Persistence implements Extension {
     // BoardAccess has checked the board exists and decodes; failing here means it changed since.
     // Throwing leaks the half-built document (ueberdosis/hocuspocus#1156) but never serves an
     // empty board over real data; the reason reaches the waiting providers.
-    const loaded = await loadBoardDoc(this.store, documentName).catch((error: unknown) => {
+    const storage = documentStorage(this.store, documentName);
+    if (!storage) throw BoardNotFound;
+    const loaded = await storage.load().catch((error: unknown) => {
       throw refusalForLoadFailure(documentName, error);
     });
     if (!loaded) throw BoardNotFound;
 
     Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.doc));
     loaded.doc.destroy();
-    const state: DocState = { appliedSeq: loaded.lastSeq, retry: null };
+    const state: DocState = { storage, appliedSeq: loaded.lastSeq, retry: null };
     this.docs.set(document, state);
 
     // Registered after the stored state is in (loading must not log it again) and before the
@@ -101,6 +106,12 @@ export class Persistence implements Extension {
       void this.append(document as Document, documentName, state, update, 'log a server change to');
     });
 
+    if (storage.kind === 'comments') {
+      // Its own schema version and migrations; a never-written comments document starts here.
+      const m = migrateComments(document, storage.boardId);
+      if (m.applied.length > 0) console.info(`[Persistence] ${documentName}: comments schema ${m.from} → ${m.to}`);
+      return;
+    }
     if (schemaCompatibility(readMeta(document).schemaVersion) === 'older-doc' && this.beforeMigration) {
       await this.beforeMigration(documentName, document).catch((error: unknown) =>
         console.error(`[Persistence] board ${documentName}: no checkpoint before the migration:`, error),
@@ -171,7 +182,7 @@ export class Persistence implements Extension {
     const snapshot = Y.encodeStateAsUpdate(document);
     const upToSeq = state.appliedSeq;
     try {
-      await this.store.compact(documentName, { snapshot, title: readMeta(document).title, upToSeq, at: Date.now() });
+      await state.storage.compact(document, snapshot, upToSeq, Date.now());
     } catch (error) {
       this.saveFailed(document, documentName, state, 'store', error);
       return false;
@@ -183,7 +194,7 @@ export class Persistence implements Extension {
   /** Appends an update the document already contains. Never rejects. */
   private async append(document: Document, documentName: string, state: DocState, update: Uint8Array, what: string): Promise<void> {
     try {
-      const seq = await this.store.appendUpdate(documentName, update, Date.now());
+      const seq = await state.storage.append(update, Date.now());
       state.appliedSeq = Math.max(state.appliedSeq, seq);
     } catch (error) {
       // Not rethrown: the update is applied and kept in memory; a full save is retried.

@@ -4,6 +4,7 @@ import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/pr
 import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import { answeredHere } from './hookControl.ts';
+import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 
 /** What RoleAccess puts in a connection's Hocuspocus context. */
 export interface AccessContext {
@@ -31,6 +32,9 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
   'voting:start': 'facilitator',
   'voting:reveal': 'facilitator',
   'voting:cancel': 'facilitator',
+  // Comments (issue 5, server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
+  [VISIT]: 'viewer',
+  [THREAD_READ]: 'viewer',
 };
 
 /**

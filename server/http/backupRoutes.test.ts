@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeCommand, readBoard, writeRoundRecord, type BoardBackup, type ImportBoardResponse, type RoundFields } from '../../shared/index.ts';
 import { ROLES, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
+import { executeCommentsCommand } from '../../shared/comments/index.ts';
+import { COMMENTS_UNAVAILABLE } from '../exports/CommentsReader.ts';
 import { connectProvider, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
@@ -26,6 +28,11 @@ describe('backup routes', () => {
     executeCommand(provider.document, ann, 'editNoteText', { noteId: pain.id, text: 'Hold time 🙈, "40 min" | worst\nat night' });
     await waitForAck(provider);
     provider.destroy();
+    const comments = await connectProvider(server.wsUrl, `${id}/comments`, { token: tokens.commenter });
+    const { threadId } = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: pain.id }, text: 'Customers mention this weekly' });
+    executeCommentsCommand(comments.document, ann, 'reply', { threadId, text: '=HYPERLINK("x") stays text' });
+    await waitForAck(comments);
+    comments.destroy();
     const connection = await server.server.hocuspocus.openDirectConnection(id, {});
     writeRoundRecord(connection.document!, 'round:first', { ...round, totals: { [pain.id]: 4 } });
     await connection.disconnect();
@@ -38,9 +45,10 @@ describe('backup routes', () => {
       expect(res.status, role).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="support-ticket-backup.json"');
-      expect(res.headers.get('x-journeyboard-comments-included')).toBe('false');
+      expect(res.headers.get('x-journeyboard-comments-included')).toBe('true');
       const backup = (await res.json()) as BoardBackup;
-      expect(backup).toMatchObject({ format: 'journeyboard.board', version: 1, board: { id, title: 'Support ticket' }, commentsIncluded: false, comments: null });
+      expect(backup).toMatchObject({ format: 'journeyboard.board', version: 1, board: { id, title: 'Support ticket' }, commentsIncluded: true });
+      expect(JSON.stringify(backup.comments)).toContain('Customers mention this weekly');
     }
     expect((await get(`/api/boards/${id}/export.json`)).status).toBe(401);
     expect((await get(`/api/boards/${id}/export.json`, 'y'.repeat(32))).status).toBe(401);
@@ -64,6 +72,8 @@ describe('backup routes', () => {
     expect(again.records).toEqual(backup.records);
     expect(again.meta).toEqual(backup.meta);
     expect({ ...again.board, id }).toEqual(backup.board);
+    expect(again.commentsIncluded).toBe(true);
+    expect(again.comments).toEqual(backup.comments);
 
     // Opened live through a provider, it is the same board.
     const original = await connectProvider(server.wsUrl, id, { token: tokens.viewer });
@@ -107,9 +117,14 @@ describe('backup routes', () => {
 
   it('says the comments in a file were not imported when this server cannot import them', async () => {
     const backup = await backupOf(id, tokens.viewer);
-    const res = await postImport(JSON.stringify({ ...backup, commentsIncluded: true, comments: { threads: [] } }));
-    expect(res.status).toBe(201);
-    expect(((await res.json()) as ImportBoardResponse).warnings).toEqual([expect.stringMatching(/comments were not imported/)]);
+    const bare = await startTestServer({ comments: COMMENTS_UNAVAILABLE });
+    try {
+      const res = await postImport(JSON.stringify(backup), {}, bare.url);
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as ImportBoardResponse).warnings).toEqual([expect.stringMatching(/comments were not imported/)]);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('needs CREATE_TOKEN when the server has one, and respects MAX_BODY_BYTES', async () => {

@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { executeCommand, ORIGIN, PRIORITY_COLUMNS, readBoard, writeRoundRecord, type NoteId, type PrioritiesJson, type RoundFields } from '../../shared/index.ts';
 import { newRecordMap, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
+import { executeCommentsCommand } from '../../shared/comments/index.ts';
+import { COMMENTS_UNAVAILABLE } from '../exports/CommentsReader.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
@@ -84,12 +86,37 @@ describe('priority list routes', () => {
     expect(rows[1]![PRIORITY_COLUMNS.indexOf('link')]).toBe(`${server.url}/b/${id}?note=${notes[0]!.id}`);
   });
 
-  it('says comments are not included (header, JSON, empty cells) on a server without comments', async () => {
-    const res = await get(`/api/boards/${id}/priorities.json`, tokens.viewer);
-    expect(res.headers.get('x-journeyboard-comments-included')).toBe('false');
+  it('counts each note\'s comments from the board\'s comments document, resolved threads too', async () => {
+    const comments = await connectProvider(server.wsUrl, `${id}/comments`, { token: tokens.commenter });
+    const first = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: notes[0]!.id }, text: 'Seen in support too' });
+    executeCommentsCommand(comments.document, ann, 'reply', { threadId: first.threadId, text: 'Same in sales' });
+    const second = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: notes[0]!.id }, text: 'Fixed?' });
+    executeCommentsCommand(comments.document, ann, 'resolveThread', { threadId: second.threadId });
+    const deleted = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: notes[1]!.id }, text: 'oops' });
+    executeCommentsCommand(comments.document, ann, 'deleteComment', { commentId: deleted.commentId });
+    await waitForAck(comments);
+    comments.destroy();
+    const res = await get(`/api/boards/${id}/priorities.json?round=all`, tokens.viewer);
+    expect(res.headers.get('x-journeyboard-comments-included')).toBe('true');
     const json = (await res.json()) as PrioritiesJson;
-    expect(json.commentsIncluded).toBe(false);
-    expect(json.items.every((i) => i.comments === null)).toBe(true);
+    expect(json.commentsIncluded).toBe(true);
+    const byNote = new Map(json.items.map((i) => [i.noteId, i.comments]));
+    expect(byNote.get(notes[0]!.id)).toBe(3);
+    expect(byNote.get(notes[1]!.id)).toBe(0); // its only comment was deleted
+  });
+
+  it('says comments are not included (header, JSON, empty cells) on a server without comments', async () => {
+    const bare = await startTestServer({ comments: COMMENTS_UNAVAILABLE });
+    try {
+      const created = await createBoardWithLinks(bare.url, { title: 'No comments here', template: 'ecommerce' });
+      const res = await fetch(`${bare.url}/api/boards/${created.id}/priorities.json`, { headers: { Authorization: `Bearer ${created.tokens.viewer}` } });
+      expect(res.headers.get('x-journeyboard-comments-included')).toBe('false');
+      const json = (await res.json()) as PrioritiesJson;
+      expect(json.commentsIncluded).toBe(false);
+      expect(json.items.every((i) => i.comments === null)).toBe(true);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('filters by kind, stage and department', async () => {

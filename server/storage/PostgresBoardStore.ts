@@ -16,6 +16,10 @@ import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
+import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
+import { PG_BOARD_DOCUMENTS_SCHEMA, PostgresBoardDocuments } from './postgresBoardDocuments.ts';
+import type { ActivityStore } from './ActivityStore.ts';
+import { PG_ACTIVITY_SCHEMA, PostgresActivity } from './postgresActivity.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -81,6 +85,8 @@ export class PostgresBoardStore implements BoardStore {
   private closed = false;
   /** Voting rounds and ballots (issue 4), on the same pool. */
   readonly voting: PostgresVotingStore;
+  private readonly documents: PostgresBoardDocuments;
+  private readonly activity: PostgresActivity;
 
   /** Connects, creates the schema and tables if missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
@@ -101,6 +107,8 @@ export class PostgresBoardStore implements BoardStore {
       await PostgresTemplateStore.createTables(pool);
       await pool.query(POSTGRES_WORKSHOP_SCHEMA);
       await PostgresVotingStore.createTables(pool);
+      await pool.query(PG_BOARD_DOCUMENTS_SCHEMA);
+      await pool.query(PG_ACTIVITY_SCHEMA);
     } catch (error) {
       await pool.end();
       throw error;
@@ -114,6 +122,8 @@ export class PostgresBoardStore implements BoardStore {
     this.pool = pool;
     this.templates = new PostgresTemplateStore(pool);
     this.voting = new PostgresVotingStore(pool);
+    this.documents = new PostgresBoardDocuments(pool, (isolation, fn) => this.transaction(isolation, fn));
+    this.activity = new PostgresActivity(pool);
   }
 
   async createBoard(board: NewBoard): Promise<void> {
@@ -212,6 +222,7 @@ export class PostgresBoardStore implements BoardStore {
         updates: log.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: cps.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
         voting: await exportPostgresVoting(q, boardId),
+        documents: await this.documents.dump(q, boardId),
       };
     });
   }
@@ -232,6 +243,7 @@ export class PostgresBoardStore implements BoardStore {
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
       if (dump.voting) await importPostgresVoting(q, board.id, dump.voting);
+      await this.documents.restore(q, board.id, dump.documents ?? []);
     });
   }
 
@@ -244,6 +256,29 @@ export class PostgresBoardStore implements BoardStore {
   async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
     await postgresSaveWorkshopState(this.pool, boardId, state, at);
   }
+
+  // ---- the board's other documents (comments): postgresBoardDocuments.ts ----
+
+  loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
+    return this.documents.loadBoardDocument(boardId, kind);
+  }
+
+  appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
+    return this.documents.appendBoardDocumentUpdate(boardId, kind, update, at);
+  }
+
+  compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
+    return this.documents.compactBoardDocument(boardId, kind, compaction);
+  }
+
+  // ---- visits, thread reads and note activity (issue 5): postgresActivity.ts ----
+  recordVisit: ActivityStore['recordVisit'] = (...a) => this.activity.recordVisit(...a);
+  touchVisit: ActivityStore['touchVisit'] = (...a) => this.activity.touchVisit(...a);
+  loadThreadReads: ActivityStore['loadThreadReads'] = (...a) => this.activity.loadThreadReads(...a);
+  markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
+  appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
+  listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
+  pruneActivity: ActivityStore['pruneActivity'] = (...a) => this.activity.pruneActivity(...a);
 
   // ---- share links ----
 

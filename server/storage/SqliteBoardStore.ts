@@ -18,6 +18,10 @@ import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
+import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
+import { SqliteBoardDocuments } from './sqliteBoardDocuments.ts';
+import type { ActivityStore } from './ActivityStore.ts';
+import { SqliteActivity } from './sqliteActivity.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -79,6 +83,8 @@ export class SqliteBoardStore implements BoardStore {
   readonly templates: TemplateStore;
   /** Voting rounds and ballots (issue 4), on the same database handle. */
   readonly voting: SqliteVotingStore;
+  private readonly documents: SqliteBoardDocuments;
+  private readonly activity: SqliteActivity;
 
   /** Opens (creating if needed) the database in `dataDir`. */
   static open(dataDir: string): SqliteBoardStore {
@@ -97,6 +103,8 @@ export class SqliteBoardStore implements BoardStore {
     this.templates = new SqliteTemplateStore(this.db);
     this.db.exec(SQLITE_WORKSHOP_SCHEMA);
     this.voting = new SqliteVotingStore(this.db);
+    this.documents = new SqliteBoardDocuments(this.db, (fn) => this.transaction(fn));
+    this.activity = new SqliteActivity(this.db, (fn) => this.transaction(fn));
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -190,6 +198,7 @@ export class SqliteBoardStore implements BoardStore {
         updates: updates.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: checkpoints.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
         voting: exportSqliteVoting(this.db, boardId),
+        documents: this.documents.dump(boardId),
       };
     });
   }
@@ -203,6 +212,7 @@ export class SqliteBoardStore implements BoardStore {
         .run(board.id, board.title, board.createdAt, board.updatedAt, board.snapshot);
       for (const u of dump.updates) this.insertUpdate.run(board.id, u.at, u.update);
       if (dump.voting) importSqliteVoting(this.db, board.id, dump.voting);
+      this.documents.restore(board.id, dump.documents ?? []);
     });
     for (const c of dump.checkpoints) await this.addCheckpoint(c);
   }
@@ -225,6 +235,29 @@ export class SqliteBoardStore implements BoardStore {
   async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
     sqliteSaveWorkshopState(this.db, boardId, state, at);
   }
+
+  // ---- the board's other documents (comments): sqliteBoardDocuments.ts ----
+
+  loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
+    return this.documents.loadBoardDocument(boardId, kind);
+  }
+
+  appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
+    return this.documents.appendBoardDocumentUpdate(boardId, kind, update, at);
+  }
+
+  compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
+    return this.documents.compactBoardDocument(boardId, kind, compaction);
+  }
+
+  // ---- visits, thread reads and note activity (issue 5): sqliteActivity.ts ----
+  recordVisit: ActivityStore['recordVisit'] = (...a) => this.activity.recordVisit(...a);
+  touchVisit: ActivityStore['touchVisit'] = (...a) => this.activity.touchVisit(...a);
+  loadThreadReads: ActivityStore['loadThreadReads'] = (...a) => this.activity.loadThreadReads(...a);
+  markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
+  appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
+  listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
+  pruneActivity: ActivityStore['pruneActivity'] = (...a) => this.activity.pruneActivity(...a);
 
   // ---- share links ----
 

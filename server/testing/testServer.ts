@@ -7,7 +7,7 @@ import { ShareLinks } from '../access/ShareLinks.ts';
 import type { ServerConfig } from '../config.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { rememberToken } from './providers.ts';
-import { createServer, type JourneyboardServer } from '../createServer.ts';
+import { createServer, type CreateServerOptions, type JourneyboardServer } from '../createServer.ts';
 
 export interface TestServer {
   /** `http://127.0.0.1:<port>` */
@@ -21,7 +21,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>>;
+export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>> & Pick<CreateServerOptions, 'comments'>;
 
 /**
  * A real server on 127.0.0.1 and a free port, with a real SQLite file. Pass `dataDir` to restart
@@ -44,7 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     checkpointIntervalMs: options.checkpointIntervalMs,
     databaseUrl: options.databaseUrl,
     databaseSchema: options.databaseSchema,
-  });
+  }, { comments: options.comments });
   return {
     url: server.url,
     wsUrl: server.wsUrl,
