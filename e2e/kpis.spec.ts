@@ -79,6 +79,7 @@ test('save a board as a template and start a new board from it on the home page'
   await a.open(boardId);
   const source = await a.board();
   const sourceKpis = (await kpis(a)).map((k) => k.metric);
+  await a.page.getByTestId('facilitate-button').click();
   await a.page.getByTestId('save-template-button').click();
   await a.page.getByTestId('template-name').fill('Checkout kit');
   await a.page.getByTestId('template-save').click();

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteId } from '../../shared/index.ts';
 import { badgeAt, badgeRect } from './commentBadges.ts';
+import { BADGE_R, badgeCentre, voteMarkScale } from './voteGeometry.ts';
 import type { BoardLayout } from './layout.ts';
 
 describe('comment badges', () => {
   const note = 'note:a' as NoteId;
   const layout = { notes: new Map([[note, { x: 100, y: 100, width: 176, height: 112 }]]) } as unknown as BoardLayout;
-  it('sit over the top-right corner of their note and are hit there only', () => {
+  it('sit on the top edge of their note, clear of the vote badge, and are hit there only', () => {
+    for (const scale of [0.3, 0.5, 1, 2]) {
+      const r = { x: 100, y: 100, width: 176, height: 112 };
+      const b = badgeRect(r, scale);
+      const k = voteMarkScale(scale);
+      expect(b.x + b.width).toBeLessThan(badgeCentre(r, k).x - BADGE_R * k);
+      expect(b.x).toBeGreaterThan(r.x);
+      expect(b.y).toBeLessThan(100);
+    }
     const b = badgeRect({ x: 100, y: 100, width: 176, height: 112 });
-    expect(b.x + b.width).toBeGreaterThan(276);
-    expect(b.y).toBeLessThan(100);
     expect(badgeAt(layout, new Map([[note, 2]]), { x: b.x + 4, y: b.y + 4 })).toBe(note);
     expect(badgeAt(layout, new Map([[note, 2]]), { x: 120, y: 150 })).toBeNull();
     expect(badgeAt(layout, new Map(), { x: b.x + 4, y: b.y + 4 })).toBeNull();

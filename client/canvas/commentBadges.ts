@@ -1,8 +1,12 @@
 import type { NoteId } from '../../shared/index.ts';
 import type { Point, Rect } from './geometry.ts';
 import type { BoardLayout } from './layout.ts';
+import { BADGE_R, badgeCentre, voteMarkScale } from './voteGeometry.ts';
 
-/** A note's comment badge: a pill centred on its top-right corner, in board units at 100%. */
+/**
+ * A note's comment badge: a pill on its top edge, just left of the corner where a revealed
+ * round's vote badge sits, so both stay readable on one note. Board units at 100%.
+ */
 export const BADGE_W = 34;
 export const BADGE_H = 22;
 
@@ -15,7 +19,9 @@ export function badgeRect(note: Rect, cameraScale = 1): Rect {
   const k = badgeScale(cameraScale);
   const w = BADGE_W * k;
   const h = BADGE_H * k;
-  return { x: note.x + note.width + 2 - w / 2, y: note.y - 2 - h / 2, width: w, height: h };
+  const vk = voteMarkScale(cameraScale);
+  const voteLeft = badgeCentre(note, vk).x - BADGE_R * vk;
+  return { x: voteLeft - 4 * k - w, y: note.y - 2 - h / 2, width: w, height: h };
 }
 
 /** The note whose badge is under `p`, if any (badges are drawn over notes, so they win). */

@@ -51,7 +51,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         }}
       />
       <div className="topbar-right">
-        {role === 'facilitator' ? <FacilitateMenu /> : <TimerChip />}
+        {role === 'facilitator' ? <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} /> : <TimerChip />}
         <ConnectionPill />
         <PeopleBar />
         <button className="btn ghost" onClick={onEditIdentity} title="Change your name or department" data-testid="identity-button">
@@ -68,9 +68,6 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         >
           History
         </button>
-        {role === 'facilitator' && (
-          <button className="btn ghost" onClick={() => setSavingTemplate(true)} title="Save this board as a template for new boards on this server" data-testid="save-template-button">Save as template</button>
-        )}
         <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">Share</button>
       </div>
       {sharing && <ShareDialog onClose={() => setSharing(false)} />}

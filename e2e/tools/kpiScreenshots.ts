@@ -59,6 +59,7 @@ try {
   await page.getByTestId('kpi-import-summary').waitFor();
   if (!only || only === 'import') await page.screenshot({ path: resolve(REVIEW, 'kpi-import.png') });
   await page.getByTestId('kpi-import-apply').click();
+  await page.getByTestId('facilitate-button').click();
   await page.getByTestId('save-template-button').click();
   await page.getByTestId('template-name').fill('Checkout workshop kit');
   await page.getByTestId('template-description').fill('Our e-commerce checkout map with Q3 KPIs, ready for the next workshop.');

@@ -13,7 +13,7 @@ const PRESETS_MIN = [1, 3, 5, 10, 15];
  * timer, the lock, "bring everyone to me" and "hide everyone's cursors". Every control sends a
  * command; what the popover shows is the server's answer (the workshop state it broadcasts).
  */
-export function FacilitateMenu() {
+export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -49,12 +49,19 @@ export function FacilitateMenu() {
         </svg>
         <span className="facilitate-word">Facilitate</span>
       </button>
-      {open && <FacilitatePanel />}
+      {open && (
+        <FacilitatePanel
+          onSaveTemplate={() => {
+            setOpen(false);
+            onSaveTemplate();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function FacilitatePanel() {
+function FacilitatePanel({ onSaveTemplate }: { onSaveTemplate: () => void }) {
   const { workshop } = useSession();
   const state = useWorkshop((v) => v.state);
   const { timer, text, ringing } = useCountdown();
@@ -138,6 +145,13 @@ function FacilitatePanel() {
           <input type="checkbox" checked={hideCursors} onChange={(e) => { showHideCursors(e.target.checked); workshop.setHideCursors(e.target.checked); }} data-testid="hide-cursors" />
           Hide everyone’s cursors (quiet work; you still see them)
         </label>
+      </section>
+
+      <section className="fp-section">
+        <h3>Board</h3>
+        <button type="button" className="btn fp-wide" onClick={onSaveTemplate} title="Save this board as a template for new boards on this server" data-testid="save-template-button">
+          Save as template…
+        </button>
       </section>
     </div>
   );

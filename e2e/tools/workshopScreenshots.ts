@@ -1,0 +1,58 @@
+/**
+ * Review shots of a live workshop with every feature on one board: `node e2e/tools/workshopScreenshots.ts`
+ * (needs `npm run build:test`). A facilitator and a participant: a round voted and revealed,
+ * a comment thread, the timer running, the participant panel during a second round.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BoardPageObject } from '../BoardPageObject.ts';
+import { CommentsObject } from '../CommentsObject.ts';
+import { TestServer } from '../server.ts';
+import { VotingObject } from '../VotingObject.ts';
+import config from '../../playwright.config.ts';
+
+const OUT = resolve(import.meta.dirname, '../../test-results/screens');
+
+async function person(browser: Browser, server: TestServer, name: string, department: string) {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 880 } });
+  await context.addInitScript(([n, d]) => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: `user-${n}`, name: n, department: d })), [name, department]);
+  return new BoardPageObject(await context.newPage());
+}
+
+const server = new TestServer();
+await server.start();
+const browser = await chromium.launch(config.use!.launchOptions);
+try {
+  mkdirSync(OUT, { recursive: true });
+  const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
+  const fay = await person(browser, server, 'Fay Flint', 'marketing');
+  const ann = await person(browser, server, 'Ann Lee', 'sales');
+  await fay.open(boardId);
+  await ann.open(boardId, 'editor');
+  const notes = (await ann.board()).notes;
+  const pains = notes.filter((n) => n.kind === 'pain');
+  const annVote = new VotingObject(ann);
+  await new VotingObject(fay).start({ title: 'What do we fix first?', dots: 3, facilitatorVotes: false });
+  await annVote.clickNote(pains[0]!.id);
+  await annVote.clickNote(pains[0]!.id);
+  await annVote.clickNote(pains[1]!.id);
+  await ann.page.screenshot({ path: resolve(OUT, 'workshop-voting-participant.png') });
+  await fay.page.getByTestId('reveal-votes').click();
+  const comments = new CommentsObject(ann);
+  await comments.openOnNote(pains[0]!.id);
+  await comments.startThread('Support hears this every week @Fay');
+  await ann.page.screenshot({ path: resolve(OUT, 'workshop-comment-popover.png') });
+  await ann.page.keyboard.press('Escape');
+  await fay.page.getByTestId('facilitate-button').click();
+  await fay.page.getByTestId('timer-preset-3').click();
+  await fay.page.getByTestId('timer-start').click();
+  await fay.page.keyboard.press('Escape');
+  await ann.page.getByTestId('timer-chip').waitFor();
+  await fay.page.screenshot({ path: resolve(OUT, 'workshop-revealed-facilitator.png') });
+  await ann.page.screenshot({ path: resolve(OUT, 'workshop-revealed-participant.png') });
+  console.log(`review shots in ${OUT}`);
+} finally {
+  await browser.close();
+  await server.dispose();
+}
