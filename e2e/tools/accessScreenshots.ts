@@ -3,20 +3,15 @@
  * Writes test-results/screens/access-*.png: the Share dialog as a facilitator and as an editor,
  * a commenter's board, and a refused (rotated) link.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BoardPageObject } from '../BoardPageObject.ts';
 import { TestServer } from '../server.ts';
 import config from '../../playwright.config.ts';
+import { reviewPerson } from './reviewPerson.ts';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/screens');
 
-async function person(browser: Browser, server: TestServer, name: string) {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-  await context.addInitScript((n) => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: `user-${n}`, name: n, department: 'sales' })), name);
-  return new BoardPageObject(await context.newPage());
-}
 
 const server = new TestServer();
 await server.start();
@@ -24,18 +19,18 @@ const browser = await chromium.launch(config.use!.launchOptions);
 try {
   mkdirSync(OUT, { recursive: true });
   const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
-  const fay = await person(browser, server, 'Fay Flint');
+  const fay = await reviewPerson(browser, server, 'Fay Flint', 'sales', { width: 1280, height: 800 });
   await fay.open(boardId);
   await fay.page.getByTestId('share-button').click();
   await fay.page.getByTestId('rotate-editor').click();
   await fay.page.screenshot({ path: resolve(OUT, 'access-share-facilitator.png') });
 
-  const eddie = await person(browser, server, 'Eddie Ek');
+  const eddie = await reviewPerson(browser, server, 'Eddie Ek', 'sales', { width: 1280, height: 800 });
   await eddie.open(boardId, 'editor');
   await eddie.page.getByTestId('share-button').click();
   await eddie.page.screenshot({ path: resolve(OUT, 'access-share-editor.png') });
 
-  const cora = await person(browser, server, 'Cora Cole');
+  const cora = await reviewPerson(browser, server, 'Cora Cole', 'sales', { width: 1280, height: 800 });
   await cora.open(boardId, 'commenter');
   await cora.page.screenshot({ path: resolve(OUT, 'access-commenter.png') });
 

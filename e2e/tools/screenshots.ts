@@ -3,21 +3,16 @@
  * (needs `npm run build:test` first). Two people on one e-commerce board, one selecting a note
  * and typing, the other's cursor visible.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BoardPageObject } from '../BoardPageObject.ts';
 import { TestServer } from '../server.ts';
 import config from '../../playwright.config.ts';
+import { reviewPerson } from './reviewPerson.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 const REVIEW = resolve(import.meta.dirname, '../../test-results/screens');
 
-async function person(browser: Browser, server: TestServer, name: string, department: string) {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 880 }, deviceScaleFactor: 1 });
-  await context.addInitScript(([n, d]) => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: `user-${n}`, name: n, department: d })), [name, department]);
-  return new BoardPageObject(await context.newPage());
-}
 
 const server = new TestServer();
 await server.start();
@@ -25,8 +20,8 @@ const browser = await chromium.launch(config.use!.launchOptions);
 try {
   mkdirSync(REVIEW, { recursive: true });
   const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
-  const ann = await person(browser, server, 'Ann Lee', 'marketing');
-  const bob = await person(browser, server, 'Bob Ray', 'sales');
+  const ann = await reviewPerson(browser, server, 'Ann Lee', 'marketing');
+  const bob = await reviewPerson(browser, server, 'Bob Ray', 'sales');
   await ann.open(boardId);
   await bob.open(boardId);
   const board = await bob.board();

@@ -3,22 +3,17 @@
  * (needs `npm run build:test`). A facilitator and a participant: a round voted and revealed,
  * a comment thread, the timer running, the participant panel during a second round.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BoardPageObject } from '../BoardPageObject.ts';
 import { CommentsObject } from '../CommentsObject.ts';
 import { TestServer } from '../server.ts';
 import { VotingObject } from '../VotingObject.ts';
 import config from '../../playwright.config.ts';
+import { reviewPerson } from './reviewPerson.ts';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/screens');
 
-async function person(browser: Browser, server: TestServer, name: string, department: string) {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 880 } });
-  await context.addInitScript(([n, d]) => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: `user-${n}`, name: n, department: d })), [name, department]);
-  return new BoardPageObject(await context.newPage());
-}
 
 const server = new TestServer();
 await server.start();
@@ -26,8 +21,8 @@ const browser = await chromium.launch(config.use!.launchOptions);
 try {
   mkdirSync(OUT, { recursive: true });
   const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
-  const fay = await person(browser, server, 'Fay Flint', 'marketing');
-  const ann = await person(browser, server, 'Ann Lee', 'sales');
+  const fay = await reviewPerson(browser, server, 'Fay Flint', 'marketing');
+  const ann = await reviewPerson(browser, server, 'Ann Lee', 'sales');
   await fay.open(boardId);
   await ann.open(boardId, 'editor');
   const notes = (await ann.board()).notes;
