@@ -76,6 +76,18 @@ export class CommentsObject {
     return this.panel.getByTestId('thread-row');
   }
 
+  /** Where a note's comment badge is drawn, in page coordinates (through Konva's own API). */
+  badgeCentre(noteId: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((id) => {
+      const stage = window.Konva!.stages[0]!;
+      const badge = stage.findOne(`.comment-badge-${id}`);
+      if (!badge) throw new Error(`no comment badge on ${id}`);
+      const r = badge.getClientRect();
+      const box = stage.container().getBoundingClientRect();
+      return { x: box.left + r.x + r.width / 2, y: box.top + r.y + r.height / 2 };
+    }, noteId);
+  }
+
   badgeCount(noteId: string): Promise<number> {
     return this.page.evaluate((id) => window.__journeyboard!.canvasShapeCount(`comment-badge-${id}`), noteId);
   }

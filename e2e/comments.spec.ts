@@ -202,7 +202,7 @@ test('a thread on a deleted note stays, "on a deleted note", and is back in plac
   await expect(ac.popover.getByTestId('popover-target')).toHaveText('Awareness');
   // Back on the canvas, a note's badge still opens its threads.
   await a.page.getByTestId('popover-close').click();
-  const back = await a.noteRect(note.id);
-  await a.page.mouse.click(back.x + back.width + 2, back.y - 2);
+  const badge = await ac.badgeCentre(note.id);
+  await a.page.mouse.click(badge.x, badge.y);
   await expect(ac.popover.getByTestId('popover-target')).toContainText(note.text.replace(/\s+/g, ' ').trim().slice(0, 20));
 });
