@@ -28,11 +28,27 @@ export interface PersistenceConfiguration {
 
 /** Per live document: what the log holds and whether saving fails. */
 interface DocState {
-  /** The highest log seq whose append has returned; every row up to it is in the document. */
-  appliedSeq: number;
+  /**
+   * Log rows known to be in this document: the ones it was loaded with, the ones this instance
+   * appended (their seq is known once the append returns) and the ones a catch-up merged in.
+   * Compaction deletes exactly these; another instance's rows stay (SnapshotRevisions.ts).
+   */
+  readonly contained: Set<number>;
+  /** The stored snapshot revision this document contains. */
+  revision: number;
   /** Set while saves fail; retries until a full save succeeds. */
   retry: SaveRetry | null;
 }
+
+/**
+ * Origin of stored state merged into a live document before a compaction (another instance
+ * compacted meanwhile): it is in the store already, so it is not logged again.
+ */
+export const STORE_CATCH_UP_ORIGIN = Object.freeze({ source: 'local' as const, skipStoreHooks: true, context: { storeCatchUp: true } });
+
+// A compaction that keeps meeting another instance's newer snapshot gives up after this many
+// catch-ups and counts as a failed save (retried with back-off).
+const MAX_CATCH_UPS = 5;
 
 /**
  * Loads boards from the BoardStore and keeps every accepted change there.
@@ -48,11 +64,13 @@ interface DocState {
  *   priority; the limits use 250 and 300).
  * - Changes the server makes itself (migrations, checkpoint restores, vote results) are appended
  *   from the document's update event.
- * - Every row is written after its update is applied, so `appliedSeq` is a safe compaction
- *   boundary: a row with a lower seq got its sequence number earlier, so its update was applied
- *   before the compaction encoded the document.
+ * - Several instances (REDIS_URL, docs/operations.md): an update that reached this document
+ *   through Redis (origin `{ source: 'redis' }`) was logged by the instance its client is on,
+ *   before that client's acknowledgement; it is not appended again here.
  * - onStoreDocument (debounced by Hocuspocus, 2 s / max 10 s) compacts: the full state becomes
- *   the snapshot and the rows up to `appliedSeq` are deleted, in one transaction.
+ *   the snapshot and the log rows the document is known to contain are deleted, in one
+ *   transaction, only if no other instance wrote a snapshot since (SnapshotRevisions.ts);
+ *   otherwise the stored snapshot and log are merged into the document first.
  *
  * A failed append or compaction never drops anything: the document stays in memory (an unload is
  * refused while saving fails), a full save is retried with back-off, and the board's clients are
@@ -84,20 +102,26 @@ export class Persistence implements Extension {
     // BoardAccess has checked the board exists and decodes; failing here means it changed since.
     // Throwing leaks the half-built document (ueberdosis/hocuspocus#1156) but never serves an
     // empty board over real data; the reason reaches the waiting providers.
-    const loaded = await loadBoardDoc(this.store, documentName).catch((error: unknown) => {
+    // The revision is read before the snapshot: the snapshot loaded is that one or a newer one,
+    // never older (a newer one only costs a catch-up at the first compaction).
+    const loadFailed = (error: unknown) => {
       throw refusalForLoadFailure(documentName, error);
-    });
+    };
+    const revision = await this.store.snapshotRevision(documentName).catch(loadFailed);
+    const loaded = await loadBoardDoc(this.store, documentName).catch(loadFailed);
     if (!loaded) throw BoardNotFound;
 
     Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.doc));
     loaded.doc.destroy();
-    const state: DocState = { appliedSeq: loaded.lastSeq, retry: null };
+    const state: DocState = { contained: new Set(loaded.seqs), revision, retry: null };
     this.docs.set(document, state);
 
     // Registered after the stored state is in (loading must not log it again) and before the
     // migrations, whose changes are thereby persisted through the log like any other change.
     document.on('update', (update: Uint8Array, origin: unknown) => {
       if (isConnectionOrigin(origin)) return; // appended in beforeHandleMessage
+      if (isRedisOrigin(origin)) return; // logged by the instance that received it (see the class comment)
+      if (origin === STORE_CATCH_UP_ORIGIN) return; // read from the store
       void this.append(document as Document, documentName, state, update, 'log a server change to');
     });
 
@@ -165,13 +189,29 @@ export class Persistence implements Extension {
     return Boolean(this.docs.get(document)?.retry);
   }
 
-  /** Snapshot + delete covered rows; true when stored. Never rejects. */
+  /** Snapshot + delete contained rows; true when stored. Never rejects. */
   private async compact(document: Document, documentName: string, state: DocState): Promise<boolean> {
-    // Encode and read the boundary in the same synchronous step (see the class comment).
-    const snapshot = Y.encodeStateAsUpdate(document);
-    const upToSeq = state.appliedSeq;
     try {
-      await this.store.compact(documentName, { snapshot, title: readMeta(document).title, upToSeq, at: Date.now() });
+      for (let catchUps = 0; ; catchUps++) {
+        // Encode and list the contained rows in the same synchronous step: both describe the
+        // document at this moment (rows whose append returns later stay for the next time).
+        const snapshot = Y.encodeStateAsUpdate(document);
+        const seqs = [...state.contained];
+        const revision = await this.store.compactIfCurrent(documentName, {
+          snapshot,
+          title: readMeta(document).title,
+          at: Date.now(),
+          expectedRevision: state.revision,
+          seqs,
+        });
+        if (revision !== null) {
+          state.revision = revision;
+          for (const seq of seqs) state.contained.delete(seq);
+          break;
+        }
+        if (catchUps === MAX_CATCH_UPS) throw new Error(`another instance kept compacting it (${MAX_CATCH_UPS} catch-ups)`);
+        await this.catchUp(document, documentName, state);
+      }
     } catch (error) {
       this.saveFailed(document, documentName, state, 'store', error);
       return false;
@@ -180,11 +220,27 @@ export class Persistence implements Extension {
     return true;
   }
 
+  /**
+   * Another instance wrote a snapshot since this document last read or wrote one: merge the
+   * stored snapshot and log into the document (Yjs merges are idempotent and commutative), so
+   * that the next snapshot contains it and the rows read can be deleted.
+   */
+  private async catchUp(document: Document, documentName: string, state: DocState): Promise<void> {
+    const revision = await this.store.snapshotRevision(documentName); // before the snapshot, as on load
+    const stored = await this.store.loadBoard(documentName);
+    if (!stored) throw new Error('it is no longer stored');
+    document.transact(() => {
+      Y.applyUpdate(document, stored.snapshot);
+      for (const { update } of stored.updates) Y.applyUpdate(document, update);
+    }, STORE_CATCH_UP_ORIGIN);
+    for (const { seq } of stored.updates) state.contained.add(seq);
+    state.revision = revision;
+  }
+
   /** Appends an update the document already contains. Never rejects. */
   private async append(document: Document, documentName: string, state: DocState, update: Uint8Array, what: string): Promise<void> {
     try {
-      const seq = await this.store.appendUpdate(documentName, update, Date.now());
-      state.appliedSeq = Math.max(state.appliedSeq, seq);
+      state.contained.add(await this.store.appendUpdate(documentName, update, Date.now()));
     } catch (error) {
       // Not rethrown: the update is applied and kept in memory; a full save is retried.
       this.saveFailed(document, documentName, state, what, error);
@@ -216,6 +272,11 @@ export class Persistence implements Extension {
 /** Hocuspocus applies a client's update with `{ source: 'connection', connection }` as origin. */
 function isConnectionOrigin(origin: unknown): boolean {
   return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'connection';
+}
+
+/** An update another instance relayed through @hocuspocus/extension-redis. */
+function isRedisOrigin(origin: unknown): boolean {
+  return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'redis';
 }
 
 function errorText(error: unknown): string {

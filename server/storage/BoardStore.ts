@@ -1,4 +1,5 @@
 import type { CheckpointStore } from './CheckpointStore.ts';
+import type { SnapshotRevisionStore } from './SnapshotRevisions.ts';
 
 export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from './CheckpointStore.ts';
 
@@ -13,7 +14,7 @@ export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from
  * Hocuspocus's `beforeHandleMessage`, before the client's update is acknowledged, so its promise
  * must resolve only once the row is durable.
  */
-export interface BoardStore extends CheckpointStore {
+export interface BoardStore extends CheckpointStore, SnapshotRevisionStore {
   /** Stores a new board; fails if the id is taken. */
   createBoard(board: NewBoard): Promise<void>;
   /** The board's row without its data, or null if there is no such board. */

@@ -11,6 +11,7 @@ import {
   type StoredBoard,
   type StoredCheckpoint,
 } from './BoardStore.ts';
+import type { RevisedCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
 
 /**
@@ -64,6 +65,23 @@ CREATE TABLE IF NOT EXISTS share_links (
 );
 `;
 
+// Snapshot revisions (SnapshotRevisions.ts: compaction with several server instances).
+const SNAPSHOT_REVISION_SQL = `
+CREATE TABLE IF NOT EXISTS board_snapshot_revisions (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  revision BIGINT NOT NULL
+);
+`;
+// Bump the revision only if it is at $2, inside the compaction's transaction: a concurrent
+// compaction of the same board waits on the row lock, then finds the revision moved on and
+// updates no row. The first compaction inserts the row (revision 0 = no row); of two first
+// compactions, the second waits on the primary key and inserts nothing.
+const BUMP_IF_CURRENT_SQL = 'UPDATE board_snapshot_revisions SET revision = revision + 1 WHERE board_id = $1 AND revision = $2 RETURNING revision';
+const FIRST_REVISION_SQL = 'INSERT INTO board_snapshot_revisions (board_id, revision) VALUES ($1, 1) ON CONFLICT (board_id) DO NOTHING RETURNING revision';
+const BUMP_SQL = `
+INSERT INTO board_snapshot_revisions (board_id, revision) VALUES ($1, 1)
+ON CONFLICT (board_id) DO UPDATE SET revision = board_snapshot_revisions.revision + 1`;
+
 const INFO_SQL = `SELECT id, title, created_at,
   GREATEST(updated_at, COALESCE((SELECT max(at) FROM board_updates u WHERE u.board_id = boards.id), 0)) AS updated_at
   FROM boards`;
@@ -92,6 +110,7 @@ export class PostgresBoardStore implements BoardStore {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
+      await pool.query(SNAPSHOT_REVISION_SQL);
     } catch (error) {
       await pool.end();
       throw error;
@@ -156,6 +175,7 @@ export class PostgresBoardStore implements BoardStore {
       ]);
       if (changed.rowCount !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
       await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, c.upToSeq]);
+      await q.query(BUMP_SQL, [boardId]);
     });
   }
 
@@ -241,6 +261,33 @@ export class PostgresBoardStore implements BoardStore {
           [boardId, r.role, r.generation, Buffer.from(r.tokenHash), Buffer.from(r.sealed)],
         );
       }
+    });
+  }
+
+  // ---- snapshot revisions (SnapshotRevisions.ts) ----
+
+  async snapshotRevision(boardId: string): Promise<number> {
+    const { rows } = await this.pool.query<Row>('SELECT revision FROM board_snapshot_revisions WHERE board_id = $1', [boardId]);
+    return rows[0] ? int(boardId, rows[0].revision, 'snapshot revision') : 0;
+  }
+
+  async compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null> {
+    return this.transaction('READ COMMITTED', async (q) => {
+      const exists = await q.query('SELECT 1 FROM boards WHERE id = $1', [boardId]);
+      if (exists.rowCount !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
+      const bumped =
+        c.expectedRevision === 0
+          ? (await q.query<Row>(FIRST_REVISION_SQL, [boardId])).rows[0]
+          : (await q.query<Row>(BUMP_IF_CURRENT_SQL, [boardId, c.expectedRevision])).rows[0];
+      if (!bumped) return null; // nothing written yet: the transaction commits empty
+      await q.query('UPDATE boards SET snapshot = $1, title = $2, updated_at = GREATEST(updated_at, $3) WHERE id = $4', [
+        Buffer.from(c.snapshot),
+        c.title,
+        c.at,
+        boardId,
+      ]);
+      await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [boardId, [...c.seqs]]);
+      return int(boardId, bumped.revision, 'snapshot revision');
     });
   }
 

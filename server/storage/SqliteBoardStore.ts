@@ -13,6 +13,7 @@ import {
   type StoredBoard,
   type StoredCheckpoint,
 } from './BoardStore.ts';
+import type { RevisedCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
@@ -66,6 +67,14 @@ CREATE TABLE IF NOT EXISTS board_checkpoints (
 CREATE INDEX IF NOT EXISTS board_checkpoints_by_board ON board_checkpoints (board_id, created_at);
 `;
 
+// Snapshot revisions (SnapshotRevisions.ts: compaction with several server instances).
+const SNAPSHOT_REVISION_SCHEMA = `
+CREATE TABLE IF NOT EXISTS board_snapshot_revisions (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL
+) STRICT;
+`;
+
 const CHECKPOINT_INFO_COLUMNS = 'id, board_id, kind, label, created_by_id, created_by_name, created_at, note_count';
 
 export class SqliteBoardStore implements BoardStore {
@@ -87,6 +96,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
+    this.db.exec(SNAPSHOT_REVISION_SCHEMA);
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -137,6 +147,7 @@ export class SqliteBoardStore implements BoardStore {
         .run(c.snapshot, c.title, c.at, boardId).changes;
       if (Number(changed) !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
       this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?').run(boardId, c.upToSeq);
+      this.bumpRevision(boardId);
     });
   }
 
@@ -234,6 +245,38 @@ export class SqliteBoardStore implements BoardStore {
       )
       .all();
     return rows.map((r) => toInfo(String(r.id), r));
+  }
+
+  // ---- snapshot revisions (SnapshotRevisions.ts) ----
+
+  async snapshotRevision(boardId: string): Promise<number> {
+    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ?').get(boardId);
+    return row ? int(boardId, row.revision, 'snapshot revision') : 0;
+  }
+
+  async compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null> {
+    return this.transaction(() => {
+      const exists = this.db.prepare('SELECT 1 AS found FROM boards WHERE id = ?').get(boardId);
+      if (!exists) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
+      const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ?').get(boardId);
+      if ((row ? int(boardId, row.revision, 'snapshot revision') : 0) !== c.expectedRevision) return null;
+      this.db.prepare('UPDATE boards SET snapshot = ?, title = ?, updated_at = max(updated_at, ?) WHERE id = ?').run(c.snapshot, c.title, c.at, boardId);
+      this.db
+        .prepare('DELETE FROM board_updates WHERE board_id = ? AND seq IN (SELECT value FROM json_each(?))')
+        .run(boardId, JSON.stringify(c.seqs));
+      return this.bumpRevision(boardId);
+    });
+  }
+
+  /** Inside a transaction: the snapshot changed; returns its new revision. */
+  private bumpRevision(boardId: string): number {
+    const row = this.db
+      .prepare(
+        `INSERT INTO board_snapshot_revisions (board_id, revision) VALUES (?, 1)
+         ON CONFLICT (board_id) DO UPDATE SET revision = revision + 1 RETURNING revision`,
+      )
+      .get(boardId);
+    return int(boardId, row?.revision, 'snapshot revision');
   }
 
   private transaction<T>(fn: () => T): T {
