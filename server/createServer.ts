@@ -18,6 +18,7 @@ import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
+import { createScaleOut, type ScaleOut } from './scaleout/scaleOut.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
 export interface JourneyboardServer {
@@ -33,6 +34,8 @@ export interface JourneyboardServer {
   /** Version history: checkpoints, previews, restores (and `voteRevealCheckpoint` for voting). */
   readonly checkpoints: CheckpointService;
   readonly persistence: Persistence;
+  /** Set when REDIS_URL is: the Redis extension and our cluster events (issue 9). */
+  readonly scaleOut: ScaleOut | null;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -62,6 +65,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts.
+  const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
     // port goes in the configuration and listen() is called without one.
@@ -71,6 +76,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     stopOnSignals: false, // main.ts owns the signals: it stores boards, then closes the DB
     websocketOptions: { maxPayload: config.maxMessageBytes },
     extensions: [
+      ...(scaleOut?.extensions ?? []),
       new BoardAccess({ store }),
       new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
       new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
@@ -80,7 +86,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       persistence,
       new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
       collab,
-      new HttpRequests({ handle: createRequestHandler({
+      new HttpRequests({
+        disconnectRole: scaleOut ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role) : undefined,
+        handle: createRequestHandler({
           store,
           links,
           clientDir: config.clientDir,
@@ -96,8 +104,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   checkpoints.attach(server.hocuspocus);
 
   try {
+    await scaleOut?.cluster.ready();
     await listen(server);
   } catch (error) {
+    if (scaleOut) await server.destroy().catch(() => undefined);
     await store.close();
     throw error;
   }
@@ -123,6 +133,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     hocuspocus: server.hocuspocus,
     checkpoints,
     persistence,
+    scaleOut,
     close: () => (closing ??= close()),
   };
 }

@@ -27,7 +27,9 @@ export class Checkpoints implements Extension {
     this.intervalMs = configuration.intervalMs;
   }
 
-  async onChange({ document, documentName }: onChangePayload): Promise<void> {
+  async onChange({ document, documentName, transactionOrigin }: onChangePayload): Promise<void> {
+    // A change relayed from another instance (REDIS_URL) is checkpointed by that instance.
+    if ((transactionOrigin as { source?: unknown } | null)?.source === 'redis') return;
     if (this.timers.has(document)) return;
     const timer = setTimeout(() => {
       this.timers.delete(document);
