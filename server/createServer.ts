@@ -19,6 +19,8 @@ import { createRequestHandler } from './http/handleRequest.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 import { createScaleOut, type ScaleOut } from './scaleout/scaleOut.ts';
+import { Metrics } from './observability/Metrics.ts';
+import { log } from './observability/log.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
 export interface JourneyboardServer {
@@ -36,6 +38,8 @@ export interface JourneyboardServer {
   readonly persistence: Persistence;
   /** Set when REDIS_URL is: the Redis extension and our cluster events (issue 9). */
   readonly scaleOut: ScaleOut | null;
+  /** Prometheus metrics (`GET /metrics`, METRICS_TOKEN). */
+  readonly metrics: Metrics;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -45,6 +49,8 @@ export interface CreateServerOptions {
   readonly store?: BoardStore;
   /** Back-off of the save retries while storage fails (tests shorten it). */
   readonly saveRetry?: RetryPolicy;
+  /** Node process metrics (CPU, memory, event loop, GC) in /metrics; main.ts turns them on. */
+  readonly processMetrics?: boolean;
 }
 
 // How long close() waits for Hocuspocus to store and unload every document. A document whose
@@ -53,7 +59,9 @@ const SHUTDOWN_WAIT_MS = 10_000;
 
 /** Wiring only: the store, the extensions, one Hocuspocus Server; then listen. */
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<JourneyboardServer> {
-  const store = options.store ?? (await openConfiguredStore(config));
+  // Observability (issue 9): every store call timed, refusals counted, served at GET /metrics.
+  const metrics: Metrics = new Metrics({ logRows: (document): number => persistence.logRows(document), processMetrics: options.processMetrics });
+  const store = metrics.instrumentStore(options.store ?? (await openConfiguredStore(config)));
   // Version history (issue 7): checkpoints before migrations and restores, after activity, on demand.
   const checkpoints = new CheckpointService({ store });
   const persistence = new Persistence({
@@ -67,6 +75,33 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts.
   const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
+  const extensions = [
+    ...(scaleOut?.extensions ?? []),
+    new BoardAccess({ store }),
+    new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
+    new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
+    new UpdateValidation(),
+    new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
+    new RecordGuard(limits),
+    persistence,
+    new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
+    collab,
+    new HttpRequests({
+      disconnectRole: scaleOut ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role) : undefined,
+      handle: createRequestHandler({
+        store,
+        links,
+        clientDir: config.clientDir,
+        maxBodyBytes: config.maxBodyBytes,
+        createToken: config.createToken,
+        adminToken: config.adminToken,
+        corsOrigins: config.corsOrigins,
+        checkpoints,
+        metrics: { registry: metrics.registry, token: config.metricsToken },
+      }),
+    }),
+  ];
+  metrics.countRefusalsOf(extensions);
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
     // port goes in the configuration and listen() is called without one.
@@ -75,30 +110,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     quiet: true,
     stopOnSignals: false, // main.ts owns the signals: it stores boards, then closes the DB
     websocketOptions: { maxPayload: config.maxMessageBytes },
-    extensions: [
-      ...(scaleOut?.extensions ?? []),
-      new BoardAccess({ store }),
-      new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
-      new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
-      new UpdateValidation(),
-      new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
-      new RecordGuard(limits),
-      persistence,
-      new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
-      collab,
-      new HttpRequests({
-        disconnectRole: scaleOut ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role) : undefined,
-        handle: createRequestHandler({
-          store,
-          links,
-          clientDir: config.clientDir,
-          maxBodyBytes: config.maxBodyBytes,
-          createToken: config.createToken,
-          adminToken: config.adminToken,
-          corsOrigins: config.corsOrigins,
-          checkpoints,
-        }) }),
-    ],
+    extensions: [...extensions, metrics],
   });
 
   checkpoints.attach(server.hocuspocus);
@@ -118,7 +130,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const close = async () => {
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
     if (!stored) {
-      console.error(`[server] ${server.hocuspocus.getDocumentsCount()} board(s) not stored within ${SHUTDOWN_WAIT_MS} ms; their updates are in the log`);
+      log.error({ boards: server.hocuspocus.getDocumentsCount(), waitedMs: SHUTDOWN_WAIT_MS }, 'boards not stored before shutdown; their updates are in the log');
     }
     collab.closeSockets();
     server.httpServer.closeAllConnections();
@@ -134,6 +146,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     checkpoints,
     persistence,
     scaleOut,
+    metrics,
     close: () => (closing ??= close()),
   };
 }
@@ -168,7 +181,7 @@ function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> 
       },
       (error: unknown) => {
         clearTimeout(timer);
-        console.error('[server] error while stopping Hocuspocus:', error);
+        log.error({ err: error }, 'error while stopping Hocuspocus');
         resolve(false);
       },
     );

@@ -1,6 +1,7 @@
 import type { beforeUnloadDocumentPayload, Extension, onChangePayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
+import { log } from '../observability/log.ts';
 
 export interface CheckpointsConfiguration {
   service: CheckpointService;
@@ -57,7 +58,7 @@ export class Checkpoints implements Extension {
       await this.service.create(boardId, doc, 'activity', 'Automatic checkpoint');
     } catch (error) {
       // Never thrown on: a missing checkpoint must not stop the board (its data is in the log).
-      console.error(`[Checkpoints] could not checkpoint board ${boardId}:`, error);
+      log.error({ board: boardId, err: error }, 'could not take an automatic checkpoint');
     }
   }
 }

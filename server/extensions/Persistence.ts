@@ -18,6 +18,7 @@ import { documentUpdateIn } from '../persistence/syncMessages.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { refusalForLoadFailure } from './BoardAccess.ts';
+import { log } from '../observability/log.ts';
 
 export interface PersistenceConfiguration {
   store: BoardStore;
@@ -127,12 +128,12 @@ export class Persistence implements Extension {
 
     if (schemaCompatibility(readMeta(document).schemaVersion) === 'older-doc' && this.beforeMigration) {
       await this.beforeMigration(documentName, document).catch((error: unknown) =>
-        console.error(`[Persistence] board ${documentName}: no checkpoint before the migration:`, error),
+        log.error({ board: documentName, err: error }, 'no checkpoint before the schema migration'),
       );
     }
     const migration = migrateBoard(document);
     if (migration.applied.length > 0) {
-      console.info(`[Persistence] board ${documentName}: schema ${migration.from} → ${migration.to} (${migration.applied.join('; ')})`);
+      log.info({ board: documentName, from: migration.from, to: migration.to, applied: migration.applied }, 'board migrated to the current schema');
     }
   }
 
@@ -182,6 +183,11 @@ export class Persistence implements Extension {
   async onDestroy(): Promise<void> {
     for (const r of this.retries) r.stop();
     this.retries.clear();
+  }
+
+  /** Log rows this instance knows the board has beyond its snapshot (a metric: compaction keeps it short). */
+  logRows(document: Y.Doc): number {
+    return this.docs.get(document)?.contained.size ?? 0;
   }
 
   /** Whether the board's latest saves failed (its clients are shown "saving delayed"). */
@@ -248,7 +254,7 @@ export class Persistence implements Extension {
   }
 
   private saveFailed(document: Document, documentName: string, state: DocState, what: string, error: unknown): void {
-    console.error(`[Persistence] could not ${what} board ${documentName}; it stays in memory and saving is retried:`, errorText(error));
+    log.error({ board: documentName, err: errorText(error) }, `could not ${what} the board; it stays in memory and saving is retried`);
     if (!state.retry) {
       state.retry = new SaveRetry(this.retryPolicy, () => this.compact(document, documentName, state));
       this.retries.add(state.retry);
@@ -262,7 +268,7 @@ export class Persistence implements Extension {
     retry.stop();
     this.retries.delete(retry);
     state.retry = null;
-    console.info(`[Persistence] board ${documentName} is stored again`);
+    log.info({ board: documentName }, 'board is stored again');
     document.broadcastStateless(encodeStorageStatus({ state: 'ok' }));
     // Hocuspocus skipped the unload when its save failed; do it now if nobody is left.
     if (this.instance && document.getConnectionsCount() === 0) void this.instance.unloadDocument(document);

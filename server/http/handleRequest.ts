@@ -6,11 +6,13 @@ import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
+import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
 import { Router, type LiveDocuments } from './router.ts';
 import { createStaticClient } from './staticClient.ts';
+import { log } from '../observability/log.ts';
 
 export interface HttpDeps {
   readonly store: BoardStore;
@@ -25,6 +27,8 @@ export interface HttpDeps {
   readonly checkpoints?: CheckpointService;
   /** Who may view or change the history; default: share-link roles (facilitators change). */
   readonly authorizeCheckpoints?: CheckpointAuthorizer;
+  /** `GET /metrics` (issue 9); absent in handler-only tests. */
+  readonly metrics?: MetricsRoutesDeps;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
@@ -34,6 +38,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, live: L
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const router = new Router();
   registerHealthRoutes(router);
+  if (deps.metrics) registerMetricsRoutes(router, deps.metrics);
   registerBoardRoutes(router, deps);
   registerShareRoutes(router, deps);
   if (deps.checkpoints) {
@@ -72,7 +77,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
 function answerError(res: ServerResponse, error: unknown): void {
   if (res.headersSent) {
     // Mid-stream failure (e.g. the client went away during a file): nothing sensible to send.
-    if (!isClientGone(error)) console.error('[http] failed after the answer started:', error);
+    if (!isClientGone(error)) log.error({ err: error }, 'HTTP answer failed after it started');
     res.destroy();
     return;
   }
@@ -80,7 +85,7 @@ function answerError(res: ServerResponse, error: unknown): void {
     sendError(res, error);
     return;
   }
-  console.error('[http] unexpected error:', error);
+  log.error({ err: error }, 'unexpected error answering an HTTP request');
   sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server; it has been logged'));
 }
 

@@ -30,11 +30,31 @@ export const REDACTED_PATHS = [
 
 export type Logger = pino.Logger;
 
+let errorCount = 0;
+
+/** Errors (level error or fatal) logged by this process so far; a metric (Metrics.ts). */
+export function errorsLogged(): number {
+  return errorCount;
+}
+
 /**
  * The process's logger. Its level is LOG_LEVEL when set; otherwise `info`, or `warn` under
  * vitest so that test output stays quiet (main.ts sets the configured level at start-up).
  */
-export const log: Logger = createLogger(defaultLevel());
+export const log: Logger = createLogger(defaultLevel(), { write: (line: string) => writeLine(line) });
+
+const listeners = new Set<(line: string) => void>();
+
+function writeLine(line: string): void {
+  process.stdout.write(line); // synchronous for files, TTYs and (on Linux) pipes
+  for (const listener of listeners) listener(line);
+}
+
+/** Calls `listener` with every line the process logger writes (tests check what is logged). */
+export function onLogLine(listener: (line: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** A logger writing to `destination` (tests read what it wrote); stdout by default. */
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
@@ -43,12 +63,22 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
     base: { pid: process.pid },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: pino.stdSerializers.err },
+    hooks: {
+      logMethod(args, method, level) {
+        if (level >= 50) errorCount++;
+        method.apply(this, args);
+      },
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }
 
 export function setLogLevel(level: LogLevel): void {
   log.level = level;
+}
+
+export function logLevel(): LogLevel {
+  return log.level as LogLevel;
 }
 
 /** `url` without its query's `token` (download links carry the share token there). */

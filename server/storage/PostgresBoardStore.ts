@@ -13,6 +13,7 @@ import {
 } from './BoardStore.ts';
 import type { RevisedCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import { log } from '../observability/log.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -106,7 +107,7 @@ export class PostgresBoardStore implements BoardStore {
     });
     // An idle client that loses its server (restart) emits 'error' on the pool; without a
     // listener that is an uncaught exception. The next query gets a fresh connection.
-    pool.on('error', (error) => console.error('[PostgresBoardStore] idle connection failed:', error.message));
+    pool.on('error', (error) => log.error({ err: error.message }, 'PostgreSQL: an idle connection failed'));
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(SCHEMA_SQL);
