@@ -20,6 +20,7 @@ import type { BoardStore } from './storage/BoardStore.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 import { createScaleOut, type ScaleOut } from './scaleout/scaleOut.ts';
 import { Metrics } from './observability/Metrics.ts';
+import { ConnectionLog } from './observability/ConnectionLog.ts';
 import { log } from './observability/log.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
@@ -110,7 +111,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     quiet: true,
     stopOnSignals: false, // main.ts owns the signals: it stores boards, then closes the DB
     websocketOptions: { maxPayload: config.maxMessageBytes },
-    extensions: [...extensions, metrics],
+    extensions: [...extensions, metrics, new ConnectionLog()],
   });
 
   checkpoints.attach(server.hocuspocus);
