@@ -47,6 +47,14 @@ interface DocState {
  */
 export const STORE_CATCH_UP_ORIGIN = Object.freeze({ source: 'local' as const, skipStoreHooks: true, context: { storeCatchUp: true } });
 
+/** Client updates of one event-loop turn for one board, logged as one row (see appendInBatch). */
+interface PendingAppends {
+  readonly documentName: string;
+  readonly state: DocState;
+  readonly updates: Uint8Array[];
+  readonly logged: (() => void)[];
+}
+
 // A compaction that keeps meeting another instance's newer snapshot gives up after this many
 // catch-ups and counts as a failed save (retried with back-off).
 const MAX_CATCH_UPS = 5;
@@ -57,7 +65,9 @@ const MAX_CATCH_UPS = 5;
  * - Load: snapshot + update log, then the schema migrations the board has not seen (after a
  *   `beforeMigration` checkpoint).
  * - A client's update is applied and appended to the log in `beforeHandleMessage`, awaited,
- *   before Hocuspocus's own (then no-op) apply and its SyncStatus acknowledgement
+ *   before Hocuspocus's own (then no-op) apply and its SyncStatus acknowledgement. The updates
+ *   of one event-loop turn are merged into one row per board (appendInBatch): one write per
+ *   turn instead of one per message, and every acknowledgement still waits for its row
  *   (Connection.processMessages awaits the hook, then MessageReceiver applies and acks). So an
  *   acknowledged edit is durable, for SQLite and PostgreSQL alike, and survives kill -9. What is
  *   logged is what the document integrated, never raw client bytes. Read-only connections are
@@ -87,6 +97,8 @@ export class Persistence implements Extension {
   private readonly retryPolicy: RetryPolicy;
   private readonly docs = new WeakMap<Y.Doc, DocState>();
   private readonly retries = new Set<SaveRetry>();
+  private readonly batches = new Map<Document, PendingAppends>();
+  private batchScheduled = false;
   private instance: Hocuspocus | null = null;
 
   constructor(configuration: PersistenceConfiguration) {
@@ -163,7 +175,7 @@ export class Persistence implements Extension {
     }
     if (integrated.length === 0) return;
     const effective = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
-    await this.append(document, documentName, state, effective, 'log an update to');
+    await this.appendInBatch(document, documentName, state, effective);
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
@@ -241,6 +253,40 @@ export class Persistence implements Extension {
     }, STORE_CATCH_UP_ORIGIN);
     for (const { seq } of stored.updates) state.contained.add(seq);
     state.revision = revision;
+  }
+
+  /**
+   * Appends a client's update (already in the document) together with the other updates of this
+   * event-loop turn: at the end of the turn (setImmediate, after every connection's message that
+   * was read in it) each board's updates are merged into one log row. Resolves once that row is
+   * written (or its failure handled, as `append`), so the caller's acknowledgement still follows
+   * the write. Each connection's messages are processed one after another by Hocuspocus, so
+   * batching gathers the messages of different connections; a connection's next message waits
+   * for the next turn. Broadcasts are not delayed: the update is applied before it is logged.
+   */
+  private appendInBatch(document: Document, documentName: string, state: DocState, update: Uint8Array): Promise<void> {
+    let batch = this.batches.get(document);
+    if (!batch) {
+      batch = { documentName, state, updates: [], logged: [] };
+      this.batches.set(document, batch);
+    }
+    batch.updates.push(update);
+    const logged = new Promise<void>((resolve) => batch.logged.push(resolve));
+    if (!this.batchScheduled) {
+      this.batchScheduled = true;
+      setImmediate(() => this.flushBatches());
+    }
+    return logged;
+  }
+
+  private flushBatches(): void {
+    this.batchScheduled = false;
+    const batches = [...this.batches];
+    this.batches.clear();
+    for (const [document, { documentName, state, updates, logged }] of batches) {
+      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      void this.append(document, documentName, state, update, 'log an update to').then(() => logged.forEach((done) => done()));
+    }
   }
 
   /** Appends an update the document already contains. Never rejects. */
