@@ -6,6 +6,7 @@ import { LinkRotated } from '../shared/protocol/closeReasons.ts';
 import type { CheckpointSummary } from '../shared/protocol/checkpoints.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import { loadBoardDoc } from './storage/boardState.ts';
+import { recordsMap } from '../shared/doc/boardDoc.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from './testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from './testing/providers.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from './testing/redis.ts';
@@ -178,6 +179,26 @@ describe('several instances on PostgreSQL and Redis', () => {
     await waitFor(() => heard.includes(CHECKPOINTS_CHANGED), { what: 'B’s client to hear A’s broadcast' });
     const stored = await storedBoard(b, id);
     expect(stored.meta.title).toBe('Before');
+  });
+
+  it('a record repaired by B (a client there wrote a malformed one) reaches A’s clients repaired', async () => {
+    const { a, b } = await twoInstances();
+    const { id } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
+    const onA = await connect(a, id);
+    const hostile = await connect(b, id);
+    const records = recordsMap(hostile.document) as unknown as Y.Map<unknown>;
+    let valid: NoteId | undefined;
+    hostile.document.transact(() => {
+      records.set('note:notamap0000001', 'just a string');
+      const { stages, lanes } = readBoard(hostile.document);
+      valid = executeCommand(hostile.document, bob, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Valid, in the same change' });
+    });
+    await waitFor(() => readBoard(onA.document).notesById.has(valid!), { what: 'A’s client to get the change' });
+    await waitFor(() => !recordsMap(onA.document).has('note:notamap0000001'), { what: 'A’s client to get B’s repair' });
+    const stored = await loadBoardDoc(a.server.store, id);
+    expect(recordsMap(stored!.doc).has('note:notamap0000001')).toBe(false); // the repair is stored too
+    expect(readBoard(stored!.doc).notesById.has(valid!)).toBe(true);
+    stored!.doc.destroy();
   });
 
   it('rotating a link on A disconnects that link’s clients on A and on B', async () => {

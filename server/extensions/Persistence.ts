@@ -39,6 +39,10 @@ interface DocState {
   revision: number;
   /** Set while saves fail; retries until a full save succeeds. */
   retry: SaveRetry | null;
+  /** A log row of this board is being written: the next one waits (rows stay in causal order). */
+  writing: boolean;
+  /** Set while beforeHandleMessage applies a client's update: what happens meanwhile goes in its row. */
+  capturing: boolean;
 }
 
 /**
@@ -126,7 +130,7 @@ export class Persistence implements Extension {
 
     Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.doc));
     loaded.doc.destroy();
-    const state: DocState = { contained: new Set(loaded.seqs), revision, retry: null };
+    const state: DocState = { contained: new Set(loaded.seqs), revision, retry: null, writing: false, capturing: false };
     this.docs.set(document, state);
 
     // Registered after the stored state is in (loading must not log it again) and before the
@@ -135,7 +139,10 @@ export class Persistence implements Extension {
       if (isConnectionOrigin(origin)) return; // appended in beforeHandleMessage
       if (isRedisOrigin(origin)) return; // logged by the instance that received it (see the class comment)
       if (origin === STORE_CATCH_UP_ORIGIN) return; // read from the store
-      void this.append(document as Document, documentName, state, update, 'log a server change to');
+      // A repair made while a client's update is applied is part of that update's row: logged
+      // alone, it could reach the log before (or, after a crash, without) what it repairs.
+      if (state.capturing) return;
+      void this.queueAppend(document as Document, documentName, state, update, 'now');
     });
 
     if (schemaCompatibility(readMeta(document).schemaVersion) === 'older-doc' && this.beforeMigration) {
@@ -166,16 +173,18 @@ export class Persistence implements Extension {
     const integrated: Uint8Array[] = [];
     const capture = (u: Uint8Array) => integrated.push(u);
     document.on('update', capture);
+    state.capturing = true;
     try {
       Y.applyUpdate(document, update, { source: 'connection', connection });
     } catch {
       // Hocuspocus meets the same error and closes the connection; whatever did integrate is logged.
     } finally {
+      state.capturing = false;
       document.off('update', capture);
     }
     if (integrated.length === 0) return;
     const effective = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
-    await this.appendInBatch(document, documentName, state, effective);
+    await this.queueAppend(document, documentName, state, effective, 'end-of-turn');
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
@@ -256,15 +265,22 @@ export class Persistence implements Extension {
   }
 
   /**
-   * Appends a client's update (already in the document) together with the other updates of this
-   * event-loop turn: at the end of the turn (setImmediate, after every connection's message that
-   * was read in it) each board's updates are merged into one log row. Resolves once that row is
-   * written (or its failure handled, as `append`), so the caller's acknowledgement still follows
-   * the write. Each connection's messages are processed one after another by Hocuspocus, so
-   * batching gathers the messages of different connections; a connection's next message waits
-   * for the next turn. Broadcasts are not delayed: the update is applied before it is logged.
+   * Logs an update the document already contains; resolves once its row is written (or its
+   * failure handled, as `append`), so an acknowledgement that awaits it still follows the write.
+   *
+   * One board's rows are written one at a time, in the order their updates were applied: a row
+   * is written only after the one before it is stored, so a later change (a repair, a restore)
+   * never reaches the log without an earlier one it builds on, even if the process dies between
+   * the two. Updates that arrive meanwhile are merged into the next row (group commit).
+   *
+   * `end-of-turn` (a client's update): waits for the end of this event-loop turn (setImmediate),
+   * so the messages of every connection read in the turn make one row: one write per turn
+   * instead of one per message. Hocuspocus handles each connection's messages one after the
+   * other, so a connection's next message waits for the next turn. Broadcasts are not delayed:
+   * the update is applied before it is logged. `now` (a server change): written at once when no
+   * row of the board is being written, as before batching.
    */
-  private appendInBatch(document: Document, documentName: string, state: DocState, update: Uint8Array): Promise<void> {
+  private queueAppend(document: Document, documentName: string, state: DocState, update: Uint8Array, when: 'end-of-turn' | 'now'): Promise<void> {
     let batch = this.batches.get(document);
     if (!batch) {
       batch = { documentName, state, updates: [], logged: [] };
@@ -272,21 +288,33 @@ export class Persistence implements Extension {
     }
     batch.updates.push(update);
     const logged = new Promise<void>((resolve) => batch.logged.push(resolve));
-    if (!this.batchScheduled) {
-      this.batchScheduled = true;
-      setImmediate(() => this.flushBatches());
-    }
+    if (when === 'now' && !state.writing) this.writeBatch(document);
+    else this.scheduleFlush();
     return logged;
   }
 
-  private flushBatches(): void {
-    this.batchScheduled = false;
-    const batches = [...this.batches];
-    this.batches.clear();
-    for (const [document, { documentName, state, updates, logged }] of batches) {
-      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-      void this.append(document, documentName, state, update, 'log an update to').then(() => logged.forEach((done) => done()));
-    }
+  private scheduleFlush(): void {
+    if (this.batchScheduled) return;
+    this.batchScheduled = true;
+    setImmediate(() => {
+      this.batchScheduled = false;
+      for (const [document, batch] of [...this.batches]) if (!batch.state.writing) this.writeBatch(document);
+    });
+  }
+
+  /** Writes the board's pending updates as one row; the next batch waits until it is stored. */
+  private writeBatch(document: Document): void {
+    const batch = this.batches.get(document);
+    if (!batch) return;
+    this.batches.delete(document);
+    const { documentName, state, updates, logged } = batch;
+    state.writing = true;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    void this.append(document, documentName, state, update, 'log an update to').then(() => {
+      state.writing = false;
+      logged.forEach((done) => done());
+      if (this.batches.has(document)) this.scheduleFlush();
+    });
   }
 
   /** Appends an update the document already contains. Never rejects. */
