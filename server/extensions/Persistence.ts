@@ -70,7 +70,7 @@ const MAX_CATCH_UPS = 5;
  *   `beforeMigration` checkpoint).
  * - A client's update is applied and appended to the log in `beforeHandleMessage`, awaited,
  *   before Hocuspocus's own (then no-op) apply and its SyncStatus acknowledgement. The updates
- *   of one event-loop turn are merged into one row per board (appendInBatch): one write per
+ *   of one event-loop turn are merged into one row per board (queueAppend): one write per
  *   turn instead of one per message, and every acknowledgement still waits for its row
  *   (Connection.processMessages awaits the hook, then MessageReceiver applies and acks). So an
  *   acknowledged edit is durable, for SQLite and PostgreSQL alike, and survives kill -9. What is
@@ -78,7 +78,9 @@ const MAX_CATCH_UPS = 5;
  *   skipped. Extensions that refuse messages in the same hook must run before this one (a higher
  *   priority; the limits use 250 and 300).
  * - Changes the server makes itself (migrations, checkpoint restores, vote results) are appended
- *   from the document's update event.
+ *   from the document's update event; a repair made while a client's update is applied goes in
+ *   that update's row. One board's rows are written one at a time, in order, so the log loads
+ *   whatever moment the process dies at (Persistence.order.test.ts).
  * - Several instances (REDIS_URL, docs/operations.md): an update that reached this document
  *   through Redis (origin `{ source: 'redis' }`) was logged by the instance its client is on,
  *   before that client's acknowledgement; it is not appended again here.
