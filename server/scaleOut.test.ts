@@ -10,7 +10,8 @@ import { recordsMap } from '../shared/doc/boardDoc.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from './testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from './testing/providers.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from './testing/redis.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from './testing/testServer.ts';
+import { spawnServer } from './testing/childServer.ts';
+import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from './testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
@@ -219,6 +220,41 @@ describe('several instances on PostgreSQL and Redis', () => {
     await waitFor(() => onA.includes(LinkRotated.reason), { what: 'the editor on A to be disconnected' });
     await waitFor(() => onB.includes(LinkRotated.reason), { what: 'the editor on B to be disconnected' });
     expect(viewer).toEqual([]); // another role's link still works
+  });
+});
+
+describe('several instances as separate processes (node server/main.ts, as deployed)', () => {
+  it('two processes with DATABASE_URL and REDIS_URL serve one board together, and each stops cleanly', async () => {
+    const schema = uniqueSchema();
+    const dir = makeTempDir();
+    const env = {
+      DATA_DIR: dir,
+      CLIENT_DIR: `${dir}/no-client`,
+      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: uniqueRedisPrefix(),
+      LOG_LEVEL: 'warn',
+    };
+    const [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    const providers: HocuspocusProvider[] = [];
+    try {
+      const { id } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
+      const onA = await connectProvider(a.wsUrl, id);
+      const onB = await connectProvider(b.wsUrl, id);
+      providers.push(onA, onB);
+      const fromA = addNote(onA.document, ann, 'From process A');
+      const fromB = addNote(onB.document, bob, 'From process B', 1);
+      await waitFor(() => readBoard(onB.document).notesById.has(fromA) && readBoard(onA.document).notesById.has(fromB), { what: 'both processes’ clients to converge' });
+    } finally {
+      providers.forEach((p) => p.destroy());
+      a.child.kill('SIGTERM');
+      b.child.kill('SIGTERM');
+      const exits = await Promise.all([a.exited, b.exited]);
+      expect(exits.map((e) => e.code)).toEqual([0, 0]);
+      removeDir(dir);
+      await dropSchema(schema);
+    }
   });
 });
 
