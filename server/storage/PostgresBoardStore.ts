@@ -109,9 +109,22 @@ export class PostgresBoardStore implements BoardStore {
     // listener that is an uncaught exception. The next query gets a fresh connection.
     pool.on('error', (error) => log.error({ err: error.message }, 'PostgreSQL: an idle connection failed'));
     try {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await pool.query(SCHEMA_SQL);
-      await pool.query(SNAPSHOT_REVISION_SQL);
+      // Several instances starting at once on a new database would race on CREATE … IF NOT
+      // EXISTS (PostgreSQL then fails with a duplicate pg_type row): one at a time, under an
+      // advisory lock held by one connection for the duration.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [`journeyboard-schema:${schema}`]);
+        try {
+          await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+          await client.query(SCHEMA_SQL);
+          await client.query(SNAPSHOT_REVISION_SQL);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`journeyboard-schema:${schema}`]);
+        }
+      } finally {
+        client.release();
+      }
     } catch (error) {
       await pool.end();
       throw error;
