@@ -19,6 +19,9 @@ test('the accessible outline has no serious or critical axe violations', async (
   // Open an edit form and an add form too, so their controls are audited.
   await a.page.getByTestId('outline').getByRole('button', { name: /^Edit “/ }).first().click();
   await a.page.getByTestId('outline').getByRole('button', { name: /^Add note to/ }).first().click();
+  // And a KPI's edit form and a new KPI's form.
+  await a.page.getByTestId('outline').getByRole('button', { name: /^Edit CSAT in / }).first().click();
+  await a.page.getByTestId('outline').getByRole('button', { name: /^Add KPI to/ }).first().click();
   expect(await audit(a.page, '[data-testid="outline"]')).toEqual([]);
 });
 

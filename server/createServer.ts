@@ -12,11 +12,24 @@ import { UpdateValidation } from './extensions/UpdateValidation.ts';
 import { HttpRequests } from './extensions/HttpRequests.ts';
 import { Persistence } from './extensions/Persistence.ts';
 import { Checkpoints } from './extensions/Checkpoints.ts';
+import { BoardLock } from './extensions/BoardLock.ts';
+import { PresenceRoles } from './extensions/PresenceRoles.ts';
+import { WorkshopControls } from './extensions/WorkshopControls.ts';
+import { WorkshopService } from './workshop/WorkshopService.ts';
+import { RoundGuard } from './extensions/RoundGuard.ts';
+import { Voting } from './extensions/Voting.ts';
+import { VotingService } from './voting/VotingService.ts';
+import { BoardActivity } from './extensions/BoardActivity.ts';
+import { CommentGuard } from './extensions/CommentGuard.ts';
+import { Visits } from './extensions/Visits.ts';
+import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
+import type { CommentsReader } from './exports/CommentsReader.ts';
+import { StoredComments } from './exports/StoredComments.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 import { createScaleOut, type ScaleOut } from './scaleout/scaleOut.ts';
 import { Metrics } from './observability/Metrics.ts';
@@ -41,6 +54,10 @@ export interface JourneyboardServer {
   readonly scaleOut: ScaleOut | null;
   /** Prometheus metrics (`GET /metrics`, METRICS_TOKEN). */
   readonly metrics: Metrics;
+  /** Live-workshop state per board (timer, lock, cursors). */
+  readonly workshop: WorkshopService;
+  /** Secret dot-voting rounds (issue 4). */
+  readonly voting: VotingService;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -52,6 +69,8 @@ export interface CreateServerOptions {
   readonly saveRetry?: RetryPolicy;
   /** Node process metrics (CPU, memory, event loop, GC) in /metrics; main.ts turns them on. */
   readonly processMetrics?: boolean;
+  /** Comments for the exports (issue 6); default: the board's comments document. */
+  readonly comments?: CommentsReader;
 }
 
 // How long close() waits for Hocuspocus to store and unload every document. A document whose
@@ -71,9 +90,18 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     beforeMigration: (boardId, doc) => checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });
   const collab = new CollabUpgrade();
+  // Secret dot-voting rounds (issue 4): ballots in the database, results written at reveal.
+  const voting = new VotingService({ store: store.voting, onRevealed: (boardId, doc, title) => checkpoints.voteRevealCheckpoint(boardId, doc, title) });
   // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
+  const workshop = new WorkshopService({ store });
+  // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
+  const activity = new BoardActivity({ store });
+  // The exports read comment counts and comments through this (issue 6).
+  const storedComments = new StoredComments(store);
+  const comments = options.comments ?? storedComments;
   // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts.
   const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
   const extensions = [
@@ -84,8 +112,16 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new UpdateValidation(),
     new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
     new RecordGuard(limits),
+    new RoundGuard({ service: voting }),
+    new CommentGuard({ maxCommentLength: MAX_COMMENT_LENGTH, maxComments: limits.maxRecords }),
     persistence,
     new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
+    new BoardLock({ service: workshop }),
+    new WorkshopControls({ service: workshop }),
+    new PresenceRoles(),
+    new Voting({ service: voting }),
+    activity,
+    new Visits({ store, activity }),
     collab,
     new HttpRequests({
       disconnectRole: scaleOut ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role) : undefined,
@@ -98,6 +134,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         adminToken: config.adminToken,
         corsOrigins: config.corsOrigins,
         checkpoints,
+        comments,
+        limits,
         metrics: { registry: metrics.registry, token: config.metricsToken },
       }),
     }),
@@ -115,6 +153,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   });
 
   checkpoints.attach(server.hocuspocus);
+  storedComments.attach(server.hocuspocus);
 
   try {
     await scaleOut?.cluster.ready();
@@ -129,6 +168,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const url = publicUrl(config.host, port);
   let closing: Promise<void> | undefined;
   const close = async () => {
+    voting.close();
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
     if (!stored) {
       log.error({ boards: server.hocuspocus.getDocumentsCount(), waitedMs: SHUTDOWN_WAIT_MS }, 'boards not stored before shutdown; their updates are in the log');
@@ -148,6 +188,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     persistence,
     scaleOut,
     metrics,
+    workshop,
+    voting,
     close: () => (closing ??= close()),
   };
 }

@@ -6,6 +6,8 @@ import { LinkRotated } from '../shared/protocol/closeReasons.ts';
 import type { CheckpointSummary } from '../shared/protocol/checkpoints.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import { loadBoardDoc } from './storage/boardState.ts';
+import { loadBoardDocumentDoc } from './storage/documentStorage.ts';
+import { commentsMap, executeCommentsCommand } from '../shared/comments/index.ts';
 import { recordsMap } from '../shared/doc/boardDoc.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from './testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from './testing/providers.ts';
@@ -134,6 +136,27 @@ describe('several instances on PostgreSQL and Redis', () => {
     const raw = await b.server.store.loadBoard(id);
     expect(raw?.updates).toEqual([]); // and every row was folded into the snapshot
     expect(await b.server.store.snapshotRevision(id)).toBe(2);
+  });
+
+  it('the comments document too: two instances compacting it, no relay, lose no comment', async () => {
+    const { a, b } = await twoInstances({ redis: false });
+    const { id, tokens } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
+    const onA = await connect(a, `${id}/comments`, { token: tokens.commenter });
+    const onB = await connect(b, `${id}/comments`, { token: tokens.commenter });
+    const person = { id: 'user-ann', name: 'Ann', department: 'sales' } as const;
+    const fromB = executeCommentsCommand(onB.document, person, 'startThread', { target: { kind: 'board', id }, text: 'B first' }).commentId;
+    await waitForAck(onB);
+    const fromA = executeCommentsCommand(onA.document, person, 'startThread', { target: { kind: 'board', id }, text: 'A, then A compacts' }).commentId;
+    await waitForAck(onA);
+    onA.destroy();
+    await waitFor(() => !a.server.hocuspocus.documents.has(`${id}/comments`), { what: 'A to store and unload the comments' });
+    const later = executeCommentsCommand(onB.document, person, 'startThread', { target: { kind: 'board', id }, text: 'B after' }).commentId;
+    await waitForAck(onB);
+    onB.destroy();
+    await waitFor(() => !b.server.hocuspocus.documents.has(`${id}/comments`), { what: 'B to store and unload the comments' });
+    const stored = await loadBoardDocumentDoc(b.server.store, id, 'comments');
+    for (const c of [fromB, fromA, later]) expect(commentsMap(stored!.doc).has(c), c).toBe(true);
+    stored!.doc.destroy();
   });
 
   it('both instances editing and compacting at once (Redis on, short debounce): the store always ends with every acknowledged edit', async () => {

@@ -14,8 +14,11 @@ import { fetchLinks, type BoardLinks } from '../pages/api.ts';
 import { saveBoardToken } from '../sync/boardTokens.ts';
 import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
+import { WorkshopSession } from '../workshop/WorkshopSession.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
+import { VotingSession } from './voting/votingSession.ts';
+import { CommentsSession } from './comments/CommentsSession.ts';
 
 export interface SessionFlags {
   /** The board was written by a newer Journeyboard: read-only until reload. */
@@ -45,6 +48,12 @@ export class BoardSession {
   readonly flags = new Store<SessionFlags>({ newerSchema: false });
   readonly identity: Store<{ me: Identity }>;
   readonly access = new Store<AccessState>({ role: null, links: {} });
+  /** Live-workshop controls: timer, lock, follow-me, hidden cursors (issue 4). */
+  readonly workshop: WorkshopSession;
+  /** Secret voting rounds (issue 4): the open round, my ballot, results shown. */
+  readonly voting: VotingSession;
+  /** The board's comments document and my comments view (issue 5). */
+  readonly comments: CommentsSession;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -61,6 +70,11 @@ export class BoardSession {
       editing: null,
     });
     this.editor = createEditorStore();
+    this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
+    this.workshop.view.subscribe(() => this.updateReadOnly());
+    this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
+    this.comments = new CommentsSession(boardId, me, token, (message) => showToast(this.editor, message, 'error'));
+    this.access.subscribe(() => this.comments.setRole(this.access.get().role));
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
     this.editor.subscribe(this.sharePresence);
@@ -103,7 +117,7 @@ export class BoardSession {
       ? 'This board was saved by a newer version of Journeyboard. Reload the page to keep editing.'
       : role && !canWrite(role, 'board')
         ? (ROLE_READ_ONLY_REASON[role] ?? 'You cannot change this board.')
-        : null;
+        : this.workshop.lockReason();
   }
 
   /** Runs a command; a refusal becomes a toast, never an exception in a React handler. */
@@ -123,9 +137,13 @@ export class BoardSession {
     this.model.actor = me;
     this.identity.update({ me });
     this.presence.setUser({ id: me.id, name: me.name, colour: me.colour, department: me.department });
+    this.comments.setIdentity(me);
   }
 
   destroy(): void {
+    this.workshop.destroy();
+    this.voting.destroy();
+    this.comments.destroy();
     this.presence.destroy();
     this.model.destroy();
     this.connection.destroy();

@@ -34,3 +34,16 @@ export function revealNote(session: BoardSession, id: NoteId): void {
   if (sy + r.height * camera.scale > viewport.height - margin) y -= sy + r.height * camera.scale - (viewport.height - margin);
   session.editor.update({ camera: { ...camera, x, y } });
 }
+
+/** Centres a note in the viewport, zooming in to a readable scale if the board is far out. */
+export function centreOnNote(session: BoardSession, id: NoteId): boolean {
+  const r = layoutFor(session.model.source.getSnapshot()).notes.get(id);
+  if (!r) return false;
+  const { camera, viewport } = session.editor.get();
+  const scale = Math.min(1.5, Math.max(camera.scale, 0.9));
+  session.editor.update({
+    camera: { scale, x: viewport.width / 2 - (r.x + r.width / 2) * scale, y: viewport.height / 2 - (r.y + r.height / 2) * scale },
+    fitted: true,
+  });
+  return true;
+}

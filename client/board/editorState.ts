@@ -1,4 +1,4 @@
-import type { CurveGrouping, Department, NoteId, PersonaId } from '../../shared/index.ts';
+import type { CurveGrouping, Department, KpiId, NoteId, PersonaId, StageId } from '../../shared/index.ts';
 import type { PlottedPoint } from '../canvas/curveGeometry.ts';
 import type { Camera } from '../canvas/camera.ts';
 import type { Point, Rect } from '../canvas/geometry.ts';
@@ -27,7 +27,9 @@ export interface EditorState {
   /** The canvas, or the same board as an accessible HTML outline. */
   readonly view: 'canvas' | 'outline';
   /** Which side panel is open. */
-  readonly panel: 'teams' | 'personas' | 'shortcuts' | null;
+  readonly panel: 'teams' | 'personas' | 'priorities' | 'shortcuts' | 'kpis' | null;
+  /** The KPI card whose editor is open, or a stage's KPI cell where one is being added (kpiId null). */
+  readonly kpiEditor: { readonly stageId: StageId; readonly kpiId: KpiId | null } | null;
   /** While set, notes not tagged with this persona are dimmed. */
   readonly focusPersona: PersonaId | null;
   readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;
@@ -49,6 +51,7 @@ export function createEditorStore(): Store<EditorState> {
     curveHover: null,
     highlightDepartment: null,
     panel: null,
+    kpiEditor: null,
     focusPersona: null,
     view: 'canvas',
     toast: null,

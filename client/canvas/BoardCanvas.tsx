@@ -8,11 +8,18 @@ import { visibleRect } from './camera.ts';
 import { DragLayer } from './DragLayer.tsx';
 import { expand, intersects } from './geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
+import { KpiLayer } from './KpiLayer.tsx';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { curveFor, layoutFor } from './layoutCache.ts';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
+import { useCursorsHidden } from '../ui/workshop/useWorkshop.ts';
+import { CommentBadgesLayer } from './CommentBadgesLayer.tsx';
+import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
+import { VotesLayer } from './VotesLayer.tsx';
+import { voteMarkScale } from './voteGeometry.ts';
+import { useVotesOnCanvas } from '../board/voting/hooks.ts';
 
 /** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
 const CULL_TILE = 512;
@@ -31,11 +38,15 @@ export function BoardCanvas() {
   const curveHover = useEditor((s) => s.curveHover);
   const highlight = useEditor((s) => s.highlightDepartment);
   const focusPersona = useEditor((s) => s.focusPersona);
+  const kpiEditor = useEditor((s) => s.kpiEditor);
   const plotted = curveFor(board, curveGrouping);
   const peers = usePeers();
+  const cursorsHidden = useCursorsHidden();
+  const commentBadges = useCommentBadges();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
+  const votes = useVotesOnCanvas(board);
   useCanvasInteractions(session, container, layout, board);
 
   useEffect(() => {
@@ -67,9 +78,12 @@ export function BoardCanvas() {
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
         <CanvasBoundary>
           <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
+          <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
-          <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} />
+          {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
+          <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
+          <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
         </CanvasBoundary>
       </Stage>

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Group, Layer, Rect, Text } from 'react-konva';
 import { cellKey, NOTE_KIND_STYLE, type BoardSnapshot } from '../../shared/index.ts';
 import { HEADER_H, LABEL_W, type BoardLayout } from './layout.ts';
+import { KpiRowBackground } from './KpiLayer.tsx';
 import { THEME } from './theme.ts';
 
 const STAGE_ACCENTS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ec4899', '#8b5cf6', '#14b8a6', '#ef4444'];
@@ -16,7 +17,7 @@ interface Props {
 /** Stage headers, lane labels and cells. Static: redrawn only when the board's shape changes. */
 export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader, showHints }: Props) {
   const right = layout.stages.at(-1) ? layout.stages.at(-1)!.x + layout.stages.at(-1)!.width : LABEL_W;
-  const bottom = layout.lanes.at(-1) ? layout.lanes.at(-1)!.y + layout.lanes.at(-1)!.height : HEADER_H;
+  const bottom = layout.kpiRow.y + layout.kpiRow.height;
   return (
     <Layer listening={false}>
       <Rect x={-1} y={-1} width={right + 2} height={bottom + 2} fill={THEME.panel} cornerRadius={12} shadowColor="#0f172a" shadowOpacity={0.08} shadowBlur={16} shadowOffsetY={4} />
@@ -36,6 +37,7 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
           </Group>
         );
       })}
+      <KpiRowBackground board={board} layout={layout} right={right} showHints={showHints} />
       {layout.stages.map((s, si) => {
         const stage = board.stages[si]!;
         const accent = STAGE_ACCENTS[si % STAGE_ACCENTS.length]!;

@@ -11,10 +11,12 @@ interface Props {
   readonly selection: ReadonlySet<NoteId>;
   readonly marquee: R | null;
   readonly scale: number;
+  /** False while other people's cursors are hidden (live workshops: quiet work). */
+  readonly showCursors?: boolean;
 }
 
 /** Selections (mine and others'), who is editing what, the marquee and everyone's cursors. */
-export const PresenceLayer = memo(function PresenceLayer({ layout, peers, selection, marquee, scale }: Props) {
+export const PresenceLayer = memo(function PresenceLayer({ layout, peers, selection, marquee, scale, showCursors = true }: Props) {
   const k = 1 / scale; // keep strokes and labels the same size on screen at any zoom
   return (
     <Layer listening={false} name="presence">
@@ -41,7 +43,7 @@ export const PresenceLayer = memo(function PresenceLayer({ layout, peers, select
       })}
       {marquee && <Rect {...marquee} name="marquee" fill="rgba(37,99,235,0.08)" stroke={THEME.selection} strokeWidth={k} dash={[4 * k, 3 * k]} />}
       {peers.map((p) =>
-        p.cursor ? (
+        p.cursor && showCursors ? (
           <Group key={`cursor:${p.clientId}`} name="peer-cursor" x={p.cursor.x} y={p.cursor.y} scaleX={k} scaleY={k}>
             <Path data="M0 0 L0 17 L4.5 12.5 L8 20 L11 18.6 L7.6 11.4 L13.5 11.4 Z" fill={p.user.colour} stroke="#fff" strokeWidth={1.2} />
             <Label x={12} y={20}>

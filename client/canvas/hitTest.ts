@@ -1,4 +1,4 @@
-import type { BoardSnapshot, LaneId, NoteId, StageId } from '../../shared/index.ts';
+import type { BoardSnapshot, KpiId, LaneId, NoteId, StageId } from '../../shared/index.ts';
 import { cellKey } from '../../shared/index.ts';
 import { contains, intersects, type Point, type Rect } from './geometry.ts';
 import { CELL_PAD, GAP, HEADER_H, LABEL_W, NOTE_H, NOTE_W, type BoardLayout } from './layout.ts';
@@ -8,6 +8,8 @@ export type Hit =
   | { readonly type: 'cell'; readonly stageId: StageId; readonly laneId: LaneId }
   | { readonly type: 'stage-header'; readonly stageId: StageId }
   | { readonly type: 'lane-label'; readonly laneId: LaneId }
+  | { readonly type: 'kpi'; readonly id: KpiId }
+  | { readonly type: 'kpi-cell'; readonly stageId: StageId }
   | { readonly type: 'none' };
 
 function stageAt(layout: BoardLayout, x: number) {
@@ -30,6 +32,13 @@ export function hitTest(layout: BoardLayout, board: BoardSnapshot, p: Point): Hi
       if (r && contains(r, p)) return { type: 'note', id: n.id };
     }
     return { type: 'cell', stageId: stage.id, laneId: lane.id };
+  }
+  if (stage && p.y >= layout.kpiRow.y && p.y < layout.kpiRow.y + layout.kpiRow.height) {
+    for (const k of board.kpisByStage.get(stage.id) ?? []) {
+      const r = layout.kpis.get(k.id);
+      if (r && contains(r, p)) return { type: 'kpi', id: k.id };
+    }
+    return { type: 'kpi-cell', stageId: stage.id };
   }
   if (layout.orphanStrip && contains(layout.orphanStrip, p))
     for (const n of board.orphanNotes) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardModel, findTemplate, initializeBoard, readBoard, type BoardSnapshot } from '../../shared/index.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
-import { CELL_PAD, computeLayout, CURVE_BAND_H, GAP, HEADER_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
+import { CELL_PAD, computeLayout, CURVE_BAND_H, GAP, HEADER_H, KPI_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
 
 
 function board(template = 'blank') {
@@ -100,5 +100,31 @@ describe('emotion curve band', () => {
     expect(l.lanes.filter((x) => x.contentY !== x.y)).toHaveLength(1);
     const r = l.notes.get(id)!;
     expect(dropTargetAt(l, b, { x: r.x + NOTE_W - 5, y: r.y + 5 }, new Set())).toEqual({ stageId: b.stages[0]!.id, laneId: lane.id, position: 1 });
+  });
+});
+
+describe('KPI row', () => {
+  it('sits under the last lane, holds each stage’s KPI cards, grows with the fullest stage, and is hit-tested', () => {
+    const { model, read } = board();
+    const b0 = read();
+    const empty = computeLayout(b0);
+    const lastLane = empty.lanes.at(-1)!;
+    expect(empty.kpiRow.y).toBe(lastLane.y + lastLane.height);
+    expect(empty.kpiRow.height).toBe(KPI_H + 2 * CELL_PAD);
+    expect(empty.height).toBe(empty.kpiRow.y + empty.kpiRow.height);
+
+    const stage = b0.stages[1]!;
+    const ids = ['CSAT', 'NPS', 'CES'].map((metric, i) => model.run('setKpi', { stageId: stage.id, metric, value: i }));
+    const b = read();
+    const l = computeLayout(b);
+    const box = l.stages[1]!;
+    const rows = Math.ceil(3 / box.cols);
+    expect(l.kpiRow.height).toBe(rows * KPI_H + (rows - 1) * GAP + 2 * CELL_PAD);
+    const first = l.kpis.get(ids[0]!)!;
+    expect(first).toEqual({ x: box.x + CELL_PAD, y: l.kpiRow.y + CELL_PAD, width: NOTE_W, height: KPI_H });
+    expect(hitTest(l, b, { x: first.x + 5, y: first.y + 5 })).toEqual({ type: 'kpi', id: ids[0] });
+    expect(hitTest(l, b, { x: l.stages[0]!.x + 20, y: l.kpiRow.y + 20 })).toEqual({ type: 'kpi-cell', stageId: b.stages[0]!.id });
+    // Notes never drop into the KPI row.
+    expect(dropTargetAt(l, b, { x: first.x + 5, y: first.y + 5 }, new Set())).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { BoardSnapshot, LaneId, NoteId, StageId } from '../../shared/index.ts';
+import type { BoardSnapshot, KpiId, LaneId, NoteId, StageId } from '../../shared/index.ts';
 import { cellKey } from '../../shared/index.ts';
 import type { Rect } from './geometry.ts';
 
@@ -38,6 +38,10 @@ export interface BoardLayout {
   readonly orphanStrip: Rect | null;
   /** The band where the emotion curve is drawn, if the board has an Emotions lane. */
   readonly curveBand: Rect | null;
+  /** The KPI row under the lanes (always there, so editors can add the first KPI). */
+  readonly kpiRow: { readonly y: number; readonly height: number };
+  /** Each shown KPI's card (KPIs of existing stages only). */
+  readonly kpis: ReadonlyMap<KpiId, Rect>;
   readonly width: number;
   readonly height: number;
 }
@@ -48,9 +52,12 @@ export function slotRect(origin: { x: number; y: number }, cols: number, i: numb
   return { x: origin.x + CELL_PAD + col * (NOTE_W + GAP), y: origin.y + CELL_PAD + row * (NOTE_H + GAP), width: NOTE_W, height: NOTE_H };
 }
 
-function span(count: number): number {
-  return count * NOTE_H + (count - 1) * GAP + 2 * CELL_PAD;
+function span(count: number, height = NOTE_H): number {
+  return count * height + (count - 1) * GAP + 2 * CELL_PAD;
 }
+
+/** A KPI card: as wide as a note, lower. */
+export const KPI_H = 88;
 
 export function computeLayout(board: BoardSnapshot): BoardLayout {
   const stages: StageBox[] = [];
@@ -77,6 +84,18 @@ export function computeLayout(board: BoardSnapshot): BoardLayout {
     lanes.push({ id: l.id, y, height, contentY: y + band });
     y += height;
   }
+  // The KPI row: as many card rows as the stage with the most KPIs needs (at least one).
+  let kpiRows = 1;
+  for (const s of stages) kpiRows = Math.max(kpiRows, Math.ceil((board.kpisByStage.get(s.id)?.length ?? 0) / s.cols));
+  const kpiRow = { y, height: span(kpiRows, KPI_H) };
+  const kpis = new Map<KpiId, Rect>();
+  for (const s of stages)
+    board.kpisByStage.get(s.id)?.forEach((k, i) => {
+      const col = i % s.cols;
+      const row = Math.floor(i / s.cols);
+      kpis.set(k.id, { x: s.x + CELL_PAD + col * (NOTE_W + GAP), y: y + CELL_PAD + row * (KPI_H + GAP), width: NOTE_W, height: KPI_H });
+    });
+  y += kpiRow.height;
   const notes = new Map<NoteId, Rect>();
   for (const s of stages)
     for (const l of lanes) {
@@ -95,5 +114,5 @@ export function computeLayout(board: BoardSnapshot): BoardLayout {
   const curveBox = lanes.find((l) => l.id === curveLane);
   const right = stages.at(-1) ? stages.at(-1)!.x + stages.at(-1)!.width : LABEL_W;
   const curveBand = curveBox ? { x: LABEL_W, y: curveBox.y, width: right - LABEL_W, height: CURVE_BAND_H } : null;
-  return { stages, lanes, notes, orphanStrip, curveBand, width, height: y };
+  return { stages, lanes, notes, orphanStrip, curveBand, kpiRow, kpis, width, height: y };
 }

@@ -7,6 +7,7 @@ import { rectFromPoints, type Point } from './geometry.ts';
 import { curvePointAt } from './curveGeometry.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
 import { curveFor } from './layoutCache.ts';
+import { voteClick } from './voteClick.ts';
 import type { BoardLayout } from './layout.ts';
 
 type Gesture =
@@ -54,6 +55,7 @@ export function useCanvasInteractions(
       const { layout, board } = latest.current;
       const p = toBoard(editor.get().camera, screen);
       const hit = e.button === 1 ? { type: 'none' as const } : hitTest(layout, board, p);
+      if (hit.type === 'note' && voteClick(session, hit.id, p, layout)) return; // voting: a click is a dot
       if (hit.type === 'note') {
         const selection = editor.get().selection;
         if (e.shiftKey || e.metaKey || e.ctrlKey) {
@@ -65,6 +67,9 @@ export function useCanvasInteractions(
         }
         if (!selection.has(hit.id)) select(session, [hit.id]);
         gesture = { kind: 'press-note', start: screen, id: hit.id };
+      } else if (hit.type === 'kpi') {
+        const kpi = board.kpis.find((k) => k.id === hit.id);
+        if (kpi) editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: kpi.stageId, kpiId: kpi.id } });
       } else if (hit.type === 'stage-header' || hit.type === 'lane-label') {
         const id = hit.type === 'stage-header' ? hit.stageId : hit.laneId;
         editor.update({ selection: new Set(), header: { type: hit.type === 'stage-header' ? 'stage' : 'lane', id, renaming: false } });
@@ -82,7 +87,8 @@ export function useCanvasInteractions(
       const { layout, board } = latest.current;
       const camera = editor.get().camera;
       const p = toBoard(camera, screen);
-      presence.setCursor(p);
+      // While I place dots my cursor is hidden: where I click would tell others how I vote.
+      presence.setCursor(session.voting.state.get().voteMode ? null : p);
       if (!gesture) {
         const hover = curvePointAt(curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
         const prev = editor.get().curveHover;
@@ -133,7 +139,7 @@ export function useCanvasInteractions(
         editor.update({ marquee: null });
       } else if (g.kind === 'pan' && !g.moved) {
         select(session, []);
-        editor.update({ header: null });
+        editor.update({ header: null, kpiEditor: null });
       } else if (g.kind === 'press-note' && !(e.shiftKey || e.metaKey || e.ctrlKey)) {
         select(session, [g.id]);
       }
@@ -145,6 +151,7 @@ export function useCanvasInteractions(
       const hit = hitTest(layout, board, boardPoint(e));
       if (hit.type === 'note') startEditing(session, hit.id);
       else if (hit.type === 'cell') addNoteInCell(session, hit.stageId, hit.laneId);
+      else if (hit.type === 'kpi-cell') editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: hit.stageId, kpiId: null } });
       else if (hit.type === 'stage-header') editor.update({ header: { type: 'stage', id: hit.stageId, renaming: true } });
       else if (hit.type === 'lane-label') editor.update({ header: { type: 'lane', id: hit.laneId, renaming: true } });
     };

@@ -10,6 +10,8 @@ import {
   type StageId,
 } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
+import { OutlineVote } from '../ui/voting/OutlineVote.tsx';
+import { OutlineCommentButton } from '../ui/comments/OutlineCommentButton.tsx';
 
 /** One note in the outline: readable as a sentence, with edit, move and delete as plain controls. */
 export function OutlineNote({ note, board, readOnly }: { note: Note; board: BoardSnapshot; readOnly: boolean }) {
@@ -34,6 +36,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
           {note.action && ` · action: ${ACTION_STATUS_LABEL[note.action.status]}${note.action.owner ? `, owner ${note.action.owner}` : ''}${note.action.due ? `, due ${note.action.due}` : ''}`}
           {note.personaIds.length > 0 && ` · about ${note.personaIds.map((id) => board.personas.find((p) => p.id === id)?.name ?? 'a removed persona').join(', ')}`}
         </p>
+        {mode === 'view' && <OutlineVote note={note} />}
         {!readOnly && mode === 'view' && (
           <div className="outline-actions">
             <button className="tb-button" onClick={() => { setDraft(note.text); setMode('edit'); }} aria-label={`Edit “${note.text || kind.label}”`}>Edit</button>
@@ -41,6 +44,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
             <button className="tb-button danger" onClick={() => session.run('deleteNotes', { noteIds: [note.id] })} aria-label={`Delete “${note.text || kind.label}”`}>Delete</button>
           </div>
         )}
+        {mode === 'view' && <OutlineCommentButton noteId={note.id} label={note.text || kind.label} />}
         {mode === 'edit' && (
           <form
             className="outline-form"

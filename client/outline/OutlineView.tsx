@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { cellKey, type LaneId, type StageId } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
+import { OutlineKpis } from './OutlineKpis.tsx';
 import { OutlineNote } from './OutlineNote.tsx';
 
 /**
@@ -43,6 +44,7 @@ export function OutlineView({ readOnly }: { readOnly: boolean }) {
               <span className="outline-step">Stage {i + 1}</span> {s.name}
             </h2>
             {s.description && <p className="muted">{s.description}</p>}
+            <OutlineKpis stage={s} kpis={board.kpisByStage.get(s.id) ?? []} readOnly={readOnly} />
             {board.lanes.map((l) => {
               const notes = board.cells.get(cellKey(s.id, l.id)) ?? [];
               return (

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { fitBoard } from '../board/cameraActions.ts';
+import { openLinkedNote } from '../board/noteDeepLink.ts';
+import { PriorityPanel } from '../ui/PriorityPanel.tsx';
 import { SessionContext, useBoard, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
@@ -14,6 +16,8 @@ import { ReadOnlyBanner } from '../ui/ReadOnlyBanner.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { EmotionCurveOverlay } from '../ui/EmotionCurveOverlay.tsx';
 import { HeaderPanel } from '../ui/HeaderPanel.tsx';
+import { KpiPanel } from '../kpi/KpiPanel.tsx';
+import { KpiPopover } from '../kpi/KpiPopover.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
@@ -22,7 +26,13 @@ import { PersonasPanel } from '../ui/PersonasPanel.tsx';
 import { TeamsPanel } from '../ui/TeamsPanel.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
+import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
+import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
+import { LockBanner } from '../ui/workshop/LockBanner.tsx';
+import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
+import { VotingDock } from '../ui/voting/VotingBar.tsx';
+import { DotsLeftBadges } from '../ui/voting/DotsLeftBadges.tsx';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   // Read (and cleared from the address bar) at once, even before the join dialog.
@@ -66,6 +76,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const newerSchema = useStore(session.flags, (f) => f.newerSchema);
   const role = useStore(session.access, (a) => a.role);
   const roleReadOnly = role !== null && !canWrite(role, 'board');
+  const lockedOut = useLockedOut();
   const panel = useStore(session.editor, (s) => s.panel);
   const view = useStore(session.editor, (s) => s.view);
   const setView = (v: 'canvas' | 'outline') => session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
@@ -79,6 +90,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
       if (!live) return;
       // Fit before the first render with content, so a big board never draws at 100% first.
       fitBoard(session);
+      openLinkedNote(session); // `?note=` from an exported priority list
       setReady(true);
     });
     return () => {
@@ -92,59 +104,69 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
 
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
-  const readOnly = newerSchema || roleReadOnly || stopped !== null;
+  const readOnly = newerSchema || roleReadOnly || stopped !== null || lockedOut;
   return (
-    <div className="board-page" data-ready={ready}>
-      <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
-      <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
-      {stopped && (
-        <div className="banner banner-error" role="alert">
-          {stopped}
-          <button className="btn" onClick={() => window.location.reload()}>Reload</button>
-        </div>
-      )}
-      {newerSchema && (
-        <div className="banner" role="alert">
-          This board was saved by a newer version of Journeyboard, so it is read-only here.
-          <button className="btn primary" onClick={() => window.location.reload()}>Reload</button>
-        </div>
-      )}
-      {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
-      <main className="board-main">
-        <div className="view-switch segmented" role="radiogroup" aria-label="View">
-          <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
-          <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
-        </div>
-        {view === 'outline' ? (
-          <OutlineView readOnly={readOnly} />
-        ) : (
-          <>
-            <BoardCanvas />
-            {!ready && <div className="loading" role="status">Opening the board…</div>}
-            <EmotionCurveOverlay />
-            <NoteEditor />
-            <SelectionToolbar />
-            <HeaderPanel />
-            <Toolbar readOnly={readOnly} />
-            {panel === 'teams' && <TeamsPanel />}
-            {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
-            {panel === 'shortcuts' && <ShortcutsDialog />}
-            <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
-          </>
+    <DotsLeftBadges>
+      <div className="board-page" data-ready={ready}>
+        <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
+        <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
+        {stopped && (
+          <div className="banner banner-error" role="alert">
+            {stopped}
+            <button className="btn" onClick={() => window.location.reload()}>Reload</button>
+          </div>
         )}
-        <Toasts />
-      </main>
-      {editingIdentity && (
-        <JoinDialog
-          initial={session.identity.get().me}
-          onCancel={() => setEditingIdentity(false)}
-          onJoin={(name, dept) => {
-            onIdentity(saveIdentity(name, dept));
-            setEditingIdentity(false);
-          }}
-        />
-      )}
-    </div>
+        {newerSchema && (
+          <div className="banner" role="alert">
+            This board was saved by a newer version of Journeyboard, so it is read-only here.
+            <button className="btn primary" onClick={() => window.location.reload()}>Reload</button>
+          </div>
+        )}
+        {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
+        <LockBanner />
+        <main className="board-main">
+          <div className="view-switch segmented" role="radiogroup" aria-label="View">
+            <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
+            <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
+          </div>
+          {view === 'outline' ? (
+            <OutlineView readOnly={readOnly} />
+          ) : (
+            <>
+              <BoardCanvas />
+              <FollowBanner />
+              {!ready && <div className="loading" role="status">Opening the board…</div>}
+              <EmotionCurveOverlay />
+              <NoteEditor />
+              <SelectionToolbar />
+              <HeaderPanel />
+              <KpiPopover readOnly={readOnly} />
+              <Toolbar readOnly={readOnly} />
+              {panel === 'teams' && <TeamsPanel />}
+              {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
+              {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
+              {panel === 'shortcuts' && <ShortcutsDialog />}
+              {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
+              <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
+            </>
+          )}
+          <VotingDock />
+          {/* Comments (issue 5): in both views, so the panel and threads are reachable from the outline too. */}
+          <CommentsOverlay />
+          <Toasts />
+        </main>
+        {editingIdentity && (
+          <JoinDialog
+            initial={session.identity.get().me}
+            onCancel={() => setEditingIdentity(false)}
+            onJoin={(name, dept) => {
+              onIdentity(saveIdentity(name, dept));
+              setEditingIdentity(false);
+            }}
+          />
+        )}
+      </div>
+    </DotsLeftBadges>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { forgetBoard, loadRecentBoards, type RecentBoard } from '../identity/recentBoards.ts';
 import { TemplatePreview } from '../ui/TemplatePreview.tsx';
+import { ImportBoardButton } from '../ui/ImportBoardButton.tsx';
 import { createBoard, CreateTokenRequired, fetchTemplates, type TemplateInfo } from './api.ts';
 
 function ago(t: number, now = Date.now()): string {
@@ -26,7 +27,8 @@ export function HomePage() {
   const [needsToken, setNeedsToken] = useState(false);
 
   useEffect(() => {
-    fetchTemplates().then(setTemplates, (e: Error) => setError(`Could not load templates: ${e.message}`));
+    // With CREATE_TOKEN set, the server lists saved templates only to callers with the token.
+    fetchTemplates(localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined).then(setTemplates, (e: Error) => setError(`Could not load templates: ${e.message}`));
     document.title = 'Journeyboard';
   }, []);
 
@@ -45,6 +47,7 @@ export function HomePage() {
     }
   };
 
+  const saved = templates?.filter((t) => t.source === 'saved') ?? [];
   return (
     <div className="home">
       <header className="home-header">
@@ -65,20 +68,22 @@ export function HomePage() {
             <span className="field-label">Template</span>
             <div className="templates" role="radiogroup" aria-label="Template">
               {templates === null && !error && <p className="muted">Loading templates…</p>}
-              {templates?.map((t) => (
-                <label key={t.id} className={`template ${templateId === t.id ? 'active' : ''}`} data-testid={`template-${t.id}`}>
-                  <input type="radio" name="template" value={t.id} checked={templateId === t.id} onChange={() => setTemplateId(t.id)} />
-                  <TemplatePreview template={t} />
-                  <span className="template-name">{t.name}</span>
-                  <span className="template-desc">{t.description}</span>
-                  <span className="template-meta">{t.stages.length} stages · {t.noteCount ? `${t.noteCount} example notes` : 'empty'}</span>
-                </label>
+              {templates?.filter((t) => t.source === 'builtin').map((t) => (
+                <TemplateChoice key={t.id} template={t} checked={templateId === t.id} onChoose={() => setTemplateId(t.id)} />
               ))}
+              {saved.length > 0 && (
+                <>
+                  <h2 className="templates-heading" id="saved-templates">Saved on this server</h2>
+                  {saved.map((t) => (
+                    <TemplateChoice key={t.id} template={t} checked={templateId === t.id} onChoose={() => setTemplateId(t.id)} />
+                  ))}
+                </>
+              )}
             </div>
             {needsToken && (
               <>
                 <label className="field-label" htmlFor="create-token">Creation token (from the person who runs this server)</label>
-                <input id="create-token" type="password" data-testid="create-token" value={createToken} autoComplete="off" onChange={(e) => setCreateToken(e.target.value)} />
+                <input id="create-token" type="password" data-testid="create-token" value={createToken} autoComplete="off" onChange={(e) => setCreateToken(e.target.value)} onBlur={() => createToken.trim() && fetchTemplates(createToken.trim()).then(setTemplates, () => undefined)} />
               </>
             )}
             {error && <p className="error" role="alert">{error}</p>}
@@ -104,8 +109,30 @@ export function HomePage() {
               ))}
             </ul>
           )}
+          <ImportBoardButton />
         </section>
       </main>
     </div>
+  );
+}
+
+function TemplateChoice({ template: t, checked, onChoose }: { template: TemplateInfo; checked: boolean; onChoose: () => void }) {
+  const parts = [`${t.stages.length} stages`, t.noteCount ? `${t.noteCount} example notes` : 'empty'];
+  if (t.personaCount) parts.push(`${t.personaCount} persona${t.personaCount === 1 ? '' : 's'}`);
+  if (t.kpiCount) parts.push(`${t.kpiCount} KPI${t.kpiCount === 1 ? '' : 's'}`);
+  return (
+    <label className={`template ${checked ? 'active' : ''}`} data-testid={`template-${t.id}`}>
+      <input type="radio" name="template" value={t.id} checked={checked} onChange={onChoose} />
+      <TemplatePreview template={t} />
+      <span className="template-name">
+        {t.name}
+        {t.source === 'saved' && <span className="template-badge">Saved</span>}
+      </span>
+      <span className="template-desc">{t.description}</span>
+      <span className="template-meta">
+        {parts.join(' · ')}
+        {t.createdAt !== undefined && ` · saved ${ago(t.createdAt)}`}
+      </span>
+    </label>
   );
 }

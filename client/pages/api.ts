@@ -8,6 +8,10 @@ const templateSchema = z.object({
   stages: z.array(z.string()),
   lanes: z.array(z.object({ name: z.string(), kind: z.string() })),
   noteCount: z.number(),
+  source: z.enum(['builtin', 'saved']).catch('builtin'),
+  personaCount: z.number().catch(0),
+  kpiCount: z.number().catch(0),
+  createdAt: z.number().optional(),
 });
 export type TemplateInfo = z.infer<typeof templateSchema>;
 
@@ -20,8 +24,20 @@ async function json(res: Response): Promise<unknown> {
   return body;
 }
 
-export async function fetchTemplates(): Promise<TemplateInfo[]> {
-  return z.array(templateSchema).parse(await json(await fetch('/api/templates')));
+/** Built-in templates, then the ones saved on this server (listed to whoever may create boards). */
+export async function fetchTemplates(createToken?: string): Promise<TemplateInfo[]> {
+  const headers: Record<string, string> = createToken ? { authorization: `Bearer ${createToken}` } : {};
+  return z.array(templateSchema).parse(await json(await fetch('/api/templates', { headers })));
+}
+
+/** Facilitators only: saves the board as a template on this server. */
+export async function saveBoardAsTemplate(boardId: string, token: string, body: { name: string; description: string }): Promise<TemplateInfo> {
+  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/template`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return templateSchema.parse(await json(res));
 }
 
 /** The server needs its creation token (CREATE_TOKEN) to create a board. */

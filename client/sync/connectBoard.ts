@@ -49,6 +49,11 @@ export interface BoardConnection {
   onMessage(listener: (message: unknown) => void): () => void;
   /** Sends one JSON message to the server on this board's connection (dropped while offline). */
   send(message: { readonly type: string }): void;
+  /**
+   * Re-runs the sync handshake, so the server receives whatever it refused earlier (changes made
+   * while this connection was read-only, e.g. during a board lock) once it may write again.
+   */
+  resync(): void;
   destroy(): void;
 }
 
@@ -217,6 +222,9 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     },
     send(message) {
       if (!refused) provider.sendStateless(JSON.stringify(message));
+    },
+    resync() {
+      if (!refused && socket === WebSocketStatus.Connected) provider.forceSync();
     },
     destroy() {
       window.removeEventListener('online', backOnline);

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { readPresence, type Peer, type Presence } from '../../shared/index.ts';
+import { readPresence, type Peer, type Presence, type PresenceInput, type ViewRect } from '../../shared/index.ts';
 
 /**
  * Everyone else's presence, validated on read, plus setters for ours. Cursor moves are sent at
@@ -12,7 +12,7 @@ export class PresenceStore {
   private frame = 0;
   private readonly awareness: Awareness;
 
-  constructor(awareness: Awareness, me: Presence) {
+  constructor(awareness: Awareness, me: PresenceInput) {
     this.awareness = awareness;
     awareness.setLocalState(me);
     awareness.on('change', this.onChange);
@@ -42,6 +42,24 @@ export class PresenceStore {
 
   setEditing(noteId: string | null): void {
     this.awareness.setLocalStateField('editing', noteId);
+  }
+
+  /** Live workshops: what I look at (throttled by the caller), whom I follow, whether I am away. */
+  setView(view: ViewRect | null): void {
+    this.awareness.setLocalStateField('view', view);
+  }
+
+  setFollowing(clientId: number | null): void {
+    this.awareness.setLocalStateField('following', clientId);
+  }
+
+  setAway(away: boolean): void {
+    if (this.awareness.getLocalState()?.away !== away) this.awareness.setLocalStateField('away', away);
+  }
+
+  /** My awareness client id (what others put in `following` when they follow me). */
+  get clientId(): number {
+    return this.awareness.clientID;
   }
 
   setUser(user: Presence['user']): void {

@@ -5,7 +5,9 @@ import type { Rect } from '../canvas/geometry.ts';
 import { HEADER_H } from '../canvas/layout.ts';
 import { cellRect } from '../canvas/hitTest.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
-import type { LaneId, StageId } from '../../shared/index.ts';
+import { kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
+import { kpiShapeName } from '../canvas/KpiLayer.tsx';
+import { votingTestState, type VotingTestState } from '../board/voting/testState.ts';
 
 /** What e2e tests can ask the page. Rects are in page (CSS pixel) coordinates. */
 export interface JourneyboardTestApi {
@@ -26,8 +28,29 @@ export interface JourneyboardTestApi {
   canvasShapeCount(name: string): number;
   /** Resolves with Date.now() at the first frame after the note shows `text` (for benchmarks). */
   noteTextShownAt(id: string, text: string): Promise<number>;
+  /** Stage KPIs as the board shows them, with their status against target and their card's page rect. */
+  kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
+  /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
+  workshop(): {
+    timerStatus: string;
+    timerRun: number;
+    /** The last run whose zero this page signalled (chime and pulse), or -1. */
+    lastChimedRun: number;
+    remainingMs: number;
+    clockOffsetMs: number;
+    locked: boolean;
+    lockedOut: boolean;
+    readOnlyReason: string | null;
+    following: string | null;
+    cursorsHidden: boolean;
+    camera: { x: number; y: number; scale: number };
+  };
   /** The emotion curve as plotted now: per series, each stage's mean and the point's page y. */
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
+  /** The board's layout size in board units (a whole-board PNG is this plus a margin, times 2). */
+  layoutSize(): { width: number; height: number };
+  /** Voting rounds as this page knows them (issue 4): the open round, my own dots, revealed rounds. */
+  voting(): VotingTestState;
 }
 
 declare global {
@@ -87,6 +110,34 @@ export function installTestApi(session: BoardSession): () => void {
         key: s.key,
         points: s.points.map((p) => ({ stageIndex: p.stageIndex, mean: p.mean, y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y })),
       })),
+    kpis: () => {
+      const layout = layoutFor(snapshot());
+      return snapshot().kpis.map((k) => {
+        const r = layout.kpis.get(k.id);
+        return { id: k.id, stageId: k.stageId, metric: k.metric, value: k.value, target: k.target, unit: k.unit, direction: k.direction, status: kpiStatus(k), shapeName: kpiShapeName(k), rect: r ? toPage(r) : null };
+      });
+    },
+    layoutSize: () => {
+      const l = layoutFor(snapshot());
+      return { width: l.width, height: l.height };
+    },
+    workshop: () => {
+      const w = session.workshop;
+      return {
+        timerStatus: w.state.timer.status,
+        timerRun: w.state.timer.run,
+        lastChimedRun: w.lastChimedRun,
+        remainingMs: w.remainingMs(),
+        clockOffsetMs: w.clock.offset,
+        locked: w.state.lock.locked,
+        lockedOut: w.isLockedOut(),
+        readOnlyReason: session.model.readOnlyReason,
+        following: w.followedPeer()?.user.name ?? null,
+        cursorsHidden: w.cursorsHidden(),
+        camera: { ...session.editor.get().camera },
+      };
+    },
+    voting: () => votingTestState(session),
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;

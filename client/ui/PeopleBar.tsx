@@ -1,22 +1,74 @@
+import { useState } from 'react';
 import { DEPARTMENT_STYLE, initials } from '../../shared/index.ts';
 import { usePeers, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
+import { ParticipantPanel } from './workshop/ParticipantPanel.tsx';
 
-/** Avatars of who is here, me first; the department mark sits on each avatar. */
+/**
+ * Avatars of who is here, me first; the department mark sits on each avatar. Clicking someone
+ * follows their view (live workshops); the count opens the participant panel.
+ */
 export function PeopleBar() {
-  const me = useStore(useSession().identity, (s) => s.me);
+  const session = useSession();
+  const me = useStore(session.identity, (s) => s.me);
+  const following = useStore(session.workshop.view, (v) => v.following);
   const peers = usePeers();
-  const people = [{ key: 'me', name: `${me.name} (you)`, colour: me.colour, department: me.department }, ...peers.map((p) => ({ key: String(p.clientId), name: p.user.name, colour: p.user.colour, department: p.user.department }))];
+  const [panel, setPanel] = useState(false);
+  const people = [
+    { key: 'me', clientId: null, name: `${me.name} (you)`, colour: me.colour, department: me.department },
+    ...peers.map((p) => ({ key: String(p.clientId), clientId: p.clientId, name: p.user.name, colour: p.user.colour, department: p.user.department })),
+  ];
   const shown = people.slice(0, 6);
   return (
-    <div className="people" data-testid="people" aria-label={`${people.length} here`}>
-      {shown.map((p) => (
-        <span key={p.key} className="avatar" style={{ background: p.colour }} title={`${p.name} · ${DEPARTMENT_STYLE[p.department].label}`}>
-          {initials(p.name.replace(' (you)', ''))}
-          <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>{DEPARTMENT_STYLE[p.department].mark}</span>
-        </span>
-      ))}
-      {people.length > shown.length && <span className="avatar more">+{people.length - shown.length}</span>}
+    <div className="people-wrap">
+      <div className="people" data-testid="people" aria-label={`${people.length} here`}>
+        {shown.map((p) => {
+          const dept = <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>{DEPARTMENT_STYLE[p.department].mark}</span>;
+          const label = initials(p.name.replace(' (you)', ''));
+          if (p.clientId === null)
+            return (
+              <span key={p.key} className="avatar" style={{ background: p.colour }} title={`${p.name} · ${DEPARTMENT_STYLE[p.department].label}`}>
+                {label}
+                {dept}
+              </span>
+            );
+          const followed = following === p.clientId;
+          const clientId = p.clientId;
+          return (
+            <button
+              key={p.key}
+              type="button"
+              className={followed ? 'avatar avatar-button followed' : 'avatar avatar-button'}
+              style={{ background: p.colour, ...(followed ? { boxShadow: `0 0 0 2px ${p.colour}` } : {}) }}
+              title={followed ? `Following ${p.name} · click to stop` : `${p.name} · ${DEPARTMENT_STYLE[p.department].label} · click to follow their view`}
+              aria-label={followed ? `Stop following ${p.name}` : `Follow ${p.name}’s view`}
+              aria-pressed={followed}
+              onClick={() => (followed ? session.workshop.stopFollowing() : session.workshop.follow(clientId))}
+              data-testid="avatar"
+              data-name={p.name}
+            >
+              {label}
+              {dept}
+            </button>
+          );
+        })}
+        {people.length > shown.length && <span className="avatar more">+{people.length - shown.length}</span>}
+      </div>
+      <button
+        type="button"
+        className={panel ? 'people-count active' : 'people-count'}
+        aria-expanded={panel}
+        onClick={() => setPanel((o) => !o)}
+        title="Who is here"
+        aria-label={`Who is here: ${people.length} ${people.length === 1 ? 'person' : 'people'}`}
+        data-testid="participants-button"
+      >
+        {people.length}
+        <svg width={13} height={13} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden>
+          <path d="M4 6l4 4 4-4" />
+        </svg>
+      </button>
+      {panel && <ParticipantPanel onClose={() => setPanel(false)} />}
     </div>
   );
 }

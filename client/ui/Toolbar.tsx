@@ -37,6 +37,8 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
       <div className="toolbar-group">
         <button className="tb-button toolbar-toggle" aria-pressed={panel === 'personas'} data-testid="personas-toggle" onClick={() => session.editor.update({ panel: panel === 'personas' ? null : 'personas', highlightDepartment: null })} title="Who this journey is for">Personas</button>
         <button className="tb-button toolbar-toggle" aria-pressed={panel === 'teams'} data-testid="teams-toggle" onClick={() => session.editor.update({ panel: panel === 'teams' ? null : 'teams', highlightDepartment: null, focusPersona: null })} title="Which team contributed where">Teams</button>
+        <button className="tb-button toolbar-toggle" aria-pressed={panel === 'kpis'} data-testid="kpis-toggle" onClick={() => session.editor.update({ panel: panel === 'kpis' ? null : 'kpis' })} title="Stage KPIs and CSV import">KPIs</button>
+        <button className="tb-button toolbar-toggle" aria-pressed={panel === 'priorities'} data-testid="priorities-toggle" onClick={() => session.editor.update({ panel: panel === 'priorities' ? null : 'priorities', highlightDepartment: null, focusPersona: null })} title="Ranked priority list, actions and exports">Priorities</button>
         <button className="icon-button" onClick={() => session.editor.update({ panel: 'shortcuts' })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
       </div>
     </div>

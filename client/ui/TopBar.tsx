@@ -6,7 +6,11 @@ import { ConnectionPill } from './ConnectionPill.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
+import { SaveTemplateDialog } from './SaveTemplateDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
+import { FacilitateMenu } from './workshop/FacilitateMenu.tsx';
+import { TimerChip } from './workshop/TimerChip.tsx';
+import { CommentsToggle } from './comments/CommentsToggle.tsx';
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
 export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEditIdentity: () => void }) {
@@ -23,6 +27,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
   const role = useStore(session.access, (a) => a.role);
   const [sharing, setSharing] = useState(false);
   const [history, setHistory] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
   return (
     <header className="topbar">
       <a className="brand" href="/" title="All boards">
@@ -46,12 +51,14 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         }}
       />
       <div className="topbar-right">
+        {role === 'facilitator' ? <FacilitateMenu /> : <TimerChip />}
         <ConnectionPill />
         <PeopleBar />
         <button className="btn ghost" onClick={onEditIdentity} title="Change your name or department" data-testid="identity-button">
           {me.name}
         </button>
         {role && <RoleBadge role={role} />}
+        <CommentsToggle />
         <button
           className={history ? 'btn ghost active' : 'btn ghost'}
           onClick={() => setHistory((h) => !h)}
@@ -61,10 +68,14 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         >
           History
         </button>
+        {role === 'facilitator' && (
+          <button className="btn ghost" onClick={() => setSavingTemplate(true)} title="Save this board as a template for new boards on this server" data-testid="save-template-button">Save as template</button>
+        )}
         <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">Share</button>
       </div>
       {sharing && <ShareDialog onClose={() => setSharing(false)} />}
       {history && <HistoryPanel onClose={() => setHistory(false)} />}
+      {savingTemplate && <SaveTemplateDialog onClose={() => setSavingTemplate(false)} />}
     </header>
   );
 }

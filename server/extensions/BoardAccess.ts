@@ -1,8 +1,7 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { BoardNotFound, BoardUnreadable, StorageUnavailable, type CloseReason } from '../../shared/protocol/closeReasons.ts';
-import { isBoardId } from '../../shared/protocol/http.ts';
 import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
-import { loadBoardDoc } from '../storage/boardState.ts';
+import { documentStorage } from '../storage/documentStorage.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardAccessConfiguration {
@@ -33,7 +32,9 @@ export class BoardAccess implements Extension {
     // Refusals are thrown as the plain `{ code, reason }` constants: Hocuspocus sends `reason`
     // to the provider (ClientConnection: writePermissionDenied(error.reason)), and logs only
     // errors with a message, so a routine refusal is not reported as a failure.
-    if (!isBoardId(documentName)) throw BoardNotFound;
+    // The board (`<id>`) or one of its other documents (`<id>/comments`); anything else is no board.
+    const storage = documentStorage(this.store, documentName);
+    if (!storage) throw BoardNotFound;
     // Loaded, or being loaded for an earlier connection: that load decides (a failed load
     // refuses every connection waiting on it), so the board is not decoded twice.
     if (instance.documents.has(documentName) || instance.loadingDocuments.has(documentName)) return;
@@ -42,7 +43,7 @@ export class BoardAccess implements Extension {
     // decode for the first connection to an unloaded board; later connections skip it above.
     let found: boolean;
     try {
-      const loaded = await loadBoardDoc(this.store, documentName);
+      const loaded = await storage.load();
       found = loaded !== null;
       loaded?.doc.destroy();
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { beforeUnloadDocumentPayload, Extension, onChangePayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
+import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { log } from '../observability/log.ts';
 
@@ -29,6 +30,8 @@ export class Checkpoints implements Extension {
   }
 
   async onChange({ document, documentName, transactionOrigin }: onChangePayload): Promise<void> {
+    // Checkpoints are of the board; its comments document is not versioned (issue 5).
+    if (parseDocumentName(documentName).kind !== 'board') return;
     // A change relayed from another instance (REDIS_URL) is checkpointed by that instance.
     if ((transactionOrigin as { source?: unknown } | null)?.source === 'redis') return;
     if (this.timers.has(document)) return;

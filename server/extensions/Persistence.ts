@@ -11,12 +11,13 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { migrateBoard, readMeta, schemaCompatibility } from '../../shared/index.ts';
+import { migrateComments } from '../../shared/comments/index.ts';
 import { BoardNotFound } from '../../shared/protocol/closeReasons.ts';
 import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
 import { documentUpdateIn } from '../persistence/syncMessages.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { loadBoardDoc } from '../storage/boardState.ts';
+import { documentStorage, type DocumentStorage } from '../storage/documentStorage.ts';
 import { refusalForLoadFailure } from './BoardAccess.ts';
 import { log } from '../observability/log.ts';
 
@@ -29,6 +30,8 @@ export interface PersistenceConfiguration {
 
 /** Per live document: what the log holds and whether saving fails. */
 interface DocState {
+  /** The board itself or one of its other documents (comments): where this one is stored. */
+  readonly storage: DocumentStorage;
   /**
    * Log rows known to be in this document: the ones it was loaded with, the ones this instance
    * appended (their seq is known once the append returns) and the ones a catch-up merged in.
@@ -121,18 +124,20 @@ export class Persistence implements Extension {
     // BoardAccess has checked the board exists and decodes; failing here means it changed since.
     // Throwing leaks the half-built document (ueberdosis/hocuspocus#1156) but never serves an
     // empty board over real data; the reason reaches the waiting providers.
+    const storage = documentStorage(this.store, documentName);
+    if (!storage) throw BoardNotFound;
     // The revision is read before the snapshot: the snapshot loaded is that one or a newer one,
     // never older (a newer one only costs a catch-up at the first compaction).
     const loadFailed = (error: unknown) => {
       throw refusalForLoadFailure(documentName, error);
     };
-    const revision = await this.store.snapshotRevision(documentName).catch(loadFailed);
-    const loaded = await loadBoardDoc(this.store, documentName).catch(loadFailed);
+    const revision = await storage.revision().catch(loadFailed);
+    const loaded = await storage.load().catch(loadFailed);
     if (!loaded) throw BoardNotFound;
 
     Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.doc));
     loaded.doc.destroy();
-    const state: DocState = { contained: new Set(loaded.seqs), revision, retry: null, writing: false, capturing: false };
+    const state: DocState = { storage, contained: new Set(loaded.seqs), revision, retry: null, writing: false, capturing: false };
     this.docs.set(document, state);
 
     // Registered after the stored state is in (loading must not log it again) and before the
@@ -147,6 +152,12 @@ export class Persistence implements Extension {
       void this.queueAppend(document as Document, documentName, state, update, 'now');
     });
 
+    if (storage.kind === 'comments') {
+      // Its own schema version and migrations; a never-written comments document starts here.
+      const m = migrateComments(document, storage.boardId);
+      if (m.applied.length > 0) log.info({ board: storage.boardId, document: documentName, from: m.from, to: m.to }, 'comments document migrated');
+      return;
+    }
     if (schemaCompatibility(readMeta(document).schemaVersion) === 'older-doc' && this.beforeMigration) {
       await this.beforeMigration(documentName, document).catch((error: unknown) =>
         log.error({ board: documentName, err: error }, 'no checkpoint before the schema migration'),
@@ -226,13 +237,7 @@ export class Persistence implements Extension {
         // document at this moment (rows whose append returns later stay for the next time).
         const snapshot = Y.encodeStateAsUpdate(document);
         const seqs = [...state.contained];
-        const revision = await this.store.compactIfCurrent(documentName, {
-          snapshot,
-          title: readMeta(document).title,
-          at: Date.now(),
-          expectedRevision: state.revision,
-          seqs,
-        });
+        const revision = await state.storage.compactIfCurrent(document, snapshot, seqs, state.revision, Date.now());
         if (revision !== null) {
           state.revision = revision;
           for (const seq of seqs) state.contained.delete(seq);
@@ -255,11 +260,11 @@ export class Persistence implements Extension {
    * that the next snapshot contains it and the rows read can be deleted.
    */
   private async catchUp(document: Document, documentName: string, state: DocState): Promise<void> {
-    const revision = await this.store.snapshotRevision(documentName); // before the snapshot, as on load
-    const stored = await this.store.loadBoard(documentName);
+    const revision = await state.storage.revision(); // before the snapshot, as on load
+    const stored = await state.storage.loadRows();
     if (!stored) throw new Error('it is no longer stored');
     document.transact(() => {
-      Y.applyUpdate(document, stored.snapshot);
+      if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
       for (const { update } of stored.updates) Y.applyUpdate(document, update);
     }, STORE_CATCH_UP_ORIGIN);
     for (const { seq } of stored.updates) state.contained.add(seq);
@@ -322,7 +327,7 @@ export class Persistence implements Extension {
   /** Appends an update the document already contains. Never rejects. */
   private async append(document: Document, documentName: string, state: DocState, update: Uint8Array, what: string): Promise<void> {
     try {
-      state.contained.add(await this.store.appendUpdate(documentName, update, Date.now()));
+      state.contained.add(await state.storage.append(update, Date.now()));
     } catch (error) {
       // Not rethrown: the update is applied and kept in memory; a full save is retried.
       this.saveFailed(document, documentName, state, what, error);

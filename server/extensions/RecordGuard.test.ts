@@ -71,6 +71,32 @@ describe('RecordGuard', () => {
     await waitFor(async () => isValidBoard((await loadBoardDoc(server.server.store, id))!.doc, 100), { what: 'the stored board to be valid' });
   });
 
+  it('a malformed KPI is repaired field by field: the good fields stay, the bad ones read as their defaults', async () => {
+    server = await startTestServer();
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce', title: 'Journey' });
+    const hostile = await connectProvider(server.wsUrl, id, { token: tokens.editor });
+    const other = await connectProvider(server.wsUrl, id, { token: tokens.viewer });
+    providers.push(hostile, other);
+    const { kpis, stages } = readBoard(hostile.document);
+    const csat = kpis.find((k) => k.metric === 'CSAT')!;
+    const records = recordsMap(hostile.document) as unknown as Y.Map<unknown>;
+    hostile.document.transact(() => {
+      const existing = records.get(csat.id) as Y.Map<unknown>;
+      existing.set('target', 'five'); // the value next to it must survive
+      existing.set('direction', 'sideways');
+      const forged = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ typeName: 'kpi', id: 'kpi:other', stageId: stages[0]!.id, metric: 'NPS', value: Number.NaN, target: 40, unit: 'x'.repeat(50), trend: 'rocketing' })) forged.set(k, v);
+      records.set('kpi:forged.nps', forged);
+    });
+    const serverDoc = server.server.hocuspocus.documents.get(id)!;
+    for (const doc of [serverDoc, other.document, hostile.document]) {
+      await waitFor(() => isValidBoard(doc, 2000) && recordsMap(doc).has('kpi:forged.nps'), { what: 'a valid board everywhere' });
+    }
+    const after = readBoard(other.document).kpis;
+    expect(after.find((k) => k.id === csat.id)).toMatchObject({ value: csat.value, target: null, direction: 'higher' });
+    expect(after.find((k) => k.id === 'kpi:forged.nps')).toMatchObject({ id: 'kpi:forged.nps', stageId: stages[0]!.id, metric: 'NPS', value: null, target: 40, unit: 'x'.repeat(12), trend: null });
+  });
+
   it('past MAX_RECORDS the records a change added are removed, and its author is told', async () => {
     server = await startTestServer({ limits: { maxRecords: 20 } });
     const { id, tokens } = await createBoardWithLinks(server.url); // blank: a few stages and lanes

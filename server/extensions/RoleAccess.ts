@@ -1,8 +1,10 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
 import { BoardFull, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
+import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import { answeredHere } from './hookControl.ts';
+import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 
 /** What RoleAccess puts in a connection's Hocuspocus context. */
 export interface AccessContext {
@@ -16,10 +18,24 @@ export interface RoleAccessConfiguration {
 }
 
 /**
- * Stateless messages each need a minimum role. None exist yet (ballots, timer and lock come in
- * later issues); a message whose `type` is not listed here is refused like a malformed one.
+ * Stateless messages each need a minimum role; a message whose `type` is not listed here is
+ * refused like a malformed one.
  */
-export const STATELESS_RULES: Readonly<Record<string, Role>> = {};
+export const STATELESS_RULES: Readonly<Record<string, Role>> = {
+  // Workshop controls (issue 4, WorkshopControls.ts): timer, lock, cursors, bring everyone.
+  ...Object.fromEntries(WORKSHOP_COMMAND_TYPES.map((type) => [type, 'facilitator' as const])),
+  // Voting (issue 4; server/voting/). Viewers may say hello (they see the round) and are refused
+  // a dot with a reason by the service; only facilitators start and end rounds.
+  'voting:hello': 'viewer',
+  'voting:place': 'viewer',
+  'voting:remove': 'viewer',
+  'voting:start': 'facilitator',
+  'voting:reveal': 'facilitator',
+  'voting:cancel': 'facilitator',
+  // Comments (issue 5, server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
+  [VISIT]: 'viewer',
+  [THREAD_READ]: 'viewer',
+};
 
 /**
  * Maps the provider's share token to a role, per document name, and enforces it:

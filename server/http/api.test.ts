@@ -155,6 +155,9 @@ describe('HTTP API', () => {
       stages: template.stages,
       lanes: template.lanes.map(({ name, kind }) => ({ name, kind })),
       noteCount: template.notes.length,
+      source: 'builtin',
+      personaCount: template.personas!.length,
+      kpiCount: template.kpis!.length,
     });
   });
 });

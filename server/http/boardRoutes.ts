@@ -1,15 +1,15 @@
 import type * as Y from 'yjs';
-import { findTemplate, randomId, summarizeBoard, TEMPLATES } from '../../shared/index.ts';
+import { findTemplate, isSavedTemplateId, randomId, summarizeBoard, TEMPLATES } from '../../shared/index.ts';
 import {
   BOARD_ID_LENGTH,
   createBoardRequestSchema,
   isBoardId,
   type BoardInfoResponse,
   type CreateBoardResponse,
-  type TemplatesResponse,
 } from '../../shared/protocol/http.ts';
 import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
+import type { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { CorruptBoardError, type BoardInfo, type BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
 import { bearerToken, sameSecret } from './bearerToken.ts';
@@ -24,13 +24,14 @@ export interface BoardRoutesDeps {
   readonly links: ShareLinks;
   /** When set, creating a board needs it as a Bearer token. */
   readonly createToken?: string | null;
+  /** Templates saved from boards on this server (server/templates/SavedTemplates.ts). */
+  readonly savedTemplates?: Pick<SavedTemplates, 'find'>;
 }
 
-/** `POST /api/boards`, `GET /api/boards/:id`, `GET /api/templates`. */
+/** `POST /api/boards`, `GET /api/boards/:id` (`GET /api/templates` is in templateRoutes.ts). */
 export function registerBoardRoutes(router: Router, deps: BoardRoutesDeps): void {
   router.on('POST', '/api/boards', (ctx) => createBoard(ctx, deps));
   router.on('GET', '/api/boards/:id', (ctx) => getBoard(ctx, deps));
-  router.on('GET', '/api/templates', ({ res }) => sendJson(res, 200, templateList()));
 }
 
 async function createBoard({ req, res, url }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
@@ -46,10 +47,11 @@ async function createBoard({ req, res, url }: RouteContext, deps: BoardRoutesDep
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
   }
-  const template = findTemplate(parsed.data.template);
+  const wanted = parsed.data.template;
+  const template = findTemplate(wanted) ?? (isSavedTemplateId(wanted) ? await deps.savedTemplates?.find(wanted) : undefined);
   if (!template) {
     const known = TEMPLATES.map((t) => t.id).join(', ');
-    throw new HttpError(400, 'unknown-template', `There is no template "${parsed.data.template}"; known: ${known}`);
+    throw new HttpError(400, 'unknown-template', `There is no template "${wanted}"; built-in: ${known}, or a saved one from GET /api/templates`);
   }
   // The server writes the new board (the shared model's initializeBoard) and stores it before
   // answering, so the link it returns works at once, from any client.
@@ -115,15 +117,4 @@ function boardInfo(info: BoardInfo, doc: Y.Doc): BoardInfoResponse {
     updatedAt: info.updatedAt,
     counts: summary.counts,
   };
-}
-
-function templateList(): TemplatesResponse {
-  return TEMPLATES.map((t) => ({
-    id: t.id,
-    name: t.name,
-    description: t.description,
-    stages: t.stages,
-    lanes: t.lanes.map(({ name, kind }) => ({ name, kind })),
-    noteCount: t.notes.length,
-  }));
 }

@@ -7,9 +7,15 @@ import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
 import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.ts';
+import { COMMENTS_UNAVAILABLE, type CommentsReader } from '../exports/CommentsReader.ts';
+import { registerPriorityRoutes } from './priorityRoutes.ts';
+import { registerBackupRoutes } from './backupRoutes.ts';
+import { DEFAULT_LIMITS, type BoardLimits } from '../config.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
+import { registerTemplateRoutes } from './templateRoutes.ts';
+import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { Router, type LiveDocuments } from './router.ts';
 import { createStaticClient } from './staticClient.ts';
 import { log } from '../observability/log.ts';
@@ -29,6 +35,10 @@ export interface HttpDeps {
   readonly authorizeCheckpoints?: CheckpointAuthorizer;
   /** `GET /metrics` (issue 9); absent in handler-only tests. */
   readonly metrics?: MetricsRoutesDeps;
+  /** Comments for the exports (issue 6); default: not available (exports say so). */
+  readonly comments?: CommentsReader;
+  /** Board caps, for imported boards (issue 6); default: DEFAULT_LIMITS. */
+  readonly limits?: BoardLimits;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
@@ -39,7 +49,9 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const router = new Router();
   registerHealthRoutes(router);
   if (deps.metrics) registerMetricsRoutes(router, deps.metrics);
-  registerBoardRoutes(router, deps);
+  const savedTemplates = new SavedTemplates(deps.store.templates);
+  registerBoardRoutes(router, { ...deps, savedTemplates });
+  registerTemplateRoutes(router, { ...deps, savedTemplates });
   registerShareRoutes(router, deps);
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {
@@ -48,6 +60,9 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
+  const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
+  registerPriorityRoutes(router, { store: deps.store, links: deps.links, comments });
+  registerBackupRoutes(router, { store: deps.store, links: deps.links, comments, maxBodyBytes: deps.maxBodyBytes, createToken: deps.createToken, limits: deps.limits ?? DEFAULT_LIMITS });
   const serveClient = createStaticClient(deps.clientDir);
 
   return async (req, res, live) => {

@@ -1,6 +1,12 @@
+import type { VotingStore } from '../voting/VotingStore.ts';
+import type { ActivityStore } from './ActivityStore.ts';
+import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { CheckpointStore } from './CheckpointStore.ts';
 import type { SnapshotRevisionStore } from './SnapshotRevisions.ts';
+import type { TemplateStore } from './TemplateStore.ts';
+import type { WorkshopStateStore } from './WorkshopStateStore.ts';
 
+export type { BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
 export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from './CheckpointStore.ts';
 
 /**
@@ -14,7 +20,7 @@ export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from
  * Hocuspocus's `beforeHandleMessage`, before the client's update is acknowledged, so its promise
  * must resolve only once the row is durable.
  */
-export interface BoardStore extends CheckpointStore, SnapshotRevisionStore {
+export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDocumentStore, ActivityStore, SnapshotRevisionStore {
   /** Stores a new board; fails if the id is taken. */
   createBoard(board: NewBoard): Promise<void>;
   /** The board's row without its data, or null if there is no such board. */
@@ -40,6 +46,11 @@ export interface BoardStore extends CheckpointStore, SnapshotRevisionStore {
   saveShareLinks(boardId: string, rows: readonly ShareLinkRow[]): Promise<void>;
   /** Every board's info (as getBoardInfo), most recently updated first; for the admin listing. */
   listBoards(): Promise<readonly BoardInfo[]>;
+
+  /** Boards saved as templates (issue 8), in the same database: TemplateStore.ts. */
+  readonly templates: TemplateStore;
+  // ---- voting (issue 4): rounds and secret ballots, tables of their own (server/voting/) ----
+  readonly voting: VotingStore;
 }
 
 /** One role's share link as stored: never the token itself (see server/access/shareTokens.ts). */

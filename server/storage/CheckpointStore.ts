@@ -1,4 +1,6 @@
 import type { CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
+import type { VotingDump } from '../voting/VotingStore.ts';
+import type { BoardDocumentDump } from './BoardDocumentStore.ts';
 import type { BoardInfo } from './BoardStore.ts';
 
 /**
@@ -56,4 +58,8 @@ export interface BoardDump {
   /** In log order; seq numbers are reassigned on import. */
   readonly updates: readonly { readonly at: number; readonly update: Uint8Array }[];
   readonly checkpoints: readonly StoredCheckpoint[];
+  /** Voting rounds and ballots (issue 4); absent in dumps made before voting existed. */
+  readonly voting?: VotingDump;
+  /** The board's other documents (comments); absent in backups made before they existed. */
+  readonly documents?: readonly BoardDocumentDump[];
 }

@@ -1,5 +1,7 @@
 import { afterAll } from 'vitest';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
+import { describeActivityContract } from './activityContract.ts';
+import { describeBoardDocumentContract } from './boardDocumentContract.ts';
 import { describeBoardStoreContract } from './boardStoreContract.ts';
 
 const schemas: string[] = [];
@@ -8,6 +10,20 @@ afterAll(async () => {
 });
 
 describeBoardStoreContract('PostgreSQL', async () => {
+  const schema = uniqueSchema();
+  schemas.push(schema);
+  const store = await openTestPostgresStore(schema);
+  return { store, reopen: async () => (await store.close(), openTestPostgresStore(schema)) };
+});
+
+describeBoardDocumentContract('PostgreSQL', async () => {
+  const schema = uniqueSchema();
+  schemas.push(schema);
+  const store = await openTestPostgresStore(schema);
+  return { store, reopen: async () => (await store.close(), openTestPostgresStore(schema)) };
+});
+
+describeActivityContract('PostgreSQL', async () => {
   const schema = uniqueSchema();
   schemas.push(schema);
   const store = await openTestPostgresStore(schema);

@@ -11,9 +11,17 @@ import {
   type StoredBoard,
   type StoredCheckpoint,
 } from './BoardStore.ts';
-import type { RevisedCompaction } from './SnapshotRevisions.ts';
+import type { RevisedCompaction, RevisedDocumentCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
 import { log } from '../observability/log.ts';
+import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
+import type { TemplateStore } from './TemplateStore.ts';
+import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
+import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
+import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
+import { PG_BOARD_DOCUMENTS_SCHEMA, PostgresBoardDocuments } from './postgresBoardDocuments.ts';
+import type { ActivityStore } from './ActivityStore.ts';
+import { PG_ACTIVITY_SCHEMA, PostgresActivity } from './postgresActivity.ts';
 
 /**
  * PostgreSQL storage (DATABASE_URL): the same tables as SQLite, in one schema (default `public`).
@@ -69,19 +77,21 @@ CREATE TABLE IF NOT EXISTS share_links (
 // Snapshot revisions (SnapshotRevisions.ts: compaction with several server instances).
 const SNAPSHOT_REVISION_SQL = `
 CREATE TABLE IF NOT EXISTS board_snapshot_revisions (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-  revision BIGINT NOT NULL
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL DEFAULT 'board',
+  revision BIGINT NOT NULL,
+  PRIMARY KEY (board_id, kind)
 );
 `;
 // Bump the revision only if it is at $2, inside the compaction's transaction: a concurrent
 // compaction of the same board waits on the row lock, then finds the revision moved on and
 // updates no row. The first compaction inserts the row (revision 0 = no row); of two first
 // compactions, the second waits on the primary key and inserts nothing.
-const BUMP_IF_CURRENT_SQL = 'UPDATE board_snapshot_revisions SET revision = revision + 1 WHERE board_id = $1 AND revision = $2 RETURNING revision';
-const FIRST_REVISION_SQL = 'INSERT INTO board_snapshot_revisions (board_id, revision) VALUES ($1, 1) ON CONFLICT (board_id) DO NOTHING RETURNING revision';
+const BUMP_IF_CURRENT_SQL = 'UPDATE board_snapshot_revisions SET revision = revision + 1 WHERE board_id = $1 AND kind = $2 AND revision = $3 RETURNING revision';
+const FIRST_REVISION_SQL = 'INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES ($1, $2, 1) ON CONFLICT (board_id, kind) DO NOTHING RETURNING revision';
 const BUMP_SQL = `
-INSERT INTO board_snapshot_revisions (board_id, revision) VALUES ($1, 1)
-ON CONFLICT (board_id) DO UPDATE SET revision = board_snapshot_revisions.revision + 1`;
+INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES ($1, 'board', 1)
+ON CONFLICT (board_id, kind) DO UPDATE SET revision = board_snapshot_revisions.revision + 1`;
 
 const INFO_SQL = `SELECT id, title, created_at,
   GREATEST(updated_at, COALESCE((SELECT max(at) FROM board_updates u WHERE u.board_id = boards.id), 0)) AS updated_at
@@ -94,6 +104,10 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 export class PostgresBoardStore implements BoardStore {
   private readonly pool: pg.Pool;
   private closed = false;
+  /** Voting rounds and ballots (issue 4), on the same pool. */
+  readonly voting: PostgresVotingStore;
+  private readonly documents: PostgresBoardDocuments;
+  private readonly activity: PostgresActivity;
 
   /** Connects, creates the schema and tables if missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
@@ -118,6 +132,11 @@ export class PostgresBoardStore implements BoardStore {
         try {
           await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
           await client.query(SCHEMA_SQL);
+          await PostgresTemplateStore.createTables(client);
+          await client.query(POSTGRES_WORKSHOP_SCHEMA);
+          await PostgresVotingStore.createTables(client);
+          await client.query(PG_BOARD_DOCUMENTS_SCHEMA);
+          await client.query(PG_ACTIVITY_SCHEMA);
           await client.query(SNAPSHOT_REVISION_SQL);
         } finally {
           await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`journeyboard-schema:${schema}`]);
@@ -132,8 +151,14 @@ export class PostgresBoardStore implements BoardStore {
     return new PostgresBoardStore(pool);
   }
 
+  readonly templates: TemplateStore;
+
   private constructor(pool: pg.Pool) {
     this.pool = pool;
+    this.templates = new PostgresTemplateStore(pool);
+    this.voting = new PostgresVotingStore(pool);
+    this.documents = new PostgresBoardDocuments(pool, (isolation, fn) => this.transaction(isolation, fn));
+    this.activity = new PostgresActivity(pool);
   }
 
   async createBoard(board: NewBoard): Promise<void> {
@@ -232,6 +257,8 @@ export class PostgresBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snap?.snapshot) },
         updates: log.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: cps.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        voting: await exportPostgresVoting(q, boardId),
+        documents: await this.documents.dump(q, boardId),
       };
     });
   }
@@ -251,8 +278,43 @@ export class PostgresBoardStore implements BoardStore {
         await q.query('INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3)', [board.id, u.at, Buffer.from(u.update)]);
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
+      if (dump.voting) await importPostgresVoting(q, board.id, dump.voting);
+      await this.documents.restore(q, board.id, dump.documents ?? []);
     });
   }
+
+  // ---- workshop state (issue 4; SQL in WorkshopStateStore.ts) ----
+
+  async loadWorkshopState(boardId: string): Promise<unknown> {
+    return postgresLoadWorkshopState(this.pool, boardId);
+  }
+
+  async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
+    await postgresSaveWorkshopState(this.pool, boardId, state, at);
+  }
+
+  // ---- the board's other documents (comments): postgresBoardDocuments.ts ----
+
+  loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
+    return this.documents.loadBoardDocument(boardId, kind);
+  }
+
+  appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
+    return this.documents.appendBoardDocumentUpdate(boardId, kind, update, at);
+  }
+
+  compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
+    return this.documents.compactBoardDocument(boardId, kind, compaction);
+  }
+
+  // ---- visits, thread reads and note activity (issue 5): postgresActivity.ts ----
+  recordVisit: ActivityStore['recordVisit'] = (...a) => this.activity.recordVisit(...a);
+  touchVisit: ActivityStore['touchVisit'] = (...a) => this.activity.touchVisit(...a);
+  loadThreadReads: ActivityStore['loadThreadReads'] = (...a) => this.activity.loadThreadReads(...a);
+  markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
+  appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
+  listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
+  pruneActivity: ActivityStore['pruneActivity'] = (...a) => this.activity.pruneActivity(...a);
 
   // ---- share links ----
 
@@ -280,20 +342,15 @@ export class PostgresBoardStore implements BoardStore {
 
   // ---- snapshot revisions (SnapshotRevisions.ts) ----
 
-  async snapshotRevision(boardId: string): Promise<number> {
-    const { rows } = await this.pool.query<Row>('SELECT revision FROM board_snapshot_revisions WHERE board_id = $1', [boardId]);
+  async snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
+    const { rows } = await this.pool.query<Row>('SELECT revision FROM board_snapshot_revisions WHERE board_id = $1 AND kind = $2', [boardId, kind]);
     return rows[0] ? int(boardId, rows[0].revision, 'snapshot revision') : 0;
   }
 
   async compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null> {
     return this.transaction('READ COMMITTED', async (q) => {
-      const exists = await q.query('SELECT 1 FROM boards WHERE id = $1', [boardId]);
-      if (exists.rowCount !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
-      const bumped =
-        c.expectedRevision === 0
-          ? (await q.query<Row>(FIRST_REVISION_SQL, [boardId])).rows[0]
-          : (await q.query<Row>(BUMP_IF_CURRENT_SQL, [boardId, c.expectedRevision])).rows[0];
-      if (!bumped) return null; // nothing written yet: the transaction commits empty
+      const revision = await bumpIfCurrent(q, boardId, 'board', c.expectedRevision);
+      if (revision === null) return null; // nothing written yet: the transaction commits empty
       await q.query('UPDATE boards SET snapshot = $1, title = $2, updated_at = GREATEST(updated_at, $3) WHERE id = $4', [
         Buffer.from(c.snapshot),
         c.title,
@@ -301,7 +358,21 @@ export class PostgresBoardStore implements BoardStore {
         boardId,
       ]);
       await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [boardId, [...c.seqs]]);
-      return int(boardId, bumped.revision, 'snapshot revision');
+      return revision;
+    });
+  }
+
+  async compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null> {
+    return this.transaction('READ COMMITTED', async (q) => {
+      const revision = await bumpIfCurrent(q, boardId, kind, c.expectedRevision);
+      if (revision === null) return null;
+      await q.query(
+        `INSERT INTO board_documents (board_id, kind, updated_at, snapshot) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id, kind) DO UPDATE SET snapshot = EXCLUDED.snapshot, updated_at = GREATEST(board_documents.updated_at, EXCLUDED.updated_at)`,
+        [boardId, kind, c.at, Buffer.from(c.snapshot)],
+      );
+      await q.query('DELETE FROM board_document_updates WHERE board_id = $1 AND kind = $2 AND seq = ANY($3::bigint[])', [boardId, kind, [...c.seqs]]);
+      return revision;
     });
   }
 
@@ -325,6 +396,17 @@ export class PostgresBoardStore implements BoardStore {
       client.release();
     }
   }
+}
+
+/** Inside a transaction: bumps the document's snapshot revision if it is at `expected`; null otherwise. */
+async function bumpIfCurrent(q: Queryable, boardId: string, kind: string, expected: number): Promise<number | null> {
+  const exists = await q.query('SELECT 1 FROM boards WHERE id = $1', [boardId]);
+  if (exists.rowCount !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
+  const bumped =
+    expected === 0
+      ? (await q.query<Row>(FIRST_REVISION_SQL, [boardId, kind])).rows[0]
+      : (await q.query<Row>(BUMP_IF_CURRENT_SQL, [boardId, kind, expected])).rows[0];
+  return bumped ? int(boardId, bumped.revision, 'snapshot revision') : null;
 }
 
 function insertCheckpoint(q: Queryable, c: StoredCheckpoint): Promise<unknown> {

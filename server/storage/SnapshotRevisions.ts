@@ -1,3 +1,5 @@
+import type { BoardDocumentKind } from './BoardDocumentStore.ts';
+
 /**
  * Compaction that stays correct when several server processes hold the same board (issue 9:
  * several instances over Redis, PostgreSQL storage).
@@ -21,8 +23,8 @@
  * Every snapshot write bumps the revision, `compact` included (the restore-board tool uses it).
  */
 export interface SnapshotRevisionStore {
-  /** The revision of the board's snapshot: 0 before the first compaction. */
-  snapshotRevision(boardId: string): Promise<number>;
+  /** The revision of the board's (or its `kind` document's) snapshot: 0 before the first compaction. */
+  snapshotRevision(boardId: string, kind?: 'board' | BoardDocumentKind): Promise<number>;
   /**
    * In one transaction, only if the snapshot is still at `c.expectedRevision`: replaces it,
    * bumps the revision and deletes the log rows whose seq is in `c.seqs`. Resolves to the new
@@ -30,7 +32,11 @@ export interface SnapshotRevisionStore {
    * Rejects if the board is not stored.
    */
   compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null>;
+  /** The same for one of the board's other documents (BoardDocumentStore.ts: comments). */
+  compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null>;
 }
+
+export type RevisedDocumentCompaction = Omit<RevisedCompaction, 'title'>;
 
 export interface RevisedCompaction {
   readonly snapshot: Uint8Array;

@@ -1,6 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
+import { describeActivityContract } from './activityContract.ts';
+import { describeBoardDocumentContract } from './boardDocumentContract.ts';
 import { describeBoardStoreContract } from './boardStoreContract.ts';
 import { SqliteBoardStore, sqlitePath } from './SqliteBoardStore.ts';
 
@@ -47,4 +49,16 @@ describe('SqliteBoardStore', () => {
     await copy.close();
     await store.close();
   });
+});
+
+describeBoardDocumentContract('SQLite', async () => {
+  const dir = tempDir();
+  const store = SqliteBoardStore.open(dir);
+  return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
+});
+
+describeActivityContract('SQLite', async () => {
+  const dir = tempDir();
+  const store = SqliteBoardStore.open(dir);
+  return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
 });

@@ -13,8 +13,16 @@ import {
   type StoredBoard,
   type StoredCheckpoint,
 } from './BoardStore.ts';
-import type { RevisedCompaction } from './SnapshotRevisions.ts';
+import type { RevisedCompaction, RevisedDocumentCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
+import type { TemplateStore } from './TemplateStore.ts';
+import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
+import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
+import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
+import { SqliteBoardDocuments } from './sqliteBoardDocuments.ts';
+import type { ActivityStore } from './ActivityStore.ts';
+import { SqliteActivity } from './sqliteActivity.ts';
 
 /** The embedded default: one SQLite file under DATA_DIR, WAL mode, Node's built-in driver. */
 export const SQLITE_FILE_NAME = 'journeyboard.sqlite';
@@ -70,8 +78,10 @@ CREATE INDEX IF NOT EXISTS board_checkpoints_by_board ON board_checkpoints (boar
 // Snapshot revisions (SnapshotRevisions.ts: compaction with several server instances).
 const SNAPSHOT_REVISION_SCHEMA = `
 CREATE TABLE IF NOT EXISTS board_snapshot_revisions (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-  revision INTEGER NOT NULL
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL DEFAULT 'board',
+  revision INTEGER NOT NULL,
+  PRIMARY KEY (board_id, kind)
 ) STRICT;
 `;
 
@@ -81,6 +91,11 @@ export class SqliteBoardStore implements BoardStore {
   private readonly db: DatabaseSync;
   private readonly insertUpdate: StatementSync;
   private readonly selectInfo: StatementSync;
+  readonly templates: TemplateStore;
+  /** Voting rounds and ballots (issue 4), on the same database handle. */
+  readonly voting: SqliteVotingStore;
+  private readonly documents: SqliteBoardDocuments;
+  private readonly activity: SqliteActivity;
 
   /** Opens (creating if needed) the database in `dataDir`. */
   static open(dataDir: string): SqliteBoardStore {
@@ -96,6 +111,11 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
+    this.templates = new SqliteTemplateStore(this.db);
+    this.db.exec(SQLITE_WORKSHOP_SCHEMA);
+    this.voting = new SqliteVotingStore(this.db);
+    this.documents = new SqliteBoardDocuments(this.db, (fn) => this.transaction(fn));
+    this.activity = new SqliteActivity(this.db, (fn) => this.transaction(fn));
     this.db.exec(SNAPSHOT_REVISION_SCHEMA);
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
@@ -190,6 +210,8 @@ export class SqliteBoardStore implements BoardStore {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snapshot) },
         updates: updates.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
         checkpoints: checkpoints.map((c) => ({ ...toCheckpointInfo(c), state: rawBytes(c.state) })),
+        voting: exportSqliteVoting(this.db, boardId),
+        documents: this.documents.dump(boardId),
       };
     });
   }
@@ -202,6 +224,8 @@ export class SqliteBoardStore implements BoardStore {
         .prepare('INSERT INTO boards (id, title, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?)')
         .run(board.id, board.title, board.createdAt, board.updatedAt, board.snapshot);
       for (const u of dump.updates) this.insertUpdate.run(board.id, u.at, u.update);
+      if (dump.voting) importSqliteVoting(this.db, board.id, dump.voting);
+      this.documents.restore(board.id, dump.documents ?? []);
     });
     for (const c of dump.checkpoints) await this.addCheckpoint(c);
   }
@@ -214,6 +238,39 @@ export class SqliteBoardStore implements BoardStore {
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
+
+  // ---- workshop state (issue 4; SQL in WorkshopStateStore.ts) ----
+
+  async loadWorkshopState(boardId: string): Promise<unknown> {
+    return sqliteLoadWorkshopState(this.db, boardId);
+  }
+
+  async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
+    sqliteSaveWorkshopState(this.db, boardId, state, at);
+  }
+
+  // ---- the board's other documents (comments): sqliteBoardDocuments.ts ----
+
+  loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
+    return this.documents.loadBoardDocument(boardId, kind);
+  }
+
+  appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
+    return this.documents.appendBoardDocumentUpdate(boardId, kind, update, at);
+  }
+
+  compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void> {
+    return this.documents.compactBoardDocument(boardId, kind, compaction);
+  }
+
+  // ---- visits, thread reads and note activity (issue 5): sqliteActivity.ts ----
+  recordVisit: ActivityStore['recordVisit'] = (...a) => this.activity.recordVisit(...a);
+  touchVisit: ActivityStore['touchVisit'] = (...a) => this.activity.touchVisit(...a);
+  loadThreadReads: ActivityStore['loadThreadReads'] = (...a) => this.activity.loadThreadReads(...a);
+  markThreadRead: ActivityStore['markThreadRead'] = (...a) => this.activity.markThreadRead(...a);
+  appendActivity: ActivityStore['appendActivity'] = (...a) => this.activity.appendActivity(...a);
+  listActivity: ActivityStore['listActivity'] = (...a) => this.activity.listActivity(...a);
+  pruneActivity: ActivityStore['pruneActivity'] = (...a) => this.activity.pruneActivity(...a);
 
   // ---- share links ----
 
@@ -249,17 +306,14 @@ export class SqliteBoardStore implements BoardStore {
 
   // ---- snapshot revisions (SnapshotRevisions.ts) ----
 
-  async snapshotRevision(boardId: string): Promise<number> {
-    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ?').get(boardId);
+  async snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
+    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?').get(boardId, kind);
     return row ? int(boardId, row.revision, 'snapshot revision') : 0;
   }
 
   async compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null> {
     return this.transaction(() => {
-      const exists = this.db.prepare('SELECT 1 AS found FROM boards WHERE id = ?').get(boardId);
-      if (!exists) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
-      const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ?').get(boardId);
-      if ((row ? int(boardId, row.revision, 'snapshot revision') : 0) !== c.expectedRevision) return null;
+      if (!this.currentRevision(boardId, 'board', c.expectedRevision)) return null;
       this.db.prepare('UPDATE boards SET snapshot = ?, title = ?, updated_at = max(updated_at, ?) WHERE id = ?').run(c.snapshot, c.title, c.at, boardId);
       this.db
         .prepare('DELETE FROM board_updates WHERE board_id = ? AND seq IN (SELECT value FROM json_each(?))')
@@ -268,14 +322,37 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
+  async compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null> {
+    return this.transaction(() => {
+      if (!this.currentRevision(boardId, kind, c.expectedRevision)) return null;
+      this.db
+        .prepare(
+          `INSERT INTO board_documents (board_id, kind, updated_at, snapshot) VALUES (?, ?, ?, ?)
+           ON CONFLICT (board_id, kind) DO UPDATE SET snapshot = excluded.snapshot, updated_at = max(updated_at, excluded.updated_at)`,
+        )
+        .run(boardId, kind, c.at, c.snapshot);
+      this.db
+        .prepare('DELETE FROM board_document_updates WHERE board_id = ? AND kind = ? AND seq IN (SELECT value FROM json_each(?))')
+        .run(boardId, kind, JSON.stringify(c.seqs));
+      return this.bumpRevision(boardId, kind);
+    });
+  }
+
+  /** Inside a transaction: whether the document's snapshot is at `expected`; throws if the board is gone. */
+  private currentRevision(boardId: string, kind: string, expected: number): boolean {
+    if (!this.db.prepare('SELECT 1 AS found FROM boards WHERE id = ?').get(boardId)) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
+    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?').get(boardId, kind);
+    return (row ? int(boardId, row.revision, 'snapshot revision') : 0) === expected;
+  }
+
   /** Inside a transaction: the snapshot changed; returns its new revision. */
-  private bumpRevision(boardId: string): number {
+  private bumpRevision(boardId: string, kind: string = 'board'): number {
     const row = this.db
       .prepare(
-        `INSERT INTO board_snapshot_revisions (board_id, revision) VALUES (?, 1)
-         ON CONFLICT (board_id) DO UPDATE SET revision = revision + 1 RETURNING revision`,
+        `INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES (?, ?, 1)
+         ON CONFLICT (board_id, kind) DO UPDATE SET revision = revision + 1 RETURNING revision`,
       )
-      .get(boardId);
+      .get(boardId, kind);
     return int(boardId, row?.revision, 'snapshot revision');
   }
 

@@ -7,7 +7,7 @@ import { ShareLinks } from '../access/ShareLinks.ts';
 import type { ServerConfig } from '../config.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { rememberToken } from './providers.ts';
-import { createServer, type JourneyboardServer } from '../createServer.ts';
+import { createServer, type CreateServerOptions, type JourneyboardServer } from '../createServer.ts';
 
 export interface TestServer {
   /** `http://127.0.0.1:<port>` */
@@ -21,7 +21,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>>;
+export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>> & Pick<CreateServerOptions, 'comments'>;
 
 /**
  * A real server on 127.0.0.1 and a free port, with a real SQLite file. Pass `dataDir` to restart
@@ -47,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}, serverOpt
     redisUrl: options.redisUrl,
     redisPrefix: options.redisPrefix,
     metricsToken: options.metricsToken,
-  }, { store: serverOptions.store });
+  }, { store: serverOptions.store, comments: options.comments });
   return {
     url: server.url,
     wsUrl: server.wsUrl,

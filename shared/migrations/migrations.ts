@@ -43,4 +43,10 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'revealed voting rounds',
     up() {},
   },
+  {
+    id: 5,
+    // Additive: `kpi:` records, one per stage and metric (value, target, unit, trend as keys).
+    name: 'stage KPIs',
+    up() {},
+  },
 ];

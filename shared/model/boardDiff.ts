@@ -1,4 +1,5 @@
 import type { RecordType } from '../schema/ids.ts';
+import type { Kpi } from '../schema/kpi.ts';
 import type { Lane } from '../schema/lane.ts';
 import type { Note } from '../schema/note.ts';
 import type { Stage } from '../schema/stage.ts';
@@ -12,10 +13,12 @@ export interface BoardContent {
   readonly lanes: readonly Lane[];
   /** In cell order; notes whose stage or lane is missing come last. */
   readonly notes: readonly Note[];
+  /** Stage KPIs (schema 5); absent in content made before them. */
+  readonly kpis?: readonly Kpi[];
 }
 
 export function boardContent(board: BoardSnapshot): BoardContent {
-  return { title: board.meta.title, stages: board.stages, lanes: board.lanes, notes: board.notes };
+  return { title: board.meta.title, stages: board.stages, lanes: board.lanes, notes: board.notes, kpis: board.kpis };
 }
 
 export interface DiffEntry {
@@ -38,7 +41,7 @@ export interface BoardDiff {
   readonly changed: readonly ChangedEntry[];
 }
 
-type AnyRecord = Stage | Lane | Note;
+type AnyRecord = Stage | Lane | Note | Kpi;
 
 export function diffBoards(from: BoardContent, to: BoardContent): BoardDiff {
   const before = recordsOf(from);
@@ -59,12 +62,12 @@ export function diffBoards(from: BoardContent, to: BoardContent): BoardDiff {
 
 function recordsOf(board: BoardContent): Map<string, AnyRecord> {
   const map = new Map<string, AnyRecord>();
-  for (const r of [...board.stages, ...board.lanes, ...board.notes]) map.set(r.id, r);
+  for (const r of [...board.stages, ...board.lanes, ...board.notes, ...(board.kpis ?? [])]) map.set(r.id, r);
   return map;
 }
 
 function entry(r: AnyRecord): DiffEntry {
-  return { id: r.id, type: r.typeName, label: r.typeName === 'note' ? r.text : r.name };
+  return { id: r.id, type: r.typeName, label: r.typeName === 'note' ? r.text : r.typeName === 'kpi' ? `KPI ${r.metric}` : r.name };
 }
 
 function changesBetween(a: AnyRecord, b: AnyRecord): string[] {
@@ -79,7 +82,11 @@ function changesBetween(a: AnyRecord, b: AnyRecord): string[] {
     if (a.department !== b.department) what.push('department');
     return what;
   }
-  if (a.typeName === 'note' || b.typeName === 'note') return what;
+  if (a.typeName === 'kpi' && b.typeName === 'kpi') {
+    for (const f of ['value', 'target', 'previous', 'unit', 'direction', 'trend', 'metric'] as const) if (a[f] !== b[f]) what.push(f);
+    return what;
+  }
+  if (a.typeName === 'note' || b.typeName === 'note' || a.typeName === 'kpi' || b.typeName === 'kpi') return what;
   if (a.name !== b.name) what.push('name');
   if (a.index !== b.index) what.push('order');
   if (a.typeName === 'stage' && b.typeName === 'stage' && a.description !== b.description) what.push('description');

@@ -3,6 +3,7 @@ import { metaMap, newRecordMap, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
 import { newId, type LaneId, type PersonaId, type StageId } from '../schema/ids.ts';
+import { KPI_DEFAULTS, kpiIdFor, kpiPreset } from '../schema/kpi.ts';
 import { PERSONA_COLOURS, personaTagKey } from '../schema/persona.ts';
 import type { BoardTemplate } from '../templates/index.ts';
 import { initialIndexes } from './ordering.ts';
@@ -32,13 +33,15 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
     initialIndexes(template.stages.length).forEach((index, i) => {
       const id = newId('stage');
       stageIds.push(id);
-      records.set(id, newRecordMap({ typeName: 'stage', id, name: template.stages[i], index, description: '' }));
+      records.set(id, newRecordMap({ typeName: 'stage', id, name: template.stages[i], index, description: template.stageDescriptions?.[i] ?? '' }));
     });
 
     const laneByKind = new Map<string, LaneId>();
+    const laneIds: LaneId[] = [];
     initialIndexes(template.lanes.length).forEach((index, i) => {
       const lane = template.lanes[i]!;
       const id = newId('lane');
+      laneIds.push(id);
       if (!laneByKind.has(lane.kind)) laneByKind.set(lane.kind, id);
       records.set(id, newRecordMap({ typeName: 'lane', id, name: lane.name, kind: lane.kind, index }));
     });
@@ -48,17 +51,18 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
     initialIndexes(personas.length).forEach((index, i) => {
       const id = newId('persona');
       personaIds.push(id);
-      records.set(id, newRecordMap({ typeName: 'persona', id, ...personas[i], colour: PERSONA_COLOURS[i % PERSONA_COLOURS.length], index }));
+      records.set(id, newRecordMap({ typeName: 'persona', id, ...personas[i], colour: personas[i]!.colour ?? PERSONA_COLOURS[i % PERSONA_COLOURS.length], index }));
     });
 
     const perCell = new Map<string, number>();
-    const cellKeys = template.notes.map((n) => `${n.stage}/${n.lane}`);
+    const laneOf = (n: BoardTemplate['notes'][number]) => (n.laneIndex !== undefined ? laneIds[n.laneIndex] : laneByKind.get(n.lane));
+    const cellKeys = template.notes.map((n) => `${n.stage}/${laneOf(n)}`);
     for (const key of cellKeys) perCell.set(key, (perCell.get(key) ?? 0) + 1);
     const cellIndexes = new Map([...perCell].map(([key, count]) => [key, initialIndexes(count)]));
 
     template.notes.forEach((n, i) => {
       const stageId = stageIds[n.stage];
-      const laneId = laneByKind.get(n.lane);
+      const laneId = laneOf(n);
       if (!stageId || !laneId) throw new Error(`Template ${template.id}: note ${i} points at a missing stage or lane`);
       const index = cellIndexes.get(cellKeys[i]!)!.shift()!;
       const id = newId('note');
@@ -70,7 +74,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
           position: { stageId, laneId, index },
           kind: n.lane,
           text: n.text,
-          colour: null,
+          colour: n.colour ?? null,
           sentiment: n.sentiment ?? null,
           department: n.department,
           ...TEMPLATE_AUTHOR,
@@ -80,5 +84,27 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
         }),
       );
     });
+
+    for (const k of template.kpis ?? []) {
+      const stageId = stageIds[k.stage];
+      if (!stageId) throw new Error(`Template ${template.id}: KPI ${k.metric} points at a missing stage`);
+      const preset = kpiPreset(k.metric);
+      const id = kpiIdFor(stageId, k.metric);
+      records.set(
+        id,
+        newRecordMap({
+          typeName: 'kpi',
+          id,
+          stageId,
+          metric: k.metric,
+          value: k.value ?? KPI_DEFAULTS.value,
+          target: k.target ?? KPI_DEFAULTS.target,
+          previous: k.previous ?? KPI_DEFAULTS.previous,
+          unit: k.unit ?? preset?.unit ?? KPI_DEFAULTS.unit,
+          direction: k.direction ?? preset?.direction ?? KPI_DEFAULTS.direction,
+          trend: k.trend ?? KPI_DEFAULTS.trend,
+        }),
+      );
+    }
   }, ORIGIN.server);
 }

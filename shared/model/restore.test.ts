@@ -133,3 +133,18 @@ describe('diffBoards', () => {
     expect(diffBoards(content(cp), content(cp))).toEqual({ title: null, added: [], removed: [], changed: [] });
   });
 });
+
+describe('diffBoards with stage KPIs', () => {
+  it('lists KPIs added, removed and changed, with the fields that changed', () => {
+    const b = createTestBoard('ecommerce');
+    const cp = checkpointOf(b.doc);
+    const [first, second] = b.board().kpis;
+    b.run('updateKpi', { kpiId: first!.id, patch: { value: 1, target: 99 } });
+    b.run('removeKpi', { kpiId: second!.id });
+    const added = b.run('setKpi', { stageId: b.board().stages[0]!.id, metric: 'Reach', value: 1000 });
+    const diff = diffBoards(content(cp), content(b.doc));
+    expect(diff.added).toEqual([{ id: added, type: 'kpi', label: 'KPI Reach' }]);
+    expect(diff.removed).toEqual([{ id: second!.id, type: 'kpi', label: `KPI ${second!.metric}` }]);
+    expect(diff.changed).toEqual([{ id: first!.id, type: 'kpi', label: `KPI ${first!.metric}`, what: ['value', 'target'] }]);
+  });
+});

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
-import { recordTypeOf, type LaneId, type NoteId, type PersonaId, type RoundId, type StageId } from '../schema/ids.ts';
+import { recordTypeOf, type KpiId, type LaneId, type NoteId, type PersonaId, type RoundId, type StageId } from '../schema/ids.ts';
+import { byKpiOrder, readKpi, type Kpi } from '../schema/kpi.ts';
 import { readLane, type Lane } from '../schema/lane.ts';
 import { readNote, type Note } from '../schema/note.ts';
 import { readPersona, type Persona } from '../schema/persona.ts';
@@ -8,7 +9,7 @@ import { byRevealTime, readRound, type Round } from '../schema/round.ts';
 import { readStage, type Stage } from '../schema/stage.ts';
 import { byIndex } from './ordering.ts';
 
-export type BoardRecord = Stage | Lane | Note | Persona | Round;
+export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi;
 
 /** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
 export interface BoardSnapshot {
@@ -26,6 +27,10 @@ export interface BoardSnapshot {
   readonly personas: readonly Persona[];
   /** Revealed voting rounds, oldest first (open rounds live on the server until reveal). */
   readonly rounds: readonly Round[];
+  /** Every KPI, in stage order, then metric order (presets first); KPIs of a removed stage last. */
+  readonly kpis: readonly Kpi[];
+  /** KPIs per existing stage, in metric order (stages without KPIs are absent). */
+  readonly kpisByStage: ReadonlyMap<StageId, readonly Kpi[]>;
 }
 
 export function cellKey(stageId: StageId, laneId: LaneId): string {
@@ -45,6 +50,8 @@ export function readRecord(id: string, rec: RecordMap): BoardRecord | undefined 
       return readPersona(id as PersonaId, fields);
     case 'round':
       return readRound(id as RoundId, fields);
+    case 'kpi':
+      return readKpi(id as KpiId, fields);
     default:
       return undefined; // a record type from a newer schema: kept in the doc, not shown
   }
@@ -56,11 +63,13 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   const allNotes: Note[] = [];
   const personas: Persona[] = [];
   const rounds: Round[] = [];
+  const allKpis: Kpi[] = [];
   for (const r of records) {
     if (r.typeName === 'stage') stages.push(r);
     else if (r.typeName === 'lane') lanes.push(r);
     else if (r.typeName === 'persona') personas.push(r);
     else if (r.typeName === 'round') rounds.push(r);
+    else if (r.typeName === 'kpi') allKpis.push(r);
     else allNotes.push(r);
   }
   personas.sort(byIndex);
@@ -94,7 +103,17 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   // Sorted too: record iteration order differs between peers, the view must not.
   orphanNotes.sort(byPosition);
   notes.push(...orphanNotes);
-  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes, personas, rounds };
+  const kpisByStage = new Map<StageId, Kpi[]>();
+  for (const k of allKpis) {
+    if (!stageSet.has(k.stageId)) continue;
+    const list = kpisByStage.get(k.stageId);
+    if (list) list.push(k);
+    else kpisByStage.set(k.stageId, [k]);
+  }
+  for (const list of kpisByStage.values()) list.sort(byKpiOrder);
+  const kpis = stages.flatMap((s) => kpisByStage.get(s.id) ?? []);
+  kpis.push(...allKpis.filter((k) => !stageSet.has(k.stageId)).sort(byKpiOrder));
+  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes, personas, rounds, kpis, kpisByStage };
 }
 
 /** One-off full read, for the server and tests. */

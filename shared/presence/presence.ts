@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ROLES } from '../protocol/roles.ts';
+import { viewRectSchema } from '../protocol/workshop.ts';
 import { departmentSchema } from '../schema/department.ts';
 
 /**
@@ -16,6 +18,18 @@ export const presenceSchema = z.object({
   cursor: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable().default(null),
   selection: z.array(z.string().max(64)).max(5000).default([]),
   editing: z.string().max(64).nullable().default(null),
+  // ---- live workshops (issue 4) ----
+  /** The board area I am looking at (board coordinates), for follow-me; null before the first fit. */
+  view: viewRectSchema.nullable().catch(null).default(null),
+  /** The awareness client id of the person whose view I follow, or null. */
+  following: z.number().int().nonnegative().nullable().catch(null).default(null),
+  /** My tab is hidden or I have been idle a while. */
+  away: z.boolean().catch(false).default(false),
+  /**
+   * The role the SERVER gave my connection (server/extensions/PresenceRoles.ts overwrites what a
+   * client writes); absent in my own local state.
+   */
+  role: z.enum(ROLES).optional().catch(undefined),
 });
 
 export type Presence = z.infer<typeof presenceSchema>;

@@ -82,6 +82,12 @@ export interface TemplateInfo {
   /** Lanes top to bottom; `kind` is the note kind the lane holds. */
   readonly lanes: readonly { readonly name: string; readonly kind: NoteKind }[];
   readonly noteCount: number;
+  /** Built into Journeyboard, or saved from a board on this server (see docs/api.md, templates). */
+  readonly source: 'builtin' | 'saved';
+  readonly personaCount: number;
+  readonly kpiCount: number;
+  /** Saved templates: when it was saved (epoch ms). */
+  readonly createdAt?: number;
 }
 
 /** `GET /api/templates` answers a plain array, in the order the picker shows them. */
@@ -96,6 +102,7 @@ export type ApiErrorCode =
   | 'bad-json'
   | 'invalid-request'
   | 'unknown-template'
+  | 'too-many-templates'
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'

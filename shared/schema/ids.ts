@@ -1,13 +1,14 @@
 /** Record ids are `<type>:<random>`, so a record's type is readable from its key alone. */
-export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round';
+export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round' | 'kpi';
 export type RecordId<T extends RecordType = RecordType> = `${T}:${string}`;
 export type StageId = RecordId<'stage'>;
 export type LaneId = RecordId<'lane'>;
 export type NoteId = RecordId<'note'>;
 export type PersonaId = RecordId<'persona'>;
 export type RoundId = RecordId<'round'>;
+export type KpiId = RecordId<'kpi'>;
 
-export const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round'];
+export const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round', 'kpi'];
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

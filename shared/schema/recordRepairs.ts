@@ -6,6 +6,7 @@ import { LIMITS } from './limits.ts';
 import { readNote } from './note.ts';
 import { readPersona } from './persona.ts';
 import { ROUND_DEFAULTS, roundFieldsSchema } from './round.ts';
+import { KPI_DEFAULTS, kpiFieldsSchema, kpiMetricSchema, KPI_LIMITS } from './kpi.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
 import { readStage } from './stage.ts';
 
@@ -85,6 +86,15 @@ function checkFields(type: RecordType, key: string, raw: Record<string, unknown>
     // rewrites a tampered round from its database, which is the source of truth).
     for (const [field, schema] of Object.entries(roundFieldsSchema.shape)) {
       if (!schema.safeParse(raw[field]).success) fix(field, false, ROUND_DEFAULTS[field as keyof typeof ROUND_DEFAULTS]);
+    }
+    return;
+  }
+  if (type === 'kpi') {
+    // Each field is checked alone: a bad target must not cost a good value.
+    fix('stageId', isRecordId('stage', raw.stageId) && isShortString(raw.stageId, short), 'stage:missing');
+    fix('metric', kpiMetricSchema.safeParse(raw.metric).success && isShortString(raw.metric, KPI_LIMITS.metricLength), KPI_DEFAULTS.metric);
+    for (const [field, schema] of Object.entries(kpiFieldsSchema.shape)) {
+      if (!schema.safeParse(raw[field]).success) fix(field, false, field === 'unit' && typeof raw.unit === 'string' ? truncate(raw.unit.trim(), KPI_LIMITS.unitLength) : KPI_DEFAULTS[field as keyof typeof KPI_DEFAULTS]);
     }
     return;
   }

@@ -11,7 +11,8 @@ describe('record ids', () => {
     expect(recordTypeOf(id)).toBe('note');
     expect(recordTypeOf('persona:x')).toBe('persona');
     expect(recordTypeOf('round:x')).toBe('round');
-    expect(recordTypeOf('kpi:x')).toBeUndefined();
+    expect(recordTypeOf('kpi:x')).toBe('kpi');
+    expect(recordTypeOf('vote:x')).toBeUndefined();
     expect(recordTypeOf('nocolon')).toBeUndefined();
     expect(randomId(4)).toMatch(/^[0-9a-z]{4}$/);
   });

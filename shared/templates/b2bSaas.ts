@@ -10,6 +10,15 @@ export const b2bSaasTemplate: BoardTemplate = {
     { name: 'Priya Shah', role: 'Operations lead, buyer', goals: 'Replace spreadsheets with one workflow tool this quarter', needs: 'A trial with her own data, a clear security story', frustrations: 'Long procurement and security reviews', quote: 'Show me value in week one, or I lose my budget.' },
     { name: 'Daniel Berg', role: 'IT administrator', goals: 'Roll out safely without extra tickets', needs: 'SSO, audit logs, predictable admin tasks', frustrations: 'Setup steps that need vendor support', quote: 'Every manual step is a future incident.' },
   ],
+  kpis: [
+    { stage: 0, metric: 'Demo requests', unit: '/week', value: 46, target: 40, previous: 38 },
+    { stage: 1, metric: 'Conversion', value: 18, target: 25, previous: 21 },
+    { stage: 2, metric: 'Days to close', unit: 'days', direction: 'lower', value: 41, target: 30, previous: 45 },
+    { stage: 3, metric: 'Time to first value', unit: 'days', direction: 'lower', value: 9, target: 7, previous: 12 },
+    { stage: 3, metric: 'CSAT', value: 4.2, target: 4.3, previous: 4 },
+    { stage: 4, metric: 'NPS', value: 38, target: 35, previous: 30 },
+    { stage: 4, metric: 'Churn', value: 6, target: 5, previous: 6 },
+  ],
   notes: [
     { stage: 0, lane: 'touchpoint', text: 'Webinar on workflow automation', department: 'marketing' },
     { stage: 0, lane: 'action', text: 'Requests a demo from the pricing page', department: 'marketing' },

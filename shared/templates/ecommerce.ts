@@ -10,6 +10,15 @@ export const ecommerceTemplate: BoardTemplate = {
     { name: 'Maya Chen', role: 'First-time buyer, 29', goals: 'Find boots that fit and arrive before her hiking trip', needs: 'Clear sizing, honest delivery dates, easy returns', frustrations: 'Surprise costs at checkout; printing return labels', quote: 'If I can’t see the total, I’m gone.' },
     { name: 'Tom Okafor', role: 'Loyal repeat customer, 45', goals: 'Reorder quickly and get rewarded for loyalty', needs: 'Saved details, order history, loyalty perks', frustrations: 'Having to re-enter everything on a new phone', quote: 'I just want it to remember me.' },
   ],
+  kpis: [
+    { stage: 0, metric: 'Ad click-through', unit: '%', value: 1.8, target: 2, previous: 1.5 },
+    { stage: 1, metric: 'Conversion', value: 3.1, target: 4, previous: 3.4 },
+    { stage: 2, metric: 'Cart abandonment', unit: '%', direction: 'lower', value: 68, target: 60, previous: 71 },
+    { stage: 2, metric: 'CES', value: 4.1, target: 3, previous: 4.3 },
+    { stage: 3, metric: 'CSAT', value: 4.6, target: 4.5, previous: 4.4 },
+    { stage: 4, metric: 'Churn', value: 22, target: 20, previous: 25 },
+    { stage: 5, metric: 'NPS', value: 31, target: 40, previous: 31 },
+  ],
   notes: [
     { stage: 0, lane: 'touchpoint', text: 'Instagram ad for the spring collection', department: 'marketing' },
     { stage: 0, lane: 'touchpoint', text: 'Search result for “waterproof hiking boots”', department: 'marketing' },

@@ -10,6 +10,13 @@ export const financialServicesTemplate: BoardTemplate = {
     { name: 'Amira Haddad', role: 'Young professional opening a first savings account', goals: 'A better rate without paperwork', needs: 'Fast mobile onboarding, clear status', frustrations: 'Silence while waiting for approval', quote: 'Just tell me where my application is.' },
     { name: 'George Miller', role: 'Retiree moving his savings', goals: 'Safety and a person to talk to', needs: 'Reassurance, phone support, plain language', frustrations: 'Hold times and jargon', quote: 'I want to know who I’m trusting.' },
   ],
+  kpis: [
+    { stage: 0, metric: 'Conversion', value: 5.2, target: 6, previous: 4.8 },
+    { stage: 1, metric: 'Application drop-off', unit: '%', direction: 'lower', value: 38, target: 25, previous: 41 },
+    { stage: 2, metric: 'Days to approve', unit: 'days', direction: 'lower', value: 4.5, target: 2, previous: 5 },
+    { stage: 3, metric: 'CSAT', value: 4.3, target: 4.2, previous: 4.1 },
+    { stage: 4, metric: 'NPS', value: 12, target: 25, previous: 15 },
+  ],
   notes: [
     { stage: 0, lane: 'touchpoint', text: 'Comparison site listing of savings rates', department: 'marketing' },
     { stage: 0, lane: 'thought', text: 'Is my money safe with a bank I don’t know?', department: 'marketing' },

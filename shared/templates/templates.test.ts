@@ -104,3 +104,36 @@ describe('template catalogue', () => {
     expect([...recordsMap(b).keys()].some((k) => keysA.has(k))).toBe(false);
   });
 });
+
+describe('built-in templates are worth starting from', () => {
+  const filled = TEMPLATES.filter((t) => t.id !== 'blank');
+
+  it('each filled template has personas, a few example notes of several kinds, and stage KPIs', () => {
+    expect(filled.length).toBeGreaterThanOrEqual(4);
+    for (const t of filled) {
+      expect(t.personas?.length, t.id).toBeGreaterThanOrEqual(1);
+      expect(t.notes.length, t.id).toBeGreaterThanOrEqual(5);
+      expect(new Set(t.notes.map((n) => n.lane)).size, t.id).toBeGreaterThanOrEqual(4);
+      expect(t.kpis?.length, t.id).toBeGreaterThanOrEqual(3);
+      for (const p of t.personas ?? []) expect(p.goals && p.needs && p.frustrations && p.quote, `${t.id} ${p.name}`).toBeTruthy();
+    }
+  });
+
+  it('KPIs initialize on their stages, one per stage and metric, with values and targets', () => {
+    for (const t of filled) {
+      const { board } = init(t);
+      expect(board.kpis).toHaveLength(t.kpis!.length);
+      for (const k of t.kpis!) {
+        const made = board.kpisByStage.get(board.stages[k.stage]!.id)?.find((x) => x.metric === k.metric);
+        expect(made, `${t.id} ${k.metric}`).toMatchObject({ value: k.value, target: k.target });
+      }
+      // Both directions appear, so a template shows "lower is better" too.
+      expect(new Set(board.kpis.map((k) => k.direction))).toEqual(new Set(['higher', 'lower']));
+    }
+  });
+
+  it('blank stays blank: no notes, personas or KPIs to delete before a workshop', () => {
+    const { board } = init(findTemplate('blank')!);
+    expect([board.notes.length, board.personas.length, board.kpis.length]).toEqual([0, 0, 0]);
+  });
+});

@@ -1,11 +1,18 @@
 import type { Department } from '../schema/department.ts';
+import type { KpiDirection, KpiTrend } from '../schema/kpi.ts';
 import type { NoteKind } from '../schema/noteKind.ts';
 
 export interface TemplateNote {
   /** Index into the template's stages. */
   readonly stage: number;
-  /** The lane is the template's first lane of this kind; the note takes the same kind. */
+  /**
+   * The note's kind. Its lane is the template's lane number `laneIndex` when set (saved templates,
+   * where a board may have two lanes of one kind), else the template's first lane of this kind.
+   */
   readonly lane: NoteKind;
+  readonly laneIndex?: number;
+  /** `#rrggbb`; absent or null: the colour of its kind. */
+  readonly colour?: string | null;
   readonly text: string;
   readonly department: Department;
   readonly sentiment?: number;
@@ -20,6 +27,21 @@ export interface TemplatePersona {
   readonly needs: string;
   readonly frustrations: string;
   readonly quote: string;
+  /** `#rrggbb`; absent: the palette's colour for its position. */
+  readonly colour?: string;
+}
+
+/** A metric of one stage. Built-in templates carry example values; saved ones only definitions. */
+export interface TemplateKpi {
+  /** Index into the template's stages. */
+  readonly stage: number;
+  readonly metric: string;
+  readonly unit?: string;
+  readonly direction?: KpiDirection;
+  readonly target?: number | null;
+  readonly value?: number | null;
+  readonly previous?: number | null;
+  readonly trend?: KpiTrend | null;
 }
 
 export interface BoardTemplate {
@@ -30,6 +52,9 @@ export interface BoardTemplate {
   readonly lanes: readonly { readonly name: string; readonly kind: NoteKind }[];
   readonly notes: readonly TemplateNote[];
   readonly personas?: readonly TemplatePersona[];
+  readonly kpis?: readonly TemplateKpi[];
+  /** Per stage, its description (saved templates); absent: none. */
+  readonly stageDescriptions?: readonly string[];
 }
 
 export const STANDARD_LANES: BoardTemplate['lanes'] = [

@@ -5,12 +5,14 @@ import { CommandError } from '../errors.ts';
 import type { BoardSnapshot } from '../snapshot.ts';
 import { createContext, type Actor } from './context.ts';
 import type { CommandDef } from './define.ts';
+import * as kpis from './kpiCommands.ts';
 import * as notes from './noteCommands.ts';
 import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
 export type { ClipboardNote } from './noteCommands.ts';
+export type { KpiUpsert } from './kpiCommands.ts';
 
 /** Every user intent on the board, by name. */
 export const COMMANDS = {
@@ -37,6 +39,10 @@ export const COMMANDS = {
   updatePersona: personas.updatePersona,
   removePersona: personas.removePersona,
   tagNotes: personas.tagNotes,
+  setKpi: kpis.setKpi,
+  updateKpi: kpis.updateKpi,
+  removeKpi: kpis.removeKpi,
+  importKpis: kpis.importKpis,
 } satisfies Record<string, CommandDef<z.ZodType, unknown>>;
 
 export type Commands = typeof COMMANDS;

@@ -52,6 +52,8 @@ export const removeStage = command(
     if (board.stages.length <= 1) throw new CommandError('invalid-input', 'A journey needs at least one stage.');
     const notes = board.notes.filter((n) => n.position.stageId === stageId);
     relocateOrDelete(ctx, notes, decision, (note, to) => ({ ...note.position, stageId: to as StageId }), 'stage', stageId);
+    // A stage's metrics go with it (undo brings both back).
+    for (const k of board.kpisByStage.get(stageId) ?? []) recordsMap(ctx.doc).delete(k.id);
     recordsMap(ctx.doc).delete(stageId);
   },
 );

@@ -14,6 +14,7 @@ interface Fixture {
   laneId: `lane:${string}`;
   noteId: `note:${string}`;
   personaId: `persona:${string}`;
+  kpiId: `kpi:${string}`;
 }
 
 const long = (n: number) => 'x'.repeat(n + 1);
@@ -146,6 +147,31 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
     ['missing persona', 'not-found', (t, f) => t.run('tagNotes', { noteIds: [f.noteId], personaId: 'persona:gone', tagged: true })],
     ['missing note', 'not-found', (t, f) => t.run('tagNotes', { noteIds: ['note:gone'], personaId: f.personaId, tagged: true })],
   ],
+  setKpi: [
+    ['missing stage', 'not-found', (t) => t.run('setKpi', { stageId: 'stage:gone', metric: 'CSAT', value: 4 })],
+    ['blank metric', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: '  ', value: 4 })],
+    ['metric of punctuation only', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: '---', value: 4 })],
+    ['metric too long', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: long(40), value: 4 })],
+    ['value not a number', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: '4' as never })],
+    ['value not finite', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: Infinity })],
+    ['value too large', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: 2e9 })],
+    ['unknown direction', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', direction: 'sideways' as never })],
+    ['unknown trend', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', trend: 'rising' as never })],
+    ['unit too long', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', unit: long(12) })],
+  ],
+  updateKpi: [
+    ['missing KPI', 'not-found', (t) => t.run('updateKpi', { kpiId: 'kpi:gone.csat', patch: { value: 1 } })],
+    ['not a KPI id', 'invalid-input', (t, f) => t.run('updateKpi', { kpiId: f.noteId as never, patch: { value: 1 } })],
+    ['empty patch', 'invalid-input', (t, f) => t.run('updateKpi', { kpiId: f.kpiId, patch: {} })],
+    ['NaN target', 'invalid-input', (t, f) => t.run('updateKpi', { kpiId: f.kpiId, patch: { target: NaN } })],
+  ],
+  removeKpi: [['missing KPI', 'not-found', (t) => t.run('removeKpi', { kpiId: 'kpi:gone.csat' })]],
+  importKpis: [
+    ['no rows', 'invalid-input', (t) => t.run('importKpis', { rows: [] })],
+    ['one missing stage refuses all', 'not-found', (t, f) => t.run('importKpis', { rows: [{ stageId: f.stageId, metric: 'CSAT', value: 4 }, { stageId: 'stage:gone', metric: 'NPS', value: 1 }] })],
+    ['one bad value refuses all', 'invalid-input', (t, f) => t.run('importKpis', { rows: [{ stageId: f.stageId, metric: 'CSAT', value: 4 }, { stageId: f.stageId, metric: 'NPS', value: NaN }] })],
+    ['too many rows', 'invalid-input', (t, f) => t.run('importKpis', { rows: Array.from({ length: 501 }, (_, i) => ({ stageId: f.stageId, metric: `M${i}`, value: i })) })],
+  ],
 };
 
 function fixture(): { t: TestBoard; f: Fixture } {
@@ -154,7 +180,8 @@ function fixture(): { t: TestBoard; f: Fixture } {
   const laneId = t.lane('Thoughts').id;
   const noteId = t.run('addNote', { stageId, laneId, text: 'existing' });
   const personaId = t.run('addPersona', { name: 'Pat' });
-  return { t, f: { stageId, laneId, noteId, personaId } };
+  const kpiId = t.run('setKpi', { stageId, metric: 'NPS', value: 20 });
+  return { t, f: { stageId, laneId, noteId, personaId, kpiId } };
 }
 
 describe('rejected commands write nothing', () => {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnapshot, readRound, type NoteId, type Round } from '../../../shared/index.ts';
+import { compareRounds, rankRound } from './results.ts';
+
+const board = buildSnapshot({ schemaVersion: 4, boardId: 'b', title: 'T', createdAt: 0 }, []);
+const round = (id: string, totals: Record<string, number>): Round =>
+  readRound(`round:${id}`, {
+    title: id,
+    openedAt: 1,
+    revealedAt: 2,
+    dotsPerPerson: 5,
+    anonymous: true,
+    voterCount: 3,
+    totals,
+    notes: Object.fromEntries(Object.keys(totals).map((k) => [k, { text: k.slice(5), kind: 'pain', stageId: 'stage:x', laneId: 'lane:y' }])),
+    byDepartment: {},
+    byPerson: null,
+  });
+
+describe('voting results', () => {
+  it('ranks by dots with shared ranks for ties, and keeps the text as revealed for deleted notes', () => {
+    const ranked = rankRound(round('a', { 'note:slow': 4, 'note:fees': 2, 'note:form': 4 }), board);
+    expect(ranked.map((r) => [r.rank, r.text, r.dots, r.onBoard])).toEqual([
+      [1, 'form', 4, false],
+      [1, 'slow', 4, false],
+      [3, 'fees', 2, false],
+    ]);
+  });
+
+  it('compares two rounds: who moved up, down, came in or dropped out', () => {
+    const first = round('a', { 'note:slow': 5, 'note:fees': 3, 'note:form': 1 });
+    const second = round('b', { 'note:fees': 6, 'note:slow': 2, 'note:new': 1 });
+    const rows = compareRounds(first, second, board);
+    const moved = Object.fromEntries(rows.map((r) => [r.text, r.moved]));
+    expect(moved).toEqual({ fees: 1, slow: -1, new: null, form: null });
+    expect(rows.map((r) => r.text)).toEqual(['fees', 'slow', 'new', 'form']);
+    expect(rows.find((r) => r.noteId === ('note:form' as NoteId))?.after).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+import {
+  ACTION_STATUS_LABEL,
+  DEPARTMENT_STYLE,
+  NOTE_KIND_STYLE,
+  roundDescription,
+  type PriorityList,
+} from '../../shared/index.ts';
+import type { BoardImage } from '../canvas/boardImage.tsx';
+
+export type PaperSize = 'a4' | 'letter';
+
+/**
+ * jsPDF's built-in Helvetica covers Windows-1252 only. Characters outside it (emoji, CJK, …)
+ * would print as garbage, so they print as "?"; the CSV, Markdown and JSON exports keep them.
+ */
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+export function pdfText(text: string): string {
+  return Array.from(text, (c) => (c.codePointAt(0)! <= 0xff || CP1252_EXTRA.has(c) ? c : '?')).join('');
+}
+
+/**
+ * The board fitted to one landscape page (A4 or Letter), then the priority list as a table on
+ * the following pages. jsPDF and its table plugin are loaded only when someone asks for a PDF.
+ */
+export async function boardPdf(input: { title: string; image: BoardImage; list: PriorityList; paper: PaperSize; generatedAt: Date }): Promise<Blob> {
+  const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
+  const doc = new jsPDF({ orientation: 'landscape', unit: 'pt', format: input.paper });
+  const pageW = doc.internal.pageSize.getWidth();
+  const pageH = doc.internal.pageSize.getHeight();
+  const margin = 32;
+
+  doc.setFont('helvetica', 'bold');
+  doc.setFontSize(16);
+  doc.text(pdfText(input.title), margin, margin + 8);
+  doc.setFont('helvetica', 'normal');
+  doc.setFontSize(9);
+  doc.setTextColor(91, 99, 114);
+  doc.text(`Journeyboard · ${input.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, margin, margin + 24);
+  doc.setTextColor(31, 36, 48);
+
+  const top = margin + 36;
+  const boxW = pageW - 2 * margin;
+  const boxH = pageH - top - margin;
+  const scale = Math.min(boxW / input.image.width, boxH / input.image.height);
+  const w = input.image.width * scale;
+  const h = input.image.height * scale;
+  doc.addImage(input.image.dataUrl, 'PNG', margin + (boxW - w) / 2, top, w, h, undefined, 'FAST');
+
+  doc.addPage();
+  doc.setFont('helvetica', 'bold');
+  doc.setFontSize(14);
+  doc.text('Priority list', margin, margin + 8);
+  doc.setFont('helvetica', 'normal');
+  doc.setFontSize(9);
+  doc.setTextColor(91, 99, 114);
+  doc.text(pdfText(roundDescription(input.list)), margin, margin + 24);
+  doc.setTextColor(31, 36, 48);
+  const comments = input.list.commentsIncluded;
+  autoTable(doc, {
+    startY: margin + 34,
+    margin: { left: margin, right: margin, top: margin, bottom: margin },
+    head: [['#', 'Votes', 'Note', 'Stage', 'Lane', 'Kind', 'Department', ...(comments ? ['Comments'] : []), 'Owner', 'Status', 'Due']],
+    body: input.list.items.map((it) => [
+      String(it.rank),
+      String(it.votes),
+      pdfText((it.removed ? '(removed) ' : '') + it.text),
+      pdfText(it.stage),
+      pdfText(it.lane),
+      NOTE_KIND_STYLE[it.kind].label,
+      it.department ? DEPARTMENT_STYLE[it.department].label : '',
+      ...(comments ? [String(it.comments ?? '')] : []),
+      pdfText(it.owner),
+      it.status ? ACTION_STATUS_LABEL[it.status] : '',
+      it.due ?? '',
+    ]),
+    styles: { font: 'helvetica', fontSize: 8.5, cellPadding: 4, overflow: 'linebreak', valign: 'top' },
+    headStyles: { fillColor: [79, 70, 229], textColor: 255, fontStyle: 'bold' },
+    alternateRowStyles: { fillColor: [247, 248, 250] },
+    columnStyles: { 0: { cellWidth: 24, halign: 'right' }, 1: { cellWidth: 36, halign: 'right' }, 2: { cellWidth: 230 } },
+  });
+  return doc.output('blob');
+}

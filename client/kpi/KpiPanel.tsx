@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatKpiValue, KPI_STATUS_STYLE, KPI_TREND_ICON, kpiCsvExample, kpiStatus, kpiTrend } from '../../shared/index.ts';
+import { useBoard, useSession } from '../board/hooks.ts';
+import { KpiImportDialog } from './KpiImportDialog.tsx';
+import { openKpiEditor } from './revealKpi.ts';
+import { showToast } from '../board/editorState.ts';
+
+const MAX_CSV_BYTES = 512 * 1024;
+import './kpi.css';
+
+/** Every stage's KPIs in one table, with CSV import; a row opens the card's editor on the board. */
+export function KpiPanel({ readOnly }: { readOnly: boolean }) {
+  const session = useSession();
+  const board = useBoard();
+  const file = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState<{ name: string; text: string } | null>(null);
+  useEffect(() => session.editor.update({ kpiEditor: null }), [session]);
+  const example = `data:text/csv;charset=utf-8,${encodeURIComponent(kpiCsvExample(board))}`;
+  return (
+    <aside className="side-panel" aria-labelledby="kpis-title" data-testid="kpi-panel" onPointerDown={(e) => e.stopPropagation()}>
+      <header className="side-panel-header">
+        <h2 id="kpis-title">Stage KPIs</h2>
+        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null })}>×</button>
+      </header>
+      <p className="muted small">
+        Metrics per stage against their targets. Click a card in the KPI row (or double-click an empty stage there) to edit or add one.
+        {!readOnly && <> Import a CSV file with the columns <code>stage,metric,value,target</code> (optional: <code>unit</code>, <code>previous</code>, <code>direction</code>, <code>trend</code>); you see every row before it is applied.</>}
+      </p>
+      {!readOnly && (
+        <div className="panel-row kpi-panel-actions">
+          <button className="btn primary" data-testid="kpi-import" onClick={() => file.current?.click()}>Import CSV…</button>
+          <a className="btn ghost" href={example} download="kpis-example.csv">Example file</a>
+          <input
+            ref={file}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            className="sr-only"
+            data-testid="kpi-import-file"
+            aria-label="KPI CSV file"
+            tabIndex={-1}
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (!f) return;
+              // 500 rows of KPIs fit in a few kilobytes; a bigger file is not a KPI sheet.
+              if (f.size > MAX_CSV_BYTES) return showToast(session.editor, `${f.name} is ${Math.round(f.size / 1024)} KB; a KPI file is at most ${MAX_CSV_BYTES / 1024} KB.`, 'error');
+              setImporting({ name: f.name, text: await f.text() });
+            }}
+          />
+        </div>
+      )}
+      <div className="kpi-table-wrap">
+        {board.kpis.length === 0 ? (
+          <p className="muted small">No KPIs yet.</p>
+        ) : (
+          <table className="kpi-table" data-testid="kpi-table">
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Metric</th>
+                <th scope="col">Value</th>
+                <th scope="col">Target</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {board.stages.flatMap((s) =>
+                (board.kpisByStage.get(s.id) ?? []).map((k, i) => {
+                  const status = kpiStatus(k);
+                  const trend = kpiTrend(k);
+                  return (
+                    <tr key={k.id}>
+                      <td>{i === 0 ? s.name : ''}</td>
+                      <td>
+                        <button className="link-button" onClick={() => openKpiEditor(session, s.id, k.id)} title="Show and edit it on the board">{k.metric}</button>
+                      </td>
+                      <td>{formatKpiValue(k)} {trend && <span aria-label={`trend ${trend}`}>{KPI_TREND_ICON[trend]}</span>}</td>
+                      <td>{k.target === null ? '—' : formatKpiValue({ value: k.target, unit: k.unit })}</td>
+                      <td className={`kpi-${status}`}>{KPI_STATUS_STYLE[status].icon} {KPI_STATUS_STYLE[status].label}</td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {importing && <KpiImportDialog fileName={importing.name} text={importing.text} onClose={() => setImporting(null)} />}
+    </aside>
+  );
+}

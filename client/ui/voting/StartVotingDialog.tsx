@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { MAX_DOTS_PER_PERSON, NOTE_KIND_STYLE, NOTE_KINDS, roundSettingsSchema, type LaneId, type NoteKind } from '../../../shared/index.ts';
+import { useBoard, useSession } from '../../board/hooks.ts';
+import { Dialog } from '../Dialog.tsx';
+
+const TIME_LIMITS: readonly { label: string; minutes: number | null }[] = [
+  { label: 'No time limit', minutes: null },
+  { label: '3 minutes', minutes: 3 },
+  { label: '5 minutes', minutes: 5 },
+  { label: '10 minutes', minutes: 10 },
+  { label: '30 minutes', minutes: 30 },
+  { label: '1 hour', minutes: 60 },
+  { label: '1 day', minutes: 24 * 60 },
+  { label: '3 days (async)', minutes: 3 * 24 * 60 },
+];
+
+/** The facilitator's "Start voting" dialog: every setting of a round, validated with the same schema as the server. */
+export function StartVotingDialog({ onClose }: { onClose: () => void }) {
+  const session = useSession();
+  const board = useBoard();
+  const [title, setTitle] = useState('Which problems do we fix first?');
+  const [dots, setDots] = useState(5);
+  const [capOn, setCapOn] = useState(false);
+  const [cap, setCap] = useState(1);
+  const [by, setBy] = useState<'kinds' | 'lanes'>('kinds');
+  const [kinds, setKinds] = useState<readonly NoteKind[]>(['pain', 'idea']);
+  const [lanes, setLanes] = useState<readonly LaneId[]>([]);
+  const [budgets, setBudgets] = useState<Readonly<Record<LaneId, string>>>({});
+  const [minutes, setMinutes] = useState<number | null>(null);
+  const [anonymous, setAnonymous] = useState(true);
+  const [facilitatorVotes, setFacilitatorVotes] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const toggle = <T,>(list: readonly T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const submit = () => {
+    const laneBudgets = Object.fromEntries(Object.entries(budgets).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, Number(v)]));
+    const parsed = roundSettingsSchema.safeParse({
+      title,
+      dotsPerPerson: dots,
+      capPerNote: capOn ? cap : null,
+      votableKinds: by === 'kinds' ? kinds : [],
+      votableLaneIds: by === 'lanes' ? lanes : [],
+      laneBudgets,
+      timeLimitMinutes: minutes,
+      anonymous,
+      facilitatorVotes,
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Check the settings.');
+      return;
+    }
+    session.voting.start(parsed.data);
+    onClose();
+  };
+
+  return (
+    <Dialog title="Start a voting round" onClose={onClose} className="voting-dialog">
+      <form
+        className="voting-form"
+        data-testid="start-voting-dialog"
+        onKeyDown={(e) => e.stopPropagation()}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <p className="muted small">Everyone votes in secret: each person sees only their own dots until you reveal the result.</p>
+        <label className="field-label" htmlFor="vote-title">Question</label>
+        <input id="vote-title" data-testid="vote-title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} autoFocus />
+
+        <div className="voting-grid">
+          <div>
+            <label className="field-label" htmlFor="vote-dots">Dots per person</label>
+            <input id="vote-dots" data-testid="vote-dots" type="number" min={1} max={MAX_DOTS_PER_PERSON} value={dots} onChange={(e) => setDots(Number(e.target.value))} />
+          </div>
+          <div>
+            <span className="field-label">Dots on one note</span>
+            <label className="inline-check">
+              <input type="checkbox" checked={capOn} onChange={(e) => setCapOn(e.target.checked)} data-testid="vote-cap-on" />
+              at most
+              <input aria-label="Most dots per note" type="number" min={1} max={MAX_DOTS_PER_PERSON} value={cap} disabled={!capOn} onChange={(e) => setCap(Number(e.target.value))} className="narrow" />
+            </label>
+          </div>
+          <div>
+            <label className="field-label" htmlFor="vote-time">Time limit</label>
+            <select id="vote-time" data-testid="vote-time" value={minutes ?? ''} onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))}>
+              {TIME_LIMITS.map((t) => (
+                <option key={t.label} value={t.minutes ?? ''}>{t.label}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        <div className="field-label">Vote on</div>
+        <div className="segmented" role="radiogroup" aria-label="Vote on">
+          <button type="button" role="radio" aria-checked={by === 'kinds'} className={by === 'kinds' ? 'active' : ''} onClick={() => setBy('kinds')}>Note kinds</button>
+          <button type="button" role="radio" aria-checked={by === 'lanes'} className={by === 'lanes' ? 'active' : ''} onClick={() => setBy('lanes')}>Lanes</button>
+        </div>
+        <div className="vote-chips">
+          {by === 'kinds'
+            ? NOTE_KINDS.map((k) => (
+                <label key={k} className={kinds.includes(k) ? 'vote-chip on' : 'vote-chip'} style={{ ['--chip' as string]: NOTE_KIND_STYLE[k].colour }}>
+                  <input type="checkbox" checked={kinds.includes(k)} onChange={() => setKinds(toggle(kinds, k))} data-testid={`vote-kind-${k}`} />
+                  {NOTE_KIND_STYLE[k].icon} {NOTE_KIND_STYLE[k].label}
+                </label>
+              ))
+            : board.lanes.map((l) => (
+                <label key={l.id} className={lanes.includes(l.id) ? 'vote-chip on' : 'vote-chip'} style={{ ['--chip' as string]: NOTE_KIND_STYLE[l.kind].colour }}>
+                  <input type="checkbox" checked={lanes.includes(l.id)} onChange={() => setLanes(toggle(lanes, l.id))} />
+                  {l.name}
+                </label>
+              ))}
+        </div>
+
+        <details className="vote-budgets">
+          <summary>Budgets per lane (optional)</summary>
+          <p className="muted small">At most this many of a person’s dots may go to the notes of a lane. Leave blank for no limit.</p>
+          <div className="vote-budget-list">
+            {board.lanes.map((l) => (
+              <label key={l.id}>
+                <span>{l.name}</span>
+                <input type="number" min={0} max={MAX_DOTS_PER_PERSON} placeholder="—" value={budgets[l.id] ?? ''} onChange={(e) => setBudgets({ ...budgets, [l.id]: e.target.value })} aria-label={`Budget for ${l.name}`} className="narrow" />
+              </label>
+            ))}
+          </div>
+        </details>
+
+        <div className="field-label">Results</div>
+        <div className="choice vote-choice">
+          <label><input type="radio" name="vote-results" checked={anonymous} onChange={() => setAnonymous(true)} /> Anonymous: totals only</label>
+          <label><input type="radio" name="vote-results" checked={!anonymous} onChange={() => setAnonymous(false)} data-testid="vote-named" /> Named: who voted for what is kept</label>
+        </div>
+        <label className="inline-check vote-facilitator">
+          <input type="checkbox" checked={facilitatorVotes} onChange={(e) => setFacilitatorVotes(e.target.checked)} data-testid="vote-facilitator-votes" /> I vote too
+        </label>
+        {error && <p className="error small" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>Cancel</button>
+          <button type="submit" className="btn primary" data-testid="start-voting-submit">Start voting</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,101 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { DEPARTMENT_STYLE, initials, ROLE_INFO } from '../../../shared/index.ts';
+import { useSession } from '../../board/hooks.ts';
+import { RoleIcon } from '../roleIcons.tsx';
+import { useParticipants, type Participant } from './participants.ts';
+import { useIsFacilitator, useWorkshop } from './useWorkshop.ts';
+import './workshop.css';
+
+/**
+ * An extra per-person badge in the participant panel, for features that know more about people
+ * (the open voting round's "still has dots"). Provide it around the board page:
+ * `<ParticipantBadgeContext.Provider value={(p) => …}>`; null shows nothing.
+ */
+export const ParticipantBadgeContext = createContext<((person: Participant) => ReactNode) | null>(null);
+
+/** Who is here: name, department, role, online or away, who follows whom; follow anyone from here. */
+export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void; extraBadge?: (person: Participant) => ReactNode }) {
+  const { workshop } = useSession();
+  const people = useParticipants();
+  const following = useWorkshop((v) => v.following);
+  const localHide = useWorkshop((v) => v.localHideCursors);
+  const hiddenByFacilitator = useWorkshop((v) => v.state.hideCursors);
+  const facilitator = useIsFacilitator();
+  const contextBadge = useContext(ParticipantBadgeContext);
+  const badge = extraBadge ?? contextBadge;
+  const away = people.filter((p) => p.away).length;
+  return (
+    <aside className="participant-panel" aria-labelledby="participants-title" data-testid="participant-panel" onPointerDown={(e) => e.stopPropagation()}>
+      <header className="pp-header">
+        <div>
+          <h2 id="participants-title">People here</h2>
+          <p className="pp-sub">{people.length - away} online{away > 0 ? ` · ${away} away` : ''}</p>
+        </div>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+      </header>
+      <ul className="pp-list">
+        {people.map((p) => (
+          <li key={p.key} className={p.away ? 'pp-row pp-away' : 'pp-row'} data-testid="participant" data-name={p.name} data-role={p.role ?? ''} data-away={p.away}>
+            <span className="avatar pp-avatar" style={{ background: p.colour }} aria-hidden>
+              {initials(p.name)}
+              <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>{DEPARTMENT_STYLE[p.department].mark}</span>
+            </span>
+            <div className="pp-text">
+              <div className="pp-name">
+                <span className="pp-name-text">{p.name}</span>
+                {p.isMe && <span className="pp-you">you</span>}
+                {p.role && (
+                  <span className={`pp-role pp-role-${p.role}`} title={ROLE_INFO[p.role].description}>
+                    <RoleIcon role={p.role} size={12} />
+                    {ROLE_INFO[p.role].label}
+                  </span>
+                )}
+              </div>
+              <div className="pp-meta">
+                <span className="pp-dept" style={{ color: DEPARTMENT_STYLE[p.department].colour }}>{DEPARTMENT_STYLE[p.department].label}</span>
+                <span className="pp-dot-sep" aria-hidden>·</span>
+                <span className={p.away ? 'pp-status away' : 'pp-status online'} data-testid="participant-status">
+                  <span className="pp-status-dot" aria-hidden />
+                  {p.away ? 'Away' : 'Online'}
+                </span>
+                {p.followers > 0 && (
+                  <>
+                    <span className="pp-dot-sep" aria-hidden>·</span>
+                    <span className="pp-followers">{p.followers === 1 ? '1 follower' : `${p.followers} followers`}</span>
+                  </>
+                )}
+              </div>
+              {p.followingName && (
+                <div className="pp-follows" data-testid="participant-follows">
+                  <svg width={12} height={12} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden>
+                    <path d="M3 8h9M8.5 4.5L12 8l-3.5 3.5" />
+                  </svg>
+                  follows {p.followingName}
+                </div>
+              )}
+            </div>
+            {badge && <span className="pp-extra">{badge(p)}</span>}
+            {!p.isMe && (
+              <button
+                type="button"
+                className={following === p.clientId ? 'pp-follow active' : 'pp-follow'}
+                aria-pressed={following === p.clientId}
+                onClick={() => (following === p.clientId ? workshop.stopFollowing() : workshop.follow(p.clientId))}
+                data-testid="participant-follow"
+              >
+                {following === p.clientId ? 'Following' : 'Follow'}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <footer className="pp-footer">
+        <label className="fp-check">
+          <input type="checkbox" checked={localHide} onChange={(e) => workshop.setLocalHideCursors(e.target.checked)} data-testid="local-hide-cursors" />
+          Hide other people’s cursors
+        </label>
+        {hiddenByFacilitator && <p className="pp-note">{facilitator ? 'You hid everyone’s cursors for the others.' : 'The facilitator hid cursors for quiet work.'}</p>}
+      </footer>
+    </aside>
+  );
+}

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { newRecordMap, recordsMap } from '../../shared/doc/boardDoc.ts';
+import { ORIGIN } from '../../shared/doc/origins.ts';
+import { readBoard } from '../../shared/model/snapshot.ts';
+import type { VoterIdentity } from '../../shared/protocol/voting.ts';
+import { ROUND_DEFAULTS } from '../../shared/schema/round.ts';
+import { waitFor } from '../testing/providers.ts';
+import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { VotingClient } from '../testing/votingClient.ts';
+
+const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
+const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
+
+describe('RoundGuard', () => {
+  let server: TestServer;
+  const clients: VotingClient[] = [];
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    await server?.close();
+  });
+
+  it('a client that forges, changes or deletes a round record is undone from the database', async () => {
+    server = await startTestServer();
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const facilitator = await VotingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
+    const editor = await VotingClient.connect(server.wsUrl, id, tokens.editor, ann);
+    clients.push(facilitator, editor);
+    const idea = editor.notes('idea')[0]!;
+    const roundId = await facilitator.start({ title: 'Real', dotsPerPerson: 2 });
+    await editor.dot(roundId, idea.id);
+    await editor.dot(roundId, idea.id);
+    await facilitator.close(roundId);
+    await waitFor(() => readBoard(editor.doc).rounds.length === 1, { what: 'the round record' });
+    const records = recordsMap(editor.doc);
+
+    // Change a field of the real round: the server writes the stored totals back.
+    editor.doc.transact(() => records.get(roundId)!.set('totals', { [idea.id]: 99 }), ORIGIN.local);
+    await waitFor(() => readBoard(facilitator.doc).rounds[0]?.totals[idea.id] === 2 && readBoard(editor.doc).rounds[0]?.totals[idea.id] === 2, {
+      what: 'the totals to be restored everywhere',
+    });
+    // Forge a round that was never revealed: removed.
+    editor.doc.transact(() => records.set('round:forged0000000000', newRecordMap({ typeName: 'round', id: 'round:forged0000000000', ...ROUND_DEFAULTS, totals: { [idea.id]: 50 } })), ORIGIN.local);
+    await waitFor(() => !records.has('round:forged0000000000') && readBoard(facilitator.doc).rounds.length === 1, { what: 'the forged round to go' });
+    // Delete the real one: written back.
+    editor.doc.transact(() => records.delete(roundId), ORIGIN.local);
+    await waitFor(() => readBoard(editor.doc).rounds[0]?.id === roundId, { what: 'the deleted round to come back' });
+    expect(readBoard(editor.doc).rounds[0]).toMatchObject({ title: 'Real', totals: { [idea.id]: 2 }, voterCount: 1 });
+    expect(editor.raw.some((p) => p.includes('written by the server only'))).toBe(true);
+  });
+
+  it('a round record lost from the document (a reveal interrupted before its write) is written again when the board loads', async () => {
+    server = await startTestServer();
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const facilitator = await VotingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
+    clients.push(facilitator);
+    const idea = facilitator.notes('idea')[0]!;
+    const roundId = await facilitator.start({ title: 'Lost', dotsPerPerson: 1 });
+    await facilitator.dot(roundId, idea.id);
+    await facilitator.close(roundId);
+    await waitFor(() => readBoard(facilitator.doc).rounds.length === 1);
+    // Remove it with the server's own origin (not a client change, so no guard), then unload the board.
+    const live = server.server.hocuspocus.documents.get(id)!;
+    live.transact(() => recordsMap(live).delete(roundId), ORIGIN.server);
+    await waitFor(() => readBoard(facilitator.doc).rounds.length === 0);
+    clients.splice(0).forEach((c) => c.destroy());
+    await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
+    const again = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
+    clients.push(again);
+    expect(await waitFor(() => readBoard(again.doc).rounds[0])).toMatchObject({ id: roundId, totals: { [idea.id]: 1 } });
+  });
+
+  it('on load, a round record the database does not know (a board restored from a backup) is kept, not removed', async () => {
+    server = await startTestServer();
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const first = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
+    clients.push(first);
+    const live = server.server.hocuspocus.documents.get(id)!;
+    live.transact(() => recordsMap(live).set('round:frombackup000001', newRecordMap({ typeName: 'round', id: 'round:frombackup000001', ...ROUND_DEFAULTS, title: 'Restored' })), ORIGIN.server);
+    await waitFor(() => readBoard(first.doc).rounds.length === 1);
+    clients.splice(0).forEach((c) => c.destroy());
+    await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
+    const again = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
+    clients.push(again);
+    expect(readBoard(again.doc).rounds.map((r) => r.title)).toEqual(['Restored']);
+  });
+});

@@ -1,0 +1,134 @@
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { executeCommentsCommand, isUnread, readComments } from '../../shared/comments/index.ts';
+import { executeCommand, readBoard } from '../../shared/index.ts';
+import { parseVisitInfo, THREAD_READ, VISIT, type VisitInfo } from '../../shared/protocol/visits.ts';
+import { sqlitePath } from '../storage/SqliteBoardStore.ts';
+import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
+import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+
+const ann = { id: 'user-ann', name: 'Ann', department: 'sales' } as const;
+const bob = { id: 'user-bob', name: 'Bob', department: 'support' } as const;
+
+/**
+ * Last visits, thread reads and "since you were last here" (issue 5), across two sessions of one
+ * person: the server remembers, the client only asks.
+ */
+describe('Visits', () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  let server: TestServer;
+
+  /** A comments connection that says who it is and resolves with the server's visit info. */
+  const arrive = async (boardId: string, token: string, person: { id: string; name: string; department: string }) => {
+    const infos: VisitInfo[] = [];
+    const provider = await connectProvider(server.wsUrl, `${boardId}/comments`, {
+      token,
+      onStateless: (payload) => {
+        const info = parseVisitInfo(JSON.parse(payload));
+        if (info) infos.push(info);
+      },
+    });
+    cleanups.push(() => provider.destroy());
+    provider.sendStateless(JSON.stringify({ type: VISIT, person }));
+    const info = await waitFor(() => infos[0], { what: 'the visit info' });
+    return { provider, info };
+  };
+  const lastSeen = (personId: string): number => {
+    const db = new DatabaseSync(sqlitePath(server.dataDir));
+    try {
+      return Number(db.prepare('SELECT last_seen_at AS t FROM board_visits WHERE person_id = ?').get(personId)?.t ?? 0);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('two sessions of one person: the second hears what changed since the first ended, and unread threads', async () => {
+    server = await startTestServer();
+    cleanups.push(() => server.close());
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+
+    // Session 1 of Ann: a first visit, nothing to summarise. She reads an existing thread.
+    const first = await arrive(id, tokens.editor, ann);
+    expect(first.info.previousSeenAt).toBeNull();
+    expect(first.info.notes).toEqual([]);
+    const { threadId } = executeCommentsCommand(first.provider.document, ann, 'startThread', { target: { kind: 'board', id }, text: 'Welcome all' });
+    await waitForAck(first.provider);
+    first.provider.sendStateless(JSON.stringify({ type: THREAD_READ, threadId }));
+    first.provider.destroy();
+    const leftAt = await waitFor(() => (lastSeen(ann.id) > first.info.now ? lastSeen(ann.id) : 0), { what: 'Ann’s departure to be recorded' });
+    await waitFor(() => Date.now() > leftAt, { what: 'the clock to move on' });
+
+    // Bob, meanwhile: adds, edits, moves and deletes notes, and replies to Ann.
+    const board = await connectProvider(server.wsUrl, id, { token: tokens.editor });
+    cleanups.push(() => board.destroy());
+    const b = readBoard(board.document);
+    const [kept, moved, doomed] = b.notes;
+    const added = executeCommand(board.document, bob, 'addNote', { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id, text: 'Price shown too late' });
+    executeCommand(board.document, bob, 'editNoteText', { noteId: kept!.id, text: 'Edited by Bob' });
+    executeCommand(board.document, bob, 'moveNotes', { noteIds: [moved!.id], stageId: b.stages[2]!.id, laneId: b.lanes[1]!.id });
+    executeCommand(board.document, bob, 'deleteNotes', { noteIds: [doomed!.id] });
+    const temporary = executeCommand(board.document, bob, 'addNote', { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id, text: 'Oops' });
+    executeCommand(board.document, bob, 'deleteNotes', { noteIds: [temporary] });
+    await waitForAck(board);
+    const bobComments = await arrive(id, tokens.commenter, bob);
+    executeCommentsCommand(bobComments.provider.document, bob, 'reply', { threadId, text: 'Thanks @Ann', mentions: [ann.id] });
+    await waitForAck(bobComments.provider);
+
+    // Session 2 of Ann.
+    const second = await arrive(id, tokens.editor, ann);
+    expect(second.info.previousSeenAt).toBe(leftAt);
+    expect(second.info.firstSeenAt).toBe(first.info.firstSeenAt);
+    const byNote = Object.fromEntries(second.info.notes.map((n) => [n.noteId, [n.change, n.label]]));
+    expect(byNote).toEqual({
+      [added]: ['added', 'Price shown too late'],
+      [kept!.id]: ['edited', 'Edited by Bob'],
+      [moved!.id]: ['moved', moved!.text.replace(/\s+/g, ' ').trim().slice(0, 80)],
+      [doomed!.id]: ['deleted', doomed!.text.replace(/\s+/g, ' ').trim().slice(0, 80)],
+    });
+    // The thread Ann read in session 1 is unread again: Bob answered after that.
+    expect(second.info.reads[threadId]).toBeGreaterThan(0);
+    const thread = () => readComments(second.provider.document).threadsById.get(threadId)!;
+    const reads = () => ({ baseline: second.info.firstSeenAt, threads: second.info.reads });
+    await waitFor(() => thread()?.comments.length === 2, { what: 'the reply to sync' });
+    expect(isUnread(thread(), ann.id, reads())).toBe(true);
+    expect(thread().comments[1]!.mentions).toEqual([ann.id]);
+    // Everyone who arrived is a mention candidate, written by the server.
+    expect(readComments(second.provider.document).people.map((p) => p.name)).toEqual(['Ann', 'Bob']);
+
+    // She opens it; a third session finds it read.
+    second.provider.sendStateless(JSON.stringify({ type: THREAD_READ, threadId }));
+    second.provider.destroy();
+    await waitFor(() => lastSeen(ann.id) > second.info.now, { what: 'Ann’s second departure' });
+    const third = await arrive(id, tokens.viewer, ann);
+    expect(third.info.notes).toEqual([]);
+    await waitFor(() => readComments(third.provider.document).threadsById.get(threadId)?.comments.length === 2, { what: 'the thread' });
+    expect(isUnread(readComments(third.provider.document).threadsById.get(threadId)!, ann.id, { baseline: third.info.firstSeenAt, threads: third.info.reads })).toBe(false);
+  });
+
+  it('one connection is one person: a second id on it is ignored', async () => {
+    server = await startTestServer();
+    cleanups.push(() => server.close());
+    const { id, tokens } = await createBoardWithLinks(server.url);
+    const a = await arrive(id, tokens.viewer, ann);
+    a.provider.sendStateless(JSON.stringify({ type: VISIT, person: bob }));
+    const fence = await arrive(id, tokens.viewer, { id: 'user-cem', name: 'Cem', department: 'product' });
+    await waitFor(() => readComments(fence.provider.document).people.some((p) => p.name === 'Cem') || null, { what: 'Cem to be listed' });
+    expect(readComments(fence.provider.document).people.map((p) => p.name)).toEqual(['Ann', 'Cem']);
+  });
+
+  it('a client cannot write the people list; the server puts it back', async () => {
+    server = await startTestServer();
+    cleanups.push(() => server.close());
+    const { id, tokens } = await createBoardWithLinks(server.url);
+    const a = await arrive(id, tokens.commenter, ann);
+    a.provider.document.transact(() => {
+      a.provider.document.getMap('people').set('user-fake', { id: 'user-fake', name: 'Fake', department: 'sales', joinedAt: 1 });
+      a.provider.document.getMap('people').set(ann.id, { id: ann.id, name: 'Renamed', department: 'sales', joinedAt: 1 });
+    });
+    await waitFor(() => !a.provider.document.getMap('people').has('user-fake') || null, { what: 'the server’s repair' });
+    expect(readComments(a.provider.document).people.map((p) => p.name)).toEqual(['Ann']);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Extension, onDisconnectPayload, onStatelessPayload } from '@hocuspocus/server';
+import { peopleMap, recordPerson } from '../../shared/comments/index.ts';
+import { parseDocumentName } from '../../shared/protocol/roles.ts';
+import {
+  collapseNoteEvents,
+  threadReadMessageSchema,
+  VISIT_INFO,
+  visitMessageSchema,
+  type VisitInfo,
+} from '../../shared/protocol/visits.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import type { BoardActivity } from './BoardActivity.ts';
+
+export interface VisitsConfiguration {
+  store: BoardStore;
+  activity: BoardActivity;
+  now?: () => number;
+}
+
+/** What Visits keeps in a comments connection's context once the person said who they are. */
+interface VisitorContext {
+  visitorId?: string;
+}
+
+const MAX_SUMMARY_NOTES = 100;
+/** Mention candidates kept per board; past it, new people are remembered but not listed. */
+export const MAX_PEOPLE = 1000;
+
+/**
+ * Remembers each person's visits to a board (issue 5), over stateless messages on the comments
+ * connection (`shared/protocol/visits.ts`): on `journeyboard:visit` it records the visit, adds
+ * the person to the comments document's `people` (mention candidates, all roles), and answers
+ * `journeyboard:visit-info` with when they were last here, their thread reads, and the notes
+ * changed since (BoardActivity); `journeyboard:thread-read` marks a thread read; when the
+ * connection closes, their last-seen time moves to then. RoleAccess has already checked the
+ * message type is allowed (STATELESS_RULES).
+ */
+export class Visits implements Extension {
+  extensionName = 'Visits';
+  private readonly store: BoardStore;
+  private readonly activity: BoardActivity;
+  private readonly now: () => number;
+
+  constructor(configuration: VisitsConfiguration) {
+    this.store = configuration.store;
+    this.activity = configuration.activity;
+    this.now = configuration.now ?? Date.now;
+  }
+
+  async onStateless({ connection, documentName, document, payload }: onStatelessPayload): Promise<void> {
+    const { boardId, kind } = parseDocumentName(documentName);
+    if (kind !== 'comments') return;
+    let message: unknown;
+    try {
+      message = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    const context = connection.context as VisitorContext;
+    const visit = visitMessageSchema.safeParse(message);
+    if (visit.success) {
+      const { person } = visit.data;
+      // One person per connection: a second id on the same connection is ignored (a client
+      // cannot fill the board's people list, or other people's visits, from one socket).
+      if (context.visitorId && context.visitorId !== person.id) return;
+      const now = this.now();
+      try {
+        const record = await this.store.recordVisit(boardId, person, now);
+        context.visitorId = person.id;
+        if (peopleMap(document).has(person.id) || peopleMap(document).size < MAX_PEOPLE) recordPerson(document, { ...person, joinedAt: record.firstSeenAt });
+        const since = record.previousSeenAt;
+        const notes = since === null ? [] : collapseNoteEvents(await this.activity.since(boardId, since)).slice(0, MAX_SUMMARY_NOTES);
+        const info: VisitInfo = { type: VISIT_INFO, now, firstSeenAt: record.firstSeenAt, previousSeenAt: since, reads: await this.store.loadThreadReads(boardId, person.id), notes };
+        connection.sendStateless(JSON.stringify(info));
+      } catch (error) {
+        console.error(`[Visits] could not record a visit to board ${boardId}:`, error instanceof Error ? error.message : error);
+      }
+      return;
+    }
+    const read = threadReadMessageSchema.safeParse(message);
+    if (read.success && context.visitorId) {
+      await this.store.markThreadRead(boardId, context.visitorId, read.data.threadId, this.now()).catch((error: unknown) =>
+        console.error(`[Visits] could not mark a thread read on board ${boardId}:`, error instanceof Error ? error.message : error),
+      );
+    }
+  }
+
+  async onDisconnect({ documentName, context }: onDisconnectPayload): Promise<void> {
+    const { boardId, kind } = parseDocumentName(documentName);
+    const visitorId = (context as VisitorContext).visitorId;
+    if (kind !== 'comments' || !visitorId) return;
+    await this.store.touchVisit(boardId, visitorId, this.now()).catch((error: unknown) =>
+      console.error(`[Visits] could not record when a person left board ${boardId}:`, error instanceof Error ? error.message : error),
+    );
+  }
+}
+
+

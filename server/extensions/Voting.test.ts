@@ -1,0 +1,319 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { recordsMap } from '../../shared/doc/boardDoc.ts';
+import { ORIGIN } from '../../shared/doc/origins.ts';
+import { readBoard } from '../../shared/model/snapshot.ts';
+import type { Role } from '../../shared/protocol/roles.ts';
+import { VOTING, type VoterIdentity, type VotingBallotMessage, type VotingRefusedMessage, type VotingStateMessage } from '../../shared/protocol/voting.ts';
+import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
+import { waitFor } from '../testing/providers.ts';
+import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { VotingClient } from '../testing/votingClient.ts';
+
+const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
+const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
+const cy: VoterIdentity = { id: 'user-cy', name: 'Cy', department: 'support' };
+const vic: VoterIdentity = { id: 'user-vic', name: 'Vic', department: 'other' };
+
+const refused = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type === VOTING.refused ? m.code : null);
+
+describe('Voting (secret dot-voting rounds)', () => {
+  let server: TestServer;
+  const clients: VotingClient[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    await server?.close();
+    dirs.splice(0).forEach(removeDir);
+  });
+
+  async function board(options: { dataDir?: string; databaseUrl?: string; databaseSchema?: string } = {}) {
+    server = await startTestServer(options);
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const join = async (role: Role, person: VoterIdentity) => {
+      const c = await VotingClient.connect(server.wsUrl, id, tokens[role], person);
+      clients.push(c);
+      return c;
+    };
+    return { id, tokens, join };
+  }
+
+  it('enforces the budget, the cap per note, lane budgets and votable kinds; commenters vote, viewers are refused', async () => {
+    const { join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const editor = await join('editor', ann);
+    const commenter = await join('commenter', cy);
+    const viewer = await join('viewer', vic);
+    const [pain1, pain2] = editor.notes('pain');
+    const [idea1, idea2] = editor.notes('idea');
+    const touchpoint = editor.notes('touchpoint')[0]!;
+    const roundId = await facilitator.start({ title: 'Fix first', dotsPerPerson: 3, capPerNote: 2, laneBudgets: { [pain1!.position.laneId]: 2 } });
+
+    expect(await editor.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, dots: { [pain1!.id]: 1 }, remaining: 2 });
+    expect(await editor.dot(roundId, pain1!.id)).toMatchObject({ dots: { [pain1!.id]: 2 }, remaining: 1, remainingByLane: { [pain1!.position.laneId]: 0 } });
+    expect(refused(await editor.dot(roundId, pain1!.id))).toBe('lane-budget-spent');
+    expect(refused(await editor.dot(roundId, pain2!.id))).toBe('lane-budget-spent');
+    expect(refused(await editor.dot(roundId, touchpoint.id))).toBe('not-votable');
+    expect(refused(await editor.dot(roundId, 'note:doesnotexist'))).toBe('note-not-found');
+    expect(await editor.dot(roundId, idea1!.id)).toMatchObject({ remaining: 0 });
+    const over = await editor.dot(roundId, idea2!.id);
+    expect(over).toMatchObject({ type: VOTING.refused, code: 'budget-spent', request: VOTING.place, noteId: idea2!.id });
+    expect((over as VotingRefusedMessage).message).toMatch(/all 3 of your dots/);
+    // Taking one back frees it.
+    expect(await editor.dot(roundId, idea1!.id, 'remove')).toMatchObject({ remaining: 1 });
+    expect(refused(await editor.dot(roundId, idea1!.id, 'remove'))).toBe('no-dot-here');
+
+    // The cap per note applies without a lane budget too (ideas have none).
+    expect(await commenter.dot(roundId, idea1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 2 });
+    expect(await commenter.dot(roundId, idea1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
+    expect(refused(await commenter.dot(roundId, idea1!.id))).toBe('note-cap');
+
+    expect(refused(await viewer.dot(roundId, idea2!.id))).toBe('not-allowed');
+    expect(viewer.lastState()?.you).toMatchObject({ canVote: false });
+  });
+
+  it('the facilitator sees who still has dots and how many, never what they voted; a facilitator who does not vote is refused', async () => {
+    const { join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const editor = await join('editor', ann);
+    const commenter = await join('commenter', cy);
+    const idea = editor.notes('idea')[0]!;
+    const roundId = await facilitator.start({ title: 'Quick', dotsPerPerson: 1, facilitatorVotes: false });
+    await waitFor(() => facilitator.lastState()?.pending?.length === 2, { what: 'both participants pending' });
+    expect(facilitator.lastState()?.pending?.map((p) => [p.name, p.remaining]).sort()).toEqual([
+      ['Ann', 1],
+      ['Cy', 1],
+    ]);
+    expect(editor.lastState()?.pending).toBeNull();
+    await editor.dot(roundId, idea.id);
+    await waitFor(() => facilitator.lastState()?.pending?.map((p) => p.name).join() === 'Cy', { what: 'Ann to leave the pending list' });
+    expect(refused(await facilitator.dot(roundId, idea.id))).toBe('facilitator-not-voting');
+  });
+
+  it('refuses a raw provider that never said hello, claims a second identity, or votes after the round closed', async () => {
+    const { id, tokens, join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const editor = await join('editor', ann);
+    const idea = editor.notes('idea')[0]!;
+    const roundId = await facilitator.start({ title: 'One', dotsPerPerson: 2 });
+
+    const anonymous = await VotingClient.connect(server.wsUrl, id, tokens.editor, cy, { hello: false });
+    clients.push(anonymous);
+    expect(refused(await anonymous.dot(roundId, idea.id))).toBe('not-identified');
+
+    const mark = editor.mark();
+    editor.send({ type: VOTING.hello, person: cy });
+    expect(await editor.next((m) => m.type === VOTING.refused, mark)).toMatchObject({ code: 'identity-mismatch' });
+
+    const garbage = editor.mark();
+    editor.send({ type: VOTING.place, roundId, noteId: 'not-a-note' });
+    expect(await editor.next((m) => m.type === VOTING.refused, garbage)).toMatchObject({ code: 'invalid-message' });
+
+    await editor.dot(roundId, idea.id);
+    expect(await facilitator.close(roundId)).toMatchObject({ type: VOTING.state, round: null, event: { kind: 'revealed', roundId } });
+    expect(refused(await editor.dot(roundId, idea.id))).toBe('round-closed');
+    expect(refused(await editor.dot(roundId, idea.id, 'remove'))).toBe('round-closed');
+    expect(await facilitator.close(roundId)).toMatchObject({ type: VOTING.refused, code: 'round-closed' });
+  });
+
+  it('an editor cannot start or reveal a round: RoleAccess closes the connection', async () => {
+    const { join } = await board();
+    const editor = await join('editor', ann);
+    const closed = new Promise<string>((resolve) => editor.provider.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)));
+    editor.send({ type: VOTING.start, settings: { title: 'Mine' } });
+    expect(await closed).toBe('forbidden-message');
+  });
+
+  it('reveal writes one round record with the totals (named: dots per person) and a vote-reveal checkpoint', async () => {
+    const { id, join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const editor = await join('editor', ann);
+    const commenter = await join('commenter', cy);
+    const [pain1, pain2] = editor.notes('pain');
+    const roundId = await facilitator.start({ title: 'Named one', dotsPerPerson: 3, anonymous: false });
+    await editor.dot(roundId, pain1!.id);
+    await editor.dot(roundId, pain1!.id);
+    await commenter.dot(roundId, pain1!.id);
+    await commenter.dot(roundId, pain2!.id);
+    await facilitator.dot(roundId, pain2!.id);
+    await facilitator.close(roundId);
+
+    // Every client, including the viewer-less observer, gets the same record through the document.
+    const round = await waitFor(() => readBoard(commenter.doc).rounds[0], { what: 'the round record to arrive' });
+    expect(round).toMatchObject({ id: roundId, title: 'Named one', anonymous: false, voterCount: 3, totals: { [pain1!.id]: 3, [pain2!.id]: 2 } });
+    expect(round.notes[pain1!.id]).toMatchObject({ text: pain1!.text, kind: 'pain', laneId: pain1!.position.laneId });
+    expect(round.byPerson?.map((p) => [p.name, p.dots]).sort()).toEqual([
+      ['Ann', { [pain1!.id]: 2 }],
+      ['Cy', { [pain1!.id]: 1, [pain2!.id]: 1 }],
+      ['Fran', { [pain2!.id]: 1 }],
+    ]);
+    // Three voters from three departments: no department has 3 voters, so none is shown.
+    expect(round.byDepartment).toEqual({});
+    const checkpoints = await server.server.checkpoints.list(id);
+    expect(checkpoints.filter((c) => c.kind === 'vote-reveal').map((c) => c.label)).toEqual(['Votes revealed: Named one']);
+    // A new round can start after the reveal.
+    expect(await facilitator.start({ title: 'Second' })).toMatch(/^round:/);
+  });
+
+  it('an anonymous round leaves no voter id, name or ballot anywhere in the document; departments with 3 voters are split', async () => {
+    const { join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const voters = [
+      await join('editor', { id: 'user-s1', name: 'Sam', department: 'sales' }),
+      await join('editor', { id: 'user-s2', name: 'Sue', department: 'sales' }),
+      await join('commenter', { id: 'user-s3', name: 'Sid', department: 'sales' }),
+      await join('editor', ann), // sales too: 4 sales voters
+      await join('editor', { id: 'user-p1', name: 'Pat', department: 'product' }),
+    ];
+    const idea = voters[0]!.notes('idea')[0]!;
+    const roundId = await facilitator.start({ title: 'Anonymous one', dotsPerPerson: 2 });
+    for (const v of voters) await v.dot(roundId, idea.id);
+    await facilitator.close(roundId);
+    const round = await waitFor(() => readBoard(voters[0]!.doc).rounds[0], { what: 'the round record' });
+    expect(round).toMatchObject({ anonymous: true, voterCount: 5, totals: { [idea.id]: 5 }, byPerson: null });
+    expect(round.byDepartment).toEqual({ sales: { voters: 4, totals: { [idea.id]: 4 } } }); // product (1 voter) hidden
+    const everything = JSON.stringify(voters[0]!.doc.toJSON()) + new TextDecoder().decode(Y.encodeStateAsUpdate(voters[0]!.doc));
+    for (const v of [...voters.map((c) => c.person), fran]) {
+      expect(everything).not.toContain(v.id);
+    }
+    for (const name of ['Sam', 'Sue', 'Sid', 'Pat']) expect(everything).not.toContain(name);
+  });
+
+  it('a note deleted during the round gives its dots back and tells each voter', async () => {
+    const { join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const editor = await join('editor', ann);
+    const commenter = await join('commenter', cy);
+    const [pain1, pain2] = editor.notes('pain');
+    const roundId = await facilitator.start({ title: 'Refunds', dotsPerPerson: 3 });
+    await editor.dot(roundId, pain1!.id);
+    await editor.dot(roundId, pain2!.id);
+    await commenter.dot(roundId, pain1!.id);
+    const markEditor = editor.mark();
+    const markCommenter = commenter.mark();
+    editor.doc.transact(() => recordsMap(editor.doc).delete(pain1!.id), ORIGIN.local);
+    const mine = await editor.next<VotingBallotMessage>((m) => m.type === VOTING.ballot && m.refunded.length > 0, markEditor, 'the refund');
+    expect(mine).toMatchObject({ dots: { [pain2!.id]: 1 }, remaining: 2, refunded: [pain1!.id] });
+    const theirs = await commenter.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, markCommenter, 'the refund');
+    expect(theirs).toMatchObject({ dots: {}, remaining: 3, refunded: [pain1!.id] });
+    await facilitator.close(roundId);
+    const round = await waitFor(() => readBoard(editor.doc).rounds[0], { what: 'the round record' });
+    expect(round.totals).toEqual({ [pain2!.id]: 1 });
+  });
+
+  it('a reconnecting participant gets their ballot again; cancelling a round writes nothing to the document', async () => {
+    const { id, tokens, join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const first = await join('editor', ann);
+    const idea = first.notes('idea')[0]!;
+    const roundId = await facilitator.start({ title: 'Reconnect', dotsPerPerson: 4 });
+    await first.dot(roundId, idea.id);
+    await first.dot(roundId, idea.id);
+    first.destroy();
+
+    const again = await VotingClient.connect(server.wsUrl, id, tokens.editor, ann);
+    clients.push(again);
+    const ballot = await again.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0, 'the ballot after reconnecting');
+    expect(ballot).toMatchObject({ roundId, dots: { [idea.id]: 2 }, remaining: 2 });
+    expect(again.lastState()?.round).toMatchObject({ id: roundId, settings: { title: 'Reconnect', dotsPerPerson: 4 } });
+    // The budget is per person across connections: a second tab shares it.
+    const secondTab = await join('editor', ann);
+    await secondTab.dot(roundId, idea.id);
+    await secondTab.dot(roundId, idea.id);
+    expect(refused(await again.dot(roundId, idea.id))).toBe('budget-spent');
+
+    expect(await facilitator.close(roundId, 'cancel')).toMatchObject({ round: null, event: { kind: 'cancelled', roundId } });
+    await waitFor(() => again.lastState()?.event?.kind === 'cancelled', { what: 'everyone to hear of the cancel' });
+    expect(readBoard(again.doc).rounds).toEqual([]);
+    expect([...recordsMap(facilitator.doc).keys()].filter((k) => k.startsWith('round:'))).toEqual([]);
+  });
+
+  it('an open round survives a server restart on the same SQLite file, even days after it opened; a passed time limit reveals it', async () => {
+    const dataDir = makeTempDir();
+    dirs.push(dataDir);
+    const first = await board({ dataDir });
+    const facilitator = await first.join('facilitator', fran);
+    const editor = await first.join('editor', ann);
+    const idea = editor.notes('idea')[0]!;
+    const roundId = await facilitator.start({ title: 'Async', dotsPerPerson: 2 });
+    await editor.dot(roundId, idea.id);
+    clients.splice(0).forEach((c) => c.destroy());
+    await server.close();
+    // Five days later (the round has no time limit): rewrite its opening time on disk.
+    const { DatabaseSync } = await import('node:sqlite');
+    const { sqlitePath } = await import('../storage/SqliteBoardStore.ts');
+    const raw = new DatabaseSync(sqlitePath(dataDir));
+    raw.prepare('UPDATE voting_rounds SET opened_at = opened_at - ? WHERE id = ?').run(5 * 24 * 3600_000, roundId);
+
+    server = await startTestServer({ dataDir });
+    const back = await VotingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
+    clients.push(back);
+    expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({ roundId, dots: { [idea.id]: 1 }, remaining: 1 });
+    expect(await back.dot(roundId, idea.id)).toMatchObject({ remaining: 0 });
+
+    // A time limit that ran out while the server was down reveals the round when it starts again.
+    const fac = await VotingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
+    clients.push(fac);
+    expect(await fac.close(roundId, 'cancel')).toMatchObject({ event: { kind: 'cancelled' } });
+    const timed = await fac.start({ title: 'Timed', dotsPerPerson: 2, timeLimitMinutes: 3 * 24 * 60 });
+    expect(fac.lastState()?.round?.endsAt).toBe((fac.lastState()?.round?.openedAt ?? 0) + 3 * 24 * 3600_000);
+    await back.dot(timed, idea.id);
+    clients.splice(0).forEach((c) => c.destroy());
+    await server.close();
+    raw.prepare('UPDATE voting_rounds SET ends_at = ? WHERE id = ?').run(Date.now() - 1000, timed);
+    raw.close();
+    server = await startTestServer({ dataDir });
+    const later = await VotingClient.connect(server.wsUrl, first.id, first.tokens.viewer, vic);
+    clients.push(later);
+    const round = await waitFor(() => readBoard(later.doc).rounds.find((r) => r.id === timed), { what: 'the timed round to be revealed by the server' });
+    expect(round.totals).toEqual({ [idea.id]: 1 });
+    expect(later.lastState()?.round ?? null).toBeNull();
+  });
+
+  it('the server reveals a round itself when its time limit passes, and clients get its clock with the state', async () => {
+    const { join } = await board();
+    const facilitator = await join('facilitator', fran);
+    const editor = await join('editor', ann);
+    const roundId = await facilitator.start({ title: 'Timed', timeLimitMinutes: 1 });
+    const state = editor.lastState() as VotingStateMessage;
+    expect(state.round?.endsAt).toBe((state.round?.openedAt ?? 0) + 60_000);
+    expect(Math.abs(state.now - Date.now())).toBeLessThan(5_000);
+    await editor.dot(roundId, editor.notes('idea')[0]!.id);
+    // Move the deadline into the past in the database; the next request notices and reveals.
+    const raw = new (await import('node:sqlite')).DatabaseSync((await import('../storage/SqliteBoardStore.ts')).sqlitePath(server.dataDir));
+    raw.prepare('UPDATE voting_rounds SET ends_at = ? WHERE id = ?').run(Date.now() - 1, roundId);
+    raw.close();
+    expect(refused(await editor.dot(roundId, editor.notes('idea')[0]!.id))).toBe('round-closed');
+    await waitFor(() => readBoard(editor.doc).rounds.length === 1, { what: 'the round record' });
+    expect(await waitFor(() => facilitator.lastState()?.event?.kind === 'revealed' && facilitator.lastState())).toMatchObject({ event: { roundId } });
+  });
+
+  it('works the same on PostgreSQL: budgets, a restart with the round open, the reveal', async () => {
+    const schema = uniqueSchema();
+    try {
+      const pg = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema };
+      const first = await board(pg);
+      const facilitator = await first.join('facilitator', fran);
+      const editor = await first.join('editor', ann);
+      const [pain1] = editor.notes('pain');
+      const roundId = await facilitator.start({ title: 'On PostgreSQL', dotsPerPerson: 2 });
+      await editor.dot(roundId, pain1!.id);
+      await editor.dot(roundId, pain1!.id);
+      expect(refused(await editor.dot(roundId, pain1!.id))).toBe('budget-spent');
+      clients.splice(0).forEach((c) => c.destroy());
+      await server.close();
+
+      server = await startTestServer(pg);
+      const back = await VotingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
+      const fac = await VotingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
+      clients.push(back, fac);
+      expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({ roundId, dots: { [pain1!.id]: 2 }, remaining: 0 });
+      await fac.close(roundId);
+      expect(await waitFor(() => readBoard(back.doc).rounds[0])).toMatchObject({ id: roundId, totals: { [pain1!.id]: 2 }, voterCount: 1 });
+    } finally {
+      clients.splice(0).forEach((c) => c.destroy());
+      await server?.close();
+      await dropSchema(schema);
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import type { afterLoadDocumentPayload, Extension, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
+import { recordsMap } from '../../shared/doc/boardDoc.ts';
+import { isRecordId, type NoteId } from '../../shared/schema/ids.ts';
+import { parseDocumentName } from '../../shared/protocol/roles.ts';
+import type { VotingService } from '../voting/VotingService.ts';
+
+export interface VotingConfiguration {
+  service: VotingService;
+}
+
+/**
+ * Wires secret dot-voting rounds (server/voting/VotingService.ts) into Hocuspocus: `voting:*`
+ * stateless messages go to the service (RoleAccess has checked the type and minimum role first);
+ * a loaded board gets its round records checked against the database and its note deletions
+ * watched, so dots on a deleted note go back to their voters.
+ */
+export class Voting implements Extension {
+  extensionName = 'Voting';
+  // After RoleAccess (190), which refuses unknown message types and too-low roles.
+  priority = 100;
+  private readonly service: VotingService;
+
+  constructor(configuration: VotingConfiguration) {
+    this.service = configuration.service;
+  }
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.service.attach(instance);
+  }
+
+  async onListen(): Promise<void> {
+    await this.service.start();
+  }
+
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    const { boardId, kind } = parseDocumentName(documentName);
+    if (kind !== 'board') return;
+    recordsMap(document).observe((event) => {
+      const deleted: NoteId[] = [];
+      for (const [key, change] of event.changes.keys) {
+        if (change.action === 'delete' && isRecordId('note', key)) deleted.push(key);
+      }
+      if (deleted.length > 0) void this.service.refundDeletedNotes(boardId, deleted);
+    });
+    await this.service.reconcileOnLoad(boardId, document).catch((error: unknown) => console.error(`[voting] board ${boardId}: cannot check its rounds:`, error));
+  }
+
+  async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
+    if (!payload.includes('"voting:')) return;
+    const { boardId, kind } = parseDocumentName(documentName);
+    if (kind !== 'board') return;
+    await this.service.handle(connection, boardId, payload);
+  }
+
+  async onDestroy(): Promise<void> {
+    this.service.close();
+  }
+}

@@ -1,0 +1,100 @@
+import * as Y from 'yjs';
+import {
+  BOARD_ID_LENGTH,
+  checkBoardBackup,
+  COMMENTS_INCLUDED_HEADER,
+  DEFAULT_REPAIR_LIMITS,
+  exportBoardBackup,
+  fileSlug,
+  importBoardBackup,
+  isBoardId,
+  randomId,
+  type ImportBoardResponse,
+} from '../../shared/index.ts';
+import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
+import type { ShareLinks } from '../access/ShareLinks.ts';
+import type { BoardLimits } from '../config.ts';
+import type { CommentsReader } from '../exports/CommentsReader.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { bearerToken, sameSecret } from './bearerToken.ts';
+import { requireRole } from './boardRoutes.ts';
+import { sendFile } from './priorityRoutes.ts';
+import { readJsonBody } from './readJsonBody.ts';
+import { withBoardDoc } from './readBoardDoc.ts';
+import { HttpError, sendJson } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+
+export interface BackupRoutesDeps {
+  readonly store: BoardStore;
+  readonly links: ShareLinks;
+  readonly comments: CommentsReader;
+  readonly maxBodyBytes: number;
+  readonly createToken?: string | null;
+  readonly limits: Pick<BoardLimits, 'maxRecords' | 'maxDocumentBytes' | 'maxNoteLength'>;
+  readonly now?: () => number;
+}
+
+/**
+ * `GET /api/boards/:id/export.json` (any share link): the board backup (shared/export/backup.ts).
+ * `POST /api/boards/import` (like `POST /api/boards`: CREATE_TOKEN when set, MAX_BODY_BYTES):
+ * a new board with new share links from a backup; a bad file is a 400 naming the problem, and
+ * nothing is created.
+ */
+export function registerBackupRoutes(router: Router, deps: BackupRoutesDeps): void {
+  router.on('GET', '/api/boards/:id/export.json', (ctx) => exportBoard(ctx, deps));
+  router.on('POST', '/api/boards/import', (ctx) => importBoard(ctx, deps));
+}
+
+async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<void> {
+  const id = ctx.params.id ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  await requireRole(deps, id, ctx.req, ctx.url);
+  const comments = deps.comments.available ? await deps.comments.export(id) : null;
+  const exportedAt = new Date((deps.now ?? Date.now)()).toISOString();
+  const backup = await withBoardDoc(deps.store, ctx, id, (doc) => exportBoardBackup(doc, { exportedAt, comments, commentsIncluded: deps.comments.available }));
+  sendFile(ctx.res, `${JSON.stringify(backup, null, 2)}\n`, 'application/json; charset=utf-8', `${fileSlug(backup.board.title)}-backup.json`, {
+    [COMMENTS_INCLUDED_HEADER]: String(deps.comments.available),
+  });
+}
+
+async function importBoard({ req, res, url }: RouteContext, deps: BackupRoutesDeps): Promise<void> {
+  if (deps.createToken && !sameSecret(bearerToken(req, url), deps.createToken)) {
+    throw new HttpError(401, 'unauthorized', 'Creating boards on this server needs its creation token (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+  }
+  const body = await readJsonBody(req, deps.maxBodyBytes);
+  if (body === undefined) throw new HttpError(400, 'invalid-request', 'The request body is empty: send a board backup (the JSON of GET /api/boards/:id/export.json)');
+  const checked = checkBoardBackup(body, { ...DEFAULT_REPAIR_LIMITS, maxNoteLength: deps.limits.maxNoteLength, maxRecords: deps.limits.maxRecords });
+  if (!checked.ok) throw new HttpError(400, 'invalid-request', `This is not a board backup this server can import: ${checked.message}`);
+  const { backup } = checked;
+
+  const id = randomId(BOARD_ID_LENGTH);
+  const doc = importBoardBackup(backup, id);
+  let snapshot: Uint8Array;
+  try {
+    snapshot = Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+  if (snapshot.byteLength > deps.limits.maxDocumentBytes) {
+    throw new HttpError(400, 'invalid-request', `This board would be ${snapshot.byteLength} bytes, more than this server's limit of ${deps.limits.maxDocumentBytes}`);
+  }
+  // Everything is checked: from here on the board is created.
+  await deps.store.createBoard({ id, title: backup.board.title, createdAt: (deps.now ?? Date.now)(), snapshot });
+  const tokens = await deps.links.create(id);
+
+  const warnings: string[] = [];
+  if (backup.comments !== undefined && backup.comments !== null) {
+    if (!deps.comments.available) warnings.push('The file’s comments were not imported: this server cannot import comments yet.');
+    else {
+      try {
+        await deps.comments.import(id, backup.comments);
+      } catch (error) {
+        console.error(`[http] board ${id}: comments from an imported backup were not imported:`, error);
+        warnings.push(`The file’s comments were not imported: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  const links = Object.fromEntries(ROLES.map((role) => [role, shareLinkPath(id, tokens[role])])) as ImportBoardResponse['links'];
+  const answer: ImportBoardResponse = { id, url: links.facilitator, links, warnings };
+  sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
+}

@@ -1,0 +1,96 @@
+import type { ServerResponse } from 'node:http';
+import {
+  buildPriorityList,
+  DEPARTMENTS,
+  fileSlug,
+  isRecordId,
+  NOTE_KINDS,
+  parseRoundChoice,
+  priorityCsv,
+  priorityJsonText,
+  priorityMarkdown,
+  readBoard,
+  resolveRounds,
+  type Department,
+  type NoteKind,
+  type PriorityFilters,
+  type StageId,
+} from '../../shared/index.ts';
+import { isBoardId } from '../../shared/protocol/http.ts';
+import type { ShareLinks } from '../access/ShareLinks.ts';
+import type { CommentsReader } from '../exports/CommentsReader.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { requireRole } from './boardRoutes.ts';
+import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
+import { HttpError } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+
+export interface PriorityRoutesDeps {
+  readonly store: BoardStore;
+  readonly links: ShareLinks;
+  readonly comments: CommentsReader;
+  readonly now?: () => number;
+}
+
+const FORMATS = {
+  csv: { type: 'text/csv; charset=utf-8; header=present', render: 'csv' },
+  md: { type: 'text/markdown; charset=utf-8', render: 'md' },
+  json: { type: 'application/json; charset=utf-8', render: 'json' },
+} as const;
+type Format = keyof typeof FORMATS;
+
+/**
+ * `GET /api/boards/:id/priorities.csv|.md|.json?round=<latest|all|round id>&stage=&kind=&department=`:
+ * the ranked priority list for anyone holding a link to the board (a viewer is enough). Only
+ * revealed rounds count (an open round's ballots are on the server, never in the document).
+ */
+export function registerPriorityRoutes(router: Router, deps: PriorityRoutesDeps): void {
+  for (const format of Object.keys(FORMATS) as Format[]) {
+    router.on('GET', `/api/boards/:id/priorities.${format}`, (ctx) => sendPriorities(ctx, deps, format));
+  }
+}
+
+async function sendPriorities(ctx: RouteContext, deps: PriorityRoutesDeps, format: Format): Promise<void> {
+  const id = ctx.params.id ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  await requireRole(deps, id, ctx.req, ctx.url);
+  const q = ctx.url.searchParams;
+  const round = parseRoundChoice(q.get('round'));
+  if (round === null) throw new HttpError(400, 'invalid-request', `round: expected "latest", "all" or a round id (round:…), not "${q.get('round')}"`);
+  const filters = parseFilters(q);
+  const generatedAt = new Date((deps.now ?? Date.now)()).toISOString();
+  const comments = deps.comments.available ? await deps.comments.counts(id) : new Map();
+  const baseUrl = requestOrigin(ctx.req);
+
+  const { body, title } = await withBoardDoc(deps.store, ctx, id, (doc) => {
+    const board = readBoard(doc);
+    const resolved = resolveRounds(board, round);
+    if (!resolved.ok) throw new HttpError(400, 'invalid-request', `round: ${resolved.message}`);
+    const list = buildPriorityList({ board, round, commentCounts: comments, commentsIncluded: deps.comments.available, baseUrl, filters });
+    const text = format === 'csv' ? priorityCsv(list) : format === 'md' ? priorityMarkdown(list, board, generatedAt) : priorityJsonText(list, generatedAt);
+    return { body: text, title: board.meta.title };
+  });
+  sendFile(ctx.res, body, FORMATS[format].type, `${fileSlug(title)}-priorities.${format}`, { 'X-Journeyboard-Comments-Included': String(deps.comments.available) });
+}
+
+function parseFilters(q: URLSearchParams): PriorityFilters {
+  const stageIds = q.getAll('stage').filter((s) => s !== '');
+  for (const s of stageIds) if (!isRecordId('stage', s) || s.length > 128) throw new HttpError(400, 'invalid-request', `stage: "${s.slice(0, 40)}" is not a stage id`);
+  const kinds = q.getAll('kind').filter((s) => s !== '');
+  for (const k of kinds) if (!(NOTE_KINDS as readonly string[]).includes(k)) throw new HttpError(400, 'invalid-request', `kind: expected one of ${NOTE_KINDS.join(', ')}`);
+  const departments = q.getAll('department').filter((s) => s !== '');
+  for (const d of departments) if (!(DEPARTMENTS as readonly string[]).includes(d)) throw new HttpError(400, 'invalid-request', `department: expected one of ${DEPARTMENTS.join(', ')}`);
+  return { stageIds: stageIds as StageId[], kinds: kinds as NoteKind[], departments: departments as Department[] };
+}
+
+/** A download: `Content-Disposition: attachment` with an ASCII file name. */
+export function sendFile(res: ServerResponse, body: string, contentType: string, filename: string, headers: Record<string, string> = {}): void {
+  res.writeHead(200, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+    'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}

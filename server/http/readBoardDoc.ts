@@ -1,0 +1,40 @@
+import type * as Y from 'yjs';
+import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
+import { loadBoardDoc } from '../storage/boardState.ts';
+import { HttpError } from './respond.ts';
+import type { RouteContext } from './router.ts';
+
+/**
+ * Runs `read` on the board's document: the live one when the board is loaded (it may be ahead of
+ * what is stored), else one decoded from storage for this request and destroyed after it.
+ * 404 for an unknown board, 500 `board-unreadable` for stored data that does not decode.
+ */
+export async function withBoardDoc<T>(store: BoardStore, ctx: Pick<RouteContext, 'liveDocument'>, boardId: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+  const live = ctx.liveDocument(boardId);
+  if (live) return read(live);
+  let loaded;
+  try {
+    loaded = await loadBoardDoc(store, boardId);
+  } catch (error) {
+    if (!(error instanceof CorruptBoardError)) throw error;
+    console.error(`[http] ${error.message}`);
+    throw new HttpError(500, 'board-unreadable', `Board ${boardId} exists but its stored data cannot be read`);
+  }
+  if (!loaded) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
+  try {
+    return await read(loaded.doc);
+  } finally {
+    loaded.doc.destroy();
+  }
+}
+
+/**
+ * The origin the caller reached us at, for deep links in exports: `X-Forwarded-Proto` (http or
+ * https only) and the Host header. A spoofed Host only changes the links of the spoofer's own file.
+ */
+export function requestOrigin(req: RouteContext['req']): string {
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
+  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+  const host = /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(req.headers.host ?? '') ? req.headers.host! : 'localhost';
+  return `${proto}://${host}`;
+}

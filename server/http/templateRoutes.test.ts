@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { executeCommand, readBoard, TEMPLATES } from '../../shared/index.ts';
+import { structureOf } from '../../shared/testing/templateStructure.ts';
+import type { ApiErrorResponse, TemplateInfo } from '../../shared/protocol/http.ts';
+import { loadBoardDoc } from '../storage/boardState.ts';
+import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
+import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+
+const ACTOR = { id: 'u-ann', name: 'Ann', department: 'sales' } as const;
+const code = async (res: Response) => ((await res.json()) as ApiErrorResponse).error.code;
+
+describe('saving a board as a template', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  const save = (boardId: string, token: string | null, body: unknown = {}) =>
+    fetch(`${server.url}/api/boards/${boardId}/template`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const templates = async (headers: Record<string, string> = {}) => (await (await fetch(`${server.url}/api/templates`, { headers })).json()) as TemplateInfo[];
+  const storedBoard = async (id: string) => {
+    const loaded = (await loadBoardDoc(server.server.store, id))!;
+    try {
+      return readBoard(loaded.doc);
+    } finally {
+      loaded.doc.destroy();
+    }
+  };
+
+  it('only the facilitator may save; other roles 403, no or a wrong token 401, an unknown board 404, a bad body 400', async () => {
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    for (const role of ['editor', 'commenter', 'viewer'] as const) {
+      const res = await save(id, tokens[role]);
+      expect([role, res.status]).toEqual([role, 403]);
+      expect(await code(res)).toBe('forbidden');
+    }
+    expect((await save(id, null)).status).toBe(401);
+    expect((await save(id, 'x'.repeat(32))).status).toBe(401);
+    const other = await createBoardWithLinks(server.url);
+    expect((await save(id, other.tokens.facilitator)).status).toBe(401); // another board's facilitator
+    expect((await save('unknown00001', tokens.facilitator)).status).toBe(404);
+    expect((await save('NOT-AN-ID', tokens.facilitator)).status).toBe(404);
+    const tooLong = await save(id, tokens.facilitator, { name: 'n'.repeat(81) });
+    expect(tooLong.status).toBe(400);
+    expect(await code(tooLong)).toBe('invalid-request');
+    expect((await templates()).filter((t) => t.source === 'saved')).toEqual([]);
+
+    const res = await save(id, tokens.facilitator, { name: '  Checkout workshop kit ', description: 'Our Q3 checkout map' });
+    expect(res.status).toBe(201);
+    const info = (await res.json()) as TemplateInfo;
+    expect(info).toMatchObject({ name: 'Checkout workshop kit', description: 'Our Q3 checkout map', source: 'saved', noteCount: TEMPLATES[1]!.notes.length });
+    expect(info.id).toMatch(/^saved-[0-9a-z]{12}$/);
+  });
+
+  it('lists built-in templates first, then saved ones newest first', async () => {
+    const a = await createBoardWithLinks(server.url, { title: 'First board', template: 'b2b-saas-onboarding' });
+    const b = await createBoardWithLinks(server.url, { title: 'Second board', template: 'support-ticket' });
+    const first = (await (await save(a.id, a.tokens.facilitator)).json()) as TemplateInfo;
+    await waitFor(() => Date.now() > first.createdAt!, { what: 'the clock to move on' });
+    const second = (await (await save(b.id, b.tokens.facilitator)).json()) as TemplateInfo;
+    expect(first.name).toBe('First board'); // the board's title when no name is given
+    const list = await templates();
+    expect(list.slice(0, TEMPLATES.length).map((t) => [t.id, t.source])).toEqual(TEMPLATES.map((t) => [t.id, 'builtin']));
+    const saved = list.slice(TEMPLATES.length);
+    expect(saved.every((t) => t.source === 'saved')).toBe(true);
+    expect(saved.findIndex((t) => t.id === second.id)).toBeLessThan(saved.findIndex((t) => t.id === first.id));
+  });
+
+  it('a board created from a saved template has the same structure, from the live board, without owners, dates or KPI values', async () => {
+    const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Live board', template: 'financial-account-opening' });
+    const doc = new Y.Doc();
+    const provider = await connectProvider(server.wsUrl, id, { document: doc, token: tokens.editor });
+    try {
+      const board = readBoard(doc);
+      const stageId = board.stages[1]!.id;
+      executeCommand(doc, ACTOR, 'describeStage', { stageId, description: 'Forms and documents' });
+      const lane = executeCommand(doc, ACTOR, 'addLane', { name: 'Backstage', kind: 'action' });
+      executeCommand(doc, ACTOR, 'addNote', { stageId, laneId: lane, text: 'Compliance checks the ID scan', colour: '#c7d2fe' });
+      const pain = board.notes.find((n) => n.kind === 'pain')!;
+      executeCommand(doc, ACTOR, 'setNoteAction', { noteIds: [pain.id], owner: 'Ravi', status: 'open', due: '2027-01-15' });
+      executeCommand(doc, ACTOR, 'setKpi', { stageId, metric: 'Approval time', unit: 'days', direction: 'lower', value: 6, target: 2 });
+      await waitForAck(provider);
+      const source = readBoard(doc);
+
+      const saved = (await (await save(id, tokens.facilitator)).json()) as TemplateInfo;
+      expect(saved.kpiCount).toBe(source.kpis.length);
+      const created = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'From the kit', template: saved.id }) });
+      expect(created.status).toBe(201);
+      const copy = await storedBoard(((await created.json()) as { id: string }).id);
+      expect(structureOf(copy)).toEqual(structureOf(source));
+      expect(copy.meta.title).toBe('From the kit');
+      expect(copy.notes.every((n) => n.action === null)).toBe(true);
+      expect(copy.kpis.every((k) => k.value === null && k.previous === null)).toBe(true);
+      expect(copy.kpis.find((k) => k.metric === 'Approval time')).toMatchObject({ target: 2, direction: 'lower', unit: 'days' });
+    } finally {
+      provider.destroy();
+    }
+  });
+
+  it('an unknown saved template is refused like any unknown template, and nothing is created', async () => {
+    const before = (await server.server.store.listBoards()).length;
+    const res = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: 'saved-000000000000' }) });
+    expect(res.status).toBe(400);
+    expect(await code(res)).toBe('unknown-template');
+    expect((await server.server.store.listBoards()).length).toBe(before);
+  });
+
+  it('a damaged stored template is left out of the list and cannot be used', async () => {
+    await server.server.store.templates.addTemplate({ id: 'saved-brokenbroken', name: 'Broken', description: '', sourceBoardId: 'x', createdAt: Date.now(), body: '{"id":"saved-brokenbroken","stages":[]}' });
+    expect((await templates()).some((t) => t.id === 'saved-brokenbroken')).toBe(false);
+    const res = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: 'saved-brokenbroken' }) });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('saved templates with CREATE_TOKEN set', () => {
+  const CREATE_TOKEN = 'create-token-0123456789';
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ createToken: CREATE_TOKEN });
+  });
+  afterAll(async () => server.close());
+
+  it('are listed only to callers with the creation token (others see the built-in ones)', async () => {
+    const auth = { Authorization: `Bearer ${CREATE_TOKEN}` };
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' }, auth);
+    const res = await fetch(`${server.url}/api/boards/${id}/template`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    expect(res.status).toBe(201);
+    const savedId = ((await res.json()) as TemplateInfo).id;
+    const anonymous = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateInfo[];
+    expect(anonymous.map((t) => t.id)).toEqual(TEMPLATES.map((t) => t.id));
+    const withToken = (await (await fetch(`${server.url}/api/templates`, { headers: auth })).json()) as TemplateInfo[];
+    expect(withToken.map((t) => t.id)).toContain(savedId);
+    // Creating from it needs the creation token like any board.
+    const refused = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: savedId }) });
+    expect(refused.status).toBe(401);
+    const made = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify({ template: savedId }) });
+    expect(made.status).toBe(201);
+  });
+});

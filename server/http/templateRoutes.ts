@@ -1,0 +1,70 @@
+import type { IncomingMessage } from 'node:http';
+import { TEMPLATES } from '../../shared/index.ts';
+import { isBoardId, type TemplatesResponse } from '../../shared/protocol/http.ts';
+import { saveTemplateRequestSchema, templateInfo } from '../../shared/protocol/templates.ts';
+import type { ShareLinks } from '../access/ShareLinks.ts';
+import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
+import { loadBoardDoc } from '../storage/boardState.ts';
+import type { SavedTemplates } from '../templates/SavedTemplates.ts';
+import { bearerToken, sameSecret } from './bearerToken.ts';
+import { requireRole } from './boardRoutes.ts';
+import { readJsonBody } from './readJsonBody.ts';
+import { HttpError, sendJson } from './respond.ts';
+import type { Router } from './router.ts';
+
+export interface TemplateRoutesDeps {
+  readonly store: BoardStore;
+  readonly links: ShareLinks;
+  readonly savedTemplates: SavedTemplates;
+  readonly maxBodyBytes: number;
+  readonly createToken?: string | null;
+}
+
+/**
+ * `GET /api/templates` (built-in, then saved) and `POST /api/boards/:id/template` (save a board as
+ * a template; its facilitator only). Saved templates are listed to whoever may create boards
+ * here: everyone when CREATE_TOKEN is unset, else callers with `Authorization: Bearer
+ * <CREATE_TOKEN>` (others get the built-in ones only). See docs/api.md.
+ */
+export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps): void {
+  router.on('GET', '/api/templates', async ({ req, res, url }) => {
+    const builtIn = TEMPLATES.map((t) => templateInfo(t, 'builtin'));
+    const answer: TemplatesResponse = mayCreate(deps, req, url) ? [...builtIn, ...(await deps.savedTemplates.list())] : builtIn;
+    sendJson(res, 200, answer);
+  });
+
+  router.on('POST', '/api/boards/:id/template', async ({ req, res, url, params, liveDocument }) => {
+    const id = params.id ?? '';
+    if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+    const role = await requireRole(deps, id, req, url);
+    if (role !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the board’s facilitator may save it as a template');
+    const body = saveTemplateRequestSchema.safeParse((await readJsonBody(req, deps.maxBodyBytes)) ?? {});
+    if (!body.success) {
+      const issue = body.error.issues[0];
+      throw new HttpError(400, 'invalid-request', `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'Invalid request'}`);
+    }
+    // The live document when the board is open (it may be ahead of the stored snapshot).
+    const live = liveDocument(id);
+    let loaded: Awaited<ReturnType<typeof loadBoardDoc>> = null;
+    if (!live) {
+      try {
+        loaded = await loadBoardDoc(deps.store, id);
+      } catch (error) {
+        if (!(error instanceof CorruptBoardError)) throw error;
+        throw new HttpError(500, 'board-unreadable', `Board ${id} exists but its stored data cannot be read`);
+      }
+      if (!loaded) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+    }
+    try {
+      const result = await deps.savedTemplates.save(id, live ?? loaded!.doc, body.data);
+      if (!result.ok) throw new HttpError(409, 'too-many-templates', 'This server keeps as many saved templates as it allows; ask its operator to remove some');
+      sendJson(res, 201, result.info, { Location: '/api/templates' });
+    } finally {
+      loaded?.doc.destroy();
+    }
+  });
+}
+
+function mayCreate(deps: TemplateRoutesDeps, req: IncomingMessage, url: URL): boolean {
+  return !deps.createToken || sameSecret(bearerToken(req, url), deps.createToken);
+}

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_WORKSHOP_STATE, readWorkshopState } from '../../shared/protocol/workshop.ts';
+import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
+import { makeTempDir, removeDir } from '../testing/testServer.ts';
+import type { BoardStore } from './BoardStore.ts';
+import { SqliteBoardStore } from './SqliteBoardStore.ts';
+
+interface Opened {
+  store: BoardStore;
+  reopen(): Promise<BoardStore>;
+  cleanup(): Promise<void>;
+}
+
+const kinds: [string, () => Promise<Opened>][] = [
+  [
+    'SQLite',
+    async () => {
+      const dir = makeTempDir();
+      return { store: SqliteBoardStore.open(dir), reopen: async () => SqliteBoardStore.open(dir), cleanup: async () => removeDir(dir) };
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const schema = uniqueSchema();
+      return { store: await openTestPostgresStore(schema), reopen: () => openTestPostgresStore(schema), cleanup: () => dropSchema(schema) };
+    },
+  ],
+];
+
+describe.each(kinds)('workshop state storage: %s', (_name, open) => {
+  const stores: BoardStore[] = [];
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    await cleanup?.();
+  });
+
+  it('stores one state per board, replaces it, survives a reopen, and is deleted with its board’s rows', async () => {
+    const opened = await open();
+    cleanup = opened.cleanup;
+    stores.push(opened.store);
+    const { store } = opened;
+    await store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
+    expect(await store.loadWorkshopState('board0000001')).toBeNull();
+
+    const locked = { ...DEFAULT_WORKSHOP_STATE, lock: { locked: true, commentsOpen: false, since: 5, byTimer: false } };
+    await store.saveWorkshopState('board0000001', DEFAULT_WORKSHOP_STATE, 10);
+    await store.saveWorkshopState('board0000001', locked, 11);
+    const again = await opened.reopen();
+    stores.push(again);
+    expect(readWorkshopState(await again.loadWorkshopState('board0000001'))).toEqual(locked);
+
+    // A state for a board that does not exist is refused (foreign key).
+    await expect(again.saveWorkshopState('nosuchboard1', locked, 12)).rejects.toThrow();
+    // Restoring a board replaces its rows: the workshop row goes with the board.
+    const dump = (await again.exportBoard('board0000001'))!;
+    await again.importBoard(dump);
+    expect(await again.loadWorkshopState('board0000001')).toBeNull();
+  });
+
+  it('reads a malformed stored state as the default', async () => {
+    expect(readWorkshopState({ timer: 'soon' })).toEqual(DEFAULT_WORKSHOP_STATE);
+    expect(readWorkshopState(null)).toEqual(DEFAULT_WORKSHOP_STATE);
+  });
+});

@@ -1,0 +1,112 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { readBoard } from '../../shared/model/snapshot.ts';
+import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
+import type { Note } from '../../shared/schema/note.ts';
+import {
+  parseVotingServerMessage,
+  VOTING,
+  type RoundSettingsInput,
+  type VoterIdentity,
+  type VotingBallotMessage,
+  type VotingRefusedMessage,
+  type VotingServerMessage,
+  type VotingStateMessage,
+} from '../../shared/protocol/voting.ts';
+import { connectProvider, waitFor } from './providers.ts';
+
+/**
+ * A raw provider speaking the voting protocol, for server tests. It keeps every stateless payload
+ * the server sent it, unparsed (`raw`), so secrecy tests can inspect all of them.
+ */
+export class VotingClient {
+  readonly raw: string[] = [];
+  readonly provider: HocuspocusProvider;
+  readonly doc: Y.Doc;
+  readonly person: VoterIdentity;
+
+  private constructor(provider: HocuspocusProvider, doc: Y.Doc, person: VoterIdentity, raw: string[]) {
+    this.provider = provider;
+    this.doc = doc;
+    this.person = person;
+    this.raw = raw;
+  }
+
+  /** Connects with `token`, and (unless `hello` is false) says hello and waits for the first state. */
+  static async connect(wsUrl: string, boardId: string, token: string, person: VoterIdentity, { hello = true } = {}): Promise<VotingClient> {
+    const raw: string[] = [];
+    const doc = new Y.Doc();
+    const provider = await connectProvider(wsUrl, boardId, { token, document: doc, onStateless: (p) => raw.push(p) });
+    const client = new VotingClient(provider, doc, person, raw);
+    if (hello) {
+      const mark = client.mark();
+      client.send({ type: VOTING.hello, person });
+      await client.next((m) => m.type === VOTING.state, mark);
+    }
+    return client;
+  }
+
+  get messages(): VotingServerMessage[] {
+    return this.raw.map((p) => parseVotingServerMessage(safeJson(p))).filter((m): m is VotingServerMessage => m !== null);
+  }
+
+  mark(): number {
+    return this.raw.length;
+  }
+
+  send(message: { type: string } & Record<string, unknown>): void {
+    this.provider.sendStateless(JSON.stringify(message));
+  }
+
+  /** The first voting message from index `since` on that matches. */
+  async next<T extends VotingServerMessage>(match: (m: VotingServerMessage) => boolean, since = 0, what = 'a voting message'): Promise<T> {
+    return waitFor(
+      () => this.raw.slice(since).map((p) => parseVotingServerMessage(safeJson(p))).find((m): m is T => m !== null && match(m)),
+      { what },
+    );
+  }
+
+  lastState(): VotingStateMessage | undefined {
+    return this.messages.filter((m): m is VotingStateMessage => m.type === VOTING.state).at(-1);
+  }
+
+  /** Starts a round (facilitator) and resolves with its id once this client's state shows it open. */
+  async start(settings: RoundSettingsInput): Promise<RoundId> {
+    const mark = this.mark();
+    this.send({ type: VOTING.start, settings });
+    const state = await this.next<VotingStateMessage>((m) => (m.type === VOTING.state && m.event?.kind === 'opened') || m.type === VOTING.refused, mark, 'the round to open');
+    if (!state.round) throw new Error(`start refused: ${JSON.stringify(state)}`);
+    return state.round.id;
+  }
+
+  /** Places (or removes) a dot and resolves with the answer: this voter's ballot, or a refusal. */
+  async dot(roundId: RoundId, noteId: NoteId, action: 'place' | 'remove' = 'place'): Promise<VotingBallotMessage | VotingRefusedMessage> {
+    const mark = this.mark();
+    const requestId = `${action}-${mark}`;
+    this.send({ type: action === 'place' ? VOTING.place : VOTING.remove, roundId, noteId, requestId });
+    return this.next((m) => m.type === VOTING.ballot || (m.type === VOTING.refused && m.requestId === requestId), mark, `the answer to ${action}`);
+  }
+
+  /** Sends reveal or cancel and resolves with the resulting state (or refusal). */
+  async close(roundId: RoundId, how: 'reveal' | 'cancel' = 'reveal'): Promise<VotingStateMessage | VotingRefusedMessage> {
+    const mark = this.mark();
+    this.send({ type: how === 'reveal' ? VOTING.reveal : VOTING.cancel, roundId });
+    return this.next((m) => (m.type === VOTING.state && m.event !== null && m.event.kind !== 'opened') || m.type === VOTING.refused, mark, `the round to ${how}`);
+  }
+
+  notes(kind?: Note['kind']): Note[] {
+    return readBoard(this.doc).notes.filter((n) => !kind || n.kind === kind);
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+  }
+}
+
+function safeJson(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,150 @@
+import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import type * as Y from 'yjs';
+import { getRecord, rawFields } from '../../shared/doc/boardDoc.ts';
+import type { LaneId, NoteId } from '../../shared/schema/ids.ts';
+import { readNote } from '../../shared/schema/note.ts';
+import type { Role } from '../../shared/protocol/roles.ts';
+import {
+  VOTING,
+  type MyVotingStatus,
+  type OpenRoundInfo,
+  type PendingVoter,
+  type RoundSettings,
+  type VoterIdentity,
+  type VotingBallotMessage,
+  type VotingClientType,
+  type VotingRefusedMessage,
+  type VotingStateMessage,
+} from '../../shared/protocol/voting.ts';
+import type { AccessContext } from '../extensions/RoleAccess.ts';
+import { remainingFor, type Dots, type NoteFacts, type Refusal } from './ballotRules.ts';
+import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+
+export type StateEvent = VotingStateMessage['event'];
+
+/**
+ * Everything the voting server says, and to whom: the only place that decides who receives what.
+ * Each person's ballot goes to that person's connections only; the list of who still has dots goes
+ * to facilitators only; everyone else hears the round's settings and their own remaining dots.
+ * It also holds who each connection said it is (bound for the connection's lifetime).
+ */
+export class VotingOutbox {
+  private readonly store: VotingStore;
+  private readonly now: () => number;
+  private instance: Hocuspocus | null = null;
+  private readonly voters = new WeakMap<Connection, VoterIdentity>();
+
+  constructor(store: VotingStore, now: () => number) {
+    this.store = store;
+    this.now = now;
+  }
+
+  attach(instance: Hocuspocus): void {
+    this.instance = instance;
+  }
+
+  voterOf(connection: Connection): VoterIdentity | undefined {
+    return this.voters.get(connection);
+  }
+
+  identify(connection: Connection, person: VoterIdentity): void {
+    this.voters.set(connection, person);
+  }
+
+  connectionsOf(boardId: string): Connection[] {
+    return this.instance?.documents.get(boardId)?.getConnections() ?? [];
+  }
+
+  async broadcastState(boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
+    const ballots = round ? await this.store.getBallots(round.id) : [];
+    for (const c of this.connectionsOf(boardId)) {
+      this.sendStateWith(c, boardId, round, ballots, event);
+      const person = this.voters.get(c);
+      const ballot = person && ballots.find((b) => b.personId === person.id);
+      if (round && ballot) c.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
+    }
+  }
+
+  async sendState(connection: Connection, boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
+    const ballots = round ? await this.store.getBallots(round.id) : [];
+    this.sendStateWith(connection, boardId, round, ballots, event);
+    const person = this.voters.get(connection);
+    const ballot = person && ballots.find((b) => b.personId === person.id);
+    if (round && ballot) connection.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
+  }
+
+  async sendStateToFacilitators(boardId: string, round: StoredRound): Promise<void> {
+    const facilitators = this.connectionsOf(boardId).filter((c) => roleOf(c) === 'facilitator');
+    if (facilitators.length === 0) return;
+    const ballots = await this.store.getBallots(round.id);
+    for (const c of facilitators) this.sendStateWith(c, boardId, round, ballots, null);
+  }
+
+  /** The state as `connection` may see it: its own remaining dots; the pending list only for facilitators. */
+  private sendStateWith(connection: Connection, boardId: string, round: StoredRound | null, ballots: readonly StoredBallot[], event: StateEvent): void {
+    const role = roleOf(connection);
+    const doc = this.instance?.documents.get(boardId);
+    const laneOf = (id: NoteId) => (doc ? (noteFacts(doc, id)?.laneId ?? null) : null);
+    let you: MyVotingStatus | null = null;
+    let pending: PendingVoter[] | null = null;
+    if (round) {
+      const person = this.voters.get(connection);
+      const refusal = person ? votingRefusal(role, round.settings) : { code: 'not-identified' as const, message: 'Not identified.' };
+      const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
+      const left = remainingFor(round.settings, mine?.dots ?? {}, laneOf);
+      you = refusal ? { canVote: false, why: refusal.message, remaining: 0, remainingByLane: {} } : { canVote: true, why: null, ...left };
+      if (role === 'facilitator') {
+        pending = ballots
+          .map((b) => ({ personId: b.personId, name: b.name, department: b.department, remaining: remainingFor(round.settings, b.dots, laneOf).remaining }))
+          .filter((p) => p.remaining > 0);
+      }
+    }
+    const message: VotingStateMessage = { type: VOTING.state, now: this.now(), round: round ? publicRound(round) : null, you, pending, event };
+    connection.sendStateless(JSON.stringify(message));
+  }
+
+  sendBallot(boardId: string, round: StoredRound, personId: string, dots: Dots, refunded: readonly NoteId[]): void {
+    const message = JSON.stringify(this.ballotMessage(boardId, round, dots, refunded));
+    for (const c of this.connectionsOf(boardId)) if (this.voters.get(c)?.id === personId) c.sendStateless(message);
+  }
+
+  private ballotMessage(boardId: string, round: StoredRound, dots: Dots, refunded: readonly NoteId[]): VotingBallotMessage {
+    const doc = this.instance?.documents.get(boardId);
+    const laneOf = (id: NoteId): LaneId | null => (doc ? (noteFacts(doc, id)?.laneId ?? null) : null);
+    return { type: VOTING.ballot, roundId: round.id, dots, ...remainingFor(round.settings, dots, laneOf), refunded };
+  }
+
+  refuse(connection: Connection, request: { type: VotingClientType; noteId?: NoteId; requestId?: string } | null, refusal: Refusal): void {
+    const message: VotingRefusedMessage = {
+      type: VOTING.refused,
+      code: refusal.code,
+      message: refusal.message,
+      request: request?.type ?? null,
+      noteId: request?.noteId ?? null,
+      requestId: request?.requestId ?? null,
+    };
+    connection.sendStateless(JSON.stringify(message));
+  }
+}
+
+export function roleOf(connection: Connection): Role | undefined {
+  return (connection.context as Partial<AccessContext>).role;
+}
+
+/** Why this role may not vote in a round with these settings, or null. Commenters may vote: voting is not editing. */
+export function votingRefusal(role: Role | undefined, settings: RoundSettings): Refusal | null {
+  if (!role || role === 'viewer') return { code: 'not-allowed', message: 'Viewers can follow the round but not vote.' };
+  if (role === 'facilitator' && !settings.facilitatorVotes) return { code: 'facilitator-not-voting', message: 'You run this round without voting in it.' };
+  return null;
+}
+
+export function noteFacts(doc: Y.Doc, noteId: NoteId): NoteFacts | null {
+  const rec = getRecord(doc, noteId);
+  if (!rec) return null;
+  const note = readNote(noteId, rawFields(rec));
+  return { id: noteId, kind: note.kind, laneId: note.position.laneId };
+}
+
+function publicRound(round: StoredRound): OpenRoundInfo {
+  return { id: round.id, settings: round.settings, openedAt: round.openedAt, endsAt: round.endsAt, openedBy: round.openedBy.name };
+}

@@ -1,0 +1,345 @@
+import type { Connection, Document, Hocuspocus } from '@hocuspocus/server';
+import type * as Y from 'yjs';
+import { getRecord } from '../../shared/doc/boardDoc.ts';
+import { readBoard } from '../../shared/model/snapshot.ts';
+import { newId, type NoteId, type RoundId } from '../../shared/schema/ids.ts';
+import { VOTING, votingClientMessageSchema, type RoundSettings, type VoterIdentity, type VotingClientMessage } from '../../shared/protocol/voting.ts';
+import { Deadlines } from './Deadlines.ts';
+import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
+import { roundResult } from './roundResult.ts';
+import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
+import { noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
+import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+
+export interface VotingServiceOptions {
+  readonly store: VotingStore;
+  /** Called right after each reveal is in the document (CheckpointService.voteRevealCheckpoint). */
+  readonly onRevealed?: (boardId: string, doc: Y.Doc, title: string) => Promise<unknown>;
+  readonly now?: () => number;
+}
+
+const CAS_ATTEMPTS = 8;
+
+/**
+ * Secret dot-voting rounds (issue 4; ARCHITECTURE.md "Votes are secret until reveal"). Ballots
+ * live in the VotingStore and travel only between the server and their voter; the board document
+ * gets the result once, at reveal, as a `round:` record written with the server origin.
+ *
+ * Identity: there are no accounts. A connection declares who it is in `voting:hello`; that person
+ * id is bound to the connection for its lifetime (a different id later is refused). Budgets count
+ * per person id over all their connections. Anyone holding an editor or commenter link can claim
+ * any id, so this stops mistakes and casual double voting, not a determined link holder.
+ *
+ * Requests of one board run one at a time (a queue per board); ballot writes are also
+ * compare-and-set in the database, so two server instances cannot overspend a budget.
+ */
+export class VotingService {
+  private readonly store: VotingStore;
+  private readonly onRevealed: VotingServiceOptions['onRevealed'];
+  private readonly now: () => number;
+  private instance: Hocuspocus | null = null;
+  /** Who each connection is, and every message out (who may hear what). */
+  private readonly out: VotingOutbox;
+  /** Time limits of open rounds: the server reveals a round when its `endsAt` passes. */
+  private readonly deadlines: Deadlines<RoundId>;
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(options: VotingServiceOptions) {
+    this.store = options.store;
+    this.onRevealed = options.onRevealed;
+    this.now = options.now ?? Date.now;
+    this.out = new VotingOutbox(this.store, this.now);
+    this.deadlines = new Deadlines(this.now);
+  }
+
+  attach(instance: Hocuspocus): void {
+    this.instance = instance;
+    this.out.attach(instance);
+  }
+
+  /** Arms the time limits of rounds left open by a previous run (a deadline already past reveals now). */
+  async start(): Promise<void> {
+    for (const round of await this.store.listTimedOpenRounds()) this.arm(round);
+  }
+
+  close(): void {
+    this.deadlines.close();
+  }
+
+  // ---- requests ----
+
+  /** One stateless message from a connection on the board document `boardId`. */
+  handle(connection: Connection, boardId: string, payload: string): Promise<void> {
+    let message: VotingClientMessage;
+    try {
+      const parsed = votingClientMessageSchema.safeParse(JSON.parse(payload));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        this.out.refuse(connection, null, { code: 'invalid-message', message: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'Invalid message.' });
+        return Promise.resolve();
+      }
+      message = parsed.data;
+    } catch {
+      this.out.refuse(connection, null, { code: 'invalid-message', message: 'Not JSON.' });
+      return Promise.resolve();
+    }
+    return this.enqueue(boardId, async () => {
+      try {
+        await this.dispatch(connection, boardId, message);
+      } catch (error) {
+        console.error(`[voting] board ${boardId}: ${message.type} failed:`, error);
+        this.out.refuse(connection, message, { code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
+      }
+    });
+  }
+
+  private async dispatch(connection: Connection, boardId: string, message: VotingClientMessage): Promise<void> {
+    if (message.type === VOTING.hello) return this.hello(connection, boardId, message.person);
+    const voter = this.out.voterOf(connection);
+    if (!voter) return this.out.refuse(connection, message, { code: 'not-identified', message: 'Say who you are first (voting:hello).' });
+    switch (message.type) {
+      case VOTING.start:
+        return this.startRound(connection, boardId, voter, message.settings);
+      case VOTING.place:
+      case VOTING.remove:
+        return this.changeDot(connection, boardId, voter, message);
+      case VOTING.reveal:
+      case VOTING.cancel:
+        return this.closeByFacilitator(connection, boardId, message);
+    }
+  }
+
+  private async hello(connection: Connection, boardId: string, person: VoterIdentity): Promise<void> {
+    const bound = this.out.voterOf(connection);
+    if (bound && bound.id !== person.id) {
+      return this.out.refuse(connection, { type: VOTING.hello }, { code: 'identity-mismatch', message: 'This connection already voted as someone else; reload to switch person.' });
+    }
+    this.out.identify(connection, person);
+    const round = await this.liveOpenRound(boardId);
+    if (round && votingRefusal(roleOf(connection), round.settings) === null) await this.register(round, person);
+    await this.out.sendState(connection, boardId, round, null);
+    if (round) await this.out.sendStateToFacilitators(boardId, round);
+  }
+
+  private async startRound(connection: Connection, boardId: string, voter: VoterIdentity, settings: RoundSettings): Promise<void> {
+    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, { type: VOTING.start }, { code: 'not-allowed', message: 'Only a facilitator starts a round.' });
+    const now = this.now();
+    const round: StoredRound = {
+      id: newId('round'),
+      boardId,
+      settings,
+      openedAt: now,
+      openedBy: { id: voter.id, name: voter.name },
+      endsAt: settings.timeLimitMinutes === null ? null : now + settings.timeLimitMinutes * 60_000,
+      status: 'open',
+      closedAt: null,
+      result: null,
+    };
+    await this.liveOpenRound(boardId); // a round whose time ran out is revealed first
+    if (!(await this.store.openRound(round))) {
+      return this.out.refuse(connection, { type: VOTING.start }, { code: 'round-already-open', message: 'A round is already open on this board; reveal or cancel it first.' });
+    }
+    console.info(`[voting] board ${boardId}: round ${round.id} opened (“${settings.title}”)`);
+    this.arm(round);
+    // Everyone connected who may vote is a participant from now (the facilitator sees who still has dots).
+    for (const c of this.out.connectionsOf(boardId)) {
+      const person = this.out.voterOf(c);
+      if (person && votingRefusal(roleOf(c), settings) === null) await this.register(round, person);
+    }
+    await this.out.broadcastState(boardId, round, { kind: 'opened', roundId: round.id, title: settings.title });
+  }
+
+  private async changeDot(connection: Connection, boardId: string, voter: VoterIdentity, message: Extract<VotingClientMessage, { type: 'voting:place' | 'voting:remove' }>): Promise<void> {
+    const round = await this.liveOpenRound(boardId);
+    if (!round || round.id !== message.roundId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    const notAllowed = votingRefusal(roleOf(connection), round.settings);
+    if (notAllowed) return this.out.refuse(connection, message, notAllowed);
+    const doc = this.instance?.documents.get(boardId);
+    if (!doc) return;
+    const laneOf = (id: NoteId) => noteFacts(doc, id)?.laneId ?? null;
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const ballot = await this.store.getBallot(round.id, voter.id);
+      const dots: Dots = ballot?.dots ?? {};
+      let next: Dots;
+      if (message.type === VOTING.place) {
+        const refusal = checkPlace(round.settings, dots, noteFacts(doc, message.noteId), laneOf);
+        if (refusal) return this.out.refuse(connection, message, refusal);
+        next = withDot(dots, message.noteId, 1);
+      } else {
+        if ((dots[message.noteId] ?? 0) <= 0) return this.out.refuse(connection, message, { code: 'no-dot-here', message: 'You have no dot on that note.' });
+        next = withDot(dots, message.noteId, -1);
+      }
+      const write = { roundId: round.id, personId: voter.id, name: voter.name, department: voter.department, dots: next, updatedAt: this.now() };
+      if (await this.store.saveBallot(write, ballot?.version ?? 0)) {
+        this.out.sendBallot(boardId, round, voter.id, next, []);
+        await this.out.sendStateToFacilitators(boardId, round);
+        return;
+      }
+      if (!(await this.store.getOpenRound(boardId))) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    }
+    this.out.refuse(connection, message, { code: 'busy', message: 'Your ballot changed at the same moment elsewhere; try again.' });
+  }
+
+  private async closeByFacilitator(connection: Connection, boardId: string, message: Extract<VotingClientMessage, { type: 'voting:reveal' | 'voting:cancel' }>): Promise<void> {
+    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends a round.' });
+    const round = await this.liveOpenRound(boardId);
+    if (!round || round.id !== message.roundId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    if (message.type === VOTING.reveal) {
+      if (!(await this.reveal(boardId, round))) this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+      return;
+    }
+    if (!(await this.store.closeRound(boardId, round.id, { status: 'cancelled', at: this.now() }))) {
+      return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    }
+    this.disarm(round.id);
+    console.info(`[voting] board ${boardId}: round ${round.id} cancelled`);
+    await this.out.broadcastState(boardId, null, { kind: 'cancelled', roundId: round.id, title: round.settings.title });
+  }
+
+  // ---- reveal ----
+
+  /**
+   * Counts the ballots against the notes as they are now, closes the round in the database (once:
+   * compare-and-set), writes the `round:` record into the live document in one server transaction
+   * (persisted through the update log like any change), checkpoints it, and tells everyone.
+   */
+  private async reveal(boardId: string, round: StoredRound): Promise<boolean> {
+    const done = await this.withLiveDocument(boardId, async (doc) => {
+      const ballots = await this.store.getBallots(round.id);
+      const at = this.now();
+      const result = roundResult(round, ballots, readBoard(doc).notesById, at);
+      if (!(await this.store.closeRound(boardId, round.id, { status: 'revealed', at, result }))) return false;
+      writeRoundRecord(doc, round.id, result);
+      console.info(`[voting] board ${boardId}: round ${round.id} revealed (${result.voterCount} voters)`);
+      await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) => console.error(`[voting] board ${boardId}: no checkpoint at reveal:`, error));
+      return true;
+    });
+    if (!done) return false;
+    this.disarm(round.id);
+    await this.out.broadcastState(boardId, null, { kind: 'revealed', roundId: round.id, title: round.settings.title });
+    return true;
+  }
+
+  /** The board's open round; one whose time limit has passed is revealed on the way (and null returned). */
+  private async liveOpenRound(boardId: string): Promise<StoredRound | null> {
+    const round = await this.store.getOpenRound(boardId);
+    if (round && round.endsAt !== null && round.endsAt <= this.now()) {
+      await this.reveal(boardId, round);
+      return null;
+    }
+    return round;
+  }
+
+  private arm(round: StoredRound): void {
+    if (round.endsAt === null) return;
+    this.deadlines.set(round.id, round.endsAt, () => {
+      void this.enqueue(round.boardId, async () => {
+        try {
+          const current = await this.store.getOpenRound(round.boardId);
+          if (current?.id === round.id) await this.reveal(round.boardId, current);
+        } catch (error) {
+          console.error(`[voting] board ${round.boardId}: the timed reveal of ${round.id} failed:`, error);
+        }
+      });
+    });
+  }
+
+  private disarm(roundId: RoundId): void {
+    this.deadlines.clear(roundId);
+  }
+
+  // ---- round records in the document ----
+
+  /**
+   * Makes the document's `round:` records match the database (see reconcileRoundRecords): on load
+   * (a reveal whose write was lost is written again) and after a client touched a round record.
+   */
+  reconcileRounds(boardId: string, doc: Y.Doc, only?: ReadonlySet<string>): Promise<string[]> {
+    return this.enqueue(boardId, () => reconcileRoundRecords(this.store, boardId, doc, only));
+  }
+
+  /**
+   * The same on load, outside the board's queue: a queued reveal may be the one loading the
+   * document (openDirectConnection awaits afterLoadDocument), so waiting for the queue would
+   * deadlock. Racing a reveal is harmless: both write the same result from the database.
+   */
+  reconcileOnLoad(boardId: string, doc: Y.Doc): Promise<string[]> {
+    return reconcileRoundRecords(this.store, boardId, doc);
+  }
+
+  // ---- notes deleted during a round ----
+
+  /** Gives back every dot on these (deleted) notes and tells each affected voter. */
+  refundDeletedNotes(boardId: string, noteIds: readonly NoteId[]): Promise<void> {
+    return this.enqueue(boardId, async () => {
+      try {
+        const round = await this.store.getOpenRound(boardId);
+        if (!round) return;
+        const doc = this.instance?.documents.get(boardId);
+        const gone = noteIds.filter((id) => !doc || !getRecord(doc, id)); // undone meanwhile: keep the dots
+        if (gone.length === 0) return;
+        for (const ballot of await this.store.getBallots(round.id)) await this.refund(boardId, round, ballot, gone);
+        await this.out.sendStateToFacilitators(boardId, round);
+      } catch (error) {
+        console.error(`[voting] board ${boardId}: refund failed:`, error);
+      }
+    });
+  }
+
+  private async refund(boardId: string, round: StoredRound, first: StoredBallot, gone: readonly NoteId[]): Promise<void> {
+    let ballot: StoredBallot | null = first;
+    for (let attempt = 0; ballot && attempt < CAS_ATTEMPTS; attempt++) {
+      const refunded = gone.filter((id) => (ballot!.dots[id] ?? 0) > 0);
+      if (refunded.length === 0) return;
+      const dots = { ...ballot.dots };
+      for (const id of refunded) delete dots[id];
+      if (await this.store.saveBallot({ ...ballot, dots, updatedAt: this.now() }, ballot.version)) {
+        this.out.sendBallot(boardId, round, ballot.personId, dots, refunded);
+        return;
+      }
+      ballot = await this.store.getBallot(round.id, ballot.personId);
+    }
+  }
+
+  // ---- participants ----
+
+  private async register(round: StoredRound, person: VoterIdentity): Promise<void> {
+    // An empty ballot row: the person now counts as a participant who still has dots.
+    await this.store.saveBallot({ roundId: round.id, personId: person.id, name: person.name, department: person.department, dots: {}, updatedAt: this.now() }, 0);
+  }
+
+  private async notOpen(boardId: string, roundId: RoundId): Promise<Refusal> {
+    const asked = await this.store.getRound(boardId, roundId);
+    if (asked && asked.status !== 'open') return { code: 'round-closed', message: `The round “${asked.settings.title}” is closed.` };
+    return { code: 'no-open-round', message: 'There is no open voting round.' };
+  }
+
+  // ---- plumbing ----
+
+  private enqueue<T>(boardId: string, task: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(boardId) ?? Promise.resolve()).then(task);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(boardId, settled);
+    void settled.then(() => {
+      if (this.queues.get(boardId) === settled) this.queues.delete(boardId);
+    });
+    return next;
+  }
+
+  /** Runs `fn` on the board's live document, opening it through a direct connection if nobody is on it. */
+  private async withLiveDocument<T>(boardId: string, fn: (doc: Document) => Promise<T>): Promise<T> {
+    const instance = this.instance;
+    if (!instance) throw new Error('VotingService.attach was not called');
+    const live = instance.documents.get(boardId);
+    if (live) return fn(live);
+    const connection = await instance.openDirectConnection(boardId, { voting: true });
+    try {
+      return await fn(connection.document!);
+    } finally {
+      await connection.disconnect();
+    }
+  }
+}

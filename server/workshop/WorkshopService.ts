@@ -1,0 +1,184 @@
+import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import { parseDocumentName } from '../../shared/protocol/roles.ts';
+import {
+  connectionReadOnly,
+  readWorkshopState,
+  WORKSHOP_REFUSED_TYPE,
+  WORKSHOP_STATE_TYPE,
+  type LockState,
+  type WorkshopCommand,
+  type WorkshopState,
+  type WorkshopStateMessage,
+} from '../../shared/protocol/workshop.ts';
+import type { AccessContext } from '../extensions/RoleAccess.ts';
+import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts';
+import { applyWorkshopCommand, nextDeadline, settleTimer, type WorkshopResult } from './workshopRules.ts';
+
+export interface WorkshopServiceOptions {
+  readonly store: WorkshopStateStore;
+  readonly now?: () => number;
+}
+
+interface BoardEntry {
+  state: WorkshopState;
+  deadline: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * The live-workshop state of every board in use (timer, lock, hidden cursors): loaded from the
+ * database when a board's first connection arrives, changed only through `apply` (facilitator
+ * commands, checked by RoleAccess), saved before it is announced, then sent to every connection
+ * of every document of the board (`<id>` and `<id>/comments`). A running timer is settled by a
+ * server timeout at its deadline, so "lock when the timer ends" happens even with the
+ * facilitator's tab closed; a deadline that passed while the server was down is settled on load.
+ *
+ * Commands for one board run one after another (a promise chain per board), so two quick clicks
+ * never interleave their load and save. (One server process holds the state; with several
+ * instances behind Redis, commands for a board must reach the same instance.)
+ */
+export class WorkshopService {
+  private readonly store: WorkshopStateStore;
+  private readonly now: () => number;
+  private readonly boards = new Map<string, BoardEntry>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private instance: Hocuspocus | null = null;
+
+  constructor(options: WorkshopServiceOptions) {
+    this.store = options.store;
+    this.now = options.now ?? Date.now;
+  }
+
+  attach(instance: Hocuspocus): void {
+    this.instance = instance;
+  }
+
+  /** The board's state (loaded and settled on first use). */
+  state(boardId: string): Promise<WorkshopState> {
+    const cached = this.boards.get(boardId);
+    if (cached) return Promise.resolve(cached.state);
+    return this.serial(boardId, async () => (await this.entry(boardId)).state);
+  }
+
+  /** The lock as known in memory, or null if the board's state is not loaded yet. */
+  cachedLock(boardId: string): LockState | null {
+    return this.boards.get(boardId)?.state.lock ?? null;
+  }
+
+  /** Applies a facilitator's command: saved, then broadcast and enforced. */
+  apply(boardId: string, command: WorkshopCommand): Promise<WorkshopResult> {
+    return this.serial(boardId, async () => {
+      const entry = await this.entry(boardId);
+      const result = applyWorkshopCommand(entry.state, command, this.now());
+      if (!result.ok) return result;
+      try {
+        await this.store.saveWorkshopState(boardId, result.state, this.now());
+      } catch (error) {
+        console.error(`[WorkshopService] board ${boardId}: could not save the workshop state:`, error);
+        return { ok: false, message: 'The server could not save this change; try again in a moment.' };
+      }
+      this.commit(boardId, entry, result.state);
+      return result;
+    });
+  }
+
+  /** The state message as one connection should receive it now. */
+  message(state: WorkshopState): string {
+    const message: WorkshopStateMessage = { type: WORKSHOP_STATE_TYPE, state, now: this.now() };
+    return JSON.stringify(message);
+  }
+
+  refusal(message: string): string {
+    return JSON.stringify({ type: WORKSHOP_REFUSED_TYPE, message });
+  }
+
+  /** Sets one connection's read-only flag from its role and the board's lock. */
+  enforce(connection: Connection, lock: LockState): void {
+    const role = (connection.context as Partial<AccessContext>).role;
+    // No role means RoleAccess did not let it in: never writable.
+    connection.readOnly = role ? connectionReadOnly(role, parseDocumentName(connection.document.name).kind, lock) : true;
+  }
+
+  /** Drops a board nobody has open (its state stays in the database). */
+  forget(boardId: string): void {
+    const entry = this.boards.get(boardId);
+    if (entry?.deadline) clearTimeout(entry.deadline);
+    this.boards.delete(boardId);
+  }
+
+  destroy(): void {
+    for (const id of [...this.boards.keys()]) this.forget(id);
+  }
+
+  private async entry(boardId: string): Promise<BoardEntry> {
+    const cached = this.boards.get(boardId);
+    if (cached) return cached;
+    const stored = readWorkshopState(await this.store.loadWorkshopState(boardId));
+    const entry: BoardEntry = { state: stored, deadline: null };
+    this.boards.set(boardId, entry);
+    const settled = settleTimer(stored, this.now());
+    if (settled !== stored) await this.saveQuietly(boardId, settled);
+    // Whoever is connecting gets the state from the `connected` hook; announce only a change.
+    this.commit(boardId, entry, settled, settled !== stored);
+    return entry;
+  }
+
+  /** The state in memory, everyone told, the lock enforced, the next deadline scheduled. */
+  private commit(boardId: string, entry: BoardEntry, state: WorkshopState, announce = true): void {
+    const lockChanged = entry.state.lock !== state.lock;
+    entry.state = state;
+    if (entry.deadline) clearTimeout(entry.deadline);
+    entry.deadline = null;
+    const deadline = nextDeadline(state);
+    if (deadline !== null) {
+      // setTimeout caps at 2^31-1 ms; a timer is at most 24 h, far below it.
+      entry.deadline = setTimeout(() => void this.serial(boardId, () => this.settle(boardId)), Math.max(0, deadline - this.now()));
+      entry.deadline.unref?.();
+    }
+    if (!announce) return;
+    for (const connection of this.connections(boardId)) {
+      if (lockChanged) this.enforce(connection, state.lock);
+      connection.sendStateless(this.message(state));
+    }
+  }
+
+  private async settle(boardId: string): Promise<void> {
+    const entry = this.boards.get(boardId);
+    if (!entry) return;
+    const settled = settleTimer(entry.state, this.now());
+    if (settled === entry.state) {
+      this.commit(boardId, entry, entry.state); // woke early (clock drift): reschedule
+      return;
+    }
+    await this.saveQuietly(boardId, settled);
+    this.commit(boardId, entry, settled);
+  }
+
+  /** A settled timer is applied even if saving fails (the lock must happen); the next save retries. */
+  private async saveQuietly(boardId: string, state: WorkshopState): Promise<void> {
+    try {
+      await this.store.saveWorkshopState(boardId, state, this.now());
+    } catch (error) {
+      console.error(`[WorkshopService] board ${boardId}: could not save the settled timer:`, error);
+    }
+  }
+
+  /** Every live connection to any document of the board. */
+  private *connections(boardId: string): Generator<Connection> {
+    if (!this.instance) return;
+    for (const [name, document] of this.instance.documents) {
+      if (parseDocumentName(name).boardId !== boardId) continue;
+      yield* document.getConnections();
+    }
+  }
+
+  private serial<T>(boardId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(boardId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.queues.set(boardId, tail);
+    void tail.then(() => {
+      if (this.queues.get(boardId) === tail) this.queues.delete(boardId);
+    });
+    return next;
+  }
+}

@@ -1,0 +1,87 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { readBoard } from '../model/snapshot.ts';
+import { SCHEMA_VERSION } from '../migrations/migrate.ts';
+import { createTestBoard } from '../testing/board.ts';
+import { buildExportFixture } from '../testing/exportFixture.ts';
+import { checkBoardBackup, exportBoardBackup, importBoardBackup, type BoardBackup } from './backup.ts';
+
+const AT = '2026-11-30T12:00:00.000Z';
+const backupOf = (doc: Y.Doc) => exportBoardBackup(doc, { exportedAt: AT, comments: null, commentsIncluded: false });
+/** Through text, as a file travels. */
+const viaFile = (b: BoardBackup): unknown => JSON.parse(JSON.stringify(b));
+
+function reimport(doc: Y.Doc, newId = 'importedboard01'): Y.Doc {
+  const checked = checkBoardBackup(viaFile(backupOf(doc)));
+  if (!checked.ok) throw new Error(checked.message);
+  // As the server stores it: encoded, then decoded in a fresh document.
+  const written = importBoardBackup(checked.backup, newId);
+  const stored = new Y.Doc();
+  Y.applyUpdate(stored, Y.encodeStateAsUpdate(written));
+  return stored;
+}
+
+describe('board backup', () => {
+  it('importing an export gives an identical board: records, texts, positions, rounds, actions, personas', () => {
+    const t = createTestBoard('ecommerce');
+    const note = t.board().notes.find((n) => n.kind === 'pain')!;
+    t.run('setNoteAction', { noteIds: [note.id], owner: 'Bo', status: 'in-progress', due: '2027-01-31' });
+    t.run('editNoteText', { noteId: note.id, text: 'Emoji 🙈, "quotes", a | pipe\nand a new line' });
+    const doc = buildExportFixture(t.doc); // adds the fixture's stages, notes and two rounds
+    const copy = reimport(doc);
+
+    const a = readBoard(doc);
+    const b = readBoard(copy);
+    expect(b.meta).toEqual({ ...a.meta, boardId: 'importedboard01' });
+    expect(b.stages).toEqual(a.stages);
+    expect(b.lanes).toEqual(a.lanes);
+    expect(b.notes).toEqual(a.notes);
+    expect(b.personas).toEqual(a.personas);
+    expect(b.rounds).toEqual(a.rounds);
+    expect(b.rounds.length).toBe(2);
+    expect(b.notesById.get(note.id)!.action).toEqual({ owner: 'Bo', status: 'in-progress', due: '2027-01-31' });
+    // And the backup of the copy is the same file but for the board id.
+    const again = backupOf(copy);
+    expect({ ...again, board: { ...again.board, id: 'x' } }).toEqual({ ...backupOf(doc), board: { ...backupOf(doc).board, id: 'x' } });
+    expect(copy.getMap('records').get(note.id)).toBeInstanceOf(Y.Map);
+    expect((copy.getMap('records').get(note.id) as Y.Map<unknown>).get('text')).toBeInstanceOf(Y.Text);
+  });
+
+  it('is readable JSON: a note is its fields, its text a string', () => {
+    const b = backupOf(buildExportFixture());
+    expect(b).toMatchObject({ format: 'journeyboard.board', version: 1, schemaVersion: SCHEMA_VERSION, board: { id: 'fixtureboard01' } });
+    expect(b.records['note:shipping']).toMatchObject({ typeName: 'note', text: 'Shipping cost, shown "late" at checkout', position: { stageId: 'stage:decision', laneId: 'lane:pain', index: 'a0' }, actionOwner: 'Bo Ström' });
+    expect(b.records['round:second']).toMatchObject({ typeName: 'round', title: 'After the break' });
+  });
+
+  const broken = (change: (b: Record<string, any>) => void) => {
+    const b = viaFile(backupOf(buildExportFixture())) as Record<string, any>;
+    change(b);
+    return checkBoardBackup(b);
+  };
+
+  it.each([
+    ['not a backup', (b: Record<string, any>) => (b.format = 'something'), /format: this is not a Journeyboard board backup/],
+    ['another version', (b: Record<string, any>) => (b.version = 2), /version: only version 1/],
+    ['a newer schema', (b: Record<string, any>) => (b.schemaVersion = SCHEMA_VERSION + 1), /newer Journeyboard/],
+    ['no records', (b: Record<string, any>) => delete b.records, /^records: /],
+    ['an unknown record type', (b: Record<string, any>) => (b.records['widget:x'] = { typeName: 'widget', id: 'widget:x' }), /records\["widget:x"\]: not a record id/],
+    ['a wrong typeName', (b: Record<string, any>) => (b.records['note:ads'].typeName = 'lane'), /records\["note:ads"\].typeName: expected "note"/],
+    ['a text that is no string', (b: Record<string, any>) => (b.records['note:ads'].text = 5), /records\["note:ads"\].text/],
+    ['a broken position', (b: Record<string, any>) => (b.records['note:ads'].position = { stageId: 'x' }), /records\["note:ads"\]: invalid position/],
+    ['an unknown kind', (b: Record<string, any>) => (b.records['note:ads'].kind = 'banana'), /records\["note:ads"\]: invalid kind/],
+    ['a text too long', (b: Record<string, any>) => (b.records['note:ads'].text = 'x'.repeat(2001)), /records\["note:ads"\]: invalid text \(too long\)/],
+    ['a bad round', (b: Record<string, any>) => (b.records['round:first'].dotsPerPerson = -1), /records\["round:first"\]: invalid dotsPerPerson/],
+    ['an empty title', (b: Record<string, any>) => (b.board.title = '  '), /board.title/],
+    ['no stage', (b: Record<string, any>) => { for (const id of Object.keys(b.records)) if (id.startsWith('stage:')) delete b.records[id]; }, /at least one stage/],
+  ])('refuses %s with a message naming the problem', (_what, change, message) => {
+    const result = broken(change);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('refuses more records than the server allows', () => {
+    const result = checkBoardBackup(viaFile(backupOf(buildExportFixture())), { ...{ maxNoteLength: 2000, maxNameLength: 60, maxDescriptionLength: 500, maxAuthorNameLength: 60, maxShortStringLength: 128 }, maxRecords: 5 });
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/more than this server's limit of 5/) });
+  });
+});

@@ -1,0 +1,7 @@
+// Priority list and exports (issue 6): pure functions of a board snapshot.
+export * from './priorityList.ts';
+export * from './labels.ts';
+export * from './csv.ts';
+export * from './markdown.ts';
+export * from './json.ts';
+export * from './backup.ts';
