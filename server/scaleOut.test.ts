@@ -12,7 +12,7 @@ import { recordsMap } from '../shared/doc/boardDoc.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from './testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from './testing/providers.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from './testing/redis.ts';
-import { spawnServer } from './testing/childServer.ts';
+import { spawnServer, type ChildServer } from './testing/childServer.ts';
 import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from './testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
@@ -261,7 +261,17 @@ describe('several instances as separate processes (node server/main.ts, as deplo
       REDIS_PREFIX: uniqueRedisPrefix(),
       LOG_LEVEL: 'warn',
     };
-    const [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    const started = await Promise.allSettled([spawnServer(env), spawnServer(env)]);
+    const children = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    if (children.length < 2) {
+      // One did not start: stop the other and clean up before failing.
+      for (const c of children) c.child.kill('SIGTERM');
+      await Promise.all(children.map((c) => c.exited));
+      removeDir(dir);
+      await dropSchema(schema);
+      throw (started.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason;
+    }
+    const [a, b] = children as [ChildServer, ChildServer];
     const providers: HocuspocusProvider[] = [];
     try {
       const { id } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
