@@ -53,6 +53,22 @@ describe('config', () => {
     expect(() => readConfig({ MAX_BODY_BYTES: '-1' })).toThrow(/MAX_BODY_BYTES/);
   });
 
+  it('reads Redis, the metrics token and the log level (issue 9); REDIS_URL needs DATABASE_URL', () => {
+    expect(readConfig({})).toMatchObject({ redisUrl: null, redisPrefix: 'journeyboard', metricsToken: null, logLevel: 'info' });
+    const config = readConfig({
+      DATABASE_URL: 'postgres://db/jb',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      REDIS_PREFIX: 'jb-prod',
+      METRICS_TOKEN: 'm'.repeat(24),
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379/0', redisPrefix: 'jb-prod', metricsToken: 'm'.repeat(24), logLevel: 'warn' });
+    expect(() => readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: needs DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://db/jb', REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => readConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('shows a wildcard bind address as localhost', () => {
     expect(publicUrl('0.0.0.0', 1234)).toBe('http://localhost:1234');
     expect(publicUrl('127.0.0.1', 5)).toBe('http://127.0.0.1:5');

@@ -29,7 +29,19 @@ export interface ServerConfig {
   readonly databaseSchema?: string;
   /** An automatic checkpoint this long after a board's first change since the last one (CHECKPOINT_INTERVAL_MS). */
   readonly checkpointIntervalMs?: number;
+  // ---- several instances and observability (issue 9; see docs/operations.md) ----
+  /** Redis for several instances (@hocuspocus/extension-redis); needs databaseUrl. REDIS_URL. */
+  readonly redisUrl?: string | null;
+  /** Prefix of every Redis key and channel (REDIS_PREFIX, default `journeyboard`). */
+  readonly redisPrefix?: string;
+  /** When set, `GET /metrics` answers for `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
+  readonly metricsToken?: string | null;
+  /** pino level (LOG_LEVEL, default `info`). */
+  readonly logLevel?: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Caps that protect a board and the server from a broken or hostile client. */
 export interface BoardLimits {
@@ -97,6 +109,13 @@ const envSchema = z.object({
   DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   DATABASE_SCHEMA: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL name').default('public')),
   CHECKPOINT_INTERVAL_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1000).default(DEFAULT_CHECKPOINT_INTERVAL_MS)),
+  REDIS_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  REDIS_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be letters, digits, _ . or -').default('journeyboard')),
+  METRICS_TOKEN: secret,
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
+}).refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
+  message: 'needs DATABASE_URL: several instances share their boards through PostgreSQL',
+  path: ['REDIS_URL'],
 });
 
 export class ConfigError extends Error {
@@ -127,6 +146,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL ?? null,
     databaseSchema: e.DATABASE_SCHEMA,
     checkpointIntervalMs: e.CHECKPOINT_INTERVAL_MS,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    logLevel: e.LOG_LEVEL,
     limits: {
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
       maxRecords: e.MAX_RECORDS,

@@ -31,6 +31,10 @@ import type { BoardStore } from './storage/BoardStore.ts';
 import type { CommentsReader } from './exports/CommentsReader.ts';
 import { StoredComments } from './exports/StoredComments.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
+import { createScaleOut, type ScaleOut } from './scaleout/scaleOut.ts';
+import { Metrics } from './observability/Metrics.ts';
+import { ConnectionLog } from './observability/ConnectionLog.ts';
+import { log } from './observability/log.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
 export interface JourneyboardServer {
@@ -46,6 +50,10 @@ export interface JourneyboardServer {
   /** Version history: checkpoints, previews, restores (and `voteRevealCheckpoint` for voting). */
   readonly checkpoints: CheckpointService;
   readonly persistence: Persistence;
+  /** Set when REDIS_URL is: the Redis extension and our cluster events (issue 9). */
+  readonly scaleOut: ScaleOut | null;
+  /** Prometheus metrics (`GET /metrics`, METRICS_TOKEN). */
+  readonly metrics: Metrics;
   /** Live-workshop state per board (timer, lock, cursors). */
   readonly workshop: WorkshopService;
   /** Secret dot-voting rounds (issue 4). */
@@ -59,6 +67,8 @@ export interface CreateServerOptions {
   readonly store?: BoardStore;
   /** Back-off of the save retries while storage fails (tests shorten it). */
   readonly saveRetry?: RetryPolicy;
+  /** Node process metrics (CPU, memory, event loop, GC) in /metrics; main.ts turns them on. */
+  readonly processMetrics?: boolean;
   /** Comments for the exports (issue 6); default: the board's comments document. */
   readonly comments?: CommentsReader;
 }
@@ -69,7 +79,9 @@ const SHUTDOWN_WAIT_MS = 10_000;
 
 /** Wiring only: the store, the extensions, one Hocuspocus Server; then listen. */
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<JourneyboardServer> {
-  const store = options.store ?? (await openConfiguredStore(config));
+  // Observability (issue 9): every store call timed, refusals counted, served at GET /metrics.
+  const metrics: Metrics = new Metrics({ logRows: (document): number => persistence.logRows(document), processMetrics: options.processMetrics });
+  const store = metrics.instrumentStore(options.store ?? (await openConfiguredStore(config)));
   // Version history (issue 7): checkpoints before migrations and restores, after activity, on demand.
   const checkpoints = new CheckpointService({ store });
   const persistence = new Persistence({
@@ -90,6 +102,45 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // The exports read comment counts and comments through this (issue 6).
   const storedComments = new StoredComments(store);
   const comments = options.comments ?? storedComments;
+  // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts.
+  const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
+  const extensions = [
+    ...(scaleOut?.extensions ?? []),
+    new BoardAccess({ store }),
+    new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
+    new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
+    new UpdateValidation(),
+    new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
+    new RecordGuard(limits),
+    new RoundGuard({ service: voting }),
+    new CommentGuard({ maxCommentLength: MAX_COMMENT_LENGTH, maxComments: limits.maxRecords }),
+    persistence,
+    new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
+    new BoardLock({ service: workshop }),
+    new WorkshopControls({ service: workshop }),
+    new PresenceRoles(),
+    new Voting({ service: voting }),
+    activity,
+    new Visits({ store, activity }),
+    collab,
+    new HttpRequests({
+      disconnectRole: scaleOut ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role) : undefined,
+      handle: createRequestHandler({
+        store,
+        links,
+        clientDir: config.clientDir,
+        maxBodyBytes: config.maxBodyBytes,
+        createToken: config.createToken,
+        adminToken: config.adminToken,
+        corsOrigins: config.corsOrigins,
+        checkpoints,
+        comments,
+        limits,
+        metrics: { registry: metrics.registry, token: config.metricsToken },
+      }),
+    }),
+  ];
+  metrics.countRefusalsOf(extensions);
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
     // port goes in the configuration and listen() is called without one.
@@ -98,45 +149,17 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     quiet: true,
     stopOnSignals: false, // main.ts owns the signals: it stores boards, then closes the DB
     websocketOptions: { maxPayload: config.maxMessageBytes },
-    extensions: [
-      new BoardAccess({ store }),
-      new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
-      new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
-      new UpdateValidation(),
-      new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
-      new RecordGuard(limits),
-      new RoundGuard({ service: voting }),
-      new CommentGuard({ maxCommentLength: MAX_COMMENT_LENGTH, maxComments: limits.maxRecords }),
-      persistence,
-      new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
-      new BoardLock({ service: workshop }),
-      new WorkshopControls({ service: workshop }),
-      new PresenceRoles(),
-      new Voting({ service: voting }),
-      activity,
-      new Visits({ store, activity }),
-      collab,
-      new HttpRequests({ handle: createRequestHandler({
-          store,
-          links,
-          clientDir: config.clientDir,
-          maxBodyBytes: config.maxBodyBytes,
-          createToken: config.createToken,
-          adminToken: config.adminToken,
-          corsOrigins: config.corsOrigins,
-          checkpoints,
-          comments,
-          limits,
-        }) }),
-    ],
+    extensions: [...extensions, metrics, new ConnectionLog()],
   });
 
   checkpoints.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
 
   try {
+    await scaleOut?.cluster.ready();
     await listen(server);
   } catch (error) {
+    if (scaleOut) await server.destroy().catch(() => undefined);
     await store.close();
     throw error;
   }
@@ -148,7 +171,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     voting.close();
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
     if (!stored) {
-      console.error(`[server] ${server.hocuspocus.getDocumentsCount()} board(s) not stored within ${SHUTDOWN_WAIT_MS} ms; their updates are in the log`);
+      log.error({ boards: server.hocuspocus.getDocumentsCount(), waitedMs: SHUTDOWN_WAIT_MS }, 'boards not stored before shutdown; their updates are in the log');
     }
     collab.closeSockets();
     server.httpServer.closeAllConnections();
@@ -163,6 +186,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     hocuspocus: server.hocuspocus,
     checkpoints,
     persistence,
+    scaleOut,
+    metrics,
     workshop,
     voting,
     close: () => (closing ??= close()),
@@ -199,7 +224,7 @@ function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> 
       },
       (error: unknown) => {
         clearTimeout(timer);
-        console.error('[server] error while stopping Hocuspocus:', error);
+        log.error({ err: error }, 'error while stopping Hocuspocus');
         resolve(false);
       },
     );

@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from './config.ts';
 import { createServer } from './createServer.ts';
+import { log, setLogLevel } from './observability/log.ts';
 
 /**
  * Entry point: `node server/main.ts` (and `npm start`, through start.ts). Reads the environment,
@@ -10,7 +11,7 @@ import { createServer } from './createServer.ts';
 // Hocuspocus fires some hooks without awaiting them (onChange, onAwarenessUpdate); a failure
 // there must be logged, not take every board down with the process.
 process.on('unhandledRejection', (reason) => {
-  console.error('[server] unhandled rejection (still running):', reason);
+  log.error({ err: reason }, 'unhandled rejection (still running)');
 });
 
 async function main(): Promise<void> {
@@ -19,23 +20,26 @@ async function main(): Promise<void> {
     config = readConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
+    console.error(error.message); // a person reads this at start-up: plain text
     process.exit(1);
   }
+  setLogLevel(config.logLevel ?? 'info');
 
-  const app = await createServer(config);
+  const app = await createServer(config, { processMetrics: true });
+  // Plain text, first: people read it, and the e2e fixture and tests parse it. Logs are JSON lines.
   console.log(`Journeyboard listening on ${app.url}`);
+  log.info({ url: app.url, store: config.databaseUrl ? 'postgresql' : 'sqlite', instances: config.redisUrl ? 'several (Redis)' : 'one' }, 'listening');
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return; // a second Ctrl-C while saving: the first one finishes the job
     stopping = true;
-    console.log(`Received ${signal}: storing boards and stopping…`);
+    log.info({ signal }, 'storing boards and stopping');
     try {
       await app.close();
       process.exit(0);
     } catch (error) {
-      console.error('[server] shutdown failed:', error);
+      log.error({ err: error }, 'shutdown failed');
       process.exit(1);
     }
   };
@@ -44,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('[server] could not start:', error);
+  log.fatal({ err: error }, 'could not start');
   process.exit(1);
 });

@@ -15,7 +15,7 @@ export interface SyncReport {
   readonly ratios: readonly Record<string, number | string>[];
 }
 
-const KEYS = ['latencyP50', 'latencyP99', 'throughput', 'steadyP50', 'steadyP99'] as const;
+const KEYS = ['latencyP50', 'latencyP99', 'throughput', 'steadyP50', 'steadyP99', 'serverCpuSeconds'] as const;
 
 function medianFigures(runs: readonly SyncFigures[]): SyncFigures {
   const first = runs[0]!;
@@ -54,6 +54,7 @@ export async function runSyncBenchmark(opts: { sizes: number[]; repeats: number;
       'throughput vs hocuspocus': round(ours.throughput / raw.throughput),
       'p50 vs y-websocket': round(ours.latencyP50 / yws.latencyP50),
       'throughput vs y-websocket': round(ours.throughput / yws.throughput),
+      'server CPU vs hocuspocus': round(ours.serverCpuSeconds / raw.serverCpuSeconds),
     };
   });
   console.log('\nSync: medians over', opts.repeats, 'repeats (ms; throughput in edits/s)');

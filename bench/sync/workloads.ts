@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { percentile, round } from '../stats.ts';
 import { Participant } from './participants.ts';
 import type { Target } from './targets.ts';
@@ -13,6 +14,22 @@ export interface SyncFigures {
   /** Edit-to-observers latency while everyone edits at 5 Hz. */
   readonly steadyP50: number;
   readonly steadyP99: number;
+  /**
+   * CPU seconds the server process used during the three workloads (after set-up): on a shared,
+   * loaded machine a steadier measure of the server's own cost than wall-clock latency.
+   * NaN where /proc is not available.
+   */
+  readonly serverCpuSeconds: number;
+}
+
+/** utime + stime of a process in seconds (Linux /proc; 10 ms clock ticks), or NaN. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export async function setUp(target: Target, n: number): Promise<Participant[]> {
@@ -91,6 +108,7 @@ async function steadyLatency(people: Participant[], seconds: number): Promise<nu
 
 export async function measure(target: Target, n: number, opts: { edits: number; burst: number; steadySeconds: number }): Promise<SyncFigures> {
   const people = await setUp(target, n);
+  const cpuBefore = cpuSeconds(target.pid);
   try {
     await sequentialLatency(people, Math.min(10, opts.edits)); // warm-up
     const lat = await sequentialLatency(people, opts.edits);
@@ -104,6 +122,7 @@ export async function measure(target: Target, n: number, opts: { edits: number; 
       throughput: round(throughput, 0),
       steadyP50: round(percentile(steady, 50)),
       steadyP99: round(percentile(steady, 99)),
+      serverCpuSeconds: round(cpuSeconds(target.pid) - cpuBefore),
     };
   } finally {
     for (const p of people) p.destroy();

@@ -20,6 +20,7 @@ import {
 } from '../../shared/index.ts';
 import { ConnectionStore } from './connection.ts';
 import { PendingChanges } from './pendingChanges.ts';
+import { attachFailover, serverUrls } from './serverFailover.ts';
 
 /**
  * The only importer of the Hocuspocus provider. Owns the Y.Doc of one board and its connection;
@@ -119,12 +120,15 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   const pending = new PendingChanges(boardId, doc);
   let savingDelayed = false;
 
+  // One URL, or several instances of the server (`?servers=`, see serverFailover.ts).
+  const urls = serverUrls(window.location, collabUrl(), boardId);
   const provider = new HocuspocusProvider({
-    url: collabUrl(),
+    url: urls[0]!,
     name: boardId,
     document: doc,
     token: token ?? 'anonymous',
   });
+  const failover = attachFailover(provider.configuration.websocketProvider, urls);
 
   const update = () => {
     if (refused) return;
@@ -225,6 +229,7 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     destroy() {
       window.removeEventListener('online', backOnline);
       window.removeEventListener('offline', goneOffline);
+      failover.detach();
       provider.destroy();
       pending.destroy();
       void local.destroy(); // closes the database; the copy stays for next time

@@ -18,6 +18,7 @@ import type { BoardStore } from '../storage/BoardStore.ts';
 import type { CheckpointInfo, CheckpointKind, StoredCheckpoint } from '../storage/CheckpointStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { checkpointsToThin, DEFAULT_RETENTION, type RetentionPolicy } from './retention.ts';
+import { log } from '../observability/log.ts';
 
 export interface Person {
   readonly id: string;
@@ -147,7 +148,7 @@ export class CheckpointService {
         // Synchronously after the check above: the "before" checkpoint is exactly what is replaced.
         const summary = restoreBoardContent(doc, cp.doc, ORIGIN.server);
         this.announce(boardId);
-        console.info(`[checkpoints] board ${boardId}: restored ${checkpointId} (${JSON.stringify(summary)})`);
+        log.info({ board: boardId, checkpoint: checkpointId, summary }, 'checkpoint restored');
         return { ok: true as const, restored: cp.info, before, summary };
       });
     } finally {

@@ -2,6 +2,7 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { BoardNotFound, BoardUnreadable, StorageUnavailable, type CloseReason } from '../../shared/protocol/closeReasons.ts';
 import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
 import { documentStorage } from '../storage/documentStorage.ts';
+import { log } from '../observability/log.ts';
 
 export interface BoardAccessConfiguration {
   store: BoardStore;
@@ -55,9 +56,9 @@ export class BoardAccess implements Extension {
 /** Logs why a stored board could not be loaded and picks the reason its clients are given. */
 export function refusalForLoadFailure(boardId: string, error: unknown): CloseReason {
   if (error instanceof CorruptBoardError) {
-    console.error(`[board ${boardId}] refused: ${error.message}`);
+    log.error({ board: boardId, err: error }, 'board refused: its stored data cannot be read');
     return BoardUnreadable;
   }
-  console.error(`[board ${boardId}] could not be read from storage:`, error);
+  log.error({ board: boardId, err: error }, 'board could not be read from storage');
   return StorageUnavailable;
 }

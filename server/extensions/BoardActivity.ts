@@ -6,6 +6,7 @@ import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { NoteChange } from '../../shared/protocol/visits.ts';
 import type { ActivityEvent } from '../storage/ActivityStore.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
+import { log } from '../observability/log.ts';
 
 export interface BoardActivityConfiguration {
   store: BoardStore;
@@ -86,7 +87,7 @@ export class BoardActivity implements Extension {
     await this.flush(boardId);
     this.labels.delete(boardId);
     await this.store.pruneActivity(boardId, Date.now() - ACTIVITY_RETENTION_MS).catch((error: unknown) =>
-      console.error(`[BoardActivity] could not prune old note activity of board ${boardId}:`, error instanceof Error ? error.message : error),
+      log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not prune old note activity'),
     );
   }
 
@@ -119,7 +120,7 @@ export class BoardActivity implements Extension {
     } catch (error) {
       // Kept for the next batch: the activity log waits, the board carries on.
       this.pending.set(boardId, [...events, ...(this.pending.get(boardId) ?? [])]);
-      console.error(`[BoardActivity] could not store note activity of board ${boardId}:`, error instanceof Error ? error.message : error);
+      log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not store note activity');
     }
   }
 }

@@ -2,6 +2,7 @@ import type { beforeHandleMessagePayload, Extension, onAuthenticatePayload } fro
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { LockState } from '../../shared/protocol/workshop.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
+import { log } from '../observability/log.ts';
 
 const UNKNOWN_LOCK: LockState = { locked: true, commentsOpen: false, since: null, byTimer: false };
 
@@ -46,7 +47,7 @@ export class BoardLock implements Extension {
         lock = (await this.service.state(boardId)).lock;
       } catch (error) {
         // Fail closed: while the lock cannot be read, only a facilitator writes.
-        console.error(`[BoardLock] board ${boardId}: cannot read the workshop state:`, error);
+        log.error({ board: boardId, err: error }, 'cannot read the workshop state');
         lock = UNKNOWN_LOCK;
       }
     }

@@ -2,6 +2,7 @@ import type { beforeUnloadDocumentPayload, Extension, onChangePayload } from '@h
 import type * as Y from 'yjs';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
+import { log } from '../observability/log.ts';
 
 export interface CheckpointsConfiguration {
   service: CheckpointService;
@@ -28,9 +29,11 @@ export class Checkpoints implements Extension {
     this.intervalMs = configuration.intervalMs;
   }
 
-  async onChange({ document, documentName }: onChangePayload): Promise<void> {
+  async onChange({ document, documentName, transactionOrigin }: onChangePayload): Promise<void> {
     // Checkpoints are of the board; its comments document is not versioned (issue 5).
     if (parseDocumentName(documentName).kind !== 'board') return;
+    // A change relayed from another instance (REDIS_URL) is checkpointed by that instance.
+    if ((transactionOrigin as { source?: unknown } | null)?.source === 'redis') return;
     if (this.timers.has(document)) return;
     const timer = setTimeout(() => {
       this.timers.delete(document);
@@ -58,7 +61,7 @@ export class Checkpoints implements Extension {
       await this.service.create(boardId, doc, 'activity', 'Automatic checkpoint');
     } catch (error) {
       // Never thrown on: a missing checkpoint must not stop the board (its data is in the log).
-      console.error(`[Checkpoints] could not checkpoint board ${boardId}:`, error);
+      log.error({ board: boardId, err: error }, 'could not take an automatic checkpoint');
     }
   }
 }

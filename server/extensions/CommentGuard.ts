@@ -15,6 +15,7 @@ import {
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { GuardNotice } from './RecordGuard.ts';
+import { log } from '../observability/log.ts';
 
 export interface CommentGuardConfiguration {
   /** Longest comment kept (MAX_COMMENT_LENGTH); longer text is cut and its writer told why. */
@@ -114,7 +115,7 @@ export class CommentGuard implements Extension {
         meta.set('schemaVersion', COMMENTS_SCHEMA_VERSION);
       }
     }, ORIGIN.server);
-    console.warn(`[CommentGuard] ${boardId}/comments: repaired a client's change (${bad.map(([, k, r]) => `${k}: ${r.kind}`).join('; ').slice(0, 300)})`);
+    log.warn({ board: boardId, repairs: bad.map(([, k, r]) => `${k}: ${r.kind}`).join('; ').slice(0, 300) }, 'repaired a client’s change to the comments');
     if (added.length > 0) {
       return { type: 'journeyboard:repaired', reason: 'too-many-records', message: `A board holds at most ${this.config.maxComments} comments; your new ones were removed.` };
     }

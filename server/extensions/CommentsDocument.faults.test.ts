@@ -44,7 +44,7 @@ describe('the comments document when storage fails', () => {
     await waitFor(() => statuses.some((s) => s.state === 'delayed'), { what: '"saving delayed"' });
     await waitForAck(provider);
     expect(flaky.refusedCount('appendBoardDocumentUpdate')).toBeGreaterThan(0);
-    await waitFor(() => flaky.refusedCount('compactBoardDocument') >= 2, { what: 'retried saves' });
+    await waitFor(() => flaky.refusedCount('compactBoardDocumentIfCurrent') >= 2, { what: 'retried saves' });
 
     flaky.failing = false;
     await waitFor(() => statuses.some((s) => s.state === 'ok'), { what: '"saved again"' });

@@ -2,6 +2,7 @@ import type { afterLoadDocumentPayload, beforeHandleMessagePayload, Extension } 
 import * as Y from 'yjs';
 import { BoardTooLarge } from '../../shared/protocol/closeReasons.ts';
 import { documentUpdateOf } from './UpdateValidation.ts';
+import { log } from '../observability/log.ts';
 
 export interface DocumentSizeLimitConfiguration {
   maxDocumentBytes: number;
@@ -32,7 +33,7 @@ export class DocumentSizeLimit implements Extension {
     document.on('update', (update: Uint8Array) => this.estimate.set(document, (this.estimate.get(document) ?? 0) + update.byteLength));
   }
 
-  async beforeHandleMessage({ document, update, documentName }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ document, update, documentName, connection }: beforeHandleMessagePayload): Promise<void> {
     const size = updateSize(update);
     if (size === 0) return;
     const estimate = this.estimate.get(document) ?? 0;
@@ -40,7 +41,7 @@ export class DocumentSizeLimit implements Extension {
     const exact = Y.encodeStateAsUpdate(document).byteLength;
     this.estimate.set(document, exact);
     if (exact + size > this.max) {
-      console.warn(`[DocumentSizeLimit] refused a ${size}-byte update to ${documentName} (${exact} bytes, cap ${this.max})`);
+      log.warn({ board: documentName, conn: connection.socketId, updateBytes: size, documentBytes: exact, capBytes: this.max }, 'refused an update: the board would pass its size cap');
       throw BoardTooLarge;
     }
   }

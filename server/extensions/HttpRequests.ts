@@ -1,10 +1,13 @@
-import type { Extension, onRequestPayload } from '@hocuspocus/server';
+import type { Extension, Hocuspocus, onRequestPayload } from '@hocuspocus/server';
+import type { Role } from '../../shared/protocol/roles.ts';
 import type { RequestHandler } from '../http/handleRequest.ts';
 import { answeredHere } from './hookControl.ts';
 import { disconnectRole } from './RoleAccess.ts';
 
 export interface HttpRequestsConfiguration {
   handle: RequestHandler;
+  /** How a rotation closes the old link's connections; several instances close them on every one. */
+  disconnectRole?: (instance: Hocuspocus, boardId: string, role: Role) => number;
 }
 
 /**
@@ -15,15 +18,17 @@ export interface HttpRequestsConfiguration {
 export class HttpRequests implements Extension {
   extensionName = 'HttpRequests';
   private readonly handle: RequestHandler;
+  private readonly disconnectRole: NonNullable<HttpRequestsConfiguration['disconnectRole']>;
 
   constructor(configuration: HttpRequestsConfiguration) {
     this.handle = configuration.handle;
+    this.disconnectRole = configuration.disconnectRole ?? disconnectRole;
   }
 
   async onRequest({ request, response, instance }: onRequestPayload): Promise<void> {
     await this.handle(request, response, {
       liveDocument: (boardId) => instance.documents.get(boardId),
-      disconnectRole: (boardId, role) => disconnectRole(instance, boardId, role),
+      disconnectRole: (boardId, role) => this.disconnectRole(instance, boardId, role),
     });
     return answeredHere();
   }

@@ -66,7 +66,7 @@ describe('Persistence when storage fails', () => {
 
     // Everyone leaves: the board still may not be unloaded, and the server keeps retrying.
     a.provider.destroy();
-    await waitFor(() => flaky.refusedCount('compact') >= 3, { what: 'repeated save attempts' });
+    await waitFor(() => flaky.refusedCount('compactIfCurrent') >= 3, { what: 'repeated save attempts' });
     expect(server.hocuspocus.documents.has(boardId)).toBe(true);
 
     flaky.failing = false;

@@ -7,6 +7,7 @@ import { TooManyRecords } from '../../shared/protocol/closeReasons.ts';
 import { DEFAULT_BOARD_TITLE } from '../../shared/protocol/http.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { DEFAULT_REPAIR_LIMITS, recordRepair, truncate, type RecordRepair } from '../../shared/schema/recordRepairs.ts';
+import { log } from '../observability/log.ts';
 
 export interface RecordGuardConfiguration {
   maxRecords: number;
@@ -88,7 +89,7 @@ export class RecordGuard implements Extension {
       for (const [k, v] of Object.entries(metaFixes)) meta.set(k, v);
     }, ORIGIN.server);
     const what = repairs.map(([k, r]) => `${k}: ${r.kind === 'delete' ? r.why : r.kind === 'fix' ? r.why.join(', ') || 'text' : ''}`);
-    console.warn(`[RecordGuard] board ${boardId}: repaired a client's change (${[...what, ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300)})`);
+    log.warn({ board: boardId, conn: (tr.origin as { connection?: Connection } | null)?.connection?.socketId, repairs: [...what, ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300) }, 'repaired a client’s change');
     if (added.length > 0) {
       return { type: 'journeyboard:repaired', reason: TooManyRecords.reason, message: `This board holds at most ${this.config.maxRecords} items; your new ones were removed.` };
     }

@@ -4,6 +4,7 @@ import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { VotingService } from '../voting/VotingService.ts';
 import type { GuardNotice } from './RecordGuard.ts';
+import { log } from '../observability/log.ts';
 
 export interface RoundGuardConfiguration {
   service: VotingService;
@@ -35,11 +36,11 @@ export class RoundGuard implements Extension {
       void this.service.reconcileRounds(boardId, document, touched).then(
         (fixed) => {
           if (fixed.length === 0) return;
-          console.warn(`[RoundGuard] board ${boardId}: undid a client's change to ${fixed.join(', ')}`);
+          log.warn({ board: boardId }, `undid a client's change to ${fixed.join(', ')}`);
           const notice: GuardNotice = { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Voting results are written by the server only; your change to them was undone.' };
           origin.connection?.sendStateless(JSON.stringify(notice));
         },
-        (error: unknown) => console.error(`[RoundGuard] board ${boardId}: cannot restore round records:`, error),
+        (error: unknown) => log.error({ board: boardId, err: error }, 'cannot restore round records'),
       );
     });
   }

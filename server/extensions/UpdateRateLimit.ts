@@ -1,5 +1,6 @@
 import type { beforeHandleMessagePayload, Connection, Extension } from '@hocuspocus/server';
 import { RateLimited } from '../../shared/protocol/closeReasons.ts';
+import { log } from '../observability/log.ts';
 
 export interface UpdateRateLimitConfiguration {
   /** Tokens added per second. */
@@ -62,7 +63,7 @@ export class UpdateRateLimit implements Extension {
       this.buckets.set(connection, bucket);
     }
     if (!bucket.take(now)) {
-      console.warn(`[UpdateRateLimit] closing a connection to ${documentName}: over ${this.config.rate}/s (burst ${this.config.burst})`);
+      log.warn({ board: documentName, conn: connection.socketId, rate: this.config.rate, burst: this.config.burst }, 'closing a connection: over its message rate');
       throw RateLimited;
     }
   }

@@ -10,6 +10,7 @@ import {
 } from '../../shared/protocol/visits.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import type { BoardActivity } from './BoardActivity.ts';
+import { log } from '../observability/log.ts';
 
 export interface VisitsConfiguration {
   store: BoardStore;
@@ -73,14 +74,14 @@ export class Visits implements Extension {
         const info: VisitInfo = { type: VISIT_INFO, now, firstSeenAt: record.firstSeenAt, previousSeenAt: since, reads: await this.store.loadThreadReads(boardId, person.id), notes };
         connection.sendStateless(JSON.stringify(info));
       } catch (error) {
-        console.error(`[Visits] could not record a visit to board ${boardId}:`, error instanceof Error ? error.message : error);
+        log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not record a visit');
       }
       return;
     }
     const read = threadReadMessageSchema.safeParse(message);
     if (read.success && context.visitorId) {
       await this.store.markThreadRead(boardId, context.visitorId, read.data.threadId, this.now()).catch((error: unknown) =>
-        console.error(`[Visits] could not mark a thread read on board ${boardId}:`, error instanceof Error ? error.message : error),
+        log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not mark a thread read'),
       );
     }
   }
@@ -90,7 +91,7 @@ export class Visits implements Extension {
     const visitorId = (context as VisitorContext).visitorId;
     if (kind !== 'comments' || !visitorId) return;
     await this.store.touchVisit(boardId, visitorId, this.now()).catch((error: unknown) =>
-      console.error(`[Visits] could not record when a person left board ${boardId}:`, error instanceof Error ? error.message : error),
+      log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not record when a person left'),
     );
   }
 }

@@ -3,6 +3,7 @@ import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { isRecordId, type NoteId } from '../../shared/schema/ids.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { VotingService } from '../voting/VotingService.ts';
+import { log } from '../observability/log.ts';
 
 export interface VotingConfiguration {
   service: VotingService;
@@ -42,7 +43,7 @@ export class Voting implements Extension {
       }
       if (deleted.length > 0) void this.service.refundDeletedNotes(boardId, deleted);
     });
-    await this.service.reconcileOnLoad(boardId, document).catch((error: unknown) => console.error(`[voting] board ${boardId}: cannot check its rounds:`, error));
+    await this.service.reconcileOnLoad(boardId, document).catch((error: unknown) => log.error({ board: boardId, err: error }, 'cannot check its rounds'));
   }
 
   async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {

@@ -15,6 +15,7 @@ import {
 import type { z } from 'zod';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import type { AccessContext } from './RoleAccess.ts';
+import { log } from '../observability/log.ts';
 
 export interface WorkshopControlsConfiguration {
   service: WorkshopService;
@@ -47,7 +48,7 @@ export class WorkshopControls implements Extension {
       const state = await this.service.state(parseDocumentName(documentName).boardId);
       connection.sendStateless(this.service.message(state));
     } catch (error) {
-      console.error(`[WorkshopControls] ${documentName}: no workshop state for a new connection:`, error);
+      log.error({ board: documentName, err: error }, 'no workshop state for a new connection');
     }
   }
 

@@ -23,6 +23,7 @@ import { readJsonBody } from './readJsonBody.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
+import { log } from '../observability/log.ts';
 
 export interface BackupRoutesDeps {
   readonly store: BoardStore;
@@ -89,7 +90,7 @@ async function importBoard({ req, res, url }: RouteContext, deps: BackupRoutesDe
       try {
         await deps.comments.import(id, backup.comments);
       } catch (error) {
-        console.error(`[http] board ${id}: comments from an imported backup were not imported:`, error);
+        log.error({ board: id, err: error }, 'comments from an imported backup were not imported');
         warnings.push(`The file’s comments were not imported: ${error instanceof Error ? error.message : String(error)}`);
       }
     }

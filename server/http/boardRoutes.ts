@@ -16,6 +16,7 @@ import { bearerToken, sameSecret } from './bearerToken.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
+import { log } from '../observability/log.ts';
 
 export interface BoardRoutesDeps {
   readonly store: BoardStore;
@@ -83,7 +84,7 @@ async function getBoard({ req, res, url, params, liveDocument }: RouteContext, d
     loaded = await loadBoardDoc(deps.store, id);
   } catch (error) {
     if (!(error instanceof CorruptBoardError)) throw error;
-    console.error(`[http] ${error.message}`);
+    log.error({ board: id, err: error }, 'board data cannot be read');
     throw new HttpError(500, 'board-unreadable', `Board ${id} exists but its stored data cannot be read`);
   }
   if (!loaded) throw notFound;

@@ -10,6 +10,7 @@ import { isBoardId } from '../../shared/protocol/http.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
+import { log } from '../observability/log.ts';
 
 /** What a checkpoint route needs from the caller: `view` to look at history, `facilitate` to change it. */
 export type CheckpointAccess = 'view' | 'facilitate';
@@ -86,10 +87,10 @@ function failure(boardId: string, f: CheckpointFailure): HttpError {
     case 'checkpoint-not-found':
       return new HttpError(404, 'not-found', `Board ${boardId} has no such checkpoint`);
     case 'checkpoint-unreadable':
-      console.error(`[checkpoints] board ${boardId}: a checkpoint cannot be read: ${f.detail}`);
+      log.error({ board: boardId, detail: f.detail }, 'a checkpoint cannot be read');
       return new HttpError(422, 'checkpoint-unreadable', 'This checkpoint cannot be read, so it cannot be shown or restored');
     case 'board-unreadable':
-      console.error(`[checkpoints] board ${boardId}: ${f.detail}`);
+      log.error({ board: boardId, detail: f.detail }, 'board data cannot be read');
       return new HttpError(500, 'board-unreadable', `Board ${boardId} exists but its stored data cannot be read`);
   }
 }

@@ -6,6 +6,7 @@ import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
+import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.ts';
 import { COMMENTS_UNAVAILABLE, type CommentsReader } from '../exports/CommentsReader.ts';
 import { registerPriorityRoutes } from './priorityRoutes.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
@@ -17,6 +18,7 @@ import { registerTemplateRoutes } from './templateRoutes.ts';
 import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { Router, type LiveDocuments } from './router.ts';
 import { createStaticClient } from './staticClient.ts';
+import { log } from '../observability/log.ts';
 
 export interface HttpDeps {
   readonly store: BoardStore;
@@ -31,6 +33,8 @@ export interface HttpDeps {
   readonly checkpoints?: CheckpointService;
   /** Who may view or change the history; default: share-link roles (facilitators change). */
   readonly authorizeCheckpoints?: CheckpointAuthorizer;
+  /** `GET /metrics` (issue 9); absent in handler-only tests. */
+  readonly metrics?: MetricsRoutesDeps;
   /** Comments for the exports (issue 6); default: not available (exports say so). */
   readonly comments?: CommentsReader;
   /** Board caps, for imported boards (issue 6); default: DEFAULT_LIMITS. */
@@ -44,6 +48,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, live: L
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const router = new Router();
   registerHealthRoutes(router);
+  if (deps.metrics) registerMetricsRoutes(router, deps.metrics);
   const savedTemplates = new SavedTemplates(deps.store.templates);
   registerBoardRoutes(router, { ...deps, savedTemplates });
   registerTemplateRoutes(router, { ...deps, savedTemplates });
@@ -87,7 +92,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
 function answerError(res: ServerResponse, error: unknown): void {
   if (res.headersSent) {
     // Mid-stream failure (e.g. the client went away during a file): nothing sensible to send.
-    if (!isClientGone(error)) console.error('[http] failed after the answer started:', error);
+    if (!isClientGone(error)) log.error({ err: error }, 'HTTP answer failed after it started');
     res.destroy();
     return;
   }
@@ -95,7 +100,7 @@ function answerError(res: ServerResponse, error: unknown): void {
     sendError(res, error);
     return;
   }
-  console.error('[http] unexpected error:', error);
+  log.error({ err: error }, 'unexpected error answering an HTTP request');
   sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server; it has been logged'));
 }
 

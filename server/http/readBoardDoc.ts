@@ -3,6 +3,7 @@ import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext } from './router.ts';
+import { log } from '../observability/log.ts';
 
 /**
  * Runs `read` on the board's document: the live one when the board is loaded (it may be ahead of
@@ -17,7 +18,7 @@ export async function withBoardDoc<T>(store: BoardStore, ctx: Pick<RouteContext,
     loaded = await loadBoardDoc(store, boardId);
   } catch (error) {
     if (!(error instanceof CorruptBoardError)) throw error;
-    console.error(`[http] ${error.message}`);
+    log.error({ board: boardId, err: error }, 'board data cannot be read');
     throw new HttpError(500, 'board-unreadable', `Board ${boardId} exists but its stored data cannot be read`);
   }
   if (!loaded) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { logLevel, onLogLine, setLogLevel } from '../observability/log.ts';
 import type { ApiErrorResponse, BoardInfoResponse, BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
@@ -86,6 +87,14 @@ describe('share links and tokens over HTTP', () => {
   it('never logs a token', async () => {
     const lines: string[] = [];
     for (const m of ['log', 'info', 'warn', 'error'] as const) vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    // The server logs through pino (server/observability/log.ts): read its lines at info level.
+    const level = logLevel();
+    setLogLevel('info');
+    const stop = onLogLine((line) => lines.push(line));
+    onTestFinished(() => {
+      stop();
+      setLogLevel(level);
+    });
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
     await fetch(`${server.url}/api/boards/${id}/links/viewer/rotate`, { method: 'POST', headers: bearer(tokens.facilitator) });

@@ -7,6 +7,7 @@ import { bearerToken, sameSecret } from './bearerToken.ts';
 import { requireRole } from './boardRoutes.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
+import { log } from '../observability/log.ts';
 
 export interface ShareRoutesDeps {
   readonly store: BoardStore;
@@ -52,7 +53,7 @@ async function rotate({ req, res, url, params, disconnectRole }: RouteContext, d
       : new HttpError(401, 'unauthorized', 'This link is no longer valid');
   }
   const closed = disconnectRole(id, role);
-  console.info(`[share] board ${id}: the ${role} link was rotated; ${closed} connection(s) closed`);
+  log.info({ board: id, role, closed }, 'share link rotated; connections with the old link closed');
   sendJson(res, 200, linksResponse(id, result.links));
 }
 

@@ -2,6 +2,7 @@ import type { VotingStore } from '../voting/VotingStore.ts';
 import type { ActivityStore } from './ActivityStore.ts';
 import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { CheckpointStore } from './CheckpointStore.ts';
+import type { SnapshotRevisionStore } from './SnapshotRevisions.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import type { WorkshopStateStore } from './WorkshopStateStore.ts';
 
@@ -19,7 +20,7 @@ export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from
  * Hocuspocus's `beforeHandleMessage`, before the client's update is acknowledged, so its promise
  * must resolve only once the row is durable.
  */
-export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDocumentStore, ActivityStore {
+export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDocumentStore, ActivityStore, SnapshotRevisionStore {
   /** Stores a new board; fails if the id is taken. */
   createBoard(board: NewBoard): Promise<void>;
   /** The board's row without its data, or null if there is no such board. */

@@ -11,7 +11,9 @@ import {
   type StoredBoard,
   type StoredCheckpoint,
 } from './BoardStore.ts';
+import type { RevisedCompaction, RevisedDocumentCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
+import { log } from '../observability/log.ts';
 import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
@@ -72,6 +74,25 @@ CREATE TABLE IF NOT EXISTS share_links (
 );
 `;
 
+// Snapshot revisions (SnapshotRevisions.ts: compaction with several server instances).
+const SNAPSHOT_REVISION_SQL = `
+CREATE TABLE IF NOT EXISTS board_snapshot_revisions (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL DEFAULT 'board',
+  revision BIGINT NOT NULL,
+  PRIMARY KEY (board_id, kind)
+);
+`;
+// Bump the revision only if it is at $2, inside the compaction's transaction: a concurrent
+// compaction of the same board waits on the row lock, then finds the revision moved on and
+// updates no row. The first compaction inserts the row (revision 0 = no row); of two first
+// compactions, the second waits on the primary key and inserts nothing.
+const BUMP_IF_CURRENT_SQL = 'UPDATE board_snapshot_revisions SET revision = revision + 1 WHERE board_id = $1 AND kind = $2 AND revision = $3 RETURNING revision';
+const FIRST_REVISION_SQL = 'INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES ($1, $2, 1) ON CONFLICT (board_id, kind) DO NOTHING RETURNING revision';
+const BUMP_SQL = `
+INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES ($1, 'board', 1)
+ON CONFLICT (board_id, kind) DO UPDATE SET revision = board_snapshot_revisions.revision + 1`;
+
 const INFO_SQL = `SELECT id, title, created_at,
   GREATEST(updated_at, COALESCE((SELECT max(at) FROM board_updates u WHERE u.board_id = boards.id), 0)) AS updated_at
   FROM boards`;
@@ -100,15 +121,29 @@ export class PostgresBoardStore implements BoardStore {
     });
     // An idle client that loses its server (restart) emits 'error' on the pool; without a
     // listener that is an uncaught exception. The next query gets a fresh connection.
-    pool.on('error', (error) => console.error('[PostgresBoardStore] idle connection failed:', error.message));
+    pool.on('error', (error) => log.error({ err: error.message }, 'PostgreSQL: an idle connection failed'));
     try {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await pool.query(SCHEMA_SQL);
-      await PostgresTemplateStore.createTables(pool);
-      await pool.query(POSTGRES_WORKSHOP_SCHEMA);
-      await PostgresVotingStore.createTables(pool);
-      await pool.query(PG_BOARD_DOCUMENTS_SCHEMA);
-      await pool.query(PG_ACTIVITY_SCHEMA);
+      // Several instances starting at once on a new database would race on CREATE … IF NOT
+      // EXISTS (PostgreSQL then fails with a duplicate pg_type row): one at a time, under an
+      // advisory lock held by one connection for the duration.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [`journeyboard-schema:${schema}`]);
+        try {
+          await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+          await client.query(SCHEMA_SQL);
+          await PostgresTemplateStore.createTables(client);
+          await client.query(POSTGRES_WORKSHOP_SCHEMA);
+          await PostgresVotingStore.createTables(client);
+          await client.query(PG_BOARD_DOCUMENTS_SCHEMA);
+          await client.query(PG_ACTIVITY_SCHEMA);
+          await client.query(SNAPSHOT_REVISION_SQL);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`journeyboard-schema:${schema}`]);
+        }
+      } finally {
+        client.release();
+      }
     } catch (error) {
       await pool.end();
       throw error;
@@ -179,6 +214,7 @@ export class PostgresBoardStore implements BoardStore {
       ]);
       if (changed.rowCount !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
       await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, c.upToSeq]);
+      await q.query(BUMP_SQL, [boardId]);
     });
   }
 
@@ -304,6 +340,42 @@ export class PostgresBoardStore implements BoardStore {
     });
   }
 
+  // ---- snapshot revisions (SnapshotRevisions.ts) ----
+
+  async snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
+    const { rows } = await this.pool.query<Row>('SELECT revision FROM board_snapshot_revisions WHERE board_id = $1 AND kind = $2', [boardId, kind]);
+    return rows[0] ? int(boardId, rows[0].revision, 'snapshot revision') : 0;
+  }
+
+  async compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null> {
+    return this.transaction('READ COMMITTED', async (q) => {
+      const revision = await bumpIfCurrent(q, boardId, 'board', c.expectedRevision);
+      if (revision === null) return null; // nothing written yet: the transaction commits empty
+      await q.query('UPDATE boards SET snapshot = $1, title = $2, updated_at = GREATEST(updated_at, $3) WHERE id = $4', [
+        Buffer.from(c.snapshot),
+        c.title,
+        c.at,
+        boardId,
+      ]);
+      await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [boardId, [...c.seqs]]);
+      return revision;
+    });
+  }
+
+  async compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null> {
+    return this.transaction('READ COMMITTED', async (q) => {
+      const revision = await bumpIfCurrent(q, boardId, kind, c.expectedRevision);
+      if (revision === null) return null;
+      await q.query(
+        `INSERT INTO board_documents (board_id, kind, updated_at, snapshot) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id, kind) DO UPDATE SET snapshot = EXCLUDED.snapshot, updated_at = GREATEST(board_documents.updated_at, EXCLUDED.updated_at)`,
+        [boardId, kind, c.at, Buffer.from(c.snapshot)],
+      );
+      await q.query('DELETE FROM board_document_updates WHERE board_id = $1 AND kind = $2 AND seq = ANY($3::bigint[])', [boardId, kind, [...c.seqs]]);
+      return revision;
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -324,6 +396,17 @@ export class PostgresBoardStore implements BoardStore {
       client.release();
     }
   }
+}
+
+/** Inside a transaction: bumps the document's snapshot revision if it is at `expected`; null otherwise. */
+async function bumpIfCurrent(q: Queryable, boardId: string, kind: string, expected: number): Promise<number | null> {
+  const exists = await q.query('SELECT 1 FROM boards WHERE id = $1', [boardId]);
+  if (exists.rowCount !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
+  const bumped =
+    expected === 0
+      ? (await q.query<Row>(FIRST_REVISION_SQL, [boardId, kind])).rows[0]
+      : (await q.query<Row>(BUMP_IF_CURRENT_SQL, [boardId, kind, expected])).rows[0];
+  return bumped ? int(boardId, bumped.revision, 'snapshot revision') : null;
 }
 
 function insertCheckpoint(q: Queryable, c: StoredCheckpoint): Promise<unknown> {

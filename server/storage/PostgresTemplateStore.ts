@@ -18,7 +18,7 @@ export class PostgresTemplateStore implements TemplateStore {
   private readonly pool: pg.Pool;
 
   /** Creates the table if missing; PostgresBoardStore.open calls it with its pool. */
-  static async createTables(pool: pg.Pool): Promise<void> {
+  static async createTables(pool: pg.Pool | pg.PoolClient): Promise<void> {
     await pool.query(TEMPLATE_SCHEMA_SQL);
   }
 

@@ -13,6 +13,7 @@ import {
   type StoredBoard,
   type StoredCheckpoint,
 } from './BoardStore.ts';
+import type { RevisedCompaction, RevisedDocumentCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
 import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
@@ -74,6 +75,16 @@ CREATE TABLE IF NOT EXISTS board_checkpoints (
 CREATE INDEX IF NOT EXISTS board_checkpoints_by_board ON board_checkpoints (board_id, created_at);
 `;
 
+// Snapshot revisions (SnapshotRevisions.ts: compaction with several server instances).
+const SNAPSHOT_REVISION_SCHEMA = `
+CREATE TABLE IF NOT EXISTS board_snapshot_revisions (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL DEFAULT 'board',
+  revision INTEGER NOT NULL,
+  PRIMARY KEY (board_id, kind)
+) STRICT;
+`;
+
 const CHECKPOINT_INFO_COLUMNS = 'id, board_id, kind, label, created_by_id, created_by_name, created_at, note_count';
 
 export class SqliteBoardStore implements BoardStore {
@@ -105,6 +116,7 @@ export class SqliteBoardStore implements BoardStore {
     this.voting = new SqliteVotingStore(this.db);
     this.documents = new SqliteBoardDocuments(this.db, (fn) => this.transaction(fn));
     this.activity = new SqliteActivity(this.db, (fn) => this.transaction(fn));
+    this.db.exec(SNAPSHOT_REVISION_SCHEMA);
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)');
     this.selectInfo = this.db.prepare(
       `SELECT id, title, created_at, max(updated_at, coalesce((SELECT max(at) FROM board_updates WHERE board_id = boards.id), 0)) AS updated_at
@@ -155,6 +167,7 @@ export class SqliteBoardStore implements BoardStore {
         .run(c.snapshot, c.title, c.at, boardId).changes;
       if (Number(changed) !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
       this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?').run(boardId, c.upToSeq);
+      this.bumpRevision(boardId);
     });
   }
 
@@ -289,6 +302,58 @@ export class SqliteBoardStore implements BoardStore {
       )
       .all();
     return rows.map((r) => toInfo(String(r.id), r));
+  }
+
+  // ---- snapshot revisions (SnapshotRevisions.ts) ----
+
+  async snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
+    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?').get(boardId, kind);
+    return row ? int(boardId, row.revision, 'snapshot revision') : 0;
+  }
+
+  async compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null> {
+    return this.transaction(() => {
+      if (!this.currentRevision(boardId, 'board', c.expectedRevision)) return null;
+      this.db.prepare('UPDATE boards SET snapshot = ?, title = ?, updated_at = max(updated_at, ?) WHERE id = ?').run(c.snapshot, c.title, c.at, boardId);
+      this.db
+        .prepare('DELETE FROM board_updates WHERE board_id = ? AND seq IN (SELECT value FROM json_each(?))')
+        .run(boardId, JSON.stringify(c.seqs));
+      return this.bumpRevision(boardId);
+    });
+  }
+
+  async compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null> {
+    return this.transaction(() => {
+      if (!this.currentRevision(boardId, kind, c.expectedRevision)) return null;
+      this.db
+        .prepare(
+          `INSERT INTO board_documents (board_id, kind, updated_at, snapshot) VALUES (?, ?, ?, ?)
+           ON CONFLICT (board_id, kind) DO UPDATE SET snapshot = excluded.snapshot, updated_at = max(updated_at, excluded.updated_at)`,
+        )
+        .run(boardId, kind, c.at, c.snapshot);
+      this.db
+        .prepare('DELETE FROM board_document_updates WHERE board_id = ? AND kind = ? AND seq IN (SELECT value FROM json_each(?))')
+        .run(boardId, kind, JSON.stringify(c.seqs));
+      return this.bumpRevision(boardId, kind);
+    });
+  }
+
+  /** Inside a transaction: whether the document's snapshot is at `expected`; throws if the board is gone. */
+  private currentRevision(boardId: string, kind: string, expected: number): boolean {
+    if (!this.db.prepare('SELECT 1 AS found FROM boards WHERE id = ?').get(boardId)) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
+    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?').get(boardId, kind);
+    return (row ? int(boardId, row.revision, 'snapshot revision') : 0) === expected;
+  }
+
+  /** Inside a transaction: the snapshot changed; returns its new revision. */
+  private bumpRevision(boardId: string, kind: string = 'board'): number {
+    const row = this.db
+      .prepare(
+        `INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES (?, ?, 1)
+         ON CONFLICT (board_id, kind) DO UPDATE SET revision = revision + 1 RETURNING revision`,
+      )
+      .get(boardId, kind);
+    return int(boardId, row?.revision, 'snapshot revision');
   }
 
   private transaction<T>(fn: () => T): T {

@@ -8,6 +8,8 @@ export interface LoadedBoard {
   readonly info: BoardInfo;
   /** The highest log seq the document contains; compaction may delete rows up to it. */
   readonly lastSeq: number;
+  /** Every log seq the document contains (compaction with several instances deletes exactly these). */
+  readonly seqs: readonly number[];
 }
 
 /**
@@ -45,7 +47,7 @@ export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<
   const stored = await store.loadBoard(boardId);
   if (!stored) return null;
   const { id, title, createdAt, updatedAt } = stored;
-  return { doc: decodeBoard(stored), info: { id, title, createdAt, updatedAt }, lastSeq: stored.updates.at(-1)?.seq ?? 0 };
+  return { doc: decodeBoard(stored), info: { id, title, createdAt, updatedAt }, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq) };
 }
 
 export interface NewBoardInput {

@@ -166,5 +166,54 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
         ['board0000002', 2000],
       ]);
     });
+
+    // ---- snapshot revisions (SnapshotRevisions.ts: several server instances) ----
+
+    it('compactIfCurrent writes only at the expected revision and deletes exactly the rows it names', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      expect(await store.snapshotRevision('board0000001')).toBe(0);
+      const mine = await store.appendUpdate('board0000001', bytes(10), 2000);
+      const theirs = await store.appendUpdate('board0000001', bytes(11), 2100); // another instance's row
+      const mineToo = await store.appendUpdate('board0000001', bytes(12), 2200);
+      const rev = await store.compactIfCurrent('board0000001', { snapshot: bytes(9), title: 'A', at: 2300, expectedRevision: 0, seqs: [mine, mineToo] });
+      expect(rev).toBe(1);
+      expect(await store.snapshotRevision('board0000001')).toBe(1);
+      let stored = await store.loadBoard('board0000001');
+      expect(stored?.snapshot).toEqual(bytes(9));
+      expect(stored?.updates).toEqual([{ seq: theirs, update: bytes(11) }]);
+
+      // A second writer that still believes revision 0 writes nothing.
+      expect(await store.compactIfCurrent('board0000001', { snapshot: bytes(8), title: 'B', at: 2400, expectedRevision: 0, seqs: [theirs] })).toBeNull();
+      stored = await store.loadBoard('board0000001');
+      expect(stored?.snapshot).toEqual(bytes(9));
+      expect(stored?.title).toBe('A');
+      expect(stored?.updates.map((u) => u.seq)).toEqual([theirs]);
+
+      // Once it has caught up, it can.
+      expect(await store.compactIfCurrent('board0000001', { snapshot: bytes(9, 8), title: 'B', at: 2500, expectedRevision: 1, seqs: [theirs] })).toBe(2);
+      expect((await store.loadBoard('board0000001'))?.updates).toEqual([]);
+      await expect(store.compactIfCurrent('missing00000', { snapshot: bytes(1), title: 'x', at: 1, expectedRevision: 0, seqs: [] })).rejects.toThrow(/not stored/);
+    });
+
+    it('compactIfCurrent: of two writers at the same revision exactly one wins', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      const results = await Promise.all(
+        [1, 2, 3, 4].map((n) => store.compactIfCurrent('board0000001', { snapshot: bytes(n), title: `T${n}`, at: 3000, expectedRevision: 0, seqs: [] })),
+      );
+      expect(results.filter((r) => r === 1)).toHaveLength(1);
+      expect(results.filter((r) => r === null)).toHaveLength(3);
+      const winner = results.indexOf(1) + 1;
+      expect((await store.loadBoard('board0000001'))?.snapshot).toEqual(bytes(winner));
+    });
+
+    it('a plain compact also moves the revision on (so a live instance cannot overwrite it)', async () => {
+      const { store } = await fresh();
+      await store.createBoard(board());
+      await store.compact('board0000001', { snapshot: bytes(5), title: 'R', upToSeq: 0, at: 3000 });
+      expect(await store.snapshotRevision('board0000001')).toBe(1);
+      expect(await store.compactIfCurrent('board0000001', { snapshot: bytes(6), title: 'X', at: 3100, expectedRevision: 0, seqs: [] })).toBeNull();
+    });
   });
 }

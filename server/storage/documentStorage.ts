@@ -11,6 +11,14 @@ export interface LoadedDocument {
   readonly doc: Y.Doc;
   /** The highest log seq the document contains; compaction may delete rows up to it. */
   readonly lastSeq: number;
+  /** Every log seq the document contains (compaction with several instances deletes exactly these). */
+  readonly seqs: readonly number[];
+}
+
+/** Stored rows as they are, for merging into a live document (SnapshotRevisions.ts). */
+export interface StoredRows {
+  readonly snapshot: Uint8Array | null;
+  readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
 }
 
 /**
@@ -25,6 +33,12 @@ export interface DocumentStorage {
   load(): Promise<LoadedDocument | null>;
   append(update: Uint8Array, at: number): Promise<number>;
   compact(doc: Y.Doc, snapshot: Uint8Array, upToSeq: number, at: number): Promise<void>;
+  /** The stored snapshot's revision (SnapshotRevisions.ts). */
+  revision(): Promise<number>;
+  /** Writes the snapshot only at `expectedRevision`, deleting exactly `seqs`; the new revision or null. */
+  compactIfCurrent(doc: Y.Doc, snapshot: Uint8Array, seqs: readonly number[], expectedRevision: number, at: number): Promise<number | null>;
+  /** The stored snapshot and log; null if the board is gone. */
+  loadRows(): Promise<StoredRows | null>;
 }
 
 /** The storage of a document name, or null for a name that is no board's document. */
@@ -37,10 +51,14 @@ export function documentStorage(store: BoardStore, documentName: string): Docume
       kind,
       load: async () => {
         const loaded = await loadBoardDoc(store, boardId);
-        return loaded && { doc: loaded.doc, lastSeq: loaded.lastSeq };
+        return loaded && { doc: loaded.doc, lastSeq: loaded.lastSeq, seqs: loaded.seqs };
       },
       append: (update, at) => store.appendUpdate(boardId, update, at),
       compact: (doc, snapshot, upToSeq, at) => store.compact(boardId, { snapshot, title: readMeta(doc).title, upToSeq, at }),
+      revision: () => store.snapshotRevision(boardId),
+      compactIfCurrent: (doc, snapshot, seqs, expectedRevision, at) =>
+        store.compactIfCurrent(boardId, { snapshot, title: readMeta(doc).title, seqs, expectedRevision, at }),
+      loadRows: () => store.loadBoard(boardId),
     };
   }
   return {
@@ -49,6 +67,9 @@ export function documentStorage(store: BoardStore, documentName: string): Docume
     load: () => loadBoardDocumentDoc(store, boardId, kind),
     append: (update, at) => store.appendBoardDocumentUpdate(boardId, kind, update, at),
     compact: (_doc, snapshot, upToSeq, at) => store.compactBoardDocument(boardId, kind, { snapshot, upToSeq, at }),
+    revision: () => store.snapshotRevision(boardId, kind),
+    compactIfCurrent: (_doc, snapshot, seqs, expectedRevision, at) => store.compactBoardDocumentIfCurrent(boardId, kind, { snapshot, seqs, expectedRevision, at }),
+    loadRows: () => store.loadBoardDocument(boardId, kind),
   };
 }
 
@@ -80,5 +101,5 @@ export async function loadBoardDocumentDoc(store: BoardStore, boardId: string, k
     }
   }
   if (doc.store.pendingStructs || doc.store.pendingDs) fail('updates refer to changes that are missing', undefined);
-  return { doc, lastSeq: stored.updates.at(-1)?.seq ?? 0 };
+  return { doc, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq) };
 }

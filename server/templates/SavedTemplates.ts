@@ -3,6 +3,7 @@ import { boardTemplateSchema, isSavedTemplateId, randomId, readBoard, SAVED_TEMP
 import { MAX_SAVED_TEMPLATES, templateInfo } from '../../shared/protocol/templates.ts';
 import type { TemplateInfo } from '../../shared/protocol/http.ts';
 import type { TemplateStore } from '../storage/TemplateStore.ts';
+import { log } from '../observability/log.ts';
 
 export type SaveResult = { readonly ok: true; readonly info: TemplateInfo } | { readonly ok: false; readonly reason: 'too-many-templates' };
 
@@ -50,9 +51,9 @@ function parse(id: string, body: string): BoardTemplate | undefined {
   try {
     const result = boardTemplateSchema.safeParse(JSON.parse(body));
     if (result.success && result.data.id === id) return result.data as BoardTemplate;
-    console.error(`[templates] saved template ${id} does not validate; skipped`);
+    log.error({ template: id }, 'saved template does not validate; skipped');
   } catch {
-    console.error(`[templates] saved template ${id} is not JSON; skipped`);
+    log.error({ template: id }, 'saved template is not JSON; skipped');
   }
   return undefined;
 }

@@ -44,7 +44,7 @@ export class PostgresVotingStore implements VotingStore {
   private readonly pool: pg.Pool;
 
   /** Creates the tables if missing (PostgresBoardStore.open calls this after its own schema). */
-  static async createTables(pool: pg.Pool): Promise<void> {
+  static async createTables(pool: pg.Pool | pg.PoolClient): Promise<void> {
     await pool.query(POSTGRES_VOTING_SCHEMA);
   }
 

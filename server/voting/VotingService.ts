@@ -10,6 +10,7 @@ import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
 import { noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import { log } from '../observability/log.ts';
 
 export interface VotingServiceOptions {
   readonly store: VotingStore;
@@ -87,7 +88,7 @@ export class VotingService {
       try {
         await this.dispatch(connection, boardId, message);
       } catch (error) {
-        console.error(`[voting] board ${boardId}: ${message.type} failed:`, error);
+        log.error({ board: boardId, err: error }, `${message.type} failed`);
         this.out.refuse(connection, message, { code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
       }
     });
@@ -139,7 +140,7 @@ export class VotingService {
     if (!(await this.store.openRound(round))) {
       return this.out.refuse(connection, { type: VOTING.start }, { code: 'round-already-open', message: 'A round is already open on this board; reveal or cancel it first.' });
     }
-    console.info(`[voting] board ${boardId}: round ${round.id} opened (“${settings.title}”)`);
+    log.info({ board: boardId }, `round ${round.id} opened (“${settings.title}”)`);
     this.arm(round);
     // Everyone connected who may vote is a participant from now (the facilitator sees who still has dots).
     for (const c of this.out.connectionsOf(boardId)) {
@@ -192,7 +193,7 @@ export class VotingService {
       return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     }
     this.disarm(round.id);
-    console.info(`[voting] board ${boardId}: round ${round.id} cancelled`);
+    log.info({ board: boardId }, `round ${round.id} cancelled`);
     await this.out.broadcastState(boardId, null, { kind: 'cancelled', roundId: round.id, title: round.settings.title });
   }
 
@@ -210,8 +211,8 @@ export class VotingService {
       const result = roundResult(round, ballots, readBoard(doc).notesById, at);
       if (!(await this.store.closeRound(boardId, round.id, { status: 'revealed', at, result }))) return false;
       writeRoundRecord(doc, round.id, result);
-      console.info(`[voting] board ${boardId}: round ${round.id} revealed (${result.voterCount} voters)`);
-      await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) => console.error(`[voting] board ${boardId}: no checkpoint at reveal:`, error));
+      log.info({ board: boardId }, `round ${round.id} revealed (${result.voterCount} voters)`);
+      await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) => log.error({ board: boardId, err: error }, 'no checkpoint at reveal'));
       return true;
     });
     if (!done) return false;
@@ -238,7 +239,7 @@ export class VotingService {
           const current = await this.store.getOpenRound(round.boardId);
           if (current?.id === round.id) await this.reveal(round.boardId, current);
         } catch (error) {
-          console.error(`[voting] board ${round.boardId}: the timed reveal of ${round.id} failed:`, error);
+          log.error({ board: round.boardId, err: error }, `the timed reveal of ${round.id} failed`);
         }
       });
     });
@@ -281,7 +282,7 @@ export class VotingService {
         for (const ballot of await this.store.getBallots(round.id)) await this.refund(boardId, round, ballot, gone);
         await this.out.sendStateToFacilitators(boardId, round);
       } catch (error) {
-        console.error(`[voting] board ${boardId}: refund failed:`, error);
+        log.error({ board: boardId, err: error }, 'refund failed');
       }
     });
   }

@@ -13,6 +13,7 @@ import {
 import type { AccessContext } from '../extensions/RoleAccess.ts';
 import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts';
 import { applyWorkshopCommand, nextDeadline, settleTimer, type WorkshopResult } from './workshopRules.ts';
+import { log } from '../observability/log.ts';
 
 export interface WorkshopServiceOptions {
   readonly store: WorkshopStateStore;
@@ -73,7 +74,7 @@ export class WorkshopService {
       try {
         await this.store.saveWorkshopState(boardId, result.state, this.now());
       } catch (error) {
-        console.error(`[WorkshopService] board ${boardId}: could not save the workshop state:`, error);
+        log.error({ board: boardId, err: error }, 'could not save the workshop state');
         return { ok: false, message: 'The server could not save this change; try again in a moment.' };
       }
       this.commit(boardId, entry, result.state);
@@ -158,7 +159,7 @@ export class WorkshopService {
     try {
       await this.store.saveWorkshopState(boardId, state, this.now());
     } catch (error) {
-      console.error(`[WorkshopService] board ${boardId}: could not save the settled timer:`, error);
+      log.error({ board: boardId, err: error }, 'could not save the settled timer');
     }
   }
 

@@ -1,0 +1,171 @@
+import type { Extension, Hocuspocus, onChangePayload, onConfigurePayload } from '@hocuspocus/server';
+import type * as Y from 'yjs';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { errorsLogged } from './log.ts';
+
+export interface MetricsConfiguration {
+  /** Rows of the update log a live document knows of (Persistence.logRows). */
+  logRows?: (document: Y.Doc) => number;
+  /** Adds Node's process metrics (CPU, memory, event-loop lag, GC). Off in tests that start many servers. */
+  processMetrics?: boolean;
+}
+
+// Latency buckets in seconds: a local SQLite append takes well under a millisecond, a PostgreSQL
+// one a few; a compaction of a big board tens of milliseconds.
+const STORE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+/**
+ * Prometheus metrics (issue 9), served at `GET /metrics` (metricsRoutes.ts). One registry per
+ * server. Labels never carry a board id, a token or any other secret: only the kind of store
+ * operation, the source of a change and the reason of a refusal.
+ */
+export class Metrics implements Extension {
+  extensionName = 'Metrics';
+  // Sees every change, after the limits have had their say; never refuses anything.
+  priority = 10;
+
+  readonly registry = new Registry();
+  private instance: Hocuspocus | null = null;
+  private readonly changes: Counter<'source'>;
+  private readonly refused: Counter<'reason'>;
+  private readonly storeSeconds: Histogram<'operation'>;
+  private readonly storeErrors: Counter<'operation'>;
+
+  constructor(configuration: MetricsConfiguration = {}) {
+    const registers = [this.registry];
+    const live = () => this.instance;
+    new Gauge({
+      name: 'journeyboard_connections',
+      help: 'Open WebSocket connections to boards (one per provider and document).',
+      registers,
+      collect() {
+        this.set(live()?.getConnectionsCount() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'journeyboard_open_boards',
+      help: 'Board documents loaded in this instance.',
+      registers,
+      collect() {
+        this.set(live()?.getDocumentsCount() ?? 0);
+      },
+    });
+    const logRows = configuration.logRows;
+    const rowsPerBoard = () => [...(live()?.documents.values() ?? [])].map((d) => logRows?.(d) ?? 0);
+    new Gauge({
+      name: 'journeyboard_update_log_rows',
+      help: 'Update-log rows not yet folded into a snapshot, summed over the open boards.',
+      registers,
+      collect() {
+        this.set(rowsPerBoard().reduce((a, b) => a + b, 0));
+      },
+    });
+    new Gauge({
+      name: 'journeyboard_update_log_rows_max',
+      help: 'The longest update log of an open board (rows not yet folded into a snapshot).',
+      registers,
+      collect() {
+        this.set(Math.max(0, ...rowsPerBoard()));
+      },
+    });
+    this.changes = new Counter({
+      name: 'journeyboard_document_changes_total',
+      help: 'Changes applied to board documents, by source: connection (a client here), redis (another instance), server (migrations, repairs, restores).',
+      labelNames: ['source'],
+      registers,
+    });
+    this.refused = new Counter({
+      name: 'journeyboard_refused_total',
+      help: 'Connections and messages refused, by reason (the close reason the client receives).',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.storeSeconds = new Histogram({
+      name: 'journeyboard_store_seconds',
+      help: 'Time of each storage operation, by operation (appendUpdate is the update-log append an acknowledgement waits for).',
+      labelNames: ['operation'],
+      buckets: STORE_BUCKETS,
+      registers,
+    });
+    this.storeErrors = new Counter({
+      name: 'journeyboard_store_errors_total',
+      help: 'Storage operations that failed, by operation.',
+      labelNames: ['operation'],
+      registers,
+    });
+    new Counter({
+      name: 'journeyboard_errors_logged_total',
+      help: 'Errors logged by this process (log level error or fatal).',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(errorsLogged());
+      },
+    });
+    if (configuration.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'journeyboard_' });
+  }
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.instance = instance;
+  }
+
+  async onChange({ transactionOrigin }: onChangePayload): Promise<void> {
+    const source = (transactionOrigin as { source?: unknown } | null)?.source;
+    this.changes.inc({ source: source === 'connection' || source === 'redis' ? source : 'server' });
+  }
+
+  /** Counts one refusal; `reason` is one of the close reasons in shared/protocol/closeReasons.ts. */
+  countRefusal(reason: string): void {
+    this.refused.inc({ reason: /^[a-z-]{1,40}$/.test(reason) ? reason : 'other' });
+  }
+
+  /** The store with every method timed (and failures counted); same behaviour otherwise. */
+  instrumentStore(store: BoardStore): BoardStore {
+    return new Proxy(store, {
+      get: (target, prop, receiver) => {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'close') {
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        }
+        return (...args: unknown[]) => {
+          const end = this.storeSeconds.startTimer({ operation: prop });
+          const failed = () => this.storeErrors.inc({ operation: prop });
+          try {
+            const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+            if (result instanceof Promise) return result.then((v) => (end(), v), (e: unknown) => (end(), failed(), Promise.reject(e)));
+            end();
+            return result;
+          } catch (error) {
+            end();
+            failed();
+            throw error;
+          }
+        };
+      },
+    });
+  }
+
+  /**
+   * Wraps the hooks of `extensions` that refuse by throwing a close reason (`{ code, reason }`,
+   * shared/protocol/closeReasons.ts) so that each refusal is counted; the throw goes on as before.
+   */
+  countRefusalsOf(extensions: readonly Extension[]): void {
+    for (const extension of extensions) {
+      const hooks = extension as unknown as Record<string, unknown>;
+      for (const hook of ['onAuthenticate', 'onConnect', 'beforeHandleMessage', 'onLoadDocument'] as const) {
+        const original = hooks[hook];
+        if (typeof original !== 'function') continue;
+        hooks[hook] = async (...args: unknown[]) => {
+          try {
+            return await (original as (...a: unknown[]) => Promise<unknown>).apply(extension, args);
+          } catch (error) {
+            const reason = (error as { reason?: unknown } | null)?.reason;
+            if (typeof reason === 'string' && typeof (error as { code?: unknown }).code === 'number') this.countRefusal(reason);
+            throw error;
+          }
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import crypto from 'node:crypto';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import type { Extension } from '@hocuspocus/server';
+import { Redis as RedisClient } from 'ioredis';
+import { log } from '../observability/log.ts';
+import { ClusterEvents } from './ClusterEvents.ts';
+
+export interface ScaleOutOptions {
+  readonly redisUrl: string;
+  /** REDIS_PREFIX: every key and channel starts with it (tests use a unique one). */
+  readonly prefix: string;
+}
+
+/** What createServer wires when REDIS_URL is set. */
+export interface ScaleOut {
+  /** This instance's name in Redis messages. */
+  readonly identifier: string;
+  readonly extensions: readonly Extension[];
+  readonly cluster: ClusterEvents;
+}
+
+/**
+ * Several instances (issue 9): the official `@hocuspocus/extension-redis` relays document
+ * updates, awareness and `document.broadcastStateless` between every instance that has a board
+ * open, and ClusterEvents carries our own server-to-server events (link rotation). Boards,
+ * share links and checkpoints live in PostgreSQL, so any instance can serve any board; see
+ * docs/operations.md for routing and for what crosses instances and what does not.
+ */
+export function createScaleOut(options: ScaleOutOptions): ScaleOut {
+  const identifier = `jb-${crypto.randomUUID()}`;
+  const redis = new RedisExtension({
+    identifier,
+    prefix: options.prefix,
+    createClient: () => {
+      const client = new RedisClient(options.redisUrl);
+      client.on('error', (error: Error) => log.error({ err: error }, 'Redis connection error (reconnecting)'));
+      return client;
+    },
+  });
+  const cluster = new ClusterEvents({ redisUrl: options.redisUrl, prefix: options.prefix, identifier });
+  return { identifier, extensions: [redis, cluster], cluster };
+}
