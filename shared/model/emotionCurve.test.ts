@@ -54,4 +54,21 @@ describe('emotion curve', () => {
     expect(series.map((s) => s.key)).toEqual(['sales', 'support']);
     expect(series[1]!.points.map((p) => p?.mean ?? null)).toEqual([-2, null, null, 0, null]);
   });
+
+  it('by persona: one series per persona tagged on an emotion note; a note tagged twice counts in both', () => {
+    const { doc, add, model } = setup();
+    const priya = model.run('addPersona', { name: 'Priya' });
+    const sam = model.run('addPersona', { name: 'Sam' });
+    model.run('addPersona', { name: 'Untagged' });
+    const both = add(1, 2);
+    const onlySam = add(1, -2);
+    add(4, -1); // no persona: in no persona series
+    model.run('tagNotes', { noteIds: [both], personaId: priya, tagged: true });
+    model.run('tagNotes', { noteIds: [both, onlySam], personaId: sam, tagged: true });
+    const series = emotionCurve(readBoard(doc), 'persona');
+    expect(series.map((s) => s.label)).toEqual(['Priya', 'Sam']);
+    expect(series[0]!.points.map((p) => p?.mean ?? null)).toEqual([null, 2, null, null, null]);
+    expect(series[1]!.points[1]).toMatchObject({ mean: 0, min: -2, max: 2 });
+    expect(series[1]!.points[4]).toBeNull();
+  });
 });
