@@ -26,6 +26,12 @@ test('comments: A comments on a note; B (commenter link) sees the badge and the 
   await ac.openOnNote(note.id);
   await ac.startThread('Is the delivery cost shown early enough? @Bob what do customers say?');
   await expect(ac.popover.getByTestId('comment-text').first()).toContainText('@Bob Ray');
+  // Keys pressed in the popover stay there: Backspace on its button leaves the selected note alone.
+  expect(await a.page.evaluate(() => window.__journeyboard!.selection())).toEqual([note.id]);
+  await ac.popover.getByTestId('new-thread-open').focus();
+  await a.page.keyboard.press('Backspace');
+  await expect(ac.popover).toBeVisible();
+  expect((await a.board()).notes.map((n) => n.id)).toContain(note.id);
 
   // B sees the badge on the note and the unread count on the toggle.
   await expect.poll(() => bc.badgeCount(note.id)).toBe(1);

@@ -46,7 +46,8 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   const comments = new CommentsObject(board);
   await comments.openOnNote(top.id);
   await comments.startThread('Raised by three customers this week');
-  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape'); // closes the thread, wherever the focus went after posting
+  await expect(page.getByTestId('thread-popover')).toBeHidden();
   await page.getByTestId('priorities-toggle').click();
   const panel = page.getByTestId('priority-panel');
   await expect(panel).toBeVisible();

@@ -8,11 +8,16 @@ function typingIn(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
+/** Keys pressed in a popover (a comment thread, a KPI form) belong to it: Backspace there must not delete the selected note. */
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"]') !== null;
+}
+
 /** Board shortcuts; ignored while typing in a field. Copy and paste use the clipboard events. */
 export function useKeyboardShortcuts(session: BoardSession): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typingIn(e.target) || document.querySelector('.dialog-backdrop') || session.editor.get().view !== 'canvas') return;
+      if (typingIn(e.target) || inDialog(e.target) || document.querySelector('.dialog-backdrop') || session.editor.get().view !== 'canvas') return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const { selection } = session.editor.get();

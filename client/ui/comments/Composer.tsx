@@ -72,7 +72,9 @@ export function Composer({ people, meId, placeholder, submitLabel, initial = '',
           updateQuery(e.target.value, e.target.selectionStart);
         }}
         onKeyDown={(e) => {
-          e.stopPropagation(); // the canvas shortcuts (Delete, Ctrl+Z…) must not see typing
+          // The canvas shortcuts (Delete, Ctrl+Z…) must not see typing; an Escape the composer
+          // does not use goes on to close the popover.
+          if (e.key !== 'Escape' || suggestions.length > 0 || onCancel) e.stopPropagation();
           if (suggestions.length > 0) {
             if (e.key === 'ArrowDown') return e.preventDefault(), setActive((a) => (a + 1) % suggestions.length);
             if (e.key === 'ArrowUp') return e.preventDefault(), setActive((a) => (a - 1 + suggestions.length) % suggestions.length);

@@ -40,6 +40,15 @@ export function ThreadPopover() {
     if (!popover?.threadId) return;
     ref.current?.querySelector(`[data-thread-id="${popover.threadId}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [popover?.threadId]);
+  // Escape closes it wherever the focus is: after the first comment its composer goes away and
+  // the focus falls back to the page. A composer that uses Escape itself stops it first.
+  const isOpen = popover !== null;
+  useEffect(() => {
+    if (!isOpen) return;
+    const listeners = new AbortController();
+    window.addEventListener('keydown', (e) => e.key === 'Escape' && comments.closePopover(), { signal: listeners.signal });
+    return () => listeners.abort();
+  }, [isOpen, comments]);
   const threads = useMemo(() => (popover ? threadsOn(snapshot, popover.target) : []), [snapshot, popover]);
   if (!popover) return null;
 
@@ -65,7 +74,7 @@ export function ThreadPopover() {
   }
 
   return (
-    <div className="thread-popover" ref={ref} style={{ ...style, width: WIDTH }} role="dialog" aria-label={`Comments: ${info.label}`} data-testid="thread-popover" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && comments.closePopover()}>
+    <div className="thread-popover" ref={ref} style={{ ...style, width: WIDTH }} role="dialog" aria-label={`Comments: ${info.label}`} data-testid="thread-popover" tabIndex={-1} onPointerDown={(e) => e.stopPropagation()}>
       <header className="popover-head">
         <div>
           <span className="target-kind">{info.kind}</span>
@@ -103,7 +112,10 @@ export function ThreadPopover() {
           onCancel={composing ? () => setComposing(false) : undefined}
           onSubmit={(text, m) => {
             const ok = comments.run('startThread', { target: popover.target, text, mentions: m }) !== undefined;
-            if (ok) setComposing(false);
+            if (ok) {
+              setComposing(false);
+              ref.current?.focus(); // the composer goes away; keep the keyboard in the dialog
+            }
             return ok;
           }}
         />
