@@ -1,12 +1,12 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, recordsMap } from '../../shared/doc/boardDoc.ts';
-import { readBoard, readMeta, recordRepair } from '../../shared/index.ts';
+import { findTemplate, initializeBoard, readBoard, readMeta, recordRepair } from '../../shared/index.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
-import type { GuardNotice } from './RecordGuard.ts';
+import { PENDING_REPAIR_DELAY_MS, RecordGuard, type GuardNotice } from './RecordGuard.ts';
 
 /** Every record of `doc` passes the strict check, and meta is sane: what "a valid board" means. */
 function isValidBoard(doc: Y.Doc, maxNote: number): boolean {
@@ -117,5 +117,72 @@ describe('RecordGuard', () => {
     await waitFor(() => recordsMap(server.server.hocuspocus.documents.get(id)!).size === 20, { what: 'the cap to be enforced' });
     await waitFor(() => told.some((n) => n.reason === 'too-many-records'), { what: 'the notice' });
     expect(before).toBeLessThan(20);
+  });
+});
+
+/**
+ * A change whose structs wait on an earlier one (Yjs keeps them pending) still applies its
+ * deletions at once: a rename arrives as "old title deleted" before "new title". Repairing the
+ * missing title then would write a concurrent default that can win over the rename.
+ */
+describe('RecordGuard with pending structs', () => {
+  const boardId = 'pendingboard';
+  const limits = { maxRecords: 1000, maxNoteLength: 1000, maxTitleLength: 120 };
+  const fromConnection = { source: 'connection' };
+
+  function setup() {
+    const server = new Y.Doc();
+    server.clientID = 2 ** 31; // above any client's: a concurrent write by the server wins the conflict
+    initializeBoard(server, { boardId, title: 'Checkout', template: findTemplate('ecommerce')! });
+    void new RecordGuard(limits).afterLoadDocument({ document: server, documentName: boardId } as never);
+    const client = new Y.Doc();
+    client.clientID = 7;
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    return { server, client };
+  }
+
+  it('waits for the rest of the change: a rename whose earlier part arrives late keeps its title', () => {
+    const { server, client } = setup();
+    const start = Y.encodeStateVector(client);
+    const note = readBoard(client).notes[0]!;
+    ((recordsMap(client).get(note.id) as unknown as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'Now: '); // an earlier change (U1)
+    const mid = Y.encodeStateVector(client);
+    metaMap(client).set('title', 'Checkout, renamed'); // U2: depends on U1 (same client, later clock)
+    const u1 = Y.encodeStateAsUpdate(client, start);
+    const u2 = Y.encodeStateAsUpdate(client, mid);
+
+    Y.applyUpdate(server, u2, fromConnection); // U1 missing: U2's struct is pending, its deletion applied
+    expect(server.store.pendingStructs).not.toBeNull();
+    Y.applyUpdate(server, u1, fromConnection);
+    expect(server.store.pendingStructs).toBeNull();
+    expect(readMeta(server).title).toBe('Checkout, renamed');
+    expect(readBoard(server).notes.find((n) => n.id === note.id)!.text).toMatch(/^Now: /);
+  });
+
+  it('still repairs what is really missing once nothing is pending, and in the same change as ever otherwise', () => {
+    const { server, client } = setup();
+    const sv = Y.encodeStateVector(client);
+    metaMap(client).delete('title');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, sv), fromConnection);
+    expect(readMeta(server).title).not.toBe('');
+    expect(typeof metaMap(server).get('title')).toBe('string');
+  });
+
+  it('a change that stays pending does not switch the guard off: what waited is repaired after a while', async () => {
+    vi.useFakeTimers();
+    try {
+      const { server, client } = setup();
+      metaMap(client).set('boardId', 'x'); // U1, never sent
+      const mid = Y.encodeStateVector(client);
+      metaMap(client).delete('title'); // U2: a deletion (applied) plus nothing else
+      ((recordsMap(client).get(readBoard(client).notes[0]!.id) as unknown as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'Now: ');
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, mid), fromConnection);
+      expect(server.store.pendingStructs).not.toBeNull();
+      expect(metaMap(server).get('title')).toBeUndefined(); // waiting for the rest
+      await vi.advanceTimersByTimeAsync(PENDING_REPAIR_DELAY_MS);
+      expect(typeof metaMap(server).get('title')).toBe('string');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

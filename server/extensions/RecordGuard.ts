@@ -15,6 +15,20 @@ export interface RecordGuardConfiguration {
   maxTitleLength: number;
 }
 
+/**
+ * How long repairs wait for the rest of a change whose structs Yjs holds as pending (they depend
+ * on an update not received yet). Its deletions are applied at once, so a rename reads as a
+ * missing title until the rest arrives; repairing it then would write a default that can win
+ * over the rename. A change that never completes still gets repaired after this delay.
+ */
+export const PENDING_REPAIR_DELAY_MS = 10_000;
+
+interface Waiting {
+  readonly keys: Set<string>;
+  meta: boolean;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 /** Sent to a connection whose change the server had to repair or undo (stateless message). */
 export interface GuardNotice {
   readonly type: 'journeyboard:repaired';
@@ -51,26 +65,54 @@ export class RecordGuard implements Extension {
       const notice = this.check(document, documentName, tr);
       if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
     });
+    document.on('destroy', () => this.forget(document));
   }
+
+  private readonly waiting = new WeakMap<Y.Doc, Waiting>();
 
   /** Repairs what `tr` broke; returns a notice for its author, or null when all was valid. */
   check(doc: Y.Doc, boardId: string, tr: Y.Transaction): GuardNotice | null {
     const records = recordsMap(doc) as unknown as Y.Map<unknown>;
     const meta = metaMap(doc);
-    type AnyType = Y.AbstractType<unknown>;
-    const touched = new Set<string>();
-    let metaTouched = false;
-    for (const [changed, keys] of tr.changed) {
-      const type = changed as unknown as AnyType;
-      if (type === records) keys.forEach((k) => k !== null && touched.add(k));
-      else if (type === meta) metaTouched = true;
-      else {
-        const key = recordKeyOf(type, records);
-        if (key) touched.add(key);
-      }
+    const { keys: touched, meta: metaTouched } = touchedBy(tr, records, meta);
+    // The record cap counts what this change added, pending or not.
+    const overflow = records.size - this.config.maxRecords;
+    const added = overflow > 0 ? [...touched].filter((k) => records.has(k) && isNewIn(tr, records, k)) : [];
+    if (doc.store.pendingStructs !== null) {
+      this.wait(doc, boardId, touched, metaTouched);
+      return this.repair(doc, boardId, new Set(), false, added, overflow, tr);
     }
-    if (touched.size === 0 && !metaTouched) return null;
+    const earlier = this.forget(doc);
+    earlier?.keys.forEach((k) => touched.add(k));
+    return this.repair(doc, boardId, touched, metaTouched || Boolean(earlier?.meta), added, overflow, tr);
+  }
 
+  private wait(doc: Y.Doc, boardId: string, keys: ReadonlySet<string>, meta: boolean): void {
+    let w = this.waiting.get(doc);
+    if (!w) {
+      const timer = setTimeout(() => {
+        const late = this.forget(doc);
+        if (late) this.repair(doc, boardId, late.keys, late.meta, [], 0, null);
+      }, PENDING_REPAIR_DELAY_MS);
+      timer.unref?.();
+      w = { keys: new Set(), meta: false, timer };
+      this.waiting.set(doc, w);
+    }
+    keys.forEach((k) => w.keys.add(k));
+    w.meta ||= meta;
+  }
+
+  private forget(doc: Y.Doc): Waiting | undefined {
+    const w = this.waiting.get(doc);
+    if (w) clearTimeout(w.timer);
+    this.waiting.delete(doc);
+    return w;
+  }
+
+  private repair(doc: Y.Doc, boardId: string, touched: ReadonlySet<string>, metaTouched: boolean, added: readonly string[], overflow: number, tr: Y.Transaction | null): GuardNotice | null {
+    if (touched.size === 0 && !metaTouched && added.length === 0) return null;
+    const records = recordsMap(doc) as unknown as Y.Map<unknown>;
+    const meta = metaMap(doc);
     const limits = { ...DEFAULT_REPAIR_LIMITS, maxNoteLength: this.config.maxNoteLength };
     const repairs: [string, RecordRepair][] = [];
     for (const key of touched) {
@@ -78,8 +120,6 @@ export class RecordGuard implements Extension {
       const repair = recordRepair(key, records.get(key), limits);
       if (repair.kind !== 'ok') repairs.push([key, repair]);
     }
-    const overflow = records.size - this.config.maxRecords;
-    const added = overflow > 0 ? [...touched].filter((k) => records.has(k) && isNewIn(tr, records, k)) : [];
     const metaFixes = metaTouched ? this.metaFixes(meta, boardId) : {};
     if (repairs.length === 0 && added.length === 0 && Object.keys(metaFixes).length === 0) return null;
 
@@ -89,7 +129,7 @@ export class RecordGuard implements Extension {
       for (const [k, v] of Object.entries(metaFixes)) meta.set(k, v);
     }, ORIGIN.server);
     const what = repairs.map(([k, r]) => `${k}: ${r.kind === 'delete' ? r.why : r.kind === 'fix' ? r.why.join(', ') || 'text' : ''}`);
-    log.warn({ board: boardId, conn: (tr.origin as { connection?: Connection } | null)?.connection?.socketId, repairs: [...what, ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300) }, 'repaired a client’s change');
+    log.warn({ board: boardId, conn: (tr?.origin as { connection?: Connection } | null)?.connection?.socketId, repairs: [...what, ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300) }, 'repaired a client’s change');
     if (added.length > 0) {
       return { type: 'journeyboard:repaired', reason: TooManyRecords.reason, message: `This board holds at most ${this.config.maxRecords} items; your new ones were removed.` };
     }
@@ -106,6 +146,22 @@ export class RecordGuard implements Extension {
     if (typeof meta.get('createdAt') !== 'number') fixes.createdAt = 0;
     return fixes;
   }
+}
+
+/** The record keys and whether meta were changed by `tr`. */
+function touchedBy(tr: Y.Transaction, records: Y.Map<unknown>, meta: Y.Map<unknown>): { keys: Set<string>; meta: boolean } {
+  const keys = new Set<string>();
+  let metaTouched = false;
+  for (const [changed, changedKeys] of tr.changed) {
+    const type = changed as unknown as Y.AbstractType<unknown>;
+    if (type === records) changedKeys.forEach((k) => k !== null && keys.add(k));
+    else if (type === meta) metaTouched = true;
+    else {
+      const key = recordKeyOf(type, records);
+      if (key) keys.add(key);
+    }
+  }
+  return { keys, meta: metaTouched };
 }
 
 /** The records-map key under which `type` lives (a record, its text, …), or null. */
