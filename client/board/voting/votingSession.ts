@@ -167,8 +167,8 @@ export class VotingSession {
         shownRoundId: message.event?.kind === 'revealed' ? message.event.roundId : message.round ? null : s.shownRoundId,
         resultsOpen: message.event?.kind === 'revealed' ? true : s.resultsOpen,
       }));
-      if (message.event?.kind === 'opened' && opened) showToast(this.deps.editor, `Voting started: “${message.event.title}”. Click notes to place your dots.`);
-      if (message.event?.kind === 'revealed') showToast(this.deps.editor, `Votes revealed: “${message.event.title}”.`);
+      if (message.event?.kind === 'opened' && opened) showToast(this.deps.editor, `Voting started on “${message.event.title}”: click notes to place your dots`);
+      if (message.event?.kind === 'revealed') showToast(this.deps.editor, `Votes revealed for “${message.event.title}”`);
       if (message.event?.kind === 'cancelled') showToast(this.deps.editor, `The round “${message.event.title}” was cancelled.`);
     } else if (message.type === VOTING.ballot) {
       const round = this.state.get().round;
