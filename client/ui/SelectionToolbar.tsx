@@ -7,8 +7,10 @@ import {
   SENTIMENT_LABEL,
   type CommandInput,
   type Note,
+  type NoteId,
   type NoteKind,
 } from '../../shared/index.ts';
+import { useCommentsUi } from '../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
@@ -35,7 +37,10 @@ export function SelectionToolbar() {
   const viewportWidth = useEditor((s) => s.viewport.width);
   const dragging = useEditor((s) => s.drag !== null);
   const editing = useEditor((s) => s.editing);
+  // The note's comment thread sits beside it and would cover half the toolbar: one at a time.
+  const commentingOn = useCommentsUi((s) => (s.popover?.target.kind === 'note' ? s.popover.target.id : null));
   if (selection.size === 0 || dragging || session.model.readOnlyReason) return null;
+  if (commentingOn && selection.has(commentingOn as NoteId)) return null;
   const notes = [...selection].map((id) => board.notesById.get(id)).filter((n) => n !== undefined);
   const layout = layoutFor(board);
   const bounds = boundsOf(notes.map((n) => layout.notes.get(n.id)).filter((r) => r !== undefined));
