@@ -66,7 +66,7 @@ export const DEFAULT_CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
 
 export const DEFAULT_LIMITS: BoardLimits = {
   maxDocumentBytes: 8 * 1024 * 1024,
-  maxRecords: 5000,
+  maxRecords: 10_000,
   maxNoteLength: 2000,
   maxTitleLength: 120,
   updateRate: 150,

@@ -101,7 +101,7 @@ export interface BackupLimits extends RepairLimits {
   readonly maxRecords: number;
 }
 
-export const DEFAULT_BACKUP_LIMITS: BackupLimits = { ...DEFAULT_REPAIR_LIMITS, maxRecords: 5000 };
+export const DEFAULT_BACKUP_LIMITS: BackupLimits = { ...DEFAULT_REPAIR_LIMITS, maxRecords: 10_000 };
 
 /**
  * Checks a parsed backup file. Strict: the first problem is reported, naming where it is
