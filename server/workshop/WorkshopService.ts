@@ -12,13 +12,19 @@ import {
 } from '../../shared/protocol/workshop.ts';
 import type { AccessContext } from '../extensions/RoleAccess.ts';
 import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts';
+import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { applyWorkshopCommand, nextDeadline, settleTimer, type WorkshopResult } from './workshopRules.ts';
 import { log } from '../observability/log.ts';
 
 export interface WorkshopServiceOptions {
   readonly store: WorkshopStateStore;
   readonly now?: () => number;
+  /** Several instances (REDIS_URL): tells the others of each change, and hears theirs. */
+  readonly cluster?: BoardEvents;
 }
+
+/** The ClusterEvents topic: "this board's workshop state changed in the database". */
+export const WORKSHOP_TOPIC = 'workshop';
 
 interface BoardEntry {
   state: WorkshopState;
@@ -34,8 +40,11 @@ interface BoardEntry {
  * facilitator's tab closed; a deadline that passed while the server was down is settled on load.
  *
  * Commands for one board run one after another (a promise chain per board), so two quick clicks
- * never interleave their load and save. (One server process holds the state; with several
- * instances behind Redis, commands for a board must reach the same instance.)
+ * never interleave their load and save. With several instances (a `cluster`), the database is
+ * the truth: a command or a timer's end starts from the stored state, and each saved change is
+ * published so every other instance reloads it, tells its connections and enforces the lock on
+ * them. Two facilitators' commands on two instances in the same instant: the later save wins
+ * whole (the state is one row), and everyone is then shown that state.
  */
 export class WorkshopService {
   private readonly store: WorkshopStateStore;
@@ -43,10 +52,16 @@ export class WorkshopService {
   private readonly boards = new Map<string, BoardEntry>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private instance: Hocuspocus | null = null;
+  private readonly cluster: BoardEvents | undefined;
 
   constructor(options: WorkshopServiceOptions) {
     this.store = options.store;
     this.now = options.now ?? Date.now;
+    this.cluster = options.cluster;
+    // A board not loaded here needs nothing: its state is read from the database on first use.
+    this.cluster?.onBoardEvent(WORKSHOP_TOPIC, (boardId) => {
+      if (this.boards.has(boardId)) void this.serial(boardId, () => this.reload(boardId));
+    });
   }
 
   attach(instance: Hocuspocus): void {
@@ -69,7 +84,7 @@ export class WorkshopService {
   apply(boardId: string, command: WorkshopCommand): Promise<WorkshopResult> {
     return this.serial(boardId, async () => {
       const entry = await this.entry(boardId);
-      const result = applyWorkshopCommand(entry.state, command, this.now());
+      const result = applyWorkshopCommand(await this.latest(boardId, entry), command, this.now());
       if (!result.ok) return result;
       try {
         await this.store.saveWorkshopState(boardId, result.state, this.now());
@@ -78,6 +93,7 @@ export class WorkshopService {
         return { ok: false, message: 'The server could not save this change; try again in a moment.' };
       }
       this.commit(boardId, entry, result.state);
+      this.tell(boardId);
       return result;
     });
   }
@@ -120,7 +136,31 @@ export class WorkshopService {
     if (settled !== stored) await this.saveQuietly(boardId, settled);
     // Whoever is connecting gets the state from the `connected` hook; announce only a change.
     this.commit(boardId, entry, settled, settled !== stored);
+    if (settled !== stored) this.tell(boardId);
     return entry;
+  }
+
+  /** With several instances, the stored state (settled); alone, or if it cannot be read, the one in memory. */
+  private async latest(boardId: string, entry: BoardEntry): Promise<WorkshopState> {
+    if (!this.cluster) return entry.state;
+    try {
+      return settleTimer(readWorkshopState(await this.store.loadWorkshopState(boardId)), this.now());
+    } catch (error) {
+      log.error({ board: boardId, err: error }, 'could not read the workshop state; using the one in memory');
+      return entry.state;
+    }
+  }
+
+  /** Another instance saved a change: take it, tell this instance's connections, enforce the lock here. */
+  private async reload(boardId: string): Promise<void> {
+    const entry = this.boards.get(boardId);
+    if (!entry) return;
+    const stored = await this.latest(boardId, entry);
+    if (!sameState(stored, entry.state)) this.commit(boardId, entry, stored);
+  }
+
+  private tell(boardId: string): void {
+    this.cluster?.publishBoardEvent(WORKSHOP_TOPIC, boardId);
   }
 
   /** The state in memory, everyone told, the lock enforced, the next deadline scheduled. */
@@ -145,13 +185,16 @@ export class WorkshopService {
   private async settle(boardId: string): Promise<void> {
     const entry = this.boards.get(boardId);
     if (!entry) return;
-    const settled = settleTimer(entry.state, this.now());
-    if (settled === entry.state) {
-      this.commit(boardId, entry, entry.state); // woke early (clock drift): reschedule
+    const base = await this.latest(boardId, entry);
+    const settled = settleTimer(base, this.now());
+    if (settled === base) {
+      // Woke early (clock drift): reschedule. Or another instance settled it first: take its state.
+      this.commit(boardId, entry, base, !sameState(base, entry.state));
       return;
     }
     await this.saveQuietly(boardId, settled);
     this.commit(boardId, entry, settled);
+    this.tell(boardId);
   }
 
   /** A settled timer is applied even if saving fails (the lock must happen); the next save retries. */
@@ -182,4 +225,8 @@ export class WorkshopService {
     });
     return next;
   }
+}
+
+function sameState(a: WorkshopState, b: WorkshopState): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
