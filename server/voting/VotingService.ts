@@ -267,6 +267,11 @@ export class VotingService {
     });
   }
 
+  /** Whether this instance will reveal the round when its time limit passes (tests, diagnostics). */
+  armed(roundId: RoundId): boolean {
+    return this.deadlines.has(roundId);
+  }
+
   private disarm(roundId: RoundId): void {
     this.deadlines.clear(roundId);
   }
