@@ -99,6 +99,27 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     }
   });
 
+  it('a dot placed through B while A reveals is either counted in the result or refused, never acknowledged and lost', async () => {
+    const { a, b, id, join } = await setUp();
+    const facilitatorOnA = await join(a, 'facilitator', fran);
+    const annOnB = await join(b, 'editor', ann);
+    const [pain1] = annOnB.notes('pain');
+    for (let race = 0; race < 6; race++) {
+      const roundId = await facilitatorOnA.start({ title: `Reveal race ${race}`, dotsPerPerson: 3 });
+      await annOnB.next((m) => isState(m) && m.round?.id === roundId, 0, 'B to hear of the round');
+      expect(await annOnB.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 2 });
+      const mark = annOnB.mark();
+      annOnB.send({ type: VOTING.place, roundId, noteId: pain1!.id, requestId: `late${race}` });
+      facilitatorOnA.send({ type: VOTING.reveal, roundId });
+      await fence(annOnB, mark);
+      const answer = messagesSince(annOnB, mark).find((m) => m.type === VOTING.ballot || (m.type === VOTING.refused && m.requestId === `late${race}`));
+      const counted = answer?.type === VOTING.ballot ? 2 : 1;
+      if (answer?.type === VOTING.refused) expect(answer.code).toBe('round-closed');
+      const revealed = await waitFor(async () => (await a.server.store.voting.getRound(id, roundId))?.result ?? undefined, { what: 'the reveal' });
+      expect(revealed.totals, `race ${race}: the late dot was ${answer?.type}`).toEqual({ [pain1!.id]: counted });
+    }
+  });
+
   it('a deadline armed on A is kept by B, which reveals the round once; A drops its own', async () => {
     // B's voting clock runs 58 s ahead: a one-minute round opened on A ends for B two seconds later.
     const { a, b, id, join } = await setUp({ nowOnB: () => Date.now() + 58_000 });

@@ -218,16 +218,16 @@ export class VotingService {
   // ---- reveal ----
 
   /**
-   * Counts the ballots against the notes as they are now, closes the round in the database (once:
-   * compare-and-set), writes the `round:` record into the live document in one server transaction
+   * Counts the ballots against the notes as they are now and closes the round with the result, in
+   * one database step that no ballot write interleaves with (VotingStore.revealRound; once), writes the `round:` record into the live document in one server transaction
    * (persisted through the update log like any change), checkpoints it, and tells everyone.
    */
   private async reveal(boardId: string, round: StoredRound): Promise<boolean> {
     const done = await withLiveDocument(this.instance, boardId, async (doc) => {
-      const ballots = await this.store.getBallots(round.id);
       const at = this.now();
-      const result = roundResult(round, ballots, readBoard(doc).notesById, at);
-      if (!(await this.store.closeRound(boardId, round.id, { status: 'revealed', at, result }))) return false;
+      const notes = readBoard(doc).notesById;
+      const result = await this.store.revealRound(boardId, round.id, at, (ballots) => roundResult(round, ballots, notes, at));
+      if (!result) return false;
       writeRoundRecord(doc, round.id, result);
       log.info({ board: boardId }, `round ${round.id} revealed (${result.voterCount} voters)`);
       await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) => log.error({ board: boardId, err: error }, 'no checkpoint at reveal'));
