@@ -56,6 +56,8 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     expect(await annOnA.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
     await waitFor(() => annOnB.messages.some((m) => m.type === VOTING.ballot && m.remaining === 1), { what: 'Ann’s tab on B to get her ballot' });
     expect(await annOnB.dot(roundId, pain2!.id)).toMatchObject({ type: VOTING.ballot, remaining: 0 });
+    // (dot() takes the next ballot message as its answer: let B's relayed one arrive first.)
+    await waitFor(() => annOnA.messages.some((m) => m.type === VOTING.ballot && m.remaining === 0), { what: 'Ann’s tab on A to get her ballot from B' });
     expect(refusedCode(await annOnA.dot(roundId, pain2!.id))).toBe('budget-spent'); // B's dot counts at A
     expect(refusedCode(await annOnB.dot(roundId, pain1!.id))).toBe('budget-spent');
     await waitFor(() => !facilitatorOnA.lastState()?.pending?.some((p) => p.personId === ann.id), { what: 'Ann to leave the pending list' });

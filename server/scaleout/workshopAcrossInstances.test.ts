@@ -72,6 +72,20 @@ describe('workshop state across instances (real PostgreSQL and Redis)', () => {
     await waitFor(() => notesOn(a).includes('After the unlock'), { what: 'the change to reach A' });
   });
 
+  it('two facilitators on A and B acting in the same instant: both changes stay (compare-and-set on the stored state)', async () => {
+    const { a, b, join } = await setUp();
+    const facilitatorOnA = await join(a, 'facilitator');
+    const facilitatorOnB = await join(b, 'facilitator');
+    for (let race = 0; race < 4; race++) {
+      const on = race % 2 === 0;
+      facilitatorOnA.send({ type: LOCK_TYPE, locked: on });
+      facilitatorOnB.send({ type: CURSORS_TYPE, hidden: on });
+      for (const c of [facilitatorOnA, facilitatorOnB]) {
+        await c.waitForState((m) => m.state.lock.locked === on && m.state.hideCursors === on, `race ${race}: both changes on both instances`);
+      }
+    }
+  });
+
   it('a timer that locks the board when it ends locks it on both instances', async () => {
     const { a, b, join, notesOn } = await setUp();
     const facilitatorOnA = await join(a, 'facilitator');

@@ -25,6 +25,7 @@ export interface WorkshopServiceOptions {
 
 /** The ClusterEvents topic: "this board's workshop state changed in the database". */
 export const WORKSHOP_TOPIC = 'workshop';
+const CAS_ATTEMPTS = 8;
 
 interface BoardEntry {
   state: WorkshopState;
@@ -43,8 +44,8 @@ interface BoardEntry {
  * never interleave their load and save. With several instances (a `cluster`), the database is
  * the truth: a command or a timer's end starts from the stored state, and each saved change is
  * published so every other instance reloads it, tells its connections and enforces the lock on
- * them. Two facilitators' commands on two instances in the same instant: the later save wins
- * whole (the state is one row), and everyone is then shown that state.
+ * them. Writes are then compare-and-set on the row: two facilitators' commands on two instances
+ * in the same instant (or a command and a timer's end) both apply, one after the other.
  */
 export class WorkshopService {
   private readonly store: WorkshopStateStore;
@@ -84,14 +85,16 @@ export class WorkshopService {
   apply(boardId: string, command: WorkshopCommand): Promise<WorkshopResult> {
     return this.serial(boardId, async () => {
       const entry = await this.entry(boardId);
-      const result = applyWorkshopCommand(await this.latest(boardId, entry), command, this.now());
-      if (!result.ok) return result;
+      const change = (state: WorkshopState) => applyWorkshopCommand(settleTimer(state, this.now()), command, this.now());
+      let result: WorkshopResult;
       try {
-        await this.store.saveWorkshopState(boardId, result.state, this.now());
+        result = this.cluster ? await this.updateStored(boardId, change) : change(entry.state);
+        if (result.ok && !this.cluster) await this.store.saveWorkshopState(boardId, result.state, this.now());
       } catch (error) {
         log.error({ board: boardId, err: error }, 'could not save the workshop state');
         return { ok: false, message: 'The server could not save this change; try again in a moment.' };
       }
+      if (!result.ok) return result;
       this.commit(boardId, entry, result.state);
       this.tell(boardId);
       return result;
@@ -151,6 +154,24 @@ export class WorkshopService {
     }
   }
 
+  /**
+   * Several instances: applies `change` to the stored state and writes the result only if no
+   * other instance wrote in between (compare-and-set on the row), else again from the newer
+   * state. `change` returning null means nothing to write: the stored state is resolved with
+   * `wrote: false`.
+   */
+  private async updateStored(boardId: string, change: (stored: WorkshopState) => WorkshopResult | null): Promise<WorkshopResult & { wrote?: boolean }> {
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const raw = await this.store.loadWorkshopState(boardId);
+      const stored = readWorkshopState(raw);
+      const result = change(stored);
+      if (result === null) return { ok: true, state: stored, wrote: false };
+      if (!result.ok) return result;
+      if (await this.store.replaceWorkshopState(boardId, raw, result.state, this.now())) return { ...result, wrote: true };
+    }
+    return { ok: false, message: 'The workshop controls changed at the same moment elsewhere; try again.' };
+  }
+
   /** Another instance saved a change: take it, tell this instance's connections, enforce the lock here. */
   private async reload(boardId: string): Promise<void> {
     const entry = this.boards.get(boardId);
@@ -185,11 +206,26 @@ export class WorkshopService {
   private async settle(boardId: string): Promise<void> {
     const entry = this.boards.get(boardId);
     if (!entry) return;
-    const base = await this.latest(boardId, entry);
-    const settled = settleTimer(base, this.now());
-    if (settled === base) {
-      // Woke early (clock drift): reschedule. Or another instance settled it first: take its state.
-      this.commit(boardId, entry, base, !sameState(base, entry.state));
+    if (this.cluster) {
+      try {
+        const settling = (state: WorkshopState): WorkshopResult | null => {
+          const settled = settleTimer(state, this.now());
+          return settled === state ? null : { ok: true, state: settled };
+        };
+        const outcome = await this.updateStored(boardId, settling);
+        if (outcome.ok) {
+          // Not written: woke early (reschedule), or another instance settled or changed it first (take that).
+          this.commit(boardId, entry, outcome.state, outcome.wrote === true || !sameState(outcome.state, entry.state));
+          if (outcome.wrote) this.tell(boardId);
+          return;
+        }
+      } catch (error) {
+        log.error({ board: boardId, err: error }, 'could not settle the timer in the database; settling it here');
+      }
+    }
+    const settled = settleTimer(entry.state, this.now());
+    if (settled === entry.state) {
+      this.commit(boardId, entry, entry.state); // woke early (clock drift): reschedule
       return;
     }
     await this.saveQuietly(boardId, settled);
