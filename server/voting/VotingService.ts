@@ -57,6 +57,8 @@ export class VotingService {
   private readonly deadlines: Deadlines<RoundId>;
   private readonly queue = new BoardQueue();
   private readonly cluster: BoardEvents | undefined;
+  /** Set by close(): other instances' events are ignored from then on (the store is closing). */
+  private closed = false;
 
   constructor(options: VotingServiceOptions) {
     this.store = options.store;
@@ -79,6 +81,7 @@ export class VotingService {
   }
 
   close(): void {
+    this.closed = true;
     this.deadlines.close();
   }
 
@@ -362,6 +365,7 @@ export class VotingService {
 
   /** Another instance changed this board's voting: bring this instance's connections (and deadlines) up to date. */
   private heard(boardId: string, data: unknown): void {
+    if (this.closed) return;
     const parsed = votingEventSchema.safeParse(data);
     if (!parsed.success) return void log.warn({ board: boardId }, 'ignored a malformed voting event');
     const event = parsed.data;
