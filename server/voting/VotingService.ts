@@ -41,8 +41,9 @@ const REMOTE_REVEAL_GRACE_MS = 2_000;
  *
  * Requests of one board run one at a time (a queue per board). That queue is per process: with
  * several instances, the database serialises what matters. Ballot writes are compare-and-set on
- * the ballot row's version (two instances cannot overspend a budget), closing a round is
- * compare-and-set on its status (one reveal, however many instances' deadlines fire). Each
+ * the ballot row's version (two instances cannot overspend a budget); a reveal counts and closes
+ * the round in one step that ballot writes wait for (no dot acknowledged and left out), and
+ * closing is compare-and-set on its status (one reveal, however many deadlines fire). Each
  * change is published as a board event (votingEvents.ts); every other instance re-sends, from
  * the database, what its own connections may see.
  */
@@ -222,8 +223,9 @@ export class VotingService {
 
   /**
    * Counts the ballots against the notes as they are now and closes the round with the result, in
-   * one database step that no ballot write interleaves with (VotingStore.revealRound; once), writes the `round:` record into the live document in one server transaction
-   * (persisted through the update log like any change), checkpoints it, and tells everyone.
+   * one database step no ballot write interleaves with (VotingStore.revealRound; once), writes the
+   * `round:` record into the live document in one server transaction (persisted through the
+   * update log like any change), checkpoints it, and tells everyone.
    */
   private async reveal(boardId: string, round: StoredRound): Promise<boolean> {
     const done = await withLiveDocument(this.instance, boardId, async (doc) => {
