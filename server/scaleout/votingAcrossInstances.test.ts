@@ -44,6 +44,7 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     const annOnA = await join(a, 'editor', ann);
     const annOnB = await join(b, 'editor', ann); // the same person in a second tab, on the other instance
     const cyOnB = await join(b, 'commenter', cy);
+    const facilitatorOnB = await join(b, 'facilitator', fran); // a co-facilitator's tab on B
     const [pain1, pain2] = annOnA.notes('pain');
 
     const markB = annOnB.mark();
@@ -60,7 +61,11 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     await waitFor(() => annOnA.messages.some((m) => m.type === VOTING.ballot && m.remaining === 0), { what: 'Ann’s tab on A to get her ballot from B' });
     expect(refusedCode(await annOnA.dot(roundId, pain2!.id))).toBe('budget-spent'); // B's dot counts at A
     expect(refusedCode(await annOnB.dot(roundId, pain1!.id))).toBe('budget-spent');
-    await waitFor(() => !facilitatorOnA.lastState()?.pending?.some((p) => p.personId === ann.id), { what: 'Ann to leave the pending list' });
+    for (const f of [facilitatorOnA, facilitatorOnB]) {
+      await waitFor(() => f.lastState()?.pending?.some((p) => p.personId === cy.id) && !f.lastState()?.pending?.some((p) => p.personId === ann.id), {
+        what: 'each facilitator to see Ann leave the pending list and Cy still in it',
+      });
+    }
     expect(await cyOnB.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
     await waitFor(() => facilitatorOnA.lastState()?.pending?.find((p) => p.personId === cy.id)?.remaining === 1, { what: 'A’s facilitator to see Cy’s dot' });
     // Secrecy across the relay: nobody hears another person's ballot, only the facilitator the pending list.
@@ -68,7 +73,6 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     expect(cyOnB.messages.filter(isState).every((m) => m.pending === null)).toBe(true);
     expect(annOnB.messages.filter(isState).every((m) => m.pending === null)).toBe(true);
 
-    const facilitatorOnB = await join(b, 'facilitator', fran);
     expect(await facilitatorOnB.close(roundId, 'reveal')).toMatchObject({ type: VOTING.state, round: null, event: { kind: 'revealed', roundId } });
     for (const c of [facilitatorOnA, annOnA]) {
       await waitFor(() => c.lastState()?.event?.kind === 'revealed' && c.lastState()?.round === null, { what: 'A’s clients to see the reveal' });
