@@ -71,6 +71,8 @@ export interface CreateServerOptions {
   readonly processMetrics?: boolean;
   /** Comments for the exports (issue 6); default: the board's comments document. */
   readonly comments?: CommentsReader;
+  /** The voting clock (epoch ms); tests shift one instance's to reach a deadline sooner. */
+  readonly now?: () => number;
 }
 
 // How long close() waits for Hocuspocus to store and unload every document. A document whose
@@ -90,20 +92,27 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     beforeMigration: (boardId, doc) => checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });
   const collab = new CollabUpgrade();
+  // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts;
+  // voting and the workshop state tell the other instances of their changes (ClusterEvents).
+  const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
+  const cluster = scaleOut?.cluster;
   // Secret dot-voting rounds (issue 4): ballots in the database, results written at reveal.
-  const voting = new VotingService({ store: store.voting, onRevealed: (boardId, doc, title) => checkpoints.voteRevealCheckpoint(boardId, doc, title) });
+  const voting = new VotingService({
+    store: store.voting,
+    onRevealed: (boardId, doc, title) => checkpoints.voteRevealCheckpoint(boardId, doc, title),
+    cluster,
+    now: options.now,
+  });
   // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
-  const workshop = new WorkshopService({ store });
+  const workshop = new WorkshopService({ store, cluster });
   // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
   const activity = new BoardActivity({ store });
   // The exports read comment counts and comments through this (issue 6).
   const storedComments = new StoredComments(store);
   const comments = options.comments ?? storedComments;
-  // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts.
-  const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
   const extensions = [
     ...(scaleOut?.extensions ?? []),
     new BoardAccess({ store }),

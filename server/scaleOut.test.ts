@@ -107,6 +107,22 @@ describe('several instances on PostgreSQL and Redis', () => {
     expect(stored.notesById.has(fromA) && stored.notesById.has(fromB)).toBe(true);
   });
 
+  it('commenters on A and on B see each other’s comments (the `<boardId>/comments` document crosses too)', async () => {
+    const { a, b } = await twoInstances();
+    const { id, tokens } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
+    const onA = await connect(a, `${id}/comments`, { token: tokens.commenter });
+    const onB = await connect(b, `${id}/comments`, { token: tokens.commenter });
+    const target = { kind: 'board', id } as const;
+    const fromA = executeCommentsCommand(onA.document, { id: 'user-ann', name: 'Ann', department: 'sales' }, 'startThread', { target, text: 'Asked on A' }).commentId;
+    await waitFor(() => commentsMap(onB.document).has(fromA), { what: 'B’s commenter to see A’s comment' });
+    const fromB = executeCommentsCommand(onB.document, { id: 'user-bob', name: 'Bob', department: 'support' }, 'startThread', { target, text: 'Answered on B' }).commentId;
+    await waitFor(() => commentsMap(onA.document).has(fromB), { what: 'A’s commenter to see B’s comment' });
+    await Promise.all([waitForAck(onA), waitForAck(onB)]);
+    const stored = await loadBoardDocumentDoc(a.server.store, id, 'comments');
+    for (const c of [fromA, fromB]) expect(commentsMap(stored!.doc).has(c), c).toBe(true);
+    stored!.doc.destroy();
+  });
+
   it('two instances holding one board and compacting it lose nothing, even with no relay between them', async () => {
     // The worst case for compaction: no Redis, so neither instance ever sees the other's edits.
     const { a, b } = await twoInstances({ redis: false });

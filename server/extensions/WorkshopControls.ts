@@ -24,8 +24,9 @@ export interface WorkshopControlsConfiguration {
 /**
  * The facilitator's workshop controls over stateless messages (shared/protocol/workshop.ts):
  * the timer, the lock and the cursor switch go to WorkshopService (saved, then broadcast to
- * the whole board); "bring everyone to me" is relayed to every other connection of the board
- * document. Each new connection receives the current state. RoleAccess has already closed any
+ * the whole board, on every instance); "bring everyone to me" is relayed to every other
+ * connection of the board document, on every instance. Each new connection receives the
+ * current state. RoleAccess has already closed any
  * connection whose role may not send these types (STATELESS_RULES); the role is checked again
  * here so a wrong rule can never open them up. A malformed or impossible command is answered to
  * its sender only, with a `journeyboard:workshop-refused` message saying why.
@@ -63,9 +64,9 @@ export class WorkshopControls implements Extension {
     if (type === BRING_EVERYONE_TYPE) {
       const bring = bringEveryoneSchema.safeParse(message);
       if (!bring.success) return connection.sendStateless(this.service.refusal('That view cannot be shared.'));
-      const relayed = JSON.stringify(bring.data);
-      for (const other of connection.document.getConnections()) if (other !== connection) other.sendStateless(relayed);
-      return;
+      // broadcastStateless, not a loop over this instance's connections: the Redis extension
+      // relays it to the board's connections on the other instances too (issue 9).
+      return connection.document.broadcastStateless(JSON.stringify(bring.data), (other) => other !== connection);
     }
 
     const command = COMMAND_SCHEMAS[type as keyof typeof COMMAND_SCHEMAS].safeParse(message);

@@ -27,6 +27,9 @@ type ClusterMessage = z.infer<typeof ClusterMessage>;
 /** Handles one topic's event from another instance; `data` is unchecked JSON. */
 export type BoardEventHandler = (boardId: string, data: unknown) => void;
 
+/** What a feature needs of ClusterEvents to keep its instances in step (voting, workshop). */
+export type BoardEvents = Pick<ClusterEvents, 'publishBoardEvent' | 'onBoardEvent'>;
+
 const LinkRotatedData = z.object({ role: z.enum(ROLES) });
 
 /**

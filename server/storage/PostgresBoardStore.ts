@@ -16,7 +16,7 @@ import { checkpointKindOf } from './CheckpointStore.ts';
 import { log } from '../observability/log.ts';
 import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
-import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
+import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresReplaceWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
 import { PG_BOARD_DOCUMENTS_SCHEMA, PostgresBoardDocuments } from './postgresBoardDocuments.ts';
@@ -291,6 +291,10 @@ export class PostgresBoardStore implements BoardStore {
 
   async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
     await postgresSaveWorkshopState(this.pool, boardId, state, at);
+  }
+
+  async replaceWorkshopState(boardId: string, expected: unknown, state: unknown, at: number): Promise<boolean> {
+    return postgresReplaceWorkshopState(this.pool, boardId, expected, state, at);
   }
 
   // ---- the board's other documents (comments): postgresBoardDocuments.ts ----

@@ -17,7 +17,7 @@ import type { RevisedCompaction, RevisedDocumentCompaction } from './SnapshotRev
 import { checkpointKindOf } from './CheckpointStore.ts';
 import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
-import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
+import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteReplaceWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
 import { SqliteBoardDocuments } from './sqliteBoardDocuments.ts';
@@ -247,6 +247,10 @@ export class SqliteBoardStore implements BoardStore {
 
   async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
     sqliteSaveWorkshopState(this.db, boardId, state, at);
+  }
+
+  async replaceWorkshopState(boardId: string, expected: unknown, state: unknown, at: number): Promise<boolean> {
+    return sqliteReplaceWorkshopState(this.db, boardId, expected, state, at);
   }
 
   // ---- the board's other documents (comments): sqliteBoardDocuments.ts ----

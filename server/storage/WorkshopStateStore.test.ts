@@ -59,6 +59,24 @@ describe.each(kinds)('workshop state storage: %s', (_name, open) => {
     expect(await again.loadWorkshopState('board0000001')).toBeNull();
   });
 
+  it('replaceWorkshopState writes only over the state it was read as (compare-and-set, several instances)', async () => {
+    const opened = await open();
+    cleanup = opened.cleanup;
+    stores.push(opened.store);
+    const { store } = opened;
+    await store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
+    const locked = { ...DEFAULT_WORKSHOP_STATE, lock: { locked: true, commentsOpen: false, since: 5, byTimer: false } };
+    const hidden = { ...DEFAULT_WORKSHOP_STATE, hideCursors: true };
+
+    expect(await store.replaceWorkshopState('board0000001', null, locked, 10)).toBe(true); // no row yet
+    expect(await store.replaceWorkshopState('board0000001', null, hidden, 11)).toBe(false); // someone wrote first
+    const read = await store.loadWorkshopState('board0000001');
+    expect(await store.replaceWorkshopState('board0000001', DEFAULT_WORKSHOP_STATE, hidden, 12)).toBe(false); // stale
+    expect(await store.replaceWorkshopState('board0000001', read, { ...locked, hideCursors: true }, 13)).toBe(true);
+    expect(await store.replaceWorkshopState('board0000001', read, hidden, 14)).toBe(false); // read before the last write
+    expect(readWorkshopState(await store.loadWorkshopState('board0000001'))).toEqual({ ...locked, hideCursors: true });
+  });
+
   it('reads a malformed stored state as the default', async () => {
     expect(readWorkshopState({ timer: 'soon' })).toEqual(DEFAULT_WORKSHOP_STATE);
     expect(readWorkshopState(null)).toEqual(DEFAULT_WORKSHOP_STATE);

@@ -11,6 +11,12 @@ export interface WorkshopStateStore {
   loadWorkshopState(boardId: string): Promise<unknown>;
   /** Inserts or replaces the board's state; durable when it resolves. Fails if the board does not exist. */
   saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void>;
+  /**
+   * Compare-and-set, for several instances: writes `state` only if the stored state still equals
+   * `expected` (as loadWorkshopState returned it; null = no row yet). Resolves false, writing
+   * nothing, if another writer came first.
+   */
+  replaceWorkshopState(boardId: string, expected: unknown, state: unknown, at: number): Promise<boolean>;
 }
 
 // ---- SQLite ----
@@ -56,6 +62,23 @@ export async function postgresSaveWorkshopState(pool: Pick<pg.Pool, 'query'>, bo
      ON CONFLICT (board_id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
     [boardId, JSON.stringify(state), at],
   );
+}
+
+// Compared as JSON values (jsonb / json()), not as text: how the row was formatted does not matter.
+export function sqliteReplaceWorkshopState(db: DatabaseSync, boardId: string, expected: unknown, state: unknown, at: number): boolean {
+  const changed =
+    expected === null
+      ? db.prepare('INSERT INTO board_workshop (board_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (board_id) DO NOTHING').run(boardId, JSON.stringify(state), at).changes
+      : db.prepare('UPDATE board_workshop SET state = ?, updated_at = ? WHERE board_id = ? AND json(state) = json(?)').run(JSON.stringify(state), at, boardId, JSON.stringify(expected)).changes;
+  return Number(changed) === 1;
+}
+
+export async function postgresReplaceWorkshopState(pool: Pick<pg.Pool, 'query'>, boardId: string, expected: unknown, state: unknown, at: number): Promise<boolean> {
+  const { rowCount } =
+    expected === null
+      ? await pool.query('INSERT INTO board_workshop (board_id, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (board_id) DO NOTHING', [boardId, JSON.stringify(state), at])
+      : await pool.query('UPDATE board_workshop SET state = $2, updated_at = $3 WHERE board_id = $1 AND state::jsonb = $4::jsonb', [boardId, JSON.stringify(state), at, JSON.stringify(expected)]);
+  return rowCount === 1;
 }
 
 /** A row that is not JSON reads as "no state" (the default), never as an error. */

@@ -27,7 +27,7 @@ export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>> & P
  * A real server on 127.0.0.1 and a free port, with a real SQLite file. Pass `dataDir` to restart
  * on the same data (the caller then owns and removes it, see makeTempDir).
  */
-export async function startTestServer(options: TestServerOptions = {}, serverOptions: { store?: BoardStore } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}, serverOptions: Pick<CreateServerOptions, 'store' | 'now'> = {}): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? makeTempDir('journeyboard-data-');
   const server = await createServer({
@@ -47,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}, serverOpt
     redisUrl: options.redisUrl,
     redisPrefix: options.redisPrefix,
     metricsToken: options.metricsToken,
-  }, { store: serverOptions.store, comments: options.comments });
+  }, { store: serverOptions.store, now: serverOptions.now, comments: options.comments });
   return {
     url: server.url,
     wsUrl: server.wsUrl,

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { RoundId } from '../../shared/schema/ids.ts';
+import type { RoundFields } from '../../shared/schema/round.ts';
 import { nonZero } from './SqliteVotingStore.ts';
 import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingDump, VotingStore } from './VotingStore.ts';
 import { readBallotRow, readRoundRow } from './votingRows.ts';
@@ -34,7 +35,9 @@ CREATE TABLE IF NOT EXISTS voting_ballots (
 
 const ROUND_COLUMNS = 'id, board_id, status, settings, opened_at, opened_by_id, opened_by_name, ends_at, closed_at, result';
 const BALLOT_COLUMNS = 'round_id, person_id, name, department, dots, version, updated_at';
-const OPEN = `EXISTS (SELECT 1 FROM voting_rounds WHERE id = $1 AND status = 'open')`;
+// FOR SHARE: a ballot write holds the round row until it commits, so revealRound (FOR UPDATE)
+// waits for it and counts it; one that comes after the reveal finds the round closed.
+const OPEN = `EXISTS (SELECT 1 FROM voting_rounds WHERE id = $1 AND status = 'open' FOR SHARE)`;
 
 type Row = Record<string, unknown>;
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -88,6 +91,29 @@ export class PostgresVotingStore implements VotingStore {
       [close.status, close.at, result, boardId, roundId],
     );
     return rowCount === 1;
+  }
+
+  async revealRound(boardId: string, roundId: RoundId, at: number, count: (ballots: StoredBallot[]) => RoundFields): Promise<RoundFields | null> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const locked = await client.query(`SELECT 1 FROM voting_rounds WHERE board_id = $1 AND id = $2 AND status = 'open' FOR UPDATE`, [boardId, roundId]);
+      if (locked.rowCount !== 1) {
+        await client.query('ROLLBACK');
+        return null;
+      }
+      // A new statement, a new snapshot: it sees every ballot write that held the lock before us.
+      const { rows } = await client.query<Row>(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 ORDER BY person_id`, [roundId]);
+      const result = count(rows.map(readBallotRow));
+      await client.query(`UPDATE voting_rounds SET status = 'revealed', closed_at = $1, result = $2 WHERE id = $3`, [at, JSON.stringify(result), roundId]);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async getBallots(roundId: RoundId): Promise<StoredBallot[]> {

@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
+import type { RoundFields } from '../../shared/schema/round.ts';
 import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingDump, VotingStore } from './VotingStore.ts';
 import { readBallotRow, readRoundRow } from './votingRows.ts';
 
@@ -78,6 +79,16 @@ export class SqliteVotingStore implements VotingStore {
       .prepare(`UPDATE voting_rounds SET status = ?, closed_at = ?, result = ? WHERE board_id = ? AND id = ? AND status = 'open'`)
       .run(close.status, close.at, result, boardId, roundId).changes;
     return Number(changed) === 1;
+  }
+
+  /** One process owns the SQLite file, and this runs without an await: nothing writes a ballot in between. */
+  async revealRound(boardId: string, roundId: RoundId, at: number, count: (ballots: StoredBallot[]) => RoundFields): Promise<RoundFields | null> {
+    const open = this.db.prepare(`SELECT 1 FROM voting_rounds WHERE board_id = ? AND id = ? AND status = 'open'`).get(boardId, roundId);
+    if (!open) return null;
+    const rows = this.db.prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? ORDER BY person_id`).all(roundId);
+    const result = count(rows.map(sqliteRow).map(readBallotRow));
+    this.db.prepare(`UPDATE voting_rounds SET status = 'revealed', closed_at = ?, result = ? WHERE id = ?`).run(at, JSON.stringify(result), roundId);
+    return result;
   }
 
   async getBallots(roundId: RoundId): Promise<StoredBallot[]> {

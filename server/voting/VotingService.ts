@@ -1,4 +1,4 @@
-import type { Connection, Document, Hocuspocus } from '@hocuspocus/server';
+import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { getRecord } from '../../shared/doc/boardDoc.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
@@ -10,6 +10,9 @@ import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
 import { noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import { BoardQueue, withLiveDocument } from './boardQueue.ts';
+import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
+import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
 
 export interface VotingServiceOptions {
@@ -17,9 +20,14 @@ export interface VotingServiceOptions {
   /** Called right after each reveal is in the document (CheckpointService.voteRevealCheckpoint). */
   readonly onRevealed?: (boardId: string, doc: Y.Doc, title: string) => Promise<unknown>;
   readonly now?: () => number;
+  /** Several instances (REDIS_URL): tells the others of each change, and hears theirs. */
+  readonly cluster?: BoardEvents;
 }
 
 const CAS_ATTEMPTS = 8;
+// An instance without the board open lets the deadline pass by this much before revealing, so the
+// instance that has the board open (and the people on it) normally does it, without loading it twice.
+const REMOTE_REVEAL_GRACE_MS = 2_000;
 
 /**
  * Secret dot-voting rounds (issue 4; ARCHITECTURE.md "Votes are secret until reveal"). Ballots
@@ -31,8 +39,13 @@ const CAS_ATTEMPTS = 8;
  * per person id over all their connections. Anyone holding an editor or commenter link can claim
  * any id, so this stops mistakes and casual double voting, not a determined link holder.
  *
- * Requests of one board run one at a time (a queue per board); ballot writes are also
- * compare-and-set in the database, so two server instances cannot overspend a budget.
+ * Requests of one board run one at a time (a queue per board). That queue is per process: with
+ * several instances, the database serialises what matters. Ballot writes are compare-and-set on
+ * the ballot row's version (two instances cannot overspend a budget); a reveal counts and closes
+ * the round in one step that ballot writes wait for (no dot acknowledged and left out), and
+ * closing is compare-and-set on its status (one reveal, however many deadlines fire). Each
+ * change is published as a board event (votingEvents.ts); every other instance re-sends, from
+ * the database, what its own connections may see.
  */
 export class VotingService {
   private readonly store: VotingStore;
@@ -43,7 +56,10 @@ export class VotingService {
   private readonly out: VotingOutbox;
   /** Time limits of open rounds: the server reveals a round when its `endsAt` passes. */
   private readonly deadlines: Deadlines<RoundId>;
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queue = new BoardQueue();
+  private readonly cluster: BoardEvents | undefined;
+  /** Set by close(): other instances' events are ignored from then on (the store is closing). */
+  private closed = false;
 
   constructor(options: VotingServiceOptions) {
     this.store = options.store;
@@ -51,6 +67,8 @@ export class VotingService {
     this.now = options.now ?? Date.now;
     this.out = new VotingOutbox(this.store, this.now);
     this.deadlines = new Deadlines(this.now);
+    this.cluster = options.cluster;
+    this.cluster?.onBoardEvent(VOTING_TOPIC, (boardId, data) => this.heard(boardId, data));
   }
 
   attach(instance: Hocuspocus): void {
@@ -64,6 +82,7 @@ export class VotingService {
   }
 
   close(): void {
+    this.closed = true;
     this.deadlines.close();
   }
 
@@ -84,7 +103,7 @@ export class VotingService {
       this.out.refuse(connection, null, { code: 'invalid-message', message: 'Not JSON.' });
       return Promise.resolve();
     }
-    return this.enqueue(boardId, async () => {
+    return this.queue.run(boardId, async () => {
       try {
         await this.dispatch(connection, boardId, message);
       } catch (error) {
@@ -117,9 +136,10 @@ export class VotingService {
     }
     this.out.identify(connection, person);
     const round = await this.liveOpenRound(boardId);
-    if (round && votingRefusal(roleOf(connection), round.settings) === null) await this.register(round, person);
+    const joined = round !== null && votingRefusal(roleOf(connection), round.settings) === null && (await this.register(round, person));
     await this.out.sendState(connection, boardId, round, null);
     if (round) await this.out.sendStateToFacilitators(boardId, round);
+    if (round && joined) this.tell(boardId, { kind: 'participants', roundId: round.id });
   }
 
   private async startRound(connection: Connection, boardId: string, voter: VoterIdentity, settings: RoundSettings): Promise<void> {
@@ -143,11 +163,10 @@ export class VotingService {
     log.info({ board: boardId }, `round ${round.id} opened (“${settings.title}”)`);
     this.arm(round);
     // Everyone connected who may vote is a participant from now (the facilitator sees who still has dots).
-    for (const c of this.out.connectionsOf(boardId)) {
-      const person = this.out.voterOf(c);
-      if (person && votingRefusal(roleOf(c), settings) === null) await this.register(round, person);
-    }
-    await this.out.broadcastState(boardId, round, { kind: 'opened', roundId: round.id, title: settings.title });
+    await this.registerConnected(boardId, round);
+    const event = { kind: 'opened', roundId: round.id, title: settings.title } as const;
+    await this.out.broadcastState(boardId, round, event);
+    this.tell(boardId, { kind: 'round', event });
   }
 
   private async changeDot(connection: Connection, boardId: string, voter: VoterIdentity, message: Extract<VotingClientMessage, { type: 'voting:place' | 'voting:remove' }>): Promise<void> {
@@ -174,6 +193,7 @@ export class VotingService {
       if (await this.store.saveBallot(write, ballot?.version ?? 0)) {
         this.out.sendBallot(boardId, round, voter.id, next, []);
         await this.out.sendStateToFacilitators(boardId, round);
+        this.tell(boardId, { kind: 'ballot', roundId: round.id, personId: voter.id, refunded: [] });
         return;
       }
       if (!(await this.store.getOpenRound(boardId))) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
@@ -194,22 +214,25 @@ export class VotingService {
     }
     this.disarm(round.id);
     log.info({ board: boardId }, `round ${round.id} cancelled`);
-    await this.out.broadcastState(boardId, null, { kind: 'cancelled', roundId: round.id, title: round.settings.title });
+    const event = { kind: 'cancelled', roundId: round.id, title: round.settings.title } as const;
+    await this.out.broadcastState(boardId, null, event);
+    this.tell(boardId, { kind: 'round', event });
   }
 
   // ---- reveal ----
 
   /**
-   * Counts the ballots against the notes as they are now, closes the round in the database (once:
-   * compare-and-set), writes the `round:` record into the live document in one server transaction
-   * (persisted through the update log like any change), checkpoints it, and tells everyone.
+   * Counts the ballots against the notes as they are now and closes the round with the result, in
+   * one database step no ballot write interleaves with (VotingStore.revealRound; once), writes the
+   * `round:` record into the live document in one server transaction (persisted through the
+   * update log like any change), checkpoints it, and tells everyone.
    */
   private async reveal(boardId: string, round: StoredRound): Promise<boolean> {
-    const done = await this.withLiveDocument(boardId, async (doc) => {
-      const ballots = await this.store.getBallots(round.id);
+    const done = await withLiveDocument(this.instance, boardId, async (doc) => {
       const at = this.now();
-      const result = roundResult(round, ballots, readBoard(doc).notesById, at);
-      if (!(await this.store.closeRound(boardId, round.id, { status: 'revealed', at, result }))) return false;
+      const notes = readBoard(doc).notesById;
+      const result = await this.store.revealRound(boardId, round.id, at, (ballots) => roundResult(round, ballots, notes, at));
+      if (!result) return false;
       writeRoundRecord(doc, round.id, result);
       log.info({ board: boardId }, `round ${round.id} revealed (${result.voterCount} voters)`);
       await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) => log.error({ board: boardId, err: error }, 'no checkpoint at reveal'));
@@ -217,7 +240,9 @@ export class VotingService {
     });
     if (!done) return false;
     this.disarm(round.id);
-    await this.out.broadcastState(boardId, null, { kind: 'revealed', roundId: round.id, title: round.settings.title });
+    const event = { kind: 'revealed', roundId: round.id, title: round.settings.title } as const;
+    await this.out.broadcastState(boardId, null, event);
+    this.tell(boardId, { kind: 'round', event });
     return true;
   }
 
@@ -233,8 +258,10 @@ export class VotingService {
 
   private arm(round: StoredRound): void {
     if (round.endsAt === null) return;
-    this.deadlines.set(round.id, round.endsAt, () => {
-      void this.enqueue(round.boardId, async () => {
+    const here = this.instance?.documents.has(round.boardId) ?? false;
+    const grace = this.cluster && !here ? REMOTE_REVEAL_GRACE_MS : 0;
+    this.deadlines.set(round.id, round.endsAt + grace, () => {
+      void this.queue.run(round.boardId, async () => {
         try {
           const current = await this.store.getOpenRound(round.boardId);
           if (current?.id === round.id) await this.reveal(round.boardId, current);
@@ -243,6 +270,11 @@ export class VotingService {
         }
       });
     });
+  }
+
+  /** Whether this instance will reveal the round when its time limit passes (tests, diagnostics). */
+  armed(roundId: RoundId): boolean {
+    return this.deadlines.has(roundId);
   }
 
   private disarm(roundId: RoundId): void {
@@ -256,7 +288,7 @@ export class VotingService {
    * (a reveal whose write was lost is written again) and after a client touched a round record.
    */
   reconcileRounds(boardId: string, doc: Y.Doc, only?: ReadonlySet<string>): Promise<string[]> {
-    return this.enqueue(boardId, () => reconcileRoundRecords(this.store, boardId, doc, only));
+    return this.queue.run(boardId, () => reconcileRoundRecords(this.store, boardId, doc, only));
   }
 
   /**
@@ -272,7 +304,7 @@ export class VotingService {
 
   /** Gives back every dot on these (deleted) notes and tells each affected voter. */
   refundDeletedNotes(boardId: string, noteIds: readonly NoteId[]): Promise<void> {
-    return this.enqueue(boardId, async () => {
+    return this.queue.run(boardId, async () => {
       try {
         const round = await this.store.getOpenRound(boardId);
         if (!round) return;
@@ -296,6 +328,7 @@ export class VotingService {
       for (const id of refunded) delete dots[id];
       if (await this.store.saveBallot({ ...ballot, dots, updatedAt: this.now() }, ballot.version)) {
         this.out.sendBallot(boardId, round, ballot.personId, dots, refunded);
+        this.tell(boardId, { kind: 'ballot', roundId: round.id, personId: ballot.personId, refunded });
         return;
       }
       ballot = await this.store.getBallot(round.id, ballot.personId);
@@ -304,9 +337,20 @@ export class VotingService {
 
   // ---- participants ----
 
-  private async register(round: StoredRound, person: VoterIdentity): Promise<void> {
+  /** Resolves true if the person was not a participant yet. */
+  private async register(round: StoredRound, person: VoterIdentity): Promise<boolean> {
     // An empty ballot row: the person now counts as a participant who still has dots.
-    await this.store.saveBallot({ roundId: round.id, personId: person.id, name: person.name, department: person.department, dots: {}, updatedAt: this.now() }, 0);
+    return this.store.saveBallot({ roundId: round.id, personId: person.id, name: person.name, department: person.department, dots: {}, updatedAt: this.now() }, 0);
+  }
+
+  /** Registers everyone connected here who may vote in `round`; true if anyone was new. */
+  private async registerConnected(boardId: string, round: StoredRound): Promise<boolean> {
+    let joined = false;
+    for (const c of this.out.connectionsOf(boardId)) {
+      const person = this.out.voterOf(c);
+      if (person && votingRefusal(roleOf(c), round.settings) === null && (await this.register(round, person))) joined = true;
+    }
+    return joined;
   }
 
   private async notOpen(boardId: string, roundId: RoundId): Promise<Refusal> {
@@ -315,32 +359,37 @@ export class VotingService {
     return { code: 'no-open-round', message: 'There is no open voting round.' };
   }
 
-  // ---- plumbing ----
+  // ---- other instances ----
 
-  private enqueue<T>(boardId: string, task: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(boardId) ?? Promise.resolve()).then(task);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(boardId, settled);
-    void settled.then(() => {
-      if (this.queues.get(boardId) === settled) this.queues.delete(boardId);
-    });
-    return next;
+  private tell(boardId: string, event: VotingEvent): void {
+    this.cluster?.publishBoardEvent(VOTING_TOPIC, boardId, event);
   }
 
-  /** Runs `fn` on the board's live document, opening it through a direct connection if nobody is on it. */
-  private async withLiveDocument<T>(boardId: string, fn: (doc: Document) => Promise<T>): Promise<T> {
-    const instance = this.instance;
-    if (!instance) throw new Error('VotingService.attach was not called');
-    const live = instance.documents.get(boardId);
-    if (live) return fn(live);
-    const connection = await instance.openDirectConnection(boardId, { voting: true });
-    try {
-      return await fn(connection.document!);
-    } finally {
-      await connection.disconnect();
-    }
+  /** Another instance changed this board's voting: bring this instance's connections (and deadlines) up to date. */
+  private heard(boardId: string, data: unknown): void {
+    if (this.closed) return;
+    const parsed = votingEventSchema.safeParse(data);
+    if (!parsed.success) return void log.warn({ board: boardId }, 'ignored a malformed voting event');
+    const event = parsed.data;
+    void this.queue.run(boardId, async () => {
+      try {
+        // The database, not the event, says what is open now (events of two instances may cross).
+        const round = await this.store.getOpenRound(boardId);
+        if (event.kind === 'round') {
+          if (event.event.kind !== 'opened') this.disarm(event.event.roundId);
+          if (round) this.arm(round); // every instance keeps the deadline, in case the opener stops
+          if (round && (await this.registerConnected(boardId, round))) this.tell(boardId, { kind: 'participants', roundId: round.id });
+          return await this.out.broadcastState(boardId, round, event.event);
+        }
+        if (round?.id !== event.roundId || this.out.connectionsOf(boardId).length === 0) return;
+        if (event.kind === 'ballot') {
+          const ballot = await this.store.getBallot(round.id, event.personId);
+          if (ballot) this.out.sendBallot(boardId, round, ballot.personId, ballot.dots, event.refunded);
+        }
+        await this.out.sendStateToFacilitators(boardId, round);
+      } catch (error) {
+        log.error({ board: boardId, err: error }, `could not relay a voting ${event.kind} event`);
+      }
+    });
   }
 }

@@ -26,6 +26,13 @@ export interface VotingStore {
    * if it was not open any more (another request or server instance closed it first).
    */
   closeRound(boardId: string, roundId: RoundId, close: RoundClosing): Promise<boolean>;
+  /**
+   * Reveals an open round atomically: reads its ballots, `count`s them into the result and
+   * closes the round with it, while no ballot can be written (several instances: a ballot write
+   * on another instance either lands before and is counted, or after and is refused). Resolves
+   * the result, or null (nothing written) if the round was not open any more.
+   */
+  revealRound(boardId: string, roundId: RoundId, at: number, count: (ballots: StoredBallot[]) => RoundFields): Promise<RoundFields | null>;
   getBallots(roundId: RoundId): Promise<StoredBallot[]>;
   getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null>;
   /**

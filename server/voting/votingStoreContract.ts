@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUND_SETTINGS } from '../../shared/protocol/voting.ts';
 import type { RoundFields } from '../../shared/schema/round.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import type { BallotWrite, NewRound } from './VotingStore.ts';
+import type { BallotWrite, NewRound, StoredBallot } from './VotingStore.ts';
 
 export interface VotingStoreUnderTest {
   readonly store: BoardStore;
@@ -107,6 +107,24 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       expect(revealed.map((r) => [r.id, r.status, r.closedAt])).toEqual([['round:r1', 'revealed', 3000]]);
       expect(revealed[0]?.result).toEqual(result);
       expect((await again.voting.getOpenRound('board0000001'))?.id).toBe('round:r2');
+    });
+
+    it('revealRound counts the ballots it closes the round with, once; no ballot is written after it', async () => {
+      const { store } = await fresh();
+      await store.voting.openRound(round());
+      await store.voting.saveBallot(ballot(), 0);
+      const counted: string[][] = [];
+      const count = (ballots: StoredBallot[]) => {
+        counted.push(ballots.map((b) => b.personId));
+        return result;
+      };
+      expect(await store.voting.revealRound('board0000002', 'round:r1', 3000, count)).toBeNull(); // another board's id
+      expect(await store.voting.revealRound('board0000001', 'round:r1', 3000, count)).toEqual(result);
+      expect(await store.voting.revealRound('board0000001', 'round:r1', 3001, count)).toBeNull();
+      expect(counted).toEqual([['ann']]);
+      expect(await store.voting.getRound('board0000001', 'round:r1')).toMatchObject({ status: 'revealed', closedAt: 3000, result });
+      expect(await store.voting.saveBallot(ballot({ personId: 'bob' }), 0)).toBe(false);
+      expect(await store.voting.closeRound('board0000001', 'round:r1', { status: 'cancelled', at: 3002 })).toBe(false);
     });
 
     it('exportBoard and importBoard carry the board’s rounds and ballots (backups, restore-board)', async () => {

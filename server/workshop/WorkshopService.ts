@@ -12,13 +12,20 @@ import {
 } from '../../shared/protocol/workshop.ts';
 import type { AccessContext } from '../extensions/RoleAccess.ts';
 import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts';
+import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { applyWorkshopCommand, nextDeadline, settleTimer, type WorkshopResult } from './workshopRules.ts';
 import { log } from '../observability/log.ts';
 
 export interface WorkshopServiceOptions {
   readonly store: WorkshopStateStore;
   readonly now?: () => number;
+  /** Several instances (REDIS_URL): tells the others of each change, and hears theirs. */
+  readonly cluster?: BoardEvents;
 }
+
+/** The ClusterEvents topic: "this board's workshop state changed in the database". */
+export const WORKSHOP_TOPIC = 'workshop';
+const CAS_ATTEMPTS = 8;
 
 interface BoardEntry {
   state: WorkshopState;
@@ -34,8 +41,11 @@ interface BoardEntry {
  * facilitator's tab closed; a deadline that passed while the server was down is settled on load.
  *
  * Commands for one board run one after another (a promise chain per board), so two quick clicks
- * never interleave their load and save. (One server process holds the state; with several
- * instances behind Redis, commands for a board must reach the same instance.)
+ * never interleave their load and save. With several instances (a `cluster`), the database is
+ * the truth: a command or a timer's end starts from the stored state, and each saved change is
+ * published so every other instance reloads it, tells its connections and enforces the lock on
+ * them. Writes are then compare-and-set on the row: two facilitators' commands on two instances
+ * in the same instant (or a command and a timer's end) both apply, one after the other.
  */
 export class WorkshopService {
   private readonly store: WorkshopStateStore;
@@ -43,10 +53,16 @@ export class WorkshopService {
   private readonly boards = new Map<string, BoardEntry>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private instance: Hocuspocus | null = null;
+  private readonly cluster: BoardEvents | undefined;
 
   constructor(options: WorkshopServiceOptions) {
     this.store = options.store;
     this.now = options.now ?? Date.now;
+    this.cluster = options.cluster;
+    // A board not loaded here needs nothing: its state is read from the database on first use.
+    this.cluster?.onBoardEvent(WORKSHOP_TOPIC, (boardId) => {
+      if (this.boards.has(boardId)) void this.serial(boardId, () => this.reload(boardId));
+    });
   }
 
   attach(instance: Hocuspocus): void {
@@ -69,15 +85,18 @@ export class WorkshopService {
   apply(boardId: string, command: WorkshopCommand): Promise<WorkshopResult> {
     return this.serial(boardId, async () => {
       const entry = await this.entry(boardId);
-      const result = applyWorkshopCommand(entry.state, command, this.now());
-      if (!result.ok) return result;
+      const change = (state: WorkshopState) => applyWorkshopCommand(settleTimer(state, this.now()), command, this.now());
+      let result: WorkshopResult;
       try {
-        await this.store.saveWorkshopState(boardId, result.state, this.now());
+        result = this.cluster ? await this.updateStored(boardId, change) : change(entry.state);
+        if (result.ok && !this.cluster) await this.store.saveWorkshopState(boardId, result.state, this.now());
       } catch (error) {
         log.error({ board: boardId, err: error }, 'could not save the workshop state');
         return { ok: false, message: 'The server could not save this change; try again in a moment.' };
       }
+      if (!result.ok) return result;
       this.commit(boardId, entry, result.state);
+      this.tell(boardId);
       return result;
     });
   }
@@ -120,7 +139,49 @@ export class WorkshopService {
     if (settled !== stored) await this.saveQuietly(boardId, settled);
     // Whoever is connecting gets the state from the `connected` hook; announce only a change.
     this.commit(boardId, entry, settled, settled !== stored);
+    if (settled !== stored) this.tell(boardId);
     return entry;
+  }
+
+  /** With several instances, the stored state (settled); alone, or if it cannot be read, the one in memory. */
+  private async latest(boardId: string, entry: BoardEntry): Promise<WorkshopState> {
+    if (!this.cluster) return entry.state;
+    try {
+      return settleTimer(readWorkshopState(await this.store.loadWorkshopState(boardId)), this.now());
+    } catch (error) {
+      log.error({ board: boardId, err: error }, 'could not read the workshop state; using the one in memory');
+      return entry.state;
+    }
+  }
+
+  /**
+   * Several instances: applies `change` to the stored state and writes the result only if no
+   * other instance wrote in between (compare-and-set on the row), else again from the newer
+   * state. `change` returning null means nothing to write: the stored state is resolved with
+   * `wrote: false`.
+   */
+  private async updateStored(boardId: string, change: (stored: WorkshopState) => WorkshopResult | null): Promise<WorkshopResult & { wrote?: boolean }> {
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const raw = await this.store.loadWorkshopState(boardId);
+      const stored = readWorkshopState(raw);
+      const result = change(stored);
+      if (result === null) return { ok: true, state: stored, wrote: false };
+      if (!result.ok) return result;
+      if (await this.store.replaceWorkshopState(boardId, raw, result.state, this.now())) return { ...result, wrote: true };
+    }
+    return { ok: false, message: 'The workshop controls changed at the same moment elsewhere; try again.' };
+  }
+
+  /** Another instance saved a change: take it, tell this instance's connections, enforce the lock here. */
+  private async reload(boardId: string): Promise<void> {
+    const entry = this.boards.get(boardId);
+    if (!entry) return;
+    const stored = await this.latest(boardId, entry);
+    if (!sameState(stored, entry.state)) this.commit(boardId, entry, stored);
+  }
+
+  private tell(boardId: string): void {
+    this.cluster?.publishBoardEvent(WORKSHOP_TOPIC, boardId);
   }
 
   /** The state in memory, everyone told, the lock enforced, the next deadline scheduled. */
@@ -145,6 +206,23 @@ export class WorkshopService {
   private async settle(boardId: string): Promise<void> {
     const entry = this.boards.get(boardId);
     if (!entry) return;
+    if (this.cluster) {
+      try {
+        const settling = (state: WorkshopState): WorkshopResult | null => {
+          const settled = settleTimer(state, this.now());
+          return settled === state ? null : { ok: true, state: settled };
+        };
+        const outcome = await this.updateStored(boardId, settling);
+        if (outcome.ok) {
+          // Not written: woke early (reschedule), or another instance settled or changed it first (take that).
+          this.commit(boardId, entry, outcome.state, outcome.wrote === true || !sameState(outcome.state, entry.state));
+          if (outcome.wrote) this.tell(boardId);
+          return;
+        }
+      } catch (error) {
+        log.error({ board: boardId, err: error }, 'could not settle the timer in the database; settling it here');
+      }
+    }
     const settled = settleTimer(entry.state, this.now());
     if (settled === entry.state) {
       this.commit(boardId, entry, entry.state); // woke early (clock drift): reschedule
@@ -152,6 +230,7 @@ export class WorkshopService {
     }
     await this.saveQuietly(boardId, settled);
     this.commit(boardId, entry, settled);
+    this.tell(boardId);
   }
 
   /** A settled timer is applied even if saving fails (the lock must happen); the next save retries. */
@@ -182,4 +261,8 @@ export class WorkshopService {
     });
     return next;
   }
+}
+
+function sameState(a: WorkshopState, b: WorkshopState): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
