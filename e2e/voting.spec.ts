@@ -119,6 +119,7 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
 });
 
 test('a timed round counts down by the server clock on every page; a participant who reloads gets their dots back', async ({ browser, server }) => {
+  test.slow(); // two pages, a reload and a switch to the outline: 33 s quiet, 53 s at load 20
   const boardId = await server.createBoard('Reload', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
