@@ -86,7 +86,9 @@ function AddNote({ stageId, laneId, where }: { stageId: StageId; laneId: LaneId;
       onSubmit={(e) => {
         e.preventDefault();
         if (!text.trim()) return;
-        session.run('addNote', { stageId, laneId, text: text.trim() });
+        // Private writing: the note is my draft (shown on the board, to me alone, until the reveal).
+        if (session.privateWriting.interceptsNewNotes()) session.privateWriting.addDraft(stageId, laneId, undefined, text.trim(), { edit: false });
+        else session.run('addNote', { stageId, laneId, text: text.trim() });
         session.model.endStep();
         setText('');
         setOpen(false);

@@ -99,7 +99,7 @@ export class PrivateWritingSession {
   }
 
   /** A new private note in a cell, opened for writing at once. */
-  addDraft(stageId: StageId, laneId: LaneId, kind?: NoteKind, text = ''): DraftId | null {
+  addDraft(stageId: StageId, laneId: LaneId, kind?: NoteKind, text = '', { edit = true } = {}): DraftId | null {
     const { canWrite, why } = this.state.get();
     if (!canWrite) {
       showToast(this.deps.editor, why ?? 'You cannot write notes now.', 'error');
@@ -109,7 +109,7 @@ export class PrivateWritingSession {
     const id = newDraftId();
     const now = Date.now() + this.clockOffset;
     const draft: Draft = { id, stageId, laneId, kind: kind ?? null, text, placedAt: now, createdAt: now, updatedAt: now };
-    this.state.update((s) => ({ drafts: [...s.drafts, draft], selected: id, editing: id }));
+    this.state.update((s) => ({ drafts: [...s.drafts, draft], selected: edit ? id : s.selected, editing: edit ? id : s.editing }));
     this.deps.editor.update({ selection: new Set(), editing: null, header: null });
     this.send({ type: PRIVATE.add, id, stageId, laneId, ...(kind ? { kind } : {}), text, requestId: this.requestId() });
     return id;
