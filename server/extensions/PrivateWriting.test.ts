@@ -1,3 +1,4 @@
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { executeCommand } from '../../shared/model/commands/index.ts';
@@ -7,6 +8,7 @@ import { PRIVATE, type PrivateDraftMessage, type PrivateRefusedMessage, type Pri
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
+import { sqlitePath } from '../storage/SqliteBoardStore.ts';
 import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer, type TestServerOptions } from '../testing/testServer.ts';
 
 const fran: PrivateWriter = { id: 'user-fran', name: 'Fran', department: 'product' };
@@ -211,6 +213,32 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     draftOf(await editor.add(stage, lane, 'Written against the clock'));
     await waitFor(() => editor.lastState()?.event?.kind === 'revealed', { what: 'the timed reveal', timeoutMs: 15_000 });
     expect(readBoard(editor.doc).notes.some((n) => n.text === 'Written against the clock')).toBe(true);
+  });
+
+  it('a timer that ran out while the server was down reveals its phase when the server starts again', async () => {
+    const dataDir = makeTempDir();
+    dirs.push(dataDir);
+    const first = await board({ dataDir });
+    const facilitator = await first.join('facilitator', fran);
+    const editor = await first.join('editor', ann);
+    const [stage, lane] = editor.cell();
+    await facilitator.start({ timerMinutes: 30 });
+    draftOf(await editor.add(stage, lane, 'Revealed at start'));
+    clients.splice(0).forEach((c) => c.destroy());
+    await server.close();
+    // The server was down past the deadline: move the stored timer's end into the past.
+    const raw = new DatabaseSync(sqlitePath(dataDir));
+    const row = raw.prepare('SELECT state FROM board_workshop WHERE board_id = ?').get(first.id) as { state: string };
+    const state = JSON.parse(row.state) as { timer: { endsAt: number } };
+    state.timer.endsAt = Date.now() - 60_000;
+    raw.prepare('UPDATE board_workshop SET state = ? WHERE board_id = ?').run(JSON.stringify(state), first.id);
+    raw.close();
+
+    server = await startTestServer({ dataDir });
+    const back = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
+    clients.push(back);
+    await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'Revealed at start' && n.authorId === ann.id), { what: 'the reveal at start' });
+    expect((await back.hello()).phase).toBeNull();
   });
 
   it('works the same on PostgreSQL: drafts, a restart with the phase open, the reveal', async () => {
