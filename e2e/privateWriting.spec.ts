@@ -34,6 +34,20 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   expect((await fac.board()).notes.some((n) => n.text === SECRET)).toBe(false);
   expect((await facP.state()).drafts).toEqual([]);
 
+  // The accessible outline lists my private notes too (and only mine).
+  await ann.page.getByTestId('outline-toggle').click();
+  await expect(ann.page.getByTestId('outline-drafts')).toContainText(SECRET);
+  await fac.page.getByTestId('outline-toggle').click();
+  await expect(fac.page.getByTestId('outline')).toBeVisible();
+  await expect(fac.page.getByTestId('outline-drafts')).toHaveCount(0);
+  for (const b of [ann, fac]) await b.page.getByRole('radio', { name: 'Board' }).click();
+
+  // The facilitator's popover counts the private notes.
+  await fac.page.getByTestId('facilitate-button').click();
+  await expect(fac.page.getByTestId('private-writing-summary')).toContainText('1 private note from 1 person');
+  await fac.page.getByTestId('facilitate-panel').screenshot({ path: out('private-facilitate-panel.png') });
+  await fac.page.keyboard.press('Escape');
+
   // Screenshots of the draft UI (selected, with its toolbar) and the facilitator's view.
   const rect = (await annP.state()).drafts[0]!.rect!;
   await ann.page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
