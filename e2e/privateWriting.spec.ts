@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { PrivateWritingObject } from './PrivateWritingObject.ts';
@@ -37,6 +39,7 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   // The accessible outline lists my private notes too (and only mine).
   await ann.page.getByTestId('outline-toggle').click();
   await expect(ann.page.getByTestId('outline-drafts')).toContainText(SECRET);
+  expect(await seriousViolations(ann.page, '[data-testid="outline-drafts"]')).toEqual([]);
   await fac.page.getByTestId('outline-toggle').click();
   await expect(fac.page.getByTestId('outline')).toBeVisible();
   await expect(fac.page.getByTestId('outline-drafts')).toHaveCount(0);
@@ -46,6 +49,7 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   await fac.page.getByTestId('facilitate-button').click();
   await expect(fac.page.getByTestId('private-writing-summary')).toContainText('1 private note from 1 person');
   await fac.page.getByTestId('facilitate-panel').screenshot({ path: out('private-facilitate-panel.png') });
+  expect(await seriousViolations(fac.page, '[data-testid="private-writing-controls"]')).toEqual([]);
   await fac.page.keyboard.press('Escape');
 
   // Screenshots of the draft UI (selected, with its toolbar) and the facilitator's view.
@@ -53,6 +57,8 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   await ann.page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
   await expect(ann.page.getByTestId('draft-toolbar')).toBeVisible();
   await ann.screenshot(out('private-draft-author.png'));
+  expect(await seriousViolations(ann.page, '[data-testid="draft-toolbar"]')).toEqual([]);
+  for (const b of [ann, fac]) expect(await seriousViolations(b.page, '[data-testid="private-writing-bar"]')).toEqual([]);
   await fac.screenshot(out('private-draft-facilitator.png'));
 
   // Reveal: the draft becomes a note in its cell, with Ann as author and Sales as department, for both.
@@ -68,3 +74,8 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   await expect.poll(() => facP.canvasTexts()).toContain(SECRET);
   await fac.screenshot(out('private-revealed-facilitator.png'));
 });
+
+async function seriousViolations(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+}
