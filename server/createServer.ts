@@ -19,6 +19,8 @@ import { WorkshopService } from './workshop/WorkshopService.ts';
 import { RoundGuard } from './extensions/RoundGuard.ts';
 import { Voting } from './extensions/Voting.ts';
 import { VotingService } from './voting/VotingService.ts';
+import { PrivateWriting } from './extensions/PrivateWriting.ts';
+import { PrivateWritingService } from './privateWriting/PrivateWritingService.ts';
 import { BoardActivity } from './extensions/BoardActivity.ts';
 import { CommentGuard } from './extensions/CommentGuard.ts';
 import { Visits } from './extensions/Visits.ts';
@@ -58,6 +60,8 @@ export interface JourneyboardServer {
   readonly workshop: WorkshopService;
   /** Secret dot-voting rounds (issue 4). */
   readonly voting: VotingService;
+  /** Private writing phases and their drafts (issue 4). */
+  readonly privateWriting: PrivateWritingService;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -108,6 +112,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
+  // Private writing (issue 4): drafts in the database, written into the board at the reveal.
+  const privateWriting = new PrivateWritingService({ store: store.privateWriting, timer: workshop, maxNoteLength: limits.maxNoteLength, maxRecords: limits.maxRecords });
   // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
   const activity = new BoardActivity({ store });
   // The exports read comment counts and comments through this (issue 6).
@@ -129,6 +135,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new WorkshopControls({ service: workshop }),
     new PresenceRoles(),
     new Voting({ service: voting }),
+    new PrivateWriting({ service: privateWriting }),
     activity,
     new Visits({ store, activity }),
     collab,
@@ -178,6 +185,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   let closing: Promise<void> | undefined;
   const close = async () => {
     voting.close();
+    privateWriting.close();
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
     if (!stored) {
       log.error({ boards: server.hocuspocus.getDocumentsCount(), waitedMs: SHUTDOWN_WAIT_MS }, 'boards not stored before shutdown; their updates are in the log');
@@ -199,6 +207,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     metrics,
     workshop,
     voting,
+    privateWriting,
     close: () => (closing ??= close()),
   };
 }

@@ -40,3 +40,5 @@ export * from './protocol/exports.ts';
 export * from './protocol/workshop.ts';
 export * from './protocol/voting.ts';
 export { commentCountsByNote, exportComments, importComments, type CommentsExport } from './comments/index.ts';
+export * from './protocol/privateWriting.ts';
+export * from './model/draftPlacement.ts';

@@ -18,6 +18,8 @@ import { WorkshopSession } from '../workshop/WorkshopSession.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
 import { VotingSession } from './voting/votingSession.ts';
+import { PrivateWritingSession } from './privateWriting/privateWritingSession.ts';
+import { setLayoutDrafts } from '../canvas/layoutCache.ts';
 import { CommentsSession } from './comments/CommentsSession.ts';
 
 export interface SessionFlags {
@@ -52,6 +54,8 @@ export class BoardSession {
   readonly workshop: WorkshopSession;
   /** Secret voting rounds (issue 4): the open round, my ballot, results shown. */
   readonly voting: VotingSession;
+  /** Private writing (issue 4): my drafts, kept by the server and shown only to me until the reveal. */
+  readonly privateWriting: PrivateWritingSession;
   /** The board's comments document and my comments view (issue 5). */
   readonly comments: CommentsSession;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
@@ -73,6 +77,9 @@ export class BoardSession {
     this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
     this.workshop.view.subscribe(() => this.updateReadOnly());
     this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
+    this.privateWriting = new PrivateWritingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
+    // My drafts take room in their cells (before React redraws: this subscription comes first).
+    this.privateWriting.state.subscribe(() => setLayoutDrafts(this.privateWriting.state.get().drafts));
     this.comments = new CommentsSession(boardId, me, token, (message) => showToast(this.editor, message, 'error'));
     this.access.subscribe(() => this.comments.setRole(this.access.get().role));
     this.model.source.subscribe(this.checkSchema);
@@ -143,6 +150,8 @@ export class BoardSession {
   destroy(): void {
     this.workshop.destroy();
     this.voting.destroy();
+    this.privateWriting.destroy();
+    setLayoutDrafts([]);
     this.comments.destroy();
     this.presence.destroy();
     this.model.destroy();

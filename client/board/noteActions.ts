@@ -19,6 +19,11 @@ export function startEditing(session: BoardSession, id: NoteId): void {
 }
 
 export function addNoteInCell(session: BoardSession, stageId: StageId, laneId: LaneId, kind?: NoteKind): NoteId | undefined {
+  // Private writing: a new note is my draft, kept by the server, never written into the document.
+  if (session.privateWriting.interceptsNewNotes()) {
+    session.privateWriting.addDraft(stageId, laneId, kind);
+    return undefined;
+  }
   const id = session.run('addNote', { stageId, laneId, kind });
   if (id) startEditing(session, id);
   return id;

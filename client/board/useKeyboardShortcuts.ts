@@ -21,7 +21,11 @@ export function useKeyboardShortcuts(session: BoardSession): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const { selection } = session.editor.get();
-      if (mod && key === 'z') session.model[e.shiftKey ? 'redo' : 'undo']();
+      const draft = session.privateWriting.state.get().selected; // private writing: my selected draft
+      if (draft && (key === 'delete' || key === 'backspace')) session.privateWriting.deleteDraft(draft);
+      else if (draft && key === 'enter') session.privateWriting.startEditing(draft);
+      else if (draft && key === 'escape') session.privateWriting.select(null);
+      else if (mod && key === 'z') session.model[e.shiftKey ? 'redo' : 'undo']();
       else if (mod && key === 'y') session.model.redo();
       else if (mod && key === 'd') duplicateSelection(session);
       else if (mod && key === 'a') select(session, session.model.source.getSnapshot().notesById.keys());

@@ -20,6 +20,8 @@ import { useCanvasInteractions } from './useCanvasInteractions.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from './voteGeometry.ts';
 import { useVotesOnCanvas } from '../board/voting/hooks.ts';
+import { DraftsLayer } from './DraftsLayer.tsx';
+import { usePrivateWriting } from '../board/privateWriting/hooks.ts';
 
 /** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
 const CULL_TILE = 512;
@@ -27,6 +29,11 @@ const CULL_TILE = 512;
 export function BoardCanvas() {
   const session = useSession();
   const board = useBoard();
+  // My private drafts (issue 4) change the layout too (layoutCache.setLayoutDrafts): re-render on them.
+  const drafts = usePrivateWriting((s) => s.drafts);
+  const draftSelected = usePrivateWriting((s) => s.selected);
+  const draftEditing = usePrivateWriting((s) => s.editing);
+  const draftDrag = usePrivateWriting((s) => s.drag);
   const layout = layoutFor(board);
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
@@ -82,6 +89,7 @@ export function BoardCanvas() {
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
           {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
+          <DraftsLayer drafts={drafts} board={board} layout={layout} selected={draftSelected} editing={draftEditing} drag={draftDrag} />
           <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
           {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}

@@ -1,5 +1,5 @@
 import type { BoardSnapshot, KpiId, LaneId, NoteId, StageId } from '../../shared/index.ts';
-import { cellKey } from '../../shared/index.ts';
+import { cellKey, draftCell, type Draft } from '../../shared/index.ts';
 import type { Rect } from './geometry.ts';
 
 export const NOTE_W = 176;
@@ -42,6 +42,8 @@ export interface BoardLayout {
   readonly kpiRow: { readonly y: number; readonly height: number };
   /** Each shown KPI's card (KPIs of existing stages only). */
   readonly kpis: ReadonlyMap<KpiId, Rect>;
+  /** My private drafts (private writing), each after the notes of its cell; the cells grow to fit them. */
+  readonly drafts: ReadonlyMap<string, Rect>;
   readonly width: number;
   readonly height: number;
 }
@@ -59,12 +61,28 @@ function span(count: number, height = NOTE_H): number {
 /** A KPI card: as wide as a note, lower. */
 export const KPI_H = 88;
 
-export function computeLayout(board: BoardSnapshot): BoardLayout {
+const NO_DRAFTS: readonly Draft[] = [];
+
+/** Drafts per cell (draftCell: a removed stage or lane shows them where the reveal would put them). */
+function draftsByCell(board: BoardSnapshot, drafts: readonly Draft[]): Map<string, Draft[]> {
+  const byCell = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    const cell = draftCell(board, d);
+    if (!cell) continue;
+    const key = cellKey(cell.stageId, cell.laneId);
+    byCell.set(key, [...(byCell.get(key) ?? []), d]);
+  }
+  return byCell;
+}
+
+export function computeLayout(board: BoardSnapshot, myDrafts: readonly Draft[] = NO_DRAFTS): BoardLayout {
+  const drafted = draftsByCell(board, myDrafts);
+  const inCell = (key: string) => (board.cells.get(key)?.length ?? 0) + (drafted.get(key)?.length ?? 0);
   const stages: StageBox[] = [];
   let x = LABEL_W;
   for (const s of board.stages) {
     let most = 0;
-    for (const l of board.lanes) most = Math.max(most, board.cells.get(cellKey(s.id, l.id))?.length ?? 0);
+    for (const l of board.lanes) most = Math.max(most, inCell(cellKey(s.id, l.id)));
     const cols = Math.min(MAX_COLS, Math.max(MIN_COLS, Math.ceil(Math.sqrt(most / 2))));
     const width = cols * NOTE_W + (cols - 1) * GAP + 2 * CELL_PAD;
     stages.push({ id: s.id, x, width, cols });
@@ -76,7 +94,7 @@ export function computeLayout(board: BoardSnapshot): BoardLayout {
   for (const l of board.lanes) {
     let rows = 1;
     for (const s of stages) {
-      const n = board.cells.get(cellKey(s.id, l.id))?.length ?? 0;
+      const n = inCell(cellKey(s.id, l.id));
       rows = Math.max(rows, Math.ceil(n / s.cols));
     }
     const band = l.id === curveLane ? CURVE_BAND_H : 0;
@@ -97,10 +115,13 @@ export function computeLayout(board: BoardSnapshot): BoardLayout {
     });
   y += kpiRow.height;
   const notes = new Map<NoteId, Rect>();
+  const drafts = new Map<string, Rect>();
   for (const s of stages)
     for (const l of lanes) {
       const list = board.cells.get(cellKey(s.id, l.id));
       list?.forEach((n, i) => notes.set(n.id, slotRect({ x: s.x, y: l.contentY }, s.cols, i)));
+      const count = list?.length ?? 0;
+      drafted.get(cellKey(s.id, l.id))?.forEach((d, i) => drafts.set(d.id, slotRect({ x: s.x, y: l.contentY }, s.cols, count + i)));
     }
   let orphanStrip: Rect | null = null;
   const width = Math.max(x, LABEL_W + 400);
@@ -114,5 +135,5 @@ export function computeLayout(board: BoardSnapshot): BoardLayout {
   const curveBox = lanes.find((l) => l.id === curveLane);
   const right = stages.at(-1) ? stages.at(-1)!.x + stages.at(-1)!.width : LABEL_W;
   const curveBand = curveBox ? { x: LABEL_W, y: curveBox.y, width: right - LABEL_W, height: CURVE_BAND_H } : null;
-  return { stages, lanes, notes, orphanStrip, curveBand, kpiRow, kpis, width, height: y };
+  return { stages, lanes, notes, orphanStrip, curveBand, kpiRow, kpis, drafts, width, height: y };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { BoardSnapshot, NoteId } from '../../shared/index.ts';
+import type { BoardSnapshot, DraftId, NoteId } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
 import { addNoteInCell, select, startEditing } from '../board/noteActions.ts';
 import { toBoard, zoomAt } from './camera.ts';
@@ -8,13 +8,17 @@ import { curvePointAt } from './curveGeometry.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
 import { curveFor } from './layoutCache.ts';
 import { voteClick } from './voteClick.ts';
+import { draftAt } from './draftGeometry.ts';
 import type { BoardLayout } from './layout.ts';
 
 type Gesture =
   | { kind: 'pan'; start: Point; camera: { x: number; y: number }; moved: boolean }
   | { kind: 'press-note'; start: Point; id: NoteId }
   | { kind: 'drag'; start: Point; ids: ReadonlySet<NoteId> }
-  | { kind: 'marquee'; start: Point; base: ReadonlySet<NoteId> };
+  | { kind: 'marquee'; start: Point; base: ReadonlySet<NoteId> }
+  // Private writing: my drafts are pressed, dragged to another cell, double-clicked to edit.
+  | { kind: 'press-draft'; start: Point; id: DraftId }
+  | { kind: 'drag-draft'; start: Point; id: DraftId };
 
 const DRAG_THRESHOLD = 4;
 
@@ -54,6 +58,15 @@ export function useCanvasInteractions(
       const screen = local(e);
       const { layout, board } = latest.current;
       const p = toBoard(editor.get().camera, screen);
+      const drafting = session.privateWriting;
+      const draft = e.button === 0 ? draftAt(layout, p) : null;
+      if (draft) {
+        select(session, []);
+        drafting.select(draft);
+        gesture = { kind: 'press-draft', start: screen, id: draft };
+        return;
+      }
+      if (drafting.state.get().selected) drafting.select(null);
       const hit = e.button === 1 ? { type: 'none' as const } : hitTest(layout, board, p);
       if (hit.type === 'note' && voteClick(session, hit.id, p, layout)) return; // voting: a click is a dot
       if (hit.type === 'note') {
@@ -88,7 +101,8 @@ export function useCanvasInteractions(
       const camera = editor.get().camera;
       const p = toBoard(camera, screen);
       // While I place dots my cursor is hidden: where I click would tell others how I vote.
-      presence.setCursor(session.voting.state.get().voteMode ? null : p);
+      // So is it during private writing: it would show where I write.
+      presence.setCursor(session.voting.state.get().voteMode || session.privateWriting.state.get().phase ? null : p);
       if (!gesture) {
         const hover = curvePointAt(curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
         const prev = editor.get().curveHover;
@@ -103,6 +117,14 @@ export function useCanvasInteractions(
       } else if (gesture.kind === 'press-note') {
         if (readOnly() || Math.hypot(screen.x - gesture.start.x, screen.y - gesture.start.y) < DRAG_THRESHOLD) return;
         gesture = { kind: 'drag', start: toBoard(camera, gesture.start), ids: editor.get().selection };
+      } else if (gesture.kind === 'press-draft') {
+        if (readOnly() || Math.hypot(screen.x - gesture.start.x, screen.y - gesture.start.y) < DRAG_THRESHOLD) return;
+        gesture = { kind: 'drag-draft', start: toBoard(camera, gesture.start), id: gesture.id };
+      }
+      if (gesture.kind === 'drag-draft') {
+        const target = dropTargetAt(layout, board, p, new Set());
+        session.privateWriting.state.update({ drag: { id: gesture.id, offset: { x: p.x - gesture.start.x, y: p.y - gesture.start.y }, target: target && { stageId: target.stageId, laneId: target.laneId } } });
+        return;
       }
       if (gesture.kind === 'drag') {
         const offset = { x: p.x - gesture.start.x, y: p.y - gesture.start.y };
@@ -131,7 +153,11 @@ export function useCanvasInteractions(
       const g = gesture;
       gesture = null;
       if (!g) return;
-      if (g.kind === 'drag') {
+      if (g.kind === 'drag-draft') {
+        const target = session.privateWriting.state.get().drag?.target;
+        session.privateWriting.state.update({ drag: null });
+        if (target) session.privateWriting.moveDraft(g.id, target.stageId, target.laneId);
+      } else if (g.kind === 'drag') {
         const target = editor.get().drag?.target;
         editor.update({ drag: null });
         if (target) session.run('moveNotes', { noteIds: [...g.ids], ...target });
@@ -148,6 +174,8 @@ export function useCanvasInteractions(
     const onDoubleClick = (e: MouseEvent) => {
       if (readOnly()) return;
       const { layout, board } = latest.current;
+      const draft = draftAt(layout, boardPoint(e));
+      if (draft) return session.privateWriting.startEditing(draft);
       const hit = hitTest(layout, board, boardPoint(e));
       if (hit.type === 'note') startEditing(session, hit.id);
       else if (hit.type === 'cell') addNoteInCell(session, hit.stageId, hit.laneId);

@@ -3,6 +3,7 @@ import { cellKey, type LaneId, type StageId } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { OutlineKpis } from './OutlineKpis.tsx';
 import { OutlineNote } from './OutlineNote.tsx';
+import { OutlineDrafts } from '../ui/privateWriting/OutlineDrafts.tsx';
 
 /**
  * The whole board as an HTML document (stages, then lanes, then notes), live, for keyboards and
@@ -17,6 +18,7 @@ export function OutlineView({ readOnly }: { readOnly: boolean }) {
         <p className="muted">
           {board.stages.length} stages · {board.lanes.length} lanes · {board.notes.length} notes. Changes by others appear here as they happen.
         </p>
+        <OutlineDrafts />
         {board.personas.length > 0 && (
           <section className="outline-personas" aria-labelledby="outline-personas">
             <h2 id="outline-personas">Personas</h2>
@@ -86,7 +88,9 @@ function AddNote({ stageId, laneId, where }: { stageId: StageId; laneId: LaneId;
       onSubmit={(e) => {
         e.preventDefault();
         if (!text.trim()) return;
-        session.run('addNote', { stageId, laneId, text: text.trim() });
+        // Private writing: the note is my draft (shown on the board, to me alone, until the reveal).
+        if (session.privateWriting.interceptsNewNotes()) session.privateWriting.addDraft(stageId, laneId, undefined, text.trim(), { edit: false });
+        else session.run('addNote', { stageId, laneId, text: text.trim() });
         session.model.endStep();
         setText('');
         setOpen(false);

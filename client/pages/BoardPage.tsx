@@ -33,6 +33,8 @@ import { LockBanner } from '../ui/workshop/LockBanner.tsx';
 import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
 import { VotingDock } from '../ui/voting/VotingBar.tsx';
 import { DotsLeftBadges } from '../ui/voting/DotsLeftBadges.tsx';
+import { PrivateWritingBar } from '../ui/privateWriting/PrivateWritingBar.tsx';
+import { DraftOverlay } from '../ui/privateWriting/DraftOverlay.tsx';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   // Read (and cleared from the address bar) at once, even before the join dialog.
@@ -138,6 +140,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
               {!ready && <div className="loading" role="status">Opening the board…</div>}
               <EmotionCurveOverlay />
               <NoteEditor />
+              <DraftOverlay />
               <SelectionToolbar />
               <HeaderPanel />
               <KpiPopover readOnly={readOnly} />
@@ -151,6 +154,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             </>
           )}
           <VotingDock />
+          <PrivateWritingBar />
           {/* Comments (issue 5): in both views, so the panel and threads are reachable from the outline too. */}
           <CommentsOverlay />
           <Toasts />

@@ -15,7 +15,7 @@ export interface JourneyboardTestApi {
     title: string;
     stages: { id: string; name: string }[];
     lanes: { id: string; name: string; kind: string }[];
-    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorName: string; action: { owner: string; status: string; due: string | null } | null }[];
+    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorName: string; department: string; action: { owner: string; status: string; due: string | null } | null }[];
   };
   noteRect(id: string): Rect | null;
   cellRect(stageId: string, laneId: string): Rect | null;
@@ -51,6 +51,14 @@ export interface JourneyboardTestApi {
   layoutSize(): { width: number; height: number };
   /** Voting rounds as this page knows them (issue 4): the open round, my own dots, revealed rounds. */
   voting(): VotingTestState;
+  /** Private writing (issue 4): the phase, my drafts (with their rect on the page) and the counts I hear. */
+  privateWriting(): {
+    phaseId: string | null;
+    canWrite: boolean;
+    drafts: { id: string; text: string; stageId: string; laneId: string; rect: Rect | null }[];
+    writers: { name: string; count: number }[];
+    lastRefusal: { code: string; message: string } | null;
+  };
 }
 
 declare global {
@@ -75,7 +83,7 @@ export function installTestApi(session: BoardSession): () => void {
         title: b.meta.title,
         stages: b.stages.map((s) => ({ id: s.id, name: s.name })),
         lanes: b.lanes.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
-        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorName: n.authorName, action: n.action })),
+        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorName: n.authorName, department: n.department, action: n.action })),
       };
     },
     noteRect: (id) => {
@@ -138,6 +146,20 @@ export function installTestApi(session: BoardSession): () => void {
       };
     },
     voting: () => votingTestState(session),
+    privateWriting: () => {
+      const s = session.privateWriting.state.get();
+      const layout = layoutFor(snapshot());
+      return {
+        phaseId: s.phase?.id ?? null,
+        canWrite: s.canWrite,
+        drafts: s.drafts.map((d) => {
+          const r = layout.drafts.get(d.id);
+          return { id: d.id, text: d.text, stageId: d.stageId, laneId: d.laneId, rect: r ? toPage(r) : null };
+        }),
+        writers: s.writers.map((w) => ({ name: w.name, count: w.count })),
+        lastRefusal: s.lastRefusal,
+      };
+    },
     canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
   };
   window.__journeyboard = api;

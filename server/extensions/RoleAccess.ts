@@ -32,6 +32,15 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
   'voting:start': 'facilitator',
   'voting:reveal': 'facilitator',
   'voting:cancel': 'facilitator',
+  // Private writing (issue 4; server/privateWriting/). Anyone says hello (they see the counts);
+  // the service refuses a viewer's or commenter's draft with a reason; facilitators run phases.
+  'private:hello': 'viewer',
+  'private:add': 'viewer',
+  'private:update': 'viewer',
+  'private:remove': 'viewer',
+  'private:start': 'facilitator',
+  'private:reveal': 'facilitator',
+  'private:cancel': 'facilitator',
   // Comments (issue 5, server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
   [VISIT]: 'viewer',
   [THREAD_READ]: 'viewer',

@@ -1,4 +1,5 @@
 import type { VotingStore } from '../voting/VotingStore.ts';
+import type { PrivateWritingStore } from '../privateWriting/PrivateWritingStore.ts';
 import type { ActivityStore } from './ActivityStore.ts';
 import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { CheckpointStore } from './CheckpointStore.ts';
@@ -51,6 +52,8 @@ export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDo
   readonly templates: TemplateStore;
   // ---- voting (issue 4): rounds and secret ballots, tables of their own (server/voting/) ----
   readonly voting: VotingStore;
+  /** Private writing (issue 4): phases and drafts, tables of their own (server/privateWriting/). */
+  readonly privateWriting: PrivateWritingStore;
 }
 
 /** One role's share link as stored: never the token itself (see server/access/shareTokens.ts). */

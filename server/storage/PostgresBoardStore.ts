@@ -18,6 +18,7 @@ import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresReplaceWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
+import { PostgresPrivateWritingStore } from '../privateWriting/PostgresPrivateWritingStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
 import { PG_BOARD_DOCUMENTS_SCHEMA, PostgresBoardDocuments } from './postgresBoardDocuments.ts';
 import type { ActivityStore } from './ActivityStore.ts';
@@ -106,6 +107,8 @@ export class PostgresBoardStore implements BoardStore {
   private closed = false;
   /** Voting rounds and ballots (issue 4), on the same pool. */
   readonly voting: PostgresVotingStore;
+  /** Private-writing phases and drafts (issue 4), on the same pool. */
+  readonly privateWriting: PostgresPrivateWritingStore;
   private readonly documents: PostgresBoardDocuments;
   private readonly activity: PostgresActivity;
 
@@ -135,6 +138,7 @@ export class PostgresBoardStore implements BoardStore {
           await PostgresTemplateStore.createTables(client);
           await client.query(POSTGRES_WORKSHOP_SCHEMA);
           await PostgresVotingStore.createTables(client);
+          await PostgresPrivateWritingStore.createTables(client);
           await client.query(PG_BOARD_DOCUMENTS_SCHEMA);
           await client.query(PG_ACTIVITY_SCHEMA);
           await client.query(SNAPSHOT_REVISION_SQL);
@@ -157,6 +161,7 @@ export class PostgresBoardStore implements BoardStore {
     this.pool = pool;
     this.templates = new PostgresTemplateStore(pool);
     this.voting = new PostgresVotingStore(pool);
+    this.privateWriting = new PostgresPrivateWritingStore(pool);
     this.documents = new PostgresBoardDocuments(pool, (isolation, fn) => this.transaction(isolation, fn));
     this.activity = new PostgresActivity(pool);
   }

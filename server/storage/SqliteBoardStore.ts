@@ -19,6 +19,7 @@ import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteReplaceWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
+import { SqlitePrivateWritingStore } from '../privateWriting/SqlitePrivateWritingStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
 import { SqliteBoardDocuments } from './sqliteBoardDocuments.ts';
 import type { ActivityStore } from './ActivityStore.ts';
@@ -94,6 +95,8 @@ export class SqliteBoardStore implements BoardStore {
   readonly templates: TemplateStore;
   /** Voting rounds and ballots (issue 4), on the same database handle. */
   readonly voting: SqliteVotingStore;
+  /** Private-writing phases and drafts (issue 4), on the same database handle. */
+  readonly privateWriting: SqlitePrivateWritingStore;
   private readonly documents: SqliteBoardDocuments;
   private readonly activity: SqliteActivity;
 
@@ -114,6 +117,7 @@ export class SqliteBoardStore implements BoardStore {
     this.templates = new SqliteTemplateStore(this.db);
     this.db.exec(SQLITE_WORKSHOP_SCHEMA);
     this.voting = new SqliteVotingStore(this.db);
+    this.privateWriting = new SqlitePrivateWritingStore(this.db);
     this.documents = new SqliteBoardDocuments(this.db, (fn) => this.transaction(fn));
     this.activity = new SqliteActivity(this.db, (fn) => this.transaction(fn));
     this.db.exec(SNAPSHOT_REVISION_SCHEMA);

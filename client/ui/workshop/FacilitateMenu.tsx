@@ -3,6 +3,7 @@ import { TIMER_MAX_MS } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { describeDuration } from '../../workshop/serverClock.ts';
 import { TimerChip } from './TimerChip.tsx';
+import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
 import { useCountdown, useOptimisticSwitch, useWorkshop } from './useWorkshop.ts';
 import './workshop.css';
 
@@ -134,6 +135,8 @@ function FacilitatePanel({ onSaveTemplate }: { onSaveTemplate: () => void }) {
           Comments stay open while locked
         </label>
       </section>
+
+      <PrivateWritingControls />
 
       <section className="fp-section">
         <h3>People</h3>

@@ -23,6 +23,15 @@ describe('addNote', () => {
     expect(note.createdAt).toBeGreaterThan(0);
   });
 
+  it('takes a chosen id (the private-writing reveal names its notes first) and refuses one that exists', () => {
+    const t = createTestBoard();
+    const cell = { stageId: t.stage('Awareness').id, laneId: t.lane('Touchpoints').id };
+    expect(t.run('addNote', { ...cell, text: 'named', id: 'note:chosen00001' })).toBe('note:chosen00001');
+    expect(t.note('note:chosen00001').text).toBe('named');
+    expect(() => t.run('addNote', { ...cell, text: 'again', id: 'note:chosen00001' })).toThrow(/exists already/);
+    expect(t.cellTexts('Awareness', 'Touchpoints')).toEqual(['named']);
+  });
+
   it('the record key and its id field are the same typed id', () => {
     const { t, ids } = boardWithNotes(['x']);
     expect(ids[0]).toMatch(/^note:[0-9a-z]{16}$/);

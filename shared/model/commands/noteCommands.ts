@@ -55,8 +55,7 @@ interface NewNote {
  * Names every field it writes: callers pass wider objects (duplicate passes a whole Note), and a
  * spread would copy the source's `id` and `position` over the new ones.
  */
-function writeNewNote(ctx: CommandContext, n: NewNote): NoteId {
-  const id = newId('note');
+function writeNewNote(ctx: CommandContext, n: NewNote, id: NoteId = newId('note')): NoteId {
   recordsMap(ctx.doc).set(
     id,
     newRecordMap({
@@ -77,11 +76,16 @@ function writeNewNote(ctx: CommandContext, n: NewNote): NoteId {
   return id;
 }
 
-/** Adds a note to a cell; its kind defaults to the lane's kind, its department to the author's. */
+/**
+ * Adds a note to a cell; its kind defaults to the lane's kind, its department to the author's.
+ * `id` (optional) is for the server's private-writing reveal, which names each note before it
+ * writes it so that an interrupted reveal, retried, never writes a draft twice.
+ */
 export const addNote = command(
-  cellSchema.extend(noteFieldsSchema.shape).extend({ position: z.number().int().min(0).optional() }),
+  cellSchema.extend(noteFieldsSchema.shape).extend({ position: z.number().int().min(0).optional(), id: noteIdSchema.optional() }),
   (ctx, input) => {
     requireCell(ctx, input.stageId, input.laneId);
+    if (input.id !== undefined && recordsMap(ctx.doc).has(input.id)) throw new CommandError('invalid-input', 'A note with that id exists already.');
     const existing = notesInCell(ctx, input.stageId, input.laneId);
     const kind = input.kind ?? laneKind(ctx, input.laneId);
     return writeNewNote(ctx, {
@@ -93,7 +97,7 @@ export const addNote = command(
       colour: input.colour ?? null,
       sentiment: input.sentiment ?? (kind === 'emotion' ? 0 : null),
       department: input.department ?? ctx.actor.department,
-    });
+    }, input.id);
   },
   'open-step',
 );

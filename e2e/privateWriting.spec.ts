@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, personPage, test } from './fixtures.ts';
+import { BoardPageObject } from './BoardPageObject.ts';
+import { PrivateWritingObject } from './PrivateWritingObject.ts';
+
+test('private writing: a participant’s draft is invisible to the facilitator until the reveal, then a note for both', async ({ browser, server }) => {
+  test.slow(); // two browser pages, drafts through the server
+  const boardId = await server.createBoard('Checkout journey', 'ecommerce');
+  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
+  await fac.open(boardId);
+  await ann.open(boardId, 'editor');
+  const [facP, annP] = [new PrivateWritingObject(fac), new PrivateWritingObject(ann)];
+  const out = (name: string) => test.info().outputPath(name);
+  const SECRET = 'Delivery costs show up only at checkout';
+  const notesBefore = (await fac.board()).notes.length;
+
+  // Only the facilitator runs it; the participant hears it has started.
+  await ann.page.getByTestId('facilitate-button').isVisible().then((v) => expect(v).toBe(false));
+  await facP.start();
+  await expect(annP.bar).toContainText('visible only to you');
+
+  // Ann writes a draft by double-clicking a cell, as she would a note; then moves it.
+  const draft = await annP.addDraft('Consideration', 'Pain points', SECRET);
+  await annP.dragDraft(draft.id, 'Purchase', 'Pain points');
+  await expect(annP.bar.getByTestId('my-draft-count')).toContainText('1 private note');
+  expect((await ann.board()).notes.length).toBe(notesBefore); // not a note in the document
+  expect(await annP.canvasTexts()).toContain(SECRET);
+  expect(await annP.canvasTexts()).toContain('Only you can see this');
+
+  // The facilitator hears a count, never the text: not on the canvas, not in the page, not in the board.
+  await expect(facP.bar.getByTestId('private-writers')).toContainText('Ann Amos is writing… 1 note');
+  expect(await facP.canvasTexts()).not.toContain(SECRET);
+  expect(await fac.page.content()).not.toContain(SECRET);
+  expect((await fac.board()).notes.some((n) => n.text === SECRET)).toBe(false);
+  expect((await facP.state()).drafts).toEqual([]);
+
+  // The accessible outline lists my private notes too (and only mine).
+  await ann.page.getByTestId('outline-toggle').click();
+  await expect(ann.page.getByTestId('outline-drafts')).toContainText(SECRET);
+  expect(await seriousViolations(ann.page, '[data-testid="outline-drafts"]')).toEqual([]);
+  await fac.page.getByTestId('outline-toggle').click();
+  await expect(fac.page.getByTestId('outline')).toBeVisible();
+  await expect(fac.page.getByTestId('outline-drafts')).toHaveCount(0);
+  for (const b of [ann, fac]) await b.page.getByRole('radio', { name: 'Board' }).click();
+
+  // The facilitator's popover counts the private notes.
+  await fac.page.getByTestId('facilitate-button').click();
+  await expect(fac.page.getByTestId('private-writing-summary')).toContainText('1 private note from 1 person');
+  await fac.page.getByTestId('facilitate-panel').screenshot({ path: out('private-facilitate-panel.png') });
+  expect(await seriousViolations(fac.page, '[data-testid="private-writing-controls"]')).toEqual([]);
+  await fac.page.keyboard.press('Escape');
+
+  // Screenshots of the draft UI (selected, with its toolbar) and the facilitator's view.
+  const rect = (await annP.state()).drafts[0]!.rect!;
+  await ann.page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await expect(ann.page.getByTestId('draft-toolbar')).toBeVisible();
+  await ann.screenshot(out('private-draft-author.png'));
+  expect(await seriousViolations(ann.page, '[data-testid="draft-toolbar"]')).toEqual([]);
+  for (const b of [ann, fac]) expect(await seriousViolations(b.page, '[data-testid="private-writing-bar"]')).toEqual([]);
+  await fac.screenshot(out('private-draft-facilitator.png'));
+
+  // Reveal: the draft becomes a note in its cell, with Ann as author and Sales as department, for both.
+  await fac.page.getByTestId('private-reveal').click();
+  const purchase = await fac.stage('Purchase');
+  for (const page of [fac, ann]) {
+    await expect.poll(async () => (await page.board()).notes.find((n) => n.text === SECRET)?.stageId ?? null).toBe(purchase.id);
+  }
+  const note = (await fac.board()).notes.find((n) => n.text === SECRET)!;
+  expect(note).toMatchObject({ authorName: 'Ann Amos', department: 'sales' });
+  await expect(annP.bar).toBeHidden();
+  expect((await annP.state()).drafts).toEqual([]);
+  await expect.poll(() => facP.canvasTexts()).toContain(SECRET);
+  await fac.screenshot(out('private-revealed-facilitator.png'));
+});
+
+async function seriousViolations(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+}

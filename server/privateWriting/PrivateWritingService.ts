@@ -1,0 +1,305 @@
+import type { Connection, Document, Hocuspocus } from '@hocuspocus/server';
+import { getRecord } from '../../shared/doc/boardDoc.ts';
+import { readBoard } from '../../shared/model/snapshot.ts';
+import { newId, randomId, type LaneId, type StageId } from '../../shared/schema/ids.ts';
+import {
+  MAX_DRAFTS_PER_PERSON,
+  PRIVATE,
+  privateWritingClientMessageSchema,
+  type PhaseSettings,
+  type PrivateWriter,
+  type PrivateWritingClientMessage,
+} from '../../shared/protocol/privateWriting.ts';
+import { log } from '../observability/log.ts';
+import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './PrivateWritingOutbox.ts';
+import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
+import { revealDrafts } from './revealDrafts.ts';
+import { PhaseTimers, type WorkshopTimer } from './PhaseTimers.ts';
+
+export interface PrivateWritingServiceOptions {
+  readonly store: PrivateWritingStore;
+  /** The workshop timer (WorkshopService): a phase can be tied to it. */
+  readonly timer?: WorkshopTimer;
+  /** MAX_NOTE_LENGTH: a longer draft is refused (it could not become a note whole). */
+  readonly maxNoteLength: number;
+  /** MAX_RECORDS: no drafts past what the board could hold as notes. */
+  readonly maxRecords: number;
+  readonly now?: () => number;
+}
+
+type Msg<T extends PrivateWritingClientMessage['type']> = Extract<PrivateWritingClientMessage, { type: T }>;
+
+/**
+ * Private writing phases (issue 4). While a phase is open, people who write the board add drafts
+ * instead of notes: stored by this service (PrivateWritingStore), echoed to their author alone,
+ * counted for everyone else. The reveal writes every stored draft into the live document through
+ * the model's `addNote` (revealDrafts.ts) in one server transaction; a cancel closes the phase and
+ * keeps the drafts, still private, for their authors and the next reveal.
+ *
+ * Requests of one board run one at a time (a queue per board), so a reveal never races an add.
+ */
+export class PrivateWritingService {
+  private readonly store: PrivateWritingStore;
+  private readonly now: () => number;
+  private readonly maxNoteLength: number;
+  private readonly maxRecords: number;
+  private readonly out: PrivateWritingOutbox;
+  private readonly timers: PhaseTimers | null;
+  private instance: Hocuspocus | null = null;
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(options: PrivateWritingServiceOptions) {
+    this.store = options.store;
+    this.now = options.now ?? Date.now;
+    this.maxNoteLength = options.maxNoteLength;
+    this.maxRecords = options.maxRecords;
+    this.out = new PrivateWritingOutbox(this.store, this.now);
+    this.timers = options.timer
+      ? new PhaseTimers(options.timer, (boardId, phaseId) =>
+          this.enqueue(boardId, async () => {
+            const phase = await this.store.getOpenPhase(boardId);
+            if (phase?.id === phaseId) await this.reveal(boardId, phase);
+          }),
+        )
+      : null;
+  }
+
+  attach(instance: Hocuspocus): void {
+    this.instance = instance;
+    this.out.attach(instance);
+  }
+
+  /** Watches the timers of phases left open by a previous run (one that ended meanwhile reveals now). */
+  async start(): Promise<void> {
+    for (const phase of await this.store.listTimedOpenPhases()) this.timers?.watch(phase);
+  }
+
+  close(): void {
+    this.timers?.close();
+  }
+
+  /** One stateless message from a connection on the board document `boardId`. */
+  handle(connection: Connection, boardId: string, payload: string): Promise<void> {
+    let message: PrivateWritingClientMessage;
+    try {
+      const parsed = privateWritingClientMessageSchema.safeParse(JSON.parse(payload));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        this.out.refuse(connection, null, { code: 'invalid-message', message: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'Invalid message.' });
+        return Promise.resolve();
+      }
+      message = parsed.data;
+    } catch {
+      this.out.refuse(connection, null, { code: 'invalid-message', message: 'Not JSON.' });
+      return Promise.resolve();
+    }
+    return this.enqueue(boardId, async () => {
+      try {
+        await this.dispatch(connection, boardId, message);
+      } catch (error) {
+        log.error({ board: boardId, err: error }, `${message.type} failed`);
+        this.out.refuse(connection, message, { code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
+      }
+    });
+  }
+
+  private async dispatch(connection: Connection, boardId: string, message: PrivateWritingClientMessage): Promise<void> {
+    if (message.type === PRIVATE.hello) return this.hello(connection, boardId, message.person);
+    const writer = this.out.writerOf(connection);
+    if (!writer) return this.out.refuse(connection, message, { code: 'not-identified', message: 'Say who you are first (private:hello).' });
+    switch (message.type) {
+      case PRIVATE.start:
+        return this.startPhase(connection, boardId, writer, message.settings);
+      case PRIVATE.reveal:
+      case PRIVATE.cancel:
+        return this.closeByFacilitator(connection, boardId, message);
+      case PRIVATE.add:
+        return this.add(connection, boardId, writer, message);
+      case PRIVATE.update:
+        return this.update(connection, boardId, writer, message);
+      case PRIVATE.remove:
+        return this.remove(connection, boardId, writer, message);
+    }
+  }
+
+  private async hello(connection: Connection, boardId: string, person: PrivateWriter): Promise<void> {
+    const bound = this.out.writerOf(connection);
+    if (bound && bound.id !== person.id) {
+      return this.out.refuse(connection, { type: PRIVATE.hello }, { code: 'identity-mismatch', message: 'This connection already writes as someone else; reload to switch person.' });
+    }
+    this.out.identify(connection, person);
+    await this.out.sendState(connection, boardId, await this.store.getOpenPhase(boardId), null);
+  }
+
+  // ---- the facilitator's phase ----
+
+  private async startPhase(connection: Connection, boardId: string, by: PrivateWriter, settings: PhaseSettings): Promise<void> {
+    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'not-allowed', message: 'Only a facilitator starts private writing.' });
+    if (await this.store.getOpenPhase(boardId)) {
+      return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'phase-already-open', message: 'Private writing is already on; reveal or cancel it first.' });
+    }
+    let timerRun: number | null = null;
+    if (settings.timerMinutes !== null) {
+      if (!this.timers) return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'not-allowed', message: 'This server has no workshop timer.' });
+      const started = await this.timers.startTimer(boardId, Math.round(settings.timerMinutes * 60_000));
+      if (!started.ok) return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'storage-failed', message: started.message });
+      timerRun = started.run;
+    }
+    const phase: StoredPhase = { id: `phase-${randomId(12)}`, boardId, openedAt: this.now(), openedBy: { id: by.id, name: by.name }, timerRun, status: 'open', closedAt: null };
+    if (!(await this.store.openPhase(phase))) {
+      return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'phase-already-open', message: 'Private writing is already on; reveal or cancel it first.' });
+    }
+    log.info({ board: boardId }, `private writing ${phase.id} opened`);
+    this.timers?.watch(phase);
+    await this.out.broadcastState(boardId, phase, { kind: 'opened', phaseId: phase.id });
+  }
+
+  private async closeByFacilitator(connection: Connection, boardId: string, message: Msg<'private:reveal' | 'private:cancel'>): Promise<void> {
+    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends private writing.' });
+    const phase = await this.store.getOpenPhase(boardId);
+    if (!phase || phase.id !== message.phaseId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
+    if (message.type === PRIVATE.reveal) {
+      if (!(await this.reveal(boardId, phase))) this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
+      return;
+    }
+    if (!(await this.store.cancelPhase(boardId, phase.id, this.now()))) return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
+    this.timers?.forget(boardId);
+    log.info({ board: boardId }, `private writing ${phase.id} cancelled; drafts kept`);
+    await this.out.broadcastState(boardId, null, { kind: 'cancelled', phaseId: phase.id });
+  }
+
+  /**
+   * Every stored draft of the board (this phase's and any kept from a cancelled one) becomes a
+   * note. Order: note ids assigned and stored first, then one document transaction, then the
+   * phase closed and the written drafts deleted in one database transaction. A failure between
+   * the two leaves drafts whose notes exist; the next reveal sees the notes and does not write
+   * them again, so nothing is lost or doubled.
+   */
+  private async reveal(boardId: string, phase: StoredPhase): Promise<boolean> {
+    const stored = await this.store.listDrafts(boardId);
+    const assignments = stored.filter((d) => d.noteId === null).map((d) => [d.id, newId('note')] as const);
+    if (assignments.length > 0) await this.store.assignNoteIds(boardId, assignments);
+    const drafts = (await this.store.listDrafts(boardId)).filter((d): d is StoredDraft & { noteId: NonNullable<StoredDraft['noteId']> } => d.noteId !== null);
+    const outcome = await this.withLiveDocument(boardId, async (doc) => revealDrafts(doc, drafts));
+    for (const k of outcome.kept) log.warn({ board: boardId, draft: k.id }, `a draft stays private at the reveal: ${k.reason}`);
+    if (!(await this.store.finishReveal(boardId, phase.id, outcome.written, this.now()))) return false;
+    this.timers?.forget(boardId);
+    log.info({ board: boardId }, `private writing ${phase.id} revealed (${outcome.written.length} notes, ${outcome.moved.length} moved to an existing cell, ${outcome.kept.length} kept)`);
+    await this.out.broadcastState(boardId, null, { kind: 'revealed', phaseId: phase.id, notes: outcome.written.length, kept: outcome.kept.length });
+    return true;
+  }
+
+  // ---- drafts ----
+
+  private async add(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:add'>): Promise<void> {
+    const refused = changeRefusal(connection) ?? this.textRefusal(message.text);
+    if (refused) return this.out.refuse(connection, message, refused);
+    if (!(await this.store.getOpenPhase(boardId))) {
+      return this.out.refuse(connection, message, { code: 'no-open-phase', message: 'Private writing has ended; add the note to the board instead.' });
+    }
+    const cellMissing = this.cellRefusal(boardId, message.stageId, message.laneId);
+    if (cellMissing) return this.out.refuse(connection, message, cellMissing);
+    const all = await this.store.listDrafts(boardId);
+    if (all.filter((d) => d.personId === writer.id).length >= MAX_DRAFTS_PER_PERSON) {
+      return this.out.refuse(connection, message, { code: 'too-many-drafts', message: `You have ${MAX_DRAFTS_PER_PERSON} private notes already; wait for the reveal.` });
+    }
+    const notes = this.instance?.documents.get(boardId) ? readBoard(this.instance.documents.get(boardId)!).notes.length : 0;
+    if (notes + all.length >= this.maxRecords) return this.out.refuse(connection, message, { code: 'board-full', message: 'The board cannot hold more notes.' });
+    const at = this.now();
+    const draft: StoredDraft = {
+      boardId,
+      id: message.id,
+      personId: writer.id,
+      name: writer.name,
+      department: writer.department,
+      stageId: message.stageId,
+      laneId: message.laneId,
+      kind: message.kind ?? null,
+      text: message.text,
+      placedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      noteId: null,
+    };
+    if (!(await this.store.insertDraft(draft))) return this.out.refuse(connection, message, { code: 'draft-exists', message: 'That draft exists already.' });
+    this.out.sendDraft(boardId, draft, message.requestId ?? null);
+    await this.out.broadcastCounts(boardId);
+  }
+
+  private async update(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:update'>): Promise<void> {
+    const refused = changeRefusal(connection) ?? (message.text === undefined ? null : this.textRefusal(message.text));
+    if (refused) return this.out.refuse(connection, message, refused);
+    const draft = await this.store.getDraft(boardId, message.id);
+    // Someone else's draft is "not found": its existence is no one else's business.
+    if (!draft || draft.personId !== writer.id) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
+    const moved = message.stageId !== undefined && message.laneId !== undefined && (message.stageId !== draft.stageId || message.laneId !== draft.laneId);
+    if (moved) {
+      const cellMissing = this.cellRefusal(boardId, message.stageId!, message.laneId!);
+      if (cellMissing) return this.out.refuse(connection, message, cellMissing);
+    }
+    const at = this.now();
+    const next: StoredDraft = {
+      ...draft,
+      name: writer.name,
+      department: writer.department,
+      text: message.text ?? draft.text,
+      kind: message.kind ?? draft.kind,
+      stageId: moved ? message.stageId! : draft.stageId,
+      laneId: moved ? message.laneId! : draft.laneId,
+      placedAt: moved ? at : draft.placedAt,
+      updatedAt: at,
+    };
+    if (!(await this.store.updateDraft(next))) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
+    this.out.sendDraft(boardId, next, message.requestId ?? null);
+  }
+
+  private async remove(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:remove'>): Promise<void> {
+    const refused = changeRefusal(connection);
+    if (refused) return this.out.refuse(connection, message, refused);
+    if (!(await this.store.deleteDraft(boardId, message.id, writer.id))) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
+    this.out.sendRemoved(boardId, writer.id, message.id, message.requestId ?? null);
+    await this.out.broadcastCounts(boardId);
+  }
+
+  private textRefusal(text: string): Refusal | null {
+    return text.length > this.maxNoteLength ? { code: 'invalid-message', message: `A note holds at most ${this.maxNoteLength} characters.` } : null;
+  }
+
+  private cellRefusal(boardId: string, stageId: StageId, laneId: LaneId): Refusal | null {
+    const doc = this.instance?.documents.get(boardId);
+    if (doc && getRecord(doc, stageId) && getRecord(doc, laneId)) return null;
+    return { code: 'cell-not-found', message: 'That stage or lane no longer exists; someone may have removed it.' };
+  }
+
+  private async notOpen(boardId: string, phaseId: string): Promise<Refusal> {
+    const asked = await this.store.getPhase(boardId, phaseId);
+    if (asked && asked.status !== 'open') return { code: 'phase-closed', message: `That private writing phase has ended (${asked.status}).` };
+    return { code: 'no-open-phase', message: 'There is no private writing phase open.' };
+  }
+
+  // ---- plumbing ----
+
+  private enqueue(boardId: string, task: () => Promise<void>): Promise<void> {
+    const next = (this.queues.get(boardId) ?? Promise.resolve()).then(task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(boardId, settled);
+    void settled.then(() => {
+      if (this.queues.get(boardId) === settled) this.queues.delete(boardId);
+    });
+    return next;
+  }
+
+  /** Runs `fn` on the board's live document, opening it through a direct connection if nobody is on it. */
+  private async withLiveDocument<T>(boardId: string, fn: (doc: Document) => Promise<T>): Promise<T> {
+    const instance = this.instance;
+    if (!instance) throw new Error('PrivateWritingService.attach was not called');
+    const live = instance.documents.get(boardId);
+    if (live) return fn(live);
+    const connection = await instance.openDirectConnection(boardId, { privateWriting: true });
+    try {
+      return await fn(connection.document!);
+    } finally {
+      await connection.disconnect();
+    }
+  }
+}

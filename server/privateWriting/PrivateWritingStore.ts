@@ -1,0 +1,76 @@
+import type { Department } from '../../shared/schema/department.ts';
+import type { LaneId, NoteId, StageId } from '../../shared/schema/ids.ts';
+import type { NoteKind } from '../../shared/schema/noteKind.ts';
+import type { DraftId } from '../../shared/protocol/privateWriting.ts';
+
+/**
+ * Where private-writing phases and their drafts live (issue 4; one implementation per database,
+ * one contract suite: privateWritingStoreContract.ts). Drafts never enter the board document
+ * before the reveal; the database is their only home until then, so they survive reconnects and
+ * restarts. Tables (docs/api.md, "Private writing"): `private_phases` (at most one `open` per
+ * board, a unique partial index) and `private_drafts` (one row per draft, keyed by board and id).
+ */
+export interface PrivateWritingStore {
+  /** Stores a new open phase; false (nothing stored) if the board has one open already. */
+  openPhase(phase: NewPhase): Promise<boolean>;
+  getOpenPhase(boardId: string): Promise<StoredPhase | null>;
+  getPhase(boardId: string, phaseId: string): Promise<StoredPhase | null>;
+  /** Every open phase tied to the timer, on every board (watched after a restart). */
+  listTimedOpenPhases(): Promise<StoredPhase[]>;
+  /** Cancels an open phase (compare-and-set: false if it was not open). Drafts are kept. */
+  cancelPhase(boardId: string, phaseId: string, at: number): Promise<boolean>;
+  /**
+   * Ends an open phase as revealed and deletes the drafts that became notes, in one database
+   * transaction. False (nothing changed) if the phase was not open any more.
+   */
+  finishReveal(boardId: string, phaseId: string, revealed: readonly DraftId[], at: number): Promise<boolean>;
+
+  /** The board's drafts, every author, oldest placement first. */
+  listDrafts(boardId: string): Promise<StoredDraft[]>;
+  listDraftsOf(boardId: string, personId: string): Promise<StoredDraft[]>;
+  getDraft(boardId: string, id: DraftId): Promise<StoredDraft | null>;
+  /** Inserts a draft; false if a draft with that id exists on the board. */
+  insertDraft(draft: StoredDraft): Promise<boolean>;
+  /** Replaces the author's draft (same board, id and person); false if there is none. */
+  updateDraft(draft: StoredDraft): Promise<boolean>;
+  /** Deletes the author's draft; false if there is none. */
+  deleteDraft(boardId: string, id: DraftId, personId: string): Promise<boolean>;
+  /**
+   * Gives drafts the id of the note they will become (only where none is set yet), before the
+   * reveal writes the notes: a reveal interrupted after writing is retried without duplicates.
+   */
+  assignNoteIds(boardId: string, assignments: readonly (readonly [DraftId, NoteId])[]): Promise<void>;
+}
+
+export type PhaseStatus = 'open' | 'revealed' | 'cancelled';
+
+export interface NewPhase {
+  readonly id: string;
+  readonly boardId: string;
+  readonly openedAt: number;
+  readonly openedBy: { readonly id: string; readonly name: string };
+  /** The workshop timer run whose end reveals the phase; null: revealed by hand. */
+  readonly timerRun: number | null;
+}
+
+export interface StoredPhase extends NewPhase {
+  readonly status: PhaseStatus;
+  readonly closedAt: number | null;
+}
+
+export interface StoredDraft {
+  readonly boardId: string;
+  readonly id: DraftId;
+  readonly personId: string;
+  readonly name: string;
+  readonly department: Department;
+  readonly stageId: StageId;
+  readonly laneId: LaneId;
+  readonly kind: NoteKind | null;
+  readonly text: string;
+  readonly placedAt: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Set just before a reveal writes it; the note's id in the document. */
+  readonly noteId: NoteId | null;
+}

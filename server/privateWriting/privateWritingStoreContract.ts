@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import type { NewPhase, StoredDraft } from './PrivateWritingStore.ts';
+
+export interface PrivateWritingStoreUnderTest {
+  readonly store: BoardStore;
+  /** Closes the store and opens a new one on the same data (a server restart). */
+  reopen(): Promise<BoardStore>;
+}
+
+/** The PrivateWritingStore contract, run on SQLite and PostgreSQL (Sqlite…/Postgres…PrivateWritingStore.test.ts). */
+export function describePrivateWritingStoreContract(name: string, open: () => Promise<PrivateWritingStoreUnderTest>): void {
+  describe(`PrivateWritingStore contract: ${name}`, () => {
+    const opened: BoardStore[] = [];
+    const fresh = async () => {
+      const s = await open();
+      opened.push(s.store);
+      await s.store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([1]) });
+      await s.store.createBoard({ id: 'board0000002', title: 'B', createdAt: 1, snapshot: new Uint8Array([1]) });
+      return {
+        store: s.store,
+        reopen: async () => {
+          const again = await s.reopen();
+          opened.push(again);
+          return again;
+        },
+      };
+    };
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close().catch(() => undefined);
+    });
+
+    const phase = (over: Partial<NewPhase> = {}): NewPhase => ({ id: 'phase-1', boardId: 'board0000001', openedAt: 1000, openedBy: { id: 'fac', name: 'Fran' }, timerRun: null, ...over });
+    const draft = (over: Partial<StoredDraft> = {}): StoredDraft => ({
+      boardId: 'board0000001',
+      id: 'draft:aaaaaaaa',
+      personId: 'ann',
+      name: 'Ann',
+      department: 'sales',
+      stageId: 'stage:s1',
+      laneId: 'lane:l1',
+      kind: null,
+      text: 'Checkout asks twice for the address',
+      placedAt: 2000,
+      createdAt: 2000,
+      updatedAt: 2000,
+      noteId: null,
+      ...over,
+    });
+
+    it('keeps at most one open phase per board, and a cancel is a compare-and-set', async () => {
+      const { store } = await fresh();
+      const pw = store.privateWriting;
+      expect(await pw.openPhase(phase())).toBe(true);
+      expect(await pw.openPhase(phase({ id: 'phase-2' }))).toBe(false);
+      expect(await pw.openPhase(phase({ id: 'phase-3', boardId: 'board0000002', timerRun: 4 }))).toBe(true);
+      expect(await pw.getOpenPhase('board0000001')).toMatchObject({ id: 'phase-1', status: 'open', openedBy: { name: 'Fran' }, timerRun: null, closedAt: null });
+      expect((await pw.listTimedOpenPhases()).map((p) => [p.id, p.timerRun])).toEqual([['phase-3', 4]]);
+      expect(await pw.cancelPhase('board0000001', 'phase-1', 5000)).toBe(true);
+      expect(await pw.cancelPhase('board0000001', 'phase-1', 6000)).toBe(false);
+      expect(await pw.getOpenPhase('board0000001')).toBeNull();
+      expect(await pw.getPhase('board0000001', 'phase-1')).toMatchObject({ status: 'cancelled', closedAt: 5000 });
+      expect(await pw.openPhase(phase({ id: 'phase-2' }))).toBe(true);
+    });
+
+    it('stores drafts per author: only the author updates or deletes one, ids are unique per board', async () => {
+      const { store } = await fresh();
+      const pw = store.privateWriting;
+      expect(await pw.insertDraft(draft())).toBe(true);
+      expect(await pw.insertDraft(draft({ personId: 'bo', text: 'other' }))).toBe(false);
+      expect(await pw.insertDraft(draft({ boardId: 'board0000002' }))).toBe(true);
+      expect(await pw.insertDraft(draft({ id: 'draft:bbbbbbbb', personId: 'bo', name: 'Bo', placedAt: 1500, kind: 'pain' }))).toBe(true);
+      expect((await pw.listDrafts('board0000001')).map((d) => d.id)).toEqual(['draft:bbbbbbbb', 'draft:aaaaaaaa']);
+      expect((await pw.listDraftsOf('board0000001', 'ann')).map((d) => d.id)).toEqual(['draft:aaaaaaaa']);
+      expect(await pw.updateDraft(draft({ personId: 'bo', text: 'hijack' }))).toBe(false);
+      expect(await pw.updateDraft(draft({ text: 'edited', stageId: 'stage:s2', placedAt: 3000, updatedAt: 3000 }))).toBe(true);
+      expect(await pw.getDraft('board0000001', 'draft:aaaaaaaa')).toEqual(draft({ text: 'edited', stageId: 'stage:s2', placedAt: 3000, updatedAt: 3000 }));
+      expect(await pw.deleteDraft('board0000001', 'draft:aaaaaaaa', 'bo')).toBe(false);
+      expect(await pw.deleteDraft('board0000001', 'draft:aaaaaaaa', 'ann')).toBe(true);
+      expect(await pw.getDraft('board0000001', 'draft:aaaaaaaa')).toBeNull();
+      expect(await pw.getDraft('board0000002', 'draft:aaaaaaaa')).not.toBeNull();
+    });
+
+    it('a reveal assigns note ids once, then closes the phase and deletes exactly the revealed drafts in one step', async () => {
+      const { store } = await fresh();
+      const pw = store.privateWriting;
+      await pw.openPhase(phase());
+      await pw.insertDraft(draft());
+      await pw.insertDraft(draft({ id: 'draft:bbbbbbbb' }));
+      await pw.assignNoteIds('board0000001', [['draft:aaaaaaaa', 'note:n1'], ['draft:bbbbbbbb', 'note:n2']]);
+      await pw.assignNoteIds('board0000001', [['draft:aaaaaaaa', 'note:other']]);
+      expect((await pw.listDrafts('board0000001')).map((d) => d.noteId)).toEqual(['note:n1', 'note:n2']);
+      expect(await pw.finishReveal('board0000001', 'phase-1', ['draft:aaaaaaaa'], 9000)).toBe(true);
+      expect(await pw.finishReveal('board0000001', 'phase-1', ['draft:bbbbbbbb'], 9001)).toBe(false);
+      expect((await pw.listDrafts('board0000001')).map((d) => d.id)).toEqual(['draft:bbbbbbbb']);
+      expect(await pw.getPhase('board0000001', 'phase-1')).toMatchObject({ status: 'revealed', closedAt: 9000 });
+    });
+
+    it('keeps phases and drafts across a restart', async () => {
+      const { store, reopen } = await fresh();
+      await store.privateWriting.openPhase(phase({ timerRun: 2 }));
+      await store.privateWriting.insertDraft(draft());
+      const again = await reopen();
+      expect(await again.privateWriting.getOpenPhase('board0000001')).toMatchObject({ id: 'phase-1', timerRun: 2 });
+      expect(await again.privateWriting.listDraftsOf('board0000001', 'ann')).toEqual([draft()]);
+    });
+  });
+}
