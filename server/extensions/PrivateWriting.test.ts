@@ -212,7 +212,8 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     expect(facilitator.lastState()?.phase?.timerRun).toBeGreaterThan(0);
     draftOf(await editor.add(stage, lane, 'Written against the clock'));
     await waitFor(() => editor.lastState()?.event?.kind === 'revealed', { what: 'the timed reveal', timeoutMs: 15_000 });
-    expect(readBoard(editor.doc).notes.some((n) => n.text === 'Written against the clock')).toBe(true);
+    // The document update and the state message travel separately; the note follows the event.
+    await waitFor(() => readBoard(editor.doc).notes.some((n) => n.text === 'Written against the clock'), { what: 'the revealed note' });
   });
 
   it('a timer that ran out while the server was down reveals its phase when the server starts again', async () => {

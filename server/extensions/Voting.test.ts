@@ -8,6 +8,7 @@ import { VOTING, type VoterIdentity, type VotingBallotMessage, type VotingRefuse
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { isVotingMessage } from './Voting.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
 const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
@@ -315,5 +316,15 @@ describe('Voting (secret dot-voting rounds)', () => {
       await server?.close();
       await dropSchema(schema);
     }
+  });
+});
+
+describe('isVotingMessage', () => {
+  it('goes by the parsed type, so another feature’s text that mentions "voting:" is not taken for a ballot', () => {
+    expect(isVotingMessage(JSON.stringify({ type: 'voting:place', roundId: 'r', noteId: 'n' }))).toBe(true);
+    expect(isVotingMessage(JSON.stringify({ type: 'private:add', text: 'Ask "voting:" in the survey' }))).toBe(false);
+    expect(isVotingMessage(JSON.stringify({ type: 'journeyboard:timer', action: 'start' }))).toBe(false);
+    expect(isVotingMessage('{"type":"voting:place",')).toBe(true); // broken JSON: refused with a reason
+    expect(isVotingMessage('not json')).toBe(false);
   });
 });

@@ -47,7 +47,7 @@ export class Voting implements Extension {
   }
 
   async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
-    if (!payload.includes('"voting:')) return;
+    if (!isVotingMessage(payload)) return;
     const { boardId, kind } = parseDocumentName(documentName);
     if (kind !== 'board') return;
     await this.service.handle(connection, boardId, payload);
@@ -55,5 +55,18 @@ export class Voting implements Extension {
 
   async onDestroy(): Promise<void> {
     this.service.close();
+  }
+}
+
+/**
+ * By its parsed `type`: a private-writing draft whose text says "voting: …" is not ours. A payload
+ * that is not JSON but names a voting message still goes on, to be refused with a reason.
+ */
+export function isVotingMessage(payload: string): boolean {
+  try {
+    const type = (JSON.parse(payload) as { type?: unknown } | null)?.type;
+    return typeof type === 'string' && type.startsWith('voting:');
+  } catch {
+    return payload.includes('"voting:');
   }
 }
