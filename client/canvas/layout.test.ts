@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardModel, findTemplate, initializeBoard, readBoard, type BoardSnapshot } from '../../shared/index.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
+import { layoutFor } from './layoutCache.ts';
 import { CELL_PAD, computeLayout, CURVE_BAND_H, GAP, HEADER_H, KPI_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
 
 
@@ -126,5 +127,26 @@ describe('KPI row', () => {
     expect(hitTest(l, b, { x: l.stages[0]!.x + 20, y: l.kpiRow.y + 20 })).toEqual({ type: 'kpi-cell', stageId: b.stages[0]!.id });
     // Notes never drop into the KPI row.
     expect(dropTargetAt(l, b, { x: first.x + 5, y: first.y + 5 }, new Set())).toBeNull();
+  });
+});
+
+describe('layoutFor', () => {
+  it('reuses the layout after an edit that moves nothing, and lays out again after a move', () => {
+    const { model } = board('ecommerce');
+    const first = model.source.getSnapshot();
+    const l1 = layoutFor(first);
+    const a = first.notes[0]!;
+    const b = first.notes.find((n) => n.position.stageId !== a.position.stageId)!;
+    model.run('editNoteText', { noteId: a.id, text: 'a remote edit moves nothing' });
+    const edited = model.source.getSnapshot();
+    expect(edited).not.toBe(first);
+    expect(layoutFor(edited)).toBe(l1);
+    model.run('moveNotes', { noteIds: [a.id], stageId: b.position.stageId, laneId: b.position.laneId, position: 0 });
+    const moved = model.source.getSnapshot();
+    const l2 = layoutFor(moved);
+    expect(l2).not.toBe(l1);
+    expect(l2).toEqual(computeLayout(readBoard(model.doc)));
+    model.run('renameStage', { stageId: first.stages[0]!.id, name: 'Renamed' });
+    expect(layoutFor(model.source.getSnapshot())).toEqual(l2);
   });
 });

@@ -1,15 +1,20 @@
 import { emotionCurve, type BoardSnapshot, type CurveGrouping } from '../../shared/index.ts';
 import { plotCurve, type PlottedSeries } from './curveGeometry.ts';
-import { computeLayout, type BoardLayout } from './layout.ts';
+import { computeLayout, sameArrangement, type BoardLayout } from './layout.ts';
 
 const cache = new WeakMap<BoardSnapshot, BoardLayout>();
+let last: { board: BoardSnapshot; layout: BoardLayout } | null = null;
 
-/** One layout per snapshot, shared by the canvas, the overlays and the test API. */
+/**
+ * One layout per snapshot, shared by the canvas, the overlays and the test API. A snapshot that
+ * arranges notes like the last one (an edit that moved nothing) gets the same layout object.
+ */
 export function layoutFor(board: BoardSnapshot): BoardLayout {
   let l = cache.get(board);
   if (!l) {
-    l = computeLayout(board);
+    l = last && sameArrangement(last.board, board) ? last.layout : computeLayout(board);
     cache.set(board, l);
+    last = { board, layout: l };
   }
   return l;
 }

@@ -4,7 +4,7 @@ import { BoardSession } from '../board/BoardSession.ts';
 import { fitBoard } from '../board/cameraActions.ts';
 import { openLinkedNote } from '../board/noteDeepLink.ts';
 import { PriorityPanel } from '../ui/PriorityPanel.tsx';
-import { SessionContext, useBoard, useConnection, useSession } from '../board/hooks.ts';
+import { SessionContext, useBoardValue, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -72,7 +72,8 @@ function BoardSessionView({ boardId, token, identity, onIdentity }: { boardId: s
 function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const session = useSession();
   const connection = useConnection();
-  const board = useBoard();
+  // Only the title: the whole page must not render again on every note change (bench/bigBoard).
+  const title = useBoardValue((b) => b.meta.title);
   const newerSchema = useStore(session.flags, (f) => f.newerSchema);
   const role = useStore(session.access, (a) => a.role);
   const roleReadOnly = role !== null && !canWrite(role, 'board');
@@ -98,9 +99,9 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
     };
   }, [session]);
   useEffect(() => {
-    if (ready) rememberBoard(session.boardId, board.meta.title);
-    if (ready) document.title = `${board.meta.title} · Journeyboard`;
-  }, [ready, board.meta.title, session.boardId]);
+    if (ready) rememberBoard(session.boardId, title);
+    if (ready) document.title = `${title} · Journeyboard`;
+  }, [ready, title, session.boardId]);
 
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
