@@ -3,7 +3,7 @@ import { Stage } from 'react-konva';
 import { useBoard, useEditor, usePeers, useSession } from '../board/hooks.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
-import { canWrite } from '../../shared/index.ts';
+import { canWrite, type NoteId } from '../../shared/index.ts';
 import { visibleRect } from './camera.ts';
 import { DragLayer } from './DragLayer.tsx';
 import { expand, intersects } from './geometry.ts';
@@ -63,15 +63,21 @@ export function BoardCanvas() {
   const tile = [Math.floor(vis.x / CULL_TILE), Math.floor(vis.y / CULL_TILE), Math.ceil((vis.x + vis.width) / CULL_TILE), Math.ceil((vis.y + vis.height) / CULL_TILE)].join(',');
   const hidden = drag?.ids ?? EMPTY_SELECTION;
   const fitted = useEditor((s) => s.fitted);
-  const visibleNotes = useMemo(() => {
+  // Which notes are near the viewport depends on the layout only (the same layout means the same
+  // notes in the same order): a remote edit looks up a few hundred notes, not filters 5,000.
+  const visibleIds = useMemo(() => {
     if (!fitted) return [];
     const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
     const area = { x: x0 * CULL_TILE, y: y0 * CULL_TILE, width: (x1 - x0) * CULL_TILE, height: (y1 - y0) * CULL_TILE };
-    return board.notes.filter((n) => {
+    const ids: NoteId[] = [];
+    for (const n of board.notes) {
       const r = layout.notes.get(n.id);
-      return r && !hidden.has(n.id) && intersects(r, area);
-    });
-  }, [board, layout, tile, hidden, fitted]);
+      if (r && !hidden.has(n.id) && intersects(r, area)) ids.push(n.id);
+    }
+    return ids;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- board.notes is in layout order while the layout stands
+  }, [layout, tile, hidden, fitted]);
+  const visibleNotes = useMemo(() => visibleIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined), [visibleIds, board]);
 
   return (
     <div ref={container} className="board-canvas" data-testid="board-canvas">

@@ -1,4 +1,4 @@
-import { emotionCurve, type BoardSnapshot, type CurveGrouping } from '../../shared/index.ts';
+import { emotionCurve, emotionNotes, type BoardSnapshot, type CurveGrouping, type Note } from '../../shared/index.ts';
 import { plotCurve, type PlottedSeries } from './curveGeometry.ts';
 import { computeLayout, sameArrangement, type BoardLayout } from './layout.ts';
 
@@ -20,11 +20,32 @@ export function layoutFor(board: BoardSnapshot): BoardLayout {
 }
 
 const curves = new WeakMap<BoardSnapshot, Map<CurveGrouping, PlottedSeries[]>>();
+interface CurveInputs {
+  readonly board: BoardSnapshot;
+  readonly layout: BoardLayout;
+  readonly emotions: readonly Note[];
+  readonly byGrouping: Map<CurveGrouping, PlottedSeries[]>;
+}
+let lastCurve: CurveInputs | null = null;
 
-/** The plotted emotion curve for a snapshot and grouping, shared by the canvas, hover and tests. */
+/** Whether the curve of `b` is the one already plotted for `a`: same layout, stages, personas and emotion notes. */
+function sameCurve(a: CurveInputs, board: BoardSnapshot, layout: BoardLayout, emotions: readonly Note[]): boolean {
+  return a.layout === layout && a.board.stages === board.stages && a.board.personas === board.personas && a.emotions.length === emotions.length && a.emotions.every((n, i) => n === emotions[i]);
+}
+
+/**
+ * The plotted emotion curve for a snapshot and grouping, shared by the canvas, hover and tests.
+ * An edit to a note that is not on the curve keeps the plotted curve (and its object identity).
+ */
 export function curveFor(board: BoardSnapshot, grouping: CurveGrouping): PlottedSeries[] {
   let byGrouping = curves.get(board);
-  if (!byGrouping) curves.set(board, (byGrouping = new Map()));
+  if (!byGrouping) {
+    const layout = layoutFor(board);
+    const emotions = emotionNotes(board);
+    byGrouping = lastCurve && sameCurve(lastCurve, board, layout, emotions) ? lastCurve.byGrouping : new Map();
+    curves.set(board, byGrouping);
+    lastCurve = { board, layout, emotions, byGrouping };
+  }
   let plotted = byGrouping.get(grouping);
   if (!plotted) byGrouping.set(grouping, (plotted = plotCurve(layoutFor(board), emotionCurve(board, grouping))));
   return plotted;
