@@ -26,8 +26,11 @@ export interface JourneyboardTestApi {
   /** My role from the share link (null until the server answered). */
   role(): string | null;
   canvasShapeCount(name: string): number;
-  /** Resolves with Date.now() at the first frame after the note shows `text` (for benchmarks). */
-  noteTextShownAt(id: string, text: string): Promise<number>;
+  /**
+   * Resolves at the first frame drawn after the note shows `text` (for benchmarks): `at` is
+   * Date.now() then, `pageMs` the time since the transaction that brought the text began here.
+   */
+  noteTextShownAt(id: string, text: string): Promise<{ at: number; pageMs: number }>;
   /** Stage KPIs as the board shows them, with their status against target and their card's page rect. */
   kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
   /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
@@ -96,13 +99,19 @@ export function installTestApi(session: BoardSession): () => void {
     role: () => session.access.get().role,
     noteTextShownAt: (id, text) =>
       new Promise((resolve) => {
+        // When the change began to apply here (the transaction that brought it), for `pageMs`.
+        let began = performance.now();
+        const onTransaction = () => (began = performance.now());
+        const doc = session.model.doc;
         const check = () => {
           if (snapshot().notesById.get(id as never)?.text !== text) return false;
+          doc.off('beforeTransaction', onTransaction);
           // Konva draws in the animation frame it scheduled; a frame callback added now runs after it.
-          requestAnimationFrame(() => resolve(Date.now()));
+          requestAnimationFrame(() => resolve({ at: Date.now(), pageMs: performance.now() - began }));
           return true;
         };
         if (check()) return;
+        doc.on('beforeTransaction', onTransaction);
         const off = session.model.source.subscribe(() => check() && off());
       }),
     curve: () =>
