@@ -3,7 +3,6 @@ import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { fitBoard } from '../board/cameraActions.ts';
 import { openLinkedNote } from '../board/noteDeepLink.ts';
-import { PriorityPanel } from '../ui/PriorityPanel.tsx';
 import { SessionContext, useBoardValue, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
@@ -13,17 +12,14 @@ import { rememberBoard } from '../identity/recentBoards.ts';
 import { takeBoardToken } from '../sync/boardTokens.ts';
 import { installTestApi } from '../testing/install.ts';
 import { ReadOnlyBanner } from '../ui/ReadOnlyBanner.tsx';
-import { OutlineView } from '../outline/OutlineView.tsx';
 import { EmotionCurveOverlay } from '../ui/EmotionCurveOverlay.tsx';
 import { HeaderPanel } from '../ui/HeaderPanel.tsx';
-import { KpiPanel } from '../kpi/KpiPanel.tsx';
 import { KpiPopover } from '../kpi/KpiPopover.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
-import { PersonasPanel } from '../ui/PersonasPanel.tsx';
-import { TeamsPanel } from '../ui/TeamsPanel.tsx';
+import { Deferred, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
@@ -131,7 +127,9 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
           </div>
           {view === 'outline' ? (
-            <OutlineView readOnly={readOnly} />
+            <Deferred>
+              <OutlineView readOnly={readOnly} />
+            </Deferred>
           ) : (
             <>
               <BoardCanvas />
@@ -143,11 +141,13 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
               <HeaderPanel />
               <KpiPopover readOnly={readOnly} />
               <Toolbar readOnly={readOnly} />
-              {panel === 'teams' && <TeamsPanel />}
-              {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
-              {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
+              <Deferred>
+                {panel === 'teams' && <TeamsPanel />}
+                {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
+                {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
+                {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
+              </Deferred>
               {panel === 'shortcuts' && <ShortcutsDialog />}
-              {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
               <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
             </>
           )}
