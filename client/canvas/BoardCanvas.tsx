@@ -32,7 +32,8 @@ export function BoardCanvas() {
   const viewport = useEditor((s) => s.viewport);
   const selection = useEditor((s) => s.selection);
   const marquee = useEditor((s) => s.marquee);
-  const drag = useEditor((s) => s.drag);
+  // Only which notes are dragged: a drag frame re-renders the drag layer alone (DragLayer.tsx).
+  const dragIds = useEditor((s) => s.drag?.ids ?? null);
   const header = useEditor((s) => s.header);
   const curveGrouping = useEditor((s) => s.curveGrouping);
   const curveHover = useEditor((s) => s.curveHover);
@@ -61,7 +62,7 @@ export function BoardCanvas() {
 
   const vis = expand(visibleRect(camera, viewport), Math.max(viewport.width, viewport.height) / camera.scale / 2);
   const tile = [Math.floor(vis.x / CULL_TILE), Math.floor(vis.y / CULL_TILE), Math.ceil((vis.x + vis.width) / CULL_TILE), Math.ceil((vis.y + vis.height) / CULL_TILE)].join(',');
-  const hidden = drag?.ids ?? EMPTY_SELECTION;
+  const hidden = dragIds ?? EMPTY_SELECTION;
   const fitted = useEditor((s) => s.fitted);
   // Which notes are near the viewport depends on the layout only (the same layout means the same
   // notes in the same order): a remote edit looks up a few hundred notes, not filters 5,000.
@@ -90,7 +91,7 @@ export function BoardCanvas() {
           {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
           <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
-          {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
+          {dragIds && <DragLayer board={board} layout={layout} ids={dragIds} />}
         </CanvasBoundary>
       </Stage>
     </div>

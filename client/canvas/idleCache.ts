@@ -11,6 +11,7 @@ import Konva from 'konva';
  */
 const queue = new Map<Konva.Group, number>();
 let handle: number | null = null;
+let pauses = 0;
 
 /** Estimated cost of caching one note; no new one is started with less idle time left. */
 const COST_MS = 4;
@@ -21,12 +22,25 @@ export function cacheWhenIdle(group: Konva.Group, pixelRatio: number): () => voi
   return () => queue.delete(group);
 }
 
+/** No caching until the returned function is called (a drag: its frames must stay short). */
+export function pauseCaching(): () => void {
+  pauses++;
+  let resumed = false;
+  return () => {
+    if (resumed) return;
+    resumed = true;
+    pauses--;
+    schedule();
+  };
+}
+
 function schedule(): void {
-  if (handle === null && queue.size > 0) handle = whenIdle(work);
+  if (handle === null && pauses === 0 && queue.size > 0) handle = whenIdle(work);
 }
 
 function work(deadline: IdleDeadline): void {
   handle = null;
+  if (pauses > 0) return; // resumed by pauseCaching's release
   const autoDraw = Konva.autoDrawEnabled;
   Konva.autoDrawEnabled = false;
   try {
