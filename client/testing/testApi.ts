@@ -28,9 +28,10 @@ export interface JourneyboardTestApi {
   canvasShapeCount(name: string): number;
   /**
    * Resolves at the first frame drawn after the note shows `text` (for benchmarks): `at` is
-   * Date.now() then, `pageMs` the time since the transaction that brought the text began here.
+   * Date.now() then, `pageMs` the time since the transaction that brought the text began here,
+   * `workMs` the part until React had rendered it (the rest is waiting for the frame, and drawing).
    */
-  noteTextShownAt(id: string, text: string): Promise<{ at: number; pageMs: number }>;
+  noteTextShownAt(id: string, text: string): Promise<{ at: number; pageMs: number; workMs: number }>;
   /** Stage KPIs as the board shows them, with their status against target and their card's page rect. */
   kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
   /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
@@ -106,8 +107,12 @@ export function installTestApi(session: BoardSession): () => void {
         const check = () => {
           if (snapshot().notesById.get(id as never)?.text !== text) return false;
           doc.off('beforeTransaction', onTransaction);
-          // Konva draws in the animation frame it scheduled; a frame callback added now runs after it.
-          requestAnimationFrame(() => resolve({ at: Date.now(), pageMs: performance.now() - began }));
+          // React renders in a microtask queued before this one, and Konva draws in the animation
+          // frame it then asks for; a frame callback added after that runs after the draw.
+          queueMicrotask(() => {
+            const workMs = performance.now() - began;
+            requestAnimationFrame(() => resolve({ at: Date.now(), pageMs: performance.now() - began, workMs }));
+          });
           return true;
         };
         if (check()) return;
