@@ -1,5 +1,5 @@
 import { Component, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { Stage } from 'react-konva';
+import { Layer, Stage } from 'react-konva';
 import { useBoard, useEditor, usePeers, useSession } from '../board/hooks.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
@@ -84,12 +84,18 @@ export function BoardCanvas() {
     <div ref={container} className="board-canvas" data-testid="board-canvas">
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
         <CanvasBoundary>
-          <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
-          <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
-          {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
+          {/* Five canvases at most (Konva's advice): each layer is a full-size canvas to create,
+              resize and composite. What rarely changes shares one; votes and badges another. */}
+          <Layer listening={false} name="board">
+            <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
+            <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
+            {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
+          </Layer>
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
-          {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
-          <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
+          <Layer listening={false} name="marks">
+            {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
+            <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
+          </Layer>
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
           {dragIds && <DragLayer board={board} layout={layout} ids={dragIds} />}
         </CanvasBoundary>
