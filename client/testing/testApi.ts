@@ -100,9 +100,14 @@ export function installTestApi(session: BoardSession): () => void {
     role: () => session.access.get().role,
     noteTextShownAt: (id, text) =>
       new Promise((resolve) => {
-        // When the change began to apply here (the transaction that brought it), for `pageMs`.
+        // When the change began to apply here, for `pageMs`: the first transaction after this call
+        // (the board is otherwise quiet in the benchmark; observers may run transactions of their own).
         let began = performance.now();
-        const onTransaction = () => (began = performance.now());
+        let seen = false;
+        const onTransaction = () => {
+          if (!seen) began = performance.now();
+          seen = true;
+        };
         const doc = session.model.doc;
         const check = () => {
           if (snapshot().notesById.get(id as never)?.text !== text) return false;
