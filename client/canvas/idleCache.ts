@@ -18,8 +18,8 @@ let pauses = 0;
 /** Estimated cost of caching one note; no new one is started with less idle time left. */
 const COST_MS = 4;
 /** When the page was never idle for TIMEOUT_MS (frames slower than they would be cached), a slice this long. */
-const TIMEOUT_MS = 500;
-const BUSY_SLICE_MS = 12;
+const TIMEOUT_MS = 250;
+const BUSY_SLICE_MS = 50;
 /** A note's bounds in its own space (the shadow sits 2 below): Konva need not measure its text for them. */
 const BOUNDS = { x: 0, y: 0, width: NOTE_W, height: NOTE_H + 2, offset: 4 };
 
