@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
+ * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runSyncBenchmark } from './sync/run.ts';
@@ -18,7 +19,8 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes('--quick');
-const which = args.filter((a) => !a.startsWith('--') && !/^[\d,]+$/.test(a));
+const VALUED = new Set(['--repeats', '--sizes', '--notes', '--boards', '--connections', '--profile']);
+const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 const selected = (name: string) => which.length === 0 || which.includes(name);
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
@@ -31,7 +33,8 @@ if (selected('sync')) {
 }
 
 if (selected('big-board')) {
-  report.bigBoard = await runBigBoardBenchmark((flag('--notes') ?? (quick ? '2000' : '2000,5000')).split(',').map(Number));
+  const profileDir = flag('--profile');
+  report.bigBoard = await runBigBoardBenchmark((flag('--notes') ?? (quick ? '2000' : '2000,5000')).split(',').map(Number), profileDir && resolve(profileDir));
 }
 
 if (selected('memory')) {

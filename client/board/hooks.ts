@@ -18,6 +18,12 @@ export function useBoard(): BoardSnapshot {
   return useSyncExternalStore(model.source.subscribe, model.source.getSnapshot);
 }
 
+/** One value of the board (a primitive or a record kept across snapshots): re-renders only when it changes. */
+export function useBoardValue<S>(select: (b: BoardSnapshot) => S): S {
+  const { model } = useSession();
+  return useSyncExternalStore(model.source.subscribe, () => select(model.source.getSnapshot()));
+}
+
 export function useHistoryState(): HistoryState {
   const { model } = useSession();
   return useSyncExternalStore(model.history.subscribe, model.history.getState);

@@ -1,9 +1,9 @@
 import { Component, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { Stage } from 'react-konva';
+import { Layer, Stage } from 'react-konva';
 import { useBoard, useEditor, usePeers, useSession } from '../board/hooks.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
-import { canWrite } from '../../shared/index.ts';
+import { canWrite, type NoteId } from '../../shared/index.ts';
 import { visibleRect } from './camera.ts';
 import { DragLayer } from './DragLayer.tsx';
 import { expand, intersects } from './geometry.ts';
@@ -39,7 +39,8 @@ export function BoardCanvas() {
   const viewport = useEditor((s) => s.viewport);
   const selection = useEditor((s) => s.selection);
   const marquee = useEditor((s) => s.marquee);
-  const drag = useEditor((s) => s.drag);
+  // Only which notes are dragged: a drag frame re-renders the drag layer alone (DragLayer.tsx).
+  const dragIds = useEditor((s) => s.drag?.ids ?? null);
   const header = useEditor((s) => s.header);
   const curveGrouping = useEditor((s) => s.curveGrouping);
   const curveHover = useEditor((s) => s.curveHover);
@@ -68,31 +69,43 @@ export function BoardCanvas() {
 
   const vis = expand(visibleRect(camera, viewport), Math.max(viewport.width, viewport.height) / camera.scale / 2);
   const tile = [Math.floor(vis.x / CULL_TILE), Math.floor(vis.y / CULL_TILE), Math.ceil((vis.x + vis.width) / CULL_TILE), Math.ceil((vis.y + vis.height) / CULL_TILE)].join(',');
-  const hidden = drag?.ids ?? EMPTY_SELECTION;
+  const hidden = dragIds ?? EMPTY_SELECTION;
   const fitted = useEditor((s) => s.fitted);
-  const visibleNotes = useMemo(() => {
+  // Which notes are near the viewport depends on the layout only (the same layout means the same
+  // notes in the same order): a remote edit looks up a few hundred notes, not filters 5,000.
+  const visibleIds = useMemo(() => {
     if (!fitted) return [];
     const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
     const area = { x: x0 * CULL_TILE, y: y0 * CULL_TILE, width: (x1 - x0) * CULL_TILE, height: (y1 - y0) * CULL_TILE };
-    return board.notes.filter((n) => {
+    const ids: NoteId[] = [];
+    for (const n of board.notes) {
       const r = layout.notes.get(n.id);
-      return r && !hidden.has(n.id) && intersects(r, area);
-    });
-  }, [board, layout, tile, hidden, fitted]);
+      if (r && !hidden.has(n.id) && intersects(r, area)) ids.push(n.id);
+    }
+    return ids;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- board.notes is in layout order while the layout stands
+  }, [layout, tile, hidden, fitted]);
+  const visibleNotes = useMemo(() => visibleIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined), [visibleIds, board]);
 
   return (
     <div ref={container} className="board-canvas" data-testid="board-canvas">
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
         <CanvasBoundary>
-          <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
-          <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
-          {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
+          {/* Five canvases at most (Konva's advice): each layer is a full-size canvas to create,
+              resize and composite. What rarely changes shares one; votes and badges another. */}
+          <Layer listening={false} name="board">
+            <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
+            <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
+            {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
+          </Layer>
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
-          {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
-          <DraftsLayer drafts={drafts} board={board} layout={layout} selected={draftSelected} editing={draftEditing} drag={draftDrag} />
-          <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
+          <Layer listening={false} name="marks">
+            {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
+            <DraftsLayer drafts={drafts} board={board} layout={layout} selected={draftSelected} editing={draftEditing} drag={draftDrag} />
+            <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
+          </Layer>
           <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
-          {drag && <DragLayer board={board} layout={layout} ids={drag.ids} offset={drag.offset} target={drag.target} />}
+          {dragIds && <DragLayer board={board} layout={layout} ids={dragIds} />}
         </CanvasBoundary>
       </Stage>
     </div>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import { Group, Path, Rect, Text } from 'react-konva';
 import type { NoteId } from '../../shared/index.ts';
 import { badgeRect, badgeScale } from './commentBadges.ts';
 import type { BoardLayout } from './layout.ts';
@@ -22,7 +22,7 @@ const BUBBLE = 'M3 2 h10 a2 2 0 0 1 2 2 v6 a2 2 0 0 1 -2 2 h-6 l-3 3 v-3 h-1 a2 
 export const CommentBadgesLayer = memo(function CommentBadgesLayer({ layout, counts, unread, highlight, scale }: Props) {
   const ring = highlight ? layout.notes.get(highlight as NoteId) : undefined;
   return (
-    <Layer listening={false} name="comment-badges">
+    <Group listening={false} name="comment-badges">
       {ring && <Rect name="comment-highlight" x={ring.x - 7} y={ring.y - 7} width={ring.width + 14} height={ring.height + 14} stroke="#f59e0b" strokeWidth={4} cornerRadius={12} shadowColor="#f59e0b" shadowBlur={14} shadowOpacity={0.6} />}
       {[...counts].map(([id, count]) => {
         const r = layout.notes.get(id);
@@ -38,6 +38,6 @@ export const CommentBadgesLayer = memo(function CommentBadgesLayer({ layout, cou
           </Group>
         );
       })}
-    </Layer>
+    </Group>
   );
 });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import { Group, Path, Rect, Text } from 'react-konva';
 import { draftCell, NOTE_KIND_STYLE, type BoardSnapshot, type Draft, type DraftId, type NoteKind } from '../../shared/index.ts';
 import type { DraftDrag } from '../board/privateWriting/privateWritingSession.ts';
 import type { BoardLayout } from './layout.ts';
@@ -30,7 +30,7 @@ export const DraftsLayer = memo(function DraftsLayer({ drafts, board, layout, se
     return board.lanes.find((l) => l.id === cell?.laneId)?.kind ?? 'touchpoint';
   };
   return (
-    <Layer listening={false} name="drafts">
+    <Group listening={false} name="drafts">
       {drafts.map((d) => {
         const r = layout.drafts.get(d.id);
         if (!r) return null;
@@ -42,7 +42,7 @@ export const DraftsLayer = memo(function DraftsLayer({ drafts, board, layout, se
           </Group>
         );
       })}
-    </Layer>
+    </Group>
   );
 });
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Layer, Line, Rect, Text } from 'react-konva';
+import { Circle, Group, Line, Rect, Text } from 'react-konva';
 import type { Rect as R } from './geometry.ts';
 import { sentimentY, type PlottedPoint, type PlottedSeries } from './curveGeometry.ts';
 import { THEME } from './theme.ts';
@@ -20,7 +20,7 @@ const SCALE_LABELS: readonly [number, string][] = [
 export const EmotionCurveLayer = memo(function EmotionCurveLayer({ band, plotted, hovered }: Props) {
   const empty = plotted.every((s) => s.points.length === 0);
   return (
-    <Layer listening={false} name="emotion-curve">
+    <Group listening={false} name="emotion-curve">
       <Rect {...band} fill="rgba(255,255,255,0.55)" />
       <Rect x={band.x} y={band.y + band.height - 1} width={band.width} height={1} fill={THEME.grid} />
       {SCALE_LABELS.map(([v, label]) => (
@@ -43,6 +43,6 @@ export const EmotionCurveLayer = memo(function EmotionCurveLayer({ band, plotted
           ))}
         </Group>
       ))}
-    </Layer>
+    </Group>
   );
 });

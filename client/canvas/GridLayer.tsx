@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Layer, Rect, Text } from 'react-konva';
+import { Group, Rect, Text } from 'react-konva';
 import { cellKey, NOTE_KIND_STYLE, type BoardSnapshot } from '../../shared/index.ts';
 import { HEADER_H, LABEL_W, type BoardLayout } from './layout.ts';
 import { KpiRowBackground } from './KpiLayer.tsx';
@@ -19,7 +19,7 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
   const right = layout.stages.at(-1) ? layout.stages.at(-1)!.x + layout.stages.at(-1)!.width : LABEL_W;
   const bottom = layout.kpiRow.y + layout.kpiRow.height;
   return (
-    <Layer listening={false}>
+    <Group listening={false} name="grid">
       <Rect x={-1} y={-1} width={right + 2} height={bottom + 2} fill={THEME.panel} cornerRadius={12} shadowColor="#0f172a" shadowOpacity={0.08} shadowBlur={16} shadowOffsetY={4} />
       {layout.lanes.map((l, li) => {
         const lane = board.lanes[li]!;
@@ -71,6 +71,6 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
           <Text x={layout.orphanStrip.x} y={layout.orphanStrip.y - 20} text="Notes whose stage or lane was removed — drag them into a cell" fontSize={12} fill="#9a3412" fontFamily={THEME.font} />
         </Group>
       )}
-    </Layer>
+    </Group>
   );
 });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Layer, Rect, Text } from 'react-konva';
+import { Group, Rect, Text } from 'react-konva';
 import {
   formatKpiNumber,
   formatKpiValue,
@@ -54,14 +54,14 @@ interface Props {
 /** KPI cards: metric, value with unit, status against target (icon and words, not colour alone), target and trend. */
 export const KpiLayer = memo(function KpiLayer({ board, layout, selected }: Props) {
   return (
-    <Layer listening={false}>
+    <Group listening={false} name="kpis">
       {board.stages.flatMap((s) =>
         (board.kpisByStage.get(s.id) ?? []).map((k) => {
           const r = layout.kpis.get(k.id);
           return r ? <KpiCard key={k.id} kpi={k} box={r} selected={selected === k.id} /> : null;
         }),
       )}
-    </Layer>
+    </Group>
   );
 });
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Layer, Rect, Text } from 'react-konva';
+import { Circle, Group, Rect, Text } from 'react-konva';
 import { isVotable, type Note, type NoteId, type RoundSettings } from '../../shared/index.ts';
 import type { BoardLayout } from './layout.ts';
 import { THEME } from './theme.ts';
@@ -28,7 +28,7 @@ const VEIL = 'rgba(241,243,246,0.78)';
  */
 export const VotesLayer = memo(function VotesLayer({ notes, layout, openRound, myDots, totals, markScale: k }: Props) {
   return (
-    <Layer listening={false} name="votes">
+    <Group listening={false} name="votes">
       {notes.map((n) => {
         const r = layout.notes.get(n.id);
         if (!r) return null;
@@ -62,6 +62,6 @@ export const VotesLayer = memo(function VotesLayer({ notes, layout, openRound, m
           </Group>
         );
       })}
-    </Layer>
+    </Group>
   );
 });

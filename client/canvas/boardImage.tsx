@@ -82,8 +82,10 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
         <Layer listening={false}>
           <Rect {...view} fill={BACKGROUND} />
         </Layer>
-        <GridLayer board={board} layout={layout} selectedHeader={null} showHints={false} />
-        {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={null} />}
+        <Layer listening={false}>
+          <GridLayer board={board} layout={layout} selectedHeader={null} showHints={false} />
+          {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={null} />}
+        </Layer>
         {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
         <NotesLayer notes={board.notes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={null} focusPersona={null} personas={board.personas} cacheRatio={0} />
       </Stage>,

@@ -137,3 +137,19 @@ export function computeLayout(board: BoardSnapshot, myDrafts: readonly Draft[] =
   const curveBand = curveBox ? { x: LABEL_W, y: curveBox.y, width: right - LABEL_W, height: CURVE_BAND_H } : null;
   return { stages, lanes, notes, orphanStrip, curveBand, kpiRow, kpis, drafts, width, height: y };
 }
+
+/**
+ * Whether two snapshots put everything in the same place: same stages, lanes, KPIs and orphans
+ * (by identity: a patched snapshot keeps them) and the same notes in the same order in each cell.
+ * A note's text, colour or votes never move anything, so a remote edit reuses the layout.
+ */
+export function sameArrangement(a: BoardSnapshot, b: BoardSnapshot): boolean {
+  if (a.stages !== b.stages || a.lanes !== b.lanes || a.kpisByStage !== b.kpisByStage || a.orphanNotes !== b.orphanNotes) return false;
+  if (a.cells.size !== b.cells.size) return false;
+  for (const [key, list] of b.cells) {
+    const before = a.cells.get(key);
+    if (!before || before.length !== list.length) return false;
+    if (before !== list) for (let i = 0; i < list.length; i++) if (before[i]!.id !== list[i]!.id) return false;
+  }
+  return true;
+}

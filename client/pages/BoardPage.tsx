@@ -3,8 +3,7 @@ import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { fitBoard } from '../board/cameraActions.ts';
 import { openLinkedNote } from '../board/noteDeepLink.ts';
-import { PriorityPanel } from '../ui/PriorityPanel.tsx';
-import { SessionContext, useBoard, useConnection, useSession } from '../board/hooks.ts';
+import { SessionContext, useBoardValue, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -13,17 +12,14 @@ import { rememberBoard } from '../identity/recentBoards.ts';
 import { takeBoardToken } from '../sync/boardTokens.ts';
 import { installTestApi } from '../testing/install.ts';
 import { ReadOnlyBanner } from '../ui/ReadOnlyBanner.tsx';
-import { OutlineView } from '../outline/OutlineView.tsx';
 import { EmotionCurveOverlay } from '../ui/EmotionCurveOverlay.tsx';
 import { HeaderPanel } from '../ui/HeaderPanel.tsx';
-import { KpiPanel } from '../kpi/KpiPanel.tsx';
 import { KpiPopover } from '../kpi/KpiPopover.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
-import { PersonasPanel } from '../ui/PersonasPanel.tsx';
-import { TeamsPanel } from '../ui/TeamsPanel.tsx';
+import { Deferred, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
@@ -74,7 +70,8 @@ function BoardSessionView({ boardId, token, identity, onIdentity }: { boardId: s
 function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const session = useSession();
   const connection = useConnection();
-  const board = useBoard();
+  // Only the title: the whole page must not render again on every note change (bench/bigBoard).
+  const title = useBoardValue((b) => b.meta.title);
   const newerSchema = useStore(session.flags, (f) => f.newerSchema);
   const role = useStore(session.access, (a) => a.role);
   const roleReadOnly = role !== null && !canWrite(role, 'board');
@@ -100,9 +97,9 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
     };
   }, [session]);
   useEffect(() => {
-    if (ready) rememberBoard(session.boardId, board.meta.title);
-    if (ready) document.title = `${board.meta.title} · Journeyboard`;
-  }, [ready, board.meta.title, session.boardId]);
+    if (ready) rememberBoard(session.boardId, title);
+    if (ready) document.title = `${title} · Journeyboard`;
+  }, [ready, title, session.boardId]);
 
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
@@ -132,7 +129,9 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
           </div>
           {view === 'outline' ? (
-            <OutlineView readOnly={readOnly} />
+            <Deferred>
+              <OutlineView readOnly={readOnly} />
+            </Deferred>
           ) : (
             <>
               <BoardCanvas />
@@ -145,11 +144,13 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
               <HeaderPanel />
               <KpiPopover readOnly={readOnly} />
               <Toolbar readOnly={readOnly} />
-              {panel === 'teams' && <TeamsPanel />}
-              {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
-              {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
+              <Deferred>
+                {panel === 'teams' && <TeamsPanel />}
+                {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
+                {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
+                {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
+              </Deferred>
               {panel === 'shortcuts' && <ShortcutsDialog />}
-              {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
               <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
             </>
           )}

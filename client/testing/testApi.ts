@@ -26,8 +26,12 @@ export interface JourneyboardTestApi {
   /** My role from the share link (null until the server answered). */
   role(): string | null;
   canvasShapeCount(name: string): number;
-  /** Resolves with Date.now() at the first frame after the note shows `text` (for benchmarks). */
-  noteTextShownAt(id: string, text: string): Promise<number>;
+  /**
+   * Resolves at the first frame drawn after the note shows `text` (for benchmarks): `at` is
+   * Date.now() then, `pageMs` the time since the transaction that brought the text began here,
+   * `workMs` the part until React had rendered it (the rest is waiting for the frame, and drawing).
+   */
+  noteTextShownAt(id: string, text: string): Promise<{ at: number; pageMs: number; workMs: number }>;
   /** Stage KPIs as the board shows them, with their status against target and their card's page rect. */
   kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
   /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
@@ -104,13 +108,28 @@ export function installTestApi(session: BoardSession): () => void {
     role: () => session.access.get().role,
     noteTextShownAt: (id, text) =>
       new Promise((resolve) => {
+        // When the change began to apply here, for `pageMs`: the first transaction after this call
+        // (the board is otherwise quiet in the benchmark; observers may run transactions of their own).
+        let began = performance.now();
+        let seen = false;
+        const onTransaction = () => {
+          if (!seen) began = performance.now();
+          seen = true;
+        };
+        const doc = session.model.doc;
         const check = () => {
           if (snapshot().notesById.get(id as never)?.text !== text) return false;
-          // Konva draws in the animation frame it scheduled; a frame callback added now runs after it.
-          requestAnimationFrame(() => resolve(Date.now()));
+          doc.off('beforeTransaction', onTransaction);
+          // React renders in a microtask queued before this one, and Konva draws in the animation
+          // frame it then asks for; a frame callback added after that runs after the draw.
+          queueMicrotask(() => {
+            const workMs = performance.now() - began;
+            requestAnimationFrame(() => resolve({ at: Date.now(), pageMs: performance.now() - began, workMs }));
+          });
           return true;
         };
         if (check()) return;
+        doc.on('beforeTransaction', onTransaction);
         const off = session.model.source.subscribe(() => check() && off());
       }),
     curve: () =>

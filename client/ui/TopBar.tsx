@@ -3,11 +3,9 @@ import { LIMITS } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { ConnectionPill } from './ConnectionPill.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
-import { SaveTemplateDialog } from './SaveTemplateDialog.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
+import { Deferred, HistoryPanel, SaveTemplateDialog, ShareDialog } from './deferred.tsx';
 import { FacilitateMenu } from './workshop/FacilitateMenu.tsx';
 import { TimerChip } from './workshop/TimerChip.tsx';
 import { CommentsToggle } from './comments/CommentsToggle.tsx';
@@ -70,9 +68,11 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         </button>
         <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">Share</button>
       </div>
-      {sharing && <ShareDialog onClose={() => setSharing(false)} />}
-      {history && <HistoryPanel onClose={() => setHistory(false)} />}
-      {savingTemplate && <SaveTemplateDialog onClose={() => setSavingTemplate(false)} />}
+      <Deferred>
+        {sharing && <ShareDialog onClose={() => setSharing(false)} />}
+        {history && <HistoryPanel onClose={() => setHistory(false)} />}
+        {savingTemplate && <SaveTemplateDialog onClose={() => setSavingTemplate(false)} />}
+      </Deferred>
     </header>
   );
 }

@@ -31,13 +31,18 @@ function point(stageId: StageId, notes: readonly Note[]): CurvePoint | null {
   return { stageId, mean, min: Math.min(...values), max: Math.max(...values), noteIds: notes.map((n) => n.id) };
 }
 
+/** The notes the curve is made of: emotion notes with a sentiment, in board order. */
+export function emotionNotes(board: BoardSnapshot): Note[] {
+  return board.notes.filter((n) => n.kind === 'emotion' && n.sentiment !== null);
+}
+
 /**
  * The emotion curve, computed live from the team's own emotion notes (kind emotion, with a
  * sentiment), wherever they sit in a stage. Grouped by department or persona, a series appears
  * only for a department that wrote, or a persona tagged on, at least one emotion note.
  */
 export function emotionCurve(board: BoardSnapshot, grouping: CurveGrouping = 'all'): CurveSeries[] {
-  const emotions = board.notes.filter((n) => n.kind === 'emotion' && n.sentiment !== null);
+  const emotions = emotionNotes(board);
   const byStage = (subset: readonly Note[]) =>
     board.stages.map((s) => point(s.id, subset.filter((n) => n.position.stageId === s.id)));
   if (grouping === 'all') return [{ key: 'all', label: 'Everyone', colour: ALL_COLOUR, points: byStage(emotions) }];

@@ -8,6 +8,7 @@ import { readPersona, type Persona } from '../schema/persona.ts';
 import { byRevealTime, readRound, type Round } from '../schema/round.ts';
 import { readStage, type Stage } from '../schema/stage.ts';
 import { byIndex } from './ordering.ts';
+import { byPosition, patchSnapshot } from './snapshotPatch.ts';
 
 export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi;
 
@@ -91,7 +92,6 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
     if (list) list.push(n);
     else cells.set(key, [n]);
   }
-  const byPosition = (a: Note, b: Note) => byIndex({ index: a.position.index, id: a.id }, { index: b.position.index, id: b.id });
   const notes: Note[] = [];
   for (const s of stages)
     for (const l of lanes) {
@@ -146,13 +146,19 @@ export function summarizeBoard(doc: Y.Doc): BoardSummary {
   return { title: meta.title, schemaVersion: meta.schemaVersion, createdAt: meta.createdAt, counts };
 }
 
+const PATCH_LIMIT = 500;
+
 /**
  * Live snapshot source for `useSyncExternalStore`: re-reads only the records a change touched,
- * and builds the next snapshot lazily, once per burst of changes.
+ * and builds the next snapshot lazily, once per burst of changes. When only notes changed, the
+ * next snapshot is patched from the previous one (`patchSnapshot`); otherwise built in full.
  */
 export class BoardSnapshotSource {
   private readonly cache = new Map<string, BoardRecord>();
   private snapshot: BoardSnapshot | null = null;
+  /** The last snapshot handed out, and what changed since (null: build in full next time). */
+  private previous: BoardSnapshot | null = null;
+  private touched: Set<string> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly doc: Y.Doc;
 
@@ -169,7 +175,17 @@ export class BoardSnapshotSource {
   };
 
   getSnapshot = (): BoardSnapshot => {
-    this.snapshot ??= buildSnapshot(readMeta(this.doc), this.cache.values());
+    if (this.snapshot) return this.snapshot;
+    let next: BoardSnapshot | null = null;
+    // Past a few hundred touched records (a sync, a paste) a full build is as cheap.
+    if (this.previous && this.touched && this.touched.size <= PATCH_LIMIT) {
+      const changed = new Map<string, BoardRecord | undefined>();
+      for (const id of this.touched) changed.set(id, this.cache.get(id));
+      next = patchSnapshot(this.previous, changed);
+    }
+    this.snapshot = next ?? buildSnapshot(readMeta(this.doc), this.cache.values());
+    this.previous = this.snapshot;
+    this.touched = new Set();
     return this.snapshot;
   };
 
@@ -192,11 +208,17 @@ export class BoardSnapshotSource {
       if (e.target === records) for (const key of (e as Y.YMapEvent<RecordMap>).keysChanged) touched.add(key);
       else if (typeof e.path[0] === 'string') touched.add(e.path[0]);
     }
-    for (const id of touched) this.refresh(id, records.get(id));
+    for (const id of touched) {
+      this.refresh(id, records.get(id));
+      this.touched?.add(id);
+    }
     this.changed();
   };
 
-  private readonly onMeta = (): void => this.changed();
+  private readonly onMeta = (): void => {
+    this.touched = null; // the meta is read whole: build in full
+    this.changed();
+  };
 
   private changed(): void {
     this.snapshot = null;

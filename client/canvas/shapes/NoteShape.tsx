@@ -12,6 +12,7 @@ import {
   type Note,
 } from '../../../shared/index.ts';
 import { NOTE_H, NOTE_W } from '../layout.ts';
+import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
 
@@ -42,8 +43,7 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
     if (!cacheRatio) return;
     // Caching allocates canvases (~2 ms a note): do it when the browser is idle, not on mount,
     // so opening a board or zooming in never waits for hundreds of them.
-    const handle = whenIdle(() => g.cache({ pixelRatio: cacheRatio, offset: 4 }));
-    return () => cancelIdle(handle);
+    return cacheWhenIdle(g, cacheRatio);
   }, [note, cacheRatio, personaColours]);
   const personaDots = personaColours ? personaColours.split(',') : [];
   const kind = NOTE_KIND_STYLE[note.kind];
@@ -111,10 +111,6 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
     </Group>
   );
 });
-
-const whenIdle: (cb: () => void) => number =
-  typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 2000 }) : (cb) => window.setTimeout(cb, 50);
-const cancelIdle: (h: number) => void = typeof cancelIdleCallback === 'function' ? (h) => cancelIdleCallback(h) : (h) => window.clearTimeout(h);
 
 const ACTION_COLOUR = { open: '#2563eb', 'in-progress': '#b45309', done: '#15803d' } as const;
 

@@ -7,7 +7,7 @@ import { badgeAt } from '../../canvas/commentBadges.ts';
 import { HEADER_H, LABEL_W } from '../../canvas/layout.ts';
 import { layoutFor } from '../../canvas/layoutCache.ts';
 import { screenRect } from '../overlayPosition.ts';
-import { CommentsPanel } from './CommentsPanel.tsx';
+import { CommentsPanel, Deferred } from '../deferred.tsx';
 import { SinceLastVisit } from './SinceLastVisit.tsx';
 import { ThreadPopover } from './ThreadPopover.tsx';
 import { CommentIcon } from './CommentIcon.tsx';
@@ -83,7 +83,7 @@ export function CommentsOverlay() {
           <CommentIcon size={13} /> Comment
         </button>
       )}
-      {panelOpen && <CommentsPanel />}
+      <Deferred>{panelOpen && <CommentsPanel />}</Deferred>
       <ThreadPopover />
       <SinceLastVisit />
     </>

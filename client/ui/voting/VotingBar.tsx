@@ -4,8 +4,7 @@ import { useStore } from '../../board/store.ts';
 import { useCountdown, useVoting } from '../../board/voting/hooks.ts';
 import { useState } from 'react';
 import { Dialog } from '../Dialog.tsx';
-import { ResultsPanel } from './ResultsPanel.tsx';
-import { StartVotingDialog } from './StartVotingDialog.tsx';
+import { Deferred, ResultsPanel, StartVotingDialog } from '../deferred.tsx';
 import './voting.css';
 
 /**
@@ -42,8 +41,10 @@ export function VotingDock() {
           </div>
         )
       )}
-      {startOpen && <StartVotingDialog onClose={() => set({ startDialogOpen: false })} />}
-      {resultsOpen && !round && board.rounds.length > 0 && <ResultsPanel onClose={() => set({ resultsOpen: false })} />}
+      <Deferred>
+        {startOpen && <StartVotingDialog onClose={() => set({ startDialogOpen: false })} />}
+        {resultsOpen && !round && board.rounds.length > 0 && <ResultsPanel onClose={() => set({ resultsOpen: false })} />}
+      </Deferred>
     </>
   );
 }
