@@ -5,6 +5,11 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
+/**
+ * Extra Node flags for the Journeyboard and raw Hocuspocus server processes, e.g.
+ * `BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` (NODE_OPTIONS refuses --cpu-prof).
+ */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** A sync server the benchmark drives: ours, raw Hocuspocus, or the y-websocket reference server. */
 export interface Target {
@@ -50,7 +55,7 @@ let roomSeq = 0;
 /** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
 export async function startJourneyboard(opts: { clientDir?: string; dataDir?: string } = {}): Promise<Target> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
-  const child = spawn(NODE, ['server/main.ts'], {
+  const child = spawn(NODE, [...SERVER_NODE_ARGS, 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,7 +81,7 @@ export async function startJourneyboard(opts: { clientDir?: string; dataDir?: st
 }
 
 export async function startRawHocuspocus(): Promise<Target> {
-  const child = spawn(NODE, ['bench/sync/rawHocuspocus.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [...SERVER_NODE_ARGS, 'bench/sync/rawHocuspocus.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const [, port] = await waitForLine(child, /listening on (\d+)/);
   return {
     name: 'raw-hocuspocus',

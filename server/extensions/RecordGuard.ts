@@ -72,12 +72,18 @@ export class RecordGuard implements Extension {
 
   /** Repairs what `tr` broke; returns a notice for its author, or null when all was valid. */
   check(doc: Y.Doc, boardId: string, tr: Y.Transaction): GuardNotice | null {
+    // A transaction that changed nothing (Hocuspocus applying again an update Persistence has
+    // applied, a duplicate) has nothing to check; it only matters when it finds a change that
+    // waited on pending structs complete (the rest arrived in a transaction not from a connection).
+    if (tr.changed.size === 0 && (doc.store.pendingStructs !== null || !this.waiting.has(doc))) return null;
     const records = recordsMap(doc) as unknown as Y.Map<unknown>;
     const meta = metaMap(doc);
     const { keys: touched, meta: metaTouched } = touchedBy(tr, records, meta);
-    // The record cap counts what this change added, pending or not.
-    const overflow = records.size - this.config.maxRecords;
-    const added = overflow > 0 ? [...touched].filter((k) => records.has(k) && isNewIn(tr, records, k)) : [];
+    // The record cap counts what this change added, pending or not. Y.Map#size walks the whole
+    // map, so it is read only when the change added a record.
+    const fresh = [...touched].filter((k) => records.has(k) && isNewIn(tr, records, k));
+    const overflow = fresh.length > 0 ? records.size - this.config.maxRecords : 0;
+    const added = overflow > 0 ? fresh : [];
     if (doc.store.pendingStructs !== null) {
       this.wait(doc, boardId, touched, metaTouched);
       return this.repair(doc, boardId, new Set(), false, added, overflow, tr);

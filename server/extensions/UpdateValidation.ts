@@ -1,11 +1,7 @@
 import type { beforeHandleMessagePayload, Extension } from '@hocuspocus/server';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { InvalidMessage } from '../../shared/protocol/closeReasons.ts';
-
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+import { documentUpdateOrThrow } from '../persistence/syncMessages.ts';
 
 /**
  * Refuses a document update whose bytes do not decode as a Yjs update (random bytes, a truncated
@@ -31,16 +27,10 @@ export class UpdateValidation implements Extension {
   }
 }
 
-/** The Yjs update in a sync-step-2 or update message; null for any other message. Throws InvalidMessage on a broken header. */
+/**
+ * The Yjs update in a sync-step-2 or update message, Sync or SyncReply (Hocuspocus applies
+ * both); null for any other message. Throws InvalidMessage on a broken header.
+ */
 export function documentUpdateOf(message: Uint8Array): Uint8Array | null {
-  try {
-    const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder); // document address
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
-    const step = decoding.readVarUint(decoder);
-    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
-    return decoding.readVarUint8Array(decoder);
-  } catch {
-    throw InvalidMessage;
-  }
+  return documentUpdateOrThrow(message, InvalidMessage);
 }
