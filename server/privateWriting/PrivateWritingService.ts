@@ -1,4 +1,4 @@
-import type { Connection, Document, Hocuspocus } from '@hocuspocus/server';
+import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import { getRecord } from '../../shared/doc/boardDoc.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { newId, randomId, type LaneId, type StageId } from '../../shared/schema/ids.ts';
@@ -10,6 +10,7 @@ import {
   type PrivateWriter,
   type PrivateWritingClientMessage,
 } from '../../shared/protocol/privateWriting.ts';
+import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { log } from '../observability/log.ts';
 import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './PrivateWritingOutbox.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
@@ -46,7 +47,7 @@ export class PrivateWritingService {
   private readonly out: PrivateWritingOutbox;
   private readonly timers: PhaseTimers | null;
   private instance: Hocuspocus | null = null;
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queue = new BoardQueue();
 
   constructor(options: PrivateWritingServiceOptions) {
     this.store = options.store;
@@ -56,7 +57,7 @@ export class PrivateWritingService {
     this.out = new PrivateWritingOutbox(this.store, this.now);
     this.timers = options.timer
       ? new PhaseTimers(options.timer, (boardId, phaseId) =>
-          this.enqueue(boardId, async () => {
+          this.queue.run(boardId, async () => {
             const phase = await this.store.getOpenPhase(boardId);
             if (phase?.id === phaseId) await this.reveal(boardId, phase);
           }),
@@ -93,7 +94,7 @@ export class PrivateWritingService {
       this.out.refuse(connection, null, { code: 'invalid-message', message: 'Not JSON.' });
       return Promise.resolve();
     }
-    return this.enqueue(boardId, async () => {
+    return this.queue.run(boardId, async () => {
       try {
         await this.dispatch(connection, boardId, message);
       } catch (error) {
@@ -180,7 +181,7 @@ export class PrivateWritingService {
     const assignments = stored.filter((d) => d.noteId === null).map((d) => [d.id, newId('note')] as const);
     if (assignments.length > 0) await this.store.assignNoteIds(boardId, assignments);
     const drafts = (await this.store.listDrafts(boardId)).filter((d): d is StoredDraft & { noteId: NonNullable<StoredDraft['noteId']> } => d.noteId !== null);
-    const outcome = await this.withLiveDocument(boardId, async (doc) => revealDrafts(doc, drafts));
+    const outcome = await withLiveDocument(this.instance, boardId, async (doc) => revealDrafts(doc, drafts), { privateWriting: true });
     for (const k of outcome.kept) log.warn({ board: boardId, draft: k.id }, `a draft stays private at the reveal: ${k.reason}`);
     if (!(await this.store.finishReveal(boardId, phase.id, outcome.written, this.now()))) return false;
     this.timers?.forget(boardId);
@@ -275,31 +276,5 @@ export class PrivateWritingService {
     const asked = await this.store.getPhase(boardId, phaseId);
     if (asked && asked.status !== 'open') return { code: 'phase-closed', message: `That private writing phase has ended (${asked.status}).` };
     return { code: 'no-open-phase', message: 'There is no private writing phase open.' };
-  }
-
-  // ---- plumbing ----
-
-  private enqueue(boardId: string, task: () => Promise<void>): Promise<void> {
-    const next = (this.queues.get(boardId) ?? Promise.resolve()).then(task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(boardId, settled);
-    void settled.then(() => {
-      if (this.queues.get(boardId) === settled) this.queues.delete(boardId);
-    });
-    return next;
-  }
-
-  /** Runs `fn` on the board's live document, opening it through a direct connection if nobody is on it. */
-  private async withLiveDocument<T>(boardId: string, fn: (doc: Document) => Promise<T>): Promise<T> {
-    const instance = this.instance;
-    if (!instance) throw new Error('PrivateWritingService.attach was not called');
-    const live = instance.documents.get(boardId);
-    if (live) return fn(live);
-    const connection = await instance.openDirectConnection(boardId, { privateWriting: true });
-    try {
-      return await fn(connection.document!);
-    } finally {
-      await connection.disconnect();
-    }
   }
 }

@@ -10,7 +10,7 @@ import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
 import { noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
-import { BoardQueue, withLiveDocument } from './boardQueue.ts';
+import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
@@ -237,7 +237,7 @@ export class VotingService {
       log.info({ board: boardId }, `round ${round.id} revealed (${result.voterCount} voters)`);
       await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) => log.error({ board: boardId, err: error }, 'no checkpoint at reveal'));
       return true;
-    });
+    }, { voting: true });
     if (!done) return false;
     this.disarm(round.id);
     const event = { kind: 'revealed', roundId: round.id, title: round.settings.title } as const;

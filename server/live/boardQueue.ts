@@ -3,6 +3,7 @@ import type { Document, Hocuspocus } from '@hocuspocus/server';
 /**
  * Runs the tasks of one board one after another (a promise chain per board); boards run in
  * parallel. Per process only: across instances the database serialises (VotingService).
+ * Used by the services that answer stateless messages: voting and private writing.
  */
 export class BoardQueue {
   private readonly tails = new Map<string, Promise<void>>();
@@ -21,12 +22,15 @@ export class BoardQueue {
   }
 }
 
-/** Runs `fn` on the board's live document, opening it through a direct connection if nobody is on it. */
-export async function withLiveDocument<T>(instance: Hocuspocus | null, boardId: string, fn: (doc: Document) => Promise<T>): Promise<T> {
-  if (!instance) throw new Error('VotingService.attach was not called');
+/**
+ * Runs `fn` on the board's live document, opening it through a direct connection if nobody is on
+ * it; `context` tells the other extensions who opened it (e.g. `{ voting: true }`).
+ */
+export async function withLiveDocument<T>(instance: Hocuspocus | null, boardId: string, fn: (doc: Document) => Promise<T>, context: Record<string, unknown>): Promise<T> {
+  if (!instance) throw new Error('the service was used before attach()');
   const live = instance.documents.get(boardId);
   if (live) return fn(live);
-  const connection = await instance.openDirectConnection(boardId, { voting: true });
+  const connection = await instance.openDirectConnection(boardId, context);
   try {
     return await fn(connection.document!);
   } finally {
