@@ -11,6 +11,7 @@ import {
   type PrivateWritingClientMessage,
 } from '../../shared/protocol/privateWriting.ts';
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
+import { parseClientMessage, STORAGE_FAILED } from '../live/clientMessages.ts';
 import { log } from '../observability/log.ts';
 import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './PrivateWritingOutbox.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
@@ -81,25 +82,18 @@ export class PrivateWritingService {
 
   /** One stateless message from a connection on the board document `boardId`. */
   handle(connection: Connection, boardId: string, payload: string): Promise<void> {
-    let message: PrivateWritingClientMessage;
-    try {
-      const parsed = privateWritingClientMessageSchema.safeParse(JSON.parse(payload));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        this.out.refuse(connection, null, { code: 'invalid-message', message: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'Invalid message.' });
-        return Promise.resolve();
-      }
-      message = parsed.data;
-    } catch {
-      this.out.refuse(connection, null, { code: 'invalid-message', message: 'Not JSON.' });
+    const parsed = parseClientMessage(privateWritingClientMessageSchema, payload);
+    if (!parsed.ok) {
+      this.out.refuse(connection, null, parsed.refusal);
       return Promise.resolve();
     }
+    const message = parsed.message;
     return this.queue.run(boardId, async () => {
       try {
         await this.dispatch(connection, boardId, message);
       } catch (error) {
         log.error({ board: boardId, err: error }, `${message.type} failed`);
-        this.out.refuse(connection, message, { code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
+        this.out.refuse(connection, message, STORAGE_FAILED);
       }
     });
   }
