@@ -21,6 +21,8 @@ import {
 import { ConnectionStore } from './connection.ts';
 import { PendingChanges } from './pendingChanges.ts';
 import { attachFailover, serverUrls } from './serverFailover.ts';
+import { DeferredStore } from './deferredStore.ts';
+import { skipUpdateEncoding } from './firstSyncEncoding.ts';
 
 /**
  * The only importer of the Hocuspocus provider. Owns the Y.Doc of one board and its connection;
@@ -130,6 +132,12 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   });
   const failover = attachFailover(provider.configuration.websocketProvider, urls);
 
+  // The first sync brings the whole board: it goes into the local copy in one piece later
+  // (deferredStore.ts), not re-encoded on the way to the first render (firstSyncEncoding.ts).
+  let firstSync = true;
+  const localStore = new DeferredStore(local);
+  const stopSkipping = skipUpdateEncoding(doc, (t) => firstSync && t.origin === provider, localStore.request);
+
   const update = () => {
     if (refused) return;
     const unsynced = provider.hasUnsyncedChanges;
@@ -148,7 +156,10 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     update();
   });
   provider.on('synced', ({ state }: { state: boolean }) => {
-    if (state) resolveSynced();
+    if (state) {
+      firstSync = false;
+      resolveSynced();
+    }
     update();
   });
   provider.on('unsyncedChanges', update);
@@ -230,6 +241,8 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
       window.removeEventListener('online', backOnline);
       window.removeEventListener('offline', goneOffline);
       failover.detach();
+      stopSkipping();
+      localStore.close();
       provider.destroy();
       pending.destroy();
       void local.destroy(); // closes the database; the copy stays for next time
