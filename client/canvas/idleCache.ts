@@ -3,9 +3,10 @@ import { NOTE_H, NOTE_W } from './layout.ts';
 
 /**
  * Notes are cached as bitmaps when the browser is idle (a few ms each: hundreds of them must never
- * hold up opening a board, zooming in or a drag). One queue, worked through while the idle period
- * lasts; when the page was busy for TIMEOUT_MS (drawing uncached notes is what keeps it busy), a
- * short slice, so a busy page still gets its notes cached. Paused while a drag is up.
+ * hold up opening a board, zooming in or a drag). One queue, notes on screen first, worked through
+ * in short slices while the page is idle; when the page was busy for TIMEOUT_MS (drawing uncached
+ * notes is what keeps it busy), a longer slice, so a busy page still gets its notes cached.
+ * Paused while a drag is up.
  *
  * Caching draws nothing new: the bitmap looks like the live drawing, so it is made with
  * `autoDrawEnabled` off. Konva would otherwise redraw the whole notes layer after every note it
@@ -20,6 +21,11 @@ const COST_MS = 4;
 /** When the page was never idle for TIMEOUT_MS (frames slower than they would be cached), a slice this long. */
 const TIMEOUT_MS = 250;
 const BUSY_SLICE_MS = 50;
+/**
+ * An idle period can last 50 ms, and whatever arrives meanwhile (a remote edit, a key press)
+ * waits for the slice to end: short slices, then the next idle callback.
+ */
+const IDLE_SLICE_MS = 10;
 /** A note's bounds in its own space (the shadow sits 2 below): Konva need not measure its text for them. */
 const BOUNDS = { x: 0, y: 0, width: NOTE_W, height: NOTE_H + 2, offset: 4 };
 
@@ -51,16 +57,44 @@ function work(deadline: IdleDeadline): void {
   const autoDraw = Konva.autoDrawEnabled;
   Konva.autoDrawEnabled = false;
   try {
-    const sliceEnd = performance.now() + BUSY_SLICE_MS;
-    for (const [group, pixelRatio] of queue) {
+    const sliceEnd = performance.now() + (deadline.didTimeout ? BUSY_SLICE_MS : IDLE_SLICE_MS);
+    for (const group of inViewFirst([...queue.keys()])) {
+      const pixelRatio = queue.get(group)!;
       queue.delete(group);
       if (group.getLayer()) group.cache({ ...BOUNDS, pixelRatio });
-      if (deadline.didTimeout ? performance.now() > sliceEnd : deadline.timeRemaining() < COST_MS) break;
+      if (performance.now() > sliceEnd || (!deadline.didTimeout && deadline.timeRemaining() < COST_MS)) break;
     }
   } finally {
     Konva.autoDrawEnabled = autoDraw;
   }
   schedule();
+}
+
+/**
+ * Notes on screen first: they are what the next frames draw (a pan right after zooming in drew
+ * hundreds of uncached notes while the ones off screen were cached first). Notes off screen are
+ * mounted too, half a viewport around it, so that a pan does not mount them.
+ */
+export function inViewFirst(groups: readonly Konva.Group[], screenOf: (g: Konva.Group) => Size | null = stageSize): Konva.Group[] {
+  const onScreen: Konva.Group[] = [];
+  const offScreen: Konva.Group[] = [];
+  for (const g of groups) (isOnScreen(g, screenOf(g)) ? onScreen : offScreen).push(g);
+  return onScreen.concat(offScreen);
+}
+
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+const stageSize = (g: Konva.Group): Size | null => g.getStage()?.size() ?? null;
+
+function isOnScreen(group: Konva.Group, screen: Size | null): boolean {
+  if (!screen) return false;
+  const t = group.getAbsoluteTransform();
+  const a = t.point({ x: BOUNDS.x, y: BOUNDS.y });
+  const b = t.point({ x: BOUNDS.x + BOUNDS.width, y: BOUNDS.y + BOUNDS.height });
+  return b.x > 0 && b.y > 0 && a.x < screen.width && a.y < screen.height;
 }
 
 const whenIdle: (cb: (d: IdleDeadline) => void) => number =
