@@ -7,7 +7,7 @@ import { readBoard } from '../model/snapshot.ts';
 import { fieldsToDrop } from '../schema/recordLayout.ts';
 import { createTestBoard, TEST_ACTOR } from '../testing/board.ts';
 import { writeSchema5Board } from '../testing/schema5.ts';
-import { migrateBoard, schemaCompatibility, SCHEMA_VERSION } from './migrate.ts';
+import { migrateBoard, mustStopEditing, schemaCompatibility, SCHEMA_VERSION } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'network');
@@ -112,11 +112,13 @@ describe('migration 6: smaller records', () => {
     expect(leftovers(server).sort()).toEqual(['colour', 'id', 'sentiment', 'typeName'].map((f) => `note:fromoldclient01.${f}`));
   });
 
-  it('a schema-5 client that meets the migrated board sees a newer schema (and goes read-only)', () => {
+  it('a schema-5 client that meets the migrated board stops editing; a schema-6 client on a schema-5 board does not', () => {
     const doc = writeSchema5Board();
+    expect(mustStopEditing(doc)).toBe(false); // older: the server migrates it when it loads it
     migrateBoard(doc);
     expect(schemaCompatibility(readMeta(doc).schemaVersion, 5)).toBe('newer-doc');
-    expect(schemaCompatibility(readMeta(doc).schemaVersion)).toBe('same');
+    expect(mustStopEditing(doc, 5)).toBe(true); // what BoardSession checks on every change
+    expect(mustStopEditing(doc)).toBe(false);
   });
 
   it('commands on a migrated board keep the schema-6 layout', () => {
