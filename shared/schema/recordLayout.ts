@@ -2,8 +2,9 @@ import type * as Y from 'yjs';
 import { recordTypeOf } from './ids.ts';
 
 /**
- * What schema version 6 no longer stores (docs/schema.md, "Versions"): every field costs its key,
- * its value and a Yjs header of ~12 bytes, per record, in every copy of the board.
+ * What schema version 6 no longer stores (docs/schema.md, "Schema version and migrations"): every
+ * field costs its key, its value and a Yjs header of ~12 bytes, per record, in every copy of the
+ * board.
  *
  * - `typeName` and `id` (versions 1–5 wrote both on every record): the record's key `note:<rest>`
  *   holds both, and every reader takes them from the key.
