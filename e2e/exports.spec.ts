@@ -8,7 +8,8 @@ import { expect, personPage, test } from './fixtures.ts';
 import { boardLinks, type BoardLinks } from './server.ts';
 
 const tokenOf = (link: string) => new URLSearchParams(link.slice(link.indexOf('#') + 1)).get('token')!;
-type Rec = Record<string, unknown> & { typeName: string; kind?: string; text?: string };
+// Schema 6: a record's type is its key's prefix (`note:…`); records carry no typeName or id.
+type Rec = Record<string, unknown> & { kind?: string; text?: string };
 
 /**
  * A board with a revealed voting round. Rounds are written only by the server at reveal; here the
@@ -19,10 +20,10 @@ async function boardWithRound(url: string, create: (title: string, template: str
   const { id, links } = await create('Checkout, «exports»', 'ecommerce');
   const auth = { authorization: `Bearer ${tokenOf(links.facilitator)}` };
   const backup = (await (await fetch(`${url}/api/boards/${id}/export.json`, { headers: auth })).json()) as { records: Record<string, Rec> };
-  const pains = Object.entries(backup.records).filter(([, r]) => r.typeName === 'note' && r.kind === 'pain');
+  const pains = Object.entries(backup.records).filter(([id, r]) => id.startsWith('note:') && r.kind === 'pain');
   const [top, second] = [pains[1]!, pains[0]!];
   backup.records['round:e2e'] = {
-    typeName: 'round', id: 'round:e2e', title: 'Workshop vote', openedAt: 1_790_000_000_000, revealedAt: 1_790_000_060_000, dotsPerPerson: 3,
+    title: 'Workshop vote', openedAt: 1_790_000_000_000, revealedAt: 1_790_000_060_000, dotsPerPerson: 3,
     anonymous: true, voterCount: 4, totals: { [top[0]]: 5, [second[0]]: 2 }, notes: {}, byDepartment: {}, byPerson: null,
   };
   const res = await fetch(`${url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(backup) });
@@ -191,7 +192,7 @@ test('home page: import a backup as a new board; a bad file is refused with the 
   const newId = new URL(page.url()).pathname.split('/')[2]!;
   expect(newId).not.toBe(id);
   const original = JSON.parse(backup) as { records: Record<string, Rec> };
-  const texts = Object.values(original.records).filter((r) => r.typeName === 'note').map((r) => r.text).sort();
+  const texts = Object.entries(original.records).filter(([id]) => id.startsWith('note:')).map(([, r]) => r.text).sort();
   expect((await board.board()).notes.map((n) => n.text).sort()).toEqual(texts);
   expect(await page.evaluate(() => window.__journeyboard!.role())).toBe('facilitator');
 });

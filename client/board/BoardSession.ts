@@ -1,9 +1,8 @@
 import {
   BoardModel,
   CommandError,
-  readMeta,
   canWrite,
-  schemaCompatibility,
+  mustStopEditing,
   type CommandInput,
   type Role,
   type CommandName,
@@ -177,7 +176,7 @@ export class BoardSession {
   };
 
   private readonly checkSchema = (): void => {
-    const newer = schemaCompatibility(readMeta(this.model.doc).schemaVersion) === 'newer-doc';
+    const newer = mustStopEditing(this.model.doc);
     if (newer !== this.newerSchema) {
       this.newerSchema = newer;
       this.updateReadOnly();

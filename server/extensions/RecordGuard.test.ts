@@ -62,6 +62,9 @@ describe('RecordGuard', () => {
     }
     const repaired = readBoard(other.document).notesById.get('note:wrongtypes00001')!;
     expect(repaired).toMatchObject({ id: 'note:wrongtypes00001', kind: 'touchpoint', text: '', colour: null, sentiment: null, department: 'other' });
+    // Schema 6: the id ≠ key and the typeName are removed, not corrected; the bad colour and sentiment too.
+    const stored = (recordsMap(other.document).get('note:wrongtypes00001') as Y.Map<unknown>);
+    for (const f of ['typeName', 'id', 'colour', 'sentiment']) expect(stored.has(f), f).toBe(false);
     expect(readBoard(other.document).notesById.get(notes[0]!.id)!.text).toHaveLength(100);
     expect(recordsMap(other.document).has('note:notamap0000001')).toBe(false);
     expect(recordsMap(other.document).has('bogus')).toBe(false);
@@ -69,6 +72,35 @@ describe('RecordGuard', () => {
     expect(told.map((n) => n.reason)).toContain('invalid-record');
     // What is stored is the repaired board too.
     await waitFor(async () => isValidBoard((await loadBoardDoc(server.server.store, id))!.doc, 100), { what: 'the stored board to be valid' });
+  });
+
+  it('a schema-5 writer’s records lose typeName and id, quietly; its null colour and sentiment are valid and stay', async () => {
+    server = await startTestServer();
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce', title: 'Journey' });
+    const oldClient = await connectProvider(server.wsUrl, id, { token: tokens.editor });
+    const other = await connectProvider(server.wsUrl, id, { token: tokens.viewer });
+    providers.push(oldClient, other);
+    const { stages, lanes, notes } = readBoard(oldClient.document);
+    const records = recordsMap(oldClient.document) as unknown as Y.Map<unknown>;
+    oldClient.document.transact(() => {
+      const rec = new Y.Map<unknown>();
+      const key = 'note:fromschema5000001';
+      for (const [k, v] of Object.entries({ typeName: 'note', id: key, position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' }, kind: 'idea', text: new Y.Text('old'), colour: null, sentiment: null, department: 'sales', authorId: 'u', authorName: 'U', createdAt: 1, updatedAt: 1 })) rec.set(k, v);
+      records.set(key, rec);
+      (records.get(notes[0]!.id) as Y.Map<unknown>).set('typeName', 'note'); // an edit of an existing note, schema-5 style
+      (records.get(stages[0]!.id) as Y.Map<unknown>).set('id', stages[0]!.id);
+    });
+    const serverDoc = server.server.hocuspocus.documents.get(id)!;
+    const fieldsOf = (doc: Y.Doc, key: string) => [...((recordsMap(doc).get(key as never) as Y.Map<unknown> | undefined)?.keys() ?? [])];
+    for (const doc of [serverDoc, other.document, oldClient.document]) {
+      await waitFor(() => fieldsOf(doc, 'note:fromschema5000001').length > 0 && isValidBoard(doc, 2000), { what: 'the schema-5 fields removed everywhere' });
+      expect(fieldsOf(doc, 'note:fromschema5000001')).not.toContain('typeName');
+      expect(fieldsOf(doc, 'note:fromschema5000001')).not.toContain('id');
+      expect(fieldsOf(doc, 'note:fromschema5000001')).toContain('colour'); // null is valid: not worth a repair
+      expect(fieldsOf(doc, notes[0]!.id)).not.toContain('typeName');
+      expect(fieldsOf(doc, stages[0]!.id)).not.toContain('id');
+    }
+    expect(readBoard(other.document).notesById.get('note:fromschema5000001')).toMatchObject({ id: 'note:fromschema5000001', typeName: 'note', text: 'old', colour: null });
   });
 
   it('a malformed KPI is repaired field by field: the good fields stay, the bad ones read as their defaults', async () => {
@@ -184,5 +216,43 @@ describe('RecordGuard with pending structs', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('RecordGuard notices', () => {
+  function setup() {
+    const server = new Y.Doc();
+    initializeBoard(server, { boardId: 'noticeboard1', title: 'Checkout', template: findTemplate('ecommerce')! });
+    void new RecordGuard({ maxRecords: 1000, maxNoteLength: 1000, maxTitleLength: 120 }).afterLoadDocument({ document: server, documentName: 'noticeboard1' } as never);
+    const sent: string[] = [];
+    const origin = { source: 'connection', connection: { sendStateless: (payload: string) => sent.push(payload) } };
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const send = (change: (records: Y.Map<Y.Map<unknown>>) => void) => {
+      const sv = Y.encodeStateVector(client);
+      change(recordsMap(client) as unknown as Y.Map<Y.Map<unknown>>);
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, sv), origin);
+    };
+    return { server, client, sent, send };
+  }
+
+  it('a schema-5 writer’s typeName/id are removed without telling it off; a real repair is still told', () => {
+    const { server, client, sent, send } = setup();
+    const [a, b] = readBoard(client).notes;
+    send((records) => {
+      records.get(a!.id)!.set('typeName', 'note');
+      records.get(a!.id)!.set('id', a!.id);
+      records.get(a!.id)!.set('colour', null);
+    });
+    expect(recordsMap(server).get(a!.id)!.has('typeName')).toBe(false);
+    expect(recordsMap(server).get(a!.id)!.has('id')).toBe(false);
+    expect(recordsMap(server).get(a!.id)!.get('colour')).toBeNull();
+    expect(sent).toEqual([]);
+    send((records) => {
+      records.get(b!.id)!.set('typeName', 'note');
+      records.get(b!.id)!.set('kind', 'spaceship');
+    });
+    expect(recordsMap(server).get(b!.id)!.get('kind')).toBe('touchpoint');
+    expect(sent.map((p) => (JSON.parse(p) as GuardNotice).reason)).toEqual(['invalid-record']);
   });
 });

@@ -6,7 +6,7 @@ import { SCHEMA_VERSION } from '../../shared/migrations/migrate.ts';
 import { TooManyRecords } from '../../shared/protocol/closeReasons.ts';
 import { DEFAULT_BOARD_TITLE } from '../../shared/protocol/http.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
-import { DEFAULT_REPAIR_LIMITS, recordRepair, truncate, type RecordRepair } from '../../shared/schema/recordRepairs.ts';
+import { DEFAULT_REPAIR_LIMITS, onlyDropsDerivedFields, recordRepair, truncate, type RecordRepair } from '../../shared/schema/recordRepairs.ts';
 import { log } from '../observability/log.ts';
 
 export interface RecordGuardConfiguration {
@@ -39,8 +39,9 @@ export interface GuardNotice {
 /**
  * Keeps every board valid whatever a client writes. After each transaction that came from a
  * connection (Hocuspocus's origin `{ source: 'connection' }`), it checks what changed:
- * records of unknown type or not a map are deleted; fields of the wrong type, ids that do not
- * match their key, missing fields and oversized text are repaired (see shared/schema/recordRepairs.ts);
+ * records of unknown type or not a map are deleted; fields of the wrong type, missing fields and
+ * oversized text are repaired, and `typeName`/`id` fields (schema ≤ 5; the key holds both since
+ * schema 6) are removed (see shared/schema/recordRepairs.ts);
  * meta keeps its boardId, schema version and a title within MAX_TITLE_LENGTH; records past
  * MAX_RECORDS that this transaction added are removed. The repair is one server transaction, so
  * it is stored and broadcast like any change: every client converges on a valid board.
@@ -139,6 +140,8 @@ export class RecordGuard implements Extension {
     if (added.length > 0) {
       return { type: 'journeyboard:repaired', reason: TooManyRecords.reason, message: `This board holds at most ${this.config.maxRecords} items; your new ones were removed.` };
     }
+    // An older client's layout (typeName/id, schema ≤ 5) is tidied silently: nothing its person did was wrong.
+    if (Object.keys(metaFixes).length === 0 && repairs.every(([, r]) => onlyDropsDerivedFields(r))) return null;
     return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Part of your last change was invalid and was corrected by the server.' };
   }
 
@@ -197,6 +200,7 @@ function applyRepair(records: Y.Map<unknown>, key: string, repair: RecordRepair)
   const record = records.get(key);
   if (!(record instanceof Y.Map)) return;
   for (const [field, value] of Object.entries(repair.set)) record.set(field, value);
+  for (const field of repair.remove) record.delete(field);
   const text = record.get('text');
   if (repair.cutTextTo !== null && text instanceof Y.Text && text.length > repair.cutTextTo) {
     text.delete(repair.cutTextTo, text.length - repair.cutTextTo);

@@ -39,7 +39,7 @@ describe('RoundGuard', () => {
       what: 'the totals to be restored everywhere',
     });
     // Forge a round that was never revealed: removed.
-    editor.doc.transact(() => records.set('round:forged0000000000', newRecordMap({ typeName: 'round', id: 'round:forged0000000000', ...ROUND_DEFAULTS, totals: { [idea.id]: 50 } })), ORIGIN.local);
+    editor.doc.transact(() => records.set('round:forged0000000000', newRecordMap({ ...ROUND_DEFAULTS, totals: { [idea.id]: 50 } })), ORIGIN.local);
     await waitFor(() => !records.has('round:forged0000000000') && readBoard(facilitator.doc).rounds.length === 1, { what: 'the forged round to go' });
     // Delete the real one: written back.
     editor.doc.transact(() => records.delete(roundId), ORIGIN.local);
@@ -75,7 +75,7 @@ describe('RoundGuard', () => {
     const first = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
     clients.push(first);
     const live = server.server.hocuspocus.documents.get(id)!;
-    live.transact(() => recordsMap(live).set('round:frombackup000001', newRecordMap({ typeName: 'round', id: 'round:frombackup000001', ...ROUND_DEFAULTS, title: 'Restored' })), ORIGIN.server);
+    live.transact(() => recordsMap(live).set('round:frombackup000001', newRecordMap({ ...ROUND_DEFAULTS, title: 'Restored' })), ORIGIN.server);
     await waitFor(() => readBoard(first.doc).rounds.length === 1);
     clients.splice(0).forEach((c) => c.destroy());
     await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });

@@ -40,7 +40,7 @@ describe('priority list routes', () => {
       writeRoundRecord(doc, 'round:one', round('First', 1_790_000_000_000, { [notes[0]!.id]: 5 }));
       writeRoundRecord(doc, 'round:two', round('Second', 1_790_000_100_000, { [notes[1]!.id]: 3, [notes[2]!.id]: 1 }));
       // Not revealed (no reveal time): its dots must not count anywhere.
-      doc.transact(() => recordsMap(doc).set('round:open', newRecordMap({ typeName: 'round', id: 'round:open', title: 'Open', totals: { [notes[3]!.id]: 50 } })), ORIGIN.server);
+      doc.transact(() => recordsMap(doc).set('round:open', newRecordMap({ title: 'Open', totals: { [notes[3]!.id]: 50 } })), ORIGIN.server);
     });
   });
   afterAll(async () => server.close());

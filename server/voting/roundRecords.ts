@@ -13,7 +13,7 @@ export function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFi
   const rec = recordsMap(doc).get(roundId);
   if (!(rec instanceof Y.Map)) return false;
   const raw = rawFields(rec);
-  const expected: Record<string, unknown> = { typeName: 'round', id: roundId, ...result };
+  const expected: Record<string, unknown> = { ...result };
   if (Object.keys(raw).length !== Object.keys(expected).length) return false;
   return Object.entries(expected).every(([k, v]) => JSON.stringify(raw[k]) === JSON.stringify(v)) && readRound(roundId, raw).id === roundId;
 }
@@ -40,7 +40,7 @@ export async function reconcileRoundRecords(store: VotingStore, boardId: string,
   if (fixes.length === 0) return [];
   doc.transact(() => {
     for (const [key, result] of fixes) {
-      if (result) records.set(key, newRecordMap({ typeName: 'round', id: key, ...result }));
+      if (result) records.set(key, newRecordMap({ ...result }));
       else records.delete(key);
     }
   }, ORIGIN.server);

@@ -30,10 +30,18 @@ export function rawFields(rec: RecordMap): Record<string, unknown> {
   return out;
 }
 
+/**
+ * A new record's fields. Never `typeName` or `id`: since schema 6 the record's key holds both
+ * (shared/schema/recordLayout.ts), and writing them would cost ~40 bytes a record for nothing.
+ */
+export type NewRecordFields = Record<string, unknown> & { readonly typeName?: never; readonly id?: never };
+
 /** Builds a record map from plain fields; a string under `text` becomes a Y.Text. */
-export function newRecordMap(fields: Record<string, unknown>): RecordMap {
+export function newRecordMap(fields: NewRecordFields): RecordMap {
   const rec = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(fields)) {
+    // Typed out above; this catches untyped callers (a backup's fields, a spread record).
+    if (key === 'typeName' || key === 'id') throw new TypeError(`A record does not store "${key}" (schema 6): its key holds it`);
     if (key === 'text' && typeof value === 'string') rec.set(key, new Y.Text(value));
     else rec.set(key, value);
   }

@@ -1,7 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readBoard } from '../model/snapshot.ts';
-import { SCHEMA_VERSION } from '../migrations/migrate.ts';
+import { rawFields, recordsMap } from '../doc/boardDoc.ts';
+import { migrateBoard, SCHEMA_VERSION } from '../migrations/migrate.ts';
+import { fieldsToDrop } from '../schema/recordLayout.ts';
+import { schema5Backup, writeSchema5Board } from '../testing/schema5.ts';
 import { createTestBoard } from '../testing/board.ts';
 import { buildExportFixture } from '../testing/exportFixture.ts';
 import { checkBoardBackup, exportBoardBackup, importBoardBackup, type BoardBackup } from './backup.ts';
@@ -50,8 +53,40 @@ describe('board backup', () => {
   it('is readable JSON: a note is its fields, its text a string', () => {
     const b = backupOf(buildExportFixture());
     expect(b).toMatchObject({ format: 'journeyboard.board', version: 1, schemaVersion: SCHEMA_VERSION, board: { id: 'fixtureboard01' } });
-    expect(b.records['note:shipping']).toMatchObject({ typeName: 'note', text: 'Shipping cost, shown "late" at checkout', position: { stageId: 'stage:decision', laneId: 'lane:pain', index: 'a0' }, actionOwner: 'Bo Ström' });
-    expect(b.records['round:second']).toMatchObject({ typeName: 'round', title: 'After the break' });
+    expect(b.records['note:shipping']).toMatchObject({ text: 'Shipping cost, shown "late" at checkout', position: { stageId: 'stage:decision', laneId: 'lane:pain', index: 'a0' }, actionOwner: 'Bo Ström' });
+    expect(b.records['round:second']).toMatchObject({ title: 'After the break' });
+    // Schema 6: the key says what a record is; null colour and sentiment are not stored.
+    for (const fields of Object.values(b.records)) for (const f of ['typeName', 'id']) expect(fields).not.toHaveProperty(f);
+    expect(b.records['note:shipping']).not.toHaveProperty('colour');
+  });
+
+  it('a schema-5 backup (typeName, id, null colour and sentiment on every note) imports as a schema-6 board', () => {
+    const old = schema5Backup();
+    expect(old.schemaVersion).toBe(5);
+    const checked = checkBoardBackup(JSON.parse(JSON.stringify(old)));
+    if (!checked.ok) throw new Error(checked.message);
+    const written = importBoardBackup(checked.backup, 'importedboard05');
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, Y.encodeStateAsUpdate(written));
+    // Records are written in today's layout at once; the version is migrated when the server loads it.
+    recordsMap(stored).forEach((rec, key) => expect(fieldsToDrop(key, rawFields(rec)), key).toEqual([]));
+    expect(migrateBoard(stored)).toMatchObject({ from: 5, to: SCHEMA_VERSION });
+    // The same board as the schema-5 code had: compare with the schema-5 document, read today.
+    const v5 = readBoard(writeSchema5Board());
+    const imported = readBoard(stored);
+    expect({ ...imported, meta: null }).toEqual({ ...v5, meta: null });
+    expect(imported.notes.length).toBeGreaterThan(20);
+    expect(imported.notes.some((n) => n.colour !== null) && imported.notes.some((n) => n.sentiment !== null)).toBe(true);
+    // Its backup is a schema-6 file that imports again.
+    const again = checkBoardBackup(viaFile(backupOf(stored)));
+    expect(again.ok).toBe(true);
+  });
+
+  it('a backup whose record carries an id other than its key is refused (schema-5 files carry ids)', () => {
+    const old = schema5Backup() as unknown as Record<string, any>;
+    const [id] = Object.keys(old.records).filter((k) => k.startsWith('note:'));
+    old.records[id!].id = 'note:other';
+    expect(checkBoardBackup(old)).toMatchObject({ ok: false, message: expect.stringMatching(/\.id: must equal the record's key/) });
   });
 
   const broken = (change: (b: Record<string, any>) => void) => {
@@ -67,6 +102,7 @@ describe('board backup', () => {
     ['no records', (b: Record<string, any>) => delete b.records, /^records: /],
     ['an unknown record type', (b: Record<string, any>) => (b.records['widget:x'] = { typeName: 'widget', id: 'widget:x' }), /records\["widget:x"\]: not a record id/],
     ['a wrong typeName', (b: Record<string, any>) => (b.records['note:ads'].typeName = 'lane'), /records\["note:ads"\].typeName: expected "note"/],
+    ['a bad colour', (b: Record<string, any>) => (b.records['note:ads'].colour = 'red'), /records\["note:ads"\]: invalid colour/],
     ['a text that is no string', (b: Record<string, any>) => (b.records['note:ads'].text = 5), /records\["note:ads"\].text/],
     ['a broken position', (b: Record<string, any>) => (b.records['note:ads'].position = { stageId: 'x' }), /records\["note:ads"\]: invalid position/],
     ['an unknown kind', (b: Record<string, any>) => (b.records['note:ads'].kind = 'banana'), /records\["note:ads"\]: invalid kind/],

@@ -5,6 +5,7 @@ import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
 import { isRecordId, recordTypeOf } from '../schema/ids.ts';
 import { LIMITS } from '../schema/limits.ts';
+import { withoutDroppedFields } from '../schema/recordLayout.ts';
 import { DEFAULT_REPAIR_LIMITS, recordRepair, type RepairLimits } from '../schema/recordRepairs.ts';
 
 /**
@@ -124,8 +125,10 @@ export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_B
       const fields = backup.records[id]!;
       const type = recordTypeOf(id);
       if (!type || !isRecordId(type, id)) return { ok: false, message: `records[${JSON.stringify(id)}]: not a record id this server knows (stage:, lane:, note:, persona:, round:)` };
-      if (fields.typeName !== type) return { ok: false, message: `records[${JSON.stringify(id)}].typeName: expected "${type}"` };
-      if (fields.id !== id) return { ok: false, message: `records[${JSON.stringify(id)}].id: must equal the record's key` };
+      // Backups of schema ≤ 5 carry `typeName` and `id`; they must agree with the key, and are
+      // left out on import (recordLayout.ts), as are a note's null colour and sentiment.
+      if (fields.typeName !== undefined && fields.typeName !== type) return { ok: false, message: `records[${JSON.stringify(id)}].typeName: expected "${type}"` };
+      if (fields.id !== undefined && fields.id !== id) return { ok: false, message: `records[${JSON.stringify(id)}].id: must equal the record's key` };
       if (type === 'note' && typeof fields.text !== 'string') return { ok: false, message: `records[${JSON.stringify(id)}].text: a note's text is a string` };
       const rec = recordMapOf(id, fields);
       recordsMap(scratch).set(id, rec);
@@ -145,18 +148,24 @@ export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_B
   return { ok: true, backup };
 }
 
-/** A record's map: only a note's `text` becomes a Y.Text; every other field is a plain value. */
+/**
+ * A record's map in today's layout (any backup's `typeName`, `id` and null note colour or
+ * sentiment left out): only a note's `text` becomes a Y.Text; every other field is a plain value.
+ */
 function recordMapOf(id: string, fields: Readonly<Record<string, JsonValue>>): Y.Map<unknown> {
-  if (id.startsWith('note:')) return newRecordMap(fields);
+  const kept = withoutDroppedFields(id, fields);
+  if (id.startsWith('note:')) return newRecordMap(kept);
   const rec = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(fields)) rec.set(key, value);
+  for (const [key, value] of Object.entries(kept)) rec.set(key, value);
   return rec;
 }
 
 /**
  * Writes a checked backup into an empty document as board `boardId`, in one server transaction.
  * The board keeps its title, creation time, records and schema version (the server migrates an
- * older one when it first loads it, as for any stored board).
+ * older one when it first loads it, as for any stored board). Records are written in today's
+ * layout whatever the backup's version (recordMapOf), so a version-5 backup's records already
+ * look as migration 6 would leave them.
  */
 export function importBoardBackup(backup: z.output<typeof boardBackupSchema>, boardId: string, doc: Y.Doc = new Y.Doc()): Y.Doc {
   doc.transact(() => {

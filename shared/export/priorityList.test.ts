@@ -51,7 +51,7 @@ describe('priority list', () => {
     const doc = buildExportFixture();
     doc.transact(() => {
       // As an unrevealed or half-written record would look: no revealedAt.
-      recordsMap(doc).set(FIXTURE.rounds.unrevealed!, newRecordMap({ typeName: 'round', id: FIXTURE.rounds.unrevealed, title: 'Open', totals: { [N.welcome!]: 9 } }));
+      recordsMap(doc).set(FIXTURE.rounds.unrevealed!, newRecordMap({ title: 'Open', totals: { [N.welcome!]: 9 } }));
     }, ORIGIN.server);
     const l = buildPriorityList({ board: readBoard(doc), round: 'all', commentCounts: new Map(), commentsIncluded: true, baseUrl: '' });
     expect(ids(l)).not.toContain(N.welcome);

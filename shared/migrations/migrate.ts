@@ -45,3 +45,13 @@ export function schemaCompatibility(docVersion: number, codeVersion = SCHEMA_VER
   if (docVersion === codeVersion) return 'same';
   return docVersion < codeVersion ? 'older-doc' : 'newer-doc';
 }
+
+/**
+ * Whether a client running `codeVersion` must stop editing `doc` (it goes read-only and asks for
+ * a reload): only for a newer document, whose layout it does not know (a schema-5 client would
+ * write `typeName`, `id` and null colours into a schema-6 board). An older document is fine: the
+ * server migrates it on load, and its migrations are idempotent, so what this client wrote meanwhile merges.
+ */
+export function mustStopEditing(doc: Y.Doc, codeVersion = SCHEMA_VERSION): boolean {
+  return schemaCompatibility(readMeta(doc).schemaVersion, codeVersion) === 'newer-doc';
+}

@@ -1,5 +1,6 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { metaMap, recordsMap } from '../doc/boardDoc.ts';
+import { fieldsToDrop } from '../schema/recordLayout.ts';
 
 /**
  * Append-only. A migration's id is its position (1-based); never edit or remove a shipped one,
@@ -48,5 +49,21 @@ export const MIGRATIONS: readonly Migration[] = [
     // Additive: `kpi:` records, one per stage and metric (value, target, unit, trend as keys).
     name: 'stage KPIs',
     up() {},
+  },
+  {
+    id: 6,
+    // Smaller records (shared/schema/recordLayout.ts): `typeName` and `id` are no longer stored
+    // (the key holds both), nor a note's `colour` or `sentiment` when null (absent reads as null).
+    // Deletes only: a field someone sets concurrently survives (Yjs deletes the entry it saw).
+    // Records of unknown types (a newer schema's) are left alone.
+    name: 'smaller records: no typeName, id or null note colour and sentiment',
+    up(doc) {
+      recordsMap(doc).forEach((rec, key) => {
+        if (!(rec instanceof Y.Map)) return;
+        const fields: Record<string, unknown> = {};
+        for (const f of ['typeName', 'id', 'colour', 'sentiment']) if (rec.has(f)) fields[f] = rec.get(f);
+        for (const f of fieldsToDrop(key, fields)) rec.delete(f);
+      });
+    },
   },
 ];

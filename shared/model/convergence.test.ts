@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { recordsMap } from '../doc/boardDoc.ts';
+import { rawFields, recordsMap } from '../doc/boardDoc.ts';
 import { recordTypeOf } from '../schema/ids.ts';
+import { fieldsToDrop } from '../schema/recordLayout.ts';
 import { boardJson, docJson, initPeers, type PeerNetwork } from '../testing/peers.ts';
 import { createPrng, seedRandomValues } from '../testing/prng.ts';
 import { JourneyLedger, placeOf, randomOp } from '../testing/randomOps.ts';
@@ -23,11 +24,12 @@ function compare(network: PeerNetwork, ledger: JourneyLedger, sources: readonly 
   });
 
   const board = readBoard(first!.doc);
-  // Every record is a Y.Map whose id field is its key and whose type matches the key.
+  // Every record is a Y.Map of a known type (from its key), in the schema-6 layout: no typeName
+  // or id field, no null note colour or sentiment.
   recordsMap(first!.doc).forEach((rec, key) => {
     expect(rec).toBeInstanceOf(Y.Map);
-    expect(rec.get('id')).toBe(key);
-    expect(rec.get('typeName')).toBe(recordTypeOf(key));
+    expect(recordTypeOf(key)).toBeDefined();
+    expect(fieldsToDrop(key, rawFields(rec)), key).toEqual([]);
   });
   // No note shown twice: each id once across cells and orphans.
   const shown = board.notes.map((n) => n.id);

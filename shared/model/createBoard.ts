@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from '../migrations/migrate.ts';
 import { newId, type LaneId, type PersonaId, type StageId } from '../schema/ids.ts';
 import { KPI_DEFAULTS, kpiIdFor, kpiPreset } from '../schema/kpi.ts';
 import { PERSONA_COLOURS, personaTagKey } from '../schema/persona.ts';
+import { noteStyleFields } from '../schema/recordLayout.ts';
 import type { BoardTemplate } from '../templates/index.ts';
 import { initialIndexes } from './ordering.ts';
 
@@ -33,7 +34,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
     initialIndexes(template.stages.length).forEach((index, i) => {
       const id = newId('stage');
       stageIds.push(id);
-      records.set(id, newRecordMap({ typeName: 'stage', id, name: template.stages[i], index, description: template.stageDescriptions?.[i] ?? '' }));
+      records.set(id, newRecordMap({ name: template.stages[i], index, description: template.stageDescriptions?.[i] ?? '' }));
     });
 
     const laneByKind = new Map<string, LaneId>();
@@ -43,7 +44,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
       const id = newId('lane');
       laneIds.push(id);
       if (!laneByKind.has(lane.kind)) laneByKind.set(lane.kind, id);
-      records.set(id, newRecordMap({ typeName: 'lane', id, name: lane.name, kind: lane.kind, index }));
+      records.set(id, newRecordMap({ name: lane.name, kind: lane.kind, index }));
     });
 
     const personaIds: PersonaId[] = [];
@@ -51,7 +52,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
     initialIndexes(personas.length).forEach((index, i) => {
       const id = newId('persona');
       personaIds.push(id);
-      records.set(id, newRecordMap({ typeName: 'persona', id, ...personas[i], colour: personas[i]!.colour ?? PERSONA_COLOURS[i % PERSONA_COLOURS.length], index }));
+      records.set(id, newRecordMap({ ...personas[i], colour: personas[i]!.colour ?? PERSONA_COLOURS[i % PERSONA_COLOURS.length], index }));
     });
 
     const perCell = new Map<string, number>();
@@ -69,13 +70,10 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
       records.set(
         id,
         newRecordMap({
-          typeName: 'note',
-          id,
           position: { stageId, laneId, index },
           kind: n.lane,
           text: n.text,
-          colour: n.colour ?? null,
-          sentiment: n.sentiment ?? null,
+          ...noteStyleFields(n.colour ?? null, n.sentiment ?? null),
           department: n.department,
           ...TEMPLATE_AUTHOR,
           createdAt: now,
@@ -93,8 +91,6 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
       records.set(
         id,
         newRecordMap({
-          typeName: 'kpi',
-          id,
           stageId,
           metric: k.metric,
           value: k.value ?? KPI_DEFAULTS.value,

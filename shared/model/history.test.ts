@@ -71,6 +71,22 @@ describe('undo is per person (only the local origin is tracked)', () => {
     expect(ann.undo()).toBe(false);
   });
 
+  it('undo and redo of a colour reset (schema 6: a deleted key) bring the colour back and take it away again', () => {
+    const { ann, bo, ids, sync } = withNotes();
+    const colourOf = (m: BoardModel) => m.source.getSnapshot().notesById.get(ids[0]!)!.colour;
+    ann.run('updateNotes', { noteIds: [ids[0]!], patch: { colour: '#aa0000' } });
+    pause(ann);
+    ann.run('updateNotes', { noteIds: [ids[0]!], patch: { colour: null } });
+    sync();
+    expect([colourOf(ann), colourOf(bo)]).toEqual([null, null]);
+    expect(ann.undo()).toBe(true);
+    sync();
+    expect([colourOf(ann), colourOf(bo)]).toEqual(['#aa0000', '#aa0000']);
+    expect(ann.redo()).toBe(true);
+    sync();
+    expect([colourOf(ann), colourOf(bo)]).toEqual([null, null]);
+  });
+
   it('server-origin writes made after the model exists are not undoable by the person', () => {
     const { ann, network } = twoPeople();
     const peer = network.peer(0);

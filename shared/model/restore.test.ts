@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { rawFields, readMeta, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
-import { createTestBoard } from '../testing/board.ts';
+import { migrateBoard, SCHEMA_VERSION } from '../migrations/migrate.ts';
+import { fieldsToDrop } from '../schema/recordLayout.ts';
+import { createTestBoard, TEST_ACTOR } from '../testing/board.ts';
+import { writeSchema5Board } from '../testing/schema5.ts';
+import { executeCommand } from './commands/index.ts';
 import { docJson, initPeers } from '../testing/peers.ts';
 import { createPrng, seedRandomValues } from '../testing/prng.ts';
 import { JourneyLedger, randomOp } from '../testing/randomOps.ts';
@@ -42,6 +47,22 @@ describe('restoreBoardContent', () => {
     expect(b.board().notesById.has(added)).toBe(false);
     // Nothing left to do: a second restore changes nothing.
     expect(restoreBoardContent(b.doc, cp)).toEqual({ recreated: 0, removed: 0, changed: 0, titleChanged: false });
+  });
+
+  it('restoring a schema-5 checkpoint into a schema-6 board writes the schema-6 layout', () => {
+    const cp = writeSchema5Board(); // as the checkpoint was stored, not migrated
+    const live = writeSchema5Board();
+    migrateBoard(live);
+    const doomed = readBoard(live).notes[0]!;
+    const changed = readBoard(live).notes[1]!;
+    executeCommand(live, TEST_ACTOR, 'deleteNotes', { noteIds: [doomed.id] });
+    executeCommand(live, TEST_ACTOR, 'updateNotes', { noteIds: [changed.id], patch: { colour: '#010203', sentiment: 1 } });
+    const summary = restoreBoardContent(live, cp);
+    expect(summary).toMatchObject({ recreated: 1, changed: 1 });
+    recordsMap(live).forEach((rec, key) => expect(fieldsToDrop(key, rawFields(rec)), key).toEqual([]));
+    expect(content(live)).toEqual(content(cp));
+    expect(readBoard(live).notesById.get(changed.id)).toMatchObject({ colour: null, sentiment: null });
+    expect(readMeta(live).schemaVersion).toBe(SCHEMA_VERSION); // restores never change the version
   });
 
   it('is one change with the server origin: nobody can undo it, and it is one update', () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { metaMap, recordsMap, type RecordMap } from '../doc/boardDoc.ts';
 import { ORIGIN, type Origin } from '../doc/origins.ts';
+import { fieldsToDrop } from '../schema/recordLayout.ts';
 import { applyTextDiff } from './textDiff.ts';
 
 export interface RestoreSummary {
@@ -50,10 +51,11 @@ export function restoreBoardContent(doc: Y.Doc, checkpoint: Y.Doc, origin: Origi
     target.forEach((wanted, id) => {
       if (!(wanted instanceof Y.Map)) return;
       const rec = current.get(id);
+      const fields = wantedFields(id, wanted);
       if (!(rec instanceof Y.Map)) {
-        current.set(id, cloneRecord(wanted));
+        current.set(id, cloneRecord(fields));
         recreated++;
-      } else if (setFields(rec, wanted)) {
+      } else if (setFields(rec, fields)) {
         changed++;
       }
     });
@@ -61,8 +63,20 @@ export function restoreBoardContent(doc: Y.Doc, checkpoint: Y.Doc, origin: Origi
   return { recreated, removed, changed, titleChanged };
 }
 
+/**
+ * The checkpoint record's fields in today's layout: a checkpoint taken before schema 6 holds
+ * `typeName`, `id` and null note colours and sentiments, which a version-6 board does not store
+ * (the server migrates a checkpoint before restoring it; this keeps any other caller right too).
+ */
+function wantedFields(id: string, wanted: RecordMap): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  wanted.forEach((value, key) => fields.set(key, value));
+  for (const key of fieldsToDrop(id, Object.fromEntries(fields))) fields.delete(key);
+  return fields;
+}
+
 /** Sets `rec`'s fields to `wanted`'s; true if anything changed. */
-function setFields(rec: RecordMap, wanted: RecordMap): boolean {
+function setFields(rec: RecordMap, wanted: ReadonlyMap<string, unknown>): boolean {
   let changed = false;
   for (const key of [...rec.keys()]) {
     if (!wanted.has(key)) {
@@ -95,7 +109,7 @@ function setFields(rec: RecordMap, wanted: RecordMap): boolean {
   return changed;
 }
 
-function cloneRecord(source: RecordMap): RecordMap {
+function cloneRecord(source: ReadonlyMap<string, unknown>): RecordMap {
   const rec = new Y.Map<unknown>();
   source.forEach((value, key) => {
     if (value instanceof Y.Text) rec.set(key, new Y.Text(value.toString()));

@@ -13,6 +13,6 @@ export function writeRoundRecord(doc: Y.Doc, id: RoundId, fields: RoundFields): 
   if (!isRecordId('round', id)) throw new RangeError(`Not a round id: ${String(id)}`);
   const parsed = roundFieldsSchema.parse(fields);
   doc.transact(() => {
-    recordsMap(doc).set(id, newRecordMap({ typeName: 'round', id, ...parsed }));
+    recordsMap(doc).set(id, newRecordMap({ ...parsed }));
   }, ORIGIN.server);
 }

@@ -92,11 +92,11 @@ describe('BoardSnapshotSource', () => {
     const records = recordsMap(doc);
     doc.transact(() => {
       for (const [id, index] of [['stage:b', 'a1'], ['stage:c', 'a0'], ['stage:a', 'a1']] as const)
-        records.set(id, newRecordMap({ typeName: 'stage', id, name: id, index }));
+        records.set(id, newRecordMap({ name: id, index }));
       for (const [id, index] of [['lane:z', 'a0'], ['lane:y', 'a0']] as const)
-        records.set(id, newRecordMap({ typeName: 'lane', id, name: id, kind: 'idea', index }));
+        records.set(id, newRecordMap({ name: id, kind: 'idea', index }));
       for (const [id, index] of [['note:3', 'a1'], ['note:2', 'a0'], ['note:1', 'a1'], ['note:0', 'Zz']] as const)
-        records.set(id, newRecordMap({ typeName: 'note', id, text: id, position: { stageId: 'stage:a', laneId: 'lane:y', index } }));
+        records.set(id, newRecordMap({ text: id, position: { stageId: 'stage:a', laneId: 'lane:y', index } }));
     });
     const source = new BoardSnapshotSource(doc);
     for (const b of [source.getSnapshot(), readBoard(doc)]) {
@@ -196,8 +196,8 @@ describe('tolerant reads (strict on write, tolerant on read)', () => {
 
   it('keeps unknown record types in the doc: not shown, not counted, not touched by commands', () => {
     const t = createTestBoard('ecommerce');
-    recordsMap(t.doc).set('persona:p1', newRecordMap({ typeName: 'persona', id: 'persona:p1', name: 'Busy parent' }));
-    recordsMap(t.doc).set('kpi:k1', newRecordMap({ typeName: 'kpi', id: 'kpi:k1', value: 42 }));
+    recordsMap(t.doc).set('persona:p1', newRecordMap({ name: 'Busy parent' }));
+    recordsMap(t.doc).set('kpi:k1', newRecordMap({ value: 42 }));
     const source = new BoardSnapshotSource(t.doc);
     const before = readBoard(t.doc);
     t.run('removeStage', { stageId: t.stage('Awareness').id, decision: { notes: 'delete' } });

@@ -9,6 +9,7 @@ import { ROUND_DEFAULTS, roundFieldsSchema } from './round.ts';
 import { KPI_DEFAULTS, kpiFieldsSchema, kpiMetricSchema, KPI_LIMITS } from './kpi.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
 import { readStage } from './stage.ts';
+import { DERIVED_FIELDS } from './recordLayout.ts';
 
 /** Lengths the server enforces; defaults are the model's own LIMITS. */
 export interface RepairLimits {
@@ -32,13 +33,32 @@ export const DEFAULT_REPAIR_LIMITS: RepairLimits = {
  * How to bring one stored record back to the schema (strict on write, for writes that did not go
  * through the commands: a broken or hostile client). `delete` for a value that is no record at
  * all (not a Y.Map, an unknown type, a malformed key); otherwise the fields to overwrite, each with
- * the value a tolerant reader would have shown, and a length to cut the note text to.
- * Unknown extra fields are kept (tolerant), within the document size cap.
+ * the value a tolerant reader would have shown, the fields to remove, and a length to cut the note
+ * text to. Unknown extra fields are kept (tolerant), within the document size cap.
+ *
+ * Schema 6 (shared/schema/recordLayout.ts): `typeName` and `id` are removed wherever a client
+ * writes them (an older client's offline edits, a script following the version-5 docs), whatever
+ * their value, so one layout exists and boards stay small; they are never added. A note's
+ * `colour` or `sentiment` may be absent or null (both read as null); an invalid one is removed.
  */
 export type RecordRepair =
   | { readonly kind: 'ok' }
   | { readonly kind: 'delete'; readonly why: string }
-  | { readonly kind: 'fix'; readonly set: Readonly<Record<string, unknown>>; readonly cutTextTo: number | null; readonly why: string[] };
+  | {
+      readonly kind: 'fix';
+      readonly set: Readonly<Record<string, unknown>>;
+      readonly remove: readonly string[];
+      readonly cutTextTo: number | null;
+      readonly why: string[];
+    };
+
+/** A repair that only removes `typeName`/`id` (an older writer's layout, not a mistake worth a notice). */
+export function onlyDropsDerivedFields(repair: RecordRepair): boolean {
+  return repair.kind === 'fix' && repair.cutTextTo === null && repair.why.every((f) => (DERIVED_FIELDS as readonly string[]).includes(f));
+}
+
+/** A `fix` value meaning "remove the field" (it then reads as its default). */
+const REMOVE = Symbol('remove');
 
 const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
@@ -50,19 +70,21 @@ export function recordRepair(key: string, value: unknown, limits: RepairLimits =
   const raw: Record<string, unknown> = {};
   value.forEach((v, k) => (raw[k] = v));
   const set: Record<string, unknown> = {};
+  const remove: string[] = [];
   const why: string[] = [];
   const fix = (field: string, ok: boolean, repaired: unknown) => {
     if (ok) return;
-    set[field] = repaired;
+    if (repaired === REMOVE) remove.push(field);
+    else set[field] = repaired;
     why.push(field);
   };
-  fix('typeName', raw.typeName === type, type);
-  fix('id', raw.id === key, key);
+  for (const f of DERIVED_FIELDS) fix(f, !Object.hasOwn(raw, f), REMOVE);
   let cutTextTo: number | null = null;
   checkFields(type, key, raw, limits, fix, (n) => (cutTextTo = n));
-  return why.length === 0 && cutTextTo === null ? { kind: 'ok' } : { kind: 'fix', set, cutTextTo, why };
+  return why.length === 0 && cutTextTo === null ? { kind: 'ok' } : { kind: 'fix', set, remove, cutTextTo, why };
 }
 
+/** Repairs `field` when not `ok`: sets `repaired`, or removes the field when it is `REMOVE`. */
 type Fix = (field: string, ok: boolean, repaired: unknown) => void;
 
 function checkFields(type: RecordType, key: string, raw: Record<string, unknown>, l: RepairLimits, fix: Fix, cutText: (n: number) => void): void {
@@ -119,8 +141,9 @@ function checkFields(type: RecordType, key: string, raw: Record<string, unknown>
   fix('kind', (NOTE_KINDS as readonly unknown[]).includes(raw.kind), read.kind);
   if (!(raw.text instanceof Y.Text)) fix('text', false, new Y.Text(truncate(read.text, l.maxNoteLength)));
   else if (raw.text.length > l.maxNoteLength) cutText(l.maxNoteLength);
-  fix('colour', raw.colour === null || (typeof raw.colour === 'string' && /^#[0-9a-f]{6}$/i.test(raw.colour)), null);
-  fix('sentiment', raw.sentiment === null || (Number.isInteger(raw.sentiment) && (raw.sentiment as number) >= SENTIMENT_MIN && (raw.sentiment as number) <= SENTIMENT_MAX), read.sentiment);
+  // Absent and null both read as null (absent is what Journeyboard writes); anything else invalid reads as null too.
+  fix('colour', raw.colour === undefined || raw.colour === null || (typeof raw.colour === 'string' && /^#[0-9a-f]{6}$/i.test(raw.colour)), REMOVE);
+  fix('sentiment', raw.sentiment === undefined || raw.sentiment === null || (Number.isInteger(raw.sentiment) && (raw.sentiment as number) >= SENTIMENT_MIN && (raw.sentiment as number) <= SENTIMENT_MAX), REMOVE);
   fix('department', (DEPARTMENTS as readonly unknown[]).includes(raw.department), read.department);
   fix('authorId', isShortString(raw.authorId, short), truncate(read.authorId, short));
   fix('authorName', isShortString(raw.authorName, l.maxAuthorNameLength), truncate(read.authorName, l.maxAuthorNameLength));

@@ -36,8 +36,8 @@ describe('round records', () => {
 
   it('are in the snapshot, oldest reveal first, and repairs fix bad fields', () => {
     const doc = new Y.Doc();
-    recordsMap(doc).set('round:late', newRecordMap({ typeName: 'round', id: 'round:late', ...named, revealedAt: 9000 }));
-    recordsMap(doc).set('round:early', newRecordMap({ typeName: 'round', id: 'round:early', ...named }));
+    recordsMap(doc).set('round:late', newRecordMap({ ...named, revealedAt: 9000 }));
+    recordsMap(doc).set('round:early', newRecordMap({ ...named }));
     expect(readBoard(doc).rounds.map((r) => r.id)).toEqual(['round:early', 'round:late']);
     expect(recordRepair('round:early', recordsMap(doc).get('round:early'))).toEqual({ kind: 'ok' });
     recordsMap(doc).get('round:early')!.set('voterCount', 'many');

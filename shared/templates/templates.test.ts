@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { recordsMap } from '../doc/boardDoc.ts';
+import { rawFields, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
 import { initializeBoard } from '../model/createBoard.ts';
@@ -8,6 +8,8 @@ import { readBoard } from '../model/snapshot.ts';
 import { DEPARTMENTS } from '../schema/department.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from '../schema/noteKind.ts';
 import { LIMITS } from '../schema/limits.ts';
+import { recordTypeOf } from '../schema/ids.ts';
+import { fieldsToDrop } from '../schema/recordLayout.ts';
 import { DEFAULT_TEMPLATE_ID, findTemplate, TEMPLATES, type BoardTemplate } from './index.ts';
 
 function init(template: BoardTemplate) {
@@ -71,11 +73,11 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, tem
     }
   });
 
-  it('writes records whose key, id field and typeName agree', () => {
+  it('writes records of known types in the schema-6 layout (no typeName, id, null colour or sentiment)', () => {
     const { doc } = init(template);
     recordsMap(doc).forEach((rec, key) => {
-      expect(rec.get('id')).toBe(key);
-      expect(key.startsWith(`${String(rec.get('typeName'))}:`)).toBe(true);
+      expect(recordTypeOf(key), key).toBeDefined();
+      expect(fieldsToDrop(key, rawFields(rec)), key).toEqual([]);
     });
   });
 });

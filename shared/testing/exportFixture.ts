@@ -43,11 +43,11 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
     meta.set('title', 'Checkout journey, Q3 "workshop" 🛒');
     meta.set('createdAt', T0);
     const records = recordsMap(doc);
-    const stage = (id: string, name: string, index: string) => records.set(id, newRecordMap({ typeName: 'stage', id, name, index, description: '' }));
+    const stage = (id: string, name: string, index: string) => records.set(id, newRecordMap({ name, index, description: '' }));
     stage(S.awareness, 'Awareness', 'a0');
     stage(S.decision, 'Decision', 'a1');
     stage(S.use, 'Use & support', 'a2');
-    const lane = (id: string, name: string, kind: string, index: string) => records.set(id, newRecordMap({ typeName: 'lane', id, name, kind, index }));
+    const lane = (id: string, name: string, kind: string, index: string) => records.set(id, newRecordMap({ name, kind, index }));
     lane(L.touch, 'Touchpoints', 'touchpoint', 'a0');
     lane(L.pain, 'Pain points', 'pain', 'a1');
     lane(L.idea, 'Opportunities', 'idea', 'a2');
@@ -56,13 +56,10 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       records.set(
         n.id,
         newRecordMap({
-          typeName: 'note',
-          id: n.id,
           position: { stageId: n.stage, laneId: n.lane, index: n.index },
           kind: n.kind,
           text: n.text,
-          colour: null,
-          sentiment: n.kind === 'emotion' ? -1 : null,
+          ...(n.kind === 'emotion' ? { sentiment: -1 } : {}),
           department: n.department,
           authorId: `user-${n.author.toLowerCase()}`,
           authorName: n.author,

@@ -46,7 +46,7 @@ describe('arrival summary', () => {
     const writeRound = (id: string, revealedAt: number, totals: Record<string, number>) =>
       boardDoc.transact(() => {
         const rec = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries({ typeName: 'round', id, title: `Round ${id}`, openedAt: 1, revealedAt, dotsPerPerson: 3, anonymous: true, voterCount: 2, totals, notes: {}, byDepartment: {}, byPerson: null })) rec.set(k, v);
+        for (const [k, v] of Object.entries({ title: `Round ${id}`, openedAt: 1, revealedAt, dotsPerPerson: 3, anonymous: true, voterCount: 2, totals, notes: {}, byDepartment: {}, byPerson: null })) rec.set(k, v);
         boardDoc.getMap('records').set(id, rec);
       }, ORIGIN.server);
     writeRound('round:old', 400, { [n1!.id]: 1 });

@@ -26,7 +26,7 @@ function upsert(ctx: CommandContext, input: z.output<typeof kpiUpsertSchema>): K
     const preset = kpiPreset(metric);
     const { metric: _default, ...defaults } = KPI_DEFAULTS;
     const fields: KpiFields = { ...defaults, unit: preset?.unit ?? '', direction: preset?.direction ?? 'higher' };
-    recordsMap(ctx.doc).set(id, newRecordMap({ typeName: 'kpi', id, stageId, metric: preset?.metric ?? metric, ...fields, ...definedOnly(patch) }));
+    recordsMap(ctx.doc).set(id, newRecordMap({ stageId, metric: preset?.metric ?? metric, ...fields, ...definedOnly(patch) }));
     return id;
   }
   for (const [key, value] of Object.entries(definedOnly(patch))) if (existing.get(key) !== value) existing.set(key, value);

@@ -32,10 +32,22 @@ describe('addNote', () => {
     expect(t.cellTexts('Awareness', 'Touchpoints')).toEqual(['named']);
   });
 
-  it('the record key and its id field are the same typed id', () => {
+  it('the record key is the typed id; the record stores no typeName, id or null colour and sentiment (schema 6)', () => {
     const { t, ids } = boardWithNotes(['x']);
     expect(ids[0]).toMatch(/^note:[0-9a-z]{16}$/);
-    expect(getRecord(t.doc, ids[0]!)?.get('id')).toBe(ids[0]);
+    const rec = getRecord(t.doc, ids[0]!)!;
+    expect([...rec.keys()].sort()).toEqual(['authorId', 'authorName', 'createdAt', 'department', 'kind', 'position', 'text', 'updatedAt']);
+    expect(t.note(ids[0]!)).toMatchObject({ typeName: 'note', id: ids[0], colour: null, sentiment: null });
+  });
+
+  it('setting colour or sentiment to null deletes the key; a value writes it (absent reads as null)', () => {
+    const { t, ids } = boardWithNotes(['x']);
+    const rec = getRecord(t.doc, ids[0]!)!;
+    t.run('updateNotes', { noteIds: [ids[0]!], patch: { colour: '#112233', sentiment: 2 } });
+    expect([rec.get('colour'), rec.get('sentiment')]).toEqual(['#112233', 2]);
+    t.run('updateNotes', { noteIds: [ids[0]!], patch: { colour: null, sentiment: null } });
+    expect([rec.has('colour'), rec.has('sentiment')]).toEqual([false, false]);
+    expect(t.note(ids[0]!)).toMatchObject({ colour: null, sentiment: null });
   });
 
   it('inserts at a given position', () => {
@@ -227,12 +239,14 @@ describe('duplicateNotes', () => {
     });
   });
 
-  it('a copy is a new record: its own id field, its own Y.Text, its own index', () => {
+  it('a copy is a new record: its own key, no id field, its own Y.Text, its own index', () => {
     // Regression: the copy used to carry the original's `id` field and `position` (same index).
     const { t, ids } = boardWithNotes(['A', 'B']);
     const [copy] = t.run('duplicateNotes', { noteIds: [ids[0]!] });
     const rec = getRecord(t.doc, copy!)!;
-    expect(rec.get('id')).toBe(copy);
+    expect(copy).not.toBe(ids[0]);
+    expect(rec.has('id')).toBe(false);
+    expect(t.note(copy!).id).toBe(copy);
     expect(t.note(copy!).position.index).not.toBe(t.note(ids[0]!).position.index);
     expect(rec.get('text')).not.toBe(getRecord(t.doc, ids[0]!)!.get('text'));
     t.run('editNoteText', { noteId: copy!, text: 'A copy' });

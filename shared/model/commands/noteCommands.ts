@@ -7,6 +7,7 @@ import { newId, type LaneId, type NoteId, type StageId } from '../../schema/ids.
 import { laneIdSchema } from '../../schema/lane.ts';
 import { colourSchema, noteIdSchema, noteTextSchema, type Note } from '../../schema/note.ts';
 import { noteKindSchema, sentimentSchema, type NoteKind } from '../../schema/noteKind.ts';
+import { noteStyleFields, setNoteField } from '../../schema/recordLayout.ts';
 import { stageIdSchema } from '../../schema/stage.ts';
 import { CommandError } from '../errors.ts';
 import { indexAfterLast, indexAt, keyBetween } from '../ordering.ts';
@@ -59,13 +60,10 @@ function writeNewNote(ctx: CommandContext, n: NewNote, id: NoteId = newId('note'
   recordsMap(ctx.doc).set(
     id,
     newRecordMap({
-      typeName: 'note',
-      id,
       position: { stageId: n.stageId, laneId: n.laneId, index: n.index },
       kind: n.kind,
       text: n.text,
-      colour: n.colour,
-      sentiment: n.sentiment,
+      ...noteStyleFields(n.colour, n.sentiment),
       department: n.department,
       authorId: ctx.actor.id,
       authorName: ctx.actor.name,
@@ -147,7 +145,7 @@ export const updateNotes = command(
     const records = noteIds.map((id) => requireRecord(ctx, id, 'note'));
     if (Object.keys(patch).length === 0) throw new CommandError('invalid-input', 'Nothing to change.');
     for (const rec of records) {
-      for (const [key, value] of Object.entries(patch)) if (value !== undefined) rec.set(key, value);
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) setNoteField(rec, key, value);
       if (patch.kind === 'emotion' && typeof rec.get('sentiment') !== 'number') rec.set('sentiment', 0);
       rec.set('updatedAt', ctx.now);
     }

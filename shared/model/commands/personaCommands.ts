@@ -15,8 +15,6 @@ export const addPersona = command(personaFieldsSchema.partial().required({ name:
   recordsMap(ctx.doc).set(
     id,
     newRecordMap({
-      typeName: 'persona',
-      id,
       role: '',
       goals: '',
       needs: '',

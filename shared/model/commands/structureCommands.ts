@@ -26,7 +26,7 @@ export const addStage = command(z.object({ name: stageNameSchema, position: posi
   const stages = ctx.board().stages;
   const id = newId('stage');
   const index = position === undefined ? indexAfterLast(stages) : indexAt(stages, position);
-  recordsMap(ctx.doc).set(id, newRecordMap({ typeName: 'stage', id, name, index, description: '' }));
+  recordsMap(ctx.doc).set(id, newRecordMap({ name, index, description: '' }));
   return id;
 });
 
@@ -64,7 +64,7 @@ export const addLane = command(
     const lanes = ctx.board().lanes;
     const id = newId('lane');
     const index = position === undefined ? indexAfterLast(lanes) : indexAt(lanes, position);
-    recordsMap(ctx.doc).set(id, newRecordMap({ typeName: 'lane', id, name, kind, index }));
+    recordsMap(ctx.doc).set(id, newRecordMap({ name, kind, index }));
     return id;
   },
 );
