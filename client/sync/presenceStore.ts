@@ -3,20 +3,22 @@ import { readPresence, type Peer, type Presence, type PresenceInput, type ViewRe
 
 /**
  * Everyone else's presence, validated on read, plus setters for ours. Cursor moves are sent at
- * most once per animation frame; the provider batches the rest.
+ * most once per animation frame, after it is drawn (a send costs a few ms of main thread that a
+ * drag frame need not wait for); the provider batches the rest.
  */
 export class PresenceStore {
   private peers: readonly Peer[] = [];
   private readonly listeners = new Set<() => void>();
   private pendingCursor: Presence['cursor'] | undefined;
   private frame = 0;
+  private sendTimer = 0;
   private readonly awareness: Awareness;
 
   constructor(awareness: Awareness, me: PresenceInput) {
     this.awareness = awareness;
     awareness.setLocalState(me);
     awareness.on('change', this.onChange);
-    this.onChange();
+    this.readPeers();
   }
 
   getPeers = (): readonly Peer[] => this.peers;
@@ -30,9 +32,12 @@ export class PresenceStore {
     this.pendingCursor = cursor;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (this.pendingCursor !== undefined) this.awareness.setLocalStateField('cursor', this.pendingCursor);
-      this.pendingCursor = undefined;
+      // A task queued from a frame callback runs once that frame is drawn.
+      this.sendTimer = window.setTimeout(() => {
+        this.frame = 0;
+        if (this.pendingCursor !== undefined) this.awareness.setLocalStateField('cursor', this.pendingCursor);
+        this.pendingCursor = undefined;
+      });
     });
   }
 
@@ -68,12 +73,20 @@ export class PresenceStore {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    window.clearTimeout(this.sendTimer);
     this.awareness.off('change', this.onChange);
     this.awareness.setLocalState(null);
     this.listeners.clear();
   }
 
-  private readonly onChange = (): void => {
+  private readonly onChange = ({ added, updated, removed }: AwarenessChange): void => {
+    // My own cursor or selection changed: nobody else's did, so nothing to re-render.
+    const me = this.awareness.clientID;
+    if ([...added, ...updated, ...removed].every((id) => id === me)) return;
+    this.readPeers();
+  };
+
+  private readPeers(): void {
     const peers: Peer[] = [];
     this.awareness.getStates().forEach((state, clientId) => {
       if (clientId === this.awareness.clientID) return;
@@ -83,5 +96,11 @@ export class PresenceStore {
     peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
     this.peers = peers;
     for (const l of this.listeners) l();
-  };
+  }
+}
+
+interface AwarenessChange {
+  readonly added: readonly number[];
+  readonly updated: readonly number[];
+  readonly removed: readonly number[];
 }
