@@ -124,7 +124,7 @@ export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_B
     for (const id of ids) {
       const fields = backup.records[id]!;
       const type = recordTypeOf(id);
-      if (!type || !isRecordId(type, id)) return { ok: false, message: `records[${JSON.stringify(id)}]: not a record id this server knows (stage:, lane:, note:, persona:, round:)` };
+      if (!type || !isRecordId(type, id)) return { ok: false, message: `records[${JSON.stringify(id)}]: not a record id this server knows (stage:, lane:, note:, persona:, round:, kpi:)` };
       // Backups of schema ≤ 5 carry `typeName` and `id`; they must agree with the key, and are
       // left out on import (recordLayout.ts), as are a note's null colour and sentiment.
       if (fields.typeName !== undefined && fields.typeName !== type) return { ok: false, message: `records[${JSON.stringify(id)}].typeName: expected "${type}"` };
