@@ -97,7 +97,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   });
   const collab = new CollabUpgrade();
   // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts;
-  // voting and the workshop state tell the other instances of their changes (ClusterEvents).
+  // voting, private writing and the workshop state tell the other instances of their changes (ClusterEvents).
   const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
   const cluster = scaleOut?.cluster;
   // Secret dot-voting rounds (issue 4): ballots in the database, results written at reveal.
