@@ -97,7 +97,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   });
   const collab = new CollabUpgrade();
   // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts;
-  // voting and the workshop state tell the other instances of their changes (ClusterEvents).
+  // voting, private writing and the workshop state tell the other instances of their changes (ClusterEvents).
   const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
   const cluster = scaleOut?.cluster;
   // Secret dot-voting rounds (issue 4): ballots in the database, results written at reveal.
@@ -113,7 +113,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
   // Private writing (issue 4): drafts in the database, written into the board at the reveal.
-  const privateWriting = new PrivateWritingService({ store: store.privateWriting, timer: workshop, maxNoteLength: limits.maxNoteLength, maxRecords: limits.maxRecords });
+  const privateWriting = new PrivateWritingService({ store: store.privateWriting, timer: workshop, maxNoteLength: limits.maxNoteLength, maxRecords: limits.maxRecords, cluster });
   // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
   const activity = new BoardActivity({ store });
   // The exports read comment counts and comments through this (issue 6).

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { NoteId } from '../../shared/schema/ids.ts';
 import type { DraftId } from '../../shared/protocol/privateWriting.ts';
 import { DRAFT_COLUMNS, draftValues, PHASE_COLUMNS, readDraftRow, readPhaseRow } from './draftRows.ts';
-import type { NewPhase, PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
+import type { NewPhase, PrivateWritingStore, RevealableDraft, RevealWrite, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 
 /** The same tables as SQLite (SqlitePrivateWritingStore.ts), in the store's schema. */
 export const POSTGRES_PRIVATE_WRITING_SCHEMA = `
@@ -38,6 +38,12 @@ CREATE INDEX IF NOT EXISTS private_drafts_by_person ON private_drafts (board_id,
 
 type Row = Record<string, unknown>;
 const ORDER = 'ORDER BY placed_at, id';
+// FOR SHARE: a draft insert holds the open phase's row until it commits, so a reveal (FOR UPDATE)
+// waits for it and writes the draft; one that comes after the reveal finds no open phase.
+const OPEN = `EXISTS (SELECT 1 FROM private_phases WHERE board_id = $1 AND status = 'open' FOR SHARE)`;
+// A reveal gives drafts their note ids and commits, then locks again; past this many rounds it
+// goes ahead without drafts added in each moment between.
+const MAX_REVEAL_ATTEMPTS = 4;
 
 /** PrivateWritingStore on PostgreSQL, sharing PostgresBoardStore's pool (its search_path names the schema). */
 export class PostgresPrivateWritingStore implements PrivateWritingStore {
@@ -80,18 +86,37 @@ export class PostgresPrivateWritingStore implements PrivateWritingStore {
     return rowCount === 1;
   }
 
-  async finishReveal(boardId: string, phaseId: string, revealed: readonly DraftId[], at: number): Promise<boolean> {
+  async revealPhase<T extends RevealWrite>(boardId: string, phaseId: string, at: number, newNoteId: () => NoteId, write: (drafts: readonly RevealableDraft[]) => T): Promise<T | null> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const { rowCount } = await client.query(`UPDATE private_phases SET status = 'revealed', closed_at = $1 WHERE board_id = $2 AND id = $3 AND status = 'open'`, [at, boardId, phaseId]);
-      if (rowCount !== 1) {
-        await client.query('ROLLBACK');
-        return false;
+      for (let attempt = 1; ; attempt++) {
+        await client.query('BEGIN');
+        // Everything that changes a board's drafts in bulk holds the phase row first (inserts hold
+        // it FOR SHARE): another instance revealing or cancelling makes us wait, then we find it closed.
+        const locked = await client.query(`SELECT 1 FROM private_phases WHERE board_id = $1 AND id = $2 AND status = 'open' FOR UPDATE`, [boardId, phaseId]);
+        if (locked.rowCount !== 1) {
+          await client.query('ROLLBACK');
+          return null;
+        }
+        // A new statement, a new snapshot: every draft written before we held the phase; each row
+        // held until COMMIT, so an edit or removal waits and then finds a revealed draft gone.
+        const { rows } = await client.query<Row>(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = $1 ${ORDER} FOR UPDATE`, [boardId]);
+        const drafts = rows.map(readDraftRow);
+        const ready = drafts.filter((d): d is RevealableDraft => d.noteId !== null);
+        if (ready.length < drafts.length && attempt < MAX_REVEAL_ATTEMPTS) {
+          // Note ids are committed before the document is written (PrivateWritingStore.revealPhase);
+          // then again from the lock, in case a draft was added in the moment between.
+          await assignNoteIds(client, boardId, drafts.filter((d) => d.noteId === null).map((d) => [d.id, newNoteId()] as const));
+          await client.query('COMMIT');
+          continue;
+        }
+        // (Past the attempts, a draft still without an id stays a draft: kept for its author and the next reveal.)
+        const outcome = write(ready);
+        await client.query(`UPDATE private_phases SET status = 'revealed', closed_at = $1 WHERE board_id = $2 AND id = $3`, [at, boardId, phaseId]);
+        if (outcome.written.length > 0) await client.query('DELETE FROM private_drafts WHERE board_id = $1 AND id = ANY($2::text[])', [boardId, [...outcome.written]]);
+        await client.query('COMMIT');
+        return outcome;
       }
-      if (revealed.length > 0) await client.query('DELETE FROM private_drafts WHERE board_id = $1 AND id = ANY($2::text[])', [boardId, [...revealed]]);
-      await client.query('COMMIT');
-      return true;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -117,7 +142,8 @@ export class PostgresPrivateWritingStore implements PrivateWritingStore {
 
   async insertDraft(d: StoredDraft): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `INSERT INTO private_drafts (${DRAFT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
+      `INSERT INTO private_drafts (${DRAFT_COLUMNS}) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 WHERE ${OPEN}
+       ON CONFLICT DO NOTHING`,
       draftValues(d),
     );
     return rowCount === 1;
@@ -136,13 +162,13 @@ export class PostgresPrivateWritingStore implements PrivateWritingStore {
     const { rowCount } = await this.pool.query('DELETE FROM private_drafts WHERE board_id = $1 AND id = $2 AND person_id = $3', [boardId, id, personId]);
     return rowCount === 1;
   }
+}
 
-  async assignNoteIds(boardId: string, assignments: readonly (readonly [DraftId, NoteId])[]): Promise<void> {
-    if (assignments.length === 0) return;
-    await this.pool.query(
-      `UPDATE private_drafts d SET note_id = a.note_id FROM unnest($2::text[], $3::text[]) AS a(id, note_id)
-       WHERE d.board_id = $1 AND d.id = a.id AND d.note_id IS NULL`,
-      [boardId, assignments.map(([id]) => id), assignments.map(([, noteId]) => noteId)],
-    );
-  }
+/** Gives drafts the id of the note they will become, only where none is set. */
+async function assignNoteIds(client: pg.PoolClient, boardId: string, assignments: readonly (readonly [DraftId, NoteId])[]): Promise<void> {
+  await client.query(
+    `UPDATE private_drafts d SET note_id = a.note_id FROM unnest($2::text[], $3::text[]) AS a(id, note_id)
+     WHERE d.board_id = $1 AND d.id = a.id AND d.note_id IS NULL`,
+    [boardId, assignments.map(([id]) => id), assignments.map(([, noteId]) => noteId)],
+  );
 }

@@ -17,6 +17,8 @@ import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './Pri
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 import { revealDrafts } from './revealDrafts.ts';
 import { PhaseTimers, type WorkshopTimer } from './PhaseTimers.ts';
+import { PRIVATE_WRITING_TOPIC, privateWritingEventSchema, type PrivateWritingEvent } from './privateWritingEvents.ts';
+import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 
 export interface PrivateWritingServiceOptions {
   readonly store: PrivateWritingStore;
@@ -27,7 +29,13 @@ export interface PrivateWritingServiceOptions {
   /** MAX_RECORDS: no drafts past what the board could hold as notes. */
   readonly maxRecords: number;
   readonly now?: () => number;
+  /** Several instances (REDIS_URL): tells the others of each change, and hears theirs. */
+  readonly cluster?: BoardEvents;
 }
+
+// An instance without the board open lets a timed phase's end pass by this much before revealing,
+// so the instance that has the board open (and the people on it) normally does it.
+const REMOTE_REVEAL_GRACE_MS = 2_000;
 
 type Msg<T extends PrivateWritingClientMessage['type']> = Extract<PrivateWritingClientMessage, { type: T }>;
 
@@ -38,7 +46,14 @@ type Msg<T extends PrivateWritingClientMessage['type']> = Extract<PrivateWriting
  * the model's `addNote` (revealDrafts.ts) in one server transaction; a cancel closes the phase and
  * keeps the drafts, still private, for their authors and the next reveal.
  *
- * Requests of one board run one at a time (a queue per board), so a reveal never races an add.
+ * Requests of one board run one at a time (a queue per board). That queue is per process: with
+ * several instances, the database serialises what matters (PrivateWritingStore): a draft insert
+ * holds the open phase's row, and the reveal holds it and the drafts while it writes the notes
+ * and closes the phase, so a draft added, edited or removed through another instance during a
+ * reveal is either in it or refused, and only one instance writes the notes, however many
+ * facilitators or timers reveal at once. Each change is published as a board event
+ * (privateWritingEvents.ts); every other instance re-sends, from the database, what its own
+ * connections may see, and watches (or drops) the phase's timer.
  */
 export class PrivateWritingService {
   private readonly store: PrivateWritingStore;
@@ -49,6 +64,11 @@ export class PrivateWritingService {
   private readonly timers: PhaseTimers | null;
   private instance: Hocuspocus | null = null;
   private readonly queue = new BoardQueue();
+  private readonly cluster: BoardEvents | undefined;
+  /** Timed reveals waiting out REMOTE_REVEAL_GRACE_MS. */
+  private readonly graceTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** Set by close(): other instances' events are ignored from then on (the store is closing). */
+  private closed = false;
 
   constructor(options: PrivateWritingServiceOptions) {
     this.store = options.store;
@@ -56,14 +76,9 @@ export class PrivateWritingService {
     this.maxNoteLength = options.maxNoteLength;
     this.maxRecords = options.maxRecords;
     this.out = new PrivateWritingOutbox(this.store, this.now);
-    this.timers = options.timer
-      ? new PhaseTimers(options.timer, (boardId, phaseId) =>
-          this.queue.run(boardId, async () => {
-            const phase = await this.store.getOpenPhase(boardId);
-            if (phase?.id === phaseId) await this.reveal(boardId, phase);
-          }),
-        )
-      : null;
+    this.timers = options.timer ? new PhaseTimers(options.timer, (boardId, phaseId) => this.timedReveal(boardId, phaseId)) : null;
+    this.cluster = options.cluster;
+    this.cluster?.onBoardEvent(PRIVATE_WRITING_TOPIC, (boardId, data) => this.heard(boardId, data));
   }
 
   attach(instance: Hocuspocus): void {
@@ -77,7 +92,10 @@ export class PrivateWritingService {
   }
 
   close(): void {
+    this.closed = true;
     this.timers?.close();
+    for (const t of this.graceTimers) clearTimeout(t);
+    this.graceTimers.clear();
   }
 
   /** One stateless message from a connection on the board document `boardId`. */
@@ -146,7 +164,9 @@ export class PrivateWritingService {
     }
     log.info({ board: boardId }, `private writing ${phase.id} opened`);
     this.timers?.watch(phase);
-    await this.out.broadcastState(boardId, phase, { kind: 'opened', phaseId: phase.id });
+    const event = { kind: 'opened', phaseId: phase.id } as const;
+    await this.out.broadcastState(boardId, phase, event);
+    this.tell(boardId, { kind: 'phase', event });
   }
 
   private async closeByFacilitator(connection: Connection, boardId: string, message: Msg<'private:reveal' | 'private:cancel'>): Promise<void> {
@@ -160,28 +180,57 @@ export class PrivateWritingService {
     if (!(await this.store.cancelPhase(boardId, phase.id, this.now()))) return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
     this.timers?.forget(boardId);
     log.info({ board: boardId }, `private writing ${phase.id} cancelled; drafts kept`);
-    await this.out.broadcastState(boardId, null, { kind: 'cancelled', phaseId: phase.id });
+    const event = { kind: 'cancelled', phaseId: phase.id } as const;
+    await this.out.broadcastState(boardId, null, event);
+    this.tell(boardId, { kind: 'phase', event });
   }
 
   /**
    * Every stored draft of the board (this phase's and any kept from a cancelled one) becomes a
-   * note. Order: note ids assigned and stored first, then one document transaction, then the
-   * phase closed and the written drafts deleted in one database transaction. A failure between
-   * the two leaves drafts whose notes exist; the next reveal sees the notes and does not write
-   * them again, so nothing is lost or doubled.
+   * note, once (PrivateWritingStore.revealPhase): note ids assigned and stored first; then, with
+   * the phase and the drafts held in the database, one document transaction, the phase closed
+   * and the written drafts deleted. A failure after the document write leaves drafts whose notes
+   * exist; the next reveal sees the notes and does not write them again, so nothing is lost or
+   * doubled. False if the phase was not open any more (another instance revealed or cancelled it).
    */
   private async reveal(boardId: string, phase: StoredPhase): Promise<boolean> {
-    const stored = await this.store.listDrafts(boardId);
-    const assignments = stored.filter((d) => d.noteId === null).map((d) => [d.id, newId('note')] as const);
-    if (assignments.length > 0) await this.store.assignNoteIds(boardId, assignments);
-    const drafts = (await this.store.listDrafts(boardId)).filter((d): d is StoredDraft & { noteId: NonNullable<StoredDraft['noteId']> } => d.noteId !== null);
-    const outcome = await withLiveDocument(this.instance, boardId, async (doc) => revealDrafts(doc, drafts), { privateWriting: true });
+    const outcome = await withLiveDocument(
+      this.instance,
+      boardId,
+      (doc) => this.store.revealPhase(boardId, phase.id, this.now(), () => newId('note'), (drafts) => revealDrafts(doc, drafts)),
+      { privateWriting: true },
+    );
+    if (!outcome) return false;
     for (const k of outcome.kept) log.warn({ board: boardId, draft: k.id }, `a draft stays private at the reveal: ${k.reason}`);
-    if (!(await this.store.finishReveal(boardId, phase.id, outcome.written, this.now()))) return false;
     this.timers?.forget(boardId);
     log.info({ board: boardId }, `private writing ${phase.id} revealed (${outcome.written.length} notes, ${outcome.moved.length} moved to an existing cell, ${outcome.kept.length} kept)`);
-    await this.out.broadcastState(boardId, null, { kind: 'revealed', phaseId: phase.id, notes: outcome.written.length, kept: outcome.kept.length });
+    const event = { kind: 'revealed', phaseId: phase.id, notes: outcome.written.length, kept: outcome.kept.length } as const;
+    await this.out.broadcastState(boardId, null, event);
+    this.tell(boardId, { kind: 'phase', event });
     return true;
+  }
+
+  /** The workshop timer of a tied phase is done (PhaseTimers): reveal it, if nobody has yet. */
+  private timedReveal(boardId: string, phaseId: string): Promise<void> {
+    const revealIfOpen = () =>
+      this.queue.run(boardId, async () => {
+        if (this.closed) return;
+        try {
+          const phase = await this.store.getOpenPhase(boardId);
+          if (phase?.id === phaseId) await this.reveal(boardId, phase);
+        } catch (error) {
+          log.error({ board: boardId, err: error }, `the timed reveal of ${phaseId} failed`);
+        }
+      });
+    const here = this.instance?.documents.has(boardId) ?? false;
+    if (!this.cluster || here) return revealIfOpen();
+    const timer = setTimeout(() => {
+      this.graceTimers.delete(timer);
+      void revealIfOpen();
+    }, REMOTE_REVEAL_GRACE_MS);
+    timer.unref?.();
+    this.graceTimers.add(timer);
+    return Promise.resolve();
   }
 
   // ---- drafts ----
@@ -216,9 +265,14 @@ export class PrivateWritingService {
       updatedAt: at,
       noteId: null,
     };
-    if (!(await this.store.insertDraft(draft))) return this.out.refuse(connection, message, { code: 'draft-exists', message: 'That draft exists already.' });
+    if (!(await this.store.insertDraft(draft))) {
+      // The insert waits for a reveal on another instance; if one came first, the phase is over.
+      if (!(await this.store.getOpenPhase(boardId))) return this.out.refuse(connection, message, { code: 'no-open-phase', message: 'Private writing has ended; add the note to the board instead.' });
+      return this.out.refuse(connection, message, { code: 'draft-exists', message: 'That draft exists already.' });
+    }
     this.out.sendDraft(boardId, draft, message.requestId ?? null);
     await this.out.broadcastCounts(boardId);
+    this.tell(boardId, { kind: 'draft', personId: writer.id, draftId: draft.id, counts: true });
   }
 
   private async update(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:update'>): Promise<void> {
@@ -246,6 +300,7 @@ export class PrivateWritingService {
     };
     if (!(await this.store.updateDraft(next))) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
     this.out.sendDraft(boardId, next, message.requestId ?? null);
+    this.tell(boardId, { kind: 'draft', personId: writer.id, draftId: next.id, counts: false });
   }
 
   private async remove(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:remove'>): Promise<void> {
@@ -254,6 +309,7 @@ export class PrivateWritingService {
     if (!(await this.store.deleteDraft(boardId, message.id, writer.id))) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
     this.out.sendRemoved(boardId, writer.id, message.id, message.requestId ?? null);
     await this.out.broadcastCounts(boardId);
+    this.tell(boardId, { kind: 'draft', personId: writer.id, draftId: message.id, counts: true });
   }
 
   private textRefusal(text: string): Refusal | null {
@@ -270,5 +326,40 @@ export class PrivateWritingService {
     const asked = await this.store.getPhase(boardId, phaseId);
     if (asked && asked.status !== 'open') return { code: 'phase-closed', message: `That private writing phase has ended (${asked.status}).` };
     return { code: 'no-open-phase', message: 'There is no private writing phase open.' };
+  }
+
+  // ---- other instances ----
+
+  private tell(boardId: string, event: PrivateWritingEvent): void {
+    this.cluster?.publishBoardEvent(PRIVATE_WRITING_TOPIC, boardId, event);
+  }
+
+  /** Another instance changed this board's private writing: bring this instance's connections (and timers) up to date. */
+  private heard(boardId: string, data: unknown): void {
+    if (this.closed) return;
+    const parsed = privateWritingEventSchema.safeParse(data);
+    if (!parsed.success) return void log.warn({ board: boardId }, 'ignored a malformed private writing event');
+    const event = parsed.data;
+    void this.queue.run(boardId, async () => {
+      if (this.closed) return;
+      try {
+        if (event.kind === 'phase') {
+          // The database, not the event, says what is open now (events of two instances may cross).
+          const phase = await this.store.getOpenPhase(boardId);
+          // Every instance watches a tied phase's timer, in case the one that opened it stops.
+          if (phase && phase.timerRun !== null) this.timers?.watch(phase);
+          else this.timers?.forget(boardId);
+          if (this.out.connectionsOf(boardId).length > 0) await this.out.broadcastState(boardId, phase, event.event);
+          return;
+        }
+        if (this.out.connectionsOf(boardId).length === 0) return;
+        const draft = await this.store.getDraft(boardId, event.draftId);
+        if (draft && draft.personId === event.personId) this.out.sendDraft(boardId, draft, null);
+        else this.out.sendRemoved(boardId, event.personId, event.draftId, null);
+        if (event.counts) await this.out.broadcastCounts(boardId);
+      } catch (error) {
+        log.error({ board: boardId, err: error }, `could not relay a private writing ${event.kind} event`);
+      }
+    });
   }
 }

@@ -20,27 +20,44 @@ export interface PrivateWritingStore {
   /** Cancels an open phase (compare-and-set: false if it was not open). Drafts are kept. */
   cancelPhase(boardId: string, phaseId: string, at: number): Promise<boolean>;
   /**
-   * Ends an open phase as revealed and deletes the drafts that became notes, in one database
-   * transaction. False (nothing changed) if the phase was not open any more.
+   * The reveal, once however many instances attempt it. Gives each draft of the board that has
+   * none the id of its future note (committed first: a reveal interrupted after `write` is
+   * retried without duplicates), then, holding the open phase and the board's drafts so that no
+   * draft is added, changed or removed meanwhile (PostgreSQL: `FOR UPDATE`; SQLite: one
+   * synchronous transaction), calls `write` with every draft, closes the phase as revealed and
+   * deletes the drafts `write` says it wrote, in one database transaction. Resolves null, without
+   * calling `write`, if the phase is not open (any more): another reveal or a cancel came first.
+   * `write` is synchronous (one Yjs transaction) and holds the lock only as long as it runs.
    */
-  finishReveal(boardId: string, phaseId: string, revealed: readonly DraftId[], at: number): Promise<boolean>;
+  revealPhase<T extends RevealWrite>(boardId: string, phaseId: string, at: number, newNoteId: () => NoteId, write: (drafts: readonly RevealableDraft[]) => T): Promise<T | null>;
 
   /** The board's drafts, every author, oldest placement first. */
   listDrafts(boardId: string): Promise<StoredDraft[]>;
   listDraftsOf(boardId: string, personId: string): Promise<StoredDraft[]>;
   getDraft(boardId: string, id: DraftId): Promise<StoredDraft | null>;
-  /** Inserts a draft; false if a draft with that id exists on the board. */
+  /**
+   * Inserts a draft while the board has an open phase, in one statement that waits for a reveal
+   * in progress (PostgreSQL: the phase row `FOR SHARE`): false if a draft with that id exists on
+   * the board or no phase is open (any more). So a draft added while another instance reveals is
+   * either in that reveal or refused, never acknowledged and left out.
+   */
   insertDraft(draft: StoredDraft): Promise<boolean>;
-  /** Replaces the author's draft (same board, id and person); false if there is none. */
+  /**
+   * Replaces the author's draft (same board, id and person); false if there is none. Like
+   * deleteDraft, it waits for a reveal holding the draft, and then finds it gone if it became a note.
+   */
   updateDraft(draft: StoredDraft): Promise<boolean>;
   /** Deletes the author's draft; false if there is none. */
   deleteDraft(boardId: string, id: DraftId, personId: string): Promise<boolean>;
-  /**
-   * Gives drafts the id of the note they will become (only where none is set yet), before the
-   * reveal writes the notes: a reveal interrupted after writing is retried without duplicates.
-   */
-  assignNoteIds(boardId: string, assignments: readonly (readonly [DraftId, NoteId])[]): Promise<void>;
 }
+
+/** What a reveal's `write` reports: the drafts that are notes in the document now. */
+export interface RevealWrite {
+  readonly written: readonly DraftId[];
+}
+
+/** A draft at the reveal: it has the id of the note it becomes. */
+export type RevealableDraft = StoredDraft & { readonly noteId: NoteId };
 
 export type PhaseStatus = 'open' | 'revealed' | 'cancelled';
 

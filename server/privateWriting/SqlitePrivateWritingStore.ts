@@ -2,7 +2,7 @@ import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { NoteId } from '../../shared/schema/ids.ts';
 import type { DraftId } from '../../shared/protocol/privateWriting.ts';
 import { DRAFT_COLUMNS, draftValues, PHASE_COLUMNS, readDraftRow, readPhaseRow } from './draftRows.ts';
-import type { NewPhase, PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
+import type { NewPhase, PrivateWritingStore, RevealableDraft, RevealWrite, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 
 // STRICT tables beside the board tables; deleting a board deletes its phases and drafts.
 export const SQLITE_PRIVATE_WRITING_SCHEMA = `
@@ -73,23 +73,27 @@ export class SqlitePrivateWritingStore implements PrivateWritingStore {
     return Number(changed) === 1;
   }
 
-  async finishReveal(boardId: string, phaseId: string, revealed: readonly DraftId[], at: number): Promise<boolean> {
-    // DatabaseSync is synchronous: nothing else runs on this handle between BEGIN and COMMIT.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const changed = this.db.prepare(`UPDATE private_phases SET status = 'revealed', closed_at = ? WHERE board_id = ? AND id = ? AND status = 'open'`).run(at, boardId, phaseId).changes;
-      if (Number(changed) !== 1) {
-        this.db.exec('ROLLBACK');
-        return false;
-      }
+  /**
+   * One process owns the SQLite file and this runs without an await: nothing else touches the
+   * board's drafts between reading them and closing the phase. `write` runs outside any SQLite
+   * transaction (the document's own listeners may write the database as it changes); the note
+   * ids are committed before it (see PrivateWritingStore.revealPhase), the close after it.
+   */
+  async revealPhase<T extends RevealWrite>(boardId: string, phaseId: string, at: number, newNoteId: () => NoteId, write: (drafts: readonly RevealableDraft[]) => T): Promise<T | null> {
+    const open = this.db.prepare(`SELECT 1 FROM private_phases WHERE board_id = ? AND id = ? AND status = 'open'`).get(boardId, phaseId);
+    if (!open) return null;
+    this.transaction(() => {
+      const set = this.db.prepare('UPDATE private_drafts SET note_id = ? WHERE board_id = ? AND id = ? AND note_id IS NULL');
+      for (const { id } of this.db.prepare('SELECT id FROM private_drafts WHERE board_id = ? AND note_id IS NULL').all(boardId)) set.run(newNoteId(), boardId, String(id));
+    });
+    const drafts = this.db.prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? ${ORDER}`).all(boardId).map(plain).map(readDraftRow);
+    const outcome = write(drafts.filter((d): d is RevealableDraft => d.noteId !== null));
+    this.transaction(() => {
+      this.db.prepare(`UPDATE private_phases SET status = 'revealed', closed_at = ? WHERE board_id = ? AND id = ?`).run(at, boardId, phaseId);
       const remove = this.db.prepare('DELETE FROM private_drafts WHERE board_id = ? AND id = ?');
-      for (const id of revealed) remove.run(boardId, id);
-      this.db.exec('COMMIT');
-      return true;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+      for (const id of outcome.written) remove.run(boardId, id);
+    });
+    return outcome;
   }
 
   async listDrafts(boardId: string): Promise<StoredDraft[]> {
@@ -106,7 +110,12 @@ export class SqlitePrivateWritingStore implements PrivateWritingStore {
   }
 
   async insertDraft(d: StoredDraft): Promise<boolean> {
-    const inserted = this.db.prepare(`INSERT INTO private_drafts (${DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(...draftValues(d));
+    const inserted = this.db
+      .prepare(
+        `INSERT INTO private_drafts (${DRAFT_COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+         WHERE EXISTS (SELECT 1 FROM private_phases WHERE board_id = ? AND status = 'open') ON CONFLICT DO NOTHING`,
+      )
+      .run(...draftValues(d), d.boardId);
     return Number(inserted.changes) === 1;
   }
 
@@ -125,12 +134,13 @@ export class SqlitePrivateWritingStore implements PrivateWritingStore {
     return Number(changed) === 1;
   }
 
-  async assignNoteIds(boardId: string, assignments: readonly (readonly [DraftId, NoteId])[]): Promise<void> {
-    const set = this.db.prepare('UPDATE private_drafts SET note_id = ? WHERE board_id = ? AND id = ? AND note_id IS NULL');
+  /** Runs `fn` in one immediate transaction (DatabaseSync is synchronous: nothing interleaves). */
+  private transaction<T>(fn: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const [id, noteId] of assignments) set.run(noteId, boardId, id);
+      const result = fn();
       this.db.exec('COMMIT');
+      return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import type { NewPhase, StoredDraft } from './PrivateWritingStore.ts';
+import { newId } from '../../shared/schema/ids.ts';
+import type { NewPhase, RevealableDraft, StoredDraft } from './PrivateWritingStore.ts';
 
 export interface PrivateWritingStoreUnderTest {
   readonly store: BoardStore;
@@ -63,9 +64,13 @@ export function describePrivateWritingStoreContract(name: string, open: () => Pr
       expect(await pw.openPhase(phase({ id: 'phase-2' }))).toBe(true);
     });
 
-    it('stores drafts per author: only the author updates or deletes one, ids are unique per board', async () => {
+    it('stores drafts per author while a phase is open: only the author updates or deletes one, ids are unique per board', async () => {
       const { store } = await fresh();
       const pw = store.privateWriting;
+      expect(await pw.insertDraft(draft())).toBe(false); // no phase open
+      expect(await pw.listDrafts('board0000001')).toEqual([]);
+      await pw.openPhase(phase());
+      await pw.openPhase(phase({ id: 'phase-2', boardId: 'board0000002' }));
       expect(await pw.insertDraft(draft())).toBe(true);
       expect(await pw.insertDraft(draft({ personId: 'bo', text: 'other' }))).toBe(false);
       expect(await pw.insertDraft(draft({ boardId: 'board0000002' }))).toBe(true);
@@ -81,19 +86,47 @@ export function describePrivateWritingStoreContract(name: string, open: () => Pr
       expect(await pw.getDraft('board0000002', 'draft:aaaaaaaa')).not.toBeNull();
     });
 
-    it('a reveal assigns note ids once, then closes the phase and deletes exactly the revealed drafts in one step', async () => {
+    it('a reveal assigns note ids (kept), writes once, then closes the phase and deletes exactly the written drafts', async () => {
       const { store } = await fresh();
       const pw = store.privateWriting;
       await pw.openPhase(phase());
       await pw.insertDraft(draft());
-      await pw.insertDraft(draft({ id: 'draft:bbbbbbbb' }));
-      await pw.assignNoteIds('board0000001', [['draft:aaaaaaaa', 'note:n1'], ['draft:bbbbbbbb', 'note:n2']]);
-      await pw.assignNoteIds('board0000001', [['draft:aaaaaaaa', 'note:other']]);
-      expect((await pw.listDrafts('board0000001')).map((d) => d.noteId)).toEqual(['note:n1', 'note:n2']);
-      expect(await pw.finishReveal('board0000001', 'phase-1', ['draft:aaaaaaaa'], 9000)).toBe(true);
-      expect(await pw.finishReveal('board0000001', 'phase-1', ['draft:bbbbbbbb'], 9001)).toBe(false);
-      expect((await pw.listDrafts('board0000001')).map((d) => d.id)).toEqual(['draft:bbbbbbbb']);
+      await pw.insertDraft(draft({ id: 'draft:bbbbbbbb', placedAt: 2500 }));
+      let n = 0;
+      const newNoteId = () => `note:n${++n}` as const;
+      const seen: (readonly RevealableDraft[])[] = [];
+      const outcome = await pw.revealPhase('board0000001', 'phase-1', 9000, newNoteId, (drafts) => {
+        seen.push(drafts);
+        return { written: ['draft:aaaaaaaa' as const] };
+      });
+      expect(outcome).toEqual({ written: ['draft:aaaaaaaa'] });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.map((d) => d.id)).toEqual(['draft:aaaaaaaa', 'draft:bbbbbbbb']);
+      const noteIds = seen[0]!.map((d) => d.noteId);
+      expect(new Set(noteIds).size).toBe(2);
+      // The phase is closed: another reveal writes nothing, a new draft is refused.
+      expect(await pw.revealPhase('board0000001', 'phase-1', 9001, newNoteId, () => expect.unreachable('written twice'))).toBeNull();
+      expect(await pw.insertDraft(draft({ id: 'draft:cccccccc' }))).toBe(false);
       expect(await pw.getPhase('board0000001', 'phase-1')).toMatchObject({ status: 'revealed', closedAt: 9000 });
+      // The draft not written stays, with its note id: the next reveal writes that note, not another.
+      expect((await pw.listDrafts('board0000001')).map((d) => [d.id, d.noteId])).toEqual([['draft:bbbbbbbb', noteIds[1]]]);
+      await pw.openPhase(phase({ id: 'phase-2' }));
+      const next = await pw.revealPhase('board0000001', 'phase-2', 9500, newNoteId, (drafts) => ({ written: drafts.map((d) => d.id), noteIds: drafts.map((d) => d.noteId) }));
+      expect(next).toEqual({ written: ['draft:bbbbbbbb'], noteIds: [noteIds[1]] });
+      expect(await pw.listDrafts('board0000001')).toEqual([]);
+    });
+
+    it('two reveals of one phase at the same moment: one writes, the other finds the phase closed', async () => {
+      const { store } = await fresh();
+      const pw = store.privateWriting;
+      await pw.openPhase(phase());
+      await pw.insertDraft(draft());
+      let writes = 0;
+      const reveal = () => pw.revealPhase('board0000001', 'phase-1', 9000, () => newId('note'), (drafts) => (writes++, { written: drafts.map((d) => d.id) }));
+      const outcomes = await Promise.all([reveal(), reveal(), reveal()]);
+      expect(writes).toBe(1);
+      expect(outcomes.filter((o) => o !== null)).toEqual([{ written: ['draft:aaaaaaaa'] }]);
+      expect(await pw.revealPhase('board0000001', 'phase-1', 9000, () => newId('note'), () => expect.unreachable('after the reveal'))).toBeNull();
     });
 
     it('keeps phases and drafts across a restart', async () => {

@@ -27,7 +27,7 @@ type ClusterMessage = z.infer<typeof ClusterMessage>;
 /** Handles one topic's event from another instance; `data` is unchecked JSON. */
 export type BoardEventHandler = (boardId: string, data: unknown) => void;
 
-/** What a feature needs of ClusterEvents to keep its instances in step (voting, workshop). */
+/** What a feature needs of ClusterEvents to keep its instances in step (voting, private writing, workshop). */
 export type BoardEvents = Pick<ClusterEvents, 'publishBoardEvent' | 'onBoardEvent'>;
 
 const LinkRotatedData = z.object({ role: z.enum(ROLES) });
@@ -41,10 +41,11 @@ const LinkRotatedData = z.object({ role: z.enum(ROLES) });
  * - `link-rotated` (built in): every instance closes the connections that came in with the old
  *   link, not only the instance that answered the rotate request.
  * - Features whose server state lives in the database and whose messages go to particular
- *   connections (`connection.sendStateless`: voting state, a facilitator's pending list, the
- *   workshop timer) publish an event when it changes (`publishBoardEvent`), and each instance's
- *   handler (`onBoardEvent`) re-sends to its own connections from the database. Without that,
- *   only the clients of the instance that made the change hear of it (docs/operations.md).
+ *   connections (`connection.sendStateless`: voting state, a facilitator's pending list, a
+ *   person's private drafts, the workshop timer) publish an event when it changes
+ *   (`publishBoardEvent`), and each instance's handler (`onBoardEvent`) re-sends to its own
+ *   connections from the database. Without that, only the clients of the instance that made the
+ *   change hear of it (docs/operations.md).
  */
 export class ClusterEvents implements Extension {
   extensionName = 'ClusterEvents';

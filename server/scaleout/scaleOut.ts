@@ -22,10 +22,11 @@ export interface ScaleOut {
 /**
  * Several instances (issue 9): the official `@hocuspocus/extension-redis` relays document
  * updates, awareness and `document.broadcastStateless` between every instance that has a board
- * open, and ClusterEvents carries our own server-to-server events (link rotation, voting and the
- * workshop state, which each instance re-reads from the database for its own connections). Boards,
- * share links and checkpoints live in PostgreSQL, so any instance can serve any board; see
- * docs/operations.md for routing and for what crosses instances and what does not.
+ * open, and ClusterEvents carries our own server-to-server events (link rotation, voting, private
+ * writing and the workshop state, which each instance re-reads from the database for its own
+ * connections). Boards, share links and checkpoints live in PostgreSQL, so any instance can
+ * serve any board; see docs/operations.md for routing and for what crosses instances and what
+ * does not.
  */
 export function createScaleOut(options: ScaleOutOptions): ScaleOut {
   const identifier = `jb-${crypto.randomUUID()}`;
