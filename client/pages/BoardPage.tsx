@@ -49,12 +49,9 @@ function BoardSessionView({ boardId, token, identity, onIdentity }: { boardId: s
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
     const s = new BoardSession(boardId, identity, token);
-    let gone = false;
-    // The board mounts once its request is on the way (connectBoard.ts, `requested`).
-    void s.connection.requested.then(() => gone || setSession(s));
+    setSession(s);
     const uninstall = installTestApi(s);
     return () => {
-      gone = true;
       uninstall();
       s.destroy();
     };

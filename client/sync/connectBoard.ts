@@ -39,14 +39,6 @@ export interface BoardConnection {
    * when this device has a local copy of it (offline, or while the server is down).
    */
   readonly synced: Promise<void>;
-  /**
-   * Resolves once the board has been asked of the server (the socket is open; the provider sends
-   * its sync request on open), or when there is nothing to wait for: refused, offline, a local
-   * copy to show, or after OPEN_WAIT_MS. Mounting the board is long work on the main thread: done
-   * before the socket's open event is handled, it holds the request back by that long, where
-   * after it the server encodes and sends the board while the page mounts.
-   */
-  readonly requested: Promise<void>;
   /** Calls `listener` when the board's checkpoint list changed on the server (History panel). */
   onCheckpointsChanged(listener: () => void): () => void;
   /** Calls `listener` with each notice the server sends this connection (a repaired change, …). */
@@ -73,9 +65,6 @@ export interface ServerNotice {
   readonly reason: string;
   readonly message: string;
 }
-
-/** How long the board's first render waits for the socket to open (see `requested`). */
-const OPEN_WAIT_MS = 300;
 
 /** Reasons that arrive as a server-side close of this document's connection, not as a refusal. */
 const FINAL_CLOSE_REASONS: readonly string[] = [LinkRotated.reason, BoardTooLarge.reason, RateLimited.reason, InvalidMessage.reason, 'forbidden-message'];
@@ -123,14 +112,6 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   let refused = false;
   let resolveSynced!: () => void;
   const synced = new Promise<void>((r) => (resolveSynced = r));
-  let resolveRequested!: () => void;
-  const requested = new Promise<void>((r) => (resolveRequested = r));
-  // A task later: the provider sends its token and sync request in the open event's microtasks.
-  const requestSent = () => setTimeout(resolveRequested, 0);
-  const openWait = setTimeout(resolveRequested, OPEN_WAIT_MS);
-  void requested.then(() => clearTimeout(openWait));
-  void synced.then(requestSent);
-  if (!navigator.onLine) requestSent();
 
   // The local copy: loads into the doc (a remote-origin update, so nobody's undo sees it) and
   // stores every change from then on, local or remote.
@@ -169,7 +150,6 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     else status.set({ kind: 'connecting', pending: pending.count });
   };
 
-  provider.on('open', requestSent);
   provider.on('status', ({ status: s }: { status: WebSocketStatus }) => {
     socket = s;
     if (s === WebSocketStatus.Connected) everConnected = true;
@@ -186,7 +166,6 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   // A refusal is final: stop the provider, or it would retry (and be refused) forever.
   const refuse = (reason: string) => {
     refused = true;
-    requestSent();
     status.set({ kind: 'refused', reason: describeRefusal(reason) });
     provider.destroy();
   };
@@ -240,7 +219,6 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     awareness: provider.awareness,
     status,
     synced,
-    requested,
     onCheckpointsChanged(listener) {
       checkpointListeners.add(listener);
       return () => checkpointListeners.delete(listener);
