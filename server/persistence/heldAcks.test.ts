@@ -1,10 +1,13 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Connection } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { holdAcknowledgements } from './heldAcks.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardOverHttp, makeTempDir, removeDir, startTestServer } from '../testing/testServer.ts';
 
@@ -79,5 +82,61 @@ describe('acknowledgements wait for the update log', () => {
     const stored = await loadBoardDoc(inner, boardId);
     expect(readBoard(stored!.doc).notesById.has(note)).toBe(true);
     stored!.doc.destroy();
+  });
+});
+
+describe('holdAcknowledgements', () => {
+  const address = 'board0000001';
+  const message = (type: number, ...rest: number[]) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, address);
+    encoding.writeVarUint(encoder, type);
+    rest.forEach((n) => encoding.writeVarUint(encoder, n));
+    return encoding.toUint8Array(encoder);
+  };
+  const ack = message(8, 1);
+  const update = message(0, 2, 1);
+  const fakeConnection = () => {
+    const sent: Uint8Array[] = [];
+    const connection = { messageAddress: address, send: (m: Uint8Array) => void sent.push(m) } as unknown as Connection;
+    return { connection, sent };
+  };
+  const deferred = () => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  it('holds acknowledgements until the pending rows are written, in order; other messages go at once', async () => {
+    const { connection, sent } = fakeConnection();
+    let pending: Promise<void> | null = null;
+    holdAcknowledgements(connection, () => pending);
+
+    connection.send(ack); // nothing pending, nothing held: at once
+    expect(sent).toEqual([ack]);
+
+    const first = deferred();
+    pending = first.promise;
+    const firstAck = message(8, 1);
+    connection.send(firstAck);
+    pending = null;
+    const secondAck = message(8, 0);
+    connection.send(secondAck); // nothing of its own to wait for, but behind the held one
+    connection.send(update);
+    expect(sent).toEqual([ack, update]);
+
+    first.resolve();
+    await waitFor(() => sent.length === 4, { what: 'the held acknowledgements' });
+    expect(sent[2]).toBe(firstAck);
+    expect(sent[3]).toBe(secondAck);
+  });
+
+  it('is installed once per connection', () => {
+    const { connection, sent } = fakeConnection();
+    const never = new Promise<void>(() => {});
+    holdAcknowledgements(connection, () => never);
+    holdAcknowledgements(connection, () => null);
+    connection.send(ack);
+    expect(sent).toEqual([]);
   });
 });
