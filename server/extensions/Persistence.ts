@@ -15,6 +15,7 @@ import { migrateComments } from '../../shared/comments/index.ts';
 import { BoardNotFound } from '../../shared/protocol/closeReasons.ts';
 import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
+import { holdAcknowledgements } from '../persistence/heldAcks.ts';
 import { documentUpdateIn } from '../persistence/syncMessages.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { documentStorage, type DocumentStorage } from '../storage/documentStorage.ts';
@@ -44,8 +45,10 @@ interface DocState {
   retry: SaveRetry | null;
   /** A log row of this board is being written: the next one waits (rows stay in causal order). */
   writing: boolean;
-  /** Set while beforeHandleMessage applies a client's update: what happens meanwhile goes in its row. */
-  capturing: boolean;
+  /** What the transactions of the current chain integrated (one row; see `logChain`). */
+  chain: Uint8Array[];
+  /** Resolves once every row queued so far is written (acknowledgements wait for it); null when none is pending. */
+  queued: Promise<void> | null;
 }
 
 /**
@@ -54,12 +57,14 @@ interface DocState {
  */
 export const STORE_CATCH_UP_ORIGIN = Object.freeze({ source: 'local' as const, skipStoreHooks: true, context: { storeCatchUp: true } });
 
-/** Client updates of one event-loop turn for one board, logged as one row (see appendInBatch). */
+/** Updates of one event-loop turn for one board, logged as one row (see queueAppend). */
 interface PendingAppends {
   readonly documentName: string;
   readonly state: DocState;
   readonly updates: Uint8Array[];
-  readonly logged: (() => void)[];
+  /** Resolves once the row is written (or its failure handled). */
+  readonly logged: Promise<void>;
+  readonly done: () => void;
 }
 
 // A compaction that keeps meeting another instance's newer snapshot gives up after this many
@@ -71,19 +76,22 @@ const MAX_CATCH_UPS = 5;
  *
  * - Load: snapshot + update log, then the schema migrations the board has not seen (after a
  *   `beforeMigration` checkpoint).
- * - A client's update is applied and appended to the log in `beforeHandleMessage`, awaited,
- *   before Hocuspocus's own (then no-op) apply and its SyncStatus acknowledgement. The updates
- *   of one event-loop turn are merged into one row per board (queueAppend): one write per
- *   turn instead of one per message, and every acknowledgement still waits for its row
- *   (Connection.processMessages awaits the hook, then MessageReceiver applies and acks). So an
- *   acknowledged edit is durable, for SQLite and PostgreSQL alike, and survives kill -9. What is
- *   logged is what the document integrated, never raw client bytes. Read-only connections are
- *   skipped. Extensions that refuse messages in the same hook must run before this one (a higher
- *   priority; the limits use 250 and 300).
- * - Changes the server makes itself (migrations, checkpoint restores, vote results) are appended
- *   from the document's update event; a repair made while a client's update is applied goes in
- *   that update's row. One board's rows are written one at a time, in order, so the log loads
- *   whatever moment the process dies at (Persistence.order.test.ts).
+ * - Every change is logged from the document's update events, per transaction chain: a
+ *   transaction and the ones its observers start (a record repair) make one row (`logChain`),
+ *   so a repair is never stored without the change it repairs, nor before it. What is logged is
+ *   what the document integrated (Yjs's own encoding of each transaction), never raw client bytes.
+ * - A client's update is applied once, by Hocuspocus. Its SyncStatus acknowledgement, which
+ *   Hocuspocus sends right after applying, is held until every row queued by then is written
+ *   (server/persistence/heldAcks.ts, installed from `beforeHandleMessage` on writable
+ *   connections), so an acknowledged edit is durable, for SQLite and PostgreSQL alike, and
+ *   survives kill -9. The updates of one event-loop turn are merged into one row per board
+ *   (queueAppend): one write per turn instead of one per message. A refused message (an
+ *   extension's beforeHandleMessage throws) is never applied, so never logged; read-only
+ *   connections apply nothing and their acknowledgements are not held.
+ * - Changes the server makes itself (migrations, checkpoint restores, vote results) are logged
+ *   the same way, written at once rather than at the end of the turn. One board's rows are
+ *   written one at a time, in order, so the log loads whatever moment the process dies at
+ *   (Persistence.order.test.ts).
  * - Several instances (REDIS_URL, docs/operations.md): an update that reached this document
  *   through Redis (origin `{ source: 'redis' }`) was logged by the instance its client is on,
  *   before that client's acknowledgement; it is not appended again here.
@@ -137,19 +145,21 @@ export class Persistence implements Extension {
 
     Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.doc));
     loaded.doc.destroy();
-    const state: DocState = { storage, contained: new Set(loaded.seqs), revision, retry: null, writing: false, capturing: false };
+    const state: DocState = { storage, contained: new Set(loaded.seqs), revision, retry: null, writing: false, chain: [], queued: null };
     this.docs.set(document, state);
 
     // Registered after the stored state is in (loading must not log it again) and before the
     // migrations, whose changes are thereby persisted through the log like any other change.
     document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (isConnectionOrigin(origin)) return; // appended in beforeHandleMessage
       if (isRedisOrigin(origin)) return; // logged by the instance that received it (see the class comment)
       if (origin === STORE_CATCH_UP_ORIGIN) return; // read from the store
-      // A repair made while a client's update is applied is part of that update's row: logged
-      // alone, it could reach the log before (or, after a crash, without) what it repairs.
-      if (state.capturing) return;
-      void this.queueAppend(document as Document, documentName, state, update, 'now');
+      state.chain.push(update);
+    });
+    // Yjs emits this once the first transaction of a chain and every transaction its observers
+    // started (RecordGuard's repair of a client's change) are cleaned up: their update events
+    // have all fired by now, and Hocuspocus has not yet acknowledged the client's update.
+    document.on('afterAllTransactions', (_doc: Y.Doc, transactions: Y.Transaction[]) => {
+      this.logChain(document as Document, documentName, state, transactions[0]?.origin);
     });
 
     if (storage.kind === 'comments') {
@@ -175,29 +185,18 @@ export class Persistence implements Extension {
     if (retry) connection.sendStateless(encodeStorageStatus({ state: 'delayed', since: retry.since }));
   }
 
-  async beforeHandleMessage({ document, documentName, update: message, connection }: beforeHandleMessagePayload): Promise<void> {
-    const update = documentUpdateIn(message);
+  /**
+   * Runs before Hocuspocus applies the message (and after the extensions that may refuse it, which
+   * have a higher priority). From a connection's first document update on, its acknowledgements
+   * wait for the log: each one until every row queued when Hocuspocus sends it is written. The
+   * update it acknowledges was applied, and its row queued (`logChain`), just before. An update
+   * that integrated nothing new (already received another way) waits for what is still pending.
+   */
+  async beforeHandleMessage({ document, update: message, connection }: beforeHandleMessagePayload): Promise<void> {
+    if (connection.readOnly) return; // Hocuspocus applies nothing from it and acknowledges nothing as saved
     const state = this.docs.get(document);
-    if (!update || !state || connection.readOnly) return; // Hocuspocus applies nothing from a read-only connection
-    // Apply it here, with the origin Hocuspocus itself uses, and log what the document actually
-    // integrated: a malformed update or one with missing dependencies never reaches the log (it
-    // would make the board unreadable on the next load). Hocuspocus then applies the same update
-    // again, which changes nothing, and acknowledges it, after the append below has resolved.
-    const integrated: Uint8Array[] = [];
-    const capture = (u: Uint8Array) => integrated.push(u);
-    document.on('update', capture);
-    state.capturing = true;
-    try {
-      Y.applyUpdate(document, update, { source: 'connection', connection });
-    } catch {
-      // Hocuspocus meets the same error and closes the connection; whatever did integrate is logged.
-    } finally {
-      state.capturing = false;
-      document.off('update', capture);
-    }
-    if (integrated.length === 0) return;
-    const effective = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
-    await this.queueAppend(document, documentName, state, effective, 'end-of-turn');
+    if (!state || !documentUpdateIn(message)) return;
+    holdAcknowledgements(connection, () => state.queued);
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
@@ -272,8 +271,20 @@ export class Persistence implements Extension {
   }
 
   /**
-   * Logs an update the document already contains; resolves once its row is written (or its
-   * failure handled, as `append`), so an acknowledgement that awaits it still follows the write.
+   * Logs what a transaction chain integrated as one row: a client's change with the repairs made
+   * while it was applied, or a server change. A client's goes at the end of the event-loop turn
+   * with the turn's other client updates; a server change at once.
+   */
+  private logChain(document: Document, documentName: string, state: DocState, origin: unknown): void {
+    if (state.chain.length === 0) return;
+    const updates = state.chain;
+    state.chain = [];
+    this.queueAppend(document, documentName, state, updates, isConnectionOrigin(origin) ? 'end-of-turn' : 'now');
+  }
+
+  /**
+   * Queues updates the document already contains for the board's next row; `state.queued`
+   * resolves once it is written (or its failure handled, as `append`).
    *
    * One board's rows are written one at a time, in the order their updates were applied: a row
    * is written only after the one before it is stored, so a later change (a repair, a restore)
@@ -282,22 +293,23 @@ export class Persistence implements Extension {
    *
    * `end-of-turn` (a client's update): waits for the end of this event-loop turn (setImmediate),
    * so the messages of every connection read in the turn make one row: one write per turn
-   * instead of one per message. Hocuspocus handles each connection's messages one after the
-   * other, so a connection's next message waits for the next turn. Broadcasts are not delayed:
-   * the update is applied before it is logged. `now` (a server change): written at once when no
-   * row of the board is being written, as before batching.
+   * instead of one per message. A connection's next message does not wait for the row (only
+   * its acknowledgement does), and broadcasts are not delayed: the update is applied before it
+   * is logged. `now` (a server change): written at once when no row of the board is being
+   * written, as before batching.
    */
-  private queueAppend(document: Document, documentName: string, state: DocState, update: Uint8Array, when: 'end-of-turn' | 'now'): Promise<void> {
+  private queueAppend(document: Document, documentName: string, state: DocState, updates: readonly Uint8Array[], when: 'end-of-turn' | 'now'): void {
     let batch = this.batches.get(document);
     if (!batch) {
-      batch = { documentName, state, updates: [], logged: [] };
+      let done!: () => void;
+      const logged = new Promise<void>((resolve) => (done = resolve));
+      batch = { documentName, state, updates: [], logged, done };
       this.batches.set(document, batch);
+      state.queued = logged;
     }
-    batch.updates.push(update);
-    const logged = new Promise<void>((resolve) => batch.logged.push(resolve));
+    batch.updates.push(...updates);
     if (when === 'now' && !state.writing) this.writeBatch(document);
     else this.scheduleFlush();
-    return logged;
   }
 
   private scheduleFlush(): void {
@@ -314,12 +326,13 @@ export class Persistence implements Extension {
     const batch = this.batches.get(document);
     if (!batch) return;
     this.batches.delete(document);
-    const { documentName, state, updates, logged } = batch;
+    const { documentName, state, updates, logged, done } = batch;
     state.writing = true;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     void this.append(document, documentName, state, update, 'log an update to').then(() => {
       state.writing = false;
-      logged.forEach((done) => done());
+      if (state.queued === logged) state.queued = null;
+      done();
       if (this.batches.has(document)) this.scheduleFlush();
     });
   }

@@ -73,8 +73,7 @@ export class RecordGuard implements Extension {
 
   /** Repairs what `tr` broke; returns a notice for its author, or null when all was valid. */
   check(doc: Y.Doc, boardId: string, tr: Y.Transaction): GuardNotice | null {
-    // A transaction that changed nothing (Hocuspocus applying again an update Persistence has
-    // applied, a duplicate) has nothing to check; it only matters when it finds a change that
+    // A transaction that changed nothing (a duplicate update) has nothing to check; it only matters when it finds a change that
     // waited on pending structs complete (the rest arrived in a transaction not from a connection).
     if (tr.changed.size === 0 && (doc.store.pendingStructs !== null || !this.waiting.has(doc))) return null;
     const records = recordsMap(doc) as unknown as Y.Map<unknown>;

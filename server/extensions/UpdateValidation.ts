@@ -6,10 +6,10 @@ import { documentUpdateOrThrow } from '../persistence/syncMessages.ts';
 /**
  * Refuses a document update whose bytes do not decode as a Yjs update (random bytes, a truncated
  * or bit-flipped update), before anything else sees it: the connection is closed with
- * `invalid-message`. Yjs would throw on it too, but only after extensions that act before the
- * update is applied (the update log appends in beforeHandleMessage) had taken it for a real one;
- * a logged update that does not decode would make the board unreadable on its next load (found
- * by server/fuzz.test.ts). Decoding is linear in the update's size and skips no content.
+ * `invalid-message`. Yjs would throw on it too, but y-protocols swallows the error (Hocuspocus
+ * then acknowledges the message and keeps the connection), after whatever part of it did
+ * integrate was applied and logged; an update that does not decode once made the board
+ * unreadable on its next load (found by server/fuzz.test.ts). Decoding is linear in the update's size and skips no content.
  */
 export class UpdateValidation implements Extension {
   extensionName = 'UpdateValidation';

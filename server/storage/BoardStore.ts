@@ -17,9 +17,9 @@ export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from
  * history) are full encoded states beside them.
  *
  * Two implementations, one contract suite (boardStoreContract.ts): SqliteBoardStore (embedded
- * default) and PostgresBoardStore (DATABASE_URL). `appendUpdate` is awaited by Persistence in
- * Hocuspocus's `beforeHandleMessage`, before the client's update is acknowledged, so its promise
- * must resolve only once the row is durable.
+ * default) and PostgresBoardStore (DATABASE_URL). A client's update is acknowledged only once
+ * Persistence's `appendUpdate` of it has resolved (server/persistence/heldAcks.ts), so its
+ * promise must resolve only once the row is durable.
  */
 export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDocumentStore, ActivityStore, SnapshotRevisionStore {
   /** Stores a new board; fails if the id is taken. */
