@@ -1,22 +1,35 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 const INDEX = '<!doctype html><title>Journeyboard test client</title>';
 
-/** A raw GET, so that the path reaches the server exactly as written (fetch normalises `..`). */
-function rawGet(url: string, rawPath: string): Promise<{ status: number; body: string }> {
+/**
+ * A raw request, so that the path reaches the server exactly as written (fetch normalises `..`)
+ * and the body as sent (fetch decompresses).
+ */
+function rawGet(
+  url: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; body: string; raw: Buffer; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(url);
     http
-      .get({ hostname, port, path: rawPath }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      .request({ hostname, port, path: rawPath, headers, method }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, body: raw.toString(), raw, headers: res.headers });
+        });
       })
-      .on('error', reject);
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -30,6 +43,7 @@ describe('static client', () => {
     fs.writeFileSync(path.join(clientDir, 'index.html'), INDEX);
     fs.writeFileSync(path.join(clientDir, 'assets', 'main-3f9a2c.js'), 'console.log("hi");');
     fs.writeFileSync(path.join(clientDir, 'assets', 'main-3f9a2c.css'), 'body{}');
+    fs.writeFileSync(path.join(clientDir, 'assets', 'big-7c1d0e.js'), Array.from({ length: 2000 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n'));
     fs.writeFileSync(path.join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     fs.writeFileSync(path.join(root, 'secret.txt'), 'outside the client folder');
     server = await startTestServer({ clientDir });
@@ -71,6 +85,30 @@ describe('static client', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBe(String('console.log("hi");'.length));
     expect(await res.text()).toBe('');
+  });
+
+  it('compresses text assets of 1 KB and more for clients that take it (brotli, else gzip), the same bytes once decoded', async () => {
+    const big = fs.readFileSync(path.join(root, 'client', 'assets', 'big-7c1d0e.js'));
+    const br = await rawGet(server.url, '/assets/big-7c1d0e.js', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.raw.length).toBeLessThan(big.length / 3);
+    expect(Number(br.headers['content-length'])).toBe(br.raw.length);
+    expect(zlib.brotliDecompressSync(br.raw).equals(big)).toBe(true);
+    const gz = await rawGet(server.url, '/assets/big-7c1d0e.js', { 'Accept-Encoding': 'br;q=0, gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.raw).equals(big)).toBe(true);
+    const plain = await rawGet(server.url, '/assets/big-7c1d0e.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.raw.equals(big)).toBe(true);
+    const head = await rawGet(server.url, '/assets/big-7c1d0e.js', { 'Accept-Encoding': 'br' }, 'HEAD');
+    expect(head.headers['content-length']).toBe(br.headers['content-length']);
+    expect(head.raw.length).toBe(0);
+    // Small files and images go as they are.
+    const small = await rawGet(server.url, '/assets/main-3f9a2c.js', { 'Accept-Encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toBe('console.log("hi");');
   });
 
   it('404s a missing asset instead of sending HTML as JavaScript', async () => {

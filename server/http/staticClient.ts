@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { CompressedFiles, isCompressible, pickEncoding } from './compressedFiles.ts';
 import { HttpError, sendError } from './respond.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -42,6 +43,7 @@ export type StaticClient = (req: IncomingMessage, res: ServerResponse, pathname:
 export function createStaticClient(clientDir: string): StaticClient {
   const root = path.resolve(clientDir);
   const indexFile = path.join(root, 'index.html');
+  const compressed = new CompressedFiles();
 
   return async (req, res, pathname) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -50,11 +52,11 @@ export function createStaticClient(clientDir: string): StaticClient {
     if (!(await isFile(indexFile))) return notBuilt(req, res);
 
     const file = resolveInside(root, pathname);
-    if (file && (await isFile(file))) return sendFile(res, file, pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    if (file && (await isFile(file))) return sendFile(res, file, pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE, compressed);
     if (pathname.startsWith('/assets/') || path.extname(pathname) !== '') {
       throw new HttpError(404, 'not-found', `There is no file ${pathname}`);
     }
-    return sendFile(res, indexFile, REVALIDATE);
+    return sendFile(res, indexFile, REVALIDATE, compressed);
   };
 }
 
@@ -79,14 +81,24 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-async function sendFile(res: ServerResponse, file: string, cacheControl: string): Promise<void> {
-  const { size } = await fs.promises.stat(file);
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+async function sendFile(res: ServerResponse, file: string, cacheControl: string, compressed: CompressedFiles): Promise<void> {
+  const { size, mtimeMs } = await fs.promises.stat(file);
+  const extension = path.extname(file).toLowerCase();
+  const headers: Record<string, string | number> = {
+    'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
     'Content-Length': size,
     'Cache-Control': cacheControl,
     'X-Content-Type-Options': 'nosniff',
-  });
+  };
+  const encoding = isCompressible(extension, size) ? pickEncoding(res.req.headers['accept-encoding']) : null;
+  if (isCompressible(extension, size)) headers.Vary = 'Accept-Encoding';
+  if (encoding) {
+    const body = await compressed.get(file, `${mtimeMs}-${size}`, encoding, () => fs.promises.readFile(file));
+    res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.writeHead(200, headers);
   if (res.req.method === 'HEAD') {
     res.end();
     return;
