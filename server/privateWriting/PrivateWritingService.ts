@@ -11,7 +11,7 @@ import {
   type PrivateWritingClientMessage,
 } from '../../shared/protocol/privateWriting.ts';
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
-import { parseClientMessage, STORAGE_FAILED } from '../live/clientMessages.ts';
+import { handleClientMessage } from '../live/clientMessages.ts';
 import { log } from '../observability/log.ts';
 import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './PrivateWritingOutbox.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
@@ -100,19 +100,13 @@ export class PrivateWritingService {
 
   /** One stateless message from a connection on the board document `boardId`. */
   handle(connection: Connection, boardId: string, payload: string): Promise<void> {
-    const parsed = parseClientMessage(privateWritingClientMessageSchema, payload);
-    if (!parsed.ok) {
-      this.out.refuse(connection, null, parsed.refusal);
-      return Promise.resolve();
-    }
-    const message = parsed.message;
-    return this.queue.run(boardId, async () => {
-      try {
-        await this.dispatch(connection, boardId, message);
-      } catch (error) {
-        log.error({ board: boardId, err: error }, `${message.type} failed`);
-        this.out.refuse(connection, message, STORAGE_FAILED);
-      }
+    return handleClientMessage({
+      schema: privateWritingClientMessageSchema,
+      payload,
+      boardId,
+      queue: this.queue,
+      refuse: (message, refusal) => this.out.refuse(connection, message, refusal),
+      dispatch: (message) => this.dispatch(connection, boardId, message),
     });
   }
 

@@ -11,7 +11,7 @@ import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
 import { noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
-import { parseClientMessage, STORAGE_FAILED } from '../live/clientMessages.ts';
+import { handleClientMessage } from '../live/clientMessages.ts';
 import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
@@ -91,19 +91,13 @@ export class VotingService {
 
   /** One stateless message from a connection on the board document `boardId`. */
   handle(connection: Connection, boardId: string, payload: string): Promise<void> {
-    const parsed = parseClientMessage(votingClientMessageSchema, payload);
-    if (!parsed.ok) {
-      this.out.refuse(connection, null, parsed.refusal);
-      return Promise.resolve();
-    }
-    const message = parsed.message;
-    return this.queue.run(boardId, async () => {
-      try {
-        await this.dispatch(connection, boardId, message);
-      } catch (error) {
-        log.error({ board: boardId, err: error }, `${message.type} failed`);
-        this.out.refuse(connection, message, STORAGE_FAILED);
-      }
+    return handleClientMessage({
+      schema: votingClientMessageSchema,
+      payload,
+      boardId,
+      queue: this.queue,
+      refuse: (message, refusal) => this.out.refuse(connection, message, refusal),
+      dispatch: (message) => this.dispatch(connection, boardId, message),
     });
   }
 
