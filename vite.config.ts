@@ -1,13 +1,38 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const BOOT = fileURLToPath(new URL('./client/boot/prefetchBoard.ts', import.meta.url));
+
+/**
+ * The board download (client/boot/prefetchBoard.ts) is its own entry and the page's first
+ * script, `async`: it starts as soon as its few hundred bytes arrive, not after the app's ~1 MB.
+ * The app imports it from that chunk, so both share one module instance.
+ */
+function bootScriptFirst(): Plugin {
+  return {
+    name: 'journeyboard-boot-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = ctx.bundle && Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
+        if (ctx.bundle && !chunk) throw new Error('the boot entry is missing from the build');
+        const src = chunk ? `/${chunk.fileName}` : '/boot/prefetchBoard.ts';
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
 
 // One config for the client build and for vitest. `--mode test` builds the client with the
 // typed window test API (see client/testing/) into its own folder, so e2e never ships in prod.
 export default defineConfig(({ mode }) => ({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), bootScriptFirst()],
   build: {
     outDir: mode === 'test' ? '../dist/client-test' : '../dist/client',
+    rollupOptions: { input: { index: fileURLToPath(new URL('./client/index.html', import.meta.url)), boot: BOOT } },
     emptyOutDir: true,
     sourcemap: true,
   },

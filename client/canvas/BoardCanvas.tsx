@@ -17,6 +17,7 @@ import { useCursorsHidden } from '../ui/workshop/useWorkshop.ts';
 import { CommentBadgesLayer } from './CommentBadgesLayer.tsx';
 import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
+import { useFirstDrawMark } from './firstDrawMark.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from './voteGeometry.ts';
 import { useVotesOnCanvas } from '../board/voting/hooks.ts';
@@ -86,7 +87,15 @@ export function BoardCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- board.notes is in layout order while the layout stands
   }, [layout, tile, hidden, fitted]);
   const visibleNotes = useMemo(() => visibleIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined), [visibleIds, board]);
+  useFirstDrawMark(fitted);
+  // These two layers (two more full-size canvases) join once they have something to show, and
+  // then stay: not part of a big board's first render when nobody has voted, commented or arrived.
+  const hasMarks = useOnceTrue(votes.openRound !== null || votes.totals !== null || Object.keys(votes.myDots).length > 0 || drafts.length > 0 || commentBadges.counts.size > 0 || commentBadges.highlight !== null);
+  const hasPresence = useOnceTrue(peers.length > 0 || selection.size > 0 || marquee !== null);
 
+  // No canvases before the board is there and framed: each layer is a full-size canvas, and
+  // drawing them empty costs a big board's first render ~0.2 s of canvas copies for nothing.
+  if (!fitted) return <div ref={container} className="board-canvas" data-testid="board-canvas" />;
   return (
     <div ref={container} className="board-canvas" data-testid="board-canvas">
       <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
@@ -99,17 +108,26 @@ export function BoardCanvas() {
             {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           </Layer>
           <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
-          <Layer listening={false} name="marks">
-            {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
-            <DraftsLayer drafts={drafts} board={board} layout={layout} selected={draftSelected} editing={draftEditing} drag={draftDrag} />
-            <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
-          </Layer>
-          <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />
+          {hasMarks && (
+            <Layer listening={false} name="marks">
+              {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
+              <DraftsLayer drafts={drafts} board={board} layout={layout} selected={draftSelected} editing={draftEditing} drag={draftDrag} />
+              <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
+            </Layer>
+          )}
+          {hasPresence && <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />}
           {dragIds && <DragLayer board={board} layout={layout} ids={dragIds} />}
         </CanvasBoundary>
       </Stage>
     </div>
   );
+}
+
+/** False until `value` is first true, then true for good. */
+function useOnceTrue(value: boolean): boolean {
+  const seen = useRef(false);
+  if (value) seen.current = true;
+  return seen.current;
 }
 
 /** Inside <Stage>: a shape that throws must not blank the page; the rest of the UI stays usable. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tokenFromFragment } from '../../shared/index.ts';
+import { BOARD_TOKENS_KEY } from '../boot/prefetchBoard.ts';
 
 /**
  * Share tokens, one per board, kept on this device so that reopening a board from "recent
@@ -7,7 +8,7 @@ import { tokenFromFragment } from '../../shared/index.ts';
  * which the browser never sends to a server; once read, it is removed from the address bar so
  * it does not end up in a screenshot or a screen share.
  */
-const KEY = 'journeyboard.tokens';
+const KEY = BOARD_TOKENS_KEY;
 const stored = z.record(z.string(), z.string());
 
 function load(): Record<string, string> {

@@ -1,4 +1,4 @@
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import {
@@ -21,8 +21,9 @@ import {
 import { ConnectionStore } from './connection.ts';
 import { PendingChanges } from './pendingChanges.ts';
 import { attachFailover, serverUrls } from './serverFailover.ts';
-import { DeferredStore } from './deferredStore.ts';
+import { afterFirstRender, DeferredStore } from './deferredStore.ts';
 import { skipUpdateEncoding } from './firstSyncEncoding.ts';
+import { takePrefetchedBoard } from '../boot/prefetchBoard.ts';
 
 /**
  * The only importer of the Hocuspocus provider. Owns the Y.Doc of one board and its connection;
@@ -69,6 +70,20 @@ export interface ServerNotice {
 /** Reasons that arrive as a server-side close of this document's connection, not as a refusal. */
 const FINAL_CLOSE_REASONS: readonly string[] = [LinkRotated.reason, BoardTooLarge.reason, RateLimited.reason, InvalidMessage.reason, 'forbidden-message'];
 
+/** The origin of the board state the page downloaded before connecting (boot/prefetchBoard.ts). */
+const PREFETCHED = Symbol('prefetched board');
+
+/** False when the download is not a board state after all: the sync then brings the whole board. */
+function applyPrefetched(doc: Y.Doc, state: Uint8Array): boolean {
+  try {
+    Y.applyUpdateV2(doc, state, PREFETCHED);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+
 export function collabUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
 }
@@ -107,41 +122,80 @@ export function describeRefusal(reason: string): string {
 export function connectBoard(boardId: string, token?: string): BoardConnection {
   const doc = new Y.Doc();
   const status = new ConnectionStore();
-  let socket: WebSocketStatus = WebSocketStatus.Connecting;
+  let socketStatus: WebSocketStatus = WebSocketStatus.Connecting;
   let everConnected = false;
   let refused = false;
   let resolveSynced!: () => void;
   const synced = new Promise<void>((r) => (resolveSynced = r));
 
-  // The local copy: loads into the doc (a remote-origin update, so nobody's undo sees it) and
-  // stores every change from then on, local or remote.
-  const local = new IndexeddbPersistence(`journeyboard:${boardId}`, doc);
-  void local.whenSynced.then(() => {
-    if (readMeta(doc).boardId === boardId) resolveSynced();
-  });
+  let destroyed = false;
   const pending = new PendingChanges(boardId, doc);
   let savingDelayed = false;
 
-  // One URL, or several instances of the server (`?servers=`, see serverFailover.ts).
+  // The local copy: loads into the doc (a remote-origin update, so nobody's undo sees it) and
+  // stores every change from then on, local or remote. When it opens, y-indexeddb also stores the
+  // whole doc as it is then. So when the board was downloaded before the app ran, the copy opens
+  // after the first render (or at the first edit): opening it earlier would encode the whole
+  // board on the way to that render, and the deferred store below would encode it again.
+  let local: IndexeddbPersistence | null = null;
+  let localStore: DeferredStore | null = null;
+  let cancelLocalLater = () => {};
+  const openLocal = () => {
+    if (local || destroyed) return;
+    cancelLocalLater();
+    local = new IndexeddbPersistence(`journeyboard:${boardId}`, doc);
+    localStore = new DeferredStore(local);
+    void local.whenSynced.then(() => {
+      if (readMeta(doc).boardId === boardId) resolveSynced();
+    });
+  };
+  const prefetched = takePrefetchedBoard(boardId);
+  // Changes the server never acknowledged are in the local copy only: show them at once.
+  if (!prefetched || pending.count > 0) openLocal();
+  const stopOpeningOnEdit = pending.subscribe(() => {
+    if (pending.count > 0) openLocal();
+  });
+
+  // One URL, or several instances of the server (`?servers=`, see serverFailover.ts). The socket
+  // opens once the board downloaded by the page's first script is in the doc (or failed), so
+  // that the sync asks only for what changed since.
   const urls = serverUrls(window.location, collabUrl(), boardId);
+  const socket = new HocuspocusProviderWebsocket({ url: urls[0]!, autoConnect: false });
   const provider = new HocuspocusProvider({
-    url: urls[0]!,
+    websocketProvider: socket,
     name: boardId,
     document: doc,
     token: token ?? 'anonymous',
   });
-  const failover = attachFailover(provider.configuration.websocketProvider, urls);
+  provider.attach();
+  const failover = attachFailover(socket, urls);
 
   // The first sync brings the whole board: it goes into the local copy in one piece later
   // (deferredStore.ts), not re-encoded on the way to the first render (firstSyncEncoding.ts).
   let firstSync = true;
-  const localStore = new DeferredStore(local);
-  const stopSkipping = skipUpdateEncoding(doc, (t) => firstSync && t.origin === provider, localStore.request);
+  const stopSkipping = skipUpdateEncoding(doc, (t) => firstSync && (t.origin === provider || t.origin === PREFETCHED), () => localStore?.request());
+
+  const open = () => {
+    if (!destroyed && !refused) void socket.connect();
+  };
+  if (!prefetched) open();
+  else
+    void prefetched
+      .then((state) => {
+        if (destroyed) return;
+        if (!state || !applyPrefetched(doc, state)) {
+          openLocal(); // offline, say: the local copy is what there is
+          return;
+        }
+        if (local === null) cancelLocalLater = afterFirstRender(openLocal);
+        if (readMeta(doc).boardId === boardId) resolveSynced();
+      })
+      .finally(open);
 
   const update = () => {
     if (refused) return;
     const unsynced = provider.hasUnsyncedChanges;
-    const live = socket === WebSocketStatus.Connected && provider.isSynced;
+    const live = socketStatus === WebSocketStatus.Connected && provider.isSynced;
     // Everything acknowledged (and so stored: the server logs before it acks): nothing waits.
     if (live && !unsynced) pending.clear();
     if (live) status.set({ kind: 'connected', saving: unsynced, savingDelayed });
@@ -151,7 +205,7 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   };
 
   provider.on('status', ({ status: s }: { status: WebSocketStatus }) => {
-    socket = s;
+    socketStatus = s;
     if (s === WebSocketStatus.Connected) everConnected = true;
     update();
   });
@@ -168,6 +222,7 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     refused = true;
     status.set({ kind: 'refused', reason: describeRefusal(reason) });
     provider.destroy();
+    socket.destroy();
   };
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => refuse(reason));
   provider.on('close', ({ event }: { event: CloseEvent }) => {
@@ -204,11 +259,12 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   // it is offline, stop using the socket at once (edits wait in the doc and IndexedDB), and
   // reconnect as soon as it says it is back.
   const goneOffline = () => {
-    provider.disconnect();
+    socket.disconnect();
     update();
   };
   const backOnline = () => {
-    void provider.connect();
+    if (refused) return;
+    void socket.connect();
     update();
   };
   window.addEventListener('online', backOnline);
@@ -235,17 +291,21 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
       if (!refused) provider.sendStateless(JSON.stringify(message));
     },
     resync() {
-      if (!refused && socket === WebSocketStatus.Connected) provider.forceSync();
+      if (!refused && socketStatus === WebSocketStatus.Connected) provider.forceSync();
     },
     destroy() {
       window.removeEventListener('online', backOnline);
       window.removeEventListener('offline', goneOffline);
+      destroyed = true;
+      cancelLocalLater();
+      stopOpeningOnEdit();
       failover.detach();
       stopSkipping();
-      localStore.close();
+      localStore?.close();
       provider.destroy();
+      socket.destroy();
       pending.destroy();
-      void local.destroy(); // closes the database; the copy stays for next time
+      void local?.destroy(); // closes the database; the copy stays for next time
       doc.destroy();
     },
   };

@@ -10,8 +10,7 @@ const IDLE_TIMEOUT_MS = 5_000;
  * For a state the local copy did not receive as updates (the first sync, firstSyncEncoding.ts).
  */
 export class DeferredStore {
-  private timer: number | null = null;
-  private idle: number | null = null;
+  private cancelWait: (() => void) | null = null;
   private closed = false;
   private readonly local: IndexeddbPersistence;
 
@@ -21,19 +20,16 @@ export class DeferredStore {
   }
 
   request = (): void => {
-    if (this.closed || this.timer !== null || this.idle !== null) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = null;
-      this.idle = whenIdle(() => {
-        this.idle = null;
-        void this.local.whenSynced.then(() => this.store());
-      });
-    }, DELAY_MS);
+    if (this.closed || this.cancelWait) return;
+    this.cancelWait = afterFirstRender(() => {
+      this.cancelWait = null;
+      void this.local.whenSynced.then(() => this.store());
+    });
   };
 
   /** Stores now if a store is waiting (and the local copy is open). */
   flush = (): void => {
-    if (this.timer === null && this.idle === null) return;
+    if (!this.cancelWait) return;
     this.cancel();
     if (this.local.synced) this.store();
   };
@@ -45,15 +41,32 @@ export class DeferredStore {
   }
 
   private cancel(): void {
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    if (this.idle !== null) cancelIdle(this.idle);
-    this.timer = this.idle = null;
+    this.cancelWait?.();
+    this.cancelWait = null;
   }
 
   private store(): void {
     // A failed write leaves the local copy as it was: the server has the board.
     if (!this.closed) void storeState(this.local).catch(() => {});
   }
+}
+
+/**
+ * Runs `cb` once a big board's first render and its first idle-time work are done: DELAY_MS
+ * later, when the page is idle (at the latest IDLE_TIMEOUT_MS after that). Returns a cancel.
+ */
+export function afterFirstRender(cb: () => void): () => void {
+  let idle: number | null = null;
+  const timer = window.setTimeout(() => {
+    idle = whenIdle(() => {
+      idle = null;
+      cb();
+    });
+  }, DELAY_MS);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== null) cancelIdle(idle);
+  };
 }
 
 const whenIdle = (cb: () => void): number =>

@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, type BoardLimits } from '../config.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
+import { registerStateRoutes } from './stateRoutes.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
 import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { Router, type LiveDocuments } from './router.ts';
@@ -53,6 +54,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerBoardRoutes(router, { ...deps, savedTemplates });
   registerTemplateRoutes(router, { ...deps, savedTemplates });
   registerShareRoutes(router, deps);
+  registerStateRoutes(router, deps);
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {
       checkpoints: deps.checkpoints,

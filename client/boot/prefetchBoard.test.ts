@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BOARD_TOKENS_KEY, boardIdFromPath, prefetchBoard, takePrefetchedBoard } from './prefetchBoard.ts';
+
+/** localStorage as far as the boot script uses it. */
+function storage(items: Record<string, string> = {}): Storage {
+  return { getItem: (k: string) => items[k] ?? null } as Storage;
+}
+const TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
+
+describe('prefetchBoard', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    takePrefetchedBoard('board00000001'); // nothing left over between tests
+  });
+
+  it('knows the board route', () => {
+    expect(boardIdFromPath('/b/board00000001')).toBe('board00000001');
+    expect(boardIdFromPath('/b/board00000001/')).toBe('board00000001');
+    expect(boardIdFromPath('/')).toBeNull();
+    expect(boardIdFromPath('/b/')).toBeNull();
+    expect(boardIdFromPath('/b/a/b')).toBeNull();
+  });
+
+  it("downloads the board with the link's token, and hands the bytes over once", async () => {
+    const fetch = vi.fn(async () => new Response(new Uint8Array([1, 2, 3])));
+    vi.stubGlobal('fetch', fetch);
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
+    expect(fetch).toHaveBeenCalledWith('/api/boards/board00000001/state', expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }));
+    expect(takePrefetchedBoard('otherboard01')).toBeNull();
+    expect(await takePrefetchedBoard('board00000001')).toEqual(new Uint8Array([1, 2, 3]));
+    expect(takePrefetchedBoard('board00000001')).toBeNull();
+  });
+
+  it('uses the token kept from an earlier visit when the link has none', () => {
+    const fetch = vi.fn(async () => new Response(new Uint8Array()));
+    vi.stubGlobal('fetch', fetch);
+    prefetchBoard({ pathname: '/b/board00000001', hash: '' }, storage({ [BOARD_TOKENS_KEY]: JSON.stringify({ board00000001: TOKEN }) }));
+    expect(fetch).toHaveBeenCalledWith('/api/boards/board00000001/state', expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }));
+  });
+
+  it('starts nothing without a board, without a token, or with a malformed one', () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    prefetchBoard({ pathname: '/', hash: `#token=${TOKEN}` }, storage());
+    prefetchBoard({ pathname: '/b/board00000001', hash: '' }, storage());
+    prefetchBoard({ pathname: '/b/board00000001', hash: '#token=short' }, storage({ [BOARD_TOKENS_KEY]: '{not json' }));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(takePrefetchedBoard('board00000001')).toBeNull();
+  });
+
+  it('gives null, never an error, for a refusal or a network failure', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error":{}}', { status: 401 })));
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
+    expect(await takePrefetchedBoard('board00000001')).toBeNull();
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
+    expect(await takePrefetchedBoard('board00000001')).toBeNull();
+  });
+});

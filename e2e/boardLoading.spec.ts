@@ -1,0 +1,29 @@
+import { expect, personPage, test } from './fixtures.ts';
+import { BoardPageObject } from './BoardPageObject.ts';
+
+const STATE = /\/api\/boards\/[a-z0-9]+\/state$/;
+
+test('a board opens from the download its first script starts, and without it when that fails', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Loading paths');
+  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+
+  // A: the download, compressed, then the WebSocket for what changed since.
+  const download = a.page.waitForResponse((r) => STATE.test(new URL(r.url()).pathname));
+  await a.open(boardId);
+  const response = await download;
+  expect(response.status()).toBe(200);
+  expect(await response.headerValue('content-encoding')).toMatch(/^(br|gzip)$/);
+  const fromA = await a.addNote('Awareness', 'Touchpoints', 'Written by Ann before Bob came');
+
+  // B: the download fails; the WebSocket brings the whole board instead.
+  await b.page.route(STATE, (route) => route.abort('failed'));
+  await b.open(boardId);
+  await expect.poll(async () => (await b.noteById(fromA))?.text).toBe('Written by Ann before Bob came');
+
+  // Both are live: edits cross in both directions.
+  const fromB = await b.addNote('Decision', 'Touchpoints', 'Written by Bob after loading');
+  await a.editNote(fromA, 'Edited by Ann after Bob came');
+  await expect.poll(async () => (await a.noteById(fromB))?.text).toBe('Written by Bob after loading');
+  await expect.poll(async () => (await b.noteById(fromA))?.text).toBe('Edited by Ann after Bob came');
+});

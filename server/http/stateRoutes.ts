@@ -1,0 +1,43 @@
+import * as Y from 'yjs';
+import { isBoardId } from '../../shared/index.ts';
+import type { ShareLinks } from '../access/ShareLinks.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { requireRole } from './boardRoutes.ts';
+import { pickEncoding } from './compressedFiles.ts';
+import { EncodedStates } from './encodedStates.ts';
+import { withBoardDoc } from './readBoardDoc.ts';
+import { HttpError } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+
+export interface StateRoutesDeps {
+  readonly store: BoardStore;
+  readonly links: ShareLinks;
+  readonly states?: EncodedStates;
+}
+
+/**
+ * `GET /api/boards/:id/state` (any share link): the board's Yjs document as one update, brotli or
+ * gzip when the client takes them. The page fetches it while its scripts load and shows the board
+ * from it; its WebSocket then syncs only what changed since (client/boot/prefetchBoard.ts). Every
+ * role receives the same document over the WebSocket, so this gives nobody more than that does.
+ */
+export function registerStateRoutes(router: Router, deps: StateRoutesDeps): void {
+  const states = deps.states ?? new EncodedStates();
+  router.on('GET', '/api/boards/:id/state', (ctx) => sendState(ctx, deps, states));
+}
+
+async function sendState(ctx: RouteContext, deps: StateRoutesDeps, states: EncodedStates): Promise<void> {
+  const id = ctx.params.id ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  await requireRole(deps, id, ctx.req, ctx.url);
+  const encoding = pickEncoding(ctx.req.headers['accept-encoding']);
+  const body = await states.get(id, encoding, () => withBoardDoc(deps.store, ctx, id, (doc) => Y.encodeStateAsUpdateV2(doc)));
+  ctx.res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': body.byteLength,
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding',
+  });
+  ctx.res.end(body);
+}
