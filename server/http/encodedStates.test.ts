@@ -1,11 +1,12 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { EncodedStates } from './encodedStates.ts';
+import * as Y from 'yjs';
+import { docVersion, EncodedStates } from './encodedStates.ts';
 
 const raw = new Uint8Array(Buffer.from('journey '.repeat(500)));
 
 describe('EncodedStates', () => {
-  it('encodes a board once while its encoding is fresh, for every request and encoding', async () => {
+  it('encodes a board once per content encoding while its encoding is fresh', async () => {
     let now = 1_000;
     let encodes = 0;
     const states = new EncodedStates({ maxAgeMs: 2_000, now: () => now });
@@ -14,7 +15,7 @@ describe('EncodedStates', () => {
       return raw;
     };
     const [br, gzip, plain, again] = await Promise.all([states.get('b1', 'br', encode), states.get('b1', 'gzip', encode), states.get('b1', null, encode), states.get('b1', 'br', encode)]);
-    expect(encodes).toBe(1);
+    expect(encodes).toBe(3);
     expect(zlib.brotliDecompressSync(br)).toEqual(Buffer.from(raw));
     expect(zlib.gunzipSync(gzip)).toEqual(Buffer.from(raw));
     expect(plain).toEqual(Buffer.from(raw));
@@ -23,9 +24,45 @@ describe('EncodedStates', () => {
 
     now += 2_001;
     await states.get('b1', 'br', encode);
-    expect(encodes).toBe(2);
+    expect(encodes).toBe(4);
     await states.get('b2', 'br', encode);
+    expect(encodes).toBe(5);
+  });
+
+  it('keeps the encoding of a live board that has not changed, up to maxIdleMs', async () => {
+    let now = 0;
+    let encodes = 0;
+    const states = new EncodedStates({ maxAgeMs: 2_000, maxIdleMs: 60_000, now: () => now });
+    const doc = new Y.Doc();
+    const encode = async () => {
+      encodes++;
+      return Y.encodeStateAsUpdateV2(doc);
+    };
+    await states.get('b1', 'br', encode, docVersion(doc));
+    now += 30_000;
+    await states.get('b1', 'br', encode, docVersion(doc));
+    expect(encodes).toBe(1);
+
+    doc.getMap('meta').set('title', 'Changed');
+    const changed = await states.get('b1', 'br', encode, docVersion(doc));
+    expect(encodes).toBe(2);
+    const copy = new Y.Doc();
+    Y.applyUpdateV2(copy, zlib.brotliDecompressSync(changed));
+    expect(copy.getMap('meta').get('title')).toBe('Changed');
+
+    now += 60_001;
+    await states.get('b1', 'br', encode, docVersion(doc));
     expect(encodes).toBe(3);
+  });
+
+  it('docVersion changes with every transaction and differs between documents', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const first = docVersion(a);
+    expect(docVersion(a)).toBe(first);
+    expect(docVersion(b)).not.toBe(first);
+    a.getMap('meta').set('title', 'x');
+    expect(docVersion(a)).not.toBe(first);
   });
 
   it('does not keep a failure: the next request encodes again', async () => {

@@ -4,7 +4,7 @@ import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireRole } from './boardRoutes.ts';
 import { pickEncoding } from './compressedFiles.ts';
-import { EncodedStates } from './encodedStates.ts';
+import { docVersion, EncodedStates } from './encodedStates.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
@@ -31,7 +31,8 @@ async function sendState(ctx: RouteContext, deps: StateRoutesDeps, states: Encod
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
   await requireRole(deps, id, ctx.req, ctx.url);
   const encoding = pickEncoding(ctx.req.headers['accept-encoding']);
-  const body = await states.get(id, encoding, () => withBoardDoc(deps.store, ctx, id, (doc) => Y.encodeStateAsUpdateV2(doc)));
+  const live = ctx.liveDocument(id);
+  const body = await states.get(id, encoding, () => withBoardDoc(deps.store, ctx, id, (doc) => Y.encodeStateAsUpdateV2(doc)), live ? docVersion(live) : undefined);
   ctx.res.writeHead(200, {
     'Content-Type': 'application/octet-stream',
     'Content-Length': body.byteLength,
