@@ -22,7 +22,7 @@ describe('prefetchBoard', () => {
   });
 
   it("downloads the board with the link's token, and hands the bytes over once", async () => {
-    const fetch = vi.fn(async () => new Response(new Uint8Array([1, 2, 3])));
+    const fetch = vi.fn(async () => new Response(new Uint8Array([1, 2, 3]), { headers: { 'Content-Type': 'application/octet-stream' } }));
     vi.stubGlobal('fetch', fetch);
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
     expect(fetch).toHaveBeenCalledWith('/api/boards/board00000001/state', expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }));
@@ -48,11 +48,15 @@ describe('prefetchBoard', () => {
     expect(takePrefetchedBoard('board00000001')).toBeNull();
   });
 
-  it('gives null, never an error, for a refusal or a network failure', async () => {
+  it('gives null, never an error, for a refusal, a network failure or an answer that is not a board state', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error":{}}', { status: 401 })));
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
     expect(await takePrefetchedBoard('board00000001')).toBeNull();
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
+    expect(await takePrefetchedBoard('board00000001')).toBeNull();
+    // A proxy that sends the app's HTML (or its own page) for an unknown path.
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } })));
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
     expect(await takePrefetchedBoard('board00000001')).toBeNull();
   });

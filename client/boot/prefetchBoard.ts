@@ -1,9 +1,11 @@
 /**
- * The page's first script, on its own and without imports (vite.config.ts puts it before the
+ * The page's first script, its own chunk with nothing to import (vite.config.ts puts it before the
  * app): on a board's page it starts downloading the board (GET /api/boards/:id/state), so the
  * ~2 MB of a big board arrive while the app's ~1 MB of scripts load and run, not over the
  * WebSocket after them. connectBoard takes the download once, applies it, then connects.
  */
+
+import { BOARD_STATE_TYPE, boardStatePath } from '../../shared/protocol/boardState.ts';
 
 /** `/b/<id>`: the board route (App.tsx). */
 export function boardIdFromPath(pathname: string): string | null {
@@ -31,8 +33,9 @@ export function prefetchBoard(location: Pick<Location, 'pathname' | 'hash'> = wi
   if (!boardId || !token) return;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), PREFETCH_TIMEOUT_MS);
-  const state = fetch(`/api/boards/${encodeURIComponent(boardId)}/state`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal: abort.signal })
-    .then(async (res) => (res.ok ? new Uint8Array(await res.arrayBuffer()) : null))
+  const state = fetch(boardStatePath(boardId), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal: abort.signal })
+    // Only the route's own answer: a proxy's error page or the app's HTML must never reach Yjs.
+    .then(async (res) => (res.ok && res.headers.get('Content-Type') === BOARD_STATE_TYPE ? new Uint8Array(await res.arrayBuffer()) : null))
     // Offline, refused, too slow: the WebSocket and the local copy do what they always did.
     .catch(() => null)
     .finally(() => clearTimeout(timer));

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isBoardId } from '../../shared/index.ts';
+import { BOARD_STATE_TYPE } from '../../shared/protocol/boardState.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireRole } from './boardRoutes.ts';
@@ -34,7 +35,7 @@ async function sendState(ctx: RouteContext, deps: StateRoutesDeps, states: Encod
   const live = ctx.liveDocument(id);
   const body = await states.get(id, encoding, () => withBoardDoc(deps.store, ctx, id, (doc) => Y.encodeStateAsUpdateV2(doc)), live ? docVersion(live) : undefined);
   ctx.res.writeHead(200, {
-    'Content-Type': 'application/octet-stream',
+    'Content-Type': BOARD_STATE_TYPE,
     'Content-Length': body.byteLength,
     ...(encoding ? { 'Content-Encoding': encoding } : {}),
     'Cache-Control': 'no-store',
