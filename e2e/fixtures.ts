@@ -18,11 +18,14 @@ export async function personPage(browser: Browser, server: TestServer, person: P
 }
 
 export const test = base.extend<{ server: TestServer; openBoard: (page: Page, boardId: string) => Promise<BoardPageObject> }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
+  server: async ({ browser }, use) => {
+    const earlier = new Set(browser.contexts());
     const server = new TestServer();
     await server.start();
     await use(server);
+    // The people's pages (personPage) end with their test. Left open, each keeps syncing and
+    // retrying against a stopped server for the rest of the run, and the later tests slow down.
+    await Promise.all(browser.contexts().filter((c) => !earlier.has(c)).map((c) => c.close()));
     await server.dispose();
   },
   // eslint-disable-next-line no-empty-pattern
