@@ -87,7 +87,6 @@ function applyPrefetched(doc: Y.Doc, state: Uint8Array): boolean {
   }
 }
 
-
 export function collabUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
 }
