@@ -29,6 +29,8 @@ import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
+import { EncodedStates } from './http/encodedStates.ts';
+import { StateWarmup } from './extensions/StateWarmup.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import type { CommentsReader } from './exports/CommentsReader.ts';
 import { StoredComments } from './exports/StoredComments.ts';
@@ -119,6 +121,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // The exports read comment counts and comments through this (issue 6).
   const storedComments = new StoredComments(store);
   const comments = options.comments ?? storedComments;
+  // Board downloads (GET /api/boards/:id/state), encoded once for many pages.
+  const boardStates = new EncodedStates();
   const extensions = [
     ...(scaleOut?.extensions ?? []),
     new BoardAccess({ store }),
@@ -138,6 +142,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new PrivateWriting({ service: privateWriting }),
     activity,
     new Visits({ store, activity }),
+    new StateWarmup(boardStates),
     collab,
     new HttpRequests({
       disconnectRole: scaleOut ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role) : undefined,
@@ -152,6 +157,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         checkpoints,
         comments,
         limits,
+        boardStates,
         metrics: { registry: metrics.registry, token: config.metricsToken },
       }),
     }),

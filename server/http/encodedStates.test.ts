@@ -90,4 +90,20 @@ describe('EncodedStates', () => {
     await states.get('b1', null, encode);
     expect(encodes).toBe(4);
   });
+
+  it('warm encodes a live board ahead of the first request, which then encodes nothing', async () => {
+    const states = new EncodedStates();
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('title', 'Warm');
+    states.warm('b1', doc);
+    let encodes = 0;
+    const body = await states.get('b1', 'br', async () => {
+      encodes++;
+      return Y.encodeStateAsUpdateV2(doc);
+    }, docVersion(doc));
+    expect(encodes).toBe(0);
+    const copy = new Y.Doc();
+    Y.applyUpdateV2(copy, zlib.brotliDecompressSync(body));
+    expect(copy.getMap('meta').get('title')).toBe('Warm');
+  });
 });

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ContentEncoding } from './compressedFiles.ts';
 
 const brotli = promisify(zlib.brotliCompress);
@@ -57,6 +57,14 @@ export class EncodedStates {
       entry.bodies.set(key, body);
     }
     return body;
+  }
+
+  /**
+   * Encodes a live board now (brotli, what browsers take), so the next page to open it gets its
+   * download at once instead of waiting ~0.1–0.2 s for the encoding; kept while it is unchanged.
+   */
+  warm(boardId: string, doc: Y.Doc): void {
+    this.get(boardId, 'br', async () => Y.encodeStateAsUpdateV2(doc), docVersion(doc)).catch(() => {});
   }
 
   private usable(boardId: string, version: string | undefined): Entry | null {

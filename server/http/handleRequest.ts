@@ -15,6 +15,7 @@ import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
+import type { EncodedStates } from './encodedStates.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
 import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { Router, type LiveDocuments } from './router.ts';
@@ -38,6 +39,8 @@ export interface HttpDeps {
   readonly metrics?: MetricsRoutesDeps;
   /** Comments for the exports (issue 6); default: not available (exports say so). */
   readonly comments?: CommentsReader;
+  /** Board downloads' encodings, shared with StateWarmup; default: the route's own. */
+  readonly boardStates?: EncodedStates;
   /** Board caps, for imported boards (issue 6); default: DEFAULT_LIMITS. */
   readonly limits?: BoardLimits;
 }
@@ -54,7 +57,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerBoardRoutes(router, { ...deps, savedTemplates });
   registerTemplateRoutes(router, { ...deps, savedTemplates });
   registerShareRoutes(router, deps);
-  registerStateRoutes(router, deps);
+  registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {
       checkpoints: deps.checkpoints,
