@@ -1,11 +1,12 @@
 /**
- * The page's first script, its own chunk with nothing to import (vite.config.ts puts it before the
- * app): on a board's page it starts downloading the board (GET /api/boards/:id/state), so the
+ * The page's first script, a small chunk with nothing else to load (vite.config.ts puts it before
+ * the app): on a board's page it starts downloading the board (GET /api/boards/:id/state), so the
  * ~2 MB of a big board arrive while the app's ~1 MB of scripts load and run, not over the
  * WebSocket after them. connectBoard takes the download once, applies it, then connects.
  */
 
 import { BOARD_STATE_TYPE, boardStatePath } from '../../shared/protocol/boardState.ts';
+import { isShareToken, tokenFromFragment } from '../../shared/protocol/roles.ts';
 
 /** `/b/<id>`: the board route (App.tsx). */
 export function boardIdFromPath(pathname: string): string | null {
@@ -14,9 +15,6 @@ export function boardIdFromPath(pathname: string): string | null {
 
 /** Where boardTokens.ts keeps the share tokens of boards opened before, by board id. */
 export const BOARD_TOKENS_KEY = 'journeyboard.tokens';
-
-/** A link's token, `#token=…` (shared/protocol/roles.ts checks the same shape). */
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
  * Past this the WebSocket goes ahead without the download: a stuck request must not hold it.
@@ -51,12 +49,12 @@ export function takePrefetchedBoard(boardId: string): Promise<Uint8Array | null>
 }
 
 function linkToken(hash: string, boardId: string, storage: Storage): string | null {
-  const fromLink = new URLSearchParams(hash.replace(/^#/, '')).get('token');
-  if (fromLink && TOKEN.test(fromLink)) return fromLink;
+  const fromLink = tokenFromFragment(hash);
+  if (fromLink) return fromLink;
   try {
     const stored: unknown = JSON.parse(storage.getItem(BOARD_TOKENS_KEY) ?? '{}');
     const token = stored && typeof stored === 'object' ? (stored as Record<string, unknown>)[boardId] : null;
-    return typeof token === 'string' && TOKEN.test(token) ? token : null;
+    return typeof token === 'string' && isShareToken(token) ? token : null;
   } catch {
     return null;
   }

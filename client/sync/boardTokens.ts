@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenFromFragment } from '../../shared/index.ts';
+import { tokenFromFragment } from '../../shared/protocol/roles.ts';
 import { BOARD_TOKENS_KEY } from '../boot/prefetchBoard.ts';
 
 /**
@@ -8,12 +8,11 @@ import { BOARD_TOKENS_KEY } from '../boot/prefetchBoard.ts';
  * which the browser never sends to a server; once read, it is removed from the address bar so
  * it does not end up in a screenshot or a screen share.
  */
-const KEY = BOARD_TOKENS_KEY;
 const stored = z.record(z.string(), z.string());
 
 function load(): Record<string, string> {
   try {
-    const parsed = stored.safeParse(JSON.parse(localStorage.getItem(KEY) ?? '{}'));
+    const parsed = stored.safeParse(JSON.parse(localStorage.getItem(BOARD_TOKENS_KEY) ?? '{}'));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -21,7 +20,7 @@ function load(): Record<string, string> {
 }
 
 export function saveBoardToken(boardId: string, token: string): void {
-  localStorage.setItem(KEY, JSON.stringify({ ...load(), [boardId]: token }));
+  localStorage.setItem(BOARD_TOKENS_KEY, JSON.stringify({ ...load(), [boardId]: token }));
 }
 
 export function storedBoardToken(boardId: string): string | null {

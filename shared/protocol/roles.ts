@@ -73,5 +73,10 @@ export function shareLinkPath(boardId: string, token: string): string {
 export function tokenFromFragment(hash: string): string | null {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
   const token = params.get('token');
-  return token && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : null;
+  return token && isShareToken(token) ? token : null;
+}
+
+/** The shape of a share token (what the server hands out); anything else is not sent anywhere. */
+export function isShareToken(value: string): boolean {
+  return /^[A-Za-z0-9_-]{16,128}$/.test(value);
 }
