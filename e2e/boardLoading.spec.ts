@@ -27,3 +27,47 @@ test('a board opens from the download its first script starts, and without it wh
   await expect.poll(async () => (await a.noteById(fromB))?.text).toBe('Written by Bob after loading');
   await expect.poll(async () => (await b.noteById(fromA))?.text).toBe('Edited by Ann after Bob came');
 });
+
+test('a board opened from the download and never edited is still kept on the device, for opening offline', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Kept for the train');
+  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  await b.open(boardId);
+  const noteId = await b.addNote('Awareness', 'Touchpoints', 'Saved by the server');
+  // Ann never edits: each of her visits opens from the download, and the local copy only once
+  // the page is idle.
+  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  await a.open(boardId);
+  await a.page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await a.page.reload();
+  await a.waitReady();
+  await expect.poll(() => a.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(
+      () =>
+        a.page.evaluate(
+          (name) =>
+            new Promise<number>(async (resolve) => {
+              // Opening a database that does not exist would create it, empty, under y-indexeddb.
+              if (!(await indexedDB.databases()).some((d) => d.name === name)) return resolve(0);
+              const open = indexedDB.open(name);
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('updates')) return (db.close(), resolve(0));
+                const count = db.transaction('updates').objectStore('updates').count();
+                count.onsuccess = () => (db.close(), resolve(count.result));
+              };
+              open.onerror = () => resolve(0);
+            }),
+          `journeyboard:${boardId}`,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
+
+  await a.page.context().setOffline(true);
+  await a.page.reload();
+  await a.waitReady();
+  expect((await a.noteById(noteId))?.text).toBe('Saved by the server');
+});
