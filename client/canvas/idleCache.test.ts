@@ -1,6 +1,6 @@
 import Konva from 'konva';
-import { describe, expect, it } from 'vitest';
-import { inViewFirst } from './idleCache.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cacheWhenIdle, inViewFirst, pauseCaching, SETTLE_MS } from './idleCache.ts';
 import { NOTE_W } from './layout.ts';
 
 describe('inViewFirst', () => {
@@ -25,5 +25,63 @@ describe('inViewFirst', () => {
   it('treats a note with no screen as off screen', () => {
     const g = new Konva.Group();
     expect(inViewFirst([g], () => null)).toEqual([g]);
+  });
+});
+
+describe('cacheWhenIdle', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    // An idle period of 50 ms whenever the queue asks for one.
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 }), 1));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  /** A note group on a layer, off screen, that records when it was cached. */
+  const note = () => {
+    const cached: number[] = [];
+    const group = { getLayer: () => ({}), getStage: () => null, cache: () => cached.push(performance.now()) } as unknown as Konva.Group;
+    return { group, cached };
+  };
+
+  it('caches a new note at the first idle time', () => {
+    const a = note();
+    cacheWhenIdle(a.group, 2);
+    vi.advanceTimersByTime(5);
+    expect(a.cached).toHaveLength(1);
+  });
+
+  it('caches a changed note only once it has not changed for SETTLE_MS, while new notes go at once', () => {
+    const typed = note();
+    const fresh = note();
+    let cancel = cacheWhenIdle(typed.group, 2, true);
+    vi.advanceTimersByTime(SETTLE_MS / 2);
+    // Changed again (the effect's cleanup, then the new content): the wait starts over.
+    cancel();
+    cancel = cacheWhenIdle(typed.group, 2, true);
+    cacheWhenIdle(fresh.group, 2);
+    vi.advanceTimersByTime(5);
+    expect(fresh.cached).toHaveLength(1);
+    expect(typed.cached).toHaveLength(0);
+    vi.advanceTimersByTime(SETTLE_MS - 100);
+    expect(typed.cached).toHaveLength(0);
+    vi.advanceTimersByTime(200);
+    expect(typed.cached).toHaveLength(1);
+  });
+
+  it('forgets a note whose effect was cleaned up, and waits for a drag to end', () => {
+    const gone = note();
+    const later = note();
+    cacheWhenIdle(gone.group, 2)();
+    const resume = pauseCaching();
+    cacheWhenIdle(later.group, 2);
+    vi.advanceTimersByTime(SETTLE_MS * 2);
+    expect(later.cached).toHaveLength(0);
+    resume();
+    vi.advanceTimersByTime(5);
+    expect(later.cached).toHaveLength(1);
+    expect(gone.cached).toHaveLength(0);
   });
 });

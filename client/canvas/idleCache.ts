@@ -6,31 +6,48 @@ import { NOTE_H, NOTE_W } from './layout.ts';
  * hold up opening a board, zooming in or a drag). One queue, notes on screen first, worked through
  * in short slices while the page is idle; when the page was busy for TIMEOUT_MS (drawing uncached
  * notes is what keeps it busy), a longer slice, so a busy page still gets its notes cached.
- * Paused while a drag is up.
+ * Paused while a drag is up; a note whose content changed waits until it has settled (SETTLE_MS).
  *
  * Caching draws nothing new: the bitmap looks like the live drawing, so it is made with
  * `autoDrawEnabled` off. Konva would otherwise redraw the whole notes layer after every note it
  * cached, which made each drag and pan frame a full redraw while caching caught up (bench/bigBoard).
  */
-const queue = new Map<Konva.Group, number>();
+interface Entry {
+  readonly pixelRatio: number;
+  /** performance.now() before which the note is left live (SETTLE_MS after a change). */
+  readonly notBefore: number;
+}
+const queue = new Map<Konva.Group, Entry>();
 let handle: number | null = null;
+let wake: ReturnType<typeof setTimeout> | null = null;
 let pauses = 0;
 
-/** Estimated cost of caching one note; no new one is started with less idle time left. */
-const COST_MS = 4;
+/** Caching one note costs 0.5-0.9 ms (bench/bigBoard); no new one is started with less idle time left. */
+const COST_MS = 1;
 /** When the page was never idle for TIMEOUT_MS (frames slower than they would be cached), a slice this long. */
 const TIMEOUT_MS = 250;
 const BUSY_SLICE_MS = 50;
 /**
  * An idle period can last 50 ms, and whatever arrives meanwhile (a remote edit, a key press)
- * waits for the slice to end: short slices, then the next idle callback.
+ * waits for the slice to end: short slices, then the next idle callback. 10 ms slices delayed one
+ * remote edit in three by ~10 ms while a board's notes were being cached; 4 ms slices cache the
+ * 300-400 notes of a 100 % view no slower.
  */
-const IDLE_SLICE_MS = 10;
+const IDLE_SLICE_MS = 4;
+/**
+ * A note whose content changed is cached again only once it has not changed for this long. A
+ * note being written (someone typing, remotely or here) was re-cached after every change, 5-10 ms
+ * of canvas work each time that a remote edit arriving meanwhile waited for: one remote edit in
+ * three reached the page ~10 ms late (bench/bigBoard). Drawn live meanwhile, it costs a few µs a
+ * frame more than its bitmap.
+ */
+export const SETTLE_MS = 1000;
 /** A note's bounds in its own space (the shadow sits 2 below): Konva need not measure its text for them. */
 const BOUNDS = { x: 0, y: 0, width: NOTE_W, height: NOTE_H + 2, offset: 4 };
 
-export function cacheWhenIdle(group: Konva.Group, pixelRatio: number): () => void {
-  queue.set(group, pixelRatio);
+/** `changed`: the note was cached before and its content changed; it is cached again once settled. */
+export function cacheWhenIdle(group: Konva.Group, pixelRatio: number, changed = false): () => void {
+  queue.set(group, { pixelRatio, notBefore: changed ? performance.now() + SETTLE_MS : 0 });
   schedule();
   return () => queue.delete(group);
 }
@@ -48,7 +65,18 @@ export function pauseCaching(): () => void {
 }
 
 function schedule(): void {
-  if (handle === null && pauses === 0 && queue.size > 0) handle = whenIdle(work);
+  if (handle !== null || pauses > 0 || queue.size === 0) return;
+  const now = performance.now();
+  let next = Infinity;
+  for (const entry of queue.values()) if ((next = Math.min(next, entry.notBefore)) <= now) break;
+  if (wake !== null) clearTimeout(wake);
+  wake = null;
+  if (next <= now) handle = whenIdle(work);
+  else
+    wake = setTimeout(() => {
+      wake = null;
+      schedule();
+    }, next - now);
 }
 
 function work(deadline: IdleDeadline): void {
@@ -57,9 +85,11 @@ function work(deadline: IdleDeadline): void {
   const autoDraw = Konva.autoDrawEnabled;
   Konva.autoDrawEnabled = false;
   try {
-    const sliceEnd = performance.now() + (deadline.didTimeout ? BUSY_SLICE_MS : IDLE_SLICE_MS);
-    for (const group of inViewFirst([...queue.keys()])) {
-      const pixelRatio = queue.get(group)!;
+    const now = performance.now();
+    const sliceEnd = now + (deadline.didTimeout ? BUSY_SLICE_MS : IDLE_SLICE_MS);
+    const ready = [...queue].filter(([, entry]) => entry.notBefore <= now).map(([group]) => group);
+    for (const group of inViewFirst(ready)) {
+      const { pixelRatio } = queue.get(group)!;
       queue.delete(group);
       if (group.getLayer()) group.cache({ ...BOUNDS, pixelRatio });
       if (performance.now() > sliceEnd || (!deadline.didTimeout && deadline.timeRemaining() < COST_MS)) break;
@@ -97,7 +127,7 @@ function isOnScreen(group: Konva.Group, screen: Size | null): boolean {
   return b.x > 0 && b.y > 0 && a.x < screen.width && a.y < screen.height;
 }
 
-const whenIdle: (cb: (d: IdleDeadline) => void) => number =
-  typeof requestIdleCallback === 'function'
-    ? (cb) => requestIdleCallback(cb, { timeout: TIMEOUT_MS })
-    : (cb) => window.setTimeout(() => cb({ didTimeout: true, timeRemaining: () => 0 }), 50);
+function whenIdle(cb: (d: IdleDeadline) => void): number {
+  if (typeof requestIdleCallback === 'function') return requestIdleCallback(cb, { timeout: TIMEOUT_MS });
+  return setTimeout(() => cb({ didTimeout: true, timeRemaining: () => 0 }), 50) as unknown as number;
+}

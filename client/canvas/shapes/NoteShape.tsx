@@ -36,14 +36,18 @@ const PAD = 12;
 /** A sticky note. Dumb: props in, pixels out; hit-testing happens in hitTest.ts. */
 export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cacheRatio, personaColours = '' }: NoteShapeProps) {
   const group = useRef<Konva.Group>(null);
+  const lastRatio = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
     const g = group.current;
     if (!g) return;
     g.clearCache(); // draw the new content live until the bitmap is ready
+    // Same zoom as before: the content changed, maybe one change of many (someone typing).
+    const changed = cacheRatio !== undefined && lastRatio.current === cacheRatio;
+    lastRatio.current = cacheRatio;
     if (!cacheRatio) return;
-    // Caching allocates canvases (~2 ms a note): do it when the browser is idle, not on mount,
+    // Caching allocates canvases (~0.5-1 ms a note): do it when the browser is idle, not on mount,
     // so opening a board or zooming in never waits for hundreds of them.
-    return cacheWhenIdle(g, cacheRatio);
+    return cacheWhenIdle(g, cacheRatio, changed);
   }, [note, cacheRatio, personaColours]);
   const personaDots = personaColours ? personaColours.split(',') : [];
   const kind = NOTE_KIND_STYLE[note.kind];
