@@ -5,6 +5,12 @@ import { executeCommand, findTemplate, initializeBoard, readBoard, type NoteId }
 import type { Target } from './targets.ts';
 
 /**
+ * A clock shared by the benchmark's threads (each has its own `performance.now()` origin):
+ * milliseconds since the epoch, with performance.now()'s resolution.
+ */
+export const stamp = (): number => performance.timeOrigin + performance.now();
+
+/**
  * One simulated workshop participant: a Y.Doc with a real provider, owning one note whose text
  * it rewrites as a sequence number. Every participant records when it first saw each number of
  * every other participant's note, so the harness can tell when an edit reached everyone.
@@ -18,14 +24,14 @@ export class Participant {
   /** noteId -> highest sequence number seen, and waiters on it. */
   private readonly seen = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
-  /** Receipt times of (noteId, seq), only while `recording`. */
+  /** Receipt times (`stamp()`) of (noteId, seq), only while `recording`. */
   readonly receipts = new Map<string, number>();
   recording = false;
 
   constructor(index: number) {
     this.index = index;
     this.doc.getMap('records').observeDeep((events) => {
-      const now = performance.now();
+      const now = stamp();
       for (const e of events) {
         const id = e.path[0];
         if (typeof id !== 'string' || !id.startsWith('note:')) continue;
@@ -39,7 +45,7 @@ export class Participant {
     });
   }
 
-  connect(target: Target, room: string, token: string | null): Promise<void> {
+  connect(target: Pick<Target, 'protocol' | 'wsUrl'>, room: string, token: string | null): Promise<void> {
     return new Promise((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`participant ${this.index} did not sync`)), 60_000);
       const done = () => {
@@ -109,6 +115,7 @@ export class Participant {
 
   destroy(): void {
     this.provider?.destroy();
+    this.provider = null;
     this.doc.destroy();
   }
 }

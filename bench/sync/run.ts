@@ -36,7 +36,7 @@ export async function runSyncBenchmark(opts: { sizes: number[]; repeats: number;
         for (const t of targets) {
           const f = await measure(t, n, params);
           runs.set(t.name, [...(runs.get(t.name) ?? []), f]);
-          process.stderr.write(`  n=${n} ${t.name} run ${r + 1}: p50 ${f.latencyP50} ms, ${f.throughput} edits/s\n`);
+          process.stderr.write(`  n=${n} ${t.name} run ${r + 1}: p50 ${f.latencyP50} ms, ${f.throughput} edits/s, steady p50 ${f.steadyP50} ms, server CPU ${f.serverCpuSeconds} s\n`);
         }
       for (const t of targets) results.push(medianFigures(runs.get(t.name)!));
     }
@@ -52,6 +52,8 @@ export async function runSyncBenchmark(opts: { sizes: number[]; repeats: number;
       'p50 vs hocuspocus': round(ours.latencyP50 / raw.latencyP50),
       'p99 vs hocuspocus': round(ours.latencyP99 / raw.latencyP99),
       'throughput vs hocuspocus': round(ours.throughput / raw.throughput),
+      'steady p50 vs hocuspocus': round(ours.steadyP50 / raw.steadyP50),
+      'steady p99 vs hocuspocus': round(ours.steadyP99 / raw.steadyP99),
       'p50 vs y-websocket': round(ours.latencyP50 / yws.latencyP50),
       'throughput vs y-websocket': round(ours.throughput / yws.throughput),
       'server CPU vs hocuspocus': round(ours.serverCpuSeconds / raw.serverCpuSeconds),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { percentile, round } from '../stats.ts';
+import { editSteadily, ObserverThread, type Receipt } from './observerThread.ts';
 import { Participant } from './participants.ts';
 import type { Target } from './targets.ts';
 
@@ -32,7 +33,17 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-export async function setUp(target: Target, n: number): Promise<Participant[]> {
+/** What a participant needs to join the board of one run. */
+interface Join {
+  readonly target: Pick<Target, 'protocol' | 'wsUrl'>;
+  readonly room: string;
+  readonly token: string | null;
+}
+
+/** Observers of the steady workload (in their own thread). */
+const OBSERVERS = 3;
+
+export async function setUp(target: Target, n: number): Promise<{ people: Participant[]; join: Join }> {
   const { room, token } = await target.createRoom();
   const people = Array.from({ length: n }, (_, i) => new Participant(i));
   await people[0]!.connect(target, room, token);
@@ -42,7 +53,7 @@ export async function setUp(target: Target, n: number): Promise<Participant[]> {
   await Promise.all(people.map((p) => p.until(() => p.noteCount() >= 0 && p.doc.getMap('records').size > 0)));
   for (const p of people) p.addOwnNote();
   await Promise.all(people.map((p) => p.until(() => p.noteCount() === n)));
-  return people;
+  return { people, join: { target: { protocol: target.protocol, wsUrl: target.wsUrl }, room, token } };
 }
 
 /** One edit at a time from a rotating sender; latency = until the last participant has it. */
@@ -76,44 +87,41 @@ async function burstThroughput(people: Participant[], perPerson: number): Promis
   return (people.length * perPerson) / ((performance.now() - t0) / 1000);
 }
 
-/** Everyone edits at 5 Hz for `seconds`; latency from each edit until a few observers saw it. */
-async function steadyLatency(people: Participant[], seconds: number): Promise<number[]> {
-  const observers = people.slice(0, Math.min(3, people.length));
-  for (const o of observers) {
-    o.receipts.clear();
-    o.recording = true;
+/**
+ * Everyone edits at 5 Hz for `seconds`; latency from each edit until a few observers saw it. The
+ * observers run in a thread of their own (observerThread.ts) and take the place of as many of
+ * `people`, so N participants still edit.
+ */
+async function steadyLatency(people: Participant[], seconds: number, join: Join): Promise<number[]> {
+  const count = Math.min(OBSERVERS, people.length);
+  const observers = await ObserverThread.start({ ...join, count, firstIndex: people.length });
+  try {
+    for (const p of people.slice(0, count)) p.destroy();
+    const editors = people.slice(count);
+    const [ours, theirs] = await Promise.all([editSteadily(editors, seconds), observers.run(seconds)]);
+    const sent = [...ours, ...theirs];
+    const receipts = new Map<string, Receipt[]>();
+    for (const r of await observers.collect(sent)) receipts.set(r.key, [...(receipts.get(r.key) ?? []), r]);
+    const latencies: number[] = [];
+    for (const s of sent) {
+      // An observer's own edit is timed by the other observers only.
+      const times = (receipts.get(s.key) ?? []).filter((r) => r.by !== s.from).map((r) => r.at);
+      if (times.length) latencies.push(Math.max(...times) - s.at);
+    }
+    return latencies;
+  } finally {
+    await observers.stop();
   }
-  const sent: { key: string; at: number; from: Participant }[] = [];
-  await Promise.all(
-    people.map(async (p) => {
-      await new Promise((r) => setTimeout(r, Math.random() * 200));
-      const end = performance.now() + seconds * 1000;
-      while (performance.now() < end) {
-        const at = performance.now();
-        const { noteId, seq } = p.edit();
-        sent.push({ key: `${noteId}#${seq}`, at, from: p });
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }),
-  );
-  await Promise.all(observers.map((o) => o.until(() => sent.every((s) => s.from === o || o.receipts.has(s.key) || o.hasSeen(s.key.split('#')[0]!, Number(s.key.split('#')[1]))))));
-  for (const o of observers) o.recording = false;
-  const latencies: number[] = [];
-  for (const s of sent) {
-    const times = observers.filter((o) => o !== s.from).map((o) => o.receipts.get(s.key)).filter((t): t is number => t !== undefined);
-    if (times.length) latencies.push(Math.max(...times) - s.at);
-  }
-  return latencies;
 }
 
 export async function measure(target: Target, n: number, opts: { edits: number; burst: number; steadySeconds: number }): Promise<SyncFigures> {
-  const people = await setUp(target, n);
+  const { people, join } = await setUp(target, n);
   const cpuBefore = cpuSeconds(target.pid);
   try {
     await sequentialLatency(people, Math.min(10, opts.edits)); // warm-up
     const lat = await sequentialLatency(people, opts.edits);
     const throughput = await burstThroughput(people, opts.burst);
-    const steady = await steadyLatency(people, opts.steadySeconds);
+    const steady = await steadyLatency(people, opts.steadySeconds, join);
     return {
       target: target.name,
       n,
