@@ -75,6 +75,43 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   await fac.screenshot(out('private-revealed-facilitator.png'));
 });
 
+test('private writing: notes pasted or duplicated while a phase is open are the author’s drafts, not notes on the board', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Paste in private', 'ecommerce');
+  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
+  await fac.open(boardId);
+  await ann.open(boardId, 'editor');
+  const [facP, annP] = [new PrivateWritingObject(fac), new PrivateWritingObject(ann)];
+  const board = await ann.board();
+  const note = board.notes.find((n) => n.stageId === board.stages[0]!.id && n.kind === 'touchpoint')!;
+  const selectNote = async () => {
+    const r = await ann.noteRect(note.id);
+    await ann.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.selection())).toEqual([note.id]);
+  };
+  // Copied before the phase starts.
+  await selectNote();
+  await ann.page.keyboard.press('Control+c');
+  await facP.start();
+  await expect(annP.bar).toContainText('visible only to you');
+  const notesBefore = (await fac.board()).notes.length;
+
+  // Pasted: a draft of Ann's with the copied text, in the note's cell.
+  await ann.page.keyboard.press('Control+v');
+  await expect.poll(async () => (await annP.state()).drafts.map((d) => [d.text, d.stageId, d.laneId])).toEqual([[note.text, note.stageId, note.laneId]]);
+  // Duplicated: a second one.
+  await selectNote();
+  await ann.page.keyboard.press('Control+d');
+  await expect.poll(async () => (await annP.state()).drafts.length).toBe(2);
+  await expect(facP.bar.getByTestId('private-writers')).toContainText('Ann Amos is writing… 2 notes');
+  for (const page of [fac, ann]) expect((await page.board()).notes.length).toBe(notesBefore);
+
+  // The reveal makes them notes, written by Ann.
+  await fac.page.getByTestId('private-reveal').click();
+  await expect.poll(async () => (await fac.board()).notes.filter((n) => n.text === note.text && n.authorName === 'Ann Amos').length).toBe(2);
+  expect((await fac.board()).notes.length).toBe(notesBefore + 2);
+});
+
 async function seriousViolations(page: Page, include: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);

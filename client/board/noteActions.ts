@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClipboardNote, LaneId, NoteId, NoteKind, StageId } from '../../shared/index.ts';
+import { clipboardNoteSchema, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
@@ -56,6 +56,11 @@ export function deleteSelection(session: BoardSession): void {
 export function duplicateSelection(session: BoardSession): void {
   const ids = [...session.editor.get().selection];
   if (!ids.length) return;
+  if (session.privateWriting.interceptsNewNotes()) {
+    const board = session.model.source.getSnapshot();
+    addDrafts(session, ids.map((id) => board.notesById.get(id)).flatMap((n) => (n ? [{ ...n.position, kind: n.kind, text: n.text }] : [])));
+    return;
+  }
   const copies = session.run('duplicateNotes', { noteIds: ids });
   if (copies) select(session, copies);
 }
@@ -81,7 +86,30 @@ export function pasteClipboard(session: BoardSession, text: string): boolean {
   }
   const data = clipboardSchema.safeParse(parsed);
   if (!data.success) return false;
+  if (session.privateWriting.interceptsNewNotes()) {
+    const notes = z.array(clipboardNoteSchema).safeParse(data.data.notes);
+    if (!notes.success) return false;
+    addDrafts(session, notes.data);
+    return true;
+  }
   const ids = session.run('pasteNotes', { notes: data.data.notes as ClipboardNote[] });
   if (ids) select(session, ids);
   return true;
+}
+
+/**
+ * Private writing: notes pasted or duplicated while a phase is open are my drafts, like any new
+ * note, in their own cells when this board has them (else the first cell, as a paste does). Their
+ * text and kind go along; a draft has no colour or sentiment of its own until the reveal.
+ */
+function addDrafts(session: BoardSession, notes: readonly Pick<ClipboardNote, 'stageId' | 'laneId' | 'kind' | 'text'>[]): void {
+  const board = session.model.source.getSnapshot();
+  const stages = new Set<string>(board.stages.map((s) => s.id));
+  const lanes = new Set<string>(board.lanes.map((l) => l.id));
+  const first = board.stages[0] && board.lanes[0] ? { stageId: board.stages[0].id, laneId: board.lanes[0].id } : null;
+  for (const n of notes) {
+    const cell = stages.has(n.stageId) && lanes.has(n.laneId) ? n : first;
+    // Refused (not allowed to write now, offline, over the limit): addDraft has said why.
+    if (!cell || session.privateWriting.addDraft(cell.stageId, cell.laneId, n.kind, n.text, { edit: false }) === null) return;
+  }
 }
