@@ -107,4 +107,25 @@ test('save a board as a template and start a new board from it on the home page'
   const copyKpis = await kpis(a);
   expect(copyKpis.map((k) => k.metric)).toEqual(sourceKpis);
   expect(copyKpis.every((k) => k.value === null)).toBe(true); // definitions only
+
+  // Bob's device keeps only an editor link to the board it came from: the server refuses him.
+  await b.page.goto('/');
+  const bobsView = b.page.locator('[data-testid^="template-saved-"]');
+  await expect(bobsView).toHaveCount(1);
+  await bobsView.getByTestId('remove-template').click();
+  await bobsView.getByTestId('remove-template-confirm').click();
+  await expect(b.page.getByRole('alert')).toContainText('Only the facilitator of the board this template was saved from');
+  await expect(bobsView).toHaveCount(1);
+
+  // Ann, that board's facilitator, removes it for everyone.
+  await a.page.goto('/');
+  const annsView = a.page.locator('[data-testid^="template-saved-"]');
+  await annsView.getByTestId('remove-template').click();
+  await expect(annsView.getByTestId('remove-template-confirm')).toBeVisible();
+  await annsView.screenshot({ path: test.info().outputPath('saved-template-remove.png') });
+  await annsView.getByTestId('remove-template-confirm').click();
+  await expect(annsView).toHaveCount(0);
+  await b.page.reload();
+  await expect(b.page.getByTestId('template-blank')).toBeVisible();
+  await expect(bobsView).toHaveCount(0);
 });

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { forgetBoard, loadRecentBoards, type RecentBoard } from '../identity/recentBoards.ts';
 import { TemplatePreview } from '../ui/TemplatePreview.tsx';
 import { ImportBoardButton } from '../ui/ImportBoardButton.tsx';
-import { createBoard, CreateTokenRequired, fetchTemplates, type TemplateInfo } from './api.ts';
+import { createBoard, CreateTokenRequired, deleteSavedTemplate, fetchTemplates, type TemplateInfo } from './api.ts';
+import { storedBoardToken } from '../sync/boardTokens.ts';
 
 function ago(t: number, now = Date.now()): string {
   const s = Math.round((now - t) / 1000);
@@ -48,6 +49,19 @@ export function HomePage() {
   };
 
   const saved = templates?.filter((t) => t.source === 'saved') ?? [];
+  // Who may remove a saved template: the facilitator of its board (the token this device kept
+  // for that board, if any; the server checks the role) or the server's creation token.
+  const removalToken = (t: TemplateInfo) => localStorage.getItem(CREATE_TOKEN_KEY) ?? (t.sourceBoardId ? storedBoardToken(t.sourceBoardId) : null);
+  const remove = async (t: TemplateInfo, token: string) => {
+    setError(null);
+    try {
+      await deleteSavedTemplate(t.id, token);
+      if (templateId === t.id) setTemplateId('blank');
+      setTemplates(await fetchTemplates(localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined));
+    } catch (e) {
+      setError(`Could not remove “${t.name}”: ${(e as Error).message}`);
+    }
+  };
   return (
     <div className="home">
       <header className="home-header">
@@ -74,9 +88,10 @@ export function HomePage() {
               {saved.length > 0 && (
                 <>
                   <h2 className="templates-heading" id="saved-templates">Saved on this server</h2>
-                  {saved.map((t) => (
-                    <TemplateChoice key={t.id} template={t} checked={templateId === t.id} onChoose={() => setTemplateId(t.id)} />
-                  ))}
+                  {saved.map((t) => {
+                    const token = removalToken(t);
+                    return <TemplateChoice key={t.id} template={t} checked={templateId === t.id} onChoose={() => setTemplateId(t.id)} onRemove={token ? () => remove(t, token) : undefined} />;
+                  })}
                 </>
               )}
             </div>
@@ -116,7 +131,8 @@ export function HomePage() {
   );
 }
 
-function TemplateChoice({ template: t, checked, onChoose }: { template: TemplateInfo; checked: boolean; onChoose: () => void }) {
+function TemplateChoice({ template: t, checked, onChoose, onRemove }: { template: TemplateInfo; checked: boolean; onChoose: () => void; onRemove?: () => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
   const parts = [`${t.stages.length} stages`, t.noteCount ? `${t.noteCount} example notes` : 'empty'];
   if (t.personaCount) parts.push(`${t.personaCount} persona${t.personaCount === 1 ? '' : 's'}`);
   if (t.kpiCount) parts.push(`${t.kpiCount} KPI${t.kpiCount === 1 ? '' : 's'}`);
@@ -133,6 +149,25 @@ function TemplateChoice({ template: t, checked, onChoose }: { template: Template
         {parts.join(' · ')}
         {t.createdAt !== undefined && ` · saved ${ago(t.createdAt)}`}
       </span>
+      {onRemove && (
+        <span className="template-remove">
+          {confirming ? (
+            <>
+              <span>Remove it for everyone on this server?</span>
+              <button type="button" className="btn danger" data-testid="remove-template-confirm" onClick={() => void onRemove().finally(() => setConfirming(false))}>
+                Remove
+              </button>
+              <button type="button" className="btn ghost" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button type="button" className="template-remove-link" data-testid="remove-template" aria-label={`Remove the saved template ${t.name}`} onClick={() => setConfirming(true)}>
+              Remove
+            </button>
+          )}
+        </span>
+      )}
     </label>
   );
 }

@@ -12,6 +12,7 @@ const templateSchema = z.object({
   personaCount: z.number().catch(0),
   kpiCount: z.number().catch(0),
   createdAt: z.number().optional(),
+  sourceBoardId: z.string().optional(),
 });
 export type TemplateInfo = z.infer<typeof templateSchema>;
 
@@ -38,6 +39,15 @@ export async function saveBoardAsTemplate(boardId: string, token: string, body: 
     body: JSON.stringify(body),
   });
   return templateSchema.parse(await json(res));
+}
+
+/**
+ * Removes a template saved on this server, for everyone: `token` is the facilitator link's token
+ * of the board it was saved from, or the server's creation token.
+ */
+export async function deleteSavedTemplate(templateId: string, token: string): Promise<void> {
+  const res = await fetch(`/api/templates/${encodeURIComponent(templateId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) await json(res);
 }
 
 /** The server needs its creation token (CREATE_TOKEN) to create a board. */

@@ -58,6 +58,30 @@ describe('saving a board as a template', () => {
     expect(info.id).toMatch(/^saved-[0-9a-z]{12}$/);
   });
 
+  it('the facilitator of the board it was saved from removes a saved template; nobody else can; then it is gone everywhere', async () => {
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const saved = (await (await save(id, tokens.facilitator, { name: 'To remove' })).json()) as TemplateInfo;
+    expect(saved.sourceBoardId).toBe(id);
+    expect((await templates()).find((t) => t.id === saved.id)?.sourceBoardId).toBe(id);
+    const remove = (templateId: string, token: string | null) =>
+      fetch(`${server.url}/api/templates/${templateId}`, { method: 'DELETE', headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    for (const role of ['editor', 'commenter', 'viewer'] as const) {
+      const res = await remove(saved.id, tokens[role]);
+      expect([role, res.status, await code(res)]).toEqual([role, 403, 'forbidden']);
+    }
+    const other = await createBoardWithLinks(server.url);
+    expect((await remove(saved.id, other.tokens.facilitator)).status).toBe(403); // another board's facilitator
+    expect((await remove(saved.id, null)).status).toBe(401);
+    expect((await templates()).some((t) => t.id === saved.id)).toBe(true);
+
+    expect((await remove(saved.id, tokens.facilitator)).status).toBe(204);
+    expect((await templates()).some((t) => t.id === saved.id)).toBe(false);
+    const made = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: saved.id }) });
+    expect([made.status, await code(made)]).toEqual([400, 'unknown-template']);
+    // Gone, or never there, or a built-in one: 404.
+    for (const templateId of [saved.id, 'saved-nothere00000', 'ecommerce']) expect((await remove(templateId, tokens.facilitator)).status).toBe(404);
+  });
+
   it('lists built-in templates first, then saved ones newest first', async () => {
     const a = await createBoardWithLinks(server.url, { title: 'First board', template: 'b2b-saas-onboarding' });
     const b = await createBoardWithLinks(server.url, { title: 'Second board', template: 'support-ticket' });
@@ -142,5 +166,15 @@ describe('saved templates with CREATE_TOKEN set', () => {
     expect(refused.status).toBe(401);
     const made = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify({ template: savedId }) });
     expect(made.status).toBe(201);
+  });
+
+  it('whoever holds the creation token may remove any saved template (one whose board is gone, say)', async () => {
+    const auth = { Authorization: `Bearer ${CREATE_TOKEN}` };
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'blank' }, auth);
+    const res = await fetch(`${server.url}/api/boards/${id}/template`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    const savedId = ((await res.json()) as TemplateInfo).id;
+    expect((await fetch(`${server.url}/api/templates/${savedId}`, { method: 'DELETE', headers: auth })).status).toBe(204);
+    const listed = (await (await fetch(`${server.url}/api/templates`, { headers: auth })).json()) as TemplateInfo[];
+    expect(listed.some((t) => t.id === savedId)).toBe(false);
   });
 });

@@ -21,8 +21,9 @@ export interface TemplateRoutesDeps {
 }
 
 /**
- * `GET /api/templates` (built-in, then saved) and `POST /api/boards/:id/template` (save a board as
- * a template; its facilitator only). Saved templates are listed to whoever may create boards
+ * `GET /api/templates` (built-in, then saved), `POST /api/boards/:id/template` (save a board as
+ * a template; its facilitator only) and `DELETE /api/templates/:id` (remove a saved one: the
+ * facilitator of the board it was saved from, or whoever holds CREATE_TOKEN). Saved templates are listed to whoever may create boards
  * here: everyone when CREATE_TOKEN is unset, else callers with `Authorization: Bearer
  * <CREATE_TOKEN>` (others get the built-in ones only). See docs/api.md.
  */
@@ -31,6 +32,21 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
     const builtIn = TEMPLATES.map((t) => templateInfo(t, 'builtin'));
     const answer: TemplatesResponse = mayCreate(deps, req, url) ? [...builtIn, ...(await deps.savedTemplates.list())] : builtIn;
     sendJson(res, 200, answer);
+  });
+
+  router.on('DELETE', '/api/templates/:id', async ({ req, res, url, params }) => {
+    const id = params.id ?? '';
+    const source = await deps.savedTemplates.sourceBoardOf(id);
+    if (source === null) throw new HttpError(404, 'not-found', `There is no saved template "${id}"`);
+    const token = bearerToken(req, url);
+    const operator = !!deps.createToken && sameSecret(token, deps.createToken);
+    if (!operator) {
+      if (!token) throw new HttpError(401, 'unauthorized', 'Removing a saved template needs the facilitator link of the board it was saved from (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+      // The source board may be gone: then only CREATE_TOKEN can remove it.
+      if ((await deps.links.roleOf(source, token)) !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the facilitator of the board this template was saved from may remove it');
+    }
+    await deps.savedTemplates.remove(id);
+    res.writeHead(204).end();
   });
 
   router.on('POST', '/api/boards/:id/template', async ({ req, res, url, params, liveDocument }) => {

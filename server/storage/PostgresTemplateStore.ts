@@ -51,6 +51,10 @@ export class PostgresTemplateStore implements TemplateStore {
     const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM board_templates');
     return Number(rows[0]?.n ?? 0);
   }
+
+  async deleteTemplate(id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM board_templates WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
 }
 
 function toTemplate(r: Record<string, unknown>): StoredTemplate {

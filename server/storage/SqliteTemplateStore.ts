@@ -41,6 +41,10 @@ export class SqliteTemplateStore implements TemplateStore {
   async countTemplates(): Promise<number> {
     return Number(this.db.prepare('SELECT count(*) AS n FROM board_templates').get()?.n ?? 0);
   }
+
+  async deleteTemplate(id: string): Promise<boolean> {
+    return Number(this.db.prepare('DELETE FROM board_templates WHERE id = ?').run(id).changes) > 0;
+  }
 }
 
 function toTemplate(r: Record<string, unknown>): StoredTemplate {

@@ -50,4 +50,14 @@ describe.each(Object.keys(stores))('TemplateStore on %s', (name) => {
     expect(await again.templates.getTemplate('saved-nothere00000')).toBeNull();
     expect(await again.templates.countTemplates()).toBe(2);
   });
+
+  it('deletes one template and says whether there was one', async () => {
+    const { store } = await stores[name]!();
+    open.push(store);
+    await store.templates.addTemplate(template('saved-aaaaaaaaaaaa', 1000));
+    await store.templates.addTemplate(template('saved-bbbbbbbbbbbb', 2000));
+    expect(await store.templates.deleteTemplate('saved-aaaaaaaaaaaa')).toBe(true);
+    expect(await store.templates.deleteTemplate('saved-aaaaaaaaaaaa')).toBe(false);
+    expect((await store.templates.listTemplates()).map((t) => t.id)).toEqual(['saved-bbbbbbbbbbbb']);
+  });
 });

@@ -12,6 +12,8 @@ export interface TemplateStore {
   listTemplates(): Promise<StoredTemplate[]>;
   getTemplate(id: string): Promise<StoredTemplate | null>;
   countTemplates(): Promise<number>;
+  /** Removes a template; false if there was none with that id. */
+  deleteTemplate(id: string): Promise<boolean>;
 }
 
 export interface StoredTemplate {

@@ -27,7 +27,7 @@ export class SavedTemplates {
     // What we store must read back: check it like a row read from the database.
     const checked = boardTemplateSchema.parse(template) as BoardTemplate;
     await this.store.addTemplate({ id: checked.id, name, description, sourceBoardId: boardId, createdAt: now, body: JSON.stringify(checked) });
-    return { ok: true, info: templateInfo(checked, 'saved', now) };
+    return { ok: true, info: templateInfo(checked, 'saved', now, boardId) };
   }
 
   /** Newest first; rows that do not validate are left out. */
@@ -35,9 +35,20 @@ export class SavedTemplates {
     const out: TemplateInfo[] = [];
     for (const row of await this.store.listTemplates()) {
       const t = parse(row.id, row.body);
-      if (t) out.push(templateInfo(t, 'saved', row.createdAt));
+      if (t) out.push(templateInfo(t, 'saved', row.createdAt, row.sourceBoardId));
     }
     return out;
+  }
+
+  /** The board a saved template came from (whose facilitator may remove it), or null if there is no such template. */
+  async sourceBoardOf(id: string): Promise<string | null> {
+    if (!isSavedTemplateId(id)) return null;
+    return (await this.store.getTemplate(id))?.sourceBoardId ?? null;
+  }
+
+  /** False if it was gone already. */
+  remove(id: string): Promise<boolean> {
+    return isSavedTemplateId(id) ? this.store.deleteTemplate(id) : Promise.resolve(false);
   }
 
   async find(id: string): Promise<BoardTemplate | undefined> {

@@ -88,6 +88,11 @@ export interface TemplateInfo {
   readonly kpiCount: number;
   /** Saved templates: when it was saved (epoch ms). */
   readonly createdAt?: number;
+  /**
+   * Saved templates: the board it was saved from. Its facilitator may remove the template
+   * (`DELETE /api/templates/:id`); the id alone opens nothing.
+   */
+  readonly sourceBoardId?: string;
 }
 
 /** `GET /api/templates` answers a plain array, in the order the picker shows them. */

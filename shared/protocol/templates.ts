@@ -14,7 +14,7 @@ export type SaveTemplateRequest = z.input<typeof saveTemplateRequestSchema>;
 export const MAX_SAVED_TEMPLATES = 500;
 
 /** What the picker shows of a template, built-in or saved. */
-export function templateInfo(t: BoardTemplate, source: TemplateInfo['source'], createdAt?: number): TemplateInfo {
+export function templateInfo(t: BoardTemplate, source: TemplateInfo['source'], createdAt?: number, sourceBoardId?: string): TemplateInfo {
   return {
     id: t.id,
     name: t.name,
@@ -26,5 +26,6 @@ export function templateInfo(t: BoardTemplate, source: TemplateInfo['source'], c
     personaCount: t.personas?.length ?? 0,
     kpiCount: t.kpis?.length ?? 0,
     ...(createdAt !== undefined ? { createdAt } : {}),
+    ...(sourceBoardId !== undefined ? { sourceBoardId } : {}),
   };
 }
