@@ -7,6 +7,7 @@ import { executeCommand, readBoard, readMeta } from '../../shared/index.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, waitForAck } from '../testing/providers.ts';
 import { RawDatabase } from '../testing/rawDatabase.ts';
@@ -53,20 +54,26 @@ describe('backup and restore', () => {
       executeCommand(a.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'In the log only' });
       await waitForAck(a);
       await server.server.checkpoints.createNamed(boardId, 'Named', null);
+      const saved = await new SavedTemplates(server.server.store.templates).save(boardId, a.document, { name: 'Kept in backups' });
+      expect(saved.ok).toBe(true);
 
       // While it runs, through the real command (the project's Node, as `npm run backup` does).
       const target = path.join(dir(), 'backup');
       const run = spawnSync(NODE, [path.join(root, 'server/tools/backup.ts'), target], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/Backed up 1 board/);
-      expect(readManifest(target)).toMatchObject({ kind: 'sqlite', boards: 1 });
+      expect(run.stdout).toMatch(/Backed up 1 board\(s\) and 1 saved template/);
+      expect(readManifest(target)).toMatchObject({ kind: 'sqlite', boards: 1, templates: 1 });
       a.destroy();
 
       const sqliteTarget = SqliteBoardStore.open(dir());
       stores.push(sqliteTarget);
       const { store: pgTarget } = await pg();
       for (const store of [sqliteTarget, pgTarget]) {
-        expect(await restore(target, store)).toEqual({ boards: 1 });
+        expect(await restore(target, store)).toEqual({ boards: 1, templates: 1 });
+        expect((await store.templates.listTemplates()).map((t) => [t.name, t.sourceBoardId])).toEqual([['Kept in backups', boardId]]);
+        // Restoring again replaces it rather than failing on its id.
+        expect(await restore(target, store)).toEqual({ boards: 1, templates: 1 });
+        expect(await store.templates.countTemplates()).toBe(1);
         const loaded = await loadBoardDoc(store, boardId);
         expect(readMeta(loaded!.doc).title).toBe('Backed up');
         expect(readBoard(loaded!.doc).notes.some((n) => n.text === 'In the log only')).toBe(true);
@@ -86,12 +93,18 @@ describe('backup and restore', () => {
     const row = newBoardRow({ boardId: 'pgboard00001', title: 'From PG', template: findTemplate('ecommerce')!, now: 1 });
     await source.createBoard(row);
     await source.appendUpdate('pgboard00001', Y.encodeStateAsUpdate(doc), 2);
+    const template = { id: 'saved-pgtemplate01', name: 'From PG', description: 'Kit', sourceBoardId: 'pgboard00001', createdAt: 3, body: '{"id":"saved-pgtemplate01"}' };
+    await source.templates.addTemplate(template);
     const target = path.join(dir(), 'b');
-    expect(await backup(source, target)).toMatchObject({ kind: 'ndjson', boards: 1 });
+    expect(await backup(source, target)).toMatchObject({ kind: 'ndjson', boards: 1, templates: 1 });
     const into = SqliteBoardStore.open(dir());
     stores.push(into);
-    await restore(target, into);
+    expect(await restore(target, into)).toEqual({ boards: 1, templates: 1 });
     expect(await into.exportBoard('pgboard00001')).toEqual(await source.exportBoard('pgboard00001'));
+    expect(await into.templates.listTemplates()).toEqual([template]);
+    // A backup made before templates were included has no templates.ndjson: its boards still restore.
+    fs.rmSync(path.join(target, 'templates.ndjson'));
+    expect(await restore(target, into)).toEqual({ boards: 1, templates: 0 });
     expect(() => readManifest(dir())).toThrow(/not a Journeyboard backup/);
     await expect(backup(source, target)).rejects.toThrow(/not empty/);
   });

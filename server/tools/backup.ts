@@ -7,7 +7,7 @@ runCommand('Usage: npm run backup -- <empty or new folder>\nCopies every board (
   const { store, where } = await openStoreFromEnvironment();
   try {
     const manifest = await backup(store, path.resolve(dir));
-    console.log(`Backed up ${manifest.boards} board(s) from ${where} to ${path.resolve(dir)} (${manifest.kind})`);
+    console.log(`Backed up ${manifest.boards} board(s) and ${manifest.templates ?? 0} saved template(s) from ${where} to ${path.resolve(dir)} (${manifest.kind})`);
   } finally {
     await store.close();
   }
