@@ -35,11 +35,10 @@ const BUSY_SLICE_MS = 50;
  */
 const IDLE_SLICE_MS = 4;
 /**
- * A note whose content changed is cached again only once it has not changed for this long. A
- * note being written (someone typing, remotely or here) was re-cached after every change, 5-10 ms
- * of canvas work each time that a remote edit arriving meanwhile waited for: one remote edit in
- * three reached the page ~10 ms late (bench/bigBoard). Drawn live meanwhile, it costs a few µs a
- * frame more than its bitmap.
+ * A note whose content changed is cached again only once it has not changed for this long: a
+ * note being written (someone typing, remotely or here) was re-cached after every change, a
+ * bitmap thrown away at the next keystroke. Drawn live meanwhile, it costs a few µs a frame more
+ * than its bitmap.
  */
 export const SETTLE_MS = 1000;
 /** A note's bounds in its own space (the shadow sits 2 below): Konva need not measure its text for them. */
