@@ -1,5 +1,6 @@
 /**
- * Sync benchmark: N participants with real providers (this process) against three servers
+ * Sync benchmark: N participants with real providers (this process; the steady workload's three
+ * observers in a worker thread, observerThread.ts) against three servers
  * started by the benchmark (separate processes): Journeyboard, a plain Hocuspocus 4 server and
  * the y-websocket reference server. Same workload, same run; prints medians over repeats and
  * Journeyboard's ratios to both baselines.
