@@ -120,6 +120,8 @@ test('save a board as a template and start a new board from it on the home page'
   // Ann, that board's facilitator, removes it for everyone.
   await a.page.goto('/');
   const annsView = a.page.locator('[data-testid^="template-saved-"]');
+  await expect(annsView.getByTestId('remove-template')).toBeVisible();
+  await a.page.screenshot({ path: test.info().outputPath('home-saved-template.png'), fullPage: true });
   await annsView.getByTestId('remove-template').click();
   await expect(annsView.getByTestId('remove-template-confirm')).toBeVisible();
   await annsView.screenshot({ path: test.info().outputPath('saved-template-remove.png') });
