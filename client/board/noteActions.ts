@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clipboardNoteSchema, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
+import { clipboardNoteSchema, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
@@ -99,16 +99,13 @@ export function pasteClipboard(session: BoardSession, text: string): boolean {
 
 /**
  * Private writing: notes pasted or duplicated while a phase is open are my drafts, like any new
- * note, in their own cells when this board has them (else the first cell, as a paste does). Their
- * text and kind go along; a draft has no colour or sentiment of its own until the reveal.
+ * note, in the cells a paste would put them in. Their text and kind go along; a draft has no
+ * colour or sentiment of its own until the reveal.
  */
 function addDrafts(session: BoardSession, notes: readonly Pick<ClipboardNote, 'stageId' | 'laneId' | 'kind' | 'text'>[]): void {
   const board = session.model.source.getSnapshot();
-  const stages = new Set<string>(board.stages.map((s) => s.id));
-  const lanes = new Set<string>(board.lanes.map((l) => l.id));
-  const first = board.stages[0] && board.lanes[0] ? { stageId: board.stages[0].id, laneId: board.lanes[0].id } : null;
   for (const n of notes) {
-    const cell = stages.has(n.stageId) && lanes.has(n.laneId) ? n : first;
+    const cell = pasteCellFor(board, n);
     // Refused (not allowed to write now, offline, over the limit): addDraft has said why.
     if (!cell || session.privateWriting.addDraft(cell.stageId, cell.laneId, n.kind, n.text, { edit: false }) === null) return;
   }

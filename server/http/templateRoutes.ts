@@ -23,9 +23,9 @@ export interface TemplateRoutesDeps {
 /**
  * `GET /api/templates` (built-in, then saved), `POST /api/boards/:id/template` (save a board as
  * a template; its facilitator only) and `DELETE /api/templates/:id` (remove a saved one: the
- * facilitator of the board it was saved from, or whoever holds CREATE_TOKEN). Saved templates are listed to whoever may create boards
- * here: everyone when CREATE_TOKEN is unset, else callers with `Authorization: Bearer
- * <CREATE_TOKEN>` (others get the built-in ones only). See docs/api.md.
+ * facilitator of the board it was saved from, or whoever holds CREATE_TOKEN). Saved templates
+ * are listed to whoever may create boards here: everyone when CREATE_TOKEN is unset, else callers
+ * with `Authorization: Bearer <CREATE_TOKEN>` (others get the built-in ones only). See docs/api.md.
  */
 export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps): void {
   router.on('GET', '/api/templates', async ({ req, res, url }) => {

@@ -11,7 +11,7 @@ import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
-export { clipboardNoteSchema, type ClipboardNote } from './noteCommands.ts';
+export { clipboardNoteSchema, pasteCellFor, type ClipboardNote } from './noteCommands.ts';
 export type { KpiUpsert } from './kpiCommands.ts';
 
 /** Every user intent on the board, by name. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getRecord } from '../../doc/boardDoc.ts';
-import type { NoteId } from '../../schema/ids.ts';
+import type { LaneId, NoteId, StageId } from '../../schema/ids.ts';
 import { createTestBoard, joinTestBoard, type TestBoard } from '../../testing/board.ts';
-import type { ClipboardNote } from './index.ts';
+import { pasteCellFor, type ClipboardNote } from './index.ts';
 
 /** Blank board with notes "A".."D" in Awareness × Touchpoints, in that order. */
 function boardWithNotes(texts = ['A', 'B', 'C', 'D']): { t: TestBoard; ids: NoteId[] } {
@@ -290,5 +290,15 @@ describe('pasteNotes', () => {
     t.run('pasteNotes', { notes: [gone, clip(t, 'Decision', 'Thoughts', 'kept')] });
     expect(t.cellTexts('Awareness', 'Touchpoints')).toEqual(['orphan']);
     expect(t.cellTexts('Decision', 'Thoughts')).toEqual(['kept']);
+  });
+
+  it('pasteCellFor (also used for drafts): its own cell, else the first, else none', () => {
+    const stages = [{ id: 'stage:a' as StageId }, { id: 'stage:b' as StageId }];
+    const lanes = [{ id: 'lane:x' as LaneId }, { id: 'lane:y' as LaneId }];
+    const own = { stageId: 'stage:b' as StageId, laneId: 'lane:y' as LaneId };
+    expect(pasteCellFor({ stages, lanes }, own)).toEqual(own);
+    expect(pasteCellFor({ stages, lanes }, { ...own, laneId: 'lane:gone' as LaneId })).toEqual({ stageId: 'stage:a', laneId: 'lane:x' });
+    expect(pasteCellFor({ stages, lanes }, { ...own, stageId: 'stage:gone' as StageId })).toEqual({ stageId: 'stage:a', laneId: 'lane:x' });
+    expect(pasteCellFor({ stages: [], lanes }, own)).toBeNull();
   });
 });

@@ -207,19 +207,28 @@ export const clipboardNoteSchema = cellSchema.extend({
 });
 export type ClipboardNote = z.infer<typeof clipboardNoteSchema>;
 
+type Cell = z.infer<typeof cellSchema>;
+
+/**
+ * Where a pasted note lands: its own cell when this board has it (copied here), else the board's
+ * first cell (copied from another board, or its stage or lane removed since); null without cells.
+ * Private writing puts pasted notes where this says too (client/board/noteActions.ts).
+ */
+export function pasteCellFor(board: { readonly stages: readonly { readonly id: StageId }[]; readonly lanes: readonly { readonly id: LaneId }[] }, note: Cell): Cell | null {
+  if (board.stages.some((s) => s.id === note.stageId) && board.lanes.some((l) => l.id === note.laneId)) return { stageId: note.stageId, laneId: note.laneId };
+  return board.stages[0] && board.lanes[0] ? { stageId: board.stages[0].id, laneId: board.lanes[0].id } : null;
+}
+
 /** Pastes notes into their original cells, or all into `target` when given or when a cell is gone. */
 export const pasteNotes = command(
   z.object({ notes: z.array(clipboardNoteSchema).min(1).max(500), target: cellSchema.optional() }),
   (ctx, { notes, target }) => {
     const board = ctx.board();
-    const stages = new Set(board.stages.map((s) => s.id));
-    const lanes = new Set(board.lanes.map((l) => l.id));
-    const fallback = target ?? (board.stages[0] && board.lanes[0] ? { stageId: board.stages[0].id, laneId: board.lanes[0].id } : null);
-    if (!fallback) throw new CommandError('invalid-input', 'The board has no cell to paste into.');
+    if (!board.stages[0] || !board.lanes[0]) throw new CommandError('invalid-input', 'The board has no cell to paste into.');
     if (target) requireCell(ctx, target.stageId, target.laneId);
     const lastInCell = new Map<string, { id: string; index: string }[]>();
     return notes.map((n) => {
-      const cell = !target && stages.has(n.stageId) && lanes.has(n.laneId) ? n : fallback;
+      const cell = target ?? pasteCellFor(board, n)!;
       const key = cellKey(cell.stageId, cell.laneId);
       const existing = lastInCell.get(key) ?? notesInCell(ctx, cell.stageId, cell.laneId);
       const index = indexAfterLast(existing);
