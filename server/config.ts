@@ -59,6 +59,8 @@ export interface BoardLimits {
   readonly updateBurst: number;
   /** Connections to one board (document) at a time. */
   readonly maxConnectionsPerBoard: number;
+  /** New identities one share link may issue in ten minutes (a room joining at once fits). */
+  readonly maxNewIdentitiesPerLink: number;
 }
 
 /** Automatic checkpoints: ten minutes after the first change since the last one. */
@@ -72,6 +74,7 @@ export const DEFAULT_LIMITS: BoardLimits = {
   updateRate: 150,
   updateBurst: 600,
   maxConnectionsPerBoard: 200,
+  maxNewIdentitiesPerLink: 100,
 };
 
 const MiB = 1024 * 1024;
@@ -106,6 +109,7 @@ const envSchema = z.object({
   UPDATE_RATE: count(DEFAULT_LIMITS.updateRate),
   UPDATE_BURST: count(DEFAULT_LIMITS.updateBurst),
   MAX_CONNECTIONS_PER_BOARD: count(DEFAULT_LIMITS.maxConnectionsPerBoard),
+  MAX_NEW_IDENTITIES_PER_LINK: count(DEFAULT_LIMITS.maxNewIdentitiesPerLink),
   DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   DATABASE_SCHEMA: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL name').default('public')),
   CHECKPOINT_INTERVAL_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1000).default(DEFAULT_CHECKPOINT_INTERVAL_MS)),
@@ -158,6 +162,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       updateRate: e.UPDATE_RATE,
       updateBurst: e.UPDATE_BURST,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+      maxNewIdentitiesPerLink: e.MAX_NEW_IDENTITIES_PER_LINK,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
+import { Identities } from './identity/Identities.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
@@ -64,6 +65,8 @@ export interface JourneyboardServer {
   readonly voting: VotingService;
   /** Private writing phases and their drafts (issue 4). */
   readonly privateWriting: PrivateWritingService;
+  /** Issues and proves credentials. */
+  readonly identities: Identities;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -112,6 +115,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  // Who a person is, proven by a credential the server issued (docs/security.md).
+  const identities = new Identities({ store: store.identities, maxIssuedPerLink: limits.maxNewIdentitiesPerLink });
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
   // Private writing (issue 4): drafts in the database, written into the board at the reveal.
@@ -125,8 +130,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const boardStates = new EncodedStates();
   const extensions = [
     ...(scaleOut?.extensions ?? []),
+    new RoleAccess({ links, identities, store, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
     new BoardAccess({ store }),
-    new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
     new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
     new UpdateValidation(),
     new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
@@ -149,6 +154,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       handle: createRequestHandler({
         store,
         links,
+        identities,
         clientDir: config.clientDir,
         maxBodyBytes: config.maxBodyBytes,
         createToken: config.createToken,
@@ -214,6 +220,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     workshop,
     voting,
     privateWriting,
+    identities,
     close: () => (closing ??= close()),
   };
 }

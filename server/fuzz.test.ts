@@ -5,6 +5,7 @@ import { executeCommand, readBoard, readMeta } from '../shared/index.ts';
 import { createPrng } from '../shared/testing/prng.ts';
 import { recordsMap } from '../shared/doc/boardDoc.ts';
 import { recordRepair } from '../shared/schema/recordRepairs.ts';
+import { connectionTokenFor } from './testing/identities.ts';
 import { connectProvider, waitFor, waitForAck } from './testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from './testing/testServer.ts';
 
@@ -74,6 +75,8 @@ describe('fuzz: malformed frames and random updates', () => {
     executeCommand(sample, { id: 'f', name: 'F', department: 'other' }, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'seed' });
     await waitForAck(donor);
     donor.destroy();
+    // One editor's identity for every raw socket that authenticates (a real credential: the frames are what is hostile).
+    const editorAuth = await connectionTokenFor(server.wsUrl, target.id, target.tokens.editor);
 
     const started = Date.now();
     const sockets: WebSocket[] = [];
@@ -82,7 +85,7 @@ describe('fuzz: malformed frames and random updates', () => {
       const ws = await openSocket(server.wsUrl);
       sockets.push(ws);
       const authed = random.next() < 0.6;
-      if (authed) ws.send(authFrame(target.id, target.tokens.editor));
+      if (authed) ws.send(authFrame(target.id, editorAuth));
       for (let i = 0; i < 20 && sent < FRAMES; i++, sent++) {
         const kind = random.int(0, 4);
         const bytes = new Uint8Array(random.int(0, 300)).map(() => random.int(0, 256));
@@ -102,7 +105,7 @@ describe('fuzz: malformed frames and random updates', () => {
     // records and meta, records of the wrong type, a root used as another type.
     const hostile = await openSocket(server.wsUrl);
     sockets.push(hostile);
-    hostile.send(authFrame(target.id, target.tokens.editor));
+    hostile.send(authFrame(target.id, editorAuth));
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(sample));
     const values = (): unknown[] => [random.int(-5, 5), 'x'.repeat(random.int(0, 3000)), null, true, { a: 1 }, [1, 2], new Y.Text('t'), new Y.Map(), new Y.Array()];

@@ -60,11 +60,12 @@ export class BoardSession {
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
-  constructor(boardId: string, me: Identity, token: string | null = null) {
+  /** `credential` proves who I am (client/identity/credential.ts); `me.id` is the person it proves. */
+  constructor(boardId: string, me: Identity, token: string | null = null, credential: string | null = null) {
     this.boardId = boardId;
     this.token = token;
     this.identity = new Store({ me });
-    this.connection = connectBoard(boardId, token ?? undefined);
+    this.connection = connectBoard(boardId, token ?? undefined, credential);
     this.model = new BoardModel(this.connection.doc, me);
     this.presence = new PresenceStore(this.connection.awareness!, {
       user: { id: me.id, name: me.name, colour: me.colour, department: me.department },
@@ -79,7 +80,7 @@ export class BoardSession {
     this.privateWriting = new PrivateWritingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
     // My drafts take room in their cells (before React redraws: this subscription comes first).
     this.privateWriting.state.subscribe(() => setLayoutDrafts(this.privateWriting.state.get().drafts));
-    this.comments = new CommentsSession(boardId, me, token, (message) => showToast(this.editor, message, 'error'));
+    this.comments = new CommentsSession(boardId, me, token, credential, (message) => showToast(this.editor, message, 'error'));
     this.access.subscribe(() => this.comments.setRole(this.access.get().role));
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);

@@ -1,7 +1,11 @@
-import { colourForUser, departmentSchema, randomId, type Department } from '../../shared/index.ts';
+import { colourForUser, departmentSchema, type Department } from '../../shared/index.ts';
 import { z } from 'zod';
 
-/** Who this browser is: asked once, remembered per device. No accounts for a workshop. */
+/**
+ * Who this browser is on a board: the person id the server proved (credential.ts) with the name
+ * and team the person chose. Name and team are asked once and remembered per device; they stay
+ * editable. The id is never chosen here.
+ */
 export interface Identity {
   readonly id: string;
   readonly name: string;
@@ -9,20 +13,31 @@ export interface Identity {
   readonly colour: string;
 }
 
-const KEY = 'journeyboard.identity';
-const stored = z.object({ id: z.string().min(1), name: z.string().min(1).max(60), department: departmentSchema });
+/** What the person chose to be called. */
+export interface Profile {
+  readonly name: string;
+  readonly department: Department;
+}
 
-export function loadIdentity(): Identity | null {
+// Stored under the key of the self-declared identities of earlier versions; their `id` is ignored.
+const KEY = 'journeyboard.identity';
+const stored = z.object({ name: z.string().min(1).max(60), department: departmentSchema });
+
+export function loadProfile(): Profile | null {
   try {
     const parsed = stored.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return parsed.success ? { ...parsed.data, colour: colourForUser(parsed.data.id) } : null;
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-export function saveIdentity(name: string, department: Department): Identity {
-  const id = loadIdentity()?.id ?? `user-${randomId(12)}`;
-  localStorage.setItem(KEY, JSON.stringify({ id, name: name.trim(), department }));
-  return { id, name: name.trim(), department, colour: colourForUser(id) };
+export function saveProfile(name: string, department: Department): Profile {
+  const profile = { name: name.trim(), department };
+  localStorage.setItem(KEY, JSON.stringify(profile));
+  return profile;
+}
+
+export function identityOf(personId: string, profile: Profile): Identity {
+  return { id: personId, name: profile.name, department: profile.department, colour: colourForUser(personId) };
 }

@@ -7,7 +7,8 @@ import { SessionContext, useBoardValue, useConnection, useSession } from '../boa
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
-import { loadIdentity, saveIdentity, type Identity } from '../identity/identity.ts';
+import { identityOf, loadProfile, saveProfile, type Identity, type Profile } from '../identity/identity.ts';
+import { useProvenPerson } from '../identity/useProvenPerson.ts';
 import { rememberBoard } from '../identity/recentBoards.ts';
 import { takeBoardToken } from '../sync/boardTokens.ts';
 import { installTestApi } from '../testing/install.ts';
@@ -35,20 +36,25 @@ import { DraftOverlay } from '../ui/privateWriting/DraftOverlay.tsx';
 export function BoardPage({ boardId }: { boardId: string }) {
   // Read (and cleared from the address bar) at once, even before the join dialog.
   const [token] = useState(() => takeBoardToken(boardId));
-  const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
-  if (!identity)
+  const [profile, setProfile] = useState<Profile | null>(loadProfile);
+  const proven = useProvenPerson(boardId, token);
+  if (!profile)
     return (
       <div className="page-blank">
-        <JoinDialog initial={null} onJoin={(name, dept) => setIdentity(saveIdentity(name, dept))} />
+        <JoinDialog initial={null} onJoin={(name, dept) => setProfile(saveProfile(name, dept))} />
       </div>
     );
-  return <BoardSessionView boardId={boardId} token={token} identity={identity} onIdentity={setIdentity} />;
+  if (proven.kind === 'pending') return <div className="page-blank"><p className="loading" role="status">Joining the board…</p></div>;
+  if (proven.kind === 'failed') return <BoardUnavailable reason={`You could not join: ${proven.message}`} onRetry={proven.retry} />;
+  // Without a credential (no share link) the id is a placeholder: the server refuses the connection anyway.
+  const identity = identityOf(proven.identity?.personId ?? 'unproven', profile);
+  return <BoardSessionView boardId={boardId} token={token} credential={proven.identity?.credential ?? null} identity={identity} onProfile={setProfile} />;
 }
 
-function BoardSessionView({ boardId, token, identity, onIdentity }: { boardId: string; token: string | null; identity: Identity; onIdentity: (i: Identity) => void }) {
+function BoardSessionView({ boardId, token, credential, identity, onProfile }: { boardId: string; token: string | null; credential: string | null; identity: Identity; onProfile: (p: Profile) => void }) {
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
-    const s = new BoardSession(boardId, identity, token);
+    const s = new BoardSession(boardId, identity, token, credential);
     setSession(s);
     const uninstall = installTestApi(s);
     return () => {
@@ -58,16 +64,16 @@ function BoardSessionView({ boardId, token, identity, onIdentity }: { boardId: s
     // The session lives as long as the board is open; identity changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [boardId]);
-  useEffect(() => session?.setIdentity(identity), [session, identity]);
+  useEffect(() => session?.setIdentity(identity), [session, identity.id, identity.name, identity.department]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!session) return null;
   return (
     <SessionContext.Provider value={session}>
-      <BoardScreen onIdentity={onIdentity} />
+      <BoardScreen onProfile={onProfile} />
     </SessionContext.Provider>
   );
 }
 
-function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
+function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
   const session = useSession();
   const connection = useConnection();
   // Only the title: the whole page must not render again on every note change (bench/bigBoard).
@@ -165,7 +171,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
             initial={session.identity.get().me}
             onCancel={() => setEditingIdentity(false)}
             onJoin={(name, dept) => {
-              onIdentity(saveIdentity(name, dept));
+              onProfile(saveProfile(name, dept));
               setEditingIdentity(false);
             }}
           />
@@ -175,7 +181,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   );
 }
 
-function BoardUnavailable({ reason }: { reason: string }) {
+function BoardUnavailable({ reason, onRetry }: { reason: string; onRetry?: () => void }) {
   const notFound = reason === 'board-not-found';
   const noAccess = reason === 'unauthorized';
   return (
@@ -189,7 +195,8 @@ function BoardUnavailable({ reason }: { reason: string }) {
               ? 'Boards open only through the secret link their facilitator shares. If you had one, it may have been replaced: ask for the current link.'
               : reason}
         </p>
-        <a className="btn primary" href="/">Go to your boards</a>
+        {onRetry && <button className="btn primary" onClick={onRetry}>Try again</button>}
+        <a className={onRetry ? 'btn' : 'btn primary'} href="/">Go to your boards</a>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../../shared/index.ts';
+import { identitiesPath, issuedIdentitySchema, ROLES, type IssuedIdentity, type Role } from '../../shared/index.ts';
 
 const templateSchema = z.object({
   id: z.string(),
@@ -78,4 +78,10 @@ export async function rotateLink(boardId: string, token: string, role: Role): Pr
     headers: { authorization: `Bearer ${token}` },
   });
   return linksSchema.parse(await json(res));
+}
+
+/** A new identity for this device, issued through any share link of the board (shown this once). */
+export async function requestIdentity(boardId: string, token: string): Promise<IssuedIdentity> {
+  const res = await fetch(identitiesPath(boardId), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  return issuedIdentitySchema.parse(await json(res));
 }

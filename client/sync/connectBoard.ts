@@ -7,6 +7,8 @@ import {
   BoardTooLarge,
   BoardUnreadable,
   COLLAB_PATH,
+  encodeConnectionToken,
+  IdentityRequired,
   InvalidMessage,
   LinkRotated,
   MessageTooBig,
@@ -19,6 +21,7 @@ import {
   readMeta,
 } from '../../shared/index.ts';
 import { ConnectionStore } from './connection.ts';
+import { forgetCredential } from '../identity/credential.ts';
 import { PendingChanges } from './pendingChanges.ts';
 import { attachFailover, serverUrls } from './serverFailover.ts';
 import { afterFirstRender, DeferredStore } from './deferredStore.ts';
@@ -104,6 +107,8 @@ export function describeRefusal(reason: string): string {
       return 'Your last change was too large to sync, so the connection stopped. Reload the page; changes since the last sync may be lost.';
     case Unauthorized.reason:
       return 'unauthorized';
+    case IdentityRequired.reason:
+      return 'This device’s identity is no longer accepted (the facilitator removed it, or the server was reset). Reload the page to join again.';
     case LinkRotated.reason:
       return 'The facilitator replaced the link you joined with, so it no longer works. Ask them for the new link.';
     case BoardFull.reason:
@@ -122,7 +127,7 @@ export function describeRefusal(reason: string): string {
   }
 }
 
-export function connectBoard(boardId: string, token?: string): BoardConnection {
+export function connectBoard(boardId: string, token?: string, credential: string | null = null): BoardConnection {
   const doc = new Y.Doc();
   const status = new ConnectionStore();
   let socketStatus: WebSocketStatus = WebSocketStatus.Connecting;
@@ -168,7 +173,7 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
     websocketProvider: socket,
     name: boardId,
     document: doc,
-    token: token ?? 'anonymous',
+    token: encodeConnectionToken({ link: token ?? '', credential }),
   });
   provider.attach();
   const failover = attachFailover(socket, urls);
@@ -223,6 +228,8 @@ export function connectBoard(boardId: string, token?: string): BoardConnection {
   // A refusal is final: stop the provider, or it would retry (and be refused) forever.
   const refuse = (reason: string) => {
     refused = true;
+    // The next page load asks for a new identity instead of being refused again.
+    if (reason === IdentityRequired.reason) forgetCredential();
     status.set({ kind: 'refused', reason: describeRefusal(reason) });
     provider.destroy();
     socket.destroy();

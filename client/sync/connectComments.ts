@@ -1,7 +1,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { COMMENTS_SUFFIX } from '../../shared/index.ts';
+import { COMMENTS_SUFFIX, encodeConnectionToken } from '../../shared/index.ts';
 import { collabUrl, describeRefusal, type ServerNotice } from './connectBoard.ts';
 
 /**
@@ -28,7 +28,7 @@ export interface CommentsConnection {
   destroy(): void;
 }
 
-export function connectComments(boardId: string, token?: string): CommentsConnection {
+export function connectComments(boardId: string, token?: string, credential: string | null = null): CommentsConnection {
   const name = `${boardId}${COMMENTS_SUFFIX}`;
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`journeyboard:${name}`, doc);
@@ -43,7 +43,7 @@ export function connectComments(boardId: string, token?: string): CommentsConnec
   const messageListeners = new Set<(m: unknown) => void>();
   const noticeListeners = new Set<(n: ServerNotice) => void>();
 
-  const provider = new HocuspocusProvider({ url: collabUrl(), name, document: doc, token: token ?? 'anonymous' });
+  const provider = new HocuspocusProvider({ url: collabUrl(), name, document: doc, token: encodeConnectionToken({ link: token ?? '', credential }) });
   provider.on('status', ({ status }: { status: WebSocketStatus }) => (socket = status));
   provider.on('synced', ({ state }: { state: boolean }) => {
     if (!state) return;

@@ -6,6 +6,7 @@ import { executeCommand, readBoard, type NoteId } from '../../shared/index.ts';
 import { loadBoardDoc } from '../../server/storage/boardState.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../../server/testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from '../../server/testing/providers.ts';
+import { connectionTokenFor } from '../../server/testing/identities.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from '../../server/testing/redis.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../../server/testing/testServer.ts';
 import { attachFailover, serverUrls, withBoard } from './serverFailover.ts';
@@ -81,7 +82,7 @@ describe('failover between server instances', () => {
     const { b } = await instances();
     const { id, tokens } = await createBoardWithLinks(b.url, { template: 'ecommerce' });
     const dead = 'ws://127.0.0.1:1/collab'; // nothing listens on port 1
-    const { provider, switched } = failoverProvider([withBoard(dead, id), withBoard(b.wsUrl, id)], id, tokens.editor);
+    const { provider, switched } = failoverProvider([withBoard(dead, id), withBoard(b.wsUrl, id)], id, await connectionTokenFor(b.wsUrl, id, tokens.editor));
     await synced(provider);
     expect(switched[0]).toBe(withBoard(b.wsUrl, id));
   });
@@ -89,7 +90,7 @@ describe('failover between server instances', () => {
   it('stop A: its client moves to B, and nothing is lost (edits made while no server answered included)', async () => {
     const { a, b } = await instances();
     const { id, tokens } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
-    const { provider, document, switched } = failoverProvider([withBoard(a.wsUrl, id), withBoard(b.wsUrl, id)], id, tokens.editor);
+    const { provider, document, switched } = failoverProvider([withBoard(a.wsUrl, id), withBoard(b.wsUrl, id)], id, await connectionTokenFor(a.wsUrl, id, tokens.editor));
     await synced(provider);
     const watcher = await connectProvider(b.wsUrl, id, { token: tokens.viewer }); // someone on B all along
     cleanups.push(() => watcher.destroy());

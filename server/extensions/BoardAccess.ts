@@ -15,11 +15,12 @@ export interface BoardAccessConfiguration {
  * onLoadDocument leaves the half-built Document (and its awareness timer) behind
  * (ueberdosis/hocuspocus#1156, still so in 4.7.0), and by then Hocuspocus has created it.
  * Refusing here creates nothing, stores nothing, and the provider receives the reason string.
- * Roles and share tokens (a later issue) will be checked by their own extension after this one.
+ * It runs after RoleAccess: only a holder of a valid link and credential gets this far, so the
+ * decode below is never spent on a stranger.
  */
 export class BoardAccess implements Extension {
   extensionName = 'BoardAccess';
-  // Before any other onAuthenticate: an unknown board is refused before anyone looks further.
+  // After RoleAccess (210), before every other onAuthenticate.
   priority = 200;
 
   private readonly store: BoardStore;

@@ -7,6 +7,7 @@ import {
   COMMENTS_SCHEMA_VERSION,
   isLengthRepair,
   peopleMap,
+  threadsMap,
   readPerson,
   threadRepair,
   type CommentsRepair,
@@ -16,6 +17,8 @@ import { ORIGIN } from '../../shared/doc/origins.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { GuardNotice } from './RecordGuard.ts';
 import { log } from '../observability/log.ts';
+import { personOf } from '../access/AccessContext.ts';
+import { applyOwnershipFix, CommentOwnership, type OwnershipFix } from './commentOwnership.ts';
 
 export interface CommentGuardConfiguration {
   /** Longest comment kept (MAX_COMMENT_LENGTH); longer text is cut and its writer told why. */
@@ -31,7 +34,8 @@ export interface CommentGuardConfiguration {
  * to what the reader shows; a comment over MAX_COMMENT_LENGTH is cut and its writer gets the
  * limit in a notice; bad reaction keys are removed; `meta` keeps its board id and version;
  * `people` is the server's (written from visits): a client's change to it is undone; past
- * maxComments, what the transaction added is removed. The repair is one server transaction,
+ * maxComments, what the transaction added is removed; a change to someone else's thread or
+ * comment is put back (commentOwnership.ts: who may change what), keyed by the proven person. The repair is one server transaction,
  * stored and broadcast like any change.
  */
 export class CommentGuard implements Extension {
@@ -53,17 +57,30 @@ export class CommentGuard implements Extension {
         if (p) people.set(id, p);
       });
     remember();
+    const ownership = new CommentOwnership([threadsMap(document), commentsMap(document)] as unknown as Y.Map<unknown>[]);
     document.on('afterTransaction', (tr: Y.Transaction) => {
-      if (tr.origin === ORIGIN.server) return remember();
+      if (tr.origin === ORIGIN.server) remember();
       const origin = tr.origin as { source?: string; connection?: Connection } | null;
-      if (origin?.source !== 'connection') return;
-      const notice = this.check(document, boardId, tr, people);
-      if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
+      if (origin?.source === 'connection') {
+        const notice = this.check(document, boardId, tr, people, ownership);
+        if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
+      }
+      // After any repair, what stands is what the next change is judged against.
+      const threads = threadsMap(document) as unknown as Y.Map<unknown>;
+      const comments = commentsMap(document) as unknown as Y.Map<unknown>;
+      for (const [changed, keys] of tr.changed) {
+        const type = changed as unknown as Y.AbstractType<unknown>;
+        if (type === threads || type === comments) keys.forEach((k) => k !== null && ownership.learn(k, (type as Y.Map<unknown>).get(k)));
+        else {
+          const owner = ownerKey(type, threads) ?? ownerKey(type, comments);
+          if (owner) ownership.learn(owner.key, owner.root.get(owner.key));
+        }
+      }
     });
   }
 
   /** Repairs what `tr` broke; returns a notice for its author, or null when all was valid. */
-  check(doc: Y.Doc, boardId: string, tr: Y.Transaction, people: ReadonlyMap<string, Person>): GuardNotice | null {
+  check(doc: Y.Doc, boardId: string, tr: Y.Transaction, people: ReadonlyMap<string, Person>, ownership?: CommentOwnership): GuardNotice | null {
     const threads = doc.getMap('threads') as Y.Map<unknown>;
     const comments = commentsMap(doc) as unknown as Y.Map<unknown>;
     const peopleRoot = peopleMap(doc);
@@ -93,7 +110,13 @@ export class CommentGuard implements Extension {
         : [];
     const peopleFixes = [...touched.people].filter((id) => JSON.stringify(peopleRoot.get(id)) !== JSON.stringify(people.get(id)));
     const metaFix = metaTouched && (meta.get('boardId') !== boardId || meta.get('schemaVersion') !== COMMENTS_SCHEMA_VERSION);
-    if (bad.length === 0 && added.length === 0 && peopleFixes.length === 0 && !metaFix) return null;
+    const personId = personOf((tr.origin as { connection: Connection }).connection)?.id;
+    const ownershipFixes: OwnershipFix[] = [];
+    if (ownership && personId) {
+      for (const key of touched.threads) pushFix(ownershipFixes, ownership.fixFor(threads, key, personId, 'thread'));
+      for (const key of touched.comments) pushFix(ownershipFixes, ownership.fixFor(comments, key, personId, 'comment'));
+    }
+    if (bad.length === 0 && added.length === 0 && peopleFixes.length === 0 && !metaFix && ownershipFixes.length === 0) return null;
 
     doc.transact(() => {
       for (const [root, key, repair] of bad) {
@@ -104,6 +127,7 @@ export class CommentGuard implements Extension {
           for (const field of repair.remove) rec.delete(field);
         }
       }
+      ownershipFixes.forEach(applyOwnershipFix);
       for (const [root, key] of added.slice(-overflow)) root.delete(key);
       for (const id of peopleFixes) {
         const truth = people.get(id);
@@ -115,15 +139,22 @@ export class CommentGuard implements Extension {
         meta.set('schemaVersion', COMMENTS_SCHEMA_VERSION);
       }
     }, ORIGIN.server);
-    log.warn({ board: boardId, repairs: bad.map(([, k, r]) => `${k}: ${r.kind}`).join('; ').slice(0, 300) }, 'repaired a client’s change to the comments');
+    log.warn({ board: boardId, repairs: [...bad.map(([, k, r]) => `${k}: ${r.kind}`), ...ownershipFixes.map((f) => `${f.key}: not theirs`)].join('; ').slice(0, 300) }, 'repaired a client’s change to the comments');
     if (added.length > 0) {
       return { type: 'journeyboard:repaired', reason: 'too-many-records', message: `A board holds at most ${this.config.maxComments} comments; your new ones were removed.` };
+    }
+    if (ownershipFixes.length > 0 && bad.length === 0) {
+      return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Only its author can change a comment; the server put it back.' };
     }
     if (bad.some(([, , r]) => isLengthRepair(r))) {
       return { type: 'journeyboard:repaired', reason: 'invalid-record', message: `A comment can be at most ${this.config.maxCommentLength} characters; yours was shortened to fit.` };
     }
     return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Part of your last comment change was invalid and was corrected by the server.' };
   }
+}
+
+function pushFix(fixes: OwnershipFix[], fix: OwnershipFix | null): void {
+  if (fix) fixes.push(fix);
 }
 
 function ownerKey(type: Y.AbstractType<unknown>, root: Y.Map<unknown>): { root: Y.Map<unknown>; key: string } | null {

@@ -1,5 +1,5 @@
 import type { beforeHandleAwarenessPayload, Extension } from '@hocuspocus/server';
-import type { AccessContext } from './RoleAccess.ts';
+import type { AccessContext } from '../access/AccessContext.ts';
 
 /**
  * Stamps each awareness state a connection sends with the role the server gave that connection

@@ -114,7 +114,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     const mark2 = tab2.mark();
     const draft = draftOf(await tab1.add(stage, lane, 'Seen in both tabs'));
     expect(await tab2.next((m) => m.type === PRIVATE.draft, mark2)).toMatchObject({ draft: { id: draft.id, text: 'Seen in both tabs' } });
-    await waitFor(() => other.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === ann.id && w.count === 1)), { what: 'the count' });
+    await waitFor(() => other.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === tab1.person.id && w.count === 1)), { what: 'the count' });
     // A third tab that connects later gets the drafts with its hello.
     const tab3 = await PrivateWritingClient.connect(server.wsUrl, id, tokens.editor, ann);
     clients.push(tab3);
@@ -150,9 +150,9 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     const after = await waitFor(() => (readBoard(observer.doc).notes.length === before + 3 ? readBoard(observer.doc) : null), { what: 'the revealed notes' });
     expect(updates).toBe(1); // one server transaction, one update
     const byText = new Map(after.notes.map((n) => [n.text, n]));
-    expect(byText.get(a1.text)).toMatchObject({ authorId: ann.id, authorName: 'Ann', department: 'sales', kind: 'pain', position: { stageId: s1!.id, laneId: painLane.id } });
-    expect(byText.get(a2.text)).toMatchObject({ authorId: ann.id, department: 'sales', kind: 'idea', position: { stageId: s0!.id, laneId: ideaLane.id } });
-    expect(byText.get(b1.text)).toMatchObject({ authorId: bo.id, authorName: 'Bo', department: 'support', position: { stageId: s0!.id, laneId: painLane.id } });
+    expect(byText.get(a1.text)).toMatchObject({ authorId: ann1.person.id, authorName: 'Ann', department: 'sales', kind: 'pain', position: { stageId: s1!.id, laneId: painLane.id } });
+    expect(byText.get(a2.text)).toMatchObject({ authorId: ann1.person.id, department: 'sales', kind: 'idea', position: { stageId: s0!.id, laneId: ideaLane.id } });
+    expect(byText.get(b1.text)).toMatchObject({ authorId: bo1.person.id, authorName: 'Bo', department: 'support', position: { stageId: s0!.id, laneId: painLane.id } });
     expect(ann1.lastState()).toMatchObject({ drafts: [], writers: [] });
     // Nothing is left to reveal twice.
     const again = await facilitator.start();
@@ -176,7 +176,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     expect(readBoard(editor.doc).notes.length).toBe(before);
     const second = await facilitator.start();
     await facilitator.close(second);
-    await waitFor(() => readBoard(editor.doc).notes.some((n) => n.text === 'Kept, then edited' && n.authorId === ann.id), { what: 'the kept draft revealed' });
+    await waitFor(() => readBoard(editor.doc).notes.some((n) => n.text === 'Kept, then edited' && n.authorId === editor.person.id), { what: 'the kept draft revealed' });
   });
 
   it('drafts and the open phase survive a server restart (SQLite file); a reconnecting author gets them back', async () => {
@@ -196,7 +196,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     const fac = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
     clients.push(back, fac);
     expect(back.lastState()).toMatchObject({ phase: { id: phaseId }, canWrite: true, drafts: [{ id: draft.id, text: 'Written before the restart' }] });
-    expect(fac.lastState()).toMatchObject({ drafts: [], writers: [{ personId: ann.id, name: 'Ann', count: 1 }] });
+    expect(fac.lastState()).toMatchObject({ drafts: [], writers: [{ personId: back.person.id, name: 'Ann', count: 1 }] });
     await fac.close(phaseId);
     await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'Written before the restart'), { what: 'the reveal after the restart' });
   });
@@ -238,7 +238,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     server = await startTestServer({ dataDir });
     const back = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
     clients.push(back);
-    await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'Revealed at start' && n.authorId === ann.id), { what: 'the reveal at start' });
+    await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'Revealed at start' && n.authorId === back.person.id), { what: 'the reveal at start' });
     expect((await back.hello()).phase).toBeNull();
   });
 

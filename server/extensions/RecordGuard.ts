@@ -6,8 +6,11 @@ import { SCHEMA_VERSION } from '../../shared/migrations/migrate.ts';
 import { TooManyRecords } from '../../shared/protocol/closeReasons.ts';
 import { DEFAULT_BOARD_TITLE } from '../../shared/protocol/http.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
+import { isRecordId } from '../../shared/schema/ids.ts';
 import { DEFAULT_REPAIR_LIMITS, onlyDropsDerivedFields, recordRepair, truncate, type RecordRepair } from '../../shared/schema/recordRepairs.ts';
 import { log } from '../observability/log.ts';
+import { personOf } from '../access/AccessContext.ts';
+import { NoteAuthors } from './noteAuthors.ts';
 
 export interface RecordGuardConfiguration {
   maxRecords: number;
@@ -60,16 +63,24 @@ export class RecordGuard implements Extension {
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).kind !== 'board') return;
+    const authors = new NoteAuthors(recordsMap(document) as unknown as Y.Map<unknown>);
+    this.authors.set(document, authors);
     document.on('afterTransaction', (tr: Y.Transaction) => {
       const origin = tr.origin as { source?: string; connection?: Connection } | null;
-      if (origin?.source !== 'connection') return;
-      const notice = this.check(document, documentName, tr);
-      if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
+      const fromConnection = origin?.source === 'connection';
+      if (fromConnection) {
+        const notice = this.check(document, documentName, tr);
+        if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
+      }
+      // After any repair: a new note's author is now the right one; the server's own writes are the truth.
+      const records = recordsMap(document) as unknown as Y.Map<unknown>;
+      for (const key of touchedBy(tr, records, metaMap(document)).keys) authors.learn(key, records.get(key), !fromConnection);
     });
     document.on('destroy', () => this.forget(document));
   }
 
   private readonly waiting = new WeakMap<Y.Doc, Waiting>();
+  private readonly authors = new WeakMap<Y.Doc, NoteAuthors>();
 
   /** Repairs what `tr` broke; returns a notice for its author, or null when all was valid. */
   check(doc: Y.Doc, boardId: string, tr: Y.Transaction): GuardNotice | null {
@@ -126,22 +137,50 @@ export class RecordGuard implements Extension {
       const repair = recordRepair(key, records.get(key), limits);
       if (repair.kind !== 'ok') repairs.push([key, repair]);
     }
+    const authorFixes = this.authorFixes(doc, records, touched, tr);
     const metaFixes = metaTouched ? this.metaFixes(meta, boardId) : {};
-    if (repairs.length === 0 && added.length === 0 && Object.keys(metaFixes).length === 0) return null;
+    if (repairs.length === 0 && added.length === 0 && Object.keys(metaFixes).length === 0 && authorFixes.length === 0) return null;
 
     doc.transact(() => {
       for (const [key, repair] of repairs) applyRepair(records, key, repair);
+      for (const [key, fixes] of authorFixes) {
+        const record = records.get(key);
+        if (record instanceof Y.Map) for (const [field, value] of Object.entries(fixes)) record.set(field, value);
+      }
       for (const key of added.slice(-overflow)) records.delete(key);
       for (const [k, v] of Object.entries(metaFixes)) meta.set(k, v);
     }, ORIGIN.server);
     const what = repairs.map(([k, r]) => `${k}: ${r.kind === 'delete' ? r.why : r.kind === 'fix' ? r.why.join(', ') || 'text' : ''}`);
-    log.warn({ board: boardId, conn: (tr?.origin as { connection?: Connection } | null)?.connection?.socketId, repairs: [...what, ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300) }, 'repaired a client’s change');
+    log.warn(
+      { board: boardId, conn: (tr?.origin as { connection?: Connection } | null)?.connection?.socketId, repairs: [...what, ...authorFixes.map(([k]) => `${k}: author`), ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300) },
+      'repaired a client’s change',
+    );
     if (added.length > 0) {
       return { type: 'journeyboard:repaired', reason: TooManyRecords.reason, message: `This board holds at most ${this.config.maxRecords} items; your new ones were removed.` };
+    }
+    if (authorFixes.length > 0 && repairs.length === 0) {
+      return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'A note keeps the author who wrote it; the server put the author back.' };
     }
     // An older client's layout (typeName/id, schema ≤ 5) is tidied silently: nothing its person did was wrong.
     if (Object.keys(metaFixes).length === 0 && repairs.every(([, r]) => onlyDropsDerivedFields(r))) return null;
     return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Part of your last change was invalid and was corrected by the server.' };
+  }
+
+  /** Notes `tr`'s connection gave someone else's name as author, with the fields that put it right. */
+  private authorFixes(doc: Y.Doc, records: Y.Map<unknown>, touched: ReadonlySet<string>, tr: Y.Transaction | null): [string, Record<string, unknown>][] {
+    const authors = this.authors.get(doc);
+    if (!authors) return [];
+    // A change completed later (pending structs) is checked without its connection: known authors still hold.
+    const connection = (tr?.origin as { connection?: Connection } | null)?.connection;
+    const personId = connection ? (personOf(connection)?.id ?? null) : null;
+    const out: [string, Record<string, unknown>][] = [];
+    for (const key of touched) {
+      const record = records.get(key);
+      if (!(record instanceof Y.Map) || !isRecordId('note', key)) continue;
+      const fixes = authors.fixes(key, record, personId);
+      if (Object.keys(fixes).length > 0) out.push([key, fixes]);
+    }
+    return out;
   }
 
   private metaFixes(meta: Y.Map<unknown>, boardId: string): Record<string, unknown> {

@@ -1,19 +1,21 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { BoardFull, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { BoardFull, BoardNotFound, IdentityRequired, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
+import { isBoardId } from '../../shared/protocol/http.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
 import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
+import type { AccessContext } from '../access/AccessContext.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
+import type { Identities } from '../identity/Identities.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 
-/** What RoleAccess puts in a connection's Hocuspocus context. */
-export interface AccessContext {
-  readonly role: Role;
-  readonly boardId: string;
-}
-
 export interface RoleAccessConfiguration {
   links: ShareLinks;
+  identities: Identities;
+  /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
+  store: Pick<BoardStore, 'getBoardInfo'>;
   maxConnectionsPerBoard: number;
 }
 
@@ -47,37 +49,50 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
 };
 
 /**
- * Maps the provider's share token to a role, per document name, and enforces it:
- * - no token, a wrong one or a rotated one: refused with `unauthorized` (nothing is loaded);
+ * Maps the provider's share token to a role and its credential to a proven person, per document
+ * name, and enforces both (the token is `encodeConnectionToken`'s, shared/protocol/identity.ts):
+ * - no token, a wrong one or a rotated one: refused with `unauthorized` (nothing is loaded); an
+ *   id that is no board at all: `board-not-found`;
+ * - no credential, a forged or a revoked one: refused with `identity-required`;
  * - a role that may not write this document (a viewer anywhere, a commenter on the board itself)
  *   gets a read-only connection: Hocuspocus then drops its document updates (MessageReceiver:
  *   `connection.readOnly` answers "not synced" and applies nothing, so nothing is stored or
  *   broadcast); awareness (cursors) still flows;
  * - a board with MAX_CONNECTIONS_PER_BOARD connections refuses the next with `board-full`;
  * - stateless messages are checked against STATELESS_RULES.
- * Runs after BoardAccess (an unknown board is `board-not-found` before any token is looked at).
+ * Runs first, before BoardAccess decodes anything: a wrong token costs one hash lookup, never a
+ * decode of the board, so a stranger who knows a board id cannot make the server do real work.
  */
 export class RoleAccess implements Extension {
   extensionName = 'RoleAccess';
-  priority = 190;
+  // Before BoardAccess (200): see above.
+  priority = 210;
 
   private readonly links: ShareLinks;
+  private readonly identities: Identities;
+  private readonly store: Pick<BoardStore, 'getBoardInfo'>;
   private readonly maxConnectionsPerBoard: number;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
+    this.identities = configuration.identities;
+    this.store = configuration.store;
     this.maxConnectionsPerBoard = configuration.maxConnectionsPerBoard;
   }
 
   async onAuthenticate({ documentName, token, connectionConfig, instance }: onAuthenticatePayload): Promise<AccessContext> {
     const { boardId, kind } = parseDocumentName(documentName);
-    const role = await this.links.roleOf(boardId, token);
-    if (!role) throw Unauthorized;
+    if (!isBoardId(boardId)) throw BoardNotFound;
+    const { link, credential } = decodeConnectionToken(token);
+    const role = link ? await this.links.roleOf(boardId, link) : null;
+    if (!role) throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
+    const person = await this.identities.verify(credential);
+    if (!person) throw IdentityRequired;
     const live = instance.documents.get(documentName);
     if (live && live.getConnectionsCount() >= this.maxConnectionsPerBoard) throw BoardFull;
     connectionConfig.readOnly = !canWrite(role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
-    return { role, boardId };
+    return { role, boardId, person };
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { InvalidMessage } from '../../shared/protocol/closeReasons.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
+import { connectionTokenFor } from '../testing/identities.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
@@ -35,6 +36,7 @@ describe('UpdateValidation', () => {
   ])('refuses an update cut in its delete set, sent as a %s message, before any of it is applied', async (_, type) => {
     const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Cut' });
     const watcher = await connectProvider(server.wsUrl, id, { token: tokens.viewer }); // keeps the board loaded
+    const editorAuth = await connectionTokenFor(server.wsUrl, id, tokens.editor);
 
     const scratch = new Y.Doc();
     const text = scratch.getText('cut');
@@ -55,7 +57,7 @@ describe('UpdateValidation', () => {
         if (decoding.readVarUint(decoder) === MSG_CLOSE) resolve(decoding.readVarString(decoder));
       }),
     );
-    ws.send(frame((e) => (encoding.writeVarString(e, id), encoding.writeVarUint(e, MSG_AUTH), encoding.writeVarUint(e, 0), encoding.writeVarString(e, tokens.editor))));
+    ws.send(frame((e) => (encoding.writeVarString(e, id), encoding.writeVarUint(e, MSG_AUTH), encoding.writeVarUint(e, 0), encoding.writeVarString(e, editorAuth))));
     ws.send(frame((e) => (encoding.writeVarString(e, id), encoding.writeVarUint(e, type), encoding.writeVarUint(e, SYNC_UPDATE), encoding.writeVarUint8Array(e, cut))));
 
     const live = server.server.hocuspocus.documents.get(id)!;

@@ -5,6 +5,8 @@ import { executeCommand, readBoard } from '../../shared/index.ts';
 import { parseVisitInfo, THREAD_READ, VISIT, type VisitInfo } from '../../shared/protocol/visits.ts';
 import { sqlitePath } from '../storage/SqliteBoardStore.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
+import { identityNamed } from '../testing/identities.ts';
+import type { Department } from '../../shared/schema/department.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 const ann = { id: 'user-ann', name: 'Ann', department: 'sales' } as const;
@@ -22,10 +24,13 @@ describe('Visits', () => {
   let server: TestServer;
 
   /** A comments connection that says who it is and resolves with the server's visit info. */
-  const arrive = async (boardId: string, token: string, person: { id: string; name: string; department: string }) => {
+  const arrive = async (boardId: string, token: string, person: { id: string; name: string; department: Department }) => {
     const infos: VisitInfo[] = [];
+    // The test's person id names the identity (the same person on every visit), as on a real device.
+    const identity = await identityNamed(server.wsUrl, boardId, token, person.id);
     const provider = await connectProvider(server.wsUrl, `${boardId}/comments`, {
       token,
+      credential: identity?.credential ?? null,
       onStateless: (payload) => {
         const info = parseVisitInfo(JSON.parse(payload));
         if (info) infos.push(info);
@@ -34,7 +39,8 @@ describe('Visits', () => {
     cleanups.push(() => provider.destroy());
     provider.sendStateless(JSON.stringify({ type: VISIT, person }));
     const info = await waitFor(() => infos[0], { what: 'the visit info' });
-    return { provider, info };
+    // The person as the server proved them: the id every visit, read and comment is keyed by.
+    return { provider, info, me: { ...person, id: identity!.personId } };
   };
   const lastSeen = (personId: string): number => {
     const db = new DatabaseSync(sqlitePath(server.dataDir));
@@ -52,17 +58,18 @@ describe('Visits', () => {
 
     // Session 1 of Ann: a first visit, nothing to summarise. She reads an existing thread.
     const first = await arrive(id, tokens.editor, ann);
+    const annP = first.me;
     expect(first.info.previousSeenAt).toBeNull();
     expect(first.info.notes).toEqual([]);
-    const { threadId } = executeCommentsCommand(first.provider.document, ann, 'startThread', { target: { kind: 'board', id }, text: 'Welcome all' });
+    const { threadId } = executeCommentsCommand(first.provider.document, annP, 'startThread', { target: { kind: 'board', id }, text: 'Welcome all' });
     await waitForAck(first.provider);
     first.provider.sendStateless(JSON.stringify({ type: THREAD_READ, threadId }));
     first.provider.destroy();
-    const leftAt = await waitFor(() => (lastSeen(ann.id) > first.info.now ? lastSeen(ann.id) : 0), { what: 'Ann’s departure to be recorded' });
+    const leftAt = await waitFor(() => (lastSeen(annP.id) > first.info.now ? lastSeen(annP.id) : 0), { what: 'Ann’s departure to be recorded' });
     await waitFor(() => Date.now() > leftAt, { what: 'the clock to move on' });
 
     // Bob, meanwhile: adds, edits, moves and deletes notes, and replies to Ann.
-    const board = await connectProvider(server.wsUrl, id, { token: tokens.editor });
+    const board = await connectProvider(server.wsUrl, id, { token: tokens.editor, as: bob.id });
     cleanups.push(() => board.destroy());
     const b = readBoard(board.document);
     const [kept, moved, doomed] = b.notes;
@@ -74,7 +81,7 @@ describe('Visits', () => {
     executeCommand(board.document, bob, 'deleteNotes', { noteIds: [temporary] });
     await waitForAck(board);
     const bobComments = await arrive(id, tokens.commenter, bob);
-    executeCommentsCommand(bobComments.provider.document, bob, 'reply', { threadId, text: 'Thanks @Ann', mentions: [ann.id] });
+    executeCommentsCommand(bobComments.provider.document, bobComments.me, 'reply', { threadId, text: 'Thanks @Ann', mentions: [annP.id] });
     await waitForAck(bobComments.provider);
 
     // Session 2 of Ann.
@@ -93,22 +100,22 @@ describe('Visits', () => {
     const thread = () => readComments(second.provider.document).threadsById.get(threadId)!;
     const reads = () => ({ baseline: second.info.firstSeenAt, threads: second.info.reads });
     await waitFor(() => thread()?.comments.length === 2, { what: 'the reply to sync' });
-    expect(isUnread(thread(), ann.id, reads())).toBe(true);
-    expect(thread().comments[1]!.mentions).toEqual([ann.id]);
+    expect(isUnread(thread(), annP.id, reads())).toBe(true);
+    expect(thread().comments[1]!.mentions).toEqual([annP.id]);
     // Everyone who arrived is a mention candidate, written by the server.
     expect(readComments(second.provider.document).people.map((p) => p.name)).toEqual(['Ann', 'Bob']);
 
     // She opens it; a third session finds it read.
     second.provider.sendStateless(JSON.stringify({ type: THREAD_READ, threadId }));
     second.provider.destroy();
-    await waitFor(() => lastSeen(ann.id) > second.info.now, { what: 'Ann’s second departure' });
+    await waitFor(() => lastSeen(annP.id) > second.info.now, { what: 'Ann’s second departure' });
     const third = await arrive(id, tokens.viewer, ann);
     expect(third.info.notes).toEqual([]);
     await waitFor(() => readComments(third.provider.document).threadsById.get(threadId)?.comments.length === 2, { what: 'the thread' });
-    expect(isUnread(readComments(third.provider.document).threadsById.get(threadId)!, ann.id, { baseline: third.info.firstSeenAt, threads: third.info.reads })).toBe(false);
+    expect(isUnread(readComments(third.provider.document).threadsById.get(threadId)!, annP.id, { baseline: third.info.firstSeenAt, threads: third.info.reads })).toBe(false);
   });
 
-  it('one connection is one person: a second id on it is ignored', async () => {
+  it('one connection is one person: an id in a visit is ignored', async () => {
     server = await startTestServer();
     cleanups.push(() => server.close());
     const { id, tokens } = await createBoardWithLinks(server.url);
@@ -116,7 +123,8 @@ describe('Visits', () => {
     a.provider.sendStateless(JSON.stringify({ type: VISIT, person: bob }));
     const fence = await arrive(id, tokens.viewer, { id: 'user-cem', name: 'Cem', department: 'product' });
     await waitFor(() => readComments(fence.provider.document).people.some((p) => p.name === 'Cem') || null, { what: 'Cem to be listed' });
-    expect(readComments(fence.provider.document).people.map((p) => p.name)).toEqual(['Ann', 'Cem']);
+    // Bob's id was not taken: the second visit only renamed the person the connection proved.
+    expect(readComments(fence.provider.document).people.map((p) => p.id).sort()).toEqual([a.me.id, fence.me.id].sort());
   });
 
   it('a client cannot write the people list; the server puts it back', async () => {
@@ -126,7 +134,7 @@ describe('Visits', () => {
     const a = await arrive(id, tokens.commenter, ann);
     a.provider.document.transact(() => {
       a.provider.document.getMap('people').set('user-fake', { id: 'user-fake', name: 'Fake', department: 'sales', joinedAt: 1 });
-      a.provider.document.getMap('people').set(ann.id, { id: ann.id, name: 'Renamed', department: 'sales', joinedAt: 1 });
+      a.provider.document.getMap('people').set(a.me.id, { id: a.me.id, name: 'Renamed', department: 'sales', joinedAt: 1 });
     });
     await waitFor(() => !a.provider.document.getMap('people').has('user-fake') || null, { what: 'the server’s repair' });
     expect(readComments(a.provider.document).people.map((p) => p.name)).toEqual(['Ann']);

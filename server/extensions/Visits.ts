@@ -11,6 +11,7 @@ import {
 import type { BoardStore } from '../storage/BoardStore.ts';
 import type { BoardActivity } from './BoardActivity.ts';
 import { log } from '../observability/log.ts';
+import { personOf } from '../access/AccessContext.ts';
 
 export interface VisitsConfiguration {
   store: BoardStore;
@@ -60,10 +61,10 @@ export class Visits implements Extension {
     const context = connection.context as VisitorContext;
     const visit = visitMessageSchema.safeParse(message);
     if (visit.success) {
-      const { person } = visit.data;
-      // One person per connection: a second id on the same connection is ignored (a client
-      // cannot fill the board's people list, or other people's visits, from one socket).
-      if (context.visitorId && context.visitorId !== person.id) return;
+      // The id is the one RoleAccess proved: a client cannot record, or read, anyone else's visits.
+      const proven = personOf(connection);
+      if (!proven) return;
+      const person = { id: proven.id, name: visit.data.person.name, department: visit.data.person.department };
       const now = this.now();
       try {
         const record = await this.store.recordVisit(boardId, person, now);

@@ -14,7 +14,7 @@ import {
 } from '../../shared/protocol/workshop.ts';
 import type { z } from 'zod';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
-import type { AccessContext } from './RoleAccess.ts';
+import type { AccessContext } from '../access/AccessContext.ts';
 import { log } from '../observability/log.ts';
 
 export interface WorkshopControlsConfiguration {

@@ -14,6 +14,8 @@ import { DEFAULT_LIMITS, type BoardLimits } from '../config.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
+import { registerIdentityRoutes } from './identityRoutes.ts';
+import type { Identities } from '../identity/Identities.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
 import type { EncodedStates } from './encodedStates.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
@@ -27,6 +29,8 @@ export interface HttpDeps {
   readonly clientDir: string;
   readonly maxBodyBytes: number;
   readonly links: ShareLinks;
+  /** Issues and proves people's credentials (`POST /api/boards/:id/identities`). */
+  readonly identities: Identities;
   readonly createToken?: string | null;
   readonly adminToken?: string | null;
   /** Origins allowed to call the API cross-origin; empty = same origin only. */
@@ -57,6 +61,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerBoardRoutes(router, { ...deps, savedTemplates });
   registerTemplateRoutes(router, { ...deps, savedTemplates });
   registerShareRoutes(router, deps);
+  registerIdentityRoutes(router, deps);
   registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {

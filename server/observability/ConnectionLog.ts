@@ -1,5 +1,5 @@
 import type { connectedPayload, Extension, onDisconnectPayload } from '@hocuspocus/server';
-import type { AccessContext } from '../extensions/RoleAccess.ts';
+import type { AccessContext } from '../access/AccessContext.ts';
 import { log } from './log.ts';
 
 /**

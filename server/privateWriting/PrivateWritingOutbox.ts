@@ -13,7 +13,7 @@ import {
   type PrivateWritingClientType,
   type WriterCount,
 } from '../../shared/protocol/privateWriting.ts';
-import type { AccessContext } from '../extensions/RoleAccess.ts';
+import type { AccessContext } from '../access/AccessContext.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 
 export interface Refusal {

@@ -13,6 +13,7 @@ import {
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { handleClientMessage } from '../live/clientMessages.ts';
 import { log } from '../observability/log.ts';
+import { personOf } from '../access/AccessContext.ts';
 import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './PrivateWritingOutbox.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 import { revealDrafts } from './revealDrafts.ts';
@@ -129,12 +130,11 @@ export class PrivateWritingService {
     }
   }
 
-  private async hello(connection: Connection, boardId: string, person: PrivateWriter): Promise<void> {
-    const bound = this.out.writerOf(connection);
-    if (bound && bound.id !== person.id) {
-      return this.out.refuse(connection, { type: PRIVATE.hello }, { code: 'identity-mismatch', message: 'This connection already writes as someone else; reload to switch person.' });
-    }
-    this.out.identify(connection, person);
+  private async hello(connection: Connection, boardId: string, declared: Omit<PrivateWriter, 'id'>): Promise<void> {
+    // The id is the one RoleAccess proved; a hello only says how the person wants to be named.
+    const proven = personOf(connection);
+    if (!proven) return this.out.refuse(connection, { type: PRIVATE.hello }, { code: 'not-identified', message: 'This connection has no proven identity.' });
+    this.out.identify(connection, { id: proven.id, name: declared.name, department: declared.department });
     await this.out.sendState(connection, boardId, await this.store.getOpenPhase(boardId), null);
   }
 

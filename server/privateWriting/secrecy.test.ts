@@ -30,7 +30,7 @@ describe('Drafts are private until the reveal', () => {
     clients.push(facilitator, author, observer);
     const updates: Uint8Array[] = [];
     observer.doc.on('update', (u: Uint8Array) => updates.push(u));
-    author.provider.setAwarenessField('user', { id: ann.id, name: ann.name });
+    author.provider.setAwarenessField('user', { id: author.person.id, name: ann.name });
 
     const [s0, s1] = readBoard(author.doc).stages;
     const lanes = readBoard(author.doc).lanes;
@@ -44,7 +44,7 @@ describe('Drafts are private until the reveal', () => {
     const draftId = added.draft.id;
     await author.update(draftId, { text: SECRET_EDITED, stageId: s1!.id, laneId: lanes[3]!.id });
     // The facilitator has heard the count (so the server has processed the author's messages)...
-    await waitFor(() => facilitator.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === ann.id && w.count === 1)), { what: 'the count' });
+    await waitFor(() => facilitator.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === author.person.id && w.count === 1)), { what: 'the count' });
     await waitFor(() => observer.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.count === 1)), { what: 'the count at the observer' });
 
     // ...and neither it nor the observer received the text, the id or the cells.
@@ -59,7 +59,7 @@ describe('Drafts are private until the reveal', () => {
     // A fresh connection that says hello hears the phase and the counts, never the draft.
     const late = await PrivateWritingClient.connect(server.wsUrl, id, tokens.editor, bo);
     clients.push(late);
-    expect(late.lastState()).toMatchObject({ drafts: [], writers: [{ personId: ann.id, count: 1 }] });
+    expect(late.lastState()).toMatchObject({ drafts: [], writers: [{ personId: author.person.id, count: 1 }] });
     for (const payload of late.raw) for (const secret of secrets) expect(payload).not.toContain(secret);
     // Claiming a draft id of someone else gets "not found", not the draft.
     expect(await observer.update(draftId, { text: 'peek' })).toMatchObject({ code: 'draft-not-found' });
@@ -75,6 +75,6 @@ describe('Drafts are private until the reveal', () => {
     // After the reveal everyone has the note, through the document.
     await facilitator.close(phaseId);
     const note = await waitFor(() => readBoard(observer.doc).notes.find((n) => n.text === SECRET_EDITED), { what: 'the revealed note' });
-    expect(note).toMatchObject({ authorId: ann.id, position: { stageId: s1!.id, laneId: lanes[3]!.id } });
+    expect(note).toMatchObject({ authorId: author.person.id, position: { stageId: s1!.id, laneId: lanes[3]!.id } });
   });
 });

@@ -69,7 +69,7 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     if (added.type !== PRIVATE.draft) throw new Error(JSON.stringify(added));
     const draftId = added.draft.id;
     await annOnA.next((m) => m.type === PRIVATE.draft && m.draft.id === draftId && m.draft.text === 'Shipping costs appear too late', 0, 'Ann’s tab on A to get her draft');
-    await waitFor(() => facilitatorOnA.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === ann.id && w.count === 1)), { what: 'the facilitator on A to count Ann’s draft' });
+    await waitFor(() => facilitatorOnA.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 1)), { what: 'the facilitator on A to count Ann’s draft' });
 
     // An edit through B, a second draft through A removed through B: each reaches the other tab.
     expect(await annOnB.update(draftId, { text: 'Shipping costs appear at checkout only' })).toMatchObject({ type: PRIVATE.draft });
@@ -77,10 +77,10 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     const second = await annOnA.add(stage, lane, 'Removed before the reveal');
     if (second.type !== PRIVATE.draft) throw new Error(JSON.stringify(second));
     await annOnB.next((m) => m.type === PRIVATE.draft && m.draft.id === second.draft.id, 0, 'the second draft on B');
-    await waitFor(() => boOnB.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === ann.id && w.count === 2)), { what: 'Bo on B to count two drafts' });
+    await waitFor(() => boOnB.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 2)), { what: 'Bo on B to count two drafts' });
     expect(await annOnB.remove(second.draft.id)).toMatchObject({ type: PRIVATE.removed });
     await annOnA.next((m) => m.type === PRIVATE.removed && m.id === second.draft.id, 0, 'the removal on A');
-    const lastCount = () => facilitatorOnA.messages.filter((m) => m.type === PRIVATE.writers).at(-1)?.writers.find((w) => w.personId === ann.id)?.count;
+    const lastCount = () => facilitatorOnA.messages.filter((m) => m.type === PRIVATE.writers).at(-1)?.writers.find((w) => w.personId === annOnA.person.id)?.count;
     await waitFor(() => lastCount() === 1, { what: 'the count on A back to one' });
 
     // A tab on B that says hello now gets the phase and Ann's draft from the database.
@@ -93,7 +93,7 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
       expect(state).toMatchObject({ phase: null, drafts: [], writers: [], event: { notes: 1 } });
     }
     const [note] = await waitFor(() => (notesWith(boOnB.doc, 'Shipping costs appear at checkout only').length > 0 ? notesWith(boOnB.doc, 'Shipping costs appear at checkout only') : undefined), { what: 'the note on B' });
-    expect(note).toMatchObject({ authorId: ann.id, department: 'sales', position: { stageId: stage, laneId: lane } });
+    expect(note).toMatchObject({ authorId: annOnA.person.id, department: 'sales', position: { stageId: stage, laneId: lane } });
     expect(notesWith(a.server.hocuspocus.documents.get(id)!, 'Shipping costs appear at checkout only')).toHaveLength(1);
     expect(notesWith(boOnB.doc, 'Removed before the reveal')).toHaveLength(0);
     expect(await a.server.store.privateWriting.listDrafts(id)).toEqual([]);
@@ -124,7 +124,7 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     // Ann's own tab on B has both drafts (the relay works), so B has handled every event by now...
     await annOnB.next((m) => m.type === PRIVATE.draft && m.draft.id === secretId && m.draft.text === secrets[1], 0, 'the edit to reach Ann on B');
     for (const c of [boOnB, facilitatorOnB]) {
-      await waitFor(() => c.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === ann.id && w.count === 2)), { what: 'the count of two on B' });
+      await waitFor(() => c.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 2)), { what: 'the count of two on B' });
     }
     // ...and nobody else on B received a text or an id: since the phase opened, counts only.
     for (const [c, mark] of marks) {
@@ -136,7 +136,7 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
       }
     }
     const late = await join(b, 'editor', bo);
-    expect(late.lastState()).toMatchObject({ drafts: [], writers: [{ personId: ann.id, count: 2 }] });
+    expect(late.lastState()).toMatchObject({ drafts: [], writers: [{ personId: annOnA.person.id, count: 2 }] });
     for (const payload of late.raw) for (const secret of secrets) expect(payload).not.toContain(secret);
     // Someone else's draft id through B is "not found", as on one instance.
     expect(await boOnB.update(secretId, { text: 'peek' })).toMatchObject({ code: 'draft-not-found' });

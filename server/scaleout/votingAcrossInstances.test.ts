@@ -52,7 +52,7 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     const opened = await annOnB.next<VotingStateMessage>((m) => isState(m) && m.event?.kind === 'opened', markB, 'B’s voter to hear of the round');
     expect(opened).toMatchObject({ round: { id: roundId }, you: { canVote: true, remaining: 2 }, pending: null });
     // B registered its own voters; the facilitator on A hears of them.
-    await waitFor(() => facilitatorOnA.lastState()?.pending?.some((p) => p.personId === cy.id), { what: 'the facilitator on A to see Cy (on B) pending' });
+    await waitFor(() => facilitatorOnA.lastState()?.pending?.some((p) => p.personId === cyOnB.person.id), { what: 'the facilitator on A to see Cy (on B) pending' });
 
     expect(await annOnA.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
     await waitFor(() => annOnB.messages.some((m) => m.type === VOTING.ballot && m.remaining === 1), { what: 'Ann’s tab on B to get her ballot' });
@@ -62,12 +62,12 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     expect(refusedCode(await annOnA.dot(roundId, pain2!.id))).toBe('budget-spent'); // B's dot counts at A
     expect(refusedCode(await annOnB.dot(roundId, pain1!.id))).toBe('budget-spent');
     for (const f of [facilitatorOnA, facilitatorOnB]) {
-      await waitFor(() => f.lastState()?.pending?.some((p) => p.personId === cy.id) && !f.lastState()?.pending?.some((p) => p.personId === ann.id), {
+      await waitFor(() => f.lastState()?.pending?.some((p) => p.personId === cyOnB.person.id) && !f.lastState()?.pending?.some((p) => p.personId === annOnA.person.id), {
         what: 'each facilitator to see Ann leave the pending list and Cy still in it',
       });
     }
     expect(await cyOnB.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
-    await waitFor(() => facilitatorOnA.lastState()?.pending?.find((p) => p.personId === cy.id)?.remaining === 1, { what: 'A’s facilitator to see Cy’s dot' });
+    await waitFor(() => facilitatorOnA.lastState()?.pending?.find((p) => p.personId === cyOnB.person.id)?.remaining === 1, { what: 'A’s facilitator to see Cy’s dot' });
     // Secrecy across the relay: nobody hears another person's ballot, only the facilitator the pending list.
     expect(cyOnB.messages.filter((m) => m.type === VOTING.ballot).every((m) => (m as VotingBallotMessage).dots[pain2!.id] === undefined)).toBe(true);
     expect(cyOnB.messages.filter(isState).every((m) => m.pending === null)).toBe(true);
@@ -99,7 +99,7 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
       await Promise.all([fence(onA, markA), fence(onB, markB)]);
       const refusals = [...messagesSince(onA, markA), ...messagesSince(onB, markB)].filter((m) => m.type === VOTING.refused);
       expect(refusals.map((m) => (m as VotingRefusedMessage).code), `race ${race}`).toEqual(['budget-spent']);
-      const ballot = await a.server.store.voting.getBallot(roundId, ann.id);
+      const ballot = await a.server.store.voting.getBallot(roundId, onA.person.id);
       expect(Object.values(ballot!.dots).reduce((x, y) => x + y, 0)).toBe(1);
       expect(await facilitator.close(roundId, 'cancel')).toMatchObject({ event: { kind: 'cancelled' } });
     }

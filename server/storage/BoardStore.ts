@@ -5,6 +5,7 @@ import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { CheckpointStore } from './CheckpointStore.ts';
 import type { SnapshotRevisionStore } from './SnapshotRevisions.ts';
 import type { TemplateStore } from './TemplateStore.ts';
+import type { IdentityStore } from '../identity/IdentityStore.ts';
 import type { WorkshopStateStore } from './WorkshopStateStore.ts';
 
 export type { BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
@@ -50,6 +51,8 @@ export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDo
 
   /** Boards saved as templates (issue 8), in the same database: TemplateStore.ts. */
   readonly templates: TemplateStore;
+  /** People the server issued a credential to (server/identity/). */
+  readonly identities: IdentityStore;
   // ---- voting (issue 4): rounds and secret ballots, tables of their own (server/voting/) ----
   readonly voting: VotingStore;
   /** Private writing (issue 4): phases and drafts, tables of their own (server/privateWriting/). */

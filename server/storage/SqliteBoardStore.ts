@@ -16,6 +16,7 @@ import {
 import type { RevisedCompaction, RevisedDocumentCompaction } from './SnapshotRevisions.ts';
 import { checkpointKindOf } from './CheckpointStore.ts';
 import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
+import { SqliteIdentityStore } from '../identity/SqliteIdentityStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteReplaceWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
@@ -93,6 +94,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly insertUpdate: StatementSync;
   private readonly selectInfo: StatementSync;
   readonly templates: TemplateStore;
+  readonly identities: SqliteIdentityStore;
   /** Voting rounds and ballots (issue 4), on the same database handle. */
   readonly voting: SqliteVotingStore;
   /** Private-writing phases and drafts (issue 4), on the same database handle. */
@@ -115,6 +117,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
     this.templates = new SqliteTemplateStore(this.db);
+    this.identities = new SqliteIdentityStore(this.db);
     this.db.exec(SQLITE_WORKSHOP_SCHEMA);
     this.voting = new SqliteVotingStore(this.db);
     this.privateWriting = new SqlitePrivateWritingStore(this.db);

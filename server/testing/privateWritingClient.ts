@@ -16,6 +16,7 @@ import {
   type PrivateWritingServerMessage,
 } from '../../shared/protocol/privateWriting.ts';
 import { connectProvider, waitFor } from './providers.ts';
+import { identityNamed } from './identities.ts';
 
 /**
  * A raw provider speaking the private-writing protocol, for server tests. It keeps every
@@ -39,8 +40,11 @@ export class PrivateWritingClient {
   static async connect(wsUrl: string, boardId: string, token: string, person: PrivateWriter, { hello = true } = {}): Promise<PrivateWritingClient> {
     const raw: string[] = [];
     const doc = new Y.Doc();
-    const provider = await connectProvider(wsUrl, boardId, { token, document: doc, onStateless: (p) => raw.push(p) });
-    const client = new PrivateWritingClient(provider, doc, person, raw);
+    // The test's person id names the identity: the same id is the same person, as on a real device.
+    const identity = await identityNamed(wsUrl, boardId, token, person.id);
+    const provider = await connectProvider(wsUrl, boardId, { token, credential: identity?.credential ?? null, document: doc, onStateless: (p) => raw.push(p) });
+    // `person.id` from here on is the id the server proved, as every message about this person carries it.
+    const client = new PrivateWritingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);
     if (hello) await client.hello();
     return client;
   }

@@ -1,5 +1,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { encodeConnectionToken } from '../../shared/protocol/identity.ts';
+import { identityNamed, issueIdentity } from './identities.ts';
 
 /** Polls `check` until it returns something truthy; never a fixed sleep (2 noisy cores). */
 export async function waitFor<T>(
@@ -47,23 +49,32 @@ export function rememberToken(boardId: string, token: string): void {
  * A real HocuspocusProvider on `boardId`, resolved once it has synced with the server. Rejects
  * with ConnectionRefused (and destroys the provider) if the server refuses it. `token` defaults
  * to the remembered facilitator token of the board (the part of the name before any `/`).
+ *
+ * Who it is, as a client proves it: `credential` when given (null sends none); else the identity
+ * the test calls `as` ("ann": the same person each time on this server); else a new person,
+ * issued through the token like a first visit. A refused issue connects without a credential.
  */
-export function connectProvider(
+export async function connectProvider(
   wsUrl: string,
   boardId: string,
   {
     document = new Y.Doc(),
     timeoutMs = 10_000,
     token,
+    credential,
+    as,
     onStateless,
-  }: { document?: Y.Doc; timeoutMs?: number; token?: string; onStateless?: (payload: string) => void } = {},
+  }: { document?: Y.Doc; timeoutMs?: number; token?: string; credential?: string | null; as?: string; onStateless?: (payload: string) => void } = {},
 ): Promise<HocuspocusProvider> {
+  const link = token ?? knownTokens.get(boardId.split('/')[0]!) ?? '';
+  const root = boardId.split('/')[0]!;
+  const proof = credential !== undefined ? credential : ((as ? await identityNamed(wsUrl, root, link, as) : await issueIdentity(wsUrl, root, link))?.credential ?? null);
   return new Promise((resolve, reject) => {
     const provider = new HocuspocusProvider({
       url: wsUrl,
       name: boardId,
       document,
-      token: token ?? knownTokens.get(boardId.split('/')[0]!) ?? '',
+      token: encodeConnectionToken({ link, credential: proof }),
       // From the start: the server may send stateless messages before the first sync.
       ...(onStateless ? { onStateless: ({ payload }: { payload: string }) => onStateless(payload) } : {}),
     });

@@ -14,6 +14,7 @@ import {
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
 import { connectProvider, waitFor } from './providers.ts';
+import { identityNamed } from './identities.ts';
 
 /**
  * A raw provider speaking the voting protocol, for server tests. It keeps every stateless payload
@@ -36,8 +37,11 @@ export class VotingClient {
   static async connect(wsUrl: string, boardId: string, token: string, person: VoterIdentity, { hello = true } = {}): Promise<VotingClient> {
     const raw: string[] = [];
     const doc = new Y.Doc();
-    const provider = await connectProvider(wsUrl, boardId, { token, document: doc, onStateless: (p) => raw.push(p) });
-    const client = new VotingClient(provider, doc, person, raw);
+    // The test's person id names the identity: the same id is the same person, as on a real device.
+    const identity = await identityNamed(wsUrl, boardId, token, person.id);
+    const provider = await connectProvider(wsUrl, boardId, { token, credential: identity?.credential ?? null, document: doc, onStateless: (p) => raw.push(p) });
+    // `person.id` from here on is the id the server proved, as every message about this person carries it.
+    const client = new VotingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);
     if (hello) {
       const mark = client.mark();
       client.send({ type: VOTING.hello, person });

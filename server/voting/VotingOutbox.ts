@@ -16,7 +16,7 @@ import {
   type VotingRefusedMessage,
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
-import type { AccessContext } from '../extensions/RoleAccess.ts';
+import type { AccessContext } from '../access/AccessContext.ts';
 import { remainingFor, type Dots, type NoteFacts, type Refusal } from './ballotRules.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
 

@@ -15,6 +15,7 @@ import { handleClientMessage } from '../live/clientMessages.ts';
 import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
+import { personOf } from '../access/AccessContext.ts';
 
 export interface VotingServiceOptions {
   readonly store: VotingStore;
@@ -35,10 +36,9 @@ const REMOTE_REVEAL_GRACE_MS = 2_000;
  * live in the VotingStore and travel only between the server and their voter; the board document
  * gets the result once, at reveal, as a `round:` record written with the server origin.
  *
- * Identity: there are no accounts. A connection declares who it is in `voting:hello`; that person
- * id is bound to the connection for its lifetime (a different id later is refused). Budgets count
- * per person id over all their connections. Anyone holding an editor or commenter link can claim
- * any id, so this stops mistakes and casual double voting, not a determined link holder.
+ * Identity: a ballot belongs to the person RoleAccess proved for the connection (a credential the
+ * server issued; shared/protocol/identity.ts). `voting:hello` only gives the name and department
+ * to show; an id in it is ignored. Budgets count per person over all their connections.
  *
  * Requests of one board run one at a time (a queue per board). That queue is per process: with
  * several instances, the database serialises what matters. Ballot writes are compare-and-set on
@@ -117,11 +117,11 @@ export class VotingService {
     }
   }
 
-  private async hello(connection: Connection, boardId: string, person: VoterIdentity): Promise<void> {
-    const bound = this.out.voterOf(connection);
-    if (bound && bound.id !== person.id) {
-      return this.out.refuse(connection, { type: VOTING.hello }, { code: 'identity-mismatch', message: 'This connection already voted as someone else; reload to switch person.' });
-    }
+  private async hello(connection: Connection, boardId: string, declared: Omit<VoterIdentity, 'id'>): Promise<void> {
+    // The id is the one RoleAccess proved; a hello only says how the person wants to be named.
+    const proven = personOf(connection);
+    if (!proven) return this.out.refuse(connection, { type: VOTING.hello }, { code: 'not-identified', message: 'This connection has no proven identity.' });
+    const person: VoterIdentity = { id: proven.id, name: declared.name, department: declared.department };
     this.out.identify(connection, person);
     const round = await this.liveOpenRound(boardId);
     const joined = round !== null && votingRefusal(roleOf(connection), round.settings) === null && (await this.register(round, person));

@@ -10,7 +10,7 @@ import {
   type WorkshopState,
   type WorkshopStateMessage,
 } from '../../shared/protocol/workshop.ts';
-import type { AccessContext } from '../extensions/RoleAccess.ts';
+import type { AccessContext } from '../access/AccessContext.ts';
 import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { applyWorkshopCommand, nextDeadline, settleTimer, type WorkshopResult } from './workshopRules.ts';

@@ -32,6 +32,12 @@ export const MessageTooBig = { code: 1009, reason: 'Max payload size exceeded' }
 /** No share token, or one that is not (or no longer) valid for this board. */
 export const Unauthorized = { code: 4401, reason: 'unauthorized' } as const satisfies CloseReason;
 
+/**
+ * The connection carried no credential, or one the server never issued or has revoked: who the
+ * person is must be proven (shared/protocol/identity.ts). A client gets a new identity and retries.
+ */
+export const IdentityRequired = { code: 4401, reason: 'identity-required' } as const satisfies CloseReason;
+
 /** A facilitator rotated the link this connection used; the old link no longer works. */
 export const LinkRotated = { code: 4403, reason: 'link-rotated' } as const satisfies CloseReason;
 
@@ -57,6 +63,7 @@ export const CLOSE_REASONS = [
   StorageUnavailable,
   MessageTooBig,
   Unauthorized,
+  IdentityRequired,
   LinkRotated,
   BoardFull,
   BoardTooLarge,

@@ -108,6 +108,7 @@ export type ApiErrorCode =
   | 'invalid-request'
   | 'unknown-template'
   | 'too-many-templates'
+  | 'too-many-identities'
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'

@@ -3,7 +3,7 @@ import { departmentSchema, type Department } from '../schema/department.ts';
 import { isRecordId, randomId, type LaneId, type StageId } from '../schema/ids.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { NOTE_KINDS, type NoteKind } from '../schema/noteKind.ts';
-import { voterIdentitySchema, type VoterIdentity } from './voting.ts';
+import { declaredPersonSchema, type VoterIdentity } from './voting.ts';
 
 /**
  * Private writing phases over Hocuspocus stateless messages (docs/api.md, "Private writing";
@@ -65,7 +65,7 @@ export type PhaseSettings = z.output<typeof phaseSettingsSchema>;
 export type PhaseSettingsInput = z.input<typeof phaseSettingsSchema>;
 
 export const privateWritingClientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal(PRIVATE.hello), person: voterIdentitySchema }),
+  z.object({ type: z.literal(PRIVATE.hello), person: declaredPersonSchema }),
   z.object({ type: z.literal(PRIVATE.start), settings: phaseSettingsSchema.default({ timerMinutes: null }) }),
   z.object({
     type: z.literal(PRIVATE.add),

@@ -15,7 +15,8 @@ export const THREAD_READ = 'journeyboard:thread-read';
 
 export const visitMessageSchema = z.object({
   type: z.literal(VISIT),
-  person: z.object({ id: z.string().min(1).max(128), name: z.string().trim().min(1).max(60), department: z.enum(DEPARTMENTS) }),
+  // `id` is ignored: the server keys visits by the person it proved for the connection.
+  person: z.object({ id: z.string().max(128).optional(), name: z.string().trim().min(1).max(60), department: z.enum(DEPARTMENTS) }),
 });
 export type VisitMessage = z.infer<typeof visitMessageSchema>;
 

@@ -58,17 +58,26 @@ export type RoundSettingsInput = z.input<typeof roundSettingsSchema>;
 
 export const DEFAULT_ROUND_SETTINGS: RoundSettings = roundSettingsSchema.parse({ title: 'Which problems do we fix first?' });
 
-/** Who a connection says it is (no accounts: declared once, then bound to the connection). */
-export const voterIdentitySchema = z.object({
-  id: z.string().min(1).max(64),
+/**
+ * Who a connection says it is in `hello`: its display name and department. The id is the one the
+ * server proved for the connection (shared/protocol/identity.ts); an `id` sent here is ignored.
+ */
+export const declaredPersonSchema = z.object({
+  id: z.string().max(64).optional(),
   name: z.string().trim().min(1).max(60),
   department: departmentSchema,
 });
-export type VoterIdentity = z.infer<typeof voterIdentitySchema>;
+
+/** A person as the server keys ballots and drafts: the proven id, with the declared name. */
+export interface VoterIdentity {
+  readonly id: string;
+  readonly name: string;
+  readonly department: Department;
+}
 
 /** Every message a client may send. `requestId` (optional) comes back on a refusal. */
 export const votingClientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal(VOTING.hello), person: voterIdentitySchema }),
+  z.object({ type: z.literal(VOTING.hello), person: declaredPersonSchema }),
   z.object({ type: z.literal(VOTING.start), settings: roundSettingsSchema }),
   z.object({ type: z.literal(VOTING.place), roundId: roundIdSchema, noteId: noteIdSchema, requestId: z.string().max(64).optional() }),
   z.object({ type: z.literal(VOTING.remove), roundId: roundIdSchema, noteId: noteIdSchema, requestId: z.string().max(64).optional() }),

@@ -55,10 +55,10 @@ export class CommentsSession {
   private readonly offs: (() => void)[] = [];
   private readonly showError: (message: string) => void;
 
-  constructor(boardId: string, me: Identity, token: string | null, showError: (message: string) => void) {
+  constructor(boardId: string, me: Identity, token: string | null, credential: string | null, showError: (message: string) => void) {
     this.me = me;
     this.showError = showError;
-    this.connection = connectComments(boardId, token ?? undefined);
+    this.connection = connectComments(boardId, token ?? undefined, credential);
     this.model = new CommentsModel(this.connection.doc, me);
     this.offs.push(
       this.connection.onConnected(() => this.announce()),

@@ -1,0 +1,33 @@
+import { isBoardId } from '../../shared/protocol/http.ts';
+import type { Identities } from '../identity/Identities.ts';
+import { requireRole, type BoardRoutesDeps } from './boardRoutes.ts';
+import { HttpError, sendJson } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+import { log } from '../observability/log.ts';
+
+export interface IdentityRoutesDeps extends Pick<BoardRoutesDeps, 'store' | 'links'> {
+  readonly identities: Identities;
+}
+
+/**
+ * `POST /api/boards/:id/identities`: any share link of the board (Bearer) gets a new person and
+ * its credential, shown this once. The credential is what proves the person from then on, on this
+ * board and every other; the per-link limit keeps a script from minting voters.
+ */
+export function registerIdentityRoutes(router: Router, deps: IdentityRoutesDeps): void {
+  router.on('POST', '/api/boards/:id/identities', (ctx) => issue(ctx, deps));
+}
+
+async function issue({ req, res, url, params }: RouteContext, deps: IdentityRoutesDeps): Promise<void> {
+  const boardId = params.id ?? '';
+  if (!isBoardId(boardId)) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
+  // A header only: a credential minted from a URL token could be replayed from logs and history.
+  if (url.searchParams.has('token')) throw new HttpError(400, 'invalid-request', 'Send the share token as Authorization: Bearer …, not in the URL');
+  const role = await requireRole(deps, boardId, req, url);
+  const result = await deps.identities.issue(boardId, role);
+  if (!result.ok) {
+    log.warn({ board: boardId, role }, 'identity refused: this link issued too many in the last minutes');
+    throw new HttpError(429, 'too-many-identities', 'This link has let in too many new people in the last few minutes. Try again later, or ask the facilitator.', { 'Retry-After': '600' });
+  }
+  sendJson(res, 201, result.identity, { 'Cache-Control': 'no-store' });
+}

@@ -1,0 +1,33 @@
+import type { Role } from '../../shared/protocol/roles.ts';
+
+/**
+ * People the server has issued a credential to (shared/protocol/identity.ts). Only the credential's
+ * sha256 is kept; a lost database does not hand anyone's identity to a reader of it. A person is not
+ * tied to one board: the same device is the same person on every board of this server, which is
+ * what "use this identity on another device" and company sign-in build on. Reached as
+ * `BoardStore.identities`; SQL per dialect in SqliteIdentityStore.ts / PostgresIdentityStore.ts.
+ */
+export interface IdentityStore {
+  /** Stores a new person; fails if the id or the credential hash is taken. */
+  addPerson(person: NewPerson): Promise<void>;
+  /** The person whose credential hashes to `credentialHash`, revoked or not; null if none. */
+  personByCredential(credentialHash: Uint8Array): Promise<StoredPerson | null>;
+  /** How many people were issued through `boardId`'s `role` link since `since` (epoch ms). */
+  countIssuedSince(boardId: string, role: Role, since: number): Promise<number>;
+  /** Marks the person revoked (their credential stops working); false if unknown or already revoked. */
+  revokePerson(personId: string, at: number): Promise<boolean>;
+}
+
+export interface NewPerson {
+  readonly id: string;
+  /** sha256 of the credential, 32 bytes. */
+  readonly credentialHash: Uint8Array;
+  readonly createdAt: number;
+  /** The board and link role the identity was issued through (for the per-link rate limit). */
+  readonly issuedBoardId: string;
+  readonly issuedRole: Role;
+}
+
+export interface StoredPerson extends NewPerson {
+  readonly revokedAt: number | null;
+}

@@ -1,0 +1,40 @@
+import { encodeConnectionToken, identitiesPath, issuedIdentitySchema, type IssuedIdentity } from '../../shared/protocol/identity.ts';
+
+/** The server's HTTP base (`http://127.0.0.1:port`) from its provider URL (`ws://…/collab`). */
+export function httpBaseOf(wsUrl: string): string {
+  const url = new URL(wsUrl);
+  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`;
+}
+
+/** Asks the server for a new identity as a client does (any share token of the board); null if refused. */
+export async function issueIdentity(wsUrl: string, boardId: string, token: string): Promise<IssuedIdentity | null> {
+  const response = await fetch(`${httpBaseOf(wsUrl)}${identitiesPath(boardId)}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+  if (response.status !== 201) return null;
+  return issuedIdentitySchema.parse(await response.json());
+}
+
+/**
+ * Identities by a test's own name for a person ("ann") on a board: connecting twice as "ann" is the
+ * same person on two devices (or after a restart, or through another instance on the same
+ * database), as a real one would be after the first visit.
+ */
+const named = new Map<string, Promise<IssuedIdentity | null>>();
+
+export function identityNamed(wsUrl: string, boardId: string, token: string, name: string): Promise<IssuedIdentity | null> {
+  const key = `${boardId} ${name}`;
+  let found = named.get(key);
+  if (!found) {
+    found = issueIdentity(wsUrl, boardId, token).then((issued) => {
+      if (!issued) named.delete(key);
+      return issued;
+    });
+    named.set(key, found);
+  }
+  return found;
+}
+
+/** What a raw client puts in its auth frame: the share token with a new person's credential. */
+export async function connectionTokenFor(wsUrl: string, boardId: string, token: string): Promise<string> {
+  const issued = await issueIdentity(wsUrl, boardId, token);
+  return encodeConnectionToken({ link: token, credential: issued?.credential ?? null });
+}

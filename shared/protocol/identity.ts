@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * Server-proven identities. A share link says what a connection may do; a credential says who the
+ * person is. The server issues a credential the first time a device joins (POST
+ * /api/boards/:id/identities with any share link of that board), keeps only its hash, and from
+ * then on binds every connection to the person id it proved. Ids written in messages or in the
+ * document are never taken at their word (docs/security.md).
+ */
+
+/** `jbc_` and 43 base64url characters: 256 random bits. */
+const CREDENTIAL_PATTERN = /^jbc_[A-Za-z0-9_-]{43}$/;
+/** `person-` and 22 base64url characters: 128 random bits (not secret, but never guessable). */
+const PERSON_ID_PATTERN = /^person-[A-Za-z0-9_-]{22}$/;
+
+export function isCredential(value: unknown): value is string {
+  return typeof value === 'string' && CREDENTIAL_PATTERN.test(value);
+}
+
+export function isPersonId(value: unknown): value is string {
+  return typeof value === 'string' && PERSON_ID_PATTERN.test(value);
+}
+
+/** What the server answers once, when it issues an identity. */
+export const issuedIdentitySchema = z.object({
+  personId: z.string().refine(isPersonId, 'Not a person id'),
+  credential: z.string().refine(isCredential, 'Not a credential'),
+});
+export type IssuedIdentity = z.infer<typeof issuedIdentitySchema>;
+
+/** What a provider sends as its Hocuspocus token: the share link's token and the device's credential. */
+export interface ConnectionToken {
+  readonly link: string;
+  readonly credential: string | null;
+}
+
+const connectionTokenSchema = z.object({ link: z.string().max(256), credential: z.string().max(256).nullable() });
+
+export function encodeConnectionToken(token: ConnectionToken): string {
+  return JSON.stringify({ link: token.link, credential: token.credential });
+}
+
+/** A bare string is a share token without a credential (what clients sent before identities). */
+export function decodeConnectionToken(raw: string | undefined): ConnectionToken {
+  if (!raw) return { link: '', credential: null };
+  if (!raw.startsWith('{')) return { link: raw, credential: null };
+  try {
+    const parsed = connectionTokenSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : { link: '', credential: null };
+  } catch {
+    return { link: '', credential: null };
+  }
+}
+
+/** The route that issues an identity; Bearer = any share token of the board. */
+export function identitiesPath(boardId: string): string {
+  return `/api/boards/${encodeURIComponent(boardId)}/identities`;
+}
