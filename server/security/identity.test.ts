@@ -68,17 +68,24 @@ describe('identities are proven by the server, never claimed', () => {
   });
 
   it('a viewer claiming Alice’s id gets none of her ballot, now or later', async () => {
-    const { voter } = await board();
+    const { id, tokens, voter } = await board();
     const facilitator = await voter('facilitator', fran);
     const real = await voter('editor', alice);
     const [pain] = real.notes('pain');
     const roundId = await facilitator.start({ title: 'Secret', dotsPerPerson: 3 });
     expect(await real.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.ballot, remaining: 2 });
 
-    const spy = await voter('viewer', { ...alice, id: real.person.id });
+    // The spy claims every id Alice goes by: the one her page declares and the one others see.
+    const spy = await VotingClient.connect(server.wsUrl, id, tokens.viewer, { ...alice, id: 'spy' }, { hello: false });
+    cleanups.push(() => spy.destroy());
+    for (const claimed of [alice.id, real.person.id]) {
+      const mark = spy.mark();
+      spy.send({ type: VOTING.hello, person: { ...alice, id: claimed } });
+      await spy.next((m) => m.type === VOTING.state, mark);
+    }
     expect(spy.person.id).not.toBe(real.person.id);
     await real.dot(roundId, pain!.id);
-    // The spy's own state arrives after Alice's second dot: a fence for anything that could leak.
+    // A last state after Alice's second dot: a fence for anything that could leak to the spy.
     const mark = spy.mark();
     spy.send({ type: VOTING.hello, person: { ...alice, id: real.person.id } });
     await spy.next((m) => m.type === VOTING.state, mark);
