@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { CommentsObject } from './CommentsObject.ts';
-import { expect, personPage, test } from './fixtures.ts';
+import { credentialOf, expect, personPage, test } from './fixtures.ts';
 
 const SHOTS = 'test-results/comments-screenshots';
 
@@ -96,6 +96,7 @@ test('"since you were last here": the second session of one person lists notes a
   await expect.poll(async () => (await b.page.evaluate(() => window.__journeyboard!.peers())).length).toBe(1);
   // Nothing to summarise on a first visit.
   await expect(a.page.getByTestId('since-summary')).toBeHidden();
+  const annCredential = await credentialOf(annPage);
   await annPage.context().close();
   await expect.poll(async () => (await b.page.evaluate(() => window.__journeyboard!.peers())).length).toBe(0);
 
@@ -112,8 +113,8 @@ test('"since you were last here": the second session of one person lists notes a
   await bc.openOnNote(added);
   await bc.startThread('Happens a lot in flats');
 
-  // Ann's second session (a new browser context, the same person).
-  const again = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  // Ann's second session (her browser again: a new context holding her credential).
+  const again = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }, { credential: annCredential }));
   await again.open(boardId);
   const summary = again.page.getByTestId('since-summary');
   await expect(summary).toBeVisible();

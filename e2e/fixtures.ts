@@ -7,14 +7,28 @@ export interface Person {
   readonly department: 'marketing' | 'sales' | 'support' | 'product' | 'other';
 }
 
-/** A browser context that already joined as `person` (identity stored as the join dialog would). */
-export async function personPage(browser: Browser, server: TestServer, person: Person): Promise<Page> {
+/**
+ * A browser context that already joined as `person` (name and team stored as the join dialog
+ * would). `credential` (credentialOf) makes it the same proven person as an earlier context, as
+ * that person's own browser would be after a restart; without it, the context is a new device.
+ */
+export async function personPage(browser: Browser, server: TestServer, person: Person, { credential }: { credential?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url });
-  await context.addInitScript((p) => {
-    const id = `user-${p.name.toLowerCase().replace(/\W/g, '')}`;
-    localStorage.setItem('journeyboard.identity', JSON.stringify({ id, name: p.name, department: p.department }));
-  }, person);
+  await context.addInitScript(
+    ({ p, c }) => {
+      localStorage.setItem('journeyboard.identity', JSON.stringify({ name: p.name, department: p.department }));
+      if (c) localStorage.setItem('journeyboard.credential', c);
+    },
+    { p: person, c: credential ?? null },
+  );
   return context.newPage();
+}
+
+/** The stored credential of a page that has joined a board (JSON, as the app keeps it). */
+export async function credentialOf(page: Page): Promise<string> {
+  const stored = await page.evaluate(() => localStorage.getItem('journeyboard.credential'));
+  if (!stored) throw new Error('This page has no credential yet: it has not joined a board');
+  return stored;
 }
 
 export const test = base.extend<{ server: TestServer; openBoard: (page: Page, boardId: string) => Promise<BoardPageObject> }>({
