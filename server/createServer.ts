@@ -13,7 +13,7 @@ import { HttpRequests } from './extensions/HttpRequests.ts';
 import { Persistence } from './extensions/Persistence.ts';
 import { Checkpoints } from './extensions/Checkpoints.ts';
 import { BoardLock } from './extensions/BoardLock.ts';
-import { PresenceRoles } from './extensions/PresenceRoles.ts';
+import { PresenceGuard } from './extensions/PresenceGuard.ts';
 import { WorkshopControls } from './extensions/WorkshopControls.ts';
 import { WorkshopService } from './workshop/WorkshopService.ts';
 import { RoundGuard } from './extensions/RoundGuard.ts';
@@ -137,7 +137,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
     new BoardLock({ service: workshop }),
     new WorkshopControls({ service: workshop }),
-    new PresenceRoles(),
+    new PresenceGuard(),
     new Voting({ service: voting }),
     new PrivateWriting({ service: privateWriting }),
     activity,
