@@ -7,6 +7,7 @@ import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
 import { DocumentSizeLimit } from './extensions/DocumentSizeLimit.ts';
 import { RecordGuard } from './extensions/RecordGuard.ts';
 import { RoleAccess } from './extensions/RoleAccess.ts';
+import { BoardCapacity } from './extensions/BoardCapacity.ts';
 import { UpdateRateLimit } from './extensions/UpdateRateLimit.ts';
 import { UpdateValidation } from './extensions/UpdateValidation.ts';
 import { HttpRequests } from './extensions/HttpRequests.ts';
@@ -126,7 +127,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const extensions = [
     ...(scaleOut?.extensions ?? []),
     new BoardAccess({ store }),
-    new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
+    new RoleAccess({ links }),
+    new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),
     new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
     new UpdateValidation(),
     new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),

@@ -126,7 +126,7 @@ describe('RoleAccess', () => {
     const other = await createBoardWithLinks(server.url);
     await connect(full.id, full.tokens.editor);
     await connect(full.id, full.tokens.viewer);
-    expect(await refusalReason(server.wsUrl, full.id, full.tokens.facilitator)).toBe(BoardFull.reason);
+    expect(await refusalReason(server.wsUrl, full.id, full.tokens.editor)).toBe(BoardFull.reason);
     await connect(other.id, other.tokens.editor);
   });
 

@@ -1,5 +1,5 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { BoardFull, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
 import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
@@ -14,7 +14,6 @@ export interface AccessContext {
 
 export interface RoleAccessConfiguration {
   links: ShareLinks;
-  maxConnectionsPerBoard: number;
 }
 
 /**
@@ -53,7 +52,6 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
  *   gets a read-only connection: Hocuspocus then drops its document updates (MessageReceiver:
  *   `connection.readOnly` answers "not synced" and applies nothing, so nothing is stored or
  *   broadcast); awareness (cursors) still flows;
- * - a board with MAX_CONNECTIONS_PER_BOARD connections refuses the next with `board-full`;
  * - stateless messages are checked against STATELESS_RULES.
  * Runs after BoardAccess (an unknown board is `board-not-found` before any token is looked at).
  */
@@ -62,19 +60,15 @@ export class RoleAccess implements Extension {
   priority = 190;
 
   private readonly links: ShareLinks;
-  private readonly maxConnectionsPerBoard: number;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
-    this.maxConnectionsPerBoard = configuration.maxConnectionsPerBoard;
   }
 
-  async onAuthenticate({ documentName, token, connectionConfig, instance }: onAuthenticatePayload): Promise<AccessContext> {
+  async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<AccessContext> {
     const { boardId, kind } = parseDocumentName(documentName);
     const role = await this.links.roleOf(boardId, token);
     if (!role) throw Unauthorized;
-    const live = instance.documents.get(documentName);
-    if (live && live.getConnectionsCount() >= this.maxConnectionsPerBoard) throw BoardFull;
     connectionConfig.readOnly = !canWrite(role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
     return { role, boardId };
