@@ -15,6 +15,7 @@ import { Persistence } from './extensions/Persistence.ts';
 import { Checkpoints } from './extensions/Checkpoints.ts';
 import { BoardLock } from './extensions/BoardLock.ts';
 import { PresenceGuard } from './extensions/PresenceGuard.ts';
+import { MassDeleteGuard } from './extensions/MassDeleteGuard.ts';
 import { WorkshopControls } from './extensions/WorkshopControls.ts';
 import { WorkshopService } from './workshop/WorkshopService.ts';
 import { RoundGuard } from './extensions/RoundGuard.ts';
@@ -124,6 +125,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const comments = options.comments ?? storedComments;
   // Board downloads (GET /api/boards/:id/state), encoded once for many pages.
   const boardStates = new EncodedStates();
+  const presence = new PresenceGuard();
   const extensions = [
     ...(scaleOut?.extensions ?? []),
     new BoardAccess({ store }),
@@ -139,7 +141,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
     new BoardLock({ service: workshop }),
     new WorkshopControls({ service: workshop }),
-    new PresenceGuard(),
+    presence,
+    new MassDeleteGuard({ service: checkpoints, nameOf: (document, connection) => presence.nameOf(document, connection) }),
     new Voting({ service: voting }),
     new PrivateWriting({ service: privateWriting }),
     activity,

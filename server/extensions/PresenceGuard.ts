@@ -64,11 +64,11 @@ export class PresenceGuard implements Extension {
     this.now = configuration.now ?? (() => performance.now());
   }
 
-  /** The presence this connection shows (its own id's state), for naming who did something. */
-  presenceOf(document: Document, connection: Connection): Record<string, unknown> | null {
+  /** The display name in this connection's own presence, for saying who did something (not proof of who it was). */
+  nameOf(document: Document, connection: Connection): string | null {
     for (const id of this.owners.get(connection)?.ids ?? []) {
-      const state = document.awareness.getStates().get(id);
-      if (state) return state;
+      const name = (document.awareness.getStates().get(id)?.user as { name?: unknown } | undefined)?.name;
+      if (typeof name === 'string') return name;
     }
     return null;
   }
