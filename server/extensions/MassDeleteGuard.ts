@@ -34,14 +34,18 @@ interface Run {
   lastAt: number;
   /** Records on the board when the run began. */
   readonly boardSize: number;
-  /** Removed so far, with their fields, to write them back into the checkpoint if the run becomes many. */
+  /** Records removed so far, and how many of them notes. */
+  records: number;
+  notes: number;
+  /**
+   * Until the checkpoint is taken: the removed records' fields, to write them back into it. Never
+   * more than the threshold: the run becomes many (and the checkpoint is taken) before.
+   */
   readonly removed: Map<string, Record<string, unknown>>;
   notice: MassDeleteNotice | null;
 }
 
 const NOTICE_KEPT_MS = 10 * 60_000;
-// Past this many, a run's removed fields are not kept: the checkpoint was taken by then.
-const FIELDS_KEPT = 1000;
 
 /**
  * Keeps a checkpoint of the board as it was before someone removes many records, and tells the
@@ -92,11 +96,11 @@ export class MassDeleteGuard implements Extension {
       removing.set(key, rec ? recordFields(rec) : {});
     }
     this.inFlight.set(connection, { run, removing });
-    if (run.notice || !this.isMany(run.removed.size + removing.size, run.boardSize)) return;
+    if (run.notice || !this.isMany(run.records + removing.size, run.boardSize)) return;
 
     const by = this.nameOf(document, connection) ?? '';
-    const notes = [...run.removed.keys(), ...keys].filter((k) => isRecordId('note', k)).length;
-    const label = `Before ${by || 'someone'} removed ${notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : `${run.removed.size + keys.length} records`}`;
+    const notes = run.notes + keys.filter((k) => isRecordId('note', k)).length;
+    const label = `Before ${by || 'someone'} removed ${notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : `${run.records + keys.length} records`}`;
     // Taken synchronously here, before the update is applied (CheckpointService.create encodes
     // the document before its first await).
     const before = run.removed.size === 0 ? document : boardBefore(Y.encodeStateAsUpdate(document), run.removed);
@@ -104,6 +108,7 @@ export class MassDeleteGuard implements Extension {
     try {
       const checkpoint = await this.service.create(documentName, before, 'before-mass-delete', label.slice(0, 80));
       run.notice = { ...run.notice, checkpointId: checkpoint.id };
+      run.removed.clear();
     } catch (error) {
       run.notice = null; // the next removal tries again
       log.error({ board: documentName, err: error }, 'could not keep a checkpoint before a mass removal');
@@ -122,13 +127,14 @@ export class MassDeleteGuard implements Extension {
     for (const [key, fields] of removing) {
       if (records.has(key)) continue;
       gone++;
-      if (run.removed.size < FIELDS_KEPT) run.removed.set(key, fields);
+      run.records++;
+      if (isRecordId('note', key)) run.notes++;
+      if (!run.notice) run.removed.set(key, fields);
     }
     if (gone === 0) return;
     run.lastAt = this.now();
     if (!run.notice?.checkpointId) return;
-    const notes = [...run.removed.keys()].filter((k) => isRecordId('note', k)).length;
-    run.notice = { ...run.notice, by: this.nameOf(document, connection) ?? run.notice.by, notes, records: run.removed.size };
+    run.notice = { ...run.notice, by: this.nameOf(document, connection) ?? run.notice.by, notes: run.notes, records: run.records };
     this.remember(documentName, run.notice);
     document.broadcastStateless(JSON.stringify(run.notice));
   }
@@ -158,7 +164,7 @@ export class MassDeleteGuard implements Extension {
     const key = typeof personId === 'string' ? `person:${personId}` : connection;
     let run = runs.get(key);
     if (!run) {
-      run = { startedAt: now, lastAt: now, boardSize: recordsMap(document).size, removed: new Map(), notice: null };
+      run = { startedAt: now, lastAt: now, boardSize: recordsMap(document).size, records: 0, notes: 0, removed: new Map(), notice: null };
       runs.set(key, run);
     }
     return run;
