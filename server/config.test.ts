@@ -30,12 +30,16 @@ describe('config', () => {
       UPDATE_RATE: '5',
       UPDATE_BURST: '7',
       MAX_CONNECTIONS_PER_BOARD: '3',
+      RESERVED_CONNECTIONS: '1',
+      MAX_CONNECTIONS_PER_ADDRESS: '2',
+      TRUST_PROXY: 'true',
     });
     expect(config).toMatchObject({
       createToken: 'c'.repeat(20),
       adminToken: 'a'.repeat(20),
       corsOrigins: ['https://a.example', 'https://b.example'],
-      limits: { maxDocumentBytes: 65536, maxRecords: 10, maxNoteLength: 50, maxTitleLength: 30, updateRate: 5, updateBurst: 7, maxConnectionsPerBoard: 3 },
+      limits: { maxDocumentBytes: 65536, maxRecords: 10, maxNoteLength: 50, maxTitleLength: 30, updateRate: 5, updateBurst: 7, maxConnectionsPerBoard: 3, reservedConnections: 1, maxConnectionsPerAddress: 2 },
+      trustProxy: true,
     });
     expect(() => readConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/);
     expect(() => readConfig({ MAX_RECORDS: '0' })).toThrow(/MAX_RECORDS/);

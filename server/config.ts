@@ -38,6 +38,8 @@ export interface ServerConfig {
   readonly metricsToken?: string | null;
   /** pino level (LOG_LEVEL, default `info`). */
   readonly logLevel?: LogLevel;
+  /** A proxy in front appends the client's address to X-Forwarded-For (TRUST_PROXY). */
+  readonly trustProxy?: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -57,10 +59,14 @@ export interface BoardLimits {
   readonly updateRate: number;
   /** …and the bucket's size (the burst a connection may send at once). */
   readonly updateBurst: number;
-  /** Connections to one board (document) at a time. */
+  /** Connections to one board (document) at a time; facilitators have slots of their own. */
   readonly maxConnectionsPerBoard: number;
   /** New identities one share link may issue in ten minutes (a room joining at once fits). */
   readonly maxNewIdentitiesPerLink: number;
+  /** Of those, kept for editors and facilitators (default: a tenth). */
+  readonly reservedConnections?: number;
+  /** Connections to one board (document) from one client address, facilitators aside. */
+  readonly maxConnectionsPerAddress: number;
 }
 
 /** Automatic checkpoints: ten minutes after the first change since the last one. */
@@ -75,6 +81,8 @@ export const DEFAULT_LIMITS: BoardLimits = {
   updateBurst: 600,
   maxConnectionsPerBoard: 200,
   maxNewIdentitiesPerLink: 100,
+  // A workshop room behind one NAT: everyone there shares an address.
+  maxConnectionsPerAddress: 60,
 };
 
 const MiB = 1024 * 1024;
@@ -110,6 +118,9 @@ const envSchema = z.object({
   UPDATE_BURST: count(DEFAULT_LIMITS.updateBurst),
   MAX_CONNECTIONS_PER_BOARD: count(DEFAULT_LIMITS.maxConnectionsPerBoard),
   MAX_NEW_IDENTITIES_PER_LINK: count(DEFAULT_LIMITS.maxNewIdentitiesPerLink),
+  RESERVED_CONNECTIONS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional()),
+  MAX_CONNECTIONS_PER_ADDRESS: count(DEFAULT_LIMITS.maxConnectionsPerAddress),
+  TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(['true', 'false', '1', '0']).default('false')).transform((v) => v === 'true' || v === '1'),
   DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   DATABASE_SCHEMA: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL name').default('public')),
   CHECKPOINT_INTERVAL_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1000).default(DEFAULT_CHECKPOINT_INTERVAL_MS)),
@@ -163,7 +174,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       updateBurst: e.UPDATE_BURST,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       maxNewIdentitiesPerLink: e.MAX_NEW_IDENTITIES_PER_LINK,
+      ...(e.RESERVED_CONNECTIONS === undefined ? {} : { reservedConnections: e.RESERVED_CONNECTIONS }),
+      maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     },
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -8,13 +8,15 @@ import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
 import { DocumentSizeLimit } from './extensions/DocumentSizeLimit.ts';
 import { RecordGuard } from './extensions/RecordGuard.ts';
 import { RoleAccess } from './extensions/RoleAccess.ts';
+import { BoardCapacity } from './extensions/BoardCapacity.ts';
 import { UpdateRateLimit } from './extensions/UpdateRateLimit.ts';
 import { UpdateValidation } from './extensions/UpdateValidation.ts';
 import { HttpRequests } from './extensions/HttpRequests.ts';
 import { Persistence } from './extensions/Persistence.ts';
 import { Checkpoints } from './extensions/Checkpoints.ts';
 import { BoardLock } from './extensions/BoardLock.ts';
-import { PresenceRoles } from './extensions/PresenceRoles.ts';
+import { PresenceGuard } from './extensions/PresenceGuard.ts';
+import { MassDeleteGuard } from './extensions/MassDeleteGuard.ts';
 import { WorkshopControls } from './extensions/WorkshopControls.ts';
 import { WorkshopService } from './workshop/WorkshopService.ts';
 import { RoundGuard } from './extensions/RoundGuard.ts';
@@ -128,10 +130,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const comments = options.comments ?? storedComments;
   // Board downloads (GET /api/boards/:id/state), encoded once for many pages.
   const boardStates = new EncodedStates();
+  const presence = new PresenceGuard();
   const extensions = [
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, store, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
+    new RoleAccess({ links, identities, store }),
     new BoardAccess({ store }),
+    new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),
     new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
     new UpdateValidation(),
     new DocumentSizeLimit({ maxDocumentBytes: limits.maxDocumentBytes }),
@@ -142,7 +146,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
     new BoardLock({ service: workshop }),
     new WorkshopControls({ service: workshop }),
-    new PresenceRoles(),
+    presence,
+    new MassDeleteGuard({ service: checkpoints, nameOf: (document, connection) => presence.nameOf(document, connection) }),
     new Voting({ service: voting }),
     new PrivateWriting({ service: privateWriting }),
     activity,

@@ -96,8 +96,8 @@ describe('several instances on PostgreSQL and Redis', () => {
     await waitFor(() => readBoard(onA.document).notesById.get(fromB)?.text === 'Written on instance B', { what: 'A’s client to see B’s edit' });
 
     // Presence crosses instances too.
-    onA.setAwarenessField('user', { name: 'Ann on A' });
-    onB.setAwarenessField('user', { name: 'Bob on B' });
+    onA.setAwarenessField('user', { id: 'ann', name: 'Ann on A', colour: '#0d74ce', department: 'sales' });
+    onB.setAwarenessField('user', { id: 'bob', name: 'Bob on B', colour: '#0d74ce', department: 'sales' });
     const names = (p: HocuspocusProvider) => [...p.awareness!.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
     await waitFor(() => names(onB).includes('Ann on A'), { what: 'B’s client to see Ann’s presence' });
     await waitFor(() => names(onA).includes('Bob on B'), { what: 'A’s client to see Bob’s presence' });

@@ -33,6 +33,7 @@ export * from './protocol/identity.ts';
 export * from './model/restore.ts';
 export * from './model/boardDiff.ts';
 export * from './protocol/storageStatus.ts';
+export * from './protocol/massDelete.ts';
 export * from './protocol/checkpoints.ts';
 export * from './protocol/templates.ts';
 export * from './export/index.ts';

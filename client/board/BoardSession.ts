@@ -14,6 +14,7 @@ import { saveBoardToken } from '../sync/boardTokens.ts';
 import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
 import { WorkshopSession } from '../workshop/WorkshopSession.ts';
+import { MassDeleteNotices } from './massDeleteNotices.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
 import { VotingSession } from './voting/votingSession.ts';
@@ -57,6 +58,8 @@ export class BoardSession {
   readonly privateWriting: PrivateWritingSession;
   /** The board's comments document and my comments view (issue 5). */
   readonly comments: CommentsSession;
+  /** "Ann removed 40 notes — Restore", for facilitators. */
+  readonly massDeletes: MassDeleteNotices;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -76,6 +79,7 @@ export class BoardSession {
     this.editor = createEditorStore();
     this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
     this.workshop.view.subscribe(() => this.updateReadOnly());
+    this.massDeletes = new MassDeleteNotices(boardId, this.connection, () => this.token);
     this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
     this.privateWriting = new PrivateWritingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
     // My drafts take room in their cells (before React redraws: this subscription comes first).
@@ -149,6 +153,7 @@ export class BoardSession {
 
   destroy(): void {
     this.workshop.destroy();
+    this.massDeletes.destroy();
     this.voting.destroy();
     this.privateWriting.destroy();
     setLayoutDrafts([]);

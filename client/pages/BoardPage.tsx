@@ -27,6 +27,7 @@ import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
 import { LockBanner } from '../ui/workshop/LockBanner.tsx';
+import { MassDeleteBanner } from '../ui/workshop/MassDeleteBanner.tsx';
 import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
 import { VotingDock } from '../ui/voting/VotingBar.tsx';
 import { DotsLeftBadges } from '../ui/voting/DotsLeftBadges.tsx';
@@ -129,6 +130,7 @@ function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
         )}
         {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
         <LockBanner />
+        <MassDeleteBanner />
         <main className="board-main">
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
             <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>

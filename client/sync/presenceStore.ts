@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { readPresence, type Peer, type Presence, type PresenceInput, type ViewRect } from '../../shared/index.ts';
+import { MAX_SHARED_SELECTION, readPresence, type Peer, type Presence, type PresenceInput, type ViewRect } from '../../shared/index.ts';
 
 /**
  * Everyone else's presence, validated on read, plus setters for ours. Cursor moves are sent at
@@ -42,7 +42,7 @@ export class PresenceStore {
   }
 
   setSelection(ids: readonly string[]): void {
-    this.awareness.setLocalStateField('selection', [...ids]);
+    this.awareness.setLocalStateField('selection', ids.slice(0, MAX_SHARED_SELECTION));
   }
 
   setEditing(noteId: string | null): void {

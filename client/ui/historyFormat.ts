@@ -7,6 +7,7 @@ export const KIND_INFO: Readonly<Record<CheckpointKindName, { readonly icon: str
   'before-restore': { icon: '↺', name: 'Before a restore' },
   'before-migration': { icon: '⚙', name: 'Before an upgrade' },
   'vote-reveal': { icon: '◉', name: 'Votes revealed' },
+  'before-mass-delete': { icon: '⚠', name: 'Before a mass removal' },
 };
 
 /** "Today 14:05", "Yesterday 09:12", "3 Mar 16:40", "3 Mar 2025 16:40". */

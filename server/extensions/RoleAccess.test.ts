@@ -18,7 +18,8 @@ let fenceSeq = 0;
  */
 async function fence(sender: HocuspocusProvider, watcher: HocuspocusProvider): Promise<void> {
   const n = ++fenceSeq;
-  sender.awareness!.setLocalStateField('fence', n);
+  // The server relays only states that are valid presence (PresenceGuard).
+  sender.awareness!.setLocalState({ user: { id: 'fence', name: 'Fence', colour: '#0d74ce', department: 'other' }, fence: n });
   await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, { what: 'the awareness fence' });
 }
 
@@ -125,7 +126,7 @@ describe('RoleAccess', () => {
     const other = await createBoardWithLinks(server.url);
     await connect(full.id, full.tokens.editor);
     await connect(full.id, full.tokens.viewer);
-    expect(await refusalReason(server.wsUrl, full.id, full.tokens.facilitator)).toBe(BoardFull.reason);
+    expect(await refusalReason(server.wsUrl, full.id, full.tokens.editor)).toBe(BoardFull.reason);
     await connect(other.id, other.tokens.editor);
   });
 
@@ -143,7 +144,7 @@ describe('RoleAccess', () => {
     const { id, tokens } = await createBoardWithLinks(server.url);
     const editor = await connect(id, tokens.editor);
     const viewer = await connect(id, tokens.viewer);
-    viewer.awareness!.setLocalStateField('cursor', { x: 10, y: 20 });
+    viewer.awareness!.setLocalState({ user: { id: 'vera', name: 'Vera', colour: '#0d74ce', department: 'other' }, cursor: { x: 10, y: 20 } });
     await waitFor(() => editor.awareness!.getStates().get(viewer.document.clientID)?.cursor?.x === 10, { what: 'the viewer’s cursor' });
   });
 });

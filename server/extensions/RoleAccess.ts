@@ -1,5 +1,5 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { BoardFull, BoardNotFound, IdentityRequired, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { BoardNotFound, IdentityRequired, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
@@ -16,7 +16,6 @@ export interface RoleAccessConfiguration {
   identities: Identities;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
-  maxConnectionsPerBoard: number;
 }
 
 /**
@@ -58,7 +57,6 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
  *   gets a read-only connection: Hocuspocus then drops its document updates (MessageReceiver:
  *   `connection.readOnly` answers "not synced" and applies nothing, so nothing is stored or
  *   broadcast); awareness (cursors) still flows;
- * - a board with MAX_CONNECTIONS_PER_BOARD connections refuses the next with `board-full`;
  * - stateless messages are checked against STATELESS_RULES.
  * Runs first, before BoardAccess decodes anything: a wrong token costs one hash lookup, never a
  * decode of the board, so a stranger who knows a board id cannot make the server do real work.
@@ -71,16 +69,14 @@ export class RoleAccess implements Extension {
   private readonly links: ShareLinks;
   private readonly identities: Identities;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
-  private readonly maxConnectionsPerBoard: number;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
     this.identities = configuration.identities;
     this.store = configuration.store;
-    this.maxConnectionsPerBoard = configuration.maxConnectionsPerBoard;
   }
 
-  async onAuthenticate({ documentName, token, connectionConfig, instance }: onAuthenticatePayload): Promise<AccessContext> {
+  async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<AccessContext> {
     const { boardId, kind } = parseDocumentName(documentName);
     if (!isBoardId(boardId)) throw BoardNotFound;
     const { link, credential } = decodeConnectionToken(token);
@@ -88,8 +84,6 @@ export class RoleAccess implements Extension {
     if (!role) throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
     const person = await this.identities.verify(credential);
     if (!person) throw IdentityRequired;
-    const live = instance.documents.get(documentName);
-    if (live && live.getConnectionsCount() >= this.maxConnectionsPerBoard) throw BoardFull;
     connectionConfig.readOnly = !canWrite(role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
     return { role, boardId, person };

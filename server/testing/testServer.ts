@@ -47,6 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}, serverOpt
     redisUrl: options.redisUrl,
     redisPrefix: options.redisPrefix,
     metricsToken: options.metricsToken,
+    trustProxy: options.trustProxy,
   }, { store: serverOptions.store, now: serverOptions.now, comments: options.comments });
   return {
     url: server.url,

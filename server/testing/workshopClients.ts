@@ -54,6 +54,7 @@ export async function recordingProvider(wsUrl: string, boardId: string, token: s
 }
 
 let fenceSeq = 0;
+const FENCE_USER = { id: 'fence', name: 'Fence', colour: '#0d74ce', department: 'other' };
 
 /**
  * Resolves once `watcher` has seen an awareness change that `sender` made after its earlier
@@ -62,6 +63,7 @@ let fenceSeq = 0;
  */
 export async function awarenessFence(sender: HocuspocusProvider, watcher: HocuspocusProvider): Promise<void> {
   const n = ++fenceSeq;
-  sender.awareness!.setLocalStateField('fence', n);
+  // The server relays only states that are valid presence (PresenceGuard).
+  sender.awareness!.setLocalState({ user: FENCE_USER, ...sender.awareness!.getLocalState(), fence: n });
   await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, { what: 'the awareness fence' });
 }

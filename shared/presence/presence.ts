@@ -26,11 +26,17 @@ export const presenceSchema = z.object({
   /** My tab is hidden or I have been idle a while. */
   away: z.boolean().catch(false).default(false),
   /**
-   * The role the SERVER gave my connection (server/extensions/PresenceRoles.ts overwrites what a
+   * The role the SERVER gave my connection (server/extensions/PresenceGuard.ts overwrites what a
    * client writes); absent in my own local state.
    */
   role: z.enum(ROLES).optional().catch(undefined),
 });
+
+/**
+ * Most selected ids a client shares: peers draw a dashed outline per id, and a whole-board
+ * selection would make every cursor move carry kilobytes. The server trims past it.
+ */
+export const MAX_SHARED_SELECTION = 200;
 
 export type Presence = z.infer<typeof presenceSchema>;
 export type PresenceInput = z.input<typeof presenceSchema>;

@@ -6,7 +6,7 @@ import type { BoardContent, BoardDiff } from '../model/boardDiff.ts';
  * `GET|POST /api/boards/:id/checkpoints`, `GET /api/boards/:id/checkpoints/:cid` (preview) and
  * `POST /api/boards/:id/checkpoints/:cid/restore`.
  */
-export type CheckpointKindName = 'named' | 'activity' | 'before-restore' | 'before-migration' | 'vote-reveal';
+export type CheckpointKindName = 'named' | 'activity' | 'before-restore' | 'before-migration' | 'vote-reveal' | 'before-mass-delete';
 
 export interface CheckpointSummary {
   readonly id: string;

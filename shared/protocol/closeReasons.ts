@@ -41,7 +41,7 @@ export const IdentityRequired = { code: 4401, reason: 'identity-required' } as c
 /** A facilitator rotated the link this connection used; the old link no longer works. */
 export const LinkRotated = { code: 4403, reason: 'link-rotated' } as const satisfies CloseReason;
 
-/** The board has MAX_CONNECTIONS_PER_BOARD connections already. Retrying later may work. */
+/** No room on the board for this role, or too many connections from this address (server/extensions/BoardCapacity.ts). Retrying later may work. */
 export const BoardFull = { code: 4409, reason: 'board-full' } as const satisfies CloseReason;
 
 /** The board's document would grow past MAX_DOCUMENT_BYTES; the change was not applied. */

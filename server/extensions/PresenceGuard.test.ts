@@ -6,7 +6,7 @@ import { recordingProvider, type RecordingProvider } from '../testing/workshopCl
 
 const user = (name: string) => ({ id: name.toLowerCase(), name, colour: '#0d74ce', department: 'sales' });
 
-describe('PresenceRoles', () => {
+describe('PresenceGuard', () => {
   let server: TestServer | undefined;
   const clients: RecordingProvider[] = [];
   afterEach(async () => {

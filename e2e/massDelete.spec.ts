@@ -1,0 +1,31 @@
+import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, personPage, test } from './fixtures.ts';
+
+test('an editor removes every note; the facilitator sees "… removed N notes" and one click on Restore brings them back', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  await fay.page.setViewportSize({ width: 1440, height: 900 });
+  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Archer', department: 'sales' }));
+  await fay.open(boardId);
+  await ann.open(boardId, 'editor');
+  const notes = (await ann.board()).notes.length;
+  expect(notes).toBeGreaterThan(5);
+
+  // Ann selects every note and deletes them: one change.
+  const first = await ann.noteRect((await ann.board()).notes[0]!.id);
+  await ann.page.mouse.click(first.x + first.width / 2, first.y + first.height / 2);
+  await ann.page.keyboard.press('Control+a');
+  await ann.page.keyboard.press('Delete');
+  await expect.poll(async () => (await fay.board()).notes.length).toBe(0);
+
+  const notice = fay.page.getByTestId('mass-delete-notice');
+  await expect(notice).toContainText(`Ann Archer removed ${notes} notes`);
+  // Only facilitators are offered the restore.
+  await expect(ann.page.getByTestId('mass-delete-notice')).toHaveCount(0);
+  await fay.screenshot(test.info().outputPath('mass-delete-notice.png'));
+
+  await fay.page.getByTestId('mass-delete-restore').click();
+  await expect.poll(async () => (await ann.board()).notes.length).toBe(notes);
+  await expect(notice).toHaveCount(0);
+  await expect(fay.page.getByText('Restored.')).toBeVisible();
+});
