@@ -4,6 +4,7 @@ import { ShareLinks } from './access/ShareLinks.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
+import { HostCheck } from './extensions/HostCheck.ts';
 import { DocumentSizeLimit } from './extensions/DocumentSizeLimit.ts';
 import { RecordGuard } from './extensions/RecordGuard.ts';
 import { RoleAccess } from './extensions/RoleAccess.ts';
@@ -29,6 +30,7 @@ import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
+import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './http/encodedStates.ts';
 import { StateWarmup } from './extensions/StateWarmup.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
@@ -124,6 +126,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Board downloads (GET /api/boards/:id/state), encoded once for many pages.
   const boardStates = new EncodedStates();
   const extensions = [
+    new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
     new BoardAccess({ store }),
     new RoleAccess({ links, maxConnectionsPerBoard: limits.maxConnectionsPerBoard }),
@@ -173,6 +176,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     websocketOptions: { maxPayload: config.maxMessageBytes },
     extensions: [...extensions, metrics, new ConnectionLog()],
   });
+  applyRequestTimeouts(server.httpServer);
 
   checkpoints.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
