@@ -20,27 +20,37 @@ export function updateNestsDeeperThan(doc: Y.Doc, structs: readonly Struct[], ma
   const depthOf = parentDepths(doc, structs);
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
-    const room = max - depthOf(s);
     const c = s.content;
-    if (c instanceof Y.ContentType && room < 1) return true;
-    if ((c instanceof Y.ContentAny || c instanceof Y.ContentJSON) && c.arr.some((v) => nestsDeeperThan(v, room))) return true;
-    if (c instanceof Y.ContentEmbed && nestsDeeperThan(c.embed, room)) return true;
-    if (c instanceof Y.ContentFormat && nestsDeeperThan(c.value, room)) return true;
+    // Text, deletions and scalars add no level: only a type or an object or array can pass the limit.
+    if (c instanceof Y.ContentType) {
+      if (depthOf(s) + 1 > max) return true;
+      continue;
+    }
+    const values = c instanceof Y.ContentAny || c instanceof Y.ContentJSON ? c.arr : c instanceof Y.ContentEmbed ? [c.embed] : c instanceof Y.ContentFormat ? [c.value] : [];
+    const objects = values.filter((v) => typeof v === 'object' && v !== null);
+    if (objects.length === 0) continue;
+    const room = max - depthOf(s);
+    if (objects.some((v) => nestsDeeperThan(v, room))) return true;
   }
   return false;
 }
 
 /** How many types lie between an update's item and its root (0: the item is a root's entry). */
 function parentDepths(doc: Y.Doc, structs: readonly Struct[]): (item: Y.Item) => number {
-  const byClient = new Map<number, Struct[]>();
-  for (const s of structs) {
-    const list = byClient.get(s.id.client) ?? [];
-    list.push(s);
-    byClient.set(s.id.client, list);
-  }
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  // Built on first use: most updates hold no type and no object, and need no parent at all.
+  let byClient: Map<number, Struct[]> | null = null;
+  const index = (): Map<number, Struct[]> => {
+    const built = new Map<number, Struct[]>();
+    for (const s of structs) {
+      const list = built.get(s.id.client) ?? [];
+      list.push(s);
+      built.set(s.id.client, list);
+    }
+    for (const list of built.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+    return built;
+  };
   const inUpdate = (id: Y.ID): Y.Item | null => {
-    const list = byClient.get(id.client);
+    const list = (byClient ??= index()).get(id.client);
     if (!list) return null;
     let lo = 0;
     let hi = list.length - 1;
