@@ -99,6 +99,26 @@ describe('deep nesting from a link holder', () => {
     await exportsForEveryone(id, tokens, (backup) => expect(backup.records[noteId]!.position).toMatchObject({ stageId: expect.stringMatching(/^stage:/) }));
   });
 
+  it('a chain grown one level per change is refused at the level past the limit (depth counted from the board, not the change)', async () => {
+    const { id, editor, noteId, note, closed } = await editorOnNewBoard();
+    let at = new Y.Map<unknown>();
+    editor.document.transact(() => note.set('grown', at));
+    let levels = 1;
+    let refused: string | null = null;
+    void closed.then((reason) => (refused = reason));
+    while (refused === null && levels < MAX_VALUE_DEPTH + 5) {
+      await Promise.race([waitForAck(editor), closed]);
+      const next = new Y.Map<unknown>();
+      editor.document.transact(() => at.set('m', next));
+      at = next;
+      levels++;
+    }
+    expect(await closed).toBe(InvalidMessage.reason);
+    const grown = (recordsMap(server.server.hocuspocus.documents.get(id)!).get(noteId) as unknown as Y.Map<unknown>).get('grown');
+    expect(nestsDeeperThan(grown, MAX_VALUE_DEPTH)).toBe(false);
+    expect(nestsDeeperThan(grown, MAX_VALUE_DEPTH - 1)).toBe(true);
+  });
+
   it('a field nested within the limit is kept; a meta value one level past it is removed by the record repair', async () => {
     const { id, tokens, editor, noteId, note } = await editorOnNewBoard();
     editor.document.transact(() => {
