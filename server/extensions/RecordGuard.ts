@@ -43,7 +43,8 @@ export interface GuardNotice {
  * records of unknown type or not a map are deleted; fields of the wrong type, missing fields and
  * oversized text are repaired, and `typeName`/`id` fields (schema ≤ 5; the key holds both since
  * schema 6) are removed (see shared/schema/recordRepairs.ts);
- * meta keeps its boardId, schema version and a title within MAX_TITLE_LENGTH; records past
+ * meta keeps its boardId, schema version and a title within MAX_TITLE_LENGTH, and loses values
+ * nested past MAX_VALUE_DEPTH (shared/schema/valueDepth.ts); records past
  * MAX_RECORDS that this transaction added are removed. The repair is one server transaction, so
  * it is stored and broadcast like any change: every client converges on a valid board.
  *
