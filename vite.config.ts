@@ -34,7 +34,9 @@ export default defineConfig(({ mode }) => ({
     outDir: mode === 'test' ? '../dist/client-test' : '../dist/client',
     rollupOptions: { input: { index: fileURLToPath(new URL('./client/index.html', import.meta.url)), boot: BOOT } },
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps publish the client's sources as written, comments and all: only when asked for
+    // (SOURCEMAPS=true npm run build), or in the test build, whose stack traces people read.
+    sourcemap: mode === 'test' || process.env.SOURCEMAPS === 'true',
   },
   server: {
     proxy: {

@@ -78,4 +78,10 @@ describe('config', () => {
     expect(publicUrl('127.0.0.1', 5)).toBe('http://127.0.0.1:5');
     expect(publicUrl('::1', 5)).toBe('http://[::1]:5');
   });
+
+  it('reads ALLOWED_HOSTS as lower-case names (default: none listed) and refuses what is not a name', () => {
+    expect(readConfig({}).allowedHosts).toEqual([]);
+    expect(readConfig({ ALLOWED_HOSTS: 'Board.example.com, .corp.example,*' }).allowedHosts).toEqual(['board.example.com', '.corp.example', '*']);
+    expect(() => readConfig({ ALLOWED_HOSTS: 'https://board.example.com/' })).toThrow(/ALLOWED_HOSTS/);
+  });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedHosts } from './http/allowedHosts.ts';
 
 /** Everything the server needs to start; `readConfig` builds it from the environment. */
 export interface ServerConfig {
@@ -21,6 +22,8 @@ export interface ServerConfig {
   readonly adminToken?: string | null;
   /** Origins allowed to call the API cross-origin (CORS); empty = same origin only. */
   readonly corsOrigins?: readonly string[];
+  /** DNS names the server answers besides loopback names and IP literals (server/http/allowedHosts.ts). */
+  readonly allowedHosts?: readonly string[];
   readonly limits?: Partial<BoardLimits>;
   // ---- storage and history (issue 7; see docs/operations.md) ----
   /** PostgreSQL instead of SQLite when set (DATABASE_URL). */
@@ -110,6 +113,10 @@ const envSchema = z.object({
   CORS_ORIGINS: z.preprocess(unsetIfEmpty, z.string().default('')).transform((v) =>
     v.split(',').map((o) => o.trim()).filter((o) => o !== ''),
   ),
+  ALLOWED_HOSTS: z.preprocess(unsetIfEmpty, z.string().default('')).transform(parseAllowedHosts).refine(
+    (hosts) => hosts.every((h) => h === '*' || /^\.?[a-z0-9.:-]+$/.test(h)),
+    'must be comma-separated host names (board.example.com, .example.com for its subdomains too, or *)',
+  ),
   MAX_DOCUMENT_BYTES: bytes(DEFAULT_LIMITS.maxDocumentBytes),
   MAX_RECORDS: count(DEFAULT_LIMITS.maxRecords),
   MAX_NOTE_LENGTH: count(DEFAULT_LIMITS.maxNoteLength),
@@ -158,6 +165,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     createToken: e.CREATE_TOKEN ?? null,
     adminToken: e.ADMIN_TOKEN ?? null,
     corsOrigins: e.CORS_ORIGINS,
+    allowedHosts: e.ALLOWED_HOSTS,
     databaseUrl: e.DATABASE_URL ?? null,
     databaseSchema: e.DATABASE_SCHEMA,
     checkpointIntervalMs: e.CHECKPOINT_INTERVAL_MS,

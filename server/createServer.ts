@@ -5,6 +5,7 @@ import { Identities } from './identity/Identities.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
+import { HostCheck } from './extensions/HostCheck.ts';
 import { DocumentSizeLimit } from './extensions/DocumentSizeLimit.ts';
 import { RecordGuard } from './extensions/RecordGuard.ts';
 import { RoleAccess } from './extensions/RoleAccess.ts';
@@ -32,6 +33,7 @@ import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
+import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './http/encodedStates.ts';
 import { StateWarmup } from './extensions/StateWarmup.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
@@ -132,6 +134,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const boardStates = new EncodedStates();
   const presence = new PresenceGuard();
   const extensions = [
+    new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
     new RoleAccess({ links, identities, store }),
     new BoardAccess({ store }),
@@ -184,6 +187,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     websocketOptions: { maxPayload: config.maxMessageBytes },
     extensions: [...extensions, metrics, new ConnectionLog()],
   });
+  applyRequestTimeouts(server.httpServer);
 
   checkpoints.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);

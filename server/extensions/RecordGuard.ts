@@ -8,6 +8,7 @@ import { DEFAULT_BOARD_TITLE } from '../../shared/protocol/http.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isRecordId } from '../../shared/schema/ids.ts';
 import { DEFAULT_REPAIR_LIMITS, onlyDropsDerivedFields, recordRepair, truncate, type RecordRepair } from '../../shared/schema/recordRepairs.ts';
+import { nestsDeeperThan } from '../../shared/schema/valueDepth.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
 import { NoteAuthors } from './noteAuthors.ts';
@@ -45,7 +46,8 @@ export interface GuardNotice {
  * records of unknown type or not a map are deleted; fields of the wrong type, missing fields and
  * oversized text are repaired, and `typeName`/`id` fields (schema ≤ 5; the key holds both since
  * schema 6) are removed (see shared/schema/recordRepairs.ts);
- * meta keeps its boardId, schema version and a title within MAX_TITLE_LENGTH; records past
+ * meta keeps its boardId, schema version and a title within MAX_TITLE_LENGTH, and loses values
+ * nested past MAX_VALUE_DEPTH (shared/schema/valueDepth.ts); records past
  * MAX_RECORDS that this transaction added are removed. The repair is one server transaction, so
  * it is stored and broadcast like any change: every client converges on a valid board.
  *
@@ -139,7 +141,8 @@ export class RecordGuard implements Extension {
     }
     const authorFixes = this.authorFixes(doc, records, touched, tr);
     const metaFixes = metaTouched ? this.metaFixes(meta, boardId) : {};
-    if (repairs.length === 0 && added.length === 0 && Object.keys(metaFixes).length === 0 && authorFixes.length === 0) return null;
+    const metaRemovals = metaTouched ? tooDeepMetaKeys(meta, metaFixes) : [];
+    if (repairs.length === 0 && added.length === 0 && Object.keys(metaFixes).length === 0 && metaRemovals.length === 0 && authorFixes.length === 0) return null;
 
     doc.transact(() => {
       for (const [key, repair] of repairs) applyRepair(records, key, repair);
@@ -149,10 +152,15 @@ export class RecordGuard implements Extension {
       }
       for (const key of added.slice(-overflow)) records.delete(key);
       for (const [k, v] of Object.entries(metaFixes)) meta.set(k, v);
+      for (const k of metaRemovals) meta.delete(k);
     }, ORIGIN.server);
     const what = repairs.map(([k, r]) => `${k}: ${r.kind === 'delete' ? r.why : r.kind === 'fix' ? r.why.join(', ') || 'text' : ''}`);
     log.warn(
-      { board: boardId, conn: (tr?.origin as { connection?: Connection } | null)?.connection?.socketId, repairs: [...what, ...authorFixes.map(([k]) => `${k}: author`), ...Object.keys(metaFixes).map((k) => `meta.${k}`)].join('; ').slice(0, 300) },
+      {
+        board: boardId,
+        conn: (tr?.origin as { connection?: Connection } | null)?.connection?.socketId,
+        repairs: [...what, ...authorFixes.map(([k]) => `${k}: author`), ...[...Object.keys(metaFixes), ...metaRemovals].map((k) => `meta.${k}`)].join('; ').slice(0, 300),
+      },
       'repaired a client’s change',
     );
     if (added.length > 0) {
@@ -162,7 +170,7 @@ export class RecordGuard implements Extension {
       return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'A note keeps the author who wrote it; the server put the author back.' };
     }
     // An older client's layout (typeName/id, schema ≤ 5) is tidied silently: nothing its person did was wrong.
-    if (Object.keys(metaFixes).length === 0 && repairs.every(([, r]) => onlyDropsDerivedFields(r))) return null;
+    if (Object.keys(metaFixes).length === 0 && metaRemovals.length === 0 && repairs.every(([, r]) => onlyDropsDerivedFields(r))) return null;
     return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Part of your last change was invalid and was corrected by the server.' };
   }
 
@@ -195,31 +203,71 @@ export class RecordGuard implements Extension {
   }
 }
 
-/** The record keys and whether meta were changed by `tr`. */
+/**
+ * Keys of `meta` other than the ones metaFixes rewrites whose value nests past MAX_VALUE_DEPTH:
+ * kept, they would make every export of the board fail, so they are removed.
+ */
+function tooDeepMetaKeys(meta: Y.Map<unknown>, fixes: Readonly<Record<string, unknown>>): string[] {
+  const keys: string[] = [];
+  meta.forEach((value, key) => {
+    if (!Object.hasOwn(fixes, key) && nestsDeeperThan(value)) keys.push(key);
+  });
+  return keys;
+}
+
+/** The record keys and whether meta were changed by `tr` (a type nested in meta counts). */
 function touchedBy(tr: Y.Transaction, records: Y.Map<unknown>, meta: Y.Map<unknown>): { keys: Set<string>; meta: boolean } {
   const keys = new Set<string>();
   let metaTouched = false;
+  const placeOf = placesUnder(records, meta);
   for (const [changed, changedKeys] of tr.changed) {
     const type = changed as unknown as Y.AbstractType<unknown>;
     if (type === records) changedKeys.forEach((k) => k !== null && keys.add(k));
     else if (type === meta) metaTouched = true;
     else {
-      const key = recordKeyOf(type, records);
-      if (key) keys.add(key);
+      const place = placeOf(type);
+      if (place?.root === meta) metaTouched = true;
+      else if (place) keys.add(place.key);
     }
   }
   return { keys, meta: metaTouched };
 }
 
-/** The records-map key under which `type` lives (a record, its text, …), or null. */
-function recordKeyOf(type: Y.AbstractType<unknown>, records: Y.Map<unknown>): string | null {
-  let t: Y.AbstractType<unknown> | null = type;
-  while (t?._item) {
-    const parent = t._item.parent as Y.AbstractType<unknown>;
-    if (parent === records) return t._item.parentSub;
-    t = parent;
-  }
-  return null;
+interface Place {
+  readonly root: Y.Map<unknown>;
+  readonly key: string;
+}
+
+/**
+ * Where a changed type lives: the key of `records` (a record, its text, …) or of `meta` above it,
+ * or null. Remembers every type it passes, so a change that builds a chain of thousands of
+ * nested maps costs one walk up the chain, not one per level.
+ */
+function placesUnder(records: Y.Map<unknown>, meta: Y.Map<unknown>): (type: Y.AbstractType<unknown>) => Place | null {
+  const known = new Map<Y.AbstractType<unknown>, Place | null>();
+  return (type) => {
+    const passed: Y.AbstractType<unknown>[] = [];
+    let place: Place | null = null;
+    let t: Y.AbstractType<unknown> = type;
+    for (;;) {
+      const seen = known.get(t);
+      if (seen !== undefined) {
+        place = seen;
+        break;
+      }
+      passed.push(t);
+      const item = t._item;
+      if (!item) break;
+      const parent = item.parent as Y.AbstractType<unknown>;
+      if ((parent === records || parent === meta) && item.parentSub !== null) {
+        place = { root: parent === records ? records : meta, key: item.parentSub };
+        break;
+      }
+      t = parent;
+    }
+    for (const p of passed) known.set(p, place);
+    return place;
+  };
 }
 
 /** Whether the current value under `key` was written by this transaction (a new record). */

@@ -16,7 +16,7 @@ import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardLimits } from '../config.ts';
 import type { CommentsReader } from '../exports/CommentsReader.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { bearerToken, sameSecret } from './bearerToken.ts';
+import { headerToken, sameSecret } from './bearerToken.ts';
 import { requireRole } from './boardRoutes.ts';
 import { sendFile } from './priorityRoutes.ts';
 import { readJsonBody } from './readJsonBody.ts';
@@ -58,8 +58,8 @@ async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<v
   });
 }
 
-async function importBoard({ req, res, url }: RouteContext, deps: BackupRoutesDeps): Promise<void> {
-  if (deps.createToken && !sameSecret(bearerToken(req, url), deps.createToken)) {
+async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): Promise<void> {
+  if (deps.createToken && !sameSecret(headerToken(req), deps.createToken)) {
     throw new HttpError(401, 'unauthorized', 'Creating boards on this server needs its creation token (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
   }
   const body = await readJsonBody(req, deps.maxBodyBytes);

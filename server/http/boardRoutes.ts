@@ -12,7 +12,7 @@ import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { CorruptBoardError, type BoardInfo, type BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
-import { bearerToken, sameSecret } from './bearerToken.ts';
+import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
@@ -34,8 +34,8 @@ export function registerBoardRoutes(router: Router, deps: BoardRoutesDeps): void
   router.on('GET', '/api/boards/:id', (ctx) => getBoard(ctx, deps));
 }
 
-async function createBoard({ req, res, url }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
-  if (deps.createToken && !sameSecret(bearerToken(req, url), deps.createToken)) {
+async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
+  if (deps.createToken && !sameSecret(headerToken(req), deps.createToken)) {
     throw new HttpError(401, 'unauthorized', 'Creating boards on this server needs its creation token (Authorization: Bearer …)', {
       'WWW-Authenticate': 'Bearer',
     });

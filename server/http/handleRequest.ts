@@ -11,6 +11,7 @@ import { COMMENTS_UNAVAILABLE, type CommentsReader } from '../exports/CommentsRe
 import { registerPriorityRoutes } from './priorityRoutes.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
 import { DEFAULT_LIMITS, type BoardLimits } from '../config.ts';
+import { requireJsonContentType } from './readJsonBody.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
@@ -81,6 +82,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
       if (isApi && handleCors(req, res, deps.corsOrigins ?? [])) return;
+      if (isApi) requireJsonContentType(req);
       const match = router.match(req.method ?? 'GET', url.pathname);
       if (match.kind === 'found') {
         await match.handler({ req, res, url, params: match.params, liveDocument: live.liveDocument, disconnectRole: live.disconnectRole });

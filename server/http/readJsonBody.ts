@@ -56,3 +56,22 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<un
     req.on('close', onGone);
   });
 }
+
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Every body the API reads is JSON, and must say so: a form or `text/plain` post is what a
+ * foreign page can send without a CORS preflight, so nothing of the sort is read. 415 before any
+ * route runs; a request without a body (a rotation, an empty create) needs no type.
+ */
+export function requireJsonContentType(req: IncomingMessage): void {
+  if (!WITH_BODY.has(req.method ?? '')) return;
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (!hasBody) return;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || /^application\/[a-z0-9.-]+\+json$/.test(type)) return;
+  throw new HttpError(415, 'unsupported-media-type', `The request body must be JSON, sent with Content-Type: application/json (this one is ${type ? `"${type.slice(0, 60)}"` : 'untyped'})`, {
+    Connection: 'close',
+  });
+}

@@ -36,7 +36,7 @@ describe('HTTP security headers and CORS', () => {
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${server.url}/api/boards`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
     expect(preflight.status).toBe(403);
-    const same = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: { Origin: server.url } });
+    const same = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: { Origin: server.url, 'Content-Type': 'application/json' } });
     expect(same.status).toBe(201);
   });
 

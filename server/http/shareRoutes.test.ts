@@ -62,10 +62,11 @@ describe('share links and tokens over HTTP', () => {
 
   it('CREATE_TOKEN makes creating a board require it', async () => {
     server = await startTestServer({ createToken: 'create-token-0123456789' });
-    const denied = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}' });
+    const json = { 'Content-Type': 'application/json' };
+    const denied = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: json });
     expect(denied.status).toBe(401);
     expect(await code(denied)).toBe('unauthorized');
-    expect((await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: bearer('wrong-token-0123456789') })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: { ...json, ...bearer('wrong-token-0123456789') } })).status).toBe(401);
     await createBoardWithLinks(server.url, {}, bearer('create-token-0123456789'));
   });
 

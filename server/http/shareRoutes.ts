@@ -3,7 +3,7 @@ import { isBoardId } from '../../shared/protocol/http.ts';
 import { isRole, shareLinkPath, type Role } from '../../shared/protocol/roles.ts';
 import type { ShareLinks, VisibleLinks } from '../access/ShareLinks.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { bearerToken, sameSecret } from './bearerToken.ts';
+import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
 import { requireRole } from './boardRoutes.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
@@ -23,10 +23,10 @@ export function registerShareRoutes(router: Router, deps: ShareRoutesDeps): void
   router.on('POST', '/api/boards/:id/links/:role/rotate', (ctx) => rotate(ctx, deps));
 }
 
-async function listBoards({ req, res, url }: RouteContext, deps: ShareRoutesDeps): Promise<void> {
+async function listBoards({ req, res }: RouteContext, deps: ShareRoutesDeps): Promise<void> {
   if (!deps.adminToken) throw new HttpError(403, 'forbidden', 'Listing boards is disabled on this server (set ADMIN_TOKEN to enable it)');
-  if (!sameSecret(bearerToken(req, url), deps.adminToken)) {
-    throw new HttpError(401, 'unauthorized', 'Listing boards needs the admin token (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+  if (!sameSecret(headerToken(req), deps.adminToken)) {
+    throw new HttpError(401, 'unauthorized', 'Listing boards needs the admin token in an Authorization: Bearer header (never in the URL)', { 'WWW-Authenticate': 'Bearer' });
   }
   const boards = await deps.store.listBoards();
   const body: BoardListResponse = { boards: boards.map(({ id, title, createdAt, updatedAt }) => ({ id, title, createdAt, updatedAt })) };

@@ -6,7 +6,7 @@ import type { ShareLinks } from '../access/ShareLinks.ts';
 import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import type { SavedTemplates } from '../templates/SavedTemplates.ts';
-import { bearerToken, sameSecret } from './bearerToken.ts';
+import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
 import { requireRole } from './boardRoutes.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
@@ -28,9 +28,9 @@ export interface TemplateRoutesDeps {
  * with `Authorization: Bearer <CREATE_TOKEN>` (others get the built-in ones only). See docs/api.md.
  */
 export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps): void {
-  router.on('GET', '/api/templates', async ({ req, res, url }) => {
+  router.on('GET', '/api/templates', async ({ req, res }) => {
     const builtIn = TEMPLATES.map((t) => templateInfo(t, 'builtin'));
-    const answer: TemplatesResponse = mayCreate(deps, req, url) ? [...builtIn, ...(await deps.savedTemplates.list())] : builtIn;
+    const answer: TemplatesResponse = mayCreate(deps, req) ? [...builtIn, ...(await deps.savedTemplates.list())] : builtIn;
     sendJson(res, 200, answer);
   });
 
@@ -39,7 +39,7 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
     const source = await deps.savedTemplates.sourceBoardOf(id);
     if (source === null) throw new HttpError(404, 'not-found', `There is no saved template "${id}"`);
     const token = bearerToken(req, url);
-    const operator = !!deps.createToken && sameSecret(token, deps.createToken);
+    const operator = !!deps.createToken && sameSecret(headerToken(req), deps.createToken);
     if (!operator) {
       if (!token) throw new HttpError(401, 'unauthorized', 'Removing a saved template needs the facilitator link of the board it was saved from (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
       // The source board may be gone: then only CREATE_TOKEN can remove it.
@@ -81,6 +81,6 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
   });
 }
 
-function mayCreate(deps: TemplateRoutesDeps, req: IncomingMessage, url: URL): boolean {
-  return !deps.createToken || sameSecret(bearerToken(req, url), deps.createToken);
+function mayCreate(deps: TemplateRoutesDeps, req: IncomingMessage): boolean {
+  return !deps.createToken || sameSecret(headerToken(req), deps.createToken);
 }

@@ -40,6 +40,7 @@ export async function startTestServer(options: TestServerOptions = {}, serverOpt
     createToken: options.createToken,
     adminToken: options.adminToken,
     corsOrigins: options.corsOrigins,
+    allowedHosts: options.allowedHosts,
     limits: options.limits,
     checkpointIntervalMs: options.checkpointIntervalMs,
     databaseUrl: options.databaseUrl,

@@ -7,6 +7,7 @@ import { isRecordId, recordTypeOf } from '../schema/ids.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { withoutDroppedFields } from '../schema/recordLayout.ts';
 import { DEFAULT_REPAIR_LIMITS, recordRepair, type RepairLimits } from '../schema/recordRepairs.ts';
+import { MAX_VALUE_DEPTH, nestsDeeperThan } from '../schema/valueDepth.ts';
 
 /**
  * A board backup: readable, versioned JSON that re-imports to an identical board (same records,
@@ -40,6 +41,11 @@ export interface BoardBackup {
   readonly comments: unknown;
 }
 
+// A value nested past MAX_VALUE_DEPTH is left out of the export: the server's repairs remove
+// such values as they arrive, but a board stored before they did (or restored from such a
+// checkpoint) must still export, and JSON.stringify would run out of stack on it.
+const exportable = (value: unknown): boolean => !nestsDeeperThan(value);
+
 function plain(value: unknown): JsonValue {
   if (value instanceof Y.Text) return value.toString();
   if (value instanceof Y.AbstractType) return value.toJSON() as JsonValue;
@@ -53,13 +59,15 @@ export function exportBoardBackup(doc: Y.Doc, options: { readonly exportedAt: st
   const meta = readMeta(doc);
   const otherMeta: Record<string, JsonValue> = {};
   metaMap(doc).forEach((value, key) => {
-    if (key !== 'boardId' && key !== 'schemaVersion') otherMeta[key] = plain(value);
+    if (key !== 'boardId' && key !== 'schemaVersion' && exportable(value)) otherMeta[key] = plain(value);
   });
   const records: Record<string, Record<string, JsonValue>> = {};
   recordsMap(doc).forEach((rec, id) => {
     if (!(rec instanceof Y.Map)) return;
     const fields: Record<string, JsonValue> = {};
-    rec.forEach((value, key) => (fields[key] = plain(value)));
+    rec.forEach((value, key) => {
+      if (exportable(value)) fields[key] = plain(value);
+    });
     records[id] = sortedKeys(fields);
   });
   return {
@@ -110,11 +118,13 @@ export const DEFAULT_BACKUP_LIMITS: BackupLimits = { ...DEFAULT_REPAIR_LIMITS, m
  * server's repair rules would leave it exactly as it is.
  */
 export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_BACKUP_LIMITS): BackupCheck {
+  // Before the schema: zod, like JSON.stringify, runs out of stack on a value a few thousand levels deep.
+  const deep = tooDeepPath(data);
+  if (deep) return { ok: false, message: `${pathText(deep)}: nested deeper than ${MAX_VALUE_DEPTH} levels` };
   const parsed = boardBackupSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)).join('').replace(/^\./, '');
-    return { ok: false, message: `${where || 'file'}: ${issue.message}` };
+    return { ok: false, message: `${pathText(issue.path)}: ${issue.message}` };
   }
   const backup = parsed.data;
   const ids = Object.keys(backup.records);
@@ -147,6 +157,34 @@ export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_B
   if (stages === 0 || lanes === 0) return { ok: false, message: 'records: a board needs at least one stage and one lane' };
   return { ok: true, backup };
 }
+
+/** `records["note:…"].position`, or `file` for the whole file. */
+function pathText(path: readonly PropertyKey[]): string {
+  const text = path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)).join('').replace(/^\./, '');
+  return text || 'file';
+}
+
+/**
+ * Where a backup file nests past the limit: a record field or `meta` value deeper than
+ * MAX_VALUE_DEPTH (the path names that field), any other part of the file (comments, unknown
+ * keys) more than MAX_VALUE_DEPTH below its top-level key; or null.
+ */
+function tooDeepPath(data: unknown): PropertyKey[] | null {
+  if (!isObject(data)) return null;
+  for (const [top, value] of Object.entries(data)) {
+    if (top === 'meta' && isObject(value)) {
+      for (const [key, v] of Object.entries(value)) if (nestsDeeperThan(v)) return ['meta', key];
+    } else if (top === 'records' && isObject(value)) {
+      for (const [id, rec] of Object.entries(value)) {
+        if (!isObject(rec)) continue;
+        for (const [field, v] of Object.entries(rec)) if (nestsDeeperThan(v)) return ['records', id, field];
+      }
+    } else if (nestsDeeperThan(value)) return [top];
+  }
+  return null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A record's map in today's layout (any backup's `typeName`, `id` and null note colour or

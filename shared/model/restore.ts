@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { metaMap, recordsMap, type RecordMap } from '../doc/boardDoc.ts';
 import { ORIGIN, type Origin } from '../doc/origins.ts';
 import { fieldsToDrop } from '../schema/recordLayout.ts';
+import { nestsDeeperThan } from '../schema/valueDepth.ts';
 import { applyTextDiff } from './textDiff.ts';
 
 export interface RestoreSummary {
@@ -70,7 +71,11 @@ export function restoreBoardContent(doc: Y.Doc, checkpoint: Y.Doc, origin: Origi
  */
 function wantedFields(id: string, wanted: RecordMap): Map<string, unknown> {
   const fields = new Map<string, unknown>();
-  wanted.forEach((value, key) => fields.set(key, value));
+  // A value nested past the limit (a checkpoint taken before the server removed such values) is
+  // left out: copying it would overflow the stack, and the record guard would remove it anyway.
+  wanted.forEach((value, key) => {
+    if (!nestsDeeperThan(value)) fields.set(key, value);
+  });
   for (const key of fieldsToDrop(id, Object.fromEntries(fields))) fields.delete(key);
   return fields;
 }

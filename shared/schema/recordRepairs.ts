@@ -10,6 +10,7 @@ import { KPI_DEFAULTS, kpiFieldsSchema, kpiMetricSchema, KPI_LIMITS } from './kp
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
 import { readStage } from './stage.ts';
 import { DERIVED_FIELDS } from './recordLayout.ts';
+import { nestsDeeperThan } from './valueDepth.ts';
 
 /** Lengths the server enforces; defaults are the model's own LIMITS. */
 export interface RepairLimits {
@@ -34,7 +35,8 @@ export const DEFAULT_REPAIR_LIMITS: RepairLimits = {
  * through the commands: a broken or hostile client). `delete` for a value that is no record at
  * all (not a Y.Map, an unknown type, a malformed key); otherwise the fields to overwrite, each with
  * the value a tolerant reader would have shown, the fields to remove, and a length to cut the note
- * text to. Unknown extra fields are kept (tolerant), within the document size cap.
+ * text to. Unknown extra fields are kept (tolerant), within the document size cap and nested at
+ * most MAX_VALUE_DEPTH levels (shared/schema/valueDepth.ts).
  *
  * Schema 6 (shared/schema/recordLayout.ts): `typeName` and `id` are removed wherever a client
  * writes them (an older client's offline edits, a script following the version-5 docs), whatever
@@ -79,8 +81,13 @@ export function recordRepair(key: string, value: unknown, limits: RepairLimits =
     why.push(field);
   };
   for (const f of DERIVED_FIELDS) fix(f, !Object.hasOwn(raw, f), REMOVE);
+  // A value nested past MAX_VALUE_DEPTH is read as absent: a known field then gets its default,
+  // an unknown one is removed (kept, it would make every export of the board fail).
+  const tooDeep = Object.keys(raw).filter((f) => nestsDeeperThan(raw[f]));
+  for (const f of tooDeep) delete raw[f];
   let cutTextTo: number | null = null;
   checkFields(type, key, raw, limits, fix, (n) => (cutTextTo = n));
+  for (const f of tooDeep) if (!why.includes(f)) fix(f, false, REMOVE);
   return why.length === 0 && cutTextTo === null ? { kind: 'ok' } : { kind: 'fix', set, remove, cutTextTo, why };
 }
 
