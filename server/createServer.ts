@@ -2,6 +2,8 @@ import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
 import { Identities } from './identity/Identities.ts';
+import { BoardPeople } from './people/BoardPeople.ts';
+import { People } from './extensions/People.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
@@ -133,10 +135,17 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Board downloads (GET /api/boards/:id/state), encoded once for many pages.
   const boardStates = new EncodedStates();
   const presence = new PresenceGuard();
+  // Who may be on a board: a facilitator removes a person (their ballot voided, drafts discarded).
+  const people = new BoardPeople({
+    store: store.identities,
+    voidBallot: (boardId, personId) => voting.voidBallotOf(boardId, personId),
+    discardDrafts: (boardId, personId) => privateWriting.discardDraftsOf(boardId, personId),
+    cluster,
+  });
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, store }),
+    new RoleAccess({ links, identities, store, people }),
     new BoardAccess({ store }),
     new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),
     new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
@@ -153,6 +162,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new MassDeleteGuard({ service: checkpoints, nameOf: (document, connection) => presence.nameOf(document, connection) }),
     new Voting({ service: voting }),
     new PrivateWriting({ service: privateWriting }),
+    new People({ people, nameOf: (document, connection) => presence.nameOf(document, connection) }),
     activity,
     new Visits({ store, activity }),
     new StateWarmup(boardStates),

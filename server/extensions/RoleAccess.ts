@@ -1,5 +1,5 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { BoardNotFound, IdentityRequired, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { BoardNotFound, IdentityRequired, LinkRotated, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
@@ -7,6 +7,7 @@ import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { Identities } from '../identity/Identities.ts';
+import type { BoardPeople } from '../people/BoardPeople.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
@@ -16,6 +17,8 @@ export interface RoleAccessConfiguration {
   identities: Identities;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
+  /** People a facilitator removed from a board are refused there. */
+  people: Pick<BoardPeople, 'isRemoved'>;
 }
 
 /**
@@ -42,6 +45,8 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
   'private:start': 'facilitator',
   'private:reveal': 'facilitator',
   'private:cancel': 'facilitator',
+  // A facilitator removes a person from the board (server/people/).
+  'people:remove': 'facilitator',
   // Comments (issue 5, server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
   [VISIT]: 'viewer',
   [THREAD_READ]: 'viewer',
@@ -69,11 +74,13 @@ export class RoleAccess implements Extension {
   private readonly links: ShareLinks;
   private readonly identities: Identities;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
+  private readonly people: Pick<BoardPeople, 'isRemoved'>;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
     this.identities = configuration.identities;
     this.store = configuration.store;
+    this.people = configuration.people;
   }
 
   async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<AccessContext> {
@@ -84,6 +91,7 @@ export class RoleAccess implements Extension {
     if (!role) throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
     const person = await this.identities.verify(credential);
     if (!person) throw IdentityRequired;
+    if (await this.people.isRemoved(boardId, person.id)) throw RemovedFromBoard;
     connectionConfig.readOnly = !canWrite(role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
     return { role, boardId, person };

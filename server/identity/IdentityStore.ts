@@ -16,6 +16,9 @@ export interface IdentityStore {
   countIssuedSince(boardId: string, role: Role, since: number): Promise<number>;
   /** Marks the person revoked (their credential stops working); false if unknown or already revoked. */
   revokePerson(personId: string, at: number): Promise<boolean>;
+  /** Records that a facilitator removed the person from the board; idempotent. */
+  removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void>;
+  isRemovedFromBoard(boardId: string, personId: string): Promise<boolean>;
 }
 
 export interface NewPerson {

@@ -13,6 +13,13 @@ CREATE TABLE IF NOT EXISTS people (
   revoked_at BIGINT
 );
 CREATE INDEX IF NOT EXISTS people_by_issuing_link ON people (issued_board_id, issued_role, created_at);
+CREATE TABLE IF NOT EXISTS board_removed_people (
+  board_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  removed_at BIGINT NOT NULL,
+  removed_by TEXT NOT NULL,
+  PRIMARY KEY (board_id, person_id)
+);
 `;
 
 /** People in PostgresBoardStore's database (same pool, same schema). */
@@ -50,5 +57,13 @@ export class PostgresIdentityStore implements IdentityStore {
 
   async revokePerson(personId: string, at: number): Promise<boolean> {
     return ((await this.pool.query('UPDATE people SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, personId])).rowCount ?? 0) > 0;
+  }
+
+  async removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void> {
+    await this.pool.query('INSERT INTO board_removed_people (board_id, person_id, removed_at, removed_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [boardId, personId, at, byPersonId]);
+  }
+
+  async isRemovedFromBoard(boardId: string, personId: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM board_removed_people WHERE board_id = $1 AND person_id = $2', [boardId, personId])).rows.length > 0;
   }
 }

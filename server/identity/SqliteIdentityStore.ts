@@ -12,6 +12,13 @@ CREATE TABLE IF NOT EXISTS people (
   revoked_at INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS people_by_issuing_link ON people (issued_board_id, issued_role, created_at);
+CREATE TABLE IF NOT EXISTS board_removed_people (
+  board_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  removed_at INTEGER NOT NULL,
+  removed_by TEXT NOT NULL,
+  PRIMARY KEY (board_id, person_id)
+) STRICT;
 `;
 
 /** People in the SQLite file of SqliteBoardStore (same handle, same WAL). */
@@ -41,6 +48,14 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async revokePerson(personId: string, at: number): Promise<boolean> {
     return Number(this.db.prepare('UPDATE people SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, personId).changes) > 0;
+  }
+
+  async removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void> {
+    this.db.prepare('INSERT INTO board_removed_people (board_id, person_id, removed_at, removed_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(boardId, personId, at, byPersonId);
+  }
+
+  async isRemovedFromBoard(boardId: string, personId: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 AS x FROM board_removed_people WHERE board_id = ? AND person_id = ?').get(boardId, personId) !== undefined;
   }
 }
 

@@ -138,6 +138,21 @@ export class PrivateWritingService {
     await this.out.sendState(connection, boardId, await this.store.getOpenPhase(boardId), null);
   }
 
+  /** A removed person's drafts are discarded, never revealed; resolves with how many. */
+  discardDraftsOf(boardId: string, personId: string): Promise<number> {
+    return this.queue.run(boardId, async () => {
+      let discarded = 0;
+      for (const draft of await this.store.listDraftsOf(boardId, personId)) {
+        if (await this.store.deleteDraft(boardId, draft.id, personId)) {
+          discarded++;
+          this.tell(boardId, { kind: 'draft', personId, draftId: draft.id, counts: true });
+        }
+      }
+      if (discarded > 0) await this.out.broadcastCounts(boardId);
+      return discarded;
+    });
+  }
+
   // ---- the facilitator's phase ----
 
   private async startPhase(connection: Connection, boardId: string, by: PrivateWriter, settings: PhaseSettings): Promise<void> {

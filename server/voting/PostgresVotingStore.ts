@@ -121,6 +121,14 @@ export class PostgresVotingStore implements VotingStore {
     return rows.map(readBallotRow);
   }
 
+  async deleteBallot(roundId: RoundId, personId: string): Promise<boolean> {
+    const deleted = await this.pool.query(
+      `DELETE FROM voting_ballots WHERE round_id = $1 AND person_id = $2 AND EXISTS (SELECT 1 FROM voting_rounds WHERE id = $1 AND status = 'open')`,
+      [roundId, personId],
+    );
+    return (deleted.rowCount ?? 0) > 0;
+  }
+
   async getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null> {
     const { rows } = await this.pool.query<Row>(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 AND person_id = $2`, [roundId, personId]);
     return rows[0] ? readBallotRow(rows[0]) : null;

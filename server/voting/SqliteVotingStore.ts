@@ -96,6 +96,13 @@ export class SqliteVotingStore implements VotingStore {
     return rows.map(sqliteRow).map(readBallotRow);
   }
 
+  async deleteBallot(roundId: RoundId, personId: string): Promise<boolean> {
+    const deleted = this.db
+      .prepare(`DELETE FROM voting_ballots WHERE round_id = ? AND person_id = ? AND EXISTS (SELECT 1 FROM voting_rounds WHERE id = ? AND status = 'open')`)
+      .run(roundId, personId, roundId);
+    return Number(deleted.changes) > 0;
+  }
+
   async getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null> {
     const row = this.db.prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? AND person_id = ?`).get(roundId, personId);
     return row ? readBallotRow(sqliteRow(row)) : null;

@@ -130,6 +130,18 @@ export class VotingService {
     if (round && joined) this.tell(boardId, { kind: 'participants', roundId: round.id });
   }
 
+  /** A removed person's dots in the open round stop counting; resolves with how many there were. */
+  voidBallotOf(boardId: string, personId: string): Promise<number> {
+    return this.queue.run(boardId, async () => {
+      const round = await this.liveOpenRound(boardId);
+      const ballot = round ? await this.store.getBallot(round.id, personId) : null;
+      if (!round || !ballot || !(await this.store.deleteBallot(round.id, personId))) return 0;
+      await this.out.sendStateToFacilitators(boardId, round);
+      this.tell(boardId, { kind: 'participants', roundId: round.id });
+      return Object.values(ballot.dots).reduce((sum, n) => sum + n, 0);
+    });
+  }
+
   private async startRound(connection: Connection, boardId: string, voter: VoterIdentity, settings: RoundSettings): Promise<void> {
     if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, { type: VOTING.start }, { code: 'not-allowed', message: 'Only a facilitator starts a round.' });
     const now = this.now();

@@ -35,6 +35,8 @@ export interface VotingStore {
   revealRound(boardId: string, roundId: RoundId, at: number, count: (ballots: StoredBallot[]) => RoundFields): Promise<RoundFields | null>;
   getBallots(roundId: RoundId): Promise<StoredBallot[]>;
   getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null>;
+  /** Deletes a person's ballot while the round is open (a removed person's dots stop counting); false if none. */
+  deleteBallot(roundId: RoundId, personId: string): Promise<boolean>;
   /**
    * Writes a ballot if nobody changed it since it was read (compare-and-set on `version`):
    * `expectedVersion` 0 inserts a new row. Resolves false when the row changed meanwhile or the

@@ -38,6 +38,9 @@ export const Unauthorized = { code: 4401, reason: 'unauthorized' } as const sati
  */
 export const IdentityRequired = { code: 4401, reason: 'identity-required' } as const satisfies CloseReason;
 
+/** A facilitator removed this person from the board; their connections there are closed and refused. */
+export const RemovedFromBoard = { code: 4403, reason: 'removed-from-board' } as const satisfies CloseReason;
+
 /** A facilitator rotated the link this connection used; the old link no longer works. */
 export const LinkRotated = { code: 4403, reason: 'link-rotated' } as const satisfies CloseReason;
 
@@ -64,6 +67,7 @@ export const CLOSE_REASONS = [
   MessageTooBig,
   Unauthorized,
   IdentityRequired,
+  RemovedFromBoard,
   LinkRotated,
   BoardFull,
   BoardTooLarge,
