@@ -15,6 +15,7 @@ import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
 import { WorkshopSession } from '../workshop/WorkshopSession.ts';
 import { MassDeleteNotices } from './massDeleteNotices.ts';
+import { BoardPeople } from './boardPeople.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
 import { VotingSession } from './voting/votingSession.ts';
@@ -60,6 +61,8 @@ export class BoardSession {
   readonly comments: CommentsSession;
   /** "Ann removed 40 notes — Restore", for facilitators. */
   readonly massDeletes: MassDeleteNotices;
+  /** A facilitator removes people; everyone hears of it. */
+  readonly people: BoardPeople;
   /** My share token for this board (sent with the provider and as Bearer on HTTP). */
   token: string | null;
 
@@ -80,6 +83,7 @@ export class BoardSession {
     this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
     this.workshop.view.subscribe(() => this.updateReadOnly());
     this.massDeletes = new MassDeleteNotices(boardId, this.connection, () => this.token);
+    this.people = new BoardPeople(this.connection, (message, tone) => showToast(this.editor, message, tone));
     this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
     this.privateWriting = new PrivateWritingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
     // My drafts take room in their cells (before React redraws: this subscription comes first).
@@ -154,6 +158,7 @@ export class BoardSession {
   destroy(): void {
     this.workshop.destroy();
     this.massDeletes.destroy();
+    this.people.destroy();
     this.voting.destroy();
     this.privateWriting.destroy();
     setLayoutDrafts([]);

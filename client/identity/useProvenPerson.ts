@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { IssuedIdentity } from '../../shared/index.ts';
 import { ensureCredential, loadCredential } from './credential.ts';
+import { LinkRefused } from '../pages/api.ts';
 
 export type ProvenPerson =
   | { readonly kind: 'ready'; readonly identity: IssuedIdentity | null }
   | { readonly kind: 'pending' }
-  | { readonly kind: 'failed'; readonly message: string; readonly retry: () => void };
+  | { readonly kind: 'failed'; readonly message: string; readonly retry: () => void }
+  /** The link itself was refused: the board page shows why, as for a refused connection. */
+  | { readonly kind: 'refused'; readonly reason: 'unauthorized' | 'board-not-found' };
 
 /**
  * This device's credential, asked for through the board's share link on a first visit. Without a
@@ -24,7 +27,7 @@ export function useProvenPerson(boardId: string, token: string | null): ProvenPe
       (identity) => live && setState({ kind: 'ready', identity }),
       (error: unknown) =>
         live &&
-        setState({
+        setState(error instanceof LinkRefused ? { kind: 'refused', reason: error.reason } : {
           kind: 'failed',
           message: error instanceof Error ? error.message : 'The server could not be reached.',
           retry: () => {

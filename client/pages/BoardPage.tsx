@@ -46,6 +46,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       </div>
     );
   if (proven.kind === 'pending') return <div className="page-blank"><p className="loading" role="status">Joining the board…</p></div>;
+  if (proven.kind === 'refused') return <BoardUnavailable reason={proven.reason} />;
   if (proven.kind === 'failed') return <BoardUnavailable reason={`You could not join: ${proven.message}`} onRetry={proven.retry} />;
   // Without a credential (no share link) the id is a placeholder: the server refuses the connection anyway.
   const identity = identityOf(proven.identity?.personId ?? 'unproven', profile);

@@ -80,8 +80,19 @@ export async function rotateLink(boardId: string, token: string, role: Role): Pr
   return linksSchema.parse(await json(res));
 }
 
+/** The link was refused (`unauthorized`) or names no board (`board-not-found`): what the board page says for either. */
+export class LinkRefused extends Error {
+  readonly reason: 'unauthorized' | 'board-not-found';
+  constructor(reason: 'unauthorized' | 'board-not-found') {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
 /** A new identity for this device, issued through any share link of the board (shown this once). */
 export async function requestIdentity(boardId: string, token: string): Promise<IssuedIdentity> {
   const res = await fetch(identitiesPath(boardId), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  if (res.status === 401) throw new LinkRefused('unauthorized');
+  if (res.status === 404) throw new LinkRefused('board-not-found');
   return issuedIdentitySchema.parse(await json(res));
 }

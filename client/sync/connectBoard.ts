@@ -10,6 +10,7 @@ import {
   encodeConnectionToken,
   IdentityRequired,
   InvalidMessage,
+  RemovedFromBoard,
   LinkRotated,
   MessageTooBig,
   RateLimited,
@@ -71,7 +72,7 @@ export interface ServerNotice {
 }
 
 /** Reasons that arrive as a server-side close of this document's connection, not as a refusal. */
-const FINAL_CLOSE_REASONS: readonly string[] = [LinkRotated.reason, BoardTooLarge.reason, RateLimited.reason, InvalidMessage.reason, 'forbidden-message'];
+const FINAL_CLOSE_REASONS: readonly string[] = [LinkRotated.reason, RemovedFromBoard.reason, BoardTooLarge.reason, RateLimited.reason, InvalidMessage.reason, 'forbidden-message'];
 
 /** The origin of the board state the page downloaded before connecting (boot/prefetchBoard.ts). */
 const PREFETCHED = Symbol('prefetched board');
@@ -107,6 +108,8 @@ export function describeRefusal(reason: string): string {
       return 'Your last change was too large to sync, so the connection stopped. Reload the page; changes since the last sync may be lost.';
     case Unauthorized.reason:
       return 'unauthorized';
+    case RemovedFromBoard.reason:
+      return 'The facilitator removed you from this board.';
     case IdentityRequired.reason:
       return 'This device’s identity is no longer accepted (the facilitator removed it, or the server was reset). Reload the page to join again.';
     case LinkRotated.reason:

@@ -56,7 +56,7 @@ export function connectComments(boardId: string, token?: string, credential: str
   };
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => refuse(reason));
   provider.on('close', ({ event }: { event: CloseEvent }) => {
-    if (['link-rotated', 'rate-limited', 'board-too-large', 'invalid-message', 'forbidden-message'].includes(event.reason)) refuse(event.reason);
+    if (['link-rotated', 'removed-from-board', 'rate-limited', 'board-too-large', 'invalid-message', 'forbidden-message'].includes(event.reason)) refuse(event.reason);
   });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     let message: unknown;

@@ -1,23 +1,20 @@
 import { useState } from 'react';
 import { DEPARTMENT_STYLE, initials } from '../../shared/index.ts';
-import { usePeers, useSession } from '../board/hooks.ts';
+import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { ParticipantPanel } from './workshop/ParticipantPanel.tsx';
+import { useParticipants } from './workshop/participants.ts';
 
 /**
- * Avatars of who is here, me first; the department mark sits on each avatar. Clicking someone
- * follows their view (live workshops); the count opens the participant panel.
+ * Avatars of who is here, me first, one per person (their tabs and devices together); the
+ * department mark sits on each avatar. Clicking someone follows their view (live workshops); the
+ * count opens the participant panel.
  */
 export function PeopleBar() {
   const session = useSession();
-  const me = useStore(session.identity, (s) => s.me);
   const following = useStore(session.workshop.view, (v) => v.following);
-  const peers = usePeers();
   const [panel, setPanel] = useState(false);
-  const people = [
-    { key: 'me', clientId: null, name: `${me.name} (you)`, colour: me.colour, department: me.department },
-    ...peers.map((p) => ({ key: String(p.clientId), clientId: p.clientId, name: p.user.name, colour: p.user.colour, department: p.user.department })),
-  ];
+  const people = useParticipants().map((p) => ({ key: p.key, clientId: p.isMe ? null : p.clientId, name: p.isMe ? `${p.name} (you)` : p.name, colour: p.colour, department: p.department }));
   const shown = people.slice(0, 6);
   return (
     <div className="people-wrap">

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { DEPARTMENT_STYLE, initials, ROLE_INFO } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { RoleIcon } from '../roleIcons.tsx';
@@ -15,7 +15,8 @@ export const ParticipantBadgeContext = createContext<((person: Participant) => R
 
 /** Who is here: name, department, role, online or away, who follows whom; follow anyone from here. */
 export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void; extraBadge?: (person: Participant) => ReactNode }) {
-  const { workshop } = useSession();
+  const { workshop, people: board } = useSession();
+  const [confirming, setConfirming] = useState<string | null>(null);
   const people = useParticipants();
   const following = useWorkshop((v) => v.following);
   const localHide = useWorkshop((v) => v.localHideCursors);
@@ -29,7 +30,7 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
       <header className="pp-header">
         <div>
           <h2 id="participants-title">People here</h2>
-          <p className="pp-sub">{people.length - away} online{away > 0 ? ` · ${away} away` : ''}</p>
+          <p className="pp-sub" data-testid="participants-count">{people.length - away} online{away > 0 ? ` · ${away} away` : ''}</p>
         </div>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
       </header>
@@ -58,6 +59,12 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
                   <span className="pp-status-dot" aria-hidden />
                   {p.away ? 'Away' : 'Online'}
                 </span>
+                {p.devices > 1 && (
+                  <>
+                    <span className="pp-dot-sep" aria-hidden>·</span>
+                    <span className="pp-devices" data-testid="participant-devices">{p.devices} tabs or devices</span>
+                  </>
+                )}
                 {p.followers > 0 && (
                   <>
                     <span className="pp-dot-sep" aria-hidden>·</span>
@@ -75,7 +82,28 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
               )}
             </div>
             {badge && <span className="pp-extra">{badge(p)}</span>}
-            {!p.isMe && (
+            {facilitator && !p.isMe && confirming !== p.userId && (
+              <button type="button" className="pp-remove" onClick={() => setConfirming(p.userId)} data-testid="participant-remove" aria-label={`Remove ${p.name} from the board`}>
+                Remove
+              </button>
+            )}
+            {confirming === p.userId && (
+              <div className="pp-confirm" role="group" aria-label={`Remove ${p.name}?`} data-testid="participant-remove-confirm">
+                <span>Remove {p.name}? Their dots in an open round stop counting.</span>
+                <button
+                  type="button"
+                  className="btn danger"
+                  onClick={() => {
+                    board.remove(p.userId, p.name);
+                    setConfirming(null);
+                  }}
+                >
+                  Remove
+                </button>
+                <button type="button" className="btn" onClick={() => setConfirming(null)}>Cancel</button>
+              </div>
+            )}
+            {!p.isMe && confirming !== p.userId && (
               <button
                 type="button"
                 className={following === p.clientId ? 'pp-follow active' : 'pp-follow'}

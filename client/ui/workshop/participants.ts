@@ -3,11 +3,16 @@ import type { Department, Role } from '../../../shared/index.ts';
 import { usePeers, useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 
-/** One person in the participant panel (one row per open tab: awareness is per connection). */
+/**
+ * One person in the participant panel: their tabs and devices together (awareness is per
+ * connection; the server stamps every state with the person it proved).
+ */
 export interface Participant {
   readonly key: string;
-  /** Awareness client id (what `following` points at). */
+  /** Awareness client id of one of their connections, online first (what `following` points at). */
   readonly clientId: number;
+  /** How many tabs or devices they have open here. */
+  readonly devices: number;
   readonly userId: string;
   readonly name: string;
   readonly colour: string;
@@ -22,7 +27,7 @@ export interface Participant {
   readonly followers: number;
 }
 
-/** Me first, then everyone else by name. */
+/** Me first, then everyone else in the order they arrived; one row per person. */
 export function useParticipants(): readonly Participant[] {
   const session = useSession();
   const peers = usePeers();
@@ -32,15 +37,29 @@ export function useParticipants(): readonly Participant[] {
   return useMemo(() => {
     const myId = session.presence.clientId;
     const names = new Map<number, string>([[myId, me.name], ...peers.map((p) => [p.clientId, p.user.name] as const)]);
-    const base = [
-      { clientId: myId, userId: me.id, name: me.name, colour: me.colour, department: me.department, role: myRole, away: false, isMe: true, following: myFollowing },
-      ...peers.map((p) => ({ clientId: p.clientId, userId: p.user.id, name: p.user.name, colour: p.user.colour, department: p.user.department, role: p.role ?? null, away: p.away, isMe: false, following: p.following })),
+    const connections = [
+      { clientId: myId, userId: me.id, name: me.name, colour: me.colour, department: me.department, role: myRole, away: false, following: myFollowing },
+      ...peers.map((p) => ({ clientId: p.clientId, userId: p.user.id, name: p.user.name, colour: p.user.colour, department: p.user.department, role: p.role ?? null, away: p.away, following: p.following })),
     ];
-    return base.map(({ following, ...p }) => ({
-      ...p,
-      key: p.isMe ? 'me' : String(p.clientId),
-      followingName: following === null ? null : (names.get(following) ?? null),
-      followers: base.filter((o) => o.following === p.clientId).length,
-    }));
+    const byPerson = new Map<string, typeof connections>();
+    for (const c of connections) byPerson.set(c.userId, [...(byPerson.get(c.userId) ?? []), c]);
+    return [...byPerson.values()].map((tabs) => {
+      const shown = tabs.find((t) => !t.away) ?? tabs[0]!;
+      const ids = new Set(tabs.map((t) => t.clientId));
+      return {
+        key: shown.userId,
+        clientId: shown.clientId,
+        devices: tabs.length,
+        userId: shown.userId,
+        name: shown.name,
+        colour: shown.colour,
+        department: shown.department,
+        role: shown.role,
+        away: tabs.every((t) => t.away),
+        isMe: shown.userId === me.id,
+        followingName: shown.following === null ? null : (names.get(shown.following) ?? null),
+        followers: new Set(connections.filter((o) => o.following !== null && ids.has(o.following)).map((o) => o.userId)).size,
+      };
+    });
   }, [session, peers, me, myRole, myFollowing]);
 }
