@@ -246,3 +246,40 @@ describe('identities are proven by the server, never claimed', () => {
     expect(encodeConnectionToken({ link: tokens.viewer, credential: issued.credential })).toContain(issued.credential);
   });
 });
+
+describe('a round only for the people present when it opened', () => {
+  let server: TestServer;
+  const cleanups: (() => void)[] = [];
+  afterEach(async () => {
+    cleanups.splice(0).forEach((c) => c());
+    await server?.close();
+  });
+
+  it('takes no dots from identities that arrive after it opened; the revealed round counts its voters', async () => {
+    server = await startTestServer();
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const join = async (role: Role, person: VoterIdentity) => {
+      const c = await VotingClient.connect(server.wsUrl, id, tokens[role], person);
+      cleanups.push(() => c.destroy());
+      return c;
+    };
+    const facilitator = await join('facilitator', fran);
+    const present = await join('commenter', alice);
+    const roundId = await facilitator.start({ title: 'Only the room', dotsPerPerson: 2, onlyPresent: true, facilitatorVotes: false });
+    const [pain] = present.notes('pain');
+    expect(await present.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.ballot });
+    // Fresh identities through the same link, after the opening: the ballot-stuffing script.
+    for (let i = 0; i < 3; i++) {
+      const late = await join('commenter', { ...bob, id: `late-${i}` });
+      expect(late.lastState()?.you).toMatchObject({ canVote: false });
+      expect(await late.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.refused, code: 'not-eligible' });
+    }
+    // Someone present at the opening who reconnects keeps their place.
+    const again = await join('editor', alice);
+    expect(await again.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.ballot, remaining: 0 });
+    await facilitator.close(roundId);
+    const round = readBoard(facilitator.doc).rounds.at(-1)!;
+    expect(round.totals).toEqual({ [pain!.id]: 2 });
+    expect(round.voterCount).toBe(1);
+  });
+});

@@ -89,8 +89,8 @@ export class VotingOutbox {
     let pending: PendingVoter[] | null = null;
     if (round) {
       const person = this.voters.get(connection);
-      const refusal = person ? votingRefusal(role, round.settings) : { code: 'not-identified' as const, message: 'Not identified.' };
       const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
+      const refusal = person ? (votingRefusal(role, round.settings) ?? (round.settings.onlyPresent && !mine ? NOT_ELIGIBLE : null)) : { code: 'not-identified' as const, message: 'Not identified.' };
       const left = remainingFor(round.settings, mine?.dots ?? {}, laneOf);
       you = refusal ? { canVote: false, why: refusal.message, remaining: 0, remainingByLane: {} } : { canVote: true, why: null, ...left };
       if (role === 'facilitator') {
@@ -132,6 +132,9 @@ export function roleOf(connection: Connection): Role | undefined {
 }
 
 /** Why this role may not vote in a round with these settings, or null. Commenters may vote: voting is not editing. */
+/** Why someone with no ballot row yet may not join a round that only the people present at its opening vote in. */
+export const NOT_ELIGIBLE: Refusal = { code: 'not-eligible', message: 'This round is for the people who were here when it opened.' };
+
 export function votingRefusal(role: Role | undefined, settings: RoundSettings): Refusal | null {
   if (!role || role === 'viewer') return { code: 'not-allowed', message: 'Viewers can follow the round but not vote.' };
   if (role === 'facilitator' && !settings.facilitatorVotes) return { code: 'facilitator-not-voting', message: 'You run this round without voting in it.' };

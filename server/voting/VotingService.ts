@@ -8,7 +8,7 @@ import { Deadlines } from './Deadlines.ts';
 import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
-import { noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
+import { NOT_ELIGIBLE, noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { handleClientMessage } from '../live/clientMessages.ts';
@@ -124,7 +124,8 @@ export class VotingService {
     const person: VoterIdentity = { id: proven.id, name: declared.name, department: declared.department };
     this.out.identify(connection, person);
     const round = await this.liveOpenRound(boardId);
-    const joined = round !== null && votingRefusal(roleOf(connection), round.settings) === null && (await this.register(round, person));
+    // A round for the people present at its opening takes nobody new (they were registered then).
+    const joined = round !== null && !round.settings.onlyPresent && votingRefusal(roleOf(connection), round.settings) === null && (await this.register(round, person));
     await this.out.sendState(connection, boardId, round, null);
     if (round) await this.out.sendStateToFacilitators(boardId, round);
     if (round && joined) this.tell(boardId, { kind: 'participants', roundId: round.id });
@@ -179,6 +180,7 @@ export class VotingService {
     const laneOf = (id: NoteId) => noteFacts(doc, id)?.laneId ?? null;
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       const ballot = await this.store.getBallot(round.id, voter.id);
+      if (!ballot && round.settings.onlyPresent) return this.out.refuse(connection, message, NOT_ELIGIBLE);
       const dots: Dots = ballot?.dots ?? {};
       let next: Dots;
       if (message.type === VOTING.place) {

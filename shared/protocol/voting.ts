@@ -50,6 +50,8 @@ export const roundSettingsSchema = z
     /** Anonymous: the revealed record holds no voter id. Named: it keeps each person's dots. */
     anonymous: z.boolean().default(true),
     facilitatorVotes: z.boolean().default(true),
+    /** Only the people on the board when the round opened may vote (a late link holder cannot join in). */
+    onlyPresent: z.boolean().default(false),
   })
   .refine((s) => s.votableKinds.length > 0 || s.votableLaneIds.length > 0, { message: 'Choose at least one note kind or lane to vote on' });
 
@@ -148,6 +150,7 @@ export const REFUSAL_CODES = [
   'invalid-message',
   'not-identified',
   'identity-mismatch',
+  'not-eligible',
   'not-allowed',
   'facilitator-not-voting',
   'no-open-round',

@@ -29,6 +29,7 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
   const [minutes, setMinutes] = useState<number | null>(null);
   const [anonymous, setAnonymous] = useState(true);
   const [facilitatorVotes, setFacilitatorVotes] = useState(true);
+  const [onlyPresent, setOnlyPresent] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const toggle = <T,>(list: readonly T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -44,6 +45,7 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
       timeLimitMinutes: minutes,
       anonymous,
       facilitatorVotes,
+      onlyPresent,
     });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Check the settings.');
@@ -132,6 +134,9 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
         </div>
         <label className="inline-check vote-facilitator">
           <input type="checkbox" checked={facilitatorVotes} onChange={(e) => setFacilitatorVotes(e.target.checked)} data-testid="vote-facilitator-votes" /> I vote too
+        </label>
+        <label className="inline-check vote-facilitator">
+          <input type="checkbox" checked={onlyPresent} onChange={(e) => setOnlyPresent(e.target.checked)} data-testid="vote-only-present" /> Only the people here now can vote
         </label>
         {error && <p className="error small" role="alert">{error}</p>}
         <div className="dialog-actions">
