@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { fitBoard } from '../board/cameraActions.ts';
@@ -21,6 +21,7 @@ import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
 import { Deferred, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
+import { useBottomBarsInset } from '../ui/floatingInset.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
@@ -82,6 +83,8 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const [ready, setReady] = useState(false);
   const [editingIdentity, setEditingIdentity] = useState(false);
   useKeyboardShortcuts(session);
+  const mainRef = useRef<HTMLElement>(null);
+  useBottomBarsInset(mainRef);
 
   useEffect(() => {
     let live = true;
@@ -123,7 +126,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
         )}
         {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
         <LockBanner />
-        <main className="board-main">
+        <main className="board-main" ref={mainRef}>
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
             <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
             <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>

@@ -1,0 +1,59 @@
+/**
+ * Review shots of the views a first workshop trips on, at desktop (1440), tablet (820) and phone
+ * (390, touch) widths: `node e2e/tools/firstWorkshopScreenshots.ts` after `npm run build:test`
+ * (`npm run screenshots` runs it too). Written to test-results/screens/first-*.png.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BoardPageObject } from '../BoardPageObject.ts';
+import { TestServer } from '../server.ts';
+import config from '../../playwright.config.ts';
+
+const OUT = resolve(import.meta.dirname, '../../test-results/screens');
+
+export const WIDTHS = [
+  { name: 'desktop', viewport: { width: 1440, height: 900 }, touch: false },
+  { name: 'tablet', viewport: { width: 820, height: 1180 }, touch: true },
+  { name: 'phone', viewport: { width: 390, height: 844 }, touch: true },
+] as const;
+
+type View = (board: BoardPageObject, boardId: string) => Promise<void>;
+
+/** Each view: what to do on a fresh e-commerce board before the shot. */
+const VIEWS: Record<string, View> = {
+  priorities: async (board) => {
+    await board.page.getByRole('button', { name: 'Priorities' }).click();
+    await board.page.getByRole('complementary', { name: 'Priority list' }).waitFor();
+  },
+};
+
+export async function firstWorkshopShots(browser: Browser, server: TestServer, only?: readonly string[]): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  for (const [view, act] of Object.entries(VIEWS)) {
+    if (only && only.length > 0 && !only.includes(view)) continue;
+    for (const w of WIDTHS) {
+      const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+      const context = await browser.newContext({ baseURL: server.url, viewport: w.viewport, hasTouch: w.touch, isMobile: w.touch && w.name === 'phone', deviceScaleFactor: 1 });
+      await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-fay', name: 'Fay Flint', department: 'marketing' })));
+      const board = new BoardPageObject(await context.newPage());
+      await board.open(boardId);
+      await act(board, boardId);
+      await board.page.screenshot({ path: resolve(OUT, `first-${view}-${w.name}.png`) });
+      await context.close();
+    }
+  }
+}
+
+if (import.meta.main) {
+  const server = new TestServer();
+  await server.start();
+  const browser = await chromium.launch(config.use!.launchOptions);
+  try {
+    await firstWorkshopShots(browser, server, process.argv.slice(2));
+    console.log(`wrote first-*.png in ${OUT}`);
+  } finally {
+    await browser.close();
+    await server.dispose();
+  }
+}
