@@ -40,3 +40,36 @@ for (const viewport of VIEWPORTS) {
     });
   });
 }
+
+test('notes left empty go away: ten quick toolbar adds, a stray double-click then Esc', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const before = (await board.board()).notes.length;
+  const addPain = page.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Pain point', exact: true });
+  for (let i = 0; i < 10; i++) await addPain.click();
+  const editor = page.getByTestId('note-editor');
+  await expect(editor).toBeFocused();
+  // Only the note being written exists; the nine before it were left empty.
+  expect((await board.board()).notes.length).toBe(before + 1);
+  await editor.press('Escape');
+  await expect(editor).toBeHidden();
+  await expect.poll(async () => (await board.board()).notes.length).toBe(before);
+
+  const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
+  const cell = await board.cellRect(stage.id, lane.id);
+  await page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
+  await expect(editor).toBeFocused();
+  await editor.press('Escape');
+  await expect(editor).toBeHidden();
+  await expect.poll(async () => (await board.board()).notes.length).toBe(before);
+  // Nothing to undo: the blank note's add and removal were one step that cancels out.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  // A note with text stays, and still undoes in one step.
+  const kept = await board.addNote('Awareness', 'Pain points', 'Delivery date unclear');
+  expect((await board.noteById(kept))?.text).toBe('Delivery date unclear');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await board.noteById(kept)) === undefined).toBe(true);
+});

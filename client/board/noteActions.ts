@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clipboardNoteSchema, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
+import { clipboardNoteSchema, isLeftEmpty, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
@@ -18,7 +18,27 @@ export function startEditing(session: BoardSession, id: NoteId): void {
   revealNote(session, id);
 }
 
+/**
+ * Closes the note editor. A note its author leaves empty is removed in the same undo step as its
+ * adding (shared discardEmptyNote), so stray double-clicks and rapid adds leave nothing behind.
+ */
+export function finishEditing(session: BoardSession): void {
+  const { editing } = session.editor.get();
+  if (editing && !session.model.readOnlyReason) {
+    const note = session.model.source.getSnapshot().notesById.get(editing);
+    if (note && isLeftEmpty(note, session.model.actor.id)) {
+      session.run('discardEmptyNote', { noteId: editing });
+      const { selection } = session.editor.get();
+      if (selection.has(editing)) select(session, [...selection].filter((id) => id !== editing));
+    }
+  }
+  session.model.endStep();
+  if (editing) session.editor.update({ editing: null });
+}
+
 export function addNoteInCell(session: BoardSession, stageId: StageId, laneId: LaneId, kind?: NoteKind): NoteId | undefined {
+  // The note being written (or left empty) is done before the next one starts.
+  finishEditing(session);
   // Private writing: a new note is my draft, kept by the server, never written into the document.
   if (session.privateWriting.interceptsNewNotes()) {
     session.privateWriting.addDraft(stageId, laneId, kind);

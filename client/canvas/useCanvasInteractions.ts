@@ -1,7 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { BoardSnapshot, DraftId, NoteId } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
-import { addNoteInCell, select, startEditing } from '../board/noteActions.ts';
+import { addNoteInCell, finishEditing, select, startEditing } from '../board/noteActions.ts';
 import { toBoard, zoomAt } from './camera.ts';
 import { rectFromPoints, type Point } from './geometry.ts';
 import { curvePointAt } from './curveGeometry.ts';
@@ -53,7 +53,7 @@ export function useCanvasInteractions(
 
     const onPointerDown = (e: PointerEvent) => {
       if (e.button !== 0 && e.button !== 1) return;
-      if (editor.get().editing) editor.update({ editing: null });
+      if (editor.get().editing) finishEditing(session);
       el.setPointerCapture(e.pointerId);
       const screen = local(e);
       const { layout, board } = latest.current;

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { LIMITS, noteColour } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { finishEditing } from '../board/noteActions.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import { shiftCaret } from './caret.ts';
 import { screenRect } from './overlayPosition.ts';
@@ -43,10 +44,7 @@ export function NoteEditor() {
   if (!note || !rect) return null;
   const r = screenRect(camera, rect);
   const s = camera.scale;
-  const close = () => {
-    session.model.endStep();
-    session.editor.update({ editing: null });
-  };
+  const close = () => finishEditing(session);
   return (
     <textarea
       ref={ref}
