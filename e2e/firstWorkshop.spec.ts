@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 import type { Browser } from '@playwright/test';
@@ -72,4 +73,28 @@ test('notes left empty go away: ten quick toolbar adds, a stray double-click the
   expect((await board.noteById(kept))?.text).toBe('Delivery date unclear');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => (await board.noteById(kept)) === undefined).toBe(true);
+});
+
+test('every dialog closes on Esc and gives the focus back to the button that opened it', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const openers = [
+    { button: page.getByRole('button', { name: 'Start voting' }), dialog: 'Start a voting round' },
+    { button: page.getByRole('button', { name: 'Share' }), dialog: 'Share this board' },
+    { button: page.getByRole('button', { name: 'Keyboard shortcuts' }), dialog: 'Keyboard shortcuts' },
+  ];
+  for (const { button, dialog } of openers) {
+    await button.click();
+    const open = page.getByRole('dialog', { name: dialog });
+    await expect(open).toBeVisible();
+    if (dialog === 'Start a voting round') {
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[role="dialog"]').analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    }
+    await page.keyboard.press('Escape');
+    await expect(open).toBeHidden();
+    await expect(button).toBeFocused();
+  }
 });

@@ -26,6 +26,10 @@ const VIEWS: Record<string, View> = {
     await board.page.getByRole('button', { name: 'Priorities' }).click();
     await board.page.getByRole('complementary', { name: 'Priority list' }).waitFor();
   },
+  'start-voting': async (board) => {
+    await board.page.getByRole('button', { name: 'Start voting' }).click();
+    await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();
+  },
 };
 
 export async function firstWorkshopShots(browser: Browser, server: TestServer, only?: readonly string[]): Promise<void> {
