@@ -98,3 +98,21 @@ test('every dialog closes on Esc and gives the focus back to the button that ope
     await expect(button).toBeFocused();
   }
 });
+
+test('the Facilitate menu closes once private writing starts, and once it is revealed', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const facilitate = page.getByRole('button', { name: 'Facilitate' });
+  const menu = page.getByRole('dialog', { name: 'Facilitate' });
+  await facilitate.click();
+  await menu.getByRole('button', { name: 'Start private writing' }).click();
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Private writing' })).toBeVisible();
+  await expect(facilitate).toBeFocused();
+  await facilitate.click();
+  await menu.getByRole('button', { name: 'Reveal notes' }).click();
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Private writing' })).toBeHidden();
+});

@@ -26,6 +26,12 @@ const VIEWS: Record<string, View> = {
     await board.page.getByRole('button', { name: 'Priorities' }).click();
     await board.page.getByRole('complementary', { name: 'Priority list' }).waitFor();
   },
+  'private-writing-started': async (board) => {
+    // On a phone the top bar runs off the screen (not fixed yet): press the button directly.
+    await board.page.getByRole('button', { name: 'Facilitate' }).dispatchEvent('click');
+    await board.page.getByRole('button', { name: 'Start private writing' }).dispatchEvent('click');
+    await board.page.getByRole('region', { name: 'Private writing' }).waitFor();
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();
