@@ -116,3 +116,24 @@ test('the Facilitate menu closes once private writing starts, and once it is rev
   await expect(menu).toBeHidden();
   await expect(page.getByRole('region', { name: 'Private writing' })).toBeHidden();
 });
+
+test('Enter finishes a note, Shift+Enter breaks the line, a trailing break is not kept', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const before = new Set((await board.board()).notes.map((n) => n.id));
+  const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
+  const cell = await board.cellRect(stage.id, lane.id);
+  await page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await expect(editor).toBeFocused();
+  await editor.pressSequentially('Delivery cost');
+  await editor.press('Shift+Enter');
+  await editor.pressSequentially('shown late');
+  await editor.press('Shift+Enter');
+  await editor.press('Enter');
+  await expect(editor).toBeHidden();
+  const added = (await board.board()).notes.find((n) => !before.has(n.id));
+  expect(added?.text).toBe('Delivery cost\nshown late');
+});

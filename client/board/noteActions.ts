@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clipboardNoteSchema, isLeftEmpty, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
+import { clipboardNoteSchema, finishedNoteText, isLeftEmpty, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
@@ -19,13 +19,16 @@ export function startEditing(session: BoardSession, id: NoteId): void {
 }
 
 /**
- * Closes the note editor. A note its author leaves empty is removed in the same undo step as its
- * adding (shared discardEmptyNote), so stray double-clicks and rapid adds leave nothing behind.
+ * Closes the note editor: trailing line breaks go (finishedNoteText), and a note its author leaves
+ * empty is removed in the same undo step as its adding (shared discardEmptyNote), so stray
+ * double-clicks and rapid adds leave nothing behind.
  */
 export function finishEditing(session: BoardSession): void {
   const { editing } = session.editor.get();
   if (editing && !session.model.readOnlyReason) {
     const note = session.model.source.getSnapshot().notesById.get(editing);
+    const finished = note && finishedNoteText(note.text);
+    if (note && finished !== note.text) session.run('editNoteText', { noteId: editing, text: finished! });
     if (note && isLeftEmpty(note, session.model.actor.id)) {
       session.run('discardEmptyNote', { noteId: editing });
       const { selection } = session.editor.get();

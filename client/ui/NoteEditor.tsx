@@ -4,6 +4,7 @@ import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { finishEditing } from '../board/noteActions.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import { shiftCaret } from './caret.ts';
+import { noteEditorKey } from './noteEditorKeys.ts';
 import { screenRect } from './overlayPosition.ts';
 
 /**
@@ -75,7 +76,7 @@ export function NoteEditor() {
       onBlur={close}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+        if (noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish') {
           e.preventDefault();
           close();
         }

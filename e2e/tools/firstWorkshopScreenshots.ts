@@ -32,6 +32,10 @@ const VIEWS: Record<string, View> = {
     await board.page.getByRole('button', { name: 'Start private writing' }).dispatchEvent('click');
     await board.page.getByRole('region', { name: 'Private writing' }).waitFor();
   },
+  shortcuts: async (board) => {
+    await board.page.getByRole('button', { name: 'Keyboard shortcuts' }).dispatchEvent('click');
+    await board.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();

@@ -3,6 +3,7 @@ import { LIMITS, NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shar
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { layoutFor } from '../../canvas/layoutCache.ts';
+import { noteEditorKey } from '../noteEditorKeys.ts';
 import { screenRect } from '../overlayPosition.ts';
 
 /**
@@ -46,7 +47,7 @@ export function DraftOverlay() {
         onBlur={() => pw.stopEditing()}
         onKeyDown={(e) => {
           e.stopPropagation();
-          if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+          if (noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish') {
             e.preventDefault();
             pw.stopEditing();
           }
