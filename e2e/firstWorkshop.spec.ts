@@ -137,3 +137,29 @@ test('Enter finishes a note, Shift+Enter breaks the line, a trailing break is no
   const added = (await board.board()).notes.find((n) => !before.has(n.id));
   expect(added?.text).toBe('Delivery cost\nshown late');
 });
+
+test('the toolbar adds a note to the cell last clicked, in that stage', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const tools = page.getByRole('toolbar', { name: 'Board tools' });
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  const addVia = async (stageName: string, laneName: string, kindButton: string, text: string) => {
+    const [stage, lane] = [await board.stage(stageName), await board.lane(laneName)];
+    const cell = await board.cellRect(stage.id, lane.id);
+    const before = new Set((await board.board()).notes.map((n) => n.id));
+    await page.mouse.click(cell.x + cell.width - 12, cell.y + cell.height - 8);
+    await tools.getByRole('button', { name: kindButton, exact: true }).click();
+    await expect(editor).toBeFocused();
+    await editor.pressSequentially(text);
+    await editor.press('Enter');
+    await expect(editor).toBeHidden();
+    return (await board.board()).notes.find((n) => !before.has(n.id))!;
+  };
+  const pain = await addVia('Delivery', 'Pain points', 'Pain point', 'Parcel left outside');
+  expect(pain).toMatchObject({ stageId: (await board.stage('Delivery')).id, laneId: (await board.lane('Pain points')).id });
+  // A kind with its own lane: that lane, in the clicked stage.
+  const idea = await addVia('Advocacy', 'Touchpoints', 'Opportunity', 'Referral code');
+  expect(idea).toMatchObject({ stageId: (await board.stage('Advocacy')).id, laneId: (await board.lane('Opportunities')).id });
+});

@@ -1,4 +1,4 @@
-import type { CurveGrouping, Department, KpiId, NoteId, PersonaId, StageId } from '../../shared/index.ts';
+import type { CurveGrouping, Department, KpiId, LaneId, NoteId, PersonaId, StageId } from '../../shared/index.ts';
 import type { PlottedPoint } from '../canvas/curveGeometry.ts';
 import type { Camera } from '../canvas/camera.ts';
 import type { Point, Rect } from '../canvas/geometry.ts';
@@ -13,6 +13,8 @@ export interface EditorState {
   readonly viewport: { readonly width: number; readonly height: number };
   readonly selection: ReadonlySet<NoteId>;
   readonly editing: NoteId | null;
+  /** The cell of the last click on the canvas (a note or an empty spot): where toolbar adds go. */
+  readonly lastCell: { readonly stageId: StageId; readonly laneId: LaneId } | null;
   /** Board-space marquee while shift-dragging over empty space. */
   readonly marquee: Rect | null;
   /** Notes being dragged: their offset from where they sit, and where they would land. */
@@ -44,6 +46,7 @@ export function createEditorStore(): Store<EditorState> {
     viewport: { width: 1, height: 1 },
     selection: EMPTY_SELECTION,
     editing: null,
+    lastCell: null,
     marquee: null,
     drag: null,
     header: null,

@@ -3,6 +3,7 @@ import { clipboardNoteSchema, finishedNoteText, isLeftEmpty, pasteCellFor, type 
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
+import { toolbarAddCell } from './addTarget.ts';
 import { revealNote } from './cameraActions.ts';
 import { EMPTY_SELECTION } from './editorState.ts';
 
@@ -53,22 +54,20 @@ export function addNoteInCell(session: BoardSession, stageId: StageId, laneId: L
 }
 
 /**
- * Toolbar "add": a note of that kind goes into the first lane of that kind, in the stage of the
- * selected note or else the stage in the middle of the screen.
+ * Toolbar "add": a note of that kind in the selected note's cell, else the last clicked cell, else
+ * the stage in the middle of the view (toolbarAddCell picks the lane).
  */
 export function addNoteOfKind(session: BoardSession, kind: NoteKind): NoteId | undefined {
   const board = session.model.source.getSnapshot();
   const layout = layoutFor(board);
-  const { selection, camera, viewport } = session.editor.get();
-  const lane = board.lanes.find((l) => l.kind === kind) ?? board.lanes[0];
+  const { selection, camera, viewport, lastCell } = session.editor.get();
   const selected = [...selection].map((id) => board.notesById.get(id)).find(Boolean);
   const centre = toBoard(camera, { x: viewport.width / 2, y: viewport.height / 2 });
-  const stageBox =
-    layout.stages.find((s) => s.id === selected?.position.stageId) ??
+  const centreStage =
     layout.stages.find((s) => centre.x >= s.x && centre.x < s.x + s.width) ??
     (centre.x < (layout.stages[0]?.x ?? 0) ? layout.stages[0] : layout.stages.at(-1));
-  if (!lane || !stageBox) return undefined;
-  return addNoteInCell(session, stageBox.id, lane.id, kind);
+  const cell = toolbarAddCell(board, kind, selected?.position ?? lastCell, centreStage?.id ?? null);
+  return cell ? addNoteInCell(session, cell.stageId, cell.laneId, kind) : undefined;
 }
 
 export function deleteSelection(session: BoardSession): void {
