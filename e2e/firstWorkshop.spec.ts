@@ -163,3 +163,28 @@ test('the toolbar adds a note to the cell last clicked, in that stage', async ({
   const idea = await addVia('Advocacy', 'Touchpoints', 'Opportunity', 'Referral code');
   expect(idea).toMatchObject({ stageId: (await board.stage('Advocacy')).id, laneId: (await board.lane('Opportunities')).id });
 });
+
+test('labels read right: “Add an emotion”, departments by their name alone, Support marked “Su”', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const tools = page.getByRole('toolbar', { name: 'Board tools' });
+  await expect(tools.getByRole('button', { name: 'Emotion', exact: true })).toHaveAttribute('title', 'Add an emotion');
+  await expect(tools.getByRole('button', { name: 'Opportunity', exact: true })).toHaveAttribute('title', 'Add an opportunity');
+  await expect(tools.getByRole('button', { name: 'Pain point', exact: true })).toHaveAttribute('title', 'Add a pain point');
+
+  await page.getByRole('button', { name: 'Teams' }).click();
+  const teams = page.getByRole('complementary', { name: 'Teams on this journey' });
+  const support = teams.getByRole('button', { name: 'Support', exact: true });
+  await expect(support).toBeVisible();
+  expect(await support.evaluate((b) => (b as HTMLElement).innerText.trim())).toBe('Support');
+  await expect(support.locator('.dept-mark')).toHaveAttribute('data-mark', 'Su');
+
+  await page.getByTestId('identity-button').click();
+  const join = page.getByRole('dialog', { name: 'Your name and team' });
+  await expect(join.getByRole('radio', { name: 'Marketing', exact: true })).toBeVisible();
+  expect(await join.getByRole('radiogroup', { name: 'Department' }).evaluate((g) => (g as HTMLElement).innerText.replace(/\s+/g, ' ').trim())).toBe('Marketing Sales Support Product Other');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});

@@ -36,6 +36,14 @@ const VIEWS: Record<string, View> = {
     await board.page.getByRole('button', { name: 'Keyboard shortcuts' }).dispatchEvent('click');
     await board.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
   },
+  teams: async (board) => {
+    await board.page.getByRole('button', { name: 'Teams' }).dispatchEvent('click');
+    await board.page.getByRole('complementary', { name: 'Teams on this journey' }).waitFor();
+  },
+  identity: async (board) => {
+    await board.page.getByTestId('identity-button').dispatchEvent('click');
+    await board.page.getByRole('dialog', { name: 'Your name and team' }).waitFor();
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();

@@ -1,3 +1,4 @@
+import { DeptMark } from '../DeptMark.tsx';
 import { useMemo, useState } from 'react';
 import { DEPARTMENT_STYLE, NOTE_KIND_STYLE, type Round, type RoundId } from '../../../shared/index.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
@@ -87,7 +88,7 @@ function Voters({ round }: { round: Round }) {
       <ul>
         {(round.byPerson ?? []).map((p) => (
           <li key={p.personId}>
-            <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[p.department].colour }} title={DEPARTMENT_STYLE[p.department].label}>{DEPARTMENT_STYLE[p.department].mark}</span>
+            <DeptMark department={p.department} spoken />
             <strong>{p.name}</strong>{' '}
             <span className="muted">
               {(Object.entries(p.dots) as [keyof typeof p.dots, number][]).map(([id, n]) => `${texts.get(id) ?? 'a deleted note'}${n > 1 ? ` ×${n}` : ''}`).join(' · ')}
@@ -149,7 +150,7 @@ function Departments({ round }: { round: Round }) {
       {splits.map((s) => (
         <section key={s.department} className="dept-split">
           <h3>
-            <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[s.department].colour }}>{DEPARTMENT_STYLE[s.department].mark}</span>
+            <DeptMark department={s.department} />
             {DEPARTMENT_STYLE[s.department].label} <span className="muted small">{s.voters} voters</span>
           </h3>
           <ol className="dept-top">
