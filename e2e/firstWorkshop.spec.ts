@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
-import type { Browser } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
 import type { TestServer } from './server.ts';
 
 /**
@@ -187,4 +188,53 @@ test('labels read right: “Add an emotion”, departments by their name alone, 
   expect(await join.getByRole('radiogroup', { name: 'Department' }).evaluate((g) => (g as HTMLElement).innerText.replace(/\s+/g, ' ').trim())).toBe('Marketing Sales Support Product Other');
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[role="dialog"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+/** Is the pixel at (x, y) of a PNG a saturated colour (a KPI card's status stripe), not a grey fill? */
+async function saturatedAt(page: Page, png: Buffer, points: readonly { x: number; y: number }[]): Promise<boolean[]> {
+  return page.evaluate(
+    async ([b64, pts]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return pts.map((p) => {
+        const [r, g, b] = ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
+        return Math.max(r!, g!, b!) - Math.min(r!, g!, b!) > 60;
+      });
+    },
+    [png.toString('base64'), points] as const,
+  );
+}
+
+test('the board PNG, the PNG of the view and the PDF draw the Stage KPIs row', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const kpis = await page.evaluate(() => window.__journeyboard!.kpiRects());
+  expect(kpis.length).toBe(7);
+  await page.getByRole('button', { name: 'Priorities' }).click();
+  const panel = page.getByRole('complementary', { name: 'Priority list' });
+  const save = async (name: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name, exact: true }).click()]);
+    return readFileSync((await file.path())!);
+  };
+  // Whole board at 2×, 24 board units of margin: each card's coloured status stripe is there.
+  const whole = await save('PNG');
+  writeFileSync(test.info().outputPath('board.png'), whole); // to look at
+  expect(await saturatedAt(page, whole, kpis.map(({ board: r }) => ({ x: (r.x + 24 + 3) * 2, y: (r.y + 24 + r.height / 2) * 2 })))).toEqual(kpis.map(() => true));
+  // The view at 2×: the cards the panel does not hide, where the screen shows them.
+  const canvas = (await page.getByTestId('board-canvas').boundingBox())!;
+  const panelBox = (await panel.boundingBox())!;
+  const seen = kpis.filter(({ page: r }) => r.x + r.width < panelBox.x && r.y + r.height < canvas.y + canvas.height);
+  expect(seen.length).toBeGreaterThan(0);
+  const view = await save('PNG of view');
+  const stripe = (r: { x: number; y: number; height: number }) => ({ x: (r.x - canvas.x) * 2 + 3, y: (r.y - canvas.y + r.height / 2) * 2 });
+  expect(await saturatedAt(page, view, seen.map(({ page: r }) => stripe(r)))).toEqual(seen.map(() => true));
+  // The PDF embeds the whole-board image drawn by the same code; it downloads.
+  expect((await save('PDF')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
