@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
+import { VotingObject } from './VotingObject.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import type { TestServer } from './server.ts';
@@ -39,6 +40,58 @@ for (const viewport of VIEWPORTS) {
       // And the panel ends above the floating voting dock, whatever lies where.
       const [panelBox, dockBox] = [await panel.boundingBox(), await page.getByTestId('voting-dock').boundingBox()];
       expect(panelBox!.y + panelBox!.height).toBeLessThanOrEqual(dockBox!.y);
+    });
+
+    test('nothing floating covers the board or a panel: Facilitate menu, KPI row after Fit, one side panel at a time, the title', async ({ browser, server }) => {
+      const title = 'Checkout workshop';
+      const boardId = await server.createBoard(title, 'ecommerce');
+      const board = await facilitatorAt(browser, server, viewport);
+      await board.open(boardId);
+      const page = board.page;
+      // The title shows whole when the bar has room for it.
+      const titleBox = page.getByRole('textbox', { name: 'Board title' });
+      await expect(titleBox).toHaveValue(title);
+      expect(await titleBox.evaluate((i) => i.scrollWidth <= i.clientWidth)).toBe(true);
+
+      // Fit keeps the KPI row above the toolbar and the voting dock.
+      const above = async (bar: import('@playwright/test').Locator) => {
+        const top = (await bar.boundingBox())!.y;
+        const rows = await page.evaluate(() => window.__journeyboard!.kpiRects());
+        return Math.max(...rows.map((r) => r.page.y + r.page.height)) <= top;
+      };
+      await page.getByRole('button', { name: 'Fit' }).click();
+      expect(await above(page.getByRole('toolbar', { name: 'Board tools' }))).toBe(true);
+      expect(await above(page.getByTestId('voting-dock'))).toBe(true);
+
+      // The Facilitate menu's last button is inside it, and clickable.
+      await page.getByRole('button', { name: 'Facilitate' }).click();
+      const menu = page.getByRole('dialog', { name: 'Facilitate' });
+      const start = menu.getByRole('button', { name: 'Start private writing' });
+      await start.scrollIntoViewIfNeeded();
+      const [m, b] = [(await menu.boundingBox())!, (await start.boundingBox())!];
+      expect(b.x >= m.x && b.x + b.width <= m.x + m.width).toBe(true);
+      expect(await start.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await start.click({ timeout: 5_000 });
+      // The board, still at its fitted view, moves up above the private-writing bar.
+      const pwBar = page.getByRole('region', { name: 'Private writing' });
+      await expect(pwBar).toBeVisible();
+      await expect.poll(() => above(pwBar)).toBe(true);
+      await page.getByRole('button', { name: 'Facilitate' }).click();
+      await menu.getByRole('button', { name: 'Cancel' }).click();
+
+      // A revealed round opens its results; opening Comments replaces them instead of covering them.
+      const voting = new VotingObject(board);
+      await voting.start({ title: 'Fix first?', dots: 1 });
+      const pain = (await board.board()).notes.find((n) => n.kind === 'pain')!;
+      await voting.clickNote(pain.id);
+      await page.getByRole('button', { name: 'Reveal' }).click();
+      await expect(voting.results).toBeVisible();
+      await page.getByRole('button', { name: /^Comments/ }).click();
+      await expect(page.getByRole('complementary', { name: 'Comments' })).toBeVisible();
+      await expect(voting.results).toBeHidden();
+      await page.getByRole('button', { name: /^Results/ }).click();
+      await expect(voting.results).toBeVisible();
+      await expect(page.getByRole('complementary', { name: 'Comments' })).toBeHidden();
     });
   });
 }

@@ -11,6 +11,10 @@ export interface EditorState {
   /** False until the camera first fits the board: nothing is drawn at a camera nobody chose. */
   readonly fitted: boolean;
   readonly viewport: { readonly width: number; readonly height: number };
+  /** How high the bars floating at the bottom of the board reach (toolbar, voting, private writing). */
+  readonly bottomInset: number;
+  /** The camera the last Fit chose; while the camera is still that one, Fit follows the bars. */
+  readonly lastFit: Camera | null;
   readonly selection: ReadonlySet<NoteId>;
   readonly editing: NoteId | null;
   /** The cell of the last click on the canvas (a note or an empty spot): where toolbar adds go. */
@@ -44,6 +48,8 @@ export function createEditorStore(): Store<EditorState> {
     camera: { x: 0, y: 0, scale: 1 },
     fitted: false,
     viewport: { width: 1, height: 1 },
+    bottomInset: 72,
+    lastFit: null,
     selection: EMPTY_SELECTION,
     editing: null,
     lastCell: null,

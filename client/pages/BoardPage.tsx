@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
-import { fitBoard } from '../board/cameraActions.ts';
+import { fitBoard, setBottomInset } from '../board/cameraActions.ts';
 import { openLinkedNote } from '../board/noteDeepLink.ts';
+import { oneSidePanelAtATime } from '../board/sidePanels.ts';
 import { SessionContext, useBoardValue, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
@@ -84,7 +85,8 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
   const [editingIdentity, setEditingIdentity] = useState(false);
   useKeyboardShortcuts(session);
   const mainRef = useRef<HTMLElement>(null);
-  useBottomBarsInset(mainRef);
+  useBottomBarsInset(mainRef, (px) => setBottomInset(session, px));
+  useEffect(() => oneSidePanelAtATime({ editor: session.editor, comments: session.comments.ui, voting: session.voting.state }), [session]);
 
   useEffect(() => {
     let live = true;

@@ -15,15 +15,20 @@ export function bottomBarsInset(main: HTMLElement): number {
  * Keeps `--bottom-bars` on `main` equal to the room the bottom bars take, so a side panel stops
  * above the voting bar, the private-writing bar and the toolbar instead of lying under them:
  * their height changes with the round, the timer and the window width, so it is measured.
+ * `onInset` hears the same number (Fit keeps the board above the bars).
  */
-export function useBottomBarsInset(mainRef: RefObject<HTMLElement | null>): void {
+export function useBottomBarsInset(mainRef: RefObject<HTMLElement | null>, onInset: (px: number) => void): void {
   useEffect(() => {
     const main = mainRef.current;
     if (!main) return;
     let frame = 0;
     const measure = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => main.style.setProperty('--bottom-bars', `${bottomBarsInset(main)}px`));
+      frame = requestAnimationFrame(() => {
+        const inset = bottomBarsInset(main);
+        main.style.setProperty('--bottom-bars', `${inset}px`);
+        onInset(inset);
+      });
     };
     const resized = new ResizeObserver(measure);
     const watchBars = () => {
@@ -41,5 +46,5 @@ export function useBottomBarsInset(mainRef: RefObject<HTMLElement | null>): void
       added.disconnect();
       resized.disconnect();
     };
-  }, [mainRef]);
+  }, [mainRef]); // eslint-disable-line react-hooks/exhaustive-deps -- onInset is read when measuring
 }

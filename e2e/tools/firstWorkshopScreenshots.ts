@@ -7,6 +7,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BoardPageObject } from '../BoardPageObject.ts';
+import { PrivateWritingObject } from '../PrivateWritingObject.ts';
 import { TestServer } from '../server.ts';
 import config from '../../playwright.config.ts';
 
@@ -22,6 +23,17 @@ type View = (board: BoardPageObject, boardId: string) => Promise<void>;
 
 /** Each view: what to do on a fresh e-commerce board before the shot. */
 const VIEWS: Record<string, View> = {
+  board: async () => {},
+  facilitate: async (board) => {
+    await board.page.getByRole('button', { name: 'Facilitate' }).dispatchEvent('click');
+    await board.page.getByRole('dialog', { name: 'Facilitate' }).waitFor();
+  },
+  'private-draft': async (board) => {
+    await board.page.getByRole('button', { name: 'Facilitate' }).dispatchEvent('click');
+    await board.page.getByRole('button', { name: 'Start private writing' }).dispatchEvent('click');
+    await board.page.getByRole('region', { name: 'Private writing' }).waitFor();
+    await new PrivateWritingObject(board).addDraft('Awareness', 'Pain points', 'Sizes run small');
+  },
   priorities: async (board) => {
     await board.page.getByRole('button', { name: 'Priorities' }).click();
     await board.page.getByRole('complementary', { name: 'Priority list' }).waitFor();

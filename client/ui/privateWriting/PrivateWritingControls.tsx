@@ -36,7 +36,7 @@ export function PrivateWritingControls({ onDone }: { onDone: () => void }) {
       ) : (
         <>
           <p className="fp-help">Everyone writes alone: new notes stay visible only to their author until you reveal them all at once.</p>
-          <div className="fp-actions">
+          <div className="fp-actions fp-stacked">
             <select aria-label="Timer" value={minutes ?? ''} onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))} data-testid="private-timer">
               {TIMER_CHOICES.map((c) => (
                 <option key={c.label} value={c.minutes ?? ''}>{c.label}</option>
