@@ -291,3 +291,29 @@ test('the board PNG, the PNG of the view and the PDF draw the Stage KPIs row', a
   // The PDF embeds the whole-board image drawn by the same code; it downloads.
   expect((await save('PDF')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
+
+test('a paste longer than a note holds is cut at a line, and the note says so', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const before = new Set((await board.board()).notes.map((n) => n.id));
+  const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
+  const cell = await board.cellRect(stage.id, lane.id);
+  await page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await expect(editor).toBeFocused();
+  const lines = Array.from({ length: 200 }, (_, i) => `Interview ${i + 1}: the delivery date is unclear`);
+  await editor.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, lines.join('\n'));
+  const status = page.getByRole('status').filter({ hasText: 'characters' });
+  await expect(status).toContainText('The pasted text was too long');
+  await expect(status).toContainText('/ 2,000 characters');
+  await editor.press('Enter');
+  const added = (await board.board()).notes.find((n) => !before.has(n.id))!;
+  expect(added.text.length).toBeLessThanOrEqual(2000);
+  expect(added.text.split('\n').every((l, i) => l === lines[i])).toBe(true);
+});

@@ -56,6 +56,18 @@ const VIEWS: Record<string, View> = {
     await board.page.getByTestId('identity-button').dispatchEvent('click');
     await board.page.getByRole('dialog', { name: 'Your name and team' }).waitFor();
   },
+  'paste-cut': async (board) => {
+    const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
+    const cell = await board.cellRect(stage.id, lane.id);
+    await board.page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
+    const editor = board.page.getByRole('textbox', { name: 'Note text' });
+    await editor.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, Array.from({ length: 200 }, (_, i) => `Interview ${i + 1}: the delivery date is unclear`).join('\n'));
+    await board.page.getByTestId('note-limit-status').waitFor();
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();

@@ -7,3 +7,25 @@
 export function finishedNoteText(text: string): string {
   return text.replace(/\s+$/u, '');
 }
+
+/** How far back from the limit a cut looks for a line break or a space, as a share of the limit. */
+const BOUNDARY_WINDOW = 0.2;
+
+/**
+ * `text` shortened to at most `limit` characters, cut after the last line break, else the last
+ * space, within the final fifth before the limit (a word is never split unless one word is that
+ * long). Counts UTF-16 units, as the textarea's maxLength and the server's limit do, and never
+ * splits a surrogate pair. `cut` is how many characters were left out (0: it fitted).
+ */
+export function cutToLimit(text: string, limit: number): { text: string; cut: number } {
+  if (text.length <= limit) return { text, cut: 0 };
+  let end = limit;
+  if (/[\uDC00-\uDFFF]/.test(text[end] ?? '') && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  const floor = Math.floor(end * (1 - BOUNDARY_WINDOW));
+  const head = text.slice(0, end);
+  const line = head.lastIndexOf('\n');
+  const space = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\t'));
+  const at = line >= floor ? line : space >= floor ? space : end;
+  const kept = finishedNoteText(text.slice(0, at));
+  return { text: kept, cut: text.length - kept.length };
+}
