@@ -317,3 +317,22 @@ test('a paste longer than a note holds is cut at a line, and the note says so', 
   expect(added.text.length).toBeLessThanOrEqual(2000);
   expect(added.text.split('\n').every((l, i) => l === lines[i])).toBe(true);
 });
+
+test('a note written in Arabic reads right to left, in the editor and on the board', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const text = 'موعد التسليم غير واضح';
+  const id = await board.addNote('Awareness', 'Pain points', text);
+  const shown = await page.waitForFunction((t) => {
+    const node = window.Konva!.stages[0]?.find('Text').find((n) => (n as unknown as { text(): string }).text() === t) as unknown as { direction(): string; align(): string } | undefined;
+    return node ? { direction: node.direction(), align: node.align() } : null;
+  }, text);
+  expect(await shown.jsonValue()).toEqual({ direction: 'rtl', align: 'right' });
+  const r = await board.noteRect(id);
+  await page.mouse.dblclick(r.x + r.width / 2, r.y + r.height / 2);
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await expect(editor).toHaveAttribute('dir', 'auto');
+  expect(await editor.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+});

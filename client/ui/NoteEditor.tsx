@@ -57,6 +57,7 @@ export function NoteEditor() {
         className="note-editor"
         data-testid="note-editor"
         aria-label="Note text"
+        dir="auto"
         maxLength={LIMITS.noteTextLength}
         value={note.text}
         placeholder="What happens here?"

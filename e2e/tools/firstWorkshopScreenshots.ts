@@ -68,6 +68,10 @@ const VIEWS: Record<string, View> = {
     }, Array.from({ length: 200 }, (_, i) => `Interview ${i + 1}: the delivery date is unclear`).join('\n'));
     await board.page.getByTestId('note-limit-status').waitFor();
   },
+  'rtl-note': async (board) => {
+    await board.addNote('Awareness', 'Pain points', 'موعد التسليم غير واضح');
+    await board.addNote('Consideration', 'Thoughts', 'האם המידה מתאימה לי?');
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();
@@ -84,7 +88,8 @@ export async function firstWorkshopShots(browser: Browser, server: TestServer, o
       await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-fay', name: 'Fay Flint', department: 'marketing' })));
       const board = new BoardPageObject(await context.newPage());
       await board.open(boardId);
-      await act(board, boardId);
+      // A view that cannot be reached at this width (the phone layout is not done) is still shot.
+      await act(board, boardId).catch((e: Error) => console.warn(`${view} at ${w.name}: ${e.message.split('\n')[0]}`));
       await board.page.screenshot({ path: resolve(OUT, `first-${view}-${w.name}.png`) });
       await context.close();
     }

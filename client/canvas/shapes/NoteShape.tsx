@@ -15,6 +15,7 @@ import { NOTE_H, NOTE_W } from '../layout.ts';
 import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
+import { directionProps } from '../textDirection.ts';
 
 export interface NoteShapeProps {
   readonly note: Note;
@@ -67,6 +68,7 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
         width={textWidth}
         height={NOTE_H - 28 - 26}
         text={note.text || 'Double-click to write…'}
+        {...directionProps(note.text)}
         fontSize={13.5}
         lineHeight={1.25}
         fill={note.text ? THEME.ink : THEME.inkFaint}

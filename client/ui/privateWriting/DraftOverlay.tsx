@@ -39,6 +39,7 @@ export function DraftOverlay() {
         className="note-editor draft-editor"
         data-testid="draft-editor"
         aria-label="Private note text (only you can see it)"
+        dir="auto"
         maxLength={LIMITS.noteTextLength}
         value={draft.text}
         placeholder="Only you can see this until the reveal…"
