@@ -336,3 +336,45 @@ test('a note written in Arabic reads right to left, in the editor and on the boa
   await expect(editor).toHaveAttribute('dir', 'auto');
   expect(await editor.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
 });
+
+/** Pastes plain text where the focus is (the page: the board), as Ctrl+V would. */
+async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('plain text pasted onto the board becomes notes in the clicked cell, with a preview past 10 lines', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const count = async () => (await board.board()).notes.length;
+  const before = await count();
+  // Nowhere chosen yet: it says what to do.
+  await pasteText(page, 'Slow delivery');
+  await expect(page.getByText('Click a cell first, then paste')).toBeVisible();
+  expect(await count()).toBe(before);
+
+  const [stage, lane] = [await board.stage('Delivery'), await board.lane('Pain points')];
+  const cell = await board.cellRect(stage.id, lane.id);
+  await page.mouse.click(cell.x + cell.width - 12, cell.y + cell.height - 8);
+  await pasteText(page, '- Parcel left outside\n\n- No tracking link\n');
+  await expect.poll(count).toBe(before + 2);
+  const pasted = (await board.board()).notes.filter((n) => n.stageId === stage.id && n.laneId === lane.id).map((n) => n.text);
+  expect(pasted).toEqual(expect.arrayContaining(['Parcel left outside', 'No tracking link']));
+
+  const many = Array.from({ length: 14 }, (_, i) => `Interview ${i + 1}`).join('\n');
+  await page.mouse.click(cell.x + cell.width - 12, cell.y + cell.height - 8);
+  await pasteText(page, many);
+  const preview = page.getByRole('dialog', { name: 'Paste 14 notes?' });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByRole('listitem')).toHaveCount(12);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await preview.getByRole('button', { name: 'Paste 14 notes' }).click();
+  await expect(preview).toBeHidden();
+  await expect.poll(count).toBe(before + 16);
+});

@@ -17,6 +17,8 @@ export interface EditorState {
   readonly lastFit: Camera | null;
   readonly selection: ReadonlySet<NoteId>;
   readonly editing: NoteId | null;
+  /** Plain text pasted onto the board, waiting for "Paste" in its preview (more than 10 notes). */
+  readonly pastePreview: { readonly stageId: StageId; readonly laneId: LaneId; readonly texts: readonly string[] } | null;
   /** The cell of the last click on the canvas (a note or an empty spot): where toolbar adds go. */
   readonly lastCell: { readonly stageId: StageId; readonly laneId: LaneId } | null;
   /** Board-space marquee while shift-dragging over empty space. */
@@ -53,6 +55,7 @@ export function createEditorStore(): Store<EditorState> {
     selection: EMPTY_SELECTION,
     editing: null,
     lastCell: null,
+    pastePreview: null,
     marquee: null,
     drag: null,
     header: null,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { clipboardNoteSchema, finishedNoteText, isLeftEmpty, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
+import { clipboardNoteSchema, finishedNoteText, isLeftEmpty, LIMITS, textToNoteTexts, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
 import { toolbarAddCell } from './addTarget.ts';
 import { revealNote } from './cameraActions.ts';
-import { EMPTY_SELECTION } from './editorState.ts';
+import { EMPTY_SELECTION, showToast } from './editorState.ts';
 
 export function select(session: BoardSession, ids: Iterable<NoteId>): void {
   const next = new Set(ids);
@@ -131,4 +131,39 @@ function addDrafts(session: BoardSession, notes: readonly Pick<ClipboardNote, 's
     // Refused (not allowed to write now, offline, over the limit): addDraft has said why.
     if (!cell || session.privateWriting.addDraft(cell.stageId, cell.laneId, n.kind, n.text, { edit: false }) === null) return;
   }
+}
+
+/** More lines than this are shown before they become notes. */
+export const PASTE_PREVIEW_OVER = 10;
+
+/**
+ * Plain text pasted onto the board (not into a note): one note per line in the selected note's
+ * cell or the last clicked cell; more than PASTE_PREVIEW_OVER lines wait for a preview. When it
+ * cannot, it says why instead of doing nothing.
+ */
+export function pastePlainText(session: BoardSession, text: string): void {
+  const why = session.model.readOnlyReason;
+  if (why) return showToast(session.editor, why, 'error');
+  const texts = textToNoteTexts(text, LIMITS.noteTextLength);
+  if (texts.length === 0) return;
+  const board = session.model.source.getSnapshot();
+  const { selection, lastCell } = session.editor.get();
+  const selected = [...selection].map((id) => board.notesById.get(id)).find(Boolean);
+  const picked = selected?.position ?? lastCell;
+  const cell = picked && board.stages.some((s) => s.id === picked.stageId) && board.lanes.some((l) => l.id === picked.laneId) ? picked : null;
+  if (!cell) return showToast(session.editor, 'Click a cell first, then paste: each line of the text becomes a note there.');
+  const target = { stageId: cell.stageId, laneId: cell.laneId };
+  if (texts.length > PASTE_PREVIEW_OVER) session.editor.update({ pastePreview: { ...target, texts } });
+  else addPastedTexts(session, target, texts);
+}
+
+/** Writes pasted lines as notes of the cell's lane kind (or as my drafts during private writing). */
+export function addPastedTexts(session: BoardSession, cell: { stageId: StageId; laneId: LaneId }, texts: readonly string[]): void {
+  const board = session.model.source.getSnapshot();
+  const kind = board.lanes.find((l) => l.id === cell.laneId)?.kind ?? 'touchpoint';
+  if (session.privateWriting.interceptsNewNotes()) return addDrafts(session, texts.map((t) => ({ ...cell, kind, text: t })));
+  const department = session.model.actor.department;
+  const notes = texts.map((t) => ({ ...cell, kind, text: t, colour: null, sentiment: kind === 'emotion' ? 0 : null, department }));
+  const ids = session.run('pasteNotes', { notes, target: cell });
+  if (ids) select(session, ids);
 }

@@ -20,6 +20,7 @@ import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
+import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
 import { Deferred, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { useBottomBarsInset } from '../ui/floatingInset.ts';
@@ -156,6 +157,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
                 {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
               </Deferred>
               {panel === 'shortcuts' && <ShortcutsDialog />}
+              <PastePreviewDialog />
               <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
             </>
           )}

@@ -72,6 +72,17 @@ const VIEWS: Record<string, View> = {
     await board.addNote('Awareness', 'Pain points', 'موعد التسليم غير واضح');
     await board.addNote('Consideration', 'Thoughts', 'האם המידה מתאימה לי?');
   },
+  'paste-preview': async (board) => {
+    const [stage, lane] = [await board.stage('Delivery'), await board.lane('Pain points')];
+    const cell = await board.cellRect(stage.id, lane.id);
+    await board.page.mouse.click(cell.x + cell.width - 12, cell.y + cell.height - 8);
+    await board.page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, Array.from({ length: 18 }, (_, i) => `Interview ${i + 1}: where is my parcel?`).join('\n'));
+    await board.page.getByRole('dialog', { name: /^Paste/ }).waitFor();
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();

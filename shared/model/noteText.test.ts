@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutToLimit } from './noteText.ts';
+import { cutToLimit, MAX_PASTED_NOTES, textToNoteTexts } from './noteText.ts';
 
 describe('a paste longer than a note can hold is cut at a line or word boundary', () => {
   it('fits: unchanged', () => {
@@ -26,5 +26,18 @@ describe('a paste longer than a note can hold is cut at a line or word boundary'
   it('never splits an emoji (a surrogate pair) at the limit', () => {
     const { text } = cutToLimit(`${'a'.repeat(9)}😀tail`, 10);
     expect(text).toBe('a'.repeat(9));
+  });
+});
+
+describe('plain text pasted onto the board becomes one note per line', () => {
+  it('skips blank lines and list bullets, trims, and keeps the order', () => {
+    expect(textToNoteTexts('  Slow delivery \n\n- No tracking\r\n• Returns are hard\n* Price shown late\n', 2000)).toEqual([
+      'Slow delivery', 'No tracking', 'Returns are hard', 'Price shown late',
+    ]);
+  });
+
+  it('cuts a long line at a word, and stops at the most notes one paste makes', () => {
+    expect(textToNoteTexts('alpha beta gamma', 12)).toEqual(['alpha beta']);
+    expect(textToNoteTexts(Array.from({ length: 600 }, (_, i) => `n${i}`).join('\n'), 10)).toHaveLength(MAX_PASTED_NOTES);
   });
 });

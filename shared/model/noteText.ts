@@ -29,3 +29,19 @@ export function cutToLimit(text: string, limit: number): { text: string; cut: nu
   const kept = finishedNoteText(text.slice(0, at));
   return { text: kept, cut: text.length - kept.length };
 }
+
+/** Most notes one paste of plain text makes (pasteNotes takes 500). */
+export const MAX_PASTED_NOTES = 500;
+
+/**
+ * Plain text pasted onto the board as note texts: one per non-blank line, list bullets
+ * ("- ", "* ", "• ") dropped, each cut to `limit` at a word boundary; at most MAX_PASTED_NOTES.
+ */
+export function textToNoteTexts(text: string, limit: number): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^\s*(?:[-*•‣◦]\s+)?/u, '').trim())
+    .filter((line) => line !== '')
+    .slice(0, MAX_PASTED_NOTES)
+    .map((line) => cutToLimit(line, limit).text);
+}
