@@ -14,6 +14,20 @@ export function fitBoard(session: BoardSession): void {
   session.editor.update({ camera, lastFit: camera, fitted: true });
 }
 
+/** Smallest zoom a board opens at: note text (13.5 units) is then 11 px on screen or more. */
+export const READABLE_SCALE = 0.82;
+
+/**
+ * The first view of a board: the whole board when it fits at a readable zoom, else its top-left
+ * corner (the first stages, headers and lane labels) at READABLE_SCALE; Fit shows it all on request.
+ */
+export function openBoardView(session: BoardSession): void {
+  fitBoard(session);
+  const { camera } = session.editor.get();
+  if (camera.scale >= READABLE_SCALE) return;
+  session.editor.update({ camera: { scale: READABLE_SCALE, x: 24, y: 40 }, lastFit: null });
+}
+
 /** The bottom bars grew or shrank: a board still at its fitted view is fitted again. */
 export function setBottomInset(session: BoardSession, px: number): void {
   const { camera, lastFit, bottomInset } = session.editor.get();

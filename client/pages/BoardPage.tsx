@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
-import { fitBoard, setBottomInset } from '../board/cameraActions.ts';
+import { openBoardView, setBottomInset } from '../board/cameraActions.ts';
 import { openLinkedNote } from '../board/noteDeepLink.ts';
 import { oneSidePanelAtATime } from '../board/sidePanels.ts';
 import { SessionContext, useBoardValue, useConnection, useSession } from '../board/hooks.ts';
@@ -94,7 +94,7 @@ function BoardScreen({ onIdentity }: { onIdentity: (i: Identity) => void }) {
     void session.connection.synced.then(() => {
       if (!live) return;
       // Fit before the first render with content, so a big board never draws at 100% first.
-      fitBoard(session);
+      openBoardView(session);
       openLinkedNote(session); // `?note=` from an exported priority list
       setReady(true);
     });

@@ -1,12 +1,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { cutToLimit, LIMITS, noteColour } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { READABLE_SCALE } from '../board/cameraActions.ts';
 import { finishEditing } from '../board/noteActions.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import { shiftCaret } from './caret.ts';
 import { noteEditorKey } from './noteEditorKeys.ts';
 import { LimitStatus } from './LimitStatus.tsx';
-import { screenRect } from './overlayPosition.ts';
+import { readableBox, screenRect } from './overlayPosition.ts';
 
 /**
  * Edits a note's text in a textarea placed exactly over its sticky. Every keystroke is a diff
@@ -46,8 +47,9 @@ export function NoteEditor() {
   });
 
   if (!note || !rect) return null;
-  const r = screenRect(camera, rect);
-  const s = camera.scale;
+  // Below a readable zoom the editor grows around the note, so what is typed is 11 px or more.
+  const s = Math.max(camera.scale, READABLE_SCALE);
+  const r = readableBox(screenRect(camera, rect), camera.scale, s);
   const close = () => finishEditing(session);
   const limit = LIMITS.noteTextLength;
   return (

@@ -98,7 +98,8 @@ export async function firstWorkshopShots(browser: Browser, server: TestServer, o
       const context = await browser.newContext({ baseURL: server.url, viewport: w.viewport, hasTouch: w.touch, isMobile: w.touch && w.name === 'phone', deviceScaleFactor: 1 });
       await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-fay', name: 'Fay Flint', department: 'marketing' })));
       const board = new BoardPageObject(await context.newPage());
-      await board.open(boardId);
+      // 'board' is the first view as a person gets it (a readable zoom); the others start fitted.
+      await board.open(boardId, 'facilitator', { fit: view !== 'board' });
       // A view that cannot be reached at this width (the phone layout is not done) is still shot.
       await act(board, boardId).catch((e: Error) => console.warn(`${view} at ${w.name}: ${e.message.split('\n')[0]}`));
       await board.page.screenshot({ path: resolve(OUT, `first-${view}-${w.name}.png`) });

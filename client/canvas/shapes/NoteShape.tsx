@@ -8,7 +8,6 @@ import {
   initials,
   NOTE_KIND_STYLE,
   noteColour,
-  SENTIMENT_LABEL,
   type Note,
 } from '../../../shared/index.ts';
 import { NOTE_H, NOTE_W } from '../layout.ts';
@@ -105,7 +104,9 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
           x={PAD + 24}
           y={NOTE_H - 20}
           width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
-          text={isEmotion ? `${note.authorName} · ${SENTIMENT_LABEL[note.sentiment!]?.label ?? ''}` : `${note.authorName} · ${dept.label}`}
+          // The author alone: the department has its mark at the top and the sentiment its face, and
+          // with them the name was cut ("Journeyboard exampl…").
+          text={note.authorName}
           fontSize={10}
           fill={THEME.inkSoft}
           fontFamily={THEME.font}
