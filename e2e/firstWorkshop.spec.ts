@@ -403,3 +403,27 @@ test('a board opens at a readable zoom; Fit shows it whole; the editor stays rea
   await expect(editor).toBeFocused();
   expect(parseFloat(await editor.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(11);
 });
+
+test('after a reveal, the totals stay on the notes: with the results closed, and after a reload', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const voting = new VotingObject(board);
+  await voting.start({ title: 'Fix first?', dots: 1 });
+  const pain = (await board.board()).notes.find((n) => n.kind === 'pain')!;
+  await voting.clickNote(pain.id);
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  await expect(voting.results).toBeVisible();
+  await expect.poll(() => voting.badgeText(pain.id)).toBe('1');
+  await voting.results.getByRole('button', { name: 'Close' }).click();
+  await expect(voting.results).toBeHidden();
+  await expect.poll(() => voting.badgeText(pain.id)).toBe('1');
+  await page.reload();
+  await board.waitReady();
+  await expect.poll(() => voting.badgeText(pain.id)).toBe('1');
+  // Hidden from the results panel, they go.
+  await page.getByRole('button', { name: /^Results/ }).click();
+  await voting.results.getByRole('checkbox', { name: 'Dots on the board' }).uncheck();
+  await expect.poll(() => voting.badgeText(pain.id)).toBeNull();
+});

@@ -4,6 +4,7 @@ import { DEPARTMENT_STYLE, NOTE_KIND_STYLE, type Round, type RoundId } from '../
 import { useBoard, useSession } from '../../board/hooks.ts';
 import { useRevealedRounds, useVoting } from '../../board/voting/hooks.ts';
 import { compareRounds, departmentSplits, rankRound } from '../../board/voting/results.ts';
+import { shownRound } from '../../board/voting/shownRound.ts';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 
@@ -12,7 +13,7 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const board = useBoard();
   const rounds = useRevealedRounds(board);
-  const shownId = useVoting((s) => s.shownRoundId);
+  const shownId = shownRound(board.rounds, useVoting((s) => s.shownRoundId), false)?.id ?? null;
   const [selectedId, setSelectedId] = useState<RoundId | null>(shownId);
   const round = rounds.find((r) => r.id === selectedId) ?? rounds[0]!;
   const [tab, setTab] = useState<Tab>('ranking');
