@@ -174,3 +174,21 @@ test('a board opens at a readable zoom; Fit shows it whole; the editor stays rea
   await expect(editor).toBeFocused();
   expect(parseFloat(await editor.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(11);
 });
+
+test('a selected note’s “Comment” is in its toolbar, not over the next note', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const [stage, lane] = [await board.stage('Awareness'), await board.lane('Touchpoints')];
+  const [first, next] = (await board.board()).notes.filter((n) => n.stageId === stage.id && n.laneId === lane.id);
+  const r = await board.noteRect(first!.id);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  const comment = page.getByTestId('selection-toolbar').getByRole('button', { name: 'Comment', exact: true });
+  const box = (await comment.boundingBox())!;
+  const other = await board.noteRect(next!.id);
+  const overlaps = box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
+  expect(overlaps).toBe(false);
+  await comment.click();
+  await expect(page.getByTestId('thread-popover')).toBeVisible();
+});

@@ -83,6 +83,12 @@ const VIEWS: Record<string, View> = {
     }, Array.from({ length: 18 }, (_, i) => `Interview ${i + 1}: where is my parcel?`).join('\n'));
     await board.page.getByRole('dialog', { name: /^Paste/ }).waitFor();
   },
+  'selected-note': async (board) => {
+    const note = (await board.board()).notes[0]!;
+    const r = await board.noteRect(note.id);
+    await board.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await board.page.getByTestId('selection-toolbar').waitFor();
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();
