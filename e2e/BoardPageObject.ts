@@ -13,14 +13,20 @@ export class BoardPageObject {
   }
 
   /** Opens a board through its share link (the facilitator's unless `role` says otherwise). */
-  async open(boardId: string, role: keyof BoardLinks = 'facilitator'): Promise<void> {
+  async open(boardId: string, role: keyof BoardLinks = 'facilitator', { fit = true }: { fit?: boolean } = {}): Promise<void> {
     await this.page.goto(linkFor(boardId, role));
-    await this.waitReady();
+    await this.waitReady({ fit });
   }
 
-  async waitReady(): Promise<void> {
+  /**
+   * Waits for the board, then (unless `fit` is false) presses Fit: a board opens at a readable
+   * zoom, showing its first stages only, and the tests reach every note on the screen.
+   */
+  async waitReady({ fit = true }: { fit?: boolean } = {}): Promise<void> {
     await expect(this.page.locator('.board-page[data-ready="true"]')).toBeVisible();
     await this.page.waitForFunction(() => window.__journeyboard !== undefined);
+    const fitButton = this.page.getByTestId('fit');
+    if (fit && (await fitButton.isVisible())) await fitButton.click();
   }
 
   board(): Promise<BoardInfo> {

@@ -25,8 +25,8 @@ export class PrivateWritingObject {
   async start(): Promise<void> {
     await this.page.getByTestId('facilitate-button').click();
     await this.page.getByTestId('private-start').click();
-    await expect(this.page.getByTestId('private-writing-summary')).toBeVisible();
-    await this.page.keyboard.press('Escape');
+    // Starting closes the popover.
+    await expect(this.page.getByTestId('facilitate-panel')).toBeHidden();
     await expect(this.bar).toBeVisible();
   }
 

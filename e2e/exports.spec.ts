@@ -102,7 +102,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   const link = new URL(first![12]!);
   expect(link.pathname).toBe(`/b/${id}`);
   await page.goto(link.pathname + link.search);
-  await board.waitReady();
+  await board.waitReady({ fit: false }); // opens on the linked note
   await expect.poll(() => page.evaluate(() => window.__journeyboard!.selection())).toEqual([top.id]);
   const r = await board.noteRect(top.id);
   const view = page.viewportSize()!;

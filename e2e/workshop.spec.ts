@@ -179,6 +179,7 @@ test('follow a person by clicking their avatar, leave by panning; bring everyone
   await bob.page.mouse.move(c.x + 40, c.y + 40);
   await bob.page.mouse.move(c.x + 60, c.y + 50);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
+  await fay.page.getByTestId('facilitate-button').click(); // "Bring everyone" closed the menu
   await fay.page.getByTestId('hide-cursors').check();
   await expect.poll(async () => (await workshop(ann.page)).cursorsHidden).toBe(true);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBe(0);

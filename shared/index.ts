@@ -10,6 +10,7 @@ export * from './model/emotionCurve.ts';
 export * from './model/errors.ts';
 export * from './model/history.ts';
 export * from './model/snapshot.ts';
+export * from './model/noteText.ts';
 export * from './schema/action.ts';
 export * from './schema/department.ts';
 export * from './schema/ids.ts';

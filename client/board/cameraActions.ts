@@ -3,10 +3,37 @@ import { fitRect, zoomAt } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
 
+/** Fits the whole board above the bottom bars, so the KPI row is never under the toolbar. */
 export function fitBoard(session: BoardSession): void {
   const layout = layoutFor(session.model.source.getSnapshot());
-  const { viewport } = session.editor.get();
-  session.editor.update({ camera: fitRect({ x: 0, y: 0, width: layout.width, height: layout.height }, viewport, 40), fitted: true });
+  const { viewport, bottomInset } = session.editor.get();
+  const margin = 40;
+  // The bars stand in the bottom margin; leave the board 12 px clear of the highest one.
+  const room = { width: viewport.width, height: viewport.height - Math.max(0, bottomInset + 12 - margin) };
+  const camera = fitRect({ x: 0, y: 0, width: layout.width, height: layout.height }, room, margin);
+  session.editor.update({ camera, lastFit: camera, fitted: true });
+}
+
+/** Smallest zoom a board opens at: note text (13.5 units) is then 11 px on screen or more. */
+export const READABLE_SCALE = 0.82;
+
+/**
+ * The first view of a board: the whole board when it fits at a readable zoom, else its top-left
+ * corner (the first stages, headers and lane labels) at READABLE_SCALE; Fit shows it all on request.
+ */
+export function openBoardView(session: BoardSession): void {
+  fitBoard(session);
+  const { camera } = session.editor.get();
+  if (camera.scale >= READABLE_SCALE) return;
+  session.editor.update({ camera: { scale: READABLE_SCALE, x: 24, y: 40 }, lastFit: null });
+}
+
+/** The bottom bars grew or shrank: a board still at its fitted view is fitted again. */
+export function setBottomInset(session: BoardSession, px: number): void {
+  const { camera, lastFit, bottomInset } = session.editor.get();
+  if (px === bottomInset) return;
+  session.editor.update({ bottomInset: px });
+  if (camera === lastFit) fitBoard(session);
 }
 
 export function zoomBy(session: BoardSession, factor: number): void {

@@ -1,4 +1,4 @@
-import type { CurveGrouping, Department, KpiId, NoteId, PersonaId, StageId } from '../../shared/index.ts';
+import type { CurveGrouping, Department, KpiId, LaneId, NoteId, PersonaId, StageId } from '../../shared/index.ts';
 import type { PlottedPoint } from '../canvas/curveGeometry.ts';
 import type { Camera } from '../canvas/camera.ts';
 import type { Point, Rect } from '../canvas/geometry.ts';
@@ -11,8 +11,16 @@ export interface EditorState {
   /** False until the camera first fits the board: nothing is drawn at a camera nobody chose. */
   readonly fitted: boolean;
   readonly viewport: { readonly width: number; readonly height: number };
+  /** How high the bars floating at the bottom of the board reach (toolbar, voting, private writing). */
+  readonly bottomInset: number;
+  /** The camera the last Fit chose; while the camera is still that one, Fit follows the bars. */
+  readonly lastFit: Camera | null;
   readonly selection: ReadonlySet<NoteId>;
   readonly editing: NoteId | null;
+  /** Plain text pasted onto the board, waiting for "Paste" in its preview (more than 10 notes). */
+  readonly pastePreview: { readonly stageId: StageId; readonly laneId: LaneId; readonly texts: readonly string[] } | null;
+  /** The cell of the last click on the canvas (a note or an empty spot): where toolbar adds go. */
+  readonly lastCell: { readonly stageId: StageId; readonly laneId: LaneId } | null;
   /** Board-space marquee while shift-dragging over empty space. */
   readonly marquee: Rect | null;
   /** Notes being dragged: their offset from where they sit, and where they would land. */
@@ -42,8 +50,12 @@ export function createEditorStore(): Store<EditorState> {
     camera: { x: 0, y: 0, scale: 1 },
     fitted: false,
     viewport: { width: 1, height: 1 },
+    bottomInset: 72,
+    lastFit: null,
     selection: EMPTY_SELECTION,
     editing: null,
+    lastCell: null,
+    pastePreview: null,
     marquee: null,
     drag: null,
     header: null,

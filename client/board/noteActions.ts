@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { clipboardNoteSchema, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
+import { clipboardNoteSchema, finishedNoteText, isLeftEmpty, LIMITS, textToNoteTexts, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
+import { toolbarAddCell } from './addTarget.ts';
 import { revealNote } from './cameraActions.ts';
-import { EMPTY_SELECTION } from './editorState.ts';
+import { EMPTY_SELECTION, showToast } from './editorState.ts';
 
 export function select(session: BoardSession, ids: Iterable<NoteId>): void {
   const next = new Set(ids);
@@ -18,7 +19,30 @@ export function startEditing(session: BoardSession, id: NoteId): void {
   revealNote(session, id);
 }
 
+/**
+ * Closes the note editor: trailing line breaks go (finishedNoteText), and a note its author leaves
+ * empty is removed in the same undo step as its adding (shared discardEmptyNote), so stray
+ * double-clicks and rapid adds leave nothing behind.
+ */
+export function finishEditing(session: BoardSession): void {
+  const { editing } = session.editor.get();
+  if (editing && !session.model.readOnlyReason) {
+    const note = session.model.source.getSnapshot().notesById.get(editing);
+    const finished = note && finishedNoteText(note.text);
+    if (note && finished !== note.text) session.run('editNoteText', { noteId: editing, text: finished! });
+    if (note && isLeftEmpty(note, session.model.actor.id)) {
+      session.run('discardEmptyNote', { noteId: editing });
+      const { selection } = session.editor.get();
+      if (selection.has(editing)) select(session, [...selection].filter((id) => id !== editing));
+    }
+  }
+  session.model.endStep();
+  if (editing) session.editor.update({ editing: null });
+}
+
 export function addNoteInCell(session: BoardSession, stageId: StageId, laneId: LaneId, kind?: NoteKind): NoteId | undefined {
+  // The note being written (or left empty) is done before the next one starts.
+  finishEditing(session);
   // Private writing: a new note is my draft, kept by the server, never written into the document.
   if (session.privateWriting.interceptsNewNotes()) {
     session.privateWriting.addDraft(stageId, laneId, kind);
@@ -30,22 +54,20 @@ export function addNoteInCell(session: BoardSession, stageId: StageId, laneId: L
 }
 
 /**
- * Toolbar "add": a note of that kind goes into the first lane of that kind, in the stage of the
- * selected note or else the stage in the middle of the screen.
+ * Toolbar "add": a note of that kind in the selected note's cell, else the last clicked cell, else
+ * the stage in the middle of the view (toolbarAddCell picks the lane).
  */
 export function addNoteOfKind(session: BoardSession, kind: NoteKind): NoteId | undefined {
   const board = session.model.source.getSnapshot();
   const layout = layoutFor(board);
-  const { selection, camera, viewport } = session.editor.get();
-  const lane = board.lanes.find((l) => l.kind === kind) ?? board.lanes[0];
+  const { selection, camera, viewport, lastCell } = session.editor.get();
   const selected = [...selection].map((id) => board.notesById.get(id)).find(Boolean);
   const centre = toBoard(camera, { x: viewport.width / 2, y: viewport.height / 2 });
-  const stageBox =
-    layout.stages.find((s) => s.id === selected?.position.stageId) ??
+  const centreStage =
     layout.stages.find((s) => centre.x >= s.x && centre.x < s.x + s.width) ??
     (centre.x < (layout.stages[0]?.x ?? 0) ? layout.stages[0] : layout.stages.at(-1));
-  if (!lane || !stageBox) return undefined;
-  return addNoteInCell(session, stageBox.id, lane.id, kind);
+  const cell = toolbarAddCell(board, kind, selected?.position ?? lastCell, centreStage?.id ?? null);
+  return cell ? addNoteInCell(session, cell.stageId, cell.laneId, kind) : undefined;
 }
 
 export function deleteSelection(session: BoardSession): void {
@@ -109,4 +131,39 @@ function addDrafts(session: BoardSession, notes: readonly Pick<ClipboardNote, 's
     // Refused (not allowed to write now, offline, over the limit): addDraft has said why.
     if (!cell || session.privateWriting.addDraft(cell.stageId, cell.laneId, n.kind, n.text, { edit: false }) === null) return;
   }
+}
+
+/** More lines than this are shown before they become notes. */
+export const PASTE_PREVIEW_OVER = 10;
+
+/**
+ * Plain text pasted onto the board (not into a note): one note per line in the selected note's
+ * cell or the last clicked cell; more than PASTE_PREVIEW_OVER lines wait for a preview. When it
+ * cannot, it says why instead of doing nothing.
+ */
+export function pastePlainText(session: BoardSession, text: string): void {
+  const why = session.model.readOnlyReason;
+  if (why) return showToast(session.editor, why, 'error');
+  const texts = textToNoteTexts(text, LIMITS.noteTextLength);
+  if (texts.length === 0) return;
+  const board = session.model.source.getSnapshot();
+  const { selection, lastCell } = session.editor.get();
+  const selected = [...selection].map((id) => board.notesById.get(id)).find(Boolean);
+  const picked = selected?.position ?? lastCell;
+  const cell = picked && board.stages.some((s) => s.id === picked.stageId) && board.lanes.some((l) => l.id === picked.laneId) ? picked : null;
+  if (!cell) return showToast(session.editor, 'Click a cell first, then paste: each line of the text becomes a note there.');
+  const target = { stageId: cell.stageId, laneId: cell.laneId };
+  if (texts.length > PASTE_PREVIEW_OVER) session.editor.update({ pastePreview: { ...target, texts } });
+  else addPastedTexts(session, target, texts);
+}
+
+/** Writes pasted lines as notes of the cell's lane kind (or as my drafts during private writing). */
+export function addPastedTexts(session: BoardSession, cell: { stageId: StageId; laneId: LaneId }, texts: readonly string[]): void {
+  const board = session.model.source.getSnapshot();
+  const kind = board.lanes.find((l) => l.id === cell.laneId)?.kind ?? 'touchpoint';
+  if (session.privateWriting.interceptsNewNotes()) return addDrafts(session, texts.map((t) => ({ ...cell, kind, text: t })));
+  const department = session.model.actor.department;
+  const notes = texts.map((t) => ({ ...cell, kind, text: t, colour: null, sentiment: kind === 'emotion' ? 0 : null, department }));
+  const ids = session.run('pasteNotes', { notes, target: cell });
+  if (ids) select(session, ids);
 }

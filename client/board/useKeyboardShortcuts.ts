@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { BoardSession } from './BoardSession.ts';
 import { fitBoard, zoomBy } from './cameraActions.ts';
-import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, select, startEditing } from './noteActions.ts';
+import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pastePlainText, select, startEditing } from './noteActions.ts';
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -53,7 +53,9 @@ export function useKeyboardShortcuts(session: BoardSession): void {
     const onPaste = (e: ClipboardEvent) => {
       if (typingIn(e.target)) return;
       const text = e.clipboardData?.getData('text/plain');
-      if (text && pasteClipboard(session, text)) e.preventDefault();
+      if (!text || inDialog(e.target) || document.querySelector('.dialog-backdrop') || session.editor.get().view !== 'canvas') return;
+      e.preventDefault();
+      if (!pasteClipboard(session, text)) pastePlainText(session, text);
     };
     const listeners = new AbortController();
     const opts = { signal: listeners.signal };

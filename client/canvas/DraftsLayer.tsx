@@ -4,6 +4,7 @@ import { draftCell, NOTE_KIND_STYLE, type BoardSnapshot, type Draft, type DraftI
 import type { DraftDrag } from '../board/privateWriting/privateWritingSession.ts';
 import type { BoardLayout } from './layout.ts';
 import { NOTE_H, NOTE_W } from './layout.ts';
+import { directionProps } from './textDirection.ts';
 import { THEME } from './theme.ts';
 
 interface Props {
@@ -61,6 +62,7 @@ function DraftCard({ draft, kind, x, y, selected, opacity, hideText = false }: {
           width={NOTE_W - 2 * PAD}
           height={NOTE_H - 28 - 26}
           text={draft.text || 'Double-click to write…'}
+          {...directionProps(draft.text)}
           fontSize={13.5}
           lineHeight={1.25}
           fill={draft.text ? THEME.ink : THEME.inkFaint}

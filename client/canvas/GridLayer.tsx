@@ -55,7 +55,7 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
             {selected && <Rect x={s.x + 1} y={1} width={s.width - 2} height={HEADER_H - 2} stroke={THEME.selection} strokeWidth={2} />}
             {showHints &&
               layout.lanes.map((l) =>
-                board.cells.get(cellKey(s.id, l.id))?.length ? null : (
+                !layout.emptyCells.has(cellKey(s.id, l.id)) ? null : (
                   <Text key={l.id} x={s.x} y={l.y} width={s.width} height={l.height} text="Double-click to add a note" align="center" verticalAlign="middle" fontSize={12} fill={THEME.inkFaint} fontFamily={THEME.font} />
                 ),
               )}

@@ -5,6 +5,7 @@ import type { BoardSnapshot, CurveGrouping } from '../../shared/index.ts';
 import { visibleRect, type Camera } from './camera.ts';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { GridLayer } from './GridLayer.tsx';
+import { KpiLayer } from './KpiLayer.tsx';
 import { curveFor, layoutFor } from './layoutCache.ts';
 import { DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 
@@ -41,7 +42,7 @@ export function boardImageSize(board: BoardSnapshot): { width: number; height: n
 }
 
 /**
- * Draws the board with the same layers as the screen (grid, emotion curve, notes; no cursors,
+ * Draws the board with the same layers as the screen (grid, emotion curve, KPI cards, notes; no cursors,
  * selection or hints) on a Konva stage of its own, off screen, and returns a PNG data URL.
  * The live stage cannot be used for the whole board: it draws only the notes near the viewport.
  */
@@ -84,6 +85,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
         </Layer>
         <Layer listening={false}>
           <GridLayer board={board} layout={layout} selectedHeader={null} showHints={false} />
+          <KpiLayer board={board} layout={layout} selected={null} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={null} />}
         </Layer>
         {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { findTemplate, initializeBoard, readBoard, type Draft } from '../../shared/index.ts';
+import { cellKey, findTemplate, initializeBoard, readBoard, type Draft } from '../../shared/index.ts';
 import { draftAt } from './draftGeometry.ts';
 import { hitTest, notesInRect } from './hitTest.ts';
 import { computeLayout, slotRect } from './layout.ts';
@@ -11,6 +11,7 @@ function ecommerce() {
   return readBoard(doc);
 }
 
+const cellKeyOf = (c: { stageId: Draft['stageId']; laneId: Draft['laneId'] }) => cellKey(c.stageId, c.laneId);
 const draft = (over: Partial<Draft>): Draft => ({ id: 'draft:aaaaaaaa', stageId: 'stage:x', laneId: 'lane:x', kind: null, text: 'mine', placedAt: 1, createdAt: 1, updatedAt: 1, ...over });
 
 describe('layout with my private drafts', () => {
@@ -41,5 +42,13 @@ describe('layout with my private drafts', () => {
     const r = l.drafts.get('draft:aaaaaaaa')!;
     expect(r.x).toBeLessThan(l.stages[1]!.x);
     expect(r.y).toBeGreaterThanOrEqual(l.lanes[1]!.y);
+  });
+
+  it('a cell holding only my draft is not empty: no "Double-click to add a note" shows through the draft', () => {
+    const b = ecommerce();
+    const cell = [...b.stages].flatMap((s) => b.lanes.map((l) => ({ stageId: s.id, laneId: l.id }))).find((c) => !b.cells.get(cellKeyOf(c))?.length)!;
+    const key = cellKeyOf(cell);
+    expect(computeLayout(b, []).emptyCells.has(key)).toBe(true);
+    expect(computeLayout(b, [draft(cell)]).emptyCells.has(key)).toBe(false);
   });
 });

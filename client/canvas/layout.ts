@@ -44,6 +44,8 @@ export interface BoardLayout {
   readonly kpis: ReadonlyMap<KpiId, Rect>;
   /** My private drafts (private writing), each after the notes of its cell; the cells grow to fit them. */
   readonly drafts: ReadonlyMap<string, Rect>;
+  /** Cells (cellKey) holding none of the board's notes and none of my drafts: they show the "add" hint. */
+  readonly emptyCells: ReadonlySet<string>;
   readonly width: number;
   readonly height: number;
 }
@@ -116,9 +118,11 @@ export function computeLayout(board: BoardSnapshot, myDrafts: readonly Draft[] =
   y += kpiRow.height;
   const notes = new Map<NoteId, Rect>();
   const drafts = new Map<string, Rect>();
+  const emptyCells = new Set<string>();
   for (const s of stages)
     for (const l of lanes) {
       const list = board.cells.get(cellKey(s.id, l.id));
+      if (!list?.length && !drafted.has(cellKey(s.id, l.id))) emptyCells.add(cellKey(s.id, l.id));
       list?.forEach((n, i) => notes.set(n.id, slotRect({ x: s.x, y: l.contentY }, s.cols, i)));
       const count = list?.length ?? 0;
       drafted.get(cellKey(s.id, l.id))?.forEach((d, i) => drafts.set(d.id, slotRect({ x: s.x, y: l.contentY }, s.cols, count + i)));
@@ -135,7 +139,7 @@ export function computeLayout(board: BoardSnapshot, myDrafts: readonly Draft[] =
   const curveBox = lanes.find((l) => l.id === curveLane);
   const right = stages.at(-1) ? stages.at(-1)!.x + stages.at(-1)!.width : LABEL_W;
   const curveBand = curveBox ? { x: LABEL_W, y: curveBox.y, width: right - LABEL_W, height: CURVE_BAND_H } : null;
-  return { stages, lanes, notes, orphanStrip, curveBand, kpiRow, kpis, drafts, width, height: y };
+  return { stages, lanes, notes, orphanStrip, curveBand, kpiRow, kpis, drafts, emptyCells, width, height: y };
 }
 
 /**

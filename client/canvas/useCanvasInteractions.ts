@@ -1,7 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { BoardSnapshot, DraftId, NoteId } from '../../shared/index.ts';
+import type { BoardSnapshot, DraftId, LaneId, NoteId, StageId } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
-import { addNoteInCell, select, startEditing } from '../board/noteActions.ts';
+import { addNoteInCell, finishEditing, select, startEditing } from '../board/noteActions.ts';
 import { toBoard, zoomAt } from './camera.ts';
 import { rectFromPoints, type Point } from './geometry.ts';
 import { curvePointAt } from './curveGeometry.ts';
@@ -12,7 +12,7 @@ import { draftAt } from './draftGeometry.ts';
 import type { BoardLayout } from './layout.ts';
 
 type Gesture =
-  | { kind: 'pan'; start: Point; camera: { x: number; y: number }; moved: boolean }
+  | { kind: 'pan'; start: Point; camera: { x: number; y: number }; moved: boolean; cell: { stageId: StageId; laneId: LaneId } | null }
   | { kind: 'press-note'; start: Point; id: NoteId }
   | { kind: 'drag'; start: Point; ids: ReadonlySet<NoteId> }
   | { kind: 'marquee'; start: Point; base: ReadonlySet<NoteId> }
@@ -53,7 +53,7 @@ export function useCanvasInteractions(
 
     const onPointerDown = (e: PointerEvent) => {
       if (e.button !== 0 && e.button !== 1) return;
-      if (editor.get().editing) editor.update({ editing: null });
+      if (editor.get().editing) finishEditing(session);
       el.setPointerCapture(e.pointerId);
       const screen = local(e);
       const { layout, board } = latest.current;
@@ -79,6 +79,8 @@ export function useCanvasInteractions(
           return;
         }
         if (!selection.has(hit.id)) select(session, [hit.id]);
+        const at = board.notesById.get(hit.id)?.position;
+        if (at) editor.update({ lastCell: { stageId: at.stageId, laneId: at.laneId } });
         gesture = { kind: 'press-note', start: screen, id: hit.id };
       } else if (hit.type === 'kpi') {
         const kpi = board.kpis.find((k) => k.id === hit.id);
@@ -90,7 +92,8 @@ export function useCanvasInteractions(
         gesture = { kind: 'marquee', start: p, base: editor.get().selection };
       } else {
         const { camera } = editor.get();
-        gesture = { kind: 'pan', start: screen, camera: { x: camera.x, y: camera.y }, moved: false };
+        const cell = hit.type === 'cell' ? { stageId: hit.stageId, laneId: hit.laneId } : null;
+        gesture = { kind: 'pan', start: screen, camera: { x: camera.x, y: camera.y }, moved: false, cell };
         el.style.cursor = 'grabbing';
       }
     };
@@ -165,7 +168,7 @@ export function useCanvasInteractions(
         editor.update({ marquee: null });
       } else if (g.kind === 'pan' && !g.moved) {
         select(session, []);
-        editor.update({ header: null, kpiEditor: null });
+        editor.update({ header: null, kpiEditor: null, lastCell: g.cell });
       } else if (g.kind === 'press-note' && !(e.shiftKey || e.metaKey || e.ctrlKey)) {
         select(session, [g.id]);
       }

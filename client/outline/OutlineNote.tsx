@@ -28,7 +28,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
         <p className="outline-note-text">
           <span className="outline-kind" style={{ background: kind.colour }} aria-hidden>{kind.icon}</span>
           <span className="sr-only">{kind.label}: </span>
-          {note.text || <em className="muted">No text yet</em>}
+          {note.text ? <span dir="auto">{note.text}</span> : <em className="muted">No text yet</em>}
         </p>
         <p className="outline-meta muted">
           {note.authorName} · {DEPARTMENT_STYLE[note.department].label}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
-import { fitBoard } from '../board/cameraActions.ts';
+import { openBoardView, setBottomInset } from '../board/cameraActions.ts';
 import { openLinkedNote } from '../board/noteDeepLink.ts';
+import { oneSidePanelAtATime } from '../board/sidePanels.ts';
 import { SessionContext, useBoardValue, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
@@ -20,8 +21,10 @@ import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
+import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
 import { Deferred, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
+import { useBottomBarsInset } from '../ui/floatingInset.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
@@ -90,13 +93,16 @@ function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
   const [ready, setReady] = useState(false);
   const [editingIdentity, setEditingIdentity] = useState(false);
   useKeyboardShortcuts(session);
+  const mainRef = useRef<HTMLElement>(null);
+  useBottomBarsInset(mainRef, (px) => setBottomInset(session, px));
+  useEffect(() => oneSidePanelAtATime({ editor: session.editor, comments: session.comments.ui, voting: session.voting.state }), [session]);
 
   useEffect(() => {
     let live = true;
     void session.connection.synced.then(() => {
       if (!live) return;
       // Fit before the first render with content, so a big board never draws at 100% first.
-      fitBoard(session);
+      openBoardView(session);
       openLinkedNote(session); // `?note=` from an exported priority list
       setReady(true);
     });
@@ -132,7 +138,7 @@ function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
         {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
         <LockBanner />
         <MassDeleteBanner />
-        <main className="board-main">
+        <main className="board-main" ref={mainRef}>
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
             <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
             <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
@@ -160,6 +166,7 @@ function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
                 {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
               </Deferred>
               {panel === 'shortcuts' && <ShortcutsDialog />}
+              <PastePreviewDialog />
               <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
             </>
           )}

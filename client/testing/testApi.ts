@@ -53,6 +53,8 @@ export interface JourneyboardTestApi {
   curve(): { key: string; points: { stageIndex: number; mean: number; y: number }[] }[];
   /** The board's layout size in board units (a whole-board PNG is this plus a margin, times 2). */
   layoutSize(): { width: number; height: number };
+  /** Every KPI card shown: its box in board units and on the page. */
+  kpiRects(): { board: Rect; page: Rect }[];
   /** Voting rounds as this page knows them (issue 4): the open round, my own dots, revealed rounds. */
   voting(): VotingTestState;
   /** Private writing (issue 4): the phase, my drafts (with their rect on the page) and the counts I hear. */
@@ -144,6 +146,7 @@ export function installTestApi(session: BoardSession): () => void {
         return { id: k.id, stageId: k.stageId, metric: k.metric, value: k.value, target: k.target, unit: k.unit, direction: k.direction, status: kpiStatus(k), shapeName: kpiShapeName(k), rect: r ? toPage(r) : null };
       });
     },
+    kpiRects: () => [...layoutFor(snapshot()).kpis.values()].map((r) => ({ board: r, page: toPage(r) })),
     layoutSize: () => {
       const l = layoutFor(snapshot());
       return { width: l.width, height: l.height };

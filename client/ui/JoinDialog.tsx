@@ -1,3 +1,4 @@
+import { DeptMark } from './DeptMark.tsx';
 import { useState } from 'react';
 import { DEPARTMENT_STYLE, DEPARTMENTS, type Department } from '../../shared/index.ts';
 import type { Identity } from '../identity/identity.ts';
@@ -24,7 +25,7 @@ export function JoinDialog({ initial, onJoin, onCancel }: { initial: Identity | 
           {DEPARTMENTS.map((d) => (
             <label key={d} className={`dept-choice ${department === d ? 'active' : ''}`}>
               <input type="radio" name="department" value={d} checked={department === d} onChange={() => setDepartment(d)} />
-              <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[d].colour }}>{DEPARTMENT_STYLE[d].mark}</span>
+              <DeptMark department={d} />
               {DEPARTMENT_STYLE[d].label}
             </label>
           ))}

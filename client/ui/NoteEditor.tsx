@@ -1,9 +1,13 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { LIMITS, noteColour } from '../../shared/index.ts';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { cutToLimit, LIMITS, noteColour } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { READABLE_SCALE } from '../board/cameraActions.ts';
+import { finishEditing } from '../board/noteActions.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import { shiftCaret } from './caret.ts';
-import { screenRect } from './overlayPosition.ts';
+import { noteEditorKey } from './noteEditorKeys.ts';
+import { LimitStatus } from './LimitStatus.tsx';
+import { readableBox, screenRect } from './overlayPosition.ts';
 
 /**
  * Edits a note's text in a textarea placed exactly over its sticky. Every keystroke is a diff
@@ -15,6 +19,8 @@ export function NoteEditor() {
   const editing = useEditor((s) => s.editing);
   const camera = useEditor((s) => s.camera);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Said where the person is typing when a paste did not fit; cleared for the next note.
+  const [pasteCut, setPasteCut] = useState<{ note: string; cut: number } | null>(null);
   const note = editing ? board.notesById.get(editing) : undefined;
   const rect = editing ? layoutFor(board).notes.get(editing) : undefined;
 
@@ -41,48 +47,72 @@ export function NoteEditor() {
   });
 
   if (!note || !rect) return null;
-  const r = screenRect(camera, rect);
-  const s = camera.scale;
-  const close = () => {
-    session.model.endStep();
-    session.editor.update({ editing: null });
-  };
+  // Below a readable zoom the editor grows around the note, so what is typed is 11 px or more.
+  const s = Math.max(camera.scale, READABLE_SCALE);
+  const r = readableBox(screenRect(camera, rect), camera.scale, s);
+  const close = () => finishEditing(session);
+  const limit = LIMITS.noteTextLength;
   return (
-    <textarea
-      ref={ref}
-      className="note-editor"
-      data-testid="note-editor"
-      aria-label="Note text"
-      maxLength={LIMITS.noteTextLength}
-      value={note.text}
-      placeholder="What happens here?"
-      style={{
-        left: r.x,
-        top: r.y,
-        width: r.width,
-        height: r.height,
-        fontSize: 13.5 * s,
-        padding: `${28 * s}px ${12 * s}px ${26 * s}px`,
-        borderRadius: 8 * s,
-        background: noteColour(note),
-      }}
-      onChange={(e) => {
-        shown.current = { text: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
-        session.run('editNoteText', { noteId: note.id, text: e.target.value });
-      }}
-      onSelect={(e) => {
-        const el = e.currentTarget;
-        shown.current = { text: el.value, start: el.selectionStart, end: el.selectionEnd };
-      }}
-      onBlur={close}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+    <>
+      <textarea
+        ref={ref}
+        className="note-editor"
+        data-testid="note-editor"
+        aria-label="Note text"
+        dir="auto"
+        maxLength={LIMITS.noteTextLength}
+        value={note.text}
+        placeholder="What happens here?"
+        style={{
+          left: r.x,
+          top: r.y,
+          width: r.width,
+          height: r.height,
+          fontSize: 13.5 * s,
+          padding: `${28 * s}px ${12 * s}px ${26 * s}px`,
+          borderRadius: 8 * s,
+          background: noteColour(note),
+        }}
+        onChange={(e) => {
+          shown.current = { text: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
+          session.run('editNoteText', { noteId: note.id, text: e.target.value });
+        }}
+        onSelect={(e) => {
+          const el = e.currentTarget;
+          shown.current = { text: el.value, start: el.selectionStart, end: el.selectionEnd };
+        }}
+        onPaste={(e) => {
+          // The browser would drop whatever passes maxLength, mid-word and without a word: cut at
+          // a line or word boundary instead, and say so.
+          const el = e.currentTarget;
+          const [start, end] = [el.selectionStart, el.selectionEnd];
+          const room = limit - (el.value.length - (end - start));
+          const pasted = e.clipboardData.getData('text/plain');
+          if (pasted.length <= room) return;
           e.preventDefault();
-          close();
-        }
-      }}
-    />
+          const fitted = cutToLimit(pasted, Math.max(0, room));
+          const value = el.value.slice(0, start) + fitted.text + el.value.slice(end);
+          session.run('editNoteText', { noteId: note.id, text: value });
+          setPasteCut({ note: note.id, cut: fitted.cut });
+          const caret = start + fitted.text.length;
+          requestAnimationFrame(() => el.setSelectionRange(caret, caret));
+        }}
+        onBlur={close}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish') {
+            e.preventDefault();
+            close();
+          }
+        }}
+      />
+      <LimitStatus
+        length={note.text.length}
+        limit={limit}
+        cut={pasteCut?.note === note.id ? pasteCut.cut : 0}
+        style={{ left: r.x, top: r.y + r.height + 4, width: Math.max(r.width, 260) }}
+      />
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { DeptMark } from './DeptMark.tsx';
 import { useMemo, useRef, useState } from 'react';
 import {
   ACTION_STATUS_LABEL,
@@ -147,7 +148,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                         {[it.stage || 'No stage', it.lane].filter(Boolean).join(' · ')}
                         {it.department && (
                           <span className="dept-chip" title={DEPARTMENT_STYLE[it.department].label}>
-                            <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[it.department].colour }}>{DEPARTMENT_STYLE[it.department].mark}</span>
+                            <DeptMark department={it.department} spoken />
                             {it.author}
                           </span>
                         )}

@@ -39,6 +39,7 @@ export function SelectionToolbar() {
   const editing = useEditor((s) => s.editing);
   // The note's comment thread sits beside it and would cover half the toolbar: one at a time.
   const commentingOn = useCommentsUi((s) => (s.popover?.target.kind === 'note' ? s.popover.target.id : null));
+  const canComment = useCommentsUi((s) => s.readOnlyReason === null);
   if (selection.size === 0 || dragging || session.model.readOnlyReason) return null;
   if (commentingOn && selection.has(commentingOn as NoteId)) return null;
   const notes = [...selection].map((id) => board.notesById.get(id)).filter((n) => n !== undefined);
@@ -102,6 +103,10 @@ export function SelectionToolbar() {
       )}
       {notes.length === 1 && !editing && (
         <button className="tb-button" onClick={() => startEditing(session, notes[0]!.id)} title="Edit text (Enter)">Edit</button>
+      )}
+      {/* Here rather than floating beside the note, where it covered the next note's text. */}
+      {notes.length === 1 && canComment && (
+        <button className="tb-button" onClick={() => session.comments.openPopover({ kind: 'note', id: notes[0]!.id })} data-testid="comment-anchor" title="Comment on this note">Comment</button>
       )}
       <button className="tb-button" onClick={() => duplicateSelection(session)} title="Duplicate (Ctrl+D)">Duplicate</button>
       <button className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">Delete</button>

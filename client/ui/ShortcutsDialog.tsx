@@ -3,7 +3,7 @@ import { Dialog } from './Dialog.tsx';
 
 export const SHORTCUTS: readonly [string, string][] = [
   ['Double-click a cell', 'Add a note there'],
-  ['Double-click a note / Enter', 'Edit its text (Esc or Ctrl+Enter to finish)'],
+  ['Double-click a note / Enter', 'Edit its text (Enter or Esc to finish, Shift+Enter for a new line)'],
   ['Click, Shift+click', 'Select a note, add to the selection'],
   ['Shift+drag on empty space', 'Select notes in a rectangle'],
   ['Drag a note', 'Move it (and the other selected notes) to a cell'],

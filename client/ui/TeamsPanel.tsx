@@ -1,3 +1,4 @@
+import { DeptMark } from './DeptMark.tsx';
 import { useMemo } from 'react';
 import { departmentCoverage, DEPARTMENT_STYLE, DEPARTMENTS, type Department } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
@@ -28,7 +29,7 @@ export function TeamsPanel() {
               {DEPARTMENTS.map((d) => (
                 <th key={d} scope="col" className={highlight === d ? 'highlighted' : ''}>
                   <button className="team-button" aria-pressed={highlight === d} onClick={() => toggle(d)} title={`Highlight ${DEPARTMENT_STYLE[d].label} notes`}>
-                    <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[d].colour }}>{DEPARTMENT_STYLE[d].mark}</span>
+                    <DeptMark department={d} />
                     {DEPARTMENT_STYLE[d].label}
                   </button>
                 </th>

@@ -2,6 +2,7 @@ import { NOTE_KIND_STYLE, NOTE_KINDS } from '../../shared/index.ts';
 import { fitBoard, resetZoom, zoomBy } from '../board/cameraActions.ts';
 import { useEditor, useHistoryState, useSession } from '../board/hooks.ts';
 import { addNoteOfKind } from '../board/noteActions.ts';
+import { withArticle } from './articles.ts';
 
 /** Bottom toolbar: add a note of a kind, undo/redo, zoom. */
 export function Toolbar({ readOnly }: { readOnly: boolean }) {
@@ -15,7 +16,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         <div className="toolbar-group" aria-label="Add a note">
           <span className="toolbar-label">Add</span>
           {NOTE_KINDS.map((k) => (
-            <button key={k} className={`kind-button kind-${k}`} data-testid={`add-${k}`} title={`Add a ${NOTE_KIND_STYLE[k].label.toLowerCase()}`} onClick={() => addNoteOfKind(session, k)}>
+            <button key={k} className={`kind-button kind-${k}`} data-testid={`add-${k}`} title={`Add ${withArticle(NOTE_KIND_STYLE[k].label.toLowerCase())}`} onClick={() => addNoteOfKind(session, k)}>
               <span className="kind-dot" style={{ background: NOTE_KIND_STYLE[k].colour }} aria-hidden>{NOTE_KIND_STYLE[k].icon}</span>
               {NOTE_KIND_STYLE[k].label}
             </button>

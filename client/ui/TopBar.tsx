@@ -38,6 +38,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         aria-label="Board title"
         data-testid="board-title"
         value={title}
+        title={title}
         maxLength={LIMITS.titleLength}
         readOnly={readOnly}
         onChange={(e) => setTitle(e.target.value)}

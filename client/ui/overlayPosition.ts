@@ -14,3 +14,11 @@ export function boundsOf(rects: readonly Rect[]): Rect | null {
   const bottom = Math.max(...rects.map((r) => r.y + r.height));
   return { x, y, width: right - x, height: bottom - y };
 }
+
+/** `box` (on screen at `scale`) grown to `readable` scale around its centre, kept on the screen's top-left. */
+export function readableBox(box: { x: number; y: number; width: number; height: number }, scale: number, readable: number) {
+  if (readable <= scale) return box;
+  const k = readable / scale;
+  const [width, height] = [box.width * k, box.height * k];
+  return { x: Math.max(4, box.x + box.width / 2 - width / 2), y: Math.max(4, box.y + box.height / 2 - height / 2), width, height };
+}

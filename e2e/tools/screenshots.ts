@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { TestServer } from '../server.ts';
 import config from '../../playwright.config.ts';
 import { reviewPerson } from './reviewPerson.ts';
+import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 const REVIEW = resolve(import.meta.dirname, '../../test-results/screens');
@@ -40,6 +41,7 @@ try {
   await ann.page.getByRole('heading', { name: 'Start a journey map' }).waitFor();
   await ann.page.getByText('E-commerce purchase').waitFor();
   await ann.page.screenshot({ path: resolve(REVIEW, 'home.png') });
+  await firstWorkshopShots(browser, server);
   console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW}`);
 } finally {
   await browser.close();

@@ -1,5 +1,6 @@
 // Priority list and exports (issue 6): pure functions of a board snapshot.
 export * from './priorityList.ts';
+export * from './priorityOrder.ts';
 export * from './labels.ts';
 export * from './csv.ts';
 export * from './markdown.ts';

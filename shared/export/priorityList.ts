@@ -4,6 +4,7 @@ import type { Department } from '../schema/department.ts';
 import { isRecordId, type NoteId, type RoundId, type StageId } from '../schema/ids.ts';
 import type { NoteKind } from '../schema/noteKind.ts';
 import type { Round } from '../schema/round.ts';
+import { priorityComparator } from './priorityOrder.ts';
 
 /**
  * The priority list: notes ranked by the dots of revealed voting rounds, with their action
@@ -185,7 +186,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       order: board.notes.length + i,
     });
   });
-  drafts.sort((a, b) => b.votes - a.votes || a.order - b.order);
+  drafts.sort(priorityComparator(board));
   const ranked: PriorityItem[] = drafts.map(({ order: _order, ...d }, i) => ({ rank: i + 1, ...d }));
 
   const f = input.filters ?? {};

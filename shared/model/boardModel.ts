@@ -43,6 +43,7 @@ export class BoardModel {
   /** Closes the current step (e.g. when a note editor closes), so later typing is its own step. */
   endStep(): void {
     this.stepOpen = false;
+    this.history.dropStepIfNoOp();
     this.history.boundary();
   }
 

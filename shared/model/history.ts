@@ -39,6 +39,19 @@ export class BoardHistory {
     this.manager.lastChange = Date.now();
   }
 
+  /**
+   * Forgets the latest step when its changes cancel out: everything it deleted it had inserted,
+   * and all it inserted is gone (a note added, then removed because it was left empty). Undo
+   * would skip it anyway; dropped, the Undo button does not offer a step that does nothing.
+   */
+  dropStepIfNoOp(): void {
+    const last = this.manager.undoStack.at(-1);
+    if (!last) return;
+    if (!Y.equalDeleteSets(Y.mergeDeleteSets([last.insertions]), Y.mergeDeleteSets([last.deletions]))) return;
+    this.manager.undoStack.pop();
+    this.update();
+  }
+
   undo(): boolean {
     this.boundary();
     return this.manager.undo() !== null;

@@ -1,4 +1,5 @@
 import {
+  finishedNoteText,
   newDraftId,
   parsePrivateWritingServerMessage,
   PRIVATE,
@@ -156,6 +157,8 @@ export class PrivateWritingSession {
 
   stopEditing(): void {
     const editing = this.state.get().editing;
+    const text = editing ? this.draft(editing)?.text : undefined;
+    if (editing && text !== undefined && finishedNoteText(text) !== text) this.patch(editing, { text: finishedNoteText(text) });
     if (editing) this.flushText(editing);
     this.state.update({ editing: null });
   }

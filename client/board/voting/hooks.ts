@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { BoardSnapshot, NoteId, Round, RoundSettings } from '../../../shared/index.ts';
 import { useSession } from '../hooks.ts';
 import { useStore } from '../store.ts';
+import { shownRound } from './shownRound.ts';
 import type { VotingState } from './votingSession.ts';
 
 export function useVoting<S>(select: (s: VotingState) => S): S {
@@ -19,7 +20,7 @@ export function useVotesOnCanvas(board: BoardSnapshot): {
   const round = useVoting((s) => s.round);
   const dots = useVoting((s) => s.ballot?.dots ?? NO_DOTS);
   const shown = useVoting((s) => s.shownRoundId);
-  const totals = useMemo(() => (shown ? (board.rounds.find((r) => r.id === shown)?.totals ?? null) : null), [board.rounds, shown]);
+  const totals = useMemo(() => shownRound(board.rounds, shown, round !== null)?.totals ?? null, [board.rounds, shown, round]);
   return { openRound: round?.settings ?? null, myDots: dots, totals };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, readRound, type NoteId, type Round } from '../../../shared/index.ts';
+import { buildPriorityList, buildSnapshot, readRound, type NoteId, type Round } from '../../../shared/index.ts';
+import { createTestBoard } from '../../../shared/testing/board.ts';
 import { compareRounds, rankRound } from './results.ts';
 
 const board = buildSnapshot({ schemaVersion: 4, boardId: 'b', title: 'T', createdAt: 0 }, []);
@@ -18,13 +19,27 @@ const round = (id: string, totals: Record<string, number>): Round =>
   });
 
 describe('voting results', () => {
-  it('ranks by dots with shared ranks for ties, and keeps the text as revealed for deleted notes', () => {
+  it('ranks by dots, ties as the priority list breaks them (deleted notes by id), and keeps the text as revealed', () => {
     const ranked = rankRound(round('a', { 'note:slow': 4, 'note:fees': 2, 'note:form': 4 }), board);
     expect(ranked.map((r) => [r.rank, r.text, r.dots, r.onBoard])).toEqual([
       [1, 'form', 4, false],
-      [1, 'slow', 4, false],
+      [2, 'slow', 4, false],
       [3, 'fees', 2, false],
     ]);
+  });
+
+  it('one tie rule: the results panel and the priority list rank tied notes alike', () => {
+    const t = createTestBoard('ecommerce');
+    const pains = t.board().notes.filter((n) => n.kind === 'pain' || n.kind === 'idea');
+    // Every note tied at 2 dots, listed in reverse board order and with texts that sort otherwise.
+    const totals = Object.fromEntries(pains.map((n) => [n.id, 2]).reverse());
+    const tied = readRound('round:tie', { title: 'Tie', openedAt: 1, revealedAt: 2, dotsPerPerson: 5, anonymous: true, voterCount: 3, totals, notes: {}, byDepartment: {}, byPerson: null });
+    const snapshot = t.board();
+    const withRound = { ...snapshot, rounds: [tied] };
+    const list = buildPriorityList({ board: withRound, round: 'latest', commentCounts: new Map(), commentsIncluded: false, baseUrl: 'http://x' });
+    const fromList = list.items.filter((it) => it.votes > 0).map((it) => [it.rank, it.noteId]);
+    expect(rankRound(tied, snapshot).map((r) => [r.rank, r.noteId])).toEqual(fromList);
+    expect(fromList.map(([, id]) => id)).toEqual(pains.map((n) => n.id));
   });
 
   it('compares two rounds: who moved up, down, came in or dropped out', () => {

@@ -1,7 +1,7 @@
-import { NOTE_KIND_STYLE, type BoardSnapshot, type Department, type NoteId, type NoteKind, type Round } from '../../../shared/index.ts';
+import { NOTE_KIND_STYLE, priorityComparator, type BoardSnapshot, type Department, type NoteId, type NoteKind, type Round } from '../../../shared/index.ts';
 
 export interface RankedNote {
-  /** Competition ranking: equal totals share a rank (1, 1, 3). */
+  /** The position in the one priority order (shared priorityComparator): ties by board order. */
   readonly rank: number;
   readonly noteId: NoteId;
   readonly dots: number;
@@ -13,7 +13,7 @@ export interface RankedNote {
   readonly onBoard: boolean;
 }
 
-/** A round's notes from most to fewest dots (ties by text), with the note as it was at reveal. */
+/** A round's notes from most to fewest dots (ties as in the priority list), with the note as it was at reveal. */
 export function rankRound(round: Round, board: BoardSnapshot, totals: Readonly<Record<NoteId, number>> = round.totals): RankedNote[] {
   const stageNames = new Map(board.stages.map((s) => [s.id as string, s.name]));
   const rows = (Object.entries(totals) as [NoteId, number][])
@@ -31,12 +31,9 @@ export function rankRound(round: Round, board: BoardSnapshot, totals: Readonly<R
         onBoard: board.notesById.has(noteId),
       };
     })
-    .sort((a, b) => b.dots - a.dots || a.text.localeCompare(b.text));
-  let rank = 0;
-  return rows.map((r, i) => {
-    if (i === 0 || rows[i - 1]!.dots !== r.dots) rank = i + 1;
-    return { ...r, rank };
-  });
+  const order = priorityComparator(board);
+  rows.sort((a, b) => order({ noteId: a.noteId, votes: a.dots }, { noteId: b.noteId, votes: b.dots }));
+  return rows.map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
 export interface ComparedNote {

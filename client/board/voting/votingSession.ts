@@ -38,8 +38,8 @@ export interface VotingState {
   readonly voteMode: boolean;
   /** Side panel with results of revealed rounds. */
   readonly resultsOpen: boolean;
-  /** The revealed round whose totals are drawn on the notes (null: none). */
-  readonly shownRoundId: RoundId | null;
+  /** The revealed round whose totals are drawn on the notes: 'latest' (the default), one, or none (null). */
+  readonly shownRoundId: RoundId | 'latest' | null;
   readonly startDialogOpen: boolean;
   /** Last refusal, for the test API and the bar. */
   readonly lastRefusal: { readonly code: string; readonly message: string } | null;
@@ -69,7 +69,7 @@ export class VotingSession {
     pending: null,
     voteMode: false,
     resultsOpen: false,
-    shownRoundId: null,
+    shownRoundId: 'latest',
     startDialogOpen: false,
     lastRefusal: null,
   });

@@ -8,13 +8,13 @@ import {
   initials,
   NOTE_KIND_STYLE,
   noteColour,
-  SENTIMENT_LABEL,
   type Note,
 } from '../../../shared/index.ts';
 import { NOTE_H, NOTE_W } from '../layout.ts';
 import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
+import { directionProps } from '../textDirection.ts';
 
 export interface NoteShapeProps {
   readonly note: Note;
@@ -67,6 +67,7 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
         width={textWidth}
         height={NOTE_H - 28 - 26}
         text={note.text || 'Double-click to write…'}
+        {...directionProps(note.text)}
         fontSize={13.5}
         lineHeight={1.25}
         fill={note.text ? THEME.ink : THEME.inkFaint}
@@ -103,7 +104,9 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
           x={PAD + 24}
           y={NOTE_H - 20}
           width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
-          text={isEmotion ? `${note.authorName} · ${SENTIMENT_LABEL[note.sentiment!]?.label ?? ''}` : `${note.authorName} · ${dept.label}`}
+          // The author alone: the department has its mark at the top and the sentiment its face, and
+          // with them the name was cut ("Journeyboard exampl…").
+          text={note.authorName}
           fontSize={10}
           fill={THEME.inkSoft}
           fontFamily={THEME.font}

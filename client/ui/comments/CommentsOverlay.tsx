@@ -58,7 +58,8 @@ export function CommentsOverlay() {
   // One place selected (a note, or a stage or lane header): offer to comment on it.
   let anchor: { target: { kind: 'note' | 'stage' | 'lane'; id: string }; x: number; y: number } | null = null;
   if (view !== 'canvas') anchor = null;
-  else if (!editing && selection.size === 1) {
+  // A note's "Comment" is in the selection toolbar; read-only people (commenters) have no toolbar.
+  else if (!editing && selection.size === 1 && session.model.readOnlyReason !== null) {
     const id = [...selection][0]!;
     const r = layout.notes.get(id as NoteId);
     if (r) {

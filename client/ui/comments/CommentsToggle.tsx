@@ -1,11 +1,9 @@
 import { useComments, useCommentsUi, useUnreadThreads } from '../../board/comments/hooks.ts';
-import { useSession } from '../../board/hooks.ts';
 import { CommentIcon } from './CommentIcon.tsx';
 import './comments.css';
 
 /** The top-bar button that opens the comments panel, with the number of unread threads. */
 export function CommentsToggle() {
-  const session = useSession();
   const comments = useComments();
   const open = useCommentsUi((s) => s.panelOpen);
   const unread = useUnreadThreads().length;
@@ -13,10 +11,7 @@ export function CommentsToggle() {
     <button
       className={open ? 'btn ghost active comments-toggle' : 'btn ghost comments-toggle'}
       aria-pressed={open}
-      onClick={() => {
-        comments.ui.update({ panelOpen: !open });
-        if (!open) session.editor.update({ panel: null }); // one side panel at a time
-      }}
+      onClick={() => comments.ui.update({ panelOpen: !open })}
       title="Comments: every thread on this board"
       data-testid="comments-toggle"
     >

@@ -3,6 +3,7 @@ import { LIMITS, NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shar
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { layoutFor } from '../../canvas/layoutCache.ts';
+import { noteEditorKey } from '../noteEditorKeys.ts';
 import { screenRect } from '../overlayPosition.ts';
 
 /**
@@ -38,6 +39,7 @@ export function DraftOverlay() {
         className="note-editor draft-editor"
         data-testid="draft-editor"
         aria-label="Private note text (only you can see it)"
+        dir="auto"
         maxLength={LIMITS.noteTextLength}
         value={draft.text}
         placeholder="Only you can see this until the reveal…"
@@ -46,7 +48,7 @@ export function DraftOverlay() {
         onBlur={() => pw.stopEditing()}
         onKeyDown={(e) => {
           e.stopPropagation();
-          if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+          if (noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish') {
             e.preventDefault();
             pw.stopEditing();
           }

@@ -1,3 +1,4 @@
+import { DeptMark } from '../DeptMark.tsx';
 import { canFacilitate, DEPARTMENT_STYLE } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
@@ -49,7 +50,7 @@ export function PrivateWritingBar() {
         <ul className="pw-writers" aria-label="Who is writing" data-testid="private-writers">
           {others.map((w) => (
             <li key={w.personId}>
-              <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[w.department].colour }} aria-hidden>{DEPARTMENT_STYLE[w.department].mark}</span>
+              <DeptMark department={w.department} />
               {w.name} is writing… {plural(w.count, 'note')}
             </li>
           ))}

@@ -10,8 +10,11 @@ const TIMER_CHOICES: readonly { label: string; minutes: number | null }[] = [
   { label: '15 min, then reveal', minutes: 15 },
 ];
 
-/** The Facilitate popover's "Private writing" section: start (optionally on the timer), reveal, cancel. */
-export function PrivateWritingControls() {
+/**
+ * The Facilitate popover's "Private writing" section: start (optionally on the timer), reveal,
+ * cancel. Each of them calls `onDone` (the popover closes) after sending its command.
+ */
+export function PrivateWritingControls({ onDone }: { onDone: () => void }) {
   const session = useSession();
   const phase = usePrivateWriting((s) => s.phase);
   const total = usePrivateWriting((s) => s.writers.reduce((n, w) => n + w.count, 0));
@@ -26,20 +29,20 @@ export function PrivateWritingControls() {
             On since {new Date(phase.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}{phase.timerRun !== null ? ', revealed when the timer ends' : ''}: {total} private {total === 1 ? 'note' : 'notes'} from {people} {people === 1 ? 'person' : 'people'}.
           </p>
           <div className="fp-actions">
-            <button type="button" className="btn primary" onClick={() => session.privateWriting.reveal()} data-testid="fp-private-reveal">Reveal notes</button>
-            <button type="button" className="btn ghost" onClick={() => session.privateWriting.cancel()} data-testid="fp-private-cancel">Cancel</button>
+            <button type="button" className="btn primary" onClick={() => { session.privateWriting.reveal(); onDone(); }} data-testid="fp-private-reveal">Reveal notes</button>
+            <button type="button" className="btn ghost" onClick={() => { session.privateWriting.cancel(); onDone(); }} data-testid="fp-private-cancel">Cancel</button>
           </div>
         </>
       ) : (
         <>
           <p className="fp-help">Everyone writes alone: new notes stay visible only to their author until you reveal them all at once.</p>
-          <div className="fp-actions">
+          <div className="fp-actions fp-stacked">
             <select aria-label="Timer" value={minutes ?? ''} onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))} data-testid="private-timer">
               {TIMER_CHOICES.map((c) => (
                 <option key={c.label} value={c.minutes ?? ''}>{c.label}</option>
               ))}
             </select>
-            <button type="button" className="btn primary" onClick={() => session.privateWriting.start({ timerMinutes: minutes })} data-testid="private-start">Start private writing</button>
+            <button type="button" className="btn primary" onClick={() => { session.privateWriting.start({ timerMinutes: minutes }); onDone(); }} data-testid="private-start">Start private writing</button>
           </div>
         </>
       )}

@@ -1,8 +1,10 @@
+import { DeptMark } from '../DeptMark.tsx';
 import { useMemo, useState } from 'react';
 import { DEPARTMENT_STYLE, NOTE_KIND_STYLE, type Round, type RoundId } from '../../../shared/index.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
 import { useRevealedRounds, useVoting } from '../../board/voting/hooks.ts';
 import { compareRounds, departmentSplits, rankRound } from '../../board/voting/results.ts';
+import { shownRound } from '../../board/voting/shownRound.ts';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 
@@ -11,7 +13,7 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const board = useBoard();
   const rounds = useRevealedRounds(board);
-  const shownId = useVoting((s) => s.shownRoundId);
+  const shownId = shownRound(board.rounds, useVoting((s) => s.shownRoundId), false)?.id ?? null;
   const [selectedId, setSelectedId] = useState<RoundId | null>(shownId);
   const round = rounds.find((r) => r.id === selectedId) ?? rounds[0]!;
   const [tab, setTab] = useState<Tab>('ranking');
@@ -87,7 +89,7 @@ function Voters({ round }: { round: Round }) {
       <ul>
         {(round.byPerson ?? []).map((p) => (
           <li key={p.personId}>
-            <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[p.department].colour }} title={DEPARTMENT_STYLE[p.department].label}>{DEPARTMENT_STYLE[p.department].mark}</span>
+            <DeptMark department={p.department} spoken />
             <strong>{p.name}</strong>{' '}
             <span className="muted">
               {(Object.entries(p.dots) as [keyof typeof p.dots, number][]).map(([id, n]) => `${texts.get(id) ?? 'a deleted note'}${n > 1 ? ` ×${n}` : ''}`).join(' · ')}
@@ -149,7 +151,7 @@ function Departments({ round }: { round: Round }) {
       {splits.map((s) => (
         <section key={s.department} className="dept-split">
           <h3>
-            <span className="dept-mark" style={{ background: DEPARTMENT_STYLE[s.department].colour }}>{DEPARTMENT_STYLE[s.department].mark}</span>
+            <DeptMark department={s.department} />
             {DEPARTMENT_STYLE[s.department].label} <span className="muted small">{s.voters} voters</span>
           </h3>
           <ol className="dept-top">

@@ -17,6 +17,13 @@ const PRESETS_MIN = [1, 3, 5, 10, 15];
 export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // An action that changes the room (private writing, the lock, bringing everyone) closes the
+  // popover so the board is seen at once; the timer's controls keep it open to watch the clock.
+  const done = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -34,6 +41,7 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
     <div className="facilitate" ref={root}>
       <TimerChip onClick={() => setOpen(true)} />
       <button
+        ref={button}
         type="button"
         className={open ? 'btn ghost active' : 'btn ghost'}
         aria-expanded={open}
@@ -52,6 +60,7 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
       </button>
       {open && (
         <FacilitatePanel
+          onDone={done}
           onSaveTemplate={() => {
             setOpen(false);
             onSaveTemplate();
@@ -62,7 +71,7 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
   );
 }
 
-function FacilitatePanel({ onSaveTemplate }: { onSaveTemplate: () => void }) {
+function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => void; onDone: () => void }) {
   const { workshop } = useSession();
   const state = useWorkshop((v) => v.state);
   const { timer, text, ringing } = useCountdown();
@@ -123,7 +132,10 @@ function FacilitatePanel({ onSaveTemplate }: { onSaveTemplate: () => void }) {
           type="button"
           className={state.lock.locked ? 'btn fp-wide fp-locked' : 'btn fp-wide'}
           aria-pressed={state.lock.locked}
-          onClick={() => workshop.setLock(!state.lock.locked)}
+          onClick={() => {
+            workshop.setLock(!state.lock.locked);
+            onDone();
+          }}
           data-testid="lock-toggle"
         >
           <LockIcon open={!state.lock.locked} />
@@ -136,11 +148,14 @@ function FacilitatePanel({ onSaveTemplate }: { onSaveTemplate: () => void }) {
         </label>
       </section>
 
-      <PrivateWritingControls />
+      <PrivateWritingControls onDone={onDone} />
 
       <section className="fp-section">
         <h3>People</h3>
-        <button type="button" className="btn fp-wide" onClick={() => workshop.bringEveryone()} data-testid="bring-everyone">
+        <button type="button" className="btn fp-wide" onClick={() => {
+          workshop.bringEveryone();
+          onDone();
+        }} data-testid="bring-everyone">
           <TargetIcon />
           Bring everyone to my view
         </button>

@@ -11,7 +11,7 @@ import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
-export { clipboardNoteSchema, pasteCellFor, type ClipboardNote } from './noteCommands.ts';
+export { clipboardNoteSchema, isLeftEmpty, pasteCellFor, type ClipboardNote } from './noteCommands.ts';
 export type { KpiUpsert } from './kpiCommands.ts';
 
 /** Every user intent on the board, by name. */
@@ -32,6 +32,7 @@ export const COMMANDS = {
   moveNotes: notes.moveNotes,
   updateNotes: notes.updateNotes,
   deleteNotes: notes.deleteNotes,
+  discardEmptyNote: notes.discardEmptyNote,
   duplicateNotes: notes.duplicateNotes,
   pasteNotes: notes.pasteNotes,
   setNoteAction: notes.setNoteAction,

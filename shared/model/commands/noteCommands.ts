@@ -157,6 +157,28 @@ export const deleteNotes = command(z.object({ noteIds: noteIdsSchema }), (ctx, {
   for (const id of noteIds) recordsMap(ctx.doc).delete(id);
 });
 
+/** A note its author left without a word: only whitespace, or nothing. */
+export function isLeftEmpty(note: Pick<Note, 'text' | 'authorId'>, actorId: string): boolean {
+  return note.authorId === actorId && note.text.trim() === '';
+}
+
+/**
+ * Closing the editor on a note its author left empty removes it: a stray double-click or a burst
+ * of toolbar clicks must not leave blank notes on everyone's board and in the priority list.
+ * 'merge' puts the removal in the step that added the note, so undo never brings back a blank note
+ * (Y.UndoManager skips a step whose insertions it also deleted). Returns whether it removed it.
+ */
+export const discardEmptyNote = command(
+  z.object({ noteId: noteIdSchema }),
+  (ctx, { noteId }) => {
+    const note = ctx.board().notesById.get(noteId);
+    if (!note || !isLeftEmpty(note, ctx.actor.id)) return false;
+    recordsMap(ctx.doc).delete(noteId);
+    return true;
+  },
+  'merge',
+);
+
 /** Copies notes right after each original, authored by whoever duplicates them. */
 export const duplicateNotes = command(z.object({ noteIds: noteIdsSchema }), (ctx, { noteIds }) => {
   for (const id of noteIds) requireRecord(ctx, id, 'note');

@@ -109,6 +109,9 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
     ['no notes', 'invalid-input', (t) => t.run('deleteNotes', { noteIds: [] })],
     ['one missing note among several', 'not-found', (t, f) => t.run('deleteNotes', { noteIds: [f.noteId, 'note:gone'] })],
   ],
+  discardEmptyNote: [
+    ['bad id', 'invalid-input', (t) => t.run('discardEmptyNote', { noteId: 'note:' as never })],
+  ],
   duplicateNotes: [
     ['bad id', 'invalid-input', (t) => t.run('duplicateNotes', { noteIds: ['note:'] as never })],
     ['one missing note among several', 'not-found', (t, f) => t.run('duplicateNotes', { noteIds: [f.noteId, 'note:gone'] })],
@@ -224,9 +227,9 @@ describe('rejected commands write nothing', () => {
 });
 
 describe('history policy', () => {
-  it('each user intent is one undo step; only typing merges, and only into a burst or a just-added note', () => {
+  it('each user intent is one undo step; only typing (and removing the blank note it left) merges, into a burst or a just-added note', () => {
     const policies = Object.fromEntries(Object.entries(COMMANDS).map(([name, def]) => [name, def.history]));
     const except = Object.entries(policies).filter(([, policy]) => policy !== 'step');
-    expect(Object.fromEntries(except)).toEqual({ editNoteText: 'merge', addNote: 'open-step' });
+    expect(Object.fromEntries(except)).toEqual({ editNoteText: 'merge', discardEmptyNote: 'merge', addNote: 'open-step' });
   });
 });
