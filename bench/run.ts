@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
+ * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runAuthStormBenchmark } from './authStorm/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runSyncBenchmark } from './sync/run.ts';
@@ -19,7 +21,7 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes('--quick');
-const VALUED = new Set(['--repeats', '--sizes', '--notes', '--boards', '--connections', '--profile']);
+const VALUED = new Set(['--repeats', '--sizes', '--notes', '--boards', '--connections', '--profile', '--seconds']);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 const selected = (name: string) => which.length === 0 || which.includes(name);
 
@@ -39,6 +41,14 @@ if (selected('big-board')) {
 
 if (selected('memory')) {
   report.memory = await runMemoryBenchmark({ boards: Number(flag('--boards') ?? (quick ? 100 : 1000)), connections: Number(flag('--connections') ?? (quick ? 50 : 200)) });
+}
+
+if (selected('auth-storm')) {
+  report.authStorm = await runAuthStormBenchmark({
+    notes: Number((flag('--notes') ?? '2800').split(',')[0]),
+    sockets: Number(flag('--connections') ?? 40),
+    seconds: Number(flag('--seconds') ?? (quick ? 3 : 10)),
+  });
 }
 
 const dir = join(import.meta.dirname, 'results');

@@ -70,6 +70,10 @@ export interface BoardLimits {
   readonly reservedConnections?: number;
   /** Connections to one board (document) from one client address, facilitators aside. */
   readonly maxConnectionsPerAddress: number;
+  /** Refused authentications (wrong or missing link) one client address may make per minute. */
+  readonly authFailuresPerAddress: number;
+  /** Refused authentications on one board per minute, counted for addresses that failed recently. */
+  readonly authFailuresPerBoard: number;
 }
 
 /** Automatic checkpoints: ten minutes after the first change since the last one. */
@@ -86,6 +90,9 @@ export const DEFAULT_LIMITS: BoardLimits = {
   maxNewIdentitiesPerLink: 100,
   // A workshop room behind one NAT: everyone there shares an address.
   maxConnectionsPerAddress: 60,
+  // Someone who mistyped a link retries a few times; a script trying tokens needs thousands.
+  authFailuresPerAddress: 30,
+  authFailuresPerBoard: 600,
 };
 
 const MiB = 1024 * 1024;
@@ -127,6 +134,8 @@ const envSchema = z.object({
   MAX_NEW_IDENTITIES_PER_LINK: count(DEFAULT_LIMITS.maxNewIdentitiesPerLink),
   RESERVED_CONNECTIONS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional()),
   MAX_CONNECTIONS_PER_ADDRESS: count(DEFAULT_LIMITS.maxConnectionsPerAddress),
+  AUTH_FAILURES_PER_ADDRESS: count(DEFAULT_LIMITS.authFailuresPerAddress),
+  AUTH_FAILURES_PER_BOARD: count(DEFAULT_LIMITS.authFailuresPerBoard),
   TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(['true', 'false', '1', '0']).default('false')).transform((v) => v === 'true' || v === '1'),
   DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   DATABASE_SCHEMA: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL name').default('public')),
@@ -184,6 +193,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       maxNewIdentitiesPerLink: e.MAX_NEW_IDENTITIES_PER_LINK,
       ...(e.RESERVED_CONNECTIONS === undefined ? {} : { reservedConnections: e.RESERVED_CONNECTIONS }),
       maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      authFailuresPerAddress: e.AUTH_FAILURES_PER_ADDRESS,
+      authFailuresPerBoard: e.AUTH_FAILURES_PER_BOARD,
     },
     trustProxy: e.TRUST_PROXY,
   };

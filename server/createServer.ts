@@ -11,6 +11,7 @@ import { HostCheck } from './extensions/HostCheck.ts';
 import { DocumentSizeLimit } from './extensions/DocumentSizeLimit.ts';
 import { RecordGuard } from './extensions/RecordGuard.ts';
 import { RoleAccess } from './extensions/RoleAccess.ts';
+import { FailedAuthLimits } from './access/FailedAuthLimits.ts';
 import { BoardCapacity } from './extensions/BoardCapacity.ts';
 import { UpdateRateLimit } from './extensions/UpdateRateLimit.ts';
 import { UpdateValidation } from './extensions/UpdateValidation.ts';
@@ -145,7 +146,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, store, people }),
+    new RoleAccess({ links, identities, store, people, failedAuth: new FailedAuthLimits({ perAddress: limits.authFailuresPerAddress, perBoard: limits.authFailuresPerBoard }) }),
     new BoardAccess({ store }),
     new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),
     new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),

@@ -53,11 +53,11 @@ function stopper(child: ChildProcess, cleanup?: () => void) {
 let roomSeq = 0;
 
 /** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
-export async function startJourneyboard(opts: { clientDir?: string; dataDir?: string } = {}): Promise<Target> {
+export async function startJourneyboard(opts: { clientDir?: string; dataDir?: string; env?: Record<string, string> } = {}): Promise<Target> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
   const child = spawn(NODE, [...SERVER_NODE_ARGS, 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
+    env: { ...process.env, ...opts.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { identitiesPath, issuedIdentitySchema, ROLES, type IssuedIdentity, type Role } from '../../shared/index.ts';
+import { encodeHeldLinks, HELD_LINKS_HEADER, identitiesPath, issuedIdentitySchema, ROLES, type IssuedIdentity, type Role } from '../../shared/index.ts';
+import { storedBoardTokens } from '../sync/boardTokens.ts';
 
 const templateSchema = z.object({
   id: z.string(),
@@ -25,9 +26,14 @@ async function json(res: Response): Promise<unknown> {
   return body;
 }
 
-/** Built-in templates, then the ones saved on this server (listed to whoever may create boards). */
+/**
+ * Built-in templates, then the ones saved on this server (listed to whoever may create boards).
+ * Sends the links this device holds: a saved template names its board (`sourceBoardId`, which
+ * the home page needs to offer Remove) only to that board's facilitator.
+ */
 export async function fetchTemplates(createToken?: string): Promise<TemplateInfo[]> {
-  const headers: Record<string, string> = createToken ? { authorization: `Bearer ${createToken}` } : {};
+  const headers: Record<string, string> = { [HELD_LINKS_HEADER]: encodeHeldLinks(storedBoardTokens()) };
+  if (createToken) headers.authorization = `Bearer ${createToken}`;
   return z.array(templateSchema).parse(await json(await fetch('/api/templates', { headers })));
 }
 

@@ -19,6 +19,11 @@ function load(): Record<string, string> {
   }
 }
 
+/** Every board's token kept on this device, by board id. */
+export function storedBoardTokens(): Record<string, string> {
+  return load();
+}
+
 export function saveBoardToken(boardId: string, token: string): void {
   localStorage.setItem(BOARD_TOKENS_KEY, JSON.stringify({ ...load(), [boardId]: token }));
 }

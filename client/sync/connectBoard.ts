@@ -121,7 +121,7 @@ export function describeRefusal(reason: string): string {
     case TooManyRecords.reason:
       return 'This board holds as many notes as it can; remove some before adding more.';
     case RateLimited.reason:
-      return 'Too many changes were sent too quickly, so the connection was paused. Reload the page to continue.';
+      return 'Too many changes or attempts came from here too quickly, so the server paused this connection. Wait a minute, then reload the page.';
     case InvalidMessage.reason:
     case 'forbidden-message':
       return 'The server could not accept a message from this page. Reload the page to continue.';

@@ -1,10 +1,10 @@
-import type { IncomingMessage } from 'node:http';
 import type { connectedPayload, Extension, Hocuspocus, onAuthenticatePayload, onUpgradePayload } from '@hocuspocus/server';
 import { BoardFull, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isRole, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import { admission, type CapacityLimits, type Occupancy } from '../live/capacityRules.ts';
+import { stampClientAddress, stampedClientAddress } from '../live/clientAddress.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardCapacityConfiguration {
@@ -25,8 +25,6 @@ export interface CapacityContext {
   readonly clientAddress: string;
 }
 
-// Set by onUpgrade from the socket, over anything the client sent under that name.
-const ADDRESS_HEADER = 'x-journeyboard-client-address';
 // An admission not followed by an established connection (a later hook refused, the socket went)
 // stops counting after this long.
 const RESERVATION_MS = 15_000;
@@ -73,11 +71,11 @@ export class BoardCapacity implements Extension {
   }
 
   async onUpgrade({ request }: onUpgradePayload): Promise<void> {
-    request.headers[ADDRESS_HEADER] = clientAddress(request, this.trustProxy);
+    stampClientAddress(request, this.trustProxy);
   }
 
   async onAuthenticate({ documentName, token, instance, requestHeaders, socketId }: onAuthenticatePayload): Promise<CapacityContext> {
-    const address = requestHeaders.get(ADDRESS_HEADER) ?? 'unknown';
+    const address = stampedClientAddress(requestHeaders);
     let role: Role | null = null;
     let decision = admission(null, this.occupancy(instance, documentName, address), this.limits);
     if (decision === 'need-role') {
@@ -128,13 +126,4 @@ export class BoardCapacity implements Extension {
     }
     return { total: (live?.getConnectionsCount() ?? 0) + pending, byRole, fromAddress };
   }
-}
-
-/** The socket's peer, or behind a trusted proxy the address it appended to X-Forwarded-For. */
-export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = String(request.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean);
-    if (forwarded.length > 0) return forwarded.at(-1)!;
-  }
-  return request.socket.remoteAddress ?? 'unknown';
 }

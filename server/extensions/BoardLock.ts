@@ -24,7 +24,7 @@ export interface BoardLockConfiguration {
  */
 export class BoardLock implements Extension {
   extensionName = 'BoardLock';
-  // After RoleAccess (190) has set the role; before the limits' siblings that read readOnly,
+  // After RoleAccess (210) has set the role; before the limits' siblings that read readOnly,
   // Persistence (150) and Hocuspocus's own apply.
   priority = 185;
 

@@ -1,10 +1,12 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { BoardNotFound, IdentityRequired, LinkRotated, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { BoardNotFound, IdentityRequired, LinkRotated, RateLimited, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
 import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
+import type { FailedAuthLimits } from '../access/FailedAuthLimits.ts';
+import { stampedClientAddress } from '../live/clientAddress.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { Identities } from '../identity/Identities.ts';
 import type { BoardPeople } from '../people/BoardPeople.ts';
@@ -19,6 +21,8 @@ export interface RoleAccessConfiguration {
   store: Pick<BoardStore, 'getBoardInfo'>;
   /** People a facilitator removed from a board are refused there. */
   people: Pick<BoardPeople, 'isRemoved'>;
+  /** Refused attempts per address and board; past them `rate-limited`, unchecked (BoardCapacity stamps the address). */
+  failedAuth?: FailedAuthLimits;
 }
 
 /**
@@ -75,22 +79,32 @@ export class RoleAccess implements Extension {
   private readonly identities: Identities;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
   private readonly people: Pick<BoardPeople, 'isRemoved'>;
+  private readonly failedAuth?: FailedAuthLimits;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
     this.identities = configuration.identities;
     this.store = configuration.store;
     this.people = configuration.people;
+    this.failedAuth = configuration.failedAuth;
   }
 
-  async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<AccessContext> {
+  async onAuthenticate({ documentName, token, connectionConfig, requestHeaders }: onAuthenticatePayload): Promise<AccessContext> {
     const { boardId, kind } = parseDocumentName(documentName);
     if (!isBoardId(boardId)) throw BoardNotFound;
+    const address = stampedClientAddress(requestHeaders);
+    if (this.failedAuth && !this.failedAuth.admits(address, boardId)) throw RateLimited;
     const { link, credential } = decodeConnectionToken(token);
     const role = link ? await this.links.roleOf(boardId, link) : null;
-    if (!role) throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
+    if (!role) {
+      this.failedAuth?.failed(address, boardId);
+      throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
+    }
     const person = await this.identities.verify(credential);
-    if (!person) throw IdentityRequired;
+    if (!person) {
+      this.failedAuth?.failed(address, boardId);
+      throw IdentityRequired;
+    }
     if (await this.people.isRemoved(boardId, person.id)) throw RemovedFromBoard;
     connectionConfig.readOnly = !canWrite(role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).

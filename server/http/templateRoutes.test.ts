@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { executeCommand, readBoard, TEMPLATES } from '../../shared/index.ts';
 import { structureOf } from '../../shared/testing/templateStructure.ts';
-import type { ApiErrorResponse, TemplateInfo } from '../../shared/protocol/http.ts';
+import { encodeHeldLinks, HELD_LINKS_HEADER, type ApiErrorResponse, type TemplateInfo } from '../../shared/protocol/http.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
@@ -62,7 +62,8 @@ describe('saving a board as a template', () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const saved = (await (await save(id, tokens.facilitator, { name: 'To remove' })).json()) as TemplateInfo;
     expect(saved.sourceBoardId).toBe(id);
-    expect((await templates()).find((t) => t.id === saved.id)?.sourceBoardId).toBe(id);
+    const held = (token: string) => ({ [HELD_LINKS_HEADER]: encodeHeldLinks({ [id]: token }) });
+    expect((await templates(held(tokens.facilitator))).find((t) => t.id === saved.id)?.sourceBoardId).toBe(id);
     const remove = (templateId: string, token: string | null) =>
       fetch(`${server.url}/api/templates/${templateId}`, { method: 'DELETE', headers: token ? { Authorization: `Bearer ${token}` } : {} });
     for (const role of ['editor', 'commenter', 'viewer'] as const) {
@@ -80,6 +81,20 @@ describe('saving a board as a template', () => {
     expect([made.status, await code(made)]).toEqual([400, 'unknown-template']);
     // Gone, or never there, or a built-in one: 404.
     for (const templateId of [saved.id, 'saved-nothere00000', 'ecommerce']) expect((await remove(templateId, tokens.facilitator)).status).toBe(404);
+  });
+
+  it('names the board a template came from only to that board’s facilitator: board ids are not listed to strangers', async () => {
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const other = await createBoardWithLinks(server.url);
+    const saved = (await (await save(id, tokens.facilitator, { name: 'Whose board?' })).json()) as TemplateInfo;
+    const sourceFor = async (headers: Record<string, string> = {}) => (await templates(headers)).find((t) => t.id === saved.id)?.sourceBoardId;
+    const held = (links: Record<string, string>) => ({ [HELD_LINKS_HEADER]: encodeHeldLinks(links) });
+    expect(await sourceFor()).toBeUndefined();
+    for (const role of ['editor', 'commenter', 'viewer'] as const) expect(await sourceFor(held({ [id]: tokens[role] }))).toBeUndefined();
+    expect(await sourceFor(held({ [other.id]: other.tokens.facilitator }))).toBeUndefined();
+    expect(await sourceFor(held({ [id]: other.tokens.facilitator }))).toBeUndefined();
+    expect(await sourceFor(held({ [other.id]: other.tokens.facilitator, [id]: tokens.facilitator }))).toBe(id);
+    expect(await sourceFor({ [HELD_LINKS_HEADER]: 'garbage,:,x:y' })).toBeUndefined();
   });
 
   it('lists built-in templates first, then saved ones newest first', async () => {
@@ -161,6 +176,8 @@ describe('saved templates with CREATE_TOKEN set', () => {
     expect(anonymous.map((t) => t.id)).toEqual(TEMPLATES.map((t) => t.id));
     const withToken = (await (await fetch(`${server.url}/api/templates`, { headers: auth })).json()) as TemplateInfo[];
     expect(withToken.map((t) => t.id)).toContain(savedId);
+    // The operator may remove any of them, so sees which board each came from.
+    expect(withToken.find((t) => t.id === savedId)?.sourceBoardId).toBe(id);
     // Creating from it needs the creation token like any board.
     const refused = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: savedId }) });
     expect(refused.status).toBe(401);

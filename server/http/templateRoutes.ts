@@ -8,6 +8,7 @@ import { loadBoardDoc } from '../storage/boardState.ts';
 import type { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
 import { requireRole } from './boardRoutes.ts';
+import { withSourcesShownTo } from './templateSources.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
@@ -25,12 +26,15 @@ export interface TemplateRoutesDeps {
  * a template; its facilitator only) and `DELETE /api/templates/:id` (remove a saved one: the
  * facilitator of the board it was saved from, or whoever holds CREATE_TOKEN). Saved templates
  * are listed to whoever may create boards here: everyone when CREATE_TOKEN is unset, else callers
- * with `Authorization: Bearer <CREATE_TOKEN>` (others get the built-in ones only). See docs/api.md.
+ * with `Authorization: Bearer <CREATE_TOKEN>` (others get the built-in ones only); the board each
+ * came from only to its facilitator or the operator (templateSources.ts). See docs/api.md.
  */
 export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps): void {
   router.on('GET', '/api/templates', async ({ req, res }) => {
     const builtIn = TEMPLATES.map((t) => templateInfo(t, 'builtin'));
-    const answer: TemplatesResponse = mayCreate(deps, req) ? [...builtIn, ...(await deps.savedTemplates.list())] : builtIn;
+    const operator = !!deps.createToken && sameSecret(headerToken(req), deps.createToken);
+    const saved = mayCreate(deps, req) ? await withSourcesShownTo(await deps.savedTemplates.list(), req, { links: deps.links, operator }) : [];
+    const answer: TemplatesResponse = [...builtIn, ...saved];
     sendJson(res, 200, answer);
   });
 

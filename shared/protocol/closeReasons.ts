@@ -53,7 +53,11 @@ export const BoardTooLarge = { code: 4413, reason: 'board-too-large' } as const 
 /** More than MAX_RECORDS records; the records this connection added past the cap were removed. */
 export const TooManyRecords = { code: 4422, reason: 'too-many-records' } as const satisfies CloseReason;
 
-/** The connection sent messages faster than its token bucket allows (UPDATE_RATE, UPDATE_BURST). */
+/**
+ * The connection sent messages faster than its token bucket allows (UPDATE_RATE, UPDATE_BURST);
+ * or, refusing a connection, its address made too many refused attempts (AUTH_FAILURES_PER_ADDRESS,
+ * AUTH_FAILURES_PER_BOARD; server/access/FailedAuthLimits.ts).
+ */
 export const RateLimited = { code: 4429, reason: 'rate-limited' } as const satisfies CloseReason;
 
 /** A frame that does not decode or has an unknown message type. */

@@ -90,9 +90,33 @@ export interface TemplateInfo {
   readonly createdAt?: number;
   /**
    * Saved templates: the board it was saved from. Its facilitator may remove the template
-   * (`DELETE /api/templates/:id`); the id alone opens nothing.
+   * (`DELETE /api/templates/:id`). Board ids are not listed to strangers (they are where a
+   * wrong-token attempt starts), so `GET /api/templates` gives it only to a caller who proved
+   * that board's facilitator link (HELD_LINKS_HEADER) or holds CREATE_TOKEN.
    */
   readonly sourceBoardId?: string;
+}
+
+/**
+ * On `GET /api/templates`: the links this device holds, `<boardId>:<token>` separated by commas.
+ * A saved template shows its `sourceBoardId` only when one of them is that board's facilitator link.
+ */
+export const HELD_LINKS_HEADER = 'x-journeyboard-links';
+/** The server reads at most this many pairs (a device keeps a few dozen boards). */
+export const MAX_HELD_LINKS = 100;
+
+export function encodeHeldLinks(tokens: Readonly<Record<string, string>>): string {
+  return Object.entries(tokens).slice(0, MAX_HELD_LINKS).map(([boardId, token]) => `${boardId}:${token}`).join(',');
+}
+
+/** Board id to token; malformed pairs are ignored. */
+export function parseHeldLinks(value: string | undefined): Map<string, string> {
+  const held = new Map<string, string>();
+  for (const pair of (value ?? '').split(',').slice(0, MAX_HELD_LINKS)) {
+    const [boardId, token] = pair.trim().split(':');
+    if (boardId && token && isBoardId(boardId)) held.set(boardId, token);
+  }
+  return held;
 }
 
 /** `GET /api/templates` answers a plain array, in the order the picker shows them. */
