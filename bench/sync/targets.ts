@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { encodeConnectionToken, identitiesPath } from '../../shared/protocol/identity.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -57,7 +58,8 @@ export async function startJourneyboard(opts: { clientDir?: string; dataDir?: st
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
   const child = spawn(NODE, [...SERVER_NODE_ARGS, 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...opts.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
+    // The benchmark's participants all connect from this machine: one address, one link.
+    env: { ...process.env, MAX_CONNECTIONS_PER_ADDRESS: '100000', MAX_NEW_IDENTITIES_PER_LINK: '100000', ...opts.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/);
@@ -72,7 +74,12 @@ export async function startJourneyboard(opts: { clientDir?: string; dataDir?: st
       const body = (await res.json()) as { id: string; links?: Record<string, string> };
       // With share links, the editor link carries the token after `#token=` or `?token=`.
       const link = body.links?.editor ?? body.links?.facilitator ?? '';
-      const token = /token=([^&#]+)/.exec(link)?.[1] ?? null;
+      const share = /token=([^&#]+)/.exec(link)?.[1] ?? null;
+      // Participants prove who they are as the app does: one identity for the room (people are not under test).
+      const issued = share ? await fetch(`${url}${identitiesPath(body.id)}`, { method: 'POST', headers: { authorization: `Bearer ${share}` } }) : null;
+      if (issued && issued.status !== 201) throw new Error(`identity: ${issued.status} ${await issued.text()}`);
+      const credential = issued ? ((await issued.json()) as { credential: string }).credential : null;
+      const token = share ? encodeConnectionToken({ link: share, credential }) : null;
       return { room: body.id, token, link: link || `/b/${body.id}` };
     },
     httpUrl: url!,
