@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { executeCommand, readMeta } from '../../shared/index.ts';
 import { BoardNotFound, BoardUnreadable } from '../../shared/protocol/closeReasons.ts';
-import { connectProvider, refusalReason, waitForAck } from '../testing/providers.ts';
+import { connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
+import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { RawDatabase } from '../testing/rawDatabase.ts';
-import { createBoardOverHttp, createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { createBoardOverHttp, createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 describe('BoardAccess', () => {
   let server: TestServer;
@@ -65,5 +66,39 @@ describe('BoardAccess', () => {
     const boardId = await createBoardOverHttp(server.url);
     raw.setSnapshot(boardId, Y.encodeStateAsUpdate(new Y.Doc()));
     expect(await refusalReason(server.wsUrl, boardId)).toBe(BoardUnreadable.reason);
+  });
+});
+
+describe('BoardAccess verdicts', () => {
+  it('a board stored from its live document is not decoded again just to admit the next person', async () => {
+    const dir = makeTempDir();
+    const inner = SqliteBoardStore.open(dir);
+    let loads = 0;
+    const store = new Proxy(inner, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === 'loadBoard') return (...args: unknown[]) => (loads++, (value as (...a: unknown[]) => unknown).apply(target, args));
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const server = await startTestServer({ dataDir: dir }, { store });
+    try {
+      const boardId = await createBoardOverHttp(server.url, { title: 'Verdict' });
+      const first = await connectProvider(server.wsUrl, boardId);
+      executeCommand(first.document, { id: 'x', name: 'X', department: 'other' }, 'renameBoard', { title: 'Verdict, edited' });
+      await waitForAck(first);
+      first.destroy();
+      // Everyone left: the board is stored and unloaded.
+      await waitFor(() => server.server.hocuspocus.getDocumentsCount() === 0, { what: 'the board to unload' });
+      const before = loads;
+      const again = await connectProvider(server.wsUrl, boardId);
+      expect(readMeta(again.document).title).toBe('Verdict, edited');
+      // Persistence loads it once; BoardAccess trusted its verdict instead of decoding it first.
+      expect(loads - before).toBe(1);
+      again.destroy();
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
   });
 });

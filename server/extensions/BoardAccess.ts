@@ -1,8 +1,11 @@
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { afterStoreDocumentPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { BoardNotFound, BoardUnreadable, StorageUnavailable, type CloseReason } from '../../shared/protocol/closeReasons.ts';
 import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
 import { documentStorage } from '../storage/documentStorage.ts';
+import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { log } from '../observability/log.ts';
+
+const MAX_VERDICTS = 10_000;
 
 export interface BoardAccessConfiguration {
   store: BoardStore;
@@ -41,16 +44,38 @@ export class BoardAccess implements Extension {
     if (instance.documents.has(documentName) || instance.loadingDocuments.has(documentName)) return;
 
     // Decoding the whole board is the only way to know it is readable. It costs one extra
-    // decode for the first connection to an unloaded board; later connections skip it above.
+    // decode for the first connection to an unloaded board; later connections skip it above, and
+    // a board whose rows have not changed since it last decoded (or was stored) keeps that verdict.
+    const kind = parseDocumentName(documentName).kind;
+    const info = kind === 'board' ? await this.store.getBoardInfo(storage.boardId) : null;
+    if (kind === 'board' && !info) throw BoardNotFound;
+    if (info && this.readable.get(storage.boardId) === info.updatedAt) return;
     let found: boolean;
     try {
       const loaded = await storage.load();
       found = loaded !== null;
       loaded?.doc.destroy();
     } catch (error) {
+      this.readable.delete(storage.boardId);
       throw refusalForLoadFailure(documentName, error);
     }
     if (!found) throw BoardNotFound;
+    if (info) this.remember(storage.boardId, info.updatedAt);
+  }
+
+  /** A board just stored from its live document is readable by construction: remember its rows' time. */
+  async afterStoreDocument({ documentName }: afterStoreDocumentPayload): Promise<void> {
+    if (parseDocumentName(documentName).kind !== 'board') return;
+    const info = await this.store.getBoardInfo(documentName).catch(() => null);
+    if (info) this.remember(documentName, info.updatedAt);
+  }
+
+  /** Boards known readable, by the `updatedAt` their rows had then (any new row or compaction changes it). */
+  private readonly readable = new Map<string, number>();
+
+  private remember(boardId: string, updatedAt: number): void {
+    if (this.readable.size >= MAX_VERDICTS) this.readable.delete(this.readable.keys().next().value!);
+    this.readable.set(boardId, updatedAt);
   }
 }
 
