@@ -1,4 +1,4 @@
-import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Extension } from '@hocuspocus/server';
+import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
@@ -7,6 +7,7 @@ import type { NoteChange } from '../../shared/protocol/visits.ts';
 import type { ActivityEvent } from '../storage/ActivityStore.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { log } from '../observability/log.ts';
+import { personOf } from '../access/AccessContext.ts';
 
 export interface BoardActivityConfiguration {
   store: BoardStore;
@@ -66,10 +67,12 @@ export class BoardActivity implements Extension {
       }
       if (changes.size === 0) return;
       const at = Date.now();
+      const origin = tr.origin as { source?: string; connection?: Connection } | null;
+      const by = origin?.source === 'connection' && origin.connection ? (personOf(origin.connection)?.id ?? null) : null;
       for (const [noteId, change] of changes) {
         const rec = records.get(noteId);
         if (rec !== undefined) labels.set(noteId, labelOf(rec));
-        this.push(boardId, { at, noteId, change, label: labels.get(noteId) ?? '' });
+        this.push(boardId, { at, noteId, change, label: labels.get(noteId) ?? '', by });
         if (change === 'deleted') labels.delete(noteId);
       }
     });
@@ -100,7 +103,7 @@ export class BoardActivity implements Extension {
     if (!list) this.pending.set(boardId, (list = []));
     const last = list.at(-1);
     // A typing burst (or a drag) is one event: merge with the waiting one of the same note and kind.
-    if (last && last.noteId === event.noteId && last.change === event.change) list[list.length - 1] = event;
+    if (last && last.noteId === event.noteId && last.change === event.change && last.by === event.by) list[list.length - 1] = event;
     else list.push(event);
     if (!this.timers.has(boardId)) {
       const timer = setTimeout(() => void this.flush(boardId), this.flushMs);

@@ -139,4 +139,26 @@ describe('Visits', () => {
     await waitFor(() => !a.provider.document.getMap('people').has('user-fake') || null, { what: 'the server’s repair' });
     expect(readComments(a.provider.document).people.map((p) => p.name)).toEqual(['Ann']);
   });
+
+  it('the summary lists other people’s changes only: a person’s own (offline edits sent on reconnect) are no news to them', async () => {
+    server = await startTestServer();
+    cleanups.push(() => server.close());
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const first = await arrive(id, tokens.editor, ann);
+    first.provider.destroy();
+    const leftAt = await waitFor(() => (lastSeen(first.me.id) > first.info.now ? lastSeen(first.me.id) : 0), { what: 'Ann’s departure' });
+    await waitFor(() => Date.now() > leftAt, { what: 'the clock to move on' });
+    // Ann's own board connection sends her edits after she left the comments (a tab that was offline).
+    const annBoard = await connectProvider(server.wsUrl, id, { token: tokens.editor, as: ann.id });
+    const bobBoard = await connectProvider(server.wsUrl, id, { token: tokens.editor, as: bob.id });
+    cleanups.push(() => annBoard.destroy(), () => bobBoard.destroy());
+    const b = readBoard(annBoard.document);
+    const cell = { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id };
+    executeCommand(annBoard.document, first.me, 'addNote', { ...cell, text: 'Written by Ann offline' });
+    await waitForAck(annBoard);
+    const bobs = executeCommand(bobBoard.document, { ...bob, id: 'ignored' }, 'addNote', { ...cell, text: 'Written by Bob' });
+    await waitForAck(bobBoard);
+    const second = await arrive(id, tokens.editor, ann);
+    expect(second.info.notes.map((n) => [n.noteId, n.change])).toEqual([[bobs, 'added']]);
+  });
 });

@@ -71,7 +71,9 @@ export class Visits implements Extension {
         context.visitorId = person.id;
         if (peopleMap(document).has(person.id) || peopleMap(document).size < MAX_PEOPLE) recordPerson(document, { ...person, joinedAt: record.firstSeenAt });
         const since = record.previousSeenAt;
-        const notes = since === null ? [] : collapseNoteEvents(await this.activity.since(boardId, since)).slice(0, MAX_SUMMARY_NOTES);
+        // Other people's changes only: the person's own (offline edits sent on reconnect too) are no news to them.
+        const others = since === null ? [] : (await this.activity.since(boardId, since)).filter((e) => e.by !== person.id);
+        const notes = collapseNoteEvents(others).slice(0, MAX_SUMMARY_NOTES);
         const info: VisitInfo = { type: VISIT_INFO, now, firstSeenAt: record.firstSeenAt, previousSeenAt: since, reads: await this.store.loadThreadReads(boardId, person.id), notes };
         connection.sendStateless(JSON.stringify(info));
       } catch (error) {

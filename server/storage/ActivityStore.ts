@@ -42,4 +42,6 @@ export interface ActivityEvent {
   readonly change: NoteChange;
   /** The note's text at the time (first 80 characters), so a deleted note can still be named. */
   readonly label: string;
+  /** The proven person whose change it was; null for the server's own (a reveal, a restore) and before identities. */
+  readonly by: string | null;
 }

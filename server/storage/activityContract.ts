@@ -41,14 +41,14 @@ export function describeActivityContract(name: string, open: () => Promise<Store
     it('activity: events after a time, in order, limited', async () => {
       const { store } = await fresh();
       await store.appendActivity('board0000001', [
-        { at: 10, noteId: 'note:a', change: 'added', label: 'A' },
-        { at: 20, noteId: 'note:a', change: 'edited', label: 'A2' },
+        { at: 10, noteId: 'note:a', change: 'added', label: 'A', by: 'person-a' },
+        { at: 20, noteId: 'note:a', change: 'edited', label: 'A2', by: 'person-b' },
       ]);
-      await store.appendActivity('board0000001', [{ at: 30, noteId: 'note:b', change: 'deleted', label: 'B' }]);
+      await store.appendActivity('board0000001', [{ at: 30, noteId: 'note:b', change: 'deleted', label: 'B', by: null }]);
       await store.appendActivity('board0000001', []);
-      expect((await store.listActivity('board0000001', 10, 100)).map((e) => [e.noteId, e.change, e.at, e.label])).toEqual([
-        ['note:a', 'edited', 20, 'A2'],
-        ['note:b', 'deleted', 30, 'B'],
+      expect((await store.listActivity('board0000001', 10, 100)).map((e) => [e.noteId, e.change, e.at, e.label, e.by])).toEqual([
+        ['note:a', 'edited', 20, 'A2', 'person-b'],
+        ['note:b', 'deleted', 30, 'B', null],
       ]);
       expect(await store.listActivity('board0000001', 0, 1)).toHaveLength(1);
       await store.pruneActivity('board0000001', 20);

@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS board_activity (
   label TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS board_activity_by_time ON board_activity (board_id, at);
+ALTER TABLE board_activity ADD COLUMN IF NOT EXISTS by_person TEXT;
 `;
 
 type Row = Record<string, unknown>;
@@ -74,8 +75,8 @@ export class PostgresActivity implements ActivityStore {
   async appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void> {
     if (events.length === 0) return;
     await this.pool.query(
-      'INSERT INTO board_activity (board_id, at, note_id, change, label) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])',
-      [boardId, events.map((e) => e.at), events.map((e) => e.noteId), events.map((e) => e.change), events.map((e) => e.label)],
+      'INSERT INTO board_activity (board_id, at, note_id, change, label, by_person) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])',
+      [boardId, events.map((e) => e.at), events.map((e) => e.noteId), events.map((e) => e.change), events.map((e) => e.label), events.map((e) => e.by)],
     );
   }
 
@@ -84,7 +85,7 @@ export class PostgresActivity implements ActivityStore {
   }
 
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
-    const { rows } = await this.pool.query<Row>('SELECT at, note_id, change, label FROM board_activity WHERE board_id = $1 AND at > $2 ORDER BY seq LIMIT $3', [boardId, since, limit]);
-    return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label) }));
+    const { rows } = await this.pool.query<Row>('SELECT at, note_id, change, label, by_person FROM board_activity WHERE board_id = $1 AND at > $2 ORDER BY seq LIMIT $3', [boardId, since, limit]);
+    return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label), by: r.by_person === null || r.by_person === undefined ? null : String(r.by_person) }));
   }
 }

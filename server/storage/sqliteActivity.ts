@@ -39,6 +39,9 @@ export class SqliteActivity implements ActivityStore {
     this.db = db;
     this.transaction = transaction;
     db.exec(ACTIVITY_SCHEMA);
+    // Databases made before identities lack the column (CREATE TABLE IF NOT EXISTS adds none).
+    const columns = db.prepare('PRAGMA table_info(board_activity)').all().map((c) => String(c.name));
+    if (!columns.includes('by_person')) db.exec('ALTER TABLE board_activity ADD COLUMN by_person TEXT');
   }
 
   async recordVisit(boardId: string, person: VisitPerson, at: number): Promise<VisitRecord> {
@@ -73,8 +76,8 @@ export class SqliteActivity implements ActivityStore {
   }
 
   async appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO board_activity (board_id, at, note_id, change, label) VALUES (?, ?, ?, ?, ?)');
-    this.transaction(() => events.forEach((e) => insert.run(boardId, e.at, e.noteId, e.change, e.label)));
+    const insert = this.db.prepare('INSERT INTO board_activity (board_id, at, note_id, change, label, by_person) VALUES (?, ?, ?, ?, ?, ?)');
+    this.transaction(() => events.forEach((e) => insert.run(boardId, e.at, e.noteId, e.change, e.label, e.by)));
   }
 
   async pruneActivity(boardId: string, before: number): Promise<void> {
@@ -82,7 +85,7 @@ export class SqliteActivity implements ActivityStore {
   }
 
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
-    const rows = this.db.prepare('SELECT at, note_id, change, label FROM board_activity WHERE board_id = ? AND at > ? ORDER BY seq LIMIT ?').all(boardId, since, limit);
-    return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label) }));
+    const rows = this.db.prepare('SELECT at, note_id, change, label, by_person FROM board_activity WHERE board_id = ? AND at > ? ORDER BY seq LIMIT ?').all(boardId, since, limit);
+    return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label), by: r.by_person === null ? null : String(r.by_person) }));
   }
 }
