@@ -1,5 +1,5 @@
-import type { Connection, Document, Extension, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
-import { PEOPLE, removePersonMessageSchema, type PeopleRefusedMessage } from '../../shared/protocol/people.ts';
+import type { Connection, connectedPayload, Document, Extension, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
+import { admissionMessageSchema, PEOPLE, removePersonMessageSchema, type PeopleRefusedMessage } from '../../shared/protocol/people.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { personOf, roleOfConnection } from '../access/AccessContext.ts';
 import { parseClientMessage } from '../live/clientMessages.ts';
@@ -33,10 +33,18 @@ export class People implements Extension {
     this.people.attach(instance);
   }
 
+  /** A facilitator arriving sees the lobby at once. */
+  async connected({ connection, documentName }: connectedPayload): Promise<void> {
+    const { boardId, kind } = parseDocumentName(documentName);
+    if (kind !== 'board' || roleOfConnection(connection) !== 'facilitator') return;
+    await this.people.sendLobby(boardId, connection).catch((error: unknown) => log.error({ board: boardId, err: error }, 'could not send the lobby'));
+  }
+
   async onStateless({ connection, document, documentName, payload }: onStatelessPayload): Promise<void> {
-    if (!payload.includes(`"${PEOPLE.remove}"`)) return;
+    if (!payload.includes('"people:')) return;
     const { boardId, kind } = parseDocumentName(documentName);
     if (kind !== 'board') return;
+    if (!payload.includes(`"${PEOPLE.remove}"`)) return this.admission(connection, boardId, payload);
     const parsed = parseClientMessage(removePersonMessageSchema, payload);
     if (!parsed.ok) return refuse(connection, { type: PEOPLE.refused, code: 'invalid-message', message: parsed.refusal.message });
     const me = personOf(connection);
@@ -47,6 +55,21 @@ export class People implements Extension {
     } catch (error) {
       log.error({ board: boardId, err: error }, 'could not remove a person');
       refuse(connection, { type: PEOPLE.refused, code: 'storage-failed', message: 'The server could not record that; nobody was removed. Try again.' });
+    }
+  }
+
+  private async admission(connection: Connection, boardId: string, payload: string): Promise<void> {
+    const parsed = parseClientMessage(admissionMessageSchema, payload);
+    if (!parsed.ok) return refuse(connection, { type: PEOPLE.refused, code: 'invalid-message', message: parsed.refusal.message });
+    if (roleOfConnection(connection) !== 'facilitator') return refuse(connection, { type: PEOPLE.refused, code: 'not-allowed', message: 'Only a facilitator lets people in.' });
+    const message = parsed.message;
+    try {
+      if (message.type === PEOPLE.admission) await this.people.setAdmission(boardId, message.on);
+      else if (message.type === PEOPLE.admit) await this.people.admit(boardId, message.personId);
+      else await this.people.deny(boardId, message.personId);
+    } catch (error) {
+      log.error({ board: boardId, err: error }, `${message.type} failed`);
+      refuse(connection, { type: PEOPLE.refused, code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { BoardNotFound, IdentityRequired, LinkRotated, RateLimited, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { AwaitingAdmission, BoardNotFound, IdentityRequired, LinkRotated, RateLimited, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
@@ -20,7 +20,7 @@ export interface RoleAccessConfiguration {
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
   /** People a facilitator removed from a board are refused there. */
-  people: Pick<BoardPeople, 'isRemoved'>;
+  people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   /** Refused attempts per address and board; past them `rate-limited`, unchecked (BoardCapacity stamps the address). */
   failedAuth?: FailedAuthLimits;
 }
@@ -51,6 +51,9 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
   'private:cancel': 'facilitator',
   // A facilitator removes a person from the board (server/people/).
   'people:remove': 'facilitator',
+  'people:admission': 'facilitator',
+  'people:admit': 'facilitator',
+  'people:deny': 'facilitator',
   // Comments (issue 5, server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
   [VISIT]: 'viewer',
   [THREAD_READ]: 'viewer',
@@ -78,7 +81,7 @@ export class RoleAccess implements Extension {
   private readonly links: ShareLinks;
   private readonly identities: Identities;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
-  private readonly people: Pick<BoardPeople, 'isRemoved'>;
+  private readonly people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   private readonly failedAuth?: FailedAuthLimits;
 
   constructor(configuration: RoleAccessConfiguration) {
@@ -94,7 +97,7 @@ export class RoleAccess implements Extension {
     if (!isBoardId(boardId)) throw BoardNotFound;
     const address = stampedClientAddress(requestHeaders);
     if (this.failedAuth && !this.failedAuth.admits(address, boardId)) throw RateLimited;
-    const { link, credential } = decodeConnectionToken(token);
+    const { link, credential, name } = decodeConnectionToken(token);
     const role = link ? await this.links.roleOf(boardId, link) : null;
     if (!role) {
       this.failedAuth?.failed(address, boardId);
@@ -106,6 +109,10 @@ export class RoleAccess implements Extension {
       throw IdentityRequired;
     }
     if (await this.people.isRemoved(boardId, person.id)) throw RemovedFromBoard;
+    if (await this.people.mustWait(boardId, person.id, role)) {
+      await this.people.knock(boardId, person.id, name ?? 'Someone');
+      throw AwaitingAdmission;
+    }
     connectionConfig.readOnly = !canWrite(role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
     return { role, boardId, person };

@@ -19,6 +19,24 @@ export interface IdentityStore {
   /** Records that a facilitator removed the person from the board; idempotent. */
   removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void>;
   isRemovedFromBoard(boardId: string, personId: string): Promise<boolean>;
+  /** Turns admission on (newcomers wait in the lobby) or off for a board. */
+  setAdmission(boardId: string, on: boolean, at: number): Promise<void>;
+  admissionOn(boardId: string): Promise<boolean>;
+  /** Lets the person in (and takes them out of the lobby); idempotent. */
+  admit(boardId: string, personIds: readonly string[], at: number): Promise<void>;
+  isAdmitted(boardId: string, personId: string): Promise<boolean>;
+  /** The person asks to come in, under the name they chose; a second knock updates it. */
+  knock(boardId: string, personId: string, name: string, at: number): Promise<void>;
+  /** Who is waiting, oldest first. */
+  lobby(boardId: string): Promise<readonly LobbyEntry[]>;
+  /** Takes the person out of the lobby (denied); false if they were not waiting. */
+  leaveLobby(boardId: string, personId: string): Promise<boolean>;
+}
+
+export interface LobbyEntry {
+  readonly personId: string;
+  readonly name: string;
+  readonly since: number;
 }
 
 export interface NewPerson {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Role } from '../../shared/protocol/roles.ts';
-import type { IdentityStore, NewPerson, StoredPerson } from './IdentityStore.ts';
+import type { IdentityStore, LobbyEntry, NewPerson, StoredPerson } from './IdentityStore.ts';
 import { toPerson } from './SqliteIdentityStore.ts';
 
 const IDENTITY_SCHEMA_SQL = `
@@ -18,6 +18,23 @@ CREATE TABLE IF NOT EXISTS board_removed_people (
   person_id TEXT NOT NULL,
   removed_at BIGINT NOT NULL,
   removed_by TEXT NOT NULL,
+  PRIMARY KEY (board_id, person_id)
+);
+CREATE TABLE IF NOT EXISTS board_admission (
+  board_id TEXT PRIMARY KEY,
+  on_since BIGINT
+);
+CREATE TABLE IF NOT EXISTS board_admitted_people (
+  board_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  admitted_at BIGINT NOT NULL,
+  PRIMARY KEY (board_id, person_id)
+);
+CREATE TABLE IF NOT EXISTS board_lobby (
+  board_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  since BIGINT NOT NULL,
   PRIMARY KEY (board_id, person_id)
 );
 `;
@@ -65,5 +82,37 @@ export class PostgresIdentityStore implements IdentityStore {
 
   async isRemovedFromBoard(boardId: string, personId: string): Promise<boolean> {
     return (await this.pool.query('SELECT 1 FROM board_removed_people WHERE board_id = $1 AND person_id = $2', [boardId, personId])).rows.length > 0;
+  }
+
+  async setAdmission(boardId: string, on: boolean, at: number): Promise<void> {
+    await this.pool.query('INSERT INTO board_admission (board_id, on_since) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET on_since = excluded.on_since', [boardId, on ? at : null]);
+  }
+
+  async admissionOn(boardId: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ on_since: string | null }>('SELECT on_since FROM board_admission WHERE board_id = $1', [boardId]);
+    return rows[0] !== undefined && rows[0].on_since !== null;
+  }
+
+  async admit(boardId: string, personIds: readonly string[], at: number): Promise<void> {
+    if (personIds.length === 0) return;
+    await this.pool.query('INSERT INTO board_admitted_people (board_id, person_id, admitted_at) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING', [boardId, [...personIds], at]);
+    await this.pool.query('DELETE FROM board_lobby WHERE board_id = $1 AND person_id = ANY($2::text[])', [boardId, [...personIds]]);
+  }
+
+  async isAdmitted(boardId: string, personId: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM board_admitted_people WHERE board_id = $1 AND person_id = $2', [boardId, personId])).rows.length > 0;
+  }
+
+  async knock(boardId: string, personId: string, name: string, at: number): Promise<void> {
+    await this.pool.query('INSERT INTO board_lobby (board_id, person_id, name, since) VALUES ($1, $2, $3, $4) ON CONFLICT (board_id, person_id) DO UPDATE SET name = excluded.name', [boardId, personId, name, at]);
+  }
+
+  async lobby(boardId: string): Promise<readonly LobbyEntry[]> {
+    const { rows } = await this.pool.query<{ person_id: string; name: string; since: string }>('SELECT person_id, name, since FROM board_lobby WHERE board_id = $1 ORDER BY since, person_id', [boardId]);
+    return rows.map((r) => ({ personId: r.person_id, name: r.name, since: Number(r.since) }));
+  }
+
+  async leaveLobby(boardId: string, personId: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM board_lobby WHERE board_id = $1 AND person_id = $2', [boardId, personId])).rowCount ?? 0) > 0;
   }
 }

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
-import type { IdentityStore, NewPerson, StoredPerson } from './IdentityStore.ts';
+import type { IdentityStore, LobbyEntry, NewPerson, StoredPerson } from './IdentityStore.ts';
 
 const IDENTITY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS people (
@@ -17,6 +17,23 @@ CREATE TABLE IF NOT EXISTS board_removed_people (
   person_id TEXT NOT NULL,
   removed_at INTEGER NOT NULL,
   removed_by TEXT NOT NULL,
+  PRIMARY KEY (board_id, person_id)
+) STRICT;
+CREATE TABLE IF NOT EXISTS board_admission (
+  board_id TEXT PRIMARY KEY,
+  on_since INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS board_admitted_people (
+  board_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  admitted_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, person_id)
+) STRICT;
+CREATE TABLE IF NOT EXISTS board_lobby (
+  board_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  since INTEGER NOT NULL,
   PRIMARY KEY (board_id, person_id)
 ) STRICT;
 `;
@@ -56,6 +73,40 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async isRemovedFromBoard(boardId: string, personId: string): Promise<boolean> {
     return this.db.prepare('SELECT 1 AS x FROM board_removed_people WHERE board_id = ? AND person_id = ?').get(boardId, personId) !== undefined;
+  }
+
+  async setAdmission(boardId: string, on: boolean, at: number): Promise<void> {
+    this.db.prepare('INSERT INTO board_admission (board_id, on_since) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET on_since = excluded.on_since').run(boardId, on ? at : null);
+  }
+
+  async admissionOn(boardId: string): Promise<boolean> {
+    const row = this.db.prepare('SELECT on_since FROM board_admission WHERE board_id = ?').get(boardId);
+    return row !== undefined && row.on_since !== null;
+  }
+
+  async admit(boardId: string, personIds: readonly string[], at: number): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO board_admitted_people (board_id, person_id, admitted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    const leave = this.db.prepare('DELETE FROM board_lobby WHERE board_id = ? AND person_id = ?');
+    for (const id of personIds) {
+      insert.run(boardId, id, at);
+      leave.run(boardId, id);
+    }
+  }
+
+  async isAdmitted(boardId: string, personId: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 AS x FROM board_admitted_people WHERE board_id = ? AND person_id = ?').get(boardId, personId) !== undefined;
+  }
+
+  async knock(boardId: string, personId: string, name: string, at: number): Promise<void> {
+    this.db.prepare('INSERT INTO board_lobby (board_id, person_id, name, since) VALUES (?, ?, ?, ?) ON CONFLICT (board_id, person_id) DO UPDATE SET name = excluded.name').run(boardId, personId, name, at);
+  }
+
+  async lobby(boardId: string): Promise<readonly LobbyEntry[]> {
+    return this.db.prepare('SELECT person_id, name, since FROM board_lobby WHERE board_id = ? ORDER BY since, person_id').all(boardId).map((r) => ({ personId: String(r.person_id), name: String(r.name), since: Number(r.since) }));
+  }
+
+  async leaveLobby(boardId: string, personId: string): Promise<boolean> {
+    return Number(this.db.prepare('DELETE FROM board_lobby WHERE board_id = ? AND person_id = ?').run(boardId, personId).changes) > 0;
   }
 }
 

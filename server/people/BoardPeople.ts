@@ -1,15 +1,15 @@
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import { z } from 'zod';
 import { RemovedFromBoard } from '../../shared/protocol/closeReasons.ts';
-import { PEOPLE, type PersonRemovedMessage } from '../../shared/protocol/people.ts';
+import { PEOPLE, type LobbyMessage, type PersonRemovedMessage } from '../../shared/protocol/people.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
-import { personOf } from '../access/AccessContext.ts';
+import { personOf, roleOfConnection } from '../access/AccessContext.ts';
 import type { IdentityStore } from '../identity/IdentityStore.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardPeopleOptions {
-  readonly store: Pick<IdentityStore, 'removeFromBoard' | 'isRemovedFromBoard'>;
+  readonly store: Pick<IdentityStore, 'removeFromBoard' | 'isRemovedFromBoard' | 'setAdmission' | 'admissionOn' | 'admit' | 'isAdmitted' | 'knock' | 'lobby' | 'leaveLobby'>;
   /** Voids the person's ballot in the open round; resolves with the dots it held. */
   readonly voidBallot: (boardId: string, personId: string) => Promise<number>;
   /** Discards the person's private drafts; resolves with how many. */
@@ -19,6 +19,8 @@ export interface BoardPeopleOptions {
 }
 
 const TOPIC = 'person-removed';
+const LOBBY_TOPIC = 'lobby';
+const lobbyEvent = z.object({ kind: z.enum(['changed', 'admit-present']) });
 const removedEvent = z.object({ type: z.literal(PEOPLE.removed), personId: z.string(), name: z.string(), byName: z.string(), dotsVoided: z.number(), draftsDiscarded: z.number() });
 
 /**
@@ -39,6 +41,71 @@ export class BoardPeople {
       const parsed = removedEvent.safeParse(data);
       if (parsed.success) this.disconnect(boardId, parsed.data);
     });
+    options.cluster?.onBoardEvent(LOBBY_TOPIC, (boardId, data) => {
+      const parsed = lobbyEvent.safeParse(data);
+      if (!parsed.success) return;
+      const admitted = parsed.data.kind === 'admit-present' ? this.options.store.admit(boardId, this.presentHere(boardId), this.now()) : Promise.resolve();
+      void admitted.then(() => this.sendLobby(boardId)).catch((error: unknown) => log.error({ board: boardId, err: error }, 'could not update the lobby'));
+    });
+  }
+
+  // ---- admission: with it on, newcomers wait in the lobby until a facilitator lets them in ----
+
+  /** Whether this person must wait: admission is on, they are no facilitator and nobody let them in. */
+  async mustWait(boardId: string, personId: string, role: string): Promise<boolean> {
+    if (role === 'facilitator' || !(await this.options.store.admissionOn(boardId))) return false;
+    return !(await this.options.store.isAdmitted(boardId, personId));
+  }
+
+  /** A waiting person asks (again) to come in; the facilitators see them. */
+  async knock(boardId: string, personId: string, name: string): Promise<void> {
+    const before = await this.options.store.lobby(boardId);
+    await this.options.store.knock(boardId, personId, name, this.now());
+    if (!before.some((w) => w.personId === personId && w.name === name)) await this.lobbyChanged(boardId);
+  }
+
+  /** Turning admission on lets in everyone on the board now (on every instance): only newcomers wait. */
+  async setAdmission(boardId: string, on: boolean): Promise<void> {
+    if (on) await this.options.store.admit(boardId, this.presentHere(boardId), this.now());
+    await this.options.store.setAdmission(boardId, on, this.now());
+    if (on) this.options.cluster?.publishBoardEvent(LOBBY_TOPIC, boardId, { kind: 'admit-present' });
+    await this.lobbyChanged(boardId, !on);
+  }
+
+  async admit(boardId: string, personId: string): Promise<void> {
+    await this.options.store.admit(boardId, [personId], this.now());
+    await this.lobbyChanged(boardId);
+  }
+
+  /** Turns a waiting person away; they stay out until a facilitator admits them (they may knock again). */
+  async deny(boardId: string, personId: string): Promise<void> {
+    if (await this.options.store.leaveLobby(boardId, personId)) await this.lobbyChanged(boardId);
+  }
+
+  /** The lobby as facilitators see it, to this instance's facilitator connections of the board (or one). */
+  async sendLobby(boardId: string, to?: Connection): Promise<void> {
+    const [admission, waiting] = await Promise.all([this.options.store.admissionOn(boardId), this.options.store.lobby(boardId)]);
+    const message = JSON.stringify({ type: PEOPLE.lobby, admission, waiting: admission ? waiting : [] } satisfies LobbyMessage);
+    const targets = to ? [to] : (this.instance?.documents.get(boardId)?.getConnections() ?? []).filter((c) => roleOfConnection(c) === 'facilitator');
+    for (const c of targets) c.sendStateless(message);
+  }
+
+  private async lobbyChanged(boardId: string, tellOthers = true): Promise<void> {
+    await this.sendLobby(boardId);
+    if (tellOthers) this.options.cluster?.publishBoardEvent(LOBBY_TOPIC, boardId, { kind: 'changed' });
+  }
+
+  /** The proven people with a connection to the board on this instance. */
+  private presentHere(boardId: string): string[] {
+    const ids = new Set<string>();
+    for (const [name, document] of this.instance?.documents ?? []) {
+      if (parseDocumentName(name).boardId !== boardId) continue;
+      for (const c of document.getConnections()) {
+        const id = personOf(c)?.id;
+        if (id) ids.add(id);
+      }
+    }
+    return [...ids];
   }
 
   attach(instance: Hocuspocus): void {

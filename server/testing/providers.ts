@@ -63,8 +63,9 @@ export async function connectProvider(
     token,
     credential,
     as,
+    name,
     onStateless,
-  }: { document?: Y.Doc; timeoutMs?: number; token?: string; credential?: string | null; as?: string; onStateless?: (payload: string) => void } = {},
+  }: { document?: Y.Doc; timeoutMs?: number; token?: string; credential?: string | null; as?: string; name?: string; onStateless?: (payload: string) => void } = {},
 ): Promise<HocuspocusProvider> {
   const link = token ?? knownTokens.get(boardId.split('/')[0]!) ?? '';
   const root = boardId.split('/')[0]!;
@@ -74,7 +75,7 @@ export async function connectProvider(
       url: wsUrl,
       name: boardId,
       document,
-      token: encodeConnectionToken({ link, credential: proof }),
+      token: encodeConnectionToken({ link, credential: proof, ...(name ? { name } : {}) }),
       // From the start: the server may send stateless messages before the first sync.
       ...(onStateless ? { onStateless: ({ payload }: { payload: string }) => onStateless(payload) } : {}),
     });

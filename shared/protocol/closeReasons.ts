@@ -41,6 +41,9 @@ export const IdentityRequired = { code: 4401, reason: 'identity-required' } as c
 /** A facilitator removed this person from the board; their connections there are closed and refused. */
 export const RemovedFromBoard = { code: 4403, reason: 'removed-from-board' } as const satisfies CloseReason;
 
+/** Admission is on and a facilitator has not let this person in yet; the client waits and tries again. */
+export const AwaitingAdmission = { code: 4423, reason: 'awaiting-admission' } as const satisfies CloseReason;
+
 /** A facilitator rotated the link this connection used; the old link no longer works. */
 export const LinkRotated = { code: 4403, reason: 'link-rotated' } as const satisfies CloseReason;
 
@@ -72,6 +75,7 @@ export const CLOSE_REASONS = [
   Unauthorized,
   IdentityRequired,
   RemovedFromBoard,
+  AwaitingAdmission,
   LinkRotated,
   BoardFull,
   BoardTooLarge,

@@ -32,12 +32,14 @@ export type IssuedIdentity = z.infer<typeof issuedIdentitySchema>;
 export interface ConnectionToken {
   readonly link: string;
   readonly credential: string | null;
+  /** The name the person chose, shown to facilitators while they wait in a lobby (not proof of anything). */
+  readonly name?: string;
 }
 
-const connectionTokenSchema = z.object({ link: z.string().max(256), credential: z.string().max(256).nullable() });
+const connectionTokenSchema = z.object({ link: z.string().max(256), credential: z.string().max(256).nullable(), name: z.string().trim().min(1).max(60).optional().catch(undefined) });
 
 export function encodeConnectionToken(token: ConnectionToken): string {
-  return JSON.stringify({ link: token.link, credential: token.credential });
+  return JSON.stringify({ link: token.link, credential: token.credential, ...(token.name ? { name: token.name } : {}) });
 }
 
 /** A bare string is a share token without a credential (what clients sent before identities). */

@@ -10,7 +10,35 @@ export const PEOPLE = {
   remove: 'people:remove',
   removed: 'people:removed',
   refused: 'people:refused',
+  // Admission: with it on, newcomers wait in a lobby until a facilitator lets them in.
+  admission: 'people:admission',
+  admit: 'people:admit',
+  deny: 'people:deny',
+  lobby: 'people:lobby',
 } as const;
+
+const personIdSchema = z.string().refine(isPersonId, 'Not a person id');
+
+/** Facilitator → server: the other admission messages. */
+export const admissionMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal(PEOPLE.admission), on: z.boolean() }),
+  z.object({ type: z.literal(PEOPLE.admit), personId: personIdSchema }),
+  z.object({ type: z.literal(PEOPLE.deny), personId: personIdSchema }),
+]);
+export type AdmissionMessage = z.infer<typeof admissionMessageSchema>;
+
+/** Server → facilitators: whether admission is on, and who is waiting (oldest first). */
+export interface LobbyMessage {
+  readonly type: typeof PEOPLE.lobby;
+  readonly admission: boolean;
+  readonly waiting: readonly { readonly personId: string; readonly name: string; readonly since: number }[];
+}
+
+export function parseLobby(value: unknown): LobbyMessage | null {
+  const m = value as Partial<LobbyMessage> | null;
+  if (m?.type !== PEOPLE.lobby || typeof m.admission !== 'boolean' || !Array.isArray(m.waiting)) return null;
+  return { type: PEOPLE.lobby, admission: m.admission, waiting: m.waiting.filter((w) => typeof w?.personId === 'string' && typeof w.name === 'string').map((w) => ({ personId: w.personId, name: w.name, since: Number(w.since) })) };
+}
 
 export const removePersonMessageSchema = z.object({
   type: z.literal(PEOPLE.remove),
