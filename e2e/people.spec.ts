@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
+import { linkFor } from './server.ts';
 
 /**
  * Who takes part, as the facilitator sees and decides it: one row per person (their tabs and
@@ -48,4 +49,41 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   // A reload does not get her back in.
   await ann.page.reload();
   await expect(ann.page.getByTestId('board-unavailable').or(ann.page.getByRole('alert'))).toContainText('removed you');
+});
+
+test('with admission on, a newcomer waits until the facilitator admits them; someone turned away keeps waiting', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Admission workshop', 'ecommerce');
+  const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const bob = new BoardPageObject(await personPage(browser, server, { name: 'Bob Baker', department: 'support' }));
+  await fay.open(boardId);
+  await bob.open(boardId, 'editor');
+  await fay.page.getByRole('button', { name: 'Facilitate' }).click();
+  await fay.page.getByTestId('admission-toggle').check();
+  await fay.page.keyboard.press('Escape');
+
+  // Cleo arrives with the editor link: she waits, and sees nothing of the board.
+  const cleoPage = await personPage(browser, server, { name: 'Cleo Cruz', department: 'sales' });
+  await cleoPage.goto(linkFor(boardId, 'editor'));
+  await expect(cleoPage.getByTestId('waiting-room')).toBeVisible();
+  await expect(cleoPage.locator('.board-page')).toHaveCount(0);
+  const lobby = fay.page.getByTestId('lobby-banner');
+  await expect(lobby.locator('[data-name="Cleo Cruz"]')).toBeVisible();
+  await fay.page.screenshot({ path: test.info().outputPath('lobby-banner.png') });
+  await cleoPage.screenshot({ path: test.info().outputPath('waiting-room.png') });
+  expect((await new AxeBuilder({ page: fay.page }).withTags(['wcag2a', 'wcag2aa']).include('[data-testid="lobby-banner"]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  // Bob, here before, was never asked to wait.
+  await bob.page.reload();
+  await bob.waitReady();
+
+  await lobby.getByRole('button', { name: 'Admit Cleo Cruz' }).click();
+  await expect(cleoPage.locator('.board-page[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+  await expect(lobby).toBeHidden();
+
+  // Dan is turned away: he stays in the waiting room.
+  const danPage = await personPage(browser, server, { name: 'Dan Dale', department: 'product' });
+  await danPage.goto(linkFor(boardId, 'commenter'));
+  await expect(danPage.getByTestId('waiting-room')).toBeVisible();
+  await lobby.getByRole('button', { name: 'Turn Dan Dale away' }).click();
+  await expect(lobby).toBeHidden();
+  await expect(danPage.getByTestId('waiting-room')).toBeVisible();
 });

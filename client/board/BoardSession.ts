@@ -71,7 +71,7 @@ export class BoardSession {
     this.boardId = boardId;
     this.token = token;
     this.identity = new Store({ me });
-    this.connection = connectBoard(boardId, token ?? undefined, credential);
+    this.connection = connectBoard(boardId, token ?? undefined, credential, me.name);
     this.model = new BoardModel(this.connection.doc, me);
     this.presence = new PresenceStore(this.connection.awareness!, {
       user: { id: me.id, name: me.name, colour: me.colour, department: me.department },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { openBoardView, setBottomInset } from '../board/cameraActions.ts';
@@ -30,6 +30,7 @@ import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
 import { LockBanner } from '../ui/workshop/LockBanner.tsx';
+import { LobbyBanner } from '../ui/workshop/LobbyBanner.tsx';
 import { MassDeleteBanner } from '../ui/workshop/MassDeleteBanner.tsx';
 import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
 import { VotingDock } from '../ui/voting/VotingBar.tsx';
@@ -58,6 +59,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
 function BoardSessionView({ boardId, token, credential, identity, onProfile }: { boardId: string; token: string | null; credential: string | null; identity: Identity; onProfile: (p: Profile) => void }) {
   const [session, setSession] = useState<BoardSession | null>(null);
+  // A new session per attempt: while a facilitator has not let this person in, the page tries again.
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
   useEffect(() => {
     const s = new BoardSession(boardId, identity, token, credential);
     setSession(s);
@@ -68,17 +72,17 @@ function BoardSessionView({ boardId, token, credential, identity, onProfile }: {
     };
     // The session lives as long as the board is open; identity changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId]);
+  }, [boardId, attempt]);
   useEffect(() => session?.setIdentity(identity), [session, identity.id, identity.name, identity.department]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!session) return null;
   return (
     <SessionContext.Provider value={session}>
-      <BoardScreen onProfile={onProfile} />
+      <BoardScreen onProfile={onProfile} onRetry={retry} />
     </SessionContext.Provider>
   );
 }
 
-function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
+function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; onRetry: () => void }) {
   const session = useSession();
   const connection = useConnection();
   // Only the title: the whole page must not render again on every note change (bench/bigBoard).
@@ -115,6 +119,8 @@ function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
     if (ready) document.title = `${title} · Journeyboard`;
   }, [ready, title, session.boardId]);
 
+  // Nothing of the board shows while waiting, not even a copy downloaded with the page.
+  if (connection.kind === 'refused' && connection.reason === 'awaiting-admission') return <WaitingRoom onRetry={onRetry} />;
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
   const readOnly = newerSchema || roleReadOnly || stopped !== null || lockedOut;
@@ -138,6 +144,7 @@ function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
         {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
         <LockBanner />
         <MassDeleteBanner />
+        <LobbyBanner />
         <main className="board-main" ref={mainRef}>
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
             <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
@@ -188,6 +195,24 @@ function BoardScreen({ onProfile }: { onProfile: (p: Profile) => void }) {
         )}
       </div>
     </DotsLeftBadges>
+  );
+}
+
+const WAITING_RETRY_MS = 4000;
+
+/** Admission is on and a facilitator has not let this person in yet: say so, and knock again now and then. */
+function WaitingRoom({ onRetry }: { onRetry: () => void }) {
+  useEffect(() => {
+    const timer = setTimeout(onRetry, WAITING_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [onRetry]);
+  return (
+    <div className="page-blank">
+      <div className="empty-card waiting-room" role="status" data-testid="waiting-room">
+        <h1>Waiting for the facilitator</h1>
+        <p className="muted">The facilitator lets people in one by one. You will join the board as soon as they admit you; keep this page open.</p>
+      </div>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   BoardUnreadable,
   COLLAB_PATH,
   encodeConnectionToken,
+  AwaitingAdmission,
   IdentityRequired,
   InvalidMessage,
   RemovedFromBoard,
@@ -108,6 +109,8 @@ export function describeRefusal(reason: string): string {
       return 'Your last change was too large to sync, so the connection stopped. Reload the page; changes since the last sync may be lost.';
     case Unauthorized.reason:
       return 'unauthorized';
+    case AwaitingAdmission.reason:
+      return 'awaiting-admission';
     case RemovedFromBoard.reason:
       return 'The facilitator removed you from this board.';
     case IdentityRequired.reason:
@@ -130,7 +133,7 @@ export function describeRefusal(reason: string): string {
   }
 }
 
-export function connectBoard(boardId: string, token?: string, credential: string | null = null): BoardConnection {
+export function connectBoard(boardId: string, token?: string, credential: string | null = null, name?: string): BoardConnection {
   const doc = new Y.Doc();
   const status = new ConnectionStore();
   let socketStatus: WebSocketStatus = WebSocketStatus.Connecting;
@@ -176,7 +179,7 @@ export function connectBoard(boardId: string, token?: string, credential: string
     websocketProvider: socket,
     name: boardId,
     document: doc,
-    token: encodeConnectionToken({ link: token ?? '', credential }),
+    token: encodeConnectionToken({ link: token ?? '', credential, name }),
   });
   provider.attach();
   const failover = attachFailover(socket, urls);

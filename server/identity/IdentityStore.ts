@@ -27,9 +27,9 @@ export interface IdentityStore {
   isAdmitted(boardId: string, personId: string): Promise<boolean>;
   /** The person asks to come in, under the name they chose; a second knock updates it. */
   knock(boardId: string, personId: string, name: string, at: number): Promise<void>;
-  /** Who is waiting, oldest first. */
+  /** Who is waiting, oldest first (not those turned away). */
   lobby(boardId: string): Promise<readonly LobbyEntry[]>;
-  /** Takes the person out of the lobby (denied); false if they were not waiting. */
+  /** Turns the person away: they keep waiting, unlisted, until a facilitator admits them; false if they were not listed. */
   leaveLobby(boardId: string, personId: string): Promise<boolean>;
 }
 

@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS board_lobby (
   person_id TEXT NOT NULL,
   name TEXT NOT NULL,
   since BIGINT NOT NULL,
+  denied INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (board_id, person_id)
 );
 `;
@@ -108,11 +109,11 @@ export class PostgresIdentityStore implements IdentityStore {
   }
 
   async lobby(boardId: string): Promise<readonly LobbyEntry[]> {
-    const { rows } = await this.pool.query<{ person_id: string; name: string; since: string }>('SELECT person_id, name, since FROM board_lobby WHERE board_id = $1 ORDER BY since, person_id', [boardId]);
+    const { rows } = await this.pool.query<{ person_id: string; name: string; since: string }>('SELECT person_id, name, since FROM board_lobby WHERE board_id = $1 AND denied = 0 ORDER BY since, person_id', [boardId]);
     return rows.map((r) => ({ personId: r.person_id, name: r.name, since: Number(r.since) }));
   }
 
   async leaveLobby(boardId: string, personId: string): Promise<boolean> {
-    return ((await this.pool.query('DELETE FROM board_lobby WHERE board_id = $1 AND person_id = $2', [boardId, personId])).rowCount ?? 0) > 0;
+    return ((await this.pool.query('UPDATE board_lobby SET denied = 1 WHERE board_id = $1 AND person_id = $2 AND denied = 0', [boardId, personId])).rowCount ?? 0) > 0;
   }
 }

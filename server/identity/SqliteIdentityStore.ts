@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS board_lobby (
   person_id TEXT NOT NULL,
   name TEXT NOT NULL,
   since INTEGER NOT NULL,
+  denied INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (board_id, person_id)
 ) STRICT;
 `;
@@ -102,11 +103,11 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async lobby(boardId: string): Promise<readonly LobbyEntry[]> {
-    return this.db.prepare('SELECT person_id, name, since FROM board_lobby WHERE board_id = ? ORDER BY since, person_id').all(boardId).map((r) => ({ personId: String(r.person_id), name: String(r.name), since: Number(r.since) }));
+    return this.db.prepare('SELECT person_id, name, since FROM board_lobby WHERE board_id = ? AND denied = 0 ORDER BY since, person_id').all(boardId).map((r) => ({ personId: String(r.person_id), name: String(r.name), since: Number(r.since) }));
   }
 
   async leaveLobby(boardId: string, personId: string): Promise<boolean> {
-    return Number(this.db.prepare('DELETE FROM board_lobby WHERE board_id = ? AND person_id = ?').run(boardId, personId).changes) > 0;
+    return Number(this.db.prepare('UPDATE board_lobby SET denied = 1 WHERE board_id = ? AND person_id = ? AND denied = 0').run(boardId, personId).changes) > 0;
   }
 }
 

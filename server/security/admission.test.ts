@@ -68,6 +68,11 @@ describe('admission: newcomers wait until a facilitator lets them in', () => {
     fac.send({ type: PEOPLE.deny, personId: dan.personId });
     await waitFor(() => fac.lobby()?.waiting.length === 0, { what: 'Dan turned away' });
     expect(await attempt(server.wsUrl, id, tokens.commenter, 'dan', providers)).toBe(AwaitingAdmission.reason);
+    // Knocking again does not put him back in front of the facilitator.
+    const fence = await attempt(server.wsUrl, id, tokens.commenter, 'fence', providers);
+    expect(fence).toBe(AwaitingAdmission.reason);
+    await waitFor(() => fac.lobby()?.waiting.some((w) => w.name === 'fence'), { what: 'the fence in the lobby' });
+    expect(fac.lobby()?.waiting.map((w) => w.name)).toEqual(['fence']);
 
     // Admission off: whoever waits comes in.
     fac.send({ type: PEOPLE.admission, on: false });

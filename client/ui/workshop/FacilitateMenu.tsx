@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { TIMER_MAX_MS } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
+import { useStore } from '../../board/store.ts';
 import { describeDuration } from '../../workshop/serverClock.ts';
 import { TimerChip } from './TimerChip.tsx';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
@@ -72,7 +73,8 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
 }
 
 function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => void; onDone: () => void }) {
-  const { workshop } = useSession();
+  const { workshop, people } = useSession();
+  const admission = useStore(people.lobby, (l) => l.admission);
   const state = useWorkshop((v) => v.state);
   const { timer, text, ringing } = useCountdown();
   const [minutes, setMinutes] = useState(String(Math.round(timer.durationMs / 60_000)));
@@ -162,6 +164,10 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
         <label className="fp-check">
           <input type="checkbox" checked={hideCursors} onChange={(e) => { showHideCursors(e.target.checked); workshop.setHideCursors(e.target.checked); }} data-testid="hide-cursors" />
           Hide everyone’s cursors (quiet work; you still see them)
+        </label>
+        <label className="fp-check">
+          <input type="checkbox" checked={admission} onChange={(e) => people.setAdmission(e.target.checked)} data-testid="admission-toggle" />
+          Let people in one by one (newcomers wait until you admit them)
         </label>
       </section>
 
