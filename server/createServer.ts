@@ -2,6 +2,9 @@ import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
 import { Identities } from './identity/Identities.ts';
+import { Sessions } from './identity/Sessions.ts';
+import { CompanySignIn } from './auth/CompanySignIn.ts';
+import { BoardMembers } from './extensions/BoardMembers.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
@@ -121,6 +124,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Who a person is, proven by a credential the server issued (docs/security.md).
   const identities = new Identities({ store: store.identities, maxIssuedPerLink: limits.maxNewIdentitiesPerLink });
+  // Company sign-in (OIDC_*): a session cookie proves a person too; without it, links only.
+  const sessions = new Sessions({ store: store.accounts, ttlMs: config.sessionTtlMs, secureCookies: config.publicUrl?.startsWith('https:') ?? false, now: options.now });
+  const signIn = config.oidc ? new CompanySignIn({ ...config.oidc, now: options.now }) : null;
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
   // Private writing (issue 4): drafts in the database, written into the board at the reveal.
@@ -136,7 +142,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, store }),
+    new RoleAccess({ links, identities, sessions, store }),
+    new BoardMembers({ accounts: store.accounts, now: options.now }),
     new BoardAccess({ store }),
     new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),
     new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
@@ -163,6 +170,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         store,
         links,
         identities,
+        auth: { signIn, sessions, accounts: store.accounts, publicUrl: config.publicUrl ?? null, now: options.now },
         clientDir: config.clientDir,
         maxBodyBytes: config.maxBodyBytes,
         createToken: config.createToken,

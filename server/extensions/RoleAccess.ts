@@ -7,6 +7,7 @@ import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { Identities } from '../identity/Identities.ts';
+import type { Sessions } from '../identity/Sessions.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
@@ -14,6 +15,8 @@ import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 export interface RoleAccessConfiguration {
   links: ShareLinks;
   identities: Identities;
+  /** A signed-in browser's session cookie proves the person when the token has no credential. */
+  sessions?: Sessions;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
 }
@@ -52,7 +55,8 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
  * name, and enforces both (the token is `encodeConnectionToken`'s, shared/protocol/identity.ts):
  * - no token, a wrong one or a rotated one: refused with `unauthorized` (nothing is loaded); an
  *   id that is no board at all: `board-not-found`;
- * - no credential, a forged or a revoked one: refused with `identity-required`;
+ * - no credential, a forged or a revoked one, and no live sign-in session cookie: refused with
+ *   `identity-required`;
  * - a role that may not write this document (a viewer anywhere, a commenter on the board itself)
  *   gets a read-only connection: Hocuspocus then drops its document updates (MessageReceiver:
  *   `connection.readOnly` answers "not synced" and applies nothing, so nothing is stored or
@@ -68,21 +72,23 @@ export class RoleAccess implements Extension {
 
   private readonly links: ShareLinks;
   private readonly identities: Identities;
+  private readonly sessions: Sessions | null;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
     this.identities = configuration.identities;
+    this.sessions = configuration.sessions ?? null;
     this.store = configuration.store;
   }
 
-  async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<AccessContext> {
+  async onAuthenticate({ documentName, token, connectionConfig, requestHeaders }: onAuthenticatePayload): Promise<AccessContext> {
     const { boardId, kind } = parseDocumentName(documentName);
     if (!isBoardId(boardId)) throw BoardNotFound;
     const { link, credential } = decodeConnectionToken(token);
     const role = link ? await this.links.roleOf(boardId, link) : null;
     if (!role) throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
-    const person = await this.identities.verify(credential);
+    const person = (await this.identities.verify(credential)) ?? (await this.sessions?.personOf(requestHeaders.get('cookie')));
     if (!person) throw IdentityRequired;
     connectionConfig.readOnly = !canWrite(role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).

@@ -12,6 +12,11 @@ CREATE TABLE IF NOT EXISTS people (
   revoked_at INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS people_by_issuing_link ON people (issued_board_id, issued_role, created_at);
+CREATE TABLE IF NOT EXISTS person_credentials (
+  credential_hash BLOB PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+) STRICT;
 `;
 
 /** People in the SQLite file of SqliteBoardStore (same handle, same WAL). */
@@ -29,8 +34,14 @@ export class SqliteIdentityStore implements IdentityStore {
       .run(p.id, p.credentialHash, p.createdAt, p.issuedBoardId, p.issuedRole);
   }
 
+  async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
+    this.db.prepare('INSERT INTO person_credentials (credential_hash, person_id, created_at) VALUES (?, ?, ?)').run(hash, personId, at);
+  }
+
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
-    const row = this.db.prepare('SELECT * FROM people WHERE credential_hash = ?').get(hash);
+    const row =
+      this.db.prepare('SELECT * FROM people WHERE credential_hash = ?').get(hash) ??
+      this.db.prepare('SELECT p.* FROM person_credentials c JOIN people p ON p.id = c.person_id WHERE c.credential_hash = ?').get(hash);
     return row ? toPerson(row) : null;
   }
 
