@@ -18,8 +18,8 @@ export interface AuthRoutesDeps {
 }
 
 const ATTEMPT_COOKIE = 'jb_signin';
-/** Sent by our client on POST /auth/logout; a foreign page cannot add it without a CORS preflight, which /auth answers with nothing. */
-export const CSRF_HEADER = 'x-journeyboard-request';
+// Sent by our client on POST /auth/logout; a foreign page cannot add it without a CORS preflight, which /auth answers with nothing.
+import { CSRF_HEADER } from '../../shared/protocol/account.ts';
 
 /**
  * Company sign-in (docs/security.md, "Sessions and company sign-in"): `GET /auth/login`,
@@ -92,7 +92,8 @@ function callbackUri(deps: AuthRoutesDeps, req: IncomingMessage): string {
 /** A path on this server only: `//evil.example` or `https://…` would make us an open redirect. */
 export function safeReturnTo(value: string | null): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  return value.slice(0, 2000);
+  // A fragment is where share tokens live; it has no business in a cookie or a Location.
+  return value.split('#')[0]!.slice(0, 2000);
 }
 
 /** Refuses a cross-site POST: the custom header, and the Origin (when sent) must be ours. */
