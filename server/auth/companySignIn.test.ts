@@ -4,7 +4,7 @@ import { IdentityRequired } from '../../shared/protocol/closeReasons.ts';
 import { identitiesPath, issuedIdentitySchema } from '../../shared/protocol/identity.ts';
 import { TestBrowser } from '../testing/browser.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../testing/oidcProvider.ts';
-import { connectProvider, ConnectionRefused } from '../testing/providers.ts';
+import { connectProvider, ConnectionRefused, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
@@ -206,7 +206,10 @@ describe('company sign-in (OpenID Connect)', () => {
 
     const phone = new TestBrowser();
     await signIn(phone, 'bo-456');
-    const { boards } = (await (await phone.fetch(`${server.url}/api/me/boards`)).json()) as { boards: { id: string; title: string; role: string }[] };
+    const boards = await waitFor(async () => {
+      const listed = ((await (await phone.fetch(`${server.url}/api/me/boards`)).json()) as { boards: { id: string; title: string; role: string }[] }).boards;
+      return listed.length === 2 ? listed : null;
+    }, { what: 'both boards in My boards' });
     expect(boards.map(({ id, title, role }) => ({ id, title, role })).sort((a, b) => a.title.localeCompare(b.title))).toEqual([
       { id: first.id, title: 'Onboarding journey', role: 'commenter' },
       { id: second.id, title: 'Returns journey', role: 'facilitator' },
@@ -251,7 +254,11 @@ describe('company sign-in with sessions in PostgreSQL', () => {
       const board = await createBoardWithLinks(server.url, { title: 'Claims journey' });
       const provider = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor, credential: null, cookie: phone.cookieFor(`${server.url}/collab`)! });
       provider.destroy();
-      const { boards } = (await (await laptop.fetch(`${server.url}/api/me/boards`)).json()) as { boards: { id: string; role: string }[] };
+      // Recorded by the `connected` hook, which may finish after the first sync.
+      const boards = await waitFor(async () => {
+        const listed = ((await (await laptop.fetch(`${server.url}/api/me/boards`)).json()) as { boards: { id: string; role: string }[] }).boards;
+        return listed.length > 0 ? listed : null;
+      }, { what: 'the board in My boards' });
       expect(boards).toMatchObject([{ id: board.id, title: 'Claims journey', role: 'editor' }]);
       expect((await phone.fetch(`${server.url}/auth/logout`, { method: 'POST', headers: { 'x-journeyboard-request': '1' } })).status).toBe(204);
       expect((await meAt(server.url, phone)).signedIn).toBe(false);
