@@ -3,6 +3,7 @@ import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
 import { Identities } from './identity/Identities.ts';
 import { Sessions } from './identity/Sessions.ts';
+import { MembersOnly } from './identity/MembersOnly.ts';
 import { CompanySignIn } from './auth/CompanySignIn.ts';
 import { BoardMembers } from './extensions/BoardMembers.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
@@ -142,7 +143,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, sessions, store }),
+    new RoleAccess({ links, identities, sessions, membersOnly: signIn ? new MembersOnly(store.accounts) : undefined, store }),
     new BoardMembers({ accounts: store.accounts, now: options.now }),
     new BoardAccess({ store }),
     new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),

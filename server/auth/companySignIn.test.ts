@@ -5,6 +5,8 @@ import { identitiesPath, issuedIdentitySchema } from '../../shared/protocol/iden
 import { TestBrowser } from '../testing/browser.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../testing/oidcProvider.ts';
 import { connectProvider, ConnectionRefused, waitFor } from '../testing/providers.ts';
+import { VotingClient } from '../testing/votingClient.ts';
+import { VOTING } from '../../shared/protocol/voting.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
@@ -224,6 +226,53 @@ describe('company sign-in (OpenID Connect)', () => {
     const connection = [...server.server.hocuspocus.documents.get(board.id)!.getConnections()][0]!;
     const personId = (connection.context as { person: { id: string } }).person.id;
     expect(await server.server.store.accounts.membershipsOf(personId)).toEqual([]);
+  });
+
+  it('members-only board: a signed-in member of the domain edits and votes; other people with the editor link comment and are refused a vote', async () => {
+    const board = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const rule = (token: string, membersDomain: string | null) =>
+      fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ membersDomain }) });
+    expect((await rule(board.tokens.editor, 'example.com')).status).toBe(403);
+    expect((await rule(board.tokens.facilitator, 'not a domain')).status).toBe(400);
+    expect((await rule(board.tokens.facilitator, 'Example.com')).status).toBe(200);
+    const read = await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, { headers: { Authorization: `Bearer ${board.tokens.viewer}` } });
+    expect(await read.json()).toEqual({ membersDomain: 'example.com' });
+
+    const annBrowser = new TestBrowser();
+    await signIn(annBrowser, 'ann-123'); // ann@example.com
+    const boBrowser = new TestBrowser();
+    await signIn(boBrowser, 'bo-456'); // bo@other.org
+    const facilitator = await VotingClient.connect(server.wsUrl, board.id, board.tokens.facilitator, { id: 'fran', name: 'Fran', department: 'product' });
+    const ann = await VotingClient.connect(server.wsUrl, board.id, board.tokens.editor, { id: 'ann', name: 'Ann', department: 'sales' }, { cookie: annBrowser.cookieFor(`${server.url}/collab`)! });
+    const bo = await VotingClient.connect(server.wsUrl, board.id, board.tokens.editor, { id: 'bo', name: 'Bo', department: 'support' }, { cookie: boBrowser.cookieFor(`${server.url}/collab`)! });
+    const guest = await VotingClient.connect(server.wsUrl, board.id, board.tokens.editor, { id: 'gus', name: 'Gus', department: 'other' });
+    for (const c of [facilitator, ann, bo, guest]) providers.push(c.provider);
+
+    const annId = (await me(annBrowser)).person!.id;
+    const boId = (await me(boBrowser)).person!.id;
+    const idOf = new Map<VotingClient, string>([[ann, annId], [bo, boId], [guest, guest.person.id]]);
+    const contextOf = (client: VotingClient) =>
+      [...server.server.hocuspocus.documents.get(board.id)!.getConnections()].find((c) => (c.context as { person: { id: string } }).person.id === idOf.get(client))!;
+    expect(contextOf(ann).context).toMatchObject({ role: 'editor', guestOfDomain: null });
+    expect(contextOf(ann).readOnly).toBe(false);
+    for (const outsider of [bo, guest]) {
+      expect(contextOf(outsider).context).toMatchObject({ role: 'commenter', linkRole: 'editor', guestOfDomain: 'example.com' });
+      expect(contextOf(outsider).readOnly).toBe(true);
+    }
+
+    const [pain] = ann.notes('pain');
+    const roundId = await facilitator.start({ title: 'Members vote', dotsPerPerson: 3 });
+    expect(await ann.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.ballot, remaining: 2 });
+    for (const outsider of [bo, guest]) {
+      expect(await outsider.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.refused, code: 'members-only', message: expect.stringContaining('example.com') });
+    }
+
+    // Lifted: the next connection with the editor link edits again.
+    expect((await rule(board.tokens.facilitator, null)).status).toBe(200);
+    const again = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor, cookie: boBrowser.cookieFor(`${server.url}/collab`)!, credential: null });
+    providers.push(again);
+    const latest = [...server.server.hocuspocus.documents.get(board.id)!.getConnections()].at(-1)!;
+    expect(latest.context).toMatchObject({ role: 'editor', guestOfDomain: null });
   });
 
   it('returnTo never leaves the server (no open redirect)', async () => {

@@ -8,6 +8,7 @@ import type { AccessContext } from '../access/AccessContext.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { Identities } from '../identity/Identities.ts';
 import type { Sessions } from '../identity/Sessions.ts';
+import type { MembersOnly } from '../identity/MembersOnly.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
@@ -17,6 +18,8 @@ export interface RoleAccessConfiguration {
   identities: Identities;
   /** A signed-in browser's session cookie proves the person when the token has no credential. */
   sessions?: Sessions;
+  /** Boards for signed-in members of a domain: a guest's editor link reads as a commenter's. */
+  membersOnly?: MembersOnly;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
 }
@@ -73,12 +76,14 @@ export class RoleAccess implements Extension {
   private readonly links: ShareLinks;
   private readonly identities: Identities;
   private readonly sessions: Sessions | null;
+  private readonly membersOnly: MembersOnly | null;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
     this.identities = configuration.identities;
     this.sessions = configuration.sessions ?? null;
+    this.membersOnly = configuration.membersOnly ?? null;
     this.store = configuration.store;
   }
 
@@ -90,9 +95,10 @@ export class RoleAccess implements Extension {
     if (!role) throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
     const person = (await this.identities.verify(credential)) ?? (await this.sessions?.personOf(requestHeaders.get('cookie')));
     if (!person) throw IdentityRequired;
-    connectionConfig.readOnly = !canWrite(role, kind);
+    const admitted = (await this.membersOnly?.admit(boardId, role, person.id)) ?? { role, guestOfDomain: null };
+    connectionConfig.readOnly = !canWrite(admitted.role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
-    return { role, boardId, person };
+    return { role: admitted.role, linkRole: role, boardId, person, guestOfDomain: admitted.guestOfDomain };
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
@@ -126,7 +132,9 @@ export function disconnectRole(instance: Hocuspocus, boardId: string, role: Role
   for (const [name, document] of instance.documents) {
     if (parseDocumentName(name).boardId !== boardId) continue;
     for (const connection of document.getConnections()) {
-      if ((connection.context as Partial<AccessContext>).role !== role) continue;
+      const context = connection.context as Partial<AccessContext>;
+      // By the link it came in with: a guest's editor link, read as a commenter's, goes too.
+      if ((context.linkRole ?? context.role) !== role) continue;
       connection.close(LinkRotated);
       closed++;
     }

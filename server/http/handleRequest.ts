@@ -17,6 +17,7 @@ import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
 import { registerIdentityRoutes } from './identityRoutes.ts';
 import { registerAuthRoutes, type AuthRoutesDeps } from './authRoutes.ts';
+import { registerSignInRuleRoutes } from './signInRuleRoutes.ts';
 import type { Identities } from '../identity/Identities.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
 import type { EncodedStates } from './encodedStates.ts';
@@ -67,6 +68,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerShareRoutes(router, deps);
   registerIdentityRoutes(router, { ...deps, sessions: deps.auth?.sessions });
   if (deps.auth) registerAuthRoutes(router, deps.auth);
+  if (deps.auth?.signIn) registerSignInRuleRoutes(router, { store: deps.store, links: deps.links, accounts: deps.auth.accounts });
   registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {

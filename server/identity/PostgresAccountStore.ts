@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS board_members (
   last_seen BIGINT NOT NULL,
   PRIMARY KEY (person_id, board_id)
 );
+CREATE TABLE IF NOT EXISTS board_sign_in_rules (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  members_domain TEXT NOT NULL
+);
 `;
 
 /** Signed-in people, sessions and board memberships in PostgresBoardStore's database. */
@@ -89,5 +93,15 @@ export class PostgresAccountStore implements AccountStore {
       [personId],
     );
     return rows.map(toMembership);
+  }
+
+  async membersDomain(boardId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ members_domain: string }>('SELECT members_domain FROM board_sign_in_rules WHERE board_id = $1', [boardId]);
+    return rows[0]?.members_domain ?? null;
+  }
+
+  async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
+    if (domain === null) await this.pool.query('DELETE FROM board_sign_in_rules WHERE board_id = $1', [boardId]);
+    else await this.pool.query('INSERT INTO board_sign_in_rules (board_id, members_domain) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET members_domain = excluded.members_domain', [boardId, domain]);
   }
 }

@@ -23,6 +23,10 @@ CREATE TABLE IF NOT EXISTS board_members (
   last_seen INTEGER NOT NULL,
   PRIMARY KEY (person_id, board_id)
 ) STRICT;
+CREATE TABLE IF NOT EXISTS board_sign_in_rules (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  members_domain TEXT NOT NULL
+) STRICT;
 `;
 
 /** Signed-in people, sessions and board memberships in SqliteBoardStore's file (after `people` and `boards`). */
@@ -86,5 +90,15 @@ export class SqliteAccountStore implements AccountStore {
       .prepare('SELECT m.board_id, b.title, m.role, m.last_seen FROM board_members m JOIN boards b ON b.id = m.board_id WHERE m.person_id = ? ORDER BY m.last_seen DESC LIMIT 200')
       .all(personId)
       .map(toMembership);
+  }
+
+  async membersDomain(boardId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT members_domain FROM board_sign_in_rules WHERE board_id = ?').get(boardId);
+    return row ? String(row.members_domain) : null;
+  }
+
+  async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
+    if (domain === null) this.db.prepare('DELETE FROM board_sign_in_rules WHERE board_id = ?').run(boardId);
+    else this.db.prepare('INSERT INTO board_sign_in_rules (board_id, members_domain) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET members_domain = excluded.members_domain').run(boardId, domain);
   }
 }

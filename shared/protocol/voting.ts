@@ -149,6 +149,7 @@ export const REFUSAL_CODES = [
   'not-identified',
   'identity-mismatch',
   'not-allowed',
+  'members-only',
   'facilitator-not-voting',
   'no-open-round',
   'round-closed',
