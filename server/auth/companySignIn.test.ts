@@ -275,6 +275,22 @@ describe('company sign-in (OpenID Connect)', () => {
     expect(latest.context).toMatchObject({ role: 'editor', guestOfDomain: null });
   });
 
+  it('replacing the editor link also disconnects guests who came in with it as commenters', async () => {
+    const board = await createBoardWithLinks(server.url);
+    await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${board.tokens.facilitator}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ membersDomain: 'example.com' }),
+    });
+    const guest = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor });
+    providers.push(guest);
+    const connections = () => [...(server.server.hocuspocus.documents.get(board.id)?.getConnections() ?? [])];
+    expect(connections().map((c) => (c.context as { role: string }).role)).toEqual(['commenter']);
+    const rotated = await fetch(`${server.url}/api/boards/${board.id}/links/editor/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.facilitator}` } });
+    expect(rotated.status).toBe(200);
+    await waitFor(() => connections().length === 0, { what: 'the guest to be disconnected' });
+  });
+
   it('returnTo never leaves the server (no open redirect)', async () => {
     for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
       const browser = new TestBrowser();
