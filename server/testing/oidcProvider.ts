@@ -15,6 +15,8 @@ export interface TestOidcProvider {
   readonly clientSecret: string;
   /** People who can sign in, by subject. */
   readonly accounts: Map<string, TestAccount>;
+  /** Who a browser that does not say `?as=` (a real one, in e2e) signs in as. */
+  signInAs: string;
   /** Starts answering, with `redirectUri` as the client's (known once the Journeyboard server listens). */
   serve(redirectUri: string): void;
   close(): Promise<void>;
@@ -23,7 +25,7 @@ export interface TestOidcProvider {
 /**
  * A real OpenID provider (`oidc-provider`) on 127.0.0.1 and a free port, with one confidential
  * client whose redirect URI `serve` sets (the issuer URL is known first, for the server's config). Its login is non-interactive: the browser that
- * reaches `/interaction/:uid?as=<subject>` is signed in as that subject, and consent is implied
+ * reaches `/interaction/:uid?as=<subject>` is signed in as that subject (or as `signInAs`), and consent is implied
  * for the client (a grant is made on the spot), so a test drives the whole code flow with fetch.
  */
 export async function startTestOidcProvider(): Promise<TestOidcProvider> {
@@ -62,7 +64,7 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
         callback(req, res);
         return;
       }
-      const subject = url.searchParams.get('as') ?? '';
+      const subject = url.searchParams.get('as') ?? result.signInAs;
       provider
         .interactionDetails(req, res)
         .then(() => provider.interactionFinished(req, res, { login: { accountId: subject } }, { mergeWithLastSubmission: false }))
@@ -72,11 +74,12 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
         });
     });
   };
-  return {
+  const result: TestOidcProvider = {
     issuer,
     clientId,
     clientSecret,
     accounts,
+    signInAs: '',
     serve,
     close: () =>
       new Promise<void>((resolve) => {
@@ -84,4 +87,5 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
         server.close(() => resolve());
       }),
   };
+  return result;
 }
