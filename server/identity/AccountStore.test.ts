@@ -58,6 +58,16 @@ describe.each([
     expect(await store.accounts.sessionByHash(live)).toBeNull();
   });
 
+  it('a revoked person’s sessions prove nothing, like their credentials', async () => {
+    const store = await open();
+    const personId = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
+    const hash = new Uint8Array(32).fill(6);
+    await store.accounts.addSession({ idHash: hash, personId, createdAt: 1000, expiresAt: 5000 });
+    expect(await store.accounts.sessionByHash(hash)).not.toBeNull();
+    expect(await store.identities.revokePerson(personId, 2000)).toBe(true);
+    expect(await store.accounts.sessionByHash(hash)).toBeNull();
+  });
+
   it('memberships only for signed-in people; the latest role and visit win', async () => {
     const store = await open();
     await store.createBoard({ id: 'board0000001', title: 'Journey A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });

@@ -12,7 +12,7 @@ export interface AccountStore {
   /** Name, email, issuer of a signed-in person; null for a person who never signed in. */
   profileOf(personId: string): Promise<SignedInProfile | null>;
   addSession(session: StoredSession): Promise<void>;
-  /** The session whose id hashes to `idHash`, expired or not; null if none. */
+  /** The session whose id hashes to `idHash`, expired or not; null if none or its person is revoked. */
   sessionByHash(idHash: Uint8Array): Promise<StoredSession | null>;
   deleteSession(idHash: Uint8Array): Promise<void>;
   /** Drops sessions that expired before `now`; returns how many. */

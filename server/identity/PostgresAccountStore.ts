@@ -66,7 +66,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
-    const { rows } = await this.pool.query<Record<string, unknown>>('SELECT * FROM sessions WHERE id_hash = $1', [Buffer.from(idHash)]);
+    const { rows } = await this.pool.query<Record<string, unknown>>('SELECT s.* FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id_hash = $1 AND p.revoked_at IS NULL', [Buffer.from(idHash)]);
     return rows[0] ? toSession(rows[0]) : null;
   }
 

@@ -63,7 +63,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(idHash);
+    const row = this.db.prepare('SELECT s.* FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id_hash = ? AND p.revoked_at IS NULL').get(idHash);
     return row ? toSession(row) : null;
   }
 
