@@ -1,6 +1,6 @@
 import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
-import { TestServer } from './server.ts';
+import { linkFor, TestServer } from './server.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../server/testing/oidcProvider.ts';
 
 /**
@@ -45,6 +45,14 @@ test.describe('company sign-in', () => {
     await expect(listed).toHaveCount(1);
     await expect(listed).toContainText('Onboarding journey');
     await expect(listed).toContainText('Editor');
+
+    // A device with no name yet: the join dialog offers the company's.
+    const tablet = await (await browser.newContext({ baseURL: server.url })).newPage();
+    await tablet.goto('/');
+    await tablet.getByTestId('sign-in').click();
+    await expect(tablet.getByTestId('account')).toBeVisible();
+    await tablet.goto(linkFor(boardId, 'editor'));
+    await expect(tablet.getByTestId('join-name')).toHaveValue('Ann Lee');
 
     await phone.getByTestId('sign-out').click();
     await expect(phone.getByTestId('sign-in')).toBeVisible();
