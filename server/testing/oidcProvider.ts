@@ -24,9 +24,10 @@ export interface TestOidcProvider {
 
 /**
  * A real OpenID provider (`oidc-provider`) on 127.0.0.1 and a free port, with one confidential
- * client whose redirect URI `serve` sets (the issuer URL is known first, for the server's config). Its login is non-interactive: the browser that
- * reaches `/interaction/:uid?as=<subject>` is signed in as that subject (or as `signInAs`), and consent is implied
- * for the client (a grant is made on the spot), so a test drives the whole code flow with fetch.
+ * client whose redirect URI `serve` sets (the issuer URL is known first, for the server's config).
+ * Its login is non-interactive: the browser that reaches `/interaction/:uid?as=<subject>` is
+ * signed in as that subject (or as `signInAs`), and consent is implied for the client (a grant is
+ * made on the spot), so a test drives the whole code flow with fetch or a real browser.
  */
 export async function startTestOidcProvider(): Promise<TestOidcProvider> {
   const accounts = new Map<string, TestAccount>();
