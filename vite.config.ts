@@ -42,6 +42,8 @@ export default defineConfig(({ mode }) => ({
     proxy: {
       '/api': 'http://127.0.0.1:1234',
       '/healthz': 'http://127.0.0.1:1234',
+      // Company sign-in: the provider returns to /auth/callback; set PUBLIC_URL to the dev origin so the redirect URI matches.
+      '/auth': 'http://127.0.0.1:1234',
       '/collab': { target: 'ws://127.0.0.1:1234', ws: true },
     },
   },

@@ -12,11 +12,17 @@ export class TestServer {
   private child: ChildProcess | null = null;
   url = '';
   private port = 0;
+  /** Extra environment for the server (e.g. the OIDC_* variables of a test provider). */
+  private readonly env: Record<string, string>;
+
+  constructor(env: Record<string, string> = {}) {
+    this.env = env;
+  }
 
   async start(): Promise<void> {
     const child = spawn(NODE, ['server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, CLIENT_DIR: join(ROOT, 'dist/client-test') },
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, CLIENT_DIR: join(ROOT, 'dist/client-test') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

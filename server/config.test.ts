@@ -86,4 +86,15 @@ describe('config', () => {
     expect(readConfig({ ALLOWED_HOSTS: 'Board.example.com, .corp.example,*' }).allowedHosts).toEqual(['board.example.com', '.corp.example', '*']);
     expect(() => readConfig({ ALLOWED_HOSTS: 'https://board.example.com/' })).toThrow(/ALLOWED_HOSTS/);
   });
+
+  it('company sign-in: the three OIDC variables together, an https issuer (http only on this machine), an origin for PUBLIC_URL', () => {
+    const oidc = { OIDC_ISSUER: 'https://login.example.com/tenant/v2.0', OIDC_CLIENT_ID: 'journeyboard', OIDC_CLIENT_SECRET: 'a-secret-of-16-chars-or-more' };
+    expect(readConfig({}).oidc).toBeNull();
+    expect(readConfig(oidc)).toMatchObject({ oidc: { issuer: oidc.OIDC_ISSUER, clientId: 'journeyboard', clientSecret: oidc.OIDC_CLIENT_SECRET }, sessionTtlMs: 168 * 3_600_000 });
+    expect(() => readConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/together/);
+    expect(() => readConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.com' })).toThrow(/OIDC_ISSUER/);
+    expect(readConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080/realms/x' }).oidc?.issuer).toBe('http://127.0.0.1:8080/realms/x');
+    expect(readConfig({ PUBLIC_URL: 'https://board.example.com' }).publicUrl).toBe('https://board.example.com');
+    expect(() => readConfig({ PUBLIC_URL: 'https://board.example.com/app' })).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -43,6 +43,19 @@ export interface ServerConfig {
   readonly logLevel?: LogLevel;
   /** A proxy in front appends the client's address to X-Forwarded-For (TRUST_PROXY). */
   readonly trustProxy?: boolean;
+  // ---- company sign-in (docs/security.md, "Sessions and company sign-in") ----
+  /** OpenID Connect provider and client (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET); null = by link only. */
+  readonly oidc?: OidcConfig | null;
+  /** The address people use, e.g. `https://board.example.com` (PUBLIC_URL): the sign-in redirect URI and Secure cookies. */
+  readonly publicUrl?: string | null;
+  /** How long a sign-in lasts (SESSION_TTL_HOURS, default 168). */
+  readonly sessionTtlMs?: number;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -144,6 +157,18 @@ const envSchema = z.object({
   REDIS_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be letters, digits, _ . or -').default('journeyboard')),
   METRICS_TOKEN: secret,
   LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
+  // https, or http to this machine only (a local test provider): tokens must not cross a network in clear.
+  OIDC_ISSUER: z.preprocess(unsetIfEmpty, z.string().trim().url().refine(
+    (v) => v.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(v),
+    'must be an https:// URL (http only for localhost)',
+  ).optional()),
+  OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().trim().optional()),
+  OIDC_CLIENT_SECRET: secret,
+  PUBLIC_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^https?:\/\/[^/]+$/, 'must be an origin such as https://board.example.com (no path)').optional()),
+  SESSION_TTL_HOURS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(24 * 90).default(168)),
+}).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
+  message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (or none)',
+  path: ['OIDC_ISSUER'],
 }).refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
   message: 'needs DATABASE_URL: several instances share their boards through PostgreSQL',
   path: ['REDIS_URL'],
@@ -197,6 +222,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       authFailuresPerBoard: e.AUTH_FAILURES_PER_BOARD,
     },
     trustProxy: e.TRUST_PROXY,
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : null,
+    publicUrl: e.PUBLIC_URL ?? null,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 60 * 60_000,
   };
 }
 

@@ -4,6 +4,10 @@ import { ShareLinks } from './access/ShareLinks.ts';
 import { Identities } from './identity/Identities.ts';
 import { BoardPeople } from './people/BoardPeople.ts';
 import { People } from './extensions/People.ts';
+import { Sessions } from './identity/Sessions.ts';
+import { MembersOnly } from './identity/MembersOnly.ts';
+import { CompanySignIn } from './auth/CompanySignIn.ts';
+import { BoardMembers } from './extensions/BoardMembers.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
@@ -124,6 +128,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Who a person is, proven by a credential the server issued (docs/security.md).
   const identities = new Identities({ store: store.identities, maxIssuedPerLink: limits.maxNewIdentitiesPerLink });
+  // Company sign-in (OIDC_*): a session cookie proves a person too; without it, links only.
+  const sessions = new Sessions({ store: store.accounts, ttlMs: config.sessionTtlMs, secureCookies: config.publicUrl?.startsWith('https:') ?? false, now: options.now });
+  const signIn = config.oidc ? new CompanySignIn({ ...config.oidc, now: options.now }) : null;
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
   // Private writing (issue 4): drafts in the database, written into the board at the reveal.
@@ -146,7 +153,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, store, people, failedAuth: new FailedAuthLimits({ perAddress: limits.authFailuresPerAddress, perBoard: limits.authFailuresPerBoard }) }),
+    new RoleAccess({ links, identities, sessions, membersOnly: signIn ? new MembersOnly(store.accounts) : undefined, store, people, failedAuth: new FailedAuthLimits({ perAddress: limits.authFailuresPerAddress, perBoard: limits.authFailuresPerBoard }) }),
+    new BoardMembers({ accounts: store.accounts, now: options.now }),
     new BoardAccess({ store }),
     new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),
     new UpdateRateLimit({ rate: limits.updateRate, burst: limits.updateBurst }),
@@ -174,6 +182,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         store,
         links,
         identities,
+        auth: { signIn, sessions, accounts: store.accounts, publicUrl: config.publicUrl ?? null, now: options.now },
         clientDir: config.clientDir,
         maxBodyBytes: config.maxBodyBytes,
         createToken: config.createToken,

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { IssuedIdentity } from '../../shared/index.ts';
-import { ensureCredential, loadCredential } from './credential.ts';
 import { LinkRefused } from '../pages/api.ts';
+import { fetchMe } from './account.ts';
+import { ensureCredential, forgetCredential, loadCredential } from './credential.ts';
 
 export type ProvenPerson =
   | { readonly kind: 'ready'; readonly identity: IssuedIdentity | null }
@@ -20,6 +21,24 @@ export function useProvenPerson(boardId: string, token: string | null): ProvenPe
     return stored || !token ? { kind: 'ready', identity: stored } : { kind: 'pending' };
   });
   const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    // Signed in (company sign-in) but holding another person's credential, from before: trade it
+    // for one of the signed-in person, so this device is them here as on their other devices.
+    const stored = loadCredential();
+    if (!stored || !token) return;
+    let live = true;
+    fetchMe().then(
+      (me) => {
+        if (!live || !me.person || me.person.id === stored.personId) return;
+        forgetCredential();
+        setState({ kind: 'pending' });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [boardId, token]);
   useEffect(() => {
     if (state.kind !== 'pending' || !token) return;
     let live = true;

@@ -4,6 +4,7 @@ import { TemplatePreview } from '../ui/TemplatePreview.tsx';
 import { ImportBoardButton } from '../ui/ImportBoardButton.tsx';
 import { createBoard, CreateTokenRequired, deleteSavedTemplate, fetchTemplates, type TemplateInfo } from './api.ts';
 import { storedBoardToken } from '../sync/boardTokens.ts';
+import { AccountBar, MyBoards, useMe } from './MyBoards.tsx';
 
 function ago(t: number, now = Date.now()): string {
   const s = Math.round((now - t) / 1000);
@@ -20,12 +21,16 @@ export function HomePage() {
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
   const [templateId, setTemplateId] = useState('blank');
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // /auth/callback sends a refused sign-in back here; the reason is in the server's log, not the URL.
+  const [error, setError] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('signIn') === 'failed' ? 'Signing in with your company account did not work. Try again, or go on by link.' : null,
+  );
   const [busy, setBusy] = useState(false);
   const [recent, setRecent] = useState<RecentBoard[]>(loadRecentBoards);
   // Only asked for when the server has CREATE_TOKEN set; remembered on this device.
   const [createToken, setCreateToken] = useState(() => localStorage.getItem(CREATE_TOKEN_KEY) ?? '');
   const [needsToken, setNeedsToken] = useState(false);
+  const [me, setMe] = useMe();
 
   useEffect(() => {
     // With CREATE_TOKEN set, the server lists saved templates only to callers with the token.
@@ -67,6 +72,7 @@ export function HomePage() {
       <header className="home-header">
         <span className="brand"><span className="brand-mark" aria-hidden>◆</span><span className="brand-name">Journeyboard</span></span>
         <span className="muted">Map the customer journey together, live.</span>
+        <AccountBar me={me} onSignedOut={() => setMe({ signInAvailable: true, signedIn: false, person: null })} />
       </header>
       <main className="home-main">
         <section className="create-card" aria-labelledby="create-title">
@@ -107,25 +113,28 @@ export function HomePage() {
             </button>
           </form>
         </section>
-        <section className="recent" aria-labelledby="recent-title">
-          <h2 id="recent-title">Recently opened on this device</h2>
-          {recent.length === 0 ? (
-            <p className="muted empty-recent">Boards you open appear here. Share a board’s link to invite colleagues from marketing, sales and support.</p>
-          ) : (
-            <ul className="recent-list">
-              {recent.map((b) => (
-                <li key={b.id}>
-                  <a href={`/b/${b.id}`} data-testid="recent-board">
-                    <span className="recent-title">{b.title}</span>
-                    <span className="muted">opened {ago(b.openedAt)}</span>
-                  </a>
-                  <button className="icon-button" aria-label={`Forget ${b.title}`} title="Remove from this list" onClick={() => { forgetBoard(b.id); setRecent(loadRecentBoards()); }}>×</button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <ImportBoardButton />
-        </section>
+        <div className="home-side">
+          {me?.person && <MyBoards />}
+          <section className="recent" aria-labelledby="recent-title">
+            <h2 id="recent-title">Recently opened on this device</h2>
+            {recent.length === 0 ? (
+              <p className="muted empty-recent">Boards you open appear here. Share a board’s link to invite colleagues from marketing, sales and support.</p>
+            ) : (
+              <ul className="recent-list">
+                {recent.map((b) => (
+                  <li key={b.id}>
+                    <a href={`/b/${b.id}`} data-testid="recent-board">
+                      <span className="recent-title">{b.title}</span>
+                      <span className="muted">opened {ago(b.openedAt)}</span>
+                    </a>
+                    <button className="icon-button" aria-label={`Forget ${b.title}`} title="Remove from this list" onClick={() => { forgetBoard(b.id); setRecent(loadRecentBoards()); }}>×</button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ImportBoardButton />
+          </section>
+        </div>
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import { DeptMark } from './DeptMark.tsx';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEPARTMENT_STYLE, DEPARTMENTS, type Department } from '../../shared/index.ts';
+import { fetchMe } from '../identity/account.ts';
 import type { Identity } from '../identity/identity.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -8,6 +9,15 @@ import { Dialog } from './Dialog.tsx';
 export function JoinDialog({ initial, onJoin, onCancel }: { initial: Identity | null; onJoin: (name: string, department: Department) => void; onCancel?: () => void }) {
   const [name, setName] = useState(initial?.name ?? '');
   const [department, setDepartment] = useState<Department>(initial?.department ?? 'marketing');
+  useEffect(() => {
+    // Signed in with a company account: offer the name the company knows (still editable).
+    if (initial) return;
+    let live = true;
+    fetchMe().then((me) => live && me.person?.name && setName((typed) => typed || me.person!.name!), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [initial]);
   return (
     <Dialog title={initial ? 'Your name and team' : 'Join the workshop'} onClose={onCancel}>
       <form

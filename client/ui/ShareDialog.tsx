@@ -5,6 +5,7 @@ import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { rotateLink } from '../pages/api.ts';
 import { Dialog } from './Dialog.tsx';
+import { MembersOnlySetting } from './MembersOnlySetting.tsx';
 import { RoleIcon } from './roleIcons.tsx';
 import './share.css';
 
@@ -99,6 +100,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           })}
         </ul>
       )}
+      {role === 'facilitator' && session.token && <MembersOnlySetting boardId={session.boardId} token={session.token} />}
       <p className="share-note">
         Links are secret: the part after “#” never reaches any server log.{' '}
         {role === 'facilitator' ? 'Replace a link if it was shared too widely.' : 'If a link was shared too widely, ask the facilitator to replace it.'}

@@ -10,6 +10,8 @@ import { stampedClientAddress } from '../live/clientAddress.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { Identities } from '../identity/Identities.ts';
 import type { BoardPeople } from '../people/BoardPeople.ts';
+import type { Sessions } from '../identity/Sessions.ts';
+import type { MembersOnly } from '../identity/MembersOnly.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
@@ -17,6 +19,10 @@ import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 export interface RoleAccessConfiguration {
   links: ShareLinks;
   identities: Identities;
+  /** A signed-in browser's session cookie proves the person when the token has no credential. */
+  sessions?: Sessions;
+  /** Boards for signed-in members of a domain: a guest's editor link reads as a commenter's. */
+  membersOnly?: MembersOnly;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
   /** People a facilitator removed from a board are refused there. */
@@ -64,7 +70,8 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
  * name, and enforces both (the token is `encodeConnectionToken`'s, shared/protocol/identity.ts):
  * - no token, a wrong one or a rotated one: refused with `unauthorized` (nothing is loaded); an
  *   id that is no board at all: `board-not-found`;
- * - no credential, a forged or a revoked one: refused with `identity-required`;
+ * - no credential, a forged or a revoked one, and no live sign-in session cookie: refused with
+ *   `identity-required`;
  * - a role that may not write this document (a viewer anywhere, a commenter on the board itself)
  *   gets a read-only connection: Hocuspocus then drops its document updates (MessageReceiver:
  *   `connection.readOnly` answers "not synced" and applies nothing, so nothing is stored or
@@ -80,6 +87,8 @@ export class RoleAccess implements Extension {
 
   private readonly links: ShareLinks;
   private readonly identities: Identities;
+  private readonly sessions: Sessions | null;
+  private readonly membersOnly: MembersOnly | null;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
   private readonly people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   private readonly failedAuth?: FailedAuthLimits;
@@ -87,6 +96,8 @@ export class RoleAccess implements Extension {
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
     this.identities = configuration.identities;
+    this.sessions = configuration.sessions ?? null;
+    this.membersOnly = configuration.membersOnly ?? null;
     this.store = configuration.store;
     this.people = configuration.people;
     this.failedAuth = configuration.failedAuth;
@@ -103,7 +114,7 @@ export class RoleAccess implements Extension {
       this.failedAuth?.failed(address, boardId);
       throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
     }
-    const person = await this.identities.verify(credential);
+    const person = (await this.identities.verify(credential)) ?? (await this.sessions?.personOf(requestHeaders.get('cookie')));
     if (!person) {
       this.failedAuth?.failed(address, boardId);
       throw IdentityRequired;
@@ -113,9 +124,10 @@ export class RoleAccess implements Extension {
       await this.people.knock(boardId, person.id, name ?? 'Someone');
       throw AwaitingAdmission;
     }
-    connectionConfig.readOnly = !canWrite(role, kind);
+    const admitted = (await this.membersOnly?.admit(boardId, role, person.id)) ?? { role, guestOfDomain: null };
+    connectionConfig.readOnly = !canWrite(admitted.role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
-    return { role, boardId, person };
+    return { role: admitted.role, linkRole: role, boardId, person, guestOfDomain: admitted.guestOfDomain };
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
@@ -149,7 +161,9 @@ export function disconnectRole(instance: Hocuspocus, boardId: string, role: Role
   for (const [name, document] of instance.documents) {
     if (parseDocumentName(name).boardId !== boardId) continue;
     for (const connection of document.getConnections()) {
-      if ((connection.context as Partial<AccessContext>).role !== role) continue;
+      const context = connection.context as Partial<AccessContext>;
+      // By the link it came in with: a guest's editor link, read as a commenter's, goes too.
+      if ((context.linkRole ?? context.role) !== role) continue;
       connection.close(LinkRotated);
       closed++;
     }

@@ -16,6 +16,8 @@ import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
 import { registerIdentityRoutes } from './identityRoutes.ts';
+import { registerAuthRoutes, type AuthRoutesDeps } from './authRoutes.ts';
+import { registerSignInRuleRoutes } from './signInRuleRoutes.ts';
 import type { Identities } from '../identity/Identities.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
 import type { EncodedStates } from './encodedStates.ts';
@@ -32,6 +34,8 @@ export interface HttpDeps {
   readonly links: ShareLinks;
   /** Issues and proves people's credentials (`POST /api/boards/:id/identities`). */
   readonly identities: Identities;
+  /** Company sign-in and sessions (`/auth/*`, `/api/me`); absent in handler-only tests. */
+  readonly auth?: AuthRoutesDeps;
   readonly createToken?: string | null;
   readonly adminToken?: string | null;
   /** Origins allowed to call the API cross-origin; empty = same origin only. */
@@ -62,7 +66,9 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerBoardRoutes(router, { ...deps, savedTemplates });
   registerTemplateRoutes(router, { ...deps, savedTemplates });
   registerShareRoutes(router, deps);
-  registerIdentityRoutes(router, deps);
+  registerIdentityRoutes(router, { ...deps, sessions: deps.auth?.sessions });
+  if (deps.auth) registerAuthRoutes(router, deps.auth);
+  if (deps.auth?.signIn) registerSignInRuleRoutes(router, { store: deps.store, links: deps.links, accounts: deps.auth.accounts });
   registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {

@@ -1,5 +1,6 @@
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { Identities } from '../identity/Identities.ts';
+import type { Sessions } from '../identity/Sessions.ts';
 import { requireRole, type BoardRoutesDeps } from './boardRoutes.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
@@ -7,12 +8,15 @@ import { log } from '../observability/log.ts';
 
 export interface IdentityRoutesDeps extends Pick<BoardRoutesDeps, 'store' | 'links'> {
   readonly identities: Identities;
+  /** A signed-in browser gets a credential for its company person, not a new one. */
+  readonly sessions?: Sessions;
 }
 
 /**
  * `POST /api/boards/:id/identities`: any share link of the board (Bearer) gets a new person and
  * its credential, shown this once. The credential is what proves the person from then on, on this
- * board and every other; the per-link limit keeps a script from minting voters.
+ * board and every other; the per-link limit keeps a script from minting voters. A browser with a
+ * sign-in session gets a new credential for its signed-in person (no limit: the company vouches).
  */
 export function registerIdentityRoutes(router: Router, deps: IdentityRoutesDeps): void {
   router.on('POST', '/api/boards/:id/identities', (ctx) => issue(ctx, deps));
@@ -24,6 +28,11 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
   // A header only: a credential minted from a URL token could be replayed from logs and history.
   if (url.searchParams.has('token')) throw new HttpError(400, 'invalid-request', 'Send the share token as Authorization: Bearer …, not in the URL');
   const role = await requireRole(deps, boardId, req, url);
+  const signedIn = await deps.sessions?.personOf(req.headers.cookie);
+  if (signedIn) {
+    sendJson(res, 201, await deps.identities.issueFor(signedIn.id), { 'Cache-Control': 'no-store' });
+    return;
+  }
   const result = await deps.identities.issue(boardId, role);
   if (!result.ok) {
     log.warn({ board: boardId, role }, 'identity refused: this link issued too many in the last minutes');

@@ -55,6 +55,16 @@ export class Identities {
     return { ok: true, identity: { personId, credential } };
   }
 
+  /**
+   * A new credential for a person the caller has proven otherwise (a signed-in session), so the
+   * client flow is the same: a credential kept on the device, and the same person on every device.
+   */
+  async issueFor(personId: string): Promise<IssuedIdentity> {
+    const credential = `jbc_${randomBytes(32).toString('base64url')}`;
+    await this.store.addCredential(personId, hashCredential(credential), this.now());
+    return { personId, credential };
+  }
+
   /** The person `credential` proves, or null (malformed, never issued, or revoked). */
   async verify(credential: string | null | undefined): Promise<ProvenPerson | null> {
     if (!isCredential(credential)) return null;

@@ -10,7 +10,9 @@ import type { Role } from '../../shared/protocol/roles.ts';
 export interface IdentityStore {
   /** Stores a new person; fails if the id or the credential hash is taken. */
   addPerson(person: NewPerson): Promise<void>;
-  /** The person whose credential hashes to `credentialHash`, revoked or not; null if none. */
+  /** Another credential for an existing person (a signed-in person's device); fails if the hash is taken. */
+  addCredential(personId: string, credentialHash: Uint8Array, at: number): Promise<void>;
+  /** The person whose credential (their own or an added one) hashes to `credentialHash`, revoked or not; null if none. */
   personByCredential(credentialHash: Uint8Array): Promise<StoredPerson | null>;
   /** How many people were issued through `boardId`'s `role` link since `since` (epoch ms). */
   countIssuedSince(boardId: string, role: Role, since: number): Promise<number>;

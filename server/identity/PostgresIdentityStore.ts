@@ -38,6 +38,11 @@ CREATE TABLE IF NOT EXISTS board_lobby (
   denied INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (board_id, person_id)
 );
+CREATE TABLE IF NOT EXISTS person_credentials (
+  credential_hash BYTEA PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL
+);
 `;
 
 /** People in PostgresBoardStore's database (same pool, same schema). */
@@ -63,8 +68,15 @@ export class PostgresIdentityStore implements IdentityStore {
     ]);
   }
 
+  async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
+    await this.pool.query('INSERT INTO person_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)', [Buffer.from(hash), personId, at]);
+  }
+
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
-    const { rows } = await this.pool.query<Record<string, unknown>>('SELECT * FROM people WHERE credential_hash = $1', [Buffer.from(hash)]);
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      'SELECT * FROM people WHERE credential_hash = $1 UNION ALL SELECT p.* FROM person_credentials c JOIN people p ON p.id = c.person_id WHERE c.credential_hash = $1 LIMIT 1',
+      [Buffer.from(hash)],
+    );
     return rows[0] ? toPerson(rows[0]) : null;
   }
 

@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS board_lobby (
   denied INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (board_id, person_id)
 ) STRICT;
+CREATE TABLE IF NOT EXISTS person_credentials (
+  credential_hash BLOB PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+) STRICT;
 `;
 
 /** People in the SQLite file of SqliteBoardStore (same handle, same WAL). */
@@ -54,8 +59,14 @@ export class SqliteIdentityStore implements IdentityStore {
       .run(p.id, p.credentialHash, p.createdAt, p.issuedBoardId, p.issuedRole);
   }
 
+  async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
+    this.db.prepare('INSERT INTO person_credentials (credential_hash, person_id, created_at) VALUES (?, ?, ?)').run(hash, personId, at);
+  }
+
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
-    const row = this.db.prepare('SELECT * FROM people WHERE credential_hash = ?').get(hash);
+    const row =
+      this.db.prepare('SELECT * FROM people WHERE credential_hash = ?').get(hash) ??
+      this.db.prepare('SELECT p.* FROM person_credentials c JOIN people p ON p.id = c.person_id WHERE c.credential_hash = ?').get(hash);
     return row ? toPerson(row) : null;
   }
 

@@ -6,6 +6,7 @@ import type { CheckpointStore } from './CheckpointStore.ts';
 import type { SnapshotRevisionStore } from './SnapshotRevisions.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import type { IdentityStore } from '../identity/IdentityStore.ts';
+import type { AccountStore } from '../identity/AccountStore.ts';
 import type { WorkshopStateStore } from './WorkshopStateStore.ts';
 
 export type { BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
@@ -53,6 +54,8 @@ export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDo
   readonly templates: TemplateStore;
   /** People the server issued a credential to (server/identity/). */
   readonly identities: IdentityStore;
+  /** Company sign-in: signed-in people, sessions, boards joined (server/identity/AccountStore.ts). */
+  readonly accounts: AccountStore;
   // ---- voting (issue 4): rounds and secret ballots, tables of their own (server/voting/) ----
   readonly voting: VotingStore;
   /** Private writing (issue 4): phases and drafts, tables of their own (server/privateWriting/). */

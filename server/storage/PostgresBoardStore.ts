@@ -16,6 +16,7 @@ import { checkpointKindOf } from './CheckpointStore.ts';
 import { log } from '../observability/log.ts';
 import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import { PostgresIdentityStore } from '../identity/PostgresIdentityStore.ts';
+import { PostgresAccountStore } from '../identity/PostgresAccountStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresReplaceWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
@@ -138,6 +139,7 @@ export class PostgresBoardStore implements BoardStore {
           await client.query(SCHEMA_SQL);
           await PostgresTemplateStore.createTables(client);
           await PostgresIdentityStore.createTables(client);
+          await PostgresAccountStore.createTables(client);
           await client.query(POSTGRES_WORKSHOP_SCHEMA);
           await PostgresVotingStore.createTables(client);
           await PostgresPrivateWritingStore.createTables(client);
@@ -159,11 +161,13 @@ export class PostgresBoardStore implements BoardStore {
 
   readonly templates: TemplateStore;
   readonly identities: PostgresIdentityStore;
+  readonly accounts: PostgresAccountStore;
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
     this.templates = new PostgresTemplateStore(pool);
     this.identities = new PostgresIdentityStore(pool);
+    this.accounts = new PostgresAccountStore(pool);
     this.voting = new PostgresVotingStore(pool);
     this.privateWriting = new PostgresPrivateWritingStore(pool);
     this.documents = new PostgresBoardDocuments(pool, (isolation, fn) => this.transaction(isolation, fn));

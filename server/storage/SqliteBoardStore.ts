@@ -17,6 +17,7 @@ import type { RevisedCompaction, RevisedDocumentCompaction } from './SnapshotRev
 import { checkpointKindOf } from './CheckpointStore.ts';
 import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import { SqliteIdentityStore } from '../identity/SqliteIdentityStore.ts';
+import { SqliteAccountStore } from '../identity/SqliteAccountStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
 import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteReplaceWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
 import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
@@ -95,6 +96,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly selectInfo: StatementSync;
   readonly templates: TemplateStore;
   readonly identities: SqliteIdentityStore;
+  readonly accounts: SqliteAccountStore;
   /** Voting rounds and ballots (issue 4), on the same database handle. */
   readonly voting: SqliteVotingStore;
   /** Private-writing phases and drafts (issue 4), on the same database handle. */
@@ -118,6 +120,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec(CHECKPOINT_SCHEMA);
     this.templates = new SqliteTemplateStore(this.db);
     this.identities = new SqliteIdentityStore(this.db);
+    this.accounts = new SqliteAccountStore(this.db);
     this.db.exec(SQLITE_WORKSHOP_SCHEMA);
     this.voting = new SqliteVotingStore(this.db);
     this.privateWriting = new SqlitePrivateWritingStore(this.db);

@@ -65,7 +65,8 @@ export async function connectProvider(
     as,
     name,
     onStateless,
-  }: { document?: Y.Doc; timeoutMs?: number; token?: string; credential?: string | null; as?: string; name?: string; onStateless?: (payload: string) => void } = {},
+    cookie,
+  }: { document?: Y.Doc; timeoutMs?: number; token?: string; credential?: string | null; as?: string; name?: string; onStateless?: (payload: string) => void; cookie?: string } = {},
 ): Promise<HocuspocusProvider> {
   const link = token ?? knownTokens.get(boardId.split('/')[0]!) ?? '';
   const root = boardId.split('/')[0]!;
@@ -76,6 +77,8 @@ export async function connectProvider(
       name: boardId,
       document,
       token: encodeConnectionToken({ link, credential: proof, ...(name ? { name } : {}) }),
+      // A browser sends its cookies (a sign-in session) with the upgrade; Node's WebSocket takes them as a header.
+      ...(cookie ? { WebSocketPolyfill: webSocketWithCookie(cookie) } : {}),
       // From the start: the server may send stateless messages before the first sync.
       ...(onStateless ? { onStateless: ({ payload }: { payload: string }) => onStateless(payload) } : {}),
     });
@@ -91,6 +94,15 @@ export async function connectProvider(
     });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => fail(new ConnectionRefused(reason)));
   });
+}
+
+function webSocketWithCookie(cookie: string): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      // Node's (undici's) WebSocket accepts headers in its init object.
+      super(url, { protocols, headers: { cookie } } as unknown as string[]);
+    }
+  };
 }
 
 /** The reason the server gives for refusing `boardId`; rejects if it lets the provider in. */

@@ -49,6 +49,9 @@ export async function startTestServer(options: TestServerOptions = {}, serverOpt
     redisPrefix: options.redisPrefix,
     metricsToken: options.metricsToken,
     trustProxy: options.trustProxy,
+    oidc: options.oidc,
+    publicUrl: options.publicUrl,
+    sessionTtlMs: options.sessionTtlMs,
   }, { store: serverOptions.store, now: serverOptions.now, comments: options.comments });
   return {
     url: server.url,

@@ -34,12 +34,13 @@ export class VotingClient {
   }
 
   /** Connects with `token`, and (unless `hello` is false) says hello and waits for the first state. */
-  static async connect(wsUrl: string, boardId: string, token: string, person: VoterIdentity, { hello = true } = {}): Promise<VotingClient> {
+  static async connect(wsUrl: string, boardId: string, token: string, person: VoterIdentity, { hello = true, cookie }: { hello?: boolean; cookie?: string } = {}): Promise<VotingClient> {
     const raw: string[] = [];
     const doc = new Y.Doc();
     // The test's person id names the identity: the same id is the same person, as on a real device.
-    const identity = await identityNamed(wsUrl, boardId, token, person.id);
-    const provider = await connectProvider(wsUrl, boardId, { token, credential: identity?.credential ?? null, document: doc, onStateless: (p) => raw.push(p) });
+    // With a sign-in session cookie, the session proves the person instead.
+    const identity = cookie ? null : await identityNamed(wsUrl, boardId, token, person.id);
+    const provider = await connectProvider(wsUrl, boardId, { token, credential: identity?.credential ?? null, cookie, document: doc, onStateless: (p) => raw.push(p) });
     // `person.id` from here on is the id the server proved, as every message about this person carries it.
     const client = new VotingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);
     if (hello) {

@@ -90,7 +90,7 @@ export class VotingOutbox {
     if (round) {
       const person = this.voters.get(connection);
       const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
-      const refusal = person ? (votingRefusal(role, round.settings) ?? (round.settings.onlyPresent && !mine ? NOT_ELIGIBLE : null)) : { code: 'not-identified' as const, message: 'Not identified.' };
+      const refusal = person ? (votingRefusal(role, round.settings, guestOf(connection)) ?? (round.settings.onlyPresent && !mine ? NOT_ELIGIBLE : null)) : { code: 'not-identified' as const, message: 'Not identified.' };
       const left = remainingFor(round.settings, mine?.dots ?? {}, laneOf);
       you = refusal ? { canVote: false, why: refusal.message, remaining: 0, remainingByLane: {} } : { canVote: true, why: null, ...left };
       if (role === 'facilitator') {
@@ -131,12 +131,21 @@ export function roleOf(connection: Connection): Role | undefined {
   return (connection.context as Partial<AccessContext>).role;
 }
 
-/** Why this role may not vote in a round with these settings, or null. Commenters may vote: voting is not editing. */
 /** Why someone with no ballot row yet may not join a round that only the people present at its opening vote in. */
 export const NOT_ELIGIBLE: Refusal = { code: 'not-eligible', message: 'This round is for the people who were here when it opened.' };
 
-export function votingRefusal(role: Role | undefined, settings: RoundSettings): Refusal | null {
+/** The domain whose signed-in members alone may vote on this connection's board, when this person is not one. */
+export function guestOf(connection: Connection): string | null {
+  return (connection.context as Partial<AccessContext>).guestOfDomain ?? null;
+}
+
+/**
+ * Why this role may not vote in a round with these settings, or null. Commenters may vote: voting
+ * is not editing. A guest on a members-only board (MembersOnly.ts) may not, whatever the link.
+ */
+export function votingRefusal(role: Role | undefined, settings: RoundSettings, guestOfDomain: string | null = null): Refusal | null {
   if (!role || role === 'viewer') return { code: 'not-allowed', message: 'Viewers can follow the round but not vote.' };
+  if (guestOfDomain) return { code: 'members-only', message: `Only signed-in members of ${guestOfDomain} vote on this board. Sign in with your company account to vote.` };
   if (role === 'facilitator' && !settings.facilitatorVotes) return { code: 'facilitator-not-voting', message: 'You run this round without voting in it.' };
   return null;
 }

@@ -8,7 +8,7 @@ import { Deadlines } from './Deadlines.ts';
 import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
-import { NOT_ELIGIBLE, noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
+import { guestOf, NOT_ELIGIBLE, noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { handleClientMessage } from '../live/clientMessages.ts';
@@ -125,7 +125,7 @@ export class VotingService {
     this.out.identify(connection, person);
     const round = await this.liveOpenRound(boardId);
     // A round for the people present at its opening takes nobody new (they were registered then).
-    const joined = round !== null && !round.settings.onlyPresent && votingRefusal(roleOf(connection), round.settings) === null && (await this.register(round, person));
+    const joined = round !== null && !round.settings.onlyPresent && votingRefusal(roleOf(connection), round.settings, guestOf(connection)) === null && (await this.register(round, person));
     await this.out.sendState(connection, boardId, round, null);
     if (round) await this.out.sendStateToFacilitators(boardId, round);
     if (round && joined) this.tell(boardId, { kind: 'participants', roundId: round.id });
@@ -173,7 +173,7 @@ export class VotingService {
   private async changeDot(connection: Connection, boardId: string, voter: VoterIdentity, message: Extract<VotingClientMessage, { type: 'voting:place' | 'voting:remove' }>): Promise<void> {
     const round = await this.liveOpenRound(boardId);
     if (!round || round.id !== message.roundId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
-    const notAllowed = votingRefusal(roleOf(connection), round.settings);
+    const notAllowed = votingRefusal(roleOf(connection), round.settings, guestOf(connection));
     if (notAllowed) return this.out.refuse(connection, message, notAllowed);
     const doc = this.instance?.documents.get(boardId);
     if (!doc) return;
@@ -350,7 +350,7 @@ export class VotingService {
     let joined = false;
     for (const c of this.out.connectionsOf(boardId)) {
       const person = this.out.voterOf(c);
-      if (person && votingRefusal(roleOf(c), round.settings) === null && (await this.register(round, person))) joined = true;
+      if (person && votingRefusal(roleOf(c), round.settings, guestOf(c)) === null && (await this.register(round, person))) joined = true;
     }
     return joined;
   }

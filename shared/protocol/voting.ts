@@ -152,6 +152,7 @@ export const REFUSAL_CODES = [
   'identity-mismatch',
   'not-eligible',
   'not-allowed',
+  'members-only',
   'facilitator-not-voting',
   'no-open-round',
   'round-closed',

@@ -1,0 +1,63 @@
+import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, personPage, test } from './fixtures.ts';
+import { linkFor, TestServer } from './server.ts';
+import { startTestOidcProvider, type TestOidcProvider } from '../server/testing/oidcProvider.ts';
+
+/**
+ * "Sign in with your company account" in Chromium against a real OpenID provider on 127.0.0.1
+ * (oidc-provider, login without a form): the home page button, My boards on a second device
+ * (a new browser context), sign-out.
+ */
+const ann = { name: 'Ann Lee', department: 'sales' } as const;
+
+test.describe('company sign-in', () => {
+  let idp: TestOidcProvider;
+  let server: TestServer;
+
+  test.beforeEach(async () => {
+    idp = await startTestOidcProvider();
+    idp.accounts.set('ann-123', { email: 'ann@example.com', name: 'Ann Lee' });
+    idp.signInAs = 'ann-123';
+    server = new TestServer({ OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret });
+    await server.start();
+    idp.serve(`${server.url}/auth/callback`);
+  });
+
+  test.afterEach(async () => {
+    await server.dispose();
+    await idp.close();
+  });
+
+  test('sign in from the home page; a board opened on one device is in My boards on another; sign out', async ({ browser }) => {
+    const laptop = await personPage(browser, server, ann);
+    await laptop.goto('/');
+    await laptop.getByTestId('sign-in').click();
+    await expect(laptop.getByTestId('account')).toContainText('Signed in as Ann Lee');
+    await expect(laptop.getByTestId('my-boards')).toContainText('Boards you open while signed in appear here');
+
+    const boardId = await server.createBoard('Onboarding journey');
+    await new BoardPageObject(laptop).open(boardId, 'editor');
+
+    const phone = await personPage(browser, server, ann);
+    await phone.goto('/');
+    await phone.getByTestId('sign-in').click();
+    const listed = phone.getByTestId('my-board');
+    await expect(listed).toHaveCount(1);
+    await expect(listed).toContainText('Onboarding journey');
+    await expect(listed).toContainText('Editor');
+
+    // A device with no name yet: the join dialog offers the company's.
+    const tablet = await (await browser.newContext({ baseURL: server.url })).newPage();
+    await tablet.goto('/');
+    await tablet.getByTestId('sign-in').click();
+    await expect(tablet.getByTestId('account')).toBeVisible();
+    await tablet.goto(linkFor(boardId, 'editor'));
+    await expect(tablet.getByTestId('join-name')).toHaveValue('Ann Lee');
+
+    await phone.getByTestId('sign-out').click();
+    await expect(phone.getByTestId('sign-in')).toBeVisible();
+    await phone.reload();
+    await expect(phone.getByTestId('sign-in')).toBeVisible();
+    await expect(phone.getByTestId('my-boards')).toHaveCount(0);
+  });
+});

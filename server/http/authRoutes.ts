@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CompanySignIn } from '../auth/CompanySignIn.ts';
+import { signedInPersonId, type Sessions } from '../identity/Sessions.ts';
+import type { AccountStore } from '../identity/AccountStore.ts';
+import { log } from '../observability/log.ts';
+import { readCookie, serializeCookie } from './cookies.ts';
+import { HttpError, sendJson } from './respond.ts';
+import type { Router } from './router.ts';
+
+export interface AuthRoutesDeps {
+  /** Null when OIDC is not configured: the routes say sign-in is off. */
+  readonly signIn: CompanySignIn | null;
+  readonly sessions: Sessions;
+  readonly accounts: AccountStore;
+  /** `https://board.example.com` (PUBLIC_URL); null = the request's own Host over http. */
+  readonly publicUrl: string | null;
+  readonly now?: () => number;
+}
+
+const ATTEMPT_COOKIE = 'jb_signin';
+// Sent by our client on POST /auth/logout; a foreign page cannot add it without a CORS preflight, which /auth answers with nothing.
+import { CSRF_HEADER } from '../../shared/protocol/account.ts';
+
+/**
+ * Company sign-in (docs/security.md, "Sessions and company sign-in"): `GET /auth/login`,
+ * `GET /auth/callback`, `POST /auth/logout`, `GET /api/me`, `GET /api/me/boards`.
+ */
+export function registerAuthRoutes(router: Router, deps: AuthRoutesDeps): void {
+  const secure = deps.publicUrl?.startsWith('https:') ?? false;
+  const attemptCookie = (value: string, maxAge: number) => serializeCookie(ATTEMPT_COOKIE, value, { path: '/auth', maxAge, secure });
+
+  router.on('GET', '/auth/login', async ({ req, res, url }) => {
+    const signIn = requireSignIn(deps);
+    const { url: target, attempt } = await signIn.begin(callbackUri(deps, req), safeReturnTo(url.searchParams.get('returnTo')));
+    redirect(res, target.href, [attemptCookie(attempt, 600)]);
+  });
+
+  router.on('GET', '/auth/callback', async ({ req, res }) => {
+    const signIn = requireSignIn(deps);
+    const clearAttempt = attemptCookie('', 0);
+    let outcome: Awaited<ReturnType<CompanySignIn['finish']>>;
+    try {
+      outcome = await signIn.finish(new URL(req.url ?? '/', baseUrl(deps, req)), readCookie(req.headers.cookie, ATTEMPT_COOKIE));
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, 'company sign-in refused');
+      redirect(res, '/?signIn=failed', [clearAttempt]);
+      return;
+    }
+    const { account, returnTo } = outcome;
+    const personId = await deps.accounts.upsertSignedIn({ ...account, id: signedInPersonId(account.issuer, account.subject), at: (deps.now ?? Date.now)() });
+    redirect(res, returnTo, [clearAttempt, await deps.sessions.start(personId)]);
+  });
+
+  router.on('POST', '/auth/logout', async ({ req, res }) => {
+    requireSameSite(deps, req);
+    const cleared = await deps.sessions.end(req.headers.cookie);
+    res.writeHead(204, { 'Set-Cookie': cleared, 'Cache-Control': 'no-store' });
+    res.end();
+  });
+
+  router.on('GET', '/api/me', async ({ req, res }) => {
+    const me = await deps.sessions.signedIn(req.headers.cookie);
+    sendJson(res, 200, {
+      signInAvailable: deps.signIn !== null,
+      signedIn: me !== null,
+      person: me ? { id: me.id, name: me.profile.name, email: me.profile.email } : null,
+    });
+  });
+
+  router.on('GET', '/api/me/boards', async ({ req, res }) => {
+    const me = await deps.sessions.personOf(req.headers.cookie);
+    if (!me) throw new HttpError(401, 'unauthorized', 'Sign in with your company account to see your boards');
+    const boards = await deps.accounts.membershipsOf(me.id);
+    sendJson(res, 200, { boards: boards.map((b) => ({ id: b.boardId, title: b.title, role: b.role, lastSeen: b.lastSeen })) });
+  });
+}
+
+function requireSignIn(deps: AuthRoutesDeps): CompanySignIn {
+  if (!deps.signIn) throw new HttpError(404, 'not-found', 'Company sign-in is not configured on this server');
+  return deps.signIn;
+}
+
+/** Where the browser reaches us: PUBLIC_URL, or the Host it asked for (HostCheck has allowed it). */
+function baseUrl(deps: AuthRoutesDeps, req: IncomingMessage): string {
+  return deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+}
+
+function callbackUri(deps: AuthRoutesDeps, req: IncomingMessage): string {
+  return new URL('/auth/callback', baseUrl(deps, req)).href;
+}
+
+/** A path on this server only: `//evil.example` or `https://…` would make us an open redirect. */
+export function safeReturnTo(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  // A fragment is where share tokens live; it has no business in a cookie or a Location.
+  return value.split('#')[0]!.slice(0, 2000);
+}
+
+/** Refuses a cross-site POST: the custom header, and the Origin (when sent) must be ours. */
+function requireSameSite(deps: AuthRoutesDeps, req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (req.headers[CSRF_HEADER] !== '1' || (origin !== undefined && origin !== new URL(baseUrl(deps, req)).origin)) {
+    throw new HttpError(403, 'forbidden', `Send this from the Journeyboard page (header ${CSRF_HEADER}: 1, same origin)`);
+  }
+}
+
+function redirect(res: ServerResponse, location: string, cookies: string[]): void {
+  res.writeHead(303, { Location: location, 'Set-Cookie': cookies, 'Cache-Control': 'no-store' });
+  res.end();
+}
