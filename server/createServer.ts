@@ -2,6 +2,7 @@ import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
 import { Identities } from './identity/Identities.ts';
+import { DeviceTransfers } from './identity/DeviceTransfers.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
@@ -84,7 +85,7 @@ export interface CreateServerOptions {
   readonly processMetrics?: boolean;
   /** Comments for the exports (issue 6); default: the board's comments document. */
   readonly comments?: CommentsReader;
-  /** The voting clock (epoch ms); tests shift one instance's to reach a deadline sooner. */
+  /** The clock of voting deadlines and device-transfer expiry (epoch ms); tests shift it to reach one sooner. */
   readonly now?: () => number;
 }
 
@@ -121,6 +122,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Who a person is, proven by a credential the server issued (docs/security.md).
   const identities = new Identities({ store: store.identities, maxIssuedPerLink: limits.maxNewIdentitiesPerLink });
+  // "Use this identity on another device": one-time codes that give a second device its own credential.
+  const transfers = new DeviceTransfers({ store: store.identities, identities, maxRedeemAttempts: limits.maxDeviceTransferAttempts, now: options.now });
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
   // Private writing (issue 4): drafts in the database, written into the board at the reveal.
@@ -163,6 +166,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         store,
         links,
         identities,
+        transfers,
+        trustProxy: config.trustProxy,
         clientDir: config.clientDir,
         maxBodyBytes: config.maxBodyBytes,
         createToken: config.createToken,

@@ -17,6 +17,8 @@ import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
 import { registerIdentityRoutes } from './identityRoutes.ts';
 import type { Identities } from '../identity/Identities.ts';
+import type { DeviceTransfers } from '../identity/DeviceTransfers.ts';
+import { registerDeviceTransferRoutes } from './deviceTransferRoutes.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
 import type { EncodedStates } from './encodedStates.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
@@ -32,6 +34,10 @@ export interface HttpDeps {
   readonly links: ShareLinks;
   /** Issues and proves people's credentials (`POST /api/boards/:id/identities`). */
   readonly identities: Identities;
+  /** Moves a person to another device (`/api/identity/transfers`); absent in handler-only tests. */
+  readonly transfers?: DeviceTransfers;
+  /** Count client addresses by the X-Forwarded-For entry a proxy appended (TRUST_PROXY). */
+  readonly trustProxy?: boolean;
   readonly createToken?: string | null;
   readonly adminToken?: string | null;
   /** Origins allowed to call the API cross-origin; empty = same origin only. */
@@ -63,6 +69,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerTemplateRoutes(router, { ...deps, savedTemplates });
   registerShareRoutes(router, deps);
   registerIdentityRoutes(router, deps);
+  if (deps.transfers) registerDeviceTransferRoutes(router, { transfers: deps.transfers, maxBodyBytes: deps.maxBodyBytes, trustProxy: deps.trustProxy });
   registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {

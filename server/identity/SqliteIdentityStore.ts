@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
-import type { IdentityStore, NewPerson, StoredPerson } from './IdentityStore.ts';
+import { refusalOf, type IdentityStore, type NewDeviceCredential, type NewPerson, type NewTransfer, type RedeemOutcome, type StoredPerson } from './IdentityStore.ts';
 
 const IDENTITY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS people (
@@ -12,7 +12,25 @@ CREATE TABLE IF NOT EXISTS people (
   revoked_at INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS people_by_issuing_link ON people (issued_board_id, issued_role, created_at);
+CREATE TABLE IF NOT EXISTS device_credentials (
+  credential_hash BLOB PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people (id),
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS device_transfers (
+  code_hash BLOB PRIMARY KEY,
+  person_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  redeemed_at INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS device_transfers_by_person ON device_transfers (person_id);
+CREATE INDEX IF NOT EXISTS device_transfers_by_expiry ON device_transfers (expires_at);
 `;
+
+// Another device's credential reads as its person, revoked when either is.
+export const DEVICE_PERSON_COLUMNS = 'p.id, d.credential_hash, p.created_at, p.issued_board_id, p.issued_role, coalesce(p.revoked_at, d.revoked_at) AS revoked_at';
 
 /** People in the SQLite file of SqliteBoardStore (same handle, same WAL). */
 export class SqliteIdentityStore implements IdentityStore {
@@ -30,7 +48,9 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
-    const row = this.db.prepare('SELECT * FROM people WHERE credential_hash = ?').get(hash);
+    const row =
+      this.db.prepare('SELECT * FROM people WHERE credential_hash = ?').get(hash) ??
+      this.db.prepare(`SELECT ${DEVICE_PERSON_COLUMNS} FROM device_credentials d JOIN people p ON p.id = d.person_id WHERE d.credential_hash = ?`).get(hash);
     return row ? toPerson(row) : null;
   }
 
@@ -41,6 +61,41 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async revokePerson(personId: string, at: number): Promise<boolean> {
     return Number(this.db.prepare('UPDATE people SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, personId).changes) > 0;
+  }
+
+  async addTransfer(t: NewTransfer): Promise<void> {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM device_transfers WHERE person_id = ? AND redeemed_at IS NULL').run(t.personId);
+      this.db.prepare('INSERT INTO device_transfers (code_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(t.codeHash, t.personId, t.createdAt, t.expiresAt);
+    });
+  }
+
+  async redeemTransfer(codeHash: Uint8Array, now: number, device: NewDeviceCredential): Promise<RedeemOutcome> {
+    return this.transaction(() => {
+      const won = this.db
+        .prepare('UPDATE device_transfers SET redeemed_at = ? WHERE code_hash = ? AND redeemed_at IS NULL AND expires_at > ? RETURNING person_id')
+        .get(now, codeHash, now);
+      if (!won) return refusalOf(this.db.prepare('SELECT expires_at, redeemed_at FROM device_transfers WHERE code_hash = ?').get(codeHash), now);
+      const personId = String(won.person_id);
+      this.db.prepare('INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES (?, ?, ?)').run(device.credentialHash, personId, device.createdAt);
+      return { kind: 'redeemed', personId } as const;
+    });
+  }
+
+  async pruneTransfers(before: number): Promise<void> {
+    this.db.prepare('DELETE FROM device_transfers WHERE expires_at < ?').run(before);
+  }
+
+  private transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 }
 
