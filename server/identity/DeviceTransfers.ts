@@ -57,7 +57,7 @@ export class DeviceTransfers {
     const expiresAt = now + this.ttlMs;
     await this.store.pruneTransfers(now - KEEP_EXPIRED_MS);
     await this.store.addTransfer({ codeHash: hashCode(code), personId: person.id, createdAt: now, expiresAt });
-    return { ok: true, transfer: { code, expiresAt } };
+    return { ok: true, transfer: { code, expiresAt, expiresInMs: this.ttlMs } };
   }
 
   /** Redeems `code` for a device at `address`; the device's own credential for the code's person. */

@@ -67,7 +67,8 @@ describe.each(['sqlite', 'postgres'] as const)('device transfers (%s)', (dialect
     const before = Date.now();
     const res = await issue(credentialAuthorization(person.credential));
     expect(res.status).toBe(201);
-    const transfer = (await res.json()) as { code: string; expiresAt: number };
+    const transfer = (await res.json()) as { code: string; expiresAt: number; expiresInMs: number };
+    expect(transfer.expiresInMs).toBe(TEN_MINUTES);
     expect(transfer.code).toMatch(/^jbt_[A-Za-z0-9_-]{43}$/);
     expect(transfer.expiresAt).toBeGreaterThanOrEqual(before + TEN_MINUTES);
     expect(transfer.expiresAt).toBeLessThanOrEqual(Date.now() + TEN_MINUTES);

@@ -26,8 +26,10 @@ export function credentialAuthorization(credential: string): string {
 
 export const issuedTransferSchema = z.object({
   code: z.string().refine(isTransferCode, 'Not a transfer code'),
-  /** Epoch ms; the code is refused from then on. */
+  /** Epoch ms by the server's clock; the code is refused from then on. */
   expiresAt: z.number().int(),
+  /** The same, from now: a countdown on a device whose clock is off still ends on time. */
+  expiresInMs: z.number().int().min(0),
 });
 export type IssuedTransfer = z.infer<typeof issuedTransferSchema>;
 
