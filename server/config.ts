@@ -79,6 +79,8 @@ export interface BoardLimits {
   readonly maxConnectionsPerBoard: number;
   /** New identities one share link may issue in ten minutes (a room joining at once fits). */
   readonly maxNewIdentitiesPerLink: number;
+  /** Device transfer codes one client address may try to redeem in ten minutes, right or wrong. */
+  readonly maxDeviceTransferAttempts: number;
   /** Of those, kept for editors and facilitators (default: a tenth). */
   readonly reservedConnections?: number;
   /** Connections to one board (document) from one client address, facilitators aside. */
@@ -101,6 +103,8 @@ export const DEFAULT_LIMITS: BoardLimits = {
   updateBurst: 600,
   maxConnectionsPerBoard: 200,
   maxNewIdentitiesPerLink: 100,
+  // A room moving to phones at once shares an address; a guesser needs far more than this.
+  maxDeviceTransferAttempts: 30,
   // A workshop room behind one NAT: everyone there shares an address.
   maxConnectionsPerAddress: 60,
   // Someone who mistyped a link retries a few times; a script trying tokens needs thousands.
@@ -145,6 +149,7 @@ const envSchema = z.object({
   UPDATE_BURST: count(DEFAULT_LIMITS.updateBurst),
   MAX_CONNECTIONS_PER_BOARD: count(DEFAULT_LIMITS.maxConnectionsPerBoard),
   MAX_NEW_IDENTITIES_PER_LINK: count(DEFAULT_LIMITS.maxNewIdentitiesPerLink),
+  MAX_DEVICE_TRANSFER_ATTEMPTS: count(DEFAULT_LIMITS.maxDeviceTransferAttempts),
   RESERVED_CONNECTIONS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional()),
   MAX_CONNECTIONS_PER_ADDRESS: count(DEFAULT_LIMITS.maxConnectionsPerAddress),
   AUTH_FAILURES_PER_ADDRESS: count(DEFAULT_LIMITS.authFailuresPerAddress),
@@ -216,6 +221,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       updateBurst: e.UPDATE_BURST,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       maxNewIdentitiesPerLink: e.MAX_NEW_IDENTITIES_PER_LINK,
+      maxDeviceTransferAttempts: e.MAX_DEVICE_TRANSFER_ATTEMPTS,
       ...(e.RESERVED_CONNECTIONS === undefined ? {} : { reservedConnections: e.RESERVED_CONNECTIONS }),
       maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
       authFailuresPerAddress: e.AUTH_FAILURES_PER_ADDRESS,

@@ -8,6 +8,7 @@ import { Sessions } from './identity/Sessions.ts';
 import { MembersOnly } from './identity/MembersOnly.ts';
 import { CompanySignIn } from './auth/CompanySignIn.ts';
 import { BoardMembers } from './extensions/BoardMembers.ts';
+import { DeviceTransfers } from './identity/DeviceTransfers.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
@@ -91,7 +92,7 @@ export interface CreateServerOptions {
   readonly processMetrics?: boolean;
   /** Comments for the exports (issue 6); default: the board's comments document. */
   readonly comments?: CommentsReader;
-  /** The voting clock (epoch ms); tests shift one instance's to reach a deadline sooner. */
+  /** The clock of voting deadlines and device-transfer expiry (epoch ms); tests shift it to reach one sooner. */
   readonly now?: () => number;
 }
 
@@ -131,6 +132,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Company sign-in (OIDC_*): a session cookie proves a person too; without it, links only.
   const sessions = new Sessions({ store: store.accounts, ttlMs: config.sessionTtlMs, secureCookies: config.publicUrl?.startsWith('https:') ?? false, now: options.now });
   const signIn = config.oidc ? new CompanySignIn({ ...config.oidc, now: options.now }) : null;
+  // "Use this identity on another device": one-time codes that give a second device its own credential.
+  const transfers = new DeviceTransfers({ store: store.identities, identities, maxRedeemAttempts: limits.maxDeviceTransferAttempts, now: options.now });
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
   // Private writing (issue 4): drafts in the database, written into the board at the reveal.
@@ -183,6 +186,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         links,
         identities,
         auth: { signIn, sessions, accounts: store.accounts, publicUrl: config.publicUrl ?? null, now: options.now },
+        transfers,
+        trustProxy: config.trustProxy,
         clientDir: config.clientDir,
         maxBodyBytes: config.maxBodyBytes,
         createToken: config.createToken,

@@ -32,6 +32,7 @@ export * from './protocol/http.ts';
 export * from './protocol/roles.ts';
 export * from './protocol/identity.ts';
 export * from './protocol/people.ts';
+export * from './protocol/deviceTransfer.ts';
 export * from './model/restore.ts';
 export * from './model/boardDiff.ts';
 export * from './protocol/storageStatus.ts';

@@ -17,6 +17,11 @@ export function loadCredential(): IssuedIdentity | null {
   }
 }
 
+/** Keeps `issued` as this device's credential (replacing any other: the device is that person now). */
+export function storeCredential(issued: IssuedIdentity): void {
+  localStorage.setItem(KEY, JSON.stringify(issued));
+}
+
 /** Drops a credential the server no longer accepts (revoked, or the server's data was reset). */
 export function forgetCredential(): void {
   localStorage.removeItem(KEY);
@@ -30,7 +35,7 @@ export function ensureCredential(boardId: string, token: string): Promise<Issued
   if (stored) return Promise.resolve(stored);
   issuing ??= requestIdentity(boardId, token)
     .then((issued) => {
-      localStorage.setItem(KEY, JSON.stringify(issued));
+      storeCredential(issued);
       return issued;
     })
     .finally(() => (issuing = null));

@@ -22,7 +22,7 @@ import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
 import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
-import { Deferred, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
+import { Deferred, DeviceTransferDialog, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { useBottomBarsInset } from '../ui/floatingInset.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
@@ -96,6 +96,8 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   const setView = (v: 'canvas' | 'outline') => session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
   const [ready, setReady] = useState(false);
   const [editingIdentity, setEditingIdentity] = useState(false);
+  // The profile the link carries, fixed when the dialog opens (a new profile would make a new link).
+  const [movingDevice, setMovingDevice] = useState<Profile | null>(null);
   useKeyboardShortcuts(session);
   const mainRef = useRef<HTMLElement>(null);
   useBottomBarsInset(mainRef, (px) => setBottomInset(session, px));
@@ -191,7 +193,17 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               onProfile(saveProfile(name, dept));
               setEditingIdentity(false);
             }}
+            onAnotherDevice={() => {
+              setEditingIdentity(false);
+              const { name, department } = session.identity.get().me;
+              setMovingDevice({ name, department });
+            }}
           />
+        )}
+        {movingDevice && (
+          <Deferred>
+            <DeviceTransferDialog profile={movingDevice} onClose={() => setMovingDevice(null)} />
+          </Deferred>
         )}
       </div>
     </DotsLeftBadges>

@@ -16,8 +16,11 @@ function ago(t: number, now = Date.now()): string {
 
 const CREATE_TOKEN_KEY = 'journeyboard.createToken';
 
-/** Create a board from a template; reopen boards used on this device. */
-export function HomePage() {
+/**
+ * Create a board from a template; reopen boards used on this device. `joinedAs`: the name this
+ * device has just taken over from another (JoinDevicePage), said once at the top.
+ */
+export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
   const [templateId, setTemplateId] = useState('blank');
   const [title, setTitle] = useState('');
@@ -75,6 +78,11 @@ export function HomePage() {
         <AccountBar me={me} onSignedOut={() => setMe({ signInAvailable: true, signedIn: false, person: null })} />
       </header>
       <main className="home-main">
+        {joinedAs !== undefined && (
+          <p className="joined-banner" role="status" data-testid="joined-device">
+            <span aria-hidden>✓</span> This device is now {joinedAs}. Open a board’s link here to carry on as {joinedAs}.
+          </p>
+        )}
         <section className="create-card" aria-labelledby="create-title">
           <h1 id="create-title">Start a journey map</h1>
           <form

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { encodeHeldLinks, HELD_LINKS_HEADER, identitiesPath, issuedIdentitySchema, ROLES, type IssuedIdentity, type Role } from '../../shared/index.ts';
+import {
+  credentialAuthorization,
+  encodeHeldLinks,
+  HELD_LINKS_HEADER,
+  identitiesPath,
+  issuedIdentitySchema,
+  issuedTransferSchema,
+  REDEEM_PATH,
+  ROLES,
+  TRANSFERS_PATH,
+  type IssuedIdentity,
+  type IssuedTransfer,
+  type Role,
+} from '../../shared/index.ts';
 import { storedBoardTokens } from '../sync/boardTokens.ts';
 
 const templateSchema = z.object({
@@ -101,4 +114,29 @@ export async function requestIdentity(boardId: string, token: string): Promise<I
   if (res.status === 401) throw new LinkRefused('unauthorized');
   if (res.status === 404) throw new LinkRefused('board-not-found');
   return issuedIdentitySchema.parse(await json(res));
+}
+
+/** A one-time code that moves this person to another device (the credential proves who asks). */
+export async function requestTransfer(credential: string): Promise<IssuedTransfer> {
+  const res = await fetch(TRANSFERS_PATH, { method: 'POST', headers: { authorization: credentialAuthorization(credential) } });
+  return issuedTransferSchema.parse(await json(res));
+}
+
+/** Why a transfer code was refused, as the server says it (`transfer-expired`, `transfer-used`, …). */
+export class TransferRefused extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** This device's own credential for the person who made `code`; TransferRefused if it no longer works. */
+export async function redeemTransfer(code: string): Promise<IssuedIdentity> {
+  const res = await fetch(REDEEM_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new TransferRefused(body?.error?.code ?? 'unknown', body?.error?.message ?? `The server answered ${res.status}`);
+  }
+  return issuedIdentitySchema.parse(await res.json());
 }

@@ -15,7 +15,7 @@ export interface JourneyboardTestApi {
     title: string;
     stages: { id: string; name: string }[];
     lanes: { id: string; name: string; kind: string }[];
-    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorName: string; department: string; action: { owner: string; status: string; due: string | null } | null }[];
+    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorId: string; authorName: string; department: string; action: { owner: string; status: string; due: string | null } | null }[];
   };
   noteRect(id: string): Rect | null;
   cellRect(stageId: string, laneId: string): Rect | null;
@@ -89,7 +89,7 @@ export function installTestApi(session: BoardSession): () => void {
         title: b.meta.title,
         stages: b.stages.map((s) => ({ id: s.id, name: s.name })),
         lanes: b.lanes.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
-        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorName: n.authorName, department: n.department, action: n.action })),
+        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorId: n.authorId, authorName: n.authorName, department: n.department, action: n.action })),
       };
     },
     noteRect: (id) => {

@@ -5,8 +5,21 @@ import { fetchMe } from '../identity/account.ts';
 import type { Identity } from '../identity/identity.ts';
 import { Dialog } from './Dialog.tsx';
 
-/** Asked once per device: the name and team shown on your notes and cursor. */
-export function JoinDialog({ initial, onJoin, onCancel }: { initial: Identity | null; onJoin: (name: string, department: Department) => void; onCancel?: () => void }) {
+/**
+ * Asked once per device: the name and team shown on your notes and cursor. Opened again from the
+ * top bar, it also offers to take this identity to another device (`onAnotherDevice`).
+ */
+export function JoinDialog({
+  initial,
+  onJoin,
+  onCancel,
+  onAnotherDevice,
+}: {
+  initial: Identity | null;
+  onJoin: (name: string, department: Department) => void;
+  onCancel?: () => void;
+  onAnotherDevice?: () => void;
+}) {
   const [name, setName] = useState(initial?.name ?? '');
   const [department, setDepartment] = useState<Department>(initial?.department ?? 'marketing');
   useEffect(() => {
@@ -41,6 +54,11 @@ export function JoinDialog({ initial, onJoin, onCancel }: { initial: Identity | 
           ))}
         </div>
         <div className="dialog-actions">
+          {onAnotherDevice && (
+            <button type="button" className="btn ghost device-other" onClick={onAnotherDevice} data-testid="use-on-another-device">
+              Use this identity on another device
+            </button>
+          )}
           {onCancel && <button type="button" className="btn" onClick={onCancel}>Cancel</button>}
           <button type="submit" className="btn primary" data-testid="join-submit" disabled={!name.trim()}>
             {initial ? 'Save' : 'Join board'}

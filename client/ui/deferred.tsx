@@ -15,6 +15,7 @@ export const SaveTemplateDialog = lazy(() => import('./SaveTemplateDialog.tsx').
 export const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 export const ResultsPanel = lazy(() => import('./voting/ResultsPanel.tsx').then((m) => ({ default: m.ResultsPanel })));
 export const StartVotingDialog = lazy(() => import('./voting/StartVotingDialog.tsx').then((m) => ({ default: m.StartVotingDialog })));
+export const DeviceTransferDialog = lazy(() => import('./DeviceTransferDialog.tsx').then((m) => ({ default: m.DeviceTransferDialog })));
 export const CommentsPanel = lazy(() => import('./comments/CommentsPanel.tsx').then((m) => ({ default: m.CommentsPanel })));
 
 /** A boundary of its own for one deferred panel: while it loads, the rest of the page stays. */

@@ -19,6 +19,8 @@ import { registerIdentityRoutes } from './identityRoutes.ts';
 import { registerAuthRoutes, type AuthRoutesDeps } from './authRoutes.ts';
 import { registerSignInRuleRoutes } from './signInRuleRoutes.ts';
 import type { Identities } from '../identity/Identities.ts';
+import type { DeviceTransfers } from '../identity/DeviceTransfers.ts';
+import { registerDeviceTransferRoutes } from './deviceTransferRoutes.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
 import type { EncodedStates } from './encodedStates.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
@@ -36,6 +38,10 @@ export interface HttpDeps {
   readonly identities: Identities;
   /** Company sign-in and sessions (`/auth/*`, `/api/me`); absent in handler-only tests. */
   readonly auth?: AuthRoutesDeps;
+  /** Moves a person to another device (`/api/identity/transfers`); absent in handler-only tests. */
+  readonly transfers?: DeviceTransfers;
+  /** Count client addresses by the X-Forwarded-For entry a proxy appended (TRUST_PROXY). */
+  readonly trustProxy?: boolean;
   readonly createToken?: string | null;
   readonly adminToken?: string | null;
   /** Origins allowed to call the API cross-origin; empty = same origin only. */
@@ -69,6 +75,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerIdentityRoutes(router, { ...deps, sessions: deps.auth?.sessions });
   if (deps.auth) registerAuthRoutes(router, deps.auth);
   if (deps.auth?.signIn) registerSignInRuleRoutes(router, { store: deps.store, links: deps.links, accounts: deps.auth.accounts });
+  if (deps.transfers) registerDeviceTransferRoutes(router, { transfers: deps.transfers, maxBodyBytes: deps.maxBodyBytes, trustProxy: deps.trustProxy });
   registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {

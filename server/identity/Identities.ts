@@ -49,7 +49,7 @@ export class Identities {
     if ((await this.store.countIssuedSince(boardId, role, now - this.issueWindowMs)) >= this.maxIssuedPerLink) {
       return { ok: false, code: 'too-many-identities' };
     }
-    const credential = `jbc_${randomBytes(32).toString('base64url')}`;
+    const credential = newCredential();
     const personId = `person-${randomBytes(16).toString('base64url')}`;
     await this.store.addPerson({ id: personId, credentialHash: hashCredential(credential), createdAt: now, issuedBoardId: boardId, issuedRole: role });
     return { ok: true, identity: { personId, credential } };
@@ -84,6 +84,11 @@ export class Identities {
     for (const [key, entry] of this.verified) if (entry.person?.id === personId) this.verified.delete(key);
     return this.store.revokePerson(personId, this.now());
   }
+}
+
+/** 256 random bits, in the shape isCredential checks. */
+export function newCredential(): string {
+  return `jbc_${randomBytes(32).toString('base64url')}`;
 }
 
 export function hashCredential(credential: string): Buffer {

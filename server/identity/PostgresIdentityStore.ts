@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Role } from '../../shared/protocol/roles.ts';
-import type { IdentityStore, LobbyEntry, NewPerson, StoredPerson } from './IdentityStore.ts';
-import { toPerson } from './SqliteIdentityStore.ts';
+import { refusalOf, type IdentityStore, type LobbyEntry, type NewDeviceCredential, type NewPerson, type NewTransfer, type RedeemOutcome, type StoredPerson } from './IdentityStore.ts';
+import { DEVICE_PERSON_COLUMNS, toPerson } from './SqliteIdentityStore.ts';
 
 const IDENTITY_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS people (
@@ -38,11 +38,21 @@ CREATE TABLE IF NOT EXISTS board_lobby (
   denied INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (board_id, person_id)
 );
-CREATE TABLE IF NOT EXISTS person_credentials (
+CREATE TABLE IF NOT EXISTS device_credentials (
   credential_hash BYTEA PRIMARY KEY,
-  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-  created_at BIGINT NOT NULL
+  person_id TEXT NOT NULL REFERENCES people (id),
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
 );
+CREATE TABLE IF NOT EXISTS device_transfers (
+  code_hash BYTEA PRIMARY KEY,
+  person_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  redeemed_at BIGINT
+);
+CREATE INDEX IF NOT EXISTS device_transfers_by_person ON device_transfers (person_id);
+CREATE INDEX IF NOT EXISTS device_transfers_by_expiry ON device_transfers (expires_at);
 `;
 
 /** People in PostgresBoardStore's database (same pool, same schema). */
@@ -69,12 +79,13 @@ export class PostgresIdentityStore implements IdentityStore {
   }
 
   async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
-    await this.pool.query('INSERT INTO person_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)', [Buffer.from(hash), personId, at]);
+    await this.pool.query('INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)', [Buffer.from(hash), personId, at]);
   }
 
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
     const { rows } = await this.pool.query<Record<string, unknown>>(
-      'SELECT * FROM people WHERE credential_hash = $1 UNION ALL SELECT p.* FROM person_credentials c JOIN people p ON p.id = c.person_id WHERE c.credential_hash = $1 LIMIT 1',
+      `SELECT id, credential_hash, created_at, issued_board_id, issued_role, revoked_at FROM people WHERE credential_hash = $1
+       UNION ALL SELECT ${DEVICE_PERSON_COLUMNS} FROM device_credentials d JOIN people p ON p.id = d.person_id WHERE d.credential_hash = $1`,
       [Buffer.from(hash)],
     );
     return rows[0] ? toPerson(rows[0]) : null;
@@ -127,5 +138,49 @@ export class PostgresIdentityStore implements IdentityStore {
 
   async leaveLobby(boardId: string, personId: string): Promise<boolean> {
     return ((await this.pool.query('UPDATE board_lobby SET denied = 1 WHERE board_id = $1 AND person_id = $2 AND denied = 0', [boardId, personId])).rowCount ?? 0) > 0;
+  }
+
+  async addTransfer(t: NewTransfer): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM device_transfers WHERE person_id = $1 AND redeemed_at IS NULL', [t.personId]);
+      await client.query('INSERT INTO device_transfers (code_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [Buffer.from(t.codeHash), t.personId, t.createdAt, t.expiresAt]);
+    });
+  }
+
+  async redeemTransfer(codeHash: Uint8Array, now: number, device: NewDeviceCredential): Promise<RedeemOutcome> {
+    const code = Buffer.from(codeHash);
+    return this.transaction(async (client): Promise<RedeemOutcome> => {
+      // The conditional update is the single-use check: of two racing redeems, one updates the row.
+      const won = await client.query<{ person_id: string }>(
+        'UPDATE device_transfers SET redeemed_at = $1 WHERE code_hash = $2 AND redeemed_at IS NULL AND expires_at > $1 RETURNING person_id',
+        [now, code],
+      );
+      const personId = won.rows[0]?.person_id;
+      if (personId === undefined) {
+        const { rows } = await client.query<{ expires_at: string; redeemed_at: string | null }>('SELECT expires_at, redeemed_at FROM device_transfers WHERE code_hash = $1', [code]);
+        return refusalOf(rows[0], now);
+      }
+      await client.query('INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)', [Buffer.from(device.credentialHash), personId, device.createdAt]);
+      return { kind: 'redeemed', personId };
+    });
+  }
+
+  async pruneTransfers(before: number): Promise<void> {
+    await this.pool.query('DELETE FROM device_transfers WHERE expires_at < $1', [before]);
+  }
+
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
-import type { IdentityStore, LobbyEntry, NewPerson, StoredPerson } from './IdentityStore.ts';
+import { refusalOf, type IdentityStore, type LobbyEntry, type NewDeviceCredential, type NewPerson, type NewTransfer, type RedeemOutcome, type StoredPerson } from './IdentityStore.ts';
 
 const IDENTITY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS people (
@@ -37,12 +37,25 @@ CREATE TABLE IF NOT EXISTS board_lobby (
   denied INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (board_id, person_id)
 ) STRICT;
-CREATE TABLE IF NOT EXISTS person_credentials (
+CREATE TABLE IF NOT EXISTS device_credentials (
   credential_hash BLOB PRIMARY KEY,
-  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-  created_at INTEGER NOT NULL
+  person_id TEXT NOT NULL REFERENCES people (id),
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
 ) STRICT;
+CREATE TABLE IF NOT EXISTS device_transfers (
+  code_hash BLOB PRIMARY KEY,
+  person_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  redeemed_at INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS device_transfers_by_person ON device_transfers (person_id);
+CREATE INDEX IF NOT EXISTS device_transfers_by_expiry ON device_transfers (expires_at);
 `;
+
+// Another device's credential reads as its person, revoked when either is.
+export const DEVICE_PERSON_COLUMNS = 'p.id, d.credential_hash, p.created_at, p.issued_board_id, p.issued_role, coalesce(p.revoked_at, d.revoked_at) AS revoked_at';
 
 /** People in the SQLite file of SqliteBoardStore (same handle, same WAL). */
 export class SqliteIdentityStore implements IdentityStore {
@@ -60,13 +73,13 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
-    this.db.prepare('INSERT INTO person_credentials (credential_hash, person_id, created_at) VALUES (?, ?, ?)').run(hash, personId, at);
+    this.db.prepare('INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES (?, ?, ?)').run(hash, personId, at);
   }
 
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
     const row =
       this.db.prepare('SELECT * FROM people WHERE credential_hash = ?').get(hash) ??
-      this.db.prepare('SELECT p.* FROM person_credentials c JOIN people p ON p.id = c.person_id WHERE c.credential_hash = ?').get(hash);
+      this.db.prepare(`SELECT ${DEVICE_PERSON_COLUMNS} FROM device_credentials d JOIN people p ON p.id = d.person_id WHERE d.credential_hash = ?`).get(hash);
     return row ? toPerson(row) : null;
   }
 
@@ -119,6 +132,41 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async leaveLobby(boardId: string, personId: string): Promise<boolean> {
     return Number(this.db.prepare('UPDATE board_lobby SET denied = 1 WHERE board_id = ? AND person_id = ? AND denied = 0').run(boardId, personId).changes) > 0;
+  }
+
+  async addTransfer(t: NewTransfer): Promise<void> {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM device_transfers WHERE person_id = ? AND redeemed_at IS NULL').run(t.personId);
+      this.db.prepare('INSERT INTO device_transfers (code_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(t.codeHash, t.personId, t.createdAt, t.expiresAt);
+    });
+  }
+
+  async redeemTransfer(codeHash: Uint8Array, now: number, device: NewDeviceCredential): Promise<RedeemOutcome> {
+    return this.transaction(() => {
+      const won = this.db
+        .prepare('UPDATE device_transfers SET redeemed_at = ? WHERE code_hash = ? AND redeemed_at IS NULL AND expires_at > ? RETURNING person_id')
+        .get(now, codeHash, now);
+      if (!won) return refusalOf(this.db.prepare('SELECT expires_at, redeemed_at FROM device_transfers WHERE code_hash = ?').get(codeHash), now);
+      const personId = String(won.person_id);
+      this.db.prepare('INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES (?, ?, ?)').run(device.credentialHash, personId, device.createdAt);
+      return { kind: 'redeemed', personId } as const;
+    });
+  }
+
+  async pruneTransfers(before: number): Promise<void> {
+    this.db.prepare('DELETE FROM device_transfers WHERE expires_at < ?').run(before);
+  }
+
+  private transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 }
 

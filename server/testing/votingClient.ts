@@ -15,6 +15,7 @@ import {
 } from '../../shared/protocol/voting.ts';
 import { connectProvider, waitFor } from './providers.ts';
 import { identityNamed } from './identities.ts';
+import type { IssuedIdentity } from '../../shared/protocol/identity.ts';
 
 /**
  * A raw provider speaking the voting protocol, for server tests. It keeps every stateless payload
@@ -33,13 +34,17 @@ export class VotingClient {
     this.raw = raw;
   }
 
-  /** Connects with `token`, and (unless `hello` is false) says hello and waits for the first state. */
-  static async connect(wsUrl: string, boardId: string, token: string, person: VoterIdentity, { hello = true, cookie }: { hello?: boolean; cookie?: string } = {}): Promise<VotingClient> {
+  /**
+   * Connects with `token`, and (unless `hello` is false) says hello and waits for the first state.
+   * Proves itself with `identity` when given, with a sign-in session `cookie`, else with the one
+   * the test's person id names.
+   */
+  static async connect(wsUrl: string, boardId: string, token: string, person: VoterIdentity, { hello = true, identity: given, cookie }: { hello?: boolean; identity?: IssuedIdentity; cookie?: string } = {}): Promise<VotingClient> {
     const raw: string[] = [];
     const doc = new Y.Doc();
     // The test's person id names the identity: the same id is the same person, as on a real device.
     // With a sign-in session cookie, the session proves the person instead.
-    const identity = cookie ? null : await identityNamed(wsUrl, boardId, token, person.id);
+    const identity = given ?? (cookie ? null : await identityNamed(wsUrl, boardId, token, person.id));
     const provider = await connectProvider(wsUrl, boardId, { token, credential: identity?.credential ?? null, cookie, document: doc, onStateless: (p) => raw.push(p) });
     // `person.id` from here on is the id the server proved, as every message about this person carries it.
     const client = new VotingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);

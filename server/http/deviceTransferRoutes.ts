@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+import { isCredential } from '../../shared/protocol/identity.ts';
+import { REDEEM_PATH, redeemTransferRequestSchema, TRANSFERS_PATH } from '../../shared/protocol/deviceTransfer.ts';
+import { clientAddress } from '../live/clientAddress.ts';
+import type { DeviceTransfers } from '../identity/DeviceTransfers.ts';
+import { log } from '../observability/log.ts';
+import { readJsonBody } from './readJsonBody.ts';
+import { HttpError, sendJson } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+
+export interface DeviceTransferRoutesDeps {
+  readonly transfers: DeviceTransfers;
+  readonly maxBodyBytes: number;
+  readonly trustProxy?: boolean;
+}
+
+/**
+ * `POST /api/identity/transfers` (the person's credential as `Authorization: Credential jbc_…`)
+ * gives a one-time code; `POST /api/identity/transfers/redeem` with `{ code }` gives the device
+ * that sends it a credential of its own for that person. Neither secret is ever read from a URL.
+ */
+export function registerDeviceTransferRoutes(router: Router, deps: DeviceTransferRoutesDeps): void {
+  router.on('POST', TRANSFERS_PATH, (ctx) => issue(ctx, deps));
+  router.on('POST', REDEEM_PATH, (ctx) => redeem(ctx, deps));
+}
+
+async function issue({ req, res }: RouteContext, deps: DeviceTransferRoutesDeps): Promise<void> {
+  const result = await deps.transfers.issue(credentialOf(req));
+  if (!result.ok) {
+    throw new HttpError(401, 'credential-required', 'Send this device’s credential as Authorization: Credential jbc_… (a credential the server issued and has not revoked)', {
+      'WWW-Authenticate': 'Credential',
+    });
+  }
+  sendJson(res, 201, result.transfer);
+}
+
+async function redeem({ req, res }: RouteContext, deps: DeviceTransferRoutesDeps): Promise<void> {
+  const body = redeemTransferRequestSchema.safeParse(await readJsonBody(req, Math.min(deps.maxBodyBytes, 4096)));
+  if (!body.success) throw new HttpError(400, 'invalid-request', 'Send the code as JSON: { "code": "jbt_…" }');
+  const address = clientAddress(req, deps.trustProxy ?? false);
+  const result = await deps.transfers.redeem(body.data.code, address);
+  if (result.ok) return sendJson(res, 201, result.identity);
+  switch (result.code) {
+    case 'too-many-attempts':
+      log.warn({ address }, 'device transfer refused: too many redemption attempts from one address');
+      throw new HttpError(429, result.code, 'Too many tries to use a device link from here. Wait a few minutes, then make a new link.', {
+        'Retry-After': String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))),
+      });
+    case 'transfer-expired':
+      throw new HttpError(410, result.code, 'This link has expired (links work for 10 minutes). Make a new one on your other device.');
+    case 'transfer-used':
+      throw new HttpError(410, result.code, 'This link has already been used. Make a new one on your other device.');
+    case 'transfer-not-found':
+      throw new HttpError(404, result.code, 'This link is not valid (mistyped, or replaced by a newer one). Make a new one on your other device.');
+  }
+}
+
+function credentialOf(req: IncomingMessage): string | null {
+  const match = /^Credential\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match && isCredential(match[1]) ? match[1] : null;
+}
