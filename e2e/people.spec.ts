@@ -23,6 +23,9 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   const panel = fay.page.getByTestId('participant-panel');
   await expect(panel.getByTestId('participant')).toHaveCount(3);
   await expect(panel.locator('[data-name="Ann Archer"]').getByTestId('participant-devices')).toHaveText('2 tabs or devices');
+  // Who signed in and who joined by link, as the server says (nobody here signed in), and when they joined.
+  await expect(panel.locator('[data-name="Bob Baker"]').getByTestId('participant-verified')).toHaveText('Guest');
+  await expect(panel.locator('[data-name="Bob Baker"]').getByTestId('participant-joined')).toContainText('joined');
   // Nobody is offered to follow or remove themself.
   await expect(panel.locator('[data-name="Fay Flint"]').getByTestId('participant-follow')).toHaveCount(0);
   await expect(panel.locator('[data-name="Fay Flint"]').getByTestId('participant-remove')).toHaveCount(0);

@@ -34,13 +34,14 @@ describe('config', () => {
       MAX_CONNECTIONS_PER_ADDRESS: '2',
       AUTH_FAILURES_PER_ADDRESS: '4',
       AUTH_FAILURES_PER_BOARD: '9',
+      MAX_CONNECTIONS_PER_PERSON: '4',
       TRUST_PROXY: 'true',
     });
     expect(config).toMatchObject({
       createToken: 'c'.repeat(20),
       adminToken: 'a'.repeat(20),
       corsOrigins: ['https://a.example', 'https://b.example'],
-      limits: { maxDocumentBytes: 65536, maxRecords: 10, maxNoteLength: 50, maxTitleLength: 30, updateRate: 5, updateBurst: 7, maxConnectionsPerBoard: 3, reservedConnections: 1, maxConnectionsPerAddress: 2, authFailuresPerAddress: 4, authFailuresPerBoard: 9 },
+      limits: { maxDocumentBytes: 65536, maxRecords: 10, maxNoteLength: 50, maxTitleLength: 30, updateRate: 5, updateBurst: 7, maxConnectionsPerBoard: 3, reservedConnections: 1, maxConnectionsPerAddress: 2, authFailuresPerAddress: 4, authFailuresPerBoard: 9, maxConnectionsPerPerson: 4 },
       trustProxy: true,
     });
     expect(() => readConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/);

@@ -79,6 +79,8 @@ export interface BoardLimits {
   readonly maxConnectionsPerBoard: number;
   /** New identities one share link may issue in ten minutes (a room joining at once fits). */
   readonly maxNewIdentitiesPerLink: number;
+  /** Connections of one proven person to one board document (their tabs and devices). */
+  readonly maxConnectionsPerPerson: number;
   /** Device transfer codes one client address may try to redeem in ten minutes, right or wrong. */
   readonly maxDeviceTransferAttempts: number;
   /** Of those, kept for editors and facilitators (default: a tenth). */
@@ -103,6 +105,7 @@ export const DEFAULT_LIMITS: BoardLimits = {
   updateBurst: 600,
   maxConnectionsPerBoard: 200,
   maxNewIdentitiesPerLink: 100,
+  maxConnectionsPerPerson: 10,
   // A room moving to phones at once shares an address; a guesser needs far more than this.
   maxDeviceTransferAttempts: 30,
   // A workshop room behind one NAT: everyone there shares an address.
@@ -149,6 +152,7 @@ const envSchema = z.object({
   UPDATE_BURST: count(DEFAULT_LIMITS.updateBurst),
   MAX_CONNECTIONS_PER_BOARD: count(DEFAULT_LIMITS.maxConnectionsPerBoard),
   MAX_NEW_IDENTITIES_PER_LINK: count(DEFAULT_LIMITS.maxNewIdentitiesPerLink),
+  MAX_CONNECTIONS_PER_PERSON: count(DEFAULT_LIMITS.maxConnectionsPerPerson),
   MAX_DEVICE_TRANSFER_ATTEMPTS: count(DEFAULT_LIMITS.maxDeviceTransferAttempts),
   RESERVED_CONNECTIONS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional()),
   MAX_CONNECTIONS_PER_ADDRESS: count(DEFAULT_LIMITS.maxConnectionsPerAddress),
@@ -221,6 +225,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       updateBurst: e.UPDATE_BURST,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       maxNewIdentitiesPerLink: e.MAX_NEW_IDENTITIES_PER_LINK,
+      maxConnectionsPerPerson: e.MAX_CONNECTIONS_PER_PERSON,
       maxDeviceTransferAttempts: e.MAX_DEVICE_TRANSFER_ATTEMPTS,
       ...(e.RESERVED_CONNECTIONS === undefined ? {} : { reservedConnections: e.RESERVED_CONNECTIONS }),
       maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,

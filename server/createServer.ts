@@ -156,7 +156,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, sessions, membersOnly: signIn ? new MembersOnly(store.accounts) : undefined, store, people, failedAuth: new FailedAuthLimits({ perAddress: limits.authFailuresPerAddress, perBoard: limits.authFailuresPerBoard }) }),
+    new RoleAccess({ links, identities, maxConnectionsPerPerson: limits.maxConnectionsPerPerson, sessions, membersOnly: signIn ? new MembersOnly(store.accounts) : undefined, store, people, failedAuth: new FailedAuthLimits({ perAddress: limits.authFailuresPerAddress, perBoard: limits.authFailuresPerBoard }) }),
     new BoardMembers({ accounts: store.accounts, now: options.now }),
     new BoardAccess({ store }),
     new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),

@@ -59,7 +59,7 @@ export async function startJourneyboard(opts: { clientDir?: string; dataDir?: st
   const child = spawn(NODE, [...SERVER_NODE_ARGS, 'server/main.ts'], {
     cwd: ROOT,
     // The benchmark's participants all connect from this machine: one address, one link.
-    env: { ...process.env, MAX_CONNECTIONS_PER_ADDRESS: '100000', MAX_NEW_IDENTITIES_PER_LINK: '100000', ...opts.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
+    env: { ...process.env, MAX_CONNECTIONS_PER_ADDRESS: '100000', MAX_NEW_IDENTITIES_PER_LINK: '100000', MAX_CONNECTIONS_PER_PERSON: '100000', ...opts.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/);

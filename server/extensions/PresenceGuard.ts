@@ -33,7 +33,7 @@ interface Owner {
 /** The bits of a connection's context the guard reads; `person` is set once identities are proven. */
 interface PresenceContext {
   readonly role?: Role;
-  readonly person?: { readonly id?: unknown };
+  readonly person?: { readonly id?: unknown; readonly signedIn?: unknown };
 }
 
 /**
@@ -77,7 +77,7 @@ export class PresenceGuard implements Extension {
     if (!connection) return;
     const owner = this.ownerOf(connection);
     const ctx = (context ?? {}) as PresenceContext;
-    const stamp = { role: ctx.role, personId: typeof ctx.person?.id === 'string' ? ctx.person.id : undefined };
+    const stamp = { role: ctx.role, personId: typeof ctx.person?.id === 'string' ? ctx.person.id : undefined, signedIn: typeof ctx.person?.signedIn === 'boolean' ? ctx.person.signedIn : undefined };
     const now = this.now();
     for (const [id, state] of states) {
       const mine = owner.ids.has(id);

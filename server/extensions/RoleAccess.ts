@@ -1,10 +1,10 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { AwaitingAdmission, BoardNotFound, IdentityRequired, LinkRotated, RateLimited, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import { AwaitingAdmission, BoardFull, BoardNotFound, IdentityRequired, LinkRotated, RateLimited, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
 import { WORKSHOP_COMMAND_TYPES } from '../../shared/protocol/workshop.ts';
-import type { AccessContext } from '../access/AccessContext.ts';
+import { personOf, type AccessContext } from '../access/AccessContext.ts';
 import type { FailedAuthLimits } from '../access/FailedAuthLimits.ts';
 import { stampedClientAddress } from '../live/clientAddress.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
@@ -25,6 +25,8 @@ export interface RoleAccessConfiguration {
   membersOnly?: MembersOnly;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
+  /** Connections one person may hold to one board document (their tabs and devices); past it `board-full`. */
+  maxConnectionsPerPerson?: number;
   /** People a facilitator removed from a board are refused there. */
   people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   /** Refused attempts per address and board; past them `rate-limited`, unchecked (BoardCapacity stamps the address). */
@@ -92,6 +94,7 @@ export class RoleAccess implements Extension {
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
   private readonly people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   private readonly failedAuth?: FailedAuthLimits;
+  private readonly maxConnectionsPerPerson: number;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
@@ -101,9 +104,10 @@ export class RoleAccess implements Extension {
     this.store = configuration.store;
     this.people = configuration.people;
     this.failedAuth = configuration.failedAuth;
+    this.maxConnectionsPerPerson = configuration.maxConnectionsPerPerson ?? Number.POSITIVE_INFINITY;
   }
 
-  async onAuthenticate({ documentName, token, connectionConfig, requestHeaders }: onAuthenticatePayload): Promise<AccessContext> {
+  async onAuthenticate({ documentName, token, connectionConfig, requestHeaders, instance }: onAuthenticatePayload): Promise<AccessContext> {
     const { boardId, kind } = parseDocumentName(documentName);
     if (!isBoardId(boardId)) throw BoardNotFound;
     const address = stampedClientAddress(requestHeaders);
@@ -120,6 +124,9 @@ export class RoleAccess implements Extension {
       throw IdentityRequired;
     }
     if (await this.people.isRemoved(boardId, person.id)) throw RemovedFromBoard;
+    // One person's tabs and devices share a small allowance: one credential cannot fill a board.
+    const theirs = instance.documents.get(documentName)?.getConnections().filter((c) => personOf(c)?.id === person.id).length ?? 0;
+    if (theirs >= this.maxConnectionsPerPerson) throw BoardFull;
     if (await this.people.mustWait(boardId, person.id, role)) {
       await this.people.knock(boardId, person.id, name ?? 'Someone');
       throw AwaitingAdmission;

@@ -14,6 +14,8 @@ export interface IdentitiesOptions {
 /** A person the server proved: the id everything person-scoped is keyed by. */
 export interface ProvenPerson {
   readonly id: string;
+  /** Signed in with a company account (a session, or a credential issued to a signed-in person); else a guest by link. */
+  readonly signedIn?: boolean;
 }
 
 export type IssueResult = { readonly ok: true; readonly identity: IssuedIdentity } | { readonly ok: false; readonly code: 'too-many-identities' };
@@ -73,7 +75,7 @@ export class Identities {
     const cached = this.verified.get(key);
     if (cached && cached.until > now) return cached.person;
     const stored = await this.store.personByCredential(hashCredential(credential));
-    const person = stored && stored.revokedAt === null ? { id: stored.id } : null;
+    const person = stored && stored.revokedAt === null ? { id: stored.id, signedIn: stored.signedIn } : null;
     if (this.verified.size >= MAX_CACHED) this.verified.clear();
     this.verified.set(key, { person, until: now + VERIFIED_TTL_MS });
     return person;

@@ -90,4 +90,6 @@ export interface NewPerson {
 
 export interface StoredPerson extends NewPerson {
   readonly revokedAt: number | null;
+  /** A person made by company sign-in (issuer and subject known), not a guest by link. */
+  readonly signedIn: boolean;
 }

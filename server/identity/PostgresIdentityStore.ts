@@ -84,7 +84,7 @@ export class PostgresIdentityStore implements IdentityStore {
 
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
     const { rows } = await this.pool.query<Record<string, unknown>>(
-      `SELECT id, credential_hash, created_at, issued_board_id, issued_role, revoked_at FROM people WHERE credential_hash = $1
+      `SELECT id, credential_hash, created_at, issued_board_id, issued_role, revoked_at, issuer FROM people WHERE credential_hash = $1
        UNION ALL SELECT ${DEVICE_PERSON_COLUMNS} FROM device_credentials d JOIN people p ON p.id = d.person_id WHERE d.credential_hash = $1`,
       [Buffer.from(hash)],
     );

@@ -54,7 +54,7 @@ export class Sessions {
     const id = readCookie(cookieHeader, SESSION_COOKIE);
     if (!id || !SESSION_ID.test(id)) return null;
     const session = await this.store.sessionByHash(hashSessionId(id));
-    return session && session.expiresAt > this.now() ? { id: session.personId } : null;
+    return session && session.expiresAt > this.now() ? { id: session.personId, signedIn: true } : null;
   }
 
   /** As personOf, with the person's name, email and issuer. */

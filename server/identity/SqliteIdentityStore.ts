@@ -55,7 +55,7 @@ CREATE INDEX IF NOT EXISTS device_transfers_by_expiry ON device_transfers (expir
 `;
 
 // Another device's credential reads as its person, revoked when either is.
-export const DEVICE_PERSON_COLUMNS = 'p.id, d.credential_hash, p.created_at, p.issued_board_id, p.issued_role, coalesce(p.revoked_at, d.revoked_at) AS revoked_at';
+export const DEVICE_PERSON_COLUMNS = 'p.id, d.credential_hash, p.created_at, p.issued_board_id, p.issued_role, coalesce(p.revoked_at, d.revoked_at) AS revoked_at, p.issuer';
 
 /** People in the SQLite file of SqliteBoardStore (same handle, same WAL). */
 export class SqliteIdentityStore implements IdentityStore {
@@ -179,5 +179,6 @@ export function toPerson(r: Record<string, unknown>): StoredPerson {
     issuedBoardId: String(r.issued_board_id),
     issuedRole: (isRole(role) ? role : 'viewer') as Role,
     revokedAt: r.revoked_at === null || r.revoked_at === undefined ? null : Number(r.revoked_at),
+    signedIn: r.issuer !== null && r.issuer !== undefined,
   };
 }

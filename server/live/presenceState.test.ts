@@ -17,6 +17,15 @@ describe('admitPresenceState', () => {
     expect(noRole).not.toHaveProperty('role');
   });
 
+  it('a guest cannot say they signed in: the server writes signedIn, or removes it', () => {
+    const claims = { ...ann(), signedIn: true };
+    admitPresenceState(claims, { role: 'editor', personId: 'p_1', signedIn: false }, 8192);
+    expect(claims.signedIn).toBe(false);
+    const unknown = { ...ann(), signedIn: true };
+    admitPresenceState(unknown, { role: 'editor' }, 8192);
+    expect(unknown).not.toHaveProperty('signedIn');
+  });
+
   it('trims a long selection, refuses what the schema refuses and what is too large', () => {
     const selecting = { ...ann(), selection: Array.from({ length: 1000 }, (_, i) => `note:${i}`) };
     expect(admitPresenceState(selecting, {}, 8192).ok).toBe(true);

@@ -7,6 +7,8 @@ export interface PresenceStamp {
   readonly role?: Role;
   /** The person the server proved at authentication, when it did; written over `user.id`. */
   readonly personId?: string;
+  /** Whether that person signed in with a company account; written over `signedIn`. */
+  readonly signedIn?: boolean;
 }
 
 export type PresenceVerdict =
@@ -25,6 +27,8 @@ export function admitPresenceState(state: unknown, stamp: PresenceStamp, maxByte
   const fields = state as Record<string, unknown>;
   if (stamp.role) fields.role = stamp.role;
   else delete fields.role;
+  if (stamp.signedIn !== undefined) fields.signedIn = stamp.signedIn;
+  else delete fields.signedIn;
   const user = fields.user;
   if (typeof stamp.personId === 'string' && user !== null && typeof user === 'object') (user as Record<string, unknown>).id = stamp.personId;
   if (Array.isArray(fields.selection) && fields.selection.length > MAX_SHARED_SELECTION) fields.selection = fields.selection.slice(0, MAX_SHARED_SELECTION);

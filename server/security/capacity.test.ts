@@ -5,7 +5,7 @@ import { BoardFull } from '../../shared/protocol/closeReasons.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { encodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { identityNamed } from '../testing/identities.ts';
-import { connectProvider, ConnectionRefused } from '../testing/providers.ts';
+import { connectProvider, ConnectionRefused, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer, type TestServerOptions } from '../testing/testServer.ts';
 
 /**
@@ -103,5 +103,33 @@ describe('a crowd cannot lock people out of a board', () => {
     expect(typeof (await from('10.0.0.2'))).not.toBe('string');
     // Only the entry the proxy appended counts: a client cannot prepend its way out.
     expect(await from('1.2.3.4, 10.0.0.1')).toBe(BoardFull.reason);
+  });
+});
+
+describe('one person cannot fill a board', () => {
+  let server: TestServer | undefined;
+  const providers: HocuspocusProvider[] = [];
+  afterEach(async () => {
+    providers.splice(0).forEach((p) => p.destroy());
+    await server?.close();
+  });
+
+  it('one credential holds at most MAX_CONNECTIONS_PER_PERSON connections to a board; other people still get in', async () => {
+    server = await startTestServer({ limits: { maxConnectionsPerPerson: 3 } as never });
+    const { id, tokens } = await createBoardWithLinks(server.url);
+    const tries = [];
+    for (let i = 0; i < 5; i++) {
+      tries.push(
+        await connectProvider(server.wsUrl, id, { token: tokens.viewer, as: 'one-person' }).then(
+          (p) => (providers.push(p), 'connected'),
+          (e: unknown) => (e as ConnectionRefused).reason,
+        ),
+      );
+    }
+    expect(tries).toEqual(['connected', 'connected', 'connected', BoardFull.reason, BoardFull.reason]);
+    providers.push(await connectProvider(server.wsUrl, id, { token: tokens.viewer, as: 'someone-else' }));
+    // A tab closed frees its place.
+    providers.shift()!.destroy();
+    await waitFor(async () => (await connectProvider(server!.wsUrl, id, { token: tokens.viewer, as: 'one-person' }).then((p) => (providers.push(p), true), () => false)), { what: 'a freed place' });
   });
 });

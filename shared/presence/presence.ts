@@ -30,6 +30,8 @@ export const presenceSchema = z.object({
    * client writes); absent in my own local state.
    */
   role: z.enum(ROLES).optional().catch(undefined),
+  /** Set by the SERVER: the person signed in with their company account (true) or is a guest by link (false). */
+  signedIn: z.boolean().optional().catch(undefined),
 });
 
 /**

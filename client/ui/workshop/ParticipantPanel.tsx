@@ -13,7 +13,13 @@ import './workshop.css';
  */
 export const ParticipantBadgeContext = createContext<((person: Participant) => ReactNode) | null>(null);
 
-/** Who is here: name, department, role, online or away, who follows whom; follow anyone from here. */
+function formatJoined(at: number): string {
+  const d = new Date(at);
+  const sameDay = d.toDateString() === new Date().toDateString();
+  return sameDay ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : d.toLocaleDateString([], { day: 'numeric', month: 'short' });
+}
+
+/** Who is here: name, department, role, signed in or guest, when they joined, online or away, who follows whom; follow anyone from here. */
 export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void; extraBadge?: (person: Participant) => ReactNode }) {
   const { workshop, people: board } = useSession();
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -59,6 +65,20 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
                   <span className="pp-status-dot" aria-hidden />
                   {p.away ? 'Away' : 'Online'}
                 </span>
+                {p.signedIn !== null && (
+                  <>
+                    <span className="pp-dot-sep" aria-hidden>·</span>
+                    <span className={p.signedIn ? 'pp-verified signed-in' : 'pp-verified guest'} data-testid="participant-verified" title={p.signedIn ? 'Signed in with their company account' : 'Joined by link, without signing in'}>
+                      {p.signedIn ? 'Signed in' : 'Guest'}
+                    </span>
+                  </>
+                )}
+                {p.joinedAt !== null && (
+                  <>
+                    <span className="pp-dot-sep" aria-hidden>·</span>
+                    <span className="pp-joined" data-testid="participant-joined">joined {formatJoined(p.joinedAt)}</span>
+                  </>
+                )}
                 {p.devices > 1 && (
                   <>
                     <span className="pp-dot-sep" aria-hidden>·</span>

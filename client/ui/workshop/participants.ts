@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Department, Role } from '../../../shared/index.ts';
 import { usePeers, useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
+import { useCommentsSnapshot } from '../../board/comments/hooks.ts';
 
 /**
  * One person in the participant panel: their tabs and devices together (awareness is per
@@ -13,6 +14,10 @@ export interface Participant {
   readonly clientId: number;
   /** How many tabs or devices they have open here. */
   readonly devices: number;
+  /** Signed in with a company account, or a guest by link; null when the server has not said (me). */
+  readonly signedIn: boolean | null;
+  /** When they first joined this board (server time), or null if not known yet. */
+  readonly joinedAt: number | null;
   readonly userId: string;
   readonly name: string;
   readonly colour: string;
@@ -34,12 +39,14 @@ export function useParticipants(): readonly Participant[] {
   const me = useStore(session.identity, (s) => s.me);
   const myRole = useStore(session.access, (a) => a.role);
   const myFollowing = useStore(session.workshop.view, (v) => v.following);
+  const joined = useCommentsSnapshot().people;
   return useMemo(() => {
+    const joinedAt = new Map(joined.map((p) => [p.id, p.joinedAt]));
     const myId = session.presence.clientId;
     const names = new Map<number, string>([[myId, me.name], ...peers.map((p) => [p.clientId, p.user.name] as const)]);
     const connections = [
-      { clientId: myId, userId: me.id, name: me.name, colour: me.colour, department: me.department, role: myRole, away: false, following: myFollowing },
-      ...peers.map((p) => ({ clientId: p.clientId, userId: p.user.id, name: p.user.name, colour: p.user.colour, department: p.user.department, role: p.role ?? null, away: p.away, following: p.following })),
+      { clientId: myId, userId: me.id, name: me.name, colour: me.colour, department: me.department, role: myRole, away: false, following: myFollowing, signedIn: null as boolean | null },
+      ...peers.map((p) => ({ clientId: p.clientId, userId: p.user.id, name: p.user.name, colour: p.user.colour, department: p.user.department, role: p.role ?? null, away: p.away, following: p.following, signedIn: p.signedIn ?? null })),
     ];
     const byPerson = new Map<string, typeof connections>();
     for (const c of connections) byPerson.set(c.userId, [...(byPerson.get(c.userId) ?? []), c]);
@@ -50,6 +57,8 @@ export function useParticipants(): readonly Participant[] {
         key: shown.userId,
         clientId: shown.clientId,
         devices: tabs.length,
+        signedIn: tabs.find((t) => t.signedIn !== null)?.signedIn ?? null,
+        joinedAt: joinedAt.get(shown.userId) ?? null,
         userId: shown.userId,
         name: shown.name,
         colour: shown.colour,
@@ -61,5 +70,5 @@ export function useParticipants(): readonly Participant[] {
         followers: new Set(connections.filter((o) => o.following !== null && ids.has(o.following)).map((o) => o.userId)).size,
       };
     });
-  }, [session, peers, me, myRole, myFollowing]);
+  }, [session, peers, me, myRole, myFollowing, joined]);
 }
