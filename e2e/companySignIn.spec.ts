@@ -60,4 +60,39 @@ test.describe('company sign-in', () => {
     await expect(phone.getByTestId('sign-in')).toBeVisible();
     await expect(phone.getByTestId('my-boards')).toHaveCount(0);
   });
+
+  test('a guest facilitator lets in a signed-in person and a guest, sees which is which, and removes the guest', async ({ browser }) => {
+    const boardId = await server.createBoard('Checkout workshop');
+    const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+    await fay.open(boardId);
+    await fay.page.getByRole('button', { name: 'Facilitate' }).click();
+    await fay.page.getByTestId('admission-toggle').check();
+    await fay.page.keyboard.press('Escape');
+
+    // Ann signs in with her company account, then follows the editor link; Gus is a guest by link.
+    const annPage = await personPage(browser, server, ann);
+    await annPage.goto('/');
+    await annPage.getByTestId('sign-in').click();
+    await expect(annPage.getByTestId('account')).toContainText('Signed in as Ann Lee');
+    await annPage.goto(linkFor(boardId, 'editor'));
+    const gusPage = await personPage(browser, server, { name: 'Gus Guest', department: 'other' });
+    await gusPage.goto(linkFor(boardId, 'commenter'));
+    for (const page of [annPage, gusPage]) await expect(page.getByTestId('waiting-room')).toBeVisible();
+
+    const lobby = fay.page.getByTestId('lobby-banner');
+    await lobby.getByRole('button', { name: 'Admit Ann Lee' }).click();
+    await lobby.getByRole('button', { name: 'Admit Gus Guest' }).click();
+    for (const page of [annPage, gusPage]) await expect(page.locator('.board-page[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+
+    await fay.page.getByTestId('participants-button').click();
+    const panel = fay.page.getByTestId('participant-panel');
+    await expect(panel.locator('[data-name="Ann Lee"]').getByTestId('participant-verified')).toHaveText('Signed in');
+    await expect(panel.locator('[data-name="Gus Guest"]').getByTestId('participant-verified')).toHaveText('Guest');
+    await fay.page.screenshot({ path: test.info().outputPath('signed-in-and-guest.png') });
+
+    await panel.locator('[data-name="Gus Guest"]').getByTestId('participant-remove').click();
+    await panel.getByTestId('participant-remove-confirm').getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(gusPage.getByRole('alert').filter({ hasText: 'The facilitator removed you from this board.' })).toBeVisible();
+    await expect(panel.getByTestId('participant')).toHaveCount(2);
+  });
 });
