@@ -225,31 +225,6 @@ test('plain text pasted onto the board becomes notes in the clicked cell, with a
   await expect.poll(count).toBe(before + 16);
 });
 
-test('a board opens at a readable zoom; Fit shows it whole; the editor stays readable when zoomed out', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId, 'facilitator', { fit: false });
-  const page = board.page;
-  const note = (await board.board()).notes[0]!;
-  // Note text is 13.5 board units on a 176-unit note.
-  const textPx = async () => ((await board.noteRect(note.id)).width / 176) * 13.5;
-  expect(await textPx()).toBeGreaterThanOrEqual(11);
-
-  await page.getByRole('button', { name: 'Fit' }).click();
-  await expect.poll(textPx).toBeLessThan(11);
-  const canvas = (await page.getByTestId('board-canvas').boundingBox())!;
-  const size = await page.evaluate(() => window.__journeyboard!.layoutSize());
-  const scale = (await board.noteRect(note.id)).width / 176;
-  expect(size.width * scale).toBeLessThanOrEqual(canvas.width);
-  expect(size.height * scale).toBeLessThanOrEqual(canvas.height);
-
-  const r = await board.noteRect(note.id);
-  await page.mouse.dblclick(r.x + r.width / 2, r.y + r.height / 2);
-  const editor = page.getByRole('textbox', { name: 'Note text' });
-  await expect(editor).toBeFocused();
-  expect(parseFloat(await editor.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(11);
-});
-
 test('after a reveal, the totals stay on the notes: with the results closed, and after a reload', async ({ browser, server }) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
