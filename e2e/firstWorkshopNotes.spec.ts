@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import type { TestServer } from './server.ts';
 import { expect, test } from './fixtures.ts';
 import { facilitatorAt, VIEWPORTS } from './facilitatorPage.ts';
 import { VotingObject } from './VotingObject.ts';
@@ -43,16 +44,7 @@ test('notes left empty go away: ten quick toolbar adds, a stray double-click the
 });
 
 test('Enter finishes a note, Shift+Enter breaks the line, a trailing break is not kept', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
-  const before = new Set((await board.board()).notes.map((n) => n.id));
-  const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
-  const cell = await board.cellRect(stage.id, lane.id);
-  await page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
-  const editor = page.getByRole('textbox', { name: 'Note text' });
-  await expect(editor).toBeFocused();
+  const { board, page, before, editor } = await editingNewNote(browser, server);
   await editor.pressSequentially('Delivery cost');
   await editor.press('Shift+Enter');
   await editor.pressSequentially('shown late');
@@ -139,16 +131,7 @@ test('the board PNG, the PNG of the view and the PDF draw the Stage KPIs row', a
 });
 
 test('a paste longer than a note holds is cut at a line, and the note says so', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
-  const before = new Set((await board.board()).notes.map((n) => n.id));
-  const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
-  const cell = await board.cellRect(stage.id, lane.id);
-  await page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
-  const editor = page.getByRole('textbox', { name: 'Note text' });
-  await expect(editor).toBeFocused();
+  const { board, page, before, editor } = await editingNewNote(browser, server);
   const lines = Array.from({ length: 200 }, (_, i) => `Interview ${i + 1}: the delivery date is unclear`);
   await editor.evaluate((el, text) => {
     const data = new DataTransfer();
@@ -248,3 +231,18 @@ test('after a reveal, the totals stay on the notes: with the results closed, and
   await voting.results.getByRole('checkbox', { name: 'Dots on the board' }).uncheck();
   await expect.poll(() => voting.badgeText(pain.id)).toBeNull();
 });
+
+/** A facilitator's board with a new note just added (double-click in Awareness × Pain points) and its editor focused. */
+async function editingNewNote(browser: Browser, server: TestServer) {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
+  await board.open(boardId);
+  const page = board.page;
+  const before = new Set((await board.board()).notes.map((n) => n.id));
+  const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
+  const cell = await board.cellRect(stage.id, lane.id);
+  await page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await expect(editor).toBeFocused();
+  return { board, page, before, editor };
+}

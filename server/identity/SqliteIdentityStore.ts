@@ -61,8 +61,12 @@ export const DEVICE_PERSON_COLUMNS = 'p.id, d.credential_hash, p.created_at, p.i
 export class SqliteIdentityStore implements IdentityStore {
   private readonly db: DatabaseSync;
 
-  constructor(db: DatabaseSync) {
+  /** SqliteBoardStore's, so the whole file has one way to run a transaction. */
+  private readonly transaction: <T>(fn: () => T) => T;
+
+  constructor(db: DatabaseSync, transaction: <T>(fn: () => T) => T) {
     this.db = db;
+    this.transaction = transaction;
     this.db.exec(IDENTITY_SCHEMA);
   }
 
@@ -157,17 +161,6 @@ export class SqliteIdentityStore implements IdentityStore {
     this.db.prepare('DELETE FROM device_transfers WHERE expires_at < ?').run(before);
   }
 
-  private transaction<T>(fn: () => T): T {
-    this.db.exec('BEGIN');
-    try {
-      const result = fn();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
 }
 
 export function toPerson(r: Record<string, unknown>): StoredPerson {

@@ -119,7 +119,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
     this.templates = new SqliteTemplateStore(this.db);
-    this.identities = new SqliteIdentityStore(this.db);
+    this.identities = new SqliteIdentityStore(this.db, (fn) => this.transaction(fn));
     this.accounts = new SqliteAccountStore(this.db);
     this.db.exec(SQLITE_WORKSHOP_SCHEMA);
     this.voting = new SqliteVotingStore(this.db);
