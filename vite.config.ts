@@ -16,10 +16,13 @@ function bootScriptFirst(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = ctx.bundle && Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
+        const chunk =
+          ctx.bundle && Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
         if (ctx.bundle && !chunk) throw new Error('the boot entry is missing from the build');
         const src = chunk ? `/${chunk.fileName}` : '/boot/prefetchBoard.ts';
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' }];
+        return [
+          { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' },
+        ];
       },
     },
   };

@@ -25,9 +25,16 @@ const VALUED = new Set(['--repeats', '--sizes', '--notes', '--boards', '--connec
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 const selected = (name: string) => which.length === 0 || which.includes(name);
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine };
-console.log(`Journeyboard benchmarks on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+console.log(
+  `Journeyboard benchmarks on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
+);
 
 if (selected('sync')) {
   const sizes = (flag('--sizes') ?? (quick ? '2,20' : '2,20,100')).split(',').map(Number);
@@ -36,11 +43,17 @@ if (selected('sync')) {
 
 if (selected('big-board')) {
   const profileDir = flag('--profile');
-  report.bigBoard = await runBigBoardBenchmark((flag('--notes') ?? (quick ? '2000' : '2000,5000')).split(',').map(Number), profileDir && resolve(profileDir));
+  report.bigBoard = await runBigBoardBenchmark(
+    (flag('--notes') ?? (quick ? '2000' : '2000,5000')).split(',').map(Number),
+    profileDir && resolve(profileDir),
+  );
 }
 
 if (selected('memory')) {
-  report.memory = await runMemoryBenchmark({ boards: Number(flag('--boards') ?? (quick ? 100 : 1000)), connections: Number(flag('--connections') ?? (quick ? 50 : 200)) });
+  report.memory = await runMemoryBenchmark({
+    boards: Number(flag('--boards') ?? (quick ? 100 : 1000)),
+    connections: Number(flag('--connections') ?? (quick ? 50 : 200)),
+  });
 }
 
 if (selected('auth-storm')) {

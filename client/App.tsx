@@ -14,6 +14,12 @@ const JoinDevicePage = lazy(() => import('./pages/JoinDevicePage.tsx').then((m) 
  */
 export function App() {
   const boardId = boardIdFromPath(window.location.pathname);
-  const page = boardId ? <BoardPage boardId={boardId} /> : window.location.pathname === JOIN_DEVICE_PATH ? <JoinDevicePage /> : <HomePage />;
+  const page = boardId ? (
+    <BoardPage boardId={boardId} />
+  ) : window.location.pathname === JOIN_DEVICE_PATH ? (
+    <JoinDevicePage />
+  ) : (
+    <HomePage />
+  );
   return <Suspense fallback={null}>{page}</Suspense>;
 }

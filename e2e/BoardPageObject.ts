@@ -13,7 +13,11 @@ export class BoardPageObject {
   }
 
   /** Opens a board through its share link (the facilitator's unless `role` says otherwise). */
-  async open(boardId: string, role: keyof BoardLinks = 'facilitator', { fit = true }: { fit?: boolean } = {}): Promise<void> {
+  async open(
+    boardId: string,
+    role: keyof BoardLinks = 'facilitator',
+    { fit = true }: { fit?: boolean } = {},
+  ): Promise<void> {
     await this.page.goto(linkFor(boardId, role));
     await this.waitReady({ fit });
   }
@@ -46,7 +50,9 @@ export class BoardPageObject {
   }
 
   noteRect(id: string): Promise<Rect> {
-    return this.page.waitForFunction((noteId) => window.__journeyboard!.noteRect(noteId), id).then((h) => h.jsonValue() as Promise<Rect>);
+    return this.page
+      .waitForFunction((noteId) => window.__journeyboard!.noteRect(noteId), id)
+      .then((h) => h.jsonValue() as Promise<Rect>);
   }
 
   cellRect(stageId: string, laneId: string): Promise<Rect> {
@@ -89,7 +95,9 @@ export class BoardPageObject {
     await this.page.mouse.move(from.x + 30, from.y + 30);
     await this.page.mouse.down();
     await this.page.mouse.move(to.x + 40, to.y + 40, { steps: 12 });
-    await expect.poll(() => this.page.evaluate(() => window.__journeyboard!.canvasShapeCount('note'))).toBeGreaterThan(0);
+    await expect
+      .poll(() => this.page.evaluate(() => window.__journeyboard!.canvasShapeCount('note')))
+      .toBeGreaterThan(0);
     await this.page.mouse.up();
   }
 

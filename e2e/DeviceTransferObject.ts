@@ -50,7 +50,12 @@ export class DeviceTransferObject {
   }
 
   /** A device that has never seen this server (no name, no credential) opens `link`. */
-  static async openOnNewDevice(browser: Browser, baseURL: string, link: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  static async openOnNewDevice(
+    browser: Browser,
+    baseURL: string,
+    link: string,
+    options: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<Page> {
     const page = await (await browser.newContext({ ...options, baseURL })).newPage();
     await page.goto(link);
     return page;
@@ -59,5 +64,11 @@ export class DeviceTransferObject {
 
 /** The identity a page keeps (localStorage `journeyboard.credential`), parsed. */
 export async function storedIdentity(page: Page): Promise<{ personId: string; credential: string } | null> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('journeyboard.credential') ?? 'null') as { personId: string; credential: string } | null);
+  return page.evaluate(
+    () =>
+      JSON.parse(localStorage.getItem('journeyboard.credential') ?? 'null') as {
+        personId: string;
+        credential: string;
+      } | null,
+  );
 }

@@ -61,6 +61,8 @@ export class PrivateWritingObject {
 
   /** Every text Konva draws on this page's canvas. */
   canvasTexts(): Promise<string[]> {
-    return this.page.evaluate(() => (window.Konva!.stages[0]?.find('Text') ?? []).map((t) => (t as unknown as { text(): string }).text()));
+    return this.page.evaluate(() =>
+      (window.Konva!.stages[0]?.find('Text') ?? []).map((t) => (t as unknown as { text(): string }).text()),
+    );
   }
 }

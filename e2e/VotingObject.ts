@@ -24,7 +24,10 @@ export class VotingObject {
   }
 
   /** Facilitator: opens the start dialog, fills what is given, starts; waits for the bar. */
-  async start(settings: { title: string; dots: number; facilitatorVotes?: boolean; timeLimit?: string; named?: boolean }, screenshot?: string): Promise<void> {
+  async start(
+    settings: { title: string; dots: number; facilitatorVotes?: boolean; timeLimit?: string; named?: boolean },
+    screenshot?: string,
+  ): Promise<void> {
     await this.page.getByTestId('start-voting').click();
     const dialog = this.page.getByTestId('start-voting-dialog');
     await expect(dialog).toBeVisible();
@@ -47,7 +50,10 @@ export class VotingObject {
     await expect
       .poll(async () => {
         const now = await this.state();
-        return JSON.stringify(now.myDots) !== JSON.stringify(before.myDots) || JSON.stringify(now.lastRefusal) !== JSON.stringify(before.lastRefusal);
+        return (
+          JSON.stringify(now.myDots) !== JSON.stringify(before.myDots) ||
+          JSON.stringify(now.lastRefusal) !== JSON.stringify(before.lastRefusal)
+        );
       })
       .toBe(true);
   }
@@ -76,7 +82,9 @@ export class VotingObject {
   badgeText(noteId: string): Promise<string | null> {
     return this.page.evaluate((id) => {
       const badge = window.Konva!.stages[0]?.findOne(`.vote-badge-${id}`);
-      const text = badge && (badge as unknown as { findOne(s: string): { text(): string } | undefined }).findOne('.vote-badge-count');
+      const text =
+        badge &&
+        (badge as unknown as { findOne(s: string): { text(): string } | undefined }).findOne('.vote-badge-count');
       return text ? text.text() : null;
     }, noteId);
   }

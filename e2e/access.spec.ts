@@ -2,10 +2,15 @@ import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { boardLinks } from './server.ts';
 
-test('a viewer link opens the board read-only, and the viewer still follows edits live', async ({ browser, server }) => {
+test('a viewer link opens the board read-only, and the viewer still follows edits live', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Read only');
   const viewer = new BoardPageObject(await personPage(browser, server, { name: 'Vera Voss', department: 'sales' }));
-  const facilitator = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const facilitator = new BoardPageObject(
+    await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }),
+  );
   // The strict Content-Security-Policy must not block anything the client needs.
   const violations: string[] = [];
   viewer.page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
@@ -34,7 +39,10 @@ test('a viewer link opens the board read-only, and the viewer still follows edit
   expect(violations).toEqual([]);
 });
 
-test('an editor link edits; its Share dialog offers the editor, commenter and viewer links only', async ({ browser, server }) => {
+test('an editor link edits; its Share dialog offers the editor, commenter and viewer links only', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Editing');
   const editor = new BoardPageObject(await personPage(browser, server, { name: 'Eddie Ek', department: 'support' }));
   await editor.open(boardId, 'editor');
@@ -43,7 +51,9 @@ test('an editor link edits; its Share dialog offers the editor, commenter and vi
   const note = await editor.addNote('Awareness', 'Touchpoints', 'Written by an editor');
 
   // What the editor wrote reached the server: a fresh facilitator page sees it.
-  const facilitator = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const facilitator = new BoardPageObject(
+    await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }),
+  );
   await facilitator.open(boardId);
   await expect.poll(async () => (await facilitator.noteById(note))?.text).toBe('Written by an editor');
 
@@ -56,7 +66,10 @@ test('an editor link edits; its Share dialog offers the editor, commenter and vi
   await expect(dialog.getByTestId('rotate-viewer')).toHaveCount(0); // only facilitators replace links
 });
 
-test('the Share dialog copies links; a facilitator replaces a link and its user is disconnected', async ({ browser, server }) => {
+test('the Share dialog copies links; a facilitator replaces a link and its user is disconnected', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Sharing', 'ecommerce');
   const page = await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
@@ -66,7 +79,8 @@ test('the Share dialog copies links; a facilitator replaces a link and its user 
 
   await page.getByTestId('share-button').click();
   const dialog = page.getByRole('dialog', { name: 'Share this board' });
-  for (const role of ['facilitator', 'editor', 'commenter', 'viewer']) await expect(dialog.getByTestId(`share-${role}`)).toBeVisible();
+  for (const role of ['facilitator', 'editor', 'commenter', 'viewer'])
+    await expect(dialog.getByTestId(`share-${role}`)).toBeVisible();
   await dialog.getByTestId('copy-viewer').click();
   await expect(dialog.getByTestId('copy-viewer')).toHaveText(/Copied/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -1,7 +1,10 @@
 import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 
-test('a pain point becomes an action with owner, status and due date; a colleague sees it', async ({ browser, server }) => {
+test('a pain point becomes an action with owner, status and due date; a colleague sees it', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Actions', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
@@ -16,7 +19,9 @@ test('a pain point becomes an action with owner, status and due date; a colleagu
   await toolbar.getByLabel('Owner').press('Tab');
   await toolbar.getByLabel('Status').selectOption('in-progress');
   await toolbar.getByLabel('Due date').fill('2026-12-15');
-  await expect.poll(async () => (await b.noteById(pain.id))?.action).toEqual({ owner: 'Priya', status: 'in-progress', due: '2026-12-15' });
+  await expect
+    .poll(async () => (await b.noteById(pain.id))?.action)
+    .toEqual({ owner: 'Priya', status: 'in-progress', due: '2026-12-15' });
   // B's canvas draws the action strip on the note.
   await expect.poll(() => b.page.evaluate(() => window.Konva!.stages[0]!.find('.note-action').length)).toBe(1);
 });

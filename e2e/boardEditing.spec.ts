@@ -1,7 +1,10 @@
 import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 
-test('stages and lanes: rename inline, add, reorder, and remove a stage whose notes move elsewhere', async ({ browser, server }) => {
+test('stages and lanes: rename inline, add, reorder, and remove a stage whose notes move elsewhere', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Structure');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await a.open(boardId);
@@ -9,13 +12,17 @@ test('stages and lanes: rename inline, add, reorder, and remove a stage whose no
 
   // Double-click a stage header to rename it.
   const retention = await a.stage('Retention');
-  const header = await a.page.waitForFunction((id) => window.__journeyboard!.stageHeaderRect(id), retention.id).then((h) => h.jsonValue());
+  const header = await a.page
+    .waitForFunction((id) => window.__journeyboard!.stageHeaderRect(id), retention.id)
+    .then((h) => h.jsonValue());
   await a.page.mouse.dblclick(header!.x + 80, header!.y + 20);
   const name = a.page.getByTestId('header-name');
   await expect(name).toBeFocused();
   await name.fill('Renewal');
   await name.press('Enter');
-  await expect.poll(async () => (await a.board()).stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Renewal', 'Advocacy']);
+  await expect
+    .poll(async () => (await a.board()).stages.map((s) => s.name))
+    .toEqual(['Awareness', 'Consideration', 'Decision', 'Renewal', 'Advocacy']);
 
   // Add a stage after it, then move it one place left.
   await a.page.getByRole('button', { name: '+ Stage after' }).click();
@@ -23,7 +30,9 @@ test('stages and lanes: rename inline, add, reorder, and remove a stage whose no
   await a.page.getByTestId('header-name').fill('Support');
   await a.page.getByTestId('header-name').press('Enter');
   await a.page.getByRole('button', { name: 'Move stage left' }).click();
-  await expect.poll(async () => (await a.board()).stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Support', 'Renewal', 'Advocacy']);
+  await expect
+    .poll(async () => (await a.board()).stages.map((s) => s.name))
+    .toEqual(['Awareness', 'Consideration', 'Decision', 'Support', 'Renewal', 'Advocacy']);
 
   // Removing "Renewal" asks what to do with its note; moving keeps the note.
   const renewalHeader = await a.page.evaluate((id) => window.__journeyboard!.stageHeaderRect(id), retention.id);
@@ -38,7 +47,10 @@ test('stages and lanes: rename inline, add, reorder, and remove a stage whose no
   await expect(a.page.getByTestId('header-panel')).toBeHidden();
 });
 
-test('multi-select with shift-drag, change kind together, copy-paste, delete, and undo', async ({ browser, server }) => {
+test('multi-select with shift-drag, change kind together, copy-paste, delete, and undo', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Selection', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await a.open(boardId);
@@ -55,11 +67,15 @@ test('multi-select with shift-drag, change kind together, copy-paste, delete, an
   await a.page.mouse.move(r2.x + r2.width + 4, r2.y + r2.height + 4, { steps: 8 });
   await a.page.mouse.up();
   await a.page.keyboard.up('Shift');
-  await expect.poll(() => a.page.evaluate(() => window.__journeyboard!.selection().sort())).toEqual(touchpoints.map((n) => n.id).sort());
+  await expect
+    .poll(() => a.page.evaluate(() => window.__journeyboard!.selection().sort()))
+    .toEqual(touchpoints.map((n) => n.id).sort());
   await expect(a.page.getByTestId('selection-toolbar')).toContainText('2 notes');
 
   await a.page.getByLabel('Kind', { exact: true }).selectOption('idea');
-  await expect.poll(async () => (await a.board()).notes.filter((n) => touchpoints.some((t) => t.id === n.id)).map((n) => n.kind)).toEqual(['idea', 'idea']);
+  await expect
+    .poll(async () => (await a.board()).notes.filter((n) => touchpoints.some((t) => t.id === n.id)).map((n) => n.kind))
+    .toEqual(['idea', 'idea']);
 
   // Copy and paste makes two new notes with the same text.
   const count = (await a.board()).notes.length;

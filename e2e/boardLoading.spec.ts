@@ -3,7 +3,10 @@ import { BoardPageObject } from './BoardPageObject.ts';
 
 const STATE = /\/api\/boards\/[a-z0-9]+\/state$/;
 
-test('a board opens from the download its first script starts, and without it when that fails', async ({ browser, server }) => {
+test('a board opens from the download its first script starts, and without it when that fails', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Loading paths');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
@@ -28,7 +31,10 @@ test('a board opens from the download its first script starts, and without it wh
   await expect.poll(async () => (await b.noteById(fromA))?.text).toBe('Edited by Ann after Bob came');
 });
 
-test('a board opened from the download and never edited is still kept on the device, for opening offline', async ({ browser, server }) => {
+test('a board opened from the download and never edited is still kept on the device, for opening offline', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Kept for the train');
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
   await b.open(boardId);

@@ -8,11 +8,19 @@ const SHOTS = 'test-results/comments-screenshots';
 
 /** Serious or critical axe violations inside `include` (as e2e/accessibility.spec.ts audits). */
 async function audit(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include(include)
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
 }
 
-test('comments: A comments on a note; B (commenter link) sees the badge and the unread count and replies; A sees it; resolving hides it from "open"; a mention is highlighted for the person mentioned', async ({ browser, server }) => {
+test('comments: A comments on a note; B (commenter link) sees the badge and the unread count and replies; A sees it; resolving hides it from "open"; a mention is highlighted for the person mentioned', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
@@ -86,7 +94,10 @@ test('comments: A comments on a note; B (commenter link) sees the badge and the 
   expect(await audit(bc.page, '[data-testid="comments-panel"]')).toEqual([]);
 });
 
-test('"since you were last here": the second session of one person lists notes added, edited and deleted, and comments, each clickable to its place', async ({ browser, server }) => {
+test('"since you were last here": the second session of one person lists notes added, edited and deleted, and comments, each clickable to its place', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Onboarding journey', 'ecommerce');
   const annPage = await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' });
   const a = new BoardPageObject(annPage);
@@ -114,13 +125,18 @@ test('"since you were last here": the second session of one person lists notes a
   await bc.startThread('Happens a lot in flats');
 
   // Ann's second session (her browser again: a new context holding her credential).
-  const again = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }, { credential: annCredential }));
+  const again = new BoardPageObject(
+    await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }, { credential: annCredential }),
+  );
   await again.open(boardId);
   const summary = again.page.getByTestId('since-summary');
   await expect(summary).toBeVisible();
   await expect(summary).toContainText('1 note added, 1 edited, 1 deleted, 1 comment');
   const items = summary.getByTestId('summary-item');
-  await expect(items.filter({ hasText: 'Courier never rang the bell' }).first()).toHaveAttribute('data-change', 'added');
+  await expect(items.filter({ hasText: 'Courier never rang the bell' }).first()).toHaveAttribute(
+    'data-change',
+    'added',
+  );
   await expect(items.filter({ hasText: 'Instagram ad with a discount code' })).toHaveAttribute('data-change', 'edited');
   await expect(items.filter({ hasText: doomed.text.slice(0, 20) })).toBeDisabled();
   await expect(items.filter({ hasText: 'Happens a lot in flats' })).toHaveAttribute('data-change', 'comment');
@@ -133,7 +149,9 @@ test('"since you were last here": the second session of one person lists notes a
   // A click shows the place: the note is pointed out and in view, its threads open.
   await items.filter({ hasText: 'Happens a lot in flats' }).click();
   await expect(again.page.getByTestId('thread-popover')).toContainText('Happens a lot in flats');
-  await expect.poll(() => again.page.evaluate(() => window.__journeyboard!.canvasShapeCount('comment-highlight'))).toBe(1);
+  await expect
+    .poll(() => again.page.evaluate(() => window.__journeyboard!.canvasShapeCount('comment-highlight')))
+    .toBe(1);
   const shown = await again.noteRect(added);
   expect(shown.x).toBeGreaterThan(0);
   expect(shown.x + shown.width).toBeLessThan(1400);
@@ -141,7 +159,10 @@ test('"since you were last here": the second session of one person lists notes a
   await again.screenshot('test-results/comments-screenshots/summary-click.png');
 });
 
-test('a thread on a deleted note stays, "on a deleted note", and is back in place after undo; markup stays text; threads on a stage and on the board; the panel works from the outline', async ({ browser, server }) => {
+test('a thread on a deleted note stays, "on a deleted note", and is back in place after undo; markup stays text; threads on a stage and on the board; the panel works from the outline', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Support journey', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await a.open(boardId);
@@ -211,5 +232,7 @@ test('a thread on a deleted note stays, "on a deleted note", and is back in plac
   await a.page.getByTestId('popover-close').click();
   const badge = await ac.badgeCentre(note.id);
   await a.page.mouse.click(badge.x, badge.y);
-  await expect(ac.popover.getByTestId('popover-target')).toContainText(note.text.replace(/\s+/g, ' ').trim().slice(0, 20));
+  await expect(ac.popover.getByTestId('popover-target')).toContainText(
+    note.text.replace(/\s+/g, ' ').trim().slice(0, 20),
+  );
 });

@@ -18,7 +18,11 @@ test.describe('company sign-in', () => {
     idp = await startTestOidcProvider();
     idp.accounts.set('ann-123', { email: 'ann@example.com', name: 'Ann Lee' });
     idp.signInAs = 'ann-123';
-    server = new TestServer({ OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret });
+    server = new TestServer({
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
+    });
     await server.start();
     idp.serve(`${server.url}/auth/callback`);
   });
@@ -28,7 +32,9 @@ test.describe('company sign-in', () => {
     await idp.close();
   });
 
-  test('sign in from the home page; a board opened on one device is in My boards on another; sign out', async ({ browser }) => {
+  test('sign in from the home page; a board opened on one device is in My boards on another; sign out', async ({
+    browser,
+  }) => {
     const laptop = await personPage(browser, server, ann);
     await laptop.goto('/');
     await laptop.getByTestId('sign-in').click();
@@ -61,7 +67,9 @@ test.describe('company sign-in', () => {
     await expect(phone.getByTestId('my-boards')).toHaveCount(0);
   });
 
-  test('a guest facilitator lets in a signed-in person and a guest, sees which is which, and removes the guest', async ({ browser }) => {
+  test('a guest facilitator lets in a signed-in person and a guest, sees which is which, and removes the guest', async ({
+    browser,
+  }) => {
     const boardId = await server.createBoard('Checkout workshop');
     const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
     await fay.open(boardId);
@@ -82,7 +90,8 @@ test.describe('company sign-in', () => {
     const lobby = fay.page.getByTestId('lobby-banner');
     await lobby.getByRole('button', { name: 'Admit Ann Lee' }).click();
     await lobby.getByRole('button', { name: 'Admit Gus Guest' }).click();
-    for (const page of [annPage, gusPage]) await expect(page.locator('.board-page[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+    for (const page of [annPage, gusPage])
+      await expect(page.locator('.board-page[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
 
     await fay.page.getByTestId('participants-button').click();
     const panel = fay.page.getByTestId('participant-panel');
@@ -92,7 +101,9 @@ test.describe('company sign-in', () => {
 
     await panel.locator('[data-name="Gus Guest"]').getByTestId('participant-remove').click();
     await panel.getByTestId('participant-remove-confirm').getByRole('button', { name: 'Remove', exact: true }).click();
-    await expect(gusPage.getByRole('alert').filter({ hasText: 'The facilitator removed you from this board.' })).toBeVisible();
+    await expect(
+      gusPage.getByRole('alert').filter({ hasText: 'The facilitator removed you from this board.' }),
+    ).toBeVisible();
     await expect(panel.getByTestId('participant')).toHaveCount(2);
   });
 });

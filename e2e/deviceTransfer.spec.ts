@@ -7,7 +7,10 @@ import { linkFor } from './server.ts';
 
 const ann = { name: 'Ann Amos', department: 'sales' } as const;
 
-test('a person takes their identity to a new device with a one-time link and is the same person there', async ({ browser, server }) => {
+test('a person takes their identity to a new device with a one-time link and is the same person there', async ({
+  browser,
+  server,
+}) => {
   test.slow(); // three browser contexts
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
   const laptop = new BoardPageObject(await personPage(browser, server, ann));
@@ -21,7 +24,9 @@ test('a person takes their identity to a new device with a one-time link and is 
   expect(new URL(link).pathname).toBe('/join-device');
   expect(new URL(link).search).toBe(''); // the code only in the fragment, which no server sees
   await expect(transfer.dialog.getByTestId('device-qr')).toBeVisible();
-  await expect(transfer.dialog.getByTestId('device-countdown')).toContainText(/Works once, for the next (10:00|9:\d\d)/);
+  await expect(transfer.dialog.getByTestId('device-countdown')).toContainText(
+    /Works once, for the next (10:00|9:\d\d)/,
+  );
   await laptop.page.screenshot({ path: test.info().outputPath('device-dialog-1440.png') });
   expect(await seriousViolations(laptop.page, '.device-dialog')).toEqual([]);
 
@@ -29,7 +34,10 @@ test('a person takes their identity to a new device with a one-time link and is 
   const phone = await DeviceTransferObject.openOnNewDevice(browser, server.url, link);
   await expect(phone.getByTestId('joined-device')).toContainText('This device is now Ann Amos');
   expect(new URL(phone.url()).hash).toBe('');
-  const [laptopId, phoneId] = [JSON.parse(await credentialOf(laptop.page)) as { personId: string; credential: string }, await storedIdentity(phone)];
+  const [laptopId, phoneId] = [
+    JSON.parse(await credentialOf(laptop.page)) as { personId: string; credential: string },
+    await storedIdentity(phone),
+  ];
   expect(phoneId?.personId).toBe(laptopId.personId);
   expect(phoneId?.credential).not.toBe(laptopId.credential); // a credential of its own, revocable alone
 
@@ -55,7 +63,10 @@ test('the dialog on a tablet and a phone; a new link replaces the last one', asy
   await new BoardPageObject(first).open(boardId, 'editor');
   const credential = await credentialOf(first);
 
-  const tablet = await deviceOf(browser, server.url, credential, { viewport: { width: 820, height: 1180 }, hasTouch: true });
+  const tablet = await deviceOf(browser, server.url, credential, {
+    viewport: { width: 820, height: 1180 },
+    hasTouch: true,
+  });
   await new BoardPageObject(tablet).open(boardId, 'editor');
   await new DeviceTransferObject(tablet).open();
   await tablet.screenshot({ path: test.info().outputPath('device-dialog-820.png') });
@@ -78,7 +89,12 @@ test('the dialog on a tablet and a phone; a new link replaces the last one', asy
 });
 
 /** A browser of Ann's with `options` (viewport, touch), proven by `credential` (stored JSON). */
-async function deviceOf(browser: import('@playwright/test').Browser, baseURL: string, credential: string, options: Parameters<import('@playwright/test').Browser['newContext']>[0]): Promise<Page> {
+async function deviceOf(
+  browser: import('@playwright/test').Browser,
+  baseURL: string,
+  credential: string,
+  options: Parameters<import('@playwright/test').Browser['newContext']>[0],
+): Promise<Page> {
   const context = await browser.newContext({ ...options, baseURL });
   await context.addInitScript(
     ({ p, c }) => {
@@ -91,6 +107,11 @@ async function deviceOf(browser: import('@playwright/test').Browser, baseURL: st
 }
 
 async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include(include)
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
 }

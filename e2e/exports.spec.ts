@@ -16,21 +16,42 @@ type Rec = Record<string, unknown> & { kind?: string; text?: string };
  * round comes in through the backup import (the voting feature is another issue), which also
  * exercises export.json and POST /api/boards/import end to end.
  */
-async function boardWithRound(url: string, create: (title: string, template: string) => Promise<{ id: string; links: BoardLinks }>) {
+async function boardWithRound(
+  url: string,
+  create: (title: string, template: string) => Promise<{ id: string; links: BoardLinks }>,
+) {
   const { id, links } = await create('Checkout, «exports»', 'ecommerce');
   const auth = { authorization: `Bearer ${tokenOf(links.facilitator)}` };
-  const backup = (await (await fetch(`${url}/api/boards/${id}/export.json`, { headers: auth })).json()) as { records: Record<string, Rec> };
+  const backup = (await (await fetch(`${url}/api/boards/${id}/export.json`, { headers: auth })).json()) as {
+    records: Record<string, Rec>;
+  };
   const pains = Object.entries(backup.records).filter(([id, r]) => id.startsWith('note:') && r.kind === 'pain');
   const [top, second] = [pains[1]!, pains[0]!];
   backup.records['round:e2e'] = {
-    title: 'Workshop vote', openedAt: 1_790_000_000_000, revealedAt: 1_790_000_060_000, dotsPerPerson: 3,
-    anonymous: true, voterCount: 4, totals: { [top[0]]: 5, [second[0]]: 2 }, notes: {}, byDepartment: {}, byPerson: null,
+    title: 'Workshop vote',
+    openedAt: 1_790_000_000_000,
+    revealedAt: 1_790_000_060_000,
+    dotsPerPerson: 3,
+    anonymous: true,
+    voterCount: 4,
+    totals: { [top[0]]: 5, [second[0]]: 2 },
+    notes: {},
+    byDepartment: {},
+    byPerson: null,
   };
-  const res = await fetch(`${url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(backup) });
+  const res = await fetch(`${url}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(backup),
+  });
   expect(res.status).toBe(201);
   const imported = (await res.json()) as { id: string; links: BoardLinks };
   boardLinks.set(imported.id, imported.links);
-  return { id: imported.id, top: { id: top[0], text: String(top[1].text) }, second: { id: second[0], text: String(second[1].text) } };
+  return {
+    id: imported.id,
+    top: { id: top[0], text: String(top[1].text) },
+    second: { id: second[0], text: String(second[1].text) },
+  };
 }
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -38,7 +59,10 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
 
-test('priority list ranked by a revealed round; CSV download; an action edited in the panel; deep link back to the note', async ({ browser, server }) => {
+test('priority list ranked by a revealed round; CSV download; an action edited in the panel; deep link back to the note', async ({
+  browser,
+  server,
+}) => {
   const { id, top, second } = await boardWithRound(server.url, (t, tpl) => server.createBoardWithLinks(t, tpl));
   const board = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await board.open(id);
@@ -63,8 +87,15 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   await rows.nth(0).getByLabel('Owner').press('Tab');
   await expect.poll(async () => (await board.noteById(top.id))?.action?.owner).toBe('Priya, "CX" lead');
   await page.screenshot({ path: 'test-results/exports-panel.png' });
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="priority-panel"]').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('[data-testid="priority-panel"]')
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+  ).toEqual([]);
 
   // Filters: only opportunities; ranks stay board-wide.
   await panel.getByTestId('priority-kind').selectOption('idea');
@@ -81,8 +112,12 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   const viewerToken = new URLSearchParams(boardLinks.get(id)!.viewer.split('#')[1]).get('token')!;
   await expect
     .poll(async () => {
-      const res = await fetch(`${server.url}/api/boards/${id}/priorities.json`, { headers: { Authorization: `Bearer ${viewerToken}` } });
-      return ((await res.json()) as { items: { noteId: string; comments: number | null }[] }).items.find((i) => i.noteId === top.id)?.comments;
+      const res = await fetch(`${server.url}/api/boards/${id}/priorities.json`, {
+        headers: { Authorization: `Bearer ${viewerToken}` },
+      });
+      return ((await res.json()) as { items: { noteId: string; comments: number | null }[] }).items.find(
+        (i) => i.noteId === top.id,
+      )?.comments;
     })
     .toBe(1);
   const csv = await download(page, 'download-csv');
@@ -91,7 +126,21 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   const parsed = Papa.parse<string[]>(csv.bytes.subarray(3).toString('utf8'), { skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   const [header, first, next] = parsed.data;
-  expect(header).toEqual(['rank', 'votes', 'text', 'stage', 'lane', 'kind', 'department', 'author', 'comments', 'owner', 'status', 'due', 'link']);
+  expect(header).toEqual([
+    'rank',
+    'votes',
+    'text',
+    'stage',
+    'lane',
+    'kind',
+    'department',
+    'author',
+    'comments',
+    'owner',
+    'status',
+    'due',
+    'link',
+  ]);
   expect(first!.slice(0, 3)).toEqual(['1', '5', top.text]);
   expect(first![9]).toBe('Priya, "CX" lead');
   expect(first![10]).toBe('Open');
@@ -110,7 +159,10 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   expect(page.url()).not.toContain('note=');
 });
 
-test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backup download', async ({ browser, server }) => {
+test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backup download', async ({
+  browser,
+  server,
+}) => {
   const { id } = await boardWithRound(server.url, (t, tpl) => server.createBoardWithLinks(t, tpl));
   const board = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
   await board.open(id, 'viewer'); // a viewer may export too
@@ -173,26 +225,44 @@ test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backu
   expect(JSON.parse(backup.bytes.toString('utf8'))).toMatchObject({ format: 'journeyboard.board', version: 1 });
 });
 
-test('home page: import a backup as a new board; a bad file is refused with the reason', async ({ browser, server }) => {
+test('home page: import a backup as a new board; a bad file is refused with the reason', async ({
+  browser,
+  server,
+}) => {
   const { id, links } = await server.createBoardWithLinks('Support ticket journey', 'support-ticket');
-  const backup = await (await fetch(`${server.url}/api/boards/${id}/export.json`, { headers: { authorization: `Bearer ${tokenOf(links.facilitator)}` } })).text();
+  const backup = await (
+    await fetch(`${server.url}/api/boards/${id}/export.json`, {
+      headers: { authorization: `Bearer ${tokenOf(links.facilitator)}` },
+    })
+  ).text();
   const page = await personPage(browser, server, { name: 'Cy Oh', department: 'support' });
   await page.goto('/');
   await expect(page.getByTestId('home-import')).toBeVisible();
   await page.screenshot({ path: 'test-results/exports-home.png' });
 
-  await page.getByTestId('home-import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"journeyboard.board","version":1}') });
+  await page
+    .getByTestId('home-import-file')
+    .setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"journeyboard.board","version":1}'),
+    });
   await expect(page.getByRole('alert')).toContainText('schemaVersion');
   expect(new URL(page.url()).pathname).toBe('/');
 
-  await page.getByTestId('home-import-file').setInputFiles({ name: 'support-ticket-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page
+    .getByTestId('home-import-file')
+    .setInputFiles({ name: 'support-ticket-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.waitForURL(/\/b\/[0-9a-z]+/);
   const board = new BoardPageObject(page);
   await board.waitReady();
   const newId = new URL(page.url()).pathname.split('/')[2]!;
   expect(newId).not.toBe(id);
   const original = JSON.parse(backup) as { records: Record<string, Rec> };
-  const texts = Object.entries(original.records).filter(([id]) => id.startsWith('note:')).map(([, r]) => r.text).sort();
+  const texts = Object.entries(original.records)
+    .filter(([id]) => id.startsWith('note:'))
+    .map(([, r]) => r.text)
+    .sort();
   expect((await board.board()).notes.map((n) => n.text).sort()).toEqual(texts);
   expect(await page.evaluate(() => window.__journeyboard!.role())).toBe('facilitator');
 });

@@ -9,8 +9,17 @@ export const VIEWPORTS = [
 ] as const;
 
 /** A facilitator's own browser at `viewport` (identity stored as the join dialog would). */
-export async function facilitatorAt(browser: Browser, server: TestServer, viewport: { width: number; height: number }): Promise<BoardPageObject> {
+export async function facilitatorAt(
+  browser: Browser,
+  server: TestServer,
+  viewport: { width: number; height: number },
+): Promise<BoardPageObject> {
   const context = await browser.newContext({ baseURL: server.url, viewport });
-  await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-fay', name: 'Fay Doe', department: 'product' })));
+  await context.addInitScript(() =>
+    localStorage.setItem(
+      'journeyboard.identity',
+      JSON.stringify({ id: 'user-fay', name: 'Fay Doe', department: 'product' }),
+    ),
+  );
   return new BoardPageObject(await context.newPage());
 }

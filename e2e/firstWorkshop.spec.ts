@@ -19,9 +19,15 @@ for (const viewport of VIEWPORTS) {
       const panel = page.getByRole('complementary', { name: 'Priority list' });
       await expect(panel).toBeVisible();
       // No force: Playwright refuses to click a button another element lies over.
-      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export' }).click({ timeout: 5_000 })]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        panel.getByRole('button', { name: 'Export' }).click({ timeout: 5_000 }),
+      ]);
       expect(download.suggestedFilename()).toMatch(/\.json$/);
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByRole('button', { name: 'Import…' }).click({ timeout: 5_000 })]);
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        panel.getByRole('button', { name: 'Import…' }).click({ timeout: 5_000 }),
+      ]);
       expect(chooser.isMultiple()).toBe(false);
       await expect(page.getByRole('dialog', { name: 'Start a voting round' })).toBeHidden();
       // And the panel ends above the floating voting dock, whatever lies where.
@@ -29,7 +35,10 @@ for (const viewport of VIEWPORTS) {
       expect(panelBox!.y + panelBox!.height).toBeLessThanOrEqual(dockBox!.y);
     });
 
-    test('nothing floating covers the board or a panel: Facilitate menu, KPI row after Fit, one side panel at a time, the title', async ({ browser, server }) => {
+    test('nothing floating covers the board or a panel: Facilitate menu, KPI row after Fit, one side panel at a time, the title', async ({
+      browser,
+      server,
+    }) => {
       const title = 'Checkout workshop';
       const boardId = await server.createBoard(title, 'ecommerce');
       const board = await facilitatorAt(browser, server, viewport);
@@ -83,7 +92,10 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
-test('every dialog closes on Esc and gives the focus back to the button that opened it', async ({ browser, server }) => {
+test('every dialog closes on Esc and gives the focus back to the button that opened it', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
   await board.open(boardId);
@@ -98,8 +110,13 @@ test('every dialog closes on Esc and gives the focus back to the button that ope
     const open = page.getByRole('dialog', { name: dialog });
     await expect(open).toBeVisible();
     if (dialog === 'Start a voting round') {
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[role="dialog"]').analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .include('[role="dialog"]')
+        .analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+        [],
+      );
     }
     await page.keyboard.press('Escape');
     await expect(open).toBeHidden();
@@ -125,15 +142,24 @@ test('the Facilitate menu closes once private writing starts, and once it is rev
   await expect(page.getByRole('region', { name: 'Private writing' })).toBeHidden();
 });
 
-test('labels read right: “Add an emotion”, departments by their name alone, Support marked “Su”', async ({ browser, server }) => {
+test('labels read right: “Add an emotion”, departments by their name alone, Support marked “Su”', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
   await board.open(boardId);
   const page = board.page;
   const tools = page.getByRole('toolbar', { name: 'Board tools' });
   await expect(tools.getByRole('button', { name: 'Emotion', exact: true })).toHaveAttribute('title', 'Add an emotion');
-  await expect(tools.getByRole('button', { name: 'Opportunity', exact: true })).toHaveAttribute('title', 'Add an opportunity');
-  await expect(tools.getByRole('button', { name: 'Pain point', exact: true })).toHaveAttribute('title', 'Add a pain point');
+  await expect(tools.getByRole('button', { name: 'Opportunity', exact: true })).toHaveAttribute(
+    'title',
+    'Add an opportunity',
+  );
+  await expect(tools.getByRole('button', { name: 'Pain point', exact: true })).toHaveAttribute(
+    'title',
+    'Add a pain point',
+  );
 
   await page.getByRole('button', { name: 'Teams' }).click();
   const teams = page.getByRole('complementary', { name: 'Teams on this journey' });
@@ -145,12 +171,22 @@ test('labels read right: “Add an emotion”, departments by their name alone, 
   await page.getByTestId('identity-button').click();
   const join = page.getByRole('dialog', { name: 'Your name and team' });
   await expect(join.getByRole('radio', { name: 'Marketing', exact: true })).toBeVisible();
-  expect(await join.getByRole('radiogroup', { name: 'Department' }).evaluate((g) => (g as HTMLElement).innerText.replace(/\s+/g, ' ').trim())).toBe('Marketing Sales Support Product Other');
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[role="dialog"]').analyze();
+  expect(
+    await join
+      .getByRole('radiogroup', { name: 'Department' })
+      .evaluate((g) => (g as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+  ).toBe('Marketing Sales Support Product Other');
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('[role="dialog"]')
+    .analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
-test('a board opens at a readable zoom; Fit shows it whole; the editor stays readable when zoomed out', async ({ browser, server }) => {
+test('a board opens at a readable zoom; Fit shows it whole; the editor stays readable when zoomed out', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
   await board.open(boardId, 'facilitator', { fit: false });
@@ -187,7 +223,11 @@ test('a selected note’s “Comment” is in its toolbar, not over the next not
   const comment = page.getByTestId('selection-toolbar').getByRole('button', { name: 'Comment', exact: true });
   const box = (await comment.boundingBox())!;
   const other = await board.noteRect(next!.id);
-  const overlaps = box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
+  const overlaps =
+    box.x < other.x + other.width &&
+    other.x < box.x + box.width &&
+    box.y < other.y + other.height &&
+    other.y < box.y + box.height;
   expect(overlaps).toBe(false);
   await comment.click();
   await expect(page.getByTestId('thread-popover')).toBeVisible();

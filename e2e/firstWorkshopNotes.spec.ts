@@ -16,7 +16,9 @@ test('notes left empty go away: ten quick toolbar adds, a stray double-click the
   await board.open(boardId);
   const page = board.page;
   const before = (await board.board()).notes.length;
-  const addPain = page.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Pain point', exact: true });
+  const addPain = page
+    .getByRole('toolbar', { name: 'Board tools' })
+    .getByRole('button', { name: 'Pain point', exact: true });
   for (let i = 0; i < 10; i++) await addPain.click();
   const editor = page.getByTestId('note-editor');
   await expect(editor).toBeFocused();
@@ -43,7 +45,10 @@ test('notes left empty go away: ten quick toolbar adds, a stray double-click the
   await expect.poll(async () => (await board.noteById(kept)) === undefined).toBe(true);
 });
 
-test('Enter finishes a note, Shift+Enter breaks the line, a trailing break is not kept', async ({ browser, server }) => {
+test('Enter finishes a note, Shift+Enter breaks the line, a trailing break is not kept', async ({
+  browser,
+  server,
+}) => {
   const { board, page, before, editor } = await editingNewNote(browser, server);
   await editor.pressSequentially('Delivery cost');
   await editor.press('Shift+Enter');
@@ -75,10 +80,16 @@ test('the toolbar adds a note to the cell last clicked, in that stage', async ({
     return (await board.board()).notes.find((n) => !before.has(n.id))!;
   };
   const pain = await addVia('Delivery', 'Pain points', 'Pain point', 'Parcel left outside');
-  expect(pain).toMatchObject({ stageId: (await board.stage('Delivery')).id, laneId: (await board.lane('Pain points')).id });
+  expect(pain).toMatchObject({
+    stageId: (await board.stage('Delivery')).id,
+    laneId: (await board.lane('Pain points')).id,
+  });
   // A kind with its own lane: that lane, in the clicked stage.
   const idea = await addVia('Advocacy', 'Touchpoints', 'Opportunity', 'Referral code');
-  expect(idea).toMatchObject({ stageId: (await board.stage('Advocacy')).id, laneId: (await board.lane('Opportunities')).id });
+  expect(idea).toMatchObject({
+    stageId: (await board.stage('Advocacy')).id,
+    laneId: (await board.lane('Opportunities')).id,
+  });
 });
 
 /** Is the pixel at (x, y) of a PNG a saturated colour (a KPI card's status stripe), not a grey fill? */
@@ -111,21 +122,39 @@ test('the board PNG, the PNG of the view and the PDF draw the Stage KPIs row', a
   await page.getByRole('button', { name: 'Priorities' }).click();
   const panel = page.getByRole('complementary', { name: 'Priority list' });
   const save = async (name: string) => {
-    const [file] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name, exact: true }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name, exact: true }).click(),
+    ]);
     return readFileSync((await file.path())!);
   };
   // Whole board at 2×, 24 board units of margin: each card's coloured status stripe is there.
   const whole = await save('PNG');
   writeFileSync(test.info().outputPath('board.png'), whole); // to look at
-  expect(await saturatedAt(page, whole, kpis.map(({ board: r }) => ({ x: (r.x + 24 + 3) * 2, y: (r.y + 24 + r.height / 2) * 2 })))).toEqual(kpis.map(() => true));
+  expect(
+    await saturatedAt(
+      page,
+      whole,
+      kpis.map(({ board: r }) => ({ x: (r.x + 24 + 3) * 2, y: (r.y + 24 + r.height / 2) * 2 })),
+    ),
+  ).toEqual(kpis.map(() => true));
   // The view at 2×: the cards the panel does not hide, where the screen shows them.
   const canvas = (await page.getByTestId('board-canvas').boundingBox())!;
   const panelBox = (await panel.boundingBox())!;
   const seen = kpis.filter(({ page: r }) => r.x + r.width < panelBox.x && r.y + r.height < canvas.y + canvas.height);
   expect(seen.length).toBeGreaterThan(0);
   const view = await save('PNG of view');
-  const stripe = (r: { x: number; y: number; height: number }) => ({ x: (r.x - canvas.x) * 2 + 3, y: (r.y - canvas.y + r.height / 2) * 2 });
-  expect(await saturatedAt(page, view, seen.map(({ page: r }) => stripe(r)))).toEqual(seen.map(() => true));
+  const stripe = (r: { x: number; y: number; height: number }) => ({
+    x: (r.x - canvas.x) * 2 + 3,
+    y: (r.y - canvas.y + r.height / 2) * 2,
+  });
+  expect(
+    await saturatedAt(
+      page,
+      view,
+      seen.map(({ page: r }) => stripe(r)),
+    ),
+  ).toEqual(seen.map(() => true));
   // The PDF embeds the whole-board image drawn by the same code; it downloads.
   expect((await save('PDF')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
@@ -155,7 +184,11 @@ test('a note written in Arabic reads right to left, in the editor and on the boa
   const text = 'موعد التسليم غير واضح';
   const id = await board.addNote('Awareness', 'Pain points', text);
   const shown = await page.waitForFunction((t) => {
-    const node = window.Konva!.stages[0]?.find('Text').find((n) => (n as unknown as { text(): string }).text() === t) as unknown as { direction(): string; align(): string } | undefined;
+    const node = window
+      .Konva!.stages[0]?.find('Text')
+      .find((n) => (n as unknown as { text(): string }).text() === t) as unknown as
+      | { direction(): string; align(): string }
+      | undefined;
     return node ? { direction: node.direction(), align: node.align() } : null;
   }, text);
   expect(await shown.jsonValue()).toEqual({ direction: 'rtl', align: 'right' });
@@ -171,11 +204,16 @@ async function pasteText(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    (document.activeElement ?? document.body).dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 
-test('plain text pasted onto the board becomes notes in the clicked cell, with a preview past 10 lines', async ({ browser, server }) => {
+test('plain text pasted onto the board becomes notes in the clicked cell, with a preview past 10 lines', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
   await board.open(boardId);
@@ -192,7 +230,9 @@ test('plain text pasted onto the board becomes notes in the clicked cell, with a
   await page.mouse.click(cell.x + cell.width - 12, cell.y + cell.height - 8);
   await pasteText(page, '- Parcel left outside\n\n- No tracking link\n');
   await expect.poll(count).toBe(before + 2);
-  const pasted = (await board.board()).notes.filter((n) => n.stageId === stage.id && n.laneId === lane.id).map((n) => n.text);
+  const pasted = (await board.board()).notes
+    .filter((n) => n.stageId === stage.id && n.laneId === lane.id)
+    .map((n) => n.text);
   expect(pasted).toEqual(expect.arrayContaining(['Parcel left outside', 'No tracking link']));
 
   const many = Array.from({ length: 14 }, (_, i) => `Interview ${i + 1}`).join('\n');
@@ -201,14 +241,20 @@ test('plain text pasted onto the board becomes notes in the clicked cell, with a
   const preview = page.getByRole('dialog', { name: 'Paste 14 notes?' });
   await expect(preview).toBeVisible();
   await expect(preview.getByRole('listitem')).toHaveCount(12);
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[role="dialog"]').analyze();
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('[role="dialog"]')
+    .analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await preview.getByRole('button', { name: 'Paste 14 notes' }).click();
   await expect(preview).toBeHidden();
   await expect.poll(count).toBe(before + 16);
 });
 
-test('after a reveal, the totals stay on the notes: with the results closed, and after a reload', async ({ browser, server }) => {
+test('after a reveal, the totals stay on the notes: with the results closed, and after a reload', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
   await board.open(boardId);

@@ -12,7 +12,12 @@ export interface Person {
  * would). `credential` (credentialOf) makes it the same proven person as an earlier context, as
  * that person's own browser would be after a restart; without it, the context is a new device.
  */
-export async function personPage(browser: Browser, server: TestServer, person: Person, { credential }: { credential?: string } = {}): Promise<Page> {
+export async function personPage(
+  browser: Browser,
+  server: TestServer,
+  person: Person,
+  { credential }: { credential?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url });
   await context.addInitScript(
     ({ p, c }) => {
@@ -31,7 +36,10 @@ export async function credentialOf(page: Page): Promise<string> {
   return stored;
 }
 
-export const test = base.extend<{ server: TestServer; openBoard: (page: Page, boardId: string) => Promise<BoardPageObject> }>({
+export const test = base.extend<{
+  server: TestServer;
+  openBoard: (page: Page, boardId: string) => Promise<BoardPageObject>;
+}>({
   server: async ({ browser }, use) => {
     const earlier = new Set(browser.contexts());
     const server = new TestServer();
@@ -39,7 +47,12 @@ export const test = base.extend<{ server: TestServer; openBoard: (page: Page, bo
     await use(server);
     // The people's pages (personPage) end with their test. Left open, each keeps syncing and
     // retrying against a stopped server for the rest of the run, and the later tests slow down.
-    await Promise.all(browser.contexts().filter((c) => !earlier.has(c)).map((c) => c.close()));
+    await Promise.all(
+      browser
+        .contexts()
+        .filter((c) => !earlier.has(c))
+        .map((c) => c.close()),
+    );
     await server.dispose();
   },
   // eslint-disable-next-line no-empty-pattern

@@ -8,7 +8,10 @@ import { HistoryPanelObject } from './HistoryPanelObject.ts';
 // Review shots of the panel and the preview, outside test-results (Playwright empties that per run).
 const SHOTS = process.env.SCREENS_DIR ?? resolve(tmpdir(), 'journeyboard-screens');
 
-test('history: save a named checkpoint, change the board, preview what changed, restore; the other person sees it', async ({ browser, server }) => {
+test('history: save a named checkpoint, change the board, preview what changed, restore; the other person sees it', async ({
+  browser,
+  server,
+}) => {
   mkdirSync(SHOTS, { recursive: true });
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
@@ -48,7 +51,10 @@ test('history: save a named checkpoint, change the board, preview what changed, 
   await a.page.screenshot({ path: resolve(SHOTS, 'history-panel.png') });
 });
 
-test('history: someone with a view-only link can browse versions but not save or restore', async ({ browser, server }) => {
+test('history: someone with a view-only link can browse versions but not save or restore', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Viewer', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await a.open(boardId);

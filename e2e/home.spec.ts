@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 
-test('a newcomer creates a board from a template, joins with a name and department, and finds it again', async ({ page, server }) => {
+test('a newcomer creates a board from a template, joins with a name and department, and finds it again', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Start a journey map' })).toBeVisible();
   await page.getByTestId('template-ecommerce').click();
@@ -16,7 +19,14 @@ test('a newcomer creates a board from a template, joins with a name and departme
   await board.waitReady();
   const info = await board.board();
   expect(info.title).toBe('Spring checkout');
-  expect(info.stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Purchase', 'Delivery', 'Retention', 'Advocacy']);
+  expect(info.stages.map((s) => s.name)).toEqual([
+    'Awareness',
+    'Consideration',
+    'Purchase',
+    'Delivery',
+    'Retention',
+    'Advocacy',
+  ]);
   expect(info.notes.length).toBeGreaterThan(10);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
 

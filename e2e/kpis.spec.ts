@@ -3,7 +3,10 @@ import { BoardPageObject } from './BoardPageObject.ts';
 
 const kpis = (b: BoardPageObject) => b.page.evaluate(() => window.__journeyboard!.kpis());
 
-test('stage KPIs: edit one on its card, a colleague sees it live, and the outline reads it out', async ({ browser, server }) => {
+test('stage KPIs: edit one on its card, a colleague sees it live, and the outline reads it out', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('KPIs', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
@@ -23,7 +26,9 @@ test('stage KPIs: edit one on its card, a colleague sees it live, and the outlin
   await expect(popover).toBeHidden();
 
   // Lower is better: 2.8 against a target of 3 meets it; the colleague's board shows it.
-  await expect.poll(async () => (await kpis(b)).find((k) => k.id === ces.id)).toMatchObject({ value: 2.8, status: 'met' });
+  await expect
+    .poll(async () => (await kpis(b)).find((k) => k.id === ces.id))
+    .toMatchObject({ value: 2.8, status: 'met' });
   await b.page.getByTestId('outline-toggle').click();
   const outlineKpi = b.page.getByTestId('outline').getByTestId('outline-kpi').filter({ hasText: 'CES' });
   await expect(outlineKpi).toContainText('2.8/7');
@@ -47,25 +52,44 @@ test('stage KPIs: edit one on its card, a colleague sees it live, and the outlin
   await expect(v.page.getByTestId('kpi-form')).toHaveCount(0);
 });
 
-test('stage KPIs: a CSV import shows every bad row before applying the good ones as one undo step', async ({ browser, server }) => {
+test('stage KPIs: a CSV import shows every bad row before applying the good ones as one undo step', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('KPI import', 'blank');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   await a.open(boardId);
   expect(await kpis(a)).toEqual([]);
 
   await a.page.getByTestId('kpis-toggle').click();
-  const csv = ['Stage,Metric,Value,Target', 'awareness,CSAT,4.2,4.5', 'Checkout,NPS,10,20', 'Decision,Conversion,abc,3', 'Retention,,5,4', 'Retention,Churn,18%,20', ''].join('\n');
-  await a.page.getByTestId('kpi-import-file').setInputFiles({ name: 'q3.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const csv = [
+    'Stage,Metric,Value,Target',
+    'awareness,CSAT,4.2,4.5',
+    'Checkout,NPS,10,20',
+    'Decision,Conversion,abc,3',
+    'Retention,,5,4',
+    'Retention,Churn,18%,20',
+    '',
+  ].join('\n');
+  await a.page
+    .getByTestId('kpi-import-file')
+    .setInputFiles({ name: 'q3.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(a.page.getByTestId('kpi-import-summary')).toContainText('2 rows ready to import · 3 with errors');
   const errors = a.page.getByTestId('kpi-import-errors').getByRole('listitem');
-  await expect(errors).toHaveText([/^Line 3\s+There is no stage named "Checkout"/, /^Line 4\s+The value "abc" is not a number/, /^Line 5\s+The metric is missing/]);
+  await expect(errors).toHaveText([
+    /^Line 3\s+There is no stage named "Checkout"/,
+    /^Line 4\s+The value "abc" is not a number/,
+    /^Line 5\s+The metric is missing/,
+  ]);
   // Nothing is written before the person confirms.
   expect(await kpis(a)).toEqual([]);
   await a.page.getByTestId('kpi-import-apply').click();
-  await expect.poll(async () => (await kpis(a)).map((k) => [k.metric, k.value, k.target, k.status])).toEqual([
-    ['CSAT', 4.2, 4.5, 'near'],
-    ['Churn', 18, 20, 'met'],
-  ]);
+  await expect
+    .poll(async () => (await kpis(a)).map((k) => [k.metric, k.value, k.target, k.status]))
+    .toEqual([
+      ['CSAT', 4.2, 4.5, 'near'],
+      ['Churn', 18, 20, 'met'],
+    ]);
   await expect(a.page.getByTestId('kpi-table')).toContainText('Near target');
 
   // One undo step removes the whole import.

@@ -1,7 +1,10 @@
 import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 
-test('two people edit one board live; undo is per person; reload and server restart keep everything', async ({ browser, server }) => {
+test('two people edit one board live; undo is per person; reload and server restart keep everything', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
@@ -62,9 +65,9 @@ test('presence: each person sees the other’s cursor, selection and who is edit
   const note = (await a.board()).notes[0]!;
   const r = await a.noteRect(note.id);
   await a.page.mouse.click(r.x + 20, r.y + 20);
-  await expect.poll(() => b.page.evaluate(() => window.__journeyboard!.peers())).toEqual([
-    { name: 'Ann Lee', selection: [note.id], editing: null, hasCursor: true },
-  ]);
+  await expect
+    .poll(() => b.page.evaluate(() => window.__journeyboard!.peers()))
+    .toEqual([{ name: 'Ann Lee', selection: [note.id], editing: null, hasCursor: true }]);
   await expect.poll(() => b.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBe(1);
   await expect.poll(() => b.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-selection'))).toBe(1);
   await a.page.mouse.dblclick(r.x + 20, r.y + 50);

@@ -1,7 +1,10 @@
 import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
 
-test('an editor removes every note; the facilitator sees "… removed N notes" and one click on Restore brings them back', async ({ browser, server }) => {
+test('an editor removes every note; the facilitator sees "… removed N notes" and one click on Restore brings them back', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   await fay.page.setViewportSize({ width: 1440, height: 900 });

@@ -6,7 +6,10 @@ import { BoardPageObject } from './BoardPageObject.ts';
 
 const SHOTS = process.env.SCREENS_DIR ?? resolve(tmpdir(), 'journeyboard-screens');
 
-test('offline: an edit survives a reload while offline, the pill counts it, and it syncs when back online', async ({ browser, server }) => {
+test('offline: an edit survives a reload while offline, the pill counts it, and it syncs when back online', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Offline workshop');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));

@@ -1,7 +1,10 @@
 import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 
-test('the accessible outline adds, edits and moves notes with the keyboard; the canvas in another browser shows them', async ({ browser, server }) => {
+test('the accessible outline adds, edits and moves notes with the keyboard; the canvas in another browser shows them', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Outline', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
@@ -30,7 +33,9 @@ test('the accessible outline adds, edits and moves notes with the keyboard; the 
   await page.keyboard.type('Parcel left at the wrong door');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await b.board()).notes.some((n) => n.text === 'Parcel left at the wrong door')).toBe(true);
+  await expect
+    .poll(async () => (await b.board()).notes.some((n) => n.text === 'Parcel left at the wrong door'))
+    .toBe(true);
   const delivery = await b.stage('Delivery');
   const added = (await b.board()).notes.find((n) => n.text === 'Parcel left at the wrong door')!;
   expect(added.stageId).toBe(delivery.id);

@@ -7,7 +7,10 @@ import { linkFor } from './server.ts';
  * Who takes part, as the facilitator sees and decides it: one row per person (their tabs and
  * devices together, proven by the server), and removing someone.
  */
-test('one person in two tabs is one participant; the facilitator removes a person, who is shown why and cannot rejoin', async ({ browser, server }) => {
+test('one person in two tabs is one participant; the facilitator removes a person, who is shown why and cannot rejoin', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const annPage = await personPage(browser, server, { name: 'Ann Archer', department: 'sales' });
@@ -22,7 +25,9 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   await fay.page.getByTestId('participants-button').click();
   const panel = fay.page.getByTestId('participant-panel');
   await expect(panel.getByTestId('participant')).toHaveCount(3);
-  await expect(panel.locator('[data-name="Ann Archer"]').getByTestId('participant-devices')).toHaveText('2 tabs or devices');
+  await expect(panel.locator('[data-name="Ann Archer"]').getByTestId('participant-devices')).toHaveText(
+    '2 tabs or devices',
+  );
   // Who signed in and who joined by link, as the server says (nobody here signed in), and when they joined.
   await expect(panel.locator('[data-name="Bob Baker"]').getByTestId('participant-verified')).toHaveText('Guest');
   await expect(panel.locator('[data-name="Bob Baker"]').getByTestId('participant-joined')).toContainText('joined');
@@ -39,12 +44,23 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   await expect(confirm).toContainText('Remove Ann Archer?');
   await fay.page.screenshot({ path: test.info().outputPath('remove-confirm.png') });
   // The new controls (the panel's avatars and department colours are audited with issue 22's colour work).
-  const axe = await new AxeBuilder({ page: fay.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).include('[data-testid="participant-remove-confirm"]').include('[data-testid="participant-remove"]').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page: fay.page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .include('[data-testid="participant-remove-confirm"]')
+    .include('[data-testid="participant-remove"]')
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+  ).toEqual([]);
   await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
 
   // Both of Ann's tabs are told, and stop; the others hear who was removed.
-  for (const tab of [ann, annTab2]) await expect(tab.page.getByRole('alert').filter({ hasText: 'The facilitator removed you from this board.' })).toBeVisible();
+  for (const tab of [ann, annTab2])
+    await expect(
+      tab.page.getByRole('alert').filter({ hasText: 'The facilitator removed you from this board.' }),
+    ).toBeVisible();
   await expect(bob.page.getByText('Fay Flint removed Ann Archer from the board.')).toBeVisible();
   await expect(panel.getByTestId('participant')).toHaveCount(2);
   await ann.page.screenshot({ path: test.info().outputPath('removed.png') });
@@ -54,7 +70,10 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   await expect(ann.page.getByTestId('board-unavailable').or(ann.page.getByRole('alert'))).toContainText('removed you');
 });
 
-test('with admission on, a newcomer waits until the facilitator admits them; someone turned away keeps waiting', async ({ browser, server }) => {
+test('with admission on, a newcomer waits until the facilitator admits them; someone turned away keeps waiting', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Admission workshop', 'ecommerce');
   const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const bob = new BoardPageObject(await personPage(browser, server, { name: 'Bob Baker', department: 'support' }));
@@ -73,7 +92,14 @@ test('with admission on, a newcomer waits until the facilitator admits them; som
   await expect(lobby.locator('[data-name="Cleo Cruz"]')).toBeVisible();
   await fay.page.screenshot({ path: test.info().outputPath('lobby-banner.png') });
   await cleoPage.screenshot({ path: test.info().outputPath('waiting-room.png') });
-  expect((await new AxeBuilder({ page: fay.page }).withTags(['wcag2a', 'wcag2aa']).include('[data-testid="lobby-banner"]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(
+    (
+      await new AxeBuilder({ page: fay.page })
+        .withTags(['wcag2a', 'wcag2aa'])
+        .include('[data-testid="lobby-banner"]')
+        .analyze()
+    ).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+  ).toEqual([]);
   // Bob, here before, was never asked to wait.
   await bob.page.reload();
   await bob.waitReady();

@@ -1,7 +1,10 @@
 import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 
-test('personas: add one, tag a note from the note toolbar, focus it, and its emotion curve appears', async ({ browser, server }) => {
+test('personas: add one, tag a note from the note toolbar, focus it, and its emotion curve appears', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Personas', 'ecommerce');
   const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
   const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
@@ -28,8 +31,18 @@ test('personas: add one, tag a note from the note toolbar, focus it, and its emo
   await a.page.getByTestId('selection-toolbar').getByRole('button', { name: /Rita/ }).click();
 
   // Focus the persona: its curve is the only line, with one point (the tagged note's stage).
-  await panel.getByRole('button', { name: /Focus · 1/ }).last().click();
-  await expect.poll(async () => (await a.page.evaluate(() => window.__journeyboard!.curve())).find((s) => s.points.length === 1 && s.points[0]!.stageIndex === 3) !== undefined).toBe(true);
+  await panel
+    .getByRole('button', { name: /Focus · 1/ })
+    .last()
+    .click();
+  await expect
+    .poll(
+      async () =>
+        (await a.page.evaluate(() => window.__journeyboard!.curve())).find(
+          (s) => s.points.length === 1 && s.points[0]!.stageIndex === 3,
+        ) !== undefined,
+    )
+    .toBe(true);
 
   // B sees the persona and the tag (live), e.g. in the outline.
   await b.page.getByTestId('outline-toggle').click();

@@ -4,7 +4,10 @@ import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { PrivateWritingObject } from './PrivateWritingObject.ts';
 
-test('private writing: a participant’s draft is invisible to the facilitator until the reveal, then a note for both', async ({ browser, server }) => {
+test('private writing: a participant’s draft is invisible to the facilitator until the reveal, then a note for both', async ({
+  browser,
+  server,
+}) => {
   test.slow(); // two browser pages, drafts through the server
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
@@ -17,7 +20,10 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   const notesBefore = (await fac.board()).notes.length;
 
   // Only the facilitator runs it; the participant hears it has started.
-  await ann.page.getByTestId('facilitate-button').isVisible().then((v) => expect(v).toBe(false));
+  await ann.page
+    .getByTestId('facilitate-button')
+    .isVisible()
+    .then((v) => expect(v).toBe(false));
   await facP.start();
   await expect(annP.bar).toContainText('visible only to you');
 
@@ -58,14 +64,17 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   await expect(ann.page.getByTestId('draft-toolbar')).toBeVisible();
   await ann.screenshot(out('private-draft-author.png'));
   expect(await seriousViolations(ann.page, '[data-testid="draft-toolbar"]')).toEqual([]);
-  for (const b of [ann, fac]) expect(await seriousViolations(b.page, '[data-testid="private-writing-bar"]')).toEqual([]);
+  for (const b of [ann, fac])
+    expect(await seriousViolations(b.page, '[data-testid="private-writing-bar"]')).toEqual([]);
   await fac.screenshot(out('private-draft-facilitator.png'));
 
   // Reveal: the draft becomes a note in its cell, with Ann as author and Sales as department, for both.
   await fac.page.getByTestId('private-reveal').click();
   const purchase = await fac.stage('Purchase');
   for (const page of [fac, ann]) {
-    await expect.poll(async () => (await page.board()).notes.find((n) => n.text === SECRET)?.stageId ?? null).toBe(purchase.id);
+    await expect
+      .poll(async () => (await page.board()).notes.find((n) => n.text === SECRET)?.stageId ?? null)
+      .toBe(purchase.id);
   }
   const note = (await fac.board()).notes.find((n) => n.text === SECRET)!;
   expect(note).toMatchObject({ authorName: 'Ann Amos', department: 'sales' });
@@ -75,7 +84,10 @@ test('private writing: a participant’s draft is invisible to the facilitator u
   await fac.screenshot(out('private-revealed-facilitator.png'));
 });
 
-test('private writing: notes pasted or duplicated while a phase is open are the author’s drafts, not notes on the board', async ({ browser, server }) => {
+test('private writing: notes pasted or duplicated while a phase is open are the author’s drafts, not notes on the board', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Paste in private', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
@@ -98,7 +110,9 @@ test('private writing: notes pasted or duplicated while a phase is open are the 
 
   // Pasted: a draft of Ann's with the copied text, in the note's cell.
   await ann.page.keyboard.press('Control+v');
-  await expect.poll(async () => (await annP.state()).drafts.map((d) => [d.text, d.stageId, d.laneId])).toEqual([[note.text, note.stageId, note.laneId]]);
+  await expect
+    .poll(async () => (await annP.state()).drafts.map((d) => [d.text, d.stageId, d.laneId]))
+    .toEqual([[note.text, note.stageId, note.laneId]]);
   // Duplicated: a second one.
   await selectNote();
   await ann.page.keyboard.press('Control+d');
@@ -108,11 +122,20 @@ test('private writing: notes pasted or duplicated while a phase is open are the 
 
   // The reveal makes them notes, written by Ann.
   await fac.page.getByTestId('private-reveal').click();
-  await expect.poll(async () => (await fac.board()).notes.filter((n) => n.text === note.text && n.authorName === 'Ann Amos').length).toBe(2);
+  await expect
+    .poll(
+      async () => (await fac.board()).notes.filter((n) => n.text === note.text && n.authorName === 'Ann Amos').length,
+    )
+    .toBe(2);
   expect((await fac.board()).notes.length).toBe(notesBefore + 2);
 });
 
 async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include(include)
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
 }

@@ -22,7 +22,14 @@ export class TestServer {
   async start(): Promise<void> {
     const child = spawn(NODE, ['server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, CLIENT_DIR: join(ROOT, 'dist/client-test') },
+      env: {
+        ...process.env,
+        ...this.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        CLIENT_DIR: join(ROOT, 'dist/client-test'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -67,7 +74,11 @@ export class TestServer {
   }
 
   async createBoardWithLinks(title: string, template = 'blank'): Promise<{ id: string; links: BoardLinks }> {
-    const res = await fetch(`${this.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, template }) });
+    const res = await fetch(`${this.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title, template }),
+    });
     if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`);
     const created = (await res.json()) as { id: string; links: BoardLinks };
     boardLinks.set(created.id, created.links);

@@ -4,7 +4,10 @@ import { expect, personPage, test } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { VotingObject } from './VotingObject.ts';
 
-test('a secret 3-dot round: two participants vote, neither sees the other’s dots, reveal shows the totals on notes and in the panel', async ({ browser, server }) => {
+test('a secret 3-dot round: two participants vote, neither sees the other’s dots, reveal shows the totals on notes and in the panel', async ({
+  browser,
+  server,
+}) => {
   test.slow(); // three browser pages and two rounds: near a minute on a loaded machine
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
@@ -13,7 +16,11 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
   await fac.open(boardId);
   await ann.open(boardId, 'editor');
   await bob.open(boardId, 'commenter');
-  const [facV, annV, bobV] = [fac, ann, bob].map((b) => new VotingObject(b)) as [VotingObject, VotingObject, VotingObject];
+  const [facV, annV, bobV] = [fac, ann, bob].map((b) => new VotingObject(b)) as [
+    VotingObject,
+    VotingObject,
+    VotingObject,
+  ];
   const out = (name: string) => test.info().outputPath(name);
 
   // Only the facilitator can start a round.
@@ -68,7 +75,9 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
   expect(await annV.shapeCount(`vote-dim-${touchpoint.id}`)).toBe(1);
   // Nor in presence: clicking to vote selects nothing, and voters' cursors are withdrawn while they vote.
   for (const watcher of [fac, bob]) {
-    const annSeen = (await watcher.page.evaluate(() => window.__journeyboard!.peers())).find((p) => p.name === 'Ann Amos');
+    const annSeen = (await watcher.page.evaluate(() => window.__journeyboard!.peers())).find(
+      (p) => p.name === 'Ann Amos',
+    );
     expect(annSeen).toMatchObject({ selection: [], hasCursor: false });
   }
   await expect(fac.page.getByTestId('voting-pending')).toContainText('Everyone has used their dots');
@@ -118,7 +127,10 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
   await fac.page.screenshot({ path: out('results-compare.png') });
 });
 
-test('a timed round counts down by the server clock on every page; a participant who reloads gets their dots back', async ({ browser, server }) => {
+test('a timed round counts down by the server clock on every page; a participant who reloads gets their dots back', async ({
+  browser,
+  server,
+}) => {
   test.slow(); // two pages, a reload and a switch to the outline: 33 s quiet, 53 s at load 20
   const boardId = await server.createBoard('Reload', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
@@ -168,7 +180,10 @@ test('a timed round counts down by the server clock on every page; a participant
   await expect(ann.page.getByTestId('toast')).toContainText('was cancelled');
 });
 
-test('results split by department show counts only, for departments with at least 3 voters', async ({ browser, server }) => {
+test('results split by department show counts only, for departments with at least 3 voters', async ({
+  browser,
+  server,
+}) => {
   test.slow();
   const boardId = await server.createBoard('Departments', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
@@ -200,11 +215,19 @@ test('results split by department show counts only, for departments with at leas
 });
 
 async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include(include)
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
 }
 
-test('the start dialog, the voting bar, the outline vote controls and the results panel have no serious axe violations', async ({ browser, server }) => {
+test('the start dialog, the voting bar, the outline vote controls and the results panel have no serious axe violations', async ({
+  browser,
+  server,
+}) => {
   test.slow();
   const boardId = await server.createBoard('Audit votes', 'ecommerce');
   const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
@@ -219,7 +242,11 @@ test('the start dialog, the voting bar, the outline vote controls and the result
   await expect(fac.page.locator('[data-testid^="outline-vote-"]').first()).toBeVisible();
   expect(await seriousViolations(fac.page, '[data-testid="voting-bar"]')).toEqual([]);
   expect(await seriousViolations(fac.page, '[data-testid="outline"]')).toEqual([]);
-  await fac.page.locator('[data-testid^="outline-vote-"]').first().getByRole('button', { name: /Add a dot/ }).click();
+  await fac.page
+    .locator('[data-testid^="outline-vote-"]')
+    .first()
+    .getByRole('button', { name: /Add a dot/ })
+    .click();
   await expect.poll(async () => (await facV.state()).remaining).toBe(1);
   await fac.page.getByTestId('reveal-votes').click();
   await expect(facV.results).toBeVisible();

@@ -3,10 +3,27 @@ import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
 import type { TestServer } from './server.ts';
 
-type Workshop = { timerStatus: string; timerRun: number; lastChimedRun: number; remainingMs: number; clockOffsetMs: number; locked: boolean; lockedOut: boolean; following: string | null; cursorsHidden: boolean; camera: { x: number; y: number; scale: number } };
+type Workshop = {
+  timerStatus: string;
+  timerRun: number;
+  lastChimedRun: number;
+  remainingMs: number;
+  clockOffsetMs: number;
+  locked: boolean;
+  lockedOut: boolean;
+  following: string | null;
+  cursorsHidden: boolean;
+  camera: { x: number; y: number; scale: number };
+};
 
 /** A person whose computer clock is off by `skewMs` (Date.now, which the app reads). */
-async function skewedPerson(browser: Parameters<typeof personPage>[0], server: TestServer, name: string, department: 'sales' | 'support', skewMs: number): Promise<BoardPageObject> {
+async function skewedPerson(
+  browser: Parameters<typeof personPage>[0],
+  server: TestServer,
+  name: string,
+  department: 'sales' | 'support',
+  skewMs: number,
+): Promise<BoardPageObject> {
   const page = await personPage(browser, server, { name, department });
   await page.context().addInitScript((skew) => {
     const realNow = Date.now.bind(Date);
@@ -21,7 +38,10 @@ const workshop = (page: Page) => page.evaluate(() => window.__journeyboard!.work
 const realDeadline = (page: Page) =>
   page.evaluate(() => window.__journeyboard!.workshop().remainingMs + performance.timeOrigin + performance.now());
 
-test('the timer reads the same on three pages whose clocks differ; the lock makes the participants read-only until unlocked', async ({ browser, server }) => {
+test('the timer reads the same on three pages whose clocks differ; the lock makes the participants read-only until unlocked', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const ann = await skewedPerson(browser, server, 'Ann Archer', 'sales', -7 * 60_000); // 7 minutes slow
@@ -107,7 +127,10 @@ test('the timer reads the same on three pages whose clocks differ; the lock make
   await fay.page.screenshot({ path: test.info().outputPath('timer-zero-facilitator.png') });
 });
 
-test('follow a person by clicking their avatar, leave by panning; bring everyone; hide cursors; the participant panel', async ({ browser, server }) => {
+test('follow a person by clicking their avatar, leave by panning; bring everyone; hide cursors; the participant panel', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Support journey', 'ecommerce');
   const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
   const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Archer', department: 'sales' }));
@@ -134,17 +157,21 @@ test('follow a person by clicking their avatar, leave by panning; bring everyone
   const c = await canvasCentre(bob);
   await bob.page.mouse.move(c.x, c.y);
   for (let i = 0; i < 4; i++) await bob.page.mouse.wheel(120, 90);
-  await expect.poll(async () => {
-    const [a, b] = [await centreOnBoard(ann), await centreOnBoard(bob)];
-    return Math.hypot(a.x - b.x, a.y - b.y);
-  }).toBeLessThan(8);
+  await expect
+    .poll(async () => {
+      const [a, b] = [await centreOnBoard(ann), await centreOnBoard(bob)];
+      return Math.hypot(a.x - b.x, a.y - b.y);
+    })
+    .toBeLessThan(8);
   // The panel shows who follows whom, roles and departments.
   await fay.page.getByTestId('participants-button').click();
   const panel = fay.page.getByTestId('participant-panel');
   await expect(panel.getByTestId('participant')).toHaveCount(3);
   await expect(panel.locator('[data-name="Ann Archer"]')).toHaveAttribute('data-role', 'editor');
   await expect(panel.locator('[data-name="Fay Flint"]')).toHaveAttribute('data-role', 'facilitator');
-  await expect(panel.locator('[data-name="Ann Archer"]').getByTestId('participant-follows')).toHaveText(/follows Bob Baker/);
+  await expect(panel.locator('[data-name="Ann Archer"]').getByTestId('participant-follows')).toHaveText(
+    /follows Bob Baker/,
+  );
   await expect(panel.locator('[data-name="Bob Baker"]')).toContainText('Support');
   await expect(panel.locator('[data-name="Bob Baker"]').getByTestId('participant-status')).toHaveText('Online');
   await fay.page.screenshot({ path: test.info().outputPath('participant-panel.png') });
@@ -169,21 +196,29 @@ test('follow a person by clicking their avatar, leave by panning; bring everyone
   await fay.page.getByTestId('facilitate-button').click();
   await fay.page.getByTestId('bring-everyone').click();
   for (const p of [ann, bob]) {
-    await expect.poll(async () => {
-      const at = await centreOnBoard(p);
-      return Math.hypot(at.x - target.x, at.y - target.y);
-    }).toBeLessThan(8);
+    await expect
+      .poll(async () => {
+        const at = await centreOnBoard(p);
+        return Math.hypot(at.x - target.x, at.y - target.y);
+      })
+      .toBeLessThan(8);
   }
 
   // Hide everyone's cursors: Ann sees none of Bob's, Fay still sees them.
   await bob.page.mouse.move(c.x + 40, c.y + 40);
   await bob.page.mouse.move(c.x + 60, c.y + 50);
-  await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
+  await expect
+    .poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor')))
+    .toBeGreaterThan(0);
   await fay.page.getByTestId('facilitate-button').click(); // "Bring everyone" closed the menu
   await fay.page.getByTestId('hide-cursors').check();
   await expect.poll(async () => (await workshop(ann.page)).cursorsHidden).toBe(true);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBe(0);
-  await expect.poll(() => fay.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
+  await expect
+    .poll(() => fay.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor')))
+    .toBeGreaterThan(0);
   await fay.page.getByTestId('hide-cursors').uncheck();
-  await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBeGreaterThan(0);
+  await expect
+    .poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor')))
+    .toBeGreaterThan(0);
 });

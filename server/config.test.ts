@@ -41,7 +41,20 @@ describe('config', () => {
       createToken: 'c'.repeat(20),
       adminToken: 'a'.repeat(20),
       corsOrigins: ['https://a.example', 'https://b.example'],
-      limits: { maxDocumentBytes: 65536, maxRecords: 10, maxNoteLength: 50, maxTitleLength: 30, updateRate: 5, updateBurst: 7, maxConnectionsPerBoard: 3, reservedConnections: 1, maxConnectionsPerAddress: 2, authFailuresPerAddress: 4, authFailuresPerBoard: 9, maxConnectionsPerPerson: 4 },
+      limits: {
+        maxDocumentBytes: 65536,
+        maxRecords: 10,
+        maxNoteLength: 50,
+        maxTitleLength: 30,
+        updateRate: 5,
+        updateBurst: 7,
+        maxConnectionsPerBoard: 3,
+        reservedConnections: 1,
+        maxConnectionsPerAddress: 2,
+        authFailuresPerAddress: 4,
+        authFailuresPerBoard: 9,
+        maxConnectionsPerPerson: 4,
+      },
       trustProxy: true,
     });
     expect(() => readConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/);
@@ -49,8 +62,17 @@ describe('config', () => {
   });
 
   it('reads the environment; PORT=0 means "pick a free port", an empty PORT means unset', () => {
-    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/var/jb', CLIENT_DIR: 'web', MAX_BODY_BYTES: '4096' }, '/srv');
-    expect(config).toMatchObject({ port: 0, host: '127.0.0.1', dataDir: '/var/jb', clientDir: '/srv/web', maxBodyBytes: 4096 });
+    const config = readConfig(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/var/jb', CLIENT_DIR: 'web', MAX_BODY_BYTES: '4096' },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/var/jb',
+      clientDir: '/srv/web',
+      maxBodyBytes: 4096,
+    });
     expect(readConfig({ PORT: '' }).port).toBe(1234);
   });
 
@@ -61,7 +83,12 @@ describe('config', () => {
   });
 
   it('reads Redis, the metrics token and the log level (issue 9); REDIS_URL needs DATABASE_URL', () => {
-    expect(readConfig({})).toMatchObject({ redisUrl: null, redisPrefix: 'journeyboard', metricsToken: null, logLevel: 'info' });
+    expect(readConfig({})).toMatchObject({
+      redisUrl: null,
+      redisPrefix: 'journeyboard',
+      metricsToken: null,
+      logLevel: 'info',
+    });
     const config = readConfig({
       DATABASE_URL: 'postgres://db/jb',
       REDIS_URL: 'redis://127.0.0.1:6379/0',
@@ -69,7 +96,12 @@ describe('config', () => {
       METRICS_TOKEN: 'm'.repeat(24),
       LOG_LEVEL: 'warn',
     });
-    expect(config).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379/0', redisPrefix: 'jb-prod', metricsToken: 'm'.repeat(24), logLevel: 'warn' });
+    expect(config).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      redisPrefix: 'jb-prod',
+      metricsToken: 'm'.repeat(24),
+      logLevel: 'warn',
+    });
     expect(() => readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: needs DATABASE_URL/);
     expect(() => readConfig({ DATABASE_URL: 'postgres://db/jb', REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
@@ -84,17 +116,30 @@ describe('config', () => {
 
   it('reads ALLOWED_HOSTS as lower-case names (default: none listed) and refuses what is not a name', () => {
     expect(readConfig({}).allowedHosts).toEqual([]);
-    expect(readConfig({ ALLOWED_HOSTS: 'Board.example.com, .corp.example,*' }).allowedHosts).toEqual(['board.example.com', '.corp.example', '*']);
+    expect(readConfig({ ALLOWED_HOSTS: 'Board.example.com, .corp.example,*' }).allowedHosts).toEqual([
+      'board.example.com',
+      '.corp.example',
+      '*',
+    ]);
     expect(() => readConfig({ ALLOWED_HOSTS: 'https://board.example.com/' })).toThrow(/ALLOWED_HOSTS/);
   });
 
   it('company sign-in: the three OIDC variables together, an https issuer (http only on this machine), an origin for PUBLIC_URL', () => {
-    const oidc = { OIDC_ISSUER: 'https://login.example.com/tenant/v2.0', OIDC_CLIENT_ID: 'journeyboard', OIDC_CLIENT_SECRET: 'a-secret-of-16-chars-or-more' };
+    const oidc = {
+      OIDC_ISSUER: 'https://login.example.com/tenant/v2.0',
+      OIDC_CLIENT_ID: 'journeyboard',
+      OIDC_CLIENT_SECRET: 'a-secret-of-16-chars-or-more',
+    };
     expect(readConfig({}).oidc).toBeNull();
-    expect(readConfig(oidc)).toMatchObject({ oidc: { issuer: oidc.OIDC_ISSUER, clientId: 'journeyboard', clientSecret: oidc.OIDC_CLIENT_SECRET }, sessionTtlMs: 168 * 3_600_000 });
+    expect(readConfig(oidc)).toMatchObject({
+      oidc: { issuer: oidc.OIDC_ISSUER, clientId: 'journeyboard', clientSecret: oidc.OIDC_CLIENT_SECRET },
+      sessionTtlMs: 168 * 3_600_000,
+    });
     expect(() => readConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/together/);
     expect(() => readConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.com' })).toThrow(/OIDC_ISSUER/);
-    expect(readConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080/realms/x' }).oidc?.issuer).toBe('http://127.0.0.1:8080/realms/x');
+    expect(readConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080/realms/x' }).oidc?.issuer).toBe(
+      'http://127.0.0.1:8080/realms/x',
+    );
     expect(readConfig({ PUBLIC_URL: 'https://board.example.com' }).publicUrl).toBe('https://board.example.com');
     expect(() => readConfig({ PUBLIC_URL: 'https://board.example.com/app' })).toThrow(/PUBLIC_URL/);
   });

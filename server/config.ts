@@ -126,62 +126,130 @@ const count = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number()
 // A token an operator sets: long enough not to be guessed by trying.
 const secret = z.preprocess(unsetIfEmpty, z.string().min(16, 'must be at least 16 characters').optional());
 
-const envSchema = z.object({
-  PORT: port,
-  HOST: text('0.0.0.0'),
-  DATA_DIR: text('./data'),
-  CLIENT_DIR: text('dist/client'),
-  MAX_BODY_BYTES: bytes(1 * MiB),
-  // A client's first sync sends its whole offline diff in one message; 16 MiB leaves room for
-  // a big board while stopping a runaway client well before memory trouble.
-  MAX_MESSAGE_BYTES: bytes(16 * MiB),
-  CREATE_TOKEN: secret,
-  ADMIN_TOKEN: secret,
-  CORS_ORIGINS: z.preprocess(unsetIfEmpty, z.string().default('')).transform((v) =>
-    v.split(',').map((o) => o.trim()).filter((o) => o !== ''),
-  ),
-  ALLOWED_HOSTS: z.preprocess(unsetIfEmpty, z.string().default('')).transform(parseAllowedHosts).refine(
-    (hosts) => hosts.every((h) => h === '*' || /^\.?[a-z0-9.:-]+$/.test(h)),
-    'must be comma-separated host names (board.example.com, .example.com for its subdomains too, or *)',
-  ),
-  MAX_DOCUMENT_BYTES: bytes(DEFAULT_LIMITS.maxDocumentBytes),
-  MAX_RECORDS: count(DEFAULT_LIMITS.maxRecords),
-  MAX_NOTE_LENGTH: count(DEFAULT_LIMITS.maxNoteLength),
-  MAX_TITLE_LENGTH: count(DEFAULT_LIMITS.maxTitleLength),
-  UPDATE_RATE: count(DEFAULT_LIMITS.updateRate),
-  UPDATE_BURST: count(DEFAULT_LIMITS.updateBurst),
-  MAX_CONNECTIONS_PER_BOARD: count(DEFAULT_LIMITS.maxConnectionsPerBoard),
-  MAX_NEW_IDENTITIES_PER_LINK: count(DEFAULT_LIMITS.maxNewIdentitiesPerLink),
-  MAX_CONNECTIONS_PER_PERSON: count(DEFAULT_LIMITS.maxConnectionsPerPerson),
-  MAX_DEVICE_TRANSFER_ATTEMPTS: count(DEFAULT_LIMITS.maxDeviceTransferAttempts),
-  RESERVED_CONNECTIONS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional()),
-  MAX_CONNECTIONS_PER_ADDRESS: count(DEFAULT_LIMITS.maxConnectionsPerAddress),
-  AUTH_FAILURES_PER_ADDRESS: count(DEFAULT_LIMITS.authFailuresPerAddress),
-  AUTH_FAILURES_PER_BOARD: count(DEFAULT_LIMITS.authFailuresPerBoard),
-  TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(['true', 'false', '1', '0']).default('false')).transform((v) => v === 'true' || v === '1'),
-  DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
-  DATABASE_SCHEMA: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL name').default('public')),
-  CHECKPOINT_INTERVAL_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1000).default(DEFAULT_CHECKPOINT_INTERVAL_MS)),
-  REDIS_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
-  REDIS_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be letters, digits, _ . or -').default('journeyboard')),
-  METRICS_TOKEN: secret,
-  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
-  // https, or http to this machine only (a local test provider): tokens must not cross a network in clear.
-  OIDC_ISSUER: z.preprocess(unsetIfEmpty, z.string().trim().url().refine(
-    (v) => v.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(v),
-    'must be an https:// URL (http only for localhost)',
-  ).optional()),
-  OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().trim().optional()),
-  OIDC_CLIENT_SECRET: secret,
-  PUBLIC_URL: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^https?:\/\/[^/]+$/, 'must be an origin such as https://board.example.com (no path)').optional()),
-  SESSION_TTL_HOURS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(24 * 90).default(168)),
-}).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
-  message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (or none)',
-  path: ['OIDC_ISSUER'],
-}).refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
-  message: 'needs DATABASE_URL: several instances share their boards through PostgreSQL',
-  path: ['REDIS_URL'],
-});
+const envSchema = z
+  .object({
+    PORT: port,
+    HOST: text('0.0.0.0'),
+    DATA_DIR: text('./data'),
+    CLIENT_DIR: text('dist/client'),
+    MAX_BODY_BYTES: bytes(1 * MiB),
+    // A client's first sync sends its whole offline diff in one message; 16 MiB leaves room for
+    // a big board while stopping a runaway client well before memory trouble.
+    MAX_MESSAGE_BYTES: bytes(16 * MiB),
+    CREATE_TOKEN: secret,
+    ADMIN_TOKEN: secret,
+    CORS_ORIGINS: z.preprocess(unsetIfEmpty, z.string().default('')).transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    ),
+    ALLOWED_HOSTS: z
+      .preprocess(unsetIfEmpty, z.string().default(''))
+      .transform(parseAllowedHosts)
+      .refine(
+        (hosts) => hosts.every((h) => h === '*' || /^\.?[a-z0-9.:-]+$/.test(h)),
+        'must be comma-separated host names (board.example.com, .example.com for its subdomains too, or *)',
+      ),
+    MAX_DOCUMENT_BYTES: bytes(DEFAULT_LIMITS.maxDocumentBytes),
+    MAX_RECORDS: count(DEFAULT_LIMITS.maxRecords),
+    MAX_NOTE_LENGTH: count(DEFAULT_LIMITS.maxNoteLength),
+    MAX_TITLE_LENGTH: count(DEFAULT_LIMITS.maxTitleLength),
+    UPDATE_RATE: count(DEFAULT_LIMITS.updateRate),
+    UPDATE_BURST: count(DEFAULT_LIMITS.updateBurst),
+    MAX_CONNECTIONS_PER_BOARD: count(DEFAULT_LIMITS.maxConnectionsPerBoard),
+    MAX_NEW_IDENTITIES_PER_LINK: count(DEFAULT_LIMITS.maxNewIdentitiesPerLink),
+    MAX_CONNECTIONS_PER_PERSON: count(DEFAULT_LIMITS.maxConnectionsPerPerson),
+    MAX_DEVICE_TRANSFER_ATTEMPTS: count(DEFAULT_LIMITS.maxDeviceTransferAttempts),
+    RESERVED_CONNECTIONS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional()),
+    MAX_CONNECTIONS_PER_ADDRESS: count(DEFAULT_LIMITS.maxConnectionsPerAddress),
+    AUTH_FAILURES_PER_ADDRESS: count(DEFAULT_LIMITS.authFailuresPerAddress),
+    AUTH_FAILURES_PER_BOARD: count(DEFAULT_LIMITS.authFailuresPerBoard),
+    TRUST_PROXY: z
+      .preprocess(unsetIfEmpty, z.enum(['true', 'false', '1', '0']).default('false'))
+      .transform((v) => v === 'true' || v === '1'),
+    DATABASE_URL: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+        .optional(),
+    ),
+    DATABASE_SCHEMA: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL name')
+        .default('public'),
+    ),
+    CHECKPOINT_INTERVAL_MS: z.preprocess(
+      unsetIfEmpty,
+      z.coerce.number().int().min(1000).default(DEFAULT_CHECKPOINT_INTERVAL_MS),
+    ),
+    REDIS_URL: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+        .optional(),
+    ),
+    REDIS_PREFIX: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be letters, digits, _ . or -')
+        .default('journeyboard'),
+    ),
+    METRICS_TOKEN: secret,
+    LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
+    // https, or http to this machine only (a local test provider): tokens must not cross a network in clear.
+    OIDC_ISSUER: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .url()
+        .refine(
+          (v) => v.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(v),
+          'must be an https:// URL (http only for localhost)',
+        )
+        .optional(),
+    ),
+    OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().trim().optional()),
+    OIDC_CLIENT_SECRET: secret,
+    PUBLIC_URL: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .regex(/^https?:\/\/[^/]+$/, 'must be an origin such as https://board.example.com (no path)')
+        .optional(),
+    ),
+    SESSION_TTL_HOURS: z.preprocess(
+      unsetIfEmpty,
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90)
+        .default(168),
+    ),
+  })
+  .refine(
+    (e) =>
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
+    {
+      message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (or none)',
+      path: ['OIDC_ISSUER'],
+    },
+  )
+  .refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
+    message: 'needs DATABASE_URL: several instances share their boards through PostgreSQL',
+    path: ['REDIS_URL'],
+  });
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -233,7 +301,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       authFailuresPerBoard: e.AUTH_FAILURES_PER_BOARD,
     },
     trustProxy: e.TRUST_PROXY,
-    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : null,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+        : null,
     publicUrl: e.PUBLIC_URL ?? null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 60 * 60_000,
   };

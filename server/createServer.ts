@@ -101,21 +101,30 @@ export interface CreateServerOptions {
 const SHUTDOWN_WAIT_MS = 10_000;
 
 /** Wiring only: the store, the extensions, one Hocuspocus Server; then listen. */
-export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<JourneyboardServer> {
+export async function createServer(
+  config: ServerConfig,
+  options: CreateServerOptions = {},
+): Promise<JourneyboardServer> {
   // Observability (issue 9): every store call timed, refusals counted, served at GET /metrics.
-  const metrics: Metrics = new Metrics({ logRows: (document): number => persistence.logRows(document), processMetrics: options.processMetrics });
+  const metrics: Metrics = new Metrics({
+    logRows: (document): number => persistence.logRows(document),
+    processMetrics: options.processMetrics,
+  });
   const store = metrics.instrumentStore(options.store ?? (await openConfiguredStore(config)));
   // Version history (issue 7): checkpoints before migrations and restores, after activity, on demand.
   const checkpoints = new CheckpointService({ store });
   const persistence = new Persistence({
     store,
     retry: options.saveRetry,
-    beforeMigration: (boardId, doc) => checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
+    beforeMigration: (boardId, doc) =>
+      checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });
   const collab = new CollabUpgrade();
   // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts;
   // voting, private writing and the workshop state tell the other instances of their changes (ClusterEvents).
-  const scaleOut = config.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' }) : null;
+  const scaleOut = config.redisUrl
+    ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' })
+    : null;
   const cluster = scaleOut?.cluster;
   // Secret dot-voting rounds (issue 4): ballots in the database, results written at reveal.
   const voting = new VotingService({
@@ -130,14 +139,30 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // Who a person is, proven by a credential the server issued (docs/security.md).
   const identities = new Identities({ store: store.identities, maxIssuedPerLink: limits.maxNewIdentitiesPerLink });
   // Company sign-in (OIDC_*): a session cookie proves a person too; without it, links only.
-  const sessions = new Sessions({ store: store.accounts, ttlMs: config.sessionTtlMs, secureCookies: config.publicUrl?.startsWith('https:') ?? false, now: options.now });
+  const sessions = new Sessions({
+    store: store.accounts,
+    ttlMs: config.sessionTtlMs,
+    secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    now: options.now,
+  });
   const signIn = config.oidc ? new CompanySignIn({ ...config.oidc, now: options.now }) : null;
   // "Use this identity on another device": one-time codes that give a second device its own credential.
-  const transfers = new DeviceTransfers({ store: store.identities, identities, maxRedeemAttempts: limits.maxDeviceTransferAttempts, now: options.now });
+  const transfers = new DeviceTransfers({
+    store: store.identities,
+    identities,
+    maxRedeemAttempts: limits.maxDeviceTransferAttempts,
+    now: options.now,
+  });
   // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
   // Private writing (issue 4): drafts in the database, written into the board at the reveal.
-  const privateWriting = new PrivateWritingService({ store: store.privateWriting, timer: workshop, maxNoteLength: limits.maxNoteLength, maxRecords: limits.maxRecords, cluster });
+  const privateWriting = new PrivateWritingService({
+    store: store.privateWriting,
+    timer: workshop,
+    maxNoteLength: limits.maxNoteLength,
+    maxRecords: limits.maxRecords,
+    cluster,
+  });
   // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
   const activity = new BoardActivity({ store });
   // The exports read comment counts and comments through this (issue 6).
@@ -156,7 +181,19 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
-    new RoleAccess({ links, identities, maxConnectionsPerPerson: limits.maxConnectionsPerPerson, sessions, membersOnly: signIn ? new MembersOnly(store.accounts) : undefined, store, people, failedAuth: new FailedAuthLimits({ perAddress: limits.authFailuresPerAddress, perBoard: limits.authFailuresPerBoard }) }),
+    new RoleAccess({
+      links,
+      identities,
+      maxConnectionsPerPerson: limits.maxConnectionsPerPerson,
+      sessions,
+      membersOnly: signIn ? new MembersOnly(store.accounts) : undefined,
+      store,
+      people,
+      failedAuth: new FailedAuthLimits({
+        perAddress: limits.authFailuresPerAddress,
+        perBoard: limits.authFailuresPerBoard,
+      }),
+    }),
     new BoardMembers({ accounts: store.accounts, now: options.now }),
     new BoardAccess({ store }),
     new BoardCapacity({ links, ...limits, trustProxy: config.trustProxy }),
@@ -167,11 +204,17 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new RoundGuard({ service: voting }),
     new CommentGuard({ maxCommentLength: MAX_COMMENT_LENGTH, maxComments: limits.maxRecords }),
     persistence,
-    new Checkpoints({ service: checkpoints, intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS }),
+    new Checkpoints({
+      service: checkpoints,
+      intervalMs: config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
+    }),
     new BoardLock({ service: workshop }),
     new WorkshopControls({ service: workshop }),
     presence,
-    new MassDeleteGuard({ service: checkpoints, nameOf: (document, connection) => presence.nameOf(document, connection) }),
+    new MassDeleteGuard({
+      service: checkpoints,
+      nameOf: (document, connection) => presence.nameOf(document, connection),
+    }),
     new Voting({ service: voting }),
     new PrivateWriting({ service: privateWriting }),
     new People({ people, nameOf: (document, connection) => presence.nameOf(document, connection) }),
@@ -180,7 +223,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     new StateWarmup(boardStates),
     collab,
     new HttpRequests({
-      disconnectRole: scaleOut ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role) : undefined,
+      disconnectRole: scaleOut
+        ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role)
+        : undefined,
       handle: createRequestHandler({
         store,
         links,
@@ -234,7 +279,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     privateWriting.close();
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
     if (!stored) {
-      log.error({ boards: server.hocuspocus.getDocumentsCount(), waitedMs: SHUTDOWN_WAIT_MS }, 'boards not stored before shutdown; their updates are in the log');
+      log.error(
+        { boards: server.hocuspocus.getDocumentsCount(), waitedMs: SHUTDOWN_WAIT_MS },
+        'boards not stored before shutdown; their updates are in the log',
+      );
     }
     collab.closeSockets();
     server.httpServer.closeAllConnections();
@@ -260,8 +308,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 }
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file under DATA_DIR. */
-export async function openConfiguredStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): Promise<BoardStore> {
-  if (config.databaseUrl) return PostgresBoardStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema });
+export async function openConfiguredStore(
+  config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>,
+): Promise<BoardStore> {
+  if (config.databaseUrl)
+    return PostgresBoardStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema });
   return SqliteBoardStore.open(config.dataDir);
 }
 
@@ -269,13 +320,10 @@ export async function openConfiguredStore(config: Pick<ServerConfig, 'dataDir' |
 function listen(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.httpServer.once('error', reject);
-    server.listen().then(
-      () => {
-        server.httpServer.off('error', reject);
-        resolve();
-      },
-      reject,
-    );
+    server.listen().then(() => {
+      server.httpServer.off('error', reject);
+      resolve();
+    }, reject);
   });
 }
 

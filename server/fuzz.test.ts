@@ -72,7 +72,11 @@ describe('fuzz: malformed frames and random updates', () => {
     const { stages, lanes } = readBoard(sample);
     let realUpdate: Uint8Array = new Uint8Array();
     sample.once('update', (u: Uint8Array) => (realUpdate = u));
-    executeCommand(sample, { id: 'f', name: 'F', department: 'other' }, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'seed' });
+    executeCommand(sample, { id: 'f', name: 'F', department: 'other' }, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'seed',
+    });
     await waitForAck(donor);
     donor.destroy();
     // One editor's identity for every raw socket that authenticates (a real credential: the frames are what is hostile).
@@ -89,9 +93,20 @@ describe('fuzz: malformed frames and random updates', () => {
       for (let i = 0; i < 20 && sent < FRAMES; i++, sent++) {
         const kind = random.int(0, 4);
         const bytes = new Uint8Array(random.int(0, 300)).map(() => random.int(0, 256));
-        if (kind === 0) ws.send(bytes); // pure noise
-        else if (kind === 1) ws.send(frame((e) => (encoding.writeVarString(e, target.id), encoding.writeVarUint(e, random.int(0, 40)), encoding.writeUint8Array(e, bytes))));
-        else if (kind === 2) ws.send(updateFrame(target.id, bytes)); // random Yjs update
+        if (kind === 0)
+          ws.send(bytes); // pure noise
+        else if (kind === 1)
+          ws.send(
+            frame(
+              (e) => (
+                encoding.writeVarString(e, target.id),
+                encoding.writeVarUint(e, random.int(0, 40)),
+                encoding.writeUint8Array(e, bytes)
+              ),
+            ),
+          );
+        else if (kind === 2)
+          ws.send(updateFrame(target.id, bytes)); // random Yjs update
         else {
           const mutated = realUpdate.slice();
           for (let k = 0; k < 3; k++) mutated[random.int(0, mutated.length)] = random.int(0, 256);
@@ -108,7 +123,17 @@ describe('fuzz: malformed frames and random updates', () => {
     hostile.send(authFrame(target.id, editorAuth));
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(sample));
-    const values = (): unknown[] => [random.int(-5, 5), 'x'.repeat(random.int(0, 3000)), null, true, { a: 1 }, [1, 2], new Y.Text('t'), new Y.Map(), new Y.Array()];
+    const values = (): unknown[] => [
+      random.int(-5, 5),
+      'x'.repeat(random.int(0, 3000)),
+      null,
+      true,
+      { a: 1 },
+      [1, 2],
+      new Y.Text('t'),
+      new Y.Map(),
+      new Y.Array(),
+    ];
     for (let i = 0; i < HOSTILE_UPDATES; i++) {
       const before = Y.encodeStateVector(scratch);
       scratch.transact(() => {
@@ -118,9 +143,15 @@ describe('fuzz: malformed frames and random updates', () => {
         const choice = random.int(0, 4);
         if (choice === 0 && keys.length) {
           const rec = records.get(pick(keys));
-          if (rec instanceof Y.Map) rec.set(pick(['text', 'position', 'kind', 'id', 'typeName', 'name', 'index', 'colour', 'sentiment', 'zzz']), pick(values()));
-        } else if (choice === 1) records.set(pick(['note:', 'stage:', 'lane:', 'x:']) + random.int(0, 99), pick(values()));
-        else if (choice === 2) scratch.getMap('meta').set(pick(['title', 'boardId', 'schemaVersion', 'createdAt', 'other']), pick(values()));
+          if (rec instanceof Y.Map)
+            rec.set(
+              pick(['text', 'position', 'kind', 'id', 'typeName', 'name', 'index', 'colour', 'sentiment', 'zzz']),
+              pick(values()),
+            );
+        } else if (choice === 1)
+          records.set(pick(['note:', 'stage:', 'lane:', 'x:']) + random.int(0, 99), pick(values()));
+        else if (choice === 2)
+          scratch.getMap('meta').set(pick(['title', 'boardId', 'schemaVersion', 'createdAt', 'other']), pick(values()));
         else if (choice === 3 && keys.length) records.delete(pick(keys));
       });
       hostile.send(updateFrame(target.id, Y.encodeStateAsUpdate(scratch, before)));
@@ -141,12 +172,16 @@ describe('fuzz: malformed frames and random updates', () => {
       { what: 'the hostile updates to arrive' },
     );
     for (const ws of sockets) ws.close();
-    await waitFor(() => sockets.every((ws) => ws.readyState === WebSocket.CLOSED), { what: 'the fuzz sockets to close' });
+    await waitFor(() => sockets.every((ws) => ws.readyState === WebSocket.CLOSED), {
+      what: 'the fuzz sockets to close',
+    });
 
     // The server answers, the bystander board is untouched and still live.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect(readBoard(watcher.document).notes.map((n) => n.text)).toEqual(before.notes.map((n) => n.text));
-    executeCommand(watcher.document, { id: 'w', name: 'W', department: 'sales' }, 'renameBoard', { title: 'Bystander still fine' });
+    executeCommand(watcher.document, { id: 'w', name: 'W', department: 'sales' }, 'renameBoard', {
+      title: 'Bystander still fine',
+    });
     await waitForAck(watcher);
 
     // The target board still opens, and every record in it is valid.

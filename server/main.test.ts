@@ -41,7 +41,11 @@ describe('server/main.ts as a process', () => {
     const provider = await connectProvider(server.wsUrl, boardId);
     const { stages, lanes } = readBoard(provider.document);
     executeCommand(provider.document, ann, 'renameBoard', { title: 'Stored on SIGTERM' });
-    const noteId = executeCommand(provider.document, ann, 'addNote', { stageId: stages[1]!.id, laneId: lanes[2]!.id, text: 'Where is my parcel?' });
+    const noteId = executeCommand(provider.document, ann, 'addNote', {
+      stageId: stages[1]!.id,
+      laneId: lanes[2]!.id,
+      text: 'Where is my parcel?',
+    });
     await waitForAck(provider);
 
     // The provider stays connected: shutdown, not its disconnect, must do the storing.
@@ -54,7 +58,9 @@ describe('server/main.ts as a process', () => {
     const snapshot = raw.snapshot(boardId);
     expect(raw.logRowCount(boardId)).toBe(0);
     raw.close();
-    expect(readMeta(decodeBoard({ id: boardId, title: '', createdAt: 0, updatedAt: 0, snapshot, updates: [] })).title).toBe('Stored on SIGTERM');
+    expect(
+      readMeta(decodeBoard({ id: boardId, title: '', createdAt: 0, updatedAt: 0, snapshot, updates: [] })).title,
+    ).toBe('Stored on SIGTERM');
 
     const restarted = await spawnOnDataDir();
     const again = await connectProvider(restarted.wsUrl, boardId);

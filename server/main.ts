@@ -28,7 +28,14 @@ async function main(): Promise<void> {
   const app = await createServer(config, { processMetrics: true });
   // Plain text, first: people read it, and the e2e fixture and tests parse it. Logs are JSON lines.
   console.log(`Journeyboard listening on ${app.url}`);
-  log.info({ url: app.url, store: config.databaseUrl ? 'postgresql' : 'sqlite', instances: config.redisUrl ? 'several (Redis)' : 'one' }, 'listening');
+  log.info(
+    {
+      url: app.url,
+      store: config.databaseUrl ? 'postgresql' : 'sqlite',
+      instances: config.redisUrl ? 'several (Redis)' : 'one',
+    },
+    'listening',
+  );
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

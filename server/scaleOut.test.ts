@@ -13,7 +13,13 @@ import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } fr
 import { connectProvider, waitFor, waitForAck } from './testing/providers.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from './testing/redis.ts';
 import { spawnServer, type ChildServer } from './testing/childServer.ts';
-import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from './testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from './testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
@@ -56,7 +62,12 @@ describe('several instances on PostgreSQL and Redis', () => {
     const schema = uniqueSchema();
     const prefix = uniqueRedisPrefix();
     cleanups.push(() => dropSchema(schema));
-    const shared = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema, redisUrl: redis ? TEST_REDIS_URL : null, redisPrefix: prefix };
+    const shared = {
+      databaseUrl: TEST_DATABASE_URL,
+      databaseSchema: schema,
+      redisUrl: redis ? TEST_REDIS_URL : null,
+      redisPrefix: prefix,
+    };
     const a = await startTestServer(shared);
     cleanups.push(() => a.close());
     const counted = countOnB ? countingAppends(await openTestPostgresStore(schema)) : null;
@@ -85,7 +96,9 @@ describe('several instances on PostgreSQL and Redis', () => {
 
     const fromA = addNote(onA.document, ann, 'Written on instance A');
     await waitForAck(onA);
-    await waitFor(() => readBoard(onB.document).notesById.get(fromA)?.text === 'Written on instance A', { what: 'B’s client to see A’s edit' });
+    await waitFor(() => readBoard(onB.document).notesById.get(fromA)?.text === 'Written on instance A', {
+      what: 'B’s client to see A’s edit',
+    });
     // B applied A's update (its document's update event, where a log append would start, has
     // run): A logged it before acknowledging it, B must not log it a second time.
     expect(appendsOnB()).toBe(0);
@@ -93,12 +106,15 @@ describe('several instances on PostgreSQL and Redis', () => {
     const fromB = addNote(onB.document, bob, 'Written on instance B', 1);
     await waitForAck(onB);
     expect(appendsOnB()).toBe(1);
-    await waitFor(() => readBoard(onA.document).notesById.get(fromB)?.text === 'Written on instance B', { what: 'A’s client to see B’s edit' });
+    await waitFor(() => readBoard(onA.document).notesById.get(fromB)?.text === 'Written on instance B', {
+      what: 'A’s client to see B’s edit',
+    });
 
     // Presence crosses instances too.
     onA.setAwarenessField('user', { id: 'ann', name: 'Ann on A', colour: '#0d74ce', department: 'sales' });
     onB.setAwarenessField('user', { id: 'bob', name: 'Bob on B', colour: '#0d74ce', department: 'sales' });
-    const names = (p: HocuspocusProvider) => [...p.awareness!.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+    const names = (p: HocuspocusProvider) =>
+      [...p.awareness!.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
     await waitFor(() => names(onB).includes('Ann on A'), { what: 'B’s client to see Ann’s presence' });
     await waitFor(() => names(onA).includes('Bob on B'), { what: 'A’s client to see Bob’s presence' });
 
@@ -113,9 +129,19 @@ describe('several instances on PostgreSQL and Redis', () => {
     const onA = await connect(a, `${id}/comments`, { token: tokens.commenter });
     const onB = await connect(b, `${id}/comments`, { token: tokens.commenter });
     const target = { kind: 'board', id } as const;
-    const fromA = executeCommentsCommand(onA.document, { id: 'user-ann', name: 'Ann', department: 'sales' }, 'startThread', { target, text: 'Asked on A' }).commentId;
+    const fromA = executeCommentsCommand(
+      onA.document,
+      { id: 'user-ann', name: 'Ann', department: 'sales' },
+      'startThread',
+      { target, text: 'Asked on A' },
+    ).commentId;
     await waitFor(() => commentsMap(onB.document).has(fromA), { what: 'B’s commenter to see A’s comment' });
-    const fromB = executeCommentsCommand(onB.document, { id: 'user-bob', name: 'Bob', department: 'support' }, 'startThread', { target, text: 'Answered on B' }).commentId;
+    const fromB = executeCommentsCommand(
+      onB.document,
+      { id: 'user-bob', name: 'Bob', department: 'support' },
+      'startThread',
+      { target, text: 'Answered on B' },
+    ).commentId;
     await waitFor(() => commentsMap(onA.document).has(fromB), { what: 'A’s commenter to see B’s comment' });
     await Promise.all([waitForAck(onA), waitForAck(onB)]);
     const stored = await loadBoardDocumentDoc(a.server.store, id, 'comments');
@@ -160,16 +186,29 @@ describe('several instances on PostgreSQL and Redis', () => {
     const onA = await connect(a, `${id}/comments`, { token: tokens.commenter });
     const onB = await connect(b, `${id}/comments`, { token: tokens.commenter });
     const person = { id: 'user-ann', name: 'Ann', department: 'sales' } as const;
-    const fromB = executeCommentsCommand(onB.document, person, 'startThread', { target: { kind: 'board', id }, text: 'B first' }).commentId;
+    const fromB = executeCommentsCommand(onB.document, person, 'startThread', {
+      target: { kind: 'board', id },
+      text: 'B first',
+    }).commentId;
     await waitForAck(onB);
-    const fromA = executeCommentsCommand(onA.document, person, 'startThread', { target: { kind: 'board', id }, text: 'A, then A compacts' }).commentId;
+    const fromA = executeCommentsCommand(onA.document, person, 'startThread', {
+      target: { kind: 'board', id },
+      text: 'A, then A compacts',
+    }).commentId;
     await waitForAck(onA);
     onA.destroy();
-    await waitFor(() => !a.server.hocuspocus.documents.has(`${id}/comments`), { what: 'A to store and unload the comments' });
-    const later = executeCommentsCommand(onB.document, person, 'startThread', { target: { kind: 'board', id }, text: 'B after' }).commentId;
+    await waitFor(() => !a.server.hocuspocus.documents.has(`${id}/comments`), {
+      what: 'A to store and unload the comments',
+    });
+    const later = executeCommentsCommand(onB.document, person, 'startThread', {
+      target: { kind: 'board', id },
+      text: 'B after',
+    }).commentId;
     await waitForAck(onB);
     onB.destroy();
-    await waitFor(() => !b.server.hocuspocus.documents.has(`${id}/comments`), { what: 'B to store and unload the comments' });
+    await waitFor(() => !b.server.hocuspocus.documents.has(`${id}/comments`), {
+      what: 'B to store and unload the comments',
+    });
     const stored = await loadBoardDocumentDoc(b.server.store, id, 'comments');
     for (const c of [fromB, fromA, later]) expect(commentsMap(stored!.doc).has(c), c).toBe(true);
     stored!.doc.destroy();
@@ -190,9 +229,12 @@ describe('several instances on PostgreSQL and Redis', () => {
     }
     const stored = await storedBoard(a, id);
     for (const note of written) expect(stored.notesById.has(note), note).toBe(true);
-    await waitFor(() => written.every((n) => readBoard(onA.document).notesById.has(n) && readBoard(onB.document).notesById.has(n)), {
-      what: 'both clients to converge',
-    });
+    await waitFor(
+      () => written.every((n) => readBoard(onA.document).notesById.has(n) && readBoard(onB.document).notesById.has(n)),
+      {
+        what: 'both clients to converge',
+      },
+    );
   });
 
   it('server-side writes on A (a checkpoint restore) and its broadcasts reach clients on B', async () => {
@@ -201,9 +243,15 @@ describe('several instances on PostgreSQL and Redis', () => {
     const heard: string[] = [];
     const onB = await connect(b, id, { onStateless: (payload) => heard.push(payload) });
     const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${a.url}${path}`, { ...init, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.facilitator}` } });
+      fetch(`${a.url}${path}`, {
+        ...init,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.facilitator}` },
+      });
 
-    const saved = await api(`/api/boards/${id}/checkpoints`, { method: 'POST', body: JSON.stringify({ label: 'Start', by: { id: 'ann', name: 'Ann' } }) });
+    const saved = await api(`/api/boards/${id}/checkpoints`, {
+      method: 'POST',
+      body: JSON.stringify({ label: 'Start', by: { id: 'ann', name: 'Ann' } }),
+    });
     expect(saved.status).toBe(201);
     const checkpoint = (await saved.json()) as CheckpointSummary;
     executeCommand(onB.document, bob, 'renameBoard', { title: 'Renamed on B' });
@@ -212,9 +260,14 @@ describe('several instances on PostgreSQL and Redis', () => {
 
     // A has no client on this board: it opens it (syncing B's in-memory state through Redis),
     // restores, and the change and the "checkpoints changed" broadcast travel to B.
-    const restored = await api(`/api/boards/${id}/checkpoints/${checkpoint.id}/restore`, { method: 'POST', body: '{}' });
+    const restored = await api(`/api/boards/${id}/checkpoints/${checkpoint.id}/restore`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(restored.status).toBe(200);
-    await waitFor(() => readBoard(onB.document).meta.title === 'Before', { what: 'B’s client to see the restore made on A' });
+    await waitFor(() => readBoard(onB.document).meta.title === 'Before', {
+      what: 'B’s client to see the restore made on A',
+    });
     expect(readBoard(onB.document).notesById.has(added)).toBe(false);
     await waitFor(() => heard.includes(CHECKPOINTS_CHANGED), { what: 'B’s client to hear A’s broadcast' });
     // The server's own change is logged right after it is made (not awaited by the HTTP answer).
@@ -231,7 +284,11 @@ describe('several instances on PostgreSQL and Redis', () => {
     hostile.document.transact(() => {
       records.set('note:notamap0000001', 'just a string');
       const { stages, lanes } = readBoard(hostile.document);
-      valid = executeCommand(hostile.document, bob, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Valid, in the same change' });
+      valid = executeCommand(hostile.document, bob, 'addNote', {
+        stageId: stages[0]!.id,
+        laneId: lanes[0]!.id,
+        text: 'Valid, in the same change',
+      });
     });
     await waitFor(() => readBoard(onA.document).notesById.has(valid!), { what: 'A’s client to get the change' });
     await waitFor(() => !recordsMap(onA.document).has('note:notamap0000001'), { what: 'A’s client to get B’s repair' });
@@ -256,7 +313,10 @@ describe('several instances on PostgreSQL and Redis', () => {
     const viewerOnB = await connect(b, id, { token: tokens.viewer });
     const [onA, onB, viewer] = [closes(editorOnA), closes(editorOnB), closes(viewerOnB)];
 
-    const res = await fetch(`${a.url}/api/boards/${id}/links/editor/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    const res = await fetch(`${a.url}/api/boards/${id}/links/editor/rotate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.facilitator}` },
+    });
     expect(res.status).toBe(200);
     await waitFor(() => onA.includes(LinkRotated.reason), { what: 'the editor on A to be disconnected' });
     await waitFor(() => onB.includes(LinkRotated.reason), { what: 'the editor on B to be disconnected' });
@@ -296,7 +356,10 @@ describe('several instances as separate processes (node server/main.ts, as deplo
       providers.push(onA, onB);
       const fromA = addNote(onA.document, ann, 'From process A');
       const fromB = addNote(onB.document, bob, 'From process B', 1);
-      await waitFor(() => readBoard(onB.document).notesById.has(fromA) && readBoard(onA.document).notesById.has(fromB), { what: 'both processes’ clients to converge' });
+      await waitFor(
+        () => readBoard(onB.document).notesById.has(fromA) && readBoard(onA.document).notesById.has(fromB),
+        { what: 'both processes’ clients to converge' },
+      );
     } finally {
       providers.forEach((p) => p.destroy());
       a.child.kill('SIGTERM');

@@ -61,15 +61,25 @@ describe.each(BACKENDS)('kill -9 loses no acknowledged edit ($name)', (backend) 
           const actor = { id: `p${p}`, name: `Person ${p}`, department: 'sales' } as const;
           for (let i = 0; i < BURST; i++) {
             const text = `run ${run} person ${p} note ${sent[p]!.length}`;
-            sent[p]!.push(executeCommand(provider.document, actor, 'addNote', { stageId: stages[i % stages.length]!.id, laneId: lanes[p]!.id, text }));
+            sent[p]!.push(
+              executeCommand(provider.document, actor, 'addNote', {
+                stageId: stages[i % stages.length]!.id,
+                laneId: lanes[p]!.id,
+                text,
+              }),
+            );
           }
         });
 
       burst();
       // Wait until part of the second burst is acknowledged too, so the kill lands mid-stream.
-      await waitFor(() => providers.every((pr) => !pr.hasUnsyncedChanges), { what: 'the first burst to be acknowledged' });
+      await waitFor(() => providers.every((pr) => !pr.hasUnsyncedChanges), {
+        what: 'the first burst to be acknowledged',
+      });
       burst();
-      await waitFor(() => providers.some((pr, p) => sent[p]!.length - pr.unsyncedChanges > BURST), { what: 'some of the second burst to be acknowledged' });
+      await waitFor(() => providers.some((pr, p) => sent[p]!.length - pr.unsyncedChanges > BURST), {
+        what: 'some of the second burst to be acknowledged',
+      });
 
       // Acks arrive in order per connection (one message per update), so the first `acked` are in.
       const acked = providers.map((pr, p) => sent[p]!.slice(0, sent[p]!.length - pr.unsyncedChanges));
@@ -85,7 +95,9 @@ describe.each(BACKENDS)('kill -9 loses no acknowledged edit ($name)', (backend) 
         const lost = ackedIds.filter((id) => !notes.has(id));
         const sentCount = sent.flat().length;
         const storedOfSent = sent.flat().filter((id) => notes.has(id)).length;
-        console.info(`[sigkill ${backend.name} run ${run}] sent ${sentCount}, acknowledged ${ackedIds.length}, stored ${storedOfSent}, lost ${lost.length}`);
+        console.info(
+          `[sigkill ${backend.name} run ${run}] sent ${sentCount}, acknowledged ${ackedIds.length}, stored ${storedOfSent}, lost ${lost.length}`,
+        );
         expect(lost).toEqual([]);
         stored!.doc.destroy();
       } finally {

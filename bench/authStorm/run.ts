@@ -78,17 +78,29 @@ async function storm(label: string, env: Record<string, string>, { notes, socket
 export async function runAuthStormBenchmark(options: StormOptions) {
   const results = [
     await storm('default limits', {}, options),
-    await storm('limits lifted', { AUTH_FAILURES_PER_ADDRESS: '1000000000', AUTH_FAILURES_PER_BOARD: '1000000000' }, options),
+    await storm(
+      'limits lifted',
+      { AUTH_FAILURES_PER_ADDRESS: '1000000000', AUTH_FAILURES_PER_BOARD: '1000000000' },
+      options,
+    ),
   ];
-  console.log(`\nWrong-token storm: ${options.sockets} sockets for ${options.seconds} s on an unopened ${options.notes}-note board`);
-  console.log(table(results.map((r) => ({
-    run: r.label,
-    'attempts/s': r.attemptsPerSecond,
-    answers: Object.entries(r.answers).map(([k, v]) => `${k} ${v}`).join(', '),
-    'healthz idle ms': r.healthzIdleMedianMs,
-    'healthz median ms': r.healthzDuringMedianMs,
-    'p95': r.healthzDuringP95Ms,
-    'max': r.healthzDuringMaxMs,
-  }))));
+  console.log(
+    `\nWrong-token storm: ${options.sockets} sockets for ${options.seconds} s on an unopened ${options.notes}-note board`,
+  );
+  console.log(
+    table(
+      results.map((r) => ({
+        run: r.label,
+        'attempts/s': r.attemptsPerSecond,
+        answers: Object.entries(r.answers)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+        'healthz idle ms': r.healthzIdleMedianMs,
+        'healthz median ms': r.healthzDuringMedianMs,
+        p95: r.healthzDuringP95Ms,
+        max: r.healthzDuringMaxMs,
+      })),
+    ),
+  );
   return results;
 }

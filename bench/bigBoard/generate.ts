@@ -13,7 +13,7 @@ const DEPTS: Department[] = ['marketing', 'sales', 'support', 'product', 'other'
 export function fillBoard(doc: Y.Doc, count: number): void {
   const board = readBoard(doc);
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const notes: ClipboardNote[] = [];
   for (let i = 0; i < count; i++) {
     const lane = board.lanes[i % board.lanes.length]!;
@@ -21,8 +21,17 @@ export function fillBoard(doc: Y.Doc, count: number): void {
     const kind = KINDS[board.lanes.indexOf(lane) % KINDS.length]!;
     const words = 5 + Math.floor(rnd() * 14);
     const text = Array.from({ length: words }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
-    notes.push({ stageId: stage.id, laneId: lane.id, kind, text: text[0]!.toUpperCase() + text.slice(1), colour: null, sentiment: kind === 'emotion' ? Math.floor(rnd() * 5) - 2 : null, department: DEPTS[i % DEPTS.length]! });
+    notes.push({
+      stageId: stage.id,
+      laneId: lane.id,
+      kind,
+      text: text[0]!.toUpperCase() + text.slice(1),
+      colour: null,
+      sentiment: kind === 'emotion' ? Math.floor(rnd() * 5) - 2 : null,
+      department: DEPTS[i % DEPTS.length]!,
+    });
   }
   const actor = { id: 'generator', name: 'Workshop Bot', department: 'product' as const };
-  for (let i = 0; i < notes.length; i += 500) executeCommand(doc, actor, 'pasteNotes', { notes: notes.slice(i, i + 500) });
+  for (let i = 0; i < notes.length; i += 500)
+    executeCommand(doc, actor, 'pasteNotes', { notes: notes.slice(i, i + 500) });
 }

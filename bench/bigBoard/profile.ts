@@ -43,10 +43,17 @@ export class PhaseProfiler {
     const rows = heaviest(profile);
     const print = (title: string, list: typeof rows) => {
       console.log(`\n${name}: ${title} (self ms / total ms)`);
-      for (const r of list.slice(0, 25)) console.log(`  ${r.self.toFixed(1).padStart(8)} ${r.total.toFixed(1).padStart(8)}  ${r.name}`);
+      for (const r of list.slice(0, 25))
+        console.log(`  ${r.self.toFixed(1).padStart(8)} ${r.total.toFixed(1).padStart(8)}  ${r.name}`);
     };
-    print('most time in the function itself', [...rows].sort((a, b) => b.self - a.self));
-    print('most time including callees', [...rows].sort((a, b) => b.total - a.total));
+    print(
+      'most time in the function itself',
+      [...rows].sort((a, b) => b.self - a.self),
+    );
+    print(
+      'most time including callees',
+      [...rows].sort((a, b) => b.total - a.total),
+    );
   }
 }
 
@@ -57,7 +64,8 @@ export function heaviest(profile: CpuProfile) {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfMs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
-  const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber + 1}`;
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber + 1}`;
   const rows = new Map<string, { self: number; total: number }>();
   for (const [id, ms] of selfMs) {
     const leaf = byId.get(id)!;

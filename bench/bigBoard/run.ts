@@ -27,7 +27,9 @@ async function panFrames(page: Page, steps: number): Promise<number[]> {
     const out: number[] = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
-      el.dispatchEvent(new WheelEvent('wheel', { deltaX: i % 2 ? 25 : -25, deltaY: 30, bubbles: true, cancelable: true }));
+      el.dispatchEvent(
+        new WheelEvent('wheel', { deltaX: i % 2 ? 25 : -25, deltaY: 30, bubbles: true, cancelable: true }),
+      );
       for (let k = 0; k < 3; k++) await Promise.resolve();
       stage.draw();
       out.push(performance.now() - t0);
@@ -50,13 +52,23 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
       const stage = window.Konva!.stages[0]!;
       const out: number[] = [];
       for (let i = 0; i < n; i++) {
-        el.dispatchEvent(new PointerEvent('pointermove', { clientX: x + 40 + i * 3, clientY: y + 40 + (i % 7), bubbles: true, pointerId: 1 }));
+        el.dispatchEvent(
+          new PointerEvent('pointermove', {
+            clientX: x + 40 + i * 3,
+            clientY: y + 40 + (i % 7),
+            bubbles: true,
+            pointerId: 1,
+          }),
+        );
         const t = await new Promise<number>((res) =>
           requestAnimationFrame(async (frameStart) => {
             for (let k = 0; k < 3; k++) await Promise.resolve();
             // The drag layer among the stage's layers: a findOne over every shape would add its
             // own few ms a frame to what is measured.
-            stage.getLayers().find((l) => l.hasName('drag'))?.draw();
+            stage
+              .getLayers()
+              .find((l) => l.hasName('drag'))
+              ?.draw();
             res(performance.now() - frameStart);
           }),
         );
@@ -92,7 +104,12 @@ async function measureBoard(count: number, profileDir?: string) {
   const browser = await chromium.launch(config.use!.launchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-bench', name: 'Bench', department: 'product' })));
+    await context.addInitScript(() =>
+      localStorage.setItem(
+        'journeyboard.identity',
+        JSON.stringify({ id: 'user-bench', name: 'Bench', department: 'product' }),
+      ),
+    );
     const page = await context.newPage();
     if (profileDir) {
       // Same origin first, so the profiler's renderer is the one that opens the board.
@@ -103,12 +120,22 @@ async function measureBoard(count: number, profileDir?: string) {
     await page.goto(`${target.httpUrl}${link}`, { waitUntil: 'commit' });
     // One check, polled at every frame in the page: each extra round trip to the page would add
     // its own tens of ms to the figure on a busy machine.
-    await page.waitForFunction(() => document.querySelector('.board-page[data-ready="true"]') && window.__journeyboard && window.Konva?.stages[0]?.find('.note, .note-cards').length, null, { timeout: 60_000, polling: 'raf' });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.board-page[data-ready="true"]') &&
+        window.__journeyboard &&
+        window.Konva?.stages[0]?.find('.note, .note-cards').length,
+      null,
+      { timeout: 60_000, polling: 'raf' },
+    );
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     const firstRender = Date.now() - start;
     // The page's own mark, from its navigation start: without the round trips of the checks above.
     const [firstDraw, applyDownload] = await page.evaluate(
-      (mark) => [performance.getEntriesByName(mark)[0]?.startTime ?? NaN, performance.getEntriesByName('journeyboard:apply-download')[0]?.duration ?? NaN],
+      (mark) => [
+        performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
+        performance.getEntriesByName('journeyboard:apply-download')[0]?.duration ?? NaN,
+      ],
       FIRST_DRAW_MARK,
     );
     await profiler.stop(`${count}-first-render`);
@@ -120,7 +147,9 @@ async function measureBoard(count: number, profileDir?: string) {
     const visible = await page.evaluate(() => window.Konva!.stages[0]!.find('.note').length);
     const panFull = await panFrames(page, 30);
     // The same pan once the idle-time caching has caught up with every mounted note.
-    await page.waitForFunction(() => window.Konva!.stages[0]!.find('.note').every((n) => n.isCached()), null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.Konva!.stages[0]!.find('.note').every((n) => n.isCached()), null, {
+      timeout: 60_000,
+    });
     const panCached = await panFrames(page, 30);
     if (process.env.BENCH_SHOTS) await page.screenshot({ path: `/tmp/shots/bench-${count}.png` });
     const target0 = (await page.evaluate(() => window.__journeyboard!.board().notes.map((n) => n.id))).find(Boolean)!;
@@ -128,10 +157,13 @@ async function measureBoard(count: number, profileDir?: string) {
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
     const firstVisible = await page.evaluate(() => {
       const api = window.__journeyboard!;
-      return api.board().notes.map((n) => n.id).find((id) => {
-        const r = api.noteRect(id);
-        return r && r.x > 250 && r.y > 150 && r.x < 900 && r.y < 600;
-      });
+      return api
+        .board()
+        .notes.map((n) => n.id)
+        .find((id) => {
+          const r = api.noteRect(id);
+          return r && r.x > 250 && r.y > 150 && r.x < 900 && r.y < 600;
+        });
     });
     await profiler.start(page);
     const drag = await dragFrames(page, firstVisible ?? target0, 30);
@@ -147,13 +179,21 @@ async function measureBoard(count: number, profileDir?: string) {
       const text = `Remote edit ${i} ${Date.now()}`;
       // The page watches before the edit is sent: else the edit could arrive before the question
       // (the WebSocket is faster than the DevTools round trip) and only the frame wait be timed.
-      await page.evaluate(([id, t]) => {
-        (window as unknown as { shown: unknown }).shown = window.__journeyboard!.noteTextShownAt(id!, t!);
-      }, [noteId, text]);
+      await page.evaluate(
+        ([id, t]) => {
+          (window as unknown as { shown: unknown }).shown = window.__journeyboard!.noteTextShownAt(id!, t!);
+        },
+        [noteId, text],
+      );
       const sentAt = Date.now();
-      executeCommand(loader.doc, { id: 'remote', name: 'Remote', department: 'sales' }, 'editNoteText', { noteId: noteId as NoteId, text });
+      executeCommand(loader.doc, { id: 'remote', name: 'Remote', department: 'sales' }, 'editNoteText', {
+        noteId: noteId as NoteId,
+        text,
+      });
       // Builds before `pageMs` existed answered with the time alone.
-      const r = (await page.evaluate(() => (window as unknown as { shown: unknown }).shown)) as number | { at: number; pageMs: number; workMs?: number };
+      const r = (await page.evaluate(() => (window as unknown as { shown: unknown }).shown)) as
+        | number
+        | { at: number; pageMs: number; workMs?: number };
       remote.push((typeof r === 'number' ? r : r.at) - sentAt);
       remotePage.push(typeof r === 'number' ? NaN : r.pageMs);
       remoteWork.push(typeof r === 'number' ? NaN : (r.workMs ?? NaN));
@@ -162,7 +202,10 @@ async function measureBoard(count: number, profileDir?: string) {
       remoteDelivery.push(typeof r === 'number' ? NaN : r.at - r.pageMs - sentAt);
     }
     await profiler.stop(`${count}-remote-edit`);
-    const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20);
+    const heapMiB = await page.evaluate(
+      () =>
+        ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20,
+    );
     return {
       notes: count,
       docKiB: round(docBytes / 1024, 0),

@@ -54,12 +54,27 @@ export async function runMemoryBenchmark(opts: { boards: number; connections: nu
     const withConnections = await settle(pid);
     const rows = [
       { state: 'idle server', rssMiB: round(idle, 1), perItemKiB: '' },
-      { state: `${opts.boards} open boards, 1 participant each`, rssMiB: round(withBoards, 1), perItemKiB: round(((withBoards - idle) * 1024) / opts.boards, 1) },
-      { state: `+ ${opts.connections} participants on one board`, rssMiB: round(withConnections, 1), perItemKiB: round(((withConnections - withBoards) * 1024) / opts.connections, 1) },
+      {
+        state: `${opts.boards} open boards, 1 participant each`,
+        rssMiB: round(withBoards, 1),
+        perItemKiB: round(((withBoards - idle) * 1024) / opts.boards, 1),
+      },
+      {
+        state: `+ ${opts.connections} participants on one board`,
+        rssMiB: round(withConnections, 1),
+        perItemKiB: round(((withConnections - withBoards) * 1024) / opts.connections, 1),
+      },
     ];
     console.log('\nServer memory (RSS; per item = growth / count, each board with its one connection)');
     console.log(table(rows));
-    return { boards: opts.boards, connections: opts.connections, idleMiB: idle, withBoardsMiB: withBoards, withConnectionsMiB: withConnections, rows };
+    return {
+      boards: opts.boards,
+      connections: opts.connections,
+      idleMiB: idle,
+      withBoardsMiB: withBoards,
+      withConnectionsMiB: withConnections,
+      rows,
+    };
   } finally {
     for (const p of people) p.destroy();
     await target.stop();

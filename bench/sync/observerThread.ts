@@ -31,7 +31,11 @@ interface Setup {
 }
 
 type Request = { type: 'run'; seconds: number } | { type: 'collect'; sent: SentEdit[] };
-type Reply = { type: 'ready' } | { type: 'sent'; sent: SentEdit[] } | { type: 'receipts'; receipts: Receipt[] } | { type: 'error'; message: string };
+type Reply =
+  | { type: 'ready' }
+  | { type: 'sent'; sent: SentEdit[] }
+  | { type: 'receipts'; receipts: Receipt[] }
+  | { type: 'error'; message: string };
 
 /** Each participant edits its note every 200 ms for `seconds`, starting at a random offset. */
 export async function editSteadily(people: readonly Participant[], seconds: number): Promise<SentEdit[]> {
@@ -66,7 +70,10 @@ export class ObserverThread {
   }
 
   static async start(setup: Setup): Promise<ObserverThread> {
-    const thread = new ObserverThread(new Worker(new URL(import.meta.url), { workerData: { observerThread: setup } }), setup);
+    const thread = new ObserverThread(
+      new Worker(new URL(import.meta.url), { workerData: { observerThread: setup } }),
+      setup,
+    );
     await thread.next('ready');
     return thread;
   }
@@ -89,7 +96,8 @@ export class ObserverThread {
 
   private async next<T extends Reply['type']>(type: T): Promise<Extract<Reply, { type: T }>> {
     const r = this.replies.shift() ?? (await new Promise<Reply>((ok) => this.waiting.push(ok)));
-    if (r.type !== type) throw new Error(`observer thread: expected ${type}, got ${r.type === 'error' ? r.message : r.type}`);
+    if (r.type !== type)
+      throw new Error(`observer thread: expected ${type}, got ${r.type === 'error' ? r.message : r.type}`);
     return r as Extract<Reply, { type: T }>;
   }
 }
@@ -107,8 +115,22 @@ async function runWorker(setup: Setup): Promise<void> {
     const work =
       req.type === 'run'
         ? editSteadily(people, req.seconds).then((sent) => reply({ type: 'sent', sent }))
-        : Promise.all(people.map((p) => p.until(() => req.sent.every((s) => s.from === p.index || p.receipts.has(s.key) || p.hasSeen(s.key.split('#')[0]!, Number(s.key.split('#')[1])))))).then(() =>
-            reply({ type: 'receipts', receipts: people.flatMap((p) => [...p.receipts].map(([key, at]) => ({ key, by: p.index, at }))) }),
+        : Promise.all(
+            people.map((p) =>
+              p.until(() =>
+                req.sent.every(
+                  (s) =>
+                    s.from === p.index ||
+                    p.receipts.has(s.key) ||
+                    p.hasSeen(s.key.split('#')[0]!, Number(s.key.split('#')[1])),
+                ),
+              ),
+            ),
+          ).then(() =>
+            reply({
+              type: 'receipts',
+              receipts: people.flatMap((p) => [...p.receipts].map(([key, at]) => ({ key, by: p.index, at }))),
+            }),
           );
     work.catch((e: unknown) => reply({ type: 'error', message: String(e) }));
   });
@@ -116,5 +138,7 @@ async function runWorker(setup: Setup): Promise<void> {
 }
 
 if (!isMainThread && (workerData as { observerThread?: Setup } | null)?.observerThread) {
-  runWorker((workerData as { observerThread: Setup }).observerThread).catch((e: unknown) => parentPort!.postMessage({ type: 'error', message: String(e) } satisfies Reply));
+  runWorker((workerData as { observerThread: Setup }).observerThread).catch((e: unknown) =>
+    parentPort!.postMessage({ type: 'error', message: String(e) } satisfies Reply),
+  );
 }

@@ -53,7 +53,12 @@ export class Participant {
         ok();
       };
       if (target.protocol === 'hocuspocus') {
-        const p = new HocuspocusProvider({ url: target.wsUrl, name: room, document: this.doc, token: token ?? 'bench' });
+        const p = new HocuspocusProvider({
+          url: target.wsUrl,
+          name: room,
+          document: this.doc,
+          token: token ?? 'bench',
+        });
         p.on('synced', ({ state }: { state: boolean }) => state && done());
         p.on('authenticationFailed', ({ reason }: { reason: string }) => fail(new Error(reason)));
         this.provider = p;
@@ -72,18 +77,26 @@ export class Participant {
 
   addOwnNote(): void {
     const b = readBoard(this.doc);
-    this.noteId = executeCommand(this.doc, { id: `p${this.index}`, name: `P${this.index}`, department: 'other' }, 'addNote', {
-      stageId: b.stages[this.index % b.stages.length]!.id,
-      laneId: b.lanes[0]!.id,
-      text: '0',
-    });
+    this.noteId = executeCommand(
+      this.doc,
+      { id: `p${this.index}`, name: `P${this.index}`, department: 'other' },
+      'addNote',
+      {
+        stageId: b.stages[this.index % b.stages.length]!.id,
+        laneId: b.lanes[0]!.id,
+        text: '0',
+      },
+    );
     this.seen.set(this.noteId, 0);
   }
 
   /** Rewrites its note's text to the next sequence number; returns (noteId, seq). */
   edit(): { noteId: NoteId; seq: number } {
     const seq = ++this.seq;
-    executeCommand(this.doc, { id: `p${this.index}`, name: `P${this.index}`, department: 'other' }, 'editNoteText', { noteId: this.noteId!, text: String(seq) });
+    executeCommand(this.doc, { id: `p${this.index}`, name: `P${this.index}`, department: 'other' }, 'editNoteText', {
+      noteId: this.noteId!,
+      text: String(seq),
+    });
     return { noteId: this.noteId!, seq };
   }
 

@@ -25,19 +25,29 @@ function medianFigures(runs: readonly SyncFigures[]): SyncFigures {
   return out as unknown as SyncFigures;
 }
 
-export async function runSyncBenchmark(opts: { sizes: number[]; repeats: number; quick: boolean }): Promise<SyncReport> {
+export async function runSyncBenchmark(opts: {
+  sizes: number[];
+  repeats: number;
+  quick: boolean;
+}): Promise<SyncReport> {
   const targets: Target[] = [await startJourneyboard(), await startRawHocuspocus(), await startYWebsocket()];
   const results: SyncFigures[] = [];
   try {
     for (const n of opts.sizes) {
-      const params = { edits: opts.quick ? 20 : n >= 100 ? 60 : 120, burst: opts.quick ? 5 : n >= 100 ? 10 : 50, steadySeconds: opts.quick ? 2 : 5 };
+      const params = {
+        edits: opts.quick ? 20 : n >= 100 ? 60 : 120,
+        burst: opts.quick ? 5 : n >= 100 ? 10 : 50,
+        steadySeconds: opts.quick ? 2 : 5,
+      };
       const runs = new Map<string, SyncFigures[]>();
       // Interleave targets within each repeat so machine noise hits all of them alike.
       for (let r = 0; r < opts.repeats; r++)
         for (const t of targets) {
           const f = await measure(t, n, params);
           runs.set(t.name, [...(runs.get(t.name) ?? []), f]);
-          process.stderr.write(`  n=${n} ${t.name} run ${r + 1}: p50 ${f.latencyP50} ms, ${f.throughput} edits/s, steady p50 ${f.steadyP50} ms, server CPU ${f.serverCpuSeconds} s\n`);
+          process.stderr.write(
+            `  n=${n} ${t.name} run ${r + 1}: p50 ${f.latencyP50} ms, ${f.throughput} edits/s, steady p50 ${f.steadyP50} ms, server CPU ${f.serverCpuSeconds} s\n`,
+          );
         }
       for (const t of targets) results.push(medianFigures(runs.get(t.name)!));
     }
@@ -62,7 +72,9 @@ export async function runSyncBenchmark(opts: { sizes: number[]; repeats: number;
   });
   console.log('\nSync: medians over', opts.repeats, 'repeats (ms; throughput in edits/s)');
   console.log(table(results as unknown as Record<string, number | string>[]));
-  console.log('\nJourneyboard / baseline (latency: lower is better, target ≤ 1.2; throughput: higher is better, target ≥ 0.8)');
+  console.log(
+    '\nJourneyboard / baseline (latency: lower is better, target ≤ 1.2; throughput: higher is better, target ≥ 0.8)',
+  );
   console.log(table(ratios));
   return { sizes: opts.sizes, repeats: opts.repeats, results, ratios };
 }

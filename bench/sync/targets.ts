@@ -54,12 +54,24 @@ function stopper(child: ChildProcess, cleanup?: () => void) {
 let roomSeq = 0;
 
 /** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
-export async function startJourneyboard(opts: { clientDir?: string; dataDir?: string; env?: Record<string, string> } = {}): Promise<Target> {
+export async function startJourneyboard(
+  opts: { clientDir?: string; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<Target> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
   const child = spawn(NODE, [...SERVER_NODE_ARGS, 'server/main.ts'], {
     cwd: ROOT,
     // The benchmark's participants all connect from this machine: one address, one link.
-    env: { ...process.env, MAX_CONNECTIONS_PER_ADDRESS: '100000', MAX_NEW_IDENTITIES_PER_LINK: '100000', MAX_CONNECTIONS_PER_PERSON: '100000', ...opts.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client') },
+    env: {
+      ...process.env,
+      MAX_CONNECTIONS_PER_ADDRESS: '100000',
+      MAX_NEW_IDENTITIES_PER_LINK: '100000',
+      MAX_CONNECTIONS_PER_PERSON: '100000',
+      ...opts.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CLIENT_DIR: opts.clientDir ?? join(dataDir, 'no-client'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/);
@@ -69,14 +81,23 @@ export async function startJourneyboard(opts: { clientDir?: string; dataDir?: st
     pid: child.pid!,
     wsUrl: `${url!.replace(/^http/, 'ws')}/collab`,
     async createRoom() {
-      const res = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Bench', template: 'blank' }) });
+      const res = await fetch(`${url}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Bench', template: 'blank' }),
+      });
       if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`);
       const body = (await res.json()) as { id: string; links?: Record<string, string> };
       // With share links, the editor link carries the token after `#token=` or `?token=`.
       const link = body.links?.editor ?? body.links?.facilitator ?? '';
       const share = /token=([^&#]+)/.exec(link)?.[1] ?? null;
       // Participants prove who they are as the app does: one identity for the room (people are not under test).
-      const issued = share ? await fetch(`${url}${identitiesPath(body.id)}`, { method: 'POST', headers: { authorization: `Bearer ${share}` } }) : null;
+      const issued = share
+        ? await fetch(`${url}${identitiesPath(body.id)}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${share}` },
+          })
+        : null;
       if (issued && issued.status !== 201) throw new Error(`identity: ${issued.status} ${await issued.text()}`);
       const credential = issued ? ((await issued.json()) as { credential: string }).credential : null;
       const token = share ? encodeConnectionToken({ link: share, credential }) : null;
@@ -88,7 +109,10 @@ export async function startJourneyboard(opts: { clientDir?: string; dataDir?: st
 }
 
 export async function startRawHocuspocus(): Promise<Target> {
-  const child = spawn(NODE, [...SERVER_NODE_ARGS, 'bench/sync/rawHocuspocus.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [...SERVER_NODE_ARGS, 'bench/sync/rawHocuspocus.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const [, port] = await waitForLine(child, /listening on (\d+)/);
   return {
     name: 'raw-hocuspocus',

@@ -114,7 +114,11 @@ async function steadyLatency(people: Participant[], seconds: number, join: Join)
   }
 }
 
-export async function measure(target: Target, n: number, opts: { edits: number; burst: number; steadySeconds: number }): Promise<SyncFigures> {
+export async function measure(
+  target: Target,
+  n: number,
+  opts: { edits: number; burst: number; steadySeconds: number },
+): Promise<SyncFigures> {
   const { people, join } = await setUp(target, n);
   const cpuBefore = cpuSeconds(target.pid);
   try {

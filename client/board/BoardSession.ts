@@ -80,15 +80,33 @@ export class BoardSession {
       editing: null,
     });
     this.editor = createEditorStore();
-    this.workshop = new WorkshopSession({ connection: this.connection, presence: this.presence, editor: this.editor, identity: this.identity, access: this.access });
+    this.workshop = new WorkshopSession({
+      connection: this.connection,
+      presence: this.presence,
+      editor: this.editor,
+      identity: this.identity,
+      access: this.access,
+    });
     this.workshop.view.subscribe(() => this.updateReadOnly());
     this.massDeletes = new MassDeleteNotices(boardId, this.connection, () => this.token);
     this.people = new BoardPeople(this.connection, (message, tone) => showToast(this.editor, message, tone));
-    this.voting = new VotingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
-    this.privateWriting = new PrivateWritingSession({ connection: this.connection, identity: this.identity, editor: this.editor, presence: this.presence });
+    this.voting = new VotingSession({
+      connection: this.connection,
+      identity: this.identity,
+      editor: this.editor,
+      presence: this.presence,
+    });
+    this.privateWriting = new PrivateWritingSession({
+      connection: this.connection,
+      identity: this.identity,
+      editor: this.editor,
+      presence: this.presence,
+    });
     // My drafts take room in their cells (before React redraws: this subscription comes first).
     this.privateWriting.state.subscribe(() => setLayoutDrafts(this.privateWriting.state.get().drafts));
-    this.comments = new CommentsSession(boardId, me, token, credential, (message) => showToast(this.editor, message, 'error'));
+    this.comments = new CommentsSession(boardId, me, token, credential, (message) =>
+      showToast(this.editor, message, 'error'),
+    );
     this.access.subscribe(() => this.comments.setRole(this.access.get().role));
     this.model.source.subscribe(this.checkSchema);
     this.model.source.subscribe(this.pruneSelection);
@@ -126,13 +144,14 @@ export class BoardSession {
   private updateReadOnly(): void {
     const role = this.access.get().role;
     const status = this.connection.status.get();
-    this.model.readOnlyReason = status.kind === 'refused'
-      ? status.reason
-      : this.newerSchema
-      ? 'This board was saved by a newer version of Journeyboard. Reload the page to keep editing.'
-      : role && !canWrite(role, 'board')
-        ? (ROLE_READ_ONLY_REASON[role] ?? 'You cannot change this board.')
-        : this.workshop.lockReason();
+    this.model.readOnlyReason =
+      status.kind === 'refused'
+        ? status.reason
+        : this.newerSchema
+          ? 'This board was saved by a newer version of Journeyboard. Reload the page to keep editing.'
+          : role && !canWrite(role, 'board')
+            ? (ROLE_READ_ONLY_REASON[role] ?? 'You cannot change this board.')
+            : this.workshop.lockReason();
   }
 
   /** Runs a command; a refusal becomes a toast, never an exception in a React handler. */

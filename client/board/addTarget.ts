@@ -17,10 +17,19 @@ interface Grid {
  * person who clicked a cell and asks for a kind that has its own lane means that lane, in that
  * stage. Null when the board has no cells.
  */
-export function toolbarAddCell(grid: Grid, kind: NoteKind, picked: Cell | null, centreStage: StageId | null): Cell | null {
+export function toolbarAddCell(
+  grid: Grid,
+  kind: NoteKind,
+  picked: Cell | null,
+  centreStage: StageId | null,
+): Cell | null {
   const stageOk = (id: StageId | undefined | null) => (id && grid.stages.some((s) => s.id === id) ? id : undefined);
   const pickedLane = picked ? grid.lanes.find((l) => l.id === picked.laneId) : undefined;
   const stageId = stageOk(picked?.stageId) ?? stageOk(centreStage) ?? grid.stages[0]?.id;
-  const lane = (pickedLane?.kind === kind ? pickedLane : undefined) ?? grid.lanes.find((l) => l.kind === kind) ?? pickedLane ?? grid.lanes[0];
+  const lane =
+    (pickedLane?.kind === kind ? pickedLane : undefined) ??
+    grid.lanes.find((l) => l.kind === kind) ??
+    pickedLane ??
+    grid.lanes[0];
   return stageId && lane ? { stageId, laneId: lane.id } : null;
 }

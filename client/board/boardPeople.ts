@@ -18,14 +18,20 @@ export class BoardPeople {
   private readonly connection: Pick<BoardConnection, 'onMessage' | 'send'>;
   private readonly stop: () => void;
 
-  constructor(connection: Pick<BoardConnection, 'onMessage' | 'send'>, tell: (message: string, tone: 'info' | 'error') => void) {
+  constructor(
+    connection: Pick<BoardConnection, 'onMessage' | 'send'>,
+    tell: (message: string, tone: 'info' | 'error') => void,
+  ) {
     this.connection = connection;
     this.stop = connection.onMessage((message) => {
       const lobby = parseLobby(message);
       if (lobby) return this.lobby.update({ admission: lobby.admission, waiting: lobby.waiting });
       const removed = parsePersonRemoved(message);
       if (removed) {
-        const dots = removed.dotsVoided > 0 ? ` Their ${removed.dotsVoided === 1 ? 'dot' : `${removed.dotsVoided} dots`} in this round no longer count.` : '';
+        const dots =
+          removed.dotsVoided > 0
+            ? ` Their ${removed.dotsVoided === 1 ? 'dot' : `${removed.dotsVoided} dots`} in this round no longer count.`
+            : '';
         return tell(`${removed.byName} removed ${removed.name} from the board.${dots}`, 'info');
       }
       const refused = message as { type?: unknown; message?: unknown } | null;

@@ -56,9 +56,11 @@ export function revealNote(session: BoardSession, id: NoteId): void {
   const margin = 60;
   let { x, y } = camera;
   if (sx < margin) x += margin - sx;
-  if (sx + r.width * camera.scale > viewport.width - margin) x -= sx + r.width * camera.scale - (viewport.width - margin);
+  if (sx + r.width * camera.scale > viewport.width - margin)
+    x -= sx + r.width * camera.scale - (viewport.width - margin);
   if (sy < margin) y += margin - sy;
-  if (sy + r.height * camera.scale > viewport.height - margin) y -= sy + r.height * camera.scale - (viewport.height - margin);
+  if (sy + r.height * camera.scale > viewport.height - margin)
+    y -= sy + r.height * camera.scale - (viewport.height - margin);
   session.editor.update({ camera: { ...camera, x, y } });
 }
 
@@ -69,7 +71,11 @@ export function centreOnNote(session: BoardSession, id: NoteId): boolean {
   const { camera, viewport } = session.editor.get();
   const scale = Math.min(1.5, Math.max(camera.scale, 0.9));
   session.editor.update({
-    camera: { scale, x: viewport.width / 2 - (r.x + r.width / 2) * scale, y: viewport.height / 2 - (r.y + r.height / 2) * scale },
+    camera: {
+      scale,
+      x: viewport.width / 2 - (r.x + r.width / 2) * scale,
+      y: viewport.height / 2 - (r.y + r.height / 2) * scale,
+    },
     fitted: true,
   });
   return true;

@@ -28,7 +28,9 @@ export class CheckpointsApi {
   }
 
   async restore(id: string, by: { id: string; name: string }): Promise<RestoreCheckpointResponse> {
-    return (await this.call('POST', `${this.base}/${encodeURIComponent(id)}/restore`, { by })) as RestoreCheckpointResponse;
+    return (await this.call('POST', `${this.base}/${encodeURIComponent(id)}/restore`, {
+      by,
+    })) as RestoreCheckpointResponse;
   }
 
   private async call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {

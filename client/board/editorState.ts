@@ -18,13 +18,21 @@ export interface EditorState {
   readonly selection: ReadonlySet<NoteId>;
   readonly editing: NoteId | null;
   /** Plain text pasted onto the board, waiting for "Paste" in its preview (more than 10 notes). */
-  readonly pastePreview: { readonly stageId: StageId; readonly laneId: LaneId; readonly texts: readonly string[] } | null;
+  readonly pastePreview: {
+    readonly stageId: StageId;
+    readonly laneId: LaneId;
+    readonly texts: readonly string[];
+  } | null;
   /** The cell of the last click on the canvas (a note or an empty spot): where toolbar adds go. */
   readonly lastCell: { readonly stageId: StageId; readonly laneId: LaneId } | null;
   /** Board-space marquee while shift-dragging over empty space. */
   readonly marquee: Rect | null;
   /** Notes being dragged: their offset from where they sit, and where they would land. */
-  readonly drag: { readonly ids: ReadonlySet<NoteId>; readonly offset: Point; readonly target: DropTarget | null } | null;
+  readonly drag: {
+    readonly ids: ReadonlySet<NoteId>;
+    readonly offset: Point;
+    readonly target: DropTarget | null;
+  } | null;
   /** A stage or lane whose header is selected (shows its actions). */
   readonly header: { readonly type: 'stage' | 'lane'; readonly id: string; readonly renaming: boolean } | null;
   /** How the emotion curve groups notes, and the curve point under the pointer. */

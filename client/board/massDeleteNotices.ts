@@ -27,7 +27,9 @@ export class MassDeleteNotices {
     this.stop = connection.onMessage((message) => {
       const notice = parseMassDeleteNotice(message);
       if (!notice) return;
-      this.view.update((v) => ({ notices: [...v.notices.filter((n) => n.checkpointId !== notice.checkpointId), notice] }));
+      this.view.update((v) => ({
+        notices: [...v.notices.filter((n) => n.checkpointId !== notice.checkpointId), notice],
+      }));
     });
   }
 

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { clipboardNoteSchema, finishedNoteText, isLeftEmpty, LIMITS, textToNoteTexts, pasteCellFor, type ClipboardNote, type LaneId, type NoteId, type NoteKind, type StageId } from '../../shared/index.ts';
+import {
+  clipboardNoteSchema,
+  finishedNoteText,
+  isLeftEmpty,
+  LIMITS,
+  textToNoteTexts,
+  pasteCellFor,
+  type ClipboardNote,
+  type LaneId,
+  type NoteId,
+  type NoteKind,
+  type StageId,
+} from '../../shared/index.ts';
 import { toBoard } from '../canvas/camera.ts';
 import { layoutFor } from '../canvas/layoutCache.ts';
 import type { BoardSession } from './BoardSession.ts';
@@ -33,14 +45,23 @@ export function finishEditing(session: BoardSession): void {
     if (note && isLeftEmpty(note, session.model.actor.id)) {
       session.run('discardEmptyNote', { noteId: editing });
       const { selection } = session.editor.get();
-      if (selection.has(editing)) select(session, [...selection].filter((id) => id !== editing));
+      if (selection.has(editing))
+        select(
+          session,
+          [...selection].filter((id) => id !== editing),
+        );
     }
   }
   session.model.endStep();
   if (editing) session.editor.update({ editing: null });
 }
 
-export function addNoteInCell(session: BoardSession, stageId: StageId, laneId: LaneId, kind?: NoteKind): NoteId | undefined {
+export function addNoteInCell(
+  session: BoardSession,
+  stageId: StageId,
+  laneId: LaneId,
+  kind?: NoteKind,
+): NoteId | undefined {
   // The note being written (or left empty) is done before the next one starts.
   finishEditing(session);
   // Private writing: a new note is my draft, kept by the server, never written into the document.
@@ -80,7 +101,12 @@ export function duplicateSelection(session: BoardSession): void {
   if (!ids.length) return;
   if (session.privateWriting.interceptsNewNotes()) {
     const board = session.model.source.getSnapshot();
-    addDrafts(session, ids.map((id) => board.notesById.get(id)).flatMap((n) => (n ? [{ ...n.position, kind: n.kind, text: n.text }] : [])));
+    addDrafts(
+      session,
+      ids
+        .map((id) => board.notesById.get(id))
+        .flatMap((n) => (n ? [{ ...n.position, kind: n.kind, text: n.text }] : [])),
+    );
     return;
   }
   const copies = session.run('duplicateNotes', { noteIds: ids });
@@ -95,7 +121,14 @@ export function copySelection(session: BoardSession): string | null {
   const notes: ClipboardNote[] = [...session.editor.get().selection]
     .map((id) => board.notesById.get(id))
     .filter((n) => n !== undefined)
-    .map((n) => ({ ...n.position, kind: n.kind, text: n.text, colour: n.colour, sentiment: n.sentiment, department: n.department }));
+    .map((n) => ({
+      ...n.position,
+      kind: n.kind,
+      text: n.text,
+      colour: n.colour,
+      sentiment: n.sentiment,
+      department: n.department,
+    }));
   return notes.length ? JSON.stringify({ journeyboard: 1, notes }) : null;
 }
 
@@ -124,12 +157,16 @@ export function pasteClipboard(session: BoardSession, text: string): boolean {
  * note, in the cells a paste would put them in. Their text and kind go along; a draft has no
  * colour or sentiment of its own until the reveal.
  */
-function addDrafts(session: BoardSession, notes: readonly Pick<ClipboardNote, 'stageId' | 'laneId' | 'kind' | 'text'>[]): void {
+function addDrafts(
+  session: BoardSession,
+  notes: readonly Pick<ClipboardNote, 'stageId' | 'laneId' | 'kind' | 'text'>[],
+): void {
   const board = session.model.source.getSnapshot();
   for (const n of notes) {
     const cell = pasteCellFor(board, n);
     // Refused (not allowed to write now, offline, over the limit): addDraft has said why.
-    if (!cell || session.privateWriting.addDraft(cell.stageId, cell.laneId, n.kind, n.text, { edit: false }) === null) return;
+    if (!cell || session.privateWriting.addDraft(cell.stageId, cell.laneId, n.kind, n.text, { edit: false }) === null)
+      return;
   }
 }
 
@@ -150,20 +187,39 @@ export function pastePlainText(session: BoardSession, text: string): void {
   const { selection, lastCell } = session.editor.get();
   const selected = [...selection].map((id) => board.notesById.get(id)).find(Boolean);
   const picked = selected?.position ?? lastCell;
-  const cell = picked && board.stages.some((s) => s.id === picked.stageId) && board.lanes.some((l) => l.id === picked.laneId) ? picked : null;
-  if (!cell) return showToast(session.editor, 'Click a cell first, then paste: each line of the text becomes a note there.');
+  const cell =
+    picked && board.stages.some((s) => s.id === picked.stageId) && board.lanes.some((l) => l.id === picked.laneId)
+      ? picked
+      : null;
+  if (!cell)
+    return showToast(session.editor, 'Click a cell first, then paste: each line of the text becomes a note there.');
   const target = { stageId: cell.stageId, laneId: cell.laneId };
   if (texts.length > PASTE_PREVIEW_OVER) session.editor.update({ pastePreview: { ...target, texts } });
   else addPastedTexts(session, target, texts);
 }
 
 /** Writes pasted lines as notes of the cell's lane kind (or as my drafts during private writing). */
-export function addPastedTexts(session: BoardSession, cell: { stageId: StageId; laneId: LaneId }, texts: readonly string[]): void {
+export function addPastedTexts(
+  session: BoardSession,
+  cell: { stageId: StageId; laneId: LaneId },
+  texts: readonly string[],
+): void {
   const board = session.model.source.getSnapshot();
   const kind = board.lanes.find((l) => l.id === cell.laneId)?.kind ?? 'touchpoint';
-  if (session.privateWriting.interceptsNewNotes()) return addDrafts(session, texts.map((t) => ({ ...cell, kind, text: t })));
+  if (session.privateWriting.interceptsNewNotes())
+    return addDrafts(
+      session,
+      texts.map((t) => ({ ...cell, kind, text: t })),
+    );
   const department = session.model.actor.department;
-  const notes = texts.map((t) => ({ ...cell, kind, text: t, colour: null, sentiment: kind === 'emotion' ? 0 : null, department }));
+  const notes = texts.map((t) => ({
+    ...cell,
+    kind,
+    text: t,
+    colour: null,
+    sentiment: kind === 'emotion' ? 0 : null,
+    department,
+  }));
   const ids = session.run('pasteNotes', { notes, target: cell });
   if (ids) select(session, ids);
 }

@@ -27,7 +27,11 @@ export function oneSidePanelAtATime({ editor, comments, voting }: Stores): () =>
   const open = (): OpenPanels => {
     const panel = editor.get().panel;
     // The shortcuts list is a dialog, not a side panel.
-    return { board: panel !== null && panel !== 'shortcuts', comments: comments.get().panelOpen, results: voting.get().resultsOpen };
+    return {
+      board: panel !== null && panel !== 'shortcuts',
+      comments: comments.get().panelOpen,
+      results: voting.get().resultsOpen,
+    };
   };
   let before = open();
   const check = () => {

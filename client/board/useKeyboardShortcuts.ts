@@ -1,11 +1,21 @@
 import { useEffect } from 'react';
 import type { BoardSession } from './BoardSession.ts';
 import { fitBoard, zoomBy } from './cameraActions.ts';
-import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pastePlainText, select, startEditing } from './noteActions.ts';
+import {
+  copySelection,
+  deleteSelection,
+  duplicateSelection,
+  pasteClipboard,
+  pastePlainText,
+  select,
+  startEditing,
+} from './noteActions.ts';
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
 }
 
 /** Keys pressed in a popover (a comment thread, a KPI form) belong to it: Backspace there must not delete the selected note. */
@@ -17,7 +27,13 @@ function inDialog(target: EventTarget | null): boolean {
 export function useKeyboardShortcuts(session: BoardSession): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typingIn(e.target) || inDialog(e.target) || document.querySelector('.dialog-backdrop') || session.editor.get().view !== 'canvas') return;
+      if (
+        typingIn(e.target) ||
+        inDialog(e.target) ||
+        document.querySelector('.dialog-backdrop') ||
+        session.editor.get().view !== 'canvas'
+      )
+        return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const { selection } = session.editor.get();
@@ -53,7 +69,13 @@ export function useKeyboardShortcuts(session: BoardSession): void {
     const onPaste = (e: ClipboardEvent) => {
       if (typingIn(e.target)) return;
       const text = e.clipboardData?.getData('text/plain');
-      if (!text || inDialog(e.target) || document.querySelector('.dialog-backdrop') || session.editor.get().view !== 'canvas') return;
+      if (
+        !text ||
+        inDialog(e.target) ||
+        document.querySelector('.dialog-backdrop') ||
+        session.editor.get().view !== 'canvas'
+      )
+        return;
       e.preventDefault();
       if (!pasteClipboard(session, text)) pastePlainText(session, text);
     };

@@ -22,10 +22,15 @@ describe('prefetchBoard', () => {
   });
 
   it("downloads the board with the link's token, and hands the bytes over once", async () => {
-    const fetch = vi.fn(async () => new Response(new Uint8Array([1, 2, 3]), { headers: { 'Content-Type': 'application/octet-stream' } }));
+    const fetch = vi.fn(
+      async () => new Response(new Uint8Array([1, 2, 3]), { headers: { 'Content-Type': 'application/octet-stream' } }),
+    );
     vi.stubGlobal('fetch', fetch);
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
-    expect(fetch).toHaveBeenCalledWith('/api/boards/board00000001/state', expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }));
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/boards/board00000001/state',
+      expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }),
+    );
     expect(takePrefetchedBoard('otherboard01')).toBeNull();
     expect(await takePrefetchedBoard('board00000001')).toEqual(new Uint8Array([1, 2, 3]));
     expect(takePrefetchedBoard('board00000001')).toBeNull();
@@ -34,8 +39,14 @@ describe('prefetchBoard', () => {
   it('uses the token kept from an earlier visit when the link has none', () => {
     const fetch = vi.fn(async () => new Response(new Uint8Array()));
     vi.stubGlobal('fetch', fetch);
-    prefetchBoard({ pathname: '/b/board00000001', hash: '' }, storage({ [BOARD_TOKENS_KEY]: JSON.stringify({ board00000001: TOKEN }) }));
-    expect(fetch).toHaveBeenCalledWith('/api/boards/board00000001/state', expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }));
+    prefetchBoard(
+      { pathname: '/b/board00000001', hash: '' },
+      storage({ [BOARD_TOKENS_KEY]: JSON.stringify({ board00000001: TOKEN }) }),
+    );
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/boards/board00000001/state',
+      expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }),
+    );
   });
 
   it('starts nothing without a board, without a token, or with a malformed one', () => {
@@ -49,14 +60,23 @@ describe('prefetchBoard', () => {
   });
 
   it('gives null, never an error, for a refusal, a network failure or an answer that is not a board state', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error":{}}', { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"error":{}}', { status: 401 })),
+    );
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
     expect(await takePrefetchedBoard('board00000001')).toBeNull();
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
     expect(await takePrefetchedBoard('board00000001')).toBeNull();
     // A proxy that sends the app's HTML (or its own page) for an unknown path.
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } })),
+    );
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
     expect(await takePrefetchedBoard('board00000001')).toBeNull();
   });

@@ -25,15 +25,24 @@ export const PREFETCH_TIMEOUT_MS = 15_000;
 
 let pending: { readonly boardId: string; readonly state: Promise<Uint8Array | null> } | null = null;
 
-export function prefetchBoard(location: Pick<Location, 'pathname' | 'hash'> = window.location, storage: Storage = window.localStorage): void {
+export function prefetchBoard(
+  location: Pick<Location, 'pathname' | 'hash'> = window.location,
+  storage: Storage = window.localStorage,
+): void {
   const boardId = boardIdFromPath(location.pathname);
   const token = boardId && linkToken(location.hash, boardId, storage);
   if (!boardId || !token) return;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), PREFETCH_TIMEOUT_MS);
-  const state = fetch(boardStatePath(boardId), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal: abort.signal })
+  const state = fetch(boardStatePath(boardId), {
+    headers: { Authorization: `Bearer ${token}` },
+    cache: 'no-store',
+    signal: abort.signal,
+  })
     // Only the route's own answer: a proxy's error page or the app's HTML must never reach Yjs.
-    .then(async (res) => (res.ok && res.headers.get('Content-Type') === BOARD_STATE_TYPE ? new Uint8Array(await res.arrayBuffer()) : null))
+    .then(async (res) =>
+      res.ok && res.headers.get('Content-Type') === BOARD_STATE_TYPE ? new Uint8Array(await res.arrayBuffer()) : null,
+    )
     // Offline, refused, too slow: the WebSocket and the local copy do what they always did.
     .catch(() => null)
     .finally(() => clearTimeout(timer));

@@ -69,7 +69,12 @@ export function BoardCanvas() {
   }, [session]);
 
   const vis = expand(visibleRect(camera, viewport), Math.max(viewport.width, viewport.height) / camera.scale / 2);
-  const tile = [Math.floor(vis.x / CULL_TILE), Math.floor(vis.y / CULL_TILE), Math.ceil((vis.x + vis.width) / CULL_TILE), Math.ceil((vis.y + vis.height) / CULL_TILE)].join(',');
+  const tile = [
+    Math.floor(vis.x / CULL_TILE),
+    Math.floor(vis.y / CULL_TILE),
+    Math.ceil((vis.x + vis.width) / CULL_TILE),
+    Math.ceil((vis.y + vis.height) / CULL_TILE),
+  ].join(',');
   const hidden = dragIds ?? EMPTY_SELECTION;
   const fitted = useEditor((s) => s.fitted);
   // Which notes are near the viewport depends on the layout only (the same layout means the same
@@ -86,11 +91,21 @@ export function BoardCanvas() {
     return ids;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- board.notes is in layout order while the layout stands
   }, [layout, tile, hidden, fitted]);
-  const visibleNotes = useMemo(() => visibleIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined), [visibleIds, board]);
+  const visibleNotes = useMemo(
+    () => visibleIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined),
+    [visibleIds, board],
+  );
   useFirstDrawMark(fitted);
   // These two layers (two more full-size canvases) join once they have something to show, and
   // then stay: not part of a big board's first render when nobody has voted, commented or arrived.
-  const hasMarks = useOnceTrue(votes.openRound !== null || votes.totals !== null || Object.keys(votes.myDots).length > 0 || drafts.length > 0 || commentBadges.counts.size > 0 || commentBadges.highlight !== null);
+  const hasMarks = useOnceTrue(
+    votes.openRound !== null ||
+      votes.totals !== null ||
+      Object.keys(votes.myDots).length > 0 ||
+      drafts.length > 0 ||
+      commentBadges.counts.size > 0 ||
+      commentBadges.highlight !== null,
+  );
   const hasPresence = useOnceTrue(peers.length > 0 || selection.size > 0 || marquee !== null);
 
   // No canvases before the board is there and framed: each layer is a full-size canvas, and
@@ -98,24 +113,62 @@ export function BoardCanvas() {
   if (!fitted) return <div ref={container} className="board-canvas" data-testid="board-canvas" />;
   return (
     <div ref={container} className="board-canvas" data-testid="board-canvas">
-      <Stage width={viewport.width} height={viewport.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
+      <Stage
+        width={viewport.width}
+        height={viewport.height}
+        x={camera.x}
+        y={camera.y}
+        scaleX={camera.scale}
+        scaleY={camera.scale}
+      >
         <CanvasBoundary>
           {/* Five canvases at most (Konva's advice): each layer is a full-size canvas to create,
               resize and composite. What rarely changes shares one; votes and badges another. */}
           <Layer listening={false} name="board">
-            <GridLayer board={board} layout={layout} selectedHeader={header?.id ?? null} showHints={camera.scale > 0.45 && canEdit} />
+            <GridLayer
+              board={board}
+              layout={layout}
+              selectedHeader={header?.id ?? null}
+              showHints={camera.scale > 0.45 && canEdit}
+            />
             <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
             {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
           </Layer>
-          <NotesLayer notes={visibleNotes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={highlight} focusPersona={focusPersona} personas={board.personas} cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
+          <NotesLayer
+            notes={visibleNotes}
+            layout={layout}
+            detailed={camera.scale >= DETAIL_SCALE}
+            highlight={highlight}
+            focusPersona={focusPersona}
+            personas={board.personas}
+            cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
+          />
           {hasMarks && (
             <Layer listening={false} name="marks">
-              {camera.scale >= DETAIL_SCALE && <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />}
-              <DraftsLayer drafts={drafts} board={board} layout={layout} selected={draftSelected} editing={draftEditing} drag={draftDrag} />
+              {camera.scale >= DETAIL_SCALE && (
+                <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />
+              )}
+              <DraftsLayer
+                drafts={drafts}
+                board={board}
+                layout={layout}
+                selected={draftSelected}
+                editing={draftEditing}
+                drag={draftDrag}
+              />
               <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
             </Layer>
           )}
-          {hasPresence && <PresenceLayer layout={layout} peers={peers} selection={selection} marquee={marquee} scale={camera.scale} showCursors={!cursorsHidden} />}
+          {hasPresence && (
+            <PresenceLayer
+              layout={layout}
+              peers={peers}
+              selection={selection}
+              marquee={marquee}
+              scale={camera.scale}
+              showCursors={!cursorsHidden}
+            />
+          )}
           {dragIds && <DragLayer board={board} layout={layout} ids={dragIds} />}
         </CanvasBoundary>
       </Stage>

@@ -19,11 +19,31 @@ interface Props {
 const BUBBLE = 'M3 2 h10 a2 2 0 0 1 2 2 v6 a2 2 0 0 1 -2 2 h-6 l-3 3 v-3 h-1 a2 2 0 0 1 -2 -2 v-6 a2 2 0 0 1 2 -2 z';
 
 /** Open-thread badges on notes (`comment-badge-<noteId>`) and the "here it is" ring. Dumb: props in, shapes out. */
-export const CommentBadgesLayer = memo(function CommentBadgesLayer({ layout, counts, unread, highlight, scale }: Props) {
+export const CommentBadgesLayer = memo(function CommentBadgesLayer({
+  layout,
+  counts,
+  unread,
+  highlight,
+  scale,
+}: Props) {
   const ring = highlight ? layout.notes.get(highlight as NoteId) : undefined;
   return (
     <Group listening={false} name="comment-badges">
-      {ring && <Rect name="comment-highlight" x={ring.x - 7} y={ring.y - 7} width={ring.width + 14} height={ring.height + 14} stroke="#f59e0b" strokeWidth={4} cornerRadius={12} shadowColor="#f59e0b" shadowBlur={14} shadowOpacity={0.6} />}
+      {ring && (
+        <Rect
+          name="comment-highlight"
+          x={ring.x - 7}
+          y={ring.y - 7}
+          width={ring.width + 14}
+          height={ring.height + 14}
+          stroke="#f59e0b"
+          strokeWidth={4}
+          cornerRadius={12}
+          shadowColor="#f59e0b"
+          shadowBlur={14}
+          shadowOpacity={0.6}
+        />
+      )}
       {[...counts].map(([id, count]) => {
         const r = layout.notes.get(id);
         if (!r) return null;
@@ -32,9 +52,27 @@ export const CommentBadgesLayer = memo(function CommentBadgesLayer({ layout, cou
         const fill = unread.has(id) ? '#ea580c' : THEME.selection;
         return (
           <Group key={id} name={`comment-badge-${id}`} x={b.x} y={b.y} scaleX={k} scaleY={k}>
-            <Rect width={b.width / k} height={b.height / k} cornerRadius={b.height / k / 2} fill={fill} stroke="#fff" strokeWidth={2} shadowColor="rgba(15,23,42,0.35)" shadowBlur={4} shadowOffsetY={1} />
+            <Rect
+              width={b.width / k}
+              height={b.height / k}
+              cornerRadius={b.height / k / 2}
+              fill={fill}
+              stroke="#fff"
+              strokeWidth={2}
+              shadowColor="rgba(15,23,42,0.35)"
+              shadowBlur={4}
+              shadowOffsetY={1}
+            />
             <Path data={BUBBLE} x={6} y={4} fill="#fff" scaleX={0.85} scaleY={0.85} />
-            <Text text={String(count)} x={20} y={5} fontSize={12} fontStyle="bold" fill="#fff" fontFamily={THEME.font} />
+            <Text
+              text={String(count)}
+              x={20}
+              y={5}
+              fontSize={12}
+              fontStyle="bold"
+              fill="#fff"
+              fontFamily={THEME.font}
+            />
           </Group>
         );
       })}

@@ -1,6 +1,13 @@
 import { memo } from 'react';
 import { Group, Path, Rect, Text } from 'react-konva';
-import { draftCell, NOTE_KIND_STYLE, type BoardSnapshot, type Draft, type DraftId, type NoteKind } from '../../shared/index.ts';
+import {
+  draftCell,
+  NOTE_KIND_STYLE,
+  type BoardSnapshot,
+  type Draft,
+  type DraftId,
+  type NoteKind,
+} from '../../shared/index.ts';
 import type { DraftDrag } from '../board/privateWriting/privateWritingSession.ts';
 import type { BoardLayout } from './layout.ts';
 import { NOTE_H, NOTE_W } from './layout.ts';
@@ -38,8 +45,25 @@ export const DraftsLayer = memo(function DraftsLayer({ drafts, board, layout, se
         const dragging = drag?.id === d.id;
         return (
           <Group key={d.id}>
-            <DraftCard draft={d} kind={kindOf(d)} x={r.x} y={r.y} selected={selected === d.id} hideText={editing === d.id} opacity={dragging ? 0.35 : 1} />
-            {dragging && <DraftCard draft={d} kind={kindOf(d)} x={r.x + drag.offset.x} y={r.y + drag.offset.y} selected opacity={0.9} />}
+            <DraftCard
+              draft={d}
+              kind={kindOf(d)}
+              x={r.x}
+              y={r.y}
+              selected={selected === d.id}
+              hideText={editing === d.id}
+              opacity={dragging ? 0.35 : 1}
+            />
+            {dragging && (
+              <DraftCard
+                draft={d}
+                kind={kindOf(d)}
+                x={r.x + drag.offset.x}
+                y={r.y + drag.offset.y}
+                selected
+                opacity={0.9}
+              />
+            )}
           </Group>
         );
       })}
@@ -47,13 +71,56 @@ export const DraftsLayer = memo(function DraftsLayer({ drafts, board, layout, se
   );
 });
 
-function DraftCard({ draft, kind, x, y, selected, opacity, hideText = false }: { draft: Draft; kind: NoteKind; x: number; y: number; selected: boolean; opacity: number; hideText?: boolean }) {
+function DraftCard({
+  draft,
+  kind,
+  x,
+  y,
+  selected,
+  opacity,
+  hideText = false,
+}: {
+  draft: Draft;
+  kind: NoteKind;
+  x: number;
+  y: number;
+  selected: boolean;
+  opacity: number;
+  hideText?: boolean;
+}) {
   const style = NOTE_KIND_STYLE[kind];
   return (
     <Group x={x} y={y} opacity={opacity} name="draft" id={draft.id}>
-      <Rect width={NOTE_W} height={NOTE_H} cornerRadius={8} fill={style.colour} opacity={0.55} perfectDrawEnabled={false} />
-      <Rect width={NOTE_W} height={NOTE_H} cornerRadius={8} stroke={selected ? THEME.selection : PRIVATE_INK} strokeWidth={selected ? 2.5 : 1.6} dash={[7, 5]} perfectDrawEnabled={false} />
-      <Text x={PAD} y={9} text={`${style.icon}  ${style.label.toUpperCase()}`} fontSize={9.5} fontStyle="bold" letterSpacing={0.6} fill="rgba(31,36,48,0.55)" fontFamily={THEME.font} width={NOTE_W - 2 * PAD - 22} wrap="none" ellipsis />
+      <Rect
+        width={NOTE_W}
+        height={NOTE_H}
+        cornerRadius={8}
+        fill={style.colour}
+        opacity={0.55}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        width={NOTE_W}
+        height={NOTE_H}
+        cornerRadius={8}
+        stroke={selected ? THEME.selection : PRIVATE_INK}
+        strokeWidth={selected ? 2.5 : 1.6}
+        dash={[7, 5]}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={PAD}
+        y={9}
+        text={`${style.icon}  ${style.label.toUpperCase()}`}
+        fontSize={9.5}
+        fontStyle="bold"
+        letterSpacing={0.6}
+        fill="rgba(31,36,48,0.55)"
+        fontFamily={THEME.font}
+        width={NOTE_W - 2 * PAD - 22}
+        wrap="none"
+        ellipsis
+      />
       <LockGlyph x={NOTE_W - PAD - 14} y={6} />
       {!hideText && (
         <Text
@@ -72,7 +139,18 @@ function DraftCard({ draft, kind, x, y, selected, opacity, hideText = false }: {
           ellipsis
         />
       )}
-      <Text x={PAD} y={NOTE_H - 20} width={NOTE_W - 2 * PAD} text="Only you can see this" fontSize={10} fontStyle="bold" fill={PRIVATE_INK} fontFamily={THEME.font} wrap="none" ellipsis />
+      <Text
+        x={PAD}
+        y={NOTE_H - 20}
+        width={NOTE_W - 2 * PAD}
+        text="Only you can see this"
+        fontSize={10}
+        fontStyle="bold"
+        fill={PRIVATE_INK}
+        fontFamily={THEME.font}
+        wrap="none"
+        ellipsis
+      />
     </Group>
   );
 }

@@ -31,7 +31,9 @@ export const DragLayer = memo(function DragLayer({ board, layout, ids }: Props) 
         [...ids].map((id) => {
           const note = board.notesById.get(id);
           const r = layout.notes.get(id);
-          return note && r ? <NoteShape key={id} note={note} x={r.x + offset.x} y={r.y + offset.y} opacity={0.88} /> : null;
+          return note && r ? (
+            <NoteShape key={id} note={note} x={r.x + offset.x} y={r.y + offset.y} opacity={0.88} />
+          ) : null;
         })}
     </Layer>
   );

@@ -25,21 +25,67 @@ export const EmotionCurveLayer = memo(function EmotionCurveLayer({ band, plotted
       <Rect x={band.x} y={band.y + band.height - 1} width={band.width} height={1} fill={THEME.grid} />
       {SCALE_LABELS.map(([v, label]) => (
         <Group key={v}>
-          <Line points={[band.x, sentimentY(band, v), band.x + band.width, sentimentY(band, v)]} stroke={v === 0 ? THEME.gridStrong : THEME.grid} strokeWidth={1} dash={v === 0 ? undefined : [4, 4]} />
-          <Text x={band.x + 6} y={sentimentY(band, v) - 12} text={label} fontSize={10} fill={THEME.inkFaint} fontFamily={THEME.font} />
+          <Line
+            points={[band.x, sentimentY(band, v), band.x + band.width, sentimentY(band, v)]}
+            stroke={v === 0 ? THEME.gridStrong : THEME.grid}
+            strokeWidth={1}
+            dash={v === 0 ? undefined : [4, 4]}
+          />
+          <Text
+            x={band.x + 6}
+            y={sentimentY(band, v) - 12}
+            text={label}
+            fontSize={10}
+            fill={THEME.inkFaint}
+            fontFamily={THEME.font}
+          />
         </Group>
       ))}
       {empty && (
-        <Text x={band.x} y={band.y + band.height / 2 - 6} width={band.width} align="center" text="The emotion curve appears as the team adds emotion notes with a sentiment" fontSize={12} fill={THEME.inkFaint} fontFamily={THEME.font} />
+        <Text
+          x={band.x}
+          y={band.y + band.height / 2 - 6}
+          width={band.width}
+          align="center"
+          text="The emotion curve appears as the team adds emotion notes with a sentiment"
+          fontSize={12}
+          fill={THEME.inkFaint}
+          fontFamily={THEME.font}
+        />
       )}
       {plotted.map((s) => (
         <Group key={s.key} name="curve-series">
           {s.points.map((p) => (
-            <Rect key={`r${p.stageIndex}`} x={p.x - 7} y={p.yMax - 4} width={14} height={p.yMin - p.yMax + 8} cornerRadius={7} fill={s.colour} opacity={0.14} />
+            <Rect
+              key={`r${p.stageIndex}`}
+              x={p.x - 7}
+              y={p.yMax - 4}
+              width={14}
+              height={p.yMin - p.yMax + 8}
+              cornerRadius={7}
+              fill={s.colour}
+              opacity={0.14}
+            />
           ))}
-          <Line points={s.points.flatMap((p) => [p.x, p.y])} stroke={s.colour} strokeWidth={3} tension={0.25} lineCap="round" lineJoin="round" />
+          <Line
+            points={s.points.flatMap((p) => [p.x, p.y])}
+            stroke={s.colour}
+            strokeWidth={3}
+            tension={0.25}
+            lineCap="round"
+            lineJoin="round"
+          />
           {s.points.map((p) => (
-            <Circle key={p.stageIndex} name="curve-point" x={p.x} y={p.y} radius={hovered?.seriesKey === p.seriesKey && hovered.stageIndex === p.stageIndex ? 7 : 5} fill="#fff" stroke={s.colour} strokeWidth={3} />
+            <Circle
+              key={p.stageIndex}
+              name="curve-point"
+              x={p.x}
+              y={p.y}
+              radius={hovered?.seriesKey === p.seriesKey && hovered.stageIndex === p.stageIndex ? 7 : 5}
+              fill="#fff"
+              stroke={s.colour}
+              strokeWidth={3}
+            />
           ))}
         </Group>
       ))}

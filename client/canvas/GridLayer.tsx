@@ -20,7 +20,18 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
   const bottom = layout.kpiRow.y + layout.kpiRow.height;
   return (
     <Group listening={false} name="grid">
-      <Rect x={-1} y={-1} width={right + 2} height={bottom + 2} fill={THEME.panel} cornerRadius={12} shadowColor="#0f172a" shadowOpacity={0.08} shadowBlur={16} shadowOffsetY={4} />
+      <Rect
+        x={-1}
+        y={-1}
+        width={right + 2}
+        height={bottom + 2}
+        fill={THEME.panel}
+        cornerRadius={12}
+        shadowColor="#0f172a"
+        shadowOpacity={0.08}
+        shadowBlur={16}
+        shadowOffsetY={4}
+      />
       {layout.lanes.map((l, li) => {
         const lane = board.lanes[li]!;
         const kind = NOTE_KIND_STYLE[lane.kind];
@@ -30,10 +41,41 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
             <Rect x={LABEL_W} y={l.y} width={right - LABEL_W} height={l.height} fill={kind.colour} opacity={0.16} />
             <Rect x={0} y={l.y} width={LABEL_W} height={l.height} fill={selected ? '#eef2ff' : THEME.headerFill} />
             <Rect x={0} y={l.y} width={5} height={l.height} fill={kind.colour} />
-            <Text x={18} y={l.y + 16} width={LABEL_W - 30} text={lane.name} fontSize={15} fontStyle="bold" fill={THEME.ink} fontFamily={THEME.font} wrap="word" ellipsis height={Math.max(20, l.height - 48)} />
-            <Text x={18} y={l.y + l.height - 28} width={LABEL_W - 30} text={`${kind.icon} ${kind.label}`} fontSize={11} fill={THEME.inkSoft} fontFamily={THEME.font} wrap="none" ellipsis />
+            <Text
+              x={18}
+              y={l.y + 16}
+              width={LABEL_W - 30}
+              text={lane.name}
+              fontSize={15}
+              fontStyle="bold"
+              fill={THEME.ink}
+              fontFamily={THEME.font}
+              wrap="word"
+              ellipsis
+              height={Math.max(20, l.height - 48)}
+            />
+            <Text
+              x={18}
+              y={l.y + l.height - 28}
+              width={LABEL_W - 30}
+              text={`${kind.icon} ${kind.label}`}
+              fontSize={11}
+              fill={THEME.inkSoft}
+              fontFamily={THEME.font}
+              wrap="none"
+              ellipsis
+            />
             <Rect x={0} y={l.y + l.height - 0.5} width={right} height={1} fill={THEME.grid} />
-            {selected && <Rect x={1} y={l.y + 1} width={LABEL_W - 2} height={l.height - 2} stroke={THEME.selection} strokeWidth={2} />}
+            {selected && (
+              <Rect
+                x={1}
+                y={l.y + 1}
+                width={LABEL_W - 2}
+                height={l.height - 2}
+                stroke={THEME.selection}
+                strokeWidth={2}
+              />
+            )}
           </Group>
         );
       })}
@@ -47,16 +89,70 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
           <Group key={s.id} id={s.id} name="stage">
             <Rect x={s.x} y={0} width={s.width} height={HEADER_H} fill={selected ? '#eef2ff' : THEME.headerFill} />
             <Rect x={s.x + 14} y={14} width={28} height={28} cornerRadius={8} fill={accent} />
-            <Text x={s.x + 14} y={14} width={28} height={28} text={String(si + 1)} align="center" verticalAlign="middle" fontSize={14} fontStyle="bold" fill="#fff" fontFamily={THEME.font} />
-            <Text x={s.x + 52} y={15} width={s.width - 66} text={stage.name} fontSize={17} fontStyle="bold" fill={THEME.ink} fontFamily={THEME.font} wrap="none" ellipsis />
-            <Text x={s.x + 52} y={38} width={s.width - 66} text={stage.description || `${count} note${count === 1 ? '' : 's'}`} fontSize={12} fill={THEME.inkSoft} fontFamily={THEME.font} wrap="none" ellipsis />
+            <Text
+              x={s.x + 14}
+              y={14}
+              width={28}
+              height={28}
+              text={String(si + 1)}
+              align="center"
+              verticalAlign="middle"
+              fontSize={14}
+              fontStyle="bold"
+              fill="#fff"
+              fontFamily={THEME.font}
+            />
+            <Text
+              x={s.x + 52}
+              y={15}
+              width={s.width - 66}
+              text={stage.name}
+              fontSize={17}
+              fontStyle="bold"
+              fill={THEME.ink}
+              fontFamily={THEME.font}
+              wrap="none"
+              ellipsis
+            />
+            <Text
+              x={s.x + 52}
+              y={38}
+              width={s.width - 66}
+              text={stage.description || `${count} note${count === 1 ? '' : 's'}`}
+              fontSize={12}
+              fill={THEME.inkSoft}
+              fontFamily={THEME.font}
+              wrap="none"
+              ellipsis
+            />
             <Rect x={s.x} y={HEADER_H - 3} width={s.width} height={3} fill={accent} />
             <Rect x={s.x - 0.5} y={0} width={1} height={bottom} fill={THEME.grid} />
-            {selected && <Rect x={s.x + 1} y={1} width={s.width - 2} height={HEADER_H - 2} stroke={THEME.selection} strokeWidth={2} />}
+            {selected && (
+              <Rect
+                x={s.x + 1}
+                y={1}
+                width={s.width - 2}
+                height={HEADER_H - 2}
+                stroke={THEME.selection}
+                strokeWidth={2}
+              />
+            )}
             {showHints &&
               layout.lanes.map((l) =>
                 !layout.emptyCells.has(cellKey(s.id, l.id)) ? null : (
-                  <Text key={l.id} x={s.x} y={l.y} width={s.width} height={l.height} text="Double-click to add a note" align="center" verticalAlign="middle" fontSize={12} fill={THEME.inkFaint} fontFamily={THEME.font} />
+                  <Text
+                    key={l.id}
+                    x={s.x}
+                    y={l.y}
+                    width={s.width}
+                    height={l.height}
+                    text="Double-click to add a note"
+                    align="center"
+                    verticalAlign="middle"
+                    fontSize={12}
+                    fill={THEME.inkFaint}
+                    fontFamily={THEME.font}
+                  />
                 ),
               )}
           </Group>
@@ -64,11 +160,27 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
       })}
       <Rect x={0} y={HEADER_H - 0.5} width={right} height={1} fill={THEME.gridStrong} />
       <Rect x={LABEL_W - 0.5} y={0} width={1} height={bottom} fill={THEME.gridStrong} />
-      <Text x={18} y={HEADER_H / 2 - 8} text="Journey" fontSize={13} fontStyle="bold" fill={THEME.inkFaint} fontFamily={THEME.font} letterSpacing={1} />
+      <Text
+        x={18}
+        y={HEADER_H / 2 - 8}
+        text="Journey"
+        fontSize={13}
+        fontStyle="bold"
+        fill={THEME.inkFaint}
+        fontFamily={THEME.font}
+        letterSpacing={1}
+      />
       {layout.orphanStrip && (
         <Group>
           <Rect {...layout.orphanStrip} fill="#fff7ed" stroke="#fdba74" dash={[6, 4]} cornerRadius={10} />
-          <Text x={layout.orphanStrip.x} y={layout.orphanStrip.y - 20} text="Notes whose stage or lane was removed — drag them into a cell" fontSize={12} fill="#9a3412" fontFamily={THEME.font} />
+          <Text
+            x={layout.orphanStrip.x}
+            y={layout.orphanStrip.y - 20}
+            text="Notes whose stage or lane was removed — drag them into a cell"
+            fontSize={12}
+            fill="#9a3412"
+            fontFamily={THEME.font}
+          />
         </Group>
       )}
     </Group>

@@ -25,20 +25,60 @@ export function kpiShapeName(k: Pick<Kpi, 'stageId' | 'metric'>): string {
 const KPI_ROW_FILL = '#f1f5f9';
 
 /** The KPI row's band, its label at the left, and (for editors) the hint in empty stages. */
-export function KpiRowBackground({ board, layout, right, showHints }: { board: BoardSnapshot; layout: BoardLayout; right: number; showHints: boolean }) {
+export function KpiRowBackground({
+  board,
+  layout,
+  right,
+  showHints,
+}: {
+  board: BoardSnapshot;
+  layout: BoardLayout;
+  right: number;
+  showHints: boolean;
+}) {
   const { y, height } = layout.kpiRow;
   return (
     <Group name="kpi-row">
       <Rect x={LABEL_W} y={y} width={right - LABEL_W} height={height} fill={KPI_ROW_FILL} />
       <Rect x={0} y={y} width={LABEL_W} height={height} fill={THEME.headerFill} />
       <Rect x={0} y={y} width={5} height={height} fill="#475569" />
-      <Text x={18} y={y + 16} width={LABEL_W - 30} text="Stage KPIs" fontSize={15} fontStyle="bold" fill={THEME.ink} fontFamily={THEME.font} />
-      <Text x={18} y={y + 38} width={LABEL_W - 30} text="Value against target, per stage" fontSize={11} fill={THEME.inkSoft} fontFamily={THEME.font} wrap="word" />
+      <Text
+        x={18}
+        y={y + 16}
+        width={LABEL_W - 30}
+        text="Stage KPIs"
+        fontSize={15}
+        fontStyle="bold"
+        fill={THEME.ink}
+        fontFamily={THEME.font}
+      />
+      <Text
+        x={18}
+        y={y + 38}
+        width={LABEL_W - 30}
+        text="Value against target, per stage"
+        fontSize={11}
+        fill={THEME.inkSoft}
+        fontFamily={THEME.font}
+        wrap="word"
+      />
       <Rect x={0} y={y - 0.5} width={right} height={1.5} fill={THEME.gridStrong} />
       {showHints &&
         layout.stages.map((s) =>
           board.kpisByStage.get(s.id)?.length ? null : (
-            <Text key={s.id} x={s.x} y={y} width={s.width} height={height} text="Double-click to add a KPI" align="center" verticalAlign="middle" fontSize={12} fill={THEME.inkFaint} fontFamily={THEME.font} />
+            <Text
+              key={s.id}
+              x={s.x}
+              y={y}
+              width={s.width}
+              height={height}
+              text="Double-click to add a KPI"
+              align="center"
+              verticalAlign="middle"
+              fontSize={12}
+              fill={THEME.inkFaint}
+              fontFamily={THEME.font}
+            />
           ),
         )}
     </Group>
@@ -70,22 +110,107 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
   const style = KPI_STATUS_STYLE[status];
   const trend = kpiTrend(kpi);
   const good = trend ? kpiTrendIsGood(kpi, trend) : null;
-  const trendColour = good === null ? THEME.inkSoft : good ? KPI_STATUS_STYLE.met.colour : KPI_STATUS_STYLE.missed.colour;
+  const trendColour =
+    good === null ? THEME.inkSoft : good ? KPI_STATUS_STYLE.met.colour : KPI_STATUS_STYLE.missed.colour;
   const { x, y, width, height } = box;
   const target = kpi.target === null ? 'No target' : `Target ${formatKpiValue({ value: kpi.target, unit: kpi.unit })}`;
-  const trendText = trend ? `${KPI_TREND_ICON[trend]} ${kpi.previous !== null && !kpi.trend ? `from ${formatKpiNumber(kpi.previous)}` : trend}` : '';
+  const trendText = trend
+    ? `${KPI_TREND_ICON[trend]} ${kpi.previous !== null && !kpi.trend ? `from ${formatKpiNumber(kpi.previous)}` : trend}`
+    : '';
   const badge = status === 'none' ? 'No target' : status === 'met' ? 'Met' : status === 'near' ? 'Near' : 'Missed';
   return (
     <Group name={`kpi ${kpiShapeName(kpi)}`} id={kpi.id}>
-      <Rect x={x} y={y} width={width} height={height} fill="#fff" cornerRadius={10} stroke={selected ? THEME.selection : '#dbe1e8'} strokeWidth={selected ? 2 : 1} shadowColor="#0f172a" shadowOpacity={0.06} shadowBlur={6} shadowOffsetY={2} />
+      <Rect
+        x={x}
+        y={y}
+        width={width}
+        height={height}
+        fill="#fff"
+        cornerRadius={10}
+        stroke={selected ? THEME.selection : '#dbe1e8'}
+        strokeWidth={selected ? 2 : 1}
+        shadowColor="#0f172a"
+        shadowOpacity={0.06}
+        shadowBlur={6}
+        shadowOffsetY={2}
+      />
       <Rect x={x} y={y} width={6} height={height} fill={style.colour} cornerRadius={[10, 0, 0, 10]} />
-      <Text x={x + 16} y={y + 10} width={width - 26} text={kpi.metric} fontSize={13} fontStyle="bold" fill={THEME.ink} fontFamily={THEME.font} wrap="none" ellipsis />
-      <Text x={x + 16} y={y + 29} width={width - 100} text={formatKpiValue(kpi)} fontSize={22} fontStyle="bold" fill={THEME.ink} fontFamily={THEME.font} wrap="none" ellipsis />
+      <Text
+        x={x + 16}
+        y={y + 10}
+        width={width - 26}
+        text={kpi.metric}
+        fontSize={13}
+        fontStyle="bold"
+        fill={THEME.ink}
+        fontFamily={THEME.font}
+        wrap="none"
+        ellipsis
+      />
+      <Text
+        x={x + 16}
+        y={y + 29}
+        width={width - 100}
+        text={formatKpiValue(kpi)}
+        fontSize={22}
+        fontStyle="bold"
+        fill={THEME.ink}
+        fontFamily={THEME.font}
+        wrap="none"
+        ellipsis
+      />
       <Rect x={x + width - 80} y={y + 31} width={70} height={20} cornerRadius={10} fill={style.fill} />
-      <Text x={x + width - 80} y={y + 31} width={70} height={20} text={`${style.icon} ${badge}`} align="center" verticalAlign="middle" fontSize={11} fontStyle="bold" fill={style.colour} fontFamily={THEME.font} />
-      <Text x={x + 16} y={y + 60} width={width - 100} text={target} fontSize={11} fill={THEME.inkSoft} fontFamily={THEME.font} wrap="none" ellipsis />
-      {trend && <Text x={x + width - 90} y={y + 60} width={80} text={trendText} align="right" fontSize={11} fontStyle="bold" fill={trendColour} fontFamily={THEME.font} wrap="none" />}
-      {kpi.direction === 'lower' && <Text x={x + 16} y={y + 74} width={width - 26} text="Lower is better" fontSize={10} fontStyle="italic" fill={THEME.inkSoft} fontFamily={THEME.font} wrap="none" />}
+      <Text
+        x={x + width - 80}
+        y={y + 31}
+        width={70}
+        height={20}
+        text={`${style.icon} ${badge}`}
+        align="center"
+        verticalAlign="middle"
+        fontSize={11}
+        fontStyle="bold"
+        fill={style.colour}
+        fontFamily={THEME.font}
+      />
+      <Text
+        x={x + 16}
+        y={y + 60}
+        width={width - 100}
+        text={target}
+        fontSize={11}
+        fill={THEME.inkSoft}
+        fontFamily={THEME.font}
+        wrap="none"
+        ellipsis
+      />
+      {trend && (
+        <Text
+          x={x + width - 90}
+          y={y + 60}
+          width={80}
+          text={trendText}
+          align="right"
+          fontSize={11}
+          fontStyle="bold"
+          fill={trendColour}
+          fontFamily={THEME.font}
+          wrap="none"
+        />
+      )}
+      {kpi.direction === 'lower' && (
+        <Text
+          x={x + 16}
+          y={y + 74}
+          width={width - 26}
+          text="Lower is better"
+          fontSize={10}
+          fontStyle="italic"
+          fill={THEME.inkSoft}
+          fontFamily={THEME.font}
+          wrap="none"
+        />
+      )}
     </Group>
   );
 });

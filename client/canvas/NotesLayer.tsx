@@ -23,15 +23,35 @@ interface Props {
 
 const DIMMED = 0.18;
 
-export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, highlight, focusPersona, personas, cacheRatio }: Props) {
+export const NotesLayer = memo(function NotesLayer({
+  notes,
+  layout,
+  detailed,
+  highlight,
+  focusPersona,
+  personas,
+  cacheRatio,
+}: Props) {
   const colours = new Map(personas.map((p) => [p.id, p.colour]));
-  const dimmed = (n: Note) => (highlight !== null && n.department !== highlight) || (focusPersona !== null && !n.personaIds.includes(focusPersona));
+  const dimmed = (n: Note) =>
+    (highlight !== null && n.department !== highlight) ||
+    (focusPersona !== null && !n.personaIds.includes(focusPersona));
   return (
     <Layer listening={false} name="notes">
       {detailed ? (
         notes.map((n) => {
           const r = layout.notes.get(n.id);
-          return r ? <NoteShape key={n.id} note={n} x={r.x} y={r.y} opacity={dimmed(n) ? DIMMED : 1} cacheRatio={cacheRatio} personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')} /> : null;
+          return r ? (
+            <NoteShape
+              key={n.id}
+              note={n}
+              x={r.x}
+              y={r.y}
+              opacity={dimmed(n) ? DIMMED : 1}
+              cacheRatio={cacheRatio}
+              personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')}
+            />
+          ) : null;
         })
       ) : (
         <NoteCards notes={notes} layout={layout} dimmed={dimmed} />
@@ -44,7 +64,15 @@ export const NotesLayer = memo(function NotesLayer({ notes, layout, detailed, hi
  * Zoomed out, thousands of notes are one shape with one draw loop: a Konva node per note would
  * cost more than the pixels it paints (measured: ~1 s per frame for 4,700 full notes at 10%).
  */
-function NoteCards({ notes, layout, dimmed }: { notes: readonly Note[]; layout: BoardLayout; dimmed: (n: Note) => boolean }) {
+function NoteCards({
+  notes,
+  layout,
+  dimmed,
+}: {
+  notes: readonly Note[];
+  layout: BoardLayout;
+  dimmed: (n: Note) => boolean;
+}) {
   return (
     <Shape
       name="note-cards"

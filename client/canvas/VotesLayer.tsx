@@ -34,20 +34,64 @@ export const VotesLayer = memo(function VotesLayer({ notes, layout, openRound, m
         if (!r) return null;
         if (openRound) {
           if (!isVotable(openRound, { kind: n.kind, laneId: n.position.laneId })) {
-            return <Rect key={n.id} name={`vote-dim-${n.id}`} x={r.x - 1} y={r.y - 1} width={r.width + 2} height={r.height + 2} cornerRadius={8} fill={VEIL} perfectDrawEnabled={false} />;
+            return (
+              <Rect
+                key={n.id}
+                name={`vote-dim-${n.id}`}
+                x={r.x - 1}
+                y={r.y - 1}
+                width={r.width + 2}
+                height={r.height + 2}
+                cornerRadius={8}
+                fill={VEIL}
+                perfectDrawEnabled={false}
+              />
+            );
           }
           const count = myDots[n.id] ?? 0;
           if (count === 0) return null;
           const pill = myDotsRect(r, count, k);
           return (
             <Group key={n.id} name={`vote-dots-${n.id}`} x={pill.x} y={pill.y} scaleX={k} scaleY={k}>
-              <Rect width={pill.width / k} height={pill.height / k} cornerRadius={pill.height / k / 2} fill="#fff" stroke="rgba(79,70,229,0.35)" strokeWidth={1} shadowColor="#0f172a" shadowOpacity={0.12} shadowBlur={4} shadowOffsetY={1} perfectDrawEnabled={false} />
+              <Rect
+                width={pill.width / k}
+                height={pill.height / k}
+                cornerRadius={pill.height / k / 2}
+                fill="#fff"
+                stroke="rgba(79,70,229,0.35)"
+                strokeWidth={1}
+                shadowColor="#0f172a"
+                shadowOpacity={0.12}
+                shadowBlur={4}
+                shadowOffsetY={1}
+                perfectDrawEnabled={false}
+              />
               {Array.from({ length: Math.min(count, MAX_DRAWN_DOTS) }, (_, i) => {
                 const c = dotCentre(i);
-                return <Circle key={i} name="vote-dot" x={c.x} y={c.y} radius={DOT_R} fill={DOT_FILL} perfectDrawEnabled={false} />;
+                return (
+                  <Circle
+                    key={i}
+                    name="vote-dot"
+                    x={c.x}
+                    y={c.y}
+                    radius={DOT_R}
+                    fill={DOT_FILL}
+                    perfectDrawEnabled={false}
+                  />
+                );
               })}
               {count > MAX_DRAWN_DOTS && (
-                <Text x={dotCentre(MAX_DRAWN_DOTS).x - 8} y={3} height={2 * DOT_R} verticalAlign="middle" text={`+${count - MAX_DRAWN_DOTS}`} fontSize={11} fontStyle="bold" fill={DOT_FILL} fontFamily={THEME.font} />
+                <Text
+                  x={dotCentre(MAX_DRAWN_DOTS).x - 8}
+                  y={3}
+                  height={2 * DOT_R}
+                  verticalAlign="middle"
+                  text={`+${count - MAX_DRAWN_DOTS}`}
+                  fontSize={11}
+                  fontStyle="bold"
+                  fill={DOT_FILL}
+                  fontFamily={THEME.font}
+                />
               )}
             </Group>
           );
@@ -57,8 +101,31 @@ export const VotesLayer = memo(function VotesLayer({ notes, layout, openRound, m
         const c = badgeCentre(r, k);
         return (
           <Group key={n.id} name={`vote-badge-${n.id}`} x={c.x} y={c.y} scaleX={k} scaleY={k}>
-            <Circle radius={BADGE_R} fill="#1e1b4b" stroke="#fff" strokeWidth={2.5} shadowColor="#0f172a" shadowOpacity={0.25} shadowBlur={6} shadowOffsetY={2} perfectDrawEnabled={false} />
-            <Text name="vote-badge-count" x={-BADGE_R} y={-BADGE_R} width={2 * BADGE_R} height={2 * BADGE_R} align="center" verticalAlign="middle" text={String(total)} fontSize={total > 99 ? 10 : 13} fontStyle="bold" fill="#fff" fontFamily={THEME.font} />
+            <Circle
+              radius={BADGE_R}
+              fill="#1e1b4b"
+              stroke="#fff"
+              strokeWidth={2.5}
+              shadowColor="#0f172a"
+              shadowOpacity={0.25}
+              shadowBlur={6}
+              shadowOffsetY={2}
+              perfectDrawEnabled={false}
+            />
+            <Text
+              name="vote-badge-count"
+              x={-BADGE_R}
+              y={-BADGE_R}
+              width={2 * BADGE_R}
+              height={2 * BADGE_R}
+              align="center"
+              verticalAlign="middle"
+              text={String(total)}
+              fontSize={total > 99 ? 10 : 13}
+              fontStyle="bold"
+              fill="#fff"
+              fontFamily={THEME.font}
+            />
           </Group>
         );
       })}

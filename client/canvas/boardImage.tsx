@@ -22,7 +22,13 @@ const MAX_AREA = 200_000_000;
 
 export interface BoardImageOptions {
   /** `board`: every note, at 100% plus a margin; `view`: what the viewport shows now. */
-  readonly area: { readonly kind: 'board' } | { readonly kind: 'view'; readonly camera: Camera; readonly viewport: { readonly width: number; readonly height: number } };
+  readonly area:
+    | { readonly kind: 'board' }
+    | {
+        readonly kind: 'view';
+        readonly camera: Camera;
+        readonly viewport: { readonly width: number; readonly height: number };
+      };
   readonly pixelRatio: number;
   readonly curveGrouping: CurveGrouping;
 }
@@ -49,9 +55,18 @@ export function boardImageSize(board: BoardSnapshot): { width: number; height: n
 export function renderBoardImage(board: BoardSnapshot, options: BoardImageOptions): Promise<BoardImage> {
   const layout = layoutFor(board);
   const plotted = curveFor(board, options.curveGrouping);
-  const size = options.area.kind === 'board' ? boardImageSize(board) : { width: Math.round(options.area.viewport.width), height: Math.round(options.area.viewport.height) };
-  const camera: Camera = options.area.kind === 'board' ? { x: IMAGE_MARGIN, y: IMAGE_MARGIN, scale: 1 } : options.area.camera;
-  const fit = Math.min(1, MAX_SIDE / (size.width * options.pixelRatio), MAX_SIDE / (size.height * options.pixelRatio), Math.sqrt(MAX_AREA / (size.width * size.height * options.pixelRatio ** 2)));
+  const size =
+    options.area.kind === 'board'
+      ? boardImageSize(board)
+      : { width: Math.round(options.area.viewport.width), height: Math.round(options.area.viewport.height) };
+  const camera: Camera =
+    options.area.kind === 'board' ? { x: IMAGE_MARGIN, y: IMAGE_MARGIN, scale: 1 } : options.area.camera;
+  const fit = Math.min(
+    1,
+    MAX_SIDE / (size.width * options.pixelRatio),
+    MAX_SIDE / (size.height * options.pixelRatio),
+    Math.sqrt(MAX_AREA / (size.width * size.height * options.pixelRatio ** 2)),
+  );
   const pixelRatio = options.pixelRatio * fit;
 
   const host = document.createElement('div');
@@ -79,7 +94,15 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
     const view = visibleRect(camera, size);
     // Transformed like the live stage: screen = board * scale + (x, y).
     root.render(
-      <Stage ref={done} width={size.width} height={size.height} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
+      <Stage
+        ref={done}
+        width={size.width}
+        height={size.height}
+        x={camera.x}
+        y={camera.y}
+        scaleX={camera.scale}
+        scaleY={camera.scale}
+      >
         <Layer listening={false}>
           <Rect {...view} fill={BACKGROUND} />
         </Layer>
@@ -89,7 +112,15 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={null} />}
         </Layer>
         {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
-        <NotesLayer notes={board.notes} layout={layout} detailed={camera.scale >= DETAIL_SCALE} highlight={null} focusPersona={null} personas={board.personas} cacheRatio={0} />
+        <NotesLayer
+          notes={board.notes}
+          layout={layout}
+          detailed={camera.scale >= DETAIL_SCALE}
+          highlight={null}
+          focusPersona={null}
+          personas={board.personas}
+          cacheRatio={0}
+        />
       </Stage>,
     );
   });

@@ -25,7 +25,12 @@ export function badgeRect(note: Rect, cameraScale = 1): Rect {
 }
 
 /** The note whose badge is under `p`, if any (badges are drawn over notes, so they win). */
-export function badgeAt(layout: BoardLayout, counts: ReadonlyMap<NoteId, number>, p: Point, cameraScale = 1): NoteId | null {
+export function badgeAt(
+  layout: BoardLayout,
+  counts: ReadonlyMap<NoteId, number>,
+  p: Point,
+  cameraScale = 1,
+): NoteId | null {
   for (const id of counts.keys()) {
     const r = layout.notes.get(id);
     if (!r) continue;

@@ -40,7 +40,18 @@ export function plotCurve(layout: BoardLayout, series: readonly CurveSeries[]): 
       const stage = layout.stages[i];
       if (!p || !stage) return [];
       const fan = (si - (series.length - 1) / 2) * 10;
-      return [{ x: stage.x + stage.width / 2 + fan, y: sentimentY(band, p.mean), seriesKey: s.key, stageIndex: i, mean: p.mean, yMax: sentimentY(band, p.max), yMin: sentimentY(band, p.min), noteIds: p.noteIds }];
+      return [
+        {
+          x: stage.x + stage.width / 2 + fan,
+          y: sentimentY(band, p.mean),
+          seriesKey: s.key,
+          stageIndex: i,
+          mean: p.mean,
+          yMax: sentimentY(band, p.max),
+          yMin: sentimentY(band, p.min),
+          noteIds: p.noteIds,
+        },
+      ];
     }),
   }));
 }

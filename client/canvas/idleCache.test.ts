@@ -32,7 +32,9 @@ describe('cacheWhenIdle', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     // An idle period of 50 ms whenever the queue asks for one.
-    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 }), 1));
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) =>
+      setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 }), 1),
+    );
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -42,7 +44,11 @@ describe('cacheWhenIdle', () => {
   /** A note group on a layer, off screen, that records when it was cached. */
   const note = () => {
     const cached: number[] = [];
-    const group = { getLayer: () => ({}), getStage: () => null, cache: () => cached.push(performance.now()) } as unknown as Konva.Group;
+    const group = {
+      getLayer: () => ({}),
+      getStage: () => null,
+      cache: () => cached.push(performance.now()),
+    } as unknown as Konva.Group;
     return { group, cached };
   };
 

@@ -104,7 +104,10 @@ function work(deadline: IdleDeadline): void {
  * hundreds of uncached notes while the ones off screen were cached first). Notes off screen are
  * mounted too, half a viewport around it, so that a pan does not mount them.
  */
-export function inViewFirst(groups: readonly Konva.Group[], screenOf: (g: Konva.Group) => Size | null = stageSize): Konva.Group[] {
+export function inViewFirst(
+  groups: readonly Konva.Group[],
+  screenOf: (g: Konva.Group) => Size | null = stageSize,
+): Konva.Group[] {
   const onScreen: Konva.Group[] = [];
   const offScreen: Konva.Group[] = [];
   for (const g of groups) (isOnScreen(g, screenOf(g)) ? onScreen : offScreen).push(g);

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BoardModel, emotionCurve, findTemplate, initializeBoard, readBoard, type BoardSnapshot } from '../../shared/index.ts';
+import {
+  BoardModel,
+  emotionCurve,
+  findTemplate,
+  initializeBoard,
+  readBoard,
+  type BoardSnapshot,
+} from '../../shared/index.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
 import { curveFor, layoutFor } from './layoutCache.ts';
 import { plotCurve } from './curveGeometry.ts';
 import { CELL_PAD, computeLayout, CURVE_BAND_H, GAP, HEADER_H, KPI_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
-
 
 function board(template = 'blank') {
   const doc = new Y.Doc();
@@ -37,11 +43,14 @@ describe('layout', () => {
     const rows = Math.ceil(9 / box.cols);
     expect(l.lanes[0]!.height).toBe(rows * NOTE_H + (rows - 1) * GAP + 2 * CELL_PAD);
     expect(l.lanes[0]!.height).toBeGreaterThan(before);
-    const rects = read().cells.get(`${stage.id}|${lane.id}`)!.map((n) => l.notes.get(n.id)!);
+    const rects = read()
+      .cells.get(`${stage.id}|${lane.id}`)!
+      .map((n) => l.notes.get(n.id)!);
     expect(rects[0]).toEqual({ x: box.x + CELL_PAD, y: l.lanes[0]!.y + CELL_PAD, width: NOTE_W, height: NOTE_H });
     // Notes never overlap.
     for (let i = 0; i < rects.length; i++)
-      for (let j = i + 1; j < rects.length; j++) expect(notesInRect(l, rects[i]!).includes(read().cells.get(`${stage.id}|${lane.id}`)![j]!.id)).toBe(false);
+      for (let j = i + 1; j < rects.length; j++)
+        expect(notesInRect(l, rects[i]!).includes(read().cells.get(`${stage.id}|${lane.id}`)![j]!.id)).toBe(false);
   });
 
   it('notes whose stage was removed concurrently are placed in a strip, not dropped', () => {
@@ -64,8 +73,15 @@ describe('hit-testing', () => {
     const l = computeLayout(b);
     const r = l.notes.get(id)!;
     expect(hitTest(l, b, { x: r.x + 5, y: r.y + 5 })).toEqual({ type: 'note', id });
-    expect(hitTest(l, b, { x: r.x + NOTE_W + GAP + 5, y: r.y + 5 })).toEqual({ type: 'cell', stageId: b.stages[2]!.id, laneId: b.lanes[3]!.id });
-    expect(hitTest(l, b, { x: l.stages[1]!.x + 10, y: 10 })).toEqual({ type: 'stage-header', stageId: b.stages[1]!.id });
+    expect(hitTest(l, b, { x: r.x + NOTE_W + GAP + 5, y: r.y + 5 })).toEqual({
+      type: 'cell',
+      stageId: b.stages[2]!.id,
+      laneId: b.lanes[3]!.id,
+    });
+    expect(hitTest(l, b, { x: l.stages[1]!.x + 10, y: 10 })).toEqual({
+      type: 'stage-header',
+      stageId: b.stages[1]!.id,
+    });
     expect(hitTest(l, b, { x: 10, y: l.lanes[4]!.y + 10 })).toEqual({ type: 'lane-label', laneId: b.lanes[4]!.id });
     expect(hitTest(l, b, { x: -50, y: -50 })).toEqual({ type: 'none' });
   });
@@ -78,11 +94,26 @@ describe('hit-testing', () => {
     const b = read();
     const l = computeLayout(b);
     const first = l.notes.get(ids[0]!)!;
-    expect(dropTargetAt(l, b, { x: first.x + 10, y: first.y + 10 }, new Set())).toEqual({ stageId: s.id, laneId: ln.id, position: 0 });
-    expect(dropTargetAt(l, b, { x: first.x + NOTE_W - 10, y: first.y + 10 }, new Set())).toEqual({ stageId: s.id, laneId: ln.id, position: 1 });
+    expect(dropTargetAt(l, b, { x: first.x + 10, y: first.y + 10 }, new Set())).toEqual({
+      stageId: s.id,
+      laneId: ln.id,
+      position: 0,
+    });
+    expect(dropTargetAt(l, b, { x: first.x + NOTE_W - 10, y: first.y + 10 }, new Set())).toEqual({
+      stageId: s.id,
+      laneId: ln.id,
+      position: 1,
+    });
     // Far into the empty part of the cell: after the last of the notes not being dragged.
     const lane = l.lanes[0]!;
-    expect(dropTargetAt(l, b, { x: l.stages[0]!.x + l.stages[0]!.width - 5, y: lane.y + lane.height - 5 }, new Set([ids[2]!]))).toEqual({ stageId: s.id, laneId: ln.id, position: 2 });
+    expect(
+      dropTargetAt(
+        l,
+        b,
+        { x: l.stages[0]!.x + l.stages[0]!.width - 5, y: lane.y + lane.height - 5 },
+        new Set([ids[2]!]),
+      ),
+    ).toEqual({ stageId: s.id, laneId: ln.id, position: 2 });
     expect(dropTargetAt(l, b, { x: 5, y: 5 }, new Set())).toBeNull();
   });
 });
@@ -101,7 +132,11 @@ describe('emotion curve band', () => {
     expect(l.notes.get(id)!.y).toBe(box.contentY + CELL_PAD);
     expect(l.lanes.filter((x) => x.contentY !== x.y)).toHaveLength(1);
     const r = l.notes.get(id)!;
-    expect(dropTargetAt(l, b, { x: r.x + NOTE_W - 5, y: r.y + 5 }, new Set())).toEqual({ stageId: b.stages[0]!.id, laneId: lane.id, position: 1 });
+    expect(dropTargetAt(l, b, { x: r.x + NOTE_W - 5, y: r.y + 5 }, new Set())).toEqual({
+      stageId: b.stages[0]!.id,
+      laneId: lane.id,
+      position: 1,
+    });
   });
 });
 
@@ -125,7 +160,10 @@ describe('KPI row', () => {
     const first = l.kpis.get(ids[0]!)!;
     expect(first).toEqual({ x: box.x + CELL_PAD, y: l.kpiRow.y + CELL_PAD, width: NOTE_W, height: KPI_H });
     expect(hitTest(l, b, { x: first.x + 5, y: first.y + 5 })).toEqual({ type: 'kpi', id: ids[0] });
-    expect(hitTest(l, b, { x: l.stages[0]!.x + 20, y: l.kpiRow.y + 20 })).toEqual({ type: 'kpi-cell', stageId: b.stages[0]!.id });
+    expect(hitTest(l, b, { x: l.stages[0]!.x + 20, y: l.kpiRow.y + 20 })).toEqual({
+      type: 'kpi-cell',
+      stageId: b.stages[0]!.id,
+    });
     // Notes never drop into the KPI row.
     expect(dropTargetAt(l, b, { x: first.x + 5, y: first.y + 5 }, new Set())).toBeNull();
   });

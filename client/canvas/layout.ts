@@ -53,7 +53,12 @@ export interface BoardLayout {
 export function slotRect(origin: { x: number; y: number }, cols: number, i: number): Rect {
   const col = i % cols;
   const row = Math.floor(i / cols);
-  return { x: origin.x + CELL_PAD + col * (NOTE_W + GAP), y: origin.y + CELL_PAD + row * (NOTE_H + GAP), width: NOTE_W, height: NOTE_H };
+  return {
+    x: origin.x + CELL_PAD + col * (NOTE_W + GAP),
+    y: origin.y + CELL_PAD + row * (NOTE_H + GAP),
+    width: NOTE_W,
+    height: NOTE_H,
+  };
 }
 
 function span(count: number, height = NOTE_H): number {
@@ -113,7 +118,12 @@ export function computeLayout(board: BoardSnapshot, myDrafts: readonly Draft[] =
     board.kpisByStage.get(s.id)?.forEach((k, i) => {
       const col = i % s.cols;
       const row = Math.floor(i / s.cols);
-      kpis.set(k.id, { x: s.x + CELL_PAD + col * (NOTE_W + GAP), y: y + CELL_PAD + row * (KPI_H + GAP), width: NOTE_W, height: KPI_H });
+      kpis.set(k.id, {
+        x: s.x + CELL_PAD + col * (NOTE_W + GAP),
+        y: y + CELL_PAD + row * (KPI_H + GAP),
+        width: NOTE_W,
+        height: KPI_H,
+      });
     });
   y += kpiRow.height;
   const notes = new Map<NoteId, Rect>();
@@ -125,7 +135,9 @@ export function computeLayout(board: BoardSnapshot, myDrafts: readonly Draft[] =
       if (!list?.length && !drafted.has(cellKey(s.id, l.id))) emptyCells.add(cellKey(s.id, l.id));
       list?.forEach((n, i) => notes.set(n.id, slotRect({ x: s.x, y: l.contentY }, s.cols, i)));
       const count = list?.length ?? 0;
-      drafted.get(cellKey(s.id, l.id))?.forEach((d, i) => drafts.set(d.id, slotRect({ x: s.x, y: l.contentY }, s.cols, count + i)));
+      drafted
+        .get(cellKey(s.id, l.id))
+        ?.forEach((d, i) => drafts.set(d.id, slotRect({ x: s.x, y: l.contentY }, s.cols, count + i)));
     }
   let orphanStrip: Rect | null = null;
   const width = Math.max(x, LABEL_W + 400);
@@ -148,7 +160,13 @@ export function computeLayout(board: BoardSnapshot, myDrafts: readonly Draft[] =
  * A note's text, colour or votes never move anything, so a remote edit reuses the layout.
  */
 export function sameArrangement(a: BoardSnapshot, b: BoardSnapshot): boolean {
-  if (a.stages !== b.stages || a.lanes !== b.lanes || a.kpisByStage !== b.kpisByStage || a.orphanNotes !== b.orphanNotes) return false;
+  if (
+    a.stages !== b.stages ||
+    a.lanes !== b.lanes ||
+    a.kpisByStage !== b.kpisByStage ||
+    a.orphanNotes !== b.orphanNotes
+  )
+    return false;
   if (a.cells.size !== b.cells.size) return false;
   for (const [key, list] of b.cells) {
     const before = a.cells.get(key);

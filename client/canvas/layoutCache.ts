@@ -1,4 +1,11 @@
-import { emotionCurve, emotionNotes, type BoardSnapshot, type CurveGrouping, type Draft, type Note } from '../../shared/index.ts';
+import {
+  emotionCurve,
+  emotionNotes,
+  type BoardSnapshot,
+  type CurveGrouping,
+  type Draft,
+  type Note,
+} from '../../shared/index.ts';
 import { plotCurve, type PlottedSeries } from './curveGeometry.ts';
 import { computeLayout, sameArrangement, type BoardLayout } from './layout.ts';
 
@@ -45,7 +52,13 @@ let lastCurve: CurveInputs | null = null;
 
 /** Whether the curve of `b` is the one already plotted for `a`: same layout, stages, personas and emotion notes. */
 function sameCurve(a: CurveInputs, board: BoardSnapshot, layout: BoardLayout, emotions: readonly Note[]): boolean {
-  return a.layout === layout && a.board.stages === board.stages && a.board.personas === board.personas && a.emotions.length === emotions.length && a.emotions.every((n, i) => n === emotions[i]);
+  return (
+    a.layout === layout &&
+    a.board.stages === board.stages &&
+    a.board.personas === board.personas &&
+    a.emotions.length === emotions.length &&
+    a.emotions.every((n, i) => n === emotions[i])
+  );
 }
 
 /**

@@ -12,7 +12,13 @@ import { draftAt } from './draftGeometry.ts';
 import type { BoardLayout } from './layout.ts';
 
 type Gesture =
-  | { kind: 'pan'; start: Point; camera: { x: number; y: number }; moved: boolean; cell: { stageId: StageId; laneId: LaneId } | null }
+  | {
+      kind: 'pan';
+      start: Point;
+      camera: { x: number; y: number };
+      moved: boolean;
+      cell: { stageId: StageId; laneId: LaneId } | null;
+    }
   | { kind: 'press-note'; start: Point; id: NoteId }
   | { kind: 'drag'; start: Point; ids: ReadonlySet<NoteId> }
   | { kind: 'marquee'; start: Point; base: ReadonlySet<NoteId> }
@@ -84,10 +90,14 @@ export function useCanvasInteractions(
         gesture = { kind: 'press-note', start: screen, id: hit.id };
       } else if (hit.type === 'kpi') {
         const kpi = board.kpis.find((k) => k.id === hit.id);
-        if (kpi) editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: kpi.stageId, kpiId: kpi.id } });
+        if (kpi)
+          editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: kpi.stageId, kpiId: kpi.id } });
       } else if (hit.type === 'stage-header' || hit.type === 'lane-label') {
         const id = hit.type === 'stage-header' ? hit.stageId : hit.laneId;
-        editor.update({ selection: new Set(), header: { type: hit.type === 'stage-header' ? 'stage' : 'lane', id, renaming: false } });
+        editor.update({
+          selection: new Set(),
+          header: { type: hit.type === 'stage-header' ? 'stage' : 'lane', id, renaming: false },
+        });
       } else if (e.shiftKey) {
         gesture = { kind: 'marquee', start: p, base: editor.get().selection };
       } else {
@@ -109,7 +119,8 @@ export function useCanvasInteractions(
       if (!gesture) {
         const hover = curvePointAt(curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
         const prev = editor.get().curveHover;
-        if (hover?.seriesKey !== prev?.seriesKey || hover?.stageIndex !== prev?.stageIndex) editor.update({ curveHover: hover });
+        if (hover?.seriesKey !== prev?.seriesKey || hover?.stageIndex !== prev?.stageIndex)
+          editor.update({ curveHover: hover });
         return;
       }
       if (gesture.kind === 'pan') {
@@ -126,7 +137,13 @@ export function useCanvasInteractions(
       }
       if (gesture.kind === 'drag-draft') {
         const target = dropTargetAt(layout, board, p, new Set());
-        session.privateWriting.state.update({ drag: { id: gesture.id, offset: { x: p.x - gesture.start.x, y: p.y - gesture.start.y }, target: target && { stageId: target.stageId, laneId: target.laneId } } });
+        session.privateWriting.state.update({
+          drag: {
+            id: gesture.id,
+            offset: { x: p.x - gesture.start.x, y: p.y - gesture.start.y },
+            target: target && { stageId: target.stageId, laneId: target.laneId },
+          },
+        });
         return;
       }
       if (gesture.kind === 'drag') {
@@ -182,8 +199,10 @@ export function useCanvasInteractions(
       const hit = hitTest(layout, board, boardPoint(e));
       if (hit.type === 'note') startEditing(session, hit.id);
       else if (hit.type === 'cell') addNoteInCell(session, hit.stageId, hit.laneId);
-      else if (hit.type === 'kpi-cell') editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: hit.stageId, kpiId: null } });
-      else if (hit.type === 'stage-header') editor.update({ header: { type: 'stage', id: hit.stageId, renaming: true } });
+      else if (hit.type === 'kpi-cell')
+        editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: hit.stageId, kpiId: null } });
+      else if (hit.type === 'stage-header')
+        editor.update({ header: { type: 'stage', id: hit.stageId, renaming: true } });
       else if (hit.type === 'lane-label') editor.update({ header: { type: 'lane', id: hit.laneId, renaming: true } });
     };
 

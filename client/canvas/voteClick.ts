@@ -14,7 +14,8 @@ export function voteClick(session: BoardSession, noteId: NoteId, p: Point, layou
   if (!round || !voteMode) return false;
   const rect = layout.notes.get(noteId);
   const mine = ballot?.dots[noteId] ?? 0;
-  if (rect && mine > 0 && contains(myDotsRect(rect, mine, voteMarkScale(session.editor.get().camera.scale)), p)) session.voting.remove(noteId);
+  if (rect && mine > 0 && contains(myDotsRect(rect, mine, voteMarkScale(session.editor.get().camera.scale)), p))
+    session.voting.remove(noteId);
   else session.voting.place(noteId);
   return true;
 }

@@ -22,7 +22,13 @@ export function pdfText(text: string): string {
  * The board fitted to one landscape page (A4 or Letter), then the priority list as a table on
  * the following pages. jsPDF and its table plugin are loaded only when someone asks for a PDF.
  */
-export async function boardPdf(input: { title: string; image: BoardImage; list: PriorityList; paper: PaperSize; generatedAt: Date }): Promise<Blob> {
+export async function boardPdf(input: {
+  title: string;
+  image: BoardImage;
+  list: PriorityList;
+  paper: PaperSize;
+  generatedAt: Date;
+}): Promise<Blob> {
   const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
   const doc = new jsPDF({ orientation: 'landscape', unit: 'pt', format: input.paper });
   const pageW = doc.internal.pageSize.getWidth();
@@ -59,7 +65,21 @@ export async function boardPdf(input: { title: string; image: BoardImage; list: 
   autoTable(doc, {
     startY: margin + 34,
     margin: { left: margin, right: margin, top: margin, bottom: margin },
-    head: [['#', 'Votes', 'Note', 'Stage', 'Lane', 'Kind', 'Department', ...(comments ? ['Comments'] : []), 'Owner', 'Status', 'Due']],
+    head: [
+      [
+        '#',
+        'Votes',
+        'Note',
+        'Stage',
+        'Lane',
+        'Kind',
+        'Department',
+        ...(comments ? ['Comments'] : []),
+        'Owner',
+        'Status',
+        'Due',
+      ],
+    ],
     body: input.list.items.map((it) => [
       String(it.rank),
       String(it.votes),
@@ -76,7 +96,11 @@ export async function boardPdf(input: { title: string; image: BoardImage; list: 
     styles: { font: 'helvetica', fontSize: 8.5, cellPadding: 4, overflow: 'linebreak', valign: 'top' },
     headStyles: { fillColor: [79, 70, 229], textColor: 255, fontStyle: 'bold' },
     alternateRowStyles: { fillColor: [247, 248, 250] },
-    columnStyles: { 0: { cellWidth: 24, halign: 'right' }, 1: { cellWidth: 36, halign: 'right' }, 2: { cellWidth: 230 } },
+    columnStyles: {
+      0: { cellWidth: 24, halign: 'right' },
+      1: { cellWidth: 36, halign: 'right' },
+      2: { cellWidth: 230 },
+    },
   });
   return doc.output('blob');
 }

@@ -29,7 +29,11 @@ export function signInHref(returnTo = window.location.pathname): string {
  * signed-in person, and on a shared computer the next user must not act as them.
  */
 export async function signOut(): Promise<void> {
-  const res = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { [CSRF_HEADER]: '1' } });
+  const res = await fetch('/auth/logout', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { [CSRF_HEADER]: '1' },
+  });
   if (!res.ok && res.status !== 404) throw new Error(`The server answered ${res.status}`);
   forgetCredential();
 }
@@ -38,20 +42,29 @@ const ruleSchema = z.object({ membersDomain: z.string().nullable() });
 
 /** The board's members-only domain (null: anyone with a link); undefined when sign-in is off on this server. */
 export async function fetchSignInRule(boardId: string, token: string): Promise<string | null | undefined> {
-  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/sign-in-rule`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/sign-in-rule`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`The server answered ${res.status}`);
   return ruleSchema.parse(await res.json()).membersDomain;
 }
 
 /** Sets (a domain) or lifts (null) the rule; facilitators only. */
-export async function saveSignInRule(boardId: string, token: string, membersDomain: string | null): Promise<string | null> {
+export async function saveSignInRule(
+  boardId: string,
+  token: string,
+  membersDomain: string | null,
+): Promise<string | null> {
   const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/sign-in-rule`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ membersDomain }),
   });
   const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `The server answered ${res.status}`);
+  if (!res.ok)
+    throw new Error(
+      (body as { error?: { message?: string } } | null)?.error?.message ?? `The server answered ${res.status}`,
+    );
   return ruleSchema.parse(body).membersDomain;
 }

@@ -46,14 +46,18 @@ export function useProvenPerson(boardId: string, token: string | null): ProvenPe
       (identity) => live && setState({ kind: 'ready', identity }),
       (error: unknown) =>
         live &&
-        setState(error instanceof LinkRefused ? { kind: 'refused', reason: error.reason } : {
-          kind: 'failed',
-          message: error instanceof Error ? error.message : 'The server could not be reached.',
-          retry: () => {
-            setState({ kind: 'pending' });
-            setAttempt((n) => n + 1);
-          },
-        }),
+        setState(
+          error instanceof LinkRefused
+            ? { kind: 'refused', reason: error.reason }
+            : {
+                kind: 'failed',
+                message: error instanceof Error ? error.message : 'The server could not be reached.',
+                retry: () => {
+                  setState({ kind: 'pending' });
+                  setAttempt((n) => n + 1);
+                },
+              },
+        ),
     );
     return () => {
       live = false;

@@ -27,7 +27,15 @@ interface Draft {
 const num = (n: number | null) => (n === null ? '' : String(n));
 const draftOf = (k: Kpi | null): Draft =>
   k
-    ? { metric: k.metric, value: num(k.value), target: num(k.target), previous: num(k.previous), unit: k.unit, direction: k.direction, trend: k.trend ?? '' }
+    ? {
+        metric: k.metric,
+        value: num(k.value),
+        target: num(k.target),
+        previous: num(k.previous),
+        unit: k.unit,
+        direction: k.direction,
+        trend: k.trend ?? '',
+      }
     : { metric: '', value: '', target: '', previous: '', unit: '', direction: 'higher', trend: '' };
 
 /**
@@ -35,7 +43,19 @@ const draftOf = (k: Kpi | null): Draft =>
  * Used on the canvas (a popover on the KPI card) and in the outline. Saving writes only the fields
  * that changed, in one command (one undo step), so a colleague's edit of another field stays.
  */
-export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: { stageId: StageId; stageName: string; kpi: Kpi | null; onDone: () => void; showTitle?: boolean }) {
+export function KpiForm({
+  stageId,
+  stageName,
+  kpi,
+  onDone,
+  showTitle = true,
+}: {
+  stageId: StageId;
+  stageName: string;
+  kpi: Kpi | null;
+  onDone: () => void;
+  showTitle?: boolean;
+}) {
   const session = useSession();
   const uid = useId();
   // What the form showed when it opened: only fields the person changed from it are written, so a
@@ -70,7 +90,12 @@ export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: {
     setError(null);
     const n = numbers();
     if (!n) return;
-    const fields = { ...n, unit: draft.unit.trim(), direction: draft.direction, trend: draft.trend === '' ? null : draft.trend };
+    const fields = {
+      ...n,
+      unit: draft.unit.trim(),
+      direction: draft.direction,
+      trend: draft.trend === '' ? null : draft.trend,
+    };
     if (!kpi) {
       if (!draft.metric.trim()) return setError('Name the metric, e.g. CSAT, NPS, CES or Conversion.');
       const id = session.run('setKpi', { stageId, metric: draft.metric.trim(), ...fields });
@@ -78,7 +103,11 @@ export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: {
       return;
     }
     const touched = (k: keyof typeof fields) => draft[k] !== initial[k];
-    const patch = Object.fromEntries(Object.entries(fields).filter(([k, v]) => touched(k as keyof typeof fields) && kpi[k as keyof typeof fields] !== v));
+    const patch = Object.fromEntries(
+      Object.entries(fields).filter(
+        ([k, v]) => touched(k as keyof typeof fields) && kpi[k as keyof typeof fields] !== v,
+      ),
+    );
     if (Object.keys(patch).length > 0) session.run('updateKpi', { kpiId: kpi.id, patch });
     onDone();
   };
@@ -87,7 +116,9 @@ export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: {
     const preset = kpiPreset(metric);
     setDraft((d) => ({ ...d, metric, ...(preset && !kpi ? { unit: preset.unit, direction: preset.direction } : {}) }));
   };
-  const preview = kpi ? kpiStatus({ value: parseNumber(draft.value), target: parseNumber(draft.target), direction: draft.direction }) : null;
+  const preview = kpi
+    ? kpiStatus({ value: parseNumber(draft.value), target: parseNumber(draft.target), direction: draft.direction })
+    : null;
 
   return (
     <form
@@ -103,14 +134,28 @@ export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: {
       }}
     >
       {kpi ? (
-        showTitle && <p className="kpi-form-title"><strong>{kpi.metric}</strong> <span className="muted">in {stageName}</span></p>
+        showTitle && (
+          <p className="kpi-form-title">
+            <strong>{kpi.metric}</strong> <span className="muted">in {stageName}</span>
+          </p>
+        )
       ) : (
         <label className="kpi-field wide">
           <span>Metric in {stageName}</span>
-          <input data-testid="kpi-metric" list={`${uid}-presets`} value={draft.metric} maxLength={KPI_LIMITS.metricLength} autoFocus placeholder="CSAT, NPS, CES, Conversion…" onChange={(e) => onMetric(e.target.value)} />
+          <input
+            data-testid="kpi-metric"
+            list={`${uid}-presets`}
+            value={draft.metric}
+            maxLength={KPI_LIMITS.metricLength}
+            autoFocus
+            placeholder="CSAT, NPS, CES, Conversion…"
+            onChange={(e) => onMetric(e.target.value)}
+          />
           <datalist id={`${uid}-presets`}>
             {KPI_PRESETS.map((p) => (
-              <option key={p.metric} value={p.metric}>{p.help}</option>
+              <option key={p.metric} value={p.metric}>
+                {p.help}
+              </option>
             ))}
           </datalist>
         </label>
@@ -118,23 +163,50 @@ export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: {
       <div className="kpi-grid">
         <label className="kpi-field">
           <span>Value</span>
-          <input data-testid="kpi-value" inputMode="decimal" value={draft.value} autoFocus={!!kpi} onChange={(e) => set('value', e.target.value)} />
+          <input
+            data-testid="kpi-value"
+            inputMode="decimal"
+            value={draft.value}
+            autoFocus={!!kpi}
+            onChange={(e) => set('value', e.target.value)}
+          />
         </label>
         <label className="kpi-field">
           <span>Target</span>
-          <input data-testid="kpi-target" inputMode="decimal" value={draft.target} onChange={(e) => set('target', e.target.value)} />
+          <input
+            data-testid="kpi-target"
+            inputMode="decimal"
+            value={draft.target}
+            onChange={(e) => set('target', e.target.value)}
+          />
         </label>
         <label className="kpi-field">
           <span>Unit</span>
-          <input data-testid="kpi-unit" value={draft.unit} maxLength={KPI_LIMITS.unitLength} placeholder="%, /5, days" onChange={(e) => set('unit', e.target.value)} />
+          <input
+            data-testid="kpi-unit"
+            value={draft.unit}
+            maxLength={KPI_LIMITS.unitLength}
+            placeholder="%, /5, days"
+            onChange={(e) => set('unit', e.target.value)}
+          />
         </label>
         <label className="kpi-field">
           <span title="The value of the previous period: the trend is computed from it">Previous</span>
-          <input data-testid="kpi-previous" inputMode="decimal" value={draft.previous} onChange={(e) => set('previous', e.target.value)} />
+          <input
+            data-testid="kpi-previous"
+            inputMode="decimal"
+            value={draft.previous}
+            onChange={(e) => set('previous', e.target.value)}
+          />
         </label>
         <label className="kpi-field">
           <span>Trend</span>
-          <select data-testid="kpi-trend" title="Auto: from the previous value" value={draft.trend} onChange={(e) => set('trend', e.target.value as Draft['trend'])}>
+          <select
+            data-testid="kpi-trend"
+            title="Auto: from the previous value"
+            value={draft.trend}
+            onChange={(e) => set('trend', e.target.value as Draft['trend'])}
+          >
             <option value="">Auto</option>
             <option value="up">↑ Up</option>
             <option value="down">↓ Down</option>
@@ -143,7 +215,12 @@ export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: {
         </label>
         <label className="kpi-field">
           <span>Better when</span>
-          <select data-testid="kpi-direction" title="Lower is better for effort (CES), churn, waiting times" value={draft.direction} onChange={(e) => set('direction', e.target.value as KpiDirection)}>
+          <select
+            data-testid="kpi-direction"
+            title="Lower is better for effort (CES), churn, waiting times"
+            value={draft.direction}
+            onChange={(e) => set('direction', e.target.value as KpiDirection)}
+          >
             <option value="higher">Higher</option>
             <option value="lower">Lower</option>
           </select>
@@ -154,10 +231,18 @@ export function KpiForm({ stageId, stageName, kpi, onDone, showTitle = true }: {
           {KPI_STATUS_STYLE[preview].icon} {KPI_STATUS_STYLE[preview].label}
         </p>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="kpi-actions">
-        <button className="btn primary" type="submit" data-testid="kpi-save">{kpi ? 'Save' : 'Add KPI'}</button>
-        <button className="btn" type="button" onClick={onDone}>Cancel</button>
+        <button className="btn primary" type="submit" data-testid="kpi-save">
+          {kpi ? 'Save' : 'Add KPI'}
+        </button>
+        <button className="btn" type="button" onClick={onDone}>
+          Cancel
+        </button>
         {kpi && (
           <button
             className="btn danger kpi-remove"

@@ -16,7 +16,10 @@ export function KpiImportDialog({ fileName, text, onClose }: { fileName: string;
   const apply = () => {
     const done = session.run('importKpis', { rows: rows.map((r) => r.input) });
     if (done) {
-      showToast(session.editor, `Imported ${done.length} KPI value${done.length === 1 ? '' : 's'} from ${fileName}. Undo reverts the whole import.`);
+      showToast(
+        session.editor,
+        `Imported ${done.length} KPI value${done.length === 1 ? '' : 's'} from ${fileName}. Undo reverts the whole import.`,
+      );
       onClose();
     }
   };
@@ -33,7 +36,9 @@ export function KpiImportDialog({ fileName, text, onClose }: { fileName: string;
       </p>
       {errors.length > 0 && (
         <section aria-labelledby="kpi-import-errors">
-          <h3 id="kpi-import-errors" className="kpi-import-heading">Rows that will not be imported</h3>
+          <h3 id="kpi-import-errors" className="kpi-import-heading">
+            Rows that will not be imported
+          </h3>
           <ul className="kpi-import-errors" data-testid="kpi-import-errors">
             {errors.map((e, i) => (
               <li key={i}>
@@ -45,7 +50,9 @@ export function KpiImportDialog({ fileName, text, onClose }: { fileName: string;
       )}
       {rows.length > 0 && (
         <section aria-labelledby="kpi-import-rows" className="kpi-import-table-wrap">
-          <h3 id="kpi-import-rows" className="kpi-import-heading">Rows to import</h3>
+          <h3 id="kpi-import-rows" className="kpi-import-heading">
+            Rows to import
+          </h3>
           <table className="kpi-import-table" data-testid="kpi-import-rows">
             <thead>
               <tr>
@@ -63,8 +70,17 @@ export function KpiImportDialog({ fileName, text, onClose }: { fileName: string;
                   <td>{r.line}</td>
                   <td>{r.stageName}</td>
                   <td>{r.input.metric}</td>
-                  <td>{formatKpiNumber(r.input.value ?? null)}{r.input.unit ? ` ${r.input.unit}` : ''}</td>
-                  <td>{r.input.target === undefined ? <span className="muted">unchanged</span> : formatKpiNumber(r.input.target)}</td>
+                  <td>
+                    {formatKpiNumber(r.input.value ?? null)}
+                    {r.input.unit ? ` ${r.input.unit}` : ''}
+                  </td>
+                  <td>
+                    {r.input.target === undefined ? (
+                      <span className="muted">unchanged</span>
+                    ) : (
+                      formatKpiNumber(r.input.target)
+                    )}
+                  </td>
                   <td>{r.updates ? 'Updates' : 'Adds'}</td>
                 </tr>
               ))}
@@ -73,7 +89,9 @@ export function KpiImportDialog({ fileName, text, onClose }: { fileName: string;
         </section>
       )}
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>Cancel</button>
+        <button className="btn" onClick={onClose}>
+          Cancel
+        </button>
         <button className="btn primary" data-testid="kpi-import-apply" disabled={rows.length === 0} onClick={apply}>
           {rows.length === 0 ? 'Nothing to import' : `Import ${rows.length} row${rows.length === 1 ? '' : 's'}`}
         </button>

@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatKpiValue, KPI_STATUS_STYLE, KPI_TREND_ICON, kpiCsvExample, kpiStatus, kpiTrend } from '../../shared/index.ts';
+import {
+  formatKpiValue,
+  KPI_STATUS_STYLE,
+  KPI_TREND_ICON,
+  kpiCsvExample,
+  kpiStatus,
+  kpiTrend,
+} from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { KpiImportDialog } from './KpiImportDialog.tsx';
 import { openKpiEditor } from './revealKpi.ts';
@@ -17,19 +24,37 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
   useEffect(() => session.editor.update({ kpiEditor: null }), [session]);
   const example = `data:text/csv;charset=utf-8,${encodeURIComponent(kpiCsvExample(board))}`;
   return (
-    <aside className="side-panel" aria-labelledby="kpis-title" data-testid="kpi-panel" onPointerDown={(e) => e.stopPropagation()}>
+    <aside
+      className="side-panel"
+      aria-labelledby="kpis-title"
+      data-testid="kpi-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <header className="side-panel-header">
         <h2 id="kpis-title">Stage KPIs</h2>
-        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null })}>×</button>
+        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null })}>
+          ×
+        </button>
       </header>
       <p className="muted small">
-        Metrics per stage against their targets. Click a card in the KPI row (or double-click an empty stage there) to edit or add one.
-        {!readOnly && <> Import a CSV file with the columns <code>stage,metric,value,target</code> (optional: <code>unit</code>, <code>previous</code>, <code>direction</code>, <code>trend</code>); you see every row before it is applied.</>}
+        Metrics per stage against their targets. Click a card in the KPI row (or double-click an empty stage there) to
+        edit or add one.
+        {!readOnly && (
+          <>
+            {' '}
+            Import a CSV file with the columns <code>stage,metric,value,target</code> (optional: <code>unit</code>,{' '}
+            <code>previous</code>, <code>direction</code>, <code>trend</code>); you see every row before it is applied.
+          </>
+        )}
       </p>
       {!readOnly && (
         <div className="panel-row kpi-panel-actions">
-          <button className="btn primary" data-testid="kpi-import" onClick={() => file.current?.click()}>Import CSV…</button>
-          <a className="btn ghost" href={example} download="kpis-example.csv">Example file</a>
+          <button className="btn primary" data-testid="kpi-import" onClick={() => file.current?.click()}>
+            Import CSV…
+          </button>
+          <a className="btn ghost" href={example} download="kpis-example.csv">
+            Example file
+          </a>
           <input
             ref={file}
             type="file"
@@ -43,7 +68,12 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
               e.target.value = '';
               if (!f) return;
               // 500 rows of KPIs fit in a few kilobytes; a bigger file is not a KPI sheet.
-              if (f.size > MAX_CSV_BYTES) return showToast(session.editor, `${f.name} is ${Math.round(f.size / 1024)} KB; a KPI file is at most ${MAX_CSV_BYTES / 1024} KB.`, 'error');
+              if (f.size > MAX_CSV_BYTES)
+                return showToast(
+                  session.editor,
+                  `${f.name} is ${Math.round(f.size / 1024)} KB; a KPI file is at most ${MAX_CSV_BYTES / 1024} KB.`,
+                  'error',
+                );
               setImporting({ name: f.name, text: await f.text() });
             }}
           />
@@ -72,11 +102,22 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
                     <tr key={k.id}>
                       <td>{i === 0 ? s.name : ''}</td>
                       <td>
-                        <button className="link-button" onClick={() => openKpiEditor(session, s.id, k.id)} title="Show and edit it on the board">{k.metric}</button>
+                        <button
+                          className="link-button"
+                          onClick={() => openKpiEditor(session, s.id, k.id)}
+                          title="Show and edit it on the board"
+                        >
+                          {k.metric}
+                        </button>
                       </td>
-                      <td>{formatKpiValue(k)} {trend && <span aria-label={`trend ${trend}`}>{KPI_TREND_ICON[trend]}</span>}</td>
+                      <td>
+                        {formatKpiValue(k)}{' '}
+                        {trend && <span aria-label={`trend ${trend}`}>{KPI_TREND_ICON[trend]}</span>}
+                      </td>
                       <td>{k.target === null ? '—' : formatKpiValue({ value: k.target, unit: k.unit })}</td>
-                      <td className={`kpi-${status}`}>{KPI_STATUS_STYLE[status].icon} {KPI_STATUS_STYLE[status].label}</td>
+                      <td className={`kpi-${status}`}>
+                        {KPI_STATUS_STYLE[status].icon} {KPI_STATUS_STYLE[status].label}
+                      </td>
                     </tr>
                   );
                 }),
@@ -85,7 +126,9 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
           </table>
         )}
       </div>
-      {importing && <KpiImportDialog fileName={importing.name} text={importing.text} onClose={() => setImporting(null)} />}
+      {importing && (
+        <KpiImportDialog fileName={importing.name} text={importing.text} onClose={() => setImporting(null)} />
+      )}
     </aside>
   );
 }

@@ -19,7 +19,9 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
   useEffect(() => {
     if (!target) return;
     const listeners = new AbortController();
-    window.addEventListener('keydown', (e) => e.key === 'Escape' && session.editor.update({ kpiEditor: null }), { signal: listeners.signal });
+    window.addEventListener('keydown', (e) => e.key === 'Escape' && session.editor.update({ kpiEditor: null }), {
+      signal: listeners.signal,
+    });
     return () => listeners.abort();
   }, [target, session]);
   if (!target) return null;
@@ -29,22 +31,45 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
   const layout = layoutFor(board);
   const box = kpi ? layout.kpis.get(kpi.id) : undefined;
   const stageBox = layout.stages.find((s) => s.id === stage.id)!;
-  const anchor = screenRect(camera, box ?? { x: stageBox.x, y: layout.kpiRow.y, width: stageBox.width, height: layout.kpiRow.height });
+  const anchor = screenRect(
+    camera,
+    box ?? { x: stageBox.x, y: layout.kpiRow.y, width: stageBox.width, height: layout.kpiRow.height },
+  );
   const left = Math.max(8, Math.min(anchor.x, viewport.width - WIDTH - 8));
   // Below the card when it fits, else above it (the KPI row is often near the bottom of the view).
   const below = anchor.y + anchor.height + 8;
-  const style = below + 330 < viewport.height ? { left, top: below } : { left, bottom: Math.max(8, viewport.height - anchor.y + 8) };
+  const style =
+    below + 330 < viewport.height
+      ? { left, top: below }
+      : { left, bottom: Math.max(8, viewport.height - anchor.y + 8) };
   const close = () => session.editor.update({ kpiEditor: null });
   return (
-    <div className="kpi-popover" style={{ ...style, width: WIDTH }} data-testid="kpi-popover" onPointerDown={(e) => e.stopPropagation()} role="dialog" aria-label={kpi ? `KPI ${kpi.metric} in ${stage.name}` : `Add a KPI to ${stage.name}`}>
+    <div
+      className="kpi-popover"
+      style={{ ...style, width: WIDTH }}
+      data-testid="kpi-popover"
+      onPointerDown={(e) => e.stopPropagation()}
+      role="dialog"
+      aria-label={kpi ? `KPI ${kpi.metric} in ${stage.name}` : `Add a KPI to ${stage.name}`}
+    >
       {readOnly && kpi ? (
         <>
-          <p className="kpi-form-title"><strong>{kpi.metric}</strong> <span className="muted">in {stage.name}</span></p>
+          <p className="kpi-form-title">
+            <strong>{kpi.metric}</strong> <span className="muted">in {stage.name}</span>
+          </p>
           <p className="small">{describeKpi(kpi)}</p>
-          <button className="btn" onClick={close}>Close</button>
+          <button className="btn" onClick={close}>
+            Close
+          </button>
         </>
       ) : (
-        <KpiForm key={kpi?.id ?? `new-${stage.id}`} stageId={stage.id} stageName={stage.name} kpi={kpi} onDone={close} />
+        <KpiForm
+          key={kpi?.id ?? `new-${stage.id}`}
+          stageId={stage.id}
+          stageName={stage.name}
+          kpi={kpi}
+          onDone={close}
+        />
       )}
     </div>
   );

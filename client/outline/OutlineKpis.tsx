@@ -21,15 +21,29 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
                 <div className="outline-kpi-line">
                   <strong>{k.metric}</strong>
                   <span>{formatKpiValue(k)}</span>
-                  <span className={`outline-kpi-badge kpi-${status}`}>{KPI_STATUS_STYLE[status].icon} {KPI_STATUS_STYLE[status].label}</span>
+                  <span className={`outline-kpi-badge kpi-${status}`}>
+                    {KPI_STATUS_STYLE[status].icon} {KPI_STATUS_STYLE[status].label}
+                  </span>
                   <span className="muted small">{kpiDetails(k).join(' · ')}</span>
                 </div>
                 {!readOnly &&
                   (editing === k.id ? (
-                    <KpiForm stageId={stage.id} stageName={stage.name} kpi={k} onDone={() => setEditing(null)} showTitle={false} />
+                    <KpiForm
+                      stageId={stage.id}
+                      stageName={stage.name}
+                      kpi={k}
+                      onDone={() => setEditing(null)}
+                      showTitle={false}
+                    />
                   ) : (
                     <div className="outline-actions">
-                      <button className="tb-button" onClick={() => setEditing(k.id)} aria-label={`Edit ${k.metric} in ${stage.name}`}>Edit</button>
+                      <button
+                        className="tb-button"
+                        onClick={() => setEditing(k.id)}
+                        aria-label={`Edit ${k.metric} in ${stage.name}`}
+                      >
+                        Edit
+                      </button>
                     </div>
                   ))}
               </li>
@@ -41,7 +55,13 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
         (adding ? (
           <KpiForm stageId={stage.id} stageName={stage.name} kpi={null} onDone={() => setAdding(false)} />
         ) : (
-          <button className="tb-button outline-add" onClick={() => setAdding(true)} aria-label={`Add KPI to ${stage.name}`}>+ Add KPI</button>
+          <button
+            className="tb-button outline-add"
+            onClick={() => setAdding(true)}
+            aria-label={`Add KPI to ${stage.name}`}
+          >
+            + Add KPI
+          </button>
         ))}
     </div>
   );

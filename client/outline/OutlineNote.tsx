@@ -26,22 +26,47 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
     <li className="outline-note" data-note-id={note.id}>
       <article aria-label={label}>
         <p className="outline-note-text">
-          <span className="outline-kind" style={{ background: kind.colour }} aria-hidden>{kind.icon}</span>
+          <span className="outline-kind" style={{ background: kind.colour }} aria-hidden>
+            {kind.icon}
+          </span>
           <span className="sr-only">{kind.label}: </span>
           {note.text ? <span dir="auto">{note.text}</span> : <em className="muted">No text yet</em>}
         </p>
         <p className="outline-meta muted">
           {note.authorName} · {DEPARTMENT_STYLE[note.department].label}
           {sentiment && ` · feeling: ${sentiment} (${note.sentiment! > 0 ? '+' : ''}${note.sentiment})`}
-          {note.action && ` · action: ${ACTION_STATUS_LABEL[note.action.status]}${note.action.owner ? `, owner ${note.action.owner}` : ''}${note.action.due ? `, due ${note.action.due}` : ''}`}
-          {note.personaIds.length > 0 && ` · about ${note.personaIds.map((id) => board.personas.find((p) => p.id === id)?.name ?? 'a removed persona').join(', ')}`}
+          {note.action &&
+            ` · action: ${ACTION_STATUS_LABEL[note.action.status]}${note.action.owner ? `, owner ${note.action.owner}` : ''}${note.action.due ? `, due ${note.action.due}` : ''}`}
+          {note.personaIds.length > 0 &&
+            ` · about ${note.personaIds.map((id) => board.personas.find((p) => p.id === id)?.name ?? 'a removed persona').join(', ')}`}
         </p>
         {mode === 'view' && <OutlineVote note={note} />}
         {!readOnly && mode === 'view' && (
           <div className="outline-actions">
-            <button className="tb-button" onClick={() => { setDraft(note.text); setMode('edit'); }} aria-label={`Edit “${note.text || kind.label}”`}>Edit</button>
-            <button className="tb-button" onClick={() => setMode('move')} aria-label={`Move “${note.text || kind.label}”`}>Move</button>
-            <button className="tb-button danger" onClick={() => session.run('deleteNotes', { noteIds: [note.id] })} aria-label={`Delete “${note.text || kind.label}”`}>Delete</button>
+            <button
+              className="tb-button"
+              onClick={() => {
+                setDraft(note.text);
+                setMode('edit');
+              }}
+              aria-label={`Edit “${note.text || kind.label}”`}
+            >
+              Edit
+            </button>
+            <button
+              className="tb-button"
+              onClick={() => setMode('move')}
+              aria-label={`Move “${note.text || kind.label}”`}
+            >
+              Move
+            </button>
+            <button
+              className="tb-button danger"
+              onClick={() => session.run('deleteNotes', { noteIds: [note.id] })}
+              aria-label={`Delete “${note.text || kind.label}”`}
+            >
+              Delete
+            </button>
           </div>
         )}
         {mode === 'view' && <OutlineCommentButton noteId={note.id} label={note.text || kind.label} />}
@@ -55,11 +80,24 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
               setMode('view');
             }}
           >
-            <label className="sr-only" htmlFor={`edit-${note.id}`}>Note text</label>
-            <textarea id={`edit-${note.id}`} autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} rows={3} onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
+            <label className="sr-only" htmlFor={`edit-${note.id}`}>
+              Note text
+            </label>
+            <textarea
+              id={`edit-${note.id}`}
+              autoFocus
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              rows={3}
+              onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
+            />
             <div className="outline-actions">
-              <button className="btn primary" type="submit">Save</button>
-              <button className="btn" type="button" onClick={() => setMode('view')}>Cancel</button>
+              <button className="btn primary" type="submit">
+                Save
+              </button>
+              <button className="btn" type="button" onClick={() => setMode('view')}>
+                Cancel
+              </button>
             </div>
           </form>
         )}
@@ -84,8 +122,12 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
               ))}
             </select>
             <div className="outline-actions">
-              <button className="btn primary" type="submit">Move</button>
-              <button className="btn" type="button" onClick={() => setMode('view')}>Cancel</button>
+              <button className="btn primary" type="submit">
+                Move
+              </button>
+              <button className="btn" type="button" onClick={() => setMode('view')}>
+                Cancel
+              </button>
             </div>
           </form>
         )}

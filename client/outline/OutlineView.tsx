@@ -16,7 +16,8 @@ export function OutlineView({ readOnly }: { readOnly: boolean }) {
       <div className="outline-inner">
         <h1 className="outline-title">{board.meta.title}</h1>
         <p className="muted">
-          {board.stages.length} stages · {board.lanes.length} lanes · {board.notes.length} notes. Changes by others appear here as they happen.
+          {board.stages.length} stages · {board.lanes.length} lanes · {board.notes.length} notes. Changes by others
+          appear here as they happen.
         </p>
         <OutlineDrafts />
         {board.personas.length > 0 && (
@@ -36,7 +37,9 @@ export function OutlineView({ readOnly }: { readOnly: boolean }) {
         <nav aria-label="Stages">
           <ol className="outline-toc">
             {board.stages.map((s) => (
-              <li key={s.id}><a href={`#outline-${s.id.replace(':', '-')}`}>{s.name}</a></li>
+              <li key={s.id}>
+                <a href={`#outline-${s.id.replace(':', '-')}`}>{s.name}</a>
+              </li>
             ))}
           </ol>
         </nav>
@@ -89,7 +92,8 @@ function AddNote({ stageId, laneId, where }: { stageId: StageId; laneId: LaneId;
         e.preventDefault();
         if (!text.trim()) return;
         // Private writing: the note is my draft (shown on the board, to me alone, until the reveal).
-        if (session.privateWriting.interceptsNewNotes()) session.privateWriting.addDraft(stageId, laneId, undefined, text.trim(), { edit: false });
+        if (session.privateWriting.interceptsNewNotes())
+          session.privateWriting.addDraft(stageId, laneId, undefined, text.trim(), { edit: false });
         else session.run('addNote', { stageId, laneId, text: text.trim() });
         session.model.endStep();
         setText('');
@@ -97,10 +101,21 @@ function AddNote({ stageId, laneId, where }: { stageId: StageId; laneId: LaneId;
       }}
     >
       <label htmlFor={`add-${stageId}-${laneId}`}>New note in {where}</label>
-      <textarea id={`add-${stageId}-${laneId}`} autoFocus rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)} />
+      <textarea
+        id={`add-${stageId}-${laneId}`}
+        autoFocus
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      />
       <div className="outline-actions">
-        <button className="btn primary" type="submit">Add</button>
-        <button className="btn" type="button" onClick={() => setOpen(false)}>Cancel</button>
+        <button className="btn primary" type="submit">
+          Add
+        </button>
+        <button className="btn" type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -22,7 +22,15 @@ import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
 import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
-import { Deferred, DeviceTransferDialog, KpiPanel, OutlineView, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
+import {
+  Deferred,
+  DeviceTransferDialog,
+  KpiPanel,
+  OutlineView,
+  PersonasPanel,
+  PriorityPanel,
+  TeamsPanel,
+} from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { useBottomBarsInset } from '../ui/floatingInset.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
@@ -49,15 +57,43 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <JoinDialog initial={null} onJoin={(name, dept) => setProfile(saveProfile(name, dept))} />
       </div>
     );
-  if (proven.kind === 'pending') return <div className="page-blank"><p className="loading" role="status">Joining the board…</p></div>;
+  if (proven.kind === 'pending')
+    return (
+      <div className="page-blank">
+        <p className="loading" role="status">
+          Joining the board…
+        </p>
+      </div>
+    );
   if (proven.kind === 'refused') return <BoardUnavailable reason={proven.reason} />;
-  if (proven.kind === 'failed') return <BoardUnavailable reason={`You could not join: ${proven.message}`} onRetry={proven.retry} />;
+  if (proven.kind === 'failed')
+    return <BoardUnavailable reason={`You could not join: ${proven.message}`} onRetry={proven.retry} />;
   // Without a credential (no share link) the id is a placeholder: the server refuses the connection anyway.
   const identity = identityOf(proven.identity?.personId ?? 'unproven', profile);
-  return <BoardSessionView boardId={boardId} token={token} credential={proven.identity?.credential ?? null} identity={identity} onProfile={setProfile} />;
+  return (
+    <BoardSessionView
+      boardId={boardId}
+      token={token}
+      credential={proven.identity?.credential ?? null}
+      identity={identity}
+      onProfile={setProfile}
+    />
+  );
 }
 
-function BoardSessionView({ boardId, token, credential, identity, onProfile }: { boardId: string; token: string | null; credential: string | null; identity: Identity; onProfile: (p: Profile) => void }) {
+function BoardSessionView({
+  boardId,
+  token,
+  credential,
+  identity,
+  onProfile,
+}: {
+  boardId: string;
+  token: string | null;
+  credential: string | null;
+  identity: Identity;
+  onProfile: (p: Profile) => void;
+}) {
   const [session, setSession] = useState<BoardSession | null>(null);
   // A new session per attempt: while a facilitator has not let this person in, the page tries again.
   const [attempt, setAttempt] = useState(0);
@@ -93,7 +129,8 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   const lockedOut = useLockedOut();
   const panel = useStore(session.editor, (s) => s.panel);
   const view = useStore(session.editor, (s) => s.view);
-  const setView = (v: 'canvas' | 'outline') => session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
+  const setView = (v: 'canvas' | 'outline') =>
+    session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
   const [ready, setReady] = useState(false);
   const [editingIdentity, setEditingIdentity] = useState(false);
   // The profile the link carries, fixed when the dialog opens (a new profile would make a new link).
@@ -101,7 +138,10 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   useKeyboardShortcuts(session);
   const mainRef = useRef<HTMLElement>(null);
   useBottomBarsInset(mainRef, (px) => setBottomInset(session, px));
-  useEffect(() => oneSidePanelAtATime({ editor: session.editor, comments: session.comments.ui, voting: session.voting.state }), [session]);
+  useEffect(
+    () => oneSidePanelAtATime({ editor: session.editor, comments: session.comments.ui, voting: session.voting.state }),
+    [session],
+  );
 
   useEffect(() => {
     let live = true;
@@ -122,25 +162,39 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   }, [ready, title, session.boardId]);
 
   // Nothing of the board shows while waiting, not even a copy downloaded with the page.
-  if (connection.kind === 'refused' && connection.reason === 'awaiting-admission') return <WaitingRoom onRetry={onRetry} />;
+  if (connection.kind === 'refused' && connection.reason === 'awaiting-admission')
+    return <WaitingRoom onRetry={onRetry} />;
   if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
   const readOnly = newerSchema || roleReadOnly || stopped !== null || lockedOut;
   return (
     <DotsLeftBadges>
       <div className="board-page" data-ready={ready}>
-        <a className="skip-link" href="#outline" onClick={(e) => { e.preventDefault(); setView('outline'); }}>Skip to the accessible outline of this board</a>
+        <a
+          className="skip-link"
+          href="#outline"
+          onClick={(e) => {
+            e.preventDefault();
+            setView('outline');
+          }}
+        >
+          Skip to the accessible outline of this board
+        </a>
         <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
         {stopped && (
           <div className="banner banner-error" role="alert">
             {stopped}
-            <button className="btn" onClick={() => window.location.reload()}>Reload</button>
+            <button className="btn" onClick={() => window.location.reload()}>
+              Reload
+            </button>
           </div>
         )}
         {newerSchema && (
           <div className="banner" role="alert">
             This board was saved by a newer version of Journeyboard, so it is read-only here.
-            <button className="btn primary" onClick={() => window.location.reload()}>Reload</button>
+            <button className="btn primary" onClick={() => window.location.reload()}>
+              Reload
+            </button>
           </div>
         )}
         {roleReadOnly && !newerSchema && role && <ReadOnlyBanner role={role} />}
@@ -149,8 +203,23 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         <LobbyBanner />
         <main className="board-main" ref={mainRef}>
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
-            <button role="radio" aria-checked={view === 'canvas'} className={view === 'canvas' ? 'active' : ''} onClick={() => setView('canvas')}>Board</button>
-            <button role="radio" aria-checked={view === 'outline'} className={view === 'outline' ? 'active' : ''} onClick={() => setView('outline')} data-testid="outline-toggle">Outline</button>
+            <button
+              role="radio"
+              aria-checked={view === 'canvas'}
+              className={view === 'canvas' ? 'active' : ''}
+              onClick={() => setView('canvas')}
+            >
+              Board
+            </button>
+            <button
+              role="radio"
+              aria-checked={view === 'outline'}
+              className={view === 'outline' ? 'active' : ''}
+              onClick={() => setView('outline')}
+              data-testid="outline-toggle"
+            >
+              Outline
+            </button>
           </div>
           {view === 'outline' ? (
             <Deferred>
@@ -160,7 +229,11 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
             <>
               <BoardCanvas />
               <FollowBanner />
-              {!ready && <div className="loading" role="status">Opening the board…</div>}
+              {!ready && (
+                <div className="loading" role="status">
+                  Opening the board…
+                </div>
+              )}
               <EmotionCurveOverlay />
               <NoteEditor />
               <DraftOverlay />
@@ -176,7 +249,11 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               </Deferred>
               {panel === 'shortcuts' && <ShortcutsDialog />}
               <PastePreviewDialog />
-              <div className="hint">{readOnly ? 'Drag to pan · scroll or Ctrl+wheel to zoom' : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}</div>
+              <div className="hint">
+                {readOnly
+                  ? 'Drag to pan · scroll or Ctrl+wheel to zoom'
+                  : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}
+              </div>
             </>
           )}
           <VotingDock />
@@ -222,7 +299,10 @@ function WaitingRoom({ onRetry }: { onRetry: () => void }) {
     <div className="page-blank">
       <div className="empty-card waiting-room" role="status" data-testid="waiting-room">
         <h1>Waiting for the facilitator</h1>
-        <p className="muted">The facilitator lets people in one by one. You will join the board as soon as they admit you; keep this page open.</p>
+        <p className="muted">
+          The facilitator lets people in one by one. You will join the board as soon as they admit you; keep this page
+          open.
+        </p>
       </div>
     </div>
   );
@@ -234,7 +314,13 @@ function BoardUnavailable({ reason, onRetry }: { reason: string; onRetry?: () =>
   return (
     <div className="page-blank">
       <div className="empty-card" role="alert" data-testid="board-unavailable">
-        <h1>{notFound ? 'This board doesn’t exist' : noAccess ? 'You need a share link for this board' : 'Can’t open this board'}</h1>
+        <h1>
+          {notFound
+            ? 'This board doesn’t exist'
+            : noAccess
+              ? 'You need a share link for this board'
+              : 'Can’t open this board'}
+        </h1>
         <p className="muted">
           {notFound
             ? 'The link may be mistyped, or the board was deleted.'
@@ -242,8 +328,14 @@ function BoardUnavailable({ reason, onRetry }: { reason: string; onRetry?: () =>
               ? 'Boards open only through the secret link their facilitator shares. If you had one, it may have been replaced: ask for the current link.'
               : reason}
         </p>
-        {onRetry && <button className="btn primary" onClick={onRetry}>Try again</button>}
-        <a className={onRetry ? 'btn' : 'btn primary'} href="/">Go to your boards</a>
+        {onRetry && (
+          <button className="btn primary" onClick={onRetry}>
+            Try again
+          </button>
+        )}
+        <a className={onRetry ? 'btn' : 'btn primary'} href="/">
+          Go to your boards
+        </a>
       </div>
     </div>
   );

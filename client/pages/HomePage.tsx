@@ -26,7 +26,9 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
   const [title, setTitle] = useState('');
   // /auth/callback sends a refused sign-in back here; the reason is in the server's log, not the URL.
   const [error, setError] = useState<string | null>(() =>
-    new URLSearchParams(window.location.search).get('signIn') === 'failed' ? 'Signing in with your company account did not work. Try again, or go on by link.' : null,
+    new URLSearchParams(window.location.search).get('signIn') === 'failed'
+      ? 'Signing in with your company account did not work. Try again, or go on by link.'
+      : null,
   );
   const [busy, setBusy] = useState(false);
   const [recent, setRecent] = useState<RecentBoard[]>(loadRecentBoards);
@@ -37,7 +39,9 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
 
   useEffect(() => {
     // With CREATE_TOKEN set, the server lists saved templates only to callers with the token.
-    fetchTemplates(localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined).then(setTemplates, (e: Error) => setError(`Could not load templates: ${e.message}`));
+    fetchTemplates(localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined).then(setTemplates, (e: Error) =>
+      setError(`Could not load templates: ${e.message}`),
+    );
     document.title = 'Journeyboard';
   }, []);
 
@@ -46,7 +50,11 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
     setError(null);
     try {
       const chosen = templates?.find((t) => t.id === templateId);
-      const { url } = await createBoard(title.trim() || chosen?.name || 'Customer journey', templateId, createToken.trim() || undefined);
+      const { url } = await createBoard(
+        title.trim() || chosen?.name || 'Customer journey',
+        templateId,
+        createToken.trim() || undefined,
+      );
       if (createToken.trim()) localStorage.setItem(CREATE_TOKEN_KEY, createToken.trim());
       window.location.assign(url);
     } catch (e) {
@@ -59,7 +67,8 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
   const saved = templates?.filter((t) => t.source === 'saved') ?? [];
   // Who may remove a saved template: the facilitator of its board (the token this device kept
   // for that board, if any; the server checks the role) or the server's creation token.
-  const removalToken = (t: TemplateInfo) => localStorage.getItem(CREATE_TOKEN_KEY) ?? (t.sourceBoardId ? storedBoardToken(t.sourceBoardId) : null);
+  const removalToken = (t: TemplateInfo) =>
+    localStorage.getItem(CREATE_TOKEN_KEY) ?? (t.sourceBoardId ? storedBoardToken(t.sourceBoardId) : null);
   const remove = async (t: TemplateInfo, token: string) => {
     setError(null);
     try {
@@ -73,14 +82,20 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
   return (
     <div className="home">
       <header className="home-header">
-        <span className="brand"><span className="brand-mark" aria-hidden>◆</span><span className="brand-name">Journeyboard</span></span>
+        <span className="brand">
+          <span className="brand-mark" aria-hidden>
+            ◆
+          </span>
+          <span className="brand-name">Journeyboard</span>
+        </span>
         <span className="muted">Map the customer journey together, live.</span>
         <AccountBar me={me} onSignedOut={() => setMe({ signInAvailable: true, signedIn: false, person: null })} />
       </header>
       <main className="home-main">
         {joinedAs !== undefined && (
           <p className="joined-banner" role="status" data-testid="joined-device">
-            <span aria-hidden>✓</span> This device is now {joinedAs}. Open a board’s link here to carry on as {joinedAs}.
+            <span aria-hidden>✓</span> This device is now {joinedAs}. Open a board’s link here to carry on as {joinedAs}
+            .
           </p>
         )}
         <section className="create-card" aria-labelledby="create-title">
@@ -91,31 +106,73 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
               void create();
             }}
           >
-            <label className="field-label" htmlFor="board-title">Board title</label>
-            <input id="board-title" data-testid="new-board-title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Checkout journey — Q3 workshop" />
+            <label className="field-label" htmlFor="board-title">
+              Board title
+            </label>
+            <input
+              id="board-title"
+              data-testid="new-board-title"
+              value={title}
+              maxLength={120}
+              onChange={(e) => setTitle(e.target.value)}
+              placeholder="e.g. Checkout journey — Q3 workshop"
+            />
             <span className="field-label">Template</span>
             <div className="templates" role="radiogroup" aria-label="Template">
               {templates === null && !error && <p className="muted">Loading templates…</p>}
-              {templates?.filter((t) => t.source === 'builtin').map((t) => (
-                <TemplateChoice key={t.id} template={t} checked={templateId === t.id} onChoose={() => setTemplateId(t.id)} />
-              ))}
+              {templates
+                ?.filter((t) => t.source === 'builtin')
+                .map((t) => (
+                  <TemplateChoice
+                    key={t.id}
+                    template={t}
+                    checked={templateId === t.id}
+                    onChoose={() => setTemplateId(t.id)}
+                  />
+                ))}
               {saved.length > 0 && (
                 <>
-                  <h2 className="templates-heading" id="saved-templates">Saved on this server</h2>
+                  <h2 className="templates-heading" id="saved-templates">
+                    Saved on this server
+                  </h2>
                   {saved.map((t) => {
                     const token = removalToken(t);
-                    return <TemplateChoice key={t.id} template={t} checked={templateId === t.id} onChoose={() => setTemplateId(t.id)} onRemove={token ? () => remove(t, token) : undefined} />;
+                    return (
+                      <TemplateChoice
+                        key={t.id}
+                        template={t}
+                        checked={templateId === t.id}
+                        onChoose={() => setTemplateId(t.id)}
+                        onRemove={token ? () => remove(t, token) : undefined}
+                      />
+                    );
                   })}
                 </>
               )}
             </div>
             {needsToken && (
               <>
-                <label className="field-label" htmlFor="create-token">Creation token (from the person who runs this server)</label>
-                <input id="create-token" type="password" data-testid="create-token" value={createToken} autoComplete="off" onChange={(e) => setCreateToken(e.target.value)} onBlur={() => createToken.trim() && fetchTemplates(createToken.trim()).then(setTemplates, () => undefined)} />
+                <label className="field-label" htmlFor="create-token">
+                  Creation token (from the person who runs this server)
+                </label>
+                <input
+                  id="create-token"
+                  type="password"
+                  data-testid="create-token"
+                  value={createToken}
+                  autoComplete="off"
+                  onChange={(e) => setCreateToken(e.target.value)}
+                  onBlur={() =>
+                    createToken.trim() && fetchTemplates(createToken.trim()).then(setTemplates, () => undefined)
+                  }
+                />
               </>
             )}
-            {error && <p className="error" role="alert">{error}</p>}
+            {error && (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            )}
             <button className="btn primary big" data-testid="create-board" disabled={busy || !templates}>
               {busy ? 'Creating…' : 'Create board'}
             </button>
@@ -126,7 +183,10 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
           <section className="recent" aria-labelledby="recent-title">
             <h2 id="recent-title">Recently opened on this device</h2>
             {recent.length === 0 ? (
-              <p className="muted empty-recent">Boards you open appear here. Share a board’s link to invite colleagues from marketing, sales and support.</p>
+              <p className="muted empty-recent">
+                Boards you open appear here. Share a board’s link to invite colleagues from marketing, sales and
+                support.
+              </p>
             ) : (
               <ul className="recent-list">
                 {recent.map((b) => (
@@ -135,7 +195,17 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                       <span className="recent-title">{b.title}</span>
                       <span className="muted">opened {ago(b.openedAt)}</span>
                     </a>
-                    <button className="icon-button" aria-label={`Forget ${b.title}`} title="Remove from this list" onClick={() => { forgetBoard(b.id); setRecent(loadRecentBoards()); }}>×</button>
+                    <button
+                      className="icon-button"
+                      aria-label={`Forget ${b.title}`}
+                      title="Remove from this list"
+                      onClick={() => {
+                        forgetBoard(b.id);
+                        setRecent(loadRecentBoards());
+                      }}
+                    >
+                      ×
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -148,7 +218,17 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
   );
 }
 
-function TemplateChoice({ template: t, checked, onChoose, onRemove }: { template: TemplateInfo; checked: boolean; onChoose: () => void; onRemove?: () => Promise<void> }) {
+function TemplateChoice({
+  template: t,
+  checked,
+  onChoose,
+  onRemove,
+}: {
+  template: TemplateInfo;
+  checked: boolean;
+  onChoose: () => void;
+  onRemove?: () => Promise<void>;
+}) {
   const [confirming, setConfirming] = useState(false);
   const parts = [`${t.stages.length} stages`, t.noteCount ? `${t.noteCount} example notes` : 'empty'];
   if (t.personaCount) parts.push(`${t.personaCount} persona${t.personaCount === 1 ? '' : 's'}`);
@@ -171,7 +251,12 @@ function TemplateChoice({ template: t, checked, onChoose, onRemove }: { template
           {confirming ? (
             <>
               <span>Remove it for everyone on this server?</span>
-              <button type="button" className="btn danger" data-testid="remove-template-confirm" onClick={() => void onRemove().finally(() => setConfirming(false))}>
+              <button
+                type="button"
+                className="btn danger"
+                data-testid="remove-template-confirm"
+                onClick={() => void onRemove().finally(() => setConfirming(false))}
+              >
                 Remove
               </button>
               <button type="button" className="btn ghost" onClick={() => setConfirming(false)}>
@@ -179,7 +264,13 @@ function TemplateChoice({ template: t, checked, onChoose, onRemove }: { template
               </button>
             </>
           ) : (
-            <button type="button" className="template-remove-link" data-testid="remove-template" aria-label={`Remove the saved template ${t.name}`} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="template-remove-link"
+              data-testid="remove-template"
+              aria-label={`Remove the saved template ${t.name}`}
+              onClick={() => setConfirming(true)}
+            >
               Remove
             </button>
           )}

@@ -6,9 +6,16 @@ import { TransferRefused } from './api.ts';
 import { HomePage } from './HomePage.tsx';
 import '../ui/deviceTransfer.css';
 
-type JoinState = { readonly kind: 'joining' } | { readonly kind: 'joined'; readonly name: string } | { readonly kind: 'failed'; readonly title: string; readonly message: string };
+type JoinState =
+  | { readonly kind: 'joining' }
+  | { readonly kind: 'joined'; readonly name: string }
+  | { readonly kind: 'failed'; readonly title: string; readonly message: string };
 
-const NO_CODE = { kind: 'failed', title: 'This link is incomplete', message: 'Open the whole link from your other device, or scan its QR code again.' } as const;
+const NO_CODE = {
+  kind: 'failed',
+  title: 'This link is incomplete',
+  message: 'Open the whole link from your other device, or scan its QR code again.',
+} as const;
 
 /**
  * `/join-device#code=…`: what a "use this identity on another device" link opens. Redeems the
@@ -42,14 +49,20 @@ export function JoinDevicePage() {
       {state.kind === 'joining' ? (
         <>
           <h1>Setting up this device…</h1>
-          <p className="muted" role="status">One moment.</p>
+          <p className="muted" role="status">
+            One moment.
+          </p>
         </>
       ) : (
         <>
           <h1>{state.title}</h1>
-          <p role="alert" data-testid="join-device-error">{state.message}</p>
+          <p role="alert" data-testid="join-device-error">
+            {state.message}
+          </p>
           <p>
-            <a className="btn" href="/">Go to the home page</a>
+            <a className="btn" href="/">
+              Go to the home page
+            </a>
           </p>
         </>
       )}
@@ -58,12 +71,24 @@ export function JoinDevicePage() {
 }
 
 function failure(e: unknown): JoinState {
-  const again = 'On the device you are already using, open your name at the top of a board, choose “Use this identity on another device” and make a new link.';
+  const again =
+    'On the device you are already using, open your name at the top of a board, choose “Use this identity on another device” and make a new link.';
   if (e instanceof TransferRefused) {
-    if (e.code === 'transfer-expired') return { kind: 'failed', title: 'This link has expired', message: `Links work for 10 minutes. ${again}` };
-    if (e.code === 'transfer-used') return { kind: 'failed', title: 'This link has already been used', message: `Each link works once. ${again}` };
-    if (e.code === 'transfer-not-found') return { kind: 'failed', title: 'This link does not work', message: `It may have been replaced by a newer one. ${again}` };
+    if (e.code === 'transfer-expired')
+      return { kind: 'failed', title: 'This link has expired', message: `Links work for 10 minutes. ${again}` };
+    if (e.code === 'transfer-used')
+      return { kind: 'failed', title: 'This link has already been used', message: `Each link works once. ${again}` };
+    if (e.code === 'transfer-not-found')
+      return {
+        kind: 'failed',
+        title: 'This link does not work',
+        message: `It may have been replaced by a newer one. ${again}`,
+      };
     return { kind: 'failed', title: 'This link did not work', message: e.message };
   }
-  return { kind: 'failed', title: 'The server could not be reached', message: 'Check the connection and open the link again.' };
+  return {
+    kind: 'failed',
+    title: 'The server could not be reached',
+    message: 'Check the connection and open the link again.',
+  };
 }

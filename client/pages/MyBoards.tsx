@@ -2,14 +2,22 @@ import { useEffect, useState } from 'react';
 import type { Me, MyBoard } from '../../shared/protocol/account.ts';
 import { fetchMe, fetchMyBoards, signInHref, signOut } from '../identity/account.ts';
 
-const ROLE_LABEL: Record<MyBoard['role'], string> = { facilitator: 'Facilitator', editor: 'Editor', commenter: 'Commenter', viewer: 'Viewer' };
+const ROLE_LABEL: Record<MyBoard['role'], string> = {
+  facilitator: 'Facilitator',
+  editor: 'Editor',
+  commenter: 'Commenter',
+  viewer: 'Viewer',
+};
 
 /** This browser's company sign-in: null while asking, and also when the server cannot say (links only). */
 export function useMe(): [Me | null, (me: Me | null) => void] {
   const [me, setMe] = useState<Me | null>(null);
   useEffect(() => {
     let live = true;
-    fetchMe().then((m) => live && setMe(m), () => undefined);
+    fetchMe().then(
+      (m) => live && setMe(m),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -30,11 +38,21 @@ export function AccountBar({ me, onSignedOut }: { me: Me | null; onSignedOut: ()
   }
   return (
     <span className="account-bar" data-testid="account">
-      <span>Signed in as <strong>{me.person.name ?? me.person.email ?? 'you'}</strong></span>
-      <button className="btn ghost" data-testid="sign-out" onClick={() => signOut().then(onSignedOut, (e: Error) => setError(e.message))}>
+      <span>
+        Signed in as <strong>{me.person.name ?? me.person.email ?? 'you'}</strong>
+      </span>
+      <button
+        className="btn ghost"
+        data-testid="sign-out"
+        onClick={() => signOut().then(onSignedOut, (e: Error) => setError(e.message))}
+      >
         Sign out
       </button>
-      {error && <span className="error" role="alert">{error}</span>}
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }
@@ -49,9 +67,15 @@ export function MyBoards() {
   return (
     <section className="recent" aria-labelledby="my-boards-title" data-testid="my-boards">
       <h2 id="my-boards-title">My boards</h2>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {boards === null && !error && <p className="muted">Loading…</p>}
-      {boards?.length === 0 && <p className="muted empty-recent">Boards you open while signed in appear here, on every device.</p>}
+      {boards?.length === 0 && (
+        <p className="muted empty-recent">Boards you open while signed in appear here, on every device.</p>
+      )}
       {boards && boards.length > 0 && (
         <ul className="recent-list">
           {boards.map((b) => (

@@ -51,7 +51,11 @@ export async function fetchTemplates(createToken?: string): Promise<TemplateInfo
 }
 
 /** Facilitators only: saves the board as a template on this server. */
-export async function saveBoardAsTemplate(boardId: string, token: string, body: { name: string; description: string }): Promise<TemplateInfo> {
+export async function saveBoardAsTemplate(
+  boardId: string,
+  token: string,
+  body: { name: string; description: string },
+): Promise<TemplateInfo> {
   const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/template`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -65,7 +69,10 @@ export async function saveBoardAsTemplate(boardId: string, token: string, body: 
  * of the board it was saved from, or the server's creation token.
  */
 export async function deleteSavedTemplate(templateId: string, token: string): Promise<void> {
-  const res = await fetch(`/api/templates/${encodeURIComponent(templateId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`/api/templates/${encodeURIComponent(templateId)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) await json(res);
 }
 
@@ -76,7 +83,11 @@ const roleSchema = z.enum(ROLES);
 const linksSchema = z.object({ role: roleSchema, links: z.partialRecord(roleSchema, z.string()) });
 export type BoardLinks = z.infer<typeof linksSchema>;
 
-export async function createBoard(title: string, template: string, createToken?: string): Promise<{ id: string; url: string }> {
+export async function createBoard(
+  title: string,
+  template: string,
+  createToken?: string,
+): Promise<{ id: string; url: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (createToken) headers.authorization = `Bearer ${createToken}`;
   const res = await fetch('/api/boards', { method: 'POST', headers, body: JSON.stringify({ title, template }) });
@@ -86,7 +97,9 @@ export async function createBoard(title: string, template: string, createToken?:
 
 /** My role on a board and the share links I may hand out. */
 export async function fetchLinks(boardId: string, token: string): Promise<BoardLinks> {
-  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return linksSchema.parse(await json(res));
 }
 
@@ -118,7 +131,10 @@ export async function requestIdentity(boardId: string, token: string): Promise<I
 
 /** A one-time code that moves this person to another device (the credential proves who asks). */
 export async function requestTransfer(credential: string): Promise<IssuedTransfer> {
-  const res = await fetch(TRANSFERS_PATH, { method: 'POST', headers: { authorization: credentialAuthorization(credential) } });
+  const res = await fetch(TRANSFERS_PATH, {
+    method: 'POST',
+    headers: { authorization: credentialAuthorization(credential) },
+  });
   return issuedTransferSchema.parse(await json(res));
 }
 
@@ -133,10 +149,17 @@ export class TransferRefused extends Error {
 
 /** This device's own credential for the person who made `code`; TransferRefused if it no longer works. */
 export async function redeemTransfer(code: string): Promise<IssuedIdentity> {
-  const res = await fetch(REDEEM_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  const res = await fetch(REDEEM_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new TransferRefused(body?.error?.code ?? 'unknown', body?.error?.message ?? `The server answered ${res.status}`);
+    throw new TransferRefused(
+      body?.error?.code ?? 'unknown',
+      body?.error?.message ?? `The server answered ${res.status}`,
+    );
   }
   return issuedIdentitySchema.parse(await res.json());
 }

@@ -73,7 +73,14 @@ export interface ServerNotice {
 }
 
 /** Reasons that arrive as a server-side close of this document's connection, not as a refusal. */
-const FINAL_CLOSE_REASONS: readonly string[] = [LinkRotated.reason, RemovedFromBoard.reason, BoardTooLarge.reason, RateLimited.reason, InvalidMessage.reason, 'forbidden-message'];
+const FINAL_CLOSE_REASONS: readonly string[] = [
+  LinkRotated.reason,
+  RemovedFromBoard.reason,
+  BoardTooLarge.reason,
+  RateLimited.reason,
+  InvalidMessage.reason,
+  'forbidden-message',
+];
 
 /** The origin of the board state the page downloaded before connecting (boot/prefetchBoard.ts). */
 const PREFETCHED = Symbol('prefetched board');
@@ -133,7 +140,12 @@ export function describeRefusal(reason: string): string {
   }
 }
 
-export function connectBoard(boardId: string, token?: string, credential: string | null = null, name?: string): BoardConnection {
+export function connectBoard(
+  boardId: string,
+  token?: string,
+  credential: string | null = null,
+  name?: string,
+): BoardConnection {
   const doc = new Y.Doc();
   const status = new ConnectionStore();
   let socketStatus: WebSocketStatus = WebSocketStatus.Connecting;
@@ -187,7 +199,11 @@ export function connectBoard(boardId: string, token?: string, credential: string
   // The first sync brings the whole board: it goes into the local copy in one piece later
   // (deferredStore.ts), not re-encoded on the way to the first render (firstSyncEncoding.ts).
   let firstSync = true;
-  const stopSkipping = skipUpdateEncoding(doc, (t) => firstSync && (t.origin === provider || t.origin === PREFETCHED), () => localStore?.request());
+  const stopSkipping = skipUpdateEncoding(
+    doc,
+    (t) => firstSync && (t.origin === provider || t.origin === PREFETCHED),
+    () => localStore?.request(),
+  );
 
   const open = () => {
     if (!destroyed && !refused) void socket.connect();
@@ -330,7 +346,9 @@ export function connectBoard(boardId: string, token?: string, credential: string
 function parseNotice(payload: string): ServerNotice | null {
   try {
     const n = JSON.parse(payload) as Partial<ServerNotice>;
-    return n.type === 'journeyboard:repaired' && typeof n.message === 'string' ? { type: n.type, reason: String(n.reason), message: n.message } : null;
+    return n.type === 'journeyboard:repaired' && typeof n.message === 'string'
+      ? { type: n.type, reason: String(n.reason), message: n.message }
+      : null;
   } catch {
     return null;
   }

@@ -43,7 +43,12 @@ export function connectComments(boardId: string, token?: string, credential: str
   const messageListeners = new Set<(m: unknown) => void>();
   const noticeListeners = new Set<(n: ServerNotice) => void>();
 
-  const provider = new HocuspocusProvider({ url: collabUrl(), name, document: doc, token: encodeConnectionToken({ link: token ?? '', credential }) });
+  const provider = new HocuspocusProvider({
+    url: collabUrl(),
+    name,
+    document: doc,
+    token: encodeConnectionToken({ link: token ?? '', credential }),
+  });
   provider.on('status', ({ status }: { status: WebSocketStatus }) => (socket = status));
   provider.on('synced', ({ state }: { state: boolean }) => {
     if (!state) return;
@@ -56,7 +61,17 @@ export function connectComments(boardId: string, token?: string, credential: str
   };
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => refuse(reason));
   provider.on('close', ({ event }: { event: CloseEvent }) => {
-    if (['link-rotated', 'removed-from-board', 'rate-limited', 'board-too-large', 'invalid-message', 'forbidden-message'].includes(event.reason)) refuse(event.reason);
+    if (
+      [
+        'link-rotated',
+        'removed-from-board',
+        'rate-limited',
+        'board-too-large',
+        'invalid-message',
+        'forbidden-message',
+      ].includes(event.reason)
+    )
+      refuse(event.reason);
   });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     let message: unknown;
@@ -66,7 +81,8 @@ export function connectComments(boardId: string, token?: string, credential: str
       return;
     }
     const n = message as Partial<ServerNotice>;
-    if (n?.type === 'journeyboard:repaired' && typeof n.message === 'string') noticeListeners.forEach((l) => l({ type: n.type!, reason: String(n.reason), message: n.message! }));
+    if (n?.type === 'journeyboard:repaired' && typeof n.message === 'string')
+      noticeListeners.forEach((l) => l({ type: n.type!, reason: String(n.reason), message: n.message! }));
     messageListeners.forEach((l) => l(message));
   });
   const backOnline = () => void provider.connect();
@@ -74,7 +90,7 @@ export function connectComments(boardId: string, token?: string, credential: str
   window.addEventListener('online', backOnline);
   window.addEventListener('offline', goneOffline);
 
-  const listen = <T,>(set: Set<T>, l: T) => {
+  const listen = <T>(set: Set<T>, l: T) => {
     set.add(l);
     return () => void set.delete(l);
   };

@@ -70,5 +70,8 @@ export function afterFirstRender(cb: () => void): () => void {
 }
 
 const whenIdle = (cb: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(cb, 0);
-const cancelIdle = (handle: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(cb, { timeout: IDLE_TIMEOUT_MS })
+    : window.setTimeout(cb, 0);
+const cancelIdle = (handle: number): void =>
+  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle);

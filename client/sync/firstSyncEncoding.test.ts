@@ -16,7 +16,11 @@ describe('skipUpdateEncoding', () => {
     const updates: unknown[] = [];
     doc.on('update', (_u: Uint8Array, origin: unknown) => updates.push(origin));
     let skipped = 0;
-    skipUpdateEncoding(doc, (t) => t.origin === REMOTE, () => skipped++);
+    skipUpdateEncoding(
+      doc,
+      (t) => t.origin === REMOTE,
+      () => skipped++,
+    );
 
     Y.applyUpdate(doc, remoteState(), REMOTE);
     expect(doc.getMap('records').get('note:a')).toBe('from the server');
@@ -33,7 +37,11 @@ describe('skipUpdateEncoding', () => {
     const records = doc.getMap('records');
     const updates: unknown[] = [];
     doc.on('update', (_u: Uint8Array, origin: unknown) => updates.push(origin));
-    skipUpdateEncoding(doc, (t) => t.origin === REMOTE, () => {});
+    skipUpdateEncoding(
+      doc,
+      (t) => t.origin === REMOTE,
+      () => {},
+    );
     // Like a migration or a repair reacting to what arrived: its change must still be sent.
     records.observe((e) => {
       if (e.transaction.origin === REMOTE) doc.transact(() => records.set('note:fix', 'local fix'), 'fix');
@@ -48,7 +56,11 @@ describe('skipUpdateEncoding', () => {
     const first: unknown[] = [];
     const later: unknown[] = [];
     doc.on('update', (_u: Uint8Array, o: unknown) => first.push(o));
-    const stop = skipUpdateEncoding(doc, (t) => t.origin === REMOTE, () => {});
+    const stop = skipUpdateEncoding(
+      doc,
+      (t) => t.origin === REMOTE,
+      () => {},
+    );
     // Added inside the window where the listeners are set aside.
     const addLater = () => {
       doc.off('afterTransactionCleanup', addLater);

@@ -10,7 +10,11 @@ import type * as Y from 'yjs';
  * encode) and `skipped` is called afterwards, to store the state some other way.
  * Returns a function that stops watching.
  */
-export function skipUpdateEncoding(doc: Y.Doc, skip: (transaction: Y.Transaction) => boolean, skipped: () => void): () => void {
+export function skipUpdateEncoding(
+  doc: Y.Doc,
+  skip: (transaction: Y.Transaction) => boolean,
+  skipped: () => void,
+): () => void {
   let setAside: Set<unknown> | null = null;
   // Yjs checks for `update` listeners right after `afterTransactionCleanup`. The next check is
   // the next transaction's (one made by an observer, say a local edit that must be sent): the

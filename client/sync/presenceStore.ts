@@ -1,5 +1,12 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { MAX_SHARED_SELECTION, readPresence, type Peer, type Presence, type PresenceInput, type ViewRect } from '../../shared/index.ts';
+import {
+  MAX_SHARED_SELECTION,
+  readPresence,
+  type Peer,
+  type Presence,
+  type PresenceInput,
+  type ViewRect,
+} from '../../shared/index.ts';
 
 /**
  * Everyone else's presence, validated on read, plus setters for ours. Cursor moves are sent at

@@ -17,7 +17,9 @@ describe('serverUrls', () => {
   const page = { host: 'board.example', search: '' };
 
   it('defaults to the page’s own server, with the board id for load balancers', () => {
-    expect(serverUrls(page, 'wss://board.example/collab', 'abc123')).toEqual(['wss://board.example/collab?board=abc123']);
+    expect(serverUrls(page, 'wss://board.example/collab', 'abc123')).toEqual([
+      'wss://board.example/collab?board=abc123',
+    ]);
   });
 
   it('reads ?servers=, keeping only ws(s) URLs on the page’s host and port (a crafted link cannot send the token elsewhere)', () => {
@@ -27,9 +29,9 @@ describe('serverUrls', () => {
       'wss://board.example/i/b/collab?board=b1',
     ]);
     // Nothing usable: the page's own server.
-    expect(serverUrls({ ...page, search: '?servers=wss://evil.example/collab' }, 'wss://board.example/collab', 'b1')).toEqual([
-      'wss://board.example/collab?board=b1',
-    ]);
+    expect(
+      serverUrls({ ...page, search: '?servers=wss://evil.example/collab' }, 'wss://board.example/collab', 'b1'),
+    ).toEqual(['wss://board.example/collab?board=b1']);
   });
 
   it('withBoard keeps the rest of the URL', () => {
@@ -47,7 +49,12 @@ describe('failover between server instances', () => {
   const instances = async () => {
     const schema = uniqueSchema();
     cleanups.push(() => dropSchema(schema));
-    const shared = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema, redisUrl: TEST_REDIS_URL, redisPrefix: uniqueRedisPrefix() };
+    const shared = {
+      databaseUrl: TEST_DATABASE_URL,
+      databaseSchema: schema,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix: uniqueRedisPrefix(),
+    };
     const a = await startTestServer(shared);
     const b = await startTestServer(shared);
     cleanups.push(() => b.close());
@@ -70,7 +77,8 @@ describe('failover between server instances', () => {
     const { stages, lanes } = readBoard(doc);
     return executeCommand(doc, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text });
   };
-  const synced = (provider: HocuspocusProvider) => waitFor(() => provider.isSynced, { what: 'the provider to sync', timeoutMs: 20_000 });
+  const synced = (provider: HocuspocusProvider) =>
+    waitFor(() => provider.isSynced, { what: 'the provider to sync', timeoutMs: 20_000 });
   const stored = async (server: TestServer, boardId: string) => {
     const loaded = await loadBoardDoc(server.server.store, boardId);
     const board = readBoard(loaded!.doc);
@@ -82,7 +90,11 @@ describe('failover between server instances', () => {
     const { b } = await instances();
     const { id, tokens } = await createBoardWithLinks(b.url, { template: 'ecommerce' });
     const dead = 'ws://127.0.0.1:1/collab'; // nothing listens on port 1
-    const { provider, switched } = failoverProvider([withBoard(dead, id), withBoard(b.wsUrl, id)], id, await connectionTokenFor(b.wsUrl, id, tokens.editor));
+    const { provider, switched } = failoverProvider(
+      [withBoard(dead, id), withBoard(b.wsUrl, id)],
+      id,
+      await connectionTokenFor(b.wsUrl, id, tokens.editor),
+    );
     await synced(provider);
     expect(switched[0]).toBe(withBoard(b.wsUrl, id));
   });
@@ -90,7 +102,11 @@ describe('failover between server instances', () => {
   it('stop A: its client moves to B, and nothing is lost (edits made while no server answered included)', async () => {
     const { a, b } = await instances();
     const { id, tokens } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
-    const { provider, document, switched } = failoverProvider([withBoard(a.wsUrl, id), withBoard(b.wsUrl, id)], id, await connectionTokenFor(a.wsUrl, id, tokens.editor));
+    const { provider, document, switched } = failoverProvider(
+      [withBoard(a.wsUrl, id), withBoard(b.wsUrl, id)],
+      id,
+      await connectionTokenFor(a.wsUrl, id, tokens.editor),
+    );
     await synced(provider);
     const watcher = await connectProvider(b.wsUrl, id, { token: tokens.viewer }); // someone on B all along
     cleanups.push(() => watcher.destroy());
@@ -105,7 +121,9 @@ describe('failover between server instances', () => {
     const after = addNote(document, 'Written on B');
     await waitFor(() => !provider.hasUnsyncedChanges, { what: 'B to acknowledge everything', timeoutMs: 20_000 });
 
-    await waitFor(() => [before, during, after].every((n) => readBoard(watcher.document).notesById.has(n)), { what: 'the client on B to see all three' });
+    await waitFor(() => [before, during, after].every((n) => readBoard(watcher.document).notesById.has(n)), {
+      what: 'the client on B to see all three',
+    });
     const board = await stored(b, id);
     for (const note of [before, during, after]) expect(board.notesById.get(note)?.text, note).toBeTruthy();
   });

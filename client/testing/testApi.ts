@@ -15,7 +15,17 @@ export interface JourneyboardTestApi {
     title: string;
     stages: { id: string; name: string }[];
     lanes: { id: string; name: string; kind: string }[];
-    notes: { id: string; text: string; stageId: string; laneId: string; kind: string; authorId: string; authorName: string; department: string; action: { owner: string; status: string; due: string | null } | null }[];
+    notes: {
+      id: string;
+      text: string;
+      stageId: string;
+      laneId: string;
+      kind: string;
+      authorId: string;
+      authorName: string;
+      department: string;
+      action: { owner: string; status: string; due: string | null } | null;
+    }[];
   };
   noteRect(id: string): Rect | null;
   cellRect(stageId: string, laneId: string): Rect | null;
@@ -33,7 +43,18 @@ export interface JourneyboardTestApi {
    */
   noteTextShownAt(id: string, text: string): Promise<{ at: number; pageMs: number; workMs: number }>;
   /** Stage KPIs as the board shows them, with their status against target and their card's page rect. */
-  kpis(): { id: string; stageId: string; metric: string; value: number | null; target: number | null; unit: string; direction: string; status: string; shapeName: string; rect: Rect | null }[];
+  kpis(): {
+    id: string;
+    stageId: string;
+    metric: string;
+    value: number | null;
+    target: number | null;
+    unit: string;
+    direction: string;
+    status: string;
+    shapeName: string;
+    rect: Rect | null;
+  }[];
   /** Live workshops: the timer by the server's clock, the lock, whom I follow, my camera. */
   workshop(): {
     timerStatus: string;
@@ -89,7 +110,17 @@ export function installTestApi(session: BoardSession): () => void {
         title: b.meta.title,
         stages: b.stages.map((s) => ({ id: s.id, name: s.name })),
         lanes: b.lanes.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
-        notes: b.notes.map((n) => ({ id: n.id, text: n.text, stageId: n.position.stageId, laneId: n.position.laneId, kind: n.kind, authorId: n.authorId, authorName: n.authorName, department: n.department, action: n.action })),
+        notes: b.notes.map((n) => ({
+          id: n.id,
+          text: n.text,
+          stageId: n.position.stageId,
+          laneId: n.position.laneId,
+          kind: n.kind,
+          authorId: n.authorId,
+          authorName: n.authorName,
+          department: n.department,
+          action: n.action,
+        })),
       };
     },
     noteRect: (id) => {
@@ -105,7 +136,10 @@ export function installTestApi(session: BoardSession): () => void {
       return s ? toPage({ x: s.x, y: 0, width: s.width, height: HEADER_H }) : null;
     },
     selection: () => [...session.editor.get().selection],
-    peers: () => session.presence.getPeers().map((p) => ({ name: p.user.name, selection: p.selection, editing: p.editing, hasCursor: p.cursor !== null })),
+    peers: () =>
+      session.presence
+        .getPeers()
+        .map((p) => ({ name: p.user.name, selection: p.selection, editing: p.editing, hasCursor: p.cursor !== null })),
     connection: () => session.connection.status.get().kind,
     role: () => session.access.get().role,
     noteTextShownAt: (id, text) =>
@@ -137,13 +171,28 @@ export function installTestApi(session: BoardSession): () => void {
     curve: () =>
       curveFor(snapshot(), session.editor.get().curveGrouping).map((s) => ({
         key: s.key,
-        points: s.points.map((p) => ({ stageIndex: p.stageIndex, mean: p.mean, y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y })),
+        points: s.points.map((p) => ({
+          stageIndex: p.stageIndex,
+          mean: p.mean,
+          y: toPage({ x: p.x, y: p.y, width: 0, height: 0 }).y,
+        })),
       })),
     kpis: () => {
       const layout = layoutFor(snapshot());
       return snapshot().kpis.map((k) => {
         const r = layout.kpis.get(k.id);
-        return { id: k.id, stageId: k.stageId, metric: k.metric, value: k.value, target: k.target, unit: k.unit, direction: k.direction, status: kpiStatus(k), shapeName: kpiShapeName(k), rect: r ? toPage(r) : null };
+        return {
+          id: k.id,
+          stageId: k.stageId,
+          metric: k.metric,
+          value: k.value,
+          target: k.target,
+          unit: k.unit,
+          direction: k.direction,
+          status: kpiStatus(k),
+          shapeName: kpiShapeName(k),
+          rect: r ? toPage(r) : null,
+        };
       });
     },
     kpiRects: () => [...layoutFor(snapshot()).kpis.values()].map((r) => ({ board: r, page: toPage(r) })),

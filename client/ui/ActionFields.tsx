@@ -12,22 +12,53 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
   useEffect(() => setOwner(first?.owner ?? ''), [first?.owner]);
   if (!notes.some((n) => n.action)) {
     return (
-      <button className="tb-button" data-testid="make-action" onClick={() => session.run('setNoteAction', { noteIds, status: 'open' })} title="Give it an owner, a status and a due date">
+      <button
+        className="tb-button"
+        data-testid="make-action"
+        onClick={() => session.run('setNoteAction', { noteIds, status: 'open' })}
+        title="Give it an owner, a status and a due date"
+      >
         Make action
       </button>
     );
   }
   return (
     <div className="action-fields" role="group" aria-label="Action">
-      <input aria-label="Owner" placeholder="Owner" value={same ? owner : ''} maxLength={60} onChange={(e) => setOwner(e.target.value)} onBlur={() => owner !== first?.owner && session.run('setNoteAction', { noteIds, owner })} onKeyDown={(e) => e.stopPropagation()} />
-      <select aria-label="Status" value={same && first ? first.status : ''} onChange={(e) => session.run('setNoteAction', { noteIds, status: e.target.value as ActionStatus })}>
+      <input
+        aria-label="Owner"
+        placeholder="Owner"
+        value={same ? owner : ''}
+        maxLength={60}
+        onChange={(e) => setOwner(e.target.value)}
+        onBlur={() => owner !== first?.owner && session.run('setNoteAction', { noteIds, owner })}
+        onKeyDown={(e) => e.stopPropagation()}
+      />
+      <select
+        aria-label="Status"
+        value={same && first ? first.status : ''}
+        onChange={(e) => session.run('setNoteAction', { noteIds, status: e.target.value as ActionStatus })}
+      >
         {!same && <option value="">Mixed</option>}
         {ACTION_STATUSES.map((s) => (
-          <option key={s} value={s}>{ACTION_STATUS_LABEL[s]}</option>
+          <option key={s} value={s}>
+            {ACTION_STATUS_LABEL[s]}
+          </option>
         ))}
       </select>
-      <input type="date" aria-label="Due date" value={same ? (first?.due ?? '') : ''} onChange={(e) => session.run('setNoteAction', { noteIds, due: e.target.value || null })} />
-      <button className="icon-button" aria-label="Not an action any more" title="Not an action any more" onClick={() => session.run('setNoteAction', { noteIds, status: null })}>×</button>
+      <input
+        type="date"
+        aria-label="Due date"
+        value={same ? (first?.due ?? '') : ''}
+        onChange={(e) => session.run('setNoteAction', { noteIds, due: e.target.value || null })}
+      />
+      <button
+        className="icon-button"
+        aria-label="Not an action any more"
+        title="Not an action any more"
+        onClick={() => session.run('setNoteAction', { noteIds, status: null })}
+      >
+        ×
+      </button>
     </div>
   );
 }

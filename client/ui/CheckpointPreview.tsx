@@ -59,26 +59,44 @@ export function CheckpointPreview({
   return (
     <Dialog title={checkpoint.label} onClose={onClose} className="dialog-wide">
       <p className="muted preview-meta">{describeCheckpoint(checkpoint)}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {!preview && !error && <p className="muted">Loading this version…</p>}
       {preview && <PreviewBody preview={preview} />}
       <div className="dialog-actions">
         {confirming ? (
           <div className="restore-confirm" role="alert" data-testid="restore-confirm">
             <span>
-              Everyone’s board changes to this version. Notes added since are removed, removed ones come back; the current board is
-              kept as a checkpoint.
+              Everyone’s board changes to this version. Notes added since are removed, removed ones come back; the
+              current board is kept as a checkpoint.
             </span>
-            <button className="btn" onClick={() => setConfirming(false)} disabled={restoring}>Cancel</button>
-            <button className="btn danger" onClick={() => void restore()} disabled={restoring} data-testid="confirm-restore">
+            <button className="btn" onClick={() => setConfirming(false)} disabled={restoring}>
+              Cancel
+            </button>
+            <button
+              className="btn danger"
+              onClick={() => void restore()}
+              disabled={restoring}
+              data-testid="confirm-restore"
+            >
               {restoring ? 'Restoring…' : 'Restore'}
             </button>
           </div>
         ) : (
           <>
-            <button className="btn" onClick={onClose}>Close</button>
+            <button className="btn" onClick={onClose}>
+              Close
+            </button>
             {canRestore && (
-              <button className="btn primary" onClick={() => setConfirming(true)} disabled={!preview} data-testid="restore-checkpoint">
+              <button
+                className="btn primary"
+                onClick={() => setConfirming(true)}
+                disabled={!preview}
+                data-testid="restore-checkpoint"
+              >
                 Restore this version
               </button>
             )}
@@ -103,23 +121,46 @@ function PreviewBody({ preview }: { preview: CheckpointPreviewResponse }) {
         {since.changed.length > 0 && <span className="chip chip-changed">{since.changed.length} changed since</span>}
         {since.title && <span className="chip chip-changed">Title was “{since.title.from}”</span>}
       </div>
-      <div className="mini-board" style={{ gridTemplateColumns: `120px repeat(${board.stages.length}, minmax(110px, 1fr))` }} aria-label="The board at this checkpoint">
+      <div
+        className="mini-board"
+        style={{ gridTemplateColumns: `120px repeat(${board.stages.length}, minmax(110px, 1fr))` }}
+        aria-label="The board at this checkpoint"
+      >
         <div className="mini-corner">{board.title}</div>
         {board.stages.map((s) => (
-          <div key={s.id} className={`mini-stage ${removedSince.has(s.id) ? 'was-removed' : ''}`}>{s.name}</div>
+          <div key={s.id} className={`mini-stage ${removedSince.has(s.id) ? 'was-removed' : ''}`}>
+            {s.name}
+          </div>
         ))}
         {board.lanes.map((l) => (
-          <MiniLane key={l.id} laneId={l.id} name={l.name} preview={preview} removedSince={removedSince} changedSince={changedSince} />
+          <MiniLane
+            key={l.id}
+            laneId={l.id}
+            name={l.name}
+            preview={preview}
+            removedSince={removedSince}
+            changedSince={changedSince}
+          />
         ))}
       </div>
       <p className="preview-legend muted">
-        <span className="legend-item"><span className="legend-box was-removed" /> removed since, comes back on restore</span>
-        <span className="legend-item"><span className="legend-box was-changed" /> changed since</span>
+        <span className="legend-item">
+          <span className="legend-box was-removed" /> removed since, comes back on restore
+        </span>
+        <span className="legend-item">
+          <span className="legend-box was-changed" /> changed since
+        </span>
       </p>
       {since.added.length > 0 && (
         <details className="preview-list">
           <summary>Added since, removed on restore ({since.added.length})</summary>
-          <ul>{since.added.map((e) => <li key={e.id}>{e.type}: {e.label || '(empty)'}</li>)}</ul>
+          <ul>
+            {since.added.map((e) => (
+              <li key={e.id}>
+                {e.type}: {e.label || '(empty)'}
+              </li>
+            ))}
+          </ul>
         </details>
       )}
     </div>

@@ -10,7 +10,13 @@ export function DeptMark({ department, spoken = false }: { department: Departmen
   const style = DEPARTMENT_STYLE[department];
   return (
     <>
-      <span className="dept-mark" style={{ background: style.colour }} data-mark={style.mark} title={spoken ? style.label : undefined} aria-hidden />
+      <span
+        className="dept-mark"
+        style={{ background: style.colour }}
+        data-mark={style.mark}
+        title={spoken ? style.label : undefined}
+        aria-hidden
+      />
       {spoken && <span className="sr-only">{style.label} </span>}
     </>
   );

@@ -9,7 +9,10 @@ import { minutesAndSeconds, useSecondsLeft } from './useSecondsLeft.ts';
 import './share.css';
 import './deviceTransfer.css';
 
-type LinkState = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly link: DeviceLink; readonly qr: string } | { readonly kind: 'failed'; readonly message: string };
+type LinkState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly link: DeviceLink; readonly qr: string }
+  | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * "Use this identity on another device": a one-time link, as text to copy and as a QR code to scan,
@@ -26,11 +29,17 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
     let live = true;
     const credential = loadCredential()?.credential;
     const made = credential
-      ? makeDeviceLink(credential, profile).then(async (link) => ({ kind: 'ready' as const, link, qr: await QRCode.toString(link.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) }))
+      ? makeDeviceLink(credential, profile).then(async (link) => ({
+          kind: 'ready' as const,
+          link,
+          qr: await QRCode.toString(link.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+        }))
       : Promise.reject(new Error('This device has no identity yet: join a board first.'));
     made.then(
       (ready) => live && setState(ready),
-      (e: unknown) => live && setState({ kind: 'failed', message: e instanceof Error ? e.message : 'The server could not be reached.' }),
+      (e: unknown) =>
+        live &&
+        setState({ kind: 'failed', message: e instanceof Error ? e.message : 'The server could not be reached.' }),
     );
     return () => {
       live = false;
@@ -57,22 +66,52 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
     <Dialog title="Use this identity on another device" onClose={onClose} className="device-dialog">
       <p className="device-intro">
         Open this link on your phone or another computer, or scan the code with its camera. That device becomes{' '}
-        <strong>{profile.name}</strong> ({DEPARTMENT_STYLE[profile.department].label}) too: your notes, votes and drafts.
+        <strong>{profile.name}</strong> ({DEPARTMENT_STYLE[profile.department].label}) too: your notes, votes and
+        drafts.
       </p>
-      {state.kind === 'loading' && <p className="muted" role="status">Making a link…</p>}
-      {state.kind === 'failed' && <p className="device-error" role="alert">Could not make a link: {state.message}</p>}
+      {state.kind === 'loading' && (
+        <p className="muted" role="status">
+          Making a link…
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <p className="device-error" role="alert">
+          Could not make a link: {state.message}
+        </p>
+      )}
       {state.kind === 'ready' && (
         <div className={expired ? 'device-link expired' : 'device-link'}>
-          <img className="device-qr" src={`data:image/svg+xml;utf8,${encodeURIComponent(state.qr)}`} alt="QR code of the link" data-testid="device-qr" width={184} height={184} />
+          <img
+            className="device-qr"
+            src={`data:image/svg+xml;utf8,${encodeURIComponent(state.qr)}`}
+            alt="QR code of the link"
+            data-testid="device-qr"
+            width={184}
+            height={184}
+          />
           <div className="device-link-side">
             <div className="share-row">
-              <input className="share-url" readOnly value={state.link.url} aria-label="One-time link" data-testid="device-link" onFocus={(e) => e.target.select()} />
-              <button className={`btn share-copy ${copied ? 'copied' : ''}`} onClick={() => void copy(state.link.url)} disabled={expired} data-testid="device-link-copy">
+              <input
+                className="share-url"
+                readOnly
+                value={state.link.url}
+                aria-label="One-time link"
+                data-testid="device-link"
+                onFocus={(e) => e.target.select()}
+              />
+              <button
+                className={`btn share-copy ${copied ? 'copied' : ''}`}
+                onClick={() => void copy(state.link.url)}
+                disabled={expired}
+                data-testid="device-link-copy"
+              >
                 {copied ? '✓ Copied' : 'Copy link'}
               </button>
             </div>
             {expired ? (
-              <p className="device-expiry" role="alert" data-testid="device-expired">This link has expired. Make a new one.</p>
+              <p className="device-expiry" role="alert" data-testid="device-expired">
+                This link has expired. Make a new one.
+              </p>
             ) : (
               <p className="device-expiry" data-testid="device-countdown">
                 Works once, for the next <span className="device-clock">{minutesAndSeconds(seconds)}</span>
@@ -83,8 +122,12 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
         </div>
       )}
       <div className="dialog-actions">
-        <button className="btn" onClick={remake} disabled={state.kind === 'loading'} data-testid="device-link-new">Make a new link</button>
-        <button className="btn primary" onClick={onClose} data-testid="device-close">Done</button>
+        <button className="btn" onClick={remake} disabled={state.kind === 'loading'} data-testid="device-link-new">
+          Make a new link
+        </button>
+        <button className="btn primary" onClick={onClose} data-testid="device-close">
+          Done
+        </button>
       </div>
     </Dialog>
   );

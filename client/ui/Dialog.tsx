@@ -4,14 +4,28 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } f
  * A modal dialog: labelled, closes on Escape and on the backdrop, and gives the focus back to
  * whatever had it when it opened (the button that opened it, usually).
  */
-export function Dialog({ title, children, onClose, className }: { title: string; children: ReactNode; onClose?: () => void; className?: string }) {
+export function Dialog({
+  title,
+  children,
+  onClose,
+  className,
+}: {
+  title: string;
+  children: ReactNode;
+  onClose?: () => void;
+  className?: string;
+}) {
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
 
   // Read while rendering: by the time effects run, an autoFocus field inside has the focus.
-  const [opener] = useState(() => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null));
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+      ? document.activeElement
+      : null,
+  );
   useLayoutEffect(() => {
     if (ref.current && !ref.current.contains(document.activeElement)) ref.current.focus();
     return () => {
@@ -35,7 +49,14 @@ export function Dialog({ title, children, onClose, className }: { title: string;
 
   return (
     <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose?.()}>
-      <div ref={ref} tabIndex={-1} className={className ? `dialog ${className}` : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={id}>
+      <div
+        ref={ref}
+        tabIndex={-1}
+        className={className ? `dialog ${className}` : 'dialog'}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={id}
+      >
         <h2 id={id}>{title}</h2>
         {children}
       </div>

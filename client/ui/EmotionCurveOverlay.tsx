@@ -24,11 +24,21 @@ export function EmotionCurveOverlay() {
   const stage = hover ? board.stages[hover.stageIndex] : undefined;
   return (
     <>
-      <div className="curve-controls" style={{ left: r.x + 10 * camera.scale, top: r.y + 10 * camera.scale, transform: `scale(${camera.scale})` }} onPointerDown={(e) => e.stopPropagation()}>
+      <div
+        className="curve-controls"
+        style={{ left: r.x + 10 * camera.scale, top: r.y + 10 * camera.scale, transform: `scale(${camera.scale})` }}
+        onPointerDown={(e) => e.stopPropagation()}
+      >
         <span className="curve-title">Emotion curve</span>
         <div className="segmented" role="radiogroup" aria-label="Emotion curve lines">
           {GROUPINGS.filter(([g]) => g !== 'persona' || board.personas.length > 0).map(([g, label]) => (
-            <button key={g} role="radio" aria-checked={grouping === g} className={grouping === g ? 'active' : ''} onClick={() => session.editor.update({ curveGrouping: g, curveHover: null })}>
+            <button
+              key={g}
+              role="radio"
+              aria-checked={grouping === g}
+              className={grouping === g ? 'active' : ''}
+              onClick={() => session.editor.update({ curveGrouping: g, curveHover: null })}
+            >
               {label}
             </button>
           ))}
@@ -45,17 +55,23 @@ export function EmotionCurveOverlay() {
         )}
       </div>
       {hover && stage && (
-        <div className="curve-card" role="tooltip" data-testid="curve-card" style={{ left: hover.x * camera.scale + camera.x + 14, top: hover.y * camera.scale + camera.y + 10 }}>
+        <div
+          className="curve-card"
+          role="tooltip"
+          data-testid="curve-card"
+          style={{ left: hover.x * camera.scale + camera.x + 14, top: hover.y * camera.scale + camera.y + 10 }}
+        >
           <strong>{stage.name}</strong>
           <span className="muted">
-            {' '}· mean {hover.mean > 0 ? '+' : ''}
+            {' '}
+            · mean {hover.mean > 0 ? '+' : ''}
             {hover.mean.toFixed(1)} from {notes.length} note{notes.length === 1 ? '' : 's'}
           </span>
           <ul>
             {notes.slice(0, 8).map((n) => (
               <li key={n.id}>
-                <span className="curve-score">{n.sentiment! > 0 ? `+${n.sentiment}` : n.sentiment}</span> {n.text || <em>(no text)</em>}{' '}
-                <span className="muted">— {SENTIMENT_LABEL[n.sentiment!]?.label}</span>
+                <span className="curve-score">{n.sentiment! > 0 ? `+${n.sentiment}` : n.sentiment}</span>{' '}
+                {n.text || <em>(no text)</em>} <span className="muted">— {SENTIMENT_LABEL[n.sentiment!]?.label}</span>
               </li>
             ))}
             {notes.length > 8 && <li className="muted">and {notes.length - 8} more</li>}

@@ -39,16 +39,24 @@ export function HeaderPanel() {
   const rename = () => {
     const trimmed = name.trim();
     if (trimmed && trimmed !== item.name)
-      isStage ? session.run('renameStage', { stageId: item.id as StageId, name: trimmed }) : session.run('renameLane', { laneId: item.id as LaneId, name: trimmed });
+      isStage
+        ? session.run('renameStage', { stageId: item.id as StageId, name: trimmed })
+        : session.run('renameLane', { laneId: item.id as LaneId, name: trimmed });
     session.editor.update({ header: { ...header, renaming: false } });
   };
   const move = (to: number) =>
-    isStage ? session.run('moveStage', { stageId: item.id as StageId, position: to }) : session.run('moveLane', { laneId: item.id as LaneId, position: to });
+    isStage
+      ? session.run('moveStage', { stageId: item.id as StageId, position: to })
+      : session.run('moveLane', { laneId: item.id as LaneId, position: to });
   const add = (at: number) => {
-    const id = isStage ? session.run('addStage', { name: 'New stage', position: at }) : session.run('addLane', { name: 'New lane', kind: 'touchpoint', position: at });
+    const id = isStage
+      ? session.run('addStage', { name: 'New stage', position: at })
+      : session.run('addLane', { name: 'New lane', kind: 'touchpoint', position: at });
     if (id) session.editor.update({ header: { type: header.type, id, renaming: true } });
   };
-  const style = isStage ? { left: rect.x + 8, top: rect.y + rect.height + 8 } : { left: rect.x + rect.width + 8, top: rect.y + 8 };
+  const style = isStage
+    ? { left: rect.x + 8, top: rect.y + rect.height + 8 }
+    : { left: rect.x + rect.width + 8, top: rect.y + 8 };
 
   return (
     <>
@@ -59,7 +67,9 @@ export function HeaderPanel() {
             rename();
           }}
         >
-          <label className="field-label" htmlFor="header-name">{isStage ? 'Stage name' : 'Lane name'}</label>
+          <label className="field-label" htmlFor="header-name">
+            {isStage ? 'Stage name' : 'Lane name'}
+          </label>
           <input
             id="header-name"
             data-testid="header-name"
@@ -77,22 +87,49 @@ export function HeaderPanel() {
         {!isStage && (
           <label className="field-label">
             Notes added here are
-            <select value={(item as { kind: NoteKind }).kind} onChange={(e) => session.run('setLaneKind', { laneId: item.id as LaneId, kind: e.target.value as NoteKind })}>
+            <select
+              value={(item as { kind: NoteKind }).kind}
+              onChange={(e) =>
+                session.run('setLaneKind', { laneId: item.id as LaneId, kind: e.target.value as NoteKind })
+              }
+            >
               {NOTE_KINDS.map((k) => (
-                <option key={k} value={k}>{NOTE_KIND_STYLE[k].label}</option>
+                <option key={k} value={k}>
+                  {NOTE_KIND_STYLE[k].label}
+                </option>
               ))}
             </select>
           </label>
         )}
         <div className="panel-row">
-          <button className="tb-button" disabled={pos === 0} onClick={() => move(pos - 1)} aria-label={`Move ${noun} ${isStage ? 'left' : 'up'}`}>{isStage ? '← Move' : '↑ Move'}</button>
-          <button className="tb-button" disabled={pos === list.length - 1} onClick={() => move(pos + 1)} aria-label={`Move ${noun} ${isStage ? 'right' : 'down'}`}>{isStage ? 'Move →' : 'Move ↓'}</button>
+          <button
+            className="tb-button"
+            disabled={pos === 0}
+            onClick={() => move(pos - 1)}
+            aria-label={`Move ${noun} ${isStage ? 'left' : 'up'}`}
+          >
+            {isStage ? '← Move' : '↑ Move'}
+          </button>
+          <button
+            className="tb-button"
+            disabled={pos === list.length - 1}
+            onClick={() => move(pos + 1)}
+            aria-label={`Move ${noun} ${isStage ? 'right' : 'down'}`}
+          >
+            {isStage ? 'Move →' : 'Move ↓'}
+          </button>
         </div>
         <div className="panel-row">
-          <button className="tb-button" onClick={() => add(pos)}>{isStage ? '+ Stage before' : '+ Lane above'}</button>
-          <button className="tb-button" onClick={() => add(pos + 1)}>{isStage ? '+ Stage after' : '+ Lane below'}</button>
+          <button className="tb-button" onClick={() => add(pos)}>
+            {isStage ? '+ Stage before' : '+ Lane above'}
+          </button>
+          <button className="tb-button" onClick={() => add(pos + 1)}>
+            {isStage ? '+ Stage after' : '+ Lane below'}
+          </button>
         </div>
-        <button className="tb-button danger wide" disabled={list.length <= 1} onClick={() => setRemoving(true)}>Remove {noun}…</button>
+        <button className="tb-button danger wide" disabled={list.length <= 1} onClick={() => setRemoving(true)}>
+          Remove {noun}…
+        </button>
       </div>
       {removing && <RemoveDialog type={header.type} id={item.id} onClose={() => setRemoving(false)} />}
     </>

@@ -36,13 +36,22 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <aside className="history-panel" aria-label="Version history" data-testid="history-panel" onKeyDown={(e) => e.stopPropagation()}>
+    <aside
+      className="history-panel"
+      aria-label="Version history"
+      data-testid="history-panel"
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <div className="history-header">
         <div>
           <h2>History</h2>
-          <p className="muted history-sub">Saved versions of this board. Restoring one keeps everything since in a checkpoint too.</p>
+          <p className="muted history-sub">
+            Saved versions of this board. Restoring one keeps everything since in a checkpoint too.
+          </p>
         </div>
-        <button className="icon-button" onClick={onClose} aria-label="Close history" data-testid="history-close">×</button>
+        <button className="icon-button" onClick={onClose} aria-label="Close history" data-testid="history-close">
+          ×
+        </button>
       </div>
 
       {facilitator && (
@@ -62,37 +71,70 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             onChange={(e) => setLabel(e.target.value)}
             data-testid="checkpoint-name"
           />
-          <button className="btn primary" type="submit" disabled={saving || label.trim() === ''} data-testid="save-checkpoint">
+          <button
+            className="btn primary"
+            type="submit"
+            disabled={saving || label.trim() === ''}
+            data-testid="save-checkpoint"
+          >
             Save checkpoint
           </button>
         </form>
       )}
 
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {list === null && !error && <p className="muted">Loading…</p>}
       {list?.length === 0 && (
         <div className="history-empty">
-          <p><strong>No checkpoints yet.</strong></p>
-          <p className="muted">One is taken automatically after each stretch of editing{facilitator ? ', and you can save one with a name above' : ''}.</p>
+          <p>
+            <strong>No checkpoints yet.</strong>
+          </p>
+          <p className="muted">
+            One is taken automatically after each stretch of editing
+            {facilitator ? ', and you can save one with a name above' : ''}.
+          </p>
         </div>
       )}
       {list && list.length > 0 && (
         <ol className="history-list" data-testid="checkpoint-list">
           {list.map((c) => (
             <li key={c.id}>
-              <button className={`history-item kind-${c.kind}`} onClick={() => setOpen(c)} data-testid="checkpoint-item" data-kind={c.kind}>
-                <span className="history-icon" aria-hidden>{KIND_INFO[c.kind].icon}</span>
+              <button
+                className={`history-item kind-${c.kind}`}
+                onClick={() => setOpen(c)}
+                data-testid="checkpoint-item"
+                data-kind={c.kind}
+              >
+                <span className="history-icon" aria-hidden>
+                  {KIND_INFO[c.kind].icon}
+                </span>
                 <span className="history-text">
-                  <span className="history-label" title={c.label}>{c.label}</span>
+                  <span className="history-label" title={c.label}>
+                    {c.label}
+                  </span>
                   <span className="history-meta">{describeCheckpoint(c)}</span>
                 </span>
-                <span className="history-chevron" aria-hidden>›</span>
+                <span className="history-chevron" aria-hidden>
+                  ›
+                </span>
               </button>
             </li>
           ))}
         </ol>
       )}
-      {open && <CheckpointPreview checkpoint={open} api={api} canRestore={facilitator} onClose={() => setOpen(null)} onRestored={onClose} />}
+      {open && (
+        <CheckpointPreview
+          checkpoint={open}
+          api={api}
+          canRestore={facilitator}
+          onClose={() => setOpen(null)}
+          onRestored={onClose}
+        />
+      )}
     </aside>
   );
 }

@@ -25,12 +25,36 @@ export function ImportBoardButton() {
   };
   return (
     <div className="import-board">
-      <p className="muted small">Have a board backup (a <code>…-backup.json</code> file from a board’s Priorities panel)? Import it as a new board with new links.</p>
-      <button type="button" className="btn" data-testid="home-import" disabled={busy} onClick={() => input.current?.click()}>
+      <p className="muted small">
+        Have a board backup (a <code>…-backup.json</code> file from a board’s Priorities panel)? Import it as a new
+        board with new links.
+      </p>
+      <button
+        type="button"
+        className="btn"
+        data-testid="home-import"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+      >
         {busy ? 'Importing…' : 'Import a board backup…'}
       </button>
-      <input ref={input} type="file" accept="application/json,.json" hidden data-testid="home-import-file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
-      {message && <p className={message.error ? 'error small' : 'muted small'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        data-testid="home-import-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importFile(f);
+        }}
+      />
+      {message && (
+        <p className={message.error ? 'error small' : 'muted small'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }

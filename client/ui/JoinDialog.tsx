@@ -26,7 +26,10 @@ export function JoinDialog({
     // Signed in with a company account: offer the name the company knows (still editable).
     if (initial) return;
     let live = true;
-    fetchMe().then((me) => live && me.person?.name && setName((typed) => typed || me.person!.name!), () => undefined);
+    fetchMe().then(
+      (me) => live && me.person?.name && setName((typed) => typed || me.person!.name!),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -41,13 +44,30 @@ export function JoinDialog({
         }}
       >
         <p className="muted">Colleagues see this on your cursor and on the notes you write.</p>
-        <label className="field-label" htmlFor="join-name">Display name</label>
-        <input id="join-name" data-testid="join-name" autoFocus required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Priya Shah" />
+        <label className="field-label" htmlFor="join-name">
+          Display name
+        </label>
+        <input
+          id="join-name"
+          data-testid="join-name"
+          autoFocus
+          required
+          maxLength={60}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="e.g. Priya Shah"
+        />
         <span className="field-label">Department</span>
         <div className="dept-choices" role="radiogroup" aria-label="Department">
           {DEPARTMENTS.map((d) => (
             <label key={d} className={`dept-choice ${department === d ? 'active' : ''}`}>
-              <input type="radio" name="department" value={d} checked={department === d} onChange={() => setDepartment(d)} />
+              <input
+                type="radio"
+                name="department"
+                value={d}
+                checked={department === d}
+                onChange={() => setDepartment(d)}
+              />
               <DeptMark department={d} />
               {DEPARTMENT_STYLE[d].label}
             </label>
@@ -55,11 +75,20 @@ export function JoinDialog({
         </div>
         <div className="dialog-actions">
           {onAnotherDevice && (
-            <button type="button" className="btn ghost device-other" onClick={onAnotherDevice} data-testid="use-on-another-device">
+            <button
+              type="button"
+              className="btn ghost device-other"
+              onClick={onAnotherDevice}
+              data-testid="use-on-another-device"
+            >
               Use this identity on another device
             </button>
           )}
-          {onCancel && <button type="button" className="btn" onClick={onCancel}>Cancel</button>}
+          {onCancel && (
+            <button type="button" className="btn" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className="btn primary" data-testid="join-submit" disabled={!name.trim()}>
             {initial ? 'Save' : 'Join board'}
           </button>

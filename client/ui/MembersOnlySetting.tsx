@@ -12,10 +12,13 @@ export function MembersOnlySetting({ boardId, token }: { boardId: string; token:
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    fetchSignInRule(boardId, token).then((d) => {
-      setSaved(d);
-      setDomain(d ?? '');
-    }, () => undefined);
+    fetchSignInRule(boardId, token).then(
+      (d) => {
+        setSaved(d);
+        setDomain(d ?? '');
+      },
+      () => undefined,
+    );
   }, [boardId, token]);
   if (saved === undefined) return null;
 
@@ -25,7 +28,11 @@ export function MembersOnlySetting({ boardId, token }: { boardId: string; token:
     try {
       const stored = await saveSignInRule(boardId, token, next);
       setSaved(stored);
-      setMessage(stored ? `From now on, only people signed in with an @${stored} account edit and vote. Others who join comment.` : 'Anyone with the editor link edits and votes again.');
+      setMessage(
+        stored
+          ? `From now on, only people signed in with an @${stored} account edit and vote. Others who join comment.`
+          : 'Anyone with the editor link edits and votes again.',
+      );
     } catch (e) {
       setMessage((e as Error).message);
     } finally {
@@ -34,14 +41,35 @@ export function MembersOnlySetting({ boardId, token }: { boardId: string; token:
   };
 
   return (
-    <form className="share-members" data-testid="members-only" onSubmit={(e) => { e.preventDefault(); void save(domain.trim() || null); }}>
-      <label className="field-label" htmlFor="members-domain">Only signed-in members of this domain may edit and vote</label>
+    <form
+      className="share-members"
+      data-testid="members-only"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(domain.trim() || null);
+      }}
+    >
+      <label className="field-label" htmlFor="members-domain">
+        Only signed-in members of this domain may edit and vote
+      </label>
       <div className="share-row">
-        <input id="members-domain" className="share-url" value={domain} placeholder="example.com" onChange={(e) => setDomain(e.target.value)} data-testid="members-domain" />
-        <button className="btn" disabled={busy} data-testid="members-save">{saved && !domain.trim() ? 'Lift' : 'Save'}</button>
+        <input
+          id="members-domain"
+          className="share-url"
+          value={domain}
+          placeholder="example.com"
+          onChange={(e) => setDomain(e.target.value)}
+          data-testid="members-domain"
+        />
+        <button className="btn" disabled={busy} data-testid="members-save">
+          {saved && !domain.trim() ? 'Lift' : 'Save'}
+        </button>
       </div>
       <p className="share-desc" role="status">
-        {message ?? (saved ? `Members of ${saved} only; guests join as commenters or viewers. People already on the board keep their rights until they reconnect.` : 'Anyone with the editor link may edit and vote.')}
+        {message ??
+          (saved
+            ? `Members of ${saved} only; guests join as commenters or viewers. People already on the board keep their rights until they reconnect.`
+            : 'Anyone with the editor link may edit and vote.')}
       </p>
     </form>
   );

@@ -100,7 +100,9 @@ export function NoteEditor() {
         onBlur={close}
         onKeyDown={(e) => {
           e.stopPropagation();
-          if (noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish') {
+          if (
+            noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish'
+          ) {
             e.preventDefault();
             close();
           }
@@ -115,4 +117,3 @@ export function NoteEditor() {
     </>
   );
 }
-

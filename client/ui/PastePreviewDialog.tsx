@@ -21,16 +21,24 @@ export function PastePreviewDialog() {
   const more = preview.texts.length - SHOWN;
   return (
     <Dialog title={`Paste ${preview.texts.length} notes?`} onClose={close}>
-      <p className="muted">One note per line, into {stage} · {lane}.</p>
+      <p className="muted">
+        One note per line, into {stage} · {lane}.
+      </p>
       <ol className="paste-preview" data-testid="paste-preview">
         {preview.texts.slice(0, SHOWN).map((t, i) => (
-          <li key={i} dir="auto">{t}</li>
+          <li key={i} dir="auto">
+            {t}
+          </li>
         ))}
       </ol>
       {more > 0 && <p className="muted small">…and {more} more.</p>}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={close}>Cancel</button>
-        <button type="button" className="btn primary" onClick={paste} autoFocus>Paste {preview.texts.length} notes</button>
+        <button type="button" className="btn" onClick={close}>
+          Cancel
+        </button>
+        <button type="button" className="btn primary" onClick={paste} autoFocus>
+          Paste {preview.texts.length} notes
+        </button>
       </div>
     </Dialog>
   );

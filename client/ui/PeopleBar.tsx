@@ -14,17 +14,32 @@ export function PeopleBar() {
   const session = useSession();
   const following = useStore(session.workshop.view, (v) => v.following);
   const [panel, setPanel] = useState(false);
-  const people = useParticipants().map((p) => ({ key: p.key, clientId: p.isMe ? null : p.clientId, name: p.isMe ? `${p.name} (you)` : p.name, colour: p.colour, department: p.department }));
+  const people = useParticipants().map((p) => ({
+    key: p.key,
+    clientId: p.isMe ? null : p.clientId,
+    name: p.isMe ? `${p.name} (you)` : p.name,
+    colour: p.colour,
+    department: p.department,
+  }));
   const shown = people.slice(0, 6);
   return (
     <div className="people-wrap">
       <div className="people" data-testid="people" aria-label={`${people.length} here`}>
         {shown.map((p) => {
-          const dept = <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>{DEPARTMENT_STYLE[p.department].mark}</span>;
+          const dept = (
+            <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>
+              {DEPARTMENT_STYLE[p.department].mark}
+            </span>
+          );
           const label = initials(p.name.replace(' (you)', ''));
           if (p.clientId === null)
             return (
-              <span key={p.key} className="avatar" style={{ background: p.colour }} title={`${p.name} · ${DEPARTMENT_STYLE[p.department].label}`}>
+              <span
+                key={p.key}
+                className="avatar"
+                style={{ background: p.colour }}
+                title={`${p.name} · ${DEPARTMENT_STYLE[p.department].label}`}
+              >
                 {label}
                 {dept}
               </span>
@@ -37,7 +52,11 @@ export function PeopleBar() {
               type="button"
               className={followed ? 'avatar avatar-button followed' : 'avatar avatar-button'}
               style={{ background: p.colour, ...(followed ? { boxShadow: `0 0 0 2px ${p.colour}` } : {}) }}
-              title={followed ? `Following ${p.name} · click to stop` : `${p.name} · ${DEPARTMENT_STYLE[p.department].label} · click to follow their view`}
+              title={
+                followed
+                  ? `Following ${p.name} · click to stop`
+                  : `${p.name} · ${DEPARTMENT_STYLE[p.department].label} · click to follow their view`
+              }
               aria-label={followed ? `Stop following ${p.name}` : `Follow ${p.name}’s view`}
               aria-pressed={followed}
               onClick={() => (followed ? session.workshop.stopFollowing() : session.workshop.follow(clientId))}
@@ -61,7 +80,16 @@ export function PeopleBar() {
         data-testid="participants-button"
       >
         {people.length}
-        <svg width={13} height={13} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden>
+        <svg
+          width={13}
+          height={13}
+          viewBox="0 0 16 16"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.8}
+          strokeLinecap="round"
+          aria-hidden
+        >
           <path d="M4 6l4 4 4-4" />
         </svg>
       </button>

@@ -16,18 +16,40 @@ export function PersonasPanel({ readOnly }: { readOnly: boolean }) {
   const board = useBoard();
   const focus = useEditor((s) => s.focusPersona);
   const [name, setName] = useState('');
-  const counts = new Map(board.personas.map((p) => [p.id, board.notes.filter((n) => n.personaIds.includes(p.id)).length]));
+  const counts = new Map(
+    board.personas.map((p) => [p.id, board.notes.filter((n) => n.personaIds.includes(p.id)).length]),
+  );
   return (
-    <aside className="side-panel" aria-labelledby="personas-title" data-testid="personas-panel" onPointerDown={(e) => e.stopPropagation()}>
+    <aside
+      className="side-panel"
+      aria-labelledby="personas-title"
+      data-testid="personas-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <header className="side-panel-header">
         <h2 id="personas-title">Personas</h2>
-        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null, focusPersona: null })}>×</button>
+        <button
+          className="icon-button"
+          aria-label="Close"
+          onClick={() => session.editor.update({ panel: null, focusPersona: null })}
+        >
+          ×
+        </button>
       </header>
-      <p className="muted small">Who this journey is for. Tag notes with a persona from the note toolbar; focus a persona to see only its notes and its emotion curve.</p>
+      <p className="muted small">
+        Who this journey is for. Tag notes with a persona from the note toolbar; focus a persona to see only its notes
+        and its emotion curve.
+      </p>
       <div className="persona-list">
         {board.personas.length === 0 && <p className="muted small">No personas yet.</p>}
         {board.personas.map((p) => (
-          <PersonaCard key={p.id} persona={p} noteCount={counts.get(p.id) ?? 0} focused={focus === p.id} readOnly={readOnly} />
+          <PersonaCard
+            key={p.id}
+            persona={p}
+            noteCount={counts.get(p.id) ?? 0}
+            focused={focus === p.id}
+            readOnly={readOnly}
+          />
         ))}
       </div>
       {!readOnly && (
@@ -40,16 +62,37 @@ export function PersonasPanel({ readOnly }: { readOnly: boolean }) {
             setName('');
           }}
         >
-          <label className="sr-only" htmlFor="new-persona">New persona’s name</label>
-          <input id="new-persona" data-testid="new-persona" value={name} maxLength={60} placeholder="New persona, e.g. Priya, procurement lead" onChange={(e) => setName(e.target.value)} />
-          <button className="btn primary" disabled={!name.trim()}>Add</button>
+          <label className="sr-only" htmlFor="new-persona">
+            New persona’s name
+          </label>
+          <input
+            id="new-persona"
+            data-testid="new-persona"
+            value={name}
+            maxLength={60}
+            placeholder="New persona, e.g. Priya, procurement lead"
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button className="btn primary" disabled={!name.trim()}>
+            Add
+          </button>
         </form>
       )}
     </aside>
   );
 }
 
-function PersonaCard({ persona, noteCount, focused, readOnly }: { persona: Persona; noteCount: number; focused: boolean; readOnly: boolean }) {
+function PersonaCard({
+  persona,
+  noteCount,
+  focused,
+  readOnly,
+}: {
+  persona: Persona;
+  noteCount: number;
+  focused: boolean;
+  readOnly: boolean;
+}) {
   const session = useSession();
   const [draft, setDraft] = useState<Partial<PersonaFields>>({});
   useEffect(() => setDraft({}), [persona]);
@@ -59,14 +102,33 @@ function PersonaCard({ persona, noteCount, focused, readOnly }: { persona: Perso
     if (v !== undefined && v !== persona[k]) session.run('updatePersona', { personaId: persona.id, patch: { [k]: v } });
   };
   return (
-    <article className={`persona-card ${focused ? 'focused' : ''}`} aria-label={persona.name} data-testid="persona-card">
+    <article
+      className={`persona-card ${focused ? 'focused' : ''}`}
+      aria-label={persona.name}
+      data-testid="persona-card"
+    >
       <div className="persona-head">
-        <span className="persona-avatar" style={{ background: persona.colour }} aria-hidden>{initials(persona.name)}</span>
-        <input className="persona-name" aria-label="Name" value={value('name')} readOnly={readOnly} maxLength={60} onChange={(e) => setDraft({ ...draft, name: e.target.value })} onBlur={() => commit('name')} />
+        <span className="persona-avatar" style={{ background: persona.colour }} aria-hidden>
+          {initials(persona.name)}
+        </span>
+        <input
+          className="persona-name"
+          aria-label="Name"
+          value={value('name')}
+          readOnly={readOnly}
+          maxLength={60}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          onBlur={() => commit('name')}
+        />
         <button
           className="tb-button toolbar-toggle"
           aria-pressed={focused}
-          onClick={() => session.editor.update({ focusPersona: focused ? null : persona.id, curveGrouping: focused ? 'all' : 'persona' })}
+          onClick={() =>
+            session.editor.update({
+              focusPersona: focused ? null : persona.id,
+              curveGrouping: focused ? 'all' : 'persona',
+            })
+          }
           title="Dim notes not about this persona"
         >
           {focused ? 'Focused' : 'Focus'} · {noteCount}
@@ -78,16 +140,33 @@ function PersonaCard({ persona, noteCount, focused, readOnly }: { persona: Perso
             <dt>{label}</dt>
             <dd>
               {kind === 'line' ? (
-                <input aria-label={`${persona.name}: ${label}`} value={value(k)} readOnly={readOnly} placeholder={readOnly ? '' : `Add ${label.toLowerCase()}`} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} onBlur={() => commit(k)} />
+                <input
+                  aria-label={`${persona.name}: ${label}`}
+                  value={value(k)}
+                  readOnly={readOnly}
+                  placeholder={readOnly ? '' : `Add ${label.toLowerCase()}`}
+                  onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+                  onBlur={() => commit(k)}
+                />
               ) : (
-                <textarea aria-label={`${persona.name}: ${label}`} rows={2} value={value(k)} readOnly={readOnly} placeholder={readOnly ? '' : `Add ${label.toLowerCase()}`} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} onBlur={() => commit(k)} />
+                <textarea
+                  aria-label={`${persona.name}: ${label}`}
+                  rows={2}
+                  value={value(k)}
+                  readOnly={readOnly}
+                  placeholder={readOnly ? '' : `Add ${label.toLowerCase()}`}
+                  onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+                  onBlur={() => commit(k)}
+                />
               )}
             </dd>
           </div>
         ))}
       </dl>
       {!readOnly && (
-        <button className="tb-button danger" onClick={() => session.run('removePersona', { personaId: persona.id })}>Remove persona</button>
+        <button className="tb-button danger" onClick={() => session.run('removePersona', { personaId: persona.id })}>
+          Remove persona
+        </button>
       )}
     </article>
   );

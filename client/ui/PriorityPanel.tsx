@@ -19,7 +19,13 @@ import { centreOnNote } from '../board/cameraActions.ts';
 import { showToast } from '../board/editorState.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
-import { backupPath, downloadFromApi, importBoardFile, prioritiesPath, type ListFormat } from '../exports/exportsApi.ts';
+import {
+  backupPath,
+  downloadFromApi,
+  importBoardFile,
+  prioritiesPath,
+  type ListFormat,
+} from '../exports/exportsApi.ts';
 import { downloadBoardPdf, downloadBoardPng } from '../exports/boardDownloads.ts';
 import type { PaperSize } from '../exports/pdfExport.ts';
 import { useCommentCounts } from '../exports/useCommentCounts.ts';
@@ -45,10 +51,22 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
   const role = useStore(session.access, (a) => a.role);
   const rounds = revealedRounds(board);
-  const choice: RoundChoice = round === 'latest' || round === 'all' || rounds.some((r) => r.id === round) ? round : 'latest';
-  const filters = useMemo(() => ({ stageIds: stage ? [stage] : [], kinds: kind ? [kind] : [], departments: department ? [department] : [] }), [stage, kind, department]);
+  const choice: RoundChoice =
+    round === 'latest' || round === 'all' || rounds.some((r) => r.id === round) ? round : 'latest';
+  const filters = useMemo(
+    () => ({ stageIds: stage ? [stage] : [], kinds: kind ? [kind] : [], departments: department ? [department] : [] }),
+    [stage, kind, department],
+  );
   const list = useMemo(
-    () => buildPriorityList({ board, round: choice, commentCounts: comments.counts, commentsIncluded: comments.included, baseUrl: window.location.origin, filters }),
+    () =>
+      buildPriorityList({
+        board,
+        round: choice,
+        commentCounts: comments.counts,
+        commentsIncluded: comments.included,
+        baseUrl: window.location.origin,
+        filters,
+      }),
     [board, choice, comments, filters],
   );
   const fileInput = useRef<HTMLInputElement>(null);
@@ -63,7 +81,10 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
       setBusy(null);
     }
   };
-  const downloadList = (format: ListFormat) => run(FORMAT_LABEL[format], () => downloadFromApi(prioritiesPath(session.boardId, format, { round: choice, ...filters }), session.token));
+  const downloadList = (format: ListFormat) =>
+    run(FORMAT_LABEL[format], () =>
+      downloadFromApi(prioritiesPath(session.boardId, format, { round: choice, ...filters }), session.token),
+    );
   const show = (it: PriorityItem) => {
     if (it.removed) return;
     session.editor.update({ selection: new Set([it.noteId]) });
@@ -77,10 +98,18 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
     });
 
   return (
-    <aside className="side-panel priority-panel" aria-labelledby="priority-title" data-testid="priority-panel" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+    <aside
+      className="side-panel priority-panel"
+      aria-labelledby="priority-title"
+      data-testid="priority-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <header className="side-panel-header">
         <h2 id="priority-title">Priority list</h2>
-        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null })}>×</button>
+        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null })}>
+          ×
+        </button>
       </header>
       <div className="priority-controls">
         <label>
@@ -88,7 +117,10 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           <select data-testid="priority-round" value={choice} onChange={(e) => setRound(e.target.value as RoundChoice)}>
             <option value="latest">Latest round{rounds.length ? ` (${rounds.at(-1)!.title})` : ''}</option>
             {rounds.map((r) => (
-              <option key={r.id} value={r.id}>{r.title} · {new Date(r.revealedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</option>
+              <option key={r.id} value={r.id}>
+                {r.title} ·{' '}
+                {new Date(r.revealedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+              </option>
             ))}
             {rounds.length > 1 && <option value="all">All {rounds.length} rounds combined</option>}
           </select>
@@ -97,38 +129,70 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           <span>Stage</span>
           <select data-testid="priority-stage" value={stage} onChange={(e) => setStage(e.target.value as StageId | '')}>
             <option value="">All stages</option>
-            {board.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {board.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>Kind</span>
           <select data-testid="priority-kind" value={kind} onChange={(e) => setKind(e.target.value as NoteKind | '')}>
             <option value="">All kinds</option>
-            {NOTE_KINDS.map((k) => <option key={k} value={k}>{NOTE_KIND_STYLE[k].label}</option>)}
+            {NOTE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {NOTE_KIND_STYLE[k].label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>Department</span>
-          <select data-testid="priority-department" value={department} onChange={(e) => setDepartment(e.target.value as Department | '')}>
+          <select
+            data-testid="priority-department"
+            value={department}
+            onChange={(e) => setDepartment(e.target.value as Department | '')}
+          >
             <option value="">All departments</option>
-            {DEPARTMENTS.map((d) => <option key={d} value={d}>{DEPARTMENT_STYLE[d].label}</option>)}
+            {DEPARTMENTS.map((d) => (
+              <option key={d} value={d}>
+                {DEPARTMENT_STYLE[d].label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <p className="muted small" data-testid="priority-summary">
-        {roundDescription(list)} · {list.items.length === list.totalItems ? `${list.items.length} notes` : `${list.items.length} of ${list.totalItems} notes`}
+        {roundDescription(list)} ·{' '}
+        {list.items.length === list.totalItems
+          ? `${list.items.length} notes`
+          : `${list.items.length} of ${list.totalItems} notes`}
       </p>
       <div className="priority-scroll">
         {list.items.length === 0 ? (
-          <p className="priority-empty muted">No notes to rank here yet. Pain points, opportunities, actions and every note with votes appear in this list.</p>
+          <p className="priority-empty muted">
+            No notes to rank here yet. Pain points, opportunities, actions and every note with votes appear in this
+            list.
+          </p>
         ) : (
           <table className="priority-table">
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
-                <th scope="col" className="num">Votes</th>
+                <th scope="col" className="num">
+                  #
+                </th>
+                <th scope="col" className="num">
+                  Votes
+                </th>
                 <th scope="col">Note</th>
-                <th scope="col" className="num" title={comments.included ? undefined : 'Comments are not available on this board yet'}>Comments</th>
+                <th
+                  scope="col"
+                  className="num"
+                  title={comments.included ? undefined : 'Comments are not available on this board yet'}
+                >
+                  Comments
+                </th>
                 <th scope="col">Action</th>
               </tr>
             </thead>
@@ -136,13 +200,30 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               {list.items.map((it) => {
                 const note = board.notesById.get(it.noteId);
                 return (
-                  <tr key={it.noteId} data-testid="priority-row" data-note-id={it.noteId} className={it.removed ? 'removed' : undefined}>
+                  <tr
+                    key={it.noteId}
+                    data-testid="priority-row"
+                    data-note-id={it.noteId}
+                    className={it.removed ? 'removed' : undefined}
+                  >
                     <td className="num rank">{it.rank}</td>
-                    <td className="num"><span className={it.votes > 0 ? 'votes has-votes' : 'votes'}>{it.votes}</span></td>
+                    <td className="num">
+                      <span className={it.votes > 0 ? 'votes has-votes' : 'votes'}>{it.votes}</span>
+                    </td>
                     <td className="note-cell">
-                      <button className="note-link" onClick={() => show(it)} disabled={it.removed} title={it.removed ? 'Deleted after the round' : 'Show on the board'}>
-                        <span className="kind-dot" style={{ background: NOTE_KIND_STYLE[it.kind].colour }} aria-hidden>{NOTE_KIND_STYLE[it.kind].icon}</span>
-                        <span className="note-text">{it.removed && <em>(removed) </em>}{it.text || <span className="muted">(empty note)</span>}</span>
+                      <button
+                        className="note-link"
+                        onClick={() => show(it)}
+                        disabled={it.removed}
+                        title={it.removed ? 'Deleted after the round' : 'Show on the board'}
+                      >
+                        <span className="kind-dot" style={{ background: NOTE_KIND_STYLE[it.kind].colour }} aria-hidden>
+                          {NOTE_KIND_STYLE[it.kind].icon}
+                        </span>
+                        <span className="note-text">
+                          {it.removed && <em>(removed) </em>}
+                          {it.text || <span className="muted">(empty note)</span>}
+                        </span>
                       </button>
                       <span className="note-meta">
                         {[it.stage || 'No stage', it.lane].filter(Boolean).join(' · ')}
@@ -154,7 +235,13 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                         )}
                       </span>
                     </td>
-                    <td className="num" data-testid="priority-comments">{it.comments ?? <span className="muted" aria-label="not available">—</span>}</td>
+                    <td className="num" data-testid="priority-comments">
+                      {it.comments ?? (
+                        <span className="muted" aria-label="not available">
+                          —
+                        </span>
+                      )}
+                    </td>
                     <td className="action-cell">
                       {note && !readOnly ? (
                         <ActionFields notes={[note]} />
@@ -179,30 +266,98 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
         <div className="export-group" role="group" aria-label="Download the list">
           <span className="export-label">List</span>
           {(Object.keys(FORMAT_LABEL) as ListFormat[]).map((f) => (
-            <button key={f} className="tb-button" data-testid={`download-${f}`} disabled={busy !== null} onClick={() => void downloadList(f)}>{FORMAT_LABEL[f]}</button>
+            <button
+              key={f}
+              className="tb-button"
+              data-testid={`download-${f}`}
+              disabled={busy !== null}
+              onClick={() => void downloadList(f)}
+            >
+              {FORMAT_LABEL[f]}
+            </button>
           ))}
         </div>
         <div className="export-group" role="group" aria-label="Download the board as an image">
           <span className="export-label">Board</span>
-          <button className="tb-button" data-testid="download-png-board" disabled={busy !== null} onClick={() => void run('PNG', () => downloadBoardPng(session, 'board'))} title="The whole board at 2× resolution">PNG</button>
-          <button className="tb-button" data-testid="download-png-view" disabled={busy !== null} onClick={() => void run('PNG', () => downloadBoardPng(session, 'view'))} title="What you see now, at 2× resolution">PNG of view</button>
-          <select aria-label="Paper size" data-testid="pdf-paper" value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+          <button
+            className="tb-button"
+            data-testid="download-png-board"
+            disabled={busy !== null}
+            onClick={() => void run('PNG', () => downloadBoardPng(session, 'board'))}
+            title="The whole board at 2× resolution"
+          >
+            PNG
+          </button>
+          <button
+            className="tb-button"
+            data-testid="download-png-view"
+            disabled={busy !== null}
+            onClick={() => void run('PNG', () => downloadBoardPng(session, 'view'))}
+            title="What you see now, at 2× resolution"
+          >
+            PNG of view
+          </button>
+          <select
+            aria-label="Paper size"
+            data-testid="pdf-paper"
+            value={paper}
+            onChange={(e) => setPaper(e.target.value as PaperSize)}
+          >
             <option value="a4">A4</option>
             <option value="letter">Letter</option>
           </select>
-          <button className="tb-button" data-testid="download-pdf" disabled={busy !== null} onClick={() => void run('PDF', () => downloadBoardPdf(session, list, paper))} title="The board on one landscape page, then this list">PDF</button>
+          <button
+            className="tb-button"
+            data-testid="download-pdf"
+            disabled={busy !== null}
+            onClick={() => void run('PDF', () => downloadBoardPdf(session, list, paper))}
+            title="The board on one landscape page, then this list"
+          >
+            PDF
+          </button>
         </div>
         <div className="export-group" role="group" aria-label="Backup">
           <span className="export-label">Backup</span>
-          <button className="tb-button" data-testid="download-backup" disabled={busy !== null} onClick={() => void run('Backup', () => downloadFromApi(backupPath(session.boardId), session.token))} title="Everything on this board as a JSON file that can be imported again">Export</button>
+          <button
+            className="tb-button"
+            data-testid="download-backup"
+            disabled={busy !== null}
+            onClick={() => void run('Backup', () => downloadFromApi(backupPath(session.boardId), session.token))}
+            title="Everything on this board as a JSON file that can be imported again"
+          >
+            Export
+          </button>
           {role === 'facilitator' || role === 'editor' ? (
             <>
-              <button className="tb-button" data-testid="import-backup" disabled={busy !== null} onClick={() => fileInput.current?.click()} title="Create a new board from a backup file">Import…</button>
-              <input ref={fileInput} type="file" accept="application/json,.json" hidden data-testid="import-file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
+              <button
+                className="tb-button"
+                data-testid="import-backup"
+                disabled={busy !== null}
+                onClick={() => fileInput.current?.click()}
+                title="Create a new board from a backup file"
+              >
+                Import…
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept="application/json,.json"
+                hidden
+                data-testid="import-file"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) void importFile(f);
+                }}
+              />
             </>
           ) : null}
         </div>
-        {busy && <span className="muted small" role="status">Preparing {busy}…</span>}
+        {busy && (
+          <span className="muted small" role="status">
+            Preparing {busy}…
+          </span>
+        )}
       </footer>
     </aside>
   );

@@ -18,7 +18,11 @@ export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id
 
   const confirm = () => {
     const decide = <T extends string>(target: T) =>
-      count === 0 ? undefined : choice === 'delete' ? { notes: 'delete' as const } : { notes: 'move' as const, to: target };
+      count === 0
+        ? undefined
+        : choice === 'delete'
+          ? { notes: 'delete' as const }
+          : { notes: 'move' as const, to: target };
     if (isStage) session.run('removeStage', { stageId: id as StageId, decision: decide(to as StageId) });
     else session.run('removeLane', { laneId: id as LaneId, decision: decide(to as LaneId) });
     // A refused removal leaves the stage or lane (and a toast saying why); keep its panel then.
@@ -33,23 +37,43 @@ export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id
         <p>This {type} is empty.</p>
       ) : (
         <fieldset className="choice">
-          <legend>It holds {count} note{count === 1 ? '' : 's'}. What should happen to {count === 1 ? 'it' : 'them'}?</legend>
+          <legend>
+            It holds {count} note{count === 1 ? '' : 's'}. What should happen to {count === 1 ? 'it' : 'them'}?
+          </legend>
           <label>
-            <input type="radio" name="remove-choice" checked={choice === 'move'} onChange={() => setChoice('move')} /> Move to
-            <select value={to} onChange={(e) => setTo(e.target.value)} disabled={choice !== 'move'} aria-label={`Target ${type}`}>
+            <input type="radio" name="remove-choice" checked={choice === 'move'} onChange={() => setChoice('move')} />{' '}
+            Move to
+            <select
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              disabled={choice !== 'move'}
+              aria-label={`Target ${type}`}
+            >
               {others.map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
               ))}
             </select>
           </label>
           <label>
-            <input type="radio" name="remove-choice" checked={choice === 'delete'} onChange={() => setChoice('delete')} /> Delete {count === 1 ? 'the note' : `all ${count} notes`}
+            <input
+              type="radio"
+              name="remove-choice"
+              checked={choice === 'delete'}
+              onChange={() => setChoice('delete')}
+            />{' '}
+            Delete {count === 1 ? 'the note' : `all ${count} notes`}
           </label>
         </fieldset>
       )}
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>Cancel</button>
-        <button className="btn danger" data-testid="confirm-remove" onClick={confirm}>Remove {type}</button>
+        <button className="btn" onClick={onClose}>
+          Cancel
+        </button>
+        <button className="btn danger" data-testid="confirm-remove" onClick={confirm}>
+          Remove {type}
+        </button>
       </div>
     </Dialog>
   );

@@ -18,7 +18,12 @@ export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      setSaved(await saveBoardAsTemplate(session.boardId, session.token, { name: name.trim(), description: description.trim() }));
+      setSaved(
+        await saveBoardAsTemplate(session.boardId, session.token, {
+          name: name.trim(),
+          description: description.trim(),
+        }),
+      );
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -29,11 +34,16 @@ export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
     return (
       <Dialog title="Template saved" onClose={onClose}>
         <p data-testid="template-saved">
-          <strong>{saved.name}</strong> is listed under “Saved on this server” on the home page: {saved.stages.length} stages, {saved.noteCount} example notes, {saved.personaCount} personas, {saved.kpiCount} KPIs.
+          <strong>{saved.name}</strong> is listed under “Saved on this server” on the home page: {saved.stages.length}{' '}
+          stages, {saved.noteCount} example notes, {saved.personaCount} personas, {saved.kpiCount} KPIs.
         </p>
         <div className="dialog-actions">
-          <a className="btn" href="/" target="_blank" rel="noopener">Open the home page</a>
-          <button className="btn primary" onClick={onClose}>Done</button>
+          <a className="btn" href="/" target="_blank" rel="noopener">
+            Open the home page
+          </a>
+          <button className="btn primary" onClick={onClose}>
+            Done
+          </button>
         </div>
       </Dialog>
     );
@@ -47,16 +57,44 @@ export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <p className="muted small">
-          Keeps the stages, lanes, personas, KPI definitions (metric, unit, target) and the notes as examples. Leaves out votes, comments, action owners and due dates, and KPI values.
+          Keeps the stages, lanes, personas, KPI definitions (metric, unit, target) and the notes as examples. Leaves
+          out votes, comments, action owners and due dates, and KPI values.
         </p>
-        <label className="field-label" htmlFor="template-name">Template name</label>
-        <input id="template-name" data-testid="template-name" value={name} maxLength={TEMPLATE_LIMITS.nameLength} onChange={(e) => setName(e.target.value)} required />
-        <label className="field-label" htmlFor="template-description">Description</label>
-        <textarea id="template-description" data-testid="template-description" rows={2} value={description} maxLength={TEMPLATE_LIMITS.descriptionLength} placeholder="What this journey is for, e.g. “Our checkout workshop kit”" onChange={(e) => setDescription(e.target.value)} />
-        {error && <p className="error" role="alert">{error}</p>}
+        <label className="field-label" htmlFor="template-name">
+          Template name
+        </label>
+        <input
+          id="template-name"
+          data-testid="template-name"
+          value={name}
+          maxLength={TEMPLATE_LIMITS.nameLength}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <label className="field-label" htmlFor="template-description">
+          Description
+        </label>
+        <textarea
+          id="template-description"
+          data-testid="template-description"
+          rows={2}
+          value={description}
+          maxLength={TEMPLATE_LIMITS.descriptionLength}
+          placeholder="What this journey is for, e.g. “Our checkout workshop kit”"
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
-          <button className="btn" type="button" onClick={onClose}>Cancel</button>
-          <button className="btn primary" data-testid="template-save" disabled={busy || !name.trim()}>{busy ? 'Saving…' : 'Save template'}</button>
+          <button className="btn" type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button className="btn primary" data-testid="template-save" disabled={busy || !name.trim()}>
+            {busy ? 'Saving…' : 'Save template'}
+          </button>
         </div>
       </form>
     </Dialog>

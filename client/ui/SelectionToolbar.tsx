@@ -53,7 +53,12 @@ export function SelectionToolbar() {
   const dept = common(notes, (n) => n.department);
   const sentiment = common(notes, (n) => n.sentiment);
   return (
-    <div className="selection-toolbar" data-testid="selection-toolbar" style={{ left: clamp(r.x + r.width / 2, HALF_WIDTH, viewportWidth - HALF_WIDTH), top: Math.max(8, r.y - 12) }} onPointerDown={(e) => e.stopPropagation()}>
+    <div
+      className="selection-toolbar"
+      data-testid="selection-toolbar"
+      style={{ left: clamp(r.x + r.width / 2, HALF_WIDTH, viewportWidth - HALF_WIDTH), top: Math.max(8, r.y - 12) }}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
       <label className="tb-field">
         <span className="sr-only">Kind</span>
@@ -67,7 +72,15 @@ export function SelectionToolbar() {
       {kind === 'emotion' && (
         <div className="sentiment-picker" role="radiogroup" aria-label="Sentiment">
           {[-2, -1, 0, 1, 2].map((v) => (
-            <button key={v} role="radio" aria-checked={sentiment === v} className={sentiment === v ? 'active' : ''} title={SENTIMENT_LABEL[v]?.label} aria-label={`${SENTIMENT_LABEL[v]?.label} (${v > 0 ? '+' : ''}${v})`} onClick={() => patch({ sentiment: v })}>
+            <button
+              key={v}
+              role="radio"
+              aria-checked={sentiment === v}
+              className={sentiment === v ? 'active' : ''}
+              title={SENTIMENT_LABEL[v]?.label}
+              aria-label={`${SENTIMENT_LABEL[v]?.label} (${v > 0 ? '+' : ''}${v})`}
+              onClick={() => patch({ sentiment: v })}
+            >
               {v > 0 ? `+${v}` : v}
             </button>
           ))}
@@ -75,16 +88,29 @@ export function SelectionToolbar() {
       )}
       <label className="tb-field">
         <span className="sr-only">Department</span>
-        <select aria-label="Department" value={dept ?? ''} onChange={(e) => patch({ department: e.target.value as Note['department'] })}>
+        <select
+          aria-label="Department"
+          value={dept ?? ''}
+          onChange={(e) => patch({ department: e.target.value as Note['department'] })}
+        >
           {dept === undefined && <option value="">Mixed teams</option>}
           {DEPARTMENTS.map((d) => (
-            <option key={d} value={d}>{DEPARTMENT_STYLE[d].label}</option>
+            <option key={d} value={d}>
+              {DEPARTMENT_STYLE[d].label}
+            </option>
           ))}
         </select>
       </label>
       <div className="swatches" aria-label="Colour">
         {SWATCHES.map((c) => (
-          <button key={c ?? 'auto'} className="swatch" title={c ? `Colour ${c}` : 'Colour by kind'} aria-label={c ? `Colour ${c}` : 'Colour by kind'} style={{ background: c ?? 'conic-gradient(#cfe4ff 0 33%, #ffd6d3 0 66%, #fff3a6 0)' }} onClick={() => patch({ colour: c })} />
+          <button
+            key={c ?? 'auto'}
+            className="swatch"
+            title={c ? `Colour ${c}` : 'Colour by kind'}
+            aria-label={c ? `Colour ${c}` : 'Colour by kind'}
+            style={{ background: c ?? 'conic-gradient(#cfe4ff 0 33%, #ffd6d3 0 66%, #fff3a6 0)' }}
+            onClick={() => patch({ colour: c })}
+          />
         ))}
       </div>
       {notes.every((n) => n.kind === 'pain' || n.kind === 'idea') && <ActionFields notes={notes} />}
@@ -93,8 +119,16 @@ export function SelectionToolbar() {
           {board.personas.map((p) => {
             const all = notes.every((n) => n.personaIds.includes(p.id));
             return (
-              <button key={p.id} className="persona-chip" aria-pressed={all} title={all ? `Untag ${p.name}` : `Tag with ${p.name}`} onClick={() => session.run('tagNotes', { noteIds, personaId: p.id, tagged: !all })}>
-                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden>{initials(p.name)}</span>
+              <button
+                key={p.id}
+                className="persona-chip"
+                aria-pressed={all}
+                title={all ? `Untag ${p.name}` : `Tag with ${p.name}`}
+                onClick={() => session.run('tagNotes', { noteIds, personaId: p.id, tagged: !all })}
+              >
+                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden>
+                  {initials(p.name)}
+                </span>
                 {p.name}
               </button>
             );
@@ -102,14 +136,27 @@ export function SelectionToolbar() {
         </div>
       )}
       {notes.length === 1 && !editing && (
-        <button className="tb-button" onClick={() => startEditing(session, notes[0]!.id)} title="Edit text (Enter)">Edit</button>
+        <button className="tb-button" onClick={() => startEditing(session, notes[0]!.id)} title="Edit text (Enter)">
+          Edit
+        </button>
       )}
       {/* Here rather than floating beside the note, where it covered the next note's text. */}
       {notes.length === 1 && canComment && (
-        <button className="tb-button" onClick={() => session.comments.openPopover({ kind: 'note', id: notes[0]!.id })} data-testid="comment-anchor" title="Comment on this note">Comment</button>
+        <button
+          className="tb-button"
+          onClick={() => session.comments.openPopover({ kind: 'note', id: notes[0]!.id })}
+          data-testid="comment-anchor"
+          title="Comment on this note"
+        >
+          Comment
+        </button>
       )}
-      <button className="tb-button" onClick={() => duplicateSelection(session)} title="Duplicate (Ctrl+D)">Duplicate</button>
-      <button className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">Delete</button>
+      <button className="tb-button" onClick={() => duplicateSelection(session)} title="Duplicate (Ctrl+D)">
+        Duplicate
+      </button>
+      <button className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">
+        Delete
+      </button>
     </div>
   );
 }

@@ -57,7 +57,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Share this board" onClose={onClose} className="share-dialog">
       <p className="share-intro">
-        Each link opens the board with its own rights. Send people the link that fits what they should do; anyone with a link can use it.
+        Each link opens the board with its own rights. Send people the link that fits what they should do; anyone with a
+        link can use it.
       </p>
       {role === null ? (
         <p className="muted">Loading the links…</p>
@@ -68,29 +69,56 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             return (
               <li key={r} className={`share-item ${r === role ? 'mine' : ''}`} data-testid={`share-${r}`}>
                 <div className="share-head">
-                  <span className="share-role-icon"><RoleIcon role={r} /></span>
+                  <span className="share-role-icon">
+                    <RoleIcon role={r} />
+                  </span>
                   <span className="share-role">{ROLE_INFO[r].label}</span>
                   {r === role && <span className="share-you">your link</span>}
                 </div>
                 <p className="share-desc">{ROLE_INFO[r].description}</p>
                 <div className="share-row">
-                  <input className="share-url" readOnly value={url} aria-label={`${ROLE_INFO[r].label} link`} data-testid={`share-url-${r}`} onFocus={(e) => e.target.select()} />
-                  <button className={`btn share-copy ${copied === r ? 'copied' : ''}`} onClick={() => void copy(r, url)} data-testid={`copy-${r}`}>
+                  <input
+                    className="share-url"
+                    readOnly
+                    value={url}
+                    aria-label={`${ROLE_INFO[r].label} link`}
+                    data-testid={`share-url-${r}`}
+                    onFocus={(e) => e.target.select()}
+                  />
+                  <button
+                    className={`btn share-copy ${copied === r ? 'copied' : ''}`}
+                    onClick={() => void copy(r, url)}
+                    data-testid={`copy-${r}`}
+                  >
                     {copied === r ? '✓ Copied' : 'Copy link'}
                   </button>
                 </div>
                 {role === 'facilitator' && confirming !== r && (
                   <div className="share-rotate">
-                    <button className="link-button" onClick={() => setConfirming(r)} data-testid={`rotate-${r}`}>Replace this link…</button>
+                    <button className="link-button" onClick={() => setConfirming(r)} data-testid={`rotate-${r}`}>
+                      Replace this link…
+                    </button>
                   </div>
                 )}
                 {confirming === r && (
-                  <div className="share-confirm" role="alertdialog" aria-label={`Replace the ${ROLE_INFO[r].label} link`}>
+                  <div
+                    className="share-confirm"
+                    role="alertdialog"
+                    aria-label={`Replace the ${ROLE_INFO[r].label} link`}
+                  >
                     <span>
-                      Make a new {ROLE_INFO[r].label.toLowerCase()} link? The current one stops working at once and everyone who joined with it is disconnected.
+                      Make a new {ROLE_INFO[r].label.toLowerCase()} link? The current one stops working at once and
+                      everyone who joined with it is disconnected.
                     </span>
-                    <button className="btn" onClick={() => setConfirming(null)} disabled={busy}>Cancel</button>
-                    <button className="btn danger" onClick={() => void rotate(r)} disabled={busy} data-testid={`confirm-rotate-${r}`}>
+                    <button className="btn" onClick={() => setConfirming(null)} disabled={busy}>
+                      Cancel
+                    </button>
+                    <button
+                      className="btn danger"
+                      onClick={() => void rotate(r)}
+                      disabled={busy}
+                      data-testid={`confirm-rotate-${r}`}
+                    >
                       {busy ? 'Replacing…' : 'Replace link'}
                     </button>
                   </div>
@@ -100,13 +128,19 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           })}
         </ul>
       )}
-      {role === 'facilitator' && session.token && <MembersOnlySetting boardId={session.boardId} token={session.token} />}
+      {role === 'facilitator' && session.token && (
+        <MembersOnlySetting boardId={session.boardId} token={session.token} />
+      )}
       <p className="share-note">
         Links are secret: the part after “#” never reaches any server log.{' '}
-        {role === 'facilitator' ? 'Replace a link if it was shared too widely.' : 'If a link was shared too widely, ask the facilitator to replace it.'}
+        {role === 'facilitator'
+          ? 'Replace a link if it was shared too widely.'
+          : 'If a link was shared too widely, ask the facilitator to replace it.'}
       </p>
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose} data-testid="share-close">Done</button>
+        <button className="btn" onClick={onClose} data-testid="share-close">
+          Done
+        </button>
       </div>
     </Dialog>
   );

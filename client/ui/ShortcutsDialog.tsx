@@ -27,7 +27,9 @@ export function ShortcutsDialog() {
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
             <tr key={keys}>
-              <th scope="row"><kbd>{keys}</kbd></th>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
               <td>{what}</td>
             </tr>
           ))}

@@ -15,12 +15,26 @@ export function TeamsPanel() {
   const gap = (d: Department, i: number) => coverage.totals[d] > 0 && d !== 'other' && coverage.counts[d][i] === 0;
   const toggle = (d: Department) => session.editor.update({ highlightDepartment: highlight === d ? null : d });
   return (
-    <aside className="side-panel" aria-labelledby="teams-title" data-testid="teams-panel" onPointerDown={(e) => e.stopPropagation()}>
+    <aside
+      className="side-panel"
+      aria-labelledby="teams-title"
+      data-testid="teams-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <header className="side-panel-header">
         <h2 id="teams-title">Teams on this journey</h2>
-        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null, highlightDepartment: null })}>×</button>
+        <button
+          className="icon-button"
+          aria-label="Close"
+          onClick={() => session.editor.update({ panel: null, highlightDepartment: null })}
+        >
+          ×
+        </button>
       </header>
-      <p className="muted small">Notes per department and stage. A dashed cell is a stage a contributing team hasn’t covered yet. Click a team to highlight its notes.</p>
+      <p className="muted small">
+        Notes per department and stage. A dashed cell is a stage a contributing team hasn’t covered yet. Click a team to
+        highlight its notes.
+      </p>
       <div className="coverage-scroll">
         <table className="coverage">
           <thead>
@@ -28,7 +42,12 @@ export function TeamsPanel() {
               <th scope="col">Stage</th>
               {DEPARTMENTS.map((d) => (
                 <th key={d} scope="col" className={highlight === d ? 'highlighted' : ''}>
-                  <button className="team-button" aria-pressed={highlight === d} onClick={() => toggle(d)} title={`Highlight ${DEPARTMENT_STYLE[d].label} notes`}>
+                  <button
+                    className="team-button"
+                    aria-pressed={highlight === d}
+                    onClick={() => toggle(d)}
+                    title={`Highlight ${DEPARTMENT_STYLE[d].label} notes`}
+                  >
                     <DeptMark department={d} />
                     {DEPARTMENT_STYLE[d].label}
                   </button>
@@ -39,11 +58,17 @@ export function TeamsPanel() {
           <tbody>
             {coverage.stages.map((stage, i) => (
               <tr key={stage.id}>
-                <th scope="row" title={stage.name}>{stage.name}</th>
+                <th scope="row" title={stage.name}>
+                  {stage.name}
+                </th>
                 {DEPARTMENTS.map((d) => {
                   const n = coverage.counts[d][i]!;
                   return (
-                    <td key={d} className={gap(d, i) ? 'gap' : n === 0 ? 'zero' : ''} aria-label={gap(d, i) ? `${DEPARTMENT_STYLE[d].label}: no notes in ${stage.name}` : undefined}>
+                    <td
+                      key={d}
+                      className={gap(d, i) ? 'gap' : n === 0 ? 'zero' : ''}
+                      aria-label={gap(d, i) ? `${DEPARTMENT_STYLE[d].label}: no notes in ${stage.name}` : undefined}
+                    >
                       {n}
                     </td>
                   );
@@ -53,7 +78,9 @@ export function TeamsPanel() {
             <tr className="totals">
               <th scope="row">All stages</th>
               {DEPARTMENTS.map((d) => (
-                <td key={d} className="total">{coverage.totals[d] || <span className="muted">—</span>}</td>
+                <td key={d} className="total">
+                  {coverage.totals[d] || <span className="muted">—</span>}
+                </td>
               ))}
             </tr>
           </tbody>
@@ -61,7 +88,11 @@ export function TeamsPanel() {
       </div>
       {DEPARTMENTS.some((d) => coverage.totals[d] === 0 && d !== 'other') && (
         <p className="muted small">
-          No notes yet from {DEPARTMENTS.filter((d) => coverage.totals[d] === 0 && d !== 'other').map((d) => DEPARTMENT_STYLE[d].label).join(', ')}.
+          No notes yet from{' '}
+          {DEPARTMENTS.filter((d) => coverage.totals[d] === 0 && d !== 'other')
+            .map((d) => DEPARTMENT_STYLE[d].label)
+            .join(', ')}
+          .
         </p>
       )}
     </aside>

@@ -29,7 +29,9 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
   return (
     <header className="topbar">
       <a className="brand" href="/" title="All boards">
-        <span className="brand-mark" aria-hidden>◆</span>
+        <span className="brand-mark" aria-hidden>
+          ◆
+        </span>
         <span className="brand-name">Journeyboard</span>
       </a>
       <span className="divider" aria-hidden />
@@ -53,7 +55,12 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         {role === 'facilitator' ? <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} /> : <TimerChip />}
         <ConnectionPill />
         <PeopleBar />
-        <button className="btn ghost" onClick={onEditIdentity} title="Change your name or department" data-testid="identity-button">
+        <button
+          className="btn ghost"
+          onClick={onEditIdentity}
+          title="Change your name or department"
+          data-testid="identity-button"
+        >
           {me.name}
         </button>
         {role && <RoleBadge role={role} />}
@@ -67,7 +74,9 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         >
           History
         </button>
-        <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">Share</button>
+        <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">
+          Share
+        </button>
       </div>
       <Deferred>
         {sharing && <ShareDialog onClose={() => setSharing(false)} />}

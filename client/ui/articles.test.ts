@@ -5,7 +5,12 @@ import { withArticle } from './articles.ts';
 describe('withArticle', () => {
   it('reads right for every note kind', () => {
     expect(NOTE_KINDS.map((k) => withArticle(NOTE_KIND_STYLE[k].label.toLowerCase()))).toEqual([
-      'a touchpoint', 'a customer action', 'a thought', 'an emotion', 'a pain point', 'an opportunity',
+      'a touchpoint',
+      'a customer action',
+      'a thought',
+      'an emotion',
+      'a pain point',
+      'an opportunity',
     ]);
   });
 });

@@ -11,12 +11,20 @@ export const PersonasPanel = lazy(() => import('./PersonasPanel.tsx').then((m) =
 export const PriorityPanel = lazy(() => import('./PriorityPanel.tsx').then((m) => ({ default: m.PriorityPanel })));
 export const KpiPanel = lazy(() => import('../kpi/KpiPanel.tsx').then((m) => ({ default: m.KpiPanel })));
 export const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
-export const SaveTemplateDialog = lazy(() => import('./SaveTemplateDialog.tsx').then((m) => ({ default: m.SaveTemplateDialog })));
+export const SaveTemplateDialog = lazy(() =>
+  import('./SaveTemplateDialog.tsx').then((m) => ({ default: m.SaveTemplateDialog })),
+);
 export const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 export const ResultsPanel = lazy(() => import('./voting/ResultsPanel.tsx').then((m) => ({ default: m.ResultsPanel })));
-export const StartVotingDialog = lazy(() => import('./voting/StartVotingDialog.tsx').then((m) => ({ default: m.StartVotingDialog })));
-export const DeviceTransferDialog = lazy(() => import('./DeviceTransferDialog.tsx').then((m) => ({ default: m.DeviceTransferDialog })));
-export const CommentsPanel = lazy(() => import('./comments/CommentsPanel.tsx').then((m) => ({ default: m.CommentsPanel })));
+export const StartVotingDialog = lazy(() =>
+  import('./voting/StartVotingDialog.tsx').then((m) => ({ default: m.StartVotingDialog })),
+);
+export const DeviceTransferDialog = lazy(() =>
+  import('./DeviceTransferDialog.tsx').then((m) => ({ default: m.DeviceTransferDialog })),
+);
+export const CommentsPanel = lazy(() =>
+  import('./comments/CommentsPanel.tsx').then((m) => ({ default: m.CommentsPanel })),
+);
 
 /** A boundary of its own for one deferred panel: while it loads, the rest of the page stays. */
 export function Deferred({ children }: { children: ReactNode }) {

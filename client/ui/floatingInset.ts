@@ -7,7 +7,8 @@ const BOTTOM_BARS = '.toolbar, .voting-bar, .voting-dock, .pw-bar';
 export function bottomBarsInset(main: HTMLElement): number {
   const bottom = main.getBoundingClientRect().bottom;
   let inset = 0;
-  for (const bar of main.querySelectorAll<HTMLElement>(BOTTOM_BARS)) inset = Math.max(inset, bottom - bar.getBoundingClientRect().top);
+  for (const bar of main.querySelectorAll<HTMLElement>(BOTTOM_BARS))
+    inset = Math.max(inset, bottom - bar.getBoundingClientRect().top);
   return Math.ceil(inset);
 }
 

@@ -23,6 +23,10 @@ export function formatWhen(at: number, now = Date.now()): string {
 }
 
 export function describeCheckpoint(c: CheckpointSummary, now = Date.now()): string {
-  const parts = [formatWhen(c.createdAt, now), c.createdBy?.name ?? KIND_INFO[c.kind].name, `${c.noteCount} note${c.noteCount === 1 ? '' : 's'}`];
+  const parts = [
+    formatWhen(c.createdAt, now),
+    c.createdBy?.name ?? KIND_INFO[c.kind].name,
+    `${c.noteCount} note${c.noteCount === 1 ? '' : 's'}`,
+  ];
   return parts.join(' · ');
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { finishedNoteText } from '../../shared/index.ts';
 import { noteEditorKey } from './noteEditorKeys.ts';
 
-const key = (k: string, mods: { shiftKey?: boolean; isComposing?: boolean } = {}) => noteEditorKey({ key: k, shiftKey: false, isComposing: false, ...mods });
+const key = (k: string, mods: { shiftKey?: boolean; isComposing?: boolean } = {}) =>
+  noteEditorKey({ key: k, shiftKey: false, isComposing: false, ...mods });
 
 describe('keys in a note', () => {
   it('Enter finishes, Shift+Enter breaks the line', () => {

@@ -6,7 +6,11 @@ export type NoteEditorKey = 'finish' | 'type';
  * and Ctrl/⌘+Enter finish too. An Enter that confirms an IME composition (Japanese, Chinese…)
  * belongs to the composition.
  */
-export function noteEditorKey(e: { readonly key: string; readonly shiftKey: boolean; readonly isComposing: boolean }): NoteEditorKey {
+export function noteEditorKey(e: {
+  readonly key: string;
+  readonly shiftKey: boolean;
+  readonly isComposing: boolean;
+}): NoteEditorKey {
   if (e.key === 'Escape') return 'finish';
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) return 'finish';
   return 'type';

@@ -61,7 +61,15 @@ describe('WorkshopSession', () => {
     const c = client(a, 'Ann');
     sessions.push(c.session);
     const serverNow = Date.now() + 7 * 60_000; // this machine is 7 minutes behind the server
-    c.receive(stateMessage({ ...DEFAULT_WORKSHOP_STATE, timer: { ...DEFAULT_WORKSHOP_STATE.timer, status: 'running', endsAt: serverNow + 120_000 } }, serverNow));
+    c.receive(
+      stateMessage(
+        {
+          ...DEFAULT_WORKSHOP_STATE,
+          timer: { ...DEFAULT_WORKSHOP_STATE.timer, status: 'running', endsAt: serverNow + 120_000 },
+        },
+        serverNow,
+      ),
+    );
     expect(Math.abs(c.session.remainingMs() - 120_000)).toBeLessThan(50);
   });
 

@@ -62,7 +62,13 @@ const RING_MS = 6_000;
  * everyone", away detection and the chime at zero. The server decides; this only shows and asks.
  */
 export class WorkshopSession {
-  readonly view = new Store<WorkshopView>({ state: DEFAULT_WORKSHOP_STATE, received: false, following: null, localHideCursors: false, ringing: null });
+  readonly view = new Store<WorkshopView>({
+    state: DEFAULT_WORKSHOP_STATE,
+    received: false,
+    following: null,
+    localHideCursors: false,
+    ringing: null,
+  });
   readonly clock = new ServerClock();
 
   private readonly deps: WorkshopDeps;
@@ -113,7 +119,9 @@ export class WorkshopSession {
 
   /** Why the board is read-only for me because of the lock, or null. */
   lockReason(): string | null {
-    return this.isLockedOut() ? 'The facilitator locked the board: you can look around, but changes wait until they unlock it.' : null;
+    return this.isLockedOut()
+      ? 'The facilitator locked the board: you can look around, but changes wait until they unlock it.'
+      : null;
   }
 
   /** Other people's cursors are hidden for me: by my own switch, or by the facilitator (who still sees them). */
@@ -249,7 +257,8 @@ export class WorkshopSession {
     this.lastViewport = viewport;
     if (!cameraMoved && !resized) return;
     if (this.view.get().following !== null) {
-      if (cameraMoved && camera !== this.appliedCamera) this.stopFollowing(); // panned or zoomed by hand
+      if (cameraMoved && camera !== this.appliedCamera)
+        this.stopFollowing(); // panned or zoomed by hand
       else if (resized) {
         this.appliedView = null;
         this.onPeers();

@@ -9,7 +9,10 @@ type Size = { readonly width: number; readonly height: number };
  * what the leader sees.
  */
 export function cameraForView(view: ViewRect, viewport: Size): Camera {
-  const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, Math.min(viewport.width / view.width, viewport.height / view.height)));
+  const scale = Math.min(
+    MAX_SCALE,
+    Math.max(MIN_SCALE, Math.min(viewport.width / view.width, viewport.height / view.height)),
+  );
   const cx = view.x + view.width / 2;
   const cy = view.y + view.height / 2;
   return { scale, x: viewport.width / 2 - cx * scale, y: viewport.height / 2 - cy * scale };
@@ -27,5 +30,10 @@ export function viewOf(camera: Camera, viewport: Size): ViewRect | null {
 export function viewsDiffer(a: ViewRect | null, b: ViewRect | null): boolean {
   if (!a || !b) return a !== b;
   const tolerance = Math.max(a.width, b.width) / 500;
-  return Math.abs(a.x - b.x) > tolerance || Math.abs(a.y - b.y) > tolerance || Math.abs(a.width - b.width) > tolerance || Math.abs(a.height - b.height) > tolerance;
+  return (
+    Math.abs(a.x - b.x) > tolerance ||
+    Math.abs(a.y - b.y) > tolerance ||
+    Math.abs(a.width - b.width) > tolerance ||
+    Math.abs(a.height - b.height) > tolerance
+  );
 }

@@ -12,7 +12,6 @@ import { reviewPerson } from './reviewPerson.ts';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/screens');
 
-
 const server = new TestServer();
 await server.start();
 const browser = await chromium.launch(config.use!.launchOptions);

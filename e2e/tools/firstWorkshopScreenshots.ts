@@ -61,11 +61,14 @@ const VIEWS: Record<string, View> = {
     const cell = await board.cellRect(stage.id, lane.id);
     await board.page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
     const editor = board.page.getByRole('textbox', { name: 'Note text' });
-    await editor.evaluate((el, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, Array.from({ length: 200 }, (_, i) => `Interview ${i + 1}: the delivery date is unclear`).join('\n'));
+    await editor.evaluate(
+      (el, text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      Array.from({ length: 200 }, (_, i) => `Interview ${i + 1}: the delivery date is unclear`).join('\n'),
+    );
     await board.page.getByTestId('note-limit-status').waitFor();
   },
   'rtl-note': async (board) => {
@@ -76,11 +79,16 @@ const VIEWS: Record<string, View> = {
     const [stage, lane] = [await board.stage('Delivery'), await board.lane('Pain points')];
     const cell = await board.cellRect(stage.id, lane.id);
     await board.page.mouse.click(cell.x + cell.width - 12, cell.y + cell.height - 8);
-    await board.page.evaluate((t) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, Array.from({ length: 18 }, (_, i) => `Interview ${i + 1}: where is my parcel?`).join('\n'));
+    await board.page.evaluate(
+      (t) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', t);
+        document.body.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      Array.from({ length: 18 }, (_, i) => `Interview ${i + 1}: where is my parcel?`).join('\n'),
+    );
     await board.page.getByRole('dialog', { name: /^Paste/ }).waitFor();
   },
   'selected-note': async (board) => {
@@ -95,14 +103,29 @@ const VIEWS: Record<string, View> = {
   },
 };
 
-export async function firstWorkshopShots(browser: Browser, server: TestServer, only?: readonly string[]): Promise<void> {
+export async function firstWorkshopShots(
+  browser: Browser,
+  server: TestServer,
+  only?: readonly string[],
+): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   for (const [view, act] of Object.entries(VIEWS)) {
     if (only && only.length > 0 && !only.includes(view)) continue;
     for (const w of WIDTHS) {
       const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-      const context = await browser.newContext({ baseURL: server.url, viewport: w.viewport, hasTouch: w.touch, isMobile: w.touch && w.name === 'phone', deviceScaleFactor: 1 });
-      await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-fay', name: 'Fay Flint', department: 'marketing' })));
+      const context = await browser.newContext({
+        baseURL: server.url,
+        viewport: w.viewport,
+        hasTouch: w.touch,
+        isMobile: w.touch && w.name === 'phone',
+        deviceScaleFactor: 1,
+      });
+      await context.addInitScript(() =>
+        localStorage.setItem(
+          'journeyboard.identity',
+          JSON.stringify({ id: 'user-fay', name: 'Fay Flint', department: 'marketing' }),
+        ),
+      );
       const board = new BoardPageObject(await context.newPage());
       // 'board' is the first view as a person gets it (a readable zoom); the others start fitted.
       await board.open(boardId, 'facilitator', { fit: view !== 'board' });

@@ -19,8 +19,17 @@ const browser = await chromium.launch(config.use!.launchOptions);
 try {
   mkdirSync(REVIEW, { recursive: true });
   const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  await context.addInitScript(() => localStorage.setItem('journeyboard.identity', JSON.stringify({ id: 'user-ann', name: 'Ann Lee', department: 'marketing' })));
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  await context.addInitScript(() =>
+    localStorage.setItem(
+      'journeyboard.identity',
+      JSON.stringify({ id: 'user-ann', name: 'Ann Lee', department: 'marketing' }),
+    ),
+  );
   const page = await context.newPage();
   const board = new BoardPageObject(page);
   await board.open(boardId);
@@ -45,8 +54,14 @@ try {
   if (!only || only === 'editor') await page.screenshot({ path: resolve(REVIEW, 'kpi-editor.png') });
   await page.keyboard.press('Escape');
   await page.getByTestId('outline-toggle').click();
-  await page.getByTestId('outline').getByRole('button', { name: /^Edit CES in / }).click();
-  await page.getByTestId('outline').getByRole('heading', { name: /Purchase/ }).scrollIntoViewIfNeeded();
+  await page
+    .getByTestId('outline')
+    .getByRole('button', { name: /^Edit CES in / })
+    .click();
+  await page
+    .getByTestId('outline')
+    .getByRole('heading', { name: /Purchase/ })
+    .scrollIntoViewIfNeeded();
   if (!only || only === 'outline') await page.screenshot({ path: resolve(REVIEW, 'kpi-outline.png') });
   await page.getByRole('radio', { name: 'Board' }).click();
   await board.waitReady();
@@ -54,7 +69,9 @@ try {
   await page.getByTestId('kpi-import-file').setInputFiles({
     name: 'q3-kpis.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('stage,metric,value,target\nAwareness,CSAT,4.1,4.5\nCheckout,Conversion,2.4,3\nPurchase,CES,three,2.5\nDelivery,,4.7,4.5\nRetention,Churn,18%,20\nAdvocacy,NPS,,40\n'),
+    buffer: Buffer.from(
+      'stage,metric,value,target\nAwareness,CSAT,4.1,4.5\nCheckout,Conversion,2.4,3\nPurchase,CES,three,2.5\nDelivery,,4.7,4.5\nRetention,Churn,18%,20\nAdvocacy,NPS,,40\n',
+    ),
   });
   await page.getByTestId('kpi-import-summary').waitFor();
   if (!only || only === 'import') await page.screenshot({ path: resolve(REVIEW, 'kpi-import.png') });
@@ -62,13 +79,16 @@ try {
   await page.getByTestId('facilitate-button').click();
   await page.getByTestId('save-template-button').click();
   await page.getByTestId('template-name').fill('Checkout workshop kit');
-  await page.getByTestId('template-description').fill('Our e-commerce checkout map with Q3 KPIs, ready for the next workshop.');
+  await page
+    .getByTestId('template-description')
+    .fill('Our e-commerce checkout map with Q3 KPIs, ready for the next workshop.');
   if (!only || only === 'save') await page.screenshot({ path: resolve(REVIEW, 'save-template.png') });
   await page.getByTestId('template-save').click();
   await page.getByTestId('template-saved').waitFor();
   await page.goto(server.url);
   await page.getByText('Saved on this server').waitFor();
-  if (!only || only === 'home') await page.screenshot({ path: resolve(REVIEW, 'home-saved-template.png'), fullPage: true });
+  if (!only || only === 'home')
+    await page.screenshot({ path: resolve(REVIEW, 'home-saved-template.png'), fullPage: true });
   console.log(`wrote review shots in ${REVIEW}`);
 } finally {
   await browser.close();

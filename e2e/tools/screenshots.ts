@@ -14,7 +14,6 @@ import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
 const OUT = resolve(import.meta.dirname, '../../docs');
 const REVIEW = resolve(import.meta.dirname, '../../test-results/screens');
 
-
 const server = new TestServer();
 await server.start();
 const browser = await chromium.launch(config.use!.launchOptions);
@@ -33,7 +32,9 @@ try {
   const idea = board.notes.find((n) => n.kind === 'idea')!;
   const ri = await ann.noteRect(idea.id);
   await ann.page.mouse.move(ri.x + 60, ri.y + 50, { steps: 4 });
-  await ann.page.waitForFunction(() => window.__journeyboard!.peers().some((p) => p.hasCursor && p.selection.length === 1));
+  await ann.page.waitForFunction(() =>
+    window.__journeyboard!.peers().some((p) => p.hasCursor && p.selection.length === 1),
+  );
   await ann.page.screenshot({ path: resolve(OUT, 'screenshot.png') });
   await ann.page.mouse.click(ri.x + 30, ri.y + 30);
   await ann.page.screenshot({ path: resolve(REVIEW, 'selection.png') });

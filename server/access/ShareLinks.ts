@@ -1,6 +1,14 @@
 import { atLeast, canFacilitate, ROLES, shareableRoles, type Role } from '../../shared/protocol/roles.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { levelSecret, makeRow, matchToken, newBoardSecret, tokenFor, unseal, type ShareLinkRow } from './shareTokens.ts';
+import {
+  levelSecret,
+  makeRow,
+  matchToken,
+  newBoardSecret,
+  tokenFor,
+  unseal,
+  type ShareLinkRow,
+} from './shareTokens.ts';
 
 /** The tokens one caller may see: its own role's and every lower role's. */
 export interface VisibleLinks {
@@ -28,7 +36,10 @@ export class ShareLinks {
   async create(boardId: string): Promise<Record<Role, string>> {
     const top = newBoardSecret();
     const made = ROLES.map((role) => makeRow(role, levelSecret('facilitator', top, role), 1));
-    await this.store.saveShareLinks(boardId, made.map((m) => m.row));
+    await this.store.saveShareLinks(
+      boardId,
+      made.map((m) => m.row),
+    );
     return Object.fromEntries(made.map((m) => [m.row.role, m.token])) as Record<Role, string>;
   }
 
@@ -66,7 +77,8 @@ function visible(rows: readonly ShareLinkRow[], own: ShareLinkRow, token: string
   const tokens: Partial<Record<Role, string>> = {};
   for (const role of shareableRoles(own.role)) {
     const row = rows.find((r) => r.role === role);
-    if (row && atLeast(own.role, role)) tokens[role] = tokenFor(role, levelSecret(own.role, secret, role), row.generation);
+    if (row && atLeast(own.role, role))
+      tokens[role] = tokenFor(role, levelSecret(own.role, secret, role), row.generation);
   }
   return { role: own.role, tokens };
 }

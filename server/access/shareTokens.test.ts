@@ -41,7 +41,9 @@ describe('share tokens', () => {
       const links = new ShareLinks(store);
       const tokens = await links.create('board0000001');
       const rows = await store.loadShareLinks('board0000001');
-      const stored = Buffer.concat(rows.flatMap((r) => [Buffer.from(r.tokenHash), Buffer.from(r.sealed)])).toString('latin1');
+      const stored = Buffer.concat(rows.flatMap((r) => [Buffer.from(r.tokenHash), Buffer.from(r.sealed)])).toString(
+        'latin1',
+      );
       for (const t of Object.values(tokens)) {
         expect(stored).not.toContain(t);
         expect(stored).not.toContain(Buffer.from(t, 'base64url').toString('latin1'));
@@ -51,7 +53,10 @@ describe('share tokens', () => {
         role: 'editor',
         tokens: { editor: tokens.editor, commenter: tokens.commenter, viewer: tokens.viewer },
       });
-      expect(await links.visibleTo('board0000001', tokens.viewer)).toEqual({ role: 'viewer', tokens: { viewer: tokens.viewer } });
+      expect(await links.visibleTo('board0000001', tokens.viewer)).toEqual({
+        role: 'viewer',
+        tokens: { viewer: tokens.viewer },
+      });
       expect(await links.rotate('board0000001', tokens.editor, 'viewer')).toEqual({ ok: false, code: 'forbidden' });
       const rotated = await links.rotate('board0000001', tokens.facilitator, 'editor');
       expect(rotated.ok).toBe(true);

@@ -33,7 +33,8 @@ function hmac(key: Uint8Array | string, text: string): Buffer {
 
 /** The level secret of `target`, derived from the level secret of `from` (rank(from) ≥ rank(target)). */
 export function levelSecret(fromRole: Role, fromSecret: Uint8Array, target: Role): Buffer {
-  if (ROLE_RANK[target] > ROLE_RANK[fromRole]) throw new Error(`A ${fromRole} secret cannot derive the ${target} level`);
+  if (ROLE_RANK[target] > ROLE_RANK[fromRole])
+    throw new Error(`A ${fromRole} secret cannot derive the ${target} level`);
   let secret: Buffer = Buffer.from(fromSecret);
   for (let rank = ROLE_RANK[fromRole] - 1; rank >= ROLE_RANK[target]; rank--) {
     secret = hmac(secret, `journeyboard-level:${roleOfRank(rank)}`);

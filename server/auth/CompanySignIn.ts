@@ -18,7 +18,13 @@ export interface CompanyAccount {
 }
 
 /** The attempt the browser carries between /auth/login and /auth/callback (signed, HttpOnly). */
-const pendingSchema = z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), returnTo: z.string(), expiresAt: z.number() });
+const pendingSchema = z.object({
+  state: z.string(),
+  nonce: z.string(),
+  verifier: z.string(),
+  returnTo: z.string(),
+  expiresAt: z.number(),
+});
 
 export const PENDING_SIGN_IN_MS = 10 * 60_000;
 
@@ -69,7 +75,10 @@ export class CompanySignIn {
       state,
       nonce,
     });
-    return { url, attempt: signValue(this.key, { state, nonce, verifier, returnTo, expiresAt: this.now() + PENDING_SIGN_IN_MS }) };
+    return {
+      url,
+      attempt: signValue(this.key, { state, nonce, verifier, returnTo, expiresAt: this.now() + PENDING_SIGN_IN_MS }),
+    };
   }
 
   /** Checks the provider's answer at `callbackUrl` against the attempt; the account and where to go next. */
@@ -100,7 +109,12 @@ export class CompanySignIn {
     // An unverified address would let anyone claim a domain; only a verified one (or one the provider does not qualify) counts.
     const email = claims.email_verified === false ? null : text(claims.email);
     return {
-      account: { issuer: claims.iss, subject: claims.sub, email: email?.toLowerCase() ?? null, name: text(claims.name) ?? text(claims.preferred_username) },
+      account: {
+        issuer: claims.iss,
+        subject: claims.sub,
+        email: email?.toLowerCase() ?? null,
+        name: text(claims.name) ?? text(claims.preferred_username),
+      },
       returnTo: pending.data.returnTo,
     };
   }
@@ -108,7 +122,13 @@ export class CompanySignIn {
   /** Discovered on first use (and again after a failure), so a provider that is down does not stop the server. */
   private config(): Promise<oidc.Configuration> {
     this.configuration ??= oidc
-      .discovery(this.issuer, this.clientId, undefined, oidc.ClientSecretBasic(this.clientSecret), insecureAllowed(this.issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .discovery(
+        this.issuer,
+        this.clientId,
+        undefined,
+        oidc.ClientSecretBasic(this.clientSecret),
+        insecureAllowed(this.issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         this.configuration = null;
         throw error;

@@ -18,7 +18,13 @@ interface Me {
 }
 
 /** Drives /auth/login to its end as `subject`; `tamper` sees (and may change) every hop. */
-function signInAt(url: string, browser: TestBrowser, subject: string, returnTo = '/', tamper: (u: URL) => URL = (u) => u) {
+function signInAt(
+  url: string,
+  browser: TestBrowser,
+  subject: string,
+  returnTo = '/',
+  tamper: (u: URL) => URL = (u) => u,
+) {
   return browser.follow(`${url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, (next) => {
     if (next.pathname.startsWith('/interaction/')) next.searchParams.set('as', subject);
     return tamper(next);
@@ -44,7 +50,10 @@ describe('company sign-in (OpenID Connect)', () => {
     idp.accounts.set('ann-123', { email: 'Ann@Example.com', name: 'Ann Lee' });
     idp.accounts.set('bo-456', { email: 'bo@other.org', name: 'Bo' });
     server = await startTestServer(
-      { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret }, sessionTtlMs: 60 * 60_000 },
+      {
+        oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret },
+        sessionTtlMs: 60 * 60_000,
+      },
       { now: () => Date.now() + clockShift },
     );
     idp.serve(`${server.url}/auth/callback`);
@@ -60,7 +69,8 @@ describe('company sign-in (OpenID Connect)', () => {
     await idp?.close();
   });
 
-  const signIn = (browser: TestBrowser, subject: string, returnTo = '/', tamper?: (u: URL) => URL) => signInAt(server.url, browser, subject, returnTo, tamper);
+  const signIn = (browser: TestBrowser, subject: string, returnTo = '/', tamper?: (u: URL) => URL) =>
+    signInAt(server.url, browser, subject, returnTo, tamper);
   const me = (browser: TestBrowser) => meAt(server.url, browser);
 
   it('signs a person in: a session cookie, their name and email from the claims, back where they were', async () => {
@@ -77,7 +87,9 @@ describe('company sign-in (OpenID Connect)', () => {
     // The database knows the session by the cookie's sha256 only.
     const sha = new Uint8Array(createHash('sha256').update(session!).digest());
     expect((await server.server.store.accounts.sessionByHash(sha))?.personId).toBe(who.person?.id);
-    expect(await server.server.store.accounts.sessionByHash(new Uint8Array(Buffer.from(session!, 'base64url')))).toBeNull();
+    expect(
+      await server.server.store.accounts.sessionByHash(new Uint8Array(Buffer.from(session!, 'base64url'))),
+    ).toBeNull();
   });
 
   it('cookies are HttpOnly and SameSite=Lax: the attempt only on /auth, the session on / for its lifetime', async () => {
@@ -92,8 +104,12 @@ describe('company sign-in (OpenID Connect)', () => {
       current = new URL(hop.headers.get('location')!, current);
     }
     setCookies.push(...(await browser.fetch(current)).headers.getSetCookie());
-    expect(setCookies.find((l) => l.startsWith('jb_signin=') && !l.includes('Max-Age=0'))).toMatch(/; Path=\/auth; Max-Age=600; HttpOnly; SameSite=Lax$/);
-    expect(setCookies.find((l) => l.startsWith('jb_session='))).toMatch(/^jb_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=3600; HttpOnly; SameSite=Lax$/);
+    expect(setCookies.find((l) => l.startsWith('jb_signin=') && !l.includes('Max-Age=0'))).toMatch(
+      /; Path=\/auth; Max-Age=600; HttpOnly; SameSite=Lax$/,
+    );
+    expect(setCookies.find((l) => l.startsWith('jb_session='))).toMatch(
+      /^jb_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=3600; HttpOnly; SameSite=Lax$/,
+    );
   });
 
   it('the same person on a second device: same person id, and a credential issued for that person', async () => {
@@ -107,7 +123,10 @@ describe('company sign-in (OpenID Connect)', () => {
     expect(onPhone.person?.id).toBe(onLaptop.person?.id);
 
     const board = await createBoardWithLinks(server.url);
-    const issued = await phone.fetch(`${server.url}${identitiesPath(board.id)}`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.editor}` } });
+    const issued = await phone.fetch(`${server.url}${identitiesPath(board.id)}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${board.tokens.editor}` },
+    });
     expect(issued.status).toBe(201);
     const identity = issuedIdentitySchema.parse(await issued.json());
     expect(identity.personId).toBe(onLaptop.person?.id);
@@ -121,7 +140,8 @@ describe('company sign-in (OpenID Connect)', () => {
   it('a callback whose state was changed is refused: no session', async () => {
     const browser = new TestBrowser();
     const { url } = await signIn(browser, 'ann-123', '/', (next) => {
-      if (next.pathname === '/auth/callback' && next.origin === new URL(server.url).origin) next.searchParams.set('state', 'not-the-state');
+      if (next.pathname === '/auth/callback' && next.origin === new URL(server.url).origin)
+        next.searchParams.set('state', 'not-the-state');
       return next;
     });
     expect(url.pathname + url.search).toBe('/?signIn=failed');
@@ -133,7 +153,8 @@ describe('company sign-in (OpenID Connect)', () => {
     const browser = new TestBrowser();
     const { url } = await signIn(browser, 'ann-123', '/', (next) => {
       // The authorization request reaches the provider with a nonce of someone else's choosing.
-      if (next.origin === idp.issuer && next.pathname === '/auth' && next.searchParams.has('nonce')) next.searchParams.set('nonce', 'attacker-nonce');
+      if (next.origin === idp.issuer && next.pathname === '/auth' && next.searchParams.has('nonce'))
+        next.searchParams.set('nonce', 'attacker-nonce');
       return next;
     });
     expect(url.pathname + url.search).toBe('/?signIn=failed');
@@ -163,14 +184,22 @@ describe('company sign-in (OpenID Connect)', () => {
     const ann = (await me(browser)).person!.id;
     const board = await createBoardWithLinks(server.url);
     const cookie = browser.cookieFor(`${server.url}/collab`)!;
-    const provider = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor, credential: null, cookie });
+    const provider = await connectProvider(server.wsUrl, board.id, {
+      token: board.tokens.editor,
+      credential: null,
+      cookie,
+    });
     providers.push(provider);
     const connection = [...server.server.hocuspocus.documents.get(board.id)!.getConnections()][0]!;
     expect((connection.context as { person: { id: string } }).person.id).toBe(ann);
 
     clockShift = 60 * 60_000 + 1000;
     expect((await me(browser)).signedIn).toBe(false);
-    const refused = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor, credential: null, cookie }).then(
+    const refused = await connectProvider(server.wsUrl, board.id, {
+      token: board.tokens.editor,
+      credential: null,
+      cookie,
+    }).then(
       (p) => (p.destroy(), null),
       (error: unknown) => error,
     );
@@ -182,13 +211,19 @@ describe('company sign-in (OpenID Connect)', () => {
     const browser = new TestBrowser();
     await signIn(browser, 'ann-123');
     const session = browser.cookieFor(`${server.url}/`)!;
-    const forged = await browser.fetch(`${server.url}/auth/logout`, { method: 'POST', headers: { Origin: 'https://evil.example', 'x-journeyboard-request': '1' } });
+    const forged = await browser.fetch(`${server.url}/auth/logout`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'x-journeyboard-request': '1' },
+    });
     expect(forged.status).toBe(403);
     const bare = await browser.fetch(`${server.url}/auth/logout`, { method: 'POST' });
     expect(bare.status).toBe(403);
     expect((await me(browser)).signedIn).toBe(true);
 
-    const out = await browser.fetch(`${server.url}/auth/logout`, { method: 'POST', headers: { Origin: server.url, 'x-journeyboard-request': '1' } });
+    const out = await browser.fetch(`${server.url}/auth/logout`, {
+      method: 'POST',
+      headers: { Origin: server.url, 'x-journeyboard-request': '1' },
+    });
     expect(out.status).toBe(204);
     expect(browser.cookie(server.url, 'jb_session')).toBeUndefined();
     // The old cookie, replayed, opens nothing: the session row is gone.
@@ -203,16 +238,29 @@ describe('company sign-in (OpenID Connect)', () => {
     const first = await createBoardWithLinks(server.url, { title: 'Onboarding journey' });
     const second = await createBoardWithLinks(server.url, { title: 'Returns journey' });
     const cookie = laptop.cookieFor(`${server.url}/collab`)!;
-    providers.push(await connectProvider(server.wsUrl, first.id, { token: first.tokens.commenter, credential: null, cookie }));
-    providers.push(await connectProvider(server.wsUrl, second.id, { token: second.tokens.facilitator, credential: null, cookie }));
+    providers.push(
+      await connectProvider(server.wsUrl, first.id, { token: first.tokens.commenter, credential: null, cookie }),
+    );
+    providers.push(
+      await connectProvider(server.wsUrl, second.id, { token: second.tokens.facilitator, credential: null, cookie }),
+    );
 
     const phone = new TestBrowser();
     await signIn(phone, 'bo-456');
-    const boards = await waitFor(async () => {
-      const listed = ((await (await phone.fetch(`${server.url}/api/me/boards`)).json()) as { boards: { id: string; title: string; role: string }[] }).boards;
-      return listed.length === 2 ? listed : null;
-    }, { what: 'both boards in My boards' });
-    expect(boards.map(({ id, title, role }) => ({ id, title, role })).sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+    const boards = await waitFor(
+      async () => {
+        const listed = (
+          (await (await phone.fetch(`${server.url}/api/me/boards`)).json()) as {
+            boards: { id: string; title: string; role: string }[];
+          }
+        ).boards;
+        return listed.length === 2 ? listed : null;
+      },
+      { what: 'both boards in My boards' },
+    );
+    expect(
+      boards.map(({ id, title, role }) => ({ id, title, role })).sort((a, b) => a.title.localeCompare(b.title)),
+    ).toEqual([
       { id: first.id, title: 'Onboarding journey', role: 'commenter' },
       { id: second.id, title: 'Returns journey', role: 'facilitator' },
     ]);
@@ -231,32 +279,68 @@ describe('company sign-in (OpenID Connect)', () => {
   it('members-only board: a signed-in member of the domain edits and votes; other people with the editor link comment and are refused a vote', async () => {
     const board = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const rule = (token: string, membersDomain: string | null) =>
-      fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ membersDomain }) });
+      fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ membersDomain }),
+      });
     expect((await rule(board.tokens.editor, 'example.com')).status).toBe(403);
     expect((await rule(board.tokens.facilitator, 'not a domain')).status).toBe(400);
     expect((await rule(board.tokens.facilitator, 'Example.com')).status).toBe(200);
-    const read = await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, { headers: { Authorization: `Bearer ${board.tokens.viewer}` } });
+    const read = await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
+      headers: { Authorization: `Bearer ${board.tokens.viewer}` },
+    });
     expect(await read.json()).toEqual({ membersDomain: 'example.com' });
 
     const annBrowser = new TestBrowser();
     await signIn(annBrowser, 'ann-123'); // ann@example.com
     const boBrowser = new TestBrowser();
     await signIn(boBrowser, 'bo-456'); // bo@other.org
-    const facilitator = await VotingClient.connect(server.wsUrl, board.id, board.tokens.facilitator, { id: 'fran', name: 'Fran', department: 'product' });
-    const ann = await VotingClient.connect(server.wsUrl, board.id, board.tokens.editor, { id: 'ann', name: 'Ann', department: 'sales' }, { cookie: annBrowser.cookieFor(`${server.url}/collab`)! });
-    const bo = await VotingClient.connect(server.wsUrl, board.id, board.tokens.editor, { id: 'bo', name: 'Bo', department: 'support' }, { cookie: boBrowser.cookieFor(`${server.url}/collab`)! });
-    const guest = await VotingClient.connect(server.wsUrl, board.id, board.tokens.editor, { id: 'gus', name: 'Gus', department: 'other' });
+    const facilitator = await VotingClient.connect(server.wsUrl, board.id, board.tokens.facilitator, {
+      id: 'fran',
+      name: 'Fran',
+      department: 'product',
+    });
+    const ann = await VotingClient.connect(
+      server.wsUrl,
+      board.id,
+      board.tokens.editor,
+      { id: 'ann', name: 'Ann', department: 'sales' },
+      { cookie: annBrowser.cookieFor(`${server.url}/collab`)! },
+    );
+    const bo = await VotingClient.connect(
+      server.wsUrl,
+      board.id,
+      board.tokens.editor,
+      { id: 'bo', name: 'Bo', department: 'support' },
+      { cookie: boBrowser.cookieFor(`${server.url}/collab`)! },
+    );
+    const guest = await VotingClient.connect(server.wsUrl, board.id, board.tokens.editor, {
+      id: 'gus',
+      name: 'Gus',
+      department: 'other',
+    });
     for (const c of [facilitator, ann, bo, guest]) providers.push(c.provider);
 
     const annId = (await me(annBrowser)).person!.id;
     const boId = (await me(boBrowser)).person!.id;
-    const idOf = new Map<VotingClient, string>([[ann, annId], [bo, boId], [guest, guest.person.id]]);
+    const idOf = new Map<VotingClient, string>([
+      [ann, annId],
+      [bo, boId],
+      [guest, guest.person.id],
+    ]);
     const contextOf = (client: VotingClient) =>
-      [...server.server.hocuspocus.documents.get(board.id)!.getConnections()].find((c) => (c.context as { person: { id: string } }).person.id === idOf.get(client))!;
+      [...server.server.hocuspocus.documents.get(board.id)!.getConnections()].find(
+        (c) => (c.context as { person: { id: string } }).person.id === idOf.get(client),
+      )!;
     expect(contextOf(ann).context).toMatchObject({ role: 'editor', guestOfDomain: null });
     expect(contextOf(ann).readOnly).toBe(false);
     for (const outsider of [bo, guest]) {
-      expect(contextOf(outsider).context).toMatchObject({ role: 'commenter', linkRole: 'editor', guestOfDomain: 'example.com' });
+      expect(contextOf(outsider).context).toMatchObject({
+        role: 'commenter',
+        linkRole: 'editor',
+        guestOfDomain: 'example.com',
+      });
       expect(contextOf(outsider).readOnly).toBe(true);
     }
 
@@ -264,12 +348,20 @@ describe('company sign-in (OpenID Connect)', () => {
     const roundId = await facilitator.start({ title: 'Members vote', dotsPerPerson: 3 });
     expect(await ann.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.ballot, remaining: 2 });
     for (const outsider of [bo, guest]) {
-      expect(await outsider.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.refused, code: 'members-only', message: expect.stringContaining('example.com') });
+      expect(await outsider.dot(roundId, pain!.id)).toMatchObject({
+        type: VOTING.refused,
+        code: 'members-only',
+        message: expect.stringContaining('example.com'),
+      });
     }
 
     // Lifted: the next connection with the editor link edits again.
     expect((await rule(board.tokens.facilitator, null)).status).toBe(200);
-    const again = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor, cookie: boBrowser.cookieFor(`${server.url}/collab`)!, credential: null });
+    const again = await connectProvider(server.wsUrl, board.id, {
+      token: board.tokens.editor,
+      cookie: boBrowser.cookieFor(`${server.url}/collab`)!,
+      credential: null,
+    });
     providers.push(again);
     const latest = [...server.server.hocuspocus.documents.get(board.id)!.getConnections()].at(-1)!;
     expect(latest.context).toMatchObject({ role: 'editor', guestOfDomain: null });
@@ -286,7 +378,10 @@ describe('company sign-in (OpenID Connect)', () => {
     providers.push(guest);
     const connections = () => [...(server.server.hocuspocus.documents.get(board.id)?.getConnections() ?? [])];
     expect(connections().map((c) => (c.context as { role: string }).role)).toEqual(['commenter']);
-    const rotated = await fetch(`${server.url}/api/boards/${board.id}/links/editor/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.facilitator}` } });
+    const rotated = await fetch(`${server.url}/api/boards/${board.id}/links/editor/rotate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
+    });
     expect(rotated.status).toBe(200);
     await waitFor(() => connections().length === 0, { what: 'the guest to be disconnected' });
   });
@@ -306,7 +401,10 @@ describe('company sign-in with sessions in PostgreSQL', () => {
     idp.accounts.set('cy-789', { email: 'cy@example.com', name: 'Cy' });
     const schema = uniqueSchema();
     const store = await openTestPostgresStore(schema);
-    const server = await startTestServer({ oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret } }, { store });
+    const server = await startTestServer(
+      { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret } },
+      { store },
+    );
     idp.serve(`${server.url}/auth/callback`);
     try {
       const laptop = new TestBrowser();
@@ -317,15 +415,29 @@ describe('company sign-in with sessions in PostgreSQL', () => {
       expect(cy).toMatchObject({ name: 'Cy', email: 'cy@example.com' });
       expect((await meAt(server.url, phone)).person?.id).toBe(cy.id);
       const board = await createBoardWithLinks(server.url, { title: 'Claims journey' });
-      const provider = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor, credential: null, cookie: phone.cookieFor(`${server.url}/collab`)! });
+      const provider = await connectProvider(server.wsUrl, board.id, {
+        token: board.tokens.editor,
+        credential: null,
+        cookie: phone.cookieFor(`${server.url}/collab`)!,
+      });
       provider.destroy();
       // Recorded by the `connected` hook, which may finish after the first sync.
-      const boards = await waitFor(async () => {
-        const listed = ((await (await laptop.fetch(`${server.url}/api/me/boards`)).json()) as { boards: { id: string; role: string }[] }).boards;
-        return listed.length > 0 ? listed : null;
-      }, { what: 'the board in My boards' });
+      const boards = await waitFor(
+        async () => {
+          const listed = (
+            (await (await laptop.fetch(`${server.url}/api/me/boards`)).json()) as {
+              boards: { id: string; role: string }[];
+            }
+          ).boards;
+          return listed.length > 0 ? listed : null;
+        },
+        { what: 'the board in My boards' },
+      );
       expect(boards).toMatchObject([{ id: board.id, title: 'Claims journey', role: 'editor' }]);
-      expect((await phone.fetch(`${server.url}/auth/logout`, { method: 'POST', headers: { 'x-journeyboard-request': '1' } })).status).toBe(204);
+      expect(
+        (await phone.fetch(`${server.url}/auth/logout`, { method: 'POST', headers: { 'x-journeyboard-request': '1' } }))
+          .status,
+      ).toBe(204);
       expect((await meAt(server.url, phone)).signedIn).toBe(false);
       expect((await meAt(server.url, laptop)).signedIn).toBe(true);
     } finally {

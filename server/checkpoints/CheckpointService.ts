@@ -13,7 +13,11 @@ import {
   summarizeBoard,
   type RestoreSummary,
 } from '../../shared/index.ts';
-import { CHECKPOINTS_CHANGED, type CheckpointPreviewResponse, type CheckpointSummary } from '../../shared/protocol/checkpoints.ts';
+import {
+  CHECKPOINTS_CHANGED,
+  type CheckpointPreviewResponse,
+  type CheckpointSummary,
+} from '../../shared/protocol/checkpoints.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import type { CheckpointInfo, CheckpointKind, StoredCheckpoint } from '../storage/CheckpointStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
@@ -37,7 +41,12 @@ export type CheckpointFailure =
   | { readonly ok: false; readonly code: 'checkpoint-unreadable' | 'board-unreadable'; readonly detail: string };
 
 export type RestoreResult =
-  | { readonly ok: true; readonly restored: CheckpointInfo; readonly before: CheckpointInfo; readonly summary: RestoreSummary }
+  | {
+      readonly ok: true;
+      readonly restored: CheckpointInfo;
+      readonly before: CheckpointInfo;
+      readonly summary: RestoreSummary;
+    }
   | CheckpointFailure;
 
 export type PreviewResult = ({ readonly ok: true } & CheckpointPreviewResponse) | CheckpointFailure;
@@ -68,7 +77,13 @@ export class CheckpointService {
   }
 
   /** Stores a checkpoint of `doc` as it is now, then thins the board's automatic checkpoints. */
-  async create(boardId: string, doc: Y.Doc, kind: CheckpointKind, label: string, createdBy: Person | null = null): Promise<CheckpointInfo> {
+  async create(
+    boardId: string,
+    doc: Y.Doc,
+    kind: CheckpointKind,
+    label: string,
+    createdBy: Person | null = null,
+  ): Promise<CheckpointInfo> {
     const checkpoint = this.capture(boardId, doc, kind, label, createdBy);
     await this.store.addCheckpoint(checkpoint);
     await this.thin(boardId);
@@ -78,7 +93,13 @@ export class CheckpointService {
   }
 
   /** The document at this instant, as a checkpoint not stored yet. */
-  private capture(boardId: string, doc: Y.Doc, kind: CheckpointKind, label: string, createdBy: Person | null): StoredCheckpoint {
+  private capture(
+    boardId: string,
+    doc: Y.Doc,
+    kind: CheckpointKind,
+    label: string,
+    createdBy: Person | null,
+  ): StoredCheckpoint {
     return {
       id: `cp_${randomId(16)}`,
       boardId,
@@ -101,7 +122,11 @@ export class CheckpointService {
   }
 
   /** A named checkpoint of the board as it is now (live if loaded, else as stored). */
-  async createNamed(boardId: string, label: string, by: Person | null): Promise<{ ok: true; checkpoint: CheckpointInfo } | CheckpointFailure> {
+  async createNamed(
+    boardId: string,
+    label: string,
+    by: Person | null,
+  ): Promise<{ ok: true; checkpoint: CheckpointInfo } | CheckpointFailure> {
     const live = this.instance?.documents.get(boardId);
     if (live) return { ok: true, checkpoint: await this.create(boardId, live, 'named', label, by) };
     const loaded = await this.loadStored(boardId);
@@ -161,7 +186,12 @@ export class CheckpointService {
    * not changed meanwhile (an edit arriving during the write is retaken), so the restore that
    * follows synchronously replaces nothing the checkpoint lacks.
    */
-  private async checkpointUnchanged(boardId: string, doc: Y.Doc, label: string, by: Person | null): Promise<CheckpointInfo> {
+  private async checkpointUnchanged(
+    boardId: string,
+    doc: Y.Doc,
+    label: string,
+    by: Person | null,
+  ): Promise<CheckpointInfo> {
     for (let attempt = 1; ; attempt++) {
       const checkpoint = this.capture(boardId, doc, 'before-restore', label, by);
       const vector = Y.encodeStateVector(doc);
@@ -206,11 +236,16 @@ export class CheckpointService {
       Y.applyUpdate(doc, state);
       const meta = readMeta(doc);
       if (doc.store.pendingStructs || meta.boardId !== boardId) throw new Error('its state is not this board');
-      if (schemaCompatibility(meta.schemaVersion) === 'newer-doc') throw new Error('it was written by a newer Journeyboard');
+      if (schemaCompatibility(meta.schemaVersion) === 'newer-doc')
+        throw new Error('it was written by a newer Journeyboard');
       migrateBoard(doc); // an old checkpoint is brought to today's schema before anyone sees it
     } catch (error) {
       doc.destroy();
-      return { ok: false, code: 'checkpoint-unreadable', detail: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        code: 'checkpoint-unreadable',
+        detail: error instanceof Error ? error.message : String(error),
+      };
     }
     return { ok: true, info, doc };
   }
@@ -240,5 +275,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function toSummary(info: CheckpointInfo): CheckpointSummary {
-  return { id: info.id, kind: info.kind, label: info.label, createdBy: info.createdBy, createdAt: info.createdAt, noteCount: info.noteCount };
+  return {
+    id: info.id,
+    kind: info.kind,
+    label: info.label,
+    createdBy: info.createdBy,
+    createdAt: info.createdAt,
+    noteCount: info.noteCount,
+  };
 }

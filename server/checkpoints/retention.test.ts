@@ -22,7 +22,12 @@ describe('checkpoint retention', () => {
   });
 
   it('keeps the newest of each day up to 30 days, then the newest of each week', () => {
-    const list = [cp('d3-late', 3 * DAY), cp('d3-early', 3 * DAY + 2 * HOUR), cp('d10', 10 * DAY), cp('d10b', 10 * DAY + HOUR)];
+    const list = [
+      cp('d3-late', 3 * DAY),
+      cp('d3-early', 3 * DAY + 2 * HOUR),
+      cp('d10', 10 * DAY),
+      cp('d10b', 10 * DAY + HOUR),
+    ];
     const old = [cp('w1', 100 * DAY), cp('w1b', 100 * DAY + HOUR), cp('w1c', 100 * DAY + 2 * HOUR)];
     const doomed = checkpointsToThin([...list, ...old], now);
     expect(doomed).toContain('d3-early');
@@ -34,7 +39,12 @@ describe('checkpoint retention', () => {
   });
 
   it('never thins named checkpoints or vote reveals, and always keeps the newest automatic one', () => {
-    const list = [cp('named-a', 200 * DAY, 'named'), cp('named-b', 200 * DAY + 1, 'named'), cp('vote', 300 * DAY, 'vote-reveal'), cp('v2', 300 * DAY + 1, 'vote-reveal')];
+    const list = [
+      cp('named-a', 200 * DAY, 'named'),
+      cp('named-b', 200 * DAY + 1, 'named'),
+      cp('vote', 300 * DAY, 'vote-reveal'),
+      cp('v2', 300 * DAY + 1, 'vote-reveal'),
+    ];
     expect(checkpointsToThin(list, now)).toEqual([]);
     expect(checkpointsToThin([cp('only', 365 * DAY), cp('older', 365 * DAY + HOUR)], now)).toEqual(['older']);
   });

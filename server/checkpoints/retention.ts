@@ -22,15 +22,22 @@ export function isKeptForever(kind: CheckpointKind): boolean {
 }
 
 /** The ids to delete from `checkpoints` (any order) at time `now`. */
-export function checkpointsToThin(checkpoints: readonly CheckpointInfo[], now: number, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
-  const automatic = checkpoints.filter((c) => !isKeptForever(c.kind)).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+export function checkpointsToThin(
+  checkpoints: readonly CheckpointInfo[],
+  now: number,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): string[] {
+  const automatic = checkpoints
+    .filter((c) => !isKeptForever(c.kind))
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
   const seenBuckets = new Set<string>();
   const doomed: string[] = [];
   automatic.forEach((c, i) => {
     const age = now - c.createdAt;
     if (age <= policy.keepAllForMs) return;
     // Newest first, so the first checkpoint met in each bucket is the one kept.
-    const bucket = age <= policy.dailyForMs ? `d${Math.floor(c.createdAt / DAY)}` : `w${Math.floor(c.createdAt / (7 * DAY))}`;
+    const bucket =
+      age <= policy.dailyForMs ? `d${Math.floor(c.createdAt / DAY)}` : `w${Math.floor(c.createdAt / (7 * DAY))}`;
     if (seenBuckets.has(bucket) && i > 0) doomed.push(c.id);
     else seenBuckets.add(bucket);
   });

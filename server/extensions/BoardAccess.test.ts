@@ -5,7 +5,14 @@ import { BoardNotFound, BoardUnreadable } from '../../shared/protocol/closeReaso
 import { connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { RawDatabase } from '../testing/rawDatabase.ts';
-import { createBoardOverHttp, createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import {
+  createBoardOverHttp,
+  createBoardWithLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../testing/testServer.ts';
 
 describe('BoardAccess', () => {
   let server: TestServer;
@@ -51,10 +58,14 @@ describe('BoardAccess', () => {
     await waitForAck(ok);
     ok.destroy();
 
-    const brokenInfo = await fetch(`${server.url}/api/boards/${broken}`, { headers: { Authorization: `Bearer ${brokenTokens.viewer}` } });
+    const brokenInfo = await fetch(`${server.url}/api/boards/${broken}`, {
+      headers: { Authorization: `Bearer ${brokenTokens.viewer}` },
+    });
     expect(brokenInfo.status).toBe(500);
     expect(((await brokenInfo.json()) as { error: { code: string } }).error.code).toBe('board-unreadable');
-    const healthyInfo = await fetch(`${server.url}/api/boards/${healthy}`, { headers: { Authorization: `Bearer ${healthyTokens.viewer}` } });
+    const healthyInfo = await fetch(`${server.url}/api/boards/${healthy}`, {
+      headers: { Authorization: `Bearer ${healthyTokens.viewer}` },
+    });
     expect(((await healthyInfo.json()) as { title: string }).title).toBe('Still fine');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     // The damaged row is left exactly as found, for an operator to inspect.
@@ -77,7 +88,8 @@ describe('BoardAccess verdicts', () => {
     const store = new Proxy(inner, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
-        if (prop === 'loadBoard') return (...args: unknown[]) => (loads++, (value as (...a: unknown[]) => unknown).apply(target, args));
+        if (prop === 'loadBoard')
+          return (...args: unknown[]) => (loads++, (value as (...a: unknown[]) => unknown).apply(target, args));
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
@@ -85,7 +97,9 @@ describe('BoardAccess verdicts', () => {
     try {
       const boardId = await createBoardOverHttp(server.url, { title: 'Verdict' });
       const first = await connectProvider(server.wsUrl, boardId);
-      executeCommand(first.document, { id: 'x', name: 'X', department: 'other' }, 'renameBoard', { title: 'Verdict, edited' });
+      executeCommand(first.document, { id: 'x', name: 'X', department: 'other' }, 'renameBoard', {
+        title: 'Verdict, edited',
+      });
       await waitForAck(first);
       first.destroy();
       // Everyone left: the board is stored and unloaded.

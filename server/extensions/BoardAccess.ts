@@ -1,5 +1,10 @@
 import type { afterStoreDocumentPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { BoardNotFound, BoardUnreadable, StorageUnavailable, type CloseReason } from '../../shared/protocol/closeReasons.ts';
+import {
+  BoardNotFound,
+  BoardUnreadable,
+  StorageUnavailable,
+  type CloseReason,
+} from '../../shared/protocol/closeReasons.ts';
 import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
 import { documentStorage } from '../storage/documentStorage.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';

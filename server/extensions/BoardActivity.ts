@@ -68,7 +68,8 @@ export class BoardActivity implements Extension {
       if (changes.size === 0) return;
       const at = Date.now();
       const origin = tr.origin as { source?: string; connection?: Connection } | null;
-      const by = origin?.source === 'connection' && origin.connection ? (personOf(origin.connection)?.id ?? null) : null;
+      const by =
+        origin?.source === 'connection' && origin.connection ? (personOf(origin.connection)?.id ?? null) : null;
       for (const [noteId, change] of changes) {
         const rec = records.get(noteId);
         if (rec !== undefined) labels.set(noteId, labelOf(rec));
@@ -89,9 +90,14 @@ export class BoardActivity implements Extension {
     if (kind !== 'board') return;
     await this.flush(boardId);
     this.labels.delete(boardId);
-    await this.store.pruneActivity(boardId, Date.now() - ACTIVITY_RETENTION_MS).catch((error: unknown) =>
-      log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not prune old note activity'),
-    );
+    await this.store
+      .pruneActivity(boardId, Date.now() - ACTIVITY_RETENTION_MS)
+      .catch((error: unknown) =>
+        log.error(
+          { board: boardId, err: error instanceof Error ? error.message : error },
+          'could not prune old note activity',
+        ),
+      );
   }
 
   async onDestroy(): Promise<void> {
@@ -103,7 +109,8 @@ export class BoardActivity implements Extension {
     if (!list) this.pending.set(boardId, (list = []));
     const last = list.at(-1);
     // A typing burst (or a drag) is one event: merge with the waiting one of the same note and kind.
-    if (last && last.noteId === event.noteId && last.change === event.change && last.by === event.by) list[list.length - 1] = event;
+    if (last && last.noteId === event.noteId && last.change === event.change && last.by === event.by)
+      list[list.length - 1] = event;
     else list.push(event);
     if (!this.timers.has(boardId)) {
       const timer = setTimeout(() => void this.flush(boardId), this.flushMs);
@@ -123,7 +130,10 @@ export class BoardActivity implements Extension {
     } catch (error) {
       // Kept for the next batch: the activity log waits, the board carries on.
       this.pending.set(boardId, [...events, ...(this.pending.get(boardId) ?? [])]);
-      log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not store note activity');
+      log.error(
+        { board: boardId, err: error instanceof Error ? error.message : error },
+        'could not store note activity',
+      );
     }
   }
 }

@@ -1,4 +1,10 @@
-import type { connectedPayload, Extension, Hocuspocus, onAuthenticatePayload, onUpgradePayload } from '@hocuspocus/server';
+import type {
+  connectedPayload,
+  Extension,
+  Hocuspocus,
+  onAuthenticatePayload,
+  onUpgradePayload,
+} from '@hocuspocus/server';
 import { BoardFull, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isRole, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
@@ -74,7 +80,13 @@ export class BoardCapacity implements Extension {
     stampClientAddress(request, this.trustProxy);
   }
 
-  async onAuthenticate({ documentName, token, instance, requestHeaders, socketId }: onAuthenticatePayload): Promise<CapacityContext> {
+  async onAuthenticate({
+    documentName,
+    token,
+    instance,
+    requestHeaders,
+    socketId,
+  }: onAuthenticatePayload): Promise<CapacityContext> {
     const address = stampedClientAddress(requestHeaders);
     let role: Role | null = null;
     let decision = admission(null, this.occupancy(instance, documentName, address), this.limits);

@@ -5,7 +5,13 @@ import { lockedOut, connectionReadOnly, LOCK_TYPE, TIMER_TYPE } from '../../shar
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { waitFor, waitForAck } from '../testing/providers.ts';
-import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../testing/testServer.ts';
 import { awarenessFence, recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
@@ -38,7 +44,10 @@ describe('BoardLock', () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Start' });
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
-    const serverNotes = () => readBoard(server!.server.hocuspocus.documents.get(id)!).notes.map((n) => n.text).sort();
+    const serverNotes = () =>
+      readBoard(server!.server.hocuspocus.documents.get(id)!)
+        .notes.map((n) => n.text)
+        .sort();
 
     addNote(editor.provider, 'Before the lock');
     await waitForAck(editor.provider);
@@ -54,7 +63,9 @@ describe('BoardLock', () => {
     expect(serverTitle(id)).toBe('Start');
     expect(readBoard(facilitator.doc).notes.map((n) => n.text)).toEqual(['Before the lock']);
     expect(editor.provider.hasUnsyncedChanges).toBe(true); // never acknowledged
-    expect(readBoard((await loadBoardDoc(server.server.store, id))!.doc).notes.map((n) => n.text)).toEqual(['Before the lock']);
+    expect(readBoard((await loadBoardDoc(server.server.store, id))!.doc).notes.map((n) => n.text)).toEqual([
+      'Before the lock',
+    ]);
 
     // The facilitator is not locked out.
     addNote(facilitator.provider, 'By the facilitator');
@@ -69,7 +80,9 @@ describe('BoardLock', () => {
     addNote(editor.provider, 'After the unlock');
     await waitForAck(editor.provider);
     await waitFor(() => serverNotes().includes('After the unlock'), { what: 'the editor’s change to be applied' });
-    await waitFor(() => readBoard(facilitator.doc).notes.some((n) => n.text === 'After the unlock'), { what: 'the editor’s change to reach the facilitator' });
+    await waitFor(() => readBoard(facilitator.doc).notes.some((n) => n.text === 'After the unlock'), {
+      what: 'the editor’s change to reach the facilitator',
+    });
   });
 
   it('an editor who connects while the board is locked is read-only from its first message', async () => {
@@ -113,9 +126,14 @@ describe('BoardLock', () => {
     facilitator.send({ type: LOCK_TYPE, locked: true });
     await editor.waitForState((m) => m.state.lock.locked, 'the lock');
 
-    for (const message of [{ type: LOCK_TYPE, locked: false }, { type: TIMER_TYPE, action: 'start' }]) {
+    for (const message of [
+      { type: LOCK_TYPE, locked: false },
+      { type: TIMER_TYPE, action: 'start' },
+    ]) {
       const sender = await join(id, tokens.editor);
-      const closed = new Promise<string>((resolve) => sender.provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+      const closed = new Promise<string>((resolve) =>
+        sender.provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+      );
       sender.send(message);
       expect(await closed).toBe('forbidden-message');
     }
@@ -127,9 +145,26 @@ describe('BoardLock', () => {
     const locked = (commentsOpen: boolean) => ({ locked: true, commentsOpen, since: 1, byTimer: false });
     const unlocked = { locked: false, commentsOpen: true, since: null, byTimer: false };
     const table = (lock: Parameters<typeof lockedOut>[2]) =>
-      Object.fromEntries(ROLES.map((r: Role) => [r, [connectionReadOnly(r, 'board', lock), connectionReadOnly(r, 'comments', lock)]]));
-    expect(table(unlocked)).toEqual({ facilitator: [false, false], editor: [false, false], commenter: [true, false], viewer: [true, true] });
-    expect(table(locked(true))).toEqual({ facilitator: [false, false], editor: [true, false], commenter: [true, false], viewer: [true, true] });
-    expect(table(locked(false))).toEqual({ facilitator: [false, false], editor: [true, true], commenter: [true, true], viewer: [true, true] });
+      Object.fromEntries(
+        ROLES.map((r: Role) => [r, [connectionReadOnly(r, 'board', lock), connectionReadOnly(r, 'comments', lock)]]),
+      );
+    expect(table(unlocked)).toEqual({
+      facilitator: [false, false],
+      editor: [false, false],
+      commenter: [true, false],
+      viewer: [true, true],
+    });
+    expect(table(locked(true))).toEqual({
+      facilitator: [false, false],
+      editor: [true, false],
+      commenter: [true, false],
+      viewer: [true, true],
+    });
+    expect(table(locked(false))).toEqual({
+      facilitator: [false, false],
+      editor: [true, true],
+      commenter: [true, true],
+      viewer: [true, true],
+    });
   });
 });

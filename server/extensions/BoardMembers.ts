@@ -29,7 +29,10 @@ export class BoardMembers implements Extension {
     const { person, role, boardId } = context;
     if (!person || !role || !boardId || parseDocumentName(documentName).kind !== 'board') return;
     await this.accounts.recordMembership(person.id, boardId, role, this.now()).catch((error: unknown) => {
-      log.warn({ err: error instanceof Error ? error.message : String(error), board: boardId }, 'could not remember a board for My boards');
+      log.warn(
+        { err: error instanceof Error ? error.message : String(error), board: boardId },
+        'could not remember a board for My boards',
+      );
     });
   }
 }

@@ -28,12 +28,19 @@ describe('Checkpoints (automatic)', () => {
     executeCommand(a.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'one' });
     executeCommand(a.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'two' });
     await waitForAck(a);
-    const list = await waitFor(async () => {
-      const l = await server.server.store.listCheckpoints(boardId);
-      return l.length > 0 ? l : null;
-    }, { what: 'an activity checkpoint' });
+    const list = await waitFor(
+      async () => {
+        const l = await server.server.store.listCheckpoints(boardId);
+        return l.length > 0 ? l : null;
+      },
+      { what: 'an activity checkpoint' },
+    );
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ kind: 'activity', createdBy: null, noteCount: findTemplate('ecommerce')!.notes.length + 2 });
+    expect(list[0]).toMatchObject({
+      kind: 'activity',
+      createdBy: null,
+      noteCount: findTemplate('ecommerce')!.notes.length + 2,
+    });
   });
 
   it('a board unloaded with changes not yet checkpointed is checkpointed on the way out', async () => {

@@ -57,7 +57,10 @@ export class CommentGuard implements Extension {
         if (p) people.set(id, p);
       });
     remember();
-    const ownership = new CommentOwnership([threadsMap(document), commentsMap(document)] as unknown as Y.Map<unknown>[]);
+    const ownership = new CommentOwnership([
+      threadsMap(document),
+      commentsMap(document),
+    ] as unknown as Y.Map<unknown>[]);
     document.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === ORIGIN.server) remember();
       const origin = tr.origin as { source?: string; connection?: Connection } | null;
@@ -70,7 +73,8 @@ export class CommentGuard implements Extension {
       const comments = commentsMap(document) as unknown as Y.Map<unknown>;
       for (const [changed, keys] of tr.changed) {
         const type = changed as unknown as Y.AbstractType<unknown>;
-        if (type === threads || type === comments) keys.forEach((k) => k !== null && ownership.learn(k, (type as Y.Map<unknown>).get(k)));
+        if (type === threads || type === comments)
+          keys.forEach((k) => k !== null && ownership.learn(k, (type as Y.Map<unknown>).get(k)));
         else {
           const owner = ownerKey(type, threads) ?? ownerKey(type, comments);
           if (owner) ownership.learn(owner.key, owner.root.get(owner.key));
@@ -80,7 +84,13 @@ export class CommentGuard implements Extension {
   }
 
   /** Repairs what `tr` broke; returns a notice for its author, or null when all was valid. */
-  check(doc: Y.Doc, boardId: string, tr: Y.Transaction, people: ReadonlyMap<string, Person>, ownership?: CommentOwnership): GuardNotice | null {
+  check(
+    doc: Y.Doc,
+    boardId: string,
+    tr: Y.Transaction,
+    people: ReadonlyMap<string, Person>,
+    ownership?: CommentOwnership,
+  ): GuardNotice | null {
     const threads = doc.getMap('threads') as Y.Map<unknown>;
     const comments = commentsMap(doc) as unknown as Y.Map<unknown>;
     const peopleRoot = peopleMap(doc);
@@ -100,23 +110,37 @@ export class CommentGuard implements Extension {
     }
 
     const repairs: [Y.Map<unknown>, string, CommentsRepair][] = [];
-    for (const key of touched.threads) if (threads.has(key)) repairs.push([threads, key, threadRepair(key, threads.get(key))]);
-    for (const key of touched.comments) if (comments.has(key)) repairs.push([comments, key, commentRepair(key, comments.get(key), { maxCommentLength: this.config.maxCommentLength })]);
+    for (const key of touched.threads)
+      if (threads.has(key)) repairs.push([threads, key, threadRepair(key, threads.get(key))]);
+    for (const key of touched.comments)
+      if (comments.has(key))
+        repairs.push([
+          comments,
+          key,
+          commentRepair(key, comments.get(key), { maxCommentLength: this.config.maxCommentLength }),
+        ]);
     const bad = repairs.filter(([, , r]) => r.kind !== 'ok');
     const overflow = threads.size + comments.size - this.config.maxComments;
     const added =
       overflow > 0
-        ? [...[...touched.threads].map((k) => [threads, k] as const), ...[...touched.comments].map((k) => [comments, k] as const)].filter(([root, k]) => isNewIn(tr, root, k))
+        ? [
+            ...[...touched.threads].map((k) => [threads, k] as const),
+            ...[...touched.comments].map((k) => [comments, k] as const),
+          ].filter(([root, k]) => isNewIn(tr, root, k))
         : [];
-    const peopleFixes = [...touched.people].filter((id) => JSON.stringify(peopleRoot.get(id)) !== JSON.stringify(people.get(id)));
-    const metaFix = metaTouched && (meta.get('boardId') !== boardId || meta.get('schemaVersion') !== COMMENTS_SCHEMA_VERSION);
+    const peopleFixes = [...touched.people].filter(
+      (id) => JSON.stringify(peopleRoot.get(id)) !== JSON.stringify(people.get(id)),
+    );
+    const metaFix =
+      metaTouched && (meta.get('boardId') !== boardId || meta.get('schemaVersion') !== COMMENTS_SCHEMA_VERSION);
     const personId = personOf((tr.origin as { connection: Connection }).connection)?.id;
     const ownershipFixes: OwnershipFix[] = [];
     if (ownership && personId) {
       for (const key of touched.threads) pushFix(ownershipFixes, ownership.fixFor(threads, key, personId, 'thread'));
       for (const key of touched.comments) pushFix(ownershipFixes, ownership.fixFor(comments, key, personId, 'comment'));
     }
-    if (bad.length === 0 && added.length === 0 && peopleFixes.length === 0 && !metaFix && ownershipFixes.length === 0) return null;
+    if (bad.length === 0 && added.length === 0 && peopleFixes.length === 0 && !metaFix && ownershipFixes.length === 0)
+      return null;
 
     doc.transact(() => {
       for (const [root, key, repair] of bad) {
@@ -139,17 +163,41 @@ export class CommentGuard implements Extension {
         meta.set('schemaVersion', COMMENTS_SCHEMA_VERSION);
       }
     }, ORIGIN.server);
-    log.warn({ board: boardId, repairs: [...bad.map(([, k, r]) => `${k}: ${r.kind}`), ...ownershipFixes.map((f) => `${f.key}: not theirs`)].join('; ').slice(0, 300) }, 'repaired a client’s change to the comments');
+    log.warn(
+      {
+        board: boardId,
+        repairs: [...bad.map(([, k, r]) => `${k}: ${r.kind}`), ...ownershipFixes.map((f) => `${f.key}: not theirs`)]
+          .join('; ')
+          .slice(0, 300),
+      },
+      'repaired a client’s change to the comments',
+    );
     if (added.length > 0) {
-      return { type: 'journeyboard:repaired', reason: 'too-many-records', message: `A board holds at most ${this.config.maxComments} comments; your new ones were removed.` };
+      return {
+        type: 'journeyboard:repaired',
+        reason: 'too-many-records',
+        message: `A board holds at most ${this.config.maxComments} comments; your new ones were removed.`,
+      };
     }
     if (ownershipFixes.length > 0 && bad.length === 0) {
-      return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Only its author can change a comment; the server put it back.' };
+      return {
+        type: 'journeyboard:repaired',
+        reason: 'invalid-record',
+        message: 'Only its author can change a comment; the server put it back.',
+      };
     }
     if (bad.some(([, , r]) => isLengthRepair(r))) {
-      return { type: 'journeyboard:repaired', reason: 'invalid-record', message: `A comment can be at most ${this.config.maxCommentLength} characters; yours was shortened to fit.` };
+      return {
+        type: 'journeyboard:repaired',
+        reason: 'invalid-record',
+        message: `A comment can be at most ${this.config.maxCommentLength} characters; yours was shortened to fit.`,
+      };
     }
-    return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Part of your last comment change was invalid and was corrected by the server.' };
+    return {
+      type: 'journeyboard:repaired',
+      reason: 'invalid-record',
+      message: 'Part of your last comment change was invalid and was corrected by the server.',
+    };
   }
 }
 

@@ -24,7 +24,14 @@ describe('the comments document when storage fails', () => {
     const inner = SqliteBoardStore.open(dataDir);
     const flaky = new FlakyStore(inner);
     const server = await createServer(
-      { port: 0, host: '127.0.0.1', dataDir, clientDir: path.join(dataDir, 'none'), maxBodyBytes: 1 << 20, maxMessageBytes: 1 << 24 },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        clientDir: path.join(dataDir, 'none'),
+        maxBodyBytes: 1 << 20,
+        maxMessageBytes: 1 << 24,
+      },
       { store: flaky.store, saveRetry: { firstDelayMs: 20, maxDelayMs: 100 } },
     );
     cleanups.push(() => server.close());
@@ -40,7 +47,10 @@ describe('the comments document when storage fails', () => {
     cleanups.push(() => provider.destroy());
 
     flaky.failing = true;
-    const { threadId } = executeCommentsCommand(provider.document, ann, 'startThread', { target: { kind: 'board', id }, text: 'Written while the disk is full' });
+    const { threadId } = executeCommentsCommand(provider.document, ann, 'startThread', {
+      target: { kind: 'board', id },
+      text: 'Written while the disk is full',
+    });
     await waitFor(() => statuses.some((s) => s.state === 'delayed'), { what: '"saving delayed"' });
     await waitForAck(provider);
     expect(flaky.refusedCount('appendBoardDocumentUpdate')).toBeGreaterThan(0);
@@ -49,6 +59,8 @@ describe('the comments document when storage fails', () => {
     flaky.failing = false;
     await waitFor(() => statuses.some((s) => s.state === 'ok'), { what: '"saved again"' });
     const stored = await loadBoardDocumentDoc(inner, id, 'comments');
-    expect(readComments(stored!.doc).threadsById.get(threadId)?.comments[0]?.text).toBe('Written while the disk is full');
+    expect(readComments(stored!.doc).threadsById.get(threadId)?.comments[0]?.text).toBe(
+      'Written while the disk is full',
+    );
   });
 });

@@ -9,7 +9,13 @@ import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
-import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../testing/testServer.ts';
 import { onLogLine } from '../observability/log.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
@@ -93,10 +99,13 @@ describe('the comments document', () => {
     // A board change after it: its automatic checkpoint comes; none ever names the comments document.
     executeCommand(board.document, ann, 'renameBoard', { title: 'Checkpointed' });
     await waitForAck(board);
-    const list = await waitFor(async () => {
-      const cps = await server.server.store.listCheckpoints(id);
-      return cps.length > 0 ? cps : null;
-    }, { what: 'the board’s automatic checkpoint' });
+    const list = await waitFor(
+      async () => {
+        const cps = await server.server.store.listCheckpoints(id);
+        return cps.length > 0 ? cps : null;
+      },
+      { what: 'the board’s automatic checkpoint' },
+    );
     expect(list).toHaveLength(1);
     expect(errors.filter((line) => line.includes('could not take an automatic checkpoint'))).toEqual([]);
   });
@@ -112,13 +121,18 @@ describe('the comments document', () => {
 
     writeEntry(commenterComments.document, 'by-commenter', 'yes');
     await waitForAck(commenterComments);
-    await waitFor(() => entry(editorComments.document, 'by-commenter') === 'yes', { what: 'the commenter’s comment to arrive' });
+    await waitFor(() => entry(editorComments.document, 'by-commenter') === 'yes', {
+      what: 'the commenter’s comment to arrive',
+    });
 
     writeEntry(viewerComments.document, 'by-viewer', 'no');
     executeCommand(commenterBoard.document, ann, 'renameBoard', { title: 'By a commenter' });
     // Fence: the editor's later write arrives at the viewer, so the server handled the viewer's earlier one.
     writeEntry(editorComments.document, 'fence', '1');
-    await waitFor(() => entry(viewerComments.document, 'fence') === '1' && entry(commenterComments.document, 'fence') === '1', { what: 'the fence' });
+    await waitFor(
+      () => entry(viewerComments.document, 'fence') === '1' && entry(commenterComments.document, 'fence') === '1',
+      { what: 'the fence' },
+    );
     executeCommand(editorBoard.document, ann, 'renameBoard', { title: 'By an editor' });
     await waitForAck(editorBoard);
 
@@ -137,7 +151,10 @@ describe('the comments document', () => {
     const closed: string[] = [];
     const p = await connect(server, `${id}/comments`, tokens.commenter);
     p.on('close', ({ event }: { event: { reason: string } }) => closed.push(event.reason));
-    const res = await fetch(`${server.url}/api/boards/${id}/links/commenter/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    const res = await fetch(`${server.url}/api/boards/${id}/links/commenter/rotate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.facilitator}` },
+    });
     expect(res.status).toBe(200);
     await waitFor(() => closed.includes('link-rotated'), { what: 'the comments connection to be closed' });
     expect(await refusalReason(server.wsUrl, `${id}/comments`, tokens.commenter)).toBe(Unauthorized.reason);

@@ -25,7 +25,9 @@ describe('DocumentSizeLimit', () => {
     const other = await createBoardWithLinks(server.url, { title: 'Other' });
     const watcher = await connectProvider(server.wsUrl, id, { token: tokens.viewer }); // keeps the board loaded
     const big = await connectProvider(server.wsUrl, id, { token: tokens.editor });
-    const closed = new Promise<string>((resolve) => big.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      big.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+    );
     // Bypasses the commands' own length check, as a hostile client would.
     big.document.transact(() => {
       const rec = new Y.Map<unknown>();
@@ -39,7 +41,11 @@ describe('DocumentSizeLimit', () => {
 
     const fine = await connectProvider(server.wsUrl, id, { token: tokens.editor });
     const { stages, lanes } = readBoard(fine.document);
-    executeCommand(fine.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'small is fine' });
+    executeCommand(fine.document, ann, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'small is fine',
+    });
     await waitForAck(fine);
     fine.destroy();
     const elsewhere = await connectProvider(server.wsUrl, other.id, { token: other.tokens.editor });

@@ -30,7 +30,9 @@ export class DocumentSizeLimit implements Extension {
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
     this.estimate.set(document, Y.encodeStateAsUpdate(document).byteLength);
-    document.on('update', (update: Uint8Array) => this.estimate.set(document, (this.estimate.get(document) ?? 0) + update.byteLength));
+    document.on('update', (update: Uint8Array) =>
+      this.estimate.set(document, (this.estimate.get(document) ?? 0) + update.byteLength),
+    );
   }
 
   async beforeHandleMessage({ document, update, documentName, connection }: beforeHandleMessagePayload): Promise<void> {
@@ -41,7 +43,10 @@ export class DocumentSizeLimit implements Extension {
     const exact = Y.encodeStateAsUpdate(document).byteLength;
     this.estimate.set(document, exact);
     if (exact + size > this.max) {
-      log.warn({ board: documentName, conn: connection.socketId, updateBytes: size, documentBytes: exact, capBytes: this.max }, 'refused an update: the board would pass its size cap');
+      log.warn(
+        { board: documentName, conn: connection.socketId, updateBytes: size, documentBytes: exact, capBytes: this.max },
+        'refused an update: the board would pass its size cap',
+      );
       throw BoardTooLarge;
     }
   }

@@ -41,5 +41,10 @@ export class HostCheck implements Extension {
 
 function refusal(host: string | undefined): HttpError {
   const named = host ? `"${host.slice(0, 100)}"` : 'no host';
-  return new HttpError(403, 'host-not-allowed', `This server does not answer requests for ${named}; its operator can allow a name with ALLOWED_HOSTS`, { Connection: 'close' });
+  return new HttpError(
+    403,
+    'host-not-allowed',
+    `This server does not answer requests for ${named}; its operator can allow a name with ALLOWED_HOSTS`,
+    { Connection: 'close' },
+  );
 }

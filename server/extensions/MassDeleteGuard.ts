@@ -1,4 +1,12 @@
-import type { afterHandleMessagePayload, afterUnloadDocumentPayload, beforeHandleMessagePayload, Connection, connectedPayload, Document, Extension } from '@hocuspocus/server';
+import type {
+  afterHandleMessagePayload,
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  Connection,
+  connectedPayload,
+  Document,
+  Extension,
+} from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { getRecord, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { isRecordId, MASS_DELETE_TYPE, type MassDeleteNotice, type RecordId } from '../../shared/index.ts';
@@ -19,7 +27,12 @@ export interface MassDeleteThresholds {
   readonly windowMs: number;
 }
 
-export const DEFAULT_MASS_DELETE: MassDeleteThresholds = { maxRecords: 20, share: 0.2, minRecords: 5, windowMs: 60_000 };
+export const DEFAULT_MASS_DELETE: MassDeleteThresholds = {
+  maxRecords: 20,
+  share: 0.2,
+  minRecords: 5,
+  windowMs: 60_000,
+};
 
 export interface MassDeleteGuardConfiguration extends Partial<MassDeleteThresholds> {
   readonly service: CheckpointService;
@@ -78,7 +91,10 @@ export class MassDeleteGuard implements Extension {
   constructor(configuration: MassDeleteGuardConfiguration) {
     this.service = configuration.service;
     const { service: _s, nameOf, now, ...thresholds } = configuration;
-    this.thresholds = { ...DEFAULT_MASS_DELETE, ...Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined)) };
+    this.thresholds = {
+      ...DEFAULT_MASS_DELETE,
+      ...Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined)),
+    };
     this.nameOf = nameOf ?? (() => null);
     this.now = now ?? Date.now;
   }
@@ -134,7 +150,12 @@ export class MassDeleteGuard implements Extension {
     if (gone === 0) return;
     run.lastAt = this.now();
     if (!run.notice?.checkpointId) return;
-    run.notice = { ...run.notice, by: this.nameOf(document, connection) ?? run.notice.by, notes: run.notes, records: run.records };
+    run.notice = {
+      ...run.notice,
+      by: this.nameOf(document, connection) ?? run.notice.by,
+      notes: run.notes,
+      records: run.records,
+    };
     this.remember(documentName, run.notice);
     document.broadcastStateless(JSON.stringify(run.notice));
   }
@@ -164,7 +185,15 @@ export class MassDeleteGuard implements Extension {
     const key = typeof personId === 'string' ? `person:${personId}` : connection;
     let run = runs.get(key);
     if (!run) {
-      run = { startedAt: now, lastAt: now, boardSize: recordsMap(document).size, records: 0, notes: 0, removed: new Map(), notice: null };
+      run = {
+        startedAt: now,
+        lastAt: now,
+        boardSize: recordsMap(document).size,
+        records: 0,
+        notes: 0,
+        removed: new Map(),
+        notice: null,
+      };
       runs.set(key, run);
     }
     return run;

@@ -1,5 +1,17 @@
-import type { Connection, connectedPayload, Document, Extension, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
-import { admissionMessageSchema, PEOPLE, removePersonMessageSchema, type PeopleRefusedMessage } from '../../shared/protocol/people.ts';
+import type {
+  Connection,
+  connectedPayload,
+  Document,
+  Extension,
+  onConfigurePayload,
+  onStatelessPayload,
+} from '@hocuspocus/server';
+import {
+  admissionMessageSchema,
+  PEOPLE,
+  removePersonMessageSchema,
+  type PeopleRefusedMessage,
+} from '../../shared/protocol/people.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { personOf, roleOfConnection } from '../access/AccessContext.ts';
 import { parseClientMessage } from '../live/clientMessages.ts';
@@ -37,7 +49,9 @@ export class People implements Extension {
   async connected({ connection, documentName }: connectedPayload): Promise<void> {
     const { boardId, kind } = parseDocumentName(documentName);
     if (kind !== 'board' || roleOfConnection(connection) !== 'facilitator') return;
-    await this.people.sendLobby(boardId, connection).catch((error: unknown) => log.error({ board: boardId, err: error }, 'could not send the lobby'));
+    await this.people
+      .sendLobby(boardId, connection)
+      .catch((error: unknown) => log.error({ board: boardId, err: error }, 'could not send the lobby'));
   }
 
   async onStateless({ connection, document, documentName, payload }: onStatelessPayload): Promise<void> {
@@ -46,22 +60,42 @@ export class People implements Extension {
     if (kind !== 'board') return;
     if (!payload.includes(`"${PEOPLE.remove}"`)) return this.admission(connection, boardId, payload);
     const parsed = parseClientMessage(removePersonMessageSchema, payload);
-    if (!parsed.ok) return refuse(connection, { type: PEOPLE.refused, code: 'invalid-message', message: parsed.refusal.message });
+    if (!parsed.ok)
+      return refuse(connection, { type: PEOPLE.refused, code: 'invalid-message', message: parsed.refusal.message });
     const me = personOf(connection);
-    if (roleOfConnection(connection) !== 'facilitator' || !me) return refuse(connection, { type: PEOPLE.refused, code: 'not-allowed', message: 'Only a facilitator removes people.' });
-    if (parsed.message.personId === me.id) return refuse(connection, { type: PEOPLE.refused, code: 'not-allowed', message: 'You cannot remove yourself.' });
+    if (roleOfConnection(connection) !== 'facilitator' || !me)
+      return refuse(connection, {
+        type: PEOPLE.refused,
+        code: 'not-allowed',
+        message: 'Only a facilitator removes people.',
+      });
+    if (parsed.message.personId === me.id)
+      return refuse(connection, { type: PEOPLE.refused, code: 'not-allowed', message: 'You cannot remove yourself.' });
     try {
-      await this.people.remove(boardId, parsed.message.personId, parsed.message.name, { id: me.id, name: this.nameOf(document, connection) ?? 'The facilitator' });
+      await this.people.remove(boardId, parsed.message.personId, parsed.message.name, {
+        id: me.id,
+        name: this.nameOf(document, connection) ?? 'The facilitator',
+      });
     } catch (error) {
       log.error({ board: boardId, err: error }, 'could not remove a person');
-      refuse(connection, { type: PEOPLE.refused, code: 'storage-failed', message: 'The server could not record that; nobody was removed. Try again.' });
+      refuse(connection, {
+        type: PEOPLE.refused,
+        code: 'storage-failed',
+        message: 'The server could not record that; nobody was removed. Try again.',
+      });
     }
   }
 
   private async admission(connection: Connection, boardId: string, payload: string): Promise<void> {
     const parsed = parseClientMessage(admissionMessageSchema, payload);
-    if (!parsed.ok) return refuse(connection, { type: PEOPLE.refused, code: 'invalid-message', message: parsed.refusal.message });
-    if (roleOfConnection(connection) !== 'facilitator') return refuse(connection, { type: PEOPLE.refused, code: 'not-allowed', message: 'Only a facilitator lets people in.' });
+    if (!parsed.ok)
+      return refuse(connection, { type: PEOPLE.refused, code: 'invalid-message', message: parsed.refusal.message });
+    if (roleOfConnection(connection) !== 'facilitator')
+      return refuse(connection, {
+        type: PEOPLE.refused,
+        code: 'not-allowed',
+        message: 'Only a facilitator lets people in.',
+      });
     const message = parsed.message;
     try {
       if (message.type === PEOPLE.admission) await this.people.setAdmission(boardId, message.on);
@@ -69,7 +103,11 @@ export class People implements Extension {
       else await this.people.deny(boardId, message.personId);
     } catch (error) {
       log.error({ board: boardId, err: error }, `${message.type} failed`);
-      refuse(connection, { type: PEOPLE.refused, code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' });
+      refuse(connection, {
+        type: PEOPLE.refused,
+        code: 'storage-failed',
+        message: 'The server could not record that; nothing changed. Try again.',
+      });
     }
   }
 }

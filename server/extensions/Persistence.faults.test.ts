@@ -24,7 +24,14 @@ describe('Persistence when storage fails', () => {
     const inner = SqliteBoardStore.open(dataDir);
     const flaky = new FlakyStore(inner);
     const server: JourneyboardServer = await createServer(
-      { port: 0, host: '127.0.0.1', dataDir, clientDir: path.join(dataDir, 'none'), maxBodyBytes: 1 << 20, maxMessageBytes: 1 << 24 },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        clientDir: path.join(dataDir, 'none'),
+        maxBodyBytes: 1 << 20,
+        maxMessageBytes: 1 << 24,
+      },
       { store: flaky.store, saveRetry: { firstDelayMs: 20, maxDelayMs: 100 } },
     );
     cleanups.push(() => server.close());
@@ -61,7 +68,9 @@ describe('Persistence when storage fails', () => {
 
     // Someone joining meanwhile hears it at once, and gets the edit.
     const b = await connect(server, boardId);
-    await waitFor(() => b.statuses.some((s) => s.state === 'delayed'), { what: 'the late joiner to hear "saving delayed"' });
+    await waitFor(() => b.statuses.some((s) => s.state === 'delayed'), {
+      what: 'the late joiner to hear "saving delayed"',
+    });
     expect(readBoard(b.provider.document).notesById.has(during)).toBe(true);
 
     // Everyone leaves: the board still may not be unloaded, and the server keeps retrying.

@@ -18,7 +18,12 @@ const content = (doc: Y.Doc) => ({ ...readBoard(doc), meta: null });
 /** A board stored by the schema-5 server (the fixture written field by field, as that code did). */
 async function storeSchema5Board(server: TestServer, boardId: string): Promise<Y.Doc> {
   const old = writeSchema5Board(new Y.Doc(), boardId);
-  await server.server.store.createBoard({ id: boardId, title: readMeta(old).title, createdAt: 1000, snapshot: Y.encodeStateAsUpdate(old) });
+  await server.server.store.createBoard({
+    id: boardId,
+    title: readMeta(old).title,
+    createdAt: 1000,
+    snapshot: Y.encodeStateAsUpdate(old),
+  });
   await grantLinks(server.server.store, boardId);
   return old;
 }

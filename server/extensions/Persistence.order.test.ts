@@ -36,7 +36,9 @@ describe.each(['sqlite', 'postgresql'] as const)('Persistence: log rows in causa
   const start = async (): Promise<TestServer> => {
     const schema = uniqueSchema();
     if (kind === 'postgresql') cleanups.push(() => dropSchema(schema));
-    const server = await startTestServer(kind === 'postgresql' ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema } : {});
+    const server = await startTestServer(
+      kind === 'postgresql' ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema } : {},
+    );
     cleanups.push(() => server.close());
     return server;
   };
@@ -55,10 +57,16 @@ describe.each(['sqlite', 'postgresql'] as const)('Persistence: log rows in causa
     for (let i = 0; i < 5; i++) {
       records.set(`note:notamap000000${i}`, 'just a string'); // repaired (removed) by the server
       const { stages, lanes } = readBoard(other.document);
-      executeCommand(other.document, { id: 'o', name: 'O', department: 'sales' }, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: `note ${i}` });
+      executeCommand(other.document, { id: 'o', name: 'O', department: 'sales' }, 'addNote', {
+        stageId: stages[0]!.id,
+        laneId: lanes[0]!.id,
+        text: `note ${i}`,
+      });
     }
     await Promise.all([waitForAck(hostile), waitForAck(other)]);
-    await waitFor(() => [0, 1, 2, 3, 4].every((i) => !recordsMap(hostile.document).has(`note:notamap000000${i}`)), { what: 'the repairs' });
+    await waitFor(() => [0, 1, 2, 3, 4].every((i) => !recordsMap(hostile.document).has(`note:notamap000000${i}`)), {
+      what: 'the repairs',
+    });
     expect(await everyPrefixLoads(server.server.store, id)).toBe(true);
   });
 });

@@ -6,7 +6,14 @@ import { executeCommand, findTemplate, readBoard, readMeta, SCHEMA_VERSION } fro
 import { decodeBoard, loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { RawDatabase } from '../testing/rawDatabase.ts';
-import { createBoardOverHttp, grantLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import {
+  createBoardOverHttp,
+  grantLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
@@ -41,11 +48,18 @@ describe('Persistence', () => {
 
     const { stages, lanes } = readBoard(b.document);
     executeCommand(a.document, ann, 'renameBoard', { title: 'Checkout v2' });
-    const noteId = executeCommand(b.document, bob, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Slow page' });
-
-    await waitFor(() => readBoard(a.document).notesById.has(noteId) && readBoard(b.document).meta.title === 'Checkout v2', {
-      what: 'both providers to see both edits',
+    const noteId = executeCommand(b.document, bob, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'Slow page',
     });
+
+    await waitFor(
+      () => readBoard(a.document).notesById.has(noteId) && readBoard(b.document).meta.title === 'Checkout v2',
+      {
+        what: 'both providers to see both edits',
+      },
+    );
     expect(Y.encodeStateVector(a.document)).toEqual(Y.encodeStateVector(b.document));
     expect(readBoard(a.document).notesById.get(noteId)?.text).toBe('Slow page');
   });
@@ -75,9 +89,18 @@ describe('Persistence', () => {
     const raw = new RawDatabase(dataDir);
     cleanups.push(() => raw.close());
     expect(raw.logRowCount(boardId)).toBe(0);
-    expect(readMeta(decodeBoard({ id: boardId, title: '', createdAt: 0, updatedAt: 0, snapshot: raw.snapshot(boardId), updates: [] })).title).toBe(
-      'After restart',
-    );
+    expect(
+      readMeta(
+        decodeBoard({
+          id: boardId,
+          title: '',
+          createdAt: 0,
+          updatedAt: 0,
+          snapshot: raw.snapshot(boardId),
+          updates: [],
+        }),
+      ).title,
+    ).toBe('After restart');
 
     const second = await start(dataDir);
     const b = await connect(second, boardId);

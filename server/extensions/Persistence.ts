@@ -55,7 +55,11 @@ interface DocState {
  * Origin of stored state merged into a live document before a compaction (another instance
  * compacted meanwhile): it is in the store already, so it is not logged again.
  */
-export const STORE_CATCH_UP_ORIGIN = Object.freeze({ source: 'local' as const, skipStoreHooks: true, context: { storeCatchUp: true } });
+export const STORE_CATCH_UP_ORIGIN = Object.freeze({
+  source: 'local' as const,
+  skipStoreHooks: true,
+  context: { storeCatchUp: true },
+});
 
 /** Updates of one event-loop turn for one board, logged as one row (see queueAppend). */
 interface PendingAppends {
@@ -145,7 +149,15 @@ export class Persistence implements Extension {
 
     Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.doc));
     loaded.doc.destroy();
-    const state: DocState = { storage, contained: new Set(loaded.seqs), revision, retry: null, writing: false, chain: [], queued: null };
+    const state: DocState = {
+      storage,
+      contained: new Set(loaded.seqs),
+      revision,
+      retry: null,
+      writing: false,
+      chain: [],
+      queued: null,
+    };
     this.docs.set(document, state);
 
     // Registered after the stored state is in (loading must not log it again) and before the
@@ -165,7 +177,11 @@ export class Persistence implements Extension {
     if (storage.kind === 'comments') {
       // Its own schema version and migrations; a never-written comments document starts here.
       const m = migrateComments(document, storage.boardId);
-      if (m.applied.length > 0) log.info({ board: storage.boardId, document: documentName, from: m.from, to: m.to }, 'comments document migrated');
+      if (m.applied.length > 0)
+        log.info(
+          { board: storage.boardId, document: documentName, from: m.from, to: m.to },
+          'comments document migrated',
+        );
       return;
     }
     if (schemaCompatibility(readMeta(document).schemaVersion) === 'older-doc' && this.beforeMigration) {
@@ -175,7 +191,10 @@ export class Persistence implements Extension {
     }
     const migration = migrateBoard(document);
     if (migration.applied.length > 0) {
-      log.info({ board: documentName, from: migration.from, to: migration.to, applied: migration.applied }, 'board migrated to the current schema');
+      log.info(
+        { board: documentName, from: migration.from, to: migration.to, applied: migration.applied },
+        'board migrated to the current schema',
+      );
     }
   }
 
@@ -242,7 +261,8 @@ export class Persistence implements Extension {
           for (const seq of seqs) state.contained.delete(seq);
           break;
         }
-        if (catchUps === MAX_CATCH_UPS) throw new Error(`another instance kept compacting it (${MAX_CATCH_UPS} catch-ups)`);
+        if (catchUps === MAX_CATCH_UPS)
+          throw new Error(`another instance kept compacting it (${MAX_CATCH_UPS} catch-ups)`);
         await this.catchUp(document, documentName, state);
       }
     } catch (error) {
@@ -298,7 +318,13 @@ export class Persistence implements Extension {
    * is logged. `now` (a server change): written at once when no row of the board is being
    * written, as before batching.
    */
-  private queueAppend(document: Document, documentName: string, state: DocState, updates: readonly Uint8Array[], when: 'end-of-turn' | 'now'): void {
+  private queueAppend(
+    document: Document,
+    documentName: string,
+    state: DocState,
+    updates: readonly Uint8Array[],
+    when: 'end-of-turn' | 'now',
+  ): void {
     let batch = this.batches.get(document);
     if (!batch) {
       let done!: () => void;
@@ -338,7 +364,13 @@ export class Persistence implements Extension {
   }
 
   /** Appends an update the document already contains. Never rejects. */
-  private async append(document: Document, documentName: string, state: DocState, update: Uint8Array, what: string): Promise<void> {
+  private async append(
+    document: Document,
+    documentName: string,
+    state: DocState,
+    update: Uint8Array,
+    what: string,
+  ): Promise<void> {
     try {
       state.contained.add(await state.storage.append(update, Date.now()));
     } catch (error) {
@@ -348,7 +380,10 @@ export class Persistence implements Extension {
   }
 
   private saveFailed(document: Document, documentName: string, state: DocState, what: string, error: unknown): void {
-    log.error({ board: documentName, err: errorText(error) }, `could not ${what} the board; it stays in memory and saving is retried`);
+    log.error(
+      { board: documentName, err: errorText(error) },
+      `could not ${what} the board; it stays in memory and saving is retried`,
+    );
     if (!state.retry) {
       state.retry = new SaveRetry(this.retryPolicy, () => this.compact(document, documentName, state));
       this.retries.add(state.retry);

@@ -22,11 +22,18 @@ describe('PresenceGuard', () => {
     clients.push(facilitator, viewer);
 
     viewer.provider.awareness!.setLocalState({ user: user('Vera'), role: 'facilitator' });
-    await waitFor(() => facilitator.provider.awareness!.getStates().get(viewer.doc.clientID)?.role === 'viewer', { what: 'the stamped role' });
-    const seen = readPresence(viewer.doc.clientID, facilitator.provider.awareness!.getStates().get(viewer.doc.clientID));
+    await waitFor(() => facilitator.provider.awareness!.getStates().get(viewer.doc.clientID)?.role === 'viewer', {
+      what: 'the stamped role',
+    });
+    const seen = readPresence(
+      viewer.doc.clientID,
+      facilitator.provider.awareness!.getStates().get(viewer.doc.clientID),
+    );
     expect(seen).toMatchObject({ role: 'viewer', user: { name: 'Vera' } });
 
     facilitator.provider.awareness!.setLocalState({ user: user('Fay'), role: 'viewer' });
-    await waitFor(() => viewer.provider.awareness!.getStates().get(facilitator.doc.clientID)?.role === 'facilitator', { what: 'the facilitator’s stamped role' });
+    await waitFor(() => viewer.provider.awareness!.getStates().get(facilitator.doc.clientID)?.role === 'facilitator', {
+      what: 'the facilitator’s stamped role',
+    });
   });
 });

@@ -15,7 +15,12 @@ export interface PresenceLimits {
   readonly burst: number;
 }
 
-export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = { maxStateBytes: 8192, idsPerConnection: 1, rate: 64, burst: 128 };
+export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
+  maxStateBytes: 8192,
+  idsPerConnection: 1,
+  rate: 64,
+  burst: 128,
+};
 
 export interface PresenceGuardConfiguration extends Partial<PresenceLimits> {
   readonly now?: () => number;
@@ -77,7 +82,11 @@ export class PresenceGuard implements Extension {
     if (!connection) return;
     const owner = this.ownerOf(connection);
     const ctx = (context ?? {}) as PresenceContext;
-    const stamp = { role: ctx.role, personId: typeof ctx.person?.id === 'string' ? ctx.person.id : undefined, signedIn: typeof ctx.person?.signedIn === 'boolean' ? ctx.person.signedIn : undefined };
+    const stamp = {
+      role: ctx.role,
+      personId: typeof ctx.person?.id === 'string' ? ctx.person.id : undefined,
+      signedIn: typeof ctx.person?.signedIn === 'boolean' ? ctx.person.signedIn : undefined,
+    };
     const now = this.now();
     for (const [id, state] of states) {
       const mine = owner.ids.has(id);
@@ -103,7 +112,12 @@ export class PresenceGuard implements Extension {
   private ownerOf(connection: Connection): Owner {
     let owner = this.owners.get(connection);
     if (!owner) {
-      owner = { ids: new Set(), budget: new PresenceBudget(this.limits.rate, this.limits.burst, this.now()), held: new Map(), timer: null };
+      owner = {
+        ids: new Set(),
+        budget: new PresenceBudget(this.limits.rate, this.limits.burst, this.now()),
+        held: new Map(),
+        timer: null,
+      };
       this.owners.set(connection, owner);
     }
     return owner;
@@ -111,17 +125,20 @@ export class PresenceGuard implements Extension {
 
   private releaseLater(document: Document, connection: Connection, owner: Owner, bytes: number): void {
     if (owner.timer) return;
-    owner.timer = setTimeout(() => {
-      owner.timer = null;
-      if (!document.hasConnection(connection) || owner.held.size === 0) return owner.held.clear();
-      const now = this.now();
-      for (const [id, state] of owner.held) {
-        const cost = PresenceBudget.cost(Buffer.byteLength(JSON.stringify(state)));
-        if (!owner.budget.take(cost, now)) return this.releaseLater(document, connection, owner, cost * 1024);
-        owner.held.delete(id);
-        applyHeld(document, connection, id, state);
-      }
-    }, owner.budget.waitMs(PresenceBudget.cost(bytes), this.now()));
+    owner.timer = setTimeout(
+      () => {
+        owner.timer = null;
+        if (!document.hasConnection(connection) || owner.held.size === 0) return owner.held.clear();
+        const now = this.now();
+        for (const [id, state] of owner.held) {
+          const cost = PresenceBudget.cost(Buffer.byteLength(JSON.stringify(state)));
+          if (!owner.budget.take(cost, now)) return this.releaseLater(document, connection, owner, cost * 1024);
+          owner.held.delete(id);
+          applyHeld(document, connection, id, state);
+        }
+      },
+      owner.budget.waitMs(PresenceBudget.cost(bytes), this.now()),
+    );
     owner.timer.unref?.();
   }
 }

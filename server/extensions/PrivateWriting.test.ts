@@ -4,12 +4,25 @@ import { ORIGIN } from '../../shared/doc/origins.ts';
 import { executeCommand } from '../../shared/model/commands/index.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { PRIVATE, type PrivateDraftMessage, type PrivateRefusedMessage, type PrivateRemovedMessage, type PrivateWriter } from '../../shared/protocol/privateWriting.ts';
+import {
+  PRIVATE,
+  type PrivateDraftMessage,
+  type PrivateRefusedMessage,
+  type PrivateRemovedMessage,
+  type PrivateWriter,
+} from '../../shared/protocol/privateWriting.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
 import { sqlitePath } from '../storage/SqliteBoardStore.ts';
-import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer, type TestServerOptions } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from '../testing/testServer.ts';
 
 const fran: PrivateWriter = { id: 'user-fran', name: 'Fran', department: 'product' };
 const ann: PrivateWriter = { id: 'user-ann', name: 'Ann', department: 'sales' };
@@ -61,10 +74,16 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
       expect(answer).toMatchObject({ type: PRIVATE.refused, code: 'not-allowed', request: PRIVATE.add });
       expect((answer as PrivateRefusedMessage).message).toMatch(/needs an editor link/);
     }
-    expect(draftOf(await editor.add(stage, lane, 'The delivery date is a guess'))).toMatchObject({ text: 'The delivery date is a guess', stageId: stage, laneId: lane });
+    expect(draftOf(await editor.add(stage, lane, 'The delivery date is a guess'))).toMatchObject({
+      text: 'The delivery date is a guess',
+      stageId: stage,
+      laneId: lane,
+    });
     expect(draftOf(await facilitator.add(stage, lane, 'Fran writes too'))).toMatchObject({ text: 'Fran writes too' });
     // An editor asking to open a phase has its connection closed by RoleAccess (forbidden-message).
-    const closed = new Promise<string>((resolve) => editor.provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      editor.provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+    );
     editor.send({ type: PRIVATE.start, settings: {} });
     expect(await closed).toBe('forbidden-message');
   });
@@ -80,8 +99,14 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
 
     const mark = editor.mark();
     editor.send({ type: PRIVATE.add, id: 'note:notadraftid', stageId: stage, laneId: lane, text: 'x' });
-    expect(await editor.next((m) => m.type === PRIVATE.refused, mark)).toMatchObject({ code: 'invalid-message', message: expect.stringMatching(/^id: Not a draft id/) });
-    expect(await editor.add(stage, lane, 'x'.repeat(41))).toMatchObject({ code: 'invalid-message', message: 'A note holds at most 40 characters.' });
+    expect(await editor.next((m) => m.type === PRIVATE.refused, mark)).toMatchObject({
+      code: 'invalid-message',
+      message: expect.stringMatching(/^id: Not a draft id/),
+    });
+    expect(await editor.add(stage, lane, 'x'.repeat(41))).toMatchObject({
+      code: 'invalid-message',
+      message: 'A note holds at most 40 characters.',
+    });
     expect(code(await editor.add('stage:gone', lane, 'nowhere'))).toBe('cell-not-found');
     const mine = draftOf(await editor.add(stage, lane, 'Mine'));
     expect(code(await editor.add(stage, lane, 'same id', mine.id))).toBe('draft-exists');
@@ -97,7 +122,9 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     expect(code(await editor.add(stage, lane, 'while locked'))).toBe('board-locked');
     expect(code(await editor.update(mine.id, { text: 'while locked' }))).toBe('board-locked');
     facilitator.send({ type: 'journeyboard:lock', locked: false });
-    await waitFor(async () => code(await editor.update(mine.id, { text: 'unlocked' })) === null, { what: 'the unlock' });
+    await waitFor(async () => code(await editor.update(mine.id, { text: 'unlocked' })) === null, {
+      what: 'the unlock',
+    });
     expect(await facilitator.close('phase-unknown')).toMatchObject({ code: 'no-open-phase' });
     expect(await facilitator.close(phaseId)).toMatchObject({ event: { kind: 'revealed', notes: 1 } });
     expect(await facilitator.close(phaseId)).toMatchObject({ code: 'phase-closed' });
@@ -113,8 +140,16 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     await facilitator.start();
     const mark2 = tab2.mark();
     const draft = draftOf(await tab1.add(stage, lane, 'Seen in both tabs'));
-    expect(await tab2.next((m) => m.type === PRIVATE.draft, mark2)).toMatchObject({ draft: { id: draft.id, text: 'Seen in both tabs' } });
-    await waitFor(() => other.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === tab1.person.id && w.count === 1)), { what: 'the count' });
+    expect(await tab2.next((m) => m.type === PRIVATE.draft, mark2)).toMatchObject({
+      draft: { id: draft.id, text: 'Seen in both tabs' },
+    });
+    await waitFor(
+      () =>
+        other.messages.some(
+          (m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === tab1.person.id && w.count === 1),
+        ),
+      { what: 'the count' },
+    );
     // A third tab that connects later gets the drafts with its hello.
     const tab3 = await PrivateWritingClient.connect(server.wsUrl, id, tokens.editor, ann);
     clients.push(tab3);
@@ -122,7 +157,9 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     const removed = tab2.mark();
     expect(await tab3.remove(draft.id)).toMatchObject({ type: PRIVATE.removed, id: draft.id });
     await tab2.next((m) => m.type === PRIVATE.removed, removed);
-    await waitFor(() => other.messages.filter((m) => m.type === PRIVATE.writers).at(-1)?.writers.length === 0, { what: 'the count back to none' });
+    await waitFor(() => other.messages.filter((m) => m.type === PRIVATE.writers).at(-1)?.writers.length === 0, {
+      what: 'the count back to none',
+    });
   });
 
   it('the reveal writes every draft as a note with its author and department, in one transaction; a removed stage or lane lands in the first cell', async () => {
@@ -140,19 +177,48 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     const a2 = draftOf(await ann1.add(s2!.id, ideaLane.id, 'Show costs on the product page'));
     const b1 = draftOf(await bo1.add(s2!.id, painLane.id, 'Support cannot see the basket'));
     // Someone removes stage s2 (its notes moved) while the drafts are private.
-    executeCommand(facilitator.doc, { id: fran.id, name: fran.name, department: fran.department }, 'removeStage', { stageId: s2!.id, decision: { notes: 'move', to: s0!.id } }, ORIGIN.local);
+    executeCommand(
+      facilitator.doc,
+      { id: fran.id, name: fran.name, department: fran.department },
+      'removeStage',
+      { stageId: s2!.id, decision: { notes: 'move', to: s0!.id } },
+      ORIGIN.local,
+    );
     await waitFor(() => !readBoard(observer.doc).stages.some((s) => s.id === s2!.id), { what: 'the stage removal' });
 
     const before = readBoard(observer.doc).notes.length;
     let updates = 0;
     observer.doc.on('update', () => updates++);
-    expect(await facilitator.close(phaseId)).toMatchObject({ phase: null, event: { kind: 'revealed', notes: 3, kept: 0 }, drafts: [] });
-    const after = await waitFor(() => (readBoard(observer.doc).notes.length === before + 3 ? readBoard(observer.doc) : null), { what: 'the revealed notes' });
+    expect(await facilitator.close(phaseId)).toMatchObject({
+      phase: null,
+      event: { kind: 'revealed', notes: 3, kept: 0 },
+      drafts: [],
+    });
+    const after = await waitFor(
+      () => (readBoard(observer.doc).notes.length === before + 3 ? readBoard(observer.doc) : null),
+      { what: 'the revealed notes' },
+    );
     expect(updates).toBe(1); // one server transaction, one update
     const byText = new Map(after.notes.map((n) => [n.text, n]));
-    expect(byText.get(a1.text)).toMatchObject({ authorId: ann1.person.id, authorName: 'Ann', department: 'sales', kind: 'pain', position: { stageId: s1!.id, laneId: painLane.id } });
-    expect(byText.get(a2.text)).toMatchObject({ authorId: ann1.person.id, department: 'sales', kind: 'idea', position: { stageId: s0!.id, laneId: ideaLane.id } });
-    expect(byText.get(b1.text)).toMatchObject({ authorId: bo1.person.id, authorName: 'Bo', department: 'support', position: { stageId: s0!.id, laneId: painLane.id } });
+    expect(byText.get(a1.text)).toMatchObject({
+      authorId: ann1.person.id,
+      authorName: 'Ann',
+      department: 'sales',
+      kind: 'pain',
+      position: { stageId: s1!.id, laneId: painLane.id },
+    });
+    expect(byText.get(a2.text)).toMatchObject({
+      authorId: ann1.person.id,
+      department: 'sales',
+      kind: 'idea',
+      position: { stageId: s0!.id, laneId: ideaLane.id },
+    });
+    expect(byText.get(b1.text)).toMatchObject({
+      authorId: bo1.person.id,
+      authorName: 'Bo',
+      department: 'support',
+      position: { stageId: s0!.id, laneId: painLane.id },
+    });
     expect(ann1.lastState()).toMatchObject({ drafts: [], writers: [] });
     // Nothing is left to reveal twice.
     const again = await facilitator.start();
@@ -169,14 +235,21 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     const before = readBoard(editor.doc).notes.length;
     expect(await facilitator.close(first, 'cancel')).toMatchObject({ phase: null, event: { kind: 'cancelled' } });
     await waitFor(() => editor.lastState()?.event?.kind === 'cancelled', { what: 'the cancel' });
-    expect(editor.lastState()).toMatchObject({ phase: null, canWrite: false, drafts: [{ id: kept.id, text: 'Kept through a cancel' }] });
+    expect(editor.lastState()).toMatchObject({
+      phase: null,
+      canWrite: false,
+      drafts: [{ id: kept.id, text: 'Kept through a cancel' }],
+    });
     // Between phases: no new drafts, but the author still edits or moves their own.
     expect(code(await editor.add(stage, lane, 'between phases'))).toBe('no-open-phase');
     expect(draftOf(await editor.update(kept.id, { text: 'Kept, then edited' })).text).toBe('Kept, then edited');
     expect(readBoard(editor.doc).notes.length).toBe(before);
     const second = await facilitator.start();
     await facilitator.close(second);
-    await waitFor(() => readBoard(editor.doc).notes.some((n) => n.text === 'Kept, then edited' && n.authorId === editor.person.id), { what: 'the kept draft revealed' });
+    await waitFor(
+      () => readBoard(editor.doc).notes.some((n) => n.text === 'Kept, then edited' && n.authorId === editor.person.id),
+      { what: 'the kept draft revealed' },
+    );
   });
 
   it('drafts and the open phase survive a server restart (SQLite file); a reconnecting author gets them back', async () => {
@@ -195,10 +268,19 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     const back = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
     const fac = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
     clients.push(back, fac);
-    expect(back.lastState()).toMatchObject({ phase: { id: phaseId }, canWrite: true, drafts: [{ id: draft.id, text: 'Written before the restart' }] });
-    expect(fac.lastState()).toMatchObject({ drafts: [], writers: [{ personId: back.person.id, name: 'Ann', count: 1 }] });
+    expect(back.lastState()).toMatchObject({
+      phase: { id: phaseId },
+      canWrite: true,
+      drafts: [{ id: draft.id, text: 'Written before the restart' }],
+    });
+    expect(fac.lastState()).toMatchObject({
+      drafts: [],
+      writers: [{ personId: back.person.id, name: 'Ann', count: 1 }],
+    });
     await fac.close(phaseId);
-    await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'Written before the restart'), { what: 'the reveal after the restart' });
+    await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'Written before the restart'), {
+      what: 'the reveal after the restart',
+    });
   });
 
   it('a phase tied to the timer starts the timer and reveals when it reaches zero', async () => {
@@ -211,9 +293,14 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     expect(facilitator.raw.slice(mark).some((p) => p.includes('"status":"running"'))).toBe(true);
     expect(facilitator.lastState()?.phase?.timerRun).toBeGreaterThan(0);
     draftOf(await editor.add(stage, lane, 'Written against the clock'));
-    await waitFor(() => editor.lastState()?.event?.kind === 'revealed', { what: 'the timed reveal', timeoutMs: 15_000 });
+    await waitFor(() => editor.lastState()?.event?.kind === 'revealed', {
+      what: 'the timed reveal',
+      timeoutMs: 15_000,
+    });
     // The document update and the state message travel separately; the note follows the event.
-    await waitFor(() => readBoard(editor.doc).notes.some((n) => n.text === 'Written against the clock'), { what: 'the revealed note' });
+    await waitFor(() => readBoard(editor.doc).notes.some((n) => n.text === 'Written against the clock'), {
+      what: 'the revealed note',
+    });
   });
 
   it('a timer that ran out while the server was down reveals its phase when the server starts again', async () => {
@@ -238,7 +325,10 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     server = await startTestServer({ dataDir });
     const back = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
     clients.push(back);
-    await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'Revealed at start' && n.authorId === back.person.id), { what: 'the reveal at start' });
+    await waitFor(
+      () => readBoard(back.doc).notes.some((n) => n.text === 'Revealed at start' && n.authorId === back.person.id),
+      { what: 'the reveal at start' },
+    );
     expect((await back.hello()).phase).toBeNull();
   });
 
@@ -260,7 +350,10 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
       clients.push(back, fac);
       expect(back.lastState()?.drafts.map((d) => d.text)).toEqual(['On PostgreSQL']);
       await fac.close(phaseId);
-      await waitFor(() => readBoard(back.doc).notes.some((n) => n.text === 'On PostgreSQL' && n.department === 'sales'), { what: 'the reveal' });
+      await waitFor(
+        () => readBoard(back.doc).notes.some((n) => n.text === 'On PostgreSQL' && n.department === 'sales'),
+        { what: 'the reveal' },
+      );
     } finally {
       clients.splice(0).forEach((c) => c.destroy());
       await server?.close();
@@ -268,4 +361,3 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     }
   });
 });
-

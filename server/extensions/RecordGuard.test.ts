@@ -16,7 +16,13 @@ function isValidBoard(doc: Y.Doc, maxNote: number): boolean {
   });
   return ok && readMeta(doc).title.length <= 120;
 }
-const defaultsWith = (maxNoteLength: number) => ({ maxNoteLength, maxNameLength: 60, maxDescriptionLength: 500, maxAuthorNameLength: 60, maxShortStringLength: 128 });
+const defaultsWith = (maxNoteLength: number) => ({
+  maxNoteLength,
+  maxNameLength: 60,
+  maxDescriptionLength: 500,
+  maxAuthorNameLength: 60,
+  maxShortStringLength: 128,
+});
 
 function notices(provider: HocuspocusProvider): GuardNotice[] {
   const list: GuardNotice[] = [];
@@ -44,7 +50,17 @@ describe('RecordGuard', () => {
 
     hostile.document.transact(() => {
       const wrong = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ typeName: 'note', id: 'note:elsewhere', kind: 'spaceship', text: 42, colour: 'red', sentiment: 9, department: 'hr', createdAt: 'yesterday' })) wrong.set(k, v);
+      for (const [k, v] of Object.entries({
+        typeName: 'note',
+        id: 'note:elsewhere',
+        kind: 'spaceship',
+        text: 42,
+        colour: 'red',
+        sentiment: 9,
+        department: 'hr',
+        createdAt: 'yesterday',
+      }))
+        wrong.set(k, v);
       records.set('note:wrongtypes00001', wrong); // wrong types, unknown kind, id ≠ key, missing fields
       records.set('note:notamap0000001', 'just a string');
       records.set('bogus', new Y.Map());
@@ -58,12 +74,21 @@ describe('RecordGuard', () => {
 
     const serverDoc = server.server.hocuspocus.documents.get(id)!;
     for (const doc of [serverDoc, other.document, hostile.document]) {
-      await waitFor(() => isValidBoard(doc, 100) && recordsMap(doc).has('note:wrongtypes00001'), { what: 'a valid board everywhere' });
+      await waitFor(() => isValidBoard(doc, 100) && recordsMap(doc).has('note:wrongtypes00001'), {
+        what: 'a valid board everywhere',
+      });
     }
     const repaired = readBoard(other.document).notesById.get('note:wrongtypes00001')!;
-    expect(repaired).toMatchObject({ id: 'note:wrongtypes00001', kind: 'touchpoint', text: '', colour: null, sentiment: null, department: 'other' });
+    expect(repaired).toMatchObject({
+      id: 'note:wrongtypes00001',
+      kind: 'touchpoint',
+      text: '',
+      colour: null,
+      sentiment: null,
+      department: 'other',
+    });
     // Schema 6: the id ≠ key and the typeName are removed, not corrected; the bad colour and sentiment too.
-    const stored = (recordsMap(other.document).get('note:wrongtypes00001') as Y.Map<unknown>);
+    const stored = recordsMap(other.document).get('note:wrongtypes00001') as Y.Map<unknown>;
     for (const f of ['typeName', 'id', 'colour', 'sentiment']) expect(stored.has(f), f).toBe(false);
     expect(readBoard(other.document).notesById.get(notes[0]!.id)!.text).toHaveLength(100);
     expect(recordsMap(other.document).has('note:notamap0000001')).toBe(false);
@@ -71,7 +96,9 @@ describe('RecordGuard', () => {
     expect(readMeta(other.document)).toMatchObject({ boardId: id, title: 't'.repeat(120) });
     expect(told.map((n) => n.reason)).toContain('invalid-record');
     // What is stored is the repaired board too.
-    await waitFor(async () => isValidBoard((await loadBoardDoc(server.server.store, id))!.doc, 100), { what: 'the stored board to be valid' });
+    await waitFor(async () => isValidBoard((await loadBoardDoc(server.server.store, id))!.doc, 100), {
+      what: 'the stored board to be valid',
+    });
   });
 
   it('a schema-5 writer’s records lose typeName and id, quietly; its null colour and sentiment are valid and stay', async () => {
@@ -85,22 +112,45 @@ describe('RecordGuard', () => {
     oldClient.document.transact(() => {
       const rec = new Y.Map<unknown>();
       const key = 'note:fromschema5000001';
-      for (const [k, v] of Object.entries({ typeName: 'note', id: key, position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' }, kind: 'idea', text: new Y.Text('old'), colour: null, sentiment: null, department: 'sales', authorId: 'u', authorName: 'U', createdAt: 1, updatedAt: 1 })) rec.set(k, v);
+      for (const [k, v] of Object.entries({
+        typeName: 'note',
+        id: key,
+        position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' },
+        kind: 'idea',
+        text: new Y.Text('old'),
+        colour: null,
+        sentiment: null,
+        department: 'sales',
+        authorId: 'u',
+        authorName: 'U',
+        createdAt: 1,
+        updatedAt: 1,
+      }))
+        rec.set(k, v);
       records.set(key, rec);
       (records.get(notes[0]!.id) as Y.Map<unknown>).set('typeName', 'note'); // an edit of an existing note, schema-5 style
       (records.get(stages[0]!.id) as Y.Map<unknown>).set('id', stages[0]!.id);
     });
     const serverDoc = server.server.hocuspocus.documents.get(id)!;
-    const fieldsOf = (doc: Y.Doc, key: string) => [...((recordsMap(doc).get(key as never) as Y.Map<unknown> | undefined)?.keys() ?? [])];
+    const fieldsOf = (doc: Y.Doc, key: string) => [
+      ...((recordsMap(doc).get(key as never) as Y.Map<unknown> | undefined)?.keys() ?? []),
+    ];
     for (const doc of [serverDoc, other.document, oldClient.document]) {
-      await waitFor(() => fieldsOf(doc, 'note:fromschema5000001').length > 0 && isValidBoard(doc, 2000), { what: 'the schema-5 fields removed everywhere' });
+      await waitFor(() => fieldsOf(doc, 'note:fromschema5000001').length > 0 && isValidBoard(doc, 2000), {
+        what: 'the schema-5 fields removed everywhere',
+      });
       expect(fieldsOf(doc, 'note:fromschema5000001')).not.toContain('typeName');
       expect(fieldsOf(doc, 'note:fromschema5000001')).not.toContain('id');
       expect(fieldsOf(doc, 'note:fromschema5000001')).toContain('colour'); // null is valid: not worth a repair
       expect(fieldsOf(doc, notes[0]!.id)).not.toContain('typeName');
       expect(fieldsOf(doc, stages[0]!.id)).not.toContain('id');
     }
-    expect(readBoard(other.document).notesById.get('note:fromschema5000001')).toMatchObject({ id: 'note:fromschema5000001', typeName: 'note', text: 'old', colour: null });
+    expect(readBoard(other.document).notesById.get('note:fromschema5000001')).toMatchObject({
+      id: 'note:fromschema5000001',
+      typeName: 'note',
+      text: 'old',
+      colour: null,
+    });
   });
 
   it('a malformed KPI is repaired field by field: the good fields stay, the bad ones read as their defaults', async () => {
@@ -117,16 +167,36 @@ describe('RecordGuard', () => {
       existing.set('target', 'five'); // the value next to it must survive
       existing.set('direction', 'sideways');
       const forged = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ typeName: 'kpi', id: 'kpi:other', stageId: stages[0]!.id, metric: 'NPS', value: Number.NaN, target: 40, unit: 'x'.repeat(50), trend: 'rocketing' })) forged.set(k, v);
+      for (const [k, v] of Object.entries({
+        typeName: 'kpi',
+        id: 'kpi:other',
+        stageId: stages[0]!.id,
+        metric: 'NPS',
+        value: Number.NaN,
+        target: 40,
+        unit: 'x'.repeat(50),
+        trend: 'rocketing',
+      }))
+        forged.set(k, v);
       records.set('kpi:forged.nps', forged);
     });
     const serverDoc = server.server.hocuspocus.documents.get(id)!;
     for (const doc of [serverDoc, other.document, hostile.document]) {
-      await waitFor(() => isValidBoard(doc, 2000) && recordsMap(doc).has('kpi:forged.nps'), { what: 'a valid board everywhere' });
+      await waitFor(() => isValidBoard(doc, 2000) && recordsMap(doc).has('kpi:forged.nps'), {
+        what: 'a valid board everywhere',
+      });
     }
     const after = readBoard(other.document).kpis;
     expect(after.find((k) => k.id === csat.id)).toMatchObject({ value: csat.value, target: null, direction: 'higher' });
-    expect(after.find((k) => k.id === 'kpi:forged.nps')).toMatchObject({ id: 'kpi:forged.nps', stageId: stages[0]!.id, metric: 'NPS', value: null, target: 40, unit: 'x'.repeat(12), trend: null });
+    expect(after.find((k) => k.id === 'kpi:forged.nps')).toMatchObject({
+      id: 'kpi:forged.nps',
+      stageId: stages[0]!.id,
+      metric: 'NPS',
+      value: null,
+      target: 40,
+      unit: 'x'.repeat(12),
+      trend: null,
+    });
   });
 
   it('past MAX_RECORDS the records a change added are removed, and its author is told', async () => {
@@ -141,12 +211,27 @@ describe('RecordGuard', () => {
       for (let i = 0; i < 30; i++) {
         const rec = new Y.Map<unknown>();
         const key = `note:bulk${String(i).padStart(11, '0')}`;
-        const fields = { typeName: 'note', id: key, position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: `a${i}` }, kind: 'idea', text: new Y.Text('x'), colour: null, sentiment: null, department: 'sales', authorId: 'u', authorName: 'U', createdAt: 1, updatedAt: 1 };
+        const fields = {
+          typeName: 'note',
+          id: key,
+          position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: `a${i}` },
+          kind: 'idea',
+          text: new Y.Text('x'),
+          colour: null,
+          sentiment: null,
+          department: 'sales',
+          authorId: 'u',
+          authorName: 'U',
+          createdAt: 1,
+          updatedAt: 1,
+        };
         for (const [k, v] of Object.entries(fields)) rec.set(k, v);
         recordsMap(writer.document).set(key as never, rec);
       }
     });
-    await waitFor(() => recordsMap(server.server.hocuspocus.documents.get(id)!).size === 20, { what: 'the cap to be enforced' });
+    await waitFor(() => recordsMap(server.server.hocuspocus.documents.get(id)!).size === 20, {
+      what: 'the cap to be enforced',
+    });
     await waitFor(() => told.some((n) => n.reason === 'too-many-records'), { what: 'the notice' });
     expect(before).toBeLessThan(20);
   });
@@ -207,7 +292,9 @@ describe('RecordGuard with pending structs', () => {
       metaMap(client).set('boardId', 'x'); // U1, never sent
       const mid = Y.encodeStateVector(client);
       metaMap(client).delete('title'); // U2: a deletion (applied) plus nothing else
-      ((recordsMap(client).get(readBoard(client).notes[0]!.id) as unknown as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'Now: ');
+      (
+        (recordsMap(client).get(readBoard(client).notes[0]!.id) as unknown as Y.Map<unknown>).get('text') as Y.Text
+      ).insert(0, 'Now: ');
       Y.applyUpdate(server, Y.encodeStateAsUpdate(client, mid), fromConnection);
       expect(server.store.pendingStructs).not.toBeNull();
       expect(metaMap(server).get('title')).toBeUndefined(); // waiting for the rest
@@ -223,7 +310,10 @@ describe('RecordGuard notices', () => {
   function setup() {
     const server = new Y.Doc();
     initializeBoard(server, { boardId: 'noticeboard1', title: 'Checkout', template: findTemplate('ecommerce')! });
-    void new RecordGuard({ maxRecords: 1000, maxNoteLength: 1000, maxTitleLength: 120 }).afterLoadDocument({ document: server, documentName: 'noticeboard1' } as never);
+    void new RecordGuard({ maxRecords: 1000, maxNoteLength: 1000, maxTitleLength: 120 }).afterLoadDocument({
+      document: server,
+      documentName: 'noticeboard1',
+    } as never);
     const sent: string[] = [];
     const origin = { source: 'connection', connection: { sendStateless: (payload: string) => sent.push(payload) } };
     const client = new Y.Doc();

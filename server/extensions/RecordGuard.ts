@@ -7,7 +7,13 @@ import { TooManyRecords } from '../../shared/protocol/closeReasons.ts';
 import { DEFAULT_BOARD_TITLE } from '../../shared/protocol/http.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isRecordId } from '../../shared/schema/ids.ts';
-import { DEFAULT_REPAIR_LIMITS, onlyDropsDerivedFields, recordRepair, truncate, type RecordRepair } from '../../shared/schema/recordRepairs.ts';
+import {
+  DEFAULT_REPAIR_LIMITS,
+  onlyDropsDerivedFields,
+  recordRepair,
+  truncate,
+  type RecordRepair,
+} from '../../shared/schema/recordRepairs.ts';
 import { nestsDeeperThan } from '../../shared/schema/valueDepth.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
@@ -76,7 +82,8 @@ export class RecordGuard implements Extension {
       }
       // After any repair: a new note's author is now the right one; the server's own writes are the truth.
       const records = recordsMap(document) as unknown as Y.Map<unknown>;
-      for (const key of touchedBy(tr, records, metaMap(document)).keys) authors.learn(key, records.get(key), !fromConnection);
+      for (const key of touchedBy(tr, records, metaMap(document)).keys)
+        authors.learn(key, records.get(key), !fromConnection);
     });
     document.on('destroy', () => this.forget(document));
   }
@@ -128,7 +135,15 @@ export class RecordGuard implements Extension {
     return w;
   }
 
-  private repair(doc: Y.Doc, boardId: string, touched: ReadonlySet<string>, metaTouched: boolean, added: readonly string[], overflow: number, tr: Y.Transaction | null): GuardNotice | null {
+  private repair(
+    doc: Y.Doc,
+    boardId: string,
+    touched: ReadonlySet<string>,
+    metaTouched: boolean,
+    added: readonly string[],
+    overflow: number,
+    tr: Y.Transaction | null,
+  ): GuardNotice | null {
     if (touched.size === 0 && !metaTouched && added.length === 0) return null;
     const records = recordsMap(doc) as unknown as Y.Map<unknown>;
     const meta = metaMap(doc);
@@ -142,7 +157,14 @@ export class RecordGuard implements Extension {
     const authorFixes = this.authorFixes(doc, records, touched, tr);
     const metaFixes = metaTouched ? this.metaFixes(meta, boardId) : {};
     const metaRemovals = metaTouched ? tooDeepMetaKeys(meta, metaFixes) : [];
-    if (repairs.length === 0 && added.length === 0 && Object.keys(metaFixes).length === 0 && metaRemovals.length === 0 && authorFixes.length === 0) return null;
+    if (
+      repairs.length === 0 &&
+      added.length === 0 &&
+      Object.keys(metaFixes).length === 0 &&
+      metaRemovals.length === 0 &&
+      authorFixes.length === 0
+    )
+      return null;
 
     doc.transact(() => {
       for (const [key, repair] of repairs) applyRepair(records, key, repair);
@@ -154,28 +176,58 @@ export class RecordGuard implements Extension {
       for (const [k, v] of Object.entries(metaFixes)) meta.set(k, v);
       for (const k of metaRemovals) meta.delete(k);
     }, ORIGIN.server);
-    const what = repairs.map(([k, r]) => `${k}: ${r.kind === 'delete' ? r.why : r.kind === 'fix' ? r.why.join(', ') || 'text' : ''}`);
+    const what = repairs.map(
+      ([k, r]) => `${k}: ${r.kind === 'delete' ? r.why : r.kind === 'fix' ? r.why.join(', ') || 'text' : ''}`,
+    );
     log.warn(
       {
         board: boardId,
         conn: (tr?.origin as { connection?: Connection } | null)?.connection?.socketId,
-        repairs: [...what, ...authorFixes.map(([k]) => `${k}: author`), ...[...Object.keys(metaFixes), ...metaRemovals].map((k) => `meta.${k}`)].join('; ').slice(0, 300),
+        repairs: [
+          ...what,
+          ...authorFixes.map(([k]) => `${k}: author`),
+          ...[...Object.keys(metaFixes), ...metaRemovals].map((k) => `meta.${k}`),
+        ]
+          .join('; ')
+          .slice(0, 300),
       },
       'repaired a client’s change',
     );
     if (added.length > 0) {
-      return { type: 'journeyboard:repaired', reason: TooManyRecords.reason, message: `This board holds at most ${this.config.maxRecords} items; your new ones were removed.` };
+      return {
+        type: 'journeyboard:repaired',
+        reason: TooManyRecords.reason,
+        message: `This board holds at most ${this.config.maxRecords} items; your new ones were removed.`,
+      };
     }
     if (authorFixes.length > 0 && repairs.length === 0) {
-      return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'A note keeps the author who wrote it; the server put the author back.' };
+      return {
+        type: 'journeyboard:repaired',
+        reason: 'invalid-record',
+        message: 'A note keeps the author who wrote it; the server put the author back.',
+      };
     }
     // An older client's layout (typeName/id, schema ≤ 5) is tidied silently: nothing its person did was wrong.
-    if (Object.keys(metaFixes).length === 0 && metaRemovals.length === 0 && repairs.every(([, r]) => onlyDropsDerivedFields(r))) return null;
-    return { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Part of your last change was invalid and was corrected by the server.' };
+    if (
+      Object.keys(metaFixes).length === 0 &&
+      metaRemovals.length === 0 &&
+      repairs.every(([, r]) => onlyDropsDerivedFields(r))
+    )
+      return null;
+    return {
+      type: 'journeyboard:repaired',
+      reason: 'invalid-record',
+      message: 'Part of your last change was invalid and was corrected by the server.',
+    };
   }
 
   /** Notes `tr`'s connection gave someone else's name as author, with the fields that put it right. */
-  private authorFixes(doc: Y.Doc, records: Y.Map<unknown>, touched: ReadonlySet<string>, tr: Y.Transaction | null): [string, Record<string, unknown>][] {
+  private authorFixes(
+    doc: Y.Doc,
+    records: Y.Map<unknown>,
+    touched: ReadonlySet<string>,
+    tr: Y.Transaction | null,
+  ): [string, Record<string, unknown>][] {
     const authors = this.authors.get(doc);
     if (!authors) return [];
     // A change completed later (pending structs) is checked without its connection: known authors still hold.
@@ -216,7 +268,11 @@ function tooDeepMetaKeys(meta: Y.Map<unknown>, fixes: Readonly<Record<string, un
 }
 
 /** The record keys and whether meta were changed by `tr` (a type nested in meta counts). */
-function touchedBy(tr: Y.Transaction, records: Y.Map<unknown>, meta: Y.Map<unknown>): { keys: Set<string>; meta: boolean } {
+function touchedBy(
+  tr: Y.Transaction,
+  records: Y.Map<unknown>,
+  meta: Y.Map<unknown>,
+): { keys: Set<string>; meta: boolean } {
   const keys = new Set<string>();
   let metaTouched = false;
   const placeOf = placesUnder(records, meta);

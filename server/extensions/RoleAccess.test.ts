@@ -19,8 +19,13 @@ let fenceSeq = 0;
 async function fence(sender: HocuspocusProvider, watcher: HocuspocusProvider): Promise<void> {
   const n = ++fenceSeq;
   // The server relays only states that are valid presence (PresenceGuard).
-  sender.awareness!.setLocalState({ user: { id: 'fence', name: 'Fence', colour: '#0d74ce', department: 'other' }, fence: n });
-  await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, { what: 'the awareness fence' });
+  sender.awareness!.setLocalState({
+    user: { id: 'fence', name: 'Fence', colour: '#0d74ce', department: 'other' },
+    fence: n,
+  });
+  await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, {
+    what: 'the awareness fence',
+  });
 }
 
 describe('RoleAccess', () => {
@@ -78,16 +83,28 @@ describe('RoleAccess', () => {
     const editor = await connect(id, tokens.editor);
     executeCommand(editor.document, ann, 'renameBoard', { title: 'By an editor' });
     await waitForAck(editor);
-    await waitFor(() => readMeta(facilitator.document).title === 'By an editor', { what: 'the editor’s change to arrive' });
+    await waitFor(() => readMeta(facilitator.document).title === 'By an editor', {
+      what: 'the editor’s change to arrive',
+    });
     // (The commenter's own refused rename stays in its local copy; it sees the others' changes.)
     const { stages, lanes } = readBoard(facilitator.document);
-    const noteId = executeCommand(facilitator.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'From the facilitator' });
+    const noteId = executeCommand(facilitator.document, ann, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'From the facilitator',
+    });
     await waitForAck(facilitator);
-    await waitFor(() => readBoard(commenter.document).notesById.has(noteId), { what: 'the commenter to see the change' });
+    await waitFor(() => readBoard(commenter.document).notesById.has(noteId), {
+      what: 'the commenter to see the change',
+    });
   });
 
   it('decides per document: a commenter writes the comments document, a viewer does not', () => {
-    const table = (['facilitator', 'editor', 'commenter', 'viewer'] as Role[]).map((r) => [r, canWrite(r, 'board'), canWrite(r, 'comments')]);
+    const table = (['facilitator', 'editor', 'commenter', 'viewer'] as Role[]).map((r) => [
+      r,
+      canWrite(r, 'board'),
+      canWrite(r, 'comments'),
+    ]);
     expect(table).toEqual([
       ['facilitator', true, true],
       ['editor', true, true],
@@ -101,7 +118,9 @@ describe('RoleAccess', () => {
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await connect(id, tokens.facilitator);
     const viewer = await connect(id, tokens.viewer);
-    const closed = new Promise<string>((resolve) => viewer.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      viewer.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+    );
 
     const res = await fetch(`${server.url}/api/boards/${id}/links/viewer/rotate`, {
       method: 'POST',
@@ -134,7 +153,9 @@ describe('RoleAccess', () => {
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await connect(id, tokens.facilitator);
-    const closed = new Promise<string>((resolve) => facilitator.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      facilitator.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+    );
     facilitator.sendStateless(JSON.stringify({ type: 'no-such-message' }));
     expect(await closed).toBe('forbidden-message');
   });
@@ -144,7 +165,12 @@ describe('RoleAccess', () => {
     const { id, tokens } = await createBoardWithLinks(server.url);
     const editor = await connect(id, tokens.editor);
     const viewer = await connect(id, tokens.viewer);
-    viewer.awareness!.setLocalState({ user: { id: 'vera', name: 'Vera', colour: '#0d74ce', department: 'other' }, cursor: { x: 10, y: 20 } });
-    await waitFor(() => editor.awareness!.getStates().get(viewer.document.clientID)?.cursor?.x === 10, { what: 'the viewer’s cursor' });
+    viewer.awareness!.setLocalState({
+      user: { id: 'vera', name: 'Vera', colour: '#0d74ce', department: 'other' },
+      cursor: { x: 10, y: 20 },
+    });
+    await waitFor(() => editor.awareness!.getStates().get(viewer.document.clientID)?.cursor?.x === 10, {
+      what: 'the viewer’s cursor',
+    });
   });
 });

@@ -1,5 +1,14 @@
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
-import { AwaitingAdmission, BoardFull, BoardNotFound, IdentityRequired, LinkRotated, RateLimited, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
+import {
+  AwaitingAdmission,
+  BoardFull,
+  BoardNotFound,
+  IdentityRequired,
+  LinkRotated,
+  RateLimited,
+  RemovedFromBoard,
+  Unauthorized,
+} from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { atLeast, canWrite, parseDocumentName, type Role } from '../../shared/protocol/roles.ts';
@@ -107,7 +116,13 @@ export class RoleAccess implements Extension {
     this.maxConnectionsPerPerson = configuration.maxConnectionsPerPerson ?? Number.POSITIVE_INFINITY;
   }
 
-  async onAuthenticate({ documentName, token, connectionConfig, requestHeaders, instance }: onAuthenticatePayload): Promise<AccessContext> {
+  async onAuthenticate({
+    documentName,
+    token,
+    connectionConfig,
+    requestHeaders,
+    instance,
+  }: onAuthenticatePayload): Promise<AccessContext> {
     const { boardId, kind } = parseDocumentName(documentName);
     if (!isBoardId(boardId)) throw BoardNotFound;
     const address = stampedClientAddress(requestHeaders);
@@ -118,14 +133,19 @@ export class RoleAccess implements Extension {
       this.failedAuth?.failed(address, boardId);
       throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
     }
-    const person = (await this.identities.verify(credential)) ?? (await this.sessions?.personOf(requestHeaders.get('cookie')));
+    const person =
+      (await this.identities.verify(credential)) ?? (await this.sessions?.personOf(requestHeaders.get('cookie')));
     if (!person) {
       this.failedAuth?.failed(address, boardId);
       throw IdentityRequired;
     }
     if (await this.people.isRemoved(boardId, person.id)) throw RemovedFromBoard;
     // One person's tabs and devices share a small allowance: one credential cannot fill a board.
-    const theirs = instance.documents.get(documentName)?.getConnections().filter((c) => personOf(c)?.id === person.id).length ?? 0;
+    const theirs =
+      instance.documents
+        .get(documentName)
+        ?.getConnections()
+        .filter((c) => personOf(c)?.id === person.id).length ?? 0;
     if (theirs >= this.maxConnectionsPerPerson) throw BoardFull;
     if (await this.people.mustWait(boardId, person.id, role)) {
       await this.people.knock(boardId, person.id, name ?? 'Someone');

@@ -35,12 +35,22 @@ describe('RoundGuard', () => {
 
     // Change a field of the real round: the server writes the stored totals back.
     editor.doc.transact(() => records.get(roundId)!.set('totals', { [idea.id]: 99 }), ORIGIN.local);
-    await waitFor(() => readBoard(facilitator.doc).rounds[0]?.totals[idea.id] === 2 && readBoard(editor.doc).rounds[0]?.totals[idea.id] === 2, {
-      what: 'the totals to be restored everywhere',
-    });
+    await waitFor(
+      () =>
+        readBoard(facilitator.doc).rounds[0]?.totals[idea.id] === 2 &&
+        readBoard(editor.doc).rounds[0]?.totals[idea.id] === 2,
+      {
+        what: 'the totals to be restored everywhere',
+      },
+    );
     // Forge a round that was never revealed: removed.
-    editor.doc.transact(() => records.set('round:forged0000000000', newRecordMap({ ...ROUND_DEFAULTS, totals: { [idea.id]: 50 } })), ORIGIN.local);
-    await waitFor(() => !records.has('round:forged0000000000') && readBoard(facilitator.doc).rounds.length === 1, { what: 'the forged round to go' });
+    editor.doc.transact(
+      () => records.set('round:forged0000000000', newRecordMap({ ...ROUND_DEFAULTS, totals: { [idea.id]: 50 } })),
+      ORIGIN.local,
+    );
+    await waitFor(() => !records.has('round:forged0000000000') && readBoard(facilitator.doc).rounds.length === 1, {
+      what: 'the forged round to go',
+    });
     // Delete the real one: written back.
     editor.doc.transact(() => records.delete(roundId), ORIGIN.local);
     await waitFor(() => readBoard(editor.doc).rounds[0]?.id === roundId, { what: 'the deleted round to come back' });
@@ -66,7 +76,10 @@ describe('RoundGuard', () => {
     await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
     const again = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
     clients.push(again);
-    expect(await waitFor(() => readBoard(again.doc).rounds[0])).toMatchObject({ id: roundId, totals: { [idea.id]: 1 } });
+    expect(await waitFor(() => readBoard(again.doc).rounds[0])).toMatchObject({
+      id: roundId,
+      totals: { [idea.id]: 1 },
+    });
   });
 
   it('on load, a round record the database does not know (a board restored from a backup) is kept, not removed', async () => {
@@ -75,7 +88,10 @@ describe('RoundGuard', () => {
     const first = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
     clients.push(first);
     const live = server.server.hocuspocus.documents.get(id)!;
-    live.transact(() => recordsMap(live).set('round:frombackup000001', newRecordMap({ ...ROUND_DEFAULTS, title: 'Restored' })), ORIGIN.server);
+    live.transact(
+      () => recordsMap(live).set('round:frombackup000001', newRecordMap({ ...ROUND_DEFAULTS, title: 'Restored' })),
+      ORIGIN.server,
+    );
     await waitFor(() => readBoard(first.doc).rounds.length === 1);
     clients.splice(0).forEach((c) => c.destroy());
     await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });

@@ -37,7 +37,11 @@ export class RoundGuard implements Extension {
         (fixed) => {
           if (fixed.length === 0) return;
           log.warn({ board: boardId }, `undid a client's change to ${fixed.join(', ')}`);
-          const notice: GuardNotice = { type: 'journeyboard:repaired', reason: 'invalid-record', message: 'Voting results are written by the server only; your change to them was undone.' };
+          const notice: GuardNotice = {
+            type: 'journeyboard:repaired',
+            reason: 'invalid-record',
+            message: 'Voting results are written by the server only; your change to them was undone.',
+          };
           origin.connection?.sendStateless(JSON.stringify(notice));
         },
         (error: unknown) => log.error({ board: boardId, err: error }, 'cannot restore round records'),

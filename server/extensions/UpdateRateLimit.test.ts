@@ -24,14 +24,22 @@ describe('UpdateRateLimit', () => {
     const { id, tokens } = await createBoardWithLinks(server.url);
     const calm = await connectProvider(server.wsUrl, id, { token: tokens.editor });
     const flood = await connectProvider(server.wsUrl, id, { token: tokens.editor });
-    const closed = new Promise<string>((resolve) => flood.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      flood.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+    );
     for (let i = 0; i < 60; i++) executeCommand(flood.document, ann, 'renameBoard', { title: `Spam ${i}` });
     expect(await closed).toBe(RateLimited.reason);
 
     const { stages, lanes } = readBoard(calm.document);
-    const noteId = executeCommand(calm.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'calm' });
+    const noteId = executeCommand(calm.document, ann, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'calm',
+    });
     await waitForAck(calm);
-    await waitFor(() => readBoard(server.server.hocuspocus.documents.get(id)!).notesById.has(noteId), { what: 'the calm edit' });
+    await waitFor(() => readBoard(server.server.hocuspocus.documents.get(id)!).notesById.has(noteId), {
+      what: 'the calm edit',
+    });
     calm.destroy();
     flood.destroy();
   });

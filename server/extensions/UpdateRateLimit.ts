@@ -63,7 +63,10 @@ export class UpdateRateLimit implements Extension {
       this.buckets.set(connection, bucket);
     }
     if (!bucket.take(now)) {
-      log.warn({ board: documentName, conn: connection.socketId, rate: this.config.rate, burst: this.config.burst }, 'closing a connection: over its message rate');
+      log.warn(
+        { board: documentName, conn: connection.socketId, rate: this.config.rate, burst: this.config.burst },
+        'closing a connection: over its message rate',
+      );
       throw RateLimited;
     }
   }

@@ -48,7 +48,9 @@ describe('UpdateValidation', () => {
 
     const ws = new WebSocket(server.wsUrl);
     ws.binaryType = 'arraybuffer';
-    await new Promise((resolve, reject) => (ws.addEventListener('open', resolve), ws.addEventListener('error', reject)));
+    await new Promise(
+      (resolve, reject) => (ws.addEventListener('open', resolve), ws.addEventListener('error', reject)),
+    );
     // Hocuspocus closes the document's connection (not the shared socket) with a Close message.
     const closed = new Promise<string>((resolve) =>
       ws.addEventListener('message', (e) => {
@@ -57,12 +59,34 @@ describe('UpdateValidation', () => {
         if (decoding.readVarUint(decoder) === MSG_CLOSE) resolve(decoding.readVarString(decoder));
       }),
     );
-    ws.send(frame((e) => (encoding.writeVarString(e, id), encoding.writeVarUint(e, MSG_AUTH), encoding.writeVarUint(e, 0), encoding.writeVarString(e, editorAuth))));
-    ws.send(frame((e) => (encoding.writeVarString(e, id), encoding.writeVarUint(e, type), encoding.writeVarUint(e, SYNC_UPDATE), encoding.writeVarUint8Array(e, cut))));
+    ws.send(
+      frame(
+        (e) => (
+          encoding.writeVarString(e, id),
+          encoding.writeVarUint(e, MSG_AUTH),
+          encoding.writeVarUint(e, 0),
+          encoding.writeVarString(e, editorAuth)
+        ),
+      ),
+    );
+    ws.send(
+      frame(
+        (e) => (
+          encoding.writeVarString(e, id),
+          encoding.writeVarUint(e, type),
+          encoding.writeVarUint(e, SYNC_UPDATE),
+          encoding.writeVarUint8Array(e, cut)
+        ),
+      ),
+    );
 
     const live = server.server.hocuspocus.documents.get(id)!;
-    const halfApplied = waitFor(() => Y.getState(live.store, scratch.clientID) > 0, { what: 'part of the update to be applied' }).then(() => 'half applied');
-    expect(await Promise.race([closed, halfApplied.catch(() => new Promise<never>(() => undefined))])).toBe(InvalidMessage.reason);
+    const halfApplied = waitFor(() => Y.getState(live.store, scratch.clientID) > 0, {
+      what: 'part of the update to be applied',
+    }).then(() => 'half applied');
+    expect(await Promise.race([closed, halfApplied.catch(() => new Promise<never>(() => undefined))])).toBe(
+      InvalidMessage.reason,
+    );
     expect(Y.getState(live.store, scratch.clientID)).toBe(0);
     const stored = (await loadBoardDoc(server.server.store, id))!.doc;
     expect(Y.getState(stored.store, scratch.clientID)).toBe(0);

@@ -24,7 +24,11 @@ describe('Visits', () => {
   let server: TestServer;
 
   /** A comments connection that says who it is and resolves with the server's visit info. */
-  const arrive = async (boardId: string, token: string, person: { id: string; name: string; department: Department }) => {
+  const arrive = async (
+    boardId: string,
+    token: string,
+    person: { id: string; name: string; department: Department },
+  ) => {
     const infos: VisitInfo[] = [];
     // The test's person id names the identity (the same person on every visit), as on a real device.
     const identity = await identityNamed(server.wsUrl, boardId, token, person.id);
@@ -61,11 +65,16 @@ describe('Visits', () => {
     const annP = first.me;
     expect(first.info.previousSeenAt).toBeNull();
     expect(first.info.notes).toEqual([]);
-    const { threadId } = executeCommentsCommand(first.provider.document, annP, 'startThread', { target: { kind: 'board', id }, text: 'Welcome all' });
+    const { threadId } = executeCommentsCommand(first.provider.document, annP, 'startThread', {
+      target: { kind: 'board', id },
+      text: 'Welcome all',
+    });
     await waitForAck(first.provider);
     first.provider.sendStateless(JSON.stringify({ type: THREAD_READ, threadId }));
     first.provider.destroy();
-    const leftAt = await waitFor(() => (lastSeen(annP.id) > first.info.now ? lastSeen(annP.id) : 0), { what: 'Ann’s departure to be recorded' });
+    const leftAt = await waitFor(() => (lastSeen(annP.id) > first.info.now ? lastSeen(annP.id) : 0), {
+      what: 'Ann’s departure to be recorded',
+    });
     await waitFor(() => Date.now() > leftAt, { what: 'the clock to move on' });
 
     // Bob, meanwhile: adds, edits, moves and deletes notes, and replies to Ann.
@@ -73,15 +82,31 @@ describe('Visits', () => {
     cleanups.push(() => board.destroy());
     const b = readBoard(board.document);
     const [kept, moved, doomed] = b.notes;
-    const added = executeCommand(board.document, bob, 'addNote', { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id, text: 'Price shown too late' });
+    const added = executeCommand(board.document, bob, 'addNote', {
+      stageId: b.stages[0]!.id,
+      laneId: b.lanes[0]!.id,
+      text: 'Price shown too late',
+    });
     executeCommand(board.document, bob, 'editNoteText', { noteId: kept!.id, text: 'Edited by Bob' });
-    executeCommand(board.document, bob, 'moveNotes', { noteIds: [moved!.id], stageId: b.stages[2]!.id, laneId: b.lanes[1]!.id });
+    executeCommand(board.document, bob, 'moveNotes', {
+      noteIds: [moved!.id],
+      stageId: b.stages[2]!.id,
+      laneId: b.lanes[1]!.id,
+    });
     executeCommand(board.document, bob, 'deleteNotes', { noteIds: [doomed!.id] });
-    const temporary = executeCommand(board.document, bob, 'addNote', { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id, text: 'Oops' });
+    const temporary = executeCommand(board.document, bob, 'addNote', {
+      stageId: b.stages[0]!.id,
+      laneId: b.lanes[0]!.id,
+      text: 'Oops',
+    });
     executeCommand(board.document, bob, 'deleteNotes', { noteIds: [temporary] });
     await waitForAck(board);
     const bobComments = await arrive(id, tokens.commenter, bob);
-    executeCommentsCommand(bobComments.provider.document, bobComments.me, 'reply', { threadId, text: 'Thanks @Ann', mentions: [annP.id] });
+    executeCommentsCommand(bobComments.provider.document, bobComments.me, 'reply', {
+      threadId,
+      text: 'Thanks @Ann',
+      mentions: [annP.id],
+    });
     await waitForAck(bobComments.provider);
 
     // Session 2 of Ann.
@@ -111,8 +136,15 @@ describe('Visits', () => {
     await waitFor(() => lastSeen(annP.id) > second.info.now, { what: 'Ann’s second departure' });
     const third = await arrive(id, tokens.viewer, ann);
     expect(third.info.notes).toEqual([]);
-    await waitFor(() => readComments(third.provider.document).threadsById.get(threadId)?.comments.length === 2, { what: 'the thread' });
-    expect(isUnread(readComments(third.provider.document).threadsById.get(threadId)!, annP.id, { baseline: third.info.firstSeenAt, threads: third.info.reads })).toBe(false);
+    await waitFor(() => readComments(third.provider.document).threadsById.get(threadId)?.comments.length === 2, {
+      what: 'the thread',
+    });
+    expect(
+      isUnread(readComments(third.provider.document).threadsById.get(threadId)!, annP.id, {
+        baseline: third.info.firstSeenAt,
+        threads: third.info.reads,
+      }),
+    ).toBe(false);
   });
 
   it('one connection is one person: an id in a visit is ignored', async () => {
@@ -122,9 +154,15 @@ describe('Visits', () => {
     const a = await arrive(id, tokens.viewer, ann);
     a.provider.sendStateless(JSON.stringify({ type: VISIT, person: bob }));
     const fence = await arrive(id, tokens.viewer, { id: 'user-cem', name: 'Cem', department: 'product' });
-    await waitFor(() => readComments(fence.provider.document).people.some((p) => p.name === 'Cem') || null, { what: 'Cem to be listed' });
+    await waitFor(() => readComments(fence.provider.document).people.some((p) => p.name === 'Cem') || null, {
+      what: 'Cem to be listed',
+    });
     // Bob's id was not taken: the second visit only renamed the person the connection proved.
-    expect(readComments(fence.provider.document).people.map((p) => p.id).sort()).toEqual([a.me.id, fence.me.id].sort());
+    expect(
+      readComments(fence.provider.document)
+        .people.map((p) => p.id)
+        .sort(),
+    ).toEqual([a.me.id, fence.me.id].sort());
   });
 
   it('a client cannot write the people list; the server puts it back', async () => {
@@ -133,10 +171,16 @@ describe('Visits', () => {
     const { id, tokens } = await createBoardWithLinks(server.url);
     const a = await arrive(id, tokens.commenter, ann);
     a.provider.document.transact(() => {
-      a.provider.document.getMap('people').set('user-fake', { id: 'user-fake', name: 'Fake', department: 'sales', joinedAt: 1 });
-      a.provider.document.getMap('people').set(a.me.id, { id: a.me.id, name: 'Renamed', department: 'sales', joinedAt: 1 });
+      a.provider.document
+        .getMap('people')
+        .set('user-fake', { id: 'user-fake', name: 'Fake', department: 'sales', joinedAt: 1 });
+      a.provider.document
+        .getMap('people')
+        .set(a.me.id, { id: a.me.id, name: 'Renamed', department: 'sales', joinedAt: 1 });
     });
-    await waitFor(() => !a.provider.document.getMap('people').has('user-fake') || null, { what: 'the server’s repair' });
+    await waitFor(() => !a.provider.document.getMap('people').has('user-fake') || null, {
+      what: 'the server’s repair',
+    });
     expect(readComments(a.provider.document).people.map((p) => p.name)).toEqual(['Ann']);
   });
 
@@ -146,17 +190,25 @@ describe('Visits', () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const first = await arrive(id, tokens.editor, ann);
     first.provider.destroy();
-    const leftAt = await waitFor(() => (lastSeen(first.me.id) > first.info.now ? lastSeen(first.me.id) : 0), { what: 'Ann’s departure' });
+    const leftAt = await waitFor(() => (lastSeen(first.me.id) > first.info.now ? lastSeen(first.me.id) : 0), {
+      what: 'Ann’s departure',
+    });
     await waitFor(() => Date.now() > leftAt, { what: 'the clock to move on' });
     // Ann's own board connection sends her edits after she left the comments (a tab that was offline).
     const annBoard = await connectProvider(server.wsUrl, id, { token: tokens.editor, as: ann.id });
     const bobBoard = await connectProvider(server.wsUrl, id, { token: tokens.editor, as: bob.id });
-    cleanups.push(() => annBoard.destroy(), () => bobBoard.destroy());
+    cleanups.push(
+      () => annBoard.destroy(),
+      () => bobBoard.destroy(),
+    );
     const b = readBoard(annBoard.document);
     const cell = { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id };
     executeCommand(annBoard.document, first.me, 'addNote', { ...cell, text: 'Written by Ann offline' });
     await waitForAck(annBoard);
-    const bobs = executeCommand(bobBoard.document, { ...bob, id: 'ignored' }, 'addNote', { ...cell, text: 'Written by Bob' });
+    const bobs = executeCommand(bobBoard.document, { ...bob, id: 'ignored' }, 'addNote', {
+      ...cell,
+      text: 'Written by Bob',
+    });
     await waitForAck(bobBoard);
     const second = await arrive(id, tokens.editor, ann);
     expect(second.info.notes.map((n) => [n.noteId, n.change])).toEqual([[bobs, 'added']]);

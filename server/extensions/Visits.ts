@@ -69,12 +69,21 @@ export class Visits implements Extension {
       try {
         const record = await this.store.recordVisit(boardId, person, now);
         context.visitorId = person.id;
-        if (peopleMap(document).has(person.id) || peopleMap(document).size < MAX_PEOPLE) recordPerson(document, { ...person, joinedAt: record.firstSeenAt });
+        if (peopleMap(document).has(person.id) || peopleMap(document).size < MAX_PEOPLE)
+          recordPerson(document, { ...person, joinedAt: record.firstSeenAt });
         const since = record.previousSeenAt;
         // Other people's changes only: the person's own (offline edits sent on reconnect too) are no news to them.
-        const others = since === null ? [] : (await this.activity.since(boardId, since)).filter((e) => e.by !== person.id);
+        const others =
+          since === null ? [] : (await this.activity.since(boardId, since)).filter((e) => e.by !== person.id);
         const notes = collapseNoteEvents(others).slice(0, MAX_SUMMARY_NOTES);
-        const info: VisitInfo = { type: VISIT_INFO, now, firstSeenAt: record.firstSeenAt, previousSeenAt: since, reads: await this.store.loadThreadReads(boardId, person.id), notes };
+        const info: VisitInfo = {
+          type: VISIT_INFO,
+          now,
+          firstSeenAt: record.firstSeenAt,
+          previousSeenAt: since,
+          reads: await this.store.loadThreadReads(boardId, person.id),
+          notes,
+        };
         connection.sendStateless(JSON.stringify(info));
       } catch (error) {
         log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not record a visit');
@@ -83,9 +92,14 @@ export class Visits implements Extension {
     }
     const read = threadReadMessageSchema.safeParse(message);
     if (read.success && context.visitorId) {
-      await this.store.markThreadRead(boardId, context.visitorId, read.data.threadId, this.now()).catch((error: unknown) =>
-        log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not mark a thread read'),
-      );
+      await this.store
+        .markThreadRead(boardId, context.visitorId, read.data.threadId, this.now())
+        .catch((error: unknown) =>
+          log.error(
+            { board: boardId, err: error instanceof Error ? error.message : error },
+            'could not mark a thread read',
+          ),
+        );
     }
   }
 
@@ -93,10 +107,13 @@ export class Visits implements Extension {
     const { boardId, kind } = parseDocumentName(documentName);
     const visitorId = (context as VisitorContext).visitorId;
     if (kind !== 'comments' || !visitorId) return;
-    await this.store.touchVisit(boardId, visitorId, this.now()).catch((error: unknown) =>
-      log.error({ board: boardId, err: error instanceof Error ? error.message : error }, 'could not record when a person left'),
-    );
+    await this.store
+      .touchVisit(boardId, visitorId, this.now())
+      .catch((error: unknown) =>
+        log.error(
+          { board: boardId, err: error instanceof Error ? error.message : error },
+          'could not record when a person left',
+        ),
+      );
   }
 }
-
-

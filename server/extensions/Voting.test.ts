@@ -4,10 +4,22 @@ import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { VOTING, type VoterIdentity, type VotingBallotMessage, type VotingRefusedMessage, type VotingStateMessage } from '../../shared/protocol/voting.ts';
+import {
+  VOTING,
+  type VoterIdentity,
+  type VotingBallotMessage,
+  type VotingRefusedMessage,
+  type VotingStateMessage,
+} from '../../shared/protocol/voting.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../testing/testServer.ts';
 import { isVotingMessage } from './Voting.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
@@ -48,17 +60,35 @@ describe('Voting (secret dot-voting rounds)', () => {
     const [pain1, pain2] = editor.notes('pain');
     const [idea1, idea2] = editor.notes('idea');
     const touchpoint = editor.notes('touchpoint')[0]!;
-    const roundId = await facilitator.start({ title: 'Fix first', dotsPerPerson: 3, capPerNote: 2, laneBudgets: { [pain1!.position.laneId]: 2 } });
+    const roundId = await facilitator.start({
+      title: 'Fix first',
+      dotsPerPerson: 3,
+      capPerNote: 2,
+      laneBudgets: { [pain1!.position.laneId]: 2 },
+    });
 
-    expect(await editor.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, dots: { [pain1!.id]: 1 }, remaining: 2 });
-    expect(await editor.dot(roundId, pain1!.id)).toMatchObject({ dots: { [pain1!.id]: 2 }, remaining: 1, remainingByLane: { [pain1!.position.laneId]: 0 } });
+    expect(await editor.dot(roundId, pain1!.id)).toMatchObject({
+      type: VOTING.ballot,
+      dots: { [pain1!.id]: 1 },
+      remaining: 2,
+    });
+    expect(await editor.dot(roundId, pain1!.id)).toMatchObject({
+      dots: { [pain1!.id]: 2 },
+      remaining: 1,
+      remainingByLane: { [pain1!.position.laneId]: 0 },
+    });
     expect(refused(await editor.dot(roundId, pain1!.id))).toBe('lane-budget-spent');
     expect(refused(await editor.dot(roundId, pain2!.id))).toBe('lane-budget-spent');
     expect(refused(await editor.dot(roundId, touchpoint.id))).toBe('not-votable');
     expect(refused(await editor.dot(roundId, 'note:doesnotexist'))).toBe('note-not-found');
     expect(await editor.dot(roundId, idea1!.id)).toMatchObject({ remaining: 0 });
     const over = await editor.dot(roundId, idea2!.id);
-    expect(over).toMatchObject({ type: VOTING.refused, code: 'budget-spent', request: VOTING.place, noteId: idea2!.id });
+    expect(over).toMatchObject({
+      type: VOTING.refused,
+      code: 'budget-spent',
+      request: VOTING.place,
+      noteId: idea2!.id,
+    });
     expect((over as VotingRefusedMessage).message).toMatch(/all 3 of your dots/);
     // Taking one back frees it.
     expect(await editor.dot(roundId, idea1!.id, 'remove')).toMatchObject({ remaining: 1 });
@@ -81,13 +111,25 @@ describe('Voting (secret dot-voting rounds)', () => {
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Quick', dotsPerPerson: 1, facilitatorVotes: false });
     await waitFor(() => facilitator.lastState()?.pending?.length === 2, { what: 'both participants pending' });
-    expect(facilitator.lastState()?.pending?.map((p) => [p.name, p.remaining]).sort()).toEqual([
+    expect(
+      facilitator
+        .lastState()
+        ?.pending?.map((p) => [p.name, p.remaining])
+        .sort(),
+    ).toEqual([
       ['Ann', 1],
       ['Cy', 1],
     ]);
     expect(editor.lastState()?.pending).toBeNull();
     await editor.dot(roundId, idea.id);
-    await waitFor(() => facilitator.lastState()?.pending?.map((p) => p.name).join() === 'Cy', { what: 'Ann to leave the pending list' });
+    await waitFor(
+      () =>
+        facilitator
+          .lastState()
+          ?.pending?.map((p) => p.name)
+          .join() === 'Cy',
+      { what: 'Ann to leave the pending list' },
+    );
     expect(refused(await facilitator.dot(roundId, idea.id))).toBe('facilitator-not-voting');
   });
 
@@ -113,7 +155,11 @@ describe('Voting (secret dot-voting rounds)', () => {
     expect(await editor.next((m) => m.type === VOTING.refused, garbage)).toMatchObject({ code: 'invalid-message' });
 
     await editor.dot(roundId, idea.id);
-    expect(await facilitator.close(roundId)).toMatchObject({ type: VOTING.state, round: null, event: { kind: 'revealed', roundId } });
+    expect(await facilitator.close(roundId)).toMatchObject({
+      type: VOTING.state,
+      round: null,
+      event: { kind: 'revealed', roundId },
+    });
     expect(refused(await editor.dot(roundId, idea.id))).toBe('round-closed');
     expect(refused(await editor.dot(roundId, idea.id, 'remove'))).toBe('round-closed');
     expect(await facilitator.close(roundId)).toMatchObject({ type: VOTING.refused, code: 'round-closed' });
@@ -122,7 +168,9 @@ describe('Voting (secret dot-voting rounds)', () => {
   it('an editor cannot start or reveal a round: RoleAccess closes the connection', async () => {
     const { join } = await board();
     const editor = await join('editor', ann);
-    const closed = new Promise<string>((resolve) => editor.provider.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      editor.provider.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)),
+    );
     editor.send({ type: VOTING.start, settings: { title: 'Mine' } });
     expect(await closed).toBe('forbidden-message');
   });
@@ -143,7 +191,13 @@ describe('Voting (secret dot-voting rounds)', () => {
 
     // Every client, including the viewer-less observer, gets the same record through the document.
     const round = await waitFor(() => readBoard(commenter.doc).rounds[0], { what: 'the round record to arrive' });
-    expect(round).toMatchObject({ id: roundId, title: 'Named one', anonymous: false, voterCount: 3, totals: { [pain1!.id]: 3, [pain2!.id]: 2 } });
+    expect(round).toMatchObject({
+      id: roundId,
+      title: 'Named one',
+      anonymous: false,
+      voterCount: 3,
+      totals: { [pain1!.id]: 3, [pain2!.id]: 2 },
+    });
     expect(round.notes[pain1!.id]).toMatchObject({ text: pain1!.text, kind: 'pain', laneId: pain1!.position.laneId });
     expect(round.byPerson?.map((p) => [p.name, p.dots]).sort()).toEqual([
       ['Ann', { [pain1!.id]: 2 }],
@@ -153,7 +207,9 @@ describe('Voting (secret dot-voting rounds)', () => {
     // Three voters from three departments: no department has 3 voters, so none is shown.
     expect(round.byDepartment).toEqual({});
     const checkpoints = await server.server.checkpoints.list(id);
-    expect(checkpoints.filter((c) => c.kind === 'vote-reveal').map((c) => c.label)).toEqual(['Votes revealed: Named one']);
+    expect(checkpoints.filter((c) => c.kind === 'vote-reveal').map((c) => c.label)).toEqual([
+      'Votes revealed: Named one',
+    ]);
     // A new round can start after the reveal.
     expect(await facilitator.start({ title: 'Second' })).toMatch(/^round:/);
   });
@@ -175,7 +231,8 @@ describe('Voting (secret dot-voting rounds)', () => {
     const round = await waitFor(() => readBoard(voters[0]!.doc).rounds[0], { what: 'the round record' });
     expect(round).toMatchObject({ anonymous: true, voterCount: 5, totals: { [idea.id]: 5 }, byPerson: null });
     expect(round.byDepartment).toEqual({ sales: { voters: 4, totals: { [idea.id]: 4 } } }); // product (1 voter) hidden
-    const everything = JSON.stringify(voters[0]!.doc.toJSON()) + new TextDecoder().decode(Y.encodeStateAsUpdate(voters[0]!.doc));
+    const everything =
+      JSON.stringify(voters[0]!.doc.toJSON()) + new TextDecoder().decode(Y.encodeStateAsUpdate(voters[0]!.doc));
     for (const v of [...voters.map((c) => c.person), fran]) {
       expect(everything).not.toContain(v.id);
     }
@@ -195,9 +252,17 @@ describe('Voting (secret dot-voting rounds)', () => {
     const markEditor = editor.mark();
     const markCommenter = commenter.mark();
     editor.doc.transact(() => recordsMap(editor.doc).delete(pain1!.id), ORIGIN.local);
-    const mine = await editor.next<VotingBallotMessage>((m) => m.type === VOTING.ballot && m.refunded.length > 0, markEditor, 'the refund');
+    const mine = await editor.next<VotingBallotMessage>(
+      (m) => m.type === VOTING.ballot && m.refunded.length > 0,
+      markEditor,
+      'the refund',
+    );
     expect(mine).toMatchObject({ dots: { [pain2!.id]: 1 }, remaining: 2, refunded: [pain1!.id] });
-    const theirs = await commenter.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, markCommenter, 'the refund');
+    const theirs = await commenter.next<VotingBallotMessage>(
+      (m) => m.type === VOTING.ballot,
+      markCommenter,
+      'the refund',
+    );
     expect(theirs).toMatchObject({ dots: {}, remaining: 3, refunded: [pain1!.id] });
     await facilitator.close(roundId);
     const round = await waitFor(() => readBoard(editor.doc).rounds[0], { what: 'the round record' });
@@ -216,7 +281,11 @@ describe('Voting (secret dot-voting rounds)', () => {
 
     const again = await VotingClient.connect(server.wsUrl, id, tokens.editor, ann);
     clients.push(again);
-    const ballot = await again.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0, 'the ballot after reconnecting');
+    const ballot = await again.next<VotingBallotMessage>(
+      (m) => m.type === VOTING.ballot,
+      0,
+      'the ballot after reconnecting',
+    );
     expect(ballot).toMatchObject({ roundId, dots: { [idea.id]: 2 }, remaining: 2 });
     expect(again.lastState()?.round).toMatchObject({ id: roundId, settings: { title: 'Reconnect', dotsPerPerson: 4 } });
     // The budget is per person across connections: a second tab shares it.
@@ -225,7 +294,10 @@ describe('Voting (secret dot-voting rounds)', () => {
     await secondTab.dot(roundId, idea.id);
     expect(refused(await again.dot(roundId, idea.id))).toBe('budget-spent');
 
-    expect(await facilitator.close(roundId, 'cancel')).toMatchObject({ round: null, event: { kind: 'cancelled', roundId } });
+    expect(await facilitator.close(roundId, 'cancel')).toMatchObject({
+      round: null,
+      event: { kind: 'cancelled', roundId },
+    });
     await waitFor(() => again.lastState()?.event?.kind === 'cancelled', { what: 'everyone to hear of the cancel' });
     expect(readBoard(again.doc).rounds).toEqual([]);
     expect([...recordsMap(facilitator.doc).keys()].filter((k) => k.startsWith('round:'))).toEqual([]);
@@ -251,7 +323,11 @@ describe('Voting (secret dot-voting rounds)', () => {
     server = await startTestServer({ dataDir });
     const back = await VotingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
     clients.push(back);
-    expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({ roundId, dots: { [idea.id]: 1 }, remaining: 1 });
+    expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({
+      roundId,
+      dots: { [idea.id]: 1 },
+      remaining: 1,
+    });
     expect(await back.dot(roundId, idea.id)).toMatchObject({ remaining: 0 });
 
     // A time limit that ran out while the server was down reveals the round when it starts again.
@@ -268,7 +344,9 @@ describe('Voting (secret dot-voting rounds)', () => {
     server = await startTestServer({ dataDir });
     const later = await VotingClient.connect(server.wsUrl, first.id, first.tokens.viewer, vic);
     clients.push(later);
-    const round = await waitFor(() => readBoard(later.doc).rounds.find((r) => r.id === timed), { what: 'the timed round to be revealed by the server' });
+    const round = await waitFor(() => readBoard(later.doc).rounds.find((r) => r.id === timed), {
+      what: 'the timed round to be revealed by the server',
+    });
     expect(round.totals).toEqual({ [idea.id]: 1 });
     expect(later.lastState()?.round ?? null).toBeNull();
   });
@@ -283,12 +361,16 @@ describe('Voting (secret dot-voting rounds)', () => {
     expect(Math.abs(state.now - Date.now())).toBeLessThan(5_000);
     await editor.dot(roundId, editor.notes('idea')[0]!.id);
     // Move the deadline into the past in the database; the next request notices and reveals.
-    const raw = new (await import('node:sqlite')).DatabaseSync((await import('../storage/SqliteBoardStore.ts')).sqlitePath(server.dataDir));
+    const raw = new (await import('node:sqlite')).DatabaseSync(
+      (await import('../storage/SqliteBoardStore.ts')).sqlitePath(server.dataDir),
+    );
     raw.prepare('UPDATE voting_rounds SET ends_at = ? WHERE id = ?').run(Date.now() - 1, roundId);
     raw.close();
     expect(refused(await editor.dot(roundId, editor.notes('idea')[0]!.id))).toBe('round-closed');
     await waitFor(() => readBoard(editor.doc).rounds.length === 1, { what: 'the round record' });
-    expect(await waitFor(() => facilitator.lastState()?.event?.kind === 'revealed' && facilitator.lastState())).toMatchObject({ event: { roundId } });
+    expect(
+      await waitFor(() => facilitator.lastState()?.event?.kind === 'revealed' && facilitator.lastState()),
+    ).toMatchObject({ event: { roundId } });
   });
 
   it('works the same on PostgreSQL: budgets, a restart with the round open, the reveal', async () => {
@@ -310,9 +392,17 @@ describe('Voting (secret dot-voting rounds)', () => {
       const back = await VotingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
       const fac = await VotingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
       clients.push(back, fac);
-      expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({ roundId, dots: { [pain1!.id]: 2 }, remaining: 0 });
+      expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({
+        roundId,
+        dots: { [pain1!.id]: 2 },
+        remaining: 0,
+      });
       await fac.close(roundId);
-      expect(await waitFor(() => readBoard(back.doc).rounds[0])).toMatchObject({ id: roundId, totals: { [pain1!.id]: 2 }, voterCount: 1 });
+      expect(await waitFor(() => readBoard(back.doc).rounds[0])).toMatchObject({
+        id: roundId,
+        totals: { [pain1!.id]: 2 },
+        voterCount: 1,
+      });
     } finally {
       clients.splice(0).forEach((c) => c.destroy());
       await server?.close();

@@ -43,7 +43,9 @@ export class Voting implements Extension {
       }
       if (deleted.length > 0) void this.service.refundDeletedNotes(boardId, deleted);
     });
-    await this.service.reconcileOnLoad(boardId, document).catch((error: unknown) => log.error({ board: boardId, err: error }, 'cannot check its rounds'));
+    await this.service
+      .reconcileOnLoad(boardId, document)
+      .catch((error: unknown) => log.error({ board: boardId, err: error }, 'cannot check its rounds'));
   }
 
   async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {

@@ -12,7 +12,13 @@ import { createServer } from '../createServer.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../testing/testServer.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 describe('WorkshopControls', () => {
@@ -43,7 +49,11 @@ describe('WorkshopControls', () => {
     const before = Date.now();
     facilitator.send({ type: TIMER_TYPE, action: 'set', durationMs: 90_000 });
     facilitator.send({ type: TIMER_TYPE, action: 'start' });
-    const seen = await Promise.all([facilitator, editor, viewer].map((c) => c.waitForState((m) => m.state.timer.status === 'running', 'the running timer')));
+    const seen = await Promise.all(
+      [facilitator, editor, viewer].map((c) =>
+        c.waitForState((m) => m.state.timer.status === 'running', 'the running timer'),
+      ),
+    );
     const endsAt = seen[0]!.state.timer.endsAt!;
     expect(endsAt).toBeGreaterThanOrEqual(before + 90_000);
     for (const m of seen) {
@@ -66,7 +76,10 @@ describe('WorkshopControls', () => {
 
     const done = await editor.waitForState((m) => m.state.timer.status === 'done', 'the timer to end');
     expect(done.state.lock).toMatchObject({ locked: true, byTimer: true });
-    expect((await server.server.store.loadWorkshopState(id)) as object).toMatchObject({ timer: { status: 'done' }, lock: { locked: true } });
+    expect((await server.server.store.loadWorkshopState(id)) as object).toMatchObject({
+      timer: { status: 'done' },
+      lock: { locked: true },
+    });
   });
 
   it('a running timer survives a restart; a deadline that passed while the server was down is settled on load', async () => {
@@ -89,15 +102,25 @@ describe('WorkshopControls', () => {
     f2.send({ type: TIMER_TYPE, action: 'set', durationMs: 1_000 });
     f2.send({ type: TIMER_TYPE, action: 'options', lockOnEnd: true });
     f2.send({ type: TIMER_TYPE, action: 'start' });
-    const short = await f2.waitForState((m) => m.state.timer.status === 'running' && m.state.timer.durationMs === 1_000, 'the short run');
+    const short = await f2.waitForState(
+      (m) => m.state.timer.status === 'running' && m.state.timer.durationMs === 1_000,
+      'the short run',
+    );
     clients.splice(0).forEach((c) => c.provider.destroy());
     await server.close();
-    await waitFor(() => Date.now() > short.state.timer.endsAt! + 50, { what: 'the deadline to pass', timeoutMs: 5_000 });
+    await waitFor(() => Date.now() > short.state.timer.endsAt! + 50, {
+      what: 'the deadline to pass',
+      timeoutMs: 5_000,
+    });
 
     server = await startTestServer({ dataDir });
     const later = await join(id, tokens.editor);
     expect(later.latestState()?.state.timer.status).toBe('done');
-    expect(later.latestState()?.state.lock).toMatchObject({ locked: true, byTimer: true, since: short.state.timer.endsAt });
+    expect(later.latestState()?.state.lock).toMatchObject({
+      locked: true,
+      byTimer: true,
+      since: short.state.timer.endsAt,
+    });
   });
 
   it('answers a malformed or impossible command to its sender only, and changes nothing', async () => {
@@ -132,7 +155,8 @@ describe('WorkshopControls', () => {
 
     const view = { x: 100, y: 200, width: 800, height: 500 };
     facilitator.send({ type: BRING_EVERYONE_TYPE, view, by: 'Fay' });
-    for (const c of [a, b]) await waitFor(() => c.ofType(BRING_EVERYONE_TYPE).length === 1, { what: 'the relayed view' });
+    for (const c of [a, b])
+      await waitFor(() => c.ofType(BRING_EVERYONE_TYPE).length === 1, { what: 'the relayed view' });
     expect(a.ofType(BRING_EVERYONE_TYPE)[0]).toEqual({ type: BRING_EVERYONE_TYPE, view, by: 'Fay' });
     facilitator.send({ type: BRING_EVERYONE_TYPE, view: { ...view, width: -1 }, by: 'Fay' });
     await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal of a bad view' });
@@ -144,7 +168,14 @@ describe('WorkshopControls', () => {
     dataDir = makeTempDir();
     const flaky = new FlakyStore(SqliteBoardStore.open(dataDir));
     const raw = await createServer(
-      { port: 0, host: '127.0.0.1', dataDir, clientDir: path.join(dataDir, 'none'), maxBodyBytes: 1 << 20, maxMessageBytes: 1 << 24 },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        clientDir: path.join(dataDir, 'none'),
+        maxBodyBytes: 1 << 20,
+        maxMessageBytes: 1 << 24,
+      },
       { store: flaky.store },
     );
     server = { url: raw.url, wsUrl: raw.wsUrl, port: raw.port, dataDir, server: raw, close: () => raw.close() };

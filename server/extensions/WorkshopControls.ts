@@ -1,4 +1,10 @@
-import type { afterUnloadDocumentPayload, connectedPayload, Extension, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
+import type {
+  afterUnloadDocumentPayload,
+  connectedPayload,
+  Extension,
+  onConfigurePayload,
+  onStatelessPayload,
+} from '@hocuspocus/server';
 import { canFacilitate, parseDocumentName } from '../../shared/protocol/roles.ts';
 import {
   BRING_EVERYONE_TYPE,
@@ -72,7 +78,11 @@ export class WorkshopControls implements Extension {
     const command = COMMAND_SCHEMAS[type as keyof typeof COMMAND_SCHEMAS].safeParse(message);
     if (!command.success) {
       const issue = command.error.issues[0];
-      return connection.sendStateless(this.service.refusal(`Invalid workshop command${issue ? ` (${issue.path.join('.') || 'message'}: ${issue.message})` : ''}.`));
+      return connection.sendStateless(
+        this.service.refusal(
+          `Invalid workshop command${issue ? ` (${issue.path.join('.') || 'message'}: ${issue.message})` : ''}.`,
+        ),
+      );
     }
     const result = await this.service.apply(boardId, command.data);
     if (!result.ok) connection.sendStateless(this.service.refusal(result.message));
@@ -90,7 +100,9 @@ export class WorkshopControls implements Extension {
 }
 
 /** One schema per type, so a refusal names the field that is wrong. */
-const COMMAND_SCHEMAS: Readonly<Record<typeof TIMER_TYPE | typeof LOCK_TYPE | typeof CURSORS_TYPE, z.ZodType<WorkshopCommand>>> = {
+const COMMAND_SCHEMAS: Readonly<
+  Record<typeof TIMER_TYPE | typeof LOCK_TYPE | typeof CURSORS_TYPE, z.ZodType<WorkshopCommand>>
+> = {
   [TIMER_TYPE]: timerCommandSchema,
   [LOCK_TYPE]: lockCommandSchema,
   [CURSORS_TYPE]: cursorsCommandSchema,

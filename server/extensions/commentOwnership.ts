@@ -5,7 +5,13 @@ type Fields = Readonly<Record<string, unknown>>;
 
 /** What the server must write back so that a change keeps everyone's comments their own. */
 export type OwnershipFix =
-  | { readonly kind: 'set'; readonly root: Y.Map<unknown>; readonly key: string; readonly set: Fields; readonly remove: readonly string[] }
+  | {
+      readonly kind: 'set';
+      readonly root: Y.Map<unknown>;
+      readonly key: string;
+      readonly set: Fields;
+      readonly remove: readonly string[];
+    }
   | { readonly kind: 'restore'; readonly root: Y.Map<unknown>; readonly key: string; readonly fields: Fields };
 
 /**
@@ -34,10 +40,12 @@ export class CommentOwnership {
     const value = root.get(key);
     if (!known) {
       // New: it is the writer's own, whatever id it was given.
-      if (value instanceof Y.Map && value.get('authorId') !== personId) return { kind: 'set', root, key, set: { authorId: personId }, remove: [] };
+      if (value instanceof Y.Map && value.get('authorId') !== personId)
+        return { kind: 'set', root, key, set: { authorId: personId }, remove: [] };
       return null;
     }
-    if (!(value instanceof Y.Map)) return known.authorId === personId ? null : { kind: 'restore', root, key, fields: known };
+    if (!(value instanceof Y.Map))
+      return known.authorId === personId ? null : { kind: 'restore', root, key, fields: known };
     const mine = known.authorId === personId;
     // The author changes anything but the author and other people's reactions; others, only their reaction or a resolution.
     const mayChange = (field: string) => {
@@ -56,7 +64,13 @@ export class CommentOwnership {
       if (!(field in known) && !mayChange(field)) remove.push(field);
     }
     const resolution = current.resolution as { byId?: unknown } | null | undefined;
-    if (kind === 'thread' && resolution && typeof resolution === 'object' && resolution.byId !== personId && !sameValue(resolution, known.resolution)) {
+    if (
+      kind === 'thread' &&
+      resolution &&
+      typeof resolution === 'object' &&
+      resolution.byId !== personId &&
+      !sameValue(resolution, known.resolution)
+    ) {
       set.resolution = { ...resolution, byId: personId };
     }
     return Object.keys(set).length > 0 || remove.length > 0 ? { kind: 'set', root, key, set, remove } : null;

@@ -26,7 +26,14 @@ export function updateNestsDeeperThan(doc: Y.Doc, structs: readonly Struct[], ma
       if (depthOf(s) + 1 > max) return true;
       continue;
     }
-    const values = c instanceof Y.ContentAny || c instanceof Y.ContentJSON ? c.arr : c instanceof Y.ContentEmbed ? [c.embed] : c instanceof Y.ContentFormat ? [c.value] : [];
+    const values =
+      c instanceof Y.ContentAny || c instanceof Y.ContentJSON
+        ? c.arr
+        : c instanceof Y.ContentEmbed
+          ? [c.embed]
+          : c instanceof Y.ContentFormat
+            ? [c.value]
+            : [];
     const objects = values.filter((v) => typeof v === 'object' && v !== null);
     if (objects.length === 0) continue;
     const room = max - depthOf(s);

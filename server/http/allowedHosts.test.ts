@@ -15,14 +15,18 @@ describe('allowedHosts', () => {
   });
 
   it('a loopback server answers loopback names only, unless a name is listed', () => {
-    for (const host of ['localhost:1234', '127.0.0.1', '[::1]:5173', '127.0.0.2']) expect(hostAllowed(host, loopback), host).toBe(true);
-    for (const host of ['192.168.1.20:1234', 'evil.example', 'localhost.evil.example']) expect(hostAllowed(host, loopback), host).toBe(false);
+    for (const host of ['localhost:1234', '127.0.0.1', '[::1]:5173', '127.0.0.2'])
+      expect(hostAllowed(host, loopback), host).toBe(true);
+    for (const host of ['192.168.1.20:1234', 'evil.example', 'localhost.evil.example'])
+      expect(hostAllowed(host, loopback), host).toBe(false);
     expect(hostAllowed('board.example.com', { ...loopback, allowedHosts: ['board.example.com'] })).toBe(true);
   });
 
   it('a server on 0.0.0.0 with ALLOWED_HOSTS unset also answers IP literals (the LAN), never a DNS name', () => {
-    for (const host of ['192.168.1.20:1234', '[fe80::1]:1234', '10.0.0.11', 'localhost']) expect(hostAllowed(host, everywhere), host).toBe(true);
-    for (const host of ['evil.example', 'my-laptop.local', 'board.example.com']) expect(hostAllowed(host, everywhere), host).toBe(false);
+    for (const host of ['192.168.1.20:1234', '[fe80::1]:1234', '10.0.0.11', 'localhost'])
+      expect(hostAllowed(host, everywhere), host).toBe(true);
+    for (const host of ['evil.example', 'my-laptop.local', 'board.example.com'])
+      expect(hostAllowed(host, everywhere), host).toBe(false);
   });
 
   it('ALLOWED_HOSTS lists names, .domains with their subdomains, or * for any', () => {

@@ -44,7 +44,10 @@ export function hostAllowed(header: string | undefined, policy: HostPolicy): boo
   if (name === null) return false;
   if (isLoopbackName(name)) return true;
   if (net.isIP(name) !== 0 && !isLoopbackName(policy.bindHost.toLowerCase())) return true;
-  return policy.allowedHosts.some((entry) => entry === '*' || entry === name || (entry.startsWith('.') && (name === entry.slice(1) || name.endsWith(entry))));
+  return policy.allowedHosts.some(
+    (entry) =>
+      entry === '*' || entry === name || (entry.startsWith('.') && (name === entry.slice(1) || name.endsWith(entry))),
+  );
 }
 
 /** Parses ALLOWED_HOSTS: comma-separated names; a port, if given, is ignored. */

@@ -2,7 +2,12 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { executeCommand, findTemplate, SCHEMA_VERSION, TEMPLATES } from '../../shared/index.ts';
-import type { ApiErrorResponse, BoardInfoResponse, CreateBoardResponse, TemplateInfo } from '../../shared/protocol/http.ts';
+import type {
+  ApiErrorResponse,
+  BoardInfoResponse,
+  CreateBoardResponse,
+  TemplateInfo,
+} from '../../shared/protocol/http.ts';
 import { connectProvider, waitForAck } from '../testing/providers.ts';
 import { tokenFromFragment } from '../../shared/protocol/roles.ts';
 import { startTestServer, type TestServer } from '../testing/testServer.ts';
@@ -17,9 +22,12 @@ describe('HTTP API', () => {
   const post = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
     fetch(`${server.url}/api/boards`, { method: 'POST', headers, body });
   const errorCode = async (res: Response) => ((await res.json()) as ApiErrorResponse).error.code;
-  const facilitatorToken = (created: CreateBoardResponse) => tokenFromFragment(new URL(created.links.facilitator, server.url).hash)!;
+  const facilitatorToken = (created: CreateBoardResponse) =>
+    tokenFromFragment(new URL(created.links.facilitator, server.url).hash)!;
   const getInfo = (created: CreateBoardResponse) =>
-    fetch(`${server.url}/api/boards/${created.id}`, { headers: { Authorization: `Bearer ${facilitatorToken(created)}` } });
+    fetch(`${server.url}/api/boards/${created.id}`, {
+      headers: { Authorization: `Bearer ${facilitatorToken(created)}` },
+    });
 
   it('GET /healthz → 200 with the package version', async () => {
     const res = await fetch(`${server.url}/healthz`);
@@ -33,7 +41,8 @@ describe('HTTP API', () => {
     const created = (await res.json()) as CreateBoardResponse;
     expect(created.id).toMatch(/^[0-9a-z]{12}$/);
     expect(created.url).toBe(created.links.facilitator);
-    for (const link of Object.values(created.links)) expect(link).toMatch(new RegExp(`^/b/${created.id}#token=[A-Za-z0-9_-]{32}$`));
+    for (const link of Object.values(created.links))
+      expect(link).toMatch(new RegExp(`^/b/${created.id}#token=[A-Za-z0-9_-]{32}$`));
     expect(res.headers.get('location')).toBe(`/api/boards/${created.id}`);
 
     const info = await getInfo(created);
@@ -60,7 +69,9 @@ describe('HTTP API', () => {
   it('GET /api/boards/:id reads a loaded board from its live document', async () => {
     const created = (await (await post('{"title":"Before"}')).json()) as CreateBoardResponse;
     const provider = await connectProvider(server.wsUrl, created.id, { token: facilitatorToken(created) });
-    executeCommand(provider.document, { id: 'u', name: 'U', department: 'sales' }, 'renameBoard', { title: 'Live title' });
+    executeCommand(provider.document, { id: 'u', name: 'U', department: 'sales' }, 'renameBoard', {
+      title: 'Live title',
+    });
     await waitForAck(provider);
     const info = (await (await getInfo(created)).json()) as BoardInfoResponse;
     expect(info.title).toBe('Live title');
@@ -117,15 +128,19 @@ describe('HTTP API', () => {
   it('413 for a chunked body that grows past the cap, without reading it all', async () => {
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       let answered = false;
-      const req = http.request(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
-        answered = true;
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => {
-          req.destroy();
-          resolve({ status: res.statusCode ?? 0, body: text });
-        });
-      });
+      const req = http.request(
+        `${server.url}/api/boards`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' } },
+        (res) => {
+          answered = true;
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body: text });
+          });
+        },
+      );
       // Once answered, the server closes the socket under our writes (EPIPE): that is the point.
       req.on('error', (error) => answered || reject(error));
       // Keep writing 64 KiB chunks until the answer arrives: an endless upload must be cut off.

@@ -27,11 +27,15 @@ import { CSRF_HEADER } from '../../shared/protocol/account.ts';
  */
 export function registerAuthRoutes(router: Router, deps: AuthRoutesDeps): void {
   const secure = deps.publicUrl?.startsWith('https:') ?? false;
-  const attemptCookie = (value: string, maxAge: number) => serializeCookie(ATTEMPT_COOKIE, value, { path: '/auth', maxAge, secure });
+  const attemptCookie = (value: string, maxAge: number) =>
+    serializeCookie(ATTEMPT_COOKIE, value, { path: '/auth', maxAge, secure });
 
   router.on('GET', '/auth/login', async ({ req, res, url }) => {
     const signIn = requireSignIn(deps);
-    const { url: target, attempt } = await signIn.begin(callbackUri(deps, req), safeReturnTo(url.searchParams.get('returnTo')));
+    const { url: target, attempt } = await signIn.begin(
+      callbackUri(deps, req),
+      safeReturnTo(url.searchParams.get('returnTo')),
+    );
     redirect(res, target.href, [attemptCookie(attempt, 600)]);
   });
 
@@ -40,14 +44,21 @@ export function registerAuthRoutes(router: Router, deps: AuthRoutesDeps): void {
     const clearAttempt = attemptCookie('', 0);
     let outcome: Awaited<ReturnType<CompanySignIn['finish']>>;
     try {
-      outcome = await signIn.finish(new URL(req.url ?? '/', baseUrl(deps, req)), readCookie(req.headers.cookie, ATTEMPT_COOKIE));
+      outcome = await signIn.finish(
+        new URL(req.url ?? '/', baseUrl(deps, req)),
+        readCookie(req.headers.cookie, ATTEMPT_COOKIE),
+      );
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error) }, 'company sign-in refused');
       redirect(res, '/?signIn=failed', [clearAttempt]);
       return;
     }
     const { account, returnTo } = outcome;
-    const personId = await deps.accounts.upsertSignedIn({ ...account, id: signedInPersonId(account.issuer, account.subject), at: (deps.now ?? Date.now)() });
+    const personId = await deps.accounts.upsertSignedIn({
+      ...account,
+      id: signedInPersonId(account.issuer, account.subject),
+      at: (deps.now ?? Date.now)(),
+    });
     redirect(res, returnTo, [clearAttempt, await deps.sessions.start(personId)]);
   });
 
@@ -71,7 +82,9 @@ export function registerAuthRoutes(router: Router, deps: AuthRoutesDeps): void {
     const me = await deps.sessions.personOf(req.headers.cookie);
     if (!me) throw new HttpError(401, 'unauthorized', 'Sign in with your company account to see your boards');
     const boards = await deps.accounts.membershipsOf(me.id);
-    sendJson(res, 200, { boards: boards.map((b) => ({ id: b.boardId, title: b.title, role: b.role, lastSeen: b.lastSeen })) });
+    sendJson(res, 200, {
+      boards: boards.map((b) => ({ id: b.boardId, title: b.title, role: b.role, lastSeen: b.lastSeen })),
+    });
   });
 }
 
@@ -100,7 +113,11 @@ export function safeReturnTo(value: string | null): string {
 function requireSameSite(deps: AuthRoutesDeps, req: IncomingMessage): void {
   const origin = req.headers.origin;
   if (req.headers[CSRF_HEADER] !== '1' || (origin !== undefined && origin !== new URL(baseUrl(deps, req)).origin)) {
-    throw new HttpError(403, 'forbidden', `Send this from the Journeyboard page (header ${CSRF_HEADER}: 1, same origin)`);
+    throw new HttpError(
+      403,
+      'forbidden',
+      `Send this from the Journeyboard page (header ${CSRF_HEADER}: 1, same origin)`,
+    );
   }
 }
 

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeCommand, readBoard, writeRoundRecord, type BoardBackup, type ImportBoardResponse, type RoundFields } from '../../shared/index.ts';
+import {
+  executeCommand,
+  readBoard,
+  writeRoundRecord,
+  type BoardBackup,
+  type ImportBoardResponse,
+  type RoundFields,
+} from '../../shared/index.ts';
 import { ROLES, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
 import { executeCommentsCommand } from '../../shared/comments/index.ts';
 import { COMMENTS_UNAVAILABLE } from '../exports/CommentsReader.ts';
@@ -7,16 +14,33 @@ import { connectProvider, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'marketing' } as const;
-const round: RoundFields = { title: 'First', openedAt: 1, revealedAt: 1_790_000_000_000, dotsPerPerson: 3, anonymous: true, voterCount: 2, totals: {}, notes: {}, byDepartment: {}, byPerson: null };
+const round: RoundFields = {
+  title: 'First',
+  openedAt: 1,
+  revealedAt: 1_790_000_000_000,
+  dotsPerPerson: 3,
+  anonymous: true,
+  voterCount: 2,
+  totals: {},
+  notes: {},
+  byDepartment: {},
+  byPerson: null,
+};
 
 describe('backup routes', () => {
   let server: TestServer;
   let id: string;
   let tokens: Record<Role, string>;
-  const get = (path: string, token?: string) => fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+  const get = (path: string, token?: string) =>
+    fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
   const postImport = (body: string, headers: Record<string, string> = {}, base = server.url) =>
-    fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
-  const backupOf = async (boardId: string, token: string) => (await (await get(`/api/boards/${boardId}/export.json`, token)).json()) as BoardBackup;
+    fetch(`${base}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
+  const backupOf = async (boardId: string, token: string) =>
+    (await (await get(`/api/boards/${boardId}/export.json`, token)).json()) as BoardBackup;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -24,12 +48,23 @@ describe('backup routes', () => {
     const provider = await connectProvider(server.wsUrl, id, { token: tokens.editor });
     const { notes } = readBoard(provider.document);
     const pain = notes.find((n) => n.kind === 'pain')!;
-    executeCommand(provider.document, ann, 'setNoteAction', { noteIds: [pain.id], owner: 'Zoë', status: 'open', due: '2027-03-01' });
-    executeCommand(provider.document, ann, 'editNoteText', { noteId: pain.id, text: 'Hold time 🙈, "40 min" | worst\nat night' });
+    executeCommand(provider.document, ann, 'setNoteAction', {
+      noteIds: [pain.id],
+      owner: 'Zoë',
+      status: 'open',
+      due: '2027-03-01',
+    });
+    executeCommand(provider.document, ann, 'editNoteText', {
+      noteId: pain.id,
+      text: 'Hold time 🙈, "40 min" | worst\nat night',
+    });
     await waitForAck(provider);
     provider.destroy();
     const comments = await connectProvider(server.wsUrl, `${id}/comments`, { token: tokens.commenter });
-    const { threadId } = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: pain.id }, text: 'Customers mention this weekly' });
+    const { threadId } = executeCommentsCommand(comments.document, ann, 'startThread', {
+      target: { kind: 'note', id: pain.id },
+      text: 'Customers mention this weekly',
+    });
     executeCommentsCommand(comments.document, ann, 'reply', { threadId, text: '=HYPERLINK("x") stays text' });
     await waitForAck(comments);
     comments.destroy();
@@ -47,7 +82,12 @@ describe('backup routes', () => {
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="support-ticket-backup.json"');
       expect(res.headers.get('x-journeyboard-comments-included')).toBe('true');
       const backup = (await res.json()) as BoardBackup;
-      expect(backup).toMatchObject({ format: 'journeyboard.board', version: 1, board: { id, title: 'Support ticket' }, commentsIncluded: true });
+      expect(backup).toMatchObject({
+        format: 'journeyboard.board',
+        version: 1,
+        board: { id, title: 'Support ticket' },
+        commentsIncluded: true,
+      });
       expect(JSON.stringify(backup.comments)).toContain('Customers mention this weekly');
     }
     expect((await get(`/api/boards/${id}/export.json`)).status).toBe(401);
@@ -63,7 +103,9 @@ describe('backup routes', () => {
     expect(created.id).not.toBe(id);
     expect(created.warnings).toEqual([]);
     expect(res.headers.get('location')).toBe(`/api/boards/${created.id}`);
-    const newTokens = Object.fromEntries(ROLES.map((r) => [r, tokenFromFragment(new URL(created.links[r], server.url).hash)!])) as Record<Role, string>;
+    const newTokens = Object.fromEntries(
+      ROLES.map((r) => [r, tokenFromFragment(new URL(created.links[r], server.url).hash)!]),
+    ) as Record<Role, string>;
     for (const r of ROLES) expect(newTokens[r]).not.toBe(tokens[r]);
     // The old links do not open the new board.
     expect((await get(`/api/boards/${created.id}/export.json`, tokens.facilitator)).status).toBe(401);
@@ -105,7 +147,13 @@ describe('backup routes', () => {
       ['', /request body is empty/],
       [JSON.stringify({ hello: 'world' }), /format: this is not a Journeyboard board backup/],
       [JSON.stringify({ ...backup, version: 9 }), /version: only version 1/],
-      [JSON.stringify({ ...backup, records: { ...backup.records, [noteId]: { ...backup.records[noteId], kind: 'banana' } } }), new RegExp(`records\\["${noteId}"\\]: invalid kind`)],
+      [
+        JSON.stringify({
+          ...backup,
+          records: { ...backup.records, [noteId]: { ...backup.records[noteId], kind: 'banana' } },
+        }),
+        new RegExp(`records\\["${noteId}"\\]: invalid kind`),
+      ],
     ];
     for (const [body, message] of cases) {
       const res = await postImport(body);
@@ -121,7 +169,9 @@ describe('backup routes', () => {
     try {
       const res = await postImport(JSON.stringify(backup), {}, bare.url);
       expect(res.status).toBe(201);
-      expect(((await res.json()) as ImportBoardResponse).warnings).toEqual([expect.stringMatching(/comments were not imported/)]);
+      expect(((await res.json()) as ImportBoardResponse).warnings).toEqual([
+        expect.stringMatching(/comments were not imported/),
+      ]);
     } finally {
       await bare.close();
     }
@@ -129,7 +179,10 @@ describe('backup routes', () => {
 
   it('needs CREATE_TOKEN when the server has one, and respects MAX_BODY_BYTES', async () => {
     const backup = JSON.stringify(await backupOf(id, tokens.viewer));
-    const guarded = await startTestServer({ createToken: 'c'.repeat(24), maxBodyBytes: Buffer.byteLength(backup) + 10 });
+    const guarded = await startTestServer({
+      createToken: 'c'.repeat(24),
+      maxBodyBytes: Buffer.byteLength(backup) + 10,
+    });
     try {
       expect((await postImport(backup, {}, guarded.url)).status).toBe(401);
       expect((await postImport(backup, { Authorization: `Bearer ${'d'.repeat(24)}` }, guarded.url)).status).toBe(401);
@@ -142,4 +195,3 @@ describe('backup routes', () => {
     }
   });
 });
-

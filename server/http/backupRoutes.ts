@@ -52,20 +52,47 @@ async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<v
   await requireRole(deps, id, ctx.req, ctx.url);
   const comments = deps.comments.available ? await deps.comments.export(id) : null;
   const exportedAt = new Date((deps.now ?? Date.now)()).toISOString();
-  const backup = await withBoardDoc(deps.store, ctx, id, (doc) => exportBoardBackup(doc, { exportedAt, comments, commentsIncluded: deps.comments.available }));
-  sendFile(ctx.res, `${JSON.stringify(backup, null, 2)}\n`, 'application/json; charset=utf-8', `${fileSlug(backup.board.title)}-backup.json`, {
-    [COMMENTS_INCLUDED_HEADER]: String(deps.comments.available),
-  });
+  const backup = await withBoardDoc(deps.store, ctx, id, (doc) =>
+    exportBoardBackup(doc, { exportedAt, comments, commentsIncluded: deps.comments.available }),
+  );
+  sendFile(
+    ctx.res,
+    `${JSON.stringify(backup, null, 2)}\n`,
+    'application/json; charset=utf-8',
+    `${fileSlug(backup.board.title)}-backup.json`,
+    {
+      [COMMENTS_INCLUDED_HEADER]: String(deps.comments.available),
+    },
+  );
 }
 
 async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): Promise<void> {
   if (deps.createToken && !sameSecret(headerToken(req), deps.createToken)) {
-    throw new HttpError(401, 'unauthorized', 'Creating boards on this server needs its creation token (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'Creating boards on this server needs its creation token (Authorization: Bearer …)',
+      { 'WWW-Authenticate': 'Bearer' },
+    );
   }
   const body = await readJsonBody(req, deps.maxBodyBytes);
-  if (body === undefined) throw new HttpError(400, 'invalid-request', 'The request body is empty: send a board backup (the JSON of GET /api/boards/:id/export.json)');
-  const checked = checkBoardBackup(body, { ...DEFAULT_REPAIR_LIMITS, maxNoteLength: deps.limits.maxNoteLength, maxRecords: deps.limits.maxRecords });
-  if (!checked.ok) throw new HttpError(400, 'invalid-request', `This is not a board backup this server can import: ${checked.message}`);
+  if (body === undefined)
+    throw new HttpError(
+      400,
+      'invalid-request',
+      'The request body is empty: send a board backup (the JSON of GET /api/boards/:id/export.json)',
+    );
+  const checked = checkBoardBackup(body, {
+    ...DEFAULT_REPAIR_LIMITS,
+    maxNoteLength: deps.limits.maxNoteLength,
+    maxRecords: deps.limits.maxRecords,
+  });
+  if (!checked.ok)
+    throw new HttpError(
+      400,
+      'invalid-request',
+      `This is not a board backup this server can import: ${checked.message}`,
+    );
   const { backup } = checked;
 
   const id = randomId(BOARD_ID_LENGTH);
@@ -77,7 +104,11 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
     doc.destroy();
   }
   if (snapshot.byteLength > deps.limits.maxDocumentBytes) {
-    throw new HttpError(400, 'invalid-request', `This board would be ${snapshot.byteLength} bytes, more than this server's limit of ${deps.limits.maxDocumentBytes}`);
+    throw new HttpError(
+      400,
+      'invalid-request',
+      `This board would be ${snapshot.byteLength} bytes, more than this server's limit of ${deps.limits.maxDocumentBytes}`,
+    );
   }
   // Everything is checked: from here on the board is created.
   await deps.store.createBoard({ id, title: backup.board.title, createdAt: (deps.now ?? Date.now)(), snapshot });
@@ -85,17 +116,22 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
 
   const warnings: string[] = [];
   if (backup.comments !== undefined && backup.comments !== null) {
-    if (!deps.comments.available) warnings.push('The file’s comments were not imported: this server cannot import comments yet.');
+    if (!deps.comments.available)
+      warnings.push('The file’s comments were not imported: this server cannot import comments yet.');
     else {
       try {
         await deps.comments.import(id, backup.comments);
       } catch (error) {
         log.error({ board: id, err: error }, 'comments from an imported backup were not imported');
-        warnings.push(`The file’s comments were not imported: ${error instanceof Error ? error.message : String(error)}`);
+        warnings.push(
+          `The file’s comments were not imported: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }
-  const links = Object.fromEntries(ROLES.map((role) => [role, shareLinkPath(id, tokens[role])])) as ImportBoardResponse['links'];
+  const links = Object.fromEntries(
+    ROLES.map((role) => [role, shareLinkPath(id, tokens[role])]),
+  ) as ImportBoardResponse['links'];
   const answer: ImportBoardResponse = { id, url: links.facilitator, links, warnings };
   sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
 }

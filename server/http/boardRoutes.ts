@@ -36,9 +36,14 @@ export function registerBoardRoutes(router: Router, deps: BoardRoutesDeps): void
 
 async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
   if (deps.createToken && !sameSecret(headerToken(req), deps.createToken)) {
-    throw new HttpError(401, 'unauthorized', 'Creating boards on this server needs its creation token (Authorization: Bearer …)', {
-      'WWW-Authenticate': 'Bearer',
-    });
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'Creating boards on this server needs its creation token (Authorization: Bearer …)',
+      {
+        'WWW-Authenticate': 'Bearer',
+      },
+    );
   }
   const body = await readJsonBody(req, deps.maxBodyBytes);
   const parsed = createBoardRequestSchema.safeParse(body === undefined ? {} : body);
@@ -48,17 +53,24 @@ async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): P
     throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
   }
   const wanted = parsed.data.template;
-  const template = findTemplate(wanted) ?? (isSavedTemplateId(wanted) ? await deps.savedTemplates?.find(wanted) : undefined);
+  const template =
+    findTemplate(wanted) ?? (isSavedTemplateId(wanted) ? await deps.savedTemplates?.find(wanted) : undefined);
   if (!template) {
     const known = TEMPLATES.map((t) => t.id).join(', ');
-    throw new HttpError(400, 'unknown-template', `There is no template "${wanted}"; built-in: ${known}, or a saved one from GET /api/templates`);
+    throw new HttpError(
+      400,
+      'unknown-template',
+      `There is no template "${wanted}"; built-in: ${known}, or a saved one from GET /api/templates`,
+    );
   }
   // The server writes the new board (the shared model's initializeBoard) and stores it before
   // answering, so the link it returns works at once, from any client.
   const id = randomId(BOARD_ID_LENGTH);
   await deps.store.createBoard(newBoardRow({ boardId: id, title: parsed.data.title, template, now: Date.now() }));
   const tokens = await deps.links.create(id);
-  const links = Object.fromEntries(ROLES.map((role) => [role, shareLinkPath(id, tokens[role])])) as CreateBoardResponse['links'];
+  const links = Object.fromEntries(
+    ROLES.map((role) => [role, shareLinkPath(id, tokens[role])]),
+  ) as CreateBoardResponse['links'];
   const answer: CreateBoardResponse = { id, url: links.facilitator, links };
   sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
 }
@@ -99,12 +111,23 @@ async function getBoard({ req, res, url, params, liveDocument }: RouteContext, d
  * The role the request's token grants on `boardId`: 404 for an unknown board, 401 without a valid
  * token. (Knowing that a random 12-character id exists gives nothing without a token.)
  */
-export async function requireRole(deps: Pick<BoardRoutesDeps, 'store' | 'links'>, boardId: string, req: RouteContext['req'], url: URL) {
+export async function requireRole(
+  deps: Pick<BoardRoutesDeps, 'store' | 'links'>,
+  boardId: string,
+  req: RouteContext['req'],
+  url: URL,
+) {
   const token = bearerToken(req, url);
   const role = token ? await deps.links.roleOf(boardId, token) : null;
   if (role) return role;
-  if (!(await deps.store.getBoardInfo(boardId))) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
-  throw new HttpError(401, 'unauthorized', 'This board needs a share link token (Authorization: Bearer …, or ?token=)', { 'WWW-Authenticate': 'Bearer' });
+  if (!(await deps.store.getBoardInfo(boardId)))
+    throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
+  throw new HttpError(
+    401,
+    'unauthorized',
+    'This board needs a share link token (Authorization: Bearer …, or ?token=)',
+    { 'WWW-Authenticate': 'Bearer' },
+  );
 }
 
 function boardInfo(info: BoardInfo, doc: Y.Doc): BoardInfoResponse {

@@ -9,7 +9,10 @@ import { HttpError } from './respond.ts';
  * Share-link roles on the checkpoint routes: any valid link (Bearer token or `?token=`) may list
  * and preview the history; saving a named checkpoint and restoring need the facilitator's link.
  */
-export function roleCheckpointAuthorizer(deps: { readonly store: BoardStore; readonly links: ShareLinks }): CheckpointAuthorizer {
+export function roleCheckpointAuthorizer(deps: {
+  readonly store: BoardStore;
+  readonly links: ShareLinks;
+}): CheckpointAuthorizer {
   return async ({ req, url }, boardId, need) => {
     const role = await requireRole(deps, boardId, req, url);
     if (need === 'facilitate' && !canFacilitate(role)) {

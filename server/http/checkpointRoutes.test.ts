@@ -28,7 +28,10 @@ describe('checkpoint routes', () => {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
     });
   const save = async (boardId: string, tokens: Record<Role, string>, label: string) => {
-    const res = await api(`/api/boards/${boardId}/checkpoints`, tokens.facilitator, { method: 'POST', body: JSON.stringify({ label, by: { id: 'ann', name: 'Ann' } }) });
+    const res = await api(`/api/boards/${boardId}/checkpoints`, tokens.facilitator, {
+      method: 'POST',
+      body: JSON.stringify({ label, by: { id: 'ann', name: 'Ann' } }),
+    });
     expect(res.status).toBe(201);
     return (await res.json()) as CheckpointSummary;
   };
@@ -41,18 +44,29 @@ describe('checkpoint routes', () => {
     const gone = notes[0]!;
 
     const named = await save(id, tokens, 'After the sales workshop');
-    expect(named).toMatchObject({ kind: 'named', label: 'After the sales workshop', createdBy: { id: 'ann', name: 'Ann' }, noteCount: notes.length });
+    expect(named).toMatchObject({
+      kind: 'named',
+      label: 'After the sales workshop',
+      createdBy: { id: 'ann', name: 'Ann' },
+      noteCount: notes.length,
+    });
 
     // Changes since: a note removed, one added, the title changed.
     executeCommand(a.document, ann, 'deleteNotes', { noteIds: [gone.id] });
-    const added = executeCommand(a.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Added after' });
+    const added = executeCommand(a.document, ann, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'Added after',
+    });
     executeCommand(a.document, ann, 'renameBoard', { title: 'Checkout v2' });
     await waitForAck(a);
 
     const list = (await (await api(`/api/boards/${id}/checkpoints`, tokens.viewer)).json()) as CheckpointListResponse;
     expect(list.checkpoints.map((c) => c.id)).toEqual([named.id]);
 
-    const preview = (await (await api(`/api/boards/${id}/checkpoints/${named.id}`, tokens.viewer)).json()) as CheckpointPreviewResponse;
+    const preview = (await (
+      await api(`/api/boards/${id}/checkpoints/${named.id}`, tokens.viewer)
+    ).json()) as CheckpointPreviewResponse;
     expect(preview.board.title).toBe('Checkout');
     expect(preview.board.notes.map((n) => n.id)).toContain(gone.id);
     expect(preview.since.added.map((e) => e.id)).toEqual([added]);
@@ -65,15 +79,28 @@ describe('checkpoint routes', () => {
     await waitFor(() => readBoard(b.document).meta.title === 'Checkout v2', { what: 'Bob to be up to date' });
     const offline = new Y.Doc(); // Bob's copy while his connection is down
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(b.document));
-    const bobs: NoteId = executeCommand(offline, bob, 'addNote', { stageId: stages[1]!.id, laneId: lanes[1]!.id, text: 'Bob, meanwhile' });
-    const res = await api(`/api/boards/${id}/checkpoints/${named.id}/restore`, tokens.facilitator, { method: 'POST', body: '{}' });
+    const bobs: NoteId = executeCommand(offline, bob, 'addNote', {
+      stageId: stages[1]!.id,
+      laneId: lanes[1]!.id,
+      text: 'Bob, meanwhile',
+    });
+    const res = await api(`/api/boards/${id}/checkpoints/${named.id}/restore`, tokens.facilitator, {
+      method: 'POST',
+      body: '{}',
+    });
     Y.applyUpdate(b.document, Y.encodeStateAsUpdate(offline, Y.encodeStateVector(b.document))); // back online: sent late
     expect(res.status).toBe(200);
     const restored = (await res.json()) as RestoreCheckpointResponse;
-    expect(restored.before).toMatchObject({ kind: 'before-restore', label: 'Before restoring “After the sales workshop”' });
+    expect(restored.before).toMatchObject({
+      kind: 'before-restore',
+      label: 'Before restoring “After the sales workshop”',
+    });
     await waitForAck(b);
 
-    await waitFor(() => readBoard(a.document).meta.title === 'Checkout' && readBoard(b.document).meta.title === 'Checkout', { what: 'both to see the restore' });
+    await waitFor(
+      () => readBoard(a.document).meta.title === 'Checkout' && readBoard(b.document).meta.title === 'Checkout',
+      { what: 'both to see the restore' },
+    );
     await waitFor(() => readBoard(a.document).notesById.has(bobs!), { what: 'Ann to see Bob’s note' });
     for (const doc of [a.document, b.document]) {
       const board = readBoard(doc);
@@ -109,14 +136,22 @@ describe('checkpoint routes', () => {
     const named = await save(id, tokens, 'Mine');
     const code = async (res: Response) => ((await res.json()) as ApiErrorResponse).error.code;
 
-    const asEditor = await api(`/api/boards/${id}/checkpoints`, tokens.editor, { method: 'POST', body: JSON.stringify({ label: 'x' }) });
+    const asEditor = await api(`/api/boards/${id}/checkpoints`, tokens.editor, {
+      method: 'POST',
+      body: JSON.stringify({ label: 'x' }),
+    });
     expect(asEditor.status).toBe(403);
     expect(await code(asEditor)).toBe('forbidden');
-    expect((await api(`/api/boards/${id}/checkpoints/${named.id}/restore`, tokens.viewer, { method: 'POST' })).status).toBe(403);
+    expect(
+      (await api(`/api/boards/${id}/checkpoints/${named.id}/restore`, tokens.viewer, { method: 'POST' })).status,
+    ).toBe(403);
     expect((await api(`/api/boards/${id}/checkpoints`, tokens.viewer)).status).toBe(200);
     expect((await fetch(`${server.url}/api/boards/${id}/checkpoints`)).status).toBe(401);
 
-    const blank = await api(`/api/boards/${id}/checkpoints`, tokens.facilitator, { method: 'POST', body: JSON.stringify({ label: '  ' }) });
+    const blank = await api(`/api/boards/${id}/checkpoints`, tokens.facilitator, {
+      method: 'POST',
+      body: JSON.stringify({ label: '  ' }),
+    });
     expect(blank.status).toBe(400);
     expect(await code(blank)).toBe('invalid-request');
     const missing = await api(`/api/boards/${id}/checkpoints/cp_nope`, tokens.viewer);

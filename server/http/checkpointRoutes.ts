@@ -52,7 +52,9 @@ export function registerCheckpointRoutes(router: Router, deps: CheckpointRoutesD
     if (!body.success) throw invalid(body.error.issues);
     const result = await deps.checkpoints.createNamed(id, body.data.label, body.data.by ?? null);
     if (!result.ok) throw failure(id, result);
-    sendJson(ctx.res, 201, toSummary(result.checkpoint), { Location: `/api/boards/${id}/checkpoints/${result.checkpoint.id}` });
+    sendJson(ctx.res, 201, toSummary(result.checkpoint), {
+      Location: `/api/boards/${id}/checkpoints/${result.checkpoint.id}`,
+    });
   });
 
   router.on('GET', '/api/boards/:id/checkpoints/:cid', async (ctx) => {
@@ -69,7 +71,11 @@ export function registerCheckpointRoutes(router: Router, deps: CheckpointRoutesD
     if (!body.success) throw invalid(body.error.issues);
     const result = await deps.checkpoints.restore(id, ctx.params.cid ?? '', body.data.by ?? null);
     if (!result.ok) throw failure(id, result);
-    const answer: RestoreCheckpointResponse = { restored: toSummary(result.restored), before: toSummary(result.before), summary: result.summary };
+    const answer: RestoreCheckpointResponse = {
+      restored: toSummary(result.restored),
+      before: toSummary(result.before),
+      summary: result.summary,
+    };
     sendJson(ctx.res, 200, answer);
   });
 }
@@ -88,7 +94,11 @@ function failure(boardId: string, f: CheckpointFailure): HttpError {
       return new HttpError(404, 'not-found', `Board ${boardId} has no such checkpoint`);
     case 'checkpoint-unreadable':
       log.error({ board: boardId, detail: f.detail }, 'a checkpoint cannot be read');
-      return new HttpError(422, 'checkpoint-unreadable', 'This checkpoint cannot be read, so it cannot be shown or restored');
+      return new HttpError(
+        422,
+        'checkpoint-unreadable',
+        'This checkpoint cannot be read, so it cannot be shown or restored',
+      );
     case 'board-unreadable':
       log.error({ board: boardId, detail: f.detail }, 'board data cannot be read');
       return new HttpError(500, 'board-unreadable', `Board ${boardId} exists but its stored data cannot be read`);

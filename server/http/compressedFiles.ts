@@ -21,7 +21,10 @@ export function isCompressible(extension: string, size: number): boolean {
 export function pickEncoding(acceptEncoding: string | undefined): ContentEncoding | null {
   const accepted = new Set<string>();
   for (const part of (acceptEncoding ?? '').split(',')) {
-    const [name = '', ...params] = part.toLowerCase().split(';').map((p) => p.trim());
+    const [name = '', ...params] = part
+      .toLowerCase()
+      .split(';')
+      .map((p) => p.trim());
     const q = params.find((p) => p.startsWith('q='));
     if (name && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
   }
@@ -44,7 +47,11 @@ export class CompressedFiles {
     if (!entry) {
       if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
       entry = read().then((raw) =>
-        encoding === 'br' ? brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : gzip(raw),
+        encoding === 'br'
+          ? brotli(raw, {
+              params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+            })
+          : gzip(raw),
       );
       // A failed read or compression is not kept: the next request tries again.
       entry.catch(() => this.cache.delete(key));

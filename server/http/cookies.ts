@@ -23,5 +23,12 @@ export interface CookieOptions {
  * provider sends the browser back). Values are base64url, so nothing needs escaping.
  */
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  return [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, 'HttpOnly', 'SameSite=Lax', ...(options.secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${name}=${value}`,
+    `Path=${options.path}`,
+    `Max-Age=${options.maxAge}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');
 }

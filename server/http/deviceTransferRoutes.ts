@@ -27,9 +27,14 @@ export function registerDeviceTransferRoutes(router: Router, deps: DeviceTransfe
 async function issue({ req, res }: RouteContext, deps: DeviceTransferRoutesDeps): Promise<void> {
   const result = await deps.transfers.issue(credentialOf(req));
   if (!result.ok) {
-    throw new HttpError(401, 'credential-required', 'Send this device’s credential as Authorization: Credential jbc_… (a credential the server issued and has not revoked)', {
-      'WWW-Authenticate': 'Credential',
-    });
+    throw new HttpError(
+      401,
+      'credential-required',
+      'Send this device’s credential as Authorization: Credential jbc_… (a credential the server issued and has not revoked)',
+      {
+        'WWW-Authenticate': 'Credential',
+      },
+    );
   }
   sendJson(res, 201, result.transfer);
 }
@@ -43,15 +48,28 @@ async function redeem({ req, res }: RouteContext, deps: DeviceTransferRoutesDeps
   switch (result.code) {
     case 'too-many-attempts':
       log.warn({ address }, 'device transfer refused: too many redemption attempts from one address');
-      throw new HttpError(429, result.code, 'Too many tries to use a device link from here. Wait a few minutes, then make a new link.', {
-        'Retry-After': String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))),
-      });
+      throw new HttpError(
+        429,
+        result.code,
+        'Too many tries to use a device link from here. Wait a few minutes, then make a new link.',
+        {
+          'Retry-After': String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))),
+        },
+      );
     case 'transfer-expired':
-      throw new HttpError(410, result.code, 'This link has expired (links work for 10 minutes). Make a new one on your other device.');
+      throw new HttpError(
+        410,
+        result.code,
+        'This link has expired (links work for 10 minutes). Make a new one on your other device.',
+      );
     case 'transfer-used':
       throw new HttpError(410, result.code, 'This link has already been used. Make a new one on your other device.');
     case 'transfer-not-found':
-      throw new HttpError(404, result.code, 'This link is not valid (mistyped, or replaced by a newer one). Make a new one on your other device.');
+      throw new HttpError(
+        404,
+        result.code,
+        'This link is not valid (mistyped, or replaced by a newer one). Make a new one on your other device.',
+      );
   }
 }
 

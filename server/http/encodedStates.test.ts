@@ -14,7 +14,12 @@ describe('EncodedStates', () => {
       encodes++;
       return raw;
     };
-    const [br, gzip, plain, again] = await Promise.all([states.get('b1', 'br', encode), states.get('b1', 'gzip', encode), states.get('b1', null, encode), states.get('b1', 'br', encode)]);
+    const [br, gzip, plain, again] = await Promise.all([
+      states.get('b1', 'br', encode),
+      states.get('b1', 'gzip', encode),
+      states.get('b1', null, encode),
+      states.get('b1', 'br', encode),
+    ]);
     expect(encodes).toBe(3);
     expect(zlib.brotliDecompressSync(br)).toEqual(Buffer.from(raw));
     expect(zlib.gunzipSync(gzip)).toEqual(Buffer.from(raw));
@@ -67,7 +72,9 @@ describe('EncodedStates', () => {
 
   it('does not keep a failure: the next request encodes again', async () => {
     const states = new EncodedStates();
-    await expect(states.get('b1', 'gzip', () => Promise.reject(new Error('storage down')))).rejects.toThrow('storage down');
+    await expect(states.get('b1', 'gzip', () => Promise.reject(new Error('storage down')))).rejects.toThrow(
+      'storage down',
+    );
     // The entry is dropped once the failure has settled.
     await new Promise((r) => setImmediate(r));
     expect(zlib.gunzipSync(await states.get('b1', 'gzip', async () => raw))).toEqual(Buffer.from(raw));
@@ -97,10 +104,15 @@ describe('EncodedStates', () => {
     doc.getMap('meta').set('title', 'Warm');
     states.warm('b1', doc);
     let encodes = 0;
-    const body = await states.get('b1', 'br', async () => {
-      encodes++;
-      return Y.encodeStateAsUpdateV2(doc);
-    }, docVersion(doc));
+    const body = await states.get(
+      'b1',
+      'br',
+      async () => {
+        encodes++;
+        return Y.encodeStateAsUpdateV2(doc);
+      },
+      docVersion(doc),
+    );
     expect(encodes).toBe(0);
     const copy = new Y.Doc();
     Y.applyUpdateV2(copy, zlib.brotliDecompressSync(body));

@@ -46,7 +46,12 @@ export class EncodedStates {
    * The body for `encoding` (null: uncompressed). `encode` runs when no usable encoding is kept;
    * `version` (docVersion of a live board) lets an encoding outlive maxAgeMs while it matches.
    */
-  get(boardId: string, encoding: ContentEncoding | null, encode: () => Promise<Uint8Array>, version?: string): Promise<Buffer> {
+  get(
+    boardId: string,
+    encoding: ContentEncoding | null,
+    encode: () => Promise<Uint8Array>,
+    version?: string,
+  ): Promise<Buffer> {
     const entry = this.usable(boardId, version) ?? this.add(boardId, version);
     const key = encoding ?? 'identity';
     let body = entry.bodies.get(key);
@@ -71,7 +76,8 @@ export class EncodedStates {
     const entry = this.entries.get(boardId);
     if (!entry) return null;
     const age = this.now() - entry.at;
-    if (age <= this.maxAgeMs || (version !== undefined && entry.version === version && age <= this.maxIdleMs)) return entry;
+    if (age <= this.maxAgeMs || (version !== undefined && entry.version === version && age <= this.maxIdleMs))
+      return entry;
     this.entries.delete(boardId);
     return null;
   }
@@ -109,7 +115,10 @@ export function docVersion(doc: Y.Doc): string {
 }
 
 function compress(raw: Uint8Array, encoding: ContentEncoding | null): Promise<Buffer> {
-  if (encoding === 'br') return brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } });
+  if (encoding === 'br')
+    return brotli(raw, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength },
+    });
   if (encoding === 'gzip') return gzip(raw, { level: 1 });
   return Promise.resolve(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
 }

@@ -74,8 +74,14 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerShareRoutes(router, deps);
   registerIdentityRoutes(router, { ...deps, sessions: deps.auth?.sessions });
   if (deps.auth) registerAuthRoutes(router, deps.auth);
-  if (deps.auth?.signIn) registerSignInRuleRoutes(router, { store: deps.store, links: deps.links, accounts: deps.auth.accounts });
-  if (deps.transfers) registerDeviceTransferRoutes(router, { transfers: deps.transfers, maxBodyBytes: deps.maxBodyBytes, trustProxy: deps.trustProxy });
+  if (deps.auth?.signIn)
+    registerSignInRuleRoutes(router, { store: deps.store, links: deps.links, accounts: deps.auth.accounts });
+  if (deps.transfers)
+    registerDeviceTransferRoutes(router, {
+      transfers: deps.transfers,
+      maxBodyBytes: deps.maxBodyBytes,
+      trustProxy: deps.trustProxy,
+    });
   registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {
@@ -86,7 +92,14 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   }
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
   registerPriorityRoutes(router, { store: deps.store, links: deps.links, comments });
-  registerBackupRoutes(router, { store: deps.store, links: deps.links, comments, maxBodyBytes: deps.maxBodyBytes, createToken: deps.createToken, limits: deps.limits ?? DEFAULT_LIMITS });
+  registerBackupRoutes(router, {
+    store: deps.store,
+    links: deps.links,
+    comments,
+    maxBodyBytes: deps.maxBodyBytes,
+    createToken: deps.createToken,
+    limits: deps.limits ?? DEFAULT_LIMITS,
+  });
   const serveClient = createStaticClient(deps.clientDir);
 
   return async (req, res, live) => {
@@ -98,7 +111,14 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       if (isApi) requireJsonContentType(req);
       const match = router.match(req.method ?? 'GET', url.pathname);
       if (match.kind === 'found') {
-        await match.handler({ req, res, url, params: match.params, liveDocument: live.liveDocument, disconnectRole: live.disconnectRole });
+        await match.handler({
+          req,
+          res,
+          url,
+          params: match.params,
+          liveDocument: live.liveDocument,
+          disconnectRole: live.disconnectRole,
+        });
       } else if (match.kind === 'wrong-method') {
         throw new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${url.pathname}`, {
           Allow: match.allow.join(', '),

@@ -26,7 +26,8 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
   const boardId = params.id ?? '';
   if (!isBoardId(boardId)) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
   // A header only: a credential minted from a URL token could be replayed from logs and history.
-  if (url.searchParams.has('token')) throw new HttpError(400, 'invalid-request', 'Send the share token as Authorization: Bearer …, not in the URL');
+  if (url.searchParams.has('token'))
+    throw new HttpError(400, 'invalid-request', 'Send the share token as Authorization: Bearer …, not in the URL');
   const role = await requireRole(deps, boardId, req, url);
   const signedIn = await deps.sessions?.personOf(req.headers.cookie);
   if (signedIn) {
@@ -36,7 +37,12 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
   const result = await deps.identities.issue(boardId, role);
   if (!result.ok) {
     log.warn({ board: boardId, role }, 'identity refused: this link issued too many in the last minutes');
-    throw new HttpError(429, 'too-many-identities', 'This link has let in too many new people in the last few minutes. Try again later, or ask the facilitator.', { 'Retry-After': '600' });
+    throw new HttpError(
+      429,
+      'too-many-identities',
+      'This link has let in too many new people in the last few minutes. Try again later, or ask the facilitator.',
+      { 'Retry-After': '600' },
+    );
   }
   sendJson(res, 201, result.identity, { 'Cache-Control': 'no-store' });
 }

@@ -18,13 +18,24 @@ export interface MetricsRoutesDeps {
  */
 export function registerMetricsRoutes(router: Router, deps: MetricsRoutesDeps): void {
   router.on('GET', '/metrics', async ({ req, res }) => {
-    if (!deps.token) throw new HttpError(403, 'forbidden', 'Metrics are off on this server (set METRICS_TOKEN to enable GET /metrics)');
+    if (!deps.token)
+      throw new HttpError(
+        403,
+        'forbidden',
+        'Metrics are off on this server (set METRICS_TOKEN to enable GET /metrics)',
+      );
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!sameSecret(match?.[1] ?? null, deps.token)) {
-      throw new HttpError(401, 'unauthorized', 'GET /metrics needs the metrics token (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+      throw new HttpError(401, 'unauthorized', 'GET /metrics needs the metrics token (Authorization: Bearer …)', {
+        'WWW-Authenticate': 'Bearer',
+      });
     }
     const text = await deps.registry.metrics();
-    res.writeHead(200, { 'Content-Type': deps.registry.contentType, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(200, {
+      'Content-Type': deps.registry.contentType,
+      'Cache-Control': 'no-store',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
   });
 }

@@ -1,7 +1,16 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { executeCommand, ORIGIN, PRIORITY_COLUMNS, readBoard, writeRoundRecord, type NoteId, type PrioritiesJson, type RoundFields } from '../../shared/index.ts';
+import {
+  executeCommand,
+  ORIGIN,
+  PRIORITY_COLUMNS,
+  readBoard,
+  writeRoundRecord,
+  type NoteId,
+  type PrioritiesJson,
+  type RoundFields,
+} from '../../shared/index.ts';
 import { newRecordMap, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
 import { executeCommentsCommand } from '../../shared/comments/index.ts';
@@ -12,7 +21,18 @@ import { createBoardWithLinks, startTestServer, type TestServer } from '../testi
 const ann = { id: 'ann', name: 'Ann', department: 'marketing' } as const;
 
 function round(title: string, revealedAt: number, totals: Record<string, number>): RoundFields {
-  return { title, openedAt: revealedAt - 1000, revealedAt, dotsPerPerson: 3, anonymous: true, voterCount: 3, totals, notes: {}, byDepartment: {}, byPerson: null };
+  return {
+    title,
+    openedAt: revealedAt - 1000,
+    revealedAt,
+    dotsPerPerson: 3,
+    anonymous: true,
+    voterCount: 3,
+    totals,
+    notes: {},
+    byDepartment: {},
+    byPerson: null,
+  };
 }
 
 describe('priority list routes', () => {
@@ -30,7 +50,8 @@ describe('priority list routes', () => {
       await connection.disconnect();
     }
   };
-  const get = (path: string, token?: string) => fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+  const get = (path: string, token?: string) =>
+    fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -40,7 +61,10 @@ describe('priority list routes', () => {
       writeRoundRecord(doc, 'round:one', round('First', 1_790_000_000_000, { [notes[0]!.id]: 5 }));
       writeRoundRecord(doc, 'round:two', round('Second', 1_790_000_100_000, { [notes[1]!.id]: 3, [notes[2]!.id]: 1 }));
       // Not revealed (no reveal time): its dots must not count anywhere.
-      doc.transact(() => recordsMap(doc).set('round:open', newRecordMap({ title: 'Open', totals: { [notes[3]!.id]: 50 } })), ORIGIN.server);
+      doc.transact(
+        () => recordsMap(doc).set('round:open', newRecordMap({ title: 'Open', totals: { [notes[3]!.id]: 50 } })),
+        ORIGIN.server,
+      );
     });
   });
   afterAll(async () => server.close());
@@ -65,11 +89,19 @@ describe('priority list routes', () => {
   });
 
   it('ranks by the latest revealed round by default; all; one round; never an unrevealed one', async () => {
-    const items = async (q: string) => ((await (await get(`/api/boards/${id}/priorities.json${q}`, tokens.viewer)).json()) as PrioritiesJson).items;
+    const items = async (q: string) =>
+      ((await (await get(`/api/boards/${id}/priorities.json${q}`, tokens.viewer)).json()) as PrioritiesJson).items;
     const latest = await items('');
-    expect(latest.slice(0, 2).map((i) => [i.noteId, i.votes])).toEqual([[notes[1]!.id, 3], [notes[2]!.id, 1]]);
+    expect(latest.slice(0, 2).map((i) => [i.noteId, i.votes])).toEqual([
+      [notes[1]!.id, 3],
+      [notes[2]!.id, 1],
+    ]);
     const all = await items('?round=all');
-    expect(all.slice(0, 3).map((i) => [i.noteId, i.votes])).toEqual([[notes[0]!.id, 5], [notes[1]!.id, 3], [notes[2]!.id, 1]]);
+    expect(all.slice(0, 3).map((i) => [i.noteId, i.votes])).toEqual([
+      [notes[0]!.id, 5],
+      [notes[1]!.id, 3],
+      [notes[2]!.id, 1],
+    ]);
     const first = await items('?round=round:one');
     expect(first[0]).toMatchObject({ noteId: notes[0]!.id, votes: 5, rank: 1 });
     for (const list of [latest, all, first]) expect(list.find((i) => i.noteId === notes[3]!.id)?.votes ?? 0).toBe(0);
@@ -86,13 +118,22 @@ describe('priority list routes', () => {
     expect(rows[1]![PRIORITY_COLUMNS.indexOf('link')]).toBe(`${server.url}/b/${id}?note=${notes[0]!.id}`);
   });
 
-  it('counts each note\'s comments from the board\'s comments document, resolved threads too', async () => {
+  it("counts each note's comments from the board's comments document, resolved threads too", async () => {
     const comments = await connectProvider(server.wsUrl, `${id}/comments`, { token: tokens.commenter });
-    const first = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: notes[0]!.id }, text: 'Seen in support too' });
+    const first = executeCommentsCommand(comments.document, ann, 'startThread', {
+      target: { kind: 'note', id: notes[0]!.id },
+      text: 'Seen in support too',
+    });
     executeCommentsCommand(comments.document, ann, 'reply', { threadId: first.threadId, text: 'Same in sales' });
-    const second = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: notes[0]!.id }, text: 'Fixed?' });
+    const second = executeCommentsCommand(comments.document, ann, 'startThread', {
+      target: { kind: 'note', id: notes[0]!.id },
+      text: 'Fixed?',
+    });
     executeCommentsCommand(comments.document, ann, 'resolveThread', { threadId: second.threadId });
-    const deleted = executeCommentsCommand(comments.document, ann, 'startThread', { target: { kind: 'note', id: notes[1]!.id }, text: 'oops' });
+    const deleted = executeCommentsCommand(comments.document, ann, 'startThread', {
+      target: { kind: 'note', id: notes[1]!.id },
+      text: 'oops',
+    });
     executeCommentsCommand(comments.document, ann, 'deleteComment', { commentId: deleted.commentId });
     await waitForAck(comments);
     comments.destroy();
@@ -109,7 +150,9 @@ describe('priority list routes', () => {
     const bare = await startTestServer({ comments: COMMENTS_UNAVAILABLE });
     try {
       const created = await createBoardWithLinks(bare.url, { title: 'No comments here', template: 'ecommerce' });
-      const res = await fetch(`${bare.url}/api/boards/${created.id}/priorities.json`, { headers: { Authorization: `Bearer ${created.tokens.viewer}` } });
+      const res = await fetch(`${bare.url}/api/boards/${created.id}/priorities.json`, {
+        headers: { Authorization: `Bearer ${created.tokens.viewer}` },
+      });
       expect(res.headers.get('x-journeyboard-comments-included')).toBe('false');
       const json = (await res.json()) as PrioritiesJson;
       expect(json.commentsIncluded).toBe(false);
@@ -120,7 +163,9 @@ describe('priority list routes', () => {
   });
 
   it('filters by kind, stage and department', async () => {
-    const json = (await (await get(`/api/boards/${id}/priorities.json?kind=pain&round=all`, tokens.viewer)).json()) as PrioritiesJson;
+    const json = (await (
+      await get(`/api/boards/${id}/priorities.json?kind=pain&round=all`, tokens.viewer)
+    ).json()) as PrioritiesJson;
     expect(json.items.length).toBeGreaterThan(0);
     expect(json.items.every((i) => i.kind === 'pain')).toBe(true);
     expect(json.filters.kinds).toEqual(['pain']);
@@ -143,7 +188,9 @@ describe('priority list routes', () => {
     expect((await get(`/api/boards/NOT_AN_ID/priorities.json`, tokens.viewer)).status).toBe(404);
     const unknownRound = await get(`/api/boards/${id}/priorities.json?round=round:nope`, tokens.viewer);
     expect(unknownRound.status).toBe(400);
-    expect(((await unknownRound.json()) as { error: { message: string } }).error.message).toMatch(/no revealed round "round:nope"/);
+    expect(((await unknownRound.json()) as { error: { message: string } }).error.message).toMatch(
+      /no revealed round "round:nope"/,
+    );
     expect((await get(`/api/boards/${id}/priorities.csv?round=open`, tokens.viewer)).status).toBe(400);
     expect((await get(`/api/boards/${id}/priorities.csv?round=round:open`, tokens.viewer)).status).toBe(400);
   });
@@ -152,11 +199,20 @@ describe('priority list routes', () => {
     const provider = await connectProvider(server.wsUrl, id, { token: tokens.editor });
     try {
       const target = notes.find((n) => n.kind === 'pain')!;
-      executeCommand(provider.document, ann, 'setNoteAction', { noteIds: [target.id], owner: 'Bo', status: 'in-progress', due: '2027-01-31' });
+      executeCommand(provider.document, ann, 'setNoteAction', {
+        noteIds: [target.id],
+        owner: 'Bo',
+        status: 'in-progress',
+        due: '2027-01-31',
+      });
       await waitForAck(provider);
       await waitFor(() => server.server.hocuspocus.documents.has(id), { what: 'the board to be loaded' });
       const json = (await (await get(`/api/boards/${id}/priorities.json`, tokens.viewer)).json()) as PrioritiesJson;
-      expect(json.items.find((i) => i.noteId === target.id)).toMatchObject({ owner: 'Bo', status: 'in-progress', due: '2027-01-31' });
+      expect(json.items.find((i) => i.noteId === target.id)).toMatchObject({
+        owner: 'Bo',
+        status: 'in-progress',
+        due: '2027-01-31',
+      });
     } finally {
       provider.destroy();
     }

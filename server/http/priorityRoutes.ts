@@ -56,7 +56,12 @@ async function sendPriorities(ctx: RouteContext, deps: PriorityRoutesDeps, forma
   await requireRole(deps, id, ctx.req, ctx.url);
   const q = ctx.url.searchParams;
   const round = parseRoundChoice(q.get('round'));
-  if (round === null) throw new HttpError(400, 'invalid-request', `round: expected "latest", "all" or a round id (round:…), not "${q.get('round')}"`);
+  if (round === null)
+    throw new HttpError(
+      400,
+      'invalid-request',
+      `round: expected "latest", "all" or a round id (round:…), not "${q.get('round')}"`,
+    );
   const filters = parseFilters(q);
   const generatedAt = new Date((deps.now ?? Date.now)()).toISOString();
   const comments = deps.comments.available ? await deps.comments.counts(id) : new Map();
@@ -66,25 +71,51 @@ async function sendPriorities(ctx: RouteContext, deps: PriorityRoutesDeps, forma
     const board = readBoard(doc);
     const resolved = resolveRounds(board, round);
     if (!resolved.ok) throw new HttpError(400, 'invalid-request', `round: ${resolved.message}`);
-    const list = buildPriorityList({ board, round, commentCounts: comments, commentsIncluded: deps.comments.available, baseUrl, filters });
-    const text = format === 'csv' ? priorityCsv(list) : format === 'md' ? priorityMarkdown(list, board, generatedAt) : priorityJsonText(list, generatedAt);
+    const list = buildPriorityList({
+      board,
+      round,
+      commentCounts: comments,
+      commentsIncluded: deps.comments.available,
+      baseUrl,
+      filters,
+    });
+    const text =
+      format === 'csv'
+        ? priorityCsv(list)
+        : format === 'md'
+          ? priorityMarkdown(list, board, generatedAt)
+          : priorityJsonText(list, generatedAt);
     return { body: text, title: board.meta.title };
   });
-  sendFile(ctx.res, body, FORMATS[format].type, `${fileSlug(title)}-priorities.${format}`, { 'X-Journeyboard-Comments-Included': String(deps.comments.available) });
+  sendFile(ctx.res, body, FORMATS[format].type, `${fileSlug(title)}-priorities.${format}`, {
+    'X-Journeyboard-Comments-Included': String(deps.comments.available),
+  });
 }
 
 function parseFilters(q: URLSearchParams): PriorityFilters {
   const stageIds = q.getAll('stage').filter((s) => s !== '');
-  for (const s of stageIds) if (!isRecordId('stage', s) || s.length > 128) throw new HttpError(400, 'invalid-request', `stage: "${s.slice(0, 40)}" is not a stage id`);
+  for (const s of stageIds)
+    if (!isRecordId('stage', s) || s.length > 128)
+      throw new HttpError(400, 'invalid-request', `stage: "${s.slice(0, 40)}" is not a stage id`);
   const kinds = q.getAll('kind').filter((s) => s !== '');
-  for (const k of kinds) if (!(NOTE_KINDS as readonly string[]).includes(k)) throw new HttpError(400, 'invalid-request', `kind: expected one of ${NOTE_KINDS.join(', ')}`);
+  for (const k of kinds)
+    if (!(NOTE_KINDS as readonly string[]).includes(k))
+      throw new HttpError(400, 'invalid-request', `kind: expected one of ${NOTE_KINDS.join(', ')}`);
   const departments = q.getAll('department').filter((s) => s !== '');
-  for (const d of departments) if (!(DEPARTMENTS as readonly string[]).includes(d)) throw new HttpError(400, 'invalid-request', `department: expected one of ${DEPARTMENTS.join(', ')}`);
+  for (const d of departments)
+    if (!(DEPARTMENTS as readonly string[]).includes(d))
+      throw new HttpError(400, 'invalid-request', `department: expected one of ${DEPARTMENTS.join(', ')}`);
   return { stageIds: stageIds as StageId[], kinds: kinds as NoteKind[], departments: departments as Department[] };
 }
 
 /** A download: `Content-Disposition: attachment` with an ASCII file name. */
-export function sendFile(res: ServerResponse, body: string, contentType: string, filename: string, headers: Record<string, string> = {}): void {
+export function sendFile(
+  res: ServerResponse,
+  body: string,
+  contentType: string,
+  filename: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(200, {
     'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(body),

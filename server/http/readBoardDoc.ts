@@ -10,7 +10,12 @@ import { log } from '../observability/log.ts';
  * what is stored), else one decoded from storage for this request and destroyed after it.
  * 404 for an unknown board, 500 `board-unreadable` for stored data that does not decode.
  */
-export async function withBoardDoc<T>(store: BoardStore, ctx: Pick<RouteContext, 'liveDocument'>, boardId: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+export async function withBoardDoc<T>(
+  store: BoardStore,
+  ctx: Pick<RouteContext, 'liveDocument'>,
+  boardId: string,
+  read: (doc: Y.Doc) => T | Promise<T>,
+): Promise<T> {
   const live = ctx.liveDocument(boardId);
   if (live) return read(live);
   let loaded;
@@ -34,8 +39,15 @@ export async function withBoardDoc<T>(store: BoardStore, ctx: Pick<RouteContext,
  * https only) and the Host header. A spoofed Host only changes the links of the spoofer's own file.
  */
 export function requestOrigin(req: RouteContext['req']): string {
-  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
-  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]!
+    .trim();
+  const proto =
+    forwarded === 'https' || forwarded === 'http'
+      ? forwarded
+      : 'encrypted' in req.socket && req.socket.encrypted
+        ? 'https'
+        : 'http';
   const host = /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(req.headers.host ?? '') ? req.headers.host! : 'localhost';
   return `${proto}://${host}`;
 }

@@ -10,7 +10,9 @@ import { HttpError } from './respond.ts';
 export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const tooLarge = () =>
-      new HttpError(413, 'payload-too-large', `The request body is larger than ${maxBytes} bytes`, { Connection: 'close' });
+      new HttpError(413, 'payload-too-large', `The request body is larger than ${maxBytes} bytes`, {
+        Connection: 'close',
+      });
     const declared = Number(req.headers['content-length']);
     if (declared > maxBytes) {
       reject(tooLarge());
@@ -71,7 +73,12 @@ export function requireJsonContentType(req: IncomingMessage): void {
   if (!hasBody) return;
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json' || /^application\/[a-z0-9.-]+\+json$/.test(type)) return;
-  throw new HttpError(415, 'unsupported-media-type', `The request body must be JSON, sent with Content-Type: application/json (this one is ${type ? `"${type.slice(0, 60)}"` : 'untyped'})`, {
-    Connection: 'close',
-  });
+  throw new HttpError(
+    415,
+    'unsupported-media-type',
+    `The request body must be JSON, sent with Content-Type: application/json (this one is ${type ? `"${type.slice(0, 60)}"` : 'untyped'})`,
+    {
+      Connection: 'close',
+    },
+  );
 }

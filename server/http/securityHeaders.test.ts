@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBoardOverHttp, makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
+import {
+  createBoardOverHttp,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../testing/testServer.ts';
 
 describe('HTTP security headers and CORS', () => {
   let server: TestServer;
@@ -30,19 +36,33 @@ describe('HTTP security headers and CORS', () => {
 
   it('CORS: same origin only by default; a foreign origin cannot create boards or read answers', async () => {
     server = await startTestServer();
-    const foreign = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: { Origin: 'https://evil.example' } });
+    const foreign = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
     const read = await fetch(`${server.url}/api/templates`, { headers: { Origin: 'https://evil.example' } });
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${server.url}/api/boards`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    const preflight = await fetch(`${server.url}/api/boards`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(preflight.status).toBe(403);
-    const same = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: { Origin: server.url, 'Content-Type': 'application/json' } });
+    const same = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Origin: server.url, 'Content-Type': 'application/json' },
+    });
     expect(same.status).toBe(201);
   });
 
   it('CORS_ORIGINS lets a configured origin in', async () => {
     server = await startTestServer({ corsOrigins: ['https://intranet.example'] });
-    const preflight = await fetch(`${server.url}/api/boards`, { method: 'OPTIONS', headers: { Origin: 'https://intranet.example' } });
+    const preflight = await fetch(`${server.url}/api/boards`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://intranet.example' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://intranet.example');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { logLevel, onLogLine, setLogLevel } from '../observability/log.ts';
-import type { ApiErrorResponse, BoardInfoResponse, BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
+import type {
+  ApiErrorResponse,
+  BoardInfoResponse,
+  BoardLinksResponse,
+  BoardListResponse,
+} from '../../shared/protocol/http.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -29,21 +34,28 @@ describe('share links and tokens over HTTP', () => {
   it('GET …/links shows each role the links it may hand out', async () => {
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
-    const linksOf = async (token: string) => (await (await fetch(`${server.url}/api/boards/${id}/links`, { headers: bearer(token) })).json()) as BoardLinksResponse;
+    const linksOf = async (token: string) =>
+      (await (
+        await fetch(`${server.url}/api/boards/${id}/links`, { headers: bearer(token) })
+      ).json()) as BoardLinksResponse;
     const f = await linksOf(tokens.facilitator);
     expect(f.role).toBe('facilitator');
     expect(Object.keys(f.links)).toEqual(['facilitator', 'editor', 'commenter', 'viewer']);
     expect(f.links.editor).toBe(`/b/${id}#token=${tokens.editor}`);
     expect(Object.keys((await linksOf(tokens.editor)).links)).toEqual(['editor', 'commenter', 'viewer']);
     expect(Object.keys((await linksOf(tokens.commenter)).links)).toEqual(['commenter', 'viewer']);
-    expect(await linksOf(tokens.viewer)).toEqual({ role: 'viewer', links: { viewer: `/b/${id}#token=${tokens.viewer}` } });
+    expect(await linksOf(tokens.viewer)).toEqual({
+      role: 'viewer',
+      links: { viewer: `/b/${id}#token=${tokens.viewer}` },
+    });
     expect((await fetch(`${server.url}/api/boards/${id}/links`)).status).toBe(401);
   });
 
   it('only a facilitator rotates a link; the answer carries the new link, the old token stops working', async () => {
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
-    const rotate = (role: string, token: string) => fetch(`${server.url}/api/boards/${id}/links/${role}/rotate`, { method: 'POST', headers: bearer(token) });
+    const rotate = (role: string, token: string) =>
+      fetch(`${server.url}/api/boards/${id}/links/${role}/rotate`, { method: 'POST', headers: bearer(token) });
     const byEditor = await rotate('viewer', tokens.editor);
     expect(byEditor.status).toBe(403);
     expect(await code(byEditor)).toBe('forbidden');
@@ -66,7 +78,15 @@ describe('share links and tokens over HTTP', () => {
     const denied = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: json });
     expect(denied.status).toBe(401);
     expect(await code(denied)).toBe('unauthorized');
-    expect((await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}', headers: { ...json, ...bearer('wrong-token-0123456789') } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/api/boards`, {
+          method: 'POST',
+          body: '{}',
+          headers: { ...json, ...bearer('wrong-token-0123456789') },
+        })
+      ).status,
+    ).toBe(401);
     await createBoardWithLinks(server.url, {}, bearer('create-token-0123456789'));
   });
 
@@ -76,7 +96,9 @@ describe('share links and tokens over HTTP', () => {
     const b = await createBoardWithLinks(server.url, { title: 'B' });
     expect((await fetch(`${server.url}/api/boards`)).status).toBe(401);
     expect((await fetch(`${server.url}/api/boards`, { headers: bearer(a.tokens.facilitator) })).status).toBe(401);
-    const list = (await (await fetch(`${server.url}/api/boards`, { headers: bearer('admin-token-0123456789') })).json()) as BoardListResponse;
+    const list = (await (
+      await fetch(`${server.url}/api/boards`, { headers: bearer('admin-token-0123456789') })
+    ).json()) as BoardListResponse;
     expect(list.boards.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
     await server.close();
 
@@ -87,7 +109,8 @@ describe('share links and tokens over HTTP', () => {
 
   it('never logs a token', async () => {
     const lines: string[] = [];
-    for (const m of ['log', 'info', 'warn', 'error'] as const) vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    for (const m of ['log', 'info', 'warn', 'error'] as const)
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
     // The server logs through pino (server/observability/log.ts): read its lines at info level.
     const level = logLevel();
     setLogLevel('info');
@@ -98,7 +121,10 @@ describe('share links and tokens over HTTP', () => {
     });
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
-    await fetch(`${server.url}/api/boards/${id}/links/viewer/rotate`, { method: 'POST', headers: bearer(tokens.facilitator) });
+    await fetch(`${server.url}/api/boards/${id}/links/viewer/rotate`, {
+      method: 'POST',
+      headers: bearer(tokens.facilitator),
+    });
     await fetch(`${server.url}/api/boards/${id}?token=${tokens.editor}`);
     await fetch(`${server.url}/api/boards/${id}`, { headers: bearer('guess'.repeat(8)) });
     expect(lines.length).toBeGreaterThan(0); // the rotation is logged…

@@ -24,12 +24,20 @@ export function registerShareRoutes(router: Router, deps: ShareRoutesDeps): void
 }
 
 async function listBoards({ req, res }: RouteContext, deps: ShareRoutesDeps): Promise<void> {
-  if (!deps.adminToken) throw new HttpError(403, 'forbidden', 'Listing boards is disabled on this server (set ADMIN_TOKEN to enable it)');
+  if (!deps.adminToken)
+    throw new HttpError(403, 'forbidden', 'Listing boards is disabled on this server (set ADMIN_TOKEN to enable it)');
   if (!sameSecret(headerToken(req), deps.adminToken)) {
-    throw new HttpError(401, 'unauthorized', 'Listing boards needs the admin token in an Authorization: Bearer header (never in the URL)', { 'WWW-Authenticate': 'Bearer' });
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'Listing boards needs the admin token in an Authorization: Bearer header (never in the URL)',
+      { 'WWW-Authenticate': 'Bearer' },
+    );
   }
   const boards = await deps.store.listBoards();
-  const body: BoardListResponse = { boards: boards.map(({ id, title, createdAt, updatedAt }) => ({ id, title, createdAt, updatedAt })) };
+  const body: BoardListResponse = {
+    boards: boards.map(({ id, title, createdAt, updatedAt }) => ({ id, title, createdAt, updatedAt })),
+  };
   sendJson(res, 200, body);
 }
 
@@ -65,6 +73,7 @@ function boardIdParam(params: Readonly<Record<string, string>>): string {
 
 function linksResponse(boardId: string, visible: VisibleLinks): BoardLinksResponse {
   const links: Partial<Record<Role, string>> = {};
-  for (const [role, token] of Object.entries(visible.tokens) as [Role, string][]) links[role] = shareLinkPath(boardId, token);
+  for (const [role, token] of Object.entries(visible.tokens) as [Role, string][])
+    links[role] = shareLinkPath(boardId, token);
   return { role: visible.role, links };
 }

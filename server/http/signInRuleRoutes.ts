@@ -11,7 +11,14 @@ export interface SignInRuleRoutesDeps extends Pick<BoardRoutesDeps, 'store' | 'l
   readonly accounts: AccountStore;
 }
 
-const bodySchema = z.object({ membersDomain: z.string().trim().toLowerCase().regex(MEMBERS_DOMAIN, 'must be a domain such as example.com').nullable() });
+const bodySchema = z.object({
+  membersDomain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(MEMBERS_DOMAIN, 'must be a domain such as example.com')
+    .nullable(),
+});
 
 /**
  * `GET|PUT /api/boards/:id/sign-in-rule`: "only signed-in members of example.com may edit and
@@ -29,9 +36,15 @@ export function registerSignInRuleRoutes(router: Router, deps: SignInRuleRoutesD
 
 async function update({ req, res, url, params }: RouteContext, deps: SignInRuleRoutesDeps): Promise<void> {
   const boardId = boardIdOf(params);
-  if ((await requireRole(deps, boardId, req, url)) !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only a facilitator sets who may edit and vote');
+  if ((await requireRole(deps, boardId, req, url)) !== 'facilitator')
+    throw new HttpError(403, 'forbidden', 'Only a facilitator sets who may edit and vote');
   const parsed = bodySchema.safeParse(await readJsonBody(req, 4096));
-  if (!parsed.success) throw new HttpError(400, 'invalid-request', `membersDomain ${parsed.error.issues[0]?.message ?? 'is invalid'} (or null for anyone with a link)`);
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      'invalid-request',
+      `membersDomain ${parsed.error.issues[0]?.message ?? 'is invalid'} (or null for anyone with a link)`,
+    );
   await deps.accounts.setMembersDomain(boardId, parsed.data.membersDomain);
   // New connections follow the rule; people already on the board keep their rights until they reconnect.
   sendJson(res, 200, { membersDomain: parsed.data.membersDomain });

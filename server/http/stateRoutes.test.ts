@@ -9,7 +9,10 @@ import { createBoardWithLinks, startTestServer, type TestServer } from '../testi
 const actor = { id: 'u1', name: 'Ana', department: 'support' as const };
 
 /** GET with exactly these headers (fetch would add and undo its own Accept-Encoding). */
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -98,7 +101,9 @@ describe('GET /api/boards/:id/state', () => {
       if (origin !== null) received += update.byteLength;
     });
     const reader = await connectProvider(server.wsUrl, id, { document: page, token: tokens.editor });
-    await waitFor(() => readBoard(page).notesById.get(noteId)?.text === 'Changed after the download', { what: 'the later edit' });
+    await waitFor(() => readBoard(page).notesById.get(noteId)?.text === 'Changed after the download', {
+      what: 'the later edit',
+    });
     expect(received).toBeLessThan(Y.encodeStateAsUpdate(writer.document).byteLength / 4);
     reader.destroy();
     writer.destroy();

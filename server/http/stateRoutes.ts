@@ -33,7 +33,12 @@ async function sendState(ctx: RouteContext, deps: StateRoutesDeps, states: Encod
   await requireRole(deps, id, ctx.req, ctx.url);
   const encoding = pickEncoding(ctx.req.headers['accept-encoding']);
   const live = ctx.liveDocument(id);
-  const body = await states.get(id, encoding, () => withBoardDoc(deps.store, ctx, id, (doc) => Y.encodeStateAsUpdateV2(doc)), live ? docVersion(live) : undefined);
+  const body = await states.get(
+    id,
+    encoding,
+    () => withBoardDoc(deps.store, ctx, id, (doc) => Y.encodeStateAsUpdateV2(doc)),
+    live ? docVersion(live) : undefined,
+  );
   ctx.res.writeHead(200, {
     'Content-Type': BOARD_STATE_TYPE,
     'Content-Length': body.byteLength,

@@ -43,7 +43,10 @@ describe('static client', () => {
     fs.writeFileSync(path.join(clientDir, 'index.html'), INDEX);
     fs.writeFileSync(path.join(clientDir, 'assets', 'main-3f9a2c.js'), 'console.log("hi");');
     fs.writeFileSync(path.join(clientDir, 'assets', 'main-3f9a2c.css'), 'body{}');
-    fs.writeFileSync(path.join(clientDir, 'assets', 'big-7c1d0e.js'), Array.from({ length: 2000 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n'));
+    fs.writeFileSync(
+      path.join(clientDir, 'assets', 'big-7c1d0e.js'),
+      Array.from({ length: 2000 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n'),
+    );
     fs.writeFileSync(path.join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     fs.writeFileSync(path.join(root, 'secret.txt'), 'outside the client folder');
     server = await startTestServer({ clientDir });

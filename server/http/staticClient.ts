@@ -52,7 +52,8 @@ export function createStaticClient(clientDir: string): StaticClient {
     if (!(await isFile(indexFile))) return notBuilt(req, res);
 
     const file = resolveInside(root, pathname);
-    if (file && (await isFile(file))) return sendFile(res, file, pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE, compressed);
+    if (file && (await isFile(file)))
+      return sendFile(res, file, pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE, compressed);
     if (pathname.startsWith('/assets/') || path.extname(pathname) !== '') {
       throw new HttpError(404, 'not-found', `There is no file ${pathname}`);
     }
@@ -81,7 +82,12 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-async function sendFile(res: ServerResponse, file: string, cacheControl: string, compressed: CompressedFiles): Promise<void> {
+async function sendFile(
+  res: ServerResponse,
+  file: string,
+  cacheControl: string,
+  compressed: CompressedFiles,
+): Promise<void> {
   const { size, mtimeMs } = await fs.promises.stat(file);
   const extension = path.extname(file).toLowerCase();
   const headers: Record<string, string | number> = {

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { executeCommand, readBoard, TEMPLATES } from '../../shared/index.ts';
 import { structureOf } from '../../shared/testing/templateStructure.ts';
-import { encodeHeldLinks, HELD_LINKS_HEADER, type ApiErrorResponse, type TemplateInfo } from '../../shared/protocol/http.ts';
+import {
+  encodeHeldLinks,
+  HELD_LINKS_HEADER,
+  type ApiErrorResponse,
+  type TemplateInfo,
+} from '../../shared/protocol/http.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
@@ -23,7 +28,8 @@ describe('saving a board as a template', () => {
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
-  const templates = async (headers: Record<string, string> = {}) => (await (await fetch(`${server.url}/api/templates`, { headers })).json()) as TemplateInfo[];
+  const templates = async (headers: Record<string, string> = {}) =>
+    (await (await fetch(`${server.url}/api/templates`, { headers })).json()) as TemplateInfo[];
   const storedBoard = async (id: string) => {
     const loaded = (await loadBoardDoc(server.server.store, id))!;
     try {
@@ -51,10 +57,18 @@ describe('saving a board as a template', () => {
     expect(await code(tooLong)).toBe('invalid-request');
     expect((await templates()).filter((t) => t.source === 'saved')).toEqual([]);
 
-    const res = await save(id, tokens.facilitator, { name: '  Checkout workshop kit ', description: 'Our Q3 checkout map' });
+    const res = await save(id, tokens.facilitator, {
+      name: '  Checkout workshop kit ',
+      description: 'Our Q3 checkout map',
+    });
     expect(res.status).toBe(201);
     const info = (await res.json()) as TemplateInfo;
-    expect(info).toMatchObject({ name: 'Checkout workshop kit', description: 'Our Q3 checkout map', source: 'saved', noteCount: TEMPLATES[1]!.notes.length });
+    expect(info).toMatchObject({
+      name: 'Checkout workshop kit',
+      description: 'Our Q3 checkout map',
+      source: 'saved',
+      noteCount: TEMPLATES[1]!.notes.length,
+    });
     expect(info.id).toMatch(/^saved-[0-9a-z]{12}$/);
   });
 
@@ -65,7 +79,10 @@ describe('saving a board as a template', () => {
     const held = (token: string) => ({ [HELD_LINKS_HEADER]: encodeHeldLinks({ [id]: token }) });
     expect((await templates(held(tokens.facilitator))).find((t) => t.id === saved.id)?.sourceBoardId).toBe(id);
     const remove = (templateId: string, token: string | null) =>
-      fetch(`${server.url}/api/templates/${templateId}`, { method: 'DELETE', headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      fetch(`${server.url}/api/templates/${templateId}`, {
+        method: 'DELETE',
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
     for (const role of ['editor', 'commenter', 'viewer'] as const) {
       const res = await remove(saved.id, tokens[role]);
       expect([role, res.status, await code(res)]).toEqual([role, 403, 'forbidden']);
@@ -77,20 +94,27 @@ describe('saving a board as a template', () => {
 
     expect((await remove(saved.id, tokens.facilitator)).status).toBe(204);
     expect((await templates()).some((t) => t.id === saved.id)).toBe(false);
-    const made = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: saved.id }) });
+    const made = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ template: saved.id }),
+    });
     expect([made.status, await code(made)]).toEqual([400, 'unknown-template']);
     // Gone, or never there, or a built-in one: 404.
-    for (const templateId of [saved.id, 'saved-nothere00000', 'ecommerce']) expect((await remove(templateId, tokens.facilitator)).status).toBe(404);
+    for (const templateId of [saved.id, 'saved-nothere00000', 'ecommerce'])
+      expect((await remove(templateId, tokens.facilitator)).status).toBe(404);
   });
 
   it('names the board a template came from only to that board’s facilitator: board ids are not listed to strangers', async () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const other = await createBoardWithLinks(server.url);
     const saved = (await (await save(id, tokens.facilitator, { name: 'Whose board?' })).json()) as TemplateInfo;
-    const sourceFor = async (headers: Record<string, string> = {}) => (await templates(headers)).find((t) => t.id === saved.id)?.sourceBoardId;
+    const sourceFor = async (headers: Record<string, string> = {}) =>
+      (await templates(headers)).find((t) => t.id === saved.id)?.sourceBoardId;
     const held = (links: Record<string, string>) => ({ [HELD_LINKS_HEADER]: encodeHeldLinks(links) });
     expect(await sourceFor()).toBeUndefined();
-    for (const role of ['editor', 'commenter', 'viewer'] as const) expect(await sourceFor(held({ [id]: tokens[role] }))).toBeUndefined();
+    for (const role of ['editor', 'commenter', 'viewer'] as const)
+      expect(await sourceFor(held({ [id]: tokens[role] }))).toBeUndefined();
     expect(await sourceFor(held({ [other.id]: other.tokens.facilitator }))).toBeUndefined();
     expect(await sourceFor(held({ [id]: other.tokens.facilitator }))).toBeUndefined();
     expect(await sourceFor(held({ [other.id]: other.tokens.facilitator, [id]: tokens.facilitator }))).toBe(id);
@@ -105,14 +129,19 @@ describe('saving a board as a template', () => {
     const second = (await (await save(b.id, b.tokens.facilitator)).json()) as TemplateInfo;
     expect(first.name).toBe('First board'); // the board's title when no name is given
     const list = await templates();
-    expect(list.slice(0, TEMPLATES.length).map((t) => [t.id, t.source])).toEqual(TEMPLATES.map((t) => [t.id, 'builtin']));
+    expect(list.slice(0, TEMPLATES.length).map((t) => [t.id, t.source])).toEqual(
+      TEMPLATES.map((t) => [t.id, 'builtin']),
+    );
     const saved = list.slice(TEMPLATES.length);
     expect(saved.every((t) => t.source === 'saved')).toBe(true);
     expect(saved.findIndex((t) => t.id === second.id)).toBeLessThan(saved.findIndex((t) => t.id === first.id));
   });
 
   it('a board created from a saved template has the same structure, from the live board, without owners, dates or KPI values', async () => {
-    const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Live board', template: 'financial-account-opening' });
+    const { id, tokens } = await createBoardWithLinks(server.url, {
+      title: 'Live board',
+      template: 'financial-account-opening',
+    });
     const doc = new Y.Doc();
     const provider = await connectProvider(server.wsUrl, id, { document: doc, token: tokens.editor });
     try {
@@ -120,23 +149,48 @@ describe('saving a board as a template', () => {
       const stageId = board.stages[1]!.id;
       executeCommand(doc, ACTOR, 'describeStage', { stageId, description: 'Forms and documents' });
       const lane = executeCommand(doc, ACTOR, 'addLane', { name: 'Backstage', kind: 'action' });
-      executeCommand(doc, ACTOR, 'addNote', { stageId, laneId: lane, text: 'Compliance checks the ID scan', colour: '#c7d2fe' });
+      executeCommand(doc, ACTOR, 'addNote', {
+        stageId,
+        laneId: lane,
+        text: 'Compliance checks the ID scan',
+        colour: '#c7d2fe',
+      });
       const pain = board.notes.find((n) => n.kind === 'pain')!;
-      executeCommand(doc, ACTOR, 'setNoteAction', { noteIds: [pain.id], owner: 'Ravi', status: 'open', due: '2027-01-15' });
-      executeCommand(doc, ACTOR, 'setKpi', { stageId, metric: 'Approval time', unit: 'days', direction: 'lower', value: 6, target: 2 });
+      executeCommand(doc, ACTOR, 'setNoteAction', {
+        noteIds: [pain.id],
+        owner: 'Ravi',
+        status: 'open',
+        due: '2027-01-15',
+      });
+      executeCommand(doc, ACTOR, 'setKpi', {
+        stageId,
+        metric: 'Approval time',
+        unit: 'days',
+        direction: 'lower',
+        value: 6,
+        target: 2,
+      });
       await waitForAck(provider);
       const source = readBoard(doc);
 
       const saved = (await (await save(id, tokens.facilitator)).json()) as TemplateInfo;
       expect(saved.kpiCount).toBe(source.kpis.length);
-      const created = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'From the kit', template: saved.id }) });
+      const created = await fetch(`${server.url}/api/boards`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'From the kit', template: saved.id }),
+      });
       expect(created.status).toBe(201);
       const copy = await storedBoard(((await created.json()) as { id: string }).id);
       expect(structureOf(copy)).toEqual(structureOf(source));
       expect(copy.meta.title).toBe('From the kit');
       expect(copy.notes.every((n) => n.action === null)).toBe(true);
       expect(copy.kpis.every((k) => k.value === null && k.previous === null)).toBe(true);
-      expect(copy.kpis.find((k) => k.metric === 'Approval time')).toMatchObject({ target: 2, direction: 'lower', unit: 'days' });
+      expect(copy.kpis.find((k) => k.metric === 'Approval time')).toMatchObject({
+        target: 2,
+        direction: 'lower',
+        unit: 'days',
+      });
     } finally {
       provider.destroy();
     }
@@ -144,16 +198,31 @@ describe('saving a board as a template', () => {
 
   it('an unknown saved template is refused like any unknown template, and nothing is created', async () => {
     const before = (await server.server.store.listBoards()).length;
-    const res = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: 'saved-000000000000' }) });
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ template: 'saved-000000000000' }),
+    });
     expect(res.status).toBe(400);
     expect(await code(res)).toBe('unknown-template');
     expect((await server.server.store.listBoards()).length).toBe(before);
   });
 
   it('a damaged stored template is left out of the list and cannot be used', async () => {
-    await server.server.store.templates.addTemplate({ id: 'saved-brokenbroken', name: 'Broken', description: '', sourceBoardId: 'x', createdAt: Date.now(), body: '{"id":"saved-brokenbroken","stages":[]}' });
+    await server.server.store.templates.addTemplate({
+      id: 'saved-brokenbroken',
+      name: 'Broken',
+      description: '',
+      sourceBoardId: 'x',
+      createdAt: Date.now(),
+      body: '{"id":"saved-brokenbroken","stages":[]}',
+    });
     expect((await templates()).some((t) => t.id === 'saved-brokenbroken')).toBe(false);
-    const res = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: 'saved-brokenbroken' }) });
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ template: 'saved-brokenbroken' }),
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -169,7 +238,10 @@ describe('saved templates with CREATE_TOKEN set', () => {
   it('are listed only to callers with the creation token (others see the built-in ones)', async () => {
     const auth = { Authorization: `Bearer ${CREATE_TOKEN}` };
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' }, auth);
-    const res = await fetch(`${server.url}/api/boards/${id}/template`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    const res = await fetch(`${server.url}/api/boards/${id}/template`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.facilitator}` },
+    });
     expect(res.status).toBe(201);
     const savedId = ((await res.json()) as TemplateInfo).id;
     const anonymous = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateInfo[];
@@ -179,18 +251,31 @@ describe('saved templates with CREATE_TOKEN set', () => {
     // The operator may remove any of them, so sees which board each came from.
     expect(withToken.find((t) => t.id === savedId)?.sourceBoardId).toBe(id);
     // Creating from it needs the creation token like any board.
-    const refused = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: savedId }) });
+    const refused = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ template: savedId }),
+    });
     expect(refused.status).toBe(401);
-    const made = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify({ template: savedId }) });
+    const made = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: JSON.stringify({ template: savedId }),
+    });
     expect(made.status).toBe(201);
   });
 
   it('whoever holds the creation token may remove any saved template (one whose board is gone, say)', async () => {
     const auth = { Authorization: `Bearer ${CREATE_TOKEN}` };
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'blank' }, auth);
-    const res = await fetch(`${server.url}/api/boards/${id}/template`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    const res = await fetch(`${server.url}/api/boards/${id}/template`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.facilitator}` },
+    });
     const savedId = ((await res.json()) as TemplateInfo).id;
-    expect((await fetch(`${server.url}/api/templates/${savedId}`, { method: 'DELETE', headers: auth })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/templates/${savedId}`, { method: 'DELETE', headers: auth })).status).toBe(
+      204,
+    );
     const listed = (await (await fetch(`${server.url}/api/templates`, { headers: auth })).json()) as TemplateInfo[];
     expect(listed.some((t) => t.id === savedId)).toBe(false);
   });

@@ -33,7 +33,9 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
   router.on('GET', '/api/templates', async ({ req, res }) => {
     const builtIn = TEMPLATES.map((t) => templateInfo(t, 'builtin'));
     const operator = !!deps.createToken && sameSecret(headerToken(req), deps.createToken);
-    const saved = mayCreate(deps, req) ? await withSourcesShownTo(await deps.savedTemplates.list(), req, { links: deps.links, operator }) : [];
+    const saved = mayCreate(deps, req)
+      ? await withSourcesShownTo(await deps.savedTemplates.list(), req, { links: deps.links, operator })
+      : [];
     const answer: TemplatesResponse = [...builtIn, ...saved];
     sendJson(res, 200, answer);
   });
@@ -45,9 +47,20 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
     const token = bearerToken(req, url);
     const operator = !!deps.createToken && sameSecret(headerToken(req), deps.createToken);
     if (!operator) {
-      if (!token) throw new HttpError(401, 'unauthorized', 'Removing a saved template needs the facilitator link of the board it was saved from (Authorization: Bearer …)', { 'WWW-Authenticate': 'Bearer' });
+      if (!token)
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'Removing a saved template needs the facilitator link of the board it was saved from (Authorization: Bearer …)',
+          { 'WWW-Authenticate': 'Bearer' },
+        );
       // The source board may be gone: then only CREATE_TOKEN can remove it.
-      if ((await deps.links.roleOf(source, token)) !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the facilitator of the board this template was saved from may remove it');
+      if ((await deps.links.roleOf(source, token)) !== 'facilitator')
+        throw new HttpError(
+          403,
+          'forbidden',
+          'Only the facilitator of the board this template was saved from may remove it',
+        );
     }
     await deps.savedTemplates.remove(id);
     res.writeHead(204).end();
@@ -57,11 +70,16 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
     const id = params.id ?? '';
     if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
     const role = await requireRole(deps, id, req, url);
-    if (role !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the board’s facilitator may save it as a template');
+    if (role !== 'facilitator')
+      throw new HttpError(403, 'forbidden', 'Only the board’s facilitator may save it as a template');
     const body = saveTemplateRequestSchema.safeParse((await readJsonBody(req, deps.maxBodyBytes)) ?? {});
     if (!body.success) {
       const issue = body.error.issues[0];
-      throw new HttpError(400, 'invalid-request', `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'Invalid request'}`);
+      throw new HttpError(
+        400,
+        'invalid-request',
+        `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'Invalid request'}`,
+      );
     }
     // The live document when the board is open (it may be ahead of the stored snapshot).
     const live = liveDocument(id);
@@ -77,7 +95,12 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
     }
     try {
       const result = await deps.savedTemplates.save(id, live ?? loaded!.doc, body.data);
-      if (!result.ok) throw new HttpError(409, 'too-many-templates', 'This server keeps as many saved templates as it allows; ask its operator to remove some');
+      if (!result.ok)
+        throw new HttpError(
+          409,
+          'too-many-templates',
+          'This server keeps as many saved templates as it allows; ask its operator to remove some',
+        );
       sendJson(res, 201, result.info, { Location: '/api/templates' });
     } finally {
       loaded?.doc.destroy();

@@ -20,5 +20,7 @@ export async function withSourcesShownTo(
     const token = source === undefined ? undefined : held.get(source);
     if (token && (await links.roleOf(source!, token)) === 'facilitator') facilitated.add(source!);
   }
-  return saved.map(({ sourceBoardId, ...rest }) => (sourceBoardId !== undefined && facilitated.has(sourceBoardId) ? { ...rest, sourceBoardId } : rest));
+  return saved.map(({ sourceBoardId, ...rest }) =>
+    sourceBoardId !== undefined && facilitated.has(sourceBoardId) ? { ...rest, sourceBoardId } : rest,
+  );
 }

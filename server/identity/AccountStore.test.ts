@@ -36,11 +36,20 @@ describe.each([
   it('one person per (issuer, subject): a second sign-in refreshes name and email, keeps the id', async () => {
     const store = await open();
     const id = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
-    const again = await store.accounts.upsertSignedIn({ ...ann, id: 'person-AAAAAAAAAAAAAAAAAAAAAA', name: 'Ann Lee', at: 2000 });
+    const again = await store.accounts.upsertSignedIn({
+      ...ann,
+      id: 'person-AAAAAAAAAAAAAAAAAAAAAA',
+      name: 'Ann Lee',
+      at: 2000,
+    });
     expect(again).toBe(id);
     expect(await store.accounts.profileOf(id)).toEqual({ issuer: ann.issuer, email: ann.email, name: 'Ann Lee' });
     // The same subject at another issuer is another person.
-    const other = await store.accounts.upsertSignedIn({ ...ann, issuer: 'https://other.example', id: signedInPersonId('https://other.example', ann.subject) });
+    const other = await store.accounts.upsertSignedIn({
+      ...ann,
+      issuer: 'https://other.example',
+      id: signedInPersonId('https://other.example', ann.subject),
+    });
     expect(other).not.toBe(id);
   });
 
@@ -51,7 +60,12 @@ describe.each([
     const old = new Uint8Array(32).fill(2);
     await store.accounts.addSession({ idHash: live, personId, createdAt: 1000, expiresAt: 5000 });
     await store.accounts.addSession({ idHash: old, personId, createdAt: 1000, expiresAt: 2000 });
-    expect(await store.accounts.sessionByHash(live)).toEqual({ idHash: live, personId, createdAt: 1000, expiresAt: 5000 });
+    expect(await store.accounts.sessionByHash(live)).toEqual({
+      idHash: live,
+      personId,
+      createdAt: 1000,
+      expiresAt: 5000,
+    });
     expect(await store.accounts.deleteExpiredSessions(3000)).toBe(1);
     expect(await store.accounts.sessionByHash(old)).toBeNull();
     await store.accounts.deleteSession(live);
@@ -74,8 +88,16 @@ describe.each([
     const personId = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
     await store.accounts.recordMembership(personId, 'board0000001', 'viewer', 10);
     await store.accounts.recordMembership(personId, 'board0000001', 'editor', 20);
-    expect(await store.accounts.membershipsOf(personId)).toEqual([{ boardId: 'board0000001', title: 'Journey A', role: 'editor', lastSeen: 20 }]);
-    await store.identities.addPerson({ id: 'person-BBBBBBBBBBBBBBBBBBBBBB', credentialHash: new Uint8Array(32).fill(9), createdAt: 1, issuedBoardId: 'board0000001', issuedRole: 'editor' });
+    expect(await store.accounts.membershipsOf(personId)).toEqual([
+      { boardId: 'board0000001', title: 'Journey A', role: 'editor', lastSeen: 20 },
+    ]);
+    await store.identities.addPerson({
+      id: 'person-BBBBBBBBBBBBBBBBBBBBBB',
+      credentialHash: new Uint8Array(32).fill(9),
+      createdAt: 1,
+      issuedBoardId: 'board0000001',
+      issuedRole: 'editor',
+    });
     await store.accounts.recordMembership('person-BBBBBBBBBBBBBBBBBBBBBB', 'board0000001', 'editor', 30);
     expect(await store.accounts.membershipsOf('person-BBBBBBBBBBBBBBBBBBBBBB')).toEqual([]);
   });
@@ -101,12 +123,18 @@ describe('a database from before sign-in upgrades on open', () => {
     cleanups.push(() => removeDir(dir));
     const raw = new DatabaseSync(sqlitePath(dir));
     raw.exec(OLD_PEOPLE);
-    raw.prepare("INSERT INTO people VALUES ('person-CCCCCCCCCCCCCCCCCCCCCC', ?, 1, 'board0000001', 'editor', NULL)").run(new Uint8Array(32).fill(7));
+    raw
+      .prepare("INSERT INTO people VALUES ('person-CCCCCCCCCCCCCCCCCCCCCC', ?, 1, 'board0000001', 'editor', NULL)")
+      .run(new Uint8Array(32).fill(7));
     raw.close();
     const store = await SqliteBoardStore.open(dir);
     cleanups.push(() => store.close());
-    expect((await store.identities.personByCredential(new Uint8Array(32).fill(7)))?.id).toBe('person-CCCCCCCCCCCCCCCCCCCCCC');
-    expect(await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) })).toBe(signedInPersonId(ann.issuer, ann.subject));
+    expect((await store.identities.personByCredential(new Uint8Array(32).fill(7)))?.id).toBe(
+      'person-CCCCCCCCCCCCCCCCCCCCCC',
+    );
+    expect(await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) })).toBe(
+      signedInPersonId(ann.issuer, ann.subject),
+    );
   });
 
   it('PostgreSQL: the same, under the schema lock', async () => {
@@ -115,7 +143,9 @@ describe('a database from before sign-in upgrades on open', () => {
     await client.connect();
     try {
       await client.query(`CREATE SCHEMA ${schema}`);
-      await client.query(`CREATE TABLE ${schema}.people (id TEXT PRIMARY KEY, credential_hash BYTEA NOT NULL UNIQUE, created_at BIGINT NOT NULL, issued_board_id TEXT NOT NULL, issued_role TEXT NOT NULL, revoked_at BIGINT)`);
+      await client.query(
+        `CREATE TABLE ${schema}.people (id TEXT PRIMARY KEY, credential_hash BYTEA NOT NULL UNIQUE, created_at BIGINT NOT NULL, issued_board_id TEXT NOT NULL, issued_role TEXT NOT NULL, revoked_at BIGINT)`,
+      );
     } finally {
       await client.end();
     }

@@ -16,11 +16,17 @@ export interface DeviceTransfersOptions {
   readonly now?: () => number;
 }
 
-export type TransferIssueResult = { readonly ok: true; readonly transfer: IssuedTransfer } | { readonly ok: false; readonly code: 'credential-required' };
+export type TransferIssueResult =
+  | { readonly ok: true; readonly transfer: IssuedTransfer }
+  | { readonly ok: false; readonly code: 'credential-required' };
 
 export type TransferRedeemResult =
   | { readonly ok: true; readonly identity: IssuedIdentity }
-  | { readonly ok: false; readonly code: 'transfer-not-found' | 'transfer-expired' | 'transfer-used'; readonly retryAfterMs?: never }
+  | {
+      readonly ok: false;
+      readonly code: 'transfer-not-found' | 'transfer-expired' | 'transfer-used';
+      readonly retryAfterMs?: never;
+    }
   | { readonly ok: false; readonly code: 'too-many-attempts'; readonly retryAfterMs: number };
 
 const DEFAULT_TTL_MS = 10 * 60_000;
@@ -45,7 +51,11 @@ export class DeviceTransfers {
     this.identities = options.identities;
     this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     this.now = options.now ?? Date.now;
-    this.attempts = new AttemptWindow({ max: options.maxRedeemAttempts, windowMs: options.attemptWindowMs ?? DEFAULT_ATTEMPT_WINDOW_MS, now: this.now });
+    this.attempts = new AttemptWindow({
+      max: options.maxRedeemAttempts,
+      windowMs: options.attemptWindowMs ?? DEFAULT_ATTEMPT_WINDOW_MS,
+      now: this.now,
+    });
   }
 
   /** A new code for the person `credential` proves; their earlier unredeemed code stops working. */
@@ -62,13 +72,25 @@ export class DeviceTransfers {
 
   /** Redeems `code` for a device at `address`; the device's own credential for the code's person. */
   async redeem(code: unknown, address: string): Promise<TransferRedeemResult> {
-    if (!this.attempts.take(address)) return { ok: false, code: 'too-many-attempts', retryAfterMs: this.attempts.retryAfterMs(address) };
+    if (!this.attempts.take(address))
+      return { ok: false, code: 'too-many-attempts', retryAfterMs: this.attempts.retryAfterMs(address) };
     if (!isTransferCode(code)) return { ok: false, code: 'transfer-not-found' };
     const now = this.now();
     const credential = newCredential();
-    const outcome = await this.store.redeemTransfer(hashCode(code), now, { credentialHash: hashCredential(credential), createdAt: now });
+    const outcome = await this.store.redeemTransfer(hashCode(code), now, {
+      credentialHash: hashCredential(credential),
+      createdAt: now,
+    });
     if (outcome.kind === 'redeemed') return { ok: true, identity: { personId: outcome.personId, credential } };
-    return { ok: false, code: outcome.kind === 'expired' ? 'transfer-expired' : outcome.kind === 'used' ? 'transfer-used' : 'transfer-not-found' };
+    return {
+      ok: false,
+      code:
+        outcome.kind === 'expired'
+          ? 'transfer-expired'
+          : outcome.kind === 'used'
+            ? 'transfer-used'
+            : 'transfer-not-found',
+    };
   }
 }
 

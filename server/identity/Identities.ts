@@ -18,7 +18,9 @@ export interface ProvenPerson {
   readonly signedIn?: boolean;
 }
 
-export type IssueResult = { readonly ok: true; readonly identity: IssuedIdentity } | { readonly ok: false; readonly code: 'too-many-identities' };
+export type IssueResult =
+  | { readonly ok: true; readonly identity: IssuedIdentity }
+  | { readonly ok: false; readonly code: 'too-many-identities' };
 
 const DEFAULT_ISSUE_WINDOW_MS = 10 * 60_000;
 // A verdict is cached this long, so another instance's revocation takes effect within it.
@@ -53,7 +55,13 @@ export class Identities {
     }
     const credential = newCredential();
     const personId = `person-${randomBytes(16).toString('base64url')}`;
-    await this.store.addPerson({ id: personId, credentialHash: hashCredential(credential), createdAt: now, issuedBoardId: boardId, issuedRole: role });
+    await this.store.addPerson({
+      id: personId,
+      credentialHash: hashCredential(credential),
+      createdAt: now,
+      issuedBoardId: boardId,
+      issuedRole: role,
+    });
     return { ok: true, identity: { personId, credential } };
   }
 

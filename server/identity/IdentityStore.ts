@@ -69,7 +69,9 @@ export interface NewDeviceCredential {
   readonly createdAt: number;
 }
 
-export type RedeemOutcome = { readonly kind: 'redeemed'; readonly personId: string } | { readonly kind: 'unknown' | 'expired' | 'used' };
+export type RedeemOutcome =
+  | { readonly kind: 'redeemed'; readonly personId: string }
+  | { readonly kind: 'unknown' | 'expired' | 'used' };
 
 /** Why a code that did not redeem was refused, from its row (null: no such code). */
 export function refusalOf(row: Readonly<Record<string, unknown>> | null | undefined, now: number): RedeemOutcome {

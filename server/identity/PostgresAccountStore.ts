@@ -57,16 +57,27 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async profileOf(personId: string): Promise<SignedInProfile | null> {
-    const { rows } = await this.pool.query<SignedInProfile>('SELECT issuer, email, name FROM people WHERE id = $1 AND issuer IS NOT NULL', [personId]);
+    const { rows } = await this.pool.query<SignedInProfile>(
+      'SELECT issuer, email, name FROM people WHERE id = $1 AND issuer IS NOT NULL',
+      [personId],
+    );
     return rows[0] ?? null;
   }
 
   async addSession(s: StoredSession): Promise<void> {
-    await this.pool.query('INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [Buffer.from(s.idHash), s.personId, s.createdAt, s.expiresAt]);
+    await this.pool.query('INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      Buffer.from(s.idHash),
+      s.personId,
+      s.createdAt,
+      s.expiresAt,
+    ]);
   }
 
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
-    const { rows } = await this.pool.query<Record<string, unknown>>('SELECT s.* FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id_hash = $1 AND p.revoked_at IS NULL', [Buffer.from(idHash)]);
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      'SELECT s.* FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id_hash = $1 AND p.revoked_at IS NULL',
+      [Buffer.from(idHash)],
+    );
     return rows[0] ? toSession(rows[0]) : null;
   }
 
@@ -96,12 +107,19 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async membersDomain(boardId: string): Promise<string | null> {
-    const { rows } = await this.pool.query<{ members_domain: string }>('SELECT members_domain FROM board_sign_in_rules WHERE board_id = $1', [boardId]);
+    const { rows } = await this.pool.query<{ members_domain: string }>(
+      'SELECT members_domain FROM board_sign_in_rules WHERE board_id = $1',
+      [boardId],
+    );
     return rows[0]?.members_domain ?? null;
   }
 
   async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
     if (domain === null) await this.pool.query('DELETE FROM board_sign_in_rules WHERE board_id = $1', [boardId]);
-    else await this.pool.query('INSERT INTO board_sign_in_rules (board_id, members_domain) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET members_domain = excluded.members_domain', [boardId, domain]);
+    else
+      await this.pool.query(
+        'INSERT INTO board_sign_in_rules (board_id, members_domain) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET members_domain = excluded.members_domain',
+        [boardId, domain],
+      );
   }
 }

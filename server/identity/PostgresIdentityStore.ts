@@ -1,6 +1,15 @@
 import type pg from 'pg';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { refusalOf, type IdentityStore, type LobbyEntry, type NewDeviceCredential, type NewPerson, type NewTransfer, type RedeemOutcome, type StoredPerson } from './IdentityStore.ts';
+import {
+  refusalOf,
+  type IdentityStore,
+  type LobbyEntry,
+  type NewDeviceCredential,
+  type NewPerson,
+  type NewTransfer,
+  type RedeemOutcome,
+  type StoredPerson,
+} from './IdentityStore.ts';
 import { DEVICE_PERSON_COLUMNS, toPerson } from './SqliteIdentityStore.ts';
 
 const IDENTITY_SCHEMA_SQL = `
@@ -69,17 +78,17 @@ export class PostgresIdentityStore implements IdentityStore {
   }
 
   async addPerson(p: NewPerson): Promise<void> {
-    await this.pool.query('INSERT INTO people (id, credential_hash, created_at, issued_board_id, issued_role) VALUES ($1, $2, $3, $4, $5)', [
-      p.id,
-      Buffer.from(p.credentialHash),
-      p.createdAt,
-      p.issuedBoardId,
-      p.issuedRole,
-    ]);
+    await this.pool.query(
+      'INSERT INTO people (id, credential_hash, created_at, issued_board_id, issued_role) VALUES ($1, $2, $3, $4, $5)',
+      [p.id, Buffer.from(p.credentialHash), p.createdAt, p.issuedBoardId, p.issuedRole],
+    );
   }
 
   async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
-    await this.pool.query('INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)', [Buffer.from(hash), personId, at]);
+    await this.pool.query(
+      'INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)',
+      [Buffer.from(hash), personId, at],
+    );
   }
 
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
@@ -92,58 +101,109 @@ export class PostgresIdentityStore implements IdentityStore {
   }
 
   async countIssuedSince(boardId: string, role: Role, since: number): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM people WHERE issued_board_id = $1 AND issued_role = $2 AND created_at >= $3', [boardId, role, since]);
+    const { rows } = await this.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM people WHERE issued_board_id = $1 AND issued_role = $2 AND created_at >= $3',
+      [boardId, role, since],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
   async revokePerson(personId: string, at: number): Promise<boolean> {
-    return ((await this.pool.query('UPDATE people SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, personId])).rowCount ?? 0) > 0;
+    return (
+      ((await this.pool.query('UPDATE people SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, personId]))
+        .rowCount ?? 0) > 0
+    );
   }
 
   async removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void> {
-    await this.pool.query('INSERT INTO board_removed_people (board_id, person_id, removed_at, removed_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [boardId, personId, at, byPersonId]);
+    await this.pool.query(
+      'INSERT INTO board_removed_people (board_id, person_id, removed_at, removed_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [boardId, personId, at, byPersonId],
+    );
   }
 
   async isRemovedFromBoard(boardId: string, personId: string): Promise<boolean> {
-    return (await this.pool.query('SELECT 1 FROM board_removed_people WHERE board_id = $1 AND person_id = $2', [boardId, personId])).rows.length > 0;
+    return (
+      (
+        await this.pool.query('SELECT 1 FROM board_removed_people WHERE board_id = $1 AND person_id = $2', [
+          boardId,
+          personId,
+        ])
+      ).rows.length > 0
+    );
   }
 
   async setAdmission(boardId: string, on: boolean, at: number): Promise<void> {
-    await this.pool.query('INSERT INTO board_admission (board_id, on_since) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET on_since = excluded.on_since', [boardId, on ? at : null]);
+    await this.pool.query(
+      'INSERT INTO board_admission (board_id, on_since) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET on_since = excluded.on_since',
+      [boardId, on ? at : null],
+    );
   }
 
   async admissionOn(boardId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ on_since: string | null }>('SELECT on_since FROM board_admission WHERE board_id = $1', [boardId]);
+    const { rows } = await this.pool.query<{ on_since: string | null }>(
+      'SELECT on_since FROM board_admission WHERE board_id = $1',
+      [boardId],
+    );
     return rows[0] !== undefined && rows[0].on_since !== null;
   }
 
   async admit(boardId: string, personIds: readonly string[], at: number): Promise<void> {
     if (personIds.length === 0) return;
-    await this.pool.query('INSERT INTO board_admitted_people (board_id, person_id, admitted_at) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING', [boardId, [...personIds], at]);
-    await this.pool.query('DELETE FROM board_lobby WHERE board_id = $1 AND person_id = ANY($2::text[])', [boardId, [...personIds]]);
+    await this.pool.query(
+      'INSERT INTO board_admitted_people (board_id, person_id, admitted_at) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING',
+      [boardId, [...personIds], at],
+    );
+    await this.pool.query('DELETE FROM board_lobby WHERE board_id = $1 AND person_id = ANY($2::text[])', [
+      boardId,
+      [...personIds],
+    ]);
   }
 
   async isAdmitted(boardId: string, personId: string): Promise<boolean> {
-    return (await this.pool.query('SELECT 1 FROM board_admitted_people WHERE board_id = $1 AND person_id = $2', [boardId, personId])).rows.length > 0;
+    return (
+      (
+        await this.pool.query('SELECT 1 FROM board_admitted_people WHERE board_id = $1 AND person_id = $2', [
+          boardId,
+          personId,
+        ])
+      ).rows.length > 0
+    );
   }
 
   async knock(boardId: string, personId: string, name: string, at: number): Promise<void> {
-    await this.pool.query('INSERT INTO board_lobby (board_id, person_id, name, since) VALUES ($1, $2, $3, $4) ON CONFLICT (board_id, person_id) DO UPDATE SET name = excluded.name', [boardId, personId, name, at]);
+    await this.pool.query(
+      'INSERT INTO board_lobby (board_id, person_id, name, since) VALUES ($1, $2, $3, $4) ON CONFLICT (board_id, person_id) DO UPDATE SET name = excluded.name',
+      [boardId, personId, name, at],
+    );
   }
 
   async lobby(boardId: string): Promise<readonly LobbyEntry[]> {
-    const { rows } = await this.pool.query<{ person_id: string; name: string; since: string }>('SELECT person_id, name, since FROM board_lobby WHERE board_id = $1 AND denied = 0 ORDER BY since, person_id', [boardId]);
+    const { rows } = await this.pool.query<{ person_id: string; name: string; since: string }>(
+      'SELECT person_id, name, since FROM board_lobby WHERE board_id = $1 AND denied = 0 ORDER BY since, person_id',
+      [boardId],
+    );
     return rows.map((r) => ({ personId: r.person_id, name: r.name, since: Number(r.since) }));
   }
 
   async leaveLobby(boardId: string, personId: string): Promise<boolean> {
-    return ((await this.pool.query('UPDATE board_lobby SET denied = 1 WHERE board_id = $1 AND person_id = $2 AND denied = 0', [boardId, personId])).rowCount ?? 0) > 0;
+    return (
+      ((
+        await this.pool.query(
+          'UPDATE board_lobby SET denied = 1 WHERE board_id = $1 AND person_id = $2 AND denied = 0',
+          [boardId, personId],
+        )
+      ).rowCount ?? 0) > 0
+    );
   }
 
   async addTransfer(t: NewTransfer): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM device_transfers WHERE person_id = $1 AND redeemed_at IS NULL', [t.personId]);
-      await client.query('INSERT INTO device_transfers (code_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [Buffer.from(t.codeHash), t.personId, t.createdAt, t.expiresAt]);
+      await client.query(
+        'INSERT INTO device_transfers (code_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+        [Buffer.from(t.codeHash), t.personId, t.createdAt, t.expiresAt],
+      );
     });
   }
 
@@ -157,10 +217,16 @@ export class PostgresIdentityStore implements IdentityStore {
       );
       const personId = won.rows[0]?.person_id;
       if (personId === undefined) {
-        const { rows } = await client.query<{ expires_at: string; redeemed_at: string | null }>('SELECT expires_at, redeemed_at FROM device_transfers WHERE code_hash = $1', [code]);
+        const { rows } = await client.query<{ expires_at: string; redeemed_at: string | null }>(
+          'SELECT expires_at, redeemed_at FROM device_transfers WHERE code_hash = $1',
+          [code],
+        );
         return refusalOf(rows[0], now);
       }
-      await client.query('INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)', [Buffer.from(device.credentialHash), personId, device.createdAt]);
+      await client.query(
+        'INSERT INTO device_credentials (credential_hash, person_id, created_at) VALUES ($1, $2, $3)',
+        [Buffer.from(device.credentialHash), personId, device.createdAt],
+      );
       return { kind: 'redeemed', personId };
     });
   }

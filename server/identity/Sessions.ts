@@ -46,7 +46,11 @@ export class Sessions {
     await this.store.addSession({ idHash: hashSessionId(id), personId, createdAt: now, expiresAt: now + this.ttlMs });
     // Old sessions go when new ones come: no timer, and the table stays the size of the active ones.
     await this.store.deleteExpiredSessions(now);
-    return serializeCookie(SESSION_COOKIE, id, { path: '/', maxAge: Math.floor(this.ttlMs / 1000), secure: this.secure });
+    return serializeCookie(SESSION_COOKIE, id, {
+      path: '/',
+      maxAge: Math.floor(this.ttlMs / 1000),
+      secure: this.secure,
+    });
   }
 
   /** The person whose live session the Cookie header carries, or null. */

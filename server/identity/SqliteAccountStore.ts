@@ -35,8 +35,14 @@ export class SqliteAccountStore implements AccountStore {
 
   constructor(db: DatabaseSync) {
     this.db = db;
-    const existing = new Set(this.db.prepare('PRAGMA table_info(people)').all().map((c) => String(c.name)));
-    for (const column of PERSON_COLUMNS) if (!existing.has(column)) this.db.exec(`ALTER TABLE people ADD COLUMN ${column} TEXT`);
+    const existing = new Set(
+      this.db
+        .prepare('PRAGMA table_info(people)')
+        .all()
+        .map((c) => String(c.name)),
+    );
+    for (const column of PERSON_COLUMNS)
+      if (!existing.has(column)) this.db.exec(`ALTER TABLE people ADD COLUMN ${column} TEXT`);
     this.db.exec(ACCOUNT_SCHEMA);
   }
 
@@ -54,16 +60,30 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async profileOf(personId: string): Promise<SignedInProfile | null> {
-    const row = this.db.prepare('SELECT issuer, email, name FROM people WHERE id = ? AND issuer IS NOT NULL').get(personId);
-    return row ? { issuer: String(row.issuer), email: (row.email as string | null) ?? null, name: (row.name as string | null) ?? null } : null;
+    const row = this.db
+      .prepare('SELECT issuer, email, name FROM people WHERE id = ? AND issuer IS NOT NULL')
+      .get(personId);
+    return row
+      ? {
+          issuer: String(row.issuer),
+          email: (row.email as string | null) ?? null,
+          name: (row.name as string | null) ?? null,
+        }
+      : null;
   }
 
   async addSession(s: StoredSession): Promise<void> {
-    this.db.prepare('INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(s.idHash, s.personId, s.createdAt, s.expiresAt);
+    this.db
+      .prepare('INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(s.idHash, s.personId, s.createdAt, s.expiresAt);
   }
 
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
-    const row = this.db.prepare('SELECT s.* FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id_hash = ? AND p.revoked_at IS NULL').get(idHash);
+    const row = this.db
+      .prepare(
+        'SELECT s.* FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id_hash = ? AND p.revoked_at IS NULL',
+      )
+      .get(idHash);
     return row ? toSession(row) : null;
   }
 
@@ -87,7 +107,9 @@ export class SqliteAccountStore implements AccountStore {
 
   async membershipsOf(personId: string): Promise<readonly Membership[]> {
     return this.db
-      .prepare('SELECT m.board_id, b.title, m.role, m.last_seen FROM board_members m JOIN boards b ON b.id = m.board_id WHERE m.person_id = ? ORDER BY m.last_seen DESC LIMIT 200')
+      .prepare(
+        'SELECT m.board_id, b.title, m.role, m.last_seen FROM board_members m JOIN boards b ON b.id = m.board_id WHERE m.person_id = ? ORDER BY m.last_seen DESC LIMIT 200',
+      )
       .all(personId)
       .map(toMembership);
   }
@@ -99,6 +121,11 @@ export class SqliteAccountStore implements AccountStore {
 
   async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
     if (domain === null) this.db.prepare('DELETE FROM board_sign_in_rules WHERE board_id = ?').run(boardId);
-    else this.db.prepare('INSERT INTO board_sign_in_rules (board_id, members_domain) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET members_domain = excluded.members_domain').run(boardId, domain);
+    else
+      this.db
+        .prepare(
+          'INSERT INTO board_sign_in_rules (board_id, members_domain) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET members_domain = excluded.members_domain',
+        )
+        .run(boardId, domain);
   }
 }

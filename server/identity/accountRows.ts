@@ -12,5 +12,10 @@ export function toSession(r: Record<string, unknown>): StoredSession {
 
 export function toMembership(r: Record<string, unknown>): Membership {
   const role = String(r.role);
-  return { boardId: String(r.board_id), title: String(r.title), role: isRole(role) ? role : 'viewer', lastSeen: Number(r.last_seen) };
+  return {
+    boardId: String(r.board_id),
+    title: String(r.title),
+    role: isRole(role) ? role : 'viewer',
+    lastSeen: Number(r.last_seen),
+  };
 }

@@ -6,7 +6,12 @@ import type { VoterIdentity } from '../../shared/protocol/voting.ts';
 import { identityNamed } from '../testing/identities.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, ConnectionRefused } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer, type TestServerOptions } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from '../testing/testServer.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
 const alice: VoterIdentity = { id: 'alice', name: 'Alice', department: 'sales' };
@@ -30,7 +35,8 @@ describe.each(['sqlite', 'postgres'] as const)('device transfers (%s)', (dialect
   });
 
   async function start(options: TestServerOptions = {}, now?: () => number) {
-    const database: TestServerOptions = dialect === 'postgres' ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: uniqueSchema() } : {};
+    const database: TestServerOptions =
+      dialect === 'postgres' ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: uniqueSchema() } : {};
     if (database.databaseSchema) schemas.push(database.databaseSchema);
     server = await startTestServer({ ...database, ...options }, { now });
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
@@ -39,7 +45,10 @@ describe.each(['sqlite', 'postgres'] as const)('device transfers (%s)', (dialect
   }
 
   async function issue(credentialHeader: string | null): Promise<Response> {
-    return fetch(`${server!.url}${TRANSFERS_PATH}`, { method: 'POST', headers: credentialHeader ? { Authorization: credentialHeader } : {} });
+    return fetch(`${server!.url}${TRANSFERS_PATH}`, {
+      method: 'POST',
+      headers: credentialHeader ? { Authorization: credentialHeader } : {},
+    });
   }
 
   async function issueCode(person: IssuedIdentity): Promise<string> {
@@ -49,7 +58,11 @@ describe.each(['sqlite', 'postgres'] as const)('device transfers (%s)', (dialect
   }
 
   function redeem(code: unknown): Promise<Response> {
-    return fetch(`${server!.url}${REDEEM_PATH}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    return fetch(`${server!.url}${REDEEM_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
   }
 
   async function errorCode(res: Response): Promise<[number, string]> {
@@ -88,8 +101,14 @@ describe.each(['sqlite', 'postgres'] as const)('device transfers (%s)', (dialect
     const seen = other.mark();
     expect(await first.dot(roundId, pain!.id)).toMatchObject({ remaining: 2 });
     // A ballot goes only to its person's connections: the second device is that person.
-    expect(await other.next((m) => m.type === 'voting:ballot', seen)).toMatchObject({ dots: { [pain!.id]: 1 }, remaining: 2 });
-    expect(await other.dot(roundId, another!.id)).toMatchObject({ remaining: 1, dots: { [pain!.id]: 1, [another!.id]: 1 } });
+    expect(await other.next((m) => m.type === 'voting:ballot', seen)).toMatchObject({
+      dots: { [pain!.id]: 1 },
+      remaining: 2,
+    });
+    expect(await other.dot(roundId, another!.id)).toMatchObject({
+      remaining: 1,
+      dots: { [pain!.id]: 1, [another!.id]: 1 },
+    });
   });
 
   it('a code works once: used again, or by a second device racing the first, it is refused', async () => {
@@ -138,8 +157,14 @@ describe.each(['sqlite', 'postgres'] as const)('device transfers (%s)', (dialect
 
     const second = issuedIdentitySchema.parse(await (await redeem(await issueCode(person))).json());
     await s.server.identities.revoke(person.personId);
-    expect(await errorCode(await issue(credentialAuthorization(person.credential)))).toEqual([401, 'credential-required']);
-    expect(await errorCode(await issue(credentialAuthorization(second.credential)))).toEqual([401, 'credential-required']);
+    expect(await errorCode(await issue(credentialAuthorization(person.credential)))).toEqual([
+      401,
+      'credential-required',
+    ]);
+    expect(await errorCode(await issue(credentialAuthorization(second.credential)))).toEqual([
+      401,
+      'credential-required',
+    ]);
   });
 
   it('a device credential is refused on connection once its person is revoked', async () => {
@@ -148,7 +173,9 @@ describe.each(['sqlite', 'postgres'] as const)('device transfers (%s)', (dialect
     const provider = await connectProvider(s.wsUrl, id, { token: tokens.editor, credential: second.credential });
     provider.destroy();
     await s.server.identities.revoke(person.personId);
-    await expect(connectProvider(s.wsUrl, id, { token: tokens.editor, credential: second.credential })).rejects.toEqual(new ConnectionRefused(IdentityRequired.reason));
+    await expect(connectProvider(s.wsUrl, id, { token: tokens.editor, credential: second.credential })).rejects.toEqual(
+      new ConnectionRefused(IdentityRequired.reason),
+    );
   });
 
   it('redemption attempts from one address are limited, right or wrong', async () => {

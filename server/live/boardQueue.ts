@@ -26,7 +26,12 @@ export class BoardQueue {
  * Runs `fn` on the board's live document, opening it through a direct connection if nobody is on
  * it; `context` tells the other extensions who opened it (e.g. `{ voting: true }`).
  */
-export async function withLiveDocument<T>(instance: Hocuspocus | null, boardId: string, fn: (doc: Document) => Promise<T>, context: Record<string, unknown>): Promise<T> {
+export async function withLiveDocument<T>(
+  instance: Hocuspocus | null,
+  boardId: string,
+  fn: (doc: Document) => Promise<T>,
+  context: Record<string, unknown>,
+): Promise<T> {
   if (!instance) throw new Error('the service was used before attach()');
   const live = instance.documents.get(boardId);
   if (live) return fn(live);

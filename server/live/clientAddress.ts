@@ -10,7 +10,10 @@ const ADDRESS_HEADER = 'x-journeyboard-client-address';
 /** The socket's peer, or behind a trusted proxy the address it appended to X-Forwarded-For. */
 export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = String(request.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     if (forwarded.length > 0) return forwarded.at(-1)!;
   }
   return request.socket.remoteAddress ?? 'unknown';

@@ -9,13 +9,19 @@ export interface MessageRefusal {
 }
 
 /** What a service says when its database fails during a request; nothing was changed. */
-export const STORAGE_FAILED: MessageRefusal = { code: 'storage-failed', message: 'The server could not record that; nothing changed. Try again.' };
+export const STORAGE_FAILED: MessageRefusal = {
+  code: 'storage-failed',
+  message: 'The server could not record that; nothing changed. Try again.',
+};
 
 /**
  * A stateless payload checked against a feature's zod schema: the message, or a refusal that
  * names the first bad field (or says it is not JSON), for the sender to read.
  */
-export function parseClientMessage<T>(schema: z.ZodType<T>, payload: string): { ok: true; message: T } | { ok: false; refusal: MessageRefusal } {
+export function parseClientMessage<T>(
+  schema: z.ZodType<T>,
+  payload: string,
+): { ok: true; message: T } | { ok: false; refusal: MessageRefusal } {
   let data: unknown;
   try {
     data = JSON.parse(payload);
@@ -25,7 +31,13 @@ export function parseClientMessage<T>(schema: z.ZodType<T>, payload: string): { 
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, message: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, refusal: { code: 'invalid-message', message: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'Invalid message.' } };
+  return {
+    ok: false,
+    refusal: {
+      code: 'invalid-message',
+      message: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'Invalid message.',
+    },
+  };
 }
 
 /**

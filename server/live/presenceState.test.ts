@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SHARED_SELECTION } from '../../shared/index.ts';
 import { admitPresenceState, PresenceBudget } from './presenceState.ts';
 
-const ann = () => ({ user: { id: 'ann', name: 'Ann', colour: '#0d74ce', department: 'sales' }, role: 'facilitator', extra: 1 });
+const ann = () => ({
+  user: { id: 'ann', name: 'Ann', colour: '#0d74ce', department: 'sales' },
+  role: 'facilitator',
+  extra: 1,
+});
 
 describe('admitPresenceState', () => {
   it('stamps the server’s role and, once identities are proven, the person id; keeps unknown fields', () => {

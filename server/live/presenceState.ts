@@ -30,8 +30,10 @@ export function admitPresenceState(state: unknown, stamp: PresenceStamp, maxByte
   if (stamp.signedIn !== undefined) fields.signedIn = stamp.signedIn;
   else delete fields.signedIn;
   const user = fields.user;
-  if (typeof stamp.personId === 'string' && user !== null && typeof user === 'object') (user as Record<string, unknown>).id = stamp.personId;
-  if (Array.isArray(fields.selection) && fields.selection.length > MAX_SHARED_SELECTION) fields.selection = fields.selection.slice(0, MAX_SHARED_SELECTION);
+  if (typeof stamp.personId === 'string' && user !== null && typeof user === 'object')
+    (user as Record<string, unknown>).id = stamp.personId;
+  if (Array.isArray(fields.selection) && fields.selection.length > MAX_SHARED_SELECTION)
+    fields.selection = fields.selection.slice(0, MAX_SHARED_SELECTION);
   // Size before the schema: a huge state is refused without walking it twice.
   const bytes = Buffer.byteLength(JSON.stringify(state));
   if (bytes > maxBytes) return { ok: false, why: 'too-large' };

@@ -29,7 +29,11 @@ export function recordsRemovedBy(doc: Y.Doc, update: Uint8Array): string[] {
     for (const { clock, len } of ranges) {
       const end = Math.min(clock + len, known);
       if (end <= first || clock >= known) continue;
-      for (let i = Y.findIndexSS(structs, Math.max(clock, first)); i < structs.length && structs[i]!.id.clock < end; i++) {
+      for (
+        let i = Y.findIndexSS(structs, Math.max(clock, first));
+        i < structs.length && structs[i]!.id.clock < end;
+        i++
+      ) {
         const struct = structs[i];
         if (!(struct instanceof Y.Item) || struct.parent !== records) continue;
         const key = struct.parentSub;
@@ -43,7 +47,8 @@ export function recordsRemovedBy(doc: Y.Doc, update: Uint8Array): string[] {
 /** A record's fields as plain values (text as a string), to put it back later. */
 export function recordFields(rec: RecordMap): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(rawFields(rec))) out[key] = value instanceof Y.AbstractType ? (value instanceof Y.Text ? value.toString() : value.toJSON()) : value;
+  for (const [key, value] of Object.entries(rawFields(rec)))
+    out[key] = value instanceof Y.AbstractType ? (value instanceof Y.Text ? value.toString() : value.toJSON()) : value;
   return out;
 }
 

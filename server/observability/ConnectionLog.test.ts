@@ -22,7 +22,9 @@ describe('connection logs', () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'blank' });
     const provider = await connectProvider(server.wsUrl, id, { token: tokens.editor });
     provider.destroy();
-    await waitFor(() => lines.some((l) => l.msg === 'connection closed' && l.board === id), { what: 'the closing line' });
+    await waitFor(() => lines.some((l) => l.msg === 'connection closed' && l.board === id), {
+      what: 'the closing line',
+    });
 
     const opened = lines.find((l) => l.msg === 'connection opened' && l.board === id);
     expect(opened).toMatchObject({ board: id, role: 'editor', readOnly: false });

@@ -35,7 +35,11 @@ describe('GET /metrics', () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const provider = await connectProvider(server.wsUrl, id, { token: tokens.editor });
     const { stages, lanes } = readBoard(provider.document);
-    executeCommand(provider.document, { id: 'ann', name: 'Ann', department: 'sales' }, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Counted' });
+    executeCommand(provider.document, { id: 'ann', name: 'Ann', department: 'sales' }, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'Counted',
+    });
     await waitForAck(provider);
     expect(await refusalReason(server.wsUrl, id, 'not-a-real-token')).toBe('unauthorized');
 

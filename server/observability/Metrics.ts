@@ -133,7 +133,11 @@ export class Metrics implements Extension {
           const failed = () => this.storeErrors.inc({ operation: prop });
           try {
             const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-            if (result instanceof Promise) return result.then((v) => (end(), v), (e: unknown) => (end(), failed(), Promise.reject(e)));
+            if (result instanceof Promise)
+              return result.then(
+                (v) => (end(), v),
+                (e: unknown) => (end(), failed(), Promise.reject(e)),
+              );
             end();
             return result;
           } catch (error) {
@@ -161,7 +165,8 @@ export class Metrics implements Extension {
             return await (original as (...a: unknown[]) => Promise<unknown>).apply(extension, args);
           } catch (error) {
             const reason = (error as { reason?: unknown } | null)?.reason;
-            if (typeof reason === 'string' && typeof (error as { code?: unknown }).code === 'number') this.countRefusal(reason);
+            if (typeof reason === 'string' && typeof (error as { code?: unknown }).code === 'number')
+              this.countRefusal(reason);
             throw error;
           }
         };

@@ -6,7 +6,12 @@ function capture() {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+      lines.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       done();
     },
   });
@@ -24,7 +29,13 @@ describe('structured logs', () => {
 
   it('never write a token, an Authorization header or a configured secret, however deep it is logged', () => {
     const { stream, lines } = capture();
-    const secrets = ['share-token-AAAA', 'Bearer header-token-BBBB', 'nested-token-CCCC', 'admin-token-DDDD', 'cookie-EEEE'];
+    const secrets = [
+      'share-token-AAAA',
+      'Bearer header-token-BBBB',
+      'nested-token-CCCC',
+      'admin-token-DDDD',
+      'cookie-EEEE',
+    ];
     createLogger('info', stream).warn(
       {
         token: secrets[0],
@@ -41,7 +52,9 @@ describe('structured logs', () => {
   });
 
   it('withoutToken strips a share token from a URL (download links carry it)', () => {
-    expect(withoutToken('/api/boards/abc/priorities.csv?token=secret-1&x=1')).toBe('/api/boards/abc/priorities.csv?token=%5Bredacted%5D&x=1');
+    expect(withoutToken('/api/boards/abc/priorities.csv?token=secret-1&x=1')).toBe(
+      '/api/boards/abc/priorities.csv?token=%5Bredacted%5D&x=1',
+    );
     expect(withoutToken('/api/boards/abc')).toBe('/api/boards/abc');
   });
 

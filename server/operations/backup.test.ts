@@ -51,15 +51,24 @@ describe('backup and restore', () => {
       boardId = await createBoardOverHttp(server.url, { title: 'Backed up', template: 'ecommerce' });
       const a = await connectProvider(server.wsUrl, boardId);
       const { stages, lanes } = readBoard(a.document);
-      executeCommand(a.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'In the log only' });
+      executeCommand(a.document, ann, 'addNote', {
+        stageId: stages[0]!.id,
+        laneId: lanes[0]!.id,
+        text: 'In the log only',
+      });
       await waitForAck(a);
       await server.server.checkpoints.createNamed(boardId, 'Named', null);
-      const saved = await new SavedTemplates(server.server.store.templates).save(boardId, a.document, { name: 'Kept in backups' });
+      const saved = await new SavedTemplates(server.server.store.templates).save(boardId, a.document, {
+        name: 'Kept in backups',
+      });
       expect(saved.ok).toBe(true);
 
       // While it runs, through the real command (the project's Node, as `npm run backup` does).
       const target = path.join(dir(), 'backup');
-      const run = spawnSync(NODE, [path.join(root, 'server/tools/backup.ts'), target], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+      const run = spawnSync(NODE, [path.join(root, 'server/tools/backup.ts'), target], {
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Backed up 1 board\(s\) and 1 saved template/);
       expect(readManifest(target)).toMatchObject({ kind: 'sqlite', boards: 1, templates: 1 });
@@ -70,7 +79,9 @@ describe('backup and restore', () => {
       const { store: pgTarget } = await pg();
       for (const store of [sqliteTarget, pgTarget]) {
         expect(await restore(target, store)).toEqual({ boards: 1, templates: 1 });
-        expect((await store.templates.listTemplates()).map((t) => [t.name, t.sourceBoardId])).toEqual([['Kept in backups', boardId]]);
+        expect((await store.templates.listTemplates()).map((t) => [t.name, t.sourceBoardId])).toEqual([
+          ['Kept in backups', boardId],
+        ]);
         // Restoring again replaces it rather than failing on its id.
         expect(await restore(target, store)).toEqual({ boards: 1, templates: 1 });
         expect(await store.templates.countTemplates()).toBe(1);
@@ -90,10 +101,22 @@ describe('backup and restore', () => {
     const doc = new Y.Doc();
     const { newBoardRow } = await import('../storage/boardState.ts');
     const { findTemplate } = await import('../../shared/index.ts');
-    const row = newBoardRow({ boardId: 'pgboard00001', title: 'From PG', template: findTemplate('ecommerce')!, now: 1 });
+    const row = newBoardRow({
+      boardId: 'pgboard00001',
+      title: 'From PG',
+      template: findTemplate('ecommerce')!,
+      now: 1,
+    });
     await source.createBoard(row);
     await source.appendUpdate('pgboard00001', Y.encodeStateAsUpdate(doc), 2);
-    const template = { id: 'saved-pgtemplate01', name: 'From PG', description: 'Kit', sourceBoardId: 'pgboard00001', createdAt: 3, body: '{"id":"saved-pgtemplate01"}' };
+    const template = {
+      id: 'saved-pgtemplate01',
+      name: 'From PG',
+      description: 'Kit',
+      sourceBoardId: 'pgboard00001',
+      createdAt: 3,
+      body: '{"id":"saved-pgtemplate01"}',
+    };
     await source.templates.addTemplate(template);
     const target = path.join(dir(), 'b');
     expect(await backup(source, target)).toMatchObject({ kind: 'ndjson', boards: 1, templates: 1 });
@@ -129,12 +152,18 @@ describe('backup and restore', () => {
     const result = await restoreBoardFromCheckpoint(store, boardId);
     expect(result).toMatchObject({ ok: true, label: 'Good one' });
     expect(readMeta((await loadBoardDoc(store, boardId))!.doc).title).toBe('Will break');
-    expect(await restoreBoardFromCheckpoint(store, 'nosuchboard0')).toMatchObject({ ok: false, code: 'board-not-found' });
+    expect(await restoreBoardFromCheckpoint(store, 'nosuchboard0')).toMatchObject({
+      ok: false,
+      code: 'board-not-found',
+    });
 
     // Through the command, against PostgreSQL: no readable checkpoint is a clear failure.
     const { store: pgStore, schema } = await pg();
     await pgStore.importBoard((await store.exportBoard(boardId))!);
-    await pgStore.deleteCheckpoints(boardId, (await pgStore.listCheckpoints(boardId)).map((c) => c.id));
+    await pgStore.deleteCheckpoints(
+      boardId,
+      (await pgStore.listCheckpoints(boardId)).map((c) => c.id),
+    );
     const run = spawnSync(NODE, [path.join(root, 'server/tools/restoreBoard.ts'), boardId], {
       env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
       encoding: 'utf8',

@@ -61,8 +61,17 @@ export async function backup(store: BoardStore, dir: string, now = Date.now()): 
       fs.closeSync(out);
     }
     const templates = await store.templates.listTemplates();
-    fs.writeFileSync(path.join(dir, TEMPLATES_NDJSON), templates.map((t) => `${JSON.stringify(t)}\n`).join(''), { flush: true });
-    manifest = { format: 'journeyboard-backup', version: 1, createdAt: now, kind: 'ndjson', boards, templates: templates.length };
+    fs.writeFileSync(path.join(dir, TEMPLATES_NDJSON), templates.map((t) => `${JSON.stringify(t)}\n`).join(''), {
+      flush: true,
+    });
+    manifest = {
+      format: 'journeyboard-backup',
+      version: 1,
+      createdAt: now,
+      kind: 'ndjson',
+      boards,
+      templates: templates.length,
+    };
   }
   fs.writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -95,7 +104,8 @@ export function readManifest(dir: string): BackupManifest {
   const file = path.join(dir, MANIFEST);
   if (!fs.existsSync(file)) throw new Error(`${dir} is not a Journeyboard backup (no ${MANIFEST})`);
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as BackupManifest;
-  if (manifest.format !== 'journeyboard-backup' || manifest.version !== 1) throw new Error(`${file}: unknown backup format`);
+  if (manifest.format !== 'journeyboard-backup' || manifest.version !== 1)
+    throw new Error(`${file}: unknown backup format`);
   return manifest;
 }
 
@@ -156,7 +166,12 @@ function removeSidecars(file: string): void {
 // Binary columns travel as { $bytes: base64 } in JSON.
 function bytesToBase64(this: unknown, _key: string, value: unknown): unknown {
   if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString('base64') };
-  if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    (value as { type?: unknown }).type === 'Buffer' &&
+    Array.isArray((value as { data?: unknown }).data)
+  ) {
     return { $bytes: Buffer.from((value as { data: number[] }).data).toString('base64') };
   }
   return value;

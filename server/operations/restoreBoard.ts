@@ -4,8 +4,19 @@ import type { BoardDump, BoardStore } from '../storage/BoardStore.ts';
 import { decodeBoard } from '../storage/boardState.ts';
 
 export type RestoreBoardResult =
-  | { readonly ok: true; readonly checkpointId: string; readonly label: string; readonly createdAt: number; readonly notes: number; readonly previous: BoardDump }
-  | { readonly ok: false; readonly code: 'board-not-found' | 'no-good-checkpoint' | 'checkpoint-not-found'; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly checkpointId: string;
+      readonly label: string;
+      readonly createdAt: number;
+      readonly notes: number;
+      readonly previous: BoardDump;
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'board-not-found' | 'no-good-checkpoint' | 'checkpoint-not-found';
+      readonly message: string;
+    };
 
 /**
  * For a board whose stored data is corrupt (clients get `board-unreadable`): replaces its snapshot
@@ -14,11 +25,17 @@ export type RestoreBoardResult =
  * a closer look. Edits after that checkpoint are lost unless they are in a client's local copy;
  * clients that reconnect send theirs and they merge.
  */
-export async function restoreBoardFromCheckpoint(store: BoardStore, boardId: string, checkpointId?: string, now = Date.now()): Promise<RestoreBoardResult> {
+export async function restoreBoardFromCheckpoint(
+  store: BoardStore,
+  boardId: string,
+  checkpointId?: string,
+  now = Date.now(),
+): Promise<RestoreBoardResult> {
   const previous = await store.exportBoard(boardId);
   if (!previous) return { ok: false, code: 'board-not-found', message: `There is no board ${boardId}` };
   const candidates = (await store.listCheckpoints(boardId)).filter((c) => !checkpointId || c.id === checkpointId);
-  if (checkpointId && candidates.length === 0) return { ok: false, code: 'checkpoint-not-found', message: `Board ${boardId} has no checkpoint ${checkpointId}` };
+  if (checkpointId && candidates.length === 0)
+    return { ok: false, code: 'checkpoint-not-found', message: `Board ${boardId} has no checkpoint ${checkpointId}` };
   for (const info of candidates) {
     const cp = await store.getCheckpoint(boardId, info.id);
     if (!cp) continue;

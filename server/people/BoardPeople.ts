@@ -9,7 +9,18 @@ import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardPeopleOptions {
-  readonly store: Pick<IdentityStore, 'removeFromBoard' | 'isRemovedFromBoard' | 'setAdmission' | 'admissionOn' | 'admit' | 'isAdmitted' | 'knock' | 'lobby' | 'leaveLobby'>;
+  readonly store: Pick<
+    IdentityStore,
+    | 'removeFromBoard'
+    | 'isRemovedFromBoard'
+    | 'setAdmission'
+    | 'admissionOn'
+    | 'admit'
+    | 'isAdmitted'
+    | 'knock'
+    | 'lobby'
+    | 'leaveLobby'
+  >;
   /** Voids the person's ballot in the open round; resolves with the dots it held. */
   readonly voidBallot: (boardId: string, personId: string) => Promise<number>;
   /** Discards the person's private drafts; resolves with how many. */
@@ -21,7 +32,14 @@ export interface BoardPeopleOptions {
 const TOPIC = 'person-removed';
 const LOBBY_TOPIC = 'lobby';
 const lobbyEvent = z.object({ kind: z.enum(['changed', 'admit-present']) });
-const removedEvent = z.object({ type: z.literal(PEOPLE.removed), personId: z.string(), name: z.string(), byName: z.string(), dotsVoided: z.number(), draftsDiscarded: z.number() });
+const removedEvent = z.object({
+  type: z.literal(PEOPLE.removed),
+  personId: z.string(),
+  name: z.string(),
+  byName: z.string(),
+  dotsVoided: z.number(),
+  draftsDiscarded: z.number(),
+});
 
 /**
  * Who may be on a board. A facilitator removes a person: from then on RoleAccess refuses that
@@ -44,8 +62,13 @@ export class BoardPeople {
     options.cluster?.onBoardEvent(LOBBY_TOPIC, (boardId, data) => {
       const parsed = lobbyEvent.safeParse(data);
       if (!parsed.success) return;
-      const admitted = parsed.data.kind === 'admit-present' ? this.options.store.admit(boardId, this.presentHere(boardId), this.now()) : Promise.resolve();
-      void admitted.then(() => this.sendLobby(boardId)).catch((error: unknown) => log.error({ board: boardId, err: error }, 'could not update the lobby'));
+      const admitted =
+        parsed.data.kind === 'admit-present'
+          ? this.options.store.admit(boardId, this.presentHere(boardId), this.now())
+          : Promise.resolve();
+      void admitted
+        .then(() => this.sendLobby(boardId))
+        .catch((error: unknown) => log.error({ board: boardId, err: error }, 'could not update the lobby'));
     });
   }
 
@@ -84,9 +107,20 @@ export class BoardPeople {
 
   /** The lobby as facilitators see it, to this instance's facilitator connections of the board (or one). */
   async sendLobby(boardId: string, to?: Connection): Promise<void> {
-    const [admission, waiting] = await Promise.all([this.options.store.admissionOn(boardId), this.options.store.lobby(boardId)]);
-    const message = JSON.stringify({ type: PEOPLE.lobby, admission, waiting: admission ? waiting : [] } satisfies LobbyMessage);
-    const targets = to ? [to] : (this.instance?.documents.get(boardId)?.getConnections() ?? []).filter((c) => roleOfConnection(c) === 'facilitator');
+    const [admission, waiting] = await Promise.all([
+      this.options.store.admissionOn(boardId),
+      this.options.store.lobby(boardId),
+    ]);
+    const message = JSON.stringify({
+      type: PEOPLE.lobby,
+      admission,
+      waiting: admission ? waiting : [],
+    } satisfies LobbyMessage);
+    const targets = to
+      ? [to]
+      : (this.instance?.documents.get(boardId)?.getConnections() ?? []).filter(
+          (c) => roleOfConnection(c) === 'facilitator',
+        );
     for (const c of targets) c.sendStateless(message);
   }
 
@@ -116,10 +150,25 @@ export class BoardPeople {
     return this.options.store.isRemovedFromBoard(boardId, personId);
   }
 
-  async remove(boardId: string, personId: string, name: string, by: { readonly id: string; readonly name: string }): Promise<PersonRemovedMessage> {
+  async remove(
+    boardId: string,
+    personId: string,
+    name: string,
+    by: { readonly id: string; readonly name: string },
+  ): Promise<PersonRemovedMessage> {
     await this.options.store.removeFromBoard(boardId, personId, this.now(), by.id);
-    const [dotsVoided, draftsDiscarded] = await Promise.all([this.options.voidBallot(boardId, personId), this.options.discardDrafts(boardId, personId)]);
-    const notice: PersonRemovedMessage = { type: PEOPLE.removed, personId, name, byName: by.name, dotsVoided, draftsDiscarded };
+    const [dotsVoided, draftsDiscarded] = await Promise.all([
+      this.options.voidBallot(boardId, personId),
+      this.options.discardDrafts(boardId, personId),
+    ]);
+    const notice: PersonRemovedMessage = {
+      type: PEOPLE.removed,
+      personId,
+      name,
+      byName: by.name,
+      dotsVoided,
+      draftsDiscarded,
+    };
     log.info({ board: boardId, dotsVoided, draftsDiscarded }, 'a facilitator removed a person from the board');
     this.disconnect(boardId, notice);
     this.options.cluster?.publishBoardEvent(TOPIC, boardId, notice);

@@ -7,7 +7,9 @@ import { documentUpdateIn } from './syncMessages.ts';
 describe('SaveRetry', () => {
   it('backs off by doubling up to the maximum', () => {
     const policy = { firstDelayMs: 1000, maxDelayMs: 30_000 };
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelay(policy, n))).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelay(policy, n))).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
+    ]);
   });
 
   it('keeps attempting until one succeeds, then stops; stop() cancels', async () => {

@@ -37,7 +37,8 @@ function countUpdatesReceived(provider: HocuspocusProvider): { count: number } {
   provider.on('message', ({ event }: { event: MessageEvent }) => {
     const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
     decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) === 0 /* Sync */ && decoding.readVarUint(decoder) === 2 /* update */) received.count++;
+    if (decoding.readVarUint(decoder) === 0 /* Sync */ && decoding.readVarUint(decoder) === 2 /* update */)
+      received.count++;
   });
   return received;
 }
@@ -69,11 +70,17 @@ describe('acknowledgements wait for the update log', () => {
     control.held = new Promise((resolve) => (release = resolve));
     const before = control.appends;
     const { stages, lanes } = readBoard(a.document);
-    const note = executeCommand(a.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Held until stored' });
+    const note = executeCommand(a.document, ann, 'addNote', {
+      stageId: stages[0]!.id,
+      laneId: lanes[0]!.id,
+      text: 'Held until stored',
+    });
 
     // The server broadcasts the applied edit (back to its author too) after it would have sent the
     // acknowledgement on the same socket: once the echo is here, an unheld acknowledgement would be.
-    await waitFor(() => updates.count > 0 && control.appends > before, { what: 'the broadcast and the append to start' });
+    await waitFor(() => updates.count > 0 && control.appends > before, {
+      what: 'the broadcast and the append to start',
+    });
     expect(readBoard(server.server.hocuspocus.documents.get(boardId)!).notesById.has(note)).toBe(true);
     expect(a.unsyncedChanges).toBe(1);
 

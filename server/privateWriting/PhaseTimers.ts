@@ -5,7 +5,13 @@ import type { StoredPhase } from './PrivateWritingStore.ts';
 /** What private writing needs of the workshop timer (WorkshopService has it). */
 export interface WorkshopTimer {
   state(boardId: string): Promise<{ readonly timer: TimerState }>;
-  apply(boardId: string, command: WorkshopCommand): Promise<{ readonly ok: true; readonly state: { readonly timer: TimerState } } | { readonly ok: false; readonly message: string }>;
+  apply(
+    boardId: string,
+    command: WorkshopCommand,
+  ): Promise<
+    | { readonly ok: true; readonly state: { readonly timer: TimerState } }
+    | { readonly ok: false; readonly message: string }
+  >;
 }
 
 const CHECK_MS = 500;
@@ -31,7 +37,11 @@ export class PhaseTimers {
 
   /** Sets the board's timer to `ms` and starts it; resolves with the run to wait for. */
   async startTimer(boardId: string, ms: number): Promise<{ ok: true; run: number } | { ok: false; message: string }> {
-    const set = await this.timer.apply(boardId, { type: 'journeyboard:timer', action: 'set', durationMs: Math.max(1_000, ms) });
+    const set = await this.timer.apply(boardId, {
+      type: 'journeyboard:timer',
+      action: 'set',
+      durationMs: Math.max(1_000, ms),
+    });
     if (!set.ok) return set;
     const started = await this.timer.apply(boardId, { type: 'journeyboard:timer', action: 'start' });
     if (!started.ok) return started;

@@ -55,7 +55,12 @@ export class PrivateWritingOutbox {
   }
 
   /** The phase, the recipient's own drafts and everyone's counts, to one connection. */
-  async sendState(connection: Connection, boardId: string, phase: StoredPhase | null, event: PhaseEvent | null): Promise<void> {
+  async sendState(
+    connection: Connection,
+    boardId: string,
+    phase: StoredPhase | null,
+    event: PhaseEvent | null,
+  ): Promise<void> {
     const drafts = await this.store.listDrafts(boardId);
     this.sendStateWith(connection, phase, drafts, event);
   }
@@ -68,14 +73,18 @@ export class PrivateWritingOutbox {
 
   /** Everyone's counts (no text, no cells, no ids), to every connection of the board. */
   async broadcastCounts(boardId: string): Promise<void> {
-    const message = JSON.stringify({ type: PRIVATE.writers, writers: countWriters(await this.store.listDrafts(boardId)) });
+    const message = JSON.stringify({
+      type: PRIVATE.writers,
+      writers: countWriters(await this.store.listDrafts(boardId)),
+    });
     for (const c of this.connectionsOf(boardId)) c.sendStateless(message);
   }
 
   /** One changed draft, to its author's connections alone (every tab of that person). */
   sendDraft(boardId: string, draft: StoredDraft, requestId: string | null): void {
     const message = JSON.stringify({ type: PRIVATE.draft, draft: publicDraft(draft), requestId });
-    for (const c of this.connectionsOf(boardId)) if (this.writers.get(c)?.id === draft.personId) c.sendStateless(message);
+    for (const c of this.connectionsOf(boardId))
+      if (this.writers.get(c)?.id === draft.personId) c.sendStateless(message);
   }
 
   sendRemoved(boardId: string, personId: string, id: DraftId, requestId: string | null): void {
@@ -83,7 +92,11 @@ export class PrivateWritingOutbox {
     for (const c of this.connectionsOf(boardId)) if (this.writers.get(c)?.id === personId) c.sendStateless(message);
   }
 
-  refuse(connection: Connection, request: { type: PrivateWritingClientType; id?: DraftId; requestId?: string } | null, refusal: Refusal): void {
+  refuse(
+    connection: Connection,
+    request: { type: PrivateWritingClientType; id?: DraftId; requestId?: string } | null,
+    refusal: Refusal,
+  ): void {
     const message: PrivateRefusedMessage = {
       type: PRIVATE.refused,
       code: refusal.code,
@@ -95,7 +108,12 @@ export class PrivateWritingOutbox {
     connection.sendStateless(JSON.stringify(message));
   }
 
-  private sendStateWith(connection: Connection, phase: StoredPhase | null, drafts: readonly StoredDraft[], event: PhaseEvent | null): void {
+  private sendStateWith(
+    connection: Connection,
+    phase: StoredPhase | null,
+    drafts: readonly StoredDraft[],
+    event: PhaseEvent | null,
+  ): void {
     const person = this.writers.get(connection);
     const refusal = writeRefusal(connection, person, phase);
     const message: PrivateStateMessage = {
@@ -124,20 +142,40 @@ export function roleOf(connection: Connection): Role | undefined {
 export function changeRefusal(connection: Connection): Refusal | null {
   const role = roleOf(connection);
   if (!role || !canWrite(role, 'board')) {
-    return { code: 'not-allowed', message: `Your ${role ?? 'link'} link can follow the private writing but not write notes; writing needs an editor link.` };
+    return {
+      code: 'not-allowed',
+      message: `Your ${role ?? 'link'} link can follow the private writing but not write notes; writing needs an editor link.`,
+    };
   }
-  if (connection.readOnly) return { code: 'board-locked', message: 'The facilitator has locked the board; your drafts are kept, write again once it is unlocked.' };
+  if (connection.readOnly)
+    return {
+      code: 'board-locked',
+      message: 'The facilitator has locked the board; your drafts are kept, write again once it is unlocked.',
+    };
   return null;
 }
 
-function writeRefusal(connection: Connection, person: PrivateWriter | undefined, phase: StoredPhase | null): Refusal | null {
+function writeRefusal(
+  connection: Connection,
+  person: PrivateWriter | undefined,
+  phase: StoredPhase | null,
+): Refusal | null {
   if (!person) return { code: 'not-identified', message: 'Say who you are first (private:hello).' };
   if (!phase) return { code: 'no-open-phase', message: 'There is no private writing phase open.' };
   return changeRefusal(connection);
 }
 
 export function publicDraft(d: StoredDraft): Draft {
-  return { id: d.id, stageId: d.stageId, laneId: d.laneId, kind: d.kind, text: d.text, placedAt: d.placedAt, createdAt: d.createdAt, updatedAt: d.updatedAt };
+  return {
+    id: d.id,
+    stageId: d.stageId,
+    laneId: d.laneId,
+    kind: d.kind,
+    text: d.text,
+    placedAt: d.placedAt,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
 }
 
 function publicPhase(p: StoredPhase): PhaseInfo {
@@ -149,7 +187,12 @@ export function countWriters(drafts: readonly StoredDraft[]): WriterCount[] {
   const byPerson = new Map<string, WriterCount>();
   for (const d of drafts) {
     const seen = byPerson.get(d.personId);
-    byPerson.set(d.personId, { personId: d.personId, name: d.name, department: d.department, count: (seen?.count ?? 0) + 1 });
+    byPerson.set(d.personId, {
+      personId: d.personId,
+      name: d.name,
+      department: d.department,
+      count: (seen?.count ?? 0) + 1,
+    });
   }
   return [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId));
 }

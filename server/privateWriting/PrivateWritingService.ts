@@ -77,7 +77,9 @@ export class PrivateWritingService {
     this.maxNoteLength = options.maxNoteLength;
     this.maxRecords = options.maxRecords;
     this.out = new PrivateWritingOutbox(this.store, this.now);
-    this.timers = options.timer ? new PhaseTimers(options.timer, (boardId, phaseId) => this.timedReveal(boardId, phaseId)) : null;
+    this.timers = options.timer
+      ? new PhaseTimers(options.timer, (boardId, phaseId) => this.timedReveal(boardId, phaseId))
+      : null;
     this.cluster = options.cluster;
     this.cluster?.onBoardEvent(PRIVATE_WRITING_TOPIC, (boardId, data) => this.heard(boardId, data));
   }
@@ -114,7 +116,11 @@ export class PrivateWritingService {
   private async dispatch(connection: Connection, boardId: string, message: PrivateWritingClientMessage): Promise<void> {
     if (message.type === PRIVATE.hello) return this.hello(connection, boardId, message.person);
     const writer = this.out.writerOf(connection);
-    if (!writer) return this.out.refuse(connection, message, { code: 'not-identified', message: 'Say who you are first (private:hello).' });
+    if (!writer)
+      return this.out.refuse(connection, message, {
+        code: 'not-identified',
+        message: 'Say who you are first (private:hello).',
+      });
     switch (message.type) {
       case PRIVATE.start:
         return this.startPhase(connection, boardId, writer, message.settings);
@@ -133,7 +139,12 @@ export class PrivateWritingService {
   private async hello(connection: Connection, boardId: string, declared: Omit<PrivateWriter, 'id'>): Promise<void> {
     // The id is the one RoleAccess proved; a hello only says how the person wants to be named.
     const proven = personOf(connection);
-    if (!proven) return this.out.refuse(connection, { type: PRIVATE.hello }, { code: 'not-identified', message: 'This connection has no proven identity.' });
+    if (!proven)
+      return this.out.refuse(
+        connection,
+        { type: PRIVATE.hello },
+        { code: 'not-identified', message: 'This connection has no proven identity.' },
+      );
     this.out.identify(connection, { id: proven.id, name: declared.name, department: declared.department });
     await this.out.sendState(connection, boardId, await this.store.getOpenPhase(boardId), null);
   }
@@ -155,21 +166,57 @@ export class PrivateWritingService {
 
   // ---- the facilitator's phase ----
 
-  private async startPhase(connection: Connection, boardId: string, by: PrivateWriter, settings: PhaseSettings): Promise<void> {
-    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'not-allowed', message: 'Only a facilitator starts private writing.' });
+  private async startPhase(
+    connection: Connection,
+    boardId: string,
+    by: PrivateWriter,
+    settings: PhaseSettings,
+  ): Promise<void> {
+    if (roleOf(connection) !== 'facilitator')
+      return this.out.refuse(
+        connection,
+        { type: PRIVATE.start },
+        { code: 'not-allowed', message: 'Only a facilitator starts private writing.' },
+      );
     if (await this.store.getOpenPhase(boardId)) {
-      return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'phase-already-open', message: 'Private writing is already on; reveal or cancel it first.' });
+      return this.out.refuse(
+        connection,
+        { type: PRIVATE.start },
+        { code: 'phase-already-open', message: 'Private writing is already on; reveal or cancel it first.' },
+      );
     }
     let timerRun: number | null = null;
     if (settings.timerMinutes !== null) {
-      if (!this.timers) return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'not-allowed', message: 'This server has no workshop timer.' });
+      if (!this.timers)
+        return this.out.refuse(
+          connection,
+          { type: PRIVATE.start },
+          { code: 'not-allowed', message: 'This server has no workshop timer.' },
+        );
       const started = await this.timers.startTimer(boardId, Math.round(settings.timerMinutes * 60_000));
-      if (!started.ok) return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'storage-failed', message: started.message });
+      if (!started.ok)
+        return this.out.refuse(
+          connection,
+          { type: PRIVATE.start },
+          { code: 'storage-failed', message: started.message },
+        );
       timerRun = started.run;
     }
-    const phase: StoredPhase = { id: `phase-${randomId(12)}`, boardId, openedAt: this.now(), openedBy: { id: by.id, name: by.name }, timerRun, status: 'open', closedAt: null };
+    const phase: StoredPhase = {
+      id: `phase-${randomId(12)}`,
+      boardId,
+      openedAt: this.now(),
+      openedBy: { id: by.id, name: by.name },
+      timerRun,
+      status: 'open',
+      closedAt: null,
+    };
     if (!(await this.store.openPhase(phase))) {
-      return this.out.refuse(connection, { type: PRIVATE.start }, { code: 'phase-already-open', message: 'Private writing is already on; reveal or cancel it first.' });
+      return this.out.refuse(
+        connection,
+        { type: PRIVATE.start },
+        { code: 'phase-already-open', message: 'Private writing is already on; reveal or cancel it first.' },
+      );
     }
     log.info({ board: boardId }, `private writing ${phase.id} opened`);
     this.timers?.watch(phase);
@@ -178,15 +225,26 @@ export class PrivateWritingService {
     this.tell(boardId, { kind: 'phase', event });
   }
 
-  private async closeByFacilitator(connection: Connection, boardId: string, message: Msg<'private:reveal' | 'private:cancel'>): Promise<void> {
-    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends private writing.' });
+  private async closeByFacilitator(
+    connection: Connection,
+    boardId: string,
+    message: Msg<'private:reveal' | 'private:cancel'>,
+  ): Promise<void> {
+    if (roleOf(connection) !== 'facilitator')
+      return this.out.refuse(connection, message, {
+        code: 'not-allowed',
+        message: 'Only a facilitator ends private writing.',
+      });
     const phase = await this.store.getOpenPhase(boardId);
-    if (!phase || phase.id !== message.phaseId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
+    if (!phase || phase.id !== message.phaseId)
+      return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
     if (message.type === PRIVATE.reveal) {
-      if (!(await this.reveal(boardId, phase))) this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
+      if (!(await this.reveal(boardId, phase)))
+        this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
       return;
     }
-    if (!(await this.store.cancelPhase(boardId, phase.id, this.now()))) return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
+    if (!(await this.store.cancelPhase(boardId, phase.id, this.now())))
+      return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
     this.timers?.forget(boardId);
     log.info({ board: boardId }, `private writing ${phase.id} cancelled; drafts kept`);
     const event = { kind: 'cancelled', phaseId: phase.id } as const;
@@ -206,14 +264,30 @@ export class PrivateWritingService {
     const outcome = await withLiveDocument(
       this.instance,
       boardId,
-      (doc) => this.store.revealPhase(boardId, phase.id, this.now(), () => newId('note'), (drafts) => revealDrafts(doc, drafts)),
+      (doc) =>
+        this.store.revealPhase(
+          boardId,
+          phase.id,
+          this.now(),
+          () => newId('note'),
+          (drafts) => revealDrafts(doc, drafts),
+        ),
       { privateWriting: true },
     );
     if (!outcome) return false;
-    for (const k of outcome.kept) log.warn({ board: boardId, draft: k.id }, `a draft stays private at the reveal: ${k.reason}`);
+    for (const k of outcome.kept)
+      log.warn({ board: boardId, draft: k.id }, `a draft stays private at the reveal: ${k.reason}`);
     this.timers?.forget(boardId);
-    log.info({ board: boardId }, `private writing ${phase.id} revealed (${outcome.written.length} notes, ${outcome.moved.length} moved to an existing cell, ${outcome.kept.length} kept)`);
-    const event = { kind: 'revealed', phaseId: phase.id, notes: outcome.written.length, kept: outcome.kept.length } as const;
+    log.info(
+      { board: boardId },
+      `private writing ${phase.id} revealed (${outcome.written.length} notes, ${outcome.moved.length} moved to an existing cell, ${outcome.kept.length} kept)`,
+    );
+    const event = {
+      kind: 'revealed',
+      phaseId: phase.id,
+      notes: outcome.written.length,
+      kept: outcome.kept.length,
+    } as const;
     await this.out.broadcastState(boardId, null, event);
     this.tell(boardId, { kind: 'phase', event });
     return true;
@@ -244,20 +318,34 @@ export class PrivateWritingService {
 
   // ---- drafts ----
 
-  private async add(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:add'>): Promise<void> {
+  private async add(
+    connection: Connection,
+    boardId: string,
+    writer: PrivateWriter,
+    message: Msg<'private:add'>,
+  ): Promise<void> {
     const refused = changeRefusal(connection) ?? this.textRefusal(message.text);
     if (refused) return this.out.refuse(connection, message, refused);
     if (!(await this.store.getOpenPhase(boardId))) {
-      return this.out.refuse(connection, message, { code: 'no-open-phase', message: 'Private writing has ended; add the note to the board instead.' });
+      return this.out.refuse(connection, message, {
+        code: 'no-open-phase',
+        message: 'Private writing has ended; add the note to the board instead.',
+      });
     }
     const cellMissing = this.cellRefusal(boardId, message.stageId, message.laneId);
     if (cellMissing) return this.out.refuse(connection, message, cellMissing);
     const all = await this.store.listDrafts(boardId);
     if (all.filter((d) => d.personId === writer.id).length >= MAX_DRAFTS_PER_PERSON) {
-      return this.out.refuse(connection, message, { code: 'too-many-drafts', message: `You have ${MAX_DRAFTS_PER_PERSON} private notes already; wait for the reveal.` });
+      return this.out.refuse(connection, message, {
+        code: 'too-many-drafts',
+        message: `You have ${MAX_DRAFTS_PER_PERSON} private notes already; wait for the reveal.`,
+      });
     }
-    const notes = this.instance?.documents.get(boardId) ? readBoard(this.instance.documents.get(boardId)!).notes.length : 0;
-    if (notes + all.length >= this.maxRecords) return this.out.refuse(connection, message, { code: 'board-full', message: 'The board cannot hold more notes.' });
+    const notes = this.instance?.documents.get(boardId)
+      ? readBoard(this.instance.documents.get(boardId)!).notes.length
+      : 0;
+    if (notes + all.length >= this.maxRecords)
+      return this.out.refuse(connection, message, { code: 'board-full', message: 'The board cannot hold more notes.' });
     const at = this.now();
     const draft: StoredDraft = {
       boardId,
@@ -276,7 +364,11 @@ export class PrivateWritingService {
     };
     if (!(await this.store.insertDraft(draft))) {
       // The insert waits for a reveal on another instance; if one came first, the phase is over.
-      if (!(await this.store.getOpenPhase(boardId))) return this.out.refuse(connection, message, { code: 'no-open-phase', message: 'Private writing has ended; add the note to the board instead.' });
+      if (!(await this.store.getOpenPhase(boardId)))
+        return this.out.refuse(connection, message, {
+          code: 'no-open-phase',
+          message: 'Private writing has ended; add the note to the board instead.',
+        });
       return this.out.refuse(connection, message, { code: 'draft-exists', message: 'That draft exists already.' });
     }
     this.out.sendDraft(boardId, draft, message.requestId ?? null);
@@ -284,13 +376,25 @@ export class PrivateWritingService {
     this.tell(boardId, { kind: 'draft', personId: writer.id, draftId: draft.id, counts: true });
   }
 
-  private async update(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:update'>): Promise<void> {
+  private async update(
+    connection: Connection,
+    boardId: string,
+    writer: PrivateWriter,
+    message: Msg<'private:update'>,
+  ): Promise<void> {
     const refused = changeRefusal(connection) ?? (message.text === undefined ? null : this.textRefusal(message.text));
     if (refused) return this.out.refuse(connection, message, refused);
     const draft = await this.store.getDraft(boardId, message.id);
     // Someone else's draft is "not found": its existence is no one else's business.
-    if (!draft || draft.personId !== writer.id) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
-    const moved = message.stageId !== undefined && message.laneId !== undefined && (message.stageId !== draft.stageId || message.laneId !== draft.laneId);
+    if (!draft || draft.personId !== writer.id)
+      return this.out.refuse(connection, message, {
+        code: 'draft-not-found',
+        message: 'That private note no longer exists.',
+      });
+    const moved =
+      message.stageId !== undefined &&
+      message.laneId !== undefined &&
+      (message.stageId !== draft.stageId || message.laneId !== draft.laneId);
     if (moved) {
       const cellMissing = this.cellRefusal(boardId, message.stageId!, message.laneId!);
       if (cellMissing) return this.out.refuse(connection, message, cellMissing);
@@ -307,22 +411,37 @@ export class PrivateWritingService {
       placedAt: moved ? at : draft.placedAt,
       updatedAt: at,
     };
-    if (!(await this.store.updateDraft(next))) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
+    if (!(await this.store.updateDraft(next)))
+      return this.out.refuse(connection, message, {
+        code: 'draft-not-found',
+        message: 'That private note no longer exists.',
+      });
     this.out.sendDraft(boardId, next, message.requestId ?? null);
     this.tell(boardId, { kind: 'draft', personId: writer.id, draftId: next.id, counts: false });
   }
 
-  private async remove(connection: Connection, boardId: string, writer: PrivateWriter, message: Msg<'private:remove'>): Promise<void> {
+  private async remove(
+    connection: Connection,
+    boardId: string,
+    writer: PrivateWriter,
+    message: Msg<'private:remove'>,
+  ): Promise<void> {
     const refused = changeRefusal(connection);
     if (refused) return this.out.refuse(connection, message, refused);
-    if (!(await this.store.deleteDraft(boardId, message.id, writer.id))) return this.out.refuse(connection, message, { code: 'draft-not-found', message: 'That private note no longer exists.' });
+    if (!(await this.store.deleteDraft(boardId, message.id, writer.id)))
+      return this.out.refuse(connection, message, {
+        code: 'draft-not-found',
+        message: 'That private note no longer exists.',
+      });
     this.out.sendRemoved(boardId, writer.id, message.id, message.requestId ?? null);
     await this.out.broadcastCounts(boardId);
     this.tell(boardId, { kind: 'draft', personId: writer.id, draftId: message.id, counts: true });
   }
 
   private textRefusal(text: string): Refusal | null {
-    return text.length > this.maxNoteLength ? { code: 'invalid-message', message: `A note holds at most ${this.maxNoteLength} characters.` } : null;
+    return text.length > this.maxNoteLength
+      ? { code: 'invalid-message', message: `A note holds at most ${this.maxNoteLength} characters.` }
+      : null;
   }
 
   private cellRefusal(boardId: string, stageId: StageId, laneId: LaneId): Refusal | null {
@@ -333,7 +452,8 @@ export class PrivateWritingService {
 
   private async notOpen(boardId: string, phaseId: string): Promise<Refusal> {
     const asked = await this.store.getPhase(boardId, phaseId);
-    if (asked && asked.status !== 'open') return { code: 'phase-closed', message: `That private writing phase has ended (${asked.status}).` };
+    if (asked && asked.status !== 'open')
+      return { code: 'phase-closed', message: `That private writing phase has ended (${asked.status}).` };
     return { code: 'no-open-phase', message: 'There is no private writing phase open.' };
   }
 

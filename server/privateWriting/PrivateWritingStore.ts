@@ -29,7 +29,13 @@ export interface PrivateWritingStore {
    * calling `write`, if the phase is not open (any more): another reveal or a cancel came first.
    * `write` is synchronous (one Yjs transaction) and holds the lock only as long as it runs.
    */
-  revealPhase<T extends RevealWrite>(boardId: string, phaseId: string, at: number, newNoteId: () => NoteId, write: (drafts: readonly RevealableDraft[]) => T): Promise<T | null>;
+  revealPhase<T extends RevealWrite>(
+    boardId: string,
+    phaseId: string,
+    at: number,
+    newNoteId: () => NoteId,
+    write: (drafts: readonly RevealableDraft[]) => T,
+  ): Promise<T | null>;
 
   /** The board's drafts, every author, oldest placement first. */
   listDrafts(boardId: string): Promise<StoredDraft[]>;

@@ -2,7 +2,14 @@ import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { NoteId } from '../../shared/schema/ids.ts';
 import type { DraftId } from '../../shared/protocol/privateWriting.ts';
 import { DRAFT_COLUMNS, draftValues, PHASE_COLUMNS, readDraftRow, readPhaseRow } from './draftRows.ts';
-import type { NewPhase, PrivateWritingStore, RevealableDraft, RevealWrite, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
+import type {
+  NewPhase,
+  PrivateWritingStore,
+  RevealableDraft,
+  RevealWrite,
+  StoredDraft,
+  StoredPhase,
+} from './PrivateWritingStore.ts';
 
 // STRICT tables beside the board tables; deleting a board deletes its phases and drafts.
 export const SQLITE_PRIVATE_WRITING_SCHEMA = `
@@ -49,27 +56,43 @@ export class SqlitePrivateWritingStore implements PrivateWritingStore {
 
   async openPhase(p: NewPhase): Promise<boolean> {
     const inserted = this.db
-      .prepare(`INSERT INTO private_phases (${PHASE_COLUMNS}) VALUES (?, ?, 'open', ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING`)
+      .prepare(
+        `INSERT INTO private_phases (${PHASE_COLUMNS}) VALUES (?, ?, 'open', ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING`,
+      )
       .run(p.id, p.boardId, p.openedAt, p.openedBy.id, p.openedBy.name, p.timerRun);
     return Number(inserted.changes) === 1;
   }
 
   async getOpenPhase(boardId: string): Promise<StoredPhase | null> {
-    const row = this.db.prepare(`SELECT ${PHASE_COLUMNS} FROM private_phases WHERE board_id = ? AND status = 'open'`).get(boardId);
+    const row = this.db
+      .prepare(`SELECT ${PHASE_COLUMNS} FROM private_phases WHERE board_id = ? AND status = 'open'`)
+      .get(boardId);
     return row ? readPhaseRow(plain(row)) : null;
   }
 
   async getPhase(boardId: string, phaseId: string): Promise<StoredPhase | null> {
-    const row = this.db.prepare(`SELECT ${PHASE_COLUMNS} FROM private_phases WHERE board_id = ? AND id = ?`).get(boardId, phaseId);
+    const row = this.db
+      .prepare(`SELECT ${PHASE_COLUMNS} FROM private_phases WHERE board_id = ? AND id = ?`)
+      .get(boardId, phaseId);
     return row ? readPhaseRow(plain(row)) : null;
   }
 
   async listTimedOpenPhases(): Promise<StoredPhase[]> {
-    return this.db.prepare(`SELECT ${PHASE_COLUMNS} FROM private_phases WHERE status = 'open' AND timer_run IS NOT NULL ORDER BY opened_at`).all().map(plain).map(readPhaseRow);
+    return this.db
+      .prepare(
+        `SELECT ${PHASE_COLUMNS} FROM private_phases WHERE status = 'open' AND timer_run IS NOT NULL ORDER BY opened_at`,
+      )
+      .all()
+      .map(plain)
+      .map(readPhaseRow);
   }
 
   async cancelPhase(boardId: string, phaseId: string, at: number): Promise<boolean> {
-    const changed = this.db.prepare(`UPDATE private_phases SET status = 'cancelled', closed_at = ? WHERE board_id = ? AND id = ? AND status = 'open'`).run(at, boardId, phaseId).changes;
+    const changed = this.db
+      .prepare(
+        `UPDATE private_phases SET status = 'cancelled', closed_at = ? WHERE board_id = ? AND id = ? AND status = 'open'`,
+      )
+      .run(at, boardId, phaseId).changes;
     return Number(changed) === 1;
   }
 
@@ -79,17 +102,36 @@ export class SqlitePrivateWritingStore implements PrivateWritingStore {
    * transaction (the document's own listeners may write the database as it changes); the note
    * ids are committed before it (see PrivateWritingStore.revealPhase), the close after it.
    */
-  async revealPhase<T extends RevealWrite>(boardId: string, phaseId: string, at: number, newNoteId: () => NoteId, write: (drafts: readonly RevealableDraft[]) => T): Promise<T | null> {
-    const open = this.db.prepare(`SELECT 1 FROM private_phases WHERE board_id = ? AND id = ? AND status = 'open'`).get(boardId, phaseId);
+  async revealPhase<T extends RevealWrite>(
+    boardId: string,
+    phaseId: string,
+    at: number,
+    newNoteId: () => NoteId,
+    write: (drafts: readonly RevealableDraft[]) => T,
+  ): Promise<T | null> {
+    const open = this.db
+      .prepare(`SELECT 1 FROM private_phases WHERE board_id = ? AND id = ? AND status = 'open'`)
+      .get(boardId, phaseId);
     if (!open) return null;
     this.transaction(() => {
-      const set = this.db.prepare('UPDATE private_drafts SET note_id = ? WHERE board_id = ? AND id = ? AND note_id IS NULL');
-      for (const { id } of this.db.prepare('SELECT id FROM private_drafts WHERE board_id = ? AND note_id IS NULL').all(boardId)) set.run(newNoteId(), boardId, String(id));
+      const set = this.db.prepare(
+        'UPDATE private_drafts SET note_id = ? WHERE board_id = ? AND id = ? AND note_id IS NULL',
+      );
+      for (const { id } of this.db
+        .prepare('SELECT id FROM private_drafts WHERE board_id = ? AND note_id IS NULL')
+        .all(boardId))
+        set.run(newNoteId(), boardId, String(id));
     });
-    const drafts = this.db.prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? ${ORDER}`).all(boardId).map(plain).map(readDraftRow);
+    const drafts = this.db
+      .prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? ${ORDER}`)
+      .all(boardId)
+      .map(plain)
+      .map(readDraftRow);
     const outcome = write(drafts.filter((d): d is RevealableDraft => d.noteId !== null));
     this.transaction(() => {
-      this.db.prepare(`UPDATE private_phases SET status = 'revealed', closed_at = ? WHERE board_id = ? AND id = ?`).run(at, boardId, phaseId);
+      this.db
+        .prepare(`UPDATE private_phases SET status = 'revealed', closed_at = ? WHERE board_id = ? AND id = ?`)
+        .run(at, boardId, phaseId);
       const remove = this.db.prepare('DELETE FROM private_drafts WHERE board_id = ? AND id = ?');
       for (const id of outcome.written) remove.run(boardId, id);
     });
@@ -97,15 +139,25 @@ export class SqlitePrivateWritingStore implements PrivateWritingStore {
   }
 
   async listDrafts(boardId: string): Promise<StoredDraft[]> {
-    return this.db.prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? ${ORDER}`).all(boardId).map(plain).map(readDraftRow);
+    return this.db
+      .prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? ${ORDER}`)
+      .all(boardId)
+      .map(plain)
+      .map(readDraftRow);
   }
 
   async listDraftsOf(boardId: string, personId: string): Promise<StoredDraft[]> {
-    return this.db.prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? AND person_id = ? ${ORDER}`).all(boardId, personId).map(plain).map(readDraftRow);
+    return this.db
+      .prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? AND person_id = ? ${ORDER}`)
+      .all(boardId, personId)
+      .map(plain)
+      .map(readDraftRow);
   }
 
   async getDraft(boardId: string, id: DraftId): Promise<StoredDraft | null> {
-    const row = this.db.prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? AND id = ?`).get(boardId, id);
+    const row = this.db
+      .prepare(`SELECT ${DRAFT_COLUMNS} FROM private_drafts WHERE board_id = ? AND id = ?`)
+      .get(boardId, id);
     return row ? readDraftRow(plain(row)) : null;
   }
 
@@ -125,12 +177,26 @@ export class SqlitePrivateWritingStore implements PrivateWritingStore {
         `UPDATE private_drafts SET name = ?, department = ?, stage_id = ?, lane_id = ?, kind = ?, text = ?, placed_at = ?, updated_at = ?
          WHERE board_id = ? AND id = ? AND person_id = ?`,
       )
-      .run(d.name, d.department, d.stageId, d.laneId, d.kind, d.text, d.placedAt, d.updatedAt, d.boardId, d.id, d.personId).changes;
+      .run(
+        d.name,
+        d.department,
+        d.stageId,
+        d.laneId,
+        d.kind,
+        d.text,
+        d.placedAt,
+        d.updatedAt,
+        d.boardId,
+        d.id,
+        d.personId,
+      ).changes;
     return Number(changed) === 1;
   }
 
   async deleteDraft(boardId: string, id: DraftId, personId: string): Promise<boolean> {
-    const changed = this.db.prepare('DELETE FROM private_drafts WHERE board_id = ? AND id = ? AND person_id = ?').run(boardId, id, personId).changes;
+    const changed = this.db
+      .prepare('DELETE FROM private_drafts WHERE board_id = ? AND id = ? AND person_id = ?')
+      .run(boardId, id, personId).changes;
     return Number(changed) === 1;
   }
 

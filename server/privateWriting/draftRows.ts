@@ -5,7 +5,8 @@ import { isDraftId } from '../../shared/protocol/privateWriting.ts';
 import type { PhaseStatus, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 
 export const PHASE_COLUMNS = 'id, board_id, status, opened_at, opened_by_id, opened_by_name, timer_run, closed_at';
-export const DRAFT_COLUMNS = 'board_id, id, person_id, name, department, stage_id, lane_id, kind, text, placed_at, created_at, updated_at, note_id';
+export const DRAFT_COLUMNS =
+  'board_id, id, person_id, name, department, stage_id, lane_id, kind, text, placed_at, created_at, updated_at, note_id';
 
 /** A row of either database as a typed phase. */
 export function readPhaseRow(row: Record<string, unknown>): StoredPhase {
@@ -29,7 +30,12 @@ export function readDraftRow(row: Record<string, unknown>): StoredDraft {
   const stageId = String(row.stage_id);
   const laneId = String(row.lane_id);
   const noteId = row.note_id === null || row.note_id === undefined ? null : String(row.note_id);
-  if (!isDraftId(id) || !isRecordId('stage', stageId) || !isRecordId('lane', laneId) || (noteId !== null && !isRecordId('note', noteId))) {
+  if (
+    !isDraftId(id) ||
+    !isRecordId('stage', stageId) ||
+    !isRecordId('lane', laneId) ||
+    (noteId !== null && !isRecordId('note', noteId))
+  ) {
     throw new Error(`Malformed private draft row ${id} on board ${String(row.board_id)}`);
   }
   const kind = (NOTE_KINDS as readonly unknown[]).includes(row.kind) ? (row.kind as NoteKind) : null;
@@ -51,5 +57,19 @@ export function readDraftRow(row: Record<string, unknown>): StoredDraft {
 }
 
 export function draftValues(d: StoredDraft): (string | number | null)[] {
-  return [d.boardId, d.id, d.personId, d.name, d.department, d.stageId, d.laneId, d.kind, d.text, d.placedAt, d.createdAt, d.updatedAt, d.noteId];
+  return [
+    d.boardId,
+    d.id,
+    d.personId,
+    d.name,
+    d.department,
+    d.stageId,
+    d.laneId,
+    d.kind,
+    d.text,
+    d.placedAt,
+    d.createdAt,
+    d.updatedAt,
+    d.noteId,
+  ];
 }

@@ -24,7 +24,12 @@ export const privateWritingEventSchema = z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('revealed'), phaseId, notes: z.number().int().min(0), kept: z.number().int().min(0) }),
     ]),
   }),
-  z.object({ kind: z.literal('draft'), personId: z.string().min(1).max(200), draftId: draftIdSchema, counts: z.boolean() }),
+  z.object({
+    kind: z.literal('draft'),
+    personId: z.string().min(1).max(200),
+    draftId: draftIdSchema,
+    counts: z.boolean(),
+  }),
 ]);
 
 export type PrivateWritingEvent = z.infer<typeof privateWritingEventSchema>;

@@ -10,7 +10,10 @@ export interface PrivateWritingStoreUnderTest {
 }
 
 /** The PrivateWritingStore contract, run on SQLite and PostgreSQL (Sqlite…/Postgres…PrivateWritingStore.test.ts). */
-export function describePrivateWritingStoreContract(name: string, open: () => Promise<PrivateWritingStoreUnderTest>): void {
+export function describePrivateWritingStoreContract(
+  name: string,
+  open: () => Promise<PrivateWritingStoreUnderTest>,
+): void {
   describe(`PrivateWritingStore contract: ${name}`, () => {
     const opened: BoardStore[] = [];
     const fresh = async () => {
@@ -31,7 +34,14 @@ export function describePrivateWritingStoreContract(name: string, open: () => Pr
       for (const s of opened.splice(0)) await s.close().catch(() => undefined);
     });
 
-    const phase = (over: Partial<NewPhase> = {}): NewPhase => ({ id: 'phase-1', boardId: 'board0000001', openedAt: 1000, openedBy: { id: 'fac', name: 'Fran' }, timerRun: null, ...over });
+    const phase = (over: Partial<NewPhase> = {}): NewPhase => ({
+      id: 'phase-1',
+      boardId: 'board0000001',
+      openedAt: 1000,
+      openedBy: { id: 'fac', name: 'Fran' },
+      timerRun: null,
+      ...over,
+    });
     const draft = (over: Partial<StoredDraft> = {}): StoredDraft => ({
       boardId: 'board0000001',
       id: 'draft:aaaaaaaa',
@@ -55,7 +65,13 @@ export function describePrivateWritingStoreContract(name: string, open: () => Pr
       expect(await pw.openPhase(phase())).toBe(true);
       expect(await pw.openPhase(phase({ id: 'phase-2' }))).toBe(false);
       expect(await pw.openPhase(phase({ id: 'phase-3', boardId: 'board0000002', timerRun: 4 }))).toBe(true);
-      expect(await pw.getOpenPhase('board0000001')).toMatchObject({ id: 'phase-1', status: 'open', openedBy: { name: 'Fran' }, timerRun: null, closedAt: null });
+      expect(await pw.getOpenPhase('board0000001')).toMatchObject({
+        id: 'phase-1',
+        status: 'open',
+        openedBy: { name: 'Fran' },
+        timerRun: null,
+        closedAt: null,
+      });
       expect((await pw.listTimedOpenPhases()).map((p) => [p.id, p.timerRun])).toEqual([['phase-3', 4]]);
       expect(await pw.cancelPhase('board0000001', 'phase-1', 5000)).toBe(true);
       expect(await pw.cancelPhase('board0000001', 'phase-1', 6000)).toBe(false);
@@ -74,12 +90,18 @@ export function describePrivateWritingStoreContract(name: string, open: () => Pr
       expect(await pw.insertDraft(draft())).toBe(true);
       expect(await pw.insertDraft(draft({ personId: 'bo', text: 'other' }))).toBe(false);
       expect(await pw.insertDraft(draft({ boardId: 'board0000002' }))).toBe(true);
-      expect(await pw.insertDraft(draft({ id: 'draft:bbbbbbbb', personId: 'bo', name: 'Bo', placedAt: 1500, kind: 'pain' }))).toBe(true);
+      expect(
+        await pw.insertDraft(draft({ id: 'draft:bbbbbbbb', personId: 'bo', name: 'Bo', placedAt: 1500, kind: 'pain' })),
+      ).toBe(true);
       expect((await pw.listDrafts('board0000001')).map((d) => d.id)).toEqual(['draft:bbbbbbbb', 'draft:aaaaaaaa']);
       expect((await pw.listDraftsOf('board0000001', 'ann')).map((d) => d.id)).toEqual(['draft:aaaaaaaa']);
       expect(await pw.updateDraft(draft({ personId: 'bo', text: 'hijack' }))).toBe(false);
-      expect(await pw.updateDraft(draft({ text: 'edited', stageId: 'stage:s2', placedAt: 3000, updatedAt: 3000 }))).toBe(true);
-      expect(await pw.getDraft('board0000001', 'draft:aaaaaaaa')).toEqual(draft({ text: 'edited', stageId: 'stage:s2', placedAt: 3000, updatedAt: 3000 }));
+      expect(
+        await pw.updateDraft(draft({ text: 'edited', stageId: 'stage:s2', placedAt: 3000, updatedAt: 3000 })),
+      ).toBe(true);
+      expect(await pw.getDraft('board0000001', 'draft:aaaaaaaa')).toEqual(
+        draft({ text: 'edited', stageId: 'stage:s2', placedAt: 3000, updatedAt: 3000 }),
+      );
       expect(await pw.deleteDraft('board0000001', 'draft:aaaaaaaa', 'bo')).toBe(false);
       expect(await pw.deleteDraft('board0000001', 'draft:aaaaaaaa', 'ann')).toBe(true);
       expect(await pw.getDraft('board0000001', 'draft:aaaaaaaa')).toBeNull();
@@ -105,13 +127,20 @@ export function describePrivateWritingStoreContract(name: string, open: () => Pr
       const noteIds = seen[0]!.map((d) => d.noteId);
       expect(new Set(noteIds).size).toBe(2);
       // The phase is closed: another reveal writes nothing, a new draft is refused.
-      expect(await pw.revealPhase('board0000001', 'phase-1', 9001, newNoteId, () => expect.unreachable('written twice'))).toBeNull();
+      expect(
+        await pw.revealPhase('board0000001', 'phase-1', 9001, newNoteId, () => expect.unreachable('written twice')),
+      ).toBeNull();
       expect(await pw.insertDraft(draft({ id: 'draft:cccccccc' }))).toBe(false);
       expect(await pw.getPhase('board0000001', 'phase-1')).toMatchObject({ status: 'revealed', closedAt: 9000 });
       // The draft not written stays, with its note id: the next reveal writes that note, not another.
-      expect((await pw.listDrafts('board0000001')).map((d) => [d.id, d.noteId])).toEqual([['draft:bbbbbbbb', noteIds[1]]]);
+      expect((await pw.listDrafts('board0000001')).map((d) => [d.id, d.noteId])).toEqual([
+        ['draft:bbbbbbbb', noteIds[1]],
+      ]);
       await pw.openPhase(phase({ id: 'phase-2' }));
-      const next = await pw.revealPhase('board0000001', 'phase-2', 9500, newNoteId, (drafts) => ({ written: drafts.map((d) => d.id), noteIds: drafts.map((d) => d.noteId) }));
+      const next = await pw.revealPhase('board0000001', 'phase-2', 9500, newNoteId, (drafts) => ({
+        written: drafts.map((d) => d.id),
+        noteIds: drafts.map((d) => d.noteId),
+      }));
       expect(next).toEqual({ written: ['draft:bbbbbbbb'], noteIds: [noteIds[1]] });
       expect(await pw.listDrafts('board0000001')).toEqual([]);
     });
@@ -122,11 +151,26 @@ export function describePrivateWritingStoreContract(name: string, open: () => Pr
       await pw.openPhase(phase());
       await pw.insertDraft(draft());
       let writes = 0;
-      const reveal = () => pw.revealPhase('board0000001', 'phase-1', 9000, () => newId('note'), (drafts) => (writes++, { written: drafts.map((d) => d.id) }));
+      const reveal = () =>
+        pw.revealPhase(
+          'board0000001',
+          'phase-1',
+          9000,
+          () => newId('note'),
+          (drafts) => (writes++, { written: drafts.map((d) => d.id) }),
+        );
       const outcomes = await Promise.all([reveal(), reveal(), reveal()]);
       expect(writes).toBe(1);
       expect(outcomes.filter((o) => o !== null)).toEqual([{ written: ['draft:aaaaaaaa'] }]);
-      expect(await pw.revealPhase('board0000001', 'phase-1', 9000, () => newId('note'), () => expect.unreachable('after the reveal'))).toBeNull();
+      expect(
+        await pw.revealPhase(
+          'board0000001',
+          'phase-1',
+          9000,
+          () => newId('note'),
+          () => expect.unreachable('after the reveal'),
+        ),
+      ).toBeNull();
     });
 
     it('keeps phases and drafts across a restart', async () => {

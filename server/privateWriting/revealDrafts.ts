@@ -24,7 +24,10 @@ export interface RevealOutcome {
  * assigned to it beforehand; a draft whose note already exists (a reveal interrupted after this
  * write) is counted as written and not written again.
  */
-export function revealDrafts(doc: Y.Doc, drafts: readonly (StoredDraft & { readonly noteId: NoteId })[]): RevealOutcome {
+export function revealDrafts(
+  doc: Y.Doc,
+  drafts: readonly (StoredDraft & { readonly noteId: NoteId })[],
+): RevealOutcome {
   const board = readBoard(doc);
   const outcome: RevealOutcome = { written: [], kept: [], moved: [] };
   doc.transact(() => {
@@ -40,7 +43,20 @@ export function revealDrafts(doc: Y.Doc, drafts: readonly (StoredDraft & { reado
       }
       try {
         const actor = { id: d.personId, name: d.name, department: d.department };
-        executeCommand(doc, actor, 'addNote', { id: d.noteId, stageId: cell.stageId, laneId: cell.laneId, kind: d.kind ?? undefined, text: d.text, department: d.department }, ORIGIN.server);
+        executeCommand(
+          doc,
+          actor,
+          'addNote',
+          {
+            id: d.noteId,
+            stageId: cell.stageId,
+            laneId: cell.laneId,
+            kind: d.kind ?? undefined,
+            text: d.text,
+            department: d.department,
+          },
+          ORIGIN.server,
+        );
         outcome.written.push(d.id);
         if (cell.moved) outcome.moved.push(d.id);
       } catch (error) {

@@ -44,12 +44,24 @@ describe('Drafts are private until the reveal', () => {
     const draftId = added.draft.id;
     await author.update(draftId, { text: SECRET_EDITED, stageId: s1!.id, laneId: lanes[3]!.id });
     // The facilitator has heard the count (so the server has processed the author's messages)...
-    await waitFor(() => facilitator.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === author.person.id && w.count === 1)), { what: 'the count' });
-    await waitFor(() => observer.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.count === 1)), { what: 'the count at the observer' });
+    await waitFor(
+      () =>
+        facilitator.messages.some(
+          (m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === author.person.id && w.count === 1),
+        ),
+      { what: 'the count' },
+    );
+    await waitFor(
+      () => observer.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.count === 1)),
+      { what: 'the count at the observer' },
+    );
 
     // ...and neither it nor the observer received the text, the id or the cells.
     const secrets = [SECRET, SECRET_EDITED, draftId, s1!.id, lanes[3]!.id, lanes[2]!.id];
-    for (const [who, mark] of [[observer, observerMark], [facilitator, facilitatorMark]] as const) {
+    for (const [who, mark] of [
+      [observer, observerMark],
+      [facilitator, facilitatorMark],
+    ] as const) {
       const heard = who.raw.slice(mark);
       expect(heard.length).toBeGreaterThan(0);
       for (const payload of heard) for (const secret of secrets) expect(payload).not.toContain(secret);
@@ -74,7 +86,9 @@ describe('Drafts are private until the reveal', () => {
 
     // After the reveal everyone has the note, through the document.
     await facilitator.close(phaseId);
-    const note = await waitFor(() => readBoard(observer.doc).notes.find((n) => n.text === SECRET_EDITED), { what: 'the revealed note' });
+    const note = await waitFor(() => readBoard(observer.doc).notes.find((n) => n.text === SECRET_EDITED), {
+      what: 'the revealed note',
+    });
     expect(note).toMatchObject({ authorId: author.person.id, position: { stageId: s1!.id, laneId: lanes[3]!.id } });
   });
 });

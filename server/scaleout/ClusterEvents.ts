@@ -75,7 +75,10 @@ export class ClusterEvents implements Extension {
       const parsed = LinkRotatedData.safeParse(data);
       if (!parsed.success || !this.instance) return;
       const closed = disconnectRole(this.instance, boardId, parsed.data.role);
-      log.info({ board: boardId, role: parsed.data.role, closed }, 'share link rotated on another instance; connections with the old link closed');
+      log.info(
+        { board: boardId, role: parsed.data.role, closed },
+        'share link rotated on another instance; connections with the old link closed',
+      );
     });
   }
 
@@ -92,9 +95,11 @@ export class ClusterEvents implements Extension {
   /** Tells every other instance that `topic` happened on `boardId` (fire and forget; failures are logged). */
   publishBoardEvent(topic: string, boardId: string, data: unknown = null): void {
     const message: ClusterMessage = { from: this.identifier, topic, boardId, data };
-    this.pub.publish(this.channel, JSON.stringify(message)).catch((error: unknown) =>
-      log.error({ err: error, board: boardId, topic }, 'cluster events: could not tell the other instances'),
-    );
+    this.pub
+      .publish(this.channel, JSON.stringify(message))
+      .catch((error: unknown) =>
+        log.error({ err: error, board: boardId, topic }, 'cluster events: could not tell the other instances'),
+      );
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {

@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { newDraftId, PRIVATE, type PrivateRefusedMessage, type PrivateStateMessage, type PrivateWriter, type PrivateWritingServerMessage } from '../../shared/protocol/privateWriting.ts';
+import {
+  newDraftId,
+  PRIVATE,
+  type PrivateRefusedMessage,
+  type PrivateStateMessage,
+  type PrivateWriter,
+  type PrivateWritingServerMessage,
+} from '../../shared/protocol/privateWriting.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
@@ -14,7 +21,8 @@ const ann: PrivateWriter = { id: 'user-ann', name: 'Ann', department: 'sales' };
 const bo: PrivateWriter = { id: 'user-bo', name: 'Bo', department: 'support' };
 
 const isState = (m: PrivateWritingServerMessage): m is PrivateStateMessage => m.type === PRIVATE.state;
-const revealedStates = (c: PrivateWritingClient, phaseId: string) => c.messages.filter((m) => isState(m) && m.event?.kind === 'revealed' && m.event.phaseId === phaseId);
+const revealedStates = (c: PrivateWritingClient, phaseId: string) =>
+  c.messages.filter((m) => isState(m) && m.event?.kind === 'revealed' && m.event.phaseId === phaseId);
 const notesWith = (doc: Y.Doc, text: string) => readBoard(doc).notes.filter((n) => n.text === text);
 
 /**
@@ -39,10 +47,18 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     /** Counts, per instance, the server transactions that wrote into the board from now on. */
     const countWrites = () => {
       const writes = { a: 0, b: 0 };
-      for (const [name, server] of [['a', a], ['b', b]] as const) {
+      for (const [name, server] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
         const doc = server.server.hocuspocus.documents.get(id)!;
         doc.on('afterTransaction', (tr: Y.Transaction) => {
-          if (tr.local && tr.origin === ORIGIN.server && tr.afterState.get(doc.clientID) !== tr.beforeState.get(doc.clientID)) writes[name]++;
+          if (
+            tr.local &&
+            tr.origin === ORIGIN.server &&
+            tr.afterState.get(doc.clientID) !== tr.beforeState.get(doc.clientID)
+          )
+            writes[name]++;
         });
       }
       return writes;
@@ -59,8 +75,17 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
 
     const markB = annOnB.mark();
     const phaseId = await facilitatorOnA.start();
-    const opened = await annOnB.next<PrivateStateMessage>((m) => isState(m) && m.event?.kind === 'opened', markB, 'B’s writer to hear of the phase');
-    expect(opened).toMatchObject({ phase: { id: phaseId, openedBy: fran.name }, canWrite: true, drafts: [], event: { kind: 'opened', phaseId } });
+    const opened = await annOnB.next<PrivateStateMessage>(
+      (m) => isState(m) && m.event?.kind === 'opened',
+      markB,
+      'B’s writer to hear of the phase',
+    );
+    expect(opened).toMatchObject({
+      phase: { id: phaseId, openedBy: fran.name },
+      canWrite: true,
+      drafts: [],
+      event: { kind: 'opened', phaseId },
+    });
     await boOnB.next((m) => isState(m) && m.phase?.id === phaseId, 0, 'Bo on B to hear of the phase');
 
     // A draft through B: the phase B checks is the database's, opened on A.
@@ -68,32 +93,80 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     const added = await annOnB.add(stage, lane, 'Shipping costs appear too late');
     if (added.type !== PRIVATE.draft) throw new Error(JSON.stringify(added));
     const draftId = added.draft.id;
-    await annOnA.next((m) => m.type === PRIVATE.draft && m.draft.id === draftId && m.draft.text === 'Shipping costs appear too late', 0, 'Ann’s tab on A to get her draft');
-    await waitFor(() => facilitatorOnA.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 1)), { what: 'the facilitator on A to count Ann’s draft' });
+    await annOnA.next(
+      (m) => m.type === PRIVATE.draft && m.draft.id === draftId && m.draft.text === 'Shipping costs appear too late',
+      0,
+      'Ann’s tab on A to get her draft',
+    );
+    await waitFor(
+      () =>
+        facilitatorOnA.messages.some(
+          (m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 1),
+        ),
+      { what: 'the facilitator on A to count Ann’s draft' },
+    );
 
     // An edit through B, a second draft through A removed through B: each reaches the other tab.
-    expect(await annOnB.update(draftId, { text: 'Shipping costs appear at checkout only' })).toMatchObject({ type: PRIVATE.draft });
-    await annOnA.next((m) => m.type === PRIVATE.draft && m.draft.id === draftId && m.draft.text === 'Shipping costs appear at checkout only', 0, 'the edit on A');
+    expect(await annOnB.update(draftId, { text: 'Shipping costs appear at checkout only' })).toMatchObject({
+      type: PRIVATE.draft,
+    });
+    await annOnA.next(
+      (m) =>
+        m.type === PRIVATE.draft && m.draft.id === draftId && m.draft.text === 'Shipping costs appear at checkout only',
+      0,
+      'the edit on A',
+    );
     const second = await annOnA.add(stage, lane, 'Removed before the reveal');
     if (second.type !== PRIVATE.draft) throw new Error(JSON.stringify(second));
     await annOnB.next((m) => m.type === PRIVATE.draft && m.draft.id === second.draft.id, 0, 'the second draft on B');
-    await waitFor(() => boOnB.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 2)), { what: 'Bo on B to count two drafts' });
+    await waitFor(
+      () =>
+        boOnB.messages.some(
+          (m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 2),
+        ),
+      { what: 'Bo on B to count two drafts' },
+    );
     expect(await annOnB.remove(second.draft.id)).toMatchObject({ type: PRIVATE.removed });
     await annOnA.next((m) => m.type === PRIVATE.removed && m.id === second.draft.id, 0, 'the removal on A');
-    const lastCount = () => facilitatorOnA.messages.filter((m) => m.type === PRIVATE.writers).at(-1)?.writers.find((w) => w.personId === annOnA.person.id)?.count;
+    const lastCount = () =>
+      facilitatorOnA.messages
+        .filter((m) => m.type === PRIVATE.writers)
+        .at(-1)
+        ?.writers.find((w) => w.personId === annOnA.person.id)?.count;
     await waitFor(() => lastCount() === 1, { what: 'the count on A back to one' });
 
     // A tab on B that says hello now gets the phase and Ann's draft from the database.
     const annLate = await join(b, 'editor', ann);
-    expect(annLate.lastState()).toMatchObject({ phase: { id: phaseId }, drafts: [{ id: draftId, text: 'Shipping costs appear at checkout only' }] });
+    expect(annLate.lastState()).toMatchObject({
+      phase: { id: phaseId },
+      drafts: [{ id: draftId, text: 'Shipping costs appear at checkout only' }],
+    });
 
-    expect(await facilitatorOnA.close(phaseId)).toMatchObject({ type: PRIVATE.state, phase: null, event: { kind: 'revealed', phaseId, notes: 1, kept: 0 } });
+    expect(await facilitatorOnA.close(phaseId)).toMatchObject({
+      type: PRIVATE.state,
+      phase: null,
+      event: { kind: 'revealed', phaseId, notes: 1, kept: 0 },
+    });
     for (const c of [annOnB, boOnB, annLate]) {
-      const state = await c.next<PrivateStateMessage>((m) => isState(m) && m.event?.kind === 'revealed', 0, 'B’s clients to hear of the reveal');
+      const state = await c.next<PrivateStateMessage>(
+        (m) => isState(m) && m.event?.kind === 'revealed',
+        0,
+        'B’s clients to hear of the reveal',
+      );
       expect(state).toMatchObject({ phase: null, drafts: [], writers: [], event: { notes: 1 } });
     }
-    const [note] = await waitFor(() => (notesWith(boOnB.doc, 'Shipping costs appear at checkout only').length > 0 ? notesWith(boOnB.doc, 'Shipping costs appear at checkout only') : undefined), { what: 'the note on B' });
-    expect(note).toMatchObject({ authorId: annOnA.person.id, department: 'sales', position: { stageId: stage, laneId: lane } });
+    const [note] = await waitFor(
+      () =>
+        notesWith(boOnB.doc, 'Shipping costs appear at checkout only').length > 0
+          ? notesWith(boOnB.doc, 'Shipping costs appear at checkout only')
+          : undefined,
+      { what: 'the note on B' },
+    );
+    expect(note).toMatchObject({
+      authorId: annOnA.person.id,
+      department: 'sales',
+      position: { stageId: stage, laneId: lane },
+    });
     expect(notesWith(a.server.hocuspocus.documents.get(id)!, 'Shipping costs appear at checkout only')).toHaveLength(1);
     expect(notesWith(boOnB.doc, 'Removed before the reveal')).toHaveLength(0);
     expect(await a.server.store.privateWriting.listDrafts(id)).toEqual([]);
@@ -109,7 +182,8 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     const boOnB = await join(b, 'editor', bo);
     const facilitatorOnB = await join(b, 'facilitator', fran);
     const phaseId = await facilitatorOnA.start();
-    for (const c of [boOnB, facilitatorOnB]) await c.next((m) => isState(m) && m.phase?.id === phaseId, 0, 'B to hear of the phase');
+    for (const c of [boOnB, facilitatorOnB])
+      await c.next((m) => isState(m) && m.phase?.id === phaseId, 0, 'B to hear of the phase');
     const marks = new Map([boOnB, facilitatorOnB].map((c) => [c, c.mark()]));
 
     const [s0, l2] = annOnA.cell(0, 2);
@@ -117,14 +191,27 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     const secretId = newDraftId();
     const secrets = ['Refunds take 30 days zqx', 'Refunds take 45 days wvk', 'Written on B kpt', secretId];
     expect(await annOnA.add(s0, l2, secrets[0]!, secretId)).toMatchObject({ type: PRIVATE.draft });
-    expect(await annOnA.update(secretId, { text: secrets[1]!, stageId: s1, laneId: l3 })).toMatchObject({ type: PRIVATE.draft });
+    expect(await annOnA.update(secretId, { text: secrets[1]!, stageId: s1, laneId: l3 })).toMatchObject({
+      type: PRIVATE.draft,
+    });
     const onB = await annOnB.add(s0, l2, secrets[2]!);
     if (onB.type !== PRIVATE.draft) throw new Error(JSON.stringify(onB));
     secrets.push(onB.draft.id);
     // Ann's own tab on B has both drafts (the relay works), so B has handled every event by now...
-    await annOnB.next((m) => m.type === PRIVATE.draft && m.draft.id === secretId && m.draft.text === secrets[1], 0, 'the edit to reach Ann on B');
+    await annOnB.next(
+      (m) => m.type === PRIVATE.draft && m.draft.id === secretId && m.draft.text === secrets[1],
+      0,
+      'the edit to reach Ann on B',
+    );
     for (const c of [boOnB, facilitatorOnB]) {
-      await waitFor(() => c.messages.some((m) => m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 2)), { what: 'the count of two on B' });
+      await waitFor(
+        () =>
+          c.messages.some(
+            (m) =>
+              m.type === PRIVATE.writers && m.writers.some((w) => w.personId === annOnA.person.id && w.count === 2),
+          ),
+        { what: 'the count of two on B' },
+      );
     }
     // ...and nobody else on B received a text or an id: since the phase opened, counts only.
     for (const [c, mark] of marks) {
@@ -159,9 +246,11 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
       await waitFor(() => revealedStates(facilitatorOnA, phaseId).length === 1, { what: `race ${race}: the reveal` });
       // A writes the document before it tells anyone: its copy is complete now.
       const doc = a.server.hocuspocus.documents.get(id)!;
-      if (lateAnswer.type === PRIVATE.draft) expect(notesWith(doc, `Late ${race}`), `race ${race}: the late draft was acknowledged`).toHaveLength(1);
+      if (lateAnswer.type === PRIVATE.draft)
+        expect(notesWith(doc, `Late ${race}`), `race ${race}: the late draft was acknowledged`).toHaveLength(1);
       else expect((lateAnswer as PrivateRefusedMessage).code).toBe('no-open-phase');
-      if (editAnswer.type === PRIVATE.draft) expect(notesWith(doc, `First ${race}, edited`), `race ${race}: the edit was acknowledged`).toHaveLength(1);
+      if (editAnswer.type === PRIVATE.draft)
+        expect(notesWith(doc, `First ${race}, edited`), `race ${race}: the edit was acknowledged`).toHaveLength(1);
       else {
         expect((editAnswer as PrivateRefusedMessage).code).toBe('draft-not-found');
         expect(notesWith(doc, `First ${race}`)).toHaveLength(1);
@@ -187,15 +276,26 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
       const [markA, markB] = [facilitatorOnA.mark(), facilitatorOnB.mark()];
       facilitatorOnA.send({ type: PRIVATE.reveal, phaseId });
       facilitatorOnB.send({ type: PRIVATE.reveal, phaseId });
-      for (const c of [facilitatorOnA, facilitatorOnB, annOnA, boOnB]) await waitFor(() => revealedStates(c, phaseId).length > 0, { what: `race ${race}: every tab to hear of the reveal` });
+      for (const c of [facilitatorOnA, facilitatorOnB, annOnA, boOnB])
+        await waitFor(() => revealedStates(c, phaseId).length > 0, {
+          what: `race ${race}: every tab to hear of the reveal`,
+        });
       // One of the two was refused: the phase had ended (or was ending) when it came.
-      const refusals = [...facilitatorOnA.raw.slice(markA), ...facilitatorOnB.raw.slice(markB)].filter((p) => p.includes(PRIVATE.refused));
-      expect(refusals.map((p) => (JSON.parse(p) as PrivateRefusedMessage).code), `race ${race}`).toEqual(['phase-closed']);
+      const refusals = [...facilitatorOnA.raw.slice(markA), ...facilitatorOnB.raw.slice(markB)].filter((p) =>
+        p.includes(PRIVATE.refused),
+      );
+      expect(
+        refusals.map((p) => (JSON.parse(p) as PrivateRefusedMessage).code),
+        `race ${race}`,
+      ).toEqual(['phase-closed']);
       expect(writes.a + writes.b, `race ${race}: document writes (A ${writes.a}, B ${writes.b})`).toBe(1);
       for (const text of [`Ann ${race}`, `Bo ${race}`]) {
-        await waitFor(() => notesWith(annOnA.doc, text).length === 1 && notesWith(boOnB.doc, text).length === 1, { what: `race ${race}: “${text}” on both instances` });
+        await waitFor(() => notesWith(annOnA.doc, text).length === 1 && notesWith(boOnB.doc, text).length === 1, {
+          what: `race ${race}: “${text}” on both instances`,
+        });
       }
-      for (const c of [facilitatorOnA, facilitatorOnB, annOnA, boOnB]) expect(revealedStates(c, phaseId)).toHaveLength(1);
+      for (const c of [facilitatorOnA, facilitatorOnB, annOnA, boOnB])
+        expect(revealedStates(c, phaseId)).toHaveLength(1);
     }
     expect(await a.server.store.privateWriting.listDrafts(id)).toEqual([]);
   });
@@ -212,15 +312,41 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     await a.server.workshop.apply(id, { type: 'journeyboard:timer', action: 'set', durationMs: 1_000 });
     const started = await a.server.workshop.apply(id, { type: 'journeyboard:timer', action: 'start' });
     if (!started.ok) throw new Error(started.message);
-    await waitFor(async () => (await a.server.workshop.state(id)).timer.status === 'done', { what: 'the workshop timer to end' });
-    const phase = { id: 'phase-both', boardId: id, openedAt: Date.now(), openedBy: { id: fran.id, name: fran.name }, timerRun: started.state.timer.run };
+    await waitFor(async () => (await a.server.workshop.state(id)).timer.status === 'done', {
+      what: 'the workshop timer to end',
+    });
+    const phase = {
+      id: 'phase-both',
+      boardId: id,
+      openedAt: Date.now(),
+      openedBy: { id: fran.id, name: fran.name },
+      timerRun: started.state.timer.run,
+    };
     expect(await a.server.store.privateWriting.openPhase(phase)).toBe(true);
-    const draft = { boardId: id, id: newDraftId(), personId: ann.id, name: ann.name, department: ann.department, stageId: stage, laneId: lane, kind: null, text: 'Both timers', placedAt: 1, createdAt: 1, updatedAt: 1, noteId: null };
+    const draft = {
+      boardId: id,
+      id: newDraftId(),
+      personId: ann.id,
+      name: ann.name,
+      department: ann.department,
+      stageId: stage,
+      laneId: lane,
+      kind: null,
+      text: 'Both timers',
+      placedAt: 1,
+      createdAt: 1,
+      updatedAt: 1,
+      noteId: null,
+    };
     expect(await a.server.store.privateWriting.insertDraft(draft)).toBe(true);
     const writes = countWrites();
     await Promise.all([a.server.privateWriting.start(), b.server.privateWriting.start()]);
-    for (const c of [annOnA, annOnB]) await waitFor(() => revealedStates(c, phase.id).length > 0, { what: 'the timed reveal on both instances' });
-    await waitFor(() => notesWith(annOnA.doc, 'Both timers').length === 1 && notesWith(annOnB.doc, 'Both timers').length === 1, { what: 'the note on both instances' });
+    for (const c of [annOnA, annOnB])
+      await waitFor(() => revealedStates(c, phase.id).length > 0, { what: 'the timed reveal on both instances' });
+    await waitFor(
+      () => notesWith(annOnA.doc, 'Both timers').length === 1 && notesWith(annOnB.doc, 'Both timers').length === 1,
+      { what: 'the note on both instances' },
+    );
     expect(writes.a + writes.b).toBe(1);
     for (const c of [annOnA, annOnB]) expect(revealedStates(c, phase.id)).toHaveLength(1);
 
@@ -232,7 +358,10 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
     facilitatorOnA.destroy();
     annOnA.destroy();
     await a.close();
-    await waitFor(() => revealedStates(annOnB, phaseId).length === 1, { what: 'B to reveal the phase at the timer’s end', timeoutMs: 20_000 });
+    await waitFor(() => revealedStates(annOnB, phaseId).length === 1, {
+      what: 'B to reveal the phase at the timer’s end',
+      timeoutMs: 20_000,
+    });
     await waitFor(() => notesWith(annOnB.doc, 'Revealed by B').length === 1, { what: 'the note B wrote' });
     expect(await b.server.store.privateWriting.getPhase(id, phaseId)).toMatchObject({ status: 'revealed' });
   });

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { RoundId } from '../../shared/schema/ids.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { parseVotingServerMessage, VOTING, type VoterIdentity, type VotingServerMessage, type VotingBallotMessage, type VotingRefusedMessage, type VotingStateMessage } from '../../shared/protocol/voting.ts';
+import {
+  parseVotingServerMessage,
+  VOTING,
+  type VoterIdentity,
+  type VotingServerMessage,
+  type VotingBallotMessage,
+  type VotingRefusedMessage,
+  type VotingStateMessage,
+} from '../../shared/protocol/voting.ts';
 import { TEST_DATABASE_URL } from '../testing/postgres.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
@@ -49,35 +57,65 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
 
     const markB = annOnB.mark();
     const roundId = await facilitatorOnA.start({ title: 'Across', dotsPerPerson: 2 });
-    const opened = await annOnB.next<VotingStateMessage>((m) => isState(m) && m.event?.kind === 'opened', markB, 'B’s voter to hear of the round');
+    const opened = await annOnB.next<VotingStateMessage>(
+      (m) => isState(m) && m.event?.kind === 'opened',
+      markB,
+      'B’s voter to hear of the round',
+    );
     expect(opened).toMatchObject({ round: { id: roundId }, you: { canVote: true, remaining: 2 }, pending: null });
     // B registered its own voters; the facilitator on A hears of them.
-    await waitFor(() => facilitatorOnA.lastState()?.pending?.some((p) => p.personId === cyOnB.person.id), { what: 'the facilitator on A to see Cy (on B) pending' });
+    await waitFor(() => facilitatorOnA.lastState()?.pending?.some((p) => p.personId === cyOnB.person.id), {
+      what: 'the facilitator on A to see Cy (on B) pending',
+    });
 
     expect(await annOnA.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
-    await waitFor(() => annOnB.messages.some((m) => m.type === VOTING.ballot && m.remaining === 1), { what: 'Ann’s tab on B to get her ballot' });
+    await waitFor(() => annOnB.messages.some((m) => m.type === VOTING.ballot && m.remaining === 1), {
+      what: 'Ann’s tab on B to get her ballot',
+    });
     expect(await annOnB.dot(roundId, pain2!.id)).toMatchObject({ type: VOTING.ballot, remaining: 0 });
     // (dot() takes the next ballot message as its answer: let B's relayed one arrive first.)
-    await waitFor(() => annOnA.messages.some((m) => m.type === VOTING.ballot && m.remaining === 0), { what: 'Ann’s tab on A to get her ballot from B' });
+    await waitFor(() => annOnA.messages.some((m) => m.type === VOTING.ballot && m.remaining === 0), {
+      what: 'Ann’s tab on A to get her ballot from B',
+    });
     expect(refusedCode(await annOnA.dot(roundId, pain2!.id))).toBe('budget-spent'); // B's dot counts at A
     expect(refusedCode(await annOnB.dot(roundId, pain1!.id))).toBe('budget-spent');
     for (const f of [facilitatorOnA, facilitatorOnB]) {
-      await waitFor(() => f.lastState()?.pending?.some((p) => p.personId === cyOnB.person.id) && !f.lastState()?.pending?.some((p) => p.personId === annOnA.person.id), {
-        what: 'each facilitator to see Ann leave the pending list and Cy still in it',
-      });
+      await waitFor(
+        () =>
+          f.lastState()?.pending?.some((p) => p.personId === cyOnB.person.id) &&
+          !f.lastState()?.pending?.some((p) => p.personId === annOnA.person.id),
+        {
+          what: 'each facilitator to see Ann leave the pending list and Cy still in it',
+        },
+      );
     }
     expect(await cyOnB.dot(roundId, pain1!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
-    await waitFor(() => facilitatorOnA.lastState()?.pending?.find((p) => p.personId === cyOnB.person.id)?.remaining === 1, { what: 'A’s facilitator to see Cy’s dot' });
+    await waitFor(
+      () => facilitatorOnA.lastState()?.pending?.find((p) => p.personId === cyOnB.person.id)?.remaining === 1,
+      { what: 'A’s facilitator to see Cy’s dot' },
+    );
     // Secrecy across the relay: nobody hears another person's ballot, only the facilitator the pending list.
-    expect(cyOnB.messages.filter((m) => m.type === VOTING.ballot).every((m) => (m as VotingBallotMessage).dots[pain2!.id] === undefined)).toBe(true);
+    expect(
+      cyOnB.messages
+        .filter((m) => m.type === VOTING.ballot)
+        .every((m) => (m as VotingBallotMessage).dots[pain2!.id] === undefined),
+    ).toBe(true);
     expect(cyOnB.messages.filter(isState).every((m) => m.pending === null)).toBe(true);
     expect(annOnB.messages.filter(isState).every((m) => m.pending === null)).toBe(true);
 
-    expect(await facilitatorOnB.close(roundId, 'reveal')).toMatchObject({ type: VOTING.state, round: null, event: { kind: 'revealed', roundId } });
+    expect(await facilitatorOnB.close(roundId, 'reveal')).toMatchObject({
+      type: VOTING.state,
+      round: null,
+      event: { kind: 'revealed', roundId },
+    });
     for (const c of [facilitatorOnA, annOnA]) {
-      await waitFor(() => c.lastState()?.event?.kind === 'revealed' && c.lastState()?.round === null, { what: 'A’s clients to see the reveal' });
+      await waitFor(() => c.lastState()?.event?.kind === 'revealed' && c.lastState()?.round === null, {
+        what: 'A’s clients to see the reveal',
+      });
     }
-    const record = await waitFor(() => readBoard(annOnA.doc).rounds.find((r) => r.id === roundId), { what: 'the result on A' });
+    const record = await waitFor(() => readBoard(annOnA.doc).rounds.find((r) => r.id === roundId), {
+      what: 'the result on A',
+    });
     expect(record.totals).toEqual({ [pain1!.id]: 2, [pain2!.id]: 1 });
     expect(refusedCode(await annOnA.dot(roundId, pain2!.id))).toBe('round-closed');
     expect((await a.server.checkpoints.list(id)).filter((c) => c.kind === 'vote-reveal')).toHaveLength(1);
@@ -97,8 +135,13 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
       onB.send({ type: VOTING.place, roundId, noteId: pain2!.id, requestId: `b${race}` });
       // A fence per instance: each handles a board's requests in order, so the hello's answer comes after the dot's.
       await Promise.all([fence(onA, markA), fence(onB, markB)]);
-      const refusals = [...messagesSince(onA, markA), ...messagesSince(onB, markB)].filter((m) => m.type === VOTING.refused);
-      expect(refusals.map((m) => (m as VotingRefusedMessage).code), `race ${race}`).toEqual(['budget-spent']);
+      const refusals = [...messagesSince(onA, markA), ...messagesSince(onB, markB)].filter(
+        (m) => m.type === VOTING.refused,
+      );
+      expect(
+        refusals.map((m) => (m as VotingRefusedMessage).code),
+        `race ${race}`,
+      ).toEqual(['budget-spent']);
       const ballot = await a.server.store.voting.getBallot(roundId, onA.person.id);
       expect(Object.values(ballot!.dots).reduce((x, y) => x + y, 0)).toBe(1);
       expect(await facilitator.close(roundId, 'cancel')).toMatchObject({ event: { kind: 'cancelled' } });
@@ -118,10 +161,15 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
       annOnB.send({ type: VOTING.place, roundId, noteId: pain1!.id, requestId: `late${race}` });
       facilitatorOnA.send({ type: VOTING.reveal, roundId });
       await fence(annOnB, mark);
-      const answer = messagesSince(annOnB, mark).find((m) => m.type === VOTING.ballot || (m.type === VOTING.refused && m.requestId === `late${race}`));
+      const answer = messagesSince(annOnB, mark).find(
+        (m) => m.type === VOTING.ballot || (m.type === VOTING.refused && m.requestId === `late${race}`),
+      );
       const counted = answer?.type === VOTING.ballot ? 2 : 1;
       if (answer?.type === VOTING.refused) expect(answer.code).toBe('round-closed');
-      const revealed = await waitFor(async () => (await a.server.store.voting.getRound(id, roundId))?.result ?? undefined, { what: 'the reveal' });
+      const revealed = await waitFor(
+        async () => (await a.server.store.voting.getRound(id, roundId))?.result ?? undefined,
+        { what: 'the reveal' },
+      );
       expect(revealed.totals, `race ${race}: the late dot was ${answer?.type}`).toEqual({ [pain1!.id]: counted });
     }
   });
@@ -137,12 +185,16 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     await waitFor(() => b.server.voting.armed(roundId), { what: 'B to arm the round’s deadline' });
     await annOnA.dot(roundId, annOnA.notes('pain')[0]!.id);
 
-    await waitFor(() => facilitatorOnA.lastState()?.event?.kind === 'revealed', { what: 'B to reveal the round at its deadline' });
+    await waitFor(() => facilitatorOnA.lastState()?.event?.kind === 'revealed', {
+      what: 'B to reveal the round at its deadline',
+    });
     await waitFor(() => !a.server.voting.armed(roundId), { what: 'A to drop the deadline' });
     expect(b.server.voting.armed(roundId)).toBe(false);
     const stored = await a.server.store.voting.getRound(id, roundId);
     expect(stored).toMatchObject({ status: 'revealed', result: { voterCount: 1 } });
-    await waitFor(() => readBoard(annOnA.doc).rounds.length === 1 && readBoard(cyOnB.doc).rounds.length === 1, { what: 'the result on both instances' });
+    await waitFor(() => readBoard(annOnA.doc).rounds.length === 1 && readBoard(cyOnB.doc).rounds.length === 1, {
+      what: 'the result on both instances',
+    });
     expect((await a.server.checkpoints.list(id)).filter((c) => c.kind === 'vote-reveal')).toHaveLength(1);
     expect(cyOnB.messages.filter((m) => isState(m) && m.event?.kind === 'revealed')).toHaveLength(1);
   });
@@ -157,13 +209,19 @@ describe('voting across instances (real PostgreSQL and Redis)', () => {
     await setEndsAt(schema, roundId, Date.now() - 1);
     await Promise.all([a.server.voting.start(), b.server.voting.start()]);
 
-    await waitFor(() => annOnB.lastState()?.event?.kind === 'revealed' && facilitatorOnA.lastState()?.event?.kind === 'revealed', { what: 'the reveal' });
-    await waitFor(async () => (await a.server.checkpoints.list(id)).some((c) => c.kind === 'vote-reveal'), { what: 'the reveal checkpoint' });
+    await waitFor(
+      () => annOnB.lastState()?.event?.kind === 'revealed' && facilitatorOnA.lastState()?.event?.kind === 'revealed',
+      { what: 'the reveal' },
+    );
+    await waitFor(async () => (await a.server.checkpoints.list(id)).some((c) => c.kind === 'vote-reveal'), {
+      what: 'the reveal checkpoint',
+    });
     // Whichever lost the compare-and-set wrote nothing: one checkpoint, one record, one event each.
     await fence(annOnB, annOnB.mark());
     expect((await a.server.checkpoints.list(id)).filter((c) => c.kind === 'vote-reveal')).toHaveLength(1);
     expect(readBoard(annOnB.doc).rounds).toHaveLength(1);
-    for (const c of [facilitatorOnA, annOnB]) expect(c.messages.filter((m) => isState(m) && m.event?.kind === 'revealed')).toHaveLength(1);
+    for (const c of [facilitatorOnA, annOnB])
+      expect(c.messages.filter((m) => isState(m) && m.event?.kind === 'revealed')).toHaveLength(1);
   });
 });
 

@@ -29,7 +29,10 @@ describe('workshop state across instances (real PostgreSQL and Redis)', () => {
       cleanups.push(() => c.provider.destroy());
       return c;
     };
-    const notesOn = (server: TestServer) => readBoard(server.server.hocuspocus.documents.get(id)!).notes.map((n) => n.text).sort();
+    const notesOn = (server: TestServer) =>
+      readBoard(server.server.hocuspocus.documents.get(id)!)
+        .notes.map((n) => n.text)
+        .sort();
     return { a, b, id, join, notesOn };
   };
 
@@ -42,9 +45,15 @@ describe('workshop state across instances (real PostgreSQL and Redis)', () => {
     facilitatorOnA.send({ type: TIMER_TYPE, action: 'set', durationMs: 120_000 });
     facilitatorOnA.send({ type: TIMER_TYPE, action: 'start' });
     facilitatorOnA.send({ type: CURSORS_TYPE, hidden: true });
-    const running = await facilitatorOnA.waitForState((m) => m.state.timer.status === 'running' && m.state.hideCursors, 'A’s own state');
+    const running = await facilitatorOnA.waitForState(
+      (m) => m.state.timer.status === 'running' && m.state.hideCursors,
+      'A’s own state',
+    );
     for (const c of [editorOnB, commenterOnB]) {
-      const seen = await c.waitForState((m) => m.state.timer.status === 'running' && m.state.hideCursors, 'B’s clients to see the timer and hidden cursors');
+      const seen = await c.waitForState(
+        (m) => m.state.timer.status === 'running' && m.state.hideCursors,
+        'B’s clients to see the timer and hidden cursors',
+      );
       expect(seen.state.timer.endsAt).toBe(running.state.timer.endsAt); // one deadline on both instances
     }
     const view = { x: 10, y: 20, width: 300, height: 200 };
@@ -64,7 +73,10 @@ describe('workshop state across instances (real PostgreSQL and Redis)', () => {
     // The facilitator may also act on the other instance: an unlock on B reaches A's clients too.
     const facilitatorOnB = await join(b, 'facilitator');
     facilitatorOnB.send({ type: LOCK_TYPE, locked: false });
-    await facilitatorOnA.waitForState((m) => !m.state.lock.locked && m.state.timer.status === 'running', 'A to hear of B’s unlock, timer still running');
+    await facilitatorOnA.waitForState(
+      (m) => !m.state.lock.locked && m.state.timer.status === 'running',
+      'A to hear of B’s unlock, timer still running',
+    );
     await editorOnB.waitForState((m) => !m.state.lock.locked, 'the editor on B to hear of the unlock');
     editorOnB.provider.forceSync(); // resends what the lock refused (the Journeyboard client does this on unlock)
     addNote(editorOnB.provider, 'After the unlock');
@@ -81,7 +93,10 @@ describe('workshop state across instances (real PostgreSQL and Redis)', () => {
       facilitatorOnA.send({ type: LOCK_TYPE, locked: on });
       facilitatorOnB.send({ type: CURSORS_TYPE, hidden: on });
       for (const c of [facilitatorOnA, facilitatorOnB]) {
-        await c.waitForState((m) => m.state.lock.locked === on && m.state.hideCursors === on, `race ${race}: both changes on both instances`);
+        await c.waitForState(
+          (m) => m.state.lock.locked === on && m.state.hideCursors === on,
+          `race ${race}: both changes on both instances`,
+        );
       }
     }
   });

@@ -7,7 +7,13 @@ import { createBoardWithLinks, startTestServer, type TestServer } from '../testi
 import { startTwoInstances } from '../testing/twoInstances.ts';
 
 /** Resolves to 'connected' (and keeps the provider) or the refusal reason. */
-async function attempt(wsUrl: string, boardId: string, token: string, as: string, keep: HocuspocusProvider[]): Promise<string> {
+async function attempt(
+  wsUrl: string,
+  boardId: string,
+  token: string,
+  as: string,
+  keep: HocuspocusProvider[],
+): Promise<string> {
   try {
     keep.push(await connectProvider(wsUrl, boardId, { token, as, name: as }));
     return 'connected';
@@ -20,10 +26,14 @@ async function attempt(wsUrl: string, boardId: string, token: string, as: string
 /** A facilitator's board connection that keeps every lobby message it is sent. */
 async function facilitatorOn(wsUrl: string, boardId: string, token: string, keep: HocuspocusProvider[]) {
   const lobbies: LobbyMessage[] = [];
-  const provider = await connectProvider(wsUrl, boardId, { token, as: 'fran', onStateless: (p) => {
-    const lobby = parseLobby(JSON.parse(p));
-    if (lobby) lobbies.push(lobby);
-  } });
+  const provider = await connectProvider(wsUrl, boardId, {
+    token,
+    as: 'fran',
+    onStateless: (p) => {
+      const lobby = parseLobby(JSON.parse(p));
+      if (lobby) lobbies.push(lobby);
+    },
+  });
   keep.push(provider);
   const send = (message: Record<string, unknown>) => provider.sendStateless(JSON.stringify(message));
   const lobby = () => lobbies.at(-1);
@@ -53,8 +63,12 @@ describe('admission: newcomers wait until a facilitator lets them in', () => {
     // Bob was here: he comes back without waiting. Carol is new: she waits, on both documents.
     expect(await attempt(server.wsUrl, id, tokens.editor, 'bob', providers)).toBe('connected');
     expect(await attempt(server.wsUrl, id, tokens.editor, 'carol', providers)).toBe(AwaitingAdmission.reason);
-    expect(await attempt(server.wsUrl, `${id}/comments`, tokens.viewer, 'carol', providers)).toBe(AwaitingAdmission.reason);
-    const waiting = await waitFor(() => fac.lobby()?.waiting.find((w) => w.name === 'carol'), { what: 'Carol in the lobby' });
+    expect(await attempt(server.wsUrl, `${id}/comments`, tokens.viewer, 'carol', providers)).toBe(
+      AwaitingAdmission.reason,
+    );
+    const waiting = await waitFor(() => fac.lobby()?.waiting.find((w) => w.name === 'carol'), {
+      what: 'Carol in the lobby',
+    });
     // A facilitator link never waits, even a new person's.
     expect(await attempt(server.wsUrl, id, tokens.facilitator, 'cofacilitator', providers)).toBe('connected');
 
@@ -85,7 +99,9 @@ describe('admission: newcomers wait until a facilitator lets them in', () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'blank' });
     const editor = await connectProvider(server.wsUrl, id, { token: tokens.editor, as: 'eve' });
     providers.push(editor);
-    const closed = new Promise<string>((resolve) => editor.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      editor.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)),
+    );
     editor.sendStateless(JSON.stringify({ type: PEOPLE.admission, on: true }));
     expect(await closed).toBe('forbidden-message');
     expect(await attempt(server.wsUrl, id, tokens.editor, 'newcomer', providers)).toBe('connected');
@@ -100,9 +116,13 @@ describe('admission: newcomers wait until a facilitator lets them in', () => {
     fac.send({ type: PEOPLE.admission, on: true });
     await waitFor(() => fac.lobby()?.admission === true, { what: 'admission on' });
     // Bob, present on B when it was turned on, is let in there too.
-    await waitFor(async () => (await attempt(b.wsUrl, id, tokens.editor, 'bob', providers)) === 'connected', { what: 'Bob admitted on B' });
+    await waitFor(async () => (await attempt(b.wsUrl, id, tokens.editor, 'bob', providers)) === 'connected', {
+      what: 'Bob admitted on B',
+    });
     expect(await attempt(b.wsUrl, id, tokens.editor, 'carol', providers)).toBe(AwaitingAdmission.reason);
-    const carol = await waitFor(() => fac.lobby()?.waiting.find((w) => w.name === 'carol'), { what: 'Carol’s knock on B to reach A' });
+    const carol = await waitFor(() => fac.lobby()?.waiting.find((w) => w.name === 'carol'), {
+      what: 'Carol’s knock on B to reach A',
+    });
     fac.send({ type: PEOPLE.admit, personId: carol.personId });
     await waitFor(() => fac.lobby()?.waiting.length === 0, { what: 'the lobby to empty' });
     expect(await attempt(b.wsUrl, id, tokens.editor, 'carol', providers)).toBe('connected');

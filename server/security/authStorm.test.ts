@@ -49,7 +49,8 @@ describe('a wrong token costs nothing', () => {
     sockets.push(...(await Promise.all(Array.from({ length: SOCKETS }, () => openRawSocket(server!.wsUrl, ATTACKER)))));
     const answers: (string | null)[] = [];
     for (const [s, ws] of sockets.entries()) {
-      for (let a = 0; a < ATTEMPTS_PER_SOCKET; a++) void attemptAuth(ws, target, wrongToken(s, a), `s${a}`).then((reason) => answers.push(reason));
+      for (let a = 0; a < ATTEMPTS_PER_SOCKET; a++)
+        void attemptAuth(ws, target, wrongToken(s, a), `s${a}`).then((reason) => answers.push(reason));
     }
     // Asked while the storm is being answered.
     const health = fetch(`${server.url}/healthz`).then((res) => res.status);

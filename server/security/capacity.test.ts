@@ -6,13 +6,23 @@ import type { Role } from '../../shared/protocol/roles.ts';
 import { encodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { identityNamed } from '../testing/identities.ts';
 import { connectProvider, ConnectionRefused, waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer, type TestServerOptions } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from '../testing/testServer.ts';
 
 /**
  * A provider whose socket says it comes through a proxy for `forwardedFor` (X-Forwarded-For).
  * Every such socket is one person (the crowd reuses one credential: a link issues only so many).
  */
-async function connectFrom(wsUrl: string, boardId: string, token: string, forwardedFor: string): Promise<HocuspocusProvider> {
+async function connectFrom(
+  wsUrl: string,
+  boardId: string,
+  token: string,
+  forwardedFor: string,
+): Promise<HocuspocusProvider> {
   const issued = await identityNamed(wsUrl, boardId, token, `crowd-${token}`);
   const connectionToken = encodeConnectionToken({ link: token, credential: issued?.credential ?? null });
   class ProxiedWebSocket extends WebSocket {
@@ -22,7 +32,12 @@ async function connectFrom(wsUrl: string, boardId: string, token: string, forwar
   }
   const websocketProvider = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: ProxiedWebSocket });
   return new Promise((resolve, reject) => {
-    const provider = new HocuspocusProvider({ websocketProvider, name: boardId, document: new Y.Doc(), token: connectionToken });
+    const provider = new HocuspocusProvider({
+      websocketProvider,
+      name: boardId,
+      document: new Y.Doc(),
+      token: connectionToken,
+    });
     provider.on('synced', () => resolve(provider));
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       provider.destroy();
@@ -62,7 +77,8 @@ describe('a crowd cannot lock people out of a board', () => {
   }
 
   // One person per link for the whole crowd: capacity, not the per-link identity limit, is under test.
-  const connect = (id: string, token: string) => attempt(() => connectProvider(server!.wsUrl, id, { token, as: `crowd-${token}` }));
+  const connect = (id: string, token: string) =>
+    attempt(() => connectProvider(server!.wsUrl, id, { token, as: `crowd-${token}` }));
 
   it('300 viewer sockets take at most the viewers’ share; an editor and the facilitator still get in', async () => {
     const { id, tokens } = await board({ maxConnectionsPerBoard: 20, maxConnectionsPerAddress: 1000 });
@@ -80,13 +96,17 @@ describe('a crowd cannot lock people out of a board', () => {
     for (let i = 0; i < 5; i++) expect(typeof (await connect(id, tokens.editor))).not.toBe('string');
     expect(await connect(id, tokens.editor)).toBe(BoardFull.reason);
     expect(typeof (await connect(id, tokens.facilitator))).not.toBe('string');
-    const rotated = await fetch(`${server!.url}/api/boards/${id}/links/editor/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+    const rotated = await fetch(`${server!.url}/api/boards/${id}/links/editor/rotate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.facilitator}` },
+    });
     expect(rotated.status).toBe(200);
   });
 
   it('one address gets at most MAX_CONNECTIONS_PER_ADDRESS; a forged X-Forwarded-For does not escape it', async () => {
     const { id, tokens } = await board({ maxConnectionsPerBoard: 200, maxConnectionsPerAddress: 4 });
-    const fromOneMachine = (role: Role, i: number) => attempt(() => connectFrom(server!.wsUrl, id, tokens[role], `10.0.0.${i}`));
+    const fromOneMachine = (role: Role, i: number) =>
+      attempt(() => connectFrom(server!.wsUrl, id, tokens[role], `10.0.0.${i}`));
     for (let i = 0; i < 4; i++) expect(typeof (await fromOneMachine('editor', i))).not.toBe('string');
     expect(await fromOneMachine('editor', 9)).toBe(BoardFull.reason);
     expect(await fromOneMachine('viewer', 10)).toBe(BoardFull.reason);
@@ -95,7 +115,10 @@ describe('a crowd cannot lock people out of a board', () => {
   });
 
   it('behind a trusted proxy (TRUST_PROXY) the cap is per forwarded address', async () => {
-    const { id, tokens } = await board({ maxConnectionsPerBoard: 200, maxConnectionsPerAddress: 2 }, { trustProxy: true });
+    const { id, tokens } = await board(
+      { maxConnectionsPerBoard: 200, maxConnectionsPerAddress: 2 },
+      { trustProxy: true },
+    );
     const from = (address: string) => attempt(() => connectFrom(server!.wsUrl, id, tokens.editor, address));
     expect(typeof (await from('10.0.0.1'))).not.toBe('string');
     expect(typeof (await from('10.0.0.1'))).not.toBe('string');
@@ -130,6 +153,13 @@ describe('one person cannot fill a board', () => {
     providers.push(await connectProvider(server.wsUrl, id, { token: tokens.viewer, as: 'someone-else' }));
     // A tab closed frees its place.
     providers.shift()!.destroy();
-    await waitFor(async () => (await connectProvider(server!.wsUrl, id, { token: tokens.viewer, as: 'one-person' }).then((p) => (providers.push(p), true), () => false)), { what: 'a freed place' });
+    await waitFor(
+      async () =>
+        await connectProvider(server!.wsUrl, id, { token: tokens.viewer, as: 'one-person' }).then(
+          (p) => (providers.push(p), true),
+          () => false,
+        ),
+      { what: 'a freed place' },
+    );
   });
 });

@@ -56,7 +56,8 @@ describe('deep nesting from a link holder', () => {
     await server.close();
   });
 
-  const exportOf = (id: string, token: string) => fetch(`${server.url}/api/boards/${id}/export.json`, { headers: { Authorization: `Bearer ${token}` } });
+  const exportOf = (id: string, token: string) =>
+    fetch(`${server.url}/api/boards/${id}/export.json`, { headers: { Authorization: `Bearer ${token}` } });
 
   /** An editor and a viewer on a new board, and the first note as the editor holds it. */
   async function editorOnNewBoard() {
@@ -66,7 +67,9 @@ describe('deep nesting from a link holder', () => {
     providers.push(viewer, editor);
     const noteId = readBoard(editor.document).notes[0]!.id;
     const note = recordsMap(editor.document).get(noteId) as unknown as Y.Map<unknown>;
-    const closed = new Promise<string>((resolve) => editor.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    const closed = new Promise<string>((resolve) =>
+      editor.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+    );
     return { id, tokens, editor, viewer, noteId, note, closed };
   }
 
@@ -84,7 +87,10 @@ describe('deep nesting from a link holder', () => {
     ['an array nested 4,500 deep as a note position', (note) => note.set('position', nested(DEEP_ARRAY))],
     ['an array nested 4,500 deep in meta', (_note, doc) => metaMap(doc).set('deepMeta', nested(DEEP_ARRAY))],
     ['a chain of 4,000 maps in a note field', (note) => setNestedMaps(note, 'deepMaps', DEEP_MAPS)],
-    ['a chain of 4,000 maps in meta', (_note, doc) => setNestedMaps(metaMap(doc) as Y.Map<unknown>, 'deepMeta', DEEP_MAPS)],
+    [
+      'a chain of 4,000 maps in meta',
+      (_note, doc) => setNestedMaps(metaMap(doc) as Y.Map<unknown>, 'deepMeta', DEEP_MAPS),
+    ],
     ['one level more than a field may hold', (note) => note.set('deepArray', nested(MAX_VALUE_DEPTH + 1))],
   ])('an editor writing %s is refused before it is applied; every export still answers', async (_what, write) => {
     const { id, tokens, editor, viewer, noteId, note, closed } = await editorOnNewBoard();
@@ -96,7 +102,9 @@ describe('deep nesting from a link holder', () => {
       expect(nestsDeeperThan(recordsMap(doc).get(noteId)!, MAX_VALUE_DEPTH + 1)).toBe(false);
       expect(metaMap(doc).has('deepMeta')).toBe(false);
     }
-    await exportsForEveryone(id, tokens, (backup) => expect(backup.records[noteId]!.position).toMatchObject({ stageId: expect.stringMatching(/^stage:/) }));
+    await exportsForEveryone(id, tokens, (backup) =>
+      expect(backup.records[noteId]!.position).toMatchObject({ stageId: expect.stringMatching(/^stage:/) }),
+    );
   });
 
   it('a chain grown one level per change is refused at the level past the limit (depth counted from the board, not the change)', async () => {
@@ -114,7 +122,9 @@ describe('deep nesting from a link holder', () => {
       levels++;
     }
     expect(await closed).toBe(InvalidMessage.reason);
-    const grown = (recordsMap(server.server.hocuspocus.documents.get(id)!).get(noteId) as unknown as Y.Map<unknown>).get('grown');
+    const grown = (
+      recordsMap(server.server.hocuspocus.documents.get(id)!).get(noteId) as unknown as Y.Map<unknown>
+    ).get('grown');
     expect(nestsDeeperThan(grown, MAX_VALUE_DEPTH)).toBe(false);
     expect(nestsDeeperThan(grown, MAX_VALUE_DEPTH - 1)).toBe(true);
   });
@@ -160,7 +170,11 @@ describe('deep nesting in an imported backup', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    backup = (await (await fetch(`${server.url}/api/boards/${id}/export.json`, { headers: { Authorization: `Bearer ${tokens.viewer}` } })).json()) as BoardBackup;
+    backup = (await (
+      await fetch(`${server.url}/api/boards/${id}/export.json`, {
+        headers: { Authorization: `Bearer ${tokens.viewer}` },
+      })
+    ).json()) as BoardBackup;
     noteId = Object.keys(backup.records).find((k) => k.startsWith('note:'))!;
   });
   afterAll(async () => {
@@ -171,13 +185,25 @@ describe('deep nesting in an imported backup', () => {
   const PLACEHOLDER = '"<deep>"';
   const deepText = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
   const importing = (file: unknown, levels = 0) =>
-    fetch(`${server.url}/api/boards/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(file).replace(PLACEHOLDER, deepText(levels)) });
-  const withNoteField = (field: string, value: unknown) => ({ ...backup, records: { ...backup.records, [noteId]: { ...backup.records[noteId], [field]: value } } });
+    fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(file).replace(PLACEHOLDER, deepText(levels)),
+    });
+  const withNoteField = (field: string, value: unknown) => ({
+    ...backup,
+    records: { ...backup.records, [noteId]: { ...backup.records[noteId], [field]: value } },
+  });
   const deep = JSON.parse(PLACEHOLDER) as string;
 
   it.each<[string, () => unknown, number, () => string]>([
     ['a record field', () => withNoteField('foo', deep), 2000, () => `records[${JSON.stringify(noteId)}].foo`],
-    ['a known record field', () => withNoteField('position', deep), 5000, () => `records[${JSON.stringify(noteId)}].position`],
+    [
+      'a known record field',
+      () => withNoteField('position', deep),
+      5000,
+      () => `records[${JSON.stringify(noteId)}].position`,
+    ],
     ['meta', () => ({ ...backup, meta: { ...backup.meta, extra: deep } }), 2000, () => 'meta.extra'],
     ['the comments', () => ({ ...backup, comments: deep }), 3000, () => 'comments'],
   ])('deep nesting in %s is a 400 naming the field, and no board is created', async (_where, file, levels, path) => {

@@ -35,7 +35,10 @@ describe('failed authentications are rate-limited', () => {
   }
 
   it('past AUTH_FAILURES_PER_ADDRESS an address is answered rate-limited at once, with no database read; other addresses still get in', async () => {
-    server = await startTestServer({ trustProxy: true, limits: { authFailuresPerAddress: 3, authFailuresPerBoard: 1000 } });
+    server = await startTestServer({
+      trustProxy: true,
+      limits: { authFailuresPerAddress: 3, authFailuresPerBoard: 1000 },
+    });
     const board = await createBoardWithLinks(server.url);
     const reads = countReads();
     const attacker = await socketFrom('198.51.100.1');
@@ -52,7 +55,10 @@ describe('failed authentications are rate-limited', () => {
   });
 
   it('a board attacked from many addresses still lets in a room that never sent a wrong link', async () => {
-    server = await startTestServer({ trustProxy: true, limits: { authFailuresPerAddress: 3, authFailuresPerBoard: 4 } });
+    server = await startTestServer({
+      trustProxy: true,
+      limits: { authFailuresPerAddress: 3, authFailuresPerBoard: 4 },
+    });
     const board = await createBoardWithLinks(server.url);
     const wrong = encodeConnectionToken({ link: 'wrong', credential: null });
     const first = await socketFrom('198.51.100.1');

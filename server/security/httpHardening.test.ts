@@ -32,7 +32,9 @@ describe('Host allowlist (DNS rebinding)', () => {
       body: '{}',
     });
     expect(answer.status).toBe(403);
-    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'host-not-allowed', message: expect.stringContaining('ALLOWED_HOSTS') } });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      error: { code: 'host-not-allowed', message: expect.stringContaining('ALLOWED_HOSTS') },
+    });
     expect((await server.server.store.listBoards()).length).toBe(before);
   });
 
@@ -42,18 +44,26 @@ describe('Host allowlist (DNS rebinding)', () => {
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
   });
 
-  it.each(['localhost', '127.0.0.1', '[::1]', 'LOCALHOST', 'board.example.com'])('answers Host %s (with a port too)', async (host) => {
-    for (const header of [host, `${host}:${server.port}`]) {
-      expect((await rawRequest(server.port, { path: '/healthz', headers: { Host: header } })).status, header).toBe(200);
-    }
-  });
-
-  it.each(['192.168.1.20', 'sub.board.example.com', 'localhost.evil.example', 'evil.example@127.0.0.1', 'board.example.com.evil'])(
-    'a server bound to loopback refuses Host %j',
+  it.each(['localhost', '127.0.0.1', '[::1]', 'LOCALHOST', 'board.example.com'])(
+    'answers Host %s (with a port too)',
     async (host) => {
-      expect((await rawRequest(server.port, { path: '/healthz', headers: { Host: host } })).status).toBe(403);
+      for (const header of [host, `${host}:${server.port}`]) {
+        expect((await rawRequest(server.port, { path: '/healthz', headers: { Host: header } })).status, header).toBe(
+          200,
+        );
+      }
     },
   );
+
+  it.each([
+    '192.168.1.20',
+    'sub.board.example.com',
+    'localhost.evil.example',
+    'evil.example@127.0.0.1',
+    'board.example.com.evil',
+  ])('a server bound to loopback refuses Host %j', async (host) => {
+    expect((await rawRequest(server.port, { path: '/healthz', headers: { Host: host } })).status).toBe(403);
+  });
 
   it('refuses a request without a Host (HTTP/1.0)', async () => {
     expect(await stalledRequest(server.port, 'GET /healthz HTTP/1.0\r\n\r\n').closed).toMatch(/^HTTP\/1\.1 403/);
@@ -76,7 +86,8 @@ describe('content types, operator tokens, source maps', () => {
     await server.close();
   });
 
-  const post = (path: string, body: string | undefined, headers: Record<string, string>) => rawRequest(server.port, { method: 'POST', path, body, headers });
+  const post = (path: string, body: string | undefined, headers: Record<string, string>) =>
+    rawRequest(server.port, { method: 'POST', path, body, headers });
 
   it.each([
     ['text/plain', '/api/boards'],
@@ -87,34 +98,60 @@ describe('content types, operator tokens, source maps', () => {
     const before = (await server.server.store.listBoards()).length;
     const answer = await post(path, '{"title":"Form post"}', type ? { 'Content-Type': type } : {});
     expect(answer.status).toBe(415);
-    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'unsupported-media-type', message: expect.stringContaining('application/json') } });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      error: { code: 'unsupported-media-type', message: expect.stringContaining('application/json') },
+    });
     expect((await server.server.store.listBoards()).length).toBe(before);
   });
 
   it('JSON bodies (with a charset) and requests without a body are still answered', async () => {
-    expect((await post('/api/boards', '{"title":"Fine"}', { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(201);
+    expect(
+      (await post('/api/boards', '{"title":"Fine"}', { 'Content-Type': 'application/json; charset=utf-8' })).status,
+    ).toBe(201);
     expect((await post('/api/boards', undefined, {})).status).toBe(201);
     const { id, tokens } = await createBoardWithLinks(server.url);
-    expect((await post(`/api/boards/${id}/links/viewer/rotate`, undefined, { Authorization: `Bearer ${tokens.facilitator}` })).status).toBe(200);
+    expect(
+      (
+        await post(`/api/boards/${id}/links/viewer/rotate`, undefined, {
+          Authorization: `Bearer ${tokens.facilitator}`,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('takes ADMIN_TOKEN only as a Bearer header, never from ?token=', async () => {
     expect((await rawRequest(server.port, { path: `/api/boards?token=${ADMIN}` })).status).toBe(401);
-    expect((await rawRequest(server.port, { path: '/api/boards', headers: { Authorization: `Bearer ${ADMIN}` } })).status).toBe(200);
+    expect(
+      (await rawRequest(server.port, { path: '/api/boards', headers: { Authorization: `Bearer ${ADMIN}` } })).status,
+    ).toBe(200);
   });
 
   it('takes CREATE_TOKEN only as a Bearer header too', async () => {
     const guarded = await startTestServer({ createToken: CREATE });
     try {
-      expect((await rawRequest(guarded.port, { method: 'POST', path: `/api/boards?token=${CREATE}` })).status).toBe(401);
-      expect((await rawRequest(guarded.port, { method: 'POST', path: '/api/boards', headers: { Authorization: `Bearer ${CREATE}` } })).status).toBe(201);
+      expect((await rawRequest(guarded.port, { method: 'POST', path: `/api/boards?token=${CREATE}` })).status).toBe(
+        401,
+      );
+      expect(
+        (
+          await rawRequest(guarded.port, {
+            method: 'POST',
+            path: '/api/boards',
+            headers: { Authorization: `Bearer ${CREATE}` },
+          })
+        ).status,
+      ).toBe(201);
     } finally {
       await guarded.close();
     }
   });
 
   it('builds the production client without source maps unless SOURCEMAPS=true', () => {
-    const build = (mode: string) => (viteConfig as (env: { mode: string; command: 'build' }) => { build?: { sourcemap?: unknown } })({ mode, command: 'build' }).build;
+    const build = (mode: string) =>
+      (viteConfig as (env: { mode: string; command: 'build' }) => { build?: { sourcemap?: unknown } })({
+        mode,
+        command: 'build',
+      }).build;
     const saved = process.env.SOURCEMAPS;
     try {
       delete process.env.SOURCEMAPS;
@@ -155,14 +192,19 @@ describe('slow requests', () => {
     http.requestTimeout = 600;
     try {
       const slowHeaders = stalledRequest(server.port, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `);
-      const slowBody = stalledRequest(server.port, `POST /api/boards HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ti`);
+      const slowBody = stalledRequest(
+        server.port,
+        `POST /api/boards HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ti`,
+      );
       expect(await slowHeaders.closed).toMatch(/^HTTP\/1\.1 408/);
       expect(await slowBody.closed).toMatch(/^HTTP\/1\.1 408/);
 
       // The WebSocket opened before both is still there, and still syncs.
       provider.document.transact(() => provider.document.getMap('meta').set('title', 'Still here'));
       await waitForAck(provider);
-      await waitFor(() => server.server.hocuspocus.documents.get(id)?.getMap('meta').get('title') === 'Still here', { what: 'the edit to reach the server' });
+      await waitFor(() => server.server.hocuspocus.documents.get(id)?.getMap('meta').get('title') === 'Still here', {
+        what: 'the edit to reach the server',
+      });
     } finally {
       http.headersTimeout = REQUEST_TIMEOUTS.headersTimeoutMs;
       http.requestTimeout = REQUEST_TIMEOUTS.requestTimeoutMs;

@@ -62,9 +62,18 @@ describe('identities are proven by the server, never claimed', () => {
       }
     }
     // A bare share token, as clients sent before identities: refused the same way.
-    const bare = new HocuspocusProvider({ url: server.wsUrl, name: `${id}/comments`, document: new Y.Doc(), token: tokens.editor });
+    const bare = new HocuspocusProvider({
+      url: server.wsUrl,
+      name: `${id}/comments`,
+      document: new Y.Doc(),
+      token: tokens.editor,
+    });
     cleanups.push(() => bare.destroy());
-    expect(await new Promise((resolve) => bare.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)))).toBe(IdentityRequired.reason);
+    expect(
+      await new Promise((resolve) =>
+        bare.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
+      ),
+    ).toBe(IdentityRequired.reason);
   });
 
   it('a viewer claiming Alice’s id gets none of her ballot, now or later', async () => {
@@ -107,7 +116,10 @@ describe('identities are proven by the server, never claimed', () => {
     expect(await realBob.dot(roundId, pain2!.id)).toMatchObject({ type: VOTING.ballot, remaining: 1 });
     expect(await realBob.dot(roundId, pain2!.id)).toMatchObject({ type: VOTING.ballot, remaining: 0 });
     // Retracting "Bob's" dot from the impostor's connection touches only the impostor's ballot.
-    expect(await impostor.dot(roundId, pain2!.id, 'remove')).toMatchObject({ type: VOTING.refused, code: 'no-dot-here' });
+    expect(await impostor.dot(roundId, pain2!.id, 'remove')).toMatchObject({
+      type: VOTING.refused,
+      code: 'no-dot-here',
+    });
     const result = await facilitator.close(roundId);
     expect(result).toMatchObject({ event: { kind: 'revealed' } });
     const round = readBoard(facilitator.doc).rounds.at(-1)!;
@@ -118,14 +130,20 @@ describe('identities are proven by the server, never claimed', () => {
     const { id, tokens } = await board({ maxNewIdentitiesPerLink: 3 });
     const issued = await Promise.all([1, 2, 3].map(() => issueIdentity(server.wsUrl, id, tokens.commenter)));
     expect(issued.every((i) => i !== null)).toBe(true);
-    const fourth = await fetch(`${httpBaseOf(server.wsUrl)}${identitiesPath(id)}`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.commenter}` } });
+    const fourth = await fetch(`${httpBaseOf(server.wsUrl)}${identitiesPath(id)}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.commenter}` },
+    });
     expect(fourth.status).toBe(429);
     expect(await fourth.json()).toMatchObject({ error: { code: 'too-many-identities' } });
     // Another link of the board has its own allowance.
     expect(await issueIdentity(server.wsUrl, id, tokens.editor)).not.toBeNull();
     // Issuing needs a valid link of that board, in the header.
     expect((await fetch(`${httpBaseOf(server.wsUrl)}${identitiesPath(id)}`, { method: 'POST' })).status).toBe(401);
-    expect((await fetch(`${httpBaseOf(server.wsUrl)}${identitiesPath(id)}?token=${tokens.editor}`, { method: 'POST' })).status).toBe(400);
+    expect(
+      (await fetch(`${httpBaseOf(server.wsUrl)}${identitiesPath(id)}?token=${tokens.editor}`, { method: 'POST' }))
+        .status,
+    ).toBe(400);
   });
 
   it('claiming Alice’s id in private writing shows none of her drafts and cannot edit, delete or plant them', async () => {
@@ -142,7 +160,10 @@ describe('identities are proven by the server, never claimed', () => {
       spy.send({ type: PRIVATE.hello, person: { ...alice, id: real.person.id } });
       expect(spy.lastState()?.drafts).toEqual([]);
       if (role === 'editor') {
-        expect(await spy.update(secret.draft.id, { text: 'planted' })).toMatchObject({ type: PRIVATE.refused, code: 'draft-not-found' });
+        expect(await spy.update(secret.draft.id, { text: 'planted' })).toMatchObject({
+          type: PRIVATE.refused,
+          code: 'draft-not-found',
+        });
         expect(await spy.remove(secret.draft.id)).toMatchObject({ type: PRIVATE.refused, code: 'draft-not-found' });
         // A draft it writes is its own, revealed under its own id.
         expect(await spy.add(stage, lane, 'written by the spy')).toMatchObject({ type: PRIVATE.draft });
@@ -156,7 +177,9 @@ describe('identities are proven by the server, never claimed', () => {
     const phaseId = facilitator.lastState()!.phase!.id;
     await facilitator.close(phaseId);
     const notes = await waitFor(() => {
-      const n = readBoard(real.doc).notes.filter((x) => x.text === 'Alice’s secret pain point' || x.text === 'written by the spy');
+      const n = readBoard(real.doc).notes.filter(
+        (x) => x.text === 'Alice’s secret pain point' || x.text === 'written by the spy',
+      );
       return n.length === 2 ? n : null;
     });
     expect(notes.find((n) => n.text === 'Alice’s secret pain point')!.authorId).toBe(real.person.id);
@@ -166,20 +189,42 @@ describe('identities are proven by the server, never claimed', () => {
   it('a note written with someone else’s author id is stamped with the writer’s; an existing note’s author cannot be changed', async () => {
     const { id, tokens } = await board();
     const aliceIssued = (await issueIdentity(server.wsUrl, id, tokens.editor))!;
-    const aliceBoard = await connectProvider(server.wsUrl, id, { token: tokens.editor, credential: aliceIssued.credential });
+    const aliceBoard = await connectProvider(server.wsUrl, id, {
+      token: tokens.editor,
+      credential: aliceIssued.credential,
+    });
     const mallory = await connectProvider(server.wsUrl, id, { token: tokens.editor });
-    cleanups.push(() => aliceBoard.destroy(), () => mallory.destroy());
+    cleanups.push(
+      () => aliceBoard.destroy(),
+      () => mallory.destroy(),
+    );
     const b = readBoard(mallory.document);
     const cell = { stageId: b.stages[0]!.id, laneId: b.lanes[0]!.id };
-    const hers = executeCommand(aliceBoard.document, { id: aliceIssued.personId, name: 'Alice', department: 'sales' }, 'addNote', { ...cell, text: 'Alice wrote this' });
+    const hers = executeCommand(
+      aliceBoard.document,
+      { id: aliceIssued.personId, name: 'Alice', department: 'sales' },
+      'addNote',
+      { ...cell, text: 'Alice wrote this' },
+    );
     await waitForAck(aliceBoard);
-    const forged = executeCommand(mallory.document, { id: aliceIssued.personId, name: 'Alice', department: 'sales' }, 'addNote', { ...cell, text: 'Published in Alice’s name' });
+    const forged = executeCommand(
+      mallory.document,
+      { id: aliceIssued.personId, name: 'Alice', department: 'sales' },
+      'addNote',
+      { ...cell, text: 'Published in Alice’s name' },
+    );
     // And a raw write to the author of her existing note.
     const herRecord = () => recordsMap(mallory.document).get(hers) as unknown as Y.Map<unknown>;
     await waitFor(() => herRecord() !== undefined);
     mallory.document.transact(() => herRecord().set('authorId', 'someone-else'));
     const note = (noteId: string) => readBoard(aliceBoard.document).notes.find((n) => n.id === noteId);
-    await waitFor(() => note(forged) && note(forged)!.authorId !== aliceIssued.personId && note(hers)?.authorId === aliceIssued.personId, { what: 'the server’s repair' });
+    await waitFor(
+      () =>
+        note(forged) &&
+        note(forged)!.authorId !== aliceIssued.personId &&
+        note(hers)?.authorId === aliceIssued.personId,
+      { what: 'the server’s repair' },
+    );
     expect(note(forged)!.authorId).toMatch(/^person-/);
   });
 
@@ -187,10 +232,19 @@ describe('identities are proven by the server, never claimed', () => {
     const { id, tokens } = await board();
     const aliceIssued = (await issueIdentity(server.wsUrl, id, tokens.commenter))!;
     const alicePerson = { id: aliceIssued.personId, name: 'Alice', department: 'sales' as const };
-    const aliceC = await connectProvider(server.wsUrl, `${id}/comments`, { token: tokens.commenter, credential: aliceIssued.credential });
+    const aliceC = await connectProvider(server.wsUrl, `${id}/comments`, {
+      token: tokens.commenter,
+      credential: aliceIssued.credential,
+    });
     const mallory = await connectProvider(server.wsUrl, `${id}/comments`, { token: tokens.commenter });
-    cleanups.push(() => aliceC.destroy(), () => mallory.destroy());
-    const { threadId, commentId } = executeCommentsCommand(aliceC.document, alicePerson, 'startThread', { target: { kind: 'board', id }, text: 'Shipping costs surprise people' });
+    cleanups.push(
+      () => aliceC.destroy(),
+      () => mallory.destroy(),
+    );
+    const { threadId, commentId } = executeCommentsCommand(aliceC.document, alicePerson, 'startThread', {
+      target: { kind: 'board', id },
+      text: 'Shipping costs surprise people',
+    });
     executeCommentsCommand(aliceC.document, alicePerson, 'react', { commentId, reaction: 'thumbs', on: true });
     await waitForAck(aliceC);
     await waitFor(() => readComments(mallory.document).threadsById.get(threadId)?.comments.length === 1);
@@ -202,10 +256,14 @@ describe('identities are proven by the server, never claimed', () => {
       rec().delete(reactionKey('thumbs', alicePerson.id));
       rec().set(reactionKey('heart', alicePerson.id), true);
     });
-    executeCommentsCommand(mallory.document, { id: 'mallory', name: 'M', department: 'other' }, 'resolveThread', { threadId });
+    executeCommentsCommand(mallory.document, { id: 'mallory', name: 'M', department: 'other' }, 'resolveThread', {
+      threadId,
+    });
     await waitForAck(mallory);
     const seen = () => readComments(aliceC.document).threadsById.get(threadId);
-    await waitFor(() => seen()?.resolution !== null && seen()?.comments[0]?.text === 'Shipping costs surprise people', { what: 'the resolution, with Alice’s text put back' });
+    await waitFor(() => seen()?.resolution !== null && seen()?.comments[0]?.text === 'Shipping costs surprise people', {
+      what: 'the resolution, with Alice’s text put back',
+    });
     const comment = commentsMap(aliceC.document).get(commentId)!;
     expect(comment.get(reactionKey('thumbs', alicePerson.id))).toBe(true);
     expect(comment.has(reactionKey('heart', alicePerson.id))).toBe(false);
@@ -215,14 +273,20 @@ describe('identities are proven by the server, never claimed', () => {
     // Deleting the whole comment from the map is put back too.
     const deleted = commentsMap(aliceC.document).get(commentId);
     mallory.document.transact(() => commentsMap(mallory.document).delete(commentId));
-    await waitFor(() => {
-      const restored = commentsMap(aliceC.document).get(commentId);
-      return restored !== deleted && restored?.get('text') === 'Shipping costs surprise people';
-    }, { what: 'the comment restored' });
+    await waitFor(
+      () => {
+        const restored = commentsMap(aliceC.document).get(commentId);
+        return restored !== deleted && restored?.get('text') === 'Shipping costs surprise people';
+      },
+      { what: 'the comment restored' },
+    );
     // Alice herself still edits her own comment.
     executeCommentsCommand(aliceC.document, alicePerson, 'editComment', { commentId, text: 'Edited by Alice' });
     await waitForAck(aliceC);
-    await waitFor(() => readComments(mallory.document).threadsById.get(threadId)?.comments[0]?.text === 'Edited by Alice', { what: 'Alice’s own edit' });
+    await waitFor(
+      () => readComments(mallory.document).threadsById.get(threadId)?.comments[0]?.text === 'Edited by Alice',
+      { what: 'Alice’s own edit' },
+    );
   });
 
   it('the same credential is the same person on every connection, and only on its own', async () => {
@@ -234,7 +298,9 @@ describe('identities are proven by the server, never claimed', () => {
     expect(tab2.person.id).toBe(tab1.person.id);
     const [pain] = tab1.notes('pain');
     await tab1.dot(roundId, pain!.id);
-    await waitFor(() => tab2.messages.some((m) => m.type === VOTING.ballot && m.remaining === 0), { what: 'the ballot on the second device' });
+    await waitFor(() => tab2.messages.some((m) => m.type === VOTING.ballot && m.remaining === 0), {
+      what: 'the ballot on the second device',
+    });
     expect(await tab2.dot(roundId, pain!.id)).toMatchObject({ code: 'budget-spent' });
     // The credential proves a person; it grants no role: without a link it opens nothing.
     const issued = (await issueIdentity(server.wsUrl, id, tokens.viewer))!;
@@ -265,7 +331,12 @@ describe('a round only for the people present when it opened', () => {
     };
     const facilitator = await join('facilitator', fran);
     const present = await join('commenter', alice);
-    const roundId = await facilitator.start({ title: 'Only the room', dotsPerPerson: 2, onlyPresent: true, facilitatorVotes: false });
+    const roundId = await facilitator.start({
+      title: 'Only the room',
+      dotsPerPerson: 2,
+      onlyPresent: true,
+      facilitatorVotes: false,
+    });
     const [pain] = present.notes('pain');
     expect(await present.dot(roundId, pain!.id)).toMatchObject({ type: VOTING.ballot });
     // Fresh identities through the same link, after the opening: the ballot-stuffing script.

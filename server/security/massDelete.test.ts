@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { executeCommand, MASS_DELETE_TYPE, parseMassDeleteNotice, readBoard, type MassDeleteNotice } from '../../shared/index.ts';
+import {
+  executeCommand,
+  MASS_DELETE_TYPE,
+  parseMassDeleteNotice,
+  readBoard,
+  type MassDeleteNotice,
+} from '../../shared/index.ts';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import type { CheckpointListResponse, RestoreCheckpointResponse } from '../../shared/protocol/checkpoints.ts';
 import { waitFor, waitForAck } from '../testing/providers.ts';
@@ -29,10 +35,18 @@ describe('an editor removing many notes cannot wipe the board for good', () => {
     const editor = await join('editor');
     editor.provider.awareness!.setLocalState(annPresence);
     const { stages, lanes } = readBoard(editor.doc);
-    for (let i = 0; i < count; i++) executeCommand(editor.doc, ann, 'addNote', { stageId: stages[i % stages.length]!.id, laneId: lanes[0]!.id, text: `Note ${i}` });
+    for (let i = 0; i < count; i++)
+      executeCommand(editor.doc, ann, 'addNote', {
+        stageId: stages[i % stages.length]!.id,
+        laneId: lanes[0]!.id,
+        text: `Note ${i}`,
+      });
     await waitForAck(editor.provider);
     const api = async <T>(path: string, method = 'GET'): Promise<T> => {
-      const res = await fetch(`${server!.url}/api/boards/${id}${path}`, { method, headers: { Authorization: `Bearer ${tokens.facilitator}` } });
+      const res = await fetch(`${server!.url}/api/boards/${id}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${tokens.facilitator}` },
+      });
       expect(res.ok).toBe(true);
       return (await res.json()) as T;
     };
@@ -54,11 +68,17 @@ describe('an editor removing many notes cannot wipe the board for good', () => {
     const notice = await latest(facilitator, (n) => n.notes === 40);
     expect(notice).toMatchObject({ by: 'Ann', notes: 40, records: 40 });
     const { checkpoints } = await api<CheckpointListResponse>('/checkpoints');
-    expect(checkpoints.find((c) => c.id === notice.checkpointId)).toMatchObject({ kind: 'before-mass-delete', noteCount: 40, label: 'Before Ann removed 40 notes' });
+    expect(checkpoints.find((c) => c.id === notice.checkpointId)).toMatchObject({
+      kind: 'before-mass-delete',
+      noteCount: 40,
+      label: 'Before Ann removed 40 notes',
+    });
 
     await waitFor(() => noteKeys(facilitator.doc).length === 0, { what: 'the removal to reach the facilitator' });
     const restored = await api<RestoreCheckpointResponse>(`/checkpoints/${notice.checkpointId}/restore`, 'POST');
-    await waitFor(() => noteKeys(facilitator.doc).length === 40 && noteKeys(editor.doc).length === 40, { what: 'the notes to come back for everyone' });
+    await waitFor(() => noteKeys(facilitator.doc).length === 40 && noteKeys(editor.doc).length === 40, {
+      what: 'the notes to come back for everyone',
+    });
     // The restore is undoable: the board just before it is a checkpoint too.
     expect(restored.before).toMatchObject({ kind: 'before-restore', noteCount: 0 });
   });
@@ -71,7 +91,10 @@ describe('an editor removing many notes cannot wipe the board for good', () => {
 
     const notice = await latest(facilitator, (n) => n.notes === 25);
     const { checkpoints } = await api<CheckpointListResponse>('/checkpoints');
-    expect(checkpoints.find((c) => c.id === notice.checkpointId)).toMatchObject({ kind: 'before-mass-delete', noteCount: 30 });
+    expect(checkpoints.find((c) => c.id === notice.checkpointId)).toMatchObject({
+      kind: 'before-mass-delete',
+      noteCount: 30,
+    });
     await api(`/checkpoints/${notice.checkpointId}/restore`, 'POST');
     await waitFor(() => noteKeys(facilitator.doc).length === 30, { what: 'all 30 notes back' });
   });
@@ -82,7 +105,9 @@ describe('an editor removing many notes cannot wipe the board for good', () => {
     executeCommand(editor.doc, ann, 'deleteNotes', { noteIds: keys.slice(0, 2) as never });
     executeCommand(editor.doc, ann, 'editNoteText', { noteId: keys[5] as never, text: 'Edited' });
     await waitForAck(editor.provider);
-    expect((await api<CheckpointListResponse>('/checkpoints')).checkpoints.filter((c) => c.kind === 'before-mass-delete')).toEqual([]);
+    expect(
+      (await api<CheckpointListResponse>('/checkpoints')).checkpoints.filter((c) => c.kind === 'before-mass-delete'),
+    ).toEqual([]);
 
     executeCommand(editor.doc, ann, 'deleteNotes', { noteIds: keys.slice(2) as never });
     await waitForAck(editor.provider);

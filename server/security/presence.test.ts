@@ -36,9 +36,13 @@ describe('presence attacks by a link holder', () => {
     for (const id of ids) sendRawAwareness(attacker.provider, [[id + 100, 1, person('Many')]]);
     // Hocuspocus handles one connection's messages in order: once the fence shows, the flood is handled.
     sendRawAwareness(attacker.provider, [[ids[0]! + 100, 2, { ...person('Many'), fence: 1 }]]);
-    await waitFor(() => facilitator.provider.awareness!.getStates().get(ids[0]! + 100)?.fence === 1, { what: 'the fence' });
+    await waitFor(() => facilitator.provider.awareness!.getStates().get(ids[0]! + 100)?.fence === 1, {
+      what: 'the fence',
+    });
 
-    const seen = [...facilitator.provider.awareness!.getStates().keys()].filter((id) => id !== facilitator.doc.clientID);
+    const seen = [...facilitator.provider.awareness!.getStates().keys()].filter(
+      (id) => id !== facilitator.doc.clientID,
+    );
     expect(seen).toEqual([ids[0]! + 100]);
     const kept = [...live().awareness.getStates().values()];
     expect(kept).toHaveLength(2);
@@ -52,7 +56,9 @@ describe('presence attacks by a link holder', () => {
     victim.provider.awareness!.setLocalState(person('Ann'));
     const attacker = await join('viewer');
     attacker.provider.awareness!.setLocalState(person('Mallory'));
-    await waitFor(() => facilitator.provider.awareness!.getStates().get(victim.doc.clientID)?.user?.name === 'Ann', { what: 'Ann' });
+    await waitFor(() => facilitator.provider.awareness!.getStates().get(victim.doc.clientID)?.user?.name === 'Ann', {
+      what: 'Ann',
+    });
 
     const target = victim.doc.clientID;
     sendRawAwareness(attacker.provider, [[target, 1_000_000, { ...person('Mallory'), cursor: { x: 1, y: 1 } }]]);
@@ -63,7 +69,9 @@ describe('presence attacks by a link holder', () => {
     expect(facilitator.provider.awareness!.getStates().get(target)?.user?.name).toBe('Ann');
     // And Ann's own updates still count (a forged huge clock would have frozen her presence).
     victim.provider.awareness!.setLocalStateField('cursor', { x: 42, y: 7 });
-    await waitFor(() => facilitator.provider.awareness!.getStates().get(target)?.cursor?.x === 42, { what: 'Ann’s cursor' });
+    await waitFor(() => facilitator.provider.awareness!.getStates().get(target)?.cursor?.x === 42, {
+      what: 'Ann’s cursor',
+    });
   });
 
   it('a connection sending presence faster than its budget is slowed, and its last state still arrives', async () => {
@@ -77,7 +85,10 @@ describe('presence attacks by a link holder', () => {
       if (updated.includes(fast.doc.clientID)) applied++;
     });
     for (let x = 1; x <= 300; x++) fast.provider.awareness!.setLocalStateField('cursor', { x, y: 0 });
-    await waitFor(() => facilitator.provider.awareness!.getStates().get(fast.doc.clientID)?.cursor?.x === 300, { what: 'the last cursor', timeoutMs: 15_000 });
+    await waitFor(() => facilitator.provider.awareness!.getStates().get(fast.doc.clientID)?.cursor?.x === 300, {
+      what: 'the last cursor',
+      timeoutMs: 15_000,
+    });
     expect(applied).toBeLessThan(200);
   });
 });

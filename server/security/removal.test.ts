@@ -48,7 +48,10 @@ describe('a facilitator removes a person from the board', () => {
     const aliceC = await voter('editor', alice);
     const aliceWriter = await PrivateWritingClient.connect(server!.wsUrl, id, tokens.editor, alice);
     cleanups.push(() => aliceWriter.destroy());
-    const aliceComments = await connectProvider(server!.wsUrl, `${id}/comments`, { token: tokens.editor, as: alice.id });
+    const aliceComments = await connectProvider(server!.wsUrl, `${id}/comments`, {
+      token: tokens.editor,
+      as: alice.id,
+    });
     cleanups.push(() => aliceComments.destroy());
     const [pain1, pain2] = aliceC.notes('pain');
 
@@ -66,13 +69,23 @@ describe('a facilitator removes a person from the board', () => {
     const mark = bobC.mark();
     facilitator.send({ type: PEOPLE.remove, personId: aliceC.person.id, name: 'Alice' });
     expect(await Promise.all(closed)).toEqual([RemovedFromBoard.reason, RemovedFromBoard.reason]);
-    const notice = await waitFor(() => bobC.raw.slice(mark).map((p) => parsePersonRemoved(JSON.parse(p))).find((m) => m !== null), { what: 'the notice' });
+    const notice = await waitFor(
+      () =>
+        bobC.raw
+          .slice(mark)
+          .map((p) => parsePersonRemoved(JSON.parse(p)))
+          .find((m) => m !== null),
+      { what: 'the notice' },
+    );
     expect(notice).toMatchObject({ personId: aliceC.person.id, name: 'Alice', dotsVoided: 2, draftsDiscarded: 1 });
 
     // Her credential is refused on this board, on both documents.
     const alicesCredential = (await identityNamed(server!.wsUrl, id, tokens.editor, alice.id))!.credential;
     for (const name of [id, `${id}/comments`]) {
-      const again = await connectProvider(server!.wsUrl, name, { token: tokens.editor, credential: alicesCredential }).then(
+      const again = await connectProvider(server!.wsUrl, name, {
+        token: tokens.editor,
+        credential: alicesCredential,
+      }).then(
         (p) => (p.destroy(), 'connected'),
         (e: unknown) => (e instanceof ConnectionRefused ? e.reason : String(e)),
       );
@@ -87,7 +100,10 @@ describe('a facilitator removes a person from the board', () => {
 
     // Her identity still works elsewhere: removal is per board.
     const other = await createBoardWithLinks(server!.url, { template: 'blank' });
-    const elsewhere = await connectProvider(server!.wsUrl, other.id, { token: other.tokens.editor, credential: alicesCredential });
+    const elsewhere = await connectProvider(server!.wsUrl, other.id, {
+      token: other.tokens.editor,
+      credential: alicesCredential,
+    });
     elsewhere.destroy();
   });
 
@@ -97,7 +113,9 @@ describe('a facilitator removes a person from the board', () => {
     const editor = await voter('editor', alice);
     const mark = facilitator.mark();
     facilitator.send({ type: PEOPLE.remove, personId: facilitator.person.id, name: 'Fran' });
-    await waitFor(() => facilitator.raw.slice(mark).some((p) => p.includes(PEOPLE.refused) && p.includes('yourself')), { what: 'the refusal' });
+    await waitFor(() => facilitator.raw.slice(mark).some((p) => p.includes(PEOPLE.refused) && p.includes('yourself')), {
+      what: 'the refusal',
+    });
     const closed = closeReason(editor.provider);
     editor.send({ type: PEOPLE.remove, personId: facilitator.person.id, name: 'Fran' });
     expect(await closed).toBe('forbidden-message');
@@ -111,12 +129,19 @@ describe('a facilitator removes a person from the board', () => {
     const facilitator = await VotingClient.connect(a.wsUrl, id, tokens.facilitator, fran);
     const aliceOnB = await VotingClient.connect(b.wsUrl, id, tokens.editor, alice);
     const bobOnB = await VotingClient.connect(b.wsUrl, id, tokens.editor, bob);
-    cleanups.push(() => facilitator.destroy(), () => aliceOnB.destroy(), () => bobOnB.destroy());
+    cleanups.push(
+      () => facilitator.destroy(),
+      () => aliceOnB.destroy(),
+      () => bobOnB.destroy(),
+    );
     const closed = closeReason(aliceOnB.provider);
     const mark = bobOnB.mark();
     facilitator.send({ type: PEOPLE.remove, personId: aliceOnB.person.id, name: 'Alice' });
     expect(await closed).toBe(RemovedFromBoard.reason);
-    await waitFor(() => bobOnB.raw.slice(mark).some((p) => parsePersonRemoved(JSON.parse(p))?.personId === aliceOnB.person.id), { what: 'the notice on B' });
+    await waitFor(
+      () => bobOnB.raw.slice(mark).some((p) => parsePersonRemoved(JSON.parse(p))?.personId === aliceOnB.person.id),
+      { what: 'the notice on B' },
+    );
     const again = await connectProvider(b.wsUrl, id, { token: tokens.editor, as: alice.id }).then(
       (p) => (p.destroy(), 'connected'),
       (e: unknown) => (e as ConnectionRefused).reason,

@@ -23,7 +23,12 @@ export type { BoardDump, CheckpointInfo, CheckpointKind, StoredCheckpoint } from
  * Persistence's `appendUpdate` of it has resolved (server/persistence/heldAcks.ts), so its
  * promise must resolve only once the row is durable.
  */
-export interface BoardStore extends CheckpointStore, WorkshopStateStore, BoardDocumentStore, ActivityStore, SnapshotRevisionStore {
+export interface BoardStore
+  extends CheckpointStore,
+    WorkshopStateStore,
+    BoardDocumentStore,
+    ActivityStore,
+    SnapshotRevisionStore {
   /** Stores a new board; fails if the id is taken. */
   createBoard(board: NewBoard): Promise<void>;
   /** The board's row without its data, or null if there is no such board. */

@@ -27,7 +27,14 @@ export interface CheckpointStore {
 /** Why a checkpoint was taken. Only `named` and `vote-reveal` are kept forever; the rest thin out with age. */
 export type CheckpointKind = CheckpointKindName;
 
-export const CHECKPOINT_KINDS: readonly CheckpointKind[] = ['named', 'activity', 'before-restore', 'before-migration', 'vote-reveal', 'before-mass-delete'];
+export const CHECKPOINT_KINDS: readonly CheckpointKind[] = [
+  'named',
+  'activity',
+  'before-restore',
+  'before-migration',
+  'vote-reveal',
+  'before-mass-delete',
+];
 
 /** Tolerant read of a stored kind: an unknown value (a newer server wrote it) counts as automatic. */
 export function checkpointKindOf(value: unknown): CheckpointKind {

@@ -18,7 +18,12 @@ import { PostgresTemplateStore } from './PostgresTemplateStore.ts';
 import { PostgresIdentityStore } from '../identity/PostgresIdentityStore.ts';
 import { PostgresAccountStore } from '../identity/PostgresAccountStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
-import { POSTGRES_WORKSHOP_SCHEMA, postgresLoadWorkshopState, postgresReplaceWorkshopState, postgresSaveWorkshopState } from './WorkshopStateStore.ts';
+import {
+  POSTGRES_WORKSHOP_SCHEMA,
+  postgresLoadWorkshopState,
+  postgresReplaceWorkshopState,
+  postgresSaveWorkshopState,
+} from './WorkshopStateStore.ts';
 import { exportPostgresVoting, importPostgresVoting, PostgresVotingStore } from '../voting/PostgresVotingStore.ts';
 import { PostgresPrivateWritingStore } from '../privateWriting/PostgresPrivateWritingStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
@@ -90,8 +95,10 @@ CREATE TABLE IF NOT EXISTS board_snapshot_revisions (
 // compaction of the same board waits on the row lock, then finds the revision moved on and
 // updates no row. The first compaction inserts the row (revision 0 = no row); of two first
 // compactions, the second waits on the primary key and inserts nothing.
-const BUMP_IF_CURRENT_SQL = 'UPDATE board_snapshot_revisions SET revision = revision + 1 WHERE board_id = $1 AND kind = $2 AND revision = $3 RETURNING revision';
-const FIRST_REVISION_SQL = 'INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES ($1, $2, 1) ON CONFLICT (board_id, kind) DO NOTHING RETURNING revision';
+const BUMP_IF_CURRENT_SQL =
+  'UPDATE board_snapshot_revisions SET revision = revision + 1 WHERE board_id = $1 AND kind = $2 AND revision = $3 RETURNING revision';
+const FIRST_REVISION_SQL =
+  'INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES ($1, $2, 1) ON CONFLICT (board_id, kind) DO NOTHING RETURNING revision';
 const BUMP_SQL = `
 INSERT INTO board_snapshot_revisions (board_id, kind, revision) VALUES ($1, 'board', 1)
 ON CONFLICT (board_id, kind) DO UPDATE SET revision = board_snapshot_revisions.revision + 1`;
@@ -175,12 +182,10 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async createBoard(board: NewBoard): Promise<void> {
-    await this.pool.query('INSERT INTO boards (id, title, created_at, updated_at, snapshot) VALUES ($1, $2, $3, $3, $4)', [
-      board.id,
-      board.title,
-      board.createdAt,
-      Buffer.from(board.snapshot),
-    ]);
+    await this.pool.query(
+      'INSERT INTO boards (id, title, created_at, updated_at, snapshot) VALUES ($1, $2, $3, $3, $4)',
+      [board.id, board.title, board.createdAt, Buffer.from(board.snapshot)],
+    );
   }
 
   async getBoardInfo(boardId: string): Promise<BoardInfo | null> {
@@ -199,32 +204,34 @@ export class PostgresBoardStore implements BoardStore {
       const info = (await c.query<Row>(`${INFO_SQL} WHERE id = $1`, [boardId])).rows[0];
       if (!info) return null;
       const snap = (await c.query<Row>('SELECT snapshot FROM boards WHERE id = $1', [boardId])).rows[0];
-      const log = (await c.query<Row>('SELECT seq, update_data FROM board_updates WHERE board_id = $1 ORDER BY seq', [boardId])).rows;
+      const log = (
+        await c.query<Row>('SELECT seq, update_data FROM board_updates WHERE board_id = $1 ORDER BY seq', [boardId])
+      ).rows;
       return {
         ...toInfo(boardId, info),
         snapshot: blob(boardId, snap?.snapshot, 'snapshot'),
-        updates: log.map((r) => ({ seq: int(boardId, r.seq, 'seq'), update: blob(boardId, r.update_data, `update ${String(r.seq)}`) })),
+        updates: log.map((r) => ({
+          seq: int(boardId, r.seq, 'seq'),
+          update: blob(boardId, r.update_data, `update ${String(r.seq)}`),
+        })),
       };
     });
   }
 
   async appendUpdate(boardId: string, update: Uint8Array, at: number): Promise<number> {
-    const { rows } = await this.pool.query<Row>('INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3) RETURNING seq', [
-      boardId,
-      at,
-      Buffer.from(update),
-    ]);
+    const { rows } = await this.pool.query<Row>(
+      'INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3) RETURNING seq',
+      [boardId, at, Buffer.from(update)],
+    );
     return int(boardId, rows[0]?.seq, 'seq');
   }
 
   async compact(boardId: string, c: Compaction): Promise<void> {
     await this.transaction('READ COMMITTED', async (q) => {
-      const changed = await q.query('UPDATE boards SET snapshot = $1, title = $2, updated_at = GREATEST(updated_at, $3) WHERE id = $4', [
-        Buffer.from(c.snapshot),
-        c.title,
-        c.at,
-        boardId,
-      ]);
+      const changed = await q.query(
+        'UPDATE boards SET snapshot = $1, title = $2, updated_at = GREATEST(updated_at, $3) WHERE id = $4',
+        [Buffer.from(c.snapshot), c.title, c.at, boardId],
+      );
       if (changed.rowCount !== 1) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
       await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, c.upToSeq]);
       await q.query(BUMP_SQL, [boardId]);
@@ -244,17 +251,20 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async getCheckpoint(boardId: string, checkpointId: string): Promise<StoredCheckpoint | null> {
-    const { rows } = await this.pool.query<Row>(`SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = $1 AND id = $2`, [
-      boardId,
-      checkpointId,
-    ]);
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = $1 AND id = $2`,
+      [boardId, checkpointId],
+    );
     const row = rows[0];
     return row ? { ...toCheckpointInfo(row), state: blob(boardId, row.state, `checkpoint ${checkpointId}`) } : null;
   }
 
   async deleteCheckpoints(boardId: string, checkpointIds: readonly string[]): Promise<void> {
     if (checkpointIds.length === 0) return;
-    await this.pool.query('DELETE FROM board_checkpoints WHERE board_id = $1 AND id = ANY($2::text[])', [boardId, [...checkpointIds]]);
+    await this.pool.query('DELETE FROM board_checkpoints WHERE board_id = $1 AND id = ANY($2::text[])', [
+      boardId,
+      [...checkpointIds],
+    ]);
   }
 
   async exportBoard(boardId: string): Promise<BoardDump | null> {
@@ -262,9 +272,14 @@ export class PostgresBoardStore implements BoardStore {
       const info = (await q.query<Row>(`${INFO_SQL} WHERE id = $1`, [boardId])).rows[0];
       if (!info) return null;
       const snap = (await q.query<Row>('SELECT snapshot FROM boards WHERE id = $1', [boardId])).rows[0];
-      const log = (await q.query<Row>('SELECT at, update_data FROM board_updates WHERE board_id = $1 ORDER BY seq', [boardId])).rows;
+      const log = (
+        await q.query<Row>('SELECT at, update_data FROM board_updates WHERE board_id = $1 ORDER BY seq', [boardId])
+      ).rows;
       const cps = (
-        await q.query<Row>(`SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = $1 ORDER BY created_at, id`, [boardId])
+        await q.query<Row>(
+          `SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = $1 ORDER BY created_at, id`,
+          [boardId],
+        )
       ).rows;
       return {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snap?.snapshot) },
@@ -288,7 +303,11 @@ export class PostgresBoardStore implements BoardStore {
         Buffer.from(board.snapshot),
       ]);
       for (const u of dump.updates) {
-        await q.query('INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3)', [board.id, u.at, Buffer.from(u.update)]);
+        await q.query('INSERT INTO board_updates (board_id, at, update_data) VALUES ($1, $2, $3)', [
+          board.id,
+          u.at,
+          Buffer.from(u.update),
+        ]);
       }
       for (const c of dump.checkpoints) await insertCheckpoint(q, c);
       if (dump.voting) await importPostgresVoting(q, board.id, dump.voting);
@@ -336,7 +355,10 @@ export class PostgresBoardStore implements BoardStore {
   // ---- share links ----
 
   async loadShareLinks(boardId: string): Promise<readonly ShareLinkRow[]> {
-    const { rows } = await this.pool.query<Row>('SELECT role, generation, token_hash, sealed FROM share_links WHERE board_id = $1', [boardId]);
+    const { rows } = await this.pool.query<Row>(
+      'SELECT role, generation, token_hash, sealed FROM share_links WHERE board_id = $1',
+      [boardId],
+    );
     return rows.map((r) => ({
       role: r.role as ShareLinkRow['role'],
       generation: int(boardId, r.generation, 'share link generation'),
@@ -360,7 +382,10 @@ export class PostgresBoardStore implements BoardStore {
   // ---- snapshot revisions (SnapshotRevisions.ts) ----
 
   async snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
-    const { rows } = await this.pool.query<Row>('SELECT revision FROM board_snapshot_revisions WHERE board_id = $1 AND kind = $2', [boardId, kind]);
+    const { rows } = await this.pool.query<Row>(
+      'SELECT revision FROM board_snapshot_revisions WHERE board_id = $1 AND kind = $2',
+      [boardId, kind],
+    );
     return rows[0] ? int(boardId, rows[0].revision, 'snapshot revision') : 0;
   }
 
@@ -368,18 +393,23 @@ export class PostgresBoardStore implements BoardStore {
     return this.transaction('READ COMMITTED', async (q) => {
       const revision = await bumpIfCurrent(q, boardId, 'board', c.expectedRevision);
       if (revision === null) return null; // nothing written yet: the transaction commits empty
-      await q.query('UPDATE boards SET snapshot = $1, title = $2, updated_at = GREATEST(updated_at, $3) WHERE id = $4', [
-        Buffer.from(c.snapshot),
-        c.title,
-        c.at,
+      await q.query(
+        'UPDATE boards SET snapshot = $1, title = $2, updated_at = GREATEST(updated_at, $3) WHERE id = $4',
+        [Buffer.from(c.snapshot), c.title, c.at, boardId],
+      );
+      await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [
         boardId,
+        [...c.seqs],
       ]);
-      await q.query('DELETE FROM board_updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [boardId, [...c.seqs]]);
       return revision;
     });
   }
 
-  async compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null> {
+  async compactBoardDocumentIfCurrent(
+    boardId: string,
+    kind: BoardDocumentKind,
+    c: RevisedDocumentCompaction,
+  ): Promise<number | null> {
     return this.transaction('READ COMMITTED', async (q) => {
       const revision = await bumpIfCurrent(q, boardId, kind, c.expectedRevision);
       if (revision === null) return null;
@@ -388,7 +418,10 @@ export class PostgresBoardStore implements BoardStore {
          ON CONFLICT (board_id, kind) DO UPDATE SET snapshot = EXCLUDED.snapshot, updated_at = GREATEST(board_documents.updated_at, EXCLUDED.updated_at)`,
         [boardId, kind, c.at, Buffer.from(c.snapshot)],
       );
-      await q.query('DELETE FROM board_document_updates WHERE board_id = $1 AND kind = $2 AND seq = ANY($3::bigint[])', [boardId, kind, [...c.seqs]]);
+      await q.query(
+        'DELETE FROM board_document_updates WHERE board_id = $1 AND kind = $2 AND seq = ANY($3::bigint[])',
+        [boardId, kind, [...c.seqs]],
+      );
       return revision;
     });
   }
@@ -399,7 +432,10 @@ export class PostgresBoardStore implements BoardStore {
     await this.pool.end();
   }
 
-  private async transaction<T>(isolation: 'READ COMMITTED' | 'REPEATABLE READ', fn: (client: Queryable) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    isolation: 'READ COMMITTED' | 'REPEATABLE READ',
+    fn: (client: Queryable) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
@@ -430,7 +466,17 @@ function insertCheckpoint(q: Queryable, c: StoredCheckpoint): Promise<unknown> {
   return q.query(
     `INSERT INTO board_checkpoints (id, board_id, kind, label, created_by_id, created_by_name, created_at, note_count, state)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [c.id, c.boardId, c.kind, c.label, c.createdBy?.id ?? null, c.createdBy?.name ?? null, c.createdAt, c.noteCount, Buffer.from(c.state)],
+    [
+      c.id,
+      c.boardId,
+      c.kind,
+      c.label,
+      c.createdBy?.id ?? null,
+      c.createdBy?.name ?? null,
+      c.createdAt,
+      c.noteCount,
+      Buffer.from(c.state),
+    ],
   );
 }
 
@@ -450,7 +496,8 @@ function toCheckpointInfo(row: Row): CheckpointInfo {
     boardId,
     kind: checkpointKindOf(row.kind),
     label: typeof row.label === 'string' ? row.label : '',
-    createdBy: typeof row.created_by_id === 'string' ? { id: row.created_by_id, name: String(row.created_by_name ?? '') } : null,
+    createdBy:
+      typeof row.created_by_id === 'string' ? { id: row.created_by_id, name: String(row.created_by_name ?? '') } : null,
     createdAt: int(boardId, row.created_at, 'checkpoint created_at'),
     noteCount: int(boardId, row.note_count, 'checkpoint note_count'),
   };
@@ -463,7 +510,9 @@ function blob(boardId: string, value: unknown, what: string): Uint8Array {
 }
 
 function rawBytes(value: unknown): Uint8Array {
-  return value instanceof Uint8Array ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array();
+  return value instanceof Uint8Array
+    ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+    : new Uint8Array();
 }
 
 /** BIGINT and BIGSERIAL arrive as strings (pg does not guess at 64-bit precision). */

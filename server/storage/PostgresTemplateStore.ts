@@ -27,23 +27,23 @@ export class PostgresTemplateStore implements TemplateStore {
   }
 
   async addTemplate(t: StoredTemplate): Promise<void> {
-    await this.pool.query('INSERT INTO board_templates (id, name, description, source_board_id, created_at, body) VALUES ($1, $2, $3, $4, $5, $6)', [
-      t.id,
-      t.name,
-      t.description,
-      t.sourceBoardId,
-      t.createdAt,
-      t.body,
-    ]);
+    await this.pool.query(
+      'INSERT INTO board_templates (id, name, description, source_board_id, created_at, body) VALUES ($1, $2, $3, $4, $5, $6)',
+      [t.id, t.name, t.description, t.sourceBoardId, t.createdAt, t.body],
+    );
   }
 
   async listTemplates(): Promise<StoredTemplate[]> {
-    const { rows } = await this.pool.query<Record<string, unknown>>('SELECT * FROM board_templates ORDER BY created_at DESC, id');
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      'SELECT * FROM board_templates ORDER BY created_at DESC, id',
+    );
     return rows.map(toTemplate);
   }
 
   async getTemplate(id: string): Promise<StoredTemplate | null> {
-    const { rows } = await this.pool.query<Record<string, unknown>>('SELECT * FROM board_templates WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<Record<string, unknown>>('SELECT * FROM board_templates WHERE id = $1', [
+      id,
+    ]);
     return rows[0] ? toTemplate(rows[0]) : null;
   }
 

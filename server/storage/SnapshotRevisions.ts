@@ -33,7 +33,11 @@ export interface SnapshotRevisionStore {
    */
   compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null>;
   /** The same for one of the board's other documents (BoardDocumentStore.ts: comments). */
-  compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null>;
+  compactBoardDocumentIfCurrent(
+    boardId: string,
+    kind: BoardDocumentKind,
+    c: RevisedDocumentCompaction,
+  ): Promise<number | null>;
 }
 
 export type RevisedDocumentCompaction = Omit<RevisedCompaction, 'title'>;

@@ -19,7 +19,12 @@ import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 import { SqliteIdentityStore } from '../identity/SqliteIdentityStore.ts';
 import { SqliteAccountStore } from '../identity/SqliteAccountStore.ts';
 import type { TemplateStore } from './TemplateStore.ts';
-import { SQLITE_WORKSHOP_SCHEMA, sqliteLoadWorkshopState, sqliteReplaceWorkshopState, sqliteSaveWorkshopState } from './WorkshopStateStore.ts';
+import {
+  SQLITE_WORKSHOP_SCHEMA,
+  sqliteLoadWorkshopState,
+  sqliteReplaceWorkshopState,
+  sqliteSaveWorkshopState,
+} from './WorkshopStateStore.ts';
 import { exportSqliteVoting, importSqliteVoting, SqliteVotingStore } from '../voting/SqliteVotingStore.ts';
 import { SqlitePrivateWritingStore } from '../privateWriting/SqlitePrivateWritingStore.ts';
 import type { BoardDocumentCompaction, BoardDocumentKind, StoredBoardDocument } from './BoardDocumentStore.ts';
@@ -115,7 +120,9 @@ export class SqliteBoardStore implements BoardStore {
     // WAL: readers never block the writer. synchronous=NORMAL: a commit is durable once it
     // returns as far as a process crash (kill -9) goes; only an OS crash or power cut can lose
     // the last commits, and clients keep a local copy that they resend on reconnect.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    );
     this.db.exec(SCHEMA);
     this.db.exec(CHECKPOINT_SCHEMA);
     this.templates = new SqliteTemplateStore(this.db);
@@ -151,11 +158,16 @@ export class SqliteBoardStore implements BoardStore {
       const info = this.selectInfo.get(boardId);
       if (!info) return null;
       const row = this.db.prepare('SELECT snapshot FROM boards WHERE id = ?').get(boardId);
-      const rows = this.db.prepare('SELECT seq, update_data FROM board_updates WHERE board_id = ? ORDER BY seq').all(boardId);
+      const rows = this.db
+        .prepare('SELECT seq, update_data FROM board_updates WHERE board_id = ? ORDER BY seq')
+        .all(boardId);
       return {
         ...toInfo(boardId, info),
         snapshot: blob(boardId, row?.snapshot, 'snapshot'),
-        updates: rows.map((r) => ({ seq: int(boardId, r.seq, 'seq'), update: blob(boardId, r.update_data, `update ${String(r.seq)}`) })),
+        updates: rows.map((r) => ({
+          seq: int(boardId, r.seq, 'seq'),
+          update: blob(boardId, r.update_data, `update ${String(r.seq)}`),
+        })),
       };
     });
   }
@@ -187,18 +199,32 @@ export class SqliteBoardStore implements BoardStore {
         `INSERT INTO board_checkpoints (id, board_id, kind, label, created_by_id, created_by_name, created_at, note_count, state)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.id, c.boardId, c.kind, c.label, c.createdBy?.id ?? null, c.createdBy?.name ?? null, c.createdAt, c.noteCount, c.state);
+      .run(
+        c.id,
+        c.boardId,
+        c.kind,
+        c.label,
+        c.createdBy?.id ?? null,
+        c.createdBy?.name ?? null,
+        c.createdAt,
+        c.noteCount,
+        c.state,
+      );
   }
 
   async listCheckpoints(boardId: string): Promise<CheckpointInfo[]> {
     const rows = this.db
-      .prepare(`SELECT ${CHECKPOINT_INFO_COLUMNS} FROM board_checkpoints WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`)
+      .prepare(
+        `SELECT ${CHECKPOINT_INFO_COLUMNS} FROM board_checkpoints WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
+      )
       .all(boardId);
     return rows.map(toCheckpointInfo);
   }
 
   async getCheckpoint(boardId: string, checkpointId: string): Promise<StoredCheckpoint | null> {
-    const row = this.db.prepare(`SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = ? AND id = ?`).get(boardId, checkpointId);
+    const row = this.db
+      .prepare(`SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = ? AND id = ?`)
+      .get(boardId, checkpointId);
     return row ? { ...toCheckpointInfo(row), state: blob(boardId, row.state, `checkpoint ${checkpointId}`) } : null;
   }
 
@@ -212,9 +238,13 @@ export class SqliteBoardStore implements BoardStore {
       const info = this.selectInfo.get(boardId);
       if (!info) return null;
       const snapshot = this.db.prepare('SELECT snapshot FROM boards WHERE id = ?').get(boardId)?.snapshot;
-      const updates = this.db.prepare('SELECT at, update_data FROM board_updates WHERE board_id = ? ORDER BY seq').all(boardId);
+      const updates = this.db
+        .prepare('SELECT at, update_data FROM board_updates WHERE board_id = ? ORDER BY seq')
+        .all(boardId);
       const checkpoints = this.db
-        .prepare(`SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = ? ORDER BY created_at, rowid`)
+        .prepare(
+          `SELECT ${CHECKPOINT_INFO_COLUMNS}, state FROM board_checkpoints WHERE board_id = ? ORDER BY created_at, rowid`,
+        )
         .all(boardId);
       return {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(snapshot) },
@@ -289,7 +319,9 @@ export class SqliteBoardStore implements BoardStore {
   // ---- share links ----
 
   async loadShareLinks(boardId: string): Promise<readonly ShareLinkRow[]> {
-    const rows = this.db.prepare('SELECT role, generation, token_hash, sealed FROM share_links WHERE board_id = ?').all(boardId);
+    const rows = this.db
+      .prepare('SELECT role, generation, token_hash, sealed FROM share_links WHERE board_id = ?')
+      .all(boardId);
     return rows.map((r) => ({
       role: r.role as ShareLinkRow['role'],
       generation: int(boardId, r.generation, 'share link generation'),
@@ -321,14 +353,18 @@ export class SqliteBoardStore implements BoardStore {
   // ---- snapshot revisions (SnapshotRevisions.ts) ----
 
   async snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
-    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?').get(boardId, kind);
+    const row = this.db
+      .prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?')
+      .get(boardId, kind);
     return row ? int(boardId, row.revision, 'snapshot revision') : 0;
   }
 
   async compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null> {
     return this.transaction(() => {
       if (!this.currentRevision(boardId, 'board', c.expectedRevision)) return null;
-      this.db.prepare('UPDATE boards SET snapshot = ?, title = ?, updated_at = max(updated_at, ?) WHERE id = ?').run(c.snapshot, c.title, c.at, boardId);
+      this.db
+        .prepare('UPDATE boards SET snapshot = ?, title = ?, updated_at = max(updated_at, ?) WHERE id = ?')
+        .run(c.snapshot, c.title, c.at, boardId);
       this.db
         .prepare('DELETE FROM board_updates WHERE board_id = ? AND seq IN (SELECT value FROM json_each(?))')
         .run(boardId, JSON.stringify(c.seqs));
@@ -336,7 +372,11 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
-  async compactBoardDocumentIfCurrent(boardId: string, kind: BoardDocumentKind, c: RevisedDocumentCompaction): Promise<number | null> {
+  async compactBoardDocumentIfCurrent(
+    boardId: string,
+    kind: BoardDocumentKind,
+    c: RevisedDocumentCompaction,
+  ): Promise<number | null> {
     return this.transaction(() => {
       if (!this.currentRevision(boardId, kind, c.expectedRevision)) return null;
       this.db
@@ -346,7 +386,9 @@ export class SqliteBoardStore implements BoardStore {
         )
         .run(boardId, kind, c.at, c.snapshot);
       this.db
-        .prepare('DELETE FROM board_document_updates WHERE board_id = ? AND kind = ? AND seq IN (SELECT value FROM json_each(?))')
+        .prepare(
+          'DELETE FROM board_document_updates WHERE board_id = ? AND kind = ? AND seq IN (SELECT value FROM json_each(?))',
+        )
         .run(boardId, kind, JSON.stringify(c.seqs));
       return this.bumpRevision(boardId, kind);
     });
@@ -354,8 +396,11 @@ export class SqliteBoardStore implements BoardStore {
 
   /** Inside a transaction: whether the document's snapshot is at `expected`; throws if the board is gone. */
   private currentRevision(boardId: string, kind: string, expected: number): boolean {
-    if (!this.db.prepare('SELECT 1 AS found FROM boards WHERE id = ?').get(boardId)) throw new Error(`Cannot compact board ${boardId}: it is not stored`);
-    const row = this.db.prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?').get(boardId, kind);
+    if (!this.db.prepare('SELECT 1 AS found FROM boards WHERE id = ?').get(boardId))
+      throw new Error(`Cannot compact board ${boardId}: it is not stored`);
+    const row = this.db
+      .prepare('SELECT revision FROM board_snapshot_revisions WHERE board_id = ? AND kind = ?')
+      .get(boardId, kind);
     return (row ? int(boardId, row.revision, 'snapshot revision') : 0) === expected;
   }
 
@@ -404,7 +449,8 @@ function toCheckpointInfo(row: Record<string, SQLOutputValue>): CheckpointInfo {
     boardId,
     kind: checkpointKindOf(row.kind),
     label: typeof row.label === 'string' ? row.label : '',
-    createdBy: typeof row.created_by_id === 'string' ? { id: row.created_by_id, name: String(row.created_by_name ?? '') } : null,
+    createdBy:
+      typeof row.created_by_id === 'string' ? { id: row.created_by_id, name: String(row.created_by_name ?? '') } : null,
     createdAt: int(boardId, row.created_at, 'checkpoint created_at'),
     noteCount: int(boardId, row.note_count, 'checkpoint note_count'),
   };

@@ -25,7 +25,9 @@ export class SqliteTemplateStore implements TemplateStore {
 
   async addTemplate(t: StoredTemplate): Promise<void> {
     this.db
-      .prepare('INSERT INTO board_templates (id, name, description, source_board_id, created_at, body) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO board_templates (id, name, description, source_board_id, created_at, body) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(t.id, t.name, t.description, t.sourceBoardId, t.createdAt, t.body);
   }
 

@@ -27,7 +27,14 @@ const stores: Record<string, () => Promise<{ store: BoardStore; reopen: () => Pr
   },
 };
 
-const template = (id: string, createdAt: number): StoredTemplate => ({ id, name: `Template ${id}`, description: 'From a workshop', sourceBoardId: 'board0000001', createdAt, body: JSON.stringify({ id }) });
+const template = (id: string, createdAt: number): StoredTemplate => ({
+  id,
+  name: `Template ${id}`,
+  description: 'From a workshop',
+  sourceBoardId: 'board0000001',
+  createdAt,
+  body: JSON.stringify({ id }),
+});
 
 describe.each(Object.keys(stores))('TemplateStore on %s', (name) => {
   const open: BoardStore[] = [];
@@ -42,7 +49,10 @@ describe.each(Object.keys(stores))('TemplateStore on %s', (name) => {
     expect(await store.templates.countTemplates()).toBe(0);
     await store.templates.addTemplate(template('saved-aaaaaaaaaaaa', 1000));
     await store.templates.addTemplate(template('saved-bbbbbbbbbbbb', 2000));
-    expect((await store.templates.listTemplates()).map((t) => t.id)).toEqual(['saved-bbbbbbbbbbbb', 'saved-aaaaaaaaaaaa']);
+    expect((await store.templates.listTemplates()).map((t) => t.id)).toEqual([
+      'saved-bbbbbbbbbbbb',
+      'saved-aaaaaaaaaaaa',
+    ]);
     await expect(store.templates.addTemplate(template('saved-aaaaaaaaaaaa', 3000))).rejects.toThrow();
     const again = await reopen();
     open.splice(0, 1, again);

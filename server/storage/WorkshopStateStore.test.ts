@@ -16,14 +16,22 @@ const kinds: [string, () => Promise<Opened>][] = [
     'SQLite',
     async () => {
       const dir = makeTempDir();
-      return { store: SqliteBoardStore.open(dir), reopen: async () => SqliteBoardStore.open(dir), cleanup: async () => removeDir(dir) };
+      return {
+        store: SqliteBoardStore.open(dir),
+        reopen: async () => SqliteBoardStore.open(dir),
+        cleanup: async () => removeDir(dir),
+      };
     },
   ],
   [
     'PostgreSQL',
     async () => {
       const schema = uniqueSchema();
-      return { store: await openTestPostgresStore(schema), reopen: () => openTestPostgresStore(schema), cleanup: () => dropSchema(schema) };
+      return {
+        store: await openTestPostgresStore(schema),
+        reopen: () => openTestPostgresStore(schema),
+        cleanup: () => dropSchema(schema),
+      };
     },
   ],
 ];

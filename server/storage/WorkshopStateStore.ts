@@ -52,11 +52,18 @@ CREATE TABLE IF NOT EXISTS board_workshop (
 `;
 
 export async function postgresLoadWorkshopState(pool: Pick<pg.Pool, 'query'>, boardId: string): Promise<unknown> {
-  const { rows } = await pool.query<{ state: unknown }>('SELECT state FROM board_workshop WHERE board_id = $1', [boardId]);
+  const { rows } = await pool.query<{ state: unknown }>('SELECT state FROM board_workshop WHERE board_id = $1', [
+    boardId,
+  ]);
   return rows[0] ? parseJson(rows[0].state) : null;
 }
 
-export async function postgresSaveWorkshopState(pool: Pick<pg.Pool, 'query'>, boardId: string, state: unknown, at: number): Promise<void> {
+export async function postgresSaveWorkshopState(
+  pool: Pick<pg.Pool, 'query'>,
+  boardId: string,
+  state: unknown,
+  at: number,
+): Promise<void> {
   await pool.query(
     `INSERT INTO board_workshop (board_id, state, updated_at) VALUES ($1, $2, $3)
      ON CONFLICT (board_id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
@@ -65,19 +72,43 @@ export async function postgresSaveWorkshopState(pool: Pick<pg.Pool, 'query'>, bo
 }
 
 // Compared as JSON values (jsonb / json()), not as text: how the row was formatted does not matter.
-export function sqliteReplaceWorkshopState(db: DatabaseSync, boardId: string, expected: unknown, state: unknown, at: number): boolean {
+export function sqliteReplaceWorkshopState(
+  db: DatabaseSync,
+  boardId: string,
+  expected: unknown,
+  state: unknown,
+  at: number,
+): boolean {
   const changed =
     expected === null
-      ? db.prepare('INSERT INTO board_workshop (board_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (board_id) DO NOTHING').run(boardId, JSON.stringify(state), at).changes
-      : db.prepare('UPDATE board_workshop SET state = ?, updated_at = ? WHERE board_id = ? AND json(state) = json(?)').run(JSON.stringify(state), at, boardId, JSON.stringify(expected)).changes;
+      ? db
+          .prepare(
+            'INSERT INTO board_workshop (board_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (board_id) DO NOTHING',
+          )
+          .run(boardId, JSON.stringify(state), at).changes
+      : db
+          .prepare('UPDATE board_workshop SET state = ?, updated_at = ? WHERE board_id = ? AND json(state) = json(?)')
+          .run(JSON.stringify(state), at, boardId, JSON.stringify(expected)).changes;
   return Number(changed) === 1;
 }
 
-export async function postgresReplaceWorkshopState(pool: Pick<pg.Pool, 'query'>, boardId: string, expected: unknown, state: unknown, at: number): Promise<boolean> {
+export async function postgresReplaceWorkshopState(
+  pool: Pick<pg.Pool, 'query'>,
+  boardId: string,
+  expected: unknown,
+  state: unknown,
+  at: number,
+): Promise<boolean> {
   const { rowCount } =
     expected === null
-      ? await pool.query('INSERT INTO board_workshop (board_id, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (board_id) DO NOTHING', [boardId, JSON.stringify(state), at])
-      : await pool.query('UPDATE board_workshop SET state = $2, updated_at = $3 WHERE board_id = $1 AND state::jsonb = $4::jsonb', [boardId, JSON.stringify(state), at, JSON.stringify(expected)]);
+      ? await pool.query(
+          'INSERT INTO board_workshop (board_id, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (board_id) DO NOTHING',
+          [boardId, JSON.stringify(state), at],
+        )
+      : await pool.query(
+          'UPDATE board_workshop SET state = $2, updated_at = $3 WHERE board_id = $1 AND state::jsonb = $4::jsonb',
+          [boardId, JSON.stringify(state), at, JSON.stringify(expected)],
+        );
   return rowCount === 1;
 }
 

@@ -24,7 +24,10 @@ export function describeActivityContract(name: string, open: () => Promise<Store
       await store.touchVisit('board0000001', 'user-ann', 1200); // never backwards
       const again = await reopen();
       opened.push(again);
-      expect(await again.recordVisit('board0000001', { ...ann, name: 'Ann L.' }, 5000)).toEqual({ firstSeenAt: 1000, previousSeenAt: 1500 });
+      expect(await again.recordVisit('board0000001', { ...ann, name: 'Ann L.' }, 5000)).toEqual({
+        firstSeenAt: 1000,
+        previousSeenAt: 1500,
+      });
       expect(await again.recordVisit('board0000001', ann, 6000)).toEqual({ firstSeenAt: 1000, previousSeenAt: 5000 });
       await expect(again.recordVisit('missing00000', ann, 1)).rejects.toThrow();
     });
@@ -44,9 +47,13 @@ export function describeActivityContract(name: string, open: () => Promise<Store
         { at: 10, noteId: 'note:a', change: 'added', label: 'A', by: 'person-a' },
         { at: 20, noteId: 'note:a', change: 'edited', label: 'A2', by: 'person-b' },
       ]);
-      await store.appendActivity('board0000001', [{ at: 30, noteId: 'note:b', change: 'deleted', label: 'B', by: null }]);
+      await store.appendActivity('board0000001', [
+        { at: 30, noteId: 'note:b', change: 'deleted', label: 'B', by: null },
+      ]);
       await store.appendActivity('board0000001', []);
-      expect((await store.listActivity('board0000001', 10, 100)).map((e) => [e.noteId, e.change, e.at, e.label, e.by])).toEqual([
+      expect(
+        (await store.listActivity('board0000001', 10, 100)).map((e) => [e.noteId, e.change, e.at, e.label, e.by]),
+      ).toEqual([
         ['note:a', 'edited', 20, 'A2', 'person-b'],
         ['note:b', 'deleted', 30, 'B', null],
       ]);

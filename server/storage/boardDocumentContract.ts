@@ -14,12 +14,24 @@ export function describeBoardDocumentContract(name: string, open: () => Promise<
     const fresh = async () => {
       const s = await open();
       opened.push(s.store);
-      return { store: s.store, reopen: async () => { const again = await s.reopen(); opened.push(again); return again; } };
+      return {
+        store: s.store,
+        reopen: async () => {
+          const again = await s.reopen();
+          opened.push(again);
+          return again;
+        },
+      };
     };
     afterEach(async () => {
       for (const s of opened.splice(0)) await s.close();
     });
-    const board = (id = 'board0000001', createdAt = 1000) => ({ id, title: 'Checkout', createdAt, snapshot: bytes(1, 2, 3) });
+    const board = (id = 'board0000001', createdAt = 1000) => ({
+      id,
+      title: 'Checkout',
+      createdAt,
+      snapshot: bytes(1, 2, 3),
+    });
 
     it('a board with no comments yet has an empty document; an unknown board has none', async () => {
       const { store } = await fresh();
@@ -46,7 +58,10 @@ export function describeBoardDocumentContract(name: string, open: () => Promise<
       await store.compactBoardDocument('board0000001', 'comments', { snapshot: bytes(9), upToSeq: first, at: 2500 });
       await store.compactBoardDocument('board0000001', 'comments', { snapshot: bytes(9, 9), upToSeq: first, at: 2600 });
       const again = await reopen();
-      expect(await again.loadBoardDocument('board0000001', 'comments')).toEqual({ snapshot: bytes(9, 9), updates: [{ seq: second, update: bytes(11) }] });
+      expect(await again.loadBoardDocument('board0000001', 'comments')).toEqual({
+        snapshot: bytes(9, 9),
+        updates: [{ seq: second, update: bytes(11) }],
+      });
       expect((await again.loadBoard('board0000001'))?.snapshot).toEqual(bytes(1, 2, 3));
     });
 
@@ -59,7 +74,9 @@ export function describeBoardDocumentContract(name: string, open: () => Promise<
       expect((await store.listBoards()).map((b) => b.id)).toEqual(['board0000002', 'board0000001']);
 
       const dump = await store.exportBoard('board0000001');
-      expect(dump?.documents).toEqual([{ kind: 'comments', snapshot: bytes(8), updatedAt: 9500, updates: [{ at: 9000, update: bytes(10) }] }]);
+      expect(dump?.documents).toEqual([
+        { kind: 'comments', snapshot: bytes(8), updatedAt: 9500, updates: [{ at: 9000, update: bytes(10) }] },
+      ]);
       await store.appendBoardDocumentUpdate('board0000001', 'comments', bytes(12), 9900); // after the backup
       await store.importBoard(dump!);
       const back = await store.loadBoardDocument('board0000001', 'comments');

@@ -7,7 +7,12 @@ import { decodeBoard, newBoardRow } from './boardState.ts';
 const actor = { id: 'u1', name: 'Ann', department: 'sales' } as const;
 
 function storedBoard(overrides: Partial<StoredBoard> = {}): StoredBoard {
-  const row = newBoardRow({ boardId: 'board0000001', title: 'Checkout', template: findTemplate('ecommerce')!, now: 1000 });
+  const row = newBoardRow({
+    boardId: 'board0000001',
+    title: 'Checkout',
+    template: findTemplate('ecommerce')!,
+    now: 1000,
+  });
   return { ...row, updatedAt: row.createdAt, updates: [], ...overrides };
 }
 
@@ -16,7 +21,12 @@ describe('board state', () => {
     const doc = decodeBoard(storedBoard());
     const board = readBoard(doc);
     const template = findTemplate('ecommerce')!;
-    expect(board.meta).toMatchObject({ boardId: 'board0000001', title: 'Checkout', createdAt: 1000, schemaVersion: SCHEMA_VERSION });
+    expect(board.meta).toMatchObject({
+      boardId: 'board0000001',
+      title: 'Checkout',
+      createdAt: 1000,
+      schemaVersion: SCHEMA_VERSION,
+    });
     expect(board.stages.map((s) => s.name)).toEqual(template.stages);
     expect(board.notes).toHaveLength(template.notes.length);
   });
@@ -34,9 +44,9 @@ describe('board state', () => {
 
   it('refuses bytes that do not decode', () => {
     expect(() => decodeBoard(storedBoard({ snapshot: new Uint8Array([0xff, 0xff, 0xff]) }))).toThrow(CorruptBoardError);
-    expect(() => decodeBoard(storedBoard({ updates: [{ seq: 7, update: new TextEncoder().encode('not yjs') }] }))).toThrow(
-      /logged update 7/,
-    );
+    expect(() =>
+      decodeBoard(storedBoard({ updates: [{ seq: 7, update: new TextEncoder().encode('not yjs') }] })),
+    ).toThrow(/logged update 7/);
   });
 
   it('never passes an empty document off as the board', () => {

@@ -47,7 +47,12 @@ export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<
   const stored = await store.loadBoard(boardId);
   if (!stored) return null;
   const { id, title, createdAt, updatedAt } = stored;
-  return { doc: decodeBoard(stored), info: { id, title, createdAt, updatedAt }, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq) };
+  return {
+    doc: decodeBoard(stored),
+    info: { id, title, createdAt, updatedAt },
+    lastSeq: stored.updates.at(-1)?.seq ?? 0,
+    seqs: stored.updates.map((u) => u.seq),
+  };
 }
 
 export interface NewBoardInput {

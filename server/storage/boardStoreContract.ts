@@ -32,7 +32,12 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
       for (const s of opened.splice(0)) await s.close();
     });
 
-    const board = (id = 'board0000001', title = 'Checkout', createdAt = 1000) => ({ id, title, createdAt, snapshot: bytes(1, 2, 3) });
+    const board = (id = 'board0000001', title = 'Checkout', createdAt = 1000) => ({
+      id,
+      title,
+      createdAt,
+      snapshot: bytes(1, 2, 3),
+    });
     const checkpoint = (over: Partial<StoredCheckpoint> = {}): StoredCheckpoint => ({
       id: 'cp-1',
       boardId: 'board0000001',
@@ -48,7 +53,12 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
     it('stores a board and reads it back, with no log yet', async () => {
       const { store } = await fresh();
       await store.createBoard(board());
-      expect(await store.getBoardInfo('board0000001')).toEqual({ id: 'board0000001', title: 'Checkout', createdAt: 1000, updatedAt: 1000 });
+      expect(await store.getBoardInfo('board0000001')).toEqual({
+        id: 'board0000001',
+        title: 'Checkout',
+        createdAt: 1000,
+        updatedAt: 1000,
+      });
       const stored = await store.loadBoard('board0000001');
       expect(stored?.snapshot).toEqual(bytes(1, 2, 3));
       expect(stored?.updates).toEqual([]);
@@ -91,7 +101,9 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
       expect(stored?.snapshot).toEqual(bytes(9, 9));
       expect(stored?.title).toBe('New');
       expect(stored?.updates).toEqual([{ seq: later, update: bytes(11) }]);
-      await expect(store.compact('missing00000', { snapshot: bytes(1), title: 'x', upToSeq: 0, at: 1 })).rejects.toThrow(/not stored/);
+      await expect(
+        store.compact('missing00000', { snapshot: bytes(1), title: 'x', upToSeq: 0, at: 1 }),
+      ).rejects.toThrow(/not stored/);
     });
 
     it('keeps everything across a reopen', async () => {
@@ -108,7 +120,16 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
       const { store } = await fresh();
       await store.createBoard(board());
       await store.addCheckpoint(checkpoint());
-      await store.addCheckpoint(checkpoint({ id: 'cp-2', kind: 'activity', label: 'Automatic', createdBy: null, createdAt: 6000, noteCount: 4 }));
+      await store.addCheckpoint(
+        checkpoint({
+          id: 'cp-2',
+          kind: 'activity',
+          label: 'Automatic',
+          createdBy: null,
+          createdAt: 6000,
+          noteCount: 4,
+        }),
+      );
       const list = await store.listCheckpoints('board0000001');
       expect(list.map((c) => c.id)).toEqual(['cp-2', 'cp-1']);
       expect(list[1]).toEqual({
@@ -135,7 +156,10 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
       await store.appendUpdate('board0000001', bytes(10), 2000);
       await store.addCheckpoint(checkpoint());
       const dump = await store.exportBoard('board0000001');
-      expect(dump).toMatchObject({ board: { id: 'board0000001', title: 'Checkout', snapshot: bytes(1, 2, 3) }, updates: [{ at: 2000, update: bytes(10) }] });
+      expect(dump).toMatchObject({
+        board: { id: 'board0000001', title: 'Checkout', snapshot: bytes(1, 2, 3) },
+        updates: [{ at: 2000, update: bytes(10) }],
+      });
       expect(dump?.checkpoints.map((c) => c.id)).toEqual(['cp-1']);
       expect(await store.exportBoard('missing00000')).toBeNull();
 
@@ -176,7 +200,13 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
       const mine = await store.appendUpdate('board0000001', bytes(10), 2000);
       const theirs = await store.appendUpdate('board0000001', bytes(11), 2100); // another instance's row
       const mineToo = await store.appendUpdate('board0000001', bytes(12), 2200);
-      const rev = await store.compactIfCurrent('board0000001', { snapshot: bytes(9), title: 'A', at: 2300, expectedRevision: 0, seqs: [mine, mineToo] });
+      const rev = await store.compactIfCurrent('board0000001', {
+        snapshot: bytes(9),
+        title: 'A',
+        at: 2300,
+        expectedRevision: 0,
+        seqs: [mine, mineToo],
+      });
       expect(rev).toBe(1);
       expect(await store.snapshotRevision('board0000001')).toBe(1);
       let stored = await store.loadBoard('board0000001');
@@ -184,23 +214,55 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
       expect(stored?.updates).toEqual([{ seq: theirs, update: bytes(11) }]);
 
       // A second writer that still believes revision 0 writes nothing.
-      expect(await store.compactIfCurrent('board0000001', { snapshot: bytes(8), title: 'B', at: 2400, expectedRevision: 0, seqs: [theirs] })).toBeNull();
+      expect(
+        await store.compactIfCurrent('board0000001', {
+          snapshot: bytes(8),
+          title: 'B',
+          at: 2400,
+          expectedRevision: 0,
+          seqs: [theirs],
+        }),
+      ).toBeNull();
       stored = await store.loadBoard('board0000001');
       expect(stored?.snapshot).toEqual(bytes(9));
       expect(stored?.title).toBe('A');
       expect(stored?.updates.map((u) => u.seq)).toEqual([theirs]);
 
       // Once it has caught up, it can.
-      expect(await store.compactIfCurrent('board0000001', { snapshot: bytes(9, 8), title: 'B', at: 2500, expectedRevision: 1, seqs: [theirs] })).toBe(2);
+      expect(
+        await store.compactIfCurrent('board0000001', {
+          snapshot: bytes(9, 8),
+          title: 'B',
+          at: 2500,
+          expectedRevision: 1,
+          seqs: [theirs],
+        }),
+      ).toBe(2);
       expect((await store.loadBoard('board0000001'))?.updates).toEqual([]);
-      await expect(store.compactIfCurrent('missing00000', { snapshot: bytes(1), title: 'x', at: 1, expectedRevision: 0, seqs: [] })).rejects.toThrow(/not stored/);
+      await expect(
+        store.compactIfCurrent('missing00000', {
+          snapshot: bytes(1),
+          title: 'x',
+          at: 1,
+          expectedRevision: 0,
+          seqs: [],
+        }),
+      ).rejects.toThrow(/not stored/);
     });
 
     it('compactIfCurrent: of two writers at the same revision exactly one wins', async () => {
       const { store } = await fresh();
       await store.createBoard(board());
       const results = await Promise.all(
-        [1, 2, 3, 4].map((n) => store.compactIfCurrent('board0000001', { snapshot: bytes(n), title: `T${n}`, at: 3000, expectedRevision: 0, seqs: [] })),
+        [1, 2, 3, 4].map((n) =>
+          store.compactIfCurrent('board0000001', {
+            snapshot: bytes(n),
+            title: `T${n}`,
+            at: 3000,
+            expectedRevision: 0,
+            seqs: [],
+          }),
+        ),
       );
       expect(results.filter((r) => r === 1)).toHaveLength(1);
       expect(results.filter((r) => r === null)).toHaveLength(3);
@@ -213,7 +275,15 @@ export function describeBoardStoreContract(name: string, open: () => Promise<Sto
       await store.createBoard(board());
       await store.compact('board0000001', { snapshot: bytes(5), title: 'R', upToSeq: 0, at: 3000 });
       expect(await store.snapshotRevision('board0000001')).toBe(1);
-      expect(await store.compactIfCurrent('board0000001', { snapshot: bytes(6), title: 'X', at: 3100, expectedRevision: 0, seqs: [] })).toBeNull();
+      expect(
+        await store.compactIfCurrent('board0000001', {
+          snapshot: bytes(6),
+          title: 'X',
+          at: 3100,
+          expectedRevision: 0,
+          seqs: [],
+        }),
+      ).toBeNull();
     });
   });
 }

@@ -36,7 +36,13 @@ export interface DocumentStorage {
   /** The stored snapshot's revision (SnapshotRevisions.ts). */
   revision(): Promise<number>;
   /** Writes the snapshot only at `expectedRevision`, deleting exactly `seqs`; the new revision or null. */
-  compactIfCurrent(doc: Y.Doc, snapshot: Uint8Array, seqs: readonly number[], expectedRevision: number, at: number): Promise<number | null>;
+  compactIfCurrent(
+    doc: Y.Doc,
+    snapshot: Uint8Array,
+    seqs: readonly number[],
+    expectedRevision: number,
+    at: number,
+  ): Promise<number | null>;
   /** The stored snapshot and log; null if the board is gone. */
   loadRows(): Promise<StoredRows | null>;
 }
@@ -54,7 +60,8 @@ export function documentStorage(store: BoardStore, documentName: string): Docume
         return loaded && { doc: loaded.doc, lastSeq: loaded.lastSeq, seqs: loaded.seqs };
       },
       append: (update, at) => store.appendUpdate(boardId, update, at),
-      compact: (doc, snapshot, upToSeq, at) => store.compact(boardId, { snapshot, title: readMeta(doc).title, upToSeq, at }),
+      compact: (doc, snapshot, upToSeq, at) =>
+        store.compact(boardId, { snapshot, title: readMeta(doc).title, upToSeq, at }),
       revision: () => store.snapshotRevision(boardId),
       compactIfCurrent: (doc, snapshot, seqs, expectedRevision, at) =>
         store.compactIfCurrent(boardId, { snapshot, title: readMeta(doc).title, seqs, expectedRevision, at }),
@@ -68,7 +75,8 @@ export function documentStorage(store: BoardStore, documentName: string): Docume
     append: (update, at) => store.appendBoardDocumentUpdate(boardId, kind, update, at),
     compact: (_doc, snapshot, upToSeq, at) => store.compactBoardDocument(boardId, kind, { snapshot, upToSeq, at }),
     revision: () => store.snapshotRevision(boardId, kind),
-    compactIfCurrent: (_doc, snapshot, seqs, expectedRevision, at) => store.compactBoardDocumentIfCurrent(boardId, kind, { snapshot, seqs, expectedRevision, at }),
+    compactIfCurrent: (_doc, snapshot, seqs, expectedRevision, at) =>
+      store.compactBoardDocumentIfCurrent(boardId, kind, { snapshot, seqs, expectedRevision, at }),
     loadRows: () => store.loadBoardDocument(boardId, kind),
   };
 }
@@ -78,7 +86,11 @@ export function documentStorage(store: BoardStore, documentName: string): Docume
  * it throws CorruptBoardError rather than hand out a document that lost data (bytes that do not
  * decode, updates whose dependencies are missing). A board with no such rows yet gets an empty doc.
  */
-export async function loadBoardDocumentDoc(store: BoardStore, boardId: string, kind: BoardDocumentKind): Promise<LoadedDocument | null> {
+export async function loadBoardDocumentDoc(
+  store: BoardStore,
+  boardId: string,
+  kind: BoardDocumentKind,
+): Promise<LoadedDocument | null> {
   const stored = await store.loadBoardDocument(boardId, kind);
   if (!stored) return null;
   const doc = new Y.Doc();

@@ -52,15 +52,23 @@ export class PostgresActivity implements ActivityStore {
       [boardId, person.id, person.name, person.department, at],
     );
     const row = rows[0];
-    return row?.first_seen_at != null ? { firstSeenAt: Number(row.first_seen_at), previousSeenAt: Number(row.last_seen_at) } : { firstSeenAt: at, previousSeenAt: null };
+    return row?.first_seen_at != null
+      ? { firstSeenAt: Number(row.first_seen_at), previousSeenAt: Number(row.last_seen_at) }
+      : { firstSeenAt: at, previousSeenAt: null };
   }
 
   async touchVisit(boardId: string, personId: string, at: number): Promise<void> {
-    await this.pool.query('UPDATE board_visits SET last_seen_at = GREATEST(last_seen_at, $1) WHERE board_id = $2 AND person_id = $3', [at, boardId, personId]);
+    await this.pool.query(
+      'UPDATE board_visits SET last_seen_at = GREATEST(last_seen_at, $1) WHERE board_id = $2 AND person_id = $3',
+      [at, boardId, personId],
+    );
   }
 
   async loadThreadReads(boardId: string, personId: string): Promise<Record<string, number>> {
-    const { rows } = await this.pool.query<Row>('SELECT thread_id, read_at FROM thread_reads WHERE board_id = $1 AND person_id = $2', [boardId, personId]);
+    const { rows } = await this.pool.query<Row>(
+      'SELECT thread_id, read_at FROM thread_reads WHERE board_id = $1 AND person_id = $2',
+      [boardId, personId],
+    );
     return Object.fromEntries(rows.map((r) => [String(r.thread_id), Number(r.read_at)]));
   }
 
@@ -76,7 +84,14 @@ export class PostgresActivity implements ActivityStore {
     if (events.length === 0) return;
     await this.pool.query(
       'INSERT INTO board_activity (board_id, at, note_id, change, label, by_person) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])',
-      [boardId, events.map((e) => e.at), events.map((e) => e.noteId), events.map((e) => e.change), events.map((e) => e.label), events.map((e) => e.by)],
+      [
+        boardId,
+        events.map((e) => e.at),
+        events.map((e) => e.noteId),
+        events.map((e) => e.change),
+        events.map((e) => e.label),
+        events.map((e) => e.by),
+      ],
     );
   }
 
@@ -85,7 +100,16 @@ export class PostgresActivity implements ActivityStore {
   }
 
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
-    const { rows } = await this.pool.query<Row>('SELECT at, note_id, change, label, by_person FROM board_activity WHERE board_id = $1 AND at > $2 ORDER BY seq LIMIT $3', [boardId, since, limit]);
-    return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label), by: r.by_person === null || r.by_person === undefined ? null : String(r.by_person) }));
+    const { rows } = await this.pool.query<Row>(
+      'SELECT at, note_id, change, label, by_person FROM board_activity WHERE board_id = $1 AND at > $2 ORDER BY seq LIMIT $3',
+      [boardId, since, limit],
+    );
+    return rows.map((r) => ({
+      at: Number(r.at),
+      noteId: String(r.note_id),
+      change: String(r.change) as NoteChange,
+      label: String(r.label),
+      by: r.by_person === null || r.by_person === undefined ? null : String(r.by_person),
+    }));
   }
 }

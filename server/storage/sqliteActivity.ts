@@ -40,29 +40,40 @@ export class SqliteActivity implements ActivityStore {
     this.transaction = transaction;
     db.exec(ACTIVITY_SCHEMA);
     // Databases made before identities lack the column (CREATE TABLE IF NOT EXISTS adds none).
-    const columns = db.prepare('PRAGMA table_info(board_activity)').all().map((c) => String(c.name));
+    const columns = db
+      .prepare('PRAGMA table_info(board_activity)')
+      .all()
+      .map((c) => String(c.name));
     if (!columns.includes('by_person')) db.exec('ALTER TABLE board_activity ADD COLUMN by_person TEXT');
   }
 
   async recordVisit(boardId: string, person: VisitPerson, at: number): Promise<VisitRecord> {
     return this.transaction(() => {
-      const row = this.db.prepare('SELECT first_seen_at, last_seen_at FROM board_visits WHERE board_id = ? AND person_id = ?').get(boardId, person.id);
+      const row = this.db
+        .prepare('SELECT first_seen_at, last_seen_at FROM board_visits WHERE board_id = ? AND person_id = ?')
+        .get(boardId, person.id);
       this.db
         .prepare(
           `INSERT INTO board_visits (board_id, person_id, name, department, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (board_id, person_id) DO UPDATE SET name = excluded.name, department = excluded.department, last_seen_at = max(last_seen_at, excluded.last_seen_at)`,
         )
         .run(boardId, person.id, person.name, person.department, at, at);
-      return row ? { firstSeenAt: Number(row.first_seen_at), previousSeenAt: Number(row.last_seen_at) } : { firstSeenAt: at, previousSeenAt: null };
+      return row
+        ? { firstSeenAt: Number(row.first_seen_at), previousSeenAt: Number(row.last_seen_at) }
+        : { firstSeenAt: at, previousSeenAt: null };
     });
   }
 
   async touchVisit(boardId: string, personId: string, at: number): Promise<void> {
-    this.db.prepare('UPDATE board_visits SET last_seen_at = max(last_seen_at, ?) WHERE board_id = ? AND person_id = ?').run(at, boardId, personId);
+    this.db
+      .prepare('UPDATE board_visits SET last_seen_at = max(last_seen_at, ?) WHERE board_id = ? AND person_id = ?')
+      .run(at, boardId, personId);
   }
 
   async loadThreadReads(boardId: string, personId: string): Promise<Record<string, number>> {
-    const rows = this.db.prepare('SELECT thread_id, read_at FROM thread_reads WHERE board_id = ? AND person_id = ?').all(boardId, personId);
+    const rows = this.db
+      .prepare('SELECT thread_id, read_at FROM thread_reads WHERE board_id = ? AND person_id = ?')
+      .all(boardId, personId);
     return Object.fromEntries(rows.map((r) => [String(r.thread_id), Number(r.read_at)]));
   }
 
@@ -76,7 +87,9 @@ export class SqliteActivity implements ActivityStore {
   }
 
   async appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO board_activity (board_id, at, note_id, change, label, by_person) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT INTO board_activity (board_id, at, note_id, change, label, by_person) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.transaction(() => events.forEach((e) => insert.run(boardId, e.at, e.noteId, e.change, e.label, e.by)));
   }
 
@@ -85,7 +98,17 @@ export class SqliteActivity implements ActivityStore {
   }
 
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
-    const rows = this.db.prepare('SELECT at, note_id, change, label, by_person FROM board_activity WHERE board_id = ? AND at > ? ORDER BY seq LIMIT ?').all(boardId, since, limit);
-    return rows.map((r) => ({ at: Number(r.at), noteId: String(r.note_id), change: String(r.change) as NoteChange, label: String(r.label), by: r.by_person === null ? null : String(r.by_person) }));
+    const rows = this.db
+      .prepare(
+        'SELECT at, note_id, change, label, by_person FROM board_activity WHERE board_id = ? AND at > ? ORDER BY seq LIMIT ?',
+      )
+      .all(boardId, since, limit);
+    return rows.map((r) => ({
+      at: Number(r.at),
+      noteId: String(r.note_id),
+      change: String(r.change) as NoteChange,
+      label: String(r.label),
+      by: r.by_person === null ? null : String(r.by_person),
+    }));
   }
 }

@@ -1,11 +1,21 @@
 import type * as Y from 'yjs';
-import { boardTemplateSchema, isSavedTemplateId, randomId, readBoard, SAVED_TEMPLATE_PREFIX, templateFromBoard, type BoardTemplate } from '../../shared/index.ts';
+import {
+  boardTemplateSchema,
+  isSavedTemplateId,
+  randomId,
+  readBoard,
+  SAVED_TEMPLATE_PREFIX,
+  templateFromBoard,
+  type BoardTemplate,
+} from '../../shared/index.ts';
 import { MAX_SAVED_TEMPLATES, templateInfo } from '../../shared/protocol/templates.ts';
 import type { TemplateInfo } from '../../shared/protocol/http.ts';
 import type { TemplateStore } from '../storage/TemplateStore.ts';
 import { log } from '../observability/log.ts';
 
-export type SaveResult = { readonly ok: true; readonly info: TemplateInfo } | { readonly ok: false; readonly reason: 'too-many-templates' };
+export type SaveResult =
+  | { readonly ok: true; readonly info: TemplateInfo }
+  | { readonly ok: false; readonly reason: 'too-many-templates' };
 
 /**
  * Boards saved as templates: what is kept (shared/model/savedTemplate.ts), where (the board
@@ -18,7 +28,12 @@ export class SavedTemplates {
     this.store = store;
   }
 
-  async save(boardId: string, doc: Y.Doc, request: { name?: string; description?: string }, now = Date.now()): Promise<SaveResult> {
+  async save(
+    boardId: string,
+    doc: Y.Doc,
+    request: { name?: string; description?: string },
+    now = Date.now(),
+  ): Promise<SaveResult> {
     if ((await this.store.countTemplates()) >= MAX_SAVED_TEMPLATES) return { ok: false, reason: 'too-many-templates' };
     const board = readBoard(doc);
     const name = request.name || board.meta.title.slice(0, 80) || 'Saved journey';
@@ -26,7 +41,14 @@ export class SavedTemplates {
     const template = templateFromBoard(board, { id: `${SAVED_TEMPLATE_PREFIX}${randomId(12)}`, name, description });
     // What we store must read back: check it like a row read from the database.
     const checked = boardTemplateSchema.parse(template) as BoardTemplate;
-    await this.store.addTemplate({ id: checked.id, name, description, sourceBoardId: boardId, createdAt: now, body: JSON.stringify(checked) });
+    await this.store.addTemplate({
+      id: checked.id,
+      name,
+      description,
+      sourceBoardId: boardId,
+      createdAt: now,
+      body: JSON.stringify(checked),
+    });
     return { ok: true, info: templateInfo(checked, 'saved', now, boardId) };
   }
 

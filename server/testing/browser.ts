@@ -10,7 +10,9 @@ export class TestBrowser {
   cookieFor(url: string | URL): string | undefined {
     const u = new URL(url);
     const jar = this.jars.get(u.origin);
-    const pairs = [...(jar ?? [])].filter(([, c]) => u.pathname.startsWith(c.path)).map(([name, c]) => `${name}=${c.value}`);
+    const pairs = [...(jar ?? [])]
+      .filter(([, c]) => u.pathname.startsWith(c.path))
+      .map(([name, c]) => `${name}=${c.value}`);
     return pairs.length ? pairs.join('; ') : undefined;
   }
 
@@ -39,7 +41,11 @@ export class TestBrowser {
    * Follows redirects from `url` until an answer that is not one; `visit` may change each URL
    * before it is requested (an attacker's tampering). Returns the last response and its URL.
    */
-  async follow(url: string | URL, visit: (next: URL) => URL = (u) => u, maxHops = 12): Promise<{ response: Response; url: URL }> {
+  async follow(
+    url: string | URL,
+    visit: (next: URL) => URL = (u) => u,
+    maxHops = 12,
+  ): Promise<{ response: Response; url: URL }> {
     let current = visit(new URL(url));
     for (let hop = 0; hop < maxHops; hop++) {
       const response = await this.fetch(current);
@@ -56,7 +62,8 @@ export class TestBrowser {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    const attr = (n: string) => attributes.find((a) => a.toLowerCase().startsWith(`${n.toLowerCase()}=`))?.split('=')[1];
+    const attr = (n: string) =>
+      attributes.find((a) => a.toLowerCase().startsWith(`${n.toLowerCase()}=`))?.split('=')[1];
     const jar = this.jars.get(origin) ?? new Map<string, { value: string; path: string }>();
     this.jars.set(origin, jar);
     if (attr('Max-Age') === '0') jar.delete(name);

@@ -20,7 +20,10 @@ export interface ChildServer {
  * Runs `server/main.ts` as its own process, as production does, and resolves once it prints its
  * `Journeyboard listening on <url>` line (the same regex the e2e fixture uses).
  */
-export function spawnServer(env: { DATA_DIR: string; CLIENT_DIR: string; [name: string]: string }, timeoutMs = 15_000): Promise<ChildServer> {
+export function spawnServer(
+  env: { DATA_DIR: string; CLIENT_DIR: string; [name: string]: string },
+  timeoutMs = 15_000,
+): Promise<ChildServer> {
   const child = spawn(NODE, [path.join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },

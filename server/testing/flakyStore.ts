@@ -1,7 +1,18 @@
 import type { BoardStore } from '../storage/BoardStore.ts';
 
 /** The writes a failing disk or database refuses (reads keep working, as they often do). */
-const WRITES = new Set<PropertyKey>(['appendUpdate', 'compact', 'compactIfCurrent', 'addCheckpoint', 'createBoard', 'appendBoardDocumentUpdate', 'compactBoardDocument', 'compactBoardDocumentIfCurrent', 'saveWorkshopState', 'replaceWorkshopState']);
+const WRITES = new Set<PropertyKey>([
+  'appendUpdate',
+  'compact',
+  'compactIfCurrent',
+  'addCheckpoint',
+  'createBoard',
+  'appendBoardDocumentUpdate',
+  'compactBoardDocument',
+  'compactBoardDocumentIfCurrent',
+  'saveWorkshopState',
+  'replaceWorkshopState',
+]);
 
 /**
  * A BoardStore that throws on every write while `failing` is true, like a full disk or a database

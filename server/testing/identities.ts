@@ -1,4 +1,9 @@
-import { encodeConnectionToken, identitiesPath, issuedIdentitySchema, type IssuedIdentity } from '../../shared/protocol/identity.ts';
+import {
+  encodeConnectionToken,
+  identitiesPath,
+  issuedIdentitySchema,
+  type IssuedIdentity,
+} from '../../shared/protocol/identity.ts';
 
 /** The server's HTTP base (`http://127.0.0.1:port`) from its provider URL (`ws://…/collab`). */
 export function httpBaseOf(wsUrl: string): string {
@@ -8,7 +13,10 @@ export function httpBaseOf(wsUrl: string): string {
 
 /** Asks the server for a new identity as a client does (any share token of the board); null if refused. */
 export async function issueIdentity(wsUrl: string, boardId: string, token: string): Promise<IssuedIdentity | null> {
-  const response = await fetch(`${httpBaseOf(wsUrl)}${identitiesPath(boardId)}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`${httpBaseOf(wsUrl)}${identitiesPath(boardId)}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  });
   if (response.status !== 201) return null;
   return issuedIdentitySchema.parse(await response.json());
 }
@@ -20,7 +28,12 @@ export async function issueIdentity(wsUrl: string, boardId: string, token: strin
  */
 const named = new Map<string, Promise<IssuedIdentity | null>>();
 
-export function identityNamed(wsUrl: string, boardId: string, token: string, name: string): Promise<IssuedIdentity | null> {
+export function identityNamed(
+  wsUrl: string,
+  boardId: string,
+  token: string,
+  name: string,
+): Promise<IssuedIdentity | null> {
   const key = `${boardId} ${name}`;
   let found = named.get(key);
   if (!found) {

@@ -37,7 +37,15 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
   const clientId = 'journeyboard-test';
   const clientSecret = 'test-client-secret-0123456789abcdef';
   const configure = (redirectUri: string): Configuration => ({
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: false } },
     cookies: { keys: ['test-provider-cookie-key'] },
@@ -45,7 +53,15 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
     async findAccount(_ctx, sub) {
       const account = accounts.get(sub);
       if (!account) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, email: account.email, email_verified: account.emailVerified ?? true, name: account.name }) };
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          email: account.email,
+          email_verified: account.emailVerified ?? true,
+          name: account.name,
+        }),
+      };
     },
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const accountId = ctx.oidc.session?.accountId;
@@ -68,7 +84,9 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
       const subject = url.searchParams.get('as') ?? result.signInAs;
       provider
         .interactionDetails(req, res)
-        .then(() => provider.interactionFinished(req, res, { login: { accountId: subject } }, { mergeWithLastSubmission: false }))
+        .then(() =>
+          provider.interactionFinished(req, res, { login: { accountId: subject } }, { mergeWithLastSubmission: false }),
+        )
         .catch((error: unknown) => {
           res.writeHead(400, { 'Content-Type': 'text/plain' });
           res.end(String(error));

@@ -37,12 +37,23 @@ export class PrivateWritingClient {
   }
 
   /** Connects with `token` and (unless `hello` is false) says hello and waits for the first state. */
-  static async connect(wsUrl: string, boardId: string, token: string, person: PrivateWriter, { hello = true } = {}): Promise<PrivateWritingClient> {
+  static async connect(
+    wsUrl: string,
+    boardId: string,
+    token: string,
+    person: PrivateWriter,
+    { hello = true } = {},
+  ): Promise<PrivateWritingClient> {
     const raw: string[] = [];
     const doc = new Y.Doc();
     // The test's person id names the identity: the same id is the same person, as on a real device.
     const identity = await identityNamed(wsUrl, boardId, token, person.id);
-    const provider = await connectProvider(wsUrl, boardId, { token, credential: identity?.credential ?? null, document: doc, onStateless: (p) => raw.push(p) });
+    const provider = await connectProvider(wsUrl, boardId, {
+      token,
+      credential: identity?.credential ?? null,
+      document: doc,
+      onStateless: (p) => raw.push(p),
+    });
     // `person.id` from here on is the id the server proved, as every message about this person carries it.
     const client = new PrivateWritingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);
     if (hello) await client.hello();
@@ -56,7 +67,9 @@ export class PrivateWritingClient {
   }
 
   get messages(): PrivateWritingServerMessage[] {
-    return this.raw.map((p) => parsePrivateWritingServerMessage(safeJson(p))).filter((m): m is PrivateWritingServerMessage => m !== null);
+    return this.raw
+      .map((p) => parsePrivateWritingServerMessage(safeJson(p)))
+      .filter((m): m is PrivateWritingServerMessage => m !== null);
   }
 
   mark(): number {
@@ -67,8 +80,19 @@ export class PrivateWritingClient {
     this.provider.sendStateless(JSON.stringify(message));
   }
 
-  async next<T extends PrivateWritingServerMessage>(match: (m: PrivateWritingServerMessage) => boolean, since = 0, what = 'a private-writing message'): Promise<T> {
-    return waitFor(() => this.raw.slice(since).map((p) => parsePrivateWritingServerMessage(safeJson(p))).find((m): m is T => m !== null && match(m)), { what });
+  async next<T extends PrivateWritingServerMessage>(
+    match: (m: PrivateWritingServerMessage) => boolean,
+    since = 0,
+    what = 'a private-writing message',
+  ): Promise<T> {
+    return waitFor(
+      () =>
+        this.raw
+          .slice(since)
+          .map((p) => parsePrivateWritingServerMessage(safeJson(p)))
+          .find((m): m is T => m !== null && match(m)),
+      { what },
+    );
   }
 
   lastState(): PrivateStateMessage | undefined {
@@ -79,24 +103,43 @@ export class PrivateWritingClient {
   async start(settings: PhaseSettingsInput = {}): Promise<string> {
     const mark = this.mark();
     this.send({ type: PRIVATE.start, settings });
-    const m = await this.next<PrivateStateMessage | PrivateRefusedMessage>((x) => (x.type === PRIVATE.state && x.event?.kind === 'opened') || x.type === PRIVATE.refused, mark, 'the phase to open');
+    const m = await this.next<PrivateStateMessage | PrivateRefusedMessage>(
+      (x) => (x.type === PRIVATE.state && x.event?.kind === 'opened') || x.type === PRIVATE.refused,
+      mark,
+      'the phase to open',
+    );
     if (m.type === PRIVATE.refused || !m.phase) throw new Error(`start refused: ${JSON.stringify(m)}`);
     return m.phase.id;
   }
 
   /** Sends a request with a fresh requestId and resolves with its answer: the echo or the refusal. */
-  private async request<T extends PrivateWritingServerMessage>(message: { type: string } & Record<string, unknown>, answer: string): Promise<T | PrivateRefusedMessage> {
+  private async request<T extends PrivateWritingServerMessage>(
+    message: { type: string } & Record<string, unknown>,
+    answer: string,
+  ): Promise<T | PrivateRefusedMessage> {
     const mark = this.mark();
     const requestId = `q${++this.seq}`;
     this.send({ ...message, requestId });
-    return this.next((m) => (m.type === answer || m.type === PRIVATE.refused) && 'requestId' in m && m.requestId === requestId, mark, `the answer to ${message.type}`);
+    return this.next(
+      (m) => (m.type === answer || m.type === PRIVATE.refused) && 'requestId' in m && m.requestId === requestId,
+      mark,
+      `the answer to ${message.type}`,
+    );
   }
 
-  add(stageId: StageId, laneId: LaneId, text: string, id: DraftId = newDraftId()): Promise<PrivateDraftMessage | PrivateRefusedMessage> {
+  add(
+    stageId: StageId,
+    laneId: LaneId,
+    text: string,
+    id: DraftId = newDraftId(),
+  ): Promise<PrivateDraftMessage | PrivateRefusedMessage> {
     return this.request({ type: PRIVATE.add, id, stageId, laneId, text }, PRIVATE.draft);
   }
 
-  update(id: DraftId, change: { text?: string; stageId?: StageId; laneId?: LaneId }): Promise<PrivateDraftMessage | PrivateRefusedMessage> {
+  update(
+    id: DraftId,
+    change: { text?: string; stageId?: StageId; laneId?: LaneId },
+  ): Promise<PrivateDraftMessage | PrivateRefusedMessage> {
     return this.request({ type: PRIVATE.update, id, ...change }, PRIVATE.draft);
   }
 
@@ -105,10 +148,17 @@ export class PrivateWritingClient {
   }
 
   /** Reveal or cancel; resolves with the resulting state or the refusal. */
-  async close(phaseId: string, how: 'reveal' | 'cancel' = 'reveal'): Promise<PrivateStateMessage | PrivateRefusedMessage> {
+  async close(
+    phaseId: string,
+    how: 'reveal' | 'cancel' = 'reveal',
+  ): Promise<PrivateStateMessage | PrivateRefusedMessage> {
     const mark = this.mark();
     this.send({ type: how === 'reveal' ? PRIVATE.reveal : PRIVATE.cancel, phaseId });
-    return this.next((m) => (m.type === PRIVATE.state && m.event !== null && m.event.kind !== 'opened') || m.type === PRIVATE.refused, mark, `the phase to ${how}`);
+    return this.next(
+      (m) => (m.type === PRIVATE.state && m.event !== null && m.event.kind !== 'opened') || m.type === PRIVATE.refused,
+      mark,
+      `the phase to ${how}`,
+    );
   }
 
   /** The first cell of the board: [stageId, laneId]. */

@@ -6,7 +6,11 @@ import { identityNamed, issueIdentity } from './identities.ts';
 /** Polls `check` until it returns something truthy; never a fixed sleep (2 noisy cores). */
 export async function waitFor<T>(
   check: () => T | Promise<T>,
-  { timeoutMs = 10_000, intervalMs = 15, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+  {
+    timeoutMs = 10_000,
+    intervalMs = 15,
+    what = 'condition',
+  }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -66,11 +70,24 @@ export async function connectProvider(
     name,
     onStateless,
     cookie,
-  }: { document?: Y.Doc; timeoutMs?: number; token?: string; credential?: string | null; as?: string; name?: string; onStateless?: (payload: string) => void; cookie?: string } = {},
+  }: {
+    document?: Y.Doc;
+    timeoutMs?: number;
+    token?: string;
+    credential?: string | null;
+    as?: string;
+    name?: string;
+    onStateless?: (payload: string) => void;
+    cookie?: string;
+  } = {},
 ): Promise<HocuspocusProvider> {
   const link = token ?? knownTokens.get(boardId.split('/')[0]!) ?? '';
   const root = boardId.split('/')[0]!;
-  const proof = credential !== undefined ? credential : ((as ? await identityNamed(wsUrl, root, link, as) : await issueIdentity(wsUrl, root, link))?.credential ?? null);
+  const proof =
+    credential !== undefined
+      ? credential
+      : ((as ? await identityNamed(wsUrl, root, link, as) : await issueIdentity(wsUrl, root, link))?.credential ??
+        null);
   return new Promise((resolve, reject) => {
     const provider = new HocuspocusProvider({
       url: wsUrl,
@@ -87,7 +104,10 @@ export async function connectProvider(
       provider.destroy();
       reject(error);
     };
-    const timer = setTimeout(() => fail(new Error(`Provider for ${boardId} did not sync within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`Provider for ${boardId} did not sync within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     provider.on('synced', () => {
       clearTimeout(timer);
       resolve(provider);

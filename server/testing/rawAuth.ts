@@ -43,7 +43,9 @@ export function readAuthAnswer(data: ArrayBuffer): AuthAnswer | null {
 export function openRawSocket(url: string, forwardedFor?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     // Node's WebSocket (undici) takes headers in its second argument.
-    const options = forwardedFor ? ({ headers: { 'x-forwarded-for': forwardedFor } } as unknown as string[]) : undefined;
+    const options = forwardedFor
+      ? ({ headers: { 'x-forwarded-for': forwardedFor } } as unknown as string[])
+      : undefined;
     const ws = new WebSocket(url, options);
     ws.binaryType = 'arraybuffer';
     ws.addEventListener('open', () => resolve(ws));
@@ -52,7 +54,12 @@ export function openRawSocket(url: string, forwardedFor?: string): Promise<WebSo
 }
 
 /** Sends one auth frame and resolves with the server's refusal reason (null if it let it in). */
-export function attemptAuth(ws: WebSocket, documentName: string, token: string, session: string): Promise<string | null> {
+export function attemptAuth(
+  ws: WebSocket,
+  documentName: string,
+  token: string,
+  session: string,
+): Promise<string | null> {
   const address = `${documentName}\0${session}`;
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent) => {
@@ -72,7 +79,12 @@ export async function storeBigBoard(store: BoardStore, boardId: string, notes: n
   try {
     initializeBoard(doc, { boardId, title: 'Big board', template: findTemplate('ecommerce')!, now: Date.now() });
     fillBoard(doc, notes);
-    await store.createBoard({ id: boardId, title: 'Big board', createdAt: Date.now(), snapshot: Y.encodeStateAsUpdate(doc) });
+    await store.createBoard({
+      id: boardId,
+      title: 'Big board',
+      createdAt: Date.now(),
+      snapshot: Y.encodeStateAsUpdate(doc),
+    });
   } finally {
     doc.destroy();
   }

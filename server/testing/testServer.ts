@@ -27,32 +27,38 @@ export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>> & P
  * A real server on 127.0.0.1 and a free port, with a real SQLite file. Pass `dataDir` to restart
  * on the same data (the caller then owns and removes it, see makeTempDir).
  */
-export async function startTestServer(options: TestServerOptions = {}, serverOptions: Pick<CreateServerOptions, 'store' | 'now'> = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: TestServerOptions = {},
+  serverOptions: Pick<CreateServerOptions, 'store' | 'now'> = {},
+): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? makeTempDir('journeyboard-data-');
-  const server = await createServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    clientDir: options.clientDir ?? path.join(dataDir, 'no-client-here'),
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-    maxMessageBytes: options.maxMessageBytes ?? 16 * 1024 * 1024,
-    createToken: options.createToken,
-    adminToken: options.adminToken,
-    corsOrigins: options.corsOrigins,
-    allowedHosts: options.allowedHosts,
-    limits: options.limits,
-    checkpointIntervalMs: options.checkpointIntervalMs,
-    databaseUrl: options.databaseUrl,
-    databaseSchema: options.databaseSchema,
-    redisUrl: options.redisUrl,
-    redisPrefix: options.redisPrefix,
-    metricsToken: options.metricsToken,
-    trustProxy: options.trustProxy,
-    oidc: options.oidc,
-    publicUrl: options.publicUrl,
-    sessionTtlMs: options.sessionTtlMs,
-  }, { store: serverOptions.store, now: serverOptions.now, comments: options.comments });
+  const server = await createServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      clientDir: options.clientDir ?? path.join(dataDir, 'no-client-here'),
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      maxMessageBytes: options.maxMessageBytes ?? 16 * 1024 * 1024,
+      createToken: options.createToken,
+      adminToken: options.adminToken,
+      corsOrigins: options.corsOrigins,
+      allowedHosts: options.allowedHosts,
+      limits: options.limits,
+      checkpointIntervalMs: options.checkpointIntervalMs,
+      databaseUrl: options.databaseUrl,
+      databaseSchema: options.databaseSchema,
+      redisUrl: options.redisUrl,
+      redisPrefix: options.redisPrefix,
+      metricsToken: options.metricsToken,
+      trustProxy: options.trustProxy,
+      oidc: options.oidc,
+      publicUrl: options.publicUrl,
+      sessionTtlMs: options.sessionTtlMs,
+    },
+    { store: serverOptions.store, now: serverOptions.now, comments: options.comments },
+  );
   return {
     url: server.url,
     wsUrl: server.wsUrl,
@@ -78,7 +84,11 @@ export function removeDir(dir: string): void {
  * `POST /api/boards`; returns the new board's id (throws unless 201) and remembers its
  * facilitator token for connectProvider. See createBoardWithLinks for the tokens themselves.
  */
-export async function createBoardOverHttp(url: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<string> {
+export async function createBoardOverHttp(
+  url: string,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<string> {
   return (await createBoardWithLinks(url, body, headers)).id;
 }
 
@@ -95,7 +105,9 @@ export async function createBoardWithLinks(
   });
   if (res.status !== 201) throw new Error(`POST /api/boards answered ${res.status}: ${await res.text()}`);
   const created = (await res.json()) as CreateBoardResponse;
-  const tokens = Object.fromEntries(ROLES.map((r) => [r, tokenFromFragment(new URL(created.links[r], url).hash)!])) as Record<Role, string>;
+  const tokens = Object.fromEntries(
+    ROLES.map((r) => [r, tokenFromFragment(new URL(created.links[r], url).hash)!]),
+  ) as Record<Role, string>;
   rememberToken(created.id, tokens.facilitator);
   return { id: created.id, tokens };
 }

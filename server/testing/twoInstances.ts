@@ -13,10 +13,18 @@ export interface TwoInstances {
  * instances); `cleanups` gets their shutdown and the schema's drop. `nowOnB` is instance B's
  * voting clock (a test moves it ahead to reach a round's deadline sooner).
  */
-export async function startTwoInstances(cleanups: (() => unknown)[], { nowOnB }: { nowOnB?: () => number } = {}): Promise<TwoInstances> {
+export async function startTwoInstances(
+  cleanups: (() => unknown)[],
+  { nowOnB }: { nowOnB?: () => number } = {},
+): Promise<TwoInstances> {
   const schema = uniqueSchema();
   cleanups.push(() => dropSchema(schema));
-  const shared = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema, redisUrl: TEST_REDIS_URL, redisPrefix: uniqueRedisPrefix() };
+  const shared = {
+    databaseUrl: TEST_DATABASE_URL,
+    databaseSchema: schema,
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix: uniqueRedisPrefix(),
+  };
   const a = await startTestServer(shared);
   cleanups.push(() => a.close());
   const b = await startTestServer(shared, { now: nowOnB });

@@ -39,13 +39,25 @@ export class VotingClient {
    * Proves itself with `identity` when given, with a sign-in session `cookie`, else with the one
    * the test's person id names.
    */
-  static async connect(wsUrl: string, boardId: string, token: string, person: VoterIdentity, { hello = true, identity: given, cookie }: { hello?: boolean; identity?: IssuedIdentity; cookie?: string } = {}): Promise<VotingClient> {
+  static async connect(
+    wsUrl: string,
+    boardId: string,
+    token: string,
+    person: VoterIdentity,
+    { hello = true, identity: given, cookie }: { hello?: boolean; identity?: IssuedIdentity; cookie?: string } = {},
+  ): Promise<VotingClient> {
     const raw: string[] = [];
     const doc = new Y.Doc();
     // The test's person id names the identity: the same id is the same person, as on a real device.
     // With a sign-in session cookie, the session proves the person instead.
     const identity = given ?? (cookie ? null : await identityNamed(wsUrl, boardId, token, person.id));
-    const provider = await connectProvider(wsUrl, boardId, { token, credential: identity?.credential ?? null, cookie, document: doc, onStateless: (p) => raw.push(p) });
+    const provider = await connectProvider(wsUrl, boardId, {
+      token,
+      credential: identity?.credential ?? null,
+      cookie,
+      document: doc,
+      onStateless: (p) => raw.push(p),
+    });
     // `person.id` from here on is the id the server proved, as every message about this person carries it.
     const client = new VotingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);
     if (hello) {
@@ -57,7 +69,9 @@ export class VotingClient {
   }
 
   get messages(): VotingServerMessage[] {
-    return this.raw.map((p) => parseVotingServerMessage(safeJson(p))).filter((m): m is VotingServerMessage => m !== null);
+    return this.raw
+      .map((p) => parseVotingServerMessage(safeJson(p)))
+      .filter((m): m is VotingServerMessage => m !== null);
   }
 
   mark(): number {
@@ -69,9 +83,17 @@ export class VotingClient {
   }
 
   /** The first voting message from index `since` on that matches. */
-  async next<T extends VotingServerMessage>(match: (m: VotingServerMessage) => boolean, since = 0, what = 'a voting message'): Promise<T> {
+  async next<T extends VotingServerMessage>(
+    match: (m: VotingServerMessage) => boolean,
+    since = 0,
+    what = 'a voting message',
+  ): Promise<T> {
     return waitFor(
-      () => this.raw.slice(since).map((p) => parseVotingServerMessage(safeJson(p))).find((m): m is T => m !== null && match(m)),
+      () =>
+        this.raw
+          .slice(since)
+          .map((p) => parseVotingServerMessage(safeJson(p)))
+          .find((m): m is T => m !== null && match(m)),
       { what },
     );
   }
@@ -84,24 +106,43 @@ export class VotingClient {
   async start(settings: RoundSettingsInput): Promise<RoundId> {
     const mark = this.mark();
     this.send({ type: VOTING.start, settings });
-    const state = await this.next<VotingStateMessage>((m) => (m.type === VOTING.state && m.event?.kind === 'opened') || m.type === VOTING.refused, mark, 'the round to open');
+    const state = await this.next<VotingStateMessage>(
+      (m) => (m.type === VOTING.state && m.event?.kind === 'opened') || m.type === VOTING.refused,
+      mark,
+      'the round to open',
+    );
     if (!state.round) throw new Error(`start refused: ${JSON.stringify(state)}`);
     return state.round.id;
   }
 
   /** Places (or removes) a dot and resolves with the answer: this voter's ballot, or a refusal. */
-  async dot(roundId: RoundId, noteId: NoteId, action: 'place' | 'remove' = 'place'): Promise<VotingBallotMessage | VotingRefusedMessage> {
+  async dot(
+    roundId: RoundId,
+    noteId: NoteId,
+    action: 'place' | 'remove' = 'place',
+  ): Promise<VotingBallotMessage | VotingRefusedMessage> {
     const mark = this.mark();
     const requestId = `${action}-${mark}`;
     this.send({ type: action === 'place' ? VOTING.place : VOTING.remove, roundId, noteId, requestId });
-    return this.next((m) => m.type === VOTING.ballot || (m.type === VOTING.refused && m.requestId === requestId), mark, `the answer to ${action}`);
+    return this.next(
+      (m) => m.type === VOTING.ballot || (m.type === VOTING.refused && m.requestId === requestId),
+      mark,
+      `the answer to ${action}`,
+    );
   }
 
   /** Sends reveal or cancel and resolves with the resulting state (or refusal). */
-  async close(roundId: RoundId, how: 'reveal' | 'cancel' = 'reveal'): Promise<VotingStateMessage | VotingRefusedMessage> {
+  async close(
+    roundId: RoundId,
+    how: 'reveal' | 'cancel' = 'reveal',
+  ): Promise<VotingStateMessage | VotingRefusedMessage> {
     const mark = this.mark();
     this.send({ type: how === 'reveal' ? VOTING.reveal : VOTING.cancel, roundId });
-    return this.next((m) => (m.type === VOTING.state && m.event !== null && m.event.kind !== 'opened') || m.type === VOTING.refused, mark, `the round to ${how}`);
+    return this.next(
+      (m) => (m.type === VOTING.state && m.event !== null && m.event.kind !== 'opened') || m.type === VOTING.refused,
+      mark,
+      `the round to ${how}`,
+    );
   }
 
   notes(kind?: Note['kind']): Note[] {

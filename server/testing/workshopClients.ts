@@ -44,10 +44,14 @@ export async function recordingProvider(wsUrl: string, boardId: string, token: s
     doc,
     messages,
     latestState,
-    waitForState: (check, what) => waitFor(() => {
-      const latest = latestState();
-      return latest && check(latest) ? latest : null;
-    }, { what }),
+    waitForState: (check, what) =>
+      waitFor(
+        () => {
+          const latest = latestState();
+          return latest && check(latest) ? latest : null;
+        },
+        { what },
+      ),
     ofType: (type) => messages.filter((m) => (m as { type?: unknown } | null)?.type === type),
     send: (message) => provider.sendStateless(JSON.stringify(message)),
   };
@@ -65,5 +69,7 @@ export async function awarenessFence(sender: HocuspocusProvider, watcher: Hocusp
   const n = ++fenceSeq;
   // The server relays only states that are valid presence (PresenceGuard).
   sender.awareness!.setLocalState({ user: FENCE_USER, ...sender.awareness!.getLocalState(), fence: n });
-  await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, { what: 'the awareness fence' });
+  await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, {
+    what: 'the awareness fence',
+  });
 }

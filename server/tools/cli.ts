@@ -6,7 +6,12 @@ import type { BoardStore } from '../storage/BoardStore.ts';
 export async function openStoreFromEnvironment(): Promise<{ store: BoardStore; where: string }> {
   const config = readConfig();
   const store = await openConfiguredStore(config);
-  return { store, where: config.databaseUrl ? `PostgreSQL (schema ${config.databaseSchema ?? 'public'})` : `SQLite in ${config.dataDir}` };
+  return {
+    store,
+    where: config.databaseUrl
+      ? `PostgreSQL (schema ${config.databaseSchema ?? 'public'})`
+      : `SQLite in ${config.dataDir}`,
+  };
 }
 
 /** Runs an operator command: prints its error and exits 1 on failure. */

@@ -9,7 +9,9 @@ runCommand(
     const { store, where } = await openStoreFromEnvironment();
     try {
       const { boards, templates } = await restore(path.resolve(dir), store);
-      console.log(`Restored ${boards} board(s) and ${templates} saved template(s) from ${path.resolve(dir)} into ${where}`);
+      console.log(
+        `Restored ${boards} board(s) and ${templates} saved template(s) from ${path.resolve(dir)} into ${where}`,
+      );
     } finally {
       await store.close();
     }

@@ -12,7 +12,12 @@ runCommand(
       const result = await restoreBoardFromCheckpoint(store, boardId, checkpointId);
       if (!result.ok) throw new Error(result.message);
       const kept = path.resolve(`corrupt-board-${boardId}-${Date.now()}.json`);
-      fs.writeFileSync(kept, JSON.stringify(result.previous, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v)));
+      fs.writeFileSync(
+        kept,
+        JSON.stringify(result.previous, (_k, v: unknown) =>
+          v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v,
+        ),
+      );
       console.log(
         `Board ${boardId} (${where}) restored from checkpoint ${result.checkpointId} “${result.label}” of ${new Date(result.createdAt).toISOString()} (${result.notes} notes). Its previous rows are in ${kept}.`,
       );

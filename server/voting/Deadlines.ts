@@ -20,11 +20,14 @@ export class Deadlines<K> {
     if (this.closed) return;
     this.clear(key);
     const delay = Math.max(0, at - this.now());
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      if (delay > MAX_TIMER_MS) this.set(key, at, fire);
-      else fire();
-    }, Math.min(delay, MAX_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        if (delay > MAX_TIMER_MS) this.set(key, at, fire);
+        else fire();
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
     timer.unref?.();
     this.timers.set(key, timer);
   }

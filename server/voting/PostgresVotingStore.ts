@@ -2,7 +2,15 @@ import type pg from 'pg';
 import type { RoundId } from '../../shared/schema/ids.ts';
 import type { RoundFields } from '../../shared/schema/round.ts';
 import { nonZero } from './SqliteVotingStore.ts';
-import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingDump, VotingStore } from './VotingStore.ts';
+import type {
+  BallotWrite,
+  NewRound,
+  RoundClosing,
+  StoredBallot,
+  StoredRound,
+  VotingDump,
+  VotingStore,
+} from './VotingStore.ts';
 import { readBallotRow, readRoundRow } from './votingRows.ts';
 
 /** The same tables as SQLite (SqliteVotingStore.ts), in the store's schema. */
@@ -33,7 +41,8 @@ CREATE TABLE IF NOT EXISTS voting_ballots (
 );
 `;
 
-const ROUND_COLUMNS = 'id, board_id, status, settings, opened_at, opened_by_id, opened_by_name, ends_at, closed_at, result';
+const ROUND_COLUMNS =
+  'id, board_id, status, settings, opened_at, opened_by_id, opened_by_name, ends_at, closed_at, result';
 const BALLOT_COLUMNS = 'round_id, person_id, name, department, dots, version, updated_at';
 // FOR SHARE: a ballot write holds the round row until it commits, so revealRound (FOR UPDATE)
 // waits for it and counts it; one that comes after the reveal finds the round closed.
@@ -80,7 +89,9 @@ export class PostgresVotingStore implements VotingStore {
   }
 
   async listTimedOpenRounds(): Promise<StoredRound[]> {
-    const { rows } = await this.pool.query<Row>(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE status = 'open' AND ends_at IS NOT NULL ORDER BY ends_at`);
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE status = 'open' AND ends_at IS NOT NULL ORDER BY ends_at`,
+    );
     return rows.map(readRoundRow);
   }
 
@@ -93,19 +104,34 @@ export class PostgresVotingStore implements VotingStore {
     return rowCount === 1;
   }
 
-  async revealRound(boardId: string, roundId: RoundId, at: number, count: (ballots: StoredBallot[]) => RoundFields): Promise<RoundFields | null> {
+  async revealRound(
+    boardId: string,
+    roundId: RoundId,
+    at: number,
+    count: (ballots: StoredBallot[]) => RoundFields,
+  ): Promise<RoundFields | null> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const locked = await client.query(`SELECT 1 FROM voting_rounds WHERE board_id = $1 AND id = $2 AND status = 'open' FOR UPDATE`, [boardId, roundId]);
+      const locked = await client.query(
+        `SELECT 1 FROM voting_rounds WHERE board_id = $1 AND id = $2 AND status = 'open' FOR UPDATE`,
+        [boardId, roundId],
+      );
       if (locked.rowCount !== 1) {
         await client.query('ROLLBACK');
         return null;
       }
       // A new statement, a new snapshot: it sees every ballot write that held the lock before us.
-      const { rows } = await client.query<Row>(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 ORDER BY person_id`, [roundId]);
+      const { rows } = await client.query<Row>(
+        `SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 ORDER BY person_id`,
+        [roundId],
+      );
       const result = count(rows.map(readBallotRow));
-      await client.query(`UPDATE voting_rounds SET status = 'revealed', closed_at = $1, result = $2 WHERE id = $3`, [at, JSON.stringify(result), roundId]);
+      await client.query(`UPDATE voting_rounds SET status = 'revealed', closed_at = $1, result = $2 WHERE id = $3`, [
+        at,
+        JSON.stringify(result),
+        roundId,
+      ]);
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -117,7 +143,10 @@ export class PostgresVotingStore implements VotingStore {
   }
 
   async getBallots(roundId: RoundId): Promise<StoredBallot[]> {
-    const { rows } = await this.pool.query<Row>(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 ORDER BY person_id`, [roundId]);
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 ORDER BY person_id`,
+      [roundId],
+    );
     return rows.map(readBallotRow);
   }
 
@@ -130,7 +159,10 @@ export class PostgresVotingStore implements VotingStore {
   }
 
   async getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null> {
-    const { rows } = await this.pool.query<Row>(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 AND person_id = $2`, [roundId, personId]);
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = $1 AND person_id = $2`,
+      [roundId, personId],
+    );
     return rows[0] ? readBallotRow(rows[0]) : null;
   }
 
@@ -159,10 +191,16 @@ export class PostgresVotingStore implements VotingStore {
 
 /** The board's rounds and ballots, for PostgresBoardStore.exportBoard (inside its REPEATABLE READ transaction). */
 export async function exportPostgresVoting(q: Queryable, boardId: string): Promise<VotingDump> {
-  const rounds = (await q.query<Row>(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = $1 ORDER BY opened_at, id`, [boardId])).rows.map(readRoundRow);
+  const rounds = (
+    await q.query<Row>(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = $1 ORDER BY opened_at, id`, [
+      boardId,
+    ])
+  ).rows.map(readRoundRow);
   const ballots = (
     await q.query<Row>(
-      `SELECT ${BALLOT_COLUMNS.split(', ').map((c) => `b.${c}`).join(', ')} FROM voting_ballots b JOIN voting_rounds r ON r.id = b.round_id
+      `SELECT ${BALLOT_COLUMNS.split(', ')
+        .map((c) => `b.${c}`)
+        .join(', ')} FROM voting_ballots b JOIN voting_rounds r ON r.id = b.round_id
        WHERE r.board_id = $1 ORDER BY b.round_id, b.person_id`,
       [boardId],
     )

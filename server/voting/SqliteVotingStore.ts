@@ -1,7 +1,15 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
 import type { RoundFields } from '../../shared/schema/round.ts';
-import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingDump, VotingStore } from './VotingStore.ts';
+import type {
+  BallotWrite,
+  NewRound,
+  RoundClosing,
+  StoredBallot,
+  StoredRound,
+  VotingDump,
+  VotingStore,
+} from './VotingStore.ts';
 import { readBallotRow, readRoundRow } from './votingRows.ts';
 
 // STRICT tables, like the board tables. The partial unique index makes "one open round per board"
@@ -33,7 +41,8 @@ CREATE TABLE IF NOT EXISTS voting_ballots (
 ) STRICT;
 `;
 
-const ROUND_COLUMNS = 'id, board_id, status, settings, opened_at, opened_by_id, opened_by_name, ends_at, closed_at, result';
+const ROUND_COLUMNS =
+  'id, board_id, status, settings, opened_at, opened_by_id, opened_by_name, ends_at, closed_at, result';
 const BALLOT_COLUMNS = 'round_id, person_id, name, department, dots, version, updated_at';
 
 /** VotingStore on the embedded SQLite database (the same file and handle as SqliteBoardStore). */
@@ -64,47 +73,74 @@ export class SqliteVotingStore implements VotingStore {
   }
 
   async listRevealed(boardId: string): Promise<StoredRound[]> {
-    const rows = this.db.prepare(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = ? AND status = 'revealed' ORDER BY closed_at, id`).all(boardId);
+    const rows = this.db
+      .prepare(
+        `SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = ? AND status = 'revealed' ORDER BY closed_at, id`,
+      )
+      .all(boardId);
     return rows.map(sqliteRow).map(readRoundRow);
   }
 
   async listTimedOpenRounds(): Promise<StoredRound[]> {
-    const rows = this.db.prepare(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE status = 'open' AND ends_at IS NOT NULL ORDER BY ends_at`).all();
+    const rows = this.db
+      .prepare(
+        `SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE status = 'open' AND ends_at IS NOT NULL ORDER BY ends_at`,
+      )
+      .all();
     return rows.map(sqliteRow).map(readRoundRow);
   }
 
   async closeRound(boardId: string, roundId: RoundId, close: RoundClosing): Promise<boolean> {
     const result = close.status === 'revealed' ? JSON.stringify(close.result) : null;
     const changed = this.db
-      .prepare(`UPDATE voting_rounds SET status = ?, closed_at = ?, result = ? WHERE board_id = ? AND id = ? AND status = 'open'`)
+      .prepare(
+        `UPDATE voting_rounds SET status = ?, closed_at = ?, result = ? WHERE board_id = ? AND id = ? AND status = 'open'`,
+      )
       .run(close.status, close.at, result, boardId, roundId).changes;
     return Number(changed) === 1;
   }
 
   /** One process owns the SQLite file, and this runs without an await: nothing writes a ballot in between. */
-  async revealRound(boardId: string, roundId: RoundId, at: number, count: (ballots: StoredBallot[]) => RoundFields): Promise<RoundFields | null> {
-    const open = this.db.prepare(`SELECT 1 FROM voting_rounds WHERE board_id = ? AND id = ? AND status = 'open'`).get(boardId, roundId);
+  async revealRound(
+    boardId: string,
+    roundId: RoundId,
+    at: number,
+    count: (ballots: StoredBallot[]) => RoundFields,
+  ): Promise<RoundFields | null> {
+    const open = this.db
+      .prepare(`SELECT 1 FROM voting_rounds WHERE board_id = ? AND id = ? AND status = 'open'`)
+      .get(boardId, roundId);
     if (!open) return null;
-    const rows = this.db.prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? ORDER BY person_id`).all(roundId);
+    const rows = this.db
+      .prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? ORDER BY person_id`)
+      .all(roundId);
     const result = count(rows.map(sqliteRow).map(readBallotRow));
-    this.db.prepare(`UPDATE voting_rounds SET status = 'revealed', closed_at = ?, result = ? WHERE id = ?`).run(at, JSON.stringify(result), roundId);
+    this.db
+      .prepare(`UPDATE voting_rounds SET status = 'revealed', closed_at = ?, result = ? WHERE id = ?`)
+      .run(at, JSON.stringify(result), roundId);
     return result;
   }
 
   async getBallots(roundId: RoundId): Promise<StoredBallot[]> {
-    const rows = this.db.prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? ORDER BY person_id`).all(roundId);
+    const rows = this.db
+      .prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? ORDER BY person_id`)
+      .all(roundId);
     return rows.map(sqliteRow).map(readBallotRow);
   }
 
   async deleteBallot(roundId: RoundId, personId: string): Promise<boolean> {
     const deleted = this.db
-      .prepare(`DELETE FROM voting_ballots WHERE round_id = ? AND person_id = ? AND EXISTS (SELECT 1 FROM voting_rounds WHERE id = ? AND status = 'open')`)
+      .prepare(
+        `DELETE FROM voting_ballots WHERE round_id = ? AND person_id = ? AND EXISTS (SELECT 1 FROM voting_rounds WHERE id = ? AND status = 'open')`,
+      )
       .run(roundId, personId, roundId);
     return Number(deleted.changes) > 0;
   }
 
   async getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null> {
-    const row = this.db.prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? AND person_id = ?`).get(roundId, personId);
+    const row = this.db
+      .prepare(`SELECT ${BALLOT_COLUMNS} FROM voting_ballots WHERE round_id = ? AND person_id = ?`)
+      .get(roundId, personId);
     return row ? readBallotRow(sqliteRow(row)) : null;
   }
 
@@ -136,9 +172,19 @@ export class SqliteVotingStore implements VotingStore {
 
 /** The board's rounds and ballots, for SqliteBoardStore.exportBoard (call inside its read transaction). */
 export function exportSqliteVoting(db: DatabaseSync, boardId: string): VotingDump {
-  const rounds = db.prepare(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = ? ORDER BY opened_at, id`).all(boardId).map(sqliteRow).map(readRoundRow);
+  const rounds = db
+    .prepare(`SELECT ${ROUND_COLUMNS} FROM voting_rounds WHERE board_id = ? ORDER BY opened_at, id`)
+    .all(boardId)
+    .map(sqliteRow)
+    .map(readRoundRow);
   const ballots = db
-    .prepare(`SELECT ${BALLOT_COLUMNS.split(', ').map((c) => `b.${c}`).join(', ')} FROM voting_ballots b JOIN voting_rounds r ON r.id = b.round_id WHERE r.board_id = ? ORDER BY b.round_id, b.person_id`)
+    .prepare(
+      `SELECT ${BALLOT_COLUMNS.split(', ')
+        .map((c) => `b.${c}`)
+        .join(
+          ', ',
+        )} FROM voting_ballots b JOIN voting_rounds r ON r.id = b.round_id WHERE r.board_id = ? ORDER BY b.round_id, b.person_id`,
+    )
     .all(boardId)
     .map(sqliteRow)
     .map(readBallotRow);
@@ -149,10 +195,22 @@ export function exportSqliteVoting(db: DatabaseSync, boardId: string): VotingDum
 export function importSqliteVoting(db: DatabaseSync, boardId: string, dump: VotingDump): void {
   const round = db.prepare(`INSERT INTO voting_rounds (${ROUND_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const r of dump.rounds) {
-    round.run(r.id, boardId, r.status, JSON.stringify(r.settings), r.openedAt, r.openedBy.id, r.openedBy.name, r.endsAt, r.closedAt, r.result ? JSON.stringify(r.result) : null);
+    round.run(
+      r.id,
+      boardId,
+      r.status,
+      JSON.stringify(r.settings),
+      r.openedAt,
+      r.openedBy.id,
+      r.openedBy.name,
+      r.endsAt,
+      r.closedAt,
+      r.result ? JSON.stringify(r.result) : null,
+    );
   }
   const ballot = db.prepare(`INSERT INTO voting_ballots (${BALLOT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  for (const b of dump.ballots) ballot.run(b.roundId, b.personId, b.name, b.department, JSON.stringify(nonZero(b.dots)), b.version, b.updatedAt);
+  for (const b of dump.ballots)
+    ballot.run(b.roundId, b.personId, b.name, b.department, JSON.stringify(nonZero(b.dots)), b.version, b.updatedAt);
 }
 
 function sqliteRow(row: Record<string, SQLOutputValue>): Record<string, unknown> {

@@ -65,7 +65,12 @@ export class VotingOutbox {
     }
   }
 
-  async sendState(connection: Connection, boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
+  async sendState(
+    connection: Connection,
+    boardId: string,
+    round: StoredRound | null,
+    event: StateEvent,
+  ): Promise<void> {
     const ballots = round ? await this.store.getBallots(round.id) : [];
     this.sendStateWith(connection, boardId, round, ballots, event);
     const person = this.voters.get(connection);
@@ -81,7 +86,13 @@ export class VotingOutbox {
   }
 
   /** The state as `connection` may see it: its own remaining dots; the pending list only for facilitators. */
-  private sendStateWith(connection: Connection, boardId: string, round: StoredRound | null, ballots: readonly StoredBallot[], event: StateEvent): void {
+  private sendStateWith(
+    connection: Connection,
+    boardId: string,
+    round: StoredRound | null,
+    ballots: readonly StoredBallot[],
+    event: StateEvent,
+  ): void {
     const role = roleOf(connection);
     const doc = this.instance?.documents.get(boardId);
     const laneOf = (id: NoteId) => (doc ? (noteFacts(doc, id)?.laneId ?? null) : null);
@@ -90,16 +101,33 @@ export class VotingOutbox {
     if (round) {
       const person = this.voters.get(connection);
       const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
-      const refusal = person ? (votingRefusal(role, round.settings, guestOf(connection)) ?? (round.settings.onlyPresent && !mine ? NOT_ELIGIBLE : null)) : { code: 'not-identified' as const, message: 'Not identified.' };
+      const refusal = person
+        ? (votingRefusal(role, round.settings, guestOf(connection)) ??
+          (round.settings.onlyPresent && !mine ? NOT_ELIGIBLE : null))
+        : { code: 'not-identified' as const, message: 'Not identified.' };
       const left = remainingFor(round.settings, mine?.dots ?? {}, laneOf);
-      you = refusal ? { canVote: false, why: refusal.message, remaining: 0, remainingByLane: {} } : { canVote: true, why: null, ...left };
+      you = refusal
+        ? { canVote: false, why: refusal.message, remaining: 0, remainingByLane: {} }
+        : { canVote: true, why: null, ...left };
       if (role === 'facilitator') {
         pending = ballots
-          .map((b) => ({ personId: b.personId, name: b.name, department: b.department, remaining: remainingFor(round.settings, b.dots, laneOf).remaining }))
+          .map((b) => ({
+            personId: b.personId,
+            name: b.name,
+            department: b.department,
+            remaining: remainingFor(round.settings, b.dots, laneOf).remaining,
+          }))
           .filter((p) => p.remaining > 0);
       }
     }
-    const message: VotingStateMessage = { type: VOTING.state, now: this.now(), round: round ? publicRound(round) : null, you, pending, event };
+    const message: VotingStateMessage = {
+      type: VOTING.state,
+      now: this.now(),
+      round: round ? publicRound(round) : null,
+      you,
+      pending,
+      event,
+    };
     connection.sendStateless(JSON.stringify(message));
   }
 
@@ -108,13 +136,22 @@ export class VotingOutbox {
     for (const c of this.connectionsOf(boardId)) if (this.voters.get(c)?.id === personId) c.sendStateless(message);
   }
 
-  private ballotMessage(boardId: string, round: StoredRound, dots: Dots, refunded: readonly NoteId[]): VotingBallotMessage {
+  private ballotMessage(
+    boardId: string,
+    round: StoredRound,
+    dots: Dots,
+    refunded: readonly NoteId[],
+  ): VotingBallotMessage {
     const doc = this.instance?.documents.get(boardId);
     const laneOf = (id: NoteId): LaneId | null => (doc ? (noteFacts(doc, id)?.laneId ?? null) : null);
     return { type: VOTING.ballot, roundId: round.id, dots, ...remainingFor(round.settings, dots, laneOf), refunded };
   }
 
-  refuse(connection: Connection, request: { type: VotingClientType; noteId?: NoteId; requestId?: string } | null, refusal: Refusal): void {
+  refuse(
+    connection: Connection,
+    request: { type: VotingClientType; noteId?: NoteId; requestId?: string } | null,
+    refusal: Refusal,
+  ): void {
     const message: VotingRefusedMessage = {
       type: VOTING.refused,
       code: refusal.code,
@@ -132,7 +169,10 @@ export function roleOf(connection: Connection): Role | undefined {
 }
 
 /** Why someone with no ballot row yet may not join a round that only the people present at its opening vote in. */
-export const NOT_ELIGIBLE: Refusal = { code: 'not-eligible', message: 'This round is for the people who were here when it opened.' };
+export const NOT_ELIGIBLE: Refusal = {
+  code: 'not-eligible',
+  message: 'This round is for the people who were here when it opened.',
+};
 
 /** The domain whose signed-in members alone may vote on this connection's board, when this person is not one. */
 export function guestOf(connection: Connection): string | null {
@@ -143,10 +183,19 @@ export function guestOf(connection: Connection): string | null {
  * Why this role may not vote in a round with these settings, or null. Commenters may vote: voting
  * is not editing. A guest on a members-only board (MembersOnly.ts) may not, whatever the link.
  */
-export function votingRefusal(role: Role | undefined, settings: RoundSettings, guestOfDomain: string | null = null): Refusal | null {
+export function votingRefusal(
+  role: Role | undefined,
+  settings: RoundSettings,
+  guestOfDomain: string | null = null,
+): Refusal | null {
   if (!role || role === 'viewer') return { code: 'not-allowed', message: 'Viewers can follow the round but not vote.' };
-  if (guestOfDomain) return { code: 'members-only', message: `Only signed-in members of ${guestOfDomain} vote on this board. Sign in with your company account to vote.` };
-  if (role === 'facilitator' && !settings.facilitatorVotes) return { code: 'facilitator-not-voting', message: 'You run this round without voting in it.' };
+  if (guestOfDomain)
+    return {
+      code: 'members-only',
+      message: `Only signed-in members of ${guestOfDomain} vote on this board. Sign in with your company account to vote.`,
+    };
+  if (role === 'facilitator' && !settings.facilitatorVotes)
+    return { code: 'facilitator-not-voting', message: 'You run this round without voting in it.' };
   return null;
 }
 
@@ -158,5 +207,11 @@ export function noteFacts(doc: Y.Doc, noteId: NoteId): NoteFacts | null {
 }
 
 function publicRound(round: StoredRound): OpenRoundInfo {
-  return { id: round.id, settings: round.settings, openedAt: round.openedAt, endsAt: round.endsAt, openedBy: round.openedBy.name };
+  return {
+    id: round.id,
+    settings: round.settings,
+    openedAt: round.openedAt,
+    endsAt: round.endsAt,
+    openedBy: round.openedBy.name,
+  };
 }

@@ -3,7 +3,13 @@ import type * as Y from 'yjs';
 import { getRecord } from '../../shared/doc/boardDoc.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { newId, type NoteId, type RoundId } from '../../shared/schema/ids.ts';
-import { VOTING, votingClientMessageSchema, type RoundSettings, type VoterIdentity, type VotingClientMessage } from '../../shared/protocol/voting.ts';
+import {
+  VOTING,
+  votingClientMessageSchema,
+  type RoundSettings,
+  type VoterIdentity,
+  type VotingClientMessage,
+} from '../../shared/protocol/voting.ts';
 import { Deadlines } from './Deadlines.ts';
 import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
@@ -104,7 +110,11 @@ export class VotingService {
   private async dispatch(connection: Connection, boardId: string, message: VotingClientMessage): Promise<void> {
     if (message.type === VOTING.hello) return this.hello(connection, boardId, message.person);
     const voter = this.out.voterOf(connection);
-    if (!voter) return this.out.refuse(connection, message, { code: 'not-identified', message: 'Say who you are first (voting:hello).' });
+    if (!voter)
+      return this.out.refuse(connection, message, {
+        code: 'not-identified',
+        message: 'Say who you are first (voting:hello).',
+      });
     switch (message.type) {
       case VOTING.start:
         return this.startRound(connection, boardId, voter, message.settings);
@@ -120,12 +130,21 @@ export class VotingService {
   private async hello(connection: Connection, boardId: string, declared: Omit<VoterIdentity, 'id'>): Promise<void> {
     // The id is the one RoleAccess proved; a hello only says how the person wants to be named.
     const proven = personOf(connection);
-    if (!proven) return this.out.refuse(connection, { type: VOTING.hello }, { code: 'not-identified', message: 'This connection has no proven identity.' });
+    if (!proven)
+      return this.out.refuse(
+        connection,
+        { type: VOTING.hello },
+        { code: 'not-identified', message: 'This connection has no proven identity.' },
+      );
     const person: VoterIdentity = { id: proven.id, name: declared.name, department: declared.department };
     this.out.identify(connection, person);
     const round = await this.liveOpenRound(boardId);
     // A round for the people present at its opening takes nobody new (they were registered then).
-    const joined = round !== null && !round.settings.onlyPresent && votingRefusal(roleOf(connection), round.settings, guestOf(connection)) === null && (await this.register(round, person));
+    const joined =
+      round !== null &&
+      !round.settings.onlyPresent &&
+      votingRefusal(roleOf(connection), round.settings, guestOf(connection)) === null &&
+      (await this.register(round, person));
     await this.out.sendState(connection, boardId, round, null);
     if (round) await this.out.sendStateToFacilitators(boardId, round);
     if (round && joined) this.tell(boardId, { kind: 'participants', roundId: round.id });
@@ -143,8 +162,18 @@ export class VotingService {
     });
   }
 
-  private async startRound(connection: Connection, boardId: string, voter: VoterIdentity, settings: RoundSettings): Promise<void> {
-    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, { type: VOTING.start }, { code: 'not-allowed', message: 'Only a facilitator starts a round.' });
+  private async startRound(
+    connection: Connection,
+    boardId: string,
+    voter: VoterIdentity,
+    settings: RoundSettings,
+  ): Promise<void> {
+    if (roleOf(connection) !== 'facilitator')
+      return this.out.refuse(
+        connection,
+        { type: VOTING.start },
+        { code: 'not-allowed', message: 'Only a facilitator starts a round.' },
+      );
     const now = this.now();
     const round: StoredRound = {
       id: newId('round'),
@@ -159,7 +188,11 @@ export class VotingService {
     };
     await this.liveOpenRound(boardId); // a round whose time ran out is revealed first
     if (!(await this.store.openRound(round))) {
-      return this.out.refuse(connection, { type: VOTING.start }, { code: 'round-already-open', message: 'A round is already open on this board; reveal or cancel it first.' });
+      return this.out.refuse(
+        connection,
+        { type: VOTING.start },
+        { code: 'round-already-open', message: 'A round is already open on this board; reveal or cancel it first.' },
+      );
     }
     log.info({ board: boardId }, `round ${round.id} opened (“${settings.title}”)`);
     this.arm(round);
@@ -170,9 +203,15 @@ export class VotingService {
     this.tell(boardId, { kind: 'round', event });
   }
 
-  private async changeDot(connection: Connection, boardId: string, voter: VoterIdentity, message: Extract<VotingClientMessage, { type: 'voting:place' | 'voting:remove' }>): Promise<void> {
+  private async changeDot(
+    connection: Connection,
+    boardId: string,
+    voter: VoterIdentity,
+    message: Extract<VotingClientMessage, { type: 'voting:place' | 'voting:remove' }>,
+  ): Promise<void> {
     const round = await this.liveOpenRound(boardId);
-    if (!round || round.id !== message.roundId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    if (!round || round.id !== message.roundId)
+      return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     const notAllowed = votingRefusal(roleOf(connection), round.settings, guestOf(connection));
     if (notAllowed) return this.out.refuse(connection, message, notAllowed);
     const doc = this.instance?.documents.get(boardId);
@@ -188,27 +227,49 @@ export class VotingService {
         if (refusal) return this.out.refuse(connection, message, refusal);
         next = withDot(dots, message.noteId, 1);
       } else {
-        if ((dots[message.noteId] ?? 0) <= 0) return this.out.refuse(connection, message, { code: 'no-dot-here', message: 'You have no dot on that note.' });
+        if ((dots[message.noteId] ?? 0) <= 0)
+          return this.out.refuse(connection, message, {
+            code: 'no-dot-here',
+            message: 'You have no dot on that note.',
+          });
         next = withDot(dots, message.noteId, -1);
       }
-      const write = { roundId: round.id, personId: voter.id, name: voter.name, department: voter.department, dots: next, updatedAt: this.now() };
+      const write = {
+        roundId: round.id,
+        personId: voter.id,
+        name: voter.name,
+        department: voter.department,
+        dots: next,
+        updatedAt: this.now(),
+      };
       if (await this.store.saveBallot(write, ballot?.version ?? 0)) {
         this.out.sendBallot(boardId, round, voter.id, next, []);
         await this.out.sendStateToFacilitators(boardId, round);
         this.tell(boardId, { kind: 'ballot', roundId: round.id, personId: voter.id, refunded: [] });
         return;
       }
-      if (!(await this.store.getOpenRound(boardId))) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+      if (!(await this.store.getOpenRound(boardId)))
+        return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     }
-    this.out.refuse(connection, message, { code: 'busy', message: 'Your ballot changed at the same moment elsewhere; try again.' });
+    this.out.refuse(connection, message, {
+      code: 'busy',
+      message: 'Your ballot changed at the same moment elsewhere; try again.',
+    });
   }
 
-  private async closeByFacilitator(connection: Connection, boardId: string, message: Extract<VotingClientMessage, { type: 'voting:reveal' | 'voting:cancel' }>): Promise<void> {
-    if (roleOf(connection) !== 'facilitator') return this.out.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends a round.' });
+  private async closeByFacilitator(
+    connection: Connection,
+    boardId: string,
+    message: Extract<VotingClientMessage, { type: 'voting:reveal' | 'voting:cancel' }>,
+  ): Promise<void> {
+    if (roleOf(connection) !== 'facilitator')
+      return this.out.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends a round.' });
     const round = await this.liveOpenRound(boardId);
-    if (!round || round.id !== message.roundId) return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+    if (!round || round.id !== message.roundId)
+      return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
     if (message.type === VOTING.reveal) {
-      if (!(await this.reveal(boardId, round))) this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
+      if (!(await this.reveal(boardId, round)))
+        this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
       return;
     }
     if (!(await this.store.closeRound(boardId, round.id, { status: 'cancelled', at: this.now() }))) {
@@ -230,16 +291,25 @@ export class VotingService {
    * update log like any change), checkpoints it, and tells everyone.
    */
   private async reveal(boardId: string, round: StoredRound): Promise<boolean> {
-    const done = await withLiveDocument(this.instance, boardId, async (doc) => {
-      const at = this.now();
-      const notes = readBoard(doc).notesById;
-      const result = await this.store.revealRound(boardId, round.id, at, (ballots) => roundResult(round, ballots, notes, at));
-      if (!result) return false;
-      writeRoundRecord(doc, round.id, result);
-      log.info({ board: boardId }, `round ${round.id} revealed (${result.voterCount} voters)`);
-      await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) => log.error({ board: boardId, err: error }, 'no checkpoint at reveal'));
-      return true;
-    }, { voting: true });
+    const done = await withLiveDocument(
+      this.instance,
+      boardId,
+      async (doc) => {
+        const at = this.now();
+        const notes = readBoard(doc).notesById;
+        const result = await this.store.revealRound(boardId, round.id, at, (ballots) =>
+          roundResult(round, ballots, notes, at),
+        );
+        if (!result) return false;
+        writeRoundRecord(doc, round.id, result);
+        log.info({ board: boardId }, `round ${round.id} revealed (${result.voterCount} voters)`);
+        await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) =>
+          log.error({ board: boardId, err: error }, 'no checkpoint at reveal'),
+        );
+        return true;
+      },
+      { voting: true },
+    );
     if (!done) return false;
     this.disarm(round.id);
     const event = { kind: 'revealed', roundId: round.id, title: round.settings.title } as const;
@@ -321,7 +391,12 @@ export class VotingService {
     });
   }
 
-  private async refund(boardId: string, round: StoredRound, first: StoredBallot, gone: readonly NoteId[]): Promise<void> {
+  private async refund(
+    boardId: string,
+    round: StoredRound,
+    first: StoredBallot,
+    gone: readonly NoteId[],
+  ): Promise<void> {
     let ballot: StoredBallot | null = first;
     for (let attempt = 0; ballot && attempt < CAS_ATTEMPTS; attempt++) {
       const refunded = gone.filter((id) => (ballot!.dots[id] ?? 0) > 0);
@@ -342,7 +417,17 @@ export class VotingService {
   /** Resolves true if the person was not a participant yet. */
   private async register(round: StoredRound, person: VoterIdentity): Promise<boolean> {
     // An empty ballot row: the person now counts as a participant who still has dots.
-    return this.store.saveBallot({ roundId: round.id, personId: person.id, name: person.name, department: person.department, dots: {}, updatedAt: this.now() }, 0);
+    return this.store.saveBallot(
+      {
+        roundId: round.id,
+        personId: person.id,
+        name: person.name,
+        department: person.department,
+        dots: {},
+        updatedAt: this.now(),
+      },
+      0,
+    );
   }
 
   /** Registers everyone connected here who may vote in `round`; true if anyone was new. */
@@ -350,14 +435,20 @@ export class VotingService {
     let joined = false;
     for (const c of this.out.connectionsOf(boardId)) {
       const person = this.out.voterOf(c);
-      if (person && votingRefusal(roleOf(c), round.settings, guestOf(c)) === null && (await this.register(round, person))) joined = true;
+      if (
+        person &&
+        votingRefusal(roleOf(c), round.settings, guestOf(c)) === null &&
+        (await this.register(round, person))
+      )
+        joined = true;
     }
     return joined;
   }
 
   private async notOpen(boardId: string, roundId: RoundId): Promise<Refusal> {
     const asked = await this.store.getRound(boardId, roundId);
-    if (asked && asked.status !== 'open') return { code: 'round-closed', message: `The round “${asked.settings.title}” is closed.` };
+    if (asked && asked.status !== 'open')
+      return { code: 'round-closed', message: `The round “${asked.settings.title}” is closed.` };
     return { code: 'no-open-round', message: 'There is no open voting round.' };
   }
 
@@ -380,7 +471,8 @@ export class VotingService {
         if (event.kind === 'round') {
           if (event.event.kind !== 'opened') this.disarm(event.event.roundId);
           if (round) this.arm(round); // every instance keeps the deadline, in case the opener stops
-          if (round && (await this.registerConnected(boardId, round))) this.tell(boardId, { kind: 'participants', roundId: round.id });
+          if (round && (await this.registerConnected(boardId, round)))
+            this.tell(boardId, { kind: 'participants', roundId: round.id });
           return await this.out.broadcastState(boardId, round, event.event);
         }
         if (round?.id !== event.roundId || this.out.connectionsOf(boardId).length === 0) return;

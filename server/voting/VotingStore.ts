@@ -32,7 +32,12 @@ export interface VotingStore {
    * on another instance either lands before and is counted, or after and is refused). Resolves
    * the result, or null (nothing written) if the round was not open any more.
    */
-  revealRound(boardId: string, roundId: RoundId, at: number, count: (ballots: StoredBallot[]) => RoundFields): Promise<RoundFields | null>;
+  revealRound(
+    boardId: string,
+    roundId: RoundId,
+    at: number,
+    count: (ballots: StoredBallot[]) => RoundFields,
+  ): Promise<RoundFields | null>;
   getBallots(roundId: RoundId): Promise<StoredBallot[]>;
   getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null>;
   /** Deletes a person's ballot while the round is open (a removed person's dots stop counting); false if none. */

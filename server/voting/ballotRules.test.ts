@@ -25,14 +25,24 @@ describe('ballot rules', () => {
     expect(checkPlace(s, { [pain.id]: 1, [idea.id]: 2 }, pain2, laneOf)?.code).toBe('budget-spent');
     expect(checkPlace(s, { [pain.id]: 1 }, pain, laneOf)).toBeNull();
     // A lane listed as votable makes its notes votable whatever their kind.
-    expect(checkPlace(settings({ votableKinds: [], votableLaneIds: ['lane:touch' as LaneId] }), {}, touch, laneOf)).toBeNull();
-    expect(checkPlace(settings({ votableKinds: [], votableLaneIds: ['lane:touch' as LaneId] }), {}, pain, laneOf)?.code).toBe('not-votable');
+    expect(
+      checkPlace(settings({ votableKinds: [], votableLaneIds: ['lane:touch' as LaneId] }), {}, touch, laneOf),
+    ).toBeNull();
+    expect(
+      checkPlace(settings({ votableKinds: [], votableLaneIds: ['lane:touch' as LaneId] }), {}, pain, laneOf)?.code,
+    ).toBe('not-votable');
   });
 
   it('remaining per lane is the smaller of the lane budget left and the overall budget left', () => {
     const s = settings({ dotsPerPerson: 3, laneBudgets: { ['lane:pain' as LaneId]: 3, ['lane:idea' as LaneId]: 1 } });
-    expect(remainingFor(s, { [pain.id]: 2 }, laneOf)).toEqual({ remaining: 1, remainingByLane: { 'lane:pain': 1, 'lane:idea': 1 } });
-    expect(remainingFor(s, { [pain.id]: 2, [idea.id]: 1 }, laneOf)).toEqual({ remaining: 0, remainingByLane: { 'lane:pain': 0, 'lane:idea': 0 } });
+    expect(remainingFor(s, { [pain.id]: 2 }, laneOf)).toEqual({
+      remaining: 1,
+      remainingByLane: { 'lane:pain': 1, 'lane:idea': 1 },
+    });
+    expect(remainingFor(s, { [pain.id]: 2, [idea.id]: 1 }, laneOf)).toEqual({
+      remaining: 0,
+      remainingByLane: { 'lane:pain': 0, 'lane:idea': 0 },
+    });
     expect(withDot({ [pain.id]: 1 }, pain.id, -1)).toEqual({});
   });
 });
@@ -40,8 +50,16 @@ describe('ballot rules', () => {
 describe('round result', () => {
   const meta = { schemaVersion: 4, boardId: 'b', title: 'T', createdAt: 0 };
   const board = buildSnapshot(meta, [
-    readNote(pain.id, { kind: 'pain', text: 'Slow checkout', position: { stageId: 'stage:s1', laneId: 'lane:pain', index: 'a0' } }),
-    readNote(idea.id, { kind: 'idea', text: 'One-click pay', position: { stageId: 'stage:s2', laneId: 'lane:idea', index: 'a0' } }),
+    readNote(pain.id, {
+      kind: 'pain',
+      text: 'Slow checkout',
+      position: { stageId: 'stage:s1', laneId: 'lane:pain', index: 'a0' },
+    }),
+    readNote(idea.id, {
+      kind: 'idea',
+      text: 'One-click pay',
+      position: { stageId: 'stage:s2', laneId: 'lane:idea', index: 'a0' },
+    }),
   ]);
   const round = (anonymous: boolean): StoredRound => ({
     id: 'round:r',
@@ -54,7 +72,11 @@ describe('round result', () => {
     closedAt: null,
     result: null,
   });
-  const ballot = (personId: string, department: StoredBallot['department'], dots: Record<string, number>): StoredBallot => ({
+  const ballot = (
+    personId: string,
+    department: StoredBallot['department'],
+    dots: Record<string, number>,
+  ): StoredBallot => ({
     roundId: 'round:r',
     personId,
     name: personId.toUpperCase(),
@@ -73,7 +95,14 @@ describe('round result', () => {
 
   it('totals, the notes as they were, department splits from 3 voters, no dots on deleted notes', () => {
     const r = roundResult(round(true), ballots, board.notesById, 99);
-    expect(r).toMatchObject({ title: 'R', openedAt: 10, revealedAt: 99, voterCount: 4, anonymous: true, byPerson: null });
+    expect(r).toMatchObject({
+      title: 'R',
+      openedAt: 10,
+      revealedAt: 99,
+      voterCount: 4,
+      anonymous: true,
+      byPerson: null,
+    });
     expect(r.totals).toEqual({ [pain.id]: 3, [idea.id]: 4 });
     expect(r.notes[pain.id]).toEqual({ text: 'Slow checkout', kind: 'pain', stageId: 'stage:s1', laneId: 'lane:pain' });
     expect(r.byDepartment).toEqual({ sales: { voters: 3, totals: { [pain.id]: 3, [idea.id]: 2 } } });

@@ -40,20 +40,34 @@ export function remainingFor(
 }
 
 /** Why one more dot on `note` is refused, or null when it is allowed. The server is the only judge. */
-export function checkPlace(settings: RoundSettings, dots: Dots, note: NoteFacts | null, laneOf: (noteId: NoteId) => LaneId | null): Refusal | null {
+export function checkPlace(
+  settings: RoundSettings,
+  dots: Dots,
+  note: NoteFacts | null,
+  laneOf: (noteId: NoteId) => LaneId | null,
+): Refusal | null {
   if (!note) return { code: 'note-not-found', message: 'That note is not on the board any more.' };
   if (!isVotable(settings, note)) return { code: 'not-votable', message: 'This note is not part of this round.' };
   const { remaining, remainingByLane } = remainingFor(settings, dots, laneOf);
   if (remaining <= 0) {
-    return { code: 'budget-spent', message: `You have used all ${settings.dotsPerPerson} of your dots. Take one back to move it.` };
+    return {
+      code: 'budget-spent',
+      message: `You have used all ${settings.dotsPerPerson} of your dots. Take one back to move it.`,
+    };
   }
   const laneLeft = remainingByLane[note.laneId];
   if (laneLeft !== undefined && laneLeft <= 0) {
     const budget = settings.laneBudgets[note.laneId] ?? 0;
-    return { code: 'lane-budget-spent', message: `You have used your ${budget} dot${budget === 1 ? '' : 's'} for this lane.` };
+    return {
+      code: 'lane-budget-spent',
+      message: `You have used your ${budget} dot${budget === 1 ? '' : 's'} for this lane.`,
+    };
   }
   if (settings.capPerNote !== null && (dots[note.id] ?? 0) >= settings.capPerNote) {
-    return { code: 'note-cap', message: `At most ${settings.capPerNote} dot${settings.capPerNote === 1 ? '' : 's'} per note in this round.` };
+    return {
+      code: 'note-cap',
+      message: `At most ${settings.capPerNote} dot${settings.capPerNote === 1 ? '' : 's'} per note in this round.`,
+    };
   }
   return null;
 }

@@ -15,7 +15,10 @@ export function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFi
   const raw = rawFields(rec);
   const expected: Record<string, unknown> = { ...result };
   if (Object.keys(raw).length !== Object.keys(expected).length) return false;
-  return Object.entries(expected).every(([k, v]) => JSON.stringify(raw[k]) === JSON.stringify(v)) && readRound(roundId, raw).id === roundId;
+  return (
+    Object.entries(expected).every(([k, v]) => JSON.stringify(raw[k]) === JSON.stringify(v)) &&
+    readRound(roundId, raw).id === roundId
+  );
 }
 
 /**
@@ -26,7 +29,12 @@ export function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFi
  * restored from a backup keeps its results even though its voting rows did not travel with it.
  * Returns the keys it rewrote or removed.
  */
-export async function reconcileRoundRecords(store: VotingStore, boardId: string, doc: Y.Doc, touched?: ReadonlySet<string>): Promise<string[]> {
+export async function reconcileRoundRecords(
+  store: VotingStore,
+  boardId: string,
+  doc: Y.Doc,
+  touched?: ReadonlySet<string>,
+): Promise<string[]> {
   const revealed = new Map((await store.listRevealed(boardId)).map((r) => [r.id as string, r.result]));
   const records = recordsMap(doc);
   const keys = touched ? [...touched] : [...revealed.keys()];

@@ -11,7 +11,12 @@ const NOTE_TEXT_KEPT = 2000; // roundFieldsSchema's limit for a note's text in t
  * Dots on a note that is gone are not counted (they were refunded when it was deleted). An
  * anonymous round keeps no voter id anywhere; departments with fewer than 3 voters are left out.
  */
-export function roundResult(round: StoredRound, ballots: readonly StoredBallot[], notesById: ReadonlyMap<NoteId, Note>, revealedAt: number): RoundFields {
+export function roundResult(
+  round: StoredRound,
+  ballots: readonly StoredBallot[],
+  notesById: ReadonlyMap<NoteId, Note>,
+  revealedAt: number,
+): RoundFields {
   const totals: Record<NoteId, number> = {};
   const notes: Record<NoteId, RoundNoteInfo> = {};
   const departments = new Map<Department, { voters: number; totals: Record<NoteId, number> }>();
@@ -31,9 +36,19 @@ export function roundResult(round: StoredRound, ballots: readonly StoredBallot[]
       totals[noteId] = (totals[noteId] ?? 0) + n;
       dept.totals[noteId] = (dept.totals[noteId] ?? 0) + n;
       const note = notesById.get(noteId)!;
-      notes[noteId] ??= { text: note.text.slice(0, NOTE_TEXT_KEPT), kind: note.kind, stageId: note.position.stageId, laneId: note.position.laneId };
+      notes[noteId] ??= {
+        text: note.text.slice(0, NOTE_TEXT_KEPT),
+        kind: note.kind,
+        stageId: note.position.stageId,
+        laneId: note.position.laneId,
+      };
     }
-    byPerson.push({ personId: ballot.personId, name: ballot.name.slice(0, 60), department: ballot.department, dots: counted });
+    byPerson.push({
+      personId: ballot.personId,
+      name: ballot.name.slice(0, 60),
+      department: ballot.department,
+      dots: counted,
+    });
   }
   const byDepartment: RoundFields['byDepartment'] = {};
   for (const d of DEPARTMENTS) {

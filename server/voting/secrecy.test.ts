@@ -41,7 +41,9 @@ describe('Ballots are secret until reveal', () => {
       expect(await voter.dot(roundId, note.id)).toMatchObject({ type: VOTING.ballot });
     }
     // The facilitator has heard that Annabel has no dots left (so the server has processed her votes)...
-    await waitFor(() => facilitator.lastState()?.pending?.every((p) => p.personId !== ann.id), { what: 'the facilitator to see Annabel done' });
+    await waitFor(() => facilitator.lastState()?.pending?.every((p) => p.personId !== ann.id), {
+      what: 'the facilitator to see Annabel done',
+    });
     // ...and the observer has received nothing at all because of them (not even a hint of timing).
     expect(observer.raw.length).toBe(observerMark);
     // The observer votes too, on another note, and gets only its own ballot back.

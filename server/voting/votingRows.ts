@@ -11,7 +11,8 @@ import type { RoundStatus, StoredBallot, StoredRound } from './VotingStore.ts';
  */
 export function readRoundRow(row: Record<string, unknown>): StoredRound {
   const status = String(row.status) as RoundStatus;
-  const result = row.result === null || row.result === undefined ? null : roundFieldsSchema.parse(JSON.parse(String(row.result)));
+  const result =
+    row.result === null || row.result === undefined ? null : roundFieldsSchema.parse(JSON.parse(String(row.result)));
   return {
     id: String(row.id) as RoundId,
     boardId: String(row.board_id),
@@ -33,7 +34,9 @@ export function readBallotRow(row: Record<string, unknown>): StoredBallot {
     name: String(row.name),
     department: departmentSchema.catch('other').parse(row.department),
     dots: Object.fromEntries(
-      Object.entries(dots).filter((e): e is [NoteId, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] > 0),
+      Object.entries(dots).filter(
+        (e): e is [NoteId, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] > 0,
+      ),
     ) as Record<NoteId, number>,
     version: Number(row.version),
     updatedAt: Number(row.updated_at),

@@ -69,7 +69,13 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       expect(await store.voting.openRound(round({ id: 'round:r2' }))).toBe(false);
       expect(await store.voting.openRound(round({ id: 'round:r3', boardId: 'board0000002' }))).toBe(true);
       const open = await store.voting.getOpenRound('board0000001');
-      expect(open).toMatchObject({ id: 'round:r1', status: 'open', openedBy: { id: 'fac', name: 'Fran' }, endsAt: null, result: null });
+      expect(open).toMatchObject({
+        id: 'round:r1',
+        status: 'open',
+        openedBy: { id: 'fac', name: 'Fran' },
+        endsAt: null,
+        result: null,
+      });
       expect(open?.settings.laneBudgets).toEqual({ 'lane:pain': 2 });
       expect(await store.voting.getRound('board0000002', 'round:r1')).toBeNull();
     });
@@ -97,7 +103,9 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       const { store, reopen } = await fresh();
       await store.voting.openRound(round({ endsAt: 9000 }));
       expect((await store.voting.listTimedOpenRounds()).map((r) => r.id)).toEqual(['round:r1']);
-      expect(await store.voting.closeRound('board0000001', 'round:r1', { status: 'revealed', at: 3000, result })).toBe(true);
+      expect(await store.voting.closeRound('board0000001', 'round:r1', { status: 'revealed', at: 3000, result })).toBe(
+        true,
+      );
       expect(await store.voting.closeRound('board0000001', 'round:r1', { status: 'cancelled', at: 3001 })).toBe(false);
       expect(await store.voting.listTimedOpenRounds()).toEqual([]);
       // A new round may open once the last one is closed.
@@ -122,7 +130,11 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       expect(await store.voting.revealRound('board0000001', 'round:r1', 3000, count)).toEqual(result);
       expect(await store.voting.revealRound('board0000001', 'round:r1', 3001, count)).toBeNull();
       expect(counted).toEqual([['ann']]);
-      expect(await store.voting.getRound('board0000001', 'round:r1')).toMatchObject({ status: 'revealed', closedAt: 3000, result });
+      expect(await store.voting.getRound('board0000001', 'round:r1')).toMatchObject({
+        status: 'revealed',
+        closedAt: 3000,
+        result,
+      });
       expect(await store.voting.saveBallot(ballot({ personId: 'bob' }), 0)).toBe(false);
       expect(await store.voting.closeRound('board0000001', 'round:r1', { status: 'cancelled', at: 3002 })).toBe(false);
     });
@@ -148,7 +160,12 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       // Survives JSON (the NDJSON backup) and replaces what the board has.
       const copy = JSON.parse(JSON.stringify(dump)) as typeof dump;
       await store.voting.closeRound('board0000001', 'round:open', { status: 'cancelled', at: 5000 });
-      await store.importBoard({ ...copy, board: { ...copy.board, snapshot: dump.board.snapshot }, updates: [], checkpoints: [] });
+      await store.importBoard({
+        ...copy,
+        board: { ...copy.board, snapshot: dump.board.snapshot },
+        updates: [],
+        checkpoints: [],
+      });
       expect((await store.voting.getOpenRound('board0000001'))?.id).toBe('round:open');
       expect((await store.voting.getBallot('round:open', 'ann'))?.dots).toEqual({ 'note:b': 1 });
       expect((await store.voting.listRevealed('board0000001'))[0]?.result).toEqual(result);

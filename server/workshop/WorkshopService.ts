@@ -85,7 +85,8 @@ export class WorkshopService {
   apply(boardId: string, command: WorkshopCommand): Promise<WorkshopResult> {
     return this.serial(boardId, async () => {
       const entry = await this.entry(boardId);
-      const change = (state: WorkshopState) => applyWorkshopCommand(settleTimer(state, this.now()), command, this.now());
+      const change = (state: WorkshopState) =>
+        applyWorkshopCommand(settleTimer(state, this.now()), command, this.now());
       let result: WorkshopResult;
       try {
         result = this.cluster ? await this.updateStored(boardId, change) : change(entry.state);
@@ -115,7 +116,9 @@ export class WorkshopService {
   enforce(connection: Connection, lock: LockState): void {
     const role = (connection.context as Partial<AccessContext>).role;
     // No role means RoleAccess did not let it in: never writable.
-    connection.readOnly = role ? connectionReadOnly(role, parseDocumentName(connection.document.name).kind, lock) : true;
+    connection.readOnly = role
+      ? connectionReadOnly(role, parseDocumentName(connection.document.name).kind, lock)
+      : true;
   }
 
   /** Drops a board nobody has open (its state stays in the database). */
@@ -160,14 +163,18 @@ export class WorkshopService {
    * state. `change` returning null means nothing to write: the stored state is resolved with
    * `wrote: false`.
    */
-  private async updateStored(boardId: string, change: (stored: WorkshopState) => WorkshopResult | null): Promise<WorkshopResult & { wrote?: boolean }> {
+  private async updateStored(
+    boardId: string,
+    change: (stored: WorkshopState) => WorkshopResult | null,
+  ): Promise<WorkshopResult & { wrote?: boolean }> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       const raw = await this.store.loadWorkshopState(boardId);
       const stored = readWorkshopState(raw);
       const result = change(stored);
       if (result === null) return { ok: true, state: stored, wrote: false };
       if (!result.ok) return result;
-      if (await this.store.replaceWorkshopState(boardId, raw, result.state, this.now())) return { ...result, wrote: true };
+      if (await this.store.replaceWorkshopState(boardId, raw, result.state, this.now()))
+        return { ...result, wrote: true };
     }
     return { ok: false, message: 'The workshop controls changed at the same moment elsewhere; try again.' };
   }
@@ -193,7 +200,10 @@ export class WorkshopService {
     const deadline = nextDeadline(state);
     if (deadline !== null) {
       // setTimeout caps at 2^31-1 ms; a timer is at most 24 h, far below it.
-      entry.deadline = setTimeout(() => void this.serial(boardId, () => this.settle(boardId)), Math.max(0, deadline - this.now()));
+      entry.deadline = setTimeout(
+        () => void this.serial(boardId, () => this.settle(boardId)),
+        Math.max(0, deadline - this.now()),
+      );
       entry.deadline.unref?.();
     }
     if (!announce) return;

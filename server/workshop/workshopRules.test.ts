@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKSHOP_STATE, timerRemainingMs, TIMER_MAX_MS, type TimerCommand, type WorkshopState } from '../../shared/protocol/workshop.ts';
+import {
+  DEFAULT_WORKSHOP_STATE,
+  timerRemainingMs,
+  TIMER_MAX_MS,
+  type TimerCommand,
+  type WorkshopState,
+} from '../../shared/protocol/workshop.ts';
 import { applyWorkshopCommand, nextDeadline, settleTimer } from './workshopRules.ts';
 
 const T0 = 1_800_000_000_000;
-const timer = (action: TimerCommand['action'], extra: object = {}) => ({ type: 'journeyboard:timer', action, ...extra }) as TimerCommand;
+const timer = (action: TimerCommand['action'], extra: object = {}) =>
+  ({ type: 'journeyboard:timer', action, ...extra }) as TimerCommand;
 
 function run(state: WorkshopState, steps: [number, Parameters<typeof applyWorkshopCommand>[1]][]): WorkshopState {
   for (const [at, command] of steps) {
@@ -71,7 +78,10 @@ describe('workshop rules', () => {
   });
 
   it('a command settles an expired timer first (the lock it causes is kept)', () => {
-    const s = run(DEFAULT_WORKSHOP_STATE, [[T0, timer('options', { lockOnEnd: true })], [T0, timer('start')]]);
+    const s = run(DEFAULT_WORKSHOP_STATE, [
+      [T0, timer('options', { lockOnEnd: true })],
+      [T0, timer('start')],
+    ]);
     const after = run(s, [[T0 + 3_600_000, { type: 'journeyboard:cursors', hidden: true }]]);
     expect(after.timer.status).toBe('done');
     expect(after.lock.locked).toBe(true);
@@ -79,7 +89,9 @@ describe('workshop rules', () => {
   });
 
   it('lock keeps its start time and the comments choice; unlock clears the time', () => {
-    const locked = run(DEFAULT_WORKSHOP_STATE, [[T0, { type: 'journeyboard:lock', locked: true, commentsOpen: false }]]);
+    const locked = run(DEFAULT_WORKSHOP_STATE, [
+      [T0, { type: 'journeyboard:lock', locked: true, commentsOpen: false }],
+    ]);
     expect(locked.lock).toEqual({ locked: true, commentsOpen: false, since: T0, byTimer: false });
     const again = run(locked, [[T0 + 5, { type: 'journeyboard:lock', locked: true }]]);
     expect(again.lock).toEqual({ locked: true, commentsOpen: false, since: T0, byTimer: false });

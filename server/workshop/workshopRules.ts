@@ -9,7 +9,9 @@ import {
 } from '../../shared/protocol/workshop.ts';
 
 /** A command applied, or why not (the facilitator sees the message). */
-export type WorkshopResult = { readonly ok: true; readonly state: WorkshopState } | { readonly ok: false; readonly message: string };
+export type WorkshopResult =
+  | { readonly ok: true; readonly state: WorkshopState }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * The workshop rules as a pure function of (state, command, server time): the timer's moves, the
@@ -30,7 +32,12 @@ export function applyWorkshopCommand(state: WorkshopState, command: WorkshopComm
             since: current.lock.locked ? current.lock.since : now,
             byTimer: false,
           }
-        : { locked: false, commentsOpen: command.commentsOpen ?? current.lock.commentsOpen, since: null, byTimer: false };
+        : {
+            locked: false,
+            commentsOpen: command.commentsOpen ?? current.lock.commentsOpen,
+            since: null,
+            byTimer: false,
+          };
       return { ok: true, state: { ...current, lock } };
     }
     case 'journeyboard:cursors':
@@ -42,7 +49,13 @@ function applyTimer(timer: TimerState, command: TimerCommand, now: number): Time
   switch (command.action) {
     case 'set':
       // A new duration starts over: idle, full time, nothing running.
-      return { ...timer, durationMs: command.durationMs, status: 'idle', endsAt: null, remainingMs: command.durationMs };
+      return {
+        ...timer,
+        durationMs: command.durationMs,
+        status: 'idle',
+        endsAt: null,
+        remainingMs: command.durationMs,
+      };
     case 'start': {
       if (timer.status === 'running') return 'The timer is already running.';
       const left = timer.status === 'idle' || timer.status === 'paused' ? timer.remainingMs : timer.durationMs;
@@ -57,9 +70,15 @@ function applyTimer(timer: TimerState, command: TimerCommand, now: number): Time
       return { ...timer, status: 'running', endsAt: now + timer.remainingMs };
     case 'add': {
       const left = Math.min(TIMER_MAX_MS, Math.max(0, timerRemainingMs(timer, now) + command.ms));
-      if (timer.status === 'running') return left > 0 ? { ...timer, endsAt: now + left, remainingMs: left } : { ...timer, status: 'done', endsAt: null, remainingMs: 0 };
+      if (timer.status === 'running')
+        return left > 0
+          ? { ...timer, endsAt: now + left, remainingMs: left }
+          : { ...timer, status: 'done', endsAt: null, remainingMs: 0 };
       // "One more minute" at zero starts a short extra run.
-      if (timer.status === 'done') return left > 0 ? { ...timer, status: 'running', endsAt: now + left, remainingMs: left, run: timer.run + 1 } : timer;
+      if (timer.status === 'done')
+        return left > 0
+          ? { ...timer, status: 'running', endsAt: now + left, remainingMs: left, run: timer.run + 1 }
+          : timer;
       return { ...timer, remainingMs: left };
     }
     case 'reset':
@@ -79,7 +98,9 @@ export function settleTimer(state: WorkshopState, now: number): WorkshopState {
   if (timer.status !== 'running' || timer.endsAt === null || timer.endsAt > now) return state;
   const done: TimerState = { ...timer, status: 'done', endsAt: null, remainingMs: 0 };
   const lock: LockState =
-    timer.lockOnEnd && !state.lock.locked ? { locked: true, commentsOpen: state.lock.commentsOpen, since: timer.endsAt, byTimer: true } : state.lock;
+    timer.lockOnEnd && !state.lock.locked
+      ? { locked: true, commentsOpen: state.lock.commentsOpen, since: timer.endsAt, byTimer: true }
+      : state.lock;
   return { ...state, timer: done, lock };
 }
 

@@ -25,7 +25,14 @@ describe('comments commands', () => {
   it('start a thread on a note, reply, count; the migration stamps version and board', () => {
     const doc = freshDoc();
     expect(doc.getMap('meta').toJSON()).toEqual({ schemaVersion: COMMENTS_SCHEMA_VERSION, boardId: 'board0000001' });
-    const { threadId } = executeCommentsCommand(doc, ann, 'startThread', { target: note(), text: '  Is this\nstill slow?  ' }, 'test', 1000);
+    const { threadId } = executeCommentsCommand(
+      doc,
+      ann,
+      'startThread',
+      { target: note(), text: '  Is this\nstill slow?  ' },
+      'test',
+      1000,
+    );
     executeCommentsCommand(doc, bob, 'reply', { threadId, text: 'Yes, 4 s on mobile' }, 'test', 2000);
     const snap = readComments(doc);
     expect(snap.threads).toHaveLength(1);
@@ -41,19 +48,36 @@ describe('comments commands', () => {
   it('refuses empty and over-long text with a clear message, writing nothing', () => {
     const doc = freshDoc();
     const before = Y.encodeStateVector(doc);
-    expect(() => executeCommentsCommand(doc, ann, 'startThread', { target: note(), text: '   ' })).toThrow(/cannot be empty/);
+    expect(() => executeCommentsCommand(doc, ann, 'startThread', { target: note(), text: '   ' })).toThrow(
+      /cannot be empty/,
+    );
     const long = 'x'.repeat(MAX_COMMENT_LENGTH + 5);
-    expect(() => executeCommentsCommand(doc, ann, 'startThread', { target: note(), text: long })).toThrow(`at most ${MAX_COMMENT_LENGTH} characters; this one has ${MAX_COMMENT_LENGTH + 5}`);
-    expect(() => executeCommentsCommand(doc, ann, 'startThread', { target: { kind: 'cell', id: 'x' } as never, text: 'hi' })).toThrow(CommandError);
+    expect(() => executeCommentsCommand(doc, ann, 'startThread', { target: note(), text: long })).toThrow(
+      `at most ${MAX_COMMENT_LENGTH} characters; this one has ${MAX_COMMENT_LENGTH + 5}`,
+    );
+    expect(() =>
+      executeCommentsCommand(doc, ann, 'startThread', { target: { kind: 'cell', id: 'x' } as never, text: 'hi' }),
+    ).toThrow(CommandError);
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
   it('edit and delete only your own comment; a deleted comment no longer counts', () => {
     const doc = freshDoc();
-    const { threadId, commentId } = executeCommentsCommand(doc, ann, 'startThread', { target: note(), text: 'First' }, 'test', 1);
+    const { threadId, commentId } = executeCommentsCommand(
+      doc,
+      ann,
+      'startThread',
+      { target: note(), text: 'First' },
+      'test',
+      1,
+    );
     const reply = executeCommentsCommand(doc, bob, 'reply', { threadId, text: 'Second' }, 'test', 2);
-    expect(() => executeCommentsCommand(doc, bob, 'editComment', { commentId, text: 'Hijacked' })).toThrow('You can only edit your own comments.');
-    expect(() => executeCommentsCommand(doc, bob, 'deleteComment', { commentId })).toThrow('You can only delete your own comments.');
+    expect(() => executeCommentsCommand(doc, bob, 'editComment', { commentId, text: 'Hijacked' })).toThrow(
+      'You can only edit your own comments.',
+    );
+    expect(() => executeCommentsCommand(doc, bob, 'deleteComment', { commentId })).toThrow(
+      'You can only delete your own comments.',
+    );
     executeCommentsCommand(doc, ann, 'editComment', { commentId, text: 'First, edited' }, 'test', 5);
     executeCommentsCommand(doc, bob, 'deleteComment', { commentId: reply }, 'test', 6);
     const [first, second] = readComments(doc).threads[0]!.comments;
@@ -80,7 +104,11 @@ describe('comments commands', () => {
 
   it('mentions keep only people whose @name is in the text; filters mine and mentioning me', () => {
     const doc = freshDoc();
-    const { threadId } = executeCommentsCommand(doc, ann, 'startThread', { target: { kind: 'board', id: 'board0000001' }, text: 'Hi @Bob, can you look?', mentions: ['bob', 'ann', 'ghost'] });
+    const { threadId } = executeCommentsCommand(doc, ann, 'startThread', {
+      target: { kind: 'board', id: 'board0000001' },
+      text: 'Hi @Bob, can you look?',
+      mentions: ['bob', 'ann', 'ghost'],
+    });
     const snap = readComments(doc);
     expect(snap.threads[0]!.comments[0]!.mentions).toEqual(['bob']);
     expect(filterThreads(snap.threads, 'mentions', 'bob').map((t) => t.id)).toEqual([threadId]);
@@ -127,12 +155,29 @@ describe('comments commands', () => {
 
   it('export is plain versioned JSON; import validates and round-trips it', () => {
     const doc = freshDoc();
-    const { threadId, commentId } = executeCommentsCommand(doc, ann, 'startThread', { target: note(), text: 'Hi @Bob', mentions: ['bob'] }, 'test', 10);
+    const { threadId, commentId } = executeCommentsCommand(
+      doc,
+      ann,
+      'startThread',
+      { target: note(), text: 'Hi @Bob', mentions: ['bob'] },
+      'test',
+      10,
+    );
     executeCommentsCommand(doc, bob, 'react', { commentId, reaction: 'heart', on: true });
     executeCommentsCommand(doc, bob, 'resolveThread', { threadId }, 'test', 20);
     const data = exportComments(doc);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
-    expect(data).toMatchObject({ format: 'journeyboard-comments', version: 1, threads: [{ id: threadId, resolution: { byId: 'bob' }, comments: [{ id: commentId, mentions: ['bob'], reactions: { heart: ['bob'] } }] }] });
+    expect(data).toMatchObject({
+      format: 'journeyboard-comments',
+      version: 1,
+      threads: [
+        {
+          id: threadId,
+          resolution: { byId: 'bob' },
+          comments: [{ id: commentId, mentions: ['bob'], reactions: { heart: ['bob'] } }],
+        },
+      ],
+    });
 
     const copy = new Y.Doc();
     expect(importComments(copy, data)).toEqual({ threads: 1, comments: 1 });

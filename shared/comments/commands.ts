@@ -32,7 +32,10 @@ interface CommentsCommandDef<S extends z.ZodType, R> {
   readonly input: S;
   readonly run: (ctx: CommentsContext, input: z.output<S>) => R;
 }
-const command = <S extends z.ZodType, R>(input: S, run: (ctx: CommentsContext, input: z.output<S>) => R): CommentsCommandDef<S, R> => ({ input, run });
+const command = <S extends z.ZodType, R>(
+  input: S,
+  run: (ctx: CommentsContext, input: z.output<S>) => R,
+): CommentsCommandDef<S, R> => ({ input, run });
 
 /** Plain text with line breaks: trailing spaces trimmed; 1 to MAX_COMMENT_LENGTH characters. */
 export const commentTextSchema = z
@@ -42,7 +45,10 @@ export const commentTextSchema = z
     z
       .string()
       .min(1, 'Write something first: a comment cannot be empty.')
-      .max(MAX_COMMENT_LENGTH, { error: (issue) => `A comment can be at most ${MAX_COMMENT_LENGTH} characters; this one has ${String((issue.input as string).length)}. Shorten it or split it into two.` }),
+      .max(MAX_COMMENT_LENGTH, {
+        error: (issue) =>
+          `A comment can be at most ${MAX_COMMENT_LENGTH} characters; this one has ${String((issue.input as string).length)}. Shorten it or split it into two.`,
+      }),
   );
 const threadIdSchema = z.custom<ThreadId>(isThreadId, 'Unknown thread');
 const commentIdSchema = z.custom<CommentId>(isCommentId, 'Unknown comment');
@@ -97,34 +103,52 @@ function requireThread(ctx: CommentsContext, id: ThreadId): CommentsRecordMap {
 function requireOwnComment(ctx: CommentsContext, id: CommentId, what: string): CommentsRecordMap {
   const rec = mapRecord(commentsMap(ctx.doc), id);
   if (!rec || rec.get('deleted') === true) throw new CommandError('not-found', 'That comment no longer exists.');
-  if (rec.get('authorId') !== ctx.actor.id) throw new CommandError('invalid-input', `You can only ${what} your own comments.`);
+  if (rec.get('authorId') !== ctx.actor.id)
+    throw new CommandError('invalid-input', `You can only ${what} your own comments.`);
   return rec;
 }
 
 /** Every intent on the comments document, by name. None is undoable (a written decision: see docs/schema.md). */
 export const COMMENTS_COMMANDS = {
-  startThread: command(z.object({ target: targetSchema, text: commentTextSchema, mentions: mentionsSchema }), (ctx, input) => {
-    const threadId = newThreadId();
-    threadsMap(ctx.doc).set(
-      threadId,
-      newMap({ typeName: 'thread', id: threadId, target: { ...input.target }, resolution: null, createdAt: ctx.now, authorId: ctx.actor.id, authorName: ctx.actor.name }),
-    );
-    const commentId = writeComment(ctx, threadId, input.text, input.mentions);
-    return { threadId, commentId };
-  }),
-  reply: command(z.object({ threadId: threadIdSchema, text: commentTextSchema, mentions: mentionsSchema }), (ctx, input) => {
-    const thread = requireThread(ctx, input.threadId);
-    // Replying to a resolved thread reopens it: the new question needs an answer.
-    if (thread.get('resolution') !== null && thread.get('resolution') !== undefined) thread.set('resolution', null);
-    return writeComment(ctx, input.threadId, input.text, input.mentions);
-  }),
-  editComment: command(z.object({ commentId: commentIdSchema, text: commentTextSchema, mentions: mentionsSchema }), (ctx, input) => {
-    const rec = requireOwnComment(ctx, input.commentId, 'edit');
-    if (rec.get('text') === input.text) return;
-    rec.set('text', input.text);
-    rec.set('mentions', mentionsIn(input.text, input.mentions, knownPeople(ctx.doc)));
-    rec.set('editedAt', ctx.now);
-  }),
+  startThread: command(
+    z.object({ target: targetSchema, text: commentTextSchema, mentions: mentionsSchema }),
+    (ctx, input) => {
+      const threadId = newThreadId();
+      threadsMap(ctx.doc).set(
+        threadId,
+        newMap({
+          typeName: 'thread',
+          id: threadId,
+          target: { ...input.target },
+          resolution: null,
+          createdAt: ctx.now,
+          authorId: ctx.actor.id,
+          authorName: ctx.actor.name,
+        }),
+      );
+      const commentId = writeComment(ctx, threadId, input.text, input.mentions);
+      return { threadId, commentId };
+    },
+  ),
+  reply: command(
+    z.object({ threadId: threadIdSchema, text: commentTextSchema, mentions: mentionsSchema }),
+    (ctx, input) => {
+      const thread = requireThread(ctx, input.threadId);
+      // Replying to a resolved thread reopens it: the new question needs an answer.
+      if (thread.get('resolution') !== null && thread.get('resolution') !== undefined) thread.set('resolution', null);
+      return writeComment(ctx, input.threadId, input.text, input.mentions);
+    },
+  ),
+  editComment: command(
+    z.object({ commentId: commentIdSchema, text: commentTextSchema, mentions: mentionsSchema }),
+    (ctx, input) => {
+      const rec = requireOwnComment(ctx, input.commentId, 'edit');
+      if (rec.get('text') === input.text) return;
+      rec.set('text', input.text);
+      rec.set('mentions', mentionsIn(input.text, input.mentions, knownPeople(ctx.doc)));
+      rec.set('editedAt', ctx.now);
+    },
+  ),
   /** Soft delete: the comment stays as "deleted" so the thread's replies keep their context. */
   deleteComment: command(z.object({ commentId: commentIdSchema }), (ctx, input) => {
     const rec = requireOwnComment(ctx, input.commentId, 'delete');
@@ -140,13 +164,20 @@ export const COMMENTS_COMMANDS = {
     requireThread(ctx, input.threadId).set('resolution', null);
   }),
   /** Adds or removes my reaction: one key per person and reaction, so concurrent reactions merge. */
-  react: command(z.object({ commentId: commentIdSchema, reaction: z.enum(REACTION_NAMES as [ReactionName, ...ReactionName[]]), on: z.boolean() }), (ctx, input) => {
-    const rec = mapRecord(commentsMap(ctx.doc), input.commentId);
-    if (!rec || rec.get('deleted') === true) throw new CommandError('not-found', 'That comment no longer exists.');
-    const key = reactionKey(input.reaction, ctx.actor.id);
-    if (input.on) rec.set(key, true);
-    else rec.delete(key);
-  }),
+  react: command(
+    z.object({
+      commentId: commentIdSchema,
+      reaction: z.enum(REACTION_NAMES as [ReactionName, ...ReactionName[]]),
+      on: z.boolean(),
+    }),
+    (ctx, input) => {
+      const rec = mapRecord(commentsMap(ctx.doc), input.commentId);
+      if (!rec || rec.get('deleted') === true) throw new CommandError('not-found', 'That comment no longer exists.');
+      const key = reactionKey(input.reaction, ctx.actor.id);
+      if (input.on) rec.set(key, true);
+      else rec.delete(key);
+    },
+  ),
 };
 
 export type CommentsCommands = typeof COMMENTS_COMMANDS;
@@ -183,5 +214,8 @@ export function executeCommentsCommand<N extends CommentsCommandName>(
 export function recordPerson(doc: Y.Doc, person: Person): void {
   const current = readPerson(person.id, peopleMap(doc).get(person.id));
   if (current && current.name === person.name && current.department === person.department) return;
-  doc.transact(() => peopleMap(doc).set(person.id, { ...person, joinedAt: current?.joinedAt ?? person.joinedAt }), ORIGIN.server);
+  doc.transact(
+    () => peopleMap(doc).set(person.id, { ...person, joinedAt: current?.joinedAt ?? person.joinedAt }),
+    ORIGIN.server,
+  );
 }

@@ -2,7 +2,12 @@ import type * as Y from 'yjs';
 import { ORIGIN } from '../doc/origins.ts';
 import type { Actor } from '../model/commands/context.ts';
 import { CommandError } from '../model/errors.ts';
-import { executeCommentsCommand, type CommentsCommandInput, type CommentsCommandName, type CommentsCommandResult } from './commands.ts';
+import {
+  executeCommentsCommand,
+  type CommentsCommandInput,
+  type CommentsCommandName,
+  type CommentsCommandResult,
+} from './commands.ts';
 import { CommentsSnapshotSource } from './snapshot.ts';
 
 /** The one way the client reads and changes a board's comments: a live snapshot and named commands. */

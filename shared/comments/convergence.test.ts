@@ -23,7 +23,11 @@ class CommentsPeers {
     const origin = new Y.Doc();
     migrateComments(origin, 'board0000001');
     const initial = Y.encodeStateAsUpdate(origin);
-    this.actors = Array.from({ length: users }, (_, i) => ({ id: `user-${i}`, name: `Person ${i}`, department: 'sales' as const }));
+    this.actors = Array.from({ length: users }, (_, i) => ({
+      id: `user-${i}`,
+      name: `Person ${i}`,
+      department: 'sales' as const,
+    }));
     this.queues = Array.from({ length: users }, () => []);
     this.docs = this.actors.map((_, i) => {
       const doc = new Y.Doc();
@@ -52,7 +56,11 @@ class CommentsPeers {
     this.flushSome(Number.MAX_SAFE_INTEGER);
   }
 
-  run<N extends Parameters<typeof executeCommentsCommand>[2]>(i: number, name: N, input: Parameters<typeof executeCommentsCommand<N>>[3]) {
+  run<N extends Parameters<typeof executeCommentsCommand>[2]>(
+    i: number,
+    name: N,
+    input: Parameters<typeof executeCommentsCommand<N>>[3],
+  ) {
     return executeCommentsCommand(this.docs[i]!, this.actors[i]!, name, input);
   }
 }
@@ -61,7 +69,10 @@ describe('comments convergence', () => {
   it('concurrent threads, replies and reactions from several peers all survive, in the same order everywhere', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const net = new CommentsPeers(4, seed);
-      const { threadId } = net.run(0, 'startThread', { target: { kind: 'note', id: 'note:x' }, text: 'Why do people drop here?' });
+      const { threadId } = net.run(0, 'startThread', {
+        target: { kind: 'note', id: 'note:x' },
+        text: 'Why do people drop here?',
+      });
       net.syncAll();
       const written: string[] = [];
       for (let round = 0; round < 6; round++) {
@@ -85,7 +96,9 @@ describe('comments convergence', () => {
       for (const id of written) expect(thread.comments.some((c) => c.id === id)).toBe(true);
       const reactors = thread.comments[0]!.reactions.thumbs ?? [];
       expect(new Set(reactors).size).toBe(reactors.length);
-      expect(net.docs.map((d) => [...commentCountsByNote(d)])).toEqual(net.docs.map(() => [...commentCountsByNote(net.docs[0]!)]));
+      expect(net.docs.map((d) => [...commentCountsByNote(d)])).toEqual(
+        net.docs.map(() => [...commentCountsByNote(net.docs[0]!)]),
+      );
     }
   });
 

@@ -32,7 +32,10 @@ const commentExportSchema = z.object({
   editedAt: z.number().nullable(),
   deleted: z.boolean(),
   mentions: z.array(z.string().max(128)).max(MAX_MENTIONS),
-  reactions: z.partialRecord(z.enum(REACTION_NAMES as [ReactionName, ...ReactionName[]]), z.array(z.string().min(1).max(128))),
+  reactions: z.partialRecord(
+    z.enum(REACTION_NAMES as [ReactionName, ...ReactionName[]]),
+    z.array(z.string().min(1).max(128)),
+  ),
 });
 
 const threadExportSchema = z.object({
@@ -93,11 +96,18 @@ export function exportComments(doc: Y.Doc): CommentsExport {
  * writes its threads, comments and people in one transaction; records with the same id are
  * replaced, others are kept.
  */
-export function importComments(doc: Y.Doc, data: unknown, origin: string = ORIGIN.server): { threads: number; comments: number } {
+export function importComments(
+  doc: Y.Doc,
+  data: unknown,
+  origin: string = ORIGIN.server,
+): { threads: number; comments: number } {
   const parsed = commentsExportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CommandError('invalid-input', `Not a comments export: ${issue ? `${issue.path.join('.') || 'root'}: ${issue.message}` : 'invalid'}`);
+    throw new CommandError(
+      'invalid-input',
+      `Not a comments export: ${issue ? `${issue.path.join('.') || 'root'}: ${issue.message}` : 'invalid'}`,
+    );
   }
   let comments = 0;
   doc.transact(() => {
@@ -109,7 +119,8 @@ export function importComments(doc: Y.Doc, data: unknown, origin: string = ORIGI
       for (const c of list) {
         const { reactions, ...fields } = c;
         const rec = newMap({ typeName: 'comment', ...fields, threadId: t.id });
-        for (const [reaction, people] of Object.entries(reactions)) for (const p of people ?? []) rec.set(reactionKey(reaction as ReactionName, p), true);
+        for (const [reaction, people] of Object.entries(reactions))
+          for (const p of people ?? []) rec.set(reactionKey(reaction as ReactionName, p), true);
         commentsMap(doc).set(c.id, rec);
         comments++;
       }

@@ -1,5 +1,11 @@
 import type * as Y from 'yjs';
-import { migrateBoard, schemaCompatibility, validateMigrations, type MigrationResult, type SchemaCompatibility } from '../migrations/migrate.ts';
+import {
+  migrateBoard,
+  schemaCompatibility,
+  validateMigrations,
+  type MigrationResult,
+  type SchemaCompatibility,
+} from '../migrations/migrate.ts';
 import type { Migration } from '../migrations/migrations.ts';
 import { commentsMap, commentsMetaMap, peopleMap, threadsMap } from './doc.ts';
 

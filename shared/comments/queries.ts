@@ -19,7 +19,8 @@ export function commentCountsOf(snapshot: CommentsSnapshot): Map<NoteId, number>
 export function openThreadCountsByNote(snapshot: CommentsSnapshot): Map<NoteId, number> {
   const out = new Map<NoteId, number>();
   for (const t of snapshot.threads) {
-    if (t.target.kind !== 'note' || t.resolution || !isNoteId(t.target.id) || !t.comments.some((c) => !c.deleted)) continue;
+    if (t.target.kind !== 'note' || t.resolution || !isNoteId(t.target.id) || !t.comments.some((c) => !c.deleted))
+      continue;
     out.set(t.target.id, (out.get(t.target.id) ?? 0) + 1);
   }
   return out;
@@ -72,7 +73,9 @@ export interface ReadState {
 /** A thread is unread when someone else wrote in it after I last read it. */
 export function isUnread(thread: ThreadView, meId: string, reads: ReadState): boolean {
   const readAt = reads.threads[thread.id] ?? reads.baseline;
-  return thread.comments.some((c) => c.authorId !== meId && !c.deleted && Math.max(c.createdAt, c.editedAt ?? 0) > readAt);
+  return thread.comments.some(
+    (c) => c.authorId !== meId && !c.deleted && Math.max(c.createdAt, c.editedAt ?? 0) > readAt,
+  );
 }
 
 export function unreadThreads(snapshot: CommentsSnapshot, meId: string, reads: ReadState): ThreadView[] {
@@ -80,10 +83,15 @@ export function unreadThreads(snapshot: CommentsSnapshot, meId: string, reads: R
 }
 
 /** Comments by others since `since`, newest first (for "since you were last here"). */
-export function commentsSince(snapshot: CommentsSnapshot, since: number, meId: string): { thread: ThreadView; comment: Comment }[] {
+export function commentsSince(
+  snapshot: CommentsSnapshot,
+  since: number,
+  meId: string,
+): { thread: ThreadView; comment: Comment }[] {
   const out: { thread: ThreadView; comment: Comment }[] = [];
   for (const thread of snapshot.threads) {
-    for (const comment of thread.comments) if (!comment.deleted && comment.authorId !== meId && comment.createdAt > since) out.push({ thread, comment });
+    for (const comment of thread.comments)
+      if (!comment.deleted && comment.authorId !== meId && comment.createdAt > since) out.push({ thread, comment });
   }
   return out.sort((a, b) => b.comment.createdAt - a.comment.createdAt);
 }

@@ -1,5 +1,15 @@
 import * as Y from 'yjs';
-import { departmentOrOther, isCommentId, isThreadId, MAX_COMMENT_LENGTH, MAX_MENTIONS, MAX_NAME_LENGTH, parseReactionKey, resolutionSchema, targetSchema } from './schema.ts';
+import {
+  departmentOrOther,
+  isCommentId,
+  isThreadId,
+  MAX_COMMENT_LENGTH,
+  MAX_MENTIONS,
+  MAX_NAME_LENGTH,
+  parseReactionKey,
+  resolutionSchema,
+  targetSchema,
+} from './schema.ts';
 
 /**
  * What the server does with a thread or comment a client wrote, whatever it wrote (the comments
@@ -9,7 +19,12 @@ import { departmentOrOther, isCommentId, isThreadId, MAX_COMMENT_LENGTH, MAX_MEN
 export type CommentsRepair =
   | { readonly kind: 'ok' }
   | { readonly kind: 'delete'; readonly why: string }
-  | { readonly kind: 'fix'; readonly set: Record<string, unknown>; readonly remove: readonly string[]; readonly why: readonly string[] };
+  | {
+      readonly kind: 'fix';
+      readonly set: Record<string, unknown>;
+      readonly remove: readonly string[];
+      readonly why: readonly string[];
+    };
 
 export interface CommentsRepairLimits {
   readonly maxCommentLength: number;
@@ -28,8 +43,10 @@ function fix(set: Record<string, unknown>, remove: string[], why: string[]): Com
 function common(typeName: string, key: string, rec: Y.Map<unknown>, set: Record<string, unknown>, why: string[]): void {
   if (rec.get('typeName') !== typeName) (set.typeName = typeName), why.push('typeName');
   if (rec.get('id') !== key) (set.id = key), why.push('id');
-  if (typeof rec.get('createdAt') !== 'number' || !Number.isFinite(rec.get('createdAt'))) (set.createdAt = 0), why.push('createdAt');
-  if (typeof rec.get('authorId') !== 'string' || (rec.get('authorId') as string).length > 128) (set.authorId = ''), why.push('authorId');
+  if (typeof rec.get('createdAt') !== 'number' || !Number.isFinite(rec.get('createdAt')))
+    (set.createdAt = 0), why.push('createdAt');
+  if (typeof rec.get('authorId') !== 'string' || (rec.get('authorId') as string).length > 128)
+    (set.authorId = ''), why.push('authorId');
   const name = rec.get('authorName');
   if (typeof name !== 'string') (set.authorName = 'Someone'), why.push('authorName');
   else if (name.length > MAX_NAME_LENGTH) (set.authorName = cut(name, MAX_NAME_LENGTH)), why.push('authorName');
@@ -41,13 +58,18 @@ export function threadRepair(key: string, value: unknown): CommentsRepair {
   const set: Record<string, unknown> = {};
   const why: string[] = [];
   common('thread', key, value, set, why);
-  if (!targetSchema.safeParse(value.get('target')).success) (set.target = { kind: 'board', id: '' }), why.push('target');
+  if (!targetSchema.safeParse(value.get('target')).success)
+    (set.target = { kind: 'board', id: '' }), why.push('target');
   const r = value.get('resolution');
   if (r !== null && !resolutionSchema.safeParse(r).success) (set.resolution = null), why.push('resolution');
   return fix(set, [], why);
 }
 
-export function commentRepair(key: string, value: unknown, limits: CommentsRepairLimits = { maxCommentLength: MAX_COMMENT_LENGTH }): CommentsRepair {
+export function commentRepair(
+  key: string,
+  value: unknown,
+  limits: CommentsRepairLimits = { maxCommentLength: MAX_COMMENT_LENGTH },
+): CommentsRepair {
   if (!isCommentId(key)) return { kind: 'delete', why: 'not a comment id' };
   if (!(value instanceof Y.Map)) return { kind: 'delete', why: 'not a map' };
   const set: Record<string, unknown> = {};
@@ -59,14 +81,21 @@ export function commentRepair(key: string, value: unknown, limits: CommentsRepai
   if (departmentOrOther(dept) !== dept) (set.authorDepartment = 'other'), why.push('authorDepartment');
   const text = value.get('text');
   if (typeof text !== 'string') (set.text = ''), why.push('text');
-  else if (text.length > limits.maxCommentLength) (set.text = cut(text, limits.maxCommentLength)), why.push('text too long');
+  else if (text.length > limits.maxCommentLength)
+    (set.text = cut(text, limits.maxCommentLength)), why.push('text too long');
   if (typeof value.get('deleted') !== 'boolean') (set.deleted = false), why.push('deleted');
   const edited = value.get('editedAt');
   if (edited !== null && typeof edited !== 'number') (set.editedAt = null), why.push('editedAt');
   const mentions = value.get('mentions');
-  if (!Array.isArray(mentions) || mentions.length > MAX_MENTIONS || mentions.some((m) => typeof m !== 'string' || m.length > 128)) (set.mentions = []), why.push('mentions');
+  if (
+    !Array.isArray(mentions) ||
+    mentions.length > MAX_MENTIONS ||
+    mentions.some((m) => typeof m !== 'string' || m.length > 128)
+  )
+    (set.mentions = []), why.push('mentions');
   value.forEach((v, k) => {
-    if (k.startsWith('reaction:') && (v !== true || !parseReactionKey(k) || k.length > 160)) remove.push(k), why.push('reaction');
+    if (k.startsWith('reaction:') && (v !== true || !parseReactionKey(k) || k.length > 160))
+      remove.push(k), why.push('reaction');
   });
   return fix(set, remove, why);
 }

@@ -91,12 +91,17 @@ export interface Person {
   readonly joinedAt: number;
 }
 
-export const departmentOrOther = (v: unknown): Department => ((DEPARTMENTS as readonly unknown[]).includes(v) ? (v as Department) : 'other');
+export const departmentOrOther = (v: unknown): Department =>
+  (DEPARTMENTS as readonly unknown[]).includes(v) ? (v as Department) : 'other';
 const str = (v: unknown, fallback: string, max = 128) => (typeof v === 'string' ? v.slice(0, max) : fallback);
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 export const targetSchema = z.object({ kind: z.enum(TARGET_KINDS), id: z.string().min(1).max(128) });
-export const resolutionSchema = z.object({ byId: z.string().max(128), byName: z.string().max(MAX_NAME_LENGTH), at: z.number() });
+export const resolutionSchema = z.object({
+  byId: z.string().max(128),
+  byName: z.string().max(MAX_NAME_LENGTH),
+  at: z.number(),
+});
 export const personSchema = z.object({
   id: z.string().min(1).max(128),
   name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
@@ -129,7 +134,9 @@ export function readComment(id: string, fields: Record<string, unknown>): Commen
   }
   for (const list of Object.values(reactions)) list.sort();
   const deleted = fields.deleted === true;
-  const mentions = Array.isArray(fields.mentions) ? fields.mentions.filter((m): m is string => typeof m === 'string').slice(0, MAX_MENTIONS) : [];
+  const mentions = Array.isArray(fields.mentions)
+    ? fields.mentions.filter((m): m is string => typeof m === 'string').slice(0, MAX_MENTIONS)
+    : [];
   return {
     typeName: 'comment',
     id,

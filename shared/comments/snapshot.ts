@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
 import { commentsMap, peopleMap, threadsMap, type CommentsRecordMap } from './doc.ts';
-import { readComment, readPerson, readThread, type Comment, type Person, type Thread, type ThreadId } from './schema.ts';
+import {
+  readComment,
+  readPerson,
+  readThread,
+  type Comment,
+  type Person,
+  type Thread,
+  type ThreadId,
+} from './schema.ts';
 
 /** A thread with its comments (oldest first), as the UI shows it. */
 export interface ThreadView extends Thread {
@@ -46,7 +54,11 @@ export function readComments(doc: Y.Doc): CommentsSnapshot {
 const byTimeThenId = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function buildCommentsSnapshot(threads: Iterable<Thread>, comments: Iterable<Comment>, people: Iterable<Person>): CommentsSnapshot {
+export function buildCommentsSnapshot(
+  threads: Iterable<Thread>,
+  comments: Iterable<Comment>,
+  people: Iterable<Person>,
+): CommentsSnapshot {
   const byThread = new Map<ThreadId, Comment[]>();
   for (const c of comments) {
     const list = byThread.get(c.threadId);

@@ -13,11 +13,18 @@ describe('comment text runs', () => {
   });
 
   it('never links javascript: or other schemes, and keeps markup as text', () => {
-    expect(linkRuns('javascript:alert(1) <img src=x onerror=alert(1)>')).toEqual([{ kind: 'text', text: 'javascript:alert(1) <img src=x onerror=alert(1)>' }]);
+    expect(linkRuns('javascript:alert(1) <img src=x onerror=alert(1)>')).toEqual([
+      { kind: 'text', text: 'javascript:alert(1) <img src=x onerror=alert(1)>' },
+    ]);
   });
 
   it('marks @Name of mentioned people, longest names first', () => {
-    expect(textRuns('@Ann Lee and @Ann, see https://x.io', [{ id: 'a', name: 'Ann' }, { id: 'al', name: 'Ann Lee' }])).toEqual([
+    expect(
+      textRuns('@Ann Lee and @Ann, see https://x.io', [
+        { id: 'a', name: 'Ann' },
+        { id: 'al', name: 'Ann Lee' },
+      ]),
+    ).toEqual([
       { kind: 'mention', text: '@Ann Lee', personId: 'al' },
       { kind: 'text', text: ' and ' },
       { kind: 'mention', text: '@Ann', personId: 'a' },

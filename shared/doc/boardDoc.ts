@@ -41,7 +41,8 @@ export function newRecordMap(fields: NewRecordFields): RecordMap {
   const rec = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(fields)) {
     // Typed out above; this catches untyped callers (a backup's fields, a spread record).
-    if (key === 'typeName' || key === 'id') throw new TypeError(`A record does not store "${key}" (schema 6): its key holds it`);
+    if (key === 'typeName' || key === 'id')
+      throw new TypeError(`A record does not store "${key}" (schema 6): its key holds it`);
     if (key === 'text' && typeof value === 'string') rec.set(key, new Y.Text(value));
     else rec.set(key, value);
   }

@@ -45,18 +45,31 @@ describe('board backup', () => {
     expect(b.notesById.get(note.id)!.action).toEqual({ owner: 'Bo', status: 'in-progress', due: '2027-01-31' });
     // And the backup of the copy is the same file but for the board id.
     const again = backupOf(copy);
-    expect({ ...again, board: { ...again.board, id: 'x' } }).toEqual({ ...backupOf(doc), board: { ...backupOf(doc).board, id: 'x' } });
+    expect({ ...again, board: { ...again.board, id: 'x' } }).toEqual({
+      ...backupOf(doc),
+      board: { ...backupOf(doc).board, id: 'x' },
+    });
     expect(copy.getMap('records').get(note.id)).toBeInstanceOf(Y.Map);
     expect((copy.getMap('records').get(note.id) as Y.Map<unknown>).get('text')).toBeInstanceOf(Y.Text);
   });
 
   it('is readable JSON: a note is its fields, its text a string', () => {
     const b = backupOf(buildExportFixture());
-    expect(b).toMatchObject({ format: 'journeyboard.board', version: 1, schemaVersion: SCHEMA_VERSION, board: { id: 'fixtureboard01' } });
-    expect(b.records['note:shipping']).toMatchObject({ text: 'Shipping cost, shown "late" at checkout', position: { stageId: 'stage:decision', laneId: 'lane:pain', index: 'a0' }, actionOwner: 'Bo Ström' });
+    expect(b).toMatchObject({
+      format: 'journeyboard.board',
+      version: 1,
+      schemaVersion: SCHEMA_VERSION,
+      board: { id: 'fixtureboard01' },
+    });
+    expect(b.records['note:shipping']).toMatchObject({
+      text: 'Shipping cost, shown "late" at checkout',
+      position: { stageId: 'stage:decision', laneId: 'lane:pain', index: 'a0' },
+      actionOwner: 'Bo Ström',
+    });
     expect(b.records['round:second']).toMatchObject({ title: 'After the break' });
     // Schema 6: the key says what a record is; null colour and sentiment are not stored.
-    for (const fields of Object.values(b.records)) for (const f of ['typeName', 'id']) expect(fields).not.toHaveProperty(f);
+    for (const fields of Object.values(b.records))
+      for (const f of ['typeName', 'id']) expect(fields).not.toHaveProperty(f);
     expect(b.records['note:shipping']).not.toHaveProperty('colour');
   });
 
@@ -76,7 +89,9 @@ describe('board backup', () => {
     const imported = readBoard(stored);
     expect({ ...imported, meta: null }).toEqual({ ...v5, meta: null });
     expect(imported.notes.length).toBeGreaterThan(20);
-    expect(imported.notes.some((n) => n.colour !== null) && imported.notes.some((n) => n.sentiment !== null)).toBe(true);
+    expect(imported.notes.some((n) => n.colour !== null) && imported.notes.some((n) => n.sentiment !== null)).toBe(
+      true,
+    );
     // Its backup is a schema-6 file that imports again.
     const again = checkBoardBackup(viaFile(backupOf(stored)));
     expect(again.ok).toBe(true);
@@ -86,7 +101,10 @@ describe('board backup', () => {
     const old = schema5Backup() as unknown as Record<string, any>;
     const [id] = Object.keys(old.records).filter((k) => k.startsWith('note:'));
     old.records[id!].id = 'note:other';
-    expect(checkBoardBackup(old)).toMatchObject({ ok: false, message: expect.stringMatching(/\.id: must equal the record's key/) });
+    expect(checkBoardBackup(old)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/\.id: must equal the record's key/),
+    });
   });
 
   const broken = (change: (b: Record<string, any>) => void) => {
@@ -96,20 +114,62 @@ describe('board backup', () => {
   };
 
   it.each([
-    ['not a backup', (b: Record<string, any>) => (b.format = 'something'), /format: this is not a Journeyboard board backup/],
+    [
+      'not a backup',
+      (b: Record<string, any>) => (b.format = 'something'),
+      /format: this is not a Journeyboard board backup/,
+    ],
     ['another version', (b: Record<string, any>) => (b.version = 2), /version: only version 1/],
     ['a newer schema', (b: Record<string, any>) => (b.schemaVersion = SCHEMA_VERSION + 1), /newer Journeyboard/],
     ['no records', (b: Record<string, any>) => delete b.records, /^records: /],
-    ['an unknown record type', (b: Record<string, any>) => (b.records['widget:x'] = { typeName: 'widget', id: 'widget:x' }), /records\["widget:x"\]: not a record id/],
-    ['a wrong typeName', (b: Record<string, any>) => (b.records['note:ads'].typeName = 'lane'), /records\["note:ads"\].typeName: expected "note"/],
-    ['a bad colour', (b: Record<string, any>) => (b.records['note:ads'].colour = 'red'), /records\["note:ads"\]: invalid colour/],
-    ['a text that is no string', (b: Record<string, any>) => (b.records['note:ads'].text = 5), /records\["note:ads"\].text/],
-    ['a broken position', (b: Record<string, any>) => (b.records['note:ads'].position = { stageId: 'x' }), /records\["note:ads"\]: invalid position/],
-    ['an unknown kind', (b: Record<string, any>) => (b.records['note:ads'].kind = 'banana'), /records\["note:ads"\]: invalid kind/],
-    ['a text too long', (b: Record<string, any>) => (b.records['note:ads'].text = 'x'.repeat(2001)), /records\["note:ads"\]: invalid text \(too long\)/],
-    ['a bad round', (b: Record<string, any>) => (b.records['round:first'].dotsPerPerson = -1), /records\["round:first"\]: invalid dotsPerPerson/],
+    [
+      'an unknown record type',
+      (b: Record<string, any>) => (b.records['widget:x'] = { typeName: 'widget', id: 'widget:x' }),
+      /records\["widget:x"\]: not a record id/,
+    ],
+    [
+      'a wrong typeName',
+      (b: Record<string, any>) => (b.records['note:ads'].typeName = 'lane'),
+      /records\["note:ads"\].typeName: expected "note"/,
+    ],
+    [
+      'a bad colour',
+      (b: Record<string, any>) => (b.records['note:ads'].colour = 'red'),
+      /records\["note:ads"\]: invalid colour/,
+    ],
+    [
+      'a text that is no string',
+      (b: Record<string, any>) => (b.records['note:ads'].text = 5),
+      /records\["note:ads"\].text/,
+    ],
+    [
+      'a broken position',
+      (b: Record<string, any>) => (b.records['note:ads'].position = { stageId: 'x' }),
+      /records\["note:ads"\]: invalid position/,
+    ],
+    [
+      'an unknown kind',
+      (b: Record<string, any>) => (b.records['note:ads'].kind = 'banana'),
+      /records\["note:ads"\]: invalid kind/,
+    ],
+    [
+      'a text too long',
+      (b: Record<string, any>) => (b.records['note:ads'].text = 'x'.repeat(2001)),
+      /records\["note:ads"\]: invalid text \(too long\)/,
+    ],
+    [
+      'a bad round',
+      (b: Record<string, any>) => (b.records['round:first'].dotsPerPerson = -1),
+      /records\["round:first"\]: invalid dotsPerPerson/,
+    ],
     ['an empty title', (b: Record<string, any>) => (b.board.title = '  '), /board.title/],
-    ['no stage', (b: Record<string, any>) => { for (const id of Object.keys(b.records)) if (id.startsWith('stage:')) delete b.records[id]; }, /at least one stage/],
+    [
+      'no stage',
+      (b: Record<string, any>) => {
+        for (const id of Object.keys(b.records)) if (id.startsWith('stage:')) delete b.records[id];
+      },
+      /at least one stage/,
+    ],
   ])('refuses %s with a message naming the problem', (_what, change, message) => {
     const result = broken(change);
     expect(result.ok).toBe(false);
@@ -117,7 +177,16 @@ describe('board backup', () => {
   });
 
   it('refuses more records than the server allows', () => {
-    const result = checkBoardBackup(viaFile(backupOf(buildExportFixture())), { ...{ maxNoteLength: 2000, maxNameLength: 60, maxDescriptionLength: 500, maxAuthorNameLength: 60, maxShortStringLength: 128 }, maxRecords: 5 });
+    const result = checkBoardBackup(viaFile(backupOf(buildExportFixture())), {
+      ...{
+        maxNoteLength: 2000,
+        maxNameLength: 60,
+        maxDescriptionLength: 500,
+        maxAuthorNameLength: 60,
+        maxShortStringLength: 128,
+      },
+      maxRecords: 5,
+    });
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/more than this server's limit of 5/) });
   });
 });

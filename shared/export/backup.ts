@@ -53,9 +53,17 @@ function plain(value: unknown): JsonValue {
   return value as JsonValue;
 }
 
-const sortedKeys = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
+const sortedKeys = <T>(o: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]!]),
+  );
 
-export function exportBoardBackup(doc: Y.Doc, options: { readonly exportedAt: string; readonly comments: unknown; readonly commentsIncluded: boolean }): BoardBackup {
+export function exportBoardBackup(
+  doc: Y.Doc,
+  options: { readonly exportedAt: string; readonly comments: unknown; readonly commentsIncluded: boolean },
+): BoardBackup {
   const meta = readMeta(doc);
   const otherMeta: Record<string, JsonValue> = {};
   metaMap(doc).forEach((value, key) => {
@@ -83,7 +91,16 @@ export function exportBoardBackup(doc: Y.Doc, options: { readonly exportedAt: st
   };
 }
 
-const jsonValue: z.ZodType<JsonValue> = z.lazy(() => z.union([z.string(), z.number().finite(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
+const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number().finite(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValue),
+    z.record(z.string(), jsonValue),
+  ]),
+);
 
 /** The envelope; each record's fields are then checked by the schema's own repair rules. */
 export const boardBackupSchema = z.object({
@@ -94,8 +111,14 @@ export const boardBackupSchema = z.object({
     .number()
     .int()
     .min(0)
-    .max(SCHEMA_VERSION, { error: `the board was saved by a newer Journeyboard (this server reads up to schema ${SCHEMA_VERSION})` }),
-  board: z.object({ id: z.string().max(64).optional(), title: z.string().trim().min(1).max(LIMITS.titleLength), createdAt: z.number().finite().min(0) }),
+    .max(SCHEMA_VERSION, {
+      error: `the board was saved by a newer Journeyboard (this server reads up to schema ${SCHEMA_VERSION})`,
+    }),
+  board: z.object({
+    id: z.string().max(64).optional(),
+    title: z.string().trim().min(1).max(LIMITS.titleLength),
+    createdAt: z.number().finite().min(0),
+  }),
   meta: z.record(z.string().max(64), jsonValue).default({}),
   records: z.record(z.string().max(128), z.record(z.string().max(128), jsonValue)),
   commentsIncluded: z.boolean().default(false),
@@ -104,7 +127,9 @@ export const boardBackupSchema = z.object({
 
 export type BoardBackupInput = z.input<typeof boardBackupSchema>;
 
-export type BackupCheck = { readonly ok: true; readonly backup: z.output<typeof boardBackupSchema> } | { readonly ok: false; readonly message: string };
+export type BackupCheck =
+  | { readonly ok: true; readonly backup: z.output<typeof boardBackupSchema> }
+  | { readonly ok: false; readonly message: string };
 
 export interface BackupLimits extends RepairLimits {
   readonly maxRecords: number;
@@ -128,18 +153,29 @@ export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_B
   }
   const backup = parsed.data;
   const ids = Object.keys(backup.records);
-  if (ids.length > limits.maxRecords) return { ok: false, message: `records: ${ids.length} records, more than this server's limit of ${limits.maxRecords}` };
+  if (ids.length > limits.maxRecords)
+    return {
+      ok: false,
+      message: `records: ${ids.length} records, more than this server's limit of ${limits.maxRecords}`,
+    };
   const scratch = new Y.Doc();
   try {
     for (const id of ids) {
       const fields = backup.records[id]!;
       const type = recordTypeOf(id);
-      if (!type || !isRecordId(type, id)) return { ok: false, message: `records[${JSON.stringify(id)}]: not a record id this server knows (stage:, lane:, note:, persona:, round:, kpi:)` };
+      if (!type || !isRecordId(type, id))
+        return {
+          ok: false,
+          message: `records[${JSON.stringify(id)}]: not a record id this server knows (stage:, lane:, note:, persona:, round:, kpi:)`,
+        };
       // Backups of schema ≤ 5 carry `typeName` and `id`; they must agree with the key, and are
       // left out on import (recordLayout.ts), as are a note's null colour and sentiment.
-      if (fields.typeName !== undefined && fields.typeName !== type) return { ok: false, message: `records[${JSON.stringify(id)}].typeName: expected "${type}"` };
-      if (fields.id !== undefined && fields.id !== id) return { ok: false, message: `records[${JSON.stringify(id)}].id: must equal the record's key` };
-      if (type === 'note' && typeof fields.text !== 'string') return { ok: false, message: `records[${JSON.stringify(id)}].text: a note's text is a string` };
+      if (fields.typeName !== undefined && fields.typeName !== type)
+        return { ok: false, message: `records[${JSON.stringify(id)}].typeName: expected "${type}"` };
+      if (fields.id !== undefined && fields.id !== id)
+        return { ok: false, message: `records[${JSON.stringify(id)}].id: must equal the record's key` };
+      if (type === 'note' && typeof fields.text !== 'string')
+        return { ok: false, message: `records[${JSON.stringify(id)}].text: a note's text is a string` };
       const rec = recordMapOf(id, fields);
       recordsMap(scratch).set(id, rec);
       const repair = recordRepair(id, rec, limits);
@@ -154,13 +190,23 @@ export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_B
   }
   const stages = ids.filter((id) => id.startsWith('stage:')).length;
   const lanes = ids.filter((id) => id.startsWith('lane:')).length;
-  if (stages === 0 || lanes === 0) return { ok: false, message: 'records: a board needs at least one stage and one lane' };
+  if (stages === 0 || lanes === 0)
+    return { ok: false, message: 'records: a board needs at least one stage and one lane' };
   return { ok: true, backup };
 }
 
 /** `records["note:…"].position`, or `file` for the whole file. */
 function pathText(path: readonly PropertyKey[]): string {
-  const text = path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)).join('').replace(/^\./, '');
+  const text = path
+    .map((p) =>
+      typeof p === 'number'
+        ? `[${p}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(p))
+          ? `.${String(p)}`
+          : `[${JSON.stringify(String(p))}]`,
+    )
+    .join('')
+    .replace(/^\./, '');
   return text || 'file';
 }
 
@@ -205,7 +251,11 @@ function recordMapOf(id: string, fields: Readonly<Record<string, JsonValue>>): Y
  * layout whatever the backup's version (recordMapOf), so a version-5 backup's records already
  * look as migration 6 would leave them.
  */
-export function importBoardBackup(backup: z.output<typeof boardBackupSchema>, boardId: string, doc: Y.Doc = new Y.Doc()): Y.Doc {
+export function importBoardBackup(
+  backup: z.output<typeof boardBackupSchema>,
+  boardId: string,
+  doc: Y.Doc = new Y.Doc(),
+): Y.Doc {
   doc.transact(() => {
     const meta = metaMap(doc);
     for (const [key, value] of Object.entries(backup.meta)) meta.set(key, value);

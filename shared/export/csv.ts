@@ -22,5 +22,12 @@ export function priorityCsv(list: PriorityList): string {
     const row = itemLabels(it);
     return PRIORITY_COLUMNS.map((c) => row[c]);
   });
-  return UTF8_BOM + Papa.unparse({ fields: [...PRIORITY_COLUMNS], data }, { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false }) + '\r\n';
+  return (
+    UTF8_BOM +
+    Papa.unparse(
+      { fields: [...PRIORITY_COLUMNS], data },
+      { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false },
+    ) +
+    '\r\n'
+  );
 }

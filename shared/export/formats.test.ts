@@ -11,7 +11,14 @@ import { buildPriorityList, type PriorityList } from './priorityList.ts';
 const GENERATED_AT = '2026-11-30T12:00:00.000Z';
 const board = readBoard(buildExportFixture());
 const list = (extra: Partial<Parameters<typeof buildPriorityList>[0]> = {}): PriorityList =>
-  buildPriorityList({ board, round: 'latest', commentCounts: FIXTURE_COMMENTS, commentsIncluded: true, baseUrl: 'https://jb.example', ...extra });
+  buildPriorityList({
+    board,
+    round: 'latest',
+    commentCounts: FIXTURE_COMMENTS,
+    commentsIncluded: true,
+    baseUrl: 'https://jb.example',
+    ...extra,
+  });
 
 // Golden files: `npx vitest run shared/export -u` rewrites them; review the diff like code.
 describe('golden files', () => {
@@ -27,7 +34,9 @@ describe('golden files', () => {
   it('CSV and Markdown when comments are not available, all rounds', async () => {
     const l = list({ commentsIncluded: false, commentCounts: new Map(), round: 'all' });
     await expect(priorityCsv(l)).toMatchFileSnapshot('./__golden__/priorities-all-no-comments.csv');
-    await expect(priorityMarkdown(l, board, GENERATED_AT)).toMatchFileSnapshot('./__golden__/priorities-all-no-comments.md');
+    await expect(priorityMarkdown(l, board, GENERATED_AT)).toMatchFileSnapshot(
+      './__golden__/priorities-all-no-comments.md',
+    );
   });
 });
 
@@ -71,7 +80,13 @@ describe('CSV', () => {
     // Papa Parse's own escapeFormulae pattern (/^[=+\-@\t\r].*$/) misses this one.
     const doc = buildExportFixture();
     const b = readBoard(doc);
-    const l = buildPriorityList({ board: b, round: 'latest', commentCounts: new Map(), commentsIncluded: true, baseUrl: '' });
+    const l = buildPriorityList({
+      board: b,
+      round: 'latest',
+      commentCounts: new Map(),
+      commentsIncluded: true,
+      baseUrl: '',
+    });
     const tricky = { ...l, items: [{ ...l.items[0]!, text: '=1+1\nmore', owner: '@x\ny' }] };
     const row = Papa.parse<string[]>(priorityCsv(tricky).slice(1), { newline: '\r\n', skipEmptyLines: true }).data[1]!;
     expect(row[PRIORITY_COLUMNS.indexOf('text')]).toBe("'=1+1\nmore");
@@ -107,9 +122,32 @@ describe('Markdown', () => {
 describe('JSON', () => {
   it('is versioned and carries every item field', () => {
     const json = JSON.parse(priorityJsonText(list(), GENERATED_AT));
-    expect(json).toMatchObject({ format: 'journeyboard.priorities', version: 1, generatedAt: GENERATED_AT, commentsIncluded: true });
+    expect(json).toMatchObject({
+      format: 'journeyboard.priorities',
+      version: 1,
+      generatedAt: GENERATED_AT,
+      commentsIncluded: true,
+    });
     expect(Object.keys(json.items[0]).sort()).toEqual(
-      ['rank', 'noteId', 'votes', 'text', 'stageId', 'stage', 'laneId', 'lane', 'kind', 'department', 'author', 'comments', 'owner', 'status', 'due', 'link', 'removed'].sort(),
+      [
+        'rank',
+        'noteId',
+        'votes',
+        'text',
+        'stageId',
+        'stage',
+        'laneId',
+        'lane',
+        'kind',
+        'department',
+        'author',
+        'comments',
+        'owner',
+        'status',
+        'due',
+        'link',
+        'removed',
+      ].sort(),
     );
   });
 });

@@ -4,7 +4,21 @@ import { NOTE_KIND_STYLE } from '../schema/noteKind.ts';
 import type { PriorityItem, PriorityList } from './priorityList.ts';
 
 /** Human labels for the columns people read (CSV, Markdown, PDF); JSON keeps the machine values. */
-export const PRIORITY_COLUMNS = ['rank', 'votes', 'text', 'stage', 'lane', 'kind', 'department', 'author', 'comments', 'owner', 'status', 'due', 'link'] as const;
+export const PRIORITY_COLUMNS = [
+  'rank',
+  'votes',
+  'text',
+  'stage',
+  'lane',
+  'kind',
+  'department',
+  'author',
+  'comments',
+  'owner',
+  'status',
+  'due',
+  'link',
+] as const;
 export type PriorityColumn = (typeof PRIORITY_COLUMNS)[number];
 
 export function itemLabels(it: PriorityItem): Record<PriorityColumn, string | number> {

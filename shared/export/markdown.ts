@@ -12,9 +12,7 @@ import type { PriorityItem, PriorityList } from './priorityList.ts';
  * `+`, `-` only mean something at the start of a line, which a cell never is.
  */
 export function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** A link target: angle brackets keep spaces or parentheses from ending it. */
@@ -46,19 +44,40 @@ const COLUMNS: Record<string, Column> = {
 
 function table(items: readonly PriorityItem[], columns: readonly string[]): string {
   const cols = columns.map((c) => COLUMNS[c]!);
-  const lines = [`| ${cols.map((c) => c.title).join(' | ')} |`, `| ${cols.map((c) => (c.right ? '---:' : '---')).join(' | ')} |`];
+  const lines = [
+    `| ${cols.map((c) => c.title).join(' | ')} |`,
+    `| ${cols.map((c) => (c.right ? '---:' : '---')).join(' | ')} |`,
+  ];
   for (const it of items) lines.push(`| ${cols.map((c) => c.cell(it)).join(' | ')} |`);
   return lines.join('\n');
 }
 
-const ALL = ['rank', 'votes', 'text', 'stage', 'lane', 'kind', 'department', 'author', 'comments', 'owner', 'status', 'due', 'link'];
+const ALL = [
+  'rank',
+  'votes',
+  'text',
+  'stage',
+  'lane',
+  'kind',
+  'department',
+  'author',
+  'comments',
+  'owner',
+  'status',
+  'due',
+  'link',
+];
 const PER_STAGE = ['rank', 'votes', 'text', 'lane', 'kind', 'department', 'owner', 'status', 'due', 'link'];
 
 /**
  * The priority list as Markdown: a heading, what it ranks by, one table of every item, then a
  * section per stage (board order; items whose stage is gone under "Not on the board").
  */
-export function priorityMarkdown(list: PriorityList, board: Pick<BoardSnapshot, 'stages'>, generatedAt: string): string {
+export function priorityMarkdown(
+  list: PriorityList,
+  board: Pick<BoardSnapshot, 'stages'>,
+  generatedAt: string,
+): string {
   const out: string[] = [];
   out.push(`# Priorities: ${escapeMarkdownCell(list.board.title)}`, '');
   out.push(`- Ranked by: ${escapeMarkdownCell(roundDescription(list))}`);
@@ -80,6 +99,7 @@ export function priorityMarkdown(list: PriorityList, board: Pick<BoardSnapshot, 
     out.push(`## ${escapeMarkdownCell(s.name)}`, '', table(items, PER_STAGE), '');
   }
   const elsewhere = list.items.filter((it) => !known.has(it.stageId));
-  if (elsewhere.length) out.push('## Not on the board', '', 'Notes whose stage was removed.', '', table(elsewhere, PER_STAGE), '');
+  if (elsewhere.length)
+    out.push('## Not on the board', '', 'Notes whose stage was removed.', '', table(elsewhere, PER_STAGE), '');
   return out.join('\n');
 }

@@ -9,7 +9,14 @@ import { buildPriorityList, noteDeepLink, parseRoundChoice, resolveRounds, type 
 
 const N = FIXTURE.notes;
 const list = (round: RoundChoice = 'latest', extra: Partial<Parameters<typeof buildPriorityList>[0]> = {}) =>
-  buildPriorityList({ board: readBoard(buildExportFixture()), round, commentCounts: FIXTURE_COMMENTS, commentsIncluded: true, baseUrl: 'https://jb.example', ...extra });
+  buildPriorityList({
+    board: readBoard(buildExportFixture()),
+    round,
+    commentCounts: FIXTURE_COMMENTS,
+    commentsIncluded: true,
+    baseUrl: 'https://jb.example',
+    ...extra,
+  });
 const ids = (l: ReturnType<typeof list>) => l.items.map((i) => i.noteId);
 
 describe('priority list', () => {
@@ -38,7 +45,11 @@ describe('priority list', () => {
     expect(votes[N.ads!]).toBe(4);
     expect(votes[N.instagram!]).toBe(2);
     const first = list(FIXTURE.rounds.first!);
-    expect(first.items.slice(0, 3).map((i) => [i.noteId, i.votes])).toEqual([[N.shipping, 3], [N.instagram, 2], [N.formula, 1]]);
+    expect(first.items.slice(0, 3).map((i) => [i.noteId, i.votes])).toEqual([
+      [N.shipping, 3],
+      [N.instagram, 2],
+      [N.formula, 1],
+    ]);
   });
 
   it('refuses a round the board does not have', () => {
@@ -53,7 +64,13 @@ describe('priority list', () => {
       // As an unrevealed or half-written record would look: no revealedAt.
       recordsMap(doc).set(FIXTURE.rounds.unrevealed!, newRecordMap({ title: 'Open', totals: { [N.welcome!]: 9 } }));
     }, ORIGIN.server);
-    const l = buildPriorityList({ board: readBoard(doc), round: 'all', commentCounts: new Map(), commentsIncluded: true, baseUrl: '' });
+    const l = buildPriorityList({
+      board: readBoard(doc),
+      round: 'all',
+      commentCounts: new Map(),
+      commentsIncluded: true,
+      baseUrl: '',
+    });
     expect(ids(l)).not.toContain(N.welcome);
     expect(l.availableRounds.map((r) => r.id)).toEqual([FIXTURE.rounds.first, FIXTURE.rounds.second]);
     expect(resolveRounds(readBoard(doc), FIXTURE.rounds.unrevealed!).ok).toBe(false);
@@ -65,7 +82,13 @@ describe('priority list', () => {
       recordsMap(doc).delete(FIXTURE.rounds.first!);
       recordsMap(doc).delete(FIXTURE.rounds.second!);
     });
-    const l = buildPriorityList({ board: readBoard(doc), round: 'latest', commentCounts: new Map(), commentsIncluded: true, baseUrl: '' });
+    const l = buildPriorityList({
+      board: readBoard(doc),
+      round: 'latest',
+      commentCounts: new Map(),
+      commentsIncluded: true,
+      baseUrl: '',
+    });
     expect(l.round.rounds).toEqual([]);
     expect(ids(l)).toEqual([N.ads, N.shipping, N.formula, N.reviews, N.agents, N.orphan]);
     expect(l.items.every((i) => i.votes === 0)).toBe(true);
@@ -73,21 +96,45 @@ describe('priority list', () => {
 
   it('keeps a voted note deleted since the round, from the round’s record of it', () => {
     const removed = list().items.find((i) => i.noteId === N.deleted)!;
-    expect(removed).toMatchObject({ removed: true, text: 'Slow page, now merged', stage: 'Decision', lane: 'Pain points', kind: 'pain', link: null, department: null });
+    expect(removed).toMatchObject({
+      removed: true,
+      text: 'Slow page, now merged',
+      stage: 'Decision',
+      lane: 'Pain points',
+      kind: 'pain',
+      link: null,
+      department: null,
+    });
   });
 
   it('filters by stage, kind and department, keeping board-wide ranks', () => {
     const byStage = list('latest', { filters: { stageIds: [FIXTURE.stages.use as never] } });
-    expect(byStage.items.map((i) => [i.noteId, i.rank])).toEqual([[N.reviews, 5], [N.agents, 6]]);
+    expect(byStage.items.map((i) => [i.noteId, i.rank])).toEqual([
+      [N.reviews, 5],
+      [N.agents, 6],
+    ]);
     expect(byStage.totalItems).toBe(7);
     expect(ids(list('latest', { filters: { kinds: ['idea'] } }))).toEqual([N.formula, N.agents]);
     expect(ids(list('latest', { filters: { departments: ['sales'] } }))).toEqual([N.shipping, N.orphan]);
-    expect(ids(list('latest', { filters: { departments: ['sales'], kinds: ['pain'], stageIds: [FIXTURE.stages.decision as never] } }))).toEqual([N.shipping]);
+    expect(
+      ids(
+        list('latest', {
+          filters: { departments: ['sales'], kinds: ['pain'], stageIds: [FIXTURE.stages.decision as never] },
+        }),
+      ),
+    ).toEqual([N.shipping]);
   });
 
   it('carries action fields, authors, comment counts and deep links', () => {
     const shipping = list().items.find((i) => i.noteId === N.shipping)!;
-    expect(shipping).toMatchObject({ owner: 'Bo Ström', status: 'in-progress', due: '2026-12-15', author: 'Ann', department: 'sales', comments: 2 });
+    expect(shipping).toMatchObject({
+      owner: 'Bo Ström',
+      status: 'in-progress',
+      due: '2026-12-15',
+      author: 'Ann',
+      department: 'sales',
+      comments: 2,
+    });
     expect(shipping.link).toBe('https://jb.example/b/fixtureboard01?note=note:shipping');
     expect(list().items.find((i) => i.noteId === N.formula)!.comments).toBe(0);
   });
@@ -101,7 +148,15 @@ describe('priority list', () => {
   it('follows a round written by the server helper, and the helper validates', () => {
     const doc = buildExportFixture();
     writeRoundRecord(doc, 'round:third', round('Third', 1_790_000_500_000, { [N.welcome!]: 7 }));
-    expect(buildPriorityList({ board: readBoard(doc), round: 'latest', commentCounts: new Map(), commentsIncluded: true, baseUrl: '' }).items[0]).toMatchObject({ noteId: N.welcome, votes: 7, rank: 1 });
+    expect(
+      buildPriorityList({
+        board: readBoard(doc),
+        round: 'latest',
+        commentCounts: new Map(),
+        commentsIncluded: true,
+        baseUrl: '',
+      }).items[0],
+    ).toMatchObject({ noteId: N.welcome, votes: 7, rank: 1 });
     expect(() => writeRoundRecord(doc, 'round:bad', { ...round('Bad', 1, {}), dotsPerPerson: 0 })).toThrow();
     expect(recordsMap(doc).has('round:bad')).toBe(false);
   });

@@ -85,13 +85,19 @@ export interface PriorityList {
   /** Every revealed round, oldest first (what a round picker offers). */
   readonly availableRounds: readonly PriorityRoundInfo[];
   readonly commentsIncluded: boolean;
-  readonly filters: { readonly stageIds: readonly string[]; readonly kinds: readonly NoteKind[]; readonly departments: readonly Department[] };
+  readonly filters: {
+    readonly stageIds: readonly string[];
+    readonly kinds: readonly NoteKind[];
+    readonly departments: readonly Department[];
+  };
   readonly items: readonly PriorityItem[];
   /** Items before filters (for "showing 4 of 12"). */
   readonly totalItems: number;
 }
 
-export type RoundResolution = { readonly ok: true; readonly rounds: readonly Round[] } | { readonly ok: false; readonly message: string };
+export type RoundResolution =
+  | { readonly ok: true; readonly rounds: readonly Round[] }
+  | { readonly ok: false; readonly message: string };
 
 /** Only revealed rounds count: a round record without a reveal time is not a result. */
 export function revealedRounds(board: BoardSnapshot): readonly Round[] {
@@ -124,7 +130,8 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   const resolved = resolveRounds(board, input.round);
   if (!resolved.ok) throw new RangeError(resolved.message);
   const votes = new Map<NoteId, number>();
-  for (const r of resolved.rounds) for (const [id, n] of Object.entries(r.totals) as [NoteId, number][]) votes.set(id, (votes.get(id) ?? 0) + n);
+  for (const r of resolved.rounds)
+    for (const [id, n] of Object.entries(r.totals) as [NoteId, number][]) votes.set(id, (votes.get(id) ?? 0) + n);
 
   const stageName = new Map(board.stages.map((s) => [s.id as string, s.name]));
   const laneName = new Map(board.lanes.map((l) => [l.id as string, l.name]));
@@ -196,13 +203,26 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       (!f.kinds?.length || f.kinds.includes(it.kind)) &&
       (!f.departments?.length || (it.department !== null && f.departments.includes(it.department))),
   );
-  const roundInfo = (r: Round): PriorityRoundInfo => ({ id: r.id, title: r.title, revealedAt: r.revealedAt, voterCount: r.voterCount });
+  const roundInfo = (r: Round): PriorityRoundInfo => ({
+    id: r.id,
+    title: r.title,
+    revealedAt: r.revealedAt,
+    voterCount: r.voterCount,
+  });
   return {
-    board: { id: board.meta.boardId, title: board.meta.title, url: `${input.baseUrl.replace(/\/+$/, '')}/b/${encodeURIComponent(board.meta.boardId)}` },
+    board: {
+      id: board.meta.boardId,
+      title: board.meta.title,
+      url: `${input.baseUrl.replace(/\/+$/, '')}/b/${encodeURIComponent(board.meta.boardId)}`,
+    },
     round: { choice: input.round, rounds: resolved.rounds.map(roundInfo) },
     availableRounds: revealedRounds(board).map(roundInfo),
     commentsIncluded: input.commentsIncluded,
-    filters: { stageIds: [...(f.stageIds ?? [])], kinds: [...(f.kinds ?? [])], departments: [...(f.departments ?? [])] },
+    filters: {
+      stageIds: [...(f.stageIds ?? [])],
+      kinds: [...(f.kinds ?? [])],
+      departments: [...(f.departments ?? [])],
+    },
     items,
     totalItems: ranked.length,
   };

@@ -7,7 +7,9 @@ import type { NoteId } from '../schema/ids.ts';
  * id. A rank is the 1-based position in this order: ties never share a rank, so "rank 2" names
  * the same note in the results panel, the list, the CSV and the PDF.
  */
-export function priorityComparator(board: { readonly notes: readonly { readonly id: NoteId }[] }): (a: { noteId: NoteId; votes: number }, b: { noteId: NoteId; votes: number }) => number {
+export function priorityComparator(board: {
+  readonly notes: readonly { readonly id: NoteId }[];
+}): (a: { noteId: NoteId; votes: number }, b: { noteId: NoteId; votes: number }) => number {
   const onBoard = new Map(board.notes.map((n, i) => [n.id, i]));
   return (a, b) => {
     if (a.votes !== b.votes) return b.votes - a.votes;

@@ -96,7 +96,11 @@ describe('migrateBoard', () => {
     metaMap(doc).set('title', 'Written by a newer client');
     metaMap(doc).set('createdAt', 1234);
     migrateBoard(doc);
-    expect(readMeta(doc)).toMatchObject({ title: 'Written by a newer client', createdAt: 1234, schemaVersion: SCHEMA_VERSION });
+    expect(readMeta(doc)).toMatchObject({
+      title: 'Written by a newer client',
+      createdAt: 1234,
+      schemaVersion: SCHEMA_VERSION,
+    });
   });
 
   it('only pending migrations run (custom list of two)', () => {
@@ -132,7 +136,13 @@ describe('migrateBoard', () => {
     metaMap(doc).set('schemaVersion', 1);
     const failing: Migration[] = [
       { id: 1, name: 'first', up: () => {} },
-      { id: 2, name: 'broken', up: () => { throw new Error('broken migration'); } },
+      {
+        id: 2,
+        name: 'broken',
+        up: () => {
+          throw new Error('broken migration');
+        },
+      },
     ];
     expect(() => migrateBoard(doc, failing)).toThrow('broken migration');
     expect(readMeta(doc).schemaVersion).toBe(1);

@@ -10,7 +10,8 @@ import { writeSchema5Board } from '../testing/schema5.ts';
 import { migrateBoard, mustStopEditing, schemaCompatibility, SCHEMA_VERSION } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
-const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'network');
+const sync = (from: Y.Doc, to: Y.Doc) =>
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'network');
 const fieldsOf = (doc: Y.Doc, id: string) => rawFields(recordsMap(doc).get(id)!);
 /** Every record's leftover schema-5 fields (empty in a schema-6 layout). */
 const leftovers = (doc: Y.Doc) => {
@@ -40,7 +41,9 @@ describe('migration 6: smaller records', () => {
     expect(fieldsOf(doc, coloured.id).colour).toBe(coloured.colour);
     const emotion = after.notes.find((n) => n.kind === 'emotion' && n.sentiment !== null)!;
     expect(fieldsOf(doc, emotion.id).sentiment).toBe(emotion.sentiment);
-    expect(Object.keys(fieldsOf(doc, after.notes.find((n) => n.colour === null && n.sentiment === null)!.id))).not.toContain('colour');
+    expect(
+      Object.keys(fieldsOf(doc, after.notes.find((n) => n.colour === null && n.sentiment === null)!.id)),
+    ).not.toContain('colour');
   });
 
   it('is idempotent: on a migrated or schema-6-written document it writes nothing', () => {
@@ -100,7 +103,20 @@ describe('migration 6: smaller records', () => {
     const { stages, lanes } = readBoard(oldClient);
     oldClient.transact(() => {
       const rec = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ typeName: 'note', id: 'note:fromoldclient01', position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' }, kind: 'idea', colour: null, sentiment: null, department: 'sales', authorId: 'u', authorName: 'U', createdAt: 1, updatedAt: 1 })) rec.set(k, v);
+      for (const [k, v] of Object.entries({
+        typeName: 'note',
+        id: 'note:fromoldclient01',
+        position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' },
+        kind: 'idea',
+        colour: null,
+        sentiment: null,
+        department: 'sales',
+        authorId: 'u',
+        authorName: 'U',
+        createdAt: 1,
+        updatedAt: 1,
+      }))
+        rec.set(k, v);
       rec.set('text', new Y.Text('Written offline'));
       recordsMap(oldClient).set('note:fromoldclient01', rec);
     }, ORIGIN.local);
@@ -108,8 +124,16 @@ describe('migration 6: smaller records', () => {
     sync(oldClient, server);
     // Readers do not care which layout a record has; RecordGuard removes the extra fields
     // (server/extensions/RecordGuard.test.ts).
-    expect(readBoard(server).notesById.get('note:fromoldclient01')).toMatchObject({ id: 'note:fromoldclient01', typeName: 'note', colour: null, sentiment: null, text: 'Written offline' });
-    expect(leftovers(server).sort()).toEqual(['colour', 'id', 'sentiment', 'typeName'].map((f) => `note:fromoldclient01.${f}`));
+    expect(readBoard(server).notesById.get('note:fromoldclient01')).toMatchObject({
+      id: 'note:fromoldclient01',
+      typeName: 'note',
+      colour: null,
+      sentiment: null,
+      text: 'Written offline',
+    });
+    expect(leftovers(server).sort()).toEqual(
+      ['colour', 'id', 'sentiment', 'typeName'].map((f) => `note:fromoldclient01.${f}`),
+    );
   });
 
   it('a schema-5 client that meets the migrated board stops editing; a schema-6 client on a schema-5 board does not', () => {

@@ -67,7 +67,11 @@ function recordsOf(board: BoardContent): Map<string, AnyRecord> {
 }
 
 function entry(r: AnyRecord): DiffEntry {
-  return { id: r.id, type: r.typeName, label: r.typeName === 'note' ? r.text : r.typeName === 'kpi' ? `KPI ${r.metric}` : r.name };
+  return {
+    id: r.id,
+    type: r.typeName,
+    label: r.typeName === 'note' ? r.text : r.typeName === 'kpi' ? `KPI ${r.metric}` : r.name,
+  };
 }
 
 function changesBetween(a: AnyRecord, b: AnyRecord): string[] {
@@ -83,7 +87,8 @@ function changesBetween(a: AnyRecord, b: AnyRecord): string[] {
     return what;
   }
   if (a.typeName === 'kpi' && b.typeName === 'kpi') {
-    for (const f of ['value', 'target', 'previous', 'unit', 'direction', 'trend', 'metric'] as const) if (a[f] !== b[f]) what.push(f);
+    for (const f of ['value', 'target', 'previous', 'unit', 'direction', 'trend', 'metric'] as const)
+      if (a[f] !== b[f]) what.push(f);
     return what;
   }
   if (a.typeName === 'note' || b.typeName === 'note' || a.typeName === 'kpi' || b.typeName === 'kpi') return what;

@@ -1,6 +1,13 @@
 import type * as Y from 'yjs';
 import { ORIGIN } from '../doc/origins.ts';
-import { COMMANDS, executeCommand, type Actor, type CommandInput, type CommandName, type CommandResult } from './commands/index.ts';
+import {
+  COMMANDS,
+  executeCommand,
+  type Actor,
+  type CommandInput,
+  type CommandName,
+  type CommandResult,
+} from './commands/index.ts';
 import { CommandError } from './errors.ts';
 import { BoardHistory } from './history.ts';
 import { BoardSnapshotSource } from './snapshot.ts';

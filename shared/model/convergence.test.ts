@@ -87,7 +87,9 @@ describe('multi-peer convergence', () => {
         }
         network.syncAll();
         // Timestamps come from the clock; everything else must repeat exactly.
-        return JSON.stringify(docJson(network.peer(0).doc), (key, value) => (key === 'createdAt' || key === 'updatedAt' ? undefined : value));
+        return JSON.stringify(docJson(network.peer(0).doc), (key, value) =>
+          key === 'createdAt' || key === 'updatedAt' ? undefined : value,
+        );
       } finally {
         restore();
       }
@@ -140,7 +142,11 @@ describe('concurrent intents (design decisions)', () => {
     network.peer(0).run('moveNotes', { noteIds: [id], ...cell(2, 2) });
     network.syncAll();
     for (const p of network.peers) {
-      expect(p.board().notesById.get(id)).toMatchObject({ colour: '#00ff00', department: 'support', position: cell(2, 2) });
+      expect(p.board().notesById.get(id)).toMatchObject({
+        colour: '#00ff00',
+        department: 'support',
+        position: cell(2, 2),
+      });
     }
   });
 
@@ -183,7 +189,11 @@ describe('concurrent intents (design decisions)', () => {
   it('notes added concurrently at the end of one cell tie on index and sort by id on every peer', () => {
     const ids = network.peers.map((p, i) => p.run('addNote', { ...cell(1, 1), text: `n${i}` }));
     network.syncAll();
-    const order = network.peer(0).board().cells.get(`${cell(1, 1).stageId}|${cell(1, 1).laneId}`)!.map((n) => n.id);
+    const order = network
+      .peer(0)
+      .board()
+      .cells.get(`${cell(1, 1).stageId}|${cell(1, 1).laneId}`)!
+      .map((n) => n.id);
     expect(order).toEqual([...ids].sort());
     for (const p of network.peers) expect(p.board().notes.map((n) => n.id)).toEqual(order);
   });
@@ -194,13 +204,20 @@ describe('concurrent intents (design decisions)', () => {
     network.syncAll();
     network.peer(2).run('addNote', { ...cell(1, 1), text: 'mid', position: 1 });
     network.syncAll();
-    const texts = network.peer(0).board().cells.get(`${cell(1, 1).stageId}|${cell(1, 1).laneId}`)!.map((n) => n.text);
+    const texts = network
+      .peer(0)
+      .board()
+      .cells.get(`${cell(1, 1).stageId}|${cell(1, 1).laneId}`)!
+      .map((n) => n.text);
     expect(texts).toHaveLength(3);
     expect(texts[2]).toBe('mid');
   });
 
   it('concurrent stage moves converge to one order that contains every stage once', () => {
-    const stages = network.peer(0).board().stages.map((s) => s.id);
+    const stages = network
+      .peer(0)
+      .board()
+      .stages.map((s) => s.id);
     network.peer(0).run('moveStage', { stageId: stages[4]!, position: 0 });
     network.peer(1).run('moveStage', { stageId: stages[0]!, position: 4 });
     network.peer(2).run('moveStage', { stageId: stages[2]!, position: 0 });

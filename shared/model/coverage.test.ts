@@ -19,7 +19,9 @@ describe('department coverage', () => {
     expect(c.totals).toEqual({ marketing: 0, sales: 2, support: 1, product: 0, other: 1 });
     // Marketing wrote nothing at all: not a gap per stage, it is absent (the panel says so).
     expect(c.gaps.filter((g) => g.department === 'marketing')).toEqual([]);
-    expect(c.gaps.filter((g) => g.department === 'sales').map((g) => g.stageId)).toEqual(b.stages.slice(1).map((s) => s.id));
+    expect(c.gaps.filter((g) => g.department === 'sales').map((g) => g.stageId)).toEqual(
+      b.stages.slice(1).map((s) => s.id),
+    );
     expect(c.gaps.some((g) => g.department === 'other')).toBe(false);
   });
 });

@@ -14,12 +14,18 @@ export interface Coverage {
 
 export function departmentCoverage(board: BoardSnapshot): Coverage {
   const stageIndex = new Map(board.stages.map((s, i) => [s.id, i]));
-  const counts = Object.fromEntries(DEPARTMENTS.map((d) => [d, board.stages.map(() => 0)])) as Record<Department, number[]>;
+  const counts = Object.fromEntries(DEPARTMENTS.map((d) => [d, board.stages.map(() => 0)])) as Record<
+    Department,
+    number[]
+  >;
   for (const n of board.notes) {
     const i = stageIndex.get(n.position.stageId);
     if (i !== undefined) counts[n.department][i]!++;
   }
-  const totals = Object.fromEntries(DEPARTMENTS.map((d) => [d, counts[d].reduce((a, b) => a + b, 0)])) as Record<Department, number>;
+  const totals = Object.fromEntries(DEPARTMENTS.map((d) => [d, counts[d].reduce((a, b) => a + b, 0)])) as Record<
+    Department,
+    number
+  >;
   // A gap: a team that takes part in the board (wrote something) but nothing in this stage.
   const gaps = DEPARTMENTS.filter((d) => d !== 'other' && totals[d] > 0).flatMap((d) =>
     board.stages.filter((_, i) => counts[d][i] === 0).map((s) => ({ department: d, stageId: s.id })),

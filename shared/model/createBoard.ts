@@ -34,7 +34,10 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
     initialIndexes(template.stages.length).forEach((index, i) => {
       const id = newId('stage');
       stageIds.push(id);
-      records.set(id, newRecordMap({ name: template.stages[i], index, description: template.stageDescriptions?.[i] ?? '' }));
+      records.set(
+        id,
+        newRecordMap({ name: template.stages[i], index, description: template.stageDescriptions?.[i] ?? '' }),
+      );
     });
 
     const laneByKind = new Map<string, LaneId>();
@@ -52,11 +55,19 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
     initialIndexes(personas.length).forEach((index, i) => {
       const id = newId('persona');
       personaIds.push(id);
-      records.set(id, newRecordMap({ ...personas[i], colour: personas[i]!.colour ?? PERSONA_COLOURS[i % PERSONA_COLOURS.length], index }));
+      records.set(
+        id,
+        newRecordMap({
+          ...personas[i],
+          colour: personas[i]!.colour ?? PERSONA_COLOURS[i % PERSONA_COLOURS.length],
+          index,
+        }),
+      );
     });
 
     const perCell = new Map<string, number>();
-    const laneOf = (n: BoardTemplate['notes'][number]) => (n.laneIndex !== undefined ? laneIds[n.laneIndex] : laneByKind.get(n.lane));
+    const laneOf = (n: BoardTemplate['notes'][number]) =>
+      n.laneIndex !== undefined ? laneIds[n.laneIndex] : laneByKind.get(n.lane);
     const cellKeys = template.notes.map((n) => `${n.stage}/${laneOf(n)}`);
     for (const key of cellKeys) perCell.set(key, (perCell.get(key) ?? 0) + 1);
     const cellIndexes = new Map([...perCell].map(([key, count]) => [key, initialIndexes(count)]));

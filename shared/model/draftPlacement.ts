@@ -13,7 +13,10 @@ export function draftCell(
   draft: { readonly stageId: StageId; readonly laneId: LaneId; readonly kind: NoteKind | null },
 ): { stageId: StageId; laneId: LaneId; moved: boolean } | null {
   const stage = board.stages.find((s) => s.id === draft.stageId) ?? board.stages[0];
-  const lane = board.lanes.find((l) => l.id === draft.laneId) ?? (draft.kind ? board.lanes.find((l) => l.kind === draft.kind) : undefined) ?? board.lanes[0];
+  const lane =
+    board.lanes.find((l) => l.id === draft.laneId) ??
+    (draft.kind ? board.lanes.find((l) => l.kind === draft.kind) : undefined) ??
+    board.lanes[0];
   if (!stage || !lane) return null;
   return { stageId: stage.id, laneId: lane.id, moved: stage.id !== draft.stageId || lane.id !== draft.laneId };
 }

@@ -44,7 +44,12 @@ export function emotionNotes(board: BoardSnapshot): Note[] {
 export function emotionCurve(board: BoardSnapshot, grouping: CurveGrouping = 'all'): CurveSeries[] {
   const emotions = emotionNotes(board);
   const byStage = (subset: readonly Note[]) =>
-    board.stages.map((s) => point(s.id, subset.filter((n) => n.position.stageId === s.id)));
+    board.stages.map((s) =>
+      point(
+        s.id,
+        subset.filter((n) => n.position.stageId === s.id),
+      ),
+    );
   if (grouping === 'all') return [{ key: 'all', label: 'Everyone', colour: ALL_COLOUR, points: byStage(emotions) }];
   if (grouping === 'persona')
     return board.personas.flatMap((p) => {
@@ -55,7 +60,12 @@ export function emotionCurve(board: BoardSnapshot, grouping: CurveGrouping = 'al
   for (const d of DEPARTMENTS) {
     const subset = emotions.filter((n) => n.department === d);
     if (subset.length === 0) continue;
-    series.push({ key: d, label: DEPARTMENT_STYLE[d as Department].label, colour: DEPARTMENT_STYLE[d].colour, points: byStage(subset) });
+    series.push({
+      key: d,
+      label: DEPARTMENT_STYLE[d as Department].label,
+      colour: DEPARTMENT_STYLE[d].colour,
+      points: byStage(subset),
+    });
   }
   return series;
 }

@@ -52,7 +52,11 @@ describe('a note its author leaves empty goes away', () => {
     const theirs = model.run('addNote', cell);
     model.actor = { ...TEST_ACTOR, id: 'user-bob', name: 'Bob' };
     expect(model.run('discardEmptyNote', { noteId: theirs })).toBe(false);
-    expect(readBoard(doc).notes.map((n) => n.id).sort()).toEqual([written, theirs].sort());
+    expect(
+      readBoard(doc)
+        .notes.map((n) => n.id)
+        .sort(),
+    ).toEqual([written, theirs].sort());
   });
 
   it('a note deleted meanwhile (by a colleague) is not an error', () => {

@@ -23,7 +23,10 @@ function twoPeople(setup?: (peer: Peer) => void) {
   return { network, ann, bo, board, sync };
 }
 
-const cellOf = (b: BoardSnapshot, stage: number, lane: number) => ({ stageId: b.stages[stage]!.id, laneId: b.lanes[lane]!.id });
+const cellOf = (b: BoardSnapshot, stage: number, lane: number) => ({
+  stageId: b.stages[stage]!.id,
+  laneId: b.lanes[lane]!.id,
+});
 
 /** Three notes a, b, c in the first cell, written before anyone's history starts. */
 function withNotes() {
@@ -58,7 +61,13 @@ describe('undo is per person (only the local origin is tracked)', () => {
     sync();
     expect(ann.undo()).toBe(true);
     sync();
-    for (const m of [ann, bo]) expect(m.source.getSnapshot().stages.slice(0, 2).map((s) => s.name)).toEqual(['Awareness', 'Bo’s stage']);
+    for (const m of [ann, bo])
+      expect(
+        m.source
+          .getSnapshot()
+          .stages.slice(0, 2)
+          .map((s) => s.name),
+      ).toEqual(['Awareness', 'Bo’s stage']);
     expect(ann.undo()).toBe(false);
   });
 

@@ -49,7 +49,18 @@ describe('KPI commands', () => {
     const id = t.run('setKpi', { stageId, metric: 'ces', value: 3.4, target: 3 });
     expect(id).toBe(kpiIdFor(stageId, 'CES'));
     expect(t.board().kpisByStage.get(stageId)).toEqual([
-      { typeName: 'kpi', id, stageId, metric: 'CES', value: 3.4, target: 3, previous: null, unit: '/7', direction: 'lower', trend: null },
+      {
+        typeName: 'kpi',
+        id,
+        stageId,
+        metric: 'CES',
+        value: 3.4,
+        target: 3,
+        previous: null,
+        unit: '/7',
+        direction: 'lower',
+        trend: null,
+      },
     ]);
     expect(t.run('setKpi', { stageId, metric: ' CES ', value: 2.8 })).toBe(id);
     expect(t.board().kpis).toHaveLength(1);
@@ -90,7 +101,10 @@ describe('KPI commands', () => {
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(a.doc));
     a.run('updateKpi', { kpiId: id, patch: { value: 4.2 } });
-    executeCommand(other, { id: 'u2', name: 'B', department: 'support' }, 'updateKpi', { kpiId: id, patch: { target: 3.5 } });
+    executeCommand(other, { id: 'u2', name: 'B', department: 'support' }, 'updateKpi', {
+      kpiId: id,
+      patch: { target: 3.5 },
+    });
     Y.applyUpdate(other, Y.encodeStateAsUpdate(a.doc));
     Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(other));
     for (const doc of [a.doc, other]) expect(readBoard(doc).kpis[0]).toMatchObject({ value: 4.2, target: 3.5 });
@@ -120,8 +134,28 @@ describe('KPI commands', () => {
 
 describe('KPI records read tolerantly and are repaired by the server', () => {
   it('a malformed field reads as its default, the others stay', () => {
-    const k = readKpi('kpi:x.csat', { stageId: 'stage:s', metric: 'CSAT', value: 'high', target: 4.5, unit: 7, direction: 'up', trend: 'sideways', previous: Infinity });
-    expect(k).toEqual({ typeName: 'kpi', id: 'kpi:x.csat', stageId: 'stage:s', metric: 'CSAT', value: null, target: 4.5, previous: null, unit: '', direction: 'higher', trend: null });
+    const k = readKpi('kpi:x.csat', {
+      stageId: 'stage:s',
+      metric: 'CSAT',
+      value: 'high',
+      target: 4.5,
+      unit: 7,
+      direction: 'up',
+      trend: 'sideways',
+      previous: Infinity,
+    });
+    expect(k).toEqual({
+      typeName: 'kpi',
+      id: 'kpi:x.csat',
+      stageId: 'stage:s',
+      metric: 'CSAT',
+      value: null,
+      target: 4.5,
+      previous: null,
+      unit: '',
+      direction: 'higher',
+      trend: null,
+    });
   });
 
   it('recordRepair keeps a valid KPI and fixes each bad field on its own', () => {
@@ -136,7 +170,10 @@ describe('KPI records read tolerantly and are repaired by the server', () => {
       rec.set('stageId', 42);
     });
     const repair = recordRepair(id, rec);
-    expect(repair).toMatchObject({ kind: 'fix', set: { value: null, direction: 'higher', unit: 'x'.repeat(12), stageId: 'stage:missing' } });
+    expect(repair).toMatchObject({
+      kind: 'fix',
+      set: { value: null, direction: 'higher', unit: 'x'.repeat(12), stageId: 'stage:missing' },
+    });
     if (repair.kind === 'fix') expect(repair.set).not.toHaveProperty('target');
   });
 });
@@ -150,7 +187,8 @@ describe('KPI CSV import', () => {
 
   it('good rows: stage matched case-insensitively, optional columns, decimal commas and percent signs', () => {
     const t = board();
-    const csv = '\uFEFFStage,Metric,Value,Target,Unit\n awareness ,CSAT,4.2,4.5,\nDECISION,conversion,"2,8%",3,%\nRetention,Churn,5,,\n';
+    const csv =
+      '\uFEFFStage,Metric,Value,Target,Unit\n awareness ,CSAT,4.2,4.5,\nDECISION,conversion,"2,8%",3,%\nRetention,Churn,5,,\n';
     const { rows, errors } = parseKpiCsv(csv, t.board());
     expect(errors).toEqual([]);
     expect(rows.map((r) => [r.line, r.stageName, r.input.metric, r.input.value, r.input.target, r.updates])).toEqual([
@@ -184,7 +222,9 @@ describe('KPI CSV import', () => {
     const { rows, errors } = parseKpiCsv(csv, t.board());
     expect(rows).toEqual([]);
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(errors[0]!.message).toBe('There is no stage named "Checkout" on this board (stages: Awareness, Consideration, Decision, Retention, Advocacy)');
+    expect(errors[0]!.message).toBe(
+      'There is no stage named "Checkout" on this board (stages: Awareness, Consideration, Decision, Retention, Advocacy)',
+    );
     expect(errors[1]!.message).toMatch(/metric is missing/);
     expect(errors[2]!.message).toBe('The value "high" is not a number');
     expect(errors[3]!.message).toBe('The target "lots" is not a number');
@@ -196,7 +236,8 @@ describe('KPI CSV import', () => {
   it('mixed: good rows are kept, bad rows reported; applying is one undo step', () => {
     const doc = createTestBoard().doc;
     const model = new BoardModel(doc, TEST_ACTOR);
-    const csv = 'stage;metric;value;target\nAwareness;CSAT;4,1;4,5\nNowhere;NPS;10;20\nDecision;Conversion;3,2;3\nDecision;conversion;9;9\nAdvocacy;NPS;42;40;extra\n';
+    const csv =
+      'stage;metric;value;target\nAwareness;CSAT;4,1;4,5\nNowhere;NPS;10;20\nDecision;Conversion;3,2;3\nDecision;conversion;9;9\nAdvocacy;NPS;42;40;extra\n';
     const preview = parseKpiCsv(csv, readBoard(doc));
     expect(preview.rows.map((r) => r.line)).toEqual([2, 4]);
     expect(preview.errors.map((e) => [e.line, e.message.slice(0, 28)])).toEqual([
@@ -205,14 +246,23 @@ describe('KPI CSV import', () => {
       [6, 'This line has 5 cells but th'],
     ]);
     model.run('importKpis', { rows: preview.rows.map((r) => r.input) });
-    expect(readBoard(doc).kpis.map((k) => [k.metric, k.value])).toEqual([['CSAT', 4.1], ['Conversion', 3.2]]);
+    expect(readBoard(doc).kpis.map((k) => [k.metric, k.value])).toEqual([
+      ['CSAT', 4.1],
+      ['Conversion', 3.2],
+    ]);
     model.undo();
     expect(readBoard(doc).kpis).toEqual([]);
   });
 
   it('a file without the required columns, an empty file, a header only', () => {
     const b = createTestBoard().board();
-    expect(parseKpiCsv('name,score\nAwareness,4', b).errors).toEqual([{ line: 1, message: 'The header row needs the columns "stage", "metric", "value" (found: name, score). Expected: stage,metric,value,target' }]);
+    expect(parseKpiCsv('name,score\nAwareness,4', b).errors).toEqual([
+      {
+        line: 1,
+        message:
+          'The header row needs the columns "stage", "metric", "value" (found: name, score). Expected: stage,metric,value,target',
+      },
+    ]);
     expect(parseKpiCsv('  \n', b).errors[0]!.message).toMatch(/empty/);
     expect(parseKpiCsv('stage,metric,value\n', b).errors[0]!.message).toMatch(/no rows/);
   });
@@ -225,7 +275,17 @@ describe('KPI CSV import', () => {
   });
 
   it('parseNumber accepts what spreadsheets write and refuses the rest', () => {
-    expect(['4.2', '-12', '+3', '4,2', '35%', '1 234.5', '.5', '1e3'].map(parseNumber)).toEqual([4.2, -12, 3, 4.2, 35, 1234.5, 0.5, 1000]);
-    expect(['', 'abc', '4.2.1', '1,234,5', 'NaN', 'Infinity', '0x10'].map(parseNumber)).toEqual([null, null, null, null, null, null, null]);
+    expect(['4.2', '-12', '+3', '4,2', '35%', '1 234.5', '.5', '1e3'].map(parseNumber)).toEqual([
+      4.2, -12, 3, 4.2, 35, 1234.5, 0.5, 1000,
+    ]);
+    expect(['', 'abc', '4.2.1', '1,234,5', 'NaN', 'Infinity', '0x10'].map(parseNumber)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -1,5 +1,14 @@
 import Papa from 'papaparse';
-import { KPI_DIRECTIONS, KPI_LIMITS, KPI_TRENDS, kpiIdFor, kpiMetricKey, kpiMetricSchema, type KpiDirection, type KpiTrend } from '../schema/kpi.ts';
+import {
+  KPI_DIRECTIONS,
+  KPI_LIMITS,
+  KPI_TRENDS,
+  kpiIdFor,
+  kpiMetricKey,
+  kpiMetricSchema,
+  type KpiDirection,
+  type KpiTrend,
+} from '../schema/kpi.ts';
 import type { StageId } from '../schema/ids.ts';
 import type { KpiUpsert } from './commands/kpiCommands.ts';
 import type { BoardSnapshot } from './snapshot.ts';
@@ -43,7 +52,11 @@ export interface KpiImportPreview {
  * - A stage and metric twice in one file is an error on the second line (which one was meant?).
  */
 export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 'kpisByStage'>): KpiImportPreview {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    header: false,
+    skipEmptyLines: false,
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
   const data = parsed.data;
   const errors: KpiImportError[] = [];
   const rowErrors = new Map<number, string>();
@@ -53,7 +66,11 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
     rowErrors.set(e.row, e.message);
   }
   const headerIndex = data.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) return { rows: [], errors: [{ line: 1, message: 'The file is empty: expected a header row "stage,metric,value,target"' }] };
+  if (headerIndex < 0)
+    return {
+      rows: [],
+      errors: [{ line: 1, message: 'The file is empty: expected a header row "stage,metric,value,target"' }],
+    };
   const header = data[headerIndex]!.map((h) => h.trim().toLowerCase());
   const columns = new Map<Column, number>();
   for (const name of [...KPI_CSV_REQUIRED, ...KPI_CSV_OPTIONAL]) {
@@ -63,7 +80,15 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
   const missing = KPI_CSV_REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0) {
     const found = header.filter(Boolean).join(', ') || 'nothing';
-    return { rows: [], errors: [{ line: headerIndex + 1, message: `The header row needs the columns ${missing.map((m) => `"${m}"`).join(', ')} (found: ${found}). Expected: stage,metric,value,target` }] };
+    return {
+      rows: [],
+      errors: [
+        {
+          line: headerIndex + 1,
+          message: `The header row needs the columns ${missing.map((m) => `"${m}"`).join(', ')} (found: ${found}). Expected: stage,metric,value,target`,
+        },
+      ],
+    };
   }
 
   const stagesByName = new Map<string, StageId[]>();
@@ -85,7 +110,9 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
       continue;
     }
     if (cells.length > header.length && !isBlank(cells.slice(header.length))) {
-      fail(`This line has ${cells.length} cells but the header has ${header.length}; quote a value that contains the delimiter`);
+      fail(
+        `This line has ${cells.length} cells but the header has ${header.length}; quote a value that contains the delimiter`,
+      );
       continue;
     }
     if (rows.length >= KPI_LIMITS.perImport) {
@@ -143,11 +170,14 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
     const target = number('target', false);
     const previous = number('previous', false);
     const unit = cell('unit');
-    if (unit.length > KPI_LIMITS.unitLength) problems.push(`the unit "${unit.slice(0, 30)}" is longer than ${KPI_LIMITS.unitLength} characters`);
+    if (unit.length > KPI_LIMITS.unitLength)
+      problems.push(`the unit "${unit.slice(0, 30)}" is longer than ${KPI_LIMITS.unitLength} characters`);
     const direction = cell('direction').toLowerCase();
-    if (direction && !(KPI_DIRECTIONS as readonly string[]).includes(direction)) problems.push(`the direction "${direction.slice(0, 30)}" is not "higher" or "lower"`);
+    if (direction && !(KPI_DIRECTIONS as readonly string[]).includes(direction))
+      problems.push(`the direction "${direction.slice(0, 30)}" is not "higher" or "lower"`);
     const trend = cell('trend').toLowerCase();
-    if (trend && !(KPI_TRENDS as readonly string[]).includes(trend)) problems.push(`the trend "${trend.slice(0, 30)}" is not "up", "down" or "flat"`);
+    if (trend && !(KPI_TRENDS as readonly string[]).includes(trend))
+      problems.push(`the trend "${trend.slice(0, 30)}" is not "up", "down" or "flat"`);
     if (problems.length > 0) {
       fail(capitalise(problems.join('; ')));
       continue;
@@ -167,7 +197,8 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
     const updates = (board.kpisByStage.get(stageId) ?? []).some((k) => k.id === kpiIdFor(stageId, metric.data));
     rows.push({ line, stageName: board.stages.find((s) => s.id === stageId)!.name, input, updates });
   }
-  if (rows.length === 0 && errors.length === 0) errors.push({ line: headerIndex + 1, message: 'The file has a header but no rows' });
+  if (rows.length === 0 && errors.length === 0)
+    errors.push({ line: headerIndex + 1, message: 'The file has a header but no rows' });
   return { rows, errors };
 }
 
@@ -181,7 +212,10 @@ function capitalise(s: string): string {
 
 /** "4.2", "-12", "+3", "4,2", "35%", "1 234.5": a finite number, or null. */
 export function parseNumber(raw: string): number | null {
-  let s = raw.trim().replace(/%$/, '').replace(/[\s\u00a0\u202f]/g, '');
+  let s = raw
+    .trim()
+    .replace(/%$/, '')
+    .replace(/[\s\u00a0\u202f]/g, '');
   if (/^[+-]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
   const n = Number(s);

@@ -31,13 +31,15 @@ describe('a paste longer than a note can hold is cut at a line or word boundary'
 
 describe('plain text pasted onto the board becomes one note per line', () => {
   it('skips blank lines and list bullets, trims, and keeps the order', () => {
-    expect(textToNoteTexts('  Slow delivery \n\n- No tracking\r\n• Returns are hard\n* Price shown late\n', 2000)).toEqual([
-      'Slow delivery', 'No tracking', 'Returns are hard', 'Price shown late',
-    ]);
+    expect(
+      textToNoteTexts('  Slow delivery \n\n- No tracking\r\n• Returns are hard\n* Price shown late\n', 2000),
+    ).toEqual(['Slow delivery', 'No tracking', 'Returns are hard', 'Price shown late']);
   });
 
   it('cuts a long line at a word, and stops at the most notes one paste makes', () => {
     expect(textToNoteTexts('alpha beta gamma', 12)).toEqual(['alpha beta']);
-    expect(textToNoteTexts(Array.from({ length: 600 }, (_, i) => `n${i}`).join('\n'), 10)).toHaveLength(MAX_PASTED_NOTES);
+    expect(textToNoteTexts(Array.from({ length: 600 }, (_, i) => `n${i}`).join('\n'), 10)).toHaveLength(
+      MAX_PASTED_NOTES,
+    );
   });
 });

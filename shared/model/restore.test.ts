@@ -56,7 +56,10 @@ describe('restoreBoardContent', () => {
     const doomed = readBoard(live).notes[0]!;
     const changed = readBoard(live).notes[1]!;
     executeCommand(live, TEST_ACTOR, 'deleteNotes', { noteIds: [doomed.id] });
-    executeCommand(live, TEST_ACTOR, 'updateNotes', { noteIds: [changed.id], patch: { colour: '#010203', sentiment: 1 } });
+    executeCommand(live, TEST_ACTOR, 'updateNotes', {
+      noteIds: [changed.id],
+      patch: { colour: '#010203', sentiment: 1 },
+    });
     const summary = restoreBoardContent(live, cp);
     expect(summary).toMatchObject({ recreated: 1, changed: 1 });
     recordsMap(live).forEach((rec, key) => expect(fieldsToDrop(key, rawFields(rec)), key).toEqual([]));
@@ -81,7 +84,11 @@ describe('restoreBoardContent', () => {
     const network = initPeers({ users: 2, seed: 7 });
     const [restorer, colleague] = network.peers;
     const board = restorer!.board();
-    const note = restorer!.run('addNote', { stageId: board.stages[0]!.id, laneId: board.lanes[0]!.id, text: 'Slow checkout' });
+    const note = restorer!.run('addNote', {
+      stageId: board.stages[0]!.id,
+      laneId: board.lanes[0]!.id,
+      text: 'Slow checkout',
+    });
     network.syncAll();
     const cp = checkpointOf(restorer!.doc);
     restorer!.run('editNoteText', { noteId: note, text: 'Slow checkout page' });
@@ -89,7 +96,11 @@ describe('restoreBoardContent', () => {
 
     // Concurrently: the colleague types into the note and adds a note; the restorer restores.
     colleague!.run('editNoteText', { noteId: note, text: 'Very slow checkout page' });
-    const theirs = colleague!.run('addNote', { stageId: board.stages[1]!.id, laneId: board.lanes[0]!.id, text: 'Added meanwhile' });
+    const theirs = colleague!.run('addNote', {
+      stageId: board.stages[1]!.id,
+      laneId: board.lanes[0]!.id,
+      text: 'Added meanwhile',
+    });
     restoreBoardContent(restorer!.doc, cp);
     network.syncAll();
 
@@ -100,33 +111,36 @@ describe('restoreBoardContent', () => {
     expect(merged.notesById.get(note)?.text).toBe('Very slow checkout');
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('seed %i: random edits, a restore during concurrent random edits, every peer converges', (seed) => {
-    restoreRandom = seedRandomValues(createPrng(seed * 104_729));
-    const network = initPeers({ users: 3, seed, template: undefined });
-    const { random } = network;
-    const ledger = new JourneyLedger();
-    const ops = (n: number) => {
-      for (let i = 0; i < n; i++) {
-        randomOp(random.pick(network.peers), random, ledger);
-        if (random.bool(0.3)) network.flushRandomMessages(random.int(0, 5));
-      }
-    };
-    ops(25);
-    network.syncAll();
-    const cp = checkpointOf(network.peer(0).doc);
-    ops(25);
-    network.syncAll();
-    // The restorer restores while the others keep editing without seeing it yet.
-    restoreBoardContent(network.peer(0).doc, cp);
-    for (let i = 0; i < 10; i++) randomOp(random.pick(network.peers.slice(1)), random, ledger);
-    network.syncAll();
-    const [first, ...rest] = network.peers;
-    for (const p of rest) expect(docJson(p.doc)).toEqual(docJson(first!.doc));
-    // With no concurrent edits, a restore reproduces the checkpoint exactly.
-    restoreBoardContent(network.peer(1).doc, cp);
-    network.syncAll();
-    for (const p of network.peers) expect(content(p.doc)).toEqual(content(cp));
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
+    'seed %i: random edits, a restore during concurrent random edits, every peer converges',
+    (seed) => {
+      restoreRandom = seedRandomValues(createPrng(seed * 104_729));
+      const network = initPeers({ users: 3, seed, template: undefined });
+      const { random } = network;
+      const ledger = new JourneyLedger();
+      const ops = (n: number) => {
+        for (let i = 0; i < n; i++) {
+          randomOp(random.pick(network.peers), random, ledger);
+          if (random.bool(0.3)) network.flushRandomMessages(random.int(0, 5));
+        }
+      };
+      ops(25);
+      network.syncAll();
+      const cp = checkpointOf(network.peer(0).doc);
+      ops(25);
+      network.syncAll();
+      // The restorer restores while the others keep editing without seeing it yet.
+      restoreBoardContent(network.peer(0).doc, cp);
+      for (let i = 0; i < 10; i++) randomOp(random.pick(network.peers.slice(1)), random, ledger);
+      network.syncAll();
+      const [first, ...rest] = network.peers;
+      for (const p of rest) expect(docJson(p.doc)).toEqual(docJson(first!.doc));
+      // With no concurrent edits, a restore reproduces the checkpoint exactly.
+      restoreBoardContent(network.peer(1).doc, cp);
+      network.syncAll();
+      for (const p of network.peers) expect(content(p.doc)).toEqual(content(cp));
+    },
+  );
 });
 
 describe('diffBoards', () => {
@@ -166,6 +180,8 @@ describe('diffBoards with stage KPIs', () => {
     const diff = diffBoards(content(cp), content(b.doc));
     expect(diff.added).toEqual([{ id: added, type: 'kpi', label: 'KPI Reach' }]);
     expect(diff.removed).toEqual([{ id: second!.id, type: 'kpi', label: `KPI ${second!.metric}` }]);
-    expect(diff.changed).toEqual([{ id: first!.id, type: 'kpi', label: `KPI ${first!.metric}`, what: ['value', 'target'] }]);
+    expect(diff.changed).toEqual([
+      { id: first!.id, type: 'kpi', label: `KPI ${first!.metric}`, what: ['value', 'target'] },
+    ]);
   });
 });

@@ -12,10 +12,22 @@ function workshopBoard() {
   t.run('describeStage', { stageId: purchase, description: 'Cart to payment' });
   // A second lane of a kind that exists already: the template must keep which lane a note is in.
   const extra = t.run('addLane', { name: 'Backstage pains', kind: 'pain' });
-  const backstage = t.run('addNote', { stageId: purchase, laneId: extra, text: 'Payment provider times out', colour: '#ffcc00' });
+  const backstage = t.run('addNote', {
+    stageId: purchase,
+    laneId: extra,
+    text: 'Payment provider times out',
+    colour: '#ffcc00',
+  });
   const pain = t.board().notes.find((n) => n.kind === 'pain' && n.position.laneId !== extra)!;
   t.run('setNoteAction', { noteIds: [pain.id], owner: 'Dana', status: 'in-progress', due: '2026-12-01' });
-  t.run('setKpi', { stageId: purchase, metric: 'Checkout conversion', value: 2.1, target: 3, unit: '%', previous: 1.9 });
+  t.run('setKpi', {
+    stageId: purchase,
+    metric: 'Checkout conversion',
+    value: 2.1,
+    target: 3,
+    unit: '%',
+    previous: 1.9,
+  });
   return { t, backstage, pain };
 }
 
@@ -23,7 +35,11 @@ describe('a board saved as a template', () => {
   it('keeps stages, lanes, personas, KPI definitions and the notes; a board made from it has the same structure', () => {
     const { t } = workshopBoard();
     const before = t.board();
-    const template = templateFromBoard(before, { id: 'saved-abcdefghijkl', name: 'Checkout workshop', description: 'd' });
+    const template = templateFromBoard(before, {
+      id: 'saved-abcdefghijkl',
+      name: 'Checkout workshop',
+      description: 'd',
+    });
     expect(boardTemplateSchema.safeParse(template).success).toBe(true);
     const doc = new Y.Doc();
     initializeBoard(doc, { boardId: 'copy', title: 'Copy', template });
@@ -60,7 +76,11 @@ describe('a board saved as a template', () => {
   });
 
   it('a stored template that points outside its own stages, lanes or personas is refused', () => {
-    const base = templateFromBoard(createTestBoard('b2b-saas-onboarding').board(), { id: 'saved-abcdefghijkl', name: 'n', description: '' });
+    const base = templateFromBoard(createTestBoard('b2b-saas-onboarding').board(), {
+      id: 'saved-abcdefghijkl',
+      name: 'n',
+      description: '',
+    });
     const note = base.notes[0]!;
     for (const bad of [
       { ...base, notes: [{ ...note, stage: 99 }] },
@@ -69,12 +89,14 @@ describe('a board saved as a template', () => {
       { ...base, kpis: [{ stage: 42, metric: 'NPS' }] },
       { ...base, stages: [] },
       { ...base, notes: [{ ...note, department: 'legal' }] },
-    ]) expect(boardTemplateSchema.safeParse(bad).success).toBe(false);
+    ])
+      expect(boardTemplateSchema.safeParse(bad).success).toBe(false);
     expect(boardTemplateSchema.safeParse(base).success).toBe(true);
   });
 
   it('saved ids cannot collide with built-in ones', () => {
     expect(isSavedTemplateId('saved-0123456789ab')).toBe(true);
-    for (const id of ['ecommerce', 'saved-', 'saved-0123456789AB', 'saved-0123456789abc']) expect(isSavedTemplateId(id)).toBe(false);
+    for (const id of ['ecommerce', 'saved-', 'saved-0123456789AB', 'saved-0123456789abc'])
+      expect(isSavedTemplateId(id)).toBe(false);
   });
 });

@@ -12,7 +12,15 @@ export function isSavedTemplateId(id: string): boolean {
   return /^saved-[0-9a-z]{12}$/.test(id);
 }
 
-export const TEMPLATE_LIMITS = { nameLength: 80, descriptionLength: 240, maxNotes: 2000, maxStages: 100, maxLanes: 100, maxPersonas: 100, maxKpis: 1000 } as const;
+export const TEMPLATE_LIMITS = {
+  nameLength: 80,
+  descriptionLength: 240,
+  maxNotes: 2000,
+  maxStages: 100,
+  maxLanes: 100,
+  maxPersonas: 100,
+  maxKpis: 1000,
+} as const;
 
 /**
  * A board turned into a template: its stages (with descriptions), lanes, personas, the stages'
@@ -20,7 +28,10 @@ export const TEMPLATE_LIMITS = { nameLength: 80, descriptionLength: 240, maxNote
  * (text, kind, lane, colour, sentiment, department, persona tags). Left out on purpose: who wrote
  * the notes, votes and rounds, actions' owners, statuses and due dates, comments, orphan notes.
  */
-export function templateFromBoard(board: BoardSnapshot, info: { id: string; name: string; description: string }): BoardTemplate {
+export function templateFromBoard(
+  board: BoardSnapshot,
+  info: { id: string; name: string; description: string },
+): BoardTemplate {
   const stageIndex = new Map(board.stages.map((s, i) => [s.id, i]));
   const laneIndex = new Map(board.lanes.map((l, i) => [l.id, i]));
   const personaIndex = new Map(board.personas.map((p, i) => [p.id, i]));
@@ -54,7 +65,15 @@ export function templateFromBoard(board: BoardSnapshot, info: { id: string; name
     stages: board.stages.map((s) => s.name),
     stageDescriptions: board.stages.map((s) => s.description),
     lanes: board.lanes.map((l) => ({ name: l.name, kind: l.kind })),
-    personas: board.personas.map(({ name, role, goals, needs, frustrations, quote, colour }) => ({ name, role, goals, needs, frustrations, quote, colour })),
+    personas: board.personas.map(({ name, role, goals, needs, frustrations, quote, colour }) => ({
+      name,
+      role,
+      goals,
+      needs,
+      frustrations,
+      quote,
+      colour,
+    })),
     notes,
     kpis,
   };
@@ -75,7 +94,10 @@ export const boardTemplateSchema = z
     description: z.string().max(TEMPLATE_LIMITS.descriptionLength),
     stages: z.array(name).min(1).max(TEMPLATE_LIMITS.maxStages),
     stageDescriptions: z.array(z.string().max(LIMITS.descriptionLength)).optional(),
-    lanes: z.array(z.object({ name, kind: z.enum(NOTE_KINDS) })).min(1).max(TEMPLATE_LIMITS.maxLanes),
+    lanes: z
+      .array(z.object({ name, kind: z.enum(NOTE_KINDS) }))
+      .min(1)
+      .max(TEMPLATE_LIMITS.maxLanes),
     personas: z
       .array(
         z.object({
@@ -123,12 +145,15 @@ export const boardTemplateSchema = z
   .superRefine((t, ctx) => {
     const personas = t.personas?.length ?? 0;
     t.notes.forEach((n, i) => {
-      if (n.stage >= t.stages.length) ctx.addIssue({ code: 'custom', path: ['notes', i, 'stage'], message: 'no such stage' });
+      if (n.stage >= t.stages.length)
+        ctx.addIssue({ code: 'custom', path: ['notes', i, 'stage'], message: 'no such stage' });
       if (n.laneIndex !== undefined ? n.laneIndex >= t.lanes.length : !t.lanes.some((l) => l.kind === n.lane))
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'lane'], message: 'no such lane' });
-      if (n.personas?.some((p) => p >= personas)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'personas'], message: 'no such persona' });
+      if (n.personas?.some((p) => p >= personas))
+        ctx.addIssue({ code: 'custom', path: ['notes', i, 'personas'], message: 'no such persona' });
     });
     t.kpis?.forEach((k, i) => {
-      if (k.stage >= t.stages.length) ctx.addIssue({ code: 'custom', path: ['kpis', i, 'stage'], message: 'no such stage' });
+      if (k.stage >= t.stages.length)
+        ctx.addIssue({ code: 'custom', path: ['kpis', i, 'stage'], message: 'no such stage' });
     });
   });

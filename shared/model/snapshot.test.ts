@@ -38,7 +38,10 @@ describe('BoardSnapshotSource', () => {
 
   it('notifies subscribers once per transaction, also for remote updates and meta changes', () => {
     const { t, source, notified } = withSource();
-    const ids = source.getSnapshot().notes.slice(0, 3).map((n) => n.id);
+    const ids = source
+      .getSnapshot()
+      .notes.slice(0, 3)
+      .map((n) => n.id);
     t.run('moveNotes', { noteIds: ids, stageId: t.stage('Delivery').id, laneId: t.lane('Thoughts').id });
     expect(notified()).toBe(1);
     t.run('renameBoard', { title: 'Renamed' });
@@ -91,11 +94,23 @@ describe('BoardSnapshotSource', () => {
     const doc = new Y.Doc();
     const records = recordsMap(doc);
     doc.transact(() => {
-      for (const [id, index] of [['stage:b', 'a1'], ['stage:c', 'a0'], ['stage:a', 'a1']] as const)
+      for (const [id, index] of [
+        ['stage:b', 'a1'],
+        ['stage:c', 'a0'],
+        ['stage:a', 'a1'],
+      ] as const)
         records.set(id, newRecordMap({ name: id, index }));
-      for (const [id, index] of [['lane:z', 'a0'], ['lane:y', 'a0']] as const)
+      for (const [id, index] of [
+        ['lane:z', 'a0'],
+        ['lane:y', 'a0'],
+      ] as const)
         records.set(id, newRecordMap({ name: id, kind: 'idea', index }));
-      for (const [id, index] of [['note:3', 'a1'], ['note:2', 'a0'], ['note:1', 'a1'], ['note:0', 'Zz']] as const)
+      for (const [id, index] of [
+        ['note:3', 'a1'],
+        ['note:2', 'a0'],
+        ['note:1', 'a1'],
+        ['note:0', 'Zz'],
+      ] as const)
         records.set(id, newRecordMap({ text: id, position: { stageId: 'stage:a', laneId: 'lane:y', index } }));
     });
     const source = new BoardSnapshotSource(doc);
@@ -103,13 +118,19 @@ describe('BoardSnapshotSource', () => {
       expect(b.stages.map((s) => s.id)).toEqual(['stage:c', 'stage:a', 'stage:b']);
       expect(b.lanes.map((l) => l.id)).toEqual(['lane:y', 'lane:z']);
       expect(b.notes.map((n) => n.id)).toEqual(['note:0', 'note:2', 'note:1', 'note:3']);
-      expect(b.cells.get(cellKey('stage:a', 'lane:y'))!.map((n) => n.id)).toEqual(['note:0', 'note:2', 'note:1', 'note:3']);
+      expect(b.cells.get(cellKey('stage:a', 'lane:y'))!.map((n) => n.id)).toEqual([
+        'note:0',
+        'note:2',
+        'note:1',
+        'note:3',
+      ]);
     }
   });
 
   it('notes follow the stage-major order of the board: stage, then lane, then index', () => {
     const { t } = withSource('blank');
-    const add = (stage: string, lane: string, text: string) => t.run('addNote', { stageId: t.stage(stage).id, laneId: t.lane(lane).id, text });
+    const add = (stage: string, lane: string, text: string) =>
+      t.run('addNote', { stageId: t.stage(stage).id, laneId: t.lane(lane).id, text });
     add('Decision', 'Touchpoints', '3');
     add('Awareness', 'Opportunities', '2');
     add('Awareness', 'Touchpoints', '1');
@@ -161,11 +182,34 @@ describe('tolerant reads (strict on write, tolerant on read)', () => {
     const records = recordsMap(doc);
     records.set('stage:s', newRecordMap({ name: 42, index: null }));
     records.set('lane:l', newRecordMap({ kind: 'metric' }));
-    records.set('note:n', newRecordMap({ position: { stageId: 'stage:s', laneId: 'lane:l', index: 7 }, kind: 'feeling', sentiment: 5, department: 'finance', colour: 3, text: 12, createdAt: '2020' }));
+    records.set(
+      'note:n',
+      newRecordMap({
+        position: { stageId: 'stage:s', laneId: 'lane:l', index: 7 },
+        kind: 'feeling',
+        sentiment: 5,
+        department: 'finance',
+        colour: 3,
+        text: 12,
+        createdAt: '2020',
+      }),
+    );
     records.set('note:m', newRecordMap({ sentiment: 1.5, text: 'plain string' }));
     const b = readBoard(doc);
-    expect(b.stages[0]).toEqual({ typeName: 'stage', id: 'stage:s', name: 'Untitled stage', index: 'a0', description: '' });
-    expect(b.lanes[0]).toEqual({ typeName: 'lane', id: 'lane:l', name: 'Untitled lane', kind: 'touchpoint', index: 'a0' });
+    expect(b.stages[0]).toEqual({
+      typeName: 'stage',
+      id: 'stage:s',
+      name: 'Untitled stage',
+      index: 'a0',
+      description: '',
+    });
+    expect(b.lanes[0]).toEqual({
+      typeName: 'lane',
+      id: 'lane:l',
+      name: 'Untitled lane',
+      kind: 'touchpoint',
+      index: 'a0',
+    });
     expect(b.notesById.get('note:n')).toEqual({
       typeName: 'note',
       id: 'note:n',
@@ -183,7 +227,11 @@ describe('tolerant reads (strict on write, tolerant on read)', () => {
       action: null,
     });
     // A plain-string text (from a careless writer) still reads; a missing position makes an orphan.
-    expect(b.notesById.get('note:m')).toMatchObject({ text: 'plain string', sentiment: null, position: { stageId: 'stage:missing', laneId: 'lane:missing' } });
+    expect(b.notesById.get('note:m')).toMatchObject({
+      text: 'plain string',
+      sentiment: null,
+      position: { stageId: 'stage:missing', laneId: 'lane:missing' },
+    });
     expect(b.orphanNotes.map((n) => n.id)).toEqual(['note:m']);
   });
 
@@ -220,6 +268,11 @@ describe('tolerant reads (strict on write, tolerant on read)', () => {
 describe('summarizeBoard', () => {
   it('counts records by type and reports the meta', () => {
     const t = createTestBoard('ecommerce');
-    expect(summarizeBoard(t.doc)).toEqual({ title: 'Journey', schemaVersion: SCHEMA_VERSION, createdAt: 1, counts: { stages: 6, lanes: 6, notes: 19 } });
+    expect(summarizeBoard(t.doc)).toEqual({
+      title: 'Journey',
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: 1,
+      counts: { stages: 6, lanes: 6, notes: 19 },
+    });
   });
 });

@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
 import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
-import { recordTypeOf, type KpiId, type LaneId, type NoteId, type PersonaId, type RoundId, type StageId } from '../schema/ids.ts';
+import {
+  recordTypeOf,
+  type KpiId,
+  type LaneId,
+  type NoteId,
+  type PersonaId,
+  type RoundId,
+  type StageId,
+} from '../schema/ids.ts';
 import { byKpiOrder, readKpi, type Kpi } from '../schema/kpi.ts';
 import { readLane, type Lane } from '../schema/lane.ts';
 import { readNote, type Note } from '../schema/note.ts';
@@ -113,7 +121,19 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   for (const list of kpisByStage.values()) list.sort(byKpiOrder);
   const kpis = stages.flatMap((s) => kpisByStage.get(s.id) ?? []);
   kpis.push(...allKpis.filter((k) => !stageSet.has(k.stageId)).sort(byKpiOrder));
-  return { meta, stages, lanes, notes, notesById: new Map(allNotes.map((n) => [n.id, n])), cells, orphanNotes, personas, rounds, kpis, kpisByStage };
+  return {
+    meta,
+    stages,
+    lanes,
+    notes,
+    notesById: new Map(allNotes.map((n) => [n.id, n])),
+    cells,
+    orphanNotes,
+    personas,
+    rounds,
+    kpis,
+    kpisByStage,
+  };
 }
 
 /** One-off full read, for the server and tests. */

@@ -7,23 +7,42 @@ import { BoardSnapshotSource, readBoard, type BoardSnapshot } from './snapshot.t
 
 /** Everything a reader can see of a snapshot, as plain data (Maps as entry lists). */
 function plain(b: BoardSnapshot) {
-  return { ...b, notesById: [...b.notesById].sort(([a], [c]) => (a < c ? -1 : 1)), cells: [...b.cells].sort(([a], [c]) => (a < c ? -1 : 1)), kpisByStage: [...b.kpisByStage] };
+  return {
+    ...b,
+    notesById: [...b.notesById].sort(([a], [c]) => (a < c ? -1 : 1)),
+    cells: [...b.cells].sort(([a], [c]) => (a < c ? -1 : 1)),
+    kpisByStage: [...b.kpisByStage],
+  };
 }
 
 /** A seeded random edit: mostly note changes (patched), now and then a structural one (full build). */
 function randomEdit(t: TestBoard, rnd: () => number): void {
   const b = t.board();
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const someNotes = () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(b.notes).id).filter((id, i, a) => a.indexOf(id) === i);
+  const someNotes = () =>
+    Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(b.notes).id).filter((id, i, a) => a.indexOf(id) === i);
   const r = rnd();
-  if (b.notes.length === 0 || r < 0.15) t.run('addNote', { stageId: pick(b.stages).id, laneId: pick(b.lanes).id, text: `new ${r}`, ...(rnd() < 0.5 ? { position: 0 } : {}) });
+  if (b.notes.length === 0 || r < 0.15)
+    t.run('addNote', {
+      stageId: pick(b.stages).id,
+      laneId: pick(b.lanes).id,
+      text: `new ${r}`,
+      ...(rnd() < 0.5 ? { position: 0 } : {}),
+    });
   else if (r < 0.4) t.run('editNoteText', { noteId: pick(b.notes).id, text: `edited ${r}` });
-  else if (r < 0.6) t.run('moveNotes', { noteIds: someNotes(), stageId: pick(b.stages).id, laneId: pick(b.lanes).id, ...(rnd() < 0.5 ? { position: Math.floor(rnd() * 4) } : {}) });
+  else if (r < 0.6)
+    t.run('moveNotes', {
+      noteIds: someNotes(),
+      stageId: pick(b.stages).id,
+      laneId: pick(b.lanes).id,
+      ...(rnd() < 0.5 ? { position: Math.floor(rnd() * 4) } : {}),
+    });
   else if (r < 0.7) t.run('updateNotes', { noteIds: someNotes(), patch: { colour: rnd() < 0.5 ? '#aabbcc' : null } });
   else if (r < 0.78) t.run('deleteNotes', { noteIds: someNotes() });
   else if (r < 0.84) t.run('duplicateNotes', { noteIds: someNotes() });
   else if (r < 0.88) t.run('renameStage', { stageId: pick(b.stages).id, name: `Stage ${r}` });
-  else if (r < 0.9 && b.lanes.length > 2) t.run('removeLane', { laneId: pick(b.lanes).id, decision: { notes: 'delete' } });
+  else if (r < 0.9 && b.lanes.length > 2)
+    t.run('removeLane', { laneId: pick(b.lanes).id, decision: { notes: 'delete' } });
   else if (r < 0.93) t.run('renameBoard', { title: `Board ${r}` });
   else t.run('editNoteText', { noteId: pick(b.notes).id, text: '' });
 }
@@ -31,7 +50,7 @@ function randomEdit(t: TestBoard, rnd: () => number): void {
 describe('patchSnapshot', () => {
   it('gives the snapshot a full build gives, after every kind of change, local and remote', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const ann = createTestBoard('ecommerce');
     const bo = joinTestBoard(ann, { ...TEST_ACTOR, id: 'user-bo' });
     const source = new BoardSnapshotSource(ann.doc);
@@ -81,7 +100,11 @@ describe('patchSnapshot', () => {
     const source = new BoardSnapshotSource(t.doc);
     const before = source.getSnapshot();
     const note = before.notes[0]!;
-    t.doc.transact(() => recordsMap(t.doc).get(note.id)!.set('position', { stageId: 'stage:gone', laneId: note.position.laneId, index: 'a0' }));
+    t.doc.transact(() =>
+      recordsMap(t.doc)
+        .get(note.id)!
+        .set('position', { stageId: 'stage:gone', laneId: note.position.laneId, index: 'a0' }),
+    );
     const after = source.getSnapshot();
     expect(after.stages).not.toBe(before.stages);
     expect(after.orphanNotes.map((n) => n.id)).toEqual([note.id as NoteId]);

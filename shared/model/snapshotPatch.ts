@@ -5,7 +5,8 @@ import { byIndex } from './ordering.ts';
 import { cellKey, type BoardRecord, type BoardSnapshot } from './snapshot.ts';
 
 /** Notes in a cell sort by fractional index, then id (the order `buildSnapshot` gives). */
-export const byPosition = (a: Note, b: Note): number => byIndex({ index: a.position.index, id: a.id }, { index: b.position.index, id: b.id });
+export const byPosition = (a: Note, b: Note): number =>
+  byIndex({ index: a.position.index, id: a.id }, { index: b.position.index, id: b.id });
 
 /**
  * The next snapshot after a change that touched only notes, built from the previous one instead
@@ -15,7 +16,10 @@ export const byPosition = (a: Note, b: Note): number => byIndex({ index: a.posit
  * Returns null when the change needs a full build (a stage, lane, persona, round or KPI changed,
  * or a note is or becomes an orphan); the result equals `buildSnapshot` of the same records.
  */
-export function patchSnapshot(prev: BoardSnapshot, changed: ReadonlyMap<string, BoardRecord | undefined>): BoardSnapshot | null {
+export function patchSnapshot(
+  prev: BoardSnapshot,
+  changed: ReadonlyMap<string, BoardRecord | undefined>,
+): BoardSnapshot | null {
   const stageIds = new Set<string>(prev.stages.map((s) => s.id));
   const laneIds = new Set<string>(prev.lanes.map((l) => l.id));
   const placed = (n: Note) => stageIds.has(n.position.stageId) && laneIds.has(n.position.laneId);

@@ -90,7 +90,10 @@ describe('applyTextDiff', () => {
       expect(ytext.toString()).toBe(after);
       for (const delta of deltas) {
         for (const cut of cutsOf(delta)) {
-          expect(isHigh(before.charCodeAt(cut - 1)) && isLow(before.charCodeAt(cut)), `${before} → ${after} cut at ${cut}`).toBe(false);
+          expect(
+            isHigh(before.charCodeAt(cut - 1)) && isLow(before.charCodeAt(cut)),
+            `${before} → ${after} cut at ${cut}`,
+          ).toBe(false);
         }
         for (const op of delta) {
           if (typeof op.insert !== 'string') continue;

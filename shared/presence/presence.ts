@@ -53,7 +53,18 @@ export function readPresence(clientId: number, state: unknown): Peer | null {
 }
 
 /** Stable, readable colours for people; picked from the user id so it never changes. */
-export const PEOPLE_COLOURS = ['#e5484d', '#0d74ce', '#2f9e44', '#d6409f', '#f76b15', '#6e56cf', '#12a594', '#ab6400', '#3e63dd', '#c2298a'];
+export const PEOPLE_COLOURS = [
+  '#e5484d',
+  '#0d74ce',
+  '#2f9e44',
+  '#d6409f',
+  '#f76b15',
+  '#6e56cf',
+  '#12a594',
+  '#ab6400',
+  '#3e63dd',
+  '#c2298a',
+];
 
 export function colourForUser(userId: string): string {
   let h = 0;

@@ -6,7 +6,13 @@ import type { BoardContent, BoardDiff } from '../model/boardDiff.ts';
  * `GET|POST /api/boards/:id/checkpoints`, `GET /api/boards/:id/checkpoints/:cid` (preview) and
  * `POST /api/boards/:id/checkpoints/:cid/restore`.
  */
-export type CheckpointKindName = 'named' | 'activity' | 'before-restore' | 'before-migration' | 'vote-reveal' | 'before-mass-delete';
+export type CheckpointKindName =
+  | 'named'
+  | 'activity'
+  | 'before-restore'
+  | 'before-migration'
+  | 'vote-reveal'
+  | 'before-mass-delete';
 
 export interface CheckpointSummary {
   readonly id: string;
@@ -27,7 +33,11 @@ export const CHECKPOINT_LABEL_MAX = 80;
 
 /** `POST /api/boards/:id/checkpoints` body: a named checkpoint of the board as it is now. */
 export const createCheckpointRequestSchema = z.object({
-  label: z.string().trim().min(1, 'A checkpoint needs a name').max(CHECKPOINT_LABEL_MAX, `A name has at most ${CHECKPOINT_LABEL_MAX} characters`),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'A checkpoint needs a name')
+    .max(CHECKPOINT_LABEL_MAX, `A name has at most ${CHECKPOINT_LABEL_MAX} characters`),
   /** Who is asking (shown in the history); the display name people picked when joining. */
   by: z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(60) }).optional(),
 });
@@ -51,7 +61,12 @@ export interface RestoreCheckpointResponse {
   readonly restored: CheckpointSummary;
   /** The automatic checkpoint of the board just before the restore (so a restore can be undone). */
   readonly before: CheckpointSummary;
-  readonly summary: { readonly recreated: number; readonly removed: number; readonly changed: number; readonly titleChanged: boolean };
+  readonly summary: {
+    readonly recreated: number;
+    readonly removed: number;
+    readonly changed: number;
+    readonly titleChanged: boolean;
+  };
 }
 
 /** Stateless payload the server sends a board's clients when its checkpoint list changed. */

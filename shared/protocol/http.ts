@@ -59,7 +59,12 @@ export interface BoardLinksResponse {
 
 /** `GET /api/boards` (ADMIN_TOKEN only). */
 export interface BoardListResponse {
-  readonly boards: readonly { readonly id: string; readonly title: string; readonly createdAt: number; readonly updatedAt: number }[];
+  readonly boards: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly createdAt: number;
+    readonly updatedAt: number;
+  }[];
 }
 
 export interface BoardInfoResponse {
@@ -106,7 +111,10 @@ export const HELD_LINKS_HEADER = 'x-journeyboard-links';
 export const MAX_HELD_LINKS = 100;
 
 export function encodeHeldLinks(tokens: Readonly<Record<string, string>>): string {
-  return Object.entries(tokens).slice(0, MAX_HELD_LINKS).map(([boardId, token]) => `${boardId}:${token}`).join(',');
+  return Object.entries(tokens)
+    .slice(0, MAX_HELD_LINKS)
+    .map(([boardId, token]) => `${boardId}:${token}`)
+    .join(',');
 }
 
 /** Board id to token; malformed pairs are ignored. */

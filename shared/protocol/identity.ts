@@ -36,10 +36,18 @@ export interface ConnectionToken {
   readonly name?: string;
 }
 
-const connectionTokenSchema = z.object({ link: z.string().max(256), credential: z.string().max(256).nullable(), name: z.string().trim().min(1).max(60).optional().catch(undefined) });
+const connectionTokenSchema = z.object({
+  link: z.string().max(256),
+  credential: z.string().max(256).nullable(),
+  name: z.string().trim().min(1).max(60).optional().catch(undefined),
+});
 
 export function encodeConnectionToken(token: ConnectionToken): string {
-  return JSON.stringify({ link: token.link, credential: token.credential, ...(token.name ? { name: token.name } : {}) });
+  return JSON.stringify({
+    link: token.link,
+    credential: token.credential,
+    ...(token.name ? { name: token.name } : {}),
+  });
 }
 
 /** A bare string is a share token without a credential (what clients sent before identities). */

@@ -37,7 +37,13 @@ export interface LobbyMessage {
 export function parseLobby(value: unknown): LobbyMessage | null {
   const m = value as Partial<LobbyMessage> | null;
   if (m?.type !== PEOPLE.lobby || typeof m.admission !== 'boolean' || !Array.isArray(m.waiting)) return null;
-  return { type: PEOPLE.lobby, admission: m.admission, waiting: m.waiting.filter((w) => typeof w?.personId === 'string' && typeof w.name === 'string').map((w) => ({ personId: w.personId, name: w.name, since: Number(w.since) })) };
+  return {
+    type: PEOPLE.lobby,
+    admission: m.admission,
+    waiting: m.waiting
+      .filter((w) => typeof w?.personId === 'string' && typeof w.name === 'string')
+      .map((w) => ({ personId: w.personId, name: w.name, since: Number(w.since) })),
+  };
 }
 
 export const removePersonMessageSchema = z.object({
@@ -68,5 +74,12 @@ export interface PeopleRefusedMessage {
 export function parsePersonRemoved(value: unknown): PersonRemovedMessage | null {
   const m = value as Partial<PersonRemovedMessage> | null;
   if (m?.type !== PEOPLE.removed || typeof m.personId !== 'string' || typeof m.name !== 'string') return null;
-  return { type: PEOPLE.removed, personId: m.personId, name: m.name, byName: String(m.byName ?? ''), dotsVoided: Number(m.dotsVoided ?? 0), draftsDiscarded: Number(m.draftsDiscarded ?? 0) };
+  return {
+    type: PEOPLE.removed,
+    personId: m.personId,
+    name: m.name,
+    byName: String(m.byName ?? ''),
+    dotsVoided: Number(m.dotsVoided ?? 0),
+    draftsDiscarded: Number(m.draftsDiscarded ?? 0),
+  };
 }

@@ -38,7 +38,10 @@ export const MAX_PHASE_TIMER_MINUTES = 120;
 
 export type DraftId = `draft:${string}`;
 const DRAFT_ID = /^draft:[0-9a-z]{8,32}$/;
-export const draftIdSchema = z.custom<DraftId>((v) => typeof v === 'string' && DRAFT_ID.test(v), 'Not a draft id (draft: and 8–32 letters or digits)');
+export const draftIdSchema = z.custom<DraftId>(
+  (v) => typeof v === 'string' && DRAFT_ID.test(v),
+  'Not a draft id (draft: and 8–32 letters or digits)',
+);
 
 /** A new draft id; the client picks it so it can show and edit the draft before the server answers. */
 export function newDraftId(): DraftId {
@@ -52,7 +55,9 @@ export function isDraftId(value: unknown): value is DraftId {
 const stageIdSchema = z.custom<StageId>((v) => isRecordId('stage', v), 'Not a stage id');
 const laneIdSchema = z.custom<LaneId>((v) => isRecordId('lane', v), 'Not a lane id');
 const requestIdSchema = z.string().max(64).optional();
-export const draftTextSchema = z.string().max(LIMITS.noteTextLength, `A note holds at most ${LIMITS.noteTextLength} characters`);
+export const draftTextSchema = z
+  .string()
+  .max(LIMITS.noteTextLength, `A note holds at most ${LIMITS.noteTextLength} characters`);
 
 export const phaseSettingsSchema = z.object({
   /**
@@ -86,7 +91,9 @@ export const privateWritingClientMessageSchema = z.discriminatedUnion('type', [
       kind: z.enum(NOTE_KINDS).optional(),
       requestId: requestIdSchema,
     })
-    .refine((m) => (m.stageId === undefined) === (m.laneId === undefined), { message: 'A move names both stageId and laneId' }),
+    .refine((m) => (m.stageId === undefined) === (m.laneId === undefined), {
+      message: 'A move names both stageId and laneId',
+    }),
   z.object({ type: z.literal(PRIVATE.remove), id: draftIdSchema, requestId: requestIdSchema }),
   z.object({ type: z.literal(PRIVATE.reveal), phaseId: z.string().min(1).max(64) }),
   z.object({ type: z.literal(PRIVATE.cancel), phaseId: z.string().min(1).max(64) }),
@@ -135,7 +142,9 @@ export interface WriterCount {
   readonly count: number;
 }
 
-export type PhaseEvent = { readonly kind: 'opened' | 'cancelled'; readonly phaseId: string } | { readonly kind: 'revealed'; readonly phaseId: string; readonly notes: number; readonly kept: number };
+export type PhaseEvent =
+  | { readonly kind: 'opened' | 'cancelled'; readonly phaseId: string }
+  | { readonly kind: 'revealed'; readonly phaseId: string; readonly notes: number; readonly kept: number };
 
 export interface PrivateStateMessage {
   readonly type: typeof PRIVATE.state;
@@ -197,7 +206,12 @@ export interface PrivateRefusedMessage {
   readonly requestId: string | null;
 }
 
-export type PrivateWritingServerMessage = PrivateStateMessage | PrivateDraftMessage | PrivateRemovedMessage | PrivateWritersMessage | PrivateRefusedMessage;
+export type PrivateWritingServerMessage =
+  | PrivateStateMessage
+  | PrivateDraftMessage
+  | PrivateRemovedMessage
+  | PrivateWritersMessage
+  | PrivateRefusedMessage;
 
 const draftSchema = z.object({
   id: draftIdSchema,
@@ -209,12 +223,16 @@ const draftSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
 });
-const writersSchema = z.array(z.object({ personId: z.string(), name: z.string(), department: departmentSchema, count: z.number().int().min(0) }));
+const writersSchema = z.array(
+  z.object({ personId: z.string(), name: z.string(), department: departmentSchema, count: z.number().int().min(0) }),
+);
 const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal(PRIVATE.state),
     now: z.number(),
-    phase: z.object({ id: z.string(), openedAt: z.number(), openedBy: z.string(), timerRun: z.number().nullable() }).nullable(),
+    phase: z
+      .object({ id: z.string(), openedAt: z.number(), openedBy: z.string(), timerRun: z.number().nullable() })
+      .nullable(),
     canWrite: z.boolean(),
     why: z.string().nullable(),
     drafts: z.array(draftSchema),
@@ -233,7 +251,9 @@ const serverMessageSchema = z.discriminatedUnion('type', [
     type: z.literal(PRIVATE.refused),
     code: z.enum(PRIVATE_REFUSAL_CODES),
     message: z.string(),
-    request: z.enum(PRIVATE_WRITING_CLIENT_TYPES as [PrivateWritingClientType, ...PrivateWritingClientType[]]).nullable(),
+    request: z
+      .enum(PRIVATE_WRITING_CLIENT_TYPES as [PrivateWritingClientType, ...PrivateWritingClientType[]])
+      .nullable(),
     draftId: draftIdSchema.nullable(),
     requestId: z.string().nullable(),
   }),

@@ -55,7 +55,10 @@ export function canFacilitate(role: Role): boolean {
 
 /** What each role can do, in the words the Share dialog uses. */
 export const ROLE_INFO: Readonly<Record<Role, { readonly label: string; readonly description: string }>> = {
-  facilitator: { label: 'Facilitator', description: 'Edits the board, runs voting rounds, the timer and the lock, and manages these links.' },
+  facilitator: {
+    label: 'Facilitator',
+    description: 'Edits the board, runs voting rounds, the timer and the lock, and manages these links.',
+  },
   editor: { label: 'Editor', description: 'Adds, edits, moves and removes notes, stages and lanes.' },
   commenter: { label: 'Commenter', description: 'Sees the board live and can comment, but cannot change the board.' },
   viewer: { label: 'Viewer', description: 'Sees the board live, read-only.' },

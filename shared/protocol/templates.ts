@@ -5,8 +5,16 @@ import type { TemplateInfo } from './http.ts';
 
 /** `POST /api/boards/:id/template` body: both optional (default: the board's title, and where it came from). */
 export const saveTemplateRequestSchema = z.object({
-  name: z.string().trim().max(TEMPLATE_LIMITS.nameLength, `A template name has at most ${TEMPLATE_LIMITS.nameLength} characters`).optional(),
-  description: z.string().trim().max(TEMPLATE_LIMITS.descriptionLength, `A description has at most ${TEMPLATE_LIMITS.descriptionLength} characters`).optional(),
+  name: z
+    .string()
+    .trim()
+    .max(TEMPLATE_LIMITS.nameLength, `A template name has at most ${TEMPLATE_LIMITS.nameLength} characters`)
+    .optional(),
+  description: z
+    .string()
+    .trim()
+    .max(TEMPLATE_LIMITS.descriptionLength, `A description has at most ${TEMPLATE_LIMITS.descriptionLength} characters`)
+    .optional(),
 });
 export type SaveTemplateRequest = z.input<typeof saveTemplateRequestSchema>;
 
@@ -14,7 +22,12 @@ export type SaveTemplateRequest = z.input<typeof saveTemplateRequestSchema>;
 export const MAX_SAVED_TEMPLATES = 500;
 
 /** What the picker shows of a template, built-in or saved. */
-export function templateInfo(t: BoardTemplate, source: TemplateInfo['source'], createdAt?: number, sourceBoardId?: string): TemplateInfo {
+export function templateInfo(
+  t: BoardTemplate,
+  source: TemplateInfo['source'],
+  createdAt?: number,
+  sourceBoardId?: string,
+): TemplateInfo {
   return {
     id: t.id,
     name: t.name,

@@ -16,7 +16,11 @@ export const THREAD_READ = 'journeyboard:thread-read';
 export const visitMessageSchema = z.object({
   type: z.literal(VISIT),
   // `id` is ignored: the server keys visits by the person it proved for the connection.
-  person: z.object({ id: z.string().max(128).optional(), name: z.string().trim().min(1).max(60), department: z.enum(DEPARTMENTS) }),
+  person: z.object({
+    id: z.string().max(128).optional(),
+    name: z.string().trim().min(1).max(60),
+    department: z.enum(DEPARTMENTS),
+  }),
 });
 export type VisitMessage = z.infer<typeof visitMessageSchema>;
 
@@ -59,17 +63,27 @@ export function parseVisitInfo(message: unknown): VisitInfo | null {
  * deleted meanwhile is left out (the person never saw it); added then edited is "added"; a note
  * that is gone is "deleted"; otherwise "moved" beats "edited".
  */
-export function collapseNoteEvents(events: readonly { noteId: string; change: NoteChange; at: number; label: string }[]): NoteActivity[] {
+export function collapseNoteEvents(
+  events: readonly { noteId: string; change: NoteChange; at: number; label: string }[],
+): NoteActivity[] {
   const byNote = new Map<string, { first: NoteChange; last: NoteChange; moved: boolean; at: number; label: string }>();
   for (const e of events) {
     const cur = byNote.get(e.noteId);
-    if (!cur) byNote.set(e.noteId, { first: e.change, last: e.change, moved: e.change === 'moved', at: e.at, label: e.label });
-    else Object.assign(cur, { last: e.change, moved: cur.moved || e.change === 'moved', at: Math.max(cur.at, e.at), label: e.label || cur.label });
+    if (!cur)
+      byNote.set(e.noteId, { first: e.change, last: e.change, moved: e.change === 'moved', at: e.at, label: e.label });
+    else
+      Object.assign(cur, {
+        last: e.change,
+        moved: cur.moved || e.change === 'moved',
+        at: Math.max(cur.at, e.at),
+        label: e.label || cur.label,
+      });
   }
   const out: NoteActivity[] = [];
   for (const [noteId, s] of byNote) {
     if (s.first === 'added' && s.last === 'deleted') continue;
-    const change: NoteChange = s.last === 'deleted' ? 'deleted' : s.first === 'added' ? 'added' : s.moved ? 'moved' : 'edited';
+    const change: NoteChange =
+      s.last === 'deleted' ? 'deleted' : s.first === 'added' ? 'added' : s.moved ? 'moved' : 'edited';
     out.push({ noteId, change, at: s.at, label: s.label });
   }
   return out.sort((a, b) => b.at - a.at || (a.noteId < b.noteId ? -1 : 1));

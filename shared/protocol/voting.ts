@@ -37,7 +37,12 @@ const dots = z.number().int().min(0).max(MAX_DOTS_PER_PERSON);
 export const roundSettingsSchema = z
   .object({
     title: z.string().trim().min(1, 'A round needs a title').max(120, 'A title has at most 120 characters'),
-    dotsPerPerson: z.number().int().min(1, 'At least 1 dot').max(MAX_DOTS_PER_PERSON, `At most ${MAX_DOTS_PER_PERSON} dots`).default(5),
+    dotsPerPerson: z
+      .number()
+      .int()
+      .min(1, 'At least 1 dot')
+      .max(MAX_DOTS_PER_PERSON, `At most ${MAX_DOTS_PER_PERSON} dots`)
+      .default(5),
     /** Most dots one person may stack on one note; null = no cap. */
     capPerNote: z.number().int().min(1).max(MAX_DOTS_PER_PERSON).nullable().default(null),
     /** A note can be voted on when its kind is listed here OR its lane is in `votableLaneIds`. */
@@ -53,12 +58,16 @@ export const roundSettingsSchema = z
     /** Only the people on the board when the round opened may vote (a late link holder cannot join in). */
     onlyPresent: z.boolean().default(false),
   })
-  .refine((s) => s.votableKinds.length > 0 || s.votableLaneIds.length > 0, { message: 'Choose at least one note kind or lane to vote on' });
+  .refine((s) => s.votableKinds.length > 0 || s.votableLaneIds.length > 0, {
+    message: 'Choose at least one note kind or lane to vote on',
+  });
 
 export type RoundSettings = z.output<typeof roundSettingsSchema>;
 export type RoundSettingsInput = z.input<typeof roundSettingsSchema>;
 
-export const DEFAULT_ROUND_SETTINGS: RoundSettings = roundSettingsSchema.parse({ title: 'Which problems do we fix first?' });
+export const DEFAULT_ROUND_SETTINGS: RoundSettings = roundSettingsSchema.parse({
+  title: 'Which problems do we fix first?',
+});
 
 /**
  * Who a connection says it is in `hello`: its display name and department. The id is the one the
@@ -81,14 +90,31 @@ export interface VoterIdentity {
 export const votingClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(VOTING.hello), person: declaredPersonSchema }),
   z.object({ type: z.literal(VOTING.start), settings: roundSettingsSchema }),
-  z.object({ type: z.literal(VOTING.place), roundId: roundIdSchema, noteId: noteIdSchema, requestId: z.string().max(64).optional() }),
-  z.object({ type: z.literal(VOTING.remove), roundId: roundIdSchema, noteId: noteIdSchema, requestId: z.string().max(64).optional() }),
+  z.object({
+    type: z.literal(VOTING.place),
+    roundId: roundIdSchema,
+    noteId: noteIdSchema,
+    requestId: z.string().max(64).optional(),
+  }),
+  z.object({
+    type: z.literal(VOTING.remove),
+    roundId: roundIdSchema,
+    noteId: noteIdSchema,
+    requestId: z.string().max(64).optional(),
+  }),
   z.object({ type: z.literal(VOTING.reveal), roundId: roundIdSchema }),
   z.object({ type: z.literal(VOTING.cancel), roundId: roundIdSchema }),
 ]);
 export type VotingClientMessage = z.infer<typeof votingClientMessageSchema>;
 export type VotingClientType = VotingClientMessage['type'];
-export const VOTING_CLIENT_TYPES: readonly VotingClientType[] = [VOTING.hello, VOTING.start, VOTING.place, VOTING.remove, VOTING.reveal, VOTING.cancel];
+export const VOTING_CLIENT_TYPES: readonly VotingClientType[] = [
+  VOTING.hello,
+  VOTING.start,
+  VOTING.place,
+  VOTING.remove,
+  VOTING.reveal,
+  VOTING.cancel,
+];
 
 /** The open round as everyone may see it: its settings, never anyone's dots. */
 export interface OpenRoundInfo {
@@ -132,7 +158,11 @@ export interface VotingStateMessage {
   /** Only in messages to facilitators; null for everyone else. */
   readonly pending: readonly PendingVoter[] | null;
   /** What just happened to the round, if this message announces it (for a toast). */
-  readonly event: { readonly kind: 'opened' | 'revealed' | 'cancelled'; readonly roundId: RoundId; readonly title: string } | null;
+  readonly event: {
+    readonly kind: 'opened' | 'revealed' | 'cancelled';
+    readonly roundId: RoundId;
+    readonly title: string;
+  } | null;
 }
 
 /** The recipient's own ballot; sent only to that person's connections. */
@@ -187,15 +217,35 @@ const serverMessageSchema = z.discriminatedUnion('type', [
     type: z.literal(VOTING.state),
     now: z.number(),
     round: z
-      .object({ id: roundIdSchema, settings: roundSettingsOut, openedAt: z.number(), endsAt: z.number().nullable(), openedBy: z.string() })
+      .object({
+        id: roundIdSchema,
+        settings: roundSettingsOut,
+        openedAt: z.number(),
+        endsAt: z.number().nullable(),
+        openedBy: z.string(),
+      })
       .nullable(),
     you: z
-      .object({ canVote: z.boolean(), why: z.string().nullable(), remaining: z.number().int().min(0), remainingByLane: countRecord(laneIdKey) })
+      .object({
+        canVote: z.boolean(),
+        why: z.string().nullable(),
+        remaining: z.number().int().min(0),
+        remainingByLane: countRecord(laneIdKey),
+      })
       .nullable(),
     pending: z
-      .array(z.object({ personId: z.string(), name: z.string(), department: departmentSchema, remaining: z.number().int().min(0) }))
+      .array(
+        z.object({
+          personId: z.string(),
+          name: z.string(),
+          department: departmentSchema,
+          remaining: z.number().int().min(0),
+        }),
+      )
       .nullable(),
-    event: z.object({ kind: z.enum(['opened', 'revealed', 'cancelled']), roundId: roundIdSchema, title: z.string() }).nullable(),
+    event: z
+      .object({ kind: z.enum(['opened', 'revealed', 'cancelled']), roundId: roundIdSchema, title: z.string() })
+      .nullable(),
   }),
   z.object({
     type: z.literal(VOTING.ballot),
@@ -222,6 +272,11 @@ export function parseVotingServerMessage(message: unknown): VotingServerMessage 
 }
 
 /** Whether a note may receive dots under these settings. */
-export function isVotable(settings: Pick<RoundSettings, 'votableKinds' | 'votableLaneIds'>, note: { readonly kind: NoteKind; readonly laneId: string }): boolean {
-  return settings.votableKinds.includes(note.kind) || (settings.votableLaneIds as readonly string[]).includes(note.laneId);
+export function isVotable(
+  settings: Pick<RoundSettings, 'votableKinds' | 'votableLaneIds'>,
+  note: { readonly kind: NoteKind; readonly laneId: string },
+): boolean {
+  return (
+    settings.votableKinds.includes(note.kind) || (settings.votableLaneIds as readonly string[]).includes(note.laneId)
+  );
 }

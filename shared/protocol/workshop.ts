@@ -52,7 +52,14 @@ export const workshopStateSchema = z.object({
 export type WorkshopState = z.infer<typeof workshopStateSchema>;
 
 export const DEFAULT_WORKSHOP_STATE: WorkshopState = {
-  timer: { durationMs: DEFAULT_TIMER_MS, status: 'idle', endsAt: null, remainingMs: DEFAULT_TIMER_MS, lockOnEnd: false, run: 0 },
+  timer: {
+    durationMs: DEFAULT_TIMER_MS,
+    status: 'idle',
+    endsAt: null,
+    remainingMs: DEFAULT_TIMER_MS,
+    lockOnEnd: false,
+    run: 0,
+  },
   lock: { locked: false, commentsOpen: true, since: null, byTimer: false },
   hideCursors: false,
 };
@@ -129,11 +136,19 @@ export const LOCK_TYPE = 'journeyboard:lock';
 export const CURSORS_TYPE = 'journeyboard:cursors';
 
 export const timerCommandSchema = z.discriminatedUnion('action', [
-  z.object({ type: z.literal(TIMER_TYPE), action: z.literal('set'), durationMs: z.number().int().min(TIMER_MIN_MS).max(TIMER_MAX_MS) }),
+  z.object({
+    type: z.literal(TIMER_TYPE),
+    action: z.literal('set'),
+    durationMs: z.number().int().min(TIMER_MIN_MS).max(TIMER_MAX_MS),
+  }),
   z.object({ type: z.literal(TIMER_TYPE), action: z.literal('start') }),
   z.object({ type: z.literal(TIMER_TYPE), action: z.literal('pause') }),
   z.object({ type: z.literal(TIMER_TYPE), action: z.literal('resume') }),
-  z.object({ type: z.literal(TIMER_TYPE), action: z.literal('add'), ms: z.number().int().min(-TIMER_MAX_MS).max(TIMER_MAX_MS) }),
+  z.object({
+    type: z.literal(TIMER_TYPE),
+    action: z.literal('add'),
+    ms: z.number().int().min(-TIMER_MAX_MS).max(TIMER_MAX_MS),
+  }),
   z.object({ type: z.literal(TIMER_TYPE), action: z.literal('reset') }),
   z.object({ type: z.literal(TIMER_TYPE), action: z.literal('options'), lockOnEnd: z.boolean() }),
 ]);

@@ -8,7 +8,11 @@ import { z } from 'zod';
 export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done' };
+export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
 
 export interface NoteAction {
   readonly owner: string;

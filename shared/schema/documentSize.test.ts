@@ -15,7 +15,12 @@ describe('document size', () => {
     const doc = new Y.Doc();
     // Client ids are random 32-bit numbers; 15 in 16 take 5 bytes in every item id, as this one.
     doc.clientID = 4_000_000_000;
-    initializeBoard(doc, { boardId: 'bigboard0001', title: 'Bench', template: findTemplate('blank')!, now: 1_790_000_000_000 });
+    initializeBoard(doc, {
+      boardId: 'bigboard0001',
+      title: 'Bench',
+      template: findTemplate('blank')!,
+      now: 1_790_000_000_000,
+    });
     fillBoard(doc, 5000);
     const bytes = Y.encodeStateAsUpdate(doc).byteLength;
     expect(bytes).toBeLessThan(2_500_000);

@@ -87,7 +87,15 @@ export const kpiFieldsSchema = z.object({
 });
 export type KpiFields = z.infer<typeof kpiFieldsSchema>;
 
-export const KPI_DEFAULTS: KpiFields & { metric: string } = { metric: 'Metric', value: null, target: null, previous: null, unit: '', direction: 'higher', trend: null };
+export const KPI_DEFAULTS: KpiFields & { metric: string } = {
+  metric: 'Metric',
+  value: null,
+  target: null,
+  previous: null,
+  unit: '',
+  direction: 'higher',
+  trend: null,
+};
 
 /** Tolerant: a field that does not match reads as its default; unknown fields are ignored. */
 export function readKpi(id: KpiId, raw: Record<string, unknown>): Kpi {
@@ -165,21 +173,28 @@ export function byKpiOrder(a: Kpi, b: Kpi): number {
     const i = KPI_PRESETS.findIndex((p) => kpiMetricKey(p.metric) === kpiMetricKey(k.metric));
     return i < 0 ? KPI_PRESETS.length : i;
   };
-  const byName = kpiMetricKey(a.metric) < kpiMetricKey(b.metric) ? -1 : kpiMetricKey(a.metric) > kpiMetricKey(b.metric) ? 1 : 0;
+  const byName =
+    kpiMetricKey(a.metric) < kpiMetricKey(b.metric) ? -1 : kpiMetricKey(a.metric) > kpiMetricKey(b.metric) ? 1 : 0;
   return rank(a) - rank(b) || byName || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A one-line description for screen readers and the outline. */
 export function describeKpi(k: Kpi): string {
   const status = kpiStatus(k);
-  return [`${k.metric}: ${formatKpiValue(k)}`, ...kpiDetails(k).slice(0, 1), KPI_STATUS_STYLE[status].label.toLowerCase(), ...kpiDetails(k).slice(1)].join(', ');
+  return [
+    `${k.metric}: ${formatKpiValue(k)}`,
+    ...kpiDetails(k).slice(0, 1),
+    KPI_STATUS_STYLE[status].label.toLowerCase(),
+    ...kpiDetails(k).slice(1),
+  ].join(', ');
 }
 
 /** Target, trend and direction in words ("target 3/7", "trend down from 4.3", "lower is better"). */
 export function kpiDetails(k: Kpi): string[] {
   const trend = kpiTrend(k);
   const parts = [k.target !== null ? `target ${formatKpiValue({ value: k.target, unit: k.unit })}` : 'no target'];
-  if (trend) parts.push(`trend ${trend}${k.previous !== null && !k.trend ? ` from ${formatKpiNumber(k.previous)}` : ''}`);
+  if (trend)
+    parts.push(`trend ${trend}${k.previous !== null && !k.trend ? ` from ${formatKpiNumber(k.previous)}` : ''}`);
   if (k.direction === 'lower') parts.push('lower is better');
   return parts;
 }

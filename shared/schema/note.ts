@@ -41,7 +41,9 @@ export interface Note {
 }
 
 export const noteIdSchema = z.custom<NoteId>((v) => isRecordId('note', v), 'Not a note id');
-export const noteTextSchema = z.string().max(LIMITS.noteTextLength, `A note holds at most ${LIMITS.noteTextLength} characters`);
+export const noteTextSchema = z
+  .string()
+  .max(LIMITS.noteTextLength, `A note holds at most ${LIMITS.noteTextLength} characters`);
 export const colourSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'A colour is #rrggbb');
 
 export function noteColour(note: Pick<Note, 'colour' | 'kind'>): string {
@@ -67,7 +69,10 @@ export function readNote(id: NoteId, raw: Record<string, unknown>): Note {
     text: raw.text instanceof Y.Text ? raw.text.toString() : typeof raw.text === 'string' ? raw.text : '',
     colour: typeof raw.colour === 'string' ? raw.colour : null,
     sentiment:
-      typeof sentiment === 'number' && Number.isInteger(sentiment) && sentiment >= SENTIMENT_MIN && sentiment <= SENTIMENT_MAX
+      typeof sentiment === 'number' &&
+      Number.isInteger(sentiment) &&
+      sentiment >= SENTIMENT_MIN &&
+      sentiment <= SENTIMENT_MAX
         ? sentiment
         : null,
     department: (DEPARTMENTS as readonly unknown[]).includes(raw.department) ? (raw.department as Department) : 'other',
@@ -75,7 +80,9 @@ export function readNote(id: NoteId, raw: Record<string, unknown>): Note {
     authorName: typeof raw.authorName === 'string' ? raw.authorName : 'Someone',
     createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
-    personaIds: Object.keys(raw).filter((k) => isPersonaTagKey(k) && raw[k] === true).sort() as PersonaId[],
+    personaIds: Object.keys(raw)
+      .filter((k) => isPersonaTagKey(k) && raw[k] === true)
+      .sort() as PersonaId[],
     action: readAction(raw),
   };
 }

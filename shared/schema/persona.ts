@@ -32,7 +32,16 @@ export const personaFieldsSchema = z.object({
 });
 export type PersonaFields = z.infer<typeof personaFieldsSchema>;
 
-export const PERSONA_DEFAULTS = { name: 'Unnamed persona', role: '', goals: '', needs: '', frustrations: '', quote: '', colour: PERSONA_COLOURS[0], index: 'a0' } as const;
+export const PERSONA_DEFAULTS = {
+  name: 'Unnamed persona',
+  role: '',
+  goals: '',
+  needs: '',
+  frustrations: '',
+  quote: '',
+  colour: PERSONA_COLOURS[0],
+  index: 'a0',
+} as const;
 
 /**
  * A note's tag for a persona is its own key on the note (`persona:<id>` → true), not one array
@@ -47,7 +56,8 @@ export function isPersonaTagKey(key: string): key is PersonaId {
 }
 
 export function readPersona(id: PersonaId, raw: Record<string, unknown>): Persona {
-  const str = (k: keyof typeof PERSONA_DEFAULTS) => (typeof raw[k] === 'string' ? (raw[k] as string) : PERSONA_DEFAULTS[k]);
+  const str = (k: keyof typeof PERSONA_DEFAULTS) =>
+    typeof raw[k] === 'string' ? (raw[k] as string) : PERSONA_DEFAULTS[k];
   return {
     typeName: 'persona',
     id,

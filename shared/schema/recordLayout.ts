@@ -20,7 +20,8 @@ export function fieldsToDrop(key: string, fields: Readonly<Record<string, unknow
   const type = recordTypeOf(key);
   if (!type) return [];
   const drop: string[] = DERIVED_FIELDS.filter((f) => Object.hasOwn(fields, f));
-  if (type === 'note') for (const f of NOTE_FIELDS_ABSENT_WHEN_NULL) if (Object.hasOwn(fields, f) && fields[f] === null) drop.push(f);
+  if (type === 'note')
+    for (const f of NOTE_FIELDS_ABSENT_WHEN_NULL) if (Object.hasOwn(fields, f) && fields[f] === null) drop.push(f);
   return drop;
 }
 
@@ -31,7 +32,10 @@ export function withoutDroppedFields<T>(key: string, fields: Readonly<Record<str
 }
 
 /** A new note's `colour` and `sentiment` as stored: each left out when null. */
-export function noteStyleFields(colour: string | null, sentiment: number | null): { colour?: string; sentiment?: number } {
+export function noteStyleFields(
+  colour: string | null,
+  sentiment: number | null,
+): { colour?: string; sentiment?: number } {
   return { ...(colour !== null ? { colour } : {}), ...(sentiment !== null ? { sentiment } : {}) };
 }
 

@@ -56,7 +56,11 @@ export type RecordRepair =
 
 /** A repair that only removes `typeName`/`id` (an older writer's layout, not a mistake worth a notice). */
 export function onlyDropsDerivedFields(repair: RecordRepair): boolean {
-  return repair.kind === 'fix' && repair.cutTextTo === null && repair.why.every((f) => (DERIVED_FIELDS as readonly string[]).includes(f));
+  return (
+    repair.kind === 'fix' &&
+    repair.cutTextTo === null &&
+    repair.why.every((f) => (DERIVED_FIELDS as readonly string[]).includes(f))
+  );
 }
 
 /** A `fix` value meaning "remove the field" (it then reads as its default). */
@@ -67,7 +71,8 @@ const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
 export function recordRepair(key: string, value: unknown, limits: RepairLimits = DEFAULT_REPAIR_LIMITS): RecordRepair {
   const type = recordTypeOf(key);
-  if (!type || !isRecordId(type, key) || key.length > limits.maxShortStringLength) return { kind: 'delete', why: `unknown record key ${JSON.stringify(key.slice(0, 40))}` };
+  if (!type || !isRecordId(type, key) || key.length > limits.maxShortStringLength)
+    return { kind: 'delete', why: `unknown record key ${JSON.stringify(key.slice(0, 40))}` };
   if (!(value instanceof Y.Map)) return { kind: 'delete', why: `${key} is not a map` };
   const raw: Record<string, unknown> = {};
   value.forEach((v, k) => (raw[k] = v));
@@ -94,18 +99,37 @@ export function recordRepair(key: string, value: unknown, limits: RepairLimits =
 /** Repairs `field` when not `ok`: sets `repaired`, or removes the field when it is `REMOVE`. */
 type Fix = (field: string, ok: boolean, repaired: unknown) => void;
 
-function checkFields(type: RecordType, key: string, raw: Record<string, unknown>, l: RepairLimits, fix: Fix, cutText: (n: number) => void): void {
+function checkFields(
+  type: RecordType,
+  key: string,
+  raw: Record<string, unknown>,
+  l: RepairLimits,
+  fix: Fix,
+  cutText: (n: number) => void,
+): void {
   const short = l.maxShortStringLength;
   if (type === 'stage') {
     const read = readStage(key as never, raw);
-    fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Untitled stage');
+    fix(
+      'name',
+      isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '',
+      truncate(read.name, l.maxNameLength) || 'Untitled stage',
+    );
     fix('index', isShortString(raw.index, short), truncate(read.index, short));
-    fix('description', isShortString(raw.description, l.maxDescriptionLength), truncate(read.description, l.maxDescriptionLength));
+    fix(
+      'description',
+      isShortString(raw.description, l.maxDescriptionLength),
+      truncate(read.description, l.maxDescriptionLength),
+    );
     return;
   }
   if (type === 'lane') {
     const read = readLane(key as never, raw);
-    fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Untitled lane');
+    fix(
+      'name',
+      isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '',
+      truncate(read.name, l.maxNameLength) || 'Untitled lane',
+    );
     fix('kind', (NOTE_KINDS as readonly unknown[]).includes(raw.kind), read.kind);
     fix('index', isShortString(raw.index, short), truncate(read.index, short));
     return;
@@ -114,24 +138,41 @@ function checkFields(type: RecordType, key: string, raw: Record<string, unknown>
     // Written whole by the server at reveal; a malformed field reads as empty (server/voting
     // rewrites a tampered round from its database, which is the source of truth).
     for (const [field, schema] of Object.entries(roundFieldsSchema.shape)) {
-      if (!schema.safeParse(raw[field]).success) fix(field, false, ROUND_DEFAULTS[field as keyof typeof ROUND_DEFAULTS]);
+      if (!schema.safeParse(raw[field]).success)
+        fix(field, false, ROUND_DEFAULTS[field as keyof typeof ROUND_DEFAULTS]);
     }
     return;
   }
   if (type === 'kpi') {
     // Each field is checked alone: a bad target must not cost a good value.
     fix('stageId', isRecordId('stage', raw.stageId) && isShortString(raw.stageId, short), 'stage:missing');
-    fix('metric', kpiMetricSchema.safeParse(raw.metric).success && isShortString(raw.metric, KPI_LIMITS.metricLength), KPI_DEFAULTS.metric);
+    fix(
+      'metric',
+      kpiMetricSchema.safeParse(raw.metric).success && isShortString(raw.metric, KPI_LIMITS.metricLength),
+      KPI_DEFAULTS.metric,
+    );
     for (const [field, schema] of Object.entries(kpiFieldsSchema.shape)) {
-      if (!schema.safeParse(raw[field]).success) fix(field, false, field === 'unit' && typeof raw.unit === 'string' ? truncate(raw.unit.trim(), KPI_LIMITS.unitLength) : KPI_DEFAULTS[field as keyof typeof KPI_DEFAULTS]);
+      if (!schema.safeParse(raw[field]).success)
+        fix(
+          field,
+          false,
+          field === 'unit' && typeof raw.unit === 'string'
+            ? truncate(raw.unit.trim(), KPI_LIMITS.unitLength)
+            : KPI_DEFAULTS[field as keyof typeof KPI_DEFAULTS],
+        );
     }
     return;
   }
   if (type === 'persona') {
     const read = readPersona(key as never, raw);
-    fix('name', isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '', truncate(read.name, l.maxNameLength) || 'Unnamed persona');
+    fix(
+      'name',
+      isShortString(raw.name, l.maxNameLength) && raw.name.trim() !== '',
+      truncate(read.name, l.maxNameLength) || 'Unnamed persona',
+    );
     fix('role', isShortString(raw.role, LIMITS.personaRoleLength), truncate(read.role, LIMITS.personaRoleLength));
-    for (const f of ['goals', 'needs', 'frustrations'] as const) fix(f, isShortString(raw[f], LIMITS.personaTextLength), truncate(read[f], LIMITS.personaTextLength));
+    for (const f of ['goals', 'needs', 'frustrations'] as const)
+      fix(f, isShortString(raw[f], LIMITS.personaTextLength), truncate(read[f], LIMITS.personaTextLength));
     fix('quote', isShortString(raw.quote, LIMITS.personaQuoteLength), truncate(read.quote, LIMITS.personaQuoteLength));
     fix('colour', typeof raw.colour === 'string' && /^#[0-9a-f]{6}$/i.test(raw.colour), read.colour);
     fix('index', isShortString(raw.index, short), truncate(read.index, short));
@@ -140,26 +181,63 @@ function checkFields(type: RecordType, key: string, raw: Record<string, unknown>
   const read = readNote(key as never, raw);
   const p = raw.position as Record<string, unknown> | null | undefined;
   const positionOk =
-    typeof p === 'object' && p !== null && !Array.isArray(p) && !(p instanceof Y.AbstractType) &&
-    isRecordId('stage', p.stageId) && isShortString(p.stageId, short) &&
-    isRecordId('lane', p.laneId) && isShortString(p.laneId, short) &&
+    typeof p === 'object' &&
+    p !== null &&
+    !Array.isArray(p) &&
+    !(p instanceof Y.AbstractType) &&
+    isRecordId('stage', p.stageId) &&
+    isShortString(p.stageId, short) &&
+    isRecordId('lane', p.laneId) &&
+    isShortString(p.laneId, short) &&
     isShortString(p.index, short);
-  fix('position', positionOk, { stageId: read.position.stageId, laneId: read.position.laneId, index: truncate(read.position.index, short) });
+  fix('position', positionOk, {
+    stageId: read.position.stageId,
+    laneId: read.position.laneId,
+    index: truncate(read.position.index, short),
+  });
   fix('kind', (NOTE_KINDS as readonly unknown[]).includes(raw.kind), read.kind);
   if (!(raw.text instanceof Y.Text)) fix('text', false, new Y.Text(truncate(read.text, l.maxNoteLength)));
   else if (raw.text.length > l.maxNoteLength) cutText(l.maxNoteLength);
   // Absent and null both read as null (absent is what Journeyboard writes); anything else invalid reads as null too.
-  fix('colour', raw.colour === undefined || raw.colour === null || (typeof raw.colour === 'string' && /^#[0-9a-f]{6}$/i.test(raw.colour)), REMOVE);
-  fix('sentiment', raw.sentiment === undefined || raw.sentiment === null || (Number.isInteger(raw.sentiment) && (raw.sentiment as number) >= SENTIMENT_MIN && (raw.sentiment as number) <= SENTIMENT_MAX), REMOVE);
+  fix(
+    'colour',
+    raw.colour === undefined ||
+      raw.colour === null ||
+      (typeof raw.colour === 'string' && /^#[0-9a-f]{6}$/i.test(raw.colour)),
+    REMOVE,
+  );
+  fix(
+    'sentiment',
+    raw.sentiment === undefined ||
+      raw.sentiment === null ||
+      (Number.isInteger(raw.sentiment) &&
+        (raw.sentiment as number) >= SENTIMENT_MIN &&
+        (raw.sentiment as number) <= SENTIMENT_MAX),
+    REMOVE,
+  );
   fix('department', (DEPARTMENTS as readonly unknown[]).includes(raw.department), read.department);
   fix('authorId', isShortString(raw.authorId, short), truncate(read.authorId, short));
-  fix('authorName', isShortString(raw.authorName, l.maxAuthorNameLength), truncate(read.authorName, l.maxAuthorNameLength));
+  fix(
+    'authorName',
+    isShortString(raw.authorName, l.maxAuthorNameLength),
+    truncate(read.authorName, l.maxAuthorNameLength),
+  );
   fix('createdAt', isTime(raw.createdAt), read.createdAt);
   fix('updatedAt', isTime(raw.updatedAt), read.updatedAt);
   if (raw.actionStatus !== undefined) {
     fix('actionStatus', read.action !== null, 'open');
-    fix('actionOwner', raw.actionOwner === undefined || isShortString(raw.actionOwner, l.maxNameLength), truncate(String(read.action?.owner ?? ''), l.maxNameLength));
-    fix('actionDue', raw.actionDue === undefined || raw.actionDue === null || (typeof raw.actionDue === 'string' && read.action?.due === raw.actionDue), null);
+    fix(
+      'actionOwner',
+      raw.actionOwner === undefined || isShortString(raw.actionOwner, l.maxNameLength),
+      truncate(String(read.action?.owner ?? ''), l.maxNameLength),
+    );
+    fix(
+      'actionDue',
+      raw.actionDue === undefined ||
+        raw.actionDue === null ||
+        (typeof raw.actionDue === 'string' && read.action?.due === raw.actionDue),
+      null,
+    );
   }
 }
 

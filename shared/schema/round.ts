@@ -56,8 +56,16 @@ export interface PersonBallot {
 export const MIN_DEPARTMENT_VOTERS = 3;
 
 const count = z.number().int().min(0).max(1_000_000);
-const tallySchema = z.record(z.string().refine((k) => isRecordId('note', k)), count);
-const noteInfoSchema = z.object({ text: z.string().max(2000), kind: z.enum(NOTE_KINDS), stageId: z.string().max(128), laneId: z.string().max(128) });
+const tallySchema = z.record(
+  z.string().refine((k) => isRecordId('note', k)),
+  count,
+);
+const noteInfoSchema = z.object({
+  text: z.string().max(2000),
+  kind: z.enum(NOTE_KINDS),
+  stageId: z.string().max(128),
+  laneId: z.string().max(128),
+});
 
 /** The fields of a round record as the server writes them; also what repairs check against. */
 export const roundFieldsSchema = z.object({
@@ -68,17 +76,38 @@ export const roundFieldsSchema = z.object({
   anonymous: z.boolean(),
   voterCount: count,
   totals: tallySchema,
-  notes: z.record(z.string().refine((k) => isRecordId('note', k)), noteInfoSchema),
+  notes: z.record(
+    z.string().refine((k) => isRecordId('note', k)),
+    noteInfoSchema,
+  ),
   byDepartment: z.partialRecord(z.enum(DEPARTMENTS), z.object({ voters: count, totals: tallySchema })),
   byPerson: z
-    .array(z.object({ personId: z.string().max(128), name: z.string().max(60), department: z.enum(DEPARTMENTS), dots: tallySchema }))
+    .array(
+      z.object({
+        personId: z.string().max(128),
+        name: z.string().max(60),
+        department: z.enum(DEPARTMENTS),
+        dots: tallySchema,
+      }),
+    )
     .nullable(),
 });
 export type RoundFields = z.infer<typeof roundFieldsSchema>;
 
 export const roundIdSchema = z.custom<RoundId>((v) => isRecordId('round', v), 'Not a round id');
 
-export const ROUND_DEFAULTS: RoundFields = { title: 'Voting round', openedAt: 0, revealedAt: 0, dotsPerPerson: 1, anonymous: true, voterCount: 0, totals: {}, notes: {}, byDepartment: {}, byPerson: null };
+export const ROUND_DEFAULTS: RoundFields = {
+  title: 'Voting round',
+  openedAt: 0,
+  revealedAt: 0,
+  dotsPerPerson: 1,
+  anonymous: true,
+  voterCount: 0,
+  totals: {},
+  notes: {},
+  byDepartment: {},
+  byPerson: null,
+};
 
 /** Tolerant: a field that does not match the schema reads as its empty value (never a voter id). */
 export function readRound(id: RoundId, raw: Record<string, unknown>): Round {

@@ -24,7 +24,12 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, tem
   it('initializes into a valid board in one server transaction', () => {
     const { board, origins } = init(template);
     expect(origins).toEqual([ORIGIN.server]);
-    expect(board.meta).toEqual({ schemaVersion: SCHEMA_VERSION, boardId: 'b-1', title: template.name, createdAt: 1700000000000 });
+    expect(board.meta).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      boardId: 'b-1',
+      title: template.name,
+      createdAt: 1700000000000,
+    });
     expect(board.stages.map((s) => s.name)).toEqual(template.stages);
     expect(board.lanes.map((l) => [l.name, l.kind])).toEqual(template.lanes.map((l) => [l.name, l.kind]));
     expect(board.notes).toHaveLength(template.notes.length);
@@ -86,8 +91,21 @@ describe('template catalogue', () => {
   it('blank has the five classic stages and the six standard lanes', () => {
     const blank = findTemplate('blank')!;
     const { board } = init(blank);
-    expect(board.stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Retention', 'Advocacy']);
-    expect(board.lanes.map((l) => l.name)).toEqual(['Touchpoints', 'Customer actions', 'Thoughts', 'Emotions', 'Pain points', 'Opportunities']);
+    expect(board.stages.map((s) => s.name)).toEqual([
+      'Awareness',
+      'Consideration',
+      'Decision',
+      'Retention',
+      'Advocacy',
+    ]);
+    expect(board.lanes.map((l) => l.name)).toEqual([
+      'Touchpoints',
+      'Customer actions',
+      'Thoughts',
+      'Emotions',
+      'Pain points',
+      'Opportunities',
+    ]);
     expect(board.lanes.map((l) => l.kind)).toEqual(['touchpoint', 'action', 'thought', 'emotion', 'pain', 'idea']);
     expect(board.notes).toEqual([]);
   });
@@ -117,7 +135,8 @@ describe('built-in templates are worth starting from', () => {
       expect(t.notes.length, t.id).toBeGreaterThanOrEqual(5);
       expect(new Set(t.notes.map((n) => n.lane)).size, t.id).toBeGreaterThanOrEqual(4);
       expect(t.kpis?.length, t.id).toBeGreaterThanOrEqual(3);
-      for (const p of t.personas ?? []) expect(p.goals && p.needs && p.frustrations && p.quote, `${t.id} ${p.name}`).toBeTruthy();
+      for (const p of t.personas ?? [])
+        expect(p.goals && p.needs && p.frustrations && p.quote, `${t.id} ${p.name}`).toBeTruthy();
     }
   });
 

@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { ORIGIN } from '../doc/origins.ts';
-import { executeCommand, type Actor, type CommandInput, type CommandName, type CommandResult } from '../model/commands/index.ts';
+import {
+  executeCommand,
+  type Actor,
+  type CommandInput,
+  type CommandName,
+  type CommandResult,
+} from '../model/commands/index.ts';
 import { BoardModel } from '../model/boardModel.ts';
 import { initializeBoard } from '../model/createBoard.ts';
 import { readBoard, type BoardSnapshot } from '../model/snapshot.ts';

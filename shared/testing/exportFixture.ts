@@ -32,7 +32,17 @@ export const FIXTURE = {
 
 const T0 = 1_790_000_000_000;
 
-type NoteSpec = { id: string; stage: string; lane: string; index: string; kind: string; text: string; department: string; author: string; extra?: Record<string, unknown> };
+type NoteSpec = {
+  id: string;
+  stage: string;
+  lane: string;
+  index: string;
+  kind: string;
+  text: string;
+  department: string;
+  author: string;
+  extra?: Record<string, unknown>;
+};
 
 export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
   const { stages: S, lanes: L, notes: N } = FIXTURE;
@@ -43,11 +53,13 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
     meta.set('title', 'Checkout journey, Q3 "workshop" 🛒');
     meta.set('createdAt', T0);
     const records = recordsMap(doc);
-    const stage = (id: string, name: string, index: string) => records.set(id, newRecordMap({ name, index, description: '' }));
+    const stage = (id: string, name: string, index: string) =>
+      records.set(id, newRecordMap({ name, index, description: '' }));
     stage(S.awareness, 'Awareness', 'a0');
     stage(S.decision, 'Decision', 'a1');
     stage(S.use, 'Use & support', 'a2');
-    const lane = (id: string, name: string, kind: string, index: string) => records.set(id, newRecordMap({ name, kind, index }));
+    const lane = (id: string, name: string, kind: string, index: string) =>
+      records.set(id, newRecordMap({ name, kind, index }));
     lane(L.touch, 'Touchpoints', 'touchpoint', 'a0');
     lane(L.pain, 'Pain points', 'pain', 'a1');
     lane(L.idea, 'Opportunities', 'idea', 'a2');
@@ -68,17 +80,104 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
           ...n.extra,
         }),
       );
-    note({ id: N.shipping, stage: S.decision, lane: L.pain, index: 'a0', kind: 'pain', text: 'Shipping cost, shown "late" at checkout', department: 'sales', author: 'Ann', extra: { actionStatus: 'in-progress', actionOwner: 'Bo Ström', actionDue: '2026-12-15' } });
-    note({ id: N.formula, stage: S.decision, lane: L.idea, index: 'a0', kind: 'idea', text: '=HYPERLINK("http://evil.example","click")', department: 'marketing', author: 'Cy' });
-    note({ id: N.ads, stage: S.awareness, lane: L.pain, index: 'a0', kind: 'pain', text: 'Ads | confusing\nsecond line 🙈', department: 'marketing', author: 'Dee' });
-    note({ id: N.instagram, stage: S.awareness, lane: L.touch, index: 'a0', kind: 'touchpoint', text: 'Instagram ad', department: 'marketing', author: 'Dee' });
-    note({ id: N.welcome, stage: S.use, lane: L.touch, index: 'a0', kind: 'touchpoint', text: 'Welcome email', department: 'support', author: 'Eve' });
-    note({ id: N.agents, stage: S.use, lane: L.idea, index: 'a0', kind: 'idea', text: '+1 more chat agents, at night', department: 'support', author: 'Eve', extra: { actionStatus: 'open', actionOwner: '@support lead' } });
-    note({ id: N.reviews, stage: S.use, lane: L.pain, index: 'a1', kind: 'pain', text: '-5 stars reviews\r\n\tafter returns', department: 'product', author: 'Fay' });
-    note({ id: N.mood, stage: S.use, lane: L.emotion, index: 'a0', kind: 'emotion', text: 'Frustrated', department: 'other', author: 'Gus' });
-    note({ id: N.orphan, stage: 'stage:gone', lane: L.pain, index: 'a0', kind: 'pain', text: 'From a removed stage', department: 'sales', author: 'Ann' });
+    note({
+      id: N.shipping,
+      stage: S.decision,
+      lane: L.pain,
+      index: 'a0',
+      kind: 'pain',
+      text: 'Shipping cost, shown "late" at checkout',
+      department: 'sales',
+      author: 'Ann',
+      extra: { actionStatus: 'in-progress', actionOwner: 'Bo Ström', actionDue: '2026-12-15' },
+    });
+    note({
+      id: N.formula,
+      stage: S.decision,
+      lane: L.idea,
+      index: 'a0',
+      kind: 'idea',
+      text: '=HYPERLINK("http://evil.example","click")',
+      department: 'marketing',
+      author: 'Cy',
+    });
+    note({
+      id: N.ads,
+      stage: S.awareness,
+      lane: L.pain,
+      index: 'a0',
+      kind: 'pain',
+      text: 'Ads | confusing\nsecond line 🙈',
+      department: 'marketing',
+      author: 'Dee',
+    });
+    note({
+      id: N.instagram,
+      stage: S.awareness,
+      lane: L.touch,
+      index: 'a0',
+      kind: 'touchpoint',
+      text: 'Instagram ad',
+      department: 'marketing',
+      author: 'Dee',
+    });
+    note({
+      id: N.welcome,
+      stage: S.use,
+      lane: L.touch,
+      index: 'a0',
+      kind: 'touchpoint',
+      text: 'Welcome email',
+      department: 'support',
+      author: 'Eve',
+    });
+    note({
+      id: N.agents,
+      stage: S.use,
+      lane: L.idea,
+      index: 'a0',
+      kind: 'idea',
+      text: '+1 more chat agents, at night',
+      department: 'support',
+      author: 'Eve',
+      extra: { actionStatus: 'open', actionOwner: '@support lead' },
+    });
+    note({
+      id: N.reviews,
+      stage: S.use,
+      lane: L.pain,
+      index: 'a1',
+      kind: 'pain',
+      text: '-5 stars reviews\r\n\tafter returns',
+      department: 'product',
+      author: 'Fay',
+    });
+    note({
+      id: N.mood,
+      stage: S.use,
+      lane: L.emotion,
+      index: 'a0',
+      kind: 'emotion',
+      text: 'Frustrated',
+      department: 'other',
+      author: 'Gus',
+    });
+    note({
+      id: N.orphan,
+      stage: 'stage:gone',
+      lane: L.pain,
+      index: 'a0',
+      kind: 'pain',
+      text: 'From a removed stage',
+      department: 'sales',
+      author: 'Ann',
+    });
   }, ORIGIN.server);
-  writeRoundRecord(doc, FIXTURE.rounds.first!, round('First pass', T0 + 60_000, { [N.shipping!]: 3, [N.instagram!]: 2, [N.formula!]: 1 }));
+  writeRoundRecord(
+    doc,
+    FIXTURE.rounds.first!,
+    round('First pass', T0 + 60_000, { [N.shipping!]: 3, [N.instagram!]: 2, [N.formula!]: 1 }),
+  );
   writeRoundRecord(doc, FIXTURE.rounds.second!, {
     ...round('After the break', T0 + 120_000, { [N.formula!]: 4, [N.ads!]: 4, [N.deleted!]: 2, [N.shipping!]: 1 }),
     notes: { [N.deleted!]: { text: 'Slow page, now merged', kind: 'pain', stageId: S.decision, laneId: L.pain } },
@@ -87,7 +186,18 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
 }
 
 export function round(title: string, revealedAt: number, totals: Record<string, number>): RoundFields {
-  return { title, openedAt: revealedAt - 30_000, revealedAt, dotsPerPerson: 3, anonymous: true, voterCount: 4, totals, notes: {}, byDepartment: {}, byPerson: null };
+  return {
+    title,
+    openedAt: revealedAt - 30_000,
+    revealedAt,
+    dotsPerPerson: 3,
+    anonymous: true,
+    voterCount: 4,
+    totals,
+    notes: {},
+    byDepartment: {},
+    byPerson: null,
+  };
 }
 
 /** Comments per note for the fixture (the comments document is another feature's). */

@@ -2,7 +2,13 @@ import * as Y from 'yjs';
 import { metaMap, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import type { Department } from '../schema/department.ts';
-import { executeCommand, type Actor, type CommandInput, type CommandName, type CommandResult } from '../model/commands/index.ts';
+import {
+  executeCommand,
+  type Actor,
+  type CommandInput,
+  type CommandName,
+  type CommandResult,
+} from '../model/commands/index.ts';
 import { initializeBoard } from '../model/createBoard.ts';
 import { readBoard, type BoardSnapshot } from '../model/snapshot.ts';
 import { findTemplate, type BoardTemplate } from '../templates/index.ts';
@@ -45,7 +51,12 @@ export class PeerNetwork {
   constructor(options: InitPeersOptions) {
     this.random = createPrng(options.seed);
     const origin = new Y.Doc();
-    initializeBoard(origin, { boardId: 'board-under-test', title: 'Journey', template: options.template ?? findTemplate('blank')!, now: 0 });
+    initializeBoard(origin, {
+      boardId: 'board-under-test',
+      title: 'Journey',
+      template: options.template ?? findTemplate('blank')!,
+      now: 0,
+    });
     const initial = Y.encodeStateAsUpdate(origin);
     this.peers = Array.from({ length: options.users }, (_, i) => this.createPeer(i, initial));
     for (const p of this.peers) {
@@ -74,7 +85,8 @@ export class PeerNetwork {
   /** Delivers the oldest message of one random non-empty connection; false when none is waiting. */
   flushRandomMessage(): boolean {
     const busy: [Peer, Uint8Array[]][] = [];
-    for (const byReceiver of this.queues.values()) for (const [to, q] of byReceiver) if (q.length > 0) busy.push([to, q]);
+    for (const byReceiver of this.queues.values())
+      for (const [to, q] of byReceiver) if (q.length > 0) busy.push([to, q]);
     if (busy.length === 0) return false;
     const [to, queue] = this.random.pick(busy);
     Y.applyUpdate(to.doc, queue.shift()!, this);
@@ -123,7 +135,11 @@ export class PeerNetwork {
     // Fixed client ids, as yjs tests do: conflict winners then depend on the seed alone.
     doc.clientID = i + 1;
     Y.applyUpdate(doc, initial, this);
-    const actor: Actor = { id: `user-${i}`, name: `Person ${i}`, department: DEPARTMENTS_BY_PEER[i % DEPARTMENTS_BY_PEER.length]! };
+    const actor: Actor = {
+      id: `user-${i}`,
+      name: `Person ${i}`,
+      department: DEPARTMENTS_BY_PEER[i % DEPARTMENTS_BY_PEER.length]!,
+    };
     const peer: Peer = {
       name: `peer${i}`,
       doc,

@@ -51,12 +51,34 @@ function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 type OpName =
-  | 'add' | 'move' | 'type' | 'delete' | 'update' | 'duplicate' | 'paste'
-  | 'addStage' | 'moveStage' | 'renameStage' | 'addLane' | 'removeStage' | 'removeLane';
+  | 'add'
+  | 'move'
+  | 'type'
+  | 'delete'
+  | 'update'
+  | 'duplicate'
+  | 'paste'
+  | 'addStage'
+  | 'moveStage'
+  | 'renameStage'
+  | 'addLane'
+  | 'removeStage'
+  | 'removeLane';
 
 const WEIGHTS: Record<OpName, number> = {
-  add: 24, move: 18, type: 20, delete: 7, update: 10, duplicate: 6, paste: 3,
-  addStage: 2, moveStage: 2, renameStage: 2, addLane: 2, removeStage: 1, removeLane: 1,
+  add: 24,
+  move: 18,
+  type: 20,
+  delete: 7,
+  update: 10,
+  duplicate: 6,
+  paste: 3,
+  addStage: 2,
+  moveStage: 2,
+  renameStage: 2,
+  addLane: 2,
+  removeStage: 1,
+  removeLane: 1,
 };
 
 /** One random user intent by `peer` on its own view of the board. Returns what it did, or null. */
@@ -99,7 +121,12 @@ const OPS: Record<OpName, OpFn> = {
     const cell = randomCell(random, board);
     if (!cell || board.notes.length === 0) return false;
     const ids = random.sample(board.notes, random.int(1, 3)).map((n) => n.id);
-    peer.run('moveNotes', { noteIds: ids, stageId: cell.stageId, laneId: cell.laneId, ...(random.bool() ? { position: random.int(0, cell.size) } : {}) });
+    peer.run('moveNotes', {
+      noteIds: ids,
+      stageId: cell.stageId,
+      laneId: cell.laneId,
+      ...(random.bool() ? { position: random.int(0, cell.size) } : {}),
+    });
     const after = peer.board();
     for (const id of ids) ledger.saw(after.notesById.get(id)!);
     return true;
@@ -134,7 +161,9 @@ const OPS: Record<OpName, OpFn> = {
     const ids = random.sample(board.notes, random.int(1, 2)).map((n) => n.id);
     const patch = {
       ...(random.bool() ? { kind: random.pick(NOTE_KINDS) } : {}),
-      ...(random.bool() ? { colour: random.bool() ? null : `#${random.int(0, 0xffffff).toString(16).padStart(6, '0')}` } : {}),
+      ...(random.bool()
+        ? { colour: random.bool() ? null : `#${random.int(0, 0xffffff).toString(16).padStart(6, '0')}` }
+        : {}),
       ...(random.bool() ? { sentiment: random.bool(0.2) ? null : random.int(-2, 2) } : {}),
       department: random.pick(DEPARTMENTS),
     };
@@ -145,7 +174,9 @@ const OPS: Record<OpName, OpFn> = {
   },
   duplicate(peer, random, ledger, board) {
     if (board.notes.length === 0) return false;
-    const copies = peer.run('duplicateNotes', { noteIds: random.sample(board.notes, random.int(1, 2)).map((n) => n.id) });
+    const copies = peer.run('duplicateNotes', {
+      noteIds: random.sample(board.notes, random.int(1, 2)).map((n) => n.id),
+    });
     const after = peer.board();
     for (const id of copies) ledger.saw(after.notesById.get(id)!, true);
     return true;
@@ -153,8 +184,20 @@ const OPS: Record<OpName, OpFn> = {
   paste(peer, random, ledger, board) {
     const target = randomCell(random, board);
     if (!target || board.notes.length === 0) return false;
-    const notes = random.sample(board.notes, 2).map((n) => ({ ...n.position, kind: n.kind, text: n.text, colour: n.colour, sentiment: n.sentiment, department: n.department }));
-    const ids = peer.run('pasteNotes', { notes, ...(random.bool() ? { target: { stageId: target.stageId, laneId: target.laneId } } : {}) });
+    const notes = random
+      .sample(board.notes, 2)
+      .map((n) => ({
+        ...n.position,
+        kind: n.kind,
+        text: n.text,
+        colour: n.colour,
+        sentiment: n.sentiment,
+        department: n.department,
+      }));
+    const ids = peer.run('pasteNotes', {
+      notes,
+      ...(random.bool() ? { target: { stageId: target.stageId, laneId: target.laneId } } : {}),
+    });
     const after = peer.board();
     for (const id of ids) ledger.saw(after.notesById.get(id)!, true);
     return true;
@@ -179,15 +222,35 @@ const OPS: Record<OpName, OpFn> = {
   },
   removeStage(peer, random, ledger, board) {
     if (board.stages.length < 2) return false;
-    const [victim, to] = random.sample(board.stages, 2) as [BoardSnapshot['stages'][number], BoardSnapshot['stages'][number]];
+    const [victim, to] = random.sample(board.stages, 2) as [
+      BoardSnapshot['stages'][number],
+      BoardSnapshot['stages'][number],
+    ];
     const held = board.notes.filter((n) => n.position.stageId === victim.id).map((n) => n.id);
-    return removeStructure(peer, random, ledger, held, (decision) => peer.run('removeStage', { stageId: victim.id, decision }), to.id);
+    return removeStructure(
+      peer,
+      random,
+      ledger,
+      held,
+      (decision) => peer.run('removeStage', { stageId: victim.id, decision }),
+      to.id,
+    );
   },
   removeLane(peer, random, ledger, board) {
     if (board.lanes.length < 2) return false;
-    const [victim, to] = random.sample(board.lanes, 2) as [BoardSnapshot['lanes'][number], BoardSnapshot['lanes'][number]];
+    const [victim, to] = random.sample(board.lanes, 2) as [
+      BoardSnapshot['lanes'][number],
+      BoardSnapshot['lanes'][number],
+    ];
     const held = board.notes.filter((n) => n.position.laneId === victim.id).map((n) => n.id);
-    return removeStructure(peer, random, ledger, held, (decision) => peer.run('removeLane', { laneId: victim.id, decision: decision as never }), to.id);
+    return removeStructure(
+      peer,
+      random,
+      ledger,
+      held,
+      (decision) => peer.run('removeLane', { laneId: victim.id, decision: decision as never }),
+      to.id,
+    );
   },
 };
 

@@ -21,7 +21,8 @@ export function writeSchema5Board(doc: Y.Doc = new Y.Doc(), boardId = SCHEMA5_BA
     meta.set('createdAt', backup.board.createdAt);
     for (const [id, fields] of Object.entries(backup.records as Record<string, Record<string, unknown>>)) {
       const rec = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries(fields)) rec.set(k, k === 'text' && id.startsWith('note:') ? new Y.Text(String(v)) : v);
+      for (const [k, v] of Object.entries(fields))
+        rec.set(k, k === 'text' && id.startsWith('note:') ? new Y.Text(String(v)) : v);
       recordsMap(doc).set(id, rec);
     }
   });

@@ -9,7 +9,16 @@ export function structureOf(b: BoardSnapshot) {
     stages: b.stages.map((s) => [s.name, s.description]),
     lanes: b.lanes.map((l) => [l.name, l.kind]),
     personas: b.personas.map((p) => [p.name, p.role, p.goals, p.quote, p.colour]),
-    notes: b.notes.map((n) => [stage.get(n.position.stageId), lane.get(n.position.laneId), n.kind, n.text, n.colour, n.sentiment, n.department, n.personaIds.map((id) => persona.get(id)).sort()]),
+    notes: b.notes.map((n) => [
+      stage.get(n.position.stageId),
+      lane.get(n.position.laneId),
+      n.kind,
+      n.text,
+      n.colour,
+      n.sentiment,
+      n.department,
+      n.personaIds.map((id) => persona.get(id)).sort(),
+    ]),
     kpis: b.kpis.map((k) => [stage.get(k.stageId), k.metric, k.unit, k.direction, k.target]),
   };
 }

@@ -55,7 +55,13 @@ export class CommentsSession {
   private readonly offs: (() => void)[] = [];
   private readonly showError: (message: string) => void;
 
-  constructor(boardId: string, me: Identity, token: string | null, credential: string | null, showError: (message: string) => void) {
+  constructor(
+    boardId: string,
+    me: Identity,
+    token: string | null,
+    credential: string | null,
+    showError: (message: string) => void,
+  ) {
     this.me = me;
     this.showError = showError;
     this.connection = connectComments(boardId, token ?? undefined, credential);
@@ -68,7 +74,9 @@ export class CommentsSession {
         // (the summary stays about the time before this session, not about a network blip).
         if (info)
           this.ui.update((s) =>
-            s.visit ? { visit: { ...s.visit, reads: { ...s.visit.reads, ...info.reads } } } : { visit: info, summaryOpen: info.previousSeenAt !== null },
+            s.visit
+              ? { visit: { ...s.visit, reads: { ...s.visit.reads, ...info.reads } } }
+              : { visit: info, summaryOpen: info.previousSeenAt !== null },
           );
       }),
       this.connection.onNotice((n) => showError(n.message)),
@@ -152,7 +160,11 @@ export class CommentsSession {
 
   private updateReadOnly(): void {
     const refusal = this.connection.refusal();
-    const reason = refusal ?? (this.role && !canWrite(this.role, 'comments') ? 'You joined with a view-only link: you can read comments, but not write them.' : null);
+    const reason =
+      refusal ??
+      (this.role && !canWrite(this.role, 'comments')
+        ? 'You joined with a view-only link: you can read comments, but not write them.'
+        : null);
     this.model.readOnlyReason = reason;
     this.ui.update({ readOnlyReason: reason });
   }

@@ -1,5 +1,10 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { isUnread, openThreadCountsByNote, type CommentsSnapshot, type ThreadView } from '../../../shared/comments/index.ts';
+import {
+  isUnread,
+  openThreadCountsByNote,
+  type CommentsSnapshot,
+  type ThreadView,
+} from '../../../shared/comments/index.ts';
 import type { NoteId } from '../../../shared/index.ts';
 import { useSession } from '../hooks.ts';
 import { useStore } from '../store.ts';
@@ -39,10 +44,18 @@ export function useOpenThreadCounts(): ReadonlyMap<NoteId, number> {
 }
 
 /** What the canvas draws for comments: open-thread badges, which are unread, and the pointed-out note. */
-export function useCommentBadges(): { counts: ReadonlyMap<NoteId, number>; unread: ReadonlySet<NoteId>; highlight: string | null } {
+export function useCommentBadges(): {
+  counts: ReadonlyMap<NoteId, number>;
+  unread: ReadonlySet<NoteId>;
+  highlight: string | null;
+} {
   const counts = useOpenThreadCounts();
   const unreadThreads = useUnreadThreads();
   const highlight = useCommentsUi((s) => s.highlight);
-  const unread = useMemo(() => new Set(unreadThreads.filter((t) => t.target.kind === 'note' && !t.resolution).map((t) => t.target.id as NoteId)), [unreadThreads]);
+  const unread = useMemo(
+    () =>
+      new Set(unreadThreads.filter((t) => t.target.kind === 'note' && !t.resolution).map((t) => t.target.id as NoteId)),
+    [unreadThreads],
+  );
   return { counts, unread, highlight };
 }

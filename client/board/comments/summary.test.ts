@@ -15,10 +15,25 @@ describe('arrival summary', () => {
   const commentsDoc = new Y.Doc();
   migrateComments(commentsDoc, 'board0000001');
   const note = board.notes[0]!;
-  const { threadId } = executeCommentsCommand(commentsDoc, ann, 'startThread', { target: { kind: 'note', id: note.id }, text: 'Old one' }, 'x', 100);
+  const { threadId } = executeCommentsCommand(
+    commentsDoc,
+    ann,
+    'startThread',
+    { target: { kind: 'note', id: note.id }, text: 'Old one' },
+    'x',
+    100,
+  );
   executeCommentsCommand(commentsDoc, bob, 'reply', { threadId, text: 'New from Bob' }, 'x', 600);
   executeCommentsCommand(commentsDoc, ann, 'reply', { threadId, text: 'Mine, not news' }, 'x', 700);
-  const visit = (over: Partial<VisitInfo> = {}): VisitInfo => ({ type: 'journeyboard:visit-info', now: 1000, firstSeenAt: 1, previousSeenAt: 500, reads: {}, notes: [], ...over });
+  const visit = (over: Partial<VisitInfo> = {}): VisitInfo => ({
+    type: 'journeyboard:visit-info',
+    now: 1000,
+    firstSeenAt: 1,
+    previousSeenAt: 500,
+    reads: {},
+    notes: [],
+    ...over,
+  });
 
   it('is empty on a first visit and when nothing changed', () => {
     expect(buildArrivalSummary(visit({ previousSeenAt: null }), board, readComments(commentsDoc), 'ann')).toBeNull();
@@ -27,16 +42,22 @@ describe('arrival summary', () => {
 
   it('lists note changes (marking notes that are gone), comments by others since, and a headline', () => {
     const s = buildArrivalSummary(
-      visit({ notes: [
-        { noteId: note.id, change: 'edited', at: 900, label: 'x' },
-        { noteId: 'note:gone', change: 'deleted', at: 800, label: 'Old idea' },
-        { noteId: board.notes[1]!.id, change: 'added', at: 700, label: 'y' },
-      ] }),
+      visit({
+        notes: [
+          { noteId: note.id, change: 'edited', at: 900, label: 'x' },
+          { noteId: 'note:gone', change: 'deleted', at: 800, label: 'Old idea' },
+          { noteId: board.notes[1]!.id, change: 'added', at: 700, label: 'y' },
+        ],
+      }),
       board,
       readComments(commentsDoc),
       'ann',
     )!;
-    expect(s.notes.map((n) => [n.change, n.exists])).toEqual([['edited', true], ['deleted', false], ['added', true]]);
+    expect(s.notes.map((n) => [n.change, n.exists])).toEqual([
+      ['edited', true],
+      ['deleted', false],
+      ['added', true],
+    ]);
     expect(s.comments.map((c) => c.comment.text)).toEqual(['New from Bob']);
     expect(summaryHeadline(s)).toBe('1 note added, 1 edited, 1 deleted, 1 comment');
   });
@@ -46,12 +67,29 @@ describe('arrival summary', () => {
     const writeRound = (id: string, revealedAt: number, totals: Record<string, number>) =>
       boardDoc.transact(() => {
         const rec = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries({ title: `Round ${id}`, openedAt: 1, revealedAt, dotsPerPerson: 3, anonymous: true, voterCount: 2, totals, notes: {}, byDepartment: {}, byPerson: null })) rec.set(k, v);
+        for (const [k, v] of Object.entries({
+          title: `Round ${id}`,
+          openedAt: 1,
+          revealedAt,
+          dotsPerPerson: 3,
+          anonymous: true,
+          voterCount: 2,
+          totals,
+          notes: {},
+          byDepartment: {},
+          byPerson: null,
+        }))
+          rec.set(k, v);
         boardDoc.getMap('records').set(id, rec);
       }, ORIGIN.server);
     writeRound('round:old', 400, { [n1!.id]: 1 });
     writeRound('round:new', 900, { [n1!.id]: 1, [n2!.id]: 4 });
-    const s = buildArrivalSummary(visit({ previousSeenAt: 800 }), readBoard(boardDoc), readComments(commentsDoc), 'ann')!;
+    const s = buildArrivalSummary(
+      visit({ previousSeenAt: 800 }),
+      readBoard(boardDoc),
+      readComments(commentsDoc),
+      'ann',
+    )!;
     expect(s.rounds.map((r) => [r.round.id, r.topNote])).toEqual([['round:new', n2!.id]]);
     expect(summaryHeadline(s)).toBe('1 vote revealed');
   });

@@ -18,7 +18,12 @@ export interface ArrivalSummary {
  * show) with what the documents hold: comments by others and rounds revealed since the last
  * visit. Null on a first visit or when nothing changed.
  */
-export function buildArrivalSummary(visit: VisitInfo | null, board: BoardSnapshot, comments: CommentsSnapshot, meId: string): ArrivalSummary | null {
+export function buildArrivalSummary(
+  visit: VisitInfo | null,
+  board: BoardSnapshot,
+  comments: CommentsSnapshot,
+  meId: string,
+): ArrivalSummary | null {
   if (!visit || visit.previousSeenAt === null) return null;
   const since = visit.previousSeenAt;
   const notes = visit.notes.map((n) => ({ ...n, exists: board.notesById.has(n.noteId as NoteId) }));

@@ -24,17 +24,33 @@ export function describeTarget(board: BoardSnapshot, layout: BoardLayout, target
   switch (target.kind) {
     case 'note': {
       const note = board.notesById.get(target.id as NoteId);
-      return note ? { kind: 'Note', label: snippet(note.text), exists: true, rect: layout.notes.get(note.id) ?? null } : { kind: 'Note', label: 'On a deleted note', exists: false, rect: null };
+      return note
+        ? { kind: 'Note', label: snippet(note.text), exists: true, rect: layout.notes.get(note.id) ?? null }
+        : { kind: 'Note', label: 'On a deleted note', exists: false, rect: null };
     }
     case 'stage': {
       const i = board.stages.findIndex((s) => s.id === target.id);
       const box = layout.stages[i];
-      return i < 0 || !box ? { kind: 'Stage', label: 'On a deleted stage', exists: false, rect: null } : { kind: 'Stage', label: board.stages[i]!.name, exists: true, rect: { x: box.x, y: 0, width: box.width, height: HEADER_H } };
+      return i < 0 || !box
+        ? { kind: 'Stage', label: 'On a deleted stage', exists: false, rect: null }
+        : {
+            kind: 'Stage',
+            label: board.stages[i]!.name,
+            exists: true,
+            rect: { x: box.x, y: 0, width: box.width, height: HEADER_H },
+          };
     }
     case 'lane': {
       const i = board.lanes.findIndex((l) => l.id === target.id);
       const box = layout.lanes[i];
-      return i < 0 || !box ? { kind: 'Lane', label: 'On a deleted lane', exists: false, rect: null } : { kind: 'Lane', label: board.lanes[i]!.name, exists: true, rect: { x: 0, y: box.y, width: LABEL_W, height: box.height } };
+      return i < 0 || !box
+        ? { kind: 'Lane', label: 'On a deleted lane', exists: false, rect: null }
+        : {
+            kind: 'Lane',
+            label: board.lanes[i]!.name,
+            exists: true,
+            rect: { x: 0, y: box.y, width: LABEL_W, height: box.height },
+          };
     }
     case 'board':
       return { kind: 'Board', label: 'The whole board', exists: true, rect: null };
@@ -46,7 +62,11 @@ export function focusThread(session: BoardSession, thread: Pick<ThreadView, 'tar
   focusTarget(session, thread.target, thread.id);
 }
 
-export function focusTarget(session: BoardSession, target: ThreadTarget, threadId: ThreadView['id'] | null = null): void {
+export function focusTarget(
+  session: BoardSession,
+  target: ThreadTarget,
+  threadId: ThreadView['id'] | null = null,
+): void {
   const board = session.model.source.getSnapshot();
   const info = describeTarget(board, layoutFor(board), target);
   if (session.editor.get().view !== 'canvas') session.editor.update({ view: 'canvas' });
@@ -57,7 +77,11 @@ export function focusTarget(session: BoardSession, target: ThreadTarget, threadI
     const cx = viewport.width * 0.38;
     const cy = viewport.height * 0.45;
     session.editor.update({
-      camera: { scale, x: cx - (info.rect.x + info.rect.width / 2) * scale, y: cy - (info.rect.y + Math.min(info.rect.height, 200) / 2) * scale },
+      camera: {
+        scale,
+        x: cx - (info.rect.x + info.rect.width / 2) * scale,
+        y: cy - (info.rect.y + Math.min(info.rect.height, 200) / 2) * scale,
+      },
       selection: target.kind === 'note' ? new Set([target.id as NoteId]) : new Set(),
     });
   }

@@ -59,7 +59,17 @@ const SEND_TEXT_AFTER_MS = 400;
  * Never writes the document: the reveal does, on the server.
  */
 export class PrivateWritingSession {
-  readonly state = new Store<PrivateWritingState>({ phase: null, canWrite: false, why: null, drafts: [], writers: [], selected: null, editing: null, drag: null, lastRefusal: null });
+  readonly state = new Store<PrivateWritingState>({
+    phase: null,
+    canWrite: false,
+    why: null,
+    drafts: [],
+    writers: [],
+    selected: null,
+    editing: null,
+    drag: null,
+    lastRefusal: null,
+  });
   private readonly deps: Deps;
   private readonly offs: (() => void)[] = [];
   private wasConnected = false;
@@ -109,8 +119,21 @@ export class PrivateWritingSession {
     if (this.offline()) return null;
     const id = newDraftId();
     const now = Date.now() + this.clockOffset;
-    const draft: Draft = { id, stageId, laneId, kind: kind ?? null, text, placedAt: now, createdAt: now, updatedAt: now };
-    this.state.update((s) => ({ drafts: [...s.drafts, draft], selected: edit ? id : s.selected, editing: edit ? id : s.editing }));
+    const draft: Draft = {
+      id,
+      stageId,
+      laneId,
+      kind: kind ?? null,
+      text,
+      placedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.state.update((s) => ({
+      drafts: [...s.drafts, draft],
+      selected: edit ? id : s.selected,
+      editing: edit ? id : s.editing,
+    }));
     this.deps.editor.update({ selection: new Set(), editing: null, header: null });
     this.send({ type: PRIVATE.add, id, stageId, laneId, ...(kind ? { kind } : {}), text, requestId: this.requestId() });
     return id;
@@ -121,7 +144,10 @@ export class PrivateWritingSession {
     this.patch(id, { text });
     const pending = this.textTimers.get(id);
     if (pending) clearTimeout(pending);
-    this.textTimers.set(id, setTimeout(() => this.flushText(id), SEND_TEXT_AFTER_MS));
+    this.textTimers.set(
+      id,
+      setTimeout(() => this.flushText(id), SEND_TEXT_AFTER_MS),
+    );
   }
 
   flushText(id: DraftId): void {
@@ -141,7 +167,11 @@ export class PrivateWritingSession {
 
   deleteDraft(id: DraftId): void {
     if (this.offline()) return;
-    this.state.update((s) => ({ drafts: s.drafts.filter((d) => d.id !== id), selected: s.selected === id ? null : s.selected, editing: s.editing === id ? null : s.editing }));
+    this.state.update((s) => ({
+      drafts: s.drafts.filter((d) => d.id !== id),
+      selected: s.selected === id ? null : s.selected,
+      editing: s.editing === id ? null : s.editing,
+    }));
     this.send({ type: PRIVATE.remove, id, requestId: this.requestId() });
   }
 
@@ -158,7 +188,8 @@ export class PrivateWritingSession {
   stopEditing(): void {
     const editing = this.state.get().editing;
     const text = editing ? this.draft(editing)?.text : undefined;
-    if (editing && text !== undefined && finishedNoteText(text) !== text) this.patch(editing, { text: finishedNoteText(text) });
+    if (editing && text !== undefined && finishedNoteText(text) !== text)
+      this.patch(editing, { text: finishedNoteText(text) });
     if (editing) this.flushText(editing);
     this.state.update({ editing: null });
   }
@@ -179,7 +210,11 @@ export class PrivateWritingSession {
   /** Drafts are kept by the server alone: offline, there is nowhere private to put them. */
   private offline(): boolean {
     if (this.deps.connection.status.get().kind === 'connected') return false;
-    showToast(this.deps.editor, 'You are offline: private notes are kept by the server, so wait until you are back online.', 'error');
+    showToast(
+      this.deps.editor,
+      'You are offline: private notes are kept by the server, so wait until you are back online.',
+      'error',
+    );
     return true;
   }
 
@@ -217,9 +252,25 @@ export class PrivateWritingSession {
         }));
         if (message.phase) this.deps.presence.setCursor(null);
         const event = message.event;
-        if (event?.kind === 'opened') showToast(this.deps.editor, message.canWrite ? 'Private writing: the notes you add now are visible only to you until the facilitator reveals them.' : 'Private writing has started: notes appear when the facilitator reveals them.');
-        if (event?.kind === 'revealed') showToast(this.deps.editor, `Private notes revealed: ${event.notes} ${event.notes === 1 ? 'note' : 'notes'} added to the board.`);
-        if (event?.kind === 'cancelled') showToast(this.deps.editor, message.drafts.length > 0 ? `Private writing was cancelled. Your ${message.drafts.length} private ${message.drafts.length === 1 ? 'note stays' : 'notes stay'} yours until the next reveal.` : 'Private writing was cancelled.');
+        if (event?.kind === 'opened')
+          showToast(
+            this.deps.editor,
+            message.canWrite
+              ? 'Private writing: the notes you add now are visible only to you until the facilitator reveals them.'
+              : 'Private writing has started: notes appear when the facilitator reveals them.',
+          );
+        if (event?.kind === 'revealed')
+          showToast(
+            this.deps.editor,
+            `Private notes revealed: ${event.notes} ${event.notes === 1 ? 'note' : 'notes'} added to the board.`,
+          );
+        if (event?.kind === 'cancelled')
+          showToast(
+            this.deps.editor,
+            message.drafts.length > 0
+              ? `Private writing was cancelled. Your ${message.drafts.length} private ${message.drafts.length === 1 ? 'note stays' : 'notes stay'} yours until the next reveal.`
+              : 'Private writing was cancelled.',
+          );
         return;
       }
       case PRIVATE.draft: {
@@ -230,7 +281,11 @@ export class PrivateWritingSession {
         return;
       }
       case PRIVATE.removed:
-        this.state.update((s) => ({ drafts: s.drafts.filter((d) => d.id !== message.id), selected: s.selected === message.id ? null : s.selected, editing: s.editing === message.id ? null : s.editing }));
+        this.state.update((s) => ({
+          drafts: s.drafts.filter((d) => d.id !== message.id),
+          selected: s.selected === message.id ? null : s.selected,
+          editing: s.editing === message.id ? null : s.editing,
+        }));
         return;
       case PRIVATE.writers:
         this.state.update({ writers: message.writers });

@@ -20,7 +20,10 @@ export function useVotesOnCanvas(board: BoardSnapshot): {
   const round = useVoting((s) => s.round);
   const dots = useVoting((s) => s.ballot?.dots ?? NO_DOTS);
   const shown = useVoting((s) => s.shownRoundId);
-  const totals = useMemo(() => shownRound(board.rounds, shown, round !== null)?.totals ?? null, [board.rounds, shown, round]);
+  const totals = useMemo(
+    () => shownRound(board.rounds, shown, round !== null)?.totals ?? null,
+    [board.rounds, shown, round],
+  );
   return { openRound: round?.settings ?? null, myDots: dots, totals };
 }
 

@@ -13,7 +13,9 @@ const round = (id: string, totals: Record<string, number>): Round =>
     anonymous: true,
     voterCount: 3,
     totals,
-    notes: Object.fromEntries(Object.keys(totals).map((k) => [k, { text: k.slice(5), kind: 'pain', stageId: 'stage:x', laneId: 'lane:y' }])),
+    notes: Object.fromEntries(
+      Object.keys(totals).map((k) => [k, { text: k.slice(5), kind: 'pain', stageId: 'stage:x', laneId: 'lane:y' }]),
+    ),
     byDepartment: {},
     byPerson: null,
   });
@@ -33,10 +35,27 @@ describe('voting results', () => {
     const pains = t.board().notes.filter((n) => n.kind === 'pain' || n.kind === 'idea');
     // Every note tied at 2 dots, listed in reverse board order and with texts that sort otherwise.
     const totals = Object.fromEntries(pains.map((n) => [n.id, 2]).reverse());
-    const tied = readRound('round:tie', { title: 'Tie', openedAt: 1, revealedAt: 2, dotsPerPerson: 5, anonymous: true, voterCount: 3, totals, notes: {}, byDepartment: {}, byPerson: null });
+    const tied = readRound('round:tie', {
+      title: 'Tie',
+      openedAt: 1,
+      revealedAt: 2,
+      dotsPerPerson: 5,
+      anonymous: true,
+      voterCount: 3,
+      totals,
+      notes: {},
+      byDepartment: {},
+      byPerson: null,
+    });
     const snapshot = t.board();
     const withRound = { ...snapshot, rounds: [tied] };
-    const list = buildPriorityList({ board: withRound, round: 'latest', commentCounts: new Map(), commentsIncluded: false, baseUrl: 'http://x' });
+    const list = buildPriorityList({
+      board: withRound,
+      round: 'latest',
+      commentCounts: new Map(),
+      commentsIncluded: false,
+      baseUrl: 'http://x',
+    });
     const fromList = list.items.filter((it) => it.votes > 0).map((it) => [it.rank, it.noteId]);
     expect(rankRound(tied, snapshot).map((r) => [r.rank, r.noteId])).toEqual(fromList);
     expect(fromList.map(([, id]) => id)).toEqual(pains.map((n) => n.id));

@@ -1,4 +1,12 @@
-import { NOTE_KIND_STYLE, priorityComparator, type BoardSnapshot, type Department, type NoteId, type NoteKind, type Round } from '../../../shared/index.ts';
+import {
+  NOTE_KIND_STYLE,
+  priorityComparator,
+  type BoardSnapshot,
+  type Department,
+  type NoteId,
+  type NoteKind,
+  type Round,
+} from '../../../shared/index.ts';
 
 export interface RankedNote {
   /** The position in the one priority order (shared priorityComparator): ties by board order. */
@@ -14,7 +22,11 @@ export interface RankedNote {
 }
 
 /** A round's notes from most to fewest dots (ties as in the priority list), with the note as it was at reveal. */
-export function rankRound(round: Round, board: BoardSnapshot, totals: Readonly<Record<NoteId, number>> = round.totals): RankedNote[] {
+export function rankRound(
+  round: Round,
+  board: BoardSnapshot,
+  totals: Readonly<Record<NoteId, number>> = round.totals,
+): RankedNote[] {
   const stageNames = new Map(board.stages.map((s) => [s.id as string, s.name]));
   const rows = (Object.entries(totals) as [NoteId, number][])
     .filter(([, dots]) => dots > 0)
@@ -30,7 +42,7 @@ export function rankRound(round: Round, board: BoardSnapshot, totals: Readonly<R
         stageName: (info && stageNames.get(info.stageId)) ?? '—',
         onBoard: board.notesById.has(noteId),
       };
-    })
+    });
   const order = priorityComparator(board);
   rows.sort((a, b) => order({ noteId: a.noteId, votes: a.dots }, { noteId: b.noteId, votes: b.dots }));
   return rows.map((r, i) => ({ ...r, rank: i + 1 }));
@@ -62,10 +74,18 @@ export function compareRounds(earlier: Round, later: Round, board: BoardSnapshot
         moved: x && y ? x.rank - y.rank : null,
       };
     })
-    .sort((p, q) => (p.after?.rank ?? Infinity) - (q.after?.rank ?? Infinity) || (p.before?.rank ?? Infinity) - (q.before?.rank ?? Infinity));
+    .sort(
+      (p, q) =>
+        (p.after?.rank ?? Infinity) - (q.after?.rank ?? Infinity) ||
+        (p.before?.rank ?? Infinity) - (q.before?.rank ?? Infinity),
+    );
 }
 
 /** Departments shown in a round's split (the server left out those with fewer than 3 voters). */
-export function departmentSplits(round: Round): { department: Department; voters: number; totals: Readonly<Record<NoteId, number>> }[] {
-  return (Object.entries(round.byDepartment) as [Department, { voters: number; totals: Record<NoteId, number> }][]).map(([department, t]) => ({ department, voters: t.voters, totals: t.totals }));
+export function departmentSplits(
+  round: Round,
+): { department: Department; voters: number; totals: Readonly<Record<NoteId, number>> }[] {
+  return (Object.entries(round.byDepartment) as [Department, { voters: number; totals: Record<NoteId, number> }][]).map(
+    ([department, t]) => ({ department, voters: t.voters, totals: t.totals }),
+  );
 }

@@ -2,7 +2,12 @@ import type { BoardSession } from '../BoardSession.ts';
 
 /** What e2e tests can read about voting (window.__journeyboard.voting()). */
 export interface VotingTestState {
-  readonly round: { readonly id: string; readonly title: string; readonly dotsPerPerson: number; readonly endsAt: number | null } | null;
+  readonly round: {
+    readonly id: string;
+    readonly title: string;
+    readonly dotsPerPerson: number;
+    readonly endsAt: number | null;
+  } | null;
   readonly canVote: boolean;
   readonly voteMode: boolean;
   /** My own dots per note (the only ballot this page can know). */
@@ -14,13 +19,25 @@ export interface VotingTestState {
   /** The revealed round drawn on the notes. */
   readonly shownRoundId: string | null;
   /** Revealed rounds in the document, oldest first. */
-  readonly rounds: { readonly id: string; readonly title: string; readonly totals: Record<string, number>; readonly voterCount: number }[];
+  readonly rounds: {
+    readonly id: string;
+    readonly title: string;
+    readonly totals: Record<string, number>;
+    readonly voterCount: number;
+  }[];
 }
 
 export function votingTestState(session: BoardSession): VotingTestState {
   const s = session.voting.state.get();
   return {
-    round: s.round ? { id: s.round.id, title: s.round.settings.title, dotsPerPerson: s.round.settings.dotsPerPerson, endsAt: s.round.endsAt } : null,
+    round: s.round
+      ? {
+          id: s.round.id,
+          title: s.round.settings.title,
+          dotsPerPerson: s.round.settings.dotsPerPerson,
+          endsAt: s.round.endsAt,
+        }
+      : null,
     canVote: s.canVote,
     voteMode: s.voteMode,
     myDots: { ...(s.ballot?.dots ?? {}) },
@@ -28,6 +45,8 @@ export function votingTestState(session: BoardSession): VotingTestState {
     pending: s.pending?.map((p) => p.name) ?? null,
     lastRefusal: s.lastRefusal,
     shownRoundId: s.shownRoundId,
-    rounds: session.model.source.getSnapshot().rounds.map((r) => ({ id: r.id, title: r.title, totals: { ...r.totals }, voterCount: r.voterCount })),
+    rounds: session.model.source
+      .getSnapshot()
+      .rounds.map((r) => ({ id: r.id, title: r.title, totals: { ...r.totals }, voterCount: r.voterCount })),
   };
 }

@@ -137,7 +137,11 @@ export class VotingSession {
   /** Dots are counted by the server alone: without a connection there is nothing to click. */
   private offline(): boolean {
     if (this.deps.connection.status.get().kind === 'connected') return false;
-    showToast(this.deps.editor, 'You are offline: dots are placed by the server, so wait until you are back online.', 'error');
+    showToast(
+      this.deps.editor,
+      'You are offline: dots are placed by the server, so wait until you are back online.',
+      'error',
+    );
     return true;
   }
 
@@ -162,20 +166,46 @@ export class VotingSession {
         canVote: you?.canVote ?? false,
         whyNot: you?.why ?? null,
         pending: message.pending,
-        ballot: message.round === null ? null : s.ballot?.roundId === message.round.id ? s.ballot : you ? { roundId: message.round.id, dots: {}, remaining: you.remaining, remainingByLane: you.remainingByLane } : null,
+        ballot:
+          message.round === null
+            ? null
+            : s.ballot?.roundId === message.round.id
+              ? s.ballot
+              : you
+                ? {
+                    roundId: message.round.id,
+                    dots: {},
+                    remaining: you.remaining,
+                    remainingByLane: you.remainingByLane,
+                  }
+                : null,
         voteMode: message.round === null ? false : opened ? (you?.canVote ?? false) : s.voteMode,
-        shownRoundId: message.event?.kind === 'revealed' ? message.event.roundId : message.round ? null : s.shownRoundId,
+        shownRoundId:
+          message.event?.kind === 'revealed' ? message.event.roundId : message.round ? null : s.shownRoundId,
         resultsOpen: message.event?.kind === 'revealed' ? true : s.resultsOpen,
       }));
-      if (message.event?.kind === 'opened' && opened) showToast(this.deps.editor, `Voting started on “${message.event.title}”: click notes to place your dots`);
-      if (message.event?.kind === 'revealed') showToast(this.deps.editor, `Votes revealed for “${message.event.title}”`);
-      if (message.event?.kind === 'cancelled') showToast(this.deps.editor, `The round “${message.event.title}” was cancelled.`);
+      if (message.event?.kind === 'opened' && opened)
+        showToast(this.deps.editor, `Voting started on “${message.event.title}”: click notes to place your dots`);
+      if (message.event?.kind === 'revealed')
+        showToast(this.deps.editor, `Votes revealed for “${message.event.title}”`);
+      if (message.event?.kind === 'cancelled')
+        showToast(this.deps.editor, `The round “${message.event.title}” was cancelled.`);
     } else if (message.type === VOTING.ballot) {
       const round = this.state.get().round;
       if (!round || round.id !== message.roundId) return;
-      this.state.update({ ballot: { roundId: message.roundId, dots: message.dots, remaining: message.remaining, remainingByLane: message.remainingByLane } });
+      this.state.update({
+        ballot: {
+          roundId: message.roundId,
+          dots: message.dots,
+          remaining: message.remaining,
+          remainingByLane: message.remainingByLane,
+        },
+      });
       if (message.refunded.length > 0) {
-        showToast(this.deps.editor, `A note you voted on was deleted: ${message.refunded.length === 1 ? 'its dots are' : 'their dots are'} back in your budget.`);
+        showToast(
+          this.deps.editor,
+          `A note you voted on was deleted: ${message.refunded.length === 1 ? 'its dots are' : 'their dots are'} back in your budget.`,
+        );
       }
     } else {
       this.state.update({ lastRefusal: { code: message.code, message: message.message } });

@@ -34,7 +34,14 @@ export interface NoteShapeProps {
 const PAD = 12;
 
 /** A sticky note. Dumb: props in, pixels out; hit-testing happens in hitTest.ts. */
-export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cacheRatio, personaColours = '' }: NoteShapeProps) {
+export const NoteShape = memo(function NoteShape({
+  note,
+  x,
+  y,
+  opacity = 1,
+  cacheRatio,
+  personaColours = '',
+}: NoteShapeProps) {
   const group = useRef<Konva.Group>(null);
   const lastRatio = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
@@ -56,11 +63,58 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
   const textWidth = NOTE_W - 2 * PAD - (isEmotion ? 30 : 0);
   return (
     <Group ref={group} x={x} y={y} id={note.id} name="note" opacity={opacity} listening={false}>
-      <Rect y={2} width={NOTE_W} height={NOTE_H} cornerRadius={8} fill="rgba(15,23,42,0.08)" perfectDrawEnabled={false} />
-      <Rect width={NOTE_W} height={NOTE_H} cornerRadius={8} fill={noteColour(note)} stroke="rgba(15,23,42,0.10)" strokeWidth={1} perfectDrawEnabled={false} />
-      <Text x={PAD} y={9} text={`${kind.icon}  ${kind.label.toUpperCase()}`} fontSize={9.5} fontStyle="bold" letterSpacing={0.6} fill="rgba(31,36,48,0.55)" fontFamily={THEME.font} width={NOTE_W - 2 * PAD - 22} wrap="none" ellipsis />
-      <Rect x={NOTE_W - PAD - 16} y={7} width={16} height={16} cornerRadius={4} fill={dept.colour} perfectDrawEnabled={false} />
-      <Text x={NOTE_W - PAD - 16} y={7} width={16} height={16} text={dept.mark} fontSize={10} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" fontFamily={THEME.font} />
+      <Rect
+        y={2}
+        width={NOTE_W}
+        height={NOTE_H}
+        cornerRadius={8}
+        fill="rgba(15,23,42,0.08)"
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        width={NOTE_W}
+        height={NOTE_H}
+        cornerRadius={8}
+        fill={noteColour(note)}
+        stroke="rgba(15,23,42,0.10)"
+        strokeWidth={1}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={PAD}
+        y={9}
+        text={`${kind.icon}  ${kind.label.toUpperCase()}`}
+        fontSize={9.5}
+        fontStyle="bold"
+        letterSpacing={0.6}
+        fill="rgba(31,36,48,0.55)"
+        fontFamily={THEME.font}
+        width={NOTE_W - 2 * PAD - 22}
+        wrap="none"
+        ellipsis
+      />
+      <Rect
+        x={NOTE_W - PAD - 16}
+        y={7}
+        width={16}
+        height={16}
+        cornerRadius={4}
+        fill={dept.colour}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={NOTE_W - PAD - 16}
+        y={7}
+        width={16}
+        height={16}
+        text={dept.mark}
+        fontSize={10}
+        fontStyle="bold"
+        fill="#fff"
+        align="center"
+        verticalAlign="middle"
+        fontFamily={THEME.font}
+      />
       <Text
         x={PAD}
         y={28}
@@ -78,11 +132,29 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
       />
       {isEmotion && <SentimentFace x={NOTE_W - PAD - 11} y={42} r={11} sentiment={note.sentiment!} />}
       {personaDots.map((c, i) => (
-        <Circle key={i} name="persona-dot" x={NOTE_W - PAD - 4 - i * 11} y={NOTE_H - 15} radius={4.5} fill={c} stroke="#fff" strokeWidth={1.5} perfectDrawEnabled={false} />
+        <Circle
+          key={i}
+          name="persona-dot"
+          x={NOTE_W - PAD - 4 - i * 11}
+          y={NOTE_H - 15}
+          radius={4.5}
+          fill={c}
+          stroke="#fff"
+          strokeWidth={1.5}
+          perfectDrawEnabled={false}
+        />
       ))}
       {note.action ? (
         <Group name="note-action">
-          <Rect x={PAD - 4} y={NOTE_H - 25} width={NOTE_W - 2 * PAD + 8 - personaDots.length * 11} height={19} cornerRadius={5} fill={ACTION_COLOUR[note.action.status]} perfectDrawEnabled={false} />
+          <Rect
+            x={PAD - 4}
+            y={NOTE_H - 25}
+            width={NOTE_W - 2 * PAD + 8 - personaDots.length * 11}
+            height={19}
+            cornerRadius={5}
+            fill={ACTION_COLOUR[note.action.status]}
+            perfectDrawEnabled={false}
+          />
           <Text
             x={PAD + 2}
             y={NOTE_H - 21}
@@ -98,21 +170,39 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
         </Group>
       ) : (
         <>
-        <Circle x={PAD + 9} y={NOTE_H - 15} radius={9} fill={colourForUser(note.authorId)} perfectDrawEnabled={false} />
-        <Text x={PAD} y={NOTE_H - 24} width={18} height={18} text={initials(note.authorName)} fontSize={8} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" fontFamily={THEME.font} />
-        <Text
-          x={PAD + 24}
-          y={NOTE_H - 20}
-          width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
-          // The author alone: the department has its mark at the top and the sentiment its face, and
-          // with them the name was cut ("Journeyboard exampl…").
-          text={note.authorName}
-          fontSize={10}
-          fill={THEME.inkSoft}
-          fontFamily={THEME.font}
-          wrap="none"
-          ellipsis
-        />
+          <Circle
+            x={PAD + 9}
+            y={NOTE_H - 15}
+            radius={9}
+            fill={colourForUser(note.authorId)}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={PAD}
+            y={NOTE_H - 24}
+            width={18}
+            height={18}
+            text={initials(note.authorName)}
+            fontSize={8}
+            fontStyle="bold"
+            fill="#fff"
+            align="center"
+            verticalAlign="middle"
+            fontFamily={THEME.font}
+          />
+          <Text
+            x={PAD + 24}
+            y={NOTE_H - 20}
+            width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
+            // The author alone: the department has its mark at the top and the sentiment its face, and
+            // with them the name was cut ("Journeyboard exampl…").
+            text={note.authorName}
+            fontSize={10}
+            fill={THEME.inkSoft}
+            fontFamily={THEME.font}
+            wrap="none"
+            ellipsis
+          />
         </>
       )}
     </Group>
@@ -122,5 +212,9 @@ export const NoteShape = memo(function NoteShape({ note, x, y, opacity = 1, cach
 const ACTION_COLOUR = { open: '#2563eb', 'in-progress': '#b45309', done: '#15803d' } as const;
 
 function shortDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 }

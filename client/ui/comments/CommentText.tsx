@@ -18,7 +18,11 @@ export function CommentText({ comment, people, meId }: { comment: Comment; peopl
           );
         if (run.kind === 'mention')
           return (
-            <span key={i} className={run.personId === meId ? 'mention mention-me' : 'mention'} data-testid={run.personId === meId ? 'mention-me' : 'mention'}>
+            <span
+              key={i}
+              className={run.personId === meId ? 'mention mention-me' : 'mention'}
+              data-testid={run.personId === meId ? 'mention-me' : 'mention'}
+            >
               {run.text}
             </span>
           );

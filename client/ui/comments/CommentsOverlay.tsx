@@ -69,18 +69,34 @@ export function CommentsOverlay() {
   } else if (header && selection.size === 0) {
     const stage = header.type === 'stage' ? layout.stages.find((s) => s.id === header.id) : undefined;
     const lane = header.type === 'lane' ? layout.lanes.find((l) => l.id === header.id) : undefined;
-    const rect = stage ? { x: stage.x, y: 0, width: stage.width, height: HEADER_H } : lane ? { x: 0, y: lane.y, width: LABEL_W, height: Math.min(lane.height, HEADER_H) } : null;
+    const rect = stage
+      ? { x: stage.x, y: 0, width: stage.width, height: HEADER_H }
+      : lane
+        ? { x: 0, y: lane.y, width: LABEL_W, height: Math.min(lane.height, HEADER_H) }
+        : null;
     if (rect) {
       const s = screenRect(camera, rect);
-      anchor = { target: { kind: header.type, id: header.id }, x: stage ? s.x + s.width - 110 : s.x + s.width + 6, y: stage ? s.y + s.height + 6 : s.y + 6 };
+      anchor = {
+        target: { kind: header.type, id: header.id },
+        x: stage ? s.x + s.width - 110 : s.x + s.width + 6,
+        y: stage ? s.y + s.height + 6 : s.y + 6,
+      };
     }
   }
-  const anchorOpen = anchor && popover && popover.target.kind === anchor.target.kind && popover.target.id === anchor.target.id;
+  const anchorOpen =
+    anchor && popover && popover.target.kind === anchor.target.kind && popover.target.id === anchor.target.id;
 
   return (
     <>
       {anchor && !anchorOpen && (
-        <button className="comment-anchor" style={{ left: anchor.x, top: anchor.y }} onPointerDown={(e) => e.stopPropagation()} onClick={() => comments.openPopover(anchor.target)} data-testid="comment-anchor" title="Comment on this">
+        <button
+          className="comment-anchor"
+          style={{ left: anchor.x, top: anchor.y }}
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={() => comments.openPopover(anchor.target)}
+          data-testid="comment-anchor"
+          title="Comment on this"
+        >
           <CommentIcon size={13} /> Comment
         </button>
       )}

@@ -1,5 +1,11 @@
 import { useMemo } from 'react';
-import { filterThreads, isUnread, mentions, type ThreadFilter, type ThreadView } from '../../../shared/comments/index.ts';
+import {
+  filterThreads,
+  isUnread,
+  mentions,
+  type ThreadFilter,
+  type ThreadView,
+} from '../../../shared/comments/index.ts';
 import { useComments, useCommentsSnapshot, useCommentsUi } from '../../board/comments/hooks.ts';
 import { describeTarget, focusThread } from '../../board/comments/targets.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
@@ -32,20 +38,38 @@ export function CommentsPanel() {
   const close = () => comments.ui.update({ panelOpen: false });
 
   return (
-    <aside className="side-panel comments-panel" aria-labelledby="comments-title" data-testid="comments-panel" onPointerDown={(e) => e.stopPropagation()}>
+    <aside
+      className="side-panel comments-panel"
+      aria-labelledby="comments-title"
+      data-testid="comments-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <header className="side-panel-header">
         <h2 id="comments-title">Comments</h2>
-        <button className="icon-button" aria-label="Close comments" onClick={close}>×</button>
+        <button className="icon-button" aria-label="Close comments" onClick={close}>
+          ×
+        </button>
       </header>
       <div className="segmented comment-filters" role="radiogroup" aria-label="Show threads">
         {FILTERS.map((f) => (
-          <button key={f.id} role="radio" aria-checked={filter === f.id} className={filter === f.id ? 'active' : ''} onClick={() => comments.ui.update({ filter: f.id })} data-testid={`filter-${f.id}`}>
+          <button
+            key={f.id}
+            role="radio"
+            aria-checked={filter === f.id}
+            className={filter === f.id ? 'active' : ''}
+            onClick={() => comments.ui.update({ filter: f.id })}
+            data-testid={`filter-${f.id}`}
+          >
             {f.label}
           </button>
         ))}
       </div>
       {!readOnly && (
-        <button className="tb-button board-comment" onClick={() => comments.openPopover({ kind: 'board', id: board.meta.boardId || session.boardId })} data-testid="comment-on-board">
+        <button
+          className="tb-button board-comment"
+          onClick={() => comments.openPopover({ kind: 'board', id: board.meta.boardId || session.boardId })}
+          data-testid="comment-on-board"
+        >
           + Comment on the whole board
         </button>
       )}
@@ -72,7 +96,11 @@ export function CommentsPanel() {
                     {info.kind !== 'Board' && info.exists ? `${info.kind}: ` : ''}
                     {info.label}
                   </span>
-                  {mentioned && <span className="mention-chip" data-testid="row-mentions-me">@you</span>}
+                  {mentioned && (
+                    <span className="mention-chip" data-testid="row-mentions-me">
+                      @you
+                    </span>
+                  )}
                   {t.resolution && <span className="resolved-chip">Resolved</span>}
                 </span>
                 <span className="thread-row-text">

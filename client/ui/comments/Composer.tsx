@@ -19,7 +19,17 @@ interface Props {
  * A comment box: Enter sends, Shift+Enter starts a new line, `@` suggests everyone who has joined
  * the board. The length limit is shown as it nears and enforced before sending, with its reason.
  */
-export function Composer({ people, meId, placeholder, submitLabel, initial = '', autoFocus, testId, onSubmit, onCancel }: Props) {
+export function Composer({
+  people,
+  meId,
+  placeholder,
+  submitLabel,
+  initial = '',
+  autoFocus,
+  testId,
+  onSubmit,
+  onCancel,
+}: Props) {
   const [text, setText] = useState(initial);
   const [mentions, setMentions] = useState<string[]>([]);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
@@ -28,7 +38,17 @@ export function Composer({ people, meId, placeholder, submitLabel, initial = '',
   const suggestions = useMemo(() => {
     if (!query) return [];
     const q = query.query.toLowerCase();
-    return people.filter((p) => p.id !== meId && (p.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || p.name.toLowerCase().startsWith(q))).slice(0, 6);
+    return people
+      .filter(
+        (p) =>
+          p.id !== meId &&
+          (p.name
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(q)) ||
+            p.name.toLowerCase().startsWith(q)),
+      )
+      .slice(0, 6);
   }, [people, query, meId]);
   const over = text.trim().length > MAX_COMMENT_LENGTH;
 
@@ -76,10 +96,11 @@ export function Composer({ people, meId, placeholder, submitLabel, initial = '',
           // does not use goes on to close the popover.
           if (e.key !== 'Escape' || suggestions.length > 0 || onCancel) e.stopPropagation();
           if (suggestions.length > 0) {
-            if (e.key === 'ArrowDown') return e.preventDefault(), setActive((a) => (a + 1) % suggestions.length);
-            if (e.key === 'ArrowUp') return e.preventDefault(), setActive((a) => (a - 1 + suggestions.length) % suggestions.length);
-            if (e.key === 'Enter' || e.key === 'Tab') return e.preventDefault(), pick(suggestions[active]!);
-            if (e.key === 'Escape') return e.preventDefault(), setQuery(null);
+            if (e.key === 'ArrowDown') return (e.preventDefault(), setActive((a) => (a + 1) % suggestions.length));
+            if (e.key === 'ArrowUp')
+              return (e.preventDefault(), setActive((a) => (a - 1 + suggestions.length) % suggestions.length));
+            if (e.key === 'Enter' || e.key === 'Tab') return (e.preventDefault(), pick(suggestions[active]!));
+            if (e.key === 'Escape') return (e.preventDefault(), setQuery(null));
           }
           if (e.key === 'Enter' && !e.shiftKey) {
             e.preventDefault();
@@ -91,7 +112,13 @@ export function Composer({ people, meId, placeholder, submitLabel, initial = '',
       {suggestions.length > 0 && (
         <ul className="mention-list" role="listbox" aria-label="People to mention" data-testid="mention-suggestions">
           {suggestions.map((p, i) => (
-            <li key={p.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={(e) => (e.preventDefault(), pick(p))}>
+            <li
+              key={p.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={(e) => (e.preventDefault(), pick(p))}
+            >
               <span className="dept-dot" style={{ background: DEPARTMENT_STYLE[p.department].colour }} aria-hidden />
               {p.name}
               <span className="muted small">{DEPARTMENT_STYLE[p.department].label}</span>
@@ -110,8 +137,17 @@ export function Composer({ people, meId, placeholder, submitLabel, initial = '',
                 : 'Enter sends · Shift+Enter: new line'}
         </span>
         <span className="composer-buttons">
-          {onCancel && <button className="tb-button" onClick={onCancel}>Cancel</button>}
-          <button className="btn primary small-btn" disabled={text.trim() === '' || over} onClick={submit} data-testid={`${testId}-send`}>
+          {onCancel && (
+            <button className="tb-button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          <button
+            className="btn primary small-btn"
+            disabled={text.trim() === '' || over}
+            onClick={submit}
+            data-testid={`${testId}-send`}
+          >
             {submitLabel}
           </button>
         </span>

@@ -25,7 +25,12 @@ const ICONS: Record<ReactionName, React.ReactNode> = {
       strokeLinejoin="round"
     />
   ),
-  heart: <path d="M10 17 C4 12.6 2 10.2 2 7.2 C2 4.9 3.8 3 6 3 C7.6 3 9 4 10 5.4 C11 4 12.4 3 14 3 C16.2 3 18 4.9 18 7.2 C18 10.2 16 12.6 10 17 Z" fill="#ef4444" />,
+  heart: (
+    <path
+      d="M10 17 C4 12.6 2 10.2 2 7.2 C2 4.9 3.8 3 6 3 C7.6 3 9 4 10 5.4 C11 4 12.4 3 14 3 C16.2 3 18 4.9 18 7.2 C18 10.2 16 12.6 10 17 Z"
+      fill="#ef4444"
+    />
+  ),
   tada: (
     <g>
       <path d="M3 17 L7 6 L14 13 Z" fill="#f59e0b" stroke="#b45309" strokeWidth="0.8" strokeLinejoin="round" />

@@ -36,7 +36,12 @@ export function SinceLastVisit() {
   const cut = <T,>(key: string, list: readonly T[]) => (expanded[key] ? list : list.slice(0, SHOWN));
 
   return (
-    <section className="since-card" aria-labelledby="since-title" data-testid="since-summary" onPointerDown={(e) => e.stopPropagation()}>
+    <section
+      className="since-card"
+      aria-labelledby="since-title"
+      data-testid="since-summary"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <header className="since-head">
         <div>
           <h2 id="since-title">Since you were last here</h2>
@@ -44,7 +49,9 @@ export function SinceLastVisit() {
             {formatWhen(summary.since)} · {summaryHeadline(summary)}
           </p>
         </div>
-        <button className="icon-button" aria-label="Close the summary" onClick={close} data-testid="since-close">×</button>
+        <button className="icon-button" aria-label="Close the summary" onClick={close} data-testid="since-close">
+          ×
+        </button>
       </header>
       <div className="since-body">
         {summary.notes.length > 0 && (
@@ -53,7 +60,14 @@ export function SinceLastVisit() {
             <ul>
               {cut('notes', summary.notes).map((n) => (
                 <li key={n.noteId}>
-                  <button className="since-item" disabled={!n.exists} title={n.exists ? 'Show it on the board' : 'This note was deleted; History can bring it back'} onClick={() => focusTarget(session, { kind: 'note', id: n.noteId })} data-testid="summary-item" data-change={n.change}>
+                  <button
+                    className="since-item"
+                    disabled={!n.exists}
+                    title={n.exists ? 'Show it on the board' : 'This note was deleted; History can bring it back'}
+                    onClick={() => focusTarget(session, { kind: 'note', id: n.noteId })}
+                    data-testid="summary-item"
+                    data-change={n.change}
+                  >
                     <span className={`change-chip change-${n.change}`}>{CHANGE_LABEL[n.change]}</span>
                     <span className="since-label">{n.label || 'Empty note'}</span>
                   </button>
@@ -69,7 +83,12 @@ export function SinceLastVisit() {
             <ul>
               {cut('comments', summary.comments).map(({ thread, comment }) => (
                 <li key={comment.id}>
-                  <button className="since-item" onClick={() => focusThread(session, thread)} data-testid="summary-item" data-change="comment">
+                  <button
+                    className="since-item"
+                    onClick={() => focusThread(session, thread)}
+                    data-testid="summary-item"
+                    data-change="comment"
+                  >
                     <span className="change-chip change-comment">{comment.authorName}</span>
                     <span className="since-label">
                       {comment.text}
@@ -88,10 +107,19 @@ export function SinceLastVisit() {
             <ul>
               {summary.rounds.map(({ round, topNote }) => (
                 <li key={round.id}>
-                  <button className="since-item" disabled={!topNote} onClick={() => topNote && focusTarget(session, { kind: 'note', id: topNote as NoteId })} data-testid="summary-item" data-change="round">
+                  <button
+                    className="since-item"
+                    disabled={!topNote}
+                    onClick={() => topNote && focusTarget(session, { kind: 'note', id: topNote as NoteId })}
+                    data-testid="summary-item"
+                    data-change="round"
+                  >
                     <span className="change-chip change-round">Vote</span>
                     <span className="since-label">
-                      {round.title} <span className="muted">· {round.voterCount} voters{topNote ? ', show the top note' : ''}</span>
+                      {round.title}{' '}
+                      <span className="muted">
+                        · {round.voterCount} voters{topNote ? ', show the top note' : ''}
+                      </span>
                     </span>
                   </button>
                 </li>

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { mentions, REACTION_NAMES, type Comment, type Person, type ReactionName, type ThreadView } from '../../../shared/comments/index.ts';
+import {
+  mentions,
+  REACTION_NAMES,
+  type Comment,
+  type Person,
+  type ReactionName,
+  type ThreadView,
+} from '../../../shared/comments/index.ts';
 import { DEPARTMENT_STYLE } from '../../../shared/index.ts';
 import { useComments } from '../../board/comments/hooks.ts';
 import { formatWhen } from '../historyFormat.ts';
@@ -7,7 +14,14 @@ import { CommentText } from './CommentText.tsx';
 import { Composer } from './Composer.tsx';
 import { ReactionIcon } from './ReactionIcon.tsx';
 
-const REACTION_LABEL: Record<ReactionName, string> = { thumbs: 'Thumbs up', heart: 'Love it', tada: 'Celebrate', smile: 'Smile', wow: 'Surprised', eyes: 'Looking into it' };
+const REACTION_LABEL: Record<ReactionName, string> = {
+  thumbs: 'Thumbs up',
+  heart: 'Love it',
+  tada: 'Celebrate',
+  smile: 'Smile',
+  wow: 'Surprised',
+  eyes: 'Looking into it',
+};
 
 interface Props {
   readonly thread: ThreadView;
@@ -26,12 +40,21 @@ export function ThreadCard({ thread, people, unread, readOnly }: Props) {
   }, [unread, thread.id, comments]);
   const resolved = thread.resolution !== null;
   return (
-    <article className={`thread${resolved ? ' resolved' : ''}${unread ? ' unread' : ''}`} data-testid="thread" data-thread-id={thread.id} aria-label={`Thread started by ${thread.authorName}`}>
+    <article
+      className={`thread${resolved ? ' resolved' : ''}${unread ? ' unread' : ''}`}
+      data-testid="thread"
+      data-thread-id={thread.id}
+      aria-label={`Thread started by ${thread.authorName}`}
+    >
       <header className="thread-head">
         {resolved ? (
-          <span className="thread-state resolved" data-testid="thread-resolved">✓ Resolved by {thread.resolution!.byName}</span>
+          <span className="thread-state resolved" data-testid="thread-resolved">
+            ✓ Resolved by {thread.resolution!.byName}
+          </span>
         ) : (
-          <span className="thread-state">{unread ? <span className="unread-dot" aria-label="Unread" /> : null}Open</span>
+          <span className="thread-state">
+            {unread ? <span className="unread-dot" aria-label="Unread" /> : null}Open
+          </span>
         )}
         {!readOnly && (
           <button
@@ -49,13 +72,30 @@ export function ThreadCard({ thread, people, unread, readOnly }: Props) {
         ))}
       </ol>
       {!readOnly && !resolved && (
-        <Composer people={people} meId={me.id} placeholder="Reply…" submitLabel="Reply" testId="reply" onSubmit={(text, m) => comments.run('reply', { threadId: thread.id, text, mentions: m }) !== undefined} />
+        <Composer
+          people={people}
+          meId={me.id}
+          placeholder="Reply…"
+          submitLabel="Reply"
+          testId="reply"
+          onSubmit={(text, m) => comments.run('reply', { threadId: thread.id, text, mentions: m }) !== undefined}
+        />
       )}
     </article>
   );
 }
 
-function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; people: readonly Person[]; meId: string; readOnly: boolean }) {
+function CommentItem({
+  comment,
+  people,
+  meId,
+  readOnly,
+}: {
+  comment: Comment;
+  people: readonly Person[];
+  meId: string;
+  readOnly: boolean;
+}) {
   const comments = useComments();
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
@@ -73,7 +113,11 @@ function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; pe
     setPicking(false);
   };
   return (
-    <li className={mentions(comment, meId) ? 'comment mentions-me' : 'comment'} data-testid="comment" data-comment-id={comment.id}>
+    <li
+      className={mentions(comment, meId) ? 'comment mentions-me' : 'comment'}
+      data-testid="comment"
+      data-comment-id={comment.id}
+    >
       <div className="comment-head">
         <span className="avatar" style={{ background: dept.colour }} title={dept.label} aria-hidden>
           {comment.authorName.slice(0, 1).toUpperCase()}
@@ -85,8 +129,16 @@ function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; pe
         </span>
         {mine && !readOnly && !editing && (
           <span className="comment-actions">
-            <button className="link-button" onClick={() => setEditing(true)} data-testid="comment-edit">Edit</button>
-            <button className="link-button danger" onClick={() => comments.run('deleteComment', { commentId: comment.id })} data-testid="comment-delete">Delete</button>
+            <button className="link-button" onClick={() => setEditing(true)} data-testid="comment-edit">
+              Edit
+            </button>
+            <button
+              className="link-button danger"
+              onClick={() => comments.run('deleteComment', { commentId: comment.id })}
+              data-testid="comment-delete"
+            >
+              Delete
+            </button>
           </span>
         )}
       </div>
@@ -101,7 +153,11 @@ function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; pe
           testId="edit"
           onCancel={() => setEditing(false)}
           onSubmit={(text, m) => {
-            const ok = comments.attempt('editComment', { commentId: comment.id, text, mentions: [...comment.mentions, ...m] });
+            const ok = comments.attempt('editComment', {
+              commentId: comment.id,
+              text,
+              mentions: [...comment.mentions, ...m],
+            });
             if (ok) setEditing(false);
             return ok;
           }}
@@ -115,20 +171,42 @@ function CommentItem({ comment, people, meId, readOnly }: { comment: Comment; pe
           const mineToo = who.includes(meId);
           const names = who.map((id) => people.find((p) => p.id === id)?.name ?? 'Someone').join(', ');
           return (
-            <button key={r} className={mineToo ? 'reaction mine' : 'reaction'} disabled={readOnly} aria-pressed={mineToo} aria-label={`${REACTION_LABEL[r]}: ${names}`} title={names} onClick={() => react(r, !mineToo)} data-testid={`reaction-${r}`}>
+            <button
+              key={r}
+              className={mineToo ? 'reaction mine' : 'reaction'}
+              disabled={readOnly}
+              aria-pressed={mineToo}
+              aria-label={`${REACTION_LABEL[r]}: ${names}`}
+              title={names}
+              onClick={() => react(r, !mineToo)}
+              data-testid={`reaction-${r}`}
+            >
               <ReactionIcon reaction={r} /> {who.length}
             </button>
           );
         })}
         {!readOnly && (
           <span className="reaction-picker">
-            <button className="reaction add" aria-label="Add a reaction" aria-expanded={picking} onClick={() => setPicking((p) => !p)} data-testid="reaction-add">
+            <button
+              className="reaction add"
+              aria-label="Add a reaction"
+              aria-expanded={picking}
+              onClick={() => setPicking((p) => !p)}
+              data-testid="reaction-add"
+            >
               <ReactionIcon reaction="smile" size={14} />+
             </button>
             {picking && (
               <span className="reaction-menu" role="menu">
                 {REACTION_NAMES.map((r) => (
-                  <button key={r} role="menuitem" aria-label={REACTION_LABEL[r]} title={REACTION_LABEL[r]} onClick={() => react(r, !(comment.reactions[r] ?? []).includes(meId))} data-testid={`react-${r}`}>
+                  <button
+                    key={r}
+                    role="menuitem"
+                    aria-label={REACTION_LABEL[r]}
+                    title={REACTION_LABEL[r]}
+                    onClick={() => react(r, !(comment.reactions[r] ?? []).includes(meId))}
+                    data-testid={`react-${r}`}
+                  >
                     <ReactionIcon reaction={r} size={20} />
                   </button>
                 ))}

@@ -46,7 +46,9 @@ export function ThreadPopover() {
   useEffect(() => {
     if (!isOpen) return;
     const listeners = new AbortController();
-    window.addEventListener('keydown', (e) => e.key === 'Escape' && comments.closePopover(), { signal: listeners.signal });
+    window.addEventListener('keydown', (e) => e.key === 'Escape' && comments.closePopover(), {
+      signal: listeners.signal,
+    });
     return () => listeners.abort();
   }, [isOpen, comments]);
   const threads = useMemo(() => (popover ? threadsOn(snapshot, popover.target) : []), [snapshot, popover]);
@@ -74,32 +76,68 @@ export function ThreadPopover() {
   }
 
   return (
-    <div className="thread-popover" ref={ref} style={{ ...style, width: WIDTH }} role="dialog" aria-label={`Comments: ${info.label}`} data-testid="thread-popover" tabIndex={-1} onPointerDown={(e) => e.stopPropagation()}>
+    <div
+      className="thread-popover"
+      ref={ref}
+      style={{ ...style, width: WIDTH }}
+      role="dialog"
+      aria-label={`Comments: ${info.label}`}
+      data-testid="thread-popover"
+      tabIndex={-1}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <header className="popover-head">
         <div>
           <span className="target-kind">{info.kind}</span>
-          <h3 className={info.exists ? '' : 'deleted-target'} data-testid="popover-target">{info.label}</h3>
-          {!info.exists && <p className="small muted">Its comments are kept, and come back in place if it is restored.</p>}
+          <h3 className={info.exists ? '' : 'deleted-target'} data-testid="popover-target">
+            {info.label}
+          </h3>
+          {!info.exists && (
+            <p className="small muted">Its comments are kept, and come back in place if it is restored.</p>
+          )}
         </div>
-        <button className="icon-button" aria-label="Close comments" onClick={() => comments.closePopover()} data-testid="popover-close">×</button>
+        <button
+          className="icon-button"
+          aria-label="Close comments"
+          onClick={() => comments.closePopover()}
+          data-testid="popover-close"
+        >
+          ×
+        </button>
       </header>
       <div className="popover-body">
         {open.length === 0 && resolved.length === 0 && <p className="muted small empty-threads">No comments yet.</p>}
         {open.map((t) => (
-          <ThreadCard key={t.id} thread={t} people={snapshot.people} unread={isUnread(t, me.id, reads) && visit !== null} readOnly={readOnly} />
+          <ThreadCard
+            key={t.id}
+            thread={t}
+            people={snapshot.people}
+            unread={isUnread(t, me.id, reads) && visit !== null}
+            readOnly={readOnly}
+          />
         ))}
         {resolved.length > 0 && (
-          <button className="link-button resolved-toggle" aria-expanded={shownResolved} onClick={() => setShowResolved((s) => !s)} data-testid="show-resolved">
+          <button
+            className="link-button resolved-toggle"
+            aria-expanded={shownResolved}
+            onClick={() => setShowResolved((s) => !s)}
+            data-testid="show-resolved"
+          >
             {shownResolved ? 'Hide' : 'Show'} {resolved.length} resolved thread{resolved.length === 1 ? '' : 's'}
           </button>
         )}
-        {shownResolved && resolved.map((t) => <ThreadCard key={t.id} thread={t} people={snapshot.people} unread={false} readOnly={readOnly} />)}
+        {shownResolved &&
+          resolved.map((t) => (
+            <ThreadCard key={t.id} thread={t} people={snapshot.people} unread={false} readOnly={readOnly} />
+          ))}
       </div>
       {readOnly ? (
         <p className="small muted read-only-note">{readOnlyReason}</p>
       ) : open.length > 0 && !composing ? (
         <div className="new-thread-row">
-          <button className="link-button" onClick={() => setComposing(true)} data-testid="new-thread-open">+ Start a new thread</button>
+          <button className="link-button" onClick={() => setComposing(true)} data-testid="new-thread-open">
+            + Start a new thread
+          </button>
         </div>
       ) : (
         <Composer

@@ -43,12 +43,23 @@ export function DraftOverlay() {
         maxLength={LIMITS.noteTextLength}
         value={draft.text}
         placeholder="Only you can see this until the reveal…"
-        style={{ left: r.x, top: r.y, width: r.width, height: r.height, fontSize: 13.5 * s, padding: `${28 * s}px ${12 * s}px ${26 * s}px`, borderRadius: 8 * s, background: NOTE_KIND_STYLE[kind].colour }}
+        style={{
+          left: r.x,
+          top: r.y,
+          width: r.width,
+          height: r.height,
+          fontSize: 13.5 * s,
+          padding: `${28 * s}px ${12 * s}px ${26 * s}px`,
+          borderRadius: 8 * s,
+          background: NOTE_KIND_STYLE[kind].colour,
+        }}
         onChange={(e) => pw.editText(draft.id, e.target.value)}
         onBlur={() => pw.stopEditing()}
         onKeyDown={(e) => {
           e.stopPropagation();
-          if (noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish') {
+          if (
+            noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish'
+          ) {
             e.preventDefault();
             pw.stopEditing();
           }
@@ -58,19 +69,47 @@ export function DraftOverlay() {
   }
   if (selected !== draft.id) return null;
   return (
-    <div className="draft-toolbar" role="toolbar" aria-label="Private note" data-testid="draft-toolbar" style={{ left: r.x, top: Math.max(4, r.y - 42) }} onPointerDown={(e) => e.stopPropagation()}>
-      <span className="draft-private" title="Private writing: nobody else sees this note until the facilitator reveals the notes">
+    <div
+      className="draft-toolbar"
+      role="toolbar"
+      aria-label="Private note"
+      data-testid="draft-toolbar"
+      style={{ left: r.x, top: Math.max(4, r.y - 42) }}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
+      <span
+        className="draft-private"
+        title="Private writing: nobody else sees this note until the facilitator reveals the notes"
+      >
         <LockSmall /> Only you can see this
       </span>
-      <button type="button" className="btn ghost" onClick={() => pw.startEditing(draft.id)} data-testid="draft-edit">Edit</button>
-      <button type="button" className="btn ghost draft-delete" onClick={() => pw.deleteDraft(draft.id)} data-testid="draft-delete">Delete</button>
+      <button type="button" className="btn ghost" onClick={() => pw.startEditing(draft.id)} data-testid="draft-edit">
+        Edit
+      </button>
+      <button
+        type="button"
+        className="btn ghost draft-delete"
+        onClick={() => pw.deleteDraft(draft.id)}
+        data-testid="draft-delete"
+      >
+        Delete
+      </button>
     </div>
   );
 }
 
 export function LockSmall() {
   return (
-    <svg width={12} height={12} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden>
+    <svg
+      width={12}
+      height={12}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      aria-hidden
+    >
       <rect x="3" y="7" width="10" height="7" rx="1.6" fill="currentColor" />
       <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
     </svg>

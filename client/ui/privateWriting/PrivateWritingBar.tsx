@@ -27,22 +27,48 @@ export function PrivateWritingBar() {
     if (mine === 0) return null;
     return (
       <div className="pw-bar pw-kept" role="status" data-testid="private-writing-bar">
-        <LockSmall /> You have {plural(mine, 'private note')} from a cancelled writing phase: only you see {mine === 1 ? 'it' : 'them'}; the next reveal adds {mine === 1 ? 'it' : 'them'} to the board.
+        <LockSmall /> You have {plural(mine, 'private note')} from a cancelled writing phase: only you see{' '}
+        {mine === 1 ? 'it' : 'them'}; the next reveal adds {mine === 1 ? 'it' : 'them'} to the board.
       </div>
     );
   }
   return (
-    <div className="pw-bar" role="region" aria-label="Private writing" data-testid="private-writing-bar" onPointerDown={(e) => e.stopPropagation()}>
+    <div
+      className="pw-bar"
+      role="region"
+      aria-label="Private writing"
+      data-testid="private-writing-bar"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <div className="pw-main">
-        <span className="pw-badge"><LockSmall /> Private writing</span>
+        <span className="pw-badge">
+          <LockSmall /> Private writing
+        </span>
         <span className="pw-what">
-          {canWrite ? 'Notes you add are visible only to you until the facilitator reveals them.' : (why ?? 'Notes appear when the facilitator reveals them.')}
+          {canWrite
+            ? 'Notes you add are visible only to you until the facilitator reveals them.'
+            : (why ?? 'Notes appear when the facilitator reveals them.')}
           {canWrite && <strong data-testid="my-draft-count"> You: {plural(mine, 'private note')}.</strong>}
         </span>
         {facilitator && (
           <span className="pw-actions">
-            <button type="button" className="btn primary" onClick={() => session.privateWriting.reveal()} data-testid="private-reveal">Reveal notes</button>
-            <button type="button" className="btn ghost" onClick={() => session.privateWriting.cancel()} data-testid="private-cancel" title="End private writing without revealing: everyone keeps their private notes for the next reveal">Cancel</button>
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => session.privateWriting.reveal()}
+              data-testid="private-reveal"
+            >
+              Reveal notes
+            </button>
+            <button
+              type="button"
+              className="btn ghost"
+              onClick={() => session.privateWriting.cancel()}
+              data-testid="private-cancel"
+              title="End private writing without revealing: everyone keeps their private notes for the next reveal"
+            >
+              Cancel
+            </button>
           </span>
         )}
       </div>

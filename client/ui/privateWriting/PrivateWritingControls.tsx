@@ -26,23 +26,64 @@ export function PrivateWritingControls({ onDone }: { onDone: () => void }) {
       {phase ? (
         <>
           <p className="fp-help" data-testid="private-writing-summary">
-            On since {new Date(phase.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}{phase.timerRun !== null ? ', revealed when the timer ends' : ''}: {total} private {total === 1 ? 'note' : 'notes'} from {people} {people === 1 ? 'person' : 'people'}.
+            On since {new Date(phase.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+            {phase.timerRun !== null ? ', revealed when the timer ends' : ''}: {total} private{' '}
+            {total === 1 ? 'note' : 'notes'} from {people} {people === 1 ? 'person' : 'people'}.
           </p>
           <div className="fp-actions">
-            <button type="button" className="btn primary" onClick={() => { session.privateWriting.reveal(); onDone(); }} data-testid="fp-private-reveal">Reveal notes</button>
-            <button type="button" className="btn ghost" onClick={() => { session.privateWriting.cancel(); onDone(); }} data-testid="fp-private-cancel">Cancel</button>
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => {
+                session.privateWriting.reveal();
+                onDone();
+              }}
+              data-testid="fp-private-reveal"
+            >
+              Reveal notes
+            </button>
+            <button
+              type="button"
+              className="btn ghost"
+              onClick={() => {
+                session.privateWriting.cancel();
+                onDone();
+              }}
+              data-testid="fp-private-cancel"
+            >
+              Cancel
+            </button>
           </div>
         </>
       ) : (
         <>
-          <p className="fp-help">Everyone writes alone: new notes stay visible only to their author until you reveal them all at once.</p>
+          <p className="fp-help">
+            Everyone writes alone: new notes stay visible only to their author until you reveal them all at once.
+          </p>
           <div className="fp-actions fp-stacked">
-            <select aria-label="Timer" value={minutes ?? ''} onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))} data-testid="private-timer">
+            <select
+              aria-label="Timer"
+              value={minutes ?? ''}
+              onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))}
+              data-testid="private-timer"
+            >
               {TIMER_CHOICES.map((c) => (
-                <option key={c.label} value={c.minutes ?? ''}>{c.label}</option>
+                <option key={c.label} value={c.minutes ?? ''}>
+                  {c.label}
+                </option>
               ))}
             </select>
-            <button type="button" className="btn primary" onClick={() => { session.privateWriting.start({ timerMinutes: minutes }); onDone(); }} data-testid="private-start">Start private writing</button>
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => {
+                session.privateWriting.start({ timerMinutes: minutes });
+                onDone();
+              }}
+              data-testid="private-start"
+            >
+              Start private writing
+            </button>
           </div>
         </>
       )}

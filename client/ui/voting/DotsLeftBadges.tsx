@@ -14,11 +14,17 @@ export function DotsLeftBadges({ children }: { children: ReactNode }) {
       if (!pending) return null;
       const left = pending.find((p) => p.personId === person.userId)?.remaining ?? 0;
       return left > 0 ? (
-        <span className="pp-dots-left" data-testid="participant-dots-left" title={`${left} dot${left === 1 ? '' : 's'} still to place`}>
+        <span
+          className="pp-dots-left"
+          data-testid="participant-dots-left"
+          title={`${left} dot${left === 1 ? '' : 's'} still to place`}
+        >
           {left} {left === 1 ? 'dot' : 'dots'} left
         </span>
       ) : (
-        <span className="pp-dots-done" data-testid="participant-dots-left" title="No dots left to place">✓ voted</span>
+        <span className="pp-dots-done" data-testid="participant-dots-left" title="No dots left to place">
+          ✓ voted
+        </span>
       );
     },
     [pending],

@@ -19,8 +19,17 @@ export function OutlineVote({ note }: { note: Note }) {
       <span className="outline-vote-count" aria-live="polite">
         Your dots: <strong>{mine}</strong>
       </span>
-      <button className="tb-button" onClick={() => session.voting.place(note.id)} aria-label={`Add a dot to “${what}”`}>+ Dot</button>
-      <button className="tb-button" disabled={mine === 0} onClick={() => session.voting.remove(note.id)} aria-label={`Take a dot back from “${what}”`}>− Dot</button>
+      <button className="tb-button" onClick={() => session.voting.place(note.id)} aria-label={`Add a dot to “${what}”`}>
+        + Dot
+      </button>
+      <button
+        className="tb-button"
+        disabled={mine === 0}
+        onClick={() => session.voting.remove(note.id)}
+        aria-label={`Take a dot back from “${what}”`}
+      >
+        − Dot
+      </button>
     </div>
   );
 }

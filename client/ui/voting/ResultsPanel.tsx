@@ -13,35 +13,69 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const board = useBoard();
   const rounds = useRevealedRounds(board);
-  const shownId = shownRound(board.rounds, useVoting((s) => s.shownRoundId), false)?.id ?? null;
+  const shownId =
+    shownRound(
+      board.rounds,
+      useVoting((s) => s.shownRoundId),
+      false,
+    )?.id ?? null;
   const [selectedId, setSelectedId] = useState<RoundId | null>(shownId);
   const round = rounds.find((r) => r.id === selectedId) ?? rounds[0]!;
   const [tab, setTab] = useState<Tab>('ranking');
   const shown = shownId === round.id;
   return (
-    <aside className="side-panel results-panel" aria-labelledby="results-title" data-testid="results-panel" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+    <aside
+      className="side-panel results-panel"
+      aria-labelledby="results-title"
+      data-testid="results-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <header className="side-panel-header">
         <h2 id="results-title">Voting results</h2>
-        <button className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        <button className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </header>
       <div className="results-rounds" role="listbox" aria-label="Rounds" data-testid="past-rounds">
         {rounds.map((r) => (
-          <button key={r.id} role="option" aria-selected={r.id === round.id} className={r.id === round.id ? 'round-item active' : 'round-item'} onClick={() => setSelectedId(r.id)}>
+          <button
+            key={r.id}
+            role="option"
+            aria-selected={r.id === round.id}
+            className={r.id === round.id ? 'round-item active' : 'round-item'}
+            onClick={() => setSelectedId(r.id)}
+          >
             <span className="round-item-title">{r.title}</span>
-            <span className="round-item-meta">{formatWhen(r.revealedAt)} · {r.voterCount} {r.voterCount === 1 ? 'voter' : 'voters'}</span>
+            <span className="round-item-meta">
+              {formatWhen(r.revealedAt)} · {r.voterCount} {r.voterCount === 1 ? 'voter' : 'voters'}
+            </span>
           </button>
         ))}
       </div>
       <div className="results-toolbar">
         <div className="segmented" role="tablist" aria-label="View">
           {(['ranking', 'compare', 'departments'] as const).map((t) => (
-            <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)} data-testid={`results-tab-${t}`}>
+            <button
+              key={t}
+              role="tab"
+              aria-selected={tab === t}
+              className={tab === t ? 'active' : ''}
+              onClick={() => setTab(t)}
+              data-testid={`results-tab-${t}`}
+            >
               {t === 'ranking' ? 'Ranking' : t === 'compare' ? 'Compare' : 'By department'}
             </button>
           ))}
         </div>
         <label className="inline-check small">
-          <input type="checkbox" checked={shown} onChange={() => session.voting.state.update({ shownRoundId: shown ? null : round.id })} data-testid="show-on-board" /> Dots on the board
+          <input
+            type="checkbox"
+            checked={shown}
+            onChange={() => session.voting.state.update({ shownRoundId: shown ? null : round.id })}
+            data-testid="show-on-board"
+          />{' '}
+          Dots on the board
         </label>
       </div>
       <div className="results-body">
@@ -65,13 +99,21 @@ function Ranking({ round }: { round: Round }) {
           <li key={r.noteId} className="ranking-row" data-note-id={r.noteId}>
             <span className="rank">{r.rank}</span>
             <div className="ranking-text">
-              <span className="ranking-note">{r.text}{!r.onBoard && <span className="muted"> (deleted)</span>}</span>
+              <span className="ranking-note">
+                {r.text}
+                {!r.onBoard && <span className="muted"> (deleted)</span>}
+              </span>
               <span className="ranking-meta">
-                <span className="kind-tag" style={{ background: NOTE_KIND_STYLE[r.kind].colour }}>{NOTE_KIND_STYLE[r.kind].icon} {r.kindLabel}</span> {r.stageName}
+                <span className="kind-tag" style={{ background: NOTE_KIND_STYLE[r.kind].colour }}>
+                  {NOTE_KIND_STYLE[r.kind].icon} {r.kindLabel}
+                </span>{' '}
+                {r.stageName}
               </span>
               <span className="ranking-bar" style={{ width: `${Math.max(6, (r.dots / top) * 100)}%` }} aria-hidden />
             </div>
-            <span className="ranking-dots" data-testid="ranking-dots">{r.dots}</span>
+            <span className="ranking-dots" data-testid="ranking-dots">
+              {r.dots}
+            </span>
           </li>
         ))}
       </ol>
@@ -85,14 +127,18 @@ function Voters({ round }: { round: Round }) {
   const texts = new Map(rankRound(round, useBoard()).map((r) => [r.noteId, r.text]));
   return (
     <section className="named-voters" data-testid="results-voters">
-      <h3>Who voted for what <span className="muted small">(named round)</span></h3>
+      <h3>
+        Who voted for what <span className="muted small">(named round)</span>
+      </h3>
       <ul>
         {(round.byPerson ?? []).map((p) => (
           <li key={p.personId}>
             <DeptMark department={p.department} spoken />
             <strong>{p.name}</strong>{' '}
             <span className="muted">
-              {(Object.entries(p.dots) as [keyof typeof p.dots, number][]).map(([id, n]) => `${texts.get(id) ?? 'a deleted note'}${n > 1 ? ` ×${n}` : ''}`).join(' · ')}
+              {(Object.entries(p.dots) as [keyof typeof p.dots, number][])
+                .map(([id, n]) => `${texts.get(id) ?? 'a deleted note'}${n > 1 ? ` ×${n}` : ''}`)
+                .join(' · ')}
             </span>
           </li>
         ))}
@@ -104,7 +150,9 @@ function Voters({ round }: { round: Round }) {
 function Compare({ round, rounds }: { round: Round; rounds: readonly Round[] }) {
   const board = useBoard();
   const others = rounds.filter((r) => r.id !== round.id);
-  const [otherId, setOtherId] = useState<RoundId | null>(others.find((r) => r.revealedAt <= round.revealedAt)?.id ?? others[0]?.id ?? null);
+  const [otherId, setOtherId] = useState<RoundId | null>(
+    others.find((r) => r.revealedAt <= round.revealedAt)?.id ?? others[0]?.id ?? null,
+  );
   const other = others.find((r) => r.id === otherId) ?? null;
   if (!other) return <p className="muted small">Reveal another round to compare how priorities moved.</p>;
   const [earlier, later] = other.revealedAt <= round.revealedAt ? [other, round] : [round, other];
@@ -115,14 +163,23 @@ function Compare({ round, rounds }: { round: Round; rounds: readonly Round[] }) 
         Compare with{' '}
         <select value={other.id} onChange={(e) => setOtherId(e.target.value as RoundId)}>
           {others.map((r) => (
-            <option key={r.id} value={r.id}>{r.title} ({formatWhen(r.revealedAt)})</option>
+            <option key={r.id} value={r.id}>
+              {r.title} ({formatWhen(r.revealedAt)})
+            </option>
           ))}
         </select>
       </label>
-      <p className="muted small">From “{earlier.title}” to “{later.title}”.</p>
+      <p className="muted small">
+        From “{earlier.title}” to “{later.title}”.
+      </p>
       <table className="compare-table">
         <thead>
-          <tr><th>Note</th><th>Before</th><th>After</th><th>Moved</th></tr>
+          <tr>
+            <th>Note</th>
+            <th>Before</th>
+            <th>After</th>
+            <th>Moved</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
@@ -130,8 +187,18 @@ function Compare({ round, rounds }: { round: Round; rounds: readonly Round[] }) 
               <td className="compare-text">{r.text}</td>
               <td>{r.before ? `#${r.before.rank} · ${r.before.dots}` : '—'}</td>
               <td>{r.after ? `#${r.after.rank} · ${r.after.dots}` : '—'}</td>
-              <td className={r.moved === null ? 'moved' : r.moved > 0 ? 'moved up' : r.moved < 0 ? 'moved down' : 'moved'}>
-                {r.moved === null ? (r.after ? 'new' : 'no dots') : r.moved > 0 ? `▲ ${r.moved}` : r.moved < 0 ? `▼ ${-r.moved}` : '='}
+              <td
+                className={r.moved === null ? 'moved' : r.moved > 0 ? 'moved up' : r.moved < 0 ? 'moved down' : 'moved'}
+              >
+                {r.moved === null
+                  ? r.after
+                    ? 'new'
+                    : 'no dots'
+                  : r.moved > 0
+                    ? `▲ ${r.moved}`
+                    : r.moved < 0
+                      ? `▼ ${-r.moved}`
+                      : '='}
               </td>
             </tr>
           ))}
@@ -146,7 +213,9 @@ function Departments({ round }: { round: Round }) {
   const splits = departmentSplits(round);
   return (
     <div data-testid="results-departments">
-      <p className="muted small">Counts only. Departments with fewer than 3 voters are not shown, so no one is singled out.</p>
+      <p className="muted small">
+        Counts only. Departments with fewer than 3 voters are not shown, so no one is singled out.
+      </p>
       {splits.length === 0 && <p className="muted small">No department had 3 or more voters in this round.</p>}
       {splits.map((s) => (
         <section key={s.department} className="dept-split">
@@ -155,9 +224,13 @@ function Departments({ round }: { round: Round }) {
             {DEPARTMENT_STYLE[s.department].label} <span className="muted small">{s.voters} voters</span>
           </h3>
           <ol className="dept-top">
-            {rankRound(round, board, s.totals).slice(0, 5).map((r) => (
-              <li key={r.noteId}><span className="ranking-dots">{r.dots}</span> {r.text}</li>
-            ))}
+            {rankRound(round, board, s.totals)
+              .slice(0, 5)
+              .map((r) => (
+                <li key={r.noteId}>
+                  <span className="ranking-dots">{r.dots}</span> {r.text}
+                </li>
+              ))}
           </ol>
         </section>
       ))}

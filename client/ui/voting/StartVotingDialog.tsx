@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { MAX_DOTS_PER_PERSON, NOTE_KIND_STYLE, NOTE_KINDS, roundSettingsSchema, type LaneId, type NoteKind } from '../../../shared/index.ts';
+import {
+  MAX_DOTS_PER_PERSON,
+  NOTE_KIND_STYLE,
+  NOTE_KINDS,
+  roundSettingsSchema,
+  type LaneId,
+  type NoteKind,
+} from '../../../shared/index.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
 import { Dialog } from '../Dialog.tsx';
 
@@ -34,7 +41,11 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
 
   const toggle = <T,>(list: readonly T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const submit = () => {
-    const laneBudgets = Object.fromEntries(Object.entries(budgets).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, Number(v)]));
+    const laneBudgets = Object.fromEntries(
+      Object.entries(budgets)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [k, Number(v)]),
+    );
     const parsed = roundSettingsSchema.safeParse({
       title,
       dotsPerPerson: dots,
@@ -66,28 +77,72 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
           submit();
         }}
       >
-        <p className="muted small">Everyone votes in secret: each person sees only their own dots until you reveal the result.</p>
-        <label className="field-label" htmlFor="vote-title">Question</label>
-        <input id="vote-title" data-testid="vote-title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <p className="muted small">
+          Everyone votes in secret: each person sees only their own dots until you reveal the result.
+        </p>
+        <label className="field-label" htmlFor="vote-title">
+          Question
+        </label>
+        <input
+          id="vote-title"
+          data-testid="vote-title"
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+          autoFocus
+        />
 
         <div className="voting-grid">
           <div>
-            <label className="field-label" htmlFor="vote-dots">Dots per person</label>
-            <input id="vote-dots" data-testid="vote-dots" type="number" min={1} max={MAX_DOTS_PER_PERSON} value={dots} onChange={(e) => setDots(Number(e.target.value))} />
+            <label className="field-label" htmlFor="vote-dots">
+              Dots per person
+            </label>
+            <input
+              id="vote-dots"
+              data-testid="vote-dots"
+              type="number"
+              min={1}
+              max={MAX_DOTS_PER_PERSON}
+              value={dots}
+              onChange={(e) => setDots(Number(e.target.value))}
+            />
           </div>
           <div>
             <span className="field-label">Dots on one note</span>
             <label className="inline-check">
-              <input type="checkbox" checked={capOn} onChange={(e) => setCapOn(e.target.checked)} data-testid="vote-cap-on" />
+              <input
+                type="checkbox"
+                checked={capOn}
+                onChange={(e) => setCapOn(e.target.checked)}
+                data-testid="vote-cap-on"
+              />
               at most
-              <input aria-label="Most dots per note" type="number" min={1} max={MAX_DOTS_PER_PERSON} value={cap} disabled={!capOn} onChange={(e) => setCap(Number(e.target.value))} className="narrow" />
+              <input
+                aria-label="Most dots per note"
+                type="number"
+                min={1}
+                max={MAX_DOTS_PER_PERSON}
+                value={cap}
+                disabled={!capOn}
+                onChange={(e) => setCap(Number(e.target.value))}
+                className="narrow"
+              />
             </label>
           </div>
           <div>
-            <label className="field-label" htmlFor="vote-time">Time limit</label>
-            <select id="vote-time" data-testid="vote-time" value={minutes ?? ''} onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))}>
+            <label className="field-label" htmlFor="vote-time">
+              Time limit
+            </label>
+            <select
+              id="vote-time"
+              data-testid="vote-time"
+              value={minutes ?? ''}
+              onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))}
+            >
               {TIME_LIMITS.map((t) => (
-                <option key={t.label} value={t.minutes ?? ''}>{t.label}</option>
+                <option key={t.label} value={t.minutes ?? ''}>
+                  {t.label}
+                </option>
               ))}
             </select>
           </div>
@@ -95,20 +150,53 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
 
         <div className="field-label">Vote on</div>
         <div className="segmented" role="radiogroup" aria-label="Vote on">
-          <button type="button" role="radio" aria-checked={by === 'kinds'} className={by === 'kinds' ? 'active' : ''} onClick={() => setBy('kinds')}>Note kinds</button>
-          <button type="button" role="radio" aria-checked={by === 'lanes'} className={by === 'lanes' ? 'active' : ''} onClick={() => setBy('lanes')}>Lanes</button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={by === 'kinds'}
+            className={by === 'kinds' ? 'active' : ''}
+            onClick={() => setBy('kinds')}
+          >
+            Note kinds
+          </button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={by === 'lanes'}
+            className={by === 'lanes' ? 'active' : ''}
+            onClick={() => setBy('lanes')}
+          >
+            Lanes
+          </button>
         </div>
         <div className="vote-chips">
           {by === 'kinds'
             ? NOTE_KINDS.map((k) => (
-                <label key={k} className={kinds.includes(k) ? 'vote-chip on' : 'vote-chip'} style={{ ['--chip' as string]: NOTE_KIND_STYLE[k].colour }}>
-                  <input type="checkbox" checked={kinds.includes(k)} onChange={() => setKinds(toggle(kinds, k))} data-testid={`vote-kind-${k}`} />
+                <label
+                  key={k}
+                  className={kinds.includes(k) ? 'vote-chip on' : 'vote-chip'}
+                  style={{ ['--chip' as string]: NOTE_KIND_STYLE[k].colour }}
+                >
+                  <input
+                    type="checkbox"
+                    checked={kinds.includes(k)}
+                    onChange={() => setKinds(toggle(kinds, k))}
+                    data-testid={`vote-kind-${k}`}
+                  />
                   {NOTE_KIND_STYLE[k].icon} {NOTE_KIND_STYLE[k].label}
                 </label>
               ))
             : board.lanes.map((l) => (
-                <label key={l.id} className={lanes.includes(l.id) ? 'vote-chip on' : 'vote-chip'} style={{ ['--chip' as string]: NOTE_KIND_STYLE[l.kind].colour }}>
-                  <input type="checkbox" checked={lanes.includes(l.id)} onChange={() => setLanes(toggle(lanes, l.id))} />
+                <label
+                  key={l.id}
+                  className={lanes.includes(l.id) ? 'vote-chip on' : 'vote-chip'}
+                  style={{ ['--chip' as string]: NOTE_KIND_STYLE[l.kind].colour }}
+                >
+                  <input
+                    type="checkbox"
+                    checked={lanes.includes(l.id)}
+                    onChange={() => setLanes(toggle(lanes, l.id))}
+                  />
                   {l.name}
                 </label>
               ))}
@@ -116,12 +204,23 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
 
         <details className="vote-budgets">
           <summary>Budgets per lane (optional)</summary>
-          <p className="muted small">At most this many of a person’s dots may go to the notes of a lane. Leave blank for no limit.</p>
+          <p className="muted small">
+            At most this many of a person’s dots may go to the notes of a lane. Leave blank for no limit.
+          </p>
           <div className="vote-budget-list">
             {board.lanes.map((l) => (
               <label key={l.id}>
                 <span>{l.name}</span>
-                <input type="number" min={0} max={MAX_DOTS_PER_PERSON} placeholder="—" value={budgets[l.id] ?? ''} onChange={(e) => setBudgets({ ...budgets, [l.id]: e.target.value })} aria-label={`Budget for ${l.name}`} className="narrow" />
+                <input
+                  type="number"
+                  min={0}
+                  max={MAX_DOTS_PER_PERSON}
+                  placeholder="—"
+                  value={budgets[l.id] ?? ''}
+                  onChange={(e) => setBudgets({ ...budgets, [l.id]: e.target.value })}
+                  aria-label={`Budget for ${l.name}`}
+                  className="narrow"
+                />
               </label>
             ))}
           </div>
@@ -129,19 +228,51 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
 
         <div className="field-label">Results</div>
         <div className="choice vote-choice">
-          <label><input type="radio" name="vote-results" checked={anonymous} onChange={() => setAnonymous(true)} /> Anonymous: totals only</label>
-          <label><input type="radio" name="vote-results" checked={!anonymous} onChange={() => setAnonymous(false)} data-testid="vote-named" /> Named: who voted for what is kept</label>
+          <label>
+            <input type="radio" name="vote-results" checked={anonymous} onChange={() => setAnonymous(true)} />{' '}
+            Anonymous: totals only
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="vote-results"
+              checked={!anonymous}
+              onChange={() => setAnonymous(false)}
+              data-testid="vote-named"
+            />{' '}
+            Named: who voted for what is kept
+          </label>
         </div>
         <label className="inline-check vote-facilitator">
-          <input type="checkbox" checked={facilitatorVotes} onChange={(e) => setFacilitatorVotes(e.target.checked)} data-testid="vote-facilitator-votes" /> I vote too
+          <input
+            type="checkbox"
+            checked={facilitatorVotes}
+            onChange={(e) => setFacilitatorVotes(e.target.checked)}
+            data-testid="vote-facilitator-votes"
+          />{' '}
+          I vote too
         </label>
         <label className="inline-check vote-facilitator">
-          <input type="checkbox" checked={onlyPresent} onChange={(e) => setOnlyPresent(e.target.checked)} data-testid="vote-only-present" /> Only the people here now can vote
+          <input
+            type="checkbox"
+            checked={onlyPresent}
+            onChange={(e) => setOnlyPresent(e.target.checked)}
+            data-testid="vote-only-present"
+          />{' '}
+          Only the people here now can vote
         </label>
-        {error && <p className="error small" role="alert">{error}</p>}
+        {error && (
+          <p className="error small" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="submit" className="btn primary" data-testid="start-voting-submit">Start voting</button>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn primary" data-testid="start-voting-submit">
+            Start voting
+          </button>
         </div>
       </form>
     </Dialog>

@@ -34,7 +34,12 @@ export function VotingDock() {
               </button>
             )}
             {board.rounds.length > 0 && (
-              <button className={resultsOpen ? 'btn active' : 'btn'} aria-pressed={resultsOpen} onClick={() => set({ resultsOpen: !resultsOpen })} data-testid="voting-results-button">
+              <button
+                className={resultsOpen ? 'btn active' : 'btn'}
+                aria-pressed={resultsOpen}
+                onClick={() => set({ resultsOpen: !resultsOpen })}
+                data-testid="voting-results-button"
+              >
                 Results <span className="count-pill">{board.rounds.length}</span>
               </button>
             )}
@@ -43,7 +48,9 @@ export function VotingDock() {
       )}
       <Deferred>
         {startOpen && <StartVotingDialog onClose={() => set({ startDialogOpen: false })} />}
-        {resultsOpen && !round && board.rounds.length > 0 && <ResultsPanel onClose={() => set({ resultsOpen: false })} />}
+        {resultsOpen && !round && board.rounds.length > 0 && (
+          <ResultsPanel onClose={() => set({ resultsOpen: false })} />
+        )}
       </Deferred>
     </>
   );
@@ -66,44 +73,76 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
   const laneNames = new Map(board.lanes.map((l) => [l.id, l.name]));
   const laneBudgets = Object.entries(ballot?.remainingByLane ?? {}) as [LaneId, number][];
   return (
-    <div className="voting-bar" role="region" aria-label="Voting round" data-testid="voting-bar" onPointerDown={(e) => e.stopPropagation()}>
+    <div
+      className="voting-bar"
+      role="region"
+      aria-label="Voting round"
+      data-testid="voting-bar"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <div className="voting-bar-main">
         <span className="voting-live" aria-hidden />
         <div className="voting-title">
           <strong data-testid="voting-title">{settings.title}</strong>
           <span className="muted small">
-            {settings.dotsPerPerson} dots each{settings.capPerNote !== null ? ` · at most ${settings.capPerNote} per note` : ''} · {settings.anonymous ? 'anonymous' : 'named'}
+            {settings.dotsPerPerson} dots each
+            {settings.capPerNote !== null ? ` · at most ${settings.capPerNote} per note` : ''} ·{' '}
+            {settings.anonymous ? 'anonymous' : 'named'}
           </span>
         </div>
         {seconds !== null && (
-          <span className={seconds <= 30 ? 'voting-timer urgent' : 'voting-timer'} data-testid="voting-countdown" title="Time left (server clock)">
+          <span
+            className={seconds <= 30 ? 'voting-timer urgent' : 'voting-timer'}
+            data-testid="voting-countdown"
+            title="Time left (server clock)"
+          >
             {formatDuration(seconds)}
           </span>
         )}
         {canVote ? (
-          <div className="my-dots" data-testid="my-dots" aria-label={`${remaining} of ${settings.dotsPerPerson} dots left`}>
+          <div
+            className="my-dots"
+            data-testid="my-dots"
+            aria-label={`${remaining} of ${settings.dotsPerPerson} dots left`}
+          >
             <span className="dot-row" aria-hidden>
               {Array.from({ length: Math.min(settings.dotsPerPerson, 12) }, (_, i) => (
                 <span key={i} className={i < settings.dotsPerPerson - remaining ? 'dot used' : 'dot'} />
               ))}
             </span>
-            <span data-testid="dots-left"><strong>{remaining}</strong> left</span>
+            <span data-testid="dots-left">
+              <strong>{remaining}</strong> left
+            </span>
             {laneBudgets.map(([lane, left]) => (
-              <span key={lane} className="lane-left">{laneNames.get(lane) ?? 'Lane'}: {left}</span>
+              <span key={lane} className="lane-left">
+                {laneNames.get(lane) ?? 'Lane'}: {left}
+              </span>
             ))}
           </div>
         ) : (
-          <span className="muted small" data-testid="cannot-vote">{whyNot}</span>
+          <span className="muted small" data-testid="cannot-vote">
+            {whyNot}
+          </span>
         )}
         {canVote && !outline && (
-          <button className={voteMode ? 'btn toggle on' : 'btn toggle'} aria-pressed={voteMode} onClick={() => session.voting.state.update({ voteMode: !voteMode })} data-testid="vote-mode" title="While on, clicking a note places a dot">
+          <button
+            className={voteMode ? 'btn toggle on' : 'btn toggle'}
+            aria-pressed={voteMode}
+            onClick={() => session.voting.state.update({ voteMode: !voteMode })}
+            data-testid="vote-mode"
+            title="While on, clicking a note places a dot"
+          >
             {voteMode ? 'Voting on' : 'Voting paused'}
           </button>
         )}
         {facilitator && (
           <>
-            <button className="btn primary" onClick={() => session.voting.reveal()} data-testid="reveal-votes">Reveal</button>
-            <button className="btn ghost" onClick={() => setConfirming(true)} data-testid="cancel-round">Cancel</button>
+            <button className="btn primary" onClick={() => session.voting.reveal()} data-testid="reveal-votes">
+              Reveal
+            </button>
+            <button className="btn ghost" onClick={() => setConfirming(true)} data-testid="cancel-round">
+              Cancel
+            </button>
           </>
         )}
       </div>
@@ -113,7 +152,9 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
             'Everyone has used their dots.'
           ) : (
             <>
-              <strong>{pending.length} {pending.length === 1 ? 'person still has' : 'people still have'} dots:</strong>{' '}
+              <strong>
+                {pending.length} {pending.length === 1 ? 'person still has' : 'people still have'} dots:
+              </strong>{' '}
               {pending.map((p) => `${p.name} (${p.remaining})`).join(', ')}
             </>
           )}
@@ -121,15 +162,35 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
       )}
       {confirming && (
         <Dialog title="Cancel this round?" onClose={() => setConfirming(false)}>
-          <p className="muted">Nobody’s dots are revealed or kept on the board. You can start a new round afterwards.</p>
+          <p className="muted">
+            Nobody’s dots are revealed or kept on the board. You can start a new round afterwards.
+          </p>
           <div className="dialog-actions">
-            <button className="btn" onClick={() => setConfirming(false)} autoFocus>Keep voting</button>
-            <button className="btn danger" data-testid="confirm-cancel-round" onClick={() => { setConfirming(false); session.voting.cancel(); }}>Cancel the round</button>
+            <button className="btn" onClick={() => setConfirming(false)} autoFocus>
+              Keep voting
+            </button>
+            <button
+              className="btn danger"
+              data-testid="confirm-cancel-round"
+              onClick={() => {
+                setConfirming(false);
+                session.voting.cancel();
+              }}
+            >
+              Cancel the round
+            </button>
           </div>
         </Dialog>
       )}
-      {canVote && outline && <div className="voting-hint muted small">Use “+ Dot” and “− Dot” on the notes of this round</div>}
-      {canVote && voteMode && !outline && <div className="voting-hint muted small">Click a note to add a dot · click one of your dots to take it back · faded notes are not in this round · your cursor is hidden while you vote</div>}
+      {canVote && outline && (
+        <div className="voting-hint muted small">Use “+ Dot” and “− Dot” on the notes of this round</div>
+      )}
+      {canVote && voteMode && !outline && (
+        <div className="voting-hint muted small">
+          Click a note to add a dot · click one of your dots to take it back · faded notes are not in this round · your
+          cursor is hidden while you vote
+        </div>
+      )}
     </div>
   );
 }
@@ -137,6 +198,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
 /** 75 → "1:15"; 90,000 → "1d 1h". */
 export function formatDuration(seconds: number): string {
   if (seconds >= 86_400) return `${Math.floor(seconds / 86_400)}d ${Math.floor((seconds % 86_400) / 3600)}h`;
-  if (seconds >= 3600) return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
+  if (seconds >= 3600)
+    return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -52,7 +52,16 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
         title="Timer, lock, bring everyone, cursors"
         aria-label="Facilitate"
       >
-        <svg width={15} height={15} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" aria-hidden>
+        <svg
+          width={15}
+          height={15}
+          viewBox="0 0 16 16"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.7}
+          strokeLinecap="round"
+          aria-hidden
+        >
           <path d="M2.5 4.5h6M11.5 4.5h2M2.5 11.5h2M7.5 11.5h6" />
           <circle cx="10" cy="4.5" r="1.6" />
           <circle cx="6" cy="11.5" r="1.6" />
@@ -87,13 +96,28 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
     setMinutes(String(min));
   };
   return (
-    <div className="facilitate-panel" role="dialog" aria-label="Facilitate" data-testid="facilitate-panel" onPointerDown={(e) => e.stopPropagation()}>
+    <div
+      className="facilitate-panel"
+      role="dialog"
+      aria-label="Facilitate"
+      data-testid="facilitate-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <section className="fp-section">
         <h3>Timer</h3>
-        <div className={`fp-clock timer-${timer.status}${ringing ? ' timer-ringing' : ''}`} data-testid="fp-clock">{text}</div>
+        <div className={`fp-clock timer-${timer.status}${ringing ? ' timer-ringing' : ''}`} data-testid="fp-clock">
+          {text}
+        </div>
         <div className="fp-presets" role="group" aria-label="Duration">
           {PRESETS_MIN.map((m) => (
-            <button key={m} type="button" className={timer.durationMs === m * 60_000 ? 'fp-preset active' : 'fp-preset'} aria-pressed={timer.durationMs === m * 60_000} onClick={() => setDuration(m)} data-testid={`timer-preset-${m}`}>
+            <button
+              key={m}
+              type="button"
+              className={timer.durationMs === m * 60_000 ? 'fp-preset active' : 'fp-preset'}
+              aria-pressed={timer.durationMs === m * 60_000}
+              onClick={() => setDuration(m)}
+              data-testid={`timer-preset-${m}`}
+            >
               {m} min
             </button>
           ))}
@@ -105,25 +129,79 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
               if (Number.isFinite(m) && m > 0) setDuration(m);
             }}
           >
-            <input aria-label="Minutes" type="number" min={0.05} max={1440} step="any" value={minutes} onChange={(e) => setMinutes(e.target.value)} onKeyDown={(e) => e.stopPropagation()} data-testid="timer-minutes" />
-            <button type="submit" className="fp-preset">Set</button>
+            <input
+              aria-label="Minutes"
+              type="number"
+              min={0.05}
+              max={1440}
+              step="any"
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+              onKeyDown={(e) => e.stopPropagation()}
+              data-testid="timer-minutes"
+            />
+            <button type="submit" className="fp-preset">
+              Set
+            </button>
           </form>
         </div>
         <div className="fp-actions">
           {timer.status === 'running' ? (
-            <button type="button" className="btn" onClick={() => workshop.timer({ action: 'pause' })} data-testid="timer-pause">Pause</button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => workshop.timer({ action: 'pause' })}
+              data-testid="timer-pause"
+            >
+              Pause
+            </button>
           ) : timer.status === 'paused' ? (
-            <button type="button" className="btn primary" onClick={() => workshop.timer({ action: 'resume' })} data-testid="timer-resume">Resume</button>
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => workshop.timer({ action: 'resume' })}
+              data-testid="timer-resume"
+            >
+              Resume
+            </button>
           ) : (
-            <button type="button" className="btn primary" onClick={() => workshop.timer({ action: 'start' })} data-testid="timer-start">
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => workshop.timer({ action: 'start' })}
+              data-testid="timer-start"
+            >
               Start {describeDuration(timer.status === 'idle' ? timer.remainingMs : timer.durationMs)}
             </button>
           )}
-          <button type="button" className="btn" onClick={() => workshop.timer({ action: 'add', ms: 60_000 })} data-testid="timer-add">+1 min</button>
-          <button type="button" className="btn ghost" onClick={() => workshop.timer({ action: 'reset' })} disabled={timer.status === 'idle' && timer.remainingMs === timer.durationMs} data-testid="timer-reset">Reset</button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => workshop.timer({ action: 'add', ms: 60_000 })}
+            data-testid="timer-add"
+          >
+            +1 min
+          </button>
+          <button
+            type="button"
+            className="btn ghost"
+            onClick={() => workshop.timer({ action: 'reset' })}
+            disabled={timer.status === 'idle' && timer.remainingMs === timer.durationMs}
+            data-testid="timer-reset"
+          >
+            Reset
+          </button>
         </div>
         <label className="fp-check">
-          <input type="checkbox" checked={lockOnEnd} onChange={(e) => { showLockOnEnd(e.target.checked); workshop.timer({ action: 'options', lockOnEnd: e.target.checked }); }} data-testid="timer-lock-on-end" />
+          <input
+            type="checkbox"
+            checked={lockOnEnd}
+            onChange={(e) => {
+              showLockOnEnd(e.target.checked);
+              workshop.timer({ action: 'options', lockOnEnd: e.target.checked });
+            }}
+            data-testid="timer-lock-on-end"
+          />
           Lock the board when time is up
         </label>
       </section>
@@ -143,9 +221,21 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
           <LockIcon open={!state.lock.locked} />
           {state.lock.locked ? 'Unlock the board' : 'Lock the board'}
         </button>
-        <p className="fp-help">{state.lock.locked ? 'Participants can look but not change anything. You can still edit.' : 'Editors become read-only until you unlock; you keep editing.'}</p>
+        <p className="fp-help">
+          {state.lock.locked
+            ? 'Participants can look but not change anything. You can still edit.'
+            : 'Editors become read-only until you unlock; you keep editing.'}
+        </p>
         <label className="fp-check">
-          <input type="checkbox" checked={commentsOpen} onChange={(e) => { showCommentsOpen(e.target.checked); workshop.setLock(state.lock.locked, e.target.checked); }} data-testid="lock-comments-open" />
+          <input
+            type="checkbox"
+            checked={commentsOpen}
+            onChange={(e) => {
+              showCommentsOpen(e.target.checked);
+              workshop.setLock(state.lock.locked, e.target.checked);
+            }}
+            data-testid="lock-comments-open"
+          />
           Comments stay open while locked
         </label>
       </section>
@@ -154,26 +244,50 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
 
       <section className="fp-section">
         <h3>People</h3>
-        <button type="button" className="btn fp-wide" onClick={() => {
-          workshop.bringEveryone();
-          onDone();
-        }} data-testid="bring-everyone">
+        <button
+          type="button"
+          className="btn fp-wide"
+          onClick={() => {
+            workshop.bringEveryone();
+            onDone();
+          }}
+          data-testid="bring-everyone"
+        >
           <TargetIcon />
           Bring everyone to my view
         </button>
         <label className="fp-check">
-          <input type="checkbox" checked={hideCursors} onChange={(e) => { showHideCursors(e.target.checked); workshop.setHideCursors(e.target.checked); }} data-testid="hide-cursors" />
+          <input
+            type="checkbox"
+            checked={hideCursors}
+            onChange={(e) => {
+              showHideCursors(e.target.checked);
+              workshop.setHideCursors(e.target.checked);
+            }}
+            data-testid="hide-cursors"
+          />
           Hide everyone’s cursors (quiet work; you still see them)
         </label>
         <label className="fp-check">
-          <input type="checkbox" checked={admission} onChange={(e) => people.setAdmission(e.target.checked)} data-testid="admission-toggle" />
+          <input
+            type="checkbox"
+            checked={admission}
+            onChange={(e) => people.setAdmission(e.target.checked)}
+            data-testid="admission-toggle"
+          />
           Let people in one by one (newcomers wait until you admit them)
         </label>
       </section>
 
       <section className="fp-section">
         <h3>Board</h3>
-        <button type="button" className="btn fp-wide" onClick={onSaveTemplate} title="Save this board as a template for new boards on this server" data-testid="save-template-button">
+        <button
+          type="button"
+          className="btn fp-wide"
+          onClick={onSaveTemplate}
+          title="Save this board as a template for new boards on this server"
+          data-testid="save-template-button"
+        >
           Save as template…
         </button>
       </section>
@@ -183,7 +297,16 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
 
 export function LockIcon({ open = false, size = 15 }: { open?: boolean; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" aria-hidden>
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.7}
+      strokeLinecap="round"
+      aria-hidden
+    >
       <rect x="3" y="7" width="10" height="7" rx="1.6" />
       <path d={open ? 'M5.5 7V5a2.5 2.5 0 0 1 4.9-.7' : 'M5.5 7V5a2.5 2.5 0 0 1 5 0v2'} />
     </svg>
@@ -192,7 +315,16 @@ export function LockIcon({ open = false, size = 15 }: { open?: boolean; size?: n
 
 function TargetIcon() {
   return (
-    <svg width={15} height={15} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" aria-hidden>
+    <svg
+      width={15}
+      height={15}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.7}
+      strokeLinecap="round"
+      aria-hidden
+    >
       <circle cx="8" cy="8" r="5.5" />
       <circle cx="8" cy="8" r="1.8" />
       <path d="M8 1v2M8 13v2M1 8h2M13 8h2" />

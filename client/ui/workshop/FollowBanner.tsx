@@ -10,13 +10,23 @@ export function FollowBanner() {
   const peer = following === null ? undefined : peers.find((p) => p.clientId === following);
   if (!peer) return null;
   return (
-    <div className="follow-banner" role="status" data-testid="follow-banner" style={{ borderColor: peer.user.colour }} onPointerDown={(e) => e.stopPropagation()}>
+    <div
+      className="follow-banner"
+      role="status"
+      data-testid="follow-banner"
+      style={{ borderColor: peer.user.colour }}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <span className="follow-dot" style={{ background: peer.user.colour }} aria-hidden />
       <span>
         Following <strong>{peer.user.name}</strong>
       </span>
-      <span className="follow-sep" aria-hidden>·</span>
-      <button type="button" className="follow-stop" onClick={() => workshop.stopFollowing()} data-testid="follow-stop">Stop</button>
+      <span className="follow-sep" aria-hidden>
+        ·
+      </span>
+      <button type="button" className="follow-stop" onClick={() => workshop.stopFollowing()} data-testid="follow-stop">
+        Stop
+      </button>
       <span className="follow-hint">or pan to leave</span>
     </div>
   );

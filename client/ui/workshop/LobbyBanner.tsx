@@ -13,18 +13,42 @@ export function LobbyBanner() {
   const shown = lobby.waiting.slice(0, SHOWN);
   return (
     <div className="lobby-banner" role="region" aria-label="People waiting to join" data-testid="lobby-banner">
-      <strong>{lobby.waiting.length === 1 ? '1 person is waiting to join' : `${lobby.waiting.length} people are waiting to join`}</strong>
+      <strong>
+        {lobby.waiting.length === 1
+          ? '1 person is waiting to join'
+          : `${lobby.waiting.length} people are waiting to join`}
+      </strong>
       <ul className="lobby-list">
         {shown.map((w) => (
           <li key={w.personId} data-testid="lobby-person" data-name={w.name}>
             <span className="lobby-name">{w.name}</span>
-            <button type="button" className="btn primary lobby-admit" onClick={() => people.admit(w.personId)} aria-label={`Admit ${w.name}`}>Admit</button>
-            <button type="button" className="btn lobby-deny" onClick={() => people.turnAway(w.personId)} aria-label={`Turn ${w.name} away`}>Turn away</button>
+            <button
+              type="button"
+              className="btn primary lobby-admit"
+              onClick={() => people.admit(w.personId)}
+              aria-label={`Admit ${w.name}`}
+            >
+              Admit
+            </button>
+            <button
+              type="button"
+              className="btn lobby-deny"
+              onClick={() => people.turnAway(w.personId)}
+              aria-label={`Turn ${w.name} away`}
+            >
+              Turn away
+            </button>
           </li>
         ))}
         {lobby.waiting.length > SHOWN && (
           <li>
-            <button type="button" className="btn" onClick={() => lobby.waiting.forEach((w) => people.admit(w.personId))}>Admit all {lobby.waiting.length}</button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => lobby.waiting.forEach((w) => people.admit(w.personId))}
+            >
+              Admit all {lobby.waiting.length}
+            </button>
           </li>
         )}
       </ul>

@@ -15,13 +15,22 @@ export function LockBanner() {
       {facilitator ? (
         <>
           <span>
-            <strong>Board locked{lock.byTimer ? ' when time ran out' : ''}.</strong> Participants can look but not change it{lock.commentsOpen ? '; comments stay open' : ''}. You can still edit.
+            <strong>Board locked{lock.byTimer ? ' when time ran out' : ''}.</strong> Participants can look but not
+            change it{lock.commentsOpen ? '; comments stay open' : ''}. You can still edit.
           </span>
-          <button type="button" className="btn lock-banner-btn" onClick={() => workshop.setLock(false)} data-testid="lock-banner-unlock">Unlock</button>
+          <button
+            type="button"
+            className="btn lock-banner-btn"
+            onClick={() => workshop.setLock(false)}
+            data-testid="lock-banner-unlock"
+          >
+            Unlock
+          </button>
         </>
       ) : (
         <span>
-          <strong>The facilitator locked the board{lock.byTimer ? ' when time ran out' : ''}.</strong> You can look around; changes wait until it is unlocked.
+          <strong>The facilitator locked the board{lock.byTimer ? ' when time ran out' : ''}.</strong> You can look
+          around; changes wait until it is unlocked.
         </span>
       )}
     </div>

@@ -26,7 +26,8 @@ export function MassDeleteBanner() {
       {notices.map((n) => (
         <div key={n.checkpointId} className="mass-delete-banner" role="alert" data-testid="mass-delete-notice">
           <span>
-            <strong>{describeMassDelete(n)}</strong> at {new Date(n.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} —
+            <strong>{describeMassDelete(n)}</strong> at{' '}
+            {new Date(n.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} —
           </span>
           <button
             type="button"
@@ -38,7 +39,15 @@ export function MassDeleteBanner() {
           >
             {restoring === n.checkpointId ? 'Restoring…' : 'Restore'}
           </button>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => session.massDeletes.dismiss(n.checkpointId)} data-testid="mass-delete-dismiss">×</button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => session.massDeletes.dismiss(n.checkpointId)}
+            data-testid="mass-delete-dismiss"
+          >
+            ×
+          </button>
         </div>
       ))}
     </div>

@@ -16,11 +16,19 @@ export const ParticipantBadgeContext = createContext<((person: Participant) => R
 function formatJoined(at: number): string {
   const d = new Date(at);
   const sameDay = d.toDateString() === new Date().toDateString();
-  return sameDay ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : d.toLocaleDateString([], { day: 'numeric', month: 'short' });
+  return sameDay
+    ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleDateString([], { day: 'numeric', month: 'short' });
 }
 
 /** Who is here: name, department, role, signed in or guest, when they joined, online or away, who follows whom; follow anyone from here. */
-export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void; extraBadge?: (person: Participant) => ReactNode }) {
+export function ParticipantPanel({
+  onClose,
+  extraBadge,
+}: {
+  onClose: () => void;
+  extraBadge?: (person: Participant) => ReactNode;
+}) {
   const { workshop, people: board } = useSession();
   const [confirming, setConfirming] = useState<string | null>(null);
   const people = useParticipants();
@@ -32,20 +40,38 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
   const badge = extraBadge ?? contextBadge;
   const away = people.filter((p) => p.away).length;
   return (
-    <aside className="participant-panel" aria-labelledby="participants-title" data-testid="participant-panel" onPointerDown={(e) => e.stopPropagation()}>
+    <aside
+      className="participant-panel"
+      aria-labelledby="participants-title"
+      data-testid="participant-panel"
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <header className="pp-header">
         <div>
           <h2 id="participants-title">People here</h2>
-          <p className="pp-sub" data-testid="participants-count">{people.length - away} online{away > 0 ? ` · ${away} away` : ''}</p>
+          <p className="pp-sub" data-testid="participants-count">
+            {people.length - away} online{away > 0 ? ` · ${away} away` : ''}
+          </p>
         </div>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </header>
       <ul className="pp-list">
         {people.map((p) => (
-          <li key={p.key} className={p.away ? 'pp-row pp-away' : 'pp-row'} data-testid="participant" data-name={p.name} data-role={p.role ?? ''} data-away={p.away}>
+          <li
+            key={p.key}
+            className={p.away ? 'pp-row pp-away' : 'pp-row'}
+            data-testid="participant"
+            data-name={p.name}
+            data-role={p.role ?? ''}
+            data-away={p.away}
+          >
             <span className="avatar pp-avatar" style={{ background: p.colour }} aria-hidden>
               {initials(p.name)}
-              <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>{DEPARTMENT_STYLE[p.department].mark}</span>
+              <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>
+                {DEPARTMENT_STYLE[p.department].mark}
+              </span>
             </span>
             <div className="pp-text">
               <div className="pp-name">
@@ -59,42 +85,73 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
                 )}
               </div>
               <div className="pp-meta">
-                <span className="pp-dept" style={{ color: DEPARTMENT_STYLE[p.department].colour }}>{DEPARTMENT_STYLE[p.department].label}</span>
-                <span className="pp-dot-sep" aria-hidden>·</span>
+                <span className="pp-dept" style={{ color: DEPARTMENT_STYLE[p.department].colour }}>
+                  {DEPARTMENT_STYLE[p.department].label}
+                </span>
+                <span className="pp-dot-sep" aria-hidden>
+                  ·
+                </span>
                 <span className={p.away ? 'pp-status away' : 'pp-status online'} data-testid="participant-status">
                   <span className="pp-status-dot" aria-hidden />
                   {p.away ? 'Away' : 'Online'}
                 </span>
                 {p.signedIn !== null && (
                   <>
-                    <span className="pp-dot-sep" aria-hidden>·</span>
-                    <span className={p.signedIn ? 'pp-verified signed-in' : 'pp-verified guest'} data-testid="participant-verified" title={p.signedIn ? 'Signed in with their company account' : 'Joined by link, without signing in'}>
+                    <span className="pp-dot-sep" aria-hidden>
+                      ·
+                    </span>
+                    <span
+                      className={p.signedIn ? 'pp-verified signed-in' : 'pp-verified guest'}
+                      data-testid="participant-verified"
+                      title={p.signedIn ? 'Signed in with their company account' : 'Joined by link, without signing in'}
+                    >
                       {p.signedIn ? 'Signed in' : 'Guest'}
                     </span>
                   </>
                 )}
                 {p.joinedAt !== null && (
                   <>
-                    <span className="pp-dot-sep" aria-hidden>·</span>
-                    <span className="pp-joined" data-testid="participant-joined">joined {formatJoined(p.joinedAt)}</span>
+                    <span className="pp-dot-sep" aria-hidden>
+                      ·
+                    </span>
+                    <span className="pp-joined" data-testid="participant-joined">
+                      joined {formatJoined(p.joinedAt)}
+                    </span>
                   </>
                 )}
                 {p.devices > 1 && (
                   <>
-                    <span className="pp-dot-sep" aria-hidden>·</span>
-                    <span className="pp-devices" data-testid="participant-devices">{p.devices} tabs or devices</span>
+                    <span className="pp-dot-sep" aria-hidden>
+                      ·
+                    </span>
+                    <span className="pp-devices" data-testid="participant-devices">
+                      {p.devices} tabs or devices
+                    </span>
                   </>
                 )}
                 {p.followers > 0 && (
                   <>
-                    <span className="pp-dot-sep" aria-hidden>·</span>
-                    <span className="pp-followers">{p.followers === 1 ? '1 follower' : `${p.followers} followers`}</span>
+                    <span className="pp-dot-sep" aria-hidden>
+                      ·
+                    </span>
+                    <span className="pp-followers">
+                      {p.followers === 1 ? '1 follower' : `${p.followers} followers`}
+                    </span>
                   </>
                 )}
               </div>
               {p.followingName && (
                 <div className="pp-follows" data-testid="participant-follows">
-                  <svg width={12} height={12} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden>
+                  <svg
+                    width={12}
+                    height={12}
+                    viewBox="0 0 16 16"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth={1.8}
+                    strokeLinecap="round"
+                    aria-hidden
+                  >
                     <path d="M3 8h9M8.5 4.5L12 8l-3.5 3.5" />
                   </svg>
                   follows {p.followingName}
@@ -103,12 +160,23 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
             </div>
             {badge && <span className="pp-extra">{badge(p)}</span>}
             {facilitator && !p.isMe && confirming !== p.userId && (
-              <button type="button" className="pp-remove" onClick={() => setConfirming(p.userId)} data-testid="participant-remove" aria-label={`Remove ${p.name} from the board`}>
+              <button
+                type="button"
+                className="pp-remove"
+                onClick={() => setConfirming(p.userId)}
+                data-testid="participant-remove"
+                aria-label={`Remove ${p.name} from the board`}
+              >
                 Remove
               </button>
             )}
             {confirming === p.userId && (
-              <div className="pp-confirm" role="group" aria-label={`Remove ${p.name}?`} data-testid="participant-remove-confirm">
+              <div
+                className="pp-confirm"
+                role="group"
+                aria-label={`Remove ${p.name}?`}
+                data-testid="participant-remove-confirm"
+              >
                 <span>Remove {p.name}? Their dots in an open round stop counting.</span>
                 <button
                   type="button"
@@ -120,7 +188,9 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
                 >
                   Remove
                 </button>
-                <button type="button" className="btn" onClick={() => setConfirming(null)}>Cancel</button>
+                <button type="button" className="btn" onClick={() => setConfirming(null)}>
+                  Cancel
+                </button>
               </div>
             )}
             {!p.isMe && confirming !== p.userId && (
@@ -139,10 +209,19 @@ export function ParticipantPanel({ onClose, extraBadge }: { onClose: () => void;
       </ul>
       <footer className="pp-footer">
         <label className="fp-check">
-          <input type="checkbox" checked={localHide} onChange={(e) => workshop.setLocalHideCursors(e.target.checked)} data-testid="local-hide-cursors" />
+          <input
+            type="checkbox"
+            checked={localHide}
+            onChange={(e) => workshop.setLocalHideCursors(e.target.checked)}
+            data-testid="local-hide-cursors"
+          />
           Hide other people’s cursors
         </label>
-        {hiddenByFacilitator && <p className="pp-note">{facilitator ? 'You hid everyone’s cursors for the others.' : 'The facilitator hid cursors for quiet work.'}</p>}
+        {hiddenByFacilitator && (
+          <p className="pp-note">
+            {facilitator ? 'You hid everyone’s cursors for the others.' : 'The facilitator hid cursors for quiet work.'}
+          </p>
+        )}
       </footer>
     </aside>
   );

@@ -13,17 +13,33 @@ export function TimerChip({ onClick }: { onClick?: () => void }) {
   const facilitator = useIsFacilitator();
   if (timer.status === 'idle' && !facilitator) return null;
   const urgent = timer.status === 'running' && remainingMs <= 30_000;
-  const className = ['timer-chip', `timer-${timer.status}`, urgent ? 'timer-urgent' : '', ringing ? 'timer-ringing' : ''].filter(Boolean).join(' ');
+  const className = [
+    'timer-chip',
+    `timer-${timer.status}`,
+    urgent ? 'timer-urgent' : '',
+    ringing ? 'timer-ringing' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const label = `${STATUS_WORDS[timer.status]} ${text}`;
   const body = (
     <>
       <TimerIcon status={timer.status} />
       <span className="timer-word">{STATUS_WORDS[timer.status]}</span>
-      <span className="timer-digits" data-testid="timer-text">{text}</span>
+      <span className="timer-digits" data-testid="timer-text">
+        {text}
+      </span>
     </>
   );
   return onClick ? (
-    <button type="button" className={className} data-testid="timer-chip" data-status={timer.status} aria-label={`${label}. Timer controls`} onClick={onClick}>
+    <button
+      type="button"
+      className={className}
+      data-testid="timer-chip"
+      data-status={timer.status}
+      aria-label={`${label}. Timer controls`}
+      onClick={onClick}
+    >
       {body}
     </button>
   ) : (
@@ -34,8 +50,22 @@ export function TimerChip({ onClick }: { onClick?: () => void }) {
 }
 
 function TimerIcon({ status }: { status: string }) {
-  const common = { width: 14, height: 14, viewBox: '0 0 16 16', fill: 'none', stroke: 'currentColor', strokeWidth: 1.7, strokeLinecap: 'round' as const, 'aria-hidden': true };
-  if (status === 'paused') return <svg {...common}><path d="M6 4v8M10 4v8" /></svg>;
+  const common = {
+    width: 14,
+    height: 14,
+    viewBox: '0 0 16 16',
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 1.7,
+    strokeLinecap: 'round' as const,
+    'aria-hidden': true,
+  };
+  if (status === 'paused')
+    return (
+      <svg {...common}>
+        <path d="M6 4v8M10 4v8" />
+      </svg>
+    );
   return (
     <svg {...common}>
       <circle cx="8" cy="9" r="5.5" />

@@ -45,8 +45,28 @@ export function useParticipants(): readonly Participant[] {
     const myId = session.presence.clientId;
     const names = new Map<number, string>([[myId, me.name], ...peers.map((p) => [p.clientId, p.user.name] as const)]);
     const connections = [
-      { clientId: myId, userId: me.id, name: me.name, colour: me.colour, department: me.department, role: myRole, away: false, following: myFollowing, signedIn: null as boolean | null },
-      ...peers.map((p) => ({ clientId: p.clientId, userId: p.user.id, name: p.user.name, colour: p.user.colour, department: p.user.department, role: p.role ?? null, away: p.away, following: p.following, signedIn: p.signedIn ?? null })),
+      {
+        clientId: myId,
+        userId: me.id,
+        name: me.name,
+        colour: me.colour,
+        department: me.department,
+        role: myRole,
+        away: false,
+        following: myFollowing,
+        signedIn: null as boolean | null,
+      },
+      ...peers.map((p) => ({
+        clientId: p.clientId,
+        userId: p.user.id,
+        name: p.user.name,
+        colour: p.user.colour,
+        department: p.user.department,
+        role: p.role ?? null,
+        away: p.away,
+        following: p.following,
+        signedIn: p.signedIn ?? null,
+      })),
     ];
     const byPerson = new Map<string, typeof connections>();
     for (const c of connections) byPerson.set(c.userId, [...(byPerson.get(c.userId) ?? []), c]);
@@ -67,7 +87,8 @@ export function useParticipants(): readonly Participant[] {
         away: tabs.every((t) => t.away),
         isMe: shown.userId === me.id,
         followingName: shown.following === null ? null : (names.get(shown.following) ?? null),
-        followers: new Set(connections.filter((o) => o.following !== null && ids.has(o.following)).map((o) => o.userId)).size,
+        followers: new Set(connections.filter((o) => o.following !== null && ids.has(o.following)).map((o) => o.userId))
+          .size,
       };
     });
   }, [session, peers, me, myRole, myFollowing, joined]);

@@ -20,7 +20,12 @@ export interface CommandContext {
   board(): BoardSnapshot;
 }
 
-export function createContext(doc: Y.Doc, actor: Actor, now = Date.now(), current?: () => BoardSnapshot): CommandContext {
+export function createContext(
+  doc: Y.Doc,
+  actor: Actor,
+  now = Date.now(),
+  current?: () => BoardSnapshot,
+): CommandContext {
   let cached: BoardSnapshot | undefined;
   return { doc, actor, now, board: () => (cached ??= current ? current() : readBoard(doc)) };
 }

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { getRecord, newRecordMap, recordsMap } from '../../doc/boardDoc.ts';
 import type { KpiId, StageId } from '../../schema/ids.ts';
-import { KPI_DEFAULTS, KPI_LIMITS, kpiFieldsSchema, kpiIdFor, kpiIdSchema, kpiMetricSchema, kpiPreset, type KpiFields } from '../../schema/kpi.ts';
+import {
+  KPI_DEFAULTS,
+  KPI_LIMITS,
+  kpiFieldsSchema,
+  kpiIdFor,
+  kpiIdSchema,
+  kpiMetricSchema,
+  kpiPreset,
+  type KpiFields,
+} from '../../schema/kpi.ts';
 import { stageIdSchema } from '../../schema/stage.ts';
 import { CommandError } from '../errors.ts';
 import { requireRecord, type CommandContext } from './context.ts';
@@ -26,10 +35,14 @@ function upsert(ctx: CommandContext, input: z.output<typeof kpiUpsertSchema>): K
     const preset = kpiPreset(metric);
     const { metric: _default, ...defaults } = KPI_DEFAULTS;
     const fields: KpiFields = { ...defaults, unit: preset?.unit ?? '', direction: preset?.direction ?? 'higher' };
-    recordsMap(ctx.doc).set(id, newRecordMap({ stageId, metric: preset?.metric ?? metric, ...fields, ...definedOnly(patch) }));
+    recordsMap(ctx.doc).set(
+      id,
+      newRecordMap({ stageId, metric: preset?.metric ?? metric, ...fields, ...definedOnly(patch) }),
+    );
     return id;
   }
-  for (const [key, value] of Object.entries(definedOnly(patch))) if (existing.get(key) !== value) existing.set(key, value);
+  for (const [key, value] of Object.entries(definedOnly(patch)))
+    if (existing.get(key) !== value) existing.set(key, value);
   return id;
 }
 
@@ -58,7 +71,12 @@ export const removeKpi = command(z.object({ kpiId: kpiIdSchema }), (ctx, { kpiId
  * Every row is checked before anything is written, so a bad row refuses the whole command.
  */
 export const importKpis = command(
-  z.object({ rows: z.array(kpiUpsertSchema).min(1, 'No rows to import').max(KPI_LIMITS.perImport, `At most ${KPI_LIMITS.perImport} rows at once`) }),
+  z.object({
+    rows: z
+      .array(kpiUpsertSchema)
+      .min(1, 'No rows to import')
+      .max(KPI_LIMITS.perImport, `At most ${KPI_LIMITS.perImport} rows at once`),
+  }),
   (ctx, { rows }) => {
     for (const row of rows) requireRecord(ctx, row.stageId, 'stage');
     return rows.map((row) => upsert(ctx, row));

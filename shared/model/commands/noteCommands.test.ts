@@ -36,7 +36,16 @@ describe('addNote', () => {
     const { t, ids } = boardWithNotes(['x']);
     expect(ids[0]).toMatch(/^note:[0-9a-z]{16}$/);
     const rec = getRecord(t.doc, ids[0]!)!;
-    expect([...rec.keys()].sort()).toEqual(['authorId', 'authorName', 'createdAt', 'department', 'kind', 'position', 'text', 'updatedAt']);
+    expect([...rec.keys()].sort()).toEqual([
+      'authorId',
+      'authorName',
+      'createdAt',
+      'department',
+      'kind',
+      'position',
+      'text',
+      'updatedAt',
+    ]);
     expect(t.note(ids[0]!)).toMatchObject({ typeName: 'note', id: ids[0], colour: null, sentiment: null });
   });
 
@@ -65,7 +74,11 @@ describe('addNote', () => {
   it('an emotion note starts neutral (sentiment 0); other kinds have no sentiment', () => {
     const t = createTestBoard();
     const emotion = t.run('addNote', { stageId: t.stage('Decision').id, laneId: t.lane('Emotions').id });
-    const explicit = t.run('addNote', { stageId: t.stage('Decision').id, laneId: t.lane('Thoughts').id, kind: 'emotion' });
+    const explicit = t.run('addNote', {
+      stageId: t.stage('Decision').id,
+      laneId: t.lane('Thoughts').id,
+      kind: 'emotion',
+    });
     const thought = t.run('addNote', { stageId: t.stage('Decision').id, laneId: t.lane('Thoughts').id });
     expect(t.note(emotion)).toMatchObject({ kind: 'emotion', sentiment: 0 });
     expect(t.note(explicit)).toMatchObject({ kind: 'emotion', sentiment: 0 });
@@ -83,7 +96,13 @@ describe('addNote', () => {
       colour: '#112233',
       text: 'Angry',
     });
-    expect(t.note(id)).toMatchObject({ kind: 'emotion', sentiment: -2, department: 'support', colour: '#112233', text: 'Angry' });
+    expect(t.note(id)).toMatchObject({
+      kind: 'emotion',
+      sentiment: -2,
+      department: 'support',
+      colour: '#112233',
+      text: 'Angry',
+    });
   });
 
   it('note text is a Y.Text so people can type in one note together', () => {
@@ -180,7 +199,8 @@ describe('updateNotes', () => {
   it('patches kind, colour, sentiment and department of several notes', () => {
     const { t, ids } = boardWithNotes(['A', 'B']);
     t.run('updateNotes', { noteIds: [ids[0]!, ids[1]!], patch: { colour: '#abcdef', department: 'product' } });
-    for (const id of ids) expect(t.note(id)).toMatchObject({ colour: '#abcdef', department: 'product', kind: 'touchpoint' });
+    for (const id of ids)
+      expect(t.note(id)).toMatchObject({ colour: '#abcdef', department: 'product', kind: 'touchpoint' });
     t.run('updateNotes', { noteIds: [ids[0]!], patch: { colour: null } });
     expect(t.note(ids[0]!).colour).toBeNull();
     expect(t.note(ids[1]!).colour).toBe('#abcdef');
@@ -222,7 +242,10 @@ describe('deleteNotes', () => {
 describe('duplicateNotes', () => {
   it('places each copy right after its original, with the same content and the duplicator as author', () => {
     const { t, ids } = boardWithNotes(['A', 'B', 'C']);
-    t.run('updateNotes', { noteIds: [ids[0]!], patch: { colour: '#123456', department: 'marketing', kind: 'emotion', sentiment: 1 } });
+    t.run('updateNotes', {
+      noteIds: [ids[0]!],
+      patch: { colour: '#123456', department: 'marketing', kind: 'emotion', sentiment: 1 },
+    });
     const other = joinTestBoard(t, { id: 'user-bo', name: 'Bo', department: 'support' });
     const copies = other.run('duplicateNotes', { noteIds: [ids[0]!, ids[2]!] });
     expect(copies).toHaveLength(2);
@@ -268,7 +291,11 @@ describe('pasteNotes', () => {
   it('pastes into the original cells, after the notes already there, in clipboard order', () => {
     const { t } = boardWithNotes(['A']);
     const ids = t.run('pasteNotes', {
-      notes: [clip(t, 'Awareness', 'Touchpoints', 'p1'), clip(t, 'Decision', 'Thoughts', 'p2'), clip(t, 'Awareness', 'Touchpoints', 'p3')],
+      notes: [
+        clip(t, 'Awareness', 'Touchpoints', 'p1'),
+        clip(t, 'Decision', 'Thoughts', 'p2'),
+        clip(t, 'Awareness', 'Touchpoints', 'p3'),
+      ],
     });
     expect(ids).toHaveLength(3);
     expect(t.cellTexts('Awareness', 'Touchpoints')).toEqual(['A', 'p1', 'p3']);
@@ -279,7 +306,10 @@ describe('pasteNotes', () => {
   it('pastes everything into the target cell when one is given', () => {
     const { t } = boardWithNotes(['A']);
     const target = { stageId: t.stage('Retention').id, laneId: t.lane('Opportunities').id };
-    t.run('pasteNotes', { notes: [clip(t, 'Awareness', 'Touchpoints', 'p1'), clip(t, 'Decision', 'Thoughts', 'p2')], target });
+    t.run('pasteNotes', {
+      notes: [clip(t, 'Awareness', 'Touchpoints', 'p1'), clip(t, 'Decision', 'Thoughts', 'p2')],
+      target,
+    });
     expect(t.cellTexts('Retention', 'Opportunities')).toEqual(['p1', 'p2']);
     expect(t.cellTexts('Awareness', 'Touchpoints')).toEqual(['A']);
   });
@@ -297,8 +327,14 @@ describe('pasteNotes', () => {
     const lanes = [{ id: 'lane:x' as LaneId }, { id: 'lane:y' as LaneId }];
     const own = { stageId: 'stage:b' as StageId, laneId: 'lane:y' as LaneId };
     expect(pasteCellFor({ stages, lanes }, own)).toEqual(own);
-    expect(pasteCellFor({ stages, lanes }, { ...own, laneId: 'lane:gone' as LaneId })).toEqual({ stageId: 'stage:a', laneId: 'lane:x' });
-    expect(pasteCellFor({ stages, lanes }, { ...own, stageId: 'stage:gone' as StageId })).toEqual({ stageId: 'stage:a', laneId: 'lane:x' });
+    expect(pasteCellFor({ stages, lanes }, { ...own, laneId: 'lane:gone' as LaneId })).toEqual({
+      stageId: 'stage:a',
+      laneId: 'lane:x',
+    });
+    expect(pasteCellFor({ stages, lanes }, { ...own, stageId: 'stage:gone' as StageId })).toEqual({
+      stageId: 'stage:a',
+      laneId: 'lane:x',
+    });
     expect(pasteCellFor({ stages: [], lanes }, own)).toBeNull();
   });
 });

@@ -80,22 +80,29 @@ function writeNewNote(ctx: CommandContext, n: NewNote, id: NoteId = newId('note'
  * writes it so that an interrupted reveal, retried, never writes a draft twice.
  */
 export const addNote = command(
-  cellSchema.extend(noteFieldsSchema.shape).extend({ position: z.number().int().min(0).optional(), id: noteIdSchema.optional() }),
+  cellSchema
+    .extend(noteFieldsSchema.shape)
+    .extend({ position: z.number().int().min(0).optional(), id: noteIdSchema.optional() }),
   (ctx, input) => {
     requireCell(ctx, input.stageId, input.laneId);
-    if (input.id !== undefined && recordsMap(ctx.doc).has(input.id)) throw new CommandError('invalid-input', 'A note with that id exists already.');
+    if (input.id !== undefined && recordsMap(ctx.doc).has(input.id))
+      throw new CommandError('invalid-input', 'A note with that id exists already.');
     const existing = notesInCell(ctx, input.stageId, input.laneId);
     const kind = input.kind ?? laneKind(ctx, input.laneId);
-    return writeNewNote(ctx, {
-      stageId: input.stageId,
-      laneId: input.laneId,
-      index: input.position === undefined ? indexAfterLast(existing) : indexAt(existing, input.position),
-      kind,
-      text: input.text ?? '',
-      colour: input.colour ?? null,
-      sentiment: input.sentiment ?? (kind === 'emotion' ? 0 : null),
-      department: input.department ?? ctx.actor.department,
-    }, input.id);
+    return writeNewNote(
+      ctx,
+      {
+        stageId: input.stageId,
+        laneId: input.laneId,
+        index: input.position === undefined ? indexAfterLast(existing) : indexAt(existing, input.position),
+        kind,
+        text: input.text ?? '',
+        colour: input.colour ?? null,
+        sentiment: input.sentiment ?? (kind === 'emotion' ? 0 : null),
+        department: input.department ?? ctx.actor.department,
+      },
+      input.id,
+    );
   },
   'open-step',
 );
@@ -127,7 +134,10 @@ export const moveNotes = command(
     const at = Math.min(position ?? others.length, others.length);
     let before = others[at - 1]?.index ?? null;
     const after = others[at]?.index ?? null;
-    const ordered = ctx.board().notes.filter((n) => moving.has(n.id)).map((n) => n.id);
+    const ordered = ctx
+      .board()
+      .notes.filter((n) => moving.has(n.id))
+      .map((n) => n.id);
     for (const id of ordered) {
       const index = keyBetween(before, after);
       const rec = records[noteIds.indexOf(id)]!;
@@ -236,8 +246,12 @@ type Cell = z.infer<typeof cellSchema>;
  * first cell (copied from another board, or its stage or lane removed since); null without cells.
  * Private writing puts pasted notes where this says too (client/board/noteActions.ts).
  */
-export function pasteCellFor(board: { readonly stages: readonly { readonly id: StageId }[]; readonly lanes: readonly { readonly id: LaneId }[] }, note: Cell): Cell | null {
-  if (board.stages.some((s) => s.id === note.stageId) && board.lanes.some((l) => l.id === note.laneId)) return { stageId: note.stageId, laneId: note.laneId };
+export function pasteCellFor(
+  board: { readonly stages: readonly { readonly id: StageId }[]; readonly lanes: readonly { readonly id: LaneId }[] },
+  note: Cell,
+): Cell | null {
+  if (board.stages.some((s) => s.id === note.stageId) && board.lanes.some((l) => l.id === note.laneId))
+    return { stageId: note.stageId, laneId: note.laneId };
   return board.stages[0] && board.lanes[0] ? { stageId: board.stages[0].id, laneId: board.lanes[0].id } : null;
 }
 
@@ -246,7 +260,8 @@ export const pasteNotes = command(
   z.object({ notes: z.array(clipboardNoteSchema).min(1).max(500), target: cellSchema.optional() }),
   (ctx, { notes, target }) => {
     const board = ctx.board();
-    if (!board.stages[0] || !board.lanes[0]) throw new CommandError('invalid-input', 'The board has no cell to paste into.');
+    if (!board.stages[0] || !board.lanes[0])
+      throw new CommandError('invalid-input', 'The board has no cell to paste into.');
     if (target) requireCell(ctx, target.stageId, target.laneId);
     const lastInCell = new Map<string, { id: string; index: string }[]>();
     return notes.map((n) => {

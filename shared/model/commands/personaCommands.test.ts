@@ -9,7 +9,10 @@ describe('personas', () => {
     const t = createTestBoard();
     const a = t.run('addPersona', { name: 'Priya', role: 'Procurement lead', quote: 'Show me the total cost.' });
     const b = t.run('addPersona', { name: 'Sam' });
-    t.run('updatePersona', { personaId: b, patch: { goals: 'Finish onboarding in a week', frustrations: 'Waiting on IT' } });
+    t.run('updatePersona', {
+      personaId: b,
+      patch: { goals: 'Finish onboarding in a week', frustrations: 'Waiting on IT' },
+    });
     const personas = t.board().personas;
     expect(personas.map((p) => p.name)).toEqual(['Priya', 'Sam']);
     expect(personas[0]).toMatchObject({ id: a, role: 'Procurement lead', quote: 'Show me the total cost.' });
@@ -43,7 +46,11 @@ describe('personas', () => {
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(a.doc));
     a.run('tagNotes', { noteIds: [note], personaId: p, tagged: true });
-    executeCommand(other, { id: 'u2', name: 'B', department: 'sales' }, 'tagNotes', { noteIds: [note], personaId: q, tagged: true });
+    executeCommand(other, { id: 'u2', name: 'B', department: 'sales' }, 'tagNotes', {
+      noteIds: [note],
+      personaId: q,
+      tagged: true,
+    });
     Y.applyUpdate(other, Y.encodeStateAsUpdate(a.doc));
     Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(other));
     expect(readBoard(a.doc).notesById.get(note)!.personaIds).toEqual([p, q].sort());
@@ -78,7 +85,8 @@ describe('personas', () => {
     });
     const repair = recordRepair(id, rec);
     expect(repair.kind).toBe('fix');
-    if (repair.kind === 'fix') expect(repair.set).toMatchObject({ name: 'Unnamed persona', colour: expect.stringMatching(/^#[0-9a-f]{6}$/i) });
+    if (repair.kind === 'fix')
+      expect(repair.set).toMatchObject({ name: 'Unnamed persona', colour: expect.stringMatching(/^#[0-9a-f]{6}$/i) });
   });
 });
 

@@ -42,7 +42,8 @@ export const updatePersona = command(
 export const removePersona = command(z.object({ personaId: personaIdSchema }), (ctx, { personaId }) => {
   requireRecord(ctx, personaId, 'persona');
   const records = recordsMap(ctx.doc);
-  for (const n of ctx.board().notes) if (n.personaIds.includes(personaId)) records.get(n.id)?.delete(personaTagKey(personaId));
+  for (const n of ctx.board().notes)
+    if (n.personaIds.includes(personaId)) records.get(n.id)?.delete(personaTagKey(personaId));
   records.delete(personaId);
 });
 

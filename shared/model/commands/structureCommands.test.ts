@@ -21,7 +21,15 @@ describe('board and stages', () => {
     const id = t.run('addStage', { name: 'Onboarding' });
     expect(id).toMatch(/^stage:/);
     t.run('addStage', { name: 'Research', position: 1 });
-    expect(names(t, 'stages')).toEqual(['Awareness', 'Research', 'Consideration', 'Decision', 'Retention', 'Advocacy', 'Onboarding']);
+    expect(names(t, 'stages')).toEqual([
+      'Awareness',
+      'Research',
+      'Consideration',
+      'Decision',
+      'Retention',
+      'Advocacy',
+      'Onboarding',
+    ]);
     expect(t.stage('Onboarding')).toMatchObject({ id, description: '' });
   });
 
@@ -50,7 +58,16 @@ describe('lanes', () => {
     const t = createTestBoard();
     t.run('addLane', { name: 'KPIs', kind: 'idea' });
     t.run('addLane', { name: 'Backstage', kind: 'action', position: 0 });
-    expect(names(t, 'lanes')).toEqual(['Backstage', 'Touchpoints', 'Customer actions', 'Thoughts', 'Emotions', 'Pain points', 'Opportunities', 'KPIs']);
+    expect(names(t, 'lanes')).toEqual([
+      'Backstage',
+      'Touchpoints',
+      'Customer actions',
+      'Thoughts',
+      'Emotions',
+      'Pain points',
+      'Opportunities',
+      'KPIs',
+    ]);
     expect(t.lane('Backstage').kind).toBe('action');
   });
 
@@ -59,7 +76,14 @@ describe('lanes', () => {
     t.run('renameLane', { laneId: t.lane('Thoughts').id, name: 'Questions' });
     t.run('setLaneKind', { laneId: t.lane('Questions').id, kind: 'pain' });
     t.run('moveLane', { laneId: t.lane('Questions').id, position: 5 });
-    expect(names(t, 'lanes')).toEqual(['Touchpoints', 'Customer actions', 'Emotions', 'Pain points', 'Opportunities', 'Questions']);
+    expect(names(t, 'lanes')).toEqual([
+      'Touchpoints',
+      'Customer actions',
+      'Emotions',
+      'Pain points',
+      'Opportunities',
+      'Questions',
+    ]);
     expect(t.lane('Questions').kind).toBe('pain');
   });
 
@@ -80,7 +104,8 @@ describe.each([
   // Builds a board where `victim` holds notes and `other` (the target) holds one already.
   function setup() {
     const t = createTestBoard();
-    const cellOf = (name: string) => (what === 'stage' ? { stage: name, lane: 'Thoughts' } : { stage: 'Consideration', lane: name });
+    const cellOf = (name: string) =>
+      what === 'stage' ? { stage: name, lane: 'Thoughts' } : { stage: 'Consideration', lane: name };
     const v = cellOf(victim);
     const o = cellOf(other);
     add(t, o.stage, o.lane, 'already there');

@@ -22,27 +22,36 @@ export const renameBoard = command(
   (ctx, { title }) => void metaMap(ctx.doc).set('title', title),
 );
 
-export const addStage = command(z.object({ name: stageNameSchema, position: positionSchema }), (ctx, { name, position }) => {
-  const stages = ctx.board().stages;
-  const id = newId('stage');
-  const index = position === undefined ? indexAfterLast(stages) : indexAt(stages, position);
-  recordsMap(ctx.doc).set(id, newRecordMap({ name, index, description: '' }));
-  return id;
-});
+export const addStage = command(
+  z.object({ name: stageNameSchema, position: positionSchema }),
+  (ctx, { name, position }) => {
+    const stages = ctx.board().stages;
+    const id = newId('stage');
+    const index = position === undefined ? indexAfterLast(stages) : indexAt(stages, position);
+    recordsMap(ctx.doc).set(id, newRecordMap({ name, index, description: '' }));
+    return id;
+  },
+);
 
-export const renameStage = command(z.object({ stageId: stageIdSchema, name: stageNameSchema }), (ctx, { stageId, name }) => {
-  requireRecord(ctx, stageId, 'stage').set('name', name);
-});
+export const renameStage = command(
+  z.object({ stageId: stageIdSchema, name: stageNameSchema }),
+  (ctx, { stageId, name }) => {
+    requireRecord(ctx, stageId, 'stage').set('name', name);
+  },
+);
 
 export const describeStage = command(
   z.object({ stageId: stageIdSchema, description: z.string().max(LIMITS.descriptionLength) }),
   (ctx, { stageId, description }) => void requireRecord(ctx, stageId, 'stage').set('description', description),
 );
 
-export const moveStage = command(z.object({ stageId: stageIdSchema, position: z.number().int().min(0) }), (ctx, { stageId, position }) => {
-  const rec = requireRecord(ctx, stageId, 'stage');
-  rec.set('index', indexAt(ctx.board().stages, position, stageId));
-});
+export const moveStage = command(
+  z.object({ stageId: stageIdSchema, position: z.number().int().min(0) }),
+  (ctx, { stageId, position }) => {
+    const rec = requireRecord(ctx, stageId, 'stage');
+    rec.set('index', indexAt(ctx.board().stages, position, stageId));
+  },
+);
 
 export const removeStage = command(
   z.object({ stageId: stageIdSchema, decision: removalSchema(stageIdSchema) }),
@@ -51,7 +60,14 @@ export const removeStage = command(
     const board = ctx.board();
     if (board.stages.length <= 1) throw new CommandError('invalid-input', 'A journey needs at least one stage.');
     const notes = board.notes.filter((n) => n.position.stageId === stageId);
-    relocateOrDelete(ctx, notes, decision, (note, to) => ({ ...note.position, stageId: to as StageId }), 'stage', stageId);
+    relocateOrDelete(
+      ctx,
+      notes,
+      decision,
+      (note, to) => ({ ...note.position, stageId: to as StageId }),
+      'stage',
+      stageId,
+    );
     // A stage's metrics go with it (undo brings both back).
     for (const k of board.kpisByStage.get(stageId) ?? []) recordsMap(ctx.doc).delete(k.id);
     recordsMap(ctx.doc).delete(stageId);
@@ -73,13 +89,19 @@ export const renameLane = command(z.object({ laneId: laneIdSchema, name: laneNam
   requireRecord(ctx, laneId, 'lane').set('name', name);
 });
 
-export const setLaneKind = command(z.object({ laneId: laneIdSchema, kind: noteKindSchema }), (ctx, { laneId, kind }) => {
-  requireRecord(ctx, laneId, 'lane').set('kind', kind);
-});
+export const setLaneKind = command(
+  z.object({ laneId: laneIdSchema, kind: noteKindSchema }),
+  (ctx, { laneId, kind }) => {
+    requireRecord(ctx, laneId, 'lane').set('kind', kind);
+  },
+);
 
-export const moveLane = command(z.object({ laneId: laneIdSchema, position: z.number().int().min(0) }), (ctx, { laneId, position }) => {
-  requireRecord(ctx, laneId, 'lane').set('index', indexAt(ctx.board().lanes, position, laneId));
-});
+export const moveLane = command(
+  z.object({ laneId: laneIdSchema, position: z.number().int().min(0) }),
+  (ctx, { laneId, position }) => {
+    requireRecord(ctx, laneId, 'lane').set('index', indexAt(ctx.board().lanes, position, laneId));
+  },
+);
 
 export const removeLane = command(
   z.object({ laneId: laneIdSchema, decision: removalSchema(laneIdSchema) }),

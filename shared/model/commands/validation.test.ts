@@ -18,7 +18,8 @@ interface Fixture {
 }
 
 const long = (n: number) => 'x'.repeat(n + 1);
-const clip = (f: Fixture) => ({ ...f, kind: 'idea', text: 't', colour: null, sentiment: null, department: 'sales' }) as const;
+const clip = (f: Fixture) =>
+  ({ ...f, kind: 'idea', text: 't', colour: null, sentiment: null, department: 'sales' }) as const;
 
 const REJECTIONS: Record<CommandName, readonly Case[]> = {
   renameBoard: [
@@ -38,7 +39,11 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
     ['missing stage', 'not-found', (t) => t.run('renameStage', { stageId: 'stage:gone', name: 'S' })],
   ],
   describeStage: [
-    ['too long', 'invalid-input', (t, f) => t.run('describeStage', { stageId: f.stageId, description: long(LIMITS.descriptionLength) })],
+    [
+      'too long',
+      'invalid-input',
+      (t, f) => t.run('describeStage', { stageId: f.stageId, description: long(LIMITS.descriptionLength) }),
+    ],
     ['missing stage', 'not-found', (t) => t.run('describeStage', { stageId: 'stage:gone', description: '' })],
   ],
   moveStage: [
@@ -49,9 +54,21 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
     ['bad id', 'invalid-input', (t) => t.run('removeStage', { stageId: 'stage:' as never })],
     ['missing stage', 'not-found', (t) => t.run('removeStage', { stageId: 'stage:gone' })],
     ['no decision', 'needs-decision', (t, f) => t.run('removeStage', { stageId: f.stageId })],
-    ['unknown decision', 'invalid-input', (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'keep' } as never })],
-    ['move without target', 'invalid-input', (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'move' } as never })],
-    ['move to a lane', 'invalid-input', (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'move', to: f.laneId as never } })],
+    [
+      'unknown decision',
+      'invalid-input',
+      (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'keep' } as never }),
+    ],
+    [
+      'move without target',
+      'invalid-input',
+      (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'move' } as never }),
+    ],
+    [
+      'move to a lane',
+      'invalid-input',
+      (t, f) => t.run('removeStage', { stageId: f.stageId, decision: { notes: 'move', to: f.laneId as never } }),
+    ],
   ],
   addLane: [
     ['unknown kind', 'invalid-input', (t) => t.run('addLane', { name: 'L', kind: 'kpi' as never })],
@@ -89,42 +106,92 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
   editNoteText: [
     ['bad id', 'invalid-input', (t, f) => t.run('editNoteText', { noteId: f.stageId as never, text: 'x' })],
     ['missing note', 'not-found', (t) => t.run('editNoteText', { noteId: 'note:gone', text: 'x' })],
-    ['text too long', 'invalid-input', (t, f) => t.run('editNoteText', { noteId: f.noteId, text: long(LIMITS.noteTextLength) })],
+    [
+      'text too long',
+      'invalid-input',
+      (t, f) => t.run('editNoteText', { noteId: f.noteId, text: long(LIMITS.noteTextLength) }),
+    ],
   ],
   moveNotes: [
     ['no notes', 'invalid-input', (t, f) => t.run('moveNotes', { noteIds: [], stageId: f.stageId, laneId: f.laneId })],
-    ['one missing note among several', 'not-found', (t, f) => t.run('moveNotes', { noteIds: [f.noteId, 'note:gone'], stageId: f.stageId, laneId: f.laneId })],
-    ['missing target stage', 'not-found', (t, f) => t.run('moveNotes', { noteIds: [f.noteId], stageId: 'stage:gone', laneId: f.laneId })],
+    [
+      'one missing note among several',
+      'not-found',
+      (t, f) => t.run('moveNotes', { noteIds: [f.noteId, 'note:gone'], stageId: f.stageId, laneId: f.laneId }),
+    ],
+    [
+      'missing target stage',
+      'not-found',
+      (t, f) => t.run('moveNotes', { noteIds: [f.noteId], stageId: 'stage:gone', laneId: f.laneId }),
+    ],
     ['negative position', 'invalid-input', (t, f) => t.run('moveNotes', { noteIds: [f.noteId], ...f, position: -1 })],
   ],
   updateNotes: [
     ['empty patch', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: {} })],
-    ['sentiment out of range', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { sentiment: 5 } })],
-    ['unknown department', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { department: 'hr' as never } })],
-    ['unknown kind', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { kind: 'persona' as never } })],
-    ['text is not a patch field', 'invalid-input', (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { text: 'x' } as never })],
-    ['one missing note among several', 'not-found', (t, f) => t.run('updateNotes', { noteIds: [f.noteId, 'note:gone'], patch: { kind: 'idea' } })],
+    [
+      'sentiment out of range',
+      'invalid-input',
+      (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { sentiment: 5 } }),
+    ],
+    [
+      'unknown department',
+      'invalid-input',
+      (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { department: 'hr' as never } }),
+    ],
+    [
+      'unknown kind',
+      'invalid-input',
+      (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { kind: 'persona' as never } }),
+    ],
+    [
+      'text is not a patch field',
+      'invalid-input',
+      (t, f) => t.run('updateNotes', { noteIds: [f.noteId], patch: { text: 'x' } as never }),
+    ],
+    [
+      'one missing note among several',
+      'not-found',
+      (t, f) => t.run('updateNotes', { noteIds: [f.noteId, 'note:gone'], patch: { kind: 'idea' } }),
+    ],
   ],
   deleteNotes: [
     ['no notes', 'invalid-input', (t) => t.run('deleteNotes', { noteIds: [] })],
-    ['one missing note among several', 'not-found', (t, f) => t.run('deleteNotes', { noteIds: [f.noteId, 'note:gone'] })],
+    [
+      'one missing note among several',
+      'not-found',
+      (t, f) => t.run('deleteNotes', { noteIds: [f.noteId, 'note:gone'] }),
+    ],
   ],
-  discardEmptyNote: [
-    ['bad id', 'invalid-input', (t) => t.run('discardEmptyNote', { noteId: 'note:' as never })],
-  ],
+  discardEmptyNote: [['bad id', 'invalid-input', (t) => t.run('discardEmptyNote', { noteId: 'note:' as never })]],
   duplicateNotes: [
     ['bad id', 'invalid-input', (t) => t.run('duplicateNotes', { noteIds: ['note:'] as never })],
-    ['one missing note among several', 'not-found', (t, f) => t.run('duplicateNotes', { noteIds: [f.noteId, 'note:gone'] })],
+    [
+      'one missing note among several',
+      'not-found',
+      (t, f) => t.run('duplicateNotes', { noteIds: [f.noteId, 'note:gone'] }),
+    ],
   ],
   pasteNotes: [
     ['nothing to paste', 'invalid-input', (t) => t.run('pasteNotes', { notes: [] })],
-    ['missing target', 'not-found', (t, f) => t.run('pasteNotes', { notes: [clip(f)], target: { stageId: 'stage:gone', laneId: f.laneId } })],
+    [
+      'missing target',
+      'not-found',
+      (t, f) => t.run('pasteNotes', { notes: [clip(f)], target: { stageId: 'stage:gone', laneId: f.laneId } }),
+    ],
     ['bad clipboard note', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), sentiment: 9 }] })],
-    ['clipboard text too long', 'invalid-input', (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), text: long(LIMITS.noteTextLength) }] })],
+    [
+      'clipboard text too long',
+      'invalid-input',
+      (t, f) => t.run('pasteNotes', { notes: [{ ...clip(f), text: long(LIMITS.noteTextLength) }] }),
+    ],
   ],
   setNoteAction: [
     ['no notes', 'invalid-input', (t) => t.run('setNoteAction', { noteIds: [], status: 'open' })],
-    ['unknown status', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], status: 'later' as never })],
+    [
+      'unknown status',
+      'invalid-input',
+      (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], status: 'later' as never }),
+    ],
     ['not a date', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], due: '31/12/2026' })],
     ['impossible date', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], due: '2026-02-31' })],
     ['owner too long', 'invalid-input', (t, f) => t.run('setNoteAction', { noteIds: [f.noteId], owner: long(60) })],
@@ -133,13 +200,29 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
   addPersona: [
     ['no name', 'invalid-input', (t) => t.run('addPersona', { name: ' ' })],
     ['name too long', 'invalid-input', (t) => t.run('addPersona', { name: long(LIMITS.nameLength) })],
-    ['goals too long', 'invalid-input', (t) => t.run('addPersona', { name: 'P', goals: long(LIMITS.personaTextLength) })],
+    [
+      'goals too long',
+      'invalid-input',
+      (t) => t.run('addPersona', { name: 'P', goals: long(LIMITS.personaTextLength) }),
+    ],
     ['bad colour', 'invalid-input', (t) => t.run('addPersona', { name: 'P', colour: 'red' })],
   ],
   updatePersona: [
-    ['bad id', 'invalid-input', (t, f) => t.run('updatePersona', { personaId: f.noteId as never, patch: { name: 'P' } })],
-    ['missing persona', 'not-found', (t) => t.run('updatePersona', { personaId: 'persona:gone', patch: { name: 'P' } })],
-    ['quote too long', 'invalid-input', (t) => t.run('updatePersona', { personaId: 'persona:gone', patch: { quote: long(LIMITS.personaQuoteLength) } })],
+    [
+      'bad id',
+      'invalid-input',
+      (t, f) => t.run('updatePersona', { personaId: f.noteId as never, patch: { name: 'P' } }),
+    ],
+    [
+      'missing persona',
+      'not-found',
+      (t) => t.run('updatePersona', { personaId: 'persona:gone', patch: { name: 'P' } }),
+    ],
+    [
+      'quote too long',
+      'invalid-input',
+      (t) => t.run('updatePersona', { personaId: 'persona:gone', patch: { quote: long(LIMITS.personaQuoteLength) } }),
+    ],
   ],
   removePersona: [
     ['bad id', 'invalid-input', (t, f) => t.run('removePersona', { personaId: f.stageId as never })],
@@ -147,20 +230,52 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
   ],
   tagNotes: [
     ['no notes', 'invalid-input', (t) => t.run('tagNotes', { noteIds: [], personaId: 'persona:gone', tagged: true })],
-    ['missing persona', 'not-found', (t, f) => t.run('tagNotes', { noteIds: [f.noteId], personaId: 'persona:gone', tagged: true })],
-    ['missing note', 'not-found', (t, f) => t.run('tagNotes', { noteIds: ['note:gone'], personaId: f.personaId, tagged: true })],
+    [
+      'missing persona',
+      'not-found',
+      (t, f) => t.run('tagNotes', { noteIds: [f.noteId], personaId: 'persona:gone', tagged: true }),
+    ],
+    [
+      'missing note',
+      'not-found',
+      (t, f) => t.run('tagNotes', { noteIds: ['note:gone'], personaId: f.personaId, tagged: true }),
+    ],
   ],
   setKpi: [
     ['missing stage', 'not-found', (t) => t.run('setKpi', { stageId: 'stage:gone', metric: 'CSAT', value: 4 })],
     ['blank metric', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: '  ', value: 4 })],
-    ['metric of punctuation only', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: '---', value: 4 })],
+    [
+      'metric of punctuation only',
+      'invalid-input',
+      (t, f) => t.run('setKpi', { stageId: f.stageId, metric: '---', value: 4 }),
+    ],
     ['metric too long', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: long(40), value: 4 })],
-    ['value not a number', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: '4' as never })],
-    ['value not finite', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: Infinity })],
+    [
+      'value not a number',
+      'invalid-input',
+      (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: '4' as never }),
+    ],
+    [
+      'value not finite',
+      'invalid-input',
+      (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: Infinity }),
+    ],
     ['value too large', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', value: 2e9 })],
-    ['unknown direction', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', direction: 'sideways' as never })],
-    ['unknown trend', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', trend: 'rising' as never })],
-    ['unit too long', 'invalid-input', (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', unit: long(12) })],
+    [
+      'unknown direction',
+      'invalid-input',
+      (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', direction: 'sideways' as never }),
+    ],
+    [
+      'unknown trend',
+      'invalid-input',
+      (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', trend: 'rising' as never }),
+    ],
+    [
+      'unit too long',
+      'invalid-input',
+      (t, f) => t.run('setKpi', { stageId: f.stageId, metric: 'CSAT', unit: long(12) }),
+    ],
   ],
   updateKpi: [
     ['missing KPI', 'not-found', (t) => t.run('updateKpi', { kpiId: 'kpi:gone.csat', patch: { value: 1 } })],
@@ -171,9 +286,36 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
   removeKpi: [['missing KPI', 'not-found', (t) => t.run('removeKpi', { kpiId: 'kpi:gone.csat' })]],
   importKpis: [
     ['no rows', 'invalid-input', (t) => t.run('importKpis', { rows: [] })],
-    ['one missing stage refuses all', 'not-found', (t, f) => t.run('importKpis', { rows: [{ stageId: f.stageId, metric: 'CSAT', value: 4 }, { stageId: 'stage:gone', metric: 'NPS', value: 1 }] })],
-    ['one bad value refuses all', 'invalid-input', (t, f) => t.run('importKpis', { rows: [{ stageId: f.stageId, metric: 'CSAT', value: 4 }, { stageId: f.stageId, metric: 'NPS', value: NaN }] })],
-    ['too many rows', 'invalid-input', (t, f) => t.run('importKpis', { rows: Array.from({ length: 501 }, (_, i) => ({ stageId: f.stageId, metric: `M${i}`, value: i })) })],
+    [
+      'one missing stage refuses all',
+      'not-found',
+      (t, f) =>
+        t.run('importKpis', {
+          rows: [
+            { stageId: f.stageId, metric: 'CSAT', value: 4 },
+            { stageId: 'stage:gone', metric: 'NPS', value: 1 },
+          ],
+        }),
+    ],
+    [
+      'one bad value refuses all',
+      'invalid-input',
+      (t, f) =>
+        t.run('importKpis', {
+          rows: [
+            { stageId: f.stageId, metric: 'CSAT', value: 4 },
+            { stageId: f.stageId, metric: 'NPS', value: NaN },
+          ],
+        }),
+    ],
+    [
+      'too many rows',
+      'invalid-input',
+      (t, f) =>
+        t.run('importKpis', {
+          rows: Array.from({ length: 501 }, (_, i) => ({ stageId: f.stageId, metric: `M${i}`, value: i })),
+        }),
+    ],
   ],
 };
 
@@ -188,7 +330,9 @@ function fixture(): { t: TestBoard; f: Fixture } {
 }
 
 describe('rejected commands write nothing', () => {
-  const cases = Object.entries(REJECTIONS).flatMap(([name, list]) => list.map(([label, code, run]) => ({ name, label, code, run })));
+  const cases = Object.entries(REJECTIONS).flatMap(([name, list]) =>
+    list.map(([label, code, run]) => ({ name, label, code, run })),
+  );
 
   it.each(cases)('$name: $label → $code', ({ code, run }) => {
     const { t, f } = fixture();
@@ -230,6 +374,10 @@ describe('history policy', () => {
   it('each user intent is one undo step; only typing (and removing the blank note it left) merges, into a burst or a just-added note', () => {
     const policies = Object.fromEntries(Object.entries(COMMANDS).map(([name, def]) => [name, def.history]));
     const except = Object.entries(policies).filter(([, policy]) => policy !== 'step');
-    expect(Object.fromEntries(except)).toEqual({ editNoteText: 'merge', discardEmptyNote: 'merge', addNote: 'open-step' });
+    expect(Object.fromEntries(except)).toEqual({
+      editNoteText: 'merge',
+      discardEmptyNote: 'merge',
+      addNote: 'open-step',
+    });
   });
 });
