@@ -1,6 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CHECKPOINTS_CHANGED, executeCommand, readBoard, type NoteId } from '../shared/index.ts';
 import { LinkRotated } from '../shared/protocol/closeReasons.ts';
 import type { CheckpointSummary } from '../shared/protocol/checkpoints.ts';

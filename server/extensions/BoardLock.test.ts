@@ -1,7 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeCommand, readBoard, readMeta } from '../../shared/index.ts';
-import { lockedOut, connectionReadOnly, LOCK_TYPE, TIMER_TYPE } from '../../shared/protocol/workshop.ts';
+import { type lockedOut, connectionReadOnly, LOCK_TYPE, TIMER_TYPE } from '../../shared/protocol/workshop.ts';
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { waitFor, waitForAck } from '../testing/providers.ts';

@@ -1,5 +1,5 @@
 import type { afterLoadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   commentRepair,
   commentsMap,

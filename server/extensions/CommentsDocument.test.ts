@@ -1,6 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { COMMENTS_SCHEMA_VERSION } from '../../shared/comments/index.ts';
 import { executeCommand, readMeta } from '../../shared/index.ts';
 import { BoardNotFound, Unauthorized } from '../../shared/protocol/closeReasons.ts';

@@ -1,5 +1,5 @@
 import type { afterLoadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { VotingService } from '../voting/VotingService.ts';

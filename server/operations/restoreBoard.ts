@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { readMeta, summarizeBoard } from '../../shared/index.ts';
 import type { BoardDump, BoardStore } from '../storage/BoardStore.ts';
 import { decodeBoard } from '../storage/boardState.ts';
