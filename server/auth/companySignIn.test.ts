@@ -10,6 +10,7 @@ import { VOTING } from '../../shared/protocol/voting.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 interface Me {
   signInAvailable: boolean;
@@ -279,17 +280,15 @@ describe('company sign-in (OpenID Connect)', () => {
   it('members-only board: a signed-in member of the domain edits and votes; other people with the editor link comment and are refused a vote', async () => {
     const board = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const rule = (token: string, membersDomain: string | null) =>
-      fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
+      fetchAsPerson(`${server.url}/api/boards/${board.id}/sign-in-rule`, token, {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ membersDomain }),
       });
     expect((await rule(board.tokens.editor, 'example.com')).status).toBe(403);
     expect((await rule(board.tokens.facilitator, 'not a domain')).status).toBe(400);
     expect((await rule(board.tokens.facilitator, 'Example.com')).status).toBe(200);
-    const read = await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
-      headers: { Authorization: `Bearer ${board.tokens.viewer}` },
-    });
+    const read = await fetchAsPerson(`${server.url}/api/boards/${board.id}/sign-in-rule`, board.tokens.viewer);
     expect(await read.json()).toEqual({ membersDomain: 'example.com' });
 
     const annBrowser = new TestBrowser();
@@ -369,19 +368,22 @@ describe('company sign-in (OpenID Connect)', () => {
 
   it('replacing the editor link also disconnects guests who came in with it as commenters', async () => {
     const board = await createBoardWithLinks(server.url);
-    await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
+    await fetchAsPerson(`${server.url}/api/boards/${board.id}/sign-in-rule`, board.tokens.facilitator, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${board.tokens.facilitator}`, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ membersDomain: 'example.com' }),
     });
     const guest = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor });
     providers.push(guest);
     const connections = () => [...(server.server.hocuspocus.documents.get(board.id)?.getConnections() ?? [])];
     expect(connections().map((c) => (c.context as { role: string }).role)).toEqual(['commenter']);
-    const rotated = await fetch(`${server.url}/api/boards/${board.id}/links/editor/rotate`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
-    });
+    const rotated = await fetchAsPerson(
+      `${server.url}/api/boards/${board.id}/links/editor/rotate`,
+      board.tokens.facilitator,
+      {
+        method: 'POST',
+      },
+    );
     expect(rotated.status).toBe(200);
     await waitFor(() => connections().length === 0, { what: 'the guest to be disconnected' });
   });

@@ -1,12 +1,12 @@
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { Identities } from '../identity/Identities.ts';
 import type { Sessions } from '../identity/Sessions.ts';
-import { requireRole, type BoardRoutesDeps } from './boardRoutes.ts';
+import { requireLinkRole, type LinkDeps } from './boardAccess.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
-export interface IdentityRoutesDeps extends Pick<BoardRoutesDeps, 'store' | 'links'> {
+export interface IdentityRoutesDeps extends LinkDeps {
   readonly identities: Identities;
   /** A signed-in browser gets a credential for its company person, not a new one. */
   readonly sessions?: Sessions;
@@ -28,7 +28,7 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
   // A header only: a credential minted from a URL token could be replayed from logs and history.
   if (url.searchParams.has('token'))
     throw new HttpError(400, 'invalid-request', 'Send the share token as Authorization: Bearer …, not in the URL');
-  const role = await requireRole(deps, boardId, req, url);
+  const role = await requireLinkRole(deps, boardId, req, url);
   const signedIn = await deps.sessions?.personOf(req.headers.cookie);
   if (signedIn) {
     sendJson(res, 201, await deps.identities.issueFor(signedIn.id), { 'Cache-Control': 'no-store' });
