@@ -184,6 +184,7 @@ export async function createServer(
     sessions,
     people,
     membersOnly: signIn ? new MembersOnly(store.accounts) : null,
+    members: signIn ? store.accounts : null,
   });
   const extensions = [
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),

@@ -79,7 +79,9 @@ export function credentialThrough(
 }
 
 async function issue(boardId: string, token: string): Promise<StoredCredential> {
-  const res = await fetch(identitiesPath(boardId), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  // No link: a signed-in member coming back from My boards (the session cookie says who).
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const res = await fetch(identitiesPath(boardId), { method: 'POST', headers });
   const body = (await res.json().catch(() => null)) as
     | (Partial<StoredCredential> & { error?: { message?: unknown } })
     | null;

@@ -95,9 +95,10 @@ export async function createBoard(
 }
 
 /** My role on a board and the share links I may hand out. */
-export async function fetchLinks(boardId: string, token: string): Promise<BoardLinks> {
+/** My role and the links I may hand out; without a token, a signed-in member's role (and no links). */
+export async function fetchLinks(boardId: string, token: string | null): Promise<BoardLinks> {
   const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   return linksSchema.parse(await json(res));
 }

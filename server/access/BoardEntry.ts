@@ -6,6 +6,7 @@ import type { Identities, ProvenPerson } from '../identity/Identities.ts';
 import type { MembersOnly } from '../identity/MembersOnly.ts';
 import type { Sessions } from '../identity/Sessions.ts';
 import type { BoardPeople } from '../people/BoardPeople.ts';
+import type { AccountStore } from '../identity/AccountStore.ts';
 
 export interface BoardEntryOptions {
   readonly identities: Pick<Identities, 'verify'>;
@@ -14,6 +15,8 @@ export interface BoardEntryOptions {
   readonly people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   /** Boards for signed-in members of a domain: a guest's editor link reads as a commenter's. */
   readonly membersOnly?: Pick<MembersOnly, 'admit'> | null;
+  /** The boards signed-in people joined ("My boards"): they come back to them without the link. */
+  readonly members?: Pick<AccountStore, 'membershipOf'> | null;
 }
 
 export type EntryRefusal = 'identity-required' | 'removed-from-board' | 'awaiting-admission';
@@ -49,6 +52,16 @@ export class BoardEntry {
     const header = headers[CREDENTIAL_HEADER.toLowerCase()];
     const credential = (typeof header === 'string' ? header : null) ?? readCookie(headers.cookie, CREDENTIAL_COOKIE);
     return this.personOf(credential, headers.cookie);
+  }
+
+  /**
+   * The role a signed-in person has on a board they joined before (on any device), standing in for
+   * the link they do not carry: company sign-in vouches for them, as their My boards list promises.
+   * Guests by link have no such way back (they are only a device). Null: the link decides.
+   */
+  async memberRole(boardId: string, person: ProvenPerson | null): Promise<Role | null> {
+    if (!person?.signedIn || !this.options.members) return null;
+    return this.options.members.membershipOf(person.id, boardId);
   }
 
   /**

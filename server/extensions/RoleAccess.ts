@@ -115,13 +115,18 @@ export class RoleAccess implements Extension {
     const address = stampedClientAddress(requestHeaders);
     if (this.failedAuth && !this.failedAuth.admits(address, boardId)) throw RateLimited;
     const { link, credential, name } = decodeConnectionToken(token);
-    const role = link ? await this.links.roleOf(boardId, link) : null;
+    const cookie = requestHeaders.get('cookie');
+    const linkRole = link ? await this.links.roleOf(boardId, link) : null;
+    // Without the board's link, only a signed-in member of the board gets in (My boards).
+    const person = linkRole ? null : await this.entry.personOf(credential, cookie);
+    const memberRole = linkRole ? null : await this.entry.memberRole(boardId, person);
+    const role = linkRole ?? memberRole;
     if (!role) {
       this.failedAuth?.failed(address, boardId);
       throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
     }
-    const person = await this.entry.personOf(credential, requestHeaders.get('cookie'));
-    if (!person) {
+    const proven = person ?? (await this.entry.personOf(credential, cookie));
+    if (!proven) {
       this.failedAuth?.failed(address, boardId);
       throw IdentityRequired;
     }
@@ -130,13 +135,20 @@ export class RoleAccess implements Extension {
       instance.documents
         .get(documentName)
         ?.getConnections()
-        .filter((c) => personOf(c)?.id === person.id).length ?? 0;
+        .filter((c) => personOf(c)?.id === proven.id).length ?? 0;
     if (theirs >= this.maxConnectionsPerPerson) throw BoardFull;
-    const admitted = await this.entry.enter(boardId, role, person, name ?? 'Someone');
+    const admitted = await this.entry.enter(boardId, role, proven, name ?? 'Someone');
     if (!admitted.ok) throw REFUSALS[admitted.refusal];
     connectionConfig.readOnly = !canWrite(admitted.role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
-    return { role: admitted.role, linkRole: role, boardId, person, guestOfDomain: admitted.guestOfDomain };
+    return {
+      role: admitted.role,
+      // A member who came without the link is not closed when that link is rotated: the link never let them in.
+      linkRole: linkRole ?? undefined,
+      boardId,
+      person: proven,
+      guestOfDomain: admitted.guestOfDomain,
+    };
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
@@ -177,8 +189,9 @@ export function disconnectRole(instance: Hocuspocus, boardId: string, role: Role
     if (parseDocumentName(name).boardId !== boardId) continue;
     for (const connection of document.getConnections()) {
       const context = connection.context as Partial<AccessContext>;
-      // By the link it came in with: a guest's editor link, read as a commenter's, goes too.
-      if ((context.linkRole ?? context.role) !== role) continue;
+      // By the link it came in with: a guest's editor link, read as a commenter's, goes too; a
+      // signed-in member who came back without any link stays (remove them by name instead).
+      if (context.linkRole !== role) continue;
       connection.close(LinkRotated);
       closed++;
     }

@@ -14,7 +14,7 @@ export interface LinkDeps {
 }
 
 export interface BoardAccessDeps extends LinkDeps {
-  readonly entry: Pick<BoardEntry, 'personOfRequest' | 'enter'>;
+  readonly entry: Pick<BoardEntry, 'personOfRequest' | 'enter' | 'memberRole'>;
 }
 
 /** Who is calling and what they may do on the board. */
@@ -29,9 +29,15 @@ export interface HttpAccess {
  * issuing an identity stops here; every other board call goes through requireAccess.
  */
 export async function requireLinkRole(deps: LinkDeps, boardId: string, req: RouteContext['req'], url: URL) {
+  return (await linkRoleOf(deps, boardId, req, url)) ?? refuseLink(deps, boardId);
+}
+
+async function linkRoleOf(deps: LinkDeps, boardId: string, req: RouteContext['req'], url: URL) {
   const token = bearerToken(req, url);
-  const role = token ? await deps.links.roleOf(boardId, token) : null;
-  if (role) return role;
+  return token ? deps.links.roleOf(boardId, token) : null;
+}
+
+async function refuseLink(deps: LinkDeps, boardId: string): Promise<never> {
   if (!(await deps.store.getBoardInfo(boardId)))
     throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
   throw new HttpError(
@@ -54,8 +60,15 @@ export async function requireAccess(
   req: RouteContext['req'],
   url: URL,
 ): Promise<HttpAccess> {
-  const linkRole = await requireLinkRole(deps, boardId, req, url);
-  const entry = await deps.entry.enter(boardId, linkRole, await deps.entry.personOfRequest(req.headers));
+  const person = await deps.entry.personOfRequest(req.headers);
+  // A signed-in member of the board reads it without a link, as on the board itself
+  // (BoardEntry.memberRole). Only reads: a change still takes the link as a header, so no cookie
+  // alone, from whatever page, can change anything.
+  const reads = req.method === 'GET' || req.method === 'HEAD';
+  const linkRole =
+    (await linkRoleOf(deps, boardId, req, url)) ?? (reads ? await deps.entry.memberRole(boardId, person) : null);
+  if (!linkRole) await refuseLink(deps, boardId);
+  const entry = await deps.entry.enter(boardId, linkRole!, person);
   if (entry.ok) return { role: entry.role, person: entry.person };
   if (entry.refusal === 'identity-required')
     throw new HttpError(
