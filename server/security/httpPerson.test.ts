@@ -1,7 +1,8 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CREDENTIAL_COOKIE, CREDENTIAL_HEADER } from '../../shared/protocol/identity.ts';
-import { PEOPLE, parseLobby, type LobbyMessage } from '../../shared/protocol/people.ts';
+import { PEOPLE } from '../../shared/protocol/people.ts';
+import { facilitatorOn } from '../testing/facilitator.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { identityNamed, issueIdentity } from '../testing/identities.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
@@ -32,7 +33,7 @@ describe('every board call over HTTP is bound to a proven person who may be on t
   const providers: HocuspocusProvider[] = [];
   let server: TestServer | undefined;
   afterEach(async () => {
-    providers.splice(0).forEach((p) => p.destroy());
+    for (const p of providers.splice(0)) p.destroy();
     await server?.close();
     server = undefined;
   });
@@ -54,24 +55,6 @@ describe('every board call over HTTP is bound to a proven person who may be on t
     const credentialOf = async (role: Role, name: string) =>
       (await identityNamed(server!.wsUrl, id, tokens[role], name))!.credential;
     return { id, tokens, call, everyRead, credentialOf };
-  }
-
-  /** A facilitator's connection, as the participant panel uses it. */
-  async function facilitator(id: string, token: string) {
-    const lobbies: LobbyMessage[] = [];
-    const provider = await connectProvider(server!.wsUrl, id, {
-      token,
-      as: 'fran',
-      onStateless: (p) => {
-        const lobby = parseLobby(JSON.parse(p));
-        if (lobby) lobbies.push(lobby);
-      },
-    });
-    providers.push(provider);
-    return {
-      send: (message: Record<string, unknown>) => provider.sendStateless(JSON.stringify(message)),
-      lobby: () => lobbies.at(-1),
-    };
   }
 
   it('a link without a person, or with a made-up or malformed credential, is refused identity-required on every read', async () => {
@@ -106,7 +89,7 @@ describe('every board call over HTTP is bound to a proven person who may be on t
 
   it('a person the facilitator removed reads nothing more by HTTP, whichever link and however they send the credential', async () => {
     const { id, tokens, everyRead, credentialOf } = await board();
-    const fac = await facilitator(id, tokens.facilitator);
+    const fac = await facilitatorOn(server!.wsUrl, id, tokens.facilitator, providers);
     const alice = await credentialOf('editor', 'alice');
     const alicesConnection = await connectProvider(server!.wsUrl, id, { token: tokens.editor, credential: alice });
     providers.push(alicesConnection);
@@ -130,7 +113,7 @@ describe('every board call over HTTP is bound to a proven person who may be on t
 
   it('with admission on, a newcomer waits for the facilitator before reading anything by HTTP; the facilitator link never waits', async () => {
     const { id, tokens, everyRead, call } = await board();
-    const fac = await facilitator(id, tokens.facilitator);
+    const fac = await facilitatorOn(server!.wsUrl, id, tokens.facilitator, providers);
     fac.send({ type: PEOPLE.admission, on: true });
     await waitFor(() => fac.lobby()?.admission === true, { what: 'admission to be on' });
 
