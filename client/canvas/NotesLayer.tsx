@@ -12,6 +12,8 @@ interface Props {
   readonly notes: readonly Note[];
   readonly layout: BoardLayout;
   readonly detailed: boolean;
+  /** Notes whose kind label is cut short to make room for their badges (noteBadges.ts). */
+  readonly labelWidths?: ReadonlyMap<string, number>;
   /** When set, notes of other departments are dimmed. */
   readonly highlight: Department | null;
   /** When set, notes not about this persona are dimmed. */
@@ -27,6 +29,7 @@ export const NotesLayer = memo(function NotesLayer({
   notes,
   layout,
   detailed,
+  labelWidths,
   highlight,
   focusPersona,
   personas,
@@ -49,6 +52,7 @@ export const NotesLayer = memo(function NotesLayer({
               y={r.y}
               opacity={dimmed(n) ? DIMMED : 1}
               cacheRatio={cacheRatio}
+              labelWidth={labelWidths?.get(n.id)}
               personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')}
             />
           ) : null;
