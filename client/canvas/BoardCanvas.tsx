@@ -1,6 +1,7 @@
 import { Component, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Layer, Stage } from 'react-konva';
-import { useBoard, useEditor, usePeers, useSession } from '../board/hooks.ts';
+import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { usePeersInColour, usePeopleColours } from '../board/peopleColours.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
@@ -50,7 +51,8 @@ export function BoardCanvas() {
   const focusPersona = useEditor((s) => s.focusPersona);
   const kpiEditor = useEditor((s) => s.kpiEditor);
   const plotted = curveFor(board, curveGrouping);
-  const peers = usePeers();
+  const peers = usePeersInColour();
+  const colours = usePeopleColours();
   const cursorsHidden = useCursorsHidden();
   const commentBadges = useCommentBadges();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
@@ -154,6 +156,7 @@ export function BoardCanvas() {
             layout={layout}
             detailed={detailed}
             labelWidths={labelWidths}
+            authorColours={colours}
             highlight={highlight}
             focusPersona={focusPersona}
             personas={board.personas}

@@ -14,6 +14,8 @@ interface Props {
   readonly detailed: boolean;
   /** Notes whose kind label is cut short to make room for their badges (noteBadges.ts). */
   readonly labelWidths?: ReadonlyMap<string, number>;
+  /** Board colours of the people present (usePeopleColours); absent authors keep their hash colour. */
+  readonly authorColours?: ReadonlyMap<string, string>;
   /** When set, notes of other departments are dimmed. */
   readonly highlight: Department | null;
   /** When set, notes not about this persona are dimmed. */
@@ -30,6 +32,7 @@ export const NotesLayer = memo(function NotesLayer({
   layout,
   detailed,
   labelWidths,
+  authorColours,
   highlight,
   focusPersona,
   personas,
@@ -53,6 +56,7 @@ export const NotesLayer = memo(function NotesLayer({
               opacity={dimmed(n) ? DIMMED : 1}
               cacheRatio={cacheRatio}
               labelWidth={labelWidths?.get(n.id)}
+              authorColour={authorColours?.get(n.authorId)}
               personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')}
             />
           ) : null;

@@ -32,6 +32,8 @@ export interface NoteShapeProps {
   readonly personaColours?: string;
   /** The kind label's width: shorter when badges sit at the header's right end (noteBadges.ts). */
   readonly labelWidth?: number;
+  /** The author's colour on this board (peopleColours.ts) while they are here; else from their id. */
+  readonly authorColour?: string;
 }
 
 const PAD = 12;
@@ -45,6 +47,7 @@ export const NoteShape = memo(function NoteShape({
   cacheRatio,
   personaColours = '',
   labelWidth = FULL_LABEL_WIDTH,
+  authorColour,
 }: NoteShapeProps) {
   const group = useRef<Konva.Group>(null);
   const lastRatio = useRef<number | undefined>(undefined);
@@ -59,7 +62,7 @@ export const NoteShape = memo(function NoteShape({
     // Caching allocates canvases (~0.5-1 ms a note): do it when the browser is idle, not on mount,
     // so opening a board or zooming in never waits for hundreds of them.
     return cacheWhenIdle(g, cacheRatio, changed);
-  }, [note, cacheRatio, personaColours, labelWidth]);
+  }, [note, cacheRatio, personaColours, labelWidth, authorColour]);
   const personaDots = personaColours ? personaColours.split(',') : [];
   const kind = NOTE_KIND_STYLE[note.kind];
   const dept = DEPARTMENT_STYLE[note.department];
@@ -180,7 +183,7 @@ export const NoteShape = memo(function NoteShape({
             x={PAD + 9}
             y={NOTE_H - 15}
             radius={9}
-            fill={colourForUser(note.authorId)}
+            fill={authorColour ?? colourForUser(note.authorId)}
             perfectDrawEnabled={false}
           />
           <Text
