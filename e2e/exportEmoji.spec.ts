@@ -8,7 +8,10 @@ import { facilitatorAt, VIEWPORTS } from './facilitatorPage.ts';
  * a note of six private-use characters, which no font has and which are always drawn as boxes:
  * without an emoji font the two are the same boxes, pixel for pixel.
  */
-test('emoji in the PNG export are drawn as emoji, not as the boxes of a missing glyph', async ({ browser, server }) => {
+test('emoji in the PNG and PDF exports are drawn as emoji, not as the boxes of a missing glyph', async ({
+  browser,
+  server,
+}) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
   await board.open(boardId);
@@ -62,4 +65,13 @@ test('emoji in the PNG export are drawn as emoji, not as the boxes of a missing 
   );
   expect(inked).toBeGreaterThan(200); // the emoji are drawn, dark on the note
   expect(differing).toBeGreaterThan(200); // and they are not the boxes
+
+  // The PDF: its board page is the same drawing; its priority table embeds the emoji font for the note's row.
+  const [pdfFile] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'PDF', exact: true }).click(),
+  ]);
+  const pdf = readFileSync((await pdfFile.path())!).toString('latin1');
+  expect(pdf.startsWith('%PDF-')).toBe(true);
+  expect(pdf).toMatch(/\/BaseFont \/\w*NotoEmoji/);
 });

@@ -2,7 +2,7 @@ import { fileSlug, type PriorityList } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
 import { renderBoardImage, type BoardImage } from '../canvas/boardImage.tsx';
 import { dataUrlBlob, saveBlob } from './exportsApi.ts';
-import { loadEmojiFont } from './emojiFont.ts';
+import { emojiFontBytes, loadEmojiFont } from './emojiFont.ts';
 import { boardPdf, type PaperSize } from './pdfExport.ts';
 
 /** Pixels per board unit in exported images: sharp on a retina screen and in print. */
@@ -31,7 +31,7 @@ export async function downloadBoardPng(session: BoardSession, area: 'board' | 'v
 export async function downloadBoardPdf(session: BoardSession, list: PriorityList, paper: PaperSize): Promise<string> {
   const image = await boardImage(session, 'board');
   const title = session.model.source.getSnapshot().meta.title;
-  const blob = await boardPdf({ title, image, list, paper, generatedAt: new Date() });
+  const blob = await boardPdf({ title, image, list, paper, generatedAt: new Date(), emojiFont: emojiFontBytes });
   const filename = `${fileSlug(title)}-${paper}.pdf`;
   saveBlob(blob, filename);
   return filename;

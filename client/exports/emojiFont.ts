@@ -11,10 +11,21 @@ export const EMOJI_FAMILY = 'Journeyboard Emoji';
 
 let loading: Promise<void> | null = null;
 
+async function fontUrl(): Promise<string> {
+  return (await import('@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff?url')).default;
+}
+
+/** The font file itself (WOFF), for the PDF's table (client/exports/pdfEmoji.ts). */
+export async function emojiFontBytes(): Promise<Uint8Array> {
+  const response = await fetch(await fontUrl());
+  if (!response.ok) throw new Error(`the emoji font did not load (${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /** Loads and registers the export emoji font once; resolves when canvases can draw with it. */
 export function loadEmojiFont(): Promise<void> {
   loading ??= (async () => {
-    const { default: url } = await import('@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff?url');
+    const url = await fontUrl();
     const face = new FontFace(EMOJI_FAMILY, `url(${url}) format('woff')`);
     document.fonts.add(await face.load());
   })().catch((error: unknown) => {
