@@ -4,6 +4,9 @@ import { useComments, useCommentsUi, useOpenThreadCounts } from '../../board/com
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { toBoard } from '../../canvas/camera.ts';
 import { badgeAt } from '../../canvas/commentBadges.ts';
+import { hasVoteBadge } from '../../canvas/noteBadges.ts';
+import { DETAIL_SCALE } from '../../canvas/NotesLayer.tsx';
+import { useVotesOnCanvas } from '../../board/voting/hooks.ts';
 import { HEADER_H, LABEL_W } from '../../canvas/layout.ts';
 import { layoutFor } from '../../canvas/layoutCache.ts';
 import { screenRect } from '../overlayPosition.ts';
@@ -31,6 +34,7 @@ export function CommentsOverlay() {
   const panelOpen = useCommentsUi((s) => s.panelOpen);
   const popover = useCommentsUi((s) => s.popover);
   const layout = layoutFor(board);
+  const totals = useVotesOnCanvas(board).totals;
 
   // Badges are drawn by Konva (CommentBadgesLayer), which does not listen: hit-test them here,
   // before the canvas's own pointer handling (capture phase), and open the note's threads.
@@ -42,7 +46,8 @@ export function CommentsOverlay() {
       const r = el.getBoundingClientRect();
       const p = toBoard(session.editor.get().camera, { x: e.clientX - r.left, y: e.clientY - r.top });
       const b = session.model.source.getSnapshot();
-      const hit = badgeAt(layoutFor(b), counts, p, session.editor.get().camera.scale);
+      const detailed = session.editor.get().camera.scale >= DETAIL_SCALE;
+      const hit = badgeAt(layoutFor(b), counts, p, (id) => hasVoteBadge(totals, id, detailed));
       if (hit) {
         e.stopPropagation();
         session.editor.update({ selection: new Set([hit]) });
@@ -53,7 +58,7 @@ export function CommentsOverlay() {
     };
     el.addEventListener('pointerdown', onDown, { capture: true });
     return () => el.removeEventListener('pointerdown', onDown, { capture: true });
-  }, [session, comments, counts, view]);
+  }, [session, comments, counts, view, totals]);
 
   // One place selected (a note, or a stage or lane header): offer to comment on it.
   let anchor: { target: { kind: 'note' | 'stage' | 'lane'; id: string }; x: number; y: number } | null = null;
