@@ -184,7 +184,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         {stopped && (
           <div className="banner banner-error" role="alert">
             {stopped}
-            <button className="btn" onClick={() => window.location.reload()}>
+            <button type="button" className="btn" onClick={() => window.location.reload()}>
               Reload
             </button>
           </div>
@@ -192,7 +192,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         {newerSchema && (
           <div className="banner" role="alert">
             This board was saved by a newer version of Journeyboard, so it is read-only here.
-            <button className="btn primary" onClick={() => window.location.reload()}>
+            <button type="button" className="btn primary" onClick={() => window.location.reload()}>
               Reload
             </button>
           </div>
@@ -204,6 +204,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         <main className="board-main" ref={mainRef}>
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
             <button
+              type="button"
               role="radio"
               aria-checked={view === 'canvas'}
               className={view === 'canvas' ? 'active' : ''}
@@ -212,6 +213,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               Board
             </button>
             <button
+              type="button"
               role="radio"
               aria-checked={view === 'outline'}
               className={view === 'outline' ? 'active' : ''}
@@ -329,7 +331,7 @@ function BoardUnavailable({ reason, onRetry }: { reason: string; onRetry?: () =>
               : reason}
         </p>
         {onRetry && (
-          <button className="btn primary" onClick={onRetry}>
+          <button type="button" className="btn primary" onClick={onRetry}>
             Try again
           </button>
         )}

@@ -73,10 +73,11 @@ export function CheckpointPreview({
               Everyone’s board changes to this version. Notes added since are removed, removed ones come back; the
               current board is kept as a checkpoint.
             </span>
-            <button className="btn" onClick={() => setConfirming(false)} disabled={restoring}>
+            <button type="button" className="btn" onClick={() => setConfirming(false)} disabled={restoring}>
               Cancel
             </button>
             <button
+              type="button"
               className="btn danger"
               onClick={() => void restore()}
               disabled={restoring}
@@ -87,11 +88,12 @@ export function CheckpointPreview({
           </div>
         ) : (
           <>
-            <button className="btn" onClick={onClose}>
+            <button type="button" className="btn" onClick={onClose}>
               Close
             </button>
             {canRestore && (
               <button
+                type="button"
                 className="btn primary"
                 onClick={() => setConfirming(true)}
                 disabled={!preview}

@@ -100,6 +100,7 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
                 onFocus={(e) => e.target.select()}
               />
               <button
+                type="button"
                 className={`btn share-copy ${copied ? 'copied' : ''}`}
                 onClick={() => void copy(state.link.url)}
                 disabled={expired}
@@ -122,10 +123,16 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
         </div>
       )}
       <div className="dialog-actions">
-        <button className="btn" onClick={remake} disabled={state.kind === 'loading'} data-testid="device-link-new">
+        <button
+          type="button"
+          className="btn"
+          onClick={remake}
+          disabled={state.kind === 'loading'}
+          data-testid="device-link-new"
+        >
           Make a new link
         </button>
-        <button className="btn primary" onClick={onClose} data-testid="device-close">
+        <button type="button" className="btn primary" onClick={onClose} data-testid="device-close">
           Done
         </button>
       </div>

@@ -33,6 +33,7 @@ export function EmotionCurveOverlay() {
         <div className="segmented" role="radiogroup" aria-label="Emotion curve lines">
           {GROUPINGS.filter(([g]) => g !== 'persona' || board.personas.length > 0).map(([g, label]) => (
             <button
+              type="button"
               key={g}
               role="radio"
               aria-checked={grouping === g}

@@ -103,6 +103,7 @@ export function HeaderPanel() {
         )}
         <div className="panel-row">
           <button
+            type="button"
             className="tb-button"
             disabled={pos === 0}
             onClick={() => move(pos - 1)}
@@ -111,6 +112,7 @@ export function HeaderPanel() {
             {isStage ? '← Move' : '↑ Move'}
           </button>
           <button
+            type="button"
             className="tb-button"
             disabled={pos === list.length - 1}
             onClick={() => move(pos + 1)}
@@ -120,14 +122,19 @@ export function HeaderPanel() {
           </button>
         </div>
         <div className="panel-row">
-          <button className="tb-button" onClick={() => add(pos)}>
+          <button type="button" className="tb-button" onClick={() => add(pos)}>
             {isStage ? '+ Stage before' : '+ Lane above'}
           </button>
-          <button className="tb-button" onClick={() => add(pos + 1)}>
+          <button type="button" className="tb-button" onClick={() => add(pos + 1)}>
             {isStage ? '+ Stage after' : '+ Lane below'}
           </button>
         </div>
-        <button className="tb-button danger wide" disabled={list.length <= 1} onClick={() => setRemoving(true)}>
+        <button
+          type="button"
+          className="tb-button danger wide"
+          disabled={list.length <= 1}
+          onClick={() => setRemoving(true)}
+        >
           Remove {noun}…
         </button>
       </div>

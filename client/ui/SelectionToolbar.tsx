@@ -73,6 +73,7 @@ export function SelectionToolbar() {
         <div className="sentiment-picker" role="radiogroup" aria-label="Sentiment">
           {[-2, -1, 0, 1, 2].map((v) => (
             <button
+              type="button"
               key={v}
               role="radio"
               aria-checked={sentiment === v}
@@ -104,6 +105,7 @@ export function SelectionToolbar() {
       <div className="swatches" aria-label="Colour">
         {SWATCHES.map((c) => (
           <button
+            type="button"
             key={c ?? 'auto'}
             className="swatch"
             title={c ? `Colour ${c}` : 'Colour by kind'}
@@ -120,6 +122,7 @@ export function SelectionToolbar() {
             const all = notes.every((n) => n.personaIds.includes(p.id));
             return (
               <button
+                type="button"
                 key={p.id}
                 className="persona-chip"
                 aria-pressed={all}
@@ -136,13 +139,19 @@ export function SelectionToolbar() {
         </div>
       )}
       {notes.length === 1 && !editing && (
-        <button className="tb-button" onClick={() => startEditing(session, notes[0]!.id)} title="Edit text (Enter)">
+        <button
+          type="button"
+          className="tb-button"
+          onClick={() => startEditing(session, notes[0]!.id)}
+          title="Edit text (Enter)"
+        >
           Edit
         </button>
       )}
       {/* Here rather than floating beside the note, where it covered the next note's text. */}
       {notes.length === 1 && canComment && (
         <button
+          type="button"
           className="tb-button"
           onClick={() => session.comments.openPopover({ kind: 'note', id: notes[0]!.id })}
           data-testid="comment-anchor"
@@ -151,10 +160,15 @@ export function SelectionToolbar() {
           Comment
         </button>
       )}
-      <button className="tb-button" onClick={() => duplicateSelection(session)} title="Duplicate (Ctrl+D)">
+      <button
+        type="button"
+        className="tb-button"
+        onClick={() => duplicateSelection(session)}
+        title="Duplicate (Ctrl+D)"
+      >
         Duplicate
       </button>
-      <button className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">
+      <button type="button" className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">
         Delete
       </button>
     </div>

@@ -90,6 +90,7 @@ export function CommentsOverlay() {
     <>
       {anchor && !anchorOpen && (
         <button
+          type="button"
           className="comment-anchor"
           style={{ left: anchor.x, top: anchor.y }}
           onPointerDown={(e) => e.stopPropagation()}

@@ -46,13 +46,14 @@ export function CommentsPanel() {
     >
       <header className="side-panel-header">
         <h2 id="comments-title">Comments</h2>
-        <button className="icon-button" aria-label="Close comments" onClick={close}>
+        <button type="button" className="icon-button" aria-label="Close comments" onClick={close}>
           ×
         </button>
       </header>
       <div className="segmented comment-filters" role="radiogroup" aria-label="Show threads">
         {FILTERS.map((f) => (
           <button
+            type="button"
             key={f.id}
             role="radio"
             aria-checked={filter === f.id}
@@ -66,6 +67,7 @@ export function CommentsPanel() {
       </div>
       {!readOnly && (
         <button
+          type="button"
           className="tb-button board-comment"
           onClick={() => comments.openPopover({ kind: 'board', id: board.meta.boardId || session.boardId })}
           data-testid="comment-on-board"
@@ -84,6 +86,7 @@ export function CommentsPanel() {
           return (
             <li key={t.id}>
               <button
+                type="button"
                 className={`thread-row${unread(t) ? ' unread' : ''}${mentioned ? ' mentioned' : ''}${t.resolution ? ' resolved' : ''}`}
                 onClick={() => focusThread(session, t)}
                 data-testid="thread-row"

@@ -9,6 +9,7 @@ export function CommentsToggle() {
   const unread = useUnreadThreads().length;
   return (
     <button
+      type="button"
       className={open ? 'btn ghost active comments-toggle' : 'btn ghost comments-toggle'}
       aria-pressed={open}
       onClick={() => comments.ui.update({ panelOpen: !open })}

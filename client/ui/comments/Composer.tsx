@@ -138,11 +138,12 @@ export function Composer({
         </span>
         <span className="composer-buttons">
           {onCancel && (
-            <button className="tb-button" onClick={onCancel}>
+            <button type="button" className="tb-button" onClick={onCancel}>
               Cancel
             </button>
           )}
           <button
+            type="button"
             className="btn primary small-btn"
             disabled={text.trim() === '' || over}
             onClick={submit}

@@ -29,12 +29,18 @@ export function VotingDock() {
         (facilitator || board.rounds.length > 0) && (
           <div className="voting-dock" data-testid="voting-dock" onPointerDown={(e) => e.stopPropagation()}>
             {facilitator && (
-              <button className="btn primary" onClick={() => set({ startDialogOpen: true })} data-testid="start-voting">
+              <button
+                type="button"
+                className="btn primary"
+                onClick={() => set({ startDialogOpen: true })}
+                data-testid="start-voting"
+              >
                 <span aria-hidden>●</span> Start voting
               </button>
             )}
             {board.rounds.length > 0 && (
               <button
+                type="button"
                 className={resultsOpen ? 'btn active' : 'btn'}
                 aria-pressed={resultsOpen}
                 onClick={() => set({ resultsOpen: !resultsOpen })}
@@ -126,6 +132,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
         )}
         {canVote && !outline && (
           <button
+            type="button"
             className={voteMode ? 'btn toggle on' : 'btn toggle'}
             aria-pressed={voteMode}
             onClick={() => session.voting.state.update({ voteMode: !voteMode })}
@@ -137,10 +144,15 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
         )}
         {facilitator && (
           <>
-            <button className="btn primary" onClick={() => session.voting.reveal()} data-testid="reveal-votes">
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => session.voting.reveal()}
+              data-testid="reveal-votes"
+            >
               Reveal
             </button>
-            <button className="btn ghost" onClick={() => setConfirming(true)} data-testid="cancel-round">
+            <button type="button" className="btn ghost" onClick={() => setConfirming(true)} data-testid="cancel-round">
               Cancel
             </button>
           </>
@@ -166,10 +178,11 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
             Nobody’s dots are revealed or kept on the board. You can start a new round afterwards.
           </p>
           <div className="dialog-actions">
-            <button className="btn" onClick={() => setConfirming(false)} autoFocus>
+            <button type="button" className="btn" onClick={() => setConfirming(false)} autoFocus>
               Keep voting
             </button>
             <button
+              type="button"
               className="btn danger"
               data-testid="confirm-cancel-round"
               onClick={() => {
