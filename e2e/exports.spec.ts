@@ -240,13 +240,11 @@ test('home page: import a backup as a new board; a bad file is refused with the 
   await expect(page.getByTestId('home-import')).toBeVisible();
   await page.screenshot({ path: 'test-results/exports-home.png' });
 
-  await page
-    .getByTestId('home-import-file')
-    .setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"journeyboard.board","version":1}'),
-    });
+  await page.getByTestId('home-import-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"journeyboard.board","version":1}'),
+  });
   await expect(page.getByRole('alert')).toContainText('schemaVersion');
   expect(new URL(page.url()).pathname).toBe('/');
 

@@ -67,7 +67,10 @@ function schedule(): void {
   if (handle !== null || pauses > 0 || queue.size === 0) return;
   const now = performance.now();
   let next = Infinity;
-  for (const entry of queue.values()) if ((next = Math.min(next, entry.notBefore)) <= now) break;
+  for (const entry of queue.values()) {
+    next = Math.min(next, entry.notBefore);
+    if (next <= now) break;
+  }
   if (wake !== null) clearTimeout(wake);
   wake = null;
   if (next <= now) handle = whenIdle(work);

@@ -75,6 +75,9 @@ export function curveFor(board: BoardSnapshot, grouping: CurveGrouping): Plotted
     lastCurve = { board, layout, emotions, byGrouping };
   }
   let plotted = byGrouping.get(grouping);
-  if (!plotted) byGrouping.set(grouping, (plotted = plotCurve(layoutFor(board), emotionCurve(board, grouping))));
+  if (!plotted) {
+    plotted = plotCurve(layoutFor(board), emotionCurve(board, grouping));
+    byGrouping.set(grouping, plotted);
+  }
   return plotted;
 }

@@ -118,7 +118,11 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
                       </td>
                       <td>
                         {formatKpiValue(k)}{' '}
-                        {trend && <span aria-label={`trend ${trend}`}>{KPI_TREND_ICON[trend]}</span>}
+                        {trend && (
+                          <span role="img" aria-label={`trend ${trend}`}>
+                            {KPI_TREND_ICON[trend]}
+                          </span>
+                        )}
                       </td>
                       <td>{k.target === null ? '—' : formatKpiValue({ value: k.target, unit: k.unit })}</td>
                       <td className={`kpi-${status}`}>

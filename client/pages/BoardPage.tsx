@@ -98,6 +98,7 @@ function BoardSessionView({
   // A new session per attempt: while a facilitator has not let this person in, the page tries again.
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the session lives as long as the board is open (a new one per attempt); identity changes are applied below
   useEffect(() => {
     const s = new BoardSession(boardId, identity, token, credential);
     setSession(s);
@@ -106,10 +107,9 @@ function BoardSessionView({
       uninstall();
       s.destroy();
     };
-    // The session lives as long as the board is open; identity changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [boardId, attempt]);
-  useEffect(() => session?.setIdentity(identity), [session, identity.id, identity.name, identity.department]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields, not the object: a new object with the same person changes nothing
+  useEffect(() => session?.setIdentity(identity), [session, identity.id, identity.name, identity.department]);
   if (!session) return null;
   return (
     <SessionContext.Provider value={session}>
@@ -170,16 +170,9 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   return (
     <DotsLeftBadges>
       <div className="board-page" data-ready={ready}>
-        <a
-          className="skip-link"
-          href="#outline"
-          onClick={(e) => {
-            e.preventDefault();
-            setView('outline');
-          }}
-        >
+        <button type="button" className="skip-link" onClick={() => setView('outline')}>
           Skip to the accessible outline of this board
-        </a>
+        </button>
         <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
         {stopped && (
           <div className="banner banner-error" role="alert">
@@ -203,6 +196,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         <LobbyBanner />
         <main className="board-main" ref={mainRef}>
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
+            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
             <button
               type="button"
               role="radio"
@@ -212,6 +206,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
             >
               Board
             </button>
+            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
             <button
               type="button"
               role="radio"

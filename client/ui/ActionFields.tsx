@@ -24,7 +24,7 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
     );
   }
   return (
-    <div className="action-fields" role="group" aria-label="Action">
+    <fieldset className="action-fields" aria-label="Action">
       <input
         aria-label="Owner"
         placeholder="Owner"
@@ -61,6 +61,6 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
       >
         ×
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -123,7 +123,7 @@ function PreviewBody({ preview }: { preview: CheckpointPreviewResponse }) {
         {since.changed.length > 0 && <span className="chip chip-changed">{since.changed.length} changed since</span>}
         {since.title && <span className="chip chip-changed">Title was “{since.title.from}”</span>}
       </div>
-      <div
+      <figure
         className="mini-board"
         style={{ gridTemplateColumns: `120px repeat(${board.stages.length}, minmax(110px, 1fr))` }}
         aria-label="The board at this checkpoint"
@@ -144,7 +144,7 @@ function PreviewBody({ preview }: { preview: CheckpointPreviewResponse }) {
             changedSince={changedSince}
           />
         ))}
-      </div>
+      </figure>
       <p className="preview-legend muted">
         <span className="legend-item">
           <span className="legend-box was-removed" /> removed since, comes back on restore

@@ -25,6 +25,7 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
   const seconds = useSecondsLeft(state.kind === 'ready' ? state.link.expiresAt : null);
   const expired = state.kind === 'ready' && seconds === 0;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the "make a new link" signal
   useEffect(() => {
     let live = true;
     const credential = loadCredential()?.credential;

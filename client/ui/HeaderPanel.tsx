@@ -19,9 +19,12 @@ export function HeaderPanel() {
   const pos = list.findIndex((x) => x.id === header?.id);
   const item = list[pos];
   const [name, setName] = useState(item?.name ?? '');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another stage or lane with the same name still resets the field
   useEffect(() => setName(item?.name ?? ''), [item?.id, item?.name]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another header closes the removal question
   useEffect(() => setRemoving(false), [header?.id]);
   // Double-click on a header (or a new stage/lane) asks for a name: focus it, ready to type over.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another header asking for a name is focused again
   useEffect(() => {
     if (header?.renaming) nameInput.current?.select();
   }, [header?.id, header?.renaming]);

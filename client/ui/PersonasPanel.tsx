@@ -96,6 +96,7 @@ function PersonaCard({
 }) {
   const session = useSession();
   const [draft, setDraft] = useState<Partial<PersonaFields>>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a changed persona (here or by a colleague) drops the local draft
   useEffect(() => setDraft({}), [persona]);
   const value = (k: keyof PersonaFields) => (draft[k] ?? persona[k]) as string;
   const commit = (k: keyof PersonaFields) => {

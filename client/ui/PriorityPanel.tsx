@@ -243,7 +243,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                     </td>
                     <td className="num" data-testid="priority-comments">
                       {it.comments ?? (
-                        <span className="muted" aria-label="not available">
+                        <span className="muted" role="img" aria-label="not available">
                           —
                         </span>
                       )}
@@ -269,7 +269,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
         )}
       </div>
       <footer className="priority-exports">
-        <div className="export-group" role="group" aria-label="Download the list">
+        <fieldset className="export-group" aria-label="Download the list">
           <span className="export-label">List</span>
           {(Object.keys(FORMAT_LABEL) as ListFormat[]).map((f) => (
             <button
@@ -283,8 +283,8 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               {FORMAT_LABEL[f]}
             </button>
           ))}
-        </div>
-        <div className="export-group" role="group" aria-label="Download the board as an image">
+        </fieldset>
+        <fieldset className="export-group" aria-label="Download the board as an image">
           <span className="export-label">Board</span>
           <button
             type="button"
@@ -325,8 +325,8 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           >
             PDF
           </button>
-        </div>
-        <div className="export-group" role="group" aria-label="Backup">
+        </fieldset>
+        <fieldset className="export-group" aria-label="Backup">
           <span className="export-label">Backup</span>
           <button
             type="button"
@@ -364,7 +364,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               />
             </>
           ) : null}
-        </div>
+        </fieldset>
         {busy && (
           <span className="muted small" role="status">
             Preparing {busy}…

@@ -72,6 +72,7 @@ export function SelectionToolbar() {
       {kind === 'emotion' && (
         <div className="sentiment-picker" role="radiogroup" aria-label="Sentiment">
           {[-2, -1, 0, 1, 2].map((v) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar
             <button
               type="button"
               key={v}
@@ -102,7 +103,7 @@ export function SelectionToolbar() {
           ))}
         </select>
       </label>
-      <div className="swatches" aria-label="Colour">
+      <fieldset className="swatches" aria-label="Colour">
         {SWATCHES.map((c) => (
           <button
             type="button"
@@ -114,10 +115,10 @@ export function SelectionToolbar() {
             onClick={() => patch({ colour: c })}
           />
         ))}
-      </div>
+      </fieldset>
       {notes.every((n) => n.kind === 'pain' || n.kind === 'idea') && <ActionFields notes={notes} />}
       {board.personas.length > 0 && (
-        <div className="persona-chips" role="group" aria-label="Personas">
+        <fieldset className="persona-chips" aria-label="Personas">
           {board.personas.map((p) => {
             const all = notes.every((n) => n.personaIds.includes(p.id));
             return (
@@ -136,7 +137,7 @@ export function SelectionToolbar() {
               </button>
             );
           })}
-        </div>
+        </fieldset>
       )}
       {notes.length === 1 && !editing && (
         <button

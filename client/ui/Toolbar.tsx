@@ -13,7 +13,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools" onPointerDown={(e) => e.stopPropagation()}>
       {!readOnly && (
-        <div className="toolbar-group" aria-label="Add a note">
+        <fieldset className="toolbar-group" aria-label="Add a note">
           <span className="toolbar-label">Add</span>
           {NOTE_KINDS.map((k) => (
             <button
@@ -30,7 +30,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
               {NOTE_KIND_STYLE[k].label}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {!readOnly && (
         <div className="toolbar-group">

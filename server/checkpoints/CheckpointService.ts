@@ -149,7 +149,7 @@ export class CheckpointService {
     try {
       const then = boardContent(readBoard(cp.doc));
       const live = this.instance?.documents.get(boardId);
-      let now;
+      let now: ReturnType<typeof boardContent>;
       if (live) now = boardContent(readBoard(live));
       else {
         const loaded = await this.loadStored(boardId);

@@ -106,7 +106,10 @@ export class BoardActivity implements Extension {
 
   private push(boardId: string, event: ActivityEvent): void {
     let list = this.pending.get(boardId);
-    if (!list) this.pending.set(boardId, (list = []));
+    if (!list) {
+      list = [];
+      this.pending.set(boardId, list);
+    }
     const last = list.at(-1);
     // A typing burst (or a drag) is one event: merge with the waiting one of the same note and kind.
     if (last && last.noteId === event.noteId && last.change === event.change && last.by === event.by)

@@ -130,7 +130,7 @@ export function readComment(id: string, fields: Record<string, unknown>): Commen
   const reactions: Partial<Record<ReactionName, string[]>> = {};
   for (const [key, value] of Object.entries(fields)) {
     const r = value === true ? parseReactionKey(key) : null;
-    if (r) (reactions[r.reaction] ??= []).push(r.personId);
+    if (r) reactions[r.reaction] = [...(reactions[r.reaction] ?? []), r.personId];
   }
   for (const list of Object.values(reactions)) list.sort();
   const deleted = fields.deleted === true;

@@ -52,6 +52,7 @@ export function CommentsPanel() {
       </header>
       <div className="segmented comment-filters" role="radiogroup" aria-label="Show threads">
         {FILTERS.map((f) => (
+          // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar
           <button
             type="button"
             key={f.id}
@@ -94,7 +95,7 @@ export function CommentsPanel() {
                 data-unread={unread(t)}
               >
                 <span className="thread-row-top">
-                  {unread(t) && <span className="unread-dot" aria-label="Unread" />}
+                  {unread(t) && <span className="unread-dot" role="img" aria-label="Unread" />}
                   <span className={info.exists ? 'thread-target' : 'thread-target deleted-target'}>
                     {info.kind !== 'Board' && info.exists ? `${info.kind}: ` : ''}
                     {info.label}

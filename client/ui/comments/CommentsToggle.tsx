@@ -18,7 +18,7 @@ export function CommentsToggle() {
     >
       <CommentIcon /> Comments
       {unread > 0 && (
-        <span className="count-badge" data-testid="comments-unread" aria-label={`${unread} unread`}>
+        <span className="count-badge" data-testid="comments-unread" role="img" aria-label={`${unread} unread`}>
           {unread}
         </span>
       )}

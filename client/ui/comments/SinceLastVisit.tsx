@@ -21,7 +21,8 @@ export function SinceLastVisit() {
   const snapshot = useCommentsSnapshot();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   // Computed once per arrival (the card is about then, not a live feed).
-  const summary = useMemo(() => buildArrivalSummary(visit, board, snapshot, comments.identity.id), [visit]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit on purpose, not on every board change
+  const summary = useMemo(() => buildArrivalSummary(visit, board, snapshot, comments.identity.id), [visit]);
   if (!open || !summary) return null;
   const layout = layoutFor(board);
   const close = () => comments.ui.update({ summaryOpen: false });

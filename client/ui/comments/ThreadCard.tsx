@@ -53,7 +53,7 @@ export function ThreadCard({ thread, people, unread, readOnly }: Props) {
           </span>
         ) : (
           <span className="thread-state">
-            {unread ? <span className="unread-dot" aria-label="Unread" /> : null}Open
+            {unread ? <span className="unread-dot" role="img" aria-label="Unread" /> : null}Open
           </span>
         )}
         {!readOnly && (

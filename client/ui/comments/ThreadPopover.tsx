@@ -31,6 +31,7 @@ export function ThreadPopover() {
   const [showResolved, setShowResolved] = useState(false);
   const [composing, setComposing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another target starts with resolved threads hidden and no composer
   useEffect(() => {
     setShowResolved(false);
     setComposing(false);

@@ -33,9 +33,8 @@ export function PrivateWritingBar() {
     );
   }
   return (
-    <div
+    <section
       className="pw-bar"
-      role="region"
       aria-label="Private writing"
       data-testid="private-writing-bar"
       onPointerDown={(e) => e.stopPropagation()}
@@ -82,7 +81,7 @@ export function PrivateWritingBar() {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
 

@@ -79,9 +79,8 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
   const laneNames = new Map(board.lanes.map((l) => [l.id, l.name]));
   const laneBudgets = Object.entries(ballot?.remainingByLane ?? {}) as [LaneId, number][];
   return (
-    <div
+    <section
       className="voting-bar"
-      role="region"
       aria-label="Voting round"
       data-testid="voting-bar"
       onPointerDown={(e) => e.stopPropagation()}
@@ -106,12 +105,8 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
           </span>
         )}
         {canVote ? (
-          <div
-            className="my-dots"
-            data-testid="my-dots"
-            aria-label={`${remaining} of ${settings.dotsPerPerson} dots left`}
-          >
-            <span className="dot-row" aria-hidden>
+          <div className="my-dots" data-testid="my-dots">
+            <span className="dot-row" role="img" aria-label={`${remaining} of ${settings.dotsPerPerson} dots left`}>
               {Array.from({ length: Math.min(settings.dotsPerPerson, 12) }, (_, i) => (
                 <span key={i} className={i < settings.dotsPerPerson - remaining ? 'dot used' : 'dot'} />
               ))}
@@ -204,7 +199,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
           cursor is hidden while you vote
         </div>
       )}
-    </div>
+    </section>
   );
 }
 
