@@ -35,7 +35,7 @@ const BACKENDS: Backend[] = [
   { name: 'SQLite', env: () => ({}), openStored: async (dataDir) => SqliteBoardStore.open(dataDir) },
   {
     name: 'PostgreSQL',
-    env: (dataDir) => {
+    env: () => {
       const schema = uniqueSchema();
       pgSchemas.push(schema);
       return { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema };

@@ -135,8 +135,15 @@ export class Metrics implements Extension {
             const result = (value as (...a: unknown[]) => unknown).apply(target, args);
             if (result instanceof Promise)
               return result.then(
-                (v) => (end(), v),
-                (e: unknown) => (end(), failed(), Promise.reject(e)),
+                (v) => {
+                  end();
+                  return v;
+                },
+                (e: unknown) => {
+                  end();
+                  failed();
+                  throw e;
+                },
               );
             end();
             return result;

@@ -221,7 +221,7 @@ export class BoardSnapshotSource {
     else this.cache.delete(id);
   }
 
-  private readonly onRecords = (events: Y.YEvent<any>[]): void => {
+  private readonly onRecords = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
     const records = recordsMap(this.doc);
     const touched = new Set<string>();
     for (const e of events) {

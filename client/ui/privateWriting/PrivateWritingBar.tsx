@@ -1,5 +1,5 @@
 import { DeptMark } from '../DeptMark.tsx';
-import { canFacilitate, DEPARTMENT_STYLE } from '../../../shared/index.ts';
+import { canFacilitate } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { useStore } from '../../board/store.ts';
