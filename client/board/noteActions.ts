@@ -171,7 +171,7 @@ function addDrafts(
 }
 
 /** More lines than this are shown before they become notes. */
-export const PASTE_PREVIEW_OVER = 10;
+const PASTE_PREVIEW_OVER = 10;
 
 /**
  * Plain text pasted onto the board (not into a note): one note per line in the selected note's

@@ -7,8 +7,8 @@ import { BADGE_R, badgeCentre, voteMarkScale } from './voteGeometry.ts';
  * A note's comment badge: a pill on its top edge, just left of the corner where a revealed
  * round's vote badge sits, so both stay readable on one note. Board units at 100%.
  */
-export const BADGE_W = 34;
-export const BADGE_H = 22;
+const BADGE_W = 34;
+const BADGE_H = 22;
 
 /** Zoomed out, the badge keeps its size on screen (up to 2.2x its board size) so it stays legible. */
 export function badgeScale(cameraScale: number): number {

@@ -5,10 +5,10 @@ import { dataUrlBlob, saveBlob } from './exportsApi.ts';
 import { boardPdf, type PaperSize } from './pdfExport.ts';
 
 /** Pixels per board unit in exported images: sharp on a retina screen and in print. */
-export const EXPORT_PIXEL_RATIO = 2;
+const EXPORT_PIXEL_RATIO = 2;
 
 /** The board as a PNG image: the whole board, or what the viewport shows now. */
-export function boardImage(session: BoardSession, area: 'board' | 'view'): Promise<BoardImage> {
+function boardImage(session: BoardSession, area: 'board' | 'view'): Promise<BoardImage> {
   const { camera, viewport, curveGrouping } = session.editor.get();
   return renderBoardImage(session.model.source.getSnapshot(), {
     area: area === 'board' ? { kind: 'board' } : { kind: 'view', camera, viewport },

@@ -4,7 +4,7 @@ import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 const BOTTOM_BARS = '.toolbar, .voting-bar, .voting-dock, .pw-bar';
 
 /** How far from the bottom of `main` the highest bottom bar reaches, in CSS pixels (0 when none). */
-export function bottomBarsInset(main: HTMLElement): number {
+function bottomBarsInset(main: HTMLElement): number {
   const bottom = main.getBoundingClientRect().bottom;
   let inset = 0;
   for (const bar of main.querySelectorAll<HTMLElement>(BOTTOM_BARS))

@@ -17,7 +17,7 @@ export interface BoardActivityConfiguration {
 
 const LABEL_LENGTH = 80;
 /** Events older than this are deleted when their board unloads: a visit summary rarely reaches further back. */
-export const ACTIVITY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+const ACTIVITY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
  * Remembers, per board, which notes were added, edited, moved and deleted when (server time),

@@ -27,7 +27,7 @@ export interface MassDeleteThresholds {
   readonly windowMs: number;
 }
 
-export const DEFAULT_MASS_DELETE: MassDeleteThresholds = {
+const DEFAULT_MASS_DELETE: MassDeleteThresholds = {
   maxRecords: 20,
   share: 0.2,
   minRecords: 5,

@@ -55,7 +55,7 @@ interface DocState {
  * Origin of stored state merged into a live document before a compaction (another instance
  * compacted meanwhile): it is in the store already, so it is not logged again.
  */
-export const STORE_CATCH_UP_ORIGIN = Object.freeze({
+const STORE_CATCH_UP_ORIGIN = Object.freeze({
   source: 'local' as const,
   skipStoreHooks: true,
   context: { storeCatchUp: true },

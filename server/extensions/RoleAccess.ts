@@ -46,7 +46,7 @@ export interface RoleAccessConfiguration {
  * Stateless messages each need a minimum role; a message whose `type` is not listed here is
  * refused like a malformed one.
  */
-export const STATELESS_RULES: Readonly<Record<string, Role>> = {
+const STATELESS_RULES: Readonly<Record<string, Role>> = {
   // Workshop controls (issue 4, WorkshopControls.ts): timer, lock, cursors, bring everyone.
   ...Object.fromEntries(WORKSHOP_COMMAND_TYPES.map((type) => [type, 'facilitator' as const])),
   // Voting (issue 4; server/voting/). Viewers may say hello (they see the round) and are refused

@@ -26,7 +26,7 @@ interface VisitorContext {
 
 const MAX_SUMMARY_NOTES = 100;
 /** Mention candidates kept per board; past it, new people are remembered but not listed. */
-export const MAX_PEOPLE = 1000;
+const MAX_PEOPLE = 1000;
 
 /**
  * Remembers each person's visits to a board (issue 5), over stateless messages on the comments

@@ -10,7 +10,7 @@ import type { LogLevel } from '../config.ts';
  * (an error with a request attached, a context), and `withoutToken` strips `?token=` from a URL
  * (download links carry it there). log.test.ts checks both.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'token',
   '*.token',
   'authorization',

@@ -46,7 +46,7 @@ export function cellKey(stageId: StageId, laneId: LaneId): string {
   return `${stageId}|${laneId}`;
 }
 
-export function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
+function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
   const fields = rawFields(rec);
   switch (recordTypeOf(id)) {
     case 'stage':

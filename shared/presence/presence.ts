@@ -53,7 +53,7 @@ export function readPresence(clientId: number, state: unknown): Peer | null {
 }
 
 /** Stable, readable colours for people; picked from the user id so it never changes. */
-export const PEOPLE_COLOURS = [
+const PEOPLE_COLOURS = [
   '#e5484d',
   '#0d74ce',
   '#2f9e44',

@@ -22,12 +22,10 @@ export const visitMessageSchema = z.object({
     department: z.enum(DEPARTMENTS),
   }),
 });
-export type VisitMessage = z.infer<typeof visitMessageSchema>;
 
 export const threadReadMessageSchema = z.object({ type: z.literal(THREAD_READ), threadId: z.string().min(1).max(128) });
-export type ThreadReadMessage = z.infer<typeof threadReadMessageSchema>;
 
-export const NOTE_CHANGES = ['added', 'edited', 'moved', 'deleted'] as const;
+const NOTE_CHANGES = ['added', 'edited', 'moved', 'deleted'] as const;
 export type NoteChange = (typeof NOTE_CHANGES)[number];
 
 /** One note's change since the person's last visit (several events on one note collapse to one). */
@@ -39,7 +37,7 @@ export interface NoteActivity {
   readonly label: string;
 }
 
-export const visitInfoSchema = z.object({
+const visitInfoSchema = z.object({
   type: z.literal(VISIT_INFO),
   /** Server time now, and of the person's first visit (the unread baseline for never-opened threads). */
   now: z.number(),

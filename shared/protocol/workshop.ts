@@ -11,12 +11,12 @@ import { canFacilitate, canWrite, type BoardDocumentKind, type Role } from './ro
 
 // ---- the state ----
 
-export const TIMER_MIN_MS = 1_000;
+const TIMER_MIN_MS = 1_000;
 /** 24 hours: a timer is for a workshop session, not a deadline. */
 export const TIMER_MAX_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_TIMER_MS = 5 * 60 * 1000;
+const DEFAULT_TIMER_MS = 5 * 60 * 1000;
 
-export const timerStateSchema = z.object({
+const timerStateSchema = z.object({
   /** What "reset" goes back to. */
   durationMs: z.number().int().min(TIMER_MIN_MS).max(TIMER_MAX_MS),
   /** idle: set, not started; running: counting down to endsAt; paused: remainingMs left; done: reached zero. */
@@ -32,7 +32,7 @@ export const timerStateSchema = z.object({
 });
 export type TimerState = z.infer<typeof timerStateSchema>;
 
-export const lockStateSchema = z.object({
+const lockStateSchema = z.object({
   locked: z.boolean(),
   /** While locked: may commenters and editors still write the comments document? */
   commentsOpen: z.boolean(),
@@ -43,7 +43,7 @@ export const lockStateSchema = z.object({
 });
 export type LockState = z.infer<typeof lockStateSchema>;
 
-export const workshopStateSchema = z.object({
+const workshopStateSchema = z.object({
   timer: timerStateSchema,
   lock: lockStateSchema,
   /** The facilitator hid everyone else's cursors (quiet individual work). */
@@ -168,7 +168,7 @@ export const cursorsCommandSchema = z.object({
 });
 export type CursorsCommand = z.infer<typeof cursorsCommandSchema>;
 
-export const workshopCommandSchema = z.union([timerCommandSchema, lockCommandSchema, cursorsCommandSchema]);
+const workshopCommandSchema = z.union([timerCommandSchema, lockCommandSchema, cursorsCommandSchema]);
 export type WorkshopCommand = z.infer<typeof workshopCommandSchema>;
 
 /** Every stateless type a facilitator sends for the workshop controls (RoleAccess rules). */

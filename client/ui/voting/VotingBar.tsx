@@ -204,7 +204,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
 }
 
 /** 75 → "1:15"; 90,000 → "1d 1h". */
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   if (seconds >= 86_400) return `${Math.floor(seconds / 86_400)}d ${Math.floor((seconds % 86_400) / 3600)}h`;
   if (seconds >= 3600)
     return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
