@@ -30,7 +30,7 @@ const CULL_TILE = 512;
 export function BoardCanvas() {
   const session = useSession();
   const board = useBoard();
-  // My private drafts (issue 4) change the layout too (layoutCache.setLayoutDrafts): re-render on them.
+  // My private drafts change the layout too (layoutCache.setLayoutDrafts): re-render on them.
   const drafts = usePrivateWriting((s) => s.drafts);
   const draftSelected = usePrivateWriting((s) => s.selected);
   const draftEditing = usePrivateWriting((s) => s.editing);

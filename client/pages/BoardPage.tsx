@@ -255,7 +255,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
           )}
           <VotingDock />
           <PrivateWritingBar />
-          {/* Comments (issue 5): in both views, so the panel and threads are reachable from the outline too. */}
+          {/* Comments: in both views, so the panel and threads are reachable from the outline too. */}
           <CommentsOverlay />
           <Toasts />
         </main>

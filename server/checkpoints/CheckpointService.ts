@@ -113,7 +113,7 @@ export class CheckpointService {
   }
 
   /**
-   * For voting (issue 4, not built yet): the server calls this right after it writes a round's
+   * For voting: the server calls this right after it writes a round's
    * revealed tallies into the document, so every reveal can be looked at and restored later.
    * Vote-reveal checkpoints are never thinned.
    */

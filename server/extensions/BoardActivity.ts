@@ -21,7 +21,7 @@ const ACTIVITY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
  * Remembers, per board, which notes were added, edited, moved and deleted when (server time),
- * for "since you were last here" (issue 5). Deletions are not in the document, so it is the
+ * for "since you were last here". Deletions are not in the document, so it is the
  * server that keeps them: a light log (`board_activity`) of note events, written from the
  * board's transactions (people's changes, restores and undo alike; not migrations). A typing
  * burst is one event: consecutive events of one note and kind are merged while they wait for

@@ -18,7 +18,7 @@ export const presenceSchema = z.object({
   cursor: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable().default(null),
   selection: z.array(z.string().max(64)).max(5000).default([]),
   editing: z.string().max(64).nullable().default(null),
-  // ---- live workshops (issue 4) ----
+  // ---- live workshops ----
   /** The board area I am looking at (board coordinates), for follow-me; null before the first fit. */
   view: viewRectSchema.nullable().catch(null).default(null),
   /** The awareness client id of the person whose view I follow, or null. */

@@ -6,8 +6,8 @@ import { NOTE_KINDS, type NoteKind } from '../schema/noteKind.ts';
 import { declaredPersonSchema, type VoterIdentity } from './voting.ts';
 
 /**
- * Private writing phases over Hocuspocus stateless messages (docs/api.md, "Private writing";
- * issue 4). While a phase is open, the notes people add are drafts: they never enter the shared
+ * Private writing phases over Hocuspocus stateless messages (docs/api.md, "Private writing").
+ * While a phase is open, the notes people add are drafts: they never enter the shared
  * document (every client holds the whole document), but travel to the server, which checks and
  * stores them and echoes each draft only to its author's own connections. Everyone else hears at
  * most how many drafts each person has. The facilitator's reveal turns every draft into a real

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPARTMENTS } from '../schema/department.ts';
 
 /**
- * Stateless messages on a board's comments connection (`<boardId>/comments`), issue 5:
+ * Stateless messages on a board's comments connection (`<boardId>/comments`):
  * - client → server `journeyboard:visit` when it arrives: who this is (the id the browser
  *   declares; no accounts). The server answers `journeyboard:visit-info`, records the person
  *   as someone who joined the board (mention candidates) and remembers the visit; when the

@@ -33,7 +33,7 @@ const noteIdSchema = z.custom<NoteId>((v) => isRecordId('note', v), 'Not a note 
 const roundIdSchema = z.custom<RoundId>((v) => isRecordId('round', v), 'Not a round id');
 const dots = z.number().int().min(0).max(MAX_DOTS_PER_PERSON);
 
-/** What the facilitator chooses when starting a round. Defaults per issue 4. */
+/** What the facilitator chooses when starting a round, with the defaults a round starts from. */
 export const roundSettingsSchema = z
   .object({
     title: z.string().trim().min(1, 'A round needs a title').max(120, 'A title has at most 120 characters'),

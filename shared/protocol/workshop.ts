@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canFacilitate, canWrite, type BoardDocumentKind, type Role } from './roles.ts';
 
 /**
- * Live-workshop controls (issue 4): the timer, the lock and "hide everyone's cursors" are one
+ * Live-workshop controls: the timer, the lock and "hide everyone's cursors" are one
  * per-board state held by the server (persisted in its database, never in the board document,
  * which editors can write) and sent to every connection of the board as a Hocuspocus stateless
  * message. Only a facilitator changes it (server/extensions/RoleAccess.ts STATELESS_RULES).
