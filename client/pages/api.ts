@@ -3,7 +3,6 @@ import {
   credentialAuthorization,
   encodeHeldLinks,
   HELD_LINKS_HEADER,
-  identitiesPath,
   issuedIdentitySchema,
   issuedTransferSchema,
   REDEEM_PATH,
@@ -96,9 +95,10 @@ export async function createBoard(
 }
 
 /** My role on a board and the share links I may hand out. */
-export async function fetchLinks(boardId: string, token: string): Promise<BoardLinks> {
+/** My role and the links I may hand out; without a token, a signed-in member's role (and no links). */
+export async function fetchLinks(boardId: string, token: string | null): Promise<BoardLinks> {
   const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   return linksSchema.parse(await json(res));
 }
@@ -119,14 +119,6 @@ export class LinkRefused extends Error {
     super(reason);
     this.reason = reason;
   }
-}
-
-/** A new identity for this device, issued through any share link of the board (shown this once). */
-export async function requestIdentity(boardId: string, token: string): Promise<IssuedIdentity> {
-  const res = await fetch(identitiesPath(boardId), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  if (res.status === 401) throw new LinkRefused('unauthorized');
-  if (res.status === 404) throw new LinkRefused('board-not-found');
-  return issuedIdentitySchema.parse(await json(res));
 }
 
 /** A one-time code that moves this person to another device (the credential proves who asks). */
