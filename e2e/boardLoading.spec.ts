@@ -52,22 +52,27 @@ test('a board opened from the download and never edited is still kept on the dev
   await expect
     .poll(
       () =>
-        a.page.evaluate(
-          (name) =>
-            new Promise<number>(async (resolve) => {
-              // Opening a database that does not exist would create it, empty, under y-indexeddb.
-              if (!(await indexedDB.databases()).some((d) => d.name === name)) return resolve(0);
-              const open = indexedDB.open(name);
-              open.onsuccess = () => {
-                const db = open.result;
-                if (!db.objectStoreNames.contains('updates')) return (db.close(), resolve(0));
-                const count = db.transaction('updates').objectStore('updates').count();
-                count.onsuccess = () => (db.close(), resolve(count.result));
+        a.page.evaluate(async (name) => {
+          // Opening a database that does not exist would create it, empty, under y-indexeddb.
+          if (!(await indexedDB.databases()).some((d) => d.name === name)) return 0;
+          return new Promise<number>((resolve) => {
+            const open = indexedDB.open(name);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('updates')) {
+                db.close();
+                resolve(0);
+                return;
+              }
+              const count = db.transaction('updates').objectStore('updates').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
               };
-              open.onerror = () => resolve(0);
-            }),
-          `journeyboard:${boardId}`,
-        ),
+            };
+            open.onerror = () => resolve(0);
+          });
+        }, `journeyboard:${boardId}`),
       { timeout: 20_000 },
     )
     .toBeGreaterThan(0);

@@ -3,7 +3,6 @@ import { devices, type Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { DeviceTransferObject, storedIdentity } from './DeviceTransferObject.ts';
 import { credentialOf, expect, personPage, test } from './fixtures.ts';
-import { linkFor } from './server.ts';
 
 const ann = { name: 'Ann Amos', department: 'sales' } as const;
 

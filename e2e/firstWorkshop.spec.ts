@@ -165,6 +165,7 @@ test('labels read right: “Add an emotion”, departments by their name alone, 
   const teams = page.getByRole('complementary', { name: 'Teams on this journey' });
   const support = teams.getByRole('button', { name: 'Support', exact: true });
   await expect(support).toBeVisible();
+  // biome-ignore lint/performance/useDomNodeTextContent: what is shown, so innerText (textContent has the hidden parts)
   expect(await support.evaluate((b) => (b as HTMLElement).innerText.trim())).toBe('Support');
   await expect(support.locator('.dept-mark')).toHaveAttribute('data-mark', 'Su');
 
@@ -174,6 +175,7 @@ test('labels read right: “Add an emotion”, departments by their name alone, 
   expect(
     await join
       .getByRole('radiogroup', { name: 'Department' })
+      // biome-ignore lint/performance/useDomNodeTextContent: what is shown, so innerText (textContent has the hidden parts)
       .evaluate((g) => (g as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
   ).toBe('Marketing Sales Support Product Other');
   const axe = await new AxeBuilder({ page })

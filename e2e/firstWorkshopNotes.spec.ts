@@ -49,7 +49,7 @@ test('Enter finishes a note, Shift+Enter breaks the line, a trailing break is no
   browser,
   server,
 }) => {
-  const { board, page, before, editor } = await editingNewNote(browser, server);
+  const { board, before, editor } = await editingNewNote(browser, server);
   await editor.pressSequentially('Delivery cost');
   await editor.press('Shift+Enter');
   await editor.pressSequentially('shown late');

@@ -55,7 +55,7 @@ export const test = base.extend<{
     );
     await server.dispose();
   },
-  // eslint-disable-next-line no-empty-pattern
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's first parameter as a pattern of the fixtures it needs: none
   openBoard: async ({}, use) => {
     await use(async (page, boardId) => {
       const board = new BoardPageObject(page);

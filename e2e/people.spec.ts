@@ -43,7 +43,7 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   const confirm = panel.getByTestId('participant-remove-confirm');
   await expect(confirm).toContainText('Remove Ann Archer?');
   await fay.page.screenshot({ path: test.info().outputPath('remove-confirm.png') });
-  // The new controls (the panel's avatars and department colours are audited with issue 22's colour work).
+  // Only the removal controls: the avatars' department colours are not this test's subject.
   const axe = await new AxeBuilder({ page: fay.page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
     .include('[data-testid="participant-remove-confirm"]')

@@ -18,7 +18,7 @@ describe('config', () => {
     });
   });
 
-  it('reads tokens, CORS origins and every cap (issue 3)', () => {
+  it('reads tokens, CORS origins and every cap', () => {
     const config = readConfig({
       CREATE_TOKEN: 'c'.repeat(20),
       ADMIN_TOKEN: 'a'.repeat(20),
@@ -82,7 +82,7 @@ describe('config', () => {
     expect(() => readConfig({ MAX_BODY_BYTES: '-1' })).toThrow(/MAX_BODY_BYTES/);
   });
 
-  it('reads Redis, the metrics token and the log level (issue 9); REDIS_URL needs DATABASE_URL', () => {
+  it('reads Redis, the metrics token and the log level; REDIS_URL needs DATABASE_URL', () => {
     expect(readConfig({})).toMatchObject({
       redisUrl: null,
       redisPrefix: 'journeyboard',

@@ -15,7 +15,7 @@ export interface ServerConfig {
   readonly maxBodyBytes: number;
   /** Largest WebSocket message accepted; past it the socket is closed with 1009. */
   readonly maxMessageBytes: number;
-  // ---- access and limits (issue 3; see docs/api.md) ----
+  // ---- access and limits (see docs/api.md) ----
   /** When set, `POST /api/boards` needs `Authorization: Bearer <createToken>`. */
   readonly createToken?: string | null;
   /** When set, `GET /api/boards` lists every board for `Authorization: Bearer <adminToken>`. */
@@ -25,14 +25,14 @@ export interface ServerConfig {
   /** DNS names the server answers besides loopback names and IP literals (server/http/allowedHosts.ts). */
   readonly allowedHosts?: readonly string[];
   readonly limits?: Partial<BoardLimits>;
-  // ---- storage and history (issue 7; see docs/operations.md) ----
+  // ---- storage and history (see docs/operations.md) ----
   /** PostgreSQL instead of SQLite when set (DATABASE_URL). */
   readonly databaseUrl?: string | null;
   /** PostgreSQL schema for the tables (DATABASE_SCHEMA, default `public`). */
   readonly databaseSchema?: string;
   /** An automatic checkpoint this long after a board's first change since the last one (CHECKPOINT_INTERVAL_MS). */
   readonly checkpointIntervalMs?: number;
-  // ---- several instances and observability (issue 9; see docs/operations.md) ----
+  // ---- several instances and observability (see docs/operations.md) ----
   /** Redis for several instances (@hocuspocus/extension-redis); needs databaseUrl. REDIS_URL. */
   readonly redisUrl?: string | null;
   /** Prefix of every Redis key and channel (REDIS_PREFIX, default `journeyboard`). */
@@ -52,13 +52,13 @@ export interface ServerConfig {
   readonly sessionTtlMs?: number;
 }
 
-export interface OidcConfig {
+interface OidcConfig {
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
 }
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Caps that protect a board and the server from a broken or hostile client. */

@@ -68,15 +68,15 @@ export interface JourneyboardServer {
   /** Version history: checkpoints, previews, restores (and `voteRevealCheckpoint` for voting). */
   readonly checkpoints: CheckpointService;
   readonly persistence: Persistence;
-  /** Set when REDIS_URL is: the Redis extension and our cluster events (issue 9). */
+  /** Set when REDIS_URL is: the Redis extension and our cluster events. */
   readonly scaleOut: ScaleOut | null;
   /** Prometheus metrics (`GET /metrics`, METRICS_TOKEN). */
   readonly metrics: Metrics;
   /** Live-workshop state per board (timer, lock, cursors). */
   readonly workshop: WorkshopService;
-  /** Secret dot-voting rounds (issue 4). */
+  /** Secret dot-voting rounds. */
   readonly voting: VotingService;
-  /** Private writing phases and their drafts (issue 4). */
+  /** Private writing phases and their drafts. */
   readonly privateWriting: PrivateWritingService;
   /** Issues and proves credentials. */
   readonly identities: Identities;
@@ -91,7 +91,7 @@ export interface CreateServerOptions {
   readonly saveRetry?: RetryPolicy;
   /** Node process metrics (CPU, memory, event loop, GC) in /metrics; main.ts turns them on. */
   readonly processMetrics?: boolean;
-  /** Comments for the exports (issue 6); default: the board's comments document. */
+  /** Comments for the exports; default: the board's comments document. */
   readonly comments?: CommentsReader;
   /** The clock of voting deadlines and device-transfer expiry (epoch ms); tests shift it to reach one sooner. */
   readonly now?: () => number;
@@ -106,13 +106,13 @@ export async function createServer(
   config: ServerConfig,
   options: CreateServerOptions = {},
 ): Promise<JourneyboardServer> {
-  // Observability (issue 9): every store call timed, refusals counted, served at GET /metrics.
+  // Observability: every store call timed, refusals counted, served at GET /metrics.
   const metrics: Metrics = new Metrics({
     logRows: (document): number => persistence.logRows(document),
     processMetrics: options.processMetrics,
   });
   const store = metrics.instrumentStore(options.store ?? (await openConfiguredStore(config)));
-  // Version history (issue 7): checkpoints before migrations and restores, after activity, on demand.
+  // Version history: checkpoints before migrations and restores, after activity, on demand.
   const checkpoints = new CheckpointService({ store });
   const persistence = new Persistence({
     store,
@@ -121,20 +121,20 @@ export async function createServer(
       checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });
   const collab = new CollabUpgrade();
-  // Several instances (issue 9, docs/operations.md): Redis relays changes, presence and broadcasts;
+  // Several instances (docs/operations.md): Redis relays changes, presence and broadcasts;
   // voting, private writing and the workshop state tell the other instances of their changes (ClusterEvents).
   const scaleOut = config.redisUrl
     ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' })
     : null;
   const cluster = scaleOut?.cluster;
-  // Secret dot-voting rounds (issue 4): ballots in the database, results written at reveal.
+  // Secret dot-voting rounds: ballots in the database, results written at reveal.
   const voting = new VotingService({
     store: store.voting,
     onRevealed: (boardId, doc, title) => checkpoints.voteRevealCheckpoint(boardId, doc, title),
     cluster,
     now: options.now,
   });
-  // Access and limits (issue 3): share links per role, caps on size, rate, records, connections.
+  // Access and limits: share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Who a person is, proven by a credential the server issued (docs/security.md).
@@ -154,9 +154,9 @@ export async function createServer(
     maxRedeemAttempts: limits.maxDeviceTransferAttempts,
     now: options.now,
   });
-  // Live workshops (issue 4): timer, lock, cursors and "bring everyone", server state per board.
+  // Live workshops: timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store, cluster });
-  // Private writing (issue 4): drafts in the database, written into the board at the reveal.
+  // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
     timer: workshop,
@@ -164,9 +164,9 @@ export async function createServer(
     maxRecords: limits.maxRecords,
     cluster,
   });
-  // Comments (issue 5): note activity for "since you were last here", visits and thread reads.
+  // Comments: note activity for "since you were last here", visits and thread reads.
   const activity = new BoardActivity({ store });
-  // The exports read comment counts and comments through this (issue 6).
+  // The exports read comment counts and comments through this.
   const storedComments = new StoredComments(store);
   const comments = options.comments ?? storedComments;
   // Board downloads (GET /api/boards/:id/state), encoded once for many pages.

@@ -15,7 +15,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig();
   } catch (error) {

@@ -50,7 +50,7 @@ const addNote = (doc: Y.Doc, who: Parameters<typeof executeCommand>[1], text: st
 };
 
 /**
- * Several instances (issue 9): two real servers on one PostgreSQL schema and, unless a test says
+ * Several instances: two real servers on one PostgreSQL schema and, unless a test says
  * otherwise, one Redis prefix, each with its own real providers.
  */
 describe('several instances on PostgreSQL and Redis', () => {

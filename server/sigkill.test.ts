@@ -11,7 +11,7 @@ import { connectProvider, waitFor } from './testing/providers.ts';
 import { createBoardOverHttp, makeTempDir, removeDir } from './testing/testServer.ts';
 
 /**
- * The promise of issue 7: no edit the server acknowledged is lost to a crash. Real providers send
+ * The durability promise: no edit the server acknowledged is lost to a crash. Real providers send
  * bursts of edits; once some are acknowledged (and more are still in flight), the server process
  * gets SIGKILL. Then, before any client could reconnect and resend, the STORED data is read
  * straight from the database: every acknowledged note must be there. Repeated, on both stores.
@@ -35,7 +35,7 @@ const BACKENDS: Backend[] = [
   { name: 'SQLite', env: () => ({}), openStored: async (dataDir) => SqliteBoardStore.open(dataDir) },
   {
     name: 'PostgreSQL',
-    env: (dataDir) => {
+    env: () => {
       const schema = uniqueSchema();
       pgSchemas.push(schema);
       return { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema };

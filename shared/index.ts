@@ -1,5 +1,5 @@
 // The board model's public surface, for client and server.
-export { readMeta, type BoardMeta } from './doc/boardDoc.ts';
+export { readMeta } from './doc/boardDoc.ts';
 export * from './doc/origins.ts';
 export * from './migrations/migrate.ts';
 export * from './model/boardModel.ts';
@@ -45,6 +45,5 @@ export * from './model/roundRecord.ts';
 export * from './protocol/exports.ts';
 export * from './protocol/workshop.ts';
 export * from './protocol/voting.ts';
-export { commentCountsByNote, exportComments, importComments, type CommentsExport } from './comments/index.ts';
 export * from './protocol/privateWriting.ts';
 export * from './model/draftPlacement.ts';

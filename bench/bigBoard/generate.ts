@@ -13,7 +13,10 @@ const DEPTS: Department[] = ['marketing', 'sales', 'support', 'product', 'other'
 export function fillBoard(doc: Y.Doc, count: number): void {
   const board = readBoard(doc);
   let seed = 42;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const notes: ClipboardNote[] = [];
   for (let i = 0; i < count; i++) {
     const lane = board.lanes[i % board.lanes.length]!;

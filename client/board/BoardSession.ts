@@ -51,13 +51,13 @@ export class BoardSession {
   readonly flags = new Store<SessionFlags>({ newerSchema: false });
   readonly identity: Store<{ me: Identity }>;
   readonly access = new Store<AccessState>({ role: null, links: {} });
-  /** Live-workshop controls: timer, lock, follow-me, hidden cursors (issue 4). */
+  /** Live-workshop controls: timer, lock, follow-me, hidden cursors. */
   readonly workshop: WorkshopSession;
-  /** Secret voting rounds (issue 4): the open round, my ballot, results shown. */
+  /** Secret voting rounds: the open round, my ballot, results shown. */
   readonly voting: VotingSession;
-  /** Private writing (issue 4): my drafts, kept by the server and shown only to me until the reveal. */
+  /** Private writing: my drafts, kept by the server and shown only to me until the reveal. */
   readonly privateWriting: PrivateWritingSession;
-  /** The board's comments document and my comments view (issue 5). */
+  /** The board's comments document and my comments view. */
   readonly comments: CommentsSession;
   /** "Ann removed 40 notes — Restore", for facilitators. */
   readonly massDeletes: MassDeleteNotices;

@@ -171,7 +171,7 @@ function addDrafts(
 }
 
 /** More lines than this are shown before they become notes. */
-export const PASTE_PREVIEW_OVER = 10;
+const PASTE_PREVIEW_OVER = 10;
 
 /**
  * Plain text pasted onto the board (not into a note): one note per line in the selected note's
@@ -180,7 +180,10 @@ export const PASTE_PREVIEW_OVER = 10;
  */
 export function pastePlainText(session: BoardSession, text: string): void {
   const why = session.model.readOnlyReason;
-  if (why) return showToast(session.editor, why, 'error');
+  if (why) {
+    showToast(session.editor, why, 'error');
+    return;
+  }
   const texts = textToNoteTexts(text, LIMITS.noteTextLength);
   if (texts.length === 0) return;
   const board = session.model.source.getSnapshot();
@@ -191,8 +194,10 @@ export function pastePlainText(session: BoardSession, text: string): void {
     picked && board.stages.some((s) => s.id === picked.stageId) && board.lanes.some((l) => l.id === picked.laneId)
       ? picked
       : null;
-  if (!cell)
-    return showToast(session.editor, 'Click a cell first, then paste: each line of the text becomes a note there.');
+  if (!cell) {
+    showToast(session.editor, 'Click a cell first, then paste: each line of the text becomes a note there.');
+    return;
+  }
   const target = { stageId: cell.stageId, laneId: cell.laneId };
   if (texts.length > PASTE_PREVIEW_OVER) session.editor.update({ pastePreview: { ...target, texts } });
   else addPastedTexts(session, target, texts);
@@ -206,11 +211,13 @@ export function addPastedTexts(
 ): void {
   const board = session.model.source.getSnapshot();
   const kind = board.lanes.find((l) => l.id === cell.laneId)?.kind ?? 'touchpoint';
-  if (session.privateWriting.interceptsNewNotes())
-    return addDrafts(
+  if (session.privateWriting.interceptsNewNotes()) {
+    addDrafts(
       session,
       texts.map((t) => ({ ...cell, kind, text: t })),
     );
+    return;
+  }
   const department = session.model.actor.department;
   const notes = texts.map((t) => ({
     ...cell,

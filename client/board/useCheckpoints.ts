@@ -19,6 +19,7 @@ export function useCheckpoints(session: BoardSession): CheckpointsState {
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   useEffect(() => session.connection.onCheckpointsChanged(reload), [session, reload]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload signal: a new value fetches the list again
   useEffect(() => {
     let live = true;
     api.list().then(

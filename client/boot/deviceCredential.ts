@@ -14,7 +14,7 @@ export interface StoredCredential {
 const KEY = 'journeyboard.credential';
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
-export function readCredential(storage: Storage = localStorage): StoredCredential | null {
+function readCredential(storage: Storage = localStorage): StoredCredential | null {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(KEY) ?? 'null');
     const { personId, credential } = (parsed ?? {}) as Partial<StoredCredential>;
@@ -95,5 +95,6 @@ function setCookie(value: string, maxAgeSeconds: number): void {
   if (typeof document === 'undefined') return;
   const secure = location.protocol === 'https:' ? '; Secure' : '';
   // Strict: a foreign page's links and forms never carry it.
+  // biome-ignore lint/suspicious/noDocumentCookie: set before the next request, synchronously (cookieStore is async and not in every browser); a credential needs no escaping
   document.cookie = `${CREDENTIAL_COOKIE}=${value}; Path=/; Max-Age=${maxAgeSeconds}; SameSite=Strict${secure}`;
 }

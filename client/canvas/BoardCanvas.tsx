@@ -32,7 +32,7 @@ const CULL_TILE = 512;
 export function BoardCanvas() {
   const session = useSession();
   const board = useBoard();
-  // My private drafts (issue 4) change the layout too (layoutCache.setLayoutDrafts): re-render on them.
+  // My private drafts change the layout too (layoutCache.setLayoutDrafts): re-render on them.
   const drafts = usePrivateWriting((s) => s.drafts);
   const draftSelected = usePrivateWriting((s) => s.selected);
   const draftEditing = usePrivateWriting((s) => s.editing);
@@ -96,6 +96,7 @@ export function BoardCanvas() {
   const fitted = useEditor((s) => s.fitted);
   // Which notes are near the viewport depends on the layout only (the same layout means the same
   // notes in the same order): a remote edit looks up a few hundred notes, not filters 5,000.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: board.notes is in layout order while the layout stands
   const visibleIds = useMemo(() => {
     if (!fitted) return [];
     const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
@@ -106,7 +107,6 @@ export function BoardCanvas() {
       if (r && !hidden.has(n.id) && intersects(r, area)) ids.push(n.id);
     }
     return ids;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- board.notes is in layout order while the layout stands
   }, [layout, tile, hidden, fitted]);
   const visibleNotes = useMemo(
     () => visibleIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined),

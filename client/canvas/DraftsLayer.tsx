@@ -27,7 +27,7 @@ const PRIVATE_INK = '#5b3fc4';
 const PAD = 12;
 
 /**
- * My private drafts (private writing, issue 4): drawn only on my screen, in their cells after the
+ * My private drafts: drawn only on my screen, in their cells after the
  * notes, with a dashed outline, a lock and "Only you can see this". Nobody else has them.
  */
 export const DraftsLayer = memo(function DraftsLayer({ drafts, board, layout, selected, editing, drag }: Props) {

@@ -70,7 +70,7 @@ export const NotesLayer = memo(function NotesLayer({
 
 /**
  * Zoomed out, thousands of notes are one shape with one draw loop: a Konva node per note would
- * cost more than the pixels it paints (measured: ~1 s per frame for 4,700 full notes at 10%).
+ * cost more than the pixels it paints (~1 s a frame for 4,700 notes at 10 %, docs/performance.md).
  */
 function NoteCards({
   notes,

@@ -10,7 +10,7 @@ import { curveFor, layoutFor } from './layoutCache.ts';
 import { DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 
 /** Space around the board in a whole-board image, in board units. */
-export const IMAGE_MARGIN = 24;
+const IMAGE_MARGIN = 24;
 /** Page background behind the board, as on screen. */
 const BACKGROUND = '#f1f3f6';
 /**
@@ -42,7 +42,7 @@ export interface BoardImage {
 }
 
 /** The size a whole-board image has, in board units (the layout plus the margin). */
-export function boardImageSize(board: BoardSnapshot): { width: number; height: number } {
+function boardImageSize(board: BoardSnapshot): { width: number; height: number } {
   const layout = layoutFor(board);
   return { width: Math.ceil(layout.width + 2 * IMAGE_MARGIN), height: Math.ceil(layout.height + 2 * IMAGE_MARGIN) };
 }

@@ -18,10 +18,6 @@ export function toScreen(c: Camera, p: Point): Point {
   return { x: p.x * c.scale + c.x, y: p.y * c.scale + c.y };
 }
 
-export function rectToScreen(c: Camera, r: Rect): Rect {
-  return { x: r.x * c.scale + c.x, y: r.y * c.scale + c.y, width: r.width * c.scale, height: r.height * c.scale };
-}
-
 /** Zooms by `factor` keeping the board point under `anchor` (screen) fixed. */
 export function zoomAt(c: Camera, anchor: Point, factor: number): Camera {
   const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, c.scale * factor));

@@ -10,7 +10,7 @@ import { NOTE_H, NOTE_W } from './layout.ts';
  *
  * Caching draws nothing new: the bitmap looks like the live drawing, so it is made with
  * `autoDrawEnabled` off. Konva would otherwise redraw the whole notes layer after every note it
- * cached, which made each drag and pan frame a full redraw while caching caught up (bench/bigBoard).
+ * caches: each drag and pan frame would be a full redraw while caching catches up.
  */
 interface Entry {
   readonly pixelRatio: number;
@@ -28,17 +28,14 @@ const COST_MS = 1;
 const TIMEOUT_MS = 250;
 const BUSY_SLICE_MS = 50;
 /**
- * An idle period can last 50 ms, and whatever arrives meanwhile (a remote edit, a key press)
- * waits for the slice to end: short slices, then the next idle callback. 10 ms slices delayed one
- * remote edit in three by ~10 ms while a board's notes were being cached; 4 ms slices cache the
- * 300-400 notes of a 100 % view no slower.
+ * Whatever arrives during a slice (a remote edit, a key press) waits for it to end, so slices are
+ * short and the next idle callback takes over; a 100 % view still caches as fast (docs/performance.md).
  */
 const IDLE_SLICE_MS = 4;
 /**
- * A note whose content changed is cached again only once it has not changed for this long: a
- * note being written (someone typing, remotely or here) was re-cached after every change, a
- * bitmap thrown away at the next keystroke. Drawn live meanwhile, it costs a few µs a frame more
- * than its bitmap.
+ * A note whose content changed is cached again only once it has not changed for this long, so a
+ * note being written (someone typing, remotely or here) is not cached into a bitmap that the next
+ * keystroke throws away. Drawn live meanwhile, it costs a few µs a frame more than its bitmap.
  */
 export const SETTLE_MS = 1000;
 /** A note's bounds in its own space (the shadow sits 2 below): Konva need not measure its text for them. */
@@ -67,7 +64,10 @@ function schedule(): void {
   if (handle !== null || pauses > 0 || queue.size === 0) return;
   const now = performance.now();
   let next = Infinity;
-  for (const entry of queue.values()) if ((next = Math.min(next, entry.notBefore)) <= now) break;
+  for (const entry of queue.values()) {
+    next = Math.min(next, entry.notBefore);
+    if (next <= now) break;
+  }
   if (wake !== null) clearTimeout(wake);
   wake = null;
   if (next <= now) handle = whenIdle(work);

@@ -11,14 +11,14 @@ export const LABEL_W = 188;
 const MIN_COLS = 2;
 const MAX_COLS = 8;
 
-export interface StageBox {
+interface StageBox {
   readonly id: StageId;
   readonly x: number;
   readonly width: number;
   readonly cols: number;
 }
 
-export interface LaneBox {
+interface LaneBox {
   readonly id: LaneId;
   readonly y: number;
   readonly height: number;

@@ -14,7 +14,7 @@ let last: { board: BoardSnapshot; layout: BoardLayout } | null = null;
 let myDrafts: readonly Draft[] = [];
 
 /**
- * My private drafts take room in their cells on my screen only (private writing, issue 4). Every
+ * My private drafts take room in their cells on my screen only. Every
  * reader of the layout (canvas, overlays, test API) must agree on where notes are, so the drafts
  * are part of this one cache rather than of the canvas alone; a change drops the cached layouts.
  */
@@ -75,6 +75,9 @@ export function curveFor(board: BoardSnapshot, grouping: CurveGrouping): Plotted
     lastCurve = { board, layout, emotions, byGrouping };
   }
   let plotted = byGrouping.get(grouping);
-  if (!plotted) byGrouping.set(grouping, (plotted = plotCurve(layoutFor(board), emotionCurve(board, grouping))));
+  if (!plotted) {
+    plotted = plotCurve(layoutFor(board), emotionCurve(board, grouping));
+    byGrouping.set(grouping, plotted);
+  }
   return plotted;
 }

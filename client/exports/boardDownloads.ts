@@ -6,10 +6,10 @@ import { emojiFontBytes, loadEmojiFont } from './emojiFont.ts';
 import { boardPdf, type PaperSize } from './pdfExport.ts';
 
 /** Pixels per board unit in exported images: sharp on a retina screen and in print. */
-export const EXPORT_PIXEL_RATIO = 2;
+const EXPORT_PIXEL_RATIO = 2;
 
 /** The board as a PNG image: the whole board, or what the viewport shows now. */
-export async function boardImage(session: BoardSession, area: 'board' | 'view'): Promise<BoardImage> {
+async function boardImage(session: BoardSession, area: 'board' | 'view'): Promise<BoardImage> {
   // Without it, emoji are boxes on a machine with no emoji font. An export without emoji beats no export.
   await loadEmojiFont().catch(() => undefined);
   const { camera, viewport, curveGrouping } = session.editor.get();

@@ -22,6 +22,7 @@ export function useProvenPerson(boardId: string, token: string | null): ProvenPe
     return stored ? { kind: 'ready', identity: stored } : { kind: 'pending' };
   });
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: checked again for each board opened
   useEffect(() => {
     // Signed in (company sign-in) but holding another person's credential, from before: trade it
     // for one of the signed-in person, so this device is them here as on their other devices.
@@ -40,6 +41,7 @@ export function useProvenPerson(boardId: string, token: string | null): ProvenPe
       live = false;
     };
   }, [boardId, token]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the retry signal
   useEffect(() => {
     if (state.kind !== 'pending') return;
     let live = true;

@@ -63,12 +63,11 @@ export function KpiForm({
   const [initial, setInitial] = useState<Draft>(() => draftOf(kpi));
   const [draft, setDraft] = useState<Draft>(initial);
   const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when another KPI is shown; a live change of this one must not wipe what is being typed
   useEffect(() => {
     const fresh = draftOf(kpi);
     setInitial(fresh);
     setDraft(fresh);
-    // Only when another KPI is shown; a live change of this one must not wipe what is being typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kpi?.id]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 

@@ -89,10 +89,16 @@ export function KpiImportDialog({ fileName, text, onClose }: { fileName: string;
         </section>
       )}
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>
+        <button type="button" className="btn" onClick={onClose}>
           Cancel
         </button>
-        <button className="btn primary" data-testid="kpi-import-apply" disabled={rows.length === 0} onClick={apply}>
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="kpi-import-apply"
+          disabled={rows.length === 0}
+          onClick={apply}
+        >
           {rows.length === 0 ? 'Nothing to import' : `Import ${rows.length} row${rows.length === 1 ? '' : 's'}`}
         </button>
       </div>

@@ -32,7 +32,12 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
     >
       <header className="side-panel-header">
         <h2 id="kpis-title">Stage KPIs</h2>
-        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null })}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          onClick={() => session.editor.update({ panel: null })}
+        >
           ×
         </button>
       </header>
@@ -49,7 +54,7 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
       </p>
       {!readOnly && (
         <div className="panel-row kpi-panel-actions">
-          <button className="btn primary" data-testid="kpi-import" onClick={() => file.current?.click()}>
+          <button type="button" className="btn primary" data-testid="kpi-import" onClick={() => file.current?.click()}>
             Import CSV…
           </button>
           <a className="btn ghost" href={example} download="kpis-example.csv">
@@ -103,6 +108,7 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
                       <td>{i === 0 ? s.name : ''}</td>
                       <td>
                         <button
+                          type="button"
                           className="link-button"
                           onClick={() => openKpiEditor(session, s.id, k.id)}
                           title="Show and edit it on the board"
@@ -112,7 +118,11 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
                       </td>
                       <td>
                         {formatKpiValue(k)}{' '}
-                        {trend && <span aria-label={`trend ${trend}`}>{KPI_TREND_ICON[trend]}</span>}
+                        {trend && (
+                          <span role="img" aria-label={`trend ${trend}`}>
+                            {KPI_TREND_ICON[trend]}
+                          </span>
+                        )}
                       </td>
                       <td>{k.target === null ? '—' : formatKpiValue({ value: k.target, unit: k.unit })}</td>
                       <td className={`kpi-${status}`}>

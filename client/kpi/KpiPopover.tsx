@@ -58,7 +58,7 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
             <strong>{kpi.metric}</strong> <span className="muted">in {stage.name}</span>
           </p>
           <p className="small">{describeKpi(kpi)}</p>
-          <button className="btn" onClick={close}>
+          <button type="button" className="btn" onClick={close}>
             Close
           </button>
         </>

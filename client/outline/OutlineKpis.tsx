@@ -38,6 +38,7 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
                   ) : (
                     <div className="outline-actions">
                       <button
+                        type="button"
                         className="tb-button"
                         onClick={() => setEditing(k.id)}
                         aria-label={`Edit ${k.metric} in ${stage.name}`}
@@ -56,6 +57,7 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
           <KpiForm stageId={stage.id} stageName={stage.name} kpi={null} onDone={() => setAdding(false)} />
         ) : (
           <button
+            type="button"
             className="tb-button outline-add"
             onClick={() => setAdding(true)}
             aria-label={`Add KPI to ${stage.name}`}

@@ -44,6 +44,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
         {!readOnly && mode === 'view' && (
           <div className="outline-actions">
             <button
+              type="button"
               className="tb-button"
               onClick={() => {
                 setDraft(note.text);
@@ -54,6 +55,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
               Edit
             </button>
             <button
+              type="button"
               className="tb-button"
               onClick={() => setMode('move')}
               aria-label={`Move “${note.text || kind.label}”`}
@@ -61,6 +63,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
               Move
             </button>
             <button
+              type="button"
               className="tb-button danger"
               onClick={() => session.run('deleteNotes', { noteIds: [note.id] })}
               aria-label={`Delete “${note.text || kind.label}”`}

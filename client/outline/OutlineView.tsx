@@ -81,7 +81,12 @@ function AddNote({ stageId, laneId, where }: { stageId: StageId; laneId: LaneId;
   const [text, setText] = useState('');
   if (!open)
     return (
-      <button className="tb-button outline-add" onClick={() => setOpen(true)} aria-label={`Add note to ${where}`}>
+      <button
+        type="button"
+        className="tb-button outline-add"
+        onClick={() => setOpen(true)}
+        aria-label={`Add note to ${where}`}
+      >
         + Add note
       </button>
     );

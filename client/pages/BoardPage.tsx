@@ -98,6 +98,7 @@ function BoardSessionView({
   // A new session per attempt: while a facilitator has not let this person in, the page tries again.
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the session lives as long as the board is open (a new one per attempt); identity changes are applied below
   useEffect(() => {
     const s = new BoardSession(boardId, identity, token, credential);
     setSession(s);
@@ -106,10 +107,9 @@ function BoardSessionView({
       uninstall();
       s.destroy();
     };
-    // The session lives as long as the board is open; identity changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [boardId, attempt]);
-  useEffect(() => session?.setIdentity(identity), [session, identity.id, identity.name, identity.department]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields, not the object: a new object with the same person changes nothing
+  useEffect(() => session?.setIdentity(identity), [session, identity.id, identity.name, identity.department]);
   if (!session) return null;
   return (
     <SessionContext.Provider value={session}>
@@ -170,21 +170,14 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   return (
     <DotsLeftBadges>
       <div className="board-page" data-ready={ready}>
-        <a
-          className="skip-link"
-          href="#outline"
-          onClick={(e) => {
-            e.preventDefault();
-            setView('outline');
-          }}
-        >
+        <button type="button" className="skip-link" onClick={() => setView('outline')}>
           Skip to the accessible outline of this board
-        </a>
+        </button>
         <TopBar readOnly={readOnly} onEditIdentity={() => setEditingIdentity(true)} />
         {stopped && (
           <div className="banner banner-error" role="alert">
             {stopped}
-            <button className="btn" onClick={() => window.location.reload()}>
+            <button type="button" className="btn" onClick={() => window.location.reload()}>
               Reload
             </button>
           </div>
@@ -192,7 +185,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         {newerSchema && (
           <div className="banner" role="alert">
             This board was saved by a newer version of Journeyboard, so it is read-only here.
-            <button className="btn primary" onClick={() => window.location.reload()}>
+            <button type="button" className="btn primary" onClick={() => window.location.reload()}>
               Reload
             </button>
           </div>
@@ -203,7 +196,9 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         <LobbyBanner />
         <main className="board-main" ref={mainRef}>
           <div className="view-switch segmented" role="radiogroup" aria-label="View">
+            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
             <button
+              type="button"
               role="radio"
               aria-checked={view === 'canvas'}
               className={view === 'canvas' ? 'active' : ''}
@@ -211,7 +206,9 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
             >
               Board
             </button>
+            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
             <button
+              type="button"
               role="radio"
               aria-checked={view === 'outline'}
               className={view === 'outline' ? 'active' : ''}
@@ -258,7 +255,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
           )}
           <VotingDock />
           <PrivateWritingBar />
-          {/* Comments (issue 5): in both views, so the panel and threads are reachable from the outline too. */}
+          {/* Comments: in both views, so the panel and threads are reachable from the outline too. */}
           <CommentsOverlay />
           <Toasts />
         </main>
@@ -329,7 +326,7 @@ function BoardUnavailable({ reason, onRetry }: { reason: string; onRetry?: () =>
               : reason}
         </p>
         {onRetry && (
-          <button className="btn primary" onClick={onRetry}>
+          <button type="button" className="btn primary" onClick={onRetry}>
             Try again
           </button>
         )}

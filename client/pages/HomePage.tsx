@@ -173,7 +173,7 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                 {error}
               </p>
             )}
-            <button className="btn primary big" data-testid="create-board" disabled={busy || !templates}>
+            <button type="submit" className="btn primary big" data-testid="create-board" disabled={busy || !templates}>
               {busy ? 'Creating…' : 'Create board'}
             </button>
           </form>
@@ -196,6 +196,7 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                       <span className="muted">opened {ago(b.openedAt)}</span>
                     </a>
                     <button
+                      type="button"
                       className="icon-button"
                       aria-label={`Forget ${b.title}`}
                       title="Remove from this list"

@@ -42,6 +42,7 @@ export function AccountBar({ me, onSignedOut }: { me: Me | null; onSignedOut: ()
         Signed in as <strong>{me.person.name ?? me.person.email ?? 'you'}</strong>
       </span>
       <button
+        type="button"
         className="btn ghost"
         data-testid="sign-out"
         onClick={() => signOut().then(onSignedOut, (e: Error) => setError(e.message))}

@@ -5,7 +5,7 @@ import { COMMENTS_SUFFIX, encodeConnectionToken } from '../../shared/index.ts';
 import { collabUrl, describeRefusal, type ServerNotice } from './connectBoard.ts';
 
 /**
- * The second document of a board: its comments (`<boardId>/comments`, issue 5). Next to
+ * The second document of a board: its comments (`<boardId>/comments`). Next to
  * connectBoard.ts, the other importer of the Hocuspocus provider. Its own provider, so the server
  * decides access to it on its own (a commenter writes here but not on the board). Kept in
  * IndexedDB like the board, so comments written offline are sent when the server is back.

@@ -1,7 +1,7 @@
 import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 
 /**
- * Several server instances (issue 9): the client may know more than one WebSocket URL for the
+ * Several server instances: the client may know more than one WebSocket URL for the
  * same boards. It uses the first; whenever the socket closes (the instance stopped, or cannot be
  * reached at all), the provider's next attempt goes to the next URL in the list, round and
  * round, with the provider's own back-off between attempts. Edits made meanwhile wait in the

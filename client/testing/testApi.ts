@@ -76,9 +76,9 @@ export interface JourneyboardTestApi {
   layoutSize(): { width: number; height: number };
   /** Every KPI card shown: its box in board units and on the page. */
   kpiRects(): { board: Rect; page: Rect }[];
-  /** Voting rounds as this page knows them (issue 4): the open round, my own dots, revealed rounds. */
+  /** Voting rounds as this page knows them: the open round, my own dots, revealed rounds. */
   voting(): VotingTestState;
-  /** Private writing (issue 4): the phase, my drafts (with their rect on the page) and the counts I hear. */
+  /** Private writing: the phase, my drafts (with their rect on the page) and the counts I hear. */
   privateWriting(): {
     phaseId: string | null;
     canWrite: boolean;

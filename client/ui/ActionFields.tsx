@@ -13,6 +13,7 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
   if (!notes.some((n) => n.action)) {
     return (
       <button
+        type="button"
         className="tb-button"
         data-testid="make-action"
         onClick={() => session.run('setNoteAction', { noteIds, status: 'open' })}
@@ -23,7 +24,7 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
     );
   }
   return (
-    <div className="action-fields" role="group" aria-label="Action">
+    <fieldset className="action-fields" aria-label="Action">
       <input
         aria-label="Owner"
         placeholder="Owner"
@@ -52,6 +53,7 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
         onChange={(e) => session.run('setNoteAction', { noteIds, due: e.target.value || null })}
       />
       <button
+        type="button"
         className="icon-button"
         aria-label="Not an action any more"
         title="Not an action any more"
@@ -59,6 +61,6 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
       >
         ×
       </button>
-    </div>
+    </fieldset>
   );
 }

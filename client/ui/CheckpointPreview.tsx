@@ -73,10 +73,11 @@ export function CheckpointPreview({
               Everyone’s board changes to this version. Notes added since are removed, removed ones come back; the
               current board is kept as a checkpoint.
             </span>
-            <button className="btn" onClick={() => setConfirming(false)} disabled={restoring}>
+            <button type="button" className="btn" onClick={() => setConfirming(false)} disabled={restoring}>
               Cancel
             </button>
             <button
+              type="button"
               className="btn danger"
               onClick={() => void restore()}
               disabled={restoring}
@@ -87,11 +88,12 @@ export function CheckpointPreview({
           </div>
         ) : (
           <>
-            <button className="btn" onClick={onClose}>
+            <button type="button" className="btn" onClick={onClose}>
               Close
             </button>
             {canRestore && (
               <button
+                type="button"
                 className="btn primary"
                 onClick={() => setConfirming(true)}
                 disabled={!preview}
@@ -121,7 +123,7 @@ function PreviewBody({ preview }: { preview: CheckpointPreviewResponse }) {
         {since.changed.length > 0 && <span className="chip chip-changed">{since.changed.length} changed since</span>}
         {since.title && <span className="chip chip-changed">Title was “{since.title.from}”</span>}
       </div>
-      <div
+      <figure
         className="mini-board"
         style={{ gridTemplateColumns: `120px repeat(${board.stages.length}, minmax(110px, 1fr))` }}
         aria-label="The board at this checkpoint"
@@ -142,7 +144,7 @@ function PreviewBody({ preview }: { preview: CheckpointPreviewResponse }) {
             changedSince={changedSince}
           />
         ))}
-      </div>
+      </figure>
       <p className="preview-legend muted">
         <span className="legend-item">
           <span className="legend-box was-removed" /> removed since, comes back on restore

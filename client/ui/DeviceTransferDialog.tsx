@@ -25,6 +25,7 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
   const seconds = useSecondsLeft(state.kind === 'ready' ? state.link.expiresAt : null);
   const expired = state.kind === 'ready' && seconds === 0;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the "make a new link" signal
   useEffect(() => {
     let live = true;
     const credential = loadCredential()?.credential;
@@ -100,6 +101,7 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
                 onFocus={(e) => e.target.select()}
               />
               <button
+                type="button"
                 className={`btn share-copy ${copied ? 'copied' : ''}`}
                 onClick={() => void copy(state.link.url)}
                 disabled={expired}
@@ -122,10 +124,16 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
         </div>
       )}
       <div className="dialog-actions">
-        <button className="btn" onClick={remake} disabled={state.kind === 'loading'} data-testid="device-link-new">
+        <button
+          type="button"
+          className="btn"
+          onClick={remake}
+          disabled={state.kind === 'loading'}
+          data-testid="device-link-new"
+        >
           Make a new link
         </button>
-        <button className="btn primary" onClick={onClose} data-testid="device-close">
+        <button type="button" className="btn primary" onClick={onClose} data-testid="device-close">
           Done
         </button>
       </div>

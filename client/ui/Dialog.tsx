@@ -34,8 +34,9 @@ export function Dialog({
     };
   }, [opener]);
 
+  const closable = onClose !== undefined;
   useEffect(() => {
-    if (!onClose) return;
+    if (!closable) return;
     // Capture phase on window: forms inside stop their keys from reaching the board's shortcuts
     // (React's stopPropagation), which would otherwise keep Escape from ever closing the dialog.
     const onKey = (e: KeyboardEvent) => {
@@ -45,7 +46,7 @@ export function Dialog({
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose === undefined]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [closable]);
 
   return (
     <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose?.()}>

@@ -32,7 +32,9 @@ export function EmotionCurveOverlay() {
         <span className="curve-title">Emotion curve</span>
         <div className="segmented" role="radiogroup" aria-label="Emotion curve lines">
           {GROUPINGS.filter(([g]) => g !== 'persona' || board.personas.length > 0).map(([g, label]) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar
             <button
+              type="button"
               key={g}
               role="radio"
               aria-checked={grouping === g}

@@ -19,9 +19,12 @@ export function HeaderPanel() {
   const pos = list.findIndex((x) => x.id === header?.id);
   const item = list[pos];
   const [name, setName] = useState(item?.name ?? '');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another stage or lane with the same name still resets the field
   useEffect(() => setName(item?.name ?? ''), [item?.id, item?.name]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another header closes the removal question
   useEffect(() => setRemoving(false), [header?.id]);
   // Double-click on a header (or a new stage/lane) asks for a name: focus it, ready to type over.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another header asking for a name is focused again
   useEffect(() => {
     if (header?.renaming) nameInput.current?.select();
   }, [header?.id, header?.renaming]);
@@ -103,6 +106,7 @@ export function HeaderPanel() {
         )}
         <div className="panel-row">
           <button
+            type="button"
             className="tb-button"
             disabled={pos === 0}
             onClick={() => move(pos - 1)}
@@ -111,6 +115,7 @@ export function HeaderPanel() {
             {isStage ? '← Move' : '↑ Move'}
           </button>
           <button
+            type="button"
             className="tb-button"
             disabled={pos === list.length - 1}
             onClick={() => move(pos + 1)}
@@ -120,14 +125,19 @@ export function HeaderPanel() {
           </button>
         </div>
         <div className="panel-row">
-          <button className="tb-button" onClick={() => add(pos)}>
+          <button type="button" className="tb-button" onClick={() => add(pos)}>
             {isStage ? '+ Stage before' : '+ Lane above'}
           </button>
-          <button className="tb-button" onClick={() => add(pos + 1)}>
+          <button type="button" className="tb-button" onClick={() => add(pos + 1)}>
             {isStage ? '+ Stage after' : '+ Lane below'}
           </button>
         </div>
-        <button className="tb-button danger wide" disabled={list.length <= 1} onClick={() => setRemoving(true)}>
+        <button
+          type="button"
+          className="tb-button danger wide"
+          disabled={list.length <= 1}
+          onClick={() => setRemoving(true)}
+        >
           Remove {noun}…
         </button>
       </div>

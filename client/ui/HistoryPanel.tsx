@@ -49,7 +49,13 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             Saved versions of this board. Restoring one keeps everything since in a checkpoint too.
           </p>
         </div>
-        <button className="icon-button" onClick={onClose} aria-label="Close history" data-testid="history-close">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label="Close history"
+          data-testid="history-close"
+        >
           ×
         </button>
       </div>
@@ -104,6 +110,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
           {list.map((c) => (
             <li key={c.id}>
               <button
+                type="button"
                 className={`history-item kind-${c.kind}`}
                 onClick={() => setOpen(c)}
                 data-testid="checkpoint-item"

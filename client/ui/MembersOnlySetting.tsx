@@ -61,7 +61,7 @@ export function MembersOnlySetting({ boardId, token }: { boardId: string; token:
           onChange={(e) => setDomain(e.target.value)}
           data-testid="members-domain"
         />
-        <button className="btn" disabled={busy} data-testid="members-save">
+        <button type="submit" className="btn" disabled={busy} data-testid="members-save">
           {saved && !domain.trim() ? 'Lift' : 'Save'}
         </button>
       </div>

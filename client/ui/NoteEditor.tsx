@@ -24,6 +24,7 @@ export function NoteEditor() {
   const note = editing ? board.notesById.get(editing) : undefined;
   const rect = editing ? layoutFor(board).notes.get(editing) : undefined;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus each time another note is edited
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

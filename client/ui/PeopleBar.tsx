@@ -24,7 +24,7 @@ export function PeopleBar() {
   const shown = people.slice(0, 6);
   return (
     <div className="people-wrap">
-      <div className="people" data-testid="people" aria-label={`${people.length} here`}>
+      <fieldset className="people" data-testid="people" aria-label={`${people.length} here`}>
         {shown.map((p) => {
           const dept = (
             // The mark is drawn by CSS and hidden from screen readers: the avatar's name says it all.
@@ -77,7 +77,7 @@ export function PeopleBar() {
           );
         })}
         {people.length > shown.length && <span className="avatar more">+{people.length - shown.length}</span>}
-      </div>
+      </fieldset>
       <button
         type="button"
         className={panel ? 'people-count active' : 'people-count'}

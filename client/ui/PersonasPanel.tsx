@@ -29,6 +29,7 @@ export function PersonasPanel({ readOnly }: { readOnly: boolean }) {
       <header className="side-panel-header">
         <h2 id="personas-title">Personas</h2>
         <button
+          type="button"
           className="icon-button"
           aria-label="Close"
           onClick={() => session.editor.update({ panel: null, focusPersona: null })}
@@ -73,7 +74,7 @@ export function PersonasPanel({ readOnly }: { readOnly: boolean }) {
             placeholder="New persona, e.g. Priya, procurement lead"
             onChange={(e) => setName(e.target.value)}
           />
-          <button className="btn primary" disabled={!name.trim()}>
+          <button type="submit" className="btn primary" disabled={!name.trim()}>
             Add
           </button>
         </form>
@@ -95,6 +96,7 @@ function PersonaCard({
 }) {
   const session = useSession();
   const [draft, setDraft] = useState<Partial<PersonaFields>>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a changed persona (here or by a colleague) drops the local draft
   useEffect(() => setDraft({}), [persona]);
   const value = (k: keyof PersonaFields) => (draft[k] ?? persona[k]) as string;
   const commit = (k: keyof PersonaFields) => {
@@ -121,6 +123,7 @@ function PersonaCard({
           onBlur={() => commit('name')}
         />
         <button
+          type="button"
           className="tb-button toolbar-toggle"
           aria-pressed={focused}
           onClick={() =>
@@ -164,7 +167,11 @@ function PersonaCard({
         ))}
       </dl>
       {!readOnly && (
-        <button className="tb-button danger" onClick={() => session.run('removePersona', { personaId: persona.id })}>
+        <button
+          type="button"
+          className="tb-button danger"
+          onClick={() => session.run('removePersona', { personaId: persona.id })}
+        >
           Remove persona
         </button>
       )}

@@ -107,7 +107,12 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
     >
       <header className="side-panel-header">
         <h2 id="priority-title">Priority list</h2>
-        <button className="icon-button" aria-label="Close" onClick={() => session.editor.update({ panel: null })}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          onClick={() => session.editor.update({ panel: null })}
+        >
           ×
         </button>
       </header>
@@ -212,6 +217,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                     </td>
                     <td className="note-cell">
                       <button
+                        type="button"
                         className="note-link"
                         onClick={() => show(it)}
                         disabled={it.removed}
@@ -237,7 +243,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                     </td>
                     <td className="num" data-testid="priority-comments">
                       {it.comments ?? (
-                        <span className="muted" aria-label="not available">
+                        <span className="muted" role="img" aria-label="not available">
                           —
                         </span>
                       )}
@@ -263,10 +269,11 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
         )}
       </div>
       <footer className="priority-exports">
-        <div className="export-group" role="group" aria-label="Download the list">
+        <fieldset className="export-group" aria-label="Download the list">
           <span className="export-label">List</span>
           {(Object.keys(FORMAT_LABEL) as ListFormat[]).map((f) => (
             <button
+              type="button"
               key={f}
               className="tb-button"
               data-testid={`download-${f}`}
@@ -276,10 +283,11 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               {FORMAT_LABEL[f]}
             </button>
           ))}
-        </div>
-        <div className="export-group" role="group" aria-label="Download the board as an image">
+        </fieldset>
+        <fieldset className="export-group" aria-label="Download the board as an image">
           <span className="export-label">Board</span>
           <button
+            type="button"
             className="tb-button"
             data-testid="download-png-board"
             disabled={busy !== null}
@@ -289,6 +297,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
             PNG
           </button>
           <button
+            type="button"
             className="tb-button"
             data-testid="download-png-view"
             disabled={busy !== null}
@@ -307,6 +316,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
             <option value="letter">Letter</option>
           </select>
           <button
+            type="button"
             className="tb-button"
             data-testid="download-pdf"
             disabled={busy !== null}
@@ -315,10 +325,11 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           >
             PDF
           </button>
-        </div>
-        <div className="export-group" role="group" aria-label="Backup">
+        </fieldset>
+        <fieldset className="export-group" aria-label="Backup">
           <span className="export-label">Backup</span>
           <button
+            type="button"
             className="tb-button"
             data-testid="download-backup"
             disabled={busy !== null}
@@ -330,6 +341,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           {role === 'facilitator' || role === 'editor' ? (
             <>
               <button
+                type="button"
                 className="tb-button"
                 data-testid="import-backup"
                 disabled={busy !== null}
@@ -352,7 +364,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               />
             </>
           ) : null}
-        </div>
+        </fieldset>
         {busy && (
           <span className="muted small" role="status">
             Preparing {busy}…

@@ -68,10 +68,10 @@ export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id
         </fieldset>
       )}
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>
+        <button type="button" className="btn" onClick={onClose}>
           Cancel
         </button>
-        <button className="btn danger" data-testid="confirm-remove" onClick={confirm}>
+        <button type="button" className="btn danger" data-testid="confirm-remove" onClick={confirm}>
           Remove {type}
         </button>
       </div>

@@ -41,7 +41,7 @@ export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
           <a className="btn" href="/" target="_blank" rel="noopener">
             Open the home page
           </a>
-          <button className="btn primary" onClick={onClose}>
+          <button type="button" className="btn primary" onClick={onClose}>
             Done
           </button>
         </div>
@@ -92,7 +92,7 @@ export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
           <button className="btn" type="button" onClick={onClose}>
             Cancel
           </button>
-          <button className="btn primary" data-testid="template-save" disabled={busy || !name.trim()}>
+          <button type="submit" className="btn primary" data-testid="template-save" disabled={busy || !name.trim()}>
             {busy ? 'Saving…' : 'Save template'}
           </button>
         </div>

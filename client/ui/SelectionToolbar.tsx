@@ -72,7 +72,9 @@ export function SelectionToolbar() {
       {kind === 'emotion' && (
         <div className="sentiment-picker" role="radiogroup" aria-label="Sentiment">
           {[-2, -1, 0, 1, 2].map((v) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar
             <button
+              type="button"
               key={v}
               role="radio"
               aria-checked={sentiment === v}
@@ -101,9 +103,10 @@ export function SelectionToolbar() {
           ))}
         </select>
       </label>
-      <div className="swatches" aria-label="Colour">
+      <fieldset className="swatches" aria-label="Colour">
         {SWATCHES.map((c) => (
           <button
+            type="button"
             key={c ?? 'auto'}
             className="swatch"
             title={c ? `Colour ${c}` : 'Colour by kind'}
@@ -112,14 +115,15 @@ export function SelectionToolbar() {
             onClick={() => patch({ colour: c })}
           />
         ))}
-      </div>
+      </fieldset>
       {notes.every((n) => n.kind === 'pain' || n.kind === 'idea') && <ActionFields notes={notes} />}
       {board.personas.length > 0 && (
-        <div className="persona-chips" role="group" aria-label="Personas">
+        <fieldset className="persona-chips" aria-label="Personas">
           {board.personas.map((p) => {
             const all = notes.every((n) => n.personaIds.includes(p.id));
             return (
               <button
+                type="button"
                 key={p.id}
                 className="persona-chip"
                 aria-pressed={all}
@@ -133,16 +137,22 @@ export function SelectionToolbar() {
               </button>
             );
           })}
-        </div>
+        </fieldset>
       )}
       {notes.length === 1 && !editing && (
-        <button className="tb-button" onClick={() => startEditing(session, notes[0]!.id)} title="Edit text (Enter)">
+        <button
+          type="button"
+          className="tb-button"
+          onClick={() => startEditing(session, notes[0]!.id)}
+          title="Edit text (Enter)"
+        >
           Edit
         </button>
       )}
       {/* Here rather than floating beside the note, where it covered the next note's text. */}
       {notes.length === 1 && canComment && (
         <button
+          type="button"
           className="tb-button"
           onClick={() => session.comments.openPopover({ kind: 'note', id: notes[0]!.id })}
           data-testid="comment-anchor"
@@ -151,10 +161,15 @@ export function SelectionToolbar() {
           Comment
         </button>
       )}
-      <button className="tb-button" onClick={() => duplicateSelection(session)} title="Duplicate (Ctrl+D)">
+      <button
+        type="button"
+        className="tb-button"
+        onClick={() => duplicateSelection(session)}
+        title="Duplicate (Ctrl+D)"
+      >
         Duplicate
       </button>
-      <button className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">
+      <button type="button" className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">
         Delete
       </button>
     </div>

@@ -86,6 +86,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                     onFocus={(e) => e.target.select()}
                   />
                   <button
+                    type="button"
                     className={`btn share-copy ${copied === r ? 'copied' : ''}`}
                     onClick={() => void copy(r, url)}
                     data-testid={`copy-${r}`}
@@ -95,7 +96,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 </div>
                 {role === 'facilitator' && confirming !== r && (
                   <div className="share-rotate">
-                    <button className="link-button" onClick={() => setConfirming(r)} data-testid={`rotate-${r}`}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setConfirming(r)}
+                      data-testid={`rotate-${r}`}
+                    >
                       Replace this link…
                     </button>
                   </div>
@@ -110,10 +116,11 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                       Make a new {ROLE_INFO[r].label.toLowerCase()} link? The current one stops working at once and
                       everyone who joined with it is disconnected.
                     </span>
-                    <button className="btn" onClick={() => setConfirming(null)} disabled={busy}>
+                    <button type="button" className="btn" onClick={() => setConfirming(null)} disabled={busy}>
                       Cancel
                     </button>
                     <button
+                      type="button"
                       className="btn danger"
                       onClick={() => void rotate(r)}
                       disabled={busy}
@@ -138,7 +145,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           : 'If a link was shared too widely, ask the facilitator to replace it.'}
       </p>
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose} data-testid="share-close">
+        <button type="button" className="btn" onClick={onClose} data-testid="share-close">
           Done
         </button>
       </div>

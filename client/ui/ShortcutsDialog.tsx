@@ -1,7 +1,7 @@
 import { useSession } from '../board/hooks.ts';
 import { Dialog } from './Dialog.tsx';
 
-export const SHORTCUTS: readonly [string, string][] = [
+const SHORTCUTS: readonly [string, string][] = [
   ['Double-click a cell', 'Add a note there'],
   ['Double-click a note / Enter', 'Edit its text (Enter or Esc to finish, Shift+Enter for a new line)'],
   ['Click, Shift+click', 'Select a note, add to the selection'],

@@ -24,6 +24,7 @@ export function TeamsPanel() {
       <header className="side-panel-header">
         <h2 id="teams-title">Teams on this journey</h2>
         <button
+          type="button"
           className="icon-button"
           aria-label="Close"
           onClick={() => session.editor.update({ panel: null, highlightDepartment: null })}
@@ -43,6 +44,7 @@ export function TeamsPanel() {
               {DEPARTMENTS.map((d) => (
                 <th key={d} scope="col" className={highlight === d ? 'highlighted' : ''}>
                   <button
+                    type="button"
                     className="team-button"
                     aria-pressed={highlight === d}
                     onClick={() => toggle(d)}

@@ -13,10 +13,11 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools" onPointerDown={(e) => e.stopPropagation()}>
       {!readOnly && (
-        <div className="toolbar-group" aria-label="Add a note">
+        <fieldset className="toolbar-group" aria-label="Add a note">
           <span className="toolbar-label">Add</span>
           {NOTE_KINDS.map((k) => (
             <button
+              type="button"
               key={k}
               className={`kind-button kind-${k}`}
               data-testid={`add-${k}`}
@@ -29,11 +30,12 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
               {NOTE_KIND_STYLE[k].label}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {!readOnly && (
         <div className="toolbar-group">
           <button
+            type="button"
             className="icon-button"
             data-testid="undo"
             disabled={!history.canUndo}
@@ -44,6 +46,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
             ↶
           </button>
           <button
+            type="button"
             className="icon-button"
             data-testid="redo"
             disabled={!history.canRedo}
@@ -57,6 +60,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
       )}
       <div className="toolbar-group">
         <button
+          type="button"
           className="icon-button"
           onClick={() => zoomBy(session, 1 / 1.25)}
           title="Zoom out"
@@ -64,13 +68,20 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         >
           −
         </button>
-        <button className="zoom-label" onClick={() => resetZoom(session)} title="Reset to 100%">
+        <button type="button" className="zoom-label" onClick={() => resetZoom(session)} title="Reset to 100%">
           {Math.round(scale * 100)}%
         </button>
-        <button className="icon-button" onClick={() => zoomBy(session, 1.25)} title="Zoom in" aria-label="Zoom in">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => zoomBy(session, 1.25)}
+          title="Zoom in"
+          aria-label="Zoom in"
+        >
           +
         </button>
         <button
+          type="button"
           className="tb-button"
           data-testid="fit"
           onClick={() => fitBoard(session)}
@@ -81,6 +92,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
       </div>
       <div className="toolbar-group">
         <button
+          type="button"
           className="tb-button toolbar-toggle"
           aria-pressed={panel === 'personas'}
           data-testid="personas-toggle"
@@ -92,6 +104,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
           Personas
         </button>
         <button
+          type="button"
           className="tb-button toolbar-toggle"
           aria-pressed={panel === 'teams'}
           data-testid="teams-toggle"
@@ -107,6 +120,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
           Teams
         </button>
         <button
+          type="button"
           className="tb-button toolbar-toggle"
           aria-pressed={panel === 'kpis'}
           data-testid="kpis-toggle"
@@ -116,6 +130,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
           KPIs
         </button>
         <button
+          type="button"
           className="tb-button toolbar-toggle"
           aria-pressed={panel === 'priorities'}
           data-testid="priorities-toggle"
@@ -131,6 +146,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
           Priorities
         </button>
         <button
+          type="button"
           className="icon-button"
           onClick={() => session.editor.update({ panel: 'shortcuts' })}
           title="Keyboard shortcuts (?)"

@@ -56,6 +56,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         <ConnectionPill />
         <PeopleBar />
         <button
+          type="button"
           className="btn ghost"
           onClick={onEditIdentity}
           title="Change your name or department"
@@ -66,6 +67,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         {role && <RoleBadge role={role} />}
         <CommentsToggle />
         <button
+          type="button"
           className={history ? 'btn ghost active' : 'btn ghost'}
           onClick={() => setHistory((h) => !h)}
           aria-pressed={history}
@@ -74,7 +76,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         >
           History
         </button>
-        <button className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">
+        <button type="button" className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">
           Share
         </button>
       </div>

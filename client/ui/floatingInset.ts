@@ -1,10 +1,10 @@
-import { useEffect, type RefObject } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
 /** The bars that float at the bottom of the board, centred; side panels must end above them. */
 const BOTTOM_BARS = '.toolbar, .voting-bar, .voting-dock, .pw-bar';
 
 /** How far from the bottom of `main` the highest bottom bar reaches, in CSS pixels (0 when none). */
-export function bottomBarsInset(main: HTMLElement): number {
+function bottomBarsInset(main: HTMLElement): number {
   const bottom = main.getBoundingClientRect().bottom;
   let inset = 0;
   for (const bar of main.querySelectorAll<HTMLElement>(BOTTOM_BARS))
@@ -19,6 +19,11 @@ export function bottomBarsInset(main: HTMLElement): number {
  * `onInset` hears the same number (Fit keeps the board above the bars).
  */
 export function useBottomBarsInset(mainRef: RefObject<HTMLElement | null>, onInset: (px: number) => void): void {
+  // The latest callback, read when measuring: the observers stay, the callback may change (a new session).
+  const latest = useRef(onInset);
+  useLayoutEffect(() => {
+    latest.current = onInset;
+  });
   useEffect(() => {
     const main = mainRef.current;
     if (!main) return;
@@ -28,7 +33,7 @@ export function useBottomBarsInset(mainRef: RefObject<HTMLElement | null>, onIns
       frame = requestAnimationFrame(() => {
         const inset = bottomBarsInset(main);
         main.style.setProperty('--bottom-bars', `${inset}px`);
-        onInset(inset);
+        latest.current(inset);
       });
     };
     const resized = new ResizeObserver(measure);
@@ -47,5 +52,5 @@ export function useBottomBarsInset(mainRef: RefObject<HTMLElement | null>, onIns
       added.disconnect();
       resized.disconnect();
     };
-  }, [mainRef]); // eslint-disable-line react-hooks/exhaustive-deps -- onInset is read when measuring
+  }, [mainRef]);
 }

@@ -1,5 +1,5 @@
 /**
- * Review shots of the access UI (issue 3): `npm run build:test && node e2e/tools/accessScreenshots.ts`.
+ * Review shots of the access UI: `npm run build:test && node e2e/tools/accessScreenshots.ts`.
  * Writes test-results/screens/access-*.png: the Share dialog as a facilitator and as an editor,
  * a commenter's board, and a refused (rotated) link.
  */

@@ -26,9 +26,9 @@ const pendingSchema = z.object({
   expiresAt: z.number(),
 });
 
-export const PENDING_SIGN_IN_MS = 10 * 60_000;
+const PENDING_SIGN_IN_MS = 10 * 60_000;
 
-export class SignInError extends Error {
+class SignInError extends Error {
   readonly code: 'no-attempt' | 'expired' | 'refused';
   constructor(code: SignInError['code'], message: string) {
     super(message);
@@ -138,6 +138,6 @@ export class CompanySignIn {
 }
 
 /** Plain http only to a provider on this machine (tests, a local Keycloak); config.ts refuses others. */
-export function insecureAllowed(issuer: URL): boolean {
+function insecureAllowed(issuer: URL): boolean {
   return issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
 }

@@ -113,7 +113,7 @@ export class CheckpointService {
   }
 
   /**
-   * For voting (issue 4, not built yet): the server calls this right after it writes a round's
+   * For voting: the server calls this right after it writes a round's
    * revealed tallies into the document, so every reveal can be looked at and restored later.
    * Vote-reveal checkpoints are never thinned.
    */
@@ -149,7 +149,7 @@ export class CheckpointService {
     try {
       const then = boardContent(readBoard(cp.doc));
       const live = this.instance?.documents.get(boardId);
-      let now;
+      let now: ReturnType<typeof boardContent>;
       if (live) now = boardContent(readBoard(live));
       else {
         const loaded = await this.loadStored(boardId);

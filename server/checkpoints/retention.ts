@@ -17,7 +17,7 @@ export const DEFAULT_RETENTION: RetentionPolicy = { keepAllForMs: 2 * DAY, daily
 
 const KEPT_FOREVER: ReadonlySet<CheckpointKind> = new Set(['named', 'vote-reveal']);
 
-export function isKeptForever(kind: CheckpointKind): boolean {
+function isKeptForever(kind: CheckpointKind): boolean {
   return KEPT_FOREVER.has(kind);
 }
 

@@ -17,11 +17,11 @@ export interface BoardActivityConfiguration {
 
 const LABEL_LENGTH = 80;
 /** Events older than this are deleted when their board unloads: a visit summary rarely reaches further back. */
-export const ACTIVITY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+const ACTIVITY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
  * Remembers, per board, which notes were added, edited, moved and deleted when (server time),
- * for "since you were last here" (issue 5). Deletions are not in the document, so it is the
+ * for "since you were last here". Deletions are not in the document, so it is the
  * server that keeps them: a light log (`board_activity`) of note events, written from the
  * board's transactions (people's changes, restores and undo alike; not migrations). A typing
  * burst is one event: consecutive events of one note and kind are merged while they wait for
@@ -106,7 +106,10 @@ export class BoardActivity implements Extension {
 
   private push(boardId: string, event: ActivityEvent): void {
     let list = this.pending.get(boardId);
-    if (!list) this.pending.set(boardId, (list = []));
+    if (!list) {
+      list = [];
+      this.pending.set(boardId, list);
+    }
     const last = list.at(-1);
     // A typing burst (or a drag) is one event: merge with the waiting one of the same note and kind.
     if (last && last.noteId === event.noteId && last.change === event.change && last.by === event.by)

@@ -111,7 +111,10 @@ export class BoardCapacity implements Extension {
 
   private reserve(documentName: string, socketId: string, reservation: Reservation): void {
     let forDocument = this.reservations.get(documentName);
-    if (!forDocument) this.reservations.set(documentName, (forDocument = new Map()));
+    if (!forDocument) {
+      forDocument = new Map();
+      this.reservations.set(documentName, forDocument);
+    }
     forDocument.set(socketId, reservation);
   }
 

@@ -30,7 +30,7 @@ export class Checkpoints implements Extension {
   }
 
   async onChange({ document, documentName, transactionOrigin }: onChangePayload): Promise<void> {
-    // Checkpoints are of the board; its comments document is not versioned (issue 5).
+    // Checkpoints are of the board; its comments document is not versioned.
     if (parseDocumentName(documentName).kind !== 'board') return;
     // A change relayed from another instance (REDIS_URL) is checkpointed by that instance.
     if ((transactionOrigin as { source?: unknown } | null)?.source === 'redis') return;

@@ -28,7 +28,7 @@ function writeEntry(doc: Y.Doc, key: string, value: string): void {
 const entry = (doc: Y.Doc, key: string) => doc.getMap('probe').get(key);
 
 /**
- * The comments document `<boardId>/comments` (issue 5): loaded, logged before the ack, compacted
+ * The comments document `<boardId>/comments`: loaded, logged before the ack, compacted
  * and access-checked like the board itself, in its own tables.
  */
 describe('the comments document', () => {

@@ -27,7 +27,7 @@ export interface MassDeleteThresholds {
   readonly windowMs: number;
 }
 
-export const DEFAULT_MASS_DELETE: MassDeleteThresholds = {
+const DEFAULT_MASS_DELETE: MassDeleteThresholds = {
   maxRecords: 20,
   share: 0.2,
   minRecords: 5,
@@ -177,7 +177,10 @@ export class MassDeleteGuard implements Extension {
 
   private runOf(document: Document, connection: Connection): Run {
     let runs = this.runs.get(document);
-    if (!runs) this.runs.set(document, (runs = new Map()));
+    if (!runs) {
+      runs = new Map();
+      this.runs.set(document, runs);
+    }
     const now = this.now();
     for (const [key, r] of runs) if (now - r.lastAt > this.thresholds.windowMs) runs.delete(key);
     // Keyed by the proven person once there is one, so several tabs add up; else by connection.

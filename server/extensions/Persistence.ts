@@ -55,7 +55,7 @@ interface DocState {
  * Origin of stored state merged into a live document before a compaction (another instance
  * compacted meanwhile): it is in the store already, so it is not logged again.
  */
-export const STORE_CATCH_UP_ORIGIN = Object.freeze({
+const STORE_CATCH_UP_ORIGIN = Object.freeze({
   source: 'local' as const,
   skipStoreHooks: true,
   context: { storeCatchUp: true },
@@ -263,7 +263,7 @@ export class Persistence implements Extension {
         }
         if (catchUps === MAX_CATCH_UPS)
           throw new Error(`another instance kept compacting it (${MAX_CATCH_UPS} catch-ups)`);
-        await this.catchUp(document, documentName, state);
+        await this.catchUp(document, state);
       }
     } catch (error) {
       this.saveFailed(document, documentName, state, 'store', error);
@@ -278,7 +278,7 @@ export class Persistence implements Extension {
    * stored snapshot and log into the document (Yjs merges are idempotent and commutative), so
    * that the next snapshot contains it and the rows read can be deleted.
    */
-  private async catchUp(document: Document, documentName: string, state: DocState): Promise<void> {
+  private async catchUp(document: Document, state: DocState): Promise<void> {
     const revision = await state.storage.revision(); // before the snapshot, as on load
     const stored = await state.storage.loadRows();
     if (!stored) throw new Error('it is no longer stored');

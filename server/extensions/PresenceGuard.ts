@@ -15,7 +15,7 @@ export interface PresenceLimits {
   readonly burst: number;
 }
 
-export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
+const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
   maxStateBytes: 8192,
   idsPerConnection: 1,
   rate: 64,

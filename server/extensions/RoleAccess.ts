@@ -39,10 +39,10 @@ export interface RoleAccessConfiguration {
  * Stateless messages each need a minimum role; a message whose `type` is not listed here is
  * refused like a malformed one.
  */
-export const STATELESS_RULES: Readonly<Record<string, Role>> = {
-  // Workshop controls (issue 4, WorkshopControls.ts): timer, lock, cursors, bring everyone.
+const STATELESS_RULES: Readonly<Record<string, Role>> = {
+  // Workshop controls (WorkshopControls.ts): timer, lock, cursors, bring everyone.
   ...Object.fromEntries(WORKSHOP_COMMAND_TYPES.map((type) => [type, 'facilitator' as const])),
-  // Voting (issue 4; server/voting/). Viewers may say hello (they see the round) and are refused
+  // Voting (server/voting/). Viewers may say hello (they see the round) and are refused
   // a dot with a reason by the service; only facilitators start and end rounds.
   'voting:hello': 'viewer',
   'voting:place': 'viewer',
@@ -50,7 +50,7 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
   'voting:start': 'facilitator',
   'voting:reveal': 'facilitator',
   'voting:cancel': 'facilitator',
-  // Private writing (issue 4; server/privateWriting/). Anyone says hello (they see the counts);
+  // Private writing (server/privateWriting/). Anyone says hello (they see the counts);
   // the service refuses a viewer's or commenter's draft with a reason; facilitators run phases.
   'private:hello': 'viewer',
   'private:add': 'viewer',
@@ -64,7 +64,7 @@ export const STATELESS_RULES: Readonly<Record<string, Role>> = {
   'people:admission': 'facilitator',
   'people:admit': 'facilitator',
   'people:deny': 'facilitator',
-  // Comments (issue 5, server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
+  // Comments (server/extensions/Visits.ts): anyone with a link says they arrived and what they read.
   [VISIT]: 'viewer',
   [THREAD_READ]: 'viewer',
 };

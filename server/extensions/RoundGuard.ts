@@ -56,7 +56,7 @@ function roundKeysTouched(tr: Y.Transaction, records: Y.AbstractType<unknown>): 
   for (const [changed, subs] of tr.changed) {
     const type = changed as unknown as Y.AbstractType<unknown>;
     if (type === records) {
-      subs.forEach((k) => k !== null && k.startsWith('round:') && keys.add(k));
+      subs.forEach((k) => k?.startsWith('round:') && keys.add(k));
       continue;
     }
     let t: Y.AbstractType<unknown> | null = type;

@@ -28,7 +28,7 @@ export class UpdateValidation implements Extension {
   async beforeHandleMessage({ update: message, document }: beforeHandleMessagePayload): Promise<void> {
     const update = documentUpdateOf(message);
     if (!update) return;
-    let structs;
+    let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
     try {
       structs = Y.decodeUpdate(update).structs;
     } catch {

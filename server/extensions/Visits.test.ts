@@ -13,7 +13,7 @@ const ann = { id: 'user-ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'user-bob', name: 'Bob', department: 'support' } as const;
 
 /**
- * Last visits, thread reads and "since you were last here" (issue 5), across two sessions of one
+ * Last visits, thread reads and "since you were last here", across two sessions of one
  * person: the server remembers, the client only asks.
  */
 describe('Visits', () => {

@@ -26,10 +26,10 @@ interface VisitorContext {
 
 const MAX_SUMMARY_NOTES = 100;
 /** Mention candidates kept per board; past it, new people are remembered but not listed. */
-export const MAX_PEOPLE = 1000;
+const MAX_PEOPLE = 1000;
 
 /**
- * Remembers each person's visits to a board (issue 5), over stateless messages on the comments
+ * Remembers each person's visits to a board, over stateless messages on the comments
  * connection (`shared/protocol/visits.ts`): on `journeyboard:visit` it records the visit, adds
  * the person to the comments document's `people` (mention candidates, all roles), and answers
  * `journeyboard:visit-info` with when they were last here, their thread reads, and the notes

@@ -107,7 +107,7 @@ describe('Voting (secret dot-voting rounds)', () => {
     const { join } = await board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
-    const commenter = await join('commenter', cy);
+    await join('commenter', cy);
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Quick', dotsPerPerson: 1, facilitatorVotes: false });
     await waitFor(() => facilitator.lastState()?.pending?.length === 2, { what: 'both participants pending' });

@@ -73,7 +73,7 @@ export class WorkshopControls implements Extension {
       const bring = bringEveryoneSchema.safeParse(message);
       if (!bring.success) return connection.sendStateless(this.service.refusal('That view cannot be shared.'));
       // broadcastStateless, not a loop over this instance's connections: the Redis extension
-      // relays it to the board's connections on the other instances too (issue 9).
+      // relays it to the board's connections on the other instances too.
       return connection.document.broadcastStateless(JSON.stringify(bring.data), (other) => other !== connection);
     }
 

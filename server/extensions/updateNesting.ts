@@ -57,7 +57,8 @@ function parentDepths(doc: Y.Doc, structs: readonly Struct[]): (item: Y.Item) =>
     return built;
   };
   const inUpdate = (id: Y.ID): Y.Item | null => {
-    const list = (byClient ??= index()).get(id.client);
+    byClient ??= index();
+    const list = byClient.get(id.client);
     if (!list) return null;
     let lo = 0;
     let hi = list.length - 1;

@@ -35,7 +35,7 @@ export function hostnameOf(header: string | undefined): string | null {
   return name === '' ? null : name;
 }
 
-export function isLoopbackName(name: string): boolean {
+function isLoopbackName(name: string): boolean {
   return name === 'localhost' || name === '::1' || (net.isIPv4(name) && name.startsWith('127.'));
 }
 

@@ -103,8 +103,8 @@ function callbackUri(deps: AuthRoutesDeps, req: IncomingMessage): string {
 }
 
 /** A path on this server only: `//evil.example` or `https://…` would make us an open redirect. */
-export function safeReturnTo(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+function safeReturnTo(value: string | null): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
   // A fragment is where share tokens live; it has no business in a cookie or a Location.
   return value.split('#')[0]!.slice(0, 2000);
 }

@@ -92,7 +92,7 @@ async function getBoard({ req, res, url, params, liveDocument }: RouteContext, d
     return;
   }
 
-  let loaded;
+  let loaded: Awaited<ReturnType<typeof loadBoardDoc>>;
   try {
     loaded = await loadBoardDoc(deps.store, id);
   } catch (error) {

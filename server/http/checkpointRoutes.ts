@@ -13,7 +13,7 @@ import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
 /** What a checkpoint route needs from the caller: `view` to look at history, `facilitate` to change it. */
-export type CheckpointAccess = 'view' | 'facilitate';
+type CheckpointAccess = 'view' | 'facilitate';
 
 /**
  * Decides whether the request may do `need` on `boardId`; throws an HttpError (401, 403, 404)

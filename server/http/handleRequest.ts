@@ -49,17 +49,17 @@ export interface HttpDeps {
   readonly adminToken?: string | null;
   /** Origins allowed to call the API cross-origin; empty = same origin only. */
   readonly corsOrigins?: readonly string[];
-  /** Version history routes (issue 7); absent in handler-only tests. */
+  /** Version history routes; absent in handler-only tests. */
   readonly checkpoints?: CheckpointService;
   /** Who may view or change the history; default: share-link roles (facilitators change). */
   readonly authorizeCheckpoints?: CheckpointAuthorizer;
-  /** `GET /metrics` (issue 9); absent in handler-only tests. */
+  /** `GET /metrics`; absent in handler-only tests. */
   readonly metrics?: MetricsRoutesDeps;
-  /** Comments for the exports (issue 6); default: not available (exports say so). */
+  /** Comments for the exports; default: not available (exports say so). */
   readonly comments?: CommentsReader;
   /** Board downloads' encodings, shared with StateWarmup; default: the route's own. */
   readonly boardStates?: EncodedStates;
-  /** Board caps, for imported boards (issue 6); default: DEFAULT_LIMITS. */
+  /** Board caps, for imported boards; default: DEFAULT_LIMITS. */
   readonly limits?: BoardLimits;
 }
 

@@ -18,7 +18,7 @@ export async function withBoardDoc<T>(
 ): Promise<T> {
   const live = ctx.liveDocument(boardId);
   if (live) return read(live);
-  let loaded;
+  let loaded: Awaited<ReturnType<typeof loadBoardDoc>>;
   try {
     loaded = await loadBoardDoc(store, boardId);
   } catch (error) {

@@ -7,7 +7,7 @@ import { HttpError } from './respond.ts';
  * draws on canvas, React sets styles through the CSSOM (allowed by style-src), the favicon is a
  * data: URL, and the WebSocket is same-origin ('self' covers ws:/wss: to the same host).
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

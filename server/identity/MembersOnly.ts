@@ -30,7 +30,7 @@ export class MembersOnly {
   }
 }
 
-export function isAtDomain(email: string, domain: string): boolean {
+function isAtDomain(email: string, domain: string): boolean {
   const host = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
   return host === domain || host.endsWith(`.${domain}`);
 }

@@ -3,8 +3,8 @@ import { readCookie, serializeCookie } from '../http/cookies.ts';
 import type { AccountStore, SignedInProfile } from './AccountStore.ts';
 import type { ProvenPerson } from './Identities.ts';
 
-export const SESSION_COOKIE = 'jb_session';
-export const DEFAULT_SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
+const SESSION_COOKIE = 'jb_session';
+const DEFAULT_SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
 // 256 random bits, base64url: what the cookie carries and nothing else does.
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 

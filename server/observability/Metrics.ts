@@ -16,7 +16,7 @@ export interface MetricsConfiguration {
 const STORE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 /**
- * Prometheus metrics (issue 9), served at `GET /metrics` (metricsRoutes.ts). One registry per
+ * Prometheus metrics, served at `GET /metrics` (metricsRoutes.ts). One registry per
  * server. Labels never carry a board id, a token or any other secret: only the kind of store
  * operation, the source of a change and the reason of a refusal.
  */
@@ -135,8 +135,15 @@ export class Metrics implements Extension {
             const result = (value as (...a: unknown[]) => unknown).apply(target, args);
             if (result instanceof Promise)
               return result.then(
-                (v) => (end(), v),
-                (e: unknown) => (end(), failed(), Promise.reject(e)),
+                (v) => {
+                  end();
+                  return v;
+                },
+                (e: unknown) => {
+                  end();
+                  failed();
+                  throw e;
+                },
               );
             end();
             return result;

@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { LogLevel } from '../config.ts';
 
 /**
- * Structured logs (issue 9): one JSON object per line on stdout (pino), with `board` and `conn`
+ * Structured logs: one JSON object per line on stdout (pino), with `board` and `conn`
  * fields where they apply, so a log system can filter by board or follow one connection.
  *
  * Never a secret: share tokens, Authorization headers, ADMIN/CREATE/METRICS tokens. Code never
@@ -10,7 +10,7 @@ import type { LogLevel } from '../config.ts';
  * (an error with a request attached, a context), and `withoutToken` strips `?token=` from a URL
  * (download links carry it there). log.test.ts checks both.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'token',
   '*.token',
   'authorization',

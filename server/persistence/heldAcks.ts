@@ -32,9 +32,15 @@ export function holdAcknowledgements(connection: Connection, stored: () => Promi
   let last: Promise<void> = Promise.resolve();
   let held = 0;
   connection.send = (message: Uint8Array): void => {
-    if (!isSyncStatus(message, prefix)) return send(message);
+    if (!isSyncStatus(message, prefix)) {
+      send(message);
+      return;
+    }
     const written = stored();
-    if (!written && held === 0) return send(message);
+    if (!written && held === 0) {
+      send(message);
+      return;
+    }
     held++;
     const before = last;
     last = (async () => {

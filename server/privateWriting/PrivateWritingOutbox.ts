@@ -165,7 +165,7 @@ function writeRefusal(
   return changeRefusal(connection);
 }
 
-export function publicDraft(d: StoredDraft): Draft {
+function publicDraft(d: StoredDraft): Draft {
   return {
     id: d.id,
     stageId: d.stageId,
@@ -183,7 +183,7 @@ function publicPhase(p: StoredPhase): PhaseInfo {
 }
 
 /** Drafts per person (people with none are left out), by name. */
-export function countWriters(drafts: readonly StoredDraft[]): WriterCount[] {
+function countWriters(drafts: readonly StoredDraft[]): WriterCount[] {
   const byPerson = new Map<string, WriterCount>();
   for (const d of drafts) {
     const seen = byPerson.get(d.personId);

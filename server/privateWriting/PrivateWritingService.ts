@@ -41,7 +41,7 @@ const REMOTE_REVEAL_GRACE_MS = 2_000;
 type Msg<T extends PrivateWritingClientMessage['type']> = Extract<PrivateWritingClientMessage, { type: T }>;
 
 /**
- * Private writing phases (issue 4). While a phase is open, people who write the board add drafts
+ * Private writing phases. While a phase is open, people who write the board add drafts
  * instead of notes: stored by this service (PrivateWritingStore), echoed to their author alone,
  * counted for everyone else. The reveal writes every stored draft into the live document through
  * the model's `addNote` (revealDrafts.ts) in one server transaction; a cancel closes the phase and

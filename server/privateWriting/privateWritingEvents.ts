@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { draftIdSchema } from '../../shared/protocol/privateWriting.ts';
 
-/** The ClusterEvents topic of private writing (issue 9, several instances). */
+/** The ClusterEvents topic of private writing (several instances). */
 export const PRIVATE_WRITING_TOPIC = 'private-writing';
 
 const phaseId = z.string().min(1).max(64);

@@ -87,7 +87,10 @@ export class ClusterEvents implements Extension {
   /** Calls `handler` for each `topic` event another instance publishes; returns the unsubscribe. */
   onBoardEvent(topic: string, handler: BoardEventHandler): () => void {
     let set = this.handlers.get(topic);
-    if (!set) this.handlers.set(topic, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.handlers.set(topic, set);
+    }
     set.add(handler);
     return () => set.delete(handler);
   }

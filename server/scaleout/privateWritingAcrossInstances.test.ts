@@ -26,7 +26,7 @@ const revealedStates = (c: PrivateWritingClient, phaseId: string) =>
 const notesWith = (doc: Y.Doc, text: string) => readBoard(doc).notes.filter((n) => n.text === text);
 
 /**
- * Private writing with two instances on one PostgreSQL and one Redis (issue 9): the phase, each
+ * Private writing with two instances on one PostgreSQL and one Redis: the phase, each
  * person's drafts, the counts and the reveal are the same whichever instance a person is on, the
  * drafts stay private across the relay, and the reveal writes each draft once.
  */

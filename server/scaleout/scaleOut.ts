@@ -20,7 +20,7 @@ export interface ScaleOut {
 }
 
 /**
- * Several instances (issue 9): the official `@hocuspocus/extension-redis` relays document
+ * Several instances: the official `@hocuspocus/extension-redis` relays document
  * updates, awareness and `document.broadcastStateless` between every instance that has a board
  * open, and ClusterEvents carries our own server-to-server events (link rotation, voting, private
  * writing and the workshop state, which each instance re-reads from the database for its own

@@ -26,7 +26,7 @@ const isState = (m: { type: string }): m is VotingStateMessage => m.type === VOT
 const refusedCode = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type === VOTING.refused ? m.code : null);
 
 /**
- * Secret voting with two instances on one PostgreSQL and one Redis (issue 9): the round, the
+ * Secret voting with two instances on one PostgreSQL and one Redis: the round, the
  * budgets, the pending list and the reveal are the same whichever instance a person is on.
  */
 describe('voting across instances (real PostgreSQL and Redis)', () => {

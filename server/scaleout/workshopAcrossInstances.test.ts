@@ -14,7 +14,7 @@ const addNote = (p: HocuspocusProvider, text: string) => {
   return executeCommand(p.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text });
 };
 
-/** The live-workshop state (timer, lock, hidden cursors) with two instances on one PostgreSQL and Redis (issue 9). */
+/** The live-workshop state (timer, lock, hidden cursors) with two instances on one PostgreSQL and Redis. */
 describe('workshop state across instances (real PostgreSQL and Redis)', () => {
   const cleanups: (() => unknown)[] = [];
   afterEach(async () => {

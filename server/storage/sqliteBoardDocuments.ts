@@ -92,7 +92,10 @@ export class SqliteBoardDocuments implements BoardDocumentStore {
     >();
     const entry = (kind: BoardDocumentKind) => {
       let e = docs.get(kind);
-      if (!e) docs.set(kind, (e = { snapshot: null, updatedAt: 0, updates: [] }));
+      if (!e) {
+        e = { snapshot: null, updatedAt: 0, updates: [] };
+        docs.set(kind, e);
+      }
       return e;
     };
     for (const r of this.db

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
-export interface TestAccount {
+interface TestAccount {
   readonly email: string;
   readonly name: string;
   readonly emailVerified?: boolean;

@@ -15,7 +15,7 @@ const AUTH_PERMISSION_DENIED = 1;
  * attempt on one socket (`<document>\0<session>`): Hocuspocus queues, and then drops, a second
  * auth frame for an address whose first is still being checked.
  */
-export function authFrame(documentName: string, token: string, session?: string): Uint8Array<ArrayBuffer> {
+function authFrame(documentName: string, token: string, session?: string): Uint8Array<ArrayBuffer> {
   const e = encoding.createEncoder();
   encoding.writeVarString(e, session === undefined ? documentName : `${documentName}\0${session}`);
   encoding.writeVarUint(e, MSG_AUTH);
@@ -25,13 +25,13 @@ export function authFrame(documentName: string, token: string, session?: string)
 }
 
 /** An answer to an auth frame: its address and, when refused, the reason (null: let in). */
-export interface AuthAnswer {
+interface AuthAnswer {
   readonly address: string;
   readonly refusal: string | null;
 }
 
 /** Reads an auth answer from a server frame; null for any other message. */
-export function readAuthAnswer(data: ArrayBuffer): AuthAnswer | null {
+function readAuthAnswer(data: ArrayBuffer): AuthAnswer | null {
   const d = decoding.createDecoder(new Uint8Array(data));
   const address = decoding.readVarString(d);
   if (decoding.readVarUint(d) !== MSG_AUTH) return null;

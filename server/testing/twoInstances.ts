@@ -9,7 +9,7 @@ export interface TwoInstances {
 }
 
 /**
- * Two real servers on one fresh PostgreSQL schema and one Redis prefix (issue 9, several
+ * Two real servers on one fresh PostgreSQL schema and one Redis prefix (several
  * instances); `cleanups` gets their shutdown and the schema's drop. `nowOnB` is instance B's
  * voting clock (a test moves it ahead to reach a round's deadline sooner).
  */

@@ -38,7 +38,7 @@ const CAS_ATTEMPTS = 8;
 const REMOTE_REVEAL_GRACE_MS = 2_000;
 
 /**
- * Secret dot-voting rounds (issue 4; ARCHITECTURE.md "Votes are secret until reveal"). Ballots
+ * Secret dot-voting rounds (docs/api.md, "Voting"): votes are secret until the reveal. Ballots
  * live in the VotingStore and travel only between the server and their voter; the board document
  * gets the result once, at reveal, as a `round:` record written with the server origin.
  *

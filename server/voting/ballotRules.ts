@@ -16,7 +16,7 @@ export interface Refusal {
 
 export type Dots = Readonly<Record<NoteId, number>>;
 
-export function dotsSpent(dots: Dots): number {
+function dotsSpent(dots: Dots): number {
   return Object.values(dots).reduce((a, n) => a + n, 0);
 }
 

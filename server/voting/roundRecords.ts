@@ -9,7 +9,7 @@ import type { VotingStore } from './VotingStore.ts';
 export { writeRoundRecord } from '../../shared/model/roundRecord.ts';
 
 /** Whether the document holds exactly this result for the round (every field, no extra ones). */
-export function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFields): boolean {
+function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFields): boolean {
   const rec = recordsMap(doc).get(roundId);
   if (!(rec instanceof Y.Map)) return false;
   const raw = rawFields(rec);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isRecordId, type NoteId, type RoundId } from '../../shared/schema/ids.ts';
 
-/** The ClusterEvents topic of voting (issue 9, several instances). */
+/** The ClusterEvents topic of voting (several instances). */
 export const VOTING_TOPIC = 'voting';
 
 const roundId = z.custom<RoundId>((v) => isRecordId('round', v), 'Not a round id');

@@ -24,7 +24,7 @@ export interface WorkshopServiceOptions {
 }
 
 /** The ClusterEvents topic: "this board's workshop state changed in the database". */
-export const WORKSHOP_TOPIC = 'workshop';
+const WORKSHOP_TOPIC = 'workshop';
 const CAS_ATTEMPTS = 8;
 
 interface BoardEntry {

@@ -22,7 +22,7 @@ import {
 } from './schema.ts';
 
 /** Everything a comments command may see and write. */
-export interface CommentsContext {
+interface CommentsContext {
   readonly doc: Y.Doc;
   readonly actor: Actor;
   readonly now: number;
@@ -38,7 +38,7 @@ const command = <S extends z.ZodType, R>(
 ): CommentsCommandDef<S, R> => ({ input, run });
 
 /** Plain text with line breaks: trailing spaces trimmed; 1 to MAX_COMMENT_LENGTH characters. */
-export const commentTextSchema = z
+const commentTextSchema = z
   .string()
   .transform((s) => s.replace(/\r\n?/g, '\n').trim())
   .pipe(
@@ -55,7 +55,7 @@ const commentIdSchema = z.custom<CommentId>(isCommentId, 'Unknown comment');
 const mentionsSchema = z.array(z.string().min(1).max(128)).max(MAX_MENTIONS).default([]);
 
 /** The ids among `candidates` whose `@Name` appears in the text (a mention deleted from the text is dropped). */
-export function mentionsIn(text: string, candidates: readonly string[], people: ReadonlyMap<string, Person>): string[] {
+function mentionsIn(text: string, candidates: readonly string[], people: ReadonlyMap<string, Person>): string[] {
   const out: string[] = [];
   for (const id of new Set(candidates)) {
     const p = people.get(id);
@@ -109,7 +109,7 @@ function requireOwnComment(ctx: CommentsContext, id: CommentId, what: string): C
 }
 
 /** Every intent on the comments document, by name. None is undoable (a written decision: see docs/schema.md). */
-export const COMMENTS_COMMANDS = {
+const COMMENTS_COMMANDS = {
   startThread: command(
     z.object({ target: targetSchema, text: commentTextSchema, mentions: mentionsSchema }),
     (ctx, input) => {
@@ -180,7 +180,7 @@ export const COMMENTS_COMMANDS = {
   ),
 };
 
-export type CommentsCommands = typeof COMMENTS_COMMANDS;
+type CommentsCommands = typeof COMMENTS_COMMANDS;
 export type CommentsCommandName = keyof CommentsCommands;
 export type CommentsCommandInput<N extends CommentsCommandName> = z.input<CommentsCommands[N]['input']>;
 export type CommentsCommandResult<N extends CommentsCommandName> = ReturnType<CommentsCommands[N]['run']>;

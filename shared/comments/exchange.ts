@@ -49,7 +49,7 @@ const threadExportSchema = z.object({
 });
 
 /** Plain, versioned JSON of a board's comments (export, backup, import). */
-export const commentsExportSchema = z.object({
+const commentsExportSchema = z.object({
   format: z.literal('journeyboard-comments'),
   version: z.literal(1),
   /** The comments document's schema version when exported. */

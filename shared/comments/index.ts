@@ -1,4 +1,4 @@
-// The comments document's model (issue 5): layout, records, commands, snapshots, queries.
+// The comments document's model: layout, records, commands, snapshots, queries.
 export * from './commands.ts';
 export * from './doc.ts';
 export * from './exchange.ts';

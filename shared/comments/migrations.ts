@@ -1,11 +1,5 @@
 import type * as Y from 'yjs';
-import {
-  migrateBoard,
-  schemaCompatibility,
-  validateMigrations,
-  type MigrationResult,
-  type SchemaCompatibility,
-} from '../migrations/migrate.ts';
+import { type MigrationResult, migrateBoard, validateMigrations } from '../migrations/migrate.ts';
 import type { Migration } from '../migrations/migrations.ts';
 import { commentsMap, commentsMetaMap, peopleMap, threadsMap } from './doc.ts';
 
@@ -14,7 +8,7 @@ import { commentsMap, commentsMetaMap, peopleMap, threadsMap } from './doc.ts';
  * board's. Same rules as the board's (append-only, idempotent, no down-migrations), run by the
  * server when it loads the document, in one transaction with the migration origin.
  */
-export const COMMENTS_MIGRATIONS: readonly Migration[] = [
+const COMMENTS_MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
     name: 'comments: initial layout (meta, threads, comments, people)',
@@ -35,13 +29,4 @@ export function migrateComments(doc: Y.Doc, boardId: string): MigrationResult {
   const meta = commentsMetaMap(doc);
   if (meta.get('boardId') !== boardId) doc.transact(() => meta.set('boardId', boardId), 'journeyboard:migration');
   return result;
-}
-
-export function readCommentsSchemaVersion(doc: Y.Doc): number {
-  const v = commentsMetaMap(doc).get('schemaVersion');
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
-}
-
-export function commentsCompatibility(doc: Y.Doc): SchemaCompatibility {
-  return schemaCompatibility(readCommentsSchemaVersion(doc), COMMENTS_SCHEMA_VERSION);
 }

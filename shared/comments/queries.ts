@@ -78,10 +78,6 @@ export function isUnread(thread: ThreadView, meId: string, reads: ReadState): bo
   );
 }
 
-export function unreadThreads(snapshot: CommentsSnapshot, meId: string, reads: ReadState): ThreadView[] {
-  return snapshot.threads.filter((t) => isUnread(t, meId, reads));
-}
-
 /** Comments by others since `since`, newest first (for "since you were last here"). */
 export function commentsSince(
   snapshot: CommentsSnapshot,

@@ -36,33 +36,47 @@ const cut = (s: string, max: number) => {
   return /[\uD800-\uDBFF]$/.test(t) ? t.slice(0, -1) : t;
 };
 
-function fix(set: Record<string, unknown>, remove: string[], why: string[]): CommentsRepair {
-  return Object.keys(set).length === 0 && remove.length === 0 ? { kind: 'ok' } : { kind: 'fix', set, remove, why };
+/** What a repair sets and removes, each with why. */
+class Repairs {
+  readonly set: Record<string, unknown> = {};
+  readonly remove: string[] = [];
+  readonly why: string[] = [];
+
+  put(field: string, value: unknown, why = field): void {
+    this.set[field] = value;
+    this.why.push(why);
+  }
+
+  drop(key: string, why: string): void {
+    this.remove.push(key);
+    this.why.push(why);
+  }
+
+  result(): CommentsRepair {
+    const { set, remove, why } = this;
+    return Object.keys(set).length === 0 && remove.length === 0 ? { kind: 'ok' } : { kind: 'fix', set, remove, why };
+  }
 }
 
-function common(typeName: string, key: string, rec: Y.Map<unknown>, set: Record<string, unknown>, why: string[]): void {
-  if (rec.get('typeName') !== typeName) (set.typeName = typeName), why.push('typeName');
-  if (rec.get('id') !== key) (set.id = key), why.push('id');
-  if (typeof rec.get('createdAt') !== 'number' || !Number.isFinite(rec.get('createdAt')))
-    (set.createdAt = 0), why.push('createdAt');
-  if (typeof rec.get('authorId') !== 'string' || (rec.get('authorId') as string).length > 128)
-    (set.authorId = ''), why.push('authorId');
+function common(typeName: string, key: string, rec: Y.Map<unknown>, fix: Repairs): void {
+  if (rec.get('typeName') !== typeName) fix.put('typeName', typeName);
+  if (rec.get('id') !== key) fix.put('id', key);
+  if (typeof rec.get('createdAt') !== 'number' || !Number.isFinite(rec.get('createdAt'))) fix.put('createdAt', 0);
+  if (typeof rec.get('authorId') !== 'string' || (rec.get('authorId') as string).length > 128) fix.put('authorId', '');
   const name = rec.get('authorName');
-  if (typeof name !== 'string') (set.authorName = 'Someone'), why.push('authorName');
-  else if (name.length > MAX_NAME_LENGTH) (set.authorName = cut(name, MAX_NAME_LENGTH)), why.push('authorName');
+  if (typeof name !== 'string') fix.put('authorName', 'Someone');
+  else if (name.length > MAX_NAME_LENGTH) fix.put('authorName', cut(name, MAX_NAME_LENGTH));
 }
 
 export function threadRepair(key: string, value: unknown): CommentsRepair {
   if (!isThreadId(key)) return { kind: 'delete', why: 'not a thread id' };
   if (!(value instanceof Y.Map)) return { kind: 'delete', why: 'not a map' };
-  const set: Record<string, unknown> = {};
-  const why: string[] = [];
-  common('thread', key, value, set, why);
-  if (!targetSchema.safeParse(value.get('target')).success)
-    (set.target = { kind: 'board', id: '' }), why.push('target');
+  const fix = new Repairs();
+  common('thread', key, value, fix);
+  if (!targetSchema.safeParse(value.get('target')).success) fix.put('target', { kind: 'board', id: '' });
   const r = value.get('resolution');
-  if (r !== null && !resolutionSchema.safeParse(r).success) (set.resolution = null), why.push('resolution');
-  return fix(set, [], why);
+  if (r !== null && !resolutionSchema.safeParse(r).success) fix.put('resolution', null);
+  return fix.result();
 }
 
 export function commentRepair(
@@ -72,32 +86,28 @@ export function commentRepair(
 ): CommentsRepair {
   if (!isCommentId(key)) return { kind: 'delete', why: 'not a comment id' };
   if (!(value instanceof Y.Map)) return { kind: 'delete', why: 'not a map' };
-  const set: Record<string, unknown> = {};
-  const remove: string[] = [];
-  const why: string[] = [];
-  common('comment', key, value, set, why);
-  if (!isThreadId(value.get('threadId'))) (set.threadId = 'thread:missing'), why.push('threadId');
+  const fix = new Repairs();
+  common('comment', key, value, fix);
+  if (!isThreadId(value.get('threadId'))) fix.put('threadId', 'thread:missing');
   const dept = value.get('authorDepartment');
-  if (departmentOrOther(dept) !== dept) (set.authorDepartment = 'other'), why.push('authorDepartment');
+  if (departmentOrOther(dept) !== dept) fix.put('authorDepartment', 'other');
   const text = value.get('text');
-  if (typeof text !== 'string') (set.text = ''), why.push('text');
-  else if (text.length > limits.maxCommentLength)
-    (set.text = cut(text, limits.maxCommentLength)), why.push('text too long');
-  if (typeof value.get('deleted') !== 'boolean') (set.deleted = false), why.push('deleted');
+  if (typeof text !== 'string') fix.put('text', '');
+  else if (text.length > limits.maxCommentLength) fix.put('text', cut(text, limits.maxCommentLength), 'text too long');
+  if (typeof value.get('deleted') !== 'boolean') fix.put('deleted', false);
   const edited = value.get('editedAt');
-  if (edited !== null && typeof edited !== 'number') (set.editedAt = null), why.push('editedAt');
+  if (edited !== null && typeof edited !== 'number') fix.put('editedAt', null);
   const mentions = value.get('mentions');
   if (
     !Array.isArray(mentions) ||
     mentions.length > MAX_MENTIONS ||
     mentions.some((m) => typeof m !== 'string' || m.length > 128)
   )
-    (set.mentions = []), why.push('mentions');
+    fix.put('mentions', []);
   value.forEach((v, k) => {
-    if (k.startsWith('reaction:') && (v !== true || !parseReactionKey(k) || k.length > 160))
-      remove.push(k), why.push('reaction');
+    if (k.startsWith('reaction:') && (v !== true || !parseReactionKey(k) || k.length > 160)) fix.drop(k, 'reaction');
   });
-  return fix(set, remove, why);
+  return fix.result();
 }
 
 /** Whether a repair only shortened an over-long comment (its author gets the limit's message). */

@@ -20,8 +20,8 @@ export function isCommentId(v: unknown): v is CommentId {
 }
 
 /** What a thread is about. `board` threads have the board id as `id`. */
-export const TARGET_KINDS = ['note', 'stage', 'lane', 'board'] as const;
-export type TargetKind = (typeof TARGET_KINDS)[number];
+const TARGET_KINDS = ['note', 'stage', 'lane', 'board'] as const;
+type TargetKind = (typeof TARGET_KINDS)[number];
 export interface ThreadTarget {
   readonly kind: TargetKind;
   readonly id: string;
@@ -33,7 +33,7 @@ export const MAX_NAME_LENGTH = 60;
 export const MAX_MENTIONS = 20;
 
 /** The reactions offered, by the ASCII name stored in the key. */
-export const REACTIONS = { thumbs: '👍', heart: '❤️', tada: '🎉', smile: '😄', wow: '😮', eyes: '👀' } as const;
+const REACTIONS = { thumbs: '👍', heart: '❤️', tada: '🎉', smile: '😄', wow: '😮', eyes: '👀' } as const;
 export type ReactionName = keyof typeof REACTIONS;
 export const REACTION_NAMES = Object.keys(REACTIONS) as ReactionName[];
 
@@ -48,7 +48,7 @@ export function parseReactionKey(key: string): { reaction: ReactionName; personI
 }
 
 /** Who resolved a thread: one plain value, so a resolve/reopen race never mixes two people. */
-export interface Resolution {
+interface Resolution {
   readonly byId: string;
   readonly byName: string;
   readonly at: number;
@@ -130,7 +130,7 @@ export function readComment(id: string, fields: Record<string, unknown>): Commen
   const reactions: Partial<Record<ReactionName, string[]>> = {};
   for (const [key, value] of Object.entries(fields)) {
     const r = value === true ? parseReactionKey(key) : null;
-    if (r) (reactions[r.reaction] ??= []).push(r.personId);
+    if (r) reactions[r.reaction] = [...(reactions[r.reaction] ?? []), r.personId];
   }
   for (const list of Object.values(reactions)) list.sort();
   const deleted = fields.deleted === true;

@@ -54,7 +54,7 @@ export function readComments(doc: Y.Doc): CommentsSnapshot {
 const byTimeThenId = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function buildCommentsSnapshot(
+function buildCommentsSnapshot(
   threads: Iterable<Thread>,
   comments: Iterable<Comment>,
   people: Iterable<Person>,

@@ -24,6 +24,13 @@ function reimport(doc: Y.Doc, newId = 'importedboard01'): Y.Doc {
   return stored;
 }
 
+/** A backup file as parsed JSON, to break on purpose. */
+type RawBackup = {
+  [field: string]: unknown;
+  records: Record<string, Record<string, unknown>>;
+  board: Record<string, unknown>;
+};
+
 describe('board backup', () => {
   it('importing an export gives an identical board: records, texts, positions, rounds, actions, personas', () => {
     const t = createTestBoard('ecommerce');
@@ -98,74 +105,66 @@ describe('board backup', () => {
   });
 
   it('a backup whose record carries an id other than its key is refused (schema-5 files carry ids)', () => {
-    const old = schema5Backup() as unknown as Record<string, any>;
+    const old = schema5Backup() as unknown as RawBackup;
     const [id] = Object.keys(old.records).filter((k) => k.startsWith('note:'));
-    old.records[id!].id = 'note:other';
+    old.records[id!]!.id = 'note:other';
     expect(checkBoardBackup(old)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/\.id: must equal the record's key/),
     });
   });
 
-  const broken = (change: (b: Record<string, any>) => void) => {
-    const b = viaFile(backupOf(buildExportFixture())) as Record<string, any>;
+  const broken = (change: (b: RawBackup) => void) => {
+    const b = viaFile(backupOf(buildExportFixture())) as RawBackup;
     change(b);
     return checkBoardBackup(b);
   };
 
   it.each([
-    [
-      'not a backup',
-      (b: Record<string, any>) => (b.format = 'something'),
-      /format: this is not a Journeyboard board backup/,
-    ],
-    ['another version', (b: Record<string, any>) => (b.version = 2), /version: only version 1/],
-    ['a newer schema', (b: Record<string, any>) => (b.schemaVersion = SCHEMA_VERSION + 1), /newer Journeyboard/],
-    ['no records', (b: Record<string, any>) => delete b.records, /^records: /],
+    ['not a backup', (b: RawBackup) => (b.format = 'something'), /format: this is not a Journeyboard board backup/],
+    ['another version', (b: RawBackup) => (b.version = 2), /version: only version 1/],
+    ['a newer schema', (b: RawBackup) => (b.schemaVersion = SCHEMA_VERSION + 1), /newer Journeyboard/],
+    ['no records', (b: RawBackup) => delete (b as Partial<RawBackup>).records, /^records: /],
     [
       'an unknown record type',
-      (b: Record<string, any>) => (b.records['widget:x'] = { typeName: 'widget', id: 'widget:x' }),
+      (b: RawBackup) => (b.records['widget:x'] = { typeName: 'widget', id: 'widget:x' }),
       /records\["widget:x"\]: not a record id/,
     ],
     [
       'a wrong typeName',
-      (b: Record<string, any>) => (b.records['note:ads'].typeName = 'lane'),
+      (b: RawBackup) => (b.records['note:ads']!.typeName = 'lane'),
       /records\["note:ads"\].typeName: expected "note"/,
     ],
     [
       'a bad colour',
-      (b: Record<string, any>) => (b.records['note:ads'].colour = 'red'),
+      (b: RawBackup) => (b.records['note:ads']!.colour = 'red'),
       /records\["note:ads"\]: invalid colour/,
     ],
-    [
-      'a text that is no string',
-      (b: Record<string, any>) => (b.records['note:ads'].text = 5),
-      /records\["note:ads"\].text/,
-    ],
+    ['a text that is no string', (b: RawBackup) => (b.records['note:ads']!.text = 5), /records\["note:ads"\].text/],
     [
       'a broken position',
-      (b: Record<string, any>) => (b.records['note:ads'].position = { stageId: 'x' }),
+      (b: RawBackup) => (b.records['note:ads']!.position = { stageId: 'x' }),
       /records\["note:ads"\]: invalid position/,
     ],
     [
       'an unknown kind',
-      (b: Record<string, any>) => (b.records['note:ads'].kind = 'banana'),
+      (b: RawBackup) => (b.records['note:ads']!.kind = 'banana'),
       /records\["note:ads"\]: invalid kind/,
     ],
     [
       'a text too long',
-      (b: Record<string, any>) => (b.records['note:ads'].text = 'x'.repeat(2001)),
+      (b: RawBackup) => (b.records['note:ads']!.text = 'x'.repeat(2001)),
       /records\["note:ads"\]: invalid text \(too long\)/,
     ],
     [
       'a bad round',
-      (b: Record<string, any>) => (b.records['round:first'].dotsPerPerson = -1),
+      (b: RawBackup) => (b.records['round:first']!.dotsPerPerson = -1),
       /records\["round:first"\]: invalid dotsPerPerson/,
     ],
-    ['an empty title', (b: Record<string, any>) => (b.board.title = '  '), /board.title/],
+    ['an empty title', (b: RawBackup) => (b.board.title = '  '), /board.title/],
     [
       'no stage',
-      (b: Record<string, any>) => {
+      (b: RawBackup) => {
         for (const id of Object.keys(b.records)) if (id.startsWith('stage:')) delete b.records[id];
       },
       /at least one stage/,

@@ -18,8 +18,8 @@ import { MAX_VALUE_DEPTH, nestsDeeperThan } from '../schema/valueDepth.ts';
  * and check it, and importing it goes through the same validation as any write. The Yjs history
  * (who typed what when) is not kept; the imported board starts its own.
  */
-export const BACKUP_FORMAT = 'journeyboard.board';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'journeyboard.board';
+const BACKUP_VERSION = 1;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -125,8 +125,6 @@ export const boardBackupSchema = z.object({
   comments: z.unknown().optional(),
 });
 
-export type BoardBackupInput = z.input<typeof boardBackupSchema>;
-
 export type BackupCheck =
   | { readonly ok: true; readonly backup: z.output<typeof boardBackupSchema> }
   | { readonly ok: false; readonly message: string };
@@ -135,7 +133,7 @@ export interface BackupLimits extends RepairLimits {
   readonly maxRecords: number;
 }
 
-export const DEFAULT_BACKUP_LIMITS: BackupLimits = { ...DEFAULT_REPAIR_LIMITS, maxRecords: 10_000 };
+const DEFAULT_BACKUP_LIMITS: BackupLimits = { ...DEFAULT_REPAIR_LIMITS, maxRecords: 10_000 };
 
 /**
  * Checks a parsed backup file. Strict: the first problem is reported, naming where it is

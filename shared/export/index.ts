@@ -1,4 +1,4 @@
-// Priority list and exports (issue 6): pure functions of a board snapshot.
+// Priority list and exports: pure functions of a board snapshot.
 export * from './priorityList.ts';
 export * from './priorityOrder.ts';
 export * from './labels.ts';

@@ -1,7 +1,7 @@
 import type { PriorityList } from './priorityList.ts';
 
-export const PRIORITIES_FORMAT = 'journeyboard.priorities';
-export const PRIORITIES_VERSION = 1;
+const PRIORITIES_FORMAT = 'journeyboard.priorities';
+const PRIORITIES_VERSION = 1;
 
 /** The JSON export, field by field in docs/api.md ("Priority list JSON, version 1"). */
 export interface PrioritiesJson {
@@ -17,7 +17,7 @@ export interface PrioritiesJson {
   readonly items: PriorityList['items'];
 }
 
-export function prioritiesJson(list: PriorityList, generatedAt: string): PrioritiesJson {
+function prioritiesJson(list: PriorityList, generatedAt: string): PrioritiesJson {
   return {
     format: PRIORITIES_FORMAT,
     version: PRIORITIES_VERSION,

@@ -40,7 +40,7 @@ export function itemLabels(it: PriorityItem): Record<PriorityColumn, string | nu
 }
 
 /** `2026-11-30 14:05 UTC`: the same text on every machine (no locale, no time zone). */
-export function utcMinute(ms: number): string {
+function utcMinute(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 

@@ -72,7 +72,7 @@ export interface PriorityItem {
   readonly removed: boolean;
 }
 
-export interface PriorityRoundInfo {
+interface PriorityRoundInfo {
   readonly id: RoundId;
   readonly title: string;
   readonly revealedAt: number;

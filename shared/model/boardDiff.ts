@@ -21,14 +21,14 @@ export function boardContent(board: BoardSnapshot): BoardContent {
   return { title: board.meta.title, stages: board.stages, lanes: board.lanes, notes: board.notes, kpis: board.kpis };
 }
 
-export interface DiffEntry {
+interface DiffEntry {
   readonly id: string;
   readonly type: RecordType;
   /** What a person recognises it by: a stage or lane name, a note's text. */
   readonly label: string;
 }
 
-export interface ChangedEntry extends DiffEntry {
+interface ChangedEntry extends DiffEntry {
   /** Which aspects changed, in words: `text`, `moved`, `kind`, `colour`, `name`, `order`, … */
   readonly what: readonly string[];
 }

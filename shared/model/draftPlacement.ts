@@ -3,7 +3,7 @@ import type { NoteKind } from '../schema/noteKind.ts';
 import type { BoardSnapshot } from './snapshot.ts';
 
 /**
- * The cell a private draft lands in (issue 4, private writing), used by the server's reveal and by
+ * The cell a private draft lands in, used by the server's reveal and by
  * the author's canvas alike. A draft whose stage or lane was removed while it was private is never
  * dropped: a missing stage becomes the first stage, a missing lane the first lane of the draft's
  * kind (else the first lane). null only when the board has no stage or no lane at all.

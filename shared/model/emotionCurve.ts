@@ -4,7 +4,7 @@ import type { Note } from '../schema/note.ts';
 import type { BoardSnapshot } from './snapshot.ts';
 
 /** One stage's emotion: the mean sentiment of its emotion notes and their range. */
-export interface CurvePoint {
+interface CurvePoint {
   readonly stageId: StageId;
   readonly mean: number;
   readonly min: number;

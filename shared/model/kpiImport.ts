@@ -14,11 +14,11 @@ import type { KpiUpsert } from './commands/kpiCommands.ts';
 import type { BoardSnapshot } from './snapshot.ts';
 
 /** Columns of a KPI CSV file. The first row names them, in any order and any case. */
-export const KPI_CSV_REQUIRED = ['stage', 'metric', 'value'] as const;
-export const KPI_CSV_OPTIONAL = ['target', 'unit', 'previous', 'direction', 'trend'] as const;
+const KPI_CSV_REQUIRED = ['stage', 'metric', 'value'] as const;
+const KPI_CSV_OPTIONAL = ['target', 'unit', 'previous', 'direction', 'trend'] as const;
 type Column = (typeof KPI_CSV_REQUIRED)[number] | (typeof KPI_CSV_OPTIONAL)[number];
 
-export interface KpiImportRow {
+interface KpiImportRow {
   /** 1-based line of the file (the header is line 1). */
   readonly line: number;
   readonly stageName: string;
@@ -28,7 +28,7 @@ export interface KpiImportRow {
   readonly updates: boolean;
 }
 
-export interface KpiImportError {
+interface KpiImportError {
   /** 1-based line of the file; 1 for a problem with the header or the whole file. */
   readonly line: number;
   readonly message: string;

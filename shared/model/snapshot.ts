@@ -46,7 +46,7 @@ export function cellKey(stageId: StageId, laneId: LaneId): string {
   return `${stageId}|${laneId}`;
 }
 
-export function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
+function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
   const fields = rawFields(rec);
   switch (recordTypeOf(id)) {
     case 'stage':
@@ -221,7 +221,7 @@ export class BoardSnapshotSource {
     else this.cache.delete(id);
   }
 
-  private readonly onRecords = (events: Y.YEvent<any>[]): void => {
+  private readonly onRecords = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
     const records = recordsMap(this.doc);
     const touched = new Set<string>();
     for (const e of events) {

@@ -50,7 +50,10 @@ function randomEdit(t: TestBoard, rnd: () => number): void {
 describe('patchSnapshot', () => {
   it('gives the snapshot a full build gives, after every kind of change, local and remote', () => {
     let seed = 7;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const ann = createTestBoard('ecommerce');
     const bo = joinTestBoard(ann, { ...TEST_ACTOR, id: 'user-bo' });
     const source = new BoardSnapshotSource(ann.doc);

@@ -10,8 +10,8 @@ export const byPosition = (a: Note, b: Note): number =>
 
 /**
  * The next snapshot after a change that touched only notes, built from the previous one instead
- * of from every record: a remote edit on a 5,000-note board re-sorted and re-grouped all notes
- * (~20 ms in Chromium here), where this copies one cell and the id map (bench/bigBoard).
+ * of from every record: a full build re-sorts and re-groups every note (most of a remote edit's
+ * cost on a 5,000-note board, docs/performance.md), where this copies one cell and the id map.
  * `changed` maps each touched record id to its record now (undefined: removed).
  * Returns null when the change needs a full build (a stage, lane, persona, round or KPI changed,
  * or a note is or becomes an orphan); the result equals `buildSnapshot` of the same records.

@@ -44,7 +44,7 @@ describe('applyTextDiff', () => {
   });
 
   it('makes the minimal change: one delete for a removed word', () => {
-    const { ytext, deltas, apply } = text('hello brave world');
+    const { deltas, apply } = text('hello brave world');
     apply('hello world');
     expect(deltas).toEqual([[{ retain: 6 }, { delete: 6 }]]);
   });

@@ -18,7 +18,7 @@ export const presenceSchema = z.object({
   cursor: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable().default(null),
   selection: z.array(z.string().max(64)).max(5000).default([]),
   editing: z.string().max(64).nullable().default(null),
-  // ---- live workshops (issue 4) ----
+  // ---- live workshops ----
   /** The board area I am looking at (board coordinates), for follow-me; null before the first fit. */
   view: viewRectSchema.nullable().catch(null).default(null),
   /** The awareness client id of the person whose view I follow, or null. */
@@ -54,7 +54,7 @@ export function readPresence(clientId: number, state: unknown): Peer | null {
 
 /**
  * People's colours: ten hues far apart (every pair at least ΔE 38 in CIELAB, where the old ten had
- * two pinks 7 apart) and dark enough for white initials (contrast ≥ 4.5:1). Issue 22, item 14.
+ * two pinks 7 apart) and dark enough for white initials (contrast ≥ 4.5:1).
  * Who gets which on a board: peopleColours.ts; this hash is only the fallback.
  */
 export const PEOPLE_COLOURS = [

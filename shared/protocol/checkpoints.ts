@@ -42,8 +42,6 @@ export const createCheckpointRequestSchema = z.object({
   by: z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(60) }).optional(),
 });
 
-export type CreateCheckpointRequest = z.input<typeof createCheckpointRequestSchema>;
-
 /** `POST …/restore` body (optional): who restores, for the automatic "before restoring" checkpoint. */
 export const restoreCheckpointRequestSchema = z.object({
   by: z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(60) }).optional(),

@@ -83,10 +83,3 @@ export const CLOSE_REASONS = [
   RateLimited,
   InvalidMessage,
 ] as const satisfies readonly CloseReason[];
-
-export type CloseReasonText = (typeof CLOSE_REASONS)[number]['reason'];
-
-/** Maps the `reason` a provider received back to its typed constant (undefined if not ours). */
-export function closeReasonFor(reason: string): CloseReason | undefined {
-  return CLOSE_REASONS.find((r) => r.reason === reason);
-}

@@ -23,11 +23,6 @@ export function isBoardId(value: string): boolean {
   return /^[0-9a-z]{8,32}$/.test(value);
 }
 
-/** The client route that shows a board. */
-export function boardPath(boardId: string): string {
-  return `/b/${boardId}`;
-}
-
 export const DEFAULT_BOARD_TITLE = 'Untitled journey';
 
 /** `POST /api/boards` body. Unknown keys are ignored; a blank or absent title gets the default. */
@@ -40,8 +35,6 @@ export const createBoardRequestSchema = z.object({
     .transform((t) => (t ? t : DEFAULT_BOARD_TITLE)),
   template: z.string().min(1).max(64).default(DEFAULT_TEMPLATE_ID),
 });
-
-export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 
 export interface CreateBoardResponse {
   readonly id: string;
@@ -108,7 +101,7 @@ export interface TemplateInfo {
  */
 export const HELD_LINKS_HEADER = 'x-journeyboard-links';
 /** The server reads at most this many pairs (a device keeps a few dozen boards). */
-export const MAX_HELD_LINKS = 100;
+const MAX_HELD_LINKS = 100;
 
 export function encodeHeldLinks(tokens: Readonly<Record<string, string>>): string {
   return Object.entries(tokens)

@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 export const MASS_DELETE_TYPE = 'journeyboard:mass-delete';
 
-export const massDeleteNoticeSchema = z.object({
+const massDeleteNoticeSchema = z.object({
   type: z.literal(MASS_DELETE_TYPE),
   checkpointId: z.string().min(1).max(64),
   /** The display name in the remover's presence (people pick it; not proof of who it was). */

@@ -25,7 +25,6 @@ export const admissionMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(PEOPLE.admit), personId: personIdSchema }),
   z.object({ type: z.literal(PEOPLE.deny), personId: personIdSchema }),
 ]);
-export type AdmissionMessage = z.infer<typeof admissionMessageSchema>;
 
 /** Server → facilitators: whether admission is on, and who is waiting (oldest first). */
 export interface LobbyMessage {
@@ -52,7 +51,6 @@ export const removePersonMessageSchema = z.object({
   /** The name the facilitator saw, for the notice (the id is what counts). */
   name: z.string().trim().min(1).max(60),
 });
-export type RemovePersonMessage = z.infer<typeof removePersonMessageSchema>;
 
 /** To everyone on the board once a person is removed. */
 export interface PersonRemovedMessage {

@@ -6,8 +6,8 @@ import { NOTE_KINDS, type NoteKind } from '../schema/noteKind.ts';
 import { declaredPersonSchema, type VoterIdentity } from './voting.ts';
 
 /**
- * Private writing phases over Hocuspocus stateless messages (docs/api.md, "Private writing";
- * issue 4). While a phase is open, the notes people add are drafts: they never enter the shared
+ * Private writing phases over Hocuspocus stateless messages (docs/api.md, "Private writing").
+ * While a phase is open, the notes people add are drafts: they never enter the shared
  * document (every client holds the whole document), but travel to the server, which checks and
  * stores them and echoes each draft only to its author's own connections. Everyone else hears at
  * most how many drafts each person has. The facilitator's reveal turns every draft into a real
@@ -34,7 +34,7 @@ export const PRIVATE = {
 /** Most drafts one person keeps on one board (they become notes at the reveal). */
 export const MAX_DRAFTS_PER_PERSON = 100;
 /** Longest phase the timer can run (the workshop timer's own maximum is 24 h). */
-export const MAX_PHASE_TIMER_MINUTES = 120;
+const MAX_PHASE_TIMER_MINUTES = 120;
 
 export type DraftId = `draft:${string}`;
 const DRAFT_ID = /^draft:[0-9a-z]{8,32}$/;
@@ -55,11 +55,11 @@ export function isDraftId(value: unknown): value is DraftId {
 const stageIdSchema = z.custom<StageId>((v) => isRecordId('stage', v), 'Not a stage id');
 const laneIdSchema = z.custom<LaneId>((v) => isRecordId('lane', v), 'Not a lane id');
 const requestIdSchema = z.string().max(64).optional();
-export const draftTextSchema = z
+const draftTextSchema = z
   .string()
   .max(LIMITS.noteTextLength, `A note holds at most ${LIMITS.noteTextLength} characters`);
 
-export const phaseSettingsSchema = z.object({
+const phaseSettingsSchema = z.object({
   /**
    * Tie the phase to the workshop timer: the server sets and starts the timer for this many
    * minutes and reveals the drafts when it reaches zero. null: the facilitator reveals by hand.
@@ -100,7 +100,7 @@ export const privateWritingClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type PrivateWritingClientMessage = z.infer<typeof privateWritingClientMessageSchema>;
 export type PrivateWritingClientType = PrivateWritingClientMessage['type'];
-export const PRIVATE_WRITING_CLIENT_TYPES: readonly PrivateWritingClientType[] = [
+const PRIVATE_WRITING_CLIENT_TYPES: readonly PrivateWritingClientType[] = [
   PRIVATE.hello,
   PRIVATE.start,
   PRIVATE.add,
@@ -173,12 +173,12 @@ export interface PrivateRemovedMessage {
 }
 
 /** Counts per person, to every connection of the board, when they change. */
-export interface PrivateWritersMessage {
+interface PrivateWritersMessage {
   readonly type: typeof PRIVATE.writers;
   readonly writers: readonly WriterCount[];
 }
 
-export const PRIVATE_REFUSAL_CODES = [
+const PRIVATE_REFUSAL_CODES = [
   'invalid-message',
   'not-identified',
   'identity-mismatch',

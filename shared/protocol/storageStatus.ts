@@ -7,7 +7,7 @@ import { z } from 'zod';
  * again to anyone who connects meanwhile, and `ok` once a save succeeds again. Nothing is lost
  * while delayed; the client says "Saving delayed" so people know.
  */
-export const STORAGE_STATUS_TYPE = 'journeyboard:storage';
+const STORAGE_STATUS_TYPE = 'journeyboard:storage';
 
 const storageStatusSchema = z.object({
   type: z.literal(STORAGE_STATUS_TYPE),

@@ -16,7 +16,6 @@ export const saveTemplateRequestSchema = z.object({
     .max(TEMPLATE_LIMITS.descriptionLength, `A description has at most ${TEMPLATE_LIMITS.descriptionLength} characters`)
     .optional(),
 });
-export type SaveTemplateRequest = z.input<typeof saveTemplateRequestSchema>;
 
 /** The most templates one server keeps; saving past it answers 409 `too-many-templates`. */
 export const MAX_SAVED_TEMPLATES = 500;

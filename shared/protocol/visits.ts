@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPARTMENTS } from '../schema/department.ts';
 
 /**
- * Stateless messages on a board's comments connection (`<boardId>/comments`), issue 5:
+ * Stateless messages on a board's comments connection (`<boardId>/comments`):
  * - client → server `journeyboard:visit` when it arrives: who this is (the id the browser
  *   declares; no accounts). The server answers `journeyboard:visit-info`, records the person
  *   as someone who joined the board (mention candidates) and remembers the visit; when the
@@ -22,12 +22,10 @@ export const visitMessageSchema = z.object({
     department: z.enum(DEPARTMENTS),
   }),
 });
-export type VisitMessage = z.infer<typeof visitMessageSchema>;
 
 export const threadReadMessageSchema = z.object({ type: z.literal(THREAD_READ), threadId: z.string().min(1).max(128) });
-export type ThreadReadMessage = z.infer<typeof threadReadMessageSchema>;
 
-export const NOTE_CHANGES = ['added', 'edited', 'moved', 'deleted'] as const;
+const NOTE_CHANGES = ['added', 'edited', 'moved', 'deleted'] as const;
 export type NoteChange = (typeof NOTE_CHANGES)[number];
 
 /** One note's change since the person's last visit (several events on one note collapse to one). */
@@ -39,7 +37,7 @@ export interface NoteActivity {
   readonly label: string;
 }
 
-export const visitInfoSchema = z.object({
+const visitInfoSchema = z.object({
   type: z.literal(VISIT_INFO),
   /** Server time now, and of the person's first visit (the unread baseline for never-opened threads). */
   now: z.number(),

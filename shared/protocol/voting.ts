@@ -26,14 +26,14 @@ export const VOTING = {
 
 export const MAX_DOTS_PER_PERSON = 99;
 /** A round can stay open for days (async voting); a time limit is at most 30 days. */
-export const MAX_TIME_LIMIT_MINUTES = 30 * 24 * 60;
+const MAX_TIME_LIMIT_MINUTES = 30 * 24 * 60;
 
 const laneIdKey = z.custom<LaneId>((v) => isRecordId('lane', v), 'Not a lane id');
 const noteIdSchema = z.custom<NoteId>((v) => isRecordId('note', v), 'Not a note id');
 const roundIdSchema = z.custom<RoundId>((v) => isRecordId('round', v), 'Not a round id');
 const dots = z.number().int().min(0).max(MAX_DOTS_PER_PERSON);
 
-/** What the facilitator chooses when starting a round. Defaults per issue 4. */
+/** What the facilitator chooses when starting a round, with the defaults a round starts from. */
 export const roundSettingsSchema = z
   .object({
     title: z.string().trim().min(1, 'A round needs a title').max(120, 'A title has at most 120 characters'),
@@ -107,7 +107,7 @@ export const votingClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type VotingClientMessage = z.infer<typeof votingClientMessageSchema>;
 export type VotingClientType = VotingClientMessage['type'];
-export const VOTING_CLIENT_TYPES: readonly VotingClientType[] = [
+const VOTING_CLIENT_TYPES: readonly VotingClientType[] = [
   VOTING.hello,
   VOTING.start,
   VOTING.place,
@@ -176,7 +176,7 @@ export interface VotingBallotMessage {
   readonly refunded: readonly NoteId[];
 }
 
-export const REFUSAL_CODES = [
+const REFUSAL_CODES = [
   'invalid-message',
   'not-identified',
   'identity-mismatch',

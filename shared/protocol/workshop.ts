@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { canFacilitate, canWrite, type BoardDocumentKind, type Role } from './roles.ts';
 
 /**
- * Live-workshop controls (issue 4): the timer, the lock, "hide everyone's cursors" and "vote
- * totals off everyone's board" (issue 22) are one
+ * Live-workshop controls: the timer, the lock, "hide everyone's cursors" and "vote totals off
+ * everyone's board" are one
  * per-board state held by the server (persisted in its database, never in the board document,
  * which editors can write) and sent to every connection of the board as a Hocuspocus stateless
  * message. Only a facilitator changes it (server/extensions/RoleAccess.ts STATELESS_RULES).
@@ -12,12 +12,12 @@ import { canFacilitate, canWrite, type BoardDocumentKind, type Role } from './ro
 
 // ---- the state ----
 
-export const TIMER_MIN_MS = 1_000;
+const TIMER_MIN_MS = 1_000;
 /** 24 hours: a timer is for a workshop session, not a deadline. */
 export const TIMER_MAX_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_TIMER_MS = 5 * 60 * 1000;
+const DEFAULT_TIMER_MS = 5 * 60 * 1000;
 
-export const timerStateSchema = z.object({
+const timerStateSchema = z.object({
   /** What "reset" goes back to. */
   durationMs: z.number().int().min(TIMER_MIN_MS).max(TIMER_MAX_MS),
   /** idle: set, not started; running: counting down to endsAt; paused: remainingMs left; done: reached zero. */
@@ -33,7 +33,7 @@ export const timerStateSchema = z.object({
 });
 export type TimerState = z.infer<typeof timerStateSchema>;
 
-export const lockStateSchema = z.object({
+const lockStateSchema = z.object({
   locked: z.boolean(),
   /** While locked: may commenters and editors still write the comments document? */
   commentsOpen: z.boolean(),
@@ -44,7 +44,7 @@ export const lockStateSchema = z.object({
 });
 export type LockState = z.infer<typeof lockStateSchema>;
 
-export const workshopStateSchema = z.object({
+const workshopStateSchema = z.object({
   timer: timerStateSchema,
   lock: lockStateSchema,
   /** The facilitator hid everyone else's cursors (quiet individual work). */
@@ -184,7 +184,7 @@ export const voteTotalsCommandSchema = z.object({
 });
 export type VoteTotalsCommand = z.infer<typeof voteTotalsCommandSchema>;
 
-export const workshopCommandSchema = z.union([
+const workshopCommandSchema = z.union([
   timerCommandSchema,
   lockCommandSchema,
   cursorsCommandSchema,

@@ -8,7 +8,7 @@ export type PersonaId = RecordId<'persona'>;
 export type RoundId = RecordId<'round'>;
 export type KpiId = RecordId<'kpi'>;
 
-export const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round', 'kpi'];
+const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round', 'kpi'];
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

@@ -122,7 +122,7 @@ export function readKpi(id: KpiId, raw: Record<string, unknown>): Kpi {
 export type KpiStatus = 'met' | 'near' | 'missed' | 'none';
 
 /** Within this share of the target (on the wrong side) a KPI is "near" rather than "missed". */
-export const KPI_NEAR_FRACTION = 0.1;
+const KPI_NEAR_FRACTION = 0.1;
 
 export function kpiStatus(k: Pick<Kpi, 'value' | 'target' | 'direction'>): KpiStatus {
   if (k.value === null || k.target === null) return 'none';

@@ -16,7 +16,7 @@ export interface Lane {
 export const laneNameSchema = z.string().trim().min(1, 'A lane needs a name').max(LIMITS.nameLength);
 export const laneIdSchema = z.custom<LaneId>((v) => isRecordId('lane', v), 'Not a lane id');
 
-export const LANE_DEFAULTS = { name: 'Untitled lane', kind: 'touchpoint', index: 'a0' } as const;
+const LANE_DEFAULTS = { name: 'Untitled lane', kind: 'touchpoint', index: 'a0' } as const;
 
 export function readLane(id: LaneId, raw: Record<string, unknown>): Lane {
   return {

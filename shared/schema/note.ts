@@ -11,7 +11,7 @@ import { readAction, type NoteAction } from './action.ts';
  * Where a note sits. Stored as ONE map value so that two concurrent moves resolve to one of the
  * two cells someone chose, never a mix of one person's stage and the other's lane.
  */
-export interface NotePosition {
+interface NotePosition {
   readonly stageId: StageId;
   readonly laneId: LaneId;
   /** Fractional index within the cell; notes in a cell sort by (index, id). */

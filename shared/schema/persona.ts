@@ -32,7 +32,7 @@ export const personaFieldsSchema = z.object({
 });
 export type PersonaFields = z.infer<typeof personaFieldsSchema>;
 
-export const PERSONA_DEFAULTS = {
+const PERSONA_DEFAULTS = {
   name: 'Unnamed persona',
   role: '',
   goals: '',

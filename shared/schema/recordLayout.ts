@@ -13,7 +13,7 @@ import { recordTypeOf } from './ids.ts';
  *   wins over the delete (Yjs deletes only the entry it saw), where before the later writer won.
  */
 export const DERIVED_FIELDS = ['typeName', 'id'] as const;
-export const NOTE_FIELDS_ABSENT_WHEN_NULL = ['colour', 'sentiment'] as const;
+const NOTE_FIELDS_ABSENT_WHEN_NULL = ['colour', 'sentiment'] as const;
 
 /** Fields written by a version-5 (or older) writer that the version-6 layout leaves out. */
 export function fieldsToDrop(key: string, fields: Readonly<Record<string, unknown>>): string[] {

@@ -40,12 +40,12 @@ export interface RoundNoteInfo {
   readonly laneId: string;
 }
 
-export interface DepartmentTally {
+interface DepartmentTally {
   readonly voters: number;
   readonly totals: Readonly<Record<NoteId, number>>;
 }
 
-export interface PersonBallot {
+interface PersonBallot {
   readonly personId: string;
   readonly name: string;
   readonly department: Department;
@@ -93,8 +93,6 @@ export const roundFieldsSchema = z.object({
     .nullable(),
 });
 export type RoundFields = z.infer<typeof roundFieldsSchema>;
-
-export const roundIdSchema = z.custom<RoundId>((v) => isRecordId('round', v), 'Not a round id');
 
 export const ROUND_DEFAULTS: RoundFields = {
   title: 'Voting round',

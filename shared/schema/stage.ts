@@ -15,7 +15,7 @@ export interface Stage {
 export const stageNameSchema = z.string().trim().min(1, 'A stage needs a name').max(LIMITS.nameLength);
 export const stageIdSchema = z.custom<StageId>((v) => isRecordId('stage', v), 'Not a stage id');
 
-export const STAGE_DEFAULTS = { name: 'Untitled stage', index: 'a0', description: '' } as const;
+const STAGE_DEFAULTS = { name: 'Untitled stage', index: 'a0', description: '' } as const;
 
 /** Tolerant read: a missing or mistyped field falls back to its default. */
 export function readStage(id: StageId, raw: Record<string, unknown>): Stage {

@@ -20,7 +20,7 @@ export interface TemplateNote {
   readonly personas?: readonly number[];
 }
 
-export interface TemplatePersona {
+interface TemplatePersona {
   readonly name: string;
   readonly role: string;
   readonly goals: string;

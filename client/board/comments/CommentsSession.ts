@@ -33,7 +33,7 @@ export interface CommentsUiState {
 }
 
 /**
- * The comments part of an open board (issue 5): its own connection and model, this person's
+ * The comments part of an open board: its own connection and model, this person's
  * read state, and the popover/panel state. BoardSession owns one; React reads it through
  * client/board/comments/hooks.ts.
  */

@@ -29,11 +29,11 @@ export function useUnreadThreads(): readonly ThreadView[] {
   const snapshot = useCommentsSnapshot();
   const visit = useCommentsUi((s) => s.visit);
   const readsHere = useCommentsUi((s) => s.readsHere);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: readsHere says my reads changed; comments.reads() is not a value React can watch
   return useMemo(() => {
     if (!visit) return [];
     const reads = comments.reads();
     return snapshot.threads.filter((t) => isUnread(t, comments.identity.id, reads));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snapshot, visit, readsHere, comments]);
 }
 

@@ -17,7 +17,7 @@ import { showToast } from '../editorState.ts';
 import { Store } from '../store.ts';
 
 /** My own ballot in the open round, as the server last confirmed it. */
-export interface MyBallot {
+interface MyBallot {
   readonly roundId: RoundId;
   readonly dots: Readonly<Record<NoteId, number>>;
   readonly remaining: number;

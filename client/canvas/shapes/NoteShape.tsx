@@ -51,6 +51,7 @@ export const NoteShape = memo(function NoteShape({
 }: NoteShapeProps) {
   const group = useRef<Konva.Group>(null);
   const lastRatio = useRef<number | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new note or persona colours means new content: drop the old bitmap and cache again
   useLayoutEffect(() => {
     const g = group.current;
     if (!g) return;

@@ -38,6 +38,7 @@ export function CommentsOverlay() {
 
   // Badges are drawn by Konva (CommentBadgesLayer), which does not listen: hit-test them here,
   // before the canvas's own pointer handling (capture phase), and open the note's threads.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the canvas element is new after the outline view: listen on the current one
   useEffect(() => {
     const el = document.querySelector<HTMLElement>('[data-testid="board-canvas"]');
     if (!el) return;
@@ -95,6 +96,7 @@ export function CommentsOverlay() {
     <>
       {anchor && !anchorOpen && (
         <button
+          type="button"
           className="comment-anchor"
           style={{ left: anchor.x, top: anchor.y }}
           onPointerDown={(e) => e.stopPropagation()}

@@ -46,13 +46,15 @@ export function CommentsPanel() {
     >
       <header className="side-panel-header">
         <h2 id="comments-title">Comments</h2>
-        <button className="icon-button" aria-label="Close comments" onClick={close}>
+        <button type="button" className="icon-button" aria-label="Close comments" onClick={close}>
           ×
         </button>
       </header>
       <div className="segmented comment-filters" role="radiogroup" aria-label="Show threads">
         {FILTERS.map((f) => (
+          // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar
           <button
+            type="button"
             key={f.id}
             role="radio"
             aria-checked={filter === f.id}
@@ -66,6 +68,7 @@ export function CommentsPanel() {
       </div>
       {!readOnly && (
         <button
+          type="button"
           className="tb-button board-comment"
           onClick={() => comments.openPopover({ kind: 'board', id: board.meta.boardId || session.boardId })}
           data-testid="comment-on-board"
@@ -84,6 +87,7 @@ export function CommentsPanel() {
           return (
             <li key={t.id}>
               <button
+                type="button"
                 className={`thread-row${unread(t) ? ' unread' : ''}${mentioned ? ' mentioned' : ''}${t.resolution ? ' resolved' : ''}`}
                 onClick={() => focusThread(session, t)}
                 data-testid="thread-row"
@@ -91,7 +95,7 @@ export function CommentsPanel() {
                 data-unread={unread(t)}
               >
                 <span className="thread-row-top">
-                  {unread(t) && <span className="unread-dot" aria-label="Unread" />}
+                  {unread(t) && <span className="unread-dot" role="img" aria-label="Unread" />}
                   <span className={info.exists ? 'thread-target' : 'thread-target deleted-target'}>
                     {info.kind !== 'Board' && info.exists ? `${info.kind}: ` : ''}
                     {info.label}

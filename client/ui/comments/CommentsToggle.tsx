@@ -9,6 +9,7 @@ export function CommentsToggle() {
   const unread = useUnreadThreads().length;
   return (
     <button
+      type="button"
       className={open ? 'btn ghost active comments-toggle' : 'btn ghost comments-toggle'}
       aria-pressed={open}
       onClick={() => comments.ui.update({ panelOpen: !open })}
@@ -17,7 +18,7 @@ export function CommentsToggle() {
     >
       <CommentIcon /> Comments
       {unread > 0 && (
-        <span className="count-badge" data-testid="comments-unread" aria-label={`${unread} unread`}>
+        <span className="count-badge" data-testid="comments-unread" role="img" aria-label={`${unread} unread`}>
           {unread}
         </span>
       )}

@@ -96,11 +96,17 @@ export function Composer({
           // does not use goes on to close the popover.
           if (e.key !== 'Escape' || suggestions.length > 0 || onCancel) e.stopPropagation();
           if (suggestions.length > 0) {
-            if (e.key === 'ArrowDown') return (e.preventDefault(), setActive((a) => (a + 1) % suggestions.length));
-            if (e.key === 'ArrowUp')
-              return (e.preventDefault(), setActive((a) => (a - 1 + suggestions.length) % suggestions.length));
-            if (e.key === 'Enter' || e.key === 'Tab') return (e.preventDefault(), pick(suggestions[active]!));
-            if (e.key === 'Escape') return (e.preventDefault(), setQuery(null));
+            const n = suggestions.length;
+            let used = true;
+            if (e.key === 'ArrowDown') setActive((a) => (a + 1) % n);
+            else if (e.key === 'ArrowUp') setActive((a) => (a - 1 + n) % n);
+            else if (e.key === 'Enter' || e.key === 'Tab') pick(suggestions[active]!);
+            else if (e.key === 'Escape') setQuery(null);
+            else used = false;
+            if (used) {
+              e.preventDefault();
+              return;
+            }
           }
           if (e.key === 'Enter' && !e.shiftKey) {
             e.preventDefault();
@@ -110,21 +116,26 @@ export function Composer({
         onSelect={(e) => updateQuery(e.currentTarget.value, e.currentTarget.selectionStart)}
       />
       {suggestions.length > 0 && (
-        <ul className="mention-list" role="listbox" aria-label="People to mention" data-testid="mention-suggestions">
+        <div className="mention-list" role="listbox" aria-label="People to mention" data-testid="mention-suggestions">
           {suggestions.map((p, i) => (
-            <li
+            // The focus stays in the text box (arrows move the highlight); a click picks without taking it.
+            <div
               key={p.id}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               className={i === active ? 'active' : ''}
-              onMouseDown={(e) => (e.preventDefault(), pick(p))}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(p);
+              }}
             >
               <span className="dept-dot" style={{ background: DEPARTMENT_STYLE[p.department].colour }} aria-hidden />
               {p.name}
               <span className="muted small">{DEPARTMENT_STYLE[p.department].label}</span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
       <div className="composer-row">
         <span className={over ? 'small error' : 'small muted'} role={over ? 'alert' : undefined}>
@@ -138,11 +149,12 @@ export function Composer({
         </span>
         <span className="composer-buttons">
           {onCancel && (
-            <button className="tb-button" onClick={onCancel}>
+            <button type="button" className="tb-button" onClick={onCancel}>
               Cancel
             </button>
           )}
           <button
+            type="button"
             className="btn primary small-btn"
             disabled={text.trim() === '' || over}
             onClick={submit}

@@ -8,6 +8,7 @@ export function OutlineCommentButton({ noteId, label }: { noteId: NoteId; label:
   const open = useOpenThreadCounts().get(noteId) ?? 0;
   return (
     <button
+      type="button"
       className="tb-button outline-comments"
       onClick={() => comments.openPopover({ kind: 'note', id: noteId })}
       aria-label={open > 0 ? `Comments (${open}) on “${label}”` : `Comment on “${label}”`}

@@ -21,14 +21,15 @@ export function SinceLastVisit() {
   const snapshot = useCommentsSnapshot();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   // Computed once per arrival (the card is about then, not a live feed).
-  const summary = useMemo(() => buildArrivalSummary(visit, board, snapshot, comments.identity.id), [visit]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit on purpose, not on every board change
+  const summary = useMemo(() => buildArrivalSummary(visit, board, snapshot, comments.identity.id), [visit]);
   if (!open || !summary) return null;
   const layout = layoutFor(board);
   const close = () => comments.ui.update({ summaryOpen: false });
   const more = (key: string, n: number) =>
     n > SHOWN && !expanded[key] ? (
       <li>
-        <button className="link-button" onClick={() => setExpanded((e) => ({ ...e, [key]: true }))}>
+        <button type="button" className="link-button" onClick={() => setExpanded((e) => ({ ...e, [key]: true }))}>
           and {n - SHOWN} more
         </button>
       </li>
@@ -49,7 +50,13 @@ export function SinceLastVisit() {
             {formatWhen(summary.since)} · {summaryHeadline(summary)}
           </p>
         </div>
-        <button className="icon-button" aria-label="Close the summary" onClick={close} data-testid="since-close">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the summary"
+          onClick={close}
+          data-testid="since-close"
+        >
           ×
         </button>
       </header>
@@ -61,6 +68,7 @@ export function SinceLastVisit() {
               {cut('notes', summary.notes).map((n) => (
                 <li key={n.noteId}>
                   <button
+                    type="button"
                     className="since-item"
                     disabled={!n.exists}
                     title={n.exists ? 'Show it on the board' : 'This note was deleted; History can bring it back'}
@@ -84,6 +92,7 @@ export function SinceLastVisit() {
               {cut('comments', summary.comments).map(({ thread, comment }) => (
                 <li key={comment.id}>
                   <button
+                    type="button"
                     className="since-item"
                     onClick={() => focusThread(session, thread)}
                     data-testid="summary-item"
@@ -108,6 +117,7 @@ export function SinceLastVisit() {
               {summary.rounds.map(({ round, topNote }) => (
                 <li key={round.id}>
                   <button
+                    type="button"
                     className="since-item"
                     disabled={!topNote}
                     onClick={() => topNote && focusTarget(session, { kind: 'note', id: topNote as NoteId })}

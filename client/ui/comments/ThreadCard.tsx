@@ -53,11 +53,12 @@ export function ThreadCard({ thread, people, unread, readOnly }: Props) {
           </span>
         ) : (
           <span className="thread-state">
-            {unread ? <span className="unread-dot" aria-label="Unread" /> : null}Open
+            {unread ? <span className="unread-dot" role="img" aria-label="Unread" /> : null}Open
           </span>
         )}
         {!readOnly && (
           <button
+            type="button"
             className="tb-button"
             data-testid={resolved ? 'thread-reopen' : 'thread-resolve'}
             onClick={() => comments.run(resolved ? 'reopenThread' : 'resolveThread', { threadId: thread.id })}
@@ -129,10 +130,11 @@ function CommentItem({
         </span>
         {mine && !readOnly && !editing && (
           <span className="comment-actions">
-            <button className="link-button" onClick={() => setEditing(true)} data-testid="comment-edit">
+            <button type="button" className="link-button" onClick={() => setEditing(true)} data-testid="comment-edit">
               Edit
             </button>
             <button
+              type="button"
               className="link-button danger"
               onClick={() => comments.run('deleteComment', { commentId: comment.id })}
               data-testid="comment-delete"
@@ -172,6 +174,7 @@ function CommentItem({
           const names = who.map((id) => people.find((p) => p.id === id)?.name ?? 'Someone').join(', ');
           return (
             <button
+              type="button"
               key={r}
               className={mineToo ? 'reaction mine' : 'reaction'}
               disabled={readOnly}
@@ -188,6 +191,7 @@ function CommentItem({
         {!readOnly && (
           <span className="reaction-picker">
             <button
+              type="button"
               className="reaction add"
               aria-label="Add a reaction"
               aria-expanded={picking}
@@ -200,6 +204,7 @@ function CommentItem({
               <span className="reaction-menu" role="menu">
                 {REACTION_NAMES.map((r) => (
                   <button
+                    type="button"
                     key={r}
                     role="menuitem"
                     aria-label={REACTION_LABEL[r]}

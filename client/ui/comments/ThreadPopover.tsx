@@ -31,6 +31,7 @@ export function ThreadPopover() {
   const [showResolved, setShowResolved] = useState(false);
   const [composing, setComposing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another target starts with resolved threads hidden and no composer
   useEffect(() => {
     setShowResolved(false);
     setComposing(false);
@@ -97,6 +98,7 @@ export function ThreadPopover() {
           )}
         </div>
         <button
+          type="button"
           className="icon-button"
           aria-label="Close comments"
           onClick={() => comments.closePopover()}
@@ -118,6 +120,7 @@ export function ThreadPopover() {
         ))}
         {resolved.length > 0 && (
           <button
+            type="button"
             className="link-button resolved-toggle"
             aria-expanded={shownResolved}
             onClick={() => setShowResolved((s) => !s)}
@@ -135,7 +138,12 @@ export function ThreadPopover() {
         <p className="small muted read-only-note">{readOnlyReason}</p>
       ) : open.length > 0 && !composing ? (
         <div className="new-thread-row">
-          <button className="link-button" onClick={() => setComposing(true)} data-testid="new-thread-open">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setComposing(true)}
+            data-testid="new-thread-open"
+          >
             + Start a new thread
           </button>
         </div>

@@ -19,6 +19,7 @@ export function DraftOverlay() {
   const draft = usePrivateWriting((s) => s.drafts.find((d) => d.id === (s.editing ?? s.selected)));
   const drag = usePrivateWriting((s) => s.drag);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus each time another draft is edited
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

@@ -3,7 +3,7 @@ import { useBoard, useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 
 /**
- * My private drafts in the accessible outline (private writing, issue 4): the canvas shows them
+ * My private drafts in the accessible outline: the canvas shows them
  * only to me, and so does this list; each can be deleted here too.
  */
 export function OutlineDrafts() {

@@ -1,5 +1,5 @@
 import { DeptMark } from '../DeptMark.tsx';
-import { canFacilitate, DEPARTMENT_STYLE } from '../../../shared/index.ts';
+import { canFacilitate } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { useStore } from '../../board/store.ts';
@@ -33,9 +33,8 @@ export function PrivateWritingBar() {
     );
   }
   return (
-    <div
+    <section
       className="pw-bar"
-      role="region"
       aria-label="Private writing"
       data-testid="private-writing-bar"
       onPointerDown={(e) => e.stopPropagation()}
@@ -82,7 +81,7 @@ export function PrivateWritingBar() {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
 

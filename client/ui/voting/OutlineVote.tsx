@@ -19,10 +19,16 @@ export function OutlineVote({ note }: { note: Note }) {
       <span className="outline-vote-count" aria-live="polite">
         Your dots: <strong>{mine}</strong>
       </span>
-      <button className="tb-button" onClick={() => session.voting.place(note.id)} aria-label={`Add a dot to “${what}”`}>
+      <button
+        type="button"
+        className="tb-button"
+        onClick={() => session.voting.place(note.id)}
+        aria-label={`Add a dot to “${what}”`}
+      >
         + Dot
       </button>
       <button
+        type="button"
         className="tb-button"
         disabled={mine === 0}
         onClick={() => session.voting.remove(note.id)}

@@ -38,13 +38,14 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
     >
       <header className="side-panel-header">
         <h2 id="results-title">Voting results</h2>
-        <button className="icon-button" aria-label="Close" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </header>
       <div className="results-rounds" role="listbox" aria-label="Rounds" data-testid="past-rounds">
         {rounds.map((r) => (
           <button
+            type="button"
             key={r.id}
             role="option"
             aria-selected={r.id === round.id}
@@ -62,6 +63,7 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
         <div className="segmented" role="tablist" aria-label="View">
           {(['ranking', 'compare', 'departments'] as const).map((t) => (
             <button
+              type="button"
               key={t}
               role="tab"
               aria-selected={tab === t}

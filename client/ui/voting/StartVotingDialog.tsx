@@ -150,6 +150,7 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
 
         <div className="field-label">Vote on</div>
         <div className="segmented" role="radiogroup" aria-label="Vote on">
+          {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
           <button
             type="button"
             role="radio"
@@ -159,6 +160,7 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
           >
             Note kinds
           </button>
+          {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
           <button
             type="button"
             role="radio"

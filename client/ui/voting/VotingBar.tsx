@@ -29,12 +29,18 @@ export function VotingDock() {
         (facilitator || board.rounds.length > 0) && (
           <div className="voting-dock" data-testid="voting-dock" onPointerDown={(e) => e.stopPropagation()}>
             {facilitator && (
-              <button className="btn primary" onClick={() => set({ startDialogOpen: true })} data-testid="start-voting">
+              <button
+                type="button"
+                className="btn primary"
+                onClick={() => set({ startDialogOpen: true })}
+                data-testid="start-voting"
+              >
                 <span aria-hidden>●</span> Start voting
               </button>
             )}
             {board.rounds.length > 0 && (
               <button
+                type="button"
                 className={resultsOpen ? 'btn active' : 'btn'}
                 aria-pressed={resultsOpen}
                 onClick={() => set({ resultsOpen: !resultsOpen })}
@@ -73,9 +79,8 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
   const laneNames = new Map(board.lanes.map((l) => [l.id, l.name]));
   const laneBudgets = Object.entries(ballot?.remainingByLane ?? {}) as [LaneId, number][];
   return (
-    <div
+    <section
       className="voting-bar"
-      role="region"
       aria-label="Voting round"
       data-testid="voting-bar"
       onPointerDown={(e) => e.stopPropagation()}
@@ -100,12 +105,8 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
           </span>
         )}
         {canVote ? (
-          <div
-            className="my-dots"
-            data-testid="my-dots"
-            aria-label={`${remaining} of ${settings.dotsPerPerson} dots left`}
-          >
-            <span className="dot-row" aria-hidden>
+          <div className="my-dots" data-testid="my-dots">
+            <span className="dot-row" role="img" aria-label={`${remaining} of ${settings.dotsPerPerson} dots left`}>
               {Array.from({ length: Math.min(settings.dotsPerPerson, 12) }, (_, i) => (
                 <span key={i} className={i < settings.dotsPerPerson - remaining ? 'dot used' : 'dot'} />
               ))}
@@ -126,6 +127,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
         )}
         {canVote && !outline && (
           <button
+            type="button"
             className={voteMode ? 'btn toggle on' : 'btn toggle'}
             aria-pressed={voteMode}
             onClick={() => session.voting.state.update({ voteMode: !voteMode })}
@@ -137,10 +139,15 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
         )}
         {facilitator && (
           <>
-            <button className="btn primary" onClick={() => session.voting.reveal()} data-testid="reveal-votes">
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => session.voting.reveal()}
+              data-testid="reveal-votes"
+            >
               Reveal
             </button>
-            <button className="btn ghost" onClick={() => setConfirming(true)} data-testid="cancel-round">
+            <button type="button" className="btn ghost" onClick={() => setConfirming(true)} data-testid="cancel-round">
               Cancel
             </button>
           </>
@@ -166,10 +173,11 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
             Nobody’s dots are revealed or kept on the board. You can start a new round afterwards.
           </p>
           <div className="dialog-actions">
-            <button className="btn" onClick={() => setConfirming(false)} autoFocus>
+            <button type="button" className="btn" onClick={() => setConfirming(false)} autoFocus>
               Keep voting
             </button>
             <button
+              type="button"
               className="btn danger"
               data-testid="confirm-cancel-round"
               onClick={() => {
@@ -191,12 +199,12 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
           cursor is hidden while you vote
         </div>
       )}
-    </div>
+    </section>
   );
 }
 
 /** 75 → "1:15"; 90,000 → "1d 1h". */
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   if (seconds >= 86_400) return `${Math.floor(seconds / 86_400)}d ${Math.floor((seconds % 86_400) / 3600)}h`;
   if (seconds >= 3600)
     return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;

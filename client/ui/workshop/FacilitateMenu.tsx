@@ -30,12 +30,12 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
     const close = (e: PointerEvent) => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
     };
-    const escape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onEscape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
     window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', escape);
+    window.addEventListener('keydown', onEscape);
     return () => {
       window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', escape);
+      window.removeEventListener('keydown', onEscape);
     };
   }, [open]);
   return (
@@ -108,7 +108,7 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
         <div className={`fp-clock timer-${timer.status}${ringing ? ' timer-ringing' : ''}`} data-testid="fp-clock">
           {text}
         </div>
-        <div className="fp-presets" role="group" aria-label="Duration">
+        <fieldset className="fp-presets" aria-label="Duration">
           {PRESETS_MIN.map((m) => (
             <button
               key={m}
@@ -144,7 +144,7 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
               Set
             </button>
           </form>
-        </div>
+        </fieldset>
         <div className="fp-actions">
           {timer.status === 'running' ? (
             <button

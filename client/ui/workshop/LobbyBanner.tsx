@@ -12,7 +12,7 @@ export function LobbyBanner() {
   if (!facilitator || !lobby.admission || lobby.waiting.length === 0) return null;
   const shown = lobby.waiting.slice(0, SHOWN);
   return (
-    <div className="lobby-banner" role="region" aria-label="People waiting to join" data-testid="lobby-banner">
+    <section className="lobby-banner" aria-label="People waiting to join" data-testid="lobby-banner">
       <strong>
         {lobby.waiting.length === 1
           ? '1 person is waiting to join'
@@ -52,6 +52,6 @@ export function LobbyBanner() {
           </li>
         )}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -173,9 +173,8 @@ export function ParticipantPanel({
               </button>
             )}
             {confirming === p.userId && (
-              <div
+              <fieldset
                 className="pp-confirm"
-                role="group"
                 aria-label={`Remove ${p.name}?`}
                 data-testid="participant-remove-confirm"
               >
@@ -193,7 +192,7 @@ export function ParticipantPanel({
                 <button type="button" className="btn" onClick={() => setConfirming(null)}>
                   Cancel
                 </button>
-              </div>
+              </fieldset>
             )}
             {!p.isMe && confirming !== p.userId && (
               <button

@@ -58,16 +58,15 @@ function TimerIcon({ status }: { status: string }) {
     stroke: 'currentColor',
     strokeWidth: 1.7,
     strokeLinecap: 'round' as const,
-    'aria-hidden': true,
   };
   if (status === 'paused')
     return (
-      <svg {...common}>
+      <svg {...common} aria-hidden="true">
         <path d="M6 4v8M10 4v8" />
       </svg>
     );
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <circle cx="8" cy="9" r="5.5" />
       <path d="M8 6v3l2 1.5M6.5 1.8h3" />
     </svg>

@@ -12,7 +12,6 @@ import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
 export { clipboardNoteSchema, isLeftEmpty, pasteCellFor, type ClipboardNote } from './noteCommands.ts';
-export type { KpiUpsert } from './kpiCommands.ts';
 
 /** Every user intent on the board, by name. */
 export const COMMANDS = {
@@ -46,7 +45,7 @@ export const COMMANDS = {
   importKpis: kpis.importKpis,
 } satisfies Record<string, CommandDef<z.ZodType, unknown>>;
 
-export type Commands = typeof COMMANDS;
+type Commands = typeof COMMANDS;
 export type CommandName = keyof Commands;
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
 export type CommandResult<N extends CommandName> = ReturnType<Commands[N]['run']>;

@@ -19,7 +19,7 @@ import { command } from './define.ts';
 const kpiPatchSchema = kpiFieldsSchema.partial();
 
 /** One stage metric to create or update: only the fields given are written. */
-export const kpiUpsertSchema = kpiPatchSchema.extend({ stageId: stageIdSchema, metric: kpiMetricSchema });
+const kpiUpsertSchema = kpiPatchSchema.extend({ stageId: stageIdSchema, metric: kpiMetricSchema });
 export type KpiUpsert = z.input<typeof kpiUpsertSchema>;
 
 /**

@@ -263,7 +263,7 @@ describe('duplicateNotes', () => {
   });
 
   it('a copy is a new record: its own key, no id field, its own Y.Text, its own index', () => {
-    // Regression: the copy used to carry the original's `id` field and `position` (same index).
+    // The copy carries neither the original's `id` field nor its `position` (same index).
     const { t, ids } = boardWithNotes(['A', 'B']);
     const [copy] = t.run('duplicateNotes', { noteIds: [ids[0]!] });
     const rec = getRecord(t.doc, copy!)!;
