@@ -49,9 +49,11 @@ test('two people whose names start with S get clearly different colours and thei
   expect(rgb(await samOwn.evaluate((e) => getComputedStyle(e).backgroundColor))).toEqual(a);
   // The department mark is drawn, not text: names read "Sam Stone", not "SSS".
   await expect(samOwn).toHaveAccessibleName('Sam Stone (you) · Sales');
+  // biome-ignore lint/performance/useDomNodeTextContent: what is shown, so innerText (textContent has the hidden parts)
   expect(await samOwn.evaluate((e) => (e as HTMLElement).innerText.trim())).toBe('SS');
   const inBar = fay.page.locator('[data-testid="avatar"][data-name="Sara Quinn"]');
   await expect(inBar).toHaveAccessibleName('Follow Sara Quinn’s view');
+  // biome-ignore lint/performance/useDomNodeTextContent: what is shown, so innerText (textContent has the hidden parts)
   expect(await inBar.evaluate((e) => (e as HTMLElement).innerText.trim())).toBe('SQ');
   await fay.page.screenshot({ path: test.info().outputPath('participants-two-s.png') });
 });

@@ -10,7 +10,7 @@ import { NOTE_W } from './layout.ts';
  * when zoomed out and then covered the label and the neighbouring notes (they stuck out of the
  * note by up to 28 units; notes are 12 apart). Board units; offsets from the note's top-left.
  */
-export const HEADER_PAD = 12;
+const HEADER_PAD = 12;
 export const DEPT_MARK = { x: HEADER_PAD, y: 7, size: 16 } as const;
 /** Where the kind label starts (after the mark) and its top and font size. */
 export const LABEL_X = DEPT_MARK.x + DEPT_MARK.size + 6;
@@ -18,8 +18,8 @@ export const LABEL_Y = 9;
 export const LABEL_FONT = 9.5;
 
 export const VOTE_BADGE_D = 28;
-export const COMMENT_BADGE_W = 34;
-export const COMMENT_BADGE_H = 22;
+const COMMENT_BADGE_W = 34;
+const COMMENT_BADGE_H = 22;
 const BADGE_GAP = 4;
 /** Badges stand out above the note by this much at most: half the 12-unit gap between notes. */
 const BADGE_TOP = -5;

@@ -7,7 +7,7 @@
  * design: one file that the canvas can draw with and jsPDF could embed (jsPDF draws no colour
  * glyphs). Loaded only when someone exports, never with the app.
  */
-export const EMOJI_FAMILY = 'Journeyboard Emoji';
+const EMOJI_FAMILY = 'Journeyboard Emoji';
 
 let loading: Promise<void> | null = null;
 

@@ -10,7 +10,7 @@ import { woffToSfnt } from './woff.ts';
  * drawn by these hooks instead of the table's own text call. A grapheme of several emoji (a ZWJ
  * family, a flag) shows its first one: jsPDF does no shaping.
  */
-export const EMOJI_FONT = 'NotoEmoji';
+const EMOJI_FONT = 'NotoEmoji';
 export const SLOT = '\u00a4\u00a4';
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
