@@ -123,9 +123,16 @@ export class VotingClient {
   ): Promise<VotingBallotMessage | VotingRefusedMessage> {
     const mark = this.mark();
     const requestId = `${action}-${mark}`;
+    // The answer is the ballot with this note's dots changed: a ballot the server sends on its own
+    // (a new round, a refund) may arrive first and is not it.
+    const dotsOn = (m: VotingServerMessage | undefined) =>
+      m?.type === VOTING.ballot && m.roundId === roundId ? (m.dots[noteId] ?? 0) : 0;
+    const before = dotsOn(this.messages.filter((m) => m.type === VOTING.ballot && m.roundId === roundId).at(-1));
     this.send({ type: action === 'place' ? VOTING.place : VOTING.remove, roundId, noteId, requestId });
     return this.next(
-      (m) => m.type === VOTING.ballot || (m.type === VOTING.refused && m.requestId === requestId),
+      (m) =>
+        (m.type === VOTING.ballot && m.roundId === roundId && dotsOn(m) !== before) ||
+        (m.type === VOTING.refused && m.requestId === requestId),
       mark,
       `the answer to ${action}`,
     );
