@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseAllowedHosts } from './http/allowedHosts.ts';
+import { parseAllowedHosts } from './allowedHosts.ts';
 
 /** Everything the server needs to start; `readConfig` builds it from the environment. */
 export interface ServerConfig {
