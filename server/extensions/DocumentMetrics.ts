@@ -1,5 +1,5 @@
 import type { Extension, onChangePayload, onConfigurePayload } from '@hocuspocus/server';
-import type { ChangeSource, Metrics } from '../observability/Metrics.ts';
+import type { Metrics } from '../observability/Metrics.ts';
 
 /**
  * Tells the Metrics service (server/observability/) of the live documents, for the connection and
