@@ -9,7 +9,7 @@ import {
   type CommandResult,
 } from '../../shared/index.ts';
 import type { Identity } from '../identity/identity.ts';
-import { fetchLinks, type BoardLinks } from '../pages/api.ts';
+import { fetchLinks, type BoardLinks } from '../api/boards.ts';
 import { saveBoardToken } from '../sync/boardTokens.ts';
 import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';

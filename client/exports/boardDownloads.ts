@@ -1,7 +1,7 @@
 import { fileSlug, type PriorityList } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
 import { renderBoardImage, type BoardImage } from '../canvas/boardImage.tsx';
-import { dataUrlBlob, saveBlob } from './exportsApi.ts';
+import { dataUrlBlob, saveBlob } from './downloads.ts';
 import { boardPdf, type PaperSize } from './pdfExport.ts';
 
 /** Pixels per board unit in exported images: sharp on a retina screen and in print. */

@@ -1,5 +1,5 @@
 import { issuedIdentitySchema, type IssuedIdentity } from '../../shared/index.ts';
-import { requestIdentity } from '../pages/api.ts';
+import { requestIdentity } from '../api/identity.ts';
 
 /**
  * This device's proof of who it is: a credential the server issued the first time the device
