@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Group, Path, Rect, Text } from 'react-konva';
 import type { NoteId } from '../../shared/index.ts';
-import { badgeRect, badgeScale } from './commentBadges.ts';
-import type { BoardLayout } from './layout.ts';
+import { badgeRect, badgeScale } from '../geometry/commentBadges.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
 import { THEME } from './theme.ts';
 
 interface Props {

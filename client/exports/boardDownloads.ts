@@ -14,6 +14,7 @@ export function boardImage(session: BoardSession, area: 'board' | 'view'): Promi
     area: area === 'board' ? { kind: 'board' } : { kind: 'view', camera, viewport },
     pixelRatio: EXPORT_PIXEL_RATIO,
     curveGrouping,
+    layouts: session.layouts,
   });
 }
 

@@ -40,7 +40,7 @@ import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
 import { LockBanner } from '../ui/workshop/LockBanner.tsx';
 import { LobbyBanner } from '../ui/workshop/LobbyBanner.tsx';
 import { MassDeleteBanner } from '../ui/workshop/MassDeleteBanner.tsx';
-import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
+import { useLockedOut } from '../board/workshop/useWorkshop.ts';
 import { VotingDock } from '../ui/voting/VotingBar.tsx';
 import { DotsLeftBadges } from '../ui/voting/DotsLeftBadges.tsx';
 import { PrivateWritingBar } from '../ui/privateWriting/PrivateWritingBar.tsx';

@@ -10,7 +10,7 @@ import {
   noteColour,
   type Note,
 } from '../../../shared/index.ts';
-import { NOTE_H, NOTE_W } from '../layout.ts';
+import { NOTE_H, NOTE_W } from '../../geometry/layout.ts';
 import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';

@@ -2,10 +2,9 @@ import { useEffect } from 'react';
 import type { NoteId } from '../../../shared/index.ts';
 import { useComments, useCommentsUi, useOpenThreadCounts } from '../../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
-import { toBoard } from '../../canvas/camera.ts';
-import { badgeAt } from '../../canvas/commentBadges.ts';
-import { HEADER_H, LABEL_W } from '../../canvas/layout.ts';
-import { layoutFor } from '../../canvas/layoutCache.ts';
+import { toBoard } from '../../geometry/camera.ts';
+import { badgeAt } from '../../geometry/commentBadges.ts';
+import { HEADER_H, LABEL_W } from '../../geometry/layout.ts';
 import { screenRect } from '../overlayPosition.ts';
 import { CommentsPanel, Deferred } from '../deferred.tsx';
 import { SinceLastVisit } from './SinceLastVisit.tsx';
@@ -30,7 +29,7 @@ export function CommentsOverlay() {
   const view = useEditor((s) => s.view);
   const panelOpen = useCommentsUi((s) => s.panelOpen);
   const popover = useCommentsUi((s) => s.popover);
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
 
   // Badges are drawn by Konva (CommentBadgesLayer), which does not listen: hit-test them here,
   // before the canvas's own pointer handling (capture phase), and open the note's threads.
@@ -42,7 +41,7 @@ export function CommentsOverlay() {
       const r = el.getBoundingClientRect();
       const p = toBoard(session.editor.get().camera, { x: e.clientX - r.left, y: e.clientY - r.top });
       const b = session.model.source.getSnapshot();
-      const hit = badgeAt(layoutFor(b), counts, p, session.editor.get().camera.scale);
+      const hit = badgeAt(session.layouts.layoutFor(b), counts, p, session.editor.get().camera.scale);
       if (hit) {
         e.stopPropagation();
         session.editor.update({ selection: new Set([hit]) });
