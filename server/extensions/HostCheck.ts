@@ -8,7 +8,7 @@ import { answeredHere } from './hookControl.ts';
 
 /**
  * Answers only requests and WebSocket upgrades whose `Host` the policy allows (DNS rebinding:
- * server/http/allowedHosts.ts); every other one gets 403 `host-not-allowed` before any route,
+ * server/config/allowedHosts.ts); every other one gets 403 `host-not-allowed` before any route,
  * static file or Hocuspocus connection sees it. First of all the extensions (extensions/order.ts).
  */
 export class HostCheck implements Extension {
