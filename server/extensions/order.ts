@@ -51,14 +51,22 @@ export const EXTENSION_ORDER = [
   'CommentGuard',
   // Periodic checkpoints of changed boards; after Persistence has stored the change.
   'Checkpoints',
-  // The feature extensions below answer stateless messages RoleAccess has already admitted;
-  // their relative order does not matter (each answers only its own message types).
+  // From here on, features that answer stateless messages RoleAccess has already admitted by
+  // role; each answers only its own types, so their order among themselves does not matter.
+  // Timer, lock, follow-me: reads the role RoleAccess set; the lock itself is BoardLock's.
   'WorkshopControls',
+  // Cursors and selections: stamps each presence with the role and person RoleAccess proved,
+  // drops what a connection may not send.
   'PresenceGuard',
+  // Voting messages; after Persistence, so a reveal writes into the loaded board.
   'Voting',
+  // Private writing messages; after Persistence, so a reveal writes into the loaded board.
   'PrivateWriting',
+  // Removal and admission of people by a facilitator.
   'People',
+  // Note activity for "since you were last here"; reads the board Persistence loaded.
   'BoardActivity',
+  // Visits and thread reads (comments); after BoardActivity, whose activity it reports.
   'Visits',
   // Encodes a board's download once it is loaded for a person; after every onLoadDocument that
   // changes the board (migrations, repairs).
