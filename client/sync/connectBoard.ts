@@ -12,12 +12,12 @@ import { skipUpdateEncoding } from './firstSyncEncoding.ts';
 import { takePrefetchedBoard } from '../boot/prefetchBoard.ts';
 
 /**
- * The only importer of the Hocuspocus provider (with connectComments.ts). Owns the Y.Doc of one
- * board and its connection; edits made while disconnected stay in the doc and are sent when the
- * socket returns. The doc is also kept on this device (localCopy.ts), so edits made offline
- * survive a closed tab or a reload and are sent when the server is reachable again. The status
- * the page shows is connectionStatus.ts's; the server's stateless messages go where
- * serverMessages.ts sends them.
+ * The only place that creates a Hocuspocus provider for a board (connectComments.ts does for its
+ * comments). Owns the Y.Doc of one board and its connection; edits made while disconnected stay
+ * in the doc and are sent when the socket returns. The doc is also kept on this device
+ * (localCopy.ts), so edits made offline survive a closed tab or a reload and are sent when the
+ * server is reachable again. The status the page shows is connectionStatus.ts's; the server's
+ * stateless messages go where serverMessages.ts sends them.
  */
 export interface BoardConnection {
   readonly doc: Y.Doc;
