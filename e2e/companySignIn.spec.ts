@@ -51,6 +51,13 @@ test.describe('company sign-in', () => {
     await expect(listed).toHaveCount(1);
     await expect(listed).toContainText('Onboarding journey');
     await expect(listed).toContainText('Editor');
+    // The phone never had the link: signed in, the board opens from the list, as an editor.
+    await listed.click();
+    const onPhone = new BoardPageObject(phone);
+    await onPhone.waitReady();
+    await expect(phone.getByTestId('board-unavailable')).toHaveCount(0);
+    await expect.poll(() => phone.evaluate(() => window.__journeyboard!.role())).toBe('editor');
+    await phone.goto('/');
 
     // A device with no name yet: the join dialog offers the company's.
     const tablet = await (await browser.newContext({ baseURL: server.url })).newPage();

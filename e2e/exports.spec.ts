@@ -6,6 +6,7 @@ import { BoardPageObject } from './BoardPageObject.ts';
 import { CommentsObject } from './CommentsObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
 import { boardLinks, type BoardLinks } from './server.ts';
+import { fetchAsPerson } from '../server/testing/identities.ts';
 
 const tokenOf = (link: string) => new URLSearchParams(link.slice(link.indexOf('#') + 1)).get('token')!;
 // Schema 6: a record's type is its key's prefix (`note:…`); records carry no typeName or id.
@@ -21,8 +22,9 @@ async function boardWithRound(
   create: (title: string, template: string) => Promise<{ id: string; links: BoardLinks }>,
 ) {
   const { id, links } = await create('Checkout, «exports»', 'ecommerce');
-  const auth = { authorization: `Bearer ${tokenOf(links.facilitator)}` };
-  const backup = (await (await fetch(`${url}/api/boards/${id}/export.json`, { headers: auth })).json()) as {
+  const backup = (await (
+    await fetchAsPerson(`${url}/api/boards/${id}/export.json`, tokenOf(links.facilitator))
+  ).json()) as {
     records: Record<string, Rec>;
   };
   const pains = Object.entries(backup.records).filter(([id, r]) => id.startsWith('note:') && r.kind === 'pain');
@@ -112,9 +114,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   const viewerToken = new URLSearchParams(boardLinks.get(id)!.viewer.split('#')[1]).get('token')!;
   await expect
     .poll(async () => {
-      const res = await fetch(`${server.url}/api/boards/${id}/priorities.json`, {
-        headers: { Authorization: `Bearer ${viewerToken}` },
-      });
+      const res = await fetchAsPerson(`${server.url}/api/boards/${id}/priorities.json`, viewerToken);
       return ((await res.json()) as { items: { noteId: string; comments: number | null }[] }).items.find(
         (i) => i.noteId === top.id,
       )?.comments;
@@ -231,22 +231,18 @@ test('home page: import a backup as a new board; a bad file is refused with the 
 }) => {
   const { id, links } = await server.createBoardWithLinks('Support ticket journey', 'support-ticket');
   const backup = await (
-    await fetch(`${server.url}/api/boards/${id}/export.json`, {
-      headers: { authorization: `Bearer ${tokenOf(links.facilitator)}` },
-    })
+    await fetchAsPerson(`${server.url}/api/boards/${id}/export.json`, tokenOf(links.facilitator))
   ).text();
   const page = await personPage(browser, server, { name: 'Cy Oh', department: 'support' });
   await page.goto('/');
   await expect(page.getByTestId('home-import')).toBeVisible();
   await page.screenshot({ path: 'test-results/exports-home.png' });
 
-  await page
-    .getByTestId('home-import-file')
-    .setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"journeyboard.board","version":1}'),
-    });
+  await page.getByTestId('home-import-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"journeyboard.board","version":1}'),
+  });
   await expect(page.getByRole('alert')).toContainText('schemaVersion');
   expect(new URL(page.url()).pathname).toBe('/');
 

@@ -9,6 +9,7 @@ import { MembersOnly } from './identity/MembersOnly.ts';
 import { CompanySignIn } from './auth/CompanySignIn.ts';
 import { BoardMembers } from './extensions/BoardMembers.ts';
 import { DeviceTransfers } from './identity/DeviceTransfers.ts';
+import { BoardEntry } from './access/BoardEntry.ts';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config/config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
@@ -180,18 +181,22 @@ export async function createServer(
     discardDrafts: (boardId, personId) => privateWriting.discardDraftsOf(boardId, personId),
     cluster,
   });
+  const entry = new BoardEntry({
+    identities,
+    sessions,
+    people,
+    membersOnly: signIn ? new MembersOnly(store.accounts) : null,
+    members: signIn ? store.accounts : null,
+  });
   // Hook order: extensions/order.ts, not the order of this list.
   const extensions = inHookOrder([
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
     new RoleAccess({
       links,
-      identities,
+      entry,
       maxConnectionsPerPerson: limits.maxConnectionsPerPerson,
-      sessions,
-      membersOnly: signIn ? new MembersOnly(store.accounts) : undefined,
       store,
-      people,
       failedAuth: new FailedAuthLimits({
         perAddress: limits.authFailuresPerAddress,
         perBoard: limits.authFailuresPerBoard,
@@ -233,6 +238,7 @@ export async function createServer(
         store,
         links,
         identities,
+        entry,
         auth: { signIn, sessions, accounts: store.accounts, publicUrl: config.publicUrl ?? null, now: options.now },
         transfers,
         trustProxy: config.trustProxy,

@@ -20,6 +20,7 @@ import {
   startTestServer,
   type TestServer,
 } from './testing/testServer.ts';
+import { fetchAsPerson } from './testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
@@ -243,9 +244,9 @@ describe('several instances on PostgreSQL and Redis', () => {
     const heard: string[] = [];
     const onB = await connect(b, id, { onStateless: (payload) => heard.push(payload) });
     const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${a.url}${path}`, {
+      fetchAsPerson(`${a.url}${path}`, tokens.facilitator, {
         ...init,
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.facilitator}` },
+        headers: { 'Content-Type': 'application/json' },
       });
 
     const saved = await api(`/api/boards/${id}/checkpoints`, {
@@ -313,9 +314,8 @@ describe('several instances on PostgreSQL and Redis', () => {
     const viewerOnB = await connect(b, id, { token: tokens.viewer });
     const [onA, onB, viewer] = [closes(editorOnA), closes(editorOnB), closes(viewerOnB)];
 
-    const res = await fetch(`${a.url}/api/boards/${id}/links/editor/rotate`, {
+    const res = await fetchAsPerson(`${a.url}/api/boards/${id}/links/editor/rotate`, tokens.facilitator, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.facilitator}` },
     });
     expect(res.status).toBe(200);
     await waitFor(() => onA.includes(LinkRotated.reason), { what: 'the editor on A to be disconnected' });

@@ -72,11 +72,9 @@ export async function createBoard(
   return z.object({ id: z.string(), url: z.string() }).parse(await readJson(res));
 }
 
-/** My role on a board and the share links I may hand out. */
-export async function fetchLinks(boardId: string, token: string): Promise<BoardLinks> {
-  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
+/** My role and the links I may hand out; without a token, a signed-in member's role (and no links). */
+export async function fetchLinks(boardId: string, token: string | null): Promise<BoardLinks> {
+  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links`, { headers: bearer(token) });
   return linksSchema.parse(await readJson(res));
 }
 

@@ -1,6 +1,5 @@
 import {
   credentialAuthorization,
-  identitiesPath,
   issuedIdentitySchema,
   issuedTransferSchema,
   REDEEM_PATH,
@@ -17,14 +16,6 @@ export class LinkRefused extends Error {
     super(reason);
     this.reason = reason;
   }
-}
-
-/** A new identity for this device, issued through any share link of the board (shown this once). */
-export async function requestIdentity(boardId: string, token: string): Promise<IssuedIdentity> {
-  const res = await fetch(identitiesPath(boardId), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  if (res.status === 401) throw new LinkRefused('unauthorized');
-  if (res.status === 404) throw new LinkRefused('board-not-found');
-  return issuedIdentitySchema.parse(await readJson(res));
 }
 
 /** A one-time code that moves this person to another device (the credential proves who asks). */

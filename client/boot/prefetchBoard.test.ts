@@ -1,11 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BOARD_TOKENS_KEY, boardIdFromPath, prefetchBoard, takePrefetchedBoard } from './prefetchBoard.ts';
 
-/** localStorage as far as the boot script uses it. */
-function storage(items: Record<string, string> = {}): Storage {
-  return { getItem: (k: string) => items[k] ?? null } as Storage;
-}
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
+const PERSON = { personId: `person-${'p'.repeat(22)}`, credential: `jbc_${'c'.repeat(43)}` };
+const CREDENTIAL_KEY = 'journeyboard.credential';
+
+/** localStorage as far as the boot script uses it; a device that has been here before holds a credential. */
+function storage(items: Record<string, string> = { [CREDENTIAL_KEY]: JSON.stringify(PERSON) }): Storage {
+  return {
+    getItem: (k: string) => items[k] ?? null,
+    setItem: (k: string, v: string) => {
+      items[k] = v;
+    },
+  } as Storage;
+}
+const sentWith = (token: string) => ({
+  Authorization: `Bearer ${token}`,
+  'X-Journeyboard-Credential': PERSON.credential,
+});
 
 describe('prefetchBoard', () => {
   afterEach(() => {
@@ -27,26 +39,54 @@ describe('prefetchBoard', () => {
     );
     vi.stubGlobal('fetch', fetch);
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
-    expect(fetch).toHaveBeenCalledWith(
-      '/api/boards/board00000001/state',
-      expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }),
+    await vi.waitFor(() =>
+      expect(fetch).toHaveBeenCalledWith(
+        '/api/boards/board00000001/state',
+        expect.objectContaining({ headers: sentWith(TOKEN) }),
+      ),
     );
     expect(takePrefetchedBoard('otherboard01')).toBeNull();
     expect(await takePrefetchedBoard('board00000001')).toEqual(new Uint8Array([1, 2, 3]));
     expect(takePrefetchedBoard('board00000001')).toBeNull();
   });
 
-  it('uses the token kept from an earlier visit when the link has none', () => {
+  it('uses the token kept from an earlier visit when the link has none', async () => {
     const fetch = vi.fn(async () => new Response(new Uint8Array()));
     vi.stubGlobal('fetch', fetch);
     prefetchBoard(
       { pathname: '/b/board00000001', hash: '' },
-      storage({ [BOARD_TOKENS_KEY]: JSON.stringify({ board00000001: TOKEN }) }),
+      storage({
+        [BOARD_TOKENS_KEY]: JSON.stringify({ board00000001: TOKEN }),
+        [CREDENTIAL_KEY]: JSON.stringify(PERSON),
+      }),
     );
-    expect(fetch).toHaveBeenCalledWith(
+    await vi.waitFor(() =>
+      expect(fetch).toHaveBeenCalledWith(
+        '/api/boards/board00000001/state',
+        expect.objectContaining({ headers: sentWith(TOKEN) }),
+      ),
+    );
+  });
+
+  it('on a first visit, gets an identity through the link first, keeps it, then downloads as that person', async () => {
+    const items: Record<string, string> = {};
+    const fetch = vi.fn(async (path: string) =>
+      path.endsWith('/identities')
+        ? new Response(JSON.stringify(PERSON), { status: 201 })
+        : new Response(new Uint8Array([7]), { headers: { 'Content-Type': 'application/octet-stream' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage(items));
+    expect(await takePrefetchedBoard('board00000001')).toEqual(new Uint8Array([7]));
+    expect(fetch.mock.calls.map(([path]) => path)).toEqual([
+      '/api/boards/board00000001/identities',
       '/api/boards/board00000001/state',
-      expect.objectContaining({ headers: { Authorization: `Bearer ${TOKEN}` } }),
+    ]);
+    expect(fetch).toHaveBeenLastCalledWith(
+      '/api/boards/board00000001/state',
+      expect.objectContaining({ headers: sentWith(TOKEN) }),
     );
+    expect(JSON.parse(items[CREDENTIAL_KEY] ?? 'null')).toEqual(PERSON);
   });
 
   it('starts nothing without a board, without a token, or with a malformed one', () => {

@@ -6,7 +6,9 @@
  */
 
 import { BOARD_STATE_TYPE, boardStatePath } from '../../shared/protocol/boardState.ts';
+import { CREDENTIAL_HEADER } from '../../shared/protocol/credentials.ts';
 import { isShareToken, tokenFromFragment } from '../../shared/protocol/roles.ts';
+import { credentialThrough } from './deviceCredential.ts';
 
 /** `/b/<id>`: the board route (App.tsx). */
 export function boardIdFromPath(pathname: string): string | null {
@@ -34,11 +36,16 @@ export function prefetchBoard(
   if (!boardId || !token) return;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), PREFETCH_TIMEOUT_MS);
-  const state = fetch(boardStatePath(boardId), {
-    headers: { Authorization: `Bearer ${token}` },
-    cache: 'no-store',
-    signal: abort.signal,
-  })
+  // The download is bound to a person like every board call: a first visit gets its identity
+  // first (the app then finds it stored, or shares this request), a later one sends the stored one.
+  const state = credentialThrough(boardId, token, storage)
+    .then(({ credential }) =>
+      fetch(boardStatePath(boardId), {
+        headers: { Authorization: `Bearer ${token}`, [CREDENTIAL_HEADER]: credential },
+        cache: 'no-store',
+        signal: abort.signal,
+      }),
+    )
     // Only the route's own answer: a proxy's error page or the app's HTML must never reach Yjs.
     .then(async (res) =>
       res.ok && res.headers.get('Content-Type') === BOARD_STATE_TYPE ? new Uint8Array(await res.arrayBuffer()) : null,

@@ -1,43 +1,37 @@
-import { issuedIdentitySchema, type IssuedIdentity } from '../../shared/index.ts';
-import { requestIdentity } from '../api/identity.ts';
+import type { IssuedIdentity } from '../../shared/index.ts';
+import {
+  clearCredential,
+  credentialThrough,
+  IdentityRefused,
+  syncCredentialCookie,
+  writeCredential,
+} from '../boot/deviceCredential.ts';
+import { LinkRefused } from '../api/identity.ts';
 
 /**
  * This device's proof of who it is: a credential the server issued the first time the device
- * joined a board, kept here and sent with every connection. The server keeps only its hash. One
- * per device and server (the same person on every board), so it is stored per origin.
+ * joined a board, kept on the device and sent with every connection and HTTP call. The server
+ * keeps only its hash.
  */
-const KEY = 'journeyboard.credential';
-
 export function loadCredential(): IssuedIdentity | null {
-  try {
-    const parsed = issuedIdentitySchema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return syncCredentialCookie();
 }
 
 /** Keeps `issued` as this device's credential (replacing any other: the device is that person now). */
 export function storeCredential(issued: IssuedIdentity): void {
-  localStorage.setItem(KEY, JSON.stringify(issued));
+  writeCredential(issued);
 }
 
 /** Drops a credential the server no longer accepts (revoked, or the server's data was reset). */
 export function forgetCredential(): void {
-  localStorage.removeItem(KEY);
+  clearCredential();
 }
-
-let issuing: Promise<IssuedIdentity> | null = null;
 
 /** The stored credential, or a new one issued through `boardId`'s share link (once, however many callers). */
 export function ensureCredential(boardId: string, token: string): Promise<IssuedIdentity> {
-  const stored = loadCredential();
-  if (stored) return Promise.resolve(stored);
-  issuing ??= requestIdentity(boardId, token)
-    .then((issued) => {
-      storeCredential(issued);
-      return issued;
-    })
-    .finally(() => (issuing = null));
-  return issuing;
+  return credentialThrough(boardId, token).catch((error: unknown) => {
+    if (error instanceof IdentityRefused && error.status === 401) throw new LinkRefused('unauthorized');
+    if (error instanceof IdentityRefused && error.status === 404) throw new LinkRefused('board-not-found');
+    throw error;
+  });
 }

@@ -13,19 +13,20 @@ export type ProvenPerson =
 
 /**
  * This device's credential, asked for through the board's share link on a first visit. Without a
- * link there is nothing to ask with: the board will refuse the connection and say why.
+ * link only a signed-in member of the board gets one (My boards on a new device); anyone else is
+ * refused, and the board page says why.
  */
 export function useProvenPerson(boardId: string, token: string | null): ProvenPerson {
   const [state, setState] = useState<ProvenPerson>(() => {
     const stored = loadCredential();
-    return stored || !token ? { kind: 'ready', identity: stored } : { kind: 'pending' };
+    return stored ? { kind: 'ready', identity: stored } : { kind: 'pending' };
   });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     // Signed in (company sign-in) but holding another person's credential, from before: trade it
     // for one of the signed-in person, so this device is them here as on their other devices.
     const stored = loadCredential();
-    if (!stored || !token) return;
+    if (!stored) return;
     let live = true;
     fetchMe().then(
       (me) => {
@@ -40,9 +41,9 @@ export function useProvenPerson(boardId: string, token: string | null): ProvenPe
     };
   }, [boardId, token]);
   useEffect(() => {
-    if (state.kind !== 'pending' || !token) return;
+    if (state.kind !== 'pending') return;
     let live = true;
-    ensureCredential(boardId, token).then(
+    ensureCredential(boardId, token ?? '').then(
       (identity) => live && setState({ kind: 'ready', identity }),
       (error: unknown) =>
         live &&

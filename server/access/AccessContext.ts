@@ -5,7 +5,10 @@ import type { ProvenPerson } from '../identity/Identities.ts';
 /** What RoleAccess puts in a connection's Hocuspocus context once the link and the person are proven. */
 export interface AccessContext {
   readonly role: Role;
-  /** The role of the share link itself; `role` is lower for a guest on a members-only board. */
+  /**
+   * The role of the share link itself; `role` is lower for a guest on a members-only board. Unset
+   * for a signed-in member who came back without the link (BoardEntry.memberRole).
+   */
   readonly linkRole?: Role;
   readonly boardId: string;
   /** The person the connection's credential proved; every person-scoped thing is keyed by its id. */

@@ -13,8 +13,9 @@ export function disconnectRole(instance: Hocuspocus, boardId: string, role: Role
     if (parseDocumentName(name).boardId !== boardId) continue;
     for (const connection of document.getConnections()) {
       const context = connection.context as Partial<AccessContext>;
-      // By the link it came in with: a guest's editor link, read as a commenter's, goes too.
-      if ((context.linkRole ?? context.role) !== role) continue;
+      // By the link it came in with: a guest's editor link, read as a commenter's, goes too; a
+      // signed-in member who came back without any link stays (remove them by name instead).
+      if (context.linkRole !== role) continue;
       connection.close(LinkRotated);
       closed++;
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityRequired } from '../../shared/protocol/closeReasons.ts';
-import { identitiesPath, issuedIdentitySchema } from '../../shared/protocol/identity.ts';
+import { CREDENTIAL_HEADER, identitiesPath, issuedIdentitySchema } from '../../shared/protocol/identity.ts';
 import { TestBrowser } from '../testing/browser.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../testing/oidcProvider.ts';
 import { connectProvider, ConnectionRefused, waitFor } from '../testing/providers.ts';
@@ -10,6 +10,7 @@ import { VOTING } from '../../shared/protocol/voting.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
+import { fetchAsPerson, issueIdentity } from '../testing/identities.ts';
 
 interface Me {
   signInAvailable: boolean;
@@ -267,6 +268,81 @@ describe('company sign-in (OpenID Connect)', () => {
     expect((await fetch(`${server.url}/api/me/boards`)).status).toBe(401);
   });
 
+  it('a signed-in member opens a board from My boards on a new device without its link; guests and strangers cannot', async () => {
+    const board = await createBoardWithLinks(server.url, { title: 'Member journey' });
+    const laptop = new TestBrowser();
+    await signIn(laptop, 'bo-456');
+    providers.push(
+      await connectProvider(server.wsUrl, board.id, {
+        token: board.tokens.editor,
+        credential: null,
+        cookie: laptop.cookieFor(`${server.url}/collab`)!,
+      }),
+    );
+    /** Connects without any link: the roles the member then holds on the board, or the refusal. */
+    const connect = async (cookie: string | undefined, credential: string | null = null) => {
+      try {
+        providers.push(await connectProvider(server.wsUrl, board.id, { token: '', credential, cookie }));
+      } catch (error) {
+        if (error instanceof ConnectionRefused) return error.reason;
+        throw error;
+      }
+      return [...server.server.hocuspocus.documents.get(board.id)!.getConnections()]
+        .map((c) => c.context as { role: string; person: { id: string } })
+        .filter((c) => c.person.id === member?.id)
+        .map((c) => c.role);
+    };
+
+    // A new device: signed in, no link, no credential.
+    const phone = new TestBrowser();
+    await signIn(phone, 'bo-456');
+    const member = (await me(phone)).person;
+    const phoneCookie = phone.cookieFor(`${server.url}/collab`)!;
+    expect(await connect(phoneCookie)).toEqual(['editor', 'editor']);
+    // Its HTTP calls too, and it gets a credential for the same person without the link.
+    const links = await phone.fetch(`${server.url}/api/boards/${board.id}/links`);
+    expect(await links.json()).toEqual({ role: 'editor', links: {} });
+    expect((await phone.fetch(`${server.url}/api/boards/${board.id}/state`)).status).toBe(200);
+    // Only reads: a change over HTTP still takes the link as a header, never a cookie alone.
+    const save = await phone.fetch(`${server.url}/api/boards/${board.id}/checkpoints`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ label: 'By cookie alone' }),
+    });
+    expect(save.status).toBe(401);
+    const issued = issuedIdentitySchema.parse(
+      await (await phone.fetch(`${server.url}${identitiesPath(board.id)}`, { method: 'POST' })).json(),
+    );
+    expect(issued.personId).toBe(member?.id);
+
+    // Rotating the editor link does not close the member who came without it.
+    const rotated = await fetchAsPerson(
+      `${server.url}/api/boards/${board.id}/links/editor/rotate`,
+      board.tokens.facilitator,
+      {
+        method: 'POST',
+      },
+    );
+    expect(rotated.status).toBe(200);
+    expect(await connect(phoneCookie)).toContain('editor');
+
+    // A guest by link (a device-only person) and a signed-in stranger have no way in without a link.
+    const guest = (await issueIdentity(server.wsUrl, board.id, board.tokens.viewer))!;
+    expect(await connect(undefined, guest.credential)).toBe('unauthorized');
+    expect(
+      (
+        await fetch(`${server.url}/api/boards/${board.id}/state`, {
+          headers: { [CREDENTIAL_HEADER]: guest.credential },
+        })
+      ).status,
+    ).toBe(401);
+    const stranger = new TestBrowser();
+    await signIn(stranger, 'ann-123');
+    expect(await connect(stranger.cookieFor(`${server.url}/collab`)!)).toBe('unauthorized');
+    expect((await stranger.fetch(`${server.url}/api/boards/${board.id}/links`)).status).toBe(401);
+    expect((await stranger.fetch(`${server.url}${identitiesPath(board.id)}`, { method: 'POST' })).status).toBe(401);
+  });
+
   it('a person by link only is never listed: My boards is for signed-in people', async () => {
     const board = await createBoardWithLinks(server.url);
     const provider = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor });
@@ -279,17 +355,15 @@ describe('company sign-in (OpenID Connect)', () => {
   it('members-only board: a signed-in member of the domain edits and votes; other people with the editor link comment and are refused a vote', async () => {
     const board = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const rule = (token: string, membersDomain: string | null) =>
-      fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
+      fetchAsPerson(`${server.url}/api/boards/${board.id}/sign-in-rule`, token, {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ membersDomain }),
       });
     expect((await rule(board.tokens.editor, 'example.com')).status).toBe(403);
     expect((await rule(board.tokens.facilitator, 'not a domain')).status).toBe(400);
     expect((await rule(board.tokens.facilitator, 'Example.com')).status).toBe(200);
-    const read = await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
-      headers: { Authorization: `Bearer ${board.tokens.viewer}` },
-    });
+    const read = await fetchAsPerson(`${server.url}/api/boards/${board.id}/sign-in-rule`, board.tokens.viewer);
     expect(await read.json()).toEqual({ membersDomain: 'example.com' });
 
     const annBrowser = new TestBrowser();
@@ -369,19 +443,22 @@ describe('company sign-in (OpenID Connect)', () => {
 
   it('replacing the editor link also disconnects guests who came in with it as commenters', async () => {
     const board = await createBoardWithLinks(server.url);
-    await fetch(`${server.url}/api/boards/${board.id}/sign-in-rule`, {
+    await fetchAsPerson(`${server.url}/api/boards/${board.id}/sign-in-rule`, board.tokens.facilitator, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${board.tokens.facilitator}`, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ membersDomain: 'example.com' }),
     });
     const guest = await connectProvider(server.wsUrl, board.id, { token: board.tokens.editor });
     providers.push(guest);
     const connections = () => [...(server.server.hocuspocus.documents.get(board.id)?.getConnections() ?? [])];
     expect(connections().map((c) => (c.context as { role: string }).role)).toEqual(['commenter']);
-    const rotated = await fetch(`${server.url}/api/boards/${board.id}/links/editor/rotate`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
-    });
+    const rotated = await fetchAsPerson(
+      `${server.url}/api/boards/${board.id}/links/editor/rotate`,
+      board.tokens.facilitator,
+      {
+        method: 'POST',
+      },
+    );
     expect(rotated.status).toBe(200);
     await waitFor(() => connections().length === 0, { what: 'the guest to be disconnected' });
   });

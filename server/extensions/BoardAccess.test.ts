@@ -13,6 +13,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 describe('BoardAccess', () => {
   let server: TestServer;
@@ -58,14 +59,10 @@ describe('BoardAccess', () => {
     await waitForAck(ok);
     ok.destroy();
 
-    const brokenInfo = await fetch(`${server.url}/api/boards/${broken}`, {
-      headers: { Authorization: `Bearer ${brokenTokens.viewer}` },
-    });
+    const brokenInfo = await fetchAsPerson(`${server.url}/api/boards/${broken}`, brokenTokens.viewer);
     expect(brokenInfo.status).toBe(500);
     expect(((await brokenInfo.json()) as { error: { code: string } }).error.code).toBe('board-unreadable');
-    const healthyInfo = await fetch(`${server.url}/api/boards/${healthy}`, {
-      headers: { Authorization: `Bearer ${healthyTokens.viewer}` },
-    });
+    const healthyInfo = await fetchAsPerson(`${server.url}/api/boards/${healthy}`, healthyTokens.viewer);
     expect(((await healthyInfo.json()) as { title: string }).title).toBe('Still fine');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     // The damaged row is left exactly as found, for an operator to inspect.

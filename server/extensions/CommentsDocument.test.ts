@@ -17,6 +17,7 @@ import {
   type TestServer,
 } from '../testing/testServer.ts';
 import { onLogLine } from '../observability/log.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
@@ -151,9 +152,8 @@ describe('the comments document', () => {
     const closed: string[] = [];
     const p = await connect(server, `${id}/comments`, tokens.commenter);
     p.on('close', ({ event }: { event: { reason: string } }) => closed.push(event.reason));
-    const res = await fetch(`${server.url}/api/boards/${id}/links/commenter/rotate`, {
+    const res = await fetchAsPerson(`${server.url}/api/boards/${id}/links/commenter/rotate`, tokens.facilitator, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.facilitator}` },
     });
     expect(res.status).toBe(200);
     await waitFor(() => closed.includes('link-rotated'), { what: 'the comments connection to be closed' });

@@ -7,6 +7,7 @@ import { canWrite, tokenFromFragment, type Role } from '../../shared/protocol/ro
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 let fenceSeq = 0;
@@ -122,9 +123,8 @@ describe('RoleAccess', () => {
       viewer.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
     );
 
-    const res = await fetch(`${server.url}/api/boards/${id}/links/viewer/rotate`, {
+    const res = await fetchAsPerson(`${server.url}/api/boards/${id}/links/viewer/rotate`, tokens.facilitator, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.facilitator}` },
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as BoardLinksResponse;

@@ -7,6 +7,7 @@ import {
   RateLimited,
   RemovedFromBoard,
   Unauthorized,
+  type CloseReason,
 } from '../../shared/protocol/closeReasons.ts';
 import { decodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
@@ -16,27 +17,19 @@ import { personOf, type AccessContext } from '../access/AccessContext.ts';
 import type { FailedAuthLimits } from '../access/FailedAuthLimits.ts';
 import { stampedClientAddress } from '../live/clientAddress.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
-import type { Identities } from '../identity/Identities.ts';
-import type { BoardPeople } from '../people/BoardPeople.ts';
-import type { Sessions } from '../identity/Sessions.ts';
-import type { MembersOnly } from '../identity/MembersOnly.ts';
+import type { BoardEntry, EntryRefusal } from '../access/BoardEntry.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 
 export interface RoleAccessConfiguration {
   links: ShareLinks;
-  identities: Identities;
-  /** A signed-in browser's session cookie proves the person when the token has no credential. */
-  sessions?: Sessions;
-  /** Boards for signed-in members of a domain: a guest's editor link reads as a commenter's. */
-  membersOnly?: MembersOnly;
+  /** Proves the person and decides whether they may come onto the board (removed, lobby, members-only). */
+  entry: BoardEntry;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
   store: Pick<BoardStore, 'getBoardInfo'>;
   /** Connections one person may hold to one board document (their tabs and devices); past it `board-full`. */
   maxConnectionsPerPerson?: number;
-  /** People a facilitator removed from a board are refused there. */
-  people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   /** Refused attempts per address and board; past them `rate-limited`, unchecked (BoardCapacity stamps the address). */
   failedAuth?: FailedAuthLimits;
 }
@@ -94,21 +87,15 @@ export class RoleAccess implements Extension {
   extensionName = 'RoleAccess';
 
   private readonly links: ShareLinks;
-  private readonly identities: Identities;
-  private readonly sessions: Sessions | null;
-  private readonly membersOnly: MembersOnly | null;
+  private readonly entry: BoardEntry;
   private readonly store: Pick<BoardStore, 'getBoardInfo'>;
-  private readonly people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   private readonly failedAuth?: FailedAuthLimits;
   private readonly maxConnectionsPerPerson: number;
 
   constructor(configuration: RoleAccessConfiguration) {
     this.links = configuration.links;
-    this.identities = configuration.identities;
-    this.sessions = configuration.sessions ?? null;
-    this.membersOnly = configuration.membersOnly ?? null;
+    this.entry = configuration.entry;
     this.store = configuration.store;
-    this.people = configuration.people;
     this.failedAuth = configuration.failedAuth;
     this.maxConnectionsPerPerson = configuration.maxConnectionsPerPerson ?? Number.POSITIVE_INFINITY;
   }
@@ -125,33 +112,40 @@ export class RoleAccess implements Extension {
     const address = stampedClientAddress(requestHeaders);
     if (this.failedAuth && !this.failedAuth.admits(address, boardId)) throw RateLimited;
     const { link, credential, name } = decodeConnectionToken(token);
-    const role = link ? await this.links.roleOf(boardId, link) : null;
+    const cookie = requestHeaders.get('cookie');
+    const linkRole = link ? await this.links.roleOf(boardId, link) : null;
+    // Without the board's link, only a signed-in member of the board gets in (My boards).
+    const person = linkRole ? null : await this.entry.personOf(credential, cookie);
+    const memberRole = linkRole ? null : await this.entry.memberRole(boardId, person);
+    const role = linkRole ?? memberRole;
     if (!role) {
       this.failedAuth?.failed(address, boardId);
       throw (await this.store.getBoardInfo(boardId)) ? Unauthorized : BoardNotFound;
     }
-    const person =
-      (await this.identities.verify(credential)) ?? (await this.sessions?.personOf(requestHeaders.get('cookie')));
-    if (!person) {
+    const proven = person ?? (await this.entry.personOf(credential, cookie));
+    if (!proven) {
       this.failedAuth?.failed(address, boardId);
       throw IdentityRequired;
     }
-    if (await this.people.isRemoved(boardId, person.id)) throw RemovedFromBoard;
     // One person's tabs and devices share a small allowance: one credential cannot fill a board.
     const theirs =
       instance.documents
         .get(documentName)
         ?.getConnections()
-        .filter((c) => personOf(c)?.id === person.id).length ?? 0;
+        .filter((c) => personOf(c)?.id === proven.id).length ?? 0;
     if (theirs >= this.maxConnectionsPerPerson) throw BoardFull;
-    if (await this.people.mustWait(boardId, person.id, role)) {
-      await this.people.knock(boardId, person.id, name ?? 'Someone');
-      throw AwaitingAdmission;
-    }
-    const admitted = (await this.membersOnly?.admit(boardId, role, person.id)) ?? { role, guestOfDomain: null };
+    const admitted = await this.entry.enter(boardId, role, proven, name ?? 'Someone');
+    if (!admitted.ok) throw REFUSALS[admitted.refusal];
     connectionConfig.readOnly = !canWrite(admitted.role, kind);
     // Returned values are merged into the connection's context (Hocuspocus hooks callback).
-    return { role: admitted.role, linkRole: role, boardId, person, guestOfDomain: admitted.guestOfDomain };
+    return {
+      role: admitted.role,
+      // A member who came without the link is not closed when that link is rotated: the link never let them in.
+      linkRole: linkRole ?? undefined,
+      boardId,
+      person: proven,
+      guestOfDomain: admitted.guestOfDomain,
+    };
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
@@ -165,6 +159,12 @@ export class RoleAccess implements Extension {
     }
   }
 }
+
+const REFUSALS: Record<EntryRefusal, CloseReason> = {
+  'identity-required': IdentityRequired,
+  'removed-from-board': RemovedFromBoard,
+  'awaiting-admission': AwaitingAdmission,
+};
 
 function statelessType(payload: string): string | null {
   try {

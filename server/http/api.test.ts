@@ -11,6 +11,7 @@ import type {
 import { connectProvider, waitForAck } from '../testing/providers.ts';
 import { tokenFromFragment } from '../../shared/protocol/roles.ts';
 import { startTestServer, type TestServer } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 describe('HTTP API', () => {
   let server: TestServer;
@@ -25,9 +26,7 @@ describe('HTTP API', () => {
   const facilitatorToken = (created: CreateBoardResponse) =>
     tokenFromFragment(new URL(created.links.facilitator, server.url).hash)!;
   const getInfo = (created: CreateBoardResponse) =>
-    fetch(`${server.url}/api/boards/${created.id}`, {
-      headers: { Authorization: `Bearer ${facilitatorToken(created)}` },
-    });
+    fetchAsPerson(`${server.url}/api/boards/${created.id}`, facilitatorToken(created));
 
   it('GET /healthz → 200 with the package version', async () => {
     const res = await fetch(`${server.url}/healthz`);

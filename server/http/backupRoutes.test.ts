@@ -12,6 +12,7 @@ import { executeCommentsCommand } from '../../shared/comments/index.ts';
 import { COMMENTS_UNAVAILABLE } from '../comments/CommentsAccess.ts';
 import { connectProvider, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'marketing' } as const;
 const round: RoundFields = {
@@ -32,7 +33,7 @@ describe('backup routes', () => {
   let id: string;
   let tokens: Record<Role, string>;
   const get = (path: string, token?: string) =>
-    fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+    token ? fetchAsPerson(`${server.url}${path}`, token) : fetch(`${server.url}${path}`);
   const postImport = (body: string, headers: Record<string, string> = {}, base = server.url) =>
     fetch(`${base}/api/boards/import`, {
       method: 'POST',

@@ -17,7 +17,7 @@ import type { BoardLimits } from '../config/config.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
-import { requireRole } from './boardRoutes.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { sendFile } from './priorityRoutes.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
@@ -25,7 +25,7 @@ import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
-export interface BackupRoutesDeps {
+export interface BackupRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly links: ShareLinks;
   readonly comments: CommentsAccess;
@@ -49,7 +49,7 @@ export function registerBackupRoutes(router: Router, deps: BackupRoutesDeps): vo
 async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<void> {
   const id = ctx.params.id ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-  await requireRole(deps, id, ctx.req, ctx.url);
+  await requireAccess(deps, id, ctx.req, ctx.url);
   const comments = deps.comments.available ? await deps.comments.export(id) : null;
   const exportedAt = new Date((deps.now ?? Date.now)()).toISOString();
   const backup = await withBoardDoc(deps.store, ctx, id, (doc) =>

@@ -12,13 +12,14 @@ import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { CorruptBoardError, type BoardInfo, type BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
-import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
+import { headerToken, sameSecret } from './bearerToken.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
-export interface BoardRoutesDeps {
+export interface BoardRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly maxBodyBytes: number;
   readonly links: ShareLinks;
@@ -79,7 +80,7 @@ async function getBoard({ req, res, url, params, liveDocument }: RouteContext, d
   const id = params.id ?? '';
   const notFound = new HttpError(404, 'not-found', `There is no board "${id}"`);
   if (!isBoardId(id)) throw notFound;
-  await requireRole(deps, id, req, url);
+  await requireAccess(deps, id, req, url);
 
   // A loaded board is read from its live document (it may be ahead of the snapshot); the
   // stored row still gives updatedAt, since every accepted change is logged with its time.
@@ -105,29 +106,6 @@ async function getBoard({ req, res, url, params, liveDocument }: RouteContext, d
   } finally {
     loaded.doc.destroy();
   }
-}
-
-/**
- * The role the request's token grants on `boardId`: 404 for an unknown board, 401 without a valid
- * token. (Knowing that a random 12-character id exists gives nothing without a token.)
- */
-export async function requireRole(
-  deps: Pick<BoardRoutesDeps, 'store' | 'links'>,
-  boardId: string,
-  req: RouteContext['req'],
-  url: URL,
-) {
-  const token = bearerToken(req, url);
-  const role = token ? await deps.links.roleOf(boardId, token) : null;
-  if (role) return role;
-  if (!(await deps.store.getBoardInfo(boardId)))
-    throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
-  throw new HttpError(
-    401,
-    'unauthorized',
-    'This board needs a share link token (Authorization: Bearer …, or ?token=)',
-    { 'WWW-Authenticate': 'Bearer' },
-  );
 }
 
 function boardInfo(info: BoardInfo, doc: Y.Doc): BoardInfoResponse {

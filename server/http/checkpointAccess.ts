@@ -1,7 +1,5 @@
 import { canFacilitate } from '../../shared/protocol/roles.ts';
-import type { ShareLinks } from '../access/ShareLinks.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
-import { requireRole } from './boardRoutes.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import type { CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { HttpError } from './respond.ts';
 
@@ -9,12 +7,9 @@ import { HttpError } from './respond.ts';
  * Share-link roles on the checkpoint routes: any valid link (Bearer token or `?token=`) may list
  * and preview the history; saving a named checkpoint and restoring need the facilitator's link.
  */
-export function roleCheckpointAuthorizer(deps: {
-  readonly store: BoardStore;
-  readonly links: ShareLinks;
-}): CheckpointAuthorizer {
+export function roleCheckpointAuthorizer(deps: BoardAccessDeps): CheckpointAuthorizer {
   return async ({ req, url }, boardId, need) => {
-    const role = await requireRole(deps, boardId, req, url);
+    const role = (await requireAccess(deps, boardId, req, url)).role;
     if (need === 'facilitate' && !canFacilitate(role)) {
       throw new HttpError(403, 'forbidden', 'Only a facilitator can save checkpoints or restore one');
     }

@@ -11,6 +11,7 @@ import type {
 import type { Role } from '../../shared/protocol/roles.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'marketing' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'sales' } as const;
@@ -23,9 +24,9 @@ describe('checkpoint routes', () => {
   afterAll(async () => server.close());
 
   const api = (path: string, token: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetchAsPerson(`${server.url}${path}`, token, {
       ...init,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+      headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) },
     });
   const save = async (boardId: string, tokens: Record<Role, string>, label: string) => {
     const res = await api(`/api/boards/${boardId}/checkpoints`, tokens.facilitator, {

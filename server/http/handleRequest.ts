@@ -19,6 +19,7 @@ import { registerIdentityRoutes } from './identityRoutes.ts';
 import { registerAuthRoutes, type AuthRoutesDeps } from './authRoutes.ts';
 import { registerSignInRuleRoutes } from './signInRuleRoutes.ts';
 import type { Identities } from '../identity/Identities.ts';
+import type { BoardEntry } from '../access/BoardEntry.ts';
 import type { DeviceTransfers } from '../identity/DeviceTransfers.ts';
 import { registerDeviceTransferRoutes } from './deviceTransferRoutes.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
@@ -36,6 +37,8 @@ export interface HttpDeps {
   readonly links: ShareLinks;
   /** Issues and proves people's credentials (`POST /api/boards/:id/identities`). */
   readonly identities: Identities;
+  /** Binds every board call to a proven person who may be on the board (removed, lobby). */
+  readonly entry: BoardEntry;
   /** Company sign-in and sessions (`/auth/*`, `/api/me`); absent in handler-only tests. */
   readonly auth?: AuthRoutesDeps;
   /** Moves a person to another device (`/api/identity/transfers`); absent in handler-only tests. */
@@ -75,14 +78,19 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   registerIdentityRoutes(router, { ...deps, sessions: deps.auth?.sessions });
   if (deps.auth) registerAuthRoutes(router, deps.auth);
   if (deps.auth?.signIn)
-    registerSignInRuleRoutes(router, { store: deps.store, links: deps.links, accounts: deps.auth.accounts });
+    registerSignInRuleRoutes(router, {
+      store: deps.store,
+      links: deps.links,
+      entry: deps.entry,
+      accounts: deps.auth.accounts,
+    });
   if (deps.transfers)
     registerDeviceTransferRoutes(router, {
       transfers: deps.transfers,
       maxBodyBytes: deps.maxBodyBytes,
       trustProxy: deps.trustProxy,
     });
-  registerStateRoutes(router, { store: deps.store, links: deps.links, states: deps.boardStates });
+  registerStateRoutes(router, { store: deps.store, links: deps.links, entry: deps.entry, states: deps.boardStates });
   if (deps.checkpoints) {
     registerCheckpointRoutes(router, {
       checkpoints: deps.checkpoints,
@@ -91,10 +99,11 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
     });
   }
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
-  registerPriorityRoutes(router, { store: deps.store, links: deps.links, comments });
+  registerPriorityRoutes(router, { store: deps.store, links: deps.links, entry: deps.entry, comments });
   registerBackupRoutes(router, {
     store: deps.store,
     links: deps.links,
+    entry: deps.entry,
     comments,
     maxBodyBytes: deps.maxBodyBytes,
     createToken: deps.createToken,

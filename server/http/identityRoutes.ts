@@ -1,15 +1,19 @@
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { Identities } from '../identity/Identities.ts';
 import type { Sessions } from '../identity/Sessions.ts';
-import { requireRole, type BoardRoutesDeps } from './boardRoutes.ts';
+import type { BoardEntry } from '../access/BoardEntry.ts';
+import { bearerToken } from './bearerToken.ts';
+import { requireLinkRole, type LinkDeps } from './boardAccess.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
-export interface IdentityRoutesDeps extends Pick<BoardRoutesDeps, 'store' | 'links'> {
+export interface IdentityRoutesDeps extends LinkDeps {
   readonly identities: Identities;
   /** A signed-in browser gets a credential for its company person, not a new one. */
   readonly sessions?: Sessions;
+  /** Lets a signed-in member ask without the link (My boards on a new device). */
+  readonly entry?: Pick<BoardEntry, 'memberRole'>;
 }
 
 /**
@@ -28,8 +32,10 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
   // A header only: a credential minted from a URL token could be replayed from logs and history.
   if (url.searchParams.has('token'))
     throw new HttpError(400, 'invalid-request', 'Send the share token as Authorization: Bearer …, not in the URL');
-  const role = await requireRole(deps, boardId, req, url);
-  const signedIn = await deps.sessions?.personOf(req.headers.cookie);
+  const signedIn = (await deps.sessions?.personOf(req.headers.cookie)) ?? null;
+  // A signed-in member opening a board from My boards on a new device has no link: membership will do.
+  const member = signedIn && !bearerToken(req, url) ? await deps.entry?.memberRole(boardId, signedIn) : null;
+  const role = member ?? (await requireLinkRole(deps, boardId, req, url));
   if (signedIn) {
     sendJson(res, 201, await deps.identities.issueFor(signedIn.id), { 'Cache-Control': 'no-store' });
     return;

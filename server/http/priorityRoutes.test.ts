@@ -16,6 +16,8 @@ import { ROLES, type Role } from '../../shared/protocol/roles.ts';
 import { executeCommentsCommand } from '../../shared/comments/index.ts';
 import { COMMENTS_UNAVAILABLE } from '../comments/CommentsAccess.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
+import { fetchAsPerson, issueIdentity } from '../testing/identities.ts';
+import { CREDENTIAL_COOKIE } from '../../shared/protocol/identity.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'marketing' } as const;
@@ -51,7 +53,7 @@ describe('priority list routes', () => {
     }
   };
   const get = (path: string, token?: string) =>
-    fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+    token ? fetchAsPerson(`${server.url}${path}`, token) : fetch(`${server.url}${path}`);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -150,9 +152,7 @@ describe('priority list routes', () => {
     const bare = await startTestServer({ comments: COMMENTS_UNAVAILABLE });
     try {
       const created = await createBoardWithLinks(bare.url, { title: 'No comments here', template: 'ecommerce' });
-      const res = await fetch(`${bare.url}/api/boards/${created.id}/priorities.json`, {
-        headers: { Authorization: `Bearer ${created.tokens.viewer}` },
-      });
+      const res = await fetchAsPerson(`${bare.url}/api/boards/${created.id}/priorities.json`, created.tokens.viewer);
       expect(res.headers.get('x-journeyboard-comments-included')).toBe('false');
       const json = (await res.json()) as PrioritiesJson;
       expect(json.commentsIncluded).toBe(false);
@@ -174,8 +174,11 @@ describe('priority list routes', () => {
     expect((await get(`/api/boards/${id}/priorities.json?stage=lane:x`, tokens.viewer)).status).toBe(400);
   });
 
-  it('takes ?token= for a download link', async () => {
-    const res = await fetch(`${server.url}/api/boards/${id}/priorities.md?token=${tokens.viewer}`);
+  it('takes ?token= for a download link, from a browser whose credential cookie says who asks', async () => {
+    const person = await issueIdentity(server.wsUrl, id, tokens.viewer);
+    const res = await fetch(`${server.url}/api/boards/${id}/priorities.md?token=${tokens.viewer}`, {
+      headers: { Cookie: `${CREDENTIAL_COOKIE}=${person!.credential}` },
+    });
     expect(res.status).toBe(200);
   });
 

@@ -20,12 +20,12 @@ import { isBoardId } from '../../shared/protocol/http.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { requireRole } from './boardRoutes.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
-export interface PriorityRoutesDeps {
+export interface PriorityRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly links: ShareLinks;
   readonly comments: CommentsAccess;
@@ -53,7 +53,7 @@ export function registerPriorityRoutes(router: Router, deps: PriorityRoutesDeps)
 async function sendPriorities(ctx: RouteContext, deps: PriorityRoutesDeps, format: Format): Promise<void> {
   const id = ctx.params.id ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-  await requireRole(deps, id, ctx.req, ctx.url);
+  await requireAccess(deps, id, ctx.req, ctx.url);
   const q = ctx.url.searchParams;
   const round = parseRoundChoice(q.get('round'));
   if (round === null)

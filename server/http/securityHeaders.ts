@@ -1,3 +1,4 @@
+import { CREDENTIAL_HEADER } from '../../shared/protocol/credentials.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './respond.ts';
 
@@ -55,7 +56,7 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, allowed: r
     if (!ok) throw new HttpError(403, 'forbidden', `Origin ${origin} may not call this API`);
     res.writeHead(204, {
       'Access-Control-Allow-Methods': 'GET, HEAD, POST',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+      'Access-Control-Allow-Headers': `Authorization, Content-Type, ${CREDENTIAL_HEADER}`,
       'Access-Control-Max-Age': '600',
     });
     res.end();

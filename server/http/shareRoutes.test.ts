@@ -7,6 +7,8 @@ import type {
   BoardListResponse,
 } from '../../shared/protocol/http.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { fetchAsPerson, issueIdentity } from '../testing/identities.ts';
+import { CREDENTIAL_COOKIE, CREDENTIAL_HEADER } from '../../shared/protocol/identity.ts';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -25,19 +27,22 @@ describe('share links and tokens over HTTP', () => {
     expect(none.status).toBe(401);
     expect(await code(none)).toBe('unauthorized');
     expect((await fetch(`${server.url}/api/boards/${id}`, { headers: bearer('nope'.repeat(8)) })).status).toBe(401);
-    const viaHeader = await fetch(`${server.url}/api/boards/${id}`, { headers: bearer(tokens.viewer) });
+    const viaHeader = await fetchAsPerson(`${server.url}/api/boards/${id}`, tokens.viewer);
     expect(((await viaHeader.json()) as BoardInfoResponse).title).toBe('Secret');
-    expect((await fetch(`${server.url}/api/boards/${id}?token=${tokens.commenter}`)).status).toBe(200);
-    expect((await fetch(`${server.url}/api/boards/unknown00001`, { headers: bearer(tokens.viewer) })).status).toBe(404);
+    const cookie = {
+      Cookie: `${CREDENTIAL_COOKIE}=${(await issueIdentity(server.wsUrl, id, tokens.commenter))!.credential}`,
+    };
+    expect((await fetch(`${server.url}/api/boards/${id}?token=${tokens.commenter}`, { headers: cookie })).status).toBe(
+      200,
+    );
+    expect((await fetchAsPerson(`${server.url}/api/boards/unknown00001`, tokens.viewer)).status).toBe(404);
   });
 
   it('GET …/links shows each role the links it may hand out', async () => {
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const linksOf = async (token: string) =>
-      (await (
-        await fetch(`${server.url}/api/boards/${id}/links`, { headers: bearer(token) })
-      ).json()) as BoardLinksResponse;
+      (await (await fetchAsPerson(`${server.url}/api/boards/${id}/links`, token)).json()) as BoardLinksResponse;
     const f = await linksOf(tokens.facilitator);
     expect(f.role).toBe('facilitator');
     expect(Object.keys(f.links)).toEqual(['facilitator', 'editor', 'commenter', 'viewer']);
@@ -55,7 +60,7 @@ describe('share links and tokens over HTTP', () => {
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const rotate = (role: string, token: string) =>
-      fetch(`${server.url}/api/boards/${id}/links/${role}/rotate`, { method: 'POST', headers: bearer(token) });
+      fetchAsPerson(`${server.url}/api/boards/${id}/links/${role}/rotate`, token, { method: 'POST' });
     const byEditor = await rotate('viewer', tokens.editor);
     expect(byEditor.status).toBe(403);
     expect(await code(byEditor)).toBe('forbidden');
@@ -65,7 +70,7 @@ describe('share links and tokens over HTTP', () => {
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as BoardLinksResponse;
     expect(body.links.editor).not.toContain(tokens.editor);
-    expect((await fetch(`${server.url}/api/boards/${id}`, { headers: bearer(tokens.editor) })).status).toBe(401);
+    expect((await fetchAsPerson(`${server.url}/api/boards/${id}`, tokens.editor)).status).toBe(401);
     // The facilitator can rotate its own link and gets the new one back.
     const own = (await (await rotate('facilitator', tokens.facilitator)).json()) as BoardLinksResponse;
     expect(own.role).toBe('facilitator');
@@ -121,13 +126,16 @@ describe('share links and tokens over HTTP', () => {
     });
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url);
+    const person = (await issueIdentity(server.wsUrl, id, tokens.facilitator))!;
     await fetch(`${server.url}/api/boards/${id}/links/viewer/rotate`, {
       method: 'POST',
-      headers: bearer(tokens.facilitator),
+      headers: { ...bearer(tokens.facilitator), [CREDENTIAL_HEADER]: person.credential },
     });
-    await fetch(`${server.url}/api/boards/${id}?token=${tokens.editor}`);
+    await fetch(`${server.url}/api/boards/${id}?token=${tokens.editor}`, {
+      headers: { Cookie: `${CREDENTIAL_COOKIE}=${person.credential}` },
+    });
     await fetch(`${server.url}/api/boards/${id}`, { headers: bearer('guess'.repeat(8)) });
     expect(lines.length).toBeGreaterThan(0); // the rotation is logged…
-    for (const t of Object.values(tokens)) expect(lines.join('\n')).not.toContain(t); // …without its token
+    for (const t of [...Object.values(tokens), person.credential]) expect(lines.join('\n')).not.toContain(t); // …without a secret
   });
 });

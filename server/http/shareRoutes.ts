@@ -4,12 +4,12 @@ import { isRole, shareLinkPath, type Role } from '../../shared/protocol/roles.ts
 import type { ShareLinks, VisibleLinks } from '../access/ShareLinks.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
-import { requireRole } from './boardRoutes.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
-export interface ShareRoutesDeps {
+export interface ShareRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly links: ShareLinks;
   /** When set, `GET /api/boards` lists every board for this Bearer token; unset, listing is off. */
@@ -43,8 +43,10 @@ async function listBoards({ req, res }: RouteContext, deps: ShareRoutesDeps): Pr
 
 async function getLinks({ req, res, url, params }: RouteContext, deps: ShareRoutesDeps): Promise<void> {
   const id = boardIdParam(params);
-  await requireRole(deps, id, req, url);
-  const visible = await deps.links.visibleTo(id, bearerToken(req, url) ?? '');
+  const { role } = await requireAccess(deps, id, req, url);
+  const token = bearerToken(req, url);
+  // A member who came back without a link gets their role and no links: links are sealed with a link.
+  const visible = token ? await deps.links.visibleTo(id, token) : { role, tokens: {} };
   if (!visible) throw new HttpError(401, 'unauthorized', 'This link is no longer valid');
   sendJson(res, 200, linksResponse(id, visible));
 }
@@ -53,7 +55,7 @@ async function rotate({ req, res, url, params, disconnectRole }: RouteContext, d
   const id = boardIdParam(params);
   const role = params.role;
   if (!isRole(role)) throw new HttpError(404, 'not-found', `There is no role "${role}"`);
-  await requireRole(deps, id, req, url);
+  await requireAccess(deps, id, req, url);
   const result = await deps.links.rotate(id, bearerToken(req, url) ?? '', role);
   if (!result.ok) {
     throw result.code === 'forbidden'

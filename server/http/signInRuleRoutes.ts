@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { AccountStore } from '../identity/AccountStore.ts';
 import { MEMBERS_DOMAIN } from '../identity/MembersOnly.ts';
-import { requireRole, type BoardRoutesDeps } from './boardRoutes.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
-export interface SignInRuleRoutesDeps extends Pick<BoardRoutesDeps, 'store' | 'links'> {
+export interface SignInRuleRoutesDeps extends BoardAccessDeps {
   readonly accounts: AccountStore;
 }
 
@@ -28,7 +28,7 @@ const bodySchema = z.object({
 export function registerSignInRuleRoutes(router: Router, deps: SignInRuleRoutesDeps): void {
   router.on('GET', '/api/boards/:id/sign-in-rule', async ({ req, res, url, params }) => {
     const boardId = boardIdOf(params);
-    await requireRole(deps, boardId, req, url);
+    await requireAccess(deps, boardId, req, url);
     sendJson(res, 200, { membersDomain: await deps.accounts.membersDomain(boardId) });
   });
   router.on('PUT', '/api/boards/:id/sign-in-rule', (ctx) => update(ctx, deps));
@@ -36,7 +36,7 @@ export function registerSignInRuleRoutes(router: Router, deps: SignInRuleRoutesD
 
 async function update({ req, res, url, params }: RouteContext, deps: SignInRuleRoutesDeps): Promise<void> {
   const boardId = boardIdOf(params);
-  if ((await requireRole(deps, boardId, req, url)) !== 'facilitator')
+  if ((await requireAccess(deps, boardId, req, url)).role !== 'facilitator')
     throw new HttpError(403, 'forbidden', 'Only a facilitator sets who may edit and vote');
   const parsed = bodySchema.safeParse(await readJsonBody(req, 4096));
   if (!parsed.success)

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { executeCommand, readBoard, readMeta, type NoteId } from '../../shared/index.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { boardCallHeaders, fetchAsPerson } from '../testing/identities.ts';
 
 const actor = { id: 'u1', name: 'Ana', department: 'support' as const };
 
@@ -43,7 +44,10 @@ describe('GET /api/boards/:id/state', () => {
         ['gzip', zlib.gunzipSync],
         ['identity', (b: Buffer) => b],
       ] as const) {
-        const res = await get(stateUrl(id), { Authorization: `Bearer ${tokens[role]}`, 'Accept-Encoding': accept });
+        const res = await get(stateUrl(id), {
+          ...(await boardCallHeaders(server.url, id, tokens[role])),
+          'Accept-Encoding': accept,
+        });
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('application/octet-stream');
         expect(res.headers['content-encoding']).toBe(accept === 'identity' ? undefined : accept);
@@ -62,7 +66,7 @@ describe('GET /api/boards/:id/state', () => {
   it('serves a board nobody has open from storage', async () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     expect(server.server.hocuspocus.documents.has(id)).toBe(false);
-    const res = await fetch(stateUrl(id), { headers: { Authorization: `Bearer ${tokens.viewer}` } });
+    const res = await fetchAsPerson(stateUrl(id), tokens.viewer);
     expect(res.status).toBe(200);
     const doc = new Y.Doc();
     Y.applyUpdateV2(doc, new Uint8Array(await res.arrayBuffer()));
@@ -88,7 +92,7 @@ describe('GET /api/boards/:id/state', () => {
   it('a page that applies the download and then connects receives only what changed since', async () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const writer = await connectProvider(server.wsUrl, id);
-    const res = await fetch(stateUrl(id), { headers: { Authorization: `Bearer ${tokens.editor}` } });
+    const res = await fetchAsPerson(stateUrl(id), tokens.editor);
     const page = new Y.Doc();
     Y.applyUpdateV2(page, new Uint8Array(await res.arrayBuffer()));
     // Changed on the server after the download (and within the encoding's lifetime).

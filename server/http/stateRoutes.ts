@@ -3,14 +3,14 @@ import { isBoardId } from '../../shared/index.ts';
 import { BOARD_STATE_TYPE } from '../../shared/protocol/boardState.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { requireRole } from './boardRoutes.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { pickEncoding } from './compressedFiles.ts';
 import { docVersion, EncodedStates } from '../live/encodedStates.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
-export interface StateRoutesDeps {
+export interface StateRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly links: ShareLinks;
   readonly states?: EncodedStates;
@@ -30,7 +30,7 @@ export function registerStateRoutes(router: Router, deps: StateRoutesDeps): void
 async function sendState(ctx: RouteContext, deps: StateRoutesDeps, states: EncodedStates): Promise<void> {
   const id = ctx.params.id ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-  await requireRole(deps, id, ctx.req, ctx.url);
+  await requireAccess(deps, id, ctx.req, ctx.url);
   const encoding = pickEncoding(ctx.req.headers['accept-encoding']);
   const live = ctx.liveDocument(id);
   const body = await states.get(

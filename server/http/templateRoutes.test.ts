@@ -11,6 +11,7 @@ import {
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 const ACTOR = { id: 'u-ann', name: 'Ann', department: 'sales' } as const;
 const code = async (res: Response) => ((await res.json()) as ApiErrorResponse).error.code;
@@ -22,12 +23,11 @@ describe('saving a board as a template', () => {
   });
   afterAll(async () => server.close());
 
-  const save = (boardId: string, token: string | null, body: unknown = {}) =>
-    fetch(`${server.url}/api/boards/${boardId}/template`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
+  const save = (boardId: string, token: string | null, body: unknown = {}) => {
+    const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+    const url = `${server.url}/api/boards/${boardId}/template`;
+    return token ? fetchAsPerson(url, token, init) : fetch(url, init);
+  };
   const templates = async (headers: Record<string, string> = {}) =>
     (await (await fetch(`${server.url}/api/templates`, { headers })).json()) as TemplateInfo[];
   const storedBoard = async (id: string) => {
@@ -238,10 +238,7 @@ describe('saved templates with CREATE_TOKEN set', () => {
   it('are listed only to callers with the creation token (others see the built-in ones)', async () => {
     const auth = { Authorization: `Bearer ${CREATE_TOKEN}` };
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' }, auth);
-    const res = await fetch(`${server.url}/api/boards/${id}/template`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.facilitator}` },
-    });
+    const res = await fetchAsPerson(`${server.url}/api/boards/${id}/template`, tokens.facilitator, { method: 'POST' });
     expect(res.status).toBe(201);
     const savedId = ((await res.json()) as TemplateInfo).id;
     const anonymous = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateInfo[];
@@ -268,10 +265,7 @@ describe('saved templates with CREATE_TOKEN set', () => {
   it('whoever holds the creation token may remove any saved template (one whose board is gone, say)', async () => {
     const auth = { Authorization: `Bearer ${CREATE_TOKEN}` };
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'blank' }, auth);
-    const res = await fetch(`${server.url}/api/boards/${id}/template`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.facilitator}` },
-    });
+    const res = await fetchAsPerson(`${server.url}/api/boards/${id}/template`, tokens.facilitator, { method: 'POST' });
     const savedId = ((await res.json()) as TemplateInfo).id;
     expect((await fetch(`${server.url}/api/templates/${savedId}`, { method: 'DELETE', headers: auth })).status).toBe(
       204,

@@ -7,13 +7,13 @@ import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import type { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
-import { requireRole } from './boardRoutes.ts';
+import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { withSourcesShownTo } from './templateSources.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 
-export interface TemplateRoutesDeps {
+export interface TemplateRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly links: ShareLinks;
   readonly savedTemplates: SavedTemplates;
@@ -69,7 +69,7 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
   router.on('POST', '/api/boards/:id/template', async ({ req, res, url, params, liveDocument }) => {
     const id = params.id ?? '';
     if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-    const role = await requireRole(deps, id, req, url);
+    const role = (await requireAccess(deps, id, req, url)).role;
     if (role !== 'facilitator')
       throw new HttpError(403, 'forbidden', 'Only the board’s facilitator may save it as a template');
     const body = saveTemplateRequestSchema.safeParse((await readJsonBody(req, deps.maxBodyBytes)) ?? {});

@@ -91,6 +91,8 @@ describe.each([
     expect(await store.accounts.membershipsOf(personId)).toEqual([
       { boardId: 'board0000001', title: 'Journey A', role: 'editor', lastSeen: 20 },
     ]);
+    expect(await store.accounts.membershipOf(personId, 'board0000001')).toBe('editor');
+    expect(await store.accounts.membershipOf(personId, 'board0000002')).toBeNull();
     await store.identities.addPerson({
       id: 'person-BBBBBBBBBBBBBBBBBBBBBB',
       credentialHash: new Uint8Array(32).fill(9),
@@ -100,6 +102,7 @@ describe.each([
     });
     await store.accounts.recordMembership('person-BBBBBBBBBBBBBBBBBBBBBB', 'board0000001', 'editor', 30);
     expect(await store.accounts.membershipsOf('person-BBBBBBBBBBBBBBBBBBBBBB')).toEqual([]);
+    expect(await store.accounts.membershipOf('person-BBBBBBBBBBBBBBBBBBBBBB', 'board0000001')).toBeNull();
   });
 
   it('a signed-in person can hold several credentials, each proving them', async () => {

@@ -21,6 +21,8 @@ export interface AccountStore {
   recordMembership(personId: string, boardId: string, role: Role, at: number): Promise<void>;
   /** The boards a person joined, most recently seen first, with their titles. */
   membershipsOf(personId: string): Promise<readonly Membership[]>;
+  /** The role a signed-in person last had on `boardId`; null if they never joined it signed in. */
+  membershipOf(personId: string, boardId: string): Promise<Role | null>;
   /** The email domain whose signed-in members alone may edit and vote on `boardId`; null = anyone with a link. */
   membersDomain(boardId: string): Promise<string | null>;
   setMembersDomain(boardId: string, domain: string | null): Promise<void>;

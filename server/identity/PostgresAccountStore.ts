@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Role } from '../../shared/protocol/roles.ts';
 import type { AccountStore, Membership, SignedInPerson, SignedInProfile, StoredSession } from './AccountStore.ts';
-import { toMembership, toSession } from './accountRows.ts';
+import { roleOrNull, toMembership, toSession } from './accountRows.ts';
 
 // After the `people` and `boards` tables; the ALTERs upgrade a database made before sign-in.
 const ACCOUNT_SCHEMA_SQL = `
@@ -104,6 +104,14 @@ export class PostgresAccountStore implements AccountStore {
       [personId],
     );
     return rows.map(toMembership);
+  }
+
+  async membershipOf(personId: string, boardId: string): Promise<Role | null> {
+    const { rows } = await this.pool.query<{ role: string }>(
+      'SELECT role FROM board_members WHERE person_id = $1 AND board_id = $2',
+      [personId, boardId],
+    );
+    return rows[0] ? roleOrNull(rows[0].role) : null;
   }
 
   async membersDomain(boardId: string): Promise<string | null> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Role } from '../../shared/protocol/roles.ts';
 import type { AccountStore, Membership, SignedInPerson, SignedInProfile, StoredSession } from './AccountStore.ts';
-import { toMembership, toSession } from './accountRows.ts';
+import { roleOrNull, toMembership, toSession } from './accountRows.ts';
 
 // `people` gains these on an existing database too (SQLite has no ADD COLUMN IF NOT EXISTS).
 const PERSON_COLUMNS = ['issuer', 'subject', 'email', 'name'] as const;
@@ -112,6 +112,13 @@ export class SqliteAccountStore implements AccountStore {
       )
       .all(personId)
       .map(toMembership);
+  }
+
+  async membershipOf(personId: string, boardId: string): Promise<Role | null> {
+    const row = this.db
+      .prepare('SELECT role FROM board_members WHERE person_id = ? AND board_id = ?')
+      .get(personId, boardId);
+    return row ? roleOrNull(row.role) : null;
   }
 
   async membersDomain(boardId: string): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { isRole } from '../../shared/protocol/roles.ts';
+import { isRole, type Role } from '../../shared/protocol/roles.ts';
 import type { Membership, StoredSession } from './AccountStore.ts';
 
 export function toSession(r: Record<string, unknown>): StoredSession {
@@ -18,4 +18,10 @@ export function toMembership(r: Record<string, unknown>): Membership {
     role: isRole(role) ? role : 'viewer',
     lastSeen: Number(r.last_seen),
   };
+}
+
+/** A stored role, or null for one this version does not know (never a guess that grants more). */
+export function roleOrNull(value: unknown): Role | null {
+  const role = String(value);
+  return isRole(role) ? role : null;
 }

@@ -1,7 +1,8 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AwaitingAdmission } from '../../shared/protocol/closeReasons.ts';
-import { PEOPLE, parseLobby, type LobbyMessage } from '../../shared/protocol/people.ts';
+import { PEOPLE } from '../../shared/protocol/people.ts';
+import { facilitatorOn } from '../testing/facilitator.ts';
 import { connectProvider, ConnectionRefused, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { startTwoInstances } from '../testing/twoInstances.ts';
@@ -21,23 +22,6 @@ async function attempt(
     if (error instanceof ConnectionRefused) return error.reason;
     throw error;
   }
-}
-
-/** A facilitator's board connection that keeps every lobby message it is sent. */
-async function facilitatorOn(wsUrl: string, boardId: string, token: string, keep: HocuspocusProvider[]) {
-  const lobbies: LobbyMessage[] = [];
-  const provider = await connectProvider(wsUrl, boardId, {
-    token,
-    as: 'fran',
-    onStateless: (p) => {
-      const lobby = parseLobby(JSON.parse(p));
-      if (lobby) lobbies.push(lobby);
-    },
-  });
-  keep.push(provider);
-  const send = (message: Record<string, unknown>) => provider.sendStateless(JSON.stringify(message));
-  const lobby = () => lobbies.at(-1);
-  return { provider, send, lobby };
 }
 
 describe('admission: newcomers wait until a facilitator lets them in', () => {

@@ -12,6 +12,7 @@ import {
   type TestServer,
   type TestServerOptions,
 } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 /**
  * A provider whose socket says it comes through a proxy for `forwardedFor` (X-Forwarded-For).
@@ -96,9 +97,8 @@ describe('a crowd cannot lock people out of a board', () => {
     for (let i = 0; i < 5; i++) expect(typeof (await connect(id, tokens.editor))).not.toBe('string');
     expect(await connect(id, tokens.editor)).toBe(BoardFull.reason);
     expect(typeof (await connect(id, tokens.facilitator))).not.toBe('string');
-    const rotated = await fetch(`${server!.url}/api/boards/${id}/links/editor/rotate`, {
+    const rotated = await fetchAsPerson(`${server!.url}/api/boards/${id}/links/editor/rotate`, tokens.facilitator, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.facilitator}` },
     });
     expect(rotated.status).toBe(200);
   });

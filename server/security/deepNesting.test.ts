@@ -9,6 +9,7 @@ import { MAX_VALUE_DEPTH, nestsDeeperThan } from '../../shared/schema/valueDepth
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, grantLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 /**
  * A link holder (or a backup file) with values nested thousands of levels deep: JSON.stringify,
@@ -56,8 +57,7 @@ describe('deep nesting from a link holder', () => {
     await server.close();
   });
 
-  const exportOf = (id: string, token: string) =>
-    fetch(`${server.url}/api/boards/${id}/export.json`, { headers: { Authorization: `Bearer ${token}` } });
+  const exportOf = (id: string, token: string) => fetchAsPerson(`${server.url}/api/boards/${id}/export.json`, token);
 
   /** An editor and a viewer on a new board, and the first note as the editor holds it. */
   async function editorOnNewBoard() {
@@ -171,9 +171,7 @@ describe('deep nesting in an imported backup', () => {
     server = await startTestServer();
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     backup = (await (
-      await fetch(`${server.url}/api/boards/${id}/export.json`, {
-        headers: { Authorization: `Bearer ${tokens.viewer}` },
-      })
+      await fetchAsPerson(`${server.url}/api/boards/${id}/export.json`, tokens.viewer)
     ).json()) as BoardBackup;
     noteId = Object.keys(backup.records).find((k) => k.startsWith('note:'))!;
   });

@@ -5,6 +5,7 @@ import { REQUEST_TIMEOUTS } from '../http/requestTimeouts.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { rawRequest, rawUpgrade, stalledRequest } from './rawHttp.ts';
+import { boardCallHeaders } from '../testing/identities.ts';
 
 /**
  * A stranger reaching the port: DNS rebinding (a foreign name in Host), bodies that are not
@@ -112,9 +113,11 @@ describe('content types, operator tokens, source maps', () => {
     const { id, tokens } = await createBoardWithLinks(server.url);
     expect(
       (
-        await post(`/api/boards/${id}/links/viewer/rotate`, undefined, {
-          Authorization: `Bearer ${tokens.facilitator}`,
-        })
+        await post(
+          `/api/boards/${id}/links/viewer/rotate`,
+          undefined,
+          await boardCallHeaders(server.url, id, tokens.facilitator),
+        )
       ).status,
     ).toBe(200);
   });

@@ -12,6 +12,7 @@ import type { CheckpointListResponse, RestoreCheckpointResponse } from '../../sh
 import { waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const annPresence = { user: { id: 'ann', name: 'Ann', colour: '#0d74ce', department: 'sales' } };
@@ -43,9 +44,8 @@ describe('an editor removing many notes cannot wipe the board for good', () => {
       });
     await waitForAck(editor.provider);
     const api = async <T>(path: string, method = 'GET'): Promise<T> => {
-      const res = await fetch(`${server!.url}/api/boards/${id}${path}`, {
+      const res = await fetchAsPerson(`${server!.url}/api/boards/${id}${path}`, tokens.facilitator, {
         method,
-        headers: { Authorization: `Bearer ${tokens.facilitator}` },
       });
       expect(res.ok).toBe(true);
       return (await res.json()) as T;

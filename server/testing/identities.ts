@@ -1,4 +1,5 @@
 import {
+  CREDENTIAL_HEADER,
   encodeConnectionToken,
   identitiesPath,
   issuedIdentitySchema,
@@ -50,4 +51,28 @@ export function identityNamed(
 export async function connectionTokenFor(wsUrl: string, boardId: string, token: string): Promise<string> {
   const issued = await issueIdentity(wsUrl, boardId, token);
   return encodeConnectionToken({ link: token, credential: issued?.credential ?? null });
+}
+
+/**
+ * Headers for a board call (`GET /api/boards/:id/…`) as a person who came in through `token`:
+ * the link and that person's credential, issued once per board and link. A token the server
+ * refuses gets no credential, so the call is refused for the link, as it would be.
+ */
+export async function boardCallHeaders(base: string, boardId: string, token: string): Promise<Record<string, string>> {
+  const issued = await identityNamed(base, boardId, token, `http caller ${token}`);
+  return {
+    Authorization: `Bearer ${token}`,
+    ...(issued ? { [CREDENTIAL_HEADER]: issued.credential } : {}),
+  };
+}
+
+/** fetch, as a person who came in through `token` on the board the URL names (see boardCallHeaders). */
+export async function fetchAsPerson(url: string, token: string, init: RequestInit = {}): Promise<Response> {
+  const boardId = /^\/api\/boards\/([^/]+)/.exec(new URL(url).pathname)?.[1];
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(
+    boardId ? await boardCallHeaders(url, decodeURIComponent(boardId), token) : { Authorization: `Bearer ${token}` },
+  ))
+    headers.set(name, value);
+  return fetch(url, { ...init, headers });
 }

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { isCredential, isPersonId } from './credentials.ts';
+
+export {
+  CREDENTIAL_COOKIE,
+  CREDENTIAL_HEADER,
+  identitiesPath,
+  isCredential,
+  isPersonId,
+} from './credentials.ts';
 
 /**
  * Server-proven identities. A share link says what a connection may do; a credential says who the
@@ -7,19 +16,6 @@ import { z } from 'zod';
  * then on binds every connection to the person id it proved. Ids written in messages or in the
  * document are never taken at their word (docs/security.md).
  */
-
-/** `jbc_` and 43 base64url characters: 256 random bits. */
-const CREDENTIAL_PATTERN = /^jbc_[A-Za-z0-9_-]{43}$/;
-/** `person-` and 22 base64url characters: 128 random bits (not secret, but never guessable). */
-const PERSON_ID_PATTERN = /^person-[A-Za-z0-9_-]{22}$/;
-
-export function isCredential(value: unknown): value is string {
-  return typeof value === 'string' && CREDENTIAL_PATTERN.test(value);
-}
-
-export function isPersonId(value: unknown): value is string {
-  return typeof value === 'string' && PERSON_ID_PATTERN.test(value);
-}
 
 /** What the server answers once, when it issues an identity. */
 export const issuedIdentitySchema = z.object({
@@ -60,9 +56,4 @@ export function decodeConnectionToken(raw: string | undefined): ConnectionToken 
   } catch {
     return { link: '', credential: null };
   }
-}
-
-/** The route that issues an identity; Bearer = any share token of the board. */
-export function identitiesPath(boardId: string): string {
-  return `/api/boards/${encodeURIComponent(boardId)}/identities`;
 }

@@ -184,16 +184,14 @@ const OPS: Record<OpName, OpFn> = {
   paste(peer, random, ledger, board) {
     const target = randomCell(random, board);
     if (!target || board.notes.length === 0) return false;
-    const notes = random
-      .sample(board.notes, 2)
-      .map((n) => ({
-        ...n.position,
-        kind: n.kind,
-        text: n.text,
-        colour: n.colour,
-        sentiment: n.sentiment,
-        department: n.department,
-      }));
+    const notes = random.sample(board.notes, 2).map((n) => ({
+      ...n.position,
+      kind: n.kind,
+      text: n.text,
+      colour: n.colour,
+      sentiment: n.sentiment,
+      department: n.department,
+    }));
     const ids = peer.run('pasteNotes', {
       notes,
       ...(random.bool() ? { target: { stageId: target.stageId, laneId: target.laneId } } : {}),
