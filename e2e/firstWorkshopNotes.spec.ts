@@ -274,7 +274,7 @@ test('after a reveal, the totals stay on the notes: with the results closed, and
   await expect.poll(() => voting.badgeText(pain.id)).toBe('1');
   // Hidden from the results panel, they go.
   await page.getByRole('button', { name: /^Results/ }).click();
-  await voting.results.getByRole('checkbox', { name: 'Dots on the board' }).uncheck();
+  await voting.results.getByRole('checkbox', { name: 'Dots on my board' }).uncheck();
   await expect.poll(() => voting.badgeText(pain.id)).toBeNull();
 });
 

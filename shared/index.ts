@@ -27,6 +27,7 @@ export * from './model/savedTemplate.ts';
 export * from './schema/stage.ts';
 export * from './templates/index.ts';
 export * from './presence/presence.ts';
+export * from './presence/peopleColours.ts';
 export * from './protocol/closeReasons.ts';
 export * from './protocol/http.ts';
 export * from './protocol/roles.ts';

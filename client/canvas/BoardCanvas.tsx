@@ -1,6 +1,7 @@
-import { Component, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Layer, Stage } from 'react-konva';
-import { useBoard, useEditor, usePeers, useSession } from '../board/hooks.ts';
+import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { usePeersInColour, usePeopleColours } from '../board/peopleColours.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
@@ -20,6 +21,7 @@ import { useFirstDrawMark } from './firstDrawMark.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from '../geometry/voteGeometry.ts';
 import { useVotesOnCanvas } from '../board/voting/hooks.ts';
+import { hasVoteBadge, noteBadges } from '../geometry/noteBadges.ts';
 import { DraftsLayer } from './DraftsLayer.tsx';
 import { usePrivateWriting } from '../board/privateWriting/hooks.ts';
 
@@ -48,13 +50,28 @@ export function BoardCanvas() {
   const focusPersona = useEditor((s) => s.focusPersona);
   const kpiEditor = useEditor((s) => s.kpiEditor);
   const plotted = session.layouts.curveFor(board, curveGrouping);
-  const peers = usePeers();
+  const peers = usePeersInColour();
+  const colours = usePeopleColours();
   const cursorsHidden = useCursorsHidden();
   const commentBadges = useCommentBadges();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
   const container = useRef<HTMLDivElement>(null);
   const votes = useVotesOnCanvas(board);
+  const detailed = camera.scale >= DETAIL_SCALE;
+  const voted = useCallback((id: NoteId) => hasVoteBadge(votes.totals, id, detailed), [votes.totals, detailed]);
+  // The kind label of a note with badges ends where they begin (noteBadges.ts).
+  const labelWidths = useMemo(() => {
+    const widths = new Map<NoteId, number>();
+    if (!detailed) return widths;
+    const ids = new Set<NoteId>([...commentBadges.counts.keys()]);
+    for (const [id, total] of Object.entries(votes.totals ?? {})) if (total > 0) ids.add(id as NoteId);
+    for (const id of ids) {
+      const r = layout.notes.get(id);
+      if (r) widths.set(id, noteBadges(r, { vote: voted(id), comment: commentBadges.counts.has(id) }).labelWidth);
+    }
+    return widths;
+  }, [detailed, commentBadges.counts, votes.totals, voted, layout]);
   useCanvasInteractions(session, container, layout, board);
 
   useEffect(() => {
@@ -136,7 +153,9 @@ export function BoardCanvas() {
           <NotesLayer
             notes={visibleNotes}
             layout={layout}
-            detailed={camera.scale >= DETAIL_SCALE}
+            detailed={detailed}
+            labelWidths={labelWidths}
+            authorColours={colours}
             highlight={highlight}
             focusPersona={focusPersona}
             personas={board.personas}
@@ -145,7 +164,13 @@ export function BoardCanvas() {
           {hasMarks && (
             <Layer listening={false} name="marks">
               {camera.scale >= DETAIL_SCALE && (
-                <VotesLayer notes={visibleNotes} layout={layout} {...votes} markScale={voteMarkScale(camera.scale)} />
+                <VotesLayer
+                  notes={visibleNotes}
+                  layout={layout}
+                  {...votes}
+                  markScale={voteMarkScale(camera.scale)}
+                  commented={commentBadges.counts}
+                />
               )}
               <DraftsLayer
                 drafts={drafts}
@@ -155,7 +180,7 @@ export function BoardCanvas() {
                 editing={draftEditing}
                 drag={draftDrag}
               />
-              <CommentBadgesLayer layout={layout} {...commentBadges} scale={camera.scale} />
+              <CommentBadgesLayer layout={layout} {...commentBadges} voted={voted} />
             </Layer>
           )}
           {hasPresence && (

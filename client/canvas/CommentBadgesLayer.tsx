@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Group, Path, Rect, Text } from 'react-konva';
 import type { NoteId } from '../../shared/index.ts';
-import { badgeRect, badgeScale } from '../geometry/commentBadges.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
+import { noteBadges } from '../geometry/noteBadges.ts';
 import { THEME } from './theme.ts';
 
 interface Props {
@@ -13,7 +13,8 @@ interface Props {
   readonly unread: ReadonlySet<NoteId>;
   /** A note to point out (from the comments panel or the arrival summary). */
   readonly highlight: string | null;
-  readonly scale: number;
+  /** Notes that show a vote total too: their comment badge sits left of it (noteBadges.ts). */
+  readonly voted: (id: NoteId) => boolean;
 }
 
 const BUBBLE = 'M3 2 h10 a2 2 0 0 1 2 2 v6 a2 2 0 0 1 -2 2 h-6 l-3 3 v-3 h-1 a2 2 0 0 1 -2 -2 v-6 a2 2 0 0 1 2 -2 z';
@@ -24,7 +25,7 @@ export const CommentBadgesLayer = memo(function CommentBadgesLayer({
   counts,
   unread,
   highlight,
-  scale,
+  voted,
 }: Props) {
   const ring = highlight ? layout.notes.get(highlight as NoteId) : undefined;
   return (
@@ -47,15 +48,14 @@ export const CommentBadgesLayer = memo(function CommentBadgesLayer({
       {[...counts].map(([id, count]) => {
         const r = layout.notes.get(id);
         if (!r) return null;
-        const b = badgeRect(r, scale);
-        const k = badgeScale(scale);
+        const b = noteBadges(r, { vote: voted(id), comment: true }).comment!;
         const fill = unread.has(id) ? '#ea580c' : THEME.selection;
         return (
-          <Group key={id} name={`comment-badge-${id}`} x={b.x} y={b.y} scaleX={k} scaleY={k}>
+          <Group key={id} name={`comment-badge-${id}`} x={b.x} y={b.y}>
             <Rect
-              width={b.width / k}
-              height={b.height / k}
-              cornerRadius={b.height / k / 2}
+              width={b.width}
+              height={b.height}
+              cornerRadius={b.height / 2}
               fill={fill}
               stroke="#fff"
               strokeWidth={2}

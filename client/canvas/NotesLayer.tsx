@@ -12,6 +12,10 @@ interface Props {
   readonly notes: readonly Note[];
   readonly layout: BoardLayout;
   readonly detailed: boolean;
+  /** Notes whose kind label is cut short to make room for their badges (noteBadges.ts). */
+  readonly labelWidths?: ReadonlyMap<string, number>;
+  /** Board colours of the people present (usePeopleColours); absent authors keep their hash colour. */
+  readonly authorColours?: ReadonlyMap<string, string>;
   /** When set, notes of other departments are dimmed. */
   readonly highlight: Department | null;
   /** When set, notes not about this persona are dimmed. */
@@ -27,6 +31,8 @@ export const NotesLayer = memo(function NotesLayer({
   notes,
   layout,
   detailed,
+  labelWidths,
+  authorColours,
   highlight,
   focusPersona,
   personas,
@@ -49,6 +55,8 @@ export const NotesLayer = memo(function NotesLayer({
               y={r.y}
               opacity={dimmed(n) ? DIMMED : 1}
               cacheRatio={cacheRatio}
+              labelWidth={labelWidths?.get(n.id)}
+              authorColour={authorColours?.get(n.authorId)}
               personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')}
             />
           ) : null;

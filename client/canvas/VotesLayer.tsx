@@ -3,7 +3,8 @@ import { Circle, Group, Rect, Text } from 'react-konva';
 import { isVotable, type Note, type NoteId, type RoundSettings } from '../../shared/index.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
 import { THEME } from './theme.ts';
-import { BADGE_R, badgeCentre, dotCentre, DOT_R, MAX_DRAWN_DOTS, myDotsRect } from '../geometry/voteGeometry.ts';
+import { noteBadges, VOTE_BADGE_D } from '../geometry/noteBadges.ts';
+import { dotCentre, DOT_R, MAX_DRAWN_DOTS, myDotsRect } from '../geometry/voteGeometry.ts';
 
 interface Props {
   readonly notes: readonly Note[];
@@ -14,8 +15,10 @@ interface Props {
   readonly myDots: Readonly<Record<NoteId, number>>;
   /** Totals of the revealed round being shown, or null. */
   readonly totals: Readonly<Record<NoteId, number>> | null;
-  /** voteMarkScale of the camera: marks stay readable when zoomed out. */
+  /** voteMarkScale of the camera: my dots stay readable when zoomed out. */
   readonly markScale: number;
+  /** Notes with a comment badge (the vote total keeps the corner; noteBadges.ts). */
+  readonly commented: ReadonlyMap<NoteId, number>;
 }
 
 const DOT_FILL = '#4f46e5';
@@ -26,7 +29,15 @@ const VEIL = 'rgba(241,243,246,0.78)';
  * on the notes I voted for; after a reveal, each note's total as a badge. Dumb: props in, shapes
  * out; clicks are handled by useCanvasInteractions with the same geometry (voteGeometry.ts).
  */
-export const VotesLayer = memo(function VotesLayer({ notes, layout, openRound, myDots, totals, markScale: k }: Props) {
+export const VotesLayer = memo(function VotesLayer({
+  notes,
+  layout,
+  openRound,
+  myDots,
+  totals,
+  markScale: k,
+  commented,
+}: Props) {
   return (
     <Group listening={false} name="votes">
       {notes.map((n) => {
@@ -98,11 +109,12 @@ export const VotesLayer = memo(function VotesLayer({ notes, layout, openRound, m
         }
         const total = totals?.[n.id] ?? 0;
         if (total === 0) return null;
-        const c = badgeCentre(r, k);
+        const b = noteBadges(r, { vote: true, comment: commented.has(n.id) }).vote!;
+        const R = VOTE_BADGE_D / 2;
         return (
-          <Group key={n.id} name={`vote-badge-${n.id}`} x={c.x} y={c.y} scaleX={k} scaleY={k}>
+          <Group key={n.id} name={`vote-badge-${n.id}`} x={b.x + R} y={b.y + R}>
             <Circle
-              radius={BADGE_R}
+              radius={R}
               fill="#1e1b4b"
               stroke="#fff"
               strokeWidth={2.5}
@@ -114,10 +126,10 @@ export const VotesLayer = memo(function VotesLayer({ notes, layout, openRound, m
             />
             <Text
               name="vote-badge-count"
-              x={-BADGE_R}
-              y={-BADGE_R}
-              width={2 * BADGE_R}
-              height={2 * BADGE_R}
+              x={-R}
+              y={-R}
+              width={2 * R}
+              height={2 * R}
               align="center"
               verticalAlign="middle"
               text={String(total)}

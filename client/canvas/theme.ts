@@ -1,6 +1,7 @@
 /** Canvas colours and type, kept in one place so the board reads as one product. */
 export const THEME = {
-  font: 'Inter, "Segoe UI", system-ui, -apple-system, "DejaVu Sans", sans-serif',
+  // Emoji: the machine's colour emoji font if it has one, else the one exports load (client/exports/emojiFont.ts).
+  font: 'Inter, "Segoe UI", system-ui, -apple-system, "DejaVu Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Journeyboard Emoji"',
   ink: '#1f2430',
   inkSoft: '#5b6372',
   // 4.6:1 on white, ~4.3:1 on the tinted lanes: the canvas hints were #9aa1ad (2.6:1).

@@ -2,13 +2,16 @@ import { fileSlug, type PriorityList } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
 import { renderBoardImage, type BoardImage } from '../canvas/boardImage.tsx';
 import { dataUrlBlob, saveBlob } from './downloads.ts';
+import { emojiFontBytes, loadEmojiFont } from './emojiFont.ts';
 import { boardPdf, type PaperSize } from './pdfExport.ts';
 
 /** Pixels per board unit in exported images: sharp on a retina screen and in print. */
 export const EXPORT_PIXEL_RATIO = 2;
 
 /** The board as a PNG image: the whole board, or what the viewport shows now. */
-export function boardImage(session: BoardSession, area: 'board' | 'view'): Promise<BoardImage> {
+export async function boardImage(session: BoardSession, area: 'board' | 'view'): Promise<BoardImage> {
+  // Without it, emoji are boxes on a machine with no emoji font. An export without emoji beats no export.
+  await loadEmojiFont().catch(() => undefined);
   const { camera, viewport, curveGrouping } = session.editor.get();
   return renderBoardImage(session.model.source.getSnapshot(), {
     area: area === 'board' ? { kind: 'board' } : { kind: 'view', camera, viewport },
@@ -29,7 +32,7 @@ export async function downloadBoardPng(session: BoardSession, area: 'board' | 'v
 export async function downloadBoardPdf(session: BoardSession, list: PriorityList, paper: PaperSize): Promise<string> {
   const image = await boardImage(session, 'board');
   const title = session.model.source.getSnapshot().meta.title;
-  const blob = await boardPdf({ title, image, list, paper, generatedAt: new Date() });
+  const blob = await boardPdf({ title, image, list, paper, generatedAt: new Date(), emojiFont: emojiFontBytes });
   const filename = `${fileSlug(title)}-${paper}.pdf`;
   saveBlob(blob, filename);
   return filename;

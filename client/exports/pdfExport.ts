@@ -6,12 +6,14 @@ import {
   type PriorityList,
 } from '../../shared/index.ts';
 import type { BoardImage } from '../canvas/boardImage.tsx';
+import { addEmojiFont, emojiCellHooks, SLOT, splitEmoji } from './pdfEmoji.ts';
 
 export type PaperSize = 'a4' | 'letter';
 
 /**
- * jsPDF's built-in Helvetica covers Windows-1252 only. Characters outside it (emoji, CJK, …)
- * would print as garbage, so they print as "?"; the CSV, Markdown and JSON exports keep them.
+ * jsPDF's built-in Helvetica covers Windows-1252 only. Characters outside it (CJK, …) would print
+ * as garbage, so they print as "?"; the CSV, Markdown and JSON exports keep them. Emoji in the
+ * table are drawn with an emoji font (pdfEmoji.ts).
  */
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 export function pdfText(text: string): string {
@@ -28,9 +30,43 @@ export async function boardPdf(input: {
   list: PriorityList;
   paper: PaperSize;
   generatedAt: Date;
+  /** The emoji font's WOFF bytes (emojiFont.ts), fetched only when the table has emoji. */
+  emojiFont: () => Promise<Uint8Array>;
 }): Promise<Blob> {
   const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
   const doc = new jsPDF({ orientation: 'landscape', unit: 'pt', format: input.paper });
+  // Note, stage, lane and owner are free text: their emoji are drawn by the hooks, the rest by the table.
+  const cell = (text: string) => {
+    const split = splitEmoji(text, pdfText);
+    return split.emoji.length > 0 ? { content: split.text, emoji: split.emoji } : split.text;
+  };
+  const body = input.list.items.map((it) => [
+    String(it.rank),
+    String(it.votes),
+    cell((it.removed ? '(removed) ' : '') + it.text),
+    cell(it.stage),
+    cell(it.lane),
+    NOTE_KIND_STYLE[it.kind].label,
+    it.department ? DEPARTMENT_STYLE[it.department].label : '',
+    ...(input.list.commentsIncluded ? [String(it.comments ?? '')] : []),
+    cell(it.owner),
+    it.status ? ACTION_STATUS_LABEL[it.status] : '',
+    it.due ?? '',
+  ]);
+  const hasEmoji = body.some((row) => row.some((c) => typeof c !== 'string'));
+  // Without the font (offline, say) the PDF is still made, with "?" for each emoji as before.
+  const withEmoji =
+    hasEmoji &&
+    (await input
+      .emojiFont()
+      .then((woff) => addEmojiFont(doc, woff))
+      .then(
+        () => true,
+        () => false,
+      ));
+  const rows = withEmoji
+    ? body
+    : body.map((row) => row.map((c) => (typeof c === 'string' ? c : c.content.split(SLOT).join('?'))));
   const pageW = doc.internal.pageSize.getWidth();
   const pageH = doc.internal.pageSize.getHeight();
   const margin = 32;
@@ -80,19 +116,8 @@ export async function boardPdf(input: {
         'Due',
       ],
     ],
-    body: input.list.items.map((it) => [
-      String(it.rank),
-      String(it.votes),
-      pdfText((it.removed ? '(removed) ' : '') + it.text),
-      pdfText(it.stage),
-      pdfText(it.lane),
-      NOTE_KIND_STYLE[it.kind].label,
-      it.department ? DEPARTMENT_STYLE[it.department].label : '',
-      ...(comments ? [String(it.comments ?? '')] : []),
-      pdfText(it.owner),
-      it.status ? ACTION_STATUS_LABEL[it.status] : '',
-      it.due ?? '',
-    ]),
+    body: rows,
+    ...(withEmoji ? emojiCellHooks(doc) : {}),
     styles: { font: 'helvetica', fontSize: 8.5, cellPadding: 4, overflow: 'linebreak', valign: 'top' },
     headStyles: { fillColor: [79, 70, 229], textColor: 255, fontStyle: 'bold' },
     alternateRowStyles: { fillColor: [247, 248, 250] },

@@ -27,9 +27,13 @@ export function PeopleBar() {
       <div className="people" data-testid="people" aria-label={`${people.length} here`}>
         {shown.map((p) => {
           const dept = (
-            <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>
-              {DEPARTMENT_STYLE[p.department].mark}
-            </span>
+            // The mark is drawn by CSS and hidden from screen readers: the avatar's name says it all.
+            <span
+              className="avatar-dept"
+              style={{ background: DEPARTMENT_STYLE[p.department].colour }}
+              data-mark={DEPARTMENT_STYLE[p.department].mark}
+              aria-hidden
+            />
           );
           const label = initials(p.name.replace(' (you)', ''));
           if (p.clientId === null)
@@ -39,6 +43,10 @@ export function PeopleBar() {
                 className="avatar"
                 style={{ background: p.colour }}
                 title={`${p.name} · ${DEPARTMENT_STYLE[p.department].label}`}
+                role="img"
+                aria-label={`${p.name} · ${DEPARTMENT_STYLE[p.department].label}`}
+                data-testid="avatar"
+                data-name={p.name}
               >
                 {label}
                 {dept}

@@ -97,6 +97,36 @@ const VIEWS: Record<string, View> = {
     await board.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
     await board.page.getByTestId('selection-toolbar').waitFor();
   },
+  // Issue 22: a revealed round's totals on the notes, and the facilitator's "Dots on everyone's board".
+  'vote-totals': async (board) => {
+    const page = board.page;
+    await page.getByRole('button', { name: 'Start voting' }).dispatchEvent('click');
+    const dialog = page.getByRole('dialog', { name: 'Start a voting round' });
+    await dialog.getByTestId('vote-title').fill('Fix first?');
+    await dialog.getByTestId('start-voting-submit').dispatchEvent('click');
+    const pains = (await board.board()).notes.filter((n) => n.kind === 'pain');
+    for (const n of pains.slice(0, 2)) {
+      const r = await board.noteRect(n.id);
+      await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2 - 10);
+    }
+    await page.getByRole('button', { name: 'Reveal' }).dispatchEvent('click');
+    await page.getByTestId('show-for-everyone').waitFor();
+  },
+  // Issue 22: two people whose names start with S, in clearly different colours.
+  participants: async (board, boardId) => {
+    const browser = board.page.context().browser()!;
+    const baseURL = new URL(board.page.url()).origin;
+    for (const person of [
+      { id: 'user-sam', name: 'Sam Stone', department: 'sales' },
+      { id: 'user-sara-9', name: 'Sara Quinn', department: 'support' },
+    ]) {
+      const context = await browser.newContext({ baseURL });
+      await context.addInitScript((p) => localStorage.setItem('journeyboard.identity', JSON.stringify(p)), person);
+      await new BoardPageObject(await context.newPage()).open(boardId, 'editor');
+    }
+    await board.page.getByTestId('participants-button').dispatchEvent('click');
+    await board.page.getByTestId('participant').nth(2).waitFor();
+  },
   'start-voting': async (board) => {
     await board.page.getByRole('button', { name: 'Start voting' }).click();
     await board.page.getByRole('dialog', { name: 'Start a voting round' }).waitFor();

@@ -5,6 +5,7 @@ import {
   LOCK_TYPE,
   TIMER_TYPE,
   timerRemainingMs,
+  VOTE_TOTALS_TYPE,
   WORKSHOP_REFUSED_TYPE,
 } from '../../shared/protocol/workshop.ts';
 import path from 'node:path';
@@ -162,6 +163,45 @@ describe('WorkshopControls', () => {
     await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal of a bad view' });
     expect(facilitator.ofType(BRING_EVERYONE_TYPE)).toEqual([]); // never echoed to the sender
     expect(a.ofType(BRING_EVERYONE_TYPE)).toHaveLength(1);
+  });
+
+  it('vote totals off everyone’s board: only a facilitator flips it, for everyone and across a restart', async () => {
+    dataDir = makeTempDir();
+    server = await startTestServer({ dataDir });
+    const { id, tokens } = await createBoardWithLinks(server.url);
+    const facilitator = await join(id, tokens.facilitator);
+    const editor = await join(id, tokens.editor);
+    const commenter = await join(id, tokens.commenter);
+    const viewer = await join(id, tokens.viewer);
+    for (const c of [facilitator, editor, viewer]) expect(c.latestState()?.state.hiddenVoteRound).toBeNull();
+
+    // Everyone else who tries is disconnected (forbidden-message) and nothing changes.
+    for (const intruder of [editor, commenter, viewer]) {
+      const closed = new Promise<string>((resolve) =>
+        intruder.provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+      );
+      intruder.send({ type: VOTE_TOTALS_TYPE, hiddenRound: 'round:r1' });
+      expect(await closed).toBe('forbidden-message');
+    }
+    // A later facilitator change carries the whole state: the intruders' flips are not in it.
+    facilitator.send({ type: CURSORS_TYPE, hidden: true });
+    const after = await facilitator.waitForState((m) => m.state.hideCursors, 'the facilitator’s change');
+    expect(after.state.hiddenVoteRound).toBeNull();
+    expect((await server.server.store.loadWorkshopState(id)) as object).toMatchObject({ hiddenVoteRound: null });
+
+    facilitator.send({ type: VOTE_TOTALS_TYPE, hiddenRound: 'round:r1' });
+    await facilitator.waitForState((m) => m.state.hiddenVoteRound === 'round:r1', 'the totals hidden');
+    facilitator.send({ type: VOTE_TOTALS_TYPE, hiddenRound: '' });
+    await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal of an empty id' });
+    clients.splice(0).forEach((c) => c.provider.destroy());
+    await server.close();
+
+    server = await startTestServer({ dataDir });
+    const back = await join(id, tokens.editor);
+    expect(back.latestState()?.state.hiddenVoteRound).toBe('round:r1');
+    const f2 = await join(id, tokens.facilitator);
+    f2.send({ type: VOTE_TOTALS_TYPE, hiddenRound: null });
+    await back.waitForState((m) => m.state.hiddenVoteRound === null, 'the totals shown again');
   });
 
   it('a change the database cannot save is refused and changes nothing; it works once storage is back', async () => {

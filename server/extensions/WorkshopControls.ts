@@ -15,6 +15,8 @@ import {
   lockCommandSchema,
   TIMER_TYPE,
   timerCommandSchema,
+  VOTE_TOTALS_TYPE,
+  voteTotalsCommandSchema,
   WORKSHOP_COMMAND_TYPES,
   type WorkshopCommand,
 } from '../../shared/protocol/workshop.ts';
@@ -29,7 +31,7 @@ export interface WorkshopControlsConfiguration {
 
 /**
  * The facilitator's workshop controls over stateless messages (shared/protocol/workshop.ts):
- * the timer, the lock and the cursor switch go to WorkshopService (saved, then broadcast to
+ * the timer, the lock, the cursor switch and the board-wide vote totals go to WorkshopService (saved, then broadcast to
  * the whole board, on every instance); "bring everyone to me" is relayed to every other
  * connection of the board document, on every instance. Each new connection receives the
  * current state. RoleAccess has already closed any
@@ -101,11 +103,15 @@ export class WorkshopControls implements Extension {
 
 /** One schema per type, so a refusal names the field that is wrong. */
 const COMMAND_SCHEMAS: Readonly<
-  Record<typeof TIMER_TYPE | typeof LOCK_TYPE | typeof CURSORS_TYPE, z.ZodType<WorkshopCommand>>
+  Record<
+    typeof TIMER_TYPE | typeof LOCK_TYPE | typeof CURSORS_TYPE | typeof VOTE_TOTALS_TYPE,
+    z.ZodType<WorkshopCommand>
+  >
 > = {
   [TIMER_TYPE]: timerCommandSchema,
   [LOCK_TYPE]: lockCommandSchema,
   [CURSORS_TYPE]: cursorsCommandSchema,
+  [VOTE_TOTALS_TYPE]: voteTotalsCommandSchema,
 };
 
 function parse(payload: string): unknown {

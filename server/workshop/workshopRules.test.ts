@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_WORKSHOP_STATE,
+  readWorkshopState,
   timerRemainingMs,
   TIMER_MAX_MS,
   type TimerCommand,
@@ -97,5 +98,22 @@ describe('workshop rules', () => {
     expect(again.lock).toEqual({ locked: true, commentsOpen: false, since: T0, byTimer: false });
     const open = run(again, [[T0 + 9, { type: 'journeyboard:lock', locked: false }]]);
     expect(open.lock).toEqual({ locked: false, commentsOpen: false, since: null, byTimer: false });
+  });
+
+  it('vote totals: a facilitator hides a round’s dots for everyone and shows them again; nothing else changes', () => {
+    const hidden = run(DEFAULT_WORKSHOP_STATE, [[T0, { type: 'journeyboard:vote-totals', hiddenRound: 'round:r1' }]]);
+    expect(hidden).toEqual({ ...DEFAULT_WORKSHOP_STATE, hiddenVoteRound: 'round:r1' });
+    expect(run(hidden, [[T0 + 1, { type: 'journeyboard:vote-totals', hiddenRound: null }]])).toEqual(
+      DEFAULT_WORKSHOP_STATE,
+    );
+  });
+
+  it('a state saved before hiddenVoteRound existed is read whole, with the totals shown', () => {
+    const { hiddenVoteRound: _, ...old } = { ...DEFAULT_WORKSHOP_STATE, hideCursors: true };
+    expect(readWorkshopState(JSON.parse(JSON.stringify(old)))).toEqual({
+      ...DEFAULT_WORKSHOP_STATE,
+      hideCursors: true,
+      hiddenVoteRound: null,
+    });
   });
 });

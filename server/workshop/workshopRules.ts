@@ -15,7 +15,7 @@ export type WorkshopResult =
 
 /**
  * The workshop rules as a pure function of (state, command, server time): the timer's moves, the
- * lock and the cursor switch. WorkshopService persists and broadcasts what this returns.
+ * lock, the cursor switch and the vote totals on everyone's board. WorkshopService persists and broadcasts what this returns.
  */
 export function applyWorkshopCommand(state: WorkshopState, command: WorkshopCommand, now: number): WorkshopResult {
   const current = settleTimer(state, now);
@@ -42,6 +42,8 @@ export function applyWorkshopCommand(state: WorkshopState, command: WorkshopComm
     }
     case 'journeyboard:cursors':
       return { ok: true, state: { ...current, hideCursors: command.hidden } };
+    case 'journeyboard:vote-totals':
+      return { ok: true, state: { ...current, hiddenVoteRound: command.hiddenRound } };
   }
 }
 

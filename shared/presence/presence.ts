@@ -52,24 +52,33 @@ export function readPresence(clientId: number, state: unknown): Peer | null {
   return parsed.success ? { clientId, ...parsed.data } : null;
 }
 
-/** Stable, readable colours for people; picked from the user id so it never changes. */
+/**
+ * People's colours: ten hues far apart (every pair at least ΔE 38 in CIELAB, where the old ten had
+ * two pinks 7 apart) and dark enough for white initials (contrast ≥ 4.5:1). Issue 22, item 14.
+ * Who gets which on a board: peopleColours.ts; this hash is only the fallback.
+ */
 export const PEOPLE_COLOURS = [
-  '#e5484d',
-  '#0d74ce',
-  '#2f9e44',
-  '#d6409f',
-  '#f76b15',
-  '#6e56cf',
-  '#12a594',
-  '#ab6400',
-  '#3e63dd',
-  '#c2298a',
-];
+  '#c01b1b',
+  '#186faa',
+  '#127d12',
+  '#d60597',
+  '#936d15',
+  '#47127d',
+  '#206f5f',
+  '#6f2038',
+  '#0505d6',
+  '#c105d6',
+] as const;
 
+/** A colour from the id alone (the same everywhere, but two people may share one). */
 export function colourForUser(userId: string): string {
+  return PEOPLE_COLOURS[userHash(userId) % PEOPLE_COLOURS.length]!;
+}
+
+export function userHash(userId: string): number {
   let h = 0;
   for (let i = 0; i < userId.length; i++) h = (h * 31 + userId.charCodeAt(i)) >>> 0;
-  return PEOPLE_COLOURS[h % PEOPLE_COLOURS.length]!;
+  return h;
 }
 
 export function initials(name: string): string {

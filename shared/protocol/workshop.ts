@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { canFacilitate, canWrite, type BoardDocumentKind, type Role } from './roles.ts';
 
 /**
- * Live-workshop controls (issue 4): the timer, the lock and "hide everyone's cursors" are one
+ * Live-workshop controls (issue 4): the timer, the lock, "hide everyone's cursors" and "vote
+ * totals off everyone's board" (issue 22) are one
  * per-board state held by the server (persisted in its database, never in the board document,
  * which editors can write) and sent to every connection of the board as a Hocuspocus stateless
  * message. Only a facilitator changes it (server/extensions/RoleAccess.ts STATELESS_RULES).
@@ -48,6 +49,12 @@ export const workshopStateSchema = z.object({
   lock: lockStateSchema,
   /** The facilitator hid everyone else's cursors (quiet individual work). */
   hideCursors: z.boolean(),
+  /**
+   * The revealed round whose dots the facilitator took off everyone's board, or null: the last
+   * revealed round's totals show on the notes for everyone until then (and again after "show").
+   * A newer reveal has another id, so its dots show. Absent in rows saved before it existed.
+   */
+  hiddenVoteRound: z.string().min(1).max(64).nullable().default(null),
 });
 export type WorkshopState = z.infer<typeof workshopStateSchema>;
 
@@ -62,6 +69,7 @@ export const DEFAULT_WORKSHOP_STATE: WorkshopState = {
   },
   lock: { locked: false, commentsOpen: true, since: null, byTimer: false },
   hideCursors: false,
+  hiddenVoteRound: null,
 };
 
 /** Tolerant read (a stored row, a message): anything that does not parse is the default state. */
@@ -134,6 +142,7 @@ export const workshopRefusedSchema = z.object({
 export const TIMER_TYPE = 'journeyboard:timer';
 export const LOCK_TYPE = 'journeyboard:lock';
 export const CURSORS_TYPE = 'journeyboard:cursors';
+export const VOTE_TOTALS_TYPE = 'journeyboard:vote-totals';
 
 export const timerCommandSchema = z.discriminatedUnion('action', [
   z.object({
@@ -168,8 +177,26 @@ export const cursorsCommandSchema = z.object({
 });
 export type CursorsCommand = z.infer<typeof cursorsCommandSchema>;
 
-export const workshopCommandSchema = z.union([timerCommandSchema, lockCommandSchema, cursorsCommandSchema]);
+/** Takes a revealed round's dots off everyone's board (`hiddenRound`: its id), or puts them back (null). */
+export const voteTotalsCommandSchema = z.object({
+  type: z.literal(VOTE_TOTALS_TYPE),
+  hiddenRound: z.string().min(1).max(64).nullable(),
+});
+export type VoteTotalsCommand = z.infer<typeof voteTotalsCommandSchema>;
+
+export const workshopCommandSchema = z.union([
+  timerCommandSchema,
+  lockCommandSchema,
+  cursorsCommandSchema,
+  voteTotalsCommandSchema,
+]);
 export type WorkshopCommand = z.infer<typeof workshopCommandSchema>;
 
 /** Every stateless type a facilitator sends for the workshop controls (RoleAccess rules). */
-export const WORKSHOP_COMMAND_TYPES = [TIMER_TYPE, LOCK_TYPE, CURSORS_TYPE, BRING_EVERYONE_TYPE] as const;
+export const WORKSHOP_COMMAND_TYPES = [
+  TIMER_TYPE,
+  LOCK_TYPE,
+  CURSORS_TYPE,
+  VOTE_TOTALS_TYPE,
+  BRING_EVERYONE_TYPE,
+] as const;

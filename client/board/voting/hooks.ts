@@ -20,9 +20,10 @@ export function useVotesOnCanvas(board: BoardSnapshot): {
   const round = useVoting((s) => s.round);
   const dots = useVoting((s) => s.ballot?.dots ?? NO_DOTS);
   const shown = useVoting((s) => s.shownRoundId);
+  const hiddenForEveryone = useStore(useSession().workshop.view, (v) => v.state.hiddenVoteRound);
   const totals = useMemo(
-    () => shownRound(board.rounds, shown, round !== null)?.totals ?? null,
-    [board.rounds, shown, round],
+    () => shownRound(board.rounds, shown, round !== null, hiddenForEveryone)?.totals ?? null,
+    [board.rounds, shown, round, hiddenForEveryone],
   );
   return { openRound: round?.settings ?? null, myDots: dots, totals };
 }

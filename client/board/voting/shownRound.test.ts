@@ -15,4 +15,13 @@ describe('the totals on the board', () => {
     expect(shownRound(rounds, null, false)).toBeNull();
     expect(shownRound(rounds, 'latest', true)).toBeNull();
   });
+
+  it('a round the facilitator hid for everyone is not shown, whoever chose it, until shown again', () => {
+    expect(shownRound(rounds, 'latest', false, 'round:b')).toBeNull();
+    expect(shownRound(rounds, 'round:b' as RoundId, false, 'round:b')).toBeNull();
+    expect(shownRound(rounds, 'round:a' as RoundId, false, 'round:b')?.id).toBe('round:a');
+    expect(shownRound(rounds, 'latest', false, null)?.id).toBe('round:b');
+    // A newer reveal has another id: its dots show.
+    expect(shownRound([...rounds, { id: 'round:c' as RoundId }], 'latest', false, 'round:b')?.id).toBe('round:c');
+  });
 });

@@ -16,8 +16,10 @@ export interface VotingTestState {
   /** Facilitators: names of people who still have dots; null for others. */
   readonly pending: string[] | null;
   readonly lastRefusal: { readonly code: string; readonly message: string } | null;
-  /** The revealed round drawn on the notes. */
+  /** The revealed round drawn on the notes (this person's choice). */
   readonly shownRoundId: string | null;
+  /** The round the facilitator took off everyone's board (workshop state), or null. */
+  readonly hiddenForEveryone: string | null;
   /** Revealed rounds in the document, oldest first. */
   readonly rounds: {
     readonly id: string;
@@ -45,6 +47,7 @@ export function votingTestState(session: BoardSession): VotingTestState {
     pending: s.pending?.map((p) => p.name) ?? null,
     lastRefusal: s.lastRefusal,
     shownRoundId: s.shownRoundId,
+    hiddenForEveryone: session.workshop.state.hiddenVoteRound,
     rounds: session.model.source
       .getSnapshot()
       .rounds.map((r) => ({ id: r.id, title: r.title, totals: { ...r.totals }, voterCount: r.voterCount })),

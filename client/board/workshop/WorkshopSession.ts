@@ -16,6 +16,8 @@ import {
   type Peer,
   type TimerCommand,
   type ViewRect,
+  type VoteTotalsCommand,
+  VOTE_TOTALS_TYPE,
   type WorkshopState,
 } from '../../../shared/index.ts';
 import type { AccessState } from '../access.ts';
@@ -144,6 +146,12 @@ export class WorkshopSession {
 
   setHideCursors(hidden: boolean): void {
     const command: CursorsCommand = { type: CURSORS_TYPE, hidden };
+    this.deps.connection.send(command);
+  }
+
+  /** Takes a revealed round's dots off everyone's board (its id), or puts them back (null). */
+  setVoteTotalsHidden(hiddenRound: string | null): void {
+    const command: VoteTotalsCommand = { type: VOTE_TOTALS_TYPE, hiddenRound };
     this.deps.connection.send(command);
   }
 

@@ -15,6 +15,7 @@ import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
 import { directionProps } from '../textDirection.ts';
+import { DEPT_MARK, FULL_LABEL_WIDTH, LABEL_FONT, LABEL_X, LABEL_Y } from '../../geometry/noteBadges.ts';
 
 export interface NoteShapeProps {
   readonly note: Note;
@@ -29,6 +30,10 @@ export interface NoteShapeProps {
   readonly cacheRatio?: number;
   /** Colours of the personas the note is tagged with, comma-separated (a primitive keeps memo cheap). */
   readonly personaColours?: string;
+  /** The kind label's width: shorter when badges sit at the header's right end (noteBadges.ts). */
+  readonly labelWidth?: number;
+  /** The author's colour on this board (peopleColours.ts) while they are here; else from their id. */
+  readonly authorColour?: string;
 }
 
 const PAD = 12;
@@ -41,6 +46,8 @@ export const NoteShape = memo(function NoteShape({
   opacity = 1,
   cacheRatio,
   personaColours = '',
+  labelWidth = FULL_LABEL_WIDTH,
+  authorColour,
 }: NoteShapeProps) {
   const group = useRef<Konva.Group>(null);
   const lastRatio = useRef<number | undefined>(undefined);
@@ -55,7 +62,7 @@ export const NoteShape = memo(function NoteShape({
     // Caching allocates canvases (~0.5-1 ms a note): do it when the browser is idle, not on mount,
     // so opening a board or zooming in never waits for hundreds of them.
     return cacheWhenIdle(g, cacheRatio, changed);
-  }, [note, cacheRatio, personaColours]);
+  }, [note, cacheRatio, personaColours, labelWidth, authorColour]);
   const personaDots = personaColours ? personaColours.split(',') : [];
   const kind = NOTE_KIND_STYLE[note.kind];
   const dept = DEPARTMENT_STYLE[note.department];
@@ -80,40 +87,42 @@ export const NoteShape = memo(function NoteShape({
         strokeWidth={1}
         perfectDrawEnabled={false}
       />
-      <Text
-        x={PAD}
-        y={9}
-        text={`${kind.icon}  ${kind.label.toUpperCase()}`}
-        fontSize={9.5}
-        fontStyle="bold"
-        letterSpacing={0.6}
-        fill="rgba(31,36,48,0.55)"
-        fontFamily={THEME.font}
-        width={NOTE_W - 2 * PAD - 22}
-        wrap="none"
-        ellipsis
-      />
+      {/* The header: department mark, kind label, and room for the badges at the right end. */}
       <Rect
-        x={NOTE_W - PAD - 16}
-        y={7}
-        width={16}
-        height={16}
+        x={DEPT_MARK.x}
+        y={DEPT_MARK.y}
+        width={DEPT_MARK.size}
+        height={DEPT_MARK.size}
         cornerRadius={4}
         fill={dept.colour}
         perfectDrawEnabled={false}
       />
       <Text
-        x={NOTE_W - PAD - 16}
-        y={7}
-        width={16}
-        height={16}
+        x={DEPT_MARK.x}
+        y={DEPT_MARK.y}
+        width={DEPT_MARK.size}
+        height={DEPT_MARK.size}
         text={dept.mark}
-        fontSize={10}
+        fontSize={dept.mark.length > 1 ? 8.5 : 10}
         fontStyle="bold"
         fill="#fff"
         align="center"
         verticalAlign="middle"
         fontFamily={THEME.font}
+      />
+      <Text
+        name="note-kind-label"
+        x={LABEL_X}
+        y={LABEL_Y}
+        text={`${kind.icon}  ${kind.label.toUpperCase()}`}
+        fontSize={LABEL_FONT}
+        fontStyle="bold"
+        letterSpacing={0.6}
+        fill="rgba(31,36,48,0.55)"
+        fontFamily={THEME.font}
+        width={labelWidth}
+        wrap="none"
+        ellipsis
       />
       <Text
         x={PAD}
@@ -174,7 +183,7 @@ export const NoteShape = memo(function NoteShape({
             x={PAD + 9}
             y={NOTE_H - 15}
             radius={9}
-            fill={colourForUser(note.authorId)}
+            fill={authorColour ?? colourForUser(note.authorId)}
             perfectDrawEnabled={false}
           />
           <Text

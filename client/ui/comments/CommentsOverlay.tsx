@@ -4,6 +4,9 @@ import { useComments, useCommentsUi, useOpenThreadCounts } from '../../board/com
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { toBoard } from '../../geometry/camera.ts';
 import { badgeAt } from '../../geometry/commentBadges.ts';
+import { hasVoteBadge } from '../../geometry/noteBadges.ts';
+import { DETAIL_SCALE } from '../../canvas/NotesLayer.tsx';
+import { useVotesOnCanvas } from '../../board/voting/hooks.ts';
 import { HEADER_H, LABEL_W } from '../../geometry/layout.ts';
 import { screenRect } from '../overlayPosition.ts';
 import { CommentsPanel, Deferred } from '../deferred.tsx';
@@ -30,6 +33,7 @@ export function CommentsOverlay() {
   const panelOpen = useCommentsUi((s) => s.panelOpen);
   const popover = useCommentsUi((s) => s.popover);
   const layout = session.layouts.layoutFor(board);
+  const totals = useVotesOnCanvas(board).totals;
 
   // Badges are drawn by Konva (CommentBadgesLayer), which does not listen: hit-test them here,
   // before the canvas's own pointer handling (capture phase), and open the note's threads.
@@ -41,7 +45,8 @@ export function CommentsOverlay() {
       const r = el.getBoundingClientRect();
       const p = toBoard(session.editor.get().camera, { x: e.clientX - r.left, y: e.clientY - r.top });
       const b = session.model.source.getSnapshot();
-      const hit = badgeAt(session.layouts.layoutFor(b), counts, p, session.editor.get().camera.scale);
+      const detailed = session.editor.get().camera.scale >= DETAIL_SCALE;
+      const hit = badgeAt(session.layouts.layoutFor(b), counts, p, (id) => hasVoteBadge(totals, id, detailed));
       if (hit) {
         e.stopPropagation();
         session.editor.update({ selection: new Set([hit]) });
@@ -52,7 +57,7 @@ export function CommentsOverlay() {
     };
     el.addEventListener('pointerdown', onDown, { capture: true });
     return () => el.removeEventListener('pointerdown', onDown, { capture: true });
-  }, [session, comments, counts, view]);
+  }, [session, comments, counts, view, totals]);
 
   // One place selected (a note, or a stage or lane header): offer to comment on it.
   let anchor: { target: { kind: 'note' | 'stage' | 'lane'; id: string }; x: number; y: number } | null = null;

@@ -5,6 +5,7 @@ import { useBoard, useSession } from '../../board/hooks.ts';
 import { useRevealedRounds, useVoting } from '../../board/voting/hooks.ts';
 import { compareRounds, departmentSplits, rankRound } from '../../board/voting/results.ts';
 import { shownRound } from '../../board/voting/shownRound.ts';
+import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 
@@ -13,6 +14,8 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const board = useBoard();
   const rounds = useRevealedRounds(board);
+  const hiddenForEveryone = useWorkshop((v) => v.state.hiddenVoteRound);
+  const isFacilitator = useIsFacilitator();
   const shownId =
     shownRound(
       board.rounds,
@@ -23,6 +26,8 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
   const round = rounds.find((r) => r.id === selectedId) ?? rounds[0]!;
   const [tab, setTab] = useState<Tab>('ranking');
   const shown = shownId === round.id;
+  const hiddenByFacilitator = hiddenForEveryone === round.id;
+  const [onEveryonesBoard, showOnEveryonesBoard] = useOptimisticSwitch(!hiddenByFacilitator);
   return (
     <aside
       className="side-panel results-panel"
@@ -68,15 +73,41 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
             </button>
           ))}
         </div>
-        <label className="inline-check small">
+      </div>
+      <div className="results-board-switches">
+        <label
+          className="inline-check small"
+          title={hiddenByFacilitator ? 'The facilitator took these dots off everyone’s board.' : undefined}
+        >
           <input
             type="checkbox"
-            checked={shown}
+            checked={shown && !hiddenByFacilitator}
+            disabled={hiddenByFacilitator}
             onChange={() => session.voting.state.update({ shownRoundId: shown ? null : round.id })}
             data-testid="show-on-board"
           />{' '}
-          Dots on the board
+          Dots on my board
         </label>
+        {/* The board-wide switch is for the last revealed round: the one everyone's board shows. */}
+        {isFacilitator && round.id === rounds[0]!.id && (
+          <label className="inline-check small">
+            <input
+              type="checkbox"
+              checked={onEveryonesBoard}
+              onChange={(e) => {
+                showOnEveryonesBoard(e.target.checked);
+                session.workshop.setVoteTotalsHidden(e.target.checked ? null : round.id);
+              }}
+              data-testid="show-for-everyone"
+            />{' '}
+            Dots on everyone’s board
+          </label>
+        )}
+        {!isFacilitator && hiddenByFacilitator && (
+          <span className="muted small" data-testid="hidden-for-everyone">
+            The facilitator took these dots off the board.
+          </span>
+        )}
       </div>
       <div className="results-body">
         {tab === 'ranking' && <Ranking round={round} />}

@@ -1,4 +1,5 @@
-import { usePeers, useSession } from '../../board/hooks.ts';
+import { useSession } from '../../board/hooks.ts';
+import { usePeersInColour } from '../../board/peopleColours.ts';
 import { useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
 
@@ -6,7 +7,7 @@ import './workshop.css';
 export function FollowBanner() {
   const { workshop } = useSession();
   const following = useWorkshop((v) => v.following);
-  const peers = usePeers();
+  const peers = usePeersInColour();
   const peer = following === null ? undefined : peers.find((p) => p.clientId === following);
   if (!peer) return null;
   return (

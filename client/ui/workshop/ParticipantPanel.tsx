@@ -69,9 +69,11 @@ export function ParticipantPanel({
           >
             <span className="avatar pp-avatar" style={{ background: p.colour }} aria-hidden>
               {initials(p.name)}
-              <span className="avatar-dept" style={{ background: DEPARTMENT_STYLE[p.department].colour }}>
-                {DEPARTMENT_STYLE[p.department].mark}
-              </span>
+              <span
+                className="avatar-dept"
+                style={{ background: DEPARTMENT_STYLE[p.department].colour }}
+                data-mark={DEPARTMENT_STYLE[p.department].mark}
+              />
             </span>
             <div className="pp-text">
               <div className="pp-name">

@@ -3,6 +3,7 @@ import type { Department, Role } from '../../../shared/index.ts';
 import { usePeers, useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { useCommentsSnapshot } from '../../board/comments/hooks.ts';
+import { usePeopleColours } from '../../board/peopleColours.ts';
 
 /**
  * One person in the participant panel: their tabs and devices together (awareness is per
@@ -40,6 +41,7 @@ export function useParticipants(): readonly Participant[] {
   const myRole = useStore(session.access, (a) => a.role);
   const myFollowing = useStore(session.workshop.view, (v) => v.following);
   const joined = useCommentsSnapshot().people;
+  const colours = usePeopleColours();
   return useMemo(() => {
     const joinedAt = new Map(joined.map((p) => [p.id, p.joinedAt]));
     const myId = session.presence.clientId;
@@ -81,7 +83,7 @@ export function useParticipants(): readonly Participant[] {
         joinedAt: joinedAt.get(shown.userId) ?? null,
         userId: shown.userId,
         name: shown.name,
-        colour: shown.colour,
+        colour: colours.get(shown.userId) ?? shown.colour,
         department: shown.department,
         role: shown.role,
         away: tabs.every((t) => t.away),
@@ -91,5 +93,5 @@ export function useParticipants(): readonly Participant[] {
           .size,
       };
     });
-  }, [session, peers, me, myRole, myFollowing, joined]);
+  }, [session, peers, me, myRole, myFollowing, joined, colours]);
 }
