@@ -10,7 +10,7 @@ import { CompanySignIn } from './auth/CompanySignIn.ts';
 import { BoardMembers } from './extensions/BoardMembers.ts';
 import { DeviceTransfers } from './identity/DeviceTransfers.ts';
 import { BoardEntry } from './access/BoardEntry.ts';
-import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config.ts';
+import { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_LIMITS, publicUrl, type ServerConfig } from './config/config.ts';
 import { BoardAccess } from './extensions/BoardAccess.ts';
 import { CollabUpgrade } from './extensions/CollabUpgrade.ts';
 import { HostCheck } from './extensions/HostCheck.ts';
@@ -43,15 +43,17 @@ import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
-import { EncodedStates } from './http/encodedStates.ts';
+import { EncodedStates } from './live/encodedStates.ts';
 import { StateWarmup } from './extensions/StateWarmup.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
-import type { CommentsReader } from './exports/CommentsReader.ts';
-import { StoredComments } from './exports/StoredComments.ts';
+import type { CommentsAccess } from './comments/CommentsAccess.ts';
+import { StoredComments } from './comments/StoredComments.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 import { createScaleOut, type ScaleOut } from './scaleout/scaleOut.ts';
 import { Metrics } from './observability/Metrics.ts';
-import { ConnectionLog } from './observability/ConnectionLog.ts';
+import { ConnectionLog } from './extensions/ConnectionLog.ts';
+import { DocumentMetrics } from './extensions/DocumentMetrics.ts';
+import { inHookOrder } from './extensions/order.ts';
 import { log } from './observability/log.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
@@ -92,7 +94,7 @@ export interface CreateServerOptions {
   /** Node process metrics (CPU, memory, event loop, GC) in /metrics; main.ts turns them on. */
   readonly processMetrics?: boolean;
   /** Comments for the exports; default: the board's comments document. */
-  readonly comments?: CommentsReader;
+  readonly comments?: CommentsAccess;
   /** The clock of voting deadlines and device-transfer expiry (epoch ms); tests shift it to reach one sooner. */
   readonly now?: () => number;
 }
@@ -186,7 +188,8 @@ export async function createServer(
     membersOnly: signIn ? new MembersOnly(store.accounts) : null,
     members: signIn ? store.accounts : null,
   });
-  const extensions = [
+  // Hook order: extensions/order.ts, not the order of this list.
+  const extensions = inHookOrder([
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
     new RoleAccess({
@@ -251,7 +254,9 @@ export async function createServer(
         metrics: { registry: metrics.registry, token: config.metricsToken },
       }),
     }),
-  ];
+    new ConnectionLog(),
+    new DocumentMetrics(metrics),
+  ]);
   metrics.countRefusalsOf(extensions);
   const server = new Server({
     // 0 must reach http.Server.listen as 0: Server.listen(port) ignores a falsy argument, so the
@@ -261,7 +266,7 @@ export async function createServer(
     quiet: true,
     stopOnSignals: false, // main.ts owns the signals: it stores boards, then closes the DB
     websocketOptions: { maxPayload: config.maxMessageBytes },
-    extensions: [...extensions, metrics, new ConnectionLog()],
+    extensions,
   });
   applyRequestTimeouts(server.httpServer);
 

@@ -1,4 +1,4 @@
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, readConfig } from './config/config.ts';
 import { createServer } from './createServer.ts';
 import { log, setLogLevel } from './observability/log.ts';
 

@@ -4,42 +4,29 @@ import {
   canWrite,
   mustStopEditing,
   type CommandInput,
-  type Role,
   type CommandName,
   type CommandResult,
 } from '../../shared/index.ts';
 import type { Identity } from '../identity/identity.ts';
-import { fetchLinks, type BoardLinks } from '../pages/api.ts';
+import { fetchLinks, type BoardLinks } from '../api/boards.ts';
+import { ROLE_READ_ONLY_REASON, type AccessState } from './access.ts';
 import { saveBoardToken } from '../sync/boardTokens.ts';
 import { connectBoard, type BoardConnection } from '../sync/connectBoard.ts';
 import { PresenceStore } from '../sync/presenceStore.ts';
-import { WorkshopSession } from '../workshop/WorkshopSession.ts';
+import { WorkshopSession } from './workshop/WorkshopSession.ts';
 import { MassDeleteNotices } from './massDeleteNotices.ts';
 import { BoardPeople } from './boardPeople.ts';
 import { createEditorStore, showToast, type EditorState } from './editorState.ts';
 import { Store } from './store.ts';
 import { VotingSession } from './voting/votingSession.ts';
 import { PrivateWritingSession } from './privateWriting/privateWritingSession.ts';
-import { setLayoutDrafts } from '../canvas/layoutCache.ts';
+import { BoardLayouts } from './BoardLayouts.ts';
 import { CommentsSession } from './comments/CommentsSession.ts';
 
 export interface SessionFlags {
   /** The board was written by a newer Journeyboard: read-only until reload. */
   readonly newerSchema: boolean;
 }
-
-/** My role on this board (from my share link) and the links I may hand out. */
-export interface AccessState {
-  /** null until the server has answered. */
-  readonly role: Role | null;
-  readonly links: BoardLinks['links'];
-}
-
-/** Why a role cannot change the board, in the words the read-only badge uses. */
-export const ROLE_READ_ONLY_REASON: Partial<Record<Role, string>> = {
-  viewer: 'You joined with a view-only link: you can follow the board live, but not change it.',
-  commenter: 'You joined with a commenter link: you can follow the board live; changing it needs an editor link.',
-};
 
 /** Everything one open board needs: connection, model, presence and this person's view state. */
 export class BoardSession {
@@ -51,6 +38,8 @@ export class BoardSession {
   readonly flags = new Store<SessionFlags>({ newerSchema: false });
   readonly identity: Store<{ me: Identity }>;
   readonly access = new Store<AccessState>({ role: null, links: {} });
+  /** This board's layouts, with my private drafts in them: every reader of where notes are asks here. */
+  readonly layouts = new BoardLayouts();
   /** Live-workshop controls: timer, lock, follow-me, hidden cursors. */
   readonly workshop: WorkshopSession;
   /** Secret voting rounds: the open round, my ballot, results shown. */
@@ -103,7 +92,7 @@ export class BoardSession {
       presence: this.presence,
     });
     // My drafts take room in their cells (before React redraws: this subscription comes first).
-    this.privateWriting.state.subscribe(() => setLayoutDrafts(this.privateWriting.state.get().drafts));
+    this.privateWriting.state.subscribe(() => this.layouts.setDrafts(this.privateWriting.state.get().drafts));
     this.comments = new CommentsSession(boardId, me, token, credential, (message) =>
       showToast(this.editor, message, 'error'),
     );
@@ -179,7 +168,6 @@ export class BoardSession {
     this.people.destroy();
     this.voting.destroy();
     this.privateWriting.destroy();
-    setLayoutDrafts([]);
     this.comments.destroy();
     this.presence.destroy();
     this.model.destroy();

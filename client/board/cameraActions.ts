@@ -1,11 +1,10 @@
 import type { NoteId } from '../../shared/index.ts';
-import { fitRect, zoomAt } from '../canvas/camera.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
+import { fitRect, zoomAt } from '../geometry/camera.ts';
 import type { BoardSession } from './BoardSession.ts';
 
 /** Fits the whole board above the bottom bars, so the KPI row is never under the toolbar. */
 export function fitBoard(session: BoardSession): void {
-  const layout = layoutFor(session.model.source.getSnapshot());
+  const layout = session.layouts.layoutFor(session.model.source.getSnapshot());
   const { viewport, bottomInset } = session.editor.get();
   const margin = 40;
   // The bars stand in the bottom margin; leave the board 12 px clear of the highest one.
@@ -48,7 +47,7 @@ export function resetZoom(session: BoardSession): void {
 
 /** Pans so a note is in view (used after adding one off-screen). */
 export function revealNote(session: BoardSession, id: NoteId): void {
-  const r = layoutFor(session.model.source.getSnapshot()).notes.get(id);
+  const r = session.layouts.layoutFor(session.model.source.getSnapshot()).notes.get(id);
   if (!r) return;
   const { camera, viewport } = session.editor.get();
   const sx = r.x * camera.scale + camera.x;
@@ -66,7 +65,7 @@ export function revealNote(session: BoardSession, id: NoteId): void {
 
 /** Centres a note in the viewport, zooming in to a readable scale if the board is far out. */
 export function centreOnNote(session: BoardSession, id: NoteId): boolean {
-  const r = layoutFor(session.model.source.getSnapshot()).notes.get(id);
+  const r = session.layouts.layoutFor(session.model.source.getSnapshot()).notes.get(id);
   if (!r) return false;
   const { camera, viewport } = session.editor.get();
   const scale = Math.min(1.5, Math.max(camera.scale, 0.9));

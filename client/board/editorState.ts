@@ -1,8 +1,8 @@
 import type { CurveGrouping, Department, KpiId, LaneId, NoteId, PersonaId, StageId } from '../../shared/index.ts';
-import type { PlottedPoint } from '../canvas/curveGeometry.ts';
-import type { Camera } from '../canvas/camera.ts';
-import type { Point, Rect } from '../canvas/geometry.ts';
-import type { DropTarget } from '../canvas/hitTest.ts';
+import type { PlottedPoint } from '../geometry/curveGeometry.ts';
+import type { Camera } from '../geometry/camera.ts';
+import type { Point, Rect } from '../geometry/geometry.ts';
+import type { DropTarget } from '../geometry/hitTest.ts';
 import { Store } from './store.ts';
 
 /** Per-person view state: never synced (the camera, the selection, what is being dragged). */

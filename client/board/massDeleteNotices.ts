@@ -1,7 +1,7 @@
 import { parseMassDeleteNotice, type MassDeleteNotice } from '../../shared/index.ts';
 import type { BoardConnection } from '../sync/connectBoard.ts';
 import type { Identity } from '../identity/identity.ts';
-import { CheckpointsApi } from './checkpointsApi.ts';
+import { CheckpointsApi } from '../api/checkpoints.ts';
 import { Store } from './store.ts';
 
 export interface MassDeleteView {

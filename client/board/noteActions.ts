@@ -12,8 +12,7 @@ import {
   type NoteKind,
   type StageId,
 } from '../../shared/index.ts';
-import { toBoard } from '../canvas/camera.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
+import { toBoard } from '../geometry/camera.ts';
 import type { BoardSession } from './BoardSession.ts';
 import { toolbarAddCell } from './addTarget.ts';
 import { revealNote } from './cameraActions.ts';
@@ -80,7 +79,7 @@ export function addNoteInCell(
  */
 export function addNoteOfKind(session: BoardSession, kind: NoteKind): NoteId | undefined {
   const board = session.model.source.getSnapshot();
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const { selection, camera, viewport, lastCell } = session.editor.get();
   const selected = [...selection].map((id) => board.notesById.get(id)).find(Boolean);
   const centre = toBoard(camera, { x: viewport.width / 2, y: viewport.height / 2 });

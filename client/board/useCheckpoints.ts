@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CheckpointSummary } from '../../shared/index.ts';
 import type { BoardSession } from './BoardSession.ts';
-import { CheckpointsApi } from './checkpointsApi.ts';
+import { CheckpointsApi } from '../api/checkpoints.ts';
 
 export interface CheckpointsState {
   readonly list: readonly CheckpointSummary[] | null;

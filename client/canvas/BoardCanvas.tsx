@@ -5,24 +5,23 @@ import { usePeersInColour, usePeopleColours } from '../board/peopleColours.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
-import { visibleRect } from './camera.ts';
+import { visibleRect } from '../geometry/camera.ts';
 import { DragLayer } from './DragLayer.tsx';
-import { expand, intersects } from './geometry.ts';
+import { expand, intersects } from '../geometry/geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
-import { curveFor, layoutFor } from './layoutCache.ts';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
-import { useCursorsHidden } from '../ui/workshop/useWorkshop.ts';
+import { useCursorsHidden } from '../board/workshop/useWorkshop.ts';
 import { CommentBadgesLayer } from './CommentBadgesLayer.tsx';
 import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
 import { useFirstDrawMark } from './firstDrawMark.ts';
 import { VotesLayer } from './VotesLayer.tsx';
-import { voteMarkScale } from './voteGeometry.ts';
+import { voteMarkScale } from '../geometry/voteGeometry.ts';
 import { useVotesOnCanvas } from '../board/voting/hooks.ts';
-import { hasVoteBadge, noteBadges } from './noteBadges.ts';
+import { hasVoteBadge, noteBadges } from '../geometry/noteBadges.ts';
 import { DraftsLayer } from './DraftsLayer.tsx';
 import { usePrivateWriting } from '../board/privateWriting/hooks.ts';
 
@@ -32,12 +31,12 @@ const CULL_TILE = 512;
 export function BoardCanvas() {
   const session = useSession();
   const board = useBoard();
-  // My private drafts change the layout too (layoutCache.setLayoutDrafts): re-render on them.
+  // My private drafts change the layout too (BoardLayouts.setDrafts): re-render on them.
   const drafts = usePrivateWriting((s) => s.drafts);
   const draftSelected = usePrivateWriting((s) => s.selected);
   const draftEditing = usePrivateWriting((s) => s.editing);
   const draftDrag = usePrivateWriting((s) => s.drag);
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
   const selection = useEditor((s) => s.selection);
@@ -50,7 +49,7 @@ export function BoardCanvas() {
   const highlight = useEditor((s) => s.highlightDepartment);
   const focusPersona = useEditor((s) => s.focusPersona);
   const kpiEditor = useEditor((s) => s.kpiEditor);
-  const plotted = curveFor(board, curveGrouping);
+  const plotted = session.layouts.curveFor(board, curveGrouping);
   const peers = usePeersInColour();
   const colours = usePeopleColours();
   const cursorsHidden = useCursorsHidden();

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Group, Path, Rect, Text } from 'react-konva';
 import type { NoteId } from '../../shared/index.ts';
-import type { BoardLayout } from './layout.ts';
-import { noteBadges } from './noteBadges.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
+import { noteBadges } from '../geometry/noteBadges.ts';
 import { THEME } from './theme.ts';
 
 interface Props {

@@ -9,8 +9,8 @@ import {
   type NoteKind,
 } from '../../shared/index.ts';
 import type { DraftDrag } from '../board/privateWriting/privateWritingSession.ts';
-import type { BoardLayout } from './layout.ts';
-import { NOTE_H, NOTE_W } from './layout.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
+import { NOTE_H, NOTE_W } from '../geometry/layout.ts';
 import { directionProps } from './textDirection.ts';
 import { THEME } from './theme.ts';
 

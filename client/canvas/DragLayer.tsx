@@ -2,9 +2,9 @@ import { memo, useEffect } from 'react';
 import { Layer, Rect } from 'react-konva';
 import type { BoardSnapshot, NoteId } from '../../shared/index.ts';
 import { useEditor } from '../board/hooks.ts';
-import { cellRect } from './hitTest.ts';
+import { cellRect } from '../geometry/hitTest.ts';
 import { pauseCaching } from './idleCache.ts';
-import type { BoardLayout } from './layout.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
 import { NoteShape } from './shapes/NoteShape.tsx';
 import { THEME } from './theme.ts';
 

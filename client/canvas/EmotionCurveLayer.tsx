@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Circle, Group, Line, Rect, Text } from 'react-konva';
-import type { Rect as R } from './geometry.ts';
-import { sentimentY, type PlottedPoint, type PlottedSeries } from './curveGeometry.ts';
+import type { Rect as R } from '../geometry/geometry.ts';
+import { sentimentY, type PlottedPoint, type PlottedSeries } from '../geometry/curveGeometry.ts';
 import { THEME } from './theme.ts';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { cellKey, NOTE_KIND_STYLE, type BoardSnapshot } from '../../shared/index.ts';
-import { HEADER_H, LABEL_W, type BoardLayout } from './layout.ts';
+import { HEADER_H, LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { KpiRowBackground } from './KpiLayer.tsx';
 import { THEME } from './theme.ts';
 

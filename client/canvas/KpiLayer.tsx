@@ -13,8 +13,8 @@ import {
   type Kpi,
   type KpiId,
 } from '../../shared/index.ts';
-import type { Rect as Box } from './geometry.ts';
-import { LABEL_W, type BoardLayout } from './layout.ts';
+import type { Rect as Box } from '../geometry/geometry.ts';
+import { LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { THEME } from './theme.ts';
 
 /** The Konva name of a KPI card: stable, one token (Konva names are space-separated lists). */

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Layer, Shape } from 'react-konva';
 import { noteColour, type Department, type Note, type Persona, type PersonaId } from '../../shared/index.ts';
-import type { BoardLayout } from './layout.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
 import { NoteShape } from './shapes/NoteShape.tsx';
 
 /** Below this zoom a note's text is unreadable anyway: draw plain coloured cards instead. */

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Group, Label, Layer, Path, Rect, Tag, Text } from 'react-konva';
 import type { NoteId, Peer } from '../../shared/index.ts';
-import type { Rect as R } from './geometry.ts';
-import type { BoardLayout } from './layout.ts';
+import type { Rect as R } from '../geometry/geometry.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
 import { THEME } from './theme.ts';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { Circle, Group, Rect, Text } from 'react-konva';
 import { isVotable, type Note, type NoteId, type RoundSettings } from '../../shared/index.ts';
-import type { BoardLayout } from './layout.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
 import { THEME } from './theme.ts';
-import { noteBadges, VOTE_BADGE_D } from './noteBadges.ts';
-import { dotCentre, DOT_R, MAX_DRAWN_DOTS, myDotsRect } from './voteGeometry.ts';
+import { noteBadges, VOTE_BADGE_D } from '../geometry/noteBadges.ts';
+import { dotCentre, DOT_R, MAX_DRAWN_DOTS, myDotsRect } from '../geometry/voteGeometry.ts';
 
 interface Props {
   readonly notes: readonly Note[];

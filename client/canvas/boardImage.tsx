@@ -2,11 +2,11 @@ import type Konva from 'konva';
 import { createRoot } from 'react-dom/client';
 import { Layer, Rect, Stage } from 'react-konva';
 import type { BoardSnapshot, CurveGrouping } from '../../shared/index.ts';
-import { visibleRect, type Camera } from './camera.ts';
+import type { BoardLayouts } from '../board/BoardLayouts.ts';
+import { visibleRect, type Camera } from '../geometry/camera.ts';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
-import { curveFor, layoutFor } from './layoutCache.ts';
 import { DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 
 /** Space around the board in a whole-board image, in board units. */
@@ -31,6 +31,8 @@ export interface BoardImageOptions {
       };
   readonly pixelRatio: number;
   readonly curveGrouping: CurveGrouping;
+  /** The open board's layouts (my private drafts take room in them, as on screen). */
+  readonly layouts: BoardLayouts;
 }
 
 export interface BoardImage {
@@ -42,8 +44,8 @@ export interface BoardImage {
 }
 
 /** The size a whole-board image has, in board units (the layout plus the margin). */
-function boardImageSize(board: BoardSnapshot): { width: number; height: number } {
-  const layout = layoutFor(board);
+function boardImageSize(board: BoardSnapshot, layouts: BoardLayouts): { width: number; height: number } {
+  const layout = layouts.layoutFor(board);
   return { width: Math.ceil(layout.width + 2 * IMAGE_MARGIN), height: Math.ceil(layout.height + 2 * IMAGE_MARGIN) };
 }
 
@@ -53,11 +55,11 @@ function boardImageSize(board: BoardSnapshot): { width: number; height: number }
  * The live stage cannot be used for the whole board: it draws only the notes near the viewport.
  */
 export function renderBoardImage(board: BoardSnapshot, options: BoardImageOptions): Promise<BoardImage> {
-  const layout = layoutFor(board);
-  const plotted = curveFor(board, options.curveGrouping);
+  const layout = options.layouts.layoutFor(board);
+  const plotted = options.layouts.curveFor(board, options.curveGrouping);
   const size =
     options.area.kind === 'board'
-      ? boardImageSize(board)
+      ? boardImageSize(board, options.layouts)
       : { width: Math.round(options.area.viewport.width), height: Math.round(options.area.viewport.height) };
   const camera: Camera =
     options.area.kind === 'board' ? { x: IMAGE_MARGIN, y: IMAGE_MARGIN, scale: 1 } : options.area.camera;

@@ -1,7 +1,7 @@
 import Konva from 'konva';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheWhenIdle, inViewFirst, pauseCaching, SETTLE_MS } from './idleCache.ts';
-import { NOTE_W } from './layout.ts';
+import { NOTE_W } from '../geometry/layout.ts';
 
 describe('inViewFirst', () => {
   it('puts the notes on screen first, keeping each part in its order, through the camera transform', () => {

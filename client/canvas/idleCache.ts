@@ -1,5 +1,5 @@
 import Konva from 'konva';
-import { NOTE_H, NOTE_W } from './layout.ts';
+import { NOTE_H, NOTE_W } from '../geometry/layout.ts';
 
 /**
  * Notes are cached as bitmaps when the browser is idle (a few ms each: hundreds of them must never

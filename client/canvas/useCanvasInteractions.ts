@@ -2,14 +2,13 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { BoardSnapshot, DraftId, LaneId, NoteId, StageId } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
 import { addNoteInCell, finishEditing, select, startEditing } from '../board/noteActions.ts';
-import { toBoard, zoomAt } from './camera.ts';
-import { rectFromPoints, type Point } from './geometry.ts';
-import { curvePointAt } from './curveGeometry.ts';
-import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
-import { curveFor } from './layoutCache.ts';
+import { toBoard, zoomAt } from '../geometry/camera.ts';
+import { rectFromPoints, type Point } from '../geometry/geometry.ts';
+import { curvePointAt } from '../geometry/curveGeometry.ts';
+import { dropTargetAt, hitTest, notesInRect } from '../geometry/hitTest.ts';
 import { voteClick } from './voteClick.ts';
-import { draftAt } from './draftGeometry.ts';
-import type { BoardLayout } from './layout.ts';
+import { draftAt } from '../geometry/draftGeometry.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
 
 type Gesture =
   | {
@@ -117,7 +116,7 @@ export function useCanvasInteractions(
       // So is it during private writing: it would show where I write.
       presence.setCursor(session.voting.state.get().voteMode || session.privateWriting.state.get().phase ? null : p);
       if (!gesture) {
-        const hover = curvePointAt(curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
+        const hover = curvePointAt(session.layouts.curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
         const prev = editor.get().curveHover;
         if (hover?.seriesKey !== prev?.seriesKey || hover?.stageIndex !== prev?.stageIndex)
           editor.update({ curveHover: hover });

@@ -1,8 +1,8 @@
 import type { NoteId } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
-import type { Point } from './geometry.ts';
-import type { BoardLayout } from './layout.ts';
-import { contains, myDotsRect, voteMarkScale } from './voteGeometry.ts';
+import type { Point } from '../geometry/geometry.ts';
+import type { BoardLayout } from '../geometry/layout.ts';
+import { contains, myDotsRect, voteMarkScale } from '../geometry/voteGeometry.ts';
 
 /**
  * A click on a note while I am voting: on my dots it takes one back, elsewhere on the note it

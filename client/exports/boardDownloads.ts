@@ -1,7 +1,7 @@
 import { fileSlug, type PriorityList } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
 import { renderBoardImage, type BoardImage } from '../canvas/boardImage.tsx';
-import { dataUrlBlob, saveBlob } from './exportsApi.ts';
+import { dataUrlBlob, saveBlob } from './downloads.ts';
 import { emojiFontBytes, loadEmojiFont } from './emojiFont.ts';
 import { boardPdf, type PaperSize } from './pdfExport.ts';
 
@@ -17,6 +17,7 @@ async function boardImage(session: BoardSession, area: 'board' | 'view'): Promis
     area: area === 'board' ? { kind: 'board' } : { kind: 'view', camera, viewport },
     pixelRatio: EXPORT_PIXEL_RATIO,
     curveGrouping,
+    layouts: session.layouts,
   });
 }
 

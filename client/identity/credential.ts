@@ -6,7 +6,7 @@ import {
   syncCredentialCookie,
   writeCredential,
 } from '../boot/deviceCredential.ts';
-import { LinkRefused } from '../pages/api.ts';
+import { LinkRefused } from '../api/identity.ts';
 
 /**
  * This device's proof of who it is: a credential the server issued the first time the device

@@ -1,5 +1,5 @@
 import { JOIN_DEVICE_PATH, transferLinkFragment, type IssuedIdentity, type TransferLink } from '../../shared/index.ts';
-import { redeemTransfer, requestTransfer } from '../pages/api.ts';
+import { redeemTransfer, requestTransfer } from '../api/identity.ts';
 import { storeCredential } from './credential.ts';
 import { saveProfile, type Profile } from './identity.ts';
 

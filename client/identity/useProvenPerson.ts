@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { IssuedIdentity } from '../../shared/index.ts';
-import { LinkRefused } from '../pages/api.ts';
-import { fetchMe } from './account.ts';
+import { LinkRefused } from '../api/identity.ts';
+import { fetchMe } from '../api/account.ts';
 import { ensureCredential, forgetCredential, loadCredential } from './credential.ts';
 
 export type ProvenPerson =

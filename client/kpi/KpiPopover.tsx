@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { describeKpi } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
 import { KpiForm } from './KpiForm.tsx';
 import './kpi.css';
@@ -28,7 +27,7 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
   const stage = board.stages.find((s) => s.id === target.stageId);
   const kpi = target.kpiId ? (board.kpis.find((k) => k.id === target.kpiId) ?? null) : null;
   if (!stage || (target.kpiId && !kpi) || (readOnly && !kpi)) return null;
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const box = kpi ? layout.kpis.get(kpi.id) : undefined;
   const stageBox = layout.stages.find((s) => s.id === stage.id)!;
   const anchor = screenRect(

@@ -1,10 +1,9 @@
 import type { KpiId, StageId } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
 
 /** Pans so a KPI card is in view, then opens its editor (from the KPIs panel's table). */
 export function openKpiEditor(session: BoardSession, stageId: StageId, kpiId: KpiId): void {
-  const r = layoutFor(session.model.source.getSnapshot()).kpis.get(kpiId);
+  const r = session.layouts.layoutFor(session.model.source.getSnapshot()).kpis.get(kpiId);
   const { camera, viewport } = session.editor.get();
   let { x, y } = camera;
   if (r) {

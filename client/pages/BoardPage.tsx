@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { openBoardView, setBottomInset } from '../board/cameraActions.ts';
@@ -22,15 +22,7 @@ import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
 import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
-import {
-  Deferred,
-  DeviceTransferDialog,
-  KpiPanel,
-  OutlineView,
-  PersonasPanel,
-  PriorityPanel,
-  TeamsPanel,
-} from '../ui/deferred.tsx';
+import { Deferred, DeviceTransferDialog, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { useBottomBarsInset } from '../ui/floatingInset.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
@@ -40,11 +32,15 @@ import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
 import { LockBanner } from '../ui/workshop/LockBanner.tsx';
 import { LobbyBanner } from '../ui/workshop/LobbyBanner.tsx';
 import { MassDeleteBanner } from '../ui/workshop/MassDeleteBanner.tsx';
-import { useLockedOut } from '../ui/workshop/useWorkshop.ts';
+import { useLockedOut } from '../board/workshop/useWorkshop.ts';
 import { VotingDock } from '../ui/voting/VotingBar.tsx';
 import { DotsLeftBadges } from '../ui/voting/DotsLeftBadges.tsx';
 import { PrivateWritingBar } from '../ui/privateWriting/PrivateWritingBar.tsx';
 import { DraftOverlay } from '../ui/privateWriting/DraftOverlay.tsx';
+
+// Loaded when first opened, like the panels in ui/deferred.tsx.
+const OutlineView = lazy(() => import('../outline/OutlineView.tsx').then((m) => ({ default: m.OutlineView })));
+const KpiPanel = lazy(() => import('../kpi/KpiPanel.tsx').then((m) => ({ default: m.KpiPanel })));
 
 export function BoardPage({ boardId }: { boardId: string }) {
   // Read (and cleared from the address bar) at once, even before the join dialog.

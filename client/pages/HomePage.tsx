@@ -2,8 +2,14 @@ import { useEffect, useState } from 'react';
 import { forgetBoard, loadRecentBoards, type RecentBoard } from '../identity/recentBoards.ts';
 import { TemplatePreview } from '../ui/TemplatePreview.tsx';
 import { ImportBoardButton } from '../ui/ImportBoardButton.tsx';
-import { createBoard, CreateTokenRequired, deleteSavedTemplate, fetchTemplates, type TemplateInfo } from './api.ts';
-import { storedBoardToken } from '../sync/boardTokens.ts';
+import {
+  createBoard,
+  CreateTokenRequired,
+  deleteSavedTemplate,
+  fetchTemplates,
+  type TemplateInfo,
+} from '../api/boards.ts';
+import { storedBoardToken, storedBoardTokens } from '../sync/boardTokens.ts';
 import { AccountBar, MyBoards, useMe } from './MyBoards.tsx';
 
 function ago(t: number, now = Date.now()): string {
@@ -39,8 +45,9 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
 
   useEffect(() => {
     // With CREATE_TOKEN set, the server lists saved templates only to callers with the token.
-    fetchTemplates(localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined).then(setTemplates, (e: Error) =>
-      setError(`Could not load templates: ${e.message}`),
+    fetchTemplates(storedBoardTokens(), localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined).then(
+      setTemplates,
+      (e: Error) => setError(`Could not load templates: ${e.message}`),
     );
     document.title = 'Journeyboard';
   }, []);
@@ -74,7 +81,7 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
     try {
       await deleteSavedTemplate(t.id, token);
       if (templateId === t.id) setTemplateId('blank');
-      setTemplates(await fetchTemplates(localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined));
+      setTemplates(await fetchTemplates(storedBoardTokens(), localStorage.getItem(CREATE_TOKEN_KEY) ?? undefined));
     } catch (e) {
       setError(`Could not remove “${t.name}”: ${(e as Error).message}`);
     }
@@ -163,7 +170,8 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                   autoComplete="off"
                   onChange={(e) => setCreateToken(e.target.value)}
                   onBlur={() =>
-                    createToken.trim() && fetchTemplates(createToken.trim()).then(setTemplates, () => undefined)
+                    createToken.trim() &&
+                    fetchTemplates(storedBoardTokens(), createToken.trim()).then(setTemplates, () => undefined)
                   }
                 />
               </>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { JOIN_DEVICE_PATH, transferLinkFromFragment } from '../../shared/index.ts';
 import { joinAsDevice } from '../identity/deviceTransfer.ts';
 import { loadProfile } from '../identity/identity.ts';
-import { TransferRefused } from './api.ts';
+import { TransferRefused } from '../api/identity.ts';
 import { HomePage } from './HomePage.tsx';
 import '../ui/deviceTransfer.css';
 

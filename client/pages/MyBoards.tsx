@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Me, MyBoard } from '../../shared/protocol/account.ts';
-import { fetchMe, fetchMyBoards, signInHref, signOut } from '../identity/account.ts';
+import { fetchMe, fetchMyBoards } from '../api/account.ts';
+import { signInHref, signOut } from '../identity/account.ts';
 
 const ROLE_LABEL: Record<MyBoard['role'], string> = {
   facilitator: 'Facilitator',

@@ -1,40 +1,23 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, type WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import {
-  BoardFull,
-  BoardNotFound,
-  BoardTooLarge,
-  BoardUnreadable,
-  COLLAB_PATH,
-  encodeConnectionToken,
-  AwaitingAdmission,
-  IdentityRequired,
-  InvalidMessage,
-  RemovedFromBoard,
-  LinkRotated,
-  MessageTooBig,
-  RateLimited,
-  StorageUnavailable,
-  TooManyRecords,
-  Unauthorized,
-  CHECKPOINTS_CHANGED,
-  parseStorageStatus,
-  readMeta,
-} from '../../shared/index.ts';
+import { COLLAB_PATH, encodeConnectionToken, IdentityRequired, MessageTooBig, readMeta } from '../../shared/index.ts';
 import { ConnectionStore } from './connection.ts';
+import { ConnectionStatus, FINAL_CLOSE_REASONS } from './connectionStatus.ts';
 import { forgetCredential } from '../identity/credential.ts';
+import { LocalCopy } from './localCopy.ts';
 import { PendingChanges } from './pendingChanges.ts';
 import { attachFailover, serverUrls } from './serverFailover.ts';
-import { afterFirstRender, DeferredStore } from './deferredStore.ts';
+import { ServerMessages, type ServerNotice } from './serverMessages.ts';
 import { skipUpdateEncoding } from './firstSyncEncoding.ts';
 import { takePrefetchedBoard } from '../boot/prefetchBoard.ts';
 
 /**
- * The only importer of the Hocuspocus provider. Owns the Y.Doc of one board and its connection;
- * edits made while disconnected stay in the doc and are sent when the socket returns. The doc is
- * also kept in IndexedDB (y-indexeddb, one database per board), so edits made offline survive a
- * closed tab or a reload and are sent when the server is reachable again.
+ * The only place that creates a Hocuspocus provider for a board (connectComments.ts does for its
+ * comments). Owns the Y.Doc of one board and its connection; edits made while disconnected stay
+ * in the doc and are sent when the socket returns. The doc is also kept on this device
+ * (localCopy.ts), so edits made offline survive a closed tab or a reload and are sent when the
+ * server is reachable again. The status the page shows is connectionStatus.ts's; the server's
+ * stateless messages go where serverMessages.ts sends them.
  */
 export interface BoardConnection {
   readonly doc: Y.Doc;
@@ -65,23 +48,6 @@ export interface BoardConnection {
   destroy(): void;
 }
 
-/** A stateless message from the server meant for the person (see server/extensions/RecordGuard.ts). */
-export interface ServerNotice {
-  readonly type: string;
-  readonly reason: string;
-  readonly message: string;
-}
-
-/** Reasons that arrive as a server-side close of this document's connection, not as a refusal. */
-const FINAL_CLOSE_REASONS: readonly string[] = [
-  LinkRotated.reason,
-  RemovedFromBoard.reason,
-  BoardTooLarge.reason,
-  RateLimited.reason,
-  InvalidMessage.reason,
-  'forbidden-message',
-];
-
 /** The origin of the board state the page downloaded before connecting (boot/prefetchBoard.ts). */
 const PREFETCHED = Symbol('prefetched board');
 
@@ -103,43 +69,6 @@ export function collabUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
 }
 
-/** The server's reason codes, in words a workshop participant understands. */
-export function describeRefusal(reason: string): string {
-  switch (reason) {
-    case BoardNotFound.reason:
-      return 'board-not-found';
-    case BoardUnreadable.reason:
-      return 'This board’s stored data cannot be read. Nothing was changed; ask the person who runs the server to look at it.';
-    case StorageUnavailable.reason:
-      return 'The server cannot reach its storage right now. Try again in a minute.';
-    case MessageTooBig.reason:
-      return 'Your last change was too large to sync, so the connection stopped. Reload the page; changes since the last sync may be lost.';
-    case Unauthorized.reason:
-      return 'unauthorized';
-    case AwaitingAdmission.reason:
-      return 'awaiting-admission';
-    case RemovedFromBoard.reason:
-      return 'The facilitator removed you from this board.';
-    case IdentityRequired.reason:
-      return 'This device’s identity is no longer accepted (the facilitator removed it, or the server was reset). Reload the page to join again.';
-    case LinkRotated.reason:
-      return 'The facilitator replaced the link you joined with, so it no longer works. Ask them for the new link.';
-    case BoardFull.reason:
-      return 'This board has as many people as it can take right now. Try again in a few minutes.';
-    case BoardTooLarge.reason:
-      return 'This board has reached its maximum size, so your last change was not saved. Remove some notes, then reload.';
-    case TooManyRecords.reason:
-      return 'This board holds as many notes as it can; remove some before adding more.';
-    case RateLimited.reason:
-      return 'Too many changes or attempts came from here too quickly, so the server paused this connection. Wait a minute, then reload the page.';
-    case InvalidMessage.reason:
-    case 'forbidden-message':
-      return 'The server could not accept a message from this page. Reload the page to continue.';
-    default:
-      return reason || 'The server refused the connection.';
-  }
-}
-
 export function connectBoard(
   boardId: string,
   token?: string,
@@ -148,38 +77,17 @@ export function connectBoard(
 ): BoardConnection {
   const doc = new Y.Doc();
   const status = new ConnectionStore();
-  let socketStatus: WebSocketStatus = WebSocketStatus.Connecting;
-  let everConnected = false;
-  let refused = false;
   let resolveSynced!: () => void;
   const synced = new Promise<void>((r) => (resolveSynced = r));
-
   let destroyed = false;
   const pending = new PendingChanges(boardId, doc);
-  let savingDelayed = false;
 
-  // The local copy: loads into the doc (a remote-origin update, so nobody's undo sees it) and
-  // stores every change from then on, local or remote. When it opens, y-indexeddb also stores the
-  // whole doc as it is then. So when the board was downloaded before the app ran, the copy opens
-  // after the first render (or at the first edit): opening it earlier would encode the whole
-  // board on the way to that render, and the deferred store below would encode it again.
-  let local: IndexeddbPersistence | null = null;
-  let localStore: DeferredStore | null = null;
-  let cancelLocalLater = () => {};
-  const openLocal = () => {
-    if (local || destroyed) return;
-    cancelLocalLater();
-    local = new IndexeddbPersistence(`journeyboard:${boardId}`, doc);
-    localStore = new DeferredStore(local);
-    void local.whenSynced.then(() => {
-      if (readMeta(doc).boardId === boardId) resolveSynced();
-    });
-  };
+  const local = new LocalCopy(boardId, doc, () => resolveSynced());
   const prefetched = takePrefetchedBoard(boardId);
   // Changes the server never acknowledged are in the local copy only: show them at once.
-  if (!prefetched || pending.count > 0) openLocal();
+  if (!prefetched || pending.count > 0) local.open();
   const stopOpeningOnEdit = pending.subscribe(() => {
-    if (pending.count > 0) openLocal();
+    if (pending.count > 0) local.open();
   });
 
   // One URL, or several instances of the server (`?servers=`, see serverFailover.ts). The socket
@@ -195,6 +103,7 @@ export function connectBoard(
   });
   provider.attach();
   const failover = attachFailover(socket, urls);
+  const tracker = new ConnectionStatus(status, provider, pending);
 
   // The first sync brings the whole board: it goes into the local copy in one piece later
   // (deferredStore.ts), not re-encoded on the way to the first render (firstSyncEncoding.ts).
@@ -202,11 +111,11 @@ export function connectBoard(
   const stopSkipping = skipUpdateEncoding(
     doc,
     (t) => firstSync && (t.origin === provider || t.origin === PREFETCHED),
-    () => localStore?.request(),
+    () => local.requestStore(),
   );
 
   const open = () => {
-    if (!destroyed && !refused) void socket.connect();
+    if (!destroyed && !tracker.refused) void socket.connect();
   };
   if (!prefetched) open();
   else
@@ -214,45 +123,28 @@ export function connectBoard(
       .then((state) => {
         if (destroyed) return;
         if (!state || !applyPrefetched(doc, state)) {
-          openLocal(); // offline, say: the local copy is what there is
+          local.open(); // offline, say: the local copy is what there is
           return;
         }
-        if (local === null) cancelLocalLater = afterFirstRender(openLocal);
+        local.openAfterFirstRender();
         if (readMeta(doc).boardId === boardId) resolveSynced();
       })
       .finally(open);
 
-  const update = () => {
-    if (refused) return;
-    const unsynced = provider.hasUnsyncedChanges;
-    const live = socketStatus === WebSocketStatus.Connected && provider.isSynced;
-    // Everything acknowledged (and so stored: the server logs before it acks): nothing waits.
-    if (live && !unsynced) pending.clear();
-    if (live) status.set({ kind: 'connected', saving: unsynced, savingDelayed });
-    else if (!navigator.onLine) status.set({ kind: 'offline', pending: pending.count });
-    else if (everConnected) status.set({ kind: 'reconnecting', pending: pending.count });
-    else status.set({ kind: 'connecting', pending: pending.count });
-  };
-
-  provider.on('status', ({ status: s }: { status: WebSocketStatus }) => {
-    socketStatus = s;
-    if (s === WebSocketStatus.Connected) everConnected = true;
-    update();
-  });
+  provider.on('status', ({ status: s }: { status: WebSocketStatus }) => tracker.socketChanged(s));
   provider.on('synced', ({ state }: { state: boolean }) => {
     if (state) {
       firstSync = false;
       resolveSynced();
     }
-    update();
+    tracker.update();
   });
-  provider.on('unsyncedChanges', update);
+  provider.on('unsyncedChanges', tracker.update);
   // A refusal is final: stop the provider, or it would retry (and be refused) forever.
   const refuse = (reason: string) => {
-    refused = true;
     // The next page load asks for a new identity instead of being refused again.
     if (reason === IdentityRequired.reason) forgetCredential();
-    status.set({ kind: 'refused', reason: describeRefusal(reason) });
+    tracker.refuse(reason);
     provider.destroy();
     socket.destroy();
   };
@@ -261,43 +153,20 @@ export function connectBoard(
     if (event.code === MessageTooBig.code) refuse(MessageTooBig.reason);
     else if (FINAL_CLOSE_REASONS.includes(event.reason)) refuse(event.reason);
   });
-  pending.subscribe(update);
-  const noticeListeners = new Set<(notice: ServerNotice) => void>();
-  const checkpointListeners = new Set<() => void>();
-  const messageListeners = new Set<(message: unknown) => void>();
-  provider.on('stateless', ({ payload }: { payload: string }) => {
-    const storage = parseStorageStatus(payload);
-    if (storage) {
-      savingDelayed = storage.state === 'delayed';
-      update();
-      return;
-    }
-    if (payload === CHECKPOINTS_CHANGED) {
-      checkpointListeners.forEach((l) => l());
-      return;
-    }
-    const notice = parseNotice(payload);
-    if (notice) noticeListeners.forEach((l) => l(notice));
-    if (messageListeners.size === 0) return;
-    let message: unknown;
-    try {
-      message = JSON.parse(payload);
-    } catch {
-      return;
-    }
-    messageListeners.forEach((l) => l(message));
-  });
+  pending.subscribe(tracker.update);
+  const messages = new ServerMessages((delayed) => tracker.storageChanged(delayed));
+  provider.on('stateless', ({ payload }: { payload: string }) => messages.dispatch(payload));
   // A lost network often leaves the WebSocket half-open until a timeout: when the browser says
   // it is offline, stop using the socket at once (edits wait in the doc and IndexedDB), and
   // reconnect as soon as it says it is back.
   const goneOffline = () => {
     socket.disconnect();
-    update();
+    tracker.update();
   };
   const backOnline = () => {
-    if (refused) return;
+    if (tracker.refused) return;
     void socket.connect();
-    update();
+    tracker.update();
   };
   window.addEventListener('online', backOnline);
   window.addEventListener('offline', goneOffline);
@@ -307,49 +176,28 @@ export function connectBoard(
     awareness: provider.awareness,
     status,
     synced,
-    onCheckpointsChanged(listener) {
-      checkpointListeners.add(listener);
-      return () => checkpointListeners.delete(listener);
-    },
-    onNotice(listener) {
-      noticeListeners.add(listener);
-      return () => noticeListeners.delete(listener);
-    },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
+    onCheckpointsChanged: (listener) => messages.onCheckpointsChanged(listener),
+    onNotice: (listener) => messages.onNotice(listener),
+    onMessage: (listener) => messages.onMessage(listener),
     send(message) {
-      if (!refused) provider.sendStateless(JSON.stringify(message));
+      if (!tracker.refused) provider.sendStateless(JSON.stringify(message));
     },
     resync() {
-      if (!refused && socketStatus === WebSocketStatus.Connected) provider.forceSync();
+      if (!tracker.refused && tracker.connected) provider.forceSync();
     },
     destroy() {
       window.removeEventListener('online', backOnline);
       window.removeEventListener('offline', goneOffline);
       destroyed = true;
-      cancelLocalLater();
+      local.stopOpening();
       stopOpeningOnEdit();
       failover.detach();
       stopSkipping();
-      localStore?.close();
       provider.destroy();
       socket.destroy();
       pending.destroy();
-      void local?.destroy(); // closes the database; the copy stays for next time
+      local.close(); // the copy stays for next time
       doc.destroy();
     },
   };
-}
-
-function parseNotice(payload: string): ServerNotice | null {
-  try {
-    const n = JSON.parse(payload) as Partial<ServerNotice>;
-    return n.type === 'journeyboard:repaired' && typeof n.message === 'string'
-      ? { type: n.type, reason: String(n.reason), message: n.message }
-      : null;
-  } catch {
-    return null;
-  }
 }

@@ -2,7 +2,9 @@ import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { COMMENTS_SUFFIX, encodeConnectionToken } from '../../shared/index.ts';
-import { collabUrl, describeRefusal, type ServerNotice } from './connectBoard.ts';
+import { collabUrl } from './connectBoard.ts';
+import { describeRefusal } from './connectionStatus.ts';
+import type { ServerNotice } from './serverMessages.ts';
 
 /**
  * The second document of a board: its comments (`<boardId>/comments`). Next to

@@ -1,9 +1,8 @@
 import Konva from 'konva';
 import type { BoardSession } from '../board/BoardSession.ts';
-import { curveFor, layoutFor } from '../canvas/layoutCache.ts';
-import type { Rect } from '../canvas/geometry.ts';
-import { HEADER_H } from '../canvas/layout.ts';
-import { cellRect } from '../canvas/hitTest.ts';
+import type { Rect } from '../geometry/geometry.ts';
+import { HEADER_H } from '../geometry/layout.ts';
+import { cellRect } from '../geometry/hitTest.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
 import { kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
 import { kpiShapeName } from '../canvas/KpiLayer.tsx';
@@ -124,15 +123,15 @@ export function installTestApi(session: BoardSession): () => void {
       };
     },
     noteRect: (id) => {
-      const r = layoutFor(snapshot()).notes.get(id as never);
+      const r = session.layouts.layoutFor(snapshot()).notes.get(id as never);
       return r ? toPage(r) : null;
     },
     cellRect: (stageId, laneId) => {
-      const r = cellRect(layoutFor(snapshot()), stageId as StageId, laneId as LaneId);
+      const r = cellRect(session.layouts.layoutFor(snapshot()), stageId as StageId, laneId as LaneId);
       return r ? toPage(r) : null;
     },
     stageHeaderRect: (stageId) => {
-      const s = layoutFor(snapshot()).stages.find((x) => x.id === stageId);
+      const s = session.layouts.layoutFor(snapshot()).stages.find((x) => x.id === stageId);
       return s ? toPage({ x: s.x, y: 0, width: s.width, height: HEADER_H }) : null;
     },
     selection: () => [...session.editor.get().selection],
@@ -169,7 +168,7 @@ export function installTestApi(session: BoardSession): () => void {
         const off = session.model.source.subscribe(() => check() && off());
       }),
     curve: () =>
-      curveFor(snapshot(), session.editor.get().curveGrouping).map((s) => ({
+      session.layouts.curveFor(snapshot(), session.editor.get().curveGrouping).map((s) => ({
         key: s.key,
         points: s.points.map((p) => ({
           stageIndex: p.stageIndex,
@@ -178,7 +177,7 @@ export function installTestApi(session: BoardSession): () => void {
         })),
       })),
     kpis: () => {
-      const layout = layoutFor(snapshot());
+      const layout = session.layouts.layoutFor(snapshot());
       return snapshot().kpis.map((k) => {
         const r = layout.kpis.get(k.id);
         return {
@@ -195,9 +194,10 @@ export function installTestApi(session: BoardSession): () => void {
         };
       });
     },
-    kpiRects: () => [...layoutFor(snapshot()).kpis.values()].map((r) => ({ board: r, page: toPage(r) })),
+    kpiRects: () =>
+      [...session.layouts.layoutFor(snapshot()).kpis.values()].map((r) => ({ board: r, page: toPage(r) })),
     layoutSize: () => {
-      const l = layoutFor(snapshot());
+      const l = session.layouts.layoutFor(snapshot());
       return { width: l.width, height: l.height };
     },
     workshop: () => {
@@ -219,7 +219,7 @@ export function installTestApi(session: BoardSession): () => void {
     voting: () => votingTestState(session),
     privateWriting: () => {
       const s = session.privateWriting.state.get();
-      const layout = layoutFor(snapshot());
+      const layout = session.layouts.layoutFor(snapshot());
       return {
         phaseId: s.phase?.id ?? null,
         canWrite: s.canWrite,

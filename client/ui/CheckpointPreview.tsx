@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { noteColour, type CheckpointPreviewResponse, type CheckpointSummary } from '../../shared/index.ts';
-import type { CheckpointsApi } from '../board/checkpointsApi.ts';
+import type { CheckpointsApi } from '../api/checkpoints.ts';
 import { showToast } from '../board/editorState.ts';
 import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';

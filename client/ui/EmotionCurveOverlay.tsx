@@ -1,6 +1,5 @@
 import { SENTIMENT_LABEL, type CurveGrouping } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
-import { curveFor, layoutFor } from '../canvas/layoutCache.ts';
 import { DETAIL_SCALE } from '../canvas/NotesLayer.tsx';
 import { screenRect } from './overlayPosition.ts';
 
@@ -17,7 +16,7 @@ export function EmotionCurveOverlay() {
   const camera = useEditor((s) => s.camera);
   const grouping = useEditor((s) => s.curveGrouping);
   const hover = useEditor((s) => s.curveHover);
-  const band = layoutFor(board).curveBand;
+  const band = session.layouts.layoutFor(board).curveBand;
   if (!band || camera.scale < DETAIL_SCALE) return null;
   const r = screenRect(camera, band);
   const notes = hover ? hover.noteIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined) : [];
@@ -47,7 +46,7 @@ export function EmotionCurveOverlay() {
         </div>
         {grouping !== 'all' && (
           <ul className="curve-legend" aria-label="Lines">
-            {curveFor(board, grouping).map((s) => (
+            {session.layouts.curveFor(board, grouping).map((s) => (
               <li key={s.key}>
                 <span className="legend-swatch" style={{ background: s.colour }} />
                 {s.label}

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NOTE_KIND_STYLE, NOTE_KINDS, type LaneId, type NoteKind, type StageId } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
-import { HEADER_H, LABEL_W } from '../canvas/layout.ts';
+import { HEADER_H, LABEL_W } from '../geometry/layout.ts';
 import { screenRect } from './overlayPosition.ts';
 import { RemoveDialog } from './RemoveDialog.tsx';
 
@@ -30,7 +29,7 @@ export function HeaderPanel() {
   }, [header?.id, header?.renaming]);
   if (!header || !item || session.model.readOnlyReason) return null;
 
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const stageBox = isStage ? layout.stages[pos] : undefined;
   const laneBox = isStage ? undefined : layout.lanes[pos];
   const headerRect = stageBox

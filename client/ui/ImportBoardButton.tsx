@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import './priority.css';
-import { importBoardFile } from '../exports/exportsApi.ts';
+import { importBoardFile } from '../api/exports.ts';
 
 /** Home page: a new board from a backup file (`GET /api/boards/:id/export.json`). */
 export function ImportBoardButton() {

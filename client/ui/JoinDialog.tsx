@@ -1,7 +1,7 @@
 import { DeptMark } from './DeptMark.tsx';
 import { useEffect, useState } from 'react';
 import { DEPARTMENT_STYLE, DEPARTMENTS, type Department } from '../../shared/index.ts';
-import { fetchMe } from '../identity/account.ts';
+import { fetchMe } from '../api/account.ts';
 import type { Identity } from '../identity/identity.ts';
 import { Dialog } from './Dialog.tsx';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchSignInRule, saveSignInRule } from '../identity/account.ts';
+import { fetchSignInRule, saveSignInRule } from '../api/account.ts';
 
 /**
  * Facilitators only, and only when the server has company sign-in: "only signed-in members of

@@ -3,7 +3,6 @@ import { cutToLimit, LIMITS, noteColour } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { READABLE_SCALE } from '../board/cameraActions.ts';
 import { finishEditing } from '../board/noteActions.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
 import { shiftCaret } from './caret.ts';
 import { noteEditorKey } from './noteEditorKeys.ts';
 import { LimitStatus } from './LimitStatus.tsx';
@@ -22,7 +21,7 @@ export function NoteEditor() {
   // Said where the person is typing when a paste did not fit; cleared for the next note.
   const [pasteCut, setPasteCut] = useState<{ note: string; cut: number } | null>(null);
   const note = editing ? board.notesById.get(editing) : undefined;
-  const rect = editing ? layoutFor(board).notes.get(editing) : undefined;
+  const rect = editing ? session.layouts.layoutFor(board).notes.get(editing) : undefined;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus each time another note is edited
   useEffect(() => {

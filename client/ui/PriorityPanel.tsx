@@ -19,13 +19,8 @@ import { centreOnNote } from '../board/cameraActions.ts';
 import { showToast } from '../board/editorState.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
-import {
-  backupPath,
-  downloadFromApi,
-  importBoardFile,
-  prioritiesPath,
-  type ListFormat,
-} from '../exports/exportsApi.ts';
+import { backupPath, importBoardFile, prioritiesPath, type ListFormat } from '../api/exports.ts';
+import { downloadFromApi } from '../exports/downloads.ts';
 import { downloadBoardPdf, downloadBoardPng } from '../exports/boardDownloads.ts';
 import type { PaperSize } from '../exports/pdfExport.ts';
 import { useCommentCounts } from '../exports/useCommentCounts.ts';

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/index.ts';
-import { ROLE_READ_ONLY_REASON } from '../board/BoardSession.ts';
+import { ROLE_READ_ONLY_REASON } from '../board/access.ts';
 import { RoleIcon } from './roleIcons.tsx';
 import './share.css';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TEMPLATE_LIMITS } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
-import { saveBoardAsTemplate, type TemplateInfo } from '../pages/api.ts';
+import { saveBoardAsTemplate, type TemplateInfo } from '../api/boards.ts';
 import { Dialog } from './Dialog.tsx';
 
 /** Facilitators: save this board as a template that anyone starting a board on this server can pick. */

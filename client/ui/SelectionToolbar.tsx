@@ -13,7 +13,6 @@ import {
 import { useCommentsUi } from '../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
-import { layoutFor } from '../canvas/layoutCache.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { boundsOf, screenRect } from './overlayPosition.ts';
 
@@ -43,7 +42,7 @@ export function SelectionToolbar() {
   if (selection.size === 0 || dragging || session.model.readOnlyReason) return null;
   if (commentingOn && selection.has(commentingOn as NoteId)) return null;
   const notes = [...selection].map((id) => board.notesById.get(id)).filter((n) => n !== undefined);
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const bounds = boundsOf(notes.map((n) => layout.notes.get(n.id)).filter((r) => r !== undefined));
   if (!bounds || notes.length === 0) return null;
   const r = screenRect(camera, bounds);

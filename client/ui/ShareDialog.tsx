@@ -3,7 +3,7 @@ import { ROLE_INFO, ROLES, type Role } from '../../shared/index.ts';
 import { showToast } from '../board/editorState.ts';
 import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
-import { rotateLink } from '../pages/api.ts';
+import { rotateLink } from '../api/boards.ts';
 import { Dialog } from './Dialog.tsx';
 import { MembersOnlySetting } from './MembersOnlySetting.tsx';
 import { RoleIcon } from './roleIcons.tsx';

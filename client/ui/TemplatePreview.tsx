@@ -1,5 +1,5 @@
 import { NOTE_KIND_STYLE, type NoteKind } from '../../shared/index.ts';
-import type { TemplateInfo } from '../pages/api.ts';
+import type { TemplateInfo } from '../api/boards.ts';
 
 /** A tiny picture of a template: its stages as columns and lanes as tinted rows. */
 export function TemplatePreview({ template }: { template: TemplateInfo }) {

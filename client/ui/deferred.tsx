@@ -3,13 +3,12 @@ import { lazy, Suspense, type ReactNode } from 'react';
 /**
  * Panels and dialogs that nobody needs to see a board: loaded when first opened, so the script a
  * board waits for is smaller (the bundle took ~0.5 s to evaluate on a 5,000-note board here, see
- * docs/performance.md). Each is rendered inside `<Deferred>`, which shows nothing meanwhile.
+ * docs/performance.md). Each is rendered inside `<Deferred>`, which shows nothing meanwhile. The
+ * outline and the KPI panel, which sit above ui/, are deferred the same way by the board page.
  */
-export const OutlineView = lazy(() => import('../outline/OutlineView.tsx').then((m) => ({ default: m.OutlineView })));
 export const TeamsPanel = lazy(() => import('./TeamsPanel.tsx').then((m) => ({ default: m.TeamsPanel })));
 export const PersonasPanel = lazy(() => import('./PersonasPanel.tsx').then((m) => ({ default: m.PersonasPanel })));
 export const PriorityPanel = lazy(() => import('./PriorityPanel.tsx').then((m) => ({ default: m.PriorityPanel })));
-export const KpiPanel = lazy(() => import('../kpi/KpiPanel.tsx').then((m) => ({ default: m.KpiPanel })));
 export const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 export const SaveTemplateDialog = lazy(() =>
   import('./SaveTemplateDialog.tsx').then((m) => ({ default: m.SaveTemplateDialog })),

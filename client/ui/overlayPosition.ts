@@ -1,5 +1,5 @@
-import type { Camera } from '../canvas/camera.ts';
-import type { Rect } from '../canvas/geometry.ts';
+import type { Camera } from '../geometry/camera.ts';
+import type { Rect } from '../geometry/geometry.ts';
 
 /** Screen rect of a board rect, for HTML placed exactly over the canvas. */
 export function screenRect(camera: Camera, r: Rect): Rect {

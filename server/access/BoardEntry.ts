@@ -1,18 +1,27 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { CREDENTIAL_COOKIE, CREDENTIAL_HEADER } from '../../shared/protocol/identity.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { readCookie } from '../http/cookies.ts';
+import { readCookie } from '../identity/cookies.ts';
 import type { Identities, ProvenPerson } from '../identity/Identities.ts';
 import type { MembersOnly } from '../identity/MembersOnly.ts';
 import type { Sessions } from '../identity/Sessions.ts';
-import type { BoardPeople } from '../people/BoardPeople.ts';
 import type { AccountStore } from '../identity/AccountStore.ts';
+
+/**
+ * What entry asks of a board's people (BoardPeople, server/people/, which sits above access/):
+ * who was removed, who must wait in the lobby, and a knock on the door.
+ */
+interface PeopleAtTheDoor {
+  isRemoved(boardId: string, personId: string): Promise<boolean>;
+  mustWait(boardId: string, personId: string, role: string): Promise<boolean>;
+  knock(boardId: string, personId: string, name: string): Promise<void>;
+}
 
 export interface BoardEntryOptions {
   readonly identities: Pick<Identities, 'verify'>;
   /** A signed-in browser's session cookie proves the person when no credential does. */
   readonly sessions?: Pick<Sessions, 'personOf'> | null;
-  readonly people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
+  readonly people: PeopleAtTheDoor;
   /** Boards for signed-in members of a domain: a guest's editor link reads as a commenter's. */
   readonly membersOnly?: Pick<MembersOnly, 'admit'> | null;
   /** The boards signed-in people joined ("My boards"): they come back to them without the link. */

@@ -28,8 +28,6 @@ export interface BoardAccessConfiguration {
  */
 export class BoardAccess implements Extension {
   extensionName = 'BoardAccess';
-  // After RoleAccess (210), before every other onAuthenticate.
-  priority = 200;
 
   private readonly store: BoardStore;
 

@@ -46,7 +46,7 @@ interface Reservation {
  * live/capacityRules.ts): facilitators always get in, viewers and commenters cannot take the slots
  * kept for editors, one address cannot take more than its share.
  *
- * Runs after RoleAccess (priority 210) and BoardAccess (200), which refuses bad tokens. Hocuspocus builds one payload
+ * Runs after RoleAccess and BoardAccess (extensions/order.ts), which refuse bad tokens. Hocuspocus builds one payload
  * for the whole onAuthenticate chain and merges each hook's return value into the context only
  * for the hooks after authentication, so RoleAccess's `role` is not visible here; established
  * connections have it in their context, and for the one asking, the role is looked up again
@@ -55,7 +55,6 @@ interface Reservation {
  */
 export class BoardCapacity implements Extension {
   extensionName = 'BoardCapacity';
-  priority = 180;
 
   private readonly links: ShareLinks;
   private readonly limits: CapacityLimits;

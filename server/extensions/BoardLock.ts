@@ -24,9 +24,6 @@ export interface BoardLockConfiguration {
  */
 export class BoardLock implements Extension {
   extensionName = 'BoardLock';
-  // After RoleAccess (210) has set the role; before the limits' siblings that read readOnly,
-  // Persistence (150) and Hocuspocus's own apply.
-  priority = 185;
 
   private readonly service: WorkshopService;
 

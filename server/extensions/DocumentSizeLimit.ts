@@ -19,7 +19,6 @@ export interface DocumentSizeLimitConfiguration {
  */
 export class DocumentSizeLimit implements Extension {
   extensionName = 'DocumentSizeLimit';
-  priority = 250;
 
   private readonly max: number;
   private readonly estimate = new WeakMap<Y.Doc, number>();

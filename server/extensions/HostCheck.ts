@@ -1,19 +1,18 @@
 import type { Duplex } from 'node:stream';
 import type { Extension, onRequestPayload, onUpgradePayload } from '@hocuspocus/server';
 import type { ApiErrorResponse } from '../../shared/protocol/http.ts';
-import { hostAllowed, type HostPolicy } from '../http/allowedHosts.ts';
+import { hostAllowed, type HostPolicy } from '../config/allowedHosts.ts';
 import { HttpError, sendError } from '../http/respond.ts';
 import { applySecurityHeaders } from '../http/securityHeaders.ts';
 import { answeredHere } from './hookControl.ts';
 
 /**
  * Answers only requests and WebSocket upgrades whose `Host` the policy allows (DNS rebinding:
- * server/http/allowedHosts.ts); every other one gets 403 `host-not-allowed` before any route,
- * static file or Hocuspocus connection sees it. First of all the extensions (priority).
+ * server/config/allowedHosts.ts); every other one gets 403 `host-not-allowed` before any route,
+ * static file or Hocuspocus connection sees it. First of all the extensions (extensions/order.ts).
  */
 export class HostCheck implements Extension {
   extensionName = 'HostCheck';
-  priority = 1000;
   private readonly policy: HostPolicy;
 
   constructor(policy: HostPolicy) {

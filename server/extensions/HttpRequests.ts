@@ -2,7 +2,7 @@ import type { Extension, Hocuspocus, onRequestPayload } from '@hocuspocus/server
 import type { Role } from '../../shared/protocol/roles.ts';
 import type { RequestHandler } from '../http/handleRequest.ts';
 import { answeredHere } from './hookControl.ts';
-import { disconnectRole } from './RoleAccess.ts';
+import { disconnectRole } from '../access/linkRoles.ts';
 
 export interface HttpRequestsConfiguration {
   handle: RequestHandler;

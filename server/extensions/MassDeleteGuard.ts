@@ -72,12 +72,11 @@ const NOTICE_KEPT_MS = 10 * 60_000;
  * makes one by one within `windowMs` add up: their records are kept (fields only) and written
  * back into the checkpoint taken when the run becomes many.
  *
- * Runs after BoardLock (185), which makes a locked connection read-only per message, and after
- * the validators that refuse an update outright (250+).
+ * Runs after BoardLock (extensions/order.ts), which makes a locked connection read-only per message, and after
+ * the validators that refuse an update outright.
  */
 export class MassDeleteGuard implements Extension {
   extensionName = 'MassDeleteGuard';
-  priority = 170;
 
   private readonly service: CheckpointService;
   private readonly thresholds: MassDeleteThresholds;

@@ -31,8 +31,6 @@ export interface PeopleConfiguration {
  */
 export class People implements Extension {
   extensionName = 'People';
-  // After RoleAccess (210), which refuses unknown types and too-low roles.
-  priority = 100;
   private readonly people: BoardPeople;
   private readonly nameOf: PeopleConfiguration['nameOf'];
 

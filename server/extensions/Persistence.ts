@@ -110,8 +110,6 @@ const MAX_CATCH_UPS = 5;
  */
 export class Persistence implements Extension {
   extensionName = 'Persistence';
-  // Load before any other extension's onLoadDocument, so they see the stored board.
-  priority = 150;
 
   private readonly store: BoardStore;
   private readonly beforeMigration: PersistenceConfiguration['beforeMigration'];
@@ -206,7 +204,7 @@ export class Persistence implements Extension {
 
   /**
    * Runs before Hocuspocus applies the message (and after the extensions that may refuse it, which
-   * have a higher priority). From a connection's first document update on, its acknowledgements
+   * come before it in extensions/order.ts). From a connection's first document update on, its acknowledgements
    * wait for the log: each one until every row queued when Hocuspocus sends it is written. The
    * update it acknowledges was applied, and its row queued (`logChain`), just before. An update
    * that integrated nothing new (already received another way) waits for what is still pending.

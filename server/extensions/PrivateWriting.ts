@@ -13,8 +13,6 @@ export interface PrivateWritingConfiguration {
  */
 export class PrivateWriting implements Extension {
   extensionName = 'PrivateWriting';
-  // After RoleAccess (190), which refuses unknown message types and too-low roles.
-  priority = 100;
   private readonly service: PrivateWritingService;
 
   constructor(configuration: PrivateWritingConfiguration) {

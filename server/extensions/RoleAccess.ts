@@ -1,10 +1,9 @@
-import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
+import type { Extension, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
 import {
   AwaitingAdmission,
   BoardFull,
   BoardNotFound,
   IdentityRequired,
-  LinkRotated,
   RateLimited,
   RemovedFromBoard,
   Unauthorized,
@@ -86,8 +85,6 @@ const STATELESS_RULES: Readonly<Record<string, Role>> = {
  */
 export class RoleAccess implements Extension {
   extensionName = 'RoleAccess';
-  // Before BoardAccess (200): see above.
-  priority = 210;
 
   private readonly links: ShareLinks;
   private readonly entry: BoardEntry;
@@ -177,24 +174,4 @@ function statelessType(payload: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Closes every connection, on every document of `boardId`, that came in with `role`'s link; used
- * after a rotation. Each provider receives a close message with reason `link-rotated`.
- */
-export function disconnectRole(instance: Hocuspocus, boardId: string, role: Role): number {
-  let closed = 0;
-  for (const [name, document] of instance.documents) {
-    if (parseDocumentName(name).boardId !== boardId) continue;
-    for (const connection of document.getConnections()) {
-      const context = connection.context as Partial<AccessContext>;
-      // By the link it came in with: a guest's editor link, read as a commenter's, goes too; a
-      // signed-in member who came back without any link stays (remove them by name instead).
-      if (context.linkRole !== role) continue;
-      connection.close(LinkRotated);
-      closed++;
-    }
-  }
-  return closed;
 }

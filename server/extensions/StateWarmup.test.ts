@@ -2,7 +2,7 @@ import type { afterLoadDocumentPayload } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COMMENTS_SUFFIX } from '../../shared/index.ts';
-import type { EncodedStates } from '../http/encodedStates.ts';
+import type { EncodedStates } from '../live/encodedStates.ts';
 import { StateWarmup } from './StateWarmup.ts';
 
 describe('StateWarmup', () => {

@@ -1,6 +1,6 @@
 import type { afterLoadDocumentPayload, Extension } from '@hocuspocus/server';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
-import type { EncodedStates } from '../http/encodedStates.ts';
+import type { EncodedStates } from '../live/encodedStates.ts';
 
 /**
  * When a person's connection loads a board, its download for the next page to open it

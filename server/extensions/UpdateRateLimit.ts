@@ -45,8 +45,6 @@ export class TokenBucket {
  */
 export class UpdateRateLimit implements Extension {
   extensionName = 'UpdateRateLimit';
-  // Before every other beforeHandleMessage: a flood is cut before anyone decodes it.
-  priority = 300;
 
   private readonly buckets = new WeakMap<Connection, TokenBucket>();
   private readonly config: Required<UpdateRateLimitConfiguration>;

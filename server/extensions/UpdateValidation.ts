@@ -22,8 +22,6 @@ const MAX_UPDATE_NESTING = MAX_VALUE_DEPTH + 1;
  */
 export class UpdateValidation implements Extension {
   extensionName = 'UpdateValidation';
-  // After the rate limit (300), before the size limit (250) and the update log (150).
-  priority = 280;
 
   async beforeHandleMessage({ update: message, document }: beforeHandleMessagePayload): Promise<void> {
     const update = documentUpdateOf(message);

@@ -17,8 +17,6 @@ export interface VotingConfiguration {
  */
 export class Voting implements Extension {
   extensionName = 'Voting';
-  // After RoleAccess (190), which refuses unknown message types and too-low roles.
-  priority = 100;
   private readonly service: VotingService;
 
   constructor(configuration: VotingConfiguration) {

@@ -3,7 +3,7 @@ import type { CompanySignIn } from '../auth/CompanySignIn.ts';
 import { signedInPersonId, type Sessions } from '../identity/Sessions.ts';
 import type { AccountStore } from '../identity/AccountStore.ts';
 import { log } from '../observability/log.ts';
-import { readCookie, serializeCookie } from './cookies.ts';
+import { readCookie, serializeCookie } from '../identity/cookies.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '../../shared/index.ts';
 import { ROLES, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
 import { executeCommentsCommand } from '../../shared/comments/index.ts';
-import { COMMENTS_UNAVAILABLE } from '../exports/CommentsReader.ts';
+import { COMMENTS_UNAVAILABLE } from '../comments/CommentsAccess.ts';
 import { connectProvider, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { fetchAsPerson } from '../testing/identities.ts';

@@ -13,8 +13,8 @@ import {
 } from '../../shared/index.ts';
 import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
-import type { BoardLimits } from '../config.ts';
-import type { CommentsReader } from '../exports/CommentsReader.ts';
+import type { BoardLimits } from '../config/config.ts';
+import type { CommentsAccess } from '../comments/CommentsAccess.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
@@ -28,7 +28,7 @@ import { log } from '../observability/log.ts';
 export interface BackupRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly links: ShareLinks;
-  readonly comments: CommentsReader;
+  readonly comments: CommentsAccess;
   readonly maxBodyBytes: number;
   readonly createToken?: string | null;
   readonly limits: Pick<BoardLimits, 'maxRecords' | 'maxDocumentBytes' | 'maxNoteLength'>;
@@ -120,7 +120,7 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
       warnings.push('The file’s comments were not imported: this server cannot import comments yet.');
     else {
       try {
-        await deps.comments.import(id, backup.comments);
+        await deps.comments.restore(id, backup.comments);
       } catch (error) {
         log.error({ board: id, err: error }, 'comments from an imported backup were not imported');
         warnings.push(

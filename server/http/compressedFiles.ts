@@ -1,10 +1,11 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
+import type { ContentEncoding } from '../live/encodedStates.ts';
+
+export type { ContentEncoding };
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
-
-export type ContentEncoding = 'br' | 'gzip';
 
 /** Text formats worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.webmanifest', '.txt', '.svg']);

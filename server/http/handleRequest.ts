@@ -7,10 +7,10 @@ import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
 import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.ts';
-import { COMMENTS_UNAVAILABLE, type CommentsReader } from '../exports/CommentsReader.ts';
+import { COMMENTS_UNAVAILABLE, type CommentsAccess } from '../comments/CommentsAccess.ts';
 import { registerPriorityRoutes } from './priorityRoutes.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
-import { DEFAULT_LIMITS, type BoardLimits } from '../config.ts';
+import { DEFAULT_LIMITS, type BoardLimits } from '../config/config.ts';
 import { requireJsonContentType } from './readJsonBody.ts';
 import { HttpError, sendError } from './respond.ts';
 import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
@@ -23,7 +23,7 @@ import type { BoardEntry } from '../access/BoardEntry.ts';
 import type { DeviceTransfers } from '../identity/DeviceTransfers.ts';
 import { registerDeviceTransferRoutes } from './deviceTransferRoutes.ts';
 import { registerStateRoutes } from './stateRoutes.ts';
-import type { EncodedStates } from './encodedStates.ts';
+import type { EncodedStates } from '../live/encodedStates.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
 import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { Router, type LiveDocuments } from './router.ts';
@@ -56,7 +56,7 @@ export interface HttpDeps {
   /** `GET /metrics`; absent in handler-only tests. */
   readonly metrics?: MetricsRoutesDeps;
   /** Comments for the exports; default: not available (exports say so). */
-  readonly comments?: CommentsReader;
+  readonly comments?: CommentsAccess;
   /** Board downloads' encodings, shared with StateWarmup; default: the route's own. */
   readonly boardStates?: EncodedStates;
   /** Board caps, for imported boards; default: DEFAULT_LIMITS. */

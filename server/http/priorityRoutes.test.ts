@@ -14,7 +14,7 @@ import {
 import { newRecordMap, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
 import { executeCommentsCommand } from '../../shared/comments/index.ts';
-import { COMMENTS_UNAVAILABLE } from '../exports/CommentsReader.ts';
+import { COMMENTS_UNAVAILABLE } from '../comments/CommentsAccess.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { fetchAsPerson, issueIdentity } from '../testing/identities.ts';
 import { CREDENTIAL_COOKIE } from '../../shared/protocol/identity.ts';

@@ -18,7 +18,7 @@ import {
 } from '../../shared/index.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
-import type { CommentsReader } from '../exports/CommentsReader.ts';
+import type { CommentsAccess } from '../comments/CommentsAccess.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
@@ -28,7 +28,7 @@ import type { RouteContext, Router } from './router.ts';
 export interface PriorityRoutesDeps extends BoardAccessDeps {
   readonly store: BoardStore;
   readonly links: ShareLinks;
-  readonly comments: CommentsReader;
+  readonly comments: CommentsAccess;
   readonly now?: () => number;
 }
 

@@ -5,7 +5,7 @@ import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { pickEncoding } from './compressedFiles.ts';
-import { docVersion, EncodedStates } from './encodedStates.ts';
+import { docVersion, EncodedStates } from '../live/encodedStates.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readCookie, serializeCookie } from '../http/cookies.ts';
+import { readCookie, serializeCookie } from './cookies.ts';
 import type { AccountStore, SignedInProfile } from './AccountStore.ts';
 import type { ProvenPerson } from './Identities.ts';
 

@@ -1,7 +1,6 @@
-import type { Extension, Hocuspocus, onChangePayload, onConfigurePayload } from '@hocuspocus/server';
+import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { errorsLogged } from './log.ts';
 
 export interface MetricsConfiguration {
@@ -15,16 +14,16 @@ export interface MetricsConfiguration {
 // one a few; a compaction of a big board tens of milliseconds.
 const STORE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
+/** Where a change to a board document came from: a client here, another instance, or the server itself. */
+export type ChangeSource = 'connection' | 'redis' | 'server';
+
 /**
  * Prometheus metrics, served at `GET /metrics` (metricsRoutes.ts). One registry per
  * server. Labels never carry a board id, a token or any other secret: only the kind of store
- * operation, the source of a change and the reason of a refusal.
+ * operation, the source of a change and the reason of a refusal. A plain service: the
+ * DocumentMetrics extension (server/extensions/) tells it of the live documents and their changes.
  */
-export class Metrics implements Extension {
-  extensionName = 'Metrics';
-  // Sees every change, after the limits have had their say; never refuses anything.
-  priority = 10;
-
+export class Metrics {
   readonly registry = new Registry();
   private instance: Hocuspocus | null = null;
   private readonly changes: Counter<'source'>;
@@ -106,13 +105,13 @@ export class Metrics implements Extension {
     if (configuration.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'journeyboard_' });
   }
 
-  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+  /** The live documents and connections the gauges count. */
+  watch(instance: Hocuspocus): void {
     this.instance = instance;
   }
 
-  async onChange({ transactionOrigin }: onChangePayload): Promise<void> {
-    const source = (transactionOrigin as { source?: unknown } | null)?.source;
-    this.changes.inc({ source: source === 'connection' || source === 'redis' ? source : 'server' });
+  countChange(source: ChangeSource): void {
+    this.changes.inc({ source });
   }
 
   /** Counts one refusal; `reason` is one of the close reasons in shared/protocol/closeReasons.ts. */
@@ -121,7 +120,7 @@ export class Metrics implements Extension {
   }
 
   /** The store with every method timed (and failures counted); same behaviour otherwise. */
-  instrumentStore(store: BoardStore): BoardStore {
+  instrumentStore<Store extends object>(store: Store): Store {
     return new Proxy(store, {
       get: (target, prop, receiver) => {
         const value = Reflect.get(target, prop, receiver) as unknown;

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { LogLevel } from '../config.ts';
+import type { LogLevel } from '../config/config.ts';
 
 /**
  * Structured logs: one JSON object per line on stdout (pino), with `board` and `conn`

@@ -1,4 +1,4 @@
-import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import type { Connection } from '@hocuspocus/server';
 import { canWrite, type Role } from '../../shared/protocol/roles.ts';
 import {
   PRIVATE,
@@ -14,6 +14,7 @@ import {
   type WriterCount,
 } from '../../shared/protocol/privateWriting.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
+import { HeldAudience } from '../reveal/HeldAudience.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 
 export interface Refusal {
@@ -24,34 +25,17 @@ export interface Refusal {
 /**
  * Everything the private-writing server says, and to whom: the only place that decides who
  * receives what. A draft (text, cell) goes to its author's connections only; everyone else hears
- * how many drafts each person has, never more. It also holds who each connection said it is
- * (bound for the connection's lifetime, like voting's identity).
+ * how many drafts each person has, never more. Who each connection said it is is kept by
+ * HeldAudience (server/reveal/), as for voting.
  */
-export class PrivateWritingOutbox {
+export class PrivateWritingOutbox extends HeldAudience {
   private readonly store: PrivateWritingStore;
   private readonly now: () => number;
-  private instance: Hocuspocus | null = null;
-  private readonly writers = new WeakMap<Connection, PrivateWriter>();
 
   constructor(store: PrivateWritingStore, now: () => number) {
+    super();
     this.store = store;
     this.now = now;
-  }
-
-  attach(instance: Hocuspocus): void {
-    this.instance = instance;
-  }
-
-  writerOf(connection: Connection): PrivateWriter | undefined {
-    return this.writers.get(connection);
-  }
-
-  identify(connection: Connection, person: PrivateWriter): void {
-    this.writers.set(connection, person);
-  }
-
-  connectionsOf(boardId: string): Connection[] {
-    return this.instance?.documents.get(boardId)?.getConnections() ?? [];
   }
 
   /** The phase, the recipient's own drafts and everyone's counts, to one connection. */
@@ -83,13 +67,12 @@ export class PrivateWritingOutbox {
   /** One changed draft, to its author's connections alone (every tab of that person). */
   sendDraft(boardId: string, draft: StoredDraft, requestId: string | null): void {
     const message = JSON.stringify({ type: PRIVATE.draft, draft: publicDraft(draft), requestId });
-    for (const c of this.connectionsOf(boardId))
-      if (this.writers.get(c)?.id === draft.personId) c.sendStateless(message);
+    this.sendToPerson(boardId, draft.personId, message);
   }
 
   sendRemoved(boardId: string, personId: string, id: DraftId, requestId: string | null): void {
     const message = JSON.stringify({ type: PRIVATE.removed, id, requestId });
-    for (const c of this.connectionsOf(boardId)) if (this.writers.get(c)?.id === personId) c.sendStateless(message);
+    this.sendToPerson(boardId, personId, message);
   }
 
   refuse(
@@ -114,7 +97,7 @@ export class PrivateWritingOutbox {
     drafts: readonly StoredDraft[],
     event: PhaseEvent | null,
   ): void {
-    const person = this.writers.get(connection);
+    const person = this.identified(connection);
     const refusal = writeRefusal(connection, person, phase);
     const message: PrivateStateMessage = {
       type: PRIVATE.state,

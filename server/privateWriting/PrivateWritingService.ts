@@ -13,13 +13,14 @@ import {
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { handleClientMessage } from '../live/clientMessages.ts';
 import { log } from '../observability/log.ts';
-import { personOf } from '../access/AccessContext.ts';
 import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './PrivateWritingOutbox.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 import { revealDrafts } from './revealDrafts.ts';
 import { PhaseTimers, type WorkshopTimer } from './PhaseTimers.ts';
 import { PRIVATE_WRITING_TOPIC, privateWritingEventSchema, type PrivateWritingEvent } from './privateWritingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
+import { BoardEventRelay } from '../reveal/BoardEventRelay.ts';
+import { helloPerson } from '../reveal/HeldAudience.ts';
 
 export interface PrivateWritingServiceOptions {
   readonly store: PrivateWritingStore;
@@ -65,11 +66,10 @@ export class PrivateWritingService {
   private readonly timers: PhaseTimers | null;
   private instance: Hocuspocus | null = null;
   private readonly queue = new BoardQueue();
-  private readonly cluster: BoardEvents | undefined;
+  /** Tells the other instances of each change, and hears theirs (server/reveal/). */
+  private readonly relay: BoardEventRelay<PrivateWritingEvent>;
   /** Timed reveals waiting out REMOTE_REVEAL_GRACE_MS. */
   private readonly graceTimers = new Set<ReturnType<typeof setTimeout>>();
-  /** Set by close(): other instances' events are ignored from then on (the store is closing). */
-  private closed = false;
 
   constructor(options: PrivateWritingServiceOptions) {
     this.store = options.store;
@@ -80,8 +80,14 @@ export class PrivateWritingService {
     this.timers = options.timer
       ? new PhaseTimers(options.timer, (boardId, phaseId) => this.timedReveal(boardId, phaseId))
       : null;
-    this.cluster = options.cluster;
-    this.cluster?.onBoardEvent(PRIVATE_WRITING_TOPIC, (boardId, data) => this.heard(boardId, data));
+    this.relay = new BoardEventRelay({
+      feature: 'private writing',
+      topic: PRIVATE_WRITING_TOPIC,
+      schema: privateWritingEventSchema,
+      cluster: options.cluster,
+      queue: this.queue,
+      onEvent: (boardId, event) => this.heard(boardId, event),
+    });
   }
 
   attach(instance: Hocuspocus): void {
@@ -95,7 +101,7 @@ export class PrivateWritingService {
   }
 
   close(): void {
-    this.closed = true;
+    this.relay.close();
     this.timers?.close();
     for (const t of this.graceTimers) clearTimeout(t);
     this.graceTimers.clear();
@@ -115,7 +121,7 @@ export class PrivateWritingService {
 
   private async dispatch(connection: Connection, boardId: string, message: PrivateWritingClientMessage): Promise<void> {
     if (message.type === PRIVATE.hello) return this.hello(connection, boardId, message.person);
-    const writer = this.out.writerOf(connection);
+    const writer = this.out.identified(connection);
     if (!writer)
       return this.out.refuse(connection, message, {
         code: 'not-identified',
@@ -137,15 +143,14 @@ export class PrivateWritingService {
   }
 
   private async hello(connection: Connection, boardId: string, declared: Omit<PrivateWriter, 'id'>): Promise<void> {
-    // The id is the one RoleAccess proved; a hello only says how the person wants to be named.
-    const proven = personOf(connection);
-    if (!proven)
+    const person = helloPerson(connection, declared);
+    if (!person)
       return this.out.refuse(
         connection,
         { type: PRIVATE.hello },
         { code: 'not-identified', message: 'This connection has no proven identity.' },
       );
-    this.out.identify(connection, { id: proven.id, name: declared.name, department: declared.department });
+    this.out.identify(connection, person);
     await this.out.sendState(connection, boardId, await this.store.getOpenPhase(boardId), null);
   }
 
@@ -297,7 +302,7 @@ export class PrivateWritingService {
   private timedReveal(boardId: string, phaseId: string): Promise<void> {
     const revealIfOpen = () =>
       this.queue.run(boardId, async () => {
-        if (this.closed) return;
+        if (this.relay.closed) return;
         try {
           const phase = await this.store.getOpenPhase(boardId);
           if (phase?.id === phaseId) await this.reveal(boardId, phase);
@@ -306,7 +311,7 @@ export class PrivateWritingService {
         }
       });
     const here = this.instance?.documents.has(boardId) ?? false;
-    if (!this.cluster || here) return revealIfOpen();
+    if (!this.relay.clustered || here) return revealIfOpen();
     const timer = setTimeout(() => {
       this.graceTimers.delete(timer);
       void revealIfOpen();
@@ -460,35 +465,24 @@ export class PrivateWritingService {
   // ---- other instances ----
 
   private tell(boardId: string, event: PrivateWritingEvent): void {
-    this.cluster?.publishBoardEvent(PRIVATE_WRITING_TOPIC, boardId, event);
+    this.relay.tell(boardId, event);
   }
 
   /** Another instance changed this board's private writing: bring this instance's connections (and timers) up to date. */
-  private heard(boardId: string, data: unknown): void {
-    if (this.closed) return;
-    const parsed = privateWritingEventSchema.safeParse(data);
-    if (!parsed.success) return void log.warn({ board: boardId }, 'ignored a malformed private writing event');
-    const event = parsed.data;
-    void this.queue.run(boardId, async () => {
-      if (this.closed) return;
-      try {
-        if (event.kind === 'phase') {
-          // The database, not the event, says what is open now (events of two instances may cross).
-          const phase = await this.store.getOpenPhase(boardId);
-          // Every instance watches a tied phase's timer, in case the one that opened it stops.
-          if (phase && phase.timerRun !== null) this.timers?.watch(phase);
-          else this.timers?.forget(boardId);
-          if (this.out.connectionsOf(boardId).length > 0) await this.out.broadcastState(boardId, phase, event.event);
-          return;
-        }
-        if (this.out.connectionsOf(boardId).length === 0) return;
-        const draft = await this.store.getDraft(boardId, event.draftId);
-        if (draft && draft.personId === event.personId) this.out.sendDraft(boardId, draft, null);
-        else this.out.sendRemoved(boardId, event.personId, event.draftId, null);
-        if (event.counts) await this.out.broadcastCounts(boardId);
-      } catch (error) {
-        log.error({ board: boardId, err: error }, `could not relay a private writing ${event.kind} event`);
-      }
-    });
+  private async heard(boardId: string, event: PrivateWritingEvent): Promise<void> {
+    if (event.kind === 'phase') {
+      // The database, not the event, says what is open now (events of two instances may cross).
+      const phase = await this.store.getOpenPhase(boardId);
+      // Every instance watches a tied phase's timer, in case the one that opened it stops.
+      if (phase && phase.timerRun !== null) this.timers?.watch(phase);
+      else this.timers?.forget(boardId);
+      if (this.out.connectionsOf(boardId).length > 0) await this.out.broadcastState(boardId, phase, event.event);
+      return;
+    }
+    if (this.out.connectionsOf(boardId).length === 0) return;
+    const draft = await this.store.getDraft(boardId, event.draftId);
+    if (draft && draft.personId === event.personId) this.out.sendDraft(boardId, draft, null);
+    else this.out.sendRemoved(boardId, event.personId, event.draftId, null);
+    if (event.counts) await this.out.broadcastCounts(boardId);
   }
 }

@@ -3,7 +3,7 @@ import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/serv
 import { Redis as RedisClient } from 'ioredis';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
-import { disconnectRole } from '../extensions/RoleAccess.ts';
+import { disconnectRole } from '../access/linkRoles.ts';
 import { log } from '../observability/log.ts';
 
 export interface ClusterEventsConfiguration {

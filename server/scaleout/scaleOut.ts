@@ -39,6 +39,8 @@ export function createScaleOut(options: ScaleOutOptions): ScaleOut {
       return client;
     },
   });
+  // Named for extensions/order.ts, which places every extension by name (the class has no name).
+  Object.assign(redis, { extensionName: 'Redis' } satisfies Extension);
   const cluster = new ClusterEvents({ redisUrl: options.redisUrl, prefix: options.prefix, identifier });
   return { identifier, extensions: [redis, cluster], cluster };
 }

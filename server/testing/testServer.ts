@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CreateBoardResponse } from '../../shared/protocol/http.ts';
 import { ROLES, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
 import { ShareLinks } from '../access/ShareLinks.ts';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../config/config.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { rememberToken } from './providers.ts';
 import { createServer, type CreateServerOptions, type JourneyboardServer } from '../createServer.ts';

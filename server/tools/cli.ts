@@ -1,4 +1,4 @@
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { openConfiguredStore } from '../createServer.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 

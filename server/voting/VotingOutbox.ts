@@ -1,4 +1,4 @@
-import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import type { Connection } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { getRecord, rawFields } from '../../shared/doc/boardDoc.ts';
 import type { LaneId, NoteId } from '../../shared/schema/ids.ts';
@@ -10,13 +10,13 @@ import {
   type OpenRoundInfo,
   type PendingVoter,
   type RoundSettings,
-  type VoterIdentity,
   type VotingBallotMessage,
   type VotingClientType,
   type VotingRefusedMessage,
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
+import { HeldAudience } from '../reveal/HeldAudience.ts';
 import { remainingFor, type Dots, type NoteFacts, type Refusal } from './ballotRules.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
 
@@ -26,40 +26,23 @@ export type StateEvent = VotingStateMessage['event'];
  * Everything the voting server says, and to whom: the only place that decides who receives what.
  * Each person's ballot goes to that person's connections only; the list of who still has dots goes
  * to facilitators only; everyone else hears the round's settings and their own remaining dots.
- * It also holds who each connection said it is (bound for the connection's lifetime).
+ * Who each connection said it is is kept by HeldAudience (server/reveal/).
  */
-export class VotingOutbox {
+export class VotingOutbox extends HeldAudience {
   private readonly store: VotingStore;
   private readonly now: () => number;
-  private instance: Hocuspocus | null = null;
-  private readonly voters = new WeakMap<Connection, VoterIdentity>();
 
   constructor(store: VotingStore, now: () => number) {
+    super();
     this.store = store;
     this.now = now;
-  }
-
-  attach(instance: Hocuspocus): void {
-    this.instance = instance;
-  }
-
-  voterOf(connection: Connection): VoterIdentity | undefined {
-    return this.voters.get(connection);
-  }
-
-  identify(connection: Connection, person: VoterIdentity): void {
-    this.voters.set(connection, person);
-  }
-
-  connectionsOf(boardId: string): Connection[] {
-    return this.instance?.documents.get(boardId)?.getConnections() ?? [];
   }
 
   async broadcastState(boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
     const ballots = round ? await this.store.getBallots(round.id) : [];
     for (const c of this.connectionsOf(boardId)) {
       this.sendStateWith(c, boardId, round, ballots, event);
-      const person = this.voters.get(c);
+      const person = this.identified(c);
       const ballot = person && ballots.find((b) => b.personId === person.id);
       if (round && ballot) c.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
     }
@@ -73,7 +56,7 @@ export class VotingOutbox {
   ): Promise<void> {
     const ballots = round ? await this.store.getBallots(round.id) : [];
     this.sendStateWith(connection, boardId, round, ballots, event);
-    const person = this.voters.get(connection);
+    const person = this.identified(connection);
     const ballot = person && ballots.find((b) => b.personId === person.id);
     if (round && ballot) connection.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
   }
@@ -99,7 +82,7 @@ export class VotingOutbox {
     let you: MyVotingStatus | null = null;
     let pending: PendingVoter[] | null = null;
     if (round) {
-      const person = this.voters.get(connection);
+      const person = this.identified(connection);
       const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
       const refusal = person
         ? (votingRefusal(role, round.settings, guestOf(connection)) ??
@@ -133,7 +116,7 @@ export class VotingOutbox {
 
   sendBallot(boardId: string, round: StoredRound, personId: string, dots: Dots, refunded: readonly NoteId[]): void {
     const message = JSON.stringify(this.ballotMessage(boardId, round, dots, refunded));
-    for (const c of this.connectionsOf(boardId)) if (this.voters.get(c)?.id === personId) c.sendStateless(message);
+    this.sendToPerson(boardId, personId, message);
   }
 
   private ballotMessage(

@@ -20,8 +20,9 @@ import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { handleClientMessage } from '../live/clientMessages.ts';
 import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
+import { BoardEventRelay } from '../reveal/BoardEventRelay.ts';
+import { helloPerson } from '../reveal/HeldAudience.ts';
 import { log } from '../observability/log.ts';
-import { personOf } from '../access/AccessContext.ts';
 
 export interface VotingServiceOptions {
   readonly store: VotingStore;
@@ -64,9 +65,8 @@ export class VotingService {
   /** Time limits of open rounds: the server reveals a round when its `endsAt` passes. */
   private readonly deadlines: Deadlines<RoundId>;
   private readonly queue = new BoardQueue();
-  private readonly cluster: BoardEvents | undefined;
-  /** Set by close(): other instances' events are ignored from then on (the store is closing). */
-  private closed = false;
+  /** Tells the other instances of each change, and hears theirs (server/reveal/). */
+  private readonly relay: BoardEventRelay<VotingEvent>;
 
   constructor(options: VotingServiceOptions) {
     this.store = options.store;
@@ -74,8 +74,14 @@ export class VotingService {
     this.now = options.now ?? Date.now;
     this.out = new VotingOutbox(this.store, this.now);
     this.deadlines = new Deadlines(this.now);
-    this.cluster = options.cluster;
-    this.cluster?.onBoardEvent(VOTING_TOPIC, (boardId, data) => this.heard(boardId, data));
+    this.relay = new BoardEventRelay({
+      feature: 'voting',
+      topic: VOTING_TOPIC,
+      schema: votingEventSchema,
+      cluster: options.cluster,
+      queue: this.queue,
+      onEvent: (boardId, event) => this.heard(boardId, event),
+    });
   }
 
   attach(instance: Hocuspocus): void {
@@ -89,7 +95,7 @@ export class VotingService {
   }
 
   close(): void {
-    this.closed = true;
+    this.relay.close();
     this.deadlines.close();
   }
 
@@ -109,7 +115,7 @@ export class VotingService {
 
   private async dispatch(connection: Connection, boardId: string, message: VotingClientMessage): Promise<void> {
     if (message.type === VOTING.hello) return this.hello(connection, boardId, message.person);
-    const voter = this.out.voterOf(connection);
+    const voter = this.out.identified(connection);
     if (!voter)
       return this.out.refuse(connection, message, {
         code: 'not-identified',
@@ -128,15 +134,13 @@ export class VotingService {
   }
 
   private async hello(connection: Connection, boardId: string, declared: Omit<VoterIdentity, 'id'>): Promise<void> {
-    // The id is the one RoleAccess proved; a hello only says how the person wants to be named.
-    const proven = personOf(connection);
-    if (!proven)
+    const person = helloPerson(connection, declared);
+    if (!person)
       return this.out.refuse(
         connection,
         { type: VOTING.hello },
         { code: 'not-identified', message: 'This connection has no proven identity.' },
       );
-    const person: VoterIdentity = { id: proven.id, name: declared.name, department: declared.department };
     this.out.identify(connection, person);
     const round = await this.liveOpenRound(boardId);
     // A round for the people present at its opening takes nobody new (they were registered then).
@@ -331,7 +335,7 @@ export class VotingService {
   private arm(round: StoredRound): void {
     if (round.endsAt === null) return;
     const here = this.instance?.documents.has(round.boardId) ?? false;
-    const grace = this.cluster && !here ? REMOTE_REVEAL_GRACE_MS : 0;
+    const grace = this.relay.clustered && !here ? REMOTE_REVEAL_GRACE_MS : 0;
     this.deadlines.set(round.id, round.endsAt + grace, () => {
       void this.queue.run(round.boardId, async () => {
         try {
@@ -434,7 +438,7 @@ export class VotingService {
   private async registerConnected(boardId: string, round: StoredRound): Promise<boolean> {
     let joined = false;
     for (const c of this.out.connectionsOf(boardId)) {
-      const person = this.out.voterOf(c);
+      const person = this.out.identified(c);
       if (
         person &&
         votingRefusal(roleOf(c), round.settings, guestOf(c)) === null &&
@@ -455,35 +459,25 @@ export class VotingService {
   // ---- other instances ----
 
   private tell(boardId: string, event: VotingEvent): void {
-    this.cluster?.publishBoardEvent(VOTING_TOPIC, boardId, event);
+    this.relay.tell(boardId, event);
   }
 
   /** Another instance changed this board's voting: bring this instance's connections (and deadlines) up to date. */
-  private heard(boardId: string, data: unknown): void {
-    if (this.closed) return;
-    const parsed = votingEventSchema.safeParse(data);
-    if (!parsed.success) return void log.warn({ board: boardId }, 'ignored a malformed voting event');
-    const event = parsed.data;
-    void this.queue.run(boardId, async () => {
-      try {
-        // The database, not the event, says what is open now (events of two instances may cross).
-        const round = await this.store.getOpenRound(boardId);
-        if (event.kind === 'round') {
-          if (event.event.kind !== 'opened') this.disarm(event.event.roundId);
-          if (round) this.arm(round); // every instance keeps the deadline, in case the opener stops
-          if (round && (await this.registerConnected(boardId, round)))
-            this.tell(boardId, { kind: 'participants', roundId: round.id });
-          return await this.out.broadcastState(boardId, round, event.event);
-        }
-        if (round?.id !== event.roundId || this.out.connectionsOf(boardId).length === 0) return;
-        if (event.kind === 'ballot') {
-          const ballot = await this.store.getBallot(round.id, event.personId);
-          if (ballot) this.out.sendBallot(boardId, round, ballot.personId, ballot.dots, event.refunded);
-        }
-        await this.out.sendStateToFacilitators(boardId, round);
-      } catch (error) {
-        log.error({ board: boardId, err: error }, `could not relay a voting ${event.kind} event`);
-      }
-    });
+  private async heard(boardId: string, event: VotingEvent): Promise<void> {
+    // The database, not the event, says what is open now (events of two instances may cross).
+    const round = await this.store.getOpenRound(boardId);
+    if (event.kind === 'round') {
+      if (event.event.kind !== 'opened') this.disarm(event.event.roundId);
+      if (round) this.arm(round); // every instance keeps the deadline, in case the opener stops
+      if (round && (await this.registerConnected(boardId, round)))
+        this.tell(boardId, { kind: 'participants', roundId: round.id });
+      return await this.out.broadcastState(boardId, round, event.event);
+    }
+    if (round?.id !== event.roundId || this.out.connectionsOf(boardId).length === 0) return;
+    if (event.kind === 'ballot') {
+      const ballot = await this.store.getBallot(round.id, event.personId);
+      if (ballot) this.out.sendBallot(boardId, round, ballot.personId, ballot.dots, event.refunded);
+    }
+    await this.out.sendStateToFacilitators(boardId, round);
   }
 }

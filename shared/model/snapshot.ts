@@ -17,34 +17,9 @@ import { byRevealTime, readRound, type Round } from '../schema/round.ts';
 import { readStage, type Stage } from '../schema/stage.ts';
 import { byIndex } from './ordering.ts';
 import { byPosition, patchSnapshot } from './snapshotPatch.ts';
+import { cellKey, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
 
-export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi;
-
-/** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
-export interface BoardSnapshot {
-  readonly meta: BoardMeta;
-  readonly stages: readonly Stage[];
-  readonly lanes: readonly Lane[];
-  /** Every note, in cell order (stage, lane, index). */
-  readonly notes: readonly Note[];
-  readonly notesById: ReadonlyMap<NoteId, Note>;
-  /** Notes per cell, sorted; key from `cellKey`. */
-  readonly cells: ReadonlyMap<string, readonly Note[]>;
-  /** Notes whose stage or lane no longer exists (e.g. removed concurrently); shown, never dropped. */
-  readonly orphanNotes: readonly Note[];
-  /** Who the journey is for, in order. */
-  readonly personas: readonly Persona[];
-  /** Revealed voting rounds, oldest first (open rounds live on the server until reveal). */
-  readonly rounds: readonly Round[];
-  /** Every KPI, in stage order, then metric order (presets first); KPIs of a removed stage last. */
-  readonly kpis: readonly Kpi[];
-  /** KPIs per existing stage, in metric order (stages without KPIs are absent). */
-  readonly kpisByStage: ReadonlyMap<StageId, readonly Kpi[]>;
-}
-
-export function cellKey(stageId: StageId, laneId: LaneId): string {
-  return `${stageId}|${laneId}`;
-}
+export { cellKey, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
 
 function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
   const fields = rawFields(rec);

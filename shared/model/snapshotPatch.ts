@@ -2,7 +2,7 @@ import type { NoteId } from '../schema/ids.ts';
 import { recordTypeOf } from '../schema/ids.ts';
 import type { Note } from '../schema/note.ts';
 import { byIndex } from './ordering.ts';
-import { cellKey, type BoardRecord, type BoardSnapshot } from './snapshot.ts';
+import { cellKey, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
 
 /** Notes in a cell sort by fractional index, then id (the order `buildSnapshot` gives). */
 export const byPosition = (a: Note, b: Note): number =>

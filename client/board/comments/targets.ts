@@ -1,8 +1,7 @@
 import type { ThreadTarget, ThreadView } from '../../../shared/comments/index.ts';
 import type { BoardSnapshot, NoteId } from '../../../shared/index.ts';
-import type { Rect } from '../../canvas/geometry.ts';
-import { HEADER_H, LABEL_W, type BoardLayout } from '../../canvas/layout.ts';
-import { layoutFor } from '../../canvas/layoutCache.ts';
+import type { Rect } from '../../geometry/geometry.ts';
+import { HEADER_H, LABEL_W, type BoardLayout } from '../../geometry/layout.ts';
 import type { BoardSession } from '../BoardSession.ts';
 
 /** What a thread is about, in words, and where it is on the board (null: gone, or the whole board). */
@@ -68,7 +67,7 @@ export function focusTarget(
   threadId: ThreadView['id'] | null = null,
 ): void {
   const board = session.model.source.getSnapshot();
-  const info = describeTarget(board, layoutFor(board), target);
+  const info = describeTarget(board, session.layouts.layoutFor(board), target);
   if (session.editor.get().view !== 'canvas') session.editor.update({ view: 'canvas' });
   if (info.rect) {
     const { camera, viewport } = session.editor.get();

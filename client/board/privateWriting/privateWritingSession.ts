@@ -18,6 +18,7 @@ import type { Identity } from '../../identity/identity.ts';
 import type { BoardConnection } from '../../sync/connectBoard.ts';
 import { showToast, type EditorState } from '../editorState.ts';
 import { Store } from '../store.ts';
+import { HeldByServer } from '../reveal/HeldByServer.ts';
 
 export interface DraftDrag {
   readonly id: DraftId;
@@ -71,23 +72,23 @@ export class PrivateWritingSession {
     lastRefusal: null,
   });
   private readonly deps: Deps;
-  private readonly offs: (() => void)[] = [];
-  private wasConnected = false;
+  /** Hello on every (re)connection, sending, and the offline refusal (client/board/reveal/). */
+  private readonly channel: HeldByServer<PrivateWritingClientType>;
   private seq = 0;
   private readonly textTimers = new Map<DraftId, ReturnType<typeof setTimeout>>();
   private clockOffset = 0;
 
   constructor(deps: Deps) {
     this.deps = deps;
-    this.offs.push(deps.connection.onMessage((m) => this.receive(parsePrivateWritingServerMessage(m))));
-    const onStatus = () => {
-      const connected = deps.connection.status.get().kind === 'connected';
-      if (connected && !this.wasConnected) this.hello();
-      this.wasConnected = connected;
-    };
-    this.offs.push(deps.connection.status.subscribe(onStatus));
-    this.offs.push(deps.identity.subscribe(() => this.wasConnected && this.hello()));
-    onStatus();
+    this.channel = new HeldByServer({
+      connection: deps.connection,
+      identity: deps.identity,
+      editor: deps.editor,
+      hello: PRIVATE.hello,
+      // Drafts are kept by the server alone: offline, there is nowhere private to put them.
+      offlineMessage: 'You are offline: private notes are kept by the server, so wait until you are back online.',
+      receive: (m) => this.receive(parsePrivateWritingServerMessage(m)),
+    });
   }
 
   /** True while a phase is open: new notes go here (as drafts), never into the document. */
@@ -196,7 +197,7 @@ export class PrivateWritingSession {
 
   destroy(): void {
     for (const t of this.textTimers.values()) clearTimeout(t);
-    this.offs.splice(0).forEach((off) => off());
+    this.channel.destroy();
   }
 
   private draft(id: DraftId): Draft | undefined {
@@ -207,15 +208,8 @@ export class PrivateWritingSession {
     this.state.update((s) => ({ drafts: sortDrafts(s.drafts.map((d) => (d.id === id ? { ...d, ...change } : d))) }));
   }
 
-  /** Drafts are kept by the server alone: offline, there is nowhere private to put them. */
   private offline(): boolean {
-    if (this.deps.connection.status.get().kind === 'connected') return false;
-    showToast(
-      this.deps.editor,
-      'You are offline: private notes are kept by the server, so wait until you are back online.',
-      'error',
-    );
-    return true;
+    return this.channel.offline();
   }
 
   private requestId(): string {
@@ -223,12 +217,11 @@ export class PrivateWritingSession {
   }
 
   private send(message: { readonly type: PrivateWritingClientType } & Record<string, unknown>): void {
-    this.deps.connection.send(message);
+    this.channel.send(message);
   }
 
   private hello(): void {
-    const { id, name, department } = this.deps.identity.get().me;
-    this.send({ type: PRIVATE.hello, person: { id, name, department } });
+    this.channel.hello();
   }
 
   private receive(message: PrivateWritingServerMessage | null): void {

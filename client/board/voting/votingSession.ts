@@ -15,6 +15,7 @@ import type { BoardConnection } from '../../sync/connectBoard.ts';
 import type { EditorState } from '../editorState.ts';
 import { showToast } from '../editorState.ts';
 import { Store } from '../store.ts';
+import { HeldByServer } from '../reveal/HeldByServer.ts';
 
 /** My own ballot in the open round, as the server last confirmed it. */
 interface MyBallot {
@@ -75,19 +76,21 @@ export class VotingSession {
   });
   private readonly deps: Deps;
   private readonly offs: (() => void)[] = [];
-  private wasConnected = false;
+  /** Hello on every (re)connection, sending, and the offline refusal (client/board/reveal/). */
+  private readonly channel: HeldByServer<VotingClientType>;
   private requestSeq = 0;
 
   constructor(deps: Deps) {
     this.deps = deps;
-    this.offs.push(deps.connection.onMessage((m) => this.receive(parseVotingServerMessage(m))));
-    const onStatus = () => {
-      const connected = deps.connection.status.get().kind === 'connected';
-      if (connected && !this.wasConnected) this.hello();
-      this.wasConnected = connected;
-    };
-    this.offs.push(deps.connection.status.subscribe(onStatus));
-    this.offs.push(deps.identity.subscribe(() => this.wasConnected && this.hello()));
+    this.channel = new HeldByServer({
+      connection: deps.connection,
+      identity: deps.identity,
+      editor: deps.editor,
+      hello: VOTING.hello,
+      // Dots are counted by the server alone: without a connection there is nothing to click.
+      offlineMessage: 'You are offline: dots are placed by the server, so wait until you are back online.',
+      receive: (m) => this.receive(parseVotingServerMessage(m)),
+    });
     let voting = false;
     this.offs.push(
       this.state.subscribe(() => {
@@ -96,7 +99,6 @@ export class VotingSession {
         voting = now;
       }),
     );
-    onStatus();
   }
 
   /** Server time now (ms), for countdowns. */
@@ -131,27 +133,20 @@ export class VotingSession {
   }
 
   destroy(): void {
+    this.channel.destroy();
     this.offs.splice(0).forEach((off) => off());
   }
 
-  /** Dots are counted by the server alone: without a connection there is nothing to click. */
   private offline(): boolean {
-    if (this.deps.connection.status.get().kind === 'connected') return false;
-    showToast(
-      this.deps.editor,
-      'You are offline: dots are placed by the server, so wait until you are back online.',
-      'error',
-    );
-    return true;
+    return this.channel.offline();
   }
 
   private send(message: { readonly type: VotingClientType } & Record<string, unknown>): void {
-    this.deps.connection.send(message);
+    this.channel.send(message);
   }
 
   private hello(): void {
-    const { id, name, department } = this.deps.identity.get().me;
-    this.send({ type: VOTING.hello, person: { id, name, department } });
+    this.channel.hello();
   }
 
   private receive(message: VotingServerMessage | null): void {

@@ -10,12 +10,12 @@ import {
   noteColour,
   type Note,
 } from '../../../shared/index.ts';
-import { NOTE_H, NOTE_W } from '../layout.ts';
+import { NOTE_H, NOTE_W } from '../../geometry/layout.ts';
 import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
 import { directionProps } from '../textDirection.ts';
-import { DEPT_MARK, FULL_LABEL_WIDTH, LABEL_FONT, LABEL_X, LABEL_Y } from '../noteBadges.ts';
+import { DEPT_MARK, FULL_LABEL_WIDTH, LABEL_FONT, LABEL_X, LABEL_Y } from '../../geometry/noteBadges.ts';
 
 export interface NoteShapeProps {
   readonly note: Note;

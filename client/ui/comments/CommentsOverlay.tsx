@@ -2,13 +2,12 @@ import { useEffect } from 'react';
 import type { NoteId } from '../../../shared/index.ts';
 import { useComments, useCommentsUi, useOpenThreadCounts } from '../../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
-import { toBoard } from '../../canvas/camera.ts';
-import { badgeAt } from '../../canvas/commentBadges.ts';
-import { hasVoteBadge } from '../../canvas/noteBadges.ts';
+import { toBoard } from '../../geometry/camera.ts';
+import { badgeAt } from '../../geometry/commentBadges.ts';
+import { hasVoteBadge } from '../../geometry/noteBadges.ts';
 import { DETAIL_SCALE } from '../../canvas/NotesLayer.tsx';
 import { useVotesOnCanvas } from '../../board/voting/hooks.ts';
-import { HEADER_H, LABEL_W } from '../../canvas/layout.ts';
-import { layoutFor } from '../../canvas/layoutCache.ts';
+import { HEADER_H, LABEL_W } from '../../geometry/layout.ts';
 import { screenRect } from '../overlayPosition.ts';
 import { CommentsPanel, Deferred } from '../deferred.tsx';
 import { SinceLastVisit } from './SinceLastVisit.tsx';
@@ -33,7 +32,7 @@ export function CommentsOverlay() {
   const view = useEditor((s) => s.view);
   const panelOpen = useCommentsUi((s) => s.panelOpen);
   const popover = useCommentsUi((s) => s.popover);
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const totals = useVotesOnCanvas(board).totals;
 
   // Badges are drawn by Konva (CommentBadgesLayer), which does not listen: hit-test them here,
@@ -48,7 +47,7 @@ export function CommentsOverlay() {
       const p = toBoard(session.editor.get().camera, { x: e.clientX - r.left, y: e.clientY - r.top });
       const b = session.model.source.getSnapshot();
       const detailed = session.editor.get().camera.scale >= DETAIL_SCALE;
-      const hit = badgeAt(layoutFor(b), counts, p, (id) => hasVoteBadge(totals, id, detailed));
+      const hit = badgeAt(session.layouts.layoutFor(b), counts, p, (id) => hasVoteBadge(totals, id, detailed));
       if (hit) {
         e.stopPropagation();
         session.editor.update({ selection: new Set([hit]) });

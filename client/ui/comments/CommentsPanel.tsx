@@ -9,7 +9,6 @@ import {
 import { useComments, useCommentsSnapshot, useCommentsUi } from '../../board/comments/hooks.ts';
 import { describeTarget, focusThread } from '../../board/comments/targets.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
-import { layoutFor } from '../../canvas/layoutCache.ts';
 import { formatWhen } from '../historyFormat.ts';
 import './comments.css';
 
@@ -31,7 +30,7 @@ export function CommentsPanel() {
   useCommentsUi((s) => s.readsHere);
   const readOnly = useCommentsUi((s) => s.readOnlyReason) !== null;
   const me = comments.identity;
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const shown = useMemo(() => filterThreads(snapshot.threads, filter, me.id), [snapshot, filter, me.id]);
   const reads = comments.reads();
   const unread = (t: ThreadView) => visit !== null && isUnread(t, me.id, reads);

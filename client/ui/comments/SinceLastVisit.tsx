@@ -4,7 +4,6 @@ import { useComments, useCommentsSnapshot, useCommentsUi } from '../../board/com
 import { buildArrivalSummary, summaryHeadline } from '../../board/comments/summary.ts';
 import { describeTarget, focusTarget, focusThread } from '../../board/comments/targets.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
-import { layoutFor } from '../../canvas/layoutCache.ts';
 import { formatWhen } from '../historyFormat.ts';
 import './comments.css';
 
@@ -24,7 +23,7 @@ export function SinceLastVisit() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit on purpose, not on every board change
   const summary = useMemo(() => buildArrivalSummary(visit, board, snapshot, comments.identity.id), [visit]);
   if (!open || !summary) return null;
-  const layout = layoutFor(board);
+  const layout = session.layouts.layoutFor(board);
   const close = () => comments.ui.update({ summaryOpen: false });
   const more = (key: string, n: number) =>
     n > SHOWN && !expanded[key] ? (

@@ -2,8 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { isUnread, threadsOn } from '../../../shared/comments/index.ts';
 import { useComments, useCommentsSnapshot, useCommentsUi } from '../../board/comments/hooks.ts';
 import { describeTarget } from '../../board/comments/targets.ts';
-import { useBoard, useEditor } from '../../board/hooks.ts';
-import { layoutFor } from '../../canvas/layoutCache.ts';
+import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { screenRect } from '../overlayPosition.ts';
 import { Composer } from './Composer.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
@@ -25,6 +24,7 @@ export function ThreadPopover() {
   const visit = useCommentsUi((s) => s.visit);
   const snapshot = useCommentsSnapshot();
   const board = useBoard();
+  const session = useSession();
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
   const view = useEditor((s) => s.view);
@@ -55,7 +55,7 @@ export function ThreadPopover() {
   const threads = useMemo(() => (popover ? threadsOn(snapshot, popover.target) : []), [snapshot, popover]);
   if (!popover) return null;
 
-  const info = describeTarget(board, layoutFor(board), popover.target);
+  const info = describeTarget(board, session.layouts.layoutFor(board), popover.target);
   const open = threads.filter((t) => !t.resolution);
   const resolved = threads.filter((t) => t.resolution);
   const wanted = popover.threadId ? threads.find((t) => t.id === popover.threadId) : undefined;

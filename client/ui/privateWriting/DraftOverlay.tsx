@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { LIMITS, NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
-import { layoutFor } from '../../canvas/layoutCache.ts';
 import { noteEditorKey } from '../noteEditorKeys.ts';
 import { screenRect } from '../overlayPosition.ts';
 
@@ -26,7 +25,7 @@ export function DraftOverlay() {
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, [editing]);
-  const rect = draft ? layoutFor(board).drafts.get(draft.id) : undefined;
+  const rect = draft ? session.layouts.layoutFor(board).drafts.get(draft.id) : undefined;
   if (!draft || !rect || drag) return null;
   const r = screenRect(camera, rect);
   const s = camera.scale;

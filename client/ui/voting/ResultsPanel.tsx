@@ -5,7 +5,7 @@ import { useBoard, useSession } from '../../board/hooks.ts';
 import { useRevealedRounds, useVoting } from '../../board/voting/hooks.ts';
 import { compareRounds, departmentSplits, rankRound } from '../../board/voting/results.ts';
 import { shownRound } from '../../board/voting/shownRound.ts';
-import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../workshop/useWorkshop.ts';
+import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 

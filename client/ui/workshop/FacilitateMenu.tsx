@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { TIMER_MAX_MS } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
-import { describeDuration } from '../../workshop/serverClock.ts';
+import { describeDuration } from '../../board/workshop/serverClock.ts';
 import { TimerChip } from './TimerChip.tsx';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
-import { useCountdown, useOptimisticSwitch, useWorkshop } from './useWorkshop.ts';
+import { useCountdown, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
 
 const PRESETS_MIN = [1, 3, 5, 10, 15];

@@ -1,6 +1,6 @@
 import { useSession } from '../../board/hooks.ts';
 import { usePeersInColour } from '../../board/peopleColours.ts';
-import { useWorkshop } from './useWorkshop.ts';
+import { useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
 
 /** While I follow someone: whose view, and how to stop (panning or zooming by hand stops too). */

@@ -1,6 +1,6 @@
 import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
-import { useIsFacilitator } from './useWorkshop.ts';
+import { useIsFacilitator } from '../../board/workshop/useWorkshop.ts';
 
 const SHOWN = 3;
 

@@ -1,6 +1,6 @@
 import { useSession } from '../../board/hooks.ts';
 import { LockIcon } from './FacilitateMenu.tsx';
-import { useIsFacilitator, useWorkshop } from './useWorkshop.ts';
+import { useIsFacilitator, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
 
 /** Under the top bar while the board is locked: participants learn why they cannot edit; the facilitator can unlock. */

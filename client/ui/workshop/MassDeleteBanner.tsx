@@ -2,7 +2,7 @@ import { describeMassDelete } from '../../../shared/index.ts';
 import { showToast } from '../../board/editorState.ts';
 import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
-import { useIsFacilitator } from './useWorkshop.ts';
+import { useIsFacilitator } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
 
 /** Under the top bar, for facilitators: someone removed many notes; one click puts them back. */

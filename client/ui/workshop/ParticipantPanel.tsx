@@ -3,7 +3,7 @@ import { DEPARTMENT_STYLE, initials, ROLE_INFO } from '../../../shared/index.ts'
 import { useSession } from '../../board/hooks.ts';
 import { RoleIcon } from '../roleIcons.tsx';
 import { useParticipants, type Participant } from './participants.ts';
-import { useIsFacilitator, useWorkshop } from './useWorkshop.ts';
+import { useIsFacilitator, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
 
 /**

@@ -1,4 +1,4 @@
-import { useCountdown, useIsFacilitator } from './useWorkshop.ts';
+import { useCountdown, useIsFacilitator } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
 
 const STATUS_WORDS = { idle: 'Timer', running: 'Time left', paused: 'Paused', done: 'Time’s up' } as const;

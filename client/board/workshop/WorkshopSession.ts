@@ -19,13 +19,13 @@ import {
   type VoteTotalsCommand,
   VOTE_TOTALS_TYPE,
   type WorkshopState,
-} from '../../shared/index.ts';
-import type { AccessState } from '../board/BoardSession.ts';
-import { showToast, type EditorState } from '../board/editorState.ts';
-import { Store } from '../board/store.ts';
-import type { Identity } from '../identity/identity.ts';
-import type { BoardConnection } from '../sync/connectBoard.ts';
-import type { PresenceStore } from '../sync/presenceStore.ts';
+} from '../../../shared/index.ts';
+import type { AccessState } from '../access.ts';
+import { showToast, type EditorState } from '../editorState.ts';
+import { Store } from '../store.ts';
+import type { Identity } from '../../identity/identity.ts';
+import type { BoardConnection } from '../../sync/connectBoard.ts';
+import type { PresenceStore } from '../../sync/presenceStore.ts';
 import { playChime } from './chime.ts';
 import { cameraForView, viewOf, viewsDiffer } from './followCamera.ts';
 import { ServerClock } from './serverClock.ts';

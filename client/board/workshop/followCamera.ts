@@ -1,5 +1,5 @@
-import type { ViewRect } from '../../shared/index.ts';
-import { MAX_SCALE, MIN_SCALE, visibleRect, type Camera } from '../canvas/camera.ts';
+import type { ViewRect } from '../../../shared/index.ts';
+import { MAX_SCALE, MIN_SCALE, visibleRect, type Camera } from '../../geometry/camera.ts';
 
 type Size = { readonly width: number; readonly height: number };
 

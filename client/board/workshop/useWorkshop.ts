@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { timerRemainingMs, type TimerState } from '../../../shared/index.ts';
-import { useSession } from '../../board/hooks.ts';
-import { useStore } from '../../board/store.ts';
-import type { WorkshopView } from '../../workshop/WorkshopSession.ts';
-import { formatCountdown } from '../../workshop/serverClock.ts';
+import { useSession } from '../hooks.ts';
+import { useStore } from '../store.ts';
+import type { WorkshopView } from './WorkshopSession.ts';
+import { formatCountdown } from './serverClock.ts';
 
 export function useWorkshop<S>(select: (v: WorkshopView) => S): S {
   return useStore(useSession().workshop.view, select);

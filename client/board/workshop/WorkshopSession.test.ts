@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { DEFAULT_WORKSHOP_STATE, type Role, type WorkshopState } from '../../shared/index.ts';
-import type { AccessState } from '../board/BoardSession.ts';
-import { createEditorStore } from '../board/editorState.ts';
-import { Store } from '../board/store.ts';
-import type { Identity } from '../identity/identity.ts';
-import { PresenceStore } from '../sync/presenceStore.ts';
+import { DEFAULT_WORKSHOP_STATE, type Role, type WorkshopState } from '../../../shared/index.ts';
+import type { AccessState } from '../access.ts';
+import { createEditorStore } from '../editorState.ts';
+import { Store } from '../store.ts';
+import type { Identity } from '../../identity/identity.ts';
+import { PresenceStore } from '../../sync/presenceStore.ts';
 import { cameraForView } from './followCamera.ts';
 import { WorkshopSession } from './WorkshopSession.ts';
 

@@ -1,6 +1,6 @@
 import type { connectedPayload, Extension, onDisconnectPayload } from '@hocuspocus/server';
 import type { AccessContext } from '../access/AccessContext.ts';
-import { log } from './log.ts';
+import { log } from '../observability/log.ts';
 
 /**
  * One log line when a connection to a board opens and one when it closes, with the board id, the

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseAllowedHosts } from './http/allowedHosts.ts';
+import { parseAllowedHosts } from './allowedHosts.ts';
 
 /** Everything the server needs to start; `readConfig` builds it from the environment. */
 export interface ServerConfig {
@@ -22,7 +22,7 @@ export interface ServerConfig {
   readonly adminToken?: string | null;
   /** Origins allowed to call the API cross-origin (CORS); empty = same origin only. */
   readonly corsOrigins?: readonly string[];
-  /** DNS names the server answers besides loopback names and IP literals (server/http/allowedHosts.ts). */
+  /** DNS names the server answers besides loopback names and IP literals (config/allowedHosts.ts). */
   readonly allowedHosts?: readonly string[];
   readonly limits?: Partial<BoardLimits>;
   // ---- storage and history (see docs/operations.md) ----

@@ -1,7 +1,9 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import * as Y from 'yjs';
-import type { ContentEncoding } from './compressedFiles.ts';
+
+/** The Content-Encodings the HTTP layer negotiates (http/compressedFiles.ts `pickEncoding`). */
+export type ContentEncoding = 'br' | 'gzip';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);

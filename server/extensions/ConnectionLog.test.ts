@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectProvider, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
-import { logLevel, onLogLine, setLogLevel } from './log.ts';
+import { logLevel, onLogLine, setLogLevel } from '../observability/log.ts';
 
 describe('connection logs', () => {
   let server: TestServer | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleRect } from '../canvas/camera.ts';
+import { visibleRect } from '../../geometry/camera.ts';
 import { cameraForView, viewOf, viewsDiffer } from './followCamera.ts';
 
 describe('follow camera', () => {

@@ -9,7 +9,6 @@ import {
   type BoardSnapshot,
 } from '../../shared/index.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
-import { curveFor, layoutFor } from './layoutCache.ts';
 import { plotCurve } from './curveGeometry.ts';
 import { CELL_PAD, computeLayout, CURVE_BAND_H, GAP, HEADER_H, KPI_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
 
@@ -166,43 +165,5 @@ describe('KPI row', () => {
     });
     // Notes never drop into the KPI row.
     expect(dropTargetAt(l, b, { x: first.x + 5, y: first.y + 5 }, new Set())).toBeNull();
-  });
-});
-
-describe('layoutFor', () => {
-  it('reuses the layout after an edit that moves nothing, and lays out again after a move', () => {
-    const { model } = board('ecommerce');
-    const first = model.source.getSnapshot();
-    const l1 = layoutFor(first);
-    const a = first.notes[0]!;
-    const b = first.notes.find((n) => n.position.stageId !== a.position.stageId)!;
-    model.run('editNoteText', { noteId: a.id, text: 'a remote edit moves nothing' });
-    const edited = model.source.getSnapshot();
-    expect(edited).not.toBe(first);
-    expect(layoutFor(edited)).toBe(l1);
-    model.run('moveNotes', { noteIds: [a.id], stageId: b.position.stageId, laneId: b.position.laneId, position: 0 });
-    const moved = model.source.getSnapshot();
-    const l2 = layoutFor(moved);
-    expect(l2).not.toBe(l1);
-    expect(l2).toEqual(computeLayout(readBoard(model.doc)));
-    model.run('renameStage', { stageId: first.stages[0]!.id, name: 'Renamed' });
-    expect(layoutFor(model.source.getSnapshot())).toEqual(l2);
-  });
-});
-
-describe('curveFor', () => {
-  it('keeps the plotted curve after an edit to a note that is not on it, and plots again when an emotion changes', () => {
-    const { model } = board('ecommerce');
-    const first = model.source.getSnapshot();
-    const c1 = curveFor(first, 'all');
-    const plain = first.notes.find((n) => n.kind !== 'emotion')!;
-    const emotion = first.notes.find((n) => n.kind === 'emotion' && n.sentiment !== null)!;
-    model.run('editNoteText', { noteId: plain.id, text: 'not on the curve' });
-    expect(curveFor(model.source.getSnapshot(), 'all')).toBe(c1);
-    model.run('updateNotes', { noteIds: [emotion.id], patch: { sentiment: emotion.sentiment === 2 ? -2 : 2 } });
-    const now = model.source.getSnapshot();
-    const c2 = curveFor(now, 'all');
-    expect(c2).not.toBe(c1);
-    expect(c2).toEqual(plotCurve(computeLayout(readBoard(model.doc)), emotionCurve(readBoard(model.doc), 'all')));
   });
 });

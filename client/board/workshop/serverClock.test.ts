@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKSHOP_STATE, timerRemainingMs, type TimerState } from '../../shared/protocol/workshop.ts';
+import { DEFAULT_WORKSHOP_STATE, timerRemainingMs, type TimerState } from '../../../shared/protocol/workshop.ts';
 import { describeDuration, formatCountdown, ServerClock } from './serverClock.ts';
 
 describe('ServerClock', () => {

@@ -4,6 +4,7 @@ import type {
   CheckpointSummary,
   RestoreCheckpointResponse,
 } from '../../shared/index.ts';
+import { bearer, readJson } from './http.ts';
 
 /** The version-history routes (docs/api.md, "Checkpoints"), with this person's share token. */
 export class CheckpointsApi {
@@ -34,16 +35,9 @@ export class CheckpointsApi {
   }
 
   private async call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = {};
-    const token = this.token();
-    if (token) headers.authorization = `Bearer ${token}`;
+    const headers: Record<string, string> = bearer(this.token());
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json: unknown = await res.json().catch(() => null);
-    if (!res.ok) {
-      const message = (json as { error?: { message?: string } } | null)?.error?.message;
-      throw new Error(message ?? `The server answered ${res.status}`);
-    }
-    return json;
+    return readJson(res);
   }
 }

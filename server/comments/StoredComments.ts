@@ -5,7 +5,7 @@ import type { NoteId } from '../../shared/index.ts';
 import { COMMENTS_SUFFIX } from '../../shared/protocol/roles.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
-import type { CommentsReader } from './CommentsReader.ts';
+import type { CommentsAccess } from './CommentsAccess.ts';
 
 /**
  * The exports' view of a board's comments document (`<boardId>/comments`): the live document when
@@ -13,7 +13,7 @@ import type { CommentsReader } from './CommentsReader.ts';
  * request. Imports go through a direct connection, so they are logged like any server change.
  * `attach` gives it the Hocuspocus instance, created after the HTTP handler (see createServer.ts).
  */
-export class StoredComments implements CommentsReader {
+export class StoredComments implements CommentsAccess {
   readonly available = true;
   private readonly store: BoardStore;
   private instance: Hocuspocus | null = null;
@@ -34,7 +34,7 @@ export class StoredComments implements CommentsReader {
     return this.read(boardId, exportComments, null);
   }
 
-  async import(boardId: string, data: unknown): Promise<void> {
+  async restore(boardId: string, data: unknown): Promise<void> {
     if (!this.instance) throw new Error('StoredComments used before attach()');
     const connection = await this.instance.openDirectConnection(`${boardId}${COMMENTS_SUFFIX}`);
     try {

@@ -1,0 +1,39 @@
+/**
+ * How every HTTP call of the client reads an answer: the server's errors are JSON
+ * `{ error: { code, message } }` (server/http/respond.ts); this is the one place that unwraps them.
+ */
+export class ApiError extends Error {
+  /** The HTTP status of the answer. */
+  readonly status: number;
+  /** The server's error code (`transfer-expired`, `bad-request`, …), or null when it sent none. */
+  readonly code: string | null;
+  constructor(status: number, code: string | null, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The ApiError an answer that is not ok stands for: the server's message, or its status. */
+export async function apiError(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+  const code = typeof body?.error?.code === 'string' ? body.error.code : null;
+  const message = typeof body?.error?.message === 'string' ? body.error.message : `The server answered ${res.status}`;
+  return new ApiError(res.status, code, message);
+}
+
+/** The JSON body of an ok answer (null if it has none); an ApiError for any other. */
+export async function readJson(res: Response): Promise<unknown> {
+  if (!res.ok) throw await apiError(res);
+  return res.json().catch(() => null);
+}
+
+/** Throws the ApiError of an answer that is not ok; for calls whose body does not matter. */
+export async function expectOk(res: Response): Promise<void> {
+  if (!res.ok) throw await apiError(res);
+}
+
+/** `authorization: Bearer <token>` for a share token or the creation token, or nothing. */
+export function bearer(token: string | null | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}

@@ -1,0 +1,50 @@
+import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import type { VoterIdentity } from '../../shared/protocol/voting.ts';
+import { personOf } from '../access/AccessContext.ts';
+
+/** Who a connection said it is in its hello: the proven id, with the name and department to show. */
+export type HeldPerson = VoterIdentity;
+
+/**
+ * Who may hear what of state the server holds until a reveal (voting's ballots, private writing's
+ * drafts): the connections of a board, and the person each one said it is in its hello, bound for
+ * the connection's lifetime. Each feature's outbox extends it with its own messages and stays the
+ * one place that decides who receives what.
+ */
+export class HeldAudience {
+  protected instance: Hocuspocus | null = null;
+  private readonly people = new WeakMap<Connection, HeldPerson>();
+
+  attach(instance: Hocuspocus): void {
+    this.instance = instance;
+  }
+
+  /** Who `connection` said it is, or undefined before its hello. */
+  identified(connection: Connection): HeldPerson | undefined {
+    return this.people.get(connection);
+  }
+
+  identify(connection: Connection, person: HeldPerson): void {
+    this.people.set(connection, person);
+  }
+
+  /** The connections to the board document `boardId` on this instance. */
+  connectionsOf(boardId: string): Connection[] {
+    return this.instance?.documents.get(boardId)?.getConnections() ?? [];
+  }
+
+  /** `message` to the connections of `personId` on the board (every tab and device of theirs), and to no other. */
+  protected sendToPerson(boardId: string, personId: string, message: string): void {
+    for (const c of this.connectionsOf(boardId)) if (this.people.get(c)?.id === personId) c.sendStateless(message);
+  }
+}
+
+/**
+ * The person a hello binds to its connection: the id RoleAccess proved for it (an id in the hello
+ * is ignored), with the name and department the hello gives. Null when the connection has no
+ * proven person (never in practice: RoleAccess refuses such a connection).
+ */
+export function helloPerson(connection: Connection, declared: Omit<HeldPerson, 'id'>): HeldPerson | null {
+  const proven = personOf(connection);
+  return proven ? { id: proven.id, name: declared.name, department: declared.department } : null;
+}

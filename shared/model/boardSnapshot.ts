@@ -1,0 +1,39 @@
+import type { BoardMeta } from '../doc/boardDoc.ts';
+import type { LaneId, NoteId, StageId } from '../schema/ids.ts';
+import type { Kpi } from '../schema/kpi.ts';
+import type { Lane } from '../schema/lane.ts';
+import type { Note } from '../schema/note.ts';
+import type { Persona } from '../schema/persona.ts';
+import type { Round } from '../schema/round.ts';
+import type { Stage } from '../schema/stage.ts';
+
+// The shape of a board snapshot, apart from how it is built (snapshot.ts) and patched
+// (snapshotPatch.ts): both import it, neither imports the other's builder.
+
+export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi;
+
+/** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
+export interface BoardSnapshot {
+  readonly meta: BoardMeta;
+  readonly stages: readonly Stage[];
+  readonly lanes: readonly Lane[];
+  /** Every note, in cell order (stage, lane, index). */
+  readonly notes: readonly Note[];
+  readonly notesById: ReadonlyMap<NoteId, Note>;
+  /** Notes per cell, sorted; key from `cellKey`. */
+  readonly cells: ReadonlyMap<string, readonly Note[]>;
+  /** Notes whose stage or lane no longer exists (e.g. removed concurrently); shown, never dropped. */
+  readonly orphanNotes: readonly Note[];
+  /** Who the journey is for, in order. */
+  readonly personas: readonly Persona[];
+  /** Revealed voting rounds, oldest first (open rounds live on the server until reveal). */
+  readonly rounds: readonly Round[];
+  /** Every KPI, in stage order, then metric order (presets first); KPIs of a removed stage last. */
+  readonly kpis: readonly Kpi[];
+  /** KPIs per existing stage, in metric order (stages without KPIs are absent). */
+  readonly kpisByStage: ReadonlyMap<StageId, readonly Kpi[]>;
+}
+
+export function cellKey(stageId: StageId, laneId: LaneId): string {
+  return `${stageId}|${laneId}`;
+}
