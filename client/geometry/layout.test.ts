@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  BoardModel,
-  emotionCurve,
-  findTemplate,
-  initializeBoard,
-  readBoard,
-  type BoardSnapshot,
-} from '../../shared/index.ts';
+import { BoardModel, findTemplate, initializeBoard, readBoard, type BoardSnapshot } from '../../shared/index.ts';
 import { dropTargetAt, hitTest, notesInRect } from './hitTest.ts';
-import { plotCurve } from './curveGeometry.ts';
 import { CELL_PAD, computeLayout, CURVE_BAND_H, GAP, HEADER_H, KPI_H, LABEL_W, NOTE_H, NOTE_W } from './layout.ts';
 
 function board(template = 'blank') {
