@@ -1,3 +1,4 @@
+import type { BoardRepository } from '../storage/BoardRepository.ts';
 import type { Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from '@hocuspocus/server';
 import {
   AwaitingAdmission,
@@ -21,7 +22,6 @@ import type { Identities } from '../identity/Identities.ts';
 import type { BoardPeople } from '../people/BoardPeople.ts';
 import type { Sessions } from '../identity/Sessions.ts';
 import type { MembersOnly } from '../identity/MembersOnly.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 
@@ -33,7 +33,7 @@ export interface RoleAccessConfiguration {
   /** Boards for signed-in members of a domain: a guest's editor link reads as a commenter's. */
   membersOnly?: MembersOnly;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
-  store: Pick<BoardStore, 'getBoardInfo'>;
+  store: Pick<BoardRepository, 'getBoardInfo'>;
   /** Connections one person may hold to one board document (their tabs and devices); past it `board-full`. */
   maxConnectionsPerPerson?: number;
   /** People a facilitator removed from a board are refused there. */
@@ -100,7 +100,7 @@ export class RoleAccess implements Extension {
   private readonly identities: Identities;
   private readonly sessions: Sessions | null;
   private readonly membersOnly: MembersOnly | null;
-  private readonly store: Pick<BoardStore, 'getBoardInfo'>;
+  private readonly store: Pick<BoardRepository, 'getBoardInfo'>;
   private readonly people: Pick<BoardPeople, 'isRemoved' | 'mustWait' | 'knock'>;
   private readonly failedAuth?: FailedAuthLimits;
   private readonly maxConnectionsPerPerson: number;

@@ -1,6 +1,6 @@
+import type { Repositories } from '../repositories.ts';
 import { canFacilitate } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireRole } from './boardRoutes.ts';
 import type { CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { HttpError } from './respond.ts';
@@ -10,7 +10,7 @@ import { HttpError } from './respond.ts';
  * and preview the history; saving a named checkpoint and restoring need the facilitator's link.
  */
 export function roleCheckpointAuthorizer(deps: {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly links: ShareLinks;
 }): CheckpointAuthorizer {
   return async ({ req, url }, boardId, need) => {

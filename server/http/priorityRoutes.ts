@@ -1,3 +1,4 @@
+import type { Repositories } from '../repositories.ts';
 import type { ServerResponse } from 'node:http';
 import {
   buildPriorityList,
@@ -19,14 +20,13 @@ import {
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { CommentsReader } from '../exports/CommentsReader.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireRole } from './boardRoutes.ts';
 import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
 export interface PriorityRoutesDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly links: ShareLinks;
   readonly comments: CommentsReader;
   readonly now?: () => number;

@@ -1,7 +1,7 @@
+import type { Repositories } from '../repositories.ts';
 import type { Extension, Hocuspocus, onChangePayload, onConfigurePayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { errorsLogged } from './log.ts';
 
 export interface MetricsConfiguration {
@@ -120,8 +120,17 @@ export class Metrics implements Extension {
     this.refused.inc({ reason: /^[a-z-]{1,40}$/.test(reason) ? reason : 'other' });
   }
 
-  /** The store with every method timed (and failures counted); same behaviour otherwise. */
-  instrumentStore(store: BoardStore): BoardStore {
+  /** The repositories with every method timed (and failures counted); same behaviour otherwise. */
+  instrumentRepositories(repositories: Repositories): Repositories {
+    const instrumented: Record<string, unknown> = { ...repositories };
+    for (const [name, value] of Object.entries(repositories))
+      if (name !== 'database' && typeof value === 'object' && value !== null)
+        instrumented[name] = this.instrumentStore(value);
+    return instrumented as unknown as Repositories;
+  }
+
+  /** A repository with every method timed (and failures counted); same behaviour otherwise. */
+  instrumentStore<T extends object>(store: T): T {
     return new Proxy(store, {
       get: (target, prop, receiver) => {
         const value = Reflect.get(target, prop, receiver) as unknown;

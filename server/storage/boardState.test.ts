@@ -1,3 +1,4 @@
+import type { Repositories } from '../repositories.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { executeCommand, findTemplate, readBoard, SCHEMA_VERSION } from '../../shared/index.ts';
