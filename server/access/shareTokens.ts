@@ -1,4 +1,3 @@
-import type { Repositories } from '../repositories.ts';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, ROLE_RANK, type Role } from '../../shared/protocol/roles.ts';
 import type { ShareLinkRow } from '../storage/BoardStore.ts';

@@ -1,4 +1,3 @@
-import type { Repositories } from '../repositories.ts';
 import type { afterStoreDocumentPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import {
   BoardNotFound,

@@ -75,7 +75,7 @@ interface PendingAppends {
 const MAX_CATCH_UPS = 5;
 
 /**
- * Loads boards from the DocumentRepositories and keeps every accepted change there.
+ * Loads boards from the repositories (BoardRepository, BoardDocumentRepository) and keeps every accepted change there.
  *
  * - Load: snapshot + update log, then the schema migrations the board has not seen (after a
  *   `beforeMigration` checkpoint).

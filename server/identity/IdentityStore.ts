@@ -1,12 +1,11 @@
-import type { Repositories } from '../repositories.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
 
 /**
  * People the server has issued a credential to (shared/protocol/identity.ts). Only the credential's
  * sha256 is kept; a lost database does not hand anyone's identity to a reader of it. A person is not
  * tied to one board: the same device is the same person on every board of this server, which is
- * what "use this identity on another device" and company sign-in build on. Reached as
- * `Repositories.identities`; SQL per dialect in SqliteIdentityStore.ts / PostgresIdentityStore.ts.
+ * what "use this identity on another device" and company sign-in build on. Stored by
+ * IdentityRepository.ts (and BoardPeopleStore by server/people/BoardPeopleRepository.ts).
  */
 export interface IdentityStore {
   /** Stores a new person; fails if the id or the credential hash is taken. */

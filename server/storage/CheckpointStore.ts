@@ -1,4 +1,3 @@
-import type { Repositories } from '../repositories.ts';
 import type { CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
 import type { BoardInfo } from './BoardStore.ts';
 

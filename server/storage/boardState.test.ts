@@ -1,4 +1,3 @@
-import type { Repositories } from '../repositories.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { executeCommand, findTemplate, readBoard, SCHEMA_VERSION } from '../../shared/index.ts';

@@ -1,4 +1,3 @@
-import type { Repositories } from '../repositories.ts';
 import * as Y from 'yjs';
 import type { BoardRepository } from './BoardRepository.ts';
 import { initializeBoard, readMeta, type BoardTemplate } from '../../shared/index.ts';

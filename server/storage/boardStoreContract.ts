@@ -12,7 +12,7 @@ export interface StoreUnderTest {
 }
 
 /**
- * The Repositories contract, run against every implementation (SqliteBoardStore.test.ts,
+ * The BoardRepository and CheckpointRepository contract, run on both databases (SqliteBoardStore.test.ts,
  * PostgresBoardStore.test.ts). Each test gets an empty store from `open` and closes what it used.
  */
 export function describeBoardStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {

@@ -1,4 +1,3 @@
-import type { Repositories } from '../repositories.ts';
 import * as Y from 'yjs';
 import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { BoardRepository } from './BoardRepository.ts';
@@ -25,7 +24,7 @@ export interface StoredRows {
 }
 
 /**
- * Where one Hocuspocus document is stored: the board itself (`<boardId>`: Repositories's board
+ * Where one Hocuspocus document is stored: the board itself (`<boardId>`: BoardRepository's board
  * methods) or one of its other documents (`<boardId>/comments`: the BoardDocumentStore methods).
  * Persistence and BoardAccess work through this, so every document gets the same guarantees.
  */

@@ -1,4 +1,3 @@
-import type { Repositories } from '../repositories.ts';
 import { CorruptBoardError } from './BoardStore.ts';
 
 /** Bytes of a board's row, or CorruptBoardError (a damaged row fails its board, never the server). */
