@@ -160,15 +160,7 @@ export class IdentityRepository implements IdentityStore {
   }
 }
 
-function toPerson(r: {
-  id: string;
-  credential_hash: Uint8Array;
-  created_at: number;
-  issued_board_id: string;
-  issued_role: string;
-  revoked_at: number | null;
-  issuer: string | null;
-}): StoredPerson {
+function toPerson(r: Omit<IdentityTables['people'], 'subject' | 'email' | 'name'>): StoredPerson {
   return {
     id: r.id,
     credentialHash: new Uint8Array(r.credential_hash),

@@ -191,42 +191,15 @@ export class PrivateWritingRepository implements PrivateWritingStore {
   }
 
   async insertDraft(d: StoredDraft): Promise<boolean> {
+    const { board_id: _, ...row } = draftRow(d);
     const phase = this.#db
       .selectFrom('private_phases')
       .where('board_id', '=', d.boardId)
       .where('status', '=', 'open')
-      .select((eb) => [
-        'board_id',
-        eb.val(d.id).as('id'),
-        eb.val(d.personId).as('person_id'),
-        eb.val(d.name).as('name'),
-        eb.val(d.department).as('department'),
-        eb.val(d.stageId).as('stage_id'),
-        eb.val(d.laneId).as('lane_id'),
-        eb.val(d.kind).as('kind'),
-        eb.val(d.text).as('text'),
-        eb.val(d.placedAt).as('placed_at'),
-        eb.val(d.createdAt).as('created_at'),
-        eb.val(d.updatedAt).as('updated_at'),
-        eb.val(d.noteId).as('note_id'),
-      ]);
+      .select((eb) => ['board_id', ...Object.entries(row).map(([column, value]) => eb.val(value).as(column))]);
     const result = await this.#db
       .insertInto('private_drafts')
-      .columns([
-        'board_id',
-        'id',
-        'person_id',
-        'name',
-        'department',
-        'stage_id',
-        'lane_id',
-        'kind',
-        'text',
-        'placed_at',
-        'created_at',
-        'updated_at',
-        'note_id',
-      ])
+      .columns(['board_id', ...(Object.keys(row) as (keyof typeof row)[])])
       .expression(this.#database.lock(phase, 'share'))
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -234,21 +207,13 @@ export class PrivateWritingRepository implements PrivateWritingStore {
   }
 
   async updateDraft(d: StoredDraft): Promise<boolean> {
+    const { board_id, id, person_id, created_at: _, note_id: __, ...changes } = draftRow(d);
     const result = await this.#db
       .updateTable('private_drafts')
-      .set({
-        name: d.name,
-        department: d.department,
-        stage_id: d.stageId,
-        lane_id: d.laneId,
-        kind: d.kind,
-        text: d.text,
-        placed_at: d.placedAt,
-        updated_at: d.updatedAt,
-      })
-      .where('board_id', '=', d.boardId)
-      .where('id', '=', d.id)
-      .where('person_id', '=', d.personId)
+      .set(changes)
+      .where('board_id', '=', board_id)
+      .where('id', '=', id)
+      .where('person_id', '=', person_id)
       .executeTakeFirst();
     return changed(result) === 1;
   }
@@ -270,4 +235,22 @@ export class PrivateWritingRepository implements PrivateWritingStore {
   #drafts(db: Kysely<PrivateWritingTables>) {
     return db.selectFrom('private_drafts').selectAll().orderBy('placed_at').orderBy('id');
   }
+}
+
+function draftRow(d: StoredDraft): PrivateWritingTables['private_drafts'] {
+  return {
+    board_id: d.boardId,
+    id: d.id,
+    person_id: d.personId,
+    name: d.name,
+    department: d.department,
+    stage_id: d.stageId,
+    lane_id: d.laneId,
+    kind: d.kind,
+    text: d.text,
+    placed_at: d.placedAt,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+    note_id: d.noteId,
+  };
 }
