@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { type Expression, Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type Expression,
+  Kysely,
+  PostgresDialect,
+  type RawBuilder,
+  type SchemaMetadata,
+  sql,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import { log } from '../observability/log.ts';
 import { migrateToLatest } from './migrations/index.ts';
@@ -81,7 +90,7 @@ export class Database {
     // An idle client that loses its server (restart) emits 'error' on the pool; without a
     // listener that is an uncaught exception. The next query gets a fresh connection.
     pool.on('error', (error) => log.error({ err: error.message }, 'PostgreSQL: an idle connection failed'));
-    const database = new Database(new Kysely({ dialect: new PostgresDialect({ pool }) }), 'postgres', null);
+    const database = new Database(new Kysely({ dialect: new SchemaPostgresDialect({ pool }) }), 'postgres', null);
     try {
       // Several instances starting at once on a new database would race on CREATE SCHEMA and on
       // the migrator's own table (PostgreSQL then fails with a duplicate pg_type row): one at a
@@ -146,6 +155,26 @@ export class Database {
     if (this.#closed) return;
     this.#closed = true;
     await this.#kysely.destroy();
+  }
+}
+
+/**
+ * The migrator asks whether its tables exist by listing tables. Kysely's PostgreSQL introspector
+ * lists every schema of the database, and fails when another schema is dropped meanwhile (other
+ * stores, parallel test runs); this one looks only at the store's own schema.
+ */
+class SchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    const tables = async (): Promise<TableMetadata[]> => {
+      const { rows } = await sql<{ name: string; schema: string }>`select table_name as name, table_schema as schema
+        from information_schema.tables where table_schema = current_schema()`.execute(db);
+      return rows.map((r) => ({ ...r, isView: false, isForeign: false, columns: [] }));
+    };
+    return {
+      getSchemas: async (): Promise<SchemaMetadata[]> =>
+        (await sql<SchemaMetadata>`select current_schema() as name`.execute(db)).rows,
+      getTables: tables,
+    };
   }
 }
 
