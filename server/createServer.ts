@@ -1,3 +1,4 @@
+import { openConfiguredRepositories, type Repositories } from './repositories/Repositories.ts';
 import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
@@ -40,15 +41,12 @@ import { Visits } from './extensions/Visits.ts';
 import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
-import { PostgresBoardStore } from './storage/PostgresBoardStore.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
 import { StateWarmup } from './extensions/StateWarmup.ts';
-import type { BoardStore } from './storage/BoardStore.ts';
 import type { CommentsAccess } from './comments/CommentsAccess.ts';
 import { StoredComments } from './comments/StoredComments.ts';
-import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 import { createScaleOut, type ScaleOut } from './scaleout/scaleOut.ts';
 import { Metrics } from './observability/Metrics.ts';
 import { ConnectionLog } from './extensions/ConnectionLog.ts';
@@ -64,7 +62,7 @@ export interface JourneyboardServer {
   readonly url: string;
   /** The provider URL, e.g. `ws://localhost:1234/collab`. */
   readonly wsUrl: string;
-  readonly store: BoardStore;
+  readonly store: Repositories;
   /** For tests and future server-side writers (vote reveals): the live documents. */
   readonly hocuspocus: Hocuspocus;
   /** Version history: checkpoints, previews, restores (and `voteRevealCheckpoint` for voting). */
@@ -88,7 +86,7 @@ export interface JourneyboardServer {
 
 export interface CreateServerOptions {
   /** Defaults to PostgreSQL when config.databaseUrl is set, else SQLite under config.dataDir. */
-  readonly store?: BoardStore;
+  readonly store?: Repositories;
   /** Back-off of the save retries while storage fails (tests shorten it). */
   readonly saveRetry?: RetryPolicy;
   /** Node process metrics (CPU, memory, event loop, GC) in /metrics; main.ts turns them on. */
@@ -113,7 +111,7 @@ export async function createServer(
     logRows: (document): number => persistence.logRows(document),
     processMetrics: options.processMetrics,
   });
-  const store = metrics.instrumentStore(options.store ?? (await openConfiguredStore(config)));
+  const store = metrics.instrumentRepositories(options.store ?? (await openConfiguredRepositories(config)));
   // Version history: checkpoints before migrations and restores, after activity, on demand.
   const checkpoints = new CheckpointService({ store });
   const persistence = new Persistence({
@@ -137,7 +135,7 @@ export async function createServer(
     now: options.now,
   });
   // Access and limits: share links per role, caps on size, rate, records, connections.
-  const links = new ShareLinks(store);
+  const links = new ShareLinks(store.boards);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Who a person is, proven by a credential the server issued (docs/security.md).
   const identities = new Identities({ store: store.identities, maxIssuedPerLink: limits.maxNewIdentitiesPerLink });
@@ -157,7 +155,7 @@ export async function createServer(
     now: options.now,
   });
   // Live workshops: timer, lock, cursors and "bring everyone", server state per board.
-  const workshop = new WorkshopService({ store, cluster });
+  const workshop = new WorkshopService({ store: store.workshop, cluster });
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -167,7 +165,7 @@ export async function createServer(
     cluster,
   });
   // Comments: note activity for "since you were last here", visits and thread reads.
-  const activity = new BoardActivity({ store });
+  const activity = new BoardActivity({ store: store.activity });
   // The exports read comment counts and comments through this.
   const storedComments = new StoredComments(store);
   const comments = options.comments ?? storedComments;
@@ -176,7 +174,7 @@ export async function createServer(
   const presence = new PresenceGuard();
   // Who may be on a board: a facilitator removes a person (their ballot voided, drafts discarded).
   const people = new BoardPeople({
-    store: store.identities,
+    store: store.boardPeople,
     voidBallot: (boardId, personId) => voting.voidBallotOf(boardId, personId),
     discardDrafts: (boardId, personId) => privateWriting.discardDraftsOf(boardId, personId),
     cluster,
@@ -196,7 +194,7 @@ export async function createServer(
       links,
       entry,
       maxConnectionsPerPerson: limits.maxConnectionsPerPerson,
-      store,
+      store: store.boards,
       failedAuth: new FailedAuthLimits({
         perAddress: limits.authFailuresPerAddress,
         perBoard: limits.authFailuresPerBoard,
@@ -227,7 +225,7 @@ export async function createServer(
     new PrivateWriting({ service: privateWriting }),
     new People({ people, nameOf: (document, connection) => presence.nameOf(document, connection) }),
     activity,
-    new Visits({ store, activity }),
+    new Visits({ store: store.activity, activity }),
     new StateWarmup(boardStates),
     collab,
     new HttpRequests({
@@ -316,15 +314,6 @@ export async function createServer(
     identities,
     close: () => (closing ??= close()),
   };
-}
-
-/** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file under DATA_DIR. */
-export async function openConfiguredStore(
-  config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>,
-): Promise<BoardStore> {
-  if (config.databaseUrl)
-    return PostgresBoardStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema });
-  return SqliteBoardStore.open(config.dataDir);
 }
 
 /** Server.listen() does not listen for 'error' (EADDRINUSE would be an uncaught exception). */

@@ -1,10 +1,10 @@
+import type { Repositories } from './repositories/Repositories.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { CHECKPOINTS_CHANGED, executeCommand, readBoard, type NoteId } from '../shared/index.ts';
 import { LinkRotated } from '../shared/protocol/closeReasons.ts';
 import type { CheckpointSummary } from '../shared/protocol/checkpoints.ts';
-import type { BoardStore } from './storage/BoardStore.ts';
 import { loadBoardDoc } from './storage/boardState.ts';
 import { loadBoardDocumentDoc } from './storage/documentStorage.ts';
 import { commentsMap, executeCommentsCommand } from '../shared/comments/index.ts';
@@ -26,14 +26,14 @@ const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
 
 /** A real PostgreSQL store that counts the appends it was asked for. */
-function countingAppends(inner: BoardStore): { store: BoardStore; appends: () => number } {
+function countingAppends(inner: Repositories): { store: Repositories; appends: () => number } {
   let appends = 0;
-  const store = new Proxy(inner, {
+  const boards = new Proxy(inner.boards, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
       if (prop === 'appendUpdate') {
-        return (...args: Parameters<BoardStore['appendUpdate']>) => {
+        return (...args: Parameters<Repositories['boards']['appendUpdate']>) => {
           appends++;
           return target.appendUpdate(...args);
         };
@@ -41,7 +41,7 @@ function countingAppends(inner: BoardStore): { store: BoardStore; appends: () =>
       return (value as (...a: unknown[]) => unknown).bind(target);
     },
   });
-  return { store, appends: () => appends };
+  return { store: { ...inner, boards }, appends: () => appends };
 }
 
 const addNote = (doc: Y.Doc, who: Parameters<typeof executeCommand>[1], text: string, stage = 0) => {
@@ -176,9 +176,9 @@ describe('several instances on PostgreSQL and Redis', () => {
     await waitFor(() => !b.server.hocuspocus.documents.has(id), { what: 'B to store and unload the board' });
     stored = await storedBoard(b, id);
     for (const note of [b1, a1, b2]) expect(stored.notesById.has(note), note).toBe(true);
-    const raw = await b.server.store.loadBoard(id);
+    const raw = await b.server.store.boards.loadBoard(id);
     expect(raw?.updates).toEqual([]); // and every row was folded into the snapshot
-    expect(await b.server.store.snapshotRevision(id)).toBe(2);
+    expect(await b.server.store.boards.snapshotRevision(id)).toBe(2);
   });
 
   it('the comments document too: two instances compacting it, no relay, lose no comment', async () => {

@@ -1,10 +1,9 @@
+import { type Repositories, openSqliteRepositories } from './repositories/Repositories.ts';
 import path from 'node:path';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterAll, describe, expect, it } from 'vitest';
 import { executeCommand, readBoard, type NoteId } from '../shared/index.ts';
 import { loadBoardDoc } from './storage/boardState.ts';
-import type { BoardStore } from './storage/BoardStore.ts';
-import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 import { spawnServer, type ChildServer } from './testing/childServer.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from './testing/postgres.ts';
 import { connectProvider, waitFor } from './testing/providers.ts';
@@ -23,7 +22,7 @@ const BURST = 25;
 interface Backend {
   readonly name: string;
   env(dataDir: string): Record<string, string>;
-  openStored(dataDir: string, env: Record<string, string>): Promise<BoardStore>;
+  openStored(dataDir: string, env: Record<string, string>): Promise<Repositories>;
 }
 
 const pgSchemas: string[] = [];
@@ -32,7 +31,7 @@ afterAll(async () => {
 });
 
 const BACKENDS: Backend[] = [
-  { name: 'SQLite', env: () => ({}), openStored: async (dataDir) => SqliteBoardStore.open(dataDir) },
+  { name: 'SQLite', env: () => ({}), openStored: async (dataDir) => await openSqliteRepositories(dataDir) },
   {
     name: 'PostgreSQL',
     env: () => {

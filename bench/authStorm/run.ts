@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeConnectionToken } from '../../shared/protocol/identity.ts';
 import { ShareLinks } from '../../server/access/ShareLinks.ts';
-import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../../server/repositories/Repositories.ts';
 import { attemptAuth, openRawSocket, storeBigBoard } from '../../server/testing/rawAuth.ts';
 import { median, percentile, round, table } from '../stats.ts';
 import { startJourneyboard } from '../sync/targets.ts';
@@ -24,9 +24,9 @@ interface StormOptions {
 
 async function storm(label: string, env: Record<string, string>, { notes, sockets, seconds }: StormOptions) {
   const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-authstorm-'));
-  const store = SqliteBoardStore.open(dataDir);
+  const store = await openSqliteRepositories(dataDir);
   await storeBigBoard(store, BOARD, notes);
-  await new ShareLinks(store).create(BOARD);
+  await new ShareLinks(store.boards).create(BOARD);
   await store.close();
   const target = await startJourneyboard({ dataDir, env });
   try {

@@ -1,5 +1,5 @@
+import type { BoardRepository } from '../storage/BoardRepository.ts';
 import { atLeast, canFacilitate, ROLES, shareableRoles, type Role } from '../../shared/protocol/roles.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import {
   levelSecret,
   makeRow,
@@ -21,14 +21,14 @@ export type RotateResult =
   | { readonly ok: false; readonly code: 'unauthorized' | 'forbidden' };
 
 /**
- * Share links of boards, on top of the BoardStore's share-link rows (see shareTokens.ts for
+ * Share links of boards, on top of BoardRepository's share-link rows (see shareTokens.ts for
  * how tokens are derived, hashed and sealed). Nothing is cached: a rotation takes effect for the
  * very next connection or request.
  */
 export class ShareLinks {
-  private readonly store: BoardStore;
+  private readonly store: Pick<BoardRepository, 'loadShareLinks' | 'saveShareLinks'>;
 
-  constructor(store: BoardStore) {
+  constructor(store: Pick<BoardRepository, 'loadShareLinks' | 'saveShareLinks'>) {
     this.store = store;
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/protocol/roles.ts';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { hashToken, levelSecret, makeRow, matchToken, newBoardSecret, TOKEN_BYTES, unseal } from './shareTokens.ts';
 import { ShareLinks } from './ShareLinks.ts';
 
@@ -35,12 +35,12 @@ describe('share tokens', () => {
 
   it('ShareLinks: the database holds no usable token; each role sees its own link and the lower ones', async () => {
     const dir = makeTempDir();
-    const store = SqliteBoardStore.open(dir);
+    const store = await openSqliteRepositories(dir);
     try {
-      await store.createBoard({ id: 'board0000001', title: 'T', createdAt: 1, snapshot: new Uint8Array([0]) });
-      const links = new ShareLinks(store);
+      await store.boards.createBoard({ id: 'board0000001', title: 'T', createdAt: 1, snapshot: new Uint8Array([0]) });
+      const links = new ShareLinks(store.boards);
       const tokens = await links.create('board0000001');
-      const rows = await store.loadShareLinks('board0000001');
+      const rows = await store.boards.loadShareLinks('board0000001');
       const stored = Buffer.concat(rows.flatMap((r) => [Buffer.from(r.tokenHash), Buffer.from(r.sealed)])).toString(
         'latin1',
       );

@@ -1,3 +1,5 @@
+import type { BoardRepository } from '../storage/BoardRepository.ts';
+import type { CheckpointRepository } from '../storage/CheckpointRepository.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import {
@@ -18,7 +20,6 @@ import {
   type CheckpointPreviewResponse,
   type CheckpointSummary,
 } from '../../shared/protocol/checkpoints.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import type { CheckpointInfo, CheckpointKind, StoredCheckpoint } from '../storage/CheckpointStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { checkpointsToThin, DEFAULT_RETENTION, type RetentionPolicy } from './retention.ts';
@@ -30,7 +31,7 @@ export interface Person {
 }
 
 export interface CheckpointServiceOptions {
-  readonly store: BoardStore;
+  readonly store: { readonly boards: BoardRepository; readonly checkpoints: CheckpointRepository };
   readonly retention?: RetentionPolicy;
   readonly now?: () => number;
 }
@@ -61,7 +62,7 @@ export type PreviewResult = ({ readonly ok: true } & CheckpointPreviewResponse) 
  * a board that is not loaded is opened through a direct connection for the restore.
  */
 export class CheckpointService {
-  private readonly store: BoardStore;
+  private readonly store: { readonly boards: BoardRepository; readonly checkpoints: CheckpointRepository };
   private readonly retention: RetentionPolicy;
   private readonly now: () => number;
   private instance: Hocuspocus | null = null;
@@ -85,7 +86,7 @@ export class CheckpointService {
     createdBy: Person | null = null,
   ): Promise<CheckpointInfo> {
     const checkpoint = this.capture(boardId, doc, kind, label, createdBy);
-    await this.store.addCheckpoint(checkpoint);
+    await this.store.checkpoints.addCheckpoint(checkpoint);
     await this.thin(boardId);
     this.announce(boardId);
     const { state: _state, ...info } = checkpoint;
@@ -139,7 +140,7 @@ export class CheckpointService {
   }
 
   list(boardId: string): Promise<CheckpointInfo[]> {
-    return this.store.listCheckpoints(boardId);
+    return this.store.checkpoints.listCheckpoints(boardId);
   }
 
   /** The board at the checkpoint, and what changed from it to now. */
@@ -195,13 +196,13 @@ export class CheckpointService {
     for (let attempt = 1; ; attempt++) {
       const checkpoint = this.capture(boardId, doc, 'before-restore', label, by);
       const vector = Y.encodeStateVector(doc);
-      await this.store.addCheckpoint(checkpoint);
+      await this.store.checkpoints.addCheckpoint(checkpoint);
       const { state: _state, ...info } = checkpoint;
       if (sameBytes(vector, Y.encodeStateVector(doc)) || attempt === 5) {
         await this.thin(boardId);
         return info;
       }
-      await this.store.deleteCheckpoints(boardId, [checkpoint.id]);
+      await this.store.checkpoints.deleteCheckpoints(boardId, [checkpoint.id]);
     }
   }
 
@@ -227,8 +228,8 @@ export class CheckpointService {
     boardId: string,
     checkpointId: string,
   ): Promise<{ ok: true; info: CheckpointInfo; doc: Y.Doc } | CheckpointFailure> {
-    if (!(await this.store.getBoardInfo(boardId))) return { ok: false, code: 'board-not-found' };
-    const stored = await this.store.getCheckpoint(boardId, checkpointId);
+    if (!(await this.store.boards.getBoardInfo(boardId))) return { ok: false, code: 'board-not-found' };
+    const stored = await this.store.checkpoints.getCheckpoint(boardId, checkpointId);
     if (!stored) return { ok: false, code: 'checkpoint-not-found' };
     const { state, ...info } = stored;
     const doc = new Y.Doc();
@@ -260,8 +261,8 @@ export class CheckpointService {
   }
 
   private async thin(boardId: string): Promise<void> {
-    const doomed = checkpointsToThin(await this.store.listCheckpoints(boardId), this.now(), this.retention);
-    if (doomed.length > 0) await this.store.deleteCheckpoints(boardId, doomed);
+    const doomed = checkpointsToThin(await this.store.checkpoints.listCheckpoints(boardId), this.now(), this.retention);
+    if (doomed.length > 0) await this.store.checkpoints.deleteCheckpoints(boardId, doomed);
   }
 
   /** Tells the board's clients to refresh an open History panel. */

@@ -1,9 +1,9 @@
+import type { DocumentRepositories } from '../storage/documentStorage.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { commentCountsByNote, exportComments, importComments } from '../../shared/comments/index.ts';
 import type { NoteId } from '../../shared/index.ts';
 import { COMMENTS_SUFFIX } from '../../shared/protocol/roles.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
 import type { CommentsAccess } from './CommentsAccess.ts';
 
@@ -15,10 +15,10 @@ import type { CommentsAccess } from './CommentsAccess.ts';
  */
 export class StoredComments implements CommentsAccess {
   readonly available = true;
-  private readonly store: BoardStore;
+  private readonly store: DocumentRepositories;
   private instance: Hocuspocus | null = null;
 
-  constructor(store: BoardStore) {
+  constructor(store: DocumentRepositories) {
     this.store = store;
   }
 

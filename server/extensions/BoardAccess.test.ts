@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { executeCommand, readMeta } from '../../shared/index.ts';
 import { BoardNotFound, BoardUnreadable } from '../../shared/protocol/closeReasons.ts';
 import { connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { RawDatabase } from '../testing/rawDatabase.ts';
 import {
   createBoardOverHttp,
@@ -80,9 +80,9 @@ describe('BoardAccess', () => {
 describe('BoardAccess verdicts', () => {
   it('a board stored from its live document is not decoded again just to admit the next person', async () => {
     const dir = makeTempDir();
-    const inner = SqliteBoardStore.open(dir);
+    const inner = await openSqliteRepositories(dir);
     let loads = 0;
-    const store = new Proxy(inner, {
+    const boards = new Proxy(inner.boards, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
         if (prop === 'loadBoard')
@@ -90,6 +90,7 @@ describe('BoardAccess verdicts', () => {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
+    const store = { ...inner, boards };
     const server = await startTestServer({ dataDir: dir }, { store });
     try {
       const boardId = await createBoardOverHttp(server.url, { title: 'Verdict' });

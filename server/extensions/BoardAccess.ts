@@ -5,15 +5,15 @@ import {
   StorageUnavailable,
   type CloseReason,
 } from '../../shared/protocol/closeReasons.ts';
-import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
-import { documentStorage } from '../storage/documentStorage.ts';
+import { CorruptBoardError } from '../storage/BoardStore.ts';
+import { type DocumentRepositories, documentStorage } from '../storage/documentStorage.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { log } from '../observability/log.ts';
 
 const MAX_VERDICTS = 10_000;
 
 export interface BoardAccessConfiguration {
-  store: BoardStore;
+  store: DocumentRepositories;
 }
 
 /**
@@ -29,7 +29,7 @@ export interface BoardAccessConfiguration {
 export class BoardAccess implements Extension {
   extensionName = 'BoardAccess';
 
-  private readonly store: BoardStore;
+  private readonly store: DocumentRepositories;
 
   constructor(configuration: BoardAccessConfiguration) {
     this.store = configuration.store;
@@ -50,7 +50,7 @@ export class BoardAccess implements Extension {
     // decode for the first connection to an unloaded board; later connections skip it above, and
     // a board whose rows have not changed since it last decoded (or was stored) keeps that verdict.
     const kind = parseDocumentName(documentName).kind;
-    const info = kind === 'board' ? await this.store.getBoardInfo(storage.boardId) : null;
+    const info = kind === 'board' ? await this.store.boards.getBoardInfo(storage.boardId) : null;
     if (kind === 'board' && !info) throw BoardNotFound;
     if (info && this.readable.get(storage.boardId) === info.updatedAt) return;
     let found: boolean;
@@ -69,7 +69,7 @@ export class BoardAccess implements Extension {
   /** A board just stored from its live document is readable by construction: remember its rows' time. */
   async afterStoreDocument({ documentName }: afterStoreDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).kind !== 'board') return;
-    const info = await this.store.getBoardInfo(documentName).catch(() => null);
+    const info = await this.store.boards.getBoardInfo(documentName).catch(() => null);
     if (info) this.remember(documentName, info.updatedAt);
   }
 

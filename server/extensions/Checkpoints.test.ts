@@ -30,7 +30,7 @@ describe('Checkpoints (automatic)', () => {
     await waitForAck(a);
     const list = await waitFor(
       async () => {
-        const l = await server.server.store.listCheckpoints(boardId);
+        const l = await server.server.store.checkpoints.listCheckpoints(boardId);
         return l.length > 0 ? l : null;
       },
       { what: 'an activity checkpoint' },
@@ -51,7 +51,7 @@ describe('Checkpoints (automatic)', () => {
     await waitForAck(a);
     a.destroy();
     await waitFor(() => !server.server.hocuspocus.documents.has(boardId), { what: 'the board to unload' });
-    const list = await server.server.store.listCheckpoints(boardId);
+    const list = await server.server.store.checkpoints.listCheckpoints(boardId);
     expect(list.map((c) => c.kind)).toEqual(['activity']);
   });
 
@@ -60,13 +60,13 @@ describe('Checkpoints (automatic)', () => {
     const row = newBoardRow({ boardId: 'oldboard0002', title: 'ignored', template: findTemplate('blank')!, now: 1000 });
     const old = decodeBoard({ ...row, updatedAt: 1000, updates: [] });
     metaMap(old).delete('schemaVersion');
-    await server.server.store.createBoard({ ...row, snapshot: Y.encodeStateAsUpdate(old) });
+    await server.server.store.boards.createBoard({ ...row, snapshot: Y.encodeStateAsUpdate(old) });
     await grantLinks(server.server.store, 'oldboard0002');
     const a = await connectProvider(server.wsUrl, 'oldboard0002');
     cleanups.push(() => a.destroy());
-    const [cp] = await server.server.store.listCheckpoints('oldboard0002');
+    const [cp] = await server.server.store.checkpoints.listCheckpoints('oldboard0002');
     expect(cp).toMatchObject({ kind: 'before-migration' });
-    const stored = await server.server.store.getCheckpoint('oldboard0002', cp!.id);
+    const stored = await server.server.store.checkpoints.getCheckpoint('oldboard0002', cp!.id);
     const then = new Y.Doc();
     Y.applyUpdate(then, stored!.state);
     expect(metaMap(then).get('schemaVersion')).toBeUndefined(); // the board as it was

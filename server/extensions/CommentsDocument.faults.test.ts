@@ -4,7 +4,7 @@ import { executeCommentsCommand, readComments } from '../../shared/comments/inde
 import { parseStorageStatus, type StorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { createServer } from '../createServer.ts';
 import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, makeTempDir, removeDir } from '../testing/testServer.ts';
@@ -21,7 +21,7 @@ describe('the comments document when storage fails', () => {
   it('stays in memory, says saving is delayed, and stores the comment once the store works', async () => {
     const dataDir = makeTempDir();
     cleanups.push(() => removeDir(dataDir));
-    const inner = SqliteBoardStore.open(dataDir);
+    const inner = await openSqliteRepositories(dataDir);
     const flaky = new FlakyStore(inner);
     const server = await createServer(
       {

@@ -6,7 +6,7 @@ import { executeCommand, readMeta } from '../../shared/index.ts';
 import { BoardNotFound, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { backup, restore } from '../operations/backup.ts';
 import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
 import {
@@ -65,12 +65,12 @@ describe('the comments document', () => {
     await waitForAck(a);
     const logged = await loadBoardDocumentDoc(first.server.store, id, 'comments');
     expect(entry(logged!.doc, 'hello')).toBe('world');
-    expect((await first.server.store.loadBoardDocument(id, 'comments'))?.updates.length).toBeGreaterThan(0);
+    expect((await first.server.store.documents.loadBoardDocument(id, 'comments'))?.updates.length).toBeGreaterThan(0);
     a.destroy();
     await first.close();
 
     const second = await start(dataDir);
-    const stored = await second.server.store.loadBoardDocument(id, 'comments');
+    const stored = await second.server.store.documents.loadBoardDocument(id, 'comments');
     expect(stored?.updates).toEqual([]);
     expect(stored?.snapshot).not.toBeNull();
     const b = await connect(second, `${id}/comments`, tokens.viewer);
@@ -81,7 +81,7 @@ describe('the comments document', () => {
     const board = await connect(second, id, tokens.viewer);
     expect(readMeta(board.document).title).toBe('Checkout');
     expect(board.document.getMap('probe').size).toBe(0);
-    expect((await second.server.store.listBoards()).map((x) => x.id)).toEqual([id]);
+    expect((await second.server.store.boards.listBoards()).map((x) => x.id)).toEqual([id]);
   });
 
   it('checkpoints are of the board: a change to the comments document takes none, a board change does', async () => {
@@ -102,7 +102,7 @@ describe('the comments document', () => {
     await waitForAck(board);
     const list = await waitFor(
       async () => {
-        const cps = await server.server.store.listCheckpoints(id);
+        const cps = await server.server.store.checkpoints.listCheckpoints(id);
         return cps.length > 0 ? cps : null;
       },
       { what: 'the board’s automatic checkpoint' },
@@ -172,7 +172,7 @@ describe('the comments document', () => {
     const target = makeTempDir();
     cleanups.unshift(() => [sqliteBackup, ndjsonBackup, target].forEach(removeDir));
     await backup(server.server.store, sqliteBackup);
-    const restored = SqliteBoardStore.open(target);
+    const restored = await openSqliteRepositories(target);
     cleanups.push(() => restored.close());
     await restore(sqliteBackup, restored);
     expect(entry((await loadBoardDocumentDoc(restored, id, 'comments'))!.doc, 'kept')).toBe('in the backup');
@@ -183,7 +183,7 @@ describe('the comments document', () => {
     cleanups.push(() => pg.close());
     await restore(sqliteBackup, pg);
     await backup(pg, ndjsonBackup);
-    const fromNdjson = SqliteBoardStore.open(makeTempDir());
+    const fromNdjson = await openSqliteRepositories(makeTempDir());
     cleanups.push(() => fromNdjson.close());
     await restore(ndjsonBackup, fromNdjson);
     expect(entry((await loadBoardDocumentDoc(fromNdjson, id, 'comments'))!.doc, 'kept')).toBe('in the backup');

@@ -5,7 +5,7 @@ import { executeCommand, readBoard } from '../../shared/index.ts';
 import { parseStorageStatus, type StorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { createServer, type JourneyboardServer } from '../createServer.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardOverHttp, makeTempDir, removeDir } from '../testing/testServer.ts';
@@ -21,7 +21,7 @@ describe('Persistence when storage fails', () => {
   const start = async () => {
     const dataDir = makeTempDir();
     cleanups.push(() => removeDir(dataDir));
-    const inner = SqliteBoardStore.open(dataDir);
+    const inner = await openSqliteRepositories(dataDir);
     const flaky = new FlakyStore(inner);
     const server: JourneyboardServer = await createServer(
       {

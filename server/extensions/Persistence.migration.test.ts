@@ -18,7 +18,7 @@ const content = (doc: Y.Doc) => ({ ...readBoard(doc), meta: null });
 /** A board stored by the schema-5 server (the fixture written field by field, as that code did). */
 async function storeSchema5Board(server: TestServer, boardId: string): Promise<Y.Doc> {
   const old = writeSchema5Board(new Y.Doc(), boardId);
-  await server.server.store.createBoard({
+  await server.server.store.boards.createBoard({
     id: boardId,
     title: readMeta(old).title,
     createdAt: 1000,
@@ -47,10 +47,10 @@ describe('Persistence: a schema-5 board on a schema-6 server (migration 6)', () 
       const stored = await loadBoardDoc(server.server.store, 'schemafive01');
       expect(leftovers(stored!.doc)).toEqual([]);
       expect(readMeta(stored!.doc).schemaVersion).toBe(SCHEMA_VERSION);
-      const [cp] = await server.server.store.listCheckpoints('schemafive01');
+      const [cp] = await server.server.store.checkpoints.listCheckpoints('schemafive01');
       expect(cp).toMatchObject({ kind: 'before-migration' });
       const then = new Y.Doc();
-      Y.applyUpdate(then, (await server.server.store.getCheckpoint('schemafive01', cp!.id))!.state);
+      Y.applyUpdate(then, (await server.server.store.checkpoints.getCheckpoint('schemafive01', cp!.id))!.state);
       expect(readMeta(then).schemaVersion).toBe(5);
       expect(leftovers(then).length).toBe(leftovers(old).length);
     } finally {
@@ -63,7 +63,7 @@ describe('Persistence: a schema-5 board on a schema-6 server (migration 6)', () 
     const old = await storeSchema5Board(server, 'schemafive02');
     const a = await connectProvider(server.wsUrl, 'schemafive02');
     try {
-      const [cp] = await server.server.store.listCheckpoints('schemafive02');
+      const [cp] = await server.server.store.checkpoints.listCheckpoints('schemafive02');
       const live = server.server.hocuspocus.documents.get('schemafive02')!;
       const note = readBoard(live).notes[0]!;
       live.transact(() => recordsMap(live).delete(note.id)); // something for the restore to bring back

@@ -1,16 +1,16 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
 /** True when the snapshot plus the first `k` log rows load without missing dependencies, for every k. */
-async function everyPrefixLoads(store: BoardStore, boardId: string): Promise<boolean> {
-  const stored = await store.loadBoard(boardId);
+async function everyPrefixLoads(store: Repositories, boardId: string): Promise<boolean> {
+  const stored = await store.boards.loadBoard(boardId);
   if (!stored) throw new Error('not stored');
   for (let k = 0; k <= stored.updates.length; k++) {
     const doc = new Y.Doc();

@@ -116,7 +116,7 @@ describe('Persistence', () => {
     const old = decodeBoard({ ...row, updatedAt: 1000, updates: [] });
     metaMap(old).delete('schemaVersion');
     metaMap(old).delete('title');
-    await server.server.store.createBoard({ ...row, snapshot: Y.encodeStateAsUpdate(old) });
+    await server.server.store.boards.createBoard({ ...row, snapshot: Y.encodeStateAsUpdate(old) });
     await grantLinks(server.server.store, 'oldboard0001');
 
     const a = await connect(server, 'oldboard0001');

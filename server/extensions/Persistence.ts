@@ -17,13 +17,12 @@ import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
 import { holdAcknowledgements } from '../persistence/heldAcks.ts';
 import { documentUpdateIn } from '../persistence/syncMessages.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
-import { documentStorage, type DocumentStorage } from '../storage/documentStorage.ts';
+import { type DocumentRepositories, type DocumentStorage, documentStorage } from '../storage/documentStorage.ts';
 import { refusalForLoadFailure } from './BoardAccess.ts';
 import { log } from '../observability/log.ts';
 
 export interface PersistenceConfiguration {
-  store: BoardStore;
+  store: DocumentRepositories;
   /** Called with the stored board before schema migrations change it (a checkpoint); errors are logged. */
   beforeMigration?: (boardId: string, document: Y.Doc) => Promise<void>;
   retry?: RetryPolicy;
@@ -76,7 +75,7 @@ interface PendingAppends {
 const MAX_CATCH_UPS = 5;
 
 /**
- * Loads boards from the BoardStore and keeps every accepted change there.
+ * Loads boards from the repositories (BoardRepository, BoardDocumentRepository) and keeps every accepted change there.
  *
  * - Load: snapshot + update log, then the schema migrations the board has not seen (after a
  *   `beforeMigration` checkpoint).
@@ -111,7 +110,7 @@ const MAX_CATCH_UPS = 5;
 export class Persistence implements Extension {
   extensionName = 'Persistence';
 
-  private readonly store: BoardStore;
+  private readonly store: DocumentRepositories;
   private readonly beforeMigration: PersistenceConfiguration['beforeMigration'];
   private readonly retryPolicy: RetryPolicy;
   private readonly docs = new WeakMap<Y.Doc, DocState>();

@@ -14,7 +14,7 @@ import {
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
-import { sqlitePath } from '../storage/SqliteBoardStore.ts';
+import { sqlitePath } from '../storage/database.ts';
 import {
   createBoardWithLinks,
   makeTempDir,

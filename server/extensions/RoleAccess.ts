@@ -18,7 +18,7 @@ import type { FailedAuthLimits } from '../access/FailedAuthLimits.ts';
 import { stampedClientAddress } from '../live/clientAddress.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardEntry, EntryRefusal } from '../access/BoardEntry.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
+import type { BoardRepository } from '../storage/BoardRepository.ts';
 import { answeredHere } from './hookControl.ts';
 import { THREAD_READ, VISIT } from '../../shared/protocol/visits.ts';
 
@@ -27,7 +27,7 @@ export interface RoleAccessConfiguration {
   /** Proves the person and decides whether they may come onto the board (removed, lobby, members-only). */
   entry: BoardEntry;
   /** Only to tell an unknown board from a wrong token, with one indexed read (no decoding). */
-  store: Pick<BoardStore, 'getBoardInfo'>;
+  store: Pick<BoardRepository, 'getBoardInfo'>;
   /** Connections one person may hold to one board document (their tabs and devices); past it `board-full`. */
   maxConnectionsPerPerson?: number;
   /** Refused attempts per address and board; past them `rate-limited`, unchecked (BoardCapacity stamps the address). */
@@ -88,7 +88,7 @@ export class RoleAccess implements Extension {
 
   private readonly links: ShareLinks;
   private readonly entry: BoardEntry;
-  private readonly store: Pick<BoardStore, 'getBoardInfo'>;
+  private readonly store: Pick<BoardRepository, 'getBoardInfo'>;
   private readonly failedAuth?: FailedAuthLimits;
   private readonly maxConnectionsPerPerson: number;
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { executeCommentsCommand, isUnread, readComments } from '../../shared/comments/index.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { parseVisitInfo, THREAD_READ, VISIT, type VisitInfo } from '../../shared/protocol/visits.ts';
-import { sqlitePath } from '../storage/SqliteBoardStore.ts';
+import { sqlitePath } from '../storage/database.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { identityNamed } from '../testing/identities.ts';
 import type { Department } from '../../shared/schema/department.ts';

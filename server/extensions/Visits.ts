@@ -1,3 +1,4 @@
+import type { ActivityStore } from '../storage/ActivityStore.ts';
 import type { Extension, onDisconnectPayload, onStatelessPayload } from '@hocuspocus/server';
 import { peopleMap, recordPerson } from '../../shared/comments/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
@@ -8,13 +9,12 @@ import {
   visitMessageSchema,
   type VisitInfo,
 } from '../../shared/protocol/visits.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import type { BoardActivity } from './BoardActivity.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
 
 export interface VisitsConfiguration {
-  store: BoardStore;
+  store: ActivityStore;
   activity: BoardActivity;
   now?: () => number;
 }
@@ -39,7 +39,7 @@ const MAX_PEOPLE = 1000;
  */
 export class Visits implements Extension {
   extensionName = 'Visits';
-  private readonly store: BoardStore;
+  private readonly store: ActivityStore;
   private readonly activity: BoardActivity;
   private readonly now: () => number;
 

@@ -316,7 +316,7 @@ describe('Voting (secret dot-voting rounds)', () => {
     await server.close();
     // Five days later (the round has no time limit): rewrite its opening time on disk.
     const { DatabaseSync } = await import('node:sqlite');
-    const { sqlitePath } = await import('../storage/SqliteBoardStore.ts');
+    const { sqlitePath } = await import('../storage/database.ts');
     const raw = new DatabaseSync(sqlitePath(dataDir));
     raw.prepare('UPDATE voting_rounds SET opened_at = opened_at - ? WHERE id = ?').run(5 * 24 * 3600_000, roundId);
 
@@ -362,7 +362,7 @@ describe('Voting (secret dot-voting rounds)', () => {
     await editor.dot(roundId, editor.notes('idea')[0]!.id);
     // Move the deadline into the past in the database; the next request notices and reveals.
     const raw = new (await import('node:sqlite')).DatabaseSync(
-      (await import('../storage/SqliteBoardStore.ts')).sqlitePath(server.dataDir),
+      (await import('../storage/database.ts')).sqlitePath(server.dataDir),
     );
     raw.prepare('UPDATE voting_rounds SET ends_at = ? WHERE id = ?').run(Date.now() - 1, roundId);
     raw.close();

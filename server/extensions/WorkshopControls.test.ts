@@ -10,7 +10,7 @@ import {
 } from '../../shared/protocol/workshop.ts';
 import path from 'node:path';
 import { createServer } from '../createServer.ts';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { waitFor } from '../testing/providers.ts';
 import {
@@ -77,7 +77,7 @@ describe('WorkshopControls', () => {
 
     const done = await editor.waitForState((m) => m.state.timer.status === 'done', 'the timer to end');
     expect(done.state.lock).toMatchObject({ locked: true, byTimer: true });
-    expect((await server.server.store.loadWorkshopState(id)) as object).toMatchObject({
+    expect((await server.server.store.workshop.loadWorkshopState(id)) as object).toMatchObject({
       timer: { status: 'done' },
       lock: { locked: true },
     });
@@ -141,7 +141,7 @@ describe('WorkshopControls', () => {
       expect.stringContaining('locked'),
     ]);
     expect(editor.ofType(WORKSHOP_REFUSED_TYPE)).toEqual([]);
-    expect(await server.server.store.loadWorkshopState(id)).toBeNull(); // nothing was ever saved
+    expect(await server.server.store.workshop.loadWorkshopState(id)).toBeNull(); // nothing was ever saved
     expect(facilitator.provider.isSynced).toBe(true); // still connected
   });
 
@@ -187,7 +187,9 @@ describe('WorkshopControls', () => {
     facilitator.send({ type: CURSORS_TYPE, hidden: true });
     const after = await facilitator.waitForState((m) => m.state.hideCursors, 'the facilitator’s change');
     expect(after.state.hiddenVoteRound).toBeNull();
-    expect((await server.server.store.loadWorkshopState(id)) as object).toMatchObject({ hiddenVoteRound: null });
+    expect((await server.server.store.workshop.loadWorkshopState(id)) as object).toMatchObject({
+      hiddenVoteRound: null,
+    });
 
     facilitator.send({ type: VOTE_TOTALS_TYPE, hiddenRound: 'round:r1' });
     await facilitator.waitForState((m) => m.state.hiddenVoteRound === 'round:r1', 'the totals hidden');
@@ -206,7 +208,7 @@ describe('WorkshopControls', () => {
 
   it('a change the database cannot save is refused and changes nothing; it works once storage is back', async () => {
     dataDir = makeTempDir();
-    const flaky = new FlakyStore(SqliteBoardStore.open(dataDir));
+    const flaky = new FlakyStore(await openSqliteRepositories(dataDir));
     const raw = await createServer(
       {
         port: 0,

@@ -139,7 +139,7 @@ describe('backup routes', () => {
   });
 
   it('refuses a bad file with a clear 400 and creates nothing', async () => {
-    const count = async () => (await server.server.store.listBoards()).length;
+    const count = async () => (await server.server.store.boards.listBoards()).length;
     const before = await count();
     const backup = await backupOf(id, tokens.viewer);
     const noteId = Object.keys(backup.records).find((k) => k.startsWith('note:'))!;
@@ -190,7 +190,7 @@ describe('backup routes', () => {
       expect((await postImport(backup, { Authorization: `Bearer ${'c'.repeat(24)}` }, guarded.url)).status).toBe(201);
       const big = JSON.stringify({ ...JSON.parse(backup), padding: 'x'.repeat(100) });
       expect((await postImport(big, { Authorization: `Bearer ${'c'.repeat(24)}` }, guarded.url)).status).toBe(413);
-      expect(await guarded.server.store.listBoards()).toHaveLength(1);
+      expect(await guarded.server.store.boards.listBoards()).toHaveLength(1);
     } finally {
       await guarded.close();
     }

@@ -1,3 +1,4 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import * as Y from 'yjs';
 import {
   BOARD_ID_LENGTH,
@@ -15,7 +16,6 @@ import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardLimits } from '../config/config.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { sendFile } from './priorityRoutes.ts';
@@ -26,7 +26,7 @@ import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
 export interface BackupRoutesDeps extends BoardAccessDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly links: ShareLinks;
   readonly comments: CommentsAccess;
   readonly maxBodyBytes: number;
@@ -111,7 +111,7 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
     );
   }
   // Everything is checked: from here on the board is created.
-  await deps.store.createBoard({ id, title: backup.board.title, createdAt: (deps.now ?? Date.now)(), snapshot });
+  await deps.store.boards.createBoard({ id, title: backup.board.title, createdAt: (deps.now ?? Date.now)(), snapshot });
   const tokens = await deps.links.create(id);
 
   const warnings: string[] = [];

@@ -1,7 +1,7 @@
 import type { BoardEntry } from '../access/BoardEntry.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { ProvenPerson } from '../identity/Identities.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
+import type { Repositories } from '../repositories/Repositories.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { CREDENTIAL_HEADER, identitiesPath } from '../../shared/protocol/identity.ts';
 import { bearerToken } from './bearerToken.ts';
@@ -9,7 +9,7 @@ import { HttpError } from './respond.ts';
 import type { RouteContext } from './router.ts';
 
 export interface LinkDeps {
-  readonly store: Pick<BoardStore, 'getBoardInfo'>;
+  readonly store: { readonly boards: Pick<Repositories['boards'], 'getBoardInfo'> };
   readonly links: Pick<ShareLinks, 'roleOf'>;
 }
 
@@ -38,7 +38,7 @@ async function linkRoleOf(deps: LinkDeps, boardId: string, req: RouteContext['re
 }
 
 async function refuseLink(deps: LinkDeps, boardId: string): Promise<never> {
-  if (!(await deps.store.getBoardInfo(boardId)))
+  if (!(await deps.store.boards.getBoardInfo(boardId)))
     throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
   throw new HttpError(
     401,

@@ -1,3 +1,4 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type * as Y from 'yjs';
 import { findTemplate, isSavedTemplateId, randomId, summarizeBoard, TEMPLATES } from '../../shared/index.ts';
 import {
@@ -10,7 +11,7 @@ import {
 import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { SavedTemplates } from '../templates/SavedTemplates.ts';
-import { CorruptBoardError, type BoardInfo, type BoardStore } from '../storage/BoardStore.ts';
+import { CorruptBoardError, type BoardInfo } from '../storage/BoardStore.ts';
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
@@ -20,7 +21,7 @@ import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardRoutesDeps extends BoardAccessDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly maxBodyBytes: number;
   readonly links: ShareLinks;
   /** When set, creating a board needs it as a Bearer token. */
@@ -67,7 +68,9 @@ async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): P
   // The server writes the new board (the shared model's initializeBoard) and stores it before
   // answering, so the link it returns works at once, from any client.
   const id = randomId(BOARD_ID_LENGTH);
-  await deps.store.createBoard(newBoardRow({ boardId: id, title: parsed.data.title, template, now: Date.now() }));
+  await deps.store.boards.createBoard(
+    newBoardRow({ boardId: id, title: parsed.data.title, template, now: Date.now() }),
+  );
   const tokens = await deps.links.create(id);
   const links = Object.fromEntries(
     ROLES.map((role) => [role, shareLinkPath(id, tokens[role])]),
@@ -86,7 +89,7 @@ async function getBoard({ req, res, url, params, liveDocument }: RouteContext, d
   // stored row still gives updatedAt, since every accepted change is logged with its time.
   const live = liveDocument(id);
   if (live) {
-    const info = await deps.store.getBoardInfo(id);
+    const info = await deps.store.boards.getBoardInfo(id);
     if (!info) throw notFound;
     sendJson(res, 200, boardInfo(info, live));
     return;

@@ -1,6 +1,6 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ShareLinks } from '../access/ShareLinks.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { registerBoardRoutes } from './boardRoutes.ts';
 import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
@@ -31,7 +31,7 @@ import { createStaticClient } from './staticClient.ts';
 import { log } from '../observability/log.ts';
 
 export interface HttpDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly clientDir: string;
   readonly maxBodyBytes: number;
   readonly links: ShareLinks;

@@ -1,3 +1,4 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type { ServerResponse } from 'node:http';
 import {
   buildPriorityList,
@@ -19,14 +20,13 @@ import {
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
 export interface PriorityRoutesDeps extends BoardAccessDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly links: ShareLinks;
   readonly comments: CommentsAccess;
   readonly now?: () => number;

@@ -1,5 +1,6 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type * as Y from 'yjs';
-import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
+import { CorruptBoardError } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { HttpError } from './respond.ts';
 import type { RouteContext } from './router.ts';
@@ -11,7 +12,7 @@ import { log } from '../observability/log.ts';
  * 404 for an unknown board, 500 `board-unreadable` for stored data that does not decode.
  */
 export async function withBoardDoc<T>(
-  store: BoardStore,
+  store: Repositories,
   ctx: Pick<RouteContext, 'liveDocument'>,
   boardId: string,
   read: (doc: Y.Doc) => T | Promise<T>,

@@ -1,8 +1,8 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type { BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { isRole, shareLinkPath, type Role } from '../../shared/protocol/roles.ts';
 import type { ShareLinks, VisibleLinks } from '../access/ShareLinks.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { HttpError, sendJson } from './respond.ts';
@@ -10,7 +10,7 @@ import type { RouteContext, Router } from './router.ts';
 import { log } from '../observability/log.ts';
 
 export interface ShareRoutesDeps extends BoardAccessDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly links: ShareLinks;
   /** When set, `GET /api/boards` lists every board for this Bearer token; unset, listing is off. */
   readonly adminToken?: string | null;
@@ -34,7 +34,7 @@ async function listBoards({ req, res }: RouteContext, deps: ShareRoutesDeps): Pr
       { 'WWW-Authenticate': 'Bearer' },
     );
   }
-  const boards = await deps.store.listBoards();
+  const boards = await deps.store.boards.listBoards();
   const body: BoardListResponse = {
     boards: boards.map(({ id, title, createdAt, updatedAt }) => ({ id, title, createdAt, updatedAt })),
   };

@@ -1,8 +1,8 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import * as Y from 'yjs';
 import { isBoardId } from '../../shared/index.ts';
 import { BOARD_STATE_TYPE } from '../../shared/protocol/boardState.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { pickEncoding } from './compressedFiles.ts';
 import { docVersion, EncodedStates } from '../live/encodedStates.ts';
@@ -11,7 +11,7 @@ import { HttpError } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
 export interface StateRoutesDeps extends BoardAccessDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly links: ShareLinks;
   readonly states?: EncodedStates;
 }

@@ -197,7 +197,7 @@ describe('saving a board as a template', () => {
   });
 
   it('an unknown saved template is refused like any unknown template, and nothing is created', async () => {
-    const before = (await server.server.store.listBoards()).length;
+    const before = (await server.server.store.boards.listBoards()).length;
     const res = await fetch(`${server.url}/api/boards`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -205,7 +205,7 @@ describe('saving a board as a template', () => {
     });
     expect(res.status).toBe(400);
     expect(await code(res)).toBe('unknown-template');
-    expect((await server.server.store.listBoards()).length).toBe(before);
+    expect((await server.server.store.boards.listBoards()).length).toBe(before);
   });
 
   it('a damaged stored template is left out of the list and cannot be used', async () => {

@@ -1,9 +1,10 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type { IncomingMessage } from 'node:http';
 import { TEMPLATES } from '../../shared/index.ts';
 import { isBoardId, type TemplatesResponse } from '../../shared/protocol/http.ts';
 import { saveTemplateRequestSchema, templateInfo } from '../../shared/protocol/templates.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
-import { CorruptBoardError, type BoardStore } from '../storage/BoardStore.ts';
+import { CorruptBoardError } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import type { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
@@ -14,7 +15,7 @@ import { HttpError, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 
 export interface TemplateRoutesDeps extends BoardAccessDeps {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   readonly links: ShareLinks;
   readonly savedTemplates: SavedTemplates;
   readonly maxBodyBytes: number;

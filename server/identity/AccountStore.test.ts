@@ -1,9 +1,8 @@
+import { type Repositories, openPostgresRepositories, openSqliteRepositories } from '../repositories/Repositories.ts';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BoardStore } from '../storage/BoardStore.ts';
-import { PostgresBoardStore } from '../storage/PostgresBoardStore.ts';
-import { SqliteBoardStore, sqlitePath } from '../storage/SqliteBoardStore.ts';
+import { sqlitePath } from '../storage/database.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
 import { signedInPersonId } from './Sessions.ts';
@@ -13,14 +12,14 @@ afterAll(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-async function sqlite(): Promise<BoardStore> {
+async function sqlite(): Promise<Repositories> {
   const dir = makeTempDir();
-  const store = await SqliteBoardStore.open(dir);
+  const store = await openSqliteRepositories(dir);
   cleanups.push(async () => (await store.close(), removeDir(dir)));
   return store;
 }
 
-async function postgres(): Promise<BoardStore> {
+async function postgres(): Promise<Repositories> {
   const schema = uniqueSchema();
   const store = await openTestPostgresStore(schema);
   cleanups.push(async () => (await store.close(), await dropSchema(schema)));
@@ -84,7 +83,12 @@ describe.each([
 
   it('memberships only for signed-in people; the latest role and visit win', async () => {
     const store = await open();
-    await store.createBoard({ id: 'board0000001', title: 'Journey A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
+    await store.boards.createBoard({
+      id: 'board0000001',
+      title: 'Journey A',
+      createdAt: 1,
+      snapshot: new Uint8Array([0, 0]),
+    });
     const personId = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
     await store.accounts.recordMembership(personId, 'board0000001', 'viewer', 10);
     await store.accounts.recordMembership(personId, 'board0000001', 'editor', 20);
@@ -130,7 +134,7 @@ describe('a database from before sign-in upgrades on open', () => {
       .prepare("INSERT INTO people VALUES ('person-CCCCCCCCCCCCCCCCCCCCCC', ?, 1, 'board0000001', 'editor', NULL)")
       .run(new Uint8Array(32).fill(7));
     raw.close();
-    const store = await SqliteBoardStore.open(dir);
+    const store = await openSqliteRepositories(dir);
     cleanups.push(() => store.close());
     expect((await store.identities.personByCredential(new Uint8Array(32).fill(7)))?.id).toBe(
       'person-CCCCCCCCCCCCCCCCCCCCCC',
@@ -152,7 +156,7 @@ describe('a database from before sign-in upgrades on open', () => {
     } finally {
       await client.end();
     }
-    const store = await PostgresBoardStore.open({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 2 });
+    const store = await openPostgresRepositories({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 2 });
     cleanups.push(async () => (await store.close(), await dropSchema(schema)));
     const id = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
     expect(await store.accounts.profileOf(id)).toEqual({ issuer: ann.issuer, email: ann.email, name: ann.name });

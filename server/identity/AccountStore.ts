@@ -3,8 +3,7 @@ import type { Role } from '../../shared/protocol/roles.ts';
 /**
  * What company sign-in keeps, beside `people` (IdentityStore.ts): who a signed-in person is at
  * their company (issuer, subject, name, email on their `people` row), their sessions (only the
- * sha256 of a session id is stored), and the boards they joined. Reached as `BoardStore.accounts`;
- * SQL per dialect in SqliteAccountStore.ts / PostgresAccountStore.ts.
+ * sha256 of a session id is stored), and the boards they joined. Stored by AccountRepository.ts.
  */
 export interface AccountStore {
   /** Creates the person of (issuer, subject) or refreshes their name and email; returns their id. */

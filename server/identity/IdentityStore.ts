@@ -4,8 +4,8 @@ import type { Role } from '../../shared/protocol/roles.ts';
  * People the server has issued a credential to (shared/protocol/identity.ts). Only the credential's
  * sha256 is kept; a lost database does not hand anyone's identity to a reader of it. A person is not
  * tied to one board: the same device is the same person on every board of this server, which is
- * what "use this identity on another device" and company sign-in build on. Reached as
- * `BoardStore.identities`; SQL per dialect in SqliteIdentityStore.ts / PostgresIdentityStore.ts.
+ * what "use this identity on another device" and company sign-in build on. Stored by
+ * IdentityRepository.ts (and BoardPeopleStore by server/people/BoardPeopleRepository.ts).
  */
 export interface IdentityStore {
   /** Stores a new person; fails if the id or the credential hash is taken. */
@@ -31,6 +31,10 @@ export interface IdentityStore {
   redeemTransfer(codeHash: Uint8Array, now: number, device: NewDeviceCredential): Promise<RedeemOutcome>;
   /** Forgets transfer codes that expired before `before` (kept a while to tell "expired" from "unknown"). */
   pruneTransfers(before: number): Promise<void>;
+}
+
+/** Per board: who was removed, whether admission is on, who was let in, who waits in the lobby. */
+export interface BoardPeopleStore {
   /** Records that a facilitator removed the person from the board; idempotent. */
   removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void>;
   isRemovedFromBoard(boardId: string, personId: string): Promise<boolean>;

@@ -119,8 +119,17 @@ export class Metrics {
     this.refused.inc({ reason: /^[a-z-]{1,40}$/.test(reason) ? reason : 'other' });
   }
 
-  /** The store with every method timed (and failures counted); same behaviour otherwise. */
-  instrumentStore<Store extends object>(store: Store): Store {
+  /** The repositories with every method timed (and failures counted); same behaviour otherwise. */
+  instrumentRepositories<R extends object>(repositories: R): R {
+    const instrumented: Record<string, unknown> = { ...(repositories as Record<string, unknown>) };
+    for (const [name, value] of Object.entries(repositories))
+      if (name !== 'database' && typeof value === 'object' && value !== null)
+        instrumented[name] = this.instrumentStore(value);
+    return instrumented as R;
+  }
+
+  /** A repository with every method timed (and failures counted); same behaviour otherwise. */
+  instrumentStore<T extends object>(store: T): T {
     return new Proxy(store, {
       get: (target, prop, receiver) => {
         const value = Reflect.get(target, prop, receiver) as unknown;

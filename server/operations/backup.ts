@@ -1,170 +1,192 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BoardDump, BoardStore, ShareLinkRow } from '../storage/BoardStore.ts';
-import type { StoredTemplate } from '../storage/TemplateStore.ts';
-import { SqliteBoardStore, SQLITE_FILE_NAME } from '../storage/SqliteBoardStore.ts';
+import type { Kysely } from 'kysely';
+import type { Repositories } from '../repositories/Repositories.ts';
+import { Database, SQLITE_FILE_NAME } from '../storage/database.ts';
+import { schemaTables, type TableInfo } from '../storage/tables.ts';
 
 /**
- * Backups are folders: `manifest.json`, plus either `journeyboard.sqlite` (a SQLite store, copied
- * with `VACUUM INTO`: one consistent snapshot of the whole database while the server runs) or
- * `boards.ndjson` (any store, PostgreSQL in practice: one line per board, each board read in one
- * REPEATABLE READ transaction through the store). Restore reads either kind into any store, so a
- * backup also moves boards from SQLite to PostgreSQL and back. Templates saved on the server go
- * along: in the SQLite copy, or as `templates.ndjson` (one StoredTemplate a line).
+ * Backups are folders: `manifest.json`, plus either `journeyboard.sqlite` (a SQLite database,
+ * copied with `VACUUM INTO`: one consistent snapshot of the whole file while the server runs) or
+ * `tables.ndjson` (PostgreSQL: every row of every table, `{ "table": …, "row": … }` a line, read in
+ * one REPEATABLE READ transaction). Both walk the migrated schema (storage/tables.ts), so a table a
+ * new migration adds is in the next backup without a change here. Restore reads either kind into
+ * either database, so a backup also moves a server from SQLite to PostgreSQL and back.
  */
-export const MANIFEST = 'manifest.json';
-export const NDJSON = 'boards.ndjson';
-export const TEMPLATES_NDJSON = 'templates.ndjson';
+const MANIFEST = 'manifest.json';
+const NDJSON = 'tables.ndjson';
 
 export interface BackupManifest {
   readonly format: 'journeyboard-backup';
-  readonly version: 1;
+  /** 2: every table. (1: boards and templates only; its SQLite copies restore, its NDJSON does not.) */
+  readonly version: 1 | 2;
   readonly createdAt: number;
   readonly kind: 'sqlite' | 'ndjson';
   readonly boards: number;
-  /** Saved templates (absent in backups made before they were included). */
   readonly templates?: number;
+  /** Rows per table. */
+  readonly tables?: Readonly<Record<string, number>>;
 }
 
-/** A board with its share links, as one line of `boards.ndjson`. */
-interface DumpLine {
-  readonly dump: BoardDump;
-  readonly shareLinks: readonly ShareLinkRow[];
+interface Line {
+  readonly table: string;
+  readonly row: Record<string, unknown>;
 }
 
-export async function backup(store: BoardStore, dir: string, now = Date.now()): Promise<BackupManifest> {
+export async function backup(store: Repositories, dir: string, now = Date.now()): Promise<BackupManifest> {
   fs.mkdirSync(dir, { recursive: true });
   if (fs.readdirSync(dir).length > 0) throw new Error(`The backup folder ${dir} is not empty`);
-  let manifest: BackupManifest;
-  if (store instanceof SqliteBoardStore) {
-    store.backupTo(path.join(dir, SQLITE_FILE_NAME));
-    const copy = SqliteBoardStore.open(dir);
-    const boards = (await copy.listBoards()).length;
-    const templates = await copy.templates.countTemplates();
-    await copy.close();
-    removeSidecars(path.join(dir, SQLITE_FILE_NAME));
-    manifest = { format: 'journeyboard-backup', version: 1, createdAt: now, kind: 'sqlite', boards, templates };
+  const { database } = store;
+  let tables: Record<string, number>;
+  if (database.sqlite) {
+    const file = path.join(dir, SQLITE_FILE_NAME);
+    database.sqlite.prepare('VACUUM INTO ?').run(file);
+    const copy = await Database.openSqliteFile(file);
+    try {
+      tables = await countRows(copy, copy.kysely());
+    } finally {
+      await copy.close();
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    }
   } else {
     const out = fs.openSync(path.join(dir, NDJSON), 'w');
-    let boards = 0;
     try {
-      for (const { id } of await store.listBoards()) {
-        const dump = await store.exportBoard(id);
-        if (!dump) continue; // deleted meanwhile
-        const line: DumpLine = { dump, shareLinks: await store.loadShareLinks(id) };
-        fs.writeSync(out, `${JSON.stringify(line, bytesToBase64)}\n`);
-        boards++;
-      }
+      tables = await database.transaction(async (trx) => {
+        const counts: Record<string, number> = {};
+        for (const table of await schemaTables(database, trx)) {
+          const rows = await readTable(trx, table);
+          for (const row of rows) fs.writeSync(out, `${JSON.stringify({ table: table.name, row }, bytesToBase64)}\n`);
+          counts[table.name] = rows.length;
+        }
+        return counts;
+      }, 'repeatable read');
       fs.fsyncSync(out);
     } finally {
       fs.closeSync(out);
     }
-    const templates = await store.templates.listTemplates();
-    fs.writeFileSync(path.join(dir, TEMPLATES_NDJSON), templates.map((t) => `${JSON.stringify(t)}\n`).join(''), {
-      flush: true,
-    });
-    manifest = {
-      format: 'journeyboard-backup',
-      version: 1,
-      createdAt: now,
-      kind: 'ndjson',
-      boards,
-      templates: templates.length,
-    };
   }
+  const manifest: BackupManifest = {
+    format: 'journeyboard-backup',
+    version: 2,
+    createdAt: now,
+    kind: database.sqlite ? 'sqlite' : 'ndjson',
+    boards: tables.boards ?? 0,
+    templates: tables.board_templates ?? 0,
+    tables,
+  };
   fs.writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
 /**
- * Writes every board of the backup into `target`, replacing boards with the same id (their log,
- * checkpoints and share links too), and every saved template, replacing one with the same id.
- * Boards and templates not in the backup are left alone. Run it with the server stopped: a
- * running server keeps open boards in memory and would write them back.
+ * Writes every row of the backup into `target`, in one transaction: a board in the backup
+ * replaces the board with its id (its log, checkpoints, share links, votes, drafts, comments go
+ * with it, by their foreign keys), any other row replaces the row with its primary key. Rows not
+ * in the backup are left alone. Run it with the server stopped: a running server keeps open
+ * boards in memory and would write them back.
  */
-export async function restore(dir: string, target: BoardStore): Promise<{ boards: number; templates: number }> {
+export async function restore(dir: string, target: Repositories): Promise<{ boards: number; templates: number }> {
   const manifest = readManifest(dir);
-  let boards = 0;
-  for await (const line of readBackup(dir, manifest)) {
-    await target.importBoard(line.dump);
-    if (line.shareLinks.length > 0) await target.saveShareLinks(line.dump.board.id, line.shareLinks);
-    boards++;
+  const { rows, dispose } = await readBackup(dir, manifest);
+  try {
+    const database = target.database;
+    return await database.transaction(async (trx) => {
+      const tables = await schemaTables(database, trx);
+      const boards = (rows.get('boards') ?? []).map((r) => String(r.id));
+      for (let i = 0; i < boards.length; i += 500)
+        await trx
+          .deleteFrom('boards' as never)
+          .where('id' as never, 'in', boards.slice(i, i + 500) as never)
+          .execute();
+      for (const table of tables) {
+        for (const row of rows.get(table.name) ?? []) await insertRow(trx, table, row);
+      }
+      return { boards: boards.length, templates: rows.get('board_templates')?.length ?? 0 };
+    });
+  } finally {
+    await dispose();
   }
-  let templates = 0;
-  for (const t of await readTemplates(dir, manifest)) {
-    await target.templates.deleteTemplate(t.id);
-    await target.templates.addTemplate(t);
-    templates++;
-  }
-  return { boards, templates };
 }
 
 export function readManifest(dir: string): BackupManifest {
   const file = path.join(dir, MANIFEST);
   if (!fs.existsSync(file)) throw new Error(`${dir} is not a Journeyboard backup (no ${MANIFEST})`);
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as BackupManifest;
-  if (manifest.format !== 'journeyboard-backup' || manifest.version !== 1)
+  if (manifest.format !== 'journeyboard-backup' || ![1, 2].includes(manifest.version))
     throw new Error(`${file}: unknown backup format`);
+  if (manifest.version === 1 && manifest.kind === 'ndjson')
+    throw new Error(`${file}: a version 1 NDJSON backup; restore it with the release that made it`);
   return manifest;
 }
 
-async function* readBackup(dir: string, manifest: BackupManifest): AsyncGenerator<DumpLine> {
+/** The backup's rows by table. A SQLite copy is opened in a scratch folder: opening writes (WAL, migrations). */
+async function readBackup(
+  dir: string,
+  manifest: BackupManifest,
+): Promise<{ rows: Map<string, Record<string, unknown>[]>; dispose: () => Promise<void> }> {
+  const rows = new Map<string, Record<string, unknown>[]>();
   if (manifest.kind === 'ndjson') {
     for (const text of fs.readFileSync(path.join(dir, NDJSON), 'utf8').split('\n')) {
-      if (text.trim() !== '') yield JSON.parse(text, base64ToBytes) as DumpLine;
+      if (text.trim() === '') continue;
+      const line = JSON.parse(text, base64ToBytes) as Line;
+      rows.set(line.table, [...(rows.get(line.table) ?? []), line.row]);
     }
-    return;
+    return { rows, dispose: async () => {} };
   }
-  const { source, dispose } = openSqliteCopy(dir);
-  try {
-    for (const { id } of await source.listBoards()) {
-      const dump = await source.exportBoard(id);
-      if (dump) yield { dump, shareLinks: await source.loadShareLinks(id) };
-    }
-  } finally {
-    await dispose();
-  }
-}
-
-async function readTemplates(dir: string, manifest: BackupManifest): Promise<StoredTemplate[]> {
-  if (manifest.kind === 'ndjson') {
-    const file = path.join(dir, TEMPLATES_NDJSON);
-    if (!fs.existsSync(file)) return []; // a backup from before templates were included
-    return fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as StoredTemplate);
-  }
-  const { source, dispose } = openSqliteCopy(dir);
-  try {
-    return await source.templates.listTemplates();
-  } finally {
-    await dispose();
-  }
-}
-
-/** Opening a SQLite file writes to it (WAL, schema): a copy is opened, so the backup stays as it was. */
-function openSqliteCopy(dir: string): { source: SqliteBoardStore; dispose: () => Promise<void> } {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-restore-'));
   fs.copyFileSync(path.join(dir, SQLITE_FILE_NAME), path.join(scratch, SQLITE_FILE_NAME));
-  const source = SqliteBoardStore.open(scratch);
-  return {
-    source,
-    dispose: async () => {
-      await source.close();
-      fs.rmSync(scratch, { recursive: true, force: true });
-    },
-  };
+  const source = await Database.openSqlite(scratch);
+  try {
+    for (const table of await schemaTables(source)) rows.set(table.name, await readTable(source.kysely(), table));
+  } finally {
+    await source.close();
+  }
+  return { rows, dispose: async () => fs.rmSync(scratch, { recursive: true, force: true }) };
 }
 
-function removeSidecars(file: string): void {
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+/** In primary-key order, so a log's rows keep their order when the target numbers them anew. */
+function readTable(db: Kysely<unknown>, table: TableInfo): Promise<Record<string, unknown>[]> {
+  let query = db.selectFrom(table.name as never).selectAll();
+  for (const column of table.primaryKey) query = query.orderBy(column as never);
+  return query.execute() as Promise<Record<string, unknown>[]>;
+}
+
+async function insertRow(trx: Kysely<unknown>, table: TableInfo, row: Record<string, unknown>): Promise<void> {
+  const values = Object.fromEntries(
+    table.columns.filter((c) => c !== table.serial && c in row).map((c) => [c, row[c]] as const),
+  );
+  const others = Object.keys(values).filter((c) => !table.primaryKey.includes(c));
+  const insert = trx.insertInto(table.name as never).values(values as never);
+  if (table.serial || table.primaryKey.length === 0) return void (await insert.execute());
+  await insert
+    .onConflict((oc) => {
+      const key = oc.columns(table.primaryKey as never);
+      return others.length === 0
+        ? key.doNothing()
+        : key.doUpdateSet(
+            Object.fromEntries(
+              others.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]),
+            ) as never,
+          );
+    })
+    .execute();
+}
+
+async function countRows(database: Database, db: Kysely<unknown>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await schemaTables(database, db)) {
+    const row = await db
+      .selectFrom(table.name as never)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    counts[table.name] = Number(row?.n ?? 0);
+  }
+  return counts;
 }
 
 // Binary columns travel as { $bytes: base64 } in JSON.
-function bytesToBase64(this: unknown, _key: string, value: unknown): unknown {
+function bytesToBase64(_key: string, value: unknown): unknown {
   if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString('base64') };
   if (
     value &&

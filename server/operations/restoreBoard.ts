@@ -1,6 +1,7 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import type * as Y from 'yjs';
 import { readMeta, summarizeBoard } from '../../shared/index.ts';
-import type { BoardDump, BoardStore } from '../storage/BoardStore.ts';
+import type { BoardDump } from '../storage/CheckpointStore.ts';
 import { decodeBoard } from '../storage/boardState.ts';
 
 export type RestoreBoardResult =
@@ -26,18 +27,21 @@ export type RestoreBoardResult =
  * clients that reconnect send theirs and they merge.
  */
 export async function restoreBoardFromCheckpoint(
-  store: BoardStore,
+  store: Pick<Repositories, 'boards' | 'checkpoints'>,
   boardId: string,
   checkpointId?: string,
   now = Date.now(),
 ): Promise<RestoreBoardResult> {
-  const previous = await store.exportBoard(boardId);
-  if (!previous) return { ok: false, code: 'board-not-found', message: `There is no board ${boardId}` };
-  const candidates = (await store.listCheckpoints(boardId)).filter((c) => !checkpointId || c.id === checkpointId);
+  const rows = await store.boards.exportBoard(boardId);
+  if (!rows) return { ok: false, code: 'board-not-found', message: `There is no board ${boardId}` };
+  const listed = await store.checkpoints.listCheckpoints(boardId);
+  const kept = await Promise.all(listed.map((c) => store.checkpoints.getCheckpoint(boardId, c.id).catch(() => null)));
+  const previous: BoardDump = { ...rows, checkpoints: kept.filter((c) => c !== null) };
+  const candidates = listed.filter((c) => !checkpointId || c.id === checkpointId);
   if (checkpointId && candidates.length === 0)
     return { ok: false, code: 'checkpoint-not-found', message: `Board ${boardId} has no checkpoint ${checkpointId}` };
   for (const info of candidates) {
-    const cp = await store.getCheckpoint(boardId, info.id);
+    const cp = await store.checkpoints.getCheckpoint(boardId, info.id);
     if (!cp) continue;
     let doc: Y.Doc;
     try {
@@ -48,7 +52,7 @@ export async function restoreBoardFromCheckpoint(
     const notes = summarizeBoard(doc).counts.notes;
     const title = readMeta(doc).title;
     doc.destroy();
-    await store.compact(boardId, { snapshot: cp.state, title, upToSeq: Number.MAX_SAFE_INTEGER, at: now });
+    await store.boards.compact(boardId, { snapshot: cp.state, title, upToSeq: Number.MAX_SAFE_INTEGER, at: now });
     return { ok: true, checkpointId: cp.id, label: cp.label, createdAt: cp.createdAt, notes, previous };
   }
   return { ok: false, code: 'no-good-checkpoint', message: `Board ${boardId} has no checkpoint that can be read` };

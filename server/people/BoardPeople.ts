@@ -4,23 +4,12 @@ import { RemovedFromBoard } from '../../shared/protocol/closeReasons.ts';
 import { PEOPLE, type LobbyMessage, type PersonRemovedMessage } from '../../shared/protocol/people.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { personOf, roleOfConnection } from '../access/AccessContext.ts';
-import type { IdentityStore } from '../identity/IdentityStore.ts';
+import type { BoardPeopleStore } from '../identity/IdentityStore.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardPeopleOptions {
-  readonly store: Pick<
-    IdentityStore,
-    | 'removeFromBoard'
-    | 'isRemovedFromBoard'
-    | 'setAdmission'
-    | 'admissionOn'
-    | 'admit'
-    | 'isAdmitted'
-    | 'knock'
-    | 'lobby'
-    | 'leaveLobby'
-  >;
+  readonly store: BoardPeopleStore;
   /** Voids the person's ballot in the open round; resolves with the dots it held. */
   readonly voidBallot: (boardId: string, personId: string) => Promise<number>;
   /** Discards the person's private drafts; resolves with how many. */

@@ -1,3 +1,4 @@
+import { type Repositories, openSqliteRepositories } from '../repositories/Repositories.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type { Connection } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
@@ -5,8 +6,6 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { holdAcknowledgements } from './heldAcks.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardOverHttp, makeTempDir, removeDir, startTestServer } from '../testing/testServer.ts';
@@ -14,9 +13,9 @@ import { createBoardOverHttp, makeTempDir, removeDir, startTestServer } from '..
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 /** A real SQLite store whose log appends wait while `held` is set (a slow disk). */
-function slowAppends(inner: BoardStore) {
+function slowAppends(inner: Repositories) {
   const control = { held: null as Promise<void> | null, appends: 0 };
-  const store = new Proxy(inner, {
+  const boards = new Proxy(inner.boards, {
     get: (target, prop, receiver) => {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
@@ -28,7 +27,7 @@ function slowAppends(inner: BoardStore) {
       };
     },
   });
-  return { store, control };
+  return { store: { ...inner, boards }, control };
 }
 
 /** Counts the document updates the server sends this provider (its broadcasts, echoes included). */
@@ -57,7 +56,7 @@ describe('acknowledgements wait for the update log', () => {
   it('an edit is applied and broadcast at once, but acknowledged only once its log row is written', async () => {
     const dataDir = makeTempDir();
     cleanups.push(() => removeDir(dataDir));
-    const inner = SqliteBoardStore.open(dataDir);
+    const inner = await openSqliteRepositories(dataDir);
     const { store, control } = slowAppends(inner);
     const server = await startTestServer({ dataDir }, { store });
     cleanups.push(() => server.close());

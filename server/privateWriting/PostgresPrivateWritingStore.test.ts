@@ -47,7 +47,7 @@ describe('PostgresPrivateWritingStore while another instance reveals', () => {
     const other = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
     await other.connect();
     try {
-      await store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([1]) });
+      await store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([1]) });
       const pw = store.privateWriting;
       await pw.openPhase({
         id: 'phase-1',

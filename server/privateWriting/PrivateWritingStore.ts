@@ -4,7 +4,7 @@ import type { NoteKind } from '../../shared/schema/noteKind.ts';
 import type { DraftId } from '../../shared/protocol/privateWriting.ts';
 
 /**
- * Where private-writing phases and their drafts live (issue 4; one implementation per database,
+ * Where private-writing phases and their drafts live (PrivateWritingRepository.ts, both databases,
  * one contract suite: privateWritingStoreContract.ts). Drafts never enter the board document
  * before the reveal; the database is their only home until then, so they survive reconnects and
  * restarts. Tables (docs/api.md, "Private writing"): `private_phases` (at most one `open` per

@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
 import { describePrivateWritingStoreContract } from './privateWritingStoreContract.ts';
 
@@ -9,6 +9,6 @@ afterAll(() => dirs.splice(0).forEach(removeDir));
 describePrivateWritingStoreContract('SQLite', async () => {
   const dir = makeTempDir();
   dirs.push(dir);
-  const store = SqliteBoardStore.open(dir);
-  return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
+  const store = await openSqliteRepositories(dir);
+  return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
 });

@@ -4,10 +4,6 @@ import { NOTE_KINDS, type NoteKind } from '../../shared/schema/noteKind.ts';
 import { isDraftId } from '../../shared/protocol/privateWriting.ts';
 import type { PhaseStatus, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 
-export const PHASE_COLUMNS = 'id, board_id, status, opened_at, opened_by_id, opened_by_name, timer_run, closed_at';
-export const DRAFT_COLUMNS =
-  'board_id, id, person_id, name, department, stage_id, lane_id, kind, text, placed_at, created_at, updated_at, note_id';
-
 /** A row of either database as a typed phase. */
 export function readPhaseRow(row: Record<string, unknown>): StoredPhase {
   return {
@@ -54,22 +50,4 @@ export function readDraftRow(row: Record<string, unknown>): StoredDraft {
     updatedAt: Number(row.updated_at),
     noteId: noteId as NoteId | null,
   };
-}
-
-export function draftValues(d: StoredDraft): (string | number | null)[] {
-  return [
-    d.boardId,
-    d.id,
-    d.personId,
-    d.name,
-    d.department,
-    d.stageId,
-    d.laneId,
-    d.kind,
-    d.text,
-    d.placedAt,
-    d.createdAt,
-    d.updatedAt,
-    d.noteId,
-  ];
 }

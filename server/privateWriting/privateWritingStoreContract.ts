@@ -1,12 +1,12 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { newId } from '../../shared/schema/ids.ts';
 import type { NewPhase, RevealableDraft, StoredDraft } from './PrivateWritingStore.ts';
 
 export interface PrivateWritingStoreUnderTest {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   /** Closes the store and opens a new one on the same data (a server restart). */
-  reopen(): Promise<BoardStore>;
+  reopen(): Promise<Repositories>;
 }
 
 /** The PrivateWritingStore contract, run on SQLite and PostgreSQL (Sqlite…/Postgres…PrivateWritingStore.test.ts). */
@@ -15,12 +15,12 @@ export function describePrivateWritingStoreContract(
   open: () => Promise<PrivateWritingStoreUnderTest>,
 ): void {
   describe(`PrivateWritingStore contract: ${name}`, () => {
-    const opened: BoardStore[] = [];
+    const opened: Repositories[] = [];
     const fresh = async () => {
       const s = await open();
       opened.push(s.store);
-      await s.store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([1]) });
-      await s.store.createBoard({ id: 'board0000002', title: 'B', createdAt: 1, snapshot: new Uint8Array([1]) });
+      await s.store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([1]) });
+      await s.store.boards.createBoard({ id: 'board0000002', title: 'B', createdAt: 1, snapshot: new Uint8Array([1]) });
       return {
         store: s.store,
         reopen: async () => {

@@ -43,8 +43,8 @@ describe('a wrong token costs nothing', () => {
     await grantLinks(store, target);
     const other = await createBoardWithLinks(server.url);
     const loads: string[] = [];
-    const loadBoard = store.loadBoard.bind(store);
-    store.loadBoard = (boardId) => (loads.push(boardId), loadBoard(boardId));
+    const loadBoard = store.boards.loadBoard.bind(store.boards);
+    store.boards.loadBoard = (boardId) => (loads.push(boardId), loadBoard(boardId));
 
     sockets.push(...(await Promise.all(Array.from({ length: SOCKETS }, () => openRawSocket(server!.wsUrl, ATTACKER)))));
     const answers: (string | null)[] = [];

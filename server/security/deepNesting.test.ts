@@ -151,7 +151,7 @@ describe('deep nesting from a link holder', () => {
     const stageId = readBoard(doc).stages[0]!.id;
     setNestedMaps(recordsMap(doc).get(stageId) as unknown as Y.Map<unknown>, 'legacy', DEEP_MAPS);
     setNestedMaps(metaMap(doc) as Y.Map<unknown>, 'legacyMeta', DEEP_MAPS);
-    await server.server.store.createBoard({ ...row, snapshot: Y.encodeStateAsUpdate(doc) });
+    await server.server.store.boards.createBoard({ ...row, snapshot: Y.encodeStateAsUpdate(doc) });
     const tokens = await grantLinks(server.server.store, id);
 
     const res = await exportOf(id, tokens.viewer);
@@ -205,13 +205,13 @@ describe('deep nesting in an imported backup', () => {
     ['meta', () => ({ ...backup, meta: { ...backup.meta, extra: deep } }), 2000, () => 'meta.extra'],
     ['the comments', () => ({ ...backup, comments: deep }), 3000, () => 'comments'],
   ])('deep nesting in %s is a 400 naming the field, and no board is created', async (_where, file, levels, path) => {
-    const before = (await server.server.store.listBoards()).length;
+    const before = (await server.server.store.boards.listBoards()).length;
     const res = await importing(file(), levels);
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('invalid-request');
     expect(body.error.message).toContain(`${path()}: nested deeper than ${MAX_VALUE_DEPTH} levels`);
-    expect((await server.server.store.listBoards()).length).toBe(before);
+    expect((await server.server.store.boards.listBoards()).length).toBe(before);
   });
 
   it('an unknown field nested within the limit is imported and kept (readers keep unknown fields)', async () => {

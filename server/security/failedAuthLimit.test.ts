@@ -25,7 +25,7 @@ describe('failed authentications are rate-limited', () => {
 
   /** Counts the store's reads of share links and board rows: what a refused attempt costs. */
   function countReads(): () => number {
-    const store = server!.server.store;
+    const store = server!.server.store.boards;
     let reads = 0;
     const loadShareLinks = store.loadShareLinks.bind(store);
     const getBoardInfo = store.getBoardInfo.bind(store);

@@ -25,7 +25,7 @@ describe('Host allowlist (DNS rebinding)', () => {
   });
 
   it('refuses a board creation for a foreign Host, even with a matching Origin: 403 host-not-allowed, no board', async () => {
-    const before = (await server.server.store.listBoards()).length;
+    const before = (await server.server.store.boards.listBoards()).length;
     const answer = await rawRequest(server.port, {
       method: 'POST',
       path: '/api/boards',
@@ -36,7 +36,7 @@ describe('Host allowlist (DNS rebinding)', () => {
     expect(JSON.parse(answer.body)).toMatchObject({
       error: { code: 'host-not-allowed', message: expect.stringContaining('ALLOWED_HOSTS') },
     });
-    expect((await server.server.store.listBoards()).length).toBe(before);
+    expect((await server.server.store.boards.listBoards()).length).toBe(before);
   });
 
   it.each(['/', '/healthz', '/api/templates', '/assets/x.js'])('refuses %s for a foreign Host', async (path) => {
@@ -96,13 +96,13 @@ describe('content types, operator tokens, source maps', () => {
     ['multipart/form-data; boundary=x', '/api/boards/import'],
     [undefined, '/api/boards'],
   ])('a %s body is refused with 415 before any route reads it (%s)', async (type, path) => {
-    const before = (await server.server.store.listBoards()).length;
+    const before = (await server.server.store.boards.listBoards()).length;
     const answer = await post(path, '{"title":"Form post"}', type ? { 'Content-Type': type } : {});
     expect(answer.status).toBe(415);
     expect(JSON.parse(answer.body)).toMatchObject({
       error: { code: 'unsupported-media-type', message: expect.stringContaining('application/json') },
     });
-    expect((await server.server.store.listBoards()).length).toBe(before);
+    expect((await server.server.store.boards.listBoards()).length).toBe(before);
   });
 
   it('JSON bodies (with a charset) and requests without a body are still answered', async () => {

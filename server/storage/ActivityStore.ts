@@ -1,7 +1,7 @@
 import type { NoteChange } from '../../shared/protocol/visits.ts';
 
 /**
- * What the server remembers of people's visits and of the board's note activity (issue 5), for
+ * What the server remembers of people's visits and of the board’s note activity, for
  * unread markers and "since you were last here". A person is the id their browser declares
  * (there are no accounts, like everywhere in Journeyboard): anyone with a link could claim
  * another id and see that person's read markers, which hold nothing secret.

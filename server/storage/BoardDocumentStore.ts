@@ -1,3 +1,5 @@
+import type { RevisedDocumentCompaction } from './SnapshotRevisions.ts';
+
 /**
  * A board's other documents (today only its comments, `<boardId>/comments`). Each is stored like
  * the board itself, with the same guarantees: a snapshot plus an append-only update log, appended
@@ -9,8 +11,6 @@
  * was never written has no row: it loads as empty (the server then initialises it).
  */
 export type BoardDocumentKind = 'comments';
-
-export const BOARD_DOCUMENT_KINDS: readonly BoardDocumentKind[] = ['comments'];
 
 export interface StoredBoardDocument {
   /** null while only log rows exist (never compacted yet). */
@@ -25,14 +25,6 @@ export interface BoardDocumentCompaction {
   readonly at: number;
 }
 
-/** A board document's rows in a backup (see BoardDump.documents). */
-export interface BoardDocumentDump {
-  readonly kind: BoardDocumentKind;
-  readonly snapshot: Uint8Array | null;
-  readonly updatedAt: number;
-  readonly updates: readonly { readonly at: number; readonly update: Uint8Array }[];
-}
-
 export interface BoardDocumentStore {
   /**
    * The stored document, read in one transaction; `{ snapshot: null, updates: [] }` for a board
@@ -43,4 +35,10 @@ export interface BoardDocumentStore {
   appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number>;
   /** In one transaction: writes the snapshot (creating the row) and deletes log rows with seq <= upToSeq. */
   compactBoardDocument(boardId: string, kind: BoardDocumentKind, compaction: BoardDocumentCompaction): Promise<void>;
+  /** See SnapshotRevisions.ts. */
+  compactBoardDocumentIfCurrent(
+    boardId: string,
+    kind: BoardDocumentKind,
+    c: RevisedDocumentCompaction,
+  ): Promise<number | null>;
 }

@@ -1,8 +1,7 @@
-import type { BoardDocumentKind } from './BoardDocumentStore.ts';
-
 /**
- * Compaction that stays correct when several server processes hold the same board (issue 9:
- * several instances over Redis, PostgreSQL storage).
+ * Compaction that stays correct when several server processes hold the same board (several
+ * instances over Redis, PostgreSQL storage). BoardRepository.compactIfCurrent and
+ * BoardDocumentRepository.compactBoardDocumentIfCurrent implement it; `snapshotRevision` reads it.
  *
  * With one process, "replace the snapshot with my document and delete the log rows up to the
  * last seq I appended" is safe: every row up to that seq is in my document. With two, instance
@@ -22,24 +21,6 @@ import type { BoardDocumentKind } from './BoardDocumentStore.ts';
  *
  * Every snapshot write bumps the revision, `compact` included (the restore-board tool uses it).
  */
-export interface SnapshotRevisionStore {
-  /** The revision of the board's (or its `kind` document's) snapshot: 0 before the first compaction. */
-  snapshotRevision(boardId: string, kind?: 'board' | BoardDocumentKind): Promise<number>;
-  /**
-   * In one transaction, only if the snapshot is still at `c.expectedRevision`: replaces it,
-   * bumps the revision and deletes the log rows whose seq is in `c.seqs`. Resolves to the new
-   * revision, or null when another writer moved the snapshot on (then nothing is written).
-   * Rejects if the board is not stored.
-   */
-  compactIfCurrent(boardId: string, c: RevisedCompaction): Promise<number | null>;
-  /** The same for one of the board's other documents (BoardDocumentStore.ts: comments). */
-  compactBoardDocumentIfCurrent(
-    boardId: string,
-    kind: BoardDocumentKind,
-    c: RevisedDocumentCompaction,
-  ): Promise<number | null>;
-}
-
 export type RevisedDocumentCompaction = Omit<RevisedCompaction, 'title'>;
 
 export interface RevisedCompaction {

@@ -4,7 +4,8 @@ import { makeTempDir, removeDir } from '../testing/testServer.ts';
 import { describeActivityContract } from './activityContract.ts';
 import { describeBoardDocumentContract } from './boardDocumentContract.ts';
 import { describeBoardStoreContract } from './boardStoreContract.ts';
-import { SqliteBoardStore, sqlitePath } from './SqliteBoardStore.ts';
+import { openSqliteRepositories } from '../repositories/Repositories.ts';
+import { sqlitePath } from './database.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach(removeDir));
@@ -16,15 +17,15 @@ const tempDir = () => {
 
 describeBoardStoreContract('SQLite', async () => {
   const dir = tempDir();
-  const store = SqliteBoardStore.open(dir);
-  return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
+  const store = await openSqliteRepositories(dir);
+  return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
 });
 
 describe('SqliteBoardStore', () => {
   it('keeps its data in one WAL-mode file under DATA_DIR', async () => {
     const dir = tempDir();
-    const store = SqliteBoardStore.open(dir);
-    await store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([5]) });
+    const store = await openSqliteRepositories(dir);
+    await store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([5]) });
     await store.close();
     const raw = new DatabaseSync(sqlitePath(dir));
     expect(raw.prepare('PRAGMA journal_mode').get()?.journal_mode).toBe('wal');
@@ -33,19 +34,19 @@ describe('SqliteBoardStore', () => {
   });
 
   it('creates DATA_DIR when it is missing', async () => {
-    const store = SqliteBoardStore.open(`${tempDir()}/nested/data`);
-    expect(await store.getBoardInfo('board0000001')).toBeNull();
+    const store = await openSqliteRepositories(`${tempDir()}/nested/data`);
+    expect(await store.boards.getBoardInfo('board0000001')).toBeNull();
     await store.close();
   });
 
-  it('backupTo makes a consistent copy while the store is open', async () => {
-    const store = SqliteBoardStore.open(tempDir());
-    await store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([5]) });
-    await store.appendUpdate('board0000001', new Uint8Array([6]), 2);
+  it('VACUUM INTO (the backup) makes a consistent copy while the database is open', async () => {
+    const store = await openSqliteRepositories(tempDir());
+    await store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([5]) });
+    await store.boards.appendUpdate('board0000001', new Uint8Array([6]), 2);
     const copyDir = tempDir();
-    store.backupTo(sqlitePath(copyDir));
-    const copy = SqliteBoardStore.open(copyDir);
-    expect((await copy.loadBoard('board0000001'))?.updates.map((u) => u.update)).toEqual([new Uint8Array([6])]);
+    store.database.sqlite!.prepare('VACUUM INTO ?').run(sqlitePath(copyDir));
+    const copy = await openSqliteRepositories(copyDir);
+    expect((await copy.boards.loadBoard('board0000001'))?.updates.map((u) => u.update)).toEqual([new Uint8Array([6])]);
     await copy.close();
     await store.close();
   });
@@ -53,12 +54,12 @@ describe('SqliteBoardStore', () => {
 
 describeBoardDocumentContract('SQLite', async () => {
   const dir = tempDir();
-  const store = SqliteBoardStore.open(dir);
-  return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
+  const store = await openSqliteRepositories(dir);
+  return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
 });
 
 describeActivityContract('SQLite', async () => {
   const dir = tempDir();
-  const store = SqliteBoardStore.open(dir);
-  return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
+  const store = await openSqliteRepositories(dir);
+  return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
 });

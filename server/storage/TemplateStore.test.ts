@@ -1,8 +1,7 @@
+import { type Repositories, openSqliteRepositories } from '../repositories/Repositories.ts';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
-import type { BoardStore } from './BoardStore.ts';
-import { SqliteBoardStore } from './SqliteBoardStore.ts';
 import type { StoredTemplate } from './TemplateStore.ts';
 
 const dirs: string[] = [];
@@ -12,12 +11,12 @@ afterAll(async () => {
   for (const s of schemas.splice(0)) await dropSchema(s);
 });
 
-const stores: Record<string, () => Promise<{ store: BoardStore; reopen: () => Promise<BoardStore> }>> = {
+const stores: Record<string, () => Promise<{ store: Repositories; reopen: () => Promise<Repositories> }>> = {
   SQLite: async () => {
     const dir = makeTempDir();
     dirs.push(dir);
-    const store = SqliteBoardStore.open(dir);
-    return { store, reopen: async () => (await store.close(), SqliteBoardStore.open(dir)) };
+    const store = await openSqliteRepositories(dir);
+    return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
   },
   PostgreSQL: async () => {
     const schema = uniqueSchema();
@@ -37,7 +36,7 @@ const template = (id: string, createdAt: number): StoredTemplate => ({
 });
 
 describe.each(Object.keys(stores))('TemplateStore on %s', (name) => {
-  const open: BoardStore[] = [];
+  const open: Repositories[] = [];
   afterEach(async () => {
     for (const s of open.splice(0)) await s.close();
   });

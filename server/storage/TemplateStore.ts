@@ -1,9 +1,8 @@
 /**
- * Boards saved as templates, on this server (issue 8). A separate table with no foreign key to
+ * Boards saved as templates, on this server. A separate table with no foreign key to
  * `boards`: a template outlives the board it was saved from. The body is the template as JSON
  * (`BoardTemplate`, see shared/model/savedTemplate.ts); the server validates it when reading it
- * back, so a damaged row is skipped, never used. Each store keeps its SQL in its own file
- * (SqliteTemplateStore.ts, PostgresTemplateStore.ts) and is reached as `BoardStore.templates`.
+ * back, so a damaged row is skipped, never used. Stored by server/templates/TemplateRepository.ts.
  */
 export interface TemplateStore {
   /** Stores a new template; fails if the id is taken. */

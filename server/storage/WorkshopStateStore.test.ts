@@ -1,13 +1,13 @@
+import { type Repositories, openSqliteRepositories } from '../repositories/Repositories.ts';
+import { backupNow } from '../testing/backupRoundTrip.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKSHOP_STATE, readWorkshopState } from '../../shared/protocol/workshop.ts';
 import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
-import type { BoardStore } from './BoardStore.ts';
-import { SqliteBoardStore } from './SqliteBoardStore.ts';
 
 interface Opened {
-  store: BoardStore;
-  reopen(): Promise<BoardStore>;
+  store: Repositories;
+  reopen(): Promise<Repositories>;
   cleanup(): Promise<void>;
 }
 
@@ -17,8 +17,8 @@ const kinds: [string, () => Promise<Opened>][] = [
     async () => {
       const dir = makeTempDir();
       return {
-        store: SqliteBoardStore.open(dir),
-        reopen: async () => SqliteBoardStore.open(dir),
+        store: await openSqliteRepositories(dir),
+        reopen: async () => await openSqliteRepositories(dir),
         cleanup: async () => removeDir(dir),
       };
     },
@@ -37,7 +37,7 @@ const kinds: [string, () => Promise<Opened>][] = [
 ];
 
 describe.each(kinds)('workshop state storage: %s', (_name, open) => {
-  const stores: BoardStore[] = [];
+  const stores: Repositories[] = [];
   let cleanup: (() => Promise<void>) | undefined;
   afterEach(async () => {
     for (const s of stores.splice(0)) await s.close();
@@ -49,22 +49,22 @@ describe.each(kinds)('workshop state storage: %s', (_name, open) => {
     cleanup = opened.cleanup;
     stores.push(opened.store);
     const { store } = opened;
-    await store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
-    expect(await store.loadWorkshopState('board0000001')).toBeNull();
+    await store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
+    expect(await store.workshop.loadWorkshopState('board0000001')).toBeNull();
 
     const locked = { ...DEFAULT_WORKSHOP_STATE, lock: { locked: true, commentsOpen: false, since: 5, byTimer: false } };
-    await store.saveWorkshopState('board0000001', DEFAULT_WORKSHOP_STATE, 10);
-    await store.saveWorkshopState('board0000001', locked, 11);
+    await store.workshop.saveWorkshopState('board0000001', DEFAULT_WORKSHOP_STATE, 10);
+    const backedUp = await backupNow(store);
+    await store.workshop.saveWorkshopState('board0000001', locked, 11);
     const again = await opened.reopen();
     stores.push(again);
-    expect(readWorkshopState(await again.loadWorkshopState('board0000001'))).toEqual(locked);
+    expect(readWorkshopState(await again.workshop.loadWorkshopState('board0000001'))).toEqual(locked);
 
     // A state for a board that does not exist is refused (foreign key).
-    await expect(again.saveWorkshopState('nosuchboard1', locked, 12)).rejects.toThrow();
-    // Restoring a board replaces its rows: the workshop row goes with the board.
-    const dump = (await again.exportBoard('board0000001'))!;
-    await again.importBoard(dump);
-    expect(await again.loadWorkshopState('board0000001')).toBeNull();
+    await expect(again.workshop.saveWorkshopState('nosuchboard1', locked, 12)).rejects.toThrow();
+    // Restoring a board replaces its rows: the workshop row is the backup's.
+    await backedUp.restore();
+    expect(readWorkshopState(await store.workshop.loadWorkshopState('board0000001'))).toEqual(DEFAULT_WORKSHOP_STATE);
   });
 
   it('replaceWorkshopState writes only over the state it was read as (compare-and-set, several instances)', async () => {
@@ -72,17 +72,22 @@ describe.each(kinds)('workshop state storage: %s', (_name, open) => {
     cleanup = opened.cleanup;
     stores.push(opened.store);
     const { store } = opened;
-    await store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
+    await store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
     const locked = { ...DEFAULT_WORKSHOP_STATE, lock: { locked: true, commentsOpen: false, since: 5, byTimer: false } };
     const hidden = { ...DEFAULT_WORKSHOP_STATE, hideCursors: true };
 
-    expect(await store.replaceWorkshopState('board0000001', null, locked, 10)).toBe(true); // no row yet
-    expect(await store.replaceWorkshopState('board0000001', null, hidden, 11)).toBe(false); // someone wrote first
-    const read = await store.loadWorkshopState('board0000001');
-    expect(await store.replaceWorkshopState('board0000001', DEFAULT_WORKSHOP_STATE, hidden, 12)).toBe(false); // stale
-    expect(await store.replaceWorkshopState('board0000001', read, { ...locked, hideCursors: true }, 13)).toBe(true);
-    expect(await store.replaceWorkshopState('board0000001', read, hidden, 14)).toBe(false); // read before the last write
-    expect(readWorkshopState(await store.loadWorkshopState('board0000001'))).toEqual({ ...locked, hideCursors: true });
+    expect(await store.workshop.replaceWorkshopState('board0000001', null, locked, 10)).toBe(true); // no row yet
+    expect(await store.workshop.replaceWorkshopState('board0000001', null, hidden, 11)).toBe(false); // someone wrote first
+    const read = await store.workshop.loadWorkshopState('board0000001');
+    expect(await store.workshop.replaceWorkshopState('board0000001', DEFAULT_WORKSHOP_STATE, hidden, 12)).toBe(false); // stale
+    expect(await store.workshop.replaceWorkshopState('board0000001', read, { ...locked, hideCursors: true }, 13)).toBe(
+      true,
+    );
+    expect(await store.workshop.replaceWorkshopState('board0000001', read, hidden, 14)).toBe(false); // read before the last write
+    expect(readWorkshopState(await store.workshop.loadWorkshopState('board0000001'))).toEqual({
+      ...locked,
+      hideCursors: true,
+    });
   });
 
   it('reads a malformed stored state as the default', async () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
+import type { BoardRepository } from './BoardRepository.ts';
 import { initializeBoard, readMeta, type BoardTemplate } from '../../shared/index.ts';
-import { CorruptBoardError, type BoardInfo, type BoardStore, type NewBoard, type StoredBoard } from './BoardStore.ts';
+import { CorruptBoardError, type BoardInfo, type NewBoard, type StoredBoard } from './BoardStore.ts';
 
 /** A board read back from storage into a fresh document. */
 export interface LoadedBoard {
@@ -43,8 +44,11 @@ export function decodeBoard(stored: StoredBoard): Y.Doc {
 }
 
 /** Loads and decodes a board; null if it does not exist, CorruptBoardError if unreadable. */
-export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<LoadedBoard | null> {
-  const stored = await store.loadBoard(boardId);
+export async function loadBoardDoc(
+  store: { readonly boards: Pick<BoardRepository, 'loadBoard'> },
+  boardId: string,
+): Promise<LoadedBoard | null> {
+  const stored = await store.boards.loadBoard(boardId);
   if (!stored) return null;
   const { id, title, createdAt, updatedAt } = stored;
   return {

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
+import type { BoardDocumentStore } from './BoardDocumentStore.ts';
+import type { BoardRepository } from './BoardRepository.ts';
 import { readMeta } from '../../shared/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { BoardDocumentKind } from './BoardDocumentStore.ts';
-import { CorruptBoardError, type BoardStore } from './BoardStore.ts';
+import { CorruptBoardError } from './BoardStore.ts';
 import { loadBoardDoc } from './boardState.ts';
 
 /** A Hocuspocus document read back from storage into a fresh Y.Doc. */
@@ -16,13 +18,13 @@ export interface LoadedDocument {
 }
 
 /** Stored rows as they are, for merging into a live document (SnapshotRevisions.ts). */
-export interface StoredRows {
+interface StoredRows {
   readonly snapshot: Uint8Array | null;
   readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
 }
 
 /**
- * Where one Hocuspocus document is stored: the board itself (`<boardId>`: BoardStore's board
+ * Where one Hocuspocus document is stored: the board itself (`<boardId>`: BoardRepository's board
  * methods) or one of its other documents (`<boardId>/comments`: the BoardDocumentStore methods).
  * Persistence and BoardAccess work through this, so every document gets the same guarantees.
  */
@@ -48,7 +50,13 @@ export interface DocumentStorage {
 }
 
 /** The storage of a document name, or null for a name that is no board's document. */
-export function documentStorage(store: BoardStore, documentName: string): DocumentStorage | null {
+/** The repositories that hold documents: boards and their other documents. */
+export interface DocumentRepositories {
+  readonly boards: BoardRepository;
+  readonly documents: BoardDocumentStore;
+}
+
+export function documentStorage(store: DocumentRepositories, documentName: string): DocumentStorage | null {
   const { boardId, kind } = parseDocumentName(documentName);
   if (!isBoardId(boardId)) return null;
   if (kind === 'board') {
@@ -59,25 +67,26 @@ export function documentStorage(store: BoardStore, documentName: string): Docume
         const loaded = await loadBoardDoc(store, boardId);
         return loaded && { doc: loaded.doc, lastSeq: loaded.lastSeq, seqs: loaded.seqs };
       },
-      append: (update, at) => store.appendUpdate(boardId, update, at),
+      append: (update, at) => store.boards.appendUpdate(boardId, update, at),
       compact: (doc, snapshot, upToSeq, at) =>
-        store.compact(boardId, { snapshot, title: readMeta(doc).title, upToSeq, at }),
-      revision: () => store.snapshotRevision(boardId),
+        store.boards.compact(boardId, { snapshot, title: readMeta(doc).title, upToSeq, at }),
+      revision: () => store.boards.snapshotRevision(boardId),
       compactIfCurrent: (doc, snapshot, seqs, expectedRevision, at) =>
-        store.compactIfCurrent(boardId, { snapshot, title: readMeta(doc).title, seqs, expectedRevision, at }),
-      loadRows: () => store.loadBoard(boardId),
+        store.boards.compactIfCurrent(boardId, { snapshot, title: readMeta(doc).title, seqs, expectedRevision, at }),
+      loadRows: () => store.boards.loadBoard(boardId),
     };
   }
   return {
     boardId,
     kind,
     load: () => loadBoardDocumentDoc(store, boardId, kind),
-    append: (update, at) => store.appendBoardDocumentUpdate(boardId, kind, update, at),
-    compact: (_doc, snapshot, upToSeq, at) => store.compactBoardDocument(boardId, kind, { snapshot, upToSeq, at }),
-    revision: () => store.snapshotRevision(boardId, kind),
+    append: (update, at) => store.documents.appendBoardDocumentUpdate(boardId, kind, update, at),
+    compact: (_doc, snapshot, upToSeq, at) =>
+      store.documents.compactBoardDocument(boardId, kind, { snapshot, upToSeq, at }),
+    revision: () => store.boards.snapshotRevision(boardId, kind),
     compactIfCurrent: (_doc, snapshot, seqs, expectedRevision, at) =>
-      store.compactBoardDocumentIfCurrent(boardId, kind, { snapshot, seqs, expectedRevision, at }),
-    loadRows: () => store.loadBoardDocument(boardId, kind),
+      store.documents.compactBoardDocumentIfCurrent(boardId, kind, { snapshot, seqs, expectedRevision, at }),
+    loadRows: () => store.documents.loadBoardDocument(boardId, kind),
   };
 }
 
@@ -87,11 +96,11 @@ export function documentStorage(store: BoardStore, documentName: string): Docume
  * decode, updates whose dependencies are missing). A board with no such rows yet gets an empty doc.
  */
 export async function loadBoardDocumentDoc(
-  store: BoardStore,
+  store: DocumentRepositories,
   boardId: string,
   kind: BoardDocumentKind,
 ): Promise<LoadedDocument | null> {
-  const stored = await store.loadBoardDocument(boardId, kind);
+  const stored = await store.documents.loadBoardDocument(boardId, kind);
   if (!stored) return null;
   const doc = new Y.Doc();
   const fail = (detail: string, cause: unknown): never => {

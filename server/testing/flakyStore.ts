@@ -1,4 +1,4 @@
-import type { BoardStore } from '../storage/BoardStore.ts';
+import type { Repositories } from '../repositories/Repositories.ts';
 
 /** The writes a failing disk or database refuses (reads keep working, as they often do). */
 const WRITES = new Set<PropertyKey>([
@@ -15,17 +15,29 @@ const WRITES = new Set<PropertyKey>([
 ]);
 
 /**
- * A BoardStore that throws on every write while `failing` is true, like a full disk or a database
- * that went away, and counts the calls it refused. Wraps a real store (a Proxy, so it follows
- * every method the interface gains).
+ * Repositories whose writes throw while `failing` is true, like a full disk or a database that
+ * went away, counting the calls refused. Wraps real repositories (a Proxy per repository, so it
+ * follows every method they gain).
  */
 export class FlakyStore {
   failing = false;
   readonly refused = new Map<string, number>();
-  readonly store: BoardStore;
+  readonly store: Repositories;
 
-  constructor(inner: BoardStore) {
-    this.store = new Proxy(inner, {
+  constructor(inner: Repositories) {
+    const wrapped: Record<string, unknown> = { ...inner };
+    for (const [name, repository] of Object.entries(inner))
+      if (name !== 'database' && typeof repository === 'object' && repository !== null)
+        wrapped[name] = this.#flaky(repository);
+    this.store = wrapped as unknown as Repositories;
+  }
+
+  refusedCount(method: string): number {
+    return this.refused.get(method) ?? 0;
+  }
+
+  #flaky<T extends object>(repository: T): T {
+    return new Proxy(repository, {
       get: (target, prop, receiver) => {
         const value = Reflect.get(target, prop, receiver) as unknown;
         if (typeof value !== 'function') return value;
@@ -38,9 +50,5 @@ export class FlakyStore {
         return (value as (...args: unknown[]) => unknown).bind(target);
       },
     });
-  }
-
-  refusedCount(method: string): number {
-    return this.refused.get(method) ?? 0;
   }
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { randomId } from '../../shared/index.ts';
-import { PostgresBoardStore } from '../storage/PostgresBoardStore.ts';
+import { openPostgresRepositories, type Repositories } from '../repositories/Repositories.ts';
 
 /**
  * The PostgreSQL the tests use: TEST_DATABASE_URL, else the one every Journeyboard machine and CI
@@ -14,8 +14,8 @@ export function uniqueSchema(): string {
   return `jb_test_${process.pid}_${randomId(8)}`;
 }
 
-export async function openTestPostgresStore(schema: string): Promise<PostgresBoardStore> {
-  return PostgresBoardStore.open({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 });
+export async function openTestPostgresStore(schema: string): Promise<Repositories> {
+  return openPostgresRepositories({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 });
 }
 
 export async function dropSchema(schema: string): Promise<void> {

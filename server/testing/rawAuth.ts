@@ -1,10 +1,10 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { initializeBoard } from '../../shared/index.ts';
 import { findTemplate } from '../../shared/templates/index.ts';
 import { fillBoard } from '../../bench/bigBoard/generate.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 
 const MSG_AUTH = 2;
 const AUTH_TOKEN = 0;
@@ -74,12 +74,12 @@ export function attemptAuth(
 }
 
 /** Stores a board of `notes` generated notes straight into the store (never opened by the server). */
-export async function storeBigBoard(store: BoardStore, boardId: string, notes: number): Promise<void> {
+export async function storeBigBoard(store: Repositories, boardId: string, notes: number): Promise<void> {
   const doc = new Y.Doc();
   try {
     initializeBoard(doc, { boardId, title: 'Big board', template: findTemplate('ecommerce')!, now: Date.now() });
     fillBoard(doc, notes);
-    await store.createBoard({
+    await store.boards.createBoard({
       id: boardId,
       title: 'Big board',
       createdAt: Date.now(),

@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { sqlitePath } from '../storage/SqliteBoardStore.ts';
+import { sqlitePath } from '../storage/database.ts';
 
 /**
  * Looks at (or damages) the SQLite file directly, from a second connection, the way an

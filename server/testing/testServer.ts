@@ -1,3 +1,4 @@
+import type { Repositories } from '../repositories/Repositories.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,6 @@ import type { CreateBoardResponse } from '../../shared/protocol/http.ts';
 import { ROLES, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
 import { ShareLinks } from '../access/ShareLinks.ts';
 import type { ServerConfig } from '../config/config.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import { rememberToken } from './providers.ts';
 import { createServer, type CreateServerOptions, type JourneyboardServer } from '../createServer.ts';
 
@@ -113,8 +113,8 @@ export async function createBoardWithLinks(
 }
 
 /** Share links for a board written straight into the store (not over HTTP); remembered like createBoardOverHttp's. */
-export async function grantLinks(store: BoardStore, boardId: string): Promise<Record<Role, string>> {
-  const tokens = await new ShareLinks(store).create(boardId);
+export async function grantLinks(store: Repositories, boardId: string): Promise<Record<Role, string>> {
+  const tokens = await new ShareLinks(store.boards).create(boardId);
   rememberToken(boardId, tokens.facilitator);
   return tokens;
 }

@@ -1,11 +1,10 @@
+import { openConfiguredRepositories, type Repositories } from '../repositories/Repositories.ts';
 import { readConfig } from '../config/config.ts';
-import { openConfiguredStore } from '../createServer.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 
 /** The store the server would use (DATABASE_URL, else SQLite under DATA_DIR), for operator commands. */
-export async function openStoreFromEnvironment(): Promise<{ store: BoardStore; where: string }> {
+export async function openStoreFromEnvironment(): Promise<{ store: Repositories; where: string }> {
   const config = readConfig();
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredRepositories(config);
   return {
     store,
     where: config.databaseUrl

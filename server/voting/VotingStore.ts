@@ -4,8 +4,8 @@ import type { RoundFields } from '../../shared/schema/round.ts';
 import type { RoundSettings } from '../../shared/protocol/voting.ts';
 
 /**
- * Where voting rounds and their secret ballots live (server/voting/*VotingStore.ts, one per
- * database, one contract suite: votingStoreContract.ts). The database is the source of truth:
+ * Where voting rounds and their secret ballots live (VotingRepository.ts, both databases, one
+ * contract suite: votingStoreContract.ts). The database is the source of truth:
  * ballots never enter the board document, and a revealed round's record in the document is
  * rewritten from `result` if anyone changes it.
  *
@@ -88,7 +88,7 @@ export interface StoredBallot extends BallotWrite {
 }
 
 /** A board's voting rows as backups carry them (BoardDump.voting); plain JSON. */
-export interface VotingDump {
+interface VotingDump {
   readonly rounds: readonly StoredRound[];
   readonly ballots: readonly StoredBallot[];
 }

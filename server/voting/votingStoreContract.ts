@@ -1,24 +1,25 @@
+import type { Repositories } from '../repositories/Repositories.ts';
+import { backupNow } from '../testing/backupRoundTrip.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUND_SETTINGS } from '../../shared/protocol/voting.ts';
 import type { RoundFields } from '../../shared/schema/round.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 import type { BallotWrite, NewRound, StoredBallot } from './VotingStore.ts';
 
 export interface VotingStoreUnderTest {
-  readonly store: BoardStore;
+  readonly store: Repositories;
   /** Closes the store and opens a new one on the same data (a server restart). */
-  reopen(): Promise<BoardStore>;
+  reopen(): Promise<Repositories>;
 }
 
 /** The VotingStore contract, run on SQLite and PostgreSQL (SqliteVotingStore.test.ts, PostgresVotingStore.test.ts). */
 export function describeVotingStoreContract(name: string, open: () => Promise<VotingStoreUnderTest>): void {
   describe(`VotingStore contract: ${name}`, () => {
-    const opened: BoardStore[] = [];
+    const opened: Repositories[] = [];
     const fresh = async () => {
       const s = await open();
       opened.push(s.store);
-      await s.store.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([1]) });
-      await s.store.createBoard({ id: 'board0000002', title: 'B', createdAt: 1, snapshot: new Uint8Array([1]) });
+      await s.store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([1]) });
+      await s.store.boards.createBoard({ id: 'board0000002', title: 'B', createdAt: 1, snapshot: new Uint8Array([1]) });
       return {
         store: s.store,
         reopen: async () => {
@@ -139,7 +140,7 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       expect(await store.voting.closeRound('board0000001', 'round:r1', { status: 'cancelled', at: 3002 })).toBe(false);
     });
 
-    it('exportBoard and importBoard carry the board’s rounds and ballots (backups, restore-board)', async () => {
+    it('a backup carries the board’s rounds and ballots; restoring it replaces them', async () => {
       const { store } = await fresh();
       await store.voting.openRound(round({ id: 'round:old' }));
       await store.voting.saveBallot(ballot({ roundId: 'round:old' }), 0);
@@ -148,32 +149,18 @@ export function describeVotingStoreContract(name: string, open: () => Promise<Vo
       await store.voting.saveBallot(ballot({ roundId: 'round:open', dots: { 'note:b': 3 } }), 0);
       await store.voting.saveBallot(ballot({ roundId: 'round:open', dots: { 'note:b': 1 } }), 1);
       await store.voting.openRound(round({ id: 'round:other', boardId: 'board0000002' }));
-      const dump = (await store.exportBoard('board0000001'))!;
-      expect(dump.voting?.rounds.map((r) => [r.id, r.status])).toEqual([
-        ['round:old', 'revealed'],
-        ['round:open', 'open'],
-      ]);
-      expect(dump.voting?.ballots.map((b) => [b.roundId, b.personId, b.dots, b.version])).toEqual([
-        ['round:old', 'ann', { 'note:a': 2 }, 1],
-        ['round:open', 'ann', { 'note:b': 1 }, 2],
-      ]);
-      // Survives JSON (the NDJSON backup) and replaces what the board has.
-      const copy = JSON.parse(JSON.stringify(dump)) as typeof dump;
+      const backedUp = await backupNow(store);
       await store.voting.closeRound('board0000001', 'round:open', { status: 'cancelled', at: 5000 });
-      await store.importBoard({
-        ...copy,
-        board: { ...copy.board, snapshot: dump.board.snapshot },
-        updates: [],
-        checkpoints: [],
-      });
+      await store.voting.saveBallot(ballot({ roundId: 'round:old', personId: 'bob' }), 0); // refused: closed
+      await backedUp.restore();
       expect((await store.voting.getOpenRound('board0000001'))?.id).toBe('round:open');
       expect((await store.voting.getBallot('round:open', 'ann'))?.dots).toEqual({ 'note:b': 1 });
+      expect((await store.voting.getBallot('round:open', 'ann'))?.version).toBe(2);
+      expect((await store.voting.getBallots('round:old')).map((b) => [b.personId, b.dots, b.version])).toEqual([
+        ['ann', { 'note:a': 2 }, 1],
+      ]);
       expect((await store.voting.listRevealed('board0000001'))[0]?.result).toEqual(result);
       expect((await store.voting.getOpenRound('board0000002'))?.id).toBe('round:other');
-      // A dump from before voting existed imports with no rounds.
-      const { voting: _voting, ...old } = dump;
-      await store.importBoard(old);
-      expect(await store.voting.getOpenRound('board0000001')).toBeNull();
     });
   });
 }

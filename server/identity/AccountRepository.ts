@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isRole, type Role } from '../../shared/protocol/roles.ts';
+import type { Database } from '../storage/database.ts';
+import { changed } from '../storage/rows.ts';
+import type { AccountStore, Membership, SignedInPerson, SignedInProfile, StoredSession } from './AccountStore.ts';
+import type { IdentityTables } from './IdentityRepository.ts';
+
+interface AccountTables {
+  people: IdentityTables['people'];
+  boards: { id: string; title: string };
+  sessions: { id_hash: Uint8Array; person_id: string; created_at: number; expires_at: number };
+  board_members: { person_id: string; board_id: string; role: string; last_seen: number };
+  board_sign_in_rules: { board_id: string; members_domain: string };
+}
+
+/**
+ * Company sign-in: signed-in people (issuer, subject, name, email on their `people` row), their
+ * sessions and the boards they joined (AccountStore.ts; tables: migrations/0011_accounts.ts).
+ */
+export class AccountRepository implements AccountStore {
+  readonly #db: Kysely<AccountTables>;
+
+  constructor(database: Database) {
+    this.#db = database.kysely<AccountTables>();
+  }
+
+  async upsertSignedIn(p: SignedInPerson): Promise<string> {
+    // A signed-in person proves themselves by session; the row's own credential is random and never shown.
+    const row = await this.#db
+      .insertInto('people')
+      .values({
+        id: p.id,
+        credential_hash: randomBytes(32),
+        created_at: p.at,
+        issued_board_id: '',
+        issued_role: 'viewer',
+        issuer: p.issuer,
+        subject: p.subject,
+        email: p.email,
+        name: p.name,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['issuer', 'subject'])
+          .doUpdateSet((eb) => ({ email: eb.ref('excluded.email'), name: eb.ref('excluded.name') })),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async profileOf(personId: string): Promise<SignedInProfile | null> {
+    const row = await this.#db
+      .selectFrom('people')
+      .select(['issuer', 'email', 'name'])
+      .where('id', '=', personId)
+      .where('issuer', 'is not', null)
+      .executeTakeFirst();
+    return row ? { issuer: String(row.issuer), email: row.email ?? null, name: row.name ?? null } : null;
+  }
+
+  async addSession(s: StoredSession): Promise<void> {
+    await this.#db
+      .insertInto('sessions')
+      .values({ id_hash: s.idHash, person_id: s.personId, created_at: s.createdAt, expires_at: s.expiresAt })
+      .execute();
+  }
+
+  async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
+    const row = await this.#db
+      .selectFrom('sessions as s')
+      .innerJoin('people as p', 'p.id', 's.person_id')
+      .selectAll('s')
+      .where('s.id_hash', '=', idHash)
+      .where('p.revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row
+      ? {
+          idHash: new Uint8Array(row.id_hash),
+          personId: row.person_id,
+          createdAt: Number(row.created_at),
+          expiresAt: Number(row.expires_at),
+        }
+      : null;
+  }
+
+  async deleteSession(idHash: Uint8Array): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  async deleteExpiredSessions(now: number): Promise<number> {
+    return changed(await this.#db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst());
+  }
+
+  async recordMembership(personId: string, boardId: string, role: Role, at: number): Promise<void> {
+    await this.#db
+      .insertInto('board_members')
+      .columns(['person_id', 'board_id', 'role', 'last_seen'])
+      .expression(
+        this.#db
+          .selectFrom('people')
+          .select((eb) => ['id', eb.val(boardId).as('board_id'), eb.val(role).as('role'), eb.val(at).as('last_seen')])
+          .where('id', '=', personId)
+          .where('issuer', 'is not', null),
+      )
+      .onConflict((oc) =>
+        oc.columns(['person_id', 'board_id']).doUpdateSet((eb) => ({
+          role: eb.ref('excluded.role'),
+          last_seen: eb.ref('excluded.last_seen'),
+        })),
+      )
+      .execute();
+  }
+
+  async membershipsOf(personId: string): Promise<readonly Membership[]> {
+    const rows = await this.#db
+      .selectFrom('board_members as m')
+      .innerJoin('boards as b', 'b.id', 'm.board_id')
+      .select(['m.board_id', 'b.title', 'm.role', 'm.last_seen'])
+      .where('m.person_id', '=', personId)
+      .orderBy('m.last_seen', 'desc')
+      .limit(200)
+      .execute();
+    return rows.map((r) => ({
+      boardId: r.board_id,
+      title: r.title,
+      role: isRole(r.role) ? r.role : 'viewer',
+      lastSeen: Number(r.last_seen),
+    }));
+  }
+  async membershipOf(personId: string, boardId: string): Promise<Role | null> {
+    const row = await this.#db
+      .selectFrom('board_members')
+      .select('role')
+      .where('person_id', '=', personId)
+      .where('board_id', '=', boardId)
+      .executeTakeFirst();
+    // A role this version does not know is no role: never a guess that grants more.
+    return row && isRole(row.role) ? row.role : null;
+  }
+
+  async membersDomain(boardId: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('board_sign_in_rules')
+      .select('members_domain')
+      .where('board_id', '=', boardId)
+      .executeTakeFirst();
+    return row?.members_domain ?? null;
+  }
+
+  async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
+    if (domain === null) {
+      await this.#db.deleteFrom('board_sign_in_rules').where('board_id', '=', boardId).execute();
+      return;
+    }
+    await this.#db
+      .insertInto('board_sign_in_rules')
+      .values({ board_id: boardId, members_domain: domain })
+      .onConflict((oc) =>
+        oc.column('board_id').doUpdateSet((eb) => ({ members_domain: eb.ref('excluded.members_domain') })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,135 @@
+import type { StatementSync } from 'node:sqlite';
+import type { Generated, Kysely } from 'kysely';
+import { type BoardTables, bumpRevision } from './BoardRepository.ts';
+import type {
+  BoardDocumentCompaction,
+  BoardDocumentKind,
+  BoardDocumentStore,
+  StoredBoardDocument,
+} from './BoardDocumentStore.ts';
+import type { Database } from './database.ts';
+import { blob, int } from './rows.ts';
+import type { RevisedDocumentCompaction } from './SnapshotRevisions.ts';
+
+interface BoardDocumentTables {
+  board_documents: { board_id: string; kind: BoardDocumentKind; updated_at: number; snapshot: Uint8Array };
+  board_document_updates: {
+    seq: Generated<number>;
+    board_id: string;
+    kind: BoardDocumentKind;
+    at: number;
+    update_data: Uint8Array;
+  };
+}
+
+type Tables = BoardDocumentTables & BoardTables;
+
+/** A board's other documents (BoardDocumentStore.ts; tables: migrations/0007_boardDocuments.ts). */
+export class BoardDocumentRepository implements BoardDocumentStore {
+  readonly #database: Database;
+  readonly #db: Kysely<Tables>;
+  /** SQLite: appended directly, like BoardRepository's update log (see there). */
+  readonly #insertUpdate: StatementSync | null;
+
+  constructor(database: Database) {
+    this.#database = database;
+    this.#db = database.kysely<Tables>();
+    this.#insertUpdate =
+      database.sqlite?.prepare(
+        'INSERT INTO board_document_updates (board_id, kind, at, update_data) VALUES (?, ?, ?, ?)',
+      ) ?? null;
+  }
+
+  async loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
+    return this.#database.transaction<Tables, StoredBoardDocument | null>(async (trx) => {
+      if (!(await trx.selectFrom('boards').select('id').where('id', '=', boardId).executeTakeFirst())) return null;
+      const row = await trx
+        .selectFrom('board_documents')
+        .select('snapshot')
+        .where('board_id', '=', boardId)
+        .where('kind', '=', kind)
+        .executeTakeFirst();
+      const rows = await trx
+        .selectFrom('board_document_updates')
+        .select(['seq', 'update_data'])
+        .where('board_id', '=', boardId)
+        .where('kind', '=', kind)
+        .orderBy('seq')
+        .execute();
+      return {
+        snapshot: row ? blob(boardId, row.snapshot, `${kind} snapshot`) : null,
+        updates: rows.map((r) => ({
+          seq: int(boardId, r.seq, 'seq'),
+          update: blob(boardId, r.update_data, `${kind} update ${String(r.seq)}`),
+        })),
+      };
+    }, 'repeatable read');
+  }
+
+  appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
+    if (this.#insertUpdate && !this.#database.sqlite?.isTransaction) {
+      try {
+        return Promise.resolve(Number(this.#insertUpdate.run(boardId, kind, at, update).lastInsertRowid));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.#db
+      .insertInto('board_document_updates')
+      .values({ board_id: boardId, kind, at, update_data: update })
+      .returning('seq')
+      .executeTakeFirstOrThrow()
+      .then((row) => int(boardId, row.seq, 'seq'));
+  }
+
+  async compactBoardDocument(boardId: string, kind: BoardDocumentKind, c: BoardDocumentCompaction): Promise<void> {
+    await this.#database.transaction<Tables, void>(async (trx) => {
+      await this.#writeSnapshot(trx, boardId, kind, c);
+      await trx
+        .deleteFrom('board_document_updates')
+        .where('board_id', '=', boardId)
+        .where('kind', '=', kind)
+        .where('seq', '<=', c.upToSeq)
+        .execute();
+    });
+  }
+
+  /** See SnapshotRevisions.ts. */
+  async compactBoardDocumentIfCurrent(
+    boardId: string,
+    kind: BoardDocumentKind,
+    c: RevisedDocumentCompaction,
+  ): Promise<number | null> {
+    return this.#database.transaction<Tables, number | null>(async (trx) => {
+      const revision = await bumpRevision(trx, boardId, kind, c.expectedRevision);
+      if (revision === null) return null;
+      await this.#writeSnapshot(trx, boardId, kind, c);
+      if (c.seqs.length > 0)
+        await trx
+          .deleteFrom('board_document_updates')
+          .where('board_id', '=', boardId)
+          .where('kind', '=', kind)
+          .where('seq', 'in', c.seqs)
+          .execute();
+      return revision;
+    });
+  }
+
+  async #writeSnapshot(
+    trx: Kysely<Tables>,
+    boardId: string,
+    kind: BoardDocumentKind,
+    c: { snapshot: Uint8Array; at: number },
+  ): Promise<void> {
+    await trx
+      .insertInto('board_documents')
+      .values({ board_id: boardId, kind, updated_at: c.at, snapshot: c.snapshot })
+      .onConflict((oc) =>
+        oc.columns(['board_id', 'kind']).doUpdateSet((eb) => ({
+          snapshot: eb.ref('excluded.snapshot'),
+          updated_at: this.#database.greatest(eb.ref('board_documents.updated_at'), eb.ref('excluded.updated_at')),
+        })),
+      )
+      .execute();
+  }
+}

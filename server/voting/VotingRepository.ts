@@ -1,0 +1,230 @@
+import type { Kysely } from 'kysely';
+import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
+import type { RoundFields } from '../../shared/schema/round.ts';
+import type { Database } from '../storage/database.ts';
+import { changed } from '../storage/rows.ts';
+import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import { readBallotRow, readRoundRow } from './votingRows.ts';
+
+export interface VotingTables {
+  voting_rounds: {
+    id: string;
+    board_id: string;
+    status: string;
+    settings: string;
+    opened_at: number;
+    opened_by_id: string;
+    opened_by_name: string;
+    ends_at: number | null;
+    closed_at: number | null;
+    result: string | null;
+  };
+  voting_ballots: {
+    round_id: string;
+    person_id: string;
+    name: string;
+    department: string;
+    dots: string;
+    version: number;
+    updated_at: number;
+  };
+}
+
+/**
+ * Voting rounds and secret ballots (VotingStore.ts; tables: migrations/0005_voting.ts). On
+ * PostgreSQL a ballot write holds its round's row FOR SHARE until it commits, so a reveal (FOR
+ * UPDATE) waits for it and counts it, and one that comes after the reveal finds the round closed.
+ */
+export class VotingRepository implements VotingStore {
+  readonly #database: Database;
+  readonly #db: Kysely<VotingTables>;
+
+  constructor(database: Database) {
+    this.#database = database;
+    this.#db = database.kysely<VotingTables>();
+  }
+
+  async openRound(r: NewRound): Promise<boolean> {
+    const result = await this.#db
+      .insertInto('voting_rounds')
+      .values({
+        id: r.id,
+        board_id: r.boardId,
+        status: 'open',
+        settings: JSON.stringify(r.settings),
+        opened_at: r.openedAt,
+        opened_by_id: r.openedBy.id,
+        opened_by_name: r.openedBy.name,
+        ends_at: r.endsAt,
+        closed_at: null,
+        result: null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return changed(result) === 1;
+  }
+
+  async getOpenRound(boardId: string): Promise<StoredRound | null> {
+    const row = await this.#rounds().where('board_id', '=', boardId).where('status', '=', 'open').executeTakeFirst();
+    return row ? readRoundRow(row) : null;
+  }
+
+  async getRound(boardId: string, roundId: RoundId): Promise<StoredRound | null> {
+    const row = await this.#rounds().where('board_id', '=', boardId).where('id', '=', roundId).executeTakeFirst();
+    return row ? readRoundRow(row) : null;
+  }
+
+  async listRevealed(boardId: string): Promise<StoredRound[]> {
+    const rows = await this.#rounds()
+      .where('board_id', '=', boardId)
+      .where('status', '=', 'revealed')
+      .orderBy('closed_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(readRoundRow);
+  }
+
+  async listTimedOpenRounds(): Promise<StoredRound[]> {
+    const rows = await this.#rounds()
+      .where('status', '=', 'open')
+      .where('ends_at', 'is not', null)
+      .orderBy('ends_at')
+      .execute();
+    return rows.map(readRoundRow);
+  }
+
+  async closeRound(boardId: string, roundId: RoundId, close: RoundClosing): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('voting_rounds')
+      .set({
+        status: close.status,
+        closed_at: close.at,
+        result: close.status === 'revealed' ? JSON.stringify(close.result) : null,
+      })
+      .where('board_id', '=', boardId)
+      .where('id', '=', roundId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return changed(result) === 1;
+  }
+
+  async revealRound(
+    boardId: string,
+    roundId: RoundId,
+    at: number,
+    count: (ballots: StoredBallot[]) => RoundFields,
+  ): Promise<RoundFields | null> {
+    return this.#database.transaction<VotingTables, RoundFields | null>(async (trx) => {
+      const open = await this.#database
+        .lock(
+          trx
+            .selectFrom('voting_rounds')
+            .select('id')
+            .where('board_id', '=', boardId)
+            .where('id', '=', roundId)
+            .where('status', '=', 'open'),
+          'update',
+        )
+        .executeTakeFirst();
+      if (!open) return null;
+      // A new statement, a new snapshot: it sees every ballot write that held the lock before us.
+      const rows = await trx
+        .selectFrom('voting_ballots')
+        .selectAll()
+        .where('round_id', '=', roundId)
+        .orderBy('person_id')
+        .execute();
+      const result = count(rows.map(readBallotRow));
+      await trx
+        .updateTable('voting_rounds')
+        .set({ status: 'revealed', closed_at: at, result: JSON.stringify(result) })
+        .where('id', '=', roundId)
+        .execute();
+      return result;
+    });
+  }
+
+  async getBallots(roundId: RoundId): Promise<StoredBallot[]> {
+    const rows = await this.#db
+      .selectFrom('voting_ballots')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .orderBy('person_id')
+      .execute();
+    return rows.map(readBallotRow);
+  }
+
+  async getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null> {
+    const row = await this.#db
+      .selectFrom('voting_ballots')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return row ? readBallotRow(row) : null;
+  }
+
+  async deleteBallot(roundId: RoundId, personId: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom('voting_ballots')
+      .where('round_id', '=', roundId)
+      .where('person_id', '=', personId)
+      .where((eb) => eb.exists(this.#openRound(roundId, 'none')))
+      .executeTakeFirst();
+    return changed(result) > 0;
+  }
+
+  async saveBallot(b: BallotWrite, expectedVersion: number): Promise<boolean> {
+    const dots = JSON.stringify(nonZero(b.dots));
+    const result =
+      expectedVersion === 0
+        ? await this.#db
+            .insertInto('voting_ballots')
+            .columns(['round_id', 'person_id', 'name', 'department', 'dots', 'version', 'updated_at'])
+            .expression(
+              this.#openRound(b.roundId, 'share').select((eb) => [
+                eb.val(b.personId).as('person_id'),
+                eb.val(b.name).as('name'),
+                eb.val(b.department).as('department'),
+                eb.val(dots).as('dots'),
+                eb.lit(1).as('version'),
+                eb.val(b.updatedAt).as('updated_at'),
+              ]),
+            )
+            .onConflict((oc) => oc.columns(['round_id', 'person_id']).doNothing())
+            .executeTakeFirst()
+        : await this.#db
+            .updateTable('voting_ballots')
+            .set((eb) => ({
+              name: b.name,
+              department: b.department,
+              dots,
+              version: eb('version', '+', 1),
+              updated_at: b.updatedAt,
+            }))
+            .where('round_id', '=', b.roundId)
+            .where('person_id', '=', b.personId)
+            .where('version', '=', expectedVersion)
+            .where((eb) => eb.exists(this.#openRound(b.roundId, 'share')))
+            .executeTakeFirst();
+    return changed(result) === 1;
+  }
+
+  #rounds() {
+    return this.#db.selectFrom('voting_rounds').selectAll();
+  }
+
+  /** The round's row if it is open, selecting its id (as round_id); `share`: held until the write commits. */
+  #openRound(roundId: RoundId, lock: 'share' | 'none') {
+    const query = this.#db
+      .selectFrom('voting_rounds')
+      .select('id as round_id')
+      .where('id', '=', roundId)
+      .where('status', '=', 'open');
+    return lock === 'share' ? this.#database.lock(query, 'share') : query;
+  }
+}
+
+function nonZero(dots: Readonly<Record<NoteId, number>>): Record<NoteId, number> {
+  return Object.fromEntries(Object.entries(dots).filter(([, n]) => n > 0)) as Record<NoteId, number>;
+}
