@@ -1,19 +1,10 @@
 import type { CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
 import type { BoardInfo } from './BoardStore.ts';
 
-/**
- * Version history (CheckpointRepository.ts). Checkpoints are full encoded states: Hocuspocus
+/*
+ * Version history's rows (CheckpointRepository.ts). Checkpoints are full encoded states: Hocuspocus
  * documents use gc: true, so Yjs snapshots (`Y.createDocFromSnapshot`) cannot be used.
  */
-interface CheckpointStore {
-  /** Stores a checkpoint; fails if the board does not exist or the id is taken. */
-  addCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
-  /** The board's checkpoints without their state, newest first. */
-  listCheckpoints(boardId: string): Promise<CheckpointInfo[]>;
-  /** One checkpoint with its state, or null. */
-  getCheckpoint(boardId: string, checkpointId: string): Promise<StoredCheckpoint | null>;
-  deleteCheckpoints(boardId: string, checkpointIds: readonly string[]): Promise<void>;
-}
 
 /** Why a checkpoint was taken. Only `named` and `vote-reveal` are kept forever; the rest thin out with age. */
 export type CheckpointKind = CheckpointKindName;

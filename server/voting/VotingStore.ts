@@ -86,9 +86,3 @@ export interface StoredBallot extends BallotWrite {
   /** Bumped by every write (compare-and-set). */
   readonly version: number;
 }
-
-/** A board's voting rows as backups carry them (BoardDump.voting); plain JSON. */
-interface VotingDump {
-  readonly rounds: readonly StoredRound[];
-  readonly ballots: readonly StoredBallot[];
-}
