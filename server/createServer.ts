@@ -109,6 +109,7 @@ export async function createServer(
   // Observability: every store call timed, refusals counted, served at GET /metrics.
   const metrics: Metrics = new Metrics({
     logRows: (document): number => persistence.logRows(document),
+    hasGap: (document): boolean => persistence.hasGap(document),
     processMetrics: options.processMetrics,
   });
   const store = metrics.instrumentRepositories(options.store ?? (await openConfiguredRepositories(config)));

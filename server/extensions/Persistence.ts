@@ -17,6 +17,7 @@ import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
 import { holdAcknowledgements } from '../persistence/heldAcks.ts';
 import { documentUpdateIn } from '../persistence/syncMessages.ts';
+import { type LogGap, logGap } from '../storage/boardState.ts';
 import { type DocumentRepositories, type DocumentStorage, documentStorage } from '../storage/documentStorage.ts';
 import { refusalForLoadFailure } from './BoardAccess.ts';
 import { log } from '../observability/log.ts';
@@ -48,6 +49,8 @@ interface DocState {
   chain: Uint8Array[];
   /** Resolves once every row queued so far is written (acknowledgements wait for it); null when none is pending. */
   queued: Promise<void> | null;
+  /** Loaded with changes missing from its log (boardState.ts logGap), until a client's sync supplies them. */
+  gap: LogGap | null;
 }
 
 /**
@@ -96,8 +99,11 @@ const MAX_CATCH_UPS = 5;
  *   written one at a time, in order, so the log loads whatever moment the process dies at
  *   (Persistence.order.test.ts).
  * - Several instances (REDIS_URL, docs/operations.md): an update that reached this document
- *   through Redis (origin `{ source: 'redis' }`) was logged by the instance its client is on,
- *   before that client's acknowledgement; it is not appended again here.
+ *   through Redis (origin `{ source: 'redis' }`) is logged here too, with the turn's row, although
+ *   the instance its client is on logs it as well. That instance may die before its row commits;
+ *   logging it here means every row this instance writes holds what it builds on, so the log never
+ *   refers to changes it lacks, and an acknowledgement from here waits for it like for any other
+ *   update of the turn. The duplicate row costs nothing to Yjs and the next compaction drops it.
  * - onStoreDocument (debounced by Hocuspocus, 2 s / max 10 s) compacts: the full state becomes
  *   the snapshot and the log rows the document is known to contain are deleted, in one
  *   transaction, only if no other instance wrote a snapshot since (SnapshotRevisions.ts);
@@ -154,13 +160,18 @@ export class Persistence implements Extension {
       writing: false,
       chain: [],
       queued: null,
+      gap: loaded.gap,
     };
     this.docs.set(document, state);
+    if (state.gap)
+      log.warn(
+        { board: documentName, missing: state.gap.missing, pendingDeletes: state.gap.pendingDeletes },
+        'board loaded with changes missing from its log; served, and healed when a client that has them syncs',
+      );
 
     // Registered after the stored state is in (loading must not log it again) and before the
     // migrations, whose changes are thereby persisted through the log like any other change.
     document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (isRedisOrigin(origin)) return; // logged by the instance that received it (see the class comment)
       if (origin === STORE_CATCH_UP_ORIGIN) return; // read from the store
       state.chain.push(update);
     });
@@ -169,6 +180,10 @@ export class Persistence implements Extension {
     // have all fired by now, and Hocuspocus has not yet acknowledged the client's update.
     document.on('afterAllTransactions', (_doc: Y.Doc, transactions: Y.Transaction[]) => {
       this.logChain(document as Document, documentName, state, transactions[0]?.origin);
+      if (state.gap && !logGap(document)) {
+        log.info({ board: documentName }, 'board gap healed: the missing changes arrived and are logged');
+        state.gap = null;
+      }
     });
 
     if (storage.kind === 'comments') {
@@ -237,6 +252,11 @@ export class Persistence implements Extension {
   /** Log rows this instance knows the board has beyond its snapshot (a metric: compaction keeps it short). */
   logRows(document: Y.Doc): number {
     return this.docs.get(document)?.contained.size ?? 0;
+  }
+
+  /** Whether the board waits for changes missing from its log (a metric; see logGap). */
+  hasGap(document: Y.Doc): boolean {
+    return Boolean(this.docs.get(document)?.gap);
   }
 
   /** Whether the board's latest saves failed (its clients are shown "saving delayed"). */
@@ -401,14 +421,13 @@ export class Persistence implements Extension {
   }
 }
 
-/** Hocuspocus applies a client's update with `{ source: 'connection', connection }` as origin. */
+/**
+ * Hocuspocus applies a client's update with `{ source: 'connection', connection }` as origin, and
+ * one relayed by another instance with `{ source: 'redis' }`: both are logged with the turn's row.
+ */
 function isConnectionOrigin(origin: unknown): boolean {
-  return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'connection';
-}
-
-/** An update another instance relayed through @hocuspocus/extension-redis. */
-function isRedisOrigin(origin: unknown): boolean {
-  return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'redis';
+  const source = typeof origin === 'object' && origin !== null ? (origin as { source?: unknown }).source : null;
+  return source === 'connection' || source === 'redis';
 }
 
 function errorText(error: unknown): string {

@@ -6,6 +6,8 @@ import { errorsLogged } from './log.ts';
 export interface MetricsConfiguration {
   /** Rows of the update log a live document knows of (Persistence.logRows). */
   logRows?: (document: Y.Doc) => number;
+  /** Whether a live document waits for changes missing from its log (Persistence.hasGap). */
+  hasGap?: (document: Y.Doc) => boolean;
   /** Adds Node's process metrics (CPU, memory, event-loop lag, GC). Off in tests that start many servers. */
   processMetrics?: boolean;
 }
@@ -66,6 +68,15 @@ export class Metrics {
       registers,
       collect() {
         this.set(Math.max(0, ...rowsPerBoard()));
+      },
+    });
+    const hasGap = configuration.hasGap;
+    new Gauge({
+      name: 'journeyboard_boards_with_gap',
+      help: 'Open boards loaded with changes missing from their update log, not yet healed by a client (docs/operations.md).',
+      registers,
+      collect() {
+        this.set([...(live()?.documents.values() ?? [])].filter((d) => hasGap?.(d)).length);
       },
     });
     this.changes = new Counter({
