@@ -24,7 +24,7 @@ describe('Persistence with changes missing from the log', () => {
     id: string;
     tokens: Record<string, string>;
     writer: Y.Doc;
-    noteId: string;
+    noteId: NoteId;
   }> {
     server = await startTestServer({ metricsToken: METRICS_TOKEN });
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
