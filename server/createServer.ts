@@ -118,6 +118,9 @@ export async function createServer(
   const persistence = new Persistence({
     store,
     retry: options.saveRetry,
+    // Several instances: each follows the log of the boards it holds (Persistence.follow).
+    followLogMs: config.redisUrl ? (config.logFollowMs ?? 200) : undefined,
+    onCatchUp: (reason, rows) => metrics.countCatchUp(reason, rows),
     beforeMigration: (boardId, doc) =>
       checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });

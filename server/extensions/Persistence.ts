@@ -27,7 +27,18 @@ export interface PersistenceConfiguration {
   /** Called with the stored board before schema migrations change it (a checkpoint); errors are logged. */
   beforeMigration?: (boardId: string, document: Y.Doc) => Promise<void>;
   retry?: RetryPolicy;
+  /**
+   * Several instances: every this many milliseconds, read the log rows of every open document
+   * that another instance wrote and this one has not seen, and apply them (see `follow`). Off
+   * (undefined) with one instance, where every row is this instance's own.
+   */
+  followLogMs?: number;
+  /** Told of each catch-up from the log: why, and how many rows it applied (a metric). */
+  onCatchUp?: (reason: CatchUpReason, rows: number) => void;
 }
+
+/** Why an instance read the log of a board it holds: rows another instance wrote, or its compaction. */
+export type CatchUpReason = 'unseen-rows' | 'compacted-elsewhere';
 
 /** Per live document: what the log holds and whether saving fails. */
 interface DocState {
@@ -51,6 +62,8 @@ interface DocState {
   queued: Promise<void> | null;
   /** Loaded with changes missing from its log (boardState.ts logGap), until a client's sync supplies them. */
   gap: LogGap | null;
+  /** A compaction of this document is running: the follower leaves it alone meanwhile. */
+  compacting: boolean;
 }
 
 /**
@@ -124,15 +137,23 @@ export class Persistence implements Extension {
   private readonly batches = new Map<Document, PendingAppends>();
   private batchScheduled = false;
   private instance: Hocuspocus | null = null;
+  private readonly followLogMs: number | undefined;
+  private readonly onCatchUp: PersistenceConfiguration['onCatchUp'];
+  private followTimer: NodeJS.Timeout | null = null;
+  private following: Promise<void> | null = null;
+  private destroyed = false;
 
   constructor(configuration: PersistenceConfiguration) {
     this.store = configuration.store;
     this.beforeMigration = configuration.beforeMigration;
     this.retryPolicy = configuration.retry ?? DEFAULT_RETRY;
+    this.followLogMs = configuration.followLogMs;
+    this.onCatchUp = configuration.onCatchUp;
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
     this.instance = instance;
+    if (this.followLogMs !== undefined) this.scheduleFollow();
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -161,6 +182,7 @@ export class Persistence implements Extension {
       chain: [],
       queued: null,
       gap: loaded.gap,
+      compacting: false,
     };
     this.docs.set(document, state);
     if (state.gap)
@@ -247,6 +269,67 @@ export class Persistence implements Extension {
   async onDestroy(): Promise<void> {
     for (const r of this.retries) r.stop();
     this.retries.clear();
+    this.destroyed = true;
+    if (this.followTimer) clearTimeout(this.followTimer);
+    this.followTimer = null;
+    await this.following;
+  }
+
+  /**
+   * Brings every open document up to its stored log now (several instances; see `follow`), for
+   * example when Redis comes back after relays were lost. Resolves once done.
+   */
+  async followNow(): Promise<void> {
+    while (this.following) await this.following;
+    this.following = this.follow().finally(() => (this.following = null));
+    await this.following;
+  }
+
+  private scheduleFollow(): void {
+    this.followTimer = setTimeout(() => {
+      this.followTimer = null;
+      void this.followNow().finally(() => {
+        if (this.followLogMs !== undefined && !this.destroyed) this.scheduleFollow();
+      });
+    }, this.followLogMs);
+    this.followTimer.unref?.();
+  }
+
+  /**
+   * Several instances: Redis relays each change to the other instances holding the board, but a
+   * relay can be late, lost in a Redis outage, or never sent (the instance died right after
+   * acknowledging). The log is the truth: every acknowledged change is in it. So each instance
+   * reads, for every document it holds, the rows it has not seen and applies them (as stored
+   * state: not logged again); when another instance compacted meanwhile it merges the whole
+   * stored form. An acknowledged change therefore reaches every instance within about one
+   * interval plus a read, whoever dies (docs/operations.md, "Storage with several instances").
+   */
+  private async follow(): Promise<void> {
+    for (const document of [...(this.instance?.documents.values() ?? [])]) {
+      const state = this.docs.get(document);
+      if (!state || state.compacting || state.retry) continue;
+      try {
+        const stored = await state.storage.unseen(state.contained);
+        if (state.compacting || !this.instance?.documents.has(document.name)) continue;
+        if (stored.revision !== state.revision) {
+          await this.catchUp(document, state);
+          this.onCatchUp?.('compacted-elsewhere', stored.updates.length);
+          continue;
+        }
+        const rows = stored.updates.filter((u) => !state.contained.has(u.seq));
+        if (rows.length === 0) continue;
+        document.transact(() => {
+          for (const { update } of rows) Y.applyUpdate(document, update);
+        }, STORE_CATCH_UP_ORIGIN);
+        for (const { seq } of rows) state.contained.add(seq);
+        this.onCatchUp?.('unseen-rows', rows.length);
+      } catch (error) {
+        log.warn(
+          { board: document.name, err: errorText(error) },
+          'could not read the board’s log to follow it; tries again',
+        );
+      }
+    }
   }
 
   /** Log rows this instance knows the board has beyond its snapshot (a metric: compaction keeps it short). */
@@ -266,6 +349,7 @@ export class Persistence implements Extension {
 
   /** Snapshot + delete contained rows; true when stored. Never rejects. */
   private async compact(document: Document, documentName: string, state: DocState): Promise<boolean> {
+    state.compacting = true;
     try {
       for (let catchUps = 0; ; catchUps++) {
         // Encode and list the contained rows in the same synchronous step: both describe the
@@ -285,6 +369,8 @@ export class Persistence implements Extension {
     } catch (error) {
       this.saveFailed(document, documentName, state, 'store', error);
       return false;
+    } finally {
+      state.compacting = false;
     }
     if (state.retry) this.recovered(document, documentName, state);
     return true;

@@ -32,6 +32,8 @@ export class Metrics {
   private readonly refused: Counter<'reason'>;
   private readonly storeSeconds: Histogram<'operation'>;
   private readonly storeErrors: Counter<'operation'>;
+  private readonly catchUps: Counter<'reason'>;
+  private readonly caughtUpRows: Counter;
 
   constructor(configuration: MetricsConfiguration = {}) {
     const registers = [this.registry];
@@ -104,6 +106,17 @@ export class Metrics {
       labelNames: ['operation'],
       registers,
     });
+    this.catchUps = new Counter({
+      name: 'journeyboard_log_catchups_total',
+      help: 'Times this instance read rows of an open board that another instance logged and it had not received (several instances), by reason: unseen-rows, or compacted-elsewhere (it merged the whole stored board).',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.caughtUpRows = new Counter({
+      name: 'journeyboard_log_caught_up_rows_total',
+      help: 'Log rows applied by those catch-ups: edits whose relay through Redis was late, lost or never sent.',
+      registers,
+    });
     new Counter({
       name: 'journeyboard_errors_logged_total',
       help: 'Errors logged by this process (log level error or fatal).',
@@ -123,6 +136,12 @@ export class Metrics {
 
   countChange(source: ChangeSource): void {
     this.changes.inc({ source });
+  }
+
+  /** Counts a catch-up from the log (Persistence.follow) and the rows it applied. */
+  countCatchUp(reason: string, rows: number): void {
+    this.catchUps.inc({ reason });
+    this.caughtUpRows.inc(rows);
   }
 
   /** Counts one refusal; `reason` is one of the close reasons in shared/protocol/closeReasons.ts. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { BoardRepository } from './BoardRepository.ts';
+import type { UnseenUpdates } from './SnapshotRevisions.ts';
 import { readMeta } from '../../shared/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
@@ -49,6 +50,8 @@ export interface DocumentStorage {
   ): Promise<number | null>;
   /** The stored snapshot and log; null if the board is gone. */
   loadRows(): Promise<StoredRows | null>;
+  /** The revision and the log rows not in `known` (BoardRepository.ts UnseenUpdates). */
+  unseen(known: ReadonlySet<number>): Promise<UnseenUpdates>;
 }
 
 /** The storage of a document name, or null for a name that is no board's document. */
@@ -76,6 +79,7 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
       compactIfCurrent: (doc, snapshot, seqs, expectedRevision, at) =>
         store.boards.compactIfCurrent(boardId, { snapshot, title: readMeta(doc).title, seqs, expectedRevision, at }),
       loadRows: () => store.boards.loadBoard(boardId),
+      unseen: (known) => store.boards.unseenUpdates(boardId, known),
     };
   }
   return {
@@ -89,6 +93,7 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
     compactIfCurrent: (_doc, snapshot, seqs, expectedRevision, at) =>
       store.documents.compactBoardDocumentIfCurrent(boardId, kind, { snapshot, seqs, expectedRevision, at }),
     loadRows: () => store.documents.loadBoardDocument(boardId, kind),
+    unseen: (known) => store.documents.unseenDocumentUpdates(boardId, kind, known),
   };
 }
 

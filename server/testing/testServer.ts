@@ -51,6 +51,7 @@ export async function startTestServer(
       databaseSchema: options.databaseSchema,
       redisUrl: options.redisUrl,
       redisPrefix: options.redisPrefix,
+      logFollowMs: options.logFollowMs,
       metricsToken: options.metricsToken,
       trustProxy: options.trustProxy,
       oidc: options.oidc,
