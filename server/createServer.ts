@@ -131,6 +131,9 @@ export async function createServer(
     ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' })
     : null;
   const cluster = scaleOut?.cluster;
+  // Relays sent while Redis was away are lost: catch the open boards up from the log at once.
+  scaleOut?.health.onReconnect(() => void persistence.followNow());
+  metrics.watchRedis(() => scaleOut?.health.state ?? 'off');
   // Secret dot-voting rounds: ballots in the database, results written at reveal.
   const voting = new VotingService({
     store: store.voting,
@@ -254,6 +257,7 @@ export async function createServer(
         limits,
         boardStates,
         metrics: { registry: metrics.registry, token: config.metricsToken },
+        redis: scaleOut ? () => scaleOut.health.state : undefined,
       }),
     }),
     new ConnectionLog(),

@@ -38,7 +38,7 @@ export interface PersistenceConfiguration {
 }
 
 /** Why an instance read the log of a board it holds: rows another instance wrote, or its compaction. */
-export type CatchUpReason = 'unseen-rows' | 'compacted-elsewhere';
+type CatchUpReason = 'unseen-rows' | 'compacted-elsewhere';
 
 /** Per live document: what the log holds and whether saving fails. */
 interface DocState {

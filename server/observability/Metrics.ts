@@ -28,6 +28,7 @@ export type ChangeSource = 'connection' | 'redis' | 'server';
 export class Metrics {
   readonly registry = new Registry();
   private instance: Hocuspocus | null = null;
+  private redisState: () => string = () => 'off';
   private readonly changes: Counter<'source'>;
   private readonly refused: Counter<'reason'>;
   private readonly storeSeconds: Histogram<'operation'>;
@@ -106,6 +107,17 @@ export class Metrics {
       labelNames: ['operation'],
       registers,
     });
+    const redisState = () => this.redisState();
+    new Gauge({
+      name: 'journeyboard_redis_up',
+      help: 'Several instances: 1 while every Redis connection of this instance is ready, 0 while one is not (edits then cross through the database), absent on a single instance.',
+      registers,
+      collect() {
+        const state = redisState();
+        if (state === 'off') this.reset();
+        else this.set(state === 'up' ? 1 : 0);
+      },
+    });
     this.catchUps = new Counter({
       name: 'journeyboard_log_catchups_total',
       help: 'Times this instance read rows of an open board that another instance logged and it had not received (several instances), by reason: unseen-rows, or compacted-elsewhere (it merged the whole stored board).',
@@ -132,6 +144,11 @@ export class Metrics {
   /** The live documents and connections the gauges count. */
   watch(instance: Hocuspocus): void {
     this.instance = instance;
+  }
+
+  /** Where journeyboard_redis_up reads the Redis state from (RedisHealth). */
+  watchRedis(state: () => string): void {
+    this.redisState = state;
   }
 
   countChange(source: ChangeSource): void {
