@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import type { Extension } from '@hocuspocus/server';
 import { Redis as RedisClient } from 'ioredis';
 import { log } from '../observability/log.ts';
+import { BoardRedis } from './BoardRedis.ts';
 import { ClusterEvents } from './ClusterEvents.ts';
 import { RedisHealth } from './RedisHealth.ts';
 
@@ -34,7 +34,7 @@ export interface ScaleOut {
 export function createScaleOut(options: ScaleOutOptions): ScaleOut {
   const identifier = `jb-${crypto.randomUUID()}`;
   const health = new RedisHealth();
-  const redis = new RedisExtension({
+  const redis = new BoardRedis({
     identifier,
     prefix: options.prefix,
     createClient: () => {
