@@ -32,8 +32,9 @@ export class BoardRedis extends Redis {
     updates.push(data.update);
     if (this.relayScheduled) return;
     this.relayScheduled = true;
-    // The same turn as Hocuspocus's own broadcast to this instance's clients.
-    setImmediate(() => {
+    // After the microtasks of this message (Hocuspocus runs onChange hooks on microtasks), before
+    // any I/O: the updates one message produced (a change and its repair) go as one.
+    process.nextTick(() => {
       this.relayScheduled = false;
       const turn = [...this.turn];
       this.turn.clear();
