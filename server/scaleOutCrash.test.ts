@@ -207,6 +207,12 @@ describe('several instances: a crash loses nothing acknowledged', () => {
       await waitFor(async () => (await health(a)) === 'down' && (await health(b)) === 'down', {
         what: 'both instances to see Redis down',
       });
+      // A board nobody holds yet opens during the outage from the database, without waiting for Redis.
+      const { id: other } = await createBoardWithLinks(b.url, { template: 'ecommerce' });
+      const otherOnB = await connect(b.wsUrl, other, { timeoutMs: 5_000 });
+      const otherOnA = await connect(a.wsUrl, other, { timeoutMs: 5_000 });
+      const crossedInOutage = addNote(otherOnA.document, ann, 'on a board opened in the outage');
+      await waitFor(() => text(otherOnB, crossedInOutage) !== undefined, { what: 'the new board’s edit to cross' });
       // The outage lasts longer than ioredis's retries (about 10.5 s): edits keep crossing meanwhile.
       let round = 0;
       while (Date.now() - outageStarted < 15_000) {

@@ -44,6 +44,7 @@ export function createScaleOut(options: ScaleOutOptions): ScaleOut {
       return client;
     },
   });
+  health.onReconnect(() => redis.resubscribe());
   // Named for extensions/order.ts, which places every extension by name (the class has no name).
   Object.assign(redis, { extensionName: 'Redis' } satisfies Extension);
   const cluster = new ClusterEvents({ redisUrl: options.redisUrl, prefix: options.prefix, identifier });
