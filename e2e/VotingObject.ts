@@ -1,16 +1,9 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import type { VotingTestState } from '../client/board/voting/testState.ts';
-import type { BoardPageObject } from './BoardPageObject.ts';
+import { BoardFeatureObject } from './BoardPageObject.ts';
 
 /** Voting as a person does it on an open board: start dialog, clicks on notes, the bar, the results panel. */
-export class VotingObject {
-  readonly board: BoardPageObject;
-  readonly page: Page;
-  constructor(board: BoardPageObject) {
-    this.board = board;
-    this.page = board.page;
-  }
-
+export class VotingObject extends BoardFeatureObject {
   get bar(): Locator {
     return this.page.getByTestId('voting-bar');
   }
