@@ -8,8 +8,6 @@ import {
   VOTE_TOTALS_TYPE,
   WORKSHOP_REFUSED_TYPE,
 } from '../../shared/protocol/workshop.ts';
-import path from 'node:path';
-import { createServer } from '../createServer.ts';
 import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { waitFor } from '../testing/providers.ts';
@@ -209,19 +207,8 @@ describe('WorkshopControls', () => {
   it('a change the database cannot save is refused and changes nothing; it works once storage is back', async () => {
     dataDir = makeTempDir();
     const flaky = new FlakyStore(await openSqliteRepositories(dataDir));
-    const raw = await createServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        clientDir: path.join(dataDir, 'none'),
-        maxBodyBytes: 1 << 20,
-        maxMessageBytes: 1 << 24,
-      },
-      { store: flaky.store },
-    );
-    server = { url: raw.url, wsUrl: raw.wsUrl, port: raw.port, dataDir, server: raw, close: () => raw.close() };
-    const { id, tokens } = await createBoardWithLinks(raw.url);
+    server = await startTestServer({ dataDir }, { store: flaky.store });
+    const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
 
@@ -230,7 +217,7 @@ describe('WorkshopControls', () => {
     await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal' });
     expect((facilitator.ofType(WORKSHOP_REFUSED_TYPE)[0] as { message: string }).message).toMatch(/could not save/);
     expect(flaky.refusedCount('saveWorkshopState')).toBe(1);
-    expect((await raw.workshop.state(id)).lock.locked).toBe(false);
+    expect((await server.server.workshop.state(id)).lock.locked).toBe(false);
     expect(editor.latestState()?.state.lock.locked).toBe(false);
 
     flaky.failing = false;
