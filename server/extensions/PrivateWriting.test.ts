@@ -8,18 +8,12 @@ import {
   type PrivateDraftMessage,
   type PrivateRefusedMessage,
   type PrivateRemovedMessage,
-  type PrivateWriter,
 } from '../../shared/protocol/privateWriting.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
 import { sqlitePath } from '../storage/database.ts';
-import { HeldBoards } from '../testing/heldBoards.ts';
-
-const fran: PrivateWriter = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: PrivateWriter = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const bo: PrivateWriter = { id: 'user-bo', name: 'Bo', department: 'support' };
-const cy: PrivateWriter = { id: 'user-cy', name: 'Cy', department: 'marketing' };
-const vic: PrivateWriter = { id: 'user-vic', name: 'Vic', department: 'other' };
+import { TestBoards } from '../testing/testBoards.ts';
+import { fran, ann, bo, cy, vic } from '../testing/people.ts';
 
 type Answer = PrivateDraftMessage | PrivateRemovedMessage | PrivateRefusedMessage;
 const code = (m: Answer) => (m.type === PRIVATE.refused ? m.code : null);
@@ -29,7 +23,7 @@ const draftOf = (m: Answer) => {
 };
 
 describe('PrivateWriting (drafts private until the reveal)', () => {
-  const boards = new HeldBoards(PrivateWritingClient.connect);
+  const boards = new TestBoards(PrivateWritingClient.connect);
   afterEach(() => boards.close());
 
   it('only editors and facilitators write drafts; viewers and commenters are refused with a reason; only a facilitator opens a phase', async () => {

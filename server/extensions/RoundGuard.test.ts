@@ -2,17 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordMap, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import type { VoterIdentity } from '../../shared/protocol/voting.ts';
 import { ROUND_DEFAULTS } from '../../shared/schema/round.ts';
 import { waitFor } from '../testing/providers.ts';
-import { HeldBoards } from '../testing/heldBoards.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { VotingClient } from '../testing/votingClient.ts';
-
-const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
+import { fran, ann } from '../testing/people.ts';
 
 describe('RoundGuard', () => {
-  const boards = new HeldBoards(VotingClient.connect);
+  const boards = new TestBoards(VotingClient.connect);
   afterEach(() => boards.close());
 
   it('a client that forges, changes or deletes a round record is undone from the database', async () => {

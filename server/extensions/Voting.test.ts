@@ -5,25 +5,20 @@ import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import {
   VOTING,
-  type VoterIdentity,
   type VotingBallotMessage,
   type VotingRefusedMessage,
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
-import { HeldBoards } from '../testing/heldBoards.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { waitFor } from '../testing/providers.ts';
 import { isVotingMessage } from './Voting.ts';
 import { VotingClient } from '../testing/votingClient.ts';
-
-const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const cy: VoterIdentity = { id: 'user-cy', name: 'Cy', department: 'support' };
-const vic: VoterIdentity = { id: 'user-vic', name: 'Vic', department: 'other' };
+import { fran, ann, cy, vic } from '../testing/people.ts';
 
 const refused = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type === VOTING.refused ? m.code : null);
 
 describe('Voting (secret dot-voting rounds)', () => {
-  const boards = new HeldBoards(VotingClient.connect);
+  const boards = new TestBoards(VotingClient.connect);
   afterEach(() => boards.close());
 
   it('enforces the budget, the cap per note, lane budgets and votable kinds; commenters vote, viewers are refused', async () => {

@@ -11,34 +11,17 @@ import {
 import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { waitFor } from '../testing/providers.ts';
-import {
-  createBoardWithLinks,
-  makeTempDir,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../testing/testServer.ts';
+import { createBoardWithLinks } from '../testing/testServer.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 describe('WorkshopControls', () => {
-  let server: TestServer | undefined;
-  let dataDir: string | undefined;
-  const clients: RecordingProvider[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server?.close();
-    server = undefined;
-    if (dataDir) removeDir(dataDir);
-    dataDir = undefined;
-  });
-  const join = async (boardId: string, token: string) => {
-    const c = await recordingProvider(server!.wsUrl, boardId, token);
-    clients.push(c);
-    return c;
-  };
+  const boards = new TestBoards<RecordingProvider>(recordingProvider);
+  afterEach(() => boards.close());
+  const join = (boardId: string, token: string) => boards.join(boardId, token);
 
   it('every connection gets the state on connect and after each change, with the server’s clock', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -63,7 +46,7 @@ describe('WorkshopControls', () => {
   });
 
   it('at the deadline the server ends the timer and, with lockOnEnd, locks the board with the facilitator gone', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -82,17 +65,16 @@ describe('WorkshopControls', () => {
   });
 
   it('a running timer survives a restart; a deadline that passed while the server was down is settled on load', async () => {
-    dataDir = makeTempDir();
-    server = await startTestServer({ dataDir });
+    const dataDir = boards.dataDir();
+    let server = await boards.start({ dataDir });
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     facilitator.send({ type: TIMER_TYPE, action: 'set', durationMs: 600_000 });
     facilitator.send({ type: TIMER_TYPE, action: 'start' });
     const long = await facilitator.waitForState((m) => m.state.timer.status === 'running', 'the long run');
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server.close();
+    await boards.stop();
 
-    server = await startTestServer({ dataDir });
+    server = await boards.start({ dataDir });
     const back = await join(id, tokens.editor);
     expect(back.latestState()?.state.timer).toMatchObject({ status: 'running', endsAt: long.state.timer.endsAt });
 
@@ -105,14 +87,13 @@ describe('WorkshopControls', () => {
       (m) => m.state.timer.status === 'running' && m.state.timer.durationMs === 1_000,
       'the short run',
     );
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server.close();
+    await boards.stop();
     await waitFor(() => Date.now() > short.state.timer.endsAt! + 50, {
       what: 'the deadline to pass',
       timeoutMs: 5_000,
     });
 
-    server = await startTestServer({ dataDir });
+    server = await boards.start({ dataDir });
     const later = await join(id, tokens.editor);
     expect(later.latestState()?.state.timer.status).toBe('done');
     expect(later.latestState()?.state.lock).toMatchObject({
@@ -123,7 +104,7 @@ describe('WorkshopControls', () => {
   });
 
   it('answers a malformed or impossible command to its sender only, and changes nothing', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -144,7 +125,7 @@ describe('WorkshopControls', () => {
   });
 
   it('hide cursors is workshop state; bring everyone relays the view to every other connection of the board', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const a = await join(id, tokens.editor);
@@ -164,8 +145,8 @@ describe('WorkshopControls', () => {
   });
 
   it('vote totals off everyone’s board: only a facilitator flips it, for everyone and across a restart', async () => {
-    dataDir = makeTempDir();
-    server = await startTestServer({ dataDir });
+    const dataDir = boards.dataDir();
+    let server = await boards.start({ dataDir });
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -193,10 +174,9 @@ describe('WorkshopControls', () => {
     await facilitator.waitForState((m) => m.state.hiddenVoteRound === 'round:r1', 'the totals hidden');
     facilitator.send({ type: VOTE_TOTALS_TYPE, hiddenRound: '' });
     await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal of an empty id' });
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server.close();
+    await boards.stop();
 
-    server = await startTestServer({ dataDir });
+    server = await boards.start({ dataDir });
     const back = await join(id, tokens.editor);
     expect(back.latestState()?.state.hiddenVoteRound).toBe('round:r1');
     const f2 = await join(id, tokens.facilitator);
@@ -205,9 +185,9 @@ describe('WorkshopControls', () => {
   });
 
   it('a change the database cannot save is refused and changes nothing; it works once storage is back', async () => {
-    dataDir = makeTempDir();
+    const dataDir = boards.dataDir();
     const flaky = new FlakyStore(await openSqliteRepositories(dataDir));
-    server = await startTestServer({ dataDir }, { store: flaky.store });
+    const server = await boards.start({ dataDir }, { store: flaky.store });
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);

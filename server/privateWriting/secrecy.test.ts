@@ -4,7 +4,7 @@ import { readBoard } from '../../shared/model/snapshot.ts';
 import { PRIVATE, type PrivateWriter } from '../../shared/protocol/privateWriting.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
-import { HeldBoards } from '../testing/heldBoards.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 
 const fran: PrivateWriter = { id: 'user-fran-0001', name: 'Fran', department: 'product' };
 const ann: PrivateWriter = { id: 'user-ann-00001', name: 'Annabel', department: 'sales' };
@@ -14,7 +14,7 @@ const SECRET = 'Refunds take 30 days zqx';
 const SECRET_EDITED = 'Refunds take 45 days wvk';
 
 describe('Drafts are private until the reveal', () => {
-  const boards = new HeldBoards(PrivateWritingClient.connect);
+  const boards = new TestBoards(PrivateWritingClient.connect);
   afterEach(() => boards.close());
 
   it('while a phase is open no other client, the facilitator included, sees a draft: not in the document, not in awareness, not in any message; only counts', async () => {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { VOTING, type VoterIdentity } from '../../shared/protocol/voting.ts';
 import { waitFor } from '../testing/providers.ts';
-import { HeldBoards } from '../testing/heldBoards.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
 const fran: VoterIdentity = { id: 'user-fran-0001', name: 'Fran', department: 'product' };
@@ -11,7 +11,7 @@ const ann: VoterIdentity = { id: 'user-ann-00001', name: 'Annabel', department: 
 const bo: VoterIdentity = { id: 'user-bo-000001', name: 'Bo', department: 'support' };
 
 describe('Ballots are secret until reveal', () => {
-  const boards = new HeldBoards(VotingClient.connect);
+  const boards = new TestBoards(VotingClient.connect);
   afterEach(() => boards.close());
 
   it('while a round is open no other client sees anyone’s ballot: not in the document, not in awareness, not in any message it receives', async () => {

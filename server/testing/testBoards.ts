@@ -19,20 +19,20 @@ type Connect<Client, Person> = (
 ) => Promise<Client>;
 
 /** A board made for a test: its id, its links' tokens, and `join`, which connects a kept client to it. */
-export interface HeldBoard<Client, Person> {
+export interface TestBoard<Client, Person> {
   readonly id: string;
   readonly tokens: Record<Role, string>;
   join(role: Role, person: Person, options?: HeldConnectOptions): Promise<Client>;
 }
 
 /**
- * The set-up of the tests of a feature whose state the server holds until a reveal: one real
- * server at a time, template boards on it, and the feature's clients (VotingClient,
- * PrivateWritingClient) connected to it. `join` always reaches the server running now, so a test
- * restarts the server (`stop`, then `start` on the same data) and joins the same board again.
- * `close()` in the test file's afterEach ends everything the test made.
+ * The set-up server tests repeat: one real server at a time, boards on it, and the test's clients
+ * (VotingClient, PrivateWritingClient, recording providers) connected to it. `join` always
+ * reaches the server running now, so a test restarts the server (`stop`, then `start` on the same
+ * data) and joins the same board again. `close()` in the test file's afterEach ends everything the
+ * test made. `Person` is who a client connects as, for clients that say (void for the others).
  */
-export class HeldBoards<Client extends { destroy(): void }, Person> {
+export class TestBoards<Client extends { destroy(): void }, Person = void> {
   private current: TestServer | undefined;
   private readonly clients: Client[] = [];
   private readonly dirs: string[] = [];
@@ -47,15 +47,24 @@ export class HeldBoards<Client extends { destroy(): void }, Person> {
     return this.current;
   }
 
-  async start(options: TestServerOptions = {}): Promise<TestServer> {
-    this.current = await startTestServer(options);
+  async start(
+    options: TestServerOptions = {},
+    serverOptions: Parameters<typeof startTestServer>[1] = {},
+  ): Promise<TestServer> {
+    this.current = await startTestServer(options, serverOptions);
     return this.current;
   }
 
-  /** Starts a server and makes a board from the e-commerce template (notes of every kind to work on). */
-  async board(options: TestServerOptions = {}): Promise<HeldBoard<Client, Person>> {
+  /**
+   * Starts a server and makes a board (`create` is the POST /api/boards body): by default from the
+   * e-commerce template, with notes of every kind to work on.
+   */
+  async board(
+    options: TestServerOptions = {},
+    create: Record<string, unknown> = { template: 'ecommerce' },
+  ): Promise<TestBoard<Client, Person>> {
     await this.start(options);
-    const { id, tokens } = await createBoardWithLinks(this.server.url, { template: 'ecommerce' });
+    const { id, tokens } = await createBoardWithLinks(this.server.url, create);
     return { id, tokens, join: (role, person, options) => this.join(id, tokens[role], person, options) };
   }
 
