@@ -51,6 +51,19 @@ export class VotingObject extends BoardFeatureObject {
       .toBe(true);
   }
 
+  /**
+   * Facilitator who votes: a one-dot round on the first pain point, revealed by the bar's Reveal;
+   * resolves with that note once the results panel shows.
+   */
+  async revealOneDotOnFirstPain(): Promise<{ readonly id: string }> {
+    await this.start({ title: 'Fix first?', dots: 1 });
+    const pain = (await this.board.board()).notes.find((n) => n.kind === 'pain')!;
+    await this.clickNote(pain.id);
+    await this.page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(this.results).toBeVisible();
+    return pain;
+  }
+
   /** Clicks my dots on a note (takes one back). */
   async clickMyDots(noteId: string): Promise<void> {
     const r = await this.board.noteRect(noteId);

@@ -71,11 +71,7 @@ for (const viewport of VIEWPORTS) {
 
       // A revealed round opens its results; opening Comments replaces them instead of covering them.
       const voting = new VotingObject(board);
-      await voting.start({ title: 'Fix first?', dots: 1 });
-      const pain = (await board.board()).notes.find((n) => n.kind === 'pain')!;
-      await voting.clickNote(pain.id);
-      await page.getByRole('button', { name: 'Reveal' }).click();
-      await expect(voting.results).toBeVisible();
+      await voting.revealOneDotOnFirstPain();
       await page.getByRole('button', { name: /^Comments/ }).click();
       await expect(page.getByRole('complementary', { name: 'Comments' })).toBeVisible();
       await expect(voting.results).toBeHidden();

@@ -238,11 +238,7 @@ test('after a reveal, the totals stay on the notes: with the results closed, and
 }) => {
   const { board, page } = await facilitatorOnNewBoard(browser, server);
   const voting = new VotingObject(board);
-  await voting.start({ title: 'Fix first?', dots: 1 });
-  const pain = (await board.board()).notes.find((n) => n.kind === 'pain')!;
-  await voting.clickNote(pain.id);
-  await page.getByRole('button', { name: 'Reveal' }).click();
-  await expect(voting.results).toBeVisible();
+  const pain = await voting.revealOneDotOnFirstPain();
   await expect.poll(() => voting.badgeText(pain.id)).toBe('1');
   await voting.results.getByRole('button', { name: 'Close' }).click();
   await expect(voting.results).toBeHidden();
