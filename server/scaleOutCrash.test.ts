@@ -105,8 +105,11 @@ describe('several instances: a crash loses nothing acknowledged', () => {
         const a = await spawn();
         const writerOnA = await connect(a.wsUrl, id, { document: docWithClientId(0xfffffff0 - k) });
         expect(text(writerOnA, note)).toBeDefined();
+        let killedAt = 0;
         writerOnA.on('unsyncedChanges', ({ number }: { number: number }) => {
-          if (number === 0) a.killGroup('SIGKILL'); // synchronously, as the ack arrives
+          if (number !== 0) return;
+          a.killGroup('SIGKILL'); // synchronously, as the ack arrives
+          killedAt = performance.now();
         });
         executeCommand(writerOnA.document, ann, 'editNoteText', { noteId: note, text: `w-${k}` });
         await a.exited;
@@ -114,6 +117,7 @@ describe('several instances: a crash loses nothing acknowledged', () => {
         expect(writerOnA.hasUnsyncedChanges).toBe(false); // it was acknowledged
 
         await waitFor(() => text(readerOnB, note) === `w-${k}`, { what: `B’s reader to get A’s acknowledged w-${k}` });
+        console.info(`[scaleOutCrash] run ${k}: B's reader had A's acknowledged edit ${Math.round(performance.now() - killedAt)} ms after A was killed`);
         executeCommand(writerOnB.document, bob, 'editNoteText', { noteId: note, text: `w-${1000 + k}` });
         await waitForAck(writerOnB);
 
