@@ -117,7 +117,9 @@ describe('several instances: a crash loses nothing acknowledged', () => {
         expect(writerOnA.hasUnsyncedChanges).toBe(false); // it was acknowledged
 
         await waitFor(() => text(readerOnB, note) === `w-${k}`, { what: `B’s reader to get A’s acknowledged w-${k}` });
-        console.info(`[scaleOutCrash] run ${k}: B's reader had A's acknowledged edit ${Math.round(performance.now() - killedAt)} ms after A was killed`);
+        console.info(
+          `[scaleOutCrash] run ${k}: B's reader had A's acknowledged edit ${Math.round(performance.now() - killedAt)} ms after A was killed`,
+        );
         executeCommand(writerOnB.document, bob, 'editNoteText', { noteId: note, text: `w-${1000 + k}` });
         await waitForAck(writerOnB);
 

@@ -35,9 +35,9 @@ export class BoardRedis extends Redis {
 
   override async onChange(data: onChangePayload): Promise<void> {
     if (isRedisOrigin(data.transactionOrigin)) return;
-    let updates = this.turn.get(data.documentName);
-    if (!updates) this.turn.set(data.documentName, (updates = []));
+    const updates = this.turn.get(data.documentName) ?? [];
     updates.push(data.update);
+    this.turn.set(data.documentName, updates);
     if (this.relayScheduled) return;
     this.relayScheduled = true;
     // After the microtasks of this message (Hocuspocus runs onChange hooks on microtasks), before
