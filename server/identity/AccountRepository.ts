@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
 import type { Database } from '../storage/database.ts';
 import { changed } from '../storage/rows.ts';
-import type { AccountStore, Membership, SignedInPerson, SignedInProfile, StoredSession } from './AccountStore.ts';
 import type { IdentityTables } from './IdentityRepository.ts';
 
 interface AccountTables {
@@ -14,17 +13,50 @@ interface AccountTables {
   board_sign_in_rules: { board_id: string; members_domain: string };
 }
 
+export interface SignedInPerson {
+  /** The id a first sign-in gives (derived from issuer and subject, see Sessions.ts). */
+  readonly id: string;
+  readonly issuer: string;
+  readonly subject: string;
+  readonly email: string | null;
+  readonly name: string | null;
+  readonly at: number;
+}
+
+export interface SignedInProfile {
+  readonly issuer: string;
+  readonly email: string | null;
+  readonly name: string | null;
+}
+
+export interface StoredSession {
+  /** sha256 of the session id the cookie carries. */
+  readonly idHash: Uint8Array;
+  readonly personId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface Membership {
+  readonly boardId: string;
+  readonly title: string;
+  readonly role: Role;
+  readonly lastSeen: number;
+}
+
 /**
- * Company sign-in: signed-in people (issuer, subject, name, email on their `people` row), their
- * sessions and the boards they joined (AccountStore.ts; tables: migrations/0011_accounts.ts).
+ * What company sign-in keeps, beside `people` (IdentityRepository.ts): who a signed-in person is at
+ * their company (issuer, subject, name, email on their `people` row), their sessions (only the
+ * sha256 of a session id is stored), and the boards they joined (tables: migrations/0011_accounts.ts).
  */
-export class AccountRepository implements AccountStore {
+export class AccountRepository {
   readonly #db: Kysely<AccountTables>;
 
   constructor(database: Database) {
     this.#db = database.kysely<AccountTables>();
   }
 
+  /** Creates the person of (issuer, subject) or refreshes their name and email; returns their id. */
   async upsertSignedIn(p: SignedInPerson): Promise<string> {
     // A signed-in person proves themselves by session; the row's own credential is random and never shown.
     const row = await this.#db
@@ -50,6 +82,7 @@ export class AccountRepository implements AccountStore {
     return row.id;
   }
 
+  /** Name, email, issuer of a signed-in person; null for a person who never signed in. */
   async profileOf(personId: string): Promise<SignedInProfile | null> {
     const row = await this.#db
       .selectFrom('people')
@@ -67,6 +100,7 @@ export class AccountRepository implements AccountStore {
       .execute();
   }
 
+  /** The session whose id hashes to `idHash`, expired or not; null if none or its person is revoked. */
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
     const row = await this.#db
       .selectFrom('sessions as s')
@@ -89,10 +123,12 @@ export class AccountRepository implements AccountStore {
     await this.#db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   }
 
+  /** Drops sessions that expired before `now`; returns how many. */
   async deleteExpiredSessions(now: number): Promise<number> {
     return changed(await this.#db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst());
   }
 
+  /** Remembers that a signed-in person opened `boardId` with `role` (no-op for anyone else). */
   async recordMembership(personId: string, boardId: string, role: Role, at: number): Promise<void> {
     await this.#db
       .insertInto('board_members')
@@ -113,6 +149,7 @@ export class AccountRepository implements AccountStore {
       .execute();
   }
 
+  /** The boards a person joined, most recently seen first, with their titles. */
   async membershipsOf(personId: string): Promise<readonly Membership[]> {
     const rows = await this.#db
       .selectFrom('board_members as m')
@@ -129,6 +166,8 @@ export class AccountRepository implements AccountStore {
       lastSeen: Number(r.last_seen),
     }));
   }
+
+  /** The role a signed-in person last had on `boardId`; null if they never joined it signed in. */
   async membershipOf(personId: string, boardId: string): Promise<Role | null> {
     const row = await this.#db
       .selectFrom('board_members')
@@ -140,6 +179,7 @@ export class AccountRepository implements AccountStore {
     return row && isRole(row.role) ? row.role : null;
   }
 
+  /** The email domain whose signed-in members alone may edit and vote on `boardId`; null = anyone with a link. */
   async membersDomain(boardId: string): Promise<string | null> {
     const row = await this.#db
       .selectFrom('board_sign_in_rules')

@@ -2,15 +2,6 @@ import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
 import type { Database } from '../storage/database.ts';
 import { changed, nullableNumber } from '../storage/rows.ts';
-import {
-  type IdentityStore,
-  type NewDeviceCredential,
-  type NewPerson,
-  type NewTransfer,
-  type RedeemOutcome,
-  refusalOf,
-  type StoredPerson,
-} from './IdentityStore.ts';
 
 export interface IdentityTables {
   people: {
@@ -35,11 +26,50 @@ export interface IdentityTables {
   };
 }
 
+export interface NewPerson {
+  readonly id: string;
+  /** sha256 of the credential, 32 bytes. */
+  readonly credentialHash: Uint8Array;
+  readonly createdAt: number;
+  /** The board and link role the identity was issued through (for the per-link rate limit). */
+  readonly issuedBoardId: string;
+  readonly issuedRole: Role;
+}
+
+export interface StoredPerson extends NewPerson {
+  readonly revokedAt: number | null;
+  /** A person made by company sign-in (issuer and subject known), not a guest by link. */
+  readonly signedIn: boolean;
+}
+
+export interface NewTransfer {
+  /** sha256 of the code, 32 bytes. */
+  readonly codeHash: Uint8Array;
+  readonly personId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+/** Another device's credential for an existing person. */
+export interface NewDeviceCredential {
+  /** sha256 of the credential, 32 bytes. */
+  readonly credentialHash: Uint8Array;
+  readonly createdAt: number;
+}
+
+export type RedeemOutcome =
+  | { readonly kind: 'redeemed'; readonly personId: string }
+  | { readonly kind: 'unknown' | 'expired' | 'used' };
+
 /**
- * People the server issued a credential to, their other devices' credentials and the codes that
- * move an identity to another device (IdentityStore.ts; tables: migrations/0009_people.ts).
+ * People the server has issued a credential to (shared/protocol/identity.ts), their other devices'
+ * credentials and the codes that move an identity to another device (tables:
+ * migrations/0009_people.ts). Only the credential's sha256 is kept; a lost database does not hand
+ * anyone's identity to a reader of it. A person is not tied to one board: the same device is the
+ * same person on every board of this server, which is what "use this identity on another device"
+ * and company sign-in build on.
  */
-export class IdentityRepository implements IdentityStore {
+export class IdentityRepository {
   readonly #database: Database;
   readonly #db: Kysely<IdentityTables>;
 
@@ -48,6 +78,7 @@ export class IdentityRepository implements IdentityStore {
     this.#db = database.kysely<IdentityTables>();
   }
 
+  /** Stores a new person; fails if the id or the credential hash is taken. */
   async addPerson(p: NewPerson): Promise<void> {
     await this.#db
       .insertInto('people')
@@ -61,6 +92,7 @@ export class IdentityRepository implements IdentityStore {
       .execute();
   }
 
+  /** Another credential for an existing person (a signed-in person's device); fails if the hash is taken. */
   async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
     await this.#db
       .insertInto('device_credentials')
@@ -68,6 +100,10 @@ export class IdentityRepository implements IdentityStore {
       .execute();
   }
 
+  /**
+   * The person whose credential hashes to `credentialHash` (the first one, or one added for another
+   * device), revoked or not; null if none. A device's credential counts as revoked with its person.
+   */
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
     const person = await this.#db
       .selectFrom('people')
@@ -93,6 +129,7 @@ export class IdentityRepository implements IdentityStore {
     return device ? toPerson(device) : null;
   }
 
+  /** How many people were issued through `boardId`'s `role` link since `since` (epoch ms). */
   async countIssuedSince(boardId: string, role: Role, since: number): Promise<number> {
     const row = await this.#db
       .selectFrom('people')
@@ -104,6 +141,7 @@ export class IdentityRepository implements IdentityStore {
     return Number(row?.n ?? 0);
   }
 
+  /** Marks the person revoked (their credential stops working); false if unknown or already revoked. */
   async revokePerson(personId: string, at: number): Promise<boolean> {
     const result = await this.#db
       .updateTable('people')
@@ -114,6 +152,7 @@ export class IdentityRepository implements IdentityStore {
     return changed(result) > 0;
   }
 
+  /** Stores a transfer code's hash; the person's earlier codes not yet redeemed stop working. */
   async addTransfer(t: NewTransfer): Promise<void> {
     await this.#database.transaction<IdentityTables, void>(async (trx) => {
       await trx
@@ -128,6 +167,11 @@ export class IdentityRepository implements IdentityStore {
     });
   }
 
+  /**
+   * Redeems a code at once or not at all: when it is known, unexpired and unused at `now`, marks it
+   * used and stores `device` as another credential of its person, in one step (two devices racing
+   * with one code: one wins). Otherwise says why not, and stores nothing.
+   */
   async redeemTransfer(codeHash: Uint8Array, now: number, device: NewDeviceCredential): Promise<RedeemOutcome> {
     return this.#database.transaction<IdentityTables, RedeemOutcome>(async (trx) => {
       // The conditional update is the single-use check: of two racing redeems, one updates the row.
@@ -145,7 +189,9 @@ export class IdentityRepository implements IdentityStore {
           .select(['expires_at', 'redeemed_at'])
           .where('code_hash', '=', codeHash)
           .executeTakeFirst();
-        return refusalOf(row, now);
+        if (!row) return { kind: 'unknown' };
+        if (row.redeemed_at !== null) return { kind: 'used' };
+        return Number(row.expires_at) <= now ? { kind: 'expired' } : { kind: 'unknown' };
       }
       await trx
         .insertInto('device_credentials')
@@ -155,6 +201,7 @@ export class IdentityRepository implements IdentityStore {
     });
   }
 
+  /** Forgets transfer codes that expired before `before` (kept a while to tell "expired" from "unknown"). */
   async pruneTransfers(before: number): Promise<void> {
     await this.#db.deleteFrom('device_transfers').where('expires_at', '<', before).execute();
   }

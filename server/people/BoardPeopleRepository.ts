@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { BoardPeopleStore, LobbyEntry } from '../identity/IdentityStore.ts';
 import type { Database } from '../storage/database.ts';
 import { changed } from '../storage/rows.ts';
 
@@ -10,8 +9,17 @@ export interface BoardPeopleTables {
   board_lobby: { board_id: string; person_id: string; name: string; since: number; denied: number };
 }
 
-/** Removals, admission and the lobby of each board (tables: migrations/0010_boardPeople.ts). */
-export class BoardPeopleRepository implements BoardPeopleStore {
+export interface LobbyEntry {
+  readonly personId: string;
+  readonly name: string;
+  readonly since: number;
+}
+
+/**
+ * Per board: who was removed, whether admission is on, who was let in, who waits in the lobby
+ * (tables: migrations/0010_boardPeople.ts).
+ */
+export class BoardPeopleRepository {
   readonly #database: Database;
   readonly #db: Kysely<BoardPeopleTables>;
 
@@ -20,6 +28,7 @@ export class BoardPeopleRepository implements BoardPeopleStore {
     this.#db = database.kysely<BoardPeopleTables>();
   }
 
+  /** Records that a facilitator removed the person from the board; idempotent. */
   async removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void> {
     await this.#db
       .insertInto('board_removed_people')
@@ -32,6 +41,7 @@ export class BoardPeopleRepository implements BoardPeopleStore {
     return this.#has('board_removed_people', boardId, personId);
   }
 
+  /** Turns admission on (newcomers wait in the lobby) or off for a board. */
   async setAdmission(boardId: string, on: boolean, at: number): Promise<void> {
     await this.#db
       .insertInto('board_admission')
@@ -49,6 +59,7 @@ export class BoardPeopleRepository implements BoardPeopleStore {
     return row !== undefined && row.on_since !== null;
   }
 
+  /** Lets the person in (and takes them out of the lobby); idempotent. */
   async admit(boardId: string, personIds: readonly string[], at: number): Promise<void> {
     if (personIds.length === 0) return;
     await this.#database.transaction<BoardPeopleTables, void>(async (trx) => {
@@ -65,6 +76,7 @@ export class BoardPeopleRepository implements BoardPeopleStore {
     return this.#has('board_admitted_people', boardId, personId);
   }
 
+  /** The person asks to come in, under the name they chose; a second knock updates it. */
   async knock(boardId: string, personId: string, name: string, at: number): Promise<void> {
     await this.#db
       .insertInto('board_lobby')
@@ -75,6 +87,7 @@ export class BoardPeopleRepository implements BoardPeopleStore {
       .execute();
   }
 
+  /** Who is waiting, oldest first (not those turned away). */
   async lobby(boardId: string): Promise<readonly LobbyEntry[]> {
     const rows = await this.#db
       .selectFrom('board_lobby')
@@ -87,6 +100,7 @@ export class BoardPeopleRepository implements BoardPeopleStore {
     return rows.map((r) => ({ personId: r.person_id, name: r.name, since: Number(r.since) }));
   }
 
+  /** Turns the person away: they keep waiting, unlisted, until a facilitator admits them; false if they were not listed. */
   async leaveLobby(boardId: string, personId: string): Promise<boolean> {
     const result = await this.#db
       .updateTable('board_lobby')

@@ -4,7 +4,7 @@ import { newId } from '../../shared/schema/ids.ts';
 import { waitFor } from '../testing/providers.ts';
 import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { describePrivateWritingStoreContract } from './privateWritingStoreContract.ts';
-import type { StoredDraft } from './PrivateWritingStore.ts';
+import type { StoredDraft } from './PrivateWritingRepository.ts';
 
 const schemas: string[] = [];
 afterAll(async () => {

@@ -15,7 +15,7 @@ import {
 } from '../../shared/protocol/privateWriting.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
 import { HeldAudience } from '../reveal/HeldAudience.ts';
-import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
+import type { PrivateWritingRepository, StoredDraft, StoredPhase } from './PrivateWritingRepository.ts';
 
 export interface Refusal {
   readonly code: PrivateRefusalCode;
@@ -29,10 +29,10 @@ export interface Refusal {
  * HeldAudience (server/reveal/), as for voting.
  */
 export class PrivateWritingOutbox extends HeldAudience {
-  private readonly store: PrivateWritingStore;
+  private readonly store: PrivateWritingRepository;
   private readonly now: () => number;
 
-  constructor(store: PrivateWritingStore, now: () => number) {
+  constructor(store: PrivateWritingRepository, now: () => number) {
     super();
     this.store = store;
     this.now = now;

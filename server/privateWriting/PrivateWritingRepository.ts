@@ -1,17 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { DraftId } from '../../shared/protocol/privateWriting.ts';
-import type { NoteId } from '../../shared/schema/ids.ts';
+import { type DraftId, isDraftId } from '../../shared/protocol/privateWriting.ts';
+import { type Department, departmentSchema } from '../../shared/schema/department.ts';
+import { isRecordId, type LaneId, type NoteId, type StageId } from '../../shared/schema/ids.ts';
+import { NOTE_KINDS, type NoteKind } from '../../shared/schema/noteKind.ts';
 import type { Database } from '../storage/database.ts';
-import { changed } from '../storage/rows.ts';
-import { readDraftRow, readPhaseRow } from './draftRows.ts';
-import type {
-  NewPhase,
-  PrivateWritingStore,
-  RevealableDraft,
-  RevealWrite,
-  StoredDraft,
-  StoredPhase,
-} from './PrivateWritingStore.ts';
+import { changed, nullableNumber } from '../storage/rows.ts';
 
 export interface PrivateWritingTables {
   private_phases: {
@@ -45,12 +38,57 @@ export interface PrivateWritingTables {
 // goes ahead without drafts added in each moment between.
 const MAX_REVEAL_ATTEMPTS = 4;
 
+/** What a reveal's `write` reports: the drafts that are notes in the document now. */
+export interface RevealWrite {
+  readonly written: readonly DraftId[];
+}
+
+/** A draft at the reveal: it has the id of the note it becomes. */
+export type RevealableDraft = StoredDraft & { readonly noteId: NoteId };
+
+export type PhaseStatus = 'open' | 'revealed' | 'cancelled';
+
+export interface NewPhase {
+  readonly id: string;
+  readonly boardId: string;
+  readonly openedAt: number;
+  readonly openedBy: { readonly id: string; readonly name: string };
+  /** The workshop timer run whose end reveals the phase; null: revealed by hand. */
+  readonly timerRun: number | null;
+}
+
+export interface StoredPhase extends NewPhase {
+  readonly status: PhaseStatus;
+  readonly closedAt: number | null;
+}
+
+export interface StoredDraft {
+  readonly boardId: string;
+  readonly id: DraftId;
+  readonly personId: string;
+  readonly name: string;
+  readonly department: Department;
+  readonly stageId: StageId;
+  readonly laneId: LaneId;
+  readonly kind: NoteKind | null;
+  readonly text: string;
+  readonly placedAt: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Set just before a reveal writes it; the note's id in the document. */
+  readonly noteId: NoteId | null;
+}
+
 /**
- * Private-writing phases and drafts (PrivateWritingStore.ts; tables: migrations/0006_privateWriting.ts).
- * On PostgreSQL a draft insert holds the open phase's row FOR SHARE until it commits, so a reveal
- * (FOR UPDATE) waits for it and writes the draft; one that comes after finds no open phase.
+ * Where private-writing phases and their drafts live (tables: migrations/0006_privateWriting.ts;
+ * docs/api.md, "Private writing"): `private_phases`, at most one `open` per board (a unique partial
+ * index), and `private_drafts`, one row per draft, keyed by board and id. Drafts never enter the
+ * board document before the reveal; the database is their only home until then, so they survive
+ * reconnects and restarts. On PostgreSQL a draft insert holds the open phase's row FOR SHARE until
+ * it commits, so a reveal (FOR UPDATE) waits for it and writes the draft; one that comes after
+ * finds no open phase.
  */
-export class PrivateWritingRepository implements PrivateWritingStore {
+export class PrivateWritingRepository {
   readonly #database: Database;
   readonly #db: Kysely<PrivateWritingTables>;
 
@@ -59,6 +97,7 @@ export class PrivateWritingRepository implements PrivateWritingStore {
     this.#db = database.kysely<PrivateWritingTables>();
   }
 
+  /** Stores a new open phase; false (nothing stored) if the board has one open already. */
   async openPhase(p: NewPhase): Promise<boolean> {
     const result = await this.#db
       .insertInto('private_phases')
@@ -87,6 +126,7 @@ export class PrivateWritingRepository implements PrivateWritingStore {
     return row ? readPhaseRow(row) : null;
   }
 
+  /** Every open phase tied to the timer, on every board (watched after a restart). */
   async listTimedOpenPhases(): Promise<StoredPhase[]> {
     const rows = await this.#phases()
       .where('status', '=', 'open')
@@ -96,6 +136,7 @@ export class PrivateWritingRepository implements PrivateWritingStore {
     return rows.map(readPhaseRow);
   }
 
+  /** Cancels an open phase (compare-and-set: false if it was not open). Drafts are kept. */
   async cancelPhase(boardId: string, phaseId: string, at: number): Promise<boolean> {
     const result = await this.#db
       .updateTable('private_phases')
@@ -108,11 +149,19 @@ export class PrivateWritingRepository implements PrivateWritingStore {
   }
 
   /**
+   * The reveal, once however many instances attempt it. Gives each draft of the board that has
+   * none the id of its future note (committed first: a reveal interrupted after `write` is
+   * retried without duplicates), then, holding the open phase and the board's drafts so that no
+   * draft is added, changed or removed meanwhile, calls `write` with every draft, closes the phase
+   * as revealed and deletes the drafts `write` says it wrote, in one database transaction.
+   * Resolves null, without calling `write`, if the phase is not open (any more): another reveal
+   * or a cancel came first. `write` is synchronous (one Yjs transaction) and holds the lock only
+   * as long as it runs.
+   *
    * Each attempt holds the open phase (PostgreSQL: FOR UPDATE; everything that changes a board's
-   * drafts in bulk holds it first, inserts FOR SHARE) and the board's drafts. Drafts without a note
-   * id get one and that commits first; the next attempt, holding everything again, calls `write`.
-   * On SQLite every attempt is one synchronous transaction; the document's listeners that append
-   * while `write` runs wait for it to commit (BoardRepository.appendUpdate).
+   * drafts in bulk holds it first, inserts FOR SHARE) and the board's drafts. On SQLite every
+   * attempt is one synchronous transaction; the document's listeners that append while `write`
+   * runs wait for it to commit (BoardRepository.appendUpdate).
    */
   async revealPhase<T extends RevealWrite>(
     boardId: string,
@@ -173,6 +222,7 @@ export class PrivateWritingRepository implements PrivateWritingStore {
     }
   }
 
+  /** The board's drafts, every author, oldest placement first. */
   async listDrafts(boardId: string): Promise<StoredDraft[]> {
     return (await this.#drafts(this.#db).where('board_id', '=', boardId).execute()).map(readDraftRow);
   }
@@ -190,6 +240,12 @@ export class PrivateWritingRepository implements PrivateWritingStore {
     return row ? readDraftRow(row) : null;
   }
 
+  /**
+   * Inserts a draft while the board has an open phase, in one statement that waits for a reveal
+   * in progress (PostgreSQL: the phase row `FOR SHARE`): false if a draft with that id exists on
+   * the board or no phase is open (any more). So a draft added while another instance reveals is
+   * either in that reveal or refused, never acknowledged and left out.
+   */
   async insertDraft(d: StoredDraft): Promise<boolean> {
     const { board_id: _, ...row } = draftRow(d);
     const phase = this.#db
@@ -206,6 +262,10 @@ export class PrivateWritingRepository implements PrivateWritingStore {
     return changed(result) === 1;
   }
 
+  /**
+   * Replaces the author's draft (same board, id and person); false if there is none. Like
+   * deleteDraft, it waits for a reveal holding the draft, and then finds it gone if it became a note.
+   */
   async updateDraft(d: StoredDraft): Promise<boolean> {
     const { board_id, id, person_id, created_at: _, note_id: __, ...changes } = draftRow(d);
     const result = await this.#db
@@ -218,6 +278,7 @@ export class PrivateWritingRepository implements PrivateWritingStore {
     return changed(result) === 1;
   }
 
+  /** Deletes the author's draft; false if there is none. */
   async deleteDraft(boardId: string, id: DraftId, personId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('private_drafts')
@@ -252,5 +313,47 @@ function draftRow(d: StoredDraft): PrivateWritingTables['private_drafts'] {
     created_at: d.createdAt,
     updated_at: d.updatedAt,
     note_id: d.noteId,
+  };
+}
+
+function readPhaseRow(row: PrivateWritingTables['private_phases']): StoredPhase {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    status: row.status as PhaseStatus,
+    openedAt: Number(row.opened_at),
+    openedBy: { id: row.opened_by_id, name: row.opened_by_name },
+    timerRun: nullableNumber(row.timer_run),
+    closedAt: nullableNumber(row.closed_at),
+  };
+}
+
+/**
+ * Ids are checked: a row that does not parse is a bug or tampering and fails loudly rather than
+ * writing a note into a cell that was never asked for.
+ */
+function readDraftRow(row: PrivateWritingTables['private_drafts']): StoredDraft {
+  const { id, stage_id: stageId, lane_id: laneId, note_id: noteId } = row;
+  if (
+    !isDraftId(id) ||
+    !isRecordId('stage', stageId) ||
+    !isRecordId('lane', laneId) ||
+    (noteId !== null && !isRecordId('note', noteId))
+  )
+    throw new Error(`Malformed private draft row ${id} on board ${row.board_id}`);
+  return {
+    boardId: row.board_id,
+    id,
+    personId: row.person_id,
+    name: row.name,
+    department: departmentSchema.catch('other').parse(row.department),
+    stageId: stageId as StageId,
+    laneId: laneId as LaneId,
+    kind: (NOTE_KINDS as readonly unknown[]).includes(row.kind) ? (row.kind as NoteKind) : null,
+    text: row.text,
+    placedAt: Number(row.placed_at),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    noteId: noteId as NoteId | null,
   };
 }

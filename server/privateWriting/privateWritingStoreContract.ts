@@ -1,7 +1,7 @@
 import type { Repositories } from '../repositories/Repositories.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/schema/ids.ts';
-import type { NewPhase, RevealableDraft, StoredDraft } from './PrivateWritingStore.ts';
+import type { NewPhase, RevealableDraft, StoredDraft } from './PrivateWritingRepository.ts';
 
 export interface PrivateWritingStoreUnderTest {
   readonly store: Repositories;

@@ -1,6 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
 import type { NoteChange } from '../../shared/protocol/visits.ts';
-import type { ActivityEvent, ActivityStore, VisitPerson, VisitRecord } from './ActivityStore.ts';
 import type { Database } from './database.ts';
 
 export interface ActivityTables {
@@ -24,8 +23,34 @@ export interface ActivityTables {
   };
 }
 
-/** Visits, thread reads and note activity (ActivityStore.ts; tables: migrations/0008_activity.ts). */
-export class ActivityRepository implements ActivityStore {
+export interface VisitPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly department: string;
+}
+
+export interface VisitRecord {
+  readonly firstSeenAt: number;
+  readonly previousSeenAt: number | null;
+}
+
+export interface ActivityEvent {
+  readonly at: number;
+  readonly noteId: string;
+  readonly change: NoteChange;
+  /** The note's text at the time (first 80 characters), so a deleted note can still be named. */
+  readonly label: string;
+  /** The proven person whose change it was; null for the server's own (a reveal, a restore) and before identities. */
+  readonly by: string | null;
+}
+
+/**
+ * What the server remembers of people's visits and of the board’s note activity, for unread
+ * markers and "since you were last here" (tables: migrations/0008_activity.ts). A person is the id
+ * their browser declares: anyone with a link could claim another id and see that person's read
+ * markers, which hold nothing secret.
+ */
+export class ActivityRepository {
   readonly #database: Database;
   readonly #db: Kysely<ActivityTables>;
 
@@ -34,6 +59,10 @@ export class ActivityRepository implements ActivityStore {
     this.#db = database.kysely<ActivityTables>();
   }
 
+  /**
+   * Records that `person` is on the board now; returns when they first came and when they were
+   * last seen before this visit (null on a first visit). Fails if the board does not exist.
+   */
   async recordVisit(boardId: string, person: VisitPerson, at: number): Promise<VisitRecord> {
     return this.#database.transaction<ActivityTables, VisitRecord>(async (trx) => {
       const before = await this.#database
@@ -70,6 +99,7 @@ export class ActivityRepository implements ActivityStore {
     });
   }
 
+  /** Moves the person's last-seen time to `at` (on leaving). */
   async touchVisit(boardId: string, personId: string, at: number): Promise<void> {
     await this.#db
       .updateTable('board_visits')
@@ -79,6 +109,7 @@ export class ActivityRepository implements ActivityStore {
       .execute();
   }
 
+  /** The time the person last opened each thread they opened. */
   async loadThreadReads(boardId: string, personId: string): Promise<Record<string, number>> {
     const rows = await this.#db
       .selectFrom('thread_reads')
@@ -101,6 +132,7 @@ export class ActivityRepository implements ActivityStore {
       .execute();
   }
 
+  /** Appends note events (server time), in one statement. */
   async appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void> {
     if (events.length === 0) return;
     await this.#db
@@ -118,10 +150,12 @@ export class ActivityRepository implements ActivityStore {
       .execute();
   }
 
+  /** Deletes the board's events older than `before` (the log is a recent-changes feed, not history). */
   async pruneActivity(boardId: string, before: number): Promise<void> {
     await this.#db.deleteFrom('board_activity').where('board_id', '=', boardId).where('at', '<', before).execute();
   }
 
+  /** Events after `since`, oldest first, at most `limit`. */
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
     const rows = await this.#db
       .selectFrom('board_activity')

@@ -1,11 +1,10 @@
 import * as Y from 'yjs';
-import type { BoardDocumentStore } from './BoardDocumentStore.ts';
+import type { BoardDocumentRepository } from './BoardDocumentRepository.ts';
 import type { BoardRepository } from './BoardRepository.ts';
 import { readMeta } from '../../shared/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
-import type { BoardDocumentKind } from './BoardDocumentStore.ts';
-import { CorruptBoardError } from './BoardStore.ts';
+import { type BoardDocumentKind, CorruptBoardError } from './BoardStore.ts';
 import { loadBoardDoc } from './boardState.ts';
 
 /** A Hocuspocus document read back from storage into a fresh Y.Doc. */
@@ -25,7 +24,7 @@ interface StoredRows {
 
 /**
  * Where one Hocuspocus document is stored: the board itself (`<boardId>`: BoardRepository's board
- * methods) or one of its other documents (`<boardId>/comments`: the BoardDocumentStore methods).
+ * methods) or one of its other documents (`<boardId>/comments`: BoardDocumentRepository).
  * Persistence and BoardAccess work through this, so every document gets the same guarantees.
  */
 export interface DocumentStorage {
@@ -53,7 +52,7 @@ export interface DocumentStorage {
 /** The repositories that hold documents: boards and their other documents. */
 export interface DocumentRepositories {
   readonly boards: BoardRepository;
-  readonly documents: BoardDocumentStore;
+  readonly documents: BoardDocumentRepository;
 }
 
 export function documentStorage(store: DocumentRepositories, documentName: string): DocumentStorage | null {

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database.ts';
-import type { StoredTemplate, TemplateStore } from '../storage/TemplateStore.ts';
 
 export interface TemplateTables {
   board_templates: {
@@ -13,14 +12,32 @@ export interface TemplateTables {
   };
 }
 
-/** Boards saved as templates (TemplateStore.ts; table: migrations/0003_templates.ts). */
-export class TemplateRepository implements TemplateStore {
+export interface StoredTemplate {
+  /** `saved-` and 12 base-36 characters. */
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** The board it was saved from (kept for the record; that board may be gone). */
+  readonly sourceBoardId: string;
+  readonly createdAt: number;
+  /** The template as JSON. */
+  readonly body: string;
+}
+
+/**
+ * Boards saved as templates, on this server (table: migrations/0003_templates.ts). No foreign key
+ * to `boards`: a template outlives the board it was saved from. The body is the template as JSON
+ * (`BoardTemplate`, see shared/model/savedTemplate.ts); the server validates it when reading it
+ * back, so a damaged row is skipped, never used.
+ */
+export class TemplateRepository {
   readonly #db: Kysely<TemplateTables>;
 
   constructor(database: Database) {
     this.#db = database.kysely<TemplateTables>();
   }
 
+  /** Stores a new template; fails if the id is taken. */
   async addTemplate(t: StoredTemplate): Promise<void> {
     await this.#db
       .insertInto('board_templates')
@@ -35,6 +52,7 @@ export class TemplateRepository implements TemplateStore {
       .execute();
   }
 
+  /** Every saved template, newest first. */
   async listTemplates(): Promise<StoredTemplate[]> {
     const rows = await this.#db
       .selectFrom('board_templates')
@@ -58,6 +76,7 @@ export class TemplateRepository implements TemplateStore {
     return Number(row?.n ?? 0);
   }
 
+  /** Removes a template; false if there was none with that id. */
   async deleteTemplate(id: string): Promise<boolean> {
     const result = await this.#db.deleteFrom('board_templates').where('id', '=', id).executeTakeFirst();
     return result.numDeletedRows > 0n;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
+import { type Department, departmentSchema } from '../../shared/schema/department.ts';
 import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
-import type { RoundFields } from '../../shared/schema/round.ts';
+import { type RoundFields, roundFieldsSchema } from '../../shared/schema/round.ts';
+import { type RoundSettings, roundSettingsSchema } from '../../shared/protocol/voting.ts';
 import type { Database } from '../storage/database.ts';
-import { changed } from '../storage/rows.ts';
-import type { BallotWrite, NewRound, RoundClosing, StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
-import { readBallotRow, readRoundRow } from './votingRows.ts';
+import { changed, nullableNumber } from '../storage/rows.ts';
 
 export interface VotingTables {
   voting_rounds: {
@@ -30,12 +30,53 @@ export interface VotingTables {
   };
 }
 
+export type RoundStatus = 'open' | 'revealed' | 'cancelled';
+
+export interface NewRound {
+  readonly id: RoundId;
+  readonly boardId: string;
+  readonly settings: RoundSettings;
+  readonly openedAt: number;
+  readonly openedBy: { readonly id: string; readonly name: string };
+  readonly endsAt: number | null;
+}
+
+export interface StoredRound extends NewRound {
+  readonly status: RoundStatus;
+  readonly closedAt: number | null;
+  /** The record written into the document at reveal; null unless revealed. */
+  readonly result: RoundFields | null;
+}
+
+export type RoundClosing =
+  | { readonly status: 'revealed'; readonly at: number; readonly result: RoundFields }
+  | { readonly status: 'cancelled'; readonly at: number };
+
+export interface BallotWrite {
+  readonly roundId: RoundId;
+  readonly personId: string;
+  readonly name: string;
+  readonly department: Department;
+  /** Dots per note; notes with 0 are absent. */
+  readonly dots: Readonly<Record<NoteId, number>>;
+  readonly updatedAt: number;
+}
+
+export interface StoredBallot extends BallotWrite {
+  /** Bumped by every write (compare-and-set). */
+  readonly version: number;
+}
+
 /**
- * Voting rounds and secret ballots (VotingStore.ts; tables: migrations/0005_voting.ts). On
- * PostgreSQL a ballot write holds its round's row FOR SHARE until it commits, so a reveal (FOR
- * UPDATE) waits for it and counts it, and one that comes after the reveal finds the round closed.
+ * Where voting rounds and their secret ballots live (tables: migrations/0005_voting.ts; docs/api.md,
+ * "Voting"): `voting_rounds`, at most one `open` per board (a unique partial index), and
+ * `voting_ballots`, one row per round and person. The database is the source of truth: ballots
+ * never enter the board document, and a revealed round's record in the document is rewritten from
+ * `result` if anyone changes it. On PostgreSQL a ballot write holds its round's row FOR SHARE until
+ * it commits, so a reveal (FOR UPDATE) waits for it and counts it, and one that comes after the
+ * reveal finds the round closed.
  */
-export class VotingRepository implements VotingStore {
+export class VotingRepository {
   readonly #database: Database;
   readonly #db: Kysely<VotingTables>;
 
@@ -44,6 +85,7 @@ export class VotingRepository implements VotingStore {
     this.#db = database.kysely<VotingTables>();
   }
 
+  /** Stores a new open round. Resolves false (stores nothing) if the board already has one open. */
   async openRound(r: NewRound): Promise<boolean> {
     const result = await this.#db
       .insertInto('voting_rounds')
@@ -74,6 +116,7 @@ export class VotingRepository implements VotingStore {
     return row ? readRoundRow(row) : null;
   }
 
+  /** The board's revealed rounds, oldest first. */
   async listRevealed(boardId: string): Promise<StoredRound[]> {
     const rows = await this.#rounds()
       .where('board_id', '=', boardId)
@@ -84,6 +127,7 @@ export class VotingRepository implements VotingStore {
     return rows.map(readRoundRow);
   }
 
+  /** Every open round with a time limit, on every board (to schedule the reveals after a restart). */
   async listTimedOpenRounds(): Promise<StoredRound[]> {
     const rows = await this.#rounds()
       .where('status', '=', 'open')
@@ -93,6 +137,10 @@ export class VotingRepository implements VotingStore {
     return rows.map(readRoundRow);
   }
 
+  /**
+   * Closes an open round (revealed with its result, or cancelled). Compare-and-set: resolves false
+   * if it was not open any more (another request or server instance closed it first).
+   */
   async closeRound(boardId: string, roundId: RoundId, close: RoundClosing): Promise<boolean> {
     const result = await this.#db
       .updateTable('voting_rounds')
@@ -108,6 +156,12 @@ export class VotingRepository implements VotingStore {
     return changed(result) === 1;
   }
 
+  /**
+   * Reveals an open round atomically: reads its ballots, `count`s them into the result and
+   * closes the round with it, while no ballot can be written (several instances: a ballot write
+   * on another instance either lands before and is counted, or after and is refused). Resolves
+   * the result, or null (nothing written) if the round was not open any more.
+   */
   async revealRound(
     boardId: string,
     roundId: RoundId,
@@ -164,6 +218,7 @@ export class VotingRepository implements VotingStore {
     return row ? readBallotRow(row) : null;
   }
 
+  /** Deletes a person's ballot while the round is open (a removed person's dots stop counting); false if none. */
   async deleteBallot(roundId: RoundId, personId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('voting_ballots')
@@ -174,6 +229,11 @@ export class VotingRepository implements VotingStore {
     return changed(result) > 0;
   }
 
+  /**
+   * Writes a ballot if nobody changed it since it was read (compare-and-set on `version`):
+   * `expectedVersion` 0 inserts a new row. Resolves false when the row changed meanwhile or the
+   * round is no longer open; the caller reads again and retries.
+   */
   async saveBallot(b: BallotWrite, expectedVersion: number): Promise<boolean> {
     const dots = JSON.stringify(nonZero(b.dots));
     const result =
@@ -227,4 +287,37 @@ export class VotingRepository implements VotingStore {
 
 function nonZero(dots: Readonly<Record<NoteId, number>>): Record<NoteId, number> {
   return Object.fromEntries(Object.entries(dots).filter(([, n]) => n > 0)) as Record<NoteId, number>;
+}
+
+/**
+ * Rows into typed values. Settings, results and dots are JSON text, validated on read: a row that
+ * does not parse is a bug or tampering, and fails loudly rather than counting wrong votes.
+ */
+function readRoundRow(row: VotingTables['voting_rounds']): StoredRound {
+  return {
+    id: row.id as RoundId,
+    boardId: row.board_id,
+    status: row.status as RoundStatus,
+    settings: roundSettingsSchema.parse(JSON.parse(row.settings)),
+    openedAt: Number(row.opened_at),
+    openedBy: { id: row.opened_by_id, name: row.opened_by_name },
+    endsAt: nullableNumber(row.ends_at),
+    closedAt: nullableNumber(row.closed_at),
+    result: row.result === null ? null : roundFieldsSchema.parse(JSON.parse(row.result)),
+  };
+}
+
+function readBallotRow(row: VotingTables['voting_ballots']): StoredBallot {
+  const dots = Object.entries(JSON.parse(row.dots) as Record<string, unknown>).filter(
+    (e): e is [NoteId, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] > 0,
+  );
+  return {
+    roundId: row.round_id as RoundId,
+    personId: row.person_id,
+    name: row.name,
+    department: departmentSchema.catch('other').parse(row.department),
+    dots: Object.fromEntries(dots) as Record<NoteId, number>,
+    version: Number(row.version),
+    updatedAt: Number(row.updated_at),
+  };
 }

@@ -15,7 +15,7 @@ import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
 import { guestOf, NOT_ELIGIBLE, noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
-import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import type { StoredBallot, StoredRound, VotingRepository } from './VotingRepository.ts';
 import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
 import { handleClientMessage } from '../live/clientMessages.ts';
 import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
@@ -25,7 +25,7 @@ import { helloPerson } from '../reveal/HeldAudience.ts';
 import { log } from '../observability/log.ts';
 
 export interface VotingServiceOptions {
-  readonly store: VotingStore;
+  readonly store: VotingRepository;
   /** Called right after each reveal is in the document (CheckpointService.voteRevealCheckpoint). */
   readonly onRevealed?: (boardId: string, doc: Y.Doc, title: string) => Promise<unknown>;
   readonly now?: () => number;
@@ -40,7 +40,7 @@ const REMOTE_REVEAL_GRACE_MS = 2_000;
 
 /**
  * Secret dot-voting rounds (docs/api.md, "Voting"): votes are secret until the reveal. Ballots
- * live in the VotingStore and travel only between the server and their voter; the board document
+ * live in the VotingRepository and travel only between the server and their voter; the board document
  * gets the result once, at reveal, as a `round:` record written with the server origin.
  *
  * Identity: a ballot belongs to the person RoleAccess proved for the connection (a credential the
@@ -56,7 +56,7 @@ const REMOTE_REVEAL_GRACE_MS = 2_000;
  * the database, what its own connections may see.
  */
 export class VotingService {
-  private readonly store: VotingStore;
+  private readonly store: VotingRepository;
   private readonly onRevealed: VotingServiceOptions['onRevealed'];
   private readonly now: () => number;
   private instance: Hocuspocus | null = null;
@@ -290,7 +290,7 @@ export class VotingService {
 
   /**
    * Counts the ballots against the notes as they are now and closes the round with the result, in
-   * one database step no ballot write interleaves with (VotingStore.revealRound; once), writes the
+   * one database step no ballot write interleaves with (VotingRepository.revealRound; once), writes the
    * `round:` record into the live document in one server transaction (persisted through the
    * update log like any change), checkpoints it, and tells everyone.
    */

@@ -3,7 +3,7 @@ import { backupNow } from '../testing/backupRoundTrip.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUND_SETTINGS } from '../../shared/protocol/voting.ts';
 import type { RoundFields } from '../../shared/schema/round.ts';
-import type { BallotWrite, NewRound, StoredBallot } from './VotingStore.ts';
+import type { BallotWrite, NewRound, StoredBallot } from './VotingRepository.ts';
 
 export interface VotingStoreUnderTest {
   readonly store: Repositories;
