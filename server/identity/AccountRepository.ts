@@ -8,9 +8,9 @@ import type { IdentityTables } from './IdentityRepository.ts';
 interface AccountTables {
   people: IdentityTables['people'];
   boards: { id: string; title: string };
-  sessions: { id_hash: Uint8Array; person_id: string; created_at: number; expires_at: number };
-  board_members: { person_id: string; board_id: string; role: string; last_seen: number };
-  board_sign_in_rules: { board_id: string; members_domain: string };
+  sessions: StoredSession;
+  board_members: { personId: string; boardId: string; role: string; lastSeen: number };
+  board_sign_in_rules: { boardId: string; membersDomain: string };
 }
 
 export interface SignedInPerson {
@@ -53,7 +53,7 @@ export class AccountRepository {
   readonly #db: Kysely<AccountTables>;
 
   constructor(database: Database) {
-    this.#db = database.kysely<AccountTables>();
+    this.#db = database.camelCase<AccountTables>();
   }
 
   /** Creates the person of (issuer, subject) or refreshes their name and email; returns their id. */
@@ -63,10 +63,10 @@ export class AccountRepository {
       .insertInto('people')
       .values({
         id: p.id,
-        credential_hash: randomBytes(32),
-        created_at: p.at,
-        issued_board_id: '',
-        issued_role: 'viewer',
+        credentialHash: randomBytes(32),
+        createdAt: p.at,
+        issuedBoardId: '',
+        issuedRole: 'viewer',
         issuer: p.issuer,
         subject: p.subject,
         email: p.email,
@@ -94,56 +94,47 @@ export class AccountRepository {
   }
 
   async addSession(s: StoredSession): Promise<void> {
-    await this.#db
-      .insertInto('sessions')
-      .values({ id_hash: s.idHash, person_id: s.personId, created_at: s.createdAt, expires_at: s.expiresAt })
-      .execute();
+    const { idHash, personId, createdAt, expiresAt } = s;
+    await this.#db.insertInto('sessions').values({ idHash, personId, createdAt, expiresAt }).execute();
   }
 
   /** The session whose id hashes to `idHash`, expired or not; null if none or its person is revoked. */
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
     const row = await this.#db
       .selectFrom('sessions as s')
-      .innerJoin('people as p', 'p.id', 's.person_id')
+      .innerJoin('people as p', 'p.id', 's.personId')
       .selectAll('s')
-      .where('s.id_hash', '=', idHash)
-      .where('p.revoked_at', 'is', null)
+      .where('s.idHash', '=', idHash)
+      .where('p.revokedAt', 'is', null)
       .executeTakeFirst();
-    return row
-      ? {
-          idHash: new Uint8Array(row.id_hash),
-          personId: row.person_id,
-          createdAt: Number(row.created_at),
-          expiresAt: Number(row.expires_at),
-        }
-      : null;
+    return row ? { ...row, idHash: new Uint8Array(row.idHash) } : null;
   }
 
   async deleteSession(idHash: Uint8Array): Promise<void> {
-    await this.#db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    await this.#db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
   }
 
   /** Drops sessions that expired before `now`; returns how many. */
   async deleteExpiredSessions(now: number): Promise<number> {
-    return changed(await this.#db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst());
+    return changed(await this.#db.deleteFrom('sessions').where('expiresAt', '<', now).executeTakeFirst());
   }
 
   /** Remembers that a signed-in person opened `boardId` with `role` (no-op for anyone else). */
   async recordMembership(personId: string, boardId: string, role: Role, at: number): Promise<void> {
     await this.#db
       .insertInto('board_members')
-      .columns(['person_id', 'board_id', 'role', 'last_seen'])
+      .columns(['personId', 'boardId', 'role', 'lastSeen'])
       .expression(
         this.#db
           .selectFrom('people')
-          .select((eb) => ['id', eb.val(boardId).as('board_id'), eb.val(role).as('role'), eb.val(at).as('last_seen')])
+          .select((eb) => ['id', eb.val(boardId).as('boardId'), eb.val(role).as('role'), eb.val(at).as('lastSeen')])
           .where('id', '=', personId)
           .where('issuer', 'is not', null),
       )
       .onConflict((oc) =>
-        oc.columns(['person_id', 'board_id']).doUpdateSet((eb) => ({
+        oc.columns(['personId', 'boardId']).doUpdateSet((eb) => ({
           role: eb.ref('excluded.role'),
-          last_seen: eb.ref('excluded.last_seen'),
+          lastSeen: eb.ref('excluded.lastSeen'),
         })),
       )
       .execute();
@@ -153,18 +144,13 @@ export class AccountRepository {
   async membershipsOf(personId: string): Promise<readonly Membership[]> {
     const rows = await this.#db
       .selectFrom('board_members as m')
-      .innerJoin('boards as b', 'b.id', 'm.board_id')
-      .select(['m.board_id', 'b.title', 'm.role', 'm.last_seen'])
-      .where('m.person_id', '=', personId)
-      .orderBy('m.last_seen', 'desc')
+      .innerJoin('boards as b', 'b.id', 'm.boardId')
+      .select(['m.boardId', 'b.title', 'm.role', 'm.lastSeen'])
+      .where('m.personId', '=', personId)
+      .orderBy('m.lastSeen', 'desc')
       .limit(200)
       .execute();
-    return rows.map((r) => ({
-      boardId: r.board_id,
-      title: r.title,
-      role: isRole(r.role) ? r.role : 'viewer',
-      lastSeen: Number(r.last_seen),
-    }));
+    return rows.map((r) => ({ ...r, role: isRole(r.role) ? r.role : 'viewer' }));
   }
 
   /** The role a signed-in person last had on `boardId`; null if they never joined it signed in. */
@@ -172,8 +158,8 @@ export class AccountRepository {
     const row = await this.#db
       .selectFrom('board_members')
       .select('role')
-      .where('person_id', '=', personId)
-      .where('board_id', '=', boardId)
+      .where('personId', '=', personId)
+      .where('boardId', '=', boardId)
       .executeTakeFirst();
     // A role this version does not know is no role: never a guess that grants more.
     return row && isRole(row.role) ? row.role : null;
@@ -183,22 +169,22 @@ export class AccountRepository {
   async membersDomain(boardId: string): Promise<string | null> {
     const row = await this.#db
       .selectFrom('board_sign_in_rules')
-      .select('members_domain')
-      .where('board_id', '=', boardId)
+      .select('membersDomain')
+      .where('boardId', '=', boardId)
       .executeTakeFirst();
-    return row?.members_domain ?? null;
+    return row?.membersDomain ?? null;
   }
 
   async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
     if (domain === null) {
-      await this.#db.deleteFrom('board_sign_in_rules').where('board_id', '=', boardId).execute();
+      await this.#db.deleteFrom('board_sign_in_rules').where('boardId', '=', boardId).execute();
       return;
     }
     await this.#db
       .insertInto('board_sign_in_rules')
-      .values({ board_id: boardId, members_domain: domain })
+      .values({ boardId, membersDomain: domain })
       .onConflict((oc) =>
-        oc.column('board_id').doUpdateSet((eb) => ({ members_domain: eb.ref('excluded.members_domain') })),
+        oc.column('boardId').doUpdateSet((eb) => ({ membersDomain: eb.ref('excluded.membersDomain') })),
       )
       .execute();
   }

@@ -6,23 +6,23 @@ import { changed, nullableNumber } from '../storage/rows.ts';
 export interface IdentityTables {
   people: {
     id: string;
-    credential_hash: Uint8Array;
-    created_at: number;
-    issued_board_id: string;
-    issued_role: string;
-    revoked_at: number | null;
+    credentialHash: Uint8Array;
+    createdAt: number;
+    issuedBoardId: string;
+    issuedRole: string;
+    revokedAt: number | null;
     issuer: string | null;
     subject: string | null;
     email: string | null;
     name: string | null;
   };
-  device_credentials: { credential_hash: Uint8Array; person_id: string; created_at: number; revoked_at: number | null };
+  device_credentials: { credentialHash: Uint8Array; personId: string; createdAt: number; revokedAt: number | null };
   device_transfers: {
-    code_hash: Uint8Array;
-    person_id: string;
-    created_at: number;
-    expires_at: number;
-    redeemed_at: number | null;
+    codeHash: Uint8Array;
+    personId: string;
+    createdAt: number;
+    expiresAt: number;
+    redeemedAt: number | null;
   };
 }
 
@@ -70,34 +70,21 @@ export type RedeemOutcome =
  * and company sign-in build on.
  */
 export class IdentityRepository {
-  readonly #database: Database;
   readonly #db: Kysely<IdentityTables>;
 
   constructor(database: Database) {
-    this.#database = database;
-    this.#db = database.kysely<IdentityTables>();
+    this.#db = database.camelCase<IdentityTables>();
   }
 
   /** Stores a new person; fails if the id or the credential hash is taken. */
   async addPerson(p: NewPerson): Promise<void> {
-    await this.#db
-      .insertInto('people')
-      .values({
-        id: p.id,
-        credential_hash: p.credentialHash,
-        created_at: p.createdAt,
-        issued_board_id: p.issuedBoardId,
-        issued_role: p.issuedRole,
-      })
-      .execute();
+    const { id, credentialHash, createdAt, issuedBoardId, issuedRole } = p;
+    await this.#db.insertInto('people').values({ id, credentialHash, createdAt, issuedBoardId, issuedRole }).execute();
   }
 
   /** Another credential for an existing person (a signed-in person's device); fails if the hash is taken. */
   async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
-    await this.#db
-      .insertInto('device_credentials')
-      .values({ credential_hash: hash, person_id: personId, created_at: at })
-      .execute();
+    await this.#db.insertInto('device_credentials').values({ credentialHash: hash, personId, createdAt: at }).execute();
   }
 
   /**
@@ -108,23 +95,23 @@ export class IdentityRepository {
     const person = await this.#db
       .selectFrom('people')
       .selectAll()
-      .where('credential_hash', '=', hash)
+      .where('credentialHash', '=', hash)
       .executeTakeFirst();
     if (person) return toPerson(person);
     // Another device's credential reads as its person, revoked when either is.
     const device = await this.#db
       .selectFrom('device_credentials as d')
-      .innerJoin('people as p', 'p.id', 'd.person_id')
+      .innerJoin('people as p', 'p.id', 'd.personId')
       .select((eb) => [
         'p.id',
-        'd.credential_hash',
-        'p.created_at',
-        'p.issued_board_id',
-        'p.issued_role',
-        eb.fn.coalesce('p.revoked_at', 'd.revoked_at').as('revoked_at'),
+        'd.credentialHash',
+        'p.createdAt',
+        'p.issuedBoardId',
+        'p.issuedRole',
+        eb.fn.coalesce('p.revokedAt', 'd.revokedAt').as('revokedAt'),
         'p.issuer',
       ])
-      .where('d.credential_hash', '=', hash)
+      .where('d.credentialHash', '=', hash)
       .executeTakeFirst();
     return device ? toPerson(device) : null;
   }
@@ -134,9 +121,9 @@ export class IdentityRepository {
     const row = await this.#db
       .selectFrom('people')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('issued_board_id', '=', boardId)
-      .where('issued_role', '=', role)
-      .where('created_at', '>=', since)
+      .where('issuedBoardId', '=', boardId)
+      .where('issuedRole', '=', role)
+      .where('createdAt', '>=', since)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
@@ -145,25 +132,22 @@ export class IdentityRepository {
   async revokePerson(personId: string, at: number): Promise<boolean> {
     const result = await this.#db
       .updateTable('people')
-      .set({ revoked_at: at })
+      .set({ revokedAt: at })
       .where('id', '=', personId)
-      .where('revoked_at', 'is', null)
+      .where('revokedAt', 'is', null)
       .executeTakeFirst();
     return changed(result) > 0;
   }
 
   /** Stores a transfer code's hash; the person's earlier codes not yet redeemed stop working. */
   async addTransfer(t: NewTransfer): Promise<void> {
-    await this.#database.transaction<IdentityTables, void>(async (trx) => {
+    await this.#db.transaction().execute(async (trx) => {
       await trx
         .deleteFrom('device_transfers')
-        .where('person_id', '=', t.personId)
-        .where('redeemed_at', 'is', null)
+        .where('personId', '=', t.personId)
+        .where('redeemedAt', 'is', null)
         .execute();
-      await trx
-        .insertInto('device_transfers')
-        .values({ code_hash: t.codeHash, person_id: t.personId, created_at: t.createdAt, expires_at: t.expiresAt })
-        .execute();
+      await trx.insertInto('device_transfers').values(t).execute();
     });
   }
 
@@ -173,48 +157,48 @@ export class IdentityRepository {
    * with one code: one wins). Otherwise says why not, and stores nothing.
    */
   async redeemTransfer(codeHash: Uint8Array, now: number, device: NewDeviceCredential): Promise<RedeemOutcome> {
-    return this.#database.transaction<IdentityTables, RedeemOutcome>(async (trx) => {
+    return this.#db.transaction().execute(async (trx): Promise<RedeemOutcome> => {
       // The conditional update is the single-use check: of two racing redeems, one updates the row.
       const won = await trx
         .updateTable('device_transfers')
-        .set({ redeemed_at: now })
-        .where('code_hash', '=', codeHash)
-        .where('redeemed_at', 'is', null)
-        .where('expires_at', '>', now)
-        .returning('person_id')
+        .set({ redeemedAt: now })
+        .where('codeHash', '=', codeHash)
+        .where('redeemedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .returning('personId')
         .executeTakeFirst();
       if (!won) {
         const row = await trx
           .selectFrom('device_transfers')
-          .select(['expires_at', 'redeemed_at'])
-          .where('code_hash', '=', codeHash)
+          .select(['expiresAt', 'redeemedAt'])
+          .where('codeHash', '=', codeHash)
           .executeTakeFirst();
         if (!row) return { kind: 'unknown' };
-        if (row.redeemed_at !== null) return { kind: 'used' };
-        return Number(row.expires_at) <= now ? { kind: 'expired' } : { kind: 'unknown' };
+        if (row.redeemedAt !== null) return { kind: 'used' };
+        return Number(row.expiresAt) <= now ? { kind: 'expired' } : { kind: 'unknown' };
       }
       await trx
         .insertInto('device_credentials')
-        .values({ credential_hash: device.credentialHash, person_id: won.person_id, created_at: device.createdAt })
+        .values({ credentialHash: device.credentialHash, createdAt: device.createdAt, personId: won.personId })
         .execute();
-      return { kind: 'redeemed', personId: won.person_id };
+      return { kind: 'redeemed', personId: won.personId };
     });
   }
 
   /** Forgets transfer codes that expired before `before` (kept a while to tell "expired" from "unknown"). */
   async pruneTransfers(before: number): Promise<void> {
-    await this.#db.deleteFrom('device_transfers').where('expires_at', '<', before).execute();
+    await this.#db.deleteFrom('device_transfers').where('expiresAt', '<', before).execute();
   }
 }
 
 function toPerson(r: Omit<IdentityTables['people'], 'subject' | 'email' | 'name'>): StoredPerson {
   return {
     id: r.id,
-    credentialHash: new Uint8Array(r.credential_hash),
-    createdAt: Number(r.created_at),
-    issuedBoardId: r.issued_board_id,
-    issuedRole: isRole(r.issued_role) ? r.issued_role : 'viewer',
-    revokedAt: nullableNumber(r.revoked_at),
+    credentialHash: new Uint8Array(r.credentialHash),
+    createdAt: Number(r.createdAt),
+    issuedBoardId: r.issuedBoardId,
+    issuedRole: isRole(r.issuedRole) ? r.issuedRole : 'viewer',
+    revokedAt: nullableNumber(r.revokedAt),
     signedIn: r.issuer !== null && r.issuer !== undefined,
   };
 }
