@@ -4,34 +4,21 @@ import { type Department, departmentSchema } from '../../shared/schema/departmen
 import { isRecordId, type LaneId, type NoteId, type StageId } from '../../shared/schema/ids.ts';
 import { NOTE_KINDS, type NoteKind } from '../../shared/schema/noteKind.ts';
 import type { Database } from '../storage/database.ts';
-import { changed, nullableNumber } from '../storage/rows.ts';
+import { changed } from '../storage/rows.ts';
 
-export interface PrivateWritingTables {
+/** The tables as the camelCase query builder names them (migrations/0006_privateWriting.ts). */
+interface PrivateWritingTables {
   private_phases: {
     id: string;
-    board_id: string;
+    boardId: string;
     status: string;
-    opened_at: number;
-    opened_by_id: string;
-    opened_by_name: string;
-    timer_run: number | null;
-    closed_at: number | null;
+    openedAt: number;
+    openedById: string;
+    openedByName: string;
+    timerRun: number | null;
+    closedAt: number | null;
   };
-  private_drafts: {
-    board_id: string;
-    id: string;
-    person_id: string;
-    name: string;
-    department: string;
-    stage_id: string;
-    lane_id: string;
-    kind: string | null;
-    text: string;
-    placed_at: number;
-    created_at: number;
-    updated_at: number;
-    note_id: string | null;
-  };
+  private_drafts: Omit<StoredDraft, 'department' | 'kind'> & { department: string; kind: string | null };
 }
 
 // A reveal gives drafts their note ids and commits, then locks again; past this many rounds it
@@ -94,7 +81,7 @@ export class PrivateWritingRepository {
 
   constructor(database: Database) {
     this.#database = database;
-    this.#db = database.kysely<PrivateWritingTables>();
+    this.#db = database.camelCase<PrivateWritingTables>();
   }
 
   /** Stores a new open phase; false (nothing stored) if the board has one open already. */
@@ -103,13 +90,13 @@ export class PrivateWritingRepository {
       .insertInto('private_phases')
       .values({
         id: p.id,
-        board_id: p.boardId,
+        boardId: p.boardId,
         status: 'open',
-        opened_at: p.openedAt,
-        opened_by_id: p.openedBy.id,
-        opened_by_name: p.openedBy.name,
-        timer_run: p.timerRun,
-        closed_at: null,
+        openedAt: p.openedAt,
+        openedById: p.openedBy.id,
+        openedByName: p.openedBy.name,
+        timerRun: p.timerRun,
+        closedAt: null,
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -117,12 +104,12 @@ export class PrivateWritingRepository {
   }
 
   async getOpenPhase(boardId: string): Promise<StoredPhase | null> {
-    const row = await this.#phases().where('board_id', '=', boardId).where('status', '=', 'open').executeTakeFirst();
+    const row = await this.#phases().where('boardId', '=', boardId).where('status', '=', 'open').executeTakeFirst();
     return row ? readPhaseRow(row) : null;
   }
 
   async getPhase(boardId: string, phaseId: string): Promise<StoredPhase | null> {
-    const row = await this.#phases().where('board_id', '=', boardId).where('id', '=', phaseId).executeTakeFirst();
+    const row = await this.#phases().where('boardId', '=', boardId).where('id', '=', phaseId).executeTakeFirst();
     return row ? readPhaseRow(row) : null;
   }
 
@@ -130,8 +117,8 @@ export class PrivateWritingRepository {
   async listTimedOpenPhases(): Promise<StoredPhase[]> {
     const rows = await this.#phases()
       .where('status', '=', 'open')
-      .where('timer_run', 'is not', null)
-      .orderBy('opened_at')
+      .where('timerRun', 'is not', null)
+      .orderBy('openedAt')
       .execute();
     return rows.map(readPhaseRow);
   }
@@ -140,8 +127,8 @@ export class PrivateWritingRepository {
   async cancelPhase(boardId: string, phaseId: string, at: number): Promise<boolean> {
     const result = await this.#db
       .updateTable('private_phases')
-      .set({ status: 'cancelled', closed_at: at })
-      .where('board_id', '=', boardId)
+      .set({ status: 'cancelled', closedAt: at })
+      .where('boardId', '=', boardId)
       .where('id', '=', phaseId)
       .where('status', '=', 'open')
       .executeTakeFirst();
@@ -171,72 +158,67 @@ export class PrivateWritingRepository {
     write: (drafts: readonly RevealableDraft[]) => T,
   ): Promise<T | null> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#database.transaction<PrivateWritingTables, { done: T | null } | 'again'>(
-        async (trx) => {
-          const open = await this.#database
-            .lock(
-              trx
-                .selectFrom('private_phases')
-                .select('id')
-                .where('board_id', '=', boardId)
-                .where('id', '=', phaseId)
-                .where('status', '=', 'open'),
-              'update',
-            )
-            .executeTakeFirst();
-          if (!open) return { done: null };
-          // A new statement, a new snapshot: every draft written before we held the phase; each
-          // row held until COMMIT, so an edit or removal waits and then finds a revealed draft gone.
-          const rows = await this.#database.lock(this.#drafts(trx).where('board_id', '=', boardId), 'update').execute();
-          const drafts = rows.map(readDraftRow);
-          const ready = drafts.filter((d): d is RevealableDraft => d.noteId !== null);
-          if (ready.length < drafts.length && attempt < MAX_REVEAL_ATTEMPTS) {
-            for (const d of drafts.filter((d) => d.noteId === null))
-              await trx
-                .updateTable('private_drafts')
-                .set({ note_id: newNoteId() })
-                .where('board_id', '=', boardId)
-                .where('id', '=', d.id)
-                .where('note_id', 'is', null)
-                .execute();
-            return 'again';
-          }
-          // (Past the attempts, a draft still without an id stays a draft: kept for its author and the next reveal.)
-          const written = write(ready);
-          await trx
-            .updateTable('private_phases')
-            .set({ status: 'revealed', closed_at: at })
-            .where('board_id', '=', boardId)
-            .where('id', '=', phaseId)
-            .execute();
-          if (written.written.length > 0)
+      const outcome = await this.#db.transaction().execute(async (trx): Promise<{ done: T | null } | 'again'> => {
+        const open = await this.#database
+          .lock(
+            trx
+              .selectFrom('private_phases')
+              .select('id')
+              .where('boardId', '=', boardId)
+              .where('id', '=', phaseId)
+              .where('status', '=', 'open'),
+            'update',
+          )
+          .executeTakeFirst();
+        if (!open) return { done: null };
+        // A new statement, a new snapshot: every draft written before we held the phase; each
+        // row held until COMMIT, so an edit or removal waits and then finds a revealed draft gone.
+        const rows = await this.#database.lock(this.#drafts(trx).where('boardId', '=', boardId), 'update').execute();
+        const drafts = rows.map(readDraftRow);
+        const ready = drafts.filter((d): d is RevealableDraft => d.noteId !== null);
+        if (ready.length < drafts.length && attempt < MAX_REVEAL_ATTEMPTS) {
+          for (const d of drafts.filter((d) => d.noteId === null))
             await trx
-              .deleteFrom('private_drafts')
-              .where('board_id', '=', boardId)
-              .where('id', 'in', written.written)
+              .updateTable('private_drafts')
+              .set({ noteId: newNoteId() })
+              .where('boardId', '=', boardId)
+              .where('id', '=', d.id)
+              .where('noteId', 'is', null)
               .execute();
-          return { done: written };
-        },
-      );
+          return 'again';
+        }
+        // (Past the attempts, a draft still without an id stays a draft: kept for its author and the next reveal.)
+        const written = write(ready);
+        await trx
+          .updateTable('private_phases')
+          .set({ status: 'revealed', closedAt: at })
+          .where('boardId', '=', boardId)
+          .where('id', '=', phaseId)
+          .execute();
+        if (written.written.length > 0)
+          await trx
+            .deleteFrom('private_drafts')
+            .where('boardId', '=', boardId)
+            .where('id', 'in', written.written)
+            .execute();
+        return { done: written };
+      });
       if (outcome !== 'again') return outcome.done;
     }
   }
 
   /** The board's drafts, every author, oldest placement first. */
   async listDrafts(boardId: string): Promise<StoredDraft[]> {
-    return (await this.#drafts(this.#db).where('board_id', '=', boardId).execute()).map(readDraftRow);
+    return (await this.#drafts(this.#db).where('boardId', '=', boardId).execute()).map(readDraftRow);
   }
 
   async listDraftsOf(boardId: string, personId: string): Promise<StoredDraft[]> {
-    const rows = await this.#drafts(this.#db)
-      .where('board_id', '=', boardId)
-      .where('person_id', '=', personId)
-      .execute();
+    const rows = await this.#drafts(this.#db).where('boardId', '=', boardId).where('personId', '=', personId).execute();
     return rows.map(readDraftRow);
   }
 
   async getDraft(boardId: string, id: DraftId): Promise<StoredDraft | null> {
-    const row = await this.#drafts(this.#db).where('board_id', '=', boardId).where('id', '=', id).executeTakeFirst();
+    const row = await this.#drafts(this.#db).where('boardId', '=', boardId).where('id', '=', id).executeTakeFirst();
     return row ? readDraftRow(row) : null;
   }
 
@@ -247,15 +229,15 @@ export class PrivateWritingRepository {
    * either in that reveal or refused, never acknowledged and left out.
    */
   async insertDraft(d: StoredDraft): Promise<boolean> {
-    const { board_id: _, ...row } = draftRow(d);
+    const { boardId: _, ...row } = draftRow(d);
     const phase = this.#db
       .selectFrom('private_phases')
-      .where('board_id', '=', d.boardId)
+      .where('boardId', '=', d.boardId)
       .where('status', '=', 'open')
-      .select((eb) => ['board_id', ...Object.entries(row).map(([column, value]) => eb.val(value).as(column))]);
+      .select((eb) => ['boardId', ...Object.entries(row).map(([column, value]) => eb.val(value).as(column))]);
     const result = await this.#db
       .insertInto('private_drafts')
-      .columns(['board_id', ...(Object.keys(row) as (keyof typeof row)[])])
+      .columns(['boardId', ...(Object.keys(row) as (keyof typeof row)[])])
       .expression(this.#database.lock(phase, 'share'))
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -267,13 +249,13 @@ export class PrivateWritingRepository {
    * deleteDraft, it waits for a reveal holding the draft, and then finds it gone if it became a note.
    */
   async updateDraft(d: StoredDraft): Promise<boolean> {
-    const { board_id, id, person_id, created_at: _, note_id: __, ...changes } = draftRow(d);
+    const { boardId, id, personId, createdAt: _, noteId: __, ...changes } = draftRow(d);
     const result = await this.#db
       .updateTable('private_drafts')
       .set(changes)
-      .where('board_id', '=', board_id)
+      .where('boardId', '=', boardId)
       .where('id', '=', id)
-      .where('person_id', '=', person_id)
+      .where('personId', '=', personId)
       .executeTakeFirst();
     return changed(result) === 1;
   }
@@ -282,9 +264,9 @@ export class PrivateWritingRepository {
   async deleteDraft(boardId: string, id: DraftId, personId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('private_drafts')
-      .where('board_id', '=', boardId)
+      .where('boardId', '=', boardId)
       .where('id', '=', id)
-      .where('person_id', '=', personId)
+      .where('personId', '=', personId)
       .executeTakeFirst();
     return changed(result) === 1;
   }
@@ -294,38 +276,33 @@ export class PrivateWritingRepository {
   }
 
   #drafts(db: Kysely<PrivateWritingTables>) {
-    return db.selectFrom('private_drafts').selectAll().orderBy('placed_at').orderBy('id');
+    return db.selectFrom('private_drafts').selectAll().orderBy('placedAt').orderBy('id');
   }
 }
 
+/** The row's columns only, whatever else the record carries. */
 function draftRow(d: StoredDraft): PrivateWritingTables['private_drafts'] {
+  const { boardId, id, personId, name, department, stageId, laneId, kind, text, placedAt, createdAt, updatedAt } = d;
   return {
-    board_id: d.boardId,
-    id: d.id,
-    person_id: d.personId,
-    name: d.name,
-    department: d.department,
-    stage_id: d.stageId,
-    lane_id: d.laneId,
-    kind: d.kind,
-    text: d.text,
-    placed_at: d.placedAt,
-    created_at: d.createdAt,
-    updated_at: d.updatedAt,
-    note_id: d.noteId,
+    boardId,
+    id,
+    personId,
+    name,
+    department,
+    stageId,
+    laneId,
+    kind,
+    text,
+    placedAt,
+    createdAt,
+    updatedAt,
+    noteId: d.noteId,
   };
 }
 
-function readPhaseRow(row: PrivateWritingTables['private_phases']): StoredPhase {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    status: row.status as PhaseStatus,
-    openedAt: Number(row.opened_at),
-    openedBy: { id: row.opened_by_id, name: row.opened_by_name },
-    timerRun: nullableNumber(row.timer_run),
-    closedAt: nullableNumber(row.closed_at),
-  };
+function readPhaseRow(r: PrivateWritingTables['private_phases']): StoredPhase {
+  const { openedById, openedByName, ...phase } = r;
+  return { ...phase, status: r.status as PhaseStatus, openedBy: { id: openedById, name: openedByName } };
 }
 
 /**
@@ -333,27 +310,17 @@ function readPhaseRow(row: PrivateWritingTables['private_phases']): StoredPhase 
  * writing a note into a cell that was never asked for.
  */
 function readDraftRow(row: PrivateWritingTables['private_drafts']): StoredDraft {
-  const { id, stage_id: stageId, lane_id: laneId, note_id: noteId } = row;
+  const { id, stageId, laneId, noteId } = row;
   if (
     !isDraftId(id) ||
     !isRecordId('stage', stageId) ||
     !isRecordId('lane', laneId) ||
     (noteId !== null && !isRecordId('note', noteId))
   )
-    throw new Error(`Malformed private draft row ${id} on board ${row.board_id}`);
+    throw new Error(`Malformed private draft row ${id} on board ${row.boardId}`);
   return {
-    boardId: row.board_id,
-    id,
-    personId: row.person_id,
-    name: row.name,
+    ...row,
     department: departmentSchema.catch('other').parse(row.department),
-    stageId: stageId as StageId,
-    laneId: laneId as LaneId,
     kind: (NOTE_KINDS as readonly unknown[]).includes(row.kind) ? (row.kind as NoteKind) : null,
-    text: row.text,
-    placedAt: Number(row.placed_at),
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-    noteId: noteId as NoteId | null,
   };
 }

@@ -4,29 +4,26 @@ import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
 import { type RoundFields, roundFieldsSchema } from '../../shared/schema/round.ts';
 import { type RoundSettings, roundSettingsSchema } from '../../shared/protocol/voting.ts';
 import type { Database } from '../storage/database.ts';
-import { changed, nullableNumber } from '../storage/rows.ts';
+import { changed } from '../storage/rows.ts';
 
-export interface VotingTables {
+/** The tables as the camelCase query builder names them (migrations/0005_voting.ts). */
+interface VotingTables {
   voting_rounds: {
     id: string;
-    board_id: string;
+    boardId: string;
     status: string;
     settings: string;
-    opened_at: number;
-    opened_by_id: string;
-    opened_by_name: string;
-    ends_at: number | null;
-    closed_at: number | null;
+    openedAt: number;
+    openedById: string;
+    openedByName: string;
+    endsAt: number | null;
+    closedAt: number | null;
     result: string | null;
   };
-  voting_ballots: {
-    round_id: string;
-    person_id: string;
-    name: string;
+  voting_ballots: Omit<StoredBallot, 'roundId' | 'department' | 'dots'> & {
+    roundId: string;
     department: string;
     dots: string;
-    version: number;
-    updated_at: number;
   };
 }
 
@@ -82,7 +79,7 @@ export class VotingRepository {
 
   constructor(database: Database) {
     this.#database = database;
-    this.#db = database.kysely<VotingTables>();
+    this.#db = database.camelCase<VotingTables>();
   }
 
   /** Stores a new open round. Resolves false (stores nothing) if the board already has one open. */
@@ -91,14 +88,14 @@ export class VotingRepository {
       .insertInto('voting_rounds')
       .values({
         id: r.id,
-        board_id: r.boardId,
+        boardId: r.boardId,
         status: 'open',
         settings: JSON.stringify(r.settings),
-        opened_at: r.openedAt,
-        opened_by_id: r.openedBy.id,
-        opened_by_name: r.openedBy.name,
-        ends_at: r.endsAt,
-        closed_at: null,
+        openedAt: r.openedAt,
+        openedById: r.openedBy.id,
+        openedByName: r.openedBy.name,
+        endsAt: r.endsAt,
+        closedAt: null,
         result: null,
       })
       .onConflict((oc) => oc.doNothing())
@@ -107,21 +104,21 @@ export class VotingRepository {
   }
 
   async getOpenRound(boardId: string): Promise<StoredRound | null> {
-    const row = await this.#rounds().where('board_id', '=', boardId).where('status', '=', 'open').executeTakeFirst();
+    const row = await this.#rounds().where('boardId', '=', boardId).where('status', '=', 'open').executeTakeFirst();
     return row ? readRoundRow(row) : null;
   }
 
   async getRound(boardId: string, roundId: RoundId): Promise<StoredRound | null> {
-    const row = await this.#rounds().where('board_id', '=', boardId).where('id', '=', roundId).executeTakeFirst();
+    const row = await this.#rounds().where('boardId', '=', boardId).where('id', '=', roundId).executeTakeFirst();
     return row ? readRoundRow(row) : null;
   }
 
   /** The board's revealed rounds, oldest first. */
   async listRevealed(boardId: string): Promise<StoredRound[]> {
     const rows = await this.#rounds()
-      .where('board_id', '=', boardId)
+      .where('boardId', '=', boardId)
       .where('status', '=', 'revealed')
-      .orderBy('closed_at')
+      .orderBy('closedAt')
       .orderBy('id')
       .execute();
     return rows.map(readRoundRow);
@@ -131,8 +128,8 @@ export class VotingRepository {
   async listTimedOpenRounds(): Promise<StoredRound[]> {
     const rows = await this.#rounds()
       .where('status', '=', 'open')
-      .where('ends_at', 'is not', null)
-      .orderBy('ends_at')
+      .where('endsAt', 'is not', null)
+      .orderBy('endsAt')
       .execute();
     return rows.map(readRoundRow);
   }
@@ -146,10 +143,10 @@ export class VotingRepository {
       .updateTable('voting_rounds')
       .set({
         status: close.status,
-        closed_at: close.at,
+        closedAt: close.at,
         result: close.status === 'revealed' ? JSON.stringify(close.result) : null,
       })
-      .where('board_id', '=', boardId)
+      .where('boardId', '=', boardId)
       .where('id', '=', roundId)
       .where('status', '=', 'open')
       .executeTakeFirst();
@@ -168,13 +165,13 @@ export class VotingRepository {
     at: number,
     count: (ballots: StoredBallot[]) => RoundFields,
   ): Promise<RoundFields | null> {
-    return this.#database.transaction<VotingTables, RoundFields | null>(async (trx) => {
+    return this.#db.transaction().execute(async (trx): Promise<RoundFields | null> => {
       const open = await this.#database
         .lock(
           trx
             .selectFrom('voting_rounds')
             .select('id')
-            .where('board_id', '=', boardId)
+            .where('boardId', '=', boardId)
             .where('id', '=', roundId)
             .where('status', '=', 'open'),
           'update',
@@ -185,13 +182,13 @@ export class VotingRepository {
       const rows = await trx
         .selectFrom('voting_ballots')
         .selectAll()
-        .where('round_id', '=', roundId)
-        .orderBy('person_id')
+        .where('roundId', '=', roundId)
+        .orderBy('personId')
         .execute();
       const result = count(rows.map(readBallotRow));
       await trx
         .updateTable('voting_rounds')
-        .set({ status: 'revealed', closed_at: at, result: JSON.stringify(result) })
+        .set({ status: 'revealed', closedAt: at, result: JSON.stringify(result) })
         .where('id', '=', roundId)
         .execute();
       return result;
@@ -202,8 +199,8 @@ export class VotingRepository {
     const rows = await this.#db
       .selectFrom('voting_ballots')
       .selectAll()
-      .where('round_id', '=', roundId)
-      .orderBy('person_id')
+      .where('roundId', '=', roundId)
+      .orderBy('personId')
       .execute();
     return rows.map(readBallotRow);
   }
@@ -212,8 +209,8 @@ export class VotingRepository {
     const row = await this.#db
       .selectFrom('voting_ballots')
       .selectAll()
-      .where('round_id', '=', roundId)
-      .where('person_id', '=', personId)
+      .where('roundId', '=', roundId)
+      .where('personId', '=', personId)
       .executeTakeFirst();
     return row ? readBallotRow(row) : null;
   }
@@ -222,8 +219,8 @@ export class VotingRepository {
   async deleteBallot(roundId: RoundId, personId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('voting_ballots')
-      .where('round_id', '=', roundId)
-      .where('person_id', '=', personId)
+      .where('roundId', '=', roundId)
+      .where('personId', '=', personId)
       .where((eb) => eb.exists(this.#openRound(roundId, 'none')))
       .executeTakeFirst();
     return changed(result) > 0;
@@ -240,18 +237,18 @@ export class VotingRepository {
       expectedVersion === 0
         ? await this.#db
             .insertInto('voting_ballots')
-            .columns(['round_id', 'person_id', 'name', 'department', 'dots', 'version', 'updated_at'])
+            .columns(['roundId', 'personId', 'name', 'department', 'dots', 'version', 'updatedAt'])
             .expression(
               this.#openRound(b.roundId, 'share').select((eb) => [
-                eb.val(b.personId).as('person_id'),
+                eb.val(b.personId).as('personId'),
                 eb.val(b.name).as('name'),
                 eb.val(b.department).as('department'),
                 eb.val(dots).as('dots'),
                 eb.lit(1).as('version'),
-                eb.val(b.updatedAt).as('updated_at'),
+                eb.val(b.updatedAt).as('updatedAt'),
               ]),
             )
-            .onConflict((oc) => oc.columns(['round_id', 'person_id']).doNothing())
+            .onConflict((oc) => oc.columns(['roundId', 'personId']).doNothing())
             .executeTakeFirst()
         : await this.#db
             .updateTable('voting_ballots')
@@ -260,10 +257,10 @@ export class VotingRepository {
               department: b.department,
               dots,
               version: eb('version', '+', 1),
-              updated_at: b.updatedAt,
+              updatedAt: b.updatedAt,
             }))
-            .where('round_id', '=', b.roundId)
-            .where('person_id', '=', b.personId)
+            .where('roundId', '=', b.roundId)
+            .where('personId', '=', b.personId)
             .where('version', '=', expectedVersion)
             .where((eb) => eb.exists(this.#openRound(b.roundId, 'share')))
             .executeTakeFirst();
@@ -274,11 +271,11 @@ export class VotingRepository {
     return this.#db.selectFrom('voting_rounds').selectAll();
   }
 
-  /** The round's row if it is open, selecting its id (as round_id); `share`: held until the write commits. */
+  /** The round's row if it is open, selecting its id (as roundId); `share`: held until the write commits. */
   #openRound(roundId: RoundId, lock: 'share' | 'none') {
     const query = this.#db
       .selectFrom('voting_rounds')
-      .select('id as round_id')
+      .select('id as roundId')
       .where('id', '=', roundId)
       .where('status', '=', 'open');
     return lock === 'share' ? this.#database.lock(query, 'share') : query;
@@ -294,15 +291,13 @@ function nonZero(dots: Readonly<Record<NoteId, number>>): Record<NoteId, number>
  * does not parse is a bug or tampering, and fails loudly rather than counting wrong votes.
  */
 function readRoundRow(row: VotingTables['voting_rounds']): StoredRound {
+  const { openedById, openedByName, ...round } = row;
   return {
+    ...round,
     id: row.id as RoundId,
-    boardId: row.board_id,
     status: row.status as RoundStatus,
     settings: roundSettingsSchema.parse(JSON.parse(row.settings)),
-    openedAt: Number(row.opened_at),
-    openedBy: { id: row.opened_by_id, name: row.opened_by_name },
-    endsAt: nullableNumber(row.ends_at),
-    closedAt: nullableNumber(row.closed_at),
+    openedBy: { id: openedById, name: openedByName },
     result: row.result === null ? null : roundFieldsSchema.parse(JSON.parse(row.result)),
   };
 }
@@ -312,12 +307,9 @@ function readBallotRow(row: VotingTables['voting_ballots']): StoredBallot {
     (e): e is [NoteId, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] > 0,
   );
   return {
-    roundId: row.round_id as RoundId,
-    personId: row.person_id,
-    name: row.name,
+    ...row,
+    roundId: row.roundId as RoundId,
     department: departmentSchema.catch('other').parse(row.department),
     dots: Object.fromEntries(dots) as Record<NoteId, number>,
-    version: Number(row.version),
-    updatedAt: Number(row.updated_at),
   };
 }
