@@ -2,24 +2,25 @@ import type { Generated, Kysely } from 'kysely';
 import type { NoteChange } from '../../shared/protocol/visits.ts';
 import type { Database } from './database.ts';
 
-export interface ActivityTables {
+/** The tables as the camelCase query builder names them (migrations/0008_activity.ts). */
+interface ActivityTables {
   board_visits: {
-    board_id: string;
-    person_id: string;
+    boardId: string;
+    personId: string;
     name: string;
     department: string;
-    first_seen_at: number;
-    last_seen_at: number;
+    firstSeenAt: number;
+    lastSeenAt: number;
   };
-  thread_reads: { board_id: string; person_id: string; thread_id: string; read_at: number };
+  thread_reads: { boardId: string; personId: string; threadId: string; readAt: number };
   board_activity: {
     seq: Generated<number>;
-    board_id: string;
+    boardId: string;
     at: number;
-    note_id: string;
+    noteId: string;
     change: string;
     label: string;
-    by_person: string | null;
+    byPerson: string | null;
   };
 }
 
@@ -56,7 +57,7 @@ export class ActivityRepository {
 
   constructor(database: Database) {
     this.#database = database;
-    this.#db = database.kysely<ActivityTables>();
+    this.#db = database.camelCase<ActivityTables>();
   }
 
   /**
@@ -64,37 +65,37 @@ export class ActivityRepository {
    * last seen before this visit (null on a first visit). Fails if the board does not exist.
    */
   async recordVisit(boardId: string, person: VisitPerson, at: number): Promise<VisitRecord> {
-    return this.#database.transaction<ActivityTables, VisitRecord>(async (trx) => {
+    return this.#db.transaction().execute(async (trx): Promise<VisitRecord> => {
       const before = await this.#database
         .lock(
           trx
             .selectFrom('board_visits')
-            .select(['first_seen_at', 'last_seen_at'])
-            .where('board_id', '=', boardId)
-            .where('person_id', '=', person.id),
+            .select(['firstSeenAt', 'lastSeenAt'])
+            .where('boardId', '=', boardId)
+            .where('personId', '=', person.id),
           'update',
         )
         .executeTakeFirst();
       await trx
         .insertInto('board_visits')
         .values({
-          board_id: boardId,
-          person_id: person.id,
+          boardId,
+          personId: person.id,
           name: person.name,
           department: person.department,
-          first_seen_at: at,
-          last_seen_at: at,
+          firstSeenAt: at,
+          lastSeenAt: at,
         })
         .onConflict((oc) =>
-          oc.columns(['board_id', 'person_id']).doUpdateSet((eb) => ({
+          oc.columns(['boardId', 'personId']).doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
             department: eb.ref('excluded.department'),
-            last_seen_at: this.#database.greatest(eb.ref('board_visits.last_seen_at'), eb.ref('excluded.last_seen_at')),
+            lastSeenAt: this.#database.greatest(eb.ref('board_visits.lastSeenAt'), eb.ref('excluded.lastSeenAt')),
           })),
         )
         .execute();
       return before
-        ? { firstSeenAt: Number(before.first_seen_at), previousSeenAt: Number(before.last_seen_at) }
+        ? { firstSeenAt: before.firstSeenAt, previousSeenAt: before.lastSeenAt }
         : { firstSeenAt: at, previousSeenAt: null };
     });
   }
@@ -103,9 +104,9 @@ export class ActivityRepository {
   async touchVisit(boardId: string, personId: string, at: number): Promise<void> {
     await this.#db
       .updateTable('board_visits')
-      .set((eb) => ({ last_seen_at: this.#database.greatest(eb.ref('last_seen_at'), eb.val(at)) }))
-      .where('board_id', '=', boardId)
-      .where('person_id', '=', personId)
+      .set((eb) => ({ lastSeenAt: this.#database.greatest(eb.ref('lastSeenAt'), eb.val(at)) }))
+      .where('boardId', '=', boardId)
+      .where('personId', '=', personId)
       .execute();
   }
 
@@ -113,20 +114,20 @@ export class ActivityRepository {
   async loadThreadReads(boardId: string, personId: string): Promise<Record<string, number>> {
     const rows = await this.#db
       .selectFrom('thread_reads')
-      .select(['thread_id', 'read_at'])
-      .where('board_id', '=', boardId)
-      .where('person_id', '=', personId)
+      .select(['threadId', 'readAt'])
+      .where('boardId', '=', boardId)
+      .where('personId', '=', personId)
       .execute();
-    return Object.fromEntries(rows.map((r) => [r.thread_id, Number(r.read_at)]));
+    return Object.fromEntries(rows.map((r) => [r.threadId, r.readAt]));
   }
 
   async markThreadRead(boardId: string, personId: string, threadId: string, at: number): Promise<void> {
     await this.#db
       .insertInto('thread_reads')
-      .values({ board_id: boardId, person_id: personId, thread_id: threadId, read_at: at })
+      .values({ boardId, personId, threadId, readAt: at })
       .onConflict((oc) =>
-        oc.columns(['board_id', 'person_id', 'thread_id']).doUpdateSet((eb) => ({
-          read_at: this.#database.greatest(eb.ref('thread_reads.read_at'), eb.ref('excluded.read_at')),
+        oc.columns(['boardId', 'personId', 'threadId']).doUpdateSet((eb) => ({
+          readAt: this.#database.greatest(eb.ref('thread_reads.readAt'), eb.ref('excluded.readAt')),
         })),
       )
       .execute();
@@ -138,39 +139,26 @@ export class ActivityRepository {
     await this.#db
       .insertInto('board_activity')
       .values(
-        events.map((e) => ({
-          board_id: boardId,
-          at: e.at,
-          note_id: e.noteId,
-          change: e.change,
-          label: e.label,
-          by_person: e.by,
-        })),
+        events.map((e) => ({ boardId, at: e.at, noteId: e.noteId, change: e.change, label: e.label, byPerson: e.by })),
       )
       .execute();
   }
 
   /** Deletes the board's events older than `before` (the log is a recent-changes feed, not history). */
   async pruneActivity(boardId: string, before: number): Promise<void> {
-    await this.#db.deleteFrom('board_activity').where('board_id', '=', boardId).where('at', '<', before).execute();
+    await this.#db.deleteFrom('board_activity').where('boardId', '=', boardId).where('at', '<', before).execute();
   }
 
   /** Events after `since`, oldest first, at most `limit`. */
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
     const rows = await this.#db
       .selectFrom('board_activity')
-      .select(['at', 'note_id', 'change', 'label', 'by_person'])
-      .where('board_id', '=', boardId)
+      .select(['at', 'noteId', 'change', 'label', 'byPerson as by'])
+      .where('boardId', '=', boardId)
       .where('at', '>', since)
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      at: Number(r.at),
-      noteId: r.note_id,
-      change: r.change as NoteChange,
-      label: r.label,
-      by: r.by_person ?? null,
-    }));
+    return rows.map((r) => ({ ...r, change: r.change as NoteChange }));
   }
 }
