@@ -1,11 +1,11 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { BoardDocumentRepository } from './BoardDocumentRepository.ts';
 import type { BoardRepository } from './BoardRepository.ts';
 import { readMeta } from '../../shared/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
-import { type BoardDocumentKind, CorruptBoardError } from './BoardStore.ts';
-import { loadBoardDoc } from './boardState.ts';
+import type { BoardDocumentKind } from './BoardStore.ts';
+import { decodeStored, loadBoardDoc } from './boardState.ts';
 
 /** A Hocuspocus document read back from storage into a fresh Y.Doc. */
 export interface LoadedDocument {
@@ -89,11 +89,7 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
   };
 }
 
-/**
- * Rebuilds a board's other document: snapshot (if any), then its log in order. Like decodeBoard,
- * it throws CorruptBoardError rather than hand out a document that lost data (bytes that do not
- * decode, updates whose dependencies are missing). A board with no such rows yet gets an empty doc.
- */
+/** Rebuilds a board's other document (decodeStored); a board with no such rows yet gets an empty doc. */
 export async function loadBoardDocumentDoc(
   store: DocumentRepositories,
   boardId: string,
@@ -101,25 +97,6 @@ export async function loadBoardDocumentDoc(
 ): Promise<LoadedDocument | null> {
   const stored = await store.documents.loadBoardDocument(boardId, kind);
   if (!stored) return null;
-  const doc = new Y.Doc();
-  const fail = (detail: string, cause: unknown): never => {
-    doc.destroy();
-    throw new CorruptBoardError(boardId, `its ${kind} ${detail}`, cause === undefined ? undefined : { cause });
-  };
-  if (stored.snapshot) {
-    try {
-      Y.applyUpdate(doc, stored.snapshot);
-    } catch (error) {
-      fail('snapshot does not decode', error);
-    }
-  }
-  for (const { seq, update } of stored.updates) {
-    try {
-      Y.applyUpdate(doc, update);
-    } catch (error) {
-      fail(`update ${seq} does not decode`, error);
-    }
-  }
-  if (doc.store.pendingStructs || doc.store.pendingDs) fail('updates refer to changes that are missing', undefined);
+  const doc = decodeStored(boardId, kind, stored);
   return { doc, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq) };
 }
