@@ -1,7 +1,7 @@
 import { backupNow } from '../testing/backupRoundTrip.ts';
 import { describe, expect, it } from 'vitest';
 import { DATABASES, testDatabases } from '../testing/databases.ts';
-import type { StoredCheckpoint } from './CheckpointStore.ts';
+import type { StoredCheckpoint } from './CheckpointRepository.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

@@ -1,6 +1,6 @@
 import type { StatementSync } from 'node:sqlite';
 import { type Generated, type Kysely, sql } from 'kysely';
-import type { BoardDump } from './CheckpointStore.ts';
+import type { BoardDump } from './CheckpointRepository.ts';
 import type {
   BoardDocumentKind,
   BoardInfo,
