@@ -59,18 +59,19 @@ export class AccountRepository {
   /** Creates the person of (issuer, subject) or refreshes their name and email; returns their id. */
   async upsertSignedIn(p: SignedInPerson): Promise<string> {
     // A signed-in person proves themselves by session; the row's own credential is random and never shown.
+    const { id, issuer, subject, email, name } = p;
     const row = await this.#db
       .insertInto('people')
       .values({
-        id: p.id,
+        id,
+        issuer,
+        subject,
+        email,
+        name,
         credentialHash: randomBytes(32),
         createdAt: p.at,
         issuedBoardId: '',
         issuedRole: 'viewer',
-        issuer: p.issuer,
-        subject: p.subject,
-        email: p.email,
-        name: p.name,
       })
       .onConflict((oc) =>
         oc

@@ -1,29 +1,20 @@
 import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
 import type { Database } from '../storage/database.ts';
-import { changed, nullableNumber } from '../storage/rows.ts';
+import { changed } from '../storage/rows.ts';
 
 export interface IdentityTables {
-  people: {
-    id: string;
-    credentialHash: Uint8Array;
-    createdAt: number;
-    issuedBoardId: string;
+  people: Omit<NewPerson, 'issuedRole'> & {
     issuedRole: string;
     revokedAt: number | null;
+    /** Company sign-in (AccountRepository.ts); null for a guest by link. */
     issuer: string | null;
     subject: string | null;
     email: string | null;
     name: string | null;
   };
-  device_credentials: { credentialHash: Uint8Array; personId: string; createdAt: number; revokedAt: number | null };
-  device_transfers: {
-    codeHash: Uint8Array;
-    personId: string;
-    createdAt: number;
-    expiresAt: number;
-    redeemedAt: number | null;
-  };
+  device_credentials: NewDeviceCredential & { personId: string; revokedAt: number | null };
+  device_transfers: NewTransfer & { redeemedAt: number | null };
 }
 
 export interface NewPerson {
@@ -195,10 +186,10 @@ function toPerson(r: Omit<IdentityTables['people'], 'subject' | 'email' | 'name'
   return {
     id: r.id,
     credentialHash: new Uint8Array(r.credentialHash),
-    createdAt: Number(r.createdAt),
+    createdAt: r.createdAt,
     issuedBoardId: r.issuedBoardId,
     issuedRole: isRole(r.issuedRole) ? r.issuedRole : 'viewer',
-    revokedAt: nullableNumber(r.revokedAt),
+    revokedAt: r.revokedAt ?? null,
     signedIn: r.issuer !== null && r.issuer !== undefined,
   };
 }

@@ -8,15 +8,10 @@ import { changed } from '../storage/rows.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0006_privateWriting.ts). */
 interface PrivateWritingTables {
-  private_phases: {
-    id: string;
-    boardId: string;
+  private_phases: Omit<StoredPhase, 'status' | 'openedBy'> & {
     status: string;
-    openedAt: number;
     openedById: string;
     openedByName: string;
-    timerRun: number | null;
-    closedAt: number | null;
   };
   private_drafts: Omit<StoredDraft, 'department' | 'kind'> & { department: string; kind: string | null };
 }
@@ -33,7 +28,7 @@ export interface RevealWrite {
 /** A draft at the reveal: it has the id of the note it becomes. */
 export type RevealableDraft = StoredDraft & { readonly noteId: NoteId };
 
-export type PhaseStatus = 'open' | 'revealed' | 'cancelled';
+type PhaseStatus = 'open' | 'revealed' | 'cancelled';
 
 export interface NewPhase {
   readonly id: string;

@@ -13,13 +13,10 @@ interface ActivityTables {
     lastSeenAt: number;
   };
   thread_reads: { boardId: string; personId: string; threadId: string; readAt: number };
-  board_activity: {
+  board_activity: Omit<ActivityEvent, 'change' | 'by'> & {
     seq: Generated<number>;
     boardId: string;
-    at: number;
-    noteId: string;
     change: string;
-    label: string;
     byPerson: string | null;
   };
 }

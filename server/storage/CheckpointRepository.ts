@@ -17,7 +17,7 @@ const CHECKPOINT_KINDS: readonly CheckpointKind[] = [
 ];
 
 /** Tolerant read of a stored kind: an unknown value (a newer server wrote it) counts as automatic. */
-export function checkpointKindOf(value: unknown): CheckpointKind {
+function checkpointKindOf(value: unknown): CheckpointKind {
   return (CHECKPOINT_KINDS as readonly unknown[]).includes(value) ? (value as CheckpointKind) : 'activity';
 }
 

@@ -8,16 +8,12 @@ import { changed } from '../storage/rows.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0005_voting.ts). */
 interface VotingTables {
-  voting_rounds: {
+  voting_rounds: Omit<StoredRound, 'id' | 'status' | 'settings' | 'openedBy' | 'result'> & {
     id: string;
-    boardId: string;
     status: string;
     settings: string;
-    openedAt: number;
     openedById: string;
     openedByName: string;
-    endsAt: number | null;
-    closedAt: number | null;
     result: string | null;
   };
   voting_ballots: Omit<StoredBallot, 'roundId' | 'department' | 'dots'> & {
@@ -27,7 +23,7 @@ interface VotingTables {
   };
 }
 
-export type RoundStatus = 'open' | 'revealed' | 'cancelled';
+type RoundStatus = 'open' | 'revealed' | 'cancelled';
 
 export interface NewRound {
   readonly id: RoundId;
