@@ -8,6 +8,31 @@ import type { NewPhase, RevealableDraft, StoredDraft } from './PrivateWritingRep
 
 const open = testDatabases();
 
+const phase = (over: Partial<NewPhase> = {}): NewPhase => ({
+  id: 'phase-1',
+  boardId: 'board0000001',
+  openedAt: 1000,
+  openedBy: { id: 'fac', name: 'Fran' },
+  timerRun: null,
+  ...over,
+});
+const draft = (over: Partial<StoredDraft> = {}): StoredDraft => ({
+  boardId: 'board0000001',
+  id: 'draft:aaaaaaaa',
+  personId: 'ann',
+  name: 'Ann',
+  department: 'sales',
+  stageId: 'stage:s1',
+  laneId: 'lane:l1',
+  kind: null,
+  text: 'Checkout asks twice for the address',
+  placedAt: 2000,
+  createdAt: 2000,
+  updatedAt: 2000,
+  noteId: null,
+  ...over,
+});
+
 describe.each(DATABASES)('PrivateWritingRepository on %s', (name) => {
   const fresh = async () => {
     const s = await open(name);
@@ -15,31 +40,6 @@ describe.each(DATABASES)('PrivateWritingRepository on %s', (name) => {
     await s.store.boards.createBoard({ id: 'board0000002', title: 'B', createdAt: 1, snapshot: new Uint8Array([1]) });
     return s;
   };
-
-  const phase = (over: Partial<NewPhase> = {}): NewPhase => ({
-    id: 'phase-1',
-    boardId: 'board0000001',
-    openedAt: 1000,
-    openedBy: { id: 'fac', name: 'Fran' },
-    timerRun: null,
-    ...over,
-  });
-  const draft = (over: Partial<StoredDraft> = {}): StoredDraft => ({
-    boardId: 'board0000001',
-    id: 'draft:aaaaaaaa',
-    personId: 'ann',
-    name: 'Ann',
-    department: 'sales',
-    stageId: 'stage:s1',
-    laneId: 'lane:l1',
-    kind: null,
-    text: 'Checkout asks twice for the address',
-    placedAt: 2000,
-    createdAt: 2000,
-    updatedAt: 2000,
-    noteId: null,
-    ...over,
-  });
 
   it('keeps at most one open phase per board, and a cancel is a compare-and-set', async () => {
     const { store } = await fresh();
@@ -166,27 +166,11 @@ describe.each(DATABASES)('PrivateWritingRepository on %s', (name) => {
 });
 
 /**
- * Several instances (issue 9): what another instance's reveal holds in the database. A second
+ * Several instances: what another instance's reveal holds in the database. A second
  * connection plays that instance, holding the phase row as revealPhase does, so the waiting is
  * seen for certain rather than raced for.
  */
 describe('PrivateWritingRepository on PostgreSQL while another instance reveals', () => {
-  const draft = (id: `draft:${string}`): StoredDraft => ({
-    boardId: 'board0000001',
-    id,
-    personId: 'ann',
-    name: 'Ann',
-    department: 'sales',
-    stageId: 'stage:s1',
-    laneId: 'lane:l1',
-    kind: null,
-    text: 'Late',
-    placedAt: 2000,
-    createdAt: 2000,
-    updatedAt: 2000,
-    noteId: null,
-  });
-
   it('a draft insert waits for the reveal holding the phase, then is refused; so does a second reveal', async () => {
     const { store, schema } = await open('PostgreSQL');
     const other = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
@@ -204,7 +188,7 @@ describe('PrivateWritingRepository on PostgreSQL while another instance reveals'
       await other.query('BEGIN');
       await other.query(`SELECT 1 FROM private_phases WHERE id = 'phase-1' FOR UPDATE`);
 
-      const insert = pw.insertDraft(draft('draft:late0001'));
+      const insert = pw.insertDraft(draft({ id: 'draft:late0001', text: 'Late' }));
       let writes = 0;
       const reveal = pw.revealPhase(
         'board0000001',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { type DraftId, isDraftId } from '../../shared/protocol/privateWriting.ts';
+import { type Draft, type DraftId, isDraftId } from '../../shared/protocol/privateWriting.ts';
 import { type Department, departmentSchema } from '../../shared/schema/department.ts';
-import { isRecordId, type LaneId, type NoteId, type StageId } from '../../shared/schema/ids.ts';
+import { isRecordId, type NoteId } from '../../shared/schema/ids.ts';
 import { NOTE_KINDS, type NoteKind } from '../../shared/schema/noteKind.ts';
 import type { Database } from '../storage/database.ts';
 import { changed } from '../storage/rows.ts';
@@ -44,19 +44,12 @@ export interface StoredPhase extends NewPhase {
   readonly closedAt: number | null;
 }
 
-export interface StoredDraft {
+/** A draft as stored: what its author sees of it, on which board, whose, and its note id at the reveal. */
+export interface StoredDraft extends Draft {
   readonly boardId: string;
-  readonly id: DraftId;
   readonly personId: string;
   readonly name: string;
   readonly department: Department;
-  readonly stageId: StageId;
-  readonly laneId: LaneId;
-  readonly kind: NoteKind | null;
-  readonly text: string;
-  readonly placedAt: number;
-  readonly createdAt: number;
-  readonly updatedAt: number;
   /** Set just before a reveal writes it; the note's id in the document. */
   readonly noteId: NoteId | null;
 }
