@@ -29,7 +29,7 @@ export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>> & P
  */
 export async function startTestServer(
   options: TestServerOptions = {},
-  serverOptions: Pick<CreateServerOptions, 'store' | 'now'> = {},
+  serverOptions: Pick<CreateServerOptions, 'store' | 'now' | 'saveRetry'> = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? makeTempDir('journeyboard-data-');
@@ -57,7 +57,7 @@ export async function startTestServer(
       publicUrl: options.publicUrl,
       sessionTtlMs: options.sessionTtlMs,
     },
-    { store: serverOptions.store, now: serverOptions.now, comments: options.comments },
+    { ...serverOptions, comments: options.comments },
   );
   return {
     url: server.url,
