@@ -5,7 +5,7 @@ import { readCookie } from '../identity/cookies.ts';
 import type { Identities, ProvenPerson } from '../identity/Identities.ts';
 import type { MembersOnly } from '../identity/MembersOnly.ts';
 import type { Sessions } from '../identity/Sessions.ts';
-import type { AccountStore } from '../identity/AccountStore.ts';
+import type { AccountRepository } from '../identity/AccountRepository.ts';
 
 /**
  * What entry asks of a board's people (BoardPeople, server/people/, which sits above access/):
@@ -25,7 +25,7 @@ export interface BoardEntryOptions {
   /** Boards for signed-in members of a domain: a guest's editor link reads as a commenter's. */
   readonly membersOnly?: Pick<MembersOnly, 'admit'> | null;
   /** The boards signed-in people joined ("My boards"): they come back to them without the link. */
-  readonly members?: Pick<AccountStore, 'membershipOf'> | null;
+  readonly members?: Pick<AccountRepository, 'membershipOf'> | null;
 }
 
 export type EntryRefusal = 'identity-required' | 'removed-from-board' | 'awaiting-admission';

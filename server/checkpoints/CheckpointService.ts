@@ -20,7 +20,7 @@ import {
   type CheckpointPreviewResponse,
   type CheckpointSummary,
 } from '../../shared/protocol/checkpoints.ts';
-import type { CheckpointInfo, CheckpointKind, StoredCheckpoint } from '../storage/CheckpointStore.ts';
+import type { CheckpointInfo, CheckpointKind, StoredCheckpoint } from '../storage/CheckpointRepository.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { checkpointsToThin, DEFAULT_RETENTION, type RetentionPolicy } from './retention.ts';
 import { log } from '../observability/log.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckpointInfo, CheckpointKind } from '../storage/CheckpointStore.ts';
+import type { CheckpointInfo, CheckpointKind } from '../storage/CheckpointRepository.ts';
 import { checkpointsToThin } from './retention.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

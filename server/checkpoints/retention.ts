@@ -1,4 +1,4 @@
-import type { CheckpointInfo, CheckpointKind } from '../storage/CheckpointStore.ts';
+import type { CheckpointInfo, CheckpointKind } from '../storage/CheckpointRepository.ts';
 
 /**
  * Which checkpoints to keep as they age. Named checkpoints and vote reveals are kept forever;

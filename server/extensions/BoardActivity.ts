@@ -1,16 +1,15 @@
-import type { ActivityStore } from '../storage/ActivityStore.ts';
 import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { NoteChange } from '../../shared/protocol/visits.ts';
-import type { ActivityEvent } from '../storage/ActivityStore.ts';
+import type { ActivityEvent, ActivityRepository } from '../storage/ActivityRepository.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
 
 export interface BoardActivityConfiguration {
-  store: ActivityStore;
+  store: ActivityRepository;
   /** Events are written in batches this often (and when a board unloads or the server stops). */
   flushMs?: number;
 }
@@ -30,7 +29,7 @@ const ACTIVITY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
  */
 export class BoardActivity implements Extension {
   extensionName = 'BoardActivity';
-  private readonly store: ActivityStore;
+  private readonly store: ActivityRepository;
   private readonly flushMs: number;
   private readonly pending = new Map<string, ActivityEvent[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();

@@ -1,11 +1,11 @@
 import type { connectedPayload, Extension } from '@hocuspocus/server';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
-import type { AccountStore } from '../identity/AccountStore.ts';
+import type { AccountRepository } from '../identity/AccountRepository.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardMembersConfiguration {
-  readonly accounts: AccountStore;
+  readonly accounts: AccountRepository;
   readonly now?: () => number;
 }
 
@@ -17,7 +17,7 @@ export interface BoardMembersConfiguration {
 export class BoardMembers implements Extension {
   extensionName = 'BoardMembers';
 
-  private readonly accounts: AccountStore;
+  private readonly accounts: AccountRepository;
   private readonly now: () => number;
 
   constructor(configuration: BoardMembersConfiguration) {

@@ -1,4 +1,4 @@
-import type { ActivityStore } from '../storage/ActivityStore.ts';
+import type { ActivityRepository } from '../storage/ActivityRepository.ts';
 import type { Extension, onDisconnectPayload, onStatelessPayload } from '@hocuspocus/server';
 import { peopleMap, recordPerson } from '../../shared/comments/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
@@ -14,7 +14,7 @@ import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
 
 export interface VisitsConfiguration {
-  store: ActivityStore;
+  store: ActivityRepository;
   activity: BoardActivity;
   now?: () => number;
 }
@@ -39,7 +39,7 @@ const MAX_PEOPLE = 1000;
  */
 export class Visits implements Extension {
   extensionName = 'Visits';
-  private readonly store: ActivityStore;
+  private readonly store: ActivityRepository;
   private readonly activity: BoardActivity;
   private readonly now: () => number;
 

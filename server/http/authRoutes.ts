@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CompanySignIn } from '../auth/CompanySignIn.ts';
 import { signedInPersonId, type Sessions } from '../identity/Sessions.ts';
-import type { AccountStore } from '../identity/AccountStore.ts';
+import type { AccountRepository } from '../identity/AccountRepository.ts';
 import { log } from '../observability/log.ts';
 import { readCookie, serializeCookie } from '../identity/cookies.ts';
 import { HttpError, sendJson } from './respond.ts';
@@ -11,7 +11,7 @@ export interface AuthRoutesDeps {
   /** Null when OIDC is not configured: the routes say sign-in is off. */
   readonly signIn: CompanySignIn | null;
   readonly sessions: Sessions;
-  readonly accounts: AccountStore;
+  readonly accounts: AccountRepository;
   /** `https://board.example.com` (PUBLIC_URL); null = the request's own Host over http. */
   readonly publicUrl: string | null;
   readonly now?: () => number;

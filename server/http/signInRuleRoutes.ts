@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isBoardId } from '../../shared/protocol/http.ts';
-import type { AccountStore } from '../identity/AccountStore.ts';
+import type { AccountRepository } from '../identity/AccountRepository.ts';
 import { MEMBERS_DOMAIN } from '../identity/MembersOnly.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { readJsonBody } from './readJsonBody.ts';
@@ -8,7 +8,7 @@ import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
 export interface SignInRuleRoutesDeps extends BoardAccessDeps {
-  readonly accounts: AccountStore;
+  readonly accounts: AccountRepository;
 }
 
 const bodySchema = z.object({

@@ -3,42 +3,75 @@ import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
 import type { Database } from '../storage/database.ts';
 import { changed } from '../storage/rows.ts';
-import type { AccountStore, Membership, SignedInPerson, SignedInProfile, StoredSession } from './AccountStore.ts';
 import type { IdentityTables } from './IdentityRepository.ts';
 
 interface AccountTables {
   people: IdentityTables['people'];
   boards: { id: string; title: string };
-  sessions: { id_hash: Uint8Array; person_id: string; created_at: number; expires_at: number };
-  board_members: { person_id: string; board_id: string; role: string; last_seen: number };
-  board_sign_in_rules: { board_id: string; members_domain: string };
+  sessions: StoredSession;
+  board_members: { personId: string; boardId: string; role: string; lastSeen: number };
+  board_sign_in_rules: { boardId: string; membersDomain: string };
+}
+
+export interface SignedInPerson {
+  /** The id a first sign-in gives (derived from issuer and subject, see Sessions.ts). */
+  readonly id: string;
+  readonly issuer: string;
+  readonly subject: string;
+  readonly email: string | null;
+  readonly name: string | null;
+  readonly at: number;
+}
+
+export interface SignedInProfile {
+  readonly issuer: string;
+  readonly email: string | null;
+  readonly name: string | null;
+}
+
+export interface StoredSession {
+  /** sha256 of the session id the cookie carries. */
+  readonly idHash: Uint8Array;
+  readonly personId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface Membership {
+  readonly boardId: string;
+  readonly title: string;
+  readonly role: Role;
+  readonly lastSeen: number;
 }
 
 /**
- * Company sign-in: signed-in people (issuer, subject, name, email on their `people` row), their
- * sessions and the boards they joined (AccountStore.ts; tables: migrations/0011_accounts.ts).
+ * What company sign-in keeps, beside `people` (IdentityRepository.ts): who a signed-in person is at
+ * their company (issuer, subject, name, email on their `people` row), their sessions (only the
+ * sha256 of a session id is stored), and the boards they joined (tables: migrations/0011_accounts.ts).
  */
-export class AccountRepository implements AccountStore {
+export class AccountRepository {
   readonly #db: Kysely<AccountTables>;
 
   constructor(database: Database) {
-    this.#db = database.kysely<AccountTables>();
+    this.#db = database.camelCase<AccountTables>();
   }
 
+  /** Creates the person of (issuer, subject) or refreshes their name and email; returns their id. */
   async upsertSignedIn(p: SignedInPerson): Promise<string> {
     // A signed-in person proves themselves by session; the row's own credential is random and never shown.
+    const { id, issuer, subject, email, name } = p;
     const row = await this.#db
       .insertInto('people')
       .values({
-        id: p.id,
-        credential_hash: randomBytes(32),
-        created_at: p.at,
-        issued_board_id: '',
-        issued_role: 'viewer',
-        issuer: p.issuer,
-        subject: p.subject,
-        email: p.email,
-        name: p.name,
+        id,
+        issuer,
+        subject,
+        email,
+        name,
+        credentialHash: randomBytes(32),
+        createdAt: p.at,
+        issuedBoardId: '',
+        issuedRole: 'viewer',
       })
       .onConflict((oc) =>
         oc
@@ -50,6 +83,7 @@ export class AccountRepository implements AccountStore {
     return row.id;
   }
 
+  /** Name, email, issuer of a signed-in person; null for a person who never signed in. */
   async profileOf(personId: string): Promise<SignedInProfile | null> {
     const row = await this.#db
       .selectFrom('people')
@@ -61,104 +95,97 @@ export class AccountRepository implements AccountStore {
   }
 
   async addSession(s: StoredSession): Promise<void> {
-    await this.#db
-      .insertInto('sessions')
-      .values({ id_hash: s.idHash, person_id: s.personId, created_at: s.createdAt, expires_at: s.expiresAt })
-      .execute();
+    const { idHash, personId, createdAt, expiresAt } = s;
+    await this.#db.insertInto('sessions').values({ idHash, personId, createdAt, expiresAt }).execute();
   }
 
+  /** The session whose id hashes to `idHash`, expired or not; null if none or its person is revoked. */
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
     const row = await this.#db
       .selectFrom('sessions as s')
-      .innerJoin('people as p', 'p.id', 's.person_id')
+      .innerJoin('people as p', 'p.id', 's.personId')
       .selectAll('s')
-      .where('s.id_hash', '=', idHash)
-      .where('p.revoked_at', 'is', null)
+      .where('s.idHash', '=', idHash)
+      .where('p.revokedAt', 'is', null)
       .executeTakeFirst();
-    return row
-      ? {
-          idHash: new Uint8Array(row.id_hash),
-          personId: row.person_id,
-          createdAt: Number(row.created_at),
-          expiresAt: Number(row.expires_at),
-        }
-      : null;
+    return row ? { ...row, idHash: new Uint8Array(row.idHash) } : null;
   }
 
   async deleteSession(idHash: Uint8Array): Promise<void> {
-    await this.#db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    await this.#db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
   }
 
+  /** Drops sessions that expired before `now`; returns how many. */
   async deleteExpiredSessions(now: number): Promise<number> {
-    return changed(await this.#db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst());
+    return changed(await this.#db.deleteFrom('sessions').where('expiresAt', '<', now).executeTakeFirst());
   }
 
+  /** Remembers that a signed-in person opened `boardId` with `role` (no-op for anyone else). */
   async recordMembership(personId: string, boardId: string, role: Role, at: number): Promise<void> {
     await this.#db
       .insertInto('board_members')
-      .columns(['person_id', 'board_id', 'role', 'last_seen'])
+      .columns(['personId', 'boardId', 'role', 'lastSeen'])
       .expression(
         this.#db
           .selectFrom('people')
-          .select((eb) => ['id', eb.val(boardId).as('board_id'), eb.val(role).as('role'), eb.val(at).as('last_seen')])
+          .select((eb) => ['id', eb.val(boardId).as('boardId'), eb.val(role).as('role'), eb.val(at).as('lastSeen')])
           .where('id', '=', personId)
           .where('issuer', 'is not', null),
       )
       .onConflict((oc) =>
-        oc.columns(['person_id', 'board_id']).doUpdateSet((eb) => ({
+        oc.columns(['personId', 'boardId']).doUpdateSet((eb) => ({
           role: eb.ref('excluded.role'),
-          last_seen: eb.ref('excluded.last_seen'),
+          lastSeen: eb.ref('excluded.lastSeen'),
         })),
       )
       .execute();
   }
 
+  /** The boards a person joined, most recently seen first, with their titles. */
   async membershipsOf(personId: string): Promise<readonly Membership[]> {
     const rows = await this.#db
       .selectFrom('board_members as m')
-      .innerJoin('boards as b', 'b.id', 'm.board_id')
-      .select(['m.board_id', 'b.title', 'm.role', 'm.last_seen'])
-      .where('m.person_id', '=', personId)
-      .orderBy('m.last_seen', 'desc')
+      .innerJoin('boards as b', 'b.id', 'm.boardId')
+      .select(['m.boardId', 'b.title', 'm.role', 'm.lastSeen'])
+      .where('m.personId', '=', personId)
+      .orderBy('m.lastSeen', 'desc')
       .limit(200)
       .execute();
-    return rows.map((r) => ({
-      boardId: r.board_id,
-      title: r.title,
-      role: isRole(r.role) ? r.role : 'viewer',
-      lastSeen: Number(r.last_seen),
-    }));
+    return rows.map((r) => ({ ...r, role: isRole(r.role) ? r.role : 'viewer' }));
   }
+
+  /** The role a signed-in person last had on `boardId`; null if they never joined it signed in. */
   async membershipOf(personId: string, boardId: string): Promise<Role | null> {
     const row = await this.#db
       .selectFrom('board_members')
       .select('role')
-      .where('person_id', '=', personId)
-      .where('board_id', '=', boardId)
+      .where('personId', '=', personId)
+      .where('boardId', '=', boardId)
       .executeTakeFirst();
     // A role this version does not know is no role: never a guess that grants more.
     return row && isRole(row.role) ? row.role : null;
   }
 
+  /** The email domain whose signed-in members alone may edit and vote on `boardId`; null = anyone with a link. */
   async membersDomain(boardId: string): Promise<string | null> {
     const row = await this.#db
       .selectFrom('board_sign_in_rules')
-      .select('members_domain')
-      .where('board_id', '=', boardId)
+      .select('membersDomain')
+      .where('boardId', '=', boardId)
       .executeTakeFirst();
-    return row?.members_domain ?? null;
+    return row?.membersDomain ?? null;
   }
 
   async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
     if (domain === null) {
-      await this.#db.deleteFrom('board_sign_in_rules').where('board_id', '=', boardId).execute();
+      await this.#db.deleteFrom('board_sign_in_rules').where('boardId', '=', boardId).execute();
       return;
     }
     await this.#db
       .insertInto('board_sign_in_rules')
-      .values({ board_id: boardId, members_domain: domain })
+      .values({ boardId, membersDomain: domain })
       .onConflict((oc) =>
-        oc.column('board_id').doUpdateSet((eb) => ({ members_domain: eb.ref('excluded.members_domain') })),
+        oc.column('boardId').doUpdateSet((eb) => ({ membersDomain: eb.ref('excluded.membersDomain') })),
       )
       .execute();
   }

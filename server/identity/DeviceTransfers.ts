@@ -3,10 +3,10 @@ import type { IssuedIdentity } from '../../shared/protocol/identity.ts';
 import { isTransferCode, type IssuedTransfer } from '../../shared/protocol/deviceTransfer.ts';
 import { AttemptWindow } from './AttemptWindow.ts';
 import { hashCredential, newCredential, type Identities } from './Identities.ts';
-import type { IdentityStore } from './IdentityStore.ts';
+import type { IdentityRepository } from './IdentityRepository.ts';
 
 export interface DeviceTransfersOptions {
-  readonly store: IdentityStore;
+  readonly store: IdentityRepository;
   readonly identities: Identities;
   /** How long a code works (default ten minutes). */
   readonly ttlMs?: number;
@@ -40,7 +40,7 @@ const KEEP_EXPIRED_MS = 24 * 60 * 60_000;
  * be revoked later without the others). Only the code's sha256 is stored, like credentials.
  */
 export class DeviceTransfers {
-  private readonly store: IdentityStore;
+  private readonly store: IdentityRepository;
   private readonly identities: Identities;
   private readonly ttlMs: number;
   private readonly now: () => number;

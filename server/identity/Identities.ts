@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isCredential, type IssuedIdentity } from '../../shared/protocol/identity.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
-import type { IdentityStore } from './IdentityStore.ts';
+import type { IdentityRepository } from './IdentityRepository.ts';
 
 export interface IdentitiesOptions {
-  readonly store: IdentityStore;
+  readonly store: IdentityRepository;
   /** Most identities one share link may issue per `issueWindowMs`; a script cannot mint hundreds. */
   readonly maxIssuedPerLink: number;
   readonly issueWindowMs?: number;
@@ -33,7 +33,7 @@ const MAX_CACHED = 10_000;
  * secret. Verdicts are cached briefly: every connection and HTTP call asks.
  */
 export class Identities {
-  private readonly store: IdentityStore;
+  private readonly store: IdentityRepository;
   private readonly maxIssuedPerLink: number;
   private readonly issueWindowMs: number;
   private readonly now: () => number;

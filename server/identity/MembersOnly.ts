@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/protocol/roles.ts';
-import type { AccountStore } from './AccountStore.ts';
+import type { AccountRepository } from './AccountRepository.ts';
 
 /** The role a connection gets, and the domain it is a guest of (null: a member, or no rule). */
 export interface Admission {
@@ -15,9 +15,9 @@ export interface Admission {
  * facilitator's: it is the board's key, and taking it away would lock out the one who set the rule.
  */
 export class MembersOnly {
-  private readonly accounts: AccountStore;
+  private readonly accounts: AccountRepository;
 
-  constructor(accounts: AccountStore) {
+  constructor(accounts: AccountRepository) {
     this.accounts = accounts;
   }
 

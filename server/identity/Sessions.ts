@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readCookie, serializeCookie } from './cookies.ts';
-import type { AccountStore, SignedInProfile } from './AccountStore.ts';
+import type { AccountRepository, SignedInProfile } from './AccountRepository.ts';
 import type { ProvenPerson } from './Identities.ts';
 
 const SESSION_COOKIE = 'jb_session';
@@ -9,7 +9,7 @@ const DEFAULT_SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
 export interface SessionsOptions {
-  readonly store: AccountStore;
+  readonly store: AccountRepository;
   readonly ttlMs?: number;
   /** Adds `Secure` to the cookie (PUBLIC_URL is https). */
   readonly secureCookies?: boolean;
@@ -27,7 +27,7 @@ export interface SignedIn extends ProvenPerson {
  * ends it on every instance at once. Not cached: one indexed read per connection or call.
  */
 export class Sessions {
-  private readonly store: AccountStore;
+  private readonly store: AccountRepository;
   private readonly ttlMs: number;
   private readonly secure: boolean;
   private readonly now: () => number;

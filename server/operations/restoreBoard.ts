@@ -1,7 +1,7 @@
 import type { Repositories } from '../repositories/Repositories.ts';
 import type * as Y from 'yjs';
 import { readMeta, summarizeBoard } from '../../shared/index.ts';
-import type { BoardDump } from '../storage/CheckpointStore.ts';
+import type { BoardDump } from '../storage/CheckpointRepository.ts';
 import { decodeBoard } from '../storage/boardState.ts';
 
 export type RestoreBoardResult =

@@ -4,12 +4,12 @@ import { RemovedFromBoard } from '../../shared/protocol/closeReasons.ts';
 import { PEOPLE, type LobbyMessage, type PersonRemovedMessage } from '../../shared/protocol/people.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { personOf, roleOfConnection } from '../access/AccessContext.ts';
-import type { BoardPeopleStore } from '../identity/IdentityStore.ts';
+import type { BoardPeopleRepository } from './BoardPeopleRepository.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardPeopleOptions {
-  readonly store: BoardPeopleStore;
+  readonly store: BoardPeopleRepository;
   /** Voids the person's ballot in the open round; resolves with the dots it held. */
   readonly voidBallot: (boardId: string, personId: string) => Promise<number>;
   /** Discards the person's private drafts; resolves with how many. */

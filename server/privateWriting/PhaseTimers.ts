@@ -1,6 +1,6 @@
 import type { TimerState, WorkshopCommand } from '../../shared/protocol/workshop.ts';
 import { log } from '../observability/log.ts';
-import type { StoredPhase } from './PrivateWritingStore.ts';
+import type { StoredPhase } from './PrivateWritingRepository.ts';
 
 /** What private writing needs of the workshop timer (WorkshopService has it). */
 export interface WorkshopTimer {

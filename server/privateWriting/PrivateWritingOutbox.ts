@@ -14,7 +14,7 @@ import {
   type WriterCount,
 } from '../../shared/protocol/privateWriting.ts';
 import { HeldAudience, roleOf } from '../reveal/HeldAudience.ts';
-import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
+import type { PrivateWritingRepository, StoredDraft, StoredPhase } from './PrivateWritingRepository.ts';
 
 export interface Refusal {
   readonly code: PrivateRefusalCode;
@@ -28,10 +28,10 @@ export interface Refusal {
  * HeldAudience (server/reveal/), as for voting.
  */
 export class PrivateWritingOutbox extends HeldAudience {
-  private readonly store: PrivateWritingStore;
+  private readonly store: PrivateWritingRepository;
   private readonly now: () => number;
 
-  constructor(store: PrivateWritingStore, now: () => number) {
+  constructor(store: PrivateWritingRepository, now: () => number) {
     super();
     this.store = store;
     this.now = now;

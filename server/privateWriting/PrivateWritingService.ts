@@ -13,7 +13,7 @@ import {
 import { withLiveDocument } from '../live/boardQueue.ts';
 import { log } from '../observability/log.ts';
 import { changeRefusal, PrivateWritingOutbox, type Refusal } from './PrivateWritingOutbox.ts';
-import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
+import type { PrivateWritingRepository, StoredDraft, StoredPhase } from './PrivateWritingRepository.ts';
 import { revealDrafts } from './revealDrafts.ts';
 import { PhaseTimers, type WorkshopTimer } from './PhaseTimers.ts';
 import { PRIVATE_WRITING_TOPIC, privateWritingEventSchema, type PrivateWritingEvent } from './privateWritingEvents.ts';
@@ -22,7 +22,7 @@ import { roleOf } from '../reveal/HeldAudience.ts';
 import { HeldService } from '../reveal/HeldService.ts';
 
 export interface PrivateWritingServiceOptions {
-  readonly store: PrivateWritingStore;
+  readonly store: PrivateWritingRepository;
   /** The workshop timer (WorkshopService): a phase can be tied to it. */
   readonly timer?: WorkshopTimer;
   /** MAX_NOTE_LENGTH: a longer draft is refused (it could not become a note whole). */
@@ -38,13 +38,13 @@ type Msg<T extends PrivateWritingClientMessage['type']> = Extract<PrivateWriting
 
 /**
  * Private writing phases. While a phase is open, people who write the board add drafts
- * instead of notes: stored by this service (PrivateWritingStore), echoed to their author alone,
+ * instead of notes: stored by this service (PrivateWritingRepository), echoed to their author alone,
  * counted for everyone else. The reveal writes every stored draft into the live document through
  * the model's `addNote` (revealDrafts.ts) in one server transaction; a cancel closes the phase and
  * keeps the drafts, still private, for their authors and the next reveal.
  *
  * Requests of one board run one at a time (a queue per board). That queue is per process: with
- * several instances, the database serialises what matters (PrivateWritingStore): a draft insert
+ * several instances, the database serialises what matters (PrivateWritingRepository): a draft insert
  * holds the open phase's row, and the reveal holds it and the drafts while it writes the notes
  * and closes the phase, so a draft added, edited or removed through another instance during a
  * reveal is either in it or refused, and only one instance writes the notes, however many
@@ -58,7 +58,7 @@ export class PrivateWritingService extends HeldService<
   StoredPhase,
   PrivateWritingOutbox
 > {
-  private readonly store: PrivateWritingStore;
+  private readonly store: PrivateWritingRepository;
   private readonly now: () => number;
   private readonly maxNoteLength: number;
   private readonly maxRecords: number;
@@ -219,7 +219,7 @@ export class PrivateWritingService extends HeldService<
 
   /**
    * Every stored draft of the board (this phase's and any kept from a cancelled one) becomes a
-   * note, once (PrivateWritingStore.revealPhase): note ids assigned and stored first; then, with
+   * note, once (PrivateWritingRepository.revealPhase): note ids assigned and stored first; then, with
    * the phase and the drafts held in the database, one document transaction, the phase closed
    * and the written drafts deleted. A failure after the document write leaves drafts whose notes
    * exist; the next reveal sees the notes and does not write them again, so nothing is lost or

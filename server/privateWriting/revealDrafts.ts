@@ -6,7 +6,7 @@ import { draftCell } from '../../shared/model/draftPlacement.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { NoteId } from '../../shared/schema/ids.ts';
 import type { DraftId } from '../../shared/protocol/privateWriting.ts';
-import type { StoredDraft } from './PrivateWritingStore.ts';
+import type { StoredDraft } from './PrivateWritingRepository.ts';
 
 export interface RevealOutcome {
   /** Drafts that are notes in the document now (written by this call, or by an interrupted earlier one). */

@@ -1,52 +1,30 @@
 import type { ServerConfig } from '../config/config.ts';
 import { AccountRepository } from '../identity/AccountRepository.ts';
-import type { AccountStore } from '../identity/AccountStore.ts';
 import { IdentityRepository } from '../identity/IdentityRepository.ts';
-import type { BoardPeopleStore, IdentityStore } from '../identity/IdentityStore.ts';
 import { BoardPeopleRepository } from '../people/BoardPeopleRepository.ts';
 import { PrivateWritingRepository } from '../privateWriting/PrivateWritingRepository.ts';
-import type { PrivateWritingStore } from '../privateWriting/PrivateWritingStore.ts';
 import { ActivityRepository } from '../storage/ActivityRepository.ts';
-import type { ActivityStore } from '../storage/ActivityStore.ts';
 import { BoardDocumentRepository } from '../storage/BoardDocumentRepository.ts';
-import type { BoardDocumentStore } from '../storage/BoardDocumentStore.ts';
 import { BoardRepository } from '../storage/BoardRepository.ts';
 import { CheckpointRepository } from '../storage/CheckpointRepository.ts';
 import { Database, type PostgresOptions } from '../storage/database.ts';
-import type { TemplateStore } from '../storage/TemplateStore.ts';
 import { WorkshopStateRepository } from '../storage/WorkshopStateRepository.ts';
-import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts';
 import { TemplateRepository } from '../templates/TemplateRepository.ts';
 import { VotingRepository } from '../voting/VotingRepository.ts';
-import type { VotingStore } from '../voting/VotingStore.ts';
 
 /**
  * Every repository, over one database. Each owns its tables (server/storage/migrations/) and is
  * handed to the services that need it (createServer.ts); none knows another's tables except
  * through the foreign keys to `boards`.
  */
-export interface Repositories {
-  readonly database: Database;
-  readonly boards: BoardRepository;
-  readonly checkpoints: CheckpointRepository;
-  /** A board's other documents (its comments). */
-  readonly documents: BoardDocumentStore;
-  readonly activity: ActivityStore;
-  readonly workshop: WorkshopStateStore;
-  readonly templates: TemplateStore;
-  readonly voting: VotingStore;
-  readonly privateWriting: PrivateWritingStore;
-  readonly identities: IdentityStore;
-  readonly boardPeople: BoardPeopleStore;
-  readonly accounts: AccountStore;
-  close(): Promise<void>;
-}
+export type Repositories = Readonly<ReturnType<typeof repositoriesOf>>;
 
-function repositoriesOf(database: Database): Repositories {
+function repositoriesOf(database: Database) {
   return {
     database,
     boards: new BoardRepository(database),
     checkpoints: new CheckpointRepository(database),
+    /** A board's other documents (its comments). */
     documents: new BoardDocumentRepository(database),
     activity: new ActivityRepository(database),
     workshop: new WorkshopStateRepository(database),
@@ -56,7 +34,7 @@ function repositoriesOf(database: Database): Repositories {
     identities: new IdentityRepository(database),
     boardPeople: new BoardPeopleRepository(database),
     accounts: new AccountRepository(database),
-    close: () => database.close(),
+    close: (): Promise<void> => database.close(),
   };
 }
 

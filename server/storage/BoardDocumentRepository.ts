@@ -1,12 +1,7 @@
 import type { StatementSync } from 'node:sqlite';
 import type { Generated, Kysely } from 'kysely';
 import { type BoardTables, bumpRevision, loggedUpdate, readRevision } from './BoardRepository.ts';
-import type {
-  BoardDocumentCompaction,
-  BoardDocumentKind,
-  BoardDocumentStore,
-  StoredBoardDocument,
-} from './BoardDocumentStore.ts';
+import type { BoardDocumentKind } from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { blob, int } from './rows.ts';
 import type { RevisedDocumentCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
@@ -24,8 +19,24 @@ interface BoardDocumentTables {
 
 type Tables = BoardDocumentTables & BoardTables;
 
-/** A board's other documents (BoardDocumentStore.ts; tables: migrations/0007_boardDocuments.ts). */
-export class BoardDocumentRepository implements BoardDocumentStore {
+export interface StoredBoardDocument {
+  /** null while only log rows exist (never compacted yet). */
+  readonly snapshot: Uint8Array | null;
+  /** In seq order; seq numbers are their own sequence, separate from the board's log. */
+  readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
+}
+
+/**
+ * A board's other documents (tables: migrations/0007_boardDocuments.ts). Each is stored like the
+ * board itself, with the same guarantees: a snapshot plus an append-only update log, appended
+ * before the client's update is acknowledged, compacted into the snapshot in one transaction.
+ *
+ * They live in their own two tables keyed by (board id, kind), not in `boards`: the board
+ * listings, the admin list, share links and checkpoints keep meaning "boards", a board's deletion
+ * cascades to its documents, and a backup carries them inside the board's dump. A document that
+ * was never written has no row: it loads as empty (the server then initialises it).
+ */
+export class BoardDocumentRepository {
   readonly #database: Database;
   readonly #db: Kysely<Tables>;
   /** SQLite: appended directly, like BoardRepository's update log (see there). */
@@ -40,6 +51,10 @@ export class BoardDocumentRepository implements BoardDocumentStore {
       ) ?? null;
   }
 
+  /**
+   * The stored document, read in one transaction; `{ snapshot: null, updates: [] }` for a board
+   * whose document was never written; null when the board itself does not exist.
+   */
   async loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null> {
     return this.#database.transaction<Tables, StoredBoardDocument | null>(async (trx) => {
       if (!(await trx.selectFrom('boards').select('id').where('id', '=', boardId).executeTakeFirst())) return null;
@@ -81,6 +96,7 @@ export class BoardDocumentRepository implements BoardDocumentStore {
     }, 'repeatable read');
   }
 
+  /** Appends one accepted update; durable when it resolves; fails if the board does not exist. */
   appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number> {
     if (this.#insertUpdate && !this.#database.sqlite?.isTransaction) {
       try {
@@ -97,7 +113,12 @@ export class BoardDocumentRepository implements BoardDocumentStore {
       .then((row) => int(boardId, row.seq, 'seq'));
   }
 
-  async compactBoardDocument(boardId: string, kind: BoardDocumentKind, c: BoardDocumentCompaction): Promise<void> {
+  /** In one transaction: writes the snapshot (creating the row) and deletes log rows with seq <= upToSeq. */
+  async compactBoardDocument(
+    boardId: string,
+    kind: BoardDocumentKind,
+    c: { readonly snapshot: Uint8Array; readonly upToSeq: number; readonly at: number },
+  ): Promise<void> {
     await this.#database.transaction<Tables, void>(async (trx) => {
       await this.#writeSnapshot(trx, boardId, kind, c);
       await trx

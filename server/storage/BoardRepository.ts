@@ -1,8 +1,15 @@
 import type { StatementSync } from 'node:sqlite';
 import { type Generated, type Kysely, sql } from 'kysely';
-import type { BoardDocumentKind } from './BoardDocumentStore.ts';
-import type { BoardDump } from './CheckpointStore.ts';
-import type { BoardInfo, Compaction, LoggedUpdate, NewBoard, ShareLinkRow, StoredBoard } from './BoardStore.ts';
+import type { BoardDump } from './CheckpointRepository.ts';
+import type {
+  BoardDocumentKind,
+  BoardInfo,
+  Compaction,
+  LoggedUpdate,
+  NewBoard,
+  ShareLinkRow,
+  StoredBoard,
+} from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { blob, int, rawBytes } from './rows.ts';
 import type { RevisedCompaction, UnseenUpdates } from './SnapshotRevisions.ts';

@@ -11,6 +11,9 @@ export interface ShareLinkRow {
   readonly sealed: Uint8Array;
 }
 
+/** A board's other documents: today only its comments, `<boardId>/comments` (BoardDocumentRepository.ts). */
+export type BoardDocumentKind = 'comments';
+
 export interface BoardInfo {
   readonly id: string;
   readonly title: string;

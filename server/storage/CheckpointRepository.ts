@@ -1,39 +1,77 @@
 import type { Kysely } from 'kysely';
-import { type CheckpointInfo, checkpointKindOf, type StoredCheckpoint } from './CheckpointStore.ts';
+import type { CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
+import type { BoardInfo } from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { blob, int } from './rows.ts';
 
-export interface CheckpointTables {
-  board_checkpoints: {
-    id: string;
-    board_id: string;
-    kind: string;
-    label: string;
-    created_by_id: string | null;
-    created_by_name: string | null;
-    created_at: number;
-    note_count: number;
-    state: Uint8Array;
-  };
+/** Why a checkpoint was taken. Only `named` and `vote-reveal` are kept forever; the rest thin out with age. */
+export type CheckpointKind = CheckpointKindName;
+
+const CHECKPOINT_KINDS: readonly CheckpointKind[] = [
+  'named',
+  'activity',
+  'before-restore',
+  'before-migration',
+  'vote-reveal',
+  'before-mass-delete',
+];
+
+/** Tolerant read of a stored kind: an unknown value (a newer server wrote it) counts as automatic. */
+function checkpointKindOf(value: unknown): CheckpointKind {
+  return (CHECKPOINT_KINDS as readonly unknown[]).includes(value) ? (value as CheckpointKind) : 'activity';
+}
+
+export interface CheckpointInfo {
+  readonly id: string;
+  readonly boardId: string;
+  readonly kind: CheckpointKind;
+  /** The name someone gave it, or a generated description ("Before restoring …"). */
+  readonly label: string;
+  /** Who asked for it; null for automatic checkpoints. */
+  readonly createdBy: { readonly id: string; readonly name: string } | null;
+  readonly createdAt: number;
+  /** Denormalised so the history list need not decode every state. */
+  readonly noteCount: number;
+}
+
+export interface StoredCheckpoint extends CheckpointInfo {
+  /** `Y.encodeStateAsUpdate` of the whole board. */
+  readonly state: Uint8Array;
+}
+
+/** One board's rows as the restore-board tool keeps them before replacing its snapshot. */
+export interface BoardDump {
+  readonly board: BoardInfo & { readonly snapshot: Uint8Array };
+  /** In log order. */
+  readonly updates: readonly { readonly at: number; readonly update: Uint8Array }[];
+  readonly checkpoints: readonly StoredCheckpoint[];
+}
+
+/** The table as the camelCase query builder names it (migrations/0002_checkpoints.ts). */
+interface CheckpointTables {
+  board_checkpoints: Omit<StoredCheckpoint, 'createdBy'> & { createdById: string | null; createdByName: string | null };
 }
 
 const INFO_COLUMNS = [
   'id',
-  'board_id',
+  'boardId',
   'kind',
   'label',
-  'created_by_id',
-  'created_by_name',
-  'created_at',
-  'note_count',
+  'createdById',
+  'createdByName',
+  'createdAt',
+  'noteCount',
 ] as const;
 
-/** Version history (CheckpointStore.ts; table: migrations/0002_checkpoints.ts). */
+/**
+ * Version history (table: migrations/0002_checkpoints.ts). Checkpoints are full encoded states:
+ * Hocuspocus documents use gc: true, so Yjs snapshots (`Y.createDocFromSnapshot`) cannot be used.
+ */
 export class CheckpointRepository {
   readonly #db: Kysely<CheckpointTables>;
 
   constructor(database: Database) {
-    this.#db = database.kysely<CheckpointTables>();
+    this.#db = database.camelCase<CheckpointTables>();
   }
 
   /** Stores a checkpoint; fails if the board does not exist or the id is taken. */
@@ -42,13 +80,13 @@ export class CheckpointRepository {
       .insertInto('board_checkpoints')
       .values({
         id: c.id,
-        board_id: c.boardId,
+        boardId: c.boardId,
         kind: c.kind,
         label: c.label,
-        created_by_id: c.createdBy?.id ?? null,
-        created_by_name: c.createdBy?.name ?? null,
-        created_at: c.createdAt,
-        note_count: c.noteCount,
+        createdById: c.createdBy?.id ?? null,
+        createdByName: c.createdBy?.name ?? null,
+        createdAt: c.createdAt,
+        noteCount: c.noteCount,
         state: c.state,
       })
       .execute();
@@ -59,8 +97,8 @@ export class CheckpointRepository {
     const rows = await this.#db
       .selectFrom('board_checkpoints')
       .select(INFO_COLUMNS)
-      .where('board_id', '=', boardId)
-      .orderBy('created_at', 'desc')
+      .where('boardId', '=', boardId)
+      .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
       .execute();
     return rows.map(toCheckpointInfo);
@@ -71,7 +109,7 @@ export class CheckpointRepository {
     const row = await this.#db
       .selectFrom('board_checkpoints')
       .selectAll()
-      .where('board_id', '=', boardId)
+      .where('boardId', '=', boardId)
       .where('id', '=', checkpointId)
       .executeTakeFirst();
     return row ? { ...toCheckpointInfo(row), state: blob(boardId, row.state, `checkpoint ${checkpointId}`) } : null;
@@ -81,22 +119,21 @@ export class CheckpointRepository {
     if (checkpointIds.length === 0) return;
     await this.#db
       .deleteFrom('board_checkpoints')
-      .where('board_id', '=', boardId)
+      .where('boardId', '=', boardId)
       .where('id', 'in', checkpointIds)
       .execute();
   }
 }
 
 function toCheckpointInfo(row: Omit<CheckpointTables['board_checkpoints'], 'state'>): CheckpointInfo {
-  const boardId = row.board_id;
+  const { boardId, createdById, createdByName } = row;
   return {
     id: row.id,
     boardId,
     kind: checkpointKindOf(row.kind),
     label: typeof row.label === 'string' ? row.label : '',
-    createdBy:
-      typeof row.created_by_id === 'string' ? { id: row.created_by_id, name: String(row.created_by_name ?? '') } : null,
-    createdAt: int(boardId, row.created_at, 'checkpoint created_at'),
-    noteCount: int(boardId, row.note_count, 'checkpoint note_count'),
+    createdBy: typeof createdById === 'string' ? { id: createdById, name: String(createdByName ?? '') } : null,
+    createdAt: int(boardId, row.createdAt, 'checkpoint created_at'),
+    noteCount: int(boardId, row.noteCount, 'checkpoint note_count'),
   };
 }

@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.ts';
 import { changed } from './rows.ts';
-import type { WorkshopStateStore } from './WorkshopStateStore.ts';
 
 export interface WorkshopTables {
   board_workshop: { board_id: string; state: string; updated_at: number };
 }
 
-/** The live-workshop state of each board (WorkshopStateStore.ts; table: migrations/0004_workshop.ts). */
-export class WorkshopStateRepository implements WorkshopStateStore {
+/**
+ * The live-workshop state of each board (timer, lock, hidden cursors; shared/protocol/workshop.ts),
+ * one JSON row per board beside the board (table: migrations/0004_workshop.ts), so it survives a
+ * restart and never sits in the board document (which editors can write).
+ */
+export class WorkshopStateRepository {
   readonly #database: Database;
   readonly #db: Kysely<WorkshopTables>;
 
@@ -17,6 +20,7 @@ export class WorkshopStateRepository implements WorkshopStateStore {
     this.#db = database.kysely<WorkshopTables>();
   }
 
+  /** The stored state as parsed JSON (read it tolerantly), or null if the board has none. */
   async loadWorkshopState(boardId: string): Promise<unknown> {
     const row = await this.#db
       .selectFrom('board_workshop')
@@ -26,6 +30,7 @@ export class WorkshopStateRepository implements WorkshopStateStore {
     return row ? parseJson(row.state) : null;
   }
 
+  /** Inserts or replaces the board's state; durable when it resolves. Fails if the board does not exist. */
   async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
     await this.#db
       .insertInto('board_workshop')
@@ -39,7 +44,11 @@ export class WorkshopStateRepository implements WorkshopStateStore {
       .execute();
   }
 
-  // Compared as JSON values, not as text: how the row was formatted does not matter.
+  /**
+   * Compare-and-set, for several instances: writes `state` only if the stored state still equals
+   * `expected` (as loadWorkshopState returned it; null = no row yet), compared as JSON values, not
+   * as text. Resolves false, writing nothing, if another writer came first.
+   */
   async replaceWorkshopState(boardId: string, expected: unknown, state: unknown, at: number): Promise<boolean> {
     const row = { board_id: boardId, state: JSON.stringify(state), updated_at: at };
     const result =

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { BoardRepository } from './BoardRepository.ts';
 import { initializeBoard, readMeta, type BoardTemplate } from '../../shared/index.ts';
-import { CorruptBoardError, type BoardInfo, type NewBoard, type StoredBoard } from './BoardStore.ts';
+import { type BoardInfo, CorruptBoardError, type LoggedUpdate, type NewBoard, type StoredBoard } from './BoardStore.ts';
 
 /** A board read back from storage into a fresh document. */
 export interface LoadedBoard {
@@ -36,33 +36,48 @@ export function logGap(doc: Y.Doc): LogGap | null {
 }
 
 /**
- * Rebuilds a board's document: snapshot, then the log in order. Throws CorruptBoardError rather
- * than return a document that is not the board: bytes that do not decode, or a document that does
- * not name this board (e.g. an empty snapshot, or a gap that hides its meta). An empty board must
- * never stand in for real data. Updates whose dependencies are missing stay pending (logGap): the
- * rest of the board is served, and a client that holds the missing changes heals it.
+ * A fresh document from a stored snapshot (if any) and log, in order. Throws CorruptBoardError for
+ * bytes that do not decode. Updates whose dependencies are missing stay pending (logGap): the rest
+ * is served, and a client that holds the missing changes heals it. `kind` names another document
+ * of the board (its comments) in the error; null for the board itself.
  */
-export function decodeBoard(stored: StoredBoard): Y.Doc {
+export function decodeStored(
+  boardId: string,
+  kind: string | null,
+  stored: { readonly snapshot: Uint8Array | null; readonly updates: readonly LoggedUpdate[] },
+): Y.Doc {
   const doc = new Y.Doc();
   const fail = (detail: string, cause?: unknown): never => {
     doc.destroy();
-    throw new CorruptBoardError(stored.id, detail, cause === undefined ? undefined : { cause });
+    throw new CorruptBoardError(boardId, detail, cause === undefined ? undefined : { cause });
   };
-  try {
-    Y.applyUpdate(doc, stored.snapshot);
-  } catch (error) {
-    fail(`its snapshot does not decode (${errorText(error)})`, error);
-  }
-  for (const { seq, update } of stored.updates) {
+  const apply = (update: Uint8Array, name: string) => {
     try {
       Y.applyUpdate(doc, update);
     } catch (error) {
-      fail(`logged update ${seq} does not decode (${errorText(error)})`, error);
+      fail(`${name} does not decode (${error instanceof Error ? error.message : String(error)})`, error);
     }
-  }
-  const boardId = readMeta(doc).boardId;
-  if (boardId !== stored.id) fail(boardId ? `its document belongs to board ${boardId}` : 'its document holds no board');
+  };
+  const prefix = kind ? `its ${kind} ` : 'its ';
+  if (stored.snapshot) apply(stored.snapshot, `${prefix}snapshot`);
+  for (const { seq, update } of stored.updates) apply(update, kind ? `${prefix}update ${seq}` : `logged update ${seq}`);
   return doc;
+}
+
+/**
+ * Rebuilds a board's document (decodeStored), and throws CorruptBoardError too for a document that
+ * does not name this board (e.g. an empty snapshot, or a gap that hides its meta): an empty board
+ * must never stand in for real data.
+ */
+export function decodeBoard(stored: StoredBoard): Y.Doc {
+  const doc = decodeStored(stored.id, null, stored);
+  const boardId = readMeta(doc).boardId;
+  if (boardId === stored.id) return doc;
+  doc.destroy();
+  throw new CorruptBoardError(
+    stored.id,
+    boardId ? `its document belongs to board ${boardId}` : 'its document holds no board',
+  );
 }
 
 /** Loads and decodes a board; null if it does not exist, CorruptBoardError if unreadable. */
@@ -99,8 +114,4 @@ export function newBoardRow(input: NewBoardInput): NewBoard {
   } finally {
     doc.destroy();
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

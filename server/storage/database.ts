@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import {
+  CamelCasePlugin,
   type DatabaseIntrospector,
   type Expression,
   Kysely,
@@ -46,10 +47,12 @@ export class Database {
   /** SQLite only: the handle under Kysely, for the update log's direct statements and VACUUM INTO. */
   readonly sqlite: DatabaseSync | null;
   readonly #kysely: Kysely<unknown>;
+  readonly #camelCase: Kysely<unknown>;
   #closed = false;
 
   private constructor(kysely: Kysely<unknown>, dialect: DialectName, sqliteDb: DatabaseSync | null) {
     this.#kysely = kysely;
+    this.#camelCase = kysely.withPlugin(new CamelCasePlugin());
     this.dialect = dialect;
     this.sqlite = sqliteDb;
   }
@@ -120,6 +123,15 @@ export class Database {
   /** The query builder, typed with the tables a repository owns. */
   kysely<Tables>(): Kysely<Tables> {
     return this.#kysely as Kysely<Tables>;
+  }
+
+  /**
+   * The query builder over camelCase names: `createdAt` in a query or a row is the column
+   * `created_at`, so a repository whose records mirror its rows needs no mapping. Its
+   * transactions (`.transaction()`) keep the naming.
+   */
+  camelCase<Tables>(): Kysely<Tables> {
+    return this.#camelCase as Kysely<Tables>;
   }
 
   /** Runs `fn` in one transaction. REPEATABLE READ reads one moment on PostgreSQL (SQLite always does). */

@@ -1,13 +1,12 @@
-import * as Y from 'yjs';
-import type { BoardDocumentStore } from './BoardDocumentStore.ts';
+import type * as Y from 'yjs';
+import type { BoardDocumentRepository } from './BoardDocumentRepository.ts';
 import type { BoardRepository } from './BoardRepository.ts';
 import type { UnseenUpdates } from './SnapshotRevisions.ts';
 import { readMeta } from '../../shared/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
-import type { BoardDocumentKind } from './BoardDocumentStore.ts';
-import { CorruptBoardError } from './BoardStore.ts';
-import { type LogGap, loadBoardDoc, logGap } from './boardState.ts';
+import type { BoardDocumentKind } from './BoardStore.ts';
+import { decodeStored, type LogGap, loadBoardDoc, logGap } from './boardState.ts';
 
 /** A Hocuspocus document read back from storage into a fresh Y.Doc. */
 export interface LoadedDocument {
@@ -28,7 +27,7 @@ interface StoredRows {
 
 /**
  * Where one Hocuspocus document is stored: the board itself (`<boardId>`: BoardRepository's board
- * methods) or one of its other documents (`<boardId>/comments`: the BoardDocumentStore methods).
+ * methods) or one of its other documents (`<boardId>/comments`: BoardDocumentRepository).
  * Persistence and BoardAccess work through this, so every document gets the same guarantees.
  */
 export interface DocumentStorage {
@@ -58,7 +57,7 @@ export interface DocumentStorage {
 /** The repositories that hold documents: boards and their other documents. */
 export interface DocumentRepositories {
   readonly boards: BoardRepository;
-  readonly documents: BoardDocumentStore;
+  readonly documents: BoardDocumentRepository;
 }
 
 export function documentStorage(store: DocumentRepositories, documentName: string): DocumentStorage | null {
@@ -97,11 +96,7 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
   };
 }
 
-/**
- * Rebuilds a board's other document: snapshot (if any), then its log in order. Like decodeBoard,
- * it throws CorruptBoardError for bytes that do not decode and keeps updates whose dependencies
- * are missing pending (`gap`). A board with no such rows yet gets an empty doc.
- */
+/** Rebuilds a board's other document (decodeStored); a board with no such rows yet gets an empty doc. */
 export async function loadBoardDocumentDoc(
   store: DocumentRepositories,
   boardId: string,
@@ -109,24 +104,6 @@ export async function loadBoardDocumentDoc(
 ): Promise<LoadedDocument | null> {
   const stored = await store.documents.loadBoardDocument(boardId, kind);
   if (!stored) return null;
-  const doc = new Y.Doc();
-  const fail = (detail: string, cause: unknown): never => {
-    doc.destroy();
-    throw new CorruptBoardError(boardId, `its ${kind} ${detail}`, cause === undefined ? undefined : { cause });
-  };
-  if (stored.snapshot) {
-    try {
-      Y.applyUpdate(doc, stored.snapshot);
-    } catch (error) {
-      fail('snapshot does not decode', error);
-    }
-  }
-  for (const { seq, update } of stored.updates) {
-    try {
-      Y.applyUpdate(doc, update);
-    } catch (error) {
-      fail(`update ${seq} does not decode`, error);
-    }
-  }
+  const doc = decodeStored(boardId, kind, stored);
   return { doc, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq), gap: logGap(doc) };
 }

@@ -27,7 +27,3 @@ export function changed(result: {
 }): number {
   return Number(result.numUpdatedRows ?? result.numDeletedRows ?? result.numInsertedOrUpdatedRows ?? 0n);
 }
-
-export function nullableNumber(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}

@@ -10,7 +10,7 @@ import {
 } from '../../shared/index.ts';
 import { MAX_SAVED_TEMPLATES, templateInfo } from '../../shared/protocol/templates.ts';
 import type { TemplateInfo } from '../../shared/protocol/http.ts';
-import type { TemplateStore } from '../storage/TemplateStore.ts';
+import type { TemplateRepository } from './TemplateRepository.ts';
 import { log } from '../observability/log.ts';
 
 export type SaveResult =
@@ -22,9 +22,9 @@ export type SaveResult =
  * store's `templates` table) and reading them back (validated; a damaged row is skipped and logged).
  */
 export class SavedTemplates {
-  private readonly store: TemplateStore;
+  private readonly store: TemplateRepository;
 
-  constructor(store: TemplateStore) {
+  constructor(store: TemplateRepository) {
     this.store = store;
   }
 

@@ -18,7 +18,7 @@ import {
 import type { AccessContext } from '../access/AccessContext.ts';
 import { HeldAudience, roleOf } from '../reveal/HeldAudience.ts';
 import { remainingFor, type Dots, type NoteFacts, type Refusal } from './ballotRules.ts';
-import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import type { StoredBallot, StoredRound, VotingRepository } from './VotingRepository.ts';
 
 export type StateEvent = VotingStateMessage['event'];
 
@@ -29,10 +29,10 @@ export type StateEvent = VotingStateMessage['event'];
  * Who each connection said it is is kept by HeldAudience (server/reveal/).
  */
 export class VotingOutbox extends HeldAudience {
-  private readonly store: VotingStore;
+  private readonly store: VotingRepository;
   private readonly now: () => number;
 
-  constructor(store: VotingStore, now: () => number) {
+  constructor(store: VotingRepository, now: () => number) {
     super();
     this.store = store;
     this.now = now;

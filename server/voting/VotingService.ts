@@ -15,7 +15,7 @@ import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
 import { guestOf, NOT_ELIGIBLE, noteFacts, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
-import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
+import type { StoredBallot, StoredRound, VotingRepository } from './VotingRepository.ts';
 import { withLiveDocument } from '../live/boardQueue.ts';
 import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
@@ -24,7 +24,7 @@ import { HeldService } from '../reveal/HeldService.ts';
 import { log } from '../observability/log.ts';
 
 export interface VotingServiceOptions {
-  readonly store: VotingStore;
+  readonly store: VotingRepository;
   /** Called right after each reveal is in the document (CheckpointService.voteRevealCheckpoint). */
   readonly onRevealed?: (boardId: string, doc: Y.Doc, title: string) => Promise<unknown>;
   readonly now?: () => number;
@@ -36,7 +36,7 @@ const CAS_ATTEMPTS = 8;
 
 /**
  * Secret dot-voting rounds (docs/api.md, "Voting"): votes are secret until the reveal. Ballots
- * live in the VotingStore and travel only between the server and their voter; the board document
+ * live in the VotingRepository and travel only between the server and their voter; the board document
  * gets the result once, at reveal, as a `round:` record written with the server origin.
  *
  * Identity: a ballot belongs to the person RoleAccess proved for the connection (a credential the
@@ -52,7 +52,7 @@ const CAS_ATTEMPTS = 8;
  * the database, what its own connections may see.
  */
 export class VotingService extends HeldService<VotingClientMessage, VotingEvent, StoredRound, VotingOutbox> {
-  private readonly store: VotingStore;
+  private readonly store: VotingRepository;
   private readonly onRevealed: VotingServiceOptions['onRevealed'];
   private readonly now: () => number;
   /** Time limits of open rounds: the server reveals a round when its `endsAt` passes. */
@@ -243,7 +243,7 @@ export class VotingService extends HeldService<VotingClientMessage, VotingEvent,
 
   /**
    * Counts the ballots against the notes as they are now and closes the round with the result, in
-   * one database step no ballot write interleaves with (VotingStore.revealRound; once), writes the
+   * one database step no ballot write interleaves with (VotingRepository.revealRound; once), writes the
    * `round:` record into the live document in one server transaction (persisted through the
    * update log like any change), checkpoints it, and tells everyone.
    */

@@ -5,7 +5,7 @@ import { buildSnapshot } from '../../shared/model/snapshot.ts';
 import { readNote } from '../../shared/schema/note.ts';
 import { checkPlace, remainingFor, withDot } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
-import type { StoredBallot, StoredRound } from './VotingStore.ts';
+import type { StoredBallot, StoredRound } from './VotingRepository.ts';
 
 const pain = { id: 'note:p1' as NoteId, kind: 'pain' as const, laneId: 'lane:pain' as LaneId };
 const pain2 = { id: 'note:p2' as NoteId, kind: 'pain' as const, laneId: 'lane:pain' as LaneId };

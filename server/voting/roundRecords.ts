@@ -3,7 +3,7 @@ import { newRecordMap, rawFields, recordsMap } from '../../shared/doc/boardDoc.t
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { isRecordId, type RoundId } from '../../shared/schema/ids.ts';
 import { readRound, type RoundFields } from '../../shared/schema/round.ts';
-import type { VotingStore } from './VotingStore.ts';
+import type { VotingRepository } from './VotingRepository.ts';
 
 // One writer for round records (validated, one server transaction), shared with the exports' tests.
 export { writeRoundRecord } from '../../shared/model/roundRecord.ts';
@@ -30,7 +30,7 @@ function roundRecordMatches(doc: Y.Doc, roundId: RoundId, result: RoundFields): 
  * Returns the keys it rewrote or removed.
  */
 export async function reconcileRoundRecords(
-  store: VotingStore,
+  store: VotingRepository,
   boardId: string,
   doc: Y.Doc,
   touched?: ReadonlySet<string>,

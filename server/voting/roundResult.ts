@@ -2,7 +2,7 @@ import { DEPARTMENTS, type Department } from '../../shared/schema/department.ts'
 import type { NoteId } from '../../shared/schema/ids.ts';
 import { MIN_DEPARTMENT_VOTERS, type RoundFields, type RoundNoteInfo } from '../../shared/schema/round.ts';
 import type { Note } from '../../shared/schema/note.ts';
-import type { StoredBallot, StoredRound } from './VotingStore.ts';
+import type { StoredBallot, StoredRound } from './VotingRepository.ts';
 
 const NOTE_TEXT_KEPT = 2000; // roundFieldsSchema's limit for a note's text in the record
 

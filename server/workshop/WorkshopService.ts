@@ -11,13 +11,13 @@ import {
   type WorkshopStateMessage,
 } from '../../shared/protocol/workshop.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
-import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts';
+import type { WorkshopStateRepository } from '../storage/WorkshopStateRepository.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
 import { applyWorkshopCommand, nextDeadline, settleTimer, type WorkshopResult } from './workshopRules.ts';
 import { log } from '../observability/log.ts';
 
 export interface WorkshopServiceOptions {
-  readonly store: WorkshopStateStore;
+  readonly store: WorkshopStateRepository;
   readonly now?: () => number;
   /** Several instances (REDIS_URL): tells the others of each change, and hears theirs. */
   readonly cluster?: BoardEvents;
@@ -48,7 +48,7 @@ interface BoardEntry {
  * in the same instant (or a command and a timer's end) both apply, one after the other.
  */
 export class WorkshopService {
-  private readonly store: WorkshopStateStore;
+  private readonly store: WorkshopStateRepository;
   private readonly now: () => number;
   private readonly boards = new Map<string, BoardEntry>();
   private readonly queues = new Map<string, Promise<unknown>>();

@@ -1,9 +1,10 @@
-import { type Repositories, openPostgresRepositories, openSqliteRepositories } from '../repositories/Repositories.ts';
+import { openPostgresRepositories, openSqliteRepositories } from '../repositories/Repositories.ts';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sqlitePath } from '../storage/database.ts';
-import { dropSchema, openTestPostgresStore, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
+import { DATABASES, testDatabases } from '../testing/databases.ts';
+import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { makeTempDir, removeDir } from '../testing/testServer.ts';
 import { signedInPersonId } from './Sessions.ts';
 
@@ -11,29 +12,13 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
-
-async function sqlite(): Promise<Repositories> {
-  const dir = makeTempDir();
-  const store = await openSqliteRepositories(dir);
-  cleanups.push(async () => (await store.close(), removeDir(dir)));
-  return store;
-}
-
-async function postgres(): Promise<Repositories> {
-  const schema = uniqueSchema();
-  const store = await openTestPostgresStore(schema);
-  cleanups.push(async () => (await store.close(), await dropSchema(schema)));
-  return store;
-}
+const open = testDatabases();
 
 const ann = { issuer: 'https://login.example.com', subject: 'ann-1', email: 'ann@example.com', name: 'Ann', at: 1000 };
 
-describe.each([
-  ['SQLite', sqlite],
-  ['PostgreSQL', postgres],
-])('AccountStore on %s', (_dialect, open) => {
+describe.each(DATABASES)('AccountRepository on %s', (name) => {
   it('one person per (issuer, subject): a second sign-in refreshes name and email, keeps the id', async () => {
-    const store = await open();
+    const { store } = await open(name);
     const id = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
     const again = await store.accounts.upsertSignedIn({
       ...ann,
@@ -53,7 +38,7 @@ describe.each([
   });
 
   it('sessions by hash, with their expiry; deleted one by one or once expired', async () => {
-    const store = await open();
+    const { store } = await open(name);
     const personId = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
     const live = new Uint8Array(32).fill(1);
     const old = new Uint8Array(32).fill(2);
@@ -72,7 +57,7 @@ describe.each([
   });
 
   it('a revoked person’s sessions prove nothing, like their credentials', async () => {
-    const store = await open();
+    const { store } = await open(name);
     const personId = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
     const hash = new Uint8Array(32).fill(6);
     await store.accounts.addSession({ idHash: hash, personId, createdAt: 1000, expiresAt: 5000 });
@@ -82,7 +67,7 @@ describe.each([
   });
 
   it('memberships only for signed-in people; the latest role and visit win', async () => {
-    const store = await open();
+    const { store } = await open(name);
     await store.boards.createBoard({
       id: 'board0000001',
       title: 'Journey A',
@@ -110,7 +95,7 @@ describe.each([
   });
 
   it('a signed-in person can hold several credentials, each proving them', async () => {
-    const store = await open();
+    const { store } = await open(name);
     const personId = await store.accounts.upsertSignedIn({ ...ann, id: signedInPersonId(ann.issuer, ann.subject) });
     await store.identities.addCredential(personId, new Uint8Array(32).fill(3), 1);
     await store.identities.addCredential(personId, new Uint8Array(32).fill(4), 2);

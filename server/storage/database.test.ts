@@ -1,10 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeDir } from '../testing/testServer.ts';
-import { describeActivityContract } from './activityContract.ts';
-import { describeBoardDocumentContract } from './boardDocumentContract.ts';
-import { describeBoardStoreContract } from './boardStoreContract.ts';
 import { openSqliteRepositories } from '../repositories/Repositories.ts';
+import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
+import { makeTempDir, removeDir } from '../testing/testServer.ts';
 import { sqlitePath } from './database.ts';
 
 const dirs: string[] = [];
@@ -15,13 +13,7 @@ const tempDir = () => {
   return dir;
 };
 
-describeBoardStoreContract('SQLite', async () => {
-  const dir = tempDir();
-  const store = await openSqliteRepositories(dir);
-  return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
-});
-
-describe('SqliteBoardStore', () => {
+describe('Database.openSqlite', () => {
   it('keeps its data in one WAL-mode file under DATA_DIR', async () => {
     const dir = tempDir();
     const store = await openSqliteRepositories(dir);
@@ -52,14 +44,16 @@ describe('SqliteBoardStore', () => {
   });
 });
 
-describeBoardDocumentContract('SQLite', async () => {
-  const dir = tempDir();
-  const store = await openSqliteRepositories(dir);
-  return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
-});
-
-describeActivityContract('SQLite', async () => {
-  const dir = tempDir();
-  const store = await openSqliteRepositories(dir);
-  return { store, reopen: async () => (await store.close(), await openSqliteRepositories(dir)) };
+describe('Database.openPostgres', () => {
+  // Found by server/scaleOut.test.ts: two processes starting together on a new database, one
+  // failed with "duplicate key value violates unique constraint pg_type_typname_nsp_index".
+  it('several instances opening a new schema at once all succeed (the DDL is serialised)', async () => {
+    const schema = uniqueSchema();
+    try {
+      const stores = await Promise.all([1, 2, 3, 4].map(() => openTestPostgresStore(schema)));
+      for (const s of stores) await s.close();
+    } finally {
+      await dropSchema(schema);
+    }
+  });
 });

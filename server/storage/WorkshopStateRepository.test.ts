@@ -1,53 +1,13 @@
-import { type Repositories, openSqliteRepositories } from '../repositories/Repositories.ts';
-import { backupNow } from '../testing/backupRoundTrip.ts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORKSHOP_STATE, readWorkshopState } from '../../shared/protocol/workshop.ts';
-import { dropSchema, openTestPostgresStore, uniqueSchema } from '../testing/postgres.ts';
-import { makeTempDir, removeDir } from '../testing/testServer.ts';
+import { backupNow } from '../testing/backupRoundTrip.ts';
+import { DATABASES, testDatabases } from '../testing/databases.ts';
 
-interface Opened {
-  store: Repositories;
-  reopen(): Promise<Repositories>;
-  cleanup(): Promise<void>;
-}
+const open = testDatabases();
 
-const kinds: [string, () => Promise<Opened>][] = [
-  [
-    'SQLite',
-    async () => {
-      const dir = makeTempDir();
-      return {
-        store: await openSqliteRepositories(dir),
-        reopen: async () => await openSqliteRepositories(dir),
-        cleanup: async () => removeDir(dir),
-      };
-    },
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const schema = uniqueSchema();
-      return {
-        store: await openTestPostgresStore(schema),
-        reopen: () => openTestPostgresStore(schema),
-        cleanup: () => dropSchema(schema),
-      };
-    },
-  ],
-];
-
-describe.each(kinds)('workshop state storage: %s', (_name, open) => {
-  const stores: Repositories[] = [];
-  let cleanup: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    for (const s of stores.splice(0)) await s.close();
-    await cleanup?.();
-  });
-
+describe.each(DATABASES)('WorkshopStateRepository on %s', (name) => {
   it('stores one state per board, replaces it, survives a reopen, and is deleted with its board’s rows', async () => {
-    const opened = await open();
-    cleanup = opened.cleanup;
-    stores.push(opened.store);
+    const opened = await open(name);
     const { store } = opened;
     await store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
     expect(await store.workshop.loadWorkshopState('board0000001')).toBeNull();
@@ -56,21 +16,20 @@ describe.each(kinds)('workshop state storage: %s', (_name, open) => {
     await store.workshop.saveWorkshopState('board0000001', DEFAULT_WORKSHOP_STATE, 10);
     const backedUp = await backupNow(store);
     await store.workshop.saveWorkshopState('board0000001', locked, 11);
-    const again = await opened.reopen();
-    stores.push(again);
-    expect(readWorkshopState(await again.workshop.loadWorkshopState('board0000001'))).toEqual(locked);
-
+    expect(readWorkshopState(await store.workshop.loadWorkshopState('board0000001'))).toEqual(locked);
     // A state for a board that does not exist is refused (foreign key).
-    await expect(again.workshop.saveWorkshopState('nosuchboard1', locked, 12)).rejects.toThrow();
+    await expect(store.workshop.saveWorkshopState('nosuchboard1', locked, 12)).rejects.toThrow();
     // Restoring a board replaces its rows: the workshop row is the backup's.
     await backedUp.restore();
     expect(readWorkshopState(await store.workshop.loadWorkshopState('board0000001'))).toEqual(DEFAULT_WORKSHOP_STATE);
+
+    await store.workshop.saveWorkshopState('board0000001', locked, 13);
+    const again = await opened.reopen();
+    expect(readWorkshopState(await again.workshop.loadWorkshopState('board0000001'))).toEqual(locked);
   });
 
   it('replaceWorkshopState writes only over the state it was read as (compare-and-set, several instances)', async () => {
-    const opened = await open();
-    cleanup = opened.cleanup;
-    stores.push(opened.store);
+    const opened = await open(name);
     const { store } = opened;
     await store.boards.createBoard({ id: 'board0000001', title: 'A', createdAt: 1, snapshot: new Uint8Array([0, 0]) });
     const locked = { ...DEFAULT_WORKSHOP_STATE, lock: { locked: true, commentsOpen: false, since: 5, byTimer: false } };
