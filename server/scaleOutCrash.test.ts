@@ -105,13 +105,16 @@ describe('several instances: a crash loses nothing acknowledged', () => {
         const a = await spawn();
         const writerOnA = await connect(a.wsUrl, id, { document: docWithClientId(0xfffffff0 - k) });
         expect(text(writerOnA, note)).toBeDefined();
+        await waitForAck(writerOnA); // its first sync is acknowledged: the next 0 is the edit's
         let killedAt = 0;
+        let armed = false;
         writerOnA.on('unsyncedChanges', ({ number }: { number: number }) => {
-          if (number !== 0) return;
+          if (!armed || number !== 0) return;
           a.killGroup('SIGKILL'); // synchronously, as the ack arrives
           killedAt = performance.now();
         });
         executeCommand(writerOnA.document, ann, 'editNoteText', { noteId: note, text: `w-${k}` });
+        armed = true;
         await a.exited;
         writerOnA.destroy(); // nobody reconnects and resends
         expect(writerOnA.hasUnsyncedChanges).toBe(false); // it was acknowledged
