@@ -24,7 +24,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
   const label = `${kind.label}: ${note.text || 'no text yet'}`;
   return (
     <li className="outline-note" data-note-id={note.id}>
-      <article aria-label={label}>
+      <article aria-label={label} style={{ ['--kind' as string]: kind.colour }}>
         <p className="outline-note-text">
           <span className="outline-kind" style={{ background: kind.colour }} aria-hidden>
             {kind.icon}

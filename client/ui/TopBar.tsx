@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { LIMITS } from '../../shared/index.ts';
+import { LIMITS, ROLE_INFO } from '../../shared/index.ts';
+import { useComments, useCommentsUi, useUnreadThreads } from '../board/comments/hooks.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { ConnectionPill } from './ConnectionPill.tsx';
@@ -7,8 +8,20 @@ import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
 import { Deferred, HistoryPanel, SaveTemplateDialog, ShareDialog } from './deferred.tsx';
 import { FacilitateMenu } from './workshop/FacilitateMenu.tsx';
+import { ParticipantPanel } from './workshop/ParticipantPanel.tsx';
 import { TimerChip } from './workshop/TimerChip.tsx';
 import { CommentsToggle } from './comments/CommentsToggle.tsx';
+import { MoreMenu, type MenuAction } from './layout/MoreMenu.tsx';
+import { splitByWidth } from './layout/overflow.ts';
+import { useViewportWidth } from './layout/viewport.ts';
+import './layout/responsive.css';
+
+/**
+ * Window widths from which each control stands in the bar; below, it is in the "More" menu. The
+ * timer, Facilitate and the connection stay at every width; at 360 px the bar then still fits.
+ */
+const INLINE_FROM = { share: 480, people: 480, comments: 900, history: 1100, identity: 1200 } as const;
+type TopBarControl = keyof typeof INLINE_FROM;
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
 export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEditIdentity: () => void }) {
@@ -23,12 +36,38 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
     else setTitle(board.meta.title);
   };
   const role = useStore(session.access, (a) => a.role);
+  const comments = useComments();
+  const commentsOpen = useCommentsUi((s) => s.panelOpen);
+  const unread = useUnreadThreads().length;
   const [sharing, setSharing] = useState(false);
   const [history, setHistory] = useState(false);
+  const [participants, setParticipants] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
+  const menu: Record<TopBarControl, MenuAction> = {
+    share: { id: 'share', label: 'Share…', onSelect: () => setSharing(true), testId: 'share-button' },
+    people: { id: 'people', label: 'Who is here', onSelect: () => setParticipants(true) },
+    comments: {
+      id: 'comments',
+      label: unread > 0 ? `Comments (${unread} unread)` : 'Comments',
+      checked: commentsOpen,
+      onSelect: () => comments.ui.update({ panelOpen: !commentsOpen }),
+      testId: 'comments-toggle',
+    },
+    history: {
+      id: 'history',
+      label: 'Version history',
+      checked: history,
+      onSelect: () => setHistory((h) => !h),
+      testId: 'history-button',
+    },
+    identity: { id: 'identity', label: `Your name: ${me.name}`, onSelect: onEditIdentity, testId: 'identity-button' },
+  };
+  const controls = (Object.keys(INLINE_FROM) as TopBarControl[]).map((id) => ({ id, inlineFrom: INLINE_FROM[id] }));
+  const { inline, overflow } = splitByWidth(controls, useViewportWidth());
+  const shows = (id: TopBarControl) => inline.some((c) => c.id === id);
   return (
     <header className="topbar">
-      <a className="brand" href="/" title="All boards">
+      <a className="brand" href="/" title="All boards" aria-label="Journeyboard: all boards">
         <span className="brand-mark" aria-hidden>
           ◆
         </span>
@@ -54,37 +93,57 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
       <div className="topbar-right">
         {role === 'facilitator' ? <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} /> : <TimerChip />}
         <ConnectionPill />
-        <PeopleBar />
-        <button
-          type="button"
-          className="btn ghost"
-          onClick={onEditIdentity}
-          title="Change your name or department"
-          data-testid="identity-button"
-        >
-          {me.name}
-        </button>
-        {role && <RoleBadge role={role} />}
-        <CommentsToggle />
-        <button
-          type="button"
-          className={history ? 'btn ghost active' : 'btn ghost'}
-          onClick={() => setHistory((h) => !h)}
-          aria-pressed={history}
-          title="Version history: saved checkpoints, preview and restore"
-          data-testid="history-button"
-        >
-          History
-        </button>
-        <button type="button" className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">
-          Share
-        </button>
+        {shows('people') && <PeopleBar />}
+        {shows('identity') && (
+          <button
+            type="button"
+            className="btn ghost"
+            onClick={onEditIdentity}
+            title="Change your name or department"
+            data-testid="identity-button"
+          >
+            {me.name}
+          </button>
+        )}
+        {shows('identity') && role && <RoleBadge role={role} />}
+        {shows('comments') && <CommentsToggle />}
+        {shows('history') && (
+          <button
+            type="button"
+            className={history ? 'btn ghost active' : 'btn ghost'}
+            onClick={() => setHistory((h) => !h)}
+            aria-pressed={history}
+            title="Version history: saved checkpoints, preview and restore"
+            data-testid="history-button"
+          >
+            History
+          </button>
+        )}
+        {shows('share') && (
+          <button type="button" className="btn primary" onClick={() => setSharing(true)} data-testid="share-button">
+            Share
+          </button>
+        )}
+        <MoreMenu
+          items={overflow.map((c) => menu[c.id])}
+          title="More: sharing, comments, history, your name"
+          testId="topbar-more"
+          label={null}
+          header={
+            !shows('identity') && role ? (
+              <span>
+                {me.name} · {ROLE_INFO[role].label}
+              </span>
+            ) : undefined
+          }
+        />
       </div>
       <Deferred>
         {sharing && <ShareDialog onClose={() => setSharing(false)} />}
         {history && <HistoryPanel onClose={() => setHistory(false)} />}
         {savingTemplate && <SaveTemplateDialog onClose={() => setSavingTemplate(false)} />}
       </Deferred>
+      {participants && !shows('people') && <ParticipantPanel onClose={() => setParticipants(false)} />}
     </header>
   );
 }
