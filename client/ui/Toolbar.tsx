@@ -67,8 +67,8 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
   const more: MenuAction[] = [
     ...(phone
       ? [
-          { id: 'zoom-in', label: 'Zoom in', onSelect: () => zoomBy(session, 1.25) },
-          { id: 'zoom-out', label: 'Zoom out', onSelect: () => zoomBy(session, 1 / 1.25) },
+          { id: 'zoom-in', label: 'Zoom in', onSelect: () => zoomBy(session, 1.25), testId: 'zoom-in' },
+          { id: 'zoom-out', label: 'Zoom out', onSelect: () => zoomBy(session, 1 / 1.25), testId: 'zoom-out' },
           {
             id: 'zoom-reset',
             label: `Zoom to 100% (now ${Math.round(scale * 100)}%)`,
@@ -162,6 +162,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
               type="button"
               className="icon-button"
               onClick={() => zoomBy(session, 1 / 1.25)}
+              data-testid="zoom-out"
               title="Zoom out"
               aria-label="Zoom out"
             >
@@ -174,6 +175,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
               type="button"
               className="icon-button"
               onClick={() => zoomBy(session, 1.25)}
+              data-testid="zoom-in"
               title="Zoom in"
               aria-label="Zoom in"
             >

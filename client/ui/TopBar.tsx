@@ -45,7 +45,12 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
   const [savingTemplate, setSavingTemplate] = useState(false);
   const menu: Record<TopBarControl, MenuAction> = {
     share: { id: 'share', label: 'Share…', onSelect: () => setSharing(true), testId: 'share-button' },
-    people: { id: 'people', label: 'Who is here', onSelect: () => setParticipants(true) },
+    people: {
+      id: 'people',
+      label: 'Who is here',
+      onSelect: () => setParticipants(true),
+      testId: 'participants-button',
+    },
     comments: {
       id: 'comments',
       label: unread > 0 ? `Comments (${unread} unread)` : 'Comments',
