@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { devices, expect, test, type Browser, type Locator } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import type { Person } from './fixtures.ts';
 import { linkFor, type BoardLinks, type TestServer } from './server.ts';
@@ -12,16 +13,26 @@ export type Bar = keyof typeof BARS;
  * mobile layout), so a phone spec can still open a desktop page beside it with personPage.
  */
 export class TouchBoardObject extends BoardPageObject {
-  static async join(browser: Browser, server: TestServer, person: Person): Promise<TouchBoardObject> {
+  static join(browser: Browser, server: TestServer, person: Person): Promise<TouchBoardObject> {
     const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = test.info().project.use;
-    const context = await browser.newContext({
-      baseURL: server.url,
-      viewport,
-      userAgent,
-      deviceScaleFactor,
-      isMobile,
-      hasTouch,
+    return TouchBoardObject.on(browser, server, person, { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
+  }
+
+  /** A laptop beside the phones (a new context would otherwise take the project's device). */
+  static laptop(browser: Browser, server: TestServer, person: Person): Promise<TouchBoardObject> {
+    return TouchBoardObject.on(browser, server, person, {
+      ...devices['Desktop Chrome'],
+      viewport: { width: 1400, height: 860 },
     });
+  }
+
+  private static async on(
+    browser: Browser,
+    server: TestServer,
+    person: Person,
+    device: Parameters<Browser['newContext']>[0],
+  ): Promise<TouchBoardObject> {
+    const context = await browser.newContext({ ...device, baseURL: server.url });
     await context.addInitScript(
       (p) => localStorage.setItem('journeyboard.identity', JSON.stringify({ name: p.name, department: p.department })),
       person,
@@ -91,5 +102,15 @@ export class TouchBoardObject extends BoardPageObject {
     await this.page.getByRole('button', { name: `Add note to ${lane} in ${stage}` }).tap();
     await this.page.getByLabel(`New note in ${lane} in ${stage}`).fill(text);
     await this.page.getByRole('button', { name: 'Add', exact: true }).tap();
+  }
+
+  /** Axe's serious and critical findings (WCAG 2.1 A and AA) on the page as it is, one line each. */
+  async seriousAxeFindings(): Promise<string[]> {
+    const { violations } = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
   }
 }

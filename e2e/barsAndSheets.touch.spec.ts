@@ -125,7 +125,7 @@ test('at 360 to 1024 px, portrait and landscape, both bars fit the screen and ke
     for (const [width, height] of [
       [w, h],
       [h, w],
-    ]) {
+    ] as const) {
       await page.setViewportSize({ width, height });
       await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
       for (const control of await fay.barControls().all()) await fay.expectOnScreen(control);
