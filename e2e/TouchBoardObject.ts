@@ -4,6 +4,17 @@ import { BoardPageObject } from './BoardPageObject.ts';
 import type { Person } from './fixtures.ts';
 import { linkFor, type BoardLinks, type TestServer } from './server.ts';
 
+/** The panels the bars open, each by its control, found by their test ids; each has a Close button. */
+export const PANELS: readonly { readonly bar: Bar; readonly control: string; readonly panel: string }[] = [
+  { bar: 'topbar', control: 'participants-button', panel: 'participant-panel' },
+  { bar: 'topbar', control: 'comments-toggle', panel: 'comments-panel' },
+  { bar: 'topbar', control: 'history-button', panel: 'history-panel' },
+  { bar: 'toolbar', control: 'personas-toggle', panel: 'personas-panel' },
+  { bar: 'toolbar', control: 'teams-toggle', panel: 'teams-panel' },
+  { bar: 'toolbar', control: 'kpis-toggle', panel: 'kpi-panel' },
+  { bar: 'toolbar', control: 'priorities-toggle', panel: 'priority-panel' },
+];
+
 /** The bars whose controls give way to a "More" menu on a narrow screen, and that menu's test id. */
 export const BARS = { topbar: 'topbar-more', toolbar: 'toolbar-more' } as const;
 export type Bar = keyof typeof BARS;
@@ -16,6 +27,14 @@ export class TouchBoardObject extends BoardPageObject {
   static join(browser: Browser, server: TestServer, person: Person): Promise<TouchBoardObject> {
     const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = test.info().project.use;
     return TouchBoardObject.on(browser, server, person, { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
+  }
+
+  /** A facilitator on this project's device, on a new e-commerce board, at the view it opens with. */
+  static async facilitating(browser: Browser, server: TestServer, title: string): Promise<TouchBoardObject> {
+    const boardId = await server.createBoard(title, 'ecommerce');
+    const fay = await TouchBoardObject.join(browser, server, { name: 'Fay Doe', department: 'product' });
+    await fay.openAs(boardId, 'facilitator');
+    return fay;
   }
 
   /** A laptop beside the phones (a new context would otherwise take the project's device). */

@@ -1,16 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { type Bar, TouchBoardObject } from './TouchBoardObject.ts';
-
-/** What a panel opened from a bar shows, found by its test id; each closes by its own Close button. */
-const PANELS: readonly { bar: Bar; control: string; panel: string }[] = [
-  { bar: 'topbar', control: 'participants-button', panel: 'participant-panel' },
-  { bar: 'topbar', control: 'comments-toggle', panel: 'comments-panel' },
-  { bar: 'topbar', control: 'history-button', panel: 'history-panel' },
-  { bar: 'toolbar', control: 'personas-toggle', panel: 'personas-panel' },
-  { bar: 'toolbar', control: 'teams-toggle', panel: 'teams-panel' },
-  { bar: 'toolbar', control: 'kpis-toggle', panel: 'kpi-panel' },
-  { bar: 'toolbar', control: 'priorities-toggle', panel: 'priority-panel' },
-];
+import { PANELS, TouchBoardObject } from './TouchBoardObject.ts';
 
 const KINDS = ['touchpoint', 'action', 'thought', 'emotion', 'pain', 'idea'];
 
@@ -18,9 +7,7 @@ test('every control of the top bar and the toolbar is on the screen or in a More
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Workshop on the go', 'ecommerce');
-  const fay = await TouchBoardObject.join(browser, server, { name: 'Fay Doe', department: 'product' });
-  await fay.openAs(boardId, 'facilitator');
+  const fay = await TouchBoardObject.facilitating(browser, server, 'Workshop on the go');
   const page = fay.page;
   const size = page.viewportSize()!;
 
@@ -110,9 +97,7 @@ test('at 360 to 1024 px, portrait and landscape, both bars fit the screen and ke
   server,
 }, testInfo) => {
   test.skip(testInfo.project.name !== 'phone', 'the widths of every device, checked once');
-  const boardId = await server.createBoard('Every width', 'ecommerce');
-  const fay = await TouchBoardObject.join(browser, server, { name: 'Fay Doe', department: 'product' });
-  await fay.openAs(boardId, 'facilitator');
+  const fay = await TouchBoardObject.facilitating(browser, server, 'Every width');
   const page = fay.page;
   const sizes = [
     [360, 740],

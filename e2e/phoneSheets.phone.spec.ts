@@ -1,30 +1,19 @@
 import { expect, test } from './fixtures.ts';
-import { type Bar, TouchBoardObject } from './TouchBoardObject.ts';
+import { PANELS, TouchBoardObject } from './TouchBoardObject.ts';
 
-/** The panels a phone opens as full-screen sheets, from the bar that opens each. */
-const SHEETS: readonly { bar: Bar; control: string; sheet: string }[] = [
-  { bar: 'topbar', control: 'facilitate-button', sheet: 'facilitate-panel' },
-  { bar: 'topbar', control: 'participants-button', sheet: 'participant-panel' },
-  { bar: 'topbar', control: 'comments-toggle', sheet: 'comments-panel' },
-  { bar: 'topbar', control: 'history-button', sheet: 'history-panel' },
-  { bar: 'toolbar', control: 'personas-toggle', sheet: 'personas-panel' },
-  { bar: 'toolbar', control: 'teams-toggle', sheet: 'teams-panel' },
-  { bar: 'toolbar', control: 'kpis-toggle', sheet: 'kpi-panel' },
-  { bar: 'toolbar', control: 'priorities-toggle', sheet: 'priority-panel' },
-];
+/** On a phone every panel is a full-screen sheet, Facilitate too. */
+const SHEETS = [{ bar: 'topbar', control: 'facilitate-button', panel: 'facilitate-panel' } as const, ...PANELS];
 
 test('on a phone the board, the list view, each sheet and the share dialog pass axe; sheets fill the screen and close', async ({
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Audit on a phone', 'ecommerce');
-  const fay = await TouchBoardObject.join(browser, server, { name: 'Fay Doe', department: 'product' });
-  await fay.openAs(boardId, 'facilitator');
+  const fay = await TouchBoardObject.facilitating(browser, server, 'Audit on a phone');
   const page = fay.page;
   const size = page.viewportSize()!;
   expect(await fay.seriousAxeFindings(), 'the board').toEqual([]);
 
-  for (const { bar, control, sheet } of SHEETS) {
+  for (const { bar, control, panel: sheet } of SHEETS) {
     await (await fay.reach(bar, control)).tap();
     const shown = page.getByTestId(sheet);
     await expect(shown).toBeVisible();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NOTE_KIND_STYLE, NOTE_KINDS, type Lane, type NoteKind, type StageId } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
+import { FormActions } from './FormActions.tsx';
 
 /** "+ Add note" under a cell: a text and a kind (the lane's, unless changed); a private draft during private writing. */
 export function OutlineAddNote({ stageId, lane, where }: { stageId: StageId; lane: Lane; where: string }) {
@@ -57,14 +58,7 @@ export function OutlineAddNote({ stageId, lane, where }: { stageId: StageId; lan
           ))}
         </select>
       </label>
-      <div className="outline-actions">
-        <button className="btn primary" type="submit">
-          Add
-        </button>
-        <button className="btn" type="button" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Add" onCancel={() => setOpen(false)} />
     </form>
   );
 }

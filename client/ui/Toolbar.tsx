@@ -90,6 +90,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
             id: 'shortcuts',
             label: 'Keyboard shortcuts',
             onSelect: () => session.editor.update({ panel: 'shortcuts' }),
+            testId: 'shortcuts-button',
           },
         ]),
   ];
@@ -212,6 +213,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
             type="button"
             className="icon-button"
             onClick={() => session.editor.update({ panel: 'shortcuts' })}
+            data-testid="shortcuts-button"
             title="Keyboard shortcuts (?)"
             aria-label="Keyboard shortcuts"
           >

@@ -93,8 +93,21 @@ export function MoreMenu({
 }
 
 function MenuItem({ item, onChosen }: { item: MenuAction; onChosen: () => void }) {
-  const body = (
-    <>
+  // A toggle (a panel that is open or not) says so: a checkbox item with its state.
+  const role =
+    item.checked === undefined ? { role: 'menuitem' } : { role: 'menuitemcheckbox', 'aria-checked': item.checked };
+  return (
+    <button
+      type="button"
+      {...role}
+      className="more-item"
+      disabled={item.disabled}
+      data-testid={item.testId}
+      onClick={() => {
+        onChosen();
+        item.onSelect();
+      }}
+    >
       {item.icon && (
         <span className="more-item-icon" aria-hidden>
           {item.icon}
@@ -106,34 +119,6 @@ function MenuItem({ item, onChosen }: { item: MenuAction; onChosen: () => void }
           ✓
         </span>
       )}
-    </>
-  );
-  const choose = () => {
-    onChosen();
-    item.onSelect();
-  };
-  return item.checked === undefined ? (
-    <button
-      type="button"
-      role="menuitem"
-      className="more-item"
-      disabled={item.disabled}
-      data-testid={item.testId}
-      onClick={choose}
-    >
-      {body}
-    </button>
-  ) : (
-    <button
-      type="button"
-      role="menuitemcheckbox"
-      aria-checked={item.checked}
-      className="more-item"
-      disabled={item.disabled}
-      data-testid={item.testId}
-      onClick={choose}
-    >
-      {body}
     </button>
   );
 }
