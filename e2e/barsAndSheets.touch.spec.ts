@@ -68,6 +68,18 @@ test('every control of the top bar and the toolbar is on the screen or in a More
   const before = await scale();
   await (await fay.reach('toolbar', 'zoom-in')).tap();
   await expect.poll(scale).toBeGreaterThan(before);
+  // The device keeps the view: the board reopens where it was left.
+  const zoomed = await scale();
+  const kept = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('journeyboard.view.'))
+        .map((k) => JSON.parse(localStorage.getItem(k)!).camera.scale),
+    );
+  await expect.poll(kept).toEqual([zoomed]);
+  await page.reload();
+  await fay.waitReady({ fit: false });
+  await expect.poll(scale).toBe(zoomed);
   await (await fay.reach('toolbar', 'zoom-out')).tap();
   await expect.poll(scale).toBeCloseTo(before, 5);
   await (await fay.reach('toolbar', 'fit')).tap();

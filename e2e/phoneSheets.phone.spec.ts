@@ -11,6 +11,12 @@ test('on a phone the board, the list view, each sheet and the share dialog pass 
   const fay = await TouchBoardObject.facilitating(browser, server, 'Audit on a phone');
   const page = fay.page;
   const size = page.viewportSize()!;
+  // It opens on the first stage column, across the screen, at a zoom where notes are readable.
+  const first = (await fay.board()).stages[0]!;
+  const column = await page.evaluate((id) => window.__journeyboard!.stageHeaderRect(id)!, first.id);
+  expect(column.x).toBeGreaterThanOrEqual(0);
+  expect(column.x + column.width).toBeLessThanOrEqual(size.width);
+  expect(column.width).toBeGreaterThan(size.width * 0.85);
   expect(await fay.seriousAxeFindings(), 'the board').toEqual([]);
 
   for (const { bar, control, panel: sheet } of SHEETS) {

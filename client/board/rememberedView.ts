@@ -1,4 +1,4 @@
-import { usableCamera } from '../geometry/openingView.ts';
+import { keptCamera } from '../geometry/openingView.ts';
 import type { Camera } from '../geometry/camera.ts';
 import type { BoardSession } from './BoardSession.ts';
 
@@ -10,16 +10,10 @@ interface KeptView {
   readonly width: number;
 }
 
-/**
- * Where this person last looked at this board on this device, if the screen is about as wide as
- * then (a view kept on a laptop would show a phone a corner of nothing).
- */
+/** Where this person last looked at this board on this device, if it suits this screen (keptCamera). */
 export function recallView(boardId: string, viewport: { width: number }): Camera | null {
   try {
-    const kept = JSON.parse(localStorage.getItem(KEY + boardId) ?? 'null') as Partial<KeptView> | null;
-    const camera = usableCamera(kept?.camera);
-    if (!camera || typeof kept?.width !== 'number') return null;
-    return Math.abs(kept.width - viewport.width) <= viewport.width / 4 ? camera : null;
+    return keptCamera(JSON.parse(localStorage.getItem(KEY + boardId) ?? 'null'), viewport.width);
   } catch {
     return null; // unreadable or blocked storage: open as a first visit
   }

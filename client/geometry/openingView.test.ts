@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { findTemplate, initializeBoard, readBoard } from '../../shared/index.ts';
 import { fitRect } from './camera.ts';
 import { computeLayout } from './layout.ts';
-import { openingCamera, READABLE_SCALE, usableCamera } from './openingView.ts';
+import { keptCamera, openingCamera, READABLE_SCALE } from './openingView.ts';
 
 function layoutOf(template: string) {
   const doc = new Y.Doc();
@@ -45,12 +45,24 @@ describe('openingCamera', () => {
   });
 });
 
-describe('usableCamera', () => {
-  it('keeps a stored camera and refuses anything else', () => {
-    expect(usableCamera({ x: 1, y: -2, scale: 0.5 })).toEqual({ x: 1, y: -2, scale: 0.5 });
-    expect(usableCamera({ x: 1, y: 2, scale: 0 })).toBeNull();
-    expect(usableCamera({ x: '1', y: 2, scale: 1 })).toBeNull();
-    expect(usableCamera(null)).toBeNull();
-    expect(usableCamera('{"x":1}')).toBeNull();
+describe('keptCamera', () => {
+  const camera = { x: 1, y: -2, scale: 0.5 };
+
+  it('reopens the view kept on a screen about as wide', () => {
+    expect(keptCamera({ camera, width: 390 }, 390)).toEqual(camera);
+    expect(keptCamera({ camera, width: 412 }, 390)).toEqual(camera);
+  });
+
+  it('does not reopen on a phone a view kept on a laptop, nor the other way round', () => {
+    expect(keptCamera({ camera, width: 1440 }, 390)).toBeNull();
+    expect(keptCamera({ camera, width: 390 }, 1440)).toBeNull();
+  });
+
+  it('refuses anything that is not a whole kept view', () => {
+    expect(keptCamera({ camera: { ...camera, scale: 0 }, width: 390 }, 390)).toBeNull();
+    expect(keptCamera({ camera: { ...camera, x: '1' }, width: 390 }, 390)).toBeNull();
+    expect(keptCamera({ camera }, 390)).toBeNull();
+    expect(keptCamera(null, 390)).toBeNull();
+    expect(keptCamera('{"x":1}', 390)).toBeNull();
   });
 });

@@ -25,10 +25,17 @@ export function openingCamera(layout: BoardLayout, viewport: { width: number; he
   return { scale: READABLE_SCALE, x: 24, y: 40 };
 }
 
-/** A camera kept from an earlier visit, if it can still be used (a number for each field). */
-export function usableCamera(value: unknown): Camera | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { x, y, scale } = value as Record<string, unknown>;
+/**
+ * The camera of a view kept from an earlier visit (`{ camera, width }`, as stored) if it can be
+ * used on a screen this wide: a number for each field, and a screen about as wide as then (a view
+ * kept on a laptop would show a phone a corner of nothing).
+ */
+export function keptCamera(kept: unknown, viewportWidth: number): Camera | null {
+  if (typeof kept !== 'object' || kept === null) return null;
+  const { camera, width } = kept as { camera?: unknown; width?: unknown };
+  if (typeof width !== 'number' || Math.abs(width - viewportWidth) > viewportWidth / 4) return null;
+  if (typeof camera !== 'object' || camera === null) return null;
+  const { x, y, scale } = camera as Record<string, unknown>;
   return [x, y, scale].every((n) => typeof n === 'number' && Number.isFinite(n)) && (scale as number) > 0
     ? { x: x as number, y: y as number, scale: scale as number }
     : null;

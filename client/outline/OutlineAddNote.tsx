@@ -40,14 +40,7 @@ export function OutlineAddNote({ stageId, lane, where }: { stageId: StageId; lan
       }}
     >
       <label htmlFor={id}>New note in {where}</label>
-      <textarea
-        id={id}
-        autoFocus
-        rows={2}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
-      />
+      {/* Before the text: from the text, Tab then Enter adds the note, as before the kind could be picked. */}
       <label className="outline-kind-pick">
         Kind
         <select value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
@@ -58,6 +51,14 @@ export function OutlineAddNote({ stageId, lane, where }: { stageId: StageId; lan
           ))}
         </select>
       </label>
+      <textarea
+        id={id}
+        autoFocus
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      />
       <FormActions submit="Add" onCancel={() => setOpen(false)} />
     </form>
   );

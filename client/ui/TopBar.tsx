@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { LIMITS, ROLE_INFO } from '../../shared/index.ts';
+import { initials, LIMITS, ROLE_INFO } from '../../shared/index.ts';
 import { useComments, useCommentsUi, useUnreadThreads } from '../board/comments/hooks.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
@@ -18,9 +18,12 @@ import './layout/responsive.css';
 
 /**
  * Window widths from which each control stands in the bar; below, it is in the "More" menu. The
- * timer, Facilitate and the connection stay at every width; at 360 px the bar then still fits.
+ * timer, Facilitate, the connection and my name (as initials) stay at every width; at 360 px the
+ * bar then still fits.
  */
-const INLINE_FROM = { share: 480, people: 480, comments: 900, history: 1100, identity: 1200 } as const;
+const INLINE_FROM = { home: 480, share: 480, people: 480, comments: 900, history: 1100 } as const;
+/** From this width my name is written out in the bar, with my role; below, my initials stand for it. */
+const NAME_FROM = 1200;
 type TopBarControl = keyof typeof INLINE_FROM;
 
 /** Board title (editable), who is here, connection state, sharing and my identity. */
@@ -44,6 +47,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
   const [participants, setParticipants] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const menu: Record<TopBarControl, MenuAction> = {
+    home: { id: 'home', label: 'All boards', onSelect: () => window.location.assign('/') },
     share: { id: 'share', label: 'Share…', onSelect: () => setSharing(true), testId: 'share-button' },
     people: {
       id: 'people',
@@ -65,19 +69,22 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
       onSelect: () => setHistory((h) => !h),
       testId: 'history-button',
     },
-    identity: { id: 'identity', label: `Your name: ${me.name}`, onSelect: onEditIdentity, testId: 'identity-button' },
   };
   const controls = (Object.keys(INLINE_FROM) as TopBarControl[]).map((id) => ({ id, inlineFrom: INLINE_FROM[id] }));
-  const { inline, overflow } = splitByWidth(controls, useViewportWidth());
+  const width = useViewportWidth();
+  const { inline, overflow } = splitByWidth(controls, width);
+  const nameShown = width >= NAME_FROM;
   const shows = (id: TopBarControl) => inline.some((c) => c.id === id);
   return (
     <header className="topbar">
-      <a className="brand" href="/" title="All boards" aria-label="Journeyboard: all boards">
-        <span className="brand-mark" aria-hidden>
-          ◆
-        </span>
-        <span className="brand-name">Journeyboard</span>
-      </a>
+      {shows('home') && (
+        <a className="brand" href="/" title="All boards" aria-label="Journeyboard: all boards">
+          <span className="brand-mark" aria-hidden>
+            ◆
+          </span>
+          <span className="brand-name">Journeyboard</span>
+        </a>
+      )}
       <span className="divider" aria-hidden />
       <input
         className="title-input"
@@ -99,18 +106,17 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         {role === 'facilitator' ? <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} /> : <TimerChip />}
         <ConnectionPill />
         {shows('people') && <PeopleBar />}
-        {shows('identity') && (
-          <button
-            type="button"
-            className="btn ghost"
-            onClick={onEditIdentity}
-            title="Change your name or department"
-            data-testid="identity-button"
-          >
-            {me.name}
-          </button>
-        )}
-        {shows('identity') && role && <RoleBadge role={role} />}
+        <button
+          type="button"
+          className={nameShown ? 'btn ghost' : 'btn ghost me-button'}
+          onClick={onEditIdentity}
+          title="Change your name or department"
+          aria-label={nameShown ? undefined : `${initials(me.name)}, ${me.name}: change your name or department`}
+          data-testid="identity-button"
+        >
+          {nameShown ? me.name : initials(me.name)}
+        </button>
+        {nameShown && role && <RoleBadge role={role} />}
         {shows('comments') && <CommentsToggle />}
         {shows('history') && (
           <button
@@ -131,11 +137,11 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         )}
         <MoreMenu
           items={overflow.map((c) => menu[c.id])}
-          title="More: sharing, comments, history, your name"
+          title="More: sharing, who is here, comments, history"
           testId="topbar-more"
           label={null}
           header={
-            !shows('identity') && role ? (
+            !nameShown && role ? (
               <span>
                 {me.name} · {ROLE_INFO[role].label}
               </span>

@@ -8,9 +8,13 @@ const subscribeResize = (onChange: () => void) => {
   return () => window.removeEventListener('resize', onChange);
 };
 
-/** The window's width in CSS px, live (rotation, a resized window). */
+/**
+ * The screen's width in CSS px as the media queries see it, live (rotation, a resized window).
+ * Not `innerWidth`: a phone zooms out to show content wider than the screen, `innerWidth` grows
+ * with it, and a bar laid out for that width would keep itself too wide.
+ */
 export function useViewportWidth(): number {
-  return useSyncExternalStore(subscribeResize, () => window.innerWidth);
+  return useSyncExternalStore(subscribeResize, () => document.documentElement.clientWidth);
 }
 
 export function useIsPhone(): boolean {
