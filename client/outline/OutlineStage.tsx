@@ -12,19 +12,23 @@ export function OutlineStage({
   number,
   board,
   readOnly,
+  kpisLast = false,
 }: {
   stage: Stage;
   number: number;
   board: BoardSnapshot;
   readOnly: boolean;
+  /** On a phone the notes come first: a participant is there to add and vote, the KPIs can wait. */
+  kpisLast?: boolean;
 }) {
+  const kpis = <OutlineKpis stage={stage} kpis={board.kpisByStage.get(stage.id) ?? []} readOnly={readOnly} />;
   return (
     <>
       <h2 id={stageHeadingId(stage)} tabIndex={-1}>
         <span className="outline-step">Stage {number}</span> {stage.name}
       </h2>
       {stage.description && <p className="muted">{stage.description}</p>}
-      <OutlineKpis stage={stage} kpis={board.kpisByStage.get(stage.id) ?? []} readOnly={readOnly} />
+      {!kpisLast && kpis}
       {board.lanes.map((l) => {
         const notes = board.cells.get(cellKey(stage.id, l.id)) ?? [];
         return (
@@ -43,6 +47,7 @@ export function OutlineStage({
           </div>
         );
       })}
+      {kpisLast && kpis}
     </>
   );
 }

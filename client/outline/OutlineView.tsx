@@ -67,6 +67,7 @@ export function OutlineView({ readOnly }: { readOnly: boolean }) {
                 number={board.stages.indexOf(current) + 1}
                 board={board}
                 readOnly={readOnly}
+                kpisLast
               />
             </section>
           </>

@@ -73,6 +73,7 @@ export async function deviceShots(browser: Browser, server: TestServer): Promise
   await shot(phoneFay, 'phone-share-qr');
   await phoneFay.page.getByTestId('share-close').tap();
   await pressBarControl(phoneFay.page, 'priorities-toggle');
+  await phoneFay.page.getByTestId('priority-panel').waitFor();
   await shot(phoneFay, 'phone-priorities-sheet');
 
   await fay.page.getByTestId('share-button').click();
