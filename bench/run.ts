@@ -2,6 +2,7 @@
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
+ * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { runAuthStormBenchmark } from './authStorm/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
+import { runScaleOutBenchmark } from './scaleOut/run.ts';
 import { runSyncBenchmark } from './sync/run.ts';
 
 // Each y-websocket provider registers a process 'exit' listener; a hundred of them are expected.
@@ -61,6 +63,14 @@ if (selected('auth-storm')) {
     notes: Number((flag('--notes') ?? '2800').split(',')[0]),
     sockets: Number(flag('--connections') ?? 40),
     seconds: Number(flag('--seconds') ?? (quick ? 3 : 10)),
+  });
+}
+
+if (selected('scale-out')) {
+  report.scaleOut = await runScaleOutBenchmark({
+    sizes: (flag('--sizes') ?? (quick ? '2' : '2,20')).split(',').map(Number),
+    repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)),
+    edits: quick ? 20 : 60,
   });
 }
 

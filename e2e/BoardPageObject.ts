@@ -113,3 +113,13 @@ export class BoardPageObject {
     await this.page.screenshot({ path });
   }
 }
+
+/** The page object of one feature of an open board (voting, private writing, comments): it acts on the board's page. */
+export abstract class BoardFeatureObject {
+  readonly board: BoardPageObject;
+  readonly page: Page;
+  constructor(board: BoardPageObject) {
+    this.board = board;
+    this.page = board.page;
+  }
+}

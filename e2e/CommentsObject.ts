@@ -1,15 +1,8 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import type { BoardPageObject } from './BoardPageObject.ts';
+import { expect, type Locator } from '@playwright/test';
+import { BoardFeatureObject } from './BoardPageObject.ts';
 
 /** Comments as a person uses them: the popover, the panel and the top-bar toggle. */
-export class CommentsObject {
-  readonly page: Page;
-  readonly board: BoardPageObject;
-  constructor(board: BoardPageObject) {
-    this.board = board;
-    this.page = board.page;
-  }
-
+export class CommentsObject extends BoardFeatureObject {
   get popover(): Locator {
     return this.page.getByTestId('thread-popover');
   }

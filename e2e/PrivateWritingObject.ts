@@ -1,18 +1,11 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import type { JourneyboardTestApi } from '../client/testing/testApi.ts';
-import type { BoardPageObject } from './BoardPageObject.ts';
+import { BoardFeatureObject } from './BoardPageObject.ts';
 
 type PrivateState = ReturnType<JourneyboardTestApi['privateWriting']>;
 
 /** Private writing as a person does it: the Facilitate popover, double-clicks, the draft editor, the bar. */
-export class PrivateWritingObject {
-  readonly board: BoardPageObject;
-  readonly page: Page;
-  constructor(board: BoardPageObject) {
-    this.board = board;
-    this.page = board.page;
-  }
-
+export class PrivateWritingObject extends BoardFeatureObject {
   get bar(): Locator {
     return this.page.getByTestId('private-writing-bar');
   }

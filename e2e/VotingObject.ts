@@ -1,16 +1,9 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import type { VotingTestState } from '../client/board/voting/testState.ts';
-import type { BoardPageObject } from './BoardPageObject.ts';
+import { BoardFeatureObject } from './BoardPageObject.ts';
 
 /** Voting as a person does it on an open board: start dialog, clicks on notes, the bar, the results panel. */
-export class VotingObject {
-  readonly board: BoardPageObject;
-  readonly page: Page;
-  constructor(board: BoardPageObject) {
-    this.board = board;
-    this.page = board.page;
-  }
-
+export class VotingObject extends BoardFeatureObject {
   get bar(): Locator {
     return this.page.getByTestId('voting-bar');
   }
@@ -56,6 +49,19 @@ export class VotingObject {
         );
       })
       .toBe(true);
+  }
+
+  /**
+   * Facilitator who votes: a one-dot round on the first pain point, revealed by the bar's Reveal;
+   * resolves with that note once the results panel shows.
+   */
+  async revealOneDotOnFirstPain(): Promise<{ readonly id: string }> {
+    await this.start({ title: 'Fix first?', dots: 1 });
+    const pain = (await this.board.board()).notes.find((n) => n.kind === 'pain')!;
+    await this.clickNote(pain.id);
+    await this.page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(this.results).toBeVisible();
+    return pain;
   }
 
   /** Clicks my dots on a note (takes one back). */

@@ -1,4 +1,4 @@
-import { expect, personPage, test } from './fixtures.ts';
+import { expect, personPage, test, boardPageAs, FAY } from './fixtures.ts';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { boardLinks } from './server.ts';
 
@@ -7,10 +7,8 @@ test('a viewer link opens the board read-only, and the viewer still follows edit
   server,
 }) => {
   const boardId = await server.createBoard('Read only');
-  const viewer = new BoardPageObject(await personPage(browser, server, { name: 'Vera Voss', department: 'sales' }));
-  const facilitator = new BoardPageObject(
-    await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }),
-  );
+  const viewer = await boardPageAs(browser, server, { name: 'Vera Voss', department: 'sales' });
+  const facilitator = await boardPageAs(browser, server, FAY);
   // The strict Content-Security-Policy must not block anything the client needs.
   const violations: string[] = [];
   viewer.page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
@@ -44,16 +42,14 @@ test('an editor link edits; its Share dialog offers the editor, commenter and vi
   server,
 }) => {
   const boardId = await server.createBoard('Editing');
-  const editor = new BoardPageObject(await personPage(browser, server, { name: 'Eddie Ek', department: 'support' }));
+  const editor = await boardPageAs(browser, server, { name: 'Eddie Ek', department: 'support' });
   await editor.open(boardId, 'editor');
   await expect(editor.page.getByTestId('role-badge')).toHaveText(/Editor/);
   await expect(editor.page.getByTestId('read-only-banner')).toHaveCount(0);
   const note = await editor.addNote('Awareness', 'Touchpoints', 'Written by an editor');
 
   // What the editor wrote reached the server: a fresh facilitator page sees it.
-  const facilitator = new BoardPageObject(
-    await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }),
-  );
+  const facilitator = await boardPageAs(browser, server, FAY);
   await facilitator.open(boardId);
   await expect.poll(async () => (await facilitator.noteById(note))?.text).toBe('Written by an editor');
 

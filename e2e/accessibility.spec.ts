@@ -1,20 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
-
-const SERIOUS = new Set(['serious', 'critical']);
-
-async function audit(page: import('@playwright/test').Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  const results = await (include ? builder.include(include) : builder).analyze();
-  return results.violations
-    .filter((v) => SERIOUS.has(v.impact ?? ''))
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
+import { expect, test, boardPageAs, ANN } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 test('the accessible outline has no serious or critical axe violations', async ({ browser, server }) => {
   const boardId = await server.createBoard('Audit', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   await a.page.getByTestId('outline-toggle').click();
   await expect(a.page.getByTestId('outline').getByRole('heading', { level: 2, name: /Awareness/ })).toBeVisible();
@@ -40,11 +29,11 @@ test('the accessible outline has no serious or critical axe violations', async (
     .getByRole('button', { name: /^Add KPI to/ })
     .first()
     .click();
-  expect(await audit(a.page, '[data-testid="outline"]')).toEqual([]);
+  expect(await seriousViolations(a.page, '[data-testid="outline"]')).toEqual([]);
 });
 
 test('the home page has no serious or critical axe violations', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(page.getByText('E-commerce purchase')).toBeVisible();
-  expect(await audit(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });

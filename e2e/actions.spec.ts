@@ -1,15 +1,10 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, annAndBobOnNewBoard } from './fixtures.ts';
 
 test('a pain point becomes an action with owner, status and due date; a colleague sees it', async ({
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Actions', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Actions', 'ecommerce');
   const pain = (await a.board()).notes.find((n) => n.text === 'Shipping cost only shown at the last step')!;
   const r = await a.noteRect(pain.id);
   await a.page.mouse.click(r.x + 20, r.y + 20);

@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, test } from './fixtures.ts';
-import { facilitatorAt, VIEWPORTS } from './facilitatorPage.ts';
+import { facilitatorOnNewBoard, VIEWPORTS } from './facilitatorPage.ts';
 import type { TestServer } from './server.ts';
 
 /** A guest whose stored identity has this id (so the test knows what the id hash would pick). */
@@ -22,9 +22,7 @@ test('two people whose names start with S get clearly different colours and thei
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const fay = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await fay.open(boardId);
+  const { boardId, board: fay } = await facilitatorOnNewBoard(browser, server);
   // These two ids give the same colour by the id hash (the old rule): "user-sam" and "user-sara-9" → slot 5.
   const sam = await guest(browser, server, 'user-sam', 'Sam Stone', 'sales');
   const sara = await guest(browser, server, 'user-sara-9', 'Sara Quinn', 'support');

@@ -1,12 +1,11 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, boardPageAs, ANN } from './fixtures.ts';
 
 test('stages and lanes: rename inline, add, reorder, and remove a stage whose notes move elsewhere', async ({
   browser,
   server,
 }) => {
   const boardId = await server.createBoard('Structure');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   const note = await a.addNote('Retention', 'Pain points', 'Renewal e-mail lands in spam');
 
@@ -52,7 +51,7 @@ test('multi-select with shift-drag, change kind together, copy-paste, delete, an
   server,
 }) => {
   const boardId = await server.createBoard('Selection', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   const board = await a.board();
   const touchpoints = board.notes.filter((n) => n.kind === 'touchpoint' && n.stageId === board.stages[0]!.id);

@@ -1,5 +1,4 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, boardPageAs, ANN, BOB } from './fixtures.ts';
 
 const STATE = /\/api\/boards\/[a-z0-9]+\/state$/;
 
@@ -8,8 +7,8 @@ test('a board opens from the download its first script starts, and without it wh
   server,
 }) => {
   const boardId = await server.createBoard('Loading paths');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  const a = await boardPageAs(browser, server, ANN);
+  const b = await boardPageAs(browser, server, BOB);
 
   // A: the download, compressed, then the WebSocket for what changed since.
   const download = a.page.waitForResponse((r) => STATE.test(new URL(r.url()).pathname));
@@ -36,12 +35,12 @@ test('a board opened from the download and never edited is still kept on the dev
   server,
 }) => {
   const boardId = await server.createBoard('Kept for the train');
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  const b = await boardPageAs(browser, server, BOB);
   await b.open(boardId);
   const noteId = await b.addNote('Awareness', 'Touchpoints', 'Saved by the server');
   // Ann never edits: each of her visits opens from the download, and the local copy only once
   // the page is idle.
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   await a.page.evaluate(async () => {
     await navigator.serviceWorker.ready;

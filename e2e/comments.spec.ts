@@ -1,29 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { CommentsObject } from './CommentsObject.ts';
-import { credentialOf, expect, personPage, test } from './fixtures.ts';
+import { credentialOf, expect, personPage, test, boardPageAs, ANN, BOB } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 const SHOTS = 'test-results/comments-screenshots';
-
-/** Serious or critical axe violations inside `include` (as e2e/accessibility.spec.ts audits). */
-async function audit(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include(include)
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
-}
 
 test('comments: A comments on a note; B (commenter link) sees the badge and the unread count and replies; A sees it; resolving hides it from "open"; a mention is highlighted for the person mentioned', async ({
   browser,
   server,
 }) => {
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  const a = await boardPageAs(browser, server, ANN);
+  const b = await boardPageAs(browser, server, BOB);
   await b.open(boardId, 'commenter');
   await a.open(boardId);
   const ac = new CommentsObject(a);
@@ -64,7 +52,7 @@ test('comments: A comments on a note; B (commenter link) sees the badge and the 
   await expect(ac.popover.getByTestId('comment').nth(1)).toContainText('every support call');
   await expect(ac.popover.getByTestId('mention-me')).toHaveCount(0); // A was not mentioned
   await a.screenshot(`${SHOTS}/popover.png`);
-  expect(await audit(a.page, '[data-testid="thread-popover"]')).toEqual([]);
+  expect(await seriousViolations(a.page, '[data-testid="thread-popover"]')).toEqual([]);
 
   // B edits their own reply and reacts to A's comment; A sees both. A cannot edit B's reply.
   const bReply = bc.popover.getByTestId('comment').nth(1);
@@ -91,7 +79,7 @@ test('comments: A comments on a note; B (commenter link) sees the badge and the 
   await expect(bc.rows()).toHaveCount(1);
   await bc.filter('mentions');
   await expect(bc.rows()).toHaveCount(1);
-  expect(await audit(bc.page, '[data-testid="comments-panel"]')).toEqual([]);
+  expect(await seriousViolations(bc.page, '[data-testid="comments-panel"]')).toEqual([]);
 });
 
 test('"since you were last here": the second session of one person lists notes added, edited and deleted, and comments, each clickable to its place', async ({
@@ -101,7 +89,7 @@ test('"since you were last here": the second session of one person lists notes a
   const boardId = await server.createBoard('Onboarding journey', 'ecommerce');
   const annPage = await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' });
   const a = new BoardPageObject(annPage);
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  const b = await boardPageAs(browser, server, BOB);
   await a.open(boardId);
   await b.open(boardId, 'editor');
   await expect.poll(async () => (await b.page.evaluate(() => window.__journeyboard!.peers())).length).toBe(1);
@@ -125,9 +113,7 @@ test('"since you were last here": the second session of one person lists notes a
   await bc.startThread('Happens a lot in flats');
 
   // Ann's second session (her browser again: a new context holding her credential).
-  const again = new BoardPageObject(
-    await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }, { credential: annCredential }),
-  );
+  const again = await boardPageAs(browser, server, ANN, { credential: annCredential });
   await again.open(boardId);
   const summary = again.page.getByTestId('since-summary');
   await expect(summary).toBeVisible();
@@ -144,7 +130,7 @@ test('"since you were last here": the second session of one person lists notes a
   await expect(again.page.getByTestId('comments-unread')).toHaveText('1');
   await expect.poll(() => new CommentsObject(again).badgeCount(added)).toBe(1);
   await again.screenshot('test-results/comments-screenshots/summary.png');
-  expect(await audit(again.page, '[data-testid="since-summary"]')).toEqual([]);
+  expect(await seriousViolations(again.page, '[data-testid="since-summary"]')).toEqual([]);
 
   // A click shows the place: the note is pointed out and in view, its threads open.
   await items.filter({ hasText: 'Happens a lot in flats' }).click();
@@ -164,7 +150,7 @@ test('a thread on a deleted note stays, "on a deleted note", and is back in plac
   server,
 }) => {
   const boardId = await server.createBoard('Support journey', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   const ac = new CommentsObject(a);
   const note = (await a.board()).notes[4]!;

@@ -1,5 +1,5 @@
 import { BoardPageObject } from './BoardPageObject.ts';
-import { expect, personPage, test } from './fixtures.ts';
+import { expect, personPage, test, boardPageAs, FAY } from './fixtures.ts';
 import { linkFor, TestServer } from './server.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../server/testing/oidcProvider.ts';
 
@@ -78,7 +78,7 @@ test.describe('company sign-in', () => {
     browser,
   }) => {
     const boardId = await server.createBoard('Checkout workshop');
-    const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+    const fay = await boardPageAs(browser, server, FAY);
     await fay.open(boardId);
     await fay.page.getByRole('button', { name: 'Facilitate' }).click();
     await fay.page.getByTestId('admission-toggle').check();

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { devices, type Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { DeviceTransferObject, storedIdentity } from './DeviceTransferObject.ts';
-import { credentialOf, expect, personPage, test } from './fixtures.ts';
+import { credentialOf, expect, personPage, test, boardPageAs } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 const ann = { name: 'Ann Amos', department: 'sales' } as const;
 
@@ -12,7 +12,7 @@ test('a person takes their identity to a new device with a one-time link and is 
 }) => {
   test.slow(); // three browser contexts
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  const laptop = new BoardPageObject(await personPage(browser, server, ann));
+  const laptop = await boardPageAs(browser, server, ann);
   await laptop.page.setViewportSize({ width: 1440, height: 900 });
   await laptop.open(boardId, 'editor');
   const fromLaptop = await laptop.addNote('Consideration', 'Pain points', 'Written on the laptop');
@@ -103,14 +103,4 @@ async function deviceOf(
     { p: ann, c: credential },
   );
   return context.newPage();
-}
-
-async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include(include)
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
 }

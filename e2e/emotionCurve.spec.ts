@@ -1,12 +1,8 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, annAndBobOnNewBoard } from './fixtures.ts';
+import type { BoardPageObject } from './BoardPageObject.ts';
 
 test('the emotion curve moves when a colleague changes an emotion note’s sentiment', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Curve', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Curve', 'ecommerce');
   const board = await b.board();
   const purchase = board.stages.findIndex((s) => s.name === 'Purchase');
   const note = board.notes.find((n) => n.kind === 'emotion' && n.stageId === board.stages[purchase]!.id)!;

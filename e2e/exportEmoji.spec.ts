@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
-import { facilitatorAt, VIEWPORTS } from './facilitatorPage.ts';
+import { facilitatorOnNewBoard } from './facilitatorPage.ts';
 
 /**
  * Issue 22: emoji in a PNG or PDF export were empty boxes on a machine without an emoji font (this
@@ -12,10 +12,7 @@ test('emoji in the PNG and PDF exports are drawn as emoji, not as the boxes of a
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const emoji = await board.addNote('Awareness', 'Pain points', '🙈🙈🙈🙈🙈🙈');
   const tofu = await board.addNote('Delivery', 'Pain points', '\uE000\uE000\uE000\uE000\uE000\uE000');
   await page.keyboard.press('Escape');

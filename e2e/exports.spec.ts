@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { CommentsObject } from './CommentsObject.ts';
-import { expect, personPage, test } from './fixtures.ts';
+import { expect, personPage, test, boardPageAs, ANN, BOB } from './fixtures.ts';
 import { boardLinks, type BoardLinks } from './server.ts';
 import { fetchAsPerson } from '../server/testing/identities.ts';
+import { seriousViolations } from './axe.ts';
 
 const tokenOf = (link: string) => new URLSearchParams(link.slice(link.indexOf('#') + 1)).get('token')!;
 // Schema 6: a record's type is its key's prefix (`note:…`); records carry no typeName or id.
@@ -66,7 +66,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   server,
 }) => {
   const { id, top, second } = await boardWithRound(server.url, (t, tpl) => server.createBoardWithLinks(t, tpl));
-  const board = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const board = await boardPageAs(browser, server, ANN);
   await board.open(id);
   const page = board.page;
   // A comment on the top note: the panel and the CSV count it (from the comments document).
@@ -89,15 +89,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   await rows.nth(0).getByLabel('Owner').press('Tab');
   await expect.poll(async () => (await board.noteById(top.id))?.action?.owner).toBe('Priya, "CX" lead');
   await page.screenshot({ path: 'test-results/exports-panel.png' });
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include('[data-testid="priority-panel"]')
-    .analyze();
-  expect(
-    axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
-  ).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="priority-panel"]')).toEqual([]);
 
   // Filters: only opportunities; ranks stay board-wide.
   await panel.getByTestId('priority-kind').selectOption('idea');
@@ -164,7 +156,7 @@ test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backu
   server,
 }) => {
   const { id } = await boardWithRound(server.url, (t, tpl) => server.createBoardWithLinks(t, tpl));
-  const board = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  const board = await boardPageAs(browser, server, BOB);
   await board.open(id, 'viewer'); // a viewer may export too
   const page = board.page;
   await page.getByTestId('priorities-toggle').click();

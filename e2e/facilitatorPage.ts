@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import type { TestServer } from './server.ts';
 
@@ -22,4 +22,23 @@ export async function facilitatorAt(
     ),
   );
   return new BoardPageObject(await context.newPage());
+}
+
+/**
+ * A facilitator's own browser (facilitatorAt) on a new board made from the e-commerce template,
+ * open through the facilitator's link and ready (after Fit unless `fit` is false).
+ */
+export async function facilitatorOnNewBoard(
+  browser: Browser,
+  server: TestServer,
+  {
+    title = 'Checkout workshop',
+    viewport = VIEWPORTS[0],
+    fit = true,
+  }: { title?: string; viewport?: { width: number; height: number }; fit?: boolean } = {},
+): Promise<{ boardId: string; board: BoardPageObject; page: Page }> {
+  const boardId = await server.createBoard(title, 'ecommerce');
+  const board = await facilitatorAt(browser, server, viewport);
+  await board.open(boardId, 'facilitator', { fit });
+  return { boardId, board, page: board.page };
 }

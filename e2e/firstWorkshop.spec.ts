@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
-import { facilitatorAt, VIEWPORTS } from './facilitatorPage.ts';
+import { seriousViolations } from './axe.ts';
+import { facilitatorOnNewBoard, VIEWPORTS } from './facilitatorPage.ts';
 import { VotingObject } from './VotingObject.ts';
 
 /**
@@ -11,10 +11,7 @@ import { VotingObject } from './VotingObject.ts';
 for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test('the Priorities panel backup buttons are not covered by the voting dock', async ({ browser, server }) => {
-      const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-      const board = await facilitatorAt(browser, server, viewport);
-      await board.open(boardId);
-      const page = board.page;
+      const { page } = await facilitatorOnNewBoard(browser, server, { viewport });
       await page.getByRole('button', { name: 'Priorities' }).click();
       const panel = page.getByRole('complementary', { name: 'Priority list' });
       await expect(panel).toBeVisible();
@@ -40,10 +37,7 @@ for (const viewport of VIEWPORTS) {
       server,
     }) => {
       const title = 'Checkout workshop';
-      const boardId = await server.createBoard(title, 'ecommerce');
-      const board = await facilitatorAt(browser, server, viewport);
-      await board.open(boardId);
-      const page = board.page;
+      const { board, page } = await facilitatorOnNewBoard(browser, server, { title, viewport });
       // The title shows whole when the bar has room for it.
       const titleBox = page.getByRole('textbox', { name: 'Board title' });
       await expect(titleBox).toHaveValue(title);
@@ -77,11 +71,7 @@ for (const viewport of VIEWPORTS) {
 
       // A revealed round opens its results; opening Comments replaces them instead of covering them.
       const voting = new VotingObject(board);
-      await voting.start({ title: 'Fix first?', dots: 1 });
-      const pain = (await board.board()).notes.find((n) => n.kind === 'pain')!;
-      await voting.clickNote(pain.id);
-      await page.getByRole('button', { name: 'Reveal' }).click();
-      await expect(voting.results).toBeVisible();
+      await voting.revealOneDotOnFirstPain();
       await page.getByRole('button', { name: /^Comments/ }).click();
       await expect(page.getByRole('complementary', { name: 'Comments' })).toBeVisible();
       await expect(voting.results).toBeHidden();
@@ -96,10 +86,7 @@ test('every dialog closes on Esc and gives the focus back to the button that ope
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { page } = await facilitatorOnNewBoard(browser, server);
   const openers = [
     { button: page.getByRole('button', { name: 'Start voting' }), dialog: 'Start a voting round' },
     { button: page.getByRole('button', { name: 'Share' }), dialog: 'Share this board' },
@@ -110,13 +97,7 @@ test('every dialog closes on Esc and gives the focus back to the button that ope
     const open = page.getByRole('dialog', { name: dialog });
     await expect(open).toBeVisible();
     if (dialog === 'Start a voting round') {
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .include('[role="dialog"]')
-        .analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
-        [],
-      );
+      expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
     }
     await page.keyboard.press('Escape');
     await expect(open).toBeHidden();
@@ -125,10 +106,7 @@ test('every dialog closes on Esc and gives the focus back to the button that ope
 });
 
 test('the Facilitate menu closes once private writing starts, and once it is revealed', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { page } = await facilitatorOnNewBoard(browser, server);
   const facilitate = page.getByRole('button', { name: 'Facilitate' });
   const menu = page.getByRole('dialog', { name: 'Facilitate' });
   await facilitate.click();
@@ -146,10 +124,7 @@ test('labels read right: “Add an emotion”, departments by their name alone, 
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { page } = await facilitatorOnNewBoard(browser, server);
   const tools = page.getByRole('toolbar', { name: 'Board tools' });
   await expect(tools.getByRole('button', { name: 'Emotion', exact: true })).toHaveAttribute('title', 'Add an emotion');
   await expect(tools.getByRole('button', { name: 'Opportunity', exact: true })).toHaveAttribute(
@@ -178,21 +153,14 @@ test('labels read right: “Add an emotion”, departments by their name alone, 
       // biome-ignore lint/performance/useDomNodeTextContent: what is shown, so innerText (textContent has the hidden parts)
       .evaluate((g) => (g as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
   ).toBe('Marketing Sales Support Product Other');
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include('[role="dialog"]')
-    .analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
 });
 
 test('a board opens at a readable zoom; Fit shows it whole; the editor stays readable when zoomed out', async ({
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId, 'facilitator', { fit: false });
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server, { fit: false });
   const note = (await board.board()).notes[0]!;
   // Note text is 13.5 board units on a 176-unit note.
   const textPx = async () => ((await board.noteRect(note.id)).width / 176) * 13.5;
@@ -214,10 +182,7 @@ test('a board opens at a readable zoom; Fit shows it whole; the editor stays rea
 });
 
 test('a selected note’s “Comment” is in its toolbar, not over the next note', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const [stage, lane] = [await board.stage('Awareness'), await board.lane('Touchpoints')];
   const [first, next] = (await board.board()).notes.filter((n) => n.stageId === stage.id && n.laneId === lane.id);
   const r = await board.noteRect(first!.id);

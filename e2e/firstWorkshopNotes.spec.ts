@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import type { TestServer } from './server.ts';
 import { expect, test } from './fixtures.ts';
-import { facilitatorAt, VIEWPORTS } from './facilitatorPage.ts';
+import { seriousViolations } from './axe.ts';
+import { facilitatorOnNewBoard } from './facilitatorPage.ts';
 import { VotingObject } from './VotingObject.ts';
 
 /**
@@ -11,10 +11,7 @@ import { VotingObject } from './VotingObject.ts';
  * right-to-left text, what the exports draw and the totals after a reveal.
  */
 test('notes left empty go away: ten quick toolbar adds, a stray double-click then Esc', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const before = (await board.board()).notes.length;
   const addPain = page
     .getByRole('toolbar', { name: 'Board tools' })
@@ -61,10 +58,7 @@ test('Enter finishes a note, Shift+Enter breaks the line, a trailing break is no
 });
 
 test('the toolbar adds a note to the cell last clicked, in that stage', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const tools = page.getByRole('toolbar', { name: 'Board tools' });
   const editor = page.getByRole('textbox', { name: 'Note text' });
   const addVia = async (stageName: string, laneName: string, kindButton: string, text: string) => {
@@ -113,10 +107,7 @@ async function saturatedAt(page: Page, png: Buffer, points: readonly { x: number
 }
 
 test('the board PNG, the PNG of the view and the PDF draw the Stage KPIs row', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { page } = await facilitatorOnNewBoard(browser, server);
   const kpis = await page.evaluate(() => window.__journeyboard!.kpiRects());
   expect(kpis.length).toBe(7);
   await page.getByRole('button', { name: 'Priorities' }).click();
@@ -177,10 +168,7 @@ test('a paste longer than a note holds is cut at a line, and the note says so', 
 });
 
 test('a note written in Arabic reads right to left, in the editor and on the board', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const text = 'موعد التسليم غير واضح';
   const id = await board.addNote('Awareness', 'Pain points', text);
   const shown = await page.waitForFunction((t) => {
@@ -214,10 +202,7 @@ test('plain text pasted onto the board becomes notes in the clicked cell, with a
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const count = async () => (await board.board()).notes.length;
   const before = await count();
   // Nowhere chosen yet: it says what to do.
@@ -241,11 +226,7 @@ test('plain text pasted onto the board becomes notes in the clicked cell, with a
   const preview = page.getByRole('dialog', { name: 'Paste 14 notes?' });
   await expect(preview).toBeVisible();
   await expect(preview.getByRole('listitem')).toHaveCount(12);
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include('[role="dialog"]')
-    .analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   await preview.getByRole('button', { name: 'Paste 14 notes' }).click();
   await expect(preview).toBeHidden();
   await expect.poll(count).toBe(before + 16);
@@ -255,16 +236,9 @@ test('after a reveal, the totals stay on the notes: with the results closed, and
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const voting = new VotingObject(board);
-  await voting.start({ title: 'Fix first?', dots: 1 });
-  const pain = (await board.board()).notes.find((n) => n.kind === 'pain')!;
-  await voting.clickNote(pain.id);
-  await page.getByRole('button', { name: 'Reveal' }).click();
-  await expect(voting.results).toBeVisible();
+  const pain = await voting.revealOneDotOnFirstPain();
   await expect.poll(() => voting.badgeText(pain.id)).toBe('1');
   await voting.results.getByRole('button', { name: 'Close' }).click();
   await expect(voting.results).toBeHidden();
@@ -280,10 +254,7 @@ test('after a reveal, the totals stay on the notes: with the results closed, and
 
 /** A facilitator's board with a new note just added (double-click in Awareness × Pain points) and its editor focused. */
 async function editingNewNote(browser: Browser, server: TestServer) {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const board = await facilitatorAt(browser, server, VIEWPORTS[0]);
-  await board.open(boardId);
-  const page = board.page;
+  const { board, page } = await facilitatorOnNewBoard(browser, server);
   const before = new Set((await board.board()).notes.map((n) => n.id));
   const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
   const cell = await board.cellRect(stage.id, lane.id);

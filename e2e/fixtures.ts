@@ -1,6 +1,6 @@
 import { test as base, type Browser, type Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
-import { TestServer } from './server.ts';
+import { type BoardLinks, TestServer } from './server.ts';
 
 export interface Person {
   readonly name: string;
@@ -27,6 +27,40 @@ export async function personPage(
     { p: person, c: credential ?? null },
   );
   return context.newPage();
+}
+
+/** The people most tests cast: Ann and Bob, colleagues on a board; Fay, who runs the workshop. */
+export const ANN: Person = { name: 'Ann Lee', department: 'marketing' };
+export const BOB: Person = { name: 'Bob Ray', department: 'sales' };
+export const FAY: Person = { name: 'Fay Flint', department: 'marketing' };
+
+/** `person`'s board, in a browser context of their own (personPage): call `open` on it. */
+export async function boardPageAs(
+  browser: Browser,
+  server: TestServer,
+  person: Person,
+  options: { credential?: string } = {},
+): Promise<BoardPageObject> {
+  return new BoardPageObject(await personPage(browser, server, person, options));
+}
+
+/**
+ * A new board with Ann and Bob on it, each in a browser of their own: Ann opens it first, through
+ * the facilitator's link; Bob through `bobRole`'s.
+ */
+export async function annAndBobOnNewBoard(
+  browser: Browser,
+  server: TestServer,
+  title: string,
+  template?: string,
+  bobRole: keyof BoardLinks = 'facilitator',
+): Promise<{ boardId: string; a: BoardPageObject; b: BoardPageObject }> {
+  const boardId = await server.createBoard(title, template);
+  const a = await boardPageAs(browser, server, ANN);
+  const b = await boardPageAs(browser, server, BOB);
+  await a.open(boardId);
+  await b.open(boardId, bobRole);
+  return { boardId, a, b };
 }
 
 /** The stored credential of a page that has joined a board (JSON, as the app keeps it). */

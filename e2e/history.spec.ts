@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, boardPageAs, ANN, annAndBobOnNewBoard } from './fixtures.ts';
 import { HistoryPanelObject } from './HistoryPanelObject.ts';
 
 // Review shots of the panel and the preview, outside test-results (Playwright empties that per run).
@@ -13,11 +12,7 @@ test('history: save a named checkpoint, change the board, preview what changed, 
   server,
 }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Checkout workshop', 'ecommerce');
   const history = new HistoryPanelObject(a.page);
 
   await history.open();
@@ -56,13 +51,13 @@ test('history: someone with a view-only link can browse versions but not save or
   server,
 }) => {
   const boardId = await server.createBoard('Viewer', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   const history = new HistoryPanelObject(a.page);
   await history.open();
   await history.save('Kickoff');
 
-  const v = new BoardPageObject(await personPage(browser, server, { name: 'Val Ng', department: 'support' }));
+  const v = await boardPageAs(browser, server, { name: 'Val Ng', department: 'support' });
   await v.open(boardId, 'viewer');
   const viewerHistory = new HistoryPanelObject(v.page);
   await viewerHistory.open();

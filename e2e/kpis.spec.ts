@@ -1,5 +1,5 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, boardPageAs, ANN, BOB, annAndBobOnNewBoard } from './fixtures.ts';
+import type { BoardPageObject } from './BoardPageObject.ts';
 
 const kpis = (b: BoardPageObject) => b.page.evaluate(() => window.__journeyboard!.kpis());
 
@@ -7,11 +7,7 @@ test('stage KPIs: edit one on its card, a colleague sees it live, and the outlin
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('KPIs', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId, 'editor');
+  const { boardId, a, b } = await annAndBobOnNewBoard(browser, server, 'KPIs', 'ecommerce', 'editor');
 
   const ces = (await kpis(a)).find((k) => k.metric === 'CES')!;
   expect(ces).toMatchObject({ value: 4.1, target: 3, direction: 'lower', status: 'missed' });
@@ -44,7 +40,7 @@ test('stage KPIs: edit one on its card, a colleague sees it live, and the outlin
   expect((await kpis(a)).find((k) => k.id === ces.id)!.target).toBe(3);
 
   // A viewer can read a KPI's card but gets no form.
-  const v = new BoardPageObject(await personPage(browser, server, { name: 'Vic Moss', department: 'product' }));
+  const v = await boardPageAs(browser, server, { name: 'Vic Moss', department: 'product' });
   await v.open(boardId, 'viewer');
   const seen = (await kpis(v)).find((k) => k.id === ces.id)!;
   await v.page.mouse.click(seen.rect!.x + seen.rect!.width / 2, seen.rect!.y + 12);
@@ -57,7 +53,7 @@ test('stage KPIs: a CSV import shows every bad row before applying the good ones
   server,
 }) => {
   const boardId = await server.createBoard('KPI import', 'blank');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   expect(await kpis(a)).toEqual([]);
 
@@ -99,7 +95,7 @@ test('stage KPIs: a CSV import shows every bad row before applying the good ones
 
 test('save a board as a template and start a new board from it on the home page', async ({ browser, server }) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
+  const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
   const source = await a.board();
   const sourceKpis = (await kpis(a)).map((k) => k.metric);
@@ -110,7 +106,7 @@ test('save a board as a template and start a new board from it on the home page'
   await expect(a.page.getByTestId('template-saved')).toContainText('Checkout kit');
 
   // An editor has no such button: saving is the facilitator's.
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
+  const b = await boardPageAs(browser, server, BOB);
   await b.open(boardId, 'editor');
   await expect(b.page.getByTestId('share-button')).toBeVisible();
   await expect(b.page.getByTestId('save-template-button')).toHaveCount(0);

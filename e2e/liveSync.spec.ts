@@ -1,15 +1,10 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, boardPageAs, annAndBobOnNewBoard } from './fixtures.ts';
 
 test('two people edit one board live; undo is per person; reload and server restart keep everything', async ({
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { boardId, a, b } = await annAndBobOnNewBoard(browser, server, 'Checkout workshop');
 
   // A adds a note; B sees it.
   const noteId = await a.addNote('Awareness', 'Touchpoints', 'Instagram ad');
@@ -50,18 +45,14 @@ test('two people edit one board live; undo is per person; reload and server rest
   await expect.poll(async () => (await b.noteById(offline))?.text).toBe('Would I recommend this?');
   const third = await b.addNote('Retention', 'Opportunities', 'Loyalty programme');
   await expect.poll(async () => (await a.noteById(third))?.text).toBe('Loyalty programme');
-  const fresh = new BoardPageObject(await personPage(browser, server, { name: 'Cem Ok', department: 'support' }));
+  const fresh = await boardPageAs(browser, server, { name: 'Cem Ok', department: 'support' });
   await fresh.open(boardId);
   await expect.poll(async () => (await fresh.noteById(noteId))?.stageId).toBe(consideration.id);
   expect((await fresh.noteById(third))?.text).toBe('Loyalty programme');
 });
 
 test('presence: each person sees the other’s cursor, selection and who is editing', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Presence', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Presence', 'ecommerce');
   const note = (await a.board()).notes[0]!;
   const r = await a.noteRect(note.id);
   await a.page.mouse.click(r.x + 20, r.y + 20);

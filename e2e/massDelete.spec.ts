@@ -1,14 +1,13 @@
-import { BoardPageObject } from './BoardPageObject.ts';
-import { expect, personPage, test } from './fixtures.ts';
+import { expect, test, boardPageAs, FAY } from './fixtures.ts';
 
 test('an editor removes every note; the facilitator sees "… removed N notes" and one click on Restore brings them back', async ({
   browser,
   server,
 }) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const fay = await boardPageAs(browser, server, FAY);
   await fay.page.setViewportSize({ width: 1440, height: 900 });
-  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Archer', department: 'sales' }));
+  const ann = await boardPageAs(browser, server, { name: 'Ann Archer', department: 'sales' });
   await fay.open(boardId);
   await ann.open(boardId, 'editor');
   const notes = (await ann.board()).notes.length;

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, annAndBobOnNewBoard } from './fixtures.ts';
 
 const SHOTS = process.env.SCREENS_DIR ?? resolve(tmpdir(), 'journeyboard-screens');
 
@@ -10,11 +9,7 @@ test('offline: an edit survives a reload while offline, the pill counts it, and 
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Offline workshop');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Offline workshop');
 
   // A device that has opened Journeyboard before: the service worker holds the app shell.
   await a.page.evaluate(async () => {

@@ -1,15 +1,10 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, annAndBobOnNewBoard } from './fixtures.ts';
 
 test('the accessible outline adds, edits and moves notes with the keyboard; the canvas in another browser shows them', async ({
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Outline', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Outline', 'ecommerce');
   const page = a.page;
   await page.getByTestId('outline-toggle').click();
   const outline = page.getByTestId('outline');

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { BoardPageObject } from './BoardPageObject.ts';
-import { expect, personPage, test } from './fixtures.ts';
+import { expect, personPage, test, boardPageAs, FAY } from './fixtures.ts';
 import { linkFor } from './server.ts';
+import { seriousViolations } from './axe.ts';
 
 /**
  * Who takes part, as the facilitator sees and decides it: one row per person (their tabs and
@@ -12,10 +12,10 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   server,
 }) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const fay = await boardPageAs(browser, server, FAY);
   const annPage = await personPage(browser, server, { name: 'Ann Archer', department: 'sales' });
   const ann = new BoardPageObject(annPage);
-  const bob = new BoardPageObject(await personPage(browser, server, { name: 'Bob Baker', department: 'support' }));
+  const bob = await boardPageAs(browser, server, { name: 'Bob Baker', department: 'support' });
   await fay.open(boardId);
   await ann.open(boardId, 'editor');
   const annTab2 = new BoardPageObject(await annPage.context().newPage());
@@ -44,15 +44,12 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   await expect(confirm).toContainText('Remove Ann Archer?');
   await fay.page.screenshot({ path: test.info().outputPath('remove-confirm.png') });
   // Only the removal controls: the avatars' department colours are not this test's subject.
-  const axe = await new AxeBuilder({ page: fay.page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .include('[data-testid="participant-remove-confirm"]')
-    .include('[data-testid="participant-remove"]')
-    .analyze();
   expect(
-    axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+    await seriousViolations(
+      fay.page,
+      ['[data-testid="participant-remove-confirm"]', '[data-testid="participant-remove"]'],
+      ['wcag2a', 'wcag2aa', 'wcag21aa'],
+    ),
   ).toEqual([]);
   await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
 
@@ -75,8 +72,8 @@ test('with admission on, a newcomer waits until the facilitator admits them; som
   server,
 }) => {
   const boardId = await server.createBoard('Admission workshop', 'ecommerce');
-  const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
-  const bob = new BoardPageObject(await personPage(browser, server, { name: 'Bob Baker', department: 'support' }));
+  const fay = await boardPageAs(browser, server, FAY);
+  const bob = await boardPageAs(browser, server, { name: 'Bob Baker', department: 'support' });
   await fay.open(boardId);
   await bob.open(boardId, 'editor');
   await fay.page.getByRole('button', { name: 'Facilitate' }).click();
@@ -92,14 +89,7 @@ test('with admission on, a newcomer waits until the facilitator admits them; som
   await expect(lobby.locator('[data-name="Cleo Cruz"]')).toBeVisible();
   await fay.page.screenshot({ path: test.info().outputPath('lobby-banner.png') });
   await cleoPage.screenshot({ path: test.info().outputPath('waiting-room.png') });
-  expect(
-    (
-      await new AxeBuilder({ page: fay.page })
-        .withTags(['wcag2a', 'wcag2aa'])
-        .include('[data-testid="lobby-banner"]')
-        .analyze()
-    ).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-  ).toEqual([]);
+  expect(await seriousViolations(fay.page, '[data-testid="lobby-banner"]', ['wcag2a', 'wcag2aa'])).toEqual([]);
   // Bob, here before, was never asked to wait.
   await bob.page.reload();
   await bob.waitReady();

@@ -1,15 +1,10 @@
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, annAndBobOnNewBoard } from './fixtures.ts';
 
 test('personas: add one, tag a note from the note toolbar, focus it, and its emotion curve appears', async ({
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Personas', 'ecommerce');
-  const a = new BoardPageObject(await personPage(browser, server, { name: 'Ann Lee', department: 'marketing' }));
-  const b = new BoardPageObject(await personPage(browser, server, { name: 'Bob Ray', department: 'sales' }));
-  await a.open(boardId);
-  await b.open(boardId);
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Personas', 'ecommerce');
   // The template brings two personas.
   await a.page.getByTestId('personas-toggle').click();
   const panel = a.page.getByTestId('personas-panel');

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, boardPageAs, FAY } from './fixtures.ts';
 import { PrivateWritingObject } from './PrivateWritingObject.ts';
+import { seriousViolations } from './axe.ts';
 
 test('private writing: a participant’s draft is invisible to the facilitator until the reveal, then a note for both', async ({
   browser,
@@ -10,8 +8,8 @@ test('private writing: a participant’s draft is invisible to the facilitator u
 }) => {
   test.slow(); // two browser pages, drafts through the server
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
-  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
+  const fac = await boardPageAs(browser, server, FAY);
+  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
   await fac.open(boardId);
   await ann.open(boardId, 'editor');
   const [facP, annP] = [new PrivateWritingObject(fac), new PrivateWritingObject(ann)];
@@ -89,8 +87,8 @@ test('private writing: notes pasted or duplicated while a phase is open are the 
   server,
 }) => {
   const boardId = await server.createBoard('Paste in private', 'ecommerce');
-  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
-  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
+  const fac = await boardPageAs(browser, server, FAY);
+  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
   await fac.open(boardId);
   await ann.open(boardId, 'editor');
   const [facP, annP] = [new PrivateWritingObject(fac), new PrivateWritingObject(ann)];
@@ -129,13 +127,3 @@ test('private writing: notes pasted or duplicated while a phase is open are the 
     .toBe(2);
   expect((await fac.board()).notes.length).toBe(notesBefore + 2);
 });
-
-async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include(include)
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
-}

@@ -1,5 +1,4 @@
-import { BoardPageObject } from './BoardPageObject.ts';
-import { expect, personPage, test } from './fixtures.ts';
+import { expect, test, boardPageAs } from './fixtures.ts';
 import { facilitatorAt, VIEWPORTS } from './facilitatorPage.ts';
 import { VotingObject } from './VotingObject.ts';
 
@@ -12,7 +11,7 @@ test('the facilitator takes the totals off everyone’s board and puts them back
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const fac = await facilitatorAt(browser, server, VIEWPORTS[0]);
   await fac.open(boardId);
-  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
+  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
   await ann.open(boardId, 'editor');
   const [facV, annV] = [new VotingObject(fac), new VotingObject(ann)];
   await facV.start({ title: 'Fix first?', dots: 1, facilitatorVotes: false });

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, personPage, test } from './fixtures.ts';
-import { BoardPageObject } from './BoardPageObject.ts';
+import { expect, test, boardPageAs, FAY } from './fixtures.ts';
 import { VotingObject } from './VotingObject.ts';
+import { seriousViolations } from './axe.ts';
 
 test('a secret 3-dot round: two participants vote, neither sees the other’s dots, reveal shows the totals on notes and in the panel', async ({
   browser,
@@ -10,9 +8,9 @@ test('a secret 3-dot round: two participants vote, neither sees the other’s do
 }) => {
   test.slow(); // three browser pages and two rounds: near a minute on a loaded machine
   const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
-  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
-  const bob = new BoardPageObject(await personPage(browser, server, { name: 'Bob Berg', department: 'support' }));
+  const fac = await boardPageAs(browser, server, FAY);
+  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
+  const bob = await boardPageAs(browser, server, { name: 'Bob Berg', department: 'support' });
   await fac.open(boardId);
   await ann.open(boardId, 'editor');
   await bob.open(boardId, 'commenter');
@@ -133,8 +131,8 @@ test('a timed round counts down by the server clock on every page; a participant
 }) => {
   test.slow(); // two pages, a reload and a switch to the outline: 33 s quiet, 53 s at load 20
   const boardId = await server.createBoard('Reload', 'ecommerce');
-  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
-  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Amos', department: 'sales' }));
+  const fac = await boardPageAs(browser, server, FAY);
+  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
   // Ann's computer clock is an hour fast: her countdown must still match (it runs on server time).
   await ann.page.addInitScript(() => {
     const real = Date.now.bind(Date);
@@ -188,7 +186,7 @@ test('results split by department show counts only, for departments with at leas
 }) => {
   test.slow();
   const boardId = await server.createBoard('Departments', 'ecommerce');
-  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const fac = await boardPageAs(browser, server, FAY);
   await fac.open(boardId);
   const facV = new VotingObject(fac);
   await facV.start({ title: 'Team view', dots: 1 });
@@ -196,7 +194,7 @@ test('results split by department show counts only, for departments with at leas
   const pain = notes.find((n) => n.kind === 'pain')!;
   const idea = notes.find((n) => n.kind === 'idea')!;
   for (const name of ['Sam Sand', 'Sue Stone', 'Sid Salt']) {
-    const page = new BoardPageObject(await personPage(browser, server, { name, department: 'sales' }));
+    const page = await boardPageAs(browser, server, { name, department: 'sales' });
     await page.open(boardId, 'editor');
     const v = new VotingObject(page);
     await expect(v.bar).toBeVisible();
@@ -216,23 +214,13 @@ test('results split by department show counts only, for departments with at leas
   await fac.page.screenshot({ path: test.info().outputPath('results-departments.png') });
 });
 
-async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include(include)
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`);
-}
-
 test('the start dialog, the voting bar, the outline vote controls and the results panel have no serious axe violations', async ({
   browser,
   server,
 }) => {
   test.slow();
   const boardId = await server.createBoard('Audit votes', 'ecommerce');
-  const fac = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const fac = await boardPageAs(browser, server, FAY);
   await fac.open(boardId);
   const facV = new VotingObject(fac);
   await fac.page.getByTestId('start-voting').click();

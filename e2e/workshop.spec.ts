@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
-import { expect, personPage, test } from './fixtures.ts';
+import { expect, personPage, test, boardPageAs, FAY } from './fixtures.ts';
 import type { TestServer } from './server.ts';
 
 type Workshop = {
@@ -43,7 +43,7 @@ test('the timer reads the same on three pages whose clocks differ; the lock make
   server,
 }) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
+  const fay = await boardPageAs(browser, server, FAY);
   const ann = await skewedPerson(browser, server, 'Ann Archer', 'sales', -7 * 60_000); // 7 minutes slow
   const bob = await skewedPerson(browser, server, 'Bob Baker', 'support', 4 * 60_000 + 1_234); // 4 minutes fast
   await fay.open(boardId);
@@ -132,9 +132,9 @@ test('follow a person by clicking their avatar, leave by panning; bring everyone
   server,
 }) => {
   const boardId = await server.createBoard('Support journey', 'ecommerce');
-  const fay = new BoardPageObject(await personPage(browser, server, { name: 'Fay Flint', department: 'marketing' }));
-  const ann = new BoardPageObject(await personPage(browser, server, { name: 'Ann Archer', department: 'sales' }));
-  const bob = new BoardPageObject(await personPage(browser, server, { name: 'Bob Baker', department: 'support' }));
+  const fay = await boardPageAs(browser, server, FAY);
+  const ann = await boardPageAs(browser, server, { name: 'Ann Archer', department: 'sales' });
+  const bob = await boardPageAs(browser, server, { name: 'Bob Baker', department: 'support' });
   await fay.open(boardId);
   await ann.open(boardId, 'editor');
   await bob.open(boardId, 'editor');

@@ -109,6 +109,7 @@ export async function createServer(
   // Observability: every store call timed, refusals counted, served at GET /metrics.
   const metrics: Metrics = new Metrics({
     logRows: (document): number => persistence.logRows(document),
+    hasGap: (document): boolean => persistence.hasGap(document),
     processMetrics: options.processMetrics,
   });
   const store = metrics.instrumentRepositories(options.store ?? (await openConfiguredRepositories(config)));
@@ -117,6 +118,9 @@ export async function createServer(
   const persistence = new Persistence({
     store,
     retry: options.saveRetry,
+    // Several instances: each follows the log of the boards it holds (Persistence.follow).
+    followLogMs: config.redisUrl ? (config.logFollowMs ?? 200) : undefined,
+    onCatchUp: (reason, rows) => metrics.countCatchUp(reason, rows),
     beforeMigration: (boardId, doc) =>
       checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });
@@ -127,6 +131,9 @@ export async function createServer(
     ? createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix ?? 'journeyboard' })
     : null;
   const cluster = scaleOut?.cluster;
+  // Relays sent while Redis was away are lost: catch the open boards up from the log at once.
+  scaleOut?.health.onReconnect(() => void persistence.followNow());
+  metrics.watchRedis(() => scaleOut?.health.state ?? 'off');
   // Secret dot-voting rounds: ballots in the database, results written at reveal.
   const voting = new VotingService({
     store: store.voting,
@@ -250,6 +257,7 @@ export async function createServer(
         limits,
         boardStates,
         metrics: { registry: metrics.registry, token: config.metricsToken },
+        redis: scaleOut ? () => scaleOut.health.state : undefined,
       }),
     }),
     new ConnectionLog(),

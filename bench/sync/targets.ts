@@ -108,9 +108,13 @@ export async function startJourneyboard(
   };
 }
 
-export async function startRawHocuspocus(): Promise<Target> {
-  const child = spawn(NODE, [...SERVER_NODE_ARGS, 'bench/sync/rawHocuspocus.ts'], {
+export async function startRawHocuspocus(
+  script = 'bench/sync/rawHocuspocus.ts',
+  env: Record<string, string> = {},
+): Promise<Target> {
+  const child = spawn(NODE, [...SERVER_NODE_ARGS, script], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, port] = await waitForLine(child, /listening on (\d+)/);

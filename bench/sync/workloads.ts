@@ -57,7 +57,7 @@ export async function setUp(target: Target, n: number): Promise<{ people: Partic
 }
 
 /** One edit at a time from a rotating sender; latency = until the last participant has it. */
-async function sequentialLatency(people: Participant[], edits: number): Promise<number[]> {
+export async function sequentialLatency(people: Participant[], edits: number): Promise<number[]> {
   const out: number[] = [];
   for (let k = 0; k < edits; k++) {
     const sender = people[k % people.length]!;

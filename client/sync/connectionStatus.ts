@@ -33,7 +33,7 @@ export function describeRefusal(reason: string): string {
     case BoardNotFound.reason:
       return 'board-not-found';
     case BoardUnreadable.reason:
-      return 'This board’s stored data cannot be read. Nothing was changed; ask the person who runs the server to look at it.';
+      return 'This board’s stored data cannot be read, so it was not opened and nothing was changed. Ask the person who runs the server to run “npm run restore-board” for it: that keeps the damaged data and brings back its latest checkpoint.';
     case StorageUnavailable.reason:
       return 'The server cannot reach its storage right now. Try again in a minute.';
     case MessageTooBig.reason:

@@ -37,6 +37,12 @@ export interface ServerConfig {
   readonly redisUrl?: string | null;
   /** Prefix of every Redis key and channel (REDIS_PREFIX, default `journeyboard`). */
   readonly redisPrefix?: string;
+  /**
+   * With REDIS_URL: how often each instance reads the log rows other instances wrote to the boards
+   * it holds (LOG_FOLLOW_MS, default 200): the bound on how late an acknowledged edit can reach it
+   * when its relay through Redis is lost.
+   */
+  readonly logFollowMs?: number;
   /** When set, `GET /metrics` answers for `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
   readonly metricsToken?: string | null;
   /** pino level (LOG_LEVEL, default `info`). */
@@ -202,6 +208,7 @@ const envSchema = z
         .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be letters, digits, _ . or -')
         .default('journeyboard'),
     ),
+    LOG_FOLLOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(20).max(60_000).default(200)),
     METRICS_TOKEN: secret,
     LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
     // https, or http to this machine only (a local test provider): tokens must not cross a network in clear.
@@ -282,6 +289,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     checkpointIntervalMs: e.CHECKPOINT_INTERVAL_MS,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
+    logFollowMs: e.LOG_FOLLOW_MS,
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     limits: {

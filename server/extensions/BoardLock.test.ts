@@ -5,47 +5,30 @@ import { type lockedOut, connectionReadOnly, LOCK_TYPE, TIMER_TYPE } from '../..
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { waitFor, waitForAck } from '../testing/providers.ts';
-import {
-  createBoardWithLinks,
-  makeTempDir,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../testing/testServer.ts';
+import { createBoardWithLinks } from '../testing/testServer.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { awarenessFence, recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 describe('BoardLock', () => {
-  let server: TestServer | undefined;
-  let dataDir: string | undefined;
-  const clients: RecordingProvider[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server?.close();
-    server = undefined;
-    if (dataDir) removeDir(dataDir);
-    dataDir = undefined;
-  });
-  const join = async (boardId: string, token: string) => {
-    const c = await recordingProvider(server!.wsUrl, boardId, token);
-    clients.push(c);
-    return c;
-  };
+  const boards = new TestBoards<RecordingProvider>(recordingProvider);
+  afterEach(() => boards.close());
+  const join = (boardId: string, token: string) => boards.join(boardId, token);
   const rename = (p: HocuspocusProvider, title: string) => executeCommand(p.document, ann, 'renameBoard', { title });
   const addNote = (p: HocuspocusProvider, text: string) => {
     const { stages, lanes } = readBoard(p.document);
     return executeCommand(p.document, ann, 'addNote', { stageId: stages[0]!.id, laneId: lanes[0]!.id, text });
   };
-  const serverTitle = (id: string) => readMeta(server!.server.hocuspocus.documents.get(id)!).title;
+  const serverTitle = (id: string) => readMeta(boards.server.server.hocuspocus.documents.get(id)!).title;
 
   it('a lock makes a raw editor provider read-only on the server; the facilitator still writes; unlock gives the editor its rights back', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Start' });
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
     const serverNotes = () =>
-      readBoard(server!.server.hocuspocus.documents.get(id)!)
+      readBoard(boards.server.server.hocuspocus.documents.get(id)!)
         .notes.map((n) => n.text)
         .sort();
 
@@ -86,7 +69,7 @@ describe('BoardLock', () => {
   });
 
   it('an editor who connects while the board is locked is read-only from its first message', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Locked early' });
     const facilitator = await join(id, tokens.facilitator);
     facilitator.send({ type: LOCK_TYPE, locked: true });
@@ -100,16 +83,15 @@ describe('BoardLock', () => {
   });
 
   it('the lock survives a server restart (stored in the database)', async () => {
-    dataDir = makeTempDir();
-    server = await startTestServer({ dataDir });
+    const dataDir = boards.dataDir();
+    let server = await boards.start({ dataDir });
     const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Durable lock' });
     const facilitator = await join(id, tokens.facilitator);
     facilitator.send({ type: LOCK_TYPE, locked: true, commentsOpen: false });
     await facilitator.waitForState((m) => m.state.lock.locked, 'the lock');
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server.close();
+    await boards.stop();
 
-    server = await startTestServer({ dataDir });
+    server = await boards.start({ dataDir });
     const editor = await join(id, tokens.editor);
     const watcher = await join(id, tokens.viewer);
     expect(editor.latestState()?.state.lock).toMatchObject({ locked: true, commentsOpen: false });
@@ -119,7 +101,7 @@ describe('BoardLock', () => {
   });
 
   it('an editor cannot lock or unlock: the connection is closed and the lock is unchanged', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);

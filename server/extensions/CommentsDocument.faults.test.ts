@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeCommentsCommand, readComments } from '../../shared/comments/index.ts';
 import { parseStorageStatus, type StorageStatus } from '../../shared/protocol/storageStatus.ts';
-import { createServer } from '../createServer.ts';
 import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
 import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
-import { createBoardWithLinks, makeTempDir, removeDir } from '../testing/testServer.ts';
+import { createBoardWithLinks, makeTempDir, removeDir, startTestServer } from '../testing/testServer.ts';
 
 const ann = { id: 'user-ann', name: 'Ann', department: 'sales' } as const;
 
@@ -23,15 +21,8 @@ describe('the comments document when storage fails', () => {
     cleanups.push(() => removeDir(dataDir));
     const inner = await openSqliteRepositories(dataDir);
     const flaky = new FlakyStore(inner);
-    const server = await createServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        clientDir: path.join(dataDir, 'none'),
-        maxBodyBytes: 1 << 20,
-        maxMessageBytes: 1 << 24,
-      },
+    const server = await startTestServer(
+      { dataDir },
       { store: flaky.store, saveRetry: { firstDelayMs: 20, maxDelayMs: 100 } },
     );
     cleanups.push(() => server.close());

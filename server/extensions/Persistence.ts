@@ -17,6 +17,7 @@ import { encodeStorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { DEFAULT_RETRY, SaveRetry, type RetryPolicy } from '../persistence/SaveRetry.ts';
 import { holdAcknowledgements } from '../persistence/heldAcks.ts';
 import { documentUpdateIn } from '../persistence/syncMessages.ts';
+import { type LogGap, logGap } from '../storage/boardState.ts';
 import { type DocumentRepositories, type DocumentStorage, documentStorage } from '../storage/documentStorage.ts';
 import { refusalForLoadFailure } from './BoardAccess.ts';
 import { log } from '../observability/log.ts';
@@ -26,7 +27,18 @@ export interface PersistenceConfiguration {
   /** Called with the stored board before schema migrations change it (a checkpoint); errors are logged. */
   beforeMigration?: (boardId: string, document: Y.Doc) => Promise<void>;
   retry?: RetryPolicy;
+  /**
+   * Several instances: every this many milliseconds, read the log rows of every open document
+   * that another instance wrote and this one has not seen, and apply them (see `follow`). Off
+   * (undefined) with one instance, where every row is this instance's own.
+   */
+  followLogMs?: number;
+  /** Told of each catch-up from the log: why, and how many rows it applied (a metric). */
+  onCatchUp?: (reason: CatchUpReason, rows: number) => void;
 }
+
+/** Why an instance read the log of a board it holds: rows another instance wrote, or its compaction. */
+type CatchUpReason = 'unseen-rows' | 'compacted-elsewhere';
 
 /** Per live document: what the log holds and whether saving fails. */
 interface DocState {
@@ -48,6 +60,10 @@ interface DocState {
   chain: Uint8Array[];
   /** Resolves once every row queued so far is written (acknowledgements wait for it); null when none is pending. */
   queued: Promise<void> | null;
+  /** Loaded with changes missing from its log (boardState.ts logGap), until a client's sync supplies them. */
+  gap: LogGap | null;
+  /** A compaction of this document is running: the follower leaves it alone meanwhile. */
+  compacting: boolean;
 }
 
 /**
@@ -96,8 +112,11 @@ const MAX_CATCH_UPS = 5;
  *   written one at a time, in order, so the log loads whatever moment the process dies at
  *   (Persistence.order.test.ts).
  * - Several instances (REDIS_URL, docs/operations.md): an update that reached this document
- *   through Redis (origin `{ source: 'redis' }`) was logged by the instance its client is on,
- *   before that client's acknowledgement; it is not appended again here.
+ *   through Redis (origin `{ source: 'redis' }`) is logged here too, with the turn's row, although
+ *   the instance its client is on logs it as well. That instance may die before its row commits;
+ *   logging it here means every row this instance writes holds what it builds on, so the log never
+ *   refers to changes it lacks, and an acknowledgement from here waits for it like for any other
+ *   update of the turn. The duplicate row costs nothing to Yjs and the next compaction drops it.
  * - onStoreDocument (debounced by Hocuspocus, 2 s / max 10 s) compacts: the full state becomes
  *   the snapshot and the log rows the document is known to contain are deleted, in one
  *   transaction, only if no other instance wrote a snapshot since (SnapshotRevisions.ts);
@@ -118,15 +137,23 @@ export class Persistence implements Extension {
   private readonly batches = new Map<Document, PendingAppends>();
   private batchScheduled = false;
   private instance: Hocuspocus | null = null;
+  private readonly followLogMs: number | undefined;
+  private readonly onCatchUp: PersistenceConfiguration['onCatchUp'];
+  private followTimer: NodeJS.Timeout | null = null;
+  private following: Promise<void> | null = null;
+  private destroyed = false;
 
   constructor(configuration: PersistenceConfiguration) {
     this.store = configuration.store;
     this.beforeMigration = configuration.beforeMigration;
     this.retryPolicy = configuration.retry ?? DEFAULT_RETRY;
+    this.followLogMs = configuration.followLogMs;
+    this.onCatchUp = configuration.onCatchUp;
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
     this.instance = instance;
+    if (this.followLogMs !== undefined) this.scheduleFollow();
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -154,13 +181,19 @@ export class Persistence implements Extension {
       writing: false,
       chain: [],
       queued: null,
+      gap: loaded.gap,
+      compacting: false,
     };
     this.docs.set(document, state);
+    if (state.gap)
+      log.warn(
+        { board: documentName, missing: state.gap.missing, pendingDeletes: state.gap.pendingDeletes },
+        'board loaded with changes missing from its log; served, and healed when a client that has them syncs',
+      );
 
     // Registered after the stored state is in (loading must not log it again) and before the
     // migrations, whose changes are thereby persisted through the log like any other change.
     document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (isRedisOrigin(origin)) return; // logged by the instance that received it (see the class comment)
       if (origin === STORE_CATCH_UP_ORIGIN) return; // read from the store
       state.chain.push(update);
     });
@@ -169,6 +202,10 @@ export class Persistence implements Extension {
     // have all fired by now, and Hocuspocus has not yet acknowledged the client's update.
     document.on('afterAllTransactions', (_doc: Y.Doc, transactions: Y.Transaction[]) => {
       this.logChain(document as Document, documentName, state, transactions[0]?.origin);
+      if (state.gap && !logGap(document)) {
+        log.info({ board: documentName }, 'board gap healed: the missing changes arrived and are logged');
+        state.gap = null;
+      }
     });
 
     if (storage.kind === 'comments') {
@@ -232,11 +269,77 @@ export class Persistence implements Extension {
   async onDestroy(): Promise<void> {
     for (const r of this.retries) r.stop();
     this.retries.clear();
+    this.destroyed = true;
+    if (this.followTimer) clearTimeout(this.followTimer);
+    this.followTimer = null;
+    await this.following;
+  }
+
+  /**
+   * Brings every open document up to its stored log now (several instances; see `follow`), for
+   * example when Redis comes back after relays were lost. Resolves once done.
+   */
+  async followNow(): Promise<void> {
+    while (this.following) await this.following;
+    this.following = this.follow().finally(() => (this.following = null));
+    await this.following;
+  }
+
+  private scheduleFollow(): void {
+    this.followTimer = setTimeout(() => {
+      this.followTimer = null;
+      void this.followNow().finally(() => {
+        if (this.followLogMs !== undefined && !this.destroyed) this.scheduleFollow();
+      });
+    }, this.followLogMs);
+    this.followTimer.unref?.();
+  }
+
+  /**
+   * Several instances: Redis relays each change to the other instances holding the board, but a
+   * relay can be late, lost in a Redis outage, or never sent (the instance died right after
+   * acknowledging). The log is the truth: every acknowledged change is in it. So each instance
+   * reads, for every document it holds, the rows it has not seen and applies them (as stored
+   * state: not logged again); when another instance compacted meanwhile it merges the whole
+   * stored form. An acknowledged change therefore reaches every instance within about one
+   * interval plus a read, whoever dies (docs/operations.md, "Storage with several instances").
+   */
+  private async follow(): Promise<void> {
+    for (const document of [...(this.instance?.documents.values() ?? [])]) {
+      const state = this.docs.get(document);
+      if (!state || state.compacting || state.retry) continue;
+      try {
+        const stored = await state.storage.unseen(state.contained);
+        if (state.compacting || !this.instance?.documents.has(document.name)) continue;
+        if (stored.revision !== state.revision) {
+          await this.catchUp(document, state);
+          this.onCatchUp?.('compacted-elsewhere', stored.updates.length);
+          continue;
+        }
+        const rows = stored.updates.filter((u) => !state.contained.has(u.seq));
+        if (rows.length === 0) continue;
+        document.transact(() => {
+          for (const { update } of rows) Y.applyUpdate(document, update);
+        }, STORE_CATCH_UP_ORIGIN);
+        for (const { seq } of rows) state.contained.add(seq);
+        this.onCatchUp?.('unseen-rows', rows.length);
+      } catch (error) {
+        log.warn(
+          { board: document.name, err: errorText(error) },
+          'could not read the board’s log to follow it; tries again',
+        );
+      }
+    }
   }
 
   /** Log rows this instance knows the board has beyond its snapshot (a metric: compaction keeps it short). */
   logRows(document: Y.Doc): number {
     return this.docs.get(document)?.contained.size ?? 0;
+  }
+
+  /** Whether the board waits for changes missing from its log (a metric; see logGap). */
+  hasGap(document: Y.Doc): boolean {
+    return Boolean(this.docs.get(document)?.gap);
   }
 
   /** Whether the board's latest saves failed (its clients are shown "saving delayed"). */
@@ -246,6 +349,7 @@ export class Persistence implements Extension {
 
   /** Snapshot + delete contained rows; true when stored. Never rejects. */
   private async compact(document: Document, documentName: string, state: DocState): Promise<boolean> {
+    state.compacting = true;
     try {
       for (let catchUps = 0; ; catchUps++) {
         // Encode and list the contained rows in the same synchronous step: both describe the
@@ -265,6 +369,8 @@ export class Persistence implements Extension {
     } catch (error) {
       this.saveFailed(document, documentName, state, 'store', error);
       return false;
+    } finally {
+      state.compacting = false;
     }
     if (state.retry) this.recovered(document, documentName, state);
     return true;
@@ -401,14 +507,13 @@ export class Persistence implements Extension {
   }
 }
 
-/** Hocuspocus applies a client's update with `{ source: 'connection', connection }` as origin. */
+/**
+ * Hocuspocus applies a client's update with `{ source: 'connection', connection }` as origin, and
+ * one relayed by another instance with `{ source: 'redis' }`: both are logged with the turn's row.
+ */
 function isConnectionOrigin(origin: unknown): boolean {
-  return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'connection';
-}
-
-/** An update another instance relayed through @hocuspocus/extension-redis. */
-function isRedisOrigin(origin: unknown): boolean {
-  return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'redis';
+  const source = typeof origin === 'object' && origin !== null ? (origin as { source?: unknown }).source : null;
+  return source === 'connection' || source === 'redis';
 }
 
 function errorText(error: unknown): string {

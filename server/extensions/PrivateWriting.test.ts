@@ -3,32 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { executeCommand } from '../../shared/model/commands/index.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import type { Role } from '../../shared/protocol/roles.ts';
 import {
   PRIVATE,
   type PrivateDraftMessage,
   type PrivateRefusedMessage,
   type PrivateRemovedMessage,
-  type PrivateWriter,
 } from '../../shared/protocol/privateWriting.ts';
-import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
 import { sqlitePath } from '../storage/database.ts';
-import {
-  createBoardWithLinks,
-  makeTempDir,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  type TestServerOptions,
-} from '../testing/testServer.ts';
-
-const fran: PrivateWriter = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: PrivateWriter = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const bo: PrivateWriter = { id: 'user-bo', name: 'Bo', department: 'support' };
-const cy: PrivateWriter = { id: 'user-cy', name: 'Cy', department: 'marketing' };
-const vic: PrivateWriter = { id: 'user-vic', name: 'Vic', department: 'other' };
+import { TestBoards } from '../testing/testBoards.ts';
+import { fran, ann, bo, cy, vic } from '../testing/people.ts';
 
 type Answer = PrivateDraftMessage | PrivateRemovedMessage | PrivateRefusedMessage;
 const code = (m: Answer) => (m.type === PRIVATE.refused ? m.code : null);
@@ -38,28 +23,11 @@ const draftOf = (m: Answer) => {
 };
 
 describe('PrivateWriting (drafts private until the reveal)', () => {
-  let server: TestServer;
-  const clients: PrivateWritingClient[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy());
-    await server?.close();
-    dirs.splice(0).forEach(removeDir);
-  });
-
-  async function board(options: TestServerOptions = {}) {
-    server = await startTestServer(options);
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const join = async (role: Role, person: PrivateWriter) => {
-      const c = await PrivateWritingClient.connect(server.wsUrl, id, tokens[role], person);
-      clients.push(c);
-      return c;
-    };
-    return { id, tokens, join };
-  }
+  const boards = new TestBoards(PrivateWritingClient.connect);
+  afterEach(() => boards.close());
 
   it('only editors and facilitators write drafts; viewers and commenters are refused with a reason; only a facilitator opens a phase', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const commenter = await join('commenter', cy);
@@ -89,7 +57,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('validates every draft: schema, length, cell, ownership, the lock, one open phase', async () => {
-    const { join } = await board({ limits: { maxNoteLength: 40 } });
+    const { join } = await boards.board({ limits: { maxNoteLength: 40 } });
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const other = await join('editor', bo);
@@ -131,7 +99,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('echoes a draft to every tab of its author only; others get counts', async () => {
-    const { id, tokens, join } = await board();
+    const { id, tokens, join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const tab1 = await join('editor', ann);
     const tab2 = await join('editor', ann);
@@ -151,8 +119,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
       { what: 'the count' },
     );
     // A third tab that connects later gets the drafts with its hello.
-    const tab3 = await PrivateWritingClient.connect(server.wsUrl, id, tokens.editor, ann);
-    clients.push(tab3);
+    const tab3 = await boards.join(id, tokens.editor, ann);
     expect(tab3.lastState()?.drafts.map((d) => d.text)).toEqual(['Seen in both tabs']);
     const removed = tab2.mark();
     expect(await tab3.remove(draft.id)).toMatchObject({ type: PRIVATE.removed, id: draft.id });
@@ -163,7 +130,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('the reveal writes every draft as a note with its author and department, in one transaction; a removed stage or lane lands in the first cell', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const ann1 = await join('editor', ann);
     const bo1 = await join('editor', bo);
@@ -226,7 +193,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('a cancel keeps the drafts as their author’s, still private, until the next reveal', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const [stage, lane] = editor.cell();
@@ -253,21 +220,18 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('drafts and the open phase survive a server restart (SQLite file); a reconnecting author gets them back', async () => {
-    const dataDir = makeTempDir();
-    dirs.push(dataDir);
-    const first = await board({ dataDir });
+    const dataDir = boards.dataDir();
+    const first = await boards.board({ dataDir });
     const facilitator = await first.join('facilitator', fran);
     const editor = await first.join('editor', ann);
     const [stage, lane] = editor.cell();
     const phaseId = await facilitator.start();
     const draft = draftOf(await editor.add(stage, lane, 'Written before the restart'));
-    clients.splice(0).forEach((c) => c.destroy());
-    await server.close();
+    await boards.stop();
 
-    server = await startTestServer({ dataDir });
-    const back = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
-    const fac = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
-    clients.push(back, fac);
+    await boards.start({ dataDir });
+    const back = await first.join('editor', ann);
+    const fac = await first.join('facilitator', fran);
     expect(back.lastState()).toMatchObject({
       phase: { id: phaseId },
       canWrite: true,
@@ -284,7 +248,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('a phase tied to the timer starts the timer and reveals when it reaches zero', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const [stage, lane] = editor.cell();
@@ -304,16 +268,14 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('a timer that ran out while the server was down reveals its phase when the server starts again', async () => {
-    const dataDir = makeTempDir();
-    dirs.push(dataDir);
-    const first = await board({ dataDir });
+    const dataDir = boards.dataDir();
+    const first = await boards.board({ dataDir });
     const facilitator = await first.join('facilitator', fran);
     const editor = await first.join('editor', ann);
     const [stage, lane] = editor.cell();
     await facilitator.start({ timerMinutes: 30 });
     draftOf(await editor.add(stage, lane, 'Revealed at start'));
-    clients.splice(0).forEach((c) => c.destroy());
-    await server.close();
+    await boards.stop();
     // The server was down past the deadline: move the stored timer's end into the past.
     const raw = new DatabaseSync(sqlitePath(dataDir));
     const row = raw.prepare('SELECT state FROM board_workshop WHERE board_id = ?').get(first.id) as { state: string };
@@ -322,9 +284,8 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
     raw.prepare('UPDATE board_workshop SET state = ? WHERE board_id = ?').run(JSON.stringify(state), first.id);
     raw.close();
 
-    server = await startTestServer({ dataDir });
-    const back = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
-    clients.push(back);
+    await boards.start({ dataDir });
+    const back = await first.join('editor', ann);
     await waitFor(
       () => readBoard(back.doc).notes.some((n) => n.text === 'Revealed at start' && n.authorId === back.person.id),
       { what: 'the reveal at start' },
@@ -333,31 +294,23 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('works the same on PostgreSQL: drafts, a restart with the phase open, the reveal', async () => {
-    const schema = uniqueSchema();
-    try {
-      const pg = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema };
-      const first = await board(pg);
+    await boards.onPostgres(async (pg) => {
+      const first = await boards.board(pg);
       const facilitator = await first.join('facilitator', fran);
       const editor = await first.join('editor', ann);
       const [stage, lane] = editor.cell();
       const phaseId = await facilitator.start();
       draftOf(await editor.add(stage, lane, 'On PostgreSQL'));
-      clients.splice(0).forEach((c) => c.destroy());
-      await server.close();
-      server = await startTestServer(pg);
-      const back = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
-      const fac = await PrivateWritingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
-      clients.push(back, fac);
+      await boards.stop();
+      await boards.start(pg);
+      const back = await first.join('editor', ann);
+      const fac = await first.join('facilitator', fran);
       expect(back.lastState()?.drafts.map((d) => d.text)).toEqual(['On PostgreSQL']);
       await fac.close(phaseId);
       await waitFor(
         () => readBoard(back.doc).notes.some((n) => n.text === 'On PostgreSQL' && n.department === 'sales'),
         { what: 'the reveal' },
       );
-    } finally {
-      clients.splice(0).forEach((c) => c.destroy());
-      await server?.close();
-      await dropSchema(schema);
-    }
+    });
   });
 });

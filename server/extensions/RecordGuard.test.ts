@@ -7,6 +7,7 @@ import { loadBoardDoc } from '../storage/boardState.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { PENDING_REPAIR_DELAY_MS, RecordGuard, type GuardNotice } from './RecordGuard.ts';
+import { schema5Note } from '../../shared/testing/schema5.ts';
 
 /** Every record of `doc` passes the strict check, and meta is sane: what "a valid board" means. */
 function isValidBoard(doc: Y.Doc, maxNote: number): boolean {
@@ -110,24 +111,8 @@ describe('RecordGuard', () => {
     const { stages, lanes, notes } = readBoard(oldClient.document);
     const records = recordsMap(oldClient.document) as unknown as Y.Map<unknown>;
     oldClient.document.transact(() => {
-      const rec = new Y.Map<unknown>();
       const key = 'note:fromschema5000001';
-      for (const [k, v] of Object.entries({
-        typeName: 'note',
-        id: key,
-        position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' },
-        kind: 'idea',
-        text: new Y.Text('old'),
-        colour: null,
-        sentiment: null,
-        department: 'sales',
-        authorId: 'u',
-        authorName: 'U',
-        createdAt: 1,
-        updatedAt: 1,
-      }))
-        rec.set(k, v);
-      records.set(key, rec);
+      records.set(key, schema5Note(key, { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' }, 'old'));
       (records.get(notes[0]!.id) as Y.Map<unknown>).set('typeName', 'note'); // an edit of an existing note, schema-5 style
       (records.get(stages[0]!.id) as Y.Map<unknown>).set('id', stages[0]!.id);
     });
@@ -209,23 +194,8 @@ describe('RecordGuard', () => {
     const before = recordsMap(writer.document).size;
     writer.document.transact(() => {
       for (let i = 0; i < 30; i++) {
-        const rec = new Y.Map<unknown>();
         const key = `note:bulk${String(i).padStart(11, '0')}`;
-        const fields = {
-          typeName: 'note',
-          id: key,
-          position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: `a${i}` },
-          kind: 'idea',
-          text: new Y.Text('x'),
-          colour: null,
-          sentiment: null,
-          department: 'sales',
-          authorId: 'u',
-          authorName: 'U',
-          createdAt: 1,
-          updatedAt: 1,
-        };
-        for (const [k, v] of Object.entries(fields)) rec.set(k, v);
+        const rec = schema5Note(key, { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: `a${i}` }, 'x');
         recordsMap(writer.document).set(key as never, rec);
       }
     });

@@ -2,29 +2,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordMap, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import type { VoterIdentity } from '../../shared/protocol/voting.ts';
 import { ROUND_DEFAULTS } from '../../shared/schema/round.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { VotingClient } from '../testing/votingClient.ts';
-
-const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
+import { fran, ann } from '../testing/people.ts';
 
 describe('RoundGuard', () => {
-  let server: TestServer;
-  const clients: VotingClient[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy());
-    await server?.close();
-  });
+  const boards = new TestBoards(VotingClient.connect);
+  afterEach(() => boards.close());
 
   it('a client that forges, changes or deletes a round record is undone from the database', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const facilitator = await VotingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
-    const editor = await VotingClient.connect(server.wsUrl, id, tokens.editor, ann);
-    clients.push(facilitator, editor);
+    const { join } = await boards.board();
+    const facilitator = await join('facilitator', fran);
+    const editor = await join('editor', ann);
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Real', dotsPerPerson: 2 });
     await editor.dot(roundId, idea.id);
@@ -59,23 +50,20 @@ describe('RoundGuard', () => {
   });
 
   it('a round record lost from the document (a reveal interrupted before its write) is written again when the board loads', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const facilitator = await VotingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
-    clients.push(facilitator);
+    const { id, join } = await boards.board();
+    const facilitator = await join('facilitator', fran);
     const idea = facilitator.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Lost', dotsPerPerson: 1 });
     await facilitator.dot(roundId, idea.id);
     await facilitator.close(roundId);
     await waitFor(() => readBoard(facilitator.doc).rounds.length === 1);
     // Remove it with the server's own origin (not a client change, so no guard), then unload the board.
-    const live = server.server.hocuspocus.documents.get(id)!;
+    const live = boards.server.server.hocuspocus.documents.get(id)!;
     live.transact(() => recordsMap(live).delete(roundId), ORIGIN.server);
     await waitFor(() => readBoard(facilitator.doc).rounds.length === 0);
-    clients.splice(0).forEach((c) => c.destroy());
-    await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
-    const again = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
-    clients.push(again);
+    boards.disconnect();
+    await waitFor(() => !boards.server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
+    const again = await join('viewer', ann);
     expect(await waitFor(() => readBoard(again.doc).rounds[0])).toMatchObject({
       id: roundId,
       totals: { [idea.id]: 1 },
@@ -83,20 +71,17 @@ describe('RoundGuard', () => {
   });
 
   it('on load, a round record the database does not know (a board restored from a backup) is kept, not removed', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const first = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
-    clients.push(first);
-    const live = server.server.hocuspocus.documents.get(id)!;
+    const { id, join } = await boards.board();
+    const first = await join('viewer', ann);
+    const live = boards.server.server.hocuspocus.documents.get(id)!;
     live.transact(
       () => recordsMap(live).set('round:frombackup000001', newRecordMap({ ...ROUND_DEFAULTS, title: 'Restored' })),
       ORIGIN.server,
     );
     await waitFor(() => readBoard(first.doc).rounds.length === 1);
-    clients.splice(0).forEach((c) => c.destroy());
-    await waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
-    const again = await VotingClient.connect(server.wsUrl, id, tokens.viewer, ann);
-    clients.push(again);
+    boards.disconnect();
+    await waitFor(() => !boards.server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
+    const again = await join('viewer', ann);
     expect(readBoard(again.doc).rounds.map((r) => r.title)).toEqual(['Restored']);
   });
 });

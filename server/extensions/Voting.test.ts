@@ -3,56 +3,26 @@ import * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import type { Role } from '../../shared/protocol/roles.ts';
 import {
   VOTING,
-  type VoterIdentity,
   type VotingBallotMessage,
   type VotingRefusedMessage,
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
-import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { waitFor } from '../testing/providers.ts';
-import {
-  createBoardWithLinks,
-  makeTempDir,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../testing/testServer.ts';
 import { isVotingMessage } from './Voting.ts';
 import { VotingClient } from '../testing/votingClient.ts';
-
-const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const cy: VoterIdentity = { id: 'user-cy', name: 'Cy', department: 'support' };
-const vic: VoterIdentity = { id: 'user-vic', name: 'Vic', department: 'other' };
+import { fran, ann, cy, vic } from '../testing/people.ts';
 
 const refused = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type === VOTING.refused ? m.code : null);
 
 describe('Voting (secret dot-voting rounds)', () => {
-  let server: TestServer;
-  const clients: VotingClient[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy());
-    await server?.close();
-    dirs.splice(0).forEach(removeDir);
-  });
-
-  async function board(options: { dataDir?: string; databaseUrl?: string; databaseSchema?: string } = {}) {
-    server = await startTestServer(options);
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const join = async (role: Role, person: VoterIdentity) => {
-      const c = await VotingClient.connect(server.wsUrl, id, tokens[role], person);
-      clients.push(c);
-      return c;
-    };
-    return { id, tokens, join };
-  }
+  const boards = new TestBoards(VotingClient.connect);
+  afterEach(() => boards.close());
 
   it('enforces the budget, the cap per note, lane budgets and votable kinds; commenters vote, viewers are refused', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const commenter = await join('commenter', cy);
@@ -104,7 +74,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('the facilitator sees who still has dots and how many, never what they voted; a facilitator who does not vote is refused', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     await join('commenter', cy);
@@ -134,14 +104,13 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('refuses a raw provider that never said hello or votes after the round closed; an id in hello changes nothing', async () => {
-    const { id, tokens, join } = await board();
+    const { id, tokens, join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'One', dotsPerPerson: 2 });
 
-    const anonymous = await VotingClient.connect(server.wsUrl, id, tokens.editor, cy, { hello: false });
-    clients.push(anonymous);
+    const anonymous = await boards.join(id, tokens.editor, cy, { hello: false });
     expect(refused(await anonymous.dot(roundId, idea.id))).toBe('not-identified');
 
     // An id in hello is ignored: the connection stays the person the server proved for it.
@@ -166,7 +135,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('an editor cannot start or reveal a round: RoleAccess closes the connection', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const editor = await join('editor', ann);
     const closed = new Promise<string>((resolve) =>
       editor.provider.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)),
@@ -176,7 +145,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('reveal writes one round record with the totals (named: dots per person) and a vote-reveal checkpoint', async () => {
-    const { id, join } = await board();
+    const { id, join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const commenter = await join('commenter', cy);
@@ -206,7 +175,7 @@ describe('Voting (secret dot-voting rounds)', () => {
     ]);
     // Three voters from three departments: no department has 3 voters, so none is shown.
     expect(round.byDepartment).toEqual({});
-    const checkpoints = await server.server.checkpoints.list(id);
+    const checkpoints = await boards.server.server.checkpoints.list(id);
     expect(checkpoints.filter((c) => c.kind === 'vote-reveal').map((c) => c.label)).toEqual([
       'Votes revealed: Named one',
     ]);
@@ -215,7 +184,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('an anonymous round leaves no voter id, name or ballot anywhere in the document; departments with 3 voters are split', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const voters = [
       await join('editor', { id: 'user-s1', name: 'Sam', department: 'sales' }),
@@ -240,7 +209,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('a note deleted during the round gives its dots back and tells each voter', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const commenter = await join('commenter', cy);
@@ -270,7 +239,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('a reconnecting participant gets their ballot again; cancelling a round writes nothing to the document', async () => {
-    const { id, tokens, join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const first = await join('editor', ann);
     const idea = first.notes('idea')[0]!;
@@ -279,8 +248,7 @@ describe('Voting (secret dot-voting rounds)', () => {
     await first.dot(roundId, idea.id);
     first.destroy();
 
-    const again = await VotingClient.connect(server.wsUrl, id, tokens.editor, ann);
-    clients.push(again);
+    const again = await join('editor', ann);
     const ballot = await again.next<VotingBallotMessage>(
       (m) => m.type === VOTING.ballot,
       0,
@@ -304,25 +272,22 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('an open round survives a server restart on the same SQLite file, even days after it opened; a passed time limit reveals it', async () => {
-    const dataDir = makeTempDir();
-    dirs.push(dataDir);
-    const first = await board({ dataDir });
+    const dataDir = boards.dataDir();
+    const first = await boards.board({ dataDir });
     const facilitator = await first.join('facilitator', fran);
     const editor = await first.join('editor', ann);
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Async', dotsPerPerson: 2 });
     await editor.dot(roundId, idea.id);
-    clients.splice(0).forEach((c) => c.destroy());
-    await server.close();
+    await boards.stop();
     // Five days later (the round has no time limit): rewrite its opening time on disk.
     const { DatabaseSync } = await import('node:sqlite');
     const { sqlitePath } = await import('../storage/database.ts');
     const raw = new DatabaseSync(sqlitePath(dataDir));
     raw.prepare('UPDATE voting_rounds SET opened_at = opened_at - ? WHERE id = ?').run(5 * 24 * 3600_000, roundId);
 
-    server = await startTestServer({ dataDir });
-    const back = await VotingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
-    clients.push(back);
+    await boards.start({ dataDir });
+    const back = await first.join('editor', ann);
     expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({
       roundId,
       dots: { [idea.id]: 1 },
@@ -331,19 +296,16 @@ describe('Voting (secret dot-voting rounds)', () => {
     expect(await back.dot(roundId, idea.id)).toMatchObject({ remaining: 0 });
 
     // A time limit that ran out while the server was down reveals the round when it starts again.
-    const fac = await VotingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
-    clients.push(fac);
+    const fac = await first.join('facilitator', fran);
     expect(await fac.close(roundId, 'cancel')).toMatchObject({ event: { kind: 'cancelled' } });
     const timed = await fac.start({ title: 'Timed', dotsPerPerson: 2, timeLimitMinutes: 3 * 24 * 60 });
     expect(fac.lastState()?.round?.endsAt).toBe((fac.lastState()?.round?.openedAt ?? 0) + 3 * 24 * 3600_000);
     await back.dot(timed, idea.id);
-    clients.splice(0).forEach((c) => c.destroy());
-    await server.close();
+    await boards.stop();
     raw.prepare('UPDATE voting_rounds SET ends_at = ? WHERE id = ?').run(Date.now() - 1000, timed);
     raw.close();
-    server = await startTestServer({ dataDir });
-    const later = await VotingClient.connect(server.wsUrl, first.id, first.tokens.viewer, vic);
-    clients.push(later);
+    await boards.start({ dataDir });
+    const later = await first.join('viewer', vic);
     const round = await waitFor(() => readBoard(later.doc).rounds.find((r) => r.id === timed), {
       what: 'the timed round to be revealed by the server',
     });
@@ -352,7 +314,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('the server reveals a round itself when its time limit passes, and clients get its clock with the state', async () => {
-    const { join } = await board();
+    const { join } = await boards.board();
     const facilitator = await join('facilitator', fran);
     const editor = await join('editor', ann);
     const roundId = await facilitator.start({ title: 'Timed', timeLimitMinutes: 1 });
@@ -362,7 +324,7 @@ describe('Voting (secret dot-voting rounds)', () => {
     await editor.dot(roundId, editor.notes('idea')[0]!.id);
     // Move the deadline into the past in the database; the next request notices and reveals.
     const raw = new (await import('node:sqlite')).DatabaseSync(
-      (await import('../storage/database.ts')).sqlitePath(server.dataDir),
+      (await import('../storage/database.ts')).sqlitePath(boards.server.dataDir),
     );
     raw.prepare('UPDATE voting_rounds SET ends_at = ? WHERE id = ?').run(Date.now() - 1, roundId);
     raw.close();
@@ -374,10 +336,8 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('works the same on PostgreSQL: budgets, a restart with the round open, the reveal', async () => {
-    const schema = uniqueSchema();
-    try {
-      const pg = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema };
-      const first = await board(pg);
+    await boards.onPostgres(async (pg) => {
+      const first = await boards.board(pg);
       const facilitator = await first.join('facilitator', fran);
       const editor = await first.join('editor', ann);
       const [pain1] = editor.notes('pain');
@@ -385,13 +345,11 @@ describe('Voting (secret dot-voting rounds)', () => {
       await editor.dot(roundId, pain1!.id);
       await editor.dot(roundId, pain1!.id);
       expect(refused(await editor.dot(roundId, pain1!.id))).toBe('budget-spent');
-      clients.splice(0).forEach((c) => c.destroy());
-      await server.close();
+      await boards.stop();
 
-      server = await startTestServer(pg);
-      const back = await VotingClient.connect(server.wsUrl, first.id, first.tokens.editor, ann);
-      const fac = await VotingClient.connect(server.wsUrl, first.id, first.tokens.facilitator, fran);
-      clients.push(back, fac);
+      await boards.start(pg);
+      const back = await first.join('editor', ann);
+      const fac = await first.join('facilitator', fran);
       expect(await back.next<VotingBallotMessage>((m) => m.type === VOTING.ballot, 0)).toMatchObject({
         roundId,
         dots: { [pain1!.id]: 2 },
@@ -403,11 +361,7 @@ describe('Voting (secret dot-voting rounds)', () => {
         totals: { [pain1!.id]: 2 },
         voterCount: 1,
       });
-    } finally {
-      clients.splice(0).forEach((c) => c.destroy());
-      await server?.close();
-      await dropSchema(schema);
-    }
+    });
   });
 });
 

@@ -8,39 +8,20 @@ import {
   VOTE_TOTALS_TYPE,
   WORKSHOP_REFUSED_TYPE,
 } from '../../shared/protocol/workshop.ts';
-import path from 'node:path';
-import { createServer } from '../createServer.ts';
 import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { waitFor } from '../testing/providers.ts';
-import {
-  createBoardWithLinks,
-  makeTempDir,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../testing/testServer.ts';
+import { createBoardWithLinks } from '../testing/testServer.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 describe('WorkshopControls', () => {
-  let server: TestServer | undefined;
-  let dataDir: string | undefined;
-  const clients: RecordingProvider[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server?.close();
-    server = undefined;
-    if (dataDir) removeDir(dataDir);
-    dataDir = undefined;
-  });
-  const join = async (boardId: string, token: string) => {
-    const c = await recordingProvider(server!.wsUrl, boardId, token);
-    clients.push(c);
-    return c;
-  };
+  const boards = new TestBoards<RecordingProvider>(recordingProvider);
+  afterEach(() => boards.close());
+  const join = (boardId: string, token: string) => boards.join(boardId, token);
 
   it('every connection gets the state on connect and after each change, with the server’s clock', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -65,7 +46,7 @@ describe('WorkshopControls', () => {
   });
 
   it('at the deadline the server ends the timer and, with lockOnEnd, locks the board with the facilitator gone', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -84,17 +65,16 @@ describe('WorkshopControls', () => {
   });
 
   it('a running timer survives a restart; a deadline that passed while the server was down is settled on load', async () => {
-    dataDir = makeTempDir();
-    server = await startTestServer({ dataDir });
+    const dataDir = boards.dataDir();
+    let server = await boards.start({ dataDir });
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     facilitator.send({ type: TIMER_TYPE, action: 'set', durationMs: 600_000 });
     facilitator.send({ type: TIMER_TYPE, action: 'start' });
     const long = await facilitator.waitForState((m) => m.state.timer.status === 'running', 'the long run');
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server.close();
+    await boards.stop();
 
-    server = await startTestServer({ dataDir });
+    server = await boards.start({ dataDir });
     const back = await join(id, tokens.editor);
     expect(back.latestState()?.state.timer).toMatchObject({ status: 'running', endsAt: long.state.timer.endsAt });
 
@@ -107,14 +87,13 @@ describe('WorkshopControls', () => {
       (m) => m.state.timer.status === 'running' && m.state.timer.durationMs === 1_000,
       'the short run',
     );
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server.close();
+    await boards.stop();
     await waitFor(() => Date.now() > short.state.timer.endsAt! + 50, {
       what: 'the deadline to pass',
       timeoutMs: 5_000,
     });
 
-    server = await startTestServer({ dataDir });
+    server = await boards.start({ dataDir });
     const later = await join(id, tokens.editor);
     expect(later.latestState()?.state.timer.status).toBe('done');
     expect(later.latestState()?.state.lock).toMatchObject({
@@ -125,7 +104,7 @@ describe('WorkshopControls', () => {
   });
 
   it('answers a malformed or impossible command to its sender only, and changes nothing', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -146,7 +125,7 @@ describe('WorkshopControls', () => {
   });
 
   it('hide cursors is workshop state; bring everyone relays the view to every other connection of the board', async () => {
-    server = await startTestServer();
+    const server = await boards.start();
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const a = await join(id, tokens.editor);
@@ -166,8 +145,8 @@ describe('WorkshopControls', () => {
   });
 
   it('vote totals off everyone’s board: only a facilitator flips it, for everyone and across a restart', async () => {
-    dataDir = makeTempDir();
-    server = await startTestServer({ dataDir });
+    const dataDir = boards.dataDir();
+    let server = await boards.start({ dataDir });
     const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
@@ -195,10 +174,9 @@ describe('WorkshopControls', () => {
     await facilitator.waitForState((m) => m.state.hiddenVoteRound === 'round:r1', 'the totals hidden');
     facilitator.send({ type: VOTE_TOTALS_TYPE, hiddenRound: '' });
     await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal of an empty id' });
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server.close();
+    await boards.stop();
 
-    server = await startTestServer({ dataDir });
+    server = await boards.start({ dataDir });
     const back = await join(id, tokens.editor);
     expect(back.latestState()?.state.hiddenVoteRound).toBe('round:r1');
     const f2 = await join(id, tokens.facilitator);
@@ -207,21 +185,10 @@ describe('WorkshopControls', () => {
   });
 
   it('a change the database cannot save is refused and changes nothing; it works once storage is back', async () => {
-    dataDir = makeTempDir();
+    const dataDir = boards.dataDir();
     const flaky = new FlakyStore(await openSqliteRepositories(dataDir));
-    const raw = await createServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        clientDir: path.join(dataDir, 'none'),
-        maxBodyBytes: 1 << 20,
-        maxMessageBytes: 1 << 24,
-      },
-      { store: flaky.store },
-    );
-    server = { url: raw.url, wsUrl: raw.wsUrl, port: raw.port, dataDir, server: raw, close: () => raw.close() };
-    const { id, tokens } = await createBoardWithLinks(raw.url);
+    const server = await boards.start({ dataDir }, { store: flaky.store });
+    const { id, tokens } = await createBoardWithLinks(server.url);
     const facilitator = await join(id, tokens.facilitator);
     const editor = await join(id, tokens.editor);
 
@@ -230,7 +197,7 @@ describe('WorkshopControls', () => {
     await waitFor(() => facilitator.ofType(WORKSHOP_REFUSED_TYPE).length === 1, { what: 'the refusal' });
     expect((facilitator.ofType(WORKSHOP_REFUSED_TYPE)[0] as { message: string }).message).toMatch(/could not save/);
     expect(flaky.refusedCount('saveWorkshopState')).toBe(1);
-    expect((await raw.workshop.state(id)).lock.locked).toBe(false);
+    expect((await server.server.workshop.state(id)).lock.locked).toBe(false);
     expect(editor.latestState()?.state.lock.locked).toBe(false);
 
     flaky.failing = false;

@@ -28,10 +28,10 @@ describe('HTTP API', () => {
   const getInfo = (created: CreateBoardResponse) =>
     fetchAsPerson(`${server.url}/api/boards/${created.id}`, facilitatorToken(created));
 
-  it('GET /healthz → 200 with the package version', async () => {
+  it('GET /healthz → 200 with the package version; Redis off on a single instance', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', version: packageJson.version });
+    expect(await res.json()).toEqual({ status: 'ok', version: packageJson.version, redis: 'off' });
   });
 
   it('POST /api/boards → 201 with the id and the board URL; GET shows the stored board', async () => {

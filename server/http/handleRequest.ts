@@ -6,6 +6,7 @@ import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
 import { registerHealthRoutes } from './healthRoutes.ts';
+import type { RedisState } from '../scaleout/RedisHealth.ts';
 import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.ts';
 import { COMMENTS_UNAVAILABLE, type CommentsAccess } from '../comments/CommentsAccess.ts';
 import { registerPriorityRoutes } from './priorityRoutes.ts';
@@ -61,6 +62,8 @@ export interface HttpDeps {
   readonly boardStates?: EncodedStates;
   /** Board caps, for imported boards; default: DEFAULT_LIMITS. */
   readonly limits?: BoardLimits;
+  /** Several instances: the state of Redis, for /healthz; default `off`. */
+  readonly redis?: () => RedisState;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
@@ -69,7 +72,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, live: L
 /** `/healthz` and `/api/*` go through the router; every other path is the built client. */
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const router = new Router();
-  registerHealthRoutes(router);
+  registerHealthRoutes(router, deps.redis);
   if (deps.metrics) registerMetricsRoutes(router, deps.metrics);
   const savedTemplates = new SavedTemplates(deps.store.templates);
   registerBoardRoutes(router, { ...deps, savedTemplates });

@@ -6,6 +6,8 @@ import { errorsLogged } from './log.ts';
 export interface MetricsConfiguration {
   /** Rows of the update log a live document knows of (Persistence.logRows). */
   logRows?: (document: Y.Doc) => number;
+  /** Whether a live document waits for changes missing from its log (Persistence.hasGap). */
+  hasGap?: (document: Y.Doc) => boolean;
   /** Adds Node's process metrics (CPU, memory, event-loop lag, GC). Off in tests that start many servers. */
   processMetrics?: boolean;
 }
@@ -26,10 +28,13 @@ export type ChangeSource = 'connection' | 'redis' | 'server';
 export class Metrics {
   readonly registry = new Registry();
   private instance: Hocuspocus | null = null;
+  private redisState: () => string = () => 'off';
   private readonly changes: Counter<'source'>;
   private readonly refused: Counter<'reason'>;
   private readonly storeSeconds: Histogram<'operation'>;
   private readonly storeErrors: Counter<'operation'>;
+  private readonly catchUps: Counter<'reason'>;
+  private readonly caughtUpRows: Counter;
 
   constructor(configuration: MetricsConfiguration = {}) {
     const registers = [this.registry];
@@ -68,6 +73,15 @@ export class Metrics {
         this.set(Math.max(0, ...rowsPerBoard()));
       },
     });
+    const hasGap = configuration.hasGap;
+    new Gauge({
+      name: 'journeyboard_boards_with_gap',
+      help: 'Open boards loaded with changes missing from their update log, not yet healed by a client (docs/operations.md).',
+      registers,
+      collect() {
+        this.set([...(live()?.documents.values() ?? [])].filter((d) => hasGap?.(d)).length);
+      },
+    });
     this.changes = new Counter({
       name: 'journeyboard_document_changes_total',
       help: 'Changes applied to board documents, by source: connection (a client here), redis (another instance), server (migrations, repairs, restores).',
@@ -93,6 +107,28 @@ export class Metrics {
       labelNames: ['operation'],
       registers,
     });
+    const redisState = () => this.redisState();
+    new Gauge({
+      name: 'journeyboard_redis_up',
+      help: 'Several instances: 1 while every Redis connection of this instance is ready, 0 while one is not (edits then cross through the database), absent on a single instance.',
+      registers,
+      collect() {
+        const state = redisState();
+        if (state === 'off') this.reset();
+        else this.set(state === 'up' ? 1 : 0);
+      },
+    });
+    this.catchUps = new Counter({
+      name: 'journeyboard_log_catchups_total',
+      help: 'Times this instance read rows of an open board that another instance logged and it had not received (several instances), by reason: unseen-rows, or compacted-elsewhere (it merged the whole stored board).',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.caughtUpRows = new Counter({
+      name: 'journeyboard_log_caught_up_rows_total',
+      help: 'Log rows applied by those catch-ups: edits whose relay through Redis was late, lost or never sent.',
+      registers,
+    });
     new Counter({
       name: 'journeyboard_errors_logged_total',
       help: 'Errors logged by this process (log level error or fatal).',
@@ -110,8 +146,19 @@ export class Metrics {
     this.instance = instance;
   }
 
+  /** Where journeyboard_redis_up reads the Redis state from (RedisHealth). */
+  watchRedis(state: () => string): void {
+    this.redisState = state;
+  }
+
   countChange(source: ChangeSource): void {
     this.changes.inc({ source });
+  }
+
+  /** Counts a catch-up from the log (Persistence.follow) and the rows it applied. */
+  countCatchUp(reason: string, rows: number): void {
+    this.catchUps.inc({ reason });
+    this.caughtUpRows.inc(rows);
   }
 
   /** Counts one refusal; `reason` is one of the close reasons in shared/protocol/closeReasons.ts. */

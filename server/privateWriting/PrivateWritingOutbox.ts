@@ -1,5 +1,5 @@
 import type { Connection } from '@hocuspocus/server';
-import { canWrite, type Role } from '../../shared/protocol/roles.ts';
+import { canWrite } from '../../shared/protocol/roles.ts';
 import {
   PRIVATE,
   type Draft,
@@ -13,8 +13,7 @@ import {
   type PrivateWritingClientType,
   type WriterCount,
 } from '../../shared/protocol/privateWriting.ts';
-import type { AccessContext } from '../access/AccessContext.ts';
-import { HeldAudience } from '../reveal/HeldAudience.ts';
+import { HeldAudience, roleOf } from '../reveal/HeldAudience.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 
 export interface Refusal {
@@ -111,10 +110,6 @@ export class PrivateWritingOutbox extends HeldAudience {
     };
     connection.sendStateless(JSON.stringify(message));
   }
-}
-
-export function roleOf(connection: Connection): Role | undefined {
-  return (connection.context as Partial<AccessContext>).role;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import type { Connection } from '@hocuspocus/server';
 import { getRecord } from '../../shared/doc/boardDoc.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { newId, randomId, type LaneId, type StageId } from '../../shared/schema/ids.ts';
@@ -10,17 +10,16 @@ import {
   type PrivateWriter,
   type PrivateWritingClientMessage,
 } from '../../shared/protocol/privateWriting.ts';
-import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
-import { handleClientMessage } from '../live/clientMessages.ts';
+import { withLiveDocument } from '../live/boardQueue.ts';
 import { log } from '../observability/log.ts';
-import { changeRefusal, PrivateWritingOutbox, roleOf, type Refusal } from './PrivateWritingOutbox.ts';
+import { changeRefusal, PrivateWritingOutbox, type Refusal } from './PrivateWritingOutbox.ts';
 import type { PrivateWritingStore, StoredDraft, StoredPhase } from './PrivateWritingStore.ts';
 import { revealDrafts } from './revealDrafts.ts';
 import { PhaseTimers, type WorkshopTimer } from './PhaseTimers.ts';
 import { PRIVATE_WRITING_TOPIC, privateWritingEventSchema, type PrivateWritingEvent } from './privateWritingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
-import { BoardEventRelay } from '../reveal/BoardEventRelay.ts';
-import { helloPerson } from '../reveal/HeldAudience.ts';
+import { roleOf } from '../reveal/HeldAudience.ts';
+import { HeldService } from '../reveal/HeldService.ts';
 
 export interface PrivateWritingServiceOptions {
   readonly store: PrivateWritingStore;
@@ -34,10 +33,6 @@ export interface PrivateWritingServiceOptions {
   /** Several instances (REDIS_URL): tells the others of each change, and hears theirs. */
   readonly cluster?: BoardEvents;
 }
-
-// An instance without the board open lets a timed phase's end pass by this much before revealing,
-// so the instance that has the board open (and the people on it) normally does it.
-const REMOTE_REVEAL_GRACE_MS = 2_000;
 
 type Msg<T extends PrivateWritingClientMessage['type']> = Extract<PrivateWritingClientMessage, { type: T }>;
 
@@ -57,42 +52,41 @@ type Msg<T extends PrivateWritingClientMessage['type']> = Extract<PrivateWriting
  * (privateWritingEvents.ts); every other instance re-sends, from the database, what its own
  * connections may see, and watches (or drops) the phase's timer.
  */
-export class PrivateWritingService {
+export class PrivateWritingService extends HeldService<
+  PrivateWritingClientMessage,
+  PrivateWritingEvent,
+  StoredPhase,
+  PrivateWritingOutbox
+> {
   private readonly store: PrivateWritingStore;
   private readonly now: () => number;
   private readonly maxNoteLength: number;
   private readonly maxRecords: number;
-  private readonly out: PrivateWritingOutbox;
   private readonly timers: PhaseTimers | null;
-  private instance: Hocuspocus | null = null;
-  private readonly queue = new BoardQueue();
-  /** Tells the other instances of each change, and hears theirs (server/reveal/). */
-  private readonly relay: BoardEventRelay<PrivateWritingEvent>;
-  /** Timed reveals waiting out REMOTE_REVEAL_GRACE_MS. */
+  /** Timed reveals waiting out their grace (HeldService.revealGrace). */
   private readonly graceTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(options: PrivateWritingServiceOptions) {
+    const now = options.now ?? Date.now;
+    super(
+      {
+        feature: 'private writing',
+        ends: 'private writing',
+        hello: PRIVATE.hello,
+        messages: privateWritingClientMessageSchema,
+        topic: PRIVATE_WRITING_TOPIC,
+        events: privateWritingEventSchema,
+        cluster: options.cluster,
+      },
+      new PrivateWritingOutbox(options.store, now),
+    );
     this.store = options.store;
-    this.now = options.now ?? Date.now;
+    this.now = now;
     this.maxNoteLength = options.maxNoteLength;
     this.maxRecords = options.maxRecords;
-    this.out = new PrivateWritingOutbox(this.store, this.now);
     this.timers = options.timer
       ? new PhaseTimers(options.timer, (boardId, phaseId) => this.timedReveal(boardId, phaseId))
       : null;
-    this.relay = new BoardEventRelay({
-      feature: 'private writing',
-      topic: PRIVATE_WRITING_TOPIC,
-      schema: privateWritingEventSchema,
-      cluster: options.cluster,
-      queue: this.queue,
-      onEvent: (boardId, event) => this.heard(boardId, event),
-    });
-  }
-
-  attach(instance: Hocuspocus): void {
-    this.instance = instance;
-    this.out.attach(instance);
   }
 
   /** Watches the timers of phases left open by a previous run (one that ended meanwhile reveals now). */
@@ -100,39 +94,26 @@ export class PrivateWritingService {
     for (const phase of await this.store.listTimedOpenPhases()) this.timers?.watch(phase);
   }
 
-  close(): void {
-    this.relay.close();
+  override close(): void {
+    super.close();
     this.timers?.close();
     for (const t of this.graceTimers) clearTimeout(t);
     this.graceTimers.clear();
   }
 
-  /** One stateless message from a connection on the board document `boardId`. */
-  handle(connection: Connection, boardId: string, payload: string): Promise<void> {
-    return handleClientMessage({
-      schema: privateWritingClientMessageSchema,
-      payload,
-      boardId,
-      queue: this.queue,
-      refuse: (message, refusal) => this.out.refuse(connection, message, refusal),
-      dispatch: (message) => this.dispatch(connection, boardId, message),
-    });
-  }
-
-  private async dispatch(connection: Connection, boardId: string, message: PrivateWritingClientMessage): Promise<void> {
-    if (message.type === PRIVATE.hello) return this.hello(connection, boardId, message.person);
-    const writer = this.out.identified(connection);
-    if (!writer)
-      return this.out.refuse(connection, message, {
-        code: 'not-identified',
-        message: 'Say who you are first (private:hello).',
-      });
+  protected dispatchFrom(
+    connection: Connection,
+    boardId: string,
+    writer: PrivateWriter,
+    message: Exclude<PrivateWritingClientMessage, { type: typeof PRIVATE.hello }>,
+  ): Promise<void> {
     switch (message.type) {
       case PRIVATE.start:
         return this.startPhase(connection, boardId, writer, message.settings);
       case PRIVATE.reveal:
+        return this.closeByFacilitator(connection, boardId, message, message.phaseId, 'reveal');
       case PRIVATE.cancel:
-        return this.closeByFacilitator(connection, boardId, message);
+        return this.closeByFacilitator(connection, boardId, message, message.phaseId, 'cancel');
       case PRIVATE.add:
         return this.add(connection, boardId, writer, message);
       case PRIVATE.update:
@@ -142,16 +123,12 @@ export class PrivateWritingService {
     }
   }
 
-  private async hello(connection: Connection, boardId: string, declared: Omit<PrivateWriter, 'id'>): Promise<void> {
-    const person = helloPerson(connection, declared);
-    if (!person)
-      return this.out.refuse(
-        connection,
-        { type: PRIVATE.hello },
-        { code: 'not-identified', message: 'This connection has no proven identity.' },
-      );
-    this.out.identify(connection, person);
+  protected async welcome(connection: Connection, boardId: string): Promise<void> {
     await this.out.sendState(connection, boardId, await this.store.getOpenPhase(boardId), null);
+  }
+
+  protected openHeld(boardId: string): Promise<StoredPhase | null> {
+    return this.store.getOpenPhase(boardId);
   }
 
   /** A removed person's drafts are discarded, never revealed; resolves with how many. */
@@ -230,31 +207,14 @@ export class PrivateWritingService {
     this.tell(boardId, { kind: 'phase', event });
   }
 
-  private async closeByFacilitator(
-    connection: Connection,
-    boardId: string,
-    message: Msg<'private:reveal' | 'private:cancel'>,
-  ): Promise<void> {
-    if (roleOf(connection) !== 'facilitator')
-      return this.out.refuse(connection, message, {
-        code: 'not-allowed',
-        message: 'Only a facilitator ends private writing.',
-      });
-    const phase = await this.store.getOpenPhase(boardId);
-    if (!phase || phase.id !== message.phaseId)
-      return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
-    if (message.type === PRIVATE.reveal) {
-      if (!(await this.reveal(boardId, phase)))
-        this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
-      return;
-    }
-    if (!(await this.store.cancelPhase(boardId, phase.id, this.now())))
-      return this.out.refuse(connection, message, await this.notOpen(boardId, message.phaseId));
+  protected async cancel(boardId: string, phase: StoredPhase): Promise<boolean> {
+    if (!(await this.store.cancelPhase(boardId, phase.id, this.now()))) return false;
     this.timers?.forget(boardId);
     log.info({ board: boardId }, `private writing ${phase.id} cancelled; drafts kept`);
     const event = { kind: 'cancelled', phaseId: phase.id } as const;
     await this.out.broadcastState(boardId, null, event);
     this.tell(boardId, { kind: 'phase', event });
+    return true;
   }
 
   /**
@@ -265,7 +225,7 @@ export class PrivateWritingService {
    * exist; the next reveal sees the notes and does not write them again, so nothing is lost or
    * doubled. False if the phase was not open any more (another instance revealed or cancelled it).
    */
-  private async reveal(boardId: string, phase: StoredPhase): Promise<boolean> {
+  protected async reveal(boardId: string, phase: StoredPhase): Promise<boolean> {
     const outcome = await withLiveDocument(
       this.instance,
       boardId,
@@ -300,22 +260,12 @@ export class PrivateWritingService {
 
   /** The workshop timer of a tied phase is done (PhaseTimers): reveal it, if nobody has yet. */
   private timedReveal(boardId: string, phaseId: string): Promise<void> {
-    const revealIfOpen = () =>
-      this.queue.run(boardId, async () => {
-        if (this.relay.closed) return;
-        try {
-          const phase = await this.store.getOpenPhase(boardId);
-          if (phase?.id === phaseId) await this.reveal(boardId, phase);
-        } catch (error) {
-          log.error({ board: boardId, err: error }, `the timed reveal of ${phaseId} failed`);
-        }
-      });
-    const here = this.instance?.documents.has(boardId) ?? false;
-    if (!this.relay.clustered || here) return revealIfOpen();
+    const grace = this.revealGrace(boardId);
+    if (grace === 0) return this.revealIfOpen(boardId, phaseId);
     const timer = setTimeout(() => {
       this.graceTimers.delete(timer);
-      void revealIfOpen();
-    }, REMOTE_REVEAL_GRACE_MS);
+      void this.revealIfOpen(boardId, phaseId);
+    }, grace);
     timer.unref?.();
     this.graceTimers.add(timer);
     return Promise.resolve();
@@ -455,7 +405,7 @@ export class PrivateWritingService {
     return { code: 'cell-not-found', message: 'That stage or lane no longer exists; someone may have removed it.' };
   }
 
-  private async notOpen(boardId: string, phaseId: string): Promise<Refusal> {
+  protected async notOpen(boardId: string, phaseId: string): Promise<Refusal> {
     const asked = await this.store.getPhase(boardId, phaseId);
     if (asked && asked.status !== 'open')
       return { code: 'phase-closed', message: `That private writing phase has ended (${asked.status}).` };
@@ -464,12 +414,8 @@ export class PrivateWritingService {
 
   // ---- other instances ----
 
-  private tell(boardId: string, event: PrivateWritingEvent): void {
-    this.relay.tell(boardId, event);
-  }
-
   /** Another instance changed this board's private writing: bring this instance's connections (and timers) up to date. */
-  private async heard(boardId: string, event: PrivateWritingEvent): Promise<void> {
+  protected async heard(boardId: string, event: PrivateWritingEvent): Promise<void> {
     if (event.kind === 'phase') {
       // The database, not the event, says what is open now (events of two instances may cross).
       const phase = await this.store.getOpenPhase(boardId);

@@ -4,7 +4,7 @@ import { readBoard } from '../../shared/model/snapshot.ts';
 import { PRIVATE, type PrivateWriter } from '../../shared/protocol/privateWriting.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 
 const fran: PrivateWriter = { id: 'user-fran-0001', name: 'Fran', department: 'product' };
 const ann: PrivateWriter = { id: 'user-ann-00001', name: 'Annabel', department: 'sales' };
@@ -14,20 +14,14 @@ const SECRET = 'Refunds take 30 days zqx';
 const SECRET_EDITED = 'Refunds take 45 days wvk';
 
 describe('Drafts are private until the reveal', () => {
-  let server: TestServer;
-  const clients: PrivateWritingClient[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy());
-    await server?.close();
-  });
+  const boards = new TestBoards(PrivateWritingClient.connect);
+  afterEach(() => boards.close());
 
   it('while a phase is open no other client, the facilitator included, sees a draft: not in the document, not in awareness, not in any message; only counts', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const facilitator = await PrivateWritingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
-    const author = await PrivateWritingClient.connect(server.wsUrl, id, tokens.editor, ann);
-    const observer = await PrivateWritingClient.connect(server.wsUrl, id, tokens.editor, bo);
-    clients.push(facilitator, author, observer);
+    const { join } = await boards.board();
+    const facilitator = await join('facilitator', fran);
+    const author = await join('editor', ann);
+    const observer = await join('editor', bo);
     const updates: Uint8Array[] = [];
     observer.doc.on('update', (u: Uint8Array) => updates.push(u));
     author.provider.setAwarenessField('user', { id: author.person.id, name: ann.name });
@@ -69,8 +63,7 @@ describe('Drafts are private until the reveal', () => {
       for (const payload of heard) expect(JSON.parse(payload)).toMatchObject({ type: PRIVATE.writers });
     }
     // A fresh connection that says hello hears the phase and the counts, never the draft.
-    const late = await PrivateWritingClient.connect(server.wsUrl, id, tokens.editor, bo);
-    clients.push(late);
+    const late = await join('editor', bo);
     expect(late.lastState()).toMatchObject({ drafts: [], writers: [{ personId: author.person.id, count: 1 }] });
     for (const payload of late.raw) for (const secret of secrets) expect(payload).not.toContain(secret);
     // Claiming a draft id of someone else gets "not found", not the draft.

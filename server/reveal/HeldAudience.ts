@@ -1,6 +1,7 @@
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import type { Role } from '../../shared/protocol/roles.ts';
 import type { VoterIdentity } from '../../shared/protocol/voting.ts';
-import { personOf } from '../access/AccessContext.ts';
+import { type AccessContext, personOf } from '../access/AccessContext.ts';
 
 /** Who a connection said it is in its hello: the proven id, with the name and department to show. */
 export type HeldPerson = VoterIdentity;
@@ -47,4 +48,9 @@ export class HeldAudience {
 export function helloPerson(connection: Connection, declared: Omit<HeldPerson, 'id'>): HeldPerson | null {
   const proven = personOf(connection);
   return proven ? { id: proven.id, name: declared.name, department: declared.department } : null;
+}
+
+/** The role `connection`'s link gives it (RoleAccess), or undefined before it is proven. */
+export function roleOf(connection: Connection): Role | undefined {
+  return (connection.context as Partial<AccessContext>).role;
 }

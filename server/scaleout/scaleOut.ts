@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import type { Extension } from '@hocuspocus/server';
 import { Redis as RedisClient } from 'ioredis';
 import { log } from '../observability/log.ts';
+import { BoardRedis } from './BoardRedis.ts';
 import { ClusterEvents } from './ClusterEvents.ts';
+import { RedisHealth } from './RedisHealth.ts';
 
 export interface ScaleOutOptions {
   readonly redisUrl: string;
@@ -17,6 +18,8 @@ export interface ScaleOut {
   readonly identifier: string;
   readonly extensions: readonly Extension[];
   readonly cluster: ClusterEvents;
+  /** Whether the Redis connections are up (/healthz, /metrics), and when they come back. */
+  readonly health: RedisHealth;
 }
 
 /**
@@ -30,17 +33,20 @@ export interface ScaleOut {
  */
 export function createScaleOut(options: ScaleOutOptions): ScaleOut {
   const identifier = `jb-${crypto.randomUUID()}`;
-  const redis = new RedisExtension({
+  const health = new RedisHealth();
+  const redis = new BoardRedis({
     identifier,
     prefix: options.prefix,
     createClient: () => {
       const client = new RedisClient(options.redisUrl);
       client.on('error', (error: Error) => log.error({ err: error }, 'Redis connection error (reconnecting)'));
+      health.watch(client);
       return client;
     },
   });
+  health.onReconnect(() => redis.resubscribe());
   // Named for extensions/order.ts, which places every extension by name (the class has no name).
   Object.assign(redis, { extensionName: 'Redis' } satisfies Extension);
   const cluster = new ClusterEvents({ redisUrl: options.redisUrl, prefix: options.prefix, identifier });
-  return { identifier, extensions: [redis, cluster], cluster };
+  return { identifier, extensions: [redis, cluster], cluster, health };
 }

@@ -1,6 +1,6 @@
 import type { StatementSync } from 'node:sqlite';
 import type { Generated, Kysely } from 'kysely';
-import { type BoardTables, bumpRevision } from './BoardRepository.ts';
+import { type BoardTables, bumpRevision, loggedUpdate, readRevision } from './BoardRepository.ts';
 import type {
   BoardDocumentCompaction,
   BoardDocumentKind,
@@ -9,7 +9,7 @@ import type {
 } from './BoardDocumentStore.ts';
 import type { Database } from './database.ts';
 import { blob, int } from './rows.ts';
-import type { RevisedDocumentCompaction } from './SnapshotRevisions.ts';
+import type { RevisedDocumentCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
 
 interface BoardDocumentTables {
   board_documents: { board_id: string; kind: BoardDocumentKind; updated_at: number; snapshot: Uint8Array };
@@ -58,11 +58,26 @@ export class BoardDocumentRepository implements BoardDocumentStore {
         .execute();
       return {
         snapshot: row ? blob(boardId, row.snapshot, `${kind} snapshot`) : null,
-        updates: rows.map((r) => ({
-          seq: int(boardId, r.seq, 'seq'),
-          update: blob(boardId, r.update_data, `${kind} update ${String(r.seq)}`),
-        })),
+        updates: rows.map((r) => loggedUpdate(boardId, r, `${kind} update`)),
       };
+    }, 'repeatable read');
+  }
+
+  /** BoardRepository.unseenUpdates for one of the board's other documents. */
+  async unseenDocumentUpdates(
+    boardId: string,
+    kind: BoardDocumentKind,
+    known: ReadonlySet<number>,
+  ): Promise<UnseenUpdates> {
+    return this.#database.transaction<Tables, UnseenUpdates>(async (trx) => {
+      const revision = await readRevision(trx, boardId, kind);
+      const of = () =>
+        trx.selectFrom('board_document_updates').where('board_id', '=', boardId).where('kind', '=', kind);
+      const rows = await of().select('seq').execute();
+      const unseen = rows.map((r) => int(boardId, r.seq, 'seq')).filter((seq) => !known.has(seq));
+      if (unseen.length === 0) return { revision, updates: [] };
+      const updates = await of().select(['seq', 'update_data']).where('seq', 'in', unseen).orderBy('seq').execute();
+      return { revision, updates: updates.map((r) => loggedUpdate(boardId, r, `${kind} update`)) };
     }, 'repeatable read');
   }
 

@@ -1,4 +1,4 @@
-import type { RevisedDocumentCompaction } from './SnapshotRevisions.ts';
+import type { RevisedDocumentCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
 
 /**
  * A board's other documents (today only its comments, `<boardId>/comments`). Each is stored like
@@ -31,6 +31,8 @@ export interface BoardDocumentStore {
    * whose document was never written; null when the board itself does not exist.
    */
   loadBoardDocument(boardId: string, kind: BoardDocumentKind): Promise<StoredBoardDocument | null>;
+  /** BoardRepository.unseenUpdates for one of the board's other documents. */
+  unseenDocumentUpdates(boardId: string, kind: BoardDocumentKind, known: ReadonlySet<number>): Promise<UnseenUpdates>;
   /** Appends one accepted update; durable when it resolves; fails if the board does not exist. */
   appendBoardDocumentUpdate(boardId: string, kind: BoardDocumentKind, update: Uint8Array, at: number): Promise<number>;
   /** In one transaction: writes the snapshot (creating the row) and deletes log rows with seq <= upToSeq. */

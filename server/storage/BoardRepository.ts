@@ -5,7 +5,7 @@ import type { BoardDump } from './CheckpointStore.ts';
 import type { BoardInfo, Compaction, LoggedUpdate, NewBoard, ShareLinkRow, StoredBoard } from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { blob, int, rawBytes } from './rows.ts';
-import type { RevisedCompaction } from './SnapshotRevisions.ts';
+import type { RevisedCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
 
 export interface BoardTables {
   boards: { id: string; title: string; created_at: number; updated_at: number; snapshot: Uint8Array };
@@ -113,14 +113,8 @@ export class BoardRepository {
   }
 
   /** See SnapshotRevisions.ts. */
-  async snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
-    const row = await this.#db
-      .selectFrom('board_snapshot_revisions')
-      .select('revision')
-      .where('board_id', '=', boardId)
-      .where('kind', '=', kind)
-      .executeTakeFirst();
-    return row ? int(boardId, row.revision, 'snapshot revision') : 0;
+  snapshotRevision(boardId: string, kind: 'board' | BoardDocumentKind = 'board'): Promise<number> {
+    return readRevision(this.#db, boardId, kind);
   }
 
   /** See SnapshotRevisions.ts. */
@@ -133,6 +127,24 @@ export class BoardRepository {
         await trx.deleteFrom('board_updates').where('board_id', '=', boardId).where('seq', 'in', c.seqs).execute();
       return revision;
     });
+  }
+
+  /** See UnseenUpdates (SnapshotRevisions.ts). */
+  async unseenUpdates(boardId: string, known: ReadonlySet<number>): Promise<UnseenUpdates> {
+    return this.#database.transaction<BoardTables, UnseenUpdates>(async (trx) => {
+      const revision = await readRevision(trx, boardId, 'board');
+      const rows = await trx.selectFrom('board_updates').select('seq').where('board_id', '=', boardId).execute();
+      const unseen = rows.map((r) => int(boardId, r.seq, 'seq')).filter((seq) => !known.has(seq));
+      if (unseen.length === 0) return { revision, updates: [] };
+      const updates = await trx
+        .selectFrom('board_updates')
+        .select(['seq', 'update_data'])
+        .where('board_id', '=', boardId)
+        .where('seq', 'in', unseen)
+        .orderBy('seq')
+        .execute();
+      return { revision, updates: updates.map((r) => loggedUpdate(boardId, r, 'update')) };
+    }, 'repeatable read');
   }
 
   /** The board's share-link rows, one per role (any order); empty if it has none or does not exist. */
@@ -228,10 +240,26 @@ async function log(trx: Kysely<BoardTables>, boardId: string): Promise<LoggedUpd
     .where('board_id', '=', boardId)
     .orderBy('seq')
     .execute();
-  return rows.map((r) => ({
-    seq: int(boardId, r.seq, 'seq'),
-    update: blob(boardId, r.update_data, `update ${String(r.seq)}`),
-  }));
+  return rows.map((r) => loggedUpdate(boardId, r, 'update'));
+}
+
+/** A log row as read, checked (a bad row is a CorruptBoardError). */
+export function loggedUpdate(boardId: string, row: { seq: unknown; update_data: unknown }, what: string): LoggedUpdate {
+  return {
+    seq: int(boardId, row.seq, 'seq'),
+    update: blob(boardId, row.update_data, `${what} ${String(row.seq)}`),
+  };
+}
+
+/** The stored snapshot revision of the board or one of its documents; 0 before the first compaction. */
+export async function readRevision(db: Kysely<BoardTables>, boardId: string, kind: string): Promise<number> {
+  const row = await db
+    .selectFrom('board_snapshot_revisions')
+    .select('revision')
+    .where('board_id', '=', boardId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row ? int(boardId, row.revision, 'snapshot revision') : 0;
 }
 
 /**

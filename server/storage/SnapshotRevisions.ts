@@ -20,6 +20,9 @@
  *   appended by another instance stays until a compaction that contains it.
  *
  * Every snapshot write bumps the revision, `compact` included (the restore-board tool uses it).
+ *
+ * An instance that holds a document open follows the log the same way (`unseenUpdates`): it
+ * applies the rows it does not know, and when the revision moved it merges the whole stored form.
  */
 export type RevisedDocumentCompaction = Omit<RevisedCompaction, 'title'>;
 
@@ -31,4 +34,13 @@ export interface RevisedCompaction {
   readonly expectedRevision: number;
   /** Exactly the log rows the snapshot contains; other rows stay. */
   readonly seqs: readonly number[];
+}
+
+/**
+ * What an instance that holds a document open has not seen of its stored form: the snapshot
+ * revision and the log rows it does not know (another instance wrote them), read at one moment.
+ */
+export interface UnseenUpdates {
+  readonly revision: number;
+  readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { executeCommand, findTemplate, readBoard, SCHEMA_VERSION } from '../../shared/index.ts';
 import { CorruptBoardError, type StoredBoard } from './BoardStore.ts';
-import { decodeBoard, newBoardRow } from './boardState.ts';
+import { decodeBoard, logGap, newBoardRow } from './boardState.ts';
 
 const actor = { id: 'u1', name: 'Ann', department: 'sales' } as const;
 
@@ -54,7 +54,7 @@ describe('board state', () => {
     expect(() => decodeBoard(storedBoard({ snapshot: empty }))).toThrow(/holds no board/);
   });
 
-  it('refuses a log whose updates depend on changes that are missing', () => {
+  it('keeps a log whose updates depend on missing changes: what it can show, the rest pending, the gap reported', () => {
     const base = storedBoard();
     const doc = decodeBoard(base);
     const updates: Uint8Array[] = [];
@@ -62,6 +62,11 @@ describe('board state', () => {
     executeCommand(doc, actor, 'renameBoard', { title: 'First' });
     executeCommand(doc, actor, 'renameBoard', { title: 'Second' });
     // Only the second update: it builds on the first, which is gone.
-    expect(() => decodeBoard({ ...base, updates: [{ seq: 2, update: updates[1]! }] })).toThrow(/missing/);
+    const gapped = decodeBoard({ ...base, updates: [{ seq: 2, update: updates[1]! }] });
+    expect(readBoard(gapped).meta.title).toBe('Checkout');
+    expect(logGap(gapped)?.missing).toEqual([[doc.clientID, expect.any(Number)]]);
+    Y.applyUpdate(gapped, updates[0]!); // a client that has the first change syncs it
+    expect(logGap(gapped)).toBeNull();
+    expect(readBoard(gapped).meta.title).toBe('Second');
   });
 });

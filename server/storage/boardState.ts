@@ -11,13 +11,36 @@ export interface LoadedBoard {
   readonly lastSeq: number;
   /** Every log seq the document contains (compaction with several instances deletes exactly these). */
   readonly seqs: readonly number[];
+  /** Changes the log refers to but does not hold (see logGap); null when the board is whole. */
+  readonly gap: LogGap | null;
+}
+
+/**
+ * What a loaded document still waits for: updates whose dependencies are not in the log (an
+ * instance died between relaying an edit and logging it, before this one logged it too). Yjs keeps
+ * such updates pending, invisible, and applies them as soon as the missing changes arrive, for
+ * example from a client that holds them and syncs; the snapshot a compaction writes keeps them.
+ */
+export interface LogGap {
+  /** The first missing clock per client whose changes are missing. */
+  readonly missing: readonly (readonly [client: number, clock: number])[];
+  /** Deletions of items the document does not have yet. */
+  readonly pendingDeletes: boolean;
+}
+
+/** The gap of a document, or null when nothing is pending. */
+export function logGap(doc: Y.Doc): LogGap | null {
+  const { pendingStructs, pendingDs } = doc.store;
+  if (!pendingStructs && !pendingDs) return null;
+  return { missing: [...(pendingStructs?.missing ?? new Map<number, number>())], pendingDeletes: pendingDs !== null };
 }
 
 /**
  * Rebuilds a board's document: snapshot, then the log in order. Throws CorruptBoardError rather
- * than return a document that is not the board: bytes that do not decode, updates whose
- * dependencies are missing (Yjs would keep them pending, invisible), or a document that does
- * not name this board (e.g. an empty snapshot). An empty board must never stand in for real data.
+ * than return a document that is not the board: bytes that do not decode, or a document that does
+ * not name this board (e.g. an empty snapshot, or a gap that hides its meta). An empty board must
+ * never stand in for real data. Updates whose dependencies are missing stay pending (logGap): the
+ * rest of the board is served, and a client that holds the missing changes heals it.
  */
 export function decodeBoard(stored: StoredBoard): Y.Doc {
   const doc = new Y.Doc();
@@ -37,7 +60,6 @@ export function decodeBoard(stored: StoredBoard): Y.Doc {
       fail(`logged update ${seq} does not decode (${errorText(error)})`, error);
     }
   }
-  if (doc.store.pendingStructs || doc.store.pendingDs) fail('its updates refer to changes that are missing');
   const boardId = readMeta(doc).boardId;
   if (boardId !== stored.id) fail(boardId ? `its document belongs to board ${boardId}` : 'its document holds no board');
   return doc;
@@ -51,11 +73,13 @@ export async function loadBoardDoc(
   const stored = await store.boards.loadBoard(boardId);
   if (!stored) return null;
   const { id, title, createdAt, updatedAt } = stored;
+  const doc = decodeBoard(stored);
   return {
-    doc: decodeBoard(stored),
+    doc,
     info: { id, title, createdAt, updatedAt },
     lastSeq: stored.updates.at(-1)?.seq ?? 0,
     seqs: stored.updates.map((u) => u.seq),
+    gap: logGap(doc),
   };
 }
 

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import type { BoardDocumentStore } from './BoardDocumentStore.ts';
 import type { BoardRepository } from './BoardRepository.ts';
+import type { UnseenUpdates } from './SnapshotRevisions.ts';
 import { readMeta } from '../../shared/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { BoardDocumentKind } from './BoardDocumentStore.ts';
 import { CorruptBoardError } from './BoardStore.ts';
-import { loadBoardDoc } from './boardState.ts';
+import { type LogGap, loadBoardDoc, logGap } from './boardState.ts';
 
 /** A Hocuspocus document read back from storage into a fresh Y.Doc. */
 export interface LoadedDocument {
@@ -15,6 +16,8 @@ export interface LoadedDocument {
   readonly lastSeq: number;
   /** Every log seq the document contains (compaction with several instances deletes exactly these). */
   readonly seqs: readonly number[];
+  /** Changes its log refers to but does not hold; null when it is whole (boardState.ts logGap). */
+  readonly gap: LogGap | null;
 }
 
 /** Stored rows as they are, for merging into a live document (SnapshotRevisions.ts). */
@@ -47,6 +50,8 @@ export interface DocumentStorage {
   ): Promise<number | null>;
   /** The stored snapshot and log; null if the board is gone. */
   loadRows(): Promise<StoredRows | null>;
+  /** The revision and the log rows not in `known` (BoardRepository.ts UnseenUpdates). */
+  unseen(known: ReadonlySet<number>): Promise<UnseenUpdates>;
 }
 
 /** The storage of a document name, or null for a name that is no board's document. */
@@ -65,7 +70,7 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
       kind,
       load: async () => {
         const loaded = await loadBoardDoc(store, boardId);
-        return loaded && { doc: loaded.doc, lastSeq: loaded.lastSeq, seqs: loaded.seqs };
+        return loaded && { doc: loaded.doc, lastSeq: loaded.lastSeq, seqs: loaded.seqs, gap: loaded.gap };
       },
       append: (update, at) => store.boards.appendUpdate(boardId, update, at),
       compact: (doc, snapshot, upToSeq, at) =>
@@ -74,6 +79,7 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
       compactIfCurrent: (doc, snapshot, seqs, expectedRevision, at) =>
         store.boards.compactIfCurrent(boardId, { snapshot, title: readMeta(doc).title, seqs, expectedRevision, at }),
       loadRows: () => store.boards.loadBoard(boardId),
+      unseen: (known) => store.boards.unseenUpdates(boardId, known),
     };
   }
   return {
@@ -87,13 +93,14 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
     compactIfCurrent: (_doc, snapshot, seqs, expectedRevision, at) =>
       store.documents.compactBoardDocumentIfCurrent(boardId, kind, { snapshot, seqs, expectedRevision, at }),
     loadRows: () => store.documents.loadBoardDocument(boardId, kind),
+    unseen: (known) => store.documents.unseenDocumentUpdates(boardId, kind, known),
   };
 }
 
 /**
  * Rebuilds a board's other document: snapshot (if any), then its log in order. Like decodeBoard,
- * it throws CorruptBoardError rather than hand out a document that lost data (bytes that do not
- * decode, updates whose dependencies are missing). A board with no such rows yet gets an empty doc.
+ * it throws CorruptBoardError for bytes that do not decode and keeps updates whose dependencies
+ * are missing pending (`gap`). A board with no such rows yet gets an empty doc.
  */
 export async function loadBoardDocumentDoc(
   store: DocumentRepositories,
@@ -121,6 +128,5 @@ export async function loadBoardDocumentDoc(
       fail(`update ${seq} does not decode`, error);
     }
   }
-  if (doc.store.pendingStructs || doc.store.pendingDs) fail('updates refer to changes that are missing', undefined);
-  return { doc, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq) };
+  return { doc, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq), gap: logGap(doc) };
 }

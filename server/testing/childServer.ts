@@ -14,6 +14,8 @@ export interface ChildServer {
   output(): string;
   /** Resolves when the process has exited. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends `signal` to the server's whole process group, as an orchestrator's kill does. */
+  killGroup(signal: NodeJS.Signals): void;
 }
 
 /**
@@ -28,14 +30,18 @@ export function spawnServer(
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so killGroup reaches everything it started
   });
+  const killGroup = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
+  };
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killGroup('SIGKILL');
       reject(new Error(`main.ts did not print its listening line within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
@@ -43,7 +49,7 @@ export function spawnServer(
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (!url) return;
       clearTimeout(timer);
-      resolve({ child, url, wsUrl: `${url.replace(/^http/, 'ws')}/collab`, output: () => output, exited });
+      resolve({ child, url, wsUrl: `${url.replace(/^http/, 'ws')}/collab`, output: () => output, exited, killGroup });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -12,9 +12,24 @@ export function httpBaseOf(wsUrl: string): string {
   return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`;
 }
 
+/**
+ * fetch, sent again once if the connection was reset before any answer. A request written on a
+ * kept-alive socket just as the server closes it for idleness (Node's 5 s; the test and the
+ * server share one event loop, which a long synchronous step can hold past both timers) is
+ * reset; browsers send such a request again, undici's fetch does not.
+ */
+async function fetchRetryingReset(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: unknown } }).cause?.code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 /** Asks the server for a new identity as a client does (any share token of the board); null if refused. */
 export async function issueIdentity(wsUrl: string, boardId: string, token: string): Promise<IssuedIdentity | null> {
-  const response = await fetch(`${httpBaseOf(wsUrl)}${identitiesPath(boardId)}`, {
+  const response = await fetchRetryingReset(`${httpBaseOf(wsUrl)}${identitiesPath(boardId)}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
   });
@@ -74,5 +89,5 @@ export async function fetchAsPerson(url: string, token: string, init: RequestIni
     boardId ? await boardCallHeaders(url, decodeURIComponent(boardId), token) : { Authorization: `Bearer ${token}` },
   ))
     headers.set(name, value);
-  return fetch(url, { ...init, headers });
+  return fetchRetryingReset(url, { ...init, headers });
 }

@@ -1,5 +1,3 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
-import * as Y from 'yjs';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { LaneId, StageId } from '../../shared/schema/ids.ts';
 import {
@@ -15,26 +13,11 @@ import {
   type PrivateWriter,
   type PrivateWritingServerMessage,
 } from '../../shared/protocol/privateWriting.ts';
-import { connectProvider, waitFor } from './providers.ts';
-import { identityNamed } from './identities.ts';
+import { connectHeld, HeldClient, type HeldConnectOptions } from './heldClient.ts';
 
-/**
- * A raw provider speaking the private-writing protocol, for server tests. It keeps every
- * stateless payload the server sent it, unparsed (`raw`), so secrecy tests can inspect them all.
- */
-export class PrivateWritingClient {
-  readonly raw: string[];
-  readonly provider: HocuspocusProvider;
-  readonly doc: Y.Doc;
-  readonly person: PrivateWriter;
+/** The private-writing protocol on a raw provider, for server tests (HeldClient keeps every payload). */
+export class PrivateWritingClient extends HeldClient<PrivateWritingServerMessage, PrivateWriter, PrivateStateMessage> {
   private seq = 0;
-
-  private constructor(provider: HocuspocusProvider, doc: Y.Doc, person: PrivateWriter, raw: string[]) {
-    this.provider = provider;
-    this.doc = doc;
-    this.person = person;
-    this.raw = raw;
-  }
 
   /** Connects with `token` and (unless `hello` is false) says hello and waits for the first state. */
   static async connect(
@@ -42,73 +25,30 @@ export class PrivateWritingClient {
     boardId: string,
     token: string,
     person: PrivateWriter,
-    { hello = true } = {},
+    options: HeldConnectOptions = {},
   ): Promise<PrivateWritingClient> {
-    const raw: string[] = [];
-    const doc = new Y.Doc();
-    // The test's person id names the identity: the same id is the same person, as on a real device.
-    const identity = await identityNamed(wsUrl, boardId, token, person.id);
-    const provider = await connectProvider(wsUrl, boardId, {
-      token,
-      credential: identity?.credential ?? null,
-      document: doc,
-      onStateless: (p) => raw.push(p),
+    const client = new PrivateWritingClient(await connectHeld(wsUrl, boardId, token, person.id, options), person, {
+      feature: 'private-writing',
+      parse: parsePrivateWritingServerMessage,
+      types: {
+        hello: PRIVATE.hello,
+        state: PRIVATE.state,
+        refused: PRIVATE.refused,
+        start: PRIVATE.start,
+        reveal: PRIVATE.reveal,
+        cancel: PRIVATE.cancel,
+      },
+      idField: 'phaseId',
+      what: 'phase',
     });
-    // `person.id` from here on is the id the server proved, as every message about this person carries it.
-    const client = new PrivateWritingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);
-    if (hello) await client.hello();
+    if (options.hello ?? true) await client.hello();
     return client;
-  }
-
-  async hello(): Promise<PrivateStateMessage> {
-    const mark = this.mark();
-    this.send({ type: PRIVATE.hello, person: this.person });
-    return this.next((m) => m.type === PRIVATE.state, mark, 'the state after hello');
-  }
-
-  get messages(): PrivateWritingServerMessage[] {
-    return this.raw
-      .map((p) => parsePrivateWritingServerMessage(safeJson(p)))
-      .filter((m): m is PrivateWritingServerMessage => m !== null);
-  }
-
-  mark(): number {
-    return this.raw.length;
-  }
-
-  send(message: { type: string } & Record<string, unknown>): void {
-    this.provider.sendStateless(JSON.stringify(message));
-  }
-
-  async next<T extends PrivateWritingServerMessage>(
-    match: (m: PrivateWritingServerMessage) => boolean,
-    since = 0,
-    what = 'a private-writing message',
-  ): Promise<T> {
-    return waitFor(
-      () =>
-        this.raw
-          .slice(since)
-          .map((p) => parsePrivateWritingServerMessage(safeJson(p)))
-          .find((m): m is T => m !== null && match(m)),
-      { what },
-    );
-  }
-
-  lastState(): PrivateStateMessage | undefined {
-    return this.messages.filter((m): m is PrivateStateMessage => m.type === PRIVATE.state).at(-1);
   }
 
   /** Starts a phase (facilitator); resolves with its id, or throws with the refusal. */
   async start(settings: PhaseSettingsInput = {}): Promise<string> {
-    const mark = this.mark();
-    this.send({ type: PRIVATE.start, settings });
-    const m = await this.next<PrivateStateMessage | PrivateRefusedMessage>(
-      (x) => (x.type === PRIVATE.state && x.event?.kind === 'opened') || x.type === PRIVATE.refused,
-      mark,
-      'the phase to open',
-    );
-    if (m.type === PRIVATE.refused || !m.phase) throw new Error(`start refused: ${JSON.stringify(m)}`);
+    const m = await this.opening(settings);
+    if (m.type !== PRIVATE.state || !m.phase) throw new Error(`start refused: ${JSON.stringify(m)}`);
     return m.phase.id;
   }
 
@@ -148,34 +88,13 @@ export class PrivateWritingClient {
   }
 
   /** Reveal or cancel; resolves with the resulting state or the refusal. */
-  async close(
-    phaseId: string,
-    how: 'reveal' | 'cancel' = 'reveal',
-  ): Promise<PrivateStateMessage | PrivateRefusedMessage> {
-    const mark = this.mark();
-    this.send({ type: how === 'reveal' ? PRIVATE.reveal : PRIVATE.cancel, phaseId });
-    return this.next(
-      (m) => (m.type === PRIVATE.state && m.event !== null && m.event.kind !== 'opened') || m.type === PRIVATE.refused,
-      mark,
-      `the phase to ${how}`,
-    );
+  close(phaseId: string, how: 'reveal' | 'cancel' = 'reveal'): Promise<PrivateStateMessage | PrivateRefusedMessage> {
+    return this.closing(phaseId, how) as Promise<PrivateStateMessage | PrivateRefusedMessage>;
   }
 
   /** The first cell of the board: [stageId, laneId]. */
   cell(stage = 0, lane = 0): [StageId, LaneId] {
     const board = readBoard(this.doc);
     return [board.stages[stage]!.id, board.lanes[lane]!.id];
-  }
-
-  destroy(): void {
-    this.provider.destroy();
-  }
-}
-
-function safeJson(payload: string): unknown {
-  try {
-    return JSON.parse(payload);
-  } catch {
-    return null;
   }
 }

@@ -29,7 +29,7 @@ export type TestServerOptions = Partial<Omit<ServerConfig, 'port' | 'host'>> & P
  */
 export async function startTestServer(
   options: TestServerOptions = {},
-  serverOptions: Pick<CreateServerOptions, 'store' | 'now'> = {},
+  serverOptions: Pick<CreateServerOptions, 'store' | 'now' | 'saveRetry'> = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? makeTempDir('journeyboard-data-');
@@ -51,13 +51,14 @@ export async function startTestServer(
       databaseSchema: options.databaseSchema,
       redisUrl: options.redisUrl,
       redisPrefix: options.redisPrefix,
+      logFollowMs: options.logFollowMs,
       metricsToken: options.metricsToken,
       trustProxy: options.trustProxy,
       oidc: options.oidc,
       publicUrl: options.publicUrl,
       sessionTtlMs: options.sessionTtlMs,
     },
-    { store: serverOptions.store, now: serverOptions.now, comments: options.comments },
+    { ...serverOptions, comments: options.comments },
   );
   return {
     url: server.url,

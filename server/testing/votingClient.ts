@@ -1,5 +1,3 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
-import * as Y from 'yjs';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
 import type { Note } from '../../shared/schema/note.ts';
@@ -13,27 +11,10 @@ import {
   type VotingServerMessage,
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
-import { connectProvider, waitFor } from './providers.ts';
-import { identityNamed } from './identities.ts';
-import type { IssuedIdentity } from '../../shared/protocol/identity.ts';
+import { connectHeld, HeldClient, type HeldConnectOptions } from './heldClient.ts';
 
-/**
- * A raw provider speaking the voting protocol, for server tests. It keeps every stateless payload
- * the server sent it, unparsed (`raw`), so secrecy tests can inspect all of them.
- */
-export class VotingClient {
-  readonly raw: string[] = [];
-  readonly provider: HocuspocusProvider;
-  readonly doc: Y.Doc;
-  readonly person: VoterIdentity;
-
-  private constructor(provider: HocuspocusProvider, doc: Y.Doc, person: VoterIdentity, raw: string[]) {
-    this.provider = provider;
-    this.doc = doc;
-    this.person = person;
-    this.raw = raw;
-  }
-
+/** The voting protocol on a raw provider, for server tests (HeldClient keeps every payload). */
+export class VotingClient extends HeldClient<VotingServerMessage, VoterIdentity, VotingStateMessage> {
   /**
    * Connects with `token`, and (unless `hello` is false) says hello and waits for the first state.
    * Proves itself with `identity` when given, with a sign-in session `cookie`, else with the one
@@ -44,74 +25,30 @@ export class VotingClient {
     boardId: string,
     token: string,
     person: VoterIdentity,
-    { hello = true, identity: given, cookie }: { hello?: boolean; identity?: IssuedIdentity; cookie?: string } = {},
+    options: HeldConnectOptions = {},
   ): Promise<VotingClient> {
-    const raw: string[] = [];
-    const doc = new Y.Doc();
-    // The test's person id names the identity: the same id is the same person, as on a real device.
-    // With a sign-in session cookie, the session proves the person instead.
-    const identity = given ?? (cookie ? null : await identityNamed(wsUrl, boardId, token, person.id));
-    const provider = await connectProvider(wsUrl, boardId, {
-      token,
-      credential: identity?.credential ?? null,
-      cookie,
-      document: doc,
-      onStateless: (p) => raw.push(p),
+    const client = new VotingClient(await connectHeld(wsUrl, boardId, token, person.id, options), person, {
+      feature: 'voting',
+      parse: parseVotingServerMessage,
+      types: {
+        hello: VOTING.hello,
+        state: VOTING.state,
+        refused: VOTING.refused,
+        start: VOTING.start,
+        reveal: VOTING.reveal,
+        cancel: VOTING.cancel,
+      },
+      idField: 'roundId',
+      what: 'round',
     });
-    // `person.id` from here on is the id the server proved, as every message about this person carries it.
-    const client = new VotingClient(provider, doc, { ...person, id: identity?.personId ?? person.id }, raw);
-    if (hello) {
-      const mark = client.mark();
-      client.send({ type: VOTING.hello, person });
-      await client.next((m) => m.type === VOTING.state, mark);
-    }
+    if (options.hello ?? true) await client.hello();
     return client;
-  }
-
-  get messages(): VotingServerMessage[] {
-    return this.raw
-      .map((p) => parseVotingServerMessage(safeJson(p)))
-      .filter((m): m is VotingServerMessage => m !== null);
-  }
-
-  mark(): number {
-    return this.raw.length;
-  }
-
-  send(message: { type: string } & Record<string, unknown>): void {
-    this.provider.sendStateless(JSON.stringify(message));
-  }
-
-  /** The first voting message from index `since` on that matches. */
-  async next<T extends VotingServerMessage>(
-    match: (m: VotingServerMessage) => boolean,
-    since = 0,
-    what = 'a voting message',
-  ): Promise<T> {
-    return waitFor(
-      () =>
-        this.raw
-          .slice(since)
-          .map((p) => parseVotingServerMessage(safeJson(p)))
-          .find((m): m is T => m !== null && match(m)),
-      { what },
-    );
-  }
-
-  lastState(): VotingStateMessage | undefined {
-    return this.messages.filter((m): m is VotingStateMessage => m.type === VOTING.state).at(-1);
   }
 
   /** Starts a round (facilitator) and resolves with its id once this client's state shows it open. */
   async start(settings: RoundSettingsInput): Promise<RoundId> {
-    const mark = this.mark();
-    this.send({ type: VOTING.start, settings });
-    const state = await this.next<VotingStateMessage>(
-      (m) => (m.type === VOTING.state && m.event?.kind === 'opened') || m.type === VOTING.refused,
-      mark,
-      'the round to open',
-    );
-    if (!state.round) throw new Error(`start refused: ${JSON.stringify(state)}`);
+    const state = await this.opening(settings);
+    if (state.type !== VOTING.state || !state.round) throw new Error(`start refused: ${JSON.stringify(state)}`);
     return state.round.id;
   }
 
@@ -139,32 +76,11 @@ export class VotingClient {
   }
 
   /** Sends reveal or cancel and resolves with the resulting state (or refusal). */
-  async close(
-    roundId: RoundId,
-    how: 'reveal' | 'cancel' = 'reveal',
-  ): Promise<VotingStateMessage | VotingRefusedMessage> {
-    const mark = this.mark();
-    this.send({ type: how === 'reveal' ? VOTING.reveal : VOTING.cancel, roundId });
-    return this.next(
-      (m) => (m.type === VOTING.state && m.event !== null && m.event.kind !== 'opened') || m.type === VOTING.refused,
-      mark,
-      `the round to ${how}`,
-    );
+  close(roundId: RoundId, how: 'reveal' | 'cancel' = 'reveal'): Promise<VotingStateMessage | VotingRefusedMessage> {
+    return this.closing(roundId, how) as Promise<VotingStateMessage | VotingRefusedMessage>;
   }
 
   notes(kind?: Note['kind']): Note[] {
     return readBoard(this.doc).notes.filter((n) => !kind || n.kind === kind);
-  }
-
-  destroy(): void {
-    this.provider.destroy();
-  }
-}
-
-function safeJson(payload: string): unknown {
-  try {
-    return JSON.parse(payload);
-  } catch {
-    return null;
   }
 }

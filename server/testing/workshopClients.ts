@@ -16,6 +16,7 @@ export interface RecordingProvider {
   /** Messages of one type. */
   ofType(type: string): unknown[];
   send(message: object): void;
+  destroy(): void;
 }
 
 export async function recordingProvider(wsUrl: string, boardId: string, token: string): Promise<RecordingProvider> {
@@ -54,6 +55,7 @@ export async function recordingProvider(wsUrl: string, boardId: string, token: s
       ),
     ofType: (type) => messages.filter((m) => (m as { type?: unknown } | null)?.type === type),
     send: (message) => provider.sendStateless(JSON.stringify(message)),
+    destroy: () => provider.destroy(),
   };
 }
 

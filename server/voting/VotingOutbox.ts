@@ -16,7 +16,7 @@ import {
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
-import { HeldAudience } from '../reveal/HeldAudience.ts';
+import { HeldAudience, roleOf } from '../reveal/HeldAudience.ts';
 import { remainingFor, type Dots, type NoteFacts, type Refusal } from './ballotRules.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
 
@@ -145,10 +145,6 @@ export class VotingOutbox extends HeldAudience {
     };
     connection.sendStateless(JSON.stringify(message));
   }
-}
-
-export function roleOf(connection: Connection): Role | undefined {
-  return (connection.context as Partial<AccessContext>).role;
 }
 
 /** Why someone with no ballot row yet may not join a round that only the people present at its opening vote in. */

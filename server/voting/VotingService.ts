@@ -1,4 +1,4 @@
-import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import type { Connection } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { getRecord } from '../../shared/doc/boardDoc.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
@@ -14,14 +14,13 @@ import { Deadlines } from './Deadlines.ts';
 import { checkPlace, withDot, type Dots, type Refusal } from './ballotRules.ts';
 import { roundResult } from './roundResult.ts';
 import { reconcileRoundRecords, writeRoundRecord } from './roundRecords.ts';
-import { guestOf, NOT_ELIGIBLE, noteFacts, roleOf, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
+import { guestOf, NOT_ELIGIBLE, noteFacts, VotingOutbox, votingRefusal } from './VotingOutbox.ts';
 import type { StoredBallot, StoredRound, VotingStore } from './VotingStore.ts';
-import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
-import { handleClientMessage } from '../live/clientMessages.ts';
+import { withLiveDocument } from '../live/boardQueue.ts';
 import { VOTING_TOPIC, votingEventSchema, type VotingEvent } from './votingEvents.ts';
 import type { BoardEvents } from '../scaleout/ClusterEvents.ts';
-import { BoardEventRelay } from '../reveal/BoardEventRelay.ts';
-import { helloPerson } from '../reveal/HeldAudience.ts';
+import { roleOf } from '../reveal/HeldAudience.ts';
+import { HeldService } from '../reveal/HeldService.ts';
 import { log } from '../observability/log.ts';
 
 export interface VotingServiceOptions {
@@ -34,9 +33,6 @@ export interface VotingServiceOptions {
 }
 
 const CAS_ATTEMPTS = 8;
-// An instance without the board open lets the deadline pass by this much before revealing, so the
-// instance that has the board open (and the people on it) normally does it, without loading it twice.
-const REMOTE_REVEAL_GRACE_MS = 2_000;
 
 /**
  * Secret dot-voting rounds (docs/api.md, "Voting"): votes are secret until the reveal. Ballots
@@ -55,38 +51,31 @@ const REMOTE_REVEAL_GRACE_MS = 2_000;
  * change is published as a board event (votingEvents.ts); every other instance re-sends, from
  * the database, what its own connections may see.
  */
-export class VotingService {
+export class VotingService extends HeldService<VotingClientMessage, VotingEvent, StoredRound, VotingOutbox> {
   private readonly store: VotingStore;
   private readonly onRevealed: VotingServiceOptions['onRevealed'];
   private readonly now: () => number;
-  private instance: Hocuspocus | null = null;
-  /** Who each connection is, and every message out (who may hear what). */
-  private readonly out: VotingOutbox;
   /** Time limits of open rounds: the server reveals a round when its `endsAt` passes. */
   private readonly deadlines: Deadlines<RoundId>;
-  private readonly queue = new BoardQueue();
-  /** Tells the other instances of each change, and hears theirs (server/reveal/). */
-  private readonly relay: BoardEventRelay<VotingEvent>;
 
   constructor(options: VotingServiceOptions) {
+    const now = options.now ?? Date.now;
+    super(
+      {
+        feature: 'voting',
+        ends: 'a round',
+        hello: VOTING.hello,
+        messages: votingClientMessageSchema,
+        topic: VOTING_TOPIC,
+        events: votingEventSchema,
+        cluster: options.cluster,
+      },
+      new VotingOutbox(options.store, now),
+    );
     this.store = options.store;
     this.onRevealed = options.onRevealed;
-    this.now = options.now ?? Date.now;
-    this.out = new VotingOutbox(this.store, this.now);
+    this.now = now;
     this.deadlines = new Deadlines(this.now);
-    this.relay = new BoardEventRelay({
-      feature: 'voting',
-      topic: VOTING_TOPIC,
-      schema: votingEventSchema,
-      cluster: options.cluster,
-      queue: this.queue,
-      onEvent: (boardId, event) => this.heard(boardId, event),
-    });
-  }
-
-  attach(instance: Hocuspocus): void {
-    this.instance = instance;
-    this.out.attach(instance);
   }
 
   /** Arms the time limits of rounds left open by a previous run (a deadline already past reveals now). */
@@ -94,33 +83,19 @@ export class VotingService {
     for (const round of await this.store.listTimedOpenRounds()) this.arm(round);
   }
 
-  close(): void {
-    this.relay.close();
+  override close(): void {
+    super.close();
     this.deadlines.close();
   }
 
   // ---- requests ----
 
-  /** One stateless message from a connection on the board document `boardId`. */
-  handle(connection: Connection, boardId: string, payload: string): Promise<void> {
-    return handleClientMessage({
-      schema: votingClientMessageSchema,
-      payload,
-      boardId,
-      queue: this.queue,
-      refuse: (message, refusal) => this.out.refuse(connection, message, refusal),
-      dispatch: (message) => this.dispatch(connection, boardId, message),
-    });
-  }
-
-  private async dispatch(connection: Connection, boardId: string, message: VotingClientMessage): Promise<void> {
-    if (message.type === VOTING.hello) return this.hello(connection, boardId, message.person);
-    const voter = this.out.identified(connection);
-    if (!voter)
-      return this.out.refuse(connection, message, {
-        code: 'not-identified',
-        message: 'Say who you are first (voting:hello).',
-      });
+  protected dispatchFrom(
+    connection: Connection,
+    boardId: string,
+    voter: VoterIdentity,
+    message: Exclude<VotingClientMessage, { type: typeof VOTING.hello }>,
+  ): Promise<void> {
     switch (message.type) {
       case VOTING.start:
         return this.startRound(connection, boardId, voter, message.settings);
@@ -128,20 +103,13 @@ export class VotingService {
       case VOTING.remove:
         return this.changeDot(connection, boardId, voter, message);
       case VOTING.reveal:
+        return this.closeByFacilitator(connection, boardId, message, message.roundId, 'reveal');
       case VOTING.cancel:
-        return this.closeByFacilitator(connection, boardId, message);
+        return this.closeByFacilitator(connection, boardId, message, message.roundId, 'cancel');
     }
   }
 
-  private async hello(connection: Connection, boardId: string, declared: Omit<VoterIdentity, 'id'>): Promise<void> {
-    const person = helloPerson(connection, declared);
-    if (!person)
-      return this.out.refuse(
-        connection,
-        { type: VOTING.hello },
-        { code: 'not-identified', message: 'This connection has no proven identity.' },
-      );
-    this.out.identify(connection, person);
+  protected async welcome(connection: Connection, boardId: string, person: VoterIdentity): Promise<void> {
     const round = await this.liveOpenRound(boardId);
     // A round for the people present at its opening takes nobody new (they were registered then).
     const joined =
@@ -261,29 +229,14 @@ export class VotingService {
     });
   }
 
-  private async closeByFacilitator(
-    connection: Connection,
-    boardId: string,
-    message: Extract<VotingClientMessage, { type: 'voting:reveal' | 'voting:cancel' }>,
-  ): Promise<void> {
-    if (roleOf(connection) !== 'facilitator')
-      return this.out.refuse(connection, message, { code: 'not-allowed', message: 'Only a facilitator ends a round.' });
-    const round = await this.liveOpenRound(boardId);
-    if (!round || round.id !== message.roundId)
-      return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
-    if (message.type === VOTING.reveal) {
-      if (!(await this.reveal(boardId, round)))
-        this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
-      return;
-    }
-    if (!(await this.store.closeRound(boardId, round.id, { status: 'cancelled', at: this.now() }))) {
-      return this.out.refuse(connection, message, await this.notOpen(boardId, message.roundId));
-    }
+  protected async cancel(boardId: string, round: StoredRound): Promise<boolean> {
+    if (!(await this.store.closeRound(boardId, round.id, { status: 'cancelled', at: this.now() }))) return false;
     this.disarm(round.id);
     log.info({ board: boardId }, `round ${round.id} cancelled`);
     const event = { kind: 'cancelled', roundId: round.id, title: round.settings.title } as const;
     await this.out.broadcastState(boardId, null, event);
     this.tell(boardId, { kind: 'round', event });
+    return true;
   }
 
   // ---- reveal ----
@@ -294,7 +247,7 @@ export class VotingService {
    * `round:` record into the live document in one server transaction (persisted through the
    * update log like any change), checkpoints it, and tells everyone.
    */
-  private async reveal(boardId: string, round: StoredRound): Promise<boolean> {
+  protected async reveal(boardId: string, round: StoredRound): Promise<boolean> {
     const done = await withLiveDocument(
       this.instance,
       boardId,
@@ -322,6 +275,10 @@ export class VotingService {
     return true;
   }
 
+  protected openHeld(boardId: string): Promise<StoredRound | null> {
+    return this.liveOpenRound(boardId);
+  }
+
   /** The board's open round; one whose time limit has passed is revealed on the way (and null returned). */
   private async liveOpenRound(boardId: string): Promise<StoredRound | null> {
     const round = await this.store.getOpenRound(boardId);
@@ -334,17 +291,8 @@ export class VotingService {
 
   private arm(round: StoredRound): void {
     if (round.endsAt === null) return;
-    const here = this.instance?.documents.has(round.boardId) ?? false;
-    const grace = this.relay.clustered && !here ? REMOTE_REVEAL_GRACE_MS : 0;
-    this.deadlines.set(round.id, round.endsAt + grace, () => {
-      void this.queue.run(round.boardId, async () => {
-        try {
-          const current = await this.store.getOpenRound(round.boardId);
-          if (current?.id === round.id) await this.reveal(round.boardId, current);
-        } catch (error) {
-          log.error({ board: round.boardId, err: error }, `the timed reveal of ${round.id} failed`);
-        }
-      });
+    this.deadlines.set(round.id, round.endsAt + this.revealGrace(round.boardId), () => {
+      void this.revealIfOpen(round.boardId, round.id);
     });
   }
 
@@ -449,7 +397,7 @@ export class VotingService {
     return joined;
   }
 
-  private async notOpen(boardId: string, roundId: RoundId): Promise<Refusal> {
+  protected async notOpen(boardId: string, roundId: RoundId): Promise<Refusal> {
     const asked = await this.store.getRound(boardId, roundId);
     if (asked && asked.status !== 'open')
       return { code: 'round-closed', message: `The round “${asked.settings.title}” is closed.` };
@@ -458,12 +406,8 @@ export class VotingService {
 
   // ---- other instances ----
 
-  private tell(boardId: string, event: VotingEvent): void {
-    this.relay.tell(boardId, event);
-  }
-
   /** Another instance changed this board's voting: bring this instance's connections (and deadlines) up to date. */
-  private async heard(boardId: string, event: VotingEvent): Promise<void> {
+  protected async heard(boardId: string, event: VotingEvent): Promise<void> {
     // The database, not the event, says what is open now (events of two instances may cross).
     const round = await this.store.getOpenRound(boardId);
     if (event.kind === 'round') {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { VOTING, type VoterIdentity } from '../../shared/protocol/voting.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { TestBoards } from '../testing/testBoards.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
 const fran: VoterIdentity = { id: 'user-fran-0001', name: 'Fran', department: 'product' };
@@ -11,20 +11,14 @@ const ann: VoterIdentity = { id: 'user-ann-00001', name: 'Annabel', department: 
 const bo: VoterIdentity = { id: 'user-bo-000001', name: 'Bo', department: 'support' };
 
 describe('Ballots are secret until reveal', () => {
-  let server: TestServer;
-  const clients: VotingClient[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy());
-    await server?.close();
-  });
+  const boards = new TestBoards(VotingClient.connect);
+  afterEach(() => boards.close());
 
   it('while a round is open no other client sees anyone’s ballot: not in the document, not in awareness, not in any message it receives', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const facilitator = await VotingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
-    const voter = await VotingClient.connect(server.wsUrl, id, tokens.editor, ann);
-    const observer = await VotingClient.connect(server.wsUrl, id, tokens.editor, bo);
-    clients.push(facilitator, voter, observer);
+    const { join } = await boards.board();
+    const facilitator = await join('facilitator', fran);
+    const voter = await join('editor', ann);
+    const observer = await join('editor', bo);
     // Everything the observer's document receives, as raw update bytes.
     const updates: Uint8Array[] = [];
     observer.doc.on('update', (u: Uint8Array) => updates.push(u));

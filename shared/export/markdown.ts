@@ -2,7 +2,7 @@ import { ACTION_STATUS_LABEL } from '../schema/action.ts';
 import { DEPARTMENT_STYLE } from '../schema/department.ts';
 import { NOTE_KIND_STYLE } from '../schema/noteKind.ts';
 import type { BoardSnapshot } from '../model/snapshot.ts';
-import { roundDescription } from './labels.ts';
+import { PRIORITY_COLUMNS, type PriorityColumn, roundDescription } from './labels.ts';
 import type { PriorityItem, PriorityList } from './priorityList.ts';
 
 /**
@@ -26,7 +26,7 @@ interface Column {
   readonly cell: (it: PriorityItem) => string;
 }
 
-const COLUMNS: Record<string, Column> = {
+const COLUMNS: Record<PriorityColumn, Column> = {
   rank: { title: '#', right: true, cell: (it) => String(it.rank) },
   votes: { title: 'Votes', right: true, cell: (it) => String(it.votes) },
   text: { title: 'Note', cell: (it) => (it.removed ? '*(removed)* ' : '') + escapeMarkdownCell(it.text || '(empty)') },
@@ -42,8 +42,8 @@ const COLUMNS: Record<string, Column> = {
   link: { title: 'Link', cell: (it) => (it.link ? linkTo(it.link) : '') },
 };
 
-function table(items: readonly PriorityItem[], columns: readonly string[]): string {
-  const cols = columns.map((c) => COLUMNS[c]!);
+function table(items: readonly PriorityItem[], columns: readonly PriorityColumn[]): string {
+  const cols = columns.map((c) => COLUMNS[c]);
   const lines = [
     `| ${cols.map((c) => c.title).join(' | ')} |`,
     `| ${cols.map((c) => (c.right ? '---:' : '---')).join(' | ')} |`,
@@ -52,22 +52,18 @@ function table(items: readonly PriorityItem[], columns: readonly string[]): stri
   return lines.join('\n');
 }
 
-const ALL = [
+const PER_STAGE: readonly PriorityColumn[] = [
   'rank',
   'votes',
   'text',
-  'stage',
   'lane',
   'kind',
   'department',
-  'author',
-  'comments',
   'owner',
   'status',
   'due',
   'link',
 ];
-const PER_STAGE = ['rank', 'votes', 'text', 'lane', 'kind', 'department', 'owner', 'status', 'due', 'link'];
 
 /**
  * The priority list as Markdown: a heading, what it ranks by, one table of every item, then a
@@ -91,7 +87,7 @@ export function priorityMarkdown(
     out.push('No notes to rank yet: pain points, opportunities, actions and voted notes appear here.', '');
     return out.join('\n');
   }
-  out.push(table(list.items, ALL), '');
+  out.push(table(list.items, PRIORITY_COLUMNS), '');
   const known = new Set(board.stages.map((s) => s.id as string));
   for (const s of board.stages) {
     const items = list.items.filter((it) => it.stageId === s.id);

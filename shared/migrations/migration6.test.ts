@@ -6,7 +6,7 @@ import { executeCommand } from '../model/commands/index.ts';
 import { readBoard } from '../model/snapshot.ts';
 import { fieldsToDrop } from '../schema/recordLayout.ts';
 import { createTestBoard, TEST_ACTOR } from '../testing/board.ts';
-import { writeSchema5Board } from '../testing/schema5.ts';
+import { schema5Note, writeSchema5Board } from '../testing/schema5.ts';
 import { migrateBoard, mustStopEditing, schemaCompatibility, SCHEMA_VERSION } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -102,23 +102,11 @@ describe('migration 6: smaller records', () => {
     sync(server, oldClient);
     const { stages, lanes } = readBoard(oldClient);
     oldClient.transact(() => {
-      const rec = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({
-        typeName: 'note',
-        id: 'note:fromoldclient01',
-        position: { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' },
-        kind: 'idea',
-        colour: null,
-        sentiment: null,
-        department: 'sales',
-        authorId: 'u',
-        authorName: 'U',
-        createdAt: 1,
-        updatedAt: 1,
-      }))
-        rec.set(k, v);
-      rec.set('text', new Y.Text('Written offline'));
-      recordsMap(oldClient).set('note:fromoldclient01', rec);
+      const position = { stageId: stages[0]!.id, laneId: lanes[0]!.id, index: 'zz' };
+      recordsMap(oldClient).set(
+        'note:fromoldclient01',
+        schema5Note('note:fromoldclient01', position, 'Written offline'),
+      );
     }, ORIGIN.local);
     migrateBoard(server);
     sync(oldClient, server);

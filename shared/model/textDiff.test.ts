@@ -103,27 +103,30 @@ describe('applyTextDiff', () => {
     }
   });
 
-  it('concurrent edits at different places in one note both survive', () => {
-    const a = text('The quick fox');
+  it.each([
+    [
+      'concurrent edits at different places in one note both survive',
+      'The quick fox',
+      'The quick brown fox',
+      'The quick fox jumps',
+      'The quick brown fox jumps',
+    ],
+    [
+      'a concurrent delete and an insert elsewhere both survive',
+      'Long checkout, hidden fees',
+      'Long checkout',
+      'Very long checkout, hidden fees',
+      'Very long checkout',
+    ],
+  ])('%s', (_, start, mine, theirs, merged) => {
+    const a = text(start);
     const b = text('');
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-    applyTextDiff(a.ytext, 'The quick brown fox');
-    applyTextDiff(b.ytext, 'The quick fox jumps');
+    applyTextDiff(a.ytext, mine);
+    applyTextDiff(b.ytext, theirs);
     Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-    expect(a.ytext.toString()).toBe('The quick brown fox jumps');
-    expect(b.ytext.toString()).toBe('The quick brown fox jumps');
-  });
-
-  it('a concurrent delete and an insert elsewhere both survive', () => {
-    const a = text('Long checkout, hidden fees');
-    const b = text('');
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-    applyTextDiff(a.ytext, 'Long checkout');
-    applyTextDiff(b.ytext, 'Very long checkout, hidden fees');
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-    expect(a.ytext.toString()).toBe('Very long checkout');
-    expect(b.ytext.toString()).toBe('Very long checkout');
+    expect(a.ytext.toString()).toBe(merged);
+    expect(b.ytext.toString()).toBe(merged);
   });
 });

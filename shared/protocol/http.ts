@@ -126,6 +126,8 @@ export type TemplatesResponse = readonly TemplateInfo[];
 export interface HealthResponse {
   readonly status: 'ok';
   readonly version: string;
+  /** Several instances: whether this instance's Redis connections are up; `off` on a single instance. */
+  readonly redis: 'up' | 'down' | 'off';
 }
 
 export type ApiErrorCode =

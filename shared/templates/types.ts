@@ -1,6 +1,7 @@
 import type { Department } from '../schema/department.ts';
 import type { KpiDirection, KpiTrend } from '../schema/kpi.ts';
 import type { NoteKind } from '../schema/noteKind.ts';
+import type { Persona } from '../schema/persona.ts';
 
 export interface TemplateNote {
   /** Index into the template's stages. */
@@ -20,13 +21,8 @@ export interface TemplateNote {
   readonly personas?: readonly number[];
 }
 
-interface TemplatePersona {
-  readonly name: string;
-  readonly role: string;
-  readonly goals: string;
-  readonly needs: string;
-  readonly frustrations: string;
-  readonly quote: string;
+/** A persona's words, as the board keeps them. */
+interface TemplatePersona extends Pick<Persona, 'name' | 'role' | 'goals' | 'needs' | 'frustrations' | 'quote'> {
   /** `#rrggbb`; absent: the palette's colour for its position. */
   readonly colour?: string;
 }

@@ -28,3 +28,31 @@ export function writeSchema5Board(doc: Y.Doc = new Y.Doc(), boardId = SCHEMA5_BA
   });
   return doc;
 }
+
+/**
+ * A note record in the layout a schema-5 client adds one: `typeName` and `id` in the record, a null
+ * colour and sentiment, every field a plain value but the text. Made by hand, not by the model.
+ */
+export function schema5Note(
+  id: string,
+  position: { readonly stageId: string; readonly laneId: string; readonly index: string },
+  text: string,
+): Y.Map<unknown> {
+  const rec = new Y.Map<unknown>();
+  const fields = {
+    typeName: 'note',
+    id,
+    position,
+    kind: 'idea',
+    text: new Y.Text(text),
+    colour: null,
+    sentiment: null,
+    department: 'sales',
+    authorId: 'u',
+    authorName: 'U',
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  for (const [k, v] of Object.entries(fields)) rec.set(k, v);
+  return rec;
+}

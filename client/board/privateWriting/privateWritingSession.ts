@@ -14,11 +14,9 @@ import {
   type StageId,
   type WriterCount,
 } from '../../../shared/index.ts';
-import type { Identity } from '../../identity/identity.ts';
-import type { BoardConnection } from '../../sync/connectBoard.ts';
-import { showToast, type EditorState } from '../editorState.ts';
+import { showToast } from '../editorState.ts';
 import { Store } from '../store.ts';
-import { HeldByServer } from '../reveal/HeldByServer.ts';
+import { HeldByServer, type HeldSessionDeps } from '../reveal/HeldByServer.ts';
 
 export interface DraftDrag {
   readonly id: DraftId;
@@ -42,14 +40,6 @@ export interface PrivateWritingState {
   readonly lastRefusal: { readonly code: string; readonly message: string } | null;
 }
 
-interface Deps {
-  readonly connection: BoardConnection;
-  /** My cursor is withdrawn while a phase is open: where I click would show where I write. */
-  readonly presence: { setCursor(p: null): void };
-  readonly identity: Store<{ me: Identity }>;
-  readonly editor: Store<EditorState>;
-}
-
 const SEND_TEXT_AFTER_MS = 400;
 
 /**
@@ -71,19 +61,17 @@ export class PrivateWritingSession {
     drag: null,
     lastRefusal: null,
   });
-  private readonly deps: Deps;
+  private readonly deps: HeldSessionDeps;
   /** Hello on every (re)connection, sending, and the offline refusal (client/board/reveal/). */
   private readonly channel: HeldByServer<PrivateWritingClientType>;
   private seq = 0;
   private readonly textTimers = new Map<DraftId, ReturnType<typeof setTimeout>>();
   private clockOffset = 0;
 
-  constructor(deps: Deps) {
+  constructor(deps: HeldSessionDeps) {
     this.deps = deps;
     this.channel = new HeldByServer({
-      connection: deps.connection,
-      identity: deps.identity,
-      editor: deps.editor,
+      ...deps,
       hello: PRIVATE.hello,
       // Drafts are kept by the server alone: offline, there is nowhere private to put them.
       offlineMessage: 'You are offline: private notes are kept by the server, so wait until you are back online.',
@@ -97,17 +85,17 @@ export class PrivateWritingSession {
   }
 
   start(settings: PhaseSettingsInput): void {
-    this.send({ type: PRIVATE.start, settings });
+    this.channel.send({ type: PRIVATE.start, settings });
   }
 
   reveal(): void {
     const phase = this.state.get().phase;
-    if (phase) this.send({ type: PRIVATE.reveal, phaseId: phase.id });
+    if (phase) this.channel.send({ type: PRIVATE.reveal, phaseId: phase.id });
   }
 
   cancel(): void {
     const phase = this.state.get().phase;
-    if (phase) this.send({ type: PRIVATE.cancel, phaseId: phase.id });
+    if (phase) this.channel.send({ type: PRIVATE.cancel, phaseId: phase.id });
   }
 
   /** A new private note in a cell, opened for writing at once. */
@@ -117,7 +105,7 @@ export class PrivateWritingSession {
       showToast(this.deps.editor, why ?? 'You cannot write notes now.', 'error');
       return null;
     }
-    if (this.offline()) return null;
+    if (this.channel.offline()) return null;
     const id = newDraftId();
     const now = Date.now() + this.clockOffset;
     const draft: Draft = {
@@ -136,7 +124,15 @@ export class PrivateWritingSession {
       editing: edit ? id : s.editing,
     }));
     this.deps.editor.update({ selection: new Set(), editing: null, header: null });
-    this.send({ type: PRIVATE.add, id, stageId, laneId, ...(kind ? { kind } : {}), text, requestId: this.requestId() });
+    this.channel.send({
+      type: PRIVATE.add,
+      id,
+      stageId,
+      laneId,
+      ...(kind ? { kind } : {}),
+      text,
+      requestId: this.requestId(),
+    });
     return id;
   }
 
@@ -156,24 +152,24 @@ export class PrivateWritingSession {
     if (pending) clearTimeout(pending);
     this.textTimers.delete(id);
     const draft = this.draft(id);
-    if (draft) this.send({ type: PRIVATE.update, id, text: draft.text, requestId: this.requestId() });
+    if (draft) this.channel.send({ type: PRIVATE.update, id, text: draft.text, requestId: this.requestId() });
   }
 
   moveDraft(id: DraftId, stageId: StageId, laneId: LaneId): void {
     const draft = this.draft(id);
-    if (!draft || (draft.stageId === stageId && draft.laneId === laneId) || this.offline()) return;
+    if (!draft || (draft.stageId === stageId && draft.laneId === laneId) || this.channel.offline()) return;
     this.patch(id, { stageId, laneId, placedAt: Date.now() + this.clockOffset });
-    this.send({ type: PRIVATE.update, id, stageId, laneId, requestId: this.requestId() });
+    this.channel.send({ type: PRIVATE.update, id, stageId, laneId, requestId: this.requestId() });
   }
 
   deleteDraft(id: DraftId): void {
-    if (this.offline()) return;
+    if (this.channel.offline()) return;
     this.state.update((s) => ({
       drafts: s.drafts.filter((d) => d.id !== id),
       selected: s.selected === id ? null : s.selected,
       editing: s.editing === id ? null : s.editing,
     }));
-    this.send({ type: PRIVATE.remove, id, requestId: this.requestId() });
+    this.channel.send({ type: PRIVATE.remove, id, requestId: this.requestId() });
   }
 
   select(id: DraftId | null): void {
@@ -208,20 +204,8 @@ export class PrivateWritingSession {
     this.state.update((s) => ({ drafts: sortDrafts(s.drafts.map((d) => (d.id === id ? { ...d, ...change } : d))) }));
   }
 
-  private offline(): boolean {
-    return this.channel.offline();
-  }
-
   private requestId(): string {
     return `p${++this.seq}`;
-  }
-
-  private send(message: { readonly type: PrivateWritingClientType } & Record<string, unknown>): void {
-    this.channel.send(message);
-  }
-
-  private hello(): void {
-    this.channel.hello();
   }
 
   private receive(message: PrivateWritingServerMessage | null): void {
@@ -287,7 +271,7 @@ export class PrivateWritingSession {
         this.state.update({ lastRefusal: { code: message.code, message: message.message } });
         showToast(this.deps.editor, message.message, 'error');
         // My optimistic change did not happen: read my drafts again from the server.
-        if (message.draftId) this.hello();
+        if (message.draftId) this.channel.hello();
         return;
     }
   }

@@ -3,6 +3,15 @@ import type { BoardConnection } from '../../sync/connectBoard.ts';
 import { showToast, type EditorState } from '../editorState.ts';
 import type { Store } from '../store.ts';
 
+/** What a held feature's session (VotingSession, PrivateWritingSession) gets from BoardSession. */
+export interface HeldSessionDeps {
+  readonly connection: BoardConnection;
+  /** My presence: the feature withdraws my cursor while its secret is being made (it shows where I click). */
+  readonly presence: { setCursor(p: null): void };
+  readonly identity: Store<{ me: Identity }>;
+  readonly editor: Store<EditorState>;
+}
+
 export interface HeldByServerOptions<ClientType extends string> {
   readonly connection: Pick<BoardConnection, 'status' | 'onMessage' | 'send'>;
   readonly identity: Store<{ me: Identity }>;

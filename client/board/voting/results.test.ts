@@ -4,7 +4,14 @@ import { createTestBoard } from '../../../shared/testing/board.ts';
 import { compareRounds, rankRound } from './results.ts';
 
 const board = buildSnapshot({ schemaVersion: 4, boardId: 'b', title: 'T', createdAt: 0 }, []);
-const round = (id: string, totals: Record<string, number>): Round =>
+/** A revealed round `id` with these totals; `notes` as revealed, by default each named after its id. */
+const round = (
+  id: string,
+  totals: Record<string, number>,
+  notes = Object.fromEntries(
+    Object.keys(totals).map((k) => [k, { text: k.slice(5), kind: 'pain', stageId: 'stage:x', laneId: 'lane:y' }]),
+  ),
+): Round =>
   readRound(`round:${id}`, {
     title: id,
     openedAt: 1,
@@ -13,9 +20,7 @@ const round = (id: string, totals: Record<string, number>): Round =>
     anonymous: true,
     voterCount: 3,
     totals,
-    notes: Object.fromEntries(
-      Object.keys(totals).map((k) => [k, { text: k.slice(5), kind: 'pain', stageId: 'stage:x', laneId: 'lane:y' }]),
-    ),
+    notes,
     byDepartment: {},
     byPerson: null,
   });
@@ -35,18 +40,7 @@ describe('voting results', () => {
     const pains = t.board().notes.filter((n) => n.kind === 'pain' || n.kind === 'idea');
     // Every note tied at 2 dots, listed in reverse board order and with texts that sort otherwise.
     const totals = Object.fromEntries(pains.map((n) => [n.id, 2]).reverse());
-    const tied = readRound('round:tie', {
-      title: 'Tie',
-      openedAt: 1,
-      revealedAt: 2,
-      dotsPerPerson: 5,
-      anonymous: true,
-      voterCount: 3,
-      totals,
-      notes: {},
-      byDepartment: {},
-      byPerson: null,
-    });
+    const tied = round('tie', totals, {});
     const snapshot = t.board();
     const withRound = { ...snapshot, rounds: [tied] };
     const list = buildPriorityList({

@@ -10,12 +10,9 @@ import {
   type VotingClientType,
   type VotingServerMessage,
 } from '../../../shared/index.ts';
-import type { Identity } from '../../identity/identity.ts';
-import type { BoardConnection } from '../../sync/connectBoard.ts';
-import type { EditorState } from '../editorState.ts';
 import { showToast } from '../editorState.ts';
 import { Store } from '../store.ts';
-import { HeldByServer } from '../reveal/HeldByServer.ts';
+import { HeldByServer, type HeldSessionDeps } from '../reveal/HeldByServer.ts';
 
 /** My own ballot in the open round, as the server last confirmed it. */
 interface MyBallot {
@@ -46,14 +43,6 @@ export interface VotingState {
   readonly lastRefusal: { readonly code: string; readonly message: string } | null;
 }
 
-interface Deps {
-  readonly connection: BoardConnection;
-  /** My presence: the cursor is withdrawn while I vote (it would show where I click). */
-  readonly presence: { setCursor(p: null): void };
-  readonly identity: Store<{ me: Identity }>;
-  readonly editor: Store<EditorState>;
-}
-
 /**
  * The client side of secret voting rounds: speaks shared/protocol/voting.ts over the board
  * connection's JSON channel and keeps what this person may know (the open round, their own
@@ -74,18 +63,16 @@ export class VotingSession {
     startDialogOpen: false,
     lastRefusal: null,
   });
-  private readonly deps: Deps;
+  private readonly deps: HeldSessionDeps;
   private readonly offs: (() => void)[] = [];
   /** Hello on every (re)connection, sending, and the offline refusal (client/board/reveal/). */
   private readonly channel: HeldByServer<VotingClientType>;
   private requestSeq = 0;
 
-  constructor(deps: Deps) {
+  constructor(deps: HeldSessionDeps) {
     this.deps = deps;
     this.channel = new HeldByServer({
-      connection: deps.connection,
-      identity: deps.identity,
-      editor: deps.editor,
+      ...deps,
       hello: VOTING.hello,
       // Dots are counted by the server alone: without a connection there is nothing to click.
       offlineMessage: 'You are offline: dots are placed by the server, so wait until you are back online.',
@@ -107,46 +94,35 @@ export class VotingSession {
   }
 
   start(settings: RoundSettingsInput): void {
-    this.send({ type: VOTING.start, settings });
+    this.channel.send({ type: VOTING.start, settings });
   }
 
   place(noteId: NoteId): void {
     const round = this.state.get().round;
-    if (round && this.offline()) return;
-    if (round) this.send({ type: VOTING.place, roundId: round.id, noteId, requestId: `r${++this.requestSeq}` });
+    if (round && this.channel.offline()) return;
+    if (round) this.channel.send({ type: VOTING.place, roundId: round.id, noteId, requestId: `r${++this.requestSeq}` });
   }
 
   remove(noteId: NoteId): void {
     const round = this.state.get().round;
-    if (round && this.offline()) return;
-    if (round) this.send({ type: VOTING.remove, roundId: round.id, noteId, requestId: `r${++this.requestSeq}` });
+    if (round && this.channel.offline()) return;
+    if (round)
+      this.channel.send({ type: VOTING.remove, roundId: round.id, noteId, requestId: `r${++this.requestSeq}` });
   }
 
   reveal(): void {
     const round = this.state.get().round;
-    if (round) this.send({ type: VOTING.reveal, roundId: round.id });
+    if (round) this.channel.send({ type: VOTING.reveal, roundId: round.id });
   }
 
   cancel(): void {
     const round = this.state.get().round;
-    if (round) this.send({ type: VOTING.cancel, roundId: round.id });
+    if (round) this.channel.send({ type: VOTING.cancel, roundId: round.id });
   }
 
   destroy(): void {
     this.channel.destroy();
     this.offs.splice(0).forEach((off) => off());
-  }
-
-  private offline(): boolean {
-    return this.channel.offline();
-  }
-
-  private send(message: { readonly type: VotingClientType } & Record<string, unknown>): void {
-    this.channel.send(message);
-  }
-
-  private hello(): void {
-    this.channel.hello();
   }
 
   private receive(message: VotingServerMessage | null): void {

@@ -1,0 +1,62 @@
+import { Redis as RedisClient } from 'ioredis';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import { executeCommand, readBoard } from '../../shared/index.ts';
+import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
+import { connectProvider, waitFor } from '../testing/providers.ts';
+import { TEST_REDIS_URL, uniqueRedisPrefix } from '../testing/redis.ts';
+import { createBoardWithLinks, startTestServer } from '../testing/testServer.ts';
+
+const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
+const SYNC = 0; // Hocuspocus's message type for Yjs sync messages
+const SYNC_STEP_1 = 0;
+const UPDATE = 2;
+
+/** The sync messages an instance publishes on a document's channel, by their y-protocols sync type. */
+async function listenToDocumentChannel(prefix: string, documentName: string) {
+  const sub = new RedisClient(TEST_REDIS_URL);
+  const syncTypes: number[] = [];
+  sub.on('messageBuffer', (_channel: Buffer, data: Buffer) => {
+    const message = data.subarray(data[0]! + 1); // after the sender's identifier
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) === SYNC) syncTypes.push(decoding.readVarUint(decoder));
+  });
+  await sub.subscribe(`${prefix}:${documentName}`);
+  return { syncTypes, close: () => sub.quit() };
+}
+
+describe('BoardRedis: a change crosses instances as the update itself', () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('publishes a document’s changes as Yjs updates, never as a state vector to be answered', async () => {
+    const schema = uniqueSchema();
+    cleanups.push(() => dropSchema(schema));
+    const prefix = uniqueRedisPrefix();
+    const server = await startTestServer({
+      databaseUrl: TEST_DATABASE_URL,
+      databaseSchema: schema,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix: prefix,
+    });
+    cleanups.push(() => server.close());
+    const { id } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const provider = await connectProvider(server.wsUrl, id);
+    cleanups.push(() => provider.destroy());
+    const channel = await listenToDocumentChannel(prefix, id);
+    cleanups.push(() => channel.close());
+
+    const { stages, lanes } = readBoard(provider.document);
+    const cell = { stageId: stages[0]!.id, laneId: lanes[0]!.id };
+    for (const text of ['one', 'two', 'three']) executeCommand(provider.document, ann, 'addNote', { ...cell, text });
+    await waitFor(() => channel.syncTypes.length >= 1, { what: 'the relay of the three notes' });
+    executeCommand(provider.document, ann, 'addNote', { ...cell, text: 'later' });
+    await waitFor(() => channel.syncTypes.length >= 2, { what: 'the relay of the later note' });
+
+    expect(channel.syncTypes).not.toContain(SYNC_STEP_1);
+    expect(channel.syncTypes.every((t) => t === UPDATE)).toBe(true);
+  });
+});
