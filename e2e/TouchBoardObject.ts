@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, test, type Browser, type Locator } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import type { Person } from './fixtures.ts';
@@ -121,15 +120,5 @@ export class TouchBoardObject extends BoardPageObject {
     await this.page.getByRole('button', { name: `Add note to ${lane} in ${stage}` }).tap();
     await this.page.getByLabel(`New note in ${lane} in ${stage}`).fill(text);
     await this.page.getByRole('button', { name: 'Add', exact: true }).tap();
-  }
-
-  /** Axe's serious and critical findings (WCAG 2.1 A and AA) on the page as it is, one line each. */
-  async seriousAxeFindings(): Promise<string[]> {
-    const { violations } = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
   }
 }

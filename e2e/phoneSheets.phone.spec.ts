@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { PANELS, TouchBoardObject } from './TouchBoardObject.ts';
 
@@ -17,14 +18,14 @@ test('on a phone the board, the list view, each sheet and the share dialog pass 
   expect(column.x).toBeGreaterThanOrEqual(0);
   expect(column.x + column.width).toBeLessThanOrEqual(size.width);
   expect(column.width).toBeGreaterThan(size.width * 0.85);
-  expect(await fay.seriousAxeFindings(), 'the board').toEqual([]);
+  expect(await seriousViolations(page), 'the board').toEqual([]);
 
   for (const { bar, control, panel: sheet } of SHEETS) {
     await (await fay.reach(bar, control)).tap();
     const shown = page.getByTestId(sheet);
     await expect(shown).toBeVisible();
     expect(await shown.boundingBox(), sheet).toEqual({ x: 0, y: 0, width: size.width, height: size.height });
-    expect(await fay.seriousAxeFindings(), sheet).toEqual([]);
+    expect(await seriousViolations(page), sheet).toEqual([]);
     const close = shown.getByRole('button', { name: /^Close/ }).first();
     await fay.expectOnScreen(close);
     await close.tap();
@@ -34,10 +35,10 @@ test('on a phone the board, the list view, each sheet and the share dialog pass 
   await (await fay.reach('topbar', 'share-button')).tap();
   const share = page.getByRole('dialog', { name: 'Share this board' });
   await expect(share.getByTestId('share-qr-editor')).toBeVisible();
-  expect(await fay.seriousAxeFindings(), 'the share dialog').toEqual([]);
+  expect(await seriousViolations(page), 'the share dialog').toEqual([]);
   await share.getByTestId('show-room-editor').tap();
   await expect(page.getByTestId('room-qr-code')).toBeVisible();
-  expect(await fay.seriousAxeFindings(), 'the room view').toEqual([]);
+  expect(await seriousViolations(page), 'the room view').toEqual([]);
   await page.getByTestId('room-qr-close').tap();
   await page.getByTestId('share-close').tap();
 
@@ -46,5 +47,5 @@ test('on a phone the board, the list view, each sheet and the share dialog pass 
     .getByRole('button', { name: /^Add note to/ })
     .first()
     .tap();
-  expect(await fay.seriousAxeFindings(), 'the list view').toEqual([]);
+  expect(await seriousViolations(page), 'the list view').toEqual([]);
 });
