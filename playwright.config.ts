@@ -1,8 +1,14 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+
+/** Specs for phones and tablets (`*.touch.spec.ts`) and for phones only (`*.phone.spec.ts`). */
+const TOUCH = /\.touch\.spec\.ts$/;
+const PHONE = /\.(touch|phone)\.spec\.ts$/;
 
 /**
  * Browser tests drive Debian's Chromium (never a downloaded browser). Each spec starts its own
- * Journeyboard server (see e2e/fixtures.ts), serving the test build from dist/client-test.
+ * Journeyboard server (see e2e/fixtures.ts), serving the test build from dist/client-test. The
+ * phone and tablet projects emulate the devices (viewport, touch, mobile layout) in that same
+ * Chromium: a device's own browser (Safari on an iPhone) is not what is tested.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -34,4 +40,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'desktop', testIgnore: PHONE },
+    { name: 'phone', testMatch: PHONE, use: { ...devices['iPhone 13'], browserName: 'chromium' } },
+    { name: 'tablet', testMatch: TOUCH, use: { ...devices['iPad Mini'], browserName: 'chromium' } },
+  ],
 });

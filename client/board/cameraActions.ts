@@ -1,5 +1,7 @@
 import type { NoteId } from '../../shared/index.ts';
 import { fitRect, zoomAt } from '../geometry/camera.ts';
+import { openingCamera } from '../geometry/openingView.ts';
+import { recallView } from './rememberedView.ts';
 import type { BoardSession } from './BoardSession.ts';
 
 /** Fits the whole board above the bottom bars, so the KPI row is never under the toolbar. */
@@ -13,18 +15,17 @@ export function fitBoard(session: BoardSession): void {
   session.editor.update({ camera, lastFit: camera, fitted: true });
 }
 
-/** Smallest zoom a board opens at: note text (13.5 units) is then 11 px on screen or more. */
-export const READABLE_SCALE = 0.82;
-
 /**
- * The first view of a board: the whole board when it fits at a readable zoom, else its top-left
- * corner (the first stages, headers and lane labels) at READABLE_SCALE; Fit shows it all on request.
+ * The first view of a board: where this person left it on this device, else the opening view
+ * (openingCamera: the whole board when readable, the first stage column on a phone, else the
+ * top-left corner). Fit shows it all on request.
  */
 export function openBoardView(session: BoardSession): void {
   fitBoard(session);
-  const { camera } = session.editor.get();
-  if (camera.scale >= READABLE_SCALE) return;
-  session.editor.update({ camera: { scale: READABLE_SCALE, x: 24, y: 40 }, lastFit: null });
+  const { camera: fit, viewport } = session.editor.get();
+  const layout = session.layouts.layoutFor(session.model.source.getSnapshot());
+  const camera = recallView(session.boardId, viewport) ?? openingCamera(layout, viewport, fit);
+  if (camera !== fit) session.editor.update({ camera, lastFit: null });
 }
 
 /** The bottom bars grew or shrank: a board still at its fitted view is fitted again. */

@@ -12,6 +12,7 @@ import {
 import { useSession } from '../board/hooks.ts';
 import { OutlineVote } from '../ui/voting/OutlineVote.tsx';
 import { OutlineCommentButton } from '../ui/comments/OutlineCommentButton.tsx';
+import { FormActions } from './FormActions.tsx';
 
 /** One note in the outline: readable as a sentence, with edit, move and delete as plain controls. */
 export function OutlineNote({ note, board, readOnly }: { note: Note; board: BoardSnapshot; readOnly: boolean }) {
@@ -24,7 +25,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
   const label = `${kind.label}: ${note.text || 'no text yet'}`;
   return (
     <li className="outline-note" data-note-id={note.id}>
-      <article aria-label={label}>
+      <article aria-label={label} style={{ ['--kind' as string]: kind.colour }}>
         <p className="outline-note-text">
           <span className="outline-kind" style={{ background: kind.colour }} aria-hidden>
             {kind.icon}
@@ -94,14 +95,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
               rows={3}
               onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
             />
-            <div className="outline-actions">
-              <button className="btn primary" type="submit">
-                Save
-              </button>
-              <button className="btn" type="button" onClick={() => setMode('view')}>
-                Cancel
-              </button>
-            </div>
+            <FormActions submit="Save" onCancel={() => setMode('view')} />
           </form>
         )}
         {mode === 'move' && (
@@ -124,14 +118,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
                 </optgroup>
               ))}
             </select>
-            <div className="outline-actions">
-              <button className="btn primary" type="submit">
-                Move
-              </button>
-              <button className="btn" type="button" onClick={() => setMode('view')}>
-                Cancel
-              </button>
-            </div>
+            <FormActions submit="Move" onCancel={() => setMode('view')} />
           </form>
         )}
       </article>

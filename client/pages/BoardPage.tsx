@@ -3,6 +3,7 @@ import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { openBoardView, setBottomInset } from '../board/cameraActions.ts';
 import { openLinkedNote } from '../board/noteDeepLink.ts';
+import { keepView } from '../board/rememberedView.ts';
 import { oneSidePanelAtATime } from '../board/sidePanels.ts';
 import { SessionContext, useBoardValue, useConnection, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
@@ -26,6 +27,8 @@ import { Deferred, DeviceTransferDialog, PersonasPanel, PriorityPanel, TeamsPane
 import { Toasts } from '../ui/Toasts.tsx';
 import { useBottomBarsInset } from '../ui/floatingInset.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
+import { Segmented } from '../ui/Segmented.tsx';
+import { useIsPhone } from '../ui/layout/viewport.ts';
 import { CommentsOverlay } from '../ui/comments/CommentsOverlay.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { FollowBanner } from '../ui/workshop/FollowBanner.tsx';
@@ -128,6 +131,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   const setView = (v: 'canvas' | 'outline') =>
     session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
   const [ready, setReady] = useState(false);
+  const phone = useIsPhone();
   const [editingIdentity, setEditingIdentity] = useState(false);
   // The profile the link carries, fixed when the dialog opens (a new profile would make a new link).
   const [movingDevice, setMovingDevice] = useState<Profile | null>(null);
@@ -148,8 +152,10 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
       openLinkedNote(session); // `?note=` from an exported priority list
       setReady(true);
     });
+    const forget = keepView(session);
     return () => {
       live = false;
+      forget();
     };
   }, [session]);
   useEffect(() => {
@@ -191,29 +197,17 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         <MassDeleteBanner />
         <LobbyBanner />
         <main className="board-main" ref={mainRef}>
-          <div className="view-switch segmented" role="radiogroup" aria-label="View">
-            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
-            <button
-              type="button"
-              role="radio"
-              aria-checked={view === 'canvas'}
-              className={view === 'canvas' ? 'active' : ''}
-              onClick={() => setView('canvas')}
-            >
-              Board
-            </button>
-            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
-            <button
-              type="button"
-              role="radio"
-              aria-checked={view === 'outline'}
-              className={view === 'outline' ? 'active' : ''}
-              onClick={() => setView('outline')}
-              data-testid="outline-toggle"
-            >
-              Outline
-            </button>
-          </div>
+          <Segmented
+            className="view-switch"
+            label="View"
+            options={[
+              { value: 'canvas', label: 'Board' },
+              // On a phone the outline is the list to work in, not only an accessible copy.
+              { value: 'outline', label: phone ? 'List' : 'Outline', testId: 'outline-toggle' },
+            ]}
+            value={view}
+            onChange={setView}
+          />
           {view === 'outline' ? (
             <Deferred>
               <OutlineView readOnly={readOnly} />

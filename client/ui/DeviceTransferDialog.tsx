@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import { DEPARTMENT_STYLE } from '../../shared/index.ts';
 import { loadCredential } from '../identity/credential.ts';
 import { makeDeviceLink, type DeviceLink } from '../identity/deviceTransfer.ts';
 import type { Profile } from '../identity/identity.ts';
 import { Dialog } from './Dialog.tsx';
+import { qrSvg } from './QrCode.tsx';
 import { minutesAndSeconds, useSecondsLeft } from './useSecondsLeft.ts';
 import './share.css';
 import './deviceTransfer.css';
@@ -33,7 +33,7 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
       ? makeDeviceLink(credential, profile).then(async (link) => ({
           kind: 'ready' as const,
           link,
-          qr: await QRCode.toString(link.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+          qr: await qrSvg(link.url),
         }))
       : Promise.reject(new Error('This device has no identity yet: join a board first.'));
     made.then(

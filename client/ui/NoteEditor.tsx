@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { cutToLimit, LIMITS, noteColour } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
-import { READABLE_SCALE } from '../board/cameraActions.ts';
+import { READABLE_SCALE } from '../geometry/openingView.ts';
 import { finishEditing } from '../board/noteActions.ts';
 import { shiftCaret } from './caret.ts';
 import { noteEditorKey } from './noteEditorKeys.ts';

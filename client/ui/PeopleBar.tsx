@@ -4,6 +4,7 @@ import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { ParticipantPanel } from './workshop/ParticipantPanel.tsx';
 import { useParticipants } from './workshop/participants.ts';
+import { StrokeIcon } from './StrokeIcon.tsx';
 
 /**
  * Avatars of who is here, me first, one per person (their tabs and devices together); the
@@ -88,18 +89,9 @@ export function PeopleBar() {
         data-testid="participants-button"
       >
         {people.length}
-        <svg
-          width={13}
-          height={13}
-          viewBox="0 0 16 16"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={1.8}
-          strokeLinecap="round"
-          aria-hidden
-        >
+        <StrokeIcon size={13} strokeWidth={1.8}>
           <path d="M4 6l4 4 4-4" />
-        </svg>
+        </StrokeIcon>
       </button>
       {panel && <ParticipantPanel onClose={() => setPanel(false)} />}
     </div>

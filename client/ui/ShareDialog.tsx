@@ -5,14 +5,19 @@ import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { rotateLink } from '../api/boards.ts';
 import { Dialog } from './Dialog.tsx';
+import { QrCode } from './QrCode.tsx';
+import { RoomQrView } from './RoomQrView.tsx';
 import { MembersOnlySetting } from './MembersOnlySetting.tsx';
 import { RoleIcon } from './roleIcons.tsx';
 import './share.css';
 
+/** The links a facilitator puts on the projector: the people in the room add notes or comment. */
+const ROOM_ROLES: ReadonlySet<Role> = new Set(['editor', 'commenter']);
+
 /**
- * The links my role may hand out, one per role, each with what that role can do and a copy
- * button. A facilitator can replace a link (after a confirmation): whoever joined with the old
- * one is disconnected by the server.
+ * The links my role may hand out, one per role, each with what that role can do, its QR code and a
+ * copy button; the editor and commenter links can be shown large to the room. A facilitator can
+ * replace a link (after a confirmation): whoever joined with the old one is disconnected by the server.
  */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const session = useSession();
@@ -20,6 +25,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [copied, setCopied] = useState<Role | null>(null);
   const [confirming, setConfirming] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
+  const [projected, setProjected] = useState<Role | null>(null);
   const shown = ROLES.filter((r) => links[r]);
   const absolute = (path: string) => new URL(path, window.location.origin).toString();
 
@@ -77,6 +83,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 </div>
                 <p className="share-desc">{ROLE_INFO[r].description}</p>
                 <div className="share-row">
+                  <QrCode
+                    text={url}
+                    label={`QR code of the ${ROLE_INFO[r].label.toLowerCase()} link`}
+                    className="share-qr"
+                    testId={`share-qr-${r}`}
+                  />
                   <input
                     className="share-url"
                     readOnly
@@ -94,6 +106,16 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                     {copied === r ? '✓ Copied' : 'Copy link'}
                   </button>
                 </div>
+                {ROOM_ROLES.has(r) && (
+                  <button
+                    type="button"
+                    className="btn share-room"
+                    onClick={() => setProjected(r)}
+                    data-testid={`show-room-${r}`}
+                  >
+                    Show to the room
+                  </button>
+                )}
                 {role === 'facilitator' && confirming !== r && (
                   <div className="share-rotate">
                     <button
@@ -149,6 +171,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           Done
         </button>
       </div>
+      {projected && links[projected] && (
+        <RoomQrView role={projected} url={absolute(links[projected]!)} onClose={() => setProjected(null)} />
+      )}
     </Dialog>
   );
 }

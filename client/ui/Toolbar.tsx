@@ -1,37 +1,135 @@
-import { NOTE_KIND_STYLE, NOTE_KINDS } from '../../shared/index.ts';
+import { NOTE_KIND_STYLE, NOTE_KINDS, type NoteKind } from '../../shared/index.ts';
+import type { EditorState } from '../board/editorState.ts';
 import { fitBoard, resetZoom, zoomBy } from '../board/cameraActions.ts';
 import { useEditor, useHistoryState, useSession } from '../board/hooks.ts';
 import { addNoteOfKind } from '../board/noteActions.ts';
 import { withArticle } from './articles.ts';
+import { MoreMenu, type MenuAction } from './layout/MoreMenu.tsx';
+import { PHONE_MAX, useViewportWidth } from './layout/viewport.ts';
 
-/** Bottom toolbar: add a note of a kind, undo/redo, zoom. */
+type BoardPanel = 'personas' | 'teams' | 'kpis' | 'priorities';
+
+/** The board's panels, each opened by a toggle; opening one clears the highlights another panel set. */
+const PANELS: readonly {
+  readonly panel: BoardPanel;
+  readonly label: string;
+  readonly title: string;
+  readonly clears: Partial<EditorState>;
+}[] = [
+  { panel: 'personas', label: 'Personas', title: 'Who this journey is for', clears: { highlightDepartment: null } },
+  {
+    panel: 'teams',
+    label: 'Teams',
+    title: 'Which team contributed where',
+    clears: { highlightDepartment: null, focusPersona: null },
+  },
+  { panel: 'kpis', label: 'KPIs', title: 'Stage KPIs and CSV import', clears: {} },
+  {
+    panel: 'priorities',
+    label: 'Priorities',
+    title: 'Ranked priority list, actions and exports',
+    clears: { highlightDepartment: null, focusPersona: null },
+  },
+];
+
+/** From this window width the panel toggles and the shortcuts stand in the toolbar; below, in its "More" menu. */
+const PANELS_INLINE_FROM = 1100;
+
+function KindDot({ kind }: { kind: NoteKind }) {
+  return (
+    <span className="kind-dot" style={{ background: NOTE_KIND_STYLE[kind].colour }} aria-hidden>
+      {NOTE_KIND_STYLE[kind].icon}
+    </span>
+  );
+}
+
+/**
+ * Bottom toolbar: add a note of a kind, undo/redo, zoom, the panels. On a phone the kinds fold
+ * into an "Add" menu and zoom (pinch does it) into "More"; below PANELS_INLINE_FROM the panels do.
+ */
 export function Toolbar({ readOnly }: { readOnly: boolean }) {
   const session = useSession();
   const history = useHistoryState();
   const scale = useEditor((s) => s.camera.scale);
   const panel = useEditor((s) => s.panel);
+  const width = useViewportWidth();
+  const phone = width < PHONE_MAX;
+  const panelsInline = width >= PANELS_INLINE_FROM;
+  const toggle = (p: BoardPanel, clears: Partial<EditorState>) =>
+    session.editor.update({ panel: panel === p ? null : p, ...clears });
+  const addKind = (k: NoteKind): MenuAction => ({
+    id: k,
+    label: NOTE_KIND_STYLE[k].label,
+    icon: <KindDot kind={k} />,
+    onSelect: () => addNoteOfKind(session, k),
+    testId: `add-${k}`,
+  });
+  const more: MenuAction[] = [
+    ...(phone
+      ? [
+          { id: 'zoom-in', label: 'Zoom in', onSelect: () => zoomBy(session, 1.25), testId: 'zoom-in' },
+          { id: 'zoom-out', label: 'Zoom out', onSelect: () => zoomBy(session, 1 / 1.25), testId: 'zoom-out' },
+          {
+            id: 'zoom-reset',
+            label: `Zoom to 100% (now ${Math.round(scale * 100)}%)`,
+            onSelect: () => resetZoom(session),
+          },
+        ]
+      : []),
+    ...(panelsInline
+      ? []
+      : [
+          ...PANELS.map((p) => ({
+            id: p.panel,
+            label: p.label,
+            checked: panel === p.panel,
+            onSelect: () => toggle(p.panel, p.clears),
+            testId: `${p.panel}-toggle`,
+          })),
+          {
+            id: 'shortcuts',
+            label: 'Keyboard shortcuts',
+            onSelect: () => session.editor.update({ panel: 'shortcuts' }),
+            testId: 'shortcuts-button',
+          },
+        ]),
+  ];
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools" onPointerDown={(e) => e.stopPropagation()}>
-      {!readOnly && (
-        <fieldset className="toolbar-group" aria-label="Add a note">
-          <span className="toolbar-label">Add</span>
-          {NOTE_KINDS.map((k) => (
-            <button
-              type="button"
-              key={k}
-              className={`kind-button kind-${k}`}
-              data-testid={`add-${k}`}
-              title={`Add ${withArticle(NOTE_KIND_STYLE[k].label.toLowerCase())}`}
-              onClick={() => addNoteOfKind(session, k)}
-            >
-              <span className="kind-dot" style={{ background: NOTE_KIND_STYLE[k].colour }} aria-hidden>
-                {NOTE_KIND_STYLE[k].icon}
-              </span>
-              {NOTE_KIND_STYLE[k].label}
-            </button>
-          ))}
-        </fieldset>
-      )}
+      {!readOnly &&
+        (phone ? (
+          <div className="toolbar-group">
+            <MoreMenu
+              items={NOTE_KINDS.map(addKind)}
+              label="Add"
+              title="Add a note"
+              testId="add-menu"
+              opens="up"
+              icon={
+                <span className="add-plus" aria-hidden>
+                  +
+                </span>
+              }
+            />
+          </div>
+        ) : (
+          <fieldset className="toolbar-group" aria-label="Add a note">
+            <span className="toolbar-label">Add</span>
+            {NOTE_KINDS.map((k) => (
+              <button
+                type="button"
+                key={k}
+                className={`kind-button kind-${k}`}
+                data-testid={`add-${k}`}
+                title={`Add ${withArticle(NOTE_KIND_STYLE[k].label.toLowerCase())}`}
+                onClick={() => addNoteOfKind(session, k)}
+              >
+                <KindDot kind={k} />
+                <span className="kind-word">{NOTE_KIND_STYLE[k].label}</span>
+              </button>
+            ))}
+          </fieldset>
+        ))}
       {!readOnly && (
         <div className="toolbar-group">
           <button
@@ -59,27 +157,33 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         </div>
       )}
       <div className="toolbar-group">
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => zoomBy(session, 1 / 1.25)}
-          title="Zoom out"
-          aria-label="Zoom out"
-        >
-          −
-        </button>
-        <button type="button" className="zoom-label" onClick={() => resetZoom(session)} title="Reset to 100%">
-          {Math.round(scale * 100)}%
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => zoomBy(session, 1.25)}
-          title="Zoom in"
-          aria-label="Zoom in"
-        >
-          +
-        </button>
+        {!phone && (
+          <>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => zoomBy(session, 1 / 1.25)}
+              data-testid="zoom-out"
+              title="Zoom out"
+              aria-label="Zoom out"
+            >
+              −
+            </button>
+            <button type="button" className="zoom-label" onClick={() => resetZoom(session)} title="Reset to 100%">
+              {Math.round(scale * 100)}%
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => zoomBy(session, 1.25)}
+              data-testid="zoom-in"
+              title="Zoom in"
+              aria-label="Zoom in"
+            >
+              +
+            </button>
+          </>
+        )}
         <button
           type="button"
           className="tb-button"
@@ -90,71 +194,37 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
           Fit
         </button>
       </div>
-      <div className="toolbar-group">
-        <button
-          type="button"
-          className="tb-button toolbar-toggle"
-          aria-pressed={panel === 'personas'}
-          data-testid="personas-toggle"
-          onClick={() =>
-            session.editor.update({ panel: panel === 'personas' ? null : 'personas', highlightDepartment: null })
-          }
-          title="Who this journey is for"
-        >
-          Personas
-        </button>
-        <button
-          type="button"
-          className="tb-button toolbar-toggle"
-          aria-pressed={panel === 'teams'}
-          data-testid="teams-toggle"
-          onClick={() =>
-            session.editor.update({
-              panel: panel === 'teams' ? null : 'teams',
-              highlightDepartment: null,
-              focusPersona: null,
-            })
-          }
-          title="Which team contributed where"
-        >
-          Teams
-        </button>
-        <button
-          type="button"
-          className="tb-button toolbar-toggle"
-          aria-pressed={panel === 'kpis'}
-          data-testid="kpis-toggle"
-          onClick={() => session.editor.update({ panel: panel === 'kpis' ? null : 'kpis' })}
-          title="Stage KPIs and CSV import"
-        >
-          KPIs
-        </button>
-        <button
-          type="button"
-          className="tb-button toolbar-toggle"
-          aria-pressed={panel === 'priorities'}
-          data-testid="priorities-toggle"
-          onClick={() =>
-            session.editor.update({
-              panel: panel === 'priorities' ? null : 'priorities',
-              highlightDepartment: null,
-              focusPersona: null,
-            })
-          }
-          title="Ranked priority list, actions and exports"
-        >
-          Priorities
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => session.editor.update({ panel: 'shortcuts' })}
-          title="Keyboard shortcuts (?)"
-          aria-label="Keyboard shortcuts"
-        >
-          ?
-        </button>
-      </div>
+      {panelsInline ? (
+        <div className="toolbar-group">
+          {PANELS.map((p) => (
+            <button
+              key={p.panel}
+              type="button"
+              className="tb-button toolbar-toggle"
+              aria-pressed={panel === p.panel}
+              data-testid={`${p.panel}-toggle`}
+              onClick={() => toggle(p.panel, p.clears)}
+              title={p.title}
+            >
+              {p.label}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => session.editor.update({ panel: 'shortcuts' })}
+            data-testid="shortcuts-button"
+            title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts"
+          >
+            ?
+          </button>
+        </div>
+      ) : (
+        <div className="toolbar-group">
+          <MoreMenu items={more} title="More tools: zoom, panels, shortcuts" testId="toolbar-more" opens="up" />
+        </div>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { BoardPageObject } from '../BoardPageObject.ts';
 import { PrivateWritingObject } from '../PrivateWritingObject.ts';
 import { TestServer } from '../server.ts';
+import { pressBarControl } from './barControl.ts';
 import config from '../../playwright.config.ts';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/screens');
@@ -35,25 +36,24 @@ const VIEWS: Record<string, View> = {
     await new PrivateWritingObject(board).addDraft('Awareness', 'Pain points', 'Sizes run small');
   },
   priorities: async (board) => {
-    await board.page.getByRole('button', { name: 'Priorities' }).click();
+    await pressBarControl(board.page, 'priorities-toggle');
     await board.page.getByRole('complementary', { name: 'Priority list' }).waitFor();
   },
   'private-writing-started': async (board) => {
-    // On a phone the top bar runs off the screen (not fixed yet): press the button directly.
     await board.page.getByRole('button', { name: 'Facilitate' }).dispatchEvent('click');
     await board.page.getByRole('button', { name: 'Start private writing' }).dispatchEvent('click');
     await board.page.getByRole('region', { name: 'Private writing' }).waitFor();
   },
   shortcuts: async (board) => {
-    await board.page.getByRole('button', { name: 'Keyboard shortcuts' }).dispatchEvent('click');
+    await pressBarControl(board.page, 'shortcuts-button');
     await board.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
   },
   teams: async (board) => {
-    await board.page.getByRole('button', { name: 'Teams' }).dispatchEvent('click');
+    await pressBarControl(board.page, 'teams-toggle');
     await board.page.getByRole('complementary', { name: 'Teams on this journey' }).waitFor();
   },
   identity: async (board) => {
-    await board.page.getByTestId('identity-button').dispatchEvent('click');
+    await pressBarControl(board.page, 'identity-button');
     await board.page.getByRole('dialog', { name: 'Your name and team' }).waitFor();
   },
   'paste-cut': async (board) => {
@@ -124,7 +124,7 @@ const VIEWS: Record<string, View> = {
       await context.addInitScript((p) => localStorage.setItem('journeyboard.identity', JSON.stringify(p)), person);
       await new BoardPageObject(await context.newPage()).open(boardId, 'editor');
     }
-    await board.page.getByTestId('participants-button').dispatchEvent('click');
+    await pressBarControl(board.page, 'participants-button');
     await board.page.getByTestId('participant').nth(2).waitFor();
   },
   'start-voting': async (board) => {

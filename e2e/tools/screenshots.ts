@@ -1,7 +1,8 @@
 /**
  * Regenerates the README screenshot and the UI review shots: `npm run screenshots`
  * (needs `npm run build:test` first). Two people on one e-commerce board, one selecting a note
- * and typing, the other's cursor visible.
+ * and typing, the other's cursor visible. Then the first-workshop views at three widths and the
+ * phone and tablet views (deviceScreenshots.ts).
  */
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { TestServer } from '../server.ts';
 import config from '../../playwright.config.ts';
 import { reviewPerson } from './reviewPerson.ts';
 import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
+import { deviceShots } from './deviceScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 const REVIEW = resolve(import.meta.dirname, '../../test-results/screens');
@@ -43,6 +45,7 @@ try {
   await ann.page.getByText('E-commerce purchase').waitFor();
   await ann.page.screenshot({ path: resolve(REVIEW, 'home.png') });
   await firstWorkshopShots(browser, server);
+  await deviceShots(browser, server);
   console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW}`);
 } finally {
   await browser.close();

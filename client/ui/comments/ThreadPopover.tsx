@@ -7,6 +7,7 @@ import { screenRect } from '../overlayPosition.ts';
 import { Composer } from './Composer.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import './comments.css';
+import { useIsPhone } from '../layout/viewport.ts';
 
 const WIDTH = 360;
 
@@ -28,6 +29,7 @@ export function ThreadPopover() {
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
   const view = useEditor((s) => s.view);
+  const phone = useIsPhone();
   const [showResolved, setShowResolved] = useState(false);
   const [composing, setComposing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -80,7 +82,8 @@ export function ThreadPopover() {
     <div
       className="thread-popover"
       ref={ref}
-      style={{ ...style, width: WIDTH }}
+      // On a phone it is a full-screen sheet (responsive.css): no place beside the note to keep.
+      style={phone ? undefined : { ...style, width: WIDTH }}
       role="dialog"
       aria-label={`Comments: ${info.label}`}
       data-testid="thread-popover"

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/index.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
 import { Dialog } from '../Dialog.tsx';
+import { Segmented } from '../Segmented.tsx';
 
 const TIME_LIMITS: readonly { label: string; minutes: number | null }[] = [
   { label: 'No time limit', minutes: null },
@@ -149,28 +150,15 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
         </div>
 
         <div className="field-label">Vote on</div>
-        <div className="segmented" role="radiogroup" aria-label="Vote on">
-          {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
-          <button
-            type="button"
-            role="radio"
-            aria-checked={by === 'kinds'}
-            className={by === 'kinds' ? 'active' : ''}
-            onClick={() => setBy('kinds')}
-          >
-            Note kinds
-          </button>
-          {/* biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar */}
-          <button
-            type="button"
-            role="radio"
-            aria-checked={by === 'lanes'}
-            className={by === 'lanes' ? 'active' : ''}
-            onClick={() => setBy('lanes')}
-          >
-            Lanes
-          </button>
-        </div>
+        <Segmented
+          label="Vote on"
+          options={[
+            { value: 'kinds', label: 'Note kinds' },
+            { value: 'lanes', label: 'Lanes' },
+          ]}
+          value={by}
+          onChange={setBy}
+        />
         <div className="vote-chips">
           {by === 'kinds'
             ? NOTE_KINDS.map((k) => (

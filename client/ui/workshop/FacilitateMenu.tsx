@@ -4,6 +4,7 @@ import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { describeDuration } from '../../board/workshop/serverClock.ts';
 import { TimerChip } from './TimerChip.tsx';
+import { StrokeIcon } from '../StrokeIcon.tsx';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
 import { useCountdown, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
@@ -52,20 +53,11 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
         title="Timer, lock, bring everyone, cursors"
         aria-label="Facilitate"
       >
-        <svg
-          width={15}
-          height={15}
-          viewBox="0 0 16 16"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={1.7}
-          strokeLinecap="round"
-          aria-hidden
-        >
+        <StrokeIcon>
           <path d="M2.5 4.5h6M11.5 4.5h2M2.5 11.5h2M7.5 11.5h6" />
           <circle cx="10" cy="4.5" r="1.6" />
           <circle cx="6" cy="11.5" r="1.6" />
-        </svg>
+        </StrokeIcon>
         <span className="facilitate-word">Facilitate</span>
       </button>
       {open && (
@@ -75,13 +67,22 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
             setOpen(false);
             onSaveTemplate();
           }}
+          onClose={done}
         />
       )}
     </div>
   );
 }
 
-function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => void; onDone: () => void }) {
+function FacilitatePanel({
+  onSaveTemplate,
+  onDone,
+  onClose,
+}: {
+  onSaveTemplate: () => void;
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const { workshop, people } = useSession();
   const admission = useStore(people.lobby, (l) => l.admission);
   const state = useWorkshop((v) => v.state);
@@ -103,6 +104,13 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
       data-testid="facilitate-panel"
       onPointerDown={(e) => e.stopPropagation()}
     >
+      {/* On a phone the panel is a full-screen sheet: there is no board around it to tap away. */}
+      <header className="sheet-header">
+        <h2>Facilitate</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
       <section className="fp-section">
         <h3>Timer</h3>
         <div className={`fp-clock timer-${timer.status}${ringing ? ' timer-ringing' : ''}`} data-testid="fp-clock">
@@ -297,37 +305,19 @@ function FacilitatePanel({ onSaveTemplate, onDone }: { onSaveTemplate: () => voi
 
 export function LockIcon({ open = false, size = 15 }: { open?: boolean; size?: number }) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.7}
-      strokeLinecap="round"
-      aria-hidden
-    >
+    <StrokeIcon size={size}>
       <rect x="3" y="7" width="10" height="7" rx="1.6" />
       <path d={open ? 'M5.5 7V5a2.5 2.5 0 0 1 4.9-.7' : 'M5.5 7V5a2.5 2.5 0 0 1 5 0v2'} />
-    </svg>
+    </StrokeIcon>
   );
 }
 
 function TargetIcon() {
   return (
-    <svg
-      width={15}
-      height={15}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.7}
-      strokeLinecap="round"
-      aria-hidden
-    >
+    <StrokeIcon>
       <circle cx="8" cy="8" r="5.5" />
       <circle cx="8" cy="8" r="1.8" />
       <path d="M8 1v2M8 13v2M1 8h2M13 8h2" />
-    </svg>
+    </StrokeIcon>
   );
 }

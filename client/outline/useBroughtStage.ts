@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'react';
+import type { StageId } from '../../shared/index.ts';
+import { useEditor, useSession } from '../board/hooks.ts';
+import { stageInView } from '../geometry/stageInView.ts';
+
+/**
+ * Calls `onStage` with the stage at the middle of the board view each time that view moves while
+ * the outline is shown: nobody pans a hidden canvas, so the move is the facilitator's (bringing
+ * everyone to a stage) or the person this one follows. The list goes where the board would.
+ */
+export function useBroughtStage(onStage: (stage: StageId) => void): void {
+  const session = useSession();
+  const camera = useEditor((s) => s.camera);
+  const shown = useRef(camera);
+  const latest = useRef(onStage);
+  latest.current = onStage;
+  useEffect(() => {
+    if (camera === shown.current) return;
+    shown.current = camera;
+    const layout = session.layouts.layoutFor(session.model.source.getSnapshot());
+    const stage = stageInView(layout, camera, session.editor.get().viewport);
+    if (stage) latest.current(stage);
+  }, [camera, session]);
+}
