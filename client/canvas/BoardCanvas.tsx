@@ -17,6 +17,7 @@ import { useCursorsHidden } from '../board/workshop/useWorkshop.ts';
 import { CommentBadgesLayer } from './CommentBadgesLayer.tsx';
 import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
+import { useEditedNoteAboveKeyboard } from './useEditedNoteAboveKeyboard.ts';
 import { useFirstDrawMark } from './firstDrawMark.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from '../geometry/voteGeometry.ts';
@@ -73,6 +74,7 @@ export function BoardCanvas() {
     return widths;
   }, [detailed, commentBadges.counts, votes.totals, voted, layout]);
   useCanvasInteractions(session, container, layout, board);
+  useEditedNoteAboveKeyboard(session, container, layout);
 
   useEffect(() => {
     const el = container.current;
