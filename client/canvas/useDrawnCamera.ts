@@ -1,0 +1,90 @@
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { BoardSession } from '../board/BoardSession.ts';
+import type { Camera } from '../geometry/camera.ts';
+import { panMargin, panShift } from '../geometry/panShift.ts';
+
+/**
+ * A pan that stops for this long, with no finger or button down on the canvas, is drawn again
+ * around where it stopped, with its margin full again.
+ */
+const SETTLE_MS = 150;
+
+/**
+ * Panning moves pixels already drawn instead of drawing the board again. The stage is drawn
+ * `panMargin` CSS px larger than the canvas (`container`) on every side, at the *drawn* camera
+ * this hook returns; while the camera only pans within that margin, `shifter` (the element holding the
+ * stage's canvases) is moved by a CSS transform and neither React nor Konva does anything. A zoom,
+ * a pan past the margin, or a pan that settles for SETTLE_MS draws the stage again at the camera.
+ *
+ * Invariant: what is on screen is always the board at the editor's camera (hit-testing, the
+ * overlays and the test API read that camera), whether drawn by Konva or shifted by CSS: the
+ * transform is reset in the same commit that gives Konva the new drawn camera, and Konva draws
+ * it in the next animation frame, before that frame is painted.
+ */
+export function useDrawnCamera(
+  session: BoardSession,
+  container: RefObject<HTMLDivElement | null>,
+  shifter: RefObject<HTMLDivElement | null>,
+  viewport: { width: number; height: number },
+): Camera {
+  const { editor } = session;
+  const [drawn, setDrawn] = useState(() => editor.get().camera);
+  const latest = useRef(drawn);
+  const margin = panMargin(viewport);
+
+  // The camera may have panned on since this drawing was asked for: shift by what is left.
+  useLayoutEffect(() => {
+    const shift = panShift(drawn, editor.get().camera, margin);
+    if (shifter.current) shifter.current.style.transform = shift ? `translate(${shift.x}px, ${shift.y}px)` : '';
+  }, [drawn, shifter, editor, margin]);
+
+  useEffect(() => {
+    const held = new Set<number>();
+    let settle: ReturnType<typeof setTimeout> | null = null;
+    const redraw = (camera: Camera) => {
+      if (settle !== null) clearTimeout(settle);
+      settle = null;
+      latest.current = camera;
+      setDrawn(camera);
+    };
+    const follow = () => {
+      const { camera } = editor.get();
+      if (camera === latest.current) return;
+      const shift = panShift(latest.current, camera, margin);
+      if (!shift || !shifter.current) {
+        redraw(camera);
+        return;
+      }
+      shifter.current.style.transform = `translate(${shift.x}px, ${shift.y}px)`;
+      settleLater();
+    };
+    const settleLater = () => {
+      if (settle !== null) clearTimeout(settle);
+      settle = setTimeout(() => {
+        settle = null;
+        const { camera } = editor.get();
+        if (held.size === 0 && camera !== latest.current) redraw(camera);
+      }, SETTLE_MS);
+    };
+    // A finger or a button still down: the pan goes on, and a drawing now would be a dropped frame.
+    const area = container.current;
+    const press = (e: PointerEvent) => held.add(e.pointerId);
+    const release = (e: PointerEvent) => {
+      held.delete(e.pointerId);
+      settleLater();
+    };
+    const listeners = new AbortController();
+    area?.addEventListener('pointerdown', press, { signal: listeners.signal });
+    area?.addEventListener('pointerup', release, { signal: listeners.signal });
+    area?.addEventListener('pointercancel', release, { signal: listeners.signal });
+    follow();
+    const unsubscribe = editor.subscribe(follow);
+    return () => {
+      listeners.abort();
+      unsubscribe();
+      if (settle !== null) clearTimeout(settle);
+    };
+  }, [editor, container, shifter, margin]);
+
+  return drawn;
+}
