@@ -35,7 +35,7 @@ export function useDrawnCamera(
   // The camera may have panned on since this drawing was asked for: shift by what is left.
   useLayoutEffect(() => {
     const shift = panShift(drawn, editor.get().camera, margin);
-    if (shifter.current) shifter.current.style.transform = shift ? `translate(${shift.x}px, ${shift.y}px)` : '';
+    if (shifter.current) shifter.current.style.transform = transformFor(shift);
   }, [drawn, shifter, editor, margin]);
 
   useEffect(() => {
@@ -55,7 +55,7 @@ export function useDrawnCamera(
         redraw(camera);
         return;
       }
-      shifter.current.style.transform = `translate(${shift.x}px, ${shift.y}px)`;
+      shifter.current.style.transform = transformFor(shift);
       settleLater();
     };
     const settleLater = () => {
@@ -87,4 +87,9 @@ export function useDrawnCamera(
   }, [editor, container, shifter, margin]);
 
   return drawn;
+}
+
+/** No transform at all when nothing is shifted: the settled drawing is the plain canvas. */
+function transformFor(shift: { x: number; y: number } | null): string {
+  return shift && (shift.x !== 0 || shift.y !== 0) ? `translate(${shift.x}px, ${shift.y}px)` : '';
 }
