@@ -160,3 +160,36 @@ test('a note edited, moved or added by someone else while my view is panned is d
   await me.page.mouse.up({ button: 'middle' });
   expect(await differingShare(browser, shot, await settledShot(me.page))).toBeLessThan(0.005);
 });
+
+test('a note whose text changes is never drawn from its old bitmap', async ({ browser, server }) => {
+  const boardId = await server.createBoard('Fresh bitmaps', 'ecommerce');
+  const me = new BoardPageObject(await personPage(browser, server, { name: 'Pam Pan', department: 'product' }));
+  const peer = new BoardPageObject(await personPage(browser, server, { name: 'Rex Remote', department: 'sales' }));
+  await openAt100(me, boardId);
+  await peer.open(boardId);
+  const [id] = await notesInView(me);
+  const cached = () =>
+    me.page.evaluate((noteId) => window.Konva!.stages[0]!.findOne(`#${noteId}`)?.isCached() ?? false, id!);
+  await expect.poll(cached).toBe(true);
+  // Inside the note's edge: the peer's selection outline around it is presence, not the note.
+  const shotOfNote = async () => {
+    const r = await me.noteRect(id!);
+    return me.page.screenshot({ clip: { x: r.x + 6, y: r.y + 6, width: r.width - 12, height: r.height - 12 } });
+  };
+  const old = await shotOfNote();
+
+  await peer.editNote(id!, 'A new text, longer than the one it replaces, over two lines at least');
+  await expect.poll(async () => (await me.noteById(id!))?.text).toContain('A new text');
+  await expect.poll(cached).toBe(true); // cached again once the text settled (idleCache.ts)
+  const changed = await shotOfNote();
+  expect(await differingShare(browser, old, changed)).toBeGreaterThan(0.05);
+
+  // The same note drawn live, from its current text, at the same camera.
+  await me.page.evaluate((noteId) => {
+    const node = window.Konva!.stages[0]!.findOne(`#${noteId}`)!;
+    node.clearCache();
+    node.getLayer()!.draw();
+  }, id!);
+  expect(await cached()).toBe(false);
+  expect(await differingShare(browser, changed, await shotOfNote())).toBeLessThan(0.005);
+});

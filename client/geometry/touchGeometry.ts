@@ -9,9 +9,9 @@ export const LONG_PRESS_MS = 450;
 export const DRAG_HOLD_MS = 250;
 /** Two taps within this time and distance are a double-tap. */
 export const DOUBLE_TAP_MS = 350;
-export const DOUBLE_TAP_SLOP = 30;
+const DOUBLE_TAP_SLOP = 30;
 /** While a note is dragged this close to the canvas edge, the board scrolls under it. */
-export const EDGE_ZONE = 48;
+const EDGE_ZONE = 48;
 /** The fastest edge scroll, in CSS px per frame, reached at the very edge. */
 export const EDGE_SPEED = 14;
 
