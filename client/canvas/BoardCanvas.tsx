@@ -19,7 +19,7 @@ import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
 import { useEditedNoteAboveKeyboard } from './useEditedNoteAboveKeyboard.ts';
 import { useDrawnCamera } from './useDrawnCamera.ts';
-import { panMargin } from '../geometry/panShift.ts';
+import { panMargin } from '../geometry/drawnShift.ts';
 import { useFirstDrawMark } from './firstDrawMark.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from '../geometry/voteGeometry.ts';
@@ -138,7 +138,10 @@ export function BoardCanvas() {
   if (!fitted) return <div ref={container} className="board-canvas" data-testid="board-canvas" />;
   return (
     <div ref={container} className="board-canvas" data-testid="board-canvas" style={{ overflow: 'hidden' }}>
-      <div ref={shifter} style={{ position: 'absolute', left: -margin, top: -margin, willChange: 'transform' }}>
+      <div
+        ref={shifter}
+        style={{ position: 'absolute', left: -margin, top: -margin, willChange: 'transform', transformOrigin: '0 0' }}
+      >
         <Stage
           width={viewport.width + 2 * margin}
           height={viewport.height + 2 * margin}

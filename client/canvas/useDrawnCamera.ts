@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { BoardSession } from '../board/BoardSession.ts';
 import type { Camera } from '../geometry/camera.ts';
-import { panMargin, panShift } from '../geometry/panShift.ts';
+import { panMargin, type Shift, shiftFor } from '../geometry/drawnShift.ts';
 
 /**
  * A pan that stops for this long, with no finger or button down on the canvas, is drawn again
@@ -10,11 +10,12 @@ import { panMargin, panShift } from '../geometry/panShift.ts';
 const SETTLE_MS = 150;
 
 /**
- * Panning moves pixels already drawn instead of drawing the board again. The stage is drawn
- * `panMargin` CSS px larger than the canvas (`container`) on every side, at the *drawn* camera
- * this hook returns; while the camera only pans within that margin, `shifter` (the element holding the
- * stage's canvases) is moved by a CSS transform and neither React nor Konva does anything. A zoom,
- * a pan past the margin, or a pan that settles for SETTLE_MS draws the stage again at the camera.
+ * Panning and zooming move pixels already drawn instead of drawing the board again. The stage is
+ * drawn `panMargin` CSS px larger than the canvas (`container`) on every side, at the *drawn*
+ * camera this hook returns; while what was drawn still covers the canvas (drawnShift.ts), `shifter`
+ * (the element holding the stage's canvases) is moved and scaled by a CSS transform and neither
+ * React nor Konva does anything. A pan or zoom past that, or one that settles for SETTLE_MS,
+ * draws the stage again at the camera (a zoom shows stretched pixels until then, as maps do).
  *
  * Invariant: what is on screen is always the board at the editor's camera (hit-testing, the
  * overlays and the test API read that camera), whether drawn by Konva or shifted by CSS: the
@@ -34,9 +35,9 @@ export function useDrawnCamera(
 
   // The camera may have panned on since this drawing was asked for: shift by what is left.
   useLayoutEffect(() => {
-    const shift = panShift(drawn, editor.get().camera, margin);
+    const shift = shiftFor(drawn, editor.get().camera, margin, viewport);
     if (shifter.current) shifter.current.style.transform = transformFor(shift);
-  }, [drawn, shifter, editor, margin]);
+  }, [drawn, shifter, editor, margin, viewport]);
 
   useEffect(() => {
     const held = new Set<number>();
@@ -50,7 +51,7 @@ export function useDrawnCamera(
     const follow = () => {
       const { camera } = editor.get();
       if (camera === latest.current) return;
-      const shift = panShift(latest.current, camera, margin);
+      const shift = shiftFor(latest.current, camera, margin, viewport);
       if (!shift || !shifter.current) {
         redraw(camera);
         return;
@@ -84,12 +85,15 @@ export function useDrawnCamera(
       unsubscribe();
       if (settle !== null) clearTimeout(settle);
     };
-  }, [editor, container, shifter, margin]);
+  }, [editor, container, shifter, margin, viewport]);
 
   return drawn;
 }
 
 /** No transform at all when nothing is shifted: the settled drawing is the plain canvas. */
-function transformFor(shift: { x: number; y: number } | null): string {
-  return shift && (shift.x !== 0 || shift.y !== 0) ? `translate(${shift.x}px, ${shift.y}px)` : '';
+function transformFor(shift: Shift | null): string {
+  if (!shift || (shift.x === 0 && shift.y === 0 && shift.scale === 1)) return '';
+  return shift.scale === 1
+    ? `translate(${shift.x}px, ${shift.y}px)`
+    : `translate(${shift.x}px, ${shift.y}px) scale(${shift.scale})`;
 }
