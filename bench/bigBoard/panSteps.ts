@@ -38,9 +38,15 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 /**
  * `steps` wheel pans over the canvas, alternating left and right while going down. `still`: the
  * same time with no input at all, the control: on a shared machine, frames go missing without
- * any work of the page's own.
+ * any work of the page's own. `zoom`: a trackpad pinch instead (Ctrl+wheel), zooming in by 3 %
+ * a step around the canvas's centre.
  */
-export async function panSteps(page: Page, cdp: CDPSession, steps = 30, still = false): Promise<PanFigures> {
+export async function panSteps(
+  page: Page,
+  cdp: CDPSession,
+  steps = 30,
+  input: 'pan' | 'zoom' | 'still' = 'pan',
+): Promise<PanFigures> {
   const box = await page.getByTestId('board-canvas').boundingBox();
   if (!box) throw new Error('no board canvas');
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -58,14 +64,13 @@ export async function panSteps(page: Page, cdp: CDPSession, steps = 30, still = 
   const start = performance.now();
   const sent: Promise<unknown>[] = [];
   for (let i = 0; i < steps; i++) {
-    if (!still)
+    if (input !== 'still')
       sent.push(
         cdp.send('Input.dispatchMouseEvent', {
           type: 'mouseWheel',
           x: at.x,
           y: at.y,
-          deltaX: i % 2 ? 25 : -25,
-          deltaY: 30,
+          ...(input === 'zoom' ? { deltaX: 0, deltaY: -3, modifiers: 2 } : { deltaX: i % 2 ? 25 : -25, deltaY: 30 }),
         }),
       );
     const next = start + (i + 1) * STEP_MS;

@@ -48,10 +48,10 @@ const allCached = (page: Page) =>
     timeout: 60_000,
   });
 
-/** Pans at fit, at 50 %, 100 % (right after zooming in, then once cached) and 200 %. */
+/** Pans at fit, at 50 %, 100 % (right after zooming in, then once cached) and 200 %; a pinch zoom from 50 %. */
 async function measurePans(page: Page, profiler: PhaseProfiler, count: number) {
   const cdp = await taskCounter(page);
-  const still = await panSteps(page, cdp, 30, true);
+  const still = await panSteps(page, cdp, 30, 'still');
   const fit = await panSteps(page, cdp);
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
@@ -68,6 +68,7 @@ async function measurePans(page: Page, profiler: PhaseProfiler, count: number) {
   await zoomTo(page, 0.5);
   await allCached(page);
   const at50 = await panSteps(page, cdp);
+  const zoomIn = await panSteps(page, cdp, 30, 'zoom');
   await zoomTo(page, 2);
   await allCached(page);
   const at200 = await panSteps(page, cdp);
@@ -82,6 +83,7 @@ async function measurePans(page: Page, profiler: PhaseProfiler, count: number) {
     ...row('Still', still),
     ...row('Fit', fit),
     ...row('50', at50),
+    ...row('ZoomFrom50', zoomIn),
     ...row('100', at100),
     ...row('100Cached', at100Cached),
     ...row('200', at200),
