@@ -100,7 +100,6 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
   const frames = await page.evaluate(
     async ({ x, y, n }) => {
       const el = document.querySelector('[data-testid="board-canvas"]')!;
-      const stage = window.Konva!.stages[0]!;
       const out: number[] = [];
       for (let i = 0; i < n; i++) {
         el.dispatchEvent(
@@ -116,8 +115,9 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
             for (let k = 0; k < 3; k++) await Promise.resolve();
             // The drag layer among the stage's layers: a findOne over every shape would add its
             // own few ms a frame to what is measured.
-            stage
-              .getLayers()
+            // (the drag layer has a stage of its own, client/canvas/DragLayer.tsx)
+            window
+              .Konva!.stages.flatMap((s) => s.getLayers())
               .find((l) => l.hasName('drag'))
               ?.draw();
             res(performance.now() - frameStart);

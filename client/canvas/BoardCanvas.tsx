@@ -6,7 +6,7 @@ import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
 import { visibleRect } from '../geometry/camera.ts';
-import { DragLayer } from './DragLayer.tsx';
+import { DragStage } from './DragLayer.tsx';
 import { expand, intersects } from '../geometry/geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
@@ -206,10 +206,10 @@ export function BoardCanvas() {
                 showCursors={!cursorsHidden}
               />
             )}
-            {dragIds && <DragLayer board={board} layout={layout} ids={dragIds} />}
           </CanvasBoundary>
         </Stage>
       </div>
+      {dragIds && <DragStage board={board} layout={layout} ids={dragIds} viewport={viewport} />}
     </div>
   );
 }
