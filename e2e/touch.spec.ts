@@ -3,12 +3,19 @@ import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, personPage, test } from './fixtures.ts';
 import type { TestServer } from './server.ts';
 import { TouchObject } from './TouchObject.ts';
+import { VotingObject } from './VotingObject.ts';
 
 type Point = { x: number; y: number };
 type Rect = { x: number; y: number; width: number; height: number };
 
 /** A board opened on an emulated touch device, in Debian's Chromium like every spec. */
-async function touchBoard(browser: Browser, server: TestServer, device: 'Pixel 7' | 'iPad Mini', boardId: string) {
+async function touchBoard(
+  browser: Browser,
+  server: TestServer,
+  device: 'Pixel 7' | 'iPad Mini',
+  boardId: string,
+  role: 'facilitator' | 'editor' = 'facilitator',
+) {
   const { defaultBrowserType: _, ...emulation } = devices[device];
   const context = await browser.newContext({ ...emulation, baseURL: server.url });
   await context.addInitScript(() =>
@@ -16,7 +23,7 @@ async function touchBoard(browser: Browser, server: TestServer, device: 'Pixel 7
   );
   const board = new BoardPageObject(await context.newPage());
   // No Fit press: a toolbar button is a mouse click, and this page is driven by touch only.
-  await board.open(boardId, 'facilitator', { fit: false });
+  await board.open(boardId, role, { fit: false });
   return { board, touch: new TouchObject(board.page) };
 }
 
@@ -134,7 +141,7 @@ test('phone: a pinch zooms around its midpoint, a swipe over a note pans, a doub
   await expect.poll(() => board.page.evaluate(() => window.__journeyboard!.selection())).toEqual([]);
 });
 
-test('tablet: a held note is dragged to another cell and a second browser sees it; a double-tap on a note edits it', async ({
+test('tablet: a held note is dragged to another cell and a second browser sees it; a double-tap edits it; a tap during voting is a vote', async ({
   browser,
   server,
 }) => {
@@ -142,7 +149,7 @@ test('tablet: a held note is dragged to another cell and a second browser sees i
   const desk = new BoardPageObject(await personPage(browser, server, { name: 'Dee Desk', department: 'product' }));
   await desk.open(boardId);
   const noteId = await desk.addNote('Awareness', 'Touchpoints', 'Hold me');
-  const { board, touch } = await touchBoard(browser, server, 'iPad Mini', boardId);
+  const { board, touch } = await touchBoard(browser, server, 'iPad Mini', boardId, 'editor');
   await zoomIn(board, touch, 0.45);
   await swipeToMiddle(board, touch, () => board.noteRect(noteId));
   // The lane below, same stage: in view at this zoom.
@@ -171,4 +178,18 @@ test('tablet: a held note is dragged to another cell and a second browser sees i
   await editor.fill('Held and moved');
   await editor.press('Escape');
   await expect.poll(async () => (await desk.noteById(noteId))?.text).toBe('Held and moved');
+
+  // During a voting round a tap on a note is a vote, as a click is: the server places the dot or
+  // says why not (this note's kind may be outside the round), and the note is not just selected.
+  await new VotingObject(desk).start({ title: 'Tap to vote', dots: 2, facilitatorVotes: false });
+  const voting = new VotingObject(board);
+  await expect(voting.bar).toBeVisible();
+  const before = await voting.state();
+  await touch.tap(centre(await board.noteRect(noteId)));
+  await expect
+    .poll(async () => {
+      const now = await voting.state();
+      return (now.myDots[noteId] ?? 0) > 0 || JSON.stringify(now.lastRefusal) !== JSON.stringify(before.lastRefusal);
+    })
+    .toBe(true);
 });
