@@ -65,6 +65,8 @@ async function openAt100(board: BoardPageObject, boardId: string): Promise<void>
   await board.open(boardId);
   await board.page.locator('.zoom-label').click();
   await expect.poll(async () => (await camera(board.page)).scale).toBe(1);
+  // Drawn again at 100 %: until then the zoom shows the earlier drawing, stretched.
+  await expect.poll(() => shifted(board.page)).toBe('');
 }
 
 /** Ids of the notes whose whole rect is on the canvas. */

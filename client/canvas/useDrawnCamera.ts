@@ -32,6 +32,23 @@ export function useDrawnCamera(
   const [drawn, setDrawn] = useState(() => editor.get().camera);
   const latest = useRef(drawn);
   const margin = panMargin(viewport);
+  // Pointers down on the canvas: while one is, a pan goes on, and a drawing now would be a
+  // dropped frame. Kept across re-subscriptions (a viewport change mid-pan).
+  const held = useRef(new Set<number>()).current;
+  const released = useRef<() => void>(() => {});
+
+  useEffect(() => {
+    const area = container.current;
+    const listeners = new AbortController();
+    const release = (e: PointerEvent) => {
+      held.delete(e.pointerId);
+      released.current();
+    };
+    area?.addEventListener('pointerdown', (e) => held.add(e.pointerId), { signal: listeners.signal });
+    area?.addEventListener('pointerup', release, { signal: listeners.signal });
+    area?.addEventListener('pointercancel', release, { signal: listeners.signal });
+    return () => listeners.abort();
+  }, [container, held]);
 
   // The camera may have panned on since this drawing was asked for: shift by what is left.
   useLayoutEffect(() => {
@@ -40,7 +57,6 @@ export function useDrawnCamera(
   }, [drawn, shifter, editor, margin, viewport]);
 
   useEffect(() => {
-    const held = new Set<number>();
     let settle: ReturnType<typeof setTimeout> | null = null;
     const redraw = (camera: Camera) => {
       if (settle !== null) clearTimeout(settle);
@@ -64,36 +80,34 @@ export function useDrawnCamera(
       settle = setTimeout(() => {
         settle = null;
         const { camera } = editor.get();
-        if (held.size === 0 && camera !== latest.current) redraw(camera);
+        // Held, a pan waits; a stretched zoom does not (a pan starting right after a zoom button
+        // would otherwise show the stretched drawing until it ends).
+        const stretched = camera.scale !== latest.current.scale;
+        if ((held.size === 0 || stretched) && camera !== latest.current) redraw(camera);
       }, SETTLE_MS);
     };
-    // A finger or a button still down: the pan goes on, and a drawing now would be a dropped frame.
-    const area = container.current;
-    const press = (e: PointerEvent) => held.add(e.pointerId);
-    const release = (e: PointerEvent) => {
-      held.delete(e.pointerId);
-      settleLater();
-    };
-    const listeners = new AbortController();
-    area?.addEventListener('pointerdown', press, { signal: listeners.signal });
-    area?.addEventListener('pointerup', release, { signal: listeners.signal });
-    area?.addEventListener('pointercancel', release, { signal: listeners.signal });
+    released.current = settleLater;
     follow();
     const unsubscribe = editor.subscribe(follow);
     return () => {
-      listeners.abort();
       unsubscribe();
       if (settle !== null) clearTimeout(settle);
     };
-  }, [editor, container, shifter, margin, viewport]);
+  }, [editor, shifter, margin, viewport, held]);
 
   return drawn;
 }
 
-/** No transform at all when nothing is shifted: the settled drawing is the plain canvas. */
+/**
+ * No transform at all when nothing is shifted: the settled drawing is the plain canvas. A pan moves
+ * by whole device pixels: a fractional one (a finger, a trackpad) would resample the drawing and
+ * blur every text until the pan settles; the view is then at most half a device pixel off its camera.
+ */
 function transformFor(shift: Shift | null): string {
-  if (!shift || (shift.x === 0 && shift.y === 0 && shift.scale === 1)) return '';
-  return shift.scale === 1
-    ? `translate(${shift.x}px, ${shift.y}px)`
-    : `translate(${shift.x}px, ${shift.y}px) scale(${shift.scale})`;
+  if (!shift) return '';
+  const ratio = window.devicePixelRatio || 1;
+  const x = Math.round(shift.x * ratio) / ratio;
+  const y = Math.round(shift.y * ratio) / ratio;
+  if (shift.scale !== 1) return `translate(${shift.x}px, ${shift.y}px) scale(${shift.scale})`;
+  return x === 0 && y === 0 ? '' : `translate(${x}px, ${y}px)`;
 }
