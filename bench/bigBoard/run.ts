@@ -1,6 +1,7 @@
 /**
  * Big boards in Chromium: generated boards of 2,000 and 5,000 notes; time to first full render,
- * frame cost while panning (zoomed out and at 100%) and while dragging one note, time until a
+ * main-thread time and frame gaps while panning (at fit, 50 %, 100 % and 200 %, panSteps.ts),
+ * frame cost while dragging one note, time until a
  * remote edit is drawn, JS heap; document size and the server's cold load time.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -16,27 +17,77 @@ import { startJourneyboard } from '../sync/targets.ts';
 import { fillBoard } from './generate.ts';
 import { PhaseProfiler } from './profile.ts';
 import { FIRST_DRAW_MARK } from '../../client/canvas/firstDrawMark.ts';
+import { type PanFigures, panSteps, taskCounter } from './panSteps.ts';
 
 const CLIENT = process.env.BENCH_CLIENT_DIR ?? resolve(import.meta.dirname, '../../dist/client-test');
 
-/** Work per pan step: React update plus a full synchronous stage draw. */
-async function panFrames(page: Page, steps: number): Promise<number[]> {
-  return page.evaluate(async (n) => {
+/** Sets the zoom to `scale` around the canvas centre (a Ctrl+wheel, as a trackpad pinch sends). */
+async function zoomTo(page: Page, scale: number): Promise<void> {
+  await page.evaluate((target) => {
     const el = document.querySelector('[data-testid="board-canvas"]')!;
-    const stage = window.Konva!.stages[0]!;
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      el.dispatchEvent(
-        new WheelEvent('wheel', { deltaX: i % 2 ? 25 : -25, deltaY: 30, bubbles: true, cancelable: true }),
-      );
-      for (let k = 0; k < 3; k++) await Promise.resolve();
-      stage.draw();
-      out.push(performance.now() - t0);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-    }
-    return out;
-  }, steps);
+    const r = el.getBoundingClientRect();
+    const now = window.__journeyboard!.workshop().camera.scale;
+    // The canvas zooms by exp(-deltaY / 100) per wheel event (useCanvasInteractions.ts).
+    const deltaY = -100 * Math.log(target / now);
+    el.dispatchEvent(
+      new WheelEvent('wheel', {
+        deltaY,
+        ctrlKey: true,
+        clientX: r.left + r.width / 2,
+        clientY: r.top + r.height / 2,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+  }, scale);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+}
+
+const allCached = (page: Page) =>
+  page.waitForFunction(() => window.Konva!.stages[0]!.find('.note').every((n) => n.isCached()), null, {
+    timeout: 60_000,
+  });
+
+/** Pans at fit, at 50 %, 100 % (right after zooming in, then once cached) and 200 %; a pinch zoom from 50 %. */
+async function measurePans(page: Page, profiler: PhaseProfiler, count: number) {
+  const cdp = await taskCounter(page);
+  const still = await panSteps(page, cdp, 30, 'still');
+  const fit = await panSteps(page, cdp);
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  const visible = await page.evaluate(() => window.Konva!.stages[0]!.find('.note').length);
+  await profiler.start(page);
+  const at100 = await panSteps(page, cdp);
+  await profiler.stop(`${count}-pan-100`);
+  await allCached(page);
+  await profiler.start(page);
+  const at100Cached = await panSteps(page, cdp);
+  await profiler.stop(`${count}-pan-100-cached`);
+  if (process.env.BENCH_SHOTS) await page.screenshot({ path: `/tmp/shots/bench-pan.png` });
+  await zoomTo(page, 0.5);
+  await allCached(page);
+  const at50 = await panSteps(page, cdp);
+  const zoomIn = await panSteps(page, cdp, 30, 'zoom');
+  await zoomTo(page, 2);
+  await allCached(page);
+  const at200 = await panSteps(page, cdp);
+  await cdp.detach();
+  const row = (name: string, f: PanFigures) => ({
+    [`pan${name}Ms`]: round(f.taskMsPerStep),
+    [`pan${name}Gaps`]: f.gapsOver20,
+    [`pan${name}MaxGapMs`]: round(f.longestGapMs, 0),
+  });
+  return {
+    notesDrawnAt100: visible,
+    ...row('Still', still),
+    ...row('Fit', fit),
+    ...row('50', at50),
+    ...row('ZoomFrom50', zoomIn),
+    ...row('100', at100),
+    ...row('100Cached', at100Cached),
+    ...row('200', at200),
+  };
 }
 
 /** Work per drag step, from the start of the animation frame to the drag layer drawn. */
@@ -49,7 +100,6 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
   const frames = await page.evaluate(
     async ({ x, y, n }) => {
       const el = document.querySelector('[data-testid="board-canvas"]')!;
-      const stage = window.Konva!.stages[0]!;
       const out: number[] = [];
       for (let i = 0; i < n; i++) {
         el.dispatchEvent(
@@ -65,8 +115,9 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
             for (let k = 0; k < 3; k++) await Promise.resolve();
             // The drag layer among the stage's layers: a findOne over every shape would add its
             // own few ms a frame to what is measured.
-            stage
-              .getLayers()
+            // (the drag layer has a stage of its own, client/canvas/DragLayer.tsx)
+            window
+              .Konva!.stages.flatMap((s) => s.getLayers())
               .find((l) => l.hasName('drag'))
               ?.draw();
             res(performance.now() - frameStart);
@@ -139,19 +190,7 @@ async function measureBoard(count: number, profileDir?: string) {
       FIRST_DRAW_MARK,
     );
     await profiler.stop(`${count}-first-render`);
-    const panOut = await panFrames(page, 30);
-    // 100%: full notes, culled to the viewport.
-    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
-    await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    const visible = await page.evaluate(() => window.Konva!.stages[0]!.find('.note').length);
-    const panFull = await panFrames(page, 30);
-    // The same pan once the idle-time caching has caught up with every mounted note.
-    await page.waitForFunction(() => window.Konva!.stages[0]!.find('.note').every((n) => n.isCached()), null, {
-      timeout: 60_000,
-    });
-    const panCached = await panFrames(page, 30);
-    if (process.env.BENCH_SHOTS) await page.screenshot({ path: `/tmp/shots/bench-${count}.png` });
+    const pans = await measurePans(page, profiler, count);
     const target0 = (await page.evaluate(() => window.__journeyboard!.board().notes.map((n) => n.id))).find(Boolean)!;
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
@@ -213,10 +252,7 @@ async function measureBoard(count: number, profileDir?: string) {
       firstRenderMs: firstRender,
       firstDrawInPageMs: round(firstDraw, 0),
       applyDownloadMs: round(applyDownload, 0),
-      panZoomedOutMs: round(median(panOut)),
-      panFullMs: round(median(panFull)),
-      panCachedMs: round(median(panCached)),
-      notesDrawnAt100: visible,
+      ...pans,
       dragP50Ms: round(median(drag)),
       dragP95Ms: round(percentile(drag, 95)),
       remoteEditMs: round(median(remote)),

@@ -6,7 +6,7 @@ import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
 import { visibleRect } from '../geometry/camera.ts';
-import { DragLayer } from './DragLayer.tsx';
+import { DragStage } from './DragLayer.tsx';
 import { expand, intersects } from '../geometry/geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
@@ -17,6 +17,9 @@ import { useCursorsHidden } from '../board/workshop/useWorkshop.ts';
 import { CommentBadgesLayer } from './CommentBadgesLayer.tsx';
 import { useCommentBadges } from '../board/comments/hooks.ts';
 import { useCanvasInteractions } from './useCanvasInteractions.ts';
+import { useEditedNoteAboveKeyboard } from './useEditedNoteAboveKeyboard.ts';
+import { useDrawnCamera } from './useDrawnCamera.ts';
+import { panMargin } from '../geometry/drawnShift.ts';
 import { useFirstDrawMark } from './firstDrawMark.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from '../geometry/voteGeometry.ts';
@@ -37,8 +40,12 @@ export function BoardCanvas() {
   const draftEditing = usePrivateWriting((s) => s.editing);
   const draftDrag = usePrivateWriting((s) => s.drag);
   const layout = session.layouts.layoutFor(board);
-  const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
+  const container = useRef<HTMLDivElement>(null);
+  // The camera the stage is drawn at; pans within its margin only shift the drawn pixels.
+  const shifter = useRef<HTMLDivElement>(null);
+  const camera = useDrawnCamera(session, container, shifter, viewport);
+  const margin = panMargin(viewport);
   const selection = useEditor((s) => s.selection);
   const marquee = useEditor((s) => s.marquee);
   // Only which notes are dragged: a drag frame re-renders the drag layer alone (DragLayer.tsx).
@@ -56,7 +63,6 @@ export function BoardCanvas() {
   const commentBadges = useCommentBadges();
   // A viewer or commenter cannot add notes: no "double-click to add" hints for them.
   const canEdit = useStore(session.access, (a) => a.role === null || canWrite(a.role, 'board'));
-  const container = useRef<HTMLDivElement>(null);
   const votes = useVotesOnCanvas(board);
   const detailed = camera.scale >= DETAIL_SCALE;
   const voted = useCallback((id: NoteId) => hasVoteBadge(votes.totals, id, detailed), [votes.totals, detailed]);
@@ -73,6 +79,7 @@ export function BoardCanvas() {
     return widths;
   }, [detailed, commentBadges.counts, votes.totals, voted, layout]);
   useCanvasInteractions(session, container, layout, board);
+  useEditedNoteAboveKeyboard(session, container, layout);
 
   useEffect(() => {
     const el = container.current;
@@ -84,7 +91,9 @@ export function BoardCanvas() {
     return () => ro.disconnect();
   }, [session]);
 
-  const vis = expand(visibleRect(camera, viewport), Math.max(viewport.width, viewport.height) / camera.scale / 2);
+  // The notes of what the stage draws (the canvas and its pan margin), rounded out to culling
+  // tiles: Konva draws every mounted node, on the canvas or not.
+  const vis = expand(visibleRect(camera, viewport), margin / camera.scale);
   const tile = [
     Math.floor(vis.x / CULL_TILE),
     Math.floor(vis.y / CULL_TILE),
@@ -128,74 +137,79 @@ export function BoardCanvas() {
   // drawing them empty costs a big board's first render ~0.2 s of canvas copies for nothing.
   if (!fitted) return <div ref={container} className="board-canvas" data-testid="board-canvas" />;
   return (
-    <div ref={container} className="board-canvas" data-testid="board-canvas">
-      <Stage
-        width={viewport.width}
-        height={viewport.height}
-        x={camera.x}
-        y={camera.y}
-        scaleX={camera.scale}
-        scaleY={camera.scale}
+    <div ref={container} className="board-canvas" data-testid="board-canvas" style={{ overflow: 'hidden' }}>
+      <div
+        ref={shifter}
+        style={{ position: 'absolute', left: -margin, top: -margin, willChange: 'transform', transformOrigin: '0 0' }}
       >
-        <CanvasBoundary>
-          {/* Five canvases at most (Konva's advice): each layer is a full-size canvas to create,
+        <Stage
+          width={viewport.width + 2 * margin}
+          height={viewport.height + 2 * margin}
+          x={camera.x + margin}
+          y={camera.y + margin}
+          scaleX={camera.scale}
+          scaleY={camera.scale}
+        >
+          <CanvasBoundary>
+            {/* Five canvases at most (Konva's advice): each layer is a full-size canvas to create,
               resize and composite. What rarely changes shares one; votes and badges another. */}
-          <Layer listening={false} name="board">
-            <GridLayer
-              board={board}
-              layout={layout}
-              selectedHeader={header?.id ?? null}
-              showHints={camera.scale > 0.45 && canEdit}
-            />
-            <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
-            {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
-          </Layer>
-          <NotesLayer
-            notes={visibleNotes}
-            layout={layout}
-            detailed={detailed}
-            labelWidths={labelWidths}
-            authorColours={colours}
-            highlight={highlight}
-            focusPersona={focusPersona}
-            personas={board.personas}
-            cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
-          />
-          {hasMarks && (
-            <Layer listening={false} name="marks">
-              {camera.scale >= DETAIL_SCALE && (
-                <VotesLayer
-                  notes={visibleNotes}
-                  layout={layout}
-                  {...votes}
-                  markScale={voteMarkScale(camera.scale)}
-                  commented={commentBadges.counts}
-                />
-              )}
-              <DraftsLayer
-                drafts={drafts}
+            <Layer listening={false} name="board">
+              <GridLayer
                 board={board}
                 layout={layout}
-                selected={draftSelected}
-                editing={draftEditing}
-                drag={draftDrag}
+                selectedHeader={header?.id ?? null}
+                showHints={camera.scale > 0.45 && canEdit}
               />
-              <CommentBadgesLayer layout={layout} {...commentBadges} voted={voted} />
+              <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
+              {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
             </Layer>
-          )}
-          {hasPresence && (
-            <PresenceLayer
+            <NotesLayer
+              notes={visibleNotes}
               layout={layout}
-              peers={peers}
-              selection={selection}
-              marquee={marquee}
-              scale={camera.scale}
-              showCursors={!cursorsHidden}
+              detailed={detailed}
+              labelWidths={labelWidths}
+              authorColours={colours}
+              highlight={highlight}
+              focusPersona={focusPersona}
+              personas={board.personas}
+              cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
             />
-          )}
-          {dragIds && <DragLayer board={board} layout={layout} ids={dragIds} />}
-        </CanvasBoundary>
-      </Stage>
+            {hasMarks && (
+              <Layer listening={false} name="marks">
+                {camera.scale >= DETAIL_SCALE && (
+                  <VotesLayer
+                    notes={visibleNotes}
+                    layout={layout}
+                    {...votes}
+                    markScale={voteMarkScale(camera.scale)}
+                    commented={commentBadges.counts}
+                  />
+                )}
+                <DraftsLayer
+                  drafts={drafts}
+                  board={board}
+                  layout={layout}
+                  selected={draftSelected}
+                  editing={draftEditing}
+                  drag={draftDrag}
+                />
+                <CommentBadgesLayer layout={layout} {...commentBadges} voted={voted} />
+              </Layer>
+            )}
+            {hasPresence && (
+              <PresenceLayer
+                layout={layout}
+                peers={peers}
+                selection={selection}
+                marquee={marquee}
+                scale={camera.scale}
+                showCursors={!cursorsHidden}
+              />
+            )}
+          </CanvasBoundary>
+        </Stage>
+      </div>
+      {dragIds && <DragStage board={board} layout={layout} ids={dragIds} viewport={viewport} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { memo, useEffect } from 'react';
-import { Layer, Rect } from 'react-konva';
+import { Layer, Rect, Stage } from 'react-konva';
 import type { BoardSnapshot, NoteId } from '../../shared/index.ts';
 import { useEditor } from '../board/hooks.ts';
 import { cellRect } from '../geometry/hitTest.ts';
@@ -15,11 +15,34 @@ interface Props {
 }
 
 /**
+ * The drag layer on a stage of its own, the size of the canvas, at the camera: the board's stage is
+ * drawn with a pan margin (useDrawnCamera.ts), and a drag frame would clear and composite a canvas
+ * twice the size (drag frames measured 2-3 times slower on it).
+ */
+export function DragStage({ viewport, ...props }: Props & { readonly viewport: { width: number; height: number } }) {
+  const camera = useEditor((s) => s.camera);
+  return (
+    <Stage
+      width={viewport.width}
+      height={viewport.height}
+      x={camera.x}
+      y={camera.y}
+      scaleX={camera.scale}
+      scaleY={camera.scale}
+      listening={false}
+      style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}
+    >
+      <DragLayer {...props} />
+    </Stage>
+  );
+}
+
+/**
  * What is being dragged, on its own layer so a drag frame redraws only these few shapes. It reads
  * the drag offset itself: a pointer move re-renders this layer, not the whole canvas. While it is
  * up, notes wait with their bitmap caching (a few ms each) so that no frame of the drag does it.
  */
-export const DragLayer = memo(function DragLayer({ board, layout, ids }: Props) {
+const DragLayer = memo(function DragLayer({ board, layout, ids }: Props) {
   const offset = useEditor((s) => s.drag?.offset ?? null);
   const target = useEditor((s) => s.drag?.target ?? null);
   useEffect(() => pauseCaching(), []);

@@ -1,12 +1,14 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { BoardSnapshot, DraftId, LaneId, NoteId, StageId } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
-import { addNoteInCell, finishEditing, select, startEditing } from '../board/noteActions.ts';
+import { finishEditing, select } from '../board/noteActions.ts';
 import { toBoard, zoomAt } from '../geometry/camera.ts';
 import { rectFromPoints, type Point } from '../geometry/geometry.ts';
 import { curvePointAt } from '../geometry/curveGeometry.ts';
 import { dropTargetAt, hitTest, notesInRect } from '../geometry/hitTest.ts';
 import { voteClick } from './voteClick.ts';
+import { openAt, pickHeaderOrKpi } from './canvasActions.ts';
+import { TouchGestures } from './TouchGestures.ts';
 import { draftAt } from '../geometry/draftGeometry.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
 
@@ -48,6 +50,7 @@ export function useCanvasInteractions(
     let gesture: Gesture | null = null;
     let frame = 0;
     let pendingMove: PointerEvent | null = null;
+    let lastPointerType = '';
 
     const local = (e: { clientX: number; clientY: number }): Point => {
       const r = el.getBoundingClientRect();
@@ -55,8 +58,14 @@ export function useCanvasInteractions(
     };
     const boardPoint = (e: { clientX: number; clientY: number }) => toBoard(editor.get().camera, local(e));
     const readOnly = () => session.model.readOnlyReason !== null;
+    const touch = new TouchGestures(el, session, () => latest.current);
 
     const onPointerDown = (e: PointerEvent) => {
+      lastPointerType = e.pointerType;
+      if (e.pointerType === 'touch') {
+        touch.down(e);
+        return;
+      }
       if (e.button !== 0 && e.button !== 1) return;
       if (editor.get().editing) finishEditing(session);
       el.setPointerCapture(e.pointerId);
@@ -87,16 +96,8 @@ export function useCanvasInteractions(
         const at = board.notesById.get(hit.id)?.position;
         if (at) editor.update({ lastCell: { stageId: at.stageId, laneId: at.laneId } });
         gesture = { kind: 'press-note', start: screen, id: hit.id };
-      } else if (hit.type === 'kpi') {
-        const kpi = board.kpis.find((k) => k.id === hit.id);
-        if (kpi)
-          editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: kpi.stageId, kpiId: kpi.id } });
-      } else if (hit.type === 'stage-header' || hit.type === 'lane-label') {
-        const id = hit.type === 'stage-header' ? hit.stageId : hit.laneId;
-        editor.update({
-          selection: new Set(),
-          header: { type: hit.type === 'stage-header' ? 'stage' : 'lane', id, renaming: false },
-        });
+      } else if (pickHeaderOrKpi(session, board, hit)) {
+        return;
       } else if (e.shiftKey) {
         gesture = { kind: 'marquee', start: p, base: editor.get().selection };
       } else {
@@ -156,6 +157,10 @@ export function useCanvasInteractions(
     };
 
     const onPointerMove = (e: PointerEvent) => {
+      if (e.pointerType === 'touch') {
+        touch.move(e);
+        return;
+      }
       pendingMove = e;
       if (frame) return;
       frame = requestAnimationFrame(() => {
@@ -166,6 +171,10 @@ export function useCanvasInteractions(
     };
 
     const onPointerUp = (e: PointerEvent) => {
+      if (e.pointerType === 'touch') {
+        touch.up(e);
+        return;
+      }
       if (pendingMove) applyMove(pendingMove);
       pendingMove = null;
       el.style.cursor = '';
@@ -191,18 +200,10 @@ export function useCanvasInteractions(
     };
 
     const onDoubleClick = (e: MouseEvent) => {
-      if (readOnly()) return;
+      // Chromium also sends a dblclick after two taps; the touch gestures handled those.
+      if (lastPointerType === 'touch') return;
       const { layout, board } = latest.current;
-      const draft = draftAt(layout, boardPoint(e));
-      if (draft) return session.privateWriting.startEditing(draft);
-      const hit = hitTest(layout, board, boardPoint(e));
-      if (hit.type === 'note') startEditing(session, hit.id);
-      else if (hit.type === 'cell') addNoteInCell(session, hit.stageId, hit.laneId);
-      else if (hit.type === 'kpi-cell')
-        editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: hit.stageId, kpiId: null } });
-      else if (hit.type === 'stage-header')
-        editor.update({ header: { type: 'stage', id: hit.stageId, renaming: true } });
-      else if (hit.type === 'lane-label') editor.update({ header: { type: 'lane', id: hit.laneId, renaming: true } });
+      openAt(session, layout, board, boardPoint(e));
     };
 
     const onWheel = (e: WheelEvent) => {
@@ -231,6 +232,7 @@ export function useCanvasInteractions(
     return () => {
       cancelAnimationFrame(frame);
       listeners.abort();
+      touch.dispose();
     };
   }, [session, container]);
 }

@@ -231,7 +231,9 @@ export function installTestApi(session: BoardSession): () => void {
         lastRefusal: s.lastRefusal,
       };
     },
-    canvasShapeCount: (name) => Konva.stages[0]?.find(`.${name}`).length ?? -1,
+    // Every stage: a drag is drawn on a stage of its own (client/canvas/DragLayer.tsx).
+    canvasShapeCount: (name) =>
+      Konva.stages.length === 0 ? -1 : Konva.stages.reduce((n, stage) => n + stage.find(`.${name}`).length, 0),
   };
   window.__journeyboard = api;
   window.Konva = Konva;
