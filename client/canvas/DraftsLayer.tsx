@@ -13,6 +13,7 @@ import type { BoardLayout } from '../geometry/layout.ts';
 import { NOTE_H, NOTE_W } from '../geometry/layout.ts';
 import { directionProps } from './textDirection.ts';
 import { THEME } from './theme.ts';
+import { DOUBLE_PRESS } from '../board/gestureWords.ts';
 
 interface Props {
   readonly drafts: readonly Draft[];
@@ -128,7 +129,7 @@ function DraftCard({
           y={28}
           width={NOTE_W - 2 * PAD}
           height={NOTE_H - 28 - 26}
-          text={draft.text || 'Double-click to write…'}
+          text={draft.text || `${DOUBLE_PRESS} to write…`}
           {...directionProps(draft.text)}
           fontSize={13.5}
           lineHeight={1.25}

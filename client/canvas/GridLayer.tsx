@@ -4,6 +4,7 @@ import { cellKey, NOTE_KIND_STYLE, type BoardSnapshot } from '../../shared/index
 import { HEADER_H, LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { KpiRowBackground } from './KpiLayer.tsx';
 import { THEME } from './theme.ts';
+import { DOUBLE_PRESS } from '../board/gestureWords.ts';
 
 const STAGE_ACCENTS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ec4899', '#8b5cf6', '#14b8a6', '#ef4444'];
 
@@ -146,7 +147,7 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
                     y={l.y}
                     width={s.width}
                     height={l.height}
-                    text="Double-click to add a note"
+                    text={`${DOUBLE_PRESS} to add a note`}
                     align="center"
                     verticalAlign="middle"
                     fontSize={12}

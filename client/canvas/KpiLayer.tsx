@@ -16,6 +16,7 @@ import {
 import type { Rect as Box } from '../geometry/geometry.ts';
 import { LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { THEME } from './theme.ts';
+import { DOUBLE_PRESS } from '../board/gestureWords.ts';
 
 /** The Konva name of a KPI card: stable, one token (Konva names are space-separated lists). */
 export function kpiShapeName(k: Pick<Kpi, 'stageId' | 'metric'>): string {
@@ -72,7 +73,7 @@ export function KpiRowBackground({
               y={y}
               width={s.width}
               height={height}
-              text="Double-click to add a KPI"
+              text={`${DOUBLE_PRESS} to add a KPI`}
               align="center"
               verticalAlign="middle"
               fontSize={12}

@@ -40,6 +40,7 @@ import { VotingDock } from '../ui/voting/VotingBar.tsx';
 import { DotsLeftBadges } from '../ui/voting/DotsLeftBadges.tsx';
 import { PrivateWritingBar } from '../ui/privateWriting/PrivateWritingBar.tsx';
 import { DraftOverlay } from '../ui/privateWriting/DraftOverlay.tsx';
+import { DOUBLE_PRESS } from '../board/gestureWords.ts';
 
 // Loaded when first opened, like the panels in ui/deferred.tsx.
 const OutlineView = lazy(() => import('../outline/OutlineView.tsx').then((m) => ({ default: m.OutlineView })));
@@ -239,7 +240,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               <div className="hint">
                 {readOnly
                   ? 'Drag to pan · scroll or Ctrl+wheel to zoom'
-                  : 'Double-click a cell to add a note · drag to pan · Shift+drag to select'}
+                  : `${DOUBLE_PRESS} a cell to add a note · drag to pan · Shift+drag to select`}
               </div>
             </>
           )}

@@ -16,6 +16,7 @@ import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
 import { directionProps } from '../textDirection.ts';
 import { DEPT_MARK, FULL_LABEL_WIDTH, LABEL_FONT, LABEL_X, LABEL_Y } from '../../geometry/noteBadges.ts';
+import { DOUBLE_PRESS } from '../../board/gestureWords.ts';
 
 export interface NoteShapeProps {
   readonly note: Note;
@@ -130,7 +131,7 @@ export const NoteShape = memo(function NoteShape({
         y={28}
         width={textWidth}
         height={NOTE_H - 28 - 26}
-        text={note.text || 'Double-click to write…'}
+        text={note.text || `${DOUBLE_PRESS} to write…`}
         {...directionProps(note.text)}
         fontSize={13.5}
         lineHeight={1.25}
