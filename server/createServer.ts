@@ -120,7 +120,10 @@ export async function createServer(
     retry: options.saveRetry,
     // Several instances: each follows the log of the boards it holds (Persistence.follow).
     followLogMs: config.redisUrl ? (config.logFollowMs ?? 200) : undefined,
-    onCatchUp: (reason, rows) => metrics.countCatchUp(reason, rows),
+    onCatchUp: (reason, rows, delayMs) => {
+      metrics.countCatchUp(reason, rows, delayMs);
+      if (delayMs !== null) scaleOut?.health.noteCatchUp(delayMs);
+    },
     beforeMigration: (boardId, doc) =>
       checkpoints.create(boardId, doc, 'before-migration', 'Before a schema migration').then(() => undefined),
   });
@@ -257,7 +260,9 @@ export async function createServer(
         limits,
         boardStates,
         metrics: { registry: metrics.registry, token: config.metricsToken },
-        redis: scaleOut ? () => scaleOut.health.state : undefined,
+        redis: scaleOut
+          ? () => ({ state: scaleOut.health.state, relayLagMs: scaleOut.health.relayLagMs() })
+          : undefined,
       }),
     }),
     new ConnectionLog(),

@@ -33,8 +33,11 @@ export interface PersistenceConfiguration {
    * (undefined) with one instance, where every row is this instance's own.
    */
   followLogMs?: number;
-  /** Told of each catch-up from the log: why, and how many rows it applied (a metric). */
-  onCatchUp?: (reason: CatchUpReason, rows: number) => void;
+  /**
+   * Told of each catch-up from the log: why, how many rows it applied and, for rows another
+   * instance wrote that never came through Redis, how long ago the oldest was logged (metrics).
+   */
+  onCatchUp?: (reason: CatchUpReason, rows: number, delayMs: number | null) => void;
 }
 
 /** Why an instance read the log of a board it holds: rows another instance wrote, or its compaction. */
@@ -313,7 +316,7 @@ export class Persistence implements Extension {
         if (state.compacting || !this.instance?.documents.has(document.name)) continue;
         if (stored.revision !== state.revision) {
           await this.catchUp(document, state);
-          this.onCatchUp?.('compacted-elsewhere', stored.updates.length);
+          this.onCatchUp?.('compacted-elsewhere', stored.updates.length, null);
           continue;
         }
         const rows = stored.updates.filter((u) => !state.contained.has(u.seq));
@@ -322,7 +325,8 @@ export class Persistence implements Extension {
           for (const { update } of rows) Y.applyUpdate(document, update);
         }, STORE_CATCH_UP_ORIGIN);
         for (const { seq } of rows) state.contained.add(seq);
-        this.onCatchUp?.('unseen-rows', rows.length);
+        const oldest = rows.reduce((min, r) => Math.min(min, r.at), Number.POSITIVE_INFINITY);
+        this.onCatchUp?.('unseen-rows', rows.length, Date.now() - oldest);
       } catch (error) {
         log.warn(
           { board: document.name, err: errorText(error) },

@@ -5,8 +5,7 @@ import { registerBoardRoutes } from './boardRoutes.ts';
 import type { CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { roleCheckpointAuthorizer } from './checkpointAccess.ts';
 import { registerCheckpointRoutes, type CheckpointAuthorizer } from './checkpointRoutes.ts';
-import { registerHealthRoutes } from './healthRoutes.ts';
-import type { RedisState } from '../scaleout/RedisHealth.ts';
+import { registerHealthRoutes, type ScaleOutHealth } from './healthRoutes.ts';
 import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.ts';
 import { COMMENTS_UNAVAILABLE, type CommentsAccess } from '../comments/CommentsAccess.ts';
 import { registerPriorityRoutes } from './priorityRoutes.ts';
@@ -62,8 +61,8 @@ export interface HttpDeps {
   readonly boardStates?: EncodedStates;
   /** Board caps, for imported boards; default: DEFAULT_LIMITS. */
   readonly limits?: BoardLimits;
-  /** Several instances: the state of Redis, for /healthz; default `off`. */
-  readonly redis?: () => RedisState;
+  /** Several instances: the state of Redis and the relay lag, for /healthz; absent: `off`. */
+  readonly redis?: () => ScaleOutHealth;
 }
 
 /** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */

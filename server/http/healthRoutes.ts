@@ -9,9 +9,18 @@ import type { Router } from './router.ts';
  * It does not touch the database; a broken board must not make the whole instance "unhealthy",
  * nor a Redis outage (edits still cross instances through the database): `redis` only says it.
  */
-export function registerHealthRoutes(router: Router, redis: () => RedisState = () => 'off'): void {
+export function registerHealthRoutes(router: Router, redis?: () => ScaleOutHealth): void {
   router.on('GET', '/healthz', ({ res }) => {
-    const body: HealthResponse = { status: 'ok', version: packageJson.version, redis: redis() };
+    const scaleOut = redis?.();
+    const body: HealthResponse = scaleOut
+      ? { status: 'ok', version: packageJson.version, redis: scaleOut.state, relayLagMs: scaleOut.relayLagMs }
+      : { status: 'ok', version: packageJson.version, redis: 'off' };
     sendJson(res, 200, body);
   });
+}
+
+/** Several instances: Redis's state and the longest relay lag of the last minute (RedisHealth). */
+export interface ScaleOutHealth {
+  readonly state: RedisState;
+  readonly relayLagMs: number | null;
 }

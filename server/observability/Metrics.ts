@@ -35,6 +35,7 @@ export class Metrics {
   private readonly storeErrors: Counter<'operation'>;
   private readonly catchUps: Counter<'reason'>;
   private readonly caughtUpRows: Counter;
+  private readonly catchUpDelay: Histogram;
 
   constructor(configuration: MetricsConfiguration = {}) {
     const registers = [this.registry];
@@ -129,6 +130,12 @@ export class Metrics {
       help: 'Log rows applied by those catch-ups: edits whose relay through Redis was late, lost or never sent.',
       registers,
     });
+    this.catchUpDelay = new Histogram({
+      name: 'journeyboard_log_catchup_delay_seconds',
+      help: 'Several instances: for changes that reached this instance from the log instead of through Redis, how long after they were logged (the relay lag of lost relays; bounded by LOG_FOLLOW_MS plus a read).',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    });
     new Counter({
       name: 'journeyboard_errors_logged_total',
       help: 'Errors logged by this process (log level error or fatal).',
@@ -156,9 +163,10 @@ export class Metrics {
   }
 
   /** Counts a catch-up from the log (Persistence.follow) and the rows it applied. */
-  countCatchUp(reason: string, rows: number): void {
+  countCatchUp(reason: string, rows: number, delayMs: number | null): void {
     this.catchUps.inc({ reason });
     this.caughtUpRows.inc(rows);
+    if (delayMs !== null) this.catchUpDelay.observe(Math.max(0, delayMs) / 1000);
   }
 
   /** Counts one refusal; `reason` is one of the close reasons in shared/protocol/closeReasons.ts. */

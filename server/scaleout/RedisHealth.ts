@@ -1,6 +1,8 @@
 import type { Redis as RedisClient } from 'ioredis';
 import { log } from '../observability/log.ts';
 
+const LAG_WINDOW_MS = 60_000;
+
 /** What /healthz and /metrics say of Redis: `off` on a single instance. */
 export type RedisState = 'up' | 'down' | 'off';
 
@@ -14,6 +16,7 @@ export class RedisHealth {
   private readonly clients = new Set<RedisClient>();
   private wasDown = false;
   private readonly reconnectHandlers: (() => void)[] = [];
+  private catchUps: { at: number; delayMs: number }[] = [];
 
   watch(client: RedisClient): void {
     this.clients.add(client);
@@ -23,6 +26,17 @@ export class RedisHealth {
 
   get state(): RedisState {
     return [...this.clients].every((c) => c.status === 'ready') ? 'up' : 'down';
+  }
+
+  /** A change another instance logged reached this one from the log, not through Redis, `delayMs` after it was logged. */
+  noteCatchUp(delayMs: number, now = Date.now()): void {
+    this.catchUps = [...this.catchUps.filter((c) => now - c.at < LAG_WINDOW_MS), { at: now, delayMs }];
+  }
+
+  /** The longest such delay in the last minute (relays lost or late), or null when every change came through Redis. */
+  relayLagMs(now = Date.now()): number | null {
+    const recent = this.catchUps.filter((c) => now - c.at < LAG_WINDOW_MS);
+    return recent.length === 0 ? null : Math.max(...recent.map((c) => c.delayMs));
   }
 
   /** Calls `handler` each time every connection is ready again after one of them was not. */

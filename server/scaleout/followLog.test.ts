@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { commentsMap, executeCommentsCommand } from '../../shared/comments/index.ts';
+import type { HealthResponse } from '../../shared/protocol/http.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
@@ -76,6 +77,12 @@ describe('following the log across instances (relays lost)', () => {
     expect(readBoard(stored.doc).notesById.get(note)?.text).toBe('w-1006');
     expect(stored.gap).toBeNull();
     stored.doc.destroy();
+
+    // B says it got changes from the log that Redis never brought, and how late.
+    const health = (await (await fetch(`${b.url}/healthz`)).json()) as HealthResponse;
+    expect(health.redis).toBe('up');
+    expect(health.relayLagMs).toBeTypeOf('number');
+    expect(health.relayLagMs).toBeGreaterThanOrEqual(0);
   });
 
   it('keeps following after another instance compacted the board (it merges the new snapshot)', async () => {

@@ -91,8 +91,15 @@ export class BoardDocumentRepository {
       const rows = await of().select('seq').execute();
       const unseen = rows.map((r) => int(boardId, r.seq, 'seq')).filter((seq) => !known.has(seq));
       if (unseen.length === 0) return { revision, updates: [] };
-      const updates = await of().select(['seq', 'update_data']).where('seq', 'in', unseen).orderBy('seq').execute();
-      return { revision, updates: updates.map((r) => loggedUpdate(boardId, r, `${kind} update`)) };
+      const updates = await of()
+        .select(['seq', 'update_data', 'at'])
+        .where('seq', 'in', unseen)
+        .orderBy('seq')
+        .execute();
+      return {
+        revision,
+        updates: updates.map((r) => ({ ...loggedUpdate(boardId, r, `${kind} update`), at: int(boardId, r.at, 'at') })),
+      };
     }, 'repeatable read');
   }
 

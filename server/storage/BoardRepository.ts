@@ -145,12 +145,15 @@ export class BoardRepository {
       if (unseen.length === 0) return { revision, updates: [] };
       const updates = await trx
         .selectFrom('board_updates')
-        .select(['seq', 'update_data'])
+        .select(['seq', 'update_data', 'at'])
         .where('board_id', '=', boardId)
         .where('seq', 'in', unseen)
         .orderBy('seq')
         .execute();
-      return { revision, updates: updates.map((r) => loggedUpdate(boardId, r, 'update')) };
+      return {
+        revision,
+        updates: updates.map((r) => ({ ...loggedUpdate(boardId, r, 'update'), at: int(boardId, r.at, 'at') })),
+      };
     }, 'repeatable read');
   }
 

@@ -42,5 +42,6 @@ export interface RevisedCompaction {
  */
 export interface UnseenUpdates {
   readonly revision: number;
-  readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
+  /** `at`: when the instance that wrote the row logged it (its clock), for the catch-up delay metric. */
+  readonly updates: readonly { readonly seq: number; readonly update: Uint8Array; readonly at: number }[];
 }

@@ -128,6 +128,12 @@ export interface HealthResponse {
   readonly version: string;
   /** Several instances: whether this instance's Redis connections are up; `off` on a single instance. */
   readonly redis: 'up' | 'down' | 'off';
+  /**
+   * Several instances: the longest delay, over the last minute, after which a change another
+   * instance logged reached this one from the log because its relay through Redis was lost or
+   * late; null when every change came through Redis. Absent on a single instance.
+   */
+  readonly relayLagMs?: number | null;
 }
 
 export type ApiErrorCode =
