@@ -69,4 +69,19 @@ describe.each(DATABASES)('ActivityRepository on %s', (name) => {
     await store.activity.pruneActivity('board0000001', 20);
     expect((await store.activity.listActivity('board0000001', 0, 100)).map((e) => e.at)).toEqual([20, 30]);
   });
+
+  it('batches of several sizes, a repeated size and one beyond the compiled ones, keep every event and value', async () => {
+    const { store } = await fresh();
+    const batch = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        at: from + i,
+        noteId: `note:${from + i}`,
+        change: 'edited' as const,
+        label: `L${from + i}`,
+        by: i % 2 === 0 ? `person-${from + i}` : null,
+      }));
+    const batches = [batch(100, 2), batch(200, 2), batch(300, 1), batch(400, 40)];
+    for (const events of batches) await store.activity.appendActivity('board0000001', events);
+    expect(await store.activity.listActivity('board0000001', 0, 100)).toEqual(batches.flat());
+  });
 });

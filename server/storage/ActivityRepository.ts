@@ -1,6 +1,7 @@
 import type { Generated, Kysely } from 'kysely';
 import type { NoteChange } from '../../shared/protocol/visits.ts';
 import type { Database } from './database.ts';
+import { PreparedQuery } from './PreparedQuery.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0008_activity.ts). */
 interface ActivityTables {
@@ -51,6 +52,8 @@ export interface ActivityEvent {
 export class ActivityRepository {
   readonly #database: Database;
   readonly #db: Kysely<ActivityTables>;
+  /** The batch insert per number of rows, compiled once each (PreparedQuery.ts): batches come every few seconds per board. */
+  readonly #appendActivity = new Map<number, PreparedQuery<Record<string, unknown>, unknown>>();
 
   constructor(database: Database) {
     this.#database = database;
@@ -133,12 +136,48 @@ export class ActivityRepository {
   /** Appends note events (server time), in one statement. */
   async appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.#db
-      .insertInto('board_activity')
-      .values(
-        events.map((e) => ({ boardId, at: e.at, noteId: e.noteId, change: e.change, label: e.label, byPerson: e.by })),
-      )
-      .execute();
+    const rows = events.map((e) => ({
+      boardId,
+      at: e.at,
+      noteId: e.noteId,
+      change: e.change,
+      label: e.label,
+      byPerson: e.by,
+    }));
+    if (events.length > MAX_PREPARED_ACTIVITY_ROWS) {
+      await this.#db.insertInto('board_activity').values(rows).execute();
+      return;
+    }
+    await this.#appendActivityQuery(rows.length).execute(
+      Object.fromEntries(
+        rows.flatMap((row, i) => Object.entries(row).map(([column, value]) => [`${column}${i}`, value])),
+      ),
+    );
+  }
+
+  #appendActivityQuery(count: number): PreparedQuery<Record<string, unknown>, unknown> {
+    let query = this.#appendActivity.get(count);
+    if (!query) {
+      const columns = ['boardId', 'at', 'noteId', 'change', 'label', 'byPerson'] as const;
+      const indices = Array.from({ length: count }, (_, i) => i);
+      query = new PreparedQuery(
+        this.#db,
+        indices.flatMap((i) => columns.map((column) => `${column}${i}`)),
+        (a: Record<string, unknown>) =>
+          this.#db.insertInto('board_activity').values(
+            indices.map((i) => ({
+              boardId: a[`boardId${i}`] as string,
+              at: a[`at${i}`] as number,
+              noteId: a[`noteId${i}`] as string,
+              change: a[`change${i}`] as string,
+              label: a[`label${i}`] as string,
+              byPerson: a[`byPerson${i}`] as string | null,
+            })),
+          ),
+      );
+      this.#appendActivity.set(count, query);
+    }
+    return query;
   }
 
   /** Deletes the board's events older than `before` (the log is a recent-changes feed, not history). */
@@ -159,3 +198,9 @@ export class ActivityRepository {
     return rows.map((r) => ({ ...r, change: r.change as NoteChange }));
   }
 }
+
+/**
+ * Batches up to this many events reuse a compiled insert, one per size; a larger one (a board
+ * flooded with changes) is compiled for itself, so the cache stays bounded.
+ */
+const MAX_PREPARED_ACTIVITY_ROWS = 32;
