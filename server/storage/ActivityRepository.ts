@@ -52,7 +52,7 @@ export interface ActivityEvent {
 export class ActivityRepository {
   readonly #database: Database;
   readonly #db: Kysely<ActivityTables>;
-  /** The batch insert per number of rows, compiled once each (PreparedQuery.ts): batches come every few seconds per board. */
+  /** The insert of a batch, per number of rows, compiled once each (PreparedQuery.ts): batches come every few seconds per board. */
   readonly #appendActivity = new Map<number, PreparedQuery<Record<string, unknown>, unknown>>();
 
   constructor(database: Database) {
@@ -133,7 +133,10 @@ export class ActivityRepository {
       .execute();
   }
 
-  /** Appends note events (server time), in one statement. */
+  /**
+   * Appends note events (server time), all or none: on failure BoardActivity keeps the batch for the
+   * next one, so a half-stored batch would be stored twice.
+   */
   async appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void> {
     if (events.length === 0) return;
     const rows = events.map((e) => ({
@@ -144,14 +147,22 @@ export class ActivityRepository {
       label: e.label,
       byPerson: e.by,
     }));
-    if (events.length > MAX_PREPARED_ACTIVITY_ROWS) {
-      await this.#db.insertInto('board_activity').values(rows).execute();
+    if (rows.length <= ACTIVITY_ROWS_PER_INSERT) {
+      await this.#insertActivity(rows, this.#db);
       return;
     }
-    await this.#appendActivityQuery(rows.length).execute(
+    await this.#db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += ACTIVITY_ROWS_PER_INSERT)
+        await this.#insertActivity(rows.slice(i, i + ACTIVITY_ROWS_PER_INSERT), trx);
+    });
+  }
+
+  #insertActivity(rows: readonly Record<string, unknown>[], db: Kysely<ActivityTables>): Promise<unknown> {
+    return this.#appendActivityQuery(rows.length).execute(
       Object.fromEntries(
         rows.flatMap((row, i) => Object.entries(row).map(([column, value]) => [`${column}${i}`, value])),
       ),
+      db,
     );
   }
 
@@ -200,7 +211,8 @@ export class ActivityRepository {
 }
 
 /**
- * Batches up to this many events reuse a compiled insert, one per size; a larger one (a board
- * flooded with changes) is compiled for itself, so the cache stays bounded.
+ * One compiled insert per batch size up to this many rows, so the cache stays bounded; a larger
+ * batch (a busy board: every change in the flush interval) is stored as several such inserts in one
+ * transaction.
  */
-const MAX_PREPARED_ACTIVITY_ROWS = 32;
+const ACTIVITY_ROWS_PER_INSERT = 32;

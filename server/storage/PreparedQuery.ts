@@ -35,9 +35,10 @@ export class PreparedQuery<Args extends object, Row> {
     if (unused.length > 0) throw new Error(`PreparedQuery: ${unused.join(', ')} not bound as parameters`);
   }
 
-  async execute(args: Args): Promise<Row[]> {
+  /** Runs the query with these values, on `db` (a transaction of the same builder) or the builder it was made with. */
+  async execute(args: Args, db: Pick<Kysely<unknown>, 'executeQuery'> = this.#db): Promise<Row[]> {
     const parameters = this.#parameters.map((p) => ('name' in p ? args[p.name] : p.constant));
-    const result = await this.#db.executeQuery<Row>(CompiledQuery.raw(this.#sql, parameters));
+    const result = await db.executeQuery<Row>(CompiledQuery.raw(this.#sql, parameters));
     return result.rows;
   }
 }
