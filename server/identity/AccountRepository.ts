@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
 import type { Database } from '../storage/database.ts';
+import { PreparedQuery } from '../storage/PreparedQuery.ts';
 import { changed } from '../storage/rows.ts';
 import type { IdentityTables } from './IdentityRepository.ts';
 
@@ -51,9 +52,35 @@ export interface Membership {
  */
 export class AccountRepository {
   readonly #db: Kysely<AccountTables>;
+  /** Runs on every connection of a signed-in person: compiled once (PreparedQuery.ts). */
+  readonly #recordMembership: PreparedQuery<{ personId: string; boardId: string; role: Role; at: number }, unknown>;
 
   constructor(database: Database) {
-    this.#db = database.camelCase<AccountTables>();
+    const db = database.camelCase<AccountTables>();
+    this.#db = db;
+    this.#recordMembership = new PreparedQuery(db, ['personId', 'boardId', 'role', 'at'], (a) =>
+      db
+        .insertInto('board_members')
+        .columns(['personId', 'boardId', 'role', 'lastSeen'])
+        .expression(
+          db
+            .selectFrom('people')
+            .select((eb) => [
+              'id',
+              eb.val(a.boardId).as('boardId'),
+              eb.val(a.role).as('role'),
+              eb.val(a.at).as('lastSeen'),
+            ])
+            .where('id', '=', a.personId)
+            .where('issuer', 'is not', null),
+        )
+        .onConflict((oc) =>
+          oc.columns(['personId', 'boardId']).doUpdateSet((eb) => ({
+            role: eb.ref('excluded.role'),
+            lastSeen: eb.ref('excluded.lastSeen'),
+          })),
+        ),
+    );
   }
 
   /** Creates the person of (issuer, subject) or refreshes their name and email; returns their id. */
@@ -122,23 +149,7 @@ export class AccountRepository {
 
   /** Remembers that a signed-in person opened `boardId` with `role` (no-op for anyone else). */
   async recordMembership(personId: string, boardId: string, role: Role, at: number): Promise<void> {
-    await this.#db
-      .insertInto('board_members')
-      .columns(['personId', 'boardId', 'role', 'lastSeen'])
-      .expression(
-        this.#db
-          .selectFrom('people')
-          .select((eb) => ['id', eb.val(boardId).as('boardId'), eb.val(role).as('role'), eb.val(at).as('lastSeen')])
-          .where('id', '=', personId)
-          .where('issuer', 'is not', null),
-      )
-      .onConflict((oc) =>
-        oc.columns(['personId', 'boardId']).doUpdateSet((eb) => ({
-          role: eb.ref('excluded.role'),
-          lastSeen: eb.ref('excluded.lastSeen'),
-        })),
-      )
-      .execute();
+    await this.#recordMembership.execute({ personId, boardId, role, at });
   }
 
   /** The boards a person joined, most recently seen first, with their titles. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database.ts';
+import { PreparedQuery } from '../storage/PreparedQuery.ts';
 import { changed } from '../storage/rows.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0010_boardPeople.ts). */
@@ -8,6 +9,11 @@ interface BoardPeopleTables {
   board_admission: { boardId: string; onSince: number | null };
   board_admitted_people: { boardId: string; personId: string; admittedAt: number };
   board_lobby: { boardId: string; personId: string; name: string; since: number; denied: number };
+}
+
+interface BoardAndPerson {
+  readonly boardId: string;
+  readonly personId: string;
 }
 
 export interface LobbyEntry {
@@ -22,9 +28,23 @@ export interface LobbyEntry {
  */
 export class BoardPeopleRepository {
   readonly #db: Kysely<BoardPeopleTables>;
+  /** The checks every connection makes: compiled once (PreparedQuery.ts). */
+  readonly #isRemoved: PreparedQuery<BoardAndPerson, unknown>;
+  readonly #isAdmitted: PreparedQuery<BoardAndPerson, unknown>;
+  readonly #admission: PreparedQuery<{ boardId: string }, { onSince: number | null }>;
 
   constructor(database: Database) {
-    this.#db = database.camelCase<BoardPeopleTables>();
+    const db = database.camelCase<BoardPeopleTables>();
+    this.#db = db;
+    const has = (table: 'board_removed_people' | 'board_admitted_people') =>
+      new PreparedQuery(db, ['boardId', 'personId'], (a: BoardAndPerson) =>
+        db.selectFrom(table).select('personId').where('boardId', '=', a.boardId).where('personId', '=', a.personId),
+      );
+    this.#isRemoved = has('board_removed_people');
+    this.#isAdmitted = has('board_admitted_people');
+    this.#admission = new PreparedQuery(db, ['boardId'], (a: { boardId: string }) =>
+      db.selectFrom('board_admission').select('onSince').where('boardId', '=', a.boardId),
+    );
   }
 
   /** Records that a facilitator removed the person from the board; idempotent. */
@@ -37,7 +57,7 @@ export class BoardPeopleRepository {
   }
 
   async isRemovedFromBoard(boardId: string, personId: string): Promise<boolean> {
-    return this.#has('board_removed_people', boardId, personId);
+    return (await this.#isRemoved.execute({ boardId, personId })).length > 0;
   }
 
   /** Turns admission on (newcomers wait in the lobby) or off for a board. */
@@ -50,11 +70,7 @@ export class BoardPeopleRepository {
   }
 
   async admissionOn(boardId: string): Promise<boolean> {
-    const row = await this.#db
-      .selectFrom('board_admission')
-      .select('onSince')
-      .where('boardId', '=', boardId)
-      .executeTakeFirst();
+    const [row] = await this.#admission.execute({ boardId });
     return row !== undefined && row.onSince !== null;
   }
 
@@ -72,7 +88,7 @@ export class BoardPeopleRepository {
   }
 
   async isAdmitted(boardId: string, personId: string): Promise<boolean> {
-    return this.#has('board_admitted_people', boardId, personId);
+    return (await this.#isAdmitted.execute({ boardId, personId })).length > 0;
   }
 
   /** The person asks to come in, under the name they chose; a second knock updates it. */
@@ -106,15 +122,5 @@ export class BoardPeopleRepository {
       .where('denied', '=', 0)
       .executeTakeFirst();
     return changed(result) > 0;
-  }
-
-  async #has(table: 'board_removed_people' | 'board_admitted_people', boardId: string, personId: string) {
-    const row = await this.#db
-      .selectFrom(table)
-      .select('personId')
-      .where('boardId', '=', boardId)
-      .where('personId', '=', personId)
-      .executeTakeFirst();
-    return row !== undefined;
   }
 }

@@ -69,4 +69,34 @@ describe.each(DATABASES)('ActivityRepository on %s', (name) => {
     await store.activity.pruneActivity('board0000001', 20);
     expect((await store.activity.listActivity('board0000001', 0, 100)).map((e) => e.at)).toEqual([20, 30]);
   });
+
+  it('batches of several sizes, a repeated size and ones beyond a single insert, keep every event and value', async () => {
+    const { store } = await fresh();
+    const batch = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        at: from + i,
+        noteId: `note:${from + i}`,
+        change: 'edited' as const,
+        label: `L${from + i}`,
+        by: i % 2 === 0 ? `person-${from + i}` : null,
+      }));
+    const batches = [batch(100, 2), batch(200, 2), batch(300, 1), batch(400, 40), batch(500, 64)];
+    for (const events of batches) await store.activity.appendActivity('board0000001', events);
+    expect(await store.activity.listActivity('board0000001', 0, 200)).toEqual(batches.flat());
+  });
+
+  it('a batch larger than one insert is stored whole or not at all', async () => {
+    const { store } = await fresh();
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      at: i,
+      noteId: `note:${i}`,
+      change: 'added' as const,
+      label: 'L',
+      by: null,
+    }));
+    // The last row breaks NOT NULL, in the second insert of the batch.
+    const broken = events.map((e, i) => (i === 39 ? { ...e, noteId: null as unknown as string } : e));
+    await expect(store.activity.appendActivity('board0000001', broken)).rejects.toThrow();
+    expect(await store.activity.listActivity('board0000001', -1, 100)).toEqual([]);
+  });
 });

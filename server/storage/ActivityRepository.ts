@@ -1,6 +1,7 @@
 import type { Generated, Kysely } from 'kysely';
 import type { NoteChange } from '../../shared/protocol/visits.ts';
 import type { Database } from './database.ts';
+import { PreparedQuery } from './PreparedQuery.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0008_activity.ts). */
 interface ActivityTables {
@@ -51,6 +52,8 @@ export interface ActivityEvent {
 export class ActivityRepository {
   readonly #database: Database;
   readonly #db: Kysely<ActivityTables>;
+  /** The insert of a batch, per number of rows, compiled once each (PreparedQuery.ts): batches come every few seconds per board. */
+  readonly #appendActivity = new Map<number, PreparedQuery<Record<string, unknown>, unknown>>();
 
   constructor(database: Database) {
     this.#database = database;
@@ -130,15 +133,62 @@ export class ActivityRepository {
       .execute();
   }
 
-  /** Appends note events (server time), in one statement. */
+  /**
+   * Appends note events (server time), all or none: on failure BoardActivity keeps the batch for the
+   * next one, so a half-stored batch would be stored twice.
+   */
   async appendActivity(boardId: string, events: readonly ActivityEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.#db
-      .insertInto('board_activity')
-      .values(
-        events.map((e) => ({ boardId, at: e.at, noteId: e.noteId, change: e.change, label: e.label, byPerson: e.by })),
-      )
-      .execute();
+    const rows = events.map((e) => ({
+      boardId,
+      at: e.at,
+      noteId: e.noteId,
+      change: e.change,
+      label: e.label,
+      byPerson: e.by,
+    }));
+    if (rows.length <= ACTIVITY_ROWS_PER_INSERT) {
+      await this.#insertActivity(rows, this.#db);
+      return;
+    }
+    await this.#db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += ACTIVITY_ROWS_PER_INSERT)
+        await this.#insertActivity(rows.slice(i, i + ACTIVITY_ROWS_PER_INSERT), trx);
+    });
+  }
+
+  #insertActivity(rows: readonly Record<string, unknown>[], db: Kysely<ActivityTables>): Promise<unknown> {
+    return this.#appendActivityQuery(rows.length).execute(
+      Object.fromEntries(
+        rows.flatMap((row, i) => Object.entries(row).map(([column, value]) => [`${column}${i}`, value])),
+      ),
+      db,
+    );
+  }
+
+  #appendActivityQuery(count: number): PreparedQuery<Record<string, unknown>, unknown> {
+    let query = this.#appendActivity.get(count);
+    if (!query) {
+      const columns = ['boardId', 'at', 'noteId', 'change', 'label', 'byPerson'] as const;
+      const indices = Array.from({ length: count }, (_, i) => i);
+      query = new PreparedQuery(
+        this.#db,
+        indices.flatMap((i) => columns.map((column) => `${column}${i}`)),
+        (a: Record<string, unknown>) =>
+          this.#db.insertInto('board_activity').values(
+            indices.map((i) => ({
+              boardId: a[`boardId${i}`] as string,
+              at: a[`at${i}`] as number,
+              noteId: a[`noteId${i}`] as string,
+              change: a[`change${i}`] as string,
+              label: a[`label${i}`] as string,
+              byPerson: a[`byPerson${i}`] as string | null,
+            })),
+          ),
+      );
+      this.#appendActivity.set(count, query);
+    }
+    return query;
   }
 
   /** Deletes the board's events older than `before` (the log is a recent-changes feed, not history). */
@@ -159,3 +209,10 @@ export class ActivityRepository {
     return rows.map((r) => ({ ...r, change: r.change as NoteChange }));
   }
 }
+
+/**
+ * One compiled insert per batch size up to this many rows, so the cache stays bounded; a larger
+ * batch (a busy board: every change in the flush interval) is stored as several such inserts in one
+ * transaction.
+ */
+const ACTIVITY_ROWS_PER_INSERT = 32;

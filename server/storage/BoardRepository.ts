@@ -11,6 +11,7 @@ import type {
   StoredBoard,
 } from './BoardStore.ts';
 import type { Database } from './database.ts';
+import { PreparedQuery } from './PreparedQuery.ts';
 import { blob, int, rawBytes } from './rows.ts';
 import type { RevisedCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
 
@@ -42,10 +43,16 @@ export class BoardRepository {
    * durable even if nobody awaits it. Inside a transaction it waits its turn through Kysely instead.
    */
   readonly #insertUpdate: StatementSync | null;
+  /** Read on every connection that brings a share-link token: compiled once (PreparedQuery.ts). */
+  readonly #shareLinks: PreparedQuery<{ boardId: string }, BoardTables['share_links']>;
 
   constructor(database: Database) {
     this.#database = database;
-    this.#db = database.kysely<BoardTables>();
+    const db = database.kysely<BoardTables>();
+    this.#db = db;
+    this.#shareLinks = new PreparedQuery(db, ['boardId'], (a: { boardId: string }) =>
+      db.selectFrom('share_links').selectAll().where('board_id', '=', a.boardId),
+    );
     this.#insertUpdate =
       database.sqlite?.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)') ?? null;
   }
@@ -159,7 +166,7 @@ export class BoardRepository {
 
   /** The board's share-link rows, one per role (any order); empty if it has none or does not exist. */
   async loadShareLinks(boardId: string): Promise<readonly ShareLinkRow[]> {
-    const rows = await this.#db.selectFrom('share_links').selectAll().where('board_id', '=', boardId).execute();
+    const rows = await this.#shareLinks.execute({ boardId });
     return rows.map((r) => ({
       role: r.role,
       generation: int(boardId, r.generation, 'share link generation'),
