@@ -1,5 +1,4 @@
 import {
-  initials,
   DEPARTMENT_STYLE,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
@@ -14,6 +13,7 @@ import { useCommentsUi } from '../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
 import { ActionFields } from './ActionFields.tsx';
+import { useIsPhone } from './layout/viewport.ts';
 import { boundsOf, screenRect } from './overlayPosition.ts';
 
 const SWATCHES = [null, '#fff3a6', '#ffd6d3', '#d3f2dc', '#cfe4ff', '#e9defc', '#ffe7c2', '#e5e7eb'] as const;
@@ -36,6 +36,7 @@ export function SelectionToolbar() {
   const viewportWidth = useEditor((s) => s.viewport.width);
   const dragging = useEditor((s) => s.drag !== null);
   const editing = useEditor((s) => s.editing);
+  const phone = useIsPhone();
   // The note's comment thread sits beside it and would cover half the toolbar: one at a time.
   const commentingOn = useCommentsUi((s) => (s.popover?.target.kind === 'note' ? s.popover.target.id : null));
   const canComment = useCommentsUi((s) => s.readOnlyReason === null);
@@ -53,9 +54,15 @@ export function SelectionToolbar() {
   const sentiment = common(notes, (n) => n.sentiment);
   return (
     <div
-      className="selection-toolbar"
+      className={phone ? 'selection-toolbar selection-sheet' : 'selection-toolbar'}
       data-testid="selection-toolbar"
-      style={{ left: clamp(r.x + r.width / 2, HALF_WIDTH, viewportWidth - HALF_WIDTH), top: Math.max(8, r.y - 12) }}
+      // Above a note it runs off a phone's screen (wider than the screen, and over the top bar for a
+      // note near the top): there it is a sheet along the bottom edge instead.
+      style={
+        phone
+          ? undefined
+          : { left: clamp(r.x + r.width / 2, HALF_WIDTH, viewportWidth - HALF_WIDTH), top: Math.max(8, r.y - 12) }
+      }
       onPointerDown={(e) => e.stopPropagation()}
     >
       <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
@@ -129,9 +136,8 @@ export function SelectionToolbar() {
                 title={all ? `Untag ${p.name}` : `Tag with ${p.name}`}
                 onClick={() => session.run('tagNotes', { noteIds, personaId: p.id, tagged: !all })}
               >
-                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden>
-                  {initials(p.name)}
-                </span>
+                {/* The name follows, so a colour dot says who; initials this small could not be read. */}
+                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden />
                 {p.name}
               </button>
             );
