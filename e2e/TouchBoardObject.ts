@@ -44,6 +44,16 @@ export class TouchBoardObject extends BoardPageObject {
     });
   }
 
+  /** A named Playwright device (touch, its screen and user agent) on the project's Chromium. */
+  static device(
+    browser: Browser,
+    server: TestServer,
+    person: Person,
+    name: keyof typeof devices,
+  ): Promise<TouchBoardObject> {
+    return TouchBoardObject.on(browser, server, person, devices[name]);
+  }
+
   private static async on(
     browser: Browser,
     server: TestServer,
@@ -110,6 +120,20 @@ export class TouchBoardObject extends BoardPageObject {
   /** Every button and field of the top bar and the toolbar, as the screen shows them now. */
   barControls(): Locator {
     return this.page.locator('.topbar :is(button, input, a):visible, .toolbar :is(button, input):visible');
+  }
+
+  /**
+   * The bars' controls (as barControls) that reach past the screen, by name; read in one step, as
+   * a width sweep checks a few dozen controls at a dozen sizes.
+   */
+  barControlsOffScreen(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.topbar :is(button, input, a), .toolbar :is(button, input)')]
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ el, r }) => r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden')
+        .filter(({ r }) => r.left < 0 || r.top < 0 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5)
+        .map(({ el }) => el.dataset.testid ?? el.getAttribute('aria-label') ?? el.textContent ?? el.tagName),
+    );
   }
 
   /** Switches to the list view (the outline made for touch). */

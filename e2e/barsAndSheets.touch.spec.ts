@@ -114,6 +114,7 @@ test('at 360 to 1024 px, portrait and landscape, both bars fit the screen and ke
   const sizes = [
     [360, 740],
     [390, 844],
+    [412, 915],
     [768, 1024],
     [820, 1180],
     [1024, 1366],
@@ -139,4 +140,34 @@ test('at 360 to 1024 px, portrait and landscape, both bars fit the screen and ke
           page.locator(`.toolbar [data-testid="${id}"]`).or(page.getByTestId('toolbar-more')),
         ).not.toHaveCount(0);
     }
+});
+
+test('on a Pixel 7 (412×915, touch) nothing makes the page wider than the screen: board, selection, list', async ({
+  browser,
+  server,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'one more phone, checked once');
+  const boardId = await server.createBoard('Pixel 7', 'ecommerce');
+  const ann = await TouchBoardObject.device(browser, server, { name: 'Ann Lee', department: 'marketing' }, 'Pixel 7');
+  await ann.openAs(boardId, 'facilitator');
+  const page = ann.page;
+  const fits = async (what: string) =>
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      what,
+    ).toBeLessThanOrEqual(0);
+  expect(page.viewportSize()).toEqual({ width: 412, height: 839 });
+  await fits('the board');
+  const board = await ann.board();
+  const note = board.notes.find((n) => n.stageId === board.stages[0]!.id)!;
+  const rect = await ann.noteRect(note.id);
+  await page.touchscreen.tap(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await expect(page.getByTestId('selection-toolbar')).toBeVisible();
+  await fits('a note selected');
+  await page.getByTestId('topbar-more').tap();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await fits('the More menu');
+  await page.keyboard.press('Escape');
+  await ann.openList();
+  await fits('the list');
 });

@@ -49,3 +49,25 @@ test('on a phone the board, the list view, each sheet and the share dialog pass 
     .tap();
   expect(await seriousViolations(page), 'the list view').toEqual([]);
 });
+
+test('on a phone the selection toolbar passes axe, and its persona chips are 44 px touch targets', async ({
+  browser,
+  server,
+}) => {
+  const fay = await TouchBoardObject.facilitating(browser, server, 'Personas on a phone');
+  const board = await fay.board();
+  const note = board.notes.find((n) => n.stageId === board.stages[0]!.id)!;
+  const rect = await fay.noteRect(note.id);
+  await fay.page.touchscreen.tap(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  const toolbar = fay.page.getByTestId('selection-toolbar');
+  await expect(toolbar).toBeVisible();
+  await fay.page.screenshot({ path: test.info().outputPath('selection-toolbar-phone.png') });
+  expect(await seriousViolations(fay.page, '.selection-toolbar')).toEqual([]);
+  const chips = toolbar.locator('.persona-chip');
+  expect(await chips.count()).toBeGreaterThan(0);
+  for (const chip of await chips.all()) {
+    await chip.scrollIntoViewIfNeeded();
+    const box = (await chip.boundingBox())!;
+    expect(Math.min(box.width, box.height), (await chip.textContent()) ?? 'chip').toBeGreaterThanOrEqual(44);
+  }
+});

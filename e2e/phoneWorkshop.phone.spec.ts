@@ -80,3 +80,26 @@ test('a live workshop across devices: phones write privately, comment and vote f
   await expect(rows.nth(1)).toContainText('No size chart on mobile');
   await expect(rows.nth(1).locator('.votes')).toHaveText('1');
 });
+
+test('a phone that joins while the facilitator leads opens on the led view: its list on the stage the room follows', async ({
+  browser,
+  server,
+}) => {
+  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
+  const fay = await TouchBoardObject.laptop(browser, server, { name: 'Fay Doe', department: 'product' });
+  await fay.open(boardId);
+  const purchase = await fay.stage('Purchase');
+  const header = await fay.page.evaluate((id) => window.__journeyboard!.stageHeaderRect(id)!, purchase.id);
+  const main = (await fay.page.locator('.board-main').boundingBox())!;
+  await fay.page.mouse.move(main.x + main.width / 2, main.y + main.height / 2);
+  await fay.page.mouse.wheel(header.x + header.width / 2 - (main.x + main.width / 2), 0);
+  const ann = await TouchBoardObject.laptop(browser, server, { name: 'Ann Lee', department: 'marketing' });
+  await ann.openAs(boardId, 'editor');
+  await ann.page.locator('[data-testid="avatar"][data-name="Fay Doe"]').click();
+  await expect(ann.page.getByTestId('follow-banner')).toContainText('Following Fay Doe');
+
+  const cy = await TouchBoardObject.join(browser, server, { name: 'Cy Ng', department: 'sales' });
+  await cy.openAs(boardId, 'editor');
+  await cy.openList();
+  await expect(cy.page.getByRole('tab', { name: /Purchase/ })).toHaveAttribute('aria-selected', 'true');
+});

@@ -1,8 +1,9 @@
 import type { NoteId } from '../../shared/index.ts';
 import { fitRect, zoomAt } from '../geometry/camera.ts';
-import { openingCamera } from '../geometry/openingView.ts';
+import { ledView, openingCamera } from '../geometry/openingView.ts';
 import { recallView } from './rememberedView.ts';
 import type { BoardSession } from './BoardSession.ts';
+import { cameraForView } from './workshop/followCamera.ts';
 
 /** Fits the whole board above the bottom bars, so the KPI row is never under the toolbar. */
 export function fitBoard(session: BoardSession): void {
@@ -18,14 +19,37 @@ export function fitBoard(session: BoardSession): void {
 /**
  * The first view of a board: where this person left it on this device, else the opening view
  * (openingCamera: the whole board when readable, the first stage column on a phone, else the
- * top-left corner). Fit shows it all on request.
+ * top-left corner); then the view the facilitator leads others through, once others are heard
+ * (joinLedView). Fit shows it all on request. Returns the function that stops waiting for them.
  */
-export function openBoardView(session: BoardSession): void {
+export function openBoardView(session: BoardSession): () => void {
   fitBoard(session);
   const { camera: fit, viewport } = session.editor.get();
   const layout = session.layouts.layoutFor(session.model.source.getSnapshot());
   const camera = recallView(session.boardId, viewport) ?? openingCamera(layout, viewport, fit);
   if (camera !== fit) session.editor.update({ camera, lastFit: null });
+  return joinLedView(session);
+}
+
+/**
+ * Moves to the led view (ledView) when the first others are heard. A board often opens from the
+ * prefetched or local copy, before the server's first reply brings who is here; a person who has
+ * moved the view by then keeps it.
+ */
+function joinLedView(session: BoardSession): () => void {
+  const opened = session.editor.get().camera;
+  const check = () => {
+    const { camera, viewport } = session.editor.get();
+    if (camera !== opened) return stop();
+    const peers = session.presence.getPeers();
+    if (peers.length === 0) return;
+    stop();
+    const led = ledView(peers);
+    if (led) session.editor.update({ camera: cameraForView(led, viewport), lastFit: null });
+  };
+  const stop = session.presence.subscribe(check);
+  check();
+  return stop;
 }
 
 /** The bottom bars grew or shrank: a board still at its fitted view is fitted again. */

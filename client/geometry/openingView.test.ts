@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { findTemplate, initializeBoard, readBoard } from '../../shared/index.ts';
 import { fitRect } from './camera.ts';
 import { computeLayout } from './layout.ts';
-import { keptCamera, openingCamera, READABLE_SCALE } from './openingView.ts';
+import { keptCamera, ledView, openingCamera, READABLE_SCALE } from './openingView.ts';
 
 function layoutOf(template: string) {
   const doc = new Y.Doc();
@@ -64,5 +64,38 @@ describe('keptCamera', () => {
     expect(keptCamera({ camera }, 390)).toBeNull();
     expect(keptCamera(null, 390)).toBeNull();
     expect(keptCamera('{"x":1}', 390)).toBeNull();
+  });
+});
+
+describe('ledView', () => {
+  const view = (x: number) => ({ x, y: 0, width: 800, height: 600 });
+  const peer = (clientId: number, role: 'facilitator' | 'editor', following: number | null, x = 0) => ({
+    clientId,
+    role,
+    following,
+    view: view(x),
+  });
+
+  it('is the view of the facilitator others follow', () => {
+    expect(ledView([peer(1, 'facilitator', null, 900), peer(2, 'editor', 1), peer(3, 'editor', null)])).toEqual(
+      view(900),
+    );
+  });
+
+  it('is null when nobody follows anyone, or only a participant is followed', () => {
+    expect(ledView([peer(1, 'facilitator', null), peer(2, 'editor', null)])).toBeNull();
+    expect(ledView([peer(1, 'facilitator', null), peer(2, 'editor', null), peer(3, 'editor', 2)])).toBeNull();
+  });
+
+  it('picks the facilitator with the most followers, and skips one with no view yet', () => {
+    const peers = [
+      peer(1, 'facilitator', null, 100),
+      peer(2, 'facilitator', null, 200),
+      peer(3, 'editor', 2),
+      peer(4, 'editor', 2),
+      peer(5, 'editor', 1),
+    ];
+    expect(ledView(peers)).toEqual(view(200));
+    expect(ledView([{ ...peers[1]!, view: null }, ...peers.slice(2), peers[0]!])).toEqual(view(100));
   });
 });

@@ -1,3 +1,4 @@
+import { canFacilitate, type Peer, type ViewRect } from '../../shared/index.ts';
 import { fitRect, type Camera } from './camera.ts';
 import type { BoardLayout } from './layout.ts';
 
@@ -39,4 +40,19 @@ export function keptCamera(kept: unknown, viewportWidth: number): Camera | null 
   return [x, y, scale].every((n) => typeof n === 'number' && Number.isFinite(n)) && (scale as number) > 0
     ? { x: x as number, y: y as number, scale: scale as number }
     : null;
+}
+
+/**
+ * The view the room is being led through, for someone who joins now: that of the facilitator
+ * whom the most others follow (one follower is enough). Null when nobody leads. "Bring everyone"
+ * is relayed and not kept (shared/protocol/workshop.ts), so a latecomer cannot know of one.
+ */
+export function ledView(peers: readonly Pick<Peer, 'clientId' | 'role' | 'view' | 'following'>[]): ViewRect | null {
+  let led: { view: ViewRect; followers: number } | null = null;
+  for (const leader of peers) {
+    if (!leader.view || !leader.role || !canFacilitate(leader.role)) continue;
+    const followers = peers.filter((p) => p.following === leader.clientId).length;
+    if (followers > 0 && (!led || followers > led.followers)) led = { view: leader.view, followers };
+  }
+  return led?.view ?? null;
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { StageId } from '../../shared/index.ts';
-import { useBoard } from '../board/hooks.ts';
+import { useBoard, useSession } from '../board/hooks.ts';
 import { useIsPhone } from '../ui/layout/viewport.ts';
 import { OutlineDrafts } from '../ui/privateWriting/OutlineDrafts.tsx';
 import { OutlineStage, stageHeadingId } from './OutlineStage.tsx';
 import { StageTabs } from './StageTabs.tsx';
-import { useBroughtStage } from './useBroughtStage.ts';
+import { stageInSight, useBroughtStage } from './useBroughtStage.ts';
 import './listView.css';
 
 /**
@@ -16,7 +16,8 @@ import './listView.css';
 export function OutlineView({ readOnly }: { readOnly: boolean }) {
   const board = useBoard();
   const phone = useIsPhone();
-  const [picked, setPicked] = useState<StageId | null>(null);
+  const session = useSession();
+  const [picked, setPicked] = useState<StageId | null>(() => stageInSight(session));
   const current = board.stages.find((s) => s.id === picked) ?? board.stages[0];
   useBroughtStage((id) => {
     setPicked(id);

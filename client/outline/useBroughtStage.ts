@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { StageId } from '../../shared/index.ts';
+import type { BoardSession } from '../board/BoardSession.ts';
 import { useEditor, useSession } from '../board/hooks.ts';
 import { stageInView } from '../geometry/stageInView.ts';
 
@@ -17,8 +18,17 @@ export function useBroughtStage(onStage: (stage: StageId) => void): void {
   useEffect(() => {
     if (camera === shown.current) return;
     shown.current = camera;
-    const layout = session.layouts.layoutFor(session.model.source.getSnapshot());
-    const stage = stageInView(layout, camera, session.editor.get().viewport);
+    const stage = stageInSight(session);
     if (stage) latest.current(stage);
   }, [camera, session]);
+}
+
+/**
+ * The stage the board view is on: the list opens there, so a person who joins while the
+ * facilitator leads (openBoardView) starts on the stage the room is looking at.
+ */
+export function stageInSight(session: BoardSession): StageId | null {
+  const layout = session.layouts.layoutFor(session.model.source.getSnapshot());
+  const { camera, viewport } = session.editor.get();
+  return stageInView(layout, camera, viewport);
 }

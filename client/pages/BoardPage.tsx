@@ -146,10 +146,11 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
 
   useEffect(() => {
     let live = true;
+    let stopJoining = () => {};
     void session.connection.synced.then(() => {
       if (!live) return;
       // Fit before the first render with content, so a big board never draws at 100% first.
-      openBoardView(session);
+      stopJoining = openBoardView(session);
       openLinkedNote(session); // `?note=` from an exported priority list
       setReady(true);
     });
@@ -157,6 +158,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
     return () => {
       live = false;
       forget();
+      stopJoining();
     };
   }, [session]);
   useEffect(() => {

@@ -1,5 +1,4 @@
 import {
-  initials,
   DEPARTMENT_STYLE,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
@@ -10,17 +9,35 @@ import {
   type NoteId,
   type NoteKind,
 } from '../../shared/index.ts';
+import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
 import { useCommentsUi } from '../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
 import { ActionFields } from './ActionFields.tsx';
+import { useIsPhone } from './layout/viewport.ts';
 import { boundsOf, screenRect } from './overlayPosition.ts';
 
 const SWATCHES = [null, '#fff3a6', '#ffd6d3', '#d3f2dc', '#cfe4ff', '#e9defc', '#ffe7c2', '#e5e7eb'] as const;
 
-/** About half the toolbar's width: keeps it on screen when the selection is near an edge. */
-const HALF_WIDTH = 330;
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
+const GAP = 12;
+const EDGE = 8;
+
+/**
+ * Where the toolbar floats, its size measured: above the selection when there is room, else below
+ * it (a note near the top put it under the top bar), else over the selection's top; never past a side.
+ */
+function placeToolbar(
+  r: { x: number; y: number; width: number; height: number },
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): CSSProperties {
+  const left = clamp(r.x + r.width / 2, size.width / 2 + EDGE, viewport.width - size.width / 2 - EDGE);
+  if (r.y - GAP - size.height >= EDGE) return { left, top: r.y - GAP };
+  const below = r.y + r.height + GAP;
+  const top = below + size.height <= viewport.height - EDGE ? below : EDGE;
+  return { left, top, transform: 'translate(-50%, 0)' };
+}
 
 function common<T>(notes: readonly Note[], pick: (n: Note) => T): T | undefined {
   const first = notes[0] && pick(notes[0]);
@@ -33,9 +50,18 @@ export function SelectionToolbar() {
   const board = useBoard();
   const selection = useEditor((s) => s.selection);
   const camera = useEditor((s) => s.camera);
-  const viewportWidth = useEditor((s) => s.viewport.width);
+  const viewport = useEditor((s) => s.viewport);
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 660, height: 110 });
+  // The toolbar wraps to the width it has: placed by the size it took at the last render.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && (el.offsetWidth !== size.width || el.offsetHeight !== size.height))
+      setSize({ width: el.offsetWidth, height: el.offsetHeight });
+  });
   const dragging = useEditor((s) => s.drag !== null);
   const editing = useEditor((s) => s.editing);
+  const phone = useIsPhone();
   // The note's comment thread sits beside it and would cover half the toolbar: one at a time.
   const commentingOn = useCommentsUi((s) => (s.popover?.target.kind === 'note' ? s.popover.target.id : null));
   const canComment = useCommentsUi((s) => s.readOnlyReason === null);
@@ -53,9 +79,12 @@ export function SelectionToolbar() {
   const sentiment = common(notes, (n) => n.sentiment);
   return (
     <div
-      className="selection-toolbar"
+      className={phone ? 'selection-toolbar selection-sheet' : 'selection-toolbar'}
       data-testid="selection-toolbar"
-      style={{ left: clamp(r.x + r.width / 2, HALF_WIDTH, viewportWidth - HALF_WIDTH), top: Math.max(8, r.y - 12) }}
+      // Above a note it runs off a phone's screen (wider than the screen, and over the top bar for a
+      // note near the top): there it is a sheet along the bottom edge instead.
+      ref={ref}
+      style={phone ? undefined : placeToolbar(r, size, viewport)}
       onPointerDown={(e) => e.stopPropagation()}
     >
       <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
@@ -129,9 +158,8 @@ export function SelectionToolbar() {
                 title={all ? `Untag ${p.name}` : `Tag with ${p.name}`}
                 onClick={() => session.run('tagNotes', { noteIds, personaId: p.id, tagged: !all })}
               >
-                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden>
-                  {initials(p.name)}
-                </span>
+                {/* The name follows, so a colour dot says who; initials this small could not be read. */}
+                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden />
                 {p.name}
               </button>
             );

@@ -7,9 +7,9 @@ import { chromium, type Browser } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BoardPageObject } from '../BoardPageObject.ts';
-import { PrivateWritingObject } from '../PrivateWritingObject.ts';
 import { TestServer } from '../server.ts';
 import { pressBarControl } from './barControl.ts';
+import { openCellEditor, writeInCell } from './cellEditor.ts';
 import config from '../../playwright.config.ts';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/screens');
@@ -33,7 +33,7 @@ const VIEWS: Record<string, View> = {
     await board.page.getByRole('button', { name: 'Facilitate' }).dispatchEvent('click');
     await board.page.getByRole('button', { name: 'Start private writing' }).dispatchEvent('click');
     await board.page.getByRole('region', { name: 'Private writing' }).waitFor();
-    await new PrivateWritingObject(board).addDraft('Awareness', 'Pain points', 'Sizes run small');
+    await writeInCell(board, 'Awareness', 'Pain points', 'Sizes run small', 'draft-editor');
   },
   priorities: async (board) => {
     await pressBarControl(board.page, 'priorities-toggle');
@@ -57,10 +57,7 @@ const VIEWS: Record<string, View> = {
     await board.page.getByRole('dialog', { name: 'Your name and team' }).waitFor();
   },
   'paste-cut': async (board) => {
-    const [stage, lane] = [await board.stage('Awareness'), await board.lane('Pain points')];
-    const cell = await board.cellRect(stage.id, lane.id);
-    await board.page.mouse.dblclick(cell.x + cell.width - 12, cell.y + cell.height - 8);
-    const editor = board.page.getByRole('textbox', { name: 'Note text' });
+    const editor = await openCellEditor(board, 'Awareness', 'Pain points');
     await editor.evaluate(
       (el, text) => {
         const data = new DataTransfer();
@@ -72,8 +69,8 @@ const VIEWS: Record<string, View> = {
     await board.page.getByTestId('note-limit-status').waitFor();
   },
   'rtl-note': async (board) => {
-    await board.addNote('Awareness', 'Pain points', 'موعد التسليم غير واضح');
-    await board.addNote('Consideration', 'Thoughts', 'האם המידה מתאימה לי?');
+    await writeInCell(board, 'Awareness', 'Pain points', 'موعد التسليم غير واضح');
+    await writeInCell(board, 'Consideration', 'Thoughts', 'האם המידה מתאימה לי?');
   },
   'paste-preview': async (board) => {
     const [stage, lane] = [await board.stage('Delivery'), await board.lane('Pain points')];
