@@ -101,22 +101,6 @@ export class TouchBoardObject extends BoardPageObject {
     expect(box!.y + box!.height).toBeLessThanOrEqual(size.height + 0.5);
   }
 
-  /**
-   * The visible bar controls that are not wholly on the screen, read in one go (a round trip per
-   * control takes minutes over ten screen sizes on a busy machine); empty when all fit.
-   */
-  async barControlsOffScreen(): Promise<string[]> {
-    return this.page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.topbar :is(button, input, a), .toolbar :is(button, input)')]
-        .filter((el) => el.checkVisibility())
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.left < 0 || r.top < 0 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5;
-        })
-        .map((el) => el.dataset.testid ?? el.getAttribute('aria-label') ?? el.textContent ?? el.tagName),
-    );
-  }
-
   /** Every button and field of the top bar and the toolbar, as the screen shows them now. */
   barControls(): Locator {
     return this.page.locator('.topbar :is(button, input, a):visible, .toolbar :is(button, input):visible');
