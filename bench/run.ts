@@ -2,7 +2,7 @@
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
- * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline)
+ * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,16 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes('--quick');
-const VALUED = new Set(['--repeats', '--sizes', '--notes', '--boards', '--connections', '--profile', '--seconds']);
+const VALUED = new Set([
+  '--repeats',
+  '--sizes',
+  '--notes',
+  '--boards',
+  '--connections',
+  '--profile',
+  '--seconds',
+  '--before',
+]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 const selected = (name: string) => which.length === 0 || which.includes(name);
 
@@ -71,6 +80,7 @@ if (selected('scale-out')) {
     sizes: (flag('--sizes') ?? (quick ? '2' : '2,20')).split(',').map(Number),
     repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)),
     edits: quick ? 20 : 60,
+    before: flag('--before'),
   });
 }
 
