@@ -2,6 +2,7 @@ import { openConfiguredRepositories, type Repositories } from './repositories/Re
 import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
+import { closeRotatedLinks } from './access/linkRoles.ts';
 import { Identities } from './identity/Identities.ts';
 import { BoardPeople } from './people/BoardPeople.ts';
 import { People } from './extensions/People.ts';
@@ -283,6 +284,8 @@ export async function createServer(
 
   checkpoints.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
+  // A rotation on another instance while Redis was away closed nothing here.
+  scaleOut?.cluster.onReconnect(() => void closeRotatedLinks(server.hocuspocus, links));
 
   try {
     await scaleOut?.cluster.ready();
