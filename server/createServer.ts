@@ -54,6 +54,10 @@ import { ConnectionLog } from './extensions/ConnectionLog.ts';
 import { DocumentMetrics } from './extensions/DocumentMetrics.ts';
 import { inHookOrder } from './extensions/order.ts';
 import { log } from './observability/log.ts';
+import type { WebhookEvent } from '../shared/protocol/webhooks.ts';
+import { revealedRound } from './webhooks/events.ts';
+import { loadSecretsKey, SecretBox } from './webhooks/secretBox.ts';
+import { WebhookService } from './webhooks/WebhookService.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
 export interface JourneyboardServer {
@@ -79,6 +83,8 @@ export interface JourneyboardServer {
   readonly voting: VotingService;
   /** Private writing phases and their drafts. */
   readonly privateWriting: PrivateWritingService;
+  /** A board's webhooks and their delivery log. */
+  readonly webhooks: WebhookService;
   /** Issues and proves credentials. */
   readonly identities: Identities;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
@@ -115,7 +121,21 @@ export async function createServer(
   });
   const store = metrics.instrumentRepositories(options.store ?? (await openConfiguredRepositories(config)));
   // Version history: checkpoints before migrations and restores, after activity, on demand.
-  const checkpoints = new CheckpointService({ store });
+  // Webhooks: deliveries are written first, then sent off the board's path (a dead receiver slows nothing).
+  const webhooks = new WebhookService({
+    repository: store.webhooks,
+    box: new SecretBox(loadSecretsKey(config.secretsKey ?? null, config.dataDir)),
+    allowPrivate: config.webhookAllowPrivate ?? false,
+    now: options.now,
+  });
+  const emit = (boardId: string, event: WebhookEvent, data: unknown) =>
+    webhooks
+      .emit(boardId, event, data)
+      .catch((error: unknown) => log.error({ board: boardId, err: error }, `webhooks: could not queue ${event}`));
+  const checkpoints = new CheckpointService({
+    store,
+    onRestored: (boardId, restored, by) => void emit(boardId, 'board.restored', { checkpoint: restored, by }),
+  });
   const persistence = new Persistence({
     store,
     retry: options.saveRetry,
@@ -141,7 +161,10 @@ export async function createServer(
   // Secret dot-voting rounds: ballots in the database, results written at reveal.
   const voting = new VotingService({
     store: store.voting,
-    onRevealed: (boardId, doc, title) => checkpoints.voteRevealCheckpoint(boardId, doc, title),
+    onRevealed: async (boardId, doc, title) => {
+      void emit(boardId, 'round.revealed', revealedRound(doc, title));
+      await checkpoints.voteRevealCheckpoint(boardId, doc, title);
+    },
     cluster,
     now: options.now,
   });
@@ -299,7 +322,9 @@ export async function createServer(
   const port = server.address.port;
   const url = publicUrl(config.host, port);
   let closing: Promise<void> | undefined;
+  webhooks.start();
   const close = async () => {
+    await webhooks.close();
     voting.close();
     privateWriting.close();
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
@@ -327,6 +352,7 @@ export async function createServer(
     workshop,
     voting,
     privateWriting,
+    webhooks,
     identities,
     close: () => (closing ??= close()),
   };

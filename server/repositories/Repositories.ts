@@ -11,6 +11,7 @@ import { Database, type PostgresOptions } from '../storage/database.ts';
 import { WorkshopStateRepository } from '../storage/WorkshopStateRepository.ts';
 import { TemplateRepository } from '../templates/TemplateRepository.ts';
 import { VotingRepository } from '../voting/VotingRepository.ts';
+import { WebhookRepository } from '../webhooks/WebhookRepository.ts';
 
 /**
  * Every repository, over one database. Each owns its tables (server/storage/migrations/) and is
@@ -34,6 +35,7 @@ function repositoriesOf(database: Database) {
     identities: new IdentityRepository(database),
     boardPeople: new BoardPeopleRepository(database),
     accounts: new AccountRepository(database),
+    webhooks: new WebhookRepository(database),
     close: (): Promise<void> => database.close(),
   };
 }
