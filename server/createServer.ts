@@ -56,6 +56,7 @@ import { inHookOrder } from './extensions/order.ts';
 import { log } from './observability/log.ts';
 import type { WebhookEvent } from '../shared/protocol/webhooks.ts';
 import { revealedRound } from './webhooks/events.ts';
+import { WATCHED_EVENTS, WebhookEvents } from './extensions/WebhookEvents.ts';
 import { loadSecretsKey, SecretBox } from './webhooks/secretBox.ts';
 import { WebhookService } from './webhooks/WebhookService.ts';
 
@@ -132,6 +133,10 @@ export async function createServer(
     webhooks
       .emit(boardId, event, data)
       .catch((error: unknown) => log.error({ board: boardId, err: error }, `webhooks: could not queue ${event}`));
+  const webhookEvents = new WebhookEvents({
+    emit: (boardId, event, data) => void emit(boardId, event, data),
+    watches: (boardId) => webhooks.listens(boardId, WATCHED_EVENTS),
+  });
   const checkpoints = new CheckpointService({
     store,
     onRestored: (boardId, restored, by) => void emit(boardId, 'board.restored', { checkpoint: restored, by }),
@@ -260,6 +265,7 @@ export async function createServer(
     new People({ people, nameOf: (document, connection) => presence.nameOf(document, connection) }),
     activity,
     new Visits({ store: store.activity, activity }),
+    webhookEvents,
     new StateWarmup(boardStates),
     collab,
     new HttpRequests({

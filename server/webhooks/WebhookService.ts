@@ -106,6 +106,11 @@ export class WebhookService {
     return { webhook: view(stored), secret };
   }
 
+  /** Whether a webhook of the board listens to one of `events`. */
+  async listens(boardId: string, events: readonly WebhookEvent[]): Promise<boolean> {
+    return (await this.o.repository.listWebhooks(boardId)).some((h) => eventsOf(h).some((e) => events.includes(e)));
+  }
+
   async list(boardId: string): Promise<WebhookView[]> {
     return (await this.o.repository.listWebhooks(boardId)).map(view);
   }

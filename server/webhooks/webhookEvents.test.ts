@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VoterIdentity } from '../../shared/protocol/voting.ts';
 import type { WebhookCreated, WebhookEnvelope } from '../../shared/protocol/webhooks.ts';
+import { executeCommand, readBoard } from '../../shared/index.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
-import { waitFor } from '../testing/providers.ts';
+import { connectProvider, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer } from '../testing/testServer.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
@@ -76,5 +77,45 @@ describe('webhook events from a running server', () => {
     expect(restored.status).toBe(200);
     const event = await waitFor(() => received.find((e) => e.type === 'board.restored'), { what: 'board.restored' });
     expect(event.data).toMatchObject({ checkpoint: { id: checkpoint.id, label: 'Before the change' } });
+  });
+
+  it('an action’s status change arrives as action.status_changed and priorities.changed, once, after the edits settle', async () => {
+    const received: WebhookEnvelope[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body) as WebhookEnvelope);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
+    cleanups.push(() => new Promise((ok) => receiver.close(ok)));
+    const server = await startTestServer({ webhookAllowPrivate: true });
+    cleanups.push(() => server.close());
+    const { id } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    await server.server.webhooks.create(id, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/in`, [
+      'action.status_changed',
+      'priorities.changed',
+    ]);
+    const editor = await connectProvider(server.wsUrl, id);
+    cleanups.push(() => editor.destroy());
+    const pain = readBoard(editor.document).notes.find((n) => n.kind === 'pain')!;
+    const fran = { id: 'fran', name: 'Fran', department: 'product' } as const;
+    executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [pain.id], owner: 'Fran', status: 'open' });
+    executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [pain.id], status: 'in-progress' });
+
+    const changed = await waitFor(() => received.find((e) => e.type === 'action.status_changed'), {
+      what: 'action.status_changed',
+    });
+    // Two edits in a burst: one event, from "not an action" to where it ended.
+    expect(changed.data).toMatchObject({ noteId: pain.id, from: null, to: 'in-progress', owner: 'Fran' });
+    const priorities = await waitFor(() => received.find((e) => e.type === 'priorities.changed'), {
+      what: 'priorities.changed',
+    });
+    expect((priorities.data as { items: { noteId: string; status: string }[] }).items).toContainEqual(
+      expect.objectContaining({ noteId: pain.id, status: 'in-progress' }),
+    );
+    expect(received.filter((e) => e.type === 'action.status_changed')).toHaveLength(1);
   });
 });
