@@ -22,6 +22,13 @@ export interface Connector {
 export const CONNECTOR_KINDS = ['next-step', 'alternative', 'drop-out', 'loop-back'] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
+export const CONNECTOR_KIND_LABEL: Record<ConnectorKind, string> = {
+  'next-step': 'Next step',
+  alternative: 'Alternative',
+  'drop-out': 'Drop-out',
+  'loop-back': 'Loop back',
+};
+
 export const CONNECTOR_LIMITS = { labelLength: 60, maxShare: 100 } as const;
 
 export const connectorIdSchema = z.custom<ConnectorId>((v) => isRecordId('connector', v), 'Not a connector id');
@@ -50,4 +57,14 @@ export function readConnector(id: ConnectorId, raw: Record<string, unknown>): Co
     label: typeof raw.label === 'string' ? raw.label : '',
     share: share.success ? share.data : null,
   };
+}
+
+/** "Next step, 40 %: pays by card" — for screen readers, the outline and the toolbar. */
+export function describeConnector(c: Pick<Connector, 'kind' | 'label' | 'share'>): string {
+  const share = c.share !== null ? `, ${formatShare(c.share)}` : '';
+  return `${CONNECTOR_KIND_LABEL[c.kind]}${share}${c.label ? `: ${c.label}` : ''}`;
+}
+
+export function formatShare(share: number): string {
+  return `${Math.round(share * 10) / 10} %`;
 }
