@@ -22,6 +22,7 @@ export * from './schema/noteKind.ts';
 export * from './schema/persona.ts';
 export * from './schema/round.ts';
 export * from './schema/kpi.ts';
+export * from './schema/connector.ts';
 export * from './model/kpiImport.ts';
 export * from './model/savedTemplate.ts';
 export * from './schema/stage.ts';

@@ -27,6 +27,17 @@ export interface JourneyboardTestApi {
     }[];
   };
   noteRect(id: string): Rect | null;
+  /** Every drawn connector, its route's corners in page coordinates; orphans have no points. */
+  connectors(): {
+    id: string;
+    from: string;
+    to: string;
+    kind: string;
+    label: string;
+    share: number | null;
+    orphan: boolean;
+    points: { x: number; y: number }[];
+  }[];
   cellRect(stageId: string, laneId: string): Rect | null;
   stageHeaderRect(stageId: string): Rect | null;
   selection(): string[];
@@ -121,6 +132,23 @@ export function installTestApi(session: BoardSession): () => void {
           action: n.action,
         })),
       };
+    },
+    connectors: () => {
+      const b = snapshot();
+      const routes = new Map(session.layouts.routesFor(b).map((r) => [r.id, r]));
+      return [...b.connectors, ...b.orphanConnectors].map((c) => ({
+        id: c.id,
+        from: c.from,
+        to: c.to,
+        kind: c.kind,
+        label: c.label,
+        share: c.share,
+        orphan: b.orphanConnectors.includes(c),
+        points: (routes.get(c.id)?.points ?? []).map((p) => {
+          const r = toPage({ ...p, width: 0, height: 0 });
+          return { x: r.x, y: r.y };
+        }),
+      }));
     },
     noteRect: (id) => {
       const r = session.layouts.layoutFor(snapshot()).notes.get(id as never);

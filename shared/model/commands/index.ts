@@ -5,6 +5,7 @@ import { CommandError } from '../errors.ts';
 import type { BoardSnapshot } from '../snapshot.ts';
 import { createContext, type Actor } from './context.ts';
 import type { CommandDef } from './define.ts';
+import * as connectors from './connectorCommands.ts';
 import * as kpis from './kpiCommands.ts';
 import * as notes from './noteCommands.ts';
 import * as personas from './personaCommands.ts';
@@ -43,6 +44,12 @@ export const COMMANDS = {
   updateKpi: kpis.updateKpi,
   removeKpi: kpis.removeKpi,
   importKpis: kpis.importKpis,
+  addConnector: connectors.addConnector,
+  retypeConnector: connectors.retypeConnector,
+  relabelConnector: connectors.relabelConnector,
+  setConnectorShare: connectors.setConnectorShare,
+  reconnectConnector: connectors.reconnectConnector,
+  deleteConnectors: connectors.deleteConnectors,
 } satisfies Record<string, CommandDef<z.ZodType, unknown>>;
 
 type Commands = typeof COMMANDS;
