@@ -41,6 +41,7 @@ import { Visits } from './extensions/Visits.ts';
 import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
+import { KpiService } from './kpi/KpiService.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
@@ -144,6 +145,8 @@ export async function createServer(
     cluster,
     now: options.now,
   });
+  // KPI series: measurements in the database, the latest points mirrored into the board.
+  const kpi = new KpiService({ store: store.kpi, now: options.now });
   // Access and limits: share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store.boards);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
@@ -256,6 +259,7 @@ export async function createServer(
         adminToken: config.adminToken,
         corsOrigins: config.corsOrigins,
         checkpoints,
+        kpi,
         comments,
         limits,
         boardStates,
@@ -282,6 +286,7 @@ export async function createServer(
   applyRequestTimeouts(server.httpServer);
 
   checkpoints.attach(server.hocuspocus);
+  kpi.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
 
   try {

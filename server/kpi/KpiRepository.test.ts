@@ -4,7 +4,7 @@ import { DATABASES, testDatabases } from '../testing/databases.ts';
 
 const open = testDatabases();
 const BOARD = 'board0000001';
-const CSAT = 'kpi:s1.csat';
+const CSAT = 'kpi:s1.csat' as const;
 
 const m = (period: string, value: number, extra: Partial<KpiMeasurement> = {}): KpiMeasurement => ({
   period,

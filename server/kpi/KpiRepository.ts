@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { KpiId } from '../../shared/schema/ids.ts';
 import { type KpiMeasurement, periodStart } from '../../shared/schema/kpiSeries.ts';
 import type { Database } from '../storage/database.ts';
 
 /** One measurement to write: of which KPI. */
 export interface KpiMeasurementWrite {
-  readonly kpiId: string;
+  readonly kpiId: KpiId;
   readonly measurement: KpiMeasurement;
 }
 
