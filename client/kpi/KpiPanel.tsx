@@ -49,6 +49,9 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
             {' '}
             Import a CSV file with the columns <code>stage,metric,value,target</code> (optional: <code>unit</code>,{' '}
             <code>previous</code>, <code>direction</code>, <code>trend</code>); you see every row before it is applied.
+            Add a <code>date</code> column (<code>2026-03-14</code>, <code>2026-03</code> or <code>2026-Q1</code>;
+            optional <code>sample_size</code>, <code>source</code>) to import a history: one row per KPI and date, a
+            date imported again replaces its value.
           </>
         )}
       </p>

@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { describeKpi } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
 import { KpiForm } from './KpiForm.tsx';
+import { KpiHistoryDialog } from './KpiHistoryDialog.tsx';
 import './kpi.css';
 
 const WIDTH = 340;
@@ -14,8 +15,10 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
   const target = useEditor((s) => s.kpiEditor);
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
+  const [history, setHistory] = useState(false);
   // Escape closes it wherever the focus is (a click on the canvas leaves the focus on the page).
   useEffect(() => {
+    setHistory(false);
     if (!target) return;
     const listeners = new AbortController();
     window.addEventListener('keydown', (e) => e.key === 'Escape' && session.editor.update({ kpiEditor: null }), {
@@ -70,6 +73,17 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
           onDone={close}
         />
       )}
+      {kpi && (
+        <button
+          type="button"
+          className="link-button kpi-history-open"
+          data-testid="kpi-history-open"
+          onClick={() => setHistory(true)}
+        >
+          {kpi.measuredAt ? `Measurements, latest ${kpi.measuredAt}…` : 'Measurements…'}
+        </button>
+      )}
+      {kpi && history && <KpiHistoryDialog kpi={kpi} stageName={stage.name} onClose={() => setHistory(false)} />}
     </div>
   );
 }

@@ -50,6 +50,8 @@ interface KpiImportError {
 }
 
 export interface KpiImportPreview {
+  /** Whether the file has a `date` column (measurements) rather than current values. */
+  readonly dated: boolean;
   /** A file without a `date` column: current values, applied with `importKpis`. */
   readonly rows: readonly KpiImportRow[];
   /** A file with a `date` column: measurements, written through the server (all or nothing). */
@@ -83,7 +85,8 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
   });
   const data = parsed.data;
   const errors: KpiImportError[] = [];
-  const refuse = (line: number, message: string): KpiImportPreview => ({
+  const refuse = (line: number, message: string, dated = false): KpiImportPreview => ({
+    dated,
     rows: [],
     measurements: [],
     errors: [{ line, message }],
@@ -115,6 +118,7 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
     return refuse(
       headerIndex + 1,
       'A file with a date column gives each measurement its own row; "previous" and "trend" follow from the dates, so remove those columns',
+      true,
     );
 
   const stagesByName = new Map<string, StageId[]>();
@@ -264,7 +268,7 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
   }
   if (rows.length === 0 && measurements.length === 0 && errors.length === 0)
     errors.push({ line: headerIndex + 1, message: 'The file has a header but no rows' });
-  return { rows, measurements, errors };
+  return { dated, rows, measurements, errors };
 }
 
 // A cell a spreadsheet would run as a formula (OWASP CSV injection); export/csv.ts escapes the same.
@@ -299,4 +303,22 @@ export function kpiCsvExample(board: Pick<BoardSnapshot, 'stages'>): string {
   if (names[1]) lines.push(`${quote(names[1])},Conversion,2.4,3`);
   if (names[2]) lines.push(`${quote(names[2])},CES,3.2,2.5`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The server request for a dated file's rows: one entry per KPI, its fields and measurements in file order. */
+export function measurementImport(rows: readonly KpiMeasurementRow[]): ImportedKpiInput[] {
+  const byKpi = new Map<KpiId, { kpi: KpiMeasurementRow['kpi']; measurements: KpiMeasurement[] }>();
+  for (const row of rows) {
+    const entry = byKpi.get(row.kpiId);
+    if (entry) {
+      entry.kpi = { ...entry.kpi, ...row.kpi };
+      entry.measurements.push(row.measurement);
+    } else byKpi.set(row.kpiId, { kpi: row.kpi, measurements: [row.measurement] });
+  }
+  return [...byKpi.values()].map(({ kpi, measurements }) => ({ ...kpi, measurements }));
+}
+
+/** One KPI of a measurement import, as the server takes it (shared/protocol/kpiMeasurements.ts). */
+interface ImportedKpiInput extends Omit<KpiMeasurementRow['kpi'], 'previous' | 'trend'> {
+  readonly measurements: KpiMeasurement[];
 }

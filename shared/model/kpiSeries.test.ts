@@ -6,7 +6,7 @@ import { byPeriod, parsePeriod, periodStart, seriesSummary } from '../schema/kpi
 import { recordRepair } from '../schema/recordRepairs.ts';
 import { createTestBoard, TEST_ACTOR } from '../testing/board.ts';
 import { executeDef, mirrorKpiSeries } from './commands/index.ts';
-import { parseKpiCsv } from './kpiImport.ts';
+import { measurementImport, parseKpiCsv } from './kpiImport.ts';
 
 describe('KPI periods', () => {
   it('a day, a month or a quarter; an unreal date is refused, not rolled over', () => {
@@ -158,5 +158,36 @@ describe('KPI CSV import with a date column', () => {
       board().board(),
     );
     expect(errors[0]!.message).toMatch(/"previous" and "trend" follow from the dates/);
+  });
+});
+
+describe('a dated file becomes one server request', () => {
+  it('one entry per KPI, its fields merged, its measurements in file order', () => {
+    const t = createTestBoard();
+    const csv = [
+      'stage,metric,date,value,target,unit',
+      'Decision,Conversion,2026-01,2,3,',
+      'Awareness,CSAT,2026-01,4,,',
+      'Decision,Conversion,2026-02,2.5,,%',
+    ].join('\n');
+    const preview = parseKpiCsv(csv, t.board());
+    expect(preview.dated).toBe(true);
+    expect(measurementImport(preview.measurements)).toEqual([
+      {
+        stageId: t.stage('Decision').id,
+        metric: 'Conversion',
+        target: 3,
+        unit: '%',
+        measurements: [
+          { period: '2026-01', value: 2, sampleSize: null, source: null },
+          { period: '2026-02', value: 2.5, sampleSize: null, source: null },
+        ],
+      },
+      {
+        stageId: t.stage('Awareness').id,
+        metric: 'CSAT',
+        measurements: [{ period: '2026-01', value: 4, sampleSize: null, source: null }],
+      },
+    ]);
   });
 });
