@@ -51,7 +51,7 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
       )}
       {series && series.length > 0 && (
         <>
-          <SeriesChart series={series} target={kpi.target} describe={unit} />
+          <SeriesChart series={series} target={kpi.target} format={unit} />
           <div className="kpi-import-table-wrap">
             <table className="kpi-import-table" data-testid="kpi-history-table">
               <caption className="sr-only">Measurements of {kpi.metric}, newest first</caption>
@@ -90,11 +90,11 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
 function SeriesChart({
   series,
   target,
-  describe,
+  format,
 }: {
   series: readonly KpiMeasurement[];
   target: number | null;
-  describe: (value: number) => string;
+  format: (value: number) => string;
 }) {
   const shape = sparkline(
     series.map((m) => m.value),
@@ -103,7 +103,7 @@ function SeriesChart({
   );
   const first = series[0]!;
   const last = series.at(-1)!;
-  const label = `${series.length} measurements from ${describe(first.value)} on ${first.period} to ${describe(last.value)} on ${last.period}${target === null ? '' : `; target ${describe(target)}`}`;
+  const label = `${series.length} measurements from ${format(first.value)} on ${first.period} to ${format(last.value)} on ${last.period}${target === null ? '' : `; target ${format(target)}`}`;
   const points = [];
   for (let i = 0; i < shape.points.length; i += 2) points.push(`${shape.points[i]},${shape.points[i + 1]}`);
   return (

@@ -45,7 +45,7 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
       ? { left, top: below }
       : { left, bottom: Math.max(8, viewport.height - anchor.y + 8) };
   const close = () => session.editor.update({ kpiEditor: null });
-  return (
+  const popover = (
     <div
       className="kpi-popover"
       style={{ ...style, width: WIDTH }}
@@ -83,7 +83,17 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
           {kpi.measuredAt ? `Measurements, latest ${kpi.measuredAt}…` : 'Measurements…'}
         </button>
       )}
-      {kpi && history && <KpiHistoryDialog kpi={kpi} stageName={stage.name} onClose={() => setHistory(false)} />}
     </div>
+  );
+  // Beside the popover, not in it: the popover is a stacking context under the board's bars.
+  return (
+    <>
+      {popover}
+      {kpi && history && (
+        <div className="kpi-history-layer" onPointerDown={(e) => e.stopPropagation()}>
+          <KpiHistoryDialog kpi={kpi} stageName={stage.name} onClose={() => setHistory(false)} />
+        </div>
+      )}
+    </>
   );
 }

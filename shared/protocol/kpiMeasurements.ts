@@ -55,7 +55,6 @@ const measurementChangeSchema = z.object({
   /** The value it replaces; null when the period is new. */
   replaces: z.number().nullable(),
 });
-export type MeasurementChange = z.infer<typeof measurementChangeSchema>;
 
 export const importMeasurementsResponseSchema = z.object({
   dryRun: z.boolean(),

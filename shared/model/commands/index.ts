@@ -11,7 +11,7 @@ import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
-export { mirrorKpiSeries, type KpiSeriesMirrorInput } from './kpiCommands.ts';
+export { mirrorKpiSeries } from './kpiCommands.ts';
 export { clipboardNoteSchema, isLeftEmpty, pasteCellFor, type ClipboardNote } from './noteCommands.ts';
 
 /** Every user intent on the board, by name. */

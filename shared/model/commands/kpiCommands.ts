@@ -94,7 +94,6 @@ const seriesMirrorSchema = z.object({
     )
     .min(1),
 });
-export type KpiSeriesMirrorInput = z.input<typeof seriesMirrorSchema>;
 
 /**
  * The server's copy of each KPI's series into the board after measurements were written
