@@ -97,7 +97,7 @@ describe('a database made before the migrator', () => {
     try {
       const { DatabaseSync } = await import('node:sqlite');
       const raw = new DatabaseSync(path.join(dataDir, SQLITE_FILE_NAME), { readOnly: true });
-      expect(raw.prepare('SELECT count(*) AS n FROM kysely_migration').get()?.n).toBe(11);
+      expect(raw.prepare('SELECT count(*) AS n FROM kysely_migration').get()?.n).toBe(12);
       raw.close();
       expect((await again.server.store.boards.getBoardInfo(F.boardId))?.title).toBe(F.title);
     } finally {
