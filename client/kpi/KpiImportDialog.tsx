@@ -3,7 +3,7 @@ import { formatKpiNumber, type KpiImportPreview, parseKpiCsv } from '../../share
 import { useBoard, useSession } from '../board/hooks.ts';
 import { showToast } from '../board/editorState.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { KpiImportErrors } from './KpiImportErrors.tsx';
+import { KpiImportActions, KpiImportErrors, KpiImportTable } from './KpiImportParts.tsx';
 import { KpiMeasurementImport } from './KpiMeasurementImport.tsx';
 
 /**
@@ -59,59 +59,34 @@ function CurrentValuesImport({
       </p>
       <KpiImportErrors errors={errors} title="Rows that will not be imported" />
       {rows.length > 0 && (
-        <section aria-labelledby="kpi-import-rows" className="kpi-import-table-wrap">
-          <h3 id="kpi-import-rows" className="kpi-import-heading">
-            Rows to import
-          </h3>
-          <table className="kpi-import-table" data-testid="kpi-import-rows">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-                <th scope="col">Target</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  <td>{r.stageName}</td>
-                  <td>{r.input.metric}</td>
-                  <td>
-                    {formatKpiNumber(r.input.value ?? null)}
-                    {r.input.unit ? ` ${r.input.unit}` : ''}
-                  </td>
-                  <td>
-                    {r.input.target === undefined ? (
-                      <span className="muted">unchanged</span>
-                    ) : (
-                      formatKpiNumber(r.input.target)
-                    )}
-                  </td>
-                  <td>{r.updates ? 'Updates' : 'Adds'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <KpiImportTable title="Rows to import" columns={['Line', 'Stage', 'Metric', 'Value', 'Target', 'Change']}>
+          {rows.map((r) => (
+            <tr key={r.line}>
+              <td>{r.line}</td>
+              <td>{r.stageName}</td>
+              <td>{r.input.metric}</td>
+              <td>
+                {formatKpiNumber(r.input.value ?? null)}
+                {r.input.unit ? ` ${r.input.unit}` : ''}
+              </td>
+              <td>
+                {r.input.target === undefined ? (
+                  <span className="muted">unchanged</span>
+                ) : (
+                  formatKpiNumber(r.input.target)
+                )}
+              </td>
+              <td>{r.updates ? 'Updates' : 'Adds'}</td>
+            </tr>
+          ))}
+        </KpiImportTable>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="btn primary"
-          data-testid="kpi-import-apply"
-          disabled={rows.length === 0}
-          onClick={apply}
-        >
-          {rows.length === 0 ? 'Nothing to import' : `Import ${rows.length} row${rows.length === 1 ? '' : 's'}`}
-        </button>
-      </div>
+      <KpiImportActions
+        onClose={onClose}
+        onApply={apply}
+        disabled={rows.length === 0}
+        label={rows.length === 0 ? 'Nothing to import' : `Import ${rows.length} row${rows.length === 1 ? '' : 's'}`}
+      />
     </>
   );
 }

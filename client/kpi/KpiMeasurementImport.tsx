@@ -8,7 +8,7 @@ import {
 import { KpiMeasurementsApi } from '../api/kpiMeasurements.ts';
 import { showToast } from '../board/editorState.ts';
 import { useSession } from '../board/hooks.ts';
-import { KpiImportErrors } from './KpiImportErrors.tsx';
+import { KpiImportActions, KpiImportErrors, KpiImportTable } from './KpiImportParts.tsx';
 
 /** Rows listed in the preview; the summary counts all of them. */
 const SHOWN_ROWS = 200;
@@ -90,66 +90,44 @@ export function KpiMeasurementImport({
       )}
       <KpiImportErrors errors={errors} title="Rows with errors" />
       {measurements.length > 0 && (
-        <section aria-labelledby="kpi-import-rows" className="kpi-import-table-wrap">
-          <h3 id="kpi-import-rows" className="kpi-import-heading">
-            Measurements
-          </h3>
-          <table className="kpi-import-table" data-testid="kpi-import-rows">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Metric</th>
-                <th scope="col">Date</th>
-                <th scope="col">Value</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {measurements.slice(0, SHOWN_ROWS).map((r, i) => {
-                const change = dryRun?.changes[i];
-                return (
-                  <tr key={r.line}>
-                    <td>{r.line}</td>
-                    <td>{r.stageName}</td>
-                    <td>{r.kpi.metric}</td>
-                    <td>{r.measurement.period}</td>
-                    <td>{formatKpiNumber(r.measurement.value)}</td>
-                    <td>
-                      {!change ? (
-                        <span className="muted">…</span>
-                      ) : change.replaces === null ? (
-                        'Adds'
-                      ) : (
-                        `Replaces ${formatKpiNumber(change.replaces)}`
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {measurements.length > SHOWN_ROWS && (
-            <p className="muted small">and {measurements.length - SHOWN_ROWS} more rows</p>
-          )}
-        </section>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="btn primary"
-          data-testid="kpi-import-apply"
-          disabled={!ready || !dryRun || busy}
-          onClick={apply}
+        <KpiImportTable
+          title="Measurements"
+          columns={['Line', 'Stage', 'Metric', 'Date', 'Value', 'Change']}
+          more={measurements.length - SHOWN_ROWS}
         >
-          {!ready
+          {measurements.slice(0, SHOWN_ROWS).map((r, i) => {
+            const change = dryRun?.changes[i];
+            return (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{r.stageName}</td>
+                <td>{r.kpi.metric}</td>
+                <td>{r.measurement.period}</td>
+                <td>{formatKpiNumber(r.measurement.value)}</td>
+                <td>
+                  {!change ? (
+                    <span className="muted">…</span>
+                  ) : change.replaces === null ? (
+                    'Adds'
+                  ) : (
+                    `Replaces ${formatKpiNumber(change.replaces)}`
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </KpiImportTable>
+      )}
+      <KpiImportActions
+        onClose={onClose}
+        onApply={apply}
+        disabled={!ready || !dryRun || busy}
+        label={
+          !ready
             ? 'Nothing to import'
-            : `Import ${measurements.length} measurement${measurements.length === 1 ? '' : 's'}`}
-        </button>
-      </div>
+            : `Import ${measurements.length} measurement${measurements.length === 1 ? '' : 's'}`
+        }
+      />
     </>
   );
 }

@@ -11,7 +11,12 @@ import {
 import { fetchAsPerson } from '../testing/identities.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServerOptions } from '../testing/testServer.ts';
+import {
+  createBoardWithLinks,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from '../testing/testServer.ts';
 
 const schemas: string[] = [];
 afterAll(async () => {
@@ -30,21 +35,26 @@ const SERVERS: [string, () => TestServerOptions][] = [
   ],
 ];
 
+/** A template board on the server, a client watching it, its first stage, and a POST of measurements. */
+async function boardOn(server: TestServer) {
+  const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Checkout', template: 'ecommerce' });
+  const watcher = await connectProvider(server.wsUrl, id);
+  const stage = readBoard(watcher.document).stages[0]!;
+  const post = (body: ImportMeasurementsRequest | Record<string, unknown>, token = tokens.editor) =>
+    fetchAsPerson(`${server.url}${importMeasurementsPath(id)}`, token, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const csat = kpiIdFor(stage.id as StageId, 'CSAT');
+  return { id, tokens, watcher, stage, csat, kpisBefore: readBoard(watcher.document).kpis, post };
+}
+
 describe.each(SERVERS)('KPI measurements over HTTP on %s', (_name, options) => {
   it('preview, import, replay, read back: the board shows the latest point live and never a duplicate', async () => {
     const server = await startTestServer(options());
     try {
-      const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Checkout', template: 'ecommerce' });
-      const watcher = await connectProvider(server.wsUrl, id);
-      const stage = readBoard(watcher.document).stages[0]!;
-      const csat = kpiIdFor(stage.id as StageId, 'CSAT');
-      const kpisBefore = readBoard(watcher.document).kpis;
-      const post = (body: ImportMeasurementsRequest, token = tokens.editor) =>
-        fetchAsPerson(`${server.url}${importMeasurementsPath(id)}`, token, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        });
+      const { id, tokens, watcher, stage, csat, kpisBefore, post } = await boardOn(server);
       const months = ['2026-01', '2026-02', '2026-03'].map((period, i) => ({
         period,
         value: 4 + i / 10,
@@ -93,17 +103,7 @@ describe.each(SERVERS)('KPI measurements over HTTP on %s', (_name, options) => {
   it('refuses viewers and commenters, bad input and unknown stages, and writes nothing then', async () => {
     const server = await startTestServer(options());
     try {
-      const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Checkout', template: 'ecommerce' });
-      const watcher = await connectProvider(server.wsUrl, id);
-      const stage = readBoard(watcher.document).stages[0]!;
-      const csat = kpiIdFor(stage.id as StageId, 'CSAT');
-      const kpisBefore = readBoard(watcher.document).kpis;
-      const post = (body: unknown, token: string) =>
-        fetchAsPerson(`${server.url}${importMeasurementsPath(id)}`, token, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        });
+      const { id, tokens, watcher, stage, csat, kpisBefore, post } = await boardOn(server);
       const good = {
         stageId: stage.id,
         metric: 'CSAT',
