@@ -145,8 +145,6 @@ export async function createServer(
     cluster,
     now: options.now,
   });
-  // KPI series: measurements in the database, the latest points mirrored into the board.
-  const kpi = new KpiService({ store: store.kpi, now: options.now });
   // Access and limits: share links per role, caps on size, rate, records, connections.
   const links = new ShareLinks(store.boards);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
@@ -169,6 +167,12 @@ export async function createServer(
   });
   // Live workshops: timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store: store.workshop, cluster });
+  // KPI series: measurements in the database, the latest points mirrored into the board.
+  const kpi = new KpiService({
+    store: store.kpi,
+    isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
+    now: options.now,
+  });
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,

@@ -41,12 +41,13 @@ export function registerKpiRoutes(router: Router, deps: KpiRoutesDeps): void {
       const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
       throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
     }
-    const result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun);
+    const result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, access.role);
     if (!result.ok) throw refused(result);
     sendJson(ctx.res, 200, result.value);
   });
 }
 
 function refused(f: KpiFailure): HttpError {
+  if (f.code === 'board-locked') return new HttpError(403, 'forbidden', f.message);
   return new HttpError(f.code === 'stage-not-found' ? 409 : 400, 'invalid-request', f.message);
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { kpiIdFor, readBoard, type StageId } from '../../shared/index.ts';
 import type { ApiErrorResponse } from '../../shared/protocol/http.ts';
+import { LOCK_TYPE } from '../../shared/protocol/workshop.ts';
 import {
   importMeasurementsPath,
   importMeasurementsResponseSchema,
@@ -132,6 +133,32 @@ describe.each(SERVERS)('KPI measurements over HTTP on %s', (_name, options) => {
       expect((await fetch(`${server.url}${measurementsPath(id, csat)}`)).status).toBe(401);
       const notKpi = await fetchAsPerson(`${server.url}${measurementsPath(id, 'note:x')}`, tokens.viewer);
       expect(await error(notKpi)).toEqual([400, 'invalid-request']);
+      watcher.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a locked board refuses an editor’s import and takes the facilitator’s', async () => {
+    const server = await startTestServer(options());
+    try {
+      const { id, tokens, watcher, stage, post } = await boardOn(server);
+      await server.server.workshop.apply(id, { type: LOCK_TYPE, locked: true });
+      const body = {
+        kpis: [
+          {
+            stageId: stage.id,
+            metric: 'CSAT',
+            measurements: [{ period: '2026-01', value: 4, sampleSize: null, source: null }],
+          },
+        ],
+      };
+      const refused = await post(body, tokens.editor);
+      expect([refused.status, ((await refused.json()) as ApiErrorResponse).error.message]).toEqual([
+        403,
+        'The facilitator has locked the board: only a facilitator can import now',
+      ]);
+      expect((await post(body, tokens.facilitator)).status).toBe(200);
       watcher.destroy();
     } finally {
       await server.close();

@@ -1,5 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import { ORIGIN } from '../../shared/doc/origins.ts';
+import { canFacilitate, type Role } from '../../shared/protocol/roles.ts';
 import { type Actor, executeDef, mirrorKpiSeries } from '../../shared/model/commands/index.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type {
@@ -17,13 +18,15 @@ import type { KpiRepository, KpiMeasurementWrite } from './KpiRepository.ts';
 /** Why a KPI request was refused: a code for the caller to map, and words for a person. */
 export interface KpiFailure {
   readonly ok: false;
-  readonly code: 'invalid-kpi' | 'stage-not-found' | 'duplicate-period';
+  readonly code: 'invalid-kpi' | 'stage-not-found' | 'duplicate-period' | 'board-locked';
   readonly message: string;
 }
 type Result<T> = { readonly ok: true; readonly value: T } | KpiFailure;
 
 export interface KpiServiceConfig {
   readonly store: Pick<KpiRepository, 'series' | 'putMeasurements'>;
+  /** Whether the facilitator has locked the board (editors are read-only then, as on the board itself). */
+  readonly isLocked?: (boardId: string) => Promise<boolean>;
   readonly now?: () => number;
 }
 
@@ -42,12 +45,14 @@ const SERVER_ACTOR: Actor = { id: 'server', name: 'Journeyboard', department: 'o
 export class KpiService {
   readonly #store: KpiServiceConfig['store'];
   readonly #now: () => number;
+  readonly #isLocked: (boardId: string) => Promise<boolean>;
   readonly #queue = new BoardQueue();
   #instance: Hocuspocus | null = null;
 
   constructor(config: KpiServiceConfig) {
     this.#store = config.store;
     this.#now = config.now ?? Date.now;
+    this.#isLocked = config.isLocked ?? (async () => false);
   }
 
   attach(instance: Hocuspocus): void {
@@ -65,13 +70,17 @@ export class KpiService {
    * Writes the measurements (each replacing the KPI's measurement of that period), creates the
    * KPIs a stage lacks, and mirrors the new latest points into the board; with `dryRun`, only
    * says what would be added and replaced. All or nothing: a stage the board does not have, or
-   * one KPI and period twice, refuses the whole import before anything is written.
+   * one KPI and period twice, refuses the whole import before anything is written. `role` is
+   * the caller's (an editor or a facilitator: the route checks); a locked board refuses editors.
    */
-  importMeasurements(
+  async importMeasurements(
     boardId: string,
     kpis: readonly ImportedKpi[],
     dryRun: boolean,
+    role: Role,
   ): Promise<Result<ImportMeasurementsResponse>> {
+    if (!canFacilitate(role) && (await this.#isLocked(boardId)))
+      return fail('board-locked', 'The facilitator has locked the board: only a facilitator can import now');
     return this.#queue.run(boardId, () =>
       withLiveDocument(
         this.#instance,
