@@ -42,6 +42,7 @@ import { Visits } from './extensions/Visits.ts';
 import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
+import { KpiService } from './kpi/KpiService.ts';
 import { createRequestHandler } from './http/handleRequest.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
@@ -195,6 +196,12 @@ export async function createServer(
   });
   // Live workshops: timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store: store.workshop, cluster });
+  // KPI series: measurements in the database, the latest points mirrored into the board.
+  const kpi = new KpiService({
+    store: store.kpi,
+    isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
+    now: options.now,
+  });
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -286,6 +293,7 @@ export async function createServer(
         adminToken: config.adminToken,
         corsOrigins: config.corsOrigins,
         checkpoints,
+        kpi,
         comments,
         limits,
         boardStates,
@@ -312,6 +320,7 @@ export async function createServer(
   applyRequestTimeouts(server.httpServer);
 
   checkpoints.attach(server.hocuspocus);
+  kpi.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
   // A rotation on another instance while Redis was away closed nothing here.
   scaleOut?.cluster.onReconnect(() => void closeRotatedLinks(server.hocuspocus, links));

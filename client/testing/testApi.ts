@@ -62,6 +62,9 @@ export interface JourneyboardTestApi {
     unit: string;
     direction: string;
     status: string;
+    /** The period of the latest measurement and the values its card's sparkline draws. */
+    measuredAt: string | null;
+    recent: number[];
     shapeName: string;
     rect: Rect | null;
   }[];
@@ -217,6 +220,8 @@ export function installTestApi(session: BoardSession): () => void {
           unit: k.unit,
           direction: k.direction,
           status: kpiStatus(k),
+          measuredAt: k.measuredAt,
+          recent: k.recent.map((p) => p.value),
           shapeName: kpiShapeName(k),
           rect: r ? toPage(r) : null,
         };

@@ -8,6 +8,7 @@ import { readPersona } from './persona.ts';
 import { ROUND_DEFAULTS, roundFieldsSchema } from './round.ts';
 import { CONNECTOR_LIMITS, connectorKindSchema, connectorShareSchema } from './connector.ts';
 import { KPI_DEFAULTS, kpiFieldsSchema, kpiMetricSchema, KPI_LIMITS } from './kpi.ts';
+import { isValidMirrorField } from './kpiSeries.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
 import { readStage } from './stage.ts';
 import { DERIVED_FIELDS } from './recordLayout.ts';
@@ -166,6 +167,8 @@ function checkFields(
             : KPI_DEFAULTS[field as keyof typeof KPI_DEFAULTS],
         );
     }
+    // The series mirror (kpiSeries.ts): a malformed one is removed and reads as "no series".
+    for (const field of ['measuredAt', 'recent'] as const) fix(field, isValidMirrorField(field, raw[field]), REMOVE);
     return;
   }
   if (type === 'connector') {

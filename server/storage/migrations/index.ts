@@ -12,6 +12,7 @@ import { activity } from './0008_activity.ts';
 import { people } from './0009_people.ts';
 import { boardPeople } from './0010_boardPeople.ts';
 import { accounts } from './0011_accounts.ts';
+import { kpiMeasurements } from './0012_kpiMeasurements.ts';
 import { webhooks } from './0013_webhooks.ts';
 import { type SchemaBuilder, schemaBuilder } from './schemaBuilder.ts';
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Readonly<Record<string, (s: SchemaBuilder) => Promise<void>>> 
   '0009_people': people,
   '0010_board_people': boardPeople,
   '0011_accounts': accounts,
+  '0012_kpi_measurements': kpiMeasurements,
   '0013_webhooks': webhooks,
 };
 
