@@ -2,6 +2,7 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { DEPARTMENT_STYLE, initials, ROLE_INFO } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { RoleIcon } from '../roleIcons.tsx';
+import { StrokeIcon } from '../StrokeIcon.tsx';
 import { useParticipants, type Participant } from './participants.ts';
 import { useIsFacilitator, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
@@ -144,18 +145,9 @@ export function ParticipantPanel({
               </div>
               {p.followingName && (
                 <div className="pp-follows" data-testid="participant-follows">
-                  <svg
-                    width={12}
-                    height={12}
-                    viewBox="0 0 16 16"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth={1.8}
-                    strokeLinecap="round"
-                    aria-hidden
-                  >
+                  <StrokeIcon size={12} strokeWidth={1.8}>
                     <path d="M3 8h9M8.5 4.5L12 8l-3.5 3.5" />
-                  </svg>
+                  </StrokeIcon>
                   follows {p.followingName}
                 </div>
               )}
