@@ -52,12 +52,3 @@ export interface BoardTemplate {
   /** Per stage, its description (saved templates); absent: none. */
   readonly stageDescriptions?: readonly string[];
 }
-
-export const STANDARD_LANES: BoardTemplate['lanes'] = [
-  { name: 'Touchpoints', kind: 'touchpoint' },
-  { name: 'Customer actions', kind: 'action' },
-  { name: 'Thoughts', kind: 'thought' },
-  { name: 'Emotions', kind: 'emotion' },
-  { name: 'Pain points', kind: 'pain' },
-  { name: 'Opportunities', kind: 'idea' },
-];
