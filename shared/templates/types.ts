@@ -44,7 +44,9 @@ export interface BoardTemplate {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** Stage names, left to right. */
   readonly stages: readonly string[];
+  /** Lanes top to bottom; `kind` is the note kind the lane holds. */
   readonly lanes: readonly { readonly name: string; readonly kind: NoteKind }[];
   readonly notes: readonly TemplateNote[];
   readonly personas?: readonly TemplatePersona[];
