@@ -39,7 +39,7 @@ export function KpiImportDialog({ fileName, text, onClose }: { fileName: string;
           <h3 id="kpi-import-errors" className="kpi-import-heading">
             Rows that will not be imported
           </h3>
-          <ul className="kpi-import-errors" data-testid="kpi-import-errors">
+          <ul className="stack-list kpi-import-errors" data-testid="kpi-import-errors">
             {errors.map((e, i) => (
               <li key={i}>
                 <span className="kpi-line">Line {e.line}</span> {e.message}

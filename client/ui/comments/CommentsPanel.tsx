@@ -75,7 +75,7 @@ export function CommentsPanel() {
           + Comment on the whole board
         </button>
       )}
-      <ol className="thread-list" data-testid="thread-list">
+      <ol className="stack-list thread-list" data-testid="thread-list">
         {shown.length === 0 && <li className="muted small empty-threads">{emptyText(filter)}</li>}
         {shown.map((t) => {
           const info = describeTarget(board, layout, t.target);

@@ -127,7 +127,7 @@ function Ranking({ round }: { round: Round }) {
   if (rows.length === 0) return <p className="muted small">Nobody placed a dot in this round.</p>;
   return (
     <>
-      <ol className="ranking" data-testid="results-ranking">
+      <ol className="stack-list ranking" data-testid="results-ranking">
         {rows.map((r) => (
           <li key={r.noteId} className="ranking-row" data-note-id={r.noteId}>
             <span className="rank">{r.rank}</span>
@@ -163,7 +163,7 @@ function Voters({ round }: { round: Round }) {
       <h3>
         Who voted for what <span className="muted small">(named round)</span>
       </h3>
-      <ul>
+      <ul className="stack-list">
         {(round.byPerson ?? []).map((p) => (
           <li key={p.personId}>
             <DeptMark department={p.department} spoken />
