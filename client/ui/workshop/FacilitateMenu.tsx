@@ -96,6 +96,22 @@ function FacilitatePanel({
     workshop.timer({ action: 'set', durationMs: ms });
     setMinutes(String(min));
   };
+  const timerButton = (
+    action: Parameters<typeof workshop.timer>[0],
+    className: string,
+    label: string,
+    disabled = false,
+  ) => (
+    <button
+      type="button"
+      className={className}
+      onClick={() => workshop.timer(action)}
+      disabled={disabled}
+      data-testid={`timer-${action.action}`}
+    >
+      {label}
+    </button>
+  );
   return (
     <div
       className="facilitate-panel"
@@ -154,51 +170,22 @@ function FacilitatePanel({
           </form>
         </fieldset>
         <div className="fp-actions">
-          {timer.status === 'running' ? (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => workshop.timer({ action: 'pause' })}
-              data-testid="timer-pause"
-            >
-              Pause
-            </button>
-          ) : timer.status === 'paused' ? (
-            <button
-              type="button"
-              className="btn primary"
-              onClick={() => workshop.timer({ action: 'resume' })}
-              data-testid="timer-resume"
-            >
-              Resume
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="btn primary"
-              onClick={() => workshop.timer({ action: 'start' })}
-              data-testid="timer-start"
-            >
-              Start {describeDuration(timer.status === 'idle' ? timer.remainingMs : timer.durationMs)}
-            </button>
+          {timer.status === 'running'
+            ? timerButton({ action: 'pause' }, 'btn', 'Pause')
+            : timer.status === 'paused'
+              ? timerButton({ action: 'resume' }, 'btn primary', 'Resume')
+              : timerButton(
+                  { action: 'start' },
+                  'btn primary',
+                  `Start ${describeDuration(timer.status === 'idle' ? timer.remainingMs : timer.durationMs)}`,
+                )}
+          {timerButton({ action: 'add', ms: 60_000 }, 'btn', '+1 min')}
+          {timerButton(
+            { action: 'reset' },
+            'btn ghost',
+            'Reset',
+            timer.status === 'idle' && timer.remainingMs === timer.durationMs,
           )}
-          <button
-            type="button"
-            className="btn"
-            onClick={() => workshop.timer({ action: 'add', ms: 60_000 })}
-            data-testid="timer-add"
-          >
-            +1 min
-          </button>
-          <button
-            type="button"
-            className="btn ghost"
-            onClick={() => workshop.timer({ action: 'reset' })}
-            disabled={timer.status === 'idle' && timer.remainingMs === timer.durationMs}
-            data-testid="timer-reset"
-          >
-            Reset
-          </button>
         </div>
         <label className="fp-check">
           <input
