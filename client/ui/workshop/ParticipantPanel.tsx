@@ -3,6 +3,7 @@ import { DEPARTMENT_STYLE, initials, ROLE_INFO } from '../../../shared/index.ts'
 import { useSession } from '../../board/hooks.ts';
 import { RoleIcon } from '../roleIcons.tsx';
 import { StrokeIcon } from '../StrokeIcon.tsx';
+import { SettingCheck } from './SettingCheck.tsx';
 import { useParticipants, type Participant } from './participants.ts';
 import { useIsFacilitator, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
@@ -201,15 +202,13 @@ export function ParticipantPanel({
         ))}
       </ul>
       <footer className="pp-footer">
-        <label className="fp-check">
-          <input
-            type="checkbox"
-            checked={localHide}
-            onChange={(e) => workshop.setLocalHideCursors(e.target.checked)}
-            data-testid="local-hide-cursors"
-          />
+        <SettingCheck
+          checked={localHide}
+          testId="local-hide-cursors"
+          onChange={(on) => workshop.setLocalHideCursors(on)}
+        >
           Hide other people’s cursors
-        </label>
+        </SettingCheck>
         {hiddenByFacilitator && (
           <p className="pp-note">
             {facilitator ? 'You hid everyone’s cursors for the others.' : 'The facilitator hid cursors for quiet work.'}
