@@ -26,6 +26,7 @@ import type { PaperSize } from '../exports/pdfExport.ts';
 import { useCommentCounts } from '../exports/useCommentCounts.ts';
 import { ActionFields } from './ActionFields.tsx';
 import './priority.css';
+import { SidePanel } from './SidePanel.tsx';
 
 const FORMAT_LABEL: Record<ListFormat, string> = { csv: 'CSV', md: 'Markdown', json: 'JSON' };
 
@@ -93,24 +94,14 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
     });
 
   return (
-    <aside
-      className="side-panel priority-panel"
-      aria-labelledby="priority-title"
-      data-testid="priority-panel"
-      onPointerDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.stopPropagation()}
+    <SidePanel
+      className="priority-panel"
+      titleId="priority-title"
+      title="Priority list"
+      testId="priority-panel"
+      onClose={() => session.editor.update({ panel: null })}
+      ownKeys
     >
-      <header className="side-panel-header">
-        <h2 id="priority-title">Priority list</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close"
-          onClick={() => session.editor.update({ panel: null })}
-        >
-          ×
-        </button>
-      </header>
       <div className="priority-controls">
         <label>
           <span>Ranked by</span>
@@ -349,7 +340,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           </span>
         )}
       </footer>
-    </aside>
+    </SidePanel>
   );
 }
 

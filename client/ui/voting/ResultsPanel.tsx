@@ -6,6 +6,7 @@ import { useRevealedRounds, useVoting } from '../../board/voting/hooks.ts';
 import { compareRounds, departmentSplits, rankRound } from '../../board/voting/results.ts';
 import { shownRound } from '../../board/voting/shownRound.ts';
 import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
+import { SidePanel } from '../SidePanel.tsx';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 
@@ -29,19 +30,14 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
   const hiddenByFacilitator = hiddenForEveryone === round.id;
   const [onEveryonesBoard, showOnEveryonesBoard] = useOptimisticSwitch(!hiddenByFacilitator);
   return (
-    <aside
-      className="side-panel results-panel"
-      aria-labelledby="results-title"
-      data-testid="results-panel"
-      onPointerDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.stopPropagation()}
+    <SidePanel
+      className="results-panel"
+      titleId="results-title"
+      title="Voting results"
+      testId="results-panel"
+      onClose={onClose}
+      ownKeys
     >
-      <header className="side-panel-header">
-        <h2 id="results-title">Voting results</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
       <div className="results-rounds" role="listbox" aria-label="Rounds" data-testid="past-rounds">
         {rounds.map((r) => (
           <button
@@ -116,7 +112,7 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
         {tab === 'compare' && <Compare round={round} rounds={rounds} />}
         {tab === 'departments' && <Departments round={round} />}
       </div>
-    </aside>
+    </SidePanel>
   );
 }
 
