@@ -1,5 +1,6 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../../server/testing/cleanups.ts';
 import * as Y from 'yjs';
 import { executeCommand, readBoard, type NoteId } from '../../shared/index.ts';
 // The failover is client code, exercised here against real servers (test helpers only).
@@ -41,10 +42,7 @@ describe('serverUrls', () => {
 
 /** Real providers switching between two real instances (PostgreSQL + Redis). */
 describe('failover between server instances', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   const instances = async () => {
     const schema = uniqueSchema();
