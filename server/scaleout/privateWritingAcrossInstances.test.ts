@@ -16,10 +16,7 @@ import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
 import { startTwoInstances } from '../testing/twoInstances.ts';
-
-const fran: PrivateWriter = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: PrivateWriter = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const bo: PrivateWriter = { id: 'user-bo', name: 'Bo', department: 'support' };
+import { fran, ann, bo } from '../testing/people.ts';
 
 const isState = (m: PrivateWritingServerMessage): m is PrivateStateMessage => m.type === PRIVATE.state;
 const revealedStates = (c: PrivateWritingClient, phaseId: string) =>

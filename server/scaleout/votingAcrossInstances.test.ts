@@ -18,10 +18,7 @@ import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
 import { startTwoInstances } from '../testing/twoInstances.ts';
 import { VotingClient } from '../testing/votingClient.ts';
-
-const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const cy: VoterIdentity = { id: 'user-cy', name: 'Cy', department: 'support' };
+import { fran, ann, cy } from '../testing/people.ts';
 
 const isState = (m: { type: string }): m is VotingStateMessage => m.type === VOTING.state;
 const refusedCode = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type === VOTING.refused ? m.code : null);
