@@ -133,7 +133,7 @@ export class PresenceGuard implements Extension {
         const now = this.now();
         for (const [id, state] of owner.held) {
           const cost = presenceCost(Buffer.byteLength(JSON.stringify(state)));
-          if (!owner.budget.take(cost, now)) return this.releaseLater(document, connection, owner, cost * 1024);
+          if (!owner.budget.take(now, cost)) return this.releaseLater(document, connection, owner, cost * 1024);
           owner.held.delete(id);
           applyHeld(document, connection, id, state);
         }
