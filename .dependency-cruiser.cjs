@@ -78,8 +78,8 @@ const LAYERS = {
   ],
 };
 
-// Tests, and the contract suites they run against both databases.
-const TEST = '(\\.test\\.tsx?|Contract\\.ts)$';
+// Test files.
+const TEST = '\\.test\\.tsx?$';
 
 /** A path pattern for a top folder of `area` (its root files for `(root)`). */
 function folderPath(area, folder) {

@@ -1,6 +1,7 @@
 import type { Repositories } from './repositories/Repositories.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from './testing/cleanups.ts';
 import type * as Y from 'yjs';
 import { CHECKPOINTS_CHANGED, executeCommand, readBoard, type NoteId } from '../shared/index.ts';
 import { LinkRotated } from '../shared/protocol/closeReasons.ts';
@@ -54,10 +55,7 @@ const addNote = (doc: Y.Doc, who: Parameters<typeof executeCommand>[1], text: st
  * otherwise, one Redis prefix, each with its own real providers.
  */
 describe('several instances on PostgreSQL and Redis', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   const twoInstances = async ({ redis = true, countOnB = false } = {}) => {
     const schema = uniqueSchema();

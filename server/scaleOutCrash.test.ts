@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from './testing/cleanups.ts';
 import * as Y from 'yjs';
 import { executeCommand, type NoteId, readBoard } from '../shared/index.ts';
 import type { HealthResponse } from '../shared/protocol/http.ts';
@@ -31,14 +32,11 @@ const CASE_TIMEOUT_MS = 60_000 + RUNS * 30_000;
 
 describe('several instances: a crash loses nothing acknowledged', () => {
   let redis: OwnRedis;
-  const cleanups: (() => unknown)[] = [];
+  const cleanups = cleanupsAfterEach();
   beforeAll(async () => {
     redis = await startOwnRedis();
   });
   afterAll(async () => redis.stop());
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
 
   /** Environment of one deployment: one schema, one Redis, one prefix; each instance its own data dir. */
   const deployment = () => {

@@ -4,7 +4,7 @@ import { cellKey, NOTE_KIND_STYLE, type BoardSnapshot } from '../../shared/index
 import { HEADER_H, LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { KpiRowBackground } from './KpiLayer.tsx';
 import { THEME } from './theme.ts';
-import { DOUBLE_PRESS } from '../board/gestureWords.ts';
+import { AddHint } from './AddHint.tsx';
 
 const STAGE_ACCENTS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ec4899', '#8b5cf6', '#14b8a6', '#ef4444'];
 
@@ -141,19 +141,7 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
             {showHints &&
               layout.lanes.map((l) =>
                 !layout.emptyCells.has(cellKey(s.id, l.id)) ? null : (
-                  <Text
-                    key={l.id}
-                    x={s.x}
-                    y={l.y}
-                    width={s.width}
-                    height={l.height}
-                    text={`${DOUBLE_PRESS} to add a note`}
-                    align="center"
-                    verticalAlign="middle"
-                    fontSize={12}
-                    fill={THEME.inkFaint}
-                    fontFamily={THEME.font}
-                  />
+                  <AddHint key={l.id} box={{ x: s.x, y: l.y, width: s.width, height: l.height }} what="a note" />
                 ),
               )}
           </Group>

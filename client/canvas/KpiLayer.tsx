@@ -17,7 +17,7 @@ import type { Rect as Box } from '../geometry/geometry.ts';
 import { LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { sparkline } from '../geometry/sparkline.ts';
 import { THEME } from './theme.ts';
-import { DOUBLE_PRESS } from '../board/gestureWords.ts';
+import { AddHint } from './AddHint.tsx';
 
 /** The Konva name of a KPI card: stable, one token (Konva names are space-separated lists). */
 export function kpiShapeName(k: Pick<Kpi, 'stageId' | 'metric'>): string {
@@ -68,19 +68,7 @@ export function KpiRowBackground({
       {showHints &&
         layout.stages.map((s) =>
           board.kpisByStage.get(s.id)?.length ? null : (
-            <Text
-              key={s.id}
-              x={s.x}
-              y={y}
-              width={s.width}
-              height={height}
-              text={`${DOUBLE_PRESS} to add a KPI`}
-              align="center"
-              verticalAlign="middle"
-              fontSize={12}
-              fill={THEME.inkFaint}
-              fontFamily={THEME.font}
-            />
+            <AddHint key={s.id} box={{ x: s.x, y, width: s.width, height }} what="a KPI" />
           ),
         )}
     </Group>

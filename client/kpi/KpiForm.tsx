@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useEffect, useId, useState } from 'react';
 import {
   describeKpi,
   KPI_LIMITS,
@@ -70,6 +70,22 @@ export function KpiForm({
     setDraft(fresh);
   }, [kpi?.id]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  /** A text field of the grid, bound to `draft[field]`. */
+  const textField = (
+    label: ReactNode,
+    field: 'value' | 'target' | 'unit' | 'previous',
+    props: InputHTMLAttributes<HTMLInputElement>,
+  ) => (
+    <label className="kpi-field">
+      {label}
+      <input
+        data-testid={`kpi-${field}`}
+        value={draft[field]}
+        onChange={(e) => set(field, e.target.value)}
+        {...props}
+      />
+    </label>
+  );
 
   const numbers = (): { value: number | null; target: number | null; previous: number | null } | null => {
     const out: Record<string, number | null> = {};
@@ -160,44 +176,14 @@ export function KpiForm({
         </label>
       )}
       <div className="kpi-grid">
-        <label className="kpi-field">
-          <span>Value</span>
-          <input
-            data-testid="kpi-value"
-            inputMode="decimal"
-            value={draft.value}
-            autoFocus={!!kpi}
-            onChange={(e) => set('value', e.target.value)}
-          />
-        </label>
-        <label className="kpi-field">
-          <span>Target</span>
-          <input
-            data-testid="kpi-target"
-            inputMode="decimal"
-            value={draft.target}
-            onChange={(e) => set('target', e.target.value)}
-          />
-        </label>
-        <label className="kpi-field">
-          <span>Unit</span>
-          <input
-            data-testid="kpi-unit"
-            value={draft.unit}
-            maxLength={KPI_LIMITS.unitLength}
-            placeholder="%, /5, days"
-            onChange={(e) => set('unit', e.target.value)}
-          />
-        </label>
-        <label className="kpi-field">
-          <span title="The value of the previous period: the trend is computed from it">Previous</span>
-          <input
-            data-testid="kpi-previous"
-            inputMode="decimal"
-            value={draft.previous}
-            onChange={(e) => set('previous', e.target.value)}
-          />
-        </label>
+        {textField(<span>Value</span>, 'value', { inputMode: 'decimal', autoFocus: !!kpi })}
+        {textField(<span>Target</span>, 'target', { inputMode: 'decimal' })}
+        {textField(<span>Unit</span>, 'unit', { maxLength: KPI_LIMITS.unitLength, placeholder: '%, /5, days' })}
+        {textField(
+          <span title="The value of the previous period: the trend is computed from it">Previous</span>,
+          'previous',
+          { inputMode: 'decimal' },
+        )}
         <label className="kpi-field">
           <span>Trend</span>
           <select

@@ -14,7 +14,7 @@ export function KpiImportErrors({
       <h3 id="kpi-import-errors" className="kpi-import-heading">
         {title}
       </h3>
-      <ul className="kpi-import-errors" data-testid="kpi-import-errors">
+      <ul className="stack-list kpi-import-errors" data-testid="kpi-import-errors">
         {errors.map((e, i) => (
           <li key={i}>
             <span className="kpi-line">Line {e.line}</span> {e.message}

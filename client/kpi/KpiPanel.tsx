@@ -16,6 +16,7 @@ const MAX_CSV_BYTES = 512 * 1024;
 const DATED_HELP =
   'Add a date column (2026-03-14, 2026-03 or 2026-Q1; optional: sample_size, source) to import a history: one row per KPI and date, a date imported again replaces its value.';
 import './kpi.css';
+import { SidePanel } from '../ui/SidePanel.tsx';
 
 /** Every stage's KPIs in one table, with CSV import; a row opens the card's editor on the board. */
 export function KpiPanel({ readOnly }: { readOnly: boolean }) {
@@ -26,23 +27,12 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
   useEffect(() => session.editor.update({ kpiEditor: null }), [session]);
   const example = `data:text/csv;charset=utf-8,${encodeURIComponent(kpiCsvExample(board))}`;
   return (
-    <aside
-      className="side-panel"
-      aria-labelledby="kpis-title"
-      data-testid="kpi-panel"
-      onPointerDown={(e) => e.stopPropagation()}
+    <SidePanel
+      titleId="kpis-title"
+      title="Stage KPIs"
+      testId="kpi-panel"
+      onClose={() => session.editor.update({ panel: null })}
     >
-      <header className="side-panel-header">
-        <h2 id="kpis-title">Stage KPIs</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close"
-          onClick={() => session.editor.update({ panel: null })}
-        >
-          ×
-        </button>
-      </header>
       <p className="muted small">
         Metrics per stage against their targets. Click a card in the KPI row (or double-click an empty stage there) to
         edit or add one.
@@ -142,6 +132,6 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
       {importing && (
         <KpiImportDialog fileName={importing.name} text={importing.text} onClose={() => setImporting(null)} />
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -8,12 +8,12 @@ export function OutlineKpis({ stage, kpis, readOnly }: { stage: Stage; kpis: rea
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   return (
-    <div className="outline-kpis" data-testid={`outline-kpis-${stage.id}`}>
+    <div className="outline-lane outline-kpis" data-testid={`outline-kpis-${stage.id}`}>
       <h3>
         KPIs <span className="muted">({kpis.length})</span>
       </h3>
       {kpis.length > 0 && (
-        <ul aria-label={`KPIs of ${stage.name}`}>
+        <ul className="stack-list" aria-label={`KPIs of ${stage.name}`}>
           {kpis.map((k) => {
             const status = kpiStatus(k);
             return (

@@ -37,7 +37,7 @@ export function OutlineStage({
               {l.name} <span className="muted">({notes.length})</span>
             </h3>
             {notes.length > 0 && (
-              <ul aria-label={`${l.name} in ${stage.name}`}>
+              <ul className="stack-list" aria-label={`${l.name} in ${stage.name}`}>
                 {notes.map((n) => (
                   <OutlineNote key={n.id} note={n} board={board} readOnly={readOnly} />
                 ))}

@@ -196,7 +196,7 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                 support.
               </p>
             ) : (
-              <ul className="recent-list">
+              <ul className="stack-list recent-list">
                 {recent.map((b) => (
                   <li key={b.id}>
                     <a href={`/b/${b.id}`} data-testid="recent-board">

@@ -79,7 +79,7 @@ export function MyBoards() {
         <p className="muted empty-recent">Boards you open while signed in appear here, on every device.</p>
       )}
       {boards && boards.length > 0 && (
-        <ul className="recent-list">
+        <ul className="stack-list recent-list">
           {boards.map((b) => (
             <li key={b.id}>
               <a href={`/b/${b.id}`} data-testid="my-board">

@@ -1,14 +1,14 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../../server/testing/cleanups.ts';
 import * as Y from 'yjs';
 import { executeCommand, readBoard, type NoteId } from '../../shared/index.ts';
 // The failover is client code, exercised here against real servers (test helpers only).
 import { loadBoardDoc } from '../../server/storage/boardState.ts';
-import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../../server/testing/postgres.ts';
 import { connectProvider, waitFor, waitForAck } from '../../server/testing/providers.ts';
 import { connectionTokenFor } from '../../server/testing/identities.ts';
-import { TEST_REDIS_URL, uniqueRedisPrefix } from '../../server/testing/redis.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../../server/testing/testServer.ts';
+import { startTwoInstances } from '../../server/testing/twoInstances.ts';
+import { createBoardWithLinks, type TestServer } from '../../server/testing/testServer.ts';
 import { attachFailover, serverUrls, withBoard } from './serverFailover.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
@@ -41,26 +41,10 @@ describe('serverUrls', () => {
 
 /** Real providers switching between two real instances (PostgreSQL + Redis). */
 describe('failover between server instances', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
-  const instances = async () => {
-    const schema = uniqueSchema();
-    cleanups.push(() => dropSchema(schema));
-    const shared = {
-      databaseUrl: TEST_DATABASE_URL,
-      databaseSchema: schema,
-      redisUrl: TEST_REDIS_URL,
-      redisPrefix: uniqueRedisPrefix(),
-    };
-    const a = await startTestServer(shared);
-    const b = await startTestServer(shared);
-    cleanups.push(() => b.close());
-    cleanups.push(() => a.close()); // a no-op once a test stopped it
-    return { a, b };
-  };
+  // Closing an instance a test already stopped is a no-op.
+  const instances = () => startTwoInstances(cleanups);
   /** A provider as connectBoard makes one: the first URL, then attachFailover. */
   const failoverProvider = (urls: string[], boardId: string, token: string) => {
     const document = new Y.Doc();

@@ -1,10 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { cutToLimit, LIMITS, noteColour } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { READABLE_SCALE } from '../geometry/openingView.ts';
 import { finishEditing } from '../board/noteActions.ts';
 import { shiftCaret } from './caret.ts';
-import { noteEditorKey } from './noteEditorKeys.ts';
+import { noteTextareaKeys, noteTextareaStyle, useFocusAtEnd } from './noteTextarea.ts';
 import { LimitStatus } from './LimitStatus.tsx';
 import { readableBox, screenRect } from './overlayPosition.ts';
 
@@ -23,13 +23,7 @@ export function NoteEditor() {
   const note = editing ? board.notesById.get(editing) : undefined;
   const rect = editing ? session.layouts.layoutFor(board).notes.get(editing) : undefined;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus each time another note is edited
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, [editing]);
+  useFocusAtEnd(ref, editing);
 
   // A colleague typing in the same note changes the value under my caret: keep the caret where
   // it was relative to my text (a change before it shifts it, a change after it doesn't).
@@ -63,16 +57,7 @@ export function NoteEditor() {
         maxLength={LIMITS.noteTextLength}
         value={note.text}
         placeholder="What happens here?"
-        style={{
-          left: r.x,
-          top: r.y,
-          width: r.width,
-          height: r.height,
-          fontSize: 13.5 * s,
-          padding: `${28 * s}px ${12 * s}px ${26 * s}px`,
-          borderRadius: 8 * s,
-          background: noteColour(note),
-        }}
+        style={noteTextareaStyle(r, s, noteColour(note))}
         onChange={(e) => {
           shown.current = { text: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
           session.run('editNoteText', { noteId: note.id, text: e.target.value });
@@ -98,15 +83,7 @@ export function NoteEditor() {
           requestAnimationFrame(() => el.setSelectionRange(caret, caret));
         }}
         onBlur={close}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (
-            noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish'
-          ) {
-            e.preventDefault();
-            close();
-          }
-        }}
+        onKeyDown={noteTextareaKeys(close)}
       />
       <LimitStatus
         length={note.text.length}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { initials, type Persona, type PersonaFields } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { SidePanel } from './SidePanel.tsx';
 
 const FIELDS: readonly [keyof PersonaFields, string, 'line' | 'text'][] = [
   ['role', 'Role', 'line'],
@@ -20,23 +21,12 @@ export function PersonasPanel({ readOnly }: { readOnly: boolean }) {
     board.personas.map((p) => [p.id, board.notes.filter((n) => n.personaIds.includes(p.id)).length]),
   );
   return (
-    <aside
-      className="side-panel"
-      aria-labelledby="personas-title"
-      data-testid="personas-panel"
-      onPointerDown={(e) => e.stopPropagation()}
+    <SidePanel
+      titleId="personas-title"
+      title="Personas"
+      testId="personas-panel"
+      onClose={() => session.editor.update({ panel: null, focusPersona: null })}
     >
-      <header className="side-panel-header">
-        <h2 id="personas-title">Personas</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close"
-          onClick={() => session.editor.update({ panel: null, focusPersona: null })}
-        >
-          ×
-        </button>
-      </header>
       <p className="muted small">
         Who this journey is for. Tag notes with a persona from the note toolbar; focus a persona to see only its notes
         and its emotion curve.
@@ -79,7 +69,7 @@ export function PersonasPanel({ readOnly }: { readOnly: boolean }) {
           </button>
         </form>
       )}
-    </aside>
+    </SidePanel>
   );
 }
 

@@ -1,5 +1,5 @@
 import { DeptMark } from './DeptMark.tsx';
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import {
   ACTION_STATUS_LABEL,
   buildPriorityList,
@@ -26,6 +26,7 @@ import type { PaperSize } from '../exports/pdfExport.ts';
 import { useCommentCounts } from '../exports/useCommentCounts.ts';
 import { ActionFields } from './ActionFields.tsx';
 import './priority.css';
+import { SidePanel } from './SidePanel.tsx';
 
 const FORMAT_LABEL: Record<ListFormat, string> = { csv: 'CSV', md: 'Markdown', json: 'JSON' };
 
@@ -93,24 +94,14 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
     });
 
   return (
-    <aside
-      className="side-panel priority-panel"
-      aria-labelledby="priority-title"
-      data-testid="priority-panel"
-      onPointerDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.stopPropagation()}
+    <SidePanel
+      className="priority-panel"
+      titleId="priority-title"
+      title="Priority list"
+      testId="priority-panel"
+      onClose={() => session.editor.update({ panel: null })}
+      ownKeys
     >
-      <header className="side-panel-header">
-        <h2 id="priority-title">Priority list</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close"
-          onClick={() => session.editor.update({ panel: null })}
-        >
-          ×
-        </button>
-      </header>
       <div className="priority-controls">
         <label>
           <span>Ranked by</span>
@@ -267,40 +258,29 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
         <fieldset className="export-group" aria-label="Download the list">
           <span className="export-label">List</span>
           {(Object.keys(FORMAT_LABEL) as ListFormat[]).map((f) => (
-            <button
-              type="button"
-              key={f}
-              className="tb-button"
-              data-testid={`download-${f}`}
-              disabled={busy !== null}
-              onClick={() => void downloadList(f)}
-            >
+            <ExportButton key={f} testId={`download-${f}`} busy={busy} onClick={() => void downloadList(f)}>
               {FORMAT_LABEL[f]}
-            </button>
+            </ExportButton>
           ))}
         </fieldset>
         <fieldset className="export-group" aria-label="Download the board as an image">
           <span className="export-label">Board</span>
-          <button
-            type="button"
-            className="tb-button"
-            data-testid="download-png-board"
-            disabled={busy !== null}
+          <ExportButton
+            testId="download-png-board"
+            busy={busy}
             onClick={() => void run('PNG', () => downloadBoardPng(session, 'board'))}
             title="The whole board at 2× resolution"
           >
             PNG
-          </button>
-          <button
-            type="button"
-            className="tb-button"
-            data-testid="download-png-view"
-            disabled={busy !== null}
+          </ExportButton>
+          <ExportButton
+            testId="download-png-view"
+            busy={busy}
             onClick={() => void run('PNG', () => downloadBoardPng(session, 'view'))}
             title="What you see now, at 2× resolution"
           >
             PNG of view
-          </button>
+          </ExportButton>
           <select
             aria-label="Paper size"
             data-testid="pdf-paper"
@@ -310,41 +290,35 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
             <option value="a4">A4</option>
             <option value="letter">Letter</option>
           </select>
-          <button
-            type="button"
-            className="tb-button"
-            data-testid="download-pdf"
-            disabled={busy !== null}
+          <ExportButton
+            testId="download-pdf"
+            busy={busy}
             onClick={() => void run('PDF', () => downloadBoardPdf(session, list, paper))}
             title="The board on one landscape page, then this list"
           >
             PDF
-          </button>
+          </ExportButton>
         </fieldset>
         <fieldset className="export-group" aria-label="Backup">
           <span className="export-label">Backup</span>
-          <button
-            type="button"
-            className="tb-button"
-            data-testid="download-backup"
-            disabled={busy !== null}
+          <ExportButton
+            testId="download-backup"
+            busy={busy}
             onClick={() => void run('Backup', () => downloadFromApi(backupPath(session.boardId), session.token))}
             title="Everything on this board as a JSON file that can be imported again"
           >
             Export
-          </button>
+          </ExportButton>
           {role === 'facilitator' || role === 'editor' ? (
             <>
-              <button
-                type="button"
-                className="tb-button"
-                data-testid="import-backup"
-                disabled={busy !== null}
+              <ExportButton
+                testId="import-backup"
+                busy={busy}
                 onClick={() => fileInput.current?.click()}
                 title="Create a new board from a backup file"
               >
                 Import…
-              </button>
+              </ExportButton>
               <input
                 ref={fileInput}
                 type="file"
@@ -366,6 +340,34 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           </span>
         )}
       </footer>
-    </aside>
+    </SidePanel>
+  );
+}
+
+/** A button of the export footer; all of them wait while one export is being prepared. */
+function ExportButton({
+  testId,
+  busy,
+  onClick,
+  title,
+  children,
+}: {
+  testId: string;
+  busy: string | null;
+  onClick: () => void;
+  title?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="tb-button"
+      data-testid={testId}
+      disabled={busy !== null}
+      onClick={onClick}
+      title={title}
+    >
+      {children}
+    </button>
   );
 }

@@ -69,7 +69,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       {role === null ? (
         <p className="muted">Loading the links…</p>
       ) : (
-        <ul className="share-list" data-testid="share-links">
+        <ul className="stack-list share-list" data-testid="share-links">
           {shown.map((r) => {
             const url = absolute(links[r]!);
             return (

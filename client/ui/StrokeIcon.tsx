@@ -4,10 +4,12 @@ import type { ReactNode } from 'react';
 export function StrokeIcon({
   size = 15,
   strokeWidth = 1.7,
+  roundJoins = false,
   children,
 }: {
   size?: number;
   strokeWidth?: number;
+  roundJoins?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -19,6 +21,7 @@ export function StrokeIcon({
       stroke="currentColor"
       strokeWidth={strokeWidth}
       strokeLinecap="round"
+      strokeLinejoin={roundJoins ? 'round' : undefined}
       aria-hidden
     >
       {children}

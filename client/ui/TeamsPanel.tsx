@@ -2,6 +2,7 @@ import { DeptMark } from './DeptMark.tsx';
 import { useMemo } from 'react';
 import { departmentCoverage, DEPARTMENT_STYLE, DEPARTMENTS, type Department } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { SidePanel } from './SidePanel.tsx';
 
 /**
  * Which team has contributed where: notes per department per stage, gaps marked, and a click on a
@@ -15,23 +16,12 @@ export function TeamsPanel() {
   const gap = (d: Department, i: number) => coverage.totals[d] > 0 && d !== 'other' && coverage.counts[d][i] === 0;
   const toggle = (d: Department) => session.editor.update({ highlightDepartment: highlight === d ? null : d });
   return (
-    <aside
-      className="side-panel"
-      aria-labelledby="teams-title"
-      data-testid="teams-panel"
-      onPointerDown={(e) => e.stopPropagation()}
+    <SidePanel
+      titleId="teams-title"
+      title="Teams on this journey"
+      testId="teams-panel"
+      onClose={() => session.editor.update({ panel: null, highlightDepartment: null })}
     >
-      <header className="side-panel-header">
-        <h2 id="teams-title">Teams on this journey</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close"
-          onClick={() => session.editor.update({ panel: null, highlightDepartment: null })}
-        >
-          ×
-        </button>
-      </header>
       <p className="muted small">
         Notes per department and stage. A dashed cell is a stage a contributing team hasn’t covered yet. Click a team to
         highlight its notes.
@@ -97,6 +87,6 @@ export function TeamsPanel() {
           .
         </p>
       )}
-    </aside>
+    </SidePanel>
   );
 }

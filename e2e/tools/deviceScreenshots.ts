@@ -12,8 +12,9 @@ import { linkFor, TestServer, type BoardLinks } from '../server.ts';
 import { VotingObject } from '../VotingObject.ts';
 import config from '../../playwright.config.ts';
 import { pressBarControl } from './barControl.ts';
+import { REVIEW_DIR } from './reviewPerson.ts';
 
-const OUT = resolve(import.meta.dirname, '../../test-results/screens');
+const OUT = REVIEW_DIR;
 const PHONE: BrowserContextOptions = { ...devices['iPhone 13'], deviceScaleFactor: 1 };
 const TABLET: BrowserContextOptions = {
   ...devices['iPad Mini'],

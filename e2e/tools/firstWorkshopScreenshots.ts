@@ -9,10 +9,11 @@ import { resolve } from 'node:path';
 import { BoardPageObject } from '../BoardPageObject.ts';
 import { TestServer } from '../server.ts';
 import { pressBarControl } from './barControl.ts';
+import { REVIEW_DIR } from './reviewPerson.ts';
 import { openCellEditor, writeInCell } from './cellEditor.ts';
 import config from '../../playwright.config.ts';
 
-const OUT = resolve(import.meta.dirname, '../../test-results/screens');
+const OUT = REVIEW_DIR;
 
 export const WIDTHS = [
   { name: 'desktop', viewport: { width: 1440, height: 900 }, touch: false },

@@ -3,35 +3,14 @@
  * `npm run build:test`): the KPI row on a filled board, a KPI card's editor, the CSV import
  * dialog with errors, and the home page listing a saved template. Written to test-results/screens.
  */
-import { chromium } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BoardPageObject } from '../BoardPageObject.ts';
-import { TestServer } from '../server.ts';
-import config from '../../playwright.config.ts';
+import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
 
-const REVIEW = resolve(import.meta.dirname, '../../test-results/screens');
 const only = process.argv[2];
 
-const server = new TestServer();
-await server.start();
-const browser = await chromium.launch(config.use!.launchOptions);
-try {
-  mkdirSync(REVIEW, { recursive: true });
-  const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-  });
-  await context.addInitScript(() =>
-    localStorage.setItem(
-      'journeyboard.identity',
-      JSON.stringify({ id: 'user-ann', name: 'Ann Lee', department: 'marketing' }),
-    ),
-  );
-  const page = await context.newPage();
-  const board = new BoardPageObject(page);
+await withReviewBoard(async ({ browser, server, boardId }) => {
+  const board = await reviewPerson(browser, server, 'Ann Lee', 'marketing', { width: 1440, height: 900 });
+  const page = board.page;
   await board.open(boardId);
   // Scroll so the KPI row and the lanes above it are in view.
   const kpis = await page.evaluate(() => window.__journeyboard!.kpis());
@@ -39,19 +18,19 @@ try {
   await page.mouse.move(700, 500);
   for (let i = 0; i < 6; i++) await page.mouse.wheel(0, Math.max(0, (first.y - 560) / 6));
   await page.waitForTimeout(300);
-  if (!only || only === 'row') await page.screenshot({ path: resolve(REVIEW, 'kpi-row.png') });
+  if (!only || only === 'row') await page.screenshot({ path: resolve(REVIEW_DIR, 'kpi-row.png') });
   // The same row at 100 %, to check the cards' text.
   await page.getByTitle('Reset to 100%').click();
   const at100 = (await page.evaluate(() => window.__journeyboard!.kpis()))[0]!.rect!;
   await page.mouse.move(700, 500);
   for (let i = 0; i < 4; i++) await page.mouse.wheel((at100.x - 200) / 4, (at100.y - 400) / 4);
   await page.waitForTimeout(300);
-  if (!only || only === 'row100') await page.screenshot({ path: resolve(REVIEW, 'kpi-row-100.png') });
+  if (!only || only === 'row100') await page.screenshot({ path: resolve(REVIEW_DIR, 'kpi-row-100.png') });
   const now = await page.evaluate(() => window.__journeyboard!.kpis());
   const card = now.find((k) => k.metric === 'CES')!.rect!;
   await page.mouse.click(card.x + 40, card.y + 20);
   await page.getByTestId('kpi-popover').waitFor();
-  if (!only || only === 'editor') await page.screenshot({ path: resolve(REVIEW, 'kpi-editor.png') });
+  if (!only || only === 'editor') await page.screenshot({ path: resolve(REVIEW_DIR, 'kpi-editor.png') });
   await page.keyboard.press('Escape');
   await page.getByTestId('outline-toggle').click();
   await page
@@ -62,7 +41,7 @@ try {
     .getByTestId('outline')
     .getByRole('heading', { name: /Purchase/ })
     .scrollIntoViewIfNeeded();
-  if (!only || only === 'outline') await page.screenshot({ path: resolve(REVIEW, 'kpi-outline.png') });
+  if (!only || only === 'outline') await page.screenshot({ path: resolve(REVIEW_DIR, 'kpi-outline.png') });
   await page.getByRole('radio', { name: 'Board' }).click();
   await board.waitReady();
   await page.getByTestId('kpis-toggle').click();
@@ -74,7 +53,7 @@ try {
     ),
   });
   await page.getByTestId('kpi-import-summary').waitFor();
-  if (!only || only === 'import') await page.screenshot({ path: resolve(REVIEW, 'kpi-import.png') });
+  if (!only || only === 'import') await page.screenshot({ path: resolve(REVIEW_DIR, 'kpi-import.png') });
   await page.getByTestId('kpi-import-apply').click();
   await page.getByTestId('facilitate-button').click();
   await page.getByTestId('save-template-button').click();
@@ -82,15 +61,12 @@ try {
   await page
     .getByTestId('template-description')
     .fill('Our e-commerce checkout map with Q3 KPIs, ready for the next workshop.');
-  if (!only || only === 'save') await page.screenshot({ path: resolve(REVIEW, 'save-template.png') });
+  if (!only || only === 'save') await page.screenshot({ path: resolve(REVIEW_DIR, 'save-template.png') });
   await page.getByTestId('template-save').click();
   await page.getByTestId('template-saved').waitFor();
   await page.goto(server.url);
   await page.getByText('Saved on this server').waitFor();
   if (!only || only === 'home')
-    await page.screenshot({ path: resolve(REVIEW, 'home-saved-template.png'), fullPage: true });
-  console.log(`wrote review shots in ${REVIEW}`);
-} finally {
-  await browser.close();
-  await server.dispose();
-}
+    await page.screenshot({ path: resolve(REVIEW_DIR, 'home-saved-template.png'), fullPage: true });
+  console.log(`wrote review shots in ${REVIEW_DIR}`);
+});

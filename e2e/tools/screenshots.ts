@@ -4,24 +4,14 @@
  * and typing, the other's cursor visible. Then the first-workshop views at three widths and the
  * phone and tablet views (deviceScreenshots.ts).
  */
-import { chromium } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TestServer } from '../server.ts';
-import config from '../../playwright.config.ts';
-import { reviewPerson } from './reviewPerson.ts';
+import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
 import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
 import { deviceShots } from './deviceScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
-const REVIEW = resolve(import.meta.dirname, '../../test-results/screens');
 
-const server = new TestServer();
-await server.start();
-const browser = await chromium.launch(config.use!.launchOptions);
-try {
-  mkdirSync(REVIEW, { recursive: true });
-  const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
+await withReviewBoard(async ({ browser, server, boardId }) => {
   const ann = await reviewPerson(browser, server, 'Ann Lee', 'marketing');
   const bob = await reviewPerson(browser, server, 'Bob Ray', 'sales');
   await ann.open(boardId);
@@ -39,15 +29,12 @@ try {
   );
   await ann.page.screenshot({ path: resolve(OUT, 'screenshot.png') });
   await ann.page.mouse.click(ri.x + 30, ri.y + 30);
-  await ann.page.screenshot({ path: resolve(REVIEW, 'selection.png') });
+  await ann.page.screenshot({ path: resolve(REVIEW_DIR, 'selection.png') });
   await ann.page.goto(server.url);
   await ann.page.getByRole('heading', { name: 'Start a journey map' }).waitFor();
   await ann.page.getByText('E-commerce purchase').waitFor();
-  await ann.page.screenshot({ path: resolve(REVIEW, 'home.png') });
+  await ann.page.screenshot({ path: resolve(REVIEW_DIR, 'home.png') });
   await firstWorkshopShots(browser, server);
   await deviceShots(browser, server);
-  console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW}`);
-} finally {
-  await browser.close();
-  await server.dispose();
-}
+  console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW_DIR}`);
+});

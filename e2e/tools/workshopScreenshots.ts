@@ -3,23 +3,12 @@
  * (needs `npm run build:test`). A facilitator and a participant: a round voted and revealed,
  * a comment thread, the timer running, the participant panel during a second round.
  */
-import { chromium } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommentsObject } from '../CommentsObject.ts';
-import { TestServer } from '../server.ts';
 import { VotingObject } from '../VotingObject.ts';
-import config from '../../playwright.config.ts';
-import { reviewPerson } from './reviewPerson.ts';
+import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
 
-const OUT = resolve(import.meta.dirname, '../../test-results/screens');
-
-const server = new TestServer();
-await server.start();
-const browser = await chromium.launch(config.use!.launchOptions);
-try {
-  mkdirSync(OUT, { recursive: true });
-  const boardId = await server.createBoard('Spring checkout journey', 'ecommerce');
+await withReviewBoard(async ({ browser, server, boardId }) => {
   const fay = await reviewPerson(browser, server, 'Fay Flint', 'marketing');
   const ann = await reviewPerson(browser, server, 'Ann Lee', 'sales');
   await fay.open(boardId);
@@ -31,22 +20,19 @@ try {
   await annVote.clickNote(pains[0]!.id);
   await annVote.clickNote(pains[0]!.id);
   await annVote.clickNote(pains[1]!.id);
-  await ann.page.screenshot({ path: resolve(OUT, 'workshop-voting-participant.png') });
+  await ann.page.screenshot({ path: resolve(REVIEW_DIR, 'workshop-voting-participant.png') });
   await fay.page.getByTestId('reveal-votes').click();
   const comments = new CommentsObject(ann);
   await comments.openOnNote(pains[0]!.id);
   await comments.startThread('Support hears this every week @Fay');
-  await ann.page.screenshot({ path: resolve(OUT, 'workshop-comment-popover.png') });
+  await ann.page.screenshot({ path: resolve(REVIEW_DIR, 'workshop-comment-popover.png') });
   await ann.page.keyboard.press('Escape');
   await fay.page.getByTestId('facilitate-button').click();
   await fay.page.getByTestId('timer-preset-3').click();
   await fay.page.getByTestId('timer-start').click();
   await fay.page.keyboard.press('Escape');
   await ann.page.getByTestId('timer-chip').waitFor();
-  await fay.page.screenshot({ path: resolve(OUT, 'workshop-revealed-facilitator.png') });
-  await ann.page.screenshot({ path: resolve(OUT, 'workshop-revealed-participant.png') });
-  console.log(`review shots in ${OUT}`);
-} finally {
-  await browser.close();
-  await server.dispose();
-}
+  await fay.page.screenshot({ path: resolve(REVIEW_DIR, 'workshop-revealed-facilitator.png') });
+  await ann.page.screenshot({ path: resolve(REVIEW_DIR, 'workshop-revealed-participant.png') });
+  console.log(`review shots in ${REVIEW_DIR}`);
+});

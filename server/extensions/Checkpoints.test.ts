@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import * as Y from 'yjs';
 import { metaMap } from '../../shared/doc/boardDoc.ts';
 import { executeCommand, findTemplate, readBoard } from '../../shared/index.ts';
@@ -9,10 +10,7 @@ import { createBoardOverHttp, grantLinks, startTestServer, type TestServer } fro
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 describe('Checkpoints (automatic)', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
   const start = async (checkpointIntervalMs: number): Promise<TestServer> => {
     const server = await startTestServer({ checkpointIntervalMs });
     cleanups.push(() => server.close());

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { executeCommentsCommand, readComments } from '../../shared/comments/index.ts';
 import { parseStorageStatus, type StorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
@@ -11,10 +12,7 @@ const ann = { id: 'user-ann', name: 'Ann', department: 'sales' } as const;
 
 /** The comments document keeps the board's guarantee: a failing store loses nothing. */
 describe('the comments document when storage fails', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   it('stays in memory, says saving is delayed, and stores the comment once the store works', async () => {
     const dataDir = makeTempDir();

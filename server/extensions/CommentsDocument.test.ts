@@ -1,5 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import type * as Y from 'yjs';
 import { COMMENTS_SCHEMA_VERSION } from '../../shared/comments/index.ts';
 import { executeCommand, readMeta } from '../../shared/index.ts';
@@ -32,10 +33,7 @@ const entry = (doc: Y.Doc, key: string) => doc.getMap('probe').get(key);
  * and access-checked like the board itself, in its own tables.
  */
 describe('the comments document', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
   const start = async (dataDir?: string): Promise<TestServer> => {
     const server = await startTestServer({ dataDir });
     cleanups.push(() => server.close());

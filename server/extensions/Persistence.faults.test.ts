@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { parseStorageStatus, type StorageStatus } from '../../shared/protocol/storageStatus.ts';
 import { createServer, type JourneyboardServer } from '../createServer.ts';
@@ -13,10 +14,7 @@ import { createBoardOverHttp, makeTempDir, removeDir } from '../testing/testServ
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 describe('Persistence when storage fails', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   const start = async () => {
     const dataDir = makeTempDir();

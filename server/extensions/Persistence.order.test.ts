@@ -1,6 +1,7 @@
 import type { Repositories } from '../repositories/Repositories.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
@@ -29,10 +30,7 @@ async function everyPrefixLoads(store: Repositories, boardId: string): Promise<b
  * are written in order, each after the one before it is stored.
  */
 describe.each(['sqlite', 'postgresql'] as const)('Persistence: log rows in causal order (%s)', (kind) => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
   const start = async (): Promise<TestServer> => {
     const schema = uniqueSchema();
     if (kind === 'postgresql') cleanups.push(() => dropSchema(schema));

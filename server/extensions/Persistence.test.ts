@@ -1,5 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import * as Y from 'yjs';
 import { metaMap } from '../../shared/doc/boardDoc.ts';
 import { executeCommand, findTemplate, readBoard, readMeta, SCHEMA_VERSION } from '../../shared/index.ts';
@@ -19,10 +20,7 @@ const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
 
 describe('Persistence', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
   const start = async (dataDir?: string): Promise<TestServer> => {
     const server = await startTestServer({ dataDir });
     cleanups.push(() => server.close());

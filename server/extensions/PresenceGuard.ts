@@ -2,7 +2,8 @@ import type { beforeHandleAwarenessPayload, Connection, Document, Extension } fr
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import type { Role } from '../../shared/protocol/roles.ts';
-import { admitPresenceState, PresenceBudget } from '../live/presenceState.ts';
+import { admitPresenceState, presenceCost } from '../live/presenceState.ts';
+import { TokenBucket } from '../live/tokenBucket.ts';
 
 export interface PresenceLimits {
   /** Largest awareness state relayed, in bytes of JSON. */
@@ -29,7 +30,7 @@ export interface PresenceGuardConfiguration extends Partial<PresenceLimits> {
 /** What the guard keeps per connection. */
 interface Owner {
   readonly ids: Set<number>;
-  readonly budget: PresenceBudget;
+  readonly budget: TokenBucket;
   /** States held back by the budget, latest per id, applied when it refills. */
   readonly held: Map<number, Record<string, unknown>>;
   timer: ReturnType<typeof setTimeout> | null;
@@ -101,7 +102,7 @@ export class PresenceGuard implements Extension {
       }
       if (!mine) owner.ids.add(id);
       owner.held.delete(id);
-      if (!owner.budget.take(PresenceBudget.cost(verdict.bytes), now)) {
+      if (!owner.budget.take(now, presenceCost(verdict.bytes))) {
         owner.held.set(id, state as Record<string, unknown>);
         states.delete(id);
         this.releaseLater(document, connection, owner, verdict.bytes);
@@ -114,7 +115,7 @@ export class PresenceGuard implements Extension {
     if (!owner) {
       owner = {
         ids: new Set(),
-        budget: new PresenceBudget(this.limits.rate, this.limits.burst, this.now()),
+        budget: new TokenBucket(this.limits.rate, this.limits.burst, this.now()),
         held: new Map(),
         timer: null,
       };
@@ -131,13 +132,13 @@ export class PresenceGuard implements Extension {
         if (!document.hasConnection(connection) || owner.held.size === 0) return owner.held.clear();
         const now = this.now();
         for (const [id, state] of owner.held) {
-          const cost = PresenceBudget.cost(Buffer.byteLength(JSON.stringify(state)));
-          if (!owner.budget.take(cost, now)) return this.releaseLater(document, connection, owner, cost * 1024);
+          const cost = presenceCost(Buffer.byteLength(JSON.stringify(state)));
+          if (!owner.budget.take(now, cost)) return this.releaseLater(document, connection, owner, cost * 1024);
           owner.held.delete(id);
           applyHeld(document, connection, id, state);
         }
       },
-      owner.budget.waitMs(PresenceBudget.cost(bytes), this.now()),
+      owner.budget.waitMs(this.now(), presenceCost(bytes)),
     );
     owner.timer.unref?.();
   }

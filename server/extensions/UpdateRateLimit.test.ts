@@ -3,7 +3,7 @@ import { executeCommand, readBoard } from '../../shared/index.ts';
 import { RateLimited } from '../../shared/protocol/closeReasons.ts';
 import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
-import { TokenBucket } from './UpdateRateLimit.ts';
+import { TokenBucket } from '../live/tokenBucket.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 

@@ -1,5 +1,6 @@
 import type { beforeHandleMessagePayload, Connection, Extension } from '@hocuspocus/server';
 import { RateLimited } from '../../shared/protocol/closeReasons.ts';
+import { TokenBucket } from '../live/tokenBucket.ts';
 import { log } from '../observability/log.ts';
 
 export interface UpdateRateLimitConfiguration {
@@ -9,30 +10,6 @@ export interface UpdateRateLimitConfiguration {
   burst: number;
   /** For tests. */
   now?: () => number;
-}
-
-/** A classic token bucket. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  private readonly rate: number;
-  private readonly burst: number;
-
-  constructor(rate: number, burst: number, now: number) {
-    this.rate = rate;
-    this.burst = burst;
-    this.tokens = burst;
-    this.last = now;
-  }
-
-  /** Takes one token; false when the bucket is empty. */
-  take(now: number): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { executeCommentsCommand, isUnread, readComments } from '../../shared/comments/index.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { parseVisitInfo, THREAD_READ, VISIT, type VisitInfo } from '../../shared/protocol/visits.ts';
@@ -17,10 +18,7 @@ const bob = { id: 'user-bob', name: 'Bob', department: 'support' } as const;
  * person: the server remembers, the client only asks.
  */
 describe('Visits', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
   let server: TestServer;
 
   /** A comments connection that says who it is and resolves with the server's visit info. */

@@ -11,7 +11,7 @@ import {
 } from '../../shared/protocol/voting.ts';
 import { TestBoards } from '../testing/testBoards.ts';
 import { waitFor } from '../testing/providers.ts';
-import { isVotingMessage } from './Voting.ts';
+import { isMessageOf } from './HeldMessages.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 import { fran, ann, cy, vic } from '../testing/people.ts';
 
@@ -365,12 +365,15 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 });
 
-describe('isVotingMessage', () => {
+describe('isMessageOf', () => {
   it('goes by the parsed type, so another feature’s text that mentions "voting:" is not taken for a ballot', () => {
-    expect(isVotingMessage(JSON.stringify({ type: 'voting:place', roundId: 'r', noteId: 'n' }))).toBe(true);
-    expect(isVotingMessage(JSON.stringify({ type: 'private:add', text: 'Ask "voting:" in the survey' }))).toBe(false);
-    expect(isVotingMessage(JSON.stringify({ type: 'journeyboard:timer', action: 'start' }))).toBe(false);
-    expect(isVotingMessage('{"type":"voting:place",')).toBe(true); // broken JSON: refused with a reason
-    expect(isVotingMessage('not json')).toBe(false);
+    expect(isMessageOf('voting:', JSON.stringify({ type: 'voting:place', roundId: 'r', noteId: 'n' }))).toBe(true);
+    expect(isMessageOf('voting:', JSON.stringify({ type: 'private:add', text: 'Ask "voting:" in the survey' }))).toBe(
+      false,
+    );
+    expect(isMessageOf('voting:', JSON.stringify({ type: 'journeyboard:timer', action: 'start' }))).toBe(false);
+    expect(isMessageOf('voting:', '{"type":"voting:place",')).toBe(true); // broken JSON: refused with a reason
+    expect(isMessageOf('voting:', 'not json')).toBe(false);
+    expect(isMessageOf('private:', '{"type":"private:add",')).toBe(true);
   });
 });

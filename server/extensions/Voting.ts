@@ -1,9 +1,10 @@
-import type { afterLoadDocumentPayload, Extension, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
+import type { afterLoadDocumentPayload } from '@hocuspocus/server';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { isRecordId, type NoteId } from '../../shared/schema/ids.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { VotingService } from '../voting/VotingService.ts';
 import { log } from '../observability/log.ts';
+import { HeldMessages } from './HeldMessages.ts';
 
 export interface VotingConfiguration {
   service: VotingService;
@@ -15,20 +16,11 @@ export interface VotingConfiguration {
  * a loaded board gets its round records checked against the database and its note deletions
  * watched, so dots on a deleted note go back to their voters.
  */
-export class Voting implements Extension {
+export class Voting extends HeldMessages<VotingService> {
   extensionName = 'Voting';
-  private readonly service: VotingService;
 
   constructor(configuration: VotingConfiguration) {
-    this.service = configuration.service;
-  }
-
-  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
-    this.service.attach(instance);
-  }
-
-  async onListen(): Promise<void> {
-    await this.service.start();
+    super('voting:', configuration.service);
   }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
@@ -44,29 +36,5 @@ export class Voting implements Extension {
     await this.service
       .reconcileOnLoad(boardId, document)
       .catch((error: unknown) => log.error({ board: boardId, err: error }, 'cannot check its rounds'));
-  }
-
-  async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
-    if (!isVotingMessage(payload)) return;
-    const { boardId, kind } = parseDocumentName(documentName);
-    if (kind !== 'board') return;
-    await this.service.handle(connection, boardId, payload);
-  }
-
-  async onDestroy(): Promise<void> {
-    this.service.close();
-  }
-}
-
-/**
- * By its parsed `type`: a private-writing draft whose text says "voting: …" is not ours. A payload
- * that is not JSON but names a voting message still goes on, to be refused with a reason.
- */
-export function isVotingMessage(payload: string): boolean {
-  try {
-    const type = (JSON.parse(payload) as { type?: unknown } | null)?.type;
-    return typeof type === 'string' && type.startsWith('voting:');
-  } catch {
-    return payload.includes('"voting:');
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SHARED_SELECTION } from '../../shared/index.ts';
-import { admitPresenceState, PresenceBudget } from './presenceState.ts';
+import { admitPresenceState, presenceCost } from './presenceState.ts';
+import { TokenBucket } from './tokenBucket.ts';
 
 const ann = () => ({
   user: { id: 'ann', name: 'Ann', colour: '#0d74ce', department: 'sales' },
@@ -40,14 +41,14 @@ describe('admitPresenceState', () => {
   });
 });
 
-describe('PresenceBudget', () => {
+describe('presence budget', () => {
   it('costs a kilobyte a token, refills at its rate and says how long to wait', () => {
-    const budget = new PresenceBudget(10, 20, 0);
-    expect(PresenceBudget.cost(300)).toBe(1);
-    expect(PresenceBudget.cost(5000)).toBe(5);
-    expect(budget.take(20, 0)).toBe(true);
-    expect(budget.take(1, 0)).toBe(false);
-    expect(budget.waitMs(5, 0)).toBe(500);
-    expect(budget.take(5, 500)).toBe(true);
+    const budget = new TokenBucket(10, 20, 0);
+    expect(presenceCost(300)).toBe(1);
+    expect(presenceCost(5000)).toBe(5);
+    expect(budget.take(0, 20)).toBe(true);
+    expect(budget.take(0, 1)).toBe(false);
+    expect(budget.waitMs(0, 5)).toBe(500);
+    expect(budget.take(500, 5)).toBe(true);
   });
 });

@@ -42,42 +42,10 @@ export function admitPresenceState(state: unknown, stamp: PresenceStamp, maxByte
 }
 
 /**
- * A token bucket whose tokens are kilobytes of presence: a cursor move (a few hundred bytes) costs
- * one, a state with a long selection costs more, so a connection's share of everyone's downlink
- * is bounded in bytes, not only in messages.
+ * What a presence state costs from its connection's TokenBucket: a kilobyte a token, so a cursor
+ * move (a few hundred bytes) costs one, a state with a long selection more, and a connection's
+ * share of everyone's downlink is bounded in bytes, not only in messages.
  */
-export class PresenceBudget {
-  private tokens: number;
-  private last: number;
-  private readonly rate: number;
-  private readonly burst: number;
-
-  constructor(rate: number, burst: number, now: number) {
-    this.rate = rate;
-    this.burst = burst;
-    this.tokens = burst;
-    this.last = now;
-  }
-
-  static cost(bytes: number): number {
-    return Math.max(1, Math.ceil(bytes / 1024));
-  }
-
-  take(cost: number, now: number): boolean {
-    this.refill(now);
-    if (this.tokens < cost) return false;
-    this.tokens -= cost;
-    return true;
-  }
-
-  /** Milliseconds until `cost` tokens are there. */
-  waitMs(cost: number, now: number): number {
-    this.refill(now);
-    return this.tokens >= cost ? 0 : Math.ceil(((cost - this.tokens) / this.rate) * 1000);
-  }
-
-  private refill(now: number): void {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
-  }
+export function presenceCost(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / 1024));
 }

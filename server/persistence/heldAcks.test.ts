@@ -3,7 +3,8 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type { Connection } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { holdAcknowledgements } from './heldAcks.ts';
@@ -48,10 +49,7 @@ function countUpdatesReceived(provider: HocuspocusProvider): { count: number } {
  * changes that, acknowledgements stop waiting for the log and this test fails.
  */
 describe('acknowledgements wait for the update log', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   it('an edit is applied and broadcast at once, but acknowledged only once its log row is written', async () => {
     const dataDir = makeTempDir();

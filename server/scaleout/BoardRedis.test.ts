@@ -2,8 +2,9 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { type Extension, type onChangePayload, Server } from '@hocuspocus/server';
 import { Redis as RedisClient } from 'ioredis';
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
@@ -31,10 +32,7 @@ async function listenToDocumentChannel(prefix: string, documentName: string) {
 }
 
 describe('BoardRedis: a change crosses instances as the update itself', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   it('publishes a document’s changes as Yjs updates, never as a state vector to be answered', async () => {
     const schema = uniqueSchema();

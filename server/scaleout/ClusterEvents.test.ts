@@ -1,14 +1,12 @@
 import { Redis as RedisClient } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { waitFor } from '../testing/providers.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from '../testing/redis.ts';
 import { ClusterEvents } from './ClusterEvents.ts';
 
 describe('ClusterEvents (real Redis)', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
   const instance = async (prefix: string) => {
     const events = new ClusterEvents({ redisUrl: TEST_REDIS_URL, prefix });
     cleanups.push(() => events.onDestroy());

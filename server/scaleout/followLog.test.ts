@@ -1,5 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import type * as Y from 'yjs';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { commentsMap, executeCommentsCommand } from '../../shared/comments/index.ts';
@@ -20,10 +21,7 @@ const bob = { id: 'bob', name: 'Bob', department: 'support' } as const;
  * edit dies right after acknowledging it, or Redis is away.
  */
 describe('following the log across instances (relays lost)', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   const twoInstancesWithoutRelay = async (): Promise<{ a: TestServer; b: TestServer }> => {
     const schema = uniqueSchema();

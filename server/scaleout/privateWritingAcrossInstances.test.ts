@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
@@ -15,10 +16,7 @@ import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
 import { startTwoInstances } from '../testing/twoInstances.ts';
-
-const fran: PrivateWriter = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: PrivateWriter = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const bo: PrivateWriter = { id: 'user-bo', name: 'Bo', department: 'support' };
+import { fran, ann, bo } from '../testing/people.ts';
 
 const isState = (m: PrivateWritingServerMessage): m is PrivateStateMessage => m.type === PRIVATE.state;
 const revealedStates = (c: PrivateWritingClient, phaseId: string) =>
@@ -31,10 +29,7 @@ const notesWith = (doc: Y.Doc, text: string) => readBoard(doc).notes.filter((n) 
  * drafts stay private across the relay, and the reveal writes each draft once.
  */
 describe('private writing across instances (real PostgreSQL and Redis)', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   const setUp = async () => {
     const { a, b, schema } = await startTwoInstances(cleanups);

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { RoundId } from '../../shared/schema/ids.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
@@ -17,10 +18,7 @@ import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
 import { startTwoInstances } from '../testing/twoInstances.ts';
 import { VotingClient } from '../testing/votingClient.ts';
-
-const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
-const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
-const cy: VoterIdentity = { id: 'user-cy', name: 'Cy', department: 'support' };
+import { fran, ann, cy } from '../testing/people.ts';
 
 const isState = (m: { type: string }): m is VotingStateMessage => m.type === VOTING.state;
 const refusedCode = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type === VOTING.refused ? m.code : null);
@@ -30,10 +28,7 @@ const refusedCode = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type =
  * budgets, the pending list and the reveal are the same whichever instance a person is on.
  */
 describe('voting across instances (real PostgreSQL and Redis)', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   const setUp = async (options: Parameters<typeof startTwoInstances>[1] = {}) => {
     const { a, b, schema } = await startTwoInstances(cleanups, options);

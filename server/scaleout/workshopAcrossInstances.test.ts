@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { BRING_EVERYONE_TYPE, CURSORS_TYPE, LOCK_TYPE, TIMER_TYPE } from '../../shared/protocol/workshop.ts';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
@@ -16,10 +17,7 @@ const addNote = (p: HocuspocusProvider, text: string) => {
 
 /** The live-workshop state (timer, lock, hidden cursors) with two instances on one PostgreSQL and Redis. */
 describe('workshop state across instances (real PostgreSQL and Redis)', () => {
-  const cleanups: (() => unknown)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanupsAfterEach();
 
   const setUp = async () => {
     const { a, b } = await startTwoInstances(cleanups);

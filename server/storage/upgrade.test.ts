@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/index.ts';
@@ -137,8 +138,8 @@ describe('a database made before the migrator', () => {
   it('PostgreSQL: today’s server opens a schema made by the old code, migrates it and reads every row back', async () => {
     const schema = uniqueSchema();
     schemas.push(schema);
-    const dump = fs
-      .readFileSync(path.join(FIXTURES, 'postgres.sql'), 'utf8')
+    const dump = gunzipSync(fs.readFileSync(path.join(FIXTURES, 'postgres.sql.gz')))
+      .toString('utf8')
       .split('\n')
       .filter((line) => !line.startsWith('\\')) // psql meta-commands (\restrict)
       .join('\n')

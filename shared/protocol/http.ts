@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../schema/limits.ts';
-import type { NoteKind } from '../schema/noteKind.ts';
+import type { BoardTemplate } from '../templates/types.ts';
 import type { Role } from './roles.ts';
 import { DEFAULT_TEMPLATE_ID } from '../templates/index.ts';
 
@@ -71,14 +71,8 @@ export interface BoardInfoResponse {
   readonly counts: { readonly stages: number; readonly lanes: number; readonly notes: number };
 }
 
-export interface TemplateInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  /** Stage names, left to right. */
-  readonly stages: readonly string[];
-  /** Lanes top to bottom; `kind` is the note kind the lane holds. */
-  readonly lanes: readonly { readonly name: string; readonly kind: NoteKind }[];
+/** A template as the picker lists it: its name and layout, and how much it holds. */
+export interface TemplateInfo extends Pick<BoardTemplate, 'id' | 'name' | 'description' | 'stages' | 'lanes'> {
   readonly noteCount: number;
   /** Built into Journeyboard, or saved from a board on this server (see docs/api.md, templates). */
   readonly source: 'builtin' | 'saved';

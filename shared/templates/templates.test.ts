@@ -4,6 +4,7 @@ import { rawFields, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
 import { initializeBoard } from '../model/createBoard.ts';
+import { boardTemplateSchema } from '../model/savedTemplate.ts';
 import { readBoard } from '../model/snapshot.ts';
 import { DEPARTMENTS } from '../schema/department.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from '../schema/noteKind.ts';
@@ -21,6 +22,11 @@ function init(template: BoardTemplate) {
 }
 
 describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, template) => {
+  it('is data a saved template could be: its file meets boardTemplateSchema', () => {
+    const parsed = boardTemplateSchema.safeParse(template);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
   it('initializes into a valid board in one server transaction', () => {
     const { board, origins } = init(template);
     expect(origins).toEqual([ORIGIN.server]);

@@ -54,7 +54,9 @@ export interface BoardTemplate {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** Stage names, left to right. */
   readonly stages: readonly string[];
+  /** Lanes top to bottom; `kind` is the note kind the lane holds. */
   readonly lanes: readonly { readonly name: string; readonly kind: NoteKind }[];
   readonly notes: readonly TemplateNote[];
   readonly personas?: readonly TemplatePersona[];
@@ -63,12 +65,3 @@ export interface BoardTemplate {
   /** Per stage, its description (saved templates); absent: none. */
   readonly stageDescriptions?: readonly string[];
 }
-
-export const STANDARD_LANES: BoardTemplate['lanes'] = [
-  { name: 'Touchpoints', kind: 'touchpoint' },
-  { name: 'Customer actions', kind: 'action' },
-  { name: 'Thoughts', kind: 'thought' },
-  { name: 'Emotions', kind: 'emotion' },
-  { name: 'Pain points', kind: 'pain' },
-  { name: 'Opportunities', kind: 'idea' },
-];

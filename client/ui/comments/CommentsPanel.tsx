@@ -11,6 +11,7 @@ import { describeTarget, focusThread } from '../../board/comments/targets.ts';
 import { useBoard, useSession } from '../../board/hooks.ts';
 import { formatWhen } from '../historyFormat.ts';
 import './comments.css';
+import { SidePanel } from '../SidePanel.tsx';
 
 const FILTERS: readonly { id: ThreadFilter; label: string }[] = [
   { id: 'open', label: 'Open' },
@@ -37,18 +38,14 @@ export function CommentsPanel() {
   const close = () => comments.ui.update({ panelOpen: false });
 
   return (
-    <aside
-      className="side-panel comments-panel"
-      aria-labelledby="comments-title"
-      data-testid="comments-panel"
-      onPointerDown={(e) => e.stopPropagation()}
+    <SidePanel
+      className="comments-panel"
+      titleId="comments-title"
+      title="Comments"
+      testId="comments-panel"
+      onClose={close}
+      closeLabel="Close comments"
     >
-      <header className="side-panel-header">
-        <h2 id="comments-title">Comments</h2>
-        <button type="button" className="icon-button" aria-label="Close comments" onClick={close}>
-          ×
-        </button>
-      </header>
       <div className="segmented comment-filters" role="radiogroup" aria-label="Show threads">
         {FILTERS.map((f) => (
           // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar
@@ -75,7 +72,7 @@ export function CommentsPanel() {
           + Comment on the whole board
         </button>
       )}
-      <ol className="thread-list" data-testid="thread-list">
+      <ol className="stack-list thread-list" data-testid="thread-list">
         {shown.length === 0 && <li className="muted small empty-threads">{emptyText(filter)}</li>}
         {shown.map((t) => {
           const info = describeTarget(board, layout, t.target);
@@ -118,7 +115,7 @@ export function CommentsPanel() {
           );
         })}
       </ol>
-    </aside>
+    </SidePanel>
   );
 }
 

@@ -63,7 +63,7 @@ export function SinceLastVisit() {
         {summary.notes.length > 0 && (
           <>
             <h3>Notes</h3>
-            <ul>
+            <ul className="stack-list">
               {cut('notes', summary.notes).map((n) => (
                 <li key={n.noteId}>
                   <button
@@ -87,7 +87,7 @@ export function SinceLastVisit() {
         {summary.comments.length > 0 && (
           <>
             <h3>Comments</h3>
-            <ul>
+            <ul className="stack-list">
               {cut('comments', summary.comments).map(({ thread, comment }) => (
                 <li key={comment.id}>
                   <button
@@ -112,7 +112,7 @@ export function SinceLastVisit() {
         {summary.rounds.length > 0 && (
           <>
             <h3>Votes revealed</h3>
-            <ul>
+            <ul className="stack-list">
               {summary.rounds.map(({ round, topNote }) => (
                 <li key={round.id}>
                   <button

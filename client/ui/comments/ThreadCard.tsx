@@ -67,7 +67,7 @@ export function ThreadCard({ thread, people, unread, readOnly }: Props) {
           </button>
         )}
       </header>
-      <ol className="comment-list">
+      <ol className="stack-list comment-list">
         {thread.comments.map((c) => (
           <CommentItem key={c.id} comment={c} people={people} meId={me.id} readOnly={readOnly} />
         ))}

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { LIMITS, NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
-import { noteEditorKey } from '../noteEditorKeys.ts';
+import { StrokeIcon } from '../StrokeIcon.tsx';
+import { noteTextareaKeys, noteTextareaStyle, useFocusAtEnd } from '../noteTextarea.ts';
 import { screenRect } from '../overlayPosition.ts';
 
 /**
@@ -18,13 +19,7 @@ export function DraftOverlay() {
   const draft = usePrivateWriting((s) => s.drafts.find((d) => d.id === (s.editing ?? s.selected)));
   const drag = usePrivateWriting((s) => s.drag);
   const ref = useRef<HTMLTextAreaElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus each time another draft is edited
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, [editing]);
+  useFocusAtEnd(ref, editing);
   const rect = draft ? session.layouts.layoutFor(board).drafts.get(draft.id) : undefined;
   if (!draft || !rect || drag) return null;
   const r = screenRect(camera, rect);
@@ -43,27 +38,10 @@ export function DraftOverlay() {
         maxLength={LIMITS.noteTextLength}
         value={draft.text}
         placeholder="Only you can see this until the reveal…"
-        style={{
-          left: r.x,
-          top: r.y,
-          width: r.width,
-          height: r.height,
-          fontSize: 13.5 * s,
-          padding: `${28 * s}px ${12 * s}px ${26 * s}px`,
-          borderRadius: 8 * s,
-          background: NOTE_KIND_STYLE[kind].colour,
-        }}
+        style={noteTextareaStyle(r, s, NOTE_KIND_STYLE[kind].colour)}
         onChange={(e) => pw.editText(draft.id, e.target.value)}
         onBlur={() => pw.stopEditing()}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (
-            noteEditorKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing }) === 'finish'
-          ) {
-            e.preventDefault();
-            pw.stopEditing();
-          }
-        }}
+        onKeyDown={noteTextareaKeys(() => pw.stopEditing())}
       />
     );
   }
@@ -100,18 +78,9 @@ export function DraftOverlay() {
 
 export function LockSmall() {
   return (
-    <svg
-      width={12}
-      height={12}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      aria-hidden
-    >
+    <StrokeIcon size={12} strokeWidth={1.8}>
       <rect x="3" y="7" width="10" height="7" rx="1.6" fill="currentColor" />
       <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
-    </svg>
+    </StrokeIcon>
   );
 }

@@ -6,6 +6,7 @@ import { useRevealedRounds, useVoting } from '../../board/voting/hooks.ts';
 import { compareRounds, departmentSplits, rankRound } from '../../board/voting/results.ts';
 import { shownRound } from '../../board/voting/shownRound.ts';
 import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
+import { SidePanel } from '../SidePanel.tsx';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 
@@ -29,19 +30,14 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
   const hiddenByFacilitator = hiddenForEveryone === round.id;
   const [onEveryonesBoard, showOnEveryonesBoard] = useOptimisticSwitch(!hiddenByFacilitator);
   return (
-    <aside
-      className="side-panel results-panel"
-      aria-labelledby="results-title"
-      data-testid="results-panel"
-      onPointerDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.stopPropagation()}
+    <SidePanel
+      className="results-panel"
+      titleId="results-title"
+      title="Voting results"
+      testId="results-panel"
+      onClose={onClose}
+      ownKeys
     >
-      <header className="side-panel-header">
-        <h2 id="results-title">Voting results</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
       <div className="results-rounds" role="listbox" aria-label="Rounds" data-testid="past-rounds">
         {rounds.map((r) => (
           <button
@@ -116,7 +112,7 @@ export function ResultsPanel({ onClose }: { onClose: () => void }) {
         {tab === 'compare' && <Compare round={round} rounds={rounds} />}
         {tab === 'departments' && <Departments round={round} />}
       </div>
-    </aside>
+    </SidePanel>
   );
 }
 
@@ -127,7 +123,7 @@ function Ranking({ round }: { round: Round }) {
   if (rows.length === 0) return <p className="muted small">Nobody placed a dot in this round.</p>;
   return (
     <>
-      <ol className="ranking" data-testid="results-ranking">
+      <ol className="stack-list ranking" data-testid="results-ranking">
         {rows.map((r) => (
           <li key={r.noteId} className="ranking-row" data-note-id={r.noteId}>
             <span className="rank">{r.rank}</span>
@@ -163,7 +159,7 @@ function Voters({ round }: { round: Round }) {
       <h3>
         Who voted for what <span className="muted small">(named round)</span>
       </h3>
-      <ul>
+      <ul className="stack-list">
         {(round.byPerson ?? []).map((p) => (
           <li key={p.personId}>
             <DeptMark department={p.department} spoken />

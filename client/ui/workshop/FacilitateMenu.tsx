@@ -3,6 +3,7 @@ import { TIMER_MAX_MS } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { describeDuration } from '../../board/workshop/serverClock.ts';
+import { SettingCheck } from './SettingCheck.tsx';
 import { TimerChip } from './TimerChip.tsx';
 import { StrokeIcon } from '../StrokeIcon.tsx';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
@@ -96,6 +97,22 @@ function FacilitatePanel({
     workshop.timer({ action: 'set', durationMs: ms });
     setMinutes(String(min));
   };
+  const timerButton = (
+    action: Parameters<typeof workshop.timer>[0],
+    className: string,
+    label: string,
+    disabled = false,
+  ) => (
+    <button
+      type="button"
+      className={className}
+      onClick={() => workshop.timer(action)}
+      disabled={disabled}
+      data-testid={`timer-${action.action}`}
+    >
+      {label}
+    </button>
+  );
   return (
     <div
       className="facilitate-panel"
@@ -154,64 +171,33 @@ function FacilitatePanel({
           </form>
         </fieldset>
         <div className="fp-actions">
-          {timer.status === 'running' ? (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => workshop.timer({ action: 'pause' })}
-              data-testid="timer-pause"
-            >
-              Pause
-            </button>
-          ) : timer.status === 'paused' ? (
-            <button
-              type="button"
-              className="btn primary"
-              onClick={() => workshop.timer({ action: 'resume' })}
-              data-testid="timer-resume"
-            >
-              Resume
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="btn primary"
-              onClick={() => workshop.timer({ action: 'start' })}
-              data-testid="timer-start"
-            >
-              Start {describeDuration(timer.status === 'idle' ? timer.remainingMs : timer.durationMs)}
-            </button>
+          {timer.status === 'running'
+            ? timerButton({ action: 'pause' }, 'btn', 'Pause')
+            : timer.status === 'paused'
+              ? timerButton({ action: 'resume' }, 'btn primary', 'Resume')
+              : timerButton(
+                  { action: 'start' },
+                  'btn primary',
+                  `Start ${describeDuration(timer.status === 'idle' ? timer.remainingMs : timer.durationMs)}`,
+                )}
+          {timerButton({ action: 'add', ms: 60_000 }, 'btn', '+1 min')}
+          {timerButton(
+            { action: 'reset' },
+            'btn ghost',
+            'Reset',
+            timer.status === 'idle' && timer.remainingMs === timer.durationMs,
           )}
-          <button
-            type="button"
-            className="btn"
-            onClick={() => workshop.timer({ action: 'add', ms: 60_000 })}
-            data-testid="timer-add"
-          >
-            +1 min
-          </button>
-          <button
-            type="button"
-            className="btn ghost"
-            onClick={() => workshop.timer({ action: 'reset' })}
-            disabled={timer.status === 'idle' && timer.remainingMs === timer.durationMs}
-            data-testid="timer-reset"
-          >
-            Reset
-          </button>
         </div>
-        <label className="fp-check">
-          <input
-            type="checkbox"
-            checked={lockOnEnd}
-            onChange={(e) => {
-              showLockOnEnd(e.target.checked);
-              workshop.timer({ action: 'options', lockOnEnd: e.target.checked });
-            }}
-            data-testid="timer-lock-on-end"
-          />
+        <SettingCheck
+          checked={lockOnEnd}
+          testId="timer-lock-on-end"
+          onChange={(on) => {
+            showLockOnEnd(on);
+            workshop.timer({ action: 'options', lockOnEnd: on });
+          }}
+        >
           Lock the board when time is up
-        </label>
+        </SettingCheck>
       </section>
 
       <section className="fp-section">
@@ -234,18 +220,16 @@ function FacilitatePanel({
             ? 'Participants can look but not change anything. You can still edit.'
             : 'Editors become read-only until you unlock; you keep editing.'}
         </p>
-        <label className="fp-check">
-          <input
-            type="checkbox"
-            checked={commentsOpen}
-            onChange={(e) => {
-              showCommentsOpen(e.target.checked);
-              workshop.setLock(state.lock.locked, e.target.checked);
-            }}
-            data-testid="lock-comments-open"
-          />
+        <SettingCheck
+          checked={commentsOpen}
+          testId="lock-comments-open"
+          onChange={(on) => {
+            showCommentsOpen(on);
+            workshop.setLock(state.lock.locked, on);
+          }}
+        >
           Comments stay open while locked
-        </label>
+        </SettingCheck>
       </section>
 
       <PrivateWritingControls onDone={onDone} />
@@ -264,27 +248,19 @@ function FacilitatePanel({
           <TargetIcon />
           Bring everyone to my view
         </button>
-        <label className="fp-check">
-          <input
-            type="checkbox"
-            checked={hideCursors}
-            onChange={(e) => {
-              showHideCursors(e.target.checked);
-              workshop.setHideCursors(e.target.checked);
-            }}
-            data-testid="hide-cursors"
-          />
+        <SettingCheck
+          checked={hideCursors}
+          testId="hide-cursors"
+          onChange={(on) => {
+            showHideCursors(on);
+            workshop.setHideCursors(on);
+          }}
+        >
           Hide everyone’s cursors (quiet work; you still see them)
-        </label>
-        <label className="fp-check">
-          <input
-            type="checkbox"
-            checked={admission}
-            onChange={(e) => people.setAdmission(e.target.checked)}
-            data-testid="admission-toggle"
-          />
+        </SettingCheck>
+        <SettingCheck checked={admission} testId="admission-toggle" onChange={(on) => people.setAdmission(on)}>
           Let people in one by one (newcomers wait until you admit them)
-        </label>
+        </SettingCheck>
       </section>
 
       <section className="fp-section">

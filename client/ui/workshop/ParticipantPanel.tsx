@@ -2,6 +2,8 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { DEPARTMENT_STYLE, initials, ROLE_INFO } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { RoleIcon } from '../roleIcons.tsx';
+import { StrokeIcon } from '../StrokeIcon.tsx';
+import { SettingCheck } from './SettingCheck.tsx';
 import { useParticipants, type Participant } from './participants.ts';
 import { useIsFacilitator, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
@@ -144,18 +146,9 @@ export function ParticipantPanel({
               </div>
               {p.followingName && (
                 <div className="pp-follows" data-testid="participant-follows">
-                  <svg
-                    width={12}
-                    height={12}
-                    viewBox="0 0 16 16"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth={1.8}
-                    strokeLinecap="round"
-                    aria-hidden
-                  >
+                  <StrokeIcon size={12} strokeWidth={1.8}>
                     <path d="M3 8h9M8.5 4.5L12 8l-3.5 3.5" />
-                  </svg>
+                  </StrokeIcon>
                   follows {p.followingName}
                 </div>
               )}
@@ -209,15 +202,13 @@ export function ParticipantPanel({
         ))}
       </ul>
       <footer className="pp-footer">
-        <label className="fp-check">
-          <input
-            type="checkbox"
-            checked={localHide}
-            onChange={(e) => workshop.setLocalHideCursors(e.target.checked)}
-            data-testid="local-hide-cursors"
-          />
+        <SettingCheck
+          checked={localHide}
+          testId="local-hide-cursors"
+          onChange={(on) => workshop.setLocalHideCursors(on)}
+        >
           Hide other people’s cursors
-        </label>
+        </SettingCheck>
         {hiddenByFacilitator && (
           <p className="pp-note">
             {facilitator ? 'You hid everyone’s cursors for the others.' : 'The facilitator hid cursors for quiet work.'}

@@ -1,4 +1,5 @@
 import { useCountdown, useIsFacilitator } from '../../board/workshop/useWorkshop.ts';
+import { StrokeIcon } from '../StrokeIcon.tsx';
 import './workshop.css';
 
 const STATUS_WORDS = { idle: 'Timer', running: 'Time left', paused: 'Paused', done: 'Time’s up' } as const;
@@ -50,25 +51,16 @@ export function TimerChip({ onClick }: { onClick?: () => void }) {
 }
 
 function TimerIcon({ status }: { status: string }) {
-  const common = {
-    width: 14,
-    height: 14,
-    viewBox: '0 0 16 16',
-    fill: 'none',
-    stroke: 'currentColor',
-    strokeWidth: 1.7,
-    strokeLinecap: 'round' as const,
-  };
-  if (status === 'paused')
-    return (
-      <svg {...common} aria-hidden="true">
-        <path d="M6 4v8M10 4v8" />
-      </svg>
-    );
   return (
-    <svg {...common} aria-hidden="true">
-      <circle cx="8" cy="9" r="5.5" />
-      <path d="M8 6v3l2 1.5M6.5 1.8h3" />
-    </svg>
+    <StrokeIcon size={14}>
+      {status === 'paused' ? (
+        <path d="M6 4v8M10 4v8" />
+      ) : (
+        <>
+          <circle cx="8" cy="9" r="5.5" />
+          <path d="M8 6v3l2 1.5M6.5 1.8h3" />
+        </>
+      )}
+    </StrokeIcon>
   );
 }

@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { FIXTURE } from './fixtureContent.ts';
 
@@ -89,6 +90,7 @@ await postgres.close();
 const dump = execFileSync('pg_dump', ['--no-owner', '--no-privileges', '--inserts', '--schema', SCHEMA, url], {
   encoding: 'utf8',
 });
-fs.writeFileSync(path.join(here, 'postgres.sql'), dump);
+// Stored compressed: a pg_dump is data, read by the test, not code to review.
+fs.writeFileSync(path.join(here, 'postgres.sql.gz'), gzipSync(dump));
 execFileSync('psql', ['-q', url, '-c', `DROP SCHEMA ${SCHEMA} CASCADE`], { stdio: 'ignore' });
-console.log(`Wrote ${path.join(here, 'journeyboard.sqlite')} and ${path.join(here, 'postgres.sql')}`);
+console.log(`Wrote ${path.join(here, 'journeyboard.sqlite')} and ${path.join(here, 'postgres.sql.gz')}`);
