@@ -2,6 +2,7 @@
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
+ * `npm run bench -- peers [--notes 5000] [--repeats 3] [--shots DIR]` (the big board in Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
@@ -12,6 +13,7 @@ import { runAuthStormBenchmark } from './authStorm/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runScaleOutBenchmark } from './scaleOut/run.ts';
+import { runSideBySideBenchmark } from './sideBySide/run.ts';
 import { runSyncBenchmark } from './sync/run.ts';
 
 // Each y-websocket provider registers a process 'exit' listener; a hundred of them are expected.
@@ -23,9 +25,19 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes('--quick');
-const VALUED = new Set(['--repeats', '--sizes', '--notes', '--boards', '--connections', '--profile', '--seconds']);
+const VALUED = new Set([
+  '--repeats',
+  '--sizes',
+  '--notes',
+  '--boards',
+  '--connections',
+  '--profile',
+  '--seconds',
+  '--shots',
+]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
-const selected = (name: string) => which.length === 0 || which.includes(name);
+// The peers install and build a package of their own (bench/peers): only when asked for by name.
+const selected = (name: string) => (which.length === 0 && name !== 'peers') || which.includes(name);
 
 const machine = {
   cpus: cpus().length,
@@ -71,6 +83,15 @@ if (selected('scale-out')) {
     sizes: (flag('--sizes') ?? (quick ? '2' : '2,20')).split(',').map(Number),
     repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)),
     edits: quick ? 20 : 60,
+  });
+}
+
+if (selected('peers')) {
+  const shots = flag('--shots');
+  report.peers = await runSideBySideBenchmark({
+    notes: Number((flag('--notes') ?? '5000').split(',')[0]),
+    rounds: Number(flag('--repeats') ?? (quick ? 1 : 3)),
+    shots: shots && resolve(shots),
   });
 }
 
