@@ -104,6 +104,7 @@ const ORDERS: AppName[][] = [
 function medians(rows: Row[], app: AppName): Row {
   const mine = rows.filter((r) => r.app === app);
   const out: Row = { app };
+  if (mine.length === 0) return out;
   for (const key of Object.keys(mine[0]!))
     if (key === 'round') continue;
     else if (typeof mine[0]![key] === 'number') out[key] = round(median(mine.map((r) => r[key] as number)), 1);
@@ -119,7 +120,18 @@ function ratios(jb: Row, other: Row): Row {
   return out;
 }
 
-export async function runSideBySideBenchmark(opts: { notes: number; rounds: number; shots?: string }) {
+export interface SideBySideOptions {
+  readonly notes: number;
+  readonly rounds: number;
+  /** tldraw in the last this many rounds only: at 5,000 notes one of its rounds takes ~20 minutes here. */
+  readonly tldrawRounds: number;
+  /** Screenshots of each app at each zoom, first round, in this folder. */
+  readonly shots?: string;
+  /** After each app's round, with the rows so far. */
+  readonly progress?: (rows: readonly Row[]) => void;
+}
+
+export async function runSideBySideBenchmark(opts: SideBySideOptions) {
   buildPeerPages();
   let served: ServedBoard | null = null;
   const jb = journeyboard(() => `${served!.target.httpUrl}${served!.link}`);
@@ -139,11 +151,14 @@ export async function runSideBySideBenchmark(opts: { notes: number; rounds: numb
   try {
     for (let round = 0; round < opts.rounds; round++)
       for (const name of ORDERS[round % ORDERS.length]!) {
+        if (name === 'tldraw' && round < opts.rounds - opts.tldrawRounds) continue;
         // Journeyboard opens the board from a server that has just loaded it (cold), each round.
         if (name === 'journeyboard') served = await serveBigBoard(opts.notes);
         try {
-          const row = await measureApp(browser, apps[name], round === 0 ? opts.shots : undefined);
+          const shots = round === 0 || (name === 'tldraw' && round === opts.rounds - opts.tldrawRounds);
+          const row = await measureApp(browser, apps[name], shots ? opts.shots : undefined);
           rows.push({ round, ...row });
+          opts.progress?.(rows);
           console.log(`round ${round + 1}: ${name} done (first render ${row.firstRenderMs} ms)`);
         } finally {
           if (name === 'journeyboard') await served?.stop();
