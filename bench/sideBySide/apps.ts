@@ -80,7 +80,7 @@ export function peer(name: 'tldraw' | 'excalidraw', pagesUrl: () => string): App
     async open(page) {
       const start = Date.now();
       await page.goto(`${pagesUrl()}/${name}.html`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__peer?.drawnAt != null, null, { timeout: 120_000, polling: 'raf' });
+      await page.waitForFunction(() => window.__peer?.drawnAt != null, null, { timeout: 600_000, polling: 'raf' });
       await frame(page);
       const firstRenderMs = Date.now() - start;
       const firstDrawInPageMs = await page.evaluate(() => window.__peer!.drawnAt!);
