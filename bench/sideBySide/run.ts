@@ -115,8 +115,10 @@ function medians(rows: Row[], app: AppName): Row {
 function ratios(jb: Row, other: Row): Row {
   const out: Row = { app: `JB/${other.app}` };
   for (const key of Object.keys(jb))
-    if (typeof jb[key] === 'number' && !/Gaps$/.test(key) && typeof other[key] === 'number')
+    if (key === 'app') continue;
+    else if (typeof jb[key] === 'number' && !/Gaps$/.test(key) && typeof other[key] === 'number')
       out[key] = round((jb[key] as number) / (other[key] as number), 2);
+    else out[key] = '';
   return out;
 }
 
