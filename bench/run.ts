@@ -2,6 +2,8 @@
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
+ * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
+ *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
@@ -12,6 +14,7 @@ import { runAuthStormBenchmark } from './authStorm/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runScaleOutBenchmark } from './scaleOut/run.ts';
+import { runSideBySideBenchmark } from './sideBySide/run.ts';
 import { runSyncBenchmark } from './sync/run.ts';
 
 // Each y-websocket provider registers a process 'exit' listener; a hundred of them are expected.
@@ -32,9 +35,11 @@ const VALUED = new Set([
   '--profile',
   '--seconds',
   '--before',
+  '--shots',
 ]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
-const selected = (name: string) => which.length === 0 || which.includes(name);
+// The peers install and build a package of their own (bench/peers): only when asked for by name.
+const selected = (name: string) => (which.length === 0 && name !== 'peers') || which.includes(name);
 
 const machine = {
   cpus: cpus().length,
@@ -43,6 +48,13 @@ const machine = {
   node: process.version,
 };
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine };
+const dir = join(import.meta.dirname, 'results');
+const file = join(dir, `bench-${report.date as string}.json`.replace(/:/g, '-'));
+/** Written at the end, and by long benchmarks after each measurement, so a stopped run keeps what it measured. */
+const save = () => {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(report, null, 2));
+};
 console.log(
   `Journeyboard benchmarks on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
 );
@@ -84,9 +96,21 @@ if (selected('scale-out')) {
   });
 }
 
-const dir = join(import.meta.dirname, 'results');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, `bench-${report.date as string}.json`.replace(/:/g, '-'));
-writeFileSync(file, JSON.stringify(report, null, 2));
+if (selected('peers')) {
+  const shots = flag('--shots');
+  const rounds = Number(flag('--repeats') ?? (quick ? 1 : 3));
+  report.peers = await runSideBySideBenchmark({
+    notes: Number((flag('--notes') ?? '5000').split(',')[0]),
+    rounds,
+    tldrawRounds: Number(flag('--tldraw-rounds') ?? rounds),
+    shots: shots && resolve(shots),
+    progress: (rows) => {
+      report.peers = { partial: true, rounds: rows };
+      save();
+    },
+  });
+}
+
+save();
 console.log(`\nWrote ${file}`);
 process.exit(0);

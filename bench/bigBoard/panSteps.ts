@@ -30,6 +30,12 @@ export async function taskCounter(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
+async function canvasCentre(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('board-canvas').boundingBox();
+  if (!box) throw new Error('no board canvas');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
 async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
@@ -39,17 +45,30 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
  * `steps` wheel pans over the canvas, alternating left and right while going down. `still`: the
  * same time with no input at all, the control: on a shared machine, frames go missing without
  * any work of the page's own. `zoom`: a trackpad pinch instead (Ctrl+wheel), zooming in by 3 %
- * a step around the canvas's centre.
+ * a step around the canvas's centre. `drag`: the left button pressed at `at` (a note), then
+ * `steps` moves of 3 px right and a few down; released after the figures are taken.
+ * `at`: where the input goes, by default the middle of Journeyboard's canvas.
  */
 export async function panSteps(
   page: Page,
   cdp: CDPSession,
   steps = 30,
-  input: 'pan' | 'zoom' | 'still' = 'pan',
+  input: 'pan' | 'zoom' | 'still' | 'drag' = 'pan',
+  at?: { x: number; y: number },
 ): Promise<PanFigures> {
-  const box = await page.getByTestId('board-canvas').boundingBox();
-  if (!box) throw new Error('no board canvas');
-  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  at ??= await canvasCentre(page);
+  const mouse = (
+    type: 'mouseMoved' | 'mousePressed' | 'mouseReleased',
+    x: number,
+    y: number,
+    button: 'left' | 'none',
+  ) => cdp.send('Input.dispatchMouseEvent', { type, x, y, button, buttons: button === 'left' ? 1 : 0, clickCount: 1 });
+  if (input === 'drag') {
+    await mouse('mouseMoved', at.x, at.y, 'none');
+    await mouse('mousePressed', at.x, at.y, 'left');
+    // Past any drag threshold before the measured moves.
+    for (let k = 1; k <= 3; k++) await mouse('mouseMoved', at.x + 4 * k, at.y + 4 * k, 'left');
+  }
   await page.evaluate(() => {
     const w = window as unknown as { panFrames: number[]; panFramesOn: boolean };
     w.panFrames = [];
@@ -64,7 +83,8 @@ export async function panSteps(
   const start = performance.now();
   const sent: Promise<unknown>[] = [];
   for (let i = 0; i < steps; i++) {
-    if (input !== 'still')
+    if (input === 'drag') sent.push(mouse('mouseMoved', at.x + 12 + 3 * i, at.y + 12 + (i % 7), 'left'));
+    else if (input !== 'still')
       sent.push(
         cdp.send('Input.dispatchMouseEvent', {
           type: 'mouseWheel',
@@ -92,6 +112,7 @@ export async function panSteps(
   );
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   const after = await taskSeconds(cdp);
+  if (input === 'drag') await mouse('mouseReleased', at.x + 12 + 3 * steps, at.y + 12, 'left');
   const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
   return {
     taskMsPerStep: ((after - before) * 1000) / steps,

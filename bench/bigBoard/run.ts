@@ -5,43 +5,13 @@
  * remote edit is drawn, JS heap; document size and the server's cold load time.
  */
 import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import * as Y from 'yjs';
 import config from '../../playwright.config.ts';
 import { executeCommand, type NoteId } from '../../shared/index.ts';
 import { median, percentile, round, table } from '../stats.ts';
-import { Participant } from '../sync/participants.ts';
-import { startJourneyboard } from '../sync/targets.ts';
-import { fillBoard } from './generate.ts';
 import { PhaseProfiler } from './profile.ts';
 import { FIRST_DRAW_MARK } from '../../client/canvas/firstDrawMark.ts';
 import { type PanFigures, panSteps, taskCounter } from './panSteps.ts';
-
-const CLIENT = process.env.BENCH_CLIENT_DIR ?? resolve(import.meta.dirname, '../../dist/client-test');
-
-/** Sets the zoom to `scale` around the canvas centre (a Ctrl+wheel, as a trackpad pinch sends). */
-async function zoomTo(page: Page, scale: number): Promise<void> {
-  await page.evaluate((target) => {
-    const el = document.querySelector('[data-testid="board-canvas"]')!;
-    const r = el.getBoundingClientRect();
-    const now = window.__journeyboard!.workshop().camera.scale;
-    // The canvas zooms by exp(-deltaY / 100) per wheel event (useCanvasInteractions.ts).
-    const deltaY = -100 * Math.log(target / now);
-    el.dispatchEvent(
-      new WheelEvent('wheel', {
-        deltaY,
-        ctrlKey: true,
-        clientX: r.left + r.width / 2,
-        clientY: r.top + r.height / 2,
-        bubbles: true,
-        cancelable: true,
-      }),
-    );
-  }, scale);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-}
+import { BENCH_IDENTITY, openBoard, serveBigBoard, zoomTo } from './serveBoard.ts';
 
 const allCached = (page: Page) =>
   page.waitForFunction(() => window.Konva!.stages[0]!.find('.note').every((n) => n.isCached()), null, {
@@ -135,52 +105,18 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
 
 async function measureBoard(count: number, profileDir?: string) {
   const profiler = new PhaseProfiler(profileDir);
-  const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bigboard-'));
-  let target = await startJourneyboard({ clientDir: CLIENT, dataDir });
-  const { room, token, link } = await target.createRoom();
-  const writer = new Participant(0);
-  await writer.connect(target, room, token);
-  fillBoard(writer.doc, count);
-  const docBytes = Y.encodeStateAsUpdate(writer.doc).length;
-  await writer.until(() => true);
-  writer.destroy();
-  // Cold load: a fresh server process, the first participant's connect-to-synced time.
-  await target.stop();
-  target = await startJourneyboard({ clientDir: CLIENT, dataDir });
-  const loader = new Participant(1);
-  const t0 = performance.now();
-  await loader.connect(target, room, token);
-  const loadMs = performance.now() - t0;
-
+  const { target, link, loader, docBytes, loadMs, stop } = await serveBigBoard(count);
   const browser = await chromium.launch(config.use!.launchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(() =>
-      localStorage.setItem(
-        'journeyboard.identity',
-        JSON.stringify({ id: 'user-bench', name: 'Bench', department: 'product' }),
-      ),
-    );
+    await context.addInitScript((identity) => localStorage.setItem('journeyboard.identity', identity), BENCH_IDENTITY);
     const page = await context.newPage();
     if (profileDir) {
       // Same origin first, so the profiler's renderer is the one that opens the board.
       await page.goto(`${target.httpUrl}/healthz`);
       await profiler.start(page);
     }
-    const start = Date.now();
-    await page.goto(`${target.httpUrl}${link}`, { waitUntil: 'commit' });
-    // One check, polled at every frame in the page: each extra round trip to the page would add
-    // its own tens of ms to the figure on a busy machine.
-    await page.waitForFunction(
-      () =>
-        document.querySelector('.board-page[data-ready="true"]') &&
-        window.__journeyboard &&
-        window.Konva?.stages[0]?.find('.note, .note-cards').length,
-      null,
-      { timeout: 60_000, polling: 'raf' },
-    );
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    const firstRender = Date.now() - start;
+    const firstRender = await openBoard(page, `${target.httpUrl}${link}`);
     // The page's own mark, from its navigation start: without the round trips of the checks above.
     const [firstDraw, applyDownload] = await page.evaluate(
       (mark) => [
@@ -263,9 +199,7 @@ async function measureBoard(count: number, profileDir?: string) {
     };
   } finally {
     await browser.close();
-    loader.destroy();
-    await target.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 
