@@ -76,7 +76,7 @@ test('connect two notes with the keyboard in the outline: "Connect to…", then 
 
   await a.page.getByTestId('outline-toggle').click();
   const outline = a.page.getByTestId('outline');
-  const connect = outline.getByRole('button', { name: `Connect “${from.text}” to…` });
+  const connect = outline.getByRole('button', { name: `Connect to… from “${from.text}”` });
   await connect.focus();
   await a.page.keyboard.press('Enter');
   const dialog = a.page.getByRole('dialog', { name: 'Connect to…' });

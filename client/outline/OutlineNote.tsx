@@ -69,7 +69,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
               type="button"
               className="tb-button"
               onClick={() => session.editor.update({ connectFrom: note.id })}
-              aria-label={`Connect “${note.text || kind.label}” to…`}
+              aria-label={`Connect to… from “${note.text || kind.label}”`}
             >
               Connect to…
             </button>
