@@ -2,6 +2,7 @@
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
+ * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router]` (priorities.json and a client asset: requests/s, p50, p99)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
@@ -9,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAuthStormBenchmark } from './authStorm/run.ts';
+import { runHttpBenchmark } from './http/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runScaleOutBenchmark } from './scaleOut/run.ts';
@@ -23,7 +25,16 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes('--quick');
-const VALUED = new Set(['--repeats', '--sizes', '--notes', '--boards', '--connections', '--profile', '--seconds']);
+const VALUED = new Set([
+  '--repeats',
+  '--sizes',
+  '--notes',
+  '--boards',
+  '--connections',
+  '--profile',
+  '--seconds',
+  '--label',
+]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 const selected = (name: string) => which.length === 0 || which.includes(name);
 
@@ -74,9 +85,17 @@ if (selected('scale-out')) {
   });
 }
 
+if (selected('http')) {
+  report.http = await runHttpBenchmark({
+    seconds: Number(flag('--seconds') ?? (quick ? 2 : 5)),
+    connections: Number(flag('--connections') ?? 16),
+  });
+}
+
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `bench-${report.date as string}.json`.replace(/:/g, '-'));
+const label = flag('--label');
+const file = join(dir, `bench-${report.date as string}${label ? `-${label}` : ''}.json`.replace(/:/g, '-'));
 writeFileSync(file, JSON.stringify(report, null, 2));
 console.log(`\nWrote ${file}`);
 process.exit(0);
