@@ -41,7 +41,7 @@ import { Visits } from './extensions/Visits.ts';
 import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
-import { createRequestHandler } from './http/handleRequest.ts';
+import { createRequestHandler } from './http/app.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
 import { StateWarmup } from './extensions/StateWarmup.ts';

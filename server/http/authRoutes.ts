@@ -1,11 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { CompanySignIn } from '../auth/CompanySignIn.ts';
 import { signedInPersonId, type Sessions } from '../identity/Sessions.ts';
 import type { AccountRepository } from '../identity/AccountRepository.ts';
 import { log } from '../observability/log.ts';
 import { readCookie, serializeCookie } from '../identity/cookies.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { Router } from './router.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 
 export interface AuthRoutesDeps {
   /** Null when OIDC is not configured: the routes say sign-in is off. */
@@ -25,21 +25,23 @@ import { CSRF_HEADER } from '../../shared/protocol/account.ts';
  * Company sign-in (docs/security.md, "Sessions and company sign-in"): `GET /auth/login`,
  * `GET /auth/callback`, `POST /auth/logout`, `GET /api/me`, `GET /api/me/boards`.
  */
-export function registerAuthRoutes(router: Router, deps: AuthRoutesDeps): void {
+export function registerAuthRoutes(app: HttpApp, deps: AuthRoutesDeps): void {
   const secure = deps.publicUrl?.startsWith('https:') ?? false;
   const attemptCookie = (value: string, maxAge: number) =>
     serializeCookie(ATTEMPT_COOKIE, value, { path: '/auth', maxAge, secure });
 
-  router.on('GET', '/auth/login', async ({ req, res, url }) => {
+  app.get('/auth/login', async (c) => {
+    const req = c.env.incoming;
     const signIn = requireSignIn(deps);
     const { url: target, attempt } = await signIn.begin(
       callbackUri(deps, req),
-      safeReturnTo(url.searchParams.get('returnTo')),
+      safeReturnTo(requestUrl(c).searchParams.get('returnTo')),
     );
-    redirect(res, target.href, [attemptCookie(attempt, 600)]);
+    return redirect(c, target.href, [attemptCookie(attempt, 600)]);
   });
 
-  router.on('GET', '/auth/callback', async ({ req, res }) => {
+  app.get('/auth/callback', async (c) => {
+    const req = c.env.incoming;
     const signIn = requireSignIn(deps);
     const clearAttempt = attemptCookie('', 0);
     let outcome: Awaited<ReturnType<CompanySignIn['finish']>>;
@@ -50,8 +52,7 @@ export function registerAuthRoutes(router: Router, deps: AuthRoutesDeps): void {
       );
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error) }, 'company sign-in refused');
-      redirect(res, '/?signIn=failed', [clearAttempt]);
-      return;
+      return redirect(c, '/?signIn=failed', [clearAttempt]);
     }
     const { account, returnTo } = outcome;
     const personId = await deps.accounts.upsertSignedIn({
@@ -59,30 +60,30 @@ export function registerAuthRoutes(router: Router, deps: AuthRoutesDeps): void {
       id: signedInPersonId(account.issuer, account.subject),
       at: (deps.now ?? Date.now)(),
     });
-    redirect(res, returnTo, [clearAttempt, await deps.sessions.start(personId)]);
+    return redirect(c, returnTo, [clearAttempt, await deps.sessions.start(personId)]);
   });
 
-  router.on('POST', '/auth/logout', async ({ req, res }) => {
+  app.post('/auth/logout', async (c) => {
+    const req = c.env.incoming;
     requireSameSite(deps, req);
     const cleared = await deps.sessions.end(req.headers.cookie);
-    res.writeHead(204, { 'Set-Cookie': cleared, 'Cache-Control': 'no-store' });
-    res.end();
+    return c.body(null, 204, { 'Set-Cookie': cleared, 'Cache-Control': 'no-store' });
   });
 
-  router.on('GET', '/api/me', async ({ req, res }) => {
-    const me = await deps.sessions.signedIn(req.headers.cookie);
-    sendJson(res, 200, {
+  app.get('/api/me', async (c) => {
+    const me = await deps.sessions.signedIn(c.req.header('cookie'));
+    return sendJson(c, 200, {
       signInAvailable: deps.signIn !== null,
       signedIn: me !== null,
       person: me ? { id: me.id, name: me.profile.name, email: me.profile.email } : null,
     });
   });
 
-  router.on('GET', '/api/me/boards', async ({ req, res }) => {
-    const me = await deps.sessions.personOf(req.headers.cookie);
+  app.get('/api/me/boards', async (c) => {
+    const me = await deps.sessions.personOf(c.req.header('cookie'));
     if (!me) throw new HttpError(401, 'unauthorized', 'Sign in with your company account to see your boards');
     const boards = await deps.accounts.membershipsOf(me.id);
-    sendJson(res, 200, {
+    return sendJson(c, 200, {
       boards: boards.map((b) => ({ id: b.boardId, title: b.title, role: b.role, lastSeen: b.lastSeen })),
     });
   });
@@ -121,7 +122,8 @@ function requireSameSite(deps: AuthRoutesDeps, req: IncomingMessage): void {
   }
 }
 
-function redirect(res: ServerResponse, location: string, cookies: string[]): void {
-  res.writeHead(303, { Location: location, 'Set-Cookie': cookies, 'Cache-Control': 'no-store' });
-  res.end();
+function redirect(c: HttpContext, location: string, cookies: string[]): Response {
+  c.header('Cache-Control', 'no-store');
+  for (const cookie of cookies) c.header('Set-Cookie', cookie, { append: true });
+  return c.redirect(location, 303);
 }

@@ -19,17 +19,16 @@ import type { CommentsAccess } from '../comments/CommentsAccess.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { sendFile } from './priorityRoutes.ts';
-import { readJsonBody } from './readJsonBody.ts';
+import { readJson } from './jsonBody.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
 export interface BackupRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
   readonly links: ShareLinks;
   readonly comments: CommentsAccess;
-  readonly maxBodyBytes: number;
   readonly createToken?: string | null;
   readonly limits: Pick<BoardLimits, 'maxRecords' | 'maxDocumentBytes' | 'maxNoteLength'>;
   readonly now?: () => number;
@@ -41,22 +40,22 @@ export interface BackupRoutesDeps extends BoardAccessDeps {
  * a new board with new share links from a backup; a bad file is a 400 naming the problem, and
  * nothing is created.
  */
-export function registerBackupRoutes(router: Router, deps: BackupRoutesDeps): void {
-  router.on('GET', '/api/boards/:id/export.json', (ctx) => exportBoard(ctx, deps));
-  router.on('POST', '/api/boards/import', (ctx) => importBoard(ctx, deps));
+export function registerBackupRoutes(app: HttpApp, deps: BackupRoutesDeps): void {
+  app.get('/api/boards/:id/export.json', (c) => exportBoard(c, deps));
+  app.post('/api/boards/import', (c) => importBoard(c, deps));
 }
 
-async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<void> {
-  const id = ctx.params.id ?? '';
+async function exportBoard(c: HttpContext, deps: BackupRoutesDeps): Promise<Response> {
+  const id = c.req.param('id') ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-  await requireAccess(deps, id, ctx.req, ctx.url);
+  await requireAccess(deps, id, c.env.incoming, requestUrl(c));
   const comments = deps.comments.available ? await deps.comments.export(id) : null;
   const exportedAt = new Date((deps.now ?? Date.now)()).toISOString();
-  const backup = await withBoardDoc(deps.store, ctx, id, (doc) =>
+  const backup = await withBoardDoc(deps.store, c.env.live, id, (doc) =>
     exportBoardBackup(doc, { exportedAt, comments, commentsIncluded: deps.comments.available }),
   );
-  sendFile(
-    ctx.res,
+  return sendFile(
+    c,
     `${JSON.stringify(backup, null, 2)}\n`,
     'application/json; charset=utf-8',
     `${fileSlug(backup.board.title)}-backup.json`,
@@ -66,8 +65,8 @@ async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<v
   );
 }
 
-async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): Promise<void> {
-  if (deps.createToken && !sameSecret(headerToken(req), deps.createToken)) {
+async function importBoard(c: HttpContext, deps: BackupRoutesDeps): Promise<Response> {
+  if (deps.createToken && !sameSecret(headerToken(c.env.incoming), deps.createToken)) {
     throw new HttpError(
       401,
       'unauthorized',
@@ -75,7 +74,7 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
       { 'WWW-Authenticate': 'Bearer' },
     );
   }
-  const body = await readJsonBody(req, deps.maxBodyBytes);
+  const body = await readJson(c);
   if (body === undefined)
     throw new HttpError(
       400,
@@ -133,5 +132,5 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
     ROLES.map((role) => [role, shareLinkPath(id, tokens[role])]),
   ) as ImportBoardResponse['links'];
   const answer: ImportBoardResponse = { id, url: links.facilitator, links, warnings };
-  sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
+  return sendJson(c, 201, answer, { Location: `/api/boards/${id}` });
 }

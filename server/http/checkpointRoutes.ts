@@ -7,9 +7,9 @@ import {
   type RestoreCheckpointResponse,
 } from '../../shared/protocol/checkpoints.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
-import { readJsonBody } from './readJsonBody.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { readJson } from './jsonBody.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import type { HttpApp, HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
 /** What a checkpoint route needs from the caller: `view` to look at history, `facilitate` to change it. */
@@ -20,11 +20,10 @@ type CheckpointAccess = 'view' | 'facilitate';
  * if not. createServer plugs in the share-link roles: any valid link may view the history, only
  * a facilitator's link may save a named checkpoint or restore.
  */
-export type CheckpointAuthorizer = (ctx: RouteContext, boardId: string, need: CheckpointAccess) => Promise<void>;
+export type CheckpointAuthorizer = (c: HttpContext, boardId: string, need: CheckpointAccess) => Promise<void>;
 
 export interface CheckpointRoutesDeps {
   readonly checkpoints: CheckpointService;
-  readonly maxBodyBytes: number;
   readonly authorizeCheckpoints: CheckpointAuthorizer;
 }
 
@@ -32,51 +31,51 @@ export interface CheckpointRoutesDeps {
  * `GET|POST /api/boards/:id/checkpoints`, `GET /api/boards/:id/checkpoints/:cid` (preview),
  * `POST /api/boards/:id/checkpoints/:cid/restore`. See docs/api.md.
  */
-export function registerCheckpointRoutes(router: Router, deps: CheckpointRoutesDeps): void {
-  const board = async (ctx: RouteContext, need: CheckpointAccess) => {
-    const id = ctx.params.id ?? '';
+export function registerCheckpointRoutes(app: HttpApp, deps: CheckpointRoutesDeps): void {
+  const board = async (c: HttpContext, need: CheckpointAccess) => {
+    const id = c.req.param('id') ?? '';
     if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-    await deps.authorizeCheckpoints(ctx, id, need);
+    await deps.authorizeCheckpoints(c, id, need);
     return id;
   };
 
-  router.on('GET', '/api/boards/:id/checkpoints', async (ctx) => {
-    const id = await board(ctx, 'view');
+  app.get('/api/boards/:id/checkpoints', async (c) => {
+    const id = await board(c, 'view');
     const answer: CheckpointListResponse = { checkpoints: (await deps.checkpoints.list(id)).map(toSummary) };
-    sendJson(ctx.res, 200, answer);
+    return sendJson(c, 200, answer);
   });
 
-  router.on('POST', '/api/boards/:id/checkpoints', async (ctx) => {
-    const id = await board(ctx, 'facilitate');
-    const body = createCheckpointRequestSchema.safeParse((await readJsonBody(ctx.req, deps.maxBodyBytes)) ?? {});
+  app.post('/api/boards/:id/checkpoints', async (c) => {
+    const id = await board(c, 'facilitate');
+    const body = createCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
     if (!body.success) throw invalid(body.error.issues);
     const result = await deps.checkpoints.createNamed(id, body.data.label, body.data.by ?? null);
     if (!result.ok) throw failure(id, result);
-    sendJson(ctx.res, 201, toSummary(result.checkpoint), {
+    return sendJson(c, 201, toSummary(result.checkpoint), {
       Location: `/api/boards/${id}/checkpoints/${result.checkpoint.id}`,
     });
   });
 
-  router.on('GET', '/api/boards/:id/checkpoints/:cid', async (ctx) => {
-    const id = await board(ctx, 'view');
-    const result = await deps.checkpoints.preview(id, ctx.params.cid ?? '');
+  app.get('/api/boards/:id/checkpoints/:cid', async (c) => {
+    const id = await board(c, 'view');
+    const result = await deps.checkpoints.preview(id, c.req.param('cid') ?? '');
     if (!result.ok) throw failure(id, result);
     const { ok: _ok, ...preview } = result;
-    sendJson(ctx.res, 200, preview);
+    return sendJson(c, 200, preview);
   });
 
-  router.on('POST', '/api/boards/:id/checkpoints/:cid/restore', async (ctx) => {
-    const id = await board(ctx, 'facilitate');
-    const body = restoreCheckpointRequestSchema.safeParse((await readJsonBody(ctx.req, deps.maxBodyBytes)) ?? {});
+  app.post('/api/boards/:id/checkpoints/:cid/restore', async (c) => {
+    const id = await board(c, 'facilitate');
+    const body = restoreCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
     if (!body.success) throw invalid(body.error.issues);
-    const result = await deps.checkpoints.restore(id, ctx.params.cid ?? '', body.data.by ?? null);
+    const result = await deps.checkpoints.restore(id, c.req.param('cid') ?? '', body.data.by ?? null);
     if (!result.ok) throw failure(id, result);
     const answer: RestoreCheckpointResponse = {
       restored: toSummary(result.restored),
       before: toSummary(result.before),
       summary: result.summary,
     };
-    sendJson(ctx.res, 200, answer);
+    return sendJson(c, 200, answer);
   });
 }
 

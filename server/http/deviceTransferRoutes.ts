@@ -4,13 +4,12 @@ import { REDEEM_PATH, redeemTransferRequestSchema, TRANSFERS_PATH } from '../../
 import { clientAddress } from '../live/clientAddress.ts';
 import type { DeviceTransfers } from '../identity/DeviceTransfers.ts';
 import { log } from '../observability/log.ts';
-import { readJsonBody } from './readJsonBody.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { jsonBodyLimit, readJson } from './jsonBody.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import type { HttpApp, HttpContext } from './httpEnv.ts';
 
 export interface DeviceTransferRoutesDeps {
   readonly transfers: DeviceTransfers;
-  readonly maxBodyBytes: number;
   readonly trustProxy?: boolean;
 }
 
@@ -19,13 +18,13 @@ export interface DeviceTransferRoutesDeps {
  * gives a one-time code; `POST /api/identity/transfers/redeem` with `{ code }` gives the device
  * that sends it a credential of its own for that person. Neither secret is ever read from a URL.
  */
-export function registerDeviceTransferRoutes(router: Router, deps: DeviceTransferRoutesDeps): void {
-  router.on('POST', TRANSFERS_PATH, (ctx) => issue(ctx, deps));
-  router.on('POST', REDEEM_PATH, (ctx) => redeem(ctx, deps));
+export function registerDeviceTransferRoutes(app: HttpApp, deps: DeviceTransferRoutesDeps): void {
+  app.post(TRANSFERS_PATH, (c) => issue(c, deps));
+  app.post(REDEEM_PATH, jsonBodyLimit(4096), (c) => redeem(c, deps));
 }
 
-async function issue({ req, res }: RouteContext, deps: DeviceTransferRoutesDeps): Promise<void> {
-  const result = await deps.transfers.issue(credentialOf(req));
+async function issue(c: HttpContext, deps: DeviceTransferRoutesDeps): Promise<Response> {
+  const result = await deps.transfers.issue(credentialOf(c.env.incoming));
   if (!result.ok) {
     throw new HttpError(
       401,
@@ -36,15 +35,15 @@ async function issue({ req, res }: RouteContext, deps: DeviceTransferRoutesDeps)
       },
     );
   }
-  sendJson(res, 201, result.transfer);
+  return sendJson(c, 201, result.transfer);
 }
 
-async function redeem({ req, res }: RouteContext, deps: DeviceTransferRoutesDeps): Promise<void> {
-  const body = redeemTransferRequestSchema.safeParse(await readJsonBody(req, Math.min(deps.maxBodyBytes, 4096)));
+async function redeem(c: HttpContext, deps: DeviceTransferRoutesDeps): Promise<Response> {
+  const body = redeemTransferRequestSchema.safeParse(await readJson(c));
   if (!body.success) throw new HttpError(400, 'invalid-request', 'Send the code as JSON: { "code": "jbt_…" }');
-  const address = clientAddress(req, deps.trustProxy ?? false);
+  const address = clientAddress(c.env.incoming, deps.trustProxy ?? false);
   const result = await deps.transfers.redeem(body.data.code, address);
-  if (result.ok) return sendJson(res, 201, result.identity);
+  if (result.ok) return sendJson(c, 201, result.identity);
   switch (result.code) {
     case 'too-many-attempts':
       log.warn({ address }, 'device transfer refused: too many redemption attempts from one address');

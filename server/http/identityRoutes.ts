@@ -4,8 +4,8 @@ import type { Sessions } from '../identity/Sessions.ts';
 import type { BoardEntry } from '../access/BoardEntry.ts';
 import { bearerToken } from './bearerToken.ts';
 import { requireLinkRole, type LinkDeps } from './boardAccess.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
 export interface IdentityRoutesDeps extends LinkDeps {
@@ -22,12 +22,14 @@ export interface IdentityRoutesDeps extends LinkDeps {
  * board and every other; the per-link limit keeps a script from minting voters. A browser with a
  * sign-in session gets a new credential for its signed-in person (no limit: the company vouches).
  */
-export function registerIdentityRoutes(router: Router, deps: IdentityRoutesDeps): void {
-  router.on('POST', '/api/boards/:id/identities', (ctx) => issue(ctx, deps));
+export function registerIdentityRoutes(app: HttpApp, deps: IdentityRoutesDeps): void {
+  app.post('/api/boards/:id/identities', (c) => issue(c, deps));
 }
 
-async function issue({ req, res, url, params }: RouteContext, deps: IdentityRoutesDeps): Promise<void> {
-  const boardId = params.id ?? '';
+async function issue(c: HttpContext, deps: IdentityRoutesDeps): Promise<Response> {
+  const boardId = c.req.param('id') ?? '';
+  const req = c.env.incoming;
+  const url = requestUrl(c);
   if (!isBoardId(boardId)) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
   // A header only: a credential minted from a URL token could be replayed from logs and history.
   if (url.searchParams.has('token'))
@@ -37,8 +39,7 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
   const member = signedIn && !bearerToken(req, url) ? await deps.entry?.memberRole(boardId, signedIn) : null;
   const role = member ?? (await requireLinkRole(deps, boardId, req, url));
   if (signedIn) {
-    sendJson(res, 201, await deps.identities.issueFor(signedIn.id), { 'Cache-Control': 'no-store' });
-    return;
+    return sendJson(c, 201, await deps.identities.issueFor(signedIn.id));
   }
   const result = await deps.identities.issue(boardId, role);
   if (!result.ok) {
@@ -50,5 +51,5 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
       { 'Retry-After': '600' },
     );
   }
-  sendJson(res, 201, result.identity, { 'Cache-Control': 'no-store' });
+  return sendJson(c, 201, result.identity);
 }

@@ -10,15 +10,14 @@ import type { SavedTemplates } from '../templates/SavedTemplates.ts';
 import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { withSourcesShownTo } from './templateSources.ts';
-import { readJsonBody } from './readJsonBody.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { Router } from './router.ts';
+import { readJson } from './jsonBody.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp } from './httpEnv.ts';
 
 export interface TemplateRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
   readonly links: ShareLinks;
   readonly savedTemplates: SavedTemplates;
-  readonly maxBodyBytes: number;
   readonly createToken?: string | null;
 }
 
@@ -30,19 +29,22 @@ export interface TemplateRoutesDeps extends BoardAccessDeps {
  * with `Authorization: Bearer <CREATE_TOKEN>` (others get the built-in ones only); the board each
  * came from only to its facilitator or the operator (templateSources.ts). See docs/api.md.
  */
-export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps): void {
-  router.on('GET', '/api/templates', async ({ req, res }) => {
+export function registerTemplateRoutes(app: HttpApp, deps: TemplateRoutesDeps): void {
+  app.get('/api/templates', async (c) => {
+    const req = c.env.incoming;
     const builtIn = TEMPLATES.map((t) => templateInfo(t, 'builtin'));
     const operator = !!deps.createToken && sameSecret(headerToken(req), deps.createToken);
     const saved = mayCreate(deps, req)
       ? await withSourcesShownTo(await deps.savedTemplates.list(), req, { links: deps.links, operator })
       : [];
     const answer: TemplatesResponse = [...builtIn, ...saved];
-    sendJson(res, 200, answer);
+    return sendJson(c, 200, answer);
   });
 
-  router.on('DELETE', '/api/templates/:id', async ({ req, res, url, params }) => {
-    const id = params.id ?? '';
+  app.delete('/api/templates/:id', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const req = c.env.incoming;
+    const url = requestUrl(c);
     const source = await deps.savedTemplates.sourceBoardOf(id);
     if (source === null) throw new HttpError(404, 'not-found', `There is no saved template "${id}"`);
     const token = bearerToken(req, url);
@@ -64,16 +66,16 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
         );
     }
     await deps.savedTemplates.remove(id);
-    res.writeHead(204).end();
+    return c.body(null, 204);
   });
 
-  router.on('POST', '/api/boards/:id/template', async ({ req, res, url, params, liveDocument }) => {
-    const id = params.id ?? '';
+  app.post('/api/boards/:id/template', async (c) => {
+    const id = c.req.param('id') ?? '';
     if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-    const role = (await requireAccess(deps, id, req, url)).role;
+    const role = (await requireAccess(deps, id, c.env.incoming, requestUrl(c))).role;
     if (role !== 'facilitator')
       throw new HttpError(403, 'forbidden', 'Only the board’s facilitator may save it as a template');
-    const body = saveTemplateRequestSchema.safeParse((await readJsonBody(req, deps.maxBodyBytes)) ?? {});
+    const body = saveTemplateRequestSchema.safeParse((await readJson(c)) ?? {});
     if (!body.success) {
       const issue = body.error.issues[0];
       throw new HttpError(
@@ -83,7 +85,7 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
       );
     }
     // The live document when the board is open (it may be ahead of the stored snapshot).
-    const live = liveDocument(id);
+    const live = c.env.live.liveDocument(id);
     let loaded: Awaited<ReturnType<typeof loadBoardDoc>> = null;
     if (!live) {
       try {
@@ -102,7 +104,7 @@ export function registerTemplateRoutes(router: Router, deps: TemplateRoutesDeps)
           'too-many-templates',
           'This server keeps as many saved templates as it allows; ask its operator to remove some',
         );
-      sendJson(res, 201, result.info, { Location: '/api/templates' });
+      return sendJson(c, 201, result.info, { Location: '/api/templates' });
     } finally {
       loaded?.doc.destroy();
     }
