@@ -27,8 +27,11 @@ import type { EncodedStates } from '../live/encodedStates.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
 import { SavedTemplates } from '../templates/SavedTemplates.ts';
 import type { HttpApp, HttpEnv, LiveDocuments } from './httpEnv.ts';
+
+export type { HttpApp };
 import { staticClient } from './staticClient.ts';
 import { wrongMethodOrUnknownApi } from './methodNotAllowed.ts';
+import { registerOpenApiRoutes } from './openapiRoutes.ts';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
@@ -72,7 +75,7 @@ export interface HttpDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, live: LiveDocuments) => Promise<void>;
 
 /** Every HTTP route and the built client, as one Hono app; `/api/*` is JSON only. */
-function createHttpApp(deps: HttpDeps): HttpApp {
+export function createHttpApp(deps: HttpDeps): HttpApp {
   const app: HttpApp = new OpenAPIHono<HttpEnv>({ strict: false });
   app.onError(answerError);
   app.use(securityHeaders());
@@ -110,6 +113,7 @@ function createHttpApp(deps: HttpDeps): HttpApp {
     createToken: deps.createToken,
     limits: deps.limits ?? DEFAULT_LIMITS,
   });
+  registerOpenApiRoutes(app);
   app.use(wrongMethodOrUnknownApi(app));
   app.get('*', etag(), staticClient(deps.clientDir));
   app.all('*', (c) => {
@@ -122,8 +126,7 @@ function createHttpApp(deps: HttpDeps): HttpApp {
  * The app as Hocuspocus's onRequest needs it: Node's request and response in, answered through
  * @hono/node-server (which never rejects: a failure is answered 500 and logged).
  */
-export function createRequestHandler(deps: HttpDeps): RequestHandler {
-  const app = createHttpApp(deps);
+export function createRequestHandler(app: HttpApp): RequestHandler {
   const liveOf = new WeakMap<IncomingMessage, LiveDocuments>();
   // Hocuspocus's server is HTTP/1.1, so the bindings are always Node's IncomingMessage and ServerResponse.
   const listener = getRequestListener((request, env) => {

@@ -12,12 +12,16 @@ import {
   randomId,
   type ImportBoardResponse,
 } from '../../shared/index.ts';
+import { importBoardResponseSchema } from '../../shared/protocol/exports.ts';
+import { z } from 'zod';
 import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardLimits } from '../config/config.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
+import { apiRoute } from './apiRoute.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { BOARD_CALL, boardIdParams, errors, EXAMPLE_LINKS, json, jsonBody, needs } from './openapiParts.ts';
 import { sendFile } from './priorityRoutes.ts';
 import { readJson } from './jsonBody.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
@@ -41,9 +45,70 @@ export interface BackupRoutesDeps extends BoardAccessDeps {
  * nothing is created.
  */
 export function registerBackupRoutes(app: HttpApp, deps: BackupRoutesDeps): void {
-  app.get('/api/boards/:id/export.json', (c) => exportBoard(c, deps));
-  app.post('/api/boards/import', (c) => importBoard(c, deps));
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/export.json',
+      tags: ['Exports'],
+      summary: 'The whole board as a backup file',
+      description: 'Every record, and the comments when this server has them (`X-Journeyboard-Comments-Included`).',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: json('The backup (a download)', backupEnvelope, BACKUP_EXAMPLE),
+        ...errors(401, 403, 404, 500),
+      },
+    },
+    (c) => exportBoard(c, deps),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/import',
+      tags: ['Boards'],
+      summary: 'A new board from a backup',
+      description: 'New share links; a bad file is a 400 naming the problem, and nothing is created.',
+      security: [{}, needs('createToken')],
+      request: { body: jsonBody(backupEnvelope, BACKUP_EXAMPLE) },
+      responses: {
+        201: json('Created', importBoardResponseSchema, {
+          id: 'k3j9x0a1b2c3',
+          url: EXAMPLE_LINKS.facilitator,
+          links: EXAMPLE_LINKS,
+          warnings: [],
+        }),
+        ...errors(400, 401, 403, 413, 415),
+      },
+    },
+    (c) => importBoard(c, deps),
+  );
 }
+
+/** The backup's envelope; each record's fields are checked by the board schema on import (docs/schema.md). */
+const backupEnvelope = z.looseObject({
+  format: z.literal('journeyboard.board'),
+  version: z.literal(1),
+  exportedAt: z.string().optional(),
+  schemaVersion: z.number().int(),
+  board: z.object({ id: z.string().optional(), title: z.string(), createdAt: z.number() }),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  records: z.record(z.string(), z.record(z.string(), z.unknown())),
+  commentsIncluded: z.boolean().optional(),
+  comments: z.unknown().optional(),
+});
+
+const BACKUP_EXAMPLE = {
+  format: 'journeyboard.board' as const,
+  version: 1 as const,
+  exportedAt: '2026-01-01T10:00:00.000Z',
+  schemaVersion: 12,
+  board: { id: 'k3j9x0a1b2c3', title: 'Checkout journey', createdAt: 1767225600000 },
+  meta: {},
+  records: { 'stage:a1': { type: 'stage', name: 'Discover', index: 'a0' } },
+  commentsIncluded: false,
+};
 
 async function exportBoard(c: HttpContext, deps: BackupRoutesDeps): Promise<Response> {
   const id = c.req.param('id') ?? '';

@@ -3,7 +3,9 @@ import type * as Y from 'yjs';
 import { findTemplate, isSavedTemplateId, randomId, summarizeBoard, TEMPLATES } from '../../shared/index.ts';
 import {
   BOARD_ID_LENGTH,
+  boardInfoResponseSchema,
   createBoardRequestSchema,
+  createBoardResponseSchema,
   isBoardId,
   type BoardInfoResponse,
   type CreateBoardResponse,
@@ -15,7 +17,9 @@ import { CorruptBoardError, type BoardInfo } from '../storage/BoardStore.ts';
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { apiRoute } from './apiRoute.ts';
 import { readJson } from './jsonBody.ts';
+import { BOARD_CALL, boardIdParams, errors, EXAMPLE_LINKS, json, jsonBody, needs } from './openapiParts.ts';
 import { HttpError, sendJson } from './httpError.ts';
 import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
@@ -31,8 +35,53 @@ export interface BoardRoutesDeps extends BoardAccessDeps {
 
 /** `POST /api/boards`, `GET /api/boards/:id` (`GET /api/templates` is in templateRoutes.ts). */
 export function registerBoardRoutes(app: HttpApp, deps: BoardRoutesDeps): void {
-  app.post('/api/boards', (c) => createBoard(c, deps));
-  app.get('/api/boards/:id', (c) => getBoard(c, deps));
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards',
+      tags: ['Boards'],
+      summary: 'Create a board from a template',
+      description:
+        "Answers the new board's share links, one per role; only shown in full here. CREATE_TOKEN, when the operator set it, is needed.",
+      security: [{}, needs('createToken')],
+      request: {
+        body: jsonBody(createBoardRequestSchema, { title: 'Checkout journey', template: 'ecommerce' }, false),
+      },
+      responses: {
+        201: json("Created; `Location` is the board's API URL", createBoardResponseSchema, {
+          id: 'k3j9x0a1b2c3',
+          url: EXAMPLE_LINKS.facilitator,
+          links: EXAMPLE_LINKS,
+        }),
+        ...errors(400, 401, 403, 413, 415),
+      },
+    },
+    (c) => createBoard(c, deps),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}',
+      tags: ['Boards'],
+      summary: "A board's title and counts",
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: json('The board', boardInfoResponseSchema, {
+          id: 'k3j9x0a1b2c3',
+          title: 'Checkout journey',
+          schemaVersion: 12,
+          createdAt: 1767225600000,
+          updatedAt: 1767229200000,
+          counts: { stages: 5, lanes: 4, notes: 23 },
+        }),
+        ...errors(401, 403, 404, 500),
+      },
+    },
+    (c) => getBoard(c, deps),
+  );
 }
 
 async function createBoard(c: HttpContext, deps: BoardRoutesDeps): Promise<Response> {

@@ -1,13 +1,20 @@
 import type { CheckpointFailure, CheckpointService } from '../checkpoints/CheckpointService.ts';
 import { toSummary } from '../checkpoints/CheckpointService.ts';
 import {
+  checkpointListResponseSchema,
+  checkpointPreviewResponseSchema,
+  checkpointSummarySchema,
   createCheckpointRequestSchema,
   restoreCheckpointRequestSchema,
+  restoreCheckpointResponseSchema,
   type CheckpointListResponse,
   type RestoreCheckpointResponse,
 } from '../../shared/protocol/checkpoints.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
+import { apiRoute } from './apiRoute.ts';
 import { readJson } from './jsonBody.ts';
+import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
+import { z } from 'zod';
 import { HttpError, sendJson } from './httpError.ts';
 import type { HttpApp, HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
@@ -39,44 +46,125 @@ export function registerCheckpointRoutes(app: HttpApp, deps: CheckpointRoutesDep
     return id;
   };
 
-  app.get('/api/boards/:id/checkpoints', async (c) => {
-    const id = await board(c, 'view');
-    const answer: CheckpointListResponse = { checkpoints: (await deps.checkpoints.list(id)).map(toSummary) };
-    return sendJson(c, 200, answer);
-  });
+  const summary = {
+    id: 'cp_0123456789ab',
+    kind: 'named' as const,
+    label: 'Before the vote',
+    createdBy: { id: 'person-0123456789abcdefghijkl', name: 'Ann Lee' },
+    createdAt: 1767225600000,
+    noteCount: 23,
+  };
+  const checkpointParams = boardIdParams.extend({ cid: z.string().meta({ example: summary.id }) });
+  const by = { by: { id: 'person-0123456789abcdefghijkl', name: 'Ann Lee' } };
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/checkpoints',
+      tags: ['Version history'],
+      summary: "The board's checkpoints, newest first",
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: json('The history', checkpointListResponseSchema, { checkpoints: [summary] }),
+        ...errors(401, 403, 404),
+      },
+    },
+    async (c) => {
+      const id = await board(c, 'view');
+      const answer: CheckpointListResponse = { checkpoints: (await deps.checkpoints.list(id)).map(toSummary) };
+      return sendJson(c, 200, answer);
+    },
+  );
 
-  app.post('/api/boards/:id/checkpoints', async (c) => {
-    const id = await board(c, 'facilitate');
-    const body = createCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
-    if (!body.success) throw invalid(body.error.issues);
-    const result = await deps.checkpoints.createNamed(id, body.data.label, body.data.by ?? null);
-    if (!result.ok) throw failure(id, result);
-    return sendJson(c, 201, toSummary(result.checkpoint), {
-      Location: `/api/boards/${id}/checkpoints/${result.checkpoint.id}`,
-    });
-  });
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/{id}/checkpoints',
+      tags: ['Version history'],
+      summary: 'Save a named checkpoint',
+      description: 'Facilitator only.',
+      security: BOARD_CALL,
+      request: {
+        params: boardIdParams,
+        body: jsonBody(createCheckpointRequestSchema, { label: 'Before the vote', ...by }),
+      },
+      responses: { 201: json('Saved', checkpointSummarySchema, summary), ...errors(400, 401, 403, 404, 413, 415, 500) },
+    },
+    async (c) => {
+      const id = await board(c, 'facilitate');
+      const body = createCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
+      if (!body.success) throw invalid(body.error.issues);
+      const result = await deps.checkpoints.createNamed(id, body.data.label, body.data.by ?? null);
+      if (!result.ok) throw failure(id, result);
+      return sendJson(c, 201, toSummary(result.checkpoint), {
+        Location: `/api/boards/${id}/checkpoints/${result.checkpoint.id}`,
+      });
+    },
+  );
 
-  app.get('/api/boards/:id/checkpoints/:cid', async (c) => {
-    const id = await board(c, 'view');
-    const result = await deps.checkpoints.preview(id, c.req.param('cid') ?? '');
-    if (!result.ok) throw failure(id, result);
-    const { ok: _ok, ...preview } = result;
-    return sendJson(c, 200, preview);
-  });
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/checkpoints/{cid}',
+      tags: ['Version history'],
+      summary: "A checkpoint's board, and what changed since",
+      security: BOARD_CALL,
+      request: { params: checkpointParams },
+      responses: {
+        200: json('The board then, and the changes from then to now', checkpointPreviewResponseSchema, {
+          checkpoint: summary,
+          board: { title: 'Checkout journey', stages: [], lanes: [], notes: [] },
+          since: { added: [], removed: [], changed: [] },
+        }),
+        ...errors(401, 403, 404, 422, 500),
+      },
+    },
+    async (c) => {
+      const id = await board(c, 'view');
+      const result = await deps.checkpoints.preview(id, c.req.param('cid') ?? '');
+      if (!result.ok) throw failure(id, result);
+      const { ok: _ok, ...preview } = result;
+      return sendJson(c, 200, preview);
+    },
+  );
 
-  app.post('/api/boards/:id/checkpoints/:cid/restore', async (c) => {
-    const id = await board(c, 'facilitate');
-    const body = restoreCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
-    if (!body.success) throw invalid(body.error.issues);
-    const result = await deps.checkpoints.restore(id, c.req.param('cid') ?? '', body.data.by ?? null);
-    if (!result.ok) throw failure(id, result);
-    const answer: RestoreCheckpointResponse = {
-      restored: toSummary(result.restored),
-      before: toSummary(result.before),
-      summary: result.summary,
-    };
-    return sendJson(c, 200, answer);
-  });
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/{id}/checkpoints/{cid}/restore',
+      tags: ['Version history'],
+      summary: 'Bring the board back to a checkpoint',
+      description:
+        'Facilitator only. Written as a new change, so people connected merge; a checkpoint of the board just before is saved first.',
+      security: BOARD_CALL,
+      request: { params: checkpointParams, body: jsonBody(restoreCheckpointRequestSchema, by, false) },
+      responses: {
+        200: json('Restored', restoreCheckpointResponseSchema, {
+          restored: summary,
+          before: { ...summary, id: 'cp_ba9876543210', kind: 'before-restore', label: 'Before restoring' },
+          summary: { recreated: 2, removed: 1, changed: 3, titleChanged: false },
+        }),
+        ...errors(400, 401, 403, 404, 413, 415, 422, 500),
+      },
+    },
+    async (c) => {
+      const id = await board(c, 'facilitate');
+      const body = restoreCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
+      if (!body.success) throw invalid(body.error.issues);
+      const result = await deps.checkpoints.restore(id, c.req.param('cid') ?? '', body.data.by ?? null);
+      if (!result.ok) throw failure(id, result);
+      const answer: RestoreCheckpointResponse = {
+        restored: toSummary(result.restored),
+        before: toSummary(result.before),
+        summary: result.summary,
+      };
+      return sendJson(c, 200, answer);
+    },
+  );
 }
 
 function invalid(issues: readonly { path: PropertyKey[]; message: string }[]): HttpError {

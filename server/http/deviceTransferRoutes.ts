@@ -1,10 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { isCredential } from '../../shared/protocol/identity.ts';
-import { REDEEM_PATH, redeemTransferRequestSchema, TRANSFERS_PATH } from '../../shared/protocol/deviceTransfer.ts';
+import {
+  issuedTransferSchema,
+  REDEEM_PATH,
+  redeemTransferRequestSchema,
+  TRANSFERS_PATH,
+} from '../../shared/protocol/deviceTransfer.ts';
 import { clientAddress } from '../live/clientAddress.ts';
 import type { DeviceTransfers } from '../identity/DeviceTransfers.ts';
 import { log } from '../observability/log.ts';
+import { apiRoute } from './apiRoute.ts';
 import { jsonBodyLimit, readJson } from './jsonBody.ts';
+import { errors, json, jsonBody, needs } from './openapiParts.ts';
+import { issuedIdentitySchema } from '../../shared/protocol/identity.ts';
 import { HttpError, sendJson } from './httpError.ts';
 import type { HttpApp, HttpContext } from './httpEnv.ts';
 
@@ -19,8 +27,46 @@ export interface DeviceTransferRoutesDeps {
  * that sends it a credential of its own for that person. Neither secret is ever read from a URL.
  */
 export function registerDeviceTransferRoutes(app: HttpApp, deps: DeviceTransferRoutesDeps): void {
-  app.post(TRANSFERS_PATH, (c) => issue(c, deps));
-  app.post(REDEEM_PATH, jsonBodyLimit(4096), (c) => redeem(c, deps));
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: TRANSFERS_PATH,
+      tags: ['People'],
+      summary: 'A one-time code to move this person to another device',
+      security: [needs('deviceCredential')],
+      responses: {
+        201: json('Valid for 10 minutes, once', issuedTransferSchema, {
+          code: 'jbt_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG',
+          expiresAt: 1767226200000,
+          expiresInMs: 600000,
+        }),
+        ...errors(401),
+      },
+    },
+    (c) => issue(c, deps),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: REDEEM_PATH,
+      tags: ['People'],
+      summary: 'This device becomes the person the code was made for',
+      request: {
+        body: jsonBody(redeemTransferRequestSchema, { code: 'jbt_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG' }),
+      },
+      responses: {
+        201: json("A credential of this device's own", issuedIdentitySchema, {
+          personId: 'person-0123456789abcdefghijkl',
+          credential: 'jbc_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG',
+        }),
+        ...errors(400, 404, 410, 413, 415, 429),
+      },
+    },
+    jsonBodyLimit(4096),
+    (c) => redeem(c, deps),
+  );
 }
 
 async function issue(c: HttpContext, deps: DeviceTransferRoutesDeps): Promise<Response> {

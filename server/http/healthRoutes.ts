@@ -1,5 +1,7 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { HealthResponse } from '../../shared/protocol/http.ts';
+import { healthResponseSchema, type HealthResponse } from '../../shared/protocol/http.ts';
+import { apiRoute } from './apiRoute.ts';
+import { json } from './openapiParts.ts';
 import type { RedisState } from '../scaleout/RedisHealth.ts';
 import { sendJson } from './httpError.ts';
 import type { HttpApp } from './httpEnv.ts';
@@ -10,13 +12,26 @@ import type { HttpApp } from './httpEnv.ts';
  * nor a Redis outage (edits still cross instances through the database): `redis` only says it.
  */
 export function registerHealthRoutes(app: HttpApp, redis?: () => ScaleOutHealth): void {
-  app.get('/healthz', (c) => {
-    const scaleOut = redis?.();
-    const body: HealthResponse = scaleOut
-      ? { status: 'ok', version: packageJson.version, redis: scaleOut.state, relayLagMs: scaleOut.relayLagMs }
-      : { status: 'ok', version: packageJson.version, redis: 'off' };
-    return sendJson(c, 200, body);
-  });
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/healthz',
+      tags: ['Server'],
+      summary: 'Is this instance up',
+      description: 'For load balancers: answers as soon as the server listens, without touching the database.',
+      responses: {
+        200: json('Up', healthResponseSchema, { status: 'ok', version: '0.1.0', redis: 'off' }),
+      },
+    },
+    (c) => {
+      const scaleOut = redis?.();
+      const body: HealthResponse = scaleOut
+        ? { status: 'ok', version: packageJson.version, redis: scaleOut.state, relayLagMs: scaleOut.relayLagMs }
+        : { status: 'ok', version: packageJson.version, redis: 'off' };
+      return sendJson(c, 200, body);
+    },
+  );
 }
 
 /** Several instances: Redis's state and the longest relay lag of the last minute (RedisHealth). */

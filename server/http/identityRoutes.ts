@@ -1,4 +1,7 @@
 import { isBoardId } from '../../shared/protocol/http.ts';
+import { issuedIdentitySchema } from '../../shared/protocol/identity.ts';
+import { apiRoute } from './apiRoute.ts';
+import { boardIdParams, errors, json, needs } from './openapiParts.ts';
 import type { Identities } from '../identity/Identities.ts';
 import type { Sessions } from '../identity/Sessions.ts';
 import type { BoardEntry } from '../access/BoardEntry.ts';
@@ -23,7 +26,27 @@ export interface IdentityRoutesDeps extends LinkDeps {
  * sign-in session gets a new credential for its signed-in person (no limit: the company vouches).
  */
 export function registerIdentityRoutes(app: HttpApp, deps: IdentityRoutesDeps): void {
-  app.post('/api/boards/:id/identities', (c) => issue(c, deps));
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/{id}/identities',
+      tags: ['People'],
+      summary: 'A new person and their credential',
+      description:
+        'Any share link of the board (header only). The credential is shown this once; it proves the person from then on. A browser with a sign-in session gets a credential for its signed-in person.',
+      security: [needs('shareLink'), needs('session')],
+      request: { params: boardIdParams },
+      responses: {
+        201: json('Issued', issuedIdentitySchema, {
+          personId: 'person-0123456789abcdefghijkl',
+          credential: 'jbc_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG',
+        }),
+        ...errors(400, 401, 404, 429),
+      },
+    },
+    (c) => issue(c, deps),
+  );
 }
 
 async function issue(c: HttpContext, deps: IdentityRoutesDeps): Promise<Response> {

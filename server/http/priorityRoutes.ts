@@ -19,7 +19,10 @@ import {
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
+import { apiRoute } from './apiRoute.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { BOARD_CALL, boardIdParams, errors } from './openapiParts.ts';
+import { z } from 'zod';
 import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
 import { HttpError } from './httpError.ts';
 import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
@@ -44,8 +47,35 @@ type Format = keyof typeof FORMATS;
  * revealed rounds count (an open round's ballots are on the server, never in the document).
  */
 export function registerPriorityRoutes(app: HttpApp, deps: PriorityRoutesDeps): void {
+  const query = z.object({
+    round: z.string().optional().meta({ description: '`latest` (default), `all`, or a round id', example: 'latest' }),
+    stage: z.array(z.string()).optional().meta({ description: 'Only notes in these stages (repeatable)' }),
+    kind: z.array(z.enum(NOTE_KINDS)).optional().meta({ description: 'Only these note kinds (repeatable)' }),
+    department: z
+      .array(z.enum(DEPARTMENTS))
+      .optional()
+      .meta({ description: 'Votes of these departments (repeatable)' }),
+    token: z.string().optional().meta({ description: 'The share token, for a download link (instead of the header)' }),
+  });
   for (const format of Object.keys(FORMATS) as Format[]) {
-    app.get(`/api/boards/:id/priorities.${format}`, (c) => sendPriorities(c, deps, format));
+    apiRoute(
+      app,
+      {
+        method: 'get',
+        path: `/api/boards/{id}/priorities.${format}`,
+        tags: ['Exports'],
+        summary: `The priority list as ${format === 'md' ? 'Markdown' : format.toUpperCase()}`,
+        description:
+          'Ranked by revealed votes; a download (`Content-Disposition: attachment`). Columns and fields: docs/api.md, "Priority list".',
+        security: BOARD_CALL,
+        request: { params: boardIdParams, query },
+        responses: {
+          200: { description: 'The list', content: { [FORMATS[format].type]: { schema: { type: 'string' } } } },
+          ...errors(400, 401, 403, 404, 500),
+        },
+      },
+      (c) => sendPriorities(c, deps, format),
+    );
   }
 }
 

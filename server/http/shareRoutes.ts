@@ -1,7 +1,15 @@
 import type { Repositories } from '../repositories/Repositories.ts';
-import type { BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
-import { isBoardId } from '../../shared/protocol/http.ts';
-import { isRole, shareLinkPath, type Role } from '../../shared/protocol/roles.ts';
+import {
+  boardLinksResponseSchema,
+  boardListResponseSchema,
+  isBoardId,
+  type BoardLinksResponse,
+  type BoardListResponse,
+} from '../../shared/protocol/http.ts';
+import { isRole, ROLES, shareLinkPath, type Role } from '../../shared/protocol/roles.ts';
+import { z } from 'zod';
+import { apiRoute } from './apiRoute.ts';
+import { BOARD_CALL, boardIdParams, errors, EXAMPLE_LINKS, json, needs } from './openapiParts.ts';
 import type { ShareLinks, VisibleLinks } from '../access/ShareLinks.ts';
 import { bearerToken, headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
@@ -18,9 +26,58 @@ export interface ShareRoutesDeps extends BoardAccessDeps {
 
 /** `GET /api/boards` (admin), `GET /api/boards/:id/links`, `POST /api/boards/:id/links/:role/rotate`. */
 export function registerShareRoutes(app: HttpApp, deps: ShareRoutesDeps): void {
-  app.get('/api/boards', (c) => listBoards(c, deps));
-  app.get('/api/boards/:id/links', (c) => getLinks(c, deps));
-  app.post('/api/boards/:id/links/:role/rotate', (c) => rotate(c, deps));
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards',
+      tags: ['Boards'],
+      summary: 'Every board on this server (operator)',
+      description: 'Only with ADMIN_TOKEN set, and sent as a header.',
+      security: [needs('adminToken')],
+      responses: {
+        200: json('The boards', boardListResponseSchema, {
+          boards: [
+            { id: 'k3j9x0a1b2c3', title: 'Checkout journey', createdAt: 1767225600000, updatedAt: 1767229200000 },
+          ],
+        }),
+        ...errors(401, 403),
+      },
+    },
+    (c) => listBoards(c, deps),
+  );
+  const linksAnswer = json("The caller's role and the links it may hand out", boardLinksResponseSchema, {
+    role: 'editor',
+    links: { editor: EXAMPLE_LINKS.editor, commenter: EXAMPLE_LINKS.commenter, viewer: EXAMPLE_LINKS.viewer },
+  });
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/links',
+      tags: ['Share links'],
+      summary: 'The share links the caller may hand out',
+      description: 'A role sees the links of its own role and those below it.',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: { 200: linksAnswer, ...errors(401, 403, 404) },
+    },
+    (c) => getLinks(c, deps),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/{id}/links/{role}/rotate',
+      tags: ['Share links'],
+      summary: "Replace a role's link",
+      description: 'Facilitator only. The old link stops working and its open connections are closed.',
+      security: BOARD_CALL,
+      request: { params: boardIdParams.extend({ role: z.enum(ROLES).meta({ example: 'viewer' }) }) },
+      responses: { 200: linksAnswer, ...errors(401, 403, 404) },
+    },
+    (c) => rotate(c, deps),
+  );
 }
 
 async function listBoards(c: HttpContext, deps: ShareRoutesDeps): Promise<Response> {

@@ -3,7 +3,9 @@ import { isBoardId } from '../../shared/protocol/http.ts';
 import type { AccountRepository } from '../identity/AccountRepository.ts';
 import { MEMBERS_DOMAIN } from '../identity/MembersOnly.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { apiRoute } from './apiRoute.ts';
 import { jsonBodyLimit, readJson } from './jsonBody.ts';
+import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
 import { HttpError, sendJson } from './httpError.ts';
 import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 
@@ -26,12 +28,39 @@ const bodySchema = z.object({
  * when company sign-in is configured: without it no one could be a member.
  */
 export function registerSignInRuleRoutes(app: HttpApp, deps: SignInRuleRoutesDeps): void {
-  app.get('/api/boards/:id/sign-in-rule', async (c) => {
-    const boardId = boardIdOf(c);
-    await requireAccess(deps, boardId, c.env.incoming, requestUrl(c));
-    return sendJson(c, 200, { membersDomain: await deps.accounts.membersDomain(boardId) });
-  });
-  app.put('/api/boards/:id/sign-in-rule', jsonBodyLimit(4096), (c) => update(c, deps));
+  const rule = json('The rule', bodySchema, { membersDomain: 'example.com' });
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/sign-in-rule',
+      tags: ['Sign-in'],
+      summary: 'Who may edit and vote',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: { 200: rule, ...errors(401, 403, 404) },
+    },
+    async (c) => {
+      const boardId = boardIdOf(c);
+      await requireAccess(deps, boardId, c.env.incoming, requestUrl(c));
+      return sendJson(c, 200, { membersDomain: await deps.accounts.membersDomain(boardId) });
+    },
+  );
+  apiRoute(
+    app,
+    {
+      method: 'put',
+      path: '/api/boards/{id}/sign-in-rule',
+      tags: ['Sign-in'],
+      summary: 'Only signed-in members of a domain may edit and vote',
+      description: 'Facilitator only; `null` lets anyone with a link in again.',
+      security: BOARD_CALL,
+      request: { params: boardIdParams, body: jsonBody(bodySchema, { membersDomain: 'example.com' }) },
+      responses: { 200: rule, ...errors(400, 401, 403, 404, 413, 415) },
+    },
+    jsonBodyLimit(4096),
+    (c) => update(c, deps),
+  );
 }
 
 async function update(c: HttpContext, deps: SignInRuleRoutesDeps): Promise<Response> {

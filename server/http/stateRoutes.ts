@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { isBoardId } from '../../shared/index.ts';
 import { BOARD_STATE_TYPE } from '../../shared/protocol/boardState.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
+import { apiRoute } from './apiRoute.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { BOARD_CALL, boardIdParams, errors } from './openapiParts.ts';
 import { pickEncoding } from './compressedFiles.ts';
 import { docVersion, EncodedStates } from '../live/encodedStates.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
@@ -24,7 +26,26 @@ export interface StateRoutesDeps extends BoardAccessDeps {
  */
 export function registerStateRoutes(app: HttpApp, deps: StateRoutesDeps): void {
   const states = deps.states ?? new EncodedStates();
-  app.get('/api/boards/:id/state', (c) => sendState(c, deps, states));
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/state',
+      tags: ['Boards'],
+      summary: "The board's Yjs document as one update (v2)",
+      description: 'What the page shows first while its WebSocket connects; brotli or gzip when the client takes them.',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: {
+          description: 'A Yjs update',
+          content: { [BOARD_STATE_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+        },
+        ...errors(401, 403, 404, 500),
+      },
+    },
+    (c) => sendState(c, deps, states),
+  );
 }
 
 async function sendState(c: HttpContext, deps: StateRoutesDeps, states: EncodedStates): Promise<Response> {
