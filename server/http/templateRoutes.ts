@@ -22,6 +22,21 @@ import { z } from 'zod';
 import { HttpError, sendJson } from './httpError.ts';
 import { requestUrl, type HttpApp } from './httpEnv.ts';
 
+const BUILT_IN_EXAMPLE: z.infer<typeof templateInfoSchema> = {
+  id: 'ecommerce',
+  name: 'E-commerce checkout',
+  description: 'From discovery to delivery',
+  stages: ['Discover', 'Choose', 'Pay', 'Receive'],
+  lanes: [
+    { name: 'Doing', kind: 'action' },
+    { name: 'Pain points', kind: 'pain' },
+  ],
+  noteCount: 12,
+  source: 'builtin',
+  personaCount: 1,
+  kpiCount: 2,
+};
+
 export interface TemplateRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
   readonly links: ShareLinks;
@@ -49,22 +64,7 @@ export function registerTemplateRoutes(app: HttpApp, deps: TemplateRoutesDeps): 
         "Built-in ones, then those saved on this server (to whoever may create boards). A saved one shows the board it came from only to that board's facilitator (`x-journeyboard-links`) or the operator.",
       security: [{}, needs('createToken')],
       responses: {
-        200: json('Built-in, then saved', templatesResponseSchema, [
-          {
-            id: 'ecommerce',
-            name: 'E-commerce checkout',
-            description: 'From discovery to delivery',
-            stages: ['Discover', 'Choose', 'Pay', 'Receive'],
-            lanes: [
-              { name: 'Doing', kind: 'action' },
-              { name: 'Pain points', kind: 'pain' },
-            ],
-            noteCount: 12,
-            source: 'builtin',
-            personaCount: 1,
-            kpiCount: 2,
-          },
-        ]),
+        200: json('Built-in, then saved', templatesResponseSchema, [BUILT_IN_EXAMPLE]),
       },
     },
     async (c) => {
@@ -135,20 +135,7 @@ export function registerTemplateRoutes(app: HttpApp, deps: TemplateRoutesDeps): 
       },
       responses: {
         201: json('Saved', templateInfoSchema, {
-          ...{
-            id: 'ecommerce',
-            name: 'E-commerce checkout',
-            description: 'From discovery to delivery',
-            stages: ['Discover', 'Choose', 'Pay', 'Receive'],
-            lanes: [
-              { name: 'Doing', kind: 'action' },
-              { name: 'Pain points', kind: 'pain' },
-            ],
-            noteCount: 12,
-            source: 'builtin',
-            personaCount: 1,
-            kpiCount: 2,
-          },
+          ...BUILT_IN_EXAMPLE,
           id: 'saved-0123456789ab',
           source: 'saved',
           createdAt: 1767225600000,
