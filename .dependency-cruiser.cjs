@@ -43,6 +43,7 @@ const LAYERS = {
     'templates',
     'comments',
     'auth',
+    'kpi',
     // Every feature's repository over one database, as createServer hands them out.
     'repositories',
     // HTTP routes: each reaches features through the services createServer gives it.

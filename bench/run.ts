@@ -3,7 +3,7 @@
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router]` (priorities.json and a client asset: requests/s, p50, p99)
- * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline)
+ * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ const VALUED = new Set([
   '--profile',
   '--seconds',
   '--label',
+  '--before',
 ]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 const selected = (name: string) => which.length === 0 || which.includes(name);
@@ -82,6 +83,7 @@ if (selected('scale-out')) {
     sizes: (flag('--sizes') ?? (quick ? '2' : '2,20')).split(',').map(Number),
     repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)),
     edits: quick ? 20 : 60,
+    before: flag('--before'),
   });
 }
 

@@ -2,6 +2,7 @@ import { openConfiguredRepositories, type Repositories } from './repositories/Re
 import { Server, type Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_PATH } from '../shared/protocol/http.ts';
 import { ShareLinks } from './access/ShareLinks.ts';
+import { closeRotatedLinks } from './access/linkRoles.ts';
 import { Identities } from './identity/Identities.ts';
 import { BoardPeople } from './people/BoardPeople.ts';
 import { People } from './extensions/People.ts';
@@ -41,6 +42,7 @@ import { Visits } from './extensions/Visits.ts';
 import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
+import { KpiService } from './kpi/KpiService.ts';
 import { createHttpApp, createRequestHandler, type HttpApp } from './http/app.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
@@ -53,6 +55,11 @@ import { ConnectionLog } from './extensions/ConnectionLog.ts';
 import { DocumentMetrics } from './extensions/DocumentMetrics.ts';
 import { inHookOrder } from './extensions/order.ts';
 import { log } from './observability/log.ts';
+import type { WebhookEvent } from '../shared/protocol/webhooks.ts';
+import { revealedRound } from './webhooks/events.ts';
+import { WATCHED_EVENTS, WebhookEvents } from './extensions/WebhookEvents.ts';
+import { loadSecretsKey, SecretBox } from './webhooks/secretBox.ts';
+import { WebhookService } from './webhooks/WebhookService.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
 export interface JourneyboardServer {
@@ -78,6 +85,8 @@ export interface JourneyboardServer {
   readonly voting: VotingService;
   /** Private writing phases and their drafts. */
   readonly privateWriting: PrivateWritingService;
+  /** A board's webhooks and their delivery log. */
+  readonly webhooks: WebhookService;
   /** Issues and proves credentials. */
   readonly identities: Identities;
   /** Every HTTP route (Hono), for the OpenAPI document's tests. */
@@ -116,7 +125,25 @@ export async function createServer(
   });
   const store = metrics.instrumentRepositories(options.store ?? (await openConfiguredRepositories(config)));
   // Version history: checkpoints before migrations and restores, after activity, on demand.
-  const checkpoints = new CheckpointService({ store });
+  // Webhooks: deliveries are written first, then sent off the board's path (a dead receiver slows nothing).
+  const webhooks = new WebhookService({
+    repository: store.webhooks,
+    box: new SecretBox(loadSecretsKey(config.secretsKey ?? null, config.dataDir)),
+    allowPrivate: config.webhookAllowPrivate ?? false,
+    now: options.now,
+  });
+  const emit = (boardId: string, event: WebhookEvent, data: unknown) =>
+    webhooks
+      .emit(boardId, event, data)
+      .catch((error: unknown) => log.error({ board: boardId, err: error }, `webhooks: could not queue ${event}`));
+  const webhookEvents = new WebhookEvents({
+    emit: (boardId, event, data) => void emit(boardId, event, data),
+    watches: (boardId) => webhooks.listens(boardId, WATCHED_EVENTS),
+  });
+  const checkpoints = new CheckpointService({
+    store,
+    onRestored: (boardId, restored, by) => void emit(boardId, 'board.restored', { checkpoint: restored, by }),
+  });
   const persistence = new Persistence({
     store,
     retry: options.saveRetry,
@@ -142,7 +169,10 @@ export async function createServer(
   // Secret dot-voting rounds: ballots in the database, results written at reveal.
   const voting = new VotingService({
     store: store.voting,
-    onRevealed: (boardId, doc, title) => checkpoints.voteRevealCheckpoint(boardId, doc, title),
+    onRevealed: async (boardId, doc, title) => {
+      void emit(boardId, 'round.revealed', revealedRound(doc, title));
+      await checkpoints.voteRevealCheckpoint(boardId, doc, title);
+    },
     cluster,
     now: options.now,
   });
@@ -168,6 +198,12 @@ export async function createServer(
   });
   // Live workshops: timer, lock, cursors and "bring everyone", server state per board.
   const workshop = new WorkshopService({ store: store.workshop, cluster });
+  // KPI series: measurements in the database, the latest points mirrored into the board.
+  const kpi = new KpiService({
+    store: store.kpi,
+    isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
+    now: options.now,
+  });
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -213,6 +249,7 @@ export async function createServer(
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     checkpoints,
+    kpi,
     comments,
     limits,
     boardStates,
@@ -258,6 +295,7 @@ export async function createServer(
     new People({ people, nameOf: (document, connection) => presence.nameOf(document, connection) }),
     activity,
     new Visits({ store: store.activity, activity }),
+    webhookEvents,
     new StateWarmup(boardStates),
     collab,
     new HttpRequests({
@@ -283,7 +321,10 @@ export async function createServer(
   applyRequestTimeouts(server.httpServer);
 
   checkpoints.attach(server.hocuspocus);
+  kpi.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
+  // A rotation on another instance while Redis was away closed nothing here.
+  scaleOut?.cluster.onReconnect(() => void closeRotatedLinks(server.hocuspocus, links));
 
   try {
     await scaleOut?.cluster.ready();
@@ -297,7 +338,9 @@ export async function createServer(
   const port = server.address.port;
   const url = publicUrl(config.host, port);
   let closing: Promise<void> | undefined;
+  webhooks.start();
   const close = async () => {
+    await webhooks.close();
     voting.close();
     privateWriting.close();
     const stored = await settlesWithin(server.destroy(), SHUTDOWN_WAIT_MS);
@@ -326,6 +369,7 @@ export async function createServer(
     voting,
     privateWriting,
     httpApp,
+    webhooks,
     identities,
     close: () => (closing ??= close()),
   };

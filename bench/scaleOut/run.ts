@@ -30,7 +30,7 @@ async function latencies(targets: readonly Target[], n: number, edits: number): 
   const people = Array.from({ length: n }, (_, i) => new Participant(i));
   try {
     await people[0]!.connect(targets[0]!, room, token);
-    if (targets[0]!.name !== 'journeyboard') people[0]!.initializeBoard();
+    if (!targets[0]!.name.startsWith('journeyboard')) people[0]!.initializeBoard();
     await people[0]!.until(() => people[0]!.doc.getMap('records').size > 0);
     for (let i = 1; i < n; i++) await people[i]!.connect(targets[i % targets.length]!, room, token);
     await Promise.all(people.map((p) => p.until(() => p.doc.getMap('records').size > 0)));
@@ -42,9 +42,16 @@ async function latencies(targets: readonly Target[], n: number, edits: number): 
   }
 }
 
-export async function runScaleOutBenchmark(opts: { sizes: number[]; repeats: number; edits: number }) {
+export async function runScaleOutBenchmark(opts: {
+  sizes: number[];
+  repeats: number;
+  edits: number;
+  /** Another checkout of Journeyboard (with its node_modules) measured in the same run, as "journeyboard-before". */
+  before?: string;
+}) {
   const redis = await startOwnRedis();
   const schema = uniqueSchema();
+  const schemas = [schema];
   const stacks: { name: string; instances: Target[] }[] = [];
   try {
     const jbEnv = {
@@ -55,6 +62,16 @@ export async function runScaleOutBenchmark(opts: { sizes: number[]; repeats: num
     };
     const first = await startJourneyboard({ env: jbEnv }); // creates the schema alone
     stacks.push({ name: 'journeyboard', instances: [first, await startJourneyboard({ env: jbEnv })] });
+    if (opts.before) {
+      const before = {
+        env: { ...jbEnv, DATABASE_SCHEMA: `${schema}_before`, REDIS_PREFIX: 'before' },
+        root: opts.before,
+        name: 'journeyboard-before',
+      };
+      schemas.push(before.env.DATABASE_SCHEMA);
+      const firstBefore = await startJourneyboard(before);
+      stacks.push({ name: 'journeyboard-before', instances: [firstBefore, await startJourneyboard(before)] });
+    }
     const rawEnv = { REDIS_URL: redis.url, REDIS_PREFIX: 'raw' };
     const script = 'bench/scaleOut/rawHocuspocusRedis.ts';
     stacks.push({
@@ -95,7 +112,7 @@ export async function runScaleOutBenchmark(opts: { sizes: number[]; repeats: num
     await redis.stop('SIGTERM');
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
     await client.end();
   }
 }

@@ -55,11 +55,11 @@ let roomSeq = 0;
 
 /** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
 export async function startJourneyboard(
-  opts: { clientDir?: string; dataDir?: string; env?: Record<string, string> } = {},
+  opts: { clientDir?: string; dataDir?: string; env?: Record<string, string>; root?: string; name?: string } = {},
 ): Promise<Target> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'journeyboard-bench-'));
   const child = spawn(NODE, [...SERVER_NODE_ARGS, 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: opts.root ?? ROOT,
     // The benchmark's participants all connect from this machine: one address, one link.
     env: {
       ...process.env,
@@ -76,7 +76,7 @@ export async function startJourneyboard(
   });
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/);
   return {
-    name: 'journeyboard',
+    name: opts.name ?? 'journeyboard',
     protocol: 'hocuspocus',
     pid: child.pid!,
     wsUrl: `${url!.replace(/^http/, 'ws')}/collab`,

@@ -1,4 +1,13 @@
-import type { CurveGrouping, Department, KpiId, LaneId, NoteId, PersonaId, StageId } from '../../shared/index.ts';
+import type {
+  ConnectorId,
+  CurveGrouping,
+  Department,
+  KpiId,
+  LaneId,
+  NoteId,
+  PersonaId,
+  StageId,
+} from '../../shared/index.ts';
 import type { PlottedPoint } from '../geometry/curveGeometry.ts';
 import type { Camera } from '../geometry/camera.ts';
 import type { Point, Rect } from '../geometry/geometry.ts';
@@ -16,6 +25,12 @@ export interface EditorState {
   /** The camera the last Fit chose; while the camera is still that one, Fit follows the bars. */
   readonly lastFit: Camera | null;
   readonly selection: ReadonlySet<NoteId>;
+  /** The selected connector (never together with selected notes): shows its toolbar. */
+  readonly connector: ConnectorId | null;
+  /** A connector being drawn from a note's handle: the pointer's board point, and the note under it. */
+  readonly connecting: { readonly from: NoteId; readonly to: Point; readonly over: NoteId | null } | null;
+  /** The note whose "Connect to…" dialog is open. */
+  readonly connectFrom: NoteId | null;
   readonly editing: NoteId | null;
   /** Plain text pasted onto the board, waiting for "Paste" in its preview (more than 10 notes). */
   readonly pastePreview: {
@@ -61,6 +76,9 @@ export function createEditorStore(): Store<EditorState> {
     bottomInset: 72,
     lastFit: null,
     selection: EMPTY_SELECTION,
+    connector: null,
+    connecting: null,
+    connectFrom: null,
     editing: null,
     lastCell: null,
     pastePreview: null,

@@ -20,7 +20,7 @@ import { EMPTY_SELECTION, showToast } from './editorState.ts';
 
 export function select(session: BoardSession, ids: Iterable<NoteId>): void {
   const next = new Set(ids);
-  session.editor.update({ selection: next.size ? next : EMPTY_SELECTION, header: null });
+  session.editor.update({ selection: next.size ? next : EMPTY_SELECTION, header: null, connector: null });
 }
 
 export function startEditing(session: BoardSession, id: NoteId): void {

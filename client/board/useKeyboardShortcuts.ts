@@ -36,7 +36,7 @@ export function useKeyboardShortcuts(session: BoardSession): void {
         return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      const { selection } = session.editor.get();
+      const { selection, connector } = session.editor.get();
       const draft = session.privateWriting.state.get().selected; // private writing: my selected draft
       if (draft && (key === 'delete' || key === 'backspace')) session.privateWriting.deleteDraft(draft);
       else if (draft && key === 'enter') session.privateWriting.startEditing(draft);
@@ -45,7 +45,10 @@ export function useKeyboardShortcuts(session: BoardSession): void {
       else if (mod && key === 'y') session.model.redo();
       else if (mod && key === 'd') duplicateSelection(session);
       else if (mod && key === 'a') select(session, session.model.source.getSnapshot().notesById.keys());
-      else if (key === 'delete' || key === 'backspace') deleteSelection(session);
+      else if (connector && (key === 'delete' || key === 'backspace')) {
+        session.run('deleteConnectors', { connectorIds: [connector] });
+        session.editor.update({ connector: null });
+      } else if (key === 'delete' || key === 'backspace') deleteSelection(session);
       else if (key === 'escape') select(session, []);
       else if (key === '?') session.editor.update({ panel: 'shortcuts' });
       else if (key === 'enter' && selection.size === 1) startEditing(session, [...selection][0]!);

@@ -10,6 +10,8 @@ import { DragStage } from './DragLayer.tsx';
 import { expand, intersects } from '../geometry/geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
+import { ConnectorsLayer } from './ConnectorsLayer.tsx';
+import { connectHandleAt } from '../geometry/connectorRoutes.ts';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
@@ -100,6 +102,11 @@ export function BoardCanvas() {
     Math.ceil((vis.x + vis.width) / CULL_TILE),
     Math.ceil((vis.y + vis.height) / CULL_TILE),
   ].join(',');
+  // The drawn area rounded out to tiles: the same object while panning stays within them.
+  const area = useMemo(() => {
+    const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
+    return { x: x0 * CULL_TILE, y: y0 * CULL_TILE, width: (x1 - x0) * CULL_TILE, height: (y1 - y0) * CULL_TILE };
+  }, [tile]);
   const hidden = dragIds ?? EMPTY_SELECTION;
   const fitted = useEditor((s) => s.fitted);
   // Which notes are near the viewport depends on the layout only (the same layout means the same
@@ -107,15 +114,22 @@ export function BoardCanvas() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: board.notes is in layout order while the layout stands
   const visibleIds = useMemo(() => {
     if (!fitted) return [];
-    const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
-    const area = { x: x0 * CULL_TILE, y: y0 * CULL_TILE, width: (x1 - x0) * CULL_TILE, height: (y1 - y0) * CULL_TILE };
     const ids: NoteId[] = [];
     for (const n of board.notes) {
       const r = layout.notes.get(n.id);
       if (r && !hidden.has(n.id) && intersects(r, area)) ids.push(n.id);
     }
     return ids;
-  }, [layout, tile, hidden, fitted]);
+  }, [layout, area, hidden, fitted]);
+  const routes = session.layouts.routesFor(board);
+  // Connectors are culled like notes: only those whose path (and arrowhead) reach the drawn area.
+  const visibleRoutes = useMemo(() => routes.filter((r) => intersects(expand(r.box, 12), area)), [routes, area]);
+  const connectorsById = useMemo(() => new Map(board.connectors.map((c) => [c.id, c])), [board.connectors]);
+  const selectedConnector = useEditor((s) => s.connector);
+  const connecting = useEditor((s) => s.connecting);
+  const fromRect = connecting && layout.notes.get(connecting.from);
+  const overRect = connecting?.over ? (layout.notes.get(connecting.over) ?? null) : null;
+  const drawing = fromRect ? { from: connectHandleAt(fromRect), to: connecting.to, target: overRect } : null;
   const visibleNotes = useMemo(
     () => visibleIds.map((id) => board.notesById.get(id)).filter((n) => n !== undefined),
     [visibleIds, board],
@@ -162,6 +176,13 @@ export function BoardCanvas() {
               />
               <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
               {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
+              <ConnectorsLayer
+                routes={visibleRoutes}
+                byId={connectorsById}
+                selected={selectedConnector}
+                drawing={drawing}
+                showLabels={detailed}
+              />
             </Layer>
             <NotesLayer
               notes={visibleNotes}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import { Circle, Group, Line, Rect, Text } from 'react-konva';
 import {
   formatKpiNumber,
   formatKpiValue,
@@ -15,6 +15,7 @@ import {
 } from '../../shared/index.ts';
 import type { Rect as Box } from '../geometry/geometry.ts';
 import { LABEL_W, type BoardLayout } from '../geometry/layout.ts';
+import { sparkline } from '../geometry/sparkline.ts';
 import { THEME } from './theme.ts';
 import { DOUBLE_PRESS } from '../board/gestureWords.ts';
 
@@ -119,6 +120,7 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
     ? `${KPI_TREND_ICON[trend]} ${kpi.previous !== null && !kpi.trend ? `from ${formatKpiNumber(kpi.previous)}` : trend}`
     : '';
   const badge = status === 'none' ? 'No target' : status === 'met' ? 'Met' : status === 'near' ? 'Near' : 'Missed';
+  const spark = kpi.recent.length > 1 ? SPARK : null;
   return (
     <Group name={`kpi ${kpiShapeName(kpi)}`} id={kpi.id}>
       <Rect
@@ -139,7 +141,7 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
       <Text
         x={x + 16}
         y={y + 10}
-        width={width - 26}
+        width={width - 26 - (spark ? spark.width + 8 : 0)}
         text={kpi.metric}
         fontSize={13}
         fontStyle="bold"
@@ -148,6 +150,13 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
         wrap="none"
         ellipsis
       />
+      {spark && (
+        <KpiSparkline
+          values={kpi.recent.map((p) => p.value)}
+          target={kpi.target}
+          box={{ x: x + width - 10 - spark.width, y: y + 9, ...spark }}
+        />
+      )}
       <Text
         x={x + 16}
         y={y + 29}
@@ -215,3 +224,29 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
     </Group>
   );
 });
+
+/** The sparkline's place at the card's top right, beside the metric name. */
+const SPARK = { width: 64, height: 16 } as const;
+
+/**
+ * The KPI's latest measurements (the document's `recent`) as a line, the target as a dashed line.
+ * Drawn with Konva like the rest of the card: uPlot draws into its own DOM canvas, which cannot
+ * sit inside a Konva stage, and a line of 30 points needs no axes.
+ */
+function KpiSparkline({ values, target, box }: { values: number[]; target: number | null; box: Box }) {
+  const shape = sparkline(values, target, box);
+  return (
+    <Group name="kpi-sparkline">
+      {shape.targetY !== null && (
+        <Line
+          points={[box.x, shape.targetY, box.x + box.width, shape.targetY]}
+          stroke={THEME.inkFaint}
+          strokeWidth={1}
+          dash={[3, 2]}
+        />
+      )}
+      <Line points={shape.points} stroke={THEME.ink} strokeWidth={1.5} lineJoin="round" lineCap="round" />
+      {shape.last && <Circle x={shape.last.x} y={shape.last.y} radius={2.5} fill={THEME.ink} />}
+    </Group>
+  );
+}

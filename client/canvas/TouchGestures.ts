@@ -16,7 +16,7 @@ import {
   TAP_SLOP,
   type Tap,
 } from '../geometry/touchGeometry.ts';
-import { openAt, pickHeaderOrKpi } from './canvasActions.ts';
+import { openAt, pickConnector, pickHeaderOrKpi } from './canvasActions.ts';
 import { voteClick } from './voteClick.ts';
 
 type State =
@@ -241,7 +241,7 @@ export class TouchGestures {
       select(session, [hit.id]);
       const at = board.notesById.get(hit.id)?.position;
       if (at) editor.update({ lastCell: { stageId: at.stageId, laneId: at.laneId } });
-    } else if (!pickHeaderOrKpi(session, board, hit)) {
+    } else if (!pickHeaderOrKpi(session, board, hit) && !pickConnector(session, board, p, 16)) {
       select(session, []);
       const cell = hit.type === 'cell' ? { stageId: hit.stageId, laneId: hit.laneId } : null;
       editor.update({ header: null, kpiEditor: null, lastCell: cell });

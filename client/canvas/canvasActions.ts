@@ -1,6 +1,7 @@
 import type { BoardSnapshot } from '../../shared/index.ts';
 import type { BoardSession } from '../board/BoardSession.ts';
 import { addNoteInCell, startEditing } from '../board/noteActions.ts';
+import { connectorAt } from '../geometry/connectorRoutes.ts';
 import { draftAt } from '../geometry/draftGeometry.ts';
 import type { Point } from '../geometry/geometry.ts';
 import type { Hit } from '../geometry/hitTest.ts';
@@ -33,16 +34,35 @@ export function pickHeaderOrKpi(session: BoardSession, board: BoardSnapshot, hit
   const { editor } = session;
   if (hit.type === 'kpi') {
     const kpi = board.kpis.find((k) => k.id === hit.id);
-    if (kpi) editor.update({ selection: new Set(), header: null, kpiEditor: { stageId: kpi.stageId, kpiId: kpi.id } });
+    if (kpi)
+      editor.update({
+        selection: new Set(),
+        header: null,
+        connector: null,
+        kpiEditor: { stageId: kpi.stageId, kpiId: kpi.id },
+      });
     return true;
   }
   if (hit.type === 'stage-header' || hit.type === 'lane-label') {
     const id = hit.type === 'stage-header' ? hit.stageId : hit.laneId;
     editor.update({
       selection: new Set(),
+      connector: null,
       header: { type: hit.type === 'stage-header' ? 'stage' : 'lane', id, renaming: false },
     });
     return true;
   }
   return false;
+}
+
+/**
+ * A click (or a tap) on a connector's path selects it, within `slop` screen pixels; false when
+ * there is none. Connectors run between notes, so a note under the point always wins before this.
+ */
+export function pickConnector(session: BoardSession, board: BoardSnapshot, p: Point, slop: number): boolean {
+  const { editor } = session;
+  const id = connectorAt(session.layouts.routesFor(board), p, slop / editor.get().camera.scale);
+  if (!id) return false;
+  editor.update({ selection: new Set(), header: null, kpiEditor: null, connector: id });
+  return true;
 }

@@ -7,7 +7,7 @@ import { rectFromPoints, type Point } from '../geometry/geometry.ts';
 import { curvePointAt } from '../geometry/curveGeometry.ts';
 import { dropTargetAt, hitTest, notesInRect } from '../geometry/hitTest.ts';
 import { voteClick } from './voteClick.ts';
-import { openAt, pickHeaderOrKpi } from './canvasActions.ts';
+import { openAt, pickConnector, pickHeaderOrKpi } from './canvasActions.ts';
 import { TouchGestures } from './TouchGestures.ts';
 import { draftAt } from '../geometry/draftGeometry.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
@@ -96,7 +96,7 @@ export function useCanvasInteractions(
         const at = board.notesById.get(hit.id)?.position;
         if (at) editor.update({ lastCell: { stageId: at.stageId, laneId: at.laneId } });
         gesture = { kind: 'press-note', start: screen, id: hit.id };
-      } else if (pickHeaderOrKpi(session, board, hit)) {
+      } else if (pickHeaderOrKpi(session, board, hit) || (e.button === 0 && pickConnector(session, board, p, 8))) {
         return;
       } else if (e.shiftKey) {
         gesture = { kind: 'marquee', start: p, base: editor.get().selection };
@@ -193,7 +193,7 @@ export function useCanvasInteractions(
         editor.update({ marquee: null });
       } else if (g.kind === 'pan' && !g.moved) {
         select(session, []);
-        editor.update({ header: null, kpiEditor: null, lastCell: g.cell });
+        editor.update({ header: null, kpiEditor: null, lastCell: g.cell, connector: null });
       } else if (g.kind === 'press-note' && !(e.shiftKey || e.metaKey || e.ctrlKey)) {
         select(session, [g.id]);
       }

@@ -13,6 +13,8 @@ import { openKpiEditor } from './revealKpi.ts';
 import { showToast } from '../board/editorState.ts';
 
 const MAX_CSV_BYTES = 512 * 1024;
+const DATED_HELP =
+  'Add a date column (2026-03-14, 2026-03 or 2026-Q1; optional: sample_size, source) to import a history: one row per KPI and date, a date imported again replaces its value.';
 import './kpi.css';
 
 /** Every stage's KPIs in one table, with CSV import; a row opens the card's editor on the board. */
@@ -48,7 +50,8 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
           <>
             {' '}
             Import a CSV file with the columns <code>stage,metric,value,target</code> (optional: <code>unit</code>,{' '}
-            <code>previous</code>, <code>direction</code>, <code>trend</code>); you see every row before it is applied.
+            <code>previous</code>, <code>direction</code>, <code>trend</code>); you see every row before it is applied.{' '}
+            {DATED_HELP}
           </>
         )}
       </p>

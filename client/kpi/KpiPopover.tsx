@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { describeKpi } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
 import { KpiForm } from './KpiForm.tsx';
+import { KpiHistoryDialog } from './KpiHistoryDialog.tsx';
 import './kpi.css';
 
 const WIDTH = 340;
@@ -14,8 +15,10 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
   const target = useEditor((s) => s.kpiEditor);
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
+  const [history, setHistory] = useState(false);
   // Escape closes it wherever the focus is (a click on the canvas leaves the focus on the page).
   useEffect(() => {
+    setHistory(false);
     if (!target) return;
     const listeners = new AbortController();
     window.addEventListener('keydown', (e) => e.key === 'Escape' && session.editor.update({ kpiEditor: null }), {
@@ -42,7 +45,7 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
       ? { left, top: below }
       : { left, bottom: Math.max(8, viewport.height - anchor.y + 8) };
   const close = () => session.editor.update({ kpiEditor: null });
-  return (
+  const popover = (
     <div
       className="kpi-popover"
       style={{ ...style, width: WIDTH }}
@@ -70,6 +73,27 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
           onDone={close}
         />
       )}
+      {kpi && (
+        <button
+          type="button"
+          className="link-button kpi-history-open"
+          data-testid="kpi-history-open"
+          onClick={() => setHistory(true)}
+        >
+          {kpi.measuredAt ? `Measurements, latest ${kpi.measuredAt}…` : 'Measurements…'}
+        </button>
+      )}
     </div>
+  );
+  // Beside the popover, not in it: the popover is a stacking context under the board's bars.
+  return (
+    <>
+      {popover}
+      {kpi && history && (
+        <div className="kpi-history-layer" onPointerDown={(e) => e.stopPropagation()}>
+          <KpiHistoryDialog kpi={kpi} stageName={stage.name} onClose={() => setHistory(false)} />
+        </div>
+      )}
+    </>
   );
 }

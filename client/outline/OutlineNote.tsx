@@ -13,6 +13,7 @@ import { useSession } from '../board/hooks.ts';
 import { OutlineVote } from '../ui/voting/OutlineVote.tsx';
 import { OutlineCommentButton } from '../ui/comments/OutlineCommentButton.tsx';
 import { FormActions } from './FormActions.tsx';
+import { NoteConnectors } from './OutlineConnectors.tsx';
 
 /** One note in the outline: readable as a sentence, with edit, move and delete as plain controls. */
 export function OutlineNote({ note, board, readOnly }: { note: Note; board: BoardSnapshot; readOnly: boolean }) {
@@ -41,6 +42,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
           {note.personaIds.length > 0 &&
             ` · about ${note.personaIds.map((id) => board.personas.find((p) => p.id === id)?.name ?? 'a removed persona').join(', ')}`}
         </p>
+        <NoteConnectors note={note} board={board} readOnly={readOnly} />
         {mode === 'view' && <OutlineVote note={note} />}
         {!readOnly && mode === 'view' && (
           <div className="outline-actions">
@@ -62,6 +64,14 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
               aria-label={`Move “${note.text || kind.label}”`}
             >
               Move
+            </button>
+            <button
+              type="button"
+              className="tb-button"
+              onClick={() => session.editor.update({ connectFrom: note.id })}
+              aria-label={`Connect “${note.text || kind.label}” to…`}
+            >
+              Connect to…
             </button>
             <button
               type="button"

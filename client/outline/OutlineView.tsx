@@ -3,6 +3,7 @@ import type { StageId } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useIsPhone } from '../ui/layout/viewport.ts';
 import { OutlineDrafts } from '../ui/privateWriting/OutlineDrafts.tsx';
+import { OrphanConnectors } from './OutlineConnectors.tsx';
 import { OutlineStage, stageHeadingId } from './OutlineStage.tsx';
 import { StageTabs } from './StageTabs.tsx';
 import { stageInSight, useBroughtStage } from './useBroughtStage.ts';
@@ -33,6 +34,7 @@ export function OutlineView({ readOnly }: { readOnly: boolean }) {
           appear here as they happen.
         </p>
         <OutlineDrafts />
+        <OrphanConnectors board={board} readOnly={readOnly} />
         {!phone && board.personas.length > 0 && (
           <section className="outline-personas" aria-labelledby="outline-personas">
             <h2 id="outline-personas">Personas</h2>

@@ -21,6 +21,9 @@ import { KpiPopover } from '../kpi/KpiPopover.tsx';
 import { JoinDialog } from '../ui/JoinDialog.tsx';
 import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
+import { ConnectHandle } from '../ui/ConnectHandle.tsx';
+import { ConnectorToolbar } from '../ui/ConnectorToolbar.tsx';
+import { ConnectDialog } from '../ui/ConnectDialog.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
 import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
 import { Deferred, DeviceTransferDialog, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
@@ -228,6 +231,8 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               <NoteEditor />
               <DraftOverlay />
               <SelectionToolbar />
+              <ConnectHandle />
+              <ConnectorToolbar />
               <HeaderPanel />
               <KpiPopover readOnly={readOnly} />
               <Toolbar readOnly={readOnly} />
@@ -246,6 +251,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               </div>
             </>
           )}
+          <ConnectDialog />
           <VotingDock />
           <PrivateWritingBar />
           {/* Comments: in both views, so the panel and threads are reachable from the outline too. */}

@@ -27,6 +27,17 @@ export interface JourneyboardTestApi {
     }[];
   };
   noteRect(id: string): Rect | null;
+  /** Every drawn connector, its route's corners in page coordinates; orphans have no points. */
+  connectors(): {
+    id: string;
+    from: string;
+    to: string;
+    kind: string;
+    label: string;
+    share: number | null;
+    orphan: boolean;
+    points: { x: number; y: number }[];
+  }[];
   cellRect(stageId: string, laneId: string): Rect | null;
   stageHeaderRect(stageId: string): Rect | null;
   selection(): string[];
@@ -51,6 +62,9 @@ export interface JourneyboardTestApi {
     unit: string;
     direction: string;
     status: string;
+    /** The period of the latest measurement and the values its card's sparkline draws. */
+    measuredAt: string | null;
+    recent: number[];
     shapeName: string;
     rect: Rect | null;
   }[];
@@ -122,6 +136,23 @@ export function installTestApi(session: BoardSession): () => void {
         })),
       };
     },
+    connectors: () => {
+      const b = snapshot();
+      const routes = new Map(session.layouts.routesFor(b).map((r) => [r.id, r]));
+      return [...b.connectors, ...b.orphanConnectors].map((c) => ({
+        id: c.id,
+        from: c.from,
+        to: c.to,
+        kind: c.kind,
+        label: c.label,
+        share: c.share,
+        orphan: b.orphanConnectors.includes(c),
+        points: (routes.get(c.id)?.points ?? []).map((p) => {
+          const r = toPage({ ...p, width: 0, height: 0 });
+          return { x: r.x, y: r.y };
+        }),
+      }));
+    },
     noteRect: (id) => {
       const r = session.layouts.layoutFor(snapshot()).notes.get(id as never);
       return r ? toPage(r) : null;
@@ -189,6 +220,8 @@ export function installTestApi(session: BoardSession): () => void {
           unit: k.unit,
           direction: k.direction,
           status: kpiStatus(k),
+          measuredAt: k.measuredAt,
+          recent: k.recent.map((p) => p.value),
           shapeName: kpiShapeName(k),
           rect: r ? toPage(r) : null,
         };

@@ -9,35 +9,15 @@ import {
   type NoteId,
   type NoteKind,
 } from '../../shared/index.ts';
-import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
 import { useCommentsUi } from '../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { useIsPhone } from './layout/viewport.ts';
-import { boundsOf, screenRect } from './overlayPosition.ts';
+import { boundsOf, placeToolbar, screenRect } from './overlayPosition.ts';
+import { useMeasuredSize } from './useMeasuredSize.ts';
 
 const SWATCHES = [null, '#fff3a6', '#ffd6d3', '#d3f2dc', '#cfe4ff', '#e9defc', '#ffe7c2', '#e5e7eb'] as const;
-
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
-const GAP = 12;
-const EDGE = 8;
-
-/**
- * Where the toolbar floats, its size measured: above the selection when there is room, else below
- * it (a note near the top put it under the top bar), else over the selection's top; never past a side.
- */
-function placeToolbar(
-  r: { x: number; y: number; width: number; height: number },
-  size: { width: number; height: number },
-  viewport: { width: number; height: number },
-): CSSProperties {
-  const left = clamp(r.x + r.width / 2, size.width / 2 + EDGE, viewport.width - size.width / 2 - EDGE);
-  if (r.y - GAP - size.height >= EDGE) return { left, top: r.y - GAP };
-  const below = r.y + r.height + GAP;
-  const top = below + size.height <= viewport.height - EDGE ? below : EDGE;
-  return { left, top, transform: 'translate(-50%, 0)' };
-}
 
 function common<T>(notes: readonly Note[], pick: (n: Note) => T): T | undefined {
   const first = notes[0] && pick(notes[0]);
@@ -51,14 +31,7 @@ export function SelectionToolbar() {
   const selection = useEditor((s) => s.selection);
   const camera = useEditor((s) => s.camera);
   const viewport = useEditor((s) => s.viewport);
-  const ref = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 660, height: 110 });
-  // The toolbar wraps to the width it has: placed by the size it took at the last render.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (el && (el.offsetWidth !== size.width || el.offsetHeight !== size.height))
-      setSize({ width: el.offsetWidth, height: el.offsetHeight });
-  });
+  const { ref, size } = useMeasuredSize({ width: 660, height: 110 });
   const dragging = useEditor((s) => s.drag !== null);
   const editing = useEditor((s) => s.editing);
   const phone = useIsPhone();

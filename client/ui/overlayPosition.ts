@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { Camera } from '../geometry/camera.ts';
 import type { Rect } from '../geometry/geometry.ts';
 
@@ -35,4 +36,24 @@ export function readableBox(
     width,
     height,
   };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
+const GAP = 12;
+const EDGE = 8;
+
+/**
+ * Where the toolbar floats, its size measured: above the selection when there is room, else below
+ * it (a note near the top put it under the top bar), else over the selection's top; never past a side.
+ */
+export function placeToolbar(
+  r: { x: number; y: number; width: number; height: number },
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): CSSProperties {
+  const left = clamp(r.x + r.width / 2, size.width / 2 + EDGE, viewport.width - size.width / 2 - EDGE);
+  if (r.y - GAP - size.height >= EDGE) return { left, top: r.y - GAP };
+  const below = r.y + r.height + GAP;
+  const top = below + size.height <= viewport.height - EDGE ? below : EDGE;
+  return { left, top, transform: 'translate(-50%, 0)' };
 }

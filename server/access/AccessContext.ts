@@ -10,6 +10,8 @@ export interface AccessContext {
    * for a signed-in member who came back without the link (BoardEntry.memberRole).
    */
   readonly linkRole?: Role;
+  /** sha256 (hex) of the link's token, never the token: after a Redis outage, tells whether it was rotated meanwhile. */
+  readonly linkTokenHash?: string;
   readonly boardId: string;
   /** The person the connection's credential proved; every person-scoped thing is keyed by its id. */
   readonly person: ProvenPerson;

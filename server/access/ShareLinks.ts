@@ -48,6 +48,11 @@ export class ShareLinks {
     return matchToken(await this.store.loadShareLinks(boardId), token)?.role ?? null;
   }
 
+  /** The sha256 (hex) of each current token of the board: a rotated link's is not among them. */
+  async currentTokenHashes(boardId: string): Promise<Set<string>> {
+    return new Set((await this.store.loadShareLinks(boardId)).map((r) => Buffer.from(r.tokenHash).toString('hex')));
+  }
+
   /** The caller's role and the current tokens of the links it may hand out, or null. */
   async visibleTo(boardId: string, token: string): Promise<VisibleLinks | null> {
     const rows = await this.store.loadShareLinks(boardId);

@@ -34,6 +34,8 @@ export interface CheckpointServiceOptions {
   readonly store: { readonly boards: BoardRepository; readonly checkpoints: CheckpointRepository };
   readonly retention?: RetentionPolicy;
   readonly now?: () => number;
+  /** After a restore was written into the live board (webhooks). */
+  readonly onRestored?: (boardId: string, restored: CheckpointSummary, by: Person | null) => void;
 }
 
 /** Failures are values: the HTTP layer maps each code to a status. */
@@ -65,12 +67,14 @@ export class CheckpointService {
   private readonly store: { readonly boards: BoardRepository; readonly checkpoints: CheckpointRepository };
   private readonly retention: RetentionPolicy;
   private readonly now: () => number;
+  private readonly onRestored: CheckpointServiceOptions['onRestored'];
   private instance: Hocuspocus | null = null;
 
   constructor(options: CheckpointServiceOptions) {
     this.store = options.store;
     this.retention = options.retention ?? DEFAULT_RETENTION;
     this.now = options.now ?? Date.now;
+    this.onRestored = options.onRestored;
   }
 
   attach(instance: Hocuspocus): void {
@@ -175,6 +179,7 @@ export class CheckpointService {
         const summary = restoreBoardContent(doc, cp.doc, ORIGIN.server);
         this.announce(boardId);
         log.info({ board: boardId, checkpoint: checkpointId, summary }, 'checkpoint restored');
+        this.onRestored?.(boardId, toSummary(cp.info), by);
         return { ok: true as const, restored: cp.info, before, summary };
       });
     } finally {

@@ -43,6 +43,13 @@ export interface ServerConfig {
    * when its relay through Redis is lost.
    */
   readonly logFollowMs?: number;
+  /**
+   * SECRETS_KEY: seals the secrets the server must use again (webhook signing secrets). Unset, a key
+   * is made once in DATA_DIR/secrets.key; several instances must all be given the same one.
+   */
+  readonly secretsKey?: string | null;
+  /** WEBHOOK_ALLOW_PRIVATE=true lets webhooks reach this machine and private networks (default: refused). */
+  readonly webhookAllowPrivate?: boolean;
   /** When set, `GET /metrics` answers for `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
   readonly metricsToken?: string | null;
   /** pino level (LOG_LEVEL, default `info`). */
@@ -210,6 +217,18 @@ const envSchema = z
     ),
     LOG_FOLLOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(20).max(60_000).default(200)),
     METRICS_TOKEN: secret,
+    SECRETS_KEY: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .refine(
+          (v) => Buffer.from(v, 'base64').length === 32,
+          'must be 32 random bytes in base64 (openssl rand -base64 32)',
+        )
+        .optional(),
+    ),
+    WEBHOOK_ALLOW_PRIVATE: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')),
     LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
     // https, or http to this machine only (a local test provider): tokens must not cross a network in clear.
     OIDC_ISSUER: z.preprocess(
@@ -291,6 +310,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     redisPrefix: e.REDIS_PREFIX,
     logFollowMs: e.LOG_FOLLOW_MS,
     metricsToken: e.METRICS_TOKEN ?? null,
+    secretsKey: e.SECRETS_KEY ?? null,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
     logLevel: e.LOG_LEVEL,
     limits: {
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,

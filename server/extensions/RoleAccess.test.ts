@@ -5,29 +5,11 @@ import { BoardFull, LinkRotated, Unauthorized } from '../../shared/protocol/clos
 import type { BoardLinksResponse } from '../../shared/protocol/http.ts';
 import { canWrite, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
-import { connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
+import { awarenessFence as fence, connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
-let fenceSeq = 0;
-
-/**
- * Resolves once `watcher` has seen an awareness change that `sender` made after its earlier
- * messages. Hocuspocus handles one connection's messages in order, so everything `sender` sent
- * before has been handled (applied or dropped) by then: a wait on a condition, not a sleep.
- */
-async function fence(sender: HocuspocusProvider, watcher: HocuspocusProvider): Promise<void> {
-  const n = ++fenceSeq;
-  // The server relays only states that are valid presence (PresenceGuard).
-  sender.awareness!.setLocalState({
-    user: { id: 'fence', name: 'Fence', colour: '#0d74ce', department: 'other' },
-    fence: n,
-  });
-  await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, {
-    what: 'the awareness fence',
-  });
-}
 
 describe('RoleAccess', () => {
   let server: TestServer;

@@ -17,6 +17,7 @@ import { personOf, type AccessContext } from '../access/AccessContext.ts';
 import type { FailedAuthLimits } from '../access/FailedAuthLimits.ts';
 import { stampedClientAddress } from '../live/clientAddress.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
+import { hashToken } from '../access/shareTokens.ts';
 import type { BoardEntry, EntryRefusal } from '../access/BoardEntry.ts';
 import type { BoardRepository } from '../storage/BoardRepository.ts';
 import { answeredHere } from './hookControl.ts';
@@ -142,6 +143,7 @@ export class RoleAccess implements Extension {
       role: admitted.role,
       // A member who came without the link is not closed when that link is rotated: the link never let them in.
       linkRole: linkRole ?? undefined,
+      linkTokenHash: linkRole && link ? hashToken(link).toString('hex') : undefined,
       boardId,
       person: proven,
       guestOfDomain: admitted.guestOfDomain,

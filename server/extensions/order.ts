@@ -66,6 +66,9 @@ export const EXTENSION_ORDER = [
   'People',
   // Note activity for "since you were last here"; reads the board Persistence loaded.
   'BoardActivity',
+  // Webhook events from board changes (priority list, action statuses); reads the loaded board,
+  // after RecordGuard's repairs and migrations.
+  'WebhookEvents',
   // Visits and thread reads (comments); after BoardActivity, whose activity it reports.
   'Visits',
   // Encodes a board's download once it is loaded for a person; after every onLoadDocument that

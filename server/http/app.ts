@@ -9,6 +9,8 @@ import { registerHealthRoutes, type ScaleOutHealth } from './healthRoutes.ts';
 import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.ts';
 import { COMMENTS_UNAVAILABLE, type CommentsAccess } from '../comments/CommentsAccess.ts';
 import { registerPriorityRoutes } from './priorityRoutes.ts';
+import { registerKpiRoutes } from './kpiRoutes.ts';
+import type { KpiService } from '../kpi/KpiService.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
 import { DEFAULT_LIMITS, type BoardLimits } from '../config/config.ts';
 import { jsonBodyLimit, requireJsonContentType } from './jsonBody.ts';
@@ -67,6 +69,8 @@ export interface HttpDeps {
   readonly boardStates?: EncodedStates;
   /** Board caps, for imported boards; default: DEFAULT_LIMITS. */
   readonly limits?: BoardLimits;
+  /** KPI series routes; absent in handler-only tests. */
+  readonly kpi?: KpiService;
   /** Several instances: the state of Redis and the relay lag, for /healthz; absent: `off`. */
   readonly redis?: () => ScaleOutHealth;
 }
@@ -103,6 +107,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
+  if (deps.kpi) registerKpiRoutes(app, { ...deps, kpi: deps.kpi });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
   registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments });
   registerBackupRoutes(app, {

@@ -59,6 +59,30 @@ export class BoardPeople {
         .then(() => this.sendLobby(boardId))
         .catch((error: unknown) => log.error({ board: boardId, err: error }, 'could not update the lobby'));
     });
+    options.cluster?.onReconnect(() => void this.recheckHere());
+  }
+
+  /**
+   * After Redis was away: a removal or a lobby change made on another instance meanwhile was
+   * announced to nobody here. Close the connections of people removed since, and re-send the lobby.
+   */
+  private async recheckHere(): Promise<void> {
+    const boards = new Map<string, Connection[]>();
+    for (const [name, document] of this.instance?.documents ?? []) {
+      const { boardId } = parseDocumentName(name);
+      boards.set(boardId, [...(boards.get(boardId) ?? []), ...document.getConnections()]);
+    }
+    for (const [boardId, connections] of boards) {
+      try {
+        for (const connection of connections) {
+          const id = personOf(connection)?.id;
+          if (id && (await this.options.store.isRemovedFromBoard(boardId, id))) connection.close(RemovedFromBoard);
+        }
+        await this.sendLobby(boardId);
+      } catch (error) {
+        log.error({ board: boardId, err: error }, 'could not re-check the people of a board after Redis came back');
+      }
+    }
   }
 
   // ---- admission: with it on, newcomers wait in the lobby until a facilitator lets them in ----

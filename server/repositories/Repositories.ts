@@ -1,6 +1,7 @@
 import type { ServerConfig } from '../config/config.ts';
 import { AccountRepository } from '../identity/AccountRepository.ts';
 import { IdentityRepository } from '../identity/IdentityRepository.ts';
+import { KpiRepository } from '../kpi/KpiRepository.ts';
 import { BoardPeopleRepository } from '../people/BoardPeopleRepository.ts';
 import { PrivateWritingRepository } from '../privateWriting/PrivateWritingRepository.ts';
 import { ActivityRepository } from '../storage/ActivityRepository.ts';
@@ -11,6 +12,7 @@ import { Database, type PostgresOptions } from '../storage/database.ts';
 import { WorkshopStateRepository } from '../storage/WorkshopStateRepository.ts';
 import { TemplateRepository } from '../templates/TemplateRepository.ts';
 import { VotingRepository } from '../voting/VotingRepository.ts';
+import { WebhookRepository } from '../webhooks/WebhookRepository.ts';
 
 /**
  * Every repository, over one database. Each owns its tables (server/storage/migrations/) and is
@@ -34,6 +36,9 @@ function repositoriesOf(database: Database) {
     identities: new IdentityRepository(database),
     boardPeople: new BoardPeopleRepository(database),
     accounts: new AccountRepository(database),
+    /** KPI series: every dated measurement of every KPI. */
+    kpi: new KpiRepository(database),
+    webhooks: new WebhookRepository(database),
     close: (): Promise<void> => database.close(),
   };
 }

@@ -75,6 +75,7 @@ export abstract class HeldService<
       queue: this.queue,
       onEvent: (boardId, event) => this.heard(boardId, event),
     });
+    options.cluster?.onReconnect(() => void this.resync());
   }
 
   attach(instance: Hocuspocus): void {
@@ -98,6 +99,8 @@ export abstract class HeldService<
     });
   }
 
+  /** Watches the time limits of the rounds or phases open in the database (a past one reveals now). */
+  abstract start(): Promise<void>;
   /** The round or phase open on the board now, or null. */
   protected abstract openHeld(boardId: string): Promise<Held | null>;
   /** Reveals `held`; false if it was not open any more (another instance closed it). */
@@ -181,6 +184,36 @@ export abstract class HeldService<
         log.error({ board: boardId, err: error }, `the timed reveal of ${id} failed`);
       }
     });
+  }
+
+  /**
+   * After Redis was away the other instances' events of the meantime are lost: re-arm the timers
+   * from the database and welcome every identified connection here again, as after its hello.
+   */
+  private async resync(): Promise<void> {
+    try {
+      await this.start();
+    } catch (error) {
+      log.error({ err: error }, `${this.held.feature}: could not re-read the open timers after Redis came back`);
+    }
+    for (const boardId of this.instance?.documents.keys() ?? []) {
+      const connections = this.out.connectionsOf(boardId);
+      if (connections.length === 0) continue;
+      void this.queue.run(boardId, async () => {
+        if (this.relay.closed) return;
+        try {
+          for (const connection of connections) {
+            const person = this.out.identified(connection);
+            if (person) await this.welcome(connection, boardId, person);
+          }
+        } catch (error) {
+          log.error(
+            { board: boardId, err: error },
+            `${this.held.feature}: could not re-send the state after Redis came back`,
+          );
+        }
+      });
+    }
   }
 
   protected tell(boardId: string, event: Event): void {

@@ -1,10 +1,14 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { type Extension, type onChangePayload, Server } from '@hocuspocus/server';
 import { Redis as RedisClient } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from '../testing/redis.ts';
+import { BoardRedis } from './BoardRedis.ts';
 import { createBoardWithLinks, startTestServer } from '../testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
@@ -59,4 +63,45 @@ describe('BoardRedis: a change crosses instances as the update itself', () => {
     expect(channel.syncTypes).not.toContain(SYNC_STEP_1);
     expect(channel.syncTypes.every((t) => t === UPDATE)).toBe(true);
   });
+
+  it('sends a relayed update to the receiving instance’s connections before its own onChange hooks run', async () => {
+    const prefix = uniqueRedisPrefix();
+    const url = new URL(TEST_REDIS_URL);
+    // Tells the clients, as a stateless message sent at once, that an onChange hook saw a relayed update.
+    const hookReporter: Extension = {
+      extensionName: 'HookReporter',
+      priority: 0,
+      async onChange({ transactionOrigin, document }: onChangePayload) {
+        if ((transactionOrigin as { source?: string } | undefined)?.source === 'redis')
+          document.relayStateless('hook ran');
+      },
+    };
+    const instance = async (extensions: Extension[]) => {
+      const redis = new BoardRedis({ host: url.hostname, port: Number(url.port), prefix, identifier: randomName() });
+      const server = new Server({ port: 0, address: '127.0.0.1', quiet: true, extensions: [redis, ...extensions] });
+      await server.listen();
+      cleanups.push(() => server.destroy());
+      return `ws://127.0.0.1:${server.address.port}`;
+    };
+    const [a, b] = [await instance([]), await instance([hookReporter])];
+    const connect = async (wsUrl: string) => {
+      const provider = new HocuspocusProvider({ url: wsUrl, name: 'board', document: new Y.Doc() });
+      cleanups.push(() => provider.destroy());
+      await waitFor(() => provider.isSynced, { what: 'the provider’s first sync' });
+      return provider;
+    };
+    const writer = await connect(a);
+    const reader = await connect(b);
+    const seenWhenHookRan: string[] = [];
+    reader.on('stateless', () => seenWhenHookRan.push(reader.document.getText('t').toString()));
+
+    writer.document.getText('t').insert(0, 'relayed');
+    await waitFor(() => seenWhenHookRan.length > 0, { what: 'the hook’s report on the other instance' });
+
+    expect(seenWhenHookRan[0]).toBe('relayed');
+  });
 });
+
+function randomName(): string {
+  return `test-${Math.random().toString(36).slice(2)}`;
+}

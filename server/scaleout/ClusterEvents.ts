@@ -28,7 +28,7 @@ type ClusterMessage = z.infer<typeof ClusterMessage>;
 export type BoardEventHandler = (boardId: string, data: unknown) => void;
 
 /** What a feature needs of ClusterEvents to keep its instances in step (voting, private writing, workshop). */
-export type BoardEvents = Pick<ClusterEvents, 'publishBoardEvent' | 'onBoardEvent'>;
+export type BoardEvents = Pick<ClusterEvents, 'publishBoardEvent' | 'onBoardEvent' | 'onReconnect'>;
 
 const LinkRotatedData = z.object({ role: z.enum(ROLES) });
 
@@ -40,6 +40,7 @@ const LinkRotatedData = z.object({ role: z.enum(ROLES) });
  *
  * - `link-rotated` (built in): every instance closes the connections that came in with the old
  *   link, not only the instance that answered the rotate request.
+ * - After Redis was away, `onReconnect` handlers re-read what the lost events would have said.
  * - Features whose server state lives in the database and whose messages go to particular
  *   connections (`connection.sendStateless`: voting state, a facilitator's pending list, a
  *   person's private drafts, the workshop timer) publish an event when it changes
@@ -55,12 +56,16 @@ export class ClusterEvents implements Extension {
   private readonly pub: RedisClient;
   private readonly sub: RedisClient;
   private readonly subscribed: Promise<unknown>;
+  private readonly pubReady: Promise<unknown>;
   private instance: Hocuspocus | null = null;
 
   constructor(configuration: ClusterEventsConfiguration) {
     this.identifier = configuration.identifier ?? `jb-${crypto.randomUUID()}`;
     this.channel = `${configuration.prefix}#cluster`;
-    this.pub = new RedisClient(configuration.redisUrl);
+    // No offline queue: an event published while Redis is away fails at once instead of going out
+    // late and out of order; onReconnect's re-read covers what it would have said.
+    this.pub = new RedisClient(configuration.redisUrl, { enableOfflineQueue: false });
+    this.pubReady = new Promise((resolve) => this.pub.once('ready', resolve));
     this.sub = new RedisClient(configuration.redisUrl);
     for (const client of [this.pub, this.sub]) {
       // Without a listener ioredis reports connection errors as unhandled; it reconnects by itself.
@@ -68,6 +73,12 @@ export class ClusterEvents implements Extension {
     }
     this.sub.on('message', (channel: string, text: string) => {
       if (channel === this.channel) this.receive(text);
+    });
+    // ioredis resubscribes by itself; what was published meanwhile is gone, so features re-read.
+    let wasReady = false;
+    this.sub.on('ready', () => {
+      if (wasReady) this.reconnected();
+      wasReady = true;
     });
     this.subscribed = this.sub.subscribe(this.channel);
     this.subscribed.catch((error: unknown) => log.error({ err: error }, 'cluster events: could not subscribe'));
@@ -83,6 +94,7 @@ export class ClusterEvents implements Extension {
   }
 
   private readonly handlers = new Map<string, Set<BoardEventHandler>>();
+  private readonly reconnectHandlers = new Set<() => void>();
 
   /** Calls `handler` for each `topic` event another instance publishes; returns the unsubscribe. */
   onBoardEvent(topic: string, handler: BoardEventHandler): () => void {
@@ -93,6 +105,18 @@ export class ClusterEvents implements Extension {
     }
     set.add(handler);
     return () => set.delete(handler);
+  }
+
+  /**
+   * Calls `handler` each time this instance hears the other instances again after Redis was away.
+   * The events of the meantime are lost (Redis keeps no published message), so each feature
+   * re-reads the state of the boards it holds from the database and re-sends it to its own
+   * connections: a round opened, a person removed or a link rotated on another instance during
+   * the outage reaches everyone here within a Redis reconnect.
+   */
+  onReconnect(handler: () => void): () => void {
+    this.reconnectHandlers.add(handler);
+    return () => this.reconnectHandlers.delete(handler);
   }
 
   /** Tells every other instance that `topic` happened on `boardId` (fire and forget; failures are logged). */
@@ -109,9 +133,14 @@ export class ClusterEvents implements Extension {
     this.instance = instance;
   }
 
-  /** Resolves once this instance hears the other instances' events. */
+  /** Resolves once this instance hears the other instances' events and can send its own. */
   async ready(): Promise<void> {
-    await this.subscribed;
+    await Promise.all([this.subscribed, this.pubReady]);
+  }
+
+  /** Whether both connections are up now (tests wait on it around an outage). */
+  get redisUp(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
   }
 
   /** Closes `role`'s connections to `boardId` here and tells the other instances to do the same. */
@@ -124,6 +153,17 @@ export class ClusterEvents implements Extension {
   async onDestroy(): Promise<void> {
     this.sub.disconnect(false);
     await this.pub.quit().catch(() => this.pub.disconnect(false));
+  }
+
+  private reconnected(): void {
+    log.info('cluster events: Redis is back; every feature re-reads its boards');
+    for (const handler of this.reconnectHandlers) {
+      try {
+        handler();
+      } catch (error) {
+        log.error({ err: error }, 'cluster events: a reconnect handler failed');
+      }
+    }
   }
 
   private receive(text: string): void {

@@ -9,6 +9,7 @@ import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres
 import { makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { loadBoardDoc } from './boardState.ts';
 import { Database, SQLITE_FILE_NAME } from './database.ts';
+import { MIGRATION_COUNT } from './migrations/index.ts';
 import { FIXTURE as F } from './upgradeFixture/fixtureContent.ts';
 
 /**
@@ -97,7 +98,7 @@ describe('a database made before the migrator', () => {
     try {
       const { DatabaseSync } = await import('node:sqlite');
       const raw = new DatabaseSync(path.join(dataDir, SQLITE_FILE_NAME), { readOnly: true });
-      expect(raw.prepare('SELECT count(*) AS n FROM kysely_migration').get()?.n).toBe(11);
+      expect(raw.prepare('SELECT count(*) AS n FROM kysely_migration').get()?.n).toBe(MIGRATION_COUNT);
       raw.close();
       expect((await again.server.store.boards.getBoardInfo(F.boardId))?.title).toBe(F.title);
     } finally {

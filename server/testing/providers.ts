@@ -141,3 +141,22 @@ export async function refusalReason(wsUrl: string, boardId: string, token?: stri
 export async function waitForAck(provider: HocuspocusProvider): Promise<void> {
   await waitFor(() => !provider.hasUnsyncedChanges, { what: 'the server to acknowledge the changes' });
 }
+
+let fenceSeq = 0;
+
+/**
+ * Resolves once `watcher` has seen an awareness change that `sender` made after its earlier
+ * messages. Hocuspocus handles one connection's messages in order, so everything `sender` sent
+ * before has been handled (applied or dropped) by then: a wait on a condition, not a sleep.
+ */
+export async function awarenessFence(sender: HocuspocusProvider, watcher: HocuspocusProvider): Promise<void> {
+  const n = ++fenceSeq;
+  // The server relays only states that are valid presence (PresenceGuard).
+  sender.awareness!.setLocalState({
+    user: { id: 'fence', name: 'Fence', colour: '#0d74ce', department: 'other' },
+    fence: n,
+  });
+  await waitFor(() => watcher.awareness!.getStates().get(sender.document.clientID)?.fence === n, {
+    what: 'the awareness fence',
+  });
+}

@@ -57,6 +57,8 @@ export async function startTestServer(
       oidc: options.oidc,
       publicUrl: options.publicUrl,
       sessionTtlMs: options.sessionTtlMs,
+      secretsKey: options.secretsKey,
+      webhookAllowPrivate: options.webhookAllowPrivate,
     },
     { ...serverOptions, comments: options.comments },
   );

@@ -11,18 +11,19 @@ export interface TwoInstances {
 /**
  * Two real servers on one fresh PostgreSQL schema and one Redis prefix (several
  * instances); `cleanups` gets their shutdown and the schema's drop. `nowOnB` is instance B's
- * voting clock (a test moves it ahead to reach a round's deadline sooner).
+ * voting clock (a test moves it ahead to reach a round's deadline sooner); `redisUrl` a Redis of
+ * the test's own, for a test that stops it.
  */
 export async function startTwoInstances(
   cleanups: (() => unknown)[],
-  { nowOnB }: { nowOnB?: () => number } = {},
+  { nowOnB, redisUrl = TEST_REDIS_URL }: { nowOnB?: () => number; redisUrl?: string } = {},
 ): Promise<TwoInstances> {
   const schema = uniqueSchema();
   cleanups.push(() => dropSchema(schema));
   const shared = {
     databaseUrl: TEST_DATABASE_URL,
     databaseSchema: schema,
-    redisUrl: TEST_REDIS_URL,
+    redisUrl,
     redisPrefix: uniqueRedisPrefix(),
   };
   const a = await startTestServer(shared);

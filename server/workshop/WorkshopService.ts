@@ -61,7 +61,11 @@ export class WorkshopService {
     this.cluster = options.cluster;
     // A board not loaded here needs nothing: its state is read from the database on first use.
     this.cluster?.onBoardEvent(WORKSHOP_TOPIC, (boardId) => {
-      if (this.boards.has(boardId)) void this.serial(boardId, () => this.reload(boardId));
+      if (this.boards.has(boardId)) this.reloadInTurn(boardId);
+    });
+    // Changes saved elsewhere while Redis was away were announced to nobody here.
+    this.cluster?.onReconnect(() => {
+      for (const boardId of this.boards.keys()) this.reloadInTurn(boardId);
     });
   }
 
@@ -177,6 +181,12 @@ export class WorkshopService {
         return { ...result, wrote: true };
     }
     return { ok: false, message: 'The workshop controls changed at the same moment elsewhere; try again.' };
+  }
+
+  private reloadInTurn(boardId: string): void {
+    this.serial(boardId, () => this.reload(boardId)).catch((error: unknown) =>
+      log.error({ board: boardId, err: error }, 'could not read the workshop state another instance saved'),
+    );
   }
 
   /** Another instance saved a change: take it, tell this instance's connections, enforce the lock here. */

@@ -21,8 +21,8 @@ const leftovers = (doc: Y.Doc) => {
 };
 
 describe('migration 6: smaller records', () => {
-  it('is the sixth migration and the code is at schema 6', () => {
-    expect(SCHEMA_VERSION).toBe(6);
+  it('is the sixth migration', () => {
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(6);
     expect(MIGRATIONS[5]!.name).toMatch(/typeName, id/);
   });
 
@@ -31,11 +31,12 @@ describe('migration 6: smaller records', () => {
     const before = readBoard(doc);
     expect(leftovers(doc).length).toBeGreaterThan(100); // the fixture is really schema 5
     const result = migrateBoard(doc);
-    expect(result).toMatchObject({ from: 5, to: 6, applied: [MIGRATIONS[5]!.name] });
+    expect(result).toMatchObject({ from: 5, to: SCHEMA_VERSION });
+    expect(result.applied[0]).toBe(MIGRATIONS[5]!.name);
     expect(leftovers(doc)).toEqual([]);
     const after = readBoard(doc);
     expect({ ...after, meta: null }).toEqual({ ...before, meta: null });
-    expect(readMeta(doc).schemaVersion).toBe(6);
+    expect(readMeta(doc).schemaVersion).toBe(SCHEMA_VERSION);
     // A colour and sentiments that were set are kept; null ones are gone.
     const coloured = after.notes.find((n) => n.colour !== null)!;
     expect(fieldsOf(doc, coloured.id).colour).toBe(coloured.colour);

@@ -66,4 +66,12 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    id: 7,
+    // Additive: `connector:` records (from, to, kind, label, share), arrows between notes. The
+    // version bump makes a version-6 client, which would not show them (and whose deletes of a
+    // note would leave its arrows behind), go read-only instead of editing blind.
+    name: 'connectors between notes',
+    up() {},
+  },
 ];

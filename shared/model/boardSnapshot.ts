@@ -1,4 +1,5 @@
 import type { BoardMeta } from '../doc/boardDoc.ts';
+import type { Connector } from '../schema/connector.ts';
 import type { LaneId, NoteId, StageId } from '../schema/ids.ts';
 import type { Kpi } from '../schema/kpi.ts';
 import type { Lane } from '../schema/lane.ts';
@@ -10,7 +11,7 @@ import type { Stage } from '../schema/stage.ts';
 // The shape of a board snapshot, apart from how it is built (snapshot.ts) and patched
 // (snapshotPatch.ts): both import it, neither imports the other's builder.
 
-export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi;
+export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi | Connector;
 
 /** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
 export interface BoardSnapshot {
@@ -32,6 +33,22 @@ export interface BoardSnapshot {
   readonly kpis: readonly Kpi[];
   /** KPIs per existing stage, in metric order (stages without KPIs are absent). */
   readonly kpisByStage: ReadonlyMap<StageId, readonly Kpi[]>;
+  /** Connectors whose two notes exist, by id. */
+  readonly connectors: readonly Connector[];
+  /** Connectors with a missing end (a note deleted concurrently): kept and shown for repair. */
+  readonly orphanConnectors: readonly Connector[];
+}
+
+/** Splits connectors into drawn ones and orphans, each sorted by id (the same on every peer). */
+export function splitConnectors(
+  all: Iterable<Connector>,
+  notesById: ReadonlyMap<NoteId, unknown>,
+): Pick<BoardSnapshot, 'connectors' | 'orphanConnectors'> {
+  const connectors: Connector[] = [];
+  const orphanConnectors: Connector[] = [];
+  for (const c of all) (notesById.has(c.from) && notesById.has(c.to) ? connectors : orphanConnectors).push(c);
+  const byId = (a: Connector, b: Connector) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { connectors: connectors.sort(byId), orphanConnectors: orphanConnectors.sort(byId) };
 }
 
 export function cellKey(stageId: StageId, laneId: LaneId): string {

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { metaMap, newRecordMap, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
-import { newId, type LaneId, type PersonaId, type StageId } from '../schema/ids.ts';
+import { newId, type LaneId, type NoteId, type PersonaId, type StageId } from '../schema/ids.ts';
 import { KPI_DEFAULTS, kpiIdFor, kpiPreset } from '../schema/kpi.ts';
 import { PERSONA_COLOURS, personaTagKey } from '../schema/persona.ts';
 import { noteStyleFields } from '../schema/recordLayout.ts';
@@ -71,6 +71,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
     const cellKeys = template.notes.map((n) => `${n.stage}/${laneOf(n)}`);
     for (const key of cellKeys) perCell.set(key, (perCell.get(key) ?? 0) + 1);
     const cellIndexes = new Map([...perCell].map(([key, count]) => [key, initialIndexes(count)]));
+    const noteIds: NoteId[] = [];
 
     template.notes.forEach((n, i) => {
       const stageId = stageIds[n.stage];
@@ -78,6 +79,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
       if (!stageId || !laneId) throw new Error(`Template ${template.id}: note ${i} points at a missing stage or lane`);
       const index = cellIndexes.get(cellKeys[i]!)!.shift()!;
       const id = newId('note');
+      noteIds.push(id);
       records.set(
         id,
         newRecordMap({
@@ -110,6 +112,22 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
           unit: k.unit ?? preset?.unit ?? KPI_DEFAULTS.unit,
           direction: k.direction ?? preset?.direction ?? KPI_DEFAULTS.direction,
           trend: k.trend ?? KPI_DEFAULTS.trend,
+        }),
+      );
+    }
+
+    for (const c of template.connectors ?? []) {
+      const from = noteIds[c.from];
+      const to = noteIds[c.to];
+      if (!from || !to || from === to) throw new Error(`Template ${template.id}: a connector needs two of its notes`);
+      records.set(
+        newId('connector'),
+        newRecordMap({
+          from,
+          to,
+          kind: c.kind,
+          ...(c.label ? { label: c.label } : {}),
+          ...(c.share !== undefined ? { share: c.share } : {}),
         }),
       );
     }

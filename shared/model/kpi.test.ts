@@ -60,6 +60,8 @@ describe('KPI commands', () => {
         unit: '/7',
         direction: 'lower',
         trend: null,
+        measuredAt: null,
+        recent: [],
       },
     ]);
     expect(t.run('setKpi', { stageId, metric: ' CES ', value: 2.8 })).toBe(id);
@@ -155,6 +157,8 @@ describe('KPI records read tolerantly and are repaired by the server', () => {
       unit: '',
       direction: 'higher',
       trend: null,
+      measuredAt: null,
+      recent: [],
     });
   });
 

@@ -9,14 +9,19 @@ import {
   type KpiDirection,
   type KpiTrend,
 } from '../schema/kpi.ts';
-import type { StageId } from '../schema/ids.ts';
+import type { KpiId, StageId } from '../schema/ids.ts';
+import { KPI_SERIES_LIMITS, PERIOD_HELP, parsePeriod, type KpiMeasurement } from '../schema/kpiSeries.ts';
 import type { KpiUpsert } from './commands/kpiCommands.ts';
 import type { BoardSnapshot } from './snapshot.ts';
 
 /** Columns of a KPI CSV file. The first row names them, in any order and any case. */
 const KPI_CSV_REQUIRED = ['stage', 'metric', 'value'] as const;
 const KPI_CSV_OPTIONAL = ['target', 'unit', 'previous', 'direction', 'trend'] as const;
-type Column = (typeof KPI_CSV_REQUIRED)[number] | (typeof KPI_CSV_OPTIONAL)[number];
+/** A file with a `date` column holds measurements: one row per KPI and period. */
+const KPI_CSV_DATED = ['date', 'sample_size', 'source'] as const;
+type Column = (typeof KPI_CSV_REQUIRED)[number] | (typeof KPI_CSV_OPTIONAL)[number] | (typeof KPI_CSV_DATED)[number];
+/** Other names people give the dated columns ("sample size", "n", "period"). */
+const COLUMN_ALIASES: Readonly<Record<string, Column>> = { period: 'date', n: 'sample_size', sample: 'sample_size' };
 
 interface KpiImportRow {
   /** 1-based line of the file (the header is line 1). */
@@ -28,6 +33,16 @@ interface KpiImportRow {
   readonly updates: boolean;
 }
 
+/** One row of a dated file: a measurement of one KPI, and the KPI fields the row fills. */
+export interface KpiMeasurementRow {
+  readonly line: number;
+  readonly stageName: string;
+  readonly kpiId: KpiId;
+  /** The KPI (created if the stage lacks it) and the target, unit, direction the row sets. */
+  readonly kpi: Omit<KpiUpsert, 'value' | 'previous' | 'trend'> & { stageId: StageId };
+  readonly measurement: KpiMeasurement;
+}
+
 interface KpiImportError {
   /** 1-based line of the file; 1 for a problem with the header or the whole file. */
   readonly line: number;
@@ -35,21 +50,32 @@ interface KpiImportError {
 }
 
 export interface KpiImportPreview {
+  /** Whether the file has a `date` column (measurements) rather than current values. */
+  readonly dated: boolean;
+  /** A file without a `date` column: current values, applied with `importKpis`. */
   readonly rows: readonly KpiImportRow[];
+  /** A file with a `date` column: measurements, written through the server (all or nothing). */
+  readonly measurements: readonly KpiMeasurementRow[];
   readonly errors: readonly KpiImportError[];
 }
 
 /**
  * Reads a KPI CSV file against the board: which rows can be applied, and a clear error for each
  * row that cannot (unknown stage, missing metric, a value that is not a number…), so the person
- * sees them all before anything is written. Nothing here writes: apply `rows` with `importKpis`.
+ * sees them all before anything is written. Nothing here writes.
  *
  * - Parsed with papaparse; the delimiter is detected (`,` `;` tab), so spreadsheet exports from
  *   countries that write `4,2` work; a leading byte-order mark is ignored; blank lines are skipped.
  * - `stage` matches a stage name case-insensitively (surrounding spaces ignored).
  * - `value` is required; an empty `target`, `unit`, `previous`, `direction` or `trend` cell
  *   leaves that field as it is. Numbers may end with `%` and use `,` as the decimal mark.
- * - A stage and metric twice in one file is an error on the second line (which one was meant?).
+ * - Without a `date` column each row is a KPI's current value (`rows`); a stage and metric twice
+ *   is an error on the second line (which one was meant?).
+ * - With a `date` column (a day, month or quarter, kpiSeries.ts) each row is a measurement
+ *   (`measurements`), with optional `sample_size` and `source`; `previous` and `trend` follow
+ *   from the dates, so those columns are refused. A stage, metric and date twice, or two
+ *   different targets, units or directions for one KPI, are errors on the later line. A text
+ *   cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is refused, not rewritten.
  */
 export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 'kpisByStage'>): KpiImportPreview {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -59,6 +85,12 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
   });
   const data = parsed.data;
   const errors: KpiImportError[] = [];
+  const refuse = (line: number, message: string, dated = false): KpiImportPreview => ({
+    dated,
+    rows: [],
+    measurements: [],
+    errors: [{ line, message }],
+  });
   const rowErrors = new Map<number, string>();
   for (const e of parsed.errors) {
     // "UndetectableDelimiter" only means one column (or one line); the header check says more.
@@ -66,30 +98,28 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
     rowErrors.set(e.row, e.message);
   }
   const headerIndex = data.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0)
-    return {
-      rows: [],
-      errors: [{ line: 1, message: 'The file is empty: expected a header row "stage,metric,value,target"' }],
-    };
-  const header = data[headerIndex]!.map((h) => h.trim().toLowerCase());
+  if (headerIndex < 0) return refuse(1, 'The file is empty: expected a header row "stage,metric,value,target"');
+  const header = data[headerIndex]!.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
   const columns = new Map<Column, number>();
-  for (const name of [...KPI_CSV_REQUIRED, ...KPI_CSV_OPTIONAL]) {
-    const i = header.indexOf(name);
+  for (const name of [...KPI_CSV_REQUIRED, ...KPI_CSV_OPTIONAL, ...KPI_CSV_DATED]) {
+    const i = header.findIndex((h) => h === name || COLUMN_ALIASES[h] === name);
     if (i >= 0) columns.set(name, i);
   }
   const missing = KPI_CSV_REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0) {
     const found = header.filter(Boolean).join(', ') || 'nothing';
-    return {
-      rows: [],
-      errors: [
-        {
-          line: headerIndex + 1,
-          message: `The header row needs the columns ${missing.map((m) => `"${m}"`).join(', ')} (found: ${found}). Expected: stage,metric,value,target`,
-        },
-      ],
-    };
+    return refuse(
+      headerIndex + 1,
+      `The header row needs the columns ${missing.map((m) => `"${m}"`).join(', ')} (found: ${found}). Expected: stage,metric,value,target`,
+    );
   }
+  const dated = columns.has('date');
+  if (dated && (columns.has('previous') || columns.has('trend')))
+    return refuse(
+      headerIndex + 1,
+      'A file with a date column gives each measurement its own row; "previous" and "trend" follow from the dates, so remove those columns',
+      true,
+    );
 
   const stagesByName = new Map<string, StageId[]>();
   for (const s of board.stages) {
@@ -98,7 +128,10 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
   }
   const stageList = board.stages.map((s) => s.name).join(', ');
   const seen = new Map<string, number>();
+  const kpiFields = new Map<KpiId, { line: number; fields: Record<string, unknown> }>();
   const rows: KpiImportRow[] = [];
+  const measurements: KpiMeasurementRow[] = [];
+  const limit = dated ? KPI_SERIES_LIMITS.perImport : KPI_LIMITS.perImport;
 
   for (let i = headerIndex + 1; i < data.length; i++) {
     const cells = data[i]!;
@@ -115,8 +148,8 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
       );
       continue;
     }
-    if (rows.length >= KPI_LIMITS.perImport) {
-      fail(`Only ${KPI_LIMITS.perImport} rows can be imported at once; split the file`);
+    if (rows.length + measurements.length >= limit) {
+      fail(`Only ${limit} rows can be imported at once; split the file`);
       continue;
     }
     const cell = (c: Column) => (columns.has(c) ? (cells[columns.get(c)!] ?? '').trim() : '');
@@ -146,26 +179,31 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
       continue;
     }
     const stageId = stageIds[0]!;
-    const key = `${stageId}|${kpiMetricKey(metric.data)}`;
+    const period = dated ? parsePeriod(cell('date')) : null;
+    const key = `${stageId}|${kpiMetricKey(metric.data)}${period ? `|${period}` : ''}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      fail(`${metric.data} for ${stageName} is already on line ${earlier}`);
+      fail(`${metric.data} for ${stageName}${period ? ` on ${period}` : ''} is already on line ${earlier}`);
       continue;
     }
 
     const problems: string[] = [];
-    const number = (c: 'value' | 'target' | 'previous', required: boolean): number | undefined => {
+    const number = (c: 'value' | 'target' | 'previous' | 'sample_size', required: boolean): number | undefined => {
       const raw = cell(c);
+      const name = c.replace('_', ' ');
       if (!raw) {
-        if (required) problems.push(`the ${c} is missing`);
+        if (required) problems.push(`the ${name} is missing`);
         return undefined;
       }
       const n = parseNumber(raw);
-      if (n === null) problems.push(`the ${c} "${raw.slice(0, 30)}" is not a number`);
-      else if (Math.abs(n) > KPI_LIMITS.maxAbsValue) problems.push(`the ${c} ${raw.slice(0, 30)} is too large`);
+      if (n === null) problems.push(`the ${name} "${raw.slice(0, 30)}" is not a number`);
+      else if (Math.abs(n) > KPI_LIMITS.maxAbsValue) problems.push(`the ${name} ${raw.slice(0, 30)} is too large`);
       else return n;
       return undefined;
     };
+    for (const c of ['stage', 'metric', 'unit', 'source'] as const)
+      if (FORMULA_START.test(cell(c)) && parseNumber(cell(c)) === null)
+        problems.push(`the ${c} "${cell(c).slice(0, 30)}" starts like a spreadsheet formula (${cell(c)[0]})`);
     const value = number('value', true);
     const target = number('target', false);
     const previous = number('previous', false);
@@ -178,29 +216,63 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
     const trend = cell('trend').toLowerCase();
     if (trend && !(KPI_TRENDS as readonly string[]).includes(trend))
       problems.push(`the trend "${trend.slice(0, 30)}" is not "up", "down" or "flat"`);
+    const fields = {
+      ...(target !== undefined ? { target } : {}),
+      ...(unit ? { unit } : {}),
+      ...(direction ? { direction: direction as KpiDirection } : {}),
+    };
+    const kpiId = kpiIdFor(stageId, metric.data);
+    let sampleSize: number | undefined;
+    if (dated) {
+      if (!cell('date')) problems.push(`the date is missing (${PERIOD_HELP})`);
+      else if (!period) problems.push(`the date "${cell('date').slice(0, 30)}" is not ${PERIOD_HELP}`);
+      sampleSize = number('sample_size', false);
+      if (sampleSize !== undefined && !(Number.isInteger(sampleSize) && sampleSize >= 0))
+        problems.push(`the sample size ${sampleSize} is not a whole number of 0 or more`);
+      if (cell('source').length > KPI_SERIES_LIMITS.sourceLength)
+        problems.push(`the source is longer than ${KPI_SERIES_LIMITS.sourceLength} characters`);
+      const before = kpiFields.get(kpiId);
+      for (const [field, v] of Object.entries(fields))
+        if (before && field in before.fields && before.fields[field] !== v)
+          problems.push(`the ${field} ${String(v)} differs from the ${field} on line ${before.line}`);
+    }
     if (problems.length > 0) {
       fail(capitalise(problems.join('; ')));
       continue;
     }
 
     seen.set(key, line);
+    const stageLabel = board.stages.find((s) => s.id === stageId)!.name;
+    if (dated) {
+      const before = kpiFields.get(kpiId);
+      kpiFields.set(kpiId, { line: before?.line ?? line, fields: { ...before?.fields, ...fields } });
+      measurements.push({
+        line,
+        stageName: stageLabel,
+        kpiId,
+        kpi: { stageId, metric: metric.data, ...fields },
+        measurement: { period: period!, value: value!, sampleSize: sampleSize ?? null, source: cell('source') || null },
+      });
+      continue;
+    }
     const input: KpiUpsert & { stageId: StageId } = {
       stageId,
       metric: metric.data,
       value: value!,
-      ...(target !== undefined ? { target } : {}),
+      ...fields,
       ...(previous !== undefined ? { previous } : {}),
-      ...(unit ? { unit } : {}),
-      ...(direction ? { direction: direction as KpiDirection } : {}),
       ...(trend ? { trend: trend as KpiTrend } : {}),
     };
-    const updates = (board.kpisByStage.get(stageId) ?? []).some((k) => k.id === kpiIdFor(stageId, metric.data));
-    rows.push({ line, stageName: board.stages.find((s) => s.id === stageId)!.name, input, updates });
+    const updates = (board.kpisByStage.get(stageId) ?? []).some((k) => k.id === kpiId);
+    rows.push({ line, stageName: stageLabel, input, updates });
   }
-  if (rows.length === 0 && errors.length === 0)
+  if (rows.length === 0 && measurements.length === 0 && errors.length === 0)
     errors.push({ line: headerIndex + 1, message: 'The file has a header but no rows' });
-  return { rows, errors };
+  return { dated, rows, measurements, errors };
 }
+
+// A cell a spreadsheet would run as a formula (OWASP CSV injection); export/csv.ts escapes the same.
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
@@ -231,4 +303,22 @@ export function kpiCsvExample(board: Pick<BoardSnapshot, 'stages'>): string {
   if (names[1]) lines.push(`${quote(names[1])},Conversion,2.4,3`);
   if (names[2]) lines.push(`${quote(names[2])},CES,3.2,2.5`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The server request for a dated file's rows: one entry per KPI, its fields and measurements in file order. */
+export function measurementImport(rows: readonly KpiMeasurementRow[]): ImportedKpiInput[] {
+  const byKpi = new Map<KpiId, { kpi: KpiMeasurementRow['kpi']; measurements: KpiMeasurement[] }>();
+  for (const row of rows) {
+    const entry = byKpi.get(row.kpiId);
+    if (entry) {
+      entry.kpi = { ...entry.kpi, ...row.kpi };
+      entry.measurements.push(row.measurement);
+    } else byKpi.set(row.kpiId, { kpi: row.kpi, measurements: [row.measurement] });
+  }
+  return [...byKpi.values()].map(({ kpi, measurements }) => ({ ...kpi, measurements }));
+}
+
+/** One KPI of a measurement import, as the server takes it (shared/protocol/kpiMeasurements.ts). */
+interface ImportedKpiInput extends Omit<KpiMeasurementRow['kpi'], 'previous' | 'trend'> {
+  readonly measurements: KpiMeasurement[];
 }

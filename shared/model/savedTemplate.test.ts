@@ -28,11 +28,14 @@ function workshopBoard() {
     unit: '%',
     previous: 1.9,
   });
+  const [first, second] = t.board().notes;
+  t.run('addConnector', { from: first!.id, to: backstage, kind: 'drop-out', label: 'gives up', share: 12 });
+  t.run('addConnector', { from: backstage, to: second!.id, kind: 'loop-back' });
   return { t, backstage, pain };
 }
 
 describe('a board saved as a template', () => {
-  it('keeps stages, lanes, personas, KPI definitions and the notes; a board made from it has the same structure', () => {
+  it('keeps stages, lanes, personas, KPI definitions, the notes and their connectors; a board made from it has the same structure', () => {
     const { t } = workshopBoard();
     const before = t.board();
     const template = templateFromBoard(before, {
@@ -46,6 +49,7 @@ describe('a board saved as a template', () => {
     const after = readBoard(doc);
     const expected = structureOf(before);
     expect(structureOf(after)).toEqual(expected);
+    expect(expected.connectors).toHaveLength(2);
     // And the note in the second pain lane stayed in that lane, not in the first of its kind.
     expect(expected.notes.some((n) => n[1] === `${before.lanes.length - 1}:Backstage pains`)).toBe(true);
   });
@@ -75,7 +79,7 @@ describe('a board saved as a template', () => {
     expect(templateFromBoard(t.board(), { id: 'saved-abcdefghijkl', name: 'n', description: '' }).notes).toEqual([]);
   });
 
-  it('a stored template that points outside its own stages, lanes or personas is refused', () => {
+  it('a stored template that points outside its own stages, lanes, personas or notes is refused', () => {
     const base = templateFromBoard(createTestBoard('b2b-saas-onboarding').board(), {
       id: 'saved-abcdefghijkl',
       name: 'n',
@@ -89,6 +93,10 @@ describe('a board saved as a template', () => {
       { ...base, kpis: [{ stage: 42, metric: 'NPS' }] },
       { ...base, stages: [] },
       { ...base, notes: [{ ...note, department: 'legal' }] },
+      { ...base, connectors: [{ from: 0, to: 0, kind: 'next-step' }] },
+      { ...base, connectors: [{ from: 0, to: base.notes.length, kind: 'next-step' }] },
+      { ...base, connectors: [{ from: 0, to: 1, kind: 'teleport' }] },
+      { ...base, connectors: [{ from: 0, to: 1, kind: 'next-step', share: 101 }] },
     ])
       expect(boardTemplateSchema.safeParse(bad).success).toBe(false);
     expect(boardTemplateSchema.safeParse(base).success).toBe(true);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { CONNECTOR_KINDS, connectorLabelSchema, connectorShareSchema } from '../schema/connector.ts';
 import { DEPARTMENTS } from '../schema/department.ts';
 import { KPI_DIRECTIONS, KPI_LIMITS, KPI_TRENDS } from '../schema/kpi.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from '../schema/noteKind.ts';
-import type { BoardTemplate, TemplateKpi, TemplateNote } from '../templates/index.ts';
+import type { BoardTemplate, TemplateConnector, TemplateKpi, TemplateNote } from '../templates/index.ts';
 import type { BoardSnapshot } from './snapshot.ts';
 
 /** Saved-template ids: `saved-` and 12 base-36 characters; built-in ids never start so. */
@@ -20,13 +21,15 @@ export const TEMPLATE_LIMITS = {
   maxLanes: 100,
   maxPersonas: 100,
   maxKpis: 1000,
+  maxConnectors: 4000,
 } as const;
 
 /**
  * A board turned into a template: its stages (with descriptions), lanes, personas, the stages'
- * KPI definitions (metric, unit, direction, target; no measured values) and the notes as examples
- * (text, kind, lane, colour, sentiment, department, persona tags). Left out on purpose: who wrote
- * the notes, votes and rounds, actions' owners, statuses and due dates, comments, orphan notes.
+ * KPI definitions (metric, unit, direction, target; no measured values), the notes as examples
+ * (text, kind, lane, colour, sentiment, department, persona tags) and the connectors between them.
+ * Left out on purpose: who wrote the notes, votes and rounds, actions' owners, statuses and due
+ * dates, comments, orphan notes and orphan connectors.
  */
 export function templateFromBoard(
   board: BoardSnapshot,
@@ -36,10 +39,12 @@ export function templateFromBoard(
   const laneIndex = new Map(board.lanes.map((l, i) => [l.id, i]));
   const personaIndex = new Map(board.personas.map((p, i) => [p.id, i]));
   const notes: TemplateNote[] = [];
+  const noteIndex = new Map<string, number>();
   for (const n of board.notes) {
     const stage = stageIndex.get(n.position.stageId);
     const lane = laneIndex.get(n.position.laneId);
     if (stage === undefined || lane === undefined) continue; // orphans stay behind
+    noteIndex.set(n.id, notes.length);
     const personas = n.personaIds.map((p) => personaIndex.get(p)).filter((i): i is number => i !== undefined);
     notes.push({
       stage,
@@ -57,6 +62,19 @@ export function templateFromBoard(
     const stage = stageIndex.get(k.stageId);
     if (stage === undefined) continue;
     kpis.push({ stage, metric: k.metric, unit: k.unit, direction: k.direction, target: k.target });
+  }
+  const connectors: TemplateConnector[] = [];
+  for (const c of board.connectors) {
+    const from = noteIndex.get(c.from);
+    const to = noteIndex.get(c.to);
+    if (from === undefined || to === undefined) continue; // an end is an orphan note
+    connectors.push({
+      from,
+      to,
+      kind: c.kind,
+      ...(c.label ? { label: c.label } : {}),
+      ...(c.share !== null ? { share: c.share } : {}),
+    });
   }
   return {
     id: info.id,
@@ -76,6 +94,7 @@ export function templateFromBoard(
     })),
     notes,
     kpis,
+    connectors,
   };
 }
 
@@ -141,6 +160,18 @@ export const boardTemplateSchema = z
       )
       .max(TEMPLATE_LIMITS.maxKpis)
       .optional(),
+    connectors: z
+      .array(
+        z.object({
+          from: z.number().int().min(0),
+          to: z.number().int().min(0),
+          kind: z.enum(CONNECTOR_KINDS),
+          label: connectorLabelSchema.optional(),
+          share: connectorShareSchema.optional(),
+        }),
+      )
+      .max(TEMPLATE_LIMITS.maxConnectors)
+      .optional(),
   })
   .superRefine((t, ctx) => {
     const personas = t.personas?.length ?? 0;
@@ -151,6 +182,10 @@ export const boardTemplateSchema = z
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'lane'], message: 'no such lane' });
       if (n.personas?.some((p) => p >= personas))
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'personas'], message: 'no such persona' });
+    });
+    t.connectors?.forEach((c, i) => {
+      if (c.from >= t.notes.length || c.to >= t.notes.length || c.from === c.to)
+        ctx.addIssue({ code: 'custom', path: ['connectors', i], message: 'needs two different notes' });
     });
     t.kpis?.forEach((k, i) => {
       if (k.stage >= t.stages.length)

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
+import { readConnector, type Connector } from '../schema/connector.ts';
 import {
   recordTypeOf,
+  type ConnectorId,
   type KpiId,
   type LaneId,
   type NoteId,
@@ -17,7 +19,7 @@ import { byRevealTime, readRound, type Round } from '../schema/round.ts';
 import { readStage, type Stage } from '../schema/stage.ts';
 import { byIndex } from './ordering.ts';
 import { byPosition, patchSnapshot } from './snapshotPatch.ts';
-import { cellKey, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
+import { cellKey, splitConnectors, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
 
 export { cellKey, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
 
@@ -36,6 +38,8 @@ function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
       return readRound(id as RoundId, fields);
     case 'kpi':
       return readKpi(id as KpiId, fields);
+    case 'connector':
+      return readConnector(id as ConnectorId, fields);
     default:
       return undefined; // a record type from a newer schema: kept in the doc, not shown
   }
@@ -48,12 +52,14 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   const personas: Persona[] = [];
   const rounds: Round[] = [];
   const allKpis: Kpi[] = [];
+  const connectors: Connector[] = [];
   for (const r of records) {
     if (r.typeName === 'stage') stages.push(r);
     else if (r.typeName === 'lane') lanes.push(r);
     else if (r.typeName === 'persona') personas.push(r);
     else if (r.typeName === 'round') rounds.push(r);
     else if (r.typeName === 'kpi') allKpis.push(r);
+    else if (r.typeName === 'connector') connectors.push(r);
     else allNotes.push(r);
   }
   personas.sort(byIndex);
@@ -96,18 +102,20 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   for (const list of kpisByStage.values()) list.sort(byKpiOrder);
   const kpis = stages.flatMap((s) => kpisByStage.get(s.id) ?? []);
   kpis.push(...allKpis.filter((k) => !stageSet.has(k.stageId)).sort(byKpiOrder));
+  const notesById = new Map(allNotes.map((n) => [n.id, n]));
   return {
     meta,
     stages,
     lanes,
     notes,
-    notesById: new Map(allNotes.map((n) => [n.id, n])),
+    notesById,
     cells,
     orphanNotes,
     personas,
     rounds,
     kpis,
     kpisByStage,
+    ...splitConnectors(connectors, notesById),
   };
 }
 

@@ -2,7 +2,7 @@ import type { NoteId } from '../schema/ids.ts';
 import { recordTypeOf } from '../schema/ids.ts';
 import type { Note } from '../schema/note.ts';
 import { byIndex } from './ordering.ts';
-import { cellKey, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
+import { cellKey, splitConnectors, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
 
 /** Notes in a cell sort by fractional index, then id (the order `buildSnapshot` gives). */
 export const byPosition = (a: Note, b: Note): number =>
@@ -13,7 +13,7 @@ export const byPosition = (a: Note, b: Note): number =>
  * of from every record: a full build re-sorts and re-groups every note (most of a remote edit's
  * cost on a 5,000-note board, docs/performance.md), where this copies one cell and the id map.
  * `changed` maps each touched record id to its record now (undefined: removed).
- * Returns null when the change needs a full build (a stage, lane, persona, round or KPI changed,
+ * Returns null when the change needs a full build (a stage, lane, persona, round, KPI or connector changed,
  * or a note is or becomes an orphan); the result equals `buildSnapshot` of the same records.
  */
 export function patchSnapshot(
@@ -27,6 +27,7 @@ export function patchSnapshot(
   /** Cells whose membership or order may change, and notes replaced where they sit. */
   const resort = new Set<string>();
   const inPlace = new Map<Note, Note>();
+  let notesAddedOrRemoved = false;
   for (const [id, next] of changed) {
     if (recordTypeOf(id) !== 'note' || (next && next.typeName !== 'note')) return null;
     const before = prev.notesById.get(id as NoteId);
@@ -34,6 +35,7 @@ export function patchSnapshot(
     if (next) notesById.set(next.id, next);
     else notesById.delete(id as NoteId);
     if (!before && !next) continue;
+    if (!before || !next) notesAddedOrRemoved = true;
     const from = before && cellKey(before.position.stageId, before.position.laneId);
     const to = next && cellKey(next.position.stageId, next.position.laneId);
     if (before && next && from === to && before.position.index === next.position.index) inPlace.set(before, next);
@@ -68,5 +70,9 @@ export function patchSnapshot(
       if (list) for (const n of list) notes.push(n);
     }
   for (const n of prev.orphanNotes) notes.push(n);
-  return { ...prev, notes, notesById, cells };
+  // A note that comes or goes can make a connector an orphan or repair one.
+  const ends = notesAddedOrRemoved
+    ? splitConnectors([...prev.connectors, ...prev.orphanConnectors], notesById)
+    : { connectors: prev.connectors, orphanConnectors: prev.orphanConnectors };
+  return { ...prev, notes, notesById, cells, ...ends };
 }

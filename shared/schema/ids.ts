@@ -1,5 +1,5 @@
 /** Record ids are `<type>:<random>`, so a record's type is readable from its key alone. */
-export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round' | 'kpi';
+export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round' | 'kpi' | 'connector';
 export type RecordId<T extends RecordType = RecordType> = `${T}:${string}`;
 export type StageId = RecordId<'stage'>;
 export type LaneId = RecordId<'lane'>;
@@ -7,8 +7,9 @@ export type NoteId = RecordId<'note'>;
 export type PersonaId = RecordId<'persona'>;
 export type RoundId = RecordId<'round'>;
 export type KpiId = RecordId<'kpi'>;
+export type ConnectorId = RecordId<'connector'>;
 
-const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round', 'kpi'];
+const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round', 'kpi', 'connector'];
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

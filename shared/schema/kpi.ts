@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { isRecordId, type KpiId, type StageId } from './ids.ts';
+import { KPI_MAX_ABS_VALUE, readKpiSeriesMirror, type KpiSeriesMirror } from './kpiSeries.ts';
 
 /**
  * A metric of one stage (CSAT, NPS, CES, conversion, churn or a custom one): value, target, unit
  * and trend. One record per (stage, metric); every field is its own key, so one person changing
  * the value while another changes the target both keep their change.
  */
-export interface Kpi {
+export interface Kpi extends KpiSeriesMirror {
   readonly typeName: 'kpi';
   readonly id: KpiId;
   readonly stageId: StageId;
   /** The metric's name as shown ("CSAT", "Checkout conversion"); its key is `kpiMetricKey(metric)`. */
   readonly metric: string;
-  /** The current value, or null when not measured yet. */
+  /** The current value, or null when not measured yet: the latest measurement, unless set by hand since. */
   readonly value: number | null;
   readonly target: number | null;
-  /** The value of the previous period; the trend is computed from it unless `trend` is set. */
+  /** The value of the previous period (the measurement before the latest); the trend is computed from it unless `trend` is set. */
   readonly previous: number | null;
   /** Shown after the value: "%", "/5", "pts", "" … */
   readonly unit: string;
@@ -30,7 +31,7 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export const KPI_TRENDS = ['up', 'down', 'flat'] as const;
 export type KpiTrend = (typeof KPI_TRENDS)[number];
 
-export const KPI_LIMITS = { metricLength: 40, unitLength: 12, maxAbsValue: 1e9, perImport: 500 } as const;
+export const KPI_LIMITS = { metricLength: 40, unitLength: 12, maxAbsValue: KPI_MAX_ABS_VALUE, perImport: 500 } as const;
 
 /** Well-known metrics: their usual unit and direction, filled in when one is added by name. */
 export const KPI_PRESETS = [
@@ -74,7 +75,10 @@ export const kpiMetricSchema = z
   .min(1, 'A KPI needs a metric name')
   .max(KPI_LIMITS.metricLength, `A metric name has at most ${KPI_LIMITS.metricLength} characters`)
   .refine((m) => kpiMetricKey(m) !== '', 'A metric name needs a letter or a digit');
-export const kpiIdSchema = z.custom<KpiId>((v) => isRecordId('kpi', v), 'Not a KPI id');
+// The meta describes the id to JSON Schema (the HTTP API's OpenAPI document); z.custom has no type of its own.
+export const kpiIdSchema = z
+  .custom<KpiId>((v) => isRecordId('kpi', v), 'Not a KPI id')
+  .meta({ type: 'string', pattern: '^kpi:.+' });
 
 /** The editable fields (strict on write). */
 export const kpiFieldsSchema = z.object({
@@ -115,6 +119,7 @@ export function readKpi(id: KpiId, raw: Record<string, unknown>): Kpi {
     unit: typeof raw.unit === 'string' ? raw.unit.slice(0, KPI_LIMITS.unitLength) : '',
     direction: field('direction'),
     trend: field('trend'),
+    ...readKpiSeriesMirror(raw),
   };
 }
 

@@ -6,7 +6,9 @@ import { LIMITS } from './limits.ts';
 import { readNote } from './note.ts';
 import { readPersona } from './persona.ts';
 import { ROUND_DEFAULTS, roundFieldsSchema } from './round.ts';
+import { CONNECTOR_LIMITS, connectorKindSchema, connectorShareSchema } from './connector.ts';
 import { KPI_DEFAULTS, kpiFieldsSchema, kpiMetricSchema, KPI_LIMITS } from './kpi.ts';
+import { isValidMirrorField } from './kpiSeries.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
 import { readStage } from './stage.ts';
 import { DERIVED_FIELDS } from './recordLayout.ts';
@@ -76,6 +78,10 @@ export function recordRepair(key: string, value: unknown, limits: RepairLimits =
   if (!(value instanceof Y.Map)) return { kind: 'delete', why: `${key} is not a map` };
   const raw: Record<string, unknown> = {};
   value.forEach((v, k) => (raw[k] = v));
+  if (type === 'connector') {
+    const broken = brokenConnectorEnds(raw, limits.maxShortStringLength);
+    if (broken) return { kind: 'delete', why: `${key}: ${broken}` };
+  }
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
   const why: string[] = [];
@@ -161,6 +167,19 @@ function checkFields(
             : KPI_DEFAULTS[field as keyof typeof KPI_DEFAULTS],
         );
     }
+    // The series mirror (kpiSeries.ts): a malformed one is removed and reads as "no series".
+    for (const field of ['measuredAt', 'recent'] as const) fix(field, isValidMirrorField(field, raw[field]), REMOVE);
+    return;
+  }
+  if (type === 'connector') {
+    // Its ends were checked first (a connector without two notes is removed, not repaired).
+    fix('kind', connectorKindSchema.safeParse(raw.kind).success, 'next-step');
+    fix(
+      'label',
+      raw.label === undefined || isShortString(raw.label, CONNECTOR_LIMITS.labelLength),
+      typeof raw.label === 'string' ? truncate(raw.label, CONNECTOR_LIMITS.labelLength) : REMOVE,
+    );
+    fix('share', raw.share === undefined || connectorShareSchema.safeParse(raw.share).success, REMOVE);
     return;
   }
   if (type === 'persona') {
@@ -239,6 +258,17 @@ function checkFields(
       null,
     );
   }
+}
+
+/**
+ * Why a connector's ends make it no connector at all (a missing or malformed note id, or the same
+ * note at both ends), or null. An end naming a note that does not exist is fine: that is an
+ * orphan, which a concurrent delete makes and which is kept for repair.
+ */
+function brokenConnectorEnds(raw: Record<string, unknown>, maxIdLength: number): string | null {
+  for (const end of ['from', 'to'] as const)
+    if (!isRecordId('note', raw[end]) || !isShortString(raw[end], maxIdLength)) return `${end} is not a note id`;
+  return raw.from === raw.to ? 'a connector from a note to itself' : null;
 }
 
 /** Cuts to `max` UTF-16 units without splitting a surrogate pair. */

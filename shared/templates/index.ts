@@ -5,7 +5,7 @@ import { financialServicesTemplate } from './financialServices.ts';
 import { supportTicketTemplate } from './supportTicket.ts';
 import type { BoardTemplate } from './types.ts';
 
-export type { BoardTemplate, TemplateKpi, TemplateNote } from './types.ts';
+export type { BoardTemplate, TemplateConnector, TemplateKpi, TemplateNote } from './types.ts';
 
 export const TEMPLATES: readonly BoardTemplate[] = [
   blankTemplate,

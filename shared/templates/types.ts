@@ -1,3 +1,4 @@
+import type { ConnectorKind } from '../schema/connector.ts';
 import type { Department } from '../schema/department.ts';
 import type { KpiDirection, KpiTrend } from '../schema/kpi.ts';
 import type { NoteKind } from '../schema/noteKind.ts';
@@ -40,6 +41,15 @@ export interface TemplateKpi {
   readonly trend?: KpiTrend | null;
 }
 
+/** An arrow between two of the template's notes (indexes into `notes`). */
+export interface TemplateConnector {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: ConnectorKind;
+  readonly label?: string;
+  readonly share?: number;
+}
+
 export interface BoardTemplate {
   readonly id: string;
   readonly name: string;
@@ -49,6 +59,7 @@ export interface BoardTemplate {
   readonly notes: readonly TemplateNote[];
   readonly personas?: readonly TemplatePersona[];
   readonly kpis?: readonly TemplateKpi[];
+  readonly connectors?: readonly TemplateConnector[];
   /** Per stage, its description (saved templates); absent: none. */
   readonly stageDescriptions?: readonly string[];
 }

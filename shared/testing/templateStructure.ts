@@ -5,6 +5,7 @@ export function structureOf(b: BoardSnapshot) {
   const stage = new Map(b.stages.map((s) => [s.id, s.name]));
   const lane = new Map(b.lanes.map((l, i) => [l.id, `${i}:${l.name}`]));
   const persona = new Map(b.personas.map((p) => [p.id, p.name]));
+  const noteAt = new Map(b.notes.map((n, i) => [n.id, i]));
   return {
     stages: b.stages.map((s) => [s.name, s.description]),
     lanes: b.lanes.map((l) => [l.name, l.kind]),
@@ -20,5 +21,9 @@ export function structureOf(b: BoardSnapshot) {
       n.personaIds.map((id) => persona.get(id)).sort(),
     ]),
     kpis: b.kpis.map((k) => [stage.get(k.stageId), k.metric, k.unit, k.direction, k.target]),
+    // Ends by position in board order (ids differ), sorted: connectors sort by their random id.
+    connectors: b.connectors
+      .map((c) => [noteAt.get(c.from), noteAt.get(c.to), c.kind, c.label, c.share])
+      .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
   };
 }

@@ -12,6 +12,8 @@ import { activity } from './0008_activity.ts';
 import { people } from './0009_people.ts';
 import { boardPeople } from './0010_boardPeople.ts';
 import { accounts } from './0011_accounts.ts';
+import { kpiMeasurements } from './0012_kpiMeasurements.ts';
+import { webhooks } from './0013_webhooks.ts';
 import { type SchemaBuilder, schemaBuilder } from './schemaBuilder.ts';
 
 /**
@@ -35,7 +37,12 @@ const MIGRATIONS: Readonly<Record<string, (s: SchemaBuilder) => Promise<void>>> 
   '0009_people': people,
   '0010_board_people': boardPeople,
   '0011_accounts': accounts,
+  '0012_kpi_measurements': kpiMeasurements,
+  '0013_webhooks': webhooks,
 };
+
+/** How many migrations there are: a database migrated to the latest has run this many. */
+export const MIGRATION_COUNT = Object.keys(MIGRATIONS).length;
 
 /** The migrator's own bookkeeping tables; backups leave them out. */
 export const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'] as const;

@@ -5,12 +5,14 @@ import { CommandError } from '../errors.ts';
 import type { BoardSnapshot } from '../snapshot.ts';
 import { createContext, type Actor } from './context.ts';
 import type { CommandDef } from './define.ts';
+import * as connectors from './connectorCommands.ts';
 import * as kpis from './kpiCommands.ts';
 import * as notes from './noteCommands.ts';
 import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
+export { mirrorKpiSeries } from './kpiCommands.ts';
 export { clipboardNoteSchema, isLeftEmpty, pasteCellFor, type ClipboardNote } from './noteCommands.ts';
 
 /** Every user intent on the board, by name. */
@@ -43,6 +45,12 @@ export const COMMANDS = {
   updateKpi: kpis.updateKpi,
   removeKpi: kpis.removeKpi,
   importKpis: kpis.importKpis,
+  addConnector: connectors.addConnector,
+  retypeConnector: connectors.retypeConnector,
+  relabelConnector: connectors.relabelConnector,
+  setConnectorShare: connectors.setConnectorShare,
+  reconnectConnector: connectors.reconnectConnector,
+  deleteConnectors: connectors.deleteConnectors,
 } satisfies Record<string, CommandDef<z.ZodType, unknown>>;
 
 type Commands = typeof COMMANDS;
@@ -63,6 +71,18 @@ export function executeCommand<N extends CommandName>(
   current?: () => BoardSnapshot,
 ): CommandResult<N> {
   const def = COMMANDS[name] as unknown as CommandDef<z.ZodType, CommandResult<N>>;
+  return executeDef(doc, actor, def, input, origin, current);
+}
+
+/** `executeCommand` for a command outside the user table (the server's own, e.g. `mirrorKpiSeries`). */
+export function executeDef<S extends z.ZodType, R>(
+  doc: Y.Doc,
+  actor: Actor,
+  def: CommandDef<S, R>,
+  input: z.input<S>,
+  origin: string,
+  current?: () => BoardSnapshot,
+): R {
   const parsed = def.input.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -71,7 +91,7 @@ export function executeCommand<N extends CommandName>(
   // A live snapshot saves re-reading every record per command; it is only current between
   // transactions, so a command nested in someone else's transaction reads the doc itself.
   const ctx = createContext(doc, actor, Date.now(), doc._transaction === null ? current : undefined);
-  let result: CommandResult<N> | undefined;
+  let result: R | undefined;
   let failure: unknown;
   doc.transact(() => {
     try {
@@ -81,5 +101,5 @@ export function executeCommand<N extends CommandName>(
     }
   }, origin);
   if (failure) throw failure;
-  return result as CommandResult<N>;
+  return result as R;
 }

@@ -11,6 +11,7 @@ import {
   kpiPreset,
   type KpiFields,
 } from '../../schema/kpi.ts';
+import { kpiPeriodSchema } from '../../schema/kpiSeries.ts';
 import { stageIdSchema } from '../../schema/stage.ts';
 import { CommandError } from '../errors.ts';
 import { requireRecord, type CommandContext } from './context.ts';
@@ -81,4 +82,31 @@ export const importKpis = command(
     for (const row of rows) requireRecord(ctx, row.stageId, 'stage');
     return rows.map((row) => upsert(ctx, row));
   },
+);
+
+const seriesMirrorSchema = z.object({
+  kpis: z
+    .array(
+      kpiUpsertSchema.extend({
+        measuredAt: kpiPeriodSchema.nullable(),
+        recent: z.array(z.object({ period: kpiPeriodSchema, value: z.number().finite() })),
+      }),
+    )
+    .min(1),
+});
+
+/**
+ * The server's copy of each KPI's series into the board after measurements were written
+ * (server/kpi/): the latest value and the one before, the latest period and the sparkline's
+ * points; it creates a KPI the stage does not have yet. Not a user command: clients write
+ * measurements through the server, which owns the series.
+ */
+export const mirrorKpiSeries = command(seriesMirrorSchema, (ctx, { kpis }) =>
+  kpis.map(({ measuredAt, recent, ...fields }) => {
+    const id = upsert(ctx, fields);
+    const rec = requireRecord(ctx, id, 'KPI');
+    if (rec.get('measuredAt') !== measuredAt) rec.set('measuredAt', measuredAt);
+    rec.set('recent', recent);
+    return id;
+  }),
 );

@@ -15,6 +15,7 @@ import { cellKey } from '../snapshot.ts';
 import { applyTextDiff } from '../textDiff.ts';
 import { requireRecord, type CommandContext } from './context.ts';
 import { command } from './define.ts';
+import { removeNotes } from './removeNotes.ts';
 
 const noteIdsSchema = z.array(noteIdSchema).min(1, 'Select at least one note').max(5000);
 
@@ -164,7 +165,7 @@ export const updateNotes = command(
 
 export const deleteNotes = command(z.object({ noteIds: noteIdsSchema }), (ctx, { noteIds }) => {
   for (const id of noteIds) requireRecord(ctx, id, 'note');
-  for (const id of noteIds) recordsMap(ctx.doc).delete(id);
+  removeNotes(ctx, noteIds);
 });
 
 /** A note its author left without a word: only whitespace, or nothing. */
@@ -183,7 +184,7 @@ export const discardEmptyNote = command(
   (ctx, { noteId }) => {
     const note = ctx.board().notesById.get(noteId);
     if (!note || !isLeftEmpty(note, ctx.actor.id)) return false;
-    recordsMap(ctx.doc).delete(noteId);
+    removeNotes(ctx, [noteId]);
     return true;
   },
   'merge',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { metaMap, newRecordMap, recordsMap } from '../../doc/boardDoc.ts';
-import { newId, type LaneId, type StageId } from '../../schema/ids.ts';
+import { newId, type LaneId, type NoteId, type StageId } from '../../schema/ids.ts';
 import { laneIdSchema, laneNameSchema } from '../../schema/lane.ts';
 import { LIMITS } from '../../schema/limits.ts';
 import { noteKindSchema } from '../../schema/noteKind.ts';
@@ -10,6 +10,7 @@ import { indexAfterLast, indexAt } from '../ordering.ts';
 import { cellKey } from '../snapshot.ts';
 import { requireRecord, type CommandContext } from './context.ts';
 import { command } from './define.ts';
+import { removeNotes } from './removeNotes.ts';
 
 const positionSchema = z.number().int().min(0).optional();
 
@@ -130,7 +131,10 @@ function relocateOrDelete<N extends { id: string; position: { stageId: StageId; 
     throw new CommandError('needs-decision', `This ${what} holds ${notes.length} note(s): move them or delete them.`);
   const records = recordsMap(ctx.doc);
   if (decision.notes === 'delete') {
-    for (const n of notes) records.delete(n.id);
+    removeNotes(
+      ctx,
+      notes.map((n) => n.id as NoteId),
+    );
     return;
   }
   if (decision.to === removing) throw new CommandError('invalid-input', `Move the notes to another ${what}.`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONNECTOR_LIMITS } from '../../schema/connector.ts';
 import { LIMITS } from '../../schema/limits.ts';
 import { attemptWrite, createTestBoard, type TestBoard } from '../../testing/board.ts';
 import { CommandError, type CommandErrorCode } from '../errors.ts';
@@ -15,6 +16,9 @@ interface Fixture {
   noteId: `note:${string}`;
   personaId: `persona:${string}`;
   kpiId: `kpi:${string}`;
+  /** A second note, and a connector from noteId to it. */
+  otherNoteId: `note:${string}`;
+  connectorId: `connector:${string}`;
 }
 
 const long = (n: number) => 'x'.repeat(n + 1);
@@ -317,6 +321,82 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
         }),
     ],
   ],
+  addConnector: [
+    ['missing end', 'not-found', (t, f) => t.run('addConnector', { from: f.noteId, to: 'note:gone' })],
+    ['to itself', 'invalid-input', (t, f) => t.run('addConnector', { from: f.noteId, to: f.noteId })],
+    ['not a note', 'invalid-input', (t, f) => t.run('addConnector', { from: f.noteId, to: f.stageId as never })],
+    [
+      'unknown type',
+      'invalid-input',
+      (t, f) => t.run('addConnector', { from: f.otherNoteId, to: f.noteId, kind: 'detour' as never }),
+    ],
+    [
+      'label too long',
+      'invalid-input',
+      (t, f) => t.run('addConnector', { from: f.otherNoteId, to: f.noteId, label: long(CONNECTOR_LIMITS.labelLength) }),
+    ],
+    [
+      'share over 100',
+      'invalid-input',
+      (t, f) => t.run('addConnector', { from: f.otherNoteId, to: f.noteId, share: 101 }),
+    ],
+    [
+      'negative share',
+      'invalid-input',
+      (t, f) => t.run('addConnector', { from: f.otherNoteId, to: f.noteId, share: -1 }),
+    ],
+    ['share NaN', 'invalid-input', (t, f) => t.run('addConnector', { from: f.otherNoteId, to: f.noteId, share: NaN })],
+    ['same two ends again', 'invalid-input', (t, f) => t.run('addConnector', { from: f.noteId, to: f.otherNoteId })],
+  ],
+  retypeConnector: [
+    [
+      'unknown type',
+      'invalid-input',
+      (t, f) => t.run('retypeConnector', { connectorId: f.connectorId, kind: 'x' as never }),
+    ],
+    [
+      'missing connector',
+      'not-found',
+      (t) => t.run('retypeConnector', { connectorId: 'connector:gone', kind: 'drop-out' }),
+    ],
+  ],
+  relabelConnector: [
+    [
+      'too long',
+      'invalid-input',
+      (t, f) => t.run('relabelConnector', { connectorId: f.connectorId, label: long(CONNECTOR_LIMITS.labelLength) }),
+    ],
+    ['missing connector', 'not-found', (t) => t.run('relabelConnector', { connectorId: 'connector:gone', label: 'a' })],
+  ],
+  setConnectorShare: [
+    ['over 100', 'invalid-input', (t, f) => t.run('setConnectorShare', { connectorId: f.connectorId, share: 100.5 })],
+    [
+      'Infinity',
+      'invalid-input',
+      (t, f) => t.run('setConnectorShare', { connectorId: f.connectorId, share: Infinity }),
+    ],
+    ['missing connector', 'not-found', (t) => t.run('setConnectorShare', { connectorId: 'connector:gone', share: 1 })],
+  ],
+  reconnectConnector: [
+    [
+      'to itself',
+      'invalid-input',
+      (t, f) => t.run('reconnectConnector', { connectorId: f.connectorId, from: f.noteId, to: f.noteId }),
+    ],
+    [
+      'missing end',
+      'not-found',
+      (t, f) => t.run('reconnectConnector', { connectorId: f.connectorId, from: f.noteId, to: 'note:gone' }),
+    ],
+  ],
+  deleteConnectors: [
+    ['none', 'invalid-input', (t) => t.run('deleteConnectors', { connectorIds: [] })],
+    [
+      'one missing refuses all',
+      'not-found',
+      (t, f) => t.run('deleteConnectors', { connectorIds: [f.connectorId, 'connector:gone'] }),
+    ],
+  ],
 };
 
 function fixture(): { t: TestBoard; f: Fixture } {
@@ -326,7 +406,9 @@ function fixture(): { t: TestBoard; f: Fixture } {
   const noteId = t.run('addNote', { stageId, laneId, text: 'existing' });
   const personaId = t.run('addPersona', { name: 'Pat' });
   const kpiId = t.run('setKpi', { stageId, metric: 'NPS', value: 20 });
-  return { t, f: { stageId, laneId, noteId, personaId, kpiId } };
+  const otherNoteId = t.run('addNote', { stageId: t.stage('Awareness').id, laneId, text: 'next' });
+  const connectorId = t.run('addConnector', { from: noteId, to: otherNoteId });
+  return { t, f: { stageId, laneId, noteId, personaId, kpiId, otherNoteId, connectorId } };
 }
 
 describe('rejected commands write nothing', () => {

@@ -1,0 +1,124 @@
+import { memo } from 'react';
+import { Arrow, Group, Label, Line, Rect, Tag, Text } from 'react-konva';
+import { type Connector, type ConnectorId, type ConnectorKind, formatShare } from '../../shared/index.ts';
+import type { ConnectorRoute } from '../geometry/connectorRoutes.ts';
+import type { Point, Rect as R } from '../geometry/geometry.ts';
+import { THEME } from './theme.ts';
+
+/**
+ * How each type looks: the line style and the end marker tell them apart, colour only helps.
+ * A drop-out ends in a bar (the journey stops there), the others in an arrowhead.
+ */
+const CONNECTOR_STYLE: Record<ConnectorKind, { colour: string; dash?: number[]; end: 'arrow' | 'bar' }> = {
+  'next-step': { colour: '#334155', end: 'arrow' },
+  alternative: { colour: '#1d4ed8', dash: [10, 6], end: 'arrow' },
+  'drop-out': { colour: '#b91c1c', end: 'bar' },
+  'loop-back': { colour: '#7e22ce', dash: [2, 5], end: 'arrow' },
+};
+
+interface Props {
+  /** The routes in or near the drawn area (culled like notes). */
+  readonly routes: readonly ConnectorRoute[];
+  readonly byId: ReadonlyMap<ConnectorId, Connector>;
+  readonly selected: ConnectorId | null;
+  /** A connector being drawn: from the handle to the pointer, and the note it would connect to. */
+  readonly drawing: { readonly from: Point; readonly to: Point; readonly target: R | null } | null;
+  /** Below this zoom labels are unreadable: lines only. */
+  readonly showLabels: boolean;
+}
+
+export const ConnectorsLayer = memo(function ConnectorsLayer({ routes, byId, selected, drawing, showLabels }: Props) {
+  return (
+    <Group listening={false} name="connectors">
+      {routes.map((r) => {
+        const c = byId.get(r.id);
+        return c ? (
+          <ConnectorShape key={r.id} route={r} connector={c} selected={r.id === selected} showLabel={showLabels} />
+        ) : null;
+      })}
+      {drawing && (
+        <Group name="connector-draft">
+          {drawing.target && (
+            <Rect {...drawing.target} stroke={THEME.selection} strokeWidth={3} cornerRadius={6} fill={THEME.dropFill} />
+          )}
+          <Arrow
+            points={[drawing.from.x, drawing.from.y, drawing.to.x, drawing.to.y]}
+            stroke={THEME.selection}
+            fill={THEME.selection}
+            strokeWidth={2}
+            dash={[6, 4]}
+            pointerLength={9}
+            pointerWidth={9}
+          />
+        </Group>
+      )}
+    </Group>
+  );
+});
+
+function ConnectorShape({
+  route,
+  connector,
+  selected,
+  showLabel,
+}: {
+  route: ConnectorRoute;
+  connector: Connector;
+  selected: boolean;
+  showLabel: boolean;
+}) {
+  const style = CONNECTOR_STYLE[connector.kind];
+  const points = route.points.flatMap((p) => [p.x, p.y]);
+  const end = route.points.at(-1)!;
+  const before = route.points.at(-2)!;
+  const text = [connector.label, connector.share !== null ? formatShare(connector.share) : '']
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Group name={`connector connector-${connector.kind}`} id={connector.id}>
+      {selected && <Line points={points} stroke="rgba(37, 99, 235, 0.28)" strokeWidth={10} lineJoin="round" />}
+      {style.end === 'arrow' ? (
+        <Arrow
+          points={points}
+          stroke={style.colour}
+          fill={style.colour}
+          strokeWidth={selected ? 3 : 2}
+          dash={style.dash}
+          pointerLength={10}
+          pointerWidth={10}
+          lineJoin="round"
+        />
+      ) : (
+        <>
+          <Line
+            points={points}
+            stroke={style.colour}
+            strokeWidth={selected ? 3 : 2}
+            dash={style.dash}
+            lineJoin="round"
+          />
+          <Line points={endBar(before, end)} stroke={style.colour} strokeWidth={3} />
+        </>
+      )}
+      {showLabel && text && (
+        // Centred on the path by an estimated width (Konva measures text only once drawn).
+        <Label
+          x={route.labelAt.x}
+          y={route.labelAt.y}
+          offsetX={(text.length * 6.4 + 8) / 2}
+          offsetY={11}
+          name="connector-label"
+        >
+          <Tag fill="#ffffff" stroke={style.colour} strokeWidth={1} cornerRadius={4} />
+          <Text text={text} fontSize={12} padding={4} fill={THEME.ink} fontFamily={THEME.font} />
+        </Label>
+      )}
+    </Group>
+  );
+}
+
+/** A short bar across the end of the last segment: a drop-out stops there. */
+function endBar(before: Point, end: Point): number[] {
+  const half = 8;
+  return before.x === end.x ? [end.x - half, end.y, end.x + half, end.y] : [end.x, end.y - half, end.x, end.y + half];
+}

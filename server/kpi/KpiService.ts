@@ -1,0 +1,141 @@
+import type { Hocuspocus } from '@hocuspocus/server';
+import { ORIGIN } from '../../shared/doc/origins.ts';
+import { canFacilitate, type Role } from '../../shared/protocol/roles.ts';
+import { type Actor, executeDef, mirrorKpiSeries } from '../../shared/model/commands/index.ts';
+import { readBoard } from '../../shared/model/snapshot.ts';
+import type {
+  ImportedKpi,
+  ImportMeasurementsResponse,
+  MeasurementListResponse,
+} from '../../shared/protocol/kpiMeasurements.ts';
+import type { StageId } from '../../shared/schema/ids.ts';
+import { kpiIdFor, kpiIdSchema } from '../../shared/schema/kpi.ts';
+import { KPI_SERIES_LIMITS, seriesSummary } from '../../shared/schema/kpiSeries.ts';
+import { BoardQueue, withLiveDocument } from '../live/boardQueue.ts';
+import { log } from '../observability/log.ts';
+import type { KpiRepository, KpiMeasurementWrite } from './KpiRepository.ts';
+
+/** Why a KPI request was refused: a code for the caller to map, and words for a person. */
+export interface KpiFailure {
+  readonly ok: false;
+  readonly code: 'invalid-kpi' | 'stage-not-found' | 'duplicate-period' | 'board-locked';
+  readonly message: string;
+}
+type Result<T> = { readonly ok: true; readonly value: T } | KpiFailure;
+
+export interface KpiServiceConfig {
+  readonly store: Pick<KpiRepository, 'series' | 'putMeasurements'>;
+  /** Whether the facilitator has locked the board (editors are read-only then, as on the board itself). */
+  readonly isLocked?: (boardId: string) => Promise<boolean>;
+  readonly now?: () => number;
+}
+
+/** Who the board says wrote the mirror (KPI records carry no author; commands want an actor). */
+const SERVER_ACTOR: Actor = { id: 'server', name: 'Journeyboard', department: 'other' };
+
+/**
+ * Owns the KPI series. The whole series is in the database (KpiRepository); after each import the
+ * latest points of each KPI it touched are mirrored into the board document (value, previous,
+ * the latest period, the sparkline) in one server transaction, so every client sees them live
+ * and none downloads years of points to open the board. The HTTP routes only parse and map.
+ *
+ * Imports of one board run one after another (BoardQueue), so each mirror is written from the
+ * series as it stands after every earlier import: the document never shows an older latest.
+ */
+export class KpiService {
+  readonly #store: KpiServiceConfig['store'];
+  readonly #now: () => number;
+  readonly #isLocked: (boardId: string) => Promise<boolean>;
+  readonly #queue = new BoardQueue();
+  #instance: Hocuspocus | null = null;
+
+  constructor(config: KpiServiceConfig) {
+    this.#store = config.store;
+    this.#now = config.now ?? Date.now;
+    this.#isLocked = config.isLocked ?? (async () => false);
+  }
+
+  attach(instance: Hocuspocus): void {
+    this.#instance = instance;
+  }
+
+  /** Every measurement of the KPI, oldest first; an id of no KPI yet is an empty series. */
+  async measurements(boardId: string, kpiId: string): Promise<Result<MeasurementListResponse>> {
+    const id = kpiIdSchema.safeParse(kpiId);
+    if (!id.success) return { ok: false, code: 'invalid-kpi', message: `"${kpiId.slice(0, 60)}" is not a KPI id` };
+    return { ok: true, value: { kpiId: id.data, measurements: await this.#store.series(boardId, id.data) } };
+  }
+
+  /**
+   * Writes the measurements (each replacing the KPI's measurement of that period), creates the
+   * KPIs a stage lacks, and mirrors the new latest points into the board; with `dryRun`, only
+   * says what would be added and replaced. All or nothing: a stage the board does not have, or
+   * one KPI and period twice, refuses the whole import before anything is written. `role` is
+   * the caller's (an editor or a facilitator: the route checks); a locked board refuses editors.
+   */
+  async importMeasurements(
+    boardId: string,
+    kpis: readonly ImportedKpi[],
+    dryRun: boolean,
+    role: Role,
+  ): Promise<Result<ImportMeasurementsResponse>> {
+    if (!canFacilitate(role) && (await this.#isLocked(boardId)))
+      return fail('board-locked', 'The facilitator has locked the board: only a facilitator can import now');
+    return this.#queue.run(boardId, () =>
+      withLiveDocument(
+        this.#instance,
+        boardId,
+        async (doc) => {
+          const stages = new Set<string>(readBoard(doc).stages.map((s) => s.id));
+          const writes: KpiMeasurementWrite[] = [];
+          const seen = new Set<string>();
+          for (const kpi of kpis) {
+            if (!stages.has(kpi.stageId))
+              return fail('stage-not-found', `This board has no stage ${kpi.stageId}; someone may have removed it`);
+            const kpiId = kpiIdFor(kpi.stageId as StageId, kpi.metric);
+            for (const measurement of kpi.measurements) {
+              const key = `${kpiId}|${measurement.period}`;
+              if (seen.has(key))
+                return fail('duplicate-period', `${kpi.metric} has two measurements for ${measurement.period}`);
+              seen.add(key);
+              writes.push({ kpiId, measurement });
+            }
+          }
+          const replaced = await this.#store.putMeasurements(boardId, writes, this.#now(), dryRun);
+          if (!dryRun) await this.#mirror(boardId, doc, kpis);
+          const changes = writes.map((w, i) => ({
+            kpiId: w.kpiId,
+            period: w.measurement.period,
+            value: w.measurement.value,
+            replaces: replaced[i] ?? null,
+          }));
+          const count = changes.filter((c) => c.replaces !== null).length;
+          return { ok: true, value: { dryRun, added: changes.length - count, replaced: count, changes } } as const;
+        },
+        { kpi: true },
+      ),
+    );
+  }
+
+  async #mirror(boardId: string, doc: Parameters<typeof readBoard>[0], kpis: readonly ImportedKpi[]): Promise<void> {
+    const input = await Promise.all(
+      kpis.map(async ({ measurements: _, ...kpi }) => {
+        const latest = await this.#store.series(
+          boardId,
+          kpiIdFor(kpi.stageId as StageId, kpi.metric),
+          KPI_SERIES_LIMITS.recentPoints,
+        );
+        const { value, previous, mirror } = seriesSummary(latest);
+        // With one point there is no previous measurement: a previous value set by hand stays.
+        const before = previous === null ? {} : { previous };
+        return { ...kpi, value, ...before, measuredAt: mirror.measuredAt, recent: [...mirror.recent] };
+      }),
+    );
+    executeDef(doc, SERVER_ACTOR, mirrorKpiSeries, { kpis: input }, ORIGIN.server);
+    log.info({ board: boardId }, `KPI series: ${kpis.length} KPI(s) mirrored into the board`);
+  }
+}
+
+function fail(code: KpiFailure['code'], message: string): KpiFailure {
+  return { ok: false, code, message };
+}

@@ -1,0 +1,67 @@
+import http from 'node:http';
+import https from 'node:https';
+import { publicOnlyLookup, refuseTarget } from './safeTarget.ts';
+
+export interface SendResult {
+  /** The receiver's status, or null when it did not answer. */
+  readonly status: number | null;
+  /** Null when the receiver took it (2xx). */
+  readonly error: string | null;
+}
+
+export interface SendOptions {
+  readonly timeoutMs: number;
+  readonly allowPrivate: boolean;
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * One POST to a receiver: 2xx is delivered, anything else (a 3xx too: redirects are not followed,
+ * they could lead to a private address) is a failure with its reason. The response body is read
+ * and dropped, at most 64 KiB of it.
+ */
+export function sendWebhook(target: string, body: string, options: SendOptions): Promise<SendResult> {
+  const url = new URL(target);
+  const refused = refuseTarget(url, options.allowPrivate);
+  if (refused) return Promise.resolve({ status: null, error: refused });
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (result: SendResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    // The whole exchange, not the socket's idleness: a receiver trickling bytes is cut off too.
+    const timer = setTimeout(() => {
+      done({ status: null, error: 'timeout' });
+      request.destroy();
+    }, options.timeoutMs);
+    const request = client.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...options.headers, 'content-length': Buffer.byteLength(body) },
+        lookup: publicOnlyLookup(options.allowPrivate),
+        agent: false,
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        let read = 0;
+        response.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > 64 * 1024) response.destroy();
+        });
+        response.on('close', () => {
+          if (status >= 200 && status < 300) done({ status, error: null });
+          else done({ status, error: status >= 300 && status < 400 ? 'redirect-not-followed' : `http-${status}` });
+        });
+      },
+    );
+    request.on('error', (error: NodeJS.ErrnoException & { code?: string }) =>
+      done({ status: null, error: error.code ?? error.message }),
+    );
+    request.end(body);
+  });
+}

@@ -1,0 +1,121 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VoterIdentity } from '../../shared/protocol/voting.ts';
+import type { WebhookCreated, WebhookEnvelope } from '../../shared/protocol/webhooks.ts';
+import { executeCommand, readBoard } from '../../shared/index.ts';
+import { fetchAsPerson } from '../testing/identities.ts';
+import { connectProvider, waitFor } from '../testing/providers.ts';
+import { createBoardWithLinks, startTestServer } from '../testing/testServer.ts';
+import { VotingClient } from '../testing/votingClient.ts';
+
+const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
+const ann: VoterIdentity = { id: 'user-ann', name: 'Ann', department: 'sales' };
+
+/** The server's own events reach a subscribed receiver: a revealed round and a restored checkpoint. */
+describe('webhook events from a running server', () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('a named round’s reveal arrives with the totals and no voter’s name; a restore arrives as board.restored', async () => {
+    const received: WebhookEnvelope[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body) as WebhookEnvelope);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
+    cleanups.push(() => new Promise((ok) => receiver.close(ok)));
+    const server = await startTestServer({ webhookAllowPrivate: true });
+    cleanups.push(() => server.close());
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const hook = (await server.server.webhooks.create(
+      id,
+      `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/in`,
+      ['round.revealed', 'board.restored'],
+    )) as WebhookCreated;
+    expect(hook.secret).toBeTruthy();
+
+    const facilitator = await VotingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
+    const voter = await VotingClient.connect(server.wsUrl, id, tokens.editor, ann);
+    cleanups.push(
+      () => facilitator.destroy(),
+      () => voter.destroy(),
+    );
+    const [pain] = voter.notes('pain');
+    const roundId = await facilitator.start({ title: 'Biggest pains', dotsPerPerson: 2, anonymous: false });
+    await voter.dot(roundId, pain!.id);
+    await facilitator.close(roundId, 'reveal');
+    const revealed = await waitFor(() => received.find((e) => e.type === 'round.revealed'), { what: 'round.revealed' });
+    expect(revealed).toMatchObject({
+      boardId: id,
+      data: {
+        roundId,
+        title: 'Biggest pains',
+        voterCount: 1,
+        results: [{ noteId: pain!.id, dots: 1, text: pain!.text }],
+      },
+    });
+    expect(JSON.stringify(revealed)).not.toContain('Ann');
+
+    const saved = await fetchAsPerson(`${server.url}/api/boards/${id}/checkpoints`, tokens.facilitator, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Before the change' }),
+    });
+    const checkpoint = (await saved.json()) as { id: string };
+    const restored = await fetchAsPerson(
+      `${server.url}/api/boards/${id}/checkpoints/${checkpoint.id}/restore`,
+      tokens.facilitator,
+      { method: 'POST' },
+    );
+    expect(restored.status).toBe(200);
+    const event = await waitFor(() => received.find((e) => e.type === 'board.restored'), { what: 'board.restored' });
+    expect(event.data).toMatchObject({ checkpoint: { id: checkpoint.id, label: 'Before the change' } });
+  });
+
+  it('an action’s status change arrives as action.status_changed and priorities.changed, once, after the edits settle', async () => {
+    const received: WebhookEnvelope[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body) as WebhookEnvelope);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
+    cleanups.push(() => new Promise((ok) => receiver.close(ok)));
+    const server = await startTestServer({ webhookAllowPrivate: true });
+    cleanups.push(() => server.close());
+    const { id } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    await server.server.webhooks.create(id, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/in`, [
+      'action.status_changed',
+      'priorities.changed',
+    ]);
+    const editor = await connectProvider(server.wsUrl, id);
+    cleanups.push(() => editor.destroy());
+    const pain = readBoard(editor.document).notes.find((n) => n.kind === 'pain')!;
+    const fran = { id: 'fran', name: 'Fran', department: 'product' } as const;
+    executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [pain.id], owner: 'Fran', status: 'open' });
+    executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [pain.id], status: 'in-progress' });
+
+    const changed = await waitFor(() => received.find((e) => e.type === 'action.status_changed'), {
+      what: 'action.status_changed',
+    });
+    // Two edits in a burst: one event, from "not an action" to where it ended.
+    expect(changed.data).toMatchObject({ noteId: pain.id, from: null, to: 'in-progress', owner: 'Fran' });
+    const priorities = await waitFor(() => received.find((e) => e.type === 'priorities.changed'), {
+      what: 'priorities.changed',
+    });
+    expect((priorities.data as { items: { noteId: string; status: string }[] }).items).toContainEqual(
+      expect.objectContaining({ noteId: pain.id, status: 'in-progress' }),
+    );
+    expect(received.filter((e) => e.type === 'action.status_changed')).toHaveLength(1);
+  });
+});
