@@ -36,7 +36,6 @@ import { wrongMethodOrUnknownApi } from './methodNotAllowed.ts';
 import { registerOpenApiRoutes } from './openapiRoutes.ts';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { etag } from 'hono/etag';
 
 export interface HttpDeps {
   readonly store: Repositories;
@@ -120,7 +119,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   });
   registerOpenApiRoutes(app);
   app.use(wrongMethodOrUnknownApi(app));
-  app.get('*', etag(), staticClient(deps.clientDir));
+  app.get('*', staticClient(deps.clientDir));
   app.all('*', (c) => {
     throw new HttpError(405, 'method-not-allowed', `${c.req.method} is not allowed here`, { Allow: 'GET, HEAD' });
   });

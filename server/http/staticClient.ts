@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
+import { type ClientFile, ClientFiles, matchesEtag } from './clientFiles.ts';
 import { CompressedFiles, isCompressible, pickEncoding } from './compressedFiles.ts';
 import { HttpError } from './httpError.ts';
 import type { HttpContext } from './httpEnv.ts';
@@ -13,50 +14,50 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
 /**
- * Serves the built client from `clientDir` (GET and HEAD; @hono/node-server's serveStatic sends
- * the file, an ETag from its version lets hono/etag answer 304). A path that is not a file and does not look like one (`/b/<id>`, `/`) gets
- * index.html, so the client's router can show it (SPA fallback); a missing asset is a 404, never
- * HTML posing as JavaScript. If the client was not built, 503 says so. Text files of 1 KB and
- * more go brotli- or gzip-compressed from a cache made once per file version (CompressedFiles):
- * hono/compress would compress every answer again and knows no brotli.
+ * Serves the built client from `clientDir` (GET and HEAD) from memory (ClientFiles), with an
+ * ETag per file version and 304 for a revalidation. A path that is not a file and does not look
+ * like one (`/b/<id>`, `/`) gets index.html, so the client's router can show it (SPA fallback); a
+ * missing asset is a 404, never HTML posing as JavaScript. If the client was not built, 503 says
+ * so. Text files of 1 KB and more go brotli- or gzip-compressed from a cache made once per file
+ * version (CompressedFiles): hono/compress would compress every answer again and knows no brotli.
  */
 export function staticClient(clientDir: string): MiddlewareHandler {
   const root = path.resolve(clientDir);
   const indexFile = path.join(root, 'index.html');
+  const files = new ClientFiles();
   const compressed = new CompressedFiles();
 
   const prepare: MiddlewareHandler = async (c) => {
-    if (!(await statFile(indexFile))) return notBuilt(c);
     const file = resolveInside(root, c.req.path);
-    const stats = file ? await statFile(file) : null;
-    if (!file || !stats) {
-      if (c.req.path.startsWith('/assets/') || path.extname(c.req.path) !== '')
-        throw new HttpError(404, 'not-found', `There is no file ${c.req.path}`);
-      return sendFile(c, indexFile, REVALIDATE);
-    }
-    return sendFile(c, file, c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE, stats);
+    const immutable = c.req.path.startsWith('/assets/');
+    const found = file ? await files.get(file, immutable) : null;
+    if (file && found) return sendFile(c, file, found, immutable ? IMMUTABLE : REVALIDATE);
+    const index = await files.get(indexFile, false);
+    if (!index) return notBuilt(c);
+    if (immutable || path.extname(c.req.path) !== '')
+      throw new HttpError(404, 'not-found', `There is no file ${c.req.path}`);
+    return sendFile(c, indexFile, index, REVALIDATE);
   };
 
-  const sendFile = async (c: HttpContext, file: string, cacheControl: string, known?: fs.Stats) => {
-    const stats = known ?? (await statFile(file));
-    if (!stats) throw new HttpError(404, 'not-found', `There is no file ${c.req.path}`);
-    const extension = path.extname(file).toLowerCase();
-    c.header('Cache-Control', cacheControl);
-    // The file's version as its validator: hono/etag then answers If-None-Match without reading it.
-    c.header('ETag', `W/"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`);
-    const compressible = isCompressible(extension, stats.size);
-    if (compressible) c.header('Vary', 'Accept-Encoding');
+  const sendFile = async (c: HttpContext, file: string, found: ClientFile, cacheControl: string) => {
+    const compressible = isCompressible(path.extname(file).toLowerCase(), found.size);
+    const headers: Record<string, string> = { 'Cache-Control': cacheControl, ETag: found.etag };
+    if (compressible) headers.Vary = 'Accept-Encoding';
+    if (matchesEtag(c.req.header('if-none-match'), found.etag)) return c.body(null, 304, headers);
+    headers['Content-Type'] = getMimeType(file) ?? 'application/octet-stream';
     const encoding = compressible ? pickEncoding(c.req.header('accept-encoding')) : null;
-    if (encoding) {
-      const version = `${stats.mtimeMs}-${stats.size}`;
-      const body = await compressed.get(file, version, encoding, () => fs.promises.readFile(file));
+    const read = () => (found.bytes ? Promise.resolve(found.bytes) : fs.promises.readFile(file));
+    const body = encoding ? await compressed.get(file, found.version, encoding, read) : found.bytes;
+    if (encoding) headers['Content-Encoding'] = encoding;
+    if (body) {
       // Hono drops the body of a HEAD answer; Content-Length still says what GET would send.
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': getMimeType(file) ?? 'application/octet-stream',
-        'Content-Encoding': encoding,
-        'Content-Length': String(body.length),
-      });
+      headers['Content-Length'] = String(body.length);
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
     }
+    // Too large to keep in memory: streamed from disk.
+    c.header('Cache-Control', cacheControl);
+    c.header('ETag', found.etag);
+    if (compressible) c.header('Vary', 'Accept-Encoding');
     const served = await serveStatic({ root, path: path.relative(root, file) })(c, async () => {});
     if (!served) throw new HttpError(404, 'not-found', `There is no file ${c.req.path}`);
     return served;
@@ -76,15 +77,6 @@ function resolveInside(root: string, pathname: string): string | null {
   if (decoded.includes('\0')) return null;
   const file = path.resolve(root, `.${decoded}`);
   return file.startsWith(root + path.sep) ? file : null;
-}
-
-async function statFile(file: string): Promise<fs.Stats | null> {
-  try {
-    const stats = await fs.promises.stat(file);
-    return stats.isFile() ? stats : null;
-  } catch {
-    return null;
-  }
 }
 
 function notBuilt(c: HttpContext): Response {
