@@ -20,7 +20,7 @@ import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { apiRoute } from './apiRoute.ts';
 import { readJson } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, EXAMPLE_LINKS, json, jsonBody, needs } from './openapiParts.ts';
-import { HttpError, sendJson } from './httpError.ts';
+import { HttpError, invalidRequest, sendJson } from './httpError.ts';
 import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
@@ -97,11 +97,7 @@ async function createBoard(c: HttpContext, deps: BoardRoutesDeps): Promise<Respo
   }
   const body = await readJson(c);
   const parsed = createBoardRequestSchema.safeParse(body === undefined ? {} : body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
-  }
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   const wanted = parsed.data.template;
   const template =
     findTemplate(wanted) ?? (isSavedTemplateId(wanted) ? await deps.savedTemplates?.find(wanted) : undefined);

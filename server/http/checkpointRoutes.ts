@@ -15,7 +15,7 @@ import { apiRoute } from './apiRoute.ts';
 import { readJson } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
 import { z } from 'zod';
-import { HttpError, sendJson } from './httpError.ts';
+import { HttpError, invalidRequest, sendJson } from './httpError.ts';
 import type { HttpApp, HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
@@ -95,7 +95,7 @@ export function registerCheckpointRoutes(app: HttpApp, deps: CheckpointRoutesDep
     async (c) => {
       const id = await board(c, 'facilitate');
       const body = createCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
-      if (!body.success) throw invalid(body.error.issues);
+      if (!body.success) throw invalidRequest(body.error.issues);
       const result = await deps.checkpoints.createNamed(id, body.data.label, body.data.by ?? null);
       if (!result.ok) throw failure(id, result);
       return sendJson(c, 201, toSummary(result.checkpoint), {
@@ -154,7 +154,7 @@ export function registerCheckpointRoutes(app: HttpApp, deps: CheckpointRoutesDep
     async (c) => {
       const id = await board(c, 'facilitate');
       const body = restoreCheckpointRequestSchema.safeParse((await readJson(c)) ?? {});
-      if (!body.success) throw invalid(body.error.issues);
+      if (!body.success) throw invalidRequest(body.error.issues);
       const result = await deps.checkpoints.restore(id, c.req.param('cid') ?? '', body.data.by ?? null);
       if (!result.ok) throw failure(id, result);
       const answer: RestoreCheckpointResponse = {
@@ -165,12 +165,6 @@ export function registerCheckpointRoutes(app: HttpApp, deps: CheckpointRoutesDep
       return sendJson(c, 200, answer);
     },
   );
-}
-
-function invalid(issues: readonly { path: PropertyKey[]; message: string }[]): HttpError {
-  const issue = issues[0];
-  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  return new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
 }
 
 function failure(boardId: string, f: CheckpointFailure): HttpError {

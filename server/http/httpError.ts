@@ -41,3 +41,10 @@ export function answerError(error: Error, c: Context): Response {
   log.error({ err: error }, 'unexpected error answering an HTTP request');
   return sendError(c, new HttpError(500, 'internal', 'Something went wrong on the server; it has been logged'));
 }
+
+/** A 400 `invalid-request` naming the first bad field of a zod parse (`kpis.0.period: …`). */
+export function invalidRequest(issues: readonly { path: readonly PropertyKey[]; message: string }[]): HttpError {
+  const issue = issues[0];
+  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  return new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
+}

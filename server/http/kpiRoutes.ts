@@ -11,7 +11,7 @@ import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { apiRoute } from './apiRoute.ts';
 import { readJson } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
-import { HttpError, sendJson } from './httpError.ts';
+import { HttpError, invalidRequest, sendJson } from './httpError.ts';
 import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { z } from 'zod';
 
@@ -101,11 +101,7 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
       if (!canWrite(access.role, 'board'))
         throw new HttpError(403, 'forbidden', 'Only a facilitator or an editor can import measurements');
       const body = importMeasurementsRequestSchema.safeParse(await readJson(c));
-      if (!body.success) {
-        const issue = body.error.issues[0];
-        const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-        throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
-      }
+      if (!body.success) throw invalidRequest(body.error.issues);
       const result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, access.role);
       if (!result.ok) throw refused(result);
       return sendJson(c, 200, result.value);

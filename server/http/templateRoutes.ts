@@ -19,7 +19,7 @@ import { apiRoute } from './apiRoute.ts';
 import { readJson } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, jsonBody, needs } from './openapiParts.ts';
 import { z } from 'zod';
-import { HttpError, sendJson } from './httpError.ts';
+import { HttpError, invalidRequest, sendJson } from './httpError.ts';
 import { requestUrl, type HttpApp } from './httpEnv.ts';
 
 const BUILT_IN_EXAMPLE: z.infer<typeof templateInfoSchema> = {
@@ -150,14 +150,7 @@ export function registerTemplateRoutes(app: HttpApp, deps: TemplateRoutesDeps): 
       if (role !== 'facilitator')
         throw new HttpError(403, 'forbidden', 'Only the board’s facilitator may save it as a template');
       const body = saveTemplateRequestSchema.safeParse((await readJson(c)) ?? {});
-      if (!body.success) {
-        const issue = body.error.issues[0];
-        throw new HttpError(
-          400,
-          'invalid-request',
-          `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'Invalid request'}`,
-        );
-      }
+      if (!body.success) throw invalidRequest(body.error.issues);
       // The live document when the board is open (it may be ahead of the stored snapshot).
       const live = c.env.live.liveDocument(id);
       let loaded: Awaited<ReturnType<typeof loadBoardDoc>> = null;
