@@ -4,6 +4,7 @@
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
  *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
+ * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router]` (priorities.json and a client asset: requests/s, p50, p99)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
@@ -11,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAuthStormBenchmark } from './authStorm/run.ts';
+import { runHttpBenchmark } from './http/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runScaleOutBenchmark } from './scaleOut/run.ts';
@@ -34,6 +36,7 @@ const VALUED = new Set([
   '--connections',
   '--profile',
   '--seconds',
+  '--label',
   '--before',
   '--shots',
 ]);
@@ -49,7 +52,8 @@ const machine = {
 };
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine };
 const dir = join(import.meta.dirname, 'results');
-const file = join(dir, `bench-${report.date as string}.json`.replace(/:/g, '-'));
+const label = flag('--label');
+const file = join(dir, `bench-${report.date as string}${label ? `-${label}` : ''}.json`.replace(/:/g, '-'));
 /** Written at the end, and by long benchmarks after each measurement, so a stopped run keeps what it measured. */
 const save = () => {
   mkdirSync(dir, { recursive: true });
@@ -108,6 +112,13 @@ if (selected('peers')) {
       report.peers = { partial: true, rounds: rows };
       save();
     },
+  });
+}
+
+if (selected('http')) {
+  report.http = await runHttpBenchmark({
+    seconds: Number(flag('--seconds') ?? (quick ? 2 : 5)),
+    connections: Number(flag('--connections') ?? 16),
   });
 }
 

@@ -43,7 +43,7 @@ import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { KpiService } from './kpi/KpiService.ts';
-import { createRequestHandler } from './http/handleRequest.ts';
+import { createHttpApp, createRequestHandler, type HttpApp } from './http/app.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
 import { StateWarmup } from './extensions/StateWarmup.ts';
@@ -89,6 +89,8 @@ export interface JourneyboardServer {
   readonly webhooks: WebhookService;
   /** Issues and proves credentials. */
   readonly identities: Identities;
+  /** Every HTTP route (Hono), for the OpenAPI document's tests. */
+  readonly httpApp: HttpApp;
   /** Stores every loaded document, closes connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -233,6 +235,27 @@ export async function createServer(
     members: signIn ? store.accounts : null,
   });
   // Hook order: extensions/order.ts, not the order of this list.
+  const httpApp = createHttpApp({
+    store,
+    links,
+    identities,
+    entry,
+    auth: { signIn, sessions, accounts: store.accounts, publicUrl: config.publicUrl ?? null, now: options.now },
+    transfers,
+    trustProxy: config.trustProxy,
+    clientDir: config.clientDir,
+    maxBodyBytes: config.maxBodyBytes,
+    createToken: config.createToken,
+    adminToken: config.adminToken,
+    corsOrigins: config.corsOrigins,
+    checkpoints,
+    kpi,
+    comments,
+    limits,
+    boardStates,
+    metrics: { registry: metrics.registry, token: config.metricsToken },
+    redis: scaleOut ? () => ({ state: scaleOut.health.state, relayLagMs: scaleOut.health.relayLagMs() }) : undefined,
+  });
   const extensions = inHookOrder([
     new HostCheck({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [] }),
     ...(scaleOut?.extensions ?? []),
@@ -279,29 +302,7 @@ export async function createServer(
       disconnectRole: scaleOut
         ? (instance, boardId, role) => scaleOut.cluster.disconnectRoleEverywhere(instance, boardId, role)
         : undefined,
-      handle: createRequestHandler({
-        store,
-        links,
-        identities,
-        entry,
-        auth: { signIn, sessions, accounts: store.accounts, publicUrl: config.publicUrl ?? null, now: options.now },
-        transfers,
-        trustProxy: config.trustProxy,
-        clientDir: config.clientDir,
-        maxBodyBytes: config.maxBodyBytes,
-        createToken: config.createToken,
-        adminToken: config.adminToken,
-        corsOrigins: config.corsOrigins,
-        checkpoints,
-        kpi,
-        comments,
-        limits,
-        boardStates,
-        metrics: { registry: metrics.registry, token: config.metricsToken },
-        redis: scaleOut
-          ? () => ({ state: scaleOut.health.state, relayLagMs: scaleOut.health.relayLagMs() })
-          : undefined,
-      }),
+      handle: createRequestHandler(httpApp),
     }),
     new ConnectionLog(),
     new DocumentMetrics(metrics),
@@ -367,6 +368,7 @@ export async function createServer(
     workshop,
     voting,
     privateWriting,
+    httpApp,
     webhooks,
     identities,
     close: () => (closing ??= close()),

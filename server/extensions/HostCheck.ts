@@ -2,8 +2,6 @@ import type { Duplex } from 'node:stream';
 import type { Extension, onRequestPayload, onUpgradePayload } from '@hocuspocus/server';
 import type { ApiErrorResponse } from '../../shared/protocol/http.ts';
 import { hostAllowed, type HostPolicy } from '../config/allowedHosts.ts';
-import { HttpError, sendError } from '../http/respond.ts';
-import { applySecurityHeaders } from '../http/securityHeaders.ts';
 import { answeredHere } from './hookControl.ts';
 
 /**
@@ -21,16 +19,21 @@ export class HostCheck implements Extension {
 
   async onRequest({ request, response }: onRequestPayload): Promise<void> {
     if (hostAllowed(request.headers.host, this.policy)) return;
-    applySecurityHeaders(response);
-    sendError(response, refusal(request.headers.host));
+    const text = refusalBody(request.headers.host);
+    response.writeHead(403, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      Connection: 'close',
+    });
+    response.end(text);
     return answeredHere();
   }
 
   async onUpgrade({ request, socket }: onUpgradePayload): Promise<void> {
     if (hostAllowed(request.headers.host, this.policy)) return;
-    const error = refusal(request.headers.host);
-    const body: ApiErrorResponse = { error: { code: error.code, message: error.message } };
-    const text = JSON.stringify(body);
+    const text = refusalBody(request.headers.host);
     (socket as Duplex).end(
       `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
     );
@@ -38,12 +41,14 @@ export class HostCheck implements Extension {
   }
 }
 
-function refusal(host: string | undefined): HttpError {
+/** Written on the raw response or socket: a refused Host never reaches the HTTP app. */
+function refusalBody(host: string | undefined): string {
   const named = host ? `"${host.slice(0, 100)}"` : 'no host';
-  return new HttpError(
-    403,
-    'host-not-allowed',
-    `This server does not answer requests for ${named}; its operator can allow a name with ALLOWED_HOSTS`,
-    { Connection: 'close' },
-  );
+  const body: ApiErrorResponse = {
+    error: {
+      code: 'host-not-allowed',
+      message: `This server does not answer requests for ${named}; its operator can allow a name with ALLOWED_HOSTS`,
+    },
+  };
+  return JSON.stringify(body);
 }

@@ -1,6 +1,6 @@
 import type { Extension, Hocuspocus, onRequestPayload } from '@hocuspocus/server';
 import type { Role } from '../../shared/protocol/roles.ts';
-import type { RequestHandler } from '../http/handleRequest.ts';
+import type { RequestHandler } from '../http/app.ts';
 import { answeredHere } from './hookControl.ts';
 import { disconnectRole } from '../access/linkRoles.ts';
 

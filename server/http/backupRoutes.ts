@@ -12,24 +12,27 @@ import {
   randomId,
   type ImportBoardResponse,
 } from '../../shared/index.ts';
+import { importBoardResponseSchema } from '../../shared/protocol/exports.ts';
+import { z } from 'zod';
 import { shareLinkPath, ROLES } from '../../shared/protocol/roles.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { BoardLimits } from '../config/config.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
+import { apiRoute } from './apiRoute.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { BOARD_CALL, boardIdParams, errors, EXAMPLE_LINKS, json, jsonBody, needs } from './openapiParts.ts';
 import { sendFile } from './priorityRoutes.ts';
-import { readJsonBody } from './readJsonBody.ts';
+import { readJson } from './jsonBody.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
 export interface BackupRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
   readonly links: ShareLinks;
   readonly comments: CommentsAccess;
-  readonly maxBodyBytes: number;
   readonly createToken?: string | null;
   readonly limits: Pick<BoardLimits, 'maxRecords' | 'maxDocumentBytes' | 'maxNoteLength'>;
   readonly now?: () => number;
@@ -41,22 +44,83 @@ export interface BackupRoutesDeps extends BoardAccessDeps {
  * a new board with new share links from a backup; a bad file is a 400 naming the problem, and
  * nothing is created.
  */
-export function registerBackupRoutes(router: Router, deps: BackupRoutesDeps): void {
-  router.on('GET', '/api/boards/:id/export.json', (ctx) => exportBoard(ctx, deps));
-  router.on('POST', '/api/boards/import', (ctx) => importBoard(ctx, deps));
+export function registerBackupRoutes(app: HttpApp, deps: BackupRoutesDeps): void {
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/export.json',
+      tags: ['Exports'],
+      summary: 'The whole board as a backup file',
+      description: 'Every record, and the comments when this server has them (`X-Journeyboard-Comments-Included`).',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: json('The backup (a download)', backupEnvelope, BACKUP_EXAMPLE),
+        ...errors(401, 403, 404, 500),
+      },
+    },
+    (c) => exportBoard(c, deps),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/import',
+      tags: ['Boards'],
+      summary: 'A new board from a backup',
+      description: 'New share links; a bad file is a 400 naming the problem, and nothing is created.',
+      security: [{}, needs('createToken')],
+      request: { body: jsonBody(backupEnvelope, BACKUP_EXAMPLE) },
+      responses: {
+        201: json('Created', importBoardResponseSchema, {
+          id: 'k3j9x0a1b2c3',
+          url: EXAMPLE_LINKS.facilitator,
+          links: EXAMPLE_LINKS,
+          warnings: [],
+        }),
+        ...errors(400, 401, 403, 413, 415),
+      },
+    },
+    (c) => importBoard(c, deps),
+  );
 }
 
-async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<void> {
-  const id = ctx.params.id ?? '';
+/** The backup's envelope; each record's fields are checked by the board schema on import (docs/schema.md). */
+const backupEnvelope = z.looseObject({
+  format: z.literal('journeyboard.board'),
+  version: z.literal(1),
+  exportedAt: z.string().optional(),
+  schemaVersion: z.number().int(),
+  board: z.object({ id: z.string().optional(), title: z.string(), createdAt: z.number() }),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  records: z.record(z.string(), z.record(z.string(), z.unknown())),
+  commentsIncluded: z.boolean().optional(),
+  comments: z.unknown().optional(),
+});
+
+const BACKUP_EXAMPLE = {
+  format: 'journeyboard.board' as const,
+  version: 1 as const,
+  exportedAt: '2026-01-01T10:00:00.000Z',
+  schemaVersion: 12,
+  board: { id: 'k3j9x0a1b2c3', title: 'Checkout journey', createdAt: 1767225600000 },
+  meta: {},
+  records: { 'stage:a1': { type: 'stage', name: 'Discover', index: 'a0' } },
+  commentsIncluded: false,
+};
+
+async function exportBoard(c: HttpContext, deps: BackupRoutesDeps): Promise<Response> {
+  const id = c.req.param('id') ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-  await requireAccess(deps, id, ctx.req, ctx.url);
+  await requireAccess(deps, id, c.env.incoming, requestUrl(c));
   const comments = deps.comments.available ? await deps.comments.export(id) : null;
   const exportedAt = new Date((deps.now ?? Date.now)()).toISOString();
-  const backup = await withBoardDoc(deps.store, ctx, id, (doc) =>
+  const backup = await withBoardDoc(deps.store, c.env.live, id, (doc) =>
     exportBoardBackup(doc, { exportedAt, comments, commentsIncluded: deps.comments.available }),
   );
-  sendFile(
-    ctx.res,
+  return sendFile(
+    c,
     `${JSON.stringify(backup, null, 2)}\n`,
     'application/json; charset=utf-8',
     `${fileSlug(backup.board.title)}-backup.json`,
@@ -66,8 +130,8 @@ async function exportBoard(ctx: RouteContext, deps: BackupRoutesDeps): Promise<v
   );
 }
 
-async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): Promise<void> {
-  if (deps.createToken && !sameSecret(headerToken(req), deps.createToken)) {
+async function importBoard(c: HttpContext, deps: BackupRoutesDeps): Promise<Response> {
+  if (deps.createToken && !sameSecret(headerToken(c.env.incoming), deps.createToken)) {
     throw new HttpError(
       401,
       'unauthorized',
@@ -75,7 +139,7 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
       { 'WWW-Authenticate': 'Bearer' },
     );
   }
-  const body = await readJsonBody(req, deps.maxBodyBytes);
+  const body = await readJson(c);
   if (body === undefined)
     throw new HttpError(
       400,
@@ -133,5 +197,5 @@ async function importBoard({ req, res }: RouteContext, deps: BackupRoutesDeps): 
     ROLES.map((role) => [role, shareLinkPath(id, tokens[role])]),
   ) as ImportBoardResponse['links'];
   const answer: ImportBoardResponse = { id, url: links.facilitator, links, warnings };
-  sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
+  return sendJson(c, 201, answer, { Location: `/api/boards/${id}` });
 }

@@ -5,8 +5,8 @@ import type { Repositories } from '../repositories/Repositories.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { CREDENTIAL_HEADER, identitiesPath } from '../../shared/protocol/identity.ts';
 import { bearerToken } from './bearerToken.ts';
-import { HttpError } from './respond.ts';
-import type { RouteContext } from './router.ts';
+import { HttpError } from './httpError.ts';
+import type { IncomingMessage } from 'node:http';
 
 export interface LinkDeps {
   readonly store: { readonly boards: Pick<Repositories['boards'], 'getBoardInfo'> };
@@ -28,11 +28,11 @@ export interface HttpAccess {
  * valid link. (Knowing that a random 12-character id exists gives nothing without a link.) Only
  * issuing an identity stops here; every other board call goes through requireAccess.
  */
-export async function requireLinkRole(deps: LinkDeps, boardId: string, req: RouteContext['req'], url: URL) {
+export async function requireLinkRole(deps: LinkDeps, boardId: string, req: IncomingMessage, url: URL) {
   return (await linkRoleOf(deps, boardId, req, url)) ?? refuseLink(deps, boardId);
 }
 
-async function linkRoleOf(deps: LinkDeps, boardId: string, req: RouteContext['req'], url: URL) {
+async function linkRoleOf(deps: LinkDeps, boardId: string, req: IncomingMessage, url: URL) {
   const token = bearerToken(req, url);
   return token ? deps.links.roleOf(boardId, token) : null;
 }
@@ -57,7 +57,7 @@ async function refuseLink(deps: LinkDeps, boardId: string): Promise<never> {
 export async function requireAccess(
   deps: BoardAccessDeps,
   boardId: string,
-  req: RouteContext['req'],
+  req: IncomingMessage,
   url: URL,
 ): Promise<HttpAccess> {
   const person = await deps.entry.personOfRequest(req.headers);

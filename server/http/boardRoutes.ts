@@ -3,7 +3,9 @@ import type * as Y from 'yjs';
 import { findTemplate, isSavedTemplateId, randomId, summarizeBoard, TEMPLATES } from '../../shared/index.ts';
 import {
   BOARD_ID_LENGTH,
+  boardInfoResponseSchema,
   createBoardRequestSchema,
+  createBoardResponseSchema,
   isBoardId,
   type BoardInfoResponse,
   type CreateBoardResponse,
@@ -15,14 +17,15 @@ import { CorruptBoardError, type BoardInfo } from '../storage/BoardStore.ts';
 import { loadBoardDoc, newBoardRow } from '../storage/boardState.ts';
 import { headerToken, sameSecret } from './bearerToken.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
-import { readJsonBody } from './readJsonBody.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { apiRoute } from './apiRoute.ts';
+import { readJson } from './jsonBody.ts';
+import { BOARD_CALL, boardIdParams, errors, EXAMPLE_LINKS, json, jsonBody, needs } from './openapiParts.ts';
+import { HttpError, invalidRequest, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
 export interface BoardRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
-  readonly maxBodyBytes: number;
   readonly links: ShareLinks;
   /** When set, creating a board needs it as a Bearer token. */
   readonly createToken?: string | null;
@@ -31,13 +34,58 @@ export interface BoardRoutesDeps extends BoardAccessDeps {
 }
 
 /** `POST /api/boards`, `GET /api/boards/:id` (`GET /api/templates` is in templateRoutes.ts). */
-export function registerBoardRoutes(router: Router, deps: BoardRoutesDeps): void {
-  router.on('POST', '/api/boards', (ctx) => createBoard(ctx, deps));
-  router.on('GET', '/api/boards/:id', (ctx) => getBoard(ctx, deps));
+export function registerBoardRoutes(app: HttpApp, deps: BoardRoutesDeps): void {
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards',
+      tags: ['Boards'],
+      summary: 'Create a board from a template',
+      description:
+        "Answers the new board's share links, one per role; only shown in full here. CREATE_TOKEN, when the operator set it, is needed.",
+      security: [{}, needs('createToken')],
+      request: {
+        body: jsonBody(createBoardRequestSchema, { title: 'Checkout journey', template: 'ecommerce' }, false),
+      },
+      responses: {
+        201: json("Created; `Location` is the board's API URL", createBoardResponseSchema, {
+          id: 'k3j9x0a1b2c3',
+          url: EXAMPLE_LINKS.facilitator,
+          links: EXAMPLE_LINKS,
+        }),
+        ...errors(400, 401, 403, 413, 415),
+      },
+    },
+    (c) => createBoard(c, deps),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}',
+      tags: ['Boards'],
+      summary: "A board's title and counts",
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: json('The board', boardInfoResponseSchema, {
+          id: 'k3j9x0a1b2c3',
+          title: 'Checkout journey',
+          schemaVersion: 12,
+          createdAt: 1767225600000,
+          updatedAt: 1767229200000,
+          counts: { stages: 5, lanes: 4, notes: 23 },
+        }),
+        ...errors(401, 403, 404, 500),
+      },
+    },
+    (c) => getBoard(c, deps),
+  );
 }
 
-async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
-  if (deps.createToken && !sameSecret(headerToken(req), deps.createToken)) {
+async function createBoard(c: HttpContext, deps: BoardRoutesDeps): Promise<Response> {
+  if (deps.createToken && !sameSecret(headerToken(c.env.incoming), deps.createToken)) {
     throw new HttpError(
       401,
       'unauthorized',
@@ -47,13 +95,9 @@ async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): P
       },
     );
   }
-  const body = await readJsonBody(req, deps.maxBodyBytes);
+  const body = await readJson(c);
   const parsed = createBoardRequestSchema.safeParse(body === undefined ? {} : body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
-  }
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   const wanted = parsed.data.template;
   const template =
     findTemplate(wanted) ?? (isSavedTemplateId(wanted) ? await deps.savedTemplates?.find(wanted) : undefined);
@@ -76,23 +120,22 @@ async function createBoard({ req, res }: RouteContext, deps: BoardRoutesDeps): P
     ROLES.map((role) => [role, shareLinkPath(id, tokens[role])]),
   ) as CreateBoardResponse['links'];
   const answer: CreateBoardResponse = { id, url: links.facilitator, links };
-  sendJson(res, 201, answer, { Location: `/api/boards/${id}` });
+  return sendJson(c, 201, answer, { Location: `/api/boards/${id}` });
 }
 
-async function getBoard({ req, res, url, params, liveDocument }: RouteContext, deps: BoardRoutesDeps): Promise<void> {
-  const id = params.id ?? '';
+async function getBoard(c: HttpContext, deps: BoardRoutesDeps): Promise<Response> {
+  const id = c.req.param('id') ?? '';
   const notFound = new HttpError(404, 'not-found', `There is no board "${id}"`);
   if (!isBoardId(id)) throw notFound;
-  await requireAccess(deps, id, req, url);
+  await requireAccess(deps, id, c.env.incoming, requestUrl(c));
 
   // A loaded board is read from its live document (it may be ahead of the snapshot); the
   // stored row still gives updatedAt, since every accepted change is logged with its time.
-  const live = liveDocument(id);
+  const live = c.env.live.liveDocument(id);
   if (live) {
     const info = await deps.store.boards.getBoardInfo(id);
     if (!info) throw notFound;
-    sendJson(res, 200, boardInfo(info, live));
-    return;
+    return sendJson(c, 200, boardInfo(info, live));
   }
 
   let loaded: Awaited<ReturnType<typeof loadBoardDoc>>;
@@ -105,7 +148,7 @@ async function getBoard({ req, res, url, params, liveDocument }: RouteContext, d
   }
   if (!loaded) throw notFound;
   try {
-    sendJson(res, 200, boardInfo(loaded.info, loaded.doc));
+    return sendJson(c, 200, boardInfo(loaded.info, loaded.doc));
   } finally {
     loaded.doc.destroy();
   }

@@ -1,11 +1,14 @@
 import { isBoardId } from '../../shared/protocol/http.ts';
+import { issuedIdentitySchema } from '../../shared/protocol/identity.ts';
+import { apiRoute } from './apiRoute.ts';
+import { boardIdParams, errors, json, needs } from './openapiParts.ts';
 import type { Identities } from '../identity/Identities.ts';
 import type { Sessions } from '../identity/Sessions.ts';
 import type { BoardEntry } from '../access/BoardEntry.ts';
 import { bearerToken } from './bearerToken.ts';
 import { requireLinkRole, type LinkDeps } from './boardAccess.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
 export interface IdentityRoutesDeps extends LinkDeps {
@@ -22,12 +25,34 @@ export interface IdentityRoutesDeps extends LinkDeps {
  * board and every other; the per-link limit keeps a script from minting voters. A browser with a
  * sign-in session gets a new credential for its signed-in person (no limit: the company vouches).
  */
-export function registerIdentityRoutes(router: Router, deps: IdentityRoutesDeps): void {
-  router.on('POST', '/api/boards/:id/identities', (ctx) => issue(ctx, deps));
+export function registerIdentityRoutes(app: HttpApp, deps: IdentityRoutesDeps): void {
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/{id}/identities',
+      tags: ['People'],
+      summary: 'A new person and their credential',
+      description:
+        'Any share link of the board (header only). The credential is shown this once; it proves the person from then on. A browser with a sign-in session gets a credential for its signed-in person.',
+      security: [needs('shareLink'), needs('session')],
+      request: { params: boardIdParams },
+      responses: {
+        201: json('Issued', issuedIdentitySchema, {
+          personId: 'person-0123456789abcdefghijkl',
+          credential: 'jbc_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG',
+        }),
+        ...errors(400, 401, 404, 429),
+      },
+    },
+    (c) => issue(c, deps),
+  );
 }
 
-async function issue({ req, res, url, params }: RouteContext, deps: IdentityRoutesDeps): Promise<void> {
-  const boardId = params.id ?? '';
+async function issue(c: HttpContext, deps: IdentityRoutesDeps): Promise<Response> {
+  const boardId = c.req.param('id') ?? '';
+  const req = c.env.incoming;
+  const url = requestUrl(c);
   if (!isBoardId(boardId)) throw new HttpError(404, 'not-found', `There is no board "${boardId}"`);
   // A header only: a credential minted from a URL token could be replayed from logs and history.
   if (url.searchParams.has('token'))
@@ -37,8 +62,7 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
   const member = signedIn && !bearerToken(req, url) ? await deps.entry?.memberRole(boardId, signedIn) : null;
   const role = member ?? (await requireLinkRole(deps, boardId, req, url));
   if (signedIn) {
-    sendJson(res, 201, await deps.identities.issueFor(signedIn.id), { 'Cache-Control': 'no-store' });
-    return;
+    return sendJson(c, 201, await deps.identities.issueFor(signedIn.id));
   }
   const result = await deps.identities.issue(boardId, role);
   if (!result.ok) {
@@ -50,5 +74,5 @@ async function issue({ req, res, url, params }: RouteContext, deps: IdentityRout
       { 'Retry-After': '600' },
     );
   }
-  sendJson(res, 201, result.identity, { 'Cache-Control': 'no-store' });
+  return sendJson(c, 201, result.identity);
 }

@@ -1,50 +1,112 @@
-import { importMeasurementsRequestSchema } from '../../shared/protocol/kpiMeasurements.ts';
+import {
+  importMeasurementsRequestSchema,
+  importMeasurementsResponseSchema,
+  measurementListResponseSchema,
+  type ImportMeasurementsRequest,
+} from '../../shared/protocol/kpiMeasurements.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { canWrite } from '../../shared/protocol/roles.ts';
 import type { KpiFailure, KpiService } from '../kpi/KpiService.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
-import { readJsonBody } from './readJsonBody.ts';
-import { HttpError, sendJson } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { apiRoute } from './apiRoute.ts';
+import { readJson } from './jsonBody.ts';
+import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
+import { HttpError, invalidRequest, sendJson } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
+import { z } from 'zod';
 
 export interface KpiRoutesDeps extends BoardAccessDeps {
   readonly kpi: KpiService;
-  readonly maxBodyBytes: number;
 }
+
+const KPI_ID = 'kpi:0123456789ab.nps';
+const importExample: ImportMeasurementsRequest = {
+  dryRun: true,
+  kpis: [
+    {
+      stageId: 'stage:0123456789ab',
+      metric: 'NPS',
+      unit: 'pts',
+      direction: 'higher',
+      measurements: [{ period: '2026-03', value: 41, sampleSize: 320, source: 'Qualtrics export' }],
+    },
+  ],
+};
 
 /**
  * `GET /api/boards/:id/kpis/:kpiId/measurements` (any link that may view the board) and
  * `POST /api/boards/:id/measurements` (an editor's or facilitator's link). Parsing and access
  * only: KpiService owns the series. See docs/api.md, "KPI measurements".
  */
-export function registerKpiRoutes(router: Router, deps: KpiRoutesDeps): void {
-  const board = async (ctx: RouteContext) => {
-    const id = ctx.params.id ?? '';
+export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
+  const board = async (c: HttpContext) => {
+    const id = c.req.param('id') ?? '';
     if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-    return { id, access: await requireAccess(deps, id, ctx.req, ctx.url) };
+    return { id, access: await requireAccess(deps, id, c.env.incoming, requestUrl(c)) };
   };
 
-  router.on('GET', '/api/boards/:id/kpis/:kpiId/measurements', async (ctx) => {
-    const { id } = await board(ctx);
-    const result = await deps.kpi.measurements(id, ctx.params.kpiId ?? '');
-    if (!result.ok) throw refused(result);
-    sendJson(ctx.res, 200, result.value);
-  });
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/kpis/{kpiId}/measurements',
+      tags: ['KPI measurements'],
+      summary: "A KPI's measurements, oldest first",
+      description: 'A KPI id with no measurements answers an empty list.',
+      security: BOARD_CALL,
+      request: {
+        params: boardIdParams.extend({
+          kpiId: z.string().meta({ description: '`kpi:<stage id rest>.<metric key>`', example: KPI_ID }),
+        }),
+      },
+      responses: {
+        200: json('The series', measurementListResponseSchema, {
+          kpiId: KPI_ID,
+          measurements: [{ period: '2026-03', value: 41, sampleSize: 320, source: 'Qualtrics export' }],
+        }),
+        ...errors(400, 401, 403, 404),
+      },
+    },
+    async (c) => {
+      const { id } = await board(c);
+      const result = await deps.kpi.measurements(id, c.req.param('kpiId') ?? '');
+      if (!result.ok) throw refused(result);
+      return sendJson(c, 200, result.value);
+    },
+  );
 
-  router.on('POST', '/api/boards/:id/measurements', async (ctx) => {
-    const { id, access } = await board(ctx);
-    if (!canWrite(access.role, 'board'))
-      throw new HttpError(403, 'forbidden', 'Only a facilitator or an editor can import measurements');
-    const body = importMeasurementsRequestSchema.safeParse(await readJsonBody(ctx.req, deps.maxBodyBytes));
-    if (!body.success) {
-      const issue = body.error.issues[0];
-      const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-      throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'Invalid request'}`);
-    }
-    const result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, access.role);
-    if (!result.ok) throw refused(result);
-    sendJson(ctx.res, 200, result.value);
-  });
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/{id}/measurements',
+      tags: ['KPI measurements'],
+      summary: 'Import measurements, or preview the import (`dryRun`)',
+      description:
+        'Facilitator or editor; refused to an editor while the board is locked. A KPI missing on its stage is created; the same KPI and period again replaces the value. All or nothing, in one transaction. 409 when a stage is not on the board.',
+      security: BOARD_CALL,
+      request: { params: boardIdParams, body: jsonBody(importMeasurementsRequestSchema, importExample) },
+      responses: {
+        200: json('What was (or, with `dryRun`, would be) added and replaced', importMeasurementsResponseSchema, {
+          dryRun: true,
+          added: 1,
+          replaced: 0,
+          changes: [{ kpiId: KPI_ID, period: '2026-03', value: 41, replaces: null }],
+        }),
+        ...errors(400, 401, 403, 404, 409, 413, 415),
+      },
+    },
+    async (c) => {
+      const { id, access } = await board(c);
+      if (!canWrite(access.role, 'board'))
+        throw new HttpError(403, 'forbidden', 'Only a facilitator or an editor can import measurements');
+      const body = importMeasurementsRequestSchema.safeParse(await readJson(c));
+      if (!body.success) throw invalidRequest(body.error.issues);
+      const result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, access.role);
+      if (!result.ok) throw refused(result);
+      return sendJson(c, 200, result.value);
+    },
+  );
 }
 
 function refused(f: KpiFailure): HttpError {

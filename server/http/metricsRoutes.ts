@@ -1,7 +1,9 @@
 import type { Registry } from 'prom-client';
 import { sameSecret } from './bearerToken.ts';
-import { HttpError } from './respond.ts';
-import type { Router } from './router.ts';
+import { HttpError } from './httpError.ts';
+import type { HttpApp } from './httpEnv.ts';
+import { apiRoute } from './apiRoute.ts';
+import { errors, needs } from './openapiParts.ts';
 
 export interface MetricsRoutesDeps {
   readonly registry: Registry;
@@ -16,26 +18,35 @@ export interface MetricsRoutesDeps {
  * proxy logs). The figures carry no board id and no secret (Metrics.ts), but they do say how busy
  * the server is, which is nobody else's business.
  */
-export function registerMetricsRoutes(router: Router, deps: MetricsRoutesDeps): void {
-  router.on('GET', '/metrics', async ({ req, res }) => {
-    if (!deps.token)
-      throw new HttpError(
-        403,
-        'forbidden',
-        'Metrics are off on this server (set METRICS_TOKEN to enable GET /metrics)',
-      );
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!sameSecret(match?.[1] ?? null, deps.token)) {
-      throw new HttpError(401, 'unauthorized', 'GET /metrics needs the metrics token (Authorization: Bearer …)', {
-        'WWW-Authenticate': 'Bearer',
-      });
-    }
-    const text = await deps.registry.metrics();
-    res.writeHead(200, {
-      'Content-Type': deps.registry.contentType,
-      'Cache-Control': 'no-store',
-      'Content-Length': Buffer.byteLength(text),
-    });
-    res.end(text);
-  });
+export function registerMetricsRoutes(app: HttpApp, deps: MetricsRoutesDeps): void {
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/metrics',
+      tags: ['Server'],
+      summary: 'Prometheus metrics',
+      security: [needs('metricsToken')],
+      responses: {
+        200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } },
+        ...errors(401, 403),
+      },
+    },
+    async (c) => {
+      if (!deps.token)
+        throw new HttpError(
+          403,
+          'forbidden',
+          'Metrics are off on this server (set METRICS_TOKEN to enable GET /metrics)',
+        );
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+      if (!sameSecret(match?.[1] ?? null, deps.token)) {
+        throw new HttpError(401, 'unauthorized', 'GET /metrics needs the metrics token (Authorization: Bearer …)', {
+          'WWW-Authenticate': 'Bearer',
+        });
+      }
+      const text = await deps.registry.metrics();
+      return c.body(text, 200, { 'Content-Type': deps.registry.contentType, 'Cache-Control': 'no-store' });
+    },
+  );
 }

@@ -1,5 +1,4 @@
 import type { Repositories } from '../repositories/Repositories.ts';
-import type { ServerResponse } from 'node:http';
 import {
   buildPriorityList,
   DEPARTMENTS,
@@ -20,10 +19,13 @@ import {
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { CommentsAccess } from '../comments/CommentsAccess.ts';
+import { apiRoute } from './apiRoute.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { BOARD_CALL, boardIdParams, errors } from './openapiParts.ts';
+import { z } from 'zod';
 import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
-import { HttpError } from './respond.ts';
-import type { RouteContext, Router } from './router.ts';
+import { HttpError } from './httpError.ts';
+import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 
 export interface PriorityRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
@@ -44,17 +46,45 @@ type Format = keyof typeof FORMATS;
  * the ranked priority list for anyone holding a link to the board (a viewer is enough). Only
  * revealed rounds count (an open round's ballots are on the server, never in the document).
  */
-export function registerPriorityRoutes(router: Router, deps: PriorityRoutesDeps): void {
+export function registerPriorityRoutes(app: HttpApp, deps: PriorityRoutesDeps): void {
+  const query = z.object({
+    round: z.string().optional().meta({ description: '`latest` (default), `all`, or a round id', example: 'latest' }),
+    stage: z.array(z.string()).optional().meta({ description: 'Only notes in these stages (repeatable)' }),
+    kind: z.array(z.enum(NOTE_KINDS)).optional().meta({ description: 'Only these note kinds (repeatable)' }),
+    department: z
+      .array(z.enum(DEPARTMENTS))
+      .optional()
+      .meta({ description: 'Votes of these departments (repeatable)' }),
+    token: z.string().optional().meta({ description: 'The share token, for a download link (instead of the header)' }),
+  });
   for (const format of Object.keys(FORMATS) as Format[]) {
-    router.on('GET', `/api/boards/:id/priorities.${format}`, (ctx) => sendPriorities(ctx, deps, format));
+    apiRoute(
+      app,
+      {
+        method: 'get',
+        path: `/api/boards/{id}/priorities.${format}`,
+        tags: ['Exports'],
+        summary: `The priority list as ${format === 'md' ? 'Markdown' : format.toUpperCase()}`,
+        description:
+          'Ranked by revealed votes; a download (`Content-Disposition: attachment`). Columns and fields: docs/api.md, "Priority list".',
+        security: BOARD_CALL,
+        request: { params: boardIdParams, query },
+        responses: {
+          200: { description: 'The list', content: { [FORMATS[format].type]: { schema: { type: 'string' } } } },
+          ...errors(400, 401, 403, 404, 500),
+        },
+      },
+      (c) => sendPriorities(c, deps, format),
+    );
   }
 }
 
-async function sendPriorities(ctx: RouteContext, deps: PriorityRoutesDeps, format: Format): Promise<void> {
-  const id = ctx.params.id ?? '';
+async function sendPriorities(c: HttpContext, deps: PriorityRoutesDeps, format: Format): Promise<Response> {
+  const id = c.req.param('id') ?? '';
+  const url = requestUrl(c);
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-  await requireAccess(deps, id, ctx.req, ctx.url);
-  const q = ctx.url.searchParams;
+  await requireAccess(deps, id, c.env.incoming, url);
+  const q = url.searchParams;
   const round = parseRoundChoice(q.get('round'));
   if (round === null)
     throw new HttpError(
@@ -65,9 +95,9 @@ async function sendPriorities(ctx: RouteContext, deps: PriorityRoutesDeps, forma
   const filters = parseFilters(q);
   const generatedAt = new Date((deps.now ?? Date.now)()).toISOString();
   const comments = deps.comments.available ? await deps.comments.counts(id) : new Map();
-  const baseUrl = requestOrigin(ctx.req);
+  const baseUrl = requestOrigin(c.env.incoming);
 
-  const { body, title } = await withBoardDoc(deps.store, ctx, id, (doc) => {
+  const { body, title } = await withBoardDoc(deps.store, c.env.live, id, (doc) => {
     const board = readBoard(doc);
     const resolved = resolveRounds(board, round);
     if (!resolved.ok) throw new HttpError(400, 'invalid-request', `round: ${resolved.message}`);
@@ -87,7 +117,7 @@ async function sendPriorities(ctx: RouteContext, deps: PriorityRoutesDeps, forma
           : priorityJsonText(list, generatedAt);
     return { body: text, title: board.meta.title };
   });
-  sendFile(ctx.res, body, FORMATS[format].type, `${fileSlug(title)}-priorities.${format}`, {
+  return sendFile(c, body, FORMATS[format].type, `${fileSlug(title)}-priorities.${format}`, {
     'X-Journeyboard-Comments-Included': String(deps.comments.available),
   });
 }
@@ -110,18 +140,16 @@ function parseFilters(q: URLSearchParams): PriorityFilters {
 
 /** A download: `Content-Disposition: attachment` with an ASCII file name. */
 export function sendFile(
-  res: ServerResponse,
+  c: HttpContext,
   body: string,
   contentType: string,
   filename: string,
   headers: Record<string, string> = {},
-): void {
-  res.writeHead(200, {
+): Response {
+  return c.body(body, 200, {
     'Content-Type': contentType,
-    'Content-Length': Buffer.byteLength(body),
     'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
     'Cache-Control': 'no-store',
     ...headers,
   });
-  res.end(body);
 }

@@ -2,8 +2,9 @@ import type { Repositories } from '../repositories/Repositories.ts';
 import type * as Y from 'yjs';
 import { CorruptBoardError } from '../storage/BoardStore.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
-import { HttpError } from './respond.ts';
-import type { RouteContext } from './router.ts';
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from './httpError.ts';
+import type { LiveDocuments } from './httpEnv.ts';
 import { log } from '../observability/log.ts';
 
 /**
@@ -13,12 +14,12 @@ import { log } from '../observability/log.ts';
  */
 export async function withBoardDoc<T>(
   store: Repositories,
-  ctx: Pick<RouteContext, 'liveDocument'>,
+  live: Pick<LiveDocuments, 'liveDocument'>,
   boardId: string,
   read: (doc: Y.Doc) => T | Promise<T>,
 ): Promise<T> {
-  const live = ctx.liveDocument(boardId);
-  if (live) return read(live);
+  const doc = live.liveDocument(boardId);
+  if (doc) return read(doc);
   let loaded: Awaited<ReturnType<typeof loadBoardDoc>>;
   try {
     loaded = await loadBoardDoc(store, boardId);
@@ -39,7 +40,7 @@ export async function withBoardDoc<T>(
  * The origin the caller reached us at, for deep links in exports: `X-Forwarded-Proto` (http or
  * https only) and the Host header. A spoofed Host only changes the links of the spoofer's own file.
  */
-export function requestOrigin(req: RouteContext['req']): string {
+export function requestOrigin(req: IncomingMessage): string {
   const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
     .split(',')[0]!
     .trim();

@@ -79,7 +79,8 @@ describe('static client', () => {
     const css = await fetch(`${server.url}/assets/main-3f9a2c.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const svg = await fetch(`${server.url}/favicon.svg`);
-    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    // Hono's MIME table, as every text type: SVG is XML text, and ours is UTF-8.
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     expect(svg.headers.get('cache-control')).toBe('no-cache');
   });
 
@@ -112,6 +113,21 @@ describe('static client', () => {
     const small = await rawGet(server.url, '/assets/main-3f9a2c.js', { 'Accept-Encoding': 'br' });
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(small.body).toBe('console.log("hi");');
+  });
+
+  it('gives each file version an ETag and answers a revalidation with 304 and no body', async () => {
+    const first = await fetch(`${server.url}/`);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^W\/".+"$/);
+    const again = await fetch(`${server.url}/`, { headers: { 'If-None-Match': tag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    fs.writeFileSync(path.join(root, 'client', 'index.html'), `${INDEX}<!-- deployed again -->`);
+    const changed = await fetch(`${server.url}/`, { headers: { 'If-None-Match': tag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tag);
+    fs.writeFileSync(path.join(root, 'client', 'index.html'), INDEX);
   });
 
   it('404s a missing asset instead of sending HTML as JavaScript', async () => {

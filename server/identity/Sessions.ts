@@ -3,7 +3,7 @@ import { readCookie, serializeCookie } from './cookies.ts';
 import type { AccountRepository, SignedInProfile } from './AccountRepository.ts';
 import type { ProvenPerson } from './Identities.ts';
 
-const SESSION_COOKIE = 'jb_session';
+export const SESSION_COOKIE = 'jb_session';
 const DEFAULT_SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
 // 256 random bits, base64url: what the cookie carries and nothing else does.
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;

@@ -6,13 +6,15 @@ import type { BoardContent, BoardDiff } from '../model/boardDiff.ts';
  * `GET|POST /api/boards/:id/checkpoints`, `GET /api/boards/:id/checkpoints/:cid` (preview) and
  * `POST /api/boards/:id/checkpoints/:cid/restore`.
  */
-export type CheckpointKindName =
-  | 'named'
-  | 'activity'
-  | 'before-restore'
-  | 'before-migration'
-  | 'vote-reveal'
-  | 'before-mass-delete';
+const CHECKPOINT_KINDS = [
+  'named',
+  'activity',
+  'before-restore',
+  'before-migration',
+  'vote-reveal',
+  'before-mass-delete',
+] as const;
+export type CheckpointKindName = (typeof CHECKPOINT_KINDS)[number];
 
 export interface CheckpointSummary {
   readonly id: string;
@@ -69,3 +71,34 @@ export interface RestoreCheckpointResponse {
 
 /** Stateless payload the server sends a board's clients when its checkpoint list changed. */
 export const CHECKPOINTS_CHANGED = JSON.stringify({ type: 'journeyboard:checkpoints' });
+
+export const checkpointSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(CHECKPOINT_KINDS),
+  label: z.string(),
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.number(),
+  noteCount: z.number().int(),
+}) satisfies z.ZodType<CheckpointSummary>;
+
+export const checkpointListResponseSchema = z.object({
+  checkpoints: z.array(checkpointSummarySchema),
+}) satisfies z.ZodType<CheckpointListResponse>;
+
+/** The preview's board and diff are described in docs/api.md ("Checkpoints"); here only their shape's top. */
+export const checkpointPreviewResponseSchema = z.object({
+  checkpoint: checkpointSummarySchema,
+  board: z.looseObject({}),
+  since: z.looseObject({}),
+});
+
+export const restoreCheckpointResponseSchema = z.object({
+  restored: checkpointSummarySchema,
+  before: checkpointSummarySchema,
+  summary: z.object({
+    recreated: z.number().int(),
+    removed: z.number().int(),
+    changed: z.number().int(),
+    titleChanged: z.boolean(),
+  }),
+}) satisfies z.ZodType<RestoreCheckpointResponse>;

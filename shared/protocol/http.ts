@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { LIMITS } from '../schema/limits.ts';
 import type { BoardTemplate } from '../templates/types.ts';
-import type { Role } from './roles.ts';
+import { NOTE_KINDS } from '../schema/noteKind.ts';
+import { ROLES, type Role } from './roles.ts';
 import { DEFAULT_TEMPLATE_ID } from '../templates/index.ts';
 
 /**
- * The HTTP and WebSocket contract between client and server (see docs/api.md). Types only
- * describe JSON bodies; the server validates what it receives, the client trusts nothing either.
+ * The HTTP and WebSocket contract between client and server (see docs/api.md). The zod schemas
+ * are also the routes' schemas in the server's OpenAPI document (`GET /api/openapi.json`); each
+ * answer's schema `satisfies` its type, so the two cannot drift apart.
  */
 
 /** The one WebSocket path; the Hocuspocus document name is the board id. */
@@ -130,33 +132,89 @@ export interface HealthResponse {
   readonly relayLagMs?: number | null;
 }
 
-export type ApiErrorCode =
-  | 'bad-json'
-  | 'invalid-request'
-  | 'unknown-template'
-  | 'too-many-templates'
-  | 'too-many-identities'
-  | 'credential-required'
-  | 'identity-required'
-  | 'removed-from-board'
-  | 'awaiting-admission'
-  | 'transfer-not-found'
-  | 'transfer-expired'
-  | 'transfer-used'
-  | 'too-many-attempts'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'host-not-allowed'
-  | 'not-found'
-  | 'method-not-allowed'
-  | 'payload-too-large'
-  | 'unsupported-media-type'
-  | 'board-unreadable'
-  | 'checkpoint-unreadable'
-  | 'client-not-built'
-  | 'internal';
+const API_ERROR_CODES = [
+  'bad-json',
+  'invalid-request',
+  'unknown-template',
+  'too-many-templates',
+  'too-many-identities',
+  'credential-required',
+  'identity-required',
+  'removed-from-board',
+  'awaiting-admission',
+  'transfer-not-found',
+  'transfer-expired',
+  'transfer-used',
+  'too-many-attempts',
+  'unauthorized',
+  'forbidden',
+  'host-not-allowed',
+  'not-found',
+  'method-not-allowed',
+  'payload-too-large',
+  'unsupported-media-type',
+  'board-unreadable',
+  'checkpoint-unreadable',
+  'client-not-built',
+  'internal',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Every non-2xx JSON answer has this shape. */
 export interface ApiErrorResponse {
   readonly error: { readonly code: ApiErrorCode; readonly message: string };
 }
+
+export const apiErrorResponseSchema = z.object({
+  error: z.object({ code: z.enum(API_ERROR_CODES), message: z.string() }),
+}) satisfies z.ZodType<ApiErrorResponse>;
+
+const roleLinksSchema = z.object(Object.fromEntries(ROLES.map((r) => [r, z.string()])) as Record<Role, z.ZodString>);
+
+export const createBoardResponseSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  links: roleLinksSchema,
+}) satisfies z.ZodType<CreateBoardResponse>;
+
+export const boardLinksResponseSchema = z.object({
+  role: z.enum(ROLES),
+  links: roleLinksSchema.partial(),
+}) satisfies z.ZodType<BoardLinksResponse>;
+
+export const boardListResponseSchema = z.object({
+  boards: z.array(z.object({ id: z.string(), title: z.string(), createdAt: z.number(), updatedAt: z.number() })),
+}) satisfies z.ZodType<BoardListResponse>;
+
+export const boardInfoResponseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  schemaVersion: z.number().int(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  counts: z.object({ stages: z.number().int(), lanes: z.number().int(), notes: z.number().int() }),
+}) satisfies z.ZodType<BoardInfoResponse>;
+
+export const templateInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  stages: z.array(z.string()),
+  lanes: z.array(z.object({ name: z.string(), kind: z.enum(NOTE_KINDS) })),
+  noteCount: z.number().int(),
+  source: z.enum(['builtin', 'saved']),
+  personaCount: z.number().int(),
+  kpiCount: z.number().int(),
+  createdAt: z.number().optional(),
+  sourceBoardId: z.string().optional(),
+}) satisfies z.ZodType<TemplateInfo>;
+
+export const templatesResponseSchema = z.array(templateInfoSchema) satisfies z.ZodType<TemplatesResponse>;
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  redis: z.enum(['up', 'down', 'off']),
+  relayLagMs: z.number().nullable().optional(),
+}) satisfies z.ZodType<HealthResponse>;

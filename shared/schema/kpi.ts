@@ -75,7 +75,10 @@ export const kpiMetricSchema = z
   .min(1, 'A KPI needs a metric name')
   .max(KPI_LIMITS.metricLength, `A metric name has at most ${KPI_LIMITS.metricLength} characters`)
   .refine((m) => kpiMetricKey(m) !== '', 'A metric name needs a letter or a digit');
-export const kpiIdSchema = z.custom<KpiId>((v) => isRecordId('kpi', v), 'Not a KPI id');
+// The meta describes the id to JSON Schema (the HTTP API's OpenAPI document); z.custom has no type of its own.
+export const kpiIdSchema = z
+  .custom<KpiId>((v) => isRecordId('kpi', v), 'Not a KPI id')
+  .meta({ type: 'string', pattern: '^kpi:.+' });
 
 /** The editable fields (strict on write). */
 export const kpiFieldsSchema = z.object({

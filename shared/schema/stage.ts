@@ -13,7 +13,10 @@ export interface Stage {
 }
 
 export const stageNameSchema = z.string().trim().min(1, 'A stage needs a name').max(LIMITS.nameLength);
-export const stageIdSchema = z.custom<StageId>((v) => isRecordId('stage', v), 'Not a stage id');
+// The meta describes the id to JSON Schema (the HTTP API's OpenAPI document); z.custom has no type of its own.
+export const stageIdSchema = z
+  .custom<StageId>((v) => isRecordId('stage', v), 'Not a stage id')
+  .meta({ type: 'string', pattern: '^stage:.+' });
 
 const STAGE_DEFAULTS = { name: 'Untitled stage', index: 'a0', description: '' } as const;
 

@@ -13,9 +13,9 @@ import { registerKpiRoutes } from './kpiRoutes.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
 import { DEFAULT_LIMITS, type BoardLimits } from '../config/config.ts';
-import { requireJsonContentType } from './readJsonBody.ts';
-import { HttpError, sendError } from './respond.ts';
-import { applySecurityHeaders, handleCors } from './securityHeaders.ts';
+import { jsonBodyLimit, requireJsonContentType } from './jsonBody.ts';
+import { answerError, HttpError } from './httpError.ts';
+import { apiCors, securityHeaders } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
 import { registerIdentityRoutes } from './identityRoutes.ts';
 import { registerAuthRoutes, type AuthRoutesDeps } from './authRoutes.ts';
@@ -28,9 +28,14 @@ import { registerStateRoutes } from './stateRoutes.ts';
 import type { EncodedStates } from '../live/encodedStates.ts';
 import { registerTemplateRoutes } from './templateRoutes.ts';
 import { SavedTemplates } from '../templates/SavedTemplates.ts';
-import { Router, type LiveDocuments } from './router.ts';
-import { createStaticClient } from './staticClient.ts';
-import { log } from '../observability/log.ts';
+import type { HttpApp, HttpEnv, LiveDocuments } from './httpEnv.ts';
+
+export type { HttpApp };
+import { staticClient } from './staticClient.ts';
+import { wrongMethodOrUnknownApi } from './methodNotAllowed.ts';
+import { registerOpenApiRoutes } from './openapiRoutes.ts';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { OpenAPIHono } from '@hono/zod-openapi';
 
 export interface HttpDeps {
   readonly store: Repositories;
@@ -69,103 +74,71 @@ export interface HttpDeps {
   readonly redis?: () => ScaleOutHealth;
 }
 
-/** Answers one request completely. Never rejects: Hocuspocus would rethrow it as a crash. */
+/** Answers one request on Node's request and response, with this instance's live documents. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, live: LiveDocuments) => Promise<void>;
 
-/** `/healthz` and `/api/*` go through the router; every other path is the built client. */
-export function createRequestHandler(deps: HttpDeps): RequestHandler {
-  const router = new Router();
-  registerHealthRoutes(router, deps.redis);
-  if (deps.metrics) registerMetricsRoutes(router, deps.metrics);
+/** Every HTTP route and the built client, as one Hono app; `/api/*` is JSON only. */
+export function createHttpApp(deps: HttpDeps): HttpApp {
+  const app: HttpApp = new OpenAPIHono<HttpEnv>({ strict: false });
+  app.onError(answerError);
+  app.use(securityHeaders());
+  app.use('/api/*', apiCors(deps.corsOrigins ?? []), requireJsonContentType, jsonBodyLimit(deps.maxBodyBytes));
+  registerHealthRoutes(app, deps.redis);
+  if (deps.metrics) registerMetricsRoutes(app, deps.metrics);
   const savedTemplates = new SavedTemplates(deps.store.templates);
-  registerBoardRoutes(router, { ...deps, savedTemplates });
-  registerTemplateRoutes(router, { ...deps, savedTemplates });
-  registerShareRoutes(router, deps);
-  registerIdentityRoutes(router, { ...deps, sessions: deps.auth?.sessions });
-  if (deps.auth) registerAuthRoutes(router, deps.auth);
+  registerBoardRoutes(app, { ...deps, savedTemplates });
+  registerTemplateRoutes(app, { ...deps, savedTemplates });
+  registerShareRoutes(app, deps);
+  registerIdentityRoutes(app, { ...deps, sessions: deps.auth?.sessions });
+  if (deps.auth) registerAuthRoutes(app, deps.auth);
   if (deps.auth?.signIn)
-    registerSignInRuleRoutes(router, {
+    registerSignInRuleRoutes(app, {
       store: deps.store,
       links: deps.links,
       entry: deps.entry,
       accounts: deps.auth.accounts,
     });
-  if (deps.transfers)
-    registerDeviceTransferRoutes(router, {
-      transfers: deps.transfers,
-      maxBodyBytes: deps.maxBodyBytes,
-      trustProxy: deps.trustProxy,
-    });
-  registerStateRoutes(router, { store: deps.store, links: deps.links, entry: deps.entry, states: deps.boardStates });
+  if (deps.transfers) registerDeviceTransferRoutes(app, { transfers: deps.transfers, trustProxy: deps.trustProxy });
+  registerStateRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, states: deps.boardStates });
   if (deps.checkpoints) {
-    registerCheckpointRoutes(router, {
+    registerCheckpointRoutes(app, {
       checkpoints: deps.checkpoints,
-      maxBodyBytes: deps.maxBodyBytes,
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
-  if (deps.kpi) registerKpiRoutes(router, { ...deps, kpi: deps.kpi });
+  if (deps.kpi) registerKpiRoutes(app, { ...deps, kpi: deps.kpi });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
-  registerPriorityRoutes(router, { store: deps.store, links: deps.links, entry: deps.entry, comments });
-  registerBackupRoutes(router, {
+  registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments });
+  registerBackupRoutes(app, {
     store: deps.store,
     links: deps.links,
     entry: deps.entry,
     comments,
-    maxBodyBytes: deps.maxBodyBytes,
     createToken: deps.createToken,
     limits: deps.limits ?? DEFAULT_LIMITS,
   });
-  const serveClient = createStaticClient(deps.clientDir);
+  registerOpenApiRoutes(app);
+  app.use(wrongMethodOrUnknownApi(app));
+  app.get('*', staticClient(deps.clientDir));
+  app.all('*', (c) => {
+    throw new HttpError(405, 'method-not-allowed', `${c.req.method} is not allowed here`, { Allow: 'GET, HEAD' });
+  });
+  return app;
+}
 
+/**
+ * The app as Hocuspocus's onRequest needs it: Node's request and response in, answered through
+ * @hono/node-server (which never rejects: a failure is answered 500 and logged).
+ */
+export function createRequestHandler(app: HttpApp): RequestHandler {
+  const liveOf = new WeakMap<IncomingMessage, LiveDocuments>();
+  // Hocuspocus's server is HTTP/1.1, so the bindings are always Node's IncomingMessage and ServerResponse.
+  const listener = getRequestListener((request, env) => {
+    const node = env as HttpBindings;
+    return app.fetch(request, { ...node, live: liveOf.get(node.incoming)! });
+  });
   return async (req, res, live) => {
-    try {
-      applySecurityHeaders(res);
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-      if (isApi && handleCors(req, res, deps.corsOrigins ?? [])) return;
-      if (isApi) requireJsonContentType(req);
-      const match = router.match(req.method ?? 'GET', url.pathname);
-      if (match.kind === 'found') {
-        await match.handler({
-          req,
-          res,
-          url,
-          params: match.params,
-          liveDocument: live.liveDocument,
-          disconnectRole: live.disconnectRole,
-        });
-      } else if (match.kind === 'wrong-method') {
-        throw new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${url.pathname}`, {
-          Allow: match.allow.join(', '),
-        });
-      } else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-        throw new HttpError(404, 'not-found', `There is no API route ${url.pathname}`);
-      } else {
-        await serveClient(req, res, url.pathname);
-      }
-    } catch (error) {
-      answerError(res, error);
-    }
+    liveOf.set(req, live);
+    await listener(req, res);
   };
-}
-
-function answerError(res: ServerResponse, error: unknown): void {
-  if (res.headersSent) {
-    // Mid-stream failure (e.g. the client went away during a file): nothing sensible to send.
-    if (!isClientGone(error)) log.error({ err: error }, 'HTTP answer failed after it started');
-    res.destroy();
-    return;
-  }
-  if (error instanceof HttpError) {
-    sendError(res, error);
-    return;
-  }
-  log.error({ err: error }, 'unexpected error answering an HTTP request');
-  sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server; it has been logged'));
-}
-
-function isClientGone(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE';
 }

@@ -1,0 +1,60 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HttpError } from './httpError.ts';
+import type { HttpContext } from './httpEnv.ts';
+
+/**
+ * Caps a request body at `maxBytes`: a declared length over the cap is refused before anything
+ * is read, a chunked body as soon as it grows past it (hono/body-limit). 413 with
+ * `Connection: close`, so the rest of an oversized upload is never buffered.
+ */
+export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new HttpError(413, 'payload-too-large', `The request body is larger than ${maxBytes} bytes`, {
+        Connection: 'close',
+      });
+    },
+  });
+}
+
+/** The request body as JSON; an empty body reads as `undefined`, anything else unparsable is a 400. */
+export async function readJson(c: HttpContext): Promise<unknown> {
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'invalid-request', 'The request body was cut off');
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'bad-json', 'The request body is not valid JSON');
+  }
+}
+
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Every body the API reads is JSON, and must say so: a form or `text/plain` post is what a
+ * foreign page can send without a CORS preflight, so nothing of the sort is read. 415 before any
+ * route runs; a request without a body (a rotation, an empty create) needs no type.
+ */
+export const requireJsonContentType: MiddlewareHandler = async (c, next) => {
+  if (WITH_BODY.has(c.req.method)) {
+    const length = c.req.header('content-length');
+    const hasBody = c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (hasBody && type !== 'application/json' && !/^application\/[a-z0-9.-]+\+json$/.test(type))
+      throw new HttpError(
+        415,
+        'unsupported-media-type',
+        `The request body must be JSON, sent with Content-Type: application/json (this one is ${type ? `"${type.slice(0, 60)}"` : 'untyped'})`,
+        { Connection: 'close' },
+      );
+  }
+  await next();
+};
