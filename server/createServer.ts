@@ -131,6 +131,10 @@ export async function createServer(
     box: new SecretBox(loadSecretsKey(config.secretsKey ?? null, config.dataDir)),
     allowPrivate: config.webhookAllowPrivate ?? false,
     now: options.now,
+    onAdded: (boardId, events) => {
+      const document = server?.hocuspocus.documents.get(boardId);
+      if (document && events.some((e) => WATCHED_EVENTS.includes(e))) webhookEvents.watch(boardId, document);
+    },
   });
   const emit = (boardId: string, event: WebhookEvent, data: unknown) =>
     webhooks
@@ -250,6 +254,7 @@ export async function createServer(
     corsOrigins: config.corsOrigins,
     checkpoints,
     kpi,
+    webhooks,
     comments,
     limits,
     boardStates,

@@ -10,6 +10,8 @@ import { registerMetricsRoutes, type MetricsRoutesDeps } from './metricsRoutes.t
 import { COMMENTS_UNAVAILABLE, type CommentsAccess } from '../comments/CommentsAccess.ts';
 import { registerPriorityRoutes } from './priorityRoutes.ts';
 import { registerKpiRoutes } from './kpiRoutes.ts';
+import { registerWebhookRoutes } from './webhookRoutes.ts';
+import type { WebhookService } from '../webhooks/WebhookService.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
 import { DEFAULT_LIMITS, type BoardLimits } from '../config/config.ts';
@@ -70,6 +72,8 @@ export interface HttpDeps {
   readonly limits?: BoardLimits;
   /** KPI series routes; absent in handler-only tests. */
   readonly kpi?: KpiService;
+  /** A board's webhooks; absent in handler-only tests. */
+  readonly webhooks?: WebhookService;
   /** Several instances: the state of Redis and the relay lag, for /healthz; absent: `off`. */
   readonly redis?: () => ScaleOutHealth;
 }
@@ -107,6 +111,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     });
   }
   if (deps.kpi) registerKpiRoutes(app, { ...deps, kpi: deps.kpi });
+  if (deps.webhooks) registerWebhookRoutes(app, { ...deps, webhooks: deps.webhooks });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
   registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments });
   registerBackupRoutes(app, {

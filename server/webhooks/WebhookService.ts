@@ -37,6 +37,8 @@ export interface WebhookServiceOptions {
   readonly pollMs?: number;
   /** Webhooks per board. */
   readonly maxPerBoard?: number;
+  /** After a webhook was added here (WebhookEvents starts watching the board at once). */
+  readonly onAdded?: (boardId: string, events: readonly WebhookEvent[]) => void;
 }
 
 export type WebhookRefusal =
@@ -52,7 +54,7 @@ export type WebhookRefusal =
  * several instances a delivery is sent by the one that takes its lease.
  */
 export class WebhookService {
-  private readonly o: Required<Omit<WebhookServiceOptions, 'repository' | 'box'>> & WebhookServiceOptions;
+  private readonly o: Required<Omit<WebhookServiceOptions, 'repository' | 'box' | 'onAdded'>> & WebhookServiceOptions;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private closed = false;
@@ -103,6 +105,7 @@ export class WebhookService {
       createdAt: this.o.now(),
     };
     await this.o.repository.addWebhook(stored);
+    this.o.onAdded?.(boardId, events);
     return { webhook: view(stored), secret };
   }
 

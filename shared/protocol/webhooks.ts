@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Webhooks: what a facilitator subscribes a URL to, and what the server sends (docs/api.md,
  * "Webhooks"). Each delivery is a POST of one JSON `WebhookEnvelope`, signed in the header
@@ -15,6 +17,38 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_SIGNATURE_HEADER = 'Journeyboard-Signature';
 export const WEBHOOK_EVENT_HEADER = 'Journeyboard-Event';
 export const WEBHOOK_DELIVERY_HEADER = 'Journeyboard-Delivery';
+
+/** `POST /api/boards/:id/webhooks` body. */
+export const createWebhookRequestSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000, 'A webhook URL has at most 2,000 characters')
+    .url('Give a full URL, such as https://hooks.example.com/journeyboard'),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'Pick at least one event').max(WEBHOOK_EVENTS.length),
+});
+
+export const webhookViewSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).readonly(),
+  createdAt: z.string(),
+});
+export const webhookCreatedSchema = z.object({ webhook: webhookViewSchema, secret: z.string() });
+export const webhookSecretSchema = z.object({ secret: z.string() });
+export const deliveryViewSchema = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  event: z.enum(WEBHOOK_EVENTS),
+  state: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  body: z.string(),
+});
 
 /** A webhook as the facilitator sees it: never its secret, which is shown once. */
 export interface WebhookView {
