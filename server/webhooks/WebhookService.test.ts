@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookCreated, WebhookEnvelope } from '../../shared/protocol/webhooks.ts';
 import { DATABASES, testDatabases } from '../testing/databases.ts';
+import { startReceiver } from '../testing/httpReceiver.ts';
 import { waitFor } from '../testing/providers.ts';
 import { isPrivateAddress, PrivateAddressError, publicOnlyLookup } from './safeTarget.ts';
 import { SecretBox } from './secretBox.ts';
@@ -12,34 +11,6 @@ import { WebhookService, type WebhookServiceOptions } from './WebhookService.ts'
 
 const open = testDatabases();
 const BOARD = 'board0000001';
-
-interface Received {
-  readonly headers: http.IncomingHttpHeaders;
-  readonly body: string;
-}
-
-/** A real HTTP receiver on 127.0.0.1 that answers each request as `answer` says. */
-async function startReceiver(answer: (n: number, res: http.ServerResponse) => void) {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      answer(received.length, res);
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return {
-    url,
-    received,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((ok) => server.close(ok));
-    },
-  };
-}
 
 describe('webhooks: signed deliveries, retries, a delivery log, and no private targets', () => {
   const cleanups: (() => unknown)[] = [];

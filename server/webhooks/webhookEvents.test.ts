@@ -1,9 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VoterIdentity } from '../../shared/protocol/voting.ts';
 import type { WebhookCreated, WebhookEnvelope } from '../../shared/protocol/webhooks.ts';
 import { executeCommand, readBoard } from '../../shared/index.ts';
+import { startReceiver } from '../testing/httpReceiver.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer } from '../testing/testServer.ts';
@@ -20,25 +19,16 @@ describe('webhook events from a running server', () => {
   });
 
   it('a named round’s reveal arrives with the totals and no voter’s name; a restore arrives as board.restored', async () => {
-    const received: WebhookEnvelope[] = [];
-    const receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        received.push(JSON.parse(body) as WebhookEnvelope);
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
-    cleanups.push(() => new Promise((ok) => receiver.close(ok)));
+    const receiver = await startReceiver();
+    cleanups.push(receiver.close);
+    const received = () => receiver.received.map((r) => JSON.parse(r.body) as WebhookEnvelope);
     const server = await startTestServer({ webhookAllowPrivate: true });
     cleanups.push(() => server.close());
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const hook = (await server.server.webhooks.create(
-      id,
-      `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/in`,
-      ['round.revealed', 'board.restored'],
-    )) as WebhookCreated;
+    const hook = (await server.server.webhooks.create(id, receiver.url, [
+      'round.revealed',
+      'board.restored',
+    ])) as WebhookCreated;
     expect(hook.secret).toBeTruthy();
 
     const facilitator = await VotingClient.connect(server.wsUrl, id, tokens.facilitator, fran);
@@ -51,7 +41,9 @@ describe('webhook events from a running server', () => {
     const roundId = await facilitator.start({ title: 'Biggest pains', dotsPerPerson: 2, anonymous: false });
     await voter.dot(roundId, pain!.id);
     await facilitator.close(roundId, 'reveal');
-    const revealed = await waitFor(() => received.find((e) => e.type === 'round.revealed'), { what: 'round.revealed' });
+    const revealed = await waitFor(() => received().find((e) => e.type === 'round.revealed'), {
+      what: 'round.revealed',
+    });
     expect(revealed).toMatchObject({
       boardId: id,
       data: {
@@ -75,29 +67,18 @@ describe('webhook events from a running server', () => {
       { method: 'POST' },
     );
     expect(restored.status).toBe(200);
-    const event = await waitFor(() => received.find((e) => e.type === 'board.restored'), { what: 'board.restored' });
+    const event = await waitFor(() => received().find((e) => e.type === 'board.restored'), { what: 'board.restored' });
     expect(event.data).toMatchObject({ checkpoint: { id: checkpoint.id, label: 'Before the change' } });
   });
 
   it('an action’s status change arrives as action.status_changed and priorities.changed, once, after the edits settle', async () => {
-    const received: WebhookEnvelope[] = [];
-    const receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        received.push(JSON.parse(body) as WebhookEnvelope);
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
-    cleanups.push(() => new Promise((ok) => receiver.close(ok)));
+    const receiver = await startReceiver();
+    cleanups.push(receiver.close);
+    const received = () => receiver.received.map((r) => JSON.parse(r.body) as WebhookEnvelope);
     const server = await startTestServer({ webhookAllowPrivate: true });
     cleanups.push(() => server.close());
     const { id } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    await server.server.webhooks.create(id, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/in`, [
-      'action.status_changed',
-      'priorities.changed',
-    ]);
+    await server.server.webhooks.create(id, receiver.url, ['action.status_changed', 'priorities.changed']);
     const editor = await connectProvider(server.wsUrl, id);
     cleanups.push(() => editor.destroy());
     const pain = readBoard(editor.document).notes.find((n) => n.kind === 'pain')!;
@@ -105,17 +86,17 @@ describe('webhook events from a running server', () => {
     executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [pain.id], owner: 'Fran', status: 'open' });
     executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [pain.id], status: 'in-progress' });
 
-    const changed = await waitFor(() => received.find((e) => e.type === 'action.status_changed'), {
+    const changed = await waitFor(() => received().find((e) => e.type === 'action.status_changed'), {
       what: 'action.status_changed',
     });
     // Two edits in a burst: one event, from "not an action" to where it ended.
     expect(changed.data).toMatchObject({ noteId: pain.id, from: null, to: 'in-progress', owner: 'Fran' });
-    const priorities = await waitFor(() => received.find((e) => e.type === 'priorities.changed'), {
+    const priorities = await waitFor(() => received().find((e) => e.type === 'priorities.changed'), {
       what: 'priorities.changed',
     });
     expect((priorities.data as { items: { noteId: string; status: string }[] }).items).toContainEqual(
       expect.objectContaining({ noteId: pain.id, status: 'in-progress' }),
     );
-    expect(received.filter((e) => e.type === 'action.status_changed')).toHaveLength(1);
+    expect(received().filter((e) => e.type === 'action.status_changed')).toHaveLength(1);
   });
 });
