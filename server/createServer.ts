@@ -173,9 +173,9 @@ export async function createServer(
   // Secret dot-voting rounds: ballots in the database, results written at reveal.
   const voting = new VotingService({
     store: store.voting,
-    onRevealed: async (boardId, doc, title) => {
-      void emit(boardId, 'round.revealed', revealedRound(doc, title));
-      await checkpoints.voteRevealCheckpoint(boardId, doc, title);
+    onRevealed: async (boardId, doc, round) => {
+      void emit(boardId, 'round.revealed', revealedRound(doc, round));
+      await checkpoints.voteRevealCheckpoint(boardId, doc, round.title);
     },
     cluster,
     now: options.now,

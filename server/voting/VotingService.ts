@@ -26,7 +26,7 @@ import { log } from '../observability/log.ts';
 export interface VotingServiceOptions {
   readonly store: VotingRepository;
   /** Called right after each reveal is in the document (CheckpointService.voteRevealCheckpoint). */
-  readonly onRevealed?: (boardId: string, doc: Y.Doc, title: string) => Promise<unknown>;
+  readonly onRevealed?: (boardId: string, doc: Y.Doc, round: { id: string; title: string }) => Promise<unknown>;
   readonly now?: () => number;
   /** Several instances (REDIS_URL): tells the others of each change, and hears theirs. */
   readonly cluster?: BoardEvents;
@@ -260,7 +260,7 @@ export class VotingService extends HeldService<VotingClientMessage, VotingEvent,
         if (!result) return false;
         writeRoundRecord(doc, round.id, result);
         log.info({ board: boardId }, `round ${round.id} revealed (${result.voterCount} voters)`);
-        await this.onRevealed?.(boardId, doc, round.settings.title).catch((error: unknown) =>
+        await this.onRevealed?.(boardId, doc, { id: round.id, title: round.settings.title }).catch((error: unknown) =>
           log.error({ board: boardId, err: error }, 'no checkpoint at reveal'),
         );
         return true;

@@ -6,11 +6,9 @@ import { readBoard } from '../../shared/model/snapshot.ts';
  * the board shows them. Never who placed which dot, even for a named round: a receiver is outside
  * the board's roles.
  */
-export function revealedRound(doc: Y.Doc, title: string) {
-  const round = readBoard(doc)
-    .rounds.filter((r) => r.title === title)
-    .at(-1);
-  if (!round) return { title };
+export function revealedRound(doc: Y.Doc, revealed: { id: string; title: string }) {
+  const round = readBoard(doc).rounds.find((r) => r.id === revealed.id);
+  if (!round) return { roundId: revealed.id, title: revealed.title };
   const results = Object.entries(round.totals)
     .map(([noteId, dots]) => ({ noteId, dots, text: round.notes[noteId as keyof typeof round.notes]?.text ?? '' }))
     .sort((a, b) => b.dots - a.dots || a.noteId.localeCompare(b.noteId))
