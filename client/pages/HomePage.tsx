@@ -11,6 +11,7 @@ import {
 } from '../api/boards.ts';
 import { storedBoardToken, storedBoardTokens } from '../sync/boardTokens.ts';
 import { AccountBar, MyBoards, useMe } from './MyBoards.tsx';
+import { CloseButton } from '../ui/IconButton.tsx';
 
 function ago(t: number, now = Date.now()): string {
   const s = Math.round((now - t) / 1000);
@@ -203,18 +204,14 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                       <span className="recent-title">{b.title}</span>
                       <span className="muted">opened {ago(b.openedAt)}</span>
                     </a>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Forget ${b.title}`}
+                    <CloseButton
+                      label={`Forget ${b.title}`}
                       title="Remove from this list"
                       onClick={() => {
                         forgetBoard(b.id);
                         setRecent(loadRecentBoards());
                       }}
-                    >
-                      ×
-                    </button>
+                    />
                   </li>
                 ))}
               </ul>

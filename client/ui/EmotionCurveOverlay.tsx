@@ -2,6 +2,7 @@ import { SENTIMENT_LABEL, type CurveGrouping } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { DETAIL_SCALE } from '../canvas/NotesLayer.tsx';
 import { screenRect } from './overlayPosition.ts';
+import { OverBoard } from './OverBoard.tsx';
 
 const GROUPINGS: readonly [CurveGrouping, string][] = [
   ['all', 'Everyone'],
@@ -23,10 +24,9 @@ export function EmotionCurveOverlay() {
   const stage = hover ? board.stages[hover.stageIndex] : undefined;
   return (
     <>
-      <div
+      <OverBoard
         className="curve-controls"
         style={{ left: r.x + 10 * camera.scale, top: r.y + 10 * camera.scale, transform: `scale(${camera.scale})` }}
-        onPointerDown={(e) => e.stopPropagation()}
       >
         <span className="curve-title">Emotion curve</span>
         <div className="segmented" role="radiogroup" aria-label="Emotion curve lines">
@@ -54,7 +54,7 @@ export function EmotionCurveOverlay() {
             ))}
           </ul>
         )}
-      </div>
+      </OverBoard>
       {hover && stage && (
         <div
           className="curve-card"

@@ -5,6 +5,7 @@ import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { StrokeIcon } from '../StrokeIcon.tsx';
 import { noteTextareaKeys, noteTextareaStyle, useFocusAtEnd } from '../noteTextarea.ts';
 import { screenRect } from '../overlayPosition.ts';
+import { OverBoard } from '../OverBoard.tsx';
 
 /**
  * Over my selected private draft: a textarea while I write it (sent to the server after a pause
@@ -47,13 +48,12 @@ export function DraftOverlay() {
   }
   if (selected !== draft.id) return null;
   return (
-    <div
+    <OverBoard
       className="draft-toolbar"
       role="toolbar"
       aria-label="Private note"
       data-testid="draft-toolbar"
       style={{ left: r.x, top: Math.max(4, r.y - 42) }}
-      onPointerDown={(e) => e.stopPropagation()}
     >
       <span
         className="draft-private"
@@ -72,7 +72,7 @@ export function DraftOverlay() {
       >
         Delete
       </button>
-    </div>
+    </OverBoard>
   );
 }
 
