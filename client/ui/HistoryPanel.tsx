@@ -8,6 +8,7 @@ import { CheckpointPreview } from './CheckpointPreview.tsx';
 import { describeCheckpoint, KIND_INFO } from './historyFormat.ts';
 import './history.css';
 import { PanelHeading } from './PanelHeading.tsx';
+import { ErrorLine } from './ErrorLine.tsx';
 
 /** Version history: the board's checkpoints, newest first; save one with a name; preview and restore. */
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
@@ -84,11 +85,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
         </form>
       )}
 
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {list === null && !error && <p className="muted">Loading…</p>}
       {list?.length === 0 && (
         <div className="history-empty">

@@ -1,9 +1,9 @@
 import { useRef } from 'react';
-import { LIMITS, NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shared/index.ts';
+import { NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { StrokeIcon } from '../StrokeIcon.tsx';
-import { noteTextareaKeys, noteTextareaStyle, useFocusAtEnd } from '../noteTextarea.ts';
+import { noteTextareaKeys, noteTextareaProps, useFocusAtEnd } from '../noteTextarea.ts';
 import { screenRect } from '../overlayPosition.ts';
 import { OverBoard } from '../OverBoard.tsx';
 
@@ -35,11 +35,9 @@ export function DraftOverlay() {
         className="note-editor draft-editor"
         data-testid="draft-editor"
         aria-label="Private note text (only you can see it)"
-        dir="auto"
-        maxLength={LIMITS.noteTextLength}
         value={draft.text}
         placeholder="Only you can see this until the reveal…"
-        style={noteTextareaStyle(r, s, NOTE_KIND_STYLE[kind].colour)}
+        {...noteTextareaProps(r, s, NOTE_KIND_STYLE[kind].colour)}
         onChange={(e) => pw.editText(draft.id, e.target.value)}
         onBlur={() => pw.stopEditing()}
         onKeyDown={noteTextareaKeys(() => pw.stopEditing())}
