@@ -5,7 +5,7 @@ import { usePeersInColour, usePeopleColours } from '../board/peopleColours.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
-import { visibleRect } from '../geometry/camera.ts';
+import { stageAtCamera, visibleRect } from '../geometry/camera.ts';
 import { DragStage } from './DragLayer.tsx';
 import { expand, intersects } from '../geometry/geometry.ts';
 import { GridLayer } from './GridLayer.tsx';
@@ -156,14 +156,7 @@ export function BoardCanvas() {
         ref={shifter}
         style={{ position: 'absolute', left: -margin, top: -margin, willChange: 'transform', transformOrigin: '0 0' }}
       >
-        <Stage
-          width={viewport.width + 2 * margin}
-          height={viewport.height + 2 * margin}
-          x={camera.x + margin}
-          y={camera.y + margin}
-          scaleX={camera.scale}
-          scaleY={camera.scale}
-        >
+        <Stage {...stageAtCamera(camera, viewport, margin)}>
           <CanvasBoundary>
             {/* Five canvases at most (Konva's advice): each layer is a full-size canvas to create,
               resize and composite. What rarely changes shares one; votes and badges another. */}

@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { Group, Path, Rect, Text } from 'react-konva';
+import { Group, Path, Rect } from 'react-konva';
 import type { NoteId } from '../../shared/index.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
 import { noteBadges } from '../geometry/noteBadges.ts';
 import { THEME } from './theme.ts';
+import { BoardText } from './BoardText.tsx';
 
 interface Props {
   readonly layout: BoardLayout;
@@ -64,15 +65,7 @@ export const CommentBadgesLayer = memo(function CommentBadgesLayer({
               shadowOffsetY={1}
             />
             <Path data={BUBBLE} x={6} y={4} fill="#fff" scaleX={0.85} scaleY={0.85} />
-            <Text
-              text={String(count)}
-              x={20}
-              y={5}
-              fontSize={12}
-              fontStyle="bold"
-              fill="#fff"
-              fontFamily={THEME.font}
-            />
+            <BoardText text={String(count)} x={20} y={5} fontSize={12} fontStyle="bold" fill="#fff" />
           </Group>
         );
       })}

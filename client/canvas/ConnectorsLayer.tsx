@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { Arrow, Group, Label, Line, Rect, Tag, Text } from 'react-konva';
+import { Arrow, Group, Label, Line, Rect, Tag } from 'react-konva';
 import { type Connector, type ConnectorId, type ConnectorKind, formatShare } from '../../shared/index.ts';
 import type { ConnectorRoute } from '../geometry/connectorRoutes.ts';
 import type { Point, Rect as R } from '../geometry/geometry.ts';
 import { THEME } from './theme.ts';
+import { BoardText } from './BoardText.tsx';
 
 /**
  * How each type looks: the line style and the end marker tell them apart, colour only helps.
@@ -110,7 +111,7 @@ function ConnectorShape({
           name="connector-label"
         >
           <Tag fill="#ffffff" stroke={style.colour} strokeWidth={1} cornerRadius={4} />
-          <Text text={text} fontSize={12} padding={4} fill={THEME.ink} fontFamily={THEME.font} />
+          <BoardText text={text} fontSize={12} padding={4} />
         </Label>
       )}
     </Group>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Path, Rect, Text } from 'react-konva';
+import { Group, Path, Rect } from 'react-konva';
 import {
   draftCell,
   NOTE_KIND_STYLE,
@@ -11,9 +11,9 @@ import {
 import type { DraftDrag } from '../board/privateWriting/privateWritingSession.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
 import { NOTE_H, NOTE_W } from '../geometry/layout.ts';
-import { directionProps } from './textDirection.ts';
 import { THEME } from './theme.ts';
-import { DOUBLE_PRESS } from '../board/gestureWords.ts';
+import { NoteBodyText } from './shapes/NoteBodyText.tsx';
+import { BoardText } from './BoardText.tsx';
 
 interface Props {
   readonly drafts: readonly Draft[];
@@ -109,7 +109,7 @@ function DraftCard({
         dash={[7, 5]}
         perfectDrawEnabled={false}
       />
-      <Text
+      <BoardText
         x={PAD}
         y={9}
         text={`${style.icon}  ${style.label.toUpperCase()}`}
@@ -117,30 +117,12 @@ function DraftCard({
         fontStyle="bold"
         letterSpacing={0.6}
         fill="rgba(31,36,48,0.55)"
-        fontFamily={THEME.font}
         width={NOTE_W - 2 * PAD - 22}
-        wrap="none"
-        ellipsis
+        oneLine
       />
       <LockGlyph x={NOTE_W - PAD - 14} y={6} />
-      {!hideText && (
-        <Text
-          x={PAD}
-          y={28}
-          width={NOTE_W - 2 * PAD}
-          height={NOTE_H - 28 - 26}
-          text={draft.text || `${DOUBLE_PRESS} to write…`}
-          {...directionProps(draft.text)}
-          fontSize={13.5}
-          lineHeight={1.25}
-          fill={draft.text ? THEME.ink : THEME.inkFaint}
-          fontStyle={draft.text ? 'normal' : 'italic'}
-          fontFamily={THEME.font}
-          wrap="word"
-          ellipsis
-        />
-      )}
-      <Text
+      {!hideText && <NoteBodyText x={PAD} width={NOTE_W - 2 * PAD} text={draft.text} />}
+      <BoardText
         x={PAD}
         y={NOTE_H - 20}
         width={NOTE_W - 2 * PAD}
@@ -148,9 +130,7 @@ function DraftCard({
         fontSize={10}
         fontStyle="bold"
         fill={PRIVATE_INK}
-        fontFamily={THEME.font}
-        wrap="none"
-        ellipsis
+        oneLine
       />
     </Group>
   );

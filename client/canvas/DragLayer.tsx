@@ -2,6 +2,7 @@ import { memo, useEffect } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import type { BoardSnapshot, NoteId } from '../../shared/index.ts';
 import { useEditor } from '../board/hooks.ts';
+import { stageAtCamera } from '../geometry/camera.ts';
 import { cellRect } from '../geometry/hitTest.ts';
 import { pauseCaching } from './idleCache.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
@@ -23,12 +24,7 @@ export function DragStage({ viewport, ...props }: Props & { readonly viewport: {
   const camera = useEditor((s) => s.camera);
   return (
     <Stage
-      width={viewport.width}
-      height={viewport.height}
-      x={camera.x}
-      y={camera.y}
-      scaleX={camera.scale}
-      scaleY={camera.scale}
+      {...stageAtCamera(camera, viewport)}
       listening={false}
       style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}
     >

@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { Circle, Group, Line, Rect, Text } from 'react-konva';
+import { Circle, Group, Line, Rect } from 'react-konva';
 import type { Rect as R } from '../geometry/geometry.ts';
 import { sentimentY, type PlottedPoint, type PlottedSeries } from '../geometry/curveGeometry.ts';
 import { THEME } from './theme.ts';
+import { BoardText } from './BoardText.tsx';
 
 interface Props {
   readonly band: R;
@@ -31,18 +32,11 @@ export const EmotionCurveLayer = memo(function EmotionCurveLayer({ band, plotted
             strokeWidth={1}
             dash={v === 0 ? undefined : [4, 4]}
           />
-          <Text
-            x={band.x + 6}
-            y={sentimentY(band, v) - 12}
-            text={label}
-            fontSize={10}
-            fill={THEME.inkFaint}
-            fontFamily={THEME.font}
-          />
+          <BoardText x={band.x + 6} y={sentimentY(band, v) - 12} text={label} fontSize={10} fill={THEME.inkFaint} />
         </Group>
       ))}
       {empty && (
-        <Text
+        <BoardText
           x={band.x}
           y={band.y + band.height / 2 - 6}
           width={band.width}
@@ -50,7 +44,6 @@ export const EmotionCurveLayer = memo(function EmotionCurveLayer({ band, plotted
           text="The emotion curve appears as the team adds emotion notes with a sentiment"
           fontSize={12}
           fill={THEME.inkFaint}
-          fontFamily={THEME.font}
         />
       )}
       {plotted.map((s) => (

@@ -1,10 +1,11 @@
 import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import { Group, Rect } from 'react-konva';
 import { cellKey, NOTE_KIND_STYLE, type BoardSnapshot } from '../../shared/index.ts';
 import { HEADER_H, LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { KpiRowBackground } from './KpiLayer.tsx';
-import { THEME } from './theme.ts';
+import { slateShadow, THEME } from './theme.ts';
 import { AddHint } from './AddHint.tsx';
+import { BoardText } from './BoardText.tsx';
 
 const STAGE_ACCENTS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ec4899', '#8b5cf6', '#14b8a6', '#ef4444'];
 
@@ -28,10 +29,7 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
         height={bottom + 2}
         fill={THEME.panel}
         cornerRadius={12}
-        shadowColor="#0f172a"
-        shadowOpacity={0.08}
-        shadowBlur={16}
-        shadowOffsetY={4}
+        {...slateShadow(0.08, 16, 4)}
       />
       {layout.lanes.map((l, li) => {
         const lane = board.lanes[li]!;
@@ -42,29 +40,25 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
             <Rect x={LABEL_W} y={l.y} width={right - LABEL_W} height={l.height} fill={kind.colour} opacity={0.16} />
             <Rect x={0} y={l.y} width={LABEL_W} height={l.height} fill={selected ? '#eef2ff' : THEME.headerFill} />
             <Rect x={0} y={l.y} width={5} height={l.height} fill={kind.colour} />
-            <Text
+            <BoardText
               x={18}
               y={l.y + 16}
               width={LABEL_W - 30}
               text={lane.name}
               fontSize={15}
               fontStyle="bold"
-              fill={THEME.ink}
-              fontFamily={THEME.font}
               wrap="word"
               ellipsis
               height={Math.max(20, l.height - 48)}
             />
-            <Text
+            <BoardText
               x={18}
               y={l.y + l.height - 28}
               width={LABEL_W - 30}
               text={`${kind.icon} ${kind.label}`}
               fontSize={11}
               fill={THEME.inkSoft}
-              fontFamily={THEME.font}
-              wrap="none"
-              ellipsis
+              oneLine
             />
             <Rect x={0} y={l.y + l.height - 0.5} width={right} height={1} fill={THEME.grid} />
             {selected && (
@@ -90,7 +84,7 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
           <Group key={s.id} id={s.id} name="stage">
             <Rect x={s.x} y={0} width={s.width} height={HEADER_H} fill={selected ? '#eef2ff' : THEME.headerFill} />
             <Rect x={s.x + 14} y={14} width={28} height={28} cornerRadius={8} fill={accent} />
-            <Text
+            <BoardText
               x={s.x + 14}
               y={14}
               width={28}
@@ -101,30 +95,24 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
               fontSize={14}
               fontStyle="bold"
               fill="#fff"
-              fontFamily={THEME.font}
             />
-            <Text
+            <BoardText
               x={s.x + 52}
               y={15}
               width={s.width - 66}
               text={stage.name}
               fontSize={17}
               fontStyle="bold"
-              fill={THEME.ink}
-              fontFamily={THEME.font}
-              wrap="none"
-              ellipsis
+              oneLine
             />
-            <Text
+            <BoardText
               x={s.x + 52}
               y={38}
               width={s.width - 66}
               text={stage.description || `${count} note${count === 1 ? '' : 's'}`}
               fontSize={12}
               fill={THEME.inkSoft}
-              fontFamily={THEME.font}
-              wrap="none"
-              ellipsis
+              oneLine
             />
             <Rect x={s.x} y={HEADER_H - 3} width={s.width} height={3} fill={accent} />
             <Rect x={s.x - 0.5} y={0} width={1} height={bottom} fill={THEME.grid} />
@@ -149,26 +137,24 @@ export const GridLayer = memo(function GridLayer({ board, layout, selectedHeader
       })}
       <Rect x={0} y={HEADER_H - 0.5} width={right} height={1} fill={THEME.gridStrong} />
       <Rect x={LABEL_W - 0.5} y={0} width={1} height={bottom} fill={THEME.gridStrong} />
-      <Text
+      <BoardText
         x={18}
         y={HEADER_H / 2 - 8}
         text="Journey"
         fontSize={13}
         fontStyle="bold"
         fill={THEME.inkFaint}
-        fontFamily={THEME.font}
         letterSpacing={1}
       />
       {layout.orphanStrip && (
         <Group>
           <Rect {...layout.orphanStrip} fill="#fff7ed" stroke="#fdba74" dash={[6, 4]} cornerRadius={10} />
-          <Text
+          <BoardText
             x={layout.orphanStrip.x}
             y={layout.orphanStrip.y - 20}
             text="Notes whose stage or lane was removed — drag them into a cell"
             fontSize={12}
             fill="#9a3412"
-            fontFamily={THEME.font}
           />
         </Group>
       )}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Line, Rect, Text } from 'react-konva';
+import { Circle, Group, Line, Rect } from 'react-konva';
 import {
   formatKpiNumber,
   formatKpiValue,
@@ -16,8 +16,9 @@ import {
 import type { Rect as Box } from '../geometry/geometry.ts';
 import { LABEL_W, type BoardLayout } from '../geometry/layout.ts';
 import { sparkline } from '../geometry/sparkline.ts';
-import { THEME } from './theme.ts';
+import { slateShadow, THEME } from './theme.ts';
 import { AddHint } from './AddHint.tsx';
+import { BoardText } from './BoardText.tsx';
 
 /** The Konva name of a KPI card: stable, one token (Konva names are space-separated lists). */
 export function kpiShapeName(k: Pick<Kpi, 'stageId' | 'metric'>): string {
@@ -44,24 +45,14 @@ export function KpiRowBackground({
       <Rect x={LABEL_W} y={y} width={right - LABEL_W} height={height} fill={KPI_ROW_FILL} />
       <Rect x={0} y={y} width={LABEL_W} height={height} fill={THEME.headerFill} />
       <Rect x={0} y={y} width={5} height={height} fill="#475569" />
-      <Text
-        x={18}
-        y={y + 16}
-        width={LABEL_W - 30}
-        text="Stage KPIs"
-        fontSize={15}
-        fontStyle="bold"
-        fill={THEME.ink}
-        fontFamily={THEME.font}
-      />
-      <Text
+      <BoardText x={18} y={y + 16} width={LABEL_W - 30} text="Stage KPIs" fontSize={15} fontStyle="bold" />
+      <BoardText
         x={18}
         y={y + 38}
         width={LABEL_W - 30}
         text="Value against target, per stage"
         fontSize={11}
         fill={THEME.inkSoft}
-        fontFamily={THEME.font}
         wrap="word"
       />
       <Rect x={0} y={y - 0.5} width={right} height={1.5} fill={THEME.gridStrong} />
@@ -120,23 +111,17 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
         cornerRadius={10}
         stroke={selected ? THEME.selection : '#dbe1e8'}
         strokeWidth={selected ? 2 : 1}
-        shadowColor="#0f172a"
-        shadowOpacity={0.06}
-        shadowBlur={6}
-        shadowOffsetY={2}
+        {...slateShadow(0.06, 6, 2)}
       />
       <Rect x={x} y={y} width={6} height={height} fill={style.colour} cornerRadius={[10, 0, 0, 10]} />
-      <Text
+      <BoardText
         x={x + 16}
         y={y + 10}
         width={width - 26 - (spark ? spark.width + 8 : 0)}
         text={kpi.metric}
         fontSize={13}
         fontStyle="bold"
-        fill={THEME.ink}
-        fontFamily={THEME.font}
-        wrap="none"
-        ellipsis
+        oneLine
       />
       {spark && (
         <KpiSparkline
@@ -145,20 +130,17 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
           box={{ x: x + width - 10 - spark.width, y: y + 9, ...spark }}
         />
       )}
-      <Text
+      <BoardText
         x={x + 16}
         y={y + 29}
         width={width - 100}
         text={formatKpiValue(kpi)}
         fontSize={22}
         fontStyle="bold"
-        fill={THEME.ink}
-        fontFamily={THEME.font}
-        wrap="none"
-        ellipsis
+        oneLine
       />
       <Rect x={x + width - 80} y={y + 31} width={70} height={20} cornerRadius={10} fill={style.fill} />
-      <Text
+      <BoardText
         x={x + width - 80}
         y={y + 31}
         width={70}
@@ -169,21 +151,10 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
         fontSize={11}
         fontStyle="bold"
         fill={style.colour}
-        fontFamily={THEME.font}
       />
-      <Text
-        x={x + 16}
-        y={y + 60}
-        width={width - 100}
-        text={target}
-        fontSize={11}
-        fill={THEME.inkSoft}
-        fontFamily={THEME.font}
-        wrap="none"
-        ellipsis
-      />
+      <BoardText x={x + 16} y={y + 60} width={width - 100} text={target} fontSize={11} fill={THEME.inkSoft} oneLine />
       {trend && (
-        <Text
+        <BoardText
           x={x + width - 90}
           y={y + 60}
           width={80}
@@ -192,12 +163,11 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
           fontSize={11}
           fontStyle="bold"
           fill={trendColour}
-          fontFamily={THEME.font}
           wrap="none"
         />
       )}
       {kpi.direction === 'lower' && (
-        <Text
+        <BoardText
           x={x + 16}
           y={y + 74}
           width={width - 26}
@@ -205,7 +175,6 @@ const KpiCard = memo(function KpiCard({ kpi, box, selected }: { kpi: Kpi; box: B
           fontSize={10}
           fontStyle="italic"
           fill={THEME.inkSoft}
-          fontFamily={THEME.font}
           wrap="none"
         />
       )}

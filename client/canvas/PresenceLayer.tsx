@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { Group, Label, Layer, Path, Rect, Tag, Text } from 'react-konva';
+import { Group, Label, Layer, Path, Rect, Tag } from 'react-konva';
 import type { NoteId, Peer } from '../../shared/index.ts';
 import type { Rect as R } from '../geometry/geometry.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
 import { THEME } from './theme.ts';
+import { BoardText } from './BoardText.tsx';
 
 interface Props {
   readonly layout: BoardLayout;
@@ -67,14 +68,7 @@ export const PresenceLayer = memo(function PresenceLayer({
         return r ? (
           <Label key={`edit:${p.clientId}`} name="peer-editing" x={r.x} y={r.y - 6 * k} scaleX={k} scaleY={k}>
             <Tag fill={p.user.colour} cornerRadius={4} pointerDirection="down" pointerWidth={8} pointerHeight={5} />
-            <Text
-              text={`${p.user.name} is editing`}
-              fill="#fff"
-              fontSize={11}
-              fontStyle="bold"
-              padding={4}
-              fontFamily={THEME.font}
-            />
+            <BoardText text={`${p.user.name} is editing`} fill="#fff" fontSize={11} fontStyle="bold" padding={4} />
           </Label>
         ) : null;
       })}
@@ -99,7 +93,7 @@ export const PresenceLayer = memo(function PresenceLayer({
             />
             <Label x={12} y={20}>
               <Tag fill={p.user.colour} cornerRadius={4} />
-              <Text text={p.user.name} fill="#fff" fontSize={11} fontStyle="bold" padding={4} fontFamily={THEME.font} />
+              <BoardText text={p.user.name} fill="#fff" fontSize={11} fontStyle="bold" padding={4} />
             </Label>
           </Group>
         ) : null,

@@ -1,10 +1,11 @@
 import { memo } from 'react';
-import { Circle, Group, Rect, Text } from 'react-konva';
+import { Circle, Group, Rect } from 'react-konva';
 import { isVotable, type Note, type NoteId, type RoundSettings } from '../../shared/index.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
-import { THEME } from './theme.ts';
 import { noteBadges, VOTE_BADGE_D } from '../geometry/noteBadges.ts';
 import { dotCentre, DOT_R, MAX_DRAWN_DOTS, myDotsRect } from '../geometry/voteGeometry.ts';
+import { BoardText } from './BoardText.tsx';
+import { slateShadow } from './theme.ts';
 
 interface Props {
   readonly notes: readonly Note[];
@@ -71,10 +72,7 @@ export const VotesLayer = memo(function VotesLayer({
                 fill="#fff"
                 stroke="rgba(79,70,229,0.35)"
                 strokeWidth={1}
-                shadowColor="#0f172a"
-                shadowOpacity={0.12}
-                shadowBlur={4}
-                shadowOffsetY={1}
+                {...slateShadow(0.12, 4, 1)}
                 perfectDrawEnabled={false}
               />
               {Array.from({ length: Math.min(count, MAX_DRAWN_DOTS) }, (_, i) => {
@@ -92,7 +90,7 @@ export const VotesLayer = memo(function VotesLayer({
                 );
               })}
               {count > MAX_DRAWN_DOTS && (
-                <Text
+                <BoardText
                   x={dotCentre(MAX_DRAWN_DOTS).x - 8}
                   y={3}
                   height={2 * DOT_R}
@@ -101,7 +99,6 @@ export const VotesLayer = memo(function VotesLayer({
                   fontSize={11}
                   fontStyle="bold"
                   fill={DOT_FILL}
-                  fontFamily={THEME.font}
                 />
               )}
             </Group>
@@ -118,13 +115,10 @@ export const VotesLayer = memo(function VotesLayer({
               fill="#1e1b4b"
               stroke="#fff"
               strokeWidth={2.5}
-              shadowColor="#0f172a"
-              shadowOpacity={0.25}
-              shadowBlur={6}
-              shadowOffsetY={2}
+              {...slateShadow(0.25, 6, 2)}
               perfectDrawEnabled={false}
             />
-            <Text
+            <BoardText
               name="vote-badge-count"
               x={-R}
               y={-R}
@@ -136,7 +130,6 @@ export const VotesLayer = memo(function VotesLayer({
               fontSize={total > 99 ? 10 : 13}
               fontStyle="bold"
               fill="#fff"
-              fontFamily={THEME.font}
             />
           </Group>
         );

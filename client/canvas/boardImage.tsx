@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { Layer, Rect, Stage } from 'react-konva';
 import type { BoardSnapshot, CurveGrouping } from '../../shared/index.ts';
 import type { BoardLayouts } from '../board/BoardLayouts.ts';
-import { visibleRect, type Camera } from '../geometry/camera.ts';
+import { stageAtCamera, visibleRect, type Camera } from '../geometry/camera.ts';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
@@ -96,15 +96,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
     const view = visibleRect(camera, size);
     // Transformed like the live stage: screen = board * scale + (x, y).
     root.render(
-      <Stage
-        ref={done}
-        width={size.width}
-        height={size.height}
-        x={camera.x}
-        y={camera.y}
-        scaleX={camera.scale}
-        scaleY={camera.scale}
-      >
+      <Stage ref={done} {...stageAtCamera(camera, size)}>
         <Layer listening={false}>
           <Rect {...view} fill={BACKGROUND} />
         </Layer>

@@ -13,3 +13,8 @@ export const THEME = {
   selection: '#2563eb',
   dropFill: 'rgba(37, 99, 235, 0.08)',
 } as const;
+
+/** A drop shadow in the theme's slate, straight down: cards, badges and the board's sheet lift the same way. */
+export function slateShadow(opacity: number, blur: number, offsetY: number) {
+  return { shadowColor: '#0f172a', shadowOpacity: opacity, shadowBlur: blur, shadowOffsetY: offsetY } as const;
+}

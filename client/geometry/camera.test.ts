@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { fitRect, MAX_SCALE, toBoard, toScreen, visibleRect, zoomAt } from './camera.ts';
+import { fitRect, MAX_SCALE, stageAtCamera, toBoard, toScreen, visibleRect, zoomAt } from './camera.ts';
 
 describe('camera', () => {
   it('board and screen coordinates round-trip', () => {
     const c = { x: 40, y: -20, scale: 0.5 };
     const p = { x: 123, y: 456 };
     expect(toBoard(c, toScreen(c, p))).toEqual(p);
+  });
+
+  it('a stage with a margin draws a board point where the camera puts it, shifted by the margin', () => {
+    const c = { x: 40, y: -20, scale: 0.5 };
+    const stage = stageAtCamera(c, { width: 800, height: 600 }, 100);
+    expect(stage).toMatchObject({ width: 1000, height: 800, scaleX: 0.5, scaleY: 0.5 });
+    const p = { x: 123, y: 456 };
+    const onStage = { x: p.x * stage.scaleX + stage.x, y: p.y * stage.scaleY + stage.y };
+    expect(onStage).toEqual({ x: toScreen(c, p).x + 100, y: toScreen(c, p).y + 100 });
   });
 
   it('zooming keeps the point under the pointer still, within limits', () => {

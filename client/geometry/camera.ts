@@ -42,3 +42,18 @@ export function fitRect(r: Rect, viewport: { width: number; height: number }, ma
 export function visibleRect(c: Camera, viewport: { width: number; height: number }): Rect {
   return { x: -c.x / c.scale, y: -c.y / c.scale, width: viewport.width / c.scale, height: viewport.height / c.scale };
 }
+
+/**
+ * A Konva stage of `size` drawn at the camera, `margin` wider on every side (screen = board × scale
+ * + (x, y), shifted by the margin).
+ */
+export function stageAtCamera(c: Camera, size: { width: number; height: number }, margin = 0) {
+  return {
+    width: size.width + 2 * margin,
+    height: size.height + 2 * margin,
+    x: c.x + margin,
+    y: c.y + margin,
+    scaleX: c.scale,
+    scaleY: c.scale,
+  };
+}

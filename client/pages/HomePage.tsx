@@ -11,6 +11,9 @@ import {
 } from '../api/boards.ts';
 import { storedBoardToken, storedBoardTokens } from '../sync/boardTokens.ts';
 import { AccountBar, MyBoards, useMe } from './MyBoards.tsx';
+import { CloseButton } from '../ui/IconButton.tsx';
+import { ErrorLine } from '../ui/ErrorLine.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 function ago(t: number, now = Date.now()): string {
   const s = Math.round((now - t) / 1000);
@@ -113,15 +116,13 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
               void create();
             }}
           >
-            <label className="field-label" htmlFor="board-title">
-              Board title
-            </label>
-            <input
+            <TextField
               id="board-title"
+              label="Board title"
               data-testid="new-board-title"
               value={title}
               maxLength={120}
-              onChange={(e) => setTitle(e.target.value)}
+              onValue={setTitle}
               placeholder="e.g. Checkout journey — Q3 workshop"
             />
             <span className="field-label">Template</span>
@@ -176,11 +177,7 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                 />
               </>
             )}
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
+            <ErrorLine error={error} />
             <button type="submit" className="btn primary big" data-testid="create-board" disabled={busy || !templates}>
               {busy ? 'Creating…' : 'Create board'}
             </button>
@@ -203,18 +200,14 @@ export function HomePage({ joinedAs }: { joinedAs?: string } = {}) {
                       <span className="recent-title">{b.title}</span>
                       <span className="muted">opened {ago(b.openedAt)}</span>
                     </a>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Forget ${b.title}`}
+                    <CloseButton
+                      label={`Forget ${b.title}`}
                       title="Remove from this list"
                       onClick={() => {
                         forgetBoard(b.id);
                         setRecent(loadRecentBoards());
                       }}
-                    >
-                      ×
-                    </button>
+                    />
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Me, MyBoard } from '../../shared/protocol/account.ts';
 import { fetchMe, fetchMyBoards } from '../api/account.ts';
 import { signInHref, signOut } from '../identity/account.ts';
+import { ErrorLine } from '../ui/ErrorLine.tsx';
 
 const ROLE_LABEL: Record<MyBoard['role'], string> = {
   facilitator: 'Facilitator',
@@ -69,11 +70,7 @@ export function MyBoards() {
   return (
     <section className="recent" aria-labelledby="my-boards-title" data-testid="my-boards">
       <h2 id="my-boards-title">My boards</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {boards === null && !error && <p className="muted">Loading…</p>}
       {boards?.length === 0 && (
         <p className="muted empty-recent">Boards you open while signed in appear here, on every device.</p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, type ActionStatus, type Note } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
+import { CloseButton } from './IconButton.tsx';
 
 /** Pain point or idea → action: owner, status and due date, edited from the note toolbar. */
 export function ActionFields({ notes }: { notes: readonly Note[] }) {
@@ -52,15 +53,11 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
         value={same ? (first?.due ?? '') : ''}
         onChange={(e) => session.run('setNoteAction', { noteIds, due: e.target.value || null })}
       />
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Not an action any more"
+      <CloseButton
+        label="Not an action any more"
         title="Not an action any more"
         onClick={() => session.run('setNoteAction', { noteIds, status: null })}
-      >
-        ×
-      </button>
+      />
     </fieldset>
   );
 }

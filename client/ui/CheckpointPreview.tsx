@@ -6,6 +6,7 @@ import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { Dialog } from './Dialog.tsx';
 import { describeCheckpoint } from './historyFormat.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 
 /**
  * A read-only look at a checkpoint: the board as it was (a compact grid of its stages, lanes and
@@ -59,11 +60,7 @@ export function CheckpointPreview({
   return (
     <Dialog title={checkpoint.label} onClose={onClose} className="dialog-wide">
       <p className="muted preview-meta">{describeCheckpoint(checkpoint)}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {!preview && !error && <p className="muted">Loading this version…</p>}
       {preview && <PreviewBody preview={preview} />}
       <div className="dialog-actions">

@@ -8,6 +8,7 @@ import {
 } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { Dialog } from './Dialog.tsx';
+import { DialogActions } from './DialogActions.tsx';
 
 /** A note as a choice: its stage and lane, and the start of its text. */
 export function noteChoiceLabel(board: BoardSnapshot, id: NoteId): string {
@@ -84,14 +85,7 @@ function ConnectForm({ from, board, close }: { from: NoteId; board: BoardSnapsho
           Label (optional)
           <input type="text" value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="btn primary" disabled={!to}>
-            Connect
-          </button>
-        </div>
+        <DialogActions onCancel={close} confirm="Connect" disabled={!to} />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { useIsPhone } from './layout/viewport.ts';
 import { noteChoiceLabel } from './ConnectDialog.tsx';
 import { placeToolbar, screenRect } from './overlayPosition.ts';
 import { useMeasuredSize } from './useMeasuredSize.ts';
+import { OverBoard } from './OverBoard.tsx';
 
 /** Retype, label, share and delete the selected connector: floating over its label, a sheet on a phone. */
 export function ConnectorToolbar() {
@@ -23,14 +24,13 @@ export function ConnectorToolbar() {
     ? screenRect(camera, route.box)
     : { x: viewport.width / 2, y: viewport.height / 2, width: 0, height: 0 };
   return (
-    <div
+    <OverBoard
       className={phone ? 'selection-toolbar selection-sheet connector-toolbar' : 'selection-toolbar connector-toolbar'}
       data-testid="connector-toolbar"
       role="toolbar"
       aria-label={`Connector from ${noteChoiceLabel(board, connector.from)} to ${noteChoiceLabel(board, connector.to)}`}
       ref={ref}
       style={phone ? undefined : placeToolbar(box, size, viewport)}
-      onPointerDown={(e) => e.stopPropagation()}
     >
       <span className="selection-count">{describeConnector(connector)}</span>
       <div className="connector-kinds" role="radiogroup" aria-label="Type">
@@ -60,7 +60,7 @@ export function ConnectorToolbar() {
       >
         Delete
       </button>
-    </div>
+    </OverBoard>
   );
 }
 

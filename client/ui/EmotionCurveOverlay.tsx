@@ -2,11 +2,13 @@ import { SENTIMENT_LABEL, type CurveGrouping } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { DETAIL_SCALE } from '../canvas/NotesLayer.tsx';
 import { screenRect } from './overlayPosition.ts';
+import { OverBoard } from './OverBoard.tsx';
+import { Segmented } from './Segmented.tsx';
 
-const GROUPINGS: readonly [CurveGrouping, string][] = [
-  ['all', 'Everyone'],
-  ['department', 'By department'],
-  ['persona', 'By persona'],
+const GROUPINGS: readonly { value: CurveGrouping; label: string }[] = [
+  { value: 'all', label: 'Everyone' },
+  { value: 'department', label: 'By department' },
+  { value: 'persona', label: 'By persona' },
 ];
 
 /** The emotion curve's title, grouping toggle, legend and the hover card listing its notes. */
@@ -23,27 +25,17 @@ export function EmotionCurveOverlay() {
   const stage = hover ? board.stages[hover.stageIndex] : undefined;
   return (
     <>
-      <div
+      <OverBoard
         className="curve-controls"
         style={{ left: r.x + 10 * camera.scale, top: r.y + 10 * camera.scale, transform: `scale(${camera.scale})` }}
-        onPointerDown={(e) => e.stopPropagation()}
       >
         <span className="curve-title">Emotion curve</span>
-        <div className="segmented" role="radiogroup" aria-label="Emotion curve lines">
-          {GROUPINGS.filter(([g]) => g !== 'persona' || board.personas.length > 0).map(([g, label]) => (
-            // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons in a radio group (WAI-ARIA), styled as one bar
-            <button
-              type="button"
-              key={g}
-              role="radio"
-              aria-checked={grouping === g}
-              className={grouping === g ? 'active' : ''}
-              onClick={() => session.editor.update({ curveGrouping: g, curveHover: null })}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label="Emotion curve lines"
+          options={GROUPINGS.filter((g) => g.value !== 'persona' || board.personas.length > 0)}
+          value={grouping}
+          onChange={(g) => session.editor.update({ curveGrouping: g, curveHover: null })}
+        />
         {grouping !== 'all' && (
           <ul className="curve-legend" aria-label="Lines">
             {session.layouts.curveFor(board, grouping).map((s) => (
@@ -54,7 +46,7 @@ export function EmotionCurveOverlay() {
             ))}
           </ul>
         )}
-      </div>
+      </OverBoard>
       {hover && stage && (
         <div
           className="curve-card"

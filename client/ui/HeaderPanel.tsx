@@ -4,6 +4,7 @@ import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { HEADER_H, LABEL_W } from '../geometry/layout.ts';
 import { screenRect } from './overlayPosition.ts';
 import { RemoveDialog } from './RemoveDialog.tsx';
+import { OverBoard } from './OverBoard.tsx';
 
 /** Rename, reorder, add and remove for the selected stage (column) or lane (row). */
 export function HeaderPanel() {
@@ -62,7 +63,7 @@ export function HeaderPanel() {
 
   return (
     <>
-      <div className="header-panel" data-testid="header-panel" style={style} onPointerDown={(e) => e.stopPropagation()}>
+      <OverBoard className="header-panel" data-testid="header-panel" style={style}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -139,7 +140,7 @@ export function HeaderPanel() {
         >
           Remove {noun}…
         </button>
-      </div>
+      </OverBoard>
       {removing && <RemoveDialog type={header.type} id={item.id} onClose={() => setRemoving(false)} />}
     </>
   );

@@ -7,6 +7,8 @@ import { useCheckpoints } from '../board/useCheckpoints.ts';
 import { CheckpointPreview } from './CheckpointPreview.tsx';
 import { describeCheckpoint, KIND_INFO } from './historyFormat.ts';
 import './history.css';
+import { PanelHeading } from './PanelHeading.tsx';
+import { ErrorLine } from './ErrorLine.tsx';
 
 /** Version history: the board's checkpoints, newest first; save one with a name; preview and restore. */
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
@@ -37,28 +39,23 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
 
   return (
     <aside
-      className="history-panel"
+      className="history-panel floating-card"
       aria-label="Version history"
       data-testid="history-panel"
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <div className="history-header">
-        <div>
-          <h2>History</h2>
+      <PanelHeading
+        className="history-header"
+        title="History"
+        sub={
           <p className="muted history-sub">
             Saved versions of this board. Restoring one keeps everything since in a checkpoint too.
           </p>
-        </div>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label="Close history"
-          data-testid="history-close"
-        >
-          ×
-        </button>
-      </div>
+        }
+        closeLabel="Close history"
+        closeTestId="history-close"
+        onClose={onClose}
+      />
 
       {facilitator && (
         <form
@@ -88,11 +85,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
         </form>
       )}
 
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {list === null && !error && <p className="muted">Loading…</p>}
       {list?.length === 0 && (
         <div className="history-empty">

@@ -4,6 +4,7 @@ import { DEPARTMENT_STYLE, DEPARTMENTS, type Department } from '../../shared/ind
 import { fetchMe } from '../api/account.ts';
 import type { Identity } from '../identity/identity.ts';
 import { Dialog } from './Dialog.tsx';
+import { TextField } from './TextField.tsx';
 
 /**
  * Asked once per device: the name and team shown on your notes and cursor. Opened again from the
@@ -44,17 +45,15 @@ export function JoinDialog({
         }}
       >
         <p className="muted">Colleagues see this on your cursor and on the notes you write.</p>
-        <label className="field-label" htmlFor="join-name">
-          Display name
-        </label>
-        <input
+        <TextField
           id="join-name"
+          label="Display name"
           data-testid="join-name"
           autoFocus
           required
           maxLength={60}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onValue={setName}
           placeholder="e.g. Priya Shah"
         />
         <span className="field-label">Department</span>

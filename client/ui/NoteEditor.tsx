@@ -4,7 +4,7 @@ import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { READABLE_SCALE } from '../geometry/openingView.ts';
 import { finishEditing } from '../board/noteActions.ts';
 import { shiftCaret } from './caret.ts';
-import { noteTextareaKeys, noteTextareaStyle, useFocusAtEnd } from './noteTextarea.ts';
+import { noteTextareaKeys, noteTextareaProps, useFocusAtEnd } from './noteTextarea.ts';
 import { LimitStatus } from './LimitStatus.tsx';
 import { readableBox, screenRect } from './overlayPosition.ts';
 
@@ -53,11 +53,9 @@ export function NoteEditor() {
         className="note-editor"
         data-testid="note-editor"
         aria-label="Note text"
-        dir="auto"
-        maxLength={LIMITS.noteTextLength}
         value={note.text}
         placeholder="What happens here?"
-        style={noteTextareaStyle(r, s, noteColour(note))}
+        {...noteTextareaProps(r, s, noteColour(note))}
         onChange={(e) => {
           shown.current = { text: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
           session.run('editNoteText', { noteId: note.id, text: e.target.value });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { initials, type Persona, type PersonaFields } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { SidePanel } from './SidePanel.tsx';
+import { TextField } from './TextField.tsx';
 
 const FIELDS: readonly [keyof PersonaFields, string, 'line' | 'text'][] = [
   ['role', 'Role', 'line'],
@@ -53,16 +54,15 @@ export function PersonasPanel({ readOnly }: { readOnly: boolean }) {
             setName('');
           }}
         >
-          <label className="sr-only" htmlFor="new-persona">
-            New persona’s name
-          </label>
-          <input
+          <TextField
             id="new-persona"
+            label="New persona’s name"
+            labelClassName="sr-only"
             data-testid="new-persona"
             value={name}
             maxLength={60}
             placeholder="New persona, e.g. Priya, procurement lead"
-            onChange={(e) => setName(e.target.value)}
+            onValue={setName}
           />
           <button type="submit" className="btn primary" disabled={!name.trim()}>
             Add

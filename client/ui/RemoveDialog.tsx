@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LaneId, StageId } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { Dialog } from './Dialog.tsx';
+import { DialogActions } from './DialogActions.tsx';
 
 /** Removing a stage or lane that holds notes asks what to do with them: nothing is lost silently. */
 export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id: string; onClose: () => void }) {
@@ -67,14 +68,13 @@ export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id
           </label>
         </fieldset>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="btn danger" data-testid="confirm-remove" onClick={confirm}>
-          Remove {type}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        confirm={`Remove ${type}`}
+        confirmTestId="confirm-remove"
+        onConfirm={confirm}
+        danger
+      />
     </Dialog>
   );
 }

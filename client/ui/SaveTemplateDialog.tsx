@@ -3,6 +3,9 @@ import { TEMPLATE_LIMITS } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { saveBoardAsTemplate, type TemplateInfo } from '../api/boards.ts';
 import { Dialog } from './Dialog.tsx';
+import { ErrorLine } from './ErrorLine.tsx';
+import { DialogActions } from './DialogActions.tsx';
+import { TextField } from './TextField.tsx';
 
 /** Facilitators: save this board as a template that anyone starting a board on this server can pick. */
 export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
@@ -60,15 +63,13 @@ export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
           Keeps the stages, lanes, personas, KPI definitions (metric, unit, target) and the notes as examples. Leaves
           out votes, comments, action owners and due dates, and KPI values.
         </p>
-        <label className="field-label" htmlFor="template-name">
-          Template name
-        </label>
-        <input
+        <TextField
           id="template-name"
+          label="Template name"
           data-testid="template-name"
           value={name}
           maxLength={TEMPLATE_LIMITS.nameLength}
-          onChange={(e) => setName(e.target.value)}
+          onValue={setName}
           required
         />
         <label className="field-label" htmlFor="template-description">
@@ -83,19 +84,13 @@ export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
           placeholder="What this journey is for, e.g. “Our checkout workshop kit”"
           onChange={(e) => setDescription(e.target.value)}
         />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button className="btn" type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn primary" data-testid="template-save" disabled={busy || !name.trim()}>
-            {busy ? 'Saving…' : 'Save template'}
-          </button>
-        </div>
+        <ErrorLine error={error} />
+        <DialogActions
+          onCancel={onClose}
+          confirm={busy ? 'Saving…' : 'Save template'}
+          confirmTestId="template-save"
+          disabled={busy || !name.trim()}
+        />
       </form>
     </Dialog>
   );

@@ -16,6 +16,7 @@ import { ActionFields } from './ActionFields.tsx';
 import { useIsPhone } from './layout/viewport.ts';
 import { boundsOf, placeToolbar, screenRect } from './overlayPosition.ts';
 import { useMeasuredSize } from './useMeasuredSize.ts';
+import { OverBoard } from './OverBoard.tsx';
 
 const SWATCHES = [null, '#fff3a6', '#ffd6d3', '#d3f2dc', '#cfe4ff', '#e9defc', '#ffe7c2', '#e5e7eb'] as const;
 
@@ -51,14 +52,13 @@ export function SelectionToolbar() {
   const dept = common(notes, (n) => n.department);
   const sentiment = common(notes, (n) => n.sentiment);
   return (
-    <div
+    <OverBoard
       className={phone ? 'selection-toolbar selection-sheet' : 'selection-toolbar'}
       data-testid="selection-toolbar"
       // Above a note it runs off a phone's screen (wider than the screen, and over the top bar for a
       // note near the top): there it is a sheet along the bottom edge instead.
       ref={ref}
       style={phone ? undefined : placeToolbar(r, size, viewport)}
-      onPointerDown={(e) => e.stopPropagation()}
     >
       <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
       <label className="tb-field">
@@ -172,6 +172,6 @@ export function SelectionToolbar() {
       <button type="button" className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">
         Delete
       </button>
-    </div>
+    </OverBoard>
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { CloseButton } from './IconButton.tsx';
+import { OverBoard } from './OverBoard.tsx';
 
 /**
  * A panel at the side of the board: a title, a close button and its content. Pointer presses stay
@@ -25,20 +27,18 @@ export function SidePanel({
   children: ReactNode;
 }) {
   return (
-    <aside
-      className={className ? `side-panel ${className}` : 'side-panel'}
+    <OverBoard
+      as="aside"
+      className={className ? `side-panel floating-card ${className}` : 'side-panel floating-card'}
       aria-labelledby={titleId}
       data-testid={testId}
-      onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={ownKeys ? (e) => e.stopPropagation() : undefined}
     >
       <header className="side-panel-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label={closeLabel} onClick={onClose}>
-          ×
-        </button>
+        <CloseButton label={closeLabel} onClick={onClose} />
       </header>
       {children}
-    </aside>
+    </OverBoard>
   );
 }

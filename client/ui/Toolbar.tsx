@@ -6,6 +6,8 @@ import { addNoteOfKind } from '../board/noteActions.ts';
 import { withArticle } from './articles.ts';
 import { MoreMenu, type MenuAction } from './layout/MoreMenu.tsx';
 import { PHONE_MAX, useViewportWidth } from './layout/viewport.ts';
+import { IconButton } from './IconButton.tsx';
+import { OverBoard } from './OverBoard.tsx';
 
 type BoardPanel = 'personas' | 'teams' | 'kpis' | 'priorities';
 
@@ -95,7 +97,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         ]),
   ];
   return (
-    <div className="toolbar" role="toolbar" aria-label="Board tools" onPointerDown={(e) => e.stopPropagation()}>
+    <OverBoard className="toolbar" role="toolbar" aria-label="Board tools">
       {!readOnly &&
         (phone ? (
           <div className="toolbar-group">
@@ -132,56 +134,43 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         ))}
       {!readOnly && (
         <div className="toolbar-group">
-          <button
-            type="button"
-            className="icon-button"
+          <IconButton
+            label="Undo"
+            title="Undo (Ctrl+Z)"
             data-testid="undo"
             disabled={!history.canUndo}
             onClick={() => session.model.undo()}
-            title="Undo (Ctrl+Z)"
-            aria-label="Undo"
           >
             ↶
-          </button>
-          <button
-            type="button"
-            className="icon-button"
+          </IconButton>
+          <IconButton
+            label="Redo"
+            title="Redo (Ctrl+Shift+Z)"
             data-testid="redo"
             disabled={!history.canRedo}
             onClick={() => session.model.redo()}
-            title="Redo (Ctrl+Shift+Z)"
-            aria-label="Redo"
           >
             ↷
-          </button>
+          </IconButton>
         </div>
       )}
       <div className="toolbar-group">
         {!phone && (
           <>
-            <button
-              type="button"
-              className="icon-button"
-              onClick={() => zoomBy(session, 1 / 1.25)}
-              data-testid="zoom-out"
+            <IconButton
+              label="Zoom out"
               title="Zoom out"
-              aria-label="Zoom out"
+              data-testid="zoom-out"
+              onClick={() => zoomBy(session, 1 / 1.25)}
             >
               −
-            </button>
+            </IconButton>
             <button type="button" className="zoom-label" onClick={() => resetZoom(session)} title="Reset to 100%">
               {Math.round(scale * 100)}%
             </button>
-            <button
-              type="button"
-              className="icon-button"
-              onClick={() => zoomBy(session, 1.25)}
-              data-testid="zoom-in"
-              title="Zoom in"
-              aria-label="Zoom in"
-            >
+            <IconButton label="Zoom in" title="Zoom in" data-testid="zoom-in" onClick={() => zoomBy(session, 1.25)}>
               +
-            </button>
+            </IconButton>
           </>
         )}
         <button
@@ -225,6 +214,6 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
           <MoreMenu items={more} title="More tools: zoom, panels, shortcuts" testId="toolbar-more" opens="up" />
         </div>
       )}
-    </div>
+    </OverBoard>
   );
 }

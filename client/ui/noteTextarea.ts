@@ -1,4 +1,5 @@
 import { type CSSProperties, type KeyboardEvent, type RefObject, useEffect } from 'react';
+import { LIMITS } from '../../shared/index.ts';
 import type { Rect } from '../geometry/geometry.ts';
 import { noteEditorKey } from './noteEditorKeys.ts';
 
@@ -13,9 +14,12 @@ export function useFocusAtEnd(ref: RefObject<HTMLTextAreaElement | null>, editin
   }, [editing]);
 }
 
-/** A note's text box over its sticky `r` (on screen, drawn at scale `s`): the sticky's padding, type and colour. */
-export function noteTextareaStyle(r: Rect, s: number, background: string): CSSProperties {
-  return {
+/**
+ * A note's text box over its sticky `r` (on screen, drawn at scale `s`): the sticky's padding, type
+ * and colour, the writing direction of its text, and the note's length limit.
+ */
+export function noteTextareaProps(r: Rect, s: number, background: string) {
+  const style: CSSProperties = {
     left: r.x,
     top: r.y,
     width: r.width,
@@ -25,6 +29,7 @@ export function noteTextareaStyle(r: Rect, s: number, background: string): CSSPr
     borderRadius: 8 * s,
     background,
   };
+  return { dir: 'auto', maxLength: LIMITS.noteTextLength, style } as const;
 }
 
 /** Keys in a note's text box stay out of the board's shortcuts; the finishing ones (noteEditorKey) call `finish`. */

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { memo, useLayoutEffect, useRef } from 'react';
-import { Circle, Group, Rect, Text } from 'react-konva';
+import { Circle, Group, Rect } from 'react-konva';
 import {
   ACTION_STATUS_LABEL,
   colourForUser,
@@ -14,9 +14,9 @@ import { NOTE_H, NOTE_W } from '../../geometry/layout.ts';
 import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
-import { directionProps } from '../textDirection.ts';
 import { DEPT_MARK, FULL_LABEL_WIDTH, LABEL_FONT, LABEL_X, LABEL_Y } from '../../geometry/noteBadges.ts';
-import { DOUBLE_PRESS } from '../../board/gestureWords.ts';
+import { NoteBodyText } from './NoteBodyText.tsx';
+import { BoardText } from '../BoardText.tsx';
 
 export interface NoteShapeProps {
   readonly note: Note;
@@ -99,7 +99,7 @@ export const NoteShape = memo(function NoteShape({
         fill={dept.colour}
         perfectDrawEnabled={false}
       />
-      <Text
+      <BoardText
         x={DEPT_MARK.x}
         y={DEPT_MARK.y}
         width={DEPT_MARK.size}
@@ -110,9 +110,8 @@ export const NoteShape = memo(function NoteShape({
         fill="#fff"
         align="center"
         verticalAlign="middle"
-        fontFamily={THEME.font}
       />
-      <Text
+      <BoardText
         name="note-kind-label"
         x={LABEL_X}
         y={LABEL_Y}
@@ -121,26 +120,10 @@ export const NoteShape = memo(function NoteShape({
         fontStyle="bold"
         letterSpacing={0.6}
         fill="rgba(31,36,48,0.55)"
-        fontFamily={THEME.font}
         width={labelWidth}
-        wrap="none"
-        ellipsis
+        oneLine
       />
-      <Text
-        x={PAD}
-        y={28}
-        width={textWidth}
-        height={NOTE_H - 28 - 26}
-        text={note.text || `${DOUBLE_PRESS} to write…`}
-        {...directionProps(note.text)}
-        fontSize={13.5}
-        lineHeight={1.25}
-        fill={note.text ? THEME.ink : THEME.inkFaint}
-        fontStyle={note.text ? 'normal' : 'italic'}
-        fontFamily={THEME.font}
-        wrap="word"
-        ellipsis
-      />
+      <NoteBodyText x={PAD} width={textWidth} text={note.text} />
       {isEmotion && <SentimentFace x={NOTE_W - PAD - 11} y={42} r={11} sentiment={note.sentiment!} />}
       {personaDots.map((c, i) => (
         <Circle
@@ -166,7 +149,7 @@ export const NoteShape = memo(function NoteShape({
             fill={ACTION_COLOUR[note.action.status]}
             perfectDrawEnabled={false}
           />
-          <Text
+          <BoardText
             x={PAD + 2}
             y={NOTE_H - 21}
             width={NOTE_W - 2 * PAD - 4 - personaDots.length * 11}
@@ -174,9 +157,7 @@ export const NoteShape = memo(function NoteShape({
             fontSize={10}
             fontStyle="bold"
             fill="#fff"
-            fontFamily={THEME.font}
-            wrap="none"
-            ellipsis
+            oneLine
           />
         </Group>
       ) : (
@@ -188,7 +169,7 @@ export const NoteShape = memo(function NoteShape({
             fill={authorColour ?? colourForUser(note.authorId)}
             perfectDrawEnabled={false}
           />
-          <Text
+          <BoardText
             x={PAD}
             y={NOTE_H - 24}
             width={18}
@@ -199,9 +180,8 @@ export const NoteShape = memo(function NoteShape({
             fill="#fff"
             align="center"
             verticalAlign="middle"
-            fontFamily={THEME.font}
           />
-          <Text
+          <BoardText
             x={PAD + 24}
             y={NOTE_H - 20}
             width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
@@ -210,9 +190,7 @@ export const NoteShape = memo(function NoteShape({
             text={note.authorName}
             fontSize={10}
             fill={THEME.inkSoft}
-            fontFamily={THEME.font}
-            wrap="none"
-            ellipsis
+            oneLine
           />
         </>
       )}

@@ -15,6 +15,15 @@ export function ReactionIcon({ reaction, size = 16 }: { reaction: ReactionName; 
 
 const face = (fill: string) => <circle cx="10" cy="10" r="8.5" fill={fill} stroke="#d97706" strokeWidth="1" />;
 
+/** The yellow face of smile and wow, its eyes at height `eyeY`. */
+const yellowFace = (eyeY: number) => (
+  <>
+    {face('#fcd34d')}
+    <circle cx="7" cy={eyeY} r="1.2" fill="#78350f" />
+    <circle cx="13" cy={eyeY} r="1.2" fill="#78350f" />
+  </>
+);
+
 const ICONS: Record<ReactionName, React.ReactNode> = {
   thumbs: (
     <path
@@ -42,17 +51,13 @@ const ICONS: Record<ReactionName, React.ReactNode> = {
   ),
   smile: (
     <g>
-      {face('#fcd34d')}
-      <circle cx="7" cy="8" r="1.2" fill="#78350f" />
-      <circle cx="13" cy="8" r="1.2" fill="#78350f" />
+      {yellowFace(8)}
       <path d="M6 11.5 Q10 15.5 14 11.5" stroke="#78350f" strokeWidth="1.4" fill="none" strokeLinecap="round" />
     </g>
   ),
   wow: (
     <g>
-      {face('#fcd34d')}
-      <circle cx="7" cy="7.5" r="1.2" fill="#78350f" />
-      <circle cx="13" cy="7.5" r="1.2" fill="#78350f" />
+      {yellowFace(7.5)}
       <ellipse cx="10" cy="13" rx="2" ry="2.5" fill="#78350f" />
     </g>
   ),

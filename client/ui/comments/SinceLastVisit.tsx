@@ -6,6 +6,8 @@ import { describeTarget, focusTarget, focusThread } from '../../board/comments/t
 import { useBoard, useSession } from '../../board/hooks.ts';
 import { formatWhen } from '../historyFormat.ts';
 import './comments.css';
+import { PanelHeading } from '../PanelHeading.tsx';
+import { OverBoard } from '../OverBoard.tsx';
 
 const CHANGE_LABEL = { added: 'Added', edited: 'Edited', moved: 'Moved', deleted: 'Deleted' } as const;
 const SHOWN = 5;
@@ -36,29 +38,25 @@ export function SinceLastVisit() {
   const cut = <T,>(key: string, list: readonly T[]) => (expanded[key] ? list : list.slice(0, SHOWN));
 
   return (
-    <section
-      className="since-card"
+    <OverBoard
+      as="section"
+      className="since-card floating-card"
       aria-labelledby="since-title"
       data-testid="since-summary"
-      onPointerDown={(e) => e.stopPropagation()}
     >
-      <header className="since-head">
-        <div>
-          <h2 id="since-title">Since you were last here</h2>
+      <PanelHeading
+        className="since-head"
+        titleId="since-title"
+        title="Since you were last here"
+        sub={
           <p className="small muted">
             {formatWhen(summary.since)} · {summaryHeadline(summary)}
           </p>
-        </div>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close the summary"
-          onClick={close}
-          data-testid="since-close"
-        >
-          ×
-        </button>
-      </header>
+        }
+        closeLabel="Close the summary"
+        closeTestId="since-close"
+        onClose={close}
+      />
       <div className="since-body">
         {summary.notes.length > 0 && (
           <>
@@ -137,6 +135,6 @@ export function SinceLastVisit() {
           </>
         )}
       </div>
-    </section>
+    </OverBoard>
   );
 }

@@ -8,6 +8,8 @@ import { Composer } from './Composer.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import './comments.css';
 import { useIsPhone } from '../layout/viewport.ts';
+import { CloseButton } from '../IconButton.tsx';
+import { OverBoard } from '../OverBoard.tsx';
 
 const WIDTH = 360;
 
@@ -79,8 +81,8 @@ export function ThreadPopover() {
   }
 
   return (
-    <div
-      className="thread-popover"
+    <OverBoard
+      className="thread-popover floating-card"
       ref={ref}
       // On a phone it is a full-screen sheet (responsive.css): no place beside the note to keep.
       style={phone ? undefined : { ...style, width: WIDTH }}
@@ -88,7 +90,6 @@ export function ThreadPopover() {
       aria-label={`Comments: ${info.label}`}
       data-testid="thread-popover"
       tabIndex={-1}
-      onPointerDown={(e) => e.stopPropagation()}
     >
       <header className="popover-head">
         <div>
@@ -100,15 +101,7 @@ export function ThreadPopover() {
             <p className="small muted">Its comments are kept, and come back in place if it is restored.</p>
           )}
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close comments"
-          onClick={() => comments.closePopover()}
-          data-testid="popover-close"
-        >
-          ×
-        </button>
+        <CloseButton label="Close comments" onClick={() => comments.closePopover()} data-testid="popover-close" />
       </header>
       <div className="popover-body">
         {open.length === 0 && resolved.length === 0 && <p className="muted small empty-threads">No comments yet.</p>}
@@ -169,6 +162,6 @@ export function ThreadPopover() {
           }}
         />
       )}
-    </div>
+    </OverBoard>
   );
 }

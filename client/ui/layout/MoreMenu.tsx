@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import './moreMenu.css';
+import { OverBoard } from '../OverBoard.tsx';
 
 /** One control of a bar as it stands in a "More" menu. `checked` makes it a toggle (a panel that is open). */
 export interface MenuAction {
@@ -63,8 +64,8 @@ export function MoreMenu({
     all[(at + (e.key === 'ArrowDown' ? 1 : all.length - 1)) % all.length]?.focus();
   };
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the keys of the menu inside it, caught once for all its items
-    <div className="more-menu" ref={root} onKeyDown={onKeyDown} onPointerDown={(e) => e.stopPropagation()}>
+    // The keys of the menu inside it, caught once for all its items.
+    <OverBoard className="more-menu" ref={root} onKeyDown={onKeyDown}>
       <button
         ref={button}
         type="button"
@@ -88,7 +89,7 @@ export function MoreMenu({
           ))}
         </div>
       )}
-    </div>
+    </OverBoard>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useRef } from 'react';
-import { LIMITS, NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shared/index.ts';
+import { NOTE_KIND_STYLE, draftCell, type NoteKind } from '../../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { StrokeIcon } from '../StrokeIcon.tsx';
-import { noteTextareaKeys, noteTextareaStyle, useFocusAtEnd } from '../noteTextarea.ts';
+import { noteTextareaKeys, noteTextareaProps, useFocusAtEnd } from '../noteTextarea.ts';
 import { screenRect } from '../overlayPosition.ts';
+import { OverBoard } from '../OverBoard.tsx';
 
 /**
  * Over my selected private draft: a textarea while I write it (sent to the server after a pause
@@ -34,11 +35,9 @@ export function DraftOverlay() {
         className="note-editor draft-editor"
         data-testid="draft-editor"
         aria-label="Private note text (only you can see it)"
-        dir="auto"
-        maxLength={LIMITS.noteTextLength}
         value={draft.text}
         placeholder="Only you can see this until the reveal…"
-        style={noteTextareaStyle(r, s, NOTE_KIND_STYLE[kind].colour)}
+        {...noteTextareaProps(r, s, NOTE_KIND_STYLE[kind].colour)}
         onChange={(e) => pw.editText(draft.id, e.target.value)}
         onBlur={() => pw.stopEditing()}
         onKeyDown={noteTextareaKeys(() => pw.stopEditing())}
@@ -47,13 +46,12 @@ export function DraftOverlay() {
   }
   if (selected !== draft.id) return null;
   return (
-    <div
+    <OverBoard
       className="draft-toolbar"
       role="toolbar"
       aria-label="Private note"
       data-testid="draft-toolbar"
       style={{ left: r.x, top: Math.max(4, r.y - 42) }}
-      onPointerDown={(e) => e.stopPropagation()}
     >
       <span
         className="draft-private"
@@ -72,7 +70,7 @@ export function DraftOverlay() {
       >
         Delete
       </button>
-    </div>
+    </OverBoard>
   );
 }
 

@@ -5,6 +5,7 @@ import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { LockSmall } from './DraftOverlay.tsx';
 import './privateWriting.css';
+import { OverBoard } from '../OverBoard.tsx';
 
 /**
  * The private-writing banner over the board: while a phase is open, what it means for me, how
@@ -33,12 +34,7 @@ export function PrivateWritingBar() {
     );
   }
   return (
-    <section
-      className="pw-bar"
-      aria-label="Private writing"
-      data-testid="private-writing-bar"
-      onPointerDown={(e) => e.stopPropagation()}
-    >
+    <OverBoard as="section" className="pw-bar" aria-label="Private writing" data-testid="private-writing-bar">
       <div className="pw-main">
         <span className="pw-badge">
           <LockSmall /> Private writing
@@ -81,7 +77,7 @@ export function PrivateWritingBar() {
           ))}
         </ul>
       )}
-    </section>
+    </OverBoard>
   );
 }
 

@@ -10,6 +10,9 @@ import {
 import { useBoard, useSession } from '../../board/hooks.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Segmented } from '../Segmented.tsx';
+import { ErrorLine } from '../ErrorLine.tsx';
+import { DialogActions } from '../DialogActions.tsx';
+import { TextField } from '../TextField.tsx';
 
 const TIME_LIMITS: readonly { label: string; minutes: number | null }[] = [
   { label: 'No time limit', minutes: null },
@@ -81,15 +84,13 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
         <p className="muted small">
           Everyone votes in secret: each person sees only their own dots until you reveal the result.
         </p>
-        <label className="field-label" htmlFor="vote-title">
-          Question
-        </label>
-        <input
+        <TextField
           id="vote-title"
+          label="Question"
           data-testid="vote-title"
           value={title}
           maxLength={120}
-          onChange={(e) => setTitle(e.target.value)}
+          onValue={setTitle}
           autoFocus
         />
 
@@ -251,19 +252,8 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
           />{' '}
           Only the people here now can vote
         </label>
-        {error && (
-          <p className="error small" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn primary" data-testid="start-voting-submit">
-            Start voting
-          </button>
-        </div>
+        <ErrorLine error={error} small />
+        <DialogActions onCancel={onClose} confirm="Start voting" confirmTestId="start-voting-submit" />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Dialog } from '../Dialog.tsx';
 import { Deferred, ResultsPanel, StartVotingDialog } from '../deferred.tsx';
 import './voting.css';
+import { OverBoard } from '../OverBoard.tsx';
 
 /**
  * Everything about voting that floats over the board: the bar of the open round (my dots, the
@@ -27,7 +28,7 @@ export function VotingDock() {
         <VotingBar facilitator={facilitator} />
       ) : (
         (facilitator || board.rounds.length > 0) && (
-          <div className="voting-dock" data-testid="voting-dock" onPointerDown={(e) => e.stopPropagation()}>
+          <OverBoard className="voting-dock" data-testid="voting-dock">
             {facilitator && (
               <button
                 type="button"
@@ -49,7 +50,7 @@ export function VotingDock() {
                 Results <span className="count-pill">{board.rounds.length}</span>
               </button>
             )}
-          </div>
+          </OverBoard>
         )
       )}
       <Deferred>
@@ -79,12 +80,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
   const laneNames = new Map(board.lanes.map((l) => [l.id, l.name]));
   const laneBudgets = Object.entries(ballot?.remainingByLane ?? {}) as [LaneId, number][];
   return (
-    <section
-      className="voting-bar"
-      aria-label="Voting round"
-      data-testid="voting-bar"
-      onPointerDown={(e) => e.stopPropagation()}
-    >
+    <OverBoard as="section" className="voting-bar" aria-label="Voting round" data-testid="voting-bar">
       <div className="voting-bar-main">
         <span className="voting-live" aria-hidden />
         <div className="voting-title">
@@ -199,7 +195,7 @@ function VotingBar({ facilitator }: { facilitator: boolean }) {
           cursor is hidden while you vote
         </div>
       )}
-    </section>
+    </OverBoard>
   );
 }
 

@@ -9,6 +9,8 @@ import { StrokeIcon } from '../StrokeIcon.tsx';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
 import { useCountdown, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
+import { CloseButton } from '../IconButton.tsx';
+import { OverBoard } from '../OverBoard.tsx';
 
 const PRESETS_MIN = [1, 3, 5, 10, 15];
 
@@ -114,19 +116,16 @@ function FacilitatePanel({
     </button>
   );
   return (
-    <div
-      className="facilitate-panel"
+    <OverBoard
+      className="facilitate-panel floating-card"
       role="dialog"
       aria-label="Facilitate"
       data-testid="facilitate-panel"
-      onPointerDown={(e) => e.stopPropagation()}
     >
       {/* On a phone the panel is a full-screen sheet: there is no board around it to tap away. */}
       <header className="sheet-header">
         <h2>Facilitate</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
+        <CloseButton label="Close" onClick={onClose} />
       </header>
       <section className="fp-section">
         <h3>Timer</h3>
@@ -275,7 +274,7 @@ function FacilitatePanel({
           Save as template…
         </button>
       </section>
-    </div>
+    </OverBoard>
   );
 }
 

@@ -2,6 +2,7 @@ import { useSession } from '../../board/hooks.ts';
 import { usePeersInColour } from '../../board/peopleColours.ts';
 import { useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
+import { OverBoard } from '../OverBoard.tsx';
 
 /** While I follow someone: whose view, and how to stop (panning or zooming by hand stops too). */
 export function FollowBanner() {
@@ -11,12 +12,11 @@ export function FollowBanner() {
   const peer = following === null ? undefined : peers.find((p) => p.clientId === following);
   if (!peer) return null;
   return (
-    <div
+    <OverBoard
       className="follow-banner"
       role="status"
       data-testid="follow-banner"
       style={{ borderColor: peer.user.colour }}
-      onPointerDown={(e) => e.stopPropagation()}
     >
       <span className="follow-dot" style={{ background: peer.user.colour }} aria-hidden />
       <span>
@@ -29,6 +29,6 @@ export function FollowBanner() {
         Stop
       </button>
       <span className="follow-hint">or pan to leave</span>
-    </div>
+    </OverBoard>
   );
 }

@@ -4,6 +4,7 @@ import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { useIsFacilitator } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
+import { CloseButton } from '../IconButton.tsx';
 
 /** Under the top bar, for facilitators: someone removed many notes; one click puts them back. */
 export function MassDeleteBanner() {
@@ -39,15 +40,11 @@ export function MassDeleteBanner() {
           >
             {restoring === n.checkpointId ? 'Restoring…' : 'Restore'}
           </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss"
+          <CloseButton
+            label="Dismiss"
             onClick={() => session.massDeletes.dismiss(n.checkpointId)}
             data-testid="mass-delete-dismiss"
-          >
-            ×
-          </button>
+          />
         </div>
       ))}
     </div>

@@ -7,6 +7,8 @@ import { SettingCheck } from './SettingCheck.tsx';
 import { useParticipants, type Participant } from './participants.ts';
 import { useIsFacilitator, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
+import { PanelHeading } from '../PanelHeading.tsx';
+import { OverBoard } from '../OverBoard.tsx';
 
 /**
  * An extra per-person badge in the participant panel, for features that know more about people
@@ -42,23 +44,23 @@ export function ParticipantPanel({
   const badge = extraBadge ?? contextBadge;
   const away = people.filter((p) => p.away).length;
   return (
-    <aside
-      className="participant-panel"
+    <OverBoard
+      as="aside"
+      className="participant-panel floating-card"
       aria-labelledby="participants-title"
       data-testid="participant-panel"
-      onPointerDown={(e) => e.stopPropagation()}
     >
-      <header className="pp-header">
-        <div>
-          <h2 id="participants-title">People here</h2>
+      <PanelHeading
+        className="pp-header"
+        titleId="participants-title"
+        title="People here"
+        sub={
           <p className="pp-sub" data-testid="participants-count">
             {people.length - away} online{away > 0 ? ` · ${away} away` : ''}
           </p>
-        </div>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+        }
+        onClose={onClose}
+      />
       <ul className="pp-list">
         {people.map((p) => (
           <li
@@ -215,6 +217,6 @@ export function ParticipantPanel({
           </p>
         )}
       </footer>
-    </aside>
+    </OverBoard>
   );
 }
