@@ -191,13 +191,24 @@ async function measureBoard(count: number, profileDir?: string, openOnly = false
     const wire = await countWire(page);
     const firstRender = await openBoard(page, `${target.httpUrl}${link}`);
     // The page's own mark, from its navigation start: without the round trips of the checks above.
-    const [firstDraw, applyDownload] = await page.evaluate(
-      (mark) => [
+    const [firstDraw, applyDownload, appliedAt] = await page.evaluate((mark) => {
+      const apply = performance.getEntriesByName('journeyboard:apply-download')[0];
+      return [
         performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
-        performance.getEntriesByName('journeyboard:apply-download')[0]?.duration ?? NaN,
-      ],
-      FIRST_DRAW_MARK,
-    );
+        apply?.duration ?? NaN,
+        apply ? apply.startTime + apply.duration : NaN,
+      ];
+    }, FIRST_DRAW_MARK);
+    // What the first frame mounted is gone by now (the pan margin's notes joined): count what is
+    // on screen, the first frame's share, against what the stage mounts.
+    const [notesOnScreen, notesMounted] = await page.evaluate(() => {
+      const api = window.__journeyboard!;
+      const onScreen = api.board().notes.filter((n) => {
+        const r = api.noteRect(n.id);
+        return r && r.x + r.width > 0 && r.y + r.height > 0 && r.x < innerWidth && r.y < innerHeight;
+      });
+      return [onScreen.length, window.Konva!.stages[0]!.find('.note').length];
+    });
     await profiler.stop(`${count}-first-render`);
     const coldCounts = await wire.settled();
     await wire.detach();
@@ -210,6 +221,10 @@ async function measureBoard(count: number, profileDir?: string, openOnly = false
       firstRenderMs: firstRender,
       firstDrawInPageMs: round(firstDraw, 0),
       applyDownloadMs: round(applyDownload, 0),
+      // From the board in the doc to its first frame: the part that mounts and draws notes.
+      drawAfterApplyMs: round(firstDraw - appliedAt, 0),
+      notesOnScreen,
+      notesMounted,
       ...interaction,
       ...returns,
     };
