@@ -90,18 +90,29 @@ async function localCopyKept(page: Page, boardId: string): Promise<void> {
     .catch(() => {});
 }
 
+/**
+ * The page's own timings, from its navigation start (without the harness's round trips): when
+ * the board was first drawn, and how long the page's `measure` took and when it ended (NaN if none).
+ */
+export function pageTimings(page: Page, measure: string): Promise<[number, number, number]> {
+  return page.evaluate(
+    ([mark, name]) => {
+      const m = performance.getEntriesByName(name)[0];
+      return [
+        performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
+        m?.duration ?? NaN,
+        m ? m.startTime + m.duration : NaN,
+      ] as [number, number, number];
+    },
+    [FIRST_DRAW_MARK, measure] as const,
+  );
+}
+
 async function visit(context: BrowserContext, url: string) {
   const page = await context.newPage();
   const wire = await countWire(page);
   const firstRenderMs = await openBoard(page, url);
-  const [firstDraw, openCopy, openedAt] = await page.evaluate((mark) => {
-    const open = performance.getEntriesByName('journeyboard:open-local-copy')[0];
-    return [
-      performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
-      open?.duration ?? NaN,
-      open ? open.startTime + open.duration : NaN,
-    ];
-  }, FIRST_DRAW_MARK);
+  const [firstDraw, openCopy, openedAt] = await pageTimings(page, 'journeyboard:open-local-copy');
   return {
     page,
     wire,

@@ -10,10 +10,9 @@ import config from '../../playwright.config.ts';
 import { executeCommand, type NoteId } from '../../shared/index.ts';
 import { median, percentile, round, table } from '../stats.ts';
 import { PhaseProfiler } from './profile.ts';
-import { FIRST_DRAW_MARK } from '../../client/canvas/firstDrawMark.ts';
 import { type PanFigures, panSteps, taskCounter } from './panSteps.ts';
 import { BENCH_IDENTITY, openBoard, serveBigBoard, zoomTo } from './serveBoard.ts';
-import { countWire, measureReturnVisits } from './returnVisit.ts';
+import { countWire, measureReturnVisits, pageTimings } from './returnVisit.ts';
 import type { Participant } from '../sync/participants.ts';
 
 const allCached = (page: Page) =>
@@ -191,14 +190,7 @@ async function measureBoard(count: number, profileDir?: string, openOnly = false
     const wire = await countWire(page);
     const firstRender = await openBoard(page, `${target.httpUrl}${link}`);
     // The page's own mark, from its navigation start: without the round trips of the checks above.
-    const [firstDraw, applyDownload, appliedAt] = await page.evaluate((mark) => {
-      const apply = performance.getEntriesByName('journeyboard:apply-download')[0];
-      return [
-        performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
-        apply?.duration ?? NaN,
-        apply ? apply.startTime + apply.duration : NaN,
-      ];
-    }, FIRST_DRAW_MARK);
+    const [firstDraw, applyDownload, appliedAt] = await pageTimings(page, 'journeyboard:apply-download');
     // What the first frame mounted is gone by now (the pan margin's notes joined): count what is
     // on screen, the first frame's share, against what the stage mounts.
     const [notesOnScreen, notesMounted] = await page.evaluate(() => {
