@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
- * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR]` (CPU profiles of its phases)
+ * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR] [--open-only]` (CPU profiles of its phases;
+ *   `--open-only`: first render, bytes received and return visits, without pans, drag and edits)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
  *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
@@ -73,6 +74,7 @@ if (selected('big-board')) {
   report.bigBoard = await runBigBoardBenchmark(
     (flag('--notes') ?? (quick ? '2000' : '2000,5000')).split(',').map(Number),
     profileDir && resolve(profileDir),
+    args.includes('--open-only'),
   );
 }
 

@@ -1,5 +1,6 @@
 /**
  * Big boards in Chromium: generated boards of 2,000 and 5,000 notes; time to first full render,
+ * bytes received on that cold visit and on return visits (returnVisit.ts), their first render,
  * main-thread time and frame gaps while panning (at fit, 50 %, 100 % and 200 %, panSteps.ts),
  * frame cost while dragging one note, time until a
  * remote edit is drawn, JS heap; document size and the server's cold load time.
@@ -9,9 +10,10 @@ import config from '../../playwright.config.ts';
 import { executeCommand, type NoteId } from '../../shared/index.ts';
 import { median, percentile, round, table } from '../stats.ts';
 import { PhaseProfiler } from './profile.ts';
-import { FIRST_DRAW_MARK } from '../../client/canvas/firstDrawMark.ts';
 import { type PanFigures, panSteps, taskCounter } from './panSteps.ts';
 import { BENCH_IDENTITY, openBoard, serveBigBoard, zoomTo } from './serveBoard.ts';
+import { countWire, measureReturnVisits, pageTimings } from './returnVisit.ts';
+import type { Participant } from '../sync/participants.ts';
 
 const allCached = (page: Page) =>
   page.waitForFunction(() => window.Konva!.stages[0]!.find('.note').every((n) => n.isCached()), null, {
@@ -103,9 +105,78 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
   return frames;
 }
 
-async function measureBoard(count: number, profileDir?: string) {
+/** Pans, a drag, remote edits and the heap, on the board as it opened. */
+async function measureInteraction(page: Page, profiler: PhaseProfiler, count: number, loader: Participant) {
+  const pans = await measurePans(page, profiler, count);
+  const target0 = (await page.evaluate(() => window.__journeyboard!.board().notes.map((n) => n.id))).find(Boolean)!;
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
+  const firstVisible = await page.evaluate(() => {
+    const api = window.__journeyboard!;
+    return api
+      .board()
+      .notes.map((n) => n.id)
+      .find((id) => {
+        const r = api.noteRect(id);
+        return r && r.x > 250 && r.y > 150 && r.x < 900 && r.y < 600;
+      });
+  });
+  await profiler.start(page);
+  const drag = await dragFrames(page, firstVisible ?? target0, 30);
+  await profiler.stop(`${count}-drag`);
+  // Remote edit: a participant in this process edits a note; the page reports when it drew it.
+  const remote: number[] = [];
+  const remotePage: number[] = [];
+  const remoteWork: number[] = [];
+  const remoteDelivery: number[] = [];
+  const noteId = loader.noteId ?? (await page.evaluate(() => window.__journeyboard!.board().notes[0]!.id));
+  await profiler.start(page);
+  for (let i = 0; i < 15; i++) {
+    const text = `Remote edit ${i} ${Date.now()}`;
+    // The page watches before the edit is sent: else the edit could arrive before the question
+    // (the WebSocket is faster than the DevTools round trip) and only the frame wait be timed.
+    await page.evaluate(
+      ([id, t]) => {
+        (window as unknown as { shown: unknown }).shown = window.__journeyboard!.noteTextShownAt(id!, t!);
+      },
+      [noteId, text],
+    );
+    const sentAt = Date.now();
+    executeCommand(loader.doc, { id: 'remote', name: 'Remote', department: 'sales' }, 'editNoteText', {
+      noteId: noteId as NoteId,
+      text,
+    });
+    // Builds before `pageMs` existed answered with the time alone.
+    const r = (await page.evaluate(() => (window as unknown as { shown: unknown }).shown)) as
+      | number
+      | { at: number; pageMs: number; workMs?: number };
+    remote.push((typeof r === 'number' ? r : r.at) - sentAt);
+    remotePage.push(typeof r === 'number' ? NaN : r.pageMs);
+    remoteWork.push(typeof r === 'number' ? NaN : (r.workMs ?? NaN));
+    // From the edit to its first transaction in the page: the server and the WebSocket, and any
+    // task the page was busy with when it arrived.
+    remoteDelivery.push(typeof r === 'number' ? NaN : r.at - r.pageMs - sentAt);
+  }
+  await profiler.stop(`${count}-remote-edit`);
+  const heapMiB = await page.evaluate(
+    () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20,
+  );
+  return {
+    ...pans,
+    dragP50Ms: round(median(drag)),
+    dragP95Ms: round(percentile(drag, 95)),
+    remoteEditMs: round(median(remote)),
+    remoteEditPageMs: round(median(remotePage)),
+    remoteEditWorkMs: round(median(remoteWork)),
+    remoteEditDeliveryMs: round(median(remoteDelivery)),
+    heapMiB: round(heapMiB, 0),
+  };
+}
+
+/** `openOnly`: the visits alone (first render, bytes, return visits), without pans, drag and edits. */
+async function measureBoard(count: number, profileDir?: string, openOnly = false) {
   const profiler = new PhaseProfiler(profileDir);
-  const { target, link, loader, docBytes, loadMs, stop } = await serveBigBoard(count);
+  const { target, room, link, loader, docBytes, loadMs, stop } = await serveBigBoard(count);
   const browser = await chromium.launch(config.use!.launchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -116,71 +187,25 @@ async function measureBoard(count: number, profileDir?: string) {
       await page.goto(`${target.httpUrl}/healthz`);
       await profiler.start(page);
     }
+    const wire = await countWire(page);
     const firstRender = await openBoard(page, `${target.httpUrl}${link}`);
     // The page's own mark, from its navigation start: without the round trips of the checks above.
-    const [firstDraw, applyDownload] = await page.evaluate(
-      (mark) => [
-        performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
-        performance.getEntriesByName('journeyboard:apply-download')[0]?.duration ?? NaN,
-      ],
-      FIRST_DRAW_MARK,
-    );
-    await profiler.stop(`${count}-first-render`);
-    const pans = await measurePans(page, profiler, count);
-    const target0 = (await page.evaluate(() => window.__journeyboard!.board().notes.map((n) => n.id))).find(Boolean)!;
-    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
-    await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
-    const firstVisible = await page.evaluate(() => {
+    const [firstDraw, applyDownload, appliedAt] = await pageTimings(page, 'journeyboard:apply-download');
+    // What the first frame mounted is gone by now (the pan margin's notes joined): count what is
+    // on screen, the first frame's share, against what the stage mounts.
+    const [notesOnScreen, notesMounted] = await page.evaluate(() => {
       const api = window.__journeyboard!;
-      return api
-        .board()
-        .notes.map((n) => n.id)
-        .find((id) => {
-          const r = api.noteRect(id);
-          return r && r.x > 250 && r.y > 150 && r.x < 900 && r.y < 600;
-        });
-    });
-    await profiler.start(page);
-    const drag = await dragFrames(page, firstVisible ?? target0, 30);
-    await profiler.stop(`${count}-drag`);
-    // Remote edit: a participant in this process edits a note; the page reports when it drew it.
-    const remote: number[] = [];
-    const remotePage: number[] = [];
-    const remoteWork: number[] = [];
-    const remoteDelivery: number[] = [];
-    const noteId = loader.noteId ?? (await page.evaluate(() => window.__journeyboard!.board().notes[0]!.id));
-    await profiler.start(page);
-    for (let i = 0; i < 15; i++) {
-      const text = `Remote edit ${i} ${Date.now()}`;
-      // The page watches before the edit is sent: else the edit could arrive before the question
-      // (the WebSocket is faster than the DevTools round trip) and only the frame wait be timed.
-      await page.evaluate(
-        ([id, t]) => {
-          (window as unknown as { shown: unknown }).shown = window.__journeyboard!.noteTextShownAt(id!, t!);
-        },
-        [noteId, text],
-      );
-      const sentAt = Date.now();
-      executeCommand(loader.doc, { id: 'remote', name: 'Remote', department: 'sales' }, 'editNoteText', {
-        noteId: noteId as NoteId,
-        text,
+      const onScreen = api.board().notes.filter((n) => {
+        const r = api.noteRect(n.id);
+        return r && r.x + r.width > 0 && r.y + r.height > 0 && r.x < innerWidth && r.y < innerHeight;
       });
-      // Builds before `pageMs` existed answered with the time alone.
-      const r = (await page.evaluate(() => (window as unknown as { shown: unknown }).shown)) as
-        | number
-        | { at: number; pageMs: number; workMs?: number };
-      remote.push((typeof r === 'number' ? r : r.at) - sentAt);
-      remotePage.push(typeof r === 'number' ? NaN : r.pageMs);
-      remoteWork.push(typeof r === 'number' ? NaN : (r.workMs ?? NaN));
-      // From the edit to its first transaction in the page: the server and the WebSocket, and any
-      // task the page was busy with when it arrived.
-      remoteDelivery.push(typeof r === 'number' ? NaN : r.at - r.pageMs - sentAt);
-    }
-    await profiler.stop(`${count}-remote-edit`);
-    const heapMiB = await page.evaluate(
-      () =>
-        ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20,
-    );
+      return [onScreen.length, window.Konva!.stages[0]!.find('.note').length];
+    });
+    await profiler.stop(`${count}-first-render`);
+    const coldCounts = await wire.settled();
+    await wire.detach();
+    const interaction = openOnly ? {} : await measureInteraction(page, profiler, count, loader);
+    const returns = await measureReturnVisits({ page, counts: coldCounts }, `${target.httpUrl}${link}`, room, loader);
     return {
       notes: count,
       docKiB: round(docBytes / 1024, 0),
@@ -188,14 +213,12 @@ async function measureBoard(count: number, profileDir?: string) {
       firstRenderMs: firstRender,
       firstDrawInPageMs: round(firstDraw, 0),
       applyDownloadMs: round(applyDownload, 0),
-      ...pans,
-      dragP50Ms: round(median(drag)),
-      dragP95Ms: round(percentile(drag, 95)),
-      remoteEditMs: round(median(remote)),
-      remoteEditPageMs: round(median(remotePage)),
-      remoteEditWorkMs: round(median(remoteWork)),
-      remoteEditDeliveryMs: round(median(remoteDelivery)),
-      heapMiB: round(heapMiB, 0),
+      // From the board in the doc to its first frame: the part that mounts and draws notes.
+      drawAfterApplyMs: round(firstDraw - appliedAt, 0),
+      notesOnScreen,
+      notesMounted,
+      ...interaction,
+      ...returns,
     };
   } finally {
     await browser.close();
@@ -204,9 +227,9 @@ async function measureBoard(count: number, profileDir?: string) {
 }
 
 /** `profileDir`: also record CPU profiles of first render, drag and remote edits there. */
-export async function runBigBoardBenchmark(sizes: number[], profileDir?: string) {
+export async function runBigBoardBenchmark(sizes: number[], profileDir?: string, openOnly = false) {
   const rows = [];
-  for (const n of sizes) rows.push(await measureBoard(n, profileDir));
+  for (const n of sizes) rows.push(await measureBoard(n, profileDir, openOnly));
   console.log('\nBig boards in Chromium (medians; frame costs are main-thread work per frame)');
   console.log(table(rows));
   console.log('Targets at 5,000 notes: first render < 2000 ms, drag < 8 ms, remote edit < 16 ms, document < 2.5 MB');

@@ -16,6 +16,8 @@ export const CLIENT = process.env.BENCH_CLIENT_DIR ?? resolve(import.meta.dirnam
 
 export interface ServedBoard {
   readonly target: Target;
+  /** The board's id. */
+  readonly room: string;
   /** The board's page, relative to `target.httpUrl`. */
   readonly link: string;
   /** The participant that loaded the board after the restart (it stays connected). */
@@ -49,6 +51,7 @@ export async function serveBigBoard(count: number): Promise<ServedBoard> {
   const served = target;
   return {
     target: served,
+    room,
     link: link ?? '',
     loader,
     doc,

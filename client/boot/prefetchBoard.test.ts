@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BOARD_TOKENS_KEY, boardIdFromPath, prefetchBoard, takePrefetchedBoard } from './prefetchBoard.ts';
+import { hasLocalCopy, markLocalCopy } from './localCopyMark.ts';
 
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
 const PERSON = { personId: `person-${'p'.repeat(22)}`, credential: `jbc_${'c'.repeat(43)}` };
@@ -11,6 +12,9 @@ function storage(items: Record<string, string> = { [CREDENTIAL_KEY]: JSON.string
     getItem: (k: string) => items[k] ?? null,
     setItem: (k: string, v: string) => {
       items[k] = v;
+    },
+    removeItem: (k: string) => {
+      delete items[k];
     },
   } as Storage;
 }
@@ -119,5 +123,40 @@ describe('prefetchBoard', () => {
     );
     prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, storage());
     expect(await takePrefetchedBoard('board00000001')).toBeNull();
+  });
+
+  it('downloads nothing on a return visit: the board opens from the copy this device holds', async () => {
+    const fetch = vi.fn(
+      async () => new Response(new Uint8Array([1]), { headers: { 'Content-Type': 'application/octet-stream' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const kept = storage();
+    markLocalCopy('board00000001', true, kept);
+    expect(hasLocalCopy('board00000001', kept)).toBe(true);
+    expect(hasLocalCopy('board00000002', kept)).toBe(false);
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, kept);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(takePrefetchedBoard('board00000001')).toBeNull();
+
+    // A copy found without the board (evicted, say) forgets its mark: the next visit downloads.
+    markLocalCopy('board00000001', false, kept);
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, kept);
+    expect(await takePrefetchedBoard('board00000001')).toEqual(new Uint8Array([1]));
+  });
+
+  it('downloads as on a first visit when storage refuses to be read', async () => {
+    const fetch = vi.fn(
+      async () => new Response(new Uint8Array([2]), { headers: { 'Content-Type': 'application/octet-stream' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const refusing = storage();
+    const items = { [CREDENTIAL_KEY]: JSON.stringify(PERSON) };
+    refusing.getItem = (k: string) => {
+      if (k.startsWith('journeyboard.copy.')) throw new DOMException('denied', 'SecurityError');
+      return items[k as keyof typeof items] ?? null;
+    };
+    expect(hasLocalCopy('board00000001', refusing)).toBe(false);
+    prefetchBoard({ pathname: '/b/board00000001', hash: `#token=${TOKEN}` }, refusing);
+    expect(await takePrefetchedBoard('board00000001')).toEqual(new Uint8Array([2]));
   });
 });

@@ -3,12 +3,14 @@
  * the app): on a board's page it starts downloading the board (GET /api/boards/:id/state), so the
  * ~2 MB of a big board arrive while the app's ~1 MB of scripts load and run, not over the
  * WebSocket after them. connectBoard takes the download once, applies it, then connects.
+ * Not on a return visit: a board this device holds a copy of (localCopyMark.ts) opens from it.
  */
 
 import { BOARD_STATE_TYPE, boardStatePath } from '../../shared/protocol/boardState.ts';
 import { CREDENTIAL_HEADER } from '../../shared/protocol/credentials.ts';
 import { isShareToken, tokenFromFragment } from '../../shared/protocol/roles.ts';
 import { credentialThrough } from './deviceCredential.ts';
+import { hasLocalCopy } from './localCopyMark.ts';
 
 /** `/b/<id>`: the board route (App.tsx). */
 export function boardIdFromPath(pathname: string): string | null {
@@ -34,6 +36,8 @@ export function prefetchBoard(
   const boardId = boardIdFromPath(location.pathname);
   const token = boardId && linkToken(location.hash, boardId, storage);
   if (!boardId || !token) return;
+  // A return visit paints from this device's copy and syncs only what changed since.
+  if (hasLocalCopy(boardId, storage)) return;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), PREFETCH_TIMEOUT_MS);
   // The download is bound to a person like every board call: a first visit gets its identity

@@ -7,7 +7,8 @@ import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
 import { stageAtCamera, visibleRect } from '../geometry/camera.ts';
 import { DragStage } from './DragLayer.tsx';
-import { expand, intersects } from '../geometry/geometry.ts';
+import { expand, intersects, type Rect } from '../geometry/geometry.ts';
+import { drawnArea, sameRect } from '../geometry/drawnArea.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
 import { ConnectorsLayer } from './ConnectorsLayer.tsx';
@@ -22,16 +23,13 @@ import { useCanvasInteractions } from './useCanvasInteractions.ts';
 import { useEditedNoteAboveKeyboard } from './useEditedNoteAboveKeyboard.ts';
 import { useDrawnCamera } from './useDrawnCamera.ts';
 import { panMargin } from '../geometry/drawnShift.ts';
-import { useFirstDrawMark } from './firstDrawMark.ts';
+import { useAfterFirstDraw, useFirstDrawMark } from './firstDrawMark.ts';
 import { VotesLayer } from './VotesLayer.tsx';
 import { voteMarkScale } from '../geometry/voteGeometry.ts';
 import { useVotesOnCanvas } from '../board/voting/hooks.ts';
 import { hasVoteBadge, noteBadges } from '../geometry/noteBadges.ts';
 import { DraftsLayer } from './DraftsLayer.tsx';
 import { usePrivateWriting } from '../board/privateWriting/hooks.ts';
-
-/** Culling works on a coarse grid so panning re-filters notes only when a tile boundary is crossed. */
-const CULL_TILE = 512;
 
 export function BoardCanvas() {
   const session = useSession();
@@ -93,22 +91,12 @@ export function BoardCanvas() {
     return () => ro.disconnect();
   }, [session]);
 
-  // The notes of what the stage draws (the canvas and its pan margin), rounded out to culling
-  // tiles: Konva draws every mounted node, on the canvas or not.
-  const vis = expand(visibleRect(camera, viewport), margin / camera.scale);
-  const tile = [
-    Math.floor(vis.x / CULL_TILE),
-    Math.floor(vis.y / CULL_TILE),
-    Math.ceil((vis.x + vis.width) / CULL_TILE),
-    Math.ceil((vis.y + vis.height) / CULL_TILE),
-  ].join(',');
-  // The drawn area rounded out to tiles: the same object while panning stays within them.
-  const area = useMemo(() => {
-    const [x0, y0, x1, y1] = tile.split(',').map(Number) as [number, number, number, number];
-    return { x: x0 * CULL_TILE, y: y0 * CULL_TILE, width: (x1 - x0) * CULL_TILE, height: (y1 - y0) * CULL_TILE };
-  }, [tile]);
-  const hidden = dragIds ?? EMPTY_SELECTION;
   const fitted = useEditor((s) => s.fitted);
+  // The notes of what the stage draws (the canvas and its pan margin, rounded out to culling
+  // tiles); in the board's first frame, those on screen only (drawnArea.ts).
+  const firstFrame = !useAfterFirstDraw(fitted);
+  const area = useSameRect(drawnArea(visibleRect(camera, viewport), margin / camera.scale, firstFrame));
+  const hidden = dragIds ?? EMPTY_SELECTION;
   // Which notes are near the viewport depends on the layout only (the same layout means the same
   // notes in the same order): a remote edit looks up a few hundred notes, not filters 5,000.
   // biome-ignore lint/correctness/useExhaustiveDependencies: board.notes is in layout order while the layout stands
@@ -226,6 +214,13 @@ export function BoardCanvas() {
       {dragIds && <DragStage board={board} layout={layout} ids={dragIds} viewport={viewport} />}
     </div>
   );
+}
+
+/** The previous rect while it has not changed: memos keyed on it are kept. */
+function useSameRect(rect: Rect): Rect {
+  const kept = useRef(rect);
+  if (!sameRect(kept.current, rect)) kept.current = rect;
+  return kept.current;
 }
 
 /** False until `value` is first true, then true for good. */

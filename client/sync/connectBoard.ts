@@ -10,6 +10,7 @@ import { attachFailover, serverUrls } from './serverFailover.ts';
 import { ServerMessages, type ServerNotice } from './serverMessages.ts';
 import { skipUpdateEncoding } from './firstSyncEncoding.ts';
 import { takePrefetchedBoard } from '../boot/prefetchBoard.ts';
+import { hasLocalCopy } from '../boot/localCopyMark.ts';
 
 /**
  * The only place that creates a Hocuspocus provider for a board (connectComments.ts does for its
@@ -51,6 +52,9 @@ export interface BoardConnection {
 /** The origin of the board state the page downloaded before connecting (boot/prefetchBoard.ts). */
 const PREFETCHED = Symbol('prefetched board');
 
+/** Past this a return visit connects without waiting for the local copy (IndexedDB is stuck). */
+const LOCAL_COPY_WAIT_MS = 5_000;
+
 /** False when the download is not a board state after all: the sync then brings the whole board. */
 function applyPrefetched(doc: Y.Doc, state: Uint8Array): boolean {
   const start = performance.now();
@@ -82,8 +86,15 @@ export function connectBoard(
   let destroyed = false;
   const pending = new PendingChanges(boardId, doc);
 
-  const local = new LocalCopy(boardId, doc, () => resolveSynced());
+  // Set once the local copy brought the board: the server then sends only what changed since.
+  let fromCopy = false;
+  const local = new LocalCopy(boardId, doc, () => {
+    fromCopy = true;
+    resolveSynced();
+  });
   const prefetched = takePrefetchedBoard(boardId);
+  // A return visit (no download started, localCopyMark.ts): the board comes from this device.
+  const returnVisit = !prefetched && hasLocalCopy(boardId);
   // Changes the server never acknowledged are in the local copy only: show them at once.
   if (!prefetched || pending.count > 0) local.open();
   const stopOpeningOnEdit = pending.subscribe(() => {
@@ -105,19 +116,31 @@ export function connectBoard(
   const failover = attachFailover(socket, urls);
   const tracker = new ConnectionStatus(status, provider, pending);
 
-  // The first sync brings the whole board: it goes into the local copy in one piece later
-  // (deferredStore.ts), not re-encoded on the way to the first render (firstSyncEncoding.ts).
+  // The first sync brings the whole board, unless the local copy did: it goes into the local
+  // copy in one piece later (deferredStore.ts), not re-encoded on the way to the first render
+  // (firstSyncEncoding.ts). Nor is the local copy's own loading encoded, while the socket has not
+  // opened: the provider would queue it all for the server, and the sync handshake sends the
+  // server whatever it lacks anyway.
   let firstSync = true;
+  let connecting = false;
   const stopSkipping = skipUpdateEncoding(
     doc,
-    (t) => firstSync && (t.origin === provider || t.origin === PREFETCHED),
-    () => local.requestStore(),
+    (t) =>
+      (local.isLoading(t.origin) && !connecting) ||
+      (firstSync && !fromCopy && (t.origin === provider || t.origin === PREFETCHED)),
+    (t) => {
+      if (!local.isLoading(t.origin)) local.requestStore();
+    },
   );
 
   const open = () => {
+    connecting = true;
     if (!destroyed && !tracker.refused) void socket.connect();
   };
-  if (!prefetched) open();
+  // On a return visit the socket waits for the local copy, so that its sync step 1 carries the
+  // copy's state vector and the server answers with the difference only.
+  if (returnVisit) void local.whenLoaded(LOCAL_COPY_WAIT_MS).then(open);
+  else if (!prefetched) open();
   else
     void prefetched
       .then((state) => {
@@ -165,6 +188,7 @@ export function connectBoard(
   };
   const backOnline = () => {
     if (tracker.refused) return;
+    connecting = true;
     void socket.connect();
     tracker.update();
   };

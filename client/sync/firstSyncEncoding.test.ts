@@ -16,16 +16,21 @@ describe('skipUpdateEncoding', () => {
     const updates: unknown[] = [];
     doc.on('update', (_u: Uint8Array, origin: unknown) => updates.push(origin));
     let skipped = 0;
+    const origins: unknown[] = [];
     skipUpdateEncoding(
       doc,
       (t) => t.origin === REMOTE,
-      () => skipped++,
+      (t) => {
+        skipped++;
+        origins.push(t.origin);
+      },
     );
 
     Y.applyUpdate(doc, remoteState(), REMOTE);
     expect(doc.getMap('records').get('note:a')).toBe('from the server');
     expect(updates).toEqual([]);
     expect(skipped).toBe(1);
+    expect(origins).toEqual([REMOTE]); // the caller tells which state it has to store some other way
 
     doc.getMap('records').set('note:b', 'local');
     expect(updates).toEqual([null]);
