@@ -162,6 +162,19 @@ describe('built-in templates are worth starting from', () => {
     }
   });
 
+  it('each filled template puts its touchpoints on channels, so the channel view has something to show', () => {
+    for (const t of filled) {
+      const board = readBoard(init(t).doc);
+      const touchpoints = board.notes.filter((n) => n.kind === 'touchpoint');
+      expect(touchpoints.length, t.id).toBeGreaterThan(0);
+      for (const n of touchpoints)
+        expect(
+          board.channels.some((c) => c.id === n.channelId),
+          `${t.id}: ${n.text}`,
+        ).toBe(true);
+    }
+  });
+
   it('blank stays blank: no notes, personas or KPIs to delete before a workshop', () => {
     const { board } = init(findTemplate('blank')!);
     expect([board.notes.length, board.personas.length, board.kpis.length]).toEqual([0, 0, 0]);
