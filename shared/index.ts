@@ -23,6 +23,8 @@ export * from './schema/persona.ts';
 export * from './schema/round.ts';
 export * from './schema/kpi.ts';
 export * from './schema/connector.ts';
+export * from './schema/channel.ts';
+export * from './model/channelView.ts';
 export * from './schema/kpiSeries.ts';
 export * from './model/kpiImport.ts';
 export * from './model/savedTemplate.ts';

@@ -1,4 +1,5 @@
 import type {
+  ChannelId,
   ConnectorId,
   CurveGrouping,
   Department,
@@ -58,11 +59,13 @@ export interface EditorState {
   /** The canvas, or the same board as an accessible HTML outline. */
   readonly view: 'canvas' | 'outline';
   /** Which side panel is open. */
-  readonly panel: 'teams' | 'personas' | 'priorities' | 'shortcuts' | 'kpis' | null;
+  readonly panel: 'teams' | 'personas' | 'priorities' | 'shortcuts' | 'kpis' | 'channels' | null;
   /** The KPI card whose editor is open, or a stage's KPI cell where one is being added (kpiId null). */
   readonly kpiEditor: { readonly stageId: StageId; readonly kpiId: KpiId | null } | null;
   /** While set, notes not tagged with this persona are dimmed. */
   readonly focusPersona: PersonaId | null;
+  /** While set, notes not on this channel are dimmed (the channel view's filter). */
+  readonly focusChannel: ChannelId | null;
   readonly toast: { readonly id: number; readonly message: string; readonly tone: 'info' | 'error' } | null;
 }
 
@@ -91,6 +94,7 @@ export function createEditorStore(): Store<EditorState> {
     panel: null,
     kpiEditor: null,
     focusPersona: null,
+    focusChannel: null,
     view: 'canvas',
     toast: null,
   });

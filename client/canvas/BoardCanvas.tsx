@@ -55,6 +55,7 @@ export function BoardCanvas() {
   const curveHover = useEditor((s) => s.curveHover);
   const highlight = useEditor((s) => s.highlightDepartment);
   const focusPersona = useEditor((s) => s.focusPersona);
+  const focusChannel = useEditor((s) => s.focusChannel);
   const kpiEditor = useEditor((s) => s.kpiEditor);
   const plotted = session.layouts.curveFor(board, curveGrouping);
   const peers = usePeersInColour();
@@ -174,6 +175,8 @@ export function BoardCanvas() {
               highlight={highlight}
               focusPersona={focusPersona}
               personas={board.personas}
+              focusChannel={focusChannel}
+              channels={board.channels}
               cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
             />
             {hasMarks && (

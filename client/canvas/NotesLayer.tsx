@@ -1,6 +1,14 @@
 import { memo } from 'react';
 import { Layer, Shape } from 'react-konva';
-import { noteColour, type Department, type Note, type Persona, type PersonaId } from '../../shared/index.ts';
+import {
+  noteColour,
+  type Channel,
+  type ChannelId,
+  type Department,
+  type Note,
+  type Persona,
+  type PersonaId,
+} from '../../shared/index.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
 import { NoteShape } from './shapes/NoteShape.tsx';
 
@@ -21,6 +29,9 @@ interface Props {
   /** When set, notes not about this persona are dimmed. */
   readonly focusPersona: PersonaId | null;
   readonly personas: readonly Persona[];
+  /** When set, notes on other channels (or none) are dimmed. */
+  readonly focusChannel: ChannelId | null;
+  readonly channels: readonly Channel[];
   /** Bitmap resolution for cached notes: device pixels per board unit, bucketed to powers of two. */
   readonly cacheRatio: number;
 }
@@ -36,12 +47,16 @@ export const NotesLayer = memo(function NotesLayer({
   highlight,
   focusPersona,
   personas,
+  focusChannel,
+  channels,
   cacheRatio,
 }: Props) {
   const colours = new Map(personas.map((p) => [p.id, p.colour]));
+  const icons = new Map(channels.map((c) => [c.id, c.icon]));
   const dimmed = (n: Note) =>
     (highlight !== null && n.department !== highlight) ||
-    (focusPersona !== null && !n.personaIds.includes(focusPersona));
+    (focusPersona !== null && !n.personaIds.includes(focusPersona)) ||
+    (focusChannel !== null && n.channelId !== focusChannel);
   return (
     <Layer listening={false} name="notes">
       {detailed ? (
@@ -58,6 +73,7 @@ export const NotesLayer = memo(function NotesLayer({
               labelWidth={labelWidths?.get(n.id)}
               authorColour={authorColours?.get(n.authorId)}
               personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')}
+              channelIcon={n.channelId ? icons.get(n.channelId) : undefined}
             />
           ) : null;
         })

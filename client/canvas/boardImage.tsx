@@ -113,6 +113,8 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
           highlight={null}
           focusPersona={null}
           personas={board.personas}
+          focusChannel={null}
+          channels={board.channels}
           cacheRatio={0}
         />
       </Stage>,

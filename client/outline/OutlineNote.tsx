@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  channelOf,
   ACTION_STATUS_LABEL,
   DEPARTMENT_STYLE,
   NOTE_KIND_STYLE,
@@ -22,6 +23,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
   const [draft, setDraft] = useState(note.text);
   const [target, setTarget] = useState(`${note.position.stageId}|${note.position.laneId}`);
   const kind = NOTE_KIND_STYLE[note.kind];
+  const channel = channelOf(board, note);
   const sentiment = note.kind === 'emotion' && note.sentiment !== null ? SENTIMENT_LABEL[note.sentiment]?.label : null;
   const label = `${kind.label}: ${note.text || 'no text yet'}`;
   return (
@@ -41,6 +43,7 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
             ` · action: ${ACTION_STATUS_LABEL[note.action.status]}${note.action.owner ? `, owner ${note.action.owner}` : ''}${note.action.due ? `, due ${note.action.due}` : ''}`}
           {note.personaIds.length > 0 &&
             ` · about ${note.personaIds.map((id) => board.personas.find((p) => p.id === id)?.name ?? 'a removed persona').join(', ')}`}
+          {channel && ` · on ${channel.name}`}
         </p>
         <NoteConnectors note={note} board={board} readOnly={readOnly} />
         {mode === 'view' && <OutlineVote note={note} />}

@@ -26,7 +26,14 @@ import { ConnectorToolbar } from '../ui/ConnectorToolbar.tsx';
 import { ConnectDialog } from '../ui/ConnectDialog.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
 import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
-import { Deferred, DeviceTransferDialog, PersonasPanel, PriorityPanel, TeamsPanel } from '../ui/deferred.tsx';
+import {
+  ChannelsPanel,
+  Deferred,
+  DeviceTransferDialog,
+  PersonasPanel,
+  PriorityPanel,
+  TeamsPanel,
+} from '../ui/deferred.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { useBottomBarsInset } from '../ui/floatingInset.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
@@ -238,6 +245,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               <Toolbar readOnly={readOnly} />
               <Deferred>
                 {panel === 'teams' && <TeamsPanel />}
+                {panel === 'channels' && <ChannelsPanel readOnly={readOnly} />}
                 {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
                 {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
                 {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}

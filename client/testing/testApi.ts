@@ -4,7 +4,7 @@ import type { Rect } from '../geometry/geometry.ts';
 import { HEADER_H } from '../geometry/layout.ts';
 import { cellRect } from '../geometry/hitTest.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
-import { kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
+import { channelOf, kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
 import { kpiShapeName } from '../canvas/KpiLayer.tsx';
 import { votingTestState, type VotingTestState } from '../board/voting/testState.ts';
 
@@ -24,6 +24,8 @@ export interface JourneyboardTestApi {
       authorName: string;
       department: string;
       action: { owner: string; status: string; due: string | null } | null;
+      /** The channel's name, or null (none, or removed meanwhile). */
+      channel: string | null;
     }[];
   };
   noteRect(id: string): Rect | null;
@@ -133,6 +135,7 @@ export function installTestApi(session: BoardSession): () => void {
           authorName: n.authorName,
           department: n.department,
           action: n.action,
+          channel: channelOf(b, n)?.name ?? null,
         })),
       };
     },

@@ -1,9 +1,11 @@
 import {
+  channelOf,
   DEPARTMENT_STYLE,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
   NOTE_KINDS,
   SENTIMENT_LABEL,
+  type ChannelId,
   type CommandInput,
   type Note,
   type NoteId,
@@ -51,6 +53,8 @@ export function SelectionToolbar() {
   const kind = common(notes, (n) => n.kind);
   const dept = common(notes, (n) => n.department);
   const sentiment = common(notes, (n) => n.sentiment);
+  // A note on a channel removed meanwhile shows as on none, as everywhere else.
+  const channel = common(notes, (n) => channelOf(board, n)?.id ?? null);
   return (
     <OverBoard
       className={phone ? 'selection-toolbar selection-sheet' : 'selection-toolbar'}
@@ -100,6 +104,28 @@ export function SelectionToolbar() {
           {DEPARTMENTS.map((d) => (
             <option key={d} value={d}>
               {DEPARTMENT_STYLE[d].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="tb-field">
+        <span className="sr-only">Channel</span>
+        <select
+          aria-label="Channel"
+          value={channel === undefined ? 'mixed' : (channel ?? '')}
+          onChange={(e) =>
+            session.run('setNoteChannel', { noteIds, channelId: (e.target.value || null) as ChannelId | null })
+          }
+        >
+          {channel === undefined && (
+            <option value="mixed" disabled>
+              Mixed channels
+            </option>
+          )}
+          <option value="">No channel</option>
+          {board.channels.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
             </option>
           ))}
         </select>

@@ -9,7 +9,7 @@ import { PHONE_MAX, useViewportWidth } from './layout/viewport.ts';
 import { IconButton } from './IconButton.tsx';
 import { OverBoard } from './OverBoard.tsx';
 
-type BoardPanel = 'personas' | 'teams' | 'kpis' | 'priorities';
+type BoardPanel = 'personas' | 'teams' | 'channels' | 'kpis' | 'priorities';
 
 /** The board's panels, each opened by a toggle; opening one clears the highlights another panel set. */
 const PANELS: readonly {
@@ -18,11 +18,22 @@ const PANELS: readonly {
   readonly title: string;
   readonly clears: Partial<EditorState>;
 }[] = [
-  { panel: 'personas', label: 'Personas', title: 'Who this journey is for', clears: { highlightDepartment: null } },
+  {
+    panel: 'personas',
+    label: 'Personas',
+    title: 'Who this journey is for',
+    clears: { highlightDepartment: null, focusChannel: null },
+  },
   {
     panel: 'teams',
     label: 'Teams',
     title: 'Which team contributed where',
+    clears: { highlightDepartment: null, focusPersona: null, focusChannel: null },
+  },
+  {
+    panel: 'channels',
+    label: 'Channels',
+    title: 'Touchpoints, pain points and sentiment per channel',
     clears: { highlightDepartment: null, focusPersona: null },
   },
   { panel: 'kpis', label: 'KPIs', title: 'Stage KPIs and CSV import', clears: {} },
@@ -30,7 +41,7 @@ const PANELS: readonly {
     panel: 'priorities',
     label: 'Priorities',
     title: 'Ranked priority list, actions and exports',
-    clears: { highlightDepartment: null, focusPersona: null },
+    clears: { highlightDepartment: null, focusPersona: null, focusChannel: null },
   },
 ];
 

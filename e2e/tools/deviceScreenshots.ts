@@ -15,15 +15,15 @@ import { pressBarControl } from './barControl.ts';
 import { REVIEW_DIR } from './reviewPerson.ts';
 
 const OUT = REVIEW_DIR;
-const PHONE: BrowserContextOptions = { ...devices['iPhone 13'], deviceScaleFactor: 1 };
-const TABLET: BrowserContextOptions = {
+export const PHONE: BrowserContextOptions = { ...devices['iPhone 13'], deviceScaleFactor: 1 };
+export const TABLET: BrowserContextOptions = {
   ...devices['iPad Mini'],
   viewport: { width: 820, height: 1180 },
   deviceScaleFactor: 1,
 };
-const LAPTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 };
+export const LAPTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 };
 
-async function person(
+export async function person(
   browser: Browser,
   server: TestServer,
   device: BrowserContextOptions,

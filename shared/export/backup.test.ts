@@ -94,7 +94,9 @@ describe('board backup', () => {
     // The same board as the schema-5 code had: compare with the schema-5 document, read today.
     const v5 = readBoard(writeSchema5Board());
     const imported = readBoard(stored);
-    expect({ ...imported, meta: null }).toEqual({ ...v5, meta: null });
+    // Plus the default channels migration 8 gives every board.
+    expect({ ...imported, meta: null, channels: [] }).toEqual({ ...v5, meta: null });
+    expect(imported.channels).toHaveLength(8);
     expect(imported.notes.length).toBeGreaterThan(20);
     expect(imported.notes.some((n) => n.colour !== null) && imported.notes.some((n) => n.sentiment !== null)).toBe(
       true,

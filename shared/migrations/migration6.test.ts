@@ -4,6 +4,7 @@ import { rawFields, readMeta, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { executeCommand } from '../model/commands/index.ts';
 import { readBoard } from '../model/snapshot.ts';
+import { DEFAULT_CHANNELS, defaultChannelId } from '../schema/channel.ts';
 import { fieldsToDrop } from '../schema/recordLayout.ts';
 import { createTestBoard, TEST_ACTOR } from '../testing/board.ts';
 import { schema5Note, writeSchema5Board } from '../testing/schema5.ts';
@@ -35,7 +36,9 @@ describe('migration 6: smaller records', () => {
     expect(result.applied[0]).toBe(MIGRATIONS[5]!.name);
     expect(leftovers(doc)).toEqual([]);
     const after = readBoard(doc);
-    expect({ ...after, meta: null }).toEqual({ ...before, meta: null });
+    // The same board, plus the default channels migration 8 gives every board.
+    expect({ ...after, meta: null, channels: [] }).toEqual({ ...before, meta: null });
+    expect(after.channels.map((c) => c.id)).toEqual(DEFAULT_CHANNELS.map((c) => defaultChannelId(c.key)));
     expect(readMeta(doc).schemaVersion).toBe(SCHEMA_VERSION);
     // A colour and sentiments that were set are kept; null ones are gone.
     const coloured = after.notes.find((n) => n.colour !== null)!;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { metaMap, recordsMap } from '../doc/boardDoc.ts';
+import { metaMap, newRecordMap, recordsMap } from '../doc/boardDoc.ts';
+import { defaultChannelRecords } from '../schema/channel.ts';
 import { fieldsToDrop } from '../schema/recordLayout.ts';
 
 /**
@@ -73,5 +74,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // note would leave its arrows behind), go read-only instead of editing blind.
     name: 'connectors between notes',
     up() {},
+  },
+  {
+    id: 8,
+    // `channel:` records (the board's list: web, phone, store…) and a `channel` key on notes.
+    // Every board gets the default list, under fixed ids, so that two servers migrating one
+    // board at once write the same records.
+    name: 'channels',
+    up(doc) {
+      const records = recordsMap(doc);
+      for (const [id, fields] of defaultChannelRecords()) if (!records.has(id)) records.set(id, newRecordMap(fields));
+    },
   },
 ];

@@ -1,4 +1,5 @@
 import type { BoardMeta } from '../doc/boardDoc.ts';
+import type { Channel } from '../schema/channel.ts';
 import type { Connector } from '../schema/connector.ts';
 import type { LaneId, NoteId, StageId } from '../schema/ids.ts';
 import type { Kpi } from '../schema/kpi.ts';
@@ -11,7 +12,7 @@ import type { Stage } from '../schema/stage.ts';
 // The shape of a board snapshot, apart from how it is built (snapshot.ts) and patched
 // (snapshotPatch.ts): both import it, neither imports the other's builder.
 
-export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi | Connector;
+export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi | Connector | Channel;
 
 /** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
 export interface BoardSnapshot {
@@ -37,6 +38,8 @@ export interface BoardSnapshot {
   readonly connectors: readonly Connector[];
   /** Connectors with a missing end (a note deleted concurrently): kept and shown for repair. */
   readonly orphanConnectors: readonly Connector[];
+  /** The board's channels (web, phone, store…), in order. */
+  readonly channels: readonly Channel[];
 }
 
 /** Splits connectors into drawn ones and orphans, each sorted by id (the same on every peer). */

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import { metaMap, newRecordMap, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
-import { newId, type LaneId, type NoteId, type PersonaId, type StageId } from '../schema/ids.ts';
+import { defaultChannelRecords } from '../schema/channel.ts';
+import { newId, type ChannelId, type LaneId, type NoteId, type PersonaId, type StageId } from '../schema/ids.ts';
 import { KPI_DEFAULTS, kpiIdFor, kpiPreset } from '../schema/kpi.ts';
 import { PERSONA_COLOURS, personaTagKey } from '../schema/persona.ts';
 import { noteStyleFields } from '../schema/recordLayout.ts';
@@ -65,6 +66,18 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
       );
     });
 
+    const channelIds: ChannelId[] = [];
+    const channels = template.channels
+      ? initialIndexes(template.channels.length).map((index, i) => {
+          const { name, icon } = template.channels![i]!;
+          return [newId('channel'), { name, icon, index }] as const;
+        })
+      : defaultChannelRecords();
+    for (const [id, fields] of channels) {
+      channelIds.push(id);
+      records.set(id, newRecordMap(fields));
+    }
+
     const perCell = new Map<string, number>();
     const laneOf = (n: BoardTemplate['notes'][number]) =>
       n.laneIndex !== undefined ? laneIds[n.laneIndex] : laneByKind.get(n.lane);
@@ -92,6 +105,7 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
           createdAt: now,
           updatedAt: now,
           ...Object.fromEntries((n.personas ?? []).map((p) => [personaTagKey(personaIds[p]!), true])),
+          ...(n.channel !== undefined && channelIds[n.channel] ? { channel: channelIds[n.channel] } : {}),
         }),
       );
     });

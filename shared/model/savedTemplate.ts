@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_LIMITS, DEFAULT_CHANNELS, channelIconSchema, channelNameSchema } from '../schema/channel.ts';
 import { CONNECTOR_KINDS, connectorLabelSchema, connectorShareSchema } from '../schema/connector.ts';
 import { DEPARTMENTS } from '../schema/department.ts';
 import { KPI_DIRECTIONS, KPI_LIMITS, KPI_TRENDS } from '../schema/kpi.ts';
@@ -38,6 +39,7 @@ export function templateFromBoard(
   const stageIndex = new Map(board.stages.map((s, i) => [s.id, i]));
   const laneIndex = new Map(board.lanes.map((l, i) => [l.id, i]));
   const personaIndex = new Map(board.personas.map((p, i) => [p.id, i]));
+  const channelIndex = new Map(board.channels.map((c, i) => [c.id, i]));
   const notes: TemplateNote[] = [];
   const noteIndex = new Map<string, number>();
   for (const n of board.notes) {
@@ -46,6 +48,7 @@ export function templateFromBoard(
     if (stage === undefined || lane === undefined) continue; // orphans stay behind
     noteIndex.set(n.id, notes.length);
     const personas = n.personaIds.map((p) => personaIndex.get(p)).filter((i): i is number => i !== undefined);
+    const channel = n.channelId ? channelIndex.get(n.channelId) : undefined;
     notes.push({
       stage,
       lane: n.kind,
@@ -55,6 +58,7 @@ export function templateFromBoard(
       ...(n.colour ? { colour: n.colour } : {}),
       ...(n.kind === 'emotion' ? { sentiment: n.sentiment ?? 0 } : {}),
       ...(personas.length ? { personas } : {}),
+      ...(channel !== undefined ? { channel } : {}),
     });
   }
   const kpis: TemplateKpi[] = [];
@@ -95,6 +99,7 @@ export function templateFromBoard(
     notes,
     kpis,
     connectors,
+    channels: board.channels.map(({ name, icon }) => ({ name, icon })),
   };
 }
 
@@ -142,6 +147,7 @@ export const boardTemplateSchema = z
           colour: colour.nullable().optional(),
           sentiment: z.number().int().min(SENTIMENT_MIN).max(SENTIMENT_MAX).optional(),
           personas: z.array(z.number().int().min(0)).optional(),
+          channel: z.number().int().min(0).optional(),
         }),
       )
       .max(TEMPLATE_LIMITS.maxNotes),
@@ -172,9 +178,14 @@ export const boardTemplateSchema = z
       )
       .max(TEMPLATE_LIMITS.maxConnectors)
       .optional(),
+    channels: z
+      .array(z.object({ name: channelNameSchema, icon: channelIconSchema }))
+      .max(CHANNEL_LIMITS.perBoard)
+      .optional(),
   })
   .superRefine((t, ctx) => {
     const personas = t.personas?.length ?? 0;
+    const channels = t.channels?.length ?? DEFAULT_CHANNELS.length;
     t.notes.forEach((n, i) => {
       if (n.stage >= t.stages.length)
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'stage'], message: 'no such stage' });
@@ -182,6 +193,8 @@ export const boardTemplateSchema = z
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'lane'], message: 'no such lane' });
       if (n.personas?.some((p) => p >= personas))
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'personas'], message: 'no such persona' });
+      if (n.channel !== undefined && n.channel >= channels)
+        ctx.addIssue({ code: 'custom', path: ['notes', i, 'channel'], message: 'no such channel' });
     });
     t.connectors?.forEach((c, i) => {
       if (c.from >= t.notes.length || c.to >= t.notes.length || c.from === c.to)

@@ -167,6 +167,7 @@ describe('BoardSnapshotSource', () => {
         updatedAt: 0,
         personaIds: [],
         action: null,
+        channelId: null,
       }));
     const meta = { schemaVersion: 1, boardId: 'b', title: 't', createdAt: 0 };
     const a = buildSnapshot(meta, records(['note:a', 'note:b', 'note:c']));
@@ -225,6 +226,7 @@ describe('tolerant reads (strict on write, tolerant on read)', () => {
       updatedAt: 0,
       personaIds: [],
       action: null,
+      channelId: null,
     });
     // A plain-string text (from a careless writer) still reads; a missing position makes an orphan.
     expect(b.notesById.get('note:m')).toMatchObject({

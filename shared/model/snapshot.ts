@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
+import { readChannel, type Channel } from '../schema/channel.ts';
 import { readConnector, type Connector } from '../schema/connector.ts';
 import {
   recordTypeOf,
+  type ChannelId,
   type ConnectorId,
   type KpiId,
   type LaneId,
@@ -40,6 +42,8 @@ function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
       return readKpi(id as KpiId, fields);
     case 'connector':
       return readConnector(id as ConnectorId, fields);
+    case 'channel':
+      return readChannel(id as ChannelId, fields);
     default:
       return undefined; // a record type from a newer schema: kept in the doc, not shown
   }
@@ -53,6 +57,7 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   const rounds: Round[] = [];
   const allKpis: Kpi[] = [];
   const connectors: Connector[] = [];
+  const channels: Channel[] = [];
   for (const r of records) {
     if (r.typeName === 'stage') stages.push(r);
     else if (r.typeName === 'lane') lanes.push(r);
@@ -60,9 +65,11 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
     else if (r.typeName === 'round') rounds.push(r);
     else if (r.typeName === 'kpi') allKpis.push(r);
     else if (r.typeName === 'connector') connectors.push(r);
+    else if (r.typeName === 'channel') channels.push(r);
     else allNotes.push(r);
   }
   personas.sort(byIndex);
+  channels.sort(byIndex);
   rounds.sort(byRevealTime);
   stages.sort(byIndex);
   lanes.sort(byIndex);
@@ -116,6 +123,7 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
     kpis,
     kpisByStage,
     ...splitConnectors(connectors, notesById),
+    channels,
   };
 }
 

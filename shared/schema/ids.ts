@@ -1,5 +1,5 @@
 /** Record ids are `<type>:<random>`, so a record's type is readable from its key alone. */
-export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round' | 'kpi' | 'connector';
+export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round' | 'kpi' | 'connector' | 'channel';
 export type RecordId<T extends RecordType = RecordType> = `${T}:${string}`;
 export type StageId = RecordId<'stage'>;
 export type LaneId = RecordId<'lane'>;
@@ -8,8 +8,18 @@ export type PersonaId = RecordId<'persona'>;
 export type RoundId = RecordId<'round'>;
 export type KpiId = RecordId<'kpi'>;
 export type ConnectorId = RecordId<'connector'>;
+export type ChannelId = RecordId<'channel'>;
 
-const RECORD_TYPES: readonly RecordType[] = ['stage', 'lane', 'note', 'persona', 'round', 'kpi', 'connector'];
+const RECORD_TYPES: readonly RecordType[] = [
+  'stage',
+  'lane',
+  'note',
+  'persona',
+  'round',
+  'kpi',
+  'connector',
+  'channel',
+];
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { DEPARTMENTS, type Department } from './department.ts';
-import { isRecordId, type LaneId, type NoteId, type PersonaId, type StageId } from './ids.ts';
+import { isRecordId, type ChannelId, type LaneId, type NoteId, type PersonaId, type StageId } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import { NOTE_KINDS, NOTE_KIND_STYLE, SENTIMENT_MAX, SENTIMENT_MIN, type NoteKind } from './noteKind.ts';
 import { isPersonaTagKey } from './persona.ts';
@@ -38,6 +38,8 @@ export interface Note {
   readonly personaIds: readonly PersonaId[];
   /** Set when the note was turned into an action (owner, status, due date). */
   readonly action: NoteAction | null;
+  /** Through what it happens (schema 8): the id of one of the board's channels, or null. */
+  readonly channelId: ChannelId | null;
 }
 
 export const noteIdSchema = z.custom<NoteId>((v) => isRecordId('note', v), 'Not a note id');
@@ -84,5 +86,6 @@ export function readNote(id: NoteId, raw: Record<string, unknown>): Note {
       .filter((k) => isPersonaTagKey(k) && raw[k] === true)
       .sort() as PersonaId[],
     action: readAction(raw),
+    channelId: isRecordId('channel', raw.channel) ? raw.channel : null,
   };
 }

@@ -6,6 +6,7 @@ import { LIMITS } from './limits.ts';
 import { readNote } from './note.ts';
 import { readPersona } from './persona.ts';
 import { ROUND_DEFAULTS, roundFieldsSchema } from './round.ts';
+import { CHANNEL_LIMITS, channelIconSchema, readChannel } from './channel.ts';
 import { CONNECTOR_LIMITS, connectorKindSchema, connectorShareSchema } from './connector.ts';
 import { KPI_DEFAULTS, kpiFieldsSchema, kpiMetricSchema, KPI_LIMITS } from './kpi.ts';
 import { isValidMirrorField } from './kpiSeries.ts';
@@ -182,6 +183,17 @@ function checkFields(
     fix('share', raw.share === undefined || connectorShareSchema.safeParse(raw.share).success, REMOVE);
     return;
   }
+  if (type === 'channel') {
+    const read = readChannel(key as never, raw);
+    fix(
+      'name',
+      isShortString(raw.name, CHANNEL_LIMITS.nameLength) && raw.name.trim() !== '',
+      truncate(read.name, CHANNEL_LIMITS.nameLength),
+    );
+    fix('icon', channelIconSchema.safeParse(raw.icon).success, read.icon);
+    fix('index', isShortString(raw.index, short), truncate(read.index, short));
+    return;
+  }
   if (type === 'persona') {
     const read = readPersona(key as never, raw);
     fix(
@@ -235,6 +247,13 @@ function checkFields(
     REMOVE,
   );
   fix('department', (DEPARTMENTS as readonly unknown[]).includes(raw.department), read.department);
+  // A channel that does not exist (removed concurrently) is a dangling reference readers ignore;
+  // anything that is no channel id at all is removed.
+  fix(
+    'channel',
+    raw.channel === undefined || (isRecordId('channel', raw.channel) && isShortString(raw.channel, short)),
+    REMOVE,
+  );
   fix('authorId', isShortString(raw.authorId, short), truncate(read.authorId, short));
   fix(
     'authorName',

@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../migrations/migrate.ts';
 import { initializeBoard } from '../model/createBoard.ts';
 import { boardTemplateSchema } from '../model/savedTemplate.ts';
 import { readBoard } from '../model/snapshot.ts';
+import { DEFAULT_CHANNELS, defaultChannelId } from '../schema/channel.ts';
 import { DEPARTMENTS } from '../schema/department.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from '../schema/noteKind.ts';
 import { LIMITS } from '../schema/limits.ts';
@@ -123,11 +124,13 @@ describe('template catalogue', () => {
     expect(findTemplate('nope')).toBeUndefined();
   });
 
-  it('two boards from one template share no record ids', () => {
+  it('two boards from one template share no record ids but the default channels’', () => {
     const a = init(findTemplate('ecommerce')!).doc;
     const b = init(findTemplate('ecommerce')!).doc;
     const keysA = new Set(recordsMap(a).keys());
-    expect([...recordsMap(b).keys()].some((k) => keysA.has(k))).toBe(false);
+    const shared = [...recordsMap(b).keys()].filter((k) => keysA.has(k));
+    // Fixed on purpose (shared/schema/channel.ts): the same channel on every board.
+    expect(shared.sort()).toEqual(DEFAULT_CHANNELS.map((c) => defaultChannelId(c.key)).sort());
   });
 });
 
@@ -156,6 +159,19 @@ describe('built-in templates are worth starting from', () => {
       }
       // Both directions appear, so a template shows "lower is better" too.
       expect(new Set(board.kpis.map((k) => k.direction))).toEqual(new Set(['higher', 'lower']));
+    }
+  });
+
+  it('each filled template puts its touchpoints on channels, so the channel view has something to show', () => {
+    for (const t of filled) {
+      const board = readBoard(init(t).doc);
+      const touchpoints = board.notes.filter((n) => n.kind === 'touchpoint');
+      expect(touchpoints.length, t.id).toBeGreaterThan(0);
+      for (const n of touchpoints)
+        expect(
+          board.channels.some((c) => c.id === n.channelId),
+          `${t.id}: ${n.text}`,
+        ).toBe(true);
     }
   });
 

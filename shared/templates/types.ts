@@ -1,3 +1,4 @@
+import type { ChannelIcon } from '../schema/channel.ts';
 import type { ConnectorKind } from '../schema/connector.ts';
 import type { Department } from '../schema/department.ts';
 import type { KpiDirection, KpiTrend } from '../schema/kpi.ts';
@@ -20,6 +21,14 @@ export interface TemplateNote {
   readonly sentiment?: number;
   /** Indexes into the template's personas that this note is about. */
   readonly personas?: readonly number[];
+  /** Index into the template's channels (`channels`, or the default list when it has none). */
+  readonly channel?: number;
+}
+
+/** A channel of the board's list. */
+export interface TemplateChannel {
+  readonly name: string;
+  readonly icon: ChannelIcon;
 }
 
 /** A persona's words, as the board keeps them. */
@@ -62,6 +71,8 @@ export interface BoardTemplate {
   readonly personas?: readonly TemplatePersona[];
   readonly kpis?: readonly TemplateKpi[];
   readonly connectors?: readonly TemplateConnector[];
+  /** The board's channels, in order; absent: the default list (shared/schema/channel.ts). */
+  readonly channels?: readonly TemplateChannel[];
   /** Per stage, its description (saved templates); absent: none. */
   readonly stageDescriptions?: readonly string[];
 }

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { memo, useLayoutEffect, useRef } from 'react';
-import { Circle, Group, Rect } from 'react-konva';
+import { Circle, Group, Path, Rect } from 'react-konva';
 import {
   ACTION_STATUS_LABEL,
   colourForUser,
@@ -8,8 +8,10 @@ import {
   initials,
   NOTE_KIND_STYLE,
   noteColour,
+  type ChannelIcon,
   type Note,
 } from '../../../shared/index.ts';
+import { CHANNEL_GLYPH } from '../../geometry/channelIcons.ts';
 import { NOTE_H, NOTE_W } from '../../geometry/layout.ts';
 import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
@@ -35,6 +37,8 @@ export interface NoteShapeProps {
   readonly labelWidth?: number;
   /** The author's colour on this board (peopleColours.ts) while they are here; else from their id. */
   readonly authorColour?: string;
+  /** The glyph of the channel the note is on (looked up by the layer: a rename redraws it). */
+  readonly channelIcon?: ChannelIcon;
 }
 
 const PAD = 12;
@@ -49,6 +53,7 @@ export const NoteShape = memo(function NoteShape({
   personaColours = '',
   labelWidth = FULL_LABEL_WIDTH,
   authorColour,
+  channelIcon,
 }: NoteShapeProps) {
   const group = useRef<Konva.Group>(null);
   const lastRatio = useRef<number | undefined>(undefined);
@@ -64,12 +69,14 @@ export const NoteShape = memo(function NoteShape({
     // Caching allocates canvases (~0.5-1 ms a note): do it when the browser is idle, not on mount,
     // so opening a board or zooming in never waits for hundreds of them.
     return cacheWhenIdle(g, cacheRatio, changed);
-  }, [note, cacheRatio, personaColours, labelWidth, authorColour]);
+  }, [note, cacheRatio, personaColours, labelWidth, authorColour, channelIcon]);
   const personaDots = personaColours ? personaColours.split(',') : [];
   const kind = NOTE_KIND_STYLE[note.kind];
   const dept = DEPARTMENT_STYLE[note.department];
   const isEmotion = note.kind === 'emotion' && note.sentiment !== null;
   const textWidth = NOTE_W - 2 * PAD - (isEmotion ? 30 : 0);
+  // The bottom row's right end: persona dots, then the channel glyph to their left.
+  const footRight = personaDots.length * 11 + (channelIcon ? CHANNEL_SLOT : 0);
   return (
     <Group ref={group} x={x} y={y} id={note.id} name="note" opacity={opacity} listening={false}>
       <Rect
@@ -138,12 +145,27 @@ export const NoteShape = memo(function NoteShape({
           perfectDrawEnabled={false}
         />
       ))}
+      {channelIcon && (
+        <Path
+          name="note-channel"
+          x={NOTE_W - PAD - personaDots.length * 11 - CHANNEL_SLOT + 2}
+          y={NOTE_H - 22}
+          scaleX={14 / 16}
+          scaleY={14 / 16}
+          data={CHANNEL_GLYPH[channelIcon]}
+          stroke={THEME.inkSoft}
+          strokeWidth={1.5}
+          lineCap="round"
+          lineJoin="round"
+          perfectDrawEnabled={false}
+        />
+      )}
       {note.action ? (
         <Group name="note-action">
           <Rect
             x={PAD - 4}
             y={NOTE_H - 25}
-            width={NOTE_W - 2 * PAD + 8 - personaDots.length * 11}
+            width={NOTE_W - 2 * PAD + 8 - footRight}
             height={19}
             cornerRadius={5}
             fill={ACTION_COLOUR[note.action.status]}
@@ -152,7 +174,7 @@ export const NoteShape = memo(function NoteShape({
           <BoardText
             x={PAD + 2}
             y={NOTE_H - 21}
-            width={NOTE_W - 2 * PAD - 4 - personaDots.length * 11}
+            width={NOTE_W - 2 * PAD - 4 - footRight}
             text={`${note.action.status === 'done' ? '✓' : '▸'} ${ACTION_STATUS_LABEL[note.action.status]}${note.action.owner ? ` · ${note.action.owner}` : ''}${note.action.due ? ` · ${shortDate(note.action.due)}` : ''}`}
             fontSize={10}
             fontStyle="bold"
@@ -184,7 +206,7 @@ export const NoteShape = memo(function NoteShape({
           <BoardText
             x={PAD + 24}
             y={NOTE_H - 20}
-            width={NOTE_W - 2 * PAD - 24 - personaDots.length * 11}
+            width={NOTE_W - 2 * PAD - 24 - footRight}
             // The author alone: the department has its mark at the top and the sentiment its face, and
             // with them the name was cut ("Journeyboard exampl…").
             text={note.authorName}
@@ -197,6 +219,9 @@ export const NoteShape = memo(function NoteShape({
     </Group>
   );
 });
+
+/** Room the channel glyph takes at the bottom right (14 px and a gap). */
+const CHANNEL_SLOT = 18;
 
 const ACTION_COLOUR = { open: '#2563eb', 'in-progress': '#b45309', done: '#15803d' } as const;
 

@@ -5,6 +5,7 @@ import { CommandError } from '../errors.ts';
 import type { BoardSnapshot } from '../snapshot.ts';
 import { createContext, type Actor } from './context.ts';
 import type { CommandDef } from './define.ts';
+import * as channels from './channelCommands.ts';
 import * as connectors from './connectorCommands.ts';
 import * as kpis from './kpiCommands.ts';
 import * as notes from './noteCommands.ts';
@@ -51,6 +52,11 @@ export const COMMANDS = {
   setConnectorShare: connectors.setConnectorShare,
   reconnectConnector: connectors.reconnectConnector,
   deleteConnectors: connectors.deleteConnectors,
+  addChannel: channels.addChannel,
+  updateChannel: channels.updateChannel,
+  moveChannel: channels.moveChannel,
+  removeChannel: channels.removeChannel,
+  setNoteChannel: channels.setNoteChannel,
 } satisfies Record<string, CommandDef<z.ZodType, unknown>>;
 
 type Commands = typeof COMMANDS;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_LIMITS } from '../../schema/channel.ts';
 import { CONNECTOR_LIMITS } from '../../schema/connector.ts';
 import { LIMITS } from '../../schema/limits.ts';
 import { attemptWrite, createTestBoard, type TestBoard } from '../../testing/board.ts';
@@ -19,6 +20,8 @@ interface Fixture {
   /** A second note, and a connector from noteId to it. */
   otherNoteId: `note:${string}`;
   connectorId: `connector:${string}`;
+  /** One of the board's default channels. */
+  channelId: `channel:${string}`;
 }
 
 const long = (n: number) => 'x'.repeat(n + 1);
@@ -397,6 +400,44 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
       (t, f) => t.run('deleteConnectors', { connectorIds: [f.connectorId, 'connector:gone'] }),
     ],
   ],
+  addChannel: [
+    ['empty name', 'invalid-input', (t) => t.run('addChannel', { name: '  ' })],
+    ['too long', 'invalid-input', (t) => t.run('addChannel', { name: long(CHANNEL_LIMITS.nameLength) })],
+    ['a name taken, in other case', 'invalid-input', (t) => t.run('addChannel', { name: ' web ' })],
+    ['unknown icon', 'invalid-input', (t) => t.run('addChannel', { name: 'Kiosk', icon: 'kiosk' as never })],
+  ],
+  updateChannel: [
+    ['nothing to change', 'invalid-input', (t, f) => t.run('updateChannel', { channelId: f.channelId, patch: {} })],
+    ['missing', 'not-found', (t) => t.run('updateChannel', { channelId: 'channel:gone', patch: { name: 'X' } })],
+    [
+      'a name another channel has',
+      'invalid-input',
+      (t, f) => t.run('updateChannel', { channelId: f.channelId, patch: { name: 'Email' } }),
+    ],
+    [
+      'not a channel id',
+      'invalid-input',
+      (t, f) => t.run('updateChannel', { channelId: f.noteId as never, patch: {} }),
+    ],
+  ],
+  moveChannel: [
+    ['negative position', 'invalid-input', (t, f) => t.run('moveChannel', { channelId: f.channelId, position: -1 })],
+    ['missing', 'not-found', (t) => t.run('moveChannel', { channelId: 'channel:gone', position: 0 })],
+  ],
+  removeChannel: [['missing', 'not-found', (t) => t.run('removeChannel', { channelId: 'channel:gone' })]],
+  setNoteChannel: [
+    ['no notes', 'invalid-input', (t, f) => t.run('setNoteChannel', { noteIds: [], channelId: f.channelId })],
+    [
+      'a missing channel',
+      'not-found',
+      (t, f) => t.run('setNoteChannel', { noteIds: [f.noteId], channelId: 'channel:gone' }),
+    ],
+    [
+      'one missing note refuses all',
+      'not-found',
+      (t, f) => t.run('setNoteChannel', { noteIds: [f.noteId, 'note:gone'], channelId: f.channelId }),
+    ],
+  ],
 };
 
 function fixture(): { t: TestBoard; f: Fixture } {
@@ -408,7 +449,8 @@ function fixture(): { t: TestBoard; f: Fixture } {
   const kpiId = t.run('setKpi', { stageId, metric: 'NPS', value: 20 });
   const otherNoteId = t.run('addNote', { stageId: t.stage('Awareness').id, laneId, text: 'next' });
   const connectorId = t.run('addConnector', { from: noteId, to: otherNoteId });
-  return { t, f: { stageId, laneId, noteId, personaId, kpiId, otherNoteId, connectorId } };
+  const channelId = t.board().channels[0]!.id;
+  return { t, f: { stageId, laneId, noteId, personaId, kpiId, otherNoteId, connectorId, channelId } };
 }
 
 describe('rejected commands write nothing', () => {

@@ -1,0 +1,74 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { recordsMap } from '../shared/doc/boardDoc.ts';
+import { executeCommand, readBoard } from '../shared/index.ts';
+import { DEFAULT_CHANNELS, defaultChannelId } from '../shared/schema/channel.ts';
+import { awarenessFence, connectProvider, waitFor, waitForAck } from './testing/providers.ts';
+import { createBoardWithLinks, startTestServer, type TestServer } from './testing/testServer.ts';
+
+const ann = { id: 'ann', name: 'Ann', department: 'marketing' } as const;
+const PHONE = defaultChannelId('phone');
+
+describe('channels on the server', () => {
+  let server: TestServer;
+  const providers: HocuspocusProvider[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+  afterEach(() => providers.splice(0).forEach((p) => p.destroy()));
+
+  const connect = async (boardId: string, token: string) => {
+    const p = await connectProvider(server.wsUrl, boardId, { token });
+    providers.push(p);
+    return p;
+  };
+
+  it('a new board has the default channels; a raw provider’s malformed channel and note channel are repaired everywhere', async () => {
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const editor = await connect(id, tokens.editor);
+    const viewer = await connect(id, tokens.viewer);
+    expect(readBoard(viewer.document).channels.map((c) => c.id)).toEqual(
+      DEFAULT_CHANNELS.map((c) => defaultChannelId(c.key)),
+    );
+    const note = readBoard(editor.document).notes[0]!;
+    editor.document.transact(() => {
+      const records = recordsMap(editor.document) as unknown as Y.Map<unknown>;
+      const bad = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ name: 'N'.repeat(300), icon: 'rocket', index: 'a9', extra: 'kept' }))
+        bad.set(k, v);
+      records.set('channel:badfields0000001', bad);
+      recordsMap(editor.document).get(note.id)!.set('channel', 42);
+    });
+    const serverDoc = server.server.hocuspocus.documents.get(id)!;
+    for (const doc of [serverDoc, viewer.document, editor.document])
+      await waitFor(
+        () =>
+          recordsMap(doc).get('channel:badfields0000001')?.get('icon') === 'other' &&
+          !recordsMap(doc).get(note.id)!.has('channel'),
+        { what: 'the repaired channel and note everywhere' },
+      );
+    const fixed = readBoard(viewer.document).channels.find((c) => c.id === 'channel:badfields0000001')!;
+    expect(fixed).toMatchObject({ name: 'N'.repeat(40), icon: 'other' });
+    expect(recordsMap(viewer.document).get('channel:badfields0000001')!.get('extra')).toBe('kept');
+  });
+
+  it('a commenter cannot put a note on a channel or add one; an editor can', async () => {
+    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const editor = await connect(id, tokens.editor);
+    const commenter = await connect(id, tokens.commenter);
+    const note = readBoard(commenter.document).notes[0]!;
+    executeCommand(commenter.document, ann, 'setNoteChannel', { noteIds: [note.id], channelId: PHONE });
+    executeCommand(commenter.document, ann, 'addChannel', { name: 'Kiosk', icon: 'store' });
+    await awarenessFence(commenter, editor);
+    const onServer = readBoard(server.server.hocuspocus.documents.get(id)!);
+    expect(onServer.notesById.get(note.id)!.channelId).toBeNull();
+    expect(onServer.channels.some((c) => c.name === 'Kiosk')).toBe(false);
+    executeCommand(editor.document, ann, 'setNoteChannel', { noteIds: [note.id], channelId: PHONE });
+    await waitForAck(editor);
+    await waitFor(() => readBoard(commenter.document).notesById.get(note.id)!.channelId === PHONE, {
+      what: 'the commenter to see the editor’s channel',
+    });
+  });
+});
