@@ -59,6 +59,7 @@ import { log } from './observability/log.ts';
 import type { WebhookEvent } from '../shared/protocol/webhooks.ts';
 import { revealedRound } from './webhooks/events.ts';
 import { WATCHED_EVENTS, WebhookEvents } from './extensions/WebhookEvents.ts';
+import { MentionEvents } from './extensions/MentionEvents.ts';
 import { loadSecretsKey, SecretBox } from './webhooks/secretBox.ts';
 import { WebhookService } from './webhooks/WebhookService.ts';
 
@@ -308,6 +309,7 @@ export async function createServer(
     activity,
     new Visits({ store: store.activity, activity }),
     webhookEvents,
+    new MentionEvents({ emit: (boardId, event, data) => void emit(boardId, event, data) }),
     new StateWarmup(boardStates),
     collab,
     new HttpRequests({
