@@ -4,7 +4,7 @@ import type {
   CheckpointSummary,
   RestoreCheckpointResponse,
 } from '../../shared/index.ts';
-import { bearer, readJson } from './http.ts';
+import { callApi } from './http.ts';
 
 /** The version-history routes (docs/api.md, "Checkpoints"), with this person's share token. */
 export class CheckpointsApi {
@@ -34,10 +34,7 @@ export class CheckpointsApi {
     })) as RestoreCheckpointResponse;
   }
 
-  private async call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = bearer(this.token());
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return readJson(res);
+  private call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
+    return callApi(method, url, this.token(), body);
   }
 }

@@ -37,3 +37,11 @@ export async function expectOk(res: Response): Promise<void> {
 export function bearer(token: string | null | undefined): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
+
+/** One API call with a share token and an optional JSON body; its JSON answer, or an ApiError. */
+export async function callApi(method: string, url: string, token: string | null, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = bearer(token);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return readJson(res);
+}

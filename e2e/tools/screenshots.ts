@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
 import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
 import { deviceShots } from './deviceScreenshots.ts';
+import { webhookShots } from './webhookScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 
@@ -36,5 +37,6 @@ await withReviewBoard(async ({ browser, server, boardId }) => {
   await ann.page.screenshot({ path: resolve(REVIEW_DIR, 'home.png') });
   await firstWorkshopShots(browser, server);
   await deviceShots(browser, server);
+  await webhookShots(browser, server);
   console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW_DIR}`);
 });
