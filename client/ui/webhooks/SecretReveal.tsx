@@ -1,16 +1,10 @@
 import { useState } from 'react';
+import { copyOrSelect } from '../clipboard.ts';
 
 /** A signing secret the server shows once: select, copy, and a plain warning that it will not come back. */
 export function SecretReveal({ secret, url, onDone }: { secret: string; url: string; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied(true);
-    } catch {
-      document.querySelector<HTMLInputElement>('[data-testid="webhook-secret"]')?.select();
-    }
-  };
+  const copy = async () => setCopied(await copyOrSelect(secret, 'webhook-secret'));
   return (
     <div className="wh-secret" role="status" data-testid="webhook-secret-box">
       <p className="wh-secret-title">

@@ -87,47 +87,36 @@ export function WebhooksDialog({ onClose }: { onClose: () => void }) {
               {removing === hook.id ? (
                 <div className="wh-confirm">
                   <span>Remove it and its delivery log?</span>
-                  <button type="button" className="btn" onClick={() => setRemoving(null)} disabled={busy}>
-                    Keep
-                  </button>
-                  <button
-                    type="button"
+                  <Action label="Keep" onClick={() => setRemoving(null)} disabled={busy} />
+                  <Action
+                    label="Remove"
                     className="btn danger"
                     onClick={() => void remove(hook)}
                     disabled={busy}
-                    data-testid="webhook-remove-confirm"
-                  >
-                    Remove
-                  </button>
+                    testId="webhook-remove-confirm"
+                  />
                 </div>
               ) : (
                 <div className="wh-actions">
-                  <button
-                    type="button"
+                  <Action
+                    label="Delivery log"
                     className={logOf === hook.id ? 'btn wh-small active' : 'btn wh-small'}
-                    aria-expanded={logOf === hook.id}
+                    expanded={logOf === hook.id}
                     onClick={() => setLogOf(logOf === hook.id ? null : hook.id)}
-                    data-testid="webhook-deliveries"
-                  >
-                    Delivery log
-                  </button>
-                  <button
-                    type="button"
-                    className="btn wh-small"
+                    testId="webhook-deliveries"
+                  />
+                  <Action
+                    label="New secret"
                     onClick={() => void rotate(hook)}
                     disabled={busy}
-                    data-testid="webhook-rotate"
-                  >
-                    New secret
-                  </button>
-                  <button
-                    type="button"
+                    testId="webhook-rotate"
+                  />
+                  <Action
+                    label="Remove"
                     className="btn wh-small wh-remove"
                     onClick={() => setRemoving(hook.id)}
-                    data-testid="webhook-remove"
-                  >
-                    Remove
-                  </button>
+                    testId="webhook-remove"
+                  />
                 </div>
               )}
               {logOf === hook.id && <DeliveryLog api={api} webhookId={hook.id} onError={setError} />}
@@ -142,5 +131,35 @@ export function WebhooksDialog({ onClose }: { onClose: () => void }) {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** One of a webhook's buttons. */
+function Action({
+  label,
+  onClick,
+  className = 'btn wh-small',
+  disabled = false,
+  expanded,
+  testId,
+}: {
+  label: string;
+  onClick: () => void;
+  className?: string;
+  disabled?: boolean;
+  expanded?: boolean;
+  testId?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={className}
+      onClick={onClick}
+      disabled={disabled}
+      aria-expanded={expanded}
+      data-testid={testId}
+    >
+      {label}
+    </button>
   );
 }
