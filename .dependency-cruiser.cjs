@@ -44,6 +44,8 @@ const LAYERS = {
     'comments',
     'auth',
     'kpi',
+    // The board API's services for scripts (bulk notes).
+    'boardApi',
     // Every feature's repository over one database, as createServer hands them out.
     'repositories',
     // HTTP routes: each reaches features through the services createServer gives it.

@@ -43,6 +43,7 @@ import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { KpiService } from './kpi/KpiService.ts';
+import { NoteBatches } from './boardApi/NoteBatches.ts';
 import { createHttpApp, createRequestHandler, type HttpApp } from './http/app.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
@@ -58,6 +59,7 @@ import { log } from './observability/log.ts';
 import type { WebhookEvent } from '../shared/protocol/webhooks.ts';
 import { revealedRound } from './webhooks/events.ts';
 import { WATCHED_EVENTS, WebhookEvents } from './extensions/WebhookEvents.ts';
+import { MentionEvents } from './extensions/MentionEvents.ts';
 import { loadSecretsKey, SecretBox } from './webhooks/secretBox.ts';
 import { WebhookService } from './webhooks/WebhookService.ts';
 
@@ -208,6 +210,11 @@ export async function createServer(
     isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
     now: options.now,
   });
+  // The board API's bulk notes: checked against the board and its caps, written on the live document.
+  const noteBatches = new NoteBatches({
+    limits,
+    isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
+  });
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -254,6 +261,7 @@ export async function createServer(
     corsOrigins: config.corsOrigins,
     checkpoints,
     kpi,
+    noteBatches,
     webhooks,
     comments,
     limits,
@@ -301,6 +309,7 @@ export async function createServer(
     activity,
     new Visits({ store: store.activity, activity }),
     webhookEvents,
+    new MentionEvents({ emit: (boardId, event, data) => void emit(boardId, event, data) }),
     new StateWarmup(boardStates),
     collab,
     new HttpRequests({
@@ -327,6 +336,7 @@ export async function createServer(
 
   checkpoints.attach(server.hocuspocus);
   kpi.attach(server.hocuspocus);
+  noteBatches.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
   // A rotation on another instance while Redis was away closed nothing here.
   scaleOut?.cluster.onReconnect(() => void closeRotatedLinks(server.hocuspocus, links));

@@ -4,16 +4,12 @@ import type {
   CheckpointSummary,
   RestoreCheckpointResponse,
 } from '../../shared/index.ts';
-import { bearer, readJson } from './http.ts';
+import { BoardRoutes } from './http.ts';
 
 /** The version-history routes (docs/api.md, "Checkpoints"), with this person's share token. */
-export class CheckpointsApi {
-  private readonly base: string;
-  private readonly token: () => string | null;
-
+export class CheckpointsApi extends BoardRoutes {
   constructor(boardId: string, token: () => string | null) {
-    this.base = `/api/boards/${encodeURIComponent(boardId)}/checkpoints`;
-    this.token = token;
+    super(boardId, 'checkpoints', token);
   }
 
   async list(): Promise<readonly CheckpointSummary[]> {
@@ -32,12 +28,5 @@ export class CheckpointsApi {
     return (await this.call('POST', `${this.base}/${encodeURIComponent(id)}/restore`, {
       by,
     })) as RestoreCheckpointResponse;
-  }
-
-  private async call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = bearer(this.token());
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return readJson(res);
   }
 }

@@ -37,3 +37,26 @@ export async function expectOk(res: Response): Promise<void> {
 export function bearer(token: string | null | undefined): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
+
+/** One API call with a share token and an optional JSON body; its JSON answer, or an ApiError. */
+async function callApi(method: string, url: string, token: string | null, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = bearer(token);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return readJson(res);
+}
+
+/** One area of a board's routes (`/api/boards/<id>/<area>`), called with this person's share token. */
+export class BoardRoutes {
+  protected readonly base: string;
+  private readonly token: () => string | null;
+
+  constructor(boardId: string, area: string, token: () => string | null) {
+    this.base = `/api/boards/${encodeURIComponent(boardId)}/${area}`;
+    this.token = token;
+  }
+
+  protected call(method: string, url: string, body?: unknown): Promise<unknown> {
+    return callApi(method, url, this.token(), body);
+  }
+}

@@ -8,6 +8,7 @@ import { qrSvg } from './QrCode.tsx';
 import { minutesAndSeconds, useSecondsLeft } from './useSecondsLeft.ts';
 import './share.css';
 import './deviceTransfer.css';
+import { copyOrSelect } from './clipboard.ts';
 
 type LinkState =
   | { readonly kind: 'loading' }
@@ -53,15 +54,7 @@ export function DeviceTransferDialog({ profile, onClose }: { profile: Profile; o
     setAttempt((n) => n + 1);
   }, []);
 
-  const copy = async (url: string) => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      // Blocked clipboard: select the text so Ctrl+C works.
-      document.querySelector<HTMLInputElement>('[data-testid="device-link"]')?.select();
-    }
-  };
+  const copy = async (url: string) => setCopied(await copyOrSelect(url, 'device-link'));
 
   return (
     <Dialog title="Use this identity on another device" onClose={onClose} className="device-dialog">

@@ -6,7 +6,7 @@ import { useStore } from '../board/store.ts';
 import { ConnectionPill } from './ConnectionPill.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
-import { Deferred, HistoryPanel, SaveTemplateDialog, ShareDialog } from './deferred.tsx';
+import { Deferred, HistoryPanel, SaveTemplateDialog, ShareDialog, WebhooksDialog } from './deferred.tsx';
 import { FacilitateMenu } from './workshop/FacilitateMenu.tsx';
 import { ParticipantPanel } from './workshop/ParticipantPanel.tsx';
 import { TimerChip } from './workshop/TimerChip.tsx';
@@ -46,6 +46,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
   const [history, setHistory] = useState(false);
   const [participants, setParticipants] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
+  const [webhooksOpen, setWebhooksOpen] = useState(false);
   const menu: Record<TopBarControl, MenuAction> = {
     home: { id: 'home', label: 'All boards', onSelect: () => window.location.assign('/') },
     share: { id: 'share', label: 'Share…', onSelect: () => setSharing(true), testId: 'share-button' },
@@ -103,7 +104,11 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         }}
       />
       <div className="topbar-right">
-        {role === 'facilitator' ? <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} /> : <TimerChip />}
+        {role === 'facilitator' ? (
+          <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} onWebhooks={() => setWebhooksOpen(true)} />
+        ) : (
+          <TimerChip />
+        )}
         <ConnectionPill />
         {shows('people') && <PeopleBar />}
         <button
@@ -153,6 +158,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
         {sharing && <ShareDialog onClose={() => setSharing(false)} />}
         {history && <HistoryPanel onClose={() => setHistory(false)} />}
         {savingTemplate && <SaveTemplateDialog onClose={() => setSavingTemplate(false)} />}
+        {webhooksOpen && <WebhooksDialog onClose={() => setWebhooksOpen(false)} />}
       </Deferred>
       {participants && !shows('people') && <ParticipantPanel onClose={() => setParticipants(false)} />}
     </header>

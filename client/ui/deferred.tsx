@@ -14,6 +14,9 @@ export const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => 
 export const SaveTemplateDialog = lazy(() =>
   import('./SaveTemplateDialog.tsx').then((m) => ({ default: m.SaveTemplateDialog })),
 );
+export const WebhooksDialog = lazy(() =>
+  import('./webhooks/WebhooksDialog.tsx').then((m) => ({ default: m.WebhooksDialog })),
+);
 export const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 export const ResultsPanel = lazy(() => import('./voting/ResultsPanel.tsx').then((m) => ({ default: m.ResultsPanel })));
 export const StartVotingDialog = lazy(() =>

@@ -9,6 +9,7 @@ import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
 import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
 import { deviceShots } from './deviceScreenshots.ts';
 import { channelShots } from './channelScreenshots.ts';
+import { webhookShots } from './webhookScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 
@@ -38,5 +39,6 @@ await withReviewBoard(async ({ browser, server, boardId }) => {
   await firstWorkshopShots(browser, server);
   await deviceShots(browser, server);
   await channelShots(browser, server);
+  await webhookShots(browser, server);
   console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW_DIR}`);
 });

@@ -18,7 +18,7 @@ import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { GuardNotice } from './RecordGuard.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
-import { applyOwnershipFix, CommentOwnership, type OwnershipFix } from './commentOwnership.ts';
+import { applyOwnershipFix, CommentOwnership, ownerKey, type OwnershipFix } from './commentOwnership.ts';
 
 export interface CommentGuardConfiguration {
   /** Longest comment kept (MAX_COMMENT_LENGTH); longer text is cut and its writer told why. */
@@ -203,16 +203,6 @@ export class CommentGuard implements Extension {
 
 function pushFix(fixes: OwnershipFix[], fix: OwnershipFix | null): void {
   if (fix) fixes.push(fix);
-}
-
-function ownerKey(type: Y.AbstractType<unknown>, root: Y.Map<unknown>): { root: Y.Map<unknown>; key: string } | null {
-  let t: Y.AbstractType<unknown> | null = type;
-  while (t?._item) {
-    const parent = t._item.parent as Y.AbstractType<unknown>;
-    if (parent === root) return t._item.parentSub ? { root, key: t._item.parentSub } : null;
-    t = parent;
-  }
-  return null;
 }
 
 function isNewIn(tr: Y.Transaction, root: Y.Map<unknown>, key: string): boolean {

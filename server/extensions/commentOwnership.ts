@@ -93,3 +93,17 @@ export function applyOwnershipFix(fix: OwnershipFix): void {
   for (const [field, value] of Object.entries(fix.set)) rec.set(field, value);
   for (const field of fix.remove) rec.delete(field);
 }
+
+/** The key under `root` of the record that `type` (a record map or a value nested in one) belongs to. */
+export function ownerKey(
+  type: Y.AbstractType<unknown>,
+  root: Y.Map<unknown>,
+): { root: Y.Map<unknown>; key: string } | null {
+  let t: Y.AbstractType<unknown> | null = type;
+  while (t?._item) {
+    const parent = t._item.parent as Y.AbstractType<unknown>;
+    if (parent === root) return t._item.parentSub ? { root, key: t._item.parentSub } : null;
+    t = parent;
+  }
+  return null;
+}

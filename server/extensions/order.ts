@@ -69,6 +69,8 @@ export const EXTENSION_ORDER = [
   // Webhook events from board changes (priority list, action statuses); reads the loaded board,
   // after RecordGuard's repairs and migrations.
   'WebhookEvents',
+  // The comment.mentioned webhook event; judges a comment after CommentGuard has repaired it.
+  'MentionEvents',
   // Visits and thread reads (comments); after BoardActivity, whose activity it reports.
   'Visits',
   // Encodes a board's download once it is loaded for a person; after every onLoadDocument that

@@ -11,6 +11,8 @@ import { COMMENTS_UNAVAILABLE, type CommentsAccess } from '../comments/CommentsA
 import { registerPriorityRoutes } from './priorityRoutes.ts';
 import { registerKpiRoutes } from './kpiRoutes.ts';
 import { registerWebhookRoutes } from './webhookRoutes.ts';
+import { registerBoardApiRoutes } from './boardApiRoutes.ts';
+import type { NoteBatches } from '../boardApi/NoteBatches.ts';
 import type { WebhookService } from '../webhooks/WebhookService.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
@@ -72,6 +74,8 @@ export interface HttpDeps {
   readonly limits?: BoardLimits;
   /** KPI series routes; absent in handler-only tests. */
   readonly kpi?: KpiService;
+  /** Notes added in bulk by scripts (`POST /api/boards/:id/notes`); absent in handler-only tests. */
+  readonly noteBatches?: NoteBatches;
   /** A board's webhooks; absent in handler-only tests. */
   readonly webhooks?: WebhookService;
   /** Several instances: the state of Redis and the relay lag, for /healthz; absent: `off`. */
@@ -112,6 +116,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   }
   if (deps.kpi) registerKpiRoutes(app, { ...deps, kpi: deps.kpi });
   if (deps.webhooks) registerWebhookRoutes(app, { ...deps, webhooks: deps.webhooks });
+  if (deps.noteBatches) registerBoardApiRoutes(app, { ...deps, notes: deps.noteBatches });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
   registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments });
   registerBackupRoutes(app, {

@@ -2,10 +2,12 @@ import type { BoardEntry } from '../access/BoardEntry.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { ProvenPerson } from '../identity/Identities.ts';
 import type { Repositories } from '../repositories/Repositories.ts';
-import type { Role } from '../../shared/protocol/roles.ts';
+import { canWrite, type Role } from '../../shared/protocol/roles.ts';
+import { isBoardId } from '../../shared/protocol/http.ts';
 import { CREDENTIAL_HEADER, identitiesPath } from '../../shared/protocol/identity.ts';
 import { bearerToken } from './bearerToken.ts';
 import { HttpError } from './httpError.ts';
+import { requestUrl, type HttpContext } from './httpEnv.ts';
 import type { IncomingMessage } from 'node:http';
 
 export interface LinkDeps {
@@ -79,4 +81,18 @@ export async function requireAccess(
   throw entry.refusal === 'removed-from-board'
     ? new HttpError(403, 'removed-from-board', 'The facilitator removed you from this board')
     : new HttpError(403, 'awaiting-admission', 'The facilitator has not let you onto this board yet');
+}
+
+/** The board the path names (404 for an id that cannot be one) and the caller's access to it. */
+export async function boardCall(deps: BoardAccessDeps, c: HttpContext): Promise<{ id: string; access: HttpAccess }> {
+  const id = c.req.param('id') ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  return { id, access: await requireAccess(deps, id, c.env.incoming, requestUrl(c)) };
+}
+
+/** boardCall for a change to the board: a facilitator's or an editor's (403 with `refusal` otherwise). */
+export async function boardWriteCall(deps: BoardAccessDeps, c: HttpContext, refusal: string) {
+  const call = await boardCall(deps, c);
+  if (!canWrite(call.access.role, 'board')) throw new HttpError(403, 'forbidden', refusal);
+  return call;
 }

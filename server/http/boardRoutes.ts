@@ -7,6 +7,7 @@ import {
   createBoardRequestSchema,
   createBoardResponseSchema,
   isBoardId,
+  requestedStructure,
   type BoardInfoResponse,
   type CreateBoardResponse,
 } from '../../shared/protocol/http.ts';
@@ -41,12 +42,23 @@ export function registerBoardRoutes(app: HttpApp, deps: BoardRoutesDeps): void {
       method: 'post',
       path: '/api/boards',
       tags: ['Boards'],
-      summary: 'Create a board from a template',
+      summary: 'Create a board from a template, or from stages and lanes',
       description:
-        "Answers the new board's share links, one per role; only shown in full here. CREATE_TOKEN, when the operator set it, is needed.",
+        "Either `template` (a built-in or saved template id; default `blank`) or `stages` and `lanes` (an empty board of that grid). Answers the new board's share links, one per role; only shown in full here. CREATE_TOKEN, when the operator set it, is needed.",
       security: [{}, needs('createToken')],
       request: {
-        body: jsonBody(createBoardRequestSchema, { title: 'Checkout journey', template: 'ecommerce' }, false),
+        body: jsonBody(
+          createBoardRequestSchema,
+          {
+            title: 'Checkout journey',
+            stages: ['Discover', 'Buy', 'Use'],
+            lanes: [
+              { name: 'Touchpoints', kind: 'touchpoint' },
+              { name: 'Pains', kind: 'pain' },
+            ],
+          },
+          false,
+        ),
       },
       responses: {
         201: json("Created; `Location` is the board's API URL", createBoardResponseSchema, {
@@ -98,9 +110,13 @@ async function createBoard(c: HttpContext, deps: BoardRoutesDeps): Promise<Respo
   const body = await readJson(c);
   const parsed = createBoardRequestSchema.safeParse(body === undefined ? {} : body);
   if (!parsed.success) throw invalidRequest(parsed.error.issues);
-  const wanted = parsed.data.template;
+  const structure = requestedStructure(parsed.data);
+  if (!structure.ok) throw new HttpError(400, 'invalid-request', structure.message);
+  const wanted = structure.template;
   const template =
-    findTemplate(wanted) ?? (isSavedTemplateId(wanted) ? await deps.savedTemplates?.find(wanted) : undefined);
+    typeof wanted !== 'string'
+      ? wanted
+      : (findTemplate(wanted) ?? (isSavedTemplateId(wanted) ? await deps.savedTemplates?.find(wanted) : undefined));
   if (!template) {
     const known = TEMPLATES.map((t) => t.id).join(', ');
     throw new HttpError(

@@ -1,19 +1,33 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiErrorCode, ApiErrorResponse } from '../../shared/protocol/http.ts';
+import type { ApiErrorCode, ApiErrorResponse, ItemError } from '../../shared/protocol/http.ts';
 import { log } from '../observability/log.ts';
 
 /** An answer other than success, thrown by routes and turned into `{ error: { code, message } }`. */
 export class HttpError extends HTTPException {
   readonly code: ApiErrorCode;
   readonly headers: Record<string, string>;
+  /** A batch refused as a whole: each bad item. */
+  items?: readonly ItemError[];
   constructor(status: ContentfulStatusCode, code: ApiErrorCode, message: string, headers: Record<string, string> = {}) {
     super(status, { message });
     this.name = 'HttpError';
     this.code = code;
     this.headers = headers;
   }
+}
+
+/** A 400 for a batch with bad items: every one named, nothing written. */
+export function itemsRefused(items: readonly ItemError[], of: string): HttpError {
+  const first = items[0];
+  const error = new HttpError(
+    400,
+    'invalid-request',
+    `${items.length} of the ${of} cannot be added, so none were${first ? ` (${of}.${first.index}: ${first.message})` : ''}`,
+  );
+  error.items = items;
+  return error;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -29,7 +43,9 @@ export function sendJson(
 }
 
 function sendError(c: Context, error: HttpError): Response {
-  const body: ApiErrorResponse = { error: { code: error.code, message: error.message } };
+  const body: ApiErrorResponse = {
+    error: { code: error.code, message: error.message, ...(error.items ? { items: error.items } : {}) },
+  };
   return sendJson(c, error.status as ContentfulStatusCode, body, error.headers);
 }
 

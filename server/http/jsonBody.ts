@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HttpError } from './httpError.ts';
+import type { z } from 'zod';
+import { HttpError, invalidRequest } from './httpError.ts';
 import type { HttpContext } from './httpEnv.ts';
 
 /**
@@ -34,6 +35,13 @@ export async function readJson(c: HttpContext): Promise<unknown> {
   } catch {
     throw new HttpError(400, 'bad-json', 'The request body is not valid JSON');
   }
+}
+
+/** The body read (readJson) and checked with `schema`: a 400 naming the first bad field. */
+export async function readBody<T>(c: HttpContext, schema: z.ZodType<T>): Promise<T> {
+  const body = schema.safeParse(await readJson(c));
+  if (!body.success) throw invalidRequest(body.error.issues);
+  return body.data;
 }
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);

@@ -4,15 +4,13 @@ import {
   measurementListResponseSchema,
   type ImportMeasurementsRequest,
 } from '../../shared/protocol/kpiMeasurements.ts';
-import { isBoardId } from '../../shared/protocol/http.ts';
-import { canWrite } from '../../shared/protocol/roles.ts';
 import type { KpiFailure, KpiService } from '../kpi/KpiService.ts';
-import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { boardCall, boardWriteCall, type BoardAccessDeps } from './boardAccess.ts';
 import { apiRoute } from './apiRoute.ts';
-import { readJson } from './jsonBody.ts';
+import { readBody } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
-import { HttpError, invalidRequest, sendJson } from './httpError.ts';
-import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import type { HttpApp } from './httpEnv.ts';
 import { z } from 'zod';
 
 export interface KpiRoutesDeps extends BoardAccessDeps {
@@ -39,12 +37,6 @@ const importExample: ImportMeasurementsRequest = {
  * only: KpiService owns the series. See docs/api.md, "KPI measurements".
  */
 export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
-  const board = async (c: HttpContext) => {
-    const id = c.req.param('id') ?? '';
-    if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-    return { id, access: await requireAccess(deps, id, c.env.incoming, requestUrl(c)) };
-  };
-
   apiRoute(
     app,
     {
@@ -68,7 +60,7 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
       },
     },
     async (c) => {
-      const { id } = await board(c);
+      const { id } = await boardCall(deps, c);
       const result = await deps.kpi.measurements(id, c.req.param('kpiId') ?? '');
       if (!result.ok) throw refused(result);
       return sendJson(c, 200, result.value);
@@ -97,12 +89,9 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
       },
     },
     async (c) => {
-      const { id, access } = await board(c);
-      if (!canWrite(access.role, 'board'))
-        throw new HttpError(403, 'forbidden', 'Only a facilitator or an editor can import measurements');
-      const body = importMeasurementsRequestSchema.safeParse(await readJson(c));
-      if (!body.success) throw invalidRequest(body.error.issues);
-      const result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, access.role);
+      const { id, access } = await boardWriteCall(deps, c, 'Only a facilitator or an editor can import measurements');
+      const body = await readBody(c, importMeasurementsRequestSchema);
+      const result = await deps.kpi.importMeasurements(id, body.kpis, body.dryRun, access.role);
       if (!result.ok) throw refused(result);
       return sendJson(c, 200, result.value);
     },

@@ -5,7 +5,14 @@ import { executeCommentsCommand, recordPerson } from './commands.ts';
 import { commentsMap } from './doc.ts';
 import { exportComments, importComments } from './exchange.ts';
 import { COMMENTS_SCHEMA_VERSION, migrateComments } from './migrations.ts';
-import { commentCountsByNote, filterThreads, isUnread, openThreadCountsByNote, threadsOn } from './queries.ts';
+import {
+  commentCountsByNote,
+  filterThreads,
+  isUnread,
+  newlyMentioned,
+  openThreadCountsByNote,
+  threadsOn,
+} from './queries.ts';
 import { MAX_COMMENT_LENGTH } from './schema.ts';
 import { CommentsSnapshotSource, readComments } from './snapshot.ts';
 
@@ -115,6 +122,33 @@ describe('comments commands', () => {
     expect(filterThreads(snap.threads, 'mentions', 'ann')).toEqual([]);
     expect(filterThreads(snap.threads, 'mine', 'ann')).toHaveLength(1);
     expect(filterThreads(snap.threads, 'mine', 'bob')).toHaveLength(0);
+  });
+
+  it('a mention is new once: an edit adding @Bob tells Bob, keeping @Ann tells Ann nobody again', () => {
+    const doc = freshDoc();
+    const { threadId } = executeCommentsCommand(doc, bob, 'startThread', {
+      target: note(),
+      text: 'Hi @Ann Lee',
+      mentions: ['ann'],
+    });
+    const comment = () => readComments(doc).threadsById.get(threadId)!.comments[0]!;
+    const { people } = readComments(doc);
+    expect(newlyMentioned(comment(), new Set(), people).map((p) => p.id)).toEqual(['ann']);
+    const before = new Set(comment().mentions);
+    executeCommentsCommand(doc, bob, 'editComment', {
+      commentId: comment().id,
+      text: 'Hi @Ann Lee and @Bob',
+      mentions: ['ann', 'bob'],
+    });
+    expect(newlyMentioned(comment(), before, people).map((p) => p.id)).toEqual(['bob']);
+    // An id in `mentions` whose @Name is not in the text, or who is not on the board, is nobody's mention.
+    expect(
+      newlyMentioned({ ...comment(), mentions: ['ann', 'bob', 'cy'], text: 'Hi @Bob' }, new Set(), people).map(
+        (p) => p.id,
+      ),
+    ).toEqual(['bob']);
+    executeCommentsCommand(doc, bob, 'deleteComment', { commentId: comment().id });
+    expect(newlyMentioned(comment(), new Set(), people)).toEqual([]);
   });
 
   it('reactions: one key per person and reaction, toggled', () => {

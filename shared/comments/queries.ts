@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { NoteId } from '../schema/ids.ts';
-import type { Comment, ThreadTarget } from './schema.ts';
+import type { Comment, Person, ThreadTarget } from './schema.ts';
 import { readComments, type CommentsSnapshot, type ThreadView } from './snapshot.ts';
 
 const isNoteId = (id: string): id is NoteId => id.startsWith('note:') && id.length > 5;
@@ -58,6 +58,18 @@ export function filterThreads(threads: readonly ThreadView[], filter: ThreadFilt
 
 export function mentions(comment: Comment, personId: string): boolean {
   return !comment.deleted && comment.mentions.includes(personId);
+}
+
+/**
+ * The people of the board a comment mentions now and did not before (`before`: the ids it
+ * mentioned then), each to be told once: a member whose `@Name` is in the text, as the commands
+ * write mentions. An edit that keeps a mention tells nobody again; a deleted comment tells no one.
+ */
+export function newlyMentioned(comment: Comment, before: ReadonlySet<string>, people: readonly Person[]): Person[] {
+  if (comment.deleted) return [];
+  return people.filter(
+    (p) => comment.mentions.includes(p.id) && !before.has(p.id) && comment.text.includes(`@${p.name}`),
+  );
 }
 
 /**

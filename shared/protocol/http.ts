@@ -35,8 +35,36 @@ export const createBoardRequestSchema = z.object({
     .max(LIMITS.titleLength, `A title has at most ${LIMITS.titleLength} characters`)
     .optional()
     .transform((t) => (t ? t : DEFAULT_BOARD_TITLE)),
-  template: z.string().min(1).max(64).default(DEFAULT_TEMPLATE_ID),
+  template: z.string().min(1).max(64).optional(),
+  /** Stage names left to right: a board of these stages and `lanes`, instead of a template. */
+  stages: z
+    .array(z.string().trim().min(1, 'A stage needs a name').max(LIMITS.nameLength))
+    .min(1, 'Give at least one stage')
+    .max(100, 'A board made here has at most 100 stages')
+    .optional(),
+  /** Lanes top to bottom, each with the kind of note it holds (default `touchpoint`). */
+  lanes: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, 'A lane needs a name').max(LIMITS.nameLength),
+        kind: z.enum(NOTE_KINDS).default('touchpoint'),
+      }),
+    )
+    .min(1, 'Give at least one lane')
+    .max(100, 'A board made here has at most 100 lanes')
+    .optional(),
 });
+
+/** The template a create request names, or one made of its stages and lanes (both or neither, never with a template). */
+export function requestedStructure(
+  body: z.output<typeof createBoardRequestSchema>,
+): { readonly ok: true; readonly template: string | BoardTemplate } | { readonly ok: false; readonly message: string } {
+  const { stages, lanes, template } = body;
+  if (!stages && !lanes) return { ok: true, template: template ?? DEFAULT_TEMPLATE_ID };
+  if (!stages || !lanes) return { ok: false, message: 'Give both stages and lanes, or neither' };
+  if (template !== undefined) return { ok: false, message: 'Give either a template or stages and lanes, not both' };
+  return { ok: true, template: { id: 'custom', name: 'Custom', description: '', stages, lanes, notes: [] } };
+}
 
 export interface CreateBoardResponse {
   readonly id: string;
@@ -155,6 +183,8 @@ const API_ERROR_CODES = [
   'unsupported-media-type',
   'board-unreadable',
   'checkpoint-unreadable',
+  'too-many-records',
+  'board-too-large',
   'client-not-built',
   'internal',
 ] as const;
@@ -163,11 +193,25 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Every non-2xx JSON answer has this shape. */
 export interface ApiErrorResponse {
-  readonly error: { readonly code: ApiErrorCode; readonly message: string };
+  readonly error: {
+    readonly code: ApiErrorCode;
+    readonly message: string;
+    /** A batch refused as a whole: what is wrong with each item, by its place in the list. */
+    readonly items?: readonly ItemError[];
+  };
+}
+
+export interface ItemError {
+  readonly index: number;
+  readonly message: string;
 }
 
 export const apiErrorResponseSchema = z.object({
-  error: z.object({ code: z.enum(API_ERROR_CODES), message: z.string() }),
+  error: z.object({
+    code: z.enum(API_ERROR_CODES),
+    message: z.string(),
+    items: z.array(z.object({ index: z.number().int(), message: z.string() })).optional(),
+  }),
 }) satisfies z.ZodType<ApiErrorResponse>;
 
 const roleLinksSchema = z.object(Object.fromEntries(ROLES.map((r) => [r, z.string()])) as Record<Role, z.ZodString>);

@@ -19,7 +19,7 @@ const PRESETS_MIN = [1, 3, 5, 10, 15];
  * timer, the lock, "bring everyone to me" and "hide everyone's cursors". Every control sends a
  * command; what the popover shows is the server's answer (the workshop state it broadcasts).
  */
-export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void }) {
+export function FacilitateMenu({ onSaveTemplate, onWebhooks }: { onSaveTemplate: () => void; onWebhooks: () => void }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -70,6 +70,10 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
             setOpen(false);
             onSaveTemplate();
           }}
+          onWebhooks={() => {
+            setOpen(false);
+            onWebhooks();
+          }}
           onClose={done}
         />
       )}
@@ -79,10 +83,12 @@ export function FacilitateMenu({ onSaveTemplate }: { onSaveTemplate: () => void 
 
 function FacilitatePanel({
   onSaveTemplate,
+  onWebhooks,
   onDone,
   onClose,
 }: {
   onSaveTemplate: () => void;
+  onWebhooks: () => void;
   onDone: () => void;
   onClose: () => void;
 }) {
@@ -272,6 +278,15 @@ function FacilitatePanel({
           data-testid="save-template-button"
         >
           Save as template…
+        </button>
+        <button
+          type="button"
+          className="btn fp-wide"
+          onClick={onWebhooks}
+          title="Send this board's events to another tool"
+          data-testid="webhooks-button"
+        >
+          Webhooks…
         </button>
       </section>
     </OverBoard>
