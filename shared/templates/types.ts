@@ -26,7 +26,7 @@ export interface TemplateNote {
 }
 
 /** A channel of the board's list. */
-export interface TemplateChannel {
+interface TemplateChannel {
   readonly name: string;
   readonly icon: ChannelIcon;
 }
