@@ -1,20 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
+import { CHECKPOINT_KINDS, type CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
 import type { BoardInfo } from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { blob, int } from './rows.ts';
 
 /** Why a checkpoint was taken. Only `named` and `vote-reveal` are kept forever; the rest thin out with age. */
 export type CheckpointKind = CheckpointKindName;
-
-const CHECKPOINT_KINDS: readonly CheckpointKind[] = [
-  'named',
-  'activity',
-  'before-restore',
-  'before-migration',
-  'vote-reveal',
-  'before-mass-delete',
-];
 
 /** Tolerant read of a stored kind: an unknown value (a newer server wrote it) counts as automatic. */
 function checkpointKindOf(value: unknown): CheckpointKind {
