@@ -1,10 +1,8 @@
-import { expect, test, boardPageAs, ANN } from './fixtures.ts';
+import { expect, test, annOnNewBoard } from './fixtures.ts';
 import { seriousViolations } from './axe.ts';
 
 test('the accessible outline has no serious or critical axe violations', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Audit', 'ecommerce');
-  const a = await boardPageAs(browser, server, ANN);
-  await a.open(boardId);
+  const { a } = await annOnNewBoard(browser, server, 'Audit', 'ecommerce');
   await a.page.getByTestId('outline-toggle').click();
   await expect(a.page.getByTestId('outline').getByRole('heading', { level: 2, name: /Awareness/ })).toBeVisible();
   // Open an edit form and an add form too, so their controls are audited.

@@ -1,12 +1,10 @@
-import { expect, test, boardPageAs, ANN } from './fixtures.ts';
+import { expect, test, annOnNewBoard } from './fixtures.ts';
 
 test('stages and lanes: rename inline, add, reorder, and remove a stage whose notes move elsewhere', async ({
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Structure');
-  const a = await boardPageAs(browser, server, ANN);
-  await a.open(boardId);
+  const { a } = await annOnNewBoard(browser, server, 'Structure');
   const note = await a.addNote('Retention', 'Pain points', 'Renewal e-mail lands in spam');
 
   // Double-click a stage header to rename it.
@@ -50,9 +48,7 @@ test('multi-select with shift-drag, change kind together, copy-paste, delete, an
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Selection', 'ecommerce');
-  const a = await boardPageAs(browser, server, ANN);
-  await a.open(boardId);
+  const { a } = await annOnNewBoard(browser, server, 'Selection', 'ecommerce');
   const board = await a.board();
   const touchpoints = board.notes.filter((n) => n.kind === 'touchpoint' && n.stageId === board.stages[0]!.id);
   expect(touchpoints).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { BoardPageObject } from './BoardPageObject.ts';
 import { CommentsObject } from './CommentsObject.ts';
-import { credentialOf, expect, personPage, test, boardPageAs, ANN, BOB } from './fixtures.ts';
+import { credentialOf, expect, personPage, test, boardPageAs, ANN, BOB, annOnNewBoard } from './fixtures.ts';
 import { seriousViolations } from './axe.ts';
 
 const SHOTS = 'test-results/comments-screenshots';
@@ -149,9 +149,7 @@ test('a thread on a deleted note stays, "on a deleted note", and is back in plac
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Support journey', 'ecommerce');
-  const a = await boardPageAs(browser, server, ANN);
-  await a.open(boardId);
+  const { a } = await annOnNewBoard(browser, server, 'Support journey', 'ecommerce');
   const ac = new CommentsObject(a);
   const note = (await a.board()).notes[4]!;
   await ac.openOnNote(note.id);

@@ -63,6 +63,19 @@ export async function annAndBobOnNewBoard(
   return { boardId, a, b };
 }
 
+/** A new board that Ann opens first, through the facilitator's link, in a browser of her own. */
+export async function annOnNewBoard(
+  browser: Browser,
+  server: TestServer,
+  title: string,
+  template?: string,
+): Promise<{ boardId: string; a: BoardPageObject }> {
+  const boardId = await server.createBoard(title, template);
+  const a = await boardPageAs(browser, server, ANN);
+  await a.open(boardId);
+  return { boardId, a };
+}
+
 /** The stored credential of a page that has joined a board (JSON, as the app keeps it). */
 export async function credentialOf(page: Page): Promise<string> {
   const stored = await page.evaluate(() => localStorage.getItem('journeyboard.credential'));

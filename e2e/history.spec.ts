@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { expect, test, boardPageAs, ANN, annAndBobOnNewBoard } from './fixtures.ts';
+import { expect, test, boardPageAs, annAndBobOnNewBoard, annOnNewBoard } from './fixtures.ts';
 import { HistoryPanelObject } from './HistoryPanelObject.ts';
 
 // Review shots of the panel and the preview, outside test-results (Playwright empties that per run).
@@ -50,9 +50,7 @@ test('history: someone with a view-only link can browse versions but not save or
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('Viewer', 'ecommerce');
-  const a = await boardPageAs(browser, server, ANN);
-  await a.open(boardId);
+  const { boardId, a } = await annOnNewBoard(browser, server, 'Viewer', 'ecommerce');
   const history = new HistoryPanelObject(a.page);
   await history.open();
   await history.save('Kickoff');

@@ -1,4 +1,4 @@
-import { expect, test, boardPageAs, ANN, BOB, annAndBobOnNewBoard } from './fixtures.ts';
+import { expect, test, boardPageAs, BOB, annAndBobOnNewBoard, annOnNewBoard } from './fixtures.ts';
 import type { BoardPageObject } from './BoardPageObject.ts';
 
 const kpis = (b: BoardPageObject) => b.page.evaluate(() => window.__journeyboard!.kpis());
@@ -52,9 +52,7 @@ test('stage KPIs: a CSV import shows every bad row before applying the good ones
   browser,
   server,
 }) => {
-  const boardId = await server.createBoard('KPI import', 'blank');
-  const a = await boardPageAs(browser, server, ANN);
-  await a.open(boardId);
+  const { a } = await annOnNewBoard(browser, server, 'KPI import', 'blank');
   expect(await kpis(a)).toEqual([]);
 
   await a.page.getByTestId('kpis-toggle').click();
@@ -94,9 +92,7 @@ test('stage KPIs: a CSV import shows every bad row before applying the good ones
 });
 
 test('save a board as a template and start a new board from it on the home page', async ({ browser, server }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const a = await boardPageAs(browser, server, ANN);
-  await a.open(boardId);
+  const { boardId, a } = await annOnNewBoard(browser, server, 'Checkout workshop', 'ecommerce');
   const source = await a.board();
   const sourceKpis = (await kpis(a)).map((k) => k.metric);
   await a.page.getByTestId('facilitate-button').click();

@@ -1,4 +1,4 @@
-import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
+import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
@@ -7,6 +7,7 @@ import type { NoteChange } from '../../shared/protocol/visits.ts';
 import type { ActivityEvent, ActivityRepository } from '../storage/ActivityRepository.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
+import { connectionOrigin } from './connectionOrigin.ts';
 
 export interface BoardActivityConfiguration {
   store: ActivityRepository;
@@ -66,9 +67,8 @@ export class BoardActivity implements Extension {
       }
       if (changes.size === 0) return;
       const at = Date.now();
-      const origin = tr.origin as { source?: string; connection?: Connection } | null;
-      const by =
-        origin?.source === 'connection' && origin.connection ? (personOf(origin.connection)?.id ?? null) : null;
+      const origin = connectionOrigin(tr);
+      const by = origin?.connection ? (personOf(origin.connection)?.id ?? null) : null;
       for (const [noteId, change] of changes) {
         const rec = records.get(noteId);
         if (rec !== undefined) labels.set(noteId, labelOf(rec));

@@ -1,19 +1,18 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeCommand, readBoard, readMeta } from '../../shared/index.ts';
 import { type lockedOut, connectionReadOnly, LOCK_TYPE, TIMER_TYPE } from '../../shared/protocol/workshop.ts';
 import { ROLES, type Role } from '../../shared/protocol/roles.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks } from '../testing/testServer.ts';
-import { TestBoards } from '../testing/testBoards.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { awarenessFence, recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 describe('BoardLock', () => {
-  const boards = new TestBoards<RecordingProvider>(recordingProvider);
-  afterEach(() => boards.close());
+  const boards = testBoards<RecordingProvider>(recordingProvider);
   const join = (boardId: string, token: string) => boards.join(boardId, token);
   const rename = (p: HocuspocusProvider, title: string) => executeCommand(p.document, ann, 'renameBoard', { title });
   const addNote = (p: HocuspocusProvider, text: string) => {

@@ -1,14 +1,11 @@
-import type { beforeHandleMessagePayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { beforeHandleMessagePayload, onAuthenticatePayload } from '@hocuspocus/server';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { LockState } from '../../shared/protocol/workshop.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { log } from '../observability/log.ts';
+import { ServiceExtension } from './ServiceExtension.ts';
 
 const UNKNOWN_LOCK: LockState = { locked: true, commentsOpen: false, since: null, byTimer: false };
-
-export interface BoardLockConfiguration {
-  service: WorkshopService;
-}
 
 /**
  * Enforces the facilitator's lock on the server. Hocuspocus reads `connection.readOnly` for every
@@ -22,14 +19,8 @@ export interface BoardLockConfiguration {
  * (RoleAccess sets the role-based flag in onAuthenticate; its context is not visible to later
  * onAuthenticate hooks, which is why the lock is applied per message.)
  */
-export class BoardLock implements Extension {
+export class BoardLock extends ServiceExtension<WorkshopService> {
   extensionName = 'BoardLock';
-
-  private readonly service: WorkshopService;
-
-  constructor(configuration: BoardLockConfiguration) {
-    this.service = configuration.service;
-  }
 
   /** Loads the board's workshop state before the connection's first message is handled. */
   async onAuthenticate({ documentName }: onAuthenticatePayload): Promise<void> {

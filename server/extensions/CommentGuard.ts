@@ -1,4 +1,4 @@
-import type { afterLoadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
+import type { afterLoadDocumentPayload, Connection } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import {
   commentRepair,
@@ -19,6 +19,8 @@ import type { GuardNotice } from './RecordGuard.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
 import { applyOwnershipFix, CommentOwnership, ownerKey, type OwnershipFix } from './commentOwnership.ts';
+import { ConfiguredExtension } from './ConfiguredExtension.ts';
+import { connectionOrigin } from './connectionOrigin.ts';
 
 export interface CommentGuardConfiguration {
   /** Longest comment kept (MAX_COMMENT_LENGTH); longer text is cut and its writer told why. */
@@ -38,13 +40,8 @@ export interface CommentGuardConfiguration {
  * comment is put back (commentOwnership.ts: who may change what), keyed by the proven person. The repair is one server transaction,
  * stored and broadcast like any change.
  */
-export class CommentGuard implements Extension {
+export class CommentGuard extends ConfiguredExtension<CommentGuardConfiguration> {
   extensionName = 'CommentGuard';
-  private readonly config: CommentGuardConfiguration;
-
-  constructor(configuration: CommentGuardConfiguration) {
-    this.config = configuration;
-  }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const { boardId, kind } = parseDocumentName(documentName);
@@ -63,8 +60,8 @@ export class CommentGuard implements Extension {
     ] as unknown as Y.Map<unknown>[]);
     document.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === ORIGIN.server) remember();
-      const origin = tr.origin as { source?: string; connection?: Connection } | null;
-      if (origin?.source === 'connection') {
+      const origin = connectionOrigin(tr);
+      if (origin) {
         const notice = this.check(document, boardId, tr, people, ownership);
         if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
       }

@@ -1,5 +1,6 @@
-import type { Connection, Extension, Hocuspocus, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
+import type { Connection, Hocuspocus, onConfigurePayload, onStatelessPayload } from '@hocuspocus/server';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
+import { ServiceExtension } from './ServiceExtension.ts';
 
 /** What the extension needs of a service of state held until a reveal (server/reveal/HeldService.ts). */
 interface HeldMessageService {
@@ -14,15 +15,9 @@ interface HeldMessageService {
  * Hocuspocus: its `<prefix>*` stateless messages on a board document go to its service, after
  * RoleAccess has checked the type and minimum role; the service lives as long as the server.
  */
-export abstract class HeldMessages<Service extends HeldMessageService> implements Extension {
-  abstract extensionName: string;
-  protected readonly service: Service;
-  readonly #prefix: string;
-
-  constructor(prefix: string, service: Service) {
-    this.#prefix = prefix;
-    this.service = service;
-  }
+export abstract class HeldMessages<Service extends HeldMessageService> extends ServiceExtension<Service> {
+  /** The start of the feature's message types (`voting:`). */
+  protected abstract readonly prefix: string;
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
     this.service.attach(instance);
@@ -33,7 +28,7 @@ export abstract class HeldMessages<Service extends HeldMessageService> implement
   }
 
   async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
-    if (!isMessageOf(this.#prefix, payload)) return;
+    if (!isMessageOf(this.prefix, payload)) return;
     const { boardId, kind } = parseDocumentName(documentName);
     if (kind !== 'board') return;
     await this.service.handle(connection, boardId, payload);

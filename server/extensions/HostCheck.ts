@@ -1,7 +1,8 @@
 import type { Duplex } from 'node:stream';
-import type { Extension, onRequestPayload, onUpgradePayload } from '@hocuspocus/server';
+import type { onRequestPayload, onUpgradePayload } from '@hocuspocus/server';
 import type { ApiErrorResponse } from '../../shared/protocol/http.ts';
 import { hostAllowed, type HostPolicy } from '../config/allowedHosts.ts';
+import { ConfiguredExtension } from './ConfiguredExtension.ts';
 import { answeredHere } from './hookControl.ts';
 
 /**
@@ -9,16 +10,11 @@ import { answeredHere } from './hookControl.ts';
  * server/config/allowedHosts.ts); every other one gets 403 `host-not-allowed` before any route,
  * static file or Hocuspocus connection sees it. First of all the extensions (extensions/order.ts).
  */
-export class HostCheck implements Extension {
+export class HostCheck extends ConfiguredExtension<HostPolicy> {
   extensionName = 'HostCheck';
-  private readonly policy: HostPolicy;
-
-  constructor(policy: HostPolicy) {
-    this.policy = policy;
-  }
 
   async onRequest({ request, response }: onRequestPayload): Promise<void> {
-    if (hostAllowed(request.headers.host, this.policy)) return;
+    if (hostAllowed(request.headers.host, this.config)) return;
     const text = refusalBody(request.headers.host);
     response.writeHead(403, {
       'Content-Type': 'application/json; charset=utf-8',
@@ -32,7 +28,7 @@ export class HostCheck implements Extension {
   }
 
   async onUpgrade({ request, socket }: onUpgradePayload): Promise<void> {
-    if (hostAllowed(request.headers.host, this.policy)) return;
+    if (hostAllowed(request.headers.host, this.config)) return;
     const text = refusalBody(request.headers.host);
     (socket as Duplex).end(
       `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,

@@ -1,25 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPresence } from '../../shared/index.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 const user = (name: string) => ({ id: name.toLowerCase(), name, colour: '#0d74ce', department: 'sales' });
 
 describe('PresenceGuard', () => {
-  let server: TestServer | undefined;
-  const clients: RecordingProvider[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server?.close();
-  });
+  const boards = testBoards<RecordingProvider>(recordingProvider);
 
   it('stamps each awareness state with the role the server gave its connection, whatever the client claims', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url);
-    const facilitator = await recordingProvider(server.wsUrl, id, tokens.facilitator);
-    const viewer = await recordingProvider(server.wsUrl, id, tokens.viewer);
-    clients.push(facilitator, viewer);
+    const { join } = await boards.board({}, {});
+    const facilitator = await join('facilitator');
+    const viewer = await join('viewer');
 
     viewer.provider.awareness!.setLocalState({ user: user('Vera'), role: 'facilitator' });
     await waitFor(() => facilitator.provider.awareness!.getStates().get(viewer.doc.clientID)?.role === 'viewer', {

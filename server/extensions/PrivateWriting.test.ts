@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { executeCommand } from '../../shared/model/commands/index.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
@@ -12,7 +12,7 @@ import {
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
 import { sqlitePath } from '../storage/database.ts';
-import { TestBoards } from '../testing/testBoards.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { fran, ann, bo, cy, vic } from '../testing/people.ts';
 
 type Answer = PrivateDraftMessage | PrivateRemovedMessage | PrivateRefusedMessage;
@@ -23,13 +23,10 @@ const draftOf = (m: Answer) => {
 };
 
 describe('PrivateWriting (drafts private until the reveal)', () => {
-  const boards = new TestBoards(PrivateWritingClient.connect);
-  afterEach(() => boards.close());
+  const boards = testBoards(PrivateWritingClient.connect);
 
   it('only editors and facilitators write drafts; viewers and commenters are refused with a reason; only a facilitator opens a phase', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { join, facilitator, editor } = await boards.workshop();
     const commenter = await join('commenter', cy);
     const viewer = await join('viewer', vic);
     const [stage, lane] = editor.cell();
@@ -57,9 +54,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('validates every draft: schema, length, cell, ownership, the lock, one open phase', async () => {
-    const { join } = await boards.board({ limits: { maxNoteLength: 40 } });
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { join, facilitator, editor } = await boards.workshop({ limits: { maxNoteLength: 40 } });
     const other = await join('editor', bo);
     const [stage, lane] = editor.cell();
     const phaseId = await facilitator.start();
@@ -99,9 +94,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('echoes a draft to every tab of its author only; others get counts', async () => {
-    const { id, tokens, join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const tab1 = await join('editor', ann);
+    const { id, tokens, join, facilitator, editor: tab1 } = await boards.workshop();
     const tab2 = await join('editor', ann);
     const other = await join('editor', bo);
     const [stage, lane] = tab1.cell();
@@ -130,9 +123,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('the reveal writes every draft as a note with its author and department, in one transaction; a removed stage or lane lands in the first cell', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const ann1 = await join('editor', ann);
+    const { join, facilitator, editor: ann1 } = await boards.workshop();
     const bo1 = await join('editor', bo);
     const observer = await join('viewer', vic);
     const board0 = readBoard(ann1.doc);
@@ -193,9 +184,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('a cancel keeps the drafts as their author’s, still private, until the next reveal', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { facilitator, editor } = await boards.workshop();
     const [stage, lane] = editor.cell();
     const first = await facilitator.start();
     const kept = draftOf(await editor.add(stage, lane, 'Kept through a cancel'));
@@ -221,9 +210,8 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
 
   it('drafts and the open phase survive a server restart (SQLite file); a reconnecting author gets them back', async () => {
     const dataDir = boards.dataDir();
-    const first = await boards.board({ dataDir });
-    const facilitator = await first.join('facilitator', fran);
-    const editor = await first.join('editor', ann);
+    const first = await boards.workshop({ dataDir });
+    const { facilitator, editor } = first;
     const [stage, lane] = editor.cell();
     const phaseId = await facilitator.start();
     const draft = draftOf(await editor.add(stage, lane, 'Written before the restart'));
@@ -248,9 +236,7 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
   });
 
   it('a phase tied to the timer starts the timer and reveals when it reaches zero', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { facilitator, editor } = await boards.workshop();
     const [stage, lane] = editor.cell();
     const mark = facilitator.mark();
     await facilitator.start({ timerMinutes: 0.05 }); // 3 s
@@ -269,9 +255,8 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
 
   it('a timer that ran out while the server was down reveals its phase when the server starts again', async () => {
     const dataDir = boards.dataDir();
-    const first = await boards.board({ dataDir });
-    const facilitator = await first.join('facilitator', fran);
-    const editor = await first.join('editor', ann);
+    const first = await boards.workshop({ dataDir });
+    const { facilitator, editor } = first;
     const [stage, lane] = editor.cell();
     await facilitator.start({ timerMinutes: 30 });
     draftOf(await editor.add(stage, lane, 'Revealed at start'));
@@ -295,9 +280,8 @@ describe('PrivateWriting (drafts private until the reveal)', () => {
 
   it('works the same on PostgreSQL: drafts, a restart with the phase open, the reveal', async () => {
     await boards.onPostgres(async (pg) => {
-      const first = await boards.board(pg);
-      const facilitator = await first.join('facilitator', fran);
-      const editor = await first.join('editor', ann);
+      const first = await boards.workshop(pg);
+      const { facilitator, editor } = first;
       const [stage, lane] = editor.cell();
       const phaseId = await facilitator.start();
       draftOf(await editor.add(stage, lane, 'On PostgreSQL'));

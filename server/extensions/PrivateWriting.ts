@@ -1,10 +1,6 @@
 import type { PrivateWritingService } from '../privateWriting/PrivateWritingService.ts';
 import { HeldMessages } from './HeldMessages.ts';
 
-export interface PrivateWritingConfiguration {
-  service: PrivateWritingService;
-}
-
 /**
  * Wires private writing (server/privateWriting/PrivateWritingService.ts) into Hocuspocus:
  * `private:*` stateless messages on a board document go to the service. Drafts never touch the
@@ -12,8 +8,5 @@ export interface PrivateWritingConfiguration {
  */
 export class PrivateWriting extends HeldMessages<PrivateWritingService> {
   extensionName = 'PrivateWriting';
-
-  constructor(configuration: PrivateWritingConfiguration) {
-    super('private:', configuration.service);
-  }
+  protected readonly prefix = 'private:';
 }

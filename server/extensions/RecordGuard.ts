@@ -1,4 +1,4 @@
-import type { afterLoadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
+import type { afterLoadDocumentPayload, Connection } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { metaMap, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
@@ -18,6 +18,8 @@ import { nestsDeeperThan } from '../../shared/schema/valueDepth.ts';
 import { log } from '../observability/log.ts';
 import { personOf } from '../access/AccessContext.ts';
 import { NoteAuthors } from './noteAuthors.ts';
+import { ConfiguredExtension } from './ConfiguredExtension.ts';
+import { connectionOrigin } from './connectionOrigin.ts';
 
 export interface RecordGuardConfiguration {
   maxRecords: number;
@@ -61,29 +63,22 @@ export interface GuardNotice {
  * needs no second copy of the document; Hocuspocus v4 merges a turn's updates, so the bad change
  * and its repair usually reach other clients together. Readers are tolerant anyway.
  */
-export class RecordGuard implements Extension {
+export class RecordGuard extends ConfiguredExtension<RecordGuardConfiguration> {
   extensionName = 'RecordGuard';
-  private readonly config: RecordGuardConfiguration;
-
-  constructor(configuration: RecordGuardConfiguration) {
-    this.config = configuration;
-  }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).kind !== 'board') return;
     const authors = new NoteAuthors(recordsMap(document) as unknown as Y.Map<unknown>);
     this.authors.set(document, authors);
     document.on('afterTransaction', (tr: Y.Transaction) => {
-      const origin = tr.origin as { source?: string; connection?: Connection } | null;
-      const fromConnection = origin?.source === 'connection';
-      if (fromConnection) {
+      const origin = connectionOrigin(tr);
+      if (origin) {
         const notice = this.check(document, documentName, tr);
         if (notice) origin.connection?.sendStateless(JSON.stringify(notice));
       }
       // After any repair: a new note's author is now the right one; the server's own writes are the truth.
       const records = recordsMap(document) as unknown as Y.Map<unknown>;
-      for (const key of touchedBy(tr, records, metaMap(document)).keys)
-        authors.learn(key, records.get(key), !fromConnection);
+      for (const key of touchedBy(tr, records, metaMap(document)).keys) authors.learn(key, records.get(key), !origin);
     });
     document.on('destroy', () => this.forget(document));
   }

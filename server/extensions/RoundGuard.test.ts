@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newRecordMap, recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { ROUND_DEFAULTS } from '../../shared/schema/round.ts';
 import { waitFor } from '../testing/providers.ts';
-import { TestBoards } from '../testing/testBoards.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 import { fran, ann } from '../testing/people.ts';
 
 describe('RoundGuard', () => {
-  const boards = new TestBoards(VotingClient.connect);
-  afterEach(() => boards.close());
+  const boards = testBoards(VotingClient.connect);
 
   it('a client that forges, changes or deletes a round record is undone from the database', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { facilitator, editor } = await boards.workshop();
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Real', dotsPerPerson: 2 });
     await editor.dot(roundId, idea.id);

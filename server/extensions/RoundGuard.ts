@@ -1,14 +1,12 @@
-import type { afterLoadDocumentPayload, Connection, Extension } from '@hocuspocus/server';
+import type { afterLoadDocumentPayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import type { VotingService } from '../voting/VotingService.ts';
 import type { GuardNotice } from './RecordGuard.ts';
 import { log } from '../observability/log.ts';
-
-export interface RoundGuardConfiguration {
-  service: VotingService;
-}
+import { ServiceExtension } from './ServiceExtension.ts';
+import { connectionOrigin } from './connectionOrigin.ts';
 
 /**
  * Round records are written only by the server, at reveal. A client transaction that creates,
@@ -16,21 +14,16 @@ export interface RoundGuardConfiguration {
  * database (the source of truth) in one server transaction, or removes a round it never revealed,
  * and tells the author. Like RecordGuard, it checks after the fact: valid changes cost a key scan.
  */
-export class RoundGuard implements Extension {
+export class RoundGuard extends ServiceExtension<VotingService> {
   extensionName = 'RoundGuard';
-  private readonly service: VotingService;
-
-  constructor(configuration: RoundGuardConfiguration) {
-    this.service = configuration.service;
-  }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const { boardId, kind } = parseDocumentName(documentName);
     if (kind !== 'board') return;
     const records = recordsMap(document) as unknown as Y.AbstractType<unknown>;
     document.on('afterTransaction', (tr: Y.Transaction) => {
-      const origin = tr.origin as { source?: string; connection?: Connection } | null;
-      if (origin?.source !== 'connection') return;
+      const origin = connectionOrigin(tr);
+      if (!origin) return;
       const touched = roundKeysTouched(tr, records);
       if (touched.size === 0) return;
       void this.service.reconcileRounds(boardId, document, touched).then(

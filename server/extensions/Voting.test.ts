@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
@@ -9,7 +9,7 @@ import {
   type VotingRefusedMessage,
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
-import { TestBoards } from '../testing/testBoards.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { waitFor } from '../testing/providers.ts';
 import { isMessageOf } from './HeldMessages.ts';
 import { VotingClient } from '../testing/votingClient.ts';
@@ -18,13 +18,10 @@ import { fran, ann, cy, vic } from '../testing/people.ts';
 const refused = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type === VOTING.refused ? m.code : null);
 
 describe('Voting (secret dot-voting rounds)', () => {
-  const boards = new TestBoards(VotingClient.connect);
-  afterEach(() => boards.close());
+  const boards = testBoards(VotingClient.connect);
 
   it('enforces the budget, the cap per note, lane budgets and votable kinds; commenters vote, viewers are refused', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { join, facilitator, editor } = await boards.workshop();
     const commenter = await join('commenter', cy);
     const viewer = await join('viewer', vic);
     const [pain1, pain2] = editor.notes('pain');
@@ -74,9 +71,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('the facilitator sees who still has dots and how many, never what they voted; a facilitator who does not vote is refused', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { join, facilitator, editor } = await boards.workshop();
     await join('commenter', cy);
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Quick', dotsPerPerson: 1, facilitatorVotes: false });
@@ -104,9 +99,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('refuses a raw provider that never said hello or votes after the round closed; an id in hello changes nothing', async () => {
-    const { id, tokens, join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { id, tokens, facilitator, editor } = await boards.workshop();
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'One', dotsPerPerson: 2 });
 
@@ -145,9 +138,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('reveal writes one round record with the totals (named: dots per person) and a vote-reveal checkpoint', async () => {
-    const { id, join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { id, join, facilitator, editor } = await boards.workshop();
     const commenter = await join('commenter', cy);
     const [pain1, pain2] = editor.notes('pain');
     const roundId = await facilitator.start({ title: 'Named one', dotsPerPerson: 3, anonymous: false });
@@ -209,9 +200,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('a note deleted during the round gives its dots back and tells each voter', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { join, facilitator, editor } = await boards.workshop();
     const commenter = await join('commenter', cy);
     const [pain1, pain2] = editor.notes('pain');
     const roundId = await facilitator.start({ title: 'Refunds', dotsPerPerson: 3 });
@@ -239,9 +228,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('a reconnecting participant gets their ballot again; cancelling a round writes nothing to the document', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const first = await join('editor', ann);
+    const { join, facilitator, editor: first } = await boards.workshop();
     const idea = first.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Reconnect', dotsPerPerson: 4 });
     await first.dot(roundId, idea.id);
@@ -273,9 +260,8 @@ describe('Voting (secret dot-voting rounds)', () => {
 
   it('an open round survives a server restart on the same SQLite file, even days after it opened; a passed time limit reveals it', async () => {
     const dataDir = boards.dataDir();
-    const first = await boards.board({ dataDir });
-    const facilitator = await first.join('facilitator', fran);
-    const editor = await first.join('editor', ann);
+    const first = await boards.workshop({ dataDir });
+    const { facilitator, editor } = first;
     const idea = editor.notes('idea')[0]!;
     const roundId = await facilitator.start({ title: 'Async', dotsPerPerson: 2 });
     await editor.dot(roundId, idea.id);
@@ -314,9 +300,7 @@ describe('Voting (secret dot-voting rounds)', () => {
   });
 
   it('the server reveals a round itself when its time limit passes, and clients get its clock with the state', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const editor = await join('editor', ann);
+    const { facilitator, editor } = await boards.workshop();
     const roundId = await facilitator.start({ title: 'Timed', timeLimitMinutes: 1 });
     const state = editor.lastState() as VotingStateMessage;
     expect(state.round?.endsAt).toBe((state.round?.openedAt ?? 0) + 60_000);
@@ -337,9 +321,8 @@ describe('Voting (secret dot-voting rounds)', () => {
 
   it('works the same on PostgreSQL: budgets, a restart with the round open, the reveal', async () => {
     await boards.onPostgres(async (pg) => {
-      const first = await boards.board(pg);
-      const facilitator = await first.join('facilitator', fran);
-      const editor = await first.join('editor', ann);
+      const first = await boards.workshop(pg);
+      const { facilitator, editor } = first;
       const [pain1] = editor.notes('pain');
       const roundId = await facilitator.start({ title: 'On PostgreSQL', dotsPerPerson: 2 });
       await editor.dot(roundId, pain1!.id);

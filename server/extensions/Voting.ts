@@ -6,10 +6,6 @@ import type { VotingService } from '../voting/VotingService.ts';
 import { log } from '../observability/log.ts';
 import { HeldMessages } from './HeldMessages.ts';
 
-export interface VotingConfiguration {
-  service: VotingService;
-}
-
 /**
  * Wires secret dot-voting rounds (server/voting/VotingService.ts) into Hocuspocus: `voting:*`
  * stateless messages go to the service (RoleAccess has checked the type and minimum role first);
@@ -18,10 +14,7 @@ export interface VotingConfiguration {
  */
 export class Voting extends HeldMessages<VotingService> {
   extensionName = 'Voting';
-
-  constructor(configuration: VotingConfiguration) {
-    super('voting:', configuration.service);
-  }
+  protected readonly prefix = 'voting:';
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const { boardId, kind } = parseDocumentName(documentName);

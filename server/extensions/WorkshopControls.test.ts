@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BRING_EVERYONE_TYPE,
   CURSORS_TYPE,
@@ -12,12 +12,11 @@ import { openSqliteRepositories } from '../repositories/Repositories.ts';
 import { FlakyStore } from '../testing/flakyStore.ts';
 import { waitFor } from '../testing/providers.ts';
 import { createBoardWithLinks } from '../testing/testServer.ts';
-import { TestBoards } from '../testing/testBoards.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 describe('WorkshopControls', () => {
-  const boards = new TestBoards<RecordingProvider>(recordingProvider);
-  afterEach(() => boards.close());
+  const boards = testBoards<RecordingProvider>(recordingProvider);
   const join = (boardId: string, token: string) => boards.join(boardId, token);
 
   it('every connection gets the state on connect and after each change, with the server’s clock', async () => {

@@ -1,7 +1,6 @@
 import type {
   afterUnloadDocumentPayload,
   connectedPayload,
-  Extension,
   onConfigurePayload,
   onStatelessPayload,
 } from '@hocuspocus/server';
@@ -24,10 +23,7 @@ import type { z } from 'zod';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
 import { log } from '../observability/log.ts';
-
-export interface WorkshopControlsConfiguration {
-  service: WorkshopService;
-}
+import { ServiceExtension } from './ServiceExtension.ts';
 
 /**
  * The facilitator's workshop controls over stateless messages (shared/protocol/workshop.ts):
@@ -39,14 +35,8 @@ export interface WorkshopControlsConfiguration {
  * here so a wrong rule can never open them up. A malformed or impossible command is answered to
  * its sender only, with a `journeyboard:workshop-refused` message saying why.
  */
-export class WorkshopControls implements Extension {
+export class WorkshopControls extends ServiceExtension<WorkshopService> {
   extensionName = 'WorkshopControls';
-
-  private readonly service: WorkshopService;
-
-  constructor(configuration: WorkshopControlsConfiguration) {
-    this.service = configuration.service;
-  }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
     this.service.attach(instance);

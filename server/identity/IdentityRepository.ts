@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
-import type { Database } from '../storage/database.ts';
 import { changed } from '../storage/rows.ts';
+import { Repository } from '../storage/Repository.ts';
 
 export interface IdentityTables {
   people: Omit<NewPerson, 'issuedRole'> & {
@@ -60,22 +59,16 @@ export type RedeemOutcome =
  * same person on every board of this server, which is what "use this identity on another device"
  * and company sign-in build on.
  */
-export class IdentityRepository {
-  readonly #db: Kysely<IdentityTables>;
-
-  constructor(database: Database) {
-    this.#db = database.camelCase<IdentityTables>();
-  }
-
+export class IdentityRepository extends Repository<IdentityTables> {
   /** Stores a new person; fails if the id or the credential hash is taken. */
   async addPerson(p: NewPerson): Promise<void> {
     const { id, credentialHash, createdAt, issuedBoardId, issuedRole } = p;
-    await this.#db.insertInto('people').values({ id, credentialHash, createdAt, issuedBoardId, issuedRole }).execute();
+    await this.db.insertInto('people').values({ id, credentialHash, createdAt, issuedBoardId, issuedRole }).execute();
   }
 
   /** Another credential for an existing person (a signed-in person's device); fails if the hash is taken. */
   async addCredential(personId: string, hash: Uint8Array, at: number): Promise<void> {
-    await this.#db.insertInto('device_credentials').values({ credentialHash: hash, personId, createdAt: at }).execute();
+    await this.db.insertInto('device_credentials').values({ credentialHash: hash, personId, createdAt: at }).execute();
   }
 
   /**
@@ -83,14 +76,10 @@ export class IdentityRepository {
    * device), revoked or not; null if none. A device's credential counts as revoked with its person.
    */
   async personByCredential(hash: Uint8Array): Promise<StoredPerson | null> {
-    const person = await this.#db
-      .selectFrom('people')
-      .selectAll()
-      .where('credentialHash', '=', hash)
-      .executeTakeFirst();
+    const person = await this.db.selectFrom('people').selectAll().where('credentialHash', '=', hash).executeTakeFirst();
     if (person) return toPerson(person);
     // Another device's credential reads as its person, revoked when either is.
-    const device = await this.#db
+    const device = await this.db
       .selectFrom('device_credentials as d')
       .innerJoin('people as p', 'p.id', 'd.personId')
       .select((eb) => [
@@ -109,7 +98,7 @@ export class IdentityRepository {
 
   /** How many people were issued through `boardId`'s `role` link since `since` (epoch ms). */
   async countIssuedSince(boardId: string, role: Role, since: number): Promise<number> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('people')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('issuedBoardId', '=', boardId)
@@ -121,7 +110,7 @@ export class IdentityRepository {
 
   /** Marks the person revoked (their credential stops working); false if unknown or already revoked. */
   async revokePerson(personId: string, at: number): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .updateTable('people')
       .set({ revokedAt: at })
       .where('id', '=', personId)
@@ -132,7 +121,7 @@ export class IdentityRepository {
 
   /** Stores a transfer code's hash; the person's earlier codes not yet redeemed stop working. */
   async addTransfer(t: NewTransfer): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       await trx
         .deleteFrom('device_transfers')
         .where('personId', '=', t.personId)
@@ -148,7 +137,7 @@ export class IdentityRepository {
    * with one code: one wins). Otherwise says why not, and stores nothing.
    */
   async redeemTransfer(codeHash: Uint8Array, now: number, device: NewDeviceCredential): Promise<RedeemOutcome> {
-    return this.#db.transaction().execute(async (trx): Promise<RedeemOutcome> => {
+    return this.db.transaction().execute(async (trx): Promise<RedeemOutcome> => {
       // The conditional update is the single-use check: of two racing redeems, one updates the row.
       const won = await trx
         .updateTable('device_transfers')
@@ -178,7 +167,7 @@ export class IdentityRepository {
 
   /** Forgets transfer codes that expired before `before` (kept a while to tell "expired" from "unknown"). */
   async pruneTransfers(before: number): Promise<void> {
-    await this.#db.deleteFrom('device_transfers').where('expiresAt', '<', before).execute();
+    await this.db.deleteFrom('device_transfers').where('expiresAt', '<', before).execute();
   }
 }
 

@@ -3,8 +3,8 @@ import { type Draft, type DraftId, isDraftId } from '../../shared/protocol/priva
 import { type Department, departmentSchema } from '../../shared/schema/department.ts';
 import { isRecordId, type NoteId } from '../../shared/schema/ids.ts';
 import { NOTE_KINDS, type NoteKind } from '../../shared/schema/noteKind.ts';
-import type { Database } from '../storage/database.ts';
 import { changed } from '../storage/rows.ts';
+import { Repository } from '../storage/Repository.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0006_privateWriting.ts). */
 interface PrivateWritingTables {
@@ -63,18 +63,10 @@ export interface StoredDraft extends Draft {
  * it commits, so a reveal (FOR UPDATE) waits for it and writes the draft; one that comes after
  * finds no open phase.
  */
-export class PrivateWritingRepository {
-  readonly #database: Database;
-  readonly #db: Kysely<PrivateWritingTables>;
-
-  constructor(database: Database) {
-    this.#database = database;
-    this.#db = database.camelCase<PrivateWritingTables>();
-  }
-
+export class PrivateWritingRepository extends Repository<PrivateWritingTables> {
   /** Stores a new open phase; false (nothing stored) if the board has one open already. */
   async openPhase(p: NewPhase): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .insertInto('private_phases')
       .values({
         id: p.id,
@@ -113,7 +105,7 @@ export class PrivateWritingRepository {
 
   /** Cancels an open phase (compare-and-set: false if it was not open). Drafts are kept. */
   async cancelPhase(boardId: string, phaseId: string, at: number): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .updateTable('private_phases')
       .set({ status: 'cancelled', closedAt: at })
       .where('boardId', '=', boardId)
@@ -146,8 +138,8 @@ export class PrivateWritingRepository {
     write: (drafts: readonly RevealableDraft[]) => T,
   ): Promise<T | null> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#db.transaction().execute(async (trx): Promise<{ done: T | null } | 'again'> => {
-        const open = await this.#database
+      const outcome = await this.db.transaction().execute(async (trx): Promise<{ done: T | null } | 'again'> => {
+        const open = await this.database
           .lock(
             trx
               .selectFrom('private_phases')
@@ -161,7 +153,7 @@ export class PrivateWritingRepository {
         if (!open) return { done: null };
         // A new statement, a new snapshot: every draft written before we held the phase; each
         // row held until COMMIT, so an edit or removal waits and then finds a revealed draft gone.
-        const rows = await this.#database.lock(this.#drafts(trx).where('boardId', '=', boardId), 'update').execute();
+        const rows = await this.database.lock(this.#drafts(trx).where('boardId', '=', boardId), 'update').execute();
         const drafts = rows.map(readDraftRow);
         const ready = drafts.filter((d): d is RevealableDraft => d.noteId !== null);
         if (ready.length < drafts.length && attempt < MAX_REVEAL_ATTEMPTS) {
@@ -197,16 +189,16 @@ export class PrivateWritingRepository {
 
   /** The board's drafts, every author, oldest placement first. */
   async listDrafts(boardId: string): Promise<StoredDraft[]> {
-    return (await this.#drafts(this.#db).where('boardId', '=', boardId).execute()).map(readDraftRow);
+    return (await this.#drafts(this.db).where('boardId', '=', boardId).execute()).map(readDraftRow);
   }
 
   async listDraftsOf(boardId: string, personId: string): Promise<StoredDraft[]> {
-    const rows = await this.#drafts(this.#db).where('boardId', '=', boardId).where('personId', '=', personId).execute();
+    const rows = await this.#drafts(this.db).where('boardId', '=', boardId).where('personId', '=', personId).execute();
     return rows.map(readDraftRow);
   }
 
   async getDraft(boardId: string, id: DraftId): Promise<StoredDraft | null> {
-    const row = await this.#drafts(this.#db).where('boardId', '=', boardId).where('id', '=', id).executeTakeFirst();
+    const row = await this.#drafts(this.db).where('boardId', '=', boardId).where('id', '=', id).executeTakeFirst();
     return row ? readDraftRow(row) : null;
   }
 
@@ -218,15 +210,15 @@ export class PrivateWritingRepository {
    */
   async insertDraft(d: StoredDraft): Promise<boolean> {
     const { boardId: _, ...row } = draftRow(d);
-    const phase = this.#db
+    const phase = this.db
       .selectFrom('private_phases')
       .where('boardId', '=', d.boardId)
       .where('status', '=', 'open')
       .select((eb) => ['boardId', ...Object.entries(row).map(([column, value]) => eb.val(value).as(column))]);
-    const result = await this.#db
+    const result = await this.db
       .insertInto('private_drafts')
       .columns(['boardId', ...(Object.keys(row) as (keyof typeof row)[])])
-      .expression(this.#database.lock(phase, 'share'))
+      .expression(this.database.lock(phase, 'share'))
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     return changed(result) === 1;
@@ -238,7 +230,7 @@ export class PrivateWritingRepository {
    */
   async updateDraft(d: StoredDraft): Promise<boolean> {
     const { boardId, id, personId, createdAt: _, noteId: __, ...changes } = draftRow(d);
-    const result = await this.#db
+    const result = await this.db
       .updateTable('private_drafts')
       .set(changes)
       .where('boardId', '=', boardId)
@@ -250,7 +242,7 @@ export class PrivateWritingRepository {
 
   /** Deletes the author's draft; false if there is none. */
   async deleteDraft(boardId: string, id: DraftId, personId: string): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .deleteFrom('private_drafts')
       .where('boardId', '=', boardId)
       .where('id', '=', id)
@@ -260,7 +252,7 @@ export class PrivateWritingRepository {
   }
 
   #phases() {
-    return this.#db.selectFrom('private_phases').selectAll();
+    return this.db.selectFrom('private_phases').selectAll();
   }
 
   #drafts(db: Kysely<PrivateWritingTables>) {

@@ -1,26 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import { PRIVATE, type PrivateWriter } from '../../shared/protocol/privateWriting.ts';
+import { PRIVATE } from '../../shared/protocol/privateWriting.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
-import { TestBoards } from '../testing/testBoards.ts';
+import { testBoards } from '../testing/testBoards.ts';
+import { secrecyCast } from '../testing/people.ts';
 
-const fran: PrivateWriter = { id: 'user-fran-0001', name: 'Fran', department: 'product' };
-const ann: PrivateWriter = { id: 'user-ann-00001', name: 'Annabel', department: 'sales' };
-const bo: PrivateWriter = { id: 'user-bo-000001', name: 'Bo', department: 'support' };
+const { editor: ann, observer: bo } = secrecyCast;
 
 const SECRET = 'Refunds take 30 days zqx';
 const SECRET_EDITED = 'Refunds take 45 days wvk';
 
 describe('Drafts are private until the reveal', () => {
-  const boards = new TestBoards(PrivateWritingClient.connect);
-  afterEach(() => boards.close());
+  const boards = testBoards(PrivateWritingClient.connect);
 
   it('while a phase is open no other client, the facilitator included, sees a draft: not in the document, not in awareness, not in any message; only counts', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const author = await join('editor', ann);
+    const { join, facilitator, editor: author } = await boards.workshop({}, secrecyCast);
     const observer = await join('editor', bo);
     const updates: Uint8Array[] = [];
     observer.doc.on('update', (u: Uint8Array) => updates.push(u));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
   executeCommand,
@@ -10,7 +10,7 @@ import {
 import { recordsMap } from '../../shared/doc/boardDoc.ts';
 import type { CheckpointListResponse, RestoreCheckpointResponse } from '../../shared/protocol/checkpoints.ts';
 import { waitFor, waitForAck } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
 
@@ -18,21 +18,10 @@ const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 const annPresence = { user: { id: 'ann', name: 'Ann', colour: '#0d74ce', department: 'sales' } };
 
 describe('an editor removing many notes cannot wipe the board for good', () => {
-  let server: TestServer | undefined;
-  const clients: RecordingProvider[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server?.close();
-  });
+  const boards = testBoards<RecordingProvider>(recordingProvider);
 
   async function boardWithNotes(count: number) {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url);
-    const join = async (role: keyof typeof tokens) => {
-      const client = await recordingProvider(server!.wsUrl, id, tokens[role]);
-      clients.push(client);
-      return client;
-    };
+    const { id, tokens, join } = await boards.board({}, {});
     const editor = await join('editor');
     editor.provider.awareness!.setLocalState(annPresence);
     const { stages, lanes } = readBoard(editor.doc);
@@ -44,7 +33,7 @@ describe('an editor removing many notes cannot wipe the board for good', () => {
       });
     await waitForAck(editor.provider);
     const api = async <T>(path: string, method = 'GET'): Promise<T> => {
-      const res = await fetchAsPerson(`${server!.url}/api/boards/${id}${path}`, tokens.facilitator, {
+      const res = await fetchAsPerson(`${boards.server.url}/api/boards/${id}${path}`, tokens.facilitator, {
         method,
       });
       expect(res.ok).toBe(true);

@@ -1,28 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../testing/providers.ts';
 import { sendRawAwareness } from '../testing/rawAwareness.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { testBoards } from '../testing/testBoards.ts';
 import { awarenessFence, recordingProvider, type RecordingProvider } from '../testing/workshopClients.ts';
 
 const person = (name: string) => ({ user: { id: name.toLowerCase(), name, colour: '#0d74ce', department: 'sales' } });
 
 describe('presence attacks by a link holder', () => {
-  let server: TestServer | undefined;
-  const clients: RecordingProvider[] = [];
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.provider.destroy());
-    await server?.close();
-  });
+  const boards = testBoards<RecordingProvider>(recordingProvider);
 
   async function board() {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url);
-    const join = async (role: keyof typeof tokens) => {
-      const client = await recordingProvider(server!.wsUrl, id, tokens[role]);
-      clients.push(client);
-      return client;
-    };
-    return { id, join, live: () => server!.server.hocuspocus.documents.get(id)! };
+    const { id, join } = await boards.board({}, {});
+    return { id, join, live: () => boards.server.server.hocuspocus.documents.get(id)! };
   }
 
   it('a viewer flooding fresh client ids and oversized states gets one small presence; nothing else is kept or relayed', async () => {

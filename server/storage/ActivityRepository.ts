@@ -1,7 +1,7 @@
 import type { Generated, Kysely } from 'kysely';
 import type { NoteChange } from '../../shared/protocol/visits.ts';
-import type { Database } from './database.ts';
 import { PreparedQuery } from './PreparedQuery.ts';
+import { Repository } from './Repository.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0008_activity.ts). */
 interface ActivityTables {
@@ -49,24 +49,17 @@ export interface ActivityEvent {
  * their browser declares: anyone with a link could claim another id and see that person's read
  * markers, which hold nothing secret.
  */
-export class ActivityRepository {
-  readonly #database: Database;
-  readonly #db: Kysely<ActivityTables>;
+export class ActivityRepository extends Repository<ActivityTables> {
   /** The insert of a batch, per number of rows, compiled once each (PreparedQuery.ts): batches come every few seconds per board. */
   readonly #appendActivity = new Map<number, PreparedQuery<Record<string, unknown>, unknown>>();
-
-  constructor(database: Database) {
-    this.#database = database;
-    this.#db = database.camelCase<ActivityTables>();
-  }
 
   /**
    * Records that `person` is on the board now; returns when they first came and when they were
    * last seen before this visit (null on a first visit). Fails if the board does not exist.
    */
   async recordVisit(boardId: string, person: VisitPerson, at: number): Promise<VisitRecord> {
-    return this.#db.transaction().execute(async (trx): Promise<VisitRecord> => {
-      const before = await this.#database
+    return this.db.transaction().execute(async (trx): Promise<VisitRecord> => {
+      const before = await this.database
         .lock(
           trx
             .selectFrom('board_visits')
@@ -90,7 +83,7 @@ export class ActivityRepository {
           oc.columns(['boardId', 'personId']).doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
             department: eb.ref('excluded.department'),
-            lastSeenAt: this.#database.greatest(eb.ref('board_visits.lastSeenAt'), eb.ref('excluded.lastSeenAt')),
+            lastSeenAt: this.database.greatest(eb.ref('board_visits.lastSeenAt'), eb.ref('excluded.lastSeenAt')),
           })),
         )
         .execute();
@@ -102,9 +95,9 @@ export class ActivityRepository {
 
   /** Moves the person's last-seen time to `at` (on leaving). */
   async touchVisit(boardId: string, personId: string, at: number): Promise<void> {
-    await this.#db
+    await this.db
       .updateTable('board_visits')
-      .set((eb) => ({ lastSeenAt: this.#database.greatest(eb.ref('lastSeenAt'), eb.val(at)) }))
+      .set((eb) => ({ lastSeenAt: this.database.greatest(eb.ref('lastSeenAt'), eb.val(at)) }))
       .where('boardId', '=', boardId)
       .where('personId', '=', personId)
       .execute();
@@ -112,7 +105,7 @@ export class ActivityRepository {
 
   /** The time the person last opened each thread they opened. */
   async loadThreadReads(boardId: string, personId: string): Promise<Record<string, number>> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('thread_reads')
       .select(['threadId', 'readAt'])
       .where('boardId', '=', boardId)
@@ -122,12 +115,12 @@ export class ActivityRepository {
   }
 
   async markThreadRead(boardId: string, personId: string, threadId: string, at: number): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('thread_reads')
       .values({ boardId, personId, threadId, readAt: at })
       .onConflict((oc) =>
         oc.columns(['boardId', 'personId', 'threadId']).doUpdateSet((eb) => ({
-          readAt: this.#database.greatest(eb.ref('thread_reads.readAt'), eb.ref('excluded.readAt')),
+          readAt: this.database.greatest(eb.ref('thread_reads.readAt'), eb.ref('excluded.readAt')),
         })),
       )
       .execute();
@@ -148,10 +141,10 @@ export class ActivityRepository {
       byPerson: e.by,
     }));
     if (rows.length <= ACTIVITY_ROWS_PER_INSERT) {
-      await this.#insertActivity(rows, this.#db);
+      await this.#insertActivity(rows, this.db);
       return;
     }
-    await this.#db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += ACTIVITY_ROWS_PER_INSERT)
         await this.#insertActivity(rows.slice(i, i + ACTIVITY_ROWS_PER_INSERT), trx);
     });
@@ -172,10 +165,10 @@ export class ActivityRepository {
       const columns = ['boardId', 'at', 'noteId', 'change', 'label', 'byPerson'] as const;
       const indices = Array.from({ length: count }, (_, i) => i);
       query = new PreparedQuery(
-        this.#db,
+        this.db,
         indices.flatMap((i) => columns.map((column) => `${column}${i}`)),
         (a: Record<string, unknown>) =>
-          this.#db.insertInto('board_activity').values(
+          this.db.insertInto('board_activity').values(
             indices.map((i) => ({
               boardId: a[`boardId${i}`] as string,
               at: a[`at${i}`] as number,
@@ -193,12 +186,12 @@ export class ActivityRepository {
 
   /** Deletes the board's events older than `before` (the log is a recent-changes feed, not history). */
   async pruneActivity(boardId: string, before: number): Promise<void> {
-    await this.#db.deleteFrom('board_activity').where('boardId', '=', boardId).where('at', '<', before).execute();
+    await this.db.deleteFrom('board_activity').where('boardId', '=', boardId).where('at', '<', before).execute();
   }
 
   /** Events after `since`, oldest first, at most `limit`. */
   async listActivity(boardId: string, since: number, limit: number): Promise<ActivityEvent[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('board_activity')
       .select(['at', 'noteId', 'change', 'label', 'byPerson as by'])
       .where('boardId', '=', boardId)

@@ -91,7 +91,7 @@ export class BoardRepository {
       return {
         ...toInfo(boardId, info),
         snapshot: blob(boardId, info.snapshot, 'snapshot'),
-        updates: await log(trx, boardId),
+        updates: (await logRows(trx, boardId)).map((r) => loggedUpdate(boardId, r, 'update')),
       };
     }, 'repeatable read');
   }
@@ -207,15 +207,9 @@ export class BoardRepository {
     return this.#database.transaction<BoardTables, Omit<BoardDump, 'checkpoints'> | null>(async (trx) => {
       const info = await this.#info(trx).select('snapshot').where('id', '=', boardId).executeTakeFirst();
       if (!info) return null;
-      const updates = await trx
-        .selectFrom('board_updates')
-        .select(['at', 'update_data'])
-        .where('board_id', '=', boardId)
-        .orderBy('seq')
-        .execute();
       return {
         board: { ...toInfo(boardId, info), snapshot: rawBytes(info.snapshot) },
-        updates: updates.map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
+        updates: (await logRows(trx, boardId)).map((u) => ({ at: Number(u.at), update: rawBytes(u.update_data) })),
       };
     }, 'repeatable read');
   }
@@ -250,14 +244,14 @@ export class BoardRepository {
   }
 }
 
-async function log(trx: Kysely<BoardTables>, boardId: string): Promise<LoggedUpdate[]> {
-  const rows = await trx
+/** The board's log rows as stored, in seq order. */
+function logRows(trx: Kysely<BoardTables>, boardId: string) {
+  return trx
     .selectFrom('board_updates')
-    .select(['seq', 'update_data'])
+    .select(['seq', 'at', 'update_data'])
     .where('board_id', '=', boardId)
     .orderBy('seq')
     .execute();
-  return rows.map((r) => loggedUpdate(boardId, r, 'update'));
 }
 
 /** A log row as read, checked (a bad row is a CorruptBoardError). */

@@ -1,20 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
+import { CHECKPOINT_KINDS, type CheckpointKindName } from '../../shared/protocol/checkpoints.ts';
 import type { BoardInfo } from './BoardStore.ts';
-import type { Database } from './database.ts';
 import { blob, int } from './rows.ts';
+import { Repository } from './Repository.ts';
 
 /** Why a checkpoint was taken. Only `named` and `vote-reveal` are kept forever; the rest thin out with age. */
 export type CheckpointKind = CheckpointKindName;
-
-const CHECKPOINT_KINDS: readonly CheckpointKind[] = [
-  'named',
-  'activity',
-  'before-restore',
-  'before-migration',
-  'vote-reveal',
-  'before-mass-delete',
-];
 
 /** Tolerant read of a stored kind: an unknown value (a newer server wrote it) counts as automatic. */
 function checkpointKindOf(value: unknown): CheckpointKind {
@@ -67,16 +57,10 @@ const INFO_COLUMNS = [
  * Version history (table: migrations/0002_checkpoints.ts). Checkpoints are full encoded states:
  * Hocuspocus documents use gc: true, so Yjs snapshots (`Y.createDocFromSnapshot`) cannot be used.
  */
-export class CheckpointRepository {
-  readonly #db: Kysely<CheckpointTables>;
-
-  constructor(database: Database) {
-    this.#db = database.camelCase<CheckpointTables>();
-  }
-
+export class CheckpointRepository extends Repository<CheckpointTables> {
   /** Stores a checkpoint; fails if the board does not exist or the id is taken. */
   async addCheckpoint(c: StoredCheckpoint): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('board_checkpoints')
       .values({
         id: c.id,
@@ -94,7 +78,7 @@ export class CheckpointRepository {
 
   /** The board's checkpoints without their state, newest first. */
   async listCheckpoints(boardId: string): Promise<CheckpointInfo[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('board_checkpoints')
       .select(INFO_COLUMNS)
       .where('boardId', '=', boardId)
@@ -106,7 +90,7 @@ export class CheckpointRepository {
 
   /** One checkpoint with its state, or null. */
   async getCheckpoint(boardId: string, checkpointId: string): Promise<StoredCheckpoint | null> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('board_checkpoints')
       .selectAll()
       .where('boardId', '=', boardId)
@@ -117,7 +101,7 @@ export class CheckpointRepository {
 
   async deleteCheckpoints(boardId: string, checkpointIds: readonly string[]): Promise<void> {
     if (checkpointIds.length === 0) return;
-    await this.#db
+    await this.db
       .deleteFrom('board_checkpoints')
       .where('boardId', '=', boardId)
       .where('id', 'in', checkpointIds)

@@ -11,14 +11,14 @@ import { makeTempDir, removeDir, startTestServer, type TestServer } from '../tes
 import { loadBoardDoc } from './boardState.ts';
 import { Database, SQLITE_FILE_NAME } from './database.ts';
 import { MIGRATION_COUNT } from './migrations/index.ts';
-import { FIXTURE as F } from './upgradeFixture/fixtureContent.ts';
+import { FIXTURE as F } from '../testing/upgradeFixture/fixtureContent.ts';
 
 /**
- * Databases made by the storage code before the migrator (commit 1a6ddc4; upgradeFixture/make.ts
+ * Databases made by the storage code before the migrator (commit 1a6ddc4; testing/upgradeFixture/make.ts
  * wrote them) are adopted in place: today's server starts on a copy, migrates it and reads back
  * every kind of row the old code wrote, then writes new ones.
  */
-const FIXTURES = path.join(import.meta.dirname, 'upgradeFixture');
+const FIXTURES = path.join(import.meta.dirname, '../testing/upgradeFixture');
 const FIXTURE_SCHEMA = 'jb_fixture_1a6ddc4';
 const bytes = (n: number) => new Uint8Array(32).fill(n);
 

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/database.ts';
+import { Repository } from '../storage/Repository.ts';
 
 export interface StoredTemplate {
   /** `saved-` and 12 base-36 characters. */
@@ -19,29 +18,23 @@ export interface StoredTemplate {
  * body is the template as JSON (`BoardTemplate`, see shared/model/savedTemplate.ts); the server
  * validates it when reading it back, so a damaged row is skipped, never used.
  */
-export class TemplateRepository {
-  readonly #db: Kysely<{ board_templates: StoredTemplate }>;
-
-  constructor(database: Database) {
-    this.#db = database.camelCase();
-  }
-
+export class TemplateRepository extends Repository<{ board_templates: StoredTemplate }> {
   /** Stores a new template; fails if the id is taken. */
   async addTemplate(t: StoredTemplate): Promise<void> {
-    await this.#db.insertInto('board_templates').values(t).execute();
+    await this.db.insertInto('board_templates').values(t).execute();
   }
 
   /** Every saved template, newest first. */
   async listTemplates(): Promise<StoredTemplate[]> {
-    return this.#db.selectFrom('board_templates').selectAll().orderBy('createdAt', 'desc').orderBy('id').execute();
+    return this.db.selectFrom('board_templates').selectAll().orderBy('createdAt', 'desc').orderBy('id').execute();
   }
 
   async getTemplate(id: string): Promise<StoredTemplate | null> {
-    return (await this.#db.selectFrom('board_templates').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    return (await this.db.selectFrom('board_templates').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   async countTemplates(): Promise<number> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('board_templates')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst();
@@ -50,7 +43,7 @@ export class TemplateRepository {
 
   /** Removes a template; false if there was none with that id. */
   async deleteTemplate(id: string): Promise<boolean> {
-    const result = await this.#db.deleteFrom('board_templates').where('id', '=', id).executeTakeFirst();
+    const result = await this.db.deleteFrom('board_templates').where('id', '=', id).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 }

@@ -10,3 +10,10 @@ export const ann: HeldPerson = { id: 'user-ann', name: 'Ann', department: 'sales
 export const bo: HeldPerson = { id: 'user-bo', name: 'Bo', department: 'support' };
 export const cy: HeldPerson = { id: 'user-cy', name: 'Cy', department: 'support' };
 export const vic: HeldPerson = { id: 'user-vic', name: 'Vic', department: 'other' };
+
+/** The secrecy tests' cast: ids and a name distinct enough that finding one in a payload is no chance. */
+export const secrecyCast = {
+  facilitator: { id: 'user-fran-0001', name: 'Fran', department: 'product' },
+  editor: { id: 'user-ann-00001', name: 'Annabel', department: 'sales' },
+  observer: { id: 'user-bo-000001', name: 'Bo', department: 'support' },
+} as const satisfies Record<string, HeldPerson>;

@@ -30,14 +30,7 @@ export class PrivateWritingClient extends HeldClient<PrivateWritingServerMessage
     const client = new PrivateWritingClient(await connectHeld(wsUrl, boardId, token, person.id, options), person, {
       feature: 'private-writing',
       parse: parsePrivateWritingServerMessage,
-      types: {
-        hello: PRIVATE.hello,
-        state: PRIVATE.state,
-        refused: PRIVATE.refused,
-        start: PRIVATE.start,
-        reveal: PRIVATE.reveal,
-        cancel: PRIVATE.cancel,
-      },
+      types: PRIVATE,
       idField: 'phaseId',
       what: 'phase',
     });

@@ -1,5 +1,8 @@
+import { afterEach } from 'vitest';
 import type { Role } from '../../shared/protocol/roles.ts';
+import type { HeldPerson } from '../reveal/HeldAudience.ts';
 import type { HeldConnectOptions } from './heldClient.ts';
+import { ann, fran } from './people.ts';
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from './postgres.ts';
 import {
   createBoardWithLinks,
@@ -29,8 +32,8 @@ export interface TestBoard<Client, Person> {
  * The set-up server tests repeat: one real server at a time, boards on it, and the test's clients
  * (VotingClient, PrivateWritingClient, recording providers) connected to it. `join` always
  * reaches the server running now, so a test restarts the server (`stop`, then `start` on the same
- * data) and joins the same board again. `close()` in the test file's afterEach ends everything the
- * test made. `Person` is who a client connects as, for clients that say (void for the others).
+ * data) and joins the same board again. `close()` (after each test, with `testBoards`) ends everything
+ * the test made. `Person` is who a client connects as, for clients that say (void for the others).
  */
 export class TestBoards<Client extends { destroy(): void }, Person = void> {
   private current: TestServer | undefined;
@@ -66,6 +69,20 @@ export class TestBoards<Client extends { destroy(): void }, Person = void> {
     await this.start(options);
     const { id, tokens } = await createBoardWithLinks(this.server.url, create);
     return { id, tokens, join: (role, person, options) => this.join(id, tokens[role], person, options) };
+  }
+
+  /**
+   * A board with its facilitator and one editor joined (Fran and Ann unless named), where the
+   * voting and private-writing tests start.
+   */
+  async workshop(
+    this: TestBoards<Client, HeldPerson>,
+    options: TestServerOptions = {},
+    people: { readonly facilitator?: HeldPerson; readonly editor?: HeldPerson } = {},
+  ): Promise<TestBoard<Client, HeldPerson> & { readonly facilitator: Client; readonly editor: Client }> {
+    const board = await this.board(options);
+    const facilitator = await board.join('facilitator', people.facilitator ?? fran);
+    return { ...board, facilitator, editor: await board.join('editor', people.editor ?? ann) };
   }
 
   /** Connects `person` to the board on the server running now; the client ends with the test. */
@@ -109,4 +126,13 @@ export class TestBoards<Client extends { destroy(): void }, Person = void> {
     await this.stop();
     this.dirs.splice(0).forEach(removeDir);
   }
+}
+
+/** The test file's TestBoards, closed after each test. */
+export function testBoards<Client extends { destroy(): void }, Person = void>(
+  connect: Connect<Client, Person>,
+): TestBoards<Client, Person> {
+  const boards = new TestBoards(connect);
+  afterEach(() => boards.close());
+  return boards;
 }

@@ -30,14 +30,7 @@ export class VotingClient extends HeldClient<VotingServerMessage, VoterIdentity,
     const client = new VotingClient(await connectHeld(wsUrl, boardId, token, person.id, options), person, {
       feature: 'voting',
       parse: parseVotingServerMessage,
-      types: {
-        hello: VOTING.hello,
-        state: VOTING.state,
-        refused: VOTING.refused,
-        start: VOTING.start,
-        reveal: VOTING.reveal,
-        cancel: VOTING.cancel,
-      },
+      types: VOTING,
       idField: 'roundId',
       what: 'round',
     });

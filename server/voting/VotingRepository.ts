@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { type Department, departmentSchema } from '../../shared/schema/department.ts';
 import type { NoteId, RoundId } from '../../shared/schema/ids.ts';
 import { type RoundFields, roundFieldsSchema } from '../../shared/schema/round.ts';
 import { type RoundSettings, roundSettingsSchema } from '../../shared/protocol/voting.ts';
-import type { Database } from '../storage/database.ts';
 import { changed } from '../storage/rows.ts';
+import { Repository } from '../storage/Repository.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0005_voting.ts). */
 interface VotingTables {
@@ -69,18 +68,10 @@ export interface StoredBallot extends BallotWrite {
  * it commits, so a reveal (FOR UPDATE) waits for it and counts it, and one that comes after the
  * reveal finds the round closed.
  */
-export class VotingRepository {
-  readonly #database: Database;
-  readonly #db: Kysely<VotingTables>;
-
-  constructor(database: Database) {
-    this.#database = database;
-    this.#db = database.camelCase<VotingTables>();
-  }
-
+export class VotingRepository extends Repository<VotingTables> {
   /** Stores a new open round. Resolves false (stores nothing) if the board already has one open. */
   async openRound(r: NewRound): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .insertInto('voting_rounds')
       .values({
         id: r.id,
@@ -135,7 +126,7 @@ export class VotingRepository {
    * if it was not open any more (another request or server instance closed it first).
    */
   async closeRound(boardId: string, roundId: RoundId, close: RoundClosing): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .updateTable('voting_rounds')
       .set({
         status: close.status,
@@ -161,8 +152,8 @@ export class VotingRepository {
     at: number,
     count: (ballots: StoredBallot[]) => RoundFields,
   ): Promise<RoundFields | null> {
-    return this.#db.transaction().execute(async (trx): Promise<RoundFields | null> => {
-      const open = await this.#database
+    return this.db.transaction().execute(async (trx): Promise<RoundFields | null> => {
+      const open = await this.database
         .lock(
           trx
             .selectFrom('voting_rounds')
@@ -192,7 +183,7 @@ export class VotingRepository {
   }
 
   async getBallots(roundId: RoundId): Promise<StoredBallot[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('voting_ballots')
       .selectAll()
       .where('roundId', '=', roundId)
@@ -202,7 +193,7 @@ export class VotingRepository {
   }
 
   async getBallot(roundId: RoundId, personId: string): Promise<StoredBallot | null> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('voting_ballots')
       .selectAll()
       .where('roundId', '=', roundId)
@@ -213,7 +204,7 @@ export class VotingRepository {
 
   /** Deletes a person's ballot while the round is open (a removed person's dots stop counting); false if none. */
   async deleteBallot(roundId: RoundId, personId: string): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .deleteFrom('voting_ballots')
       .where('roundId', '=', roundId)
       .where('personId', '=', personId)
@@ -231,7 +222,7 @@ export class VotingRepository {
     const dots = JSON.stringify(nonZero(b.dots));
     const result =
       expectedVersion === 0
-        ? await this.#db
+        ? await this.db
             .insertInto('voting_ballots')
             .columns(['roundId', 'personId', 'name', 'department', 'dots', 'version', 'updatedAt'])
             .expression(
@@ -246,7 +237,7 @@ export class VotingRepository {
             )
             .onConflict((oc) => oc.columns(['roundId', 'personId']).doNothing())
             .executeTakeFirst()
-        : await this.#db
+        : await this.db
             .updateTable('voting_ballots')
             .set((eb) => ({
               name: b.name,
@@ -264,17 +255,17 @@ export class VotingRepository {
   }
 
   #rounds() {
-    return this.#db.selectFrom('voting_rounds').selectAll();
+    return this.db.selectFrom('voting_rounds').selectAll();
   }
 
   /** The round's row if it is open, selecting its id (as roundId); `share`: held until the write commits. */
   #openRound(roundId: RoundId, lock: 'share' | 'none') {
-    const query = this.#db
+    const query = this.db
       .selectFrom('voting_rounds')
       .select('id as roundId')
       .where('id', '=', roundId)
       .where('status', '=', 'open');
-    return lock === 'share' ? this.#database.lock(query, 'share') : query;
+    return lock === 'share' ? this.database.lock(query, 'share') : query;
   }
 }
 

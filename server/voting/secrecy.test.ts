@@ -1,23 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import { VOTING, type VoterIdentity } from '../../shared/protocol/voting.ts';
+import { VOTING } from '../../shared/protocol/voting.ts';
 import { waitFor } from '../testing/providers.ts';
-import { TestBoards } from '../testing/testBoards.ts';
+import { testBoards } from '../testing/testBoards.ts';
+import { secrecyCast } from '../testing/people.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
-const fran: VoterIdentity = { id: 'user-fran-0001', name: 'Fran', department: 'product' };
-const ann: VoterIdentity = { id: 'user-ann-00001', name: 'Annabel', department: 'sales' };
-const bo: VoterIdentity = { id: 'user-bo-000001', name: 'Bo', department: 'support' };
+const { editor: ann, observer: bo } = secrecyCast;
 
 describe('Ballots are secret until reveal', () => {
-  const boards = new TestBoards(VotingClient.connect);
-  afterEach(() => boards.close());
+  const boards = testBoards(VotingClient.connect);
 
   it('while a round is open no other client sees anyone’s ballot: not in the document, not in awareness, not in any message it receives', async () => {
-    const { join } = await boards.board();
-    const facilitator = await join('facilitator', fran);
-    const voter = await join('editor', ann);
+    const { join, facilitator, editor: voter } = await boards.workshop({}, secrecyCast);
     const observer = await join('editor', bo);
     // Everything the observer's document receives, as raw update bytes.
     const updates: Uint8Array[] = [];

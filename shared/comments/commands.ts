@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type * as Y from 'yjs';
 import { ORIGIN } from '../doc/origins.ts';
 import type { Actor } from '../model/commands/context.ts';
+import { parseInput, transactCommand } from '../model/commands/define.ts';
 import { CommandError } from '../model/errors.ts';
 import { commentsMap, mapRecord, newMap, peopleMap, threadsMap, type CommentsRecordMap } from './doc.ts';
 import {
@@ -195,19 +196,8 @@ export function executeCommentsCommand<N extends CommentsCommandName>(
   now = Date.now(),
 ): CommentsCommandResult<N> {
   const def = COMMENTS_COMMANDS[name] as unknown as CommentsCommandDef<z.ZodType, CommentsCommandResult<N>>;
-  const parsed = def.input.safeParse(input);
-  if (!parsed.success) throw new CommandError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid input');
-  let result: CommentsCommandResult<N> | undefined;
-  let failure: unknown;
-  doc.transact(() => {
-    try {
-      result = def.run({ doc, actor, now }, parsed.data);
-    } catch (e) {
-      failure = e;
-    }
-  }, origin);
-  if (failure) throw failure;
-  return result as CommentsCommandResult<N>;
+  const data = parseInput(def.input, input);
+  return transactCommand(doc, origin, () => def.run({ doc, actor, now }, data));
 }
 
 /** The server records who has joined the board (mention candidates), with its own origin. */

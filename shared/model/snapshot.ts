@@ -2,17 +2,7 @@ import * as Y from 'yjs';
 import { rawFields, readMeta, recordsMap, metaMap, type BoardMeta, type RecordMap } from '../doc/boardDoc.ts';
 import { readChannel, type Channel } from '../schema/channel.ts';
 import { readConnector, type Connector } from '../schema/connector.ts';
-import {
-  recordTypeOf,
-  type ChannelId,
-  type ConnectorId,
-  type KpiId,
-  type LaneId,
-  type NoteId,
-  type PersonaId,
-  type RoundId,
-  type StageId,
-} from '../schema/ids.ts';
+import { recordTypeOf, type RecordId, type RecordType, type StageId } from '../schema/ids.ts';
 import { byKpiOrder, readKpi, type Kpi } from '../schema/kpi.ts';
 import { readLane, type Lane } from '../schema/lane.ts';
 import { readNote, type Note } from '../schema/note.ts';
@@ -25,28 +15,22 @@ import { cellKey, splitConnectors, type BoardRecord, type BoardSnapshot } from '
 
 export { cellKey, type BoardRecord, type BoardSnapshot } from './boardSnapshot.ts';
 
+/** Each record type's tolerant reader, by the type its key names. */
+const READERS: { readonly [T in RecordType]: (id: RecordId<T>, raw: Record<string, unknown>) => BoardRecord } = {
+  stage: readStage,
+  lane: readLane,
+  note: readNote,
+  persona: readPersona,
+  round: readRound,
+  kpi: readKpi,
+  connector: readConnector,
+  channel: readChannel,
+};
+
 function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
-  const fields = rawFields(rec);
-  switch (recordTypeOf(id)) {
-    case 'stage':
-      return readStage(id as StageId, fields);
-    case 'lane':
-      return readLane(id as LaneId, fields);
-    case 'note':
-      return readNote(id as NoteId, fields);
-    case 'persona':
-      return readPersona(id as PersonaId, fields);
-    case 'round':
-      return readRound(id as RoundId, fields);
-    case 'kpi':
-      return readKpi(id as KpiId, fields);
-    case 'connector':
-      return readConnector(id as ConnectorId, fields);
-    case 'channel':
-      return readChannel(id as ChannelId, fields);
-    default:
-      return undefined; // a record type from a newer schema: kept in the doc, not shown
-  }
+  const type = recordTypeOf(id);
+  if (!type) return undefined; // a record type from a newer schema: kept in the doc, not shown
+  return (READERS[type] as (id: string, raw: Record<string, unknown>) => BoardRecord)(id, rawFields(rec));
 }
 
 export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): BoardSnapshot {

@@ -6,7 +6,7 @@ import type { BoardContent, BoardDiff } from '../model/boardDiff.ts';
  * `GET|POST /api/boards/:id/checkpoints`, `GET /api/boards/:id/checkpoints/:cid` (preview) and
  * `POST /api/boards/:id/checkpoints/:cid/restore`.
  */
-const CHECKPOINT_KINDS = [
+export const CHECKPOINT_KINDS = [
   'named',
   'activity',
   'before-restore',

@@ -100,14 +100,10 @@ export const privateWritingClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type PrivateWritingClientMessage = z.infer<typeof privateWritingClientMessageSchema>;
 export type PrivateWritingClientType = PrivateWritingClientMessage['type'];
-const PRIVATE_WRITING_CLIENT_TYPES: readonly PrivateWritingClientType[] = [
-  PRIVATE.hello,
-  PRIVATE.start,
-  PRIVATE.add,
-  PRIVATE.update,
-  PRIVATE.remove,
-  PRIVATE.reveal,
-  PRIVATE.cancel,
+/** Every type the client may send, read off the schema so the two cannot drift. */
+const PRIVATE_WRITING_CLIENT_TYPES = privateWritingClientMessageSchema.options.map((o) => o.shape.type.value) as [
+  PrivateWritingClientType,
+  ...PrivateWritingClientType[],
 ];
 export type PrivateWriter = VoterIdentity;
 
@@ -251,9 +247,7 @@ const serverMessageSchema = z.discriminatedUnion('type', [
     type: z.literal(PRIVATE.refused),
     code: z.enum(PRIVATE_REFUSAL_CODES),
     message: z.string(),
-    request: z
-      .enum(PRIVATE_WRITING_CLIENT_TYPES as [PrivateWritingClientType, ...PrivateWritingClientType[]])
-      .nullable(),
+    request: z.enum(PRIVATE_WRITING_CLIENT_TYPES).nullable(),
     draftId: draftIdSchema.nullable(),
     requestId: z.string().nullable(),
   }),

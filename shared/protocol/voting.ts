@@ -107,13 +107,10 @@ export const votingClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type VotingClientMessage = z.infer<typeof votingClientMessageSchema>;
 export type VotingClientType = VotingClientMessage['type'];
-const VOTING_CLIENT_TYPES: readonly VotingClientType[] = [
-  VOTING.hello,
-  VOTING.start,
-  VOTING.place,
-  VOTING.remove,
-  VOTING.reveal,
-  VOTING.cancel,
+/** Every type the client may send, read off the schema so the two cannot drift. */
+const VOTING_CLIENT_TYPES = votingClientMessageSchema.options.map((o) => o.shape.type.value) as [
+  VotingClientType,
+  ...VotingClientType[],
 ];
 
 /** The open round as everyone may see it: its settings, never anyone's dots. */
@@ -259,7 +256,7 @@ const serverMessageSchema = z.discriminatedUnion('type', [
     type: z.literal(VOTING.refused),
     code: z.enum(REFUSAL_CODES),
     message: z.string(),
-    request: z.enum(VOTING_CLIENT_TYPES as [VotingClientType, ...VotingClientType[]]).nullable(),
+    request: z.enum(VOTING_CLIENT_TYPES).nullable(),
     noteId: noteIdSchema.nullable(),
     requestId: z.string().nullable(),
   }),

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type * as Y from 'yjs';
 import { ORIGIN } from '../../doc/origins.ts';
-import { CommandError } from '../errors.ts';
 import type { BoardSnapshot } from '../snapshot.ts';
 import { createContext, type Actor } from './context.ts';
-import type { CommandDef } from './define.ts';
+import { type CommandDef, parseInput, transactCommand } from './define.ts';
 import * as channels from './channelCommands.ts';
 import * as connectors from './connectorCommands.ts';
 import * as kpis from './kpiCommands.ts';
@@ -89,23 +88,9 @@ export function executeDef<S extends z.ZodType, R>(
   origin: string,
   current?: () => BoardSnapshot,
 ): R {
-  const parsed = def.input.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new CommandError('invalid-input', first ? first.message : 'Invalid input');
-  }
+  const data = parseInput(def.input, input);
   // A live snapshot saves re-reading every record per command; it is only current between
   // transactions, so a command nested in someone else's transaction reads the doc itself.
   const ctx = createContext(doc, actor, Date.now(), doc._transaction === null ? current : undefined);
-  let result: R | undefined;
-  let failure: unknown;
-  doc.transact(() => {
-    try {
-      result = def.run(ctx, parsed.data);
-    } catch (e) {
-      failure = e;
-    }
-  }, origin);
-  if (failure) throw failure;
-  return result as R;
+  return transactCommand(doc, origin, () => def.run(ctx, data));
 }

@@ -4,7 +4,7 @@
  * with today's code). Run it against a checkout of that commit, whose node_modules it uses:
  *
  *   git worktree add --detach /tmp/old 1a6ddc4 && ln -s "$PWD/node_modules" /tmp/old/node_modules
- *   node server/storage/upgradeFixture/make.ts /tmp/old
+ *   node server/testing/upgradeFixture/make.ts /tmp/old
  *
  * It needs the PostgreSQL of the tests (TEST_DATABASE_URL) and pg_dump on PATH.
  */
@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { FIXTURE } from './fixtureContent.ts';
 
 const old = process.argv[2];
-if (!old) throw new Error('Usage: node server/storage/upgradeFixture/make.ts <checkout of 1a6ddc4>');
+if (!old) throw new Error('Usage: node server/testing/upgradeFixture/make.ts <checkout of 1a6ddc4>');
 const here = path.dirname(new URL(import.meta.url).pathname);
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'jb_fixture_1a6ddc4';
