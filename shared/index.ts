@@ -25,6 +25,8 @@ export * from './schema/kpi.ts';
 export * from './schema/connector.ts';
 export * from './schema/kpiSeries.ts';
 export * from './model/kpiImport.ts';
+export * from './model/kpiHealth.ts';
+export * from './model/actionOutcome.ts';
 export * from './model/savedTemplate.ts';
 export * from './schema/stage.ts';
 export * from './templates/index.ts';
