@@ -83,7 +83,9 @@ export function kpiOutcome(
   const after = series.filter((p) => (periodStart(p.period) ?? Number.NEGATIVE_INFINITY) >= doneAt);
   const b = side(before.slice(-options.window));
   const a = side(after.slice(0, options.window));
-  const enough = b.points >= options.minPoints && a.points >= options.minPoints;
+  // A window narrower than the minimum asks for fewer points: the window wins.
+  const min = Math.min(options.minPoints, options.window);
+  const enough = b.points >= min && a.points >= min;
   const change = enough ? a.mean! - b.mean! : null;
   const verdict: OutcomeVerdict =
     change === null
@@ -97,7 +99,7 @@ export function kpiOutcome(
   const count = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
   let statement: string;
   if (change === null) {
-    statement = `${kpi.metric}: too little data to say (${count(b.points)} before, ${count(a.points)} after; needs ${options.minPoints} on each side)`;
+    statement = `${kpi.metric}: too little data to say (${count(b.points)} before, ${count(a.points)} after; needs ${min} on each side)`;
   } else {
     const signed = `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatKpiNumber(Math.abs(change))}`;
     statement = `${kpi.metric}: ${value(b.mean!)} before (${count(b.points)}) → ${value(a.mean!)} after (${count(a.points)}), ${signed}, ${verdict}`;
@@ -134,4 +136,13 @@ export function actionOutcome(
   if (kpis.length === 0) return { ...base, kpis: [], statement: 'No KPI on this stage to compare' };
   const outcomes = kpis.map((k) => kpiOutcome(k, seriesOf(k.id), doneAt, options));
   return { ...base, kpis: outcomes, statement: outcomes.map((o) => o.statement).join('; ') };
+}
+
+/** The KPIs "Did it work?" reads: those of every stage that holds a done action. */
+export function kpisToCompare(board: {
+  readonly notes: readonly Pick<Note, 'action' | 'position'>[];
+  readonly kpis: readonly Pick<Kpi, 'id' | 'stageId'>[];
+}): KpiId[] {
+  const stages = new Set(board.notes.filter((n) => n.action?.status === 'done').map((n) => n.position.stageId));
+  return board.kpis.filter((k) => stages.has(k.stageId)).map((k) => k.id);
 }

@@ -48,7 +48,9 @@ describe('pain point to action', () => {
 
   it('dates each status change: opened, started and done, and going back forgets the later times', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const t = createTestBoard();
     const cell = { stageId: t.stage('Decision').id, laneId: t.lane('Pain points').id };
     const n = t.run('addNote', { ...cell, text: 'Show fees early' });
