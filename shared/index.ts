@@ -27,6 +27,7 @@ export * from './schema/kpiSeries.ts';
 export * from './model/kpiImport.ts';
 export * from './model/kpiHealth.ts';
 export * from './model/actionOutcome.ts';
+export * from './model/actionMarkers.ts';
 export * from './model/savedTemplate.ts';
 export * from './schema/stage.ts';
 export * from './templates/index.ts';

@@ -4,6 +4,8 @@ import {
   ACTION_STATUS_LABEL,
   buildPriorityList,
   DEPARTMENT_STYLE,
+  kpisToCompare,
+  OUTCOME_DEFAULTS,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
   NOTE_KINDS,
@@ -24,11 +26,14 @@ import { downloadFromApi } from '../exports/downloads.ts';
 import { downloadBoardPdf, downloadBoardPng } from '../exports/boardDownloads.ts';
 import type { PaperSize } from '../exports/pdfExport.ts';
 import { useCommentCounts } from '../exports/useCommentCounts.ts';
+import { useKpiSeries } from '../board/useKpiSeries.ts';
 import { ActionFields } from './ActionFields.tsx';
+import { OutcomeLine } from './OutcomeLine.tsx';
 import './priority.css';
 import { SidePanel } from './SidePanel.tsx';
 
 const FORMAT_LABEL: Record<ListFormat, string> = { csv: 'CSV', md: 'Markdown', json: 'JSON' };
+const OUTCOME_WINDOWS = [1, 2, 3, 6, 12] as const;
 
 /**
  * The priority list: notes ranked by the dots of a revealed round (latest, one, or all), with
@@ -45,6 +50,8 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   const [department, setDepartment] = useState<Department | ''>('');
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [busy, setBusy] = useState<string | null>(null);
+  const [outcomeWindow, setOutcomeWindow] = useState<number>(OUTCOME_DEFAULTS.window);
+  const series = useKpiSeries(kpisToCompare(board));
   const role = useStore(session.access, (a) => a.role);
   const rounds = revealedRounds(board);
   const choice: RoundChoice =
@@ -62,8 +69,10 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
         commentsIncluded: comments.included,
         baseUrl: window.location.origin,
         filters,
+        series,
+        outcomeWindow,
       }),
-    [board, choice, comments, filters],
+    [board, choice, comments, filters, series, outcomeWindow],
   );
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -79,7 +88,10 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   };
   const downloadList = (format: ListFormat) =>
     run(FORMAT_LABEL[format], () =>
-      downloadFromApi(prioritiesPath(session.boardId, format, { round: choice, ...filters }), session.token),
+      downloadFromApi(
+        prioritiesPath(session.boardId, format, { round: choice, ...filters, window: outcomeWindow }),
+        session.token,
+      ),
     );
   const show = (it: PriorityItem) => {
     if (it.removed) return;
@@ -149,6 +161,20 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
             {DEPARTMENTS.map((d) => (
               <option key={d} value={d}>
                 {DEPARTMENT_STYLE[d].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label title="For done actions: the mean of their stage's KPIs over this many measurements before and after">
+          <span>Did it work?</span>
+          <select
+            data-testid="priority-outcome-window"
+            value={outcomeWindow}
+            onChange={(e) => setOutcomeWindow(Number(e.target.value))}
+          >
+            {OUTCOME_WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {w} measurement{w === 1 ? '' : 's'} each side
               </option>
             ))}
           </select>
@@ -245,6 +271,15 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                         </span>
                       ) : (
                         <span className="muted">—</span>
+                      )}
+                      {it.outcome && (
+                        <div className="priority-outcome" data-testid="priority-outcome">
+                          {it.outcome.kpis.length === 0 ? (
+                            <span className="outcome outcome-too-little-data">{it.outcome.statement}</span>
+                          ) : (
+                            it.outcome.kpis.map((k) => <OutcomeLine key={k.kpiId} outcome={k} />)
+                          )}
+                        </div>
                       )}
                     </td>
                   </tr>

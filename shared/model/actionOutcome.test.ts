@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiId, NoteId, StageId } from '../schema/ids.ts';
 import type { KpiPoint } from '../schema/kpiSeries.ts';
+import type { Note } from '../schema/note.ts';
+import { actionMarkers } from './actionMarkers.ts';
 import { actionOutcome, kpiOutcome, periodEnd } from './actionOutcome.ts';
 
 const csat = { id: 'kpi:s.csat' as KpiId, metric: 'CSAT', unit: '/5', direction: 'higher' as const };
@@ -105,5 +107,40 @@ describe('Did it work? before and after an action was done', () => {
       'Marked done before Journeyboard kept the date: no before/after',
     );
     expect(actionOutcome(note, [], () => [])?.statement).toBe('No KPI on this stage to compare');
+  });
+});
+
+describe('action markers for a stage KPI chart', () => {
+  it('every dated step of the stage’s actions, oldest first; undated steps and other stages left out', () => {
+    const note = (id: string, stageId: string, action: Partial<NonNullable<Note['action']>> | null) => ({
+      id: id as NoteId,
+      text: id,
+      position: { stageId: stageId as StageId, laneId: 'lane:l' as never, index: 'a0' },
+      action: action && {
+        owner: '',
+        status: 'open' as const,
+        due: null,
+        openedAt: null,
+        startedAt: null,
+        doneAt: null,
+        ...action,
+      },
+    });
+    const markers = actionMarkers(
+      [
+        note('note:b', 'stage:s', { status: 'done', openedAt: 10, startedAt: 30, doneAt: 50 }),
+        note('note:a', 'stage:s', { openedAt: 20 }),
+        note('note:old', 'stage:s', { status: 'done' }),
+        note('note:other', 'stage:t', { openedAt: 5 }),
+        note('note:plain', 'stage:s', null),
+      ],
+      'stage:s' as StageId,
+    );
+    expect(markers.map((m) => `${m.noteId} ${m.event} ${m.at}`)).toEqual([
+      'note:b opened 10',
+      'note:a opened 20',
+      'note:b started 30',
+      'note:b done 50',
+    ]);
   });
 });
