@@ -13,7 +13,7 @@ import { OutcomeLine } from '../ui/OutcomeLine.tsx';
 const WINDOWS = [1, 2, 3, 6, 12] as const;
 
 /** The day of a step, in UTC like the periods it is compared with. */
-export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * Under the chart: what its marks mean, the steps of the stage's actions as a table (what the

@@ -21,7 +21,7 @@ export interface OutcomeOptions {
   readonly minPoints: number;
 }
 
-export interface OutcomeSide {
+interface OutcomeSide {
   /** null when the side has no points. */
   readonly mean: number | null;
   readonly points: number;

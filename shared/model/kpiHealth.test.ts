@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiId, StageId } from '../schema/ids.ts';
 import { KPI_DEFAULTS, type Kpi } from '../schema/kpi.ts';
 import type { Stage } from '../schema/stage.ts';
-import { journeyHealth, kpiHealth } from './kpiHealth.ts';
+import { journeyHealth, kpiHealth, slidingPainPoints } from './kpiHealth.ts';
 
 const stage = (id: string, name: string): Stage => ({
   typeName: 'stage',
@@ -75,5 +75,17 @@ describe('journey health', () => {
       ['Awareness', ['CSAT']],
     ]);
     expect(h.slidingStages[0]!.urgency).toBeCloseTo(0.75, 9);
+    const note = (id: string, kind: string, stageId: string) => ({
+      id: id as never,
+      kind,
+      position: { stageId: stageId as StageId },
+    });
+    const notes = [
+      note('note:1', 'pain', 'stage:c'),
+      note('note:2', 'pain', 'stage:a'),
+      note('note:3', 'idea', 'stage:b'),
+      note('note:4', 'pain', 'stage:b'),
+    ];
+    expect(slidingPainPoints(notes, h)).toEqual(['note:2', 'note:4']);
   });
 });

@@ -1,4 +1,4 @@
-import type { KpiId, StageId } from '../schema/ids.ts';
+import type { KpiId, NoteId, StageId } from '../schema/ids.ts';
 import { kpiStatus, type Kpi, type KpiStatus } from '../schema/kpi.ts';
 import type { KpiPoint } from '../schema/kpiSeries.ts';
 import type { Stage } from '../schema/stage.ts';
@@ -33,7 +33,7 @@ export interface KpiHealth {
   readonly urgency: number;
 }
 
-export interface StageHealth {
+interface StageHealth {
   readonly stageId: StageId;
   readonly stage: string;
   readonly sliding: readonly KpiHealth[];
@@ -112,4 +112,13 @@ export function journeyHealth(
     }))
     .sort((a, b) => b.urgency - a.urgency || order.get(a.stageId)! - order.get(b.stageId)!);
   return { window, kpis, slidingStages };
+}
+
+/** The pain points of the sliding stages, in board order: what a review round votes on. */
+export function slidingPainPoints(
+  notes: readonly { readonly id: NoteId; readonly kind: string; readonly position: { readonly stageId: StageId } }[],
+  health: JourneyHealth,
+): NoteId[] {
+  const sliding = new Set(health.slidingStages.map((s) => s.stageId));
+  return notes.filter((n) => n.kind === 'pain' && sliding.has(n.position.stageId)).map((n) => n.id);
 }
