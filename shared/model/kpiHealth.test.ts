@@ -48,8 +48,14 @@ describe('journey health', () => {
   it('on target is never sliding, even when worsening; one point has no trend', () => {
     const met = kpiHealth(kpi('stage:a', 'CSAT', [4.9, 4.6], { target: 4.5 }), 'A', 3);
     expect([met.status, met.trend, met.sliding, met.urgency]).toEqual(['met', 'worsening', false, 0]);
-    const one = kpiHealth(kpi('stage:a', 'CSAT', [3], { target: 4.5 }), 'A', 3);
+    const one = kpiHealth(kpi('stage:a', 'CSAT', [3], { target: 4.5, previous: null }), 'A', 3);
     expect([one.change, one.trend, one.sliding]).toEqual([null, 'unknown', false]);
+  });
+
+  it('a KPI typed by hand, with no series, trends from its previous value to its value', () => {
+    const typed = kpiHealth(kpi('stage:a', 'Conversion', [], { value: 3.1, previous: 3.4, target: 4 }), 'A', 6);
+    expect(typed.change).toBeCloseTo(-0.3, 9);
+    expect([typed.points, typed.trend, typed.status, typed.sliding]).toEqual([2, 'worsening', 'missed', true]);
   });
 
   it('sliding first, most urgent first; stages with a sliding KPI by their worst one; removed stages left out', () => {

@@ -7,7 +7,8 @@ import type { Stage } from '../schema/stage.ts';
  * Journey health: every KPI with its status against the target and its trend over the last
  * `window` measurements, and the stages that are sliding (a KPI below target and getting worse),
  * most urgent first. Reads the points the board mirrors (`recent`, up to 30), so it is live and
- * needs no download; a window longer than that is cut to what the board holds.
+ * needs no download; a window longer than that is cut to what the board holds. A KPI typed by
+ * hand, with no series, trends from its `previous` to its value.
  */
 export const HEALTH_WINDOWS = [3, 6, 12, 30] as const;
 
@@ -57,7 +58,7 @@ export function kpiHealth(
   series: readonly KpiPoint[] = kpi.recent,
 ): KpiHealth {
   const status = kpiStatus(kpi);
-  const points = series.slice(-Math.max(2, window));
+  const points = series.length >= 2 ? series.slice(-Math.max(2, window)) : handSet(kpi);
   const change = points.length >= 2 ? points.at(-1)!.value - points[0]!.value : null;
   const scale = Math.abs(kpi.target ?? points[0]?.value ?? 0) || 1;
   const good = change === null ? null : kpi.direction === 'higher' ? change : -change;
@@ -81,6 +82,15 @@ export function kpiHealth(
     sliding: below && trend === 'worsening',
     urgency: below ? (shortfall + worsening) / scale : 0,
   };
+}
+
+/** A KPI typed by hand (value and previous, no series) keeps its trend: those two points. */
+function handSet(kpi: Kpi): readonly KpiPoint[] {
+  if (kpi.value === null || kpi.previous === null) return kpi.recent;
+  return [
+    { period: 'previous', value: kpi.previous },
+    { period: 'current', value: kpi.value },
+  ];
 }
 
 function byUrgency(a: KpiHealth, b: KpiHealth): number {
