@@ -1,41 +1,10 @@
 import Papa from 'papaparse';
-import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 import type { BoardPageObject } from './BoardPageObject.ts';
 import { annAndBobOnNewBoard, expect, test } from './fixtures.ts';
+import { day, importMeasurements } from './kpiMeasurements.ts';
 import { linkFor } from './server.ts';
 import { VotingObject } from './VotingObject.ts';
-
-const DAY = 86_400_000;
-/** A day `offset` days from today, as a period (UTC, like the server reads it). */
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-
-/** Seeds measurements as an outside client would: the board's HTTP route, a facilitator's link. */
-async function importMeasurements(page: Page, boardId: string, stageId: string, values: Record<string, number>) {
-  const token = linkFor(boardId, 'facilitator').match(/token=([^&]+)/)![1]!;
-  const measurements = Object.entries(values).map(([period, value]) => ({
-    period,
-    value,
-    sampleSize: 150,
-    source: 'survey',
-  }));
-  const status = await page.evaluate(
-    async ({ boardId, token, body }) =>
-      (
-        await fetch(`/api/boards/${boardId}/measurements`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).status,
-    {
-      boardId,
-      token,
-      body: { kpis: [{ stageId, metric: 'CSAT', unit: '/5', direction: 'higher', target: 4.2, measurements }] },
-    },
-  );
-  expect(status).toBe(200);
-}
 
 const csatCard = async (b: BoardPageObject, stageId: string) =>
   (await b.page.evaluate(() => window.__journeyboard!.kpis())).find(

@@ -14,12 +14,19 @@ import { showToast } from '../board/editorState.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 
-const TREND: Record<HealthTrend, { icon: string; label: string }> = {
-  improving: { icon: '↗', label: 'Improving' },
-  worsening: { icon: '↘', label: 'Worsening' },
-  flat: { icon: '→', label: 'Flat' },
-  unknown: { icon: '–', label: 'Not enough points' },
+const TREND: Record<HealthTrend, { label: string }> = {
+  improving: { label: 'Improving' },
+  worsening: { label: 'Worsening' },
+  flat: { label: 'Flat' },
+  unknown: { label: 'Not enough points' },
 };
+
+/** The arrow shows where the value went; the word says whether that is good (effort going down is). */
+function arrow(change: number | null, trend: HealthTrend): string {
+  if (change === null) return '–';
+  if (trend === 'flat' || change === 0) return '→';
+  return change > 0 ? '↑' : '↓';
+}
 
 /**
  * Journey health: the stages that are sliding (a KPI below target and getting worse), most urgent
@@ -117,7 +124,8 @@ export function JourneyHealth() {
           </div>
         )}
       </section>
-      <div className="kpi-table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways on a phone must take the keyboard's focus */}
+      <section className="kpi-table-wrap" tabIndex={0} aria-label="Every KPI, most urgent first">
         <table className="kpi-table" data-testid="health-table">
           <caption className="sr-only">Every KPI, most urgent first</caption>
           <thead>
@@ -137,11 +145,11 @@ export function JourneyHealth() {
                   {KPI_STATUS_STYLE[k.status].icon} {KPI_STATUS_STYLE[k.status].label}
                 </td>
                 <td>
-                  <span aria-hidden>{TREND[k.trend].icon}</span> {TREND[k.trend].label}
+                  <span aria-hidden>{arrow(k.change, k.trend)}</span> {TREND[k.trend].label}
                   {k.change !== null && (
                     <span className="muted">
                       {' '}
-                      {signed(k.change)} over {k.points}
+                      {signed(k.change)} over {k.points} points
                     </span>
                   )}
                 </td>
@@ -149,7 +157,7 @@ export function JourneyHealth() {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

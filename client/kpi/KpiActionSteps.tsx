@@ -16,8 +16,8 @@ const WINDOWS = [1, 2, 3, 6, 12] as const;
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * Under the chart: what its marks mean, the steps of the stage's actions as a table (what the
- * chart shows, for screen readers and the keyboard), and "Did it work?" for each done action.
+ * Under the chart: what its marks mean, "Did it work?" for each done action, and the steps of
+ * the stage's actions as a table (what the chart shows, for screen readers and the keyboard).
  */
 export function KpiActionSteps({
   kpi,
@@ -41,15 +41,44 @@ export function KpiActionSteps({
             <span className="key-line key-target" aria-hidden /> Target
           </li>
         )}
-        {(Object.keys(MARKER_STYLE) as (keyof typeof MARKER_STYLE)[]).map((e) => (
-          <li key={e}>
-            <span aria-hidden style={{ color: MARKER_STYLE[e].colour }}>
-              {MARKER_STYLE[e].mark}
-            </span>{' '}
-            {ACTION_EVENT_LABEL[e]}
-          </li>
-        ))}
+        {(Object.keys(MARKER_STYLE) as (keyof typeof MARKER_STYLE)[])
+          .filter((e) => markers.some((m) => m.event === e))
+          .map((e) => (
+            <li key={e}>
+              <span aria-hidden style={{ color: MARKER_STYLE[e].colour }}>
+                {MARKER_STYLE[e].mark}
+              </span>{' '}
+              {ACTION_EVENT_LABEL[e]}
+            </li>
+          ))}
       </ul>
+      {done.length > 0 && (
+        <div className="kpi-outcomes" data-testid="kpi-outcomes">
+          <div className="kpi-outcomes-head">
+            <h3>Did it work?</h3>
+            <label>
+              <span>Compare</span>
+              <select value={window} onChange={(e) => setWindow(Number(e.target.value))}>
+                {WINDOWS.map((w) => (
+                  <option key={w} value={w}>
+                    {w} measurement{w === 1 ? '' : 's'} each side
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <ul>
+            {done.map((m) => (
+              <li key={m.noteId}>
+                <span className="kpi-outcome-action">
+                  {m.text || '(empty note)'} <span className="muted">· done {utcDay(m.at)}</span>
+                </span>
+                <OutcomeLine outcome={kpiOutcome(kpi, series, m.at, { ...OUTCOME_DEFAULTS, window })} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {markers.length === 0 ? (
         <p className="muted small">
           No dated action steps in this stage yet: make a pain point or idea an action, then move it along.
@@ -80,33 +109,6 @@ export function KpiActionSteps({
               ))}
             </tbody>
           </table>
-        </div>
-      )}
-      {done.length > 0 && (
-        <div className="kpi-outcomes" data-testid="kpi-outcomes">
-          <div className="kpi-outcomes-head">
-            <h3>Did it work?</h3>
-            <label>
-              <span>Compare</span>
-              <select value={window} onChange={(e) => setWindow(Number(e.target.value))}>
-                {WINDOWS.map((w) => (
-                  <option key={w} value={w}>
-                    {w} measurement{w === 1 ? '' : 's'} each side
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <ul>
-            {done.map((m) => (
-              <li key={m.noteId}>
-                <span className="kpi-outcome-action">
-                  {m.text || '(empty note)'} <span className="muted">· done {utcDay(m.at)}</span>
-                </span>
-                <OutcomeLine outcome={kpiOutcome(kpi, series, m.at, { ...OUTCOME_DEFAULTS, window })} />
-              </li>
-            ))}
-          </ul>
         </div>
       )}
     </section>

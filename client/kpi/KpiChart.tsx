@@ -94,18 +94,24 @@ function drawMarkers(u: uPlot, markers: readonly ActionMarker[]): void {
   ctx.font = `${12 * px}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
+  // Steps close together (made an action and started the same day) stack their marks downwards.
+  let last = Number.NEGATIVE_INFINITY;
+  let row = 0;
   for (const m of markers) {
     const style = MARKER_STYLE[m.event];
     const x = Math.round(u.valToPos(m.at / 1000, 'x', true));
+    row = x - last < 14 * px ? row + 1 : 0;
+    last = x;
+    const top = bbox.top + 2 * px + row * 14 * px;
     ctx.strokeStyle = style.colour;
     ctx.fillStyle = style.colour;
     ctx.lineWidth = 1.5 * px;
     ctx.setLineDash(style.dash.map((d) => d * px));
     ctx.beginPath();
-    ctx.moveTo(x, bbox.top + 16 * px);
+    ctx.moveTo(x, top + 14 * px);
     ctx.lineTo(x, bbox.top + bbox.height);
     ctx.stroke();
-    ctx.fillText(style.mark, x, bbox.top + 2 * px);
+    ctx.fillText(style.mark, x, top);
   }
   ctx.restore();
 }

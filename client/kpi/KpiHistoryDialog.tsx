@@ -61,7 +61,9 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
             markers={markers}
             label={chartLabel(series, kpi, markers.length)}
           />
-          <div className="kpi-import-table-wrap">
+          <KpiActionSteps kpi={kpi} series={series} markers={markers} />
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the series scrolls inside the dialog: the keyboard must reach it */}
+          <section className="kpi-import-table-wrap kpi-measurements" tabIndex={0} aria-label="Measurements">
             <table className="kpi-import-table" data-testid="kpi-history-table">
               <caption className="sr-only">Measurements of {kpi.metric}, newest first</caption>
               <thead>
@@ -83,8 +85,7 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
                 ))}
               </tbody>
             </table>
-          </div>
-          <KpiActionSteps kpi={kpi} series={series} markers={markers} />
+          </section>
         </>
       )}
       <div className="dialog-actions">
