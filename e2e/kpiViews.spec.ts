@@ -30,10 +30,7 @@ test('KPI chart with action markers, Did it work? on the action, in the priority
   });
 
   // Ann makes the pain point an action, starts it and marks it done.
-  const r = await a.noteRect(pain.id);
-  await a.page.mouse.click(r.x + 20, r.y + 20);
-  const toolbar = a.page.getByTestId('selection-toolbar');
-  await toolbar.getByTestId('make-action').click();
+  const toolbar = await a.makeAction(pain.id);
   await toolbar.getByLabel('Status').selectOption('in-progress');
   await toolbar.getByLabel('Status').selectOption('done');
   const onAction = toolbar.getByTestId('note-outcome').getByTestId('outcome-line').filter({ hasText: 'CSAT' });

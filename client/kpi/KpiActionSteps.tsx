@@ -9,8 +9,7 @@ import {
 } from '../../shared/index.ts';
 import { MARKER_STYLE } from './KpiChart.tsx';
 import { OutcomeLine } from '../ui/OutcomeLine.tsx';
-
-const WINDOWS = [1, 2, 3, 6, 12] as const;
+import { OutcomeWindowSelect } from '../ui/OutcomeWindowSelect.tsx';
 
 /** The day of a step, in UTC like the periods it is compared with. */
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -58,13 +57,7 @@ export function KpiActionSteps({
             <h3>Did it work?</h3>
             <label>
               <span>Compare</span>
-              <select value={window} onChange={(e) => setWindow(Number(e.target.value))}>
-                {WINDOWS.map((w) => (
-                  <option key={w} value={w}>
-                    {w} measurement{w === 1 ? '' : 's'} each side
-                  </option>
-                ))}
-              </select>
+              <OutcomeWindowSelect value={window} onChange={setWindow} />
             </label>
           </div>
           <ul>

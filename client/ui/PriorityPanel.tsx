@@ -29,11 +29,11 @@ import { useCommentCounts } from '../exports/useCommentCounts.ts';
 import { useKpiSeries } from '../board/useKpiSeries.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { OutcomeLine } from './OutcomeLine.tsx';
+import { OutcomeWindowSelect } from './OutcomeWindowSelect.tsx';
 import './priority.css';
 import { SidePanel } from './SidePanel.tsx';
 
 const FORMAT_LABEL: Record<ListFormat, string> = { csv: 'CSV', md: 'Markdown', json: 'JSON' };
-const OUTCOME_WINDOWS = [1, 2, 3, 6, 12] as const;
 
 /**
  * The priority list: notes ranked by the dots of a revealed round (latest, one, or all), with
@@ -167,17 +167,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
         </label>
         <label title="For done actions: the mean of their stage's KPIs over this many measurements before and after">
           <span>Did it work?</span>
-          <select
-            data-testid="priority-outcome-window"
-            value={outcomeWindow}
-            onChange={(e) => setOutcomeWindow(Number(e.target.value))}
-          >
-            {OUTCOME_WINDOWS.map((w) => (
-              <option key={w} value={w}>
-                {w} measurement{w === 1 ? '' : 's'} each side
-              </option>
-            ))}
-          </select>
+          <OutcomeWindowSelect testId="priority-outcome-window" value={outcomeWindow} onChange={setOutcomeWindow} />
         </label>
       </div>
       <p className="muted small" data-testid="priority-summary">
