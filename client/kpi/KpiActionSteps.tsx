@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import {
   ACTION_EVENT_LABEL,
   type ActionMarker,
@@ -28,6 +28,7 @@ export function KpiActionSteps({
   markers: readonly ActionMarker[];
 }) {
   const [window, setWindow] = useState<number>(OUTCOME_DEFAULTS.window);
+  const windowId = useId();
   const done = markers.filter((m) => m.event === 'done');
   return (
     <section className="kpi-steps" aria-label="Actions of this stage">
@@ -55,9 +56,9 @@ export function KpiActionSteps({
         <div className="kpi-outcomes" data-testid="kpi-outcomes">
           <div className="kpi-outcomes-head">
             <h3>Did it work?</h3>
-            <label>
+            <label htmlFor={windowId}>
               <span>Compare</span>
-              <OutcomeWindowSelect value={window} onChange={setWindow} />
+              <OutcomeWindowSelect id={windowId} value={window} onChange={setWindow} />
             </label>
           </div>
           <ul>

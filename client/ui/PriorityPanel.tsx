@@ -1,5 +1,5 @@
 import { DeptMark } from './DeptMark.tsx';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import {
   ACTION_STATUS_LABEL,
   buildPriorityList,
@@ -51,6 +51,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcomeWindow, setOutcomeWindow] = useState<number>(OUTCOME_DEFAULTS.window);
+  const windowId = useId();
   const series = useKpiSeries(kpisToCompare(board));
   const role = useStore(session.access, (a) => a.role);
   const rounds = revealedRounds(board);
@@ -165,9 +166,17 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
             ))}
           </select>
         </label>
-        <label title="For done actions: the mean of their stage's KPIs over this many measurements before and after">
+        <label
+          htmlFor={windowId}
+          title="For done actions: the mean of their stage's KPIs over this many measurements before and after"
+        >
           <span>Did it work?</span>
-          <OutcomeWindowSelect testId="priority-outcome-window" value={outcomeWindow} onChange={setOutcomeWindow} />
+          <OutcomeWindowSelect
+            id={windowId}
+            testId="priority-outcome-window"
+            value={outcomeWindow}
+            onChange={setOutcomeWindow}
+          />
         </label>
       </div>
       <p className="muted small" data-testid="priority-summary">
