@@ -101,6 +101,15 @@ export class BoardPageObject {
     await this.page.mouse.up();
   }
 
+  /** Selects a pain point or idea and makes it an action; resolves with the selection toolbar. */
+  async makeAction(id: string) {
+    const r = await this.noteRect(id);
+    await this.page.mouse.click(r.x + 20, r.y + 20);
+    const toolbar = this.page.getByTestId('selection-toolbar');
+    await toolbar.getByTestId('make-action').click();
+    return toolbar;
+  }
+
   async noteById(id: string) {
     return (await this.board()).notes.find((n) => n.id === id);
   }

@@ -6,10 +6,7 @@ test('a pain point becomes an action with owner, status and due date; a colleagu
 }) => {
   const { a, b } = await annAndBobOnNewBoard(browser, server, 'Actions', 'ecommerce');
   const pain = (await a.board()).notes.find((n) => n.text === 'Shipping cost only shown at the last step')!;
-  const r = await a.noteRect(pain.id);
-  await a.page.mouse.click(r.x + 20, r.y + 20);
-  const toolbar = a.page.getByTestId('selection-toolbar');
-  await toolbar.getByTestId('make-action').click();
+  const toolbar = await a.makeAction(pain.id);
   await toolbar.getByLabel('Owner').fill('Priya');
   await toolbar.getByLabel('Owner').press('Tab');
   await toolbar.getByLabel('Status').selectOption('in-progress');

@@ -8,6 +8,8 @@ export interface ListQuery {
   readonly stageIds: readonly string[];
   readonly kinds: readonly NoteKind[];
   readonly departments: readonly Department[];
+  /** "Did it work?": measurements on each side of "done". */
+  readonly window?: number;
 }
 
 /** `/api/boards/:id/priorities.<format>?round=…&stage=…`: the same list the panel shows. */
@@ -16,6 +18,7 @@ export function prioritiesPath(boardId: string, format: ListFormat, q: ListQuery
   for (const s of q.stageIds) params.append('stage', s);
   for (const k of q.kinds) params.append('kind', k);
   for (const d of q.departments) params.append('department', d);
+  if (q.window !== undefined) params.set('window', String(q.window));
   return `/api/boards/${encodeURIComponent(boardId)}/priorities.${format}?${params}`;
 }
 

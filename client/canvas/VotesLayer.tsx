@@ -45,7 +45,7 @@ export const VotesLayer = memo(function VotesLayer({
         const r = layout.notes.get(n.id);
         if (!r) return null;
         if (openRound) {
-          if (!isVotable(openRound, { kind: n.kind, laneId: n.position.laneId })) {
+          if (!isVotable(openRound, { id: n.id, kind: n.kind, laneId: n.position.laneId })) {
             return (
               <Rect
                 key={n.id}

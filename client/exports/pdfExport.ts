@@ -20,6 +20,11 @@ export function pdfText(text: string): string {
   return Array.from(text, (c) => (c.codePointAt(0)! <= 0xff || CP1252_EXTRA.has(c) ? c : '?')).join('');
 }
 
+/** The outcome's arrow and minus sign are outside Windows-1252: written as ASCII rather than "?". */
+function outcomeText(text: string): string {
+  return text.replaceAll('→', '->').replaceAll('−', '-');
+}
+
 /**
  * The board fitted to one landscape page (A4 or Letter), then the priority list as a table on
  * the following pages. jsPDF and its table plugin are loaded only when someone asks for a PDF.
@@ -52,6 +57,7 @@ export async function boardPdf(input: {
     cell(it.owner),
     it.status ? ACTION_STATUS_LABEL[it.status] : '',
     it.due ?? '',
+    pdfText(outcomeText(it.outcome?.statement ?? '')),
   ]);
   const hasEmoji = body.some((row) => row.some((c) => typeof c !== 'string'));
   // Without the font (offline, say) the PDF is still made, with "?" for each emoji as before.
@@ -114,6 +120,7 @@ export async function boardPdf(input: {
         'Owner',
         'Status',
         'Due',
+        'Did it work?',
       ],
     ],
     body: rows,
@@ -124,7 +131,7 @@ export async function boardPdf(input: {
     columnStyles: {
       0: { cellWidth: 24, halign: 'right' },
       1: { cellWidth: 36, halign: 'right' },
-      2: { cellWidth: 230 },
+      2: { cellWidth: 170 },
     },
   });
   return doc.output('blob');

@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatKpiValue, type Kpi, type KpiMeasurement } from '../../shared/index.ts';
+import { actionMarkers, formatKpiValue, type Kpi, type KpiMeasurement } from '../../shared/index.ts';
 import { KpiMeasurementsApi } from '../api/kpiMeasurements.ts';
-import { useSession } from '../board/hooks.ts';
-import { sparkline } from '../geometry/sparkline.ts';
+import { useBoard, useSession } from '../board/hooks.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-
-const CHART = { x: 4, y: 6, width: 312, height: 64 } as const;
+import { KpiActionSteps } from './KpiActionSteps.tsx';
+import { KpiChart } from './KpiChart.tsx';
 
 /**
  * A KPI's measurements: its whole series, read from the server (the board holds only the latest
- * points), as a sparkline with the target and a table, newest first. Read again whenever the
- * board's mirror of the series changes, so an import by someone else shows up here too.
+ * points), as a chart with the target and the stage's action steps, then the same as tables
+ * (newest first) and "Did it work?" for the stage's done actions. Read again whenever the board's
+ * mirror of the series changes, so an import by someone else shows up here without a reload.
  */
 export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageName: string; onClose: () => void }) {
   const session = useSession();
+  const board = useBoard();
   const api = useMemo(() => new KpiMeasurementsApi(session.boardId, () => session.token), [session]);
   const [series, setSeries] = useState<readonly KpiMeasurement[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +37,9 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
   }, [api, kpi.id, changed]);
 
   const unit = (value: number) => formatKpiValue({ value, unit: kpi.unit });
+  const markersKey = JSON.stringify(actionMarkers(board.notes, kpi.stageId));
+  // Only a change of the steps themselves draws the chart again, not every edit of the board.
+  const markers = useMemo(() => JSON.parse(markersKey) as ReturnType<typeof actionMarkers>, [markersKey]);
   return (
     <Dialog title={`${kpi.metric} in ${stageName}`} onClose={onClose} className="kpi-history">
       {error && (
@@ -51,8 +55,15 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
       )}
       {series && series.length > 0 && (
         <>
-          <SeriesChart series={series} target={kpi.target} format={unit} />
-          <div className="kpi-import-table-wrap">
+          <KpiChart
+            series={series}
+            target={kpi.target}
+            markers={markers}
+            label={chartLabel(series, kpi, markers.length)}
+          />
+          <KpiActionSteps kpi={kpi} series={series} markers={markers} />
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the series scrolls inside the dialog: the keyboard must reach it */}
+          <section className="kpi-import-table-wrap kpi-measurements" tabIndex={0} aria-label="Measurements">
             <table className="kpi-import-table" data-testid="kpi-history-table">
               <caption className="sr-only">Measurements of {kpi.metric}, newest first</caption>
               <thead>
@@ -74,7 +85,7 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
       <div className="dialog-actions">
@@ -86,45 +97,11 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
   );
 }
 
-/** The whole series as a line, the target dashed; its words for screen readers say the same. */
-function SeriesChart({
-  series,
-  target,
-  format,
-}: {
-  series: readonly KpiMeasurement[];
-  target: number | null;
-  format: (value: number) => string;
-}) {
-  const shape = sparkline(
-    series.map((m) => m.value),
-    target,
-    CHART,
-  );
+function chartLabel(series: readonly KpiMeasurement[], kpi: Kpi, steps: number): string {
+  const format = (value: number) => formatKpiValue({ value, unit: kpi.unit });
   const first = series[0]!;
   const last = series.at(-1)!;
-  const label = `${series.length} measurements from ${format(first.value)} on ${first.period} to ${format(last.value)} on ${last.period}${target === null ? '' : `; target ${format(target)}`}`;
-  const points = [];
-  for (let i = 0; i < shape.points.length; i += 2) points.push(`${shape.points[i]},${shape.points[i + 1]}`);
-  return (
-    <svg
-      className="kpi-history-chart"
-      viewBox={`0 0 ${CHART.width + 2 * CHART.x} ${CHART.height + 2 * CHART.y}`}
-      role="img"
-      aria-label={label}
-      data-testid="kpi-history-chart"
-    >
-      {shape.targetY !== null && (
-        <line
-          x1={CHART.x}
-          x2={CHART.x + CHART.width}
-          y1={shape.targetY}
-          y2={shape.targetY}
-          className="kpi-history-target"
-        />
-      )}
-      <polyline points={points.join(' ')} className="kpi-history-line" />
-      {shape.last && <circle cx={shape.last.x} cy={shape.last.y} r={3} className="kpi-history-dot" />}
-    </svg>
-  );
+  const target = kpi.target === null ? '' : `; target ${format(kpi.target)}`;
+  const marked = steps === 0 ? '' : `; ${steps} action step${steps === 1 ? '' : 's'} marked (listed below)`;
+  return `${series.length} measurements from ${format(first.value)} on ${first.period} to ${format(last.value)} on ${last.period}${target}${marked}`;
 }

@@ -17,15 +17,13 @@ const DATED_HELP =
   'Add a date column (2026-03-14, 2026-03 or 2026-Q1; optional: sample_size, source) to import a history: one row per KPI and date, a date imported again replaces its value.';
 import './kpi.css';
 import { SidePanel } from '../ui/SidePanel.tsx';
+import { Segmented } from '../ui/Segmented.tsx';
+import { JourneyHealth } from './JourneyHealth.tsx';
 
-/** Every stage's KPIs in one table, with CSV import; a row opens the card's editor on the board. */
+/** Every stage's KPIs in one table, with CSV import (a row opens the card's editor), or their health. */
 export function KpiPanel({ readOnly }: { readOnly: boolean }) {
   const session = useSession();
-  const board = useBoard();
-  const file = useRef<HTMLInputElement>(null);
-  const [importing, setImporting] = useState<{ name: string; text: string } | null>(null);
-  useEffect(() => session.editor.update({ kpiEditor: null }), [session]);
-  const example = `data:text/csv;charset=utf-8,${encodeURIComponent(kpiCsvExample(board))}`;
+  const [view, setView] = useState<'kpis' | 'health'>('kpis');
   return (
     <SidePanel
       titleId="kpis-title"
@@ -33,6 +31,30 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
       testId="kpi-panel"
       onClose={() => session.editor.update({ panel: null })}
     >
+      <Segmented
+        label="Show"
+        className="kpi-view-switch"
+        value={view}
+        onChange={setView}
+        options={[
+          { value: 'kpis', label: 'KPIs' },
+          { value: 'health', label: 'Journey health', testId: 'kpi-view-health' },
+        ]}
+      />
+      {view === 'health' ? <JourneyHealth /> : <KpiList readOnly={readOnly} />}
+    </SidePanel>
+  );
+}
+
+function KpiList({ readOnly }: { readOnly: boolean }) {
+  const session = useSession();
+  const board = useBoard();
+  const file = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState<{ name: string; text: string } | null>(null);
+  useEffect(() => session.editor.update({ kpiEditor: null }), [session]);
+  const example = `data:text/csv;charset=utf-8,${encodeURIComponent(kpiCsvExample(board))}`;
+  return (
+    <>
       <p className="muted small">
         Metrics per stage against their targets. Click a card in the KPI row (or double-click an empty stage there) to
         edit or add one.
@@ -132,6 +154,6 @@ export function KpiPanel({ readOnly }: { readOnly: boolean }) {
       {importing && (
         <KpiImportDialog fileName={importing.name} text={importing.text} onClose={() => setImporting(null)} />
       )}
-    </SidePanel>
+    </>
   );
 }

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ACTION_STATUS_LABEL, ACTION_STATUSES, type ActionStatus, type Note } from '../../shared/index.ts';
+import {
+  ACTION_STATUS_LABEL,
+  ACTION_STATUSES,
+  sameActionFields,
+  type ActionStatus,
+  type Note,
+} from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
 import { CloseButton } from './IconButton.tsx';
 
@@ -8,7 +14,7 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
   const session = useSession();
   const noteIds = notes.map((n) => n.id);
   const first = notes[0]?.action ?? null;
-  const same = notes.every((n) => JSON.stringify(n.action) === JSON.stringify(first));
+  const same = notes.every((n) => sameActionFields(n.action, first));
   const [owner, setOwner] = useState(first?.owner ?? '');
   useEffect(() => setOwner(first?.owner ?? ''), [first?.owner]);
   if (!notes.some((n) => n.action)) {

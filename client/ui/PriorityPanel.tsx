@@ -1,9 +1,11 @@
 import { DeptMark } from './DeptMark.tsx';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import {
   ACTION_STATUS_LABEL,
   buildPriorityList,
   DEPARTMENT_STYLE,
+  kpisToCompare,
+  OUTCOME_DEFAULTS,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
   NOTE_KINDS,
@@ -24,7 +26,10 @@ import { downloadFromApi } from '../exports/downloads.ts';
 import { downloadBoardPdf, downloadBoardPng } from '../exports/boardDownloads.ts';
 import type { PaperSize } from '../exports/pdfExport.ts';
 import { useCommentCounts } from '../exports/useCommentCounts.ts';
+import { useKpiSeries } from '../board/useKpiSeries.ts';
 import { ActionFields } from './ActionFields.tsx';
+import { OutcomeLine } from './OutcomeLine.tsx';
+import { OutcomeWindowSelect } from './OutcomeWindowSelect.tsx';
 import './priority.css';
 import { SidePanel } from './SidePanel.tsx';
 
@@ -45,6 +50,9 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   const [department, setDepartment] = useState<Department | ''>('');
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [busy, setBusy] = useState<string | null>(null);
+  const [outcomeWindow, setOutcomeWindow] = useState<number>(OUTCOME_DEFAULTS.window);
+  const windowId = useId();
+  const series = useKpiSeries(kpisToCompare(board));
   const role = useStore(session.access, (a) => a.role);
   const rounds = revealedRounds(board);
   const choice: RoundChoice =
@@ -62,8 +70,10 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
         commentsIncluded: comments.included,
         baseUrl: window.location.origin,
         filters,
+        series,
+        outcomeWindow,
       }),
-    [board, choice, comments, filters],
+    [board, choice, comments, filters, series, outcomeWindow],
   );
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -79,7 +89,10 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   };
   const downloadList = (format: ListFormat) =>
     run(FORMAT_LABEL[format], () =>
-      downloadFromApi(prioritiesPath(session.boardId, format, { round: choice, ...filters }), session.token),
+      downloadFromApi(
+        prioritiesPath(session.boardId, format, { round: choice, ...filters, window: outcomeWindow }),
+        session.token,
+      ),
     );
   const show = (it: PriorityItem) => {
     if (it.removed) return;
@@ -152,6 +165,18 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               </option>
             ))}
           </select>
+        </label>
+        <label
+          htmlFor={windowId}
+          title="For done actions: the mean of their stage's KPIs over this many measurements before and after"
+        >
+          <span>Did it work?</span>
+          <OutcomeWindowSelect
+            id={windowId}
+            testId="priority-outcome-window"
+            value={outcomeWindow}
+            onChange={setOutcomeWindow}
+          />
         </label>
       </div>
       <p className="muted small" data-testid="priority-summary">
@@ -245,6 +270,15 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                         </span>
                       ) : (
                         <span className="muted">—</span>
+                      )}
+                      {it.outcome && (
+                        <div className="priority-outcome" data-testid="priority-outcome">
+                          {it.outcome.kpis.length === 0 ? (
+                            <span className="outcome outcome-too-little-data">{it.outcome.statement}</span>
+                          ) : (
+                            it.outcome.kpis.map((k) => <OutcomeLine key={k.kpiId} outcome={k} />)
+                          )}
+                        </div>
                       )}
                     </td>
                   </tr>

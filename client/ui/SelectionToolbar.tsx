@@ -15,6 +15,7 @@ import { useCommentsUi } from '../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
 import { ActionFields } from './ActionFields.tsx';
+import { NoteOutcome } from './NoteOutcome.tsx';
 import { useIsPhone } from './layout/viewport.ts';
 import { boundsOf, placeToolbar, screenRect } from './overlayPosition.ts';
 import { useMeasuredSize } from './useMeasuredSize.ts';
@@ -144,6 +145,7 @@ export function SelectionToolbar() {
         ))}
       </fieldset>
       {notes.every((n) => n.kind === 'pain' || n.kind === 'idea') && <ActionFields notes={notes} />}
+      {notes.length === 1 && notes[0]!.action?.status === 'done' && <NoteOutcome note={notes[0]!} />}
       {board.personas.length > 0 && (
         <fieldset className="persona-chips" aria-label="Personas">
           {board.personas.map((p) => {

@@ -220,4 +220,66 @@ describe('priority list routes', () => {
       provider.destroy();
     }
   });
+
+  it('"Did it work?" compares over the whole series in the database, not only the points the board mirrors', async () => {
+    const board = await (async () => {
+      let b!: ReturnType<typeof readBoard>;
+      await onServer((doc) => {
+        b = readBoard(doc);
+      });
+      return b;
+    })();
+    const idea = board.notes.find((n) => n.kind === 'idea')!;
+    const stageId = idea.position.stageId;
+    // Done on 15 January 2026; daily CSAT from 1 December to 28 February: 3 before, 5 after (the
+    // 15th itself, which holds the moment of "done", is 99 and counts for neither side). The board
+    // mirrors only the last 30 days (February), so without the table there would be no "before".
+    const done = Date.UTC(2026, 0, 15, 10);
+    const measurements = [];
+    for (let t = Date.UTC(2025, 11, 1); t <= Date.UTC(2026, 1, 28); t += 86_400_000) {
+      const period = new Date(t).toISOString().slice(0, 10);
+      measurements.push({
+        period,
+        value: t < Date.UTC(2026, 0, 15) ? 3 : period === '2026-01-15' ? 99 : 5,
+        sampleSize: null,
+        source: null,
+      });
+    }
+    const put = await fetchAsPerson(`${server.url}/api/boards/${id}/measurements`, tokens.facilitator, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kpis: [{ stageId, metric: 'CSAT', unit: '/5', direction: 'higher', measurements }] }),
+    });
+    expect(put.status).toBe(200);
+    await onServer((doc) => {
+      const rec = recordsMap(doc).get(idea.id) as Y.Map<unknown>;
+      doc.transact(() => {
+        rec.set('actionStatus', 'done');
+        rec.set('actionDoneAt', done);
+      }, ORIGIN.server);
+    });
+    const json = (await (await get(`/api/boards/${id}/priorities.json`, tokens.viewer)).json()) as PrioritiesJson;
+    const item = json.items.find((i) => i.noteId === idea.id)!;
+    expect(item.doneAt).toBe('2026-01-15T10:00:00.000Z');
+    expect(item.outcome?.kpis.find((k) => k.metric === 'CSAT')?.statement).toBe(
+      'CSAT: 3/5 before (3 points) → 5/5 after (3 points), +2, better',
+    );
+    const wide = (await (
+      await get(`/api/boards/${id}/priorities.json?window=20`, tokens.viewer)
+    ).json()) as PrioritiesJson;
+    expect(wide.items.find((i) => i.noteId === idea.id)?.outcome?.kpis.find((k) => k.metric === 'CSAT')).toMatchObject({
+      before: { points: 20, from: '2025-12-26', to: '2026-01-14' },
+      after: { points: 20, from: '2026-01-16', to: '2026-02-04' },
+    });
+    const csv = await (await get(`/api/boards/${id}/priorities.csv`, tokens.viewer)).text();
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    const row = rows.find((r) => r[PRIORITY_COLUMNS.indexOf('link')]?.endsWith(idea.id))!;
+    expect(row[PRIORITY_COLUMNS.indexOf('done')]).toBe('2026-01-15');
+    expect(row[PRIORITY_COLUMNS.indexOf('outcome')]).toMatch(/^CSAT: 3\/5 before \(3 points\)/);
+    for (const bad of ['0', '25', 'two', '1.5']) {
+      const res = await get(`/api/boards/${id}/priorities.csv?window=${bad}`, tokens.viewer);
+      expect(res.status, bad).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^window: expected/);
+    }
+  });
 });

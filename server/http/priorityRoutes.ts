@@ -4,7 +4,9 @@ import {
   DEPARTMENTS,
   fileSlug,
   isRecordId,
+  kpisToCompare,
   NOTE_KINDS,
+  OUTCOME_DEFAULTS,
   parseRoundChoice,
   priorityCsv,
   priorityJsonText,
@@ -12,6 +14,8 @@ import {
   readBoard,
   resolveRounds,
   type Department,
+  type KpiId,
+  type KpiPoint,
   type NoteKind,
   type PriorityFilters,
   type StageId,
@@ -55,6 +59,13 @@ export function registerPriorityRoutes(app: HttpApp, deps: PriorityRoutesDeps): 
       .array(z.enum(DEPARTMENTS))
       .optional()
       .meta({ description: 'Votes of these departments (repeatable)' }),
+    window: z
+      .string()
+      .optional()
+      .meta({
+        description: `"Did it work?": measurements on each side of "done", 1–${OUTCOME_DEFAULTS.maxWindow} (default ${OUTCOME_DEFAULTS.window})`,
+        example: '3',
+      }),
     token: z.string().optional().meta({ description: 'The share token, for a download link (instead of the header)' }),
   });
   for (const format of Object.keys(FORMATS) as Format[]) {
@@ -93,15 +104,21 @@ async function sendPriorities(c: HttpContext, deps: PriorityRoutesDeps, format: 
       `round: expected "latest", "all" or a round id (round:…), not "${q.get('round')}"`,
     );
   const filters = parseFilters(q);
+  const outcomeWindow = parseWindow(q.get('window'));
   const generatedAt = new Date((deps.now ?? Date.now)()).toISOString();
   const comments = deps.comments.available ? await deps.comments.counts(id) : new Map();
   const baseUrl = requestOrigin(c.env.incoming);
 
-  const { body, title } = await withBoardDoc(deps.store, c.env.live, id, (doc) => {
+  const { body, title } = await withBoardDoc(deps.store, c.env.live, id, async (doc) => {
     const board = readBoard(doc);
     const resolved = resolveRounds(board, round);
     if (!resolved.ok) throw new HttpError(400, 'invalid-request', `round: ${resolved.message}`);
+    // The whole series of each KPI a done action is compared on (the board mirrors only the latest).
+    const series = new Map<KpiId, readonly KpiPoint[]>();
+    for (const kpiId of kpisToCompare(board)) series.set(kpiId, await deps.store.kpi.series(id, kpiId));
     const list = buildPriorityList({
+      series,
+      outcomeWindow,
       board,
       round,
       commentCounts: comments,
@@ -120,6 +137,18 @@ async function sendPriorities(c: HttpContext, deps: PriorityRoutesDeps, format: 
   return sendFile(c, body, FORMATS[format].type, `${fileSlug(title)}-priorities.${format}`, {
     'X-Journeyboard-Comments-Included': String(deps.comments.available),
   });
+}
+
+function parseWindow(value: string | null): number {
+  if (value === null || value === '') return OUTCOME_DEFAULTS.window;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > OUTCOME_DEFAULTS.maxWindow)
+    throw new HttpError(
+      400,
+      'invalid-request',
+      `window: expected a whole number of measurements from 1 to ${OUTCOME_DEFAULTS.maxWindow}, not "${value.slice(0, 20)}"`,
+    );
+  return n;
 }
 
 function parseFilters(q: URLSearchParams): PriorityFilters {

@@ -31,6 +31,10 @@ describe('ballot rules', () => {
     expect(
       checkPlace(settings({ votableKinds: [], votableLaneIds: ['lane:touch' as LaneId] }), {}, pain, laneOf)?.code,
     ).toBe('not-votable');
+    // A review round lists its notes: only those, whatever their kind or lane.
+    const review = settings({ votableKinds: [], votableNoteIds: [pain2.id] });
+    expect(checkPlace(review, {}, pain2, laneOf)).toBeNull();
+    expect(checkPlace(review, {}, pain, laneOf)?.code).toBe('not-votable');
   });
 
   it('remaining per lane is the smaller of the lane budget left and the overall budget left', () => {

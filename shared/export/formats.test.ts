@@ -145,9 +145,55 @@ describe('JSON', () => {
         'owner',
         'status',
         'due',
+        'doneAt',
+        'outcome',
         'link',
         'removed',
       ].sort(),
     );
+    expect(json.outcomeWindow).toBe(3);
+  });
+});
+
+describe('Did it work? in the exports', () => {
+  // The fixture's done action ("+1 more chat agents") was done on 2026-09-21; its stage's CSAT is
+  // 3.9, 4.0, 4.1 in June–August (mean 4.0) and 4.2, 4.3, 4.4 in October–December (mean 4.3).
+  const statement =
+    'CSAT: 4/5 before (3 points) → 4.3/5 after (3 points), +0.3, better; CES: too little data to say (0 points before, 1 point after; needs 2 on each side)';
+
+  it('the done action carries its date and its before/after in CSV, Markdown and JSON', () => {
+    const agents = list().items.find((it) => it.noteId === 'note:agents')!;
+    expect(agents.doneAt).toBe('2026-09-21T14:13:20.000Z');
+    expect(agents.outcome?.statement).toBe(statement);
+    const rows = Papa.parse<string[]>(priorityCsv(list()).slice(1), { newline: '\r\n', skipEmptyLines: true }).data;
+    const row = rows.find((r) => r.includes("'@support lead"))!;
+    expect(row[PRIORITY_COLUMNS.indexOf('done')]).toBe('2026-09-21');
+    expect(row[PRIORITY_COLUMNS.indexOf('outcome')]).toBe(statement);
+    expect(priorityMarkdown(list(), board, GENERATED_AT)).toContain('| 2026-09-21 | CSAT: 4/5 before (3 points)');
+    const json = JSON.parse(priorityJsonText(list(), GENERATED_AT));
+    const item = json.items.find((it: { noteId: string }) => it.noteId === 'note:agents');
+    expect(item.outcome.kpis[0]).toMatchObject({ metric: 'CSAT', before: { points: 3 }, after: { points: 3 } });
+    expect(item.outcome.kpis[0].change).toBeCloseTo(0.3, 9);
+  });
+
+  it('the window is configurable, and a series from the server replaces the mirrored points', () => {
+    const wide = list({ outcomeWindow: 1 }).items.find((it) => it.noteId === 'note:agents')!;
+    expect(wide.outcome?.kpis[0]).toMatchObject({ before: { mean: 4.1, points: 1 }, after: { mean: 4.2, points: 1 } });
+    const series = new Map([
+      [
+        'kpi:use.csat' as never,
+        [
+          { period: '2026-08', value: 1 },
+          { period: '2026-10', value: 2 },
+        ],
+      ],
+    ]);
+    const fromServer = list({ series, outcomeWindow: 1 }).items.find((it) => it.noteId === 'note:agents')!;
+    expect(fromServer.outcome?.kpis[0]?.change).toBe(1);
+    expect(
+      list()
+        .items.filter((it) => it.outcome)
+        .map((it) => it.noteId),
+    ).toEqual(['note:agents']);
   });
 });

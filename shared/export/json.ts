@@ -14,6 +14,8 @@ export interface PrioritiesJson {
   /** ISO 8601, UTC. */
   readonly generatedAt: string;
   readonly totalItems: number;
+  /** Measurements on each side of "done" behind every item's `outcome`. */
+  readonly outcomeWindow: number;
   readonly items: PriorityList['items'];
 }
 
@@ -27,6 +29,7 @@ function prioritiesJson(list: PriorityList, generatedAt: string): PrioritiesJson
     filters: list.filters,
     generatedAt,
     totalItems: list.totalItems,
+    outcomeWindow: list.outcomeWindow,
     items: list.items,
   };
 }

@@ -17,6 +17,8 @@ export const PRIORITY_COLUMNS = [
   'owner',
   'status',
   'due',
+  'done',
+  'outcome',
   'link',
 ] as const;
 export type PriorityColumn = (typeof PRIORITY_COLUMNS)[number];
@@ -35,6 +37,8 @@ export function itemLabels(it: PriorityItem): Record<PriorityColumn, string | nu
     owner: it.owner,
     status: it.status ? ACTION_STATUS_LABEL[it.status] : '',
     due: it.due ?? '',
+    done: it.doneAt?.slice(0, 10) ?? '',
+    outcome: it.outcome?.statement ?? '',
     link: it.link ?? '',
   };
 }

@@ -39,6 +39,8 @@ const COLUMNS: Record<PriorityColumn, Column> = {
   owner: { title: 'Owner', cell: (it) => escapeMarkdownCell(it.owner) },
   status: { title: 'Status', cell: (it) => (it.status ? ACTION_STATUS_LABEL[it.status] : '') },
   due: { title: 'Due', cell: (it) => it.due ?? '' },
+  done: { title: 'Done', cell: (it) => it.doneAt?.slice(0, 10) ?? '' },
+  outcome: { title: 'Did it work?', cell: (it) => escapeMarkdownCell(it.outcome?.statement ?? '') },
   link: { title: 'Link', cell: (it) => (it.link ? linkTo(it.link) : '') },
 };
 
@@ -62,6 +64,8 @@ const PER_STAGE: readonly PriorityColumn[] = [
   'owner',
   'status',
   'due',
+  'done',
+  'outcome',
   'link',
 ];
 

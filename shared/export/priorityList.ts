@@ -4,6 +4,9 @@ import type { Department } from '../schema/department.ts';
 import { isRecordId, type NoteId, type RoundId, type StageId } from '../schema/ids.ts';
 import type { NoteKind } from '../schema/noteKind.ts';
 import type { Round } from '../schema/round.ts';
+import { actionOutcome, OUTCOME_DEFAULTS, type ActionOutcome } from '../model/actionOutcome.ts';
+import type { KpiId } from '../schema/ids.ts';
+import type { KpiPoint } from '../schema/kpiSeries.ts';
 import { priorityComparator } from './priorityOrder.ts';
 
 /**
@@ -44,6 +47,13 @@ export interface PriorityListInput {
   /** Origin the deep links start with, e.g. `https://journeys.example.com` (no trailing slash needed). */
   readonly baseUrl: string;
   readonly filters?: PriorityFilters;
+  /**
+   * Each KPI's whole series, oldest first, for "Did it work?" (the server reads them from its
+   * table). A KPI missing here is compared over the points the board mirrors (`recent`).
+   */
+  readonly series?: ReadonlyMap<KpiId, readonly KpiPoint[]>;
+  /** Measurements on each side of "done" (default OUTCOME_DEFAULTS.window). */
+  readonly outcomeWindow?: number;
 }
 
 export interface PriorityItem {
@@ -66,6 +76,10 @@ export interface PriorityItem {
   /** null: the note is not an action. */
   readonly status: ActionStatus | null;
   readonly due: string | null;
+  /** When a done action was marked done, ISO 8601 UTC; null otherwise (or when not known). */
+  readonly doneAt: string | null;
+  /** "Did it work?" for a done action: its stage's KPIs before vs after; null for anything else. */
+  readonly outcome: ActionOutcome | null;
   /** Deep link that opens the board on this note (no token: the reader uses their own link). */
   readonly link: string | null;
   /** The note was deleted after the round; text, kind and cell are from the round's record. */
@@ -93,6 +107,8 @@ export interface PriorityList {
   readonly items: readonly PriorityItem[];
   /** Items before filters (for "showing 4 of 12"). */
   readonly totalItems: number;
+  /** Measurements on each side of "done" behind every outcome. */
+  readonly outcomeWindow: number;
 }
 
 export type RoundResolution =
@@ -147,6 +163,9 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   type Draft = Omit<PriorityItem, 'rank'> & { readonly order: number };
   const drafts: Draft[] = [];
   const count = (id: NoteId) => (input.commentsIncluded ? (input.commentCounts.get(id) ?? 0) : null);
+  const outcomeWindow = input.outcomeWindow ?? OUTCOME_DEFAULTS.window;
+  const recent = new Map(board.kpis.map((k) => [k.id, k.recent]));
+  const seriesOf = (id: KpiId) => input.series?.get(id) ?? recent.get(id) ?? [];
   for (const n of board.notes) {
     const v = votes.get(n.id) ?? 0;
     if (!(v > 0 || n.action !== null || n.kind === 'pain' || n.kind === 'idea')) continue;
@@ -165,6 +184,8 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       owner: n.action?.owner ?? '',
       status: n.action?.status ?? null,
       due: n.action?.due ?? null,
+      doneAt: n.action?.doneAt ? new Date(n.action.doneAt).toISOString() : null,
+      outcome: actionOutcome(n, board.kpis, seriesOf, { ...OUTCOME_DEFAULTS, window: outcomeWindow }),
       link: noteDeepLink(input.baseUrl, board.meta.boardId, n.id),
       removed: false,
       order: boardOrder.get(n.id)!,
@@ -188,6 +209,8 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       owner: '',
       status: null,
       due: null,
+      doneAt: null,
+      outcome: null,
       link: null,
       removed: true,
       order: board.notes.length + i,
@@ -225,5 +248,6 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
     },
     items,
     totalItems: ranked.length,
+    outcomeWindow,
   };
 }

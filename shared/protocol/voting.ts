@@ -32,6 +32,7 @@ const laneIdKey = z.custom<LaneId>((v) => isRecordId('lane', v), 'Not a lane id'
 const noteIdSchema = z.custom<NoteId>((v) => isRecordId('note', v), 'Not a note id');
 const roundIdSchema = z.custom<RoundId>((v) => isRecordId('round', v), 'Not a round id');
 const dots = z.number().int().min(0).max(MAX_DOTS_PER_PERSON);
+const MAX_VOTABLE_NOTES = 500;
 
 /** What the facilitator chooses when starting a round, with the defaults a round starts from. */
 export const roundSettingsSchema = z
@@ -48,6 +49,8 @@ export const roundSettingsSchema = z
     /** A note can be voted on when its kind is listed here OR its lane is in `votableLaneIds`. */
     votableKinds: z.array(z.enum(NOTE_KINDS)).max(NOTE_KINDS.length).default(['pain', 'idea']),
     votableLaneIds: z.array(laneIdKey).max(100).default([]),
+    /** Notes that can be voted on whatever their kind or lane (a review round of chosen pain points). */
+    votableNoteIds: z.array(noteIdSchema).max(MAX_VOTABLE_NOTES).default([]),
     /** Most dots one person may place on the notes of a lane (lanes not listed: only the overall budget). */
     laneBudgets: z.record(laneIdKey, dots).default({}),
     /** The server reveals the round itself when this runs out; null = no limit. */
@@ -58,8 +61,8 @@ export const roundSettingsSchema = z
     /** Only the people on the board when the round opened may vote (a late link holder cannot join in). */
     onlyPresent: z.boolean().default(false),
   })
-  .refine((s) => s.votableKinds.length > 0 || s.votableLaneIds.length > 0, {
-    message: 'Choose at least one note kind or lane to vote on',
+  .refine((s) => s.votableKinds.length > 0 || s.votableLaneIds.length > 0 || s.votableNoteIds.length > 0, {
+    message: 'Choose at least one note kind, lane or note to vote on',
   });
 
 export type RoundSettings = z.output<typeof roundSettingsSchema>;
@@ -268,12 +271,14 @@ export function parseVotingServerMessage(message: unknown): VotingServerMessage 
   return parsed.success ? (parsed.data as VotingServerMessage) : null;
 }
 
-/** Whether a note may receive dots under these settings. */
+/** Whether a note may receive dots under these settings: its kind, its lane or the note itself is listed. */
 export function isVotable(
-  settings: Pick<RoundSettings, 'votableKinds' | 'votableLaneIds'>,
-  note: { readonly kind: NoteKind; readonly laneId: string },
+  settings: Pick<RoundSettings, 'votableKinds' | 'votableLaneIds'> & { readonly votableNoteIds?: readonly NoteId[] },
+  note: { readonly id: string; readonly kind: NoteKind; readonly laneId: string },
 ): boolean {
   return (
-    settings.votableKinds.includes(note.kind) || (settings.votableLaneIds as readonly string[]).includes(note.laneId)
+    settings.votableKinds.includes(note.kind) ||
+    (settings.votableLaneIds as readonly string[]).includes(note.laneId) ||
+    (settings.votableNoteIds ?? []).includes(note.id as NoteId)
   );
 }

@@ -19,7 +19,24 @@ export interface NoteAction {
   readonly status: ActionStatus;
   /** ISO date `YYYY-MM-DD`, or null. */
   readonly due: string | null;
+  /** When the note became an action (ms since epoch); null on actions made before this was kept. */
+  readonly openedAt: number | null;
+  /** When it last moved to in progress; null unless in progress or done. */
+  readonly startedAt: number | null;
+  /** When it was marked done; null unless done (leaving "done" forgets it). */
+  readonly doneAt: number | null;
 }
+
+/**
+ * The keys that date an action's status changes, one per status, so a status change by one
+ * person and an owner change by another both stay. Each holds when the action last entered that
+ * status; the KPI chart draws them as markers and "Did it work?" compares around `doneAt`.
+ */
+export const ACTION_TIME_KEYS = {
+  open: 'actionOpenedAt',
+  'in-progress': 'actionStartedAt',
+  done: 'actionDoneAt',
+} as const satisfies Record<ActionStatus, string>;
 
 export const actionOwnerSchema = z.string().trim().max(60, 'An owner name has at most 60 characters');
 export const actionStatusSchema = z.enum(ACTION_STATUSES);
@@ -35,9 +52,24 @@ export const actionDueSchema = z
 export function readAction(raw: Record<string, unknown>): NoteAction | null {
   const status = raw.actionStatus;
   if (!(ACTION_STATUSES as readonly unknown[]).includes(status)) return null;
+  const time = (key: string) => {
+    const t = raw[key];
+    return typeof t === 'number' && Number.isFinite(t) ? t : null;
+  };
+  // A time of a status the action has since left (an older client changed it) is not shown.
+  const started = status === 'in-progress' || status === 'done';
   return {
     status: status as ActionStatus,
     owner: typeof raw.actionOwner === 'string' ? raw.actionOwner : '',
     due: typeof raw.actionDue === 'string' && actionDueSchema.safeParse(raw.actionDue).success ? raw.actionDue : null,
+    openedAt: time(ACTION_TIME_KEYS.open),
+    startedAt: started ? time(ACTION_TIME_KEYS['in-progress']) : null,
+    doneAt: status === 'done' ? time(ACTION_TIME_KEYS.done) : null,
   };
+}
+
+/** Whether two actions show the same owner, status and due date (their times aside). */
+export function sameActionFields(a: NoteAction | null, b: NoteAction | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.owner === b.owner && a.status === b.status && a.due === b.due;
 }

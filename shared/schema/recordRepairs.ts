@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { ACTION_TIME_KEYS } from './action.ts';
 import { DEPARTMENTS } from './department.ts';
 import { isRecordId, recordTypeOf, type RecordType } from './ids.ts';
 import { readLane } from './lane.ts';
@@ -276,6 +277,7 @@ function checkFields(
         (typeof raw.actionDue === 'string' && read.action?.due === raw.actionDue),
       null,
     );
+    for (const key of Object.values(ACTION_TIME_KEYS)) fix(key, raw[key] === undefined || isTime(raw[key]), REMOVE);
   }
 }
 

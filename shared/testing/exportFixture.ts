@@ -30,7 +30,9 @@ export const FIXTURE = {
   },
 } as const;
 
+/** 2026-09-21 14:13 UTC. */
 const T0 = 1_790_000_000_000;
+const DAY = 86_400_000;
 
 type NoteSpec = {
   id: string;
@@ -140,7 +142,13 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       text: '+1 more chat agents, at night',
       department: 'support',
       author: 'Eve',
-      extra: { actionStatus: 'open', actionOwner: '@support lead' },
+      extra: {
+        actionStatus: 'done',
+        actionOwner: '@support lead',
+        actionOpenedAt: T0 - 90 * DAY,
+        actionStartedAt: T0 - 60 * DAY,
+        actionDoneAt: T0,
+      },
     });
     note({
       id: N.reviews,
@@ -171,6 +179,35 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       text: 'From a removed stage',
       department: 'sales',
       author: 'Ann',
+    });
+    // "Did it work?" for the done action in "Use & support": CSAT over months around T0 (September,
+    // the month it was done in, counts for neither side), and CES with too little data.
+    const kpi = (id: string, fields: Record<string, unknown>) =>
+      records.set(id, newRecordMap({ stageId: S.use, target: null, previous: null, trend: null, ...fields }));
+    kpi('kpi:use.csat', {
+      metric: 'CSAT',
+      unit: '/5',
+      direction: 'higher',
+      value: 4.4,
+      target: 4.5,
+      measuredAt: '2026-12',
+      recent: [
+        ['2026-06', 3.9],
+        ['2026-07', 4.0],
+        ['2026-08', 4.1],
+        ['2026-09', 2.0],
+        ['2026-10', 4.2],
+        ['2026-11', 4.3],
+        ['2026-12', 4.4],
+      ].map(([period, value]) => ({ period, value })),
+    });
+    kpi('kpi:use.ces', {
+      metric: 'CES',
+      unit: '/7',
+      direction: 'lower',
+      value: 3,
+      measuredAt: '2026-10',
+      recent: [{ period: '2026-10', value: 3 }],
     });
   }, ORIGIN.server);
   writeRoundRecord(

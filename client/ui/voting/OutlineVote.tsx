@@ -12,7 +12,8 @@ export function OutlineVote({ note }: { note: Note }) {
   const round = useVoting((s) => s.round);
   const canVote = useVoting((s) => s.canVote);
   const mine = useVoting((s) => s.ballot?.dots[note.id] ?? 0);
-  if (!round || !canVote || !isVotable(round.settings, { kind: note.kind, laneId: note.position.laneId })) return null;
+  if (!round || !canVote || !isVotable(round.settings, { id: note.id, kind: note.kind, laneId: note.position.laneId }))
+    return null;
   const what = note.text || 'this note';
   return (
     <div className="outline-actions outline-vote" data-testid={`outline-vote-${note.id}`}>

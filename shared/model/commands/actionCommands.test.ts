@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
-import { recordRepair } from '../../index.ts';
+import { recordRepair, type CommandInput } from '../../index.ts';
 import { createTestBoard, joinTestBoard } from '../../testing/board.ts';
 
 describe('pain point to action', () => {
@@ -10,9 +10,9 @@ describe('pain point to action', () => {
     const n = t.run('addNote', { ...cell, text: 'Hidden fees' });
     expect(t.note(n).action).toBeNull();
     t.run('setNoteAction', { noteIds: [n], owner: 'Priya', due: '2026-12-15' });
-    expect(t.note(n).action).toEqual({ owner: 'Priya', status: 'open', due: '2026-12-15' });
+    expect(t.note(n).action).toMatchObject({ owner: 'Priya', status: 'open', due: '2026-12-15' });
     t.run('setNoteAction', { noteIds: [n], status: 'in-progress' });
-    expect(t.note(n).action).toEqual({ owner: 'Priya', status: 'in-progress', due: '2026-12-15' });
+    expect(t.note(n).action).toMatchObject({ owner: 'Priya', status: 'in-progress', due: '2026-12-15' });
     t.run('setNoteAction', { noteIds: [n], status: null });
     expect(t.note(n).action).toBeNull();
     expect((t.doc.getMap('records').get(n) as Y.Map<unknown>).has('actionOwner')).toBe(false);
@@ -28,7 +28,7 @@ describe('pain point to action', () => {
     b.run('setNoteAction', { noteIds: [n], status: 'done' });
     Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-    expect(a.note(n).action).toEqual({ owner: 'Priya', status: 'done', due: null });
+    expect(a.note(n).action).toMatchObject({ owner: 'Priya', status: 'done', due: null });
     expect(b.note(n).action).toEqual(a.note(n).action);
   });
 
@@ -44,5 +44,49 @@ describe('pain point to action', () => {
     const repair = recordRepair(n, rec);
     expect(repair.kind).toBe('fix');
     if (repair.kind === 'fix') expect(repair.set).toMatchObject({ actionStatus: 'open', actionDue: null });
+  });
+
+  it('dates each status change: opened, started and done, and going back forgets the later times', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const t = createTestBoard();
+    const cell = { stageId: t.stage('Decision').id, laneId: t.lane('Pain points').id };
+    const n = t.run('addNote', { ...cell, text: 'Show fees early' });
+    const at = (time: number, input: Omit<CommandInput<'setNoteAction'>, 'noteIds'>) => {
+      vi.setSystemTime(time);
+      t.run('setNoteAction', { noteIds: [n], ...input });
+    };
+    at(1_000, { owner: 'Priya' });
+    expect(t.note(n).action).toMatchObject({ status: 'open', openedAt: 1_000, startedAt: null, doneAt: null });
+    at(2_000, { status: 'in-progress' });
+    at(2_500, { owner: 'Sam' });
+    at(3_000, { status: 'done' });
+    expect(t.note(n).action).toMatchObject({ openedAt: 1_000, startedAt: 2_000, doneAt: 3_000 });
+    at(3_500, { status: 'done' });
+    expect(t.note(n).action?.doneAt).toBe(3_000);
+    at(4_000, { status: 'in-progress' });
+    expect(t.note(n).action).toMatchObject({ openedAt: 1_000, startedAt: 4_000, doneAt: null });
+    expect((t.doc.getMap('records').get(n) as Y.Map<unknown>).has('actionDoneAt')).toBe(false);
+    at(5_000, { status: 'open' });
+    expect(t.note(n).action).toMatchObject({ openedAt: 1_000, startedAt: null, doneAt: null });
+    at(6_000, { status: null });
+    const rec = t.doc.getMap('records').get(n) as Y.Map<unknown>;
+    expect([...rec.keys()].filter((k) => k.startsWith('action'))).toEqual([]);
+  });
+
+  it('a done time left behind by an older client that reopened the action is not read', () => {
+    const t = createTestBoard();
+    const cell = { stageId: t.stage('Decision').id, laneId: t.lane('Pain points').id };
+    const n = t.run('addNote', { ...cell, text: 'x' });
+    t.run('setNoteAction', { noteIds: [n], status: 'done' });
+    const rec = t.doc.getMap('records').get(n) as Y.Map<unknown>;
+    rec.set('actionStatus', 'open');
+    expect(t.note(n).action).toMatchObject({ status: 'open', startedAt: null, doneAt: null });
+    rec.set('actionDoneAt', 'yesterday');
+    const repair = recordRepair(n, rec);
+    expect(repair.kind).toBe('fix');
+    if (repair.kind === 'fix') expect(repair.remove).toContain('actionDoneAt');
   });
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { newRecordMap, recordsMap } from '../../doc/boardDoc.ts';
-import { actionDueSchema, actionOwnerSchema, actionStatusSchema } from '../../schema/action.ts';
+import {
+  ACTION_TIME_KEYS,
+  actionDueSchema,
+  actionOwnerSchema,
+  actionStatusSchema,
+  type ActionStatus,
+} from '../../schema/action.ts';
 import { departmentSchema } from '../../schema/department.ts';
 import { newId, type LaneId, type NoteId, type StageId } from '../../schema/ids.ts';
 import { laneIdSchema } from '../../schema/lane.ts';
@@ -205,7 +211,9 @@ export const duplicateNotes = command(z.object({ noteIds: noteIdsSchema }), (ctx
 
 /**
  * Turns notes into actions (or updates them): any of owner, status and due; `status: null`
- * turns them back into plain notes and clears owner and due.
+ * turns them back into plain notes and clears owner, due and the status times. A status change
+ * dates itself (ACTION_TIME_KEYS): entering a status sets its time, going back forgets the times
+ * of the statuses after it, so `actionDoneAt` is always the current "done".
  */
 export const setNoteAction = command(
   z.object({
@@ -218,10 +226,16 @@ export const setNoteAction = command(
     const records = noteIds.map((id) => requireRecord(ctx, id, 'note'));
     for (const rec of records) {
       if (status === null) {
-        for (const key of ['actionStatus', 'actionOwner', 'actionDue']) rec.delete(key);
+        for (const key of ['actionStatus', 'actionOwner', 'actionDue', ...Object.values(ACTION_TIME_KEYS)])
+          rec.delete(key);
       } else {
-        if (status !== undefined) rec.set('actionStatus', status);
-        else if (rec.get('actionStatus') === undefined) rec.set('actionStatus', 'open');
+        const was = rec.get('actionStatus');
+        if (was === undefined) rec.set(ACTION_TIME_KEYS.open, ctx.now);
+        const next = status ?? (was === undefined ? 'open' : undefined);
+        if (next !== undefined && next !== was) {
+          rec.set('actionStatus', next);
+          dateStatusChange(rec, next, ctx.now);
+        }
         if (owner !== undefined) rec.set('actionOwner', owner);
         if (due !== undefined) rec.set('actionDue', due);
       }
@@ -229,6 +243,13 @@ export const setNoteAction = command(
     }
   },
 );
+
+const STATUS_ORDER: readonly ActionStatus[] = ['open', 'in-progress', 'done'];
+
+function dateStatusChange(rec: Y.Map<unknown>, status: ActionStatus, now: number): void {
+  if (status !== 'open') rec.set(ACTION_TIME_KEYS[status], now);
+  for (const later of STATUS_ORDER.slice(STATUS_ORDER.indexOf(status) + 1)) rec.delete(ACTION_TIME_KEYS[later]);
+}
 
 /** A note as it travels through the clipboard; ids and authors are not kept. */
 export const clipboardNoteSchema = cellSchema.extend({

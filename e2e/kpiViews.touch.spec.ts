@@ -1,0 +1,44 @@
+import { seriousViolations } from './axe.ts';
+import { expect, test } from './fixtures.ts';
+import { day, importMeasurements } from './kpiMeasurements.ts';
+import { TouchBoardObject } from './TouchBoardObject.ts';
+
+test('Journey health and the KPI chart on a tablet and a phone: they fit the screen and pass axe', async ({
+  browser,
+  server,
+}) => {
+  const fay = await TouchBoardObject.facilitating(browser, server, 'KPI views on touch');
+  const page = fay.page;
+  const device = test.info().project.name;
+  if (device === 'tablet') await page.setViewportSize({ width: 820, height: 1180 });
+  const size = page.viewportSize()!;
+  const board = await page.evaluate(() => window.__journeyboard!.board());
+  const pain = board.notes.find((n) => n.text === 'Shipping cost only shown at the last step')!;
+  const boardId = new URL(page.url()).pathname.split('/').pop()!;
+  await importMeasurements(page, boardId, pain.stageId, {
+    [day(-5)]: 3.9,
+    [day(-4)]: 3.8,
+    [day(-3)]: 3.7,
+    [day(-2)]: 3.6,
+    [day(-1)]: 3.4,
+  });
+
+  await (await fay.reach('toolbar', 'kpis-toggle')).tap();
+  await page.getByTestId('kpi-view-health').tap();
+  await expect(page.getByTestId('health-sliding').getByRole('listitem')).toHaveCount(2);
+  await fay.expectOnScreen(page.getByTestId('start-review'));
+  expect(await seriousViolations(page, '[data-testid="kpi-panel"]'), 'journey health').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`journey-health-${device}.png`) });
+
+  // The CSAT chart, from the KPI table through its card.
+  await page.getByRole('radio', { name: 'KPIs' }).tap();
+  await page.getByTestId('kpi-table').getByRole('button', { name: 'CSAT' }).first().tap();
+  await page.getByTestId('kpi-history-open').tap();
+  const dialog = page.locator('.dialog.kpi-history');
+  await expect(dialog.getByTestId('kpi-history-chart').locator('canvas')).toHaveCount(1);
+  const chart = (await dialog.getByTestId('kpi-history-chart').boundingBox())!;
+  expect(chart.x).toBeGreaterThanOrEqual(0);
+  expect(chart.x + chart.width).toBeLessThanOrEqual(size.width);
+  expect(await seriousViolations(page, '.kpi-history'), 'the KPI chart').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`kpi-chart-${device}.png`) });
+});
