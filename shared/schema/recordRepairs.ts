@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isIssueUrl } from './action.ts';
 import { DEPARTMENTS } from './department.ts';
 import { isRecordId, recordTypeOf, type RecordType } from './ids.ts';
 import { readLane } from './lane.ts';
@@ -258,6 +259,7 @@ function checkFields(
       null,
     );
   }
+  fix('actionIssueUrl', raw.actionIssueUrl === undefined || isIssueUrl(raw.actionIssueUrl), REMOVE);
 }
 
 /**

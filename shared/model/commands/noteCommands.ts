@@ -205,7 +205,7 @@ export const duplicateNotes = command(z.object({ noteIds: noteIdsSchema }), (ctx
 
 /**
  * Turns notes into actions (or updates them): any of owner, status and due; `status: null`
- * turns them back into plain notes and clears owner and due.
+ * turns them back into plain notes and clears owner, due and the tracker issue's link.
  */
 export const setNoteAction = command(
   z.object({
@@ -218,7 +218,7 @@ export const setNoteAction = command(
     const records = noteIds.map((id) => requireRecord(ctx, id, 'note'));
     for (const rec of records) {
       if (status === null) {
-        for (const key of ['actionStatus', 'actionOwner', 'actionDue']) rec.delete(key);
+        for (const key of ['actionStatus', 'actionOwner', 'actionDue', 'actionIssueUrl']) rec.delete(key);
       } else {
         if (status !== undefined) rec.set('actionStatus', status);
         else if (rec.get('actionStatus') === undefined) rec.set('actionStatus', 'open');
