@@ -23,7 +23,7 @@ export interface JourneyboardTestApi {
       authorId: string;
       authorName: string;
       department: string;
-      action: { owner: string; status: string; due: string | null } | null;
+      action: { owner: string; status: string; due: string | null; issueUrl: string | null } | null;
     }[];
   };
   noteRect(id: string): Rect | null;
