@@ -60,6 +60,7 @@ import { revealedRound } from './webhooks/events.ts';
 import { WATCHED_EVENTS, WebhookEvents } from './extensions/WebhookEvents.ts';
 import { loadSecretsKey, SecretBox } from './webhooks/secretBox.ts';
 import { WebhookService } from './webhooks/WebhookService.ts';
+import { TrackerService } from './trackers/TrackerService.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
 export interface JourneyboardServer {
@@ -208,6 +209,8 @@ export async function createServer(
     isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
     now: options.now,
   });
+  // Issue trackers (GITHUB_*, JIRA_*): issues for actions, each link written onto its action.
+  const trackers = new TrackerService(config.trackers);
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -255,6 +258,7 @@ export async function createServer(
     checkpoints,
     kpi,
     webhooks,
+    trackers,
     comments,
     limits,
     boardStates,
@@ -327,6 +331,7 @@ export async function createServer(
 
   checkpoints.attach(server.hocuspocus);
   kpi.attach(server.hocuspocus);
+  trackers.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
   // A rotation on another instance while Redis was away closed nothing here.
   scaleOut?.cluster.onReconnect(() => void closeRotatedLinks(server.hocuspocus, links));

@@ -2,9 +2,11 @@ import type { BoardEntry } from '../access/BoardEntry.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { ProvenPerson } from '../identity/Identities.ts';
 import type { Repositories } from '../repositories/Repositories.ts';
-import type { Role } from '../../shared/protocol/roles.ts';
+import { isBoardId } from '../../shared/protocol/http.ts';
+import { canFacilitate, type Role } from '../../shared/protocol/roles.ts';
 import { CREDENTIAL_HEADER, identitiesPath } from '../../shared/protocol/identity.ts';
 import { bearerToken } from './bearerToken.ts';
+import { type HttpContext, requestUrl } from './httpEnv.ts';
 import { HttpError } from './httpError.ts';
 import type { IncomingMessage } from 'node:http';
 
@@ -79,4 +81,16 @@ export async function requireAccess(
   throw entry.refusal === 'removed-from-board'
     ? new HttpError(403, 'removed-from-board', 'The facilitator removed you from this board')
     : new HttpError(403, 'awaiting-admission', 'The facilitator has not let you onto this board yet');
+}
+
+/**
+ * The board id of a facilitator-only route (`/api/boards/{id}/…`): 404 for no such board, then
+ * requireAccess, then 403 with `refusal` for any other role.
+ */
+export async function requireFacilitator(deps: BoardAccessDeps, c: HttpContext, refusal: string): Promise<string> {
+  const id = c.req.param('id') ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  const access = await requireAccess(deps, id, c.env.incoming, requestUrl(c));
+  if (!canFacilitate(access.role)) throw new HttpError(403, 'forbidden', refusal);
+  return id;
 }

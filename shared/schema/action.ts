@@ -36,7 +36,7 @@ export const actionDueSchema = z
   }, 'Not a real date');
 
 /** Longest issue link kept; a tracker's issue URL is far shorter. */
-export const MAX_ISSUE_URL_LENGTH = 500;
+const MAX_ISSUE_URL_LENGTH = 500;
 
 /** Only http(s): the link is shown as an anchor, so `javascript:` and the like never are. */
 export const actionIssueUrlSchema = z
