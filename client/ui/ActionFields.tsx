@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, type ActionStatus, type Note } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
+import { IssueLink } from './IssueLink.tsx';
 
-/** Pain point or idea → action: owner, status and due date, edited from the note toolbar. */
+/** Pain point or idea → action: owner, status and due date, edited from the note toolbar; its tracker issue, if any. */
 export function ActionFields({ notes }: { notes: readonly Note[] }) {
   const session = useSession();
   const noteIds = notes.map((n) => n.id);
@@ -52,6 +53,7 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
         value={same ? (first?.due ?? '') : ''}
         onChange={(e) => session.run('setNoteAction', { noteIds, due: e.target.value || null })}
       />
+      {same && first?.issueUrl ? <IssueLink url={first.issueUrl} /> : null}
       <button
         type="button"
         className="icon-button"

@@ -3,6 +3,7 @@ import { type ReactNode, useMemo, useRef, useState } from 'react';
 import {
   ACTION_STATUS_LABEL,
   buildPriorityList,
+  canFacilitate,
   DEPARTMENT_STYLE,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
@@ -25,6 +26,8 @@ import { downloadBoardPdf, downloadBoardPng } from '../exports/boardDownloads.ts
 import type { PaperSize } from '../exports/pdfExport.ts';
 import { useCommentCounts } from '../exports/useCommentCounts.ts';
 import { ActionFields } from './ActionFields.tsx';
+import { IssueLink } from './IssueLink.tsx';
+import { SendToDialog } from './SendToDialog.tsx';
 import './priority.css';
 import { SidePanel } from './SidePanel.tsx';
 
@@ -45,6 +48,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   const [department, setDepartment] = useState<Department | ''>('');
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [busy, setBusy] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const role = useStore(session.access, (a) => a.role);
   const rounds = revealedRounds(board);
   const choice: RoundChoice =
@@ -242,6 +246,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                           <span className={`status status-${it.status}`}>{ACTION_STATUS_LABEL[it.status]}</span>
                           {it.owner && <span>{it.owner}</span>}
                           {it.due && <span className="muted">due {it.due}</span>}
+                          {note?.action?.issueUrl && <IssueLink url={note.action.issueUrl} />}
                         </span>
                       ) : (
                         <span className="muted">—</span>
@@ -262,6 +267,17 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               {FORMAT_LABEL[f]}
             </ExportButton>
           ))}
+        </fieldset>
+        <fieldset className="export-group" aria-label="Hand the actions off to a tracker">
+          <span className="export-label">Actions</span>
+          <ExportButton
+            testId="send-to"
+            busy={busy}
+            onClick={() => setSending(true)}
+            title="Jira, Linear or GitHub: files for their importers, or issues created directly"
+          >
+            Send to…
+          </ExportButton>
         </fieldset>
         <fieldset className="export-group" aria-label="Download the board as an image">
           <span className="export-label">Board</span>
@@ -340,6 +356,13 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           </span>
         )}
       </footer>
+      {sending && (
+        <SendToDialog
+          list={list}
+          facilitator={role !== null && canFacilitate(role)}
+          onClose={() => setSending(false)}
+        />
+      )}
     </SidePanel>
   );
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.ts';
 
 describe('issue tracker configuration', () => {
-  it('none by default; each tracker when all of its variables are set', () => {
+  it('none by default (a GITHUB_TOKEN for other tools alone changes nothing); each tracker when all of its variables are set', () => {
     expect(readConfig({}).trackers).toEqual({ github: null, jira: null });
+    expect(readConfig({ GITHUB_TOKEN: 'ghp_for_another_tool' }).trackers).toEqual({ github: null, jira: null });
     const config = readConfig({
       GITHUB_TOKEN: 'github_pat_x',
       GITHUB_REPO: 'acme/journeys',
@@ -34,7 +35,7 @@ describe('issue tracker configuration', () => {
       }
       throw new Error('accepted');
     };
-    expect(refusal({ GITHUB_TOKEN: 'x' })).toMatch(/set GITHUB_TOKEN and GITHUB_REPO together/);
+    expect(refusal({ GITHUB_REPO: 'acme/journeys' })).toMatch(/GITHUB_REPO needs GITHUB_TOKEN/);
     expect(refusal({ JIRA_BASE_URL: 'https://acme.atlassian.net' })).toMatch(/JIRA_PROJECT together/);
     expect(refusal({ GITHUB_TOKEN: 'x', GITHUB_REPO: 'acme', PORT: 'x' })).toMatch(
       /PORT[\s\S]*GITHUB_REPO: must be owner\/name/,

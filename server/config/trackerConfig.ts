@@ -56,8 +56,10 @@ const trackerEnvSchema = z
     ),
     JIRA_ISSUE_TYPE: z.preprocess(unsetIfEmpty, z.string().trim().min(1).max(60).default('Task')),
   })
-  .refine((e) => (e.GITHUB_TOKEN === undefined) === (e.GITHUB_REPO === undefined), {
-    message: 'set GITHUB_TOKEN and GITHUB_REPO together (or neither)',
+  // GITHUB_REPO turns GitHub on: many machines have a GITHUB_TOKEN for other tools, and that alone
+  // must neither start issue creation nor stop the server.
+  .refine((e) => e.GITHUB_REPO === undefined || e.GITHUB_TOKEN !== undefined, {
+    message: 'GITHUB_REPO needs GITHUB_TOKEN (a token with "Issues: read and write" on it)',
     path: ['GITHUB_TOKEN'],
   })
   .refine(

@@ -57,3 +57,11 @@ export const createIssuesResponseSchema = z.object({
   tracker: z.enum(TRACKERS),
   results: z.array(issueResultSchema).readonly(),
 }) satisfies z.ZodType<CreateIssuesResponse>;
+
+export function trackersPath(boardId: string): string {
+  return `/api/boards/${encodeURIComponent(boardId)}/trackers`;
+}
+
+export function trackerIssuesPath(boardId: string, tracker: Tracker): string {
+  return `${trackersPath(boardId)}/${tracker}/issues`;
+}
