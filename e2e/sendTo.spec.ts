@@ -102,7 +102,9 @@ test.describe('Send to…', () => {
     { device: 'iPad (gen 7)', label: 'tablet', width: 820, height: 1180 },
     { device: 'iPhone 13', label: 'phone', width: 390, height: 664 },
   ] as const) {
-    test(`on a ${label} (${width} wide, touch): the dialog fits, is accessible, and downloads`, async ({ browser }) => {
+    test(`on a ${label} (${width} wide, touch): the dialog fits, is accessible, and downloads offline`, async ({
+      browser,
+    }) => {
       const boardId = await server.createBoard('Checkout', 'ecommerce');
       const fay = await TouchBoardObject.device(browser, server, FAY, device);
       await fay.page.setViewportSize({ width, height });
@@ -117,7 +119,11 @@ test.describe('Send to…', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(width);
       await fay.page.screenshot({ path: `test-results/send-to-${label}.png` });
       expect(await seriousViolations(fay.page, '.dialog.send-to')).toEqual([]);
-      expect((await sendTo.download('linear')).name).toBe('checkout-linear.csv');
+      // Offline-first: the files are made on the device, so a lost connection does not stop them.
+      await fay.page.context().setOffline(true);
+      const linear = await sendTo.download('linear');
+      expect(linear.name).toBe('checkout-linear.csv');
+      expect(linear.text).toContain(',Todo,Low,Priya,"journeyboard, pain-point, consideration",');
       await fay.page.context().close();
     });
   }
