@@ -92,6 +92,14 @@ test.describe('Send to…', () => {
       .poll(async () => (await bob.noteById(noteId))?.action?.issueUrl)
       .toBe('https://github.com/acme/journeys/issues/41');
     await fay.page.screenshot({ path: 'test-results/send-to-linked.png' });
+    // Bob selects the note on the board: its action fields in the toolbar link to the issue too.
+    const r = await bob.noteRect(noteId);
+    await bob.page.mouse.click(r.x + 20, r.y + 20);
+    await expect(bob.page.getByTestId('selection-toolbar').getByTestId('issue-link')).toHaveAttribute(
+      'href',
+      'https://github.com/acme/journeys/issues/41',
+    );
+    await bob.page.screenshot({ path: 'test-results/send-to-toolbar.png' });
     // The token never reached a page.
     expect(await fay.page.content()).not.toContain(TOKEN);
     await Promise.all([fay.page.context().close(), bob.page.context().close()]);
