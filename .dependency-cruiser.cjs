@@ -46,6 +46,8 @@ const LAYERS = {
     'kpi',
     // The board API's services for scripts (bulk notes).
     'boardApi',
+    // Issues created in GitHub and Jira for actions (uses the webhooks' outbound POST).
+    'trackers',
     // Every feature's repository over one database, as createServer hands them out.
     'repositories',
     // HTTP routes: each reaches features through the services createServer gives it.

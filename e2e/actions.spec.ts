@@ -13,7 +13,7 @@ test('a pain point becomes an action with owner, status and due date; a colleagu
   await toolbar.getByLabel('Due date').fill('2026-12-15');
   await expect
     .poll(async () => (await b.noteById(pain.id))?.action)
-    .toEqual({ owner: 'Priya', status: 'in-progress', due: '2026-12-15' });
+    .toEqual({ owner: 'Priya', status: 'in-progress', due: '2026-12-15', issueUrl: null });
   // B's canvas draws the action strip on the note.
   await expect.poll(() => b.page.evaluate(() => window.Konva!.stages[0]!.find('.note-action').length)).toBe(1);
 });

@@ -62,6 +62,7 @@ import { WATCHED_EVENTS, WebhookEvents } from './extensions/WebhookEvents.ts';
 import { MentionEvents } from './extensions/MentionEvents.ts';
 import { loadSecretsKey, SecretBox } from './webhooks/secretBox.ts';
 import { WebhookService } from './webhooks/WebhookService.ts';
+import { TrackerService } from './trackers/TrackerService.ts';
 
 /** A running Journeyboard server: HTTP, API and WebSocket on one port. */
 export interface JourneyboardServer {
@@ -215,6 +216,8 @@ export async function createServer(
     limits,
     isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
   });
+  // Issue trackers (GITHUB_*, JIRA_*): issues for actions, each link written onto its action.
+  const trackers = new TrackerService(config.trackers);
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -263,6 +266,7 @@ export async function createServer(
     kpi,
     noteBatches,
     webhooks,
+    trackers,
     comments,
     limits,
     boardStates,
@@ -337,6 +341,7 @@ export async function createServer(
   checkpoints.attach(server.hocuspocus);
   kpi.attach(server.hocuspocus);
   noteBatches.attach(server.hocuspocus);
+  trackers.attach(server.hocuspocus);
   storedComments.attach(server.hocuspocus);
   // A rotation on another instance while Redis was away closed nothing here.
   scaleOut?.cluster.onReconnect(() => void closeRotatedLinks(server.hocuspocus, links));

@@ -51,6 +51,7 @@ export * from './protocol/templates.ts';
 export * from './export/index.ts';
 export * from './model/roundRecord.ts';
 export * from './protocol/exports.ts';
+export * from './protocol/trackers.ts';
 export * from './protocol/workshop.ts';
 export * from './protocol/voting.ts';
 export * from './protocol/privateWriting.ts';

@@ -23,7 +23,7 @@ export interface JourneyboardTestApi {
       authorId: string;
       authorName: string;
       department: string;
-      action: { owner: string; status: string; due: string | null } | null;
+      action: { owner: string; status: string; due: string | null; issueUrl: string | null } | null;
       /** The channel's name, or null (none, or removed meanwhile). */
       channel: string | null;
     }[];
@@ -135,7 +135,12 @@ export function installTestApi(session: BoardSession): () => void {
           authorName: n.authorName,
           department: n.department,
           // The fields people set; the dated steps are checked through the views that show them.
-          action: n.action && { owner: n.action.owner, status: n.action.status, due: n.action.due },
+          action: n.action && {
+            owner: n.action.owner,
+            status: n.action.status,
+            due: n.action.due,
+            issueUrl: n.action.issueUrl,
+          },
           channel: channelOf(b, n)?.name ?? null,
         })),
       };

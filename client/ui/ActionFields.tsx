@@ -8,8 +8,9 @@ import {
 } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
 import { CloseButton } from './IconButton.tsx';
+import { IssueLink } from './IssueLink.tsx';
 
-/** Pain point or idea → action: owner, status and due date, edited from the note toolbar. */
+/** Pain point or idea → action: owner, status and due date, edited from the note toolbar; its tracker issue, if any. */
 export function ActionFields({ notes }: { notes: readonly Note[] }) {
   const session = useSession();
   const noteIds = notes.map((n) => n.id);
@@ -59,6 +60,7 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
         value={same ? (first?.due ?? '') : ''}
         onChange={(e) => session.run('setNoteAction', { noteIds, due: e.target.value || null })}
       />
+      {same && first?.issueUrl ? <IssueLink url={first.issueUrl} /> : null}
       <CloseButton
         label="Not an action any more"
         title="Not an action any more"

@@ -3,6 +3,7 @@ import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import {
   ACTION_STATUS_LABEL,
   buildPriorityList,
+  canFacilitate,
   DEPARTMENT_STYLE,
   kpisToCompare,
   OUTCOME_DEFAULTS,
@@ -30,6 +31,8 @@ import { useKpiSeries } from '../board/useKpiSeries.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { OutcomeLine } from './OutcomeLine.tsx';
 import { OutcomeWindowSelect } from './OutcomeWindowSelect.tsx';
+import { IssueLink } from './IssueLink.tsx';
+import { SendToDialog } from './SendToDialog.tsx';
 import './priority.css';
 import { SidePanel } from './SidePanel.tsx';
 
@@ -53,6 +56,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
   const [outcomeWindow, setOutcomeWindow] = useState<number>(OUTCOME_DEFAULTS.window);
   const windowId = useId();
   const series = useKpiSeries(kpisToCompare(board));
+  const [sending, setSending] = useState(false);
   const role = useStore(session.access, (a) => a.role);
   const rounds = revealedRounds(board);
   const choice: RoundChoice =
@@ -267,6 +271,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                           <span className={`status status-${it.status}`}>{ACTION_STATUS_LABEL[it.status]}</span>
                           {it.owner && <span>{it.owner}</span>}
                           {it.due && <span className="muted">due {it.due}</span>}
+                          {note?.action?.issueUrl && <IssueLink url={note.action.issueUrl} />}
                         </span>
                       ) : (
                         <span className="muted">—</span>
@@ -296,6 +301,17 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               {FORMAT_LABEL[f]}
             </ExportButton>
           ))}
+        </fieldset>
+        <fieldset className="export-group" aria-label="Hand the actions off to a tracker">
+          <span className="export-label">Actions</span>
+          <ExportButton
+            testId="send-to"
+            busy={busy}
+            onClick={() => setSending(true)}
+            title="Jira, Linear or GitHub: files for their importers, or issues created directly"
+          >
+            Send to…
+          </ExportButton>
         </fieldset>
         <fieldset className="export-group" aria-label="Download the board as an image">
           <span className="export-label">Board</span>
@@ -374,6 +390,13 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           </span>
         )}
       </footer>
+      {sending && (
+        <SendToDialog
+          list={list}
+          facilitator={role !== null && canFacilitate(role)}
+          onClose={() => setSending(false)}
+        />
+      )}
     </SidePanel>
   );
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedHosts } from './allowedHosts.ts';
+import { secureUrl } from './secureUrl.ts';
+import { readTrackerConfig, type TrackerConfig } from './trackerConfig.ts';
 
 /** Everything the server needs to start; `readConfig` builds it from the environment. */
 export interface ServerConfig {
@@ -63,6 +65,9 @@ export interface ServerConfig {
   readonly publicUrl?: string | null;
   /** How long a sign-in lasts (SESSION_TTL_HOURS, default 168). */
   readonly sessionTtlMs?: number;
+  // ---- issue trackers (docs/operations.md, "Issue trackers") ----
+  /** GitHub and Jira Cloud, where "Send to…" creates issues directly; absent = none. */
+  readonly trackers?: TrackerConfig;
 }
 
 interface OidcConfig {
@@ -230,19 +235,7 @@ const envSchema = z
     ),
     WEBHOOK_ALLOW_PRIVATE: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')),
     LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
-    // https, or http to this machine only (a local test provider): tokens must not cross a network in clear.
-    OIDC_ISSUER: z.preprocess(
-      unsetIfEmpty,
-      z
-        .string()
-        .trim()
-        .url()
-        .refine(
-          (v) => v.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(v),
-          'must be an https:// URL (http only for localhost)',
-        )
-        .optional(),
-    ),
+    OIDC_ISSUER: z.preprocess(unsetIfEmpty, secureUrl.optional()),
     OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().trim().optional()),
     OIDC_CLIENT_SECRET: secret,
     PUBLIC_URL: z.preprocess(
@@ -287,8 +280,12 @@ export class ConfigError extends Error {
 /** Reads and validates the environment; relative paths are resolved against `cwd`. */
 export function readConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const trackers = readTrackerConfig(env);
+  if (!parsed.success || !trackers.ok) {
+    const lines = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+      ...(trackers.ok ? [] : trackers.lines),
+    ];
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -336,6 +333,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
         : null,
     publicUrl: e.PUBLIC_URL ?? null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 60 * 60_000,
+    trackers: trackers.value,
   };
 }
 

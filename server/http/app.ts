@@ -13,6 +13,8 @@ import { registerKpiRoutes } from './kpiRoutes.ts';
 import { registerWebhookRoutes } from './webhookRoutes.ts';
 import { registerBoardApiRoutes } from './boardApiRoutes.ts';
 import type { NoteBatches } from '../boardApi/NoteBatches.ts';
+import { registerTrackerRoutes } from './trackerRoutes.ts';
+import type { TrackerService } from '../trackers/TrackerService.ts';
 import type { WebhookService } from '../webhooks/WebhookService.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
@@ -78,6 +80,8 @@ export interface HttpDeps {
   readonly noteBatches?: NoteBatches;
   /** A board's webhooks; absent in handler-only tests. */
   readonly webhooks?: WebhookService;
+  /** Issues created in GitHub or Jira for actions; absent in handler-only tests. */
+  readonly trackers?: TrackerService;
   /** Several instances: the state of Redis and the relay lag, for /healthz; absent: `off`. */
   readonly redis?: () => ScaleOutHealth;
 }
@@ -117,6 +121,8 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   if (deps.kpi) registerKpiRoutes(app, { ...deps, kpi: deps.kpi });
   if (deps.webhooks) registerWebhookRoutes(app, { ...deps, webhooks: deps.webhooks });
   if (deps.noteBatches) registerBoardApiRoutes(app, { ...deps, notes: deps.noteBatches });
+  if (deps.trackers)
+    registerTrackerRoutes(app, { ...deps, trackers: deps.trackers, publicUrl: deps.auth?.publicUrl ?? null });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
   registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments });
   registerBackupRoutes(app, {

@@ -130,7 +130,12 @@ describe('backup routes', () => {
       expect(b.personas).toEqual(a.personas);
       expect(b.rounds).toEqual(a.rounds);
       expect(b.rounds).toHaveLength(1);
-      expect(b.notes.find((n) => n.action)?.action).toMatchObject({ owner: 'Zoë', status: 'open', due: '2027-03-01' });
+      expect(b.notes.find((n) => n.action)?.action).toMatchObject({
+        owner: 'Zoë',
+        status: 'open',
+        due: '2027-03-01',
+        issueUrl: null,
+      });
       expect(b.meta).toEqual({ ...a.meta, boardId: created.id });
     } finally {
       original.destroy();

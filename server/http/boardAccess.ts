@@ -2,12 +2,12 @@ import type { BoardEntry } from '../access/BoardEntry.ts';
 import type { ShareLinks } from '../access/ShareLinks.ts';
 import type { ProvenPerson } from '../identity/Identities.ts';
 import type { Repositories } from '../repositories/Repositories.ts';
-import { canWrite, type Role } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
+import { canFacilitate, canWrite, type Role } from '../../shared/protocol/roles.ts';
 import { CREDENTIAL_HEADER, identitiesPath } from '../../shared/protocol/identity.ts';
 import { bearerToken } from './bearerToken.ts';
+import { type HttpContext, requestUrl } from './httpEnv.ts';
 import { HttpError } from './httpError.ts';
-import { requestUrl, type HttpContext } from './httpEnv.ts';
 import type { IncomingMessage } from 'node:http';
 
 export interface LinkDeps {
@@ -95,4 +95,11 @@ export async function boardWriteCall(deps: BoardAccessDeps, c: HttpContext, refu
   const call = await boardCall(deps, c);
   if (!canWrite(call.access.role, 'board')) throw new HttpError(403, 'forbidden', refusal);
   return call;
+}
+
+/** The board id of a facilitator-only route: boardCall, then 403 with `refusal` for any other role. */
+export async function requireFacilitator(deps: BoardAccessDeps, c: HttpContext, refusal: string): Promise<string> {
+  const { id, access } = await boardCall(deps, c);
+  if (!canFacilitate(access.role)) throw new HttpError(403, 'forbidden', refusal);
+  return id;
 }

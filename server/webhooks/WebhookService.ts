@@ -13,7 +13,7 @@ import {
 import { log } from '../observability/log.ts';
 import { refuseTarget, type TargetRefusal } from './safeTarget.ts';
 import type { SecretBox } from './secretBox.ts';
-import { sendWebhook } from './send.ts';
+import { postOnce } from './send.ts';
 import { newWebhookSecret, signatureHeader } from './signature.ts';
 import type { StoredDelivery, StoredWebhook, WebhookRepository } from './WebhookRepository.ts';
 
@@ -189,7 +189,7 @@ export class WebhookService {
     const sentAt = this.o.now();
     const result =
       hook && secret
-        ? await sendWebhook(hook.url, delivery.body, {
+        ? await postOnce(hook.url, delivery.body, {
             timeoutMs: this.o.timeoutMs,
             allowPrivate: this.o.allowPrivate,
             headers: {

@@ -2,11 +2,16 @@ import http from 'node:http';
 import https from 'node:https';
 import { publicOnlyLookup, refuseTarget } from './safeTarget.ts';
 
-export interface SendResult {
+interface SendResult {
   /** The receiver's status, or null when it did not answer. */
   readonly status: number | null;
   /** Null when the receiver took it (2xx). */
   readonly error: string | null;
+}
+
+/** What `postOnce` also keeps: the answer's text (its first 64 KiB), for a caller that reads it. */
+export interface PostResult extends SendResult {
+  readonly body: string;
 }
 
 export interface SendOptions {
@@ -16,22 +21,23 @@ export interface SendOptions {
 }
 
 /**
- * One POST to a receiver: 2xx is delivered, anything else (a 3xx too: redirects are not followed,
- * they could lead to a private address) is a failure with its reason. The response body is read
- * and dropped, at most 64 KiB of it.
+ * One POST to a receiver (a webhook's, a tracker's API): 2xx is delivered, anything else (a 3xx too: redirects are not followed,
+ * they could lead to a private address) is a failure with its reason. At most 64 KiB of the
+ * response body is read; a webhook drops it, a tracker reads the issue it created from it.
  */
-export function sendWebhook(target: string, body: string, options: SendOptions): Promise<SendResult> {
+export function postOnce(target: string, body: string, options: SendOptions): Promise<PostResult> {
   const url = new URL(target);
   const refused = refuseTarget(url, options.allowPrivate);
-  if (refused) return Promise.resolve({ status: null, error: refused });
+  if (refused) return Promise.resolve({ status: null, error: refused, body: '' });
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     let settled = false;
+    const chunks: Buffer[] = [];
     const done = (result: SendResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(result);
+      resolve({ ...result, body: Buffer.concat(chunks).toString('utf8') });
     };
     // The whole exchange, not the socket's idleness: a receiver trickling bytes is cut off too.
     const timer = setTimeout(() => {
@@ -52,6 +58,7 @@ export function sendWebhook(target: string, body: string, options: SendOptions):
         response.on('data', (chunk: Buffer) => {
           read += chunk.length;
           if (read > 64 * 1024) response.destroy();
+          else chunks.push(chunk);
         });
         response.on('close', () => {
           if (status >= 200 && status < 300) done({ status, error: null });

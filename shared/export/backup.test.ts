@@ -49,7 +49,12 @@ describe('board backup', () => {
     expect(b.personas).toEqual(a.personas);
     expect(b.rounds).toEqual(a.rounds);
     expect(b.rounds.length).toBe(2);
-    expect(b.notesById.get(note.id)!.action).toMatchObject({ owner: 'Bo', status: 'in-progress', due: '2027-01-31' });
+    expect(b.notesById.get(note.id)!.action).toMatchObject({
+      owner: 'Bo',
+      status: 'in-progress',
+      due: '2027-01-31',
+      issueUrl: null,
+    });
     // And the backup of the copy is the same file but for the board id.
     const again = backupOf(copy);
     expect({ ...again, board: { ...again.board, id: 'x' } }).toEqual({

@@ -14,20 +14,20 @@ export const UTF8_BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * The priority list as CSV (RFC 4180: comma, CRLF between records, quotes doubled, fields with
- * commas, quotes or line breaks quoted), UTF-8 with a BOM, a header row, formula-safe.
+ * RFC 4180 CSV: comma, CRLF between records and after the last, quotes doubled, fields with
+ * commas, quotes or line breaks quoted, formula-safe. Header names may repeat (Jira reads one
+ * `Labels` column per label).
  */
+export function csvText(fields: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const data = rows.map((r) => [...r]);
+  return `${Papa.unparse({ fields: [...fields], data }, { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false })}\r\n`;
+}
+
+/** The priority list as CSV (see csvText), UTF-8 with a BOM, a header row. */
 export function priorityCsv(list: PriorityList): string {
-  const data = list.items.map((it) => {
+  const rows = list.items.map((it) => {
     const row = itemLabels(it);
     return PRIORITY_COLUMNS.map((c) => row[c]);
   });
-  return (
-    UTF8_BOM +
-    Papa.unparse(
-      { fields: [...PRIORITY_COLUMNS], data },
-      { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false },
-    ) +
-    '\r\n'
-  );
+  return UTF8_BOM + csvText(PRIORITY_COLUMNS, rows);
 }

@@ -6,3 +6,6 @@ export * from './csv.ts';
 export * from './markdown.ts';
 export * from './json.ts';
 export * from './backup.ts';
+export * from './trackerIssues.ts';
+export * from './trackerCsv.ts';
+export * from './githubIssues.ts';

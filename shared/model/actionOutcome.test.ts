@@ -83,7 +83,15 @@ describe('Did it work? before and after an action was done', () => {
     const note = {
       id: 'note:a' as NoteId,
       position: { stageId, laneId: 'lane:l' as never, index: 'a0' },
-      action: { owner: '', status: 'done' as const, due: null, openedAt: 1, startedAt: null, doneAt: DONE },
+      action: {
+        owner: '',
+        status: 'done' as const,
+        due: null,
+        openedAt: 1,
+        startedAt: null,
+        doneAt: DONE,
+        issueUrl: null,
+      },
     };
     const kpis = [
       { ...csat, stageId },
@@ -123,6 +131,7 @@ describe('action markers for a stage KPI chart', () => {
         openedAt: null,
         startedAt: null,
         doneAt: null,
+        issueUrl: null,
         ...action,
       },
     });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * A pain point or idea turned into an action: who owns it, where it stands, when it is due.
- * Stored as three keys on the note (`actionOwner`, `actionStatus`, `actionDue`), so an owner
- * change and a status change made at once both stay; no `actionStatus` means "not an action".
+ * A pain point or idea turned into an action: who owns it, where it stands, when it is due, and
+ * the tracker issue it was handed to. Stored as keys on the note (`actionOwner`, `actionStatus`,
+ * `actionDue`, `actionIssueUrl`), so an owner change and a status change made at once both stay;
+ * no `actionStatus` means "not an action".
  */
 export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -25,6 +26,8 @@ export interface NoteAction {
   readonly startedAt: number | null;
   /** When it was marked done; null unless done (leaving "done" forgets it). */
   readonly doneAt: number | null;
+  /** The issue created for it in a tracker (GitHub, Jira), an http(s) URL; null when not handed off. */
+  readonly issueUrl: string | null;
 }
 
 /**
@@ -49,6 +52,25 @@ export const actionDueSchema = z
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
   }, 'Not a real date');
 
+/** Longest issue link kept; a tracker's issue URL is far shorter. */
+const MAX_ISSUE_URL_LENGTH = 500;
+
+/** Only http(s): the link is shown as an anchor, so `javascript:` and the like never are. */
+export const actionIssueUrlSchema = z
+  .string()
+  .max(MAX_ISSUE_URL_LENGTH, `An issue link has at most ${MAX_ISSUE_URL_LENGTH} characters`)
+  .refine(isIssueUrl, 'An issue link is an http(s) URL');
+
+export function isIssueUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_ISSUE_URL_LENGTH) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 export function readAction(raw: Record<string, unknown>): NoteAction | null {
   const status = raw.actionStatus;
   if (!(ACTION_STATUSES as readonly unknown[]).includes(status)) return null;
@@ -65,6 +87,7 @@ export function readAction(raw: Record<string, unknown>): NoteAction | null {
     openedAt: time(ACTION_TIME_KEYS.open),
     startedAt: started ? time(ACTION_TIME_KEYS['in-progress']) : null,
     doneAt: status === 'done' ? time(ACTION_TIME_KEYS.done) : null,
+    issueUrl: isIssueUrl(raw.actionIssueUrl) ? raw.actionIssueUrl : null,
   };
 }
 

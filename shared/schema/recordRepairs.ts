@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { ACTION_TIME_KEYS } from './action.ts';
+import { ACTION_TIME_KEYS, isIssueUrl } from './action.ts';
 import { DEPARTMENTS } from './department.ts';
 import { isRecordId, recordTypeOf, type RecordType } from './ids.ts';
 import { readLane } from './lane.ts';
@@ -279,6 +279,7 @@ function checkFields(
     );
     for (const key of Object.values(ACTION_TIME_KEYS)) fix(key, raw[key] === undefined || isTime(raw[key]), REMOVE);
   }
+  fix('actionIssueUrl', raw.actionIssueUrl === undefined || isIssueUrl(raw.actionIssueUrl), REMOVE);
 }
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
+import { ORIGIN } from '../../doc/origins.ts';
 import { recordRepair, type CommandInput } from '../../index.ts';
+import { CommandError } from '../errors.ts';
+import { executeDef, linkActionIssue } from './index.ts';
 import { createTestBoard, joinTestBoard } from '../../testing/board.ts';
 
 describe('pain point to action', () => {
@@ -10,9 +13,14 @@ describe('pain point to action', () => {
     const n = t.run('addNote', { ...cell, text: 'Hidden fees' });
     expect(t.note(n).action).toBeNull();
     t.run('setNoteAction', { noteIds: [n], owner: 'Priya', due: '2026-12-15' });
-    expect(t.note(n).action).toMatchObject({ owner: 'Priya', status: 'open', due: '2026-12-15' });
+    expect(t.note(n).action).toMatchObject({ owner: 'Priya', status: 'open', due: '2026-12-15', issueUrl: null });
     t.run('setNoteAction', { noteIds: [n], status: 'in-progress' });
-    expect(t.note(n).action).toMatchObject({ owner: 'Priya', status: 'in-progress', due: '2026-12-15' });
+    expect(t.note(n).action).toMatchObject({
+      owner: 'Priya',
+      status: 'in-progress',
+      due: '2026-12-15',
+      issueUrl: null,
+    });
     t.run('setNoteAction', { noteIds: [n], status: null });
     expect(t.note(n).action).toBeNull();
     expect((t.doc.getMap('records').get(n) as Y.Map<unknown>).has('actionOwner')).toBe(false);
@@ -28,7 +36,7 @@ describe('pain point to action', () => {
     b.run('setNoteAction', { noteIds: [n], status: 'done' });
     Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-    expect(a.note(n).action).toMatchObject({ owner: 'Priya', status: 'done', due: null });
+    expect(a.note(n).action).toMatchObject({ owner: 'Priya', status: 'done', due: null, issueUrl: null });
     expect(b.note(n).action).toEqual(a.note(n).action);
   });
 
@@ -44,6 +52,28 @@ describe('pain point to action', () => {
     const repair = recordRepair(n, rec);
     expect(repair.kind).toBe('fix');
     if (repair.kind === 'fix') expect(repair.set).toMatchObject({ actionStatus: 'open', actionDue: null });
+    // An issue link is shown as an anchor: anything but an http(s) URL is removed, and never read.
+    rec.set('actionStatus', 'open');
+    rec.set('actionDue', null);
+    rec.set('actionIssueUrl', 'javascript:alert(1)');
+    expect(t.note(n).action?.issueUrl).toBeNull();
+    expect(recordRepair(n, rec)).toMatchObject({ kind: 'fix', remove: ['actionIssueUrl'] });
+    rec.set('actionIssueUrl', 'https://acme.atlassian.net/browse/JB-3');
+    expect(recordRepair(n, rec)).toEqual({ kind: 'ok' });
+  });
+
+  it('the server links an action to its tracker issue; turning it back into a note drops the link', () => {
+    const t = createTestBoard();
+    const cell = { stageId: t.stage('Decision').id, laneId: t.lane('Pain points').id };
+    const n = t.run('addNote', { ...cell, text: 'Hidden fees' });
+    const link = (url: string) => executeDef(t.doc, SERVER, linkActionIssue, { noteId: n, url }, ORIGIN.server);
+    expect(() => link('https://github.com/acme/shop/issues/7')).toThrow(/not an action/);
+    t.run('setNoteAction', { noteIds: [n], owner: 'Priya' });
+    expect(() => link('javascript:alert(1)')).toThrow(CommandError);
+    link('https://github.com/acme/shop/issues/7');
+    expect(t.note(n).action?.issueUrl).toBe('https://github.com/acme/shop/issues/7');
+    t.run('setNoteAction', { noteIds: [n], status: null });
+    expect((t.doc.getMap('records').get(n) as Y.Map<unknown>).has('actionIssueUrl')).toBe(false);
   });
 
   it('dates each status change: opened, started and done, and going back forgets the later times', () => {
@@ -90,3 +120,5 @@ describe('pain point to action', () => {
     if (repair.kind === 'fix') expect(repair.remove).toContain('actionDoneAt');
   });
 });
+
+const SERVER = { id: 'server', name: 'Journeyboard', department: 'other' } as const;

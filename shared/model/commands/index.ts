@@ -12,6 +12,7 @@ import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
 export type { Actor } from './context.ts';
+export { linkActionIssue } from './actionCommands.ts';
 export { mirrorKpiSeries } from './kpiCommands.ts';
 export { clipboardNoteSchema, isLeftEmpty, pasteCellFor, type ClipboardNote } from './noteCommands.ts';
 

@@ -211,9 +211,9 @@ export const duplicateNotes = command(z.object({ noteIds: noteIdsSchema }), (ctx
 
 /**
  * Turns notes into actions (or updates them): any of owner, status and due; `status: null`
- * turns them back into plain notes and clears owner, due and the status times. A status change
- * dates itself (ACTION_TIME_KEYS): entering a status sets its time, going back forgets the times
- * of the statuses after it, so `actionDoneAt` is always the current "done".
+ * turns them back into plain notes and clears owner, due, the status times and the tracker issue's
+ * link. A status change dates itself (ACTION_TIME_KEYS): entering a status sets its time, going
+ * back forgets the times of the statuses after it, so `actionDoneAt` is always the current "done".
  */
 export const setNoteAction = command(
   z.object({
@@ -226,7 +226,13 @@ export const setNoteAction = command(
     const records = noteIds.map((id) => requireRecord(ctx, id, 'note'));
     for (const rec of records) {
       if (status === null) {
-        for (const key of ['actionStatus', 'actionOwner', 'actionDue', ...Object.values(ACTION_TIME_KEYS)])
+        for (const key of [
+          'actionStatus',
+          'actionOwner',
+          'actionDue',
+          'actionIssueUrl',
+          ...Object.values(ACTION_TIME_KEYS),
+        ])
           rec.delete(key);
       } else {
         const was = rec.get('actionStatus');
