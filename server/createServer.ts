@@ -43,6 +43,7 @@ import { MAX_COMMENT_LENGTH } from '../shared/comments/index.ts';
 import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { KpiService } from './kpi/KpiService.ts';
+import { IntegrationKeys } from './kpi/IntegrationKeys.ts';
 import { createHttpApp, createRequestHandler, type HttpApp } from './http/app.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
@@ -208,6 +209,8 @@ export async function createServer(
     isLocked: async (boardId) => (await workshop.state(boardId)).lock.locked,
     now: options.now,
   });
+  // Keys a facilitator gives a nightly job to feed the KPI series (hashed, one board each, rate-limited).
+  const integrationKeys = new IntegrationKeys({ repository: store.integrationKeys, now: options.now });
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -254,6 +257,7 @@ export async function createServer(
     corsOrigins: config.corsOrigins,
     checkpoints,
     kpi,
+    integrationKeys,
     webhooks,
     comments,
     limits,

@@ -13,9 +13,11 @@ import { registerKpiRoutes } from './kpiRoutes.ts';
 import { registerWebhookRoutes } from './webhookRoutes.ts';
 import type { WebhookService } from '../webhooks/WebhookService.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
+import type { IntegrationKeys } from '../kpi/IntegrationKeys.ts';
+import { registerIntegrationKeyRoutes } from './integrationKeyRoutes.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
 import { DEFAULT_LIMITS, type BoardLimits } from '../config/config.ts';
-import { jsonBodyLimit, requireJsonContentType } from './jsonBody.ts';
+import { apiBodyLimit, requireJsonContentType } from './jsonBody.ts';
 import { answerError, HttpError } from './httpError.ts';
 import { apiCors, securityHeaders } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
@@ -72,6 +74,8 @@ export interface HttpDeps {
   readonly limits?: BoardLimits;
   /** KPI series routes; absent in handler-only tests. */
   readonly kpi?: KpiService;
+  /** Board integration keys, for the measurement ingest; absent in handler-only tests. */
+  readonly integrationKeys?: IntegrationKeys;
   /** A board's webhooks; absent in handler-only tests. */
   readonly webhooks?: WebhookService;
   /** Several instances: the state of Redis and the relay lag, for /healthz; absent: `off`. */
@@ -86,7 +90,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   const app: HttpApp = new OpenAPIHono<HttpEnv>({ strict: false });
   app.onError(answerError);
   app.use(securityHeaders());
-  app.use('/api/*', apiCors(deps.corsOrigins ?? []), requireJsonContentType, jsonBodyLimit(deps.maxBodyBytes));
+  app.use('/api/*', apiCors(deps.corsOrigins ?? []), requireJsonContentType, apiBodyLimit(deps.maxBodyBytes));
   registerHealthRoutes(app, deps.redis);
   if (deps.metrics) registerMetricsRoutes(app, deps.metrics);
   const savedTemplates = new SavedTemplates(deps.store.templates);
@@ -110,7 +114,10 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
-  if (deps.kpi) registerKpiRoutes(app, { ...deps, kpi: deps.kpi });
+  if (deps.kpi && deps.integrationKeys) {
+    registerKpiRoutes(app, { ...deps, kpi: deps.kpi, keys: deps.integrationKeys });
+    registerIntegrationKeyRoutes(app, { ...deps, keys: deps.integrationKeys });
+  }
   if (deps.webhooks) registerWebhookRoutes(app, { ...deps, webhooks: deps.webhooks });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
   registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments });

@@ -4,6 +4,9 @@ import type { ProvenPerson } from '../identity/Identities.ts';
 import type { Repositories } from '../repositories/Repositories.ts';
 import type { Role } from '../../shared/protocol/roles.ts';
 import { CREDENTIAL_HEADER, identitiesPath } from '../../shared/protocol/identity.ts';
+import { isBoardId } from '../../shared/protocol/http.ts';
+import { canFacilitate } from '../../shared/protocol/roles.ts';
+import { type HttpContext, requestUrl } from './httpEnv.ts';
 import { bearerToken } from './bearerToken.ts';
 import { HttpError } from './httpError.ts';
 import type { IncomingMessage } from 'node:http';
@@ -79,4 +82,13 @@ export async function requireAccess(
   throw entry.refusal === 'removed-from-board'
     ? new HttpError(403, 'removed-from-board', 'The facilitator removed you from this board')
     : new HttpError(403, 'awaiting-admission', 'The facilitator has not let you onto this board yet');
+}
+
+/** The board id of a facilitator-only route (`:id`), once the caller is proven its facilitator; else 404, 401 or 403 `refusal`. */
+export async function requireFacilitator(deps: BoardAccessDeps, c: HttpContext, refusal: string): Promise<string> {
+  const id = c.req.param('id') ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  const access = await requireAccess(deps, id, c.env.incoming, requestUrl(c));
+  if (!canFacilitate(access.role)) throw new HttpError(403, 'forbidden', refusal);
+  return id;
 }

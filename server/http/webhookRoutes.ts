@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { isBoardId } from '../../shared/protocol/http.ts';
-import { canFacilitate } from '../../shared/protocol/roles.ts';
 import {
   createWebhookRequestSchema,
   type DeliveryView,
@@ -12,8 +10,8 @@ import {
 } from '../../shared/protocol/webhooks.ts';
 import type { WebhookService } from '../webhooks/WebhookService.ts';
 import { apiRoute } from './apiRoute.ts';
-import { type BoardAccessDeps, requireAccess } from './boardAccess.ts';
-import { type HttpApp, type HttpContext, requestUrl } from './httpEnv.ts';
+import { type BoardAccessDeps, requireFacilitator } from './boardAccess.ts';
+import type { HttpApp, HttpContext } from './httpEnv.ts';
 import { HttpError, invalidRequest, sendJson } from './httpError.ts';
 import { readJson } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
@@ -54,13 +52,7 @@ const TAG = ['Webhooks'];
  * WebhookService owns the webhooks, their secrets and the delivery log.
  */
 export function registerWebhookRoutes(app: HttpApp, deps: WebhookRoutesDeps): void {
-  const facilitator = async (c: HttpContext) => {
-    const id = c.req.param('id') ?? '';
-    if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-    const access = await requireAccess(deps, id, c.env.incoming, requestUrl(c));
-    if (!canFacilitate(access.role)) throw new HttpError(403, 'forbidden', 'Only a facilitator manages webhooks');
-    return id;
-  };
+  const facilitator = (c: HttpContext) => requireFacilitator(deps, c, 'Only a facilitator manages webhooks');
   const notFound = () => new HttpError(404, 'not-found', 'This board has no such webhook or delivery');
 
   apiRoute(

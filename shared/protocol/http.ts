@@ -137,6 +137,7 @@ const API_ERROR_CODES = [
   'invalid-request',
   'unknown-template',
   'too-many-templates',
+  'too-many-integration-keys',
   'too-many-identities',
   'credential-required',
   'identity-required',
@@ -146,6 +147,7 @@ const API_ERROR_CODES = [
   'transfer-expired',
   'transfer-used',
   'too-many-attempts',
+  'rate-limited',
   'unauthorized',
   'forbidden',
   'host-not-allowed',
@@ -161,13 +163,27 @@ const API_ERROR_CODES = [
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-/** Every non-2xx JSON answer has this shape. */
+/** One problem of a bulk request: the CSV line (the header is line 1) or the JSON path it is at. */
+export interface ApiRowError {
+  readonly line?: number;
+  /** `kpis.0.measurements.3.period` */
+  readonly path?: string;
+  readonly message: string;
+}
+
+/** Every non-2xx JSON answer has this shape; a refused bulk request lists every bad row in `rows`. */
 export interface ApiErrorResponse {
-  readonly error: { readonly code: ApiErrorCode; readonly message: string };
+  readonly error: { readonly code: ApiErrorCode; readonly message: string; readonly rows?: readonly ApiRowError[] };
 }
 
 export const apiErrorResponseSchema = z.object({
-  error: z.object({ code: z.enum(API_ERROR_CODES), message: z.string() }),
+  error: z.object({
+    code: z.enum(API_ERROR_CODES),
+    message: z.string(),
+    rows: z
+      .array(z.object({ line: z.number().int().optional(), path: z.string().optional(), message: z.string() }))
+      .optional(),
+  }),
 }) satisfies z.ZodType<ApiErrorResponse>;
 
 const roleLinksSchema = z.object(Object.fromEntries(ROLES.map((r) => [r, z.string()])) as Record<Role, z.ZodString>);
