@@ -15,6 +15,7 @@ import type { WebhookService } from '../webhooks/WebhookService.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
 import type { IntegrationKeys } from '../kpi/IntegrationKeys.ts';
 import { registerIntegrationKeyRoutes } from './integrationKeyRoutes.ts';
+import { registerEvidenceRoutes } from './evidenceRoutes.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
 import { DEFAULT_LIMITS, type BoardLimits } from '../config/config.ts';
 import { apiBodyLimit, requireJsonContentType } from './jsonBody.ts';
@@ -117,6 +118,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   if (deps.kpi && deps.integrationKeys) {
     registerKpiRoutes(app, { ...deps, kpi: deps.kpi, keys: deps.integrationKeys });
     registerIntegrationKeyRoutes(app, { ...deps, keys: deps.integrationKeys });
+    registerEvidenceRoutes(app, { ...deps, kpi: deps.kpi });
   }
   if (deps.webhooks) registerWebhookRoutes(app, { ...deps, webhooks: deps.webhooks });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;

@@ -84,11 +84,16 @@ export async function requireAccess(
     : new HttpError(403, 'awaiting-admission', 'The facilitator has not let you onto this board yet');
 }
 
-/** The board id of a facilitator-only route (`:id`), once the caller is proven its facilitator; else 404, 401 or 403 `refusal`. */
-export async function requireFacilitator(deps: BoardAccessDeps, c: HttpContext, refusal: string): Promise<string> {
+/** The board of a route (`:id`) and what the caller may do on it (requireAccess); 404 for a malformed id. */
+export async function requireBoard(deps: BoardAccessDeps, c: HttpContext): Promise<{ id: string; access: HttpAccess }> {
   const id = c.req.param('id') ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
-  const access = await requireAccess(deps, id, c.env.incoming, requestUrl(c));
+  return { id, access: await requireAccess(deps, id, c.env.incoming, requestUrl(c)) };
+}
+
+/** The board id of a facilitator-only route, once the caller is proven its facilitator; else 404, 401 or 403 `refusal`. */
+export async function requireFacilitator(deps: BoardAccessDeps, c: HttpContext, refusal: string): Promise<string> {
+  const { id, access } = await requireBoard(deps, c);
   if (!canFacilitate(access.role)) throw new HttpError(403, 'forbidden', refusal);
   return id;
 }

@@ -20,11 +20,12 @@ export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
 }
 
 /**
- * The measurement ingest (kpiRoutes.ts) takes a CSV body as well as JSON, and a larger one (a
- * nightly job sends thousands of points at once). `text/csv` is not a CORS-safelisted type, so
- * a foreign page cannot send it without a preflight any more than it can send JSON.
+ * The measurement ingest (kpiRoutes.ts) takes a CSV body as well as JSON, and it and the evidence
+ * import (evidenceRoutes.ts) a larger one (a nightly job sends thousands of points at once, a
+ * survey export thousands of responses). `text/csv` is not a CORS-safelisted type, so a foreign
+ * page cannot send it without a preflight any more than it can send JSON.
  */
-const BULK_PATH = /^\/api\/boards\/[^/]+\/measurements$/;
+const BULK_PATH = /^\/api\/boards\/[^/]+\/(measurements|evidence)$/;
 export const BULK_BODY_BYTES = 8 * 1024 * 1024;
 
 function isBulkPath(path: string): boolean {

@@ -7,7 +7,7 @@ import {
 import { isBoardId } from '../../shared/protocol/http.ts';
 import { canWrite, type Role } from '../../shared/protocol/roles.ts';
 import type { KpiFailure, KpiService } from '../kpi/KpiService.ts';
-import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
+import { requireBoard, type BoardAccessDeps } from './boardAccess.ts';
 import { apiRoute } from './apiRoute.ts';
 import { BULK_BODY_BYTES, jsonBodyLimit, readJson, readText } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, needs } from './openapiParts.ts';
@@ -15,7 +15,7 @@ import { HttpError, invalidRows, issueRows, sendJson } from './httpError.ts';
 import { headerToken } from './bearerToken.ts';
 import type { IntegrationKeys } from '../kpi/IntegrationKeys.ts';
 import { isIntegrationKey } from '../../shared/protocol/integrationKeys.ts';
-import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
+import type { HttpApp, HttpContext } from './httpEnv.ts';
 import { z } from 'zod';
 
 export interface KpiRoutesDeps extends BoardAccessDeps {
@@ -45,10 +45,7 @@ const importExample: ImportMeasurementsRequest = {
  * keys. See docs/api.md, "KPI measurements" and "Integration keys".
  */
 export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
-  const board = async (c: HttpContext) => {
-    const id = boardIdOf(c);
-    return { id, access: await requireAccess(deps, id, c.env.incoming, requestUrl(c)) };
-  };
+  const board = (c: HttpContext) => requireBoard(deps, c);
 
   apiRoute(
     app,
@@ -75,7 +72,7 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
     async (c) => {
       const { id } = await board(c);
       const result = await deps.kpi.measurements(id, c.req.param('kpiId') ?? '');
-      if (!result.ok) throw refused(result);
+      if (!result.ok) throw refusedImport(result);
       return sendJson(c, 200, result.value);
     },
   );
@@ -126,7 +123,7 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
         if (!body.success) throw invalidRows(issueRows(body.error.issues), 'problem');
         result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, role);
       }
-      if (!result.ok) throw refused(result);
+      if (!result.ok) throw refusedImport(result);
       return sendJson(c, 200, result.value);
     },
   );
@@ -165,7 +162,8 @@ function boardIdOf(c: HttpContext): string {
   return id;
 }
 
-function refused(f: KpiFailure): HttpError {
+/** A KpiService refusal as its HTTP answer (the evidence routes give the same). */
+export function refusedImport(f: KpiFailure): HttpError {
   if (f.rows) return invalidRows(f.rows, 'line');
   if (f.code === 'board-locked') return new HttpError(403, 'forbidden', f.message);
   return new HttpError(f.code === 'stage-not-found' ? 409 : 400, 'invalid-request', f.message);
