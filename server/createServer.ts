@@ -44,6 +44,7 @@ import type { RetryPolicy } from './persistence/SaveRetry.ts';
 import { CheckpointService } from './checkpoints/CheckpointService.ts';
 import { KpiService } from './kpi/KpiService.ts';
 import { NoteBatches } from './boardApi/NoteBatches.ts';
+import { IntegrationKeys } from './kpi/IntegrationKeys.ts';
 import { createHttpApp, createRequestHandler, type HttpApp } from './http/app.ts';
 import { applyRequestTimeouts } from './http/requestTimeouts.ts';
 import { EncodedStates } from './live/encodedStates.ts';
@@ -218,6 +219,8 @@ export async function createServer(
   });
   // Issue trackers (GITHUB_*, JIRA_*): issues for actions, each link written onto its action.
   const trackers = new TrackerService(config.trackers);
+  // Keys a facilitator gives a nightly job to feed the KPI series (hashed, one board each, rate-limited).
+  const integrationKeys = new IntegrationKeys({ repository: store.integrationKeys, now: options.now });
   // Private writing: drafts in the database, written into the board at the reveal.
   const privateWriting = new PrivateWritingService({
     store: store.privateWriting,
@@ -265,6 +268,7 @@ export async function createServer(
     checkpoints,
     kpi,
     noteBatches,
+    integrationKeys,
     webhooks,
     trackers,
     comments,

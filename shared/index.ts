@@ -56,3 +56,6 @@ export * from './protocol/workshop.ts';
 export * from './protocol/voting.ts';
 export * from './protocol/privateWriting.ts';
 export * from './model/draftPlacement.ts';
+export * from './model/evidenceMetrics.ts';
+export * from './protocol/evidence.ts';
+export * from './protocol/integrationKeys.ts';

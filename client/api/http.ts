@@ -7,19 +7,24 @@ export class ApiError extends Error {
   readonly status: number;
   /** The server's error code (`transfer-expired`, `bad-request`, …), or null when it sent none. */
   readonly code: string | null;
-  constructor(status: number, code: string | null, message: string) {
+  /** A refused import's bad rows (`error.rows`), each with its line or path. */
+  readonly rows: readonly { line?: number; path?: string; message: string }[];
+  constructor(status: number, code: string | null, message: string, rows: ApiError['rows'] = []) {
     super(message);
     this.status = status;
     this.code = code;
+    this.rows = rows;
   }
 }
 
 /** The ApiError an answer that is not ok stands for: the server's message, or its status. */
 export async function apiError(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: unknown; message?: unknown; rows?: unknown };
+  } | null;
   const code = typeof body?.error?.code === 'string' ? body.error.code : null;
   const message = typeof body?.error?.message === 'string' ? body.error.message : `The server answered ${res.status}`;
-  return new ApiError(res.status, code, message);
+  return new ApiError(res.status, code, message, Array.isArray(body?.error?.rows) ? body.error.rows : []);
 }
 
 /** The JSON body of an ok answer (null if it has none); an ApiError for any other. */

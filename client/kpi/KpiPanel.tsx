@@ -9,6 +9,7 @@ import {
 } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { KpiImportDialog } from './KpiImportDialog.tsx';
+import { EvidenceActions } from './EvidenceActions.tsx';
 import { openKpiEditor } from './revealKpi.ts';
 import { showToast } from '../board/editorState.ts';
 
@@ -99,6 +100,7 @@ function KpiList({ readOnly }: { readOnly: boolean }) {
           />
         </div>
       )}
+      <EvidenceActions readOnly={readOnly} />
       <div className="kpi-table-wrap">
         {board.kpis.length === 0 ? (
           <p className="muted small">No KPIs yet.</p>

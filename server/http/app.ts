@@ -17,9 +17,12 @@ import { registerTrackerRoutes } from './trackerRoutes.ts';
 import type { TrackerService } from '../trackers/TrackerService.ts';
 import type { WebhookService } from '../webhooks/WebhookService.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
+import type { IntegrationKeys } from '../kpi/IntegrationKeys.ts';
+import { registerIntegrationKeyRoutes } from './integrationKeyRoutes.ts';
+import { registerEvidenceRoutes } from './evidenceRoutes.ts';
 import { registerBackupRoutes } from './backupRoutes.ts';
 import { DEFAULT_LIMITS, type BoardLimits } from '../config/config.ts';
-import { jsonBodyLimit, requireJsonContentType } from './jsonBody.ts';
+import { apiBodyLimit, requireJsonContentType } from './jsonBody.ts';
 import { answerError, HttpError } from './httpError.ts';
 import { apiCors, securityHeaders } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
@@ -78,6 +81,8 @@ export interface HttpDeps {
   readonly kpi?: KpiService;
   /** Notes added in bulk by scripts (`POST /api/boards/:id/notes`); absent in handler-only tests. */
   readonly noteBatches?: NoteBatches;
+  /** Board integration keys, for the measurement ingest; absent in handler-only tests. */
+  readonly integrationKeys?: IntegrationKeys;
   /** A board's webhooks; absent in handler-only tests. */
   readonly webhooks?: WebhookService;
   /** Issues created in GitHub or Jira for actions; absent in handler-only tests. */
@@ -94,7 +99,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   const app: HttpApp = new OpenAPIHono<HttpEnv>({ strict: false });
   app.onError(answerError);
   app.use(securityHeaders());
-  app.use('/api/*', apiCors(deps.corsOrigins ?? []), requireJsonContentType, jsonBodyLimit(deps.maxBodyBytes));
+  app.use('/api/*', apiCors(deps.corsOrigins ?? []), requireJsonContentType, apiBodyLimit(deps.maxBodyBytes));
   registerHealthRoutes(app, deps.redis);
   if (deps.metrics) registerMetricsRoutes(app, deps.metrics);
   const savedTemplates = new SavedTemplates(deps.store.templates);
@@ -118,7 +123,11 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
       authorizeCheckpoints: deps.authorizeCheckpoints ?? roleCheckpointAuthorizer(deps),
     });
   }
-  if (deps.kpi) registerKpiRoutes(app, { ...deps, kpi: deps.kpi });
+  if (deps.kpi && deps.integrationKeys) {
+    registerKpiRoutes(app, { ...deps, kpi: deps.kpi, keys: deps.integrationKeys });
+    registerIntegrationKeyRoutes(app, { ...deps, keys: deps.integrationKeys });
+    registerEvidenceRoutes(app, { ...deps, kpi: deps.kpi });
+  }
   if (deps.webhooks) registerWebhookRoutes(app, { ...deps, webhooks: deps.webhooks });
   if (deps.noteBatches) registerBoardApiRoutes(app, { ...deps, notes: deps.noteBatches });
   if (deps.trackers)

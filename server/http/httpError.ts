@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiErrorCode, ApiErrorResponse, ItemError } from '../../shared/protocol/http.ts';
+import type { ApiErrorCode, ApiErrorResponse, ApiRowError, ItemError } from '../../shared/protocol/http.ts';
 import { log } from '../observability/log.ts';
 
 /** An answer other than success, thrown by routes and turned into `{ error: { code, message } }`. */
@@ -10,11 +10,20 @@ export class HttpError extends HTTPException {
   readonly headers: Record<string, string>;
   /** A batch refused as a whole: each bad item. */
   items?: readonly ItemError[];
-  constructor(status: ContentfulStatusCode, code: ApiErrorCode, message: string, headers: Record<string, string> = {}) {
+  /** Every bad row of a refused bulk request (an import), so the caller fixes them all at once. */
+  readonly rows: readonly ApiRowError[] | undefined;
+  constructor(
+    status: ContentfulStatusCode,
+    code: ApiErrorCode,
+    message: string,
+    headers: Record<string, string> = {},
+    rows?: readonly ApiRowError[],
+  ) {
     super(status, { message });
     this.name = 'HttpError';
     this.code = code;
     this.headers = headers;
+    this.rows = rows;
   }
 }
 
@@ -44,7 +53,12 @@ export function sendJson(
 
 function sendError(c: Context, error: HttpError): Response {
   const body: ApiErrorResponse = {
-    error: { code: error.code, message: error.message, ...(error.items ? { items: error.items } : {}) },
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.items ? { items: error.items } : {}),
+      ...(error.rows ? { rows: error.rows } : {}),
+    },
   };
   return sendJson(c, error.status as ContentfulStatusCode, body, error.headers);
 }
@@ -56,6 +70,28 @@ export function answerError(error: Error, c: Context): Response {
     return sendError(c, new HttpError(error.status as ContentfulStatusCode, 'invalid-request', error.message));
   log.error({ err: error }, 'unexpected error answering an HTTP request');
   return sendError(c, new HttpError(500, 'internal', 'Something went wrong on the server; it has been logged'));
+}
+
+/** Bad rows listed in an answer at most: enough to fix a file, never a 10,000-entry error. */
+const ROWS_SHOWN = 100;
+
+/** A 400 `invalid-request` listing every bad row (the first hundred) of a bulk request. */
+export function invalidRows(rows: readonly ApiRowError[], what = 'row'): HttpError {
+  const first = rows[0];
+  const where = first?.line !== undefined ? `line ${first.line}: ` : first?.path ? `${first.path}: ` : '';
+  const more = rows.length > 1 ? ` (and ${rows.length - 1} more ${what}${rows.length > 2 ? 's' : ''}: see rows)` : '';
+  return new HttpError(
+    400,
+    'invalid-request',
+    `Nothing was imported. ${where}${first?.message ?? 'invalid'}${more}`,
+    {},
+    rows.slice(0, ROWS_SHOWN),
+  );
+}
+
+/** Every issue of a zod parse as a row error, by path. */
+export function issueRows(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ApiRowError[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
 /** A 400 `invalid-request` naming the first bad field of a zod parse (`kpis.0.period: …`). */

@@ -20,15 +20,38 @@ export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
   });
 }
 
-/** The request body as JSON; an empty body reads as `undefined`, anything else unparsable is a 400. */
-export async function readJson(c: HttpContext): Promise<unknown> {
-  let text: string;
+/**
+ * The measurement ingest (kpiRoutes.ts) takes a CSV body as well as JSON, and it and the evidence
+ * import (evidenceRoutes.ts) a larger one (a nightly job sends thousands of points at once, a
+ * survey export thousands of responses). `text/csv` is not a CORS-safelisted type, so a foreign
+ * page cannot send it without a preflight any more than it can send JSON.
+ */
+const BULK_PATH = /^\/api\/boards\/[^/]+\/(measurements|evidence)$/;
+export const BULK_BODY_BYTES = 8 * 1024 * 1024;
+
+function isBulkPath(path: string): boolean {
+  return BULK_PATH.test(path);
+}
+
+/** The app's body limit for every route but the bulk one, which sets its own. */
+export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
+  const limit = jsonBodyLimit(maxBytes);
+  return (c, next) => (isBulkPath(c.req.path) ? next() : limit(c, next));
+}
+
+/** The request body as text; a body cut off mid-way is a 400. */
+export async function readText(c: HttpContext): Promise<string> {
   try {
-    text = await c.req.text();
+    return await c.req.text();
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw new HttpError(400, 'invalid-request', 'The request body was cut off');
   }
+}
+
+/** The request body as JSON; an empty body reads as `undefined`, anything else unparsable is a 400. */
+export async function readJson(c: HttpContext): Promise<unknown> {
+  const text = await readText(c);
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
@@ -56,7 +79,8 @@ export const requireJsonContentType: MiddlewareHandler = async (c, next) => {
     const length = c.req.header('content-length');
     const hasBody = c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (hasBody && type !== 'application/json' && !/^application\/[a-z0-9.-]+\+json$/.test(type))
+    const json = type === 'application/json' || /^application\/[a-z0-9.-]+\+json$/.test(type);
+    if (hasBody && !json && !(type === 'text/csv' && isBulkPath(c.req.path)))
       throw new HttpError(
         415,
         'unsupported-media-type',

@@ -4,20 +4,27 @@ import {
   measurementListResponseSchema,
   type ImportMeasurementsRequest,
 } from '../../shared/protocol/kpiMeasurements.ts';
+import { isBoardId } from '../../shared/protocol/http.ts';
+import { canWrite, type Role } from '../../shared/protocol/roles.ts';
 import type { KpiFailure, KpiService } from '../kpi/KpiService.ts';
-import { boardCall, boardWriteCall, type BoardAccessDeps } from './boardAccess.ts';
+import { boardCall, type BoardAccessDeps } from './boardAccess.ts';
 import { apiRoute } from './apiRoute.ts';
-import { readBody } from './jsonBody.ts';
-import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
-import { HttpError, sendJson } from './httpError.ts';
-import type { HttpApp } from './httpEnv.ts';
+import { BULK_BODY_BYTES, jsonBodyLimit, readJson, readText } from './jsonBody.ts';
+import { BOARD_CALL, boardIdParams, errors, json, needs } from './openapiParts.ts';
+import { HttpError, invalidRows, issueRows, sendJson } from './httpError.ts';
+import { headerToken } from './bearerToken.ts';
+import type { IntegrationKeys } from '../kpi/IntegrationKeys.ts';
+import { isIntegrationKey } from '../../shared/protocol/integrationKeys.ts';
+import type { HttpApp, HttpContext } from './httpEnv.ts';
 import { z } from 'zod';
 
 export interface KpiRoutesDeps extends BoardAccessDeps {
   readonly kpi: KpiService;
+  readonly keys: IntegrationKeys;
 }
 
 const KPI_ID = 'kpi:0123456789ab.nps';
+const CSV_EXAMPLE = 'stage,metric,date,value,sample_size,source\nCheckout,CSAT,2026-03-14,4.2,120,BI nightly\n';
 const importExample: ImportMeasurementsRequest = {
   dryRun: true,
   kpis: [
@@ -33,10 +40,13 @@ const importExample: ImportMeasurementsRequest = {
 
 /**
  * `GET /api/boards/:id/kpis/:kpiId/measurements` (any link that may view the board) and
- * `POST /api/boards/:id/measurements` (an editor's or facilitator's link). Parsing and access
- * only: KpiService owns the series. See docs/api.md, "KPI measurements".
+ * `POST /api/boards/:id/measurements` (a board integration key, or an editor's or facilitator's
+ * link; JSON or CSV). Parsing and access only: KpiService owns the series, IntegrationKeys the
+ * keys. See docs/api.md, "KPI measurements" and "Integration keys".
  */
 export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
+  const board = (c: HttpContext) => boardCall(deps, c);
+
   apiRoute(
     app,
     {
@@ -62,7 +72,7 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
     async (c) => {
       const { id } = await boardCall(deps, c);
       const result = await deps.kpi.measurements(id, c.req.param('kpiId') ?? '');
-      if (!result.ok) throw refused(result);
+      if (!result.ok) throw refusedImport(result);
       return sendJson(c, 200, result.value);
     },
   );
@@ -73,11 +83,23 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
       method: 'post',
       path: '/api/boards/{id}/measurements',
       tags: ['KPI measurements'],
-      summary: 'Import measurements, or preview the import (`dryRun`)',
+      summary: 'Import measurements (JSON or CSV), or preview the import (`dryRun`)',
       description:
-        'Facilitator or editor; refused to an editor while the board is locked. A KPI missing on its stage is created; the same KPI and period again replaces the value. All or nothing, in one transaction. 409 when a stage is not on the board.',
-      security: BOARD_CALL,
-      request: { params: boardIdParams, body: jsonBody(importMeasurementsRequestSchema, importExample) },
+        "Either a board integration key (`Authorization: Bearer jbk_…`, for a job) or a facilitator's or editor's share link (refused to an editor while the board is locked). JSON names stages by id; a CSV body (`Content-Type: text/csv`, the columns of the KPI CSV import: `stage,metric,date,value` and optionally `target,unit,direction,sample_size,source`) names them by name, and `?dryRun=true` previews it. A KPI missing on its stage is created; the same KPI and period again replaces the value. Up to 10,000 measurements and 8 MB. All or nothing, in one transaction: a refused request lists every bad row in `error.rows`. 409 when a stage is not on the board.",
+      security: [needs('integrationKey'), ...BOARD_CALL],
+      request: {
+        params: boardIdParams,
+        query: z.object({
+          dryRun: z.enum(['true', 'false']).optional().meta({ description: 'CSV bodies: `true` previews' }),
+        }),
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: importMeasurementsRequestSchema, example: importExample },
+            'text/csv': { schema: z.string(), example: CSV_EXAMPLE },
+          },
+        },
+      },
       responses: {
         200: json('What was (or, with `dryRun`, would be) added and replaced', importMeasurementsResponseSchema, {
           dryRun: true,
@@ -85,20 +107,64 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
           replaced: 0,
           changes: [{ kpiId: KPI_ID, period: '2026-03', value: 41, replaces: null }],
         }),
-        ...errors(400, 401, 403, 404, 409, 413, 415),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 429),
       },
     },
+    jsonBodyLimit(BULK_BODY_BYTES),
     async (c) => {
-      const { id, access } = await boardWriteCall(deps, c, 'Only a facilitator or an editor can import measurements');
-      const body = await readBody(c, importMeasurementsRequestSchema);
-      const result = await deps.kpi.importMeasurements(id, body.kpis, body.dryRun, access.role);
-      if (!result.ok) throw refused(result);
+      const id = boardIdOf(c);
+      const key = headerToken(c.env.incoming);
+      const role = key && isIntegrationKey(key) ? await keyRole(deps.keys, id, key) : await writerRole(c);
+      const csv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv');
+      let result: Awaited<ReturnType<KpiService['importMeasurements']>>;
+      if (csv) result = await deps.kpi.importCsv(id, await readText(c), c.req.query('dryRun') === 'true', role);
+      else {
+        const body = importMeasurementsRequestSchema.safeParse(await readJson(c));
+        if (!body.success) throw invalidRows(issueRows(body.error.issues), 'problem');
+        result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, role);
+      }
+      if (!result.ok) throw refusedImport(result);
       return sendJson(c, 200, result.value);
     },
   );
+
+  async function writerRole(c: HttpContext): Promise<Role> {
+    const { access } = await board(c);
+    if (!canWrite(access.role, 'board'))
+      throw new HttpError(403, 'forbidden', 'Only a facilitator or an editor can import measurements');
+    return access.role;
+  }
 }
 
-function refused(f: KpiFailure): HttpError {
+/** A job's key acts for the facilitator who made it, on measurements only (so a locked board still takes them). */
+async function keyRole(keys: IntegrationKeys, boardId: string, key: string): Promise<Role> {
+  const taken = await keys.authorise(boardId, key);
+  if (!('code' in taken)) return 'facilitator';
+  if (taken.code === 'rate-limited')
+    throw new HttpError(
+      429,
+      'rate-limited',
+      `This key sent too many requests; try again in ${taken.retryAfterSeconds} s`,
+      {
+        'Retry-After': String(taken.retryAfterSeconds),
+      },
+    );
+  if (taken.code === 'other-board')
+    throw new HttpError(403, 'forbidden', 'This integration key belongs to another board');
+  throw new HttpError(401, 'unauthorized', 'This integration key is not valid: it was revoked, or never made', {
+    'WWW-Authenticate': 'Bearer',
+  });
+}
+
+function boardIdOf(c: HttpContext): string {
+  const id = c.req.param('id') ?? '';
+  if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
+  return id;
+}
+
+/** A KpiService refusal as its HTTP answer (the evidence routes give the same). */
+export function refusedImport(f: KpiFailure): HttpError {
+  if (f.rows) return invalidRows(f.rows, 'line');
   if (f.code === 'board-locked') return new HttpError(403, 'forbidden', f.message);
   return new HttpError(f.code === 'stage-not-found' ? 409 : 400, 'invalid-request', f.message);
 }

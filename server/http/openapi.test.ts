@@ -78,6 +78,7 @@ describe('OpenAPI document', () => {
         'adminToken',
         'createToken',
         'deviceCredential',
+        'integrationKey',
         'metricsToken',
         'personCredential',
         'session',
@@ -87,6 +88,8 @@ describe('OpenAPI document', () => {
     const board = doc.paths['/api/boards/{id}']!.get!;
     expect(board.security).toContainEqual({ shareLink: [], personCredential: [] });
     expect(doc.paths['/api/boards']!.get!.security).toEqual([{ adminToken: [] }]);
+    // A job's key is one way into the ingest, beside the facilitator's and editors' links.
+    expect(doc.paths['/api/boards/{id}/measurements']!.post!.security).toContainEqual({ integrationKey: [] });
     for (const ops of Object.values(doc.paths))
       for (const op of Object.values(ops))
         for (const requirement of op.security ?? [])

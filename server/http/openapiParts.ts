@@ -29,6 +29,12 @@ export const SECURITY_SCHEMES = {
     scheme: 'Credential',
     description: "The device's credential as `Authorization: Credential jbc_…` (device transfers only).",
   },
+  integrationKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A board integration key (`jbk_…`) a facilitator made for a job, as `Authorization: Bearer jbk_…`: sends measurements to its one board, and nothing else. Rate-limited per key (429 with `Retry-After`).',
+  },
   createToken: {
     type: 'http',
     scheme: 'bearer',

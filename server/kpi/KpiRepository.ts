@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { KpiId } from '../../shared/schema/ids.ts';
+import type { KpiId, StageId } from '../../shared/schema/ids.ts';
 import { type KpiMeasurement, periodStart } from '../../shared/schema/kpiSeries.ts';
 import type { Database } from '../storage/database.ts';
+import type { Verbatim } from '../../shared/protocol/evidence.ts';
 
 /** One measurement to write: of which KPI. */
 export interface KpiMeasurementWrite {
@@ -9,8 +10,12 @@ export interface KpiMeasurementWrite {
   readonly measurement: KpiMeasurement;
 }
 
+/** A response's words kept next to its stage (shared/protocol/evidence.ts `Verbatim`). */
+type StoredVerbatim = Verbatim & { readonly boardId: string; readonly recordedAt: number };
+
 interface KpiTables {
   kpi_measurements: KpiMeasurement & { boardId: string; kpiId: string; at: number; recordedAt: number };
+  evidence_verbatims: StoredVerbatim;
 }
 
 // Rows per INSERT: 8 values each, far under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
@@ -19,8 +24,10 @@ const COLUMNS = ['period', 'value', 'sampleSize', 'source'] as const;
 
 /**
  * The KPI series of every board (table: migrations/0012_kpiMeasurements.ts), one row per board,
- * KPI and period. The board document holds only the latest points of each KPI (KpiService
- * mirrors them), so years of daily points never reach the clients that open the board.
+ * KPI and period, and the verbatims of imported evidence (0015_evidenceVerbatims.ts), written
+ * with the measurements they were computed with, in one transaction. The board document holds
+ * only the latest points of each KPI (KpiService mirrors them), so years of daily points never
+ * reach the clients that open the board.
  */
 export class KpiRepository {
   readonly #db: Kysely<KpiTables>;
@@ -46,15 +53,17 @@ export class KpiRepository {
    * Writes the measurements in one transaction, each replacing the KPI's measurement of that
    * period if it has one, and answers, per measurement in order, the value it replaced (null for
    * a new period). With `dryRun` it answers the same and writes nothing. The caller gives each
-   * (KPI, period) once.
+   * (KPI, period) once. `verbatims` are added in the same transaction, and each stage they touch
+   * keeps its newest `verbatimsPerStage`.
    */
   async putMeasurements(
     boardId: string,
     writes: readonly KpiMeasurementWrite[],
     recordedAt: number,
     dryRun: boolean,
+    evidence: { readonly verbatims: readonly Verbatim[]; readonly perStage: number } = NO_EVIDENCE,
   ): Promise<(number | null)[]> {
-    if (writes.length === 0) return [];
+    if (writes.length === 0 && (dryRun || evidence.verbatims.length === 0)) return [];
     return this.#db.transaction().execute(async (trx) => {
       const kpiIds = [...new Set(writes.map((w) => w.kpiId))];
       const existing = await trx
@@ -90,7 +99,67 @@ export class KpiRepository {
           )
           .execute();
       }
+      await addVerbatims(trx, boardId, evidence, recordedAt);
       return replaced;
     });
+  }
+
+  /** A stage's verbatims, newest first. */
+  async verbatims(boardId: string, stageId: StageId, limit: number): Promise<Verbatim[]> {
+    return this.#db
+      .selectFrom('evidence_verbatims')
+      .select(VERBATIM_COLUMNS)
+      .where('boardId', '=', boardId)
+      .where('stageId', '=', stageId)
+      .orderBy('day', 'desc')
+      .orderBy('recordedAt', 'desc')
+      .orderBy('line', 'desc')
+      .limit(limit)
+      .execute();
+  }
+}
+
+const NO_EVIDENCE = { verbatims: [], perStage: 0 };
+const VERBATIM_COLUMNS = [
+  'id',
+  'stageId',
+  'text',
+  'score',
+  'metric',
+  'day',
+  'channel',
+  'touchpoint',
+  'source',
+  'line',
+] as const;
+
+async function addVerbatims(
+  trx: Kysely<KpiTables>,
+  boardId: string,
+  { verbatims, perStage }: { readonly verbatims: readonly Verbatim[]; readonly perStage: number },
+  recordedAt: number,
+): Promise<void> {
+  for (let i = 0; i < verbatims.length; i += INSERT_CHUNK)
+    await trx
+      .insertInto('evidence_verbatims')
+      .values(verbatims.slice(i, i + INSERT_CHUNK).map((v) => ({ ...v, boardId, recordedAt })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  for (const stageId of new Set(verbatims.map((v) => v.stageId))) {
+    const kept = trx
+      .selectFrom('evidence_verbatims')
+      .select('id')
+      .where('boardId', '=', boardId)
+      .where('stageId', '=', stageId)
+      .orderBy('day', 'desc')
+      .orderBy('recordedAt', 'desc')
+      .orderBy('line', 'desc')
+      .limit(perStage);
+    await trx
+      .deleteFrom('evidence_verbatims')
+      .where('boardId', '=', boardId)
+      .where('stageId', '=', stageId)
+      .where('id', 'not in', kept)
+      .execute();
   }
 }

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { kpiIdFor, readBoard, type StageId } from '../../shared/index.ts';
 import type { ApiErrorResponse } from '../../shared/protocol/http.ts';
 import { LOCK_TYPE } from '../../shared/protocol/workshop.ts';
@@ -10,31 +10,11 @@ import {
   type ImportMeasurementsRequest,
 } from '../../shared/protocol/kpiMeasurements.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
-import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../testing/postgres.ts';
+import { serverDatabases } from '../testing/serverDatabases.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
-import {
-  createBoardWithLinks,
-  startTestServer,
-  type TestServer,
-  type TestServerOptions,
-} from '../testing/testServer.ts';
+import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
-const schemas: string[] = [];
-afterAll(async () => {
-  for (const schema of schemas) await dropSchema(schema);
-});
-
-const SERVERS: [string, () => TestServerOptions][] = [
-  ['SQLite', () => ({})],
-  [
-    'PostgreSQL',
-    () => {
-      const schema = uniqueSchema();
-      schemas.push(schema);
-      return { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema };
-    },
-  ],
-];
+const SERVERS = serverDatabases();
 
 /** A template board on the server, a client watching it, its first stage, and a POST of measurements. */
 async function boardOn(server: TestServer) {

@@ -3,6 +3,16 @@ import { ORIGIN } from '../../shared/doc/origins.ts';
 import { canFacilitate, type Role } from '../../shared/protocol/roles.ts';
 import { type Actor, executeDef, mirrorKpiSeries } from '../../shared/model/commands/index.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
+import { measurementImport, parseKpiCsv } from '../../shared/model/kpiImport.ts';
+import { EVIDENCE_LIMITS, parseEvidenceCsv } from '../../shared/model/evidenceImport.ts';
+import type {
+  EvidenceImportInput,
+  EvidenceImportResponse,
+  Verbatim,
+  VerbatimListResponse,
+} from '../../shared/protocol/evidence.ts';
+import { stageIdSchema } from '../../shared/schema/stage.ts';
+import crypto from 'node:crypto';
 import type {
   ImportedKpi,
   ImportMeasurementsResponse,
@@ -18,13 +28,21 @@ import type { KpiRepository, KpiMeasurementWrite } from './KpiRepository.ts';
 /** Why a KPI request was refused: a code for the caller to map, and words for a person. */
 export interface KpiFailure {
   readonly ok: false;
-  readonly code: 'invalid-kpi' | 'stage-not-found' | 'duplicate-period' | 'board-locked';
+  readonly code:
+    | 'invalid-kpi'
+    | 'invalid-stage'
+    | 'stage-not-found'
+    | 'duplicate-period'
+    | 'board-locked'
+    | 'invalid-rows';
   readonly message: string;
+  /** `invalid-rows`: every bad line of a CSV body. */
+  readonly rows?: readonly { readonly line: number; readonly message: string }[];
 }
 type Result<T> = { readonly ok: true; readonly value: T } | KpiFailure;
 
 export interface KpiServiceConfig {
-  readonly store: Pick<KpiRepository, 'series' | 'putMeasurements'>;
+  readonly store: Pick<KpiRepository, 'series' | 'putMeasurements' | 'verbatims'>;
   /** Whether the facilitator has locked the board (editors are read-only then, as on the board itself). */
   readonly isLocked?: (boardId: string) => Promise<boolean>;
   readonly now?: () => number;
@@ -79,45 +97,143 @@ export class KpiService {
     dryRun: boolean,
     role: Role,
   ): Promise<Result<ImportMeasurementsResponse>> {
-    if (!canFacilitate(role) && (await this.#isLocked(boardId)))
-      return fail('board-locked', 'The facilitator has locked the board: only a facilitator can import now');
-    return this.#queue.run(boardId, () =>
-      withLiveDocument(
-        this.#instance,
-        boardId,
-        async (doc) => {
-          const stages = new Set<string>(readBoard(doc).stages.map((s) => s.id));
-          const writes: KpiMeasurementWrite[] = [];
-          const seen = new Set<string>();
-          for (const kpi of kpis) {
-            if (!stages.has(kpi.stageId))
-              return fail('stage-not-found', `This board has no stage ${kpi.stageId}; someone may have removed it`);
-            const kpiId = kpiIdFor(kpi.stageId as StageId, kpi.metric);
-            for (const measurement of kpi.measurements) {
-              const key = `${kpiId}|${measurement.period}`;
-              if (seen.has(key))
-                return fail('duplicate-period', `${kpi.metric} has two measurements for ${measurement.period}`);
-              seen.add(key);
-              writes.push({ kpiId, measurement });
-            }
-          }
-          const replaced = await this.#store.putMeasurements(boardId, writes, this.#now(), dryRun);
-          if (!dryRun) await this.#mirror(boardId, doc, kpis);
-          const changes = writes.map((w, i) => ({
-            kpiId: w.kpiId,
-            period: w.measurement.period,
-            value: w.measurement.value,
-            replaces: replaced[i] ?? null,
-          }));
-          const count = changes.filter((c) => c.replaces !== null).length;
-          return { ok: true, value: { dryRun, added: changes.length - count, replaced: count, changes } } as const;
-        },
-        { kpi: true },
-      ),
-    );
+    return this.#onBoard(boardId, role, (doc) => this.#write(boardId, doc, kpis, dryRun));
   }
 
-  async #mirror(boardId: string, doc: Parameters<typeof readBoard>[0], kpis: readonly ImportedKpi[]): Promise<void> {
+  /**
+   * The same from a dated KPI CSV (`stage,metric,date,value,…`, shared/model/kpiImport.ts), read
+   * against the board's stage names as the client's import reads it. Any bad line refuses the
+   * whole file, with every bad line listed; a file without a `date` column is refused.
+   */
+  async importCsv(
+    boardId: string,
+    csv: string,
+    dryRun: boolean,
+    role: Role,
+  ): Promise<Result<ImportMeasurementsResponse>> {
+    return this.#onBoard(boardId, role, async (doc) => {
+      const parsed = parseKpiCsv(csv, readBoard(doc));
+      if (parsed.errors.length > 0)
+        return { ok: false, code: 'invalid-rows', message: 'Some lines cannot be imported', rows: parsed.errors };
+      if (!parsed.dated)
+        return fail(
+          'invalid-rows',
+          'The ingest takes dated measurements: add a "date" column (a day 2026-03-14, a month 2026-03 or a quarter 2026-Q1)',
+        );
+      return this.#write(boardId, doc, measurementImport(parsed.measurements), dryRun);
+    });
+  }
+
+  /**
+   * Reads a survey or support export (shared/model/evidenceImport.ts), writes the metric per
+   * period of each stage it touches as measurements, and keeps the responses' words as verbatims
+   * next to their stage, in one transaction; with `dryRun` only says what it would write. Any bad
+   * line refuses the whole file, with every bad line listed.
+   */
+  async importEvidence(
+    boardId: string,
+    request: EvidenceImportInput,
+    role: Role,
+  ): Promise<Result<EvidenceImportResponse>> {
+    return this.#onBoard(boardId, role, async (doc) => {
+      const board = readBoard(doc);
+      if (request.stageId && !board.stages.some((st) => st.id === request.stageId))
+        return fail('stage-not-found', `This board has no stage ${request.stageId}; someone may have removed it`);
+      const parsed = parseEvidenceCsv(request.csv, board, request);
+      if (parsed.errors.length > 0)
+        return { ok: false, code: 'invalid-rows', message: 'Some lines cannot be imported', rows: parsed.errors };
+      const verbatims = parsed.responses
+        .filter((r) => r.text !== '')
+        .map(({ stageId, text, score, day, channel, touchpoint, line }) => ({
+          id: verbatimId(boardId, stageId, day, text, score, channel, touchpoint),
+          stageId,
+          text,
+          score,
+          metric: request.metric,
+          day,
+          channel,
+          touchpoint,
+          source: request.source,
+          line,
+        }));
+      const written = await this.#write(boardId, doc, parsed.kpis, request.dryRun, verbatims);
+      if (!written.ok) return written;
+      const measurements = parsed.kpis.flatMap((k) => k.measurements.map((m) => ({ stageId: k.stageId, ...m })));
+      return {
+        ok: true,
+        value: {
+          dryRun: request.dryRun,
+          responses: parsed.responses.length,
+          verbatims: verbatims.length,
+          measurements: written.value.changes.map((c, i) => ({
+            stageId: measurements[i]!.stageId,
+            kpiId: c.kpiId,
+            period: c.period,
+            value: c.value,
+            sampleSize: measurements[i]!.sampleSize ?? 0,
+            replaces: c.replaces,
+          })),
+        },
+      };
+    });
+  }
+
+  /** A stage's verbatims, newest first (at most the number a stage keeps). */
+  async verbatims(boardId: string, stageId: string): Promise<Result<VerbatimListResponse>> {
+    const id = stageIdSchema.safeParse(stageId);
+    if (!id.success)
+      return { ok: false, code: 'invalid-stage', message: `"${stageId.slice(0, 60)}" is not a stage id` };
+    return {
+      ok: true,
+      value: { verbatims: await this.#store.verbatims(boardId, id.data, EVIDENCE_LIMITS.verbatimsPerStage) },
+    };
+  }
+
+  /** Runs `fn` on the board's document after earlier imports of the board; a locked board refuses editors. */
+  async #onBoard<T>(boardId: string, role: Role, fn: (doc: BoardDoc) => Promise<Result<T>>): Promise<Result<T>> {
+    if (!canFacilitate(role) && (await this.#isLocked(boardId)))
+      return fail('board-locked', 'The facilitator has locked the board: only a facilitator can import now');
+    return this.#queue.run(boardId, () => withLiveDocument(this.#instance, boardId, fn, { kpi: true }));
+  }
+
+  async #write(
+    boardId: string,
+    doc: BoardDoc,
+    kpis: readonly ImportedKpi[],
+    dryRun: boolean,
+    verbatims: readonly Verbatim[] = [],
+  ): Promise<Result<ImportMeasurementsResponse>> {
+    const stages = new Set<string>(readBoard(doc).stages.map((s) => s.id));
+    const writes: KpiMeasurementWrite[] = [];
+    const seen = new Set<string>();
+    for (const kpi of kpis) {
+      if (!stages.has(kpi.stageId))
+        return fail('stage-not-found', `This board has no stage ${kpi.stageId}; someone may have removed it`);
+      const kpiId = kpiIdFor(kpi.stageId as StageId, kpi.metric);
+      for (const measurement of kpi.measurements) {
+        const key = `${kpiId}|${measurement.period}`;
+        if (seen.has(key))
+          return fail('duplicate-period', `${kpi.metric} has two measurements for ${measurement.period}`);
+        seen.add(key);
+        writes.push({ kpiId, measurement });
+      }
+    }
+    const replaced = await this.#store.putMeasurements(boardId, writes, this.#now(), dryRun, {
+      verbatims,
+      perStage: EVIDENCE_LIMITS.verbatimsPerStage,
+    });
+    if (!dryRun && kpis.length > 0) await this.#mirror(boardId, doc, kpis);
+    const changes = writes.map((w, i) => ({
+      kpiId: w.kpiId,
+      period: w.measurement.period,
+      value: w.measurement.value,
+      replaces: replaced[i] ?? null,
+    }));
+    const count = changes.filter((c) => c.replaces !== null).length;
+    return { ok: true, value: { dryRun, added: changes.length - count, replaced: count, changes } };
+  }
+
+  async #mirror(boardId: string, doc: BoardDoc, kpis: readonly ImportedKpi[]): Promise<void> {
     const input = await Promise.all(
       kpis.map(async ({ measurements: _, ...kpi }) => {
         const latest = await this.#store.series(
@@ -134,6 +250,13 @@ export class KpiService {
     executeDef(doc, SERVER_ACTOR, mirrorKpiSeries, { kpis: input }, ORIGIN.server);
     log.info({ board: boardId }, `KPI series: ${kpis.length} KPI(s) mirrored into the board`);
   }
+}
+
+type BoardDoc = Parameters<typeof readBoard>[0];
+
+/** The same response imported again (the same file sent twice) is the same verbatim, kept once. */
+function verbatimId(...fields: readonly unknown[]): string {
+  return `vb_${crypto.createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 24)}`;
 }
 
 function fail(code: KpiFailure['code'], message: string): KpiFailure {

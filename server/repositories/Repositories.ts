@@ -1,6 +1,7 @@
 import type { ServerConfig } from '../config/config.ts';
 import { AccountRepository } from '../identity/AccountRepository.ts';
 import { IdentityRepository } from '../identity/IdentityRepository.ts';
+import { IntegrationKeyRepository } from '../kpi/IntegrationKeyRepository.ts';
 import { KpiRepository } from '../kpi/KpiRepository.ts';
 import { BoardPeopleRepository } from '../people/BoardPeopleRepository.ts';
 import { PrivateWritingRepository } from '../privateWriting/PrivateWritingRepository.ts';
@@ -38,6 +39,8 @@ function repositoriesOf(database: Database) {
     accounts: new AccountRepository(database),
     /** KPI series: every dated measurement of every KPI. */
     kpi: new KpiRepository(database),
+    /** Board integration keys (hashes) for the measurement ingest. */
+    integrationKeys: new IntegrationKeyRepository(database),
     webhooks: new WebhookRepository(database),
     close: (): Promise<void> => database.close(),
   };

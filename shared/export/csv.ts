@@ -1,22 +1,15 @@
 import Papa from 'papaparse';
 import { itemLabels, PRIORITY_COLUMNS } from './labels.ts';
 import type { PriorityList } from './priorityList.ts';
+import { FORMULA_START } from '../model/formulaCells.ts';
 
 /** Excel reads a UTF-8 file as such (accents, emoji) only when it starts with this. */
 export const UTF8_BOM = '\uFEFF';
 
 /**
- * Cells that a spreadsheet would run as a formula (CSV injection, OWASP): starting with = + - @,
- * tab or carriage return. Papa Parse's own `escapeFormulae: true` pattern ends in `.*$` without
- * the `s` flag, so a cell like "=1+1\nmore" (a note with a line break) would slip through; this
- * one looks at the first character only. Such a cell gets a leading apostrophe, and is quoted.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
  * RFC 4180 CSV: comma, CRLF between records and after the last, quotes doubled, fields with
- * commas, quotes or line breaks quoted, formula-safe. Header names may repeat (Jira reads one
- * `Labels` column per label).
+ * commas, quotes or line breaks quoted, formula-safe (FORMULA_START: such a cell gets a leading
+ * apostrophe, and is quoted). Header names may repeat (Jira reads one `Labels` column per label).
  */
 export function csvText(fields: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const data = rows.map((r) => [...r]);

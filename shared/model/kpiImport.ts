@@ -13,6 +13,7 @@ import type { KpiId, StageId } from '../schema/ids.ts';
 import { KPI_SERIES_LIMITS, PERIOD_HELP, parsePeriod, type KpiMeasurement } from '../schema/kpiSeries.ts';
 import type { KpiUpsert } from './commands/kpiCommands.ts';
 import type { BoardSnapshot } from './snapshot.ts';
+import { startsLikeFormula } from './formulaCells.ts';
 
 /** Columns of a KPI CSV file. The first row names them, in any order and any case. */
 const KPI_CSV_REQUIRED = ['stage', 'metric', 'value'] as const;
@@ -202,7 +203,7 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
       return undefined;
     };
     for (const c of ['stage', 'metric', 'unit', 'source'] as const)
-      if (FORMULA_START.test(cell(c)) && parseNumber(cell(c)) === null)
+      if (startsLikeFormula(cell(c), isNumber))
         problems.push(`the ${c} "${cell(c).slice(0, 30)}" starts like a spreadsheet formula (${cell(c)[0]})`);
     const value = number('value', true);
     const target = number('target', false);
@@ -271,9 +272,6 @@ export function parseKpiCsv(text: string, board: Pick<BoardSnapshot, 'stages' | 
   return { dated, rows, measurements, errors };
 }
 
-// A cell a spreadsheet would run as a formula (OWASP CSV injection); export/csv.ts escapes the same.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
@@ -281,6 +279,8 @@ function isBlank(cells: readonly string[]): boolean {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export const isNumber = (s: string): boolean => parseNumber(s) !== null;
 
 /** "4.2", "-12", "+3", "4,2", "35%", "1 234.5": a finite number, or null. */
 export function parseNumber(raw: string): number | null {

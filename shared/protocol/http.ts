@@ -165,6 +165,7 @@ const API_ERROR_CODES = [
   'invalid-request',
   'unknown-template',
   'too-many-templates',
+  'too-many-integration-keys',
   'too-many-identities',
   'credential-required',
   'identity-required',
@@ -174,6 +175,7 @@ const API_ERROR_CODES = [
   'transfer-expired',
   'transfer-used',
   'too-many-attempts',
+  'rate-limited',
   'unauthorized',
   'forbidden',
   'host-not-allowed',
@@ -191,13 +193,23 @@ const API_ERROR_CODES = [
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-/** Every non-2xx JSON answer has this shape. */
+/** One problem of a bulk request: the CSV line (the header is line 1) or the JSON path it is at. */
+export interface ApiRowError {
+  readonly line?: number;
+  /** `kpis.0.measurements.3.period` */
+  readonly path?: string;
+  readonly message: string;
+}
+
+/** Every non-2xx JSON answer has this shape; a refused bulk request lists every bad row in `rows`. */
 export interface ApiErrorResponse {
   readonly error: {
     readonly code: ApiErrorCode;
     readonly message: string;
     /** A batch refused as a whole: what is wrong with each item, by its place in the list. */
     readonly items?: readonly ItemError[];
+    /** An import refused as a whole: each bad row, by its CSV line or JSON path. */
+    readonly rows?: readonly ApiRowError[];
   };
 }
 
@@ -211,6 +223,9 @@ export const apiErrorResponseSchema = z.object({
     code: z.enum(API_ERROR_CODES),
     message: z.string(),
     items: z.array(z.object({ index: z.number().int(), message: z.string() })).optional(),
+    rows: z
+      .array(z.object({ line: z.number().int().optional(), path: z.string().optional(), message: z.string() }))
+      .optional(),
   }),
 }) satisfies z.ZodType<ApiErrorResponse>;
 

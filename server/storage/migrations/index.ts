@@ -14,6 +14,8 @@ import { boardPeople } from './0010_boardPeople.ts';
 import { accounts } from './0011_accounts.ts';
 import { kpiMeasurements } from './0012_kpiMeasurements.ts';
 import { webhooks } from './0013_webhooks.ts';
+import { integrationKeys } from './0014_integrationKeys.ts';
+import { evidenceVerbatims } from './0015_evidenceVerbatims.ts';
 import { type SchemaBuilder, schemaBuilder } from './schemaBuilder.ts';
 
 /**
@@ -39,6 +41,8 @@ const MIGRATIONS: Readonly<Record<string, (s: SchemaBuilder) => Promise<void>>> 
   '0011_accounts': accounts,
   '0012_kpi_measurements': kpiMeasurements,
   '0013_webhooks': webhooks,
+  '0014_integration_keys': integrationKeys,
+  '0015_evidence_verbatims': evidenceVerbatims,
 };
 
 /** How many migrations there are: a database migrated to the latest has run this many. */

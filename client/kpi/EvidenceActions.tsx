@@ -1,0 +1,59 @@
+import { useRef, useState } from 'react';
+import { canFacilitate } from '../../shared/index.ts';
+import { showToast } from '../board/editorState.ts';
+import { useSession } from '../board/hooks.ts';
+import { useStore } from '../board/store.ts';
+import { EvidenceImportDialog } from './EvidenceImportDialog.tsx';
+import { IntegrationKeysDialog } from './IntegrationKeysDialog.tsx';
+import { VerbatimsDialog } from './VerbatimsDialog.tsx';
+import './evidence.css';
+
+// A survey export of 50,000 responses with comments fits in a few megabytes.
+const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
+
+/** The KPI panel's evidence row: import a survey export, read what customers said, the facilitator's keys. */
+export function EvidenceActions({ readOnly }: { readOnly: boolean }) {
+  const session = useSession();
+  const role = useStore(session.access, (a) => a.role);
+  const file = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState<'verbatims' | 'keys' | { name: string; text: string } | null>(null);
+  return (
+    <div className="panel-row kpi-panel-actions evidence-actions">
+      {!readOnly && (
+        <button type="button" className="btn" data-testid="evidence-import" onClick={() => file.current?.click()}>
+          Import survey…
+        </button>
+      )}
+      <button type="button" className="btn ghost" data-testid="verbatims-open" onClick={() => setOpen('verbatims')}>
+        What customers said
+      </button>
+      {role && canFacilitate(role) && (
+        <button type="button" className="btn ghost" data-testid="integration-keys-open" onClick={() => setOpen('keys')}>
+          Integration keys
+        </button>
+      )}
+      <input
+        ref={file}
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        className="sr-only"
+        data-testid="evidence-import-file"
+        aria-label="Survey or support export (CSV)"
+        tabIndex={-1}
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (!f) return;
+          if (f.size > MAX_EVIDENCE_BYTES)
+            return showToast(session.editor, `${f.name} is larger than 8 MB; split the export.`, 'error');
+          setOpen({ name: f.name, text: await f.text() });
+        }}
+      />
+      {open === 'verbatims' && <VerbatimsDialog readOnly={readOnly} onClose={() => setOpen(null)} />}
+      {open === 'keys' && <IntegrationKeysDialog onClose={() => setOpen(null)} />}
+      {open && typeof open === 'object' && (
+        <EvidenceImportDialog fileName={open.name} text={open.text} onClose={() => setOpen(null)} />
+      )}
+    </div>
+  );
+}
