@@ -58,12 +58,12 @@ describe('channels on the server', () => {
     const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
     const editor = await connect(id, tokens.editor);
     const commenter = await connect(id, tokens.commenter);
-    const note = readBoard(commenter.document).notes[0]!;
+    const note = readBoard(commenter.document).notes.find((n) => n.channelId !== PHONE)!;
     executeCommand(commenter.document, ann, 'setNoteChannel', { noteIds: [note.id], channelId: PHONE });
     executeCommand(commenter.document, ann, 'addChannel', { name: 'Kiosk', icon: 'store' });
     await awarenessFence(commenter, editor);
     const onServer = readBoard(server.server.hocuspocus.documents.get(id)!);
-    expect(onServer.notesById.get(note.id)!.channelId).toBeNull();
+    expect(onServer.notesById.get(note.id)!.channelId).toBe(note.channelId);
     expect(onServer.channels.some((c) => c.name === 'Kiosk')).toBe(false);
     executeCommand(editor.document, ann, 'setNoteChannel', { noteIds: [note.id], channelId: PHONE });
     await waitForAck(editor);

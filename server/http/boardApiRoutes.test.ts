@@ -177,8 +177,8 @@ describe('board API for scripts', () => {
   });
 
   it('refuses a batch past the board’s record cap or note length, and an editor’s while the board is locked', async () => {
-    // The grid is 5 records; 3 notes fit under 8, 4 do not.
-    const { call, tokens, records, id } = await setUp({ limits: { maxRecords: 8, maxNoteLength: 10 } });
+    // The grid is 5 records and the 8 default channels 8 more; 3 notes fit under 16, 4 do not.
+    const { call, tokens, records, id } = await setUp({ limits: { maxRecords: 16, maxNoteLength: 10 } });
     const { stages, lanes } = await records();
     const note = { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'x' };
     const over = await call('/notes', tokens.editor, { notes: Array(4).fill(note) });

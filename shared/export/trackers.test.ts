@@ -135,7 +135,7 @@ describe('Jira and Linear CSV', () => {
   it('Linear: its export’s column names, its status and priority words, labels joined by ", "', () => {
     const [header, ...rows] = parse(linearCsv(issues));
     expect(header).toEqual(['Title', 'Description', 'Status', 'Priority', 'Assignee', 'Labels', 'Due Date']);
-    expect(rows.map((r) => r[2])).toEqual(['Done', 'In Progress', 'Todo', 'Todo']);
+    expect(rows.map((r) => r[2])).toEqual(['Done', 'In Progress', 'Todo', 'Done']);
     expect(rows[1]!.slice(3)).toEqual(['Medium', 'Bo Ström', 'journeyboard, pain-point, decision', '2026-12-15']);
   });
 });

@@ -61,7 +61,7 @@ gh issue create --repo "$repo" \
 
 Stage: Use & support · Lane: Opportunities
 Votes: 0 (rank 7 on the priority list)
-Status: Open · Owner: @support lead
+Status: Done · Owner: @support lead
 From the journey board “Checkout journey, Q3 "workshop" 🛒”: https://jb.example/b/fixtureboard01?note=note:agents' \
   --label 'journeyboard' \
   --label 'opportunity' \
