@@ -1,34 +1,21 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { recordsMap } from '../shared/doc/boardDoc.ts';
 import { executeCommand, readBoard } from '../shared/index.ts';
 import { DEFAULT_CHANNELS, defaultChannelId } from '../shared/schema/channel.ts';
 import { awarenessFence, connectProvider, waitFor, waitForAck } from './testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from './testing/testServer.ts';
+import { testBoards } from './testing/testBoards.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'marketing' } as const;
 const PHONE = defaultChannelId('phone');
 
 describe('channels on the server', () => {
-  let server: TestServer;
-  const providers: HocuspocusProvider[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
-  afterEach(() => providers.splice(0).forEach((p) => p.destroy()));
-
-  const connect = async (boardId: string, token: string) => {
-    const p = await connectProvider(server.wsUrl, boardId, { token });
-    providers.push(p);
-    return p;
-  };
+  const boards = testBoards((wsUrl, boardId, token) => connectProvider(wsUrl, boardId, { token }));
 
   it('a new board has the default channels; a raw provider’s malformed channel and note channel are repaired everywhere', async () => {
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const editor = await connect(id, tokens.editor);
-    const viewer = await connect(id, tokens.viewer);
+    const board = await boards.board();
+    const editor = await board.join('editor');
+    const viewer = await board.join('viewer');
     expect(readBoard(viewer.document).channels.map((c) => c.id)).toEqual(
       DEFAULT_CHANNELS.map((c) => defaultChannelId(c.key)),
     );
@@ -41,7 +28,7 @@ describe('channels on the server', () => {
       records.set('channel:badfields0000001', bad);
       recordsMap(editor.document).get(note.id)!.set('channel', 42);
     });
-    const serverDoc = server.server.hocuspocus.documents.get(id)!;
+    const serverDoc = boards.server.server.hocuspocus.documents.get(board.id)!;
     for (const doc of [serverDoc, viewer.document, editor.document])
       await waitFor(
         () =>
@@ -55,14 +42,14 @@ describe('channels on the server', () => {
   });
 
   it('a commenter cannot put a note on a channel or add one; an editor can', async () => {
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
-    const editor = await connect(id, tokens.editor);
-    const commenter = await connect(id, tokens.commenter);
+    const board = await boards.board();
+    const editor = await board.join('editor');
+    const commenter = await board.join('commenter');
     const note = readBoard(commenter.document).notes.find((n) => n.channelId !== PHONE)!;
     executeCommand(commenter.document, ann, 'setNoteChannel', { noteIds: [note.id], channelId: PHONE });
     executeCommand(commenter.document, ann, 'addChannel', { name: 'Kiosk', icon: 'store' });
     await awarenessFence(commenter, editor);
-    const onServer = readBoard(server.server.hocuspocus.documents.get(id)!);
+    const onServer = readBoard(boards.server.server.hocuspocus.documents.get(board.id)!);
     expect(onServer.notesById.get(note.id)!.channelId).toBe(note.channelId);
     expect(onServer.channels.some((c) => c.name === 'Kiosk')).toBe(false);
     executeCommand(editor.document, ann, 'setNoteChannel', { noteIds: [note.id], channelId: PHONE });

@@ -1,3 +1,4 @@
+import { DialogActions } from '../ui/DialogActions.tsx';
 import type { ReactNode } from 'react';
 
 /** The rows of a KPI file that cannot be imported, each with its line and what is wrong. */
@@ -73,19 +74,12 @@ export function KpiImportActions({
   label: string;
 }) {
   return (
-    <div className="dialog-actions">
-      <button type="button" className="btn" onClick={onClose}>
-        Cancel
-      </button>
-      <button
-        type="button"
-        className="btn primary"
-        data-testid="kpi-import-apply"
-        disabled={disabled}
-        onClick={onApply}
-      >
-        {label}
-      </button>
-    </div>
+    <DialogActions
+      onCancel={onClose}
+      onConfirm={onApply}
+      confirm={label}
+      confirmTestId="kpi-import-apply"
+      disabled={disabled}
+    />
   );
 }
