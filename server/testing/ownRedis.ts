@@ -7,7 +7,7 @@ export interface OwnRedis {
   readonly url: string;
   /** Kills the server (SIGKILL by default) and waits until it is gone. */
   stop(signal?: NodeJS.Signals): Promise<void>;
-  /** Starts it again on the same port (empty: nothing is saved). */
+  /** Starts it again on the same port (empty: nothing is saved); does nothing while it runs. */
   start(): Promise<void>;
 }
 
@@ -15,6 +15,9 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
+    // Starting twice would orphan the first server: the second cannot bind the port and exits,
+    // and only it would be remembered for stop().
+    if (child && child.exitCode === null && child.signalCode === null) return;
     // In the test runner's own process group (not detached), so that ending the runner's group
     // ends it too; and killed when the runner exits normally with this test's server still up.
     const started = spawn(
