@@ -95,7 +95,11 @@ test('the Share dialog copies links; a facilitator replaces a link and its user 
   await expect(dialog.getByRole('alertdialog')).toContainText('stops working');
   await dialog.getByTestId('confirm-rotate-viewer').click();
   await expect(dialog.getByTestId('share-url-viewer')).not.toHaveValue(copied);
-  await expect(guest.getByRole('alert')).toContainText('replaced the link');
+  await expect(guest.getByTestId('board-unavailable')).toContainText('replaced the link');
+  // Nor does the board open from the copy on the guest's device.
+  await guest.reload();
+  await expect(guest.getByTestId('board-unavailable')).toBeVisible();
+  await expect(guest.getByTestId('board-canvas')).toHaveCount(0);
 
   // The old link no longer opens the board.
   const late = await personPage(browser, server, { name: 'Lou Late', department: 'sales' });

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { expect, personPage, test, boardPageAs, FAY } from './fixtures.ts';
 import { linkFor } from './server.ts';
@@ -62,9 +63,14 @@ test('one person in two tabs is one participant; the facilitator removes a perso
   await expect(panel.getByTestId('participant')).toHaveCount(2);
   await ann.page.screenshot({ path: test.info().outputPath('removed.png') });
 
-  // A reload does not get her back in.
+  // Her tabs no longer show the board, and this device forgot its copy of it.
+  await expect(ann.page.getByTestId('board-unavailable')).toContainText('removed you');
+  await expect.poll(() => localBoardDatabases(ann.page, boardId)).toEqual([]);
+
+  // A reload does not get her back in, nor show the board from the device.
   await ann.page.reload();
-  await expect(ann.page.getByTestId('board-unavailable').or(ann.page.getByRole('alert'))).toContainText('removed you');
+  await expect(ann.page.getByTestId('board-unavailable')).toContainText('removed you');
+  await expect(ann.page.getByTestId('board-canvas')).toHaveCount(0);
 });
 
 test('with admission on, a newcomer waits until the facilitator admits them; someone turned away keeps waiting', async ({
@@ -106,3 +112,11 @@ test('with admission on, a newcomer waits until the facilitator admits them; som
   await expect(lobby).toBeHidden();
   await expect(danPage.getByTestId('waiting-room')).toBeVisible();
 });
+
+/** The names of this device's IndexedDB databases that hold a copy of `boardId`. */
+function localBoardDatabases(page: Page, boardId: string): Promise<string[]> {
+  return page.evaluate(
+    async (id) => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n === `journeyboard:${id}`),
+    boardId,
+  );
+}

@@ -179,7 +179,9 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   // Nothing of the board shows while waiting, not even a copy downloaded with the page.
   if (connection.kind === 'refused' && connection.reason === 'awaiting-admission')
     return <WaitingRoom onRetry={onRetry} />;
-  if (connection.kind === 'refused' && !ready) return <BoardUnavailable reason={connection.reason} />;
+  // Nor once access was taken away: the board may have opened from this device's copy.
+  if (connection.kind === 'refused' && (!ready || connection.revoked))
+    return <BoardUnavailable reason={connection.reason} />;
   const stopped = connection.kind === 'refused' ? connection.reason : null;
   const readOnly = newerSchema || roleReadOnly || stopped !== null || lockedOut;
   return (

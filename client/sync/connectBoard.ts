@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, type WebSocketStatus }
 import * as Y from 'yjs';
 import { COLLAB_PATH, encodeConnectionToken, IdentityRequired, MessageTooBig, readMeta } from '../../shared/index.ts';
 import { ConnectionStore } from './connection.ts';
-import { ConnectionStatus, FINAL_CLOSE_REASONS } from './connectionStatus.ts';
+import { ConnectionStatus, FINAL_CLOSE_REASONS, REVOKED_REASONS } from './connectionStatus.ts';
 import { forgetCredential } from '../identity/credential.ts';
 import { LocalCopy } from './localCopy.ts';
 import { PendingChanges } from './pendingChanges.ts';
@@ -167,6 +167,12 @@ export function connectBoard(
   const refuse = (reason: string) => {
     // The next page load asks for a new identity instead of being refused again.
     if (reason === IdentityRequired.reason) forgetCredential();
+    // Access taken away: the board must not open from this device's copy next time either, and
+    // edits still waiting here can never be accepted.
+    if (REVOKED_REASONS.includes(reason)) {
+      pending.clear();
+      void local.forget();
+    }
     tracker.refuse(reason);
     provider.destroy();
     socket.destroy();

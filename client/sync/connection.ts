@@ -9,7 +9,8 @@ export type ConnectionState =
   | { readonly kind: 'connected'; readonly saving: boolean; readonly savingDelayed: boolean }
   | { readonly kind: 'reconnecting'; readonly pending: number }
   | { readonly kind: 'offline'; readonly pending: number }
-  | { readonly kind: 'refused'; readonly reason: string };
+  /** `revoked`: the facilitator took this person's or this link's access away. */
+  | { readonly kind: 'refused'; readonly reason: string; readonly revoked?: boolean };
 
 /** A tiny external store for useSyncExternalStore. */
 export class ConnectionStore {

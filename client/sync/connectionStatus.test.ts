@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocketStatus } from '@hocuspocus/provider';
-import { AwaitingAdmission, BoardNotFound, CLOSE_REASONS, LinkRotated, Unauthorized } from '../../shared/index.ts';
+import {
+  AwaitingAdmission,
+  BoardNotFound,
+  CLOSE_REASONS,
+  IdentityRequired,
+  LinkRotated,
+  RemovedFromBoard,
+  Unauthorized,
+} from '../../shared/index.ts';
 import { ConnectionStore } from './connection.ts';
 import { ConnectionStatus, describeRefusal } from './connectionStatus.ts';
 
@@ -69,9 +77,24 @@ describe('ConnectionStatus', () => {
     status.refuse(LinkRotated.reason);
     expect(status.refused).toBe(true);
     const refused = store.get();
-    expect(refused).toEqual({ kind: 'refused', reason: describeRefusal(LinkRotated.reason) });
+    expect(refused).toEqual({ kind: 'refused', reason: describeRefusal(LinkRotated.reason), revoked: true });
     sync.isSynced = true;
     status.socketChanged(WebSocketStatus.Connected);
     expect(store.get()).toBe(refused);
+  });
+
+  it('only a removal or a replaced link counts as access taken away (the device then forgets its copy)', () => {
+    for (const [reason, revoked] of [
+      [RemovedFromBoard.reason, true],
+      [LinkRotated.reason, true],
+      [Unauthorized.reason, false],
+      [BoardNotFound.reason, false],
+      [IdentityRequired.reason, false],
+    ] as const) {
+      const { store, status } = tracker();
+      status.refuse(reason);
+      const state = store.get();
+      expect(state.kind === 'refused' && state.revoked === true, reason).toBe(revoked);
+    }
   });
 });

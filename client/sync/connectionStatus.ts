@@ -27,6 +27,13 @@ export const FINAL_CLOSE_REASONS: readonly string[] = [
   'forbidden-message',
 ];
 
+/**
+ * Refusals by which a facilitator took access away (this person removed, this link replaced):
+ * this device then forgets its copy of the board instead of showing it from there again.
+ * Not an unaccepted identity or an unknown board: the copy may hold edits worth keeping then.
+ */
+export const REVOKED_REASONS: readonly string[] = [RemovedFromBoard.reason, LinkRotated.reason];
+
 /** The server's reason codes, in words a workshop participant understands. */
 export function describeRefusal(reason: string): string {
   switch (reason) {
@@ -121,7 +128,8 @@ export class ConnectionStatus {
   /** Final: the server refused this connection (`reason` is its close reason). */
   refuse(reason: string): void {
     this.refusedReason = reason;
-    this.store.set({ kind: 'refused', reason: describeRefusal(reason) });
+    const revoked = REVOKED_REASONS.includes(reason);
+    this.store.set({ kind: 'refused', reason: describeRefusal(reason), ...(revoked && { revoked }) });
   }
 
   update = (): void => {

@@ -83,11 +83,31 @@ export class LocalCopy {
     this.cancelLater();
   }
 
+  /** Deletes the copy from this device (access to the board was taken away); never opens again. */
+  async forget(): Promise<void> {
+    this.stopOpening();
+    markLocalCopy(this.boardId, false);
+    this.store?.close();
+    const local = this.local;
+    this.local = null;
+    // y-indexeddb's clearData closes the database first; unopened, delete it by its name.
+    if (local) await local.clearData();
+    else await deleteDatabase(`journeyboard:${this.boardId}`);
+  }
+
   /** Closes the database; the copy stays for next time. */
   close(): void {
     this.store?.close();
     void this.local?.destroy();
   }
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    // Blocked by another tab that holds it open: it is deleted once that tab lets go.
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
 }
 
 /**
