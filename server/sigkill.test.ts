@@ -1,7 +1,7 @@
 import { type Repositories, openSqliteRepositories } from './repositories/Repositories.ts';
 import path from 'node:path';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { executeCommand, readBoard, type NoteId } from '../shared/index.ts';
 import { loadBoardDoc } from './storage/boardState.ts';
 import { spawnServer, type ChildServer } from './testing/childServer.ts';
@@ -18,6 +18,8 @@ import { createBoardOverHttp, makeTempDir, removeDir } from './testing/testServe
 const RUNS = 3;
 const PEOPLE = 3;
 const BURST = 25;
+// A run starts a server process twice; on a busy 2-core machine that alone can pass 20 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 interface Backend {
   readonly name: string;
