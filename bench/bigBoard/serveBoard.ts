@@ -32,10 +32,10 @@ export interface ServedBoard {
 export async function serveBigBoard(count: number): Promise<ServedBoard> {
   const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bigboard-'));
   let target = await startJourneyboard({ clientDir: CLIENT, dataDir });
-  const { room, token, link } = await target.createRoom();
+  const { room, token, link, personId } = await target.createRoom();
   const writer = new Participant(0);
   await writer.connect(target, room, token);
-  fillBoard(writer.doc, count);
+  fillBoard(writer.doc, count, personId);
   const update = Y.encodeStateAsUpdate(writer.doc);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
