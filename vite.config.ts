@@ -28,11 +28,28 @@ function bootScriptFirst(): Plugin {
   };
 }
 
+/**
+ * app-assets.json: every script and style of the build, for sw.js to keep offline, the ones a
+ * board loads on first use (React.lazy panels, the KPI chart, exports) as well as its first ones.
+ */
+function assetList(): Plugin {
+  return {
+    name: 'journeyboard-asset-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => /^assets\/.*\.(js|css)$/.test(f))
+        .map((f) => `/${f}`);
+      this.emitFile({ type: 'asset', fileName: 'app-assets.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 // One config for the client build and for vitest. `--mode test` builds the client with the
 // typed window test API (see client/testing/) into its own folder, so e2e never ships in prod.
 export default defineConfig(({ mode }) => ({
   root: 'client',
-  plugins: [react(), bootScriptFirst()],
+  plugins: [react(), bootScriptFirst(), assetList()],
   build: {
     outDir: mode === 'test' ? '../dist/client-test' : '../dist/client',
     rollupOptions: { input: { index: fileURLToPath(new URL('./client/index.html', import.meta.url)), boot: BOOT } },

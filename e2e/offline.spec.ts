@@ -18,6 +18,20 @@ test('offline: an edit survives a reload while offline, the pill counts it, and 
   await a.page.reload();
   await a.waitReady();
   await expect.poll(() => a.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // Once the board is drawn, the scripts loaded on first use (the KPI chart, exports, panels) are
+  // kept as well: a view never opened online still opens offline.
+  await expect
+    .poll(
+      () =>
+        a.page.evaluate(async () => {
+          const assets = (await (await fetch('/app-assets.json')).json()) as string[];
+          const kept = await caches.open('journeyboard-shell-v1');
+          const missing = await Promise.all(assets.map(async (x) => ((await kept.match(x)) ? null : x)));
+          return assets.length > 0 && missing.every((x) => x === null);
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 
   const pill = a.page.getByTestId('connection-status');
   await a.page.context().setOffline(true);

@@ -9,8 +9,14 @@ const WORDS = (
 const KINDS: NoteKind[] = ['touchpoint', 'action', 'thought', 'emotion', 'pain', 'idea'];
 const DEPTS: Department[] = ['marketing', 'sales', 'support', 'product', 'other'];
 
-/** A deterministic pseudo-random board: `count` notes over 5 stages × 6 lanes, realistic lengths. */
-export function fillBoard(doc: Y.Doc, count: number): void {
+/**
+ * A deterministic pseudo-random board: `count` notes over 5 stages × 6 lanes, realistic lengths.
+ * `authorId`: the person whose connection pastes them, as the app's paste names its own person.
+ * A note pasted under any other id is put right by the server (RecordGuard's author fix), which
+ * writes each note's author again: one tombstone per note that every later sync step 2 carries in
+ * its delete set (19.8 KB at 5,000 notes), which no board pasted by a person holds.
+ */
+export function fillBoard(doc: Y.Doc, count: number, authorId = 'generator'): void {
   const board = readBoard(doc);
   let seed = 42;
   const rnd = () => {
@@ -34,7 +40,7 @@ export function fillBoard(doc: Y.Doc, count: number): void {
       department: DEPTS[i % DEPTS.length]!,
     });
   }
-  const actor = { id: 'generator', name: 'Workshop Bot', department: 'product' as const };
+  const actor = { id: authorId, name: 'Workshop Bot', department: 'product' as const };
   for (let i = 0; i < notes.length; i += 500)
     executeCommand(doc, actor, 'pasteNotes', { notes: notes.slice(i, i + 500) });
 }

@@ -13,6 +13,8 @@ import { startJourneyboard, type Target } from '../sync/targets.ts';
 import { fillBoard } from './generate.ts';
 
 export const CLIENT = process.env.BENCH_CLIENT_DIR ?? resolve(import.meta.dirname, '../../dist/client-test');
+/** Another checkout's server (`BENCH_SERVER_ROOT`, e.g. main's), to measure it against this one in one harness. */
+const SERVER_ROOT = process.env.BENCH_SERVER_ROOT;
 
 export interface ServedBoard {
   readonly target: Target;
@@ -31,11 +33,11 @@ export interface ServedBoard {
 
 export async function serveBigBoard(count: number): Promise<ServedBoard> {
   const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bigboard-'));
-  let target = await startJourneyboard({ clientDir: CLIENT, dataDir });
-  const { room, token, link } = await target.createRoom();
+  let target = await startJourneyboard({ clientDir: CLIENT, dataDir, root: SERVER_ROOT });
+  const { room, token, link, personId } = await target.createRoom();
   const writer = new Participant(0);
   await writer.connect(target, room, token);
-  fillBoard(writer.doc, count);
+  fillBoard(writer.doc, count, personId);
   const update = Y.encodeStateAsUpdate(writer.doc);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
@@ -43,7 +45,7 @@ export async function serveBigBoard(count: number): Promise<ServedBoard> {
   await writer.until(() => true);
   writer.destroy();
   await target.stop();
-  target = await startJourneyboard({ clientDir: CLIENT, dataDir });
+  target = await startJourneyboard({ clientDir: CLIENT, dataDir, root: SERVER_ROOT });
   const loader = new Participant(1);
   const t0 = performance.now();
   await loader.connect(target, room, token);

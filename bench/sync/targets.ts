@@ -19,8 +19,8 @@ export interface Target {
   readonly wsUrl: string;
   /** The server process, for memory readings. */
   readonly pid: number;
-  /** A fresh board/room for one run, with the token to join it (ours needs one). */
-  createRoom(): Promise<{ room: string; token: string | null; link?: string }>;
+  /** A fresh board/room for one run, with the token to join it (ours needs one) and the person it proves. */
+  createRoom(): Promise<{ room: string; token: string | null; link?: string; personId?: string }>;
   /** Journeyboard's HTTP base URL (the baselines have none). */
   readonly httpUrl?: string;
   stop(): Promise<void>;
@@ -99,9 +99,9 @@ export async function startJourneyboard(
           })
         : null;
       if (issued && issued.status !== 201) throw new Error(`identity: ${issued.status} ${await issued.text()}`);
-      const credential = issued ? ((await issued.json()) as { credential: string }).credential : null;
-      const token = share ? encodeConnectionToken({ link: share, credential }) : null;
-      return { room: body.id, token, link: link || `/b/${body.id}` };
+      const proven = issued ? ((await issued.json()) as { credential: string; personId: string }) : null;
+      const token = share ? encodeConnectionToken({ link: share, credential: proven?.credential ?? null }) : null;
+      return { room: body.id, token, link: link || `/b/${body.id}`, personId: proven?.personId };
     },
     httpUrl: url!,
     stop: stopper(child, () => opts.dataDir === undefined && rmSync(dataDir, { recursive: true, force: true })),

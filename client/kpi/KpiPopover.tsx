@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { describeKpi } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
+import { Deferred } from '../ui/deferred.tsx';
 import { screenRect } from '../ui/overlayPosition.ts';
 import { KpiForm } from './KpiForm.tsx';
-import { KpiHistoryDialog } from './KpiHistoryDialog.tsx';
 import './kpi.css';
+
+// The chart's uPlot (51 kB) is not in the script a board waits for; sw.js keeps the chunk offline.
+const KpiHistoryDialog = lazy(() => import('./KpiHistoryDialog.tsx').then((m) => ({ default: m.KpiHistoryDialog })));
 
 const WIDTH = 340;
 
@@ -91,7 +94,9 @@ export function KpiPopover({ readOnly }: { readOnly: boolean }) {
       {popover}
       {kpi && history && (
         <div className="kpi-history-layer" onPointerDown={(e) => e.stopPropagation()}>
-          <KpiHistoryDialog kpi={kpi} stageName={stage.name} onClose={() => setHistory(false)} />
+          <Deferred>
+            <KpiHistoryDialog kpi={kpi} stageName={stage.name} onClose={() => setHistory(false)} />
+          </Deferred>
         </div>
       )}
     </>

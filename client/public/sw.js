@@ -4,6 +4,8 @@
 // Navigations are network-first (a new deploy is picked up at once); hashed assets cache-first.
 // The API and the WebSocket are never touched.
 const SHELL = 'journeyboard-shell-v1';
+/** Every script and style of the build (vite.config.ts writes it). */
+const ASSET_LIST = '/app-assets.json';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -24,6 +26,21 @@ self.addEventListener('install', (event) => {
     })(),
   );
 });
+
+// The scripts a board loads on first use (panels, dialogs, the KPI chart, exports), when the page
+// says its first render is done (serviceWorker.ts), not while it is drawing: kept too, so such a
+// view opened first while offline works.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'keep-all-assets') event.waitUntil(keepAllAssets());
+});
+
+async function keepAllAssets() {
+  const list = await fetch(ASSET_LIST, { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
+  const cache = await caches.open(SHELL);
+  await Promise.allSettled(list.map(async (asset) => (await cache.match(asset)) ?? cache.add(asset)));
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

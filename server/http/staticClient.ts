@@ -7,6 +7,7 @@ import { type ClientFile, ClientFiles, matchesEtag } from './clientFiles.ts';
 import { CompressedFiles, isCompressible, pickEncoding } from './compressedFiles.ts';
 import { HttpError } from './httpError.ts';
 import type { HttpContext } from './httpEnv.ts';
+import { warmFirstPage } from './warmFirstPage.ts';
 
 // Vite puts a content hash in every file name under assets/, so those never change: cache them
 // for a year. Everything else (index.html above all) is revalidated, so a deploy shows at once.
@@ -20,12 +21,14 @@ const REVALIDATE = 'no-cache';
  * missing asset is a 404, never HTML posing as JavaScript. If the client was not built, 503 says
  * so. Text files of 1 KB and more go brotli- or gzip-compressed from a cache made once per file
  * version (CompressedFiles): hono/compress would compress every answer again and knows no brotli.
+ * What a first page load asks for is compressed at start (warmFirstPage.ts).
  */
 export function staticClient(clientDir: string): MiddlewareHandler {
   const root = path.resolve(clientDir);
   const indexFile = path.join(root, 'index.html');
   const files = new ClientFiles();
   const compressed = new CompressedFiles();
+  void warmFirstPage(root, files, compressed);
 
   const prepare: MiddlewareHandler = async (c) => {
     const file = resolveInside(root, c.req.path);

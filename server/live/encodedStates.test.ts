@@ -60,7 +60,7 @@ describe('EncodedStates', () => {
     expect(encodes).toBe(3);
   });
 
-  it('docVersion changes with every transaction and differs between documents', () => {
+  it('docVersion changes with every change and differs between documents', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     const first = docVersion(a);
@@ -68,6 +68,22 @@ describe('EncodedStates', () => {
     expect(docVersion(b)).not.toBe(first);
     a.getMap('meta').set('title', 'x');
     expect(docVersion(a)).not.toBe(first);
+  });
+
+  it('docVersion stays when an update brings nothing new (a connection’s sync step 2), and moves on a deletion', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('title', 'x');
+    const before = docVersion(doc);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(new Y.Doc()));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(doc));
+    doc.transact(() => {});
+    expect(docVersion(doc)).toBe(before);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    other.getMap('meta').delete('title');
+    const deletion = Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc));
+    Y.applyUpdate(doc, deletion);
+    expect(docVersion(doc)).not.toBe(before);
   });
 
   it('does not keep a failure: the next request encodes again', async () => {

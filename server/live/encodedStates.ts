@@ -102,18 +102,28 @@ export class EncodedStates {
 const versions = new WeakMap<Y.Doc, { readonly id: number; changes: number }>();
 let nextDocId = 0;
 
-/** Changes whenever `doc` does (any transaction); different for every document object. */
+/**
+ * Changes whenever `doc` does; different for every document object. A transaction that changed
+ * nothing does not count: every connection's sync handshake applies one (its sync step 2 holds
+ * nothing the server lacks), and counting it threw away the download StateWarmup had just encoded.
+ */
 export function docVersion(doc: Y.Doc): string {
   let version = versions.get(doc);
   if (!version) {
     const created = { id: ++nextDocId, changes: 0 };
-    doc.on('afterTransaction', () => {
-      created.changes++;
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (changedAnything(tr)) created.changes++;
     });
     versions.set(doc, created);
     version = created;
   }
   return `${version.id}:${version.changes}`;
+}
+
+function changedAnything(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
 }
 
 function compress(raw: Uint8Array, encoding: ContentEncoding | null): Promise<Buffer> {
