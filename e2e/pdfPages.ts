@@ -70,7 +70,12 @@ function decodeImage({ dict, stream }: { dict: string; stream: Buffer | null }):
       const b = y > 0 ? out[(y - 1) * row + x]! : 0;
       const c = x >= 3 && y > 0 ? out[(y - 1) * row + x - 3]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const add = [0, a, b, (a + b) >> 1, paeth][type]!;
       out[y * row + x] = (src[x]! + add) & 0xff;
     }

@@ -42,7 +42,9 @@ function lines(stages: readonly string[], k: number, from: number): string[] {
   const out: string[] = [];
   for (let d = from; d < DAYS; d++) {
     const date = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
-    out.push(`${stages[k % stages.length]},Metric ${k},${date},${(3 + ((d * 7 + k) % 20) / 10).toFixed(1)},120,BI nightly`);
+    out.push(
+      `${stages[k % stages.length]},Metric ${k},${date},${(3 + ((d * 7 + k) % 20) / 10).toFixed(1)},120,BI nightly`,
+    );
   }
   return out;
 }
@@ -157,7 +159,11 @@ export async function runKpiHistoryBenchmark(options: { readonly repeats: number
       docBytesRatio: round(rows[0]!['doc bytes'] / rows[2]!['doc bytes']),
       openRatioTo30Days: round(rows[0]!['cold open ms (median)'] / rows[1]!['cold open ms (median)']),
       docBytesRatioTo30Days: round(rows[0]!['doc bytes'] / rows[1]!['doc bytes']),
-      seriesReadMs: { median: round(median(reads), 0), min: round(Math.min(...reads), 0), max: round(Math.max(...reads), 0) },
+      seriesReadMs: {
+        median: round(median(reads), 0),
+        min: round(Math.min(...reads), 0),
+        max: round(Math.max(...reads), 0),
+      },
       runs: Object.fromEntries(runs),
     };
     console.log(

@@ -41,11 +41,7 @@ export function kpiPlot(
 ): { options: uPlot.Options; data: uPlot.AlignedData } {
   const s = size.scale ?? 1;
   const xs = series.map((m) => (periodStart(m.period) ?? 0) / 1000);
-  const data: uPlot.AlignedData = [
-    xs,
-    series.map((m) => m.value),
-    ...(target === null ? [] : [xs.map(() => target)]),
-  ];
+  const data: uPlot.AlignedData = [xs, series.map((m) => m.value), ...(target === null ? [] : [xs.map(() => target)])];
   const times = [...xs, ...markers.map((m) => m.at / 1000)];
   const [min, max] = [Math.min(...times), Math.max(...times)];
   // A little room either side, so a marker on the first or last day is not on the frame.
@@ -75,7 +71,9 @@ export function kpiPlot(
       series: [
         {},
         { stroke: INK, width: 2 * s, points: { show: dots, size: 6 * s, fill: INK } },
-        ...(target === null ? [] : [{ stroke: '#64748b', width: 1.5 * s, dash: [6 * s, 4 * s], points: { show: false } }]),
+        ...(target === null
+          ? []
+          : [{ stroke: '#64748b', width: 1.5 * s, dash: [6 * s, 4 * s], points: { show: false } }]),
       ],
       hooks: { ...size.hooks, draw: [(u: uPlot) => drawMarkers(u, markers, s), ...(size.hooks?.draw ?? [])] },
     },
@@ -122,6 +120,7 @@ export function kpiChartLabel(
   const first = series[0]!;
   const last = series.at(-1)!;
   const target = kpi.target === null ? '' : `; target ${format(kpi.target)}`;
-  const marked = steps === 0 ? '' : `; ${steps} action step${steps === 1 ? '' : 's'} marked${stepsListed ? ' (listed below)' : ''}`;
+  const marked =
+    steps === 0 ? '' : `; ${steps} action step${steps === 1 ? '' : 's'} marked${stepsListed ? ' (listed below)' : ''}`;
   return `${series.length} measurements from ${format(first.value)} on ${first.period} to ${format(last.value)} on ${last.period}${target}${marked}`;
 }

@@ -57,7 +57,12 @@ describe('the PDF’s KPI charts (issue 20, part 4)', () => {
   });
 
   it('one chart per KPI with measurements, four to a page, with the stage, the metric and the chart in words', async () => {
-    const done: ActionMarker = { noteId: 'n1' as NoteId, text: 'Show shipping early', event: 'done', at: Date.UTC(2026, 1, 2) };
+    const done: ActionMarker = {
+      noteId: 'n1' as NoteId,
+      text: 'Show shipping early',
+      event: 'done',
+      at: Date.UTC(2026, 1, 2),
+    };
     const charts = [
       entry('Checkout', 'CSAT', [3.4, 3.9], [done]),
       ...['Search', 'Delivery', 'Returns', 'Support'].map((s) => entry(s, 'NPS', [12])),
@@ -70,7 +75,9 @@ describe('the PDF’s KPI charts (issue 20, part 4)', () => {
     expect(out.text).toContain('(Checkout · CSAT)');
     expect(out.text).toContain('(Support · NPS)');
     expect(out.text).not.toContain('Empty');
-    expect(out.text).toMatch(/2 measurements from 3\.4\/5 on 2026-01 to 3\.9\/5 on 2026-02; target 4\.2\/5; 1 action step marked/);
+    expect(out.text).toMatch(
+      /2 measurements from 3\.4\/5 on 2026-01 to 3\.9\/5 on 2026-02; target 4\.2\/5; 1 action step marked/,
+    );
     // Each chart is drawn from its own series, target and markers, at three pixels per point.
     expect(out.drawn.map((d) => d.input.series.length)).toEqual([2, 1, 1, 1, 1]);
     expect(out.drawn[0]!.input).toMatchObject({ target: 4.2, markers: [done] });
