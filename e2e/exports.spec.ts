@@ -254,6 +254,12 @@ test('PDF: a page of KPI charts drawn by uPlot for the KPIs with measurements, w
   expect(chart!.colours).toBeGreaterThan(20);
   expect(chart!.inked).toBeGreaterThan(0.01);
   expect(chart!.inked).toBeLessThan(0.5);
+
+  // The series cannot be read (offline): the PDF is still made, from the points the board holds, and says so.
+  await a.page.route('**/kpis/*/measurements', (route) => route.abort());
+  const offline = pdfPages((await download(a.page, 'download-pdf')).bytes)[2]!;
+  expect(offline.content).toContain('Only the latest 7 points: the whole series could not be read');
+  expect(offline.images).toHaveLength(1);
 });
 
 test('home page: import a backup as a new board; a bad file is refused with the reason', async ({
