@@ -7,6 +7,7 @@
  *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
  * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router]` (priorities.json and a client asset: requests/s, p50, p99)
  * `npm run bench -- ingest [--repeats 5]` (10,000 measurements in one request with an integration key: new, then replaced)
+ * `npm run bench -- kpi-history [--repeats 5]` (cold open and document size of a board with 50 KPIs × 1,800 daily points, against the same KPIs with the latest point only)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
@@ -16,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { runAuthStormBenchmark } from './authStorm/run.ts';
 import { runHttpBenchmark } from './http/run.ts';
 import { runIngestBenchmark } from './ingest/run.ts';
+import { runKpiHistoryBenchmark } from './kpiHistory/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runScaleOutBenchmark } from './scaleOut/run.ts';
@@ -128,6 +130,10 @@ if (selected('http')) {
 
 if (selected('ingest')) {
   report.ingest = await runIngestBenchmark({ repeats: Number(flag('--repeats') ?? (quick ? 2 : 5)) });
+}
+
+if (selected('kpi-history')) {
+  report.kpiHistory = await runKpiHistoryBenchmark({ repeats: Number(flag('--repeats') ?? (quick ? 3 : 5)) });
 }
 
 save();

@@ -3,10 +3,12 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
 import { CommentsObject } from './CommentsObject.ts';
-import { expect, personPage, test, boardPageAs, ANN, BOB } from './fixtures.ts';
+import { expect, personPage, test, boardPageAs, annOnNewBoard, ANN, BOB } from './fixtures.ts';
 import { boardLinks, type BoardLinks } from './server.ts';
 import { fetchAsPerson } from '../server/testing/identities.ts';
 import { seriousViolations } from './axe.ts';
+import { day, importMeasurements } from './kpiMeasurements.ts';
+import { pdfPages } from './pdfPages.ts';
 
 const tokenOf = (link: string) => new URLSearchParams(link.slice(link.indexOf('#') + 1)).get('token')!;
 // Schema 6: a record's type is its key's prefix (`note:…`); records carry no typeName or id.
@@ -209,6 +211,8 @@ test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backu
   const pdfText = pdf.bytes.toString('latin1');
   expect(pdfText).toMatch(/\/MediaBox \[0 0 841\.8\d* 595\.2\d*\]/); // A4 landscape, in points
   expect(pdfText).toContain('(Priority list)');
+  // The template's KPIs were typed by hand: no series, so no page of KPI charts (never an empty one).
+  expect(pdfPages(pdf.bytes).map((p) => p.content.includes('(KPI charts'))).toEqual([false, false]);
   await page.getByTestId('pdf-paper').selectOption('letter');
   const letter = await download(page, 'download-pdf');
   expect(letter.name).toBe('checkout-exports-letter.pdf');
@@ -217,6 +221,45 @@ test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backu
   const backup = await download(page, 'download-backup');
   expect(backup.name).toBe('checkout-exports-backup.json');
   expect(JSON.parse(backup.bytes.toString('utf8'))).toMatchObject({ format: 'journeyboard.board', version: 1 });
+});
+
+test('PDF: a page of KPI charts drawn by uPlot for the KPIs with measurements, with the target and the action markers', async ({
+  browser,
+  server,
+}) => {
+  const { boardId, a } = await annOnNewBoard(browser, server, 'Checkout metrics', 'ecommerce');
+  await a.page.setViewportSize({ width: 1440, height: 900 });
+  const pain = (await a.board()).notes.find((n) => n.text === 'Shipping cost only shown at the last step')!;
+  const days = Object.fromEntries([3.6, 3.7, 3.5, 3.4, 3.9, 4.1, 4.3].map((v, i) => [day(i - 6), v]));
+  await importMeasurements(a.page, boardId, pain.stageId, days);
+  const toolbar = await a.makeAction(pain.id);
+  await toolbar.getByLabel('Status').selectOption('done');
+  await a.page.keyboard.press('Escape');
+  await a.page.getByTestId('priorities-toggle').click();
+
+  const pdf = await download(a.page, 'download-pdf');
+  writeFileSync(test.info().outputPath('kpi-charts.pdf'), pdf.bytes); // to look at
+  const pages = pdfPages(pdf.bytes);
+  // The board, the priority list, then one page of charts: only the CSAT has a series.
+  expect(pages.map((p) => p.content.includes('(KPI charts)'))).toEqual([false, false, true]);
+  const charts = pages[2]!;
+  const stage = (await a.board()).stages.find((s) => s.id === pain.stageId)!.name;
+  expect(charts.content).toContain(`(${stage} · CSAT)`);
+  expect(charts.content).toMatch(/7 measurements from 3\.6\/5 on \S+ to 4\.3\/5 on \S+; target 4\.2\/5;/);
+  expect(charts.content).toContain('2 action steps marked'); // made an action, then done
+  // One image, drawn by uPlot at three pixels per point: axes, line, target and markers, on white.
+  expect(charts.images).toHaveLength(1);
+  const [chart] = charts.images;
+  expect(chart!.width).toBeGreaterThanOrEqual(1000);
+  expect(chart!.colours).toBeGreaterThan(20);
+  expect(chart!.inked).toBeGreaterThan(0.01);
+  expect(chart!.inked).toBeLessThan(0.5);
+
+  // The series cannot be read (offline): the PDF is still made, from the points the board holds, and says so.
+  await a.page.route('**/kpis/*/measurements', (route) => route.abort());
+  const offline = pdfPages((await download(a.page, 'download-pdf')).bytes)[2]!;
+  expect(offline.content).toContain('Only the latest 7 points: the whole series could not be read');
+  expect(offline.images).toHaveLength(1);
 });
 
 test('home page: import a backup as a new board; a bad file is refused with the reason', async ({

@@ -42,3 +42,36 @@ test('Journey health and the KPI chart on a tablet and a phone: they fit the scr
   expect(await seriousViolations(page, '.kpi-history'), 'the KPI chart').toEqual([]);
   await page.screenshot({ path: test.info().outputPath(`kpi-chart-${device}.png`) });
 });
+
+test('integration keys on a tablet and a phone: each key fits the dialog, nothing scrolls sideways', async ({
+  browser,
+  server,
+}) => {
+  const fay = await TouchBoardObject.facilitating(browser, server, 'Keys on touch');
+  const page = fay.page;
+  const device = test.info().project.name;
+  if (device === 'tablet') await page.setViewportSize({ width: 820, height: 1180 });
+  const size = page.viewportSize()!;
+  await (await fay.reach('toolbar', 'kpis-toggle')).tap();
+  await page.getByTestId('integration-keys-open').tap();
+  for (const name of ['Nightly BI export from the data warehouse', 'Survey tool']) {
+    await page.getByRole('textbox', { name: 'Key name' }).fill(name);
+    await page.getByRole('button', { name: 'Make a key' }).tap();
+    await expect(page.getByTestId('integration-key-secret')).toHaveText(/^jbk_/);
+  }
+  const table = page.getByTestId('integration-keys');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  // No sideways scrolling: the table is no wider than its box, the box no wider than the screen.
+  const fit = await table.evaluate((t) => {
+    const wrap = t.parentElement!;
+    return { table: t.scrollWidth, wrap: wrap.clientWidth, right: wrap.getBoundingClientRect().right };
+  });
+  expect(fit.table).toBeLessThanOrEqual(fit.wrap);
+  expect(fit.right).toBeLessThanOrEqual(size.width);
+  const revoke = page.getByRole('button', { name: 'Revoke Survey tool' });
+  await fay.expectOnScreen(revoke);
+  expect(await seriousViolations(page, '.integration-keys'), 'integration keys').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`integration-keys-${device}.png`) });
+  await revoke.tap();
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+});

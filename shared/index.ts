@@ -27,6 +27,7 @@ export * from './schema/channel.ts';
 export * from './model/channelView.ts';
 export * from './schema/kpiSeries.ts';
 export * from './model/kpiImport.ts';
+export * from './model/kpiSeriesUnit.ts';
 export * from './model/kpiHealth.ts';
 export * from './model/actionOutcome.ts';
 export * from './model/actionMarkers.ts';

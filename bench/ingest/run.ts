@@ -44,26 +44,32 @@ async function send(url: string, key: string, body: string): Promise<number> {
   return performance.now() - start;
 }
 
+/** A new e-commerce board and an integration key for it, made as a facilitator does. */
+export async function boardWithKey(base: string): Promise<{ board: { id: string; token: string }; secret: string }> {
+  const created = await fetch(`${base}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Bench', template: 'ecommerce' }),
+  });
+  const board = (await created.json()) as { id: string; links: Record<string, string> };
+  const token = /token=([^&#]+)/.exec(board.links.facilitator ?? '')?.[1];
+  if (!token) throw new Error(`no facilitator link: ${JSON.stringify(board)}`);
+  const made = await fetch(`${base}${integrationKeysPath(board.id)}`, {
+    method: 'POST',
+    headers: { ...(await boardCallHeaders(base, board.id, token)), 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench' }),
+  });
+  const { secret } = (await made.json()) as { secret: string };
+  return { board: { id: board.id, token }, secret };
+}
+
 export async function runIngestBenchmark(options: { readonly repeats: number }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bench-ingest-'));
   const target = await startJourneyboard({ dataDir });
   const loadBefore = loadavg()[0]!;
   try {
     const base = new URL(target.httpUrl!).origin;
-    const created = await fetch(`${base}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Bench', template: 'ecommerce' }),
-    });
-    const board = (await created.json()) as { id: string; links: Record<string, string> };
-    const token = /token=([^&#]+)/.exec(board.links.facilitator ?? '')?.[1];
-    if (!token) throw new Error(`no facilitator link: ${JSON.stringify(board)}`);
-    const made = await fetch(`${base}${integrationKeysPath(board.id)}`, {
-      method: 'POST',
-      headers: { ...(await boardCallHeaders(base, board.id, token)), 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Bench' }),
-    });
-    const { secret } = (await made.json()) as { secret: string };
+    const { board, secret } = await boardWithKey(base);
     const stages = findTemplate('ecommerce')!.stages;
     const url = `${base}${importMeasurementsPath(board.id)}`;
     const fresh: number[] = [];

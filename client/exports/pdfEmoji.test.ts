@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { PriorityItem, PriorityList } from '../../shared/index.ts';
 import { SLOT, splitEmoji } from './pdfEmoji.ts';
-import { boardPdf, pdfText } from './pdfExport.ts';
+import { boardPdf } from './pdfExport.ts';
+import { pdfText } from './pdfText.ts';
 
 const require = createRequire(import.meta.url);
 const woff = () =>
@@ -56,6 +57,8 @@ async function pdf(texts: string[], emojiFont = woff): Promise<string> {
     paper: 'a4',
     generatedAt: new Date(0),
     emojiFont,
+    kpiCharts: [],
+    drawChart: () => Promise.reject(new Error('no KPI has measurements here')),
   });
   return Buffer.from(await blob.arrayBuffer()).toString('latin1');
 }

@@ -7,18 +7,10 @@ import {
 } from '../../shared/index.ts';
 import type { BoardImage } from '../canvas/boardImage.tsx';
 import { addEmojiFont, emojiCellHooks, SLOT, splitEmoji } from './pdfEmoji.ts';
+import { addKpiChartPages, type DrawChart, type KpiChartEntry } from './pdfKpiPages.ts';
+import { pdfText } from './pdfText.ts';
 
 export type PaperSize = 'a4' | 'letter';
-
-/**
- * jsPDF's built-in Helvetica covers Windows-1252 only. Characters outside it (CJK, …) would print
- * as garbage, so they print as "?"; the CSV, Markdown and JSON exports keep them. Emoji in the
- * table are drawn with an emoji font (pdfEmoji.ts).
- */
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-export function pdfText(text: string): string {
-  return Array.from(text, (c) => (c.codePointAt(0)! <= 0xff || CP1252_EXTRA.has(c) ? c : '?')).join('');
-}
 
 /** The outcome's arrow and minus sign are outside Windows-1252: written as ASCII rather than "?". */
 function outcomeText(text: string): string {
@@ -27,7 +19,7 @@ function outcomeText(text: string): string {
 
 /**
  * The board fitted to one landscape page (A4 or Letter), then the priority list as a table on
- * the following pages. jsPDF and its table plugin are loaded only when someone asks for a PDF.
+ * the following pages, then the KPI charts (pdfKpiPages.ts). jsPDF and its table plugin are loaded only when someone asks for a PDF.
  */
 export async function boardPdf(input: {
   title: string;
@@ -37,6 +29,9 @@ export async function boardPdf(input: {
   generatedAt: Date;
   /** The emoji font's WOFF bytes (emojiFont.ts), fetched only when the table has emoji. */
   emojiFont: () => Promise<Uint8Array>;
+  /** The KPIs with measurements, charted on pages after the list (none: no KPI pages). */
+  kpiCharts: readonly KpiChartEntry[];
+  drawChart: DrawChart;
 }): Promise<Blob> {
   const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
   const doc = new jsPDF({ orientation: 'landscape', unit: 'pt', format: input.paper });
@@ -134,5 +129,6 @@ export async function boardPdf(input: {
       2: { cellWidth: 170 },
     },
   });
+  await addKpiChartPages(doc, input.kpiCharts, input.drawChart, margin);
   return doc.output('blob');
 }

@@ -92,11 +92,11 @@ export function IntegrationKeysDialog({ onClose }: { onClose: () => void }) {
               {keys.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name}</td>
-                  <td>
+                  <td data-label="Key">
                     <code>{k.prefix}…</code>
                   </td>
-                  <td>{when(k.createdAt)}</td>
-                  <td>{when(k.lastUsedAt)}</td>
+                  <td data-label="Made">{when(k.createdAt)}</td>
+                  <td data-label="Last used">{when(k.lastUsedAt)}</td>
                   <td>
                     <button
                       type="button"

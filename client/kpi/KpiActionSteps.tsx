@@ -7,7 +7,7 @@ import {
   type KpiMeasurement,
   OUTCOME_DEFAULTS,
 } from '../../shared/index.ts';
-import { MARKER_STYLE } from './KpiChart.tsx';
+import { MARKER_STYLE } from '../exports/kpiPlot.ts';
 import { OutcomeLine } from '../ui/OutcomeLine.tsx';
 import { OutcomeWindowSelect } from '../ui/OutcomeWindowSelect.tsx';
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { actionMarkers, formatKpiValue, type Kpi, type KpiMeasurement } from '../../shared/index.ts';
 import { KpiMeasurementsApi } from '../api/kpiMeasurements.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
+import { kpiChartLabel } from '../exports/kpiPlot.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { KpiActionSteps } from './KpiActionSteps.tsx';
 import { KpiChart } from './KpiChart.tsx';
@@ -59,7 +60,7 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
             series={series}
             target={kpi.target}
             markers={markers}
-            label={chartLabel(series, kpi, markers.length)}
+            label={kpiChartLabel(series, kpi, markers.length)}
           />
           <KpiActionSteps kpi={kpi} series={series} markers={markers} />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the series scrolls inside the dialog: the keyboard must reach it */}
@@ -95,13 +96,4 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
       </div>
     </Dialog>
   );
-}
-
-function chartLabel(series: readonly KpiMeasurement[], kpi: Kpi, steps: number): string {
-  const format = (value: number) => formatKpiValue({ value, unit: kpi.unit });
-  const first = series[0]!;
-  const last = series.at(-1)!;
-  const target = kpi.target === null ? '' : `; target ${format(kpi.target)}`;
-  const marked = steps === 0 ? '' : `; ${steps} action step${steps === 1 ? '' : 's'} marked (listed below)`;
-  return `${series.length} measurements from ${format(first.value)} on ${first.period} to ${format(last.value)} on ${last.period}${target}${marked}`;
 }

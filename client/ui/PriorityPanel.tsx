@@ -344,7 +344,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
             testId="download-pdf"
             busy={busy}
             onClick={() => void run('PDF', () => downloadBoardPdf(session, list, paper))}
-            title="The board on one landscape page, then this list"
+            title="The board on one landscape page, then this list, then charts of the KPIs with measurements"
           >
             PDF
           </ExportButton>

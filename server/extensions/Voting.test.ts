@@ -127,6 +127,33 @@ describe('Voting (secret dot-voting rounds)', () => {
     expect(await facilitator.close(roundId)).toMatchObject({ type: VOTING.refused, code: 'round-closed' });
   });
 
+  it('a review round takes dots only on its listed notes: a raw provider’s dot on another pain point of the same kind is refused', async () => {
+    const { facilitator, editor } = await boards.workshop();
+    const [listed, other] = editor.notes('pain');
+    const idea = editor.notes('idea')[0]!;
+    // As "Start a review" opens it: no kind or lane, only the sliding stage's pain points.
+    const roundId = await facilitator.start({
+      title: 'Review: Checkout',
+      dotsPerPerson: 3,
+      votableKinds: [],
+      votableLaneIds: [],
+      votableNoteIds: [listed!.id],
+    });
+    expect(await editor.dot(roundId, listed!.id)).toMatchObject({ type: VOTING.ballot, dots: { [listed!.id]: 1 } });
+    // The client shows no dot target on these; the messages below are what an outside client sends.
+    for (const noteId of [other!.id, idea.id]) {
+      const answer = await editor.dot(roundId, noteId);
+      expect(answer).toMatchObject({ type: VOTING.refused, code: 'not-votable', noteId });
+    }
+    expect(await editor.dot(roundId, listed!.id)).toMatchObject({ dots: { [listed!.id]: 2 }, remaining: 1 });
+    // Revealed, the round holds dots on the listed note only.
+    await facilitator.close(roundId);
+    const round = await waitFor(() => readBoard(facilitator.doc).rounds.find((r) => r.id === roundId), {
+      what: 'the round record',
+    });
+    expect(round.totals).toEqual({ [listed!.id]: 2 });
+  });
+
   it('an editor cannot start or reveal a round: RoleAccess closes the connection', async () => {
     const { join } = await boards.board();
     const editor = await join('editor', ann);

@@ -4,6 +4,8 @@ import { canFacilitate, type Role } from '../../shared/protocol/roles.ts';
 import { type Actor, executeDef, mirrorKpiSeries } from '../../shared/model/commands/index.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import { measurementImport, parseKpiCsv } from '../../shared/model/kpiImport.ts';
+import { seriesUnitProblem } from '../../shared/model/kpiSeriesUnit.ts';
+import type { ApiRowError } from '../../shared/protocol/http.ts';
 import { EVIDENCE_LIMITS, parseEvidenceCsv } from '../../shared/model/evidenceImport.ts';
 import type {
   EvidenceImportInput,
@@ -36,8 +38,8 @@ export interface KpiFailure {
     | 'board-locked'
     | 'invalid-rows';
   readonly message: string;
-  /** `invalid-rows`: every bad line of a CSV body. */
-  readonly rows?: readonly { readonly line: number; readonly message: string }[];
+  /** `invalid-rows`: every bad line of a CSV body, or every bad KPI of a JSON one (`path`). */
+  readonly rows?: readonly ApiRowError[];
 }
 type Result<T> = { readonly ok: true; readonly value: T } | KpiFailure;
 
@@ -97,7 +99,15 @@ export class KpiService {
     dryRun: boolean,
     role: Role,
   ): Promise<Result<ImportMeasurementsResponse>> {
-    return this.#onBoard(boardId, role, (doc) => this.#write(boardId, doc, kpis, dryRun));
+    return this.#onBoard(boardId, role, async (doc) => {
+      const board = readBoard(doc);
+      const rows = kpis.flatMap((k, i) => {
+        const problem = seriesUnitProblem(board.kpis, k);
+        return problem ? [{ path: `kpis.${i}.unit`, message: `${problem}. ${OTHER_METRIC}` }] : [];
+      });
+      if (rows.length > 0) return { ok: false, code: 'invalid-rows', message: rows[0]!.message, rows };
+      return this.#write(boardId, doc, kpis, dryRun);
+    });
   }
 
   /**
@@ -112,9 +122,15 @@ export class KpiService {
     role: Role,
   ): Promise<Result<ImportMeasurementsResponse>> {
     return this.#onBoard(boardId, role, async (doc) => {
-      const parsed = parseKpiCsv(csv, readBoard(doc));
-      if (parsed.errors.length > 0)
-        return { ok: false, code: 'invalid-rows', message: 'Some lines cannot be imported', rows: parsed.errors };
+      const board = readBoard(doc);
+      const parsed = parseKpiCsv(csv, board);
+      const mixed = parsed.measurements.flatMap((row) => {
+        const problem = seriesUnitProblem(board.kpis, row.kpi);
+        return problem ? [{ line: row.line, message: `${problem}. ${OTHER_METRIC}` }] : [];
+      });
+      const errors = [...parsed.errors, ...mixed].sort((a, b) => a.line - b.line);
+      if (errors.length > 0)
+        return { ok: false, code: 'invalid-rows', message: 'Some lines cannot be imported', rows: errors };
       if (!parsed.dated)
         return fail(
           'invalid-rows',
@@ -142,6 +158,13 @@ export class KpiService {
       const parsed = parseEvidenceCsv(request.csv, board, request);
       if (parsed.errors.length > 0)
         return { ok: false, code: 'invalid-rows', message: 'Some lines cannot be imported', rows: parsed.errors };
+      // Every response of a stage whose metric is kept in another unit is named: they make the refused points.
+      const mixed = new Map(parsed.kpis.map((k) => [k.stageId, seriesUnitProblem(board.kpis, k)]));
+      const rows = parsed.responses.flatMap((r) => {
+        const problem = r.score === null ? null : mixed.get(r.stageId);
+        return problem ? [{ line: r.line, message: `${problem}. ${EVIDENCE_ELSEWHERE}` }] : [];
+      });
+      if (rows.length > 0) return { ok: false, code: 'invalid-rows', message: 'Some lines cannot be imported', rows };
       const verbatims = parsed.responses
         .filter((r) => r.text !== '')
         .map(({ stageId, text, score, day, channel, touchpoint, line }) => ({
@@ -253,6 +276,10 @@ export class KpiService {
 }
 
 type BoardDoc = Parameters<typeof readBoard>[0];
+
+const OTHER_METRIC = 'Send them under another metric name, or in the unit of the measurements the KPI has';
+const EVIDENCE_ELSEWHERE =
+  'Keep the survey’s scores in a KPI of their own: import it onto a stage whose metric has no measurements in another unit';
 
 /** The same response imported again (the same file sent twice) is the same verbatim, kept once. */
 function verbatimId(...fields: readonly unknown[]): string {

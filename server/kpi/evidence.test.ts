@@ -8,7 +8,11 @@ import {
   verbatimsPath,
 } from '../../shared/protocol/evidence.ts';
 import type { ApiErrorResponse } from '../../shared/protocol/http.ts';
-import { measurementListResponseSchema, measurementsPath } from '../../shared/protocol/kpiMeasurements.ts';
+import {
+  importMeasurementsPath,
+  measurementListResponseSchema,
+  measurementsPath,
+} from '../../shared/protocol/kpiMeasurements.ts';
 import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
@@ -53,7 +57,13 @@ describe.each(SERVERS)('evidence import on %s', (_name, options) => {
           )
         ).json(),
       ).measurements;
-    return { id, tokens, watcher, stage, post, verbatims, series };
+    const postMeasurements = (body: string, type: 'application/json' | 'text/csv') =>
+      fetchAsPerson(`${server.url}${importMeasurementsPath(id)}`, tokens.facilitator, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+    return { id, tokens, watcher, stage, post, postMeasurements, verbatims, series };
   };
 
   it('previews, then writes NPS per month and the verbatims; the same file again duplicates nothing', async () => {
@@ -106,6 +116,68 @@ describe.each(SERVERS)('evidence import on %s', (_name, options) => {
     expect(viewer.status).toBe(403);
     const gone = await post({ stageId: 'stage:nosuchstage00000' as StageId, metric: 'NPS', csv: SURVEY });
     expect(gone.status).toBe(409);
+  });
+
+  it('a CSAT series holds one unit: a survey’s CSAT in % is refused, per line, on a stage whose CSAT is measured in /5, and /5 points on a % series too', async () => {
+    const { stage, post, postMeasurements, verbatims, series } = await setUp();
+    const mean = {
+      stageId: stage.id,
+      metric: 'CSAT',
+      unit: '/5',
+      measurements: [{ period: '2026-01', value: 3.9, sampleSize: null, source: null }],
+    };
+    expect((await postMeasurements(JSON.stringify({ kpis: [mean] }), 'application/json')).status).toBe(200);
+    const survey = [
+      'text,score,date',
+      'Great,5,2026-02-03',
+      ',4,2026-02-04',
+      'Slow,2,2026-03-01',
+      'No score,,2026-03-02',
+    ];
+    const res = await post({ stageId: stage.id, metric: 'CSAT', csv: survey.join('\n') });
+    expect(res.status).toBe(400);
+    const error = ((await res.json()) as ApiErrorResponse).error;
+    // Each scored response is named (a comment without a score makes no point); nothing is written.
+    expect(error.rows?.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(error.rows?.[0]?.message).toMatch(/^CSAT on this stage has measurements in "\/5", these are in "%"/);
+    expect((await series('CSAT')).map((m) => [m.period, m.value])).toEqual([['2026-01', 3.9]]);
+    expect(await verbatims()).toEqual([]);
+
+    // The other way: a nightly job's /5 CSV line and JSON KPI on a stage whose CSAT is the survey's %.
+    const pct = {
+      ...mean,
+      metric: 'Checkout CSAT',
+      unit: '%',
+      measurements: [{ period: '2026-01', value: 72, sampleSize: null, source: null }],
+    };
+    expect((await postMeasurements(JSON.stringify({ kpis: [pct] }), 'application/json')).status).toBe(200);
+    const json = await postMeasurements(
+      JSON.stringify({
+        kpis: [
+          mean,
+          { ...pct, unit: '/5', measurements: [{ period: '2026-02', value: 4.1, sampleSize: null, source: null }] },
+        ],
+      }),
+      'application/json',
+    );
+    expect(json.status).toBe(400);
+    expect(((await json.json()) as ApiErrorResponse).error.rows).toEqual([
+      {
+        path: 'kpis.1.unit',
+        message: expect.stringMatching(/^Checkout CSAT on this stage has measurements in "%", these are in "\/5"/),
+      },
+    ]);
+    const csv = `stage,metric,date,value,unit\n${stage.name},Checkout CSAT,2026-03,4.2,/5\n`;
+    const refused = await postMeasurements(csv, 'text/csv');
+    expect(((await refused.json()) as ApiErrorResponse).error.rows?.map((r) => r.line)).toEqual([2]);
+    expect((await series('Checkout CSAT')).map((m) => m.value)).toEqual([72]);
+    // Without a unit the points join the series in its unit.
+    const plain = await postMeasurements(
+      `stage,metric,date,value\n${stage.name},Checkout CSAT,2026-02,74\n`,
+      'text/csv',
+    );
+    expect(plain.status).toBe(200);
+    expect((await series('Checkout CSAT')).map((m) => m.value)).toEqual([72, 74]);
   });
 
   it('keeps the newest 300 verbatims of a stage', async () => {

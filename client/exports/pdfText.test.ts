@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfText } from './pdfExport.ts';
+import { pdfText } from './pdfText.ts';
 
 describe('pdfText (the PDF’s built-in Helvetica is Windows-1252)', () => {
   it('keeps Western European text and typographic punctuation', () => {

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench -- kpi-history [--repeats 5]`: does five years of KPI history make a board slower
+ * to open? Three e-commerce boards on one `server/main.ts` (SQLite), each with the same 50 KPIs:
+ * one with 1,800 daily measurements per KPI (90,000, fed through the ingest route in batches of
+ * 10,000 as a nightly job would), one with the last 30 days (as many as the board mirrors for the
+ * sparkline), one with only the latest. Each repeat restarts the server and opens the boards cold,
+ * each first in turn: the time from connecting to synced (the
+ * server reads the board from storage and sends it), the document's size, and the board download
+ * (GET /api/boards/:id/state, what the page fetches first). For the history board also the read of
+ * one KPI's whole series, which the chart does when opened.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { boardStatePath } from '../../shared/protocol/boardState.ts';
+import { CREDENTIAL_HEADER } from '../../shared/protocol/credentials.ts';
+import { encodeConnectionToken } from '../../shared/protocol/identity.ts';
+import { importMeasurementsPath, measurementsPath } from '../../shared/protocol/kpiMeasurements.ts';
+import { KPI_SERIES_LIMITS } from '../../shared/schema/kpiSeries.ts';
+import { findTemplate } from '../../shared/templates/index.ts';
+import { boardCallHeaders } from '../../server/testing/identities.ts';
+import { boardWithKey } from '../ingest/run.ts';
+import { median, round, table } from '../stats.ts';
+import { Participant } from '../sync/participants.ts';
+import { startJourneyboard, type Target } from '../sync/targets.ts';
+
+const KPIS = 50;
+const DAYS = 1_800;
+const PER_REQUEST = 10_000;
+
+interface Board {
+  readonly name: string;
+  readonly id: string;
+  readonly token: string;
+  readonly points: number;
+}
+
+/** `stage,metric,date,value,…` lines for KPI k's days from `from` (inclusive). */
+function lines(stages: readonly string[], k: number, from: number): string[] {
+  const start = Date.UTC(2021, 0, 1);
+  const out: string[] = [];
+  for (let d = from; d < DAYS; d++) {
+    const date = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+    out.push(
+      `${stages[k % stages.length]},Metric ${k},${date},${(3 + ((d * 7 + k) % 20) / 10).toFixed(1)},120,BI nightly`,
+    );
+  }
+  return out;
+}
+
+/** Sends the lines in batches of 10,000, waiting out the key's rate limit as a nightly job would. */
+async function ingest(url: string, key: string, all: readonly string[]): Promise<void> {
+  for (let i = 0; i < all.length; ) {
+    const body = `stage,metric,date,value,sample_size,source\n${all.slice(i, i + PER_REQUEST).join('\n')}\n`;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },
+      body,
+    });
+    if (res.status === 429) {
+      await new Promise((ok) => setTimeout(ok, 1000 * Number(res.headers.get('retry-after') ?? 2)));
+      continue;
+    }
+    if (res.status !== 200) throw new Error(`ingest: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    i += PER_REQUEST;
+  }
+}
+
+async function open(target: Target, board: Board) {
+  const base = new URL(target.httpUrl!).origin;
+  const headers = await boardCallHeaders(base, board.id, board.token);
+  const token = encodeConnectionToken({ link: board.token, credential: headers[CREDENTIAL_HEADER] ?? null });
+  const p = new Participant(0);
+  const t0 = performance.now();
+  await p.connect(target, board.id, token);
+  const openMs = performance.now() - t0;
+  const docBytes = Y.encodeStateAsUpdate(p.doc).length;
+  p.destroy();
+  const t1 = performance.now();
+  const res = await fetch(`${base}${boardStatePath(board.id)}`, { headers: { ...headers, 'accept-encoding': 'gzip' } });
+  const downloadBytes = (await res.arrayBuffer()).byteLength;
+  if (res.status !== 200) throw new Error(`board state: ${res.status}`);
+  const downloadMs = performance.now() - t1;
+  return { openMs, docBytes, downloadMs, downloadBytes };
+}
+
+async function seriesRead(target: Target, board: Board, kpiId: string): Promise<number> {
+  const base = new URL(target.httpUrl!).origin;
+  const headers = await boardCallHeaders(base, board.id, board.token);
+  const t0 = performance.now();
+  const res = await fetch(`${base}${measurementsPath(board.id, kpiId)}`, { headers });
+  const { measurements } = (await res.json()) as { measurements: unknown[] };
+  if (measurements.length !== DAYS) throw new Error(`series: ${res.status}, ${measurements.length} points`);
+  return performance.now() - t0;
+}
+
+export async function runKpiHistoryBenchmark(options: { readonly repeats: number }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bench-kpi-history-'));
+  let target = await startJourneyboard({ dataDir });
+  const stages = findTemplate('ecommerce')!.stages;
+  const boards: Board[] = [];
+  const loadBefore = loadavg()[0]!;
+  try {
+    const base = new URL(target.httpUrl!).origin;
+    for (const [name, from] of [
+      ['50 KPIs × 1,800 daily points', 0],
+      ['same 50 KPIs, last 30 days only', DAYS - KPI_SERIES_LIMITS.recentPoints],
+      ['same 50 KPIs, latest point only', DAYS - 1],
+    ] as const) {
+      const { board, secret } = await boardWithKey(base);
+      const all = Array.from({ length: KPIS }, (_, k) => lines(stages, k, from)).flat();
+      await ingest(`${base}${importMeasurementsPath(board.id)}`, secret, all);
+      boards.push({ name, ...board, points: all.length });
+    }
+    // The id of "Metric 0" (`kpi:<stage>.metric-0`): read from the board once, for the series read.
+    const first = new Participant(0);
+    const headers = await boardCallHeaders(base, boards[0]!.id, boards[0]!.token);
+    await first.connect(
+      target,
+      boards[0]!.id,
+      encodeConnectionToken({ link: boards[0]!.token, credential: headers[CREDENTIAL_HEADER] ?? null }),
+    );
+    const kpiId = [...first.doc.getMap('records').keys()].find((k) => k.startsWith('kpi:') && k.endsWith('.metric-0'));
+    first.destroy();
+    if (!kpiId) throw new Error('no "Metric 0" KPI on the board');
+
+    const runs = new Map(boards.map((b) => [b.name, [] as Awaited<ReturnType<typeof open>>[]]));
+    const reads: number[] = [];
+    for (let r = 0; r < options.repeats; r++) {
+      await target.stop();
+      target = await startJourneyboard({ dataDir });
+      // The first board opened after a restart pays for a cold process: a different one each time.
+      const order = boards.map((_, i) => boards[(i + r) % boards.length]!);
+      for (const b of order) runs.get(b.name)!.push(await open(target, b));
+      reads.push(await seriesRead(target, boards[0]!, kpiId));
+    }
+    const rows = boards.map((b) => {
+      const m = runs.get(b.name)!;
+      return {
+        board: b.name,
+        points: b.points,
+        'doc bytes': median(m.map((x) => x.docBytes)),
+        'cold open ms (median)': round(median(m.map((x) => x.openMs)), 0),
+        'min–max ms': `${round(Math.min(...m.map((x) => x.openMs)), 0)}–${round(Math.max(...m.map((x) => x.openMs)), 0)}`,
+        'download bytes': median(m.map((x) => x.downloadBytes)),
+        'download ms (median)': round(median(m.map((x) => x.downloadMs)), 0),
+      };
+    });
+    const result = {
+      ...options,
+      kpis: KPIS,
+      days: DAYS,
+      loadAverageBefore: round(loadBefore),
+      loadAverageAfter: round(loadavg()[0]!),
+      rows,
+      // Against the latest point only, and against a series just as long as the board's mirror.
+      openRatio: round(rows[0]!['cold open ms (median)'] / rows[2]!['cold open ms (median)']),
+      docBytesRatio: round(rows[0]!['doc bytes'] / rows[2]!['doc bytes']),
+      openRatioTo30Days: round(rows[0]!['cold open ms (median)'] / rows[1]!['cold open ms (median)']),
+      docBytesRatioTo30Days: round(rows[0]!['doc bytes'] / rows[1]!['doc bytes']),
+      seriesReadMs: {
+        median: round(median(reads), 0),
+        min: round(Math.min(...reads), 0),
+        max: round(Math.max(...reads), 0),
+      },
+      runs: Object.fromEntries(runs),
+    };
+    console.log(
+      `\nKPI history: ${KPIS} KPIs × ${DAYS} days against the latest point only, cold opens, ${options.repeats} repeats, SQLite (load ${result.loadAverageBefore} → ${result.loadAverageAfter})`,
+    );
+    console.log(table(rows));
+    console.log(
+      `1,800 days against the latest point only: open ${result.openRatio}×, document ${result.docBytesRatio}×; against 30 days: open ${result.openRatioTo30Days}×, document ${result.docBytesRatioTo30Days}×; one KPI's 1,800 points over HTTP: median ${result.seriesReadMs.median} ms`,
+    );
+    return result;
+  } finally {
+    await target.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
