@@ -43,8 +43,7 @@ export class BoardDocumentRepository extends Repository<Tables> {
         const row = await trx
           .selectFrom('board_documents')
           .select('snapshot')
-          .where('boardId', '=', boardId)
-          .where('kind', '=', kind)
+          .where((eb) => eb.and({ boardId, kind }))
           .executeTakeFirst();
         const snapshot = row ? blob(boardId, row.snapshot, `${kind} snapshot`) : null;
         return { snapshot, updates: await this.#log.updates(trx, boardId, kind) };

@@ -142,8 +142,7 @@ export class UpdateLog {
     const row = await db
       .selectFrom('board_snapshot_revisions')
       .select('revision')
-      .where('boardId', '=', boardId)
-      .where('kind', '=', kind)
+      .where((eb) => eb.and({ boardId, kind }))
       .executeTakeFirst();
     return row ? int(boardId, row.revision, 'snapshot revision') : 0;
   }
