@@ -13,13 +13,10 @@ import {
   type PrivateWritingClientType,
   type WriterCount,
 } from '../../shared/protocol/privateWriting.ts';
-import { HeldAudience, roleOf } from '../reveal/HeldAudience.ts';
+import { HeldAudience, type HeldRefusal, refusalFields, roleOf } from '../reveal/HeldAudience.ts';
 import type { PrivateWritingRepository, StoredDraft, StoredPhase } from './PrivateWritingRepository.ts';
 
-export interface Refusal {
-  readonly code: PrivateRefusalCode;
-  readonly message: string;
-}
+export type Refusal = HeldRefusal<PrivateRefusalCode>;
 
 /**
  * Everything the private-writing server says, and to whom: the only place that decides who
@@ -79,14 +76,8 @@ export class PrivateWritingOutbox extends HeldAudience {
     request: { type: PrivateWritingClientType; id?: DraftId; requestId?: string } | null,
     refusal: Refusal,
   ): void {
-    const message: PrivateRefusedMessage = {
-      type: PRIVATE.refused,
-      code: refusal.code,
-      message: refusal.message,
-      request: request?.type ?? null,
-      draftId: request?.id ?? null,
-      requestId: request?.requestId ?? null,
-    };
+    const draftId = request?.id ?? null;
+    const message: PrivateRefusedMessage = { type: PRIVATE.refused, ...refusalFields(refusal, request), draftId };
     connection.sendStateless(JSON.stringify(message));
   }
 

@@ -40,6 +40,21 @@ export class HeldAudience {
   }
 }
 
+/** A refusal as sent: the feature's code and the sentence for people (a toast). */
+export interface HeldRefusal<Code extends string> {
+  readonly code: Code;
+  readonly message: string;
+}
+
+/** What every refusal message carries besides its type and subject: the reason, and which request it answers. */
+export function refusalFields<Code extends string, Request extends string>(
+  refusal: HeldRefusal<Code>,
+  request: { readonly type: Request; readonly requestId?: string } | null,
+) {
+  const { code, message } = refusal;
+  return { code, message, request: request?.type ?? null, requestId: request?.requestId ?? null };
+}
+
 /**
  * The person a hello binds to its connection: the id RoleAccess proved for it (an id in the hello
  * is ignored), with the name and department the hello gives. Null when the connection has no

@@ -3,19 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { ORIGIN } from '../../shared/doc/origins.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
-import type { Role } from '../../shared/protocol/roles.ts';
 import {
   newDraftId,
   PRIVATE,
   type PrivateRefusedMessage,
   type PrivateStateMessage,
-  type PrivateWriter,
   type PrivateWritingServerMessage,
 } from '../../shared/protocol/privateWriting.ts';
 import { PrivateWritingClient } from '../testing/privateWritingClient.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
-import { startTwoInstances } from '../testing/twoInstances.ts';
+import { boardOnTwoInstances } from '../testing/twoInstances.ts';
 import { fran, ann, bo } from '../testing/people.ts';
 
 const isState = (m: PrivateWritingServerMessage): m is PrivateStateMessage => m.type === PRIVATE.state;
@@ -32,13 +29,7 @@ describe('private writing across instances (real PostgreSQL and Redis)', () => {
   const cleanups = cleanupsAfterEach();
 
   const setUp = async () => {
-    const { a, b, schema } = await startTwoInstances(cleanups);
-    const { id, tokens } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
-    const join = async (server: TestServer, role: Role, person: PrivateWriter) => {
-      const c = await PrivateWritingClient.connect(server.wsUrl, id, tokens[role], person);
-      cleanups.push(() => c.destroy());
-      return c;
-    };
+    const { a, b, id, join, schema } = await boardOnTwoInstances(cleanups, PrivateWritingClient.connect);
     /** Counts, per instance, the server transactions that wrote into the board from now on. */
     const countWrites = () => {
       const writes = { a: 0, b: 0 };

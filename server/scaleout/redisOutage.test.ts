@@ -7,8 +7,7 @@ import { fetchAsPerson } from '../testing/identities.ts';
 import { startOwnRedis } from '../testing/ownRedis.ts';
 import { connectProvider, waitFor } from '../testing/providers.ts';
 import type { TestServer } from '../testing/testServer.ts';
-import { createBoardWithLinks } from '../testing/testServer.ts';
-import { startTwoInstances } from '../testing/twoInstances.ts';
+import { boardOnTwoInstances } from '../testing/twoInstances.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
 const fran: VoterIdentity = { id: 'user-fran', name: 'Fran', department: 'product' };
@@ -36,13 +35,9 @@ describe('after a Redis outage, each instance catches up on what the others anno
   it('a round opened, a person removed and a link rotated on A while Redis was down reach B once it is back', async () => {
     const redis = await startOwnRedis();
     cleanups.push(() => redis.stop());
-    const { a, b } = await startTwoInstances(cleanups, { redisUrl: redis.url });
-    const { id, tokens } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
-    const join = async (server: TestServer, role: 'facilitator' | 'editor', person: VoterIdentity) => {
-      const client = await VotingClient.connect(server.wsUrl, id, tokens[role], person);
-      cleanups.push(() => client.destroy());
-      return client;
-    };
+    const { a, b, id, tokens, join } = await boardOnTwoInstances(cleanups, VotingClient.connect, {
+      redisUrl: redis.url,
+    });
     const facilitatorOnA = await join(a, 'facilitator', fran);
     const annOnB = await join(b, 'editor', ann);
     const cyOnB = await join(b, 'editor', cy);

@@ -3,11 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { cleanupsAfterEach } from '../testing/cleanups.ts';
 import { readBoard } from '../../shared/model/snapshot.ts';
 import type { RoundId } from '../../shared/schema/ids.ts';
-import type { Role } from '../../shared/protocol/roles.ts';
 import {
   parseVotingServerMessage,
   VOTING,
-  type VoterIdentity,
   type VotingServerMessage,
   type VotingBallotMessage,
   type VotingRefusedMessage,
@@ -15,8 +13,7 @@ import {
 } from '../../shared/protocol/voting.ts';
 import { TEST_DATABASE_URL } from '../testing/postgres.ts';
 import { waitFor } from '../testing/providers.ts';
-import { createBoardWithLinks, type TestServer } from '../testing/testServer.ts';
-import { startTwoInstances } from '../testing/twoInstances.ts';
+import { boardOnTwoInstances, type startTwoInstances } from '../testing/twoInstances.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 import { fran, ann, cy } from '../testing/people.ts';
 
@@ -30,16 +27,8 @@ const refusedCode = (m: VotingBallotMessage | VotingRefusedMessage) => (m.type =
 describe('voting across instances (real PostgreSQL and Redis)', () => {
   const cleanups = cleanupsAfterEach();
 
-  const setUp = async (options: Parameters<typeof startTwoInstances>[1] = {}) => {
-    const { a, b, schema } = await startTwoInstances(cleanups, options);
-    const { id, tokens } = await createBoardWithLinks(a.url, { template: 'ecommerce' });
-    const join = async (server: TestServer, role: Role, person: VoterIdentity) => {
-      const c = await VotingClient.connect(server.wsUrl, id, tokens[role], person);
-      cleanups.push(() => c.destroy());
-      return c;
-    };
-    return { a, b, id, join, schema };
-  };
+  const setUp = (options?: Parameters<typeof startTwoInstances>[1]) =>
+    boardOnTwoInstances(cleanups, VotingClient.connect, options);
 
   it('a round opened on A is open on B; a ballot through A counts against the budget at B; the facilitator on A sees B’s voters; a reveal on B closes it for everyone', async () => {
     const { a, b, id, join } = await setUp();

@@ -111,15 +111,8 @@ describe.each(DATABASES)('BoardRepository on %s', (name) => {
     );
     const list = await store.checkpoints.listCheckpoints('board0000001');
     expect(list.map((c) => c.id)).toEqual(['cp-2', 'cp-1']);
-    expect(list[1]).toEqual({
-      id: 'cp-1',
-      boardId: 'board0000001',
-      kind: 'named',
-      label: 'After the sales workshop',
-      createdBy: { id: 'ann', name: 'Ann' },
-      createdAt: 5000,
-      noteCount: 3,
-    });
+    const { state: _, ...info } = checkpoint();
+    expect(list[1]).toEqual(info); // every field but the state, as written
     expect(list[0]?.createdBy).toBeNull();
     expect(await store.checkpoints.getCheckpoint('board0000001', 'cp-1')).toEqual({
       ...list[1],

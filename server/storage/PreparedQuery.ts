@@ -4,7 +4,7 @@ import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 const SLOT = '\u0000journeyboard-slot:';
 
 /**
- * A fixed query compiled once and run with new values (issue 23). Building and compiling a query
+ * A fixed query compiled once and run with new values. Building and compiling a query
  * through Kysely (and the camelCase plugin) costs more than running it; a query run per connection
  * or per batch paid that on every call. The query is built once with a marker in place of each
  * value, compiled for the database's dialect, and each run sends the same SQL with the values put

@@ -31,13 +31,19 @@ describe('board state', () => {
     expect(board.notes).toHaveLength(template.notes.length);
   });
 
-  it('applies the snapshot, then the log in order', () => {
-    const base = storedBoard();
+  /** The updates of renaming the stored board twice, to 'First' then 'Second', and the renaming client. */
+  const twoRenames = (base: StoredBoard): { client: number; updates: Uint8Array[] } => {
     const doc = decodeBoard(base);
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     executeCommand(doc, actor, 'renameBoard', { title: 'First' });
     executeCommand(doc, actor, 'renameBoard', { title: 'Second' });
+    return { client: doc.clientID, updates };
+  };
+
+  it('applies the snapshot, then the log in order', () => {
+    const base = storedBoard();
+    const { updates } = twoRenames(base);
     const again = decodeBoard({ ...base, updates: updates.map((update, i) => ({ seq: i + 1, update })) });
     expect(readBoard(again).meta.title).toBe('Second');
   });
@@ -56,15 +62,11 @@ describe('board state', () => {
 
   it('keeps a log whose updates depend on missing changes: what it can show, the rest pending, the gap reported', () => {
     const base = storedBoard();
-    const doc = decodeBoard(base);
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    executeCommand(doc, actor, 'renameBoard', { title: 'First' });
-    executeCommand(doc, actor, 'renameBoard', { title: 'Second' });
+    const { client, updates } = twoRenames(base);
     // Only the second update: it builds on the first, which is gone.
     const gapped = decodeBoard({ ...base, updates: [{ seq: 2, update: updates[1]! }] });
     expect(readBoard(gapped).meta.title).toBe('Checkout');
-    expect(logGap(gapped)?.missing).toEqual([[doc.clientID, expect.any(Number)]]);
+    expect(logGap(gapped)?.missing).toEqual([[client, expect.any(Number)]]);
     Y.applyUpdate(gapped, updates[0]!); // a client that has the first change syncs it
     expect(logGap(gapped)).toBeNull();
     expect(readBoard(gapped).meta.title).toBe('Second');

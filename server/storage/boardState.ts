@@ -3,16 +3,25 @@ import type { BoardRepository } from './BoardRepository.ts';
 import { initializeBoard, readMeta, type BoardTemplate } from '../../shared/index.ts';
 import { type BoardInfo, CorruptBoardError, type LoggedUpdate, type NewBoard, type StoredBoard } from './BoardStore.ts';
 
-/** A board read back from storage into a fresh document. */
-export interface LoadedBoard {
+/** A Hocuspocus document read back from storage into a fresh Y.Doc. */
+export interface LoadedDocument {
   readonly doc: Y.Doc;
-  readonly info: BoardInfo;
   /** The highest log seq the document contains; compaction may delete rows up to it. */
   readonly lastSeq: number;
   /** Every log seq the document contains (compaction with several instances deletes exactly these). */
   readonly seqs: readonly number[];
-  /** Changes the log refers to but does not hold (see logGap); null when the board is whole. */
+  /** Changes the log refers to but does not hold (see logGap); null when the document is whole. */
   readonly gap: LogGap | null;
+}
+
+/** A board read back from storage into a fresh document. */
+export interface LoadedBoard extends LoadedDocument {
+  readonly info: BoardInfo;
+}
+
+/** A decoded document and what its log says of it. */
+export function loadedFrom(doc: Y.Doc, updates: readonly LoggedUpdate[]): LoadedDocument {
+  return { doc, lastSeq: updates.at(-1)?.seq ?? 0, seqs: updates.map((u) => u.seq), gap: logGap(doc) };
 }
 
 /**
@@ -88,14 +97,7 @@ export async function loadBoardDoc(
   const stored = await store.boards.loadBoard(boardId);
   if (!stored) return null;
   const { id, title, createdAt, updatedAt } = stored;
-  const doc = decodeBoard(stored);
-  return {
-    doc,
-    info: { id, title, createdAt, updatedAt },
-    lastSeq: stored.updates.at(-1)?.seq ?? 0,
-    seqs: stored.updates.map((u) => u.seq),
-    gap: logGap(doc),
-  };
+  return { ...loadedFrom(decodeBoard(stored), stored.updates), info: { id, title, createdAt, updatedAt } };
 }
 
 export interface NewBoardInput {

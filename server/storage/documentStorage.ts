@@ -1,29 +1,12 @@
 import type * as Y from 'yjs';
-import type { BoardDocumentRepository } from './BoardDocumentRepository.ts';
+import type { BoardDocumentRepository, StoredBoardDocument } from './BoardDocumentRepository.ts';
 import type { BoardRepository } from './BoardRepository.ts';
 import type { UnseenUpdates } from './SnapshotRevisions.ts';
 import { readMeta } from '../../shared/index.ts';
 import { parseDocumentName } from '../../shared/protocol/roles.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
 import type { BoardDocumentKind } from './BoardStore.ts';
-import { decodeStored, type LogGap, loadBoardDoc, logGap } from './boardState.ts';
-
-/** A Hocuspocus document read back from storage into a fresh Y.Doc. */
-export interface LoadedDocument {
-  readonly doc: Y.Doc;
-  /** The highest log seq the document contains; compaction may delete rows up to it. */
-  readonly lastSeq: number;
-  /** Every log seq the document contains (compaction with several instances deletes exactly these). */
-  readonly seqs: readonly number[];
-  /** Changes its log refers to but does not hold; null when it is whole (boardState.ts logGap). */
-  readonly gap: LogGap | null;
-}
-
-/** Stored rows as they are, for merging into a live document (SnapshotRevisions.ts). */
-interface StoredRows {
-  readonly snapshot: Uint8Array | null;
-  readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
-}
+import { decodeStored, type LoadedDocument, loadBoardDoc, loadedFrom } from './boardState.ts';
 
 /**
  * Where one Hocuspocus document is stored: the board itself (`<boardId>`: BoardRepository's board
@@ -47,19 +30,19 @@ export interface DocumentStorage {
     expectedRevision: number,
     at: number,
   ): Promise<number | null>;
-  /** The stored snapshot and log; null if the board is gone. */
-  loadRows(): Promise<StoredRows | null>;
+  /** The stored snapshot and log as they are, for merging into a live document; null if the board is gone. */
+  loadRows(): Promise<StoredBoardDocument | null>;
   /** The revision and the log rows not in `known` (BoardRepository.ts UnseenUpdates). */
   unseen(known: ReadonlySet<number>): Promise<UnseenUpdates>;
 }
 
-/** The storage of a document name, or null for a name that is no board's document. */
 /** The repositories that hold documents: boards and their other documents. */
 export interface DocumentRepositories {
   readonly boards: BoardRepository;
   readonly documents: BoardDocumentRepository;
 }
 
+/** The storage of a document name, or null for a name that is no board's document. */
 export function documentStorage(store: DocumentRepositories, documentName: string): DocumentStorage | null {
   const { boardId, kind } = parseDocumentName(documentName);
   if (!isBoardId(boardId)) return null;
@@ -67,10 +50,7 @@ export function documentStorage(store: DocumentRepositories, documentName: strin
     return {
       boardId,
       kind,
-      load: async () => {
-        const loaded = await loadBoardDoc(store, boardId);
-        return loaded && { doc: loaded.doc, lastSeq: loaded.lastSeq, seqs: loaded.seqs, gap: loaded.gap };
-      },
+      load: () => loadBoardDoc(store, boardId),
       append: (update, at) => store.boards.appendUpdate(boardId, update, at),
       compact: (doc, snapshot, upToSeq, at) =>
         store.boards.compact(boardId, { snapshot, title: readMeta(doc).title, upToSeq, at }),
@@ -103,7 +83,5 @@ export async function loadBoardDocumentDoc(
   kind: BoardDocumentKind,
 ): Promise<LoadedDocument | null> {
   const stored = await store.documents.loadBoardDocument(boardId, kind);
-  if (!stored) return null;
-  const doc = decodeStored(boardId, kind, stored);
-  return { doc, lastSeq: stored.updates.at(-1)?.seq ?? 0, seqs: stored.updates.map((u) => u.seq), gap: logGap(doc) };
+  return stored && loadedFrom(decodeStored(boardId, kind, stored), stored.updates);
 }

@@ -13,7 +13,7 @@ import {
   type TestServerOptions,
 } from './testServer.ts';
 
-type Connect<Client, Person> = (
+export type Connect<Client, Person> = (
   wsUrl: string,
   boardId: string,
   token: string,

@@ -1,6 +1,8 @@
 import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from './postgres.ts';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from './redis.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+import type { Role } from '../../shared/protocol/roles.ts';
+import type { Connect } from './testBoards.ts';
+import { createBoardWithLinks, startTestServer, type TestServer } from './testServer.ts';
 
 export interface TwoInstances {
   readonly a: TestServer;
@@ -31,4 +33,23 @@ export async function startTwoInstances(
   const b = await startTestServer(shared, { now: nowOnB });
   cleanups.push(() => b.close());
   return { a, b, schema };
+}
+
+/**
+ * Two instances (startTwoInstances) with an ecommerce board made through A, and `join(instance,
+ * role, person)`: a client of `connect` on that instance with the role's link, destroyed after the test.
+ */
+export async function boardOnTwoInstances<Client extends { destroy(): void }, Person>(
+  cleanups: (() => unknown)[],
+  connect: Connect<Client, Person>,
+  options?: Parameters<typeof startTwoInstances>[1],
+) {
+  const instances = await startTwoInstances(cleanups, options);
+  const { id, tokens } = await createBoardWithLinks(instances.a.url, { template: 'ecommerce' });
+  const join = async (server: TestServer, role: Role, person: Person): Promise<Client> => {
+    const client = await connect(server.wsUrl, id, tokens[role], person);
+    cleanups.push(() => client.destroy());
+    return client;
+  };
+  return { ...instances, id, tokens, join };
 }

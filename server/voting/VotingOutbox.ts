@@ -16,7 +16,7 @@ import {
   type VotingStateMessage,
 } from '../../shared/protocol/voting.ts';
 import type { AccessContext } from '../access/AccessContext.ts';
-import { HeldAudience, roleOf } from '../reveal/HeldAudience.ts';
+import { HeldAudience, refusalFields, roleOf } from '../reveal/HeldAudience.ts';
 import { remainingFor, type Dots, type NoteFacts, type Refusal } from './ballotRules.ts';
 import type { StoredBallot, StoredRound, VotingRepository } from './VotingRepository.ts';
 
@@ -135,14 +135,8 @@ export class VotingOutbox extends HeldAudience {
     request: { type: VotingClientType; noteId?: NoteId; requestId?: string } | null,
     refusal: Refusal,
   ): void {
-    const message: VotingRefusedMessage = {
-      type: VOTING.refused,
-      code: refusal.code,
-      message: refusal.message,
-      request: request?.type ?? null,
-      noteId: request?.noteId ?? null,
-      requestId: request?.requestId ?? null,
-    };
+    const noteId = request?.noteId ?? null;
+    const message: VotingRefusedMessage = { type: VOTING.refused, ...refusalFields(refusal, request), noteId };
     connection.sendStateless(JSON.stringify(message));
   }
 }

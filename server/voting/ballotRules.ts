@@ -1,6 +1,7 @@
 import type { LaneId, NoteId } from '../../shared/schema/ids.ts';
 import type { NoteKind } from '../../shared/schema/noteKind.ts';
 import { isVotable, type RefusalCode, type RoundSettings } from '../../shared/protocol/voting.ts';
+import type { HeldRefusal } from '../reveal/HeldAudience.ts';
 
 /** A note as the rules see it (read from the live document). */
 export interface NoteFacts {
@@ -9,10 +10,7 @@ export interface NoteFacts {
   readonly laneId: LaneId;
 }
 
-export interface Refusal {
-  readonly code: RefusalCode;
-  readonly message: string;
-}
+export type Refusal = HeldRefusal<RefusalCode>;
 
 export type Dots = Readonly<Record<NoteId, number>>;
 
