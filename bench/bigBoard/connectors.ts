@@ -1,0 +1,60 @@
+/**
+ * The big board with and without connectors, in one run (issue 27's target: first render, drag
+ * frame p95 and document size each within 10 %). The two variants alternate within each repeat,
+ * and which goes first alternates between repeats, so a load that changes during the run weighs
+ * on both alike.
+ */
+import { execFileSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import config from '../../playwright.config.ts';
+import { median, percentile, round, table } from '../stats.ts';
+import { dragAt100 } from './run.ts';
+import { BENCH_IDENTITY, openBoard, serveBigBoard } from './serveBoard.ts';
+
+const DRAG_STEPS = 60;
+
+async function measureVariant(notes: number, connectors: number) {
+  const { target, link, docBytes, stop } = await serveBigBoard(notes, connectors);
+  const browser = await chromium.launch(config.use!.launchOptions);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript((identity) => localStorage.setItem('journeyboard.identity', identity), BENCH_IDENTITY);
+    const page = await context.newPage();
+    const firstRenderMs = await openBoard(page, `${target.httpUrl}${link}`);
+    const connectorsDrawn = await page.evaluate(() => window.Konva!.stages[0]!.find('.connector').length);
+    const drag = await dragAt100(page, DRAG_STEPS);
+    return { connectors, docBytes, firstRenderMs, dragP95Ms: percentile(drag, 95), connectorsDrawn };
+  } finally {
+    await browser.close();
+    await stop();
+  }
+}
+
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+
+export async function runConnectorComparison({
+  notes,
+  connectors,
+  repeats,
+}: {
+  notes: number;
+  connectors: number;
+  repeats: number;
+}) {
+  const rows: ({ repeat: number; uptime: string } & Awaited<ReturnType<typeof measureVariant>>)[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const order = r % 2 === 0 ? [0, connectors] : [connectors, 0];
+    for (const c of order) rows.push({ repeat: r + 1, uptime: uptime(), ...(await measureVariant(notes, c)) });
+  }
+  const of = (c: number) => rows.filter((row) => row.connectors === c);
+  const summary = (['firstRenderMs', 'dragP95Ms', 'docBytes'] as const).map((figure) => {
+    const without = median(of(0).map((row) => row[figure]));
+    const withThem = median(of(connectors).map((row) => row[figure]));
+    const ratio = withThem / without;
+    return { figure, without: round(without), with: round(withThem), ratio: round(ratio, 3), within10: ratio <= 1.1 };
+  });
+  console.log(`\nBig board of ${notes} notes without and with ${connectors} connectors (${repeats} repeats)`);
+  console.log(table(rows.map((row) => ({ ...row, dragP95Ms: round(row.dragP95Ms) }))));
+  console.log(table(summary.map((s) => ({ ...s, within10: s.within10 ? 'yes' : 'no' }))));
+  return { notes, connectors, repeats, rows, summary };
+}
