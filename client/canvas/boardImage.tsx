@@ -108,7 +108,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={null} />}
           <ConnectorsLayer
             routes={options.layouts.routesFor(board)}
-            byId={new Map(board.connectors.map((c) => [c.id, c]))}
+            byId={new Map([...board.connectors, ...board.orphanConnectors].map((c) => [c.id, c]))}
             selected={null}
             drawing={null}
             showLabels={camera.scale >= DETAIL_SCALE}

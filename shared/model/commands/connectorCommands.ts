@@ -98,6 +98,7 @@ export const reconnectConnector = command(
     requireEnds(ctx, from, to);
     if (rec.get('from') !== from) rec.set('from', from);
     if (rec.get('to') !== to) rec.set('to', to);
+    return connectorId;
   },
 );
 
