@@ -4,7 +4,7 @@
  * and which goes first alternates between repeats, so a load that changes during the run weighs
  * on both alike.
  */
-import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { brotliCompressSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { chromium } from '@playwright/test';
@@ -46,7 +46,11 @@ async function measureVariant(notes: number, connectors: number) {
   }
 }
 
-const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+/** What `uptime` says of the load: averages over 1, 5 and 15 minutes. */
+const uptime = () =>
+  `${new Date().toISOString().slice(11, 19)} load average: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')}`;
 
 export async function runConnectorComparison({
   notes,
