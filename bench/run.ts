@@ -2,6 +2,8 @@
  * `npm run bench [-- sync] [--quick] [--repeats N] [--sizes 2,20,100]`
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR] [--open-only]` (CPU profiles of its phases;
  *   `--open-only`: first render, bytes received and return visits, without pans, drag and edits)
+ * `npm run bench -- big-board --connectors 3000 [--notes 5000] [--repeats 3]` (the board without and with that many
+ *   connectors, alternating in one run: first render, drag frame p95, document size; in place of the usual big-board run)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
  *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
@@ -19,6 +21,7 @@ import { runHttpBenchmark } from './http/run.ts';
 import { runIngestBenchmark } from './ingest/run.ts';
 import { runKpiHistoryBenchmark } from './kpiHistory/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
+import { runConnectorComparison } from './bigBoard/connectors.ts';
 import { runMemoryBenchmark } from './memory/run.ts';
 import { runScaleOutBenchmark } from './scaleOut/run.ts';
 import { runSideBySideBenchmark } from './sideBySide/run.ts';
@@ -44,6 +47,7 @@ const VALUED = new Set([
   '--label',
   '--before',
   '--shots',
+  '--connectors',
 ]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 // The peers install and build a package of their own (bench/peers): only when asked for by name.
@@ -73,7 +77,13 @@ if (selected('sync')) {
   report.sync = await runSyncBenchmark({ sizes, repeats: Number(flag('--repeats') ?? (quick ? 1 : 3)), quick });
 }
 
-if (selected('big-board')) {
+if (selected('big-board') && flag('--connectors')) {
+  report.bigBoardConnectors = await runConnectorComparison({
+    notes: Number((flag('--notes') ?? '5000').split(',')[0]),
+    connectors: Number(flag('--connectors')),
+    repeats: Number(flag('--repeats') ?? 3),
+  });
+} else if (selected('big-board')) {
   const profileDir = flag('--profile');
   report.bigBoard = await runBigBoardBenchmark(
     (flag('--notes') ?? (quick ? '2000' : '2000,5000')).split(',').map(Number),

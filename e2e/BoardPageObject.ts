@@ -49,6 +49,13 @@ export class BoardPageObject {
     return l;
   }
 
+  /** The opacity the note is drawn with, once it is drawn (1 unless a filter dims it). */
+  noteOpacity(id: string): Promise<number> {
+    return this.page
+      .waitForFunction((noteId) => window.__journeyboard!.noteOpacity(noteId), id)
+      .then((h) => h.jsonValue() as Promise<number>);
+  }
+
   noteRect(id: string): Promise<Rect> {
     return this.page
       .waitForFunction((noteId) => window.__journeyboard!.noteRect(noteId), id)

@@ -28,12 +28,30 @@ test('channels: put notes on a channel from the note toolbar, read the stages ×
   await expect(panel.getByRole('cell', { name: `${stage}, Phone: 1 touchpoints, 1 pain points` })).toBeVisible();
   expect(await seriousViolations(b.page, '[data-testid="channels-panel"]')).toEqual([]);
 
-  // Filtering dims the notes on other channels; pressed again, it stops.
+  // Filtering dims the notes on other channels (and on none); pressed again, it stops.
+  const view = b.page.viewportSize()!;
+  const onScreen = async (id: string) => {
+    const r = await b.page.evaluate((noteId) => window.__journeyboard!.noteRect(noteId), id);
+    return r !== null && r.x >= 0 && r.y >= 0 && r.x + r.width <= view.width && r.y + r.height <= view.height;
+  };
+  const shown = (await b.board()).notes;
+  const visible = await Promise.all(shown.map((n) => onScreen(n.id)));
+  const others = [
+    shown.find((n, i) => visible[i] && n.channel === 'Web')!,
+    shown.find((n, i) => visible[i] && n.channel === null)!,
+  ];
+  expect(others.every(Boolean)).toBe(true);
+  const opacities = () => Promise.all([touchpoint, pain, ...others].map((n) => b.noteOpacity(n.id)));
+  await expect.poll(opacities).toEqual([1, 1, ...others.map(() => 1)]);
   const phone = panel.getByRole('button', { name: 'Phone' });
   await phone.click();
   await expect(phone).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => (await opacities()).map((o) => o < 0.5))
+    .toEqual([false, false, ...others.map(() => true)]);
   await phone.click();
   await expect(phone).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(opacities).toEqual([1, 1, ...others.map(() => 1)]);
 
   // Ann renames the channel in her list; Bob's view and notes follow.
   await a.page.getByTestId('channels-toggle').click();

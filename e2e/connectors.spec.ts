@@ -102,3 +102,67 @@ test('connect two notes with the keyboard in the outline: "Connect to…", then 
   await listed.getByRole('button', { name: /^Delete the connector/ }).click();
   await expect.poll(() => bob.list()).toEqual([]);
 });
+
+test('an orphan: Ann draws a connector offline while Bob deletes its end; it is drawn as a stub and reconnected from the outline by keyboard', async ({
+  browser,
+  server,
+}, testInfo) => {
+  const { a, b } = await annAndBobOnNewBoard(browser, server, 'Orphan arrows', 'ecommerce', 'editor');
+  const ann = new ConnectorsObject(a);
+  const bob = new ConnectorsObject(b);
+  const { notes, stages } = await a.board();
+  const from = notes.find((n) => n.stageId === stages[0]!.id)!;
+  const lost = notes.find((n) => n.stageId === stages[1]!.id)!;
+  const next = notes.find((n) => n.stageId === stages[2]!.id)!;
+
+  await a.page.context().setOffline(true);
+  await expect(a.page.getByTestId('connection-status')).toHaveText('Offline');
+  await ann.drawByMouse(from.id, lost.id);
+  await expect.poll(() => ann.list()).toMatchObject([{ from: from.id, to: lost.id, orphan: false }]);
+  await a.page.keyboard.press('Escape');
+  // Meanwhile Bob deletes the note it points at.
+  const r = await b.noteRect(lost.id);
+  await b.page.mouse.click(r.x + 20, r.y + 20);
+  await b.page.keyboard.press('Delete');
+  await expect.poll(async () => (await b.noteById(lost.id)) === undefined).toBe(true);
+  await a.page.context().setOffline(false);
+
+  // Both keep it, as an orphan drawn dashed out of the note that is left.
+  for (const who of [ann, bob])
+    await expect.poll(() => who.list()).toMatchObject([{ from: from.id, to: lost.id, orphan: true }]);
+  await expect.poll(() => a.page.evaluate(() => window.__journeyboard!.canvasShapeCount('connector-orphan'))).toBe(1);
+  const [orphan] = await ann.list();
+  const start = await a.noteRect(from.id);
+  expect(orphan!.points[0]!.x).toBeCloseTo(start.x + start.width, 0);
+  expect(orphan!.points[0]!.y).toBeCloseTo(start.y + start.height / 2, 0);
+  // Its loose end lies on no note.
+  const end = orphan!.points.at(-1)!;
+  for (const n of (await a.board()).notes) {
+    const r = await a.noteRect(n.id);
+    expect(end.x > r.x && end.x < r.x + r.width && end.y > r.y && end.y < r.y + r.height, n.text).toBe(false);
+  }
+
+  // A click on the stub's loose end selects it: its toolbar offers Reconnect to… and Delete.
+  await a.page.mouse.click(10, 300); // nothing selected
+  await a.page.mouse.click(end.x - 2, end.y);
+  await expect(ann.toolbar().getByRole('button', { name: 'Reconnect to…' })).toBeVisible();
+  await expect(ann.toolbar().getByRole('button', { name: 'Delete' })).toBeVisible();
+  await a.page.screenshot({ path: testInfo.outputPath('orphan-toolbar.png') });
+  await a.page.mouse.click(10, 300);
+
+  // In the outline, by keyboard: Reconnect to…, choose the note, Enter.
+  await a.page.getByTestId('outline-toggle').click();
+  const outline = a.page.getByTestId('outline');
+  await expect(outline.getByRole('heading', { name: 'Connectors to a deleted note' })).toBeVisible();
+  const reconnect = outline.getByRole('button', { name: /^Reconnect to… the connector/ });
+  await reconnect.focus();
+  await a.page.keyboard.press('Enter');
+  const dialog = a.page.getByRole('dialog', { name: 'Reconnect to…' });
+  await expect(dialog).toBeVisible();
+  expect(await seriousViolations(a.page, '[role="dialog"]')).toEqual([]);
+  await dialog.getByLabel('To note').selectOption(next.id);
+  await dialog.getByRole('button', { name: 'Reconnect' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => bob.list()).toMatchObject([{ id: orphan!.id, from: from.id, to: next.id, orphan: false }]);
+  await expect(outline.getByRole('heading', { name: 'Connectors to a deleted note' })).toBeHidden();
+});

@@ -10,6 +10,9 @@ import { seriousViolations } from './axe.ts';
 import { day, importMeasurements } from './kpiMeasurements.ts';
 import { pdfPages } from './pdfPages.ts';
 
+/** How an *alternative* connector is drawn (#1d4ed8, client/canvas/ConnectorsLayer.tsx). */
+const ALTERNATIVE_RGB = 0x1d4ed8;
+
 const tokenOf = (link: string) => new URLSearchParams(link.slice(link.indexOf('#') + 1)).get('token')!;
 // Schema 6: a record's type is its key's prefix (`note:…`); records carry no typeName or id.
 type Rec = Record<string, unknown> & { kind?: string; text?: string };
@@ -17,7 +20,8 @@ type Rec = Record<string, unknown> & { kind?: string; text?: string };
 /**
  * A board with a revealed voting round. Rounds are written only by the server at reveal; here the
  * round comes in through the backup import (the voting feature is another issue), which also
- * exercises export.json and POST /api/boards/import end to end.
+ * exercises export.json and POST /api/boards/import end to end. The top note is on the phone
+ * channel, and an *alternative* connector (drawn blue, ALTERNATIVE_RGB) leads from it to the second.
  */
 async function boardWithRound(
   url: string,
@@ -31,6 +35,8 @@ async function boardWithRound(
   };
   const pains = Object.entries(backup.records).filter(([id, r]) => id.startsWith('note:') && r.kind === 'pain');
   const [top, second] = [pains[1]!, pains[0]!];
+  backup.records[top[0]] = { ...top[1], channel: 'channel:phone' };
+  backup.records['connector:e2e'] = { from: top[0], to: second[0], kind: 'alternative' };
   backup.records['round:e2e'] = {
     title: 'Workshop vote',
     openedAt: 1_790_000_000_000,
@@ -126,6 +132,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
     'text',
     'stage',
     'lane',
+    'channel',
     'kind',
     'department',
     'author',
@@ -138,13 +145,15 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
     'link',
   ]);
   expect(first!.slice(0, 3)).toEqual(['1', '5', top.text]);
-  expect(first![9]).toBe('Priya, "CX" lead');
-  expect(first![10]).toBe('Open');
-  expect(first![8]).toBe('1');
+  expect(first![5]).toBe('Phone');
+  expect(first![10]).toBe('Priya, "CX" lead');
+  expect(first![11]).toBe('Open');
+  expect(first![9]).toBe('1');
+  expect(next![5]).toBe('Web'); // as the e-commerce template has it
   expect(next!.slice(0, 3)).toEqual(['2', '2', second.text]);
 
   // The link in the CSV opens the board on that note, selected and in view.
-  const link = new URL(first![14]!);
+  const link = new URL(first![15]!);
   expect(link.pathname).toBe(`/b/${id}`);
   await page.goto(link.pathname + link.search);
   await board.waitReady({ fit: false }); // opens on the linked note
@@ -176,26 +185,34 @@ test('PNG of the whole board at 2x: the board’s size, not blank; PDF and backu
   expect(width).toBe(2 * Math.ceil(layout.width + 2 * margin));
   expect(height).toBe(2 * Math.ceil(layout.height + 2 * margin));
   // Decoded in the browser: many distinct colours (notes of every kind, text), not one flat fill.
-  const stats = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    const colours = new Set<number>();
-    let transparent = 0;
-    for (let i = 0; i < data.length; i += 4 * 7) {
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-      if (data[i + 3] === 0) transparent++;
-    }
-    return { colours: colours.size, transparent };
-  }, png.bytes.toString('base64'));
+  const stats = await page.evaluate(
+    async ({ b64, rgb }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const colours = new Set<number>();
+      let transparent = 0;
+      for (let i = 0; i < data.length; i += 4 * 7) {
+        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+        if (data[i + 3] === 0) transparent++;
+      }
+      let connector = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if ((data[i]! << 16) + (data[i + 1]! << 8) + data[i + 2]! === rgb) connector++;
+      return { colours: colours.size, transparent, connector };
+    },
+    { b64: png.bytes.toString('base64'), rgb: ALTERNATIVE_RGB },
+  );
   expect(stats.colours).toBeGreaterThan(200);
   expect(stats.transparent).toBe(0);
+  // The connector is in the image: its line's colour, over a few hundred pixels (nothing else on the board is that blue).
+  expect(stats.connector).toBeGreaterThan(200);
 
   await page.screenshot({ path: 'test-results/exports-panel-viewer.png' });
   const view = await download(page, 'download-png-view');

@@ -1,4 +1,11 @@
-import { executeCommand, readBoard, type ClipboardNote, type Department, type NoteKind } from '../../shared/index.ts';
+import {
+  executeCommand,
+  readBoard,
+  type ClipboardNote,
+  type ConnectorKind,
+  type Department,
+  type NoteKind,
+} from '../../shared/index.ts';
 import type * as Y from 'yjs';
 
 const WORDS = (
@@ -43,4 +50,46 @@ export function fillBoard(doc: Y.Doc, count: number, authorId = 'generator'): vo
   const actor = { id: authorId, name: 'Workshop Bot', department: 'product' as const };
   for (let i = 0; i < notes.length; i += 500)
     executeCommand(doc, actor, 'pasteNotes', { notes: notes.slice(i, i + 500) });
+}
+
+const CONNECTOR_KINDS: readonly ConnectorKind[] = [
+  'next-step',
+  'next-step',
+  'next-step',
+  'alternative',
+  'drop-out',
+  'loop-back',
+];
+const CONNECTOR_LABELS = ['if out of stock', 'after 2 days', 'coupon', 'via support', 'second visit'];
+
+/**
+ * `count` deterministic connectors over the board's notes, as a workshop draws them: most lead to
+ * a note in the same or the next stage, a few loop back; about one in five has a label, one in
+ * three a share.
+ */
+export function connectNotes(doc: Y.Doc, count: number): void {
+  const notes = readBoard(doc).notes;
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const actor = { id: 'generator', name: 'Workshop Bot', department: 'product' as const };
+  const drawn = new Set<string>();
+  while (drawn.size < count) {
+    const from = notes[Math.floor(rnd() * notes.length)]!;
+    // Notes are read stage by stage: a near index is a near note.
+    const to = notes[Math.min(notes.length - 1, Math.max(0, notes.indexOf(from) + Math.floor(rnd() * 400) - 100))]!;
+    const pair = `${from.id}>${to.id}`;
+    if (to.id === from.id || drawn.has(pair)) continue;
+    drawn.add(pair);
+    const kind = CONNECTOR_KINDS[Math.floor(rnd() * CONNECTOR_KINDS.length)]!;
+    executeCommand(doc, actor, 'addConnector', {
+      from: from.id,
+      to: to.id,
+      kind,
+      ...(rnd() < 0.2 ? { label: CONNECTOR_LABELS[Math.floor(rnd() * CONNECTOR_LABELS.length)]! } : {}),
+      ...(rnd() < 0.33 ? { share: Math.round(rnd() * 100) } : {}),
+    });
+  }
 }

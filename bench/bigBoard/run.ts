@@ -105,24 +105,27 @@ async function dragFrames(page: Page, noteId: string, steps: number): Promise<nu
   return frames;
 }
 
+/** Drag frames of the first note on screen at 100 % (away from the panels), from the fitted board. */
+export async function dragAt100(page: Page, steps: number): Promise<number[]> {
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
+  const noteId = await page.evaluate(() => {
+    const api = window.__journeyboard!;
+    const all = api.board().notes.map((n) => n.id);
+    const onScreen = all.find((id) => {
+      const r = api.noteRect(id);
+      return r && r.x > 250 && r.y > 150 && r.x < 900 && r.y < 600;
+    });
+    return onScreen ?? all[0]!;
+  });
+  return dragFrames(page, noteId, steps);
+}
+
 /** Pans, a drag, remote edits and the heap, on the board as it opened. */
 async function measureInteraction(page: Page, profiler: PhaseProfiler, count: number, loader: Participant) {
   const pans = await measurePans(page, profiler, count);
-  const target0 = (await page.evaluate(() => window.__journeyboard!.board().notes.map((n) => n.id))).find(Boolean)!;
-  await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
-  await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
-  const firstVisible = await page.evaluate(() => {
-    const api = window.__journeyboard!;
-    return api
-      .board()
-      .notes.map((n) => n.id)
-      .find((id) => {
-        const r = api.noteRect(id);
-        return r && r.x > 250 && r.y > 150 && r.x < 900 && r.y < 600;
-      });
-  });
   await profiler.start(page);
-  const drag = await dragFrames(page, firstVisible ?? target0, 30);
+  const drag = await dragAt100(page, 30);
   await profiler.stop(`${count}-drag`);
   // Remote edit: a participant in this process edits a note; the page reports when it drew it.
   const remote: number[] = [];

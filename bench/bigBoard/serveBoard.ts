@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { Participant } from '../sync/participants.ts';
 import { startJourneyboard, type Target } from '../sync/targets.ts';
-import { fillBoard } from './generate.ts';
+import { connectNotes, fillBoard } from './generate.ts';
 
 export const CLIENT = process.env.BENCH_CLIENT_DIR ?? resolve(import.meta.dirname, '../../dist/client-test');
 /** Another checkout's server (`BENCH_SERVER_ROOT`, e.g. main's), to measure it against this one in one harness. */
@@ -31,13 +31,15 @@ export interface ServedBoard {
   stop(): Promise<void>;
 }
 
-export async function serveBigBoard(count: number): Promise<ServedBoard> {
+/** `connectors`: that many connectors between the notes as well (generate.ts). */
+export async function serveBigBoard(count: number, connectors = 0): Promise<ServedBoard> {
   const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bigboard-'));
   let target = await startJourneyboard({ clientDir: CLIENT, dataDir, root: SERVER_ROOT });
   const { room, token, link, personId } = await target.createRoom();
   const writer = new Participant(0);
   await writer.connect(target, room, token);
   fillBoard(writer.doc, count, personId);
+  if (connectors > 0) connectNotes(writer.doc, connectors);
   const update = Y.encodeStateAsUpdate(writer.doc);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);

@@ -6,7 +6,7 @@ import {
   type Draft,
   type Note,
 } from '../../shared/index.ts';
-import { routeConnectors, type ConnectorRoute } from '../geometry/connectorRoutes.ts';
+import { routeConnectors, routeOrphans, type ConnectorRoute } from '../geometry/connectorRoutes.ts';
 import { plotCurve, type PlottedSeries } from '../geometry/curveGeometry.ts';
 import { computeLayout, sameArrangement, type BoardLayout } from '../geometry/layout.ts';
 
@@ -41,8 +41,12 @@ export class BoardLayouts {
   private curves = new WeakMap<BoardSnapshot, Map<CurveGrouping, PlottedSeries[]>>();
   private lastCurve: CurveInputs | null = null;
   private myDrafts: readonly Draft[] = [];
-  private routes: { layout: BoardLayout; connectors: BoardSnapshot['connectors']; routes: ConnectorRoute[] } | null =
-    null;
+  private routes: {
+    layout: BoardLayout;
+    connectors: BoardSnapshot['connectors'];
+    orphans: BoardSnapshot['orphanConnectors'];
+    routes: ConnectorRoute[];
+  } | null = null;
 
   /** My private drafts on this board; a change drops the cached layouts and curves. */
   setDrafts(drafts: readonly Draft[]): void {
@@ -72,13 +76,20 @@ export class BoardLayouts {
     return l;
   }
 
-  /** The connectors' routes on a snapshot's layout; the same array while neither changes. */
+  /**
+   * The connectors' routes on a snapshot's layout, orphans' stubs last; the same array while
+   * neither changes.
+   */
   routesFor(board: BoardSnapshot): readonly ConnectorRoute[] {
     const layout = this.layoutFor(board);
     const r = this.routes;
-    if (r && r.layout === layout && r.connectors === board.connectors) return r.routes;
-    const routes = routeConnectors(board.connectors, layout.notes);
-    this.routes = { layout, connectors: board.connectors, routes };
+    if (r && r.layout === layout && r.connectors === board.connectors && r.orphans === board.orphanConnectors)
+      return r.routes;
+    const routes = [
+      ...routeConnectors(board.connectors, layout.notes),
+      ...routeOrphans(board.orphanConnectors, layout.notes),
+    ];
+    this.routes = { layout, connectors: board.connectors, orphans: board.orphanConnectors, routes };
     return routes;
   }
 

@@ -32,6 +32,8 @@ export interface EditorState {
   readonly connecting: { readonly from: NoteId; readonly to: Point; readonly over: NoteId | null } | null;
   /** The note whose "Connect to…" dialog is open. */
   readonly connectFrom: NoteId | null;
+  /** An orphan connector whose lost end is being chosen again ("Reconnect to…"). */
+  readonly reconnect: ConnectorId | null;
   readonly editing: NoteId | null;
   /** Plain text pasted onto the board, waiting for "Paste" in its preview (more than 10 notes). */
   readonly pastePreview: {
@@ -82,6 +84,7 @@ export function createEditorStore(): Store<EditorState> {
     connector: null,
     connecting: null,
     connectFrom: null,
+    reconnect: null,
     editing: null,
     lastCell: null,
     pastePreview: null,

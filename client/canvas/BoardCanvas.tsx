@@ -113,7 +113,10 @@ export function BoardCanvas() {
   const routes = session.layouts.routesFor(board);
   // Connectors are culled like notes: only those whose path (and arrowhead) reach the drawn area.
   const visibleRoutes = useMemo(() => routes.filter((r) => intersects(expand(r.box, 12), area)), [routes, area]);
-  const connectorsById = useMemo(() => new Map(board.connectors.map((c) => [c.id, c])), [board.connectors]);
+  const connectorsById = useMemo(
+    () => new Map([...board.connectors, ...board.orphanConnectors].map((c) => [c.id, c])),
+    [board.connectors, board.orphanConnectors],
+  );
   const selectedConnector = useEditor((s) => s.connector);
   const connecting = useEditor((s) => s.connecting);
   const fromRect = connecting && layout.notes.get(connecting.from);

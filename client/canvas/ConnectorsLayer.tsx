@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Arrow, Group, Label, Line, Rect, Tag } from 'react-konva';
+import { Arrow, Circle, Group, Label, Line, Rect, Tag } from 'react-konva';
 import { type Connector, type ConnectorId, type ConnectorKind, formatShare } from '../../shared/index.ts';
 import type { ConnectorRoute } from '../geometry/connectorRoutes.ts';
 import type { Point, Rect as R } from '../geometry/geometry.ts';
@@ -68,8 +68,9 @@ function ConnectorShape({
   selected: boolean;
   showLabel: boolean;
 }) {
-  const style = CONNECTOR_STYLE[connector.kind];
   const points = route.points.flatMap((p) => [p.x, p.y]);
+  if (route.loose) return <OrphanStub route={route} connector={connector} points={points} selected={selected} />;
+  const style = CONNECTOR_STYLE[connector.kind];
   const end = route.points.at(-1)!;
   const before = route.points.at(-2)!;
   const text = [connector.label, connector.share !== null ? formatShare(connector.share) : '']
@@ -114,6 +115,34 @@ function ConnectorShape({
           <BoardText text={text} fontSize={12} padding={4} />
         </Label>
       )}
+    </Group>
+  );
+}
+
+const ORPHAN_COLOUR = '#64748b';
+
+/**
+ * An orphan (its other note was deleted meanwhile): a grey dashed stub out of the note that is
+ * left, ending in an open ring where the missing note was joined, until someone reconnects or
+ * deletes it.
+ */
+function OrphanStub({
+  route,
+  connector,
+  points,
+  selected,
+}: {
+  route: ConnectorRoute;
+  connector: Connector;
+  points: number[];
+  selected: boolean;
+}) {
+  const loose = route.loose === 'to' ? route.points.at(-1)! : route.points[0]!;
+  return (
+    <Group name="connector connector-orphan" id={connector.id}>
+      {selected && <Line points={points} stroke="rgba(37, 99, 235, 0.28)" strokeWidth={10} lineJoin="round" />}
+      <Line points={points} stroke={ORPHAN_COLOUR} strokeWidth={selected ? 3 : 2} dash={[5, 4]} />
+      <Circle x={loose.x} y={loose.y} radius={6} stroke={ORPHAN_COLOUR} strokeWidth={2} fill="#ffffff" />
     </Group>
   );
 }

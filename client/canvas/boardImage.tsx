@@ -4,6 +4,7 @@ import { Layer, Rect, Stage } from 'react-konva';
 import type { BoardSnapshot, CurveGrouping } from '../../shared/index.ts';
 import type { BoardLayouts } from '../board/BoardLayouts.ts';
 import { stageAtCamera, visibleRect, type Camera } from '../geometry/camera.ts';
+import { ConnectorsLayer } from './ConnectorsLayer.tsx';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
@@ -50,8 +51,9 @@ function boardImageSize(board: BoardSnapshot, layouts: BoardLayouts): { width: n
 }
 
 /**
- * Draws the board with the same layers as the screen (grid, emotion curve, KPI cards, notes; no cursors,
- * selection or hints) on a Konva stage of its own, off screen, and returns a PNG data URL.
+ * Draws the board with the same layers as the screen (grid, emotion curve, KPI cards, connectors,
+ * notes with their channel icons; no cursors, selection or hints) on a Konva stage of its own, off
+ * screen, and returns a PNG data URL.
  * The live stage cannot be used for the whole board: it draws only the notes near the viewport.
  */
 export function renderBoardImage(board: BoardSnapshot, options: BoardImageOptions): Promise<BoardImage> {
@@ -104,6 +106,13 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
           <GridLayer board={board} layout={layout} selectedHeader={null} showHints={false} />
           <KpiLayer board={board} layout={layout} selected={null} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={null} />}
+          <ConnectorsLayer
+            routes={options.layouts.routesFor(board)}
+            byId={new Map([...board.connectors, ...board.orphanConnectors].map((c) => [c.id, c]))}
+            selected={null}
+            drawing={null}
+            showLabels={camera.scale >= DETAIL_SCALE}
+          />
         </Layer>
         {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
         <NotesLayer

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BoardModel, findTemplate, initializeBoard, readBoard, type ConnectorId } from '../../shared/index.ts';
+import {
+  BoardModel,
+  findTemplate,
+  initializeBoard,
+  readBoard,
+  type Connector,
+  type ConnectorId,
+  type NoteId,
+} from '../../shared/index.ts';
 import { createPrng } from '../../shared/testing/prng.ts';
-import { connectorAt, routeBetween, routeConnectors, routeOf } from './connectorRoutes.ts';
+import { connectorAt, routeBetween, routeConnectors, routeOf, routeOrphans } from './connectorRoutes.ts';
 import type { Point, Rect } from './geometry.ts';
-import { computeLayout } from './layout.ts';
+import { computeLayout, GAP } from './layout.ts';
 
 /** Whether an axis-parallel segment passes through the inside of `r` (touching its edge is fine). */
 function crosses(a: Point, b: Point, r: Rect): boolean {
@@ -77,5 +85,38 @@ describe('connector routes', () => {
     expect(connectorAt([route], { x: 40, y: 4 }, 6)).toBe(id);
     expect(connectorAt([route], { x: 104, y: 60 }, 6)).toBe(id);
     expect(connectorAt([route], { x: 40, y: 20 }, 6)).toBeNull();
+  });
+
+  it('an orphan gets a stub out of the note that is left, on the side of its lost end; with no note left, none', () => {
+    const rects = new Map([['note:a', { x: 100, y: 50, width: 200, height: 100 }]]) as Map<NoteId, Rect>;
+    const orphan = (from: string, to: string) =>
+      ({ id: `connector:${from}-${to}`, from, to, kind: 'next-step', label: '', share: null }) as unknown as Connector;
+    const [out, into, ...rest] = routeOrphans(
+      [orphan('note:a', 'note:gone'), orphan('note:gone', 'note:a'), orphan('note:x', 'note:y')],
+      rects,
+    );
+    const g = GAP / 2;
+    // Out of the right edge into the column gap, up into the row gap, and along it: over no neighbour.
+    expect(out).toMatchObject({
+      loose: 'to',
+      points: [
+        { x: 300, y: 100 },
+        { x: 300 + g, y: 100 },
+        { x: 300 + g, y: 50 - g },
+        { x: 356 + g, y: 50 - g },
+      ],
+    });
+    expect(into).toMatchObject({
+      loose: 'from',
+      points: [
+        { x: 44 - g, y: 50 - g },
+        { x: 100 - g, y: 50 - g },
+        { x: 100 - g, y: 100 },
+        { x: 100, y: 100 },
+      ],
+    });
+    expect(rest).toEqual([]);
+    // Picked like any connector, so its toolbar (Reconnect to…, Delete) opens on a click.
+    expect(connectorAt([out!], { x: 350, y: 50 - g + 2 }, 6)).toBe(out!.id);
   });
 });

@@ -10,6 +10,8 @@ export interface ConnectorRoute {
   readonly labelAt: Point;
   /** Its bounding box, for culling and hit-testing. */
   readonly box: Rect;
+  /** An orphan's stub: which end lost its note (drawn dashed, ending loose). */
+  readonly loose?: 'from' | 'to';
 }
 
 /** How far from a note's edge a route runs: the middle of the gap between two notes. */
@@ -58,7 +60,45 @@ export function routeOf(id: ConnectorId, points: readonly Point[]): ConnectorRou
   return { id, points, labelAt, box: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y } };
 }
 
-/** The routes of every connector whose two notes are laid out (orphans are listed, not drawn). */
+/** How far an orphan's stub reaches out of its remaining note. */
+const STUB = 56;
+
+/**
+ * Stubs for orphans (an end deleted concurrently), so they are seen and can be picked for repair:
+ * out of the remaining note's right edge when the arrow started there, into its left edge when it
+ * pointed at it. Like a route, a stub runs in the gaps (the column gap beside the note, then the
+ * row gap above it), never over a neighbour. An orphan with neither note left has nothing to
+ * start from: the outline lists it.
+ */
+export function routeOrphans(orphans: readonly Connector[], notes: ReadonlyMap<NoteId, Rect>): ConnectorRoute[] {
+  const routes: ConnectorRoute[] = [];
+  for (const c of orphans) {
+    const a = notes.get(c.from);
+    const b = notes.get(c.to);
+    if (a && !b) {
+      const [x, y, column, row] = [a.x + a.width, a.y + a.height / 2, a.x + a.width + GUTTER, a.y - GUTTER];
+      const points = [
+        { x, y },
+        { x: column, y },
+        { x: column, y: row },
+        { x: column + STUB, y: row },
+      ];
+      routes.push({ ...routeOf(c.id, points), loose: 'to' });
+    } else if (b && !a) {
+      const [x, y, column, row] = [b.x, b.y + b.height / 2, b.x - GUTTER, b.y - GUTTER];
+      const points = [
+        { x: column - STUB, y: row },
+        { x: column, y: row },
+        { x: column, y },
+        { x, y },
+      ];
+      routes.push({ ...routeOf(c.id, points), loose: 'from' });
+    }
+  }
+  return routes;
+}
+
+/** The routes of every connector whose two notes are laid out (orphans: routeOrphans). */
 export function routeConnectors(connectors: readonly Connector[], notes: ReadonlyMap<NoteId, Rect>): ConnectorRoute[] {
   const routes: ConnectorRoute[] = [];
   for (const c of connectors) {

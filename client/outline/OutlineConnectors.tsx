@@ -2,12 +2,35 @@ import { describeConnector, type BoardSnapshot, type Connector, type Note } from
 import { useSession } from '../board/hooks.ts';
 import { noteChoiceLabel } from '../ui/ConnectDialog.tsx';
 
-/** One connector as a sentence, with its Delete button for those who may change the board. */
-function ConnectorItem({ connector, what, readOnly }: { connector: Connector; what: string; readOnly: boolean }) {
+/**
+ * One connector as a sentence, with its Delete button (and an orphan's Reconnect to…) for those
+ * who may change the board.
+ */
+function ConnectorItem({
+  connector,
+  what,
+  readOnly,
+  orphan = false,
+}: {
+  connector: Connector;
+  what: string;
+  readOnly: boolean;
+  orphan?: boolean;
+}) {
   const session = useSession();
   return (
     <li>
       <span>{what}</span>
+      {!readOnly && orphan && (
+        <button
+          type="button"
+          className="tb-button"
+          aria-label={`Reconnect to… the connector ${what}`}
+          onClick={() => session.editor.update({ reconnect: connector.id })}
+        >
+          Reconnect to…
+        </button>
+      )}
       {!readOnly && (
         <button
           type="button"
@@ -42,7 +65,7 @@ export function NoteConnectors({ note, board, readOnly }: { note: Note; board: B
 
 /**
  * Connectors whose note someone deleted while another person drew or changed them: kept, and
- * listed here so the team can delete them (or draw them again) on purpose.
+ * listed here so the team can reconnect or delete them on purpose.
  */
 export function OrphanConnectors({ board, readOnly }: { board: BoardSnapshot; readOnly: boolean }) {
   if (board.orphanConnectors.length === 0) return null;
@@ -56,6 +79,7 @@ export function OrphanConnectors({ board, readOnly }: { board: BoardSnapshot; re
             connector={c}
             what={`${describeConnector(c)} from ${noteChoiceLabel(board, c.from)} to ${noteChoiceLabel(board, c.to)}`}
             readOnly={readOnly}
+            orphan
           />
         ))}
       </ul>

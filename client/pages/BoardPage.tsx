@@ -23,7 +23,7 @@ import { NoteEditor } from '../ui/NoteEditor.tsx';
 import { SelectionToolbar } from '../ui/SelectionToolbar.tsx';
 import { ConnectHandle } from '../ui/ConnectHandle.tsx';
 import { ConnectorToolbar } from '../ui/ConnectorToolbar.tsx';
-import { ConnectDialog } from '../ui/ConnectDialog.tsx';
+import { ConnectDialog, ReconnectDialog } from '../ui/ConnectDialog.tsx';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog.tsx';
 import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
 import {
@@ -262,6 +262,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
             </>
           )}
           <ConnectDialog />
+          <ReconnectDialog />
           <VotingDock />
           <PrivateWritingBar />
           {/* Comments: in both views, so the panel and threads are reachable from the outline too. */}

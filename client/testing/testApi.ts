@@ -29,6 +29,11 @@ export interface JourneyboardTestApi {
     }[];
   };
   noteRect(id: string): Rect | null;
+  /**
+   * The opacity the note is drawn with (1, or less when a filter dims it); null when it is not
+   * drawn as a shape of its own (out of view, or zoomed out to plain cards).
+   */
+  noteOpacity(id: string): number | null;
   /** Every drawn connector, its route's corners in page coordinates; orphans have no points. */
   connectors(): {
     id: string;
@@ -165,6 +170,13 @@ export function installTestApi(session: BoardSession): () => void {
     noteRect: (id) => {
       const r = session.layouts.layoutFor(snapshot()).notes.get(id as never);
       return r ? toPage(r) : null;
+    },
+    noteOpacity: (id) => {
+      for (const stage of Konva.stages) {
+        const node = stage.find('.note').find((n) => n.id() === id);
+        if (node) return node.opacity();
+      }
+      return null;
     },
     cellRect: (stageId, laneId) => {
       const r = cellRect(session.layouts.layoutFor(snapshot()), stageId as StageId, laneId as LaneId);

@@ -16,7 +16,8 @@ export function ConnectorToolbar() {
   const viewport = useEditor((s) => s.viewport);
   const phone = useIsPhone();
   const { ref, size } = useMeasuredSize({ width: 560, height: 90 });
-  const connector = id ? board.connectors.find((c) => c.id === id) : undefined;
+  const orphan = id ? board.orphanConnectors.find((c) => c.id === id) : undefined;
+  const connector = orphan ?? (id ? board.connectors.find((c) => c.id === id) : undefined);
   if (!connector || session.model.readOnlyReason) return null;
   const route = session.layouts.routesFor(board).find((r) => r.id === connector.id);
   // Above the connector's path (its box on the screen), like the notes' toolbar above the notes.
@@ -49,6 +50,16 @@ export function ConnectorToolbar() {
         ))}
       </div>
       <ConnectorFields key={connector.id} connector={connector} />
+      {orphan && (
+        <button
+          type="button"
+          className="tb-button"
+          title="One of its notes was deleted: choose another"
+          onClick={() => session.editor.update({ reconnect: orphan.id })}
+        >
+          Reconnect to…
+        </button>
+      )}
       <button
         type="button"
         className="tb-button danger"

@@ -65,6 +65,35 @@ describe('board backup', () => {
     expect((copy.getMap('records').get(note.id) as Y.Map<unknown>).get('text')).toBeInstanceOf(Y.Text);
   });
 
+  it('carries connectors (with label and share) and channels (renamed, added, on notes), and imports them back', () => {
+    const t = createTestBoard('ecommerce');
+    const [a, b] = t.board().notes;
+    const connector = t.run('addConnector', {
+      from: a!.id,
+      to: b!.id,
+      kind: 'drop-out',
+      label: 'card refused',
+      share: 12,
+    });
+    const hotline = t.run('addChannel', { name: 'Hotline', icon: 'phone' });
+    t.run('setNoteChannel', { noteIds: [a!.id], channelId: hotline });
+    const backup = backupOf(t.doc);
+    expect(backup.records[connector]).toEqual({
+      from: a!.id,
+      to: b!.id,
+      kind: 'drop-out',
+      label: 'card refused',
+      share: 12,
+    });
+    expect(backup.records[hotline]).toMatchObject({ name: 'Hotline', icon: 'phone' });
+    expect(backup.records[a!.id]).toMatchObject({ channel: hotline });
+
+    const copy = readBoard(reimport(t.doc));
+    expect(copy.connectors).toEqual(t.board().connectors);
+    expect(copy.channels).toEqual(t.board().channels);
+    expect(copy.notesById.get(a!.id)!.channelId).toBe(hotline);
+  });
+
   it('is readable JSON: a note is its fields, its text a string', () => {
     const b = backupOf(buildExportFixture());
     expect(b).toMatchObject({

@@ -72,6 +72,7 @@ describe('CSV', () => {
     expect(texts).toContain(`'+1 more chat agents, at night`);
     expect(texts).toContain(`'-5 stars reviews\r\n\tafter returns`);
     expect(rows.map((r) => r[col('owner')])).toContain(`'@support lead`);
+    expect(rows.map((r) => r[col('channel')])).toContain(`'=1+2 hotline`);
     // No cell of any row starts with a formula character.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -91,6 +92,18 @@ describe('CSV', () => {
     const row = Papa.parse<string[]>(priorityCsv(tricky).slice(1), { newline: '\r\n', skipEmptyLines: true }).data[1]!;
     expect(row[PRIORITY_COLUMNS.indexOf('text')]).toBe("'=1+1\nmore");
     expect(row[PRIORITY_COLUMNS.indexOf('owner')]).toBe("'@x\ny");
+  });
+
+  it("names each note's channel; none, a removed channel and a removed note give an empty cell", () => {
+    const rows = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true }).data.slice(1);
+    const channelOf = (text: string) =>
+      rows.find((r) => r[PRIORITY_COLUMNS.indexOf('text')]!.includes(text))![PRIORITY_COLUMNS.indexOf('channel')];
+    expect(channelOf('Shipping cost')).toBe('Web');
+    expect(channelOf('Ads | confusing')).toBe('Social');
+    expect(channelOf('-5 stars reviews')).toBe("'=1+2 hotline");
+    expect(channelOf('more chat agents')).toBe('');
+    expect(channelOf('From a removed stage')).toBe('');
+    expect(channelOf('Slow page, now merged')).toBe('');
   });
 
   it('leaves the comments cell empty, not 0, when comments are not available', () => {
@@ -117,6 +130,13 @@ describe('Markdown', () => {
     expect(md).toContain('## Use \\& support');
     expect(md).toContain('## Not on the board');
   });
+
+  it('has a Channel column, escaped like other free text', () => {
+    const md = priorityMarkdown(list(), board, GENERATED_AT);
+    expect(md.split('\n').find((l) => l.startsWith('| #'))).toContain('| Lane | Channel | Kind |');
+    const hotline = md.split('\n').find((l) => l.includes('\\-5 stars') || l.includes('-5 stars'))!;
+    expect(hotline).toContain('| =1+2 hotline |');
+  });
 });
 
 describe('JSON', () => {
@@ -138,6 +158,7 @@ describe('JSON', () => {
         'stage',
         'laneId',
         'lane',
+        'channel',
         'kind',
         'department',
         'author',

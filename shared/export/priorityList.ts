@@ -67,6 +67,8 @@ export interface PriorityItem {
   readonly stage: string;
   readonly laneId: string;
   readonly lane: string;
+  /** The name of the note's channel (web, phone, store…); "" for none, a removed channel or a removed note. */
+  readonly channel: string;
   readonly kind: NoteKind;
   readonly department: Department | null;
   readonly author: string;
@@ -151,6 +153,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
 
   const stageName = new Map(board.stages.map((s) => [s.id as string, s.name]));
   const laneName = new Map(board.lanes.map((l) => [l.id as string, l.name]));
+  const channelName = new Map(board.channels.map((c) => [c.id as string, c.name]));
   const boardOrder = new Map(board.notes.map((n, i) => [n.id, i]));
   const info = (id: NoteId) => {
     for (let i = resolved.rounds.length - 1; i >= 0; i--) {
@@ -177,6 +180,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       stage: stageName.get(n.position.stageId) ?? '',
       laneId: n.position.laneId,
       lane: laneName.get(n.position.laneId) ?? '',
+      channel: (n.channelId && channelName.get(n.channelId)) ?? '',
       kind: n.kind,
       department: n.department,
       author: n.authorName,
@@ -202,6 +206,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       stage: (was && stageName.get(was.stageId)) ?? '',
       laneId: was?.laneId ?? '',
       lane: (was && laneName.get(was.laneId)) ?? '',
+      channel: '',
       kind: was?.kind ?? 'touchpoint',
       department: null,
       author: '',

@@ -9,12 +9,14 @@ import type { RoundFields } from '../schema/round.ts';
 /**
  * A small board with fixed ids and times, for the export golden files and round trips: three
  * stages, four lanes, notes with commas, quotes, line breaks, emoji and formula payloads, an
- * action, an orphan, and two revealed rounds (the second votes for a note deleted since).
+ * action, an orphan, channels (one named like a formula, one note on a removed channel), and two
+ * revealed rounds (the second votes for a note deleted since).
  */
 export const FIXTURE = {
   boardId: 'fixtureboard01',
   stages: { awareness: 'stage:awareness', decision: 'stage:decision', use: 'stage:use' },
   lanes: { touch: 'lane:touch', pain: 'lane:pain', idea: 'lane:idea', emotion: 'lane:emotion' },
+  channels: { web: 'channel:web', social: 'channel:social', hotline: 'channel:hotline' },
   rounds: { first: 'round:first', second: 'round:second', unrevealed: 'round:unrevealed' },
   notes: {
     shipping: 'note:shipping',
@@ -47,7 +49,7 @@ type NoteSpec = {
 };
 
 export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
-  const { stages: S, lanes: L, notes: N } = FIXTURE;
+  const { stages: S, lanes: L, notes: N, channels: C } = FIXTURE;
   doc.transact(() => {
     const meta = metaMap(doc);
     meta.set('schemaVersion', SCHEMA_VERSION);
@@ -66,6 +68,11 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
     lane(L.pain, 'Pain points', 'pain', 'a1');
     lane(L.idea, 'Opportunities', 'idea', 'a2');
     lane(L.emotion, 'Emotions', 'emotion', 'a3');
+    const channel = (id: string, name: string, icon: string, index: string) =>
+      records.set(id, newRecordMap({ name, icon, index }));
+    channel(C.web, 'Web', 'web', 'a0');
+    channel(C.social, 'Social', 'social', 'a1');
+    channel(C.hotline, '=1+2 hotline', 'phone', 'a2');
     const note = (n: NoteSpec) =>
       records.set(
         n.id,
@@ -91,7 +98,7 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       text: 'Shipping cost, shown "late" at checkout',
       department: 'sales',
       author: 'Ann',
-      extra: { actionStatus: 'in-progress', actionOwner: 'Bo Ström', actionDue: '2026-12-15' },
+      extra: { actionStatus: 'in-progress', actionOwner: 'Bo Ström', actionDue: '2026-12-15', channel: C.web },
     });
     note({
       id: N.formula,
@@ -112,6 +119,7 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       text: 'Ads | confusing\nsecond line 🙈',
       department: 'marketing',
       author: 'Dee',
+      extra: { channel: C.social },
     });
     note({
       id: N.instagram,
@@ -122,6 +130,7 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       text: 'Instagram ad',
       department: 'marketing',
       author: 'Dee',
+      extra: { channel: C.social },
     });
     note({
       id: N.welcome,
@@ -159,6 +168,7 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       text: '-5 stars reviews\r\n\tafter returns',
       department: 'product',
       author: 'Fay',
+      extra: { channel: C.hotline },
     });
     note({
       id: N.mood,
@@ -179,6 +189,7 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       text: 'From a removed stage',
       department: 'sales',
       author: 'Ann',
+      extra: { channel: 'channel:removed' },
     });
     // "Did it work?" for the done action in "Use & support": CSAT over months around T0 (September,
     // the month it was done in, counts for neither side), and CES with too little data.
