@@ -42,6 +42,8 @@ export * from './protocol/identity.ts';
 export * from './protocol/people.ts';
 export * from './protocol/deviceTransfer.ts';
 export * from './model/restore.ts';
+export * from './model/futureState.ts';
+export * from './model/compareStates.ts';
 export * from './model/boardDiff.ts';
 export * from './protocol/storageStatus.ts';
 export * from './protocol/massDelete.ts';
