@@ -61,3 +61,4 @@ export * from './model/draftPlacement.ts';
 export * from './model/evidenceMetrics.ts';
 export * from './protocol/evidence.ts';
 export * from './protocol/integrationKeys.ts';
+export * from './protocol/futureState.ts';

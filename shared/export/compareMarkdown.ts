@@ -39,8 +39,7 @@ function stageLines(stage: StageComparison): string[] {
   if (newChannels.length + dropped.length > 0)
     lines.push(
       '',
-      `Channels: ${names(current)} → ${names(future)}` +
-        ` (added: ${names(newChannels)}; dropped: ${names(dropped)}).`,
+      `Channels: ${names(current)} → ${names(future)}` + ` (added: ${names(newChannels)}; dropped: ${names(dropped)}).`,
     );
   if (stage.kpis.length > 0) {
     lines.push('', '| KPI | Current value | Current target | Future target |', '| --- | ---: | ---: | ---: |');
@@ -53,7 +52,8 @@ function stageLines(stage: StageComparison): string[] {
 }
 
 const cell = (text: string) => escapeMarkdownCell(text || '(empty)');
-const side = (s: TouchpointSide | null) => (s ? `${cell(s.text)}${s.channel ? ` · ${escapeMarkdownCell(s.channel)}` : ''}` : '—');
+const side = (s: TouchpointSide | null) =>
+  s ? `${cell(s.text)}${s.channel ? ` · ${escapeMarkdownCell(s.channel)}` : ''}` : '—';
 const names = (list: readonly string[]) => (list.length === 0 ? 'none' : list.map(escapeMarkdownCell).join(', '));
 const amount = (k: ComparedKpi, n: number | null | undefined) =>
   n === null || n === undefined ? '—' : `${n}${escapeMarkdownCell(k.unit)}`;

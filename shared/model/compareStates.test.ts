@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { createTestBoard, testBoardOf } from '../testing/board.ts';
 import { readBoard } from './snapshot.ts';
 import { compareStates } from './compareStates.ts';
+import { compareToMarkdown } from '../export/compareMarkdown.ts';
 import { futureStateTitle, writeFutureState } from './futureState.ts';
 import { recordsMap } from '../doc/boardDoc.ts';
 import type { LaneId, NoteId, StageId } from '../schema/ids.ts';
@@ -15,8 +16,7 @@ function twoStates() {
     current.board().lanes.find((l) => l.kind === 'touchpoint')!,
     current.board().lanes.find((l) => l.kind === 'pain')!,
   ];
-  const add = (stageId: StageId, laneId: LaneId, text: string) =>
-    current.run('addNote', { stageId, laneId, text });
+  const add = (stageId: StageId, laneId: LaneId, text: string) => current.run('addNote', { stageId, laneId, text });
   const slow = add(discover!.id, painLane.id, 'Slow search');
   const queue = add(buy!.id, painLane.id, 'Long queue at the till');
   const site = add(discover!.id, touchLane.id, 'Visits the site');
@@ -65,7 +65,7 @@ describe('writeFutureState', () => {
 
 describe('compareStates', () => {
   it('a fresh copy removes and adds nothing, keeps every pain point and changes no touchpoint', () => {
-    const { current, future, discover, buy, slow, queue } = twoStates();
+    const { current, future, discover, slow, queue } = twoStates();
     const compare = compareStates(current.board(), future.board());
     expect(compare.totals).toEqual({ painsRemoved: 0, painsKept: 2, painsAdded: 0, touchpointsChanged: 0 });
     const [first, second] = compare.stages;
@@ -74,7 +74,11 @@ describe('compareStates', () => {
     expect(second!.pains.kept).toEqual([{ id: queue, text: 'Long queue at the till', before: null }]);
     expect(second!.channels).toEqual({ current: ['Store'], future: ['Store'], added: [], dropped: [] });
     expect(second!.kpis).toEqual([
-      expect.objectContaining({ metric: 'CSAT', current: { value: 3.9, target: 4.2 }, future: { value: 3.9, target: 4.2 } }),
+      expect.objectContaining({
+        metric: 'CSAT',
+        current: { value: 3.9, target: 4.2 },
+        future: { value: 3.9, target: 4.2 },
+      }),
     ]);
   });
 
@@ -82,7 +86,11 @@ describe('compareStates', () => {
     const { current, future, buy, discover, slow, queue, painLane } = twoStates();
     future.run('deleteNotes', { noteIds: [slow] });
     future.run('editNoteText', { noteId: queue, text: 'Short queue' });
-    const added = future.run('addNote', { stageId: buy.id, laneId: painLane.id, text: 'App crashes at payment' }) as NoteId;
+    const added = future.run('addNote', {
+      stageId: buy.id,
+      laneId: painLane.id,
+      text: 'App crashes at payment',
+    }) as NoteId;
     const compare = compareStates(current.board(), future.board());
     const [first, second] = compare.stages;
     expect(first!.stageId).toBe(discover.id);
@@ -133,9 +141,15 @@ describe('compareStates', () => {
     future.run('setKpi', { stageId: discover.id, metric: 'NPS', target: 30 });
     const [first, second] = compareStates(current.board(), future.board()).stages;
     expect(second!.kpis).toEqual([
-      expect.objectContaining({ metric: 'CSAT', current: { value: 3.9, target: 4.2 }, future: { value: 3.9, target: 4.6 } }),
+      expect.objectContaining({
+        metric: 'CSAT',
+        current: { value: 3.9, target: 4.2 },
+        future: { value: 3.9, target: 4.6 },
+      }),
     ]);
-    expect(first!.kpis).toEqual([expect.objectContaining({ metric: 'NPS', current: null, future: { value: null, target: 30 } })]);
+    expect(first!.kpis).toEqual([
+      expect.objectContaining({ metric: 'NPS', current: null, future: { value: null, target: 30 } }),
+    ]);
   });
 
   it('a stage removed from the future comes last with its pain points removed; a new stage is the future’s only', () => {
@@ -146,6 +160,25 @@ describe('compareStates', () => {
     // The blank template has five stages: four stay, one is new, the first is gone.
     expect(stages.map((s) => s.on)).toEqual(['both', 'both', 'both', 'both', 'future', 'current']);
     expect(stages[4]!.stageId).toBe(added);
-    expect(stages[5]).toMatchObject({ stageId: discover.id, pains: { removed: [expect.objectContaining({ id: slow })] } });
+    expect(stages[5]).toMatchObject({
+      stageId: discover.id,
+      pains: { removed: [expect.objectContaining({ id: slow })] },
+    });
+  });
+});
+
+describe('compareToMarkdown', () => {
+  it('writes totals, then per stage a table of pain points, the touchpoints that change, channels and KPI targets', () => {
+    const { current, future, buy, queue, till } = twoStates();
+    future.run('editNoteText', { noteId: queue, text: 'Queue | gone' });
+    future.run('setNoteChannel', { noteIds: [till], channelId: 'channel:app' });
+    future.run('setKpi', { stageId: buy.id, metric: 'CSAT', target: 4.6 });
+    const md = compareToMarkdown(compareStates(current.board(), future.board()));
+    expect(md).toContain('# Journey → Journey (future state)');
+    expect(md).toContain('Pain points: 0 removed, 2 kept, 0 added. Touchpoints changed: 1.');
+    expect(md).toContain('| Queue \\| gone | kept (was “Long queue at the till”) |');
+    expect(md).toContain('| Pays at the till · Store | Pays at the till · Mobile app | changed |');
+    expect(md).toContain('Channels: Store → Mobile app (added: Mobile app; dropped: Store).');
+    expect(md).toMatch(/\| CSAT \| 3\.9\S* \| 4\.2\S* \| 4\.6\S* \|/);
   });
 });

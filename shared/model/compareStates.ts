@@ -128,7 +128,9 @@ export function compareStates(current: BoardSnapshot, future: BoardSnapshot): St
     const later = after.get(note.id);
     const was = side(note, nameBefore);
     if (later?.kind !== 'touchpoint') {
-      byStage.get(note.position.stageId)!.touchpoints.push({ id: note.id, change: 'removed', before: was, after: null });
+      byStage
+        .get(note.position.stageId)!
+        .touchpoints.push({ id: note.id, change: 'removed', before: was, after: null });
       continue;
     }
     const is = side(later, nameAfter);
@@ -217,7 +219,10 @@ function stageRows(current: BoardSnapshot, future: BoardSnapshot): StageRow[] {
 function compareKpis(current: readonly Kpi[], future: readonly Kpi[]): ComparedKpi[] {
   const target = (k: Kpi | undefined): KpiTarget | null => (k ? { value: k.value, target: k.target } : null);
   const was = new Map(current.map((k) => [k.id, k]));
-  const ids = [...future.map((k) => k.id), ...current.filter((k) => !future.some((f) => f.id === k.id)).map((k) => k.id)];
+  const ids = [
+    ...future.map((k) => k.id),
+    ...current.filter((k) => !future.some((f) => f.id === k.id)).map((k) => k.id),
+  ];
   const is = new Map(future.map((k) => [k.id, k]));
   return ids.map((id) => {
     const shown = (is.get(id) ?? was.get(id))!;
