@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { StateComparison } from '../model/compareStates.ts';
-import type { KpiId, NoteId, StageId } from '../schema/ids.ts';
 
 /** A board of a current/future pair, as the other one shows it. */
 export interface BoardRef {
@@ -29,17 +27,18 @@ export const makeFutureStateRequestSchema = z.strictObject({
     .meta({ description: 'Default: "<current title> (future state)"' }),
 });
 
-const noteId = z.custom<NoteId>((v) => typeof v === 'string' && v.startsWith('note:'));
+const noteId = z.string().meta({ description: 'The note’s id, the same on both boards' });
 const pain = z.object({ id: noteId, text: z.string(), before: z.string().nullable() });
 const touchpointSide = z.object({ text: z.string(), channel: z.string().nullable() }).nullable();
 const kpiTarget = z.object({ value: z.number().nullable(), target: z.number().nullable() }).nullable();
 
+/** The wire form of compareStates' answer (shared/model/compareStates.ts), for the OpenAPI document. */
 export const stateComparisonSchema = z.object({
   current: boardRefSchema,
   future: boardRefSchema,
   stages: z.array(
     z.object({
-      stageId: z.custom<StageId>((v) => typeof v === 'string' && v.startsWith('stage:')),
+      stageId: z.string(),
       name: z.string(),
       on: z.enum(['both', 'current', 'future']),
       pains: z.object({ removed: z.array(pain), kept: z.array(pain), added: z.array(pain) }),
@@ -59,7 +58,7 @@ export const stateComparisonSchema = z.object({
       }),
       kpis: z.array(
         z.object({
-          id: z.custom<KpiId>((v) => typeof v === 'string' && v.startsWith('kpi:')),
+          id: z.string(),
           metric: z.string(),
           unit: z.string(),
           current: kpiTarget,
@@ -74,4 +73,4 @@ export const stateComparisonSchema = z.object({
     painsAdded: z.number().int(),
     touchpointsChanged: z.number().int(),
   }),
-}) satisfies z.ZodType<StateComparison>;
+});
