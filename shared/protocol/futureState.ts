@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { StateComparison } from '../model/compareStates.ts';
+import type { KpiId, NoteId, StageId } from '../schema/ids.ts';
 
 /** A board of a current/future pair, as the other one shows it. */
 export interface BoardRef {
@@ -27,18 +29,23 @@ export const makeFutureStateRequestSchema = z.strictObject({
     .meta({ description: 'Default: "<current title> (future state)"' }),
 });
 
-const noteId = z.string().meta({ description: 'The note’s id, the same on both boards' });
+/**
+ * A record id on the wire: a plain string in the OpenAPI document (a z.custom has no JSON Schema),
+ * typed as the id it is for the code that reads the answer.
+ */
+const recordId = <T extends string>(description: string) => z.string().meta({ description }) as unknown as z.ZodType<T>;
+const noteId = recordId<NoteId>('The note’s id, the same on both boards');
 const pain = z.object({ id: noteId, text: z.string(), before: z.string().nullable() });
 const touchpointSide = z.object({ text: z.string(), channel: z.string().nullable() }).nullable();
 const kpiTarget = z.object({ value: z.number().nullable(), target: z.number().nullable() }).nullable();
 
-/** The wire form of compareStates' answer (shared/model/compareStates.ts), for the OpenAPI document. */
+/** compareStates' answer (shared/model/compareStates.ts) on the wire. */
 export const stateComparisonSchema = z.object({
   current: boardRefSchema,
   future: boardRefSchema,
   stages: z.array(
     z.object({
-      stageId: z.string(),
+      stageId: recordId<StageId>('The stage’s id, the same on both boards'),
       name: z.string(),
       on: z.enum(['both', 'current', 'future']),
       pains: z.object({ removed: z.array(pain), kept: z.array(pain), added: z.array(pain) }),
@@ -58,7 +65,7 @@ export const stateComparisonSchema = z.object({
       }),
       kpis: z.array(
         z.object({
-          id: z.string(),
+          id: recordId<KpiId>('The KPI’s id: its stage’s and its metric’s'),
           metric: z.string(),
           unit: z.string(),
           current: kpiTarget,
@@ -73,4 +80,4 @@ export const stateComparisonSchema = z.object({
     painsAdded: z.number().int(),
     touchpointsChanged: z.number().int(),
   }),
-});
+}) satisfies z.ZodType<StateComparison>;
