@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FutureStateResponse } from '../../shared/index.ts';
 import { fetchFutureState, makeFutureState } from '../api/futureState.ts';
 import { showToast } from './editorState.ts';
-import { useBoard, useSession } from './hooks.ts';
+import { useSession } from './hooks.ts';
 
 export interface FutureStateView {
   /** The pair this board belongs to, null for none, undefined while it is read. */
@@ -12,13 +12,9 @@ export interface FutureStateView {
   make(): void;
 }
 
-/**
- * This board's current/future pair, read from the server (it decides access, so it is not in the
- * document), and read again when the title changes so the chip names the other board as it is.
- */
+/** This board's current/future pair, read from the server (it decides access, so it is not in the document). */
 export function useFutureState(): FutureStateView {
   const session = useSession();
-  const title = useBoard().meta.title;
   const [link, setLink] = useState<FutureStateResponse['link'] | undefined>(undefined);
   const [making, setMaking] = useState(false);
   useEffect(() => {
@@ -30,7 +26,7 @@ export function useFutureState(): FutureStateView {
     return () => {
       live = false;
     };
-  }, [session, title]);
+  }, [session]);
   const make = useCallback(() => {
     setMaking(true);
     makeFutureState(session.boardId, session.token)

@@ -18,14 +18,14 @@ export interface TouchpointSide {
   readonly channel: string | null;
 }
 
-export interface TouchpointChange {
+interface TouchpointChange {
   readonly id: NoteId;
   readonly change: 'added' | 'removed' | 'changed';
   readonly before: TouchpointSide | null;
   readonly after: TouchpointSide | null;
 }
 
-export interface KpiTarget {
+interface KpiTarget {
   readonly value: number | null;
   readonly target: number | null;
 }

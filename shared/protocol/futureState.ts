@@ -3,7 +3,7 @@ import type { StateComparison } from '../model/compareStates.ts';
 import type { KpiId, NoteId, StageId } from '../schema/ids.ts';
 
 /** A board of a current/future pair, as the other one shows it. */
-export interface BoardRef {
+interface BoardRef {
   readonly id: string;
   readonly title: string;
 }

@@ -39,11 +39,11 @@ export function CompareDialog({ onClose }: { onClose: () => void }) {
           </p>
           {/* Scrolls on its own, so it takes the focus: keyboard users scroll it too. */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
-          <div className="compare-stages" role="region" aria-label="Stages compared" tabIndex={0}>
+          <section className="compare-stages" aria-label="Stages compared" tabIndex={0}>
             {compare.stages.map((stage) => (
               <StageSection key={stage.stageId} stage={stage} />
             ))}
-          </div>
+          </section>
         </>
       )}
       {!compare && !error && <p aria-live="polite">Comparing…</p>}

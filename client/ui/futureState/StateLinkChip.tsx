@@ -42,10 +42,13 @@ export function StateLinkChip() {
         className="state-chip"
         href={href}
         title={`Open “${other.title}”`}
+        aria-label={`${isFuture ? 'Future state of' : 'Future state:'} ${other.title}`}
         data-testid={isFuture ? 'open-current-state' : 'open-future-state'}
       >
         <span className="state-chip-kind">{isFuture ? 'Future state of' : 'Future state:'}</span>{' '}
         <span className="state-chip-title">{other.title}</span>
+        {/* On a phone the bar has room for a word: the board the chip opens. */}
+        <span className="state-chip-short">{isFuture ? 'Current' : 'Future'}</span>
       </a>
       <button type="button" className="btn ghost" onClick={() => setComparing(true)} data-testid="compare-states">
         Compare
