@@ -35,7 +35,7 @@ export async function futureStateShots(browser: Browser, server: TestServer): Pr
       await page.keyboard.press('Escape');
       await page.screenshot({ path: resolve(REVIEW_DIR, 'future-board-laptop.png') });
     } else {
-      await page.getByTestId('open-future-state').waitFor();
+      await page.getByTestId('compare-states').waitFor();
       await page.screenshot({ path: resolve(REVIEW_DIR, `future-board-${name}.png`) });
     }
     const dialog = await states.openCompare();

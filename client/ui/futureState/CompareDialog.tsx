@@ -6,6 +6,7 @@ import { comparePdf } from '../../exports/comparePdf.ts';
 import { downloadFromApi, saveBlob } from '../../exports/downloads.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorLine } from '../ErrorLine.tsx';
+import { pairedBoardHref } from './boardHref.ts';
 import './futureState.css';
 
 /**
@@ -35,7 +36,14 @@ export function CompareDialog({ onClose }: { onClose: () => void }) {
           <p className="compare-summary" data-testid="compare-totals">
             <strong>{compare.current.title}</strong> → <strong>{compare.future.title}</strong>: pain points{' '}
             {compare.totals.painsRemoved} removed, {compare.totals.painsKept} kept, {compare.totals.painsAdded} added;{' '}
-            {compare.totals.touchpointsChanged} touchpoints changed.
+            {compare.totals.touchpointsChanged} touchpoints changed. {(() => {
+              const other = compare.future.id === session.boardId ? compare.current : compare.future;
+              return (
+                <a href={pairedBoardHref(other.id, session.token)} data-testid="compare-open-other">
+                  Open “{other.title}”
+                </a>
+              );
+            })()}
           </p>
           {/* Scrolls on its own, so it takes the focus: keyboard users scroll it too. */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { canWrite, shareLinkPath } from '../../../shared/index.ts';
+import { canWrite } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { useFutureState } from '../../board/useFutureState.ts';
 import { Deferred, CompareDialog } from '../deferred.tsx';
+import { pairedBoardHref } from './boardHref.ts';
 import './futureState.css';
 
 /**
@@ -35,12 +36,11 @@ export function StateLinkChip() {
   }
   const isFuture = link.future.id === session.boardId;
   const other = isFuture ? link.current : link.future;
-  const href = session.token ? shareLinkPath(other.id, session.token) : `/b/${other.id}`;
   return (
     <span className="state-link" data-testid="state-link">
       <a
         className="state-chip"
-        href={href}
+        href={pairedBoardHref(other.id, session.token)}
         title={`Open “${other.title}”`}
         aria-label={`${isFuture ? 'Future state of' : 'Future state:'} ${other.title}`}
         data-testid={isFuture ? 'open-current-state' : 'open-future-state'}
