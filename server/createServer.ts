@@ -185,7 +185,7 @@ export async function createServer(
     now: options.now,
   });
   // Access and limits: share links per role, caps on size, rate, records, connections.
-  const links = new ShareLinks(store.boards);
+  const links = new ShareLinks(store.boards, store.futureStates);
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   // Who a person is, proven by a credential the server issued (docs/security.md).
   const identities = new Identities({ store: store.identities, maxIssuedPerLink: limits.maxNewIdentitiesPerLink });
@@ -250,6 +250,7 @@ export async function createServer(
     people,
     membersOnly: signIn ? new MembersOnly(store.accounts) : null,
     members: signIn ? store.accounts : null,
+    states: store.futureStates,
   });
   // Hook order: extensions/order.ts, not the order of this list.
   const httpApp = createHttpApp({

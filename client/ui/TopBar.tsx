@@ -4,6 +4,7 @@ import { useComments, useCommentsUi, useUnreadThreads } from '../board/comments/
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { ConnectionPill } from './ConnectionPill.tsx';
+import { StateLinkChip } from './futureState/StateLinkChip.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
 import { Deferred, HistoryPanel, SaveTemplateDialog, ShareDialog, WebhooksDialog } from './deferred.tsx';
@@ -103,6 +104,7 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
           if (e.key === 'Escape') setTitle(board.meta.title);
         }}
       />
+      <StateLinkChip />
       <div className="topbar-right">
         {role === 'facilitator' ? (
           <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} onWebhooks={() => setWebhooksOpen(true)} />

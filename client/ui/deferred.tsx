@@ -25,6 +25,9 @@ export const StartVotingDialog = lazy(() =>
 export const DeviceTransferDialog = lazy(() =>
   import('./DeviceTransferDialog.tsx').then((m) => ({ default: m.DeviceTransferDialog })),
 );
+export const CompareDialog = lazy(() =>
+  import('./futureState/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })),
+);
 export const CommentsPanel = lazy(() =>
   import('./comments/CommentsPanel.tsx').then((m) => ({ default: m.CommentsPanel })),
 );

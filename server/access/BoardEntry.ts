@@ -6,6 +6,7 @@ import type { Identities, ProvenPerson } from '../identity/Identities.ts';
 import type { MembersOnly } from '../identity/MembersOnly.ts';
 import type { Sessions } from '../identity/Sessions.ts';
 import type { AccountRepository } from '../identity/AccountRepository.ts';
+import { doorOf, type FutureStateLinks } from './futureStateDoor.ts';
 
 /**
  * What entry asks of a board's people (BoardPeople, server/people/, which sits above access/):
@@ -26,6 +27,8 @@ export interface BoardEntryOptions {
   readonly membersOnly?: Pick<MembersOnly, 'admit'> | null;
   /** The boards signed-in people joined ("My boards"): they come back to them without the link. */
   readonly members?: Pick<AccountRepository, 'membershipOf'> | null;
+  /** A future-state board is entered through its current board's door (futureStateDoor.ts). */
+  readonly states?: FutureStateLinks | null;
 }
 
 export type EntryRefusal = 'identity-required' | 'removed-from-board' | 'awaiting-admission';
@@ -70,7 +73,7 @@ export class BoardEntry {
    */
   async memberRole(boardId: string, person: ProvenPerson | null): Promise<Role | null> {
     if (!person?.signedIn || !this.options.members) return null;
-    return this.options.members.membershipOf(person.id, boardId);
+    return this.options.members.membershipOf(person.id, await doorOf(this.options.states, boardId));
   }
 
   /**
@@ -79,13 +82,17 @@ export class BoardEntry {
    */
   async enter(boardId: string, linkRole: Role, person: ProvenPerson | null, knockAs?: string): Promise<Entry> {
     if (!person) return { ok: false, refusal: 'identity-required' };
-    const { people, membersOnly } = this.options;
-    if (await people.isRemoved(boardId, person.id)) return { ok: false, refusal: 'removed-from-board' };
-    if (await people.mustWait(boardId, person.id, linkRole)) {
-      if (knockAs !== undefined) await people.knock(boardId, person.id, knockAs);
+    const { people, membersOnly, states } = this.options;
+    // A future-state board: removed from either board is out; the current board's lobby and rules apply.
+    const door = await doorOf(states, boardId);
+    const removed =
+      (await people.isRemoved(boardId, person.id)) || (door !== boardId && (await people.isRemoved(door, person.id)));
+    if (removed) return { ok: false, refusal: 'removed-from-board' };
+    if (await people.mustWait(door, person.id, linkRole)) {
+      if (knockAs !== undefined) await people.knock(door, person.id, knockAs);
       return { ok: false, refusal: 'awaiting-admission' };
     }
-    const admitted = (await membersOnly?.admit(boardId, linkRole, person.id)) ?? {
+    const admitted = (await membersOnly?.admit(door, linkRole, person.id)) ?? {
       role: linkRole,
       guestOfDomain: null,
     };

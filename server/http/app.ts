@@ -26,6 +26,7 @@ import { apiBodyLimit, requireJsonContentType } from './jsonBody.ts';
 import { answerError, HttpError } from './httpError.ts';
 import { apiCors, securityHeaders } from './securityHeaders.ts';
 import { registerShareRoutes } from './shareRoutes.ts';
+import { registerFutureStateRoutes } from './futureStateRoutes.ts';
 import { registerIdentityRoutes } from './identityRoutes.ts';
 import { registerAuthRoutes, type AuthRoutesDeps } from './authRoutes.ts';
 import { registerSignInRuleRoutes } from './signInRuleRoutes.ts';
@@ -106,6 +107,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   registerBoardRoutes(app, { ...deps, savedTemplates });
   registerTemplateRoutes(app, { ...deps, savedTemplates });
   registerShareRoutes(app, deps);
+  registerFutureStateRoutes(app, deps);
   registerIdentityRoutes(app, { ...deps, sessions: deps.auth?.sessions });
   if (deps.auth) registerAuthRoutes(app, deps.auth);
   if (deps.auth?.signIn)

@@ -123,7 +123,10 @@ async function rotate(c: HttpContext, deps: ShareRoutesDeps): Promise<Response> 
       ? new HttpError(403, 'forbidden', 'Only a facilitator can rotate share links')
       : new HttpError(401, 'unauthorized', 'This link is no longer valid');
   }
-  const closed = c.env.live.disconnectRole(id, role);
+  // A future-state board opens with its current board's links: the old link leaves both.
+  const link = await deps.store.futureStates.linkOf(id);
+  const boards = link ? [link.currentBoardId, link.futureBoardId] : [id];
+  const closed = boards.reduce((n, board) => n + c.env.live.disconnectRole(board, role), 0);
   log.info({ board: id, role, closed }, 'share link rotated; connections with the old link closed');
   return sendJson(c, 200, linksResponse(id, result.links));
 }

@@ -1,4 +1,5 @@
 import type { ServerConfig } from '../config/config.ts';
+import { FutureStateRepository } from '../access/FutureStateRepository.ts';
 import { AccountRepository } from '../identity/AccountRepository.ts';
 import { IdentityRepository } from '../identity/IdentityRepository.ts';
 import { IntegrationKeyRepository } from '../kpi/IntegrationKeyRepository.ts';
@@ -42,6 +43,8 @@ function repositoriesOf(database: Database) {
     /** Board integration keys (hashes) for the measurement ingest. */
     integrationKeys: new IntegrationKeyRepository(database),
     webhooks: new WebhookRepository(database),
+    /** Which board is the future state of which (access follows the current board's links). */
+    futureStates: new FutureStateRepository(database),
     close: (): Promise<void> => database.close(),
   };
 }

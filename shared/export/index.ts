@@ -9,3 +9,4 @@ export * from './backup.ts';
 export * from './trackerIssues.ts';
 export * from './trackerCsv.ts';
 export * from './githubIssues.ts';
+export * from './compareMarkdown.ts';

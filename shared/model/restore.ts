@@ -114,6 +114,11 @@ function setFields(rec: RecordMap, wanted: ReadonlyMap<string, unknown>): boolea
   return changed;
 }
 
+/** A fresh record map holding `source`'s fields in today's layout (for another document). */
+export function copyRecord(id: string, source: RecordMap): RecordMap {
+  return cloneRecord(wantedFields(id, source));
+}
+
 function cloneRecord(source: ReadonlyMap<string, unknown>): RecordMap {
   const rec = new Y.Map<unknown>();
   source.forEach((value, key) => {

@@ -166,6 +166,8 @@ const API_ERROR_CODES = [
   'unknown-template',
   'too-many-templates',
   'too-many-integration-keys',
+  'no-future-state',
+  'future-of-future',
   'too-many-identities',
   'credential-required',
   'identity-required',

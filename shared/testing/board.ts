@@ -46,7 +46,8 @@ export function joinTestBoard(other: TestBoard, actor: Actor): TestBoard {
   return testBoardOf(doc, actor);
 }
 
-function testBoardOf(doc: Y.Doc, actor: Actor): TestBoard {
+/** `actor` on the board `doc` already holds. */
+export function testBoardOf(doc: Y.Doc, actor: Actor = TEST_ACTOR): TestBoard {
   const board = () => readBoard(doc);
   const stage = (name: string) => {
     const s = board().stages.find((x) => x.name === name);

@@ -16,6 +16,7 @@ import { kpiMeasurements } from './0012_kpiMeasurements.ts';
 import { webhooks } from './0013_webhooks.ts';
 import { integrationKeys } from './0014_integrationKeys.ts';
 import { evidenceVerbatims } from './0015_evidenceVerbatims.ts';
+import { futureStates } from './0016_futureStates.ts';
 import { type SchemaBuilder, schemaBuilder } from './schemaBuilder.ts';
 
 /**
@@ -43,6 +44,7 @@ const MIGRATIONS: Readonly<Record<string, (s: SchemaBuilder) => Promise<void>>> 
   '0013_webhooks': webhooks,
   '0014_integration_keys': integrationKeys,
   '0015_evidence_verbatims': evidenceVerbatims,
+  '0016_future_states': futureStates,
 };
 
 /** How many migrations there are: a database migrated to the latest has run this many. */

@@ -1,0 +1,241 @@
+import * as Y from 'yjs';
+import {
+  compareStates,
+  compareToMarkdown,
+  fileSlug,
+  futureStateTitle,
+  randomId,
+  readBoard,
+  readMeta,
+  writeFutureState,
+  type BoardSnapshot,
+  type StateComparison,
+} from '../../shared/index.ts';
+import {
+  futureStateResponseSchema,
+  makeFutureStateRequestSchema,
+  stateComparisonSchema,
+  type FutureStateResponse,
+} from '../../shared/protocol/futureState.ts';
+import { BOARD_ID_LENGTH } from '../../shared/protocol/http.ts';
+import type { FutureStateLink } from '../access/FutureStateRepository.ts';
+import type { Repositories } from '../repositories/Repositories.ts';
+import { log } from '../observability/log.ts';
+import { apiRoute } from './apiRoute.ts';
+import { boardCall, boardWriteCall, type BoardAccessDeps } from './boardAccess.ts';
+import { readJson } from './jsonBody.ts';
+import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
+import { sendFile } from './priorityRoutes.ts';
+import { withBoardDoc } from './readBoardDoc.ts';
+import { HttpError, invalidRequest, sendJson } from './httpError.ts';
+import type { HttpApp, HttpContext } from './httpEnv.ts';
+
+export interface FutureStateRoutesDeps extends BoardAccessDeps {
+  readonly store: Repositories;
+  readonly now?: () => number;
+}
+
+const TAGS = ['Future state'];
+
+const EXAMPLE_LINK: FutureStateResponse = {
+  link: {
+    current: { id: 'k3j9x0a1b2c3', title: 'Checkout journey' },
+    future: { id: 'p8m2q7r4s1t6', title: 'Checkout journey (future state)' },
+  },
+};
+
+/**
+ * The future state of a board: `POST /api/boards/:id/future-state` makes it (a facilitator or an
+ * editor of the current board), `GET` names the pair a board belongs to, and
+ * `GET /api/boards/:id/compare` (`.md` for Markdown) compares the two, from either board, for anyone
+ * who may read it (as the board's other exports). The future board opens with the current board's
+ * links (server/access/futureStateDoor.ts), so the same token works on both.
+ */
+export function registerFutureStateRoutes(app: HttpApp, deps: FutureStateRoutesDeps): void {
+  apiRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/boards/{id}/future-state',
+      tags: TAGS,
+      summary: 'Make the future-state board of this board (or get the one it has)',
+      description:
+        "A facilitator or an editor. The new board has the current board's stages, lanes, personas, channels, KPIs, notes and connectors, each with the id it has on the current board (that is how the compare matches notes); not its voting rounds or comments. It has no share links of its own: the current board's links open it with the same role. One future state per board (200 with the existing one); a future-state board has none (409 `future-of-future`).",
+      security: BOARD_CALL,
+      request: {
+        params: boardIdParams,
+        body: jsonBody(makeFutureStateRequestSchema, { title: 'Checkout, next year' }, false),
+      },
+      responses: {
+        201: json('Made', futureStateResponseSchema, EXAMPLE_LINK),
+        200: json('The board had one already', futureStateResponseSchema, EXAMPLE_LINK),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 500),
+      },
+    },
+    (c) => makeFutureState(c, deps),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/future-state',
+      tags: TAGS,
+      summary: 'The current/future pair this board belongs to, or null',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: json('The pair, or `{ "link": null }`', futureStateResponseSchema, EXAMPLE_LINK),
+        ...errors(401, 403, 404),
+      },
+    },
+    async (c) => {
+      const { id } = await boardCall(deps, c);
+      const link = await deps.store.futureStates.linkOf(id);
+      return sendJson(c, 200, link ? await described(c, deps, link) : { link: null });
+    },
+  );
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/compare',
+      tags: TAGS,
+      summary: 'The current state compared with the future state, per stage',
+      description:
+        'From either board of the pair. Per stage: the pain points the future removes, keeps and adds, the touchpoints that change (text, channel or stage) and the channels, and both boards\' KPI values and targets. Notes are matched by id. 404 `no-future-state` for a board without one. Fields: docs/api.md, "Compare".',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: { 200: json('The comparison', stateComparisonSchema, EXAMPLE_COMPARE), ...errors(401, 403, 404, 500) },
+    },
+    async (c) => sendJson(c, 200, await comparison(c, deps)),
+  );
+  apiRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/boards/{id}/compare.md',
+      tags: TAGS,
+      summary: 'The comparison as Markdown (a download)',
+      security: BOARD_CALL,
+      request: { params: boardIdParams },
+      responses: {
+        200: { description: 'Markdown', content: { 'text/markdown; charset=utf-8': { schema: { type: 'string' } } } },
+        ...errors(401, 403, 404, 500),
+      },
+    },
+    async (c) => {
+      const compare = await comparison(c, deps);
+      return sendFile(
+        c,
+        compareToMarkdown(compare),
+        'text/markdown; charset=utf-8',
+        `${fileSlug(compare.current.title)}-compare.md`,
+      );
+    },
+  );
+}
+
+async function makeFutureState(c: HttpContext, deps: FutureStateRoutesDeps): Promise<Response> {
+  const { id } = await boardWriteCall(deps, c, 'Only a facilitator or an editor can make the future state of a board');
+  const body = await readJson(c);
+  const parsed = makeFutureStateRequestSchema.safeParse(body === undefined ? {} : body);
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
+  const existing = await deps.store.futureStates.linkOf(id);
+  if (existing?.futureBoardId === id)
+    throw new HttpError(
+      409,
+      'future-of-future',
+      'This board is a future state already; make changes here, or make another future from its current state',
+    );
+  if (existing) return sendJson(c, 200, await described(c, deps, existing));
+
+  const now = (deps.now ?? Date.now)();
+  const futureId = randomId(BOARD_ID_LENGTH);
+  const snapshot = await withBoardDoc(deps.store, c.env.live, id, (current) => {
+    const future = new Y.Doc();
+    try {
+      const title = parsed.data.title ?? futureStateTitle(readMeta(current).title);
+      writeFutureState(current, future, { boardId: futureId, title, now });
+      return { title, state: Y.encodeStateAsUpdate(future) };
+    } finally {
+      future.destroy();
+    }
+  });
+  await deps.store.boards.createBoard({
+    id: futureId,
+    title: snapshot.title,
+    createdAt: now,
+    snapshot: snapshot.state,
+  });
+  const link = { futureBoardId: futureId, currentBoardId: id, createdAt: now };
+  if (!(await deps.store.futureStates.link(link))) {
+    // Two people asked at once and the other one's board was linked first: answer that one. The
+    // board made here has no links and no pair, so nobody can open it.
+    log.warn({ board: id, unlinked: futureId }, 'two future states made at once; the second is left unlinked');
+    return sendJson(c, 200, await described(c, deps, (await deps.store.futureStates.linkOf(id))!));
+  }
+  log.info({ board: id, future: futureId }, 'future-state board made');
+  return sendJson(c, 201, await described(c, deps, link), { Location: `/api/boards/${futureId}` });
+}
+
+/** The pair with each board's title: the live document's when it is open, else the stored one. */
+async function described(
+  c: HttpContext,
+  deps: FutureStateRoutesDeps,
+  link: FutureStateLink,
+): Promise<FutureStateResponse> {
+  const titleOf = async (id: string) => {
+    const live = c.env.live.liveDocument(id);
+    return live ? readMeta(live).title : ((await deps.store.boards.getBoardInfo(id))?.title ?? '');
+  };
+  return {
+    link: {
+      current: { id: link.currentBoardId, title: await titleOf(link.currentBoardId) },
+      future: { id: link.futureBoardId, title: await titleOf(link.futureBoardId) },
+    },
+  };
+}
+
+async function comparison(c: HttpContext, deps: FutureStateRoutesDeps): Promise<StateComparison> {
+  const { id } = await boardCall(deps, c);
+  const link = await deps.store.futureStates.linkOf(id);
+  if (!link) throw new HttpError(404, 'no-future-state', `Board "${id}" has no future state (make one first)`);
+  const read = (boardId: string) => withBoardDoc<BoardSnapshot>(deps.store, c.env.live, boardId, readBoard);
+  return compareStates(await read(link.currentBoardId), await read(link.futureBoardId));
+}
+
+const EXAMPLE_COMPARE = {
+  current: { id: 'k3j9x0a1b2c3', title: 'Checkout journey' },
+  future: { id: 'p8m2q7r4s1t6', title: 'Checkout journey (future state)' },
+  stages: [
+    {
+      stageId: 'stage:k3v9q0x1m2b7c4d8',
+      name: 'Buy',
+      on: 'both' as const,
+      pains: {
+        removed: [{ id: 'note:a1b2c3d4e5f6g7h8', text: 'Long queue at the till', before: null }],
+        kept: [{ id: 'note:b1b2c3d4e5f6g7h8', text: 'Card declined, no reason given', before: null }],
+        added: [],
+      },
+      touchpoints: [
+        {
+          id: 'note:c1b2c3d4e5f6g7h8',
+          change: 'changed' as const,
+          before: { text: 'Pays at the till', channel: 'Store' },
+          after: { text: 'Pays in the app', channel: 'Mobile app' },
+        },
+      ],
+      channels: { current: ['Store'], future: ['Mobile app'], added: ['Mobile app'], dropped: ['Store'] },
+      kpis: [
+        {
+          id: 'kpi:k3v9q0x1m2b7c4d8.csat',
+          metric: 'CSAT',
+          unit: '/5',
+          current: { value: 3.9, target: 4.2 },
+          future: { value: 3.9, target: 4.6 },
+        },
+      ],
+    },
+  ],
+  totals: { painsRemoved: 1, painsKept: 1, painsAdded: 0, touchpointsChanged: 1 },
+} satisfies StateComparison;

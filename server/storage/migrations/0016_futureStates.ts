@@ -1,0 +1,17 @@
+import { ofBoard, type SchemaBuilder } from './schemaBuilder.ts';
+
+/**
+ * A future-state board and the current-state board it was made from
+ * (server/access/FutureStateRepository.ts). One future per current board, and a future board is
+ * never itself a current one: the server refuses to make a future of a future. Here and not in the
+ * board document, because it decides access (the future board opens with the current board's
+ * links), and every client can write the document.
+ */
+export async function futureStates(s: SchemaBuilder): Promise<void> {
+  await s
+    .table('board_future_states')
+    .addColumn('future_board_id', 'text', (c) => ofBoard(c).primaryKey())
+    .addColumn('current_board_id', 'text', (c) => ofBoard(c).unique())
+    .addColumn('created_at', s.int64, (c) => c.notNull())
+    .execute();
+}
