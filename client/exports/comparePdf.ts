@@ -1,5 +1,5 @@
 import type { StageComparison, StateComparison, TouchpointSide } from '../../shared/index.ts';
-import { pdfText } from './pdfExport.ts';
+import { pdfText } from './pdfText.ts';
 
 /** One line of the compare table: the stage, what changed, and the two sides. */
 function stageRows(stage: StageComparison): string[][] {
