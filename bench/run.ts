@@ -5,7 +5,7 @@
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
  *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
- * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router]` (priorities.json and a client asset: requests/s, p50, p99)
+ * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router] [--only priorities]` (priorities.json and a client asset: requests/s, p50, p99)
  * `npm run bench -- ingest [--repeats 5]` (10,000 measurements in one request with an integration key: new, then replaced)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
@@ -40,6 +40,7 @@ const VALUED = new Set([
   '--profile',
   '--seconds',
   '--label',
+  '--only',
   '--before',
   '--shots',
 ]);
@@ -123,6 +124,7 @@ if (selected('http')) {
   report.http = await runHttpBenchmark({
     seconds: Number(flag('--seconds') ?? (quick ? 2 : 5)),
     connections: Number(flag('--connections') ?? 16),
+    only: flag('--only'),
   });
 }
 

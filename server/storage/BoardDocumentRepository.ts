@@ -5,8 +5,9 @@ import type { BoardDocumentKind } from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { blob, int } from './rows.ts';
 import type { RevisedDocumentCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
+import { documentVersionQuery, type StoredVersion } from './storedVersion.ts';
 
-interface BoardDocumentTables {
+export interface BoardDocumentTables {
   board_documents: { board_id: string; kind: BoardDocumentKind; updated_at: number; snapshot: Uint8Array };
   board_document_updates: {
     seq: Generated<number>;
@@ -41,14 +42,21 @@ export class BoardDocumentRepository {
   readonly #db: Kysely<Tables>;
   /** SQLite: appended directly, like BoardRepository's update log (see there). */
   readonly #insertUpdate: StatementSync | null;
+  readonly #version: (boardId: string, kind: BoardDocumentKind) => Promise<StoredVersion | null>;
 
   constructor(database: Database) {
     this.#database = database;
     this.#db = database.kysely<Tables>();
+    this.#version = documentVersionQuery(this.#db);
     this.#insertUpdate =
       database.sqlite?.prepare(
         'INSERT INTO board_document_updates (board_id, kind, at, update_data) VALUES (?, ?, ?, ?)',
       ) ?? null;
+  }
+
+  /** What loadBoardDocument would read, as a version (storedVersion.ts); null if there is no such board. */
+  storedVersion(boardId: string, kind: BoardDocumentKind): Promise<StoredVersion | null> {
+    return this.#version(boardId, kind);
   }
 
   /**
@@ -120,7 +128,10 @@ export class BoardDocumentRepository {
       .then((row) => int(boardId, row.seq, 'seq'));
   }
 
-  /** In one transaction: writes the snapshot (creating the row) and deletes log rows with seq <= upToSeq. */
+  /**
+   * In one transaction: writes the snapshot (creating the row) and deletes log rows with seq <= upToSeq.
+   * Bumps the revision, as the board's `compact` does, so storedVersion moves with every snapshot.
+   */
   async compactBoardDocument(
     boardId: string,
     kind: BoardDocumentKind,
@@ -134,6 +145,7 @@ export class BoardDocumentRepository {
         .where('kind', '=', kind)
         .where('seq', '<=', c.upToSeq)
         .execute();
+      await bumpRevision(trx, boardId, kind, null);
     });
   }
 

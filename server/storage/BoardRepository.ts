@@ -12,6 +12,7 @@ import type {
 } from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { PreparedQuery } from './PreparedQuery.ts';
+import { boardVersionQuery, type StoredVersion } from './storedVersion.ts';
 import { blob, int, rawBytes } from './rows.ts';
 import type { RevisedCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
 
@@ -45,6 +46,7 @@ export class BoardRepository {
   readonly #insertUpdate: StatementSync | null;
   /** Read on every connection that brings a share-link token: compiled once (PreparedQuery.ts). */
   readonly #shareLinks: PreparedQuery<{ boardId: string }, BoardTables['share_links']>;
+  readonly #version: (boardId: string) => Promise<StoredVersion | null>;
 
   constructor(database: Database) {
     this.#database = database;
@@ -53,6 +55,7 @@ export class BoardRepository {
     this.#shareLinks = new PreparedQuery(db, ['boardId'], (a: { boardId: string }) =>
       db.selectFrom('share_links').selectAll().where('board_id', '=', a.boardId),
     );
+    this.#version = boardVersionQuery(db);
     this.#insertUpdate =
       database.sqlite?.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)') ?? null;
   }
@@ -94,6 +97,11 @@ export class BoardRepository {
         updates: (await logRows(trx, boardId)).map((r) => loggedUpdate(boardId, r, 'update')),
       };
     }, 'repeatable read');
+  }
+
+  /** What loadBoard would read, as a version (storedVersion.ts); null if there is no such board. */
+  storedVersion(boardId: string): Promise<StoredVersion | null> {
+    return this.#version(boardId);
   }
 
   /** Appends one accepted update; durable when the promise resolves. Resolves to its sequence number. */
