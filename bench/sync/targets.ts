@@ -51,6 +51,20 @@ function stopper(child: ChildProcess, cleanup?: () => void) {
   };
 }
 
+/**
+ * The token participants connect with: the share link's token and a credential, as the app does.
+ * One identity for the room (people are not under test).
+ */
+export async function connectionToken(url: string, boardId: string, share: string): Promise<string> {
+  const issued = await fetch(`${url}${identitiesPath(boardId)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${share}` },
+  });
+  if (issued.status !== 201) throw new Error(`identity: ${issued.status} ${await issued.text()}`);
+  const { credential } = (await issued.json()) as { credential: string };
+  return encodeConnectionToken({ link: share, credential });
+}
+
 let roomSeq = 0;
 
 /** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
@@ -91,16 +105,7 @@ export async function startJourneyboard(
       // With share links, the editor link carries the token after `#token=` or `?token=`.
       const link = body.links?.editor ?? body.links?.facilitator ?? '';
       const share = /token=([^&#]+)/.exec(link)?.[1] ?? null;
-      // Participants prove who they are as the app does: one identity for the room (people are not under test).
-      const issued = share
-        ? await fetch(`${url}${identitiesPath(body.id)}`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${share}` },
-          })
-        : null;
-      if (issued && issued.status !== 201) throw new Error(`identity: ${issued.status} ${await issued.text()}`);
-      const credential = issued ? ((await issued.json()) as { credential: string }).credential : null;
-      const token = share ? encodeConnectionToken({ link: share, credential }) : null;
+      const token = share ? await connectionToken(url!, body.id, share) : null;
       return { room: body.id, token, link: link || `/b/${body.id}` };
     },
     httpUrl: url!,

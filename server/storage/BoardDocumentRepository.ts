@@ -7,7 +7,7 @@ import { blob, int } from './rows.ts';
 import type { RevisedDocumentCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
 import { documentVersionQuery, type StoredVersion } from './storedVersion.ts';
 
-export interface BoardDocumentTables {
+interface BoardDocumentTables {
   board_documents: { board_id: string; kind: BoardDocumentKind; updated_at: number; snapshot: Uint8Array };
   board_document_updates: {
     seq: Generated<number>;
@@ -47,7 +47,7 @@ export class BoardDocumentRepository {
   constructor(database: Database) {
     this.#database = database;
     this.#db = database.kysely<Tables>();
-    this.#version = documentVersionQuery(this.#db);
+    this.#version = documentVersionQuery(database);
     this.#insertUpdate =
       database.sqlite?.prepare(
         'INSERT INTO board_document_updates (board_id, kind, at, update_data) VALUES (?, ?, ?, ?)',

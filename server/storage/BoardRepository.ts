@@ -55,7 +55,7 @@ export class BoardRepository {
     this.#shareLinks = new PreparedQuery(db, ['boardId'], (a: { boardId: string }) =>
       db.selectFrom('share_links').selectAll().where('board_id', '=', a.boardId),
     );
-    this.#version = boardVersionQuery(db);
+    this.#version = boardVersionQuery(database);
     this.#insertUpdate =
       database.sqlite?.prepare('INSERT INTO board_updates (board_id, at, update_data) VALUES (?, ?, ?)') ?? null;
   }

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { BoardDocumentTables } from './BoardDocumentRepository.ts';
-import type { BoardTables } from './BoardRepository.ts';
 import type { BoardDocumentKind } from './BoardStore.ts';
+import type { Database } from './database.ts';
 import { PreparedQuery } from './PreparedQuery.ts';
 
 /**
@@ -12,6 +10,14 @@ import { PreparedQuery } from './PreparedQuery.ts';
  * same id apart. Cheap beside loading: no blob is read, the counts come from the log's index.
  */
 export type StoredVersion = string;
+
+/** The columns the version reads (migrations 0001 and 0007). */
+interface VersionTables {
+  boards: { id: string; created_at: number };
+  board_snapshot_revisions: { board_id: string; kind: string; revision: number };
+  board_updates: { board_id: string; seq: number };
+  board_document_updates: { board_id: string; kind: BoardDocumentKind; seq: number };
+}
 
 interface VersionRow {
   created_at: unknown;
@@ -25,7 +31,8 @@ function versionOf(row: VersionRow | undefined): StoredVersion | null {
 }
 
 /** The board document's version; null when there is no such board. Compiled once (PreparedQuery.ts). */
-export function boardVersionQuery(db: Kysely<BoardTables>) {
+export function boardVersionQuery(database: Database) {
+  const db = database.kysely<VersionTables>();
   const query = new PreparedQuery(db, ['boardId'], (a: { boardId: string }) =>
     db
       .selectFrom('boards')
@@ -54,7 +61,8 @@ export function boardVersionQuery(db: Kysely<BoardTables>) {
 }
 
 /** A board's other document's version (BoardDocumentRepository.ts); null when there is no such board. */
-export function documentVersionQuery(db: Kysely<BoardTables & BoardDocumentTables>) {
+export function documentVersionQuery(database: Database) {
+  const db = database.kysely<VersionTables>();
   const query = new PreparedQuery(db, ['boardId', 'kind'], (a: { boardId: string; kind: BoardDocumentKind }) =>
     db
       .selectFrom('boards')
