@@ -3,7 +3,7 @@ import type { HttpContext } from './httpEnv.ts';
 import { HttpError, invalidRows, sendJson } from './httpError.ts';
 
 /** A KpiService refusal as its HTTP answer: every bad line (400), a locked board (403), a stage not on the board (409). */
-export function refusedImport(f: KpiFailure): HttpError {
+function refusedImport(f: KpiFailure): HttpError {
   if (f.rows) return invalidRows(f.rows, 'line');
   if (f.code === 'board-locked') return new HttpError(403, 'forbidden', f.message);
   return new HttpError(f.code === 'stage-not-found' ? 409 : 400, 'invalid-request', f.message);

@@ -1,3 +1,4 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { BoardDocumentKind } from './BoardStore.ts';
 import type { Database } from './database.ts';
 import { PreparedQuery } from './PreparedQuery.ts';
@@ -30,41 +31,22 @@ function versionOf(row: VersionRow | undefined): StoredVersion | null {
   return row ? `${row.created_at}:${row.revision ?? 0}:${row.updates}:${row.last_seq ?? 0}` : null;
 }
 
-/** The board document's version; null when there is no such board. Compiled once (PreparedQuery.ts). */
-export function boardVersionQuery(database: Database) {
+/**
+ * The version of the board (`board_updates`, revision kind `board`) or of one of its other
+ * documents (`board_document_updates` of that kind); null when there is no such board. Compiled
+ * once (PreparedQuery.ts).
+ */
+function versionQuery(database: Database, log: 'board_updates' | 'board_document_updates') {
   const db = database.kysely<VersionTables>();
-  const query = new PreparedQuery(db, ['boardId'], (a: { boardId: string }) =>
-    db
-      .selectFrom('boards')
-      .where('boards.id', '=', a.boardId)
-      .select((eb) => [
-        'boards.created_at',
-        eb
-          .selectFrom('board_snapshot_revisions as r')
-          .select('r.revision')
-          .whereRef('r.board_id', '=', 'boards.id')
-          .where('r.kind', '=', 'board')
-          .as('revision'),
-        eb
-          .selectFrom('board_updates as u')
-          .select((u) => u.fn.countAll().as('n'))
-          .whereRef('u.board_id', '=', 'boards.id')
-          .as('updates'),
-        eb
-          .selectFrom('board_updates as u')
-          .select((u) => u.fn.max('u.seq').as('m'))
-          .whereRef('u.board_id', '=', 'boards.id')
-          .as('last_seq'),
-      ]),
-  );
-  return async (boardId: string) => versionOf((await query.execute({ boardId }))[0] as VersionRow | undefined);
-}
-
-/** A board's other document's version (BoardDocumentRepository.ts); null when there is no such board. */
-export function documentVersionQuery(database: Database) {
-  const db = database.kysely<VersionTables>();
-  const query = new PreparedQuery(db, ['boardId', 'kind'], (a: { boardId: string; kind: BoardDocumentKind }) =>
-    db
+  const ofDocument = log === 'board_document_updates';
+  const query = new PreparedQuery(db, ['boardId', 'kind'], (a: { boardId: string; kind: string }) => {
+    // Both logs have board_id and seq; only the documents' has a kind (narrowed to it for the types).
+    const rows = (eb: ExpressionBuilder<VersionTables, 'boards'>) =>
+      eb
+        .selectFrom(`${log} as u` as 'board_document_updates as u')
+        .whereRef('u.board_id', '=', 'boards.id')
+        .$if(ofDocument, (q) => q.where('u.kind', '=', a.kind as BoardDocumentKind));
+    return db
       .selectFrom('boards')
       .where('boards.id', '=', a.boardId)
       .select((eb) => [
@@ -75,20 +57,28 @@ export function documentVersionQuery(database: Database) {
           .whereRef('r.board_id', '=', 'boards.id')
           .where('r.kind', '=', a.kind)
           .as('revision'),
-        eb
-          .selectFrom('board_document_updates as u')
+        rows(eb)
           .select((u) => u.fn.countAll().as('n'))
-          .whereRef('u.board_id', '=', 'boards.id')
-          .where('u.kind', '=', a.kind)
           .as('updates'),
-        eb
-          .selectFrom('board_document_updates as u')
+        rows(eb)
           .select((u) => u.fn.max('u.seq').as('m'))
-          .whereRef('u.board_id', '=', 'boards.id')
-          .where('u.kind', '=', a.kind)
           .as('last_seq'),
-      ]),
-  );
-  return async (boardId: string, kind: BoardDocumentKind) =>
+      ]);
+  });
+  return async (boardId: string, kind: string) =>
     versionOf((await query.execute({ boardId, kind }))[0] as VersionRow | undefined);
+}
+
+/** The board document's version (BoardRepository.ts). */
+export function boardVersionQuery(database: Database) {
+  const version = versionQuery(database, 'board_updates');
+  return (boardId: string) => version(boardId, 'board');
+}
+
+/** A board's other document's version (BoardDocumentRepository.ts). */
+export function documentVersionQuery(database: Database) {
+  return versionQuery(database, 'board_document_updates') as (
+    boardId: string,
+    kind: BoardDocumentKind,
+  ) => Promise<StoredVersion | null>;
 }
