@@ -46,6 +46,8 @@ const LAYERS = {
     'kpi',
     // The board API's services for scripts (bulk notes).
     'boardApi',
+    // Webhooks: subscriptions, the delivery log, signed deliveries sent off the board's path, SSRF checks.
+    'webhooks',
     // Issues created in GitHub and Jira for actions (uses the webhooks' outbound POST).
     'trackers',
     // Every feature's repository over one database, as createServer hands them out.
@@ -60,6 +62,8 @@ const LAYERS = {
     '(root)',
     // Command-line tools (backup, restore): entry points like main.ts.
     'tools',
+    // Attack tests, as an outside client (raw sockets and providers); rawHttp.ts is their helper.
+    'security',
   ],
   client: [
     'boot',

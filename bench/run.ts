@@ -7,7 +7,9 @@
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
  *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
- * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router]` (priorities.json and a client asset: requests/s, p50, p99)
+ * `npm run bench -- webhooks [--edits 150] [--participants 8]` (edit latency with no webhook, a receiver refusing,
+ *   one never answering, one answering: p50/p95 and ratios)
+ * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router] [--only priorities]` (priorities.json and a client asset: requests/s, p50, p99)
  * `npm run bench -- ingest [--repeats 5]` (10,000 measurements in one request with an integration key: new, then replaced)
  * `npm run bench -- kpi-history [--repeats 5]` (cold open and document size of a board with 50 KPIs × 1,800 daily points, against the same KPIs with the latest point only)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
@@ -18,6 +20,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAuthStormBenchmark } from './authStorm/run.ts';
 import { runHttpBenchmark } from './http/run.ts';
+import { runWebhookBenchmark } from './webhooks/run.ts';
 import { runIngestBenchmark } from './ingest/run.ts';
 import { runKpiHistoryBenchmark } from './kpiHistory/run.ts';
 import { runBigBoardBenchmark } from './bigBoard/run.ts';
@@ -45,6 +48,9 @@ const VALUED = new Set([
   '--profile',
   '--seconds',
   '--label',
+  '--only',
+  '--edits',
+  '--participants',
   '--before',
   '--shots',
   '--connectors',
@@ -135,6 +141,14 @@ if (selected('http')) {
   report.http = await runHttpBenchmark({
     seconds: Number(flag('--seconds') ?? (quick ? 2 : 5)),
     connections: Number(flag('--connections') ?? 16),
+    only: flag('--only'),
+  });
+}
+
+if (selected('webhooks')) {
+  report.webhooks = await runWebhookBenchmark({
+    edits: Number(flag('--edits') ?? (quick ? 40 : 150)),
+    participants: Number(flag('--participants') ?? 8),
   });
 }
 

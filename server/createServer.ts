@@ -147,6 +147,7 @@ export async function createServer(
   const webhookEvents = new WebhookEvents({
     emit: (boardId, event, data) => void emit(boardId, event, data),
     watches: (boardId) => webhooks.listens(boardId, WATCHED_EVENTS),
+    settleMs: config.webhookSettleMs,
   });
   const checkpoints = new CheckpointService({
     store,

@@ -17,6 +17,8 @@ import { startJourneyboard } from '../sync/targets.ts';
 interface HttpBenchOptions {
   readonly seconds: number;
   readonly connections: number;
+  /** Only the cases whose name starts with this (a profile of one path). */
+  readonly only?: string;
 }
 
 interface Case {
@@ -109,7 +111,8 @@ export async function runHttpBenchmark(options: HttpBenchOptions) {
       { name: 'asset br', path: asset, headers: { 'accept-encoding': 'br, gzip' } },
     ];
     const rows = [];
-    for (const c of cases) rows.push(await load(base, c, options));
+    for (const c of cases)
+      if (!options.only || c.name.startsWith(options.only)) rows.push(await load(base, c, options));
     const result = { ...options, loadAverageBefore: round(loadBefore), loadAverageAfter: round(loadavg()[0]!), rows };
     console.log(
       `\nHTTP: ${options.connections} connections, ${options.seconds} s each (load ${result.loadAverageBefore} → ${result.loadAverageAfter})`,

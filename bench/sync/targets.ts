@@ -51,6 +51,29 @@ function stopper(child: ChildProcess, cleanup?: () => void) {
   };
 }
 
+/**
+ * The token participants connect with: the share link's token and a credential, as the app does.
+ * One identity for the room (people are not under test).
+ */
+export async function connectionToken(url: string, boardId: string, share: string): Promise<string> {
+  return (await provenConnection(url, boardId, share)).token;
+}
+
+/** The connection token and the person the server issued its credential to. */
+async function provenConnection(
+  url: string,
+  boardId: string,
+  share: string,
+): Promise<{ token: string; personId: string }> {
+  const issued = await fetch(`${url}${identitiesPath(boardId)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${share}` },
+  });
+  if (issued.status !== 201) throw new Error(`identity: ${issued.status} ${await issued.text()}`);
+  const { credential, personId } = (await issued.json()) as { credential: string; personId: string };
+  return { token: encodeConnectionToken({ link: share, credential }), personId };
+}
+
 let roomSeq = 0;
 
 /** Journeyboard itself, with its update log, auth and validation on, storing to SQLite. */
@@ -91,17 +114,8 @@ export async function startJourneyboard(
       // With share links, the editor link carries the token after `#token=` or `?token=`.
       const link = body.links?.editor ?? body.links?.facilitator ?? '';
       const share = /token=([^&#]+)/.exec(link)?.[1] ?? null;
-      // Participants prove who they are as the app does: one identity for the room (people are not under test).
-      const issued = share
-        ? await fetch(`${url}${identitiesPath(body.id)}`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${share}` },
-          })
-        : null;
-      if (issued && issued.status !== 201) throw new Error(`identity: ${issued.status} ${await issued.text()}`);
-      const proven = issued ? ((await issued.json()) as { credential: string; personId: string }) : null;
-      const token = share ? encodeConnectionToken({ link: share, credential: proven?.credential ?? null }) : null;
-      return { room: body.id, token, link: link || `/b/${body.id}`, personId: proven?.personId };
+      const proven = share ? await provenConnection(url!, body.id, share) : null;
+      return { room: body.id, token: proven?.token ?? null, link: link || `/b/${body.id}`, personId: proven?.personId };
     },
     httpUrl: url!,
     stop: stopper(child, () => opts.dataDir === undefined && rmSync(dataDir, { recursive: true, force: true })),

@@ -6,6 +6,8 @@ import type { NoteId } from '../../shared/index.ts';
 import { COMMENTS_SUFFIX } from '../../shared/protocol/roles.ts';
 import { loadBoardDocumentDoc } from '../storage/documentStorage.ts';
 import type { CommentsAccess } from './CommentsAccess.ts';
+import { docVersion } from '../live/encodedStates.ts';
+import { VersionedValues } from '../live/VersionedValues.ts';
 
 /**
  * The exports' view of a board's comments document (`<boardId>/comments`): the live document when
@@ -17,6 +19,8 @@ export class StoredComments implements CommentsAccess {
   readonly available = true;
   private readonly store: DocumentRepositories;
   private instance: Hocuspocus | null = null;
+  /** Counted once per version of the comments document: every priority-list request asks. */
+  private readonly keptCounts = new VersionedValues<ReadonlyMap<NoteId, number>>();
 
   constructor(store: DocumentRepositories) {
     this.store = store;
@@ -26,8 +30,12 @@ export class StoredComments implements CommentsAccess {
     this.instance = instance;
   }
 
-  counts(boardId: string): Promise<ReadonlyMap<NoteId, number>> {
-    return this.read(boardId, commentCountsByNote, new Map());
+  async counts(boardId: string): Promise<ReadonlyMap<NoteId, number>> {
+    const live = this.instance?.documents.get(`${boardId}${COMMENTS_SUFFIX}`);
+    if (live) return this.keptCounts.get(boardId, `live ${docVersion(live)}`, () => commentCountsByNote(live));
+    const version = await this.store.documents.storedVersion(boardId, 'comments');
+    if (version === null) return new Map();
+    return this.keptCounts.get(boardId, `stored ${version}`, () => this.read(boardId, commentCountsByNote, new Map()));
   }
 
   export(boardId: string): Promise<unknown | null> {

@@ -52,6 +52,8 @@ export interface ServerConfig {
   readonly secretsKey?: string | null;
   /** WEBHOOK_ALLOW_PRIVATE=true lets webhooks reach this machine and private networks (default: refused). */
   readonly webhookAllowPrivate?: boolean;
+  /** WEBHOOK_SETTLE_MS: how long a board is quiet before its changes become webhook events (a burst is one event). */
+  readonly webhookSettleMs?: number;
   /** When set, `GET /metrics` answers for `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
   readonly metricsToken?: string | null;
   /** pino level (LOG_LEVEL, default `info`). */
@@ -234,6 +236,7 @@ const envSchema = z
         .optional(),
     ),
     WEBHOOK_ALLOW_PRIVATE: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')),
+    WEBHOOK_SETTLE_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(20).max(60_000).default(2_000)),
     LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS).default('info')),
     OIDC_ISSUER: z.preprocess(unsetIfEmpty, secureUrl.optional()),
     OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().trim().optional()),
@@ -309,6 +312,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN ?? null,
     secretsKey: e.SECRETS_KEY ?? null,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookSettleMs: e.WEBHOOK_SETTLE_MS,
     logLevel: e.LOG_LEVEL,
     limits: {
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,

@@ -12,6 +12,7 @@ import { registerPriorityRoutes } from './priorityRoutes.ts';
 import { registerKpiRoutes } from './kpiRoutes.ts';
 import { registerWebhookRoutes } from './webhookRoutes.ts';
 import { registerBoardApiRoutes } from './boardApiRoutes.ts';
+import { BoardSnapshots } from './boardSnapshots.ts';
 import type { NoteBatches } from '../boardApi/NoteBatches.ts';
 import { registerTrackerRoutes } from './trackerRoutes.ts';
 import type { TrackerService } from '../trackers/TrackerService.ts';
@@ -131,11 +132,12 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     registerEvidenceRoutes(app, { ...deps, kpi: deps.kpi });
   }
   if (deps.webhooks) registerWebhookRoutes(app, { ...deps, webhooks: deps.webhooks });
-  if (deps.noteBatches) registerBoardApiRoutes(app, { ...deps, notes: deps.noteBatches });
+  const boards = new BoardSnapshots(deps.store);
+  if (deps.noteBatches) registerBoardApiRoutes(app, { ...deps, notes: deps.noteBatches, boards });
   if (deps.trackers)
     registerTrackerRoutes(app, { ...deps, trackers: deps.trackers, publicUrl: deps.auth?.publicUrl ?? null });
   const comments = deps.comments ?? COMMENTS_UNAVAILABLE;
-  registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments });
+  registerPriorityRoutes(app, { store: deps.store, links: deps.links, entry: deps.entry, comments, boards });
   registerBackupRoutes(app, {
     store: deps.store,
     links: deps.links,

@@ -1,4 +1,3 @@
-import { readBoard } from '../../shared/model/snapshot.ts';
 import type { BoardSnapshot } from '../../shared/model/boardSnapshot.ts';
 import {
   addNotesEnvelopeSchema,
@@ -17,12 +16,13 @@ import { HttpError, itemsRefused, sendJson } from './httpError.ts';
 import type { HttpApp, HttpContext } from './httpEnv.ts';
 import { readBody } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
-import { withBoardDoc } from './readBoardDoc.ts';
+import type { BoardSnapshots } from './boardSnapshots.ts';
 import { RECORDS_EXAMPLE, ROUNDS_EXAMPLE } from './boardApiExamples.ts';
 
 export interface BoardApiRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
   readonly notes: NoteBatches;
+  readonly boards: BoardSnapshots;
 }
 
 /**
@@ -32,8 +32,8 @@ export interface BoardApiRoutesDeps extends BoardAccessDeps {
  * `…/priorities.json` (priorityRoutes.ts).
  */
 export function registerBoardApiRoutes(app: HttpApp, deps: BoardApiRoutesDeps): void {
-  const read = <T>(c: HttpContext, id: string, fn: (b: BoardSnapshot) => T) =>
-    withBoardDoc(deps.store, c.env.live, id, (doc) => fn(readBoard(doc)));
+  const read = async <T>(c: HttpContext, id: string, fn: (b: BoardSnapshot) => T) =>
+    fn(await deps.boards.read(c.env.live, id));
 
   apiRoute(
     app,

@@ -5,14 +5,12 @@ import {
   evidenceImportResponseSchema,
   verbatimListResponseSchema,
 } from '../../shared/protocol/evidence.ts';
-import { canWrite } from '../../shared/protocol/roles.ts';
 import type { KpiService } from '../kpi/KpiService.ts';
 import { apiRoute } from './apiRoute.ts';
-import { type BoardAccessDeps, boardCall } from './boardAccess.ts';
-import type { HttpApp, HttpContext } from './httpEnv.ts';
-import { HttpError, invalidRequest, sendJson } from './httpError.ts';
-import { BULK_BODY_BYTES, jsonBodyLimit, readJson } from './jsonBody.ts';
-import { refusedImport } from './kpiRoutes.ts';
+import { type BoardAccessDeps, boardCall, boardWriteCall } from './boardAccess.ts';
+import type { HttpApp } from './httpEnv.ts';
+import { BULK_BODY_BYTES, jsonBodyLimit, readBody } from './jsonBody.ts';
+import { sendKpiResult } from './kpiAnswers.ts';
 import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
 
 export interface EvidenceRoutesDeps extends BoardAccessDeps {
@@ -36,8 +34,6 @@ const TAG = ['Evidence'];
  * and access only: KpiService reads the file and writes measurements and verbatims together.
  */
 export function registerEvidenceRoutes(app: HttpApp, deps: EvidenceRoutesDeps): void {
-  const board = (c: HttpContext) => boardCall(deps, c);
-
   apiRoute(
     app,
     {
@@ -70,14 +66,10 @@ export function registerEvidenceRoutes(app: HttpApp, deps: EvidenceRoutesDeps): 
     },
     jsonBodyLimit(BULK_BODY_BYTES),
     async (c) => {
-      const { id, access } = await board(c);
-      if (!canWrite(access.role, 'board'))
-        throw new HttpError(403, 'forbidden', 'Only a facilitator or an editor can import evidence');
-      const body = evidenceImportRequestSchema.safeParse(await readJson(c));
-      if (!body.success) throw invalidRequest(body.error.issues);
-      const result = await deps.kpi.importEvidence(id, body.data, access.role);
-      if (!result.ok) throw refusedImport(result);
-      return sendJson(c, 200, result.value);
+      const { id, access } = await boardWriteCall(deps, c, 'Only a facilitator or an editor can import evidence');
+      const body = await readBody(c, evidenceImportRequestSchema);
+      const result = await deps.kpi.importEvidence(id, body, access.role);
+      return sendKpiResult(c, result);
     },
   );
 
@@ -115,10 +107,9 @@ export function registerEvidenceRoutes(app: HttpApp, deps: EvidenceRoutesDeps): 
       },
     },
     async (c) => {
-      const { id } = await board(c);
+      const { id } = await boardCall(deps, c);
       const result = await deps.kpi.verbatims(id, c.req.param('stageId') ?? '');
-      if (!result.ok) throw refusedImport(result);
-      return sendJson(c, 200, result.value);
+      return sendKpiResult(c, result);
     },
   );
 }

@@ -33,11 +33,16 @@ function isBulkPath(path: string): boolean {
   return BULK_PATH.test(path);
 }
 
-/** The app's body limit for every route but the bulk one, which sets its own. */
+/**
+ * The app's body limit for every route but the bulk one, which sets its own. GET and HEAD bodies
+ * are never read (no route takes one), and asking for one would build a whole web Request per call.
+ */
 export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
   const limit = jsonBodyLimit(maxBytes);
-  return (c, next) => (isBulkPath(c.req.path) ? next() : limit(c, next));
+  return (c, next) => (WITHOUT_BODY.has(c.req.method) || isBulkPath(c.req.path) ? next() : limit(c, next));
 }
+
+const WITHOUT_BODY = new Set(['GET', 'HEAD']);
 
 /** The request body as text; a body cut off mid-way is a 400. */
 export async function readText(c: HttpContext): Promise<string> {

@@ -5,13 +5,14 @@ import {
   type ImportMeasurementsRequest,
 } from '../../shared/protocol/kpiMeasurements.ts';
 import { isBoardId } from '../../shared/protocol/http.ts';
-import { canWrite, type Role } from '../../shared/protocol/roles.ts';
-import type { KpiFailure, KpiService } from '../kpi/KpiService.ts';
-import { boardCall, type BoardAccessDeps } from './boardAccess.ts';
+import type { Role } from '../../shared/protocol/roles.ts';
+import type { KpiService } from '../kpi/KpiService.ts';
+import { boardCall, boardWriteCall, type BoardAccessDeps } from './boardAccess.ts';
+import { sendKpiResult } from './kpiAnswers.ts';
 import { apiRoute } from './apiRoute.ts';
 import { BULK_BODY_BYTES, jsonBodyLimit, readJson, readText } from './jsonBody.ts';
 import { BOARD_CALL, boardIdParams, errors, json, needs } from './openapiParts.ts';
-import { HttpError, invalidRows, issueRows, sendJson } from './httpError.ts';
+import { HttpError, invalidRows, issueRows } from './httpError.ts';
 import { headerToken } from './bearerToken.ts';
 import type { IntegrationKeys } from '../kpi/IntegrationKeys.ts';
 import { isIntegrationKey } from '../../shared/protocol/integrationKeys.ts';
@@ -45,8 +46,6 @@ const importExample: ImportMeasurementsRequest = {
  * keys. See docs/api.md, "KPI measurements" and "Integration keys".
  */
 export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
-  const board = (c: HttpContext) => boardCall(deps, c);
-
   apiRoute(
     app,
     {
@@ -72,8 +71,7 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
     async (c) => {
       const { id } = await boardCall(deps, c);
       const result = await deps.kpi.measurements(id, c.req.param('kpiId') ?? '');
-      if (!result.ok) throw refusedImport(result);
-      return sendJson(c, 200, result.value);
+      return sendKpiResult(c, result);
     },
   );
 
@@ -123,15 +121,12 @@ export function registerKpiRoutes(app: HttpApp, deps: KpiRoutesDeps): void {
         if (!body.success) throw invalidRows(issueRows(body.error.issues), 'problem');
         result = await deps.kpi.importMeasurements(id, body.data.kpis, body.data.dryRun, role);
       }
-      if (!result.ok) throw refusedImport(result);
-      return sendJson(c, 200, result.value);
+      return sendKpiResult(c, result);
     },
   );
 
   async function writerRole(c: HttpContext): Promise<Role> {
-    const { access } = await board(c);
-    if (!canWrite(access.role, 'board'))
-      throw new HttpError(403, 'forbidden', 'Only a facilitator or an editor can import measurements');
+    const { access } = await boardWriteCall(deps, c, 'Only a facilitator or an editor can import measurements');
     return access.role;
   }
 }
@@ -160,11 +155,4 @@ function boardIdOf(c: HttpContext): string {
   const id = c.req.param('id') ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'not-found', `There is no board "${id}"`);
   return id;
-}
-
-/** A KpiService refusal as its HTTP answer (the evidence routes give the same). */
-export function refusedImport(f: KpiFailure): HttpError {
-  if (f.rows) return invalidRows(f.rows, 'line');
-  if (f.code === 'board-locked') return new HttpError(403, 'forbidden', f.message);
-  return new HttpError(f.code === 'stage-not-found' ? 409 : 400, 'invalid-request', f.message);
 }

@@ -282,4 +282,19 @@ describe('priority list routes', () => {
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^window: expected/);
     }
   });
+
+  it('a change stored while the board is closed is in the next list (the board read is kept only while unchanged)', async () => {
+    const closed = () => waitFor(() => !server.server.hocuspocus.documents.has(id), { what: 'the board to unload' });
+    const top = async () => {
+      await closed();
+      const json = (await (await get(`/api/boards/${id}/priorities.json`, tokens.viewer)).json()) as PrioritiesJson;
+      return json.items[0]?.noteId;
+    };
+    const before = await top();
+    expect(await top()).toBe(before);
+    const last = notes.at(-1)!.id;
+    expect(before).not.toBe(last);
+    await onServer((doc) => writeRoundRecord(doc, 'round:later', round('Later', 1_790_000_900_000, { [last]: 9 })));
+    expect(await top()).toBe(last);
+  });
 });

@@ -11,7 +11,6 @@ import {
   priorityCsv,
   priorityJsonText,
   priorityMarkdown,
-  readBoard,
   resolveRounds,
   type Department,
   type KpiId,
@@ -27,7 +26,8 @@ import { apiRoute } from './apiRoute.ts';
 import { requireAccess, type BoardAccessDeps } from './boardAccess.ts';
 import { BOARD_CALL, boardIdParams, errors } from './openapiParts.ts';
 import { z } from 'zod';
-import { requestOrigin, withBoardDoc } from './readBoardDoc.ts';
+import { requestOrigin } from './readBoardDoc.ts';
+import type { BoardSnapshots } from './boardSnapshots.ts';
 import { HttpError } from './httpError.ts';
 import { requestUrl, type HttpApp, type HttpContext } from './httpEnv.ts';
 
@@ -35,6 +35,7 @@ export interface PriorityRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
   readonly links: ShareLinks;
   readonly comments: CommentsAccess;
+  readonly boards: BoardSnapshots;
   readonly now?: () => number;
 }
 
@@ -109,31 +110,29 @@ async function sendPriorities(c: HttpContext, deps: PriorityRoutesDeps, format: 
   const comments = deps.comments.available ? await deps.comments.counts(id) : new Map();
   const baseUrl = requestOrigin(c.env.incoming);
 
-  const { body, title } = await withBoardDoc(deps.store, c.env.live, id, async (doc) => {
-    const board = readBoard(doc);
-    const resolved = resolveRounds(board, round);
-    if (!resolved.ok) throw new HttpError(400, 'invalid-request', `round: ${resolved.message}`);
-    // The whole series of each KPI a done action is compared on (the board mirrors only the latest).
-    const series = new Map<KpiId, readonly KpiPoint[]>();
-    for (const kpiId of kpisToCompare(board)) series.set(kpiId, await deps.store.kpi.series(id, kpiId));
-    const list = buildPriorityList({
-      series,
-      outcomeWindow,
-      board,
-      round,
-      commentCounts: comments,
-      commentsIncluded: deps.comments.available,
-      baseUrl,
-      filters,
-    });
-    const text =
-      format === 'csv'
-        ? priorityCsv(list)
-        : format === 'md'
-          ? priorityMarkdown(list, board, generatedAt)
-          : priorityJsonText(list, generatedAt);
-    return { body: text, title: board.meta.title };
+  const board = await deps.boards.read(c.env.live, id);
+  const resolved = resolveRounds(board, round);
+  if (!resolved.ok) throw new HttpError(400, 'invalid-request', `round: ${resolved.message}`);
+  // The whole series of each KPI a done action is compared on (the board mirrors only the latest).
+  const series = new Map<KpiId, readonly KpiPoint[]>();
+  for (const kpiId of kpisToCompare(board)) series.set(kpiId, await deps.store.kpi.series(id, kpiId));
+  const list = buildPriorityList({
+    series,
+    outcomeWindow,
+    board,
+    round,
+    commentCounts: comments,
+    commentsIncluded: deps.comments.available,
+    baseUrl,
+    filters,
   });
+  const body =
+    format === 'csv'
+      ? priorityCsv(list)
+      : format === 'md'
+        ? priorityMarkdown(list, board, generatedAt)
+        : priorityJsonText(list, generatedAt);
+  const title = board.meta.title;
   return sendFile(c, body, FORMATS[format].type, `${fileSlug(title)}-priorities.${format}`, {
     'X-Journeyboard-Comments-Included': String(deps.comments.available),
   });

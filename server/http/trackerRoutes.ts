@@ -9,12 +9,12 @@ import {
   trackersViewSchema,
 } from '../../shared/protocol/trackers.ts';
 import type { TrackerService } from '../trackers/TrackerService.ts';
-import { apiRoute } from './apiRoute.ts';
-import { type BoardAccessDeps, requireFacilitator } from './boardAccess.ts';
-import type { HttpApp, HttpContext } from './httpEnv.ts';
-import { HttpError, invalidRequest, sendJson } from './httpError.ts';
-import { readJson } from './jsonBody.ts';
-import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
+import type { BoardAccessDeps } from './boardAccess.ts';
+import { facilitatorRoutes } from './facilitatorRoutes.ts';
+import type { HttpApp } from './httpEnv.ts';
+import { HttpError, sendJson } from './httpError.ts';
+import { readBody } from './jsonBody.ts';
+import { boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
 import { requestOrigin } from './readBoardDoc.ts';
 
 export interface TrackerRoutesDeps extends BoardAccessDeps {
@@ -23,7 +23,7 @@ export interface TrackerRoutesDeps extends BoardAccessDeps {
   readonly publicUrl?: string | null;
 }
 
-const TAG = ['Issue trackers'];
+const TAG = 'Issue trackers';
 const trackerParams = boardIdParams.extend({
   tracker: z.enum(TRACKERS).meta({ description: 'Which tracker', example: 'github' }),
 });
@@ -33,41 +33,33 @@ const trackerParams = boardIdParams.extend({
  * trackers"). Parsing and access here; TrackerService talks to the trackers and writes the links.
  */
 export function registerTrackerRoutes(app: HttpApp, deps: TrackerRoutesDeps): void {
-  const facilitator = (c: HttpContext) => requireFacilitator(deps, c, 'Only a facilitator creates tracker issues');
+  const route = facilitatorRoutes(app, deps, { tag: TAG, refusal: 'Only a facilitator creates tracker issues' });
 
-  apiRoute(
-    app,
+  route(
     {
       method: 'get',
       path: '/api/boards/{id}/trackers',
-      tags: TAG,
       summary: 'The trackers this server creates issues in (null: not set up); never a token',
-      security: BOARD_CALL,
       request: { params: boardIdParams },
       responses: {
         200: json('Where issues go', trackersViewSchema, {
           github: { repo: 'acme/journeys' },
           jira: { site: 'https://acme.atlassian.net', project: 'CX' },
         }),
-        ...errors(401, 403, 404),
       },
     },
     async (c) => {
-      await facilitator(c);
       return sendJson(c, 200, deps.trackers.view());
     },
   );
 
-  apiRoute(
-    app,
+  route(
     {
       method: 'post',
       path: '/api/boards/{id}/trackers/{tracker}/issues',
-      tags: TAG,
       summary: 'Create an issue for each chosen action and link it on the action',
       description:
         'One result per action, in the order asked: `created` (the link is now on the action), `exists` (the action had an issue already; nothing was sent) or `failed` with the reason (nothing recorded, so asking again is safe). 404 when the operator has not set this tracker up.',
-      security: BOARD_CALL,
       request: {
         params: trackerParams,
         body: jsonBody(createIssuesRequestSchema, { noteIds: ['note:k3j9x0a1b2c3', 'note:p0q1r2s3t4u5'] }),
@@ -90,11 +82,10 @@ export function registerTrackerRoutes(app: HttpApp, deps: TrackerRoutesDeps): vo
             },
           ],
         } satisfies CreateIssuesResponse),
-        ...errors(400, 401, 403, 404, 413, 415),
+        ...errors(400, 413, 415),
       },
     },
-    async (c) => {
-      const id = await facilitator(c);
+    async (c, id) => {
       const tracker = c.req.param('tracker') as Tracker;
       if (!(TRACKERS as readonly string[]).includes(tracker) || !deps.trackers.isConfigured(tracker))
         throw new HttpError(
@@ -102,10 +93,9 @@ export function registerTrackerRoutes(app: HttpApp, deps: TrackerRoutesDeps): vo
           'not-found',
           `${TRACKER_NAME[tracker] ?? 'This tracker'} is not set up on this server`,
         );
-      const body = createIssuesRequestSchema.safeParse(await readJson(c));
-      if (!body.success) throw invalidRequest(body.error.issues);
+      const body = await readBody(c, createIssuesRequestSchema);
       const baseUrl = deps.publicUrl ?? requestOrigin(c.env.incoming);
-      const results = await deps.trackers.createIssues(id, tracker, body.data.noteIds, baseUrl);
+      const results = await deps.trackers.createIssues(id, tracker, body.noteIds, baseUrl);
       return sendJson(c, 200, { tracker, results } satisfies CreateIssuesResponse);
     },
   );

@@ -41,7 +41,7 @@ export interface KpiFailure {
   /** `invalid-rows`: every bad line of a CSV body, or every bad KPI of a JSON one (`path`). */
   readonly rows?: readonly ApiRowError[];
 }
-type Result<T> = { readonly ok: true; readonly value: T } | KpiFailure;
+export type KpiResult<T> = { readonly ok: true; readonly value: T } | KpiFailure;
 
 export interface KpiServiceConfig {
   readonly store: Pick<KpiRepository, 'series' | 'putMeasurements' | 'verbatims'>;
@@ -80,7 +80,7 @@ export class KpiService {
   }
 
   /** Every measurement of the KPI, oldest first; an id of no KPI yet is an empty series. */
-  async measurements(boardId: string, kpiId: string): Promise<Result<MeasurementListResponse>> {
+  async measurements(boardId: string, kpiId: string): Promise<KpiResult<MeasurementListResponse>> {
     const id = kpiIdSchema.safeParse(kpiId);
     if (!id.success) return { ok: false, code: 'invalid-kpi', message: `"${kpiId.slice(0, 60)}" is not a KPI id` };
     return { ok: true, value: { kpiId: id.data, measurements: await this.#store.series(boardId, id.data) } };
@@ -98,7 +98,7 @@ export class KpiService {
     kpis: readonly ImportedKpi[],
     dryRun: boolean,
     role: Role,
-  ): Promise<Result<ImportMeasurementsResponse>> {
+  ): Promise<KpiResult<ImportMeasurementsResponse>> {
     return this.#onBoard(boardId, role, async (doc) => {
       const board = readBoard(doc);
       const rows = kpis.flatMap((k, i) => {
@@ -120,7 +120,7 @@ export class KpiService {
     csv: string,
     dryRun: boolean,
     role: Role,
-  ): Promise<Result<ImportMeasurementsResponse>> {
+  ): Promise<KpiResult<ImportMeasurementsResponse>> {
     return this.#onBoard(boardId, role, async (doc) => {
       const board = readBoard(doc);
       const parsed = parseKpiCsv(csv, board);
@@ -150,7 +150,7 @@ export class KpiService {
     boardId: string,
     request: EvidenceImportInput,
     role: Role,
-  ): Promise<Result<EvidenceImportResponse>> {
+  ): Promise<KpiResult<EvidenceImportResponse>> {
     return this.#onBoard(boardId, role, async (doc) => {
       const board = readBoard(doc);
       if (request.stageId && !board.stages.some((st) => st.id === request.stageId))
@@ -202,7 +202,7 @@ export class KpiService {
   }
 
   /** A stage's verbatims, newest first (at most the number a stage keeps). */
-  async verbatims(boardId: string, stageId: string): Promise<Result<VerbatimListResponse>> {
+  async verbatims(boardId: string, stageId: string): Promise<KpiResult<VerbatimListResponse>> {
     const id = stageIdSchema.safeParse(stageId);
     if (!id.success)
       return { ok: false, code: 'invalid-stage', message: `"${stageId.slice(0, 60)}" is not a stage id` };
@@ -213,7 +213,7 @@ export class KpiService {
   }
 
   /** Runs `fn` on the board's document after earlier imports of the board; a locked board refuses editors. */
-  async #onBoard<T>(boardId: string, role: Role, fn: (doc: BoardDoc) => Promise<Result<T>>): Promise<Result<T>> {
+  async #onBoard<T>(boardId: string, role: Role, fn: (doc: BoardDoc) => Promise<KpiResult<T>>): Promise<KpiResult<T>> {
     if (!canFacilitate(role) && (await this.#isLocked(boardId)))
       return fail('board-locked', 'The facilitator has locked the board: only a facilitator can import now');
     return this.#queue.run(boardId, () => withLiveDocument(this.#instance, boardId, fn, { kpi: true }));
@@ -225,7 +225,7 @@ export class KpiService {
     kpis: readonly ImportedKpi[],
     dryRun: boolean,
     verbatims: readonly Verbatim[] = [],
-  ): Promise<Result<ImportMeasurementsResponse>> {
+  ): Promise<KpiResult<ImportMeasurementsResponse>> {
     const stages = new Set<string>(readBoard(doc).stages.map((s) => s.id));
     const writes: KpiMeasurementWrite[] = [];
     const seen = new Set<string>();

@@ -3,6 +3,7 @@ import type { BoardDocumentKind } from './BoardStore.ts';
 import { Repository } from './Repository.ts';
 import { blob } from './rows.ts';
 import type { RevisedDocumentCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
+import { documentVersionQuery, type StoredVersion } from './storedVersion.ts';
 import { type LogTables, UpdateLog } from './UpdateLog.ts';
 
 /** The table as the camelCase query builder names it (migrations/0007_boardDocuments.ts); the log's are UpdateLog's. */
@@ -29,6 +30,12 @@ export interface StoredBoardDocument {
  */
 export class BoardDocumentRepository extends Repository<Tables> {
   readonly #log = new UpdateLog(this.database);
+  readonly #version = documentVersionQuery(this.database);
+
+  /** What loadBoardDocument would read, as a version (storedVersion.ts); null if there is no such board. */
+  storedVersion(boardId: string, kind: BoardDocumentKind): Promise<StoredVersion | null> {
+    return this.#version(boardId, kind);
+  }
 
   /**
    * The stored document, read in one transaction; `{ snapshot: null, updates: [] }` for a board
@@ -60,7 +67,10 @@ export class BoardDocumentRepository extends Repository<Tables> {
     return this.#log.append(boardId, kind, update, at);
   }
 
-  /** In one transaction: writes the snapshot (creating the row) and deletes log rows with seq <= upToSeq. */
+  /**
+   * In one transaction: writes the snapshot (creating the row) and deletes log rows with seq <= upToSeq.
+   * Bumps the revision, as the board's `compact` does, so storedVersion moves with every snapshot.
+   */
   async compactBoardDocument(
     boardId: string,
     kind: BoardDocumentKind,
@@ -69,6 +79,7 @@ export class BoardDocumentRepository extends Repository<Tables> {
     await this.db.transaction().execute(async (trx) => {
       await this.#writeSnapshot(trx, boardId, kind, c);
       await this.#log.delete(trx, boardId, kind, c);
+      await this.#log.bumpRevision(trx, boardId, kind, null);
     });
   }
 

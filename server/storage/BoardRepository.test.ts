@@ -85,6 +85,44 @@ describe.each(DATABASES)('BoardRepository on %s', (name) => {
     ).rejects.toThrow(/not stored/);
   });
 
+  it('storedVersion moves with every append and compaction, of the board and of its comments, and is null for no board', async () => {
+    const { store } = await fresh();
+    expect(await store.boards.storedVersion('board0000001')).toBeNull();
+    expect(await store.documents.storedVersion('board0000001', 'comments')).toBeNull();
+    await store.boards.createBoard(board());
+    const seen = new Set<string | null>();
+    const boardVersion = async () => {
+      const version = await store.boards.storedVersion('board0000001');
+      // Reading twice with nothing written in between gives the same version.
+      expect(await store.boards.storedVersion('board0000001')).toBe(version);
+      return version;
+    };
+    const comments = () => store.documents.storedVersion('board0000001', 'comments');
+    const commentsAtStart = await comments();
+    seen.add(await boardVersion());
+    const covered = await store.boards.appendUpdate('board0000001', bytes(10), 2000);
+    seen.add(await boardVersion());
+    await store.boards.appendUpdate('board0000001', bytes(11), 3000);
+    seen.add(await boardVersion());
+    // The log shrinks back to one row: only the revision tells this apart from after the first append.
+    await store.boards.compact('board0000001', { snapshot: bytes(9), title: 'Checkout', upToSeq: covered, at: 3500 });
+    seen.add(await boardVersion());
+    expect(seen.size).toBe(4);
+    expect(seen.has(null)).toBe(false);
+    // The board's changes are not its comments' (their own log and revision).
+    expect(await comments()).toBe(commentsAtStart);
+    await store.documents.appendBoardDocumentUpdate('board0000001', 'comments', bytes(20), 4000);
+    const afterComment = await comments();
+    expect(afterComment).not.toBe(commentsAtStart);
+    await store.documents.compactBoardDocument('board0000001', 'comments', {
+      snapshot: bytes(8),
+      upToSeq: 0,
+      at: 5000,
+    });
+    expect(await comments()).not.toBe(afterComment);
+    expect(await boardVersion()).toBe([...seen].at(-1));
+  });
+
   it('keeps everything across a reopen', async () => {
     const { store, reopen } = await fresh();
     await store.boards.createBoard(board());

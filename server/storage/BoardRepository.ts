@@ -3,6 +3,7 @@ import type { BoardDump } from './CheckpointRepository.ts';
 import type { BoardDocumentKind, BoardInfo, Compaction, NewBoard, ShareLinkRow, StoredBoard } from './BoardStore.ts';
 import { PreparedQuery } from './PreparedQuery.ts';
 import { Repository } from './Repository.ts';
+import { boardVersionQuery, type StoredVersion } from './storedVersion.ts';
 import { blob, int, rawBytes } from './rows.ts';
 import type { RevisedCompaction, UnseenUpdates } from './SnapshotRevisions.ts';
 import { type LogTables, UpdateLog } from './UpdateLog.ts';
@@ -28,6 +29,7 @@ export class BoardRepository extends Repository<BoardTables> {
       .select(['role', 'generation', 'tokenHash', 'sealed'])
       .where('boardId', '=', a.boardId),
   );
+  readonly #version = boardVersionQuery(this.database);
 
   /** Stores a new board; fails if the id is taken. */
   async createBoard(board: NewBoard): Promise<void> {
@@ -57,6 +59,11 @@ export class BoardRepository extends Repository<BoardTables> {
       const snapshot = blob(boardId, info.snapshot, 'snapshot');
       return { ...toInfo(boardId, info), snapshot, updates: await this.#log.updates(trx, boardId, 'board') };
     });
+  }
+
+  /** What loadBoard would read, as a version (storedVersion.ts); null if there is no such board. */
+  storedVersion(boardId: string): Promise<StoredVersion | null> {
+    return this.#version(boardId);
   }
 
   /** Appends one accepted update; durable when the promise resolves. Resolves to its sequence number. */

@@ -59,6 +59,7 @@ export async function startTestServer(
       sessionTtlMs: options.sessionTtlMs,
       secretsKey: options.secretsKey,
       webhookAllowPrivate: options.webhookAllowPrivate,
+      webhookSettleMs: options.webhookSettleMs,
       trackers: options.trackers,
     },
     { ...serverOptions, comments: options.comments },

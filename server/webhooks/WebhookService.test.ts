@@ -188,6 +188,18 @@ describe('webhooks: signed deliveries, retries, a delivery log, and no private t
     expect(receiver.received).toEqual([]);
   });
 
+  it('closing waits for the batch in flight only, not for a backlog to a receiver that never answers', async () => {
+    const { service } = await setUp({ timeoutMs: 300 });
+    const stuck = await startReceiver(() => {}); // never answers: each attempt ends at the timeout
+    cleanups.push(stuck.close);
+    created(await service.create(BOARD, stuck.url, ['round.revealed']));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => service.emit(BOARD, 'round.revealed', { i })));
+    await waitFor(() => stuck.received.length >= 1, { what: 'the first attempts' });
+    await service.close();
+    // One batch of 16 was in flight; the 24 deliveries behind it wait for the next start.
+    expect(stuck.received.length).toBeLessThanOrEqual(16);
+  });
+
   it.each(DATABASES)('two instances on one %s database send each delivery once', async (name) => {
     const { service, make } = await setUp({}, name);
     const other = make();

@@ -171,12 +171,15 @@ export class WebhookService {
   private async pass(): Promise<number> {
     let attempts = 0;
     try {
-      for (;;) {
+      // Closing stops after the batch in flight: a backlog to a receiver that never answers would
+      // otherwise hold a shutdown for one timeout per 16 deliveries.
+      while (!this.closed) {
         const due = await this.o.repository.claimDue(this.o.now(), this.o.timeoutMs * 2, 16);
         if (due.length === 0) return attempts;
         await Promise.all(due.map((d) => this.attempt(d)));
         attempts += due.length;
       }
+      return attempts;
     } catch (error) {
       log.error({ err: error }, 'webhooks: could not read or record deliveries');
       return attempts;

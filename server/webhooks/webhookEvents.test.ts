@@ -4,7 +4,7 @@ import type { WebhookCreated, WebhookEnvelope } from '../../shared/protocol/webh
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import { startReceiver } from '../testing/httpReceiver.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
-import { connectProvider, waitFor } from '../testing/providers.ts';
+import { connectProvider, waitFor, waitForAck } from '../testing/providers.ts';
 import { createBoardWithLinks, startTestServer } from '../testing/testServer.ts';
 import { VotingClient } from '../testing/votingClient.ts';
 
@@ -98,5 +98,36 @@ describe('webhook events from a running server', () => {
       expect.objectContaining({ noteId: pain.id, status: 'in-progress' }),
     );
     expect(received().filter((e) => e.type === 'action.status_changed')).toHaveLength(1);
+  });
+
+  it('a receiver that never answers holds up no edit: they are stored and reach everyone while its delivery hangs', async () => {
+    // Reads each request and never answers: the delivery's first attempt stays open until its 10 s timeout.
+    const stuck = await startReceiver(() => {});
+    const server = await startTestServer({ webhookAllowPrivate: true, webhookSettleMs: 50 });
+    // The receiver goes first (cleanups run last in, first out), so no attempt is left for the server to wait out.
+    cleanups.push(() => server.close(), stuck.close);
+    const { id } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    const hook = (await server.server.webhooks.create(id, stuck.url, ['action.status_changed'])) as WebhookCreated;
+    const editor = await connectProvider(server.wsUrl, id);
+    const other = await connectProvider(server.wsUrl, id);
+    cleanups.push(
+      () => editor.destroy(),
+      () => other.destroy(),
+    );
+    const [first, second] = readBoard(editor.document).notes.filter((n) => n.kind === 'pain');
+    executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [first!.id], status: 'open' });
+    await waitFor(() => stuck.received.length >= 1, { what: 'the delivery to reach the receiver' });
+
+    const statusSeen = (status: string) => () =>
+      readBoard(other.document).notesById.get(second!.id)?.action?.status === status;
+    for (const status of ['open', 'in-progress', 'done'] as const) {
+      executeCommand(editor.document, fran, 'setNoteAction', { noteIds: [second!.id], status });
+      await waitForAck(editor); // stored
+      await waitFor(statusSeen(status), { what: `the other participant to see ${status}` });
+    }
+    // All of that happened while the first delivery was still waiting for its answer.
+    const log = await server.server.webhooks.deliveries(id, hook.webhook.id);
+    const firstDelivery = log.at(-1)!;
+    expect(firstDelivery).toMatchObject({ state: 'pending', attempts: 0, lastError: null });
   });
 });
