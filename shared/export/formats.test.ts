@@ -147,6 +147,7 @@ describe('JSON', () => {
         'due',
         'doneAt',
         'outcome',
+        'path',
         'link',
         'removed',
       ].sort(),
