@@ -133,6 +133,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
     'due',
     'done',
     'outcome',
+    'path',
     'link',
   ]);
   expect(first!.slice(0, 3)).toEqual(['1', '5', top.text]);
@@ -142,7 +143,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   expect(next!.slice(0, 3)).toEqual(['2', '2', second.text]);
 
   // The link in the CSV opens the board on that note, selected and in view.
-  const link = new URL(first![14]!);
+  const link = new URL(first![15]!);
   expect(link.pathname).toBe(`/b/${id}`);
   await page.goto(link.pathname + link.search);
   await board.waitReady({ fit: false }); // opens on the linked note
