@@ -11,7 +11,7 @@ import {
   type PathsFrom,
 } from '../../shared/index.ts';
 import type { BoardSession } from './BoardSession.ts';
-import type { EditorState } from './editorState.ts';
+import { EMPTY_SELECTION, type EditorState } from './editorState.ts';
 import { useBoard, useEditor } from './hooks.ts';
 
 export interface PathHighlight {
@@ -43,5 +43,11 @@ export function usePathHighlight(): PathHighlight | null {
 
 /** Shows the paths from a note (the Paths panel, all paths highlighted), from the toolbar or the outline. */
 export function showPathsFrom(session: BoardSession, startId: NoteId): void {
-  session.editor.update({ panel: 'paths', paths: { startId, chosen: null }, curveAlongPath: false });
+  // The selection goes: its toolbar would cover the panel on a phone, and the highlight shows the note.
+  session.editor.update({
+    panel: 'paths',
+    paths: { startId, chosen: null },
+    curveAlongPath: false,
+    selection: EMPTY_SELECTION,
+  });
 }

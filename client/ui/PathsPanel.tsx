@@ -44,7 +44,7 @@ export function PathsPanel({ readOnly }: { readOnly: boolean }) {
     session.editor.update({ paths: { ...state, chosen }, ...(chosen === null ? { curveAlongPath: false } : {}) });
   const start = state ? noteText(board, state.startId) : '';
   return (
-    <SidePanel titleId="paths-title" title="Paths" testId="paths-panel" className="paths-panel" onClose={close}>
+    <SidePanel titleId="paths-title" title="Paths" testId="paths-panel" className="paths-panel" ownKeys onClose={close}>
       {!highlight ? (
         <p className="muted small">
           That note is gone. Select a note and choose Paths to see where customers go from it.

@@ -10,6 +10,7 @@ import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
 import { deviceShots } from './deviceScreenshots.ts';
 import { channelShots } from './channelScreenshots.ts';
 import { webhookShots } from './webhookScreenshots.ts';
+import { pathShots } from './pathScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 
@@ -40,5 +41,6 @@ await withReviewBoard(async ({ browser, server, boardId }) => {
   await deviceShots(browser, server);
   await channelShots(browser, server);
   await webhookShots(browser, server);
+  await pathShots(browser, server);
   console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW_DIR}`);
 });
