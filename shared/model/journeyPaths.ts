@@ -14,7 +14,7 @@ import type { BoardSnapshot } from './boardSnapshot.ts';
 
 export type PathEnd = 'end' | 'drop-out' | 'loop';
 
-export interface PathStep {
+interface PathStep {
   readonly noteId: NoteId;
   /** The connector that led here; null for the start note. */
   readonly via: Connector | null;
