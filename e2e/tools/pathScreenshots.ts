@@ -3,24 +3,19 @@
  * `npm run screenshots` runs it too): the paths from a start note with one chosen and marked as
  * the happy path, on a laptop, a tablet and a phone. Written to test-results/screens/paths-*.png.
  */
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { resolve } from 'node:path';
-import config from '../../playwright.config.ts';
 import { drawTwoPaths } from '../pathsSetup.ts';
-import { TestServer } from '../server.ts';
-import { LAPTOP, person, PHONE, TABLET } from './deviceScreenshots.ts';
-import { REVIEW_DIR } from './reviewPerson.ts';
+import type { TestServer } from '../server.ts';
+import { LAPTOP, person, REVIEW_DEVICES } from './deviceScreenshots.ts';
+import { REVIEW_DIR, withReviewBoard } from './reviewPerson.ts';
 
 export async function pathShots(browser: Browser, server: TestServer): Promise<void> {
   const boardId = await server.createBoard('Checkout paths', 'ecommerce');
   const drawer = await person(browser, server, LAPTOP, 'Ann Lee', boardId, 'editor');
   const [start] = await drawTwoPaths(drawer);
   await drawer.page.context().close();
-  for (const [name, device] of [
-    ['laptop', LAPTOP],
-    ['tablet', TABLET],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [name, device] of REVIEW_DEVICES) {
     const board = await person(browser, server, device, 'Fay Flint', boardId, 'facilitator');
     const page = board.page;
     const r = await board.noteRect(start);
@@ -38,14 +33,6 @@ export async function pathShots(browser: Browser, server: TestServer): Promise<v
 }
 
 if (import.meta.main) {
-  const server = new TestServer();
-  await server.start();
-  const browser = await chromium.launch(config.use!.launchOptions);
-  try {
-    await pathShots(browser, server);
-    console.log(`wrote path shots in ${REVIEW_DIR}`);
-  } finally {
-    await browser.close();
-    await server.dispose();
-  }
+  await withReviewBoard(({ browser, server }) => pathShots(browser, server));
+  console.log(`wrote path shots in ${REVIEW_DIR}`);
 }
