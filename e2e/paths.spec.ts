@@ -34,6 +34,7 @@ test('path highlight from a start note: P shows its paths (others dimmed, the dr
   await expect(items.nth(0)).toContainText('Happy path');
   await panel.getByLabel('Emotion curve follows this path').check();
   await expect(panel.getByTestId('path-curve-note')).toContainText('No note on this path has a sentiment');
+  await expect(a.page.getByText('Emotion curve along the chosen path')).toBeVisible();
 
   // Undo takes the marking back.
   await a.page.getByTestId('board-canvas').click({ position: { x: 5, y: 5 } });
