@@ -142,6 +142,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
     'due',
     'done',
     'outcome',
+    'path',
     'link',
   ]);
   expect(first!.slice(0, 3)).toEqual(['1', '5', top.text]);

@@ -61,7 +61,14 @@ export interface EditorState {
   /** The canvas, or the same board as an accessible HTML outline. */
   readonly view: 'canvas' | 'outline';
   /** Which side panel is open. */
-  readonly panel: 'teams' | 'personas' | 'priorities' | 'shortcuts' | 'kpis' | 'channels' | null;
+  readonly panel: 'teams' | 'personas' | 'priorities' | 'shortcuts' | 'kpis' | 'channels' | 'paths' | null;
+  /**
+   * The paths from a start note shown on the board (other notes dimmed), and which of them is
+   * chosen (an index into the listed paths; null: all of them highlighted).
+   */
+  readonly paths: { readonly startId: NoteId; readonly chosen: number | null } | null;
+  /** The emotion curve follows the chosen path instead of the stage columns. */
+  readonly curveAlongPath: boolean;
   /** The KPI card whose editor is open, or a stage's KPI cell where one is being added (kpiId null). */
   readonly kpiEditor: { readonly stageId: StageId; readonly kpiId: KpiId | null } | null;
   /** While set, notes not tagged with this persona are dimmed. */
@@ -98,6 +105,8 @@ export function createEditorStore(): Store<EditorState> {
     kpiEditor: null,
     focusPersona: null,
     focusChannel: null,
+    paths: null,
+    curveAlongPath: false,
     view: 'canvas',
     toast: null,
   });

@@ -10,6 +10,7 @@ import {
   select,
   startEditing,
 } from './noteActions.ts';
+import { showPathsFrom } from './pathHighlight.ts';
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -52,6 +53,7 @@ export function useKeyboardShortcuts(session: BoardSession): void {
       else if (key === 'escape') select(session, []);
       else if (key === '?') session.editor.update({ panel: 'shortcuts' });
       else if (key === 'enter' && selection.size === 1) startEditing(session, [...selection][0]!);
+      else if (!mod && key === 'p' && selection.size === 1) showPathsFrom(session, [...selection][0]!);
       else if (e.shiftKey && e.code === 'Digit1') fitBoard(session);
       else if (!mod && (key === '+' || key === '=')) zoomBy(session, 1.25);
       else if (!mod && key === '-') zoomBy(session, 1 / 1.25);

@@ -30,6 +30,7 @@ import { useVotesOnCanvas } from '../board/voting/hooks.ts';
 import { hasVoteBadge, noteBadges } from '../geometry/noteBadges.ts';
 import { DraftsLayer } from './DraftsLayer.tsx';
 import { usePrivateWriting } from '../board/privateWriting/hooks.ts';
+import { usePathView } from './usePathView.ts';
 
 export function BoardCanvas() {
   const session = useSession();
@@ -51,13 +52,12 @@ export function BoardCanvas() {
   // Only which notes are dragged: a drag frame re-renders the drag layer alone (DragLayer.tsx).
   const dragIds = useEditor((s) => s.drag?.ids ?? null);
   const header = useEditor((s) => s.header);
-  const curveGrouping = useEditor((s) => s.curveGrouping);
   const curveHover = useEditor((s) => s.curveHover);
   const highlight = useEditor((s) => s.highlightDepartment);
   const focusPersona = useEditor((s) => s.focusPersona);
   const focusChannel = useEditor((s) => s.focusChannel);
   const kpiEditor = useEditor((s) => s.kpiEditor);
-  const plotted = session.layouts.curveFor(board, curveGrouping);
+  const paths = usePathView(board, layout);
   const peers = usePeersInColour();
   const colours = usePeopleColours();
   const cursorsHidden = useCursorsHidden();
@@ -160,13 +160,16 @@ export function BoardCanvas() {
                 showHints={camera.scale > 0.45 && canEdit}
               />
               <KpiLayer board={board} layout={layout} selected={kpiEditor?.kpiId ?? null} />
-              {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={curveHover} />}
+              {layout.curveBand && (
+                <EmotionCurveLayer band={layout.curveBand} plotted={paths.curve} hovered={curveHover} />
+              )}
               <ConnectorsLayer
                 routes={visibleRoutes}
                 byId={connectorsById}
                 selected={selectedConnector}
                 drawing={drawing}
                 showLabels={detailed}
+                paths={paths.marks}
               />
             </Layer>
             <NotesLayer
@@ -180,6 +183,7 @@ export function BoardCanvas() {
               personas={board.personas}
               focusChannel={focusChannel}
               channels={board.channels}
+              onPath={paths.onPath}
               cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
             />
             {hasMarks && (

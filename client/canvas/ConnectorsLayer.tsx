@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Arrow, Circle, Group, Label, Line, Rect, Tag } from 'react-konva';
 import { type Connector, type ConnectorId, type ConnectorKind, formatShare } from '../../shared/index.ts';
 import type { ConnectorRoute } from '../geometry/connectorRoutes.ts';
-import type { Point, Rect as R } from '../geometry/geometry.ts';
+import { expand, type Point, type Rect as R } from '../geometry/geometry.ts';
 import { THEME } from './theme.ts';
 import { BoardText } from './BoardText.tsx';
 
@@ -26,17 +26,48 @@ interface Props {
   readonly drawing: { readonly from: Point; readonly to: Point; readonly target: R | null } | null;
   /** Below this zoom labels are unreadable: lines only. */
   readonly showLabels: boolean;
+  /** Paths shown from a start note: their connectors stand out, the others fade; loops and drop-outs are marked. */
+  readonly paths?: PathMarks | null;
 }
 
-export const ConnectorsLayer = memo(function ConnectorsLayer({ routes, byId, selected, drawing, showLabels }: Props) {
+export interface PathMarks {
+  readonly connectorIds: ReadonlySet<ConnectorId>;
+  readonly loopConnectorIds: ReadonlySet<ConnectorId>;
+  /** Where customers leave: the notes drop-outs on the shown paths lead to. */
+  readonly dropOuts: readonly R[];
+}
+
+const PATH_GLOW = 'rgba(245, 158, 11, 0.45)';
+
+export const ConnectorsLayer = memo(function ConnectorsLayer({
+  routes,
+  byId,
+  selected,
+  drawing,
+  showLabels,
+  paths = null,
+}: Props) {
   return (
     <Group listening={false} name="connectors">
       {routes.map((r) => {
         const c = byId.get(r.id);
+        const onPath = paths?.connectorIds.has(r.id) ?? false;
         return c ? (
-          <ConnectorShape key={r.id} route={r} connector={c} selected={r.id === selected} showLabel={showLabels} />
+          <Group key={r.id} opacity={paths && !onPath ? 0.2 : 1}>
+            {onPath && (
+              <Line points={r.points.flatMap((p) => [p.x, p.y])} stroke={PATH_GLOW} strokeWidth={12} lineJoin="round" />
+            )}
+            <ConnectorShape route={r} connector={c} selected={r.id === selected} showLabel={showLabels} />
+            {paths?.loopConnectorIds.has(r.id) && <PathTag at={r.labelAt} text="↺ Loop" colour="#7e22ce" />}
+          </Group>
         ) : null;
       })}
+      {paths?.dropOuts.map((rect) => (
+        <Group key={`${rect.x},${rect.y}`} name="path-drop-out">
+          <Rect {...expand(rect, 6)} stroke="#b91c1c" strokeWidth={3} dash={[8, 5]} cornerRadius={8} />
+          <PathTag at={{ x: rect.x + rect.width / 2, y: rect.y - 14 }} text="✕ Drop-out" colour="#b91c1c" />
+        </Group>
+      ))}
       {drawing && (
         <Group name="connector-draft">
           {drawing.target && (
@@ -151,4 +182,13 @@ function OrphanStub({
 function endBar(before: Point, end: Point): number[] {
   const half = 8;
   return before.x === end.x ? [end.x - half, end.y, end.x + half, end.y] : [end.x, end.y - half, end.x, end.y + half];
+}
+
+function PathTag({ at, text, colour }: { at: Point; text: string; colour: string }) {
+  return (
+    <Label x={at.x} y={at.y} offsetX={(text.length * 6.6 + 8) / 2} offsetY={11} name="path-mark">
+      <Tag fill={colour} cornerRadius={4} />
+      <BoardText text={text} fontSize={12} padding={4} fill="#ffffff" />
+    </Label>
+  );
 }

@@ -6,6 +6,7 @@ import {
   type ChannelId,
   type Department,
   type Note,
+  type NoteId,
   type Persona,
   type PersonaId,
 } from '../../shared/index.ts';
@@ -32,6 +33,8 @@ interface Props {
   /** When set, notes on other channels (or none) are dimmed. */
   readonly focusChannel: ChannelId | null;
   readonly channels: readonly Channel[];
+  /** While paths from a start note are shown, notes off them are dimmed. */
+  readonly onPath?: ReadonlySet<NoteId> | null;
   /** Bitmap resolution for cached notes: device pixels per board unit, bucketed to powers of two. */
   readonly cacheRatio: number;
 }
@@ -49,6 +52,7 @@ export const NotesLayer = memo(function NotesLayer({
   personas,
   focusChannel,
   channels,
+  onPath = null,
   cacheRatio,
 }: Props) {
   const colours = new Map(personas.map((p) => [p.id, p.colour]));
@@ -56,7 +60,8 @@ export const NotesLayer = memo(function NotesLayer({
   const dimmed = (n: Note) =>
     (highlight !== null && n.department !== highlight) ||
     (focusPersona !== null && !n.personaIds.includes(focusPersona)) ||
-    (focusChannel !== null && n.channelId !== focusChannel);
+    (focusChannel !== null && n.channelId !== focusChannel) ||
+    (onPath !== null && !onPath.has(n.id));
   return (
     <Layer listening={false} name="notes">
       {detailed ? (

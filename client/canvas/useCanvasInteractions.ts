@@ -5,6 +5,8 @@ import { finishEditing, select } from '../board/noteActions.ts';
 import { toBoard, zoomAt } from '../geometry/camera.ts';
 import { rectFromPoints, type Point } from '../geometry/geometry.ts';
 import { curvePointAt } from '../geometry/curveGeometry.ts';
+import { pathHighlight } from '../board/pathHighlight.ts';
+import { plottedCurve } from './usePathView.ts';
 import { dropTargetAt, hitTest, notesInRect } from '../geometry/hitTest.ts';
 import { voteClick } from './voteClick.ts';
 import { openAt, pickConnector, pickHeaderOrKpi } from './canvasActions.ts';
@@ -117,9 +119,16 @@ export function useCanvasInteractions(
       // So is it during private writing: it would show where I write.
       presence.setCursor(session.voting.state.get().voteMode || session.privateWriting.state.get().phase ? null : p);
       if (!gesture) {
-        const hover = curvePointAt(session.layouts.curveFor(board, editor.get().curveGrouping), p, 14 / camera.scale);
+        const state = editor.get();
+        const along = state.curveAlongPath ? (pathHighlight(board, state.paths)?.chosen ?? null) : null;
+        const curve = plottedCurve(session, board, layout, state.curveGrouping, along);
+        const hover = curvePointAt(curve, p, 14 / camera.scale);
         const prev = editor.get().curveHover;
-        if (hover?.seriesKey !== prev?.seriesKey || hover?.stageIndex !== prev?.stageIndex)
+        if (
+          hover?.seriesKey !== prev?.seriesKey ||
+          hover?.stageIndex !== prev?.stageIndex ||
+          hover?.noteIds[0] !== prev?.noteIds[0]
+        )
           editor.update({ curveHover: hover });
         return;
       }

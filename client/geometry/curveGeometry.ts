@@ -1,4 +1,4 @@
-import type { CurveSeries, NoteId } from '../../shared/index.ts';
+import type { CurveSeries, NoteId, PathCurvePoint } from '../../shared/index.ts';
 import type { Point, Rect } from './geometry.ts';
 import type { BoardLayout } from './layout.ts';
 
@@ -70,3 +70,40 @@ export function curvePointAt(plotted: readonly PlottedSeries[], p: Point, radius
     }
   return best;
 }
+
+/**
+ * The emotion curve along a path: one point per path note with a sentiment, at that note's
+ * column (its centre), in walking order, so a loop back draws the line going left again.
+ */
+export function plotPathCurve(layout: BoardLayout, points: readonly PathCurvePoint[], label: string): PlottedSeries[] {
+  const band = layout.curveBand;
+  if (!band) return [];
+  return [
+    {
+      key: 'path',
+      label,
+      colour: PATH_CURVE_COLOUR,
+      points: points.flatMap((p) => {
+        const r = layout.notes.get(p.noteId);
+        if (!r) return [];
+        const y = sentimentY(band, p.sentiment);
+        const stage = layout.stages.findIndex((s) => r.x >= s.x && r.x < s.x + s.width);
+        return [
+          {
+            x: r.x + r.width / 2,
+            y,
+            seriesKey: 'path',
+            // A note in the orphan strip has no column: its point is listed under the first stage.
+            stageIndex: Math.max(stage, 0),
+            mean: p.sentiment,
+            yMax: y,
+            yMin: y,
+            noteIds: [p.noteId],
+          },
+        ];
+      }),
+    },
+  ];
+}
+
+const PATH_CURVE_COLOUR = '#b45309';

@@ -15,6 +15,7 @@ import { OutlineVote } from '../ui/voting/OutlineVote.tsx';
 import { OutlineCommentButton } from '../ui/comments/OutlineCommentButton.tsx';
 import { FormActions } from './FormActions.tsx';
 import { NoteConnectors } from './OutlineConnectors.tsx';
+import { showPathsFrom } from '../board/pathHighlight.ts';
 
 /** One note in the outline: readable as a sentence, with edit, move and delete as plain controls. */
 export function OutlineNote({ note, board, readOnly }: { note: Note; board: BoardSnapshot; readOnly: boolean }) {
@@ -87,6 +88,16 @@ export function OutlineNote({ note, board, readOnly }: { note: Note; board: Boar
           </div>
         )}
         {mode === 'view' && <OutlineCommentButton noteId={note.id} label={note.text || kind.label} />}
+        {mode === 'view' && (
+          <button
+            type="button"
+            className="tb-button"
+            onClick={() => showPathsFrom(session, note.id)}
+            aria-label={`Paths from “${note.text || kind.label}”`}
+          >
+            Paths
+          </button>
+        )}
         {mode === 'edit' && (
           <form
             className="outline-form"

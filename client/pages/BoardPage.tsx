@@ -29,6 +29,7 @@ import { PastePreviewDialog } from '../ui/PastePreviewDialog.tsx';
 import {
   ChannelsPanel,
   Deferred,
+  PathsPanel,
   DeviceTransferDialog,
   PersonasPanel,
   PriorityPanel,
@@ -248,6 +249,7 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
               <Deferred>
                 {panel === 'teams' && <TeamsPanel />}
                 {panel === 'channels' && <ChannelsPanel readOnly={readOnly} />}
+                {panel === 'paths' && <PathsPanel readOnly={readOnly} />}
                 {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
                 {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
                 {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}

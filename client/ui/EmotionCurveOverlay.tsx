@@ -18,6 +18,8 @@ export function EmotionCurveOverlay() {
   const camera = useEditor((s) => s.camera);
   const grouping = useEditor((s) => s.curveGrouping);
   const hover = useEditor((s) => s.curveHover);
+  // The Paths panel's toggle: while the curve follows a chosen path, its grouping does not apply.
+  const alongPath = useEditor((s) => s.curveAlongPath && s.paths?.chosen !== null && s.paths !== null);
   const band = session.layouts.layoutFor(board).curveBand;
   if (!band || camera.scale < DETAIL_SCALE) return null;
   const r = screenRect(camera, band);
@@ -29,14 +31,16 @@ export function EmotionCurveOverlay() {
         className="curve-controls"
         style={{ left: r.x + 10 * camera.scale, top: r.y + 10 * camera.scale, transform: `scale(${camera.scale})` }}
       >
-        <span className="curve-title">Emotion curve</span>
-        <Segmented
-          label="Emotion curve lines"
-          options={GROUPINGS.filter((g) => g.value !== 'persona' || board.personas.length > 0)}
-          value={grouping}
-          onChange={(g) => session.editor.update({ curveGrouping: g, curveHover: null })}
-        />
-        {grouping !== 'all' && (
+        <span className="curve-title">{alongPath ? 'Emotion curve along the chosen path' : 'Emotion curve'}</span>
+        {!alongPath && (
+          <Segmented
+            label="Emotion curve lines"
+            options={GROUPINGS.filter((g) => g.value !== 'persona' || board.personas.length > 0)}
+            value={grouping}
+            onChange={(g) => session.editor.update({ curveGrouping: g, curveHover: null })}
+          />
+        )}
+        {!alongPath && grouping !== 'all' && (
           <ul className="curve-legend" aria-label="Lines">
             {session.layouts.curveFor(board, grouping).map((s) => (
               <li key={s.key}>

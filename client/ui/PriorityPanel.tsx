@@ -248,6 +248,12 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
                       </button>
                       <span className="note-meta">
                         {[it.stage || 'No stage', it.lane].filter(Boolean).join(' · ')}
+                        {it.path && (
+                          <span className="priority-path" data-testid="priority-path">
+                            {' '}
+                            · on {it.path}
+                          </span>
+                        )}
                         {it.department && (
                           <span className="dept-chip" title={DEPARTMENT_STYLE[it.department].label}>
                             <DeptMark department={it.department} spoken />

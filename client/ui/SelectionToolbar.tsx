@@ -14,6 +14,7 @@ import {
 import { useCommentsUi } from '../board/comments/hooks.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { deleteSelection, duplicateSelection, startEditing } from '../board/noteActions.ts';
+import { showPathsFrom } from '../board/pathHighlight.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { NoteOutcome } from './NoteOutcome.tsx';
 import { useIsPhone } from './layout/viewport.ts';
@@ -187,6 +188,16 @@ export function SelectionToolbar() {
           title="Comment on this note"
         >
           Comment
+        </button>
+      )}
+      {notes.length === 1 && (
+        <button
+          type="button"
+          className="tb-button"
+          onClick={() => showPathsFrom(session, notes[0]!.id)}
+          title="The paths customers take from this note (P)"
+        >
+          Paths
         </button>
       )}
       <button

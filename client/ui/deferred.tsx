@@ -7,6 +7,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
  * outline and the KPI panel, which sit above ui/, are deferred the same way by the board page.
  */
 export const ChannelsPanel = lazy(() => import('./ChannelsPanel.tsx').then((m) => ({ default: m.ChannelsPanel })));
+export const PathsPanel = lazy(() => import('./PathsPanel.tsx').then((m) => ({ default: m.PathsPanel })));
 export const TeamsPanel = lazy(() => import('./TeamsPanel.tsx').then((m) => ({ default: m.TeamsPanel })));
 export const PersonasPanel = lazy(() => import('./PersonasPanel.tsx').then((m) => ({ default: m.PersonasPanel })));
 export const PriorityPanel = lazy(() => import('./PriorityPanel.tsx').then((m) => ({ default: m.PriorityPanel })));

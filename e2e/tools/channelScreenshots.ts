@@ -9,16 +9,12 @@ import { resolve } from 'node:path';
 import config from '../../playwright.config.ts';
 import { TestServer } from '../server.ts';
 import { pressBarControl } from './barControl.ts';
-import { LAPTOP, person, PHONE, TABLET } from './deviceScreenshots.ts';
+import { person, REVIEW_DEVICES } from './deviceScreenshots.ts';
 import { REVIEW_DIR } from './reviewPerson.ts';
 
 export async function channelShots(browser: Browser, server: TestServer): Promise<void> {
   const boardId = await server.createBoard('Checkout channels', 'ecommerce');
-  for (const [name, device] of [
-    ['laptop', LAPTOP],
-    ['tablet', TABLET],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [name, device] of REVIEW_DEVICES) {
     const board = await person(browser, server, device, 'Fay Flint', boardId, 'facilitator');
     const page = board.page;
     if (name === 'laptop') {

@@ -11,6 +11,7 @@ import { deviceShots } from './deviceScreenshots.ts';
 import { channelShots } from './channelScreenshots.ts';
 import { webhookShots } from './webhookScreenshots.ts';
 import { futureStateShots } from './futureStateScreenshots.ts';
+import { pathShots } from './pathScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 
@@ -42,5 +43,6 @@ await withReviewBoard(async ({ browser, server, boardId }) => {
   await channelShots(browser, server);
   await webhookShots(browser, server);
   await futureStateShots(browser, server);
+  await pathShots(browser, server);
   console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW_DIR}`);
 });

@@ -164,7 +164,7 @@ export function checkBoardBackup(data: unknown, limits: BackupLimits = DEFAULT_B
       if (!type || !isRecordId(type, id))
         return {
           ok: false,
-          message: `records[${JSON.stringify(id)}]: not a record id this server knows (stage:, lane:, note:, persona:, round:, kpi:, connector:, channel:)`,
+          message: `records[${JSON.stringify(id)}]: not a record id this server knows (stage:, lane:, note:, persona:, round:, kpi:, connector:, channel:, path:)`,
         };
       // Backups of schema ≤ 5 carry `typeName` and `id`; they must agree with the key, and are
       // left out on import (recordLayout.ts), as are a note's null colour and sentiment.

@@ -168,6 +168,7 @@ describe('JSON', () => {
         'due',
         'doneAt',
         'outcome',
+        'path',
         'link',
         'removed',
       ].sort(),

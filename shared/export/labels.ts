@@ -20,6 +20,7 @@ export const PRIORITY_COLUMNS = [
   'due',
   'done',
   'outcome',
+  'path',
   'link',
 ] as const;
 export type PriorityColumn = (typeof PRIORITY_COLUMNS)[number];
@@ -41,6 +42,7 @@ export function itemLabels(it: PriorityItem): Record<PriorityColumn, string | nu
     due: it.due ?? '',
     done: it.doneAt?.slice(0, 10) ?? '',
     outcome: it.outcome?.statement ?? '',
+    path: it.path,
     link: it.link ?? '',
   };
 }

@@ -42,6 +42,7 @@ const COLUMNS: Record<PriorityColumn, Column> = {
   due: { title: 'Due', cell: (it) => it.due ?? '' },
   done: { title: 'Done', cell: (it) => it.doneAt?.slice(0, 10) ?? '' },
   outcome: { title: 'Did it work?', cell: (it) => escapeMarkdownCell(it.outcome?.statement ?? '') },
+  path: { title: 'Path', cell: (it) => escapeMarkdownCell(it.path) },
   link: { title: 'Link', cell: (it) => (it.link ? linkTo(it.link) : '') },
 };
 
@@ -68,6 +69,7 @@ const PER_STAGE: readonly PriorityColumn[] = [
   'due',
   'done',
   'outcome',
+  'path',
   'link',
 ];
 

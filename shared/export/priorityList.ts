@@ -8,6 +8,7 @@ import { actionOutcome, OUTCOME_DEFAULTS, type ActionOutcome } from '../model/ac
 import type { KpiId } from '../schema/ids.ts';
 import type { KpiPoint } from '../schema/kpiSeries.ts';
 import { priorityComparator } from './priorityOrder.ts';
+import { notePathNames } from '../model/notePaths.ts';
 
 /**
  * The priority list: notes ranked by the dots of revealed voting rounds, with their action
@@ -82,6 +83,8 @@ export interface PriorityItem {
   readonly doneAt: string | null;
   /** "Did it work?" for a done action: its stage's KPIs before vs after; null for anything else. */
   readonly outcome: ActionOutcome | null;
+  /** Which path the note sits on (`notePathNames`): "Happy path", path names, or "" for none. */
+  readonly path: string;
   /** Deep link that opens the board on this note (no token: the reader uses their own link). */
   readonly link: string | null;
   /** The note was deleted after the round; text, kind and cell are from the round's record. */
@@ -169,6 +172,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   const outcomeWindow = input.outcomeWindow ?? OUTCOME_DEFAULTS.window;
   const recent = new Map(board.kpis.map((k) => [k.id, k.recent]));
   const seriesOf = (id: KpiId) => input.series?.get(id) ?? recent.get(id) ?? [];
+  const paths = notePathNames(board);
   for (const n of board.notes) {
     const v = votes.get(n.id) ?? 0;
     if (!(v > 0 || n.action !== null || n.kind === 'pain' || n.kind === 'idea')) continue;
@@ -190,6 +194,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       due: n.action?.due ?? null,
       doneAt: n.action?.doneAt ? new Date(n.action.doneAt).toISOString() : null,
       outcome: actionOutcome(n, board.kpis, seriesOf, { ...OUTCOME_DEFAULTS, window: outcomeWindow }),
+      path: paths.get(n.id) ?? '',
       link: noteDeepLink(input.baseUrl, board.meta.boardId, n.id),
       removed: false,
       order: boardOrder.get(n.id)!,
@@ -216,6 +221,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       due: null,
       doneAt: null,
       outcome: null,
+      path: '',
       link: null,
       removed: true,
       order: board.notes.length + i,

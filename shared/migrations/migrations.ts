@@ -86,4 +86,12 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const [id, fields] of defaultChannelRecords()) if (!records.has(id)) records.set(id, newRecordMap(fields));
     },
   },
+  {
+    id: 9,
+    // A `path:happy` record (the steps of the path the team marked as the happy path). Additive:
+    // no board has one yet. The bump makes a schema-8 client stop editing, which would neither
+    // show the marked path nor keep it when it saves a template.
+    name: 'happy path',
+    up() {},
+  },
 ];

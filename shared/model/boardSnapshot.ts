@@ -5,6 +5,7 @@ import type { LaneId, NoteId, StageId } from '../schema/ids.ts';
 import type { Kpi } from '../schema/kpi.ts';
 import type { Lane } from '../schema/lane.ts';
 import type { Note } from '../schema/note.ts';
+import type { MarkedPath } from '../schema/path.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { Round } from '../schema/round.ts';
 import type { Stage } from '../schema/stage.ts';
@@ -12,7 +13,7 @@ import type { Stage } from '../schema/stage.ts';
 // The shape of a board snapshot, apart from how it is built (snapshot.ts) and patched
 // (snapshotPatch.ts): both import it, neither imports the other's builder.
 
-export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi | Connector | Channel;
+export type BoardRecord = Stage | Lane | Note | Persona | Round | Kpi | Connector | Channel | MarkedPath;
 
 /** An immutable view of a board. Unchanged records keep their object identity across snapshots. */
 export interface BoardSnapshot {
@@ -40,6 +41,8 @@ export interface BoardSnapshot {
   readonly orphanConnectors: readonly Connector[];
   /** The board's channels (web, phone, store…), in order. */
   readonly channels: readonly Channel[];
+  /** The path the team marked as the happy path, or null (see `resolveMarkedPath` for its notes). */
+  readonly happyPath: MarkedPath | null;
 }
 
 /** Splits connectors into drawn ones and orphans, each sorted by id (the same on every peer). */

@@ -3,7 +3,16 @@ import { metaMap, newRecordMap, recordsMap } from '../doc/boardDoc.ts';
 import { ORIGIN } from '../doc/origins.ts';
 import { SCHEMA_VERSION } from '../migrations/migrate.ts';
 import { defaultChannelRecords } from '../schema/channel.ts';
-import { newId, type ChannelId, type LaneId, type NoteId, type PersonaId, type StageId } from '../schema/ids.ts';
+import { HAPPY_PATH_ID } from '../schema/path.ts';
+import {
+  newId,
+  type ConnectorId,
+  type ChannelId,
+  type LaneId,
+  type NoteId,
+  type PersonaId,
+  type StageId,
+} from '../schema/ids.ts';
 import { KPI_DEFAULTS, kpiIdFor, kpiPreset } from '../schema/kpi.ts';
 import { PERSONA_COLOURS, personaTagKey } from '../schema/persona.ts';
 import { noteStyleFields } from '../schema/recordLayout.ts';
@@ -130,12 +139,15 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
       );
     }
 
+    const connectorIds: ConnectorId[] = [];
     for (const c of template.connectors ?? []) {
       const from = noteIds[c.from];
       const to = noteIds[c.to];
       if (!from || !to || from === to) throw new Error(`Template ${template.id}: a connector needs two of its notes`);
+      const id = newId('connector');
+      connectorIds.push(id);
       records.set(
-        newId('connector'),
+        id,
         newRecordMap({
           from,
           to,
@@ -145,5 +157,9 @@ export function initializeBoard(doc: Y.Doc, input: CreateBoardInput): void {
         }),
       );
     }
+    const happy = (template.happyPath ?? []).map((i) => connectorIds[i]);
+    if (happy.some((id) => id === undefined))
+      throw new Error(`Template ${template.id}: a happy path step is no connector`);
+    if (happy.length > 0) records.set(HAPPY_PATH_ID, newRecordMap({ connectors: happy }));
   }, ORIGIN.server);
 }

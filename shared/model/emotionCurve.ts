@@ -69,3 +69,25 @@ export function emotionCurve(board: BoardSnapshot, grouping: CurveGrouping = 'al
   }
   return series;
 }
+
+export interface PathCurvePoint {
+  readonly noteId: NoteId;
+  readonly sentiment: number;
+}
+
+/**
+ * The emotion curve along a path instead of the stage columns: the sentiment of each note on the
+ * path that has one, in walking order (a loop's return shows as the curve going back). A note
+ * without a sentiment (most touchpoints) adds no point; `notes` says how many the path has.
+ */
+export function pathCurve(
+  board: BoardSnapshot,
+  noteIds: readonly NoteId[],
+): { points: PathCurvePoint[]; notes: number } {
+  const points: PathCurvePoint[] = [];
+  for (const id of noteIds) {
+    const sentiment = board.notesById.get(id)?.sentiment;
+    if (sentiment !== null && sentiment !== undefined) points.push({ noteId: id, sentiment });
+  }
+  return { points, notes: noteIds.length };
+}

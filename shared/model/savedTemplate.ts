@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_LIMITS, DEFAULT_CHANNELS, channelIconSchema, channelNameSchema } from '../schema/channel.ts';
+import { PATH_LIMITS } from '../schema/path.ts';
+import { pathConnectorIds, resolveMarkedPath } from './journeyPaths.ts';
 import { CONNECTOR_KINDS, connectorLabelSchema, connectorShareSchema } from '../schema/connector.ts';
 import { DEPARTMENTS } from '../schema/department.ts';
 import { KPI_DIRECTIONS, KPI_LIMITS, KPI_TRENDS } from '../schema/kpi.ts';
@@ -68,10 +70,12 @@ export function templateFromBoard(
     kpis.push({ stage, metric: k.metric, unit: k.unit, direction: k.direction, target: k.target });
   }
   const connectors: TemplateConnector[] = [];
+  const connectorIndex = new Map<string, number>();
   for (const c of board.connectors) {
     const from = noteIndex.get(c.from);
     const to = noteIndex.get(c.to);
     if (from === undefined || to === undefined) continue; // an end is an orphan note
+    connectorIndex.set(c.id, connectors.length);
     connectors.push({
       from,
       to,
@@ -80,6 +84,10 @@ export function templateFromBoard(
       ...(c.share !== null ? { share: c.share } : {}),
     });
   }
+  // The part of the happy path that stands now (a cut path keeps its steps up to the cut).
+  const happy = resolveMarkedPath(board, board.happyPath);
+  const happyPath = happy ? pathConnectorIds(happy).map((id) => connectorIndex.get(id)) : [];
+  const happyComplete = happyPath.length > 0 && happyPath.every((i) => i !== undefined);
   return {
     id: info.id,
     name: info.name,
@@ -99,6 +107,7 @@ export function templateFromBoard(
     notes,
     kpis,
     connectors,
+    ...(happyComplete ? { happyPath: happyPath as number[] } : {}),
     channels: board.channels.map(({ name, icon }) => ({ name, icon })),
   };
 }
@@ -178,6 +187,7 @@ export const boardTemplateSchema = z
       )
       .max(TEMPLATE_LIMITS.maxConnectors)
       .optional(),
+    happyPath: z.array(z.number().int().min(0)).min(1).max(PATH_LIMITS.maxSteps).optional(),
     channels: z
       .array(z.object({ name: channelNameSchema, icon: channelIconSchema }))
       .max(CHANNEL_LIMITS.perBoard)
@@ -195,6 +205,16 @@ export const boardTemplateSchema = z
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'personas'], message: 'no such persona' });
       if (n.channel !== undefined && n.channel >= channels)
         ctx.addIssue({ code: 'custom', path: ['notes', i, 'channel'], message: 'no such channel' });
+    });
+    const steps = (t.happyPath ?? []).map((i) => t.connectors?.[i]);
+    steps.forEach((c, i) => {
+      const before = steps[i - 1];
+      if (!c || (before && before.to !== c.from))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['happyPath', i],
+          message: 'not a connector that follows the step before',
+        });
     });
     t.connectors?.forEach((c, i) => {
       if (c.from >= t.notes.length || c.to >= t.notes.length || c.from === c.to)

@@ -6,6 +6,7 @@ import { recordTypeOf, type RecordId, type RecordType, type StageId } from '../s
 import { byKpiOrder, readKpi, type Kpi } from '../schema/kpi.ts';
 import { readLane, type Lane } from '../schema/lane.ts';
 import { readNote, type Note } from '../schema/note.ts';
+import { HAPPY_PATH_ID, readPath, type MarkedPath } from '../schema/path.ts';
 import { readPersona, type Persona } from '../schema/persona.ts';
 import { byRevealTime, readRound, type Round } from '../schema/round.ts';
 import { readStage, type Stage } from '../schema/stage.ts';
@@ -25,6 +26,7 @@ const READERS: { readonly [T in RecordType]: (id: RecordId<T>, raw: Record<strin
   kpi: readKpi,
   connector: readConnector,
   channel: readChannel,
+  path: readPath,
 };
 
 function readRecord(id: string, rec: RecordMap): BoardRecord | undefined {
@@ -42,6 +44,7 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
   const allKpis: Kpi[] = [];
   const connectors: Connector[] = [];
   const channels: Channel[] = [];
+  let happyPath: MarkedPath | null = null;
   for (const r of records) {
     if (r.typeName === 'stage') stages.push(r);
     else if (r.typeName === 'lane') lanes.push(r);
@@ -50,7 +53,9 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
     else if (r.typeName === 'kpi') allKpis.push(r);
     else if (r.typeName === 'connector') connectors.push(r);
     else if (r.typeName === 'channel') channels.push(r);
-    else allNotes.push(r);
+    else if (r.typeName === 'path') {
+      if (r.id === HAPPY_PATH_ID) happyPath = r;
+    } else allNotes.push(r);
   }
   personas.sort(byIndex);
   channels.sort(byIndex);
@@ -108,6 +113,7 @@ export function buildSnapshot(meta: BoardMeta, records: Iterable<BoardRecord>): 
     kpisByStage,
     ...splitConnectors(connectors, notesById),
     channels,
+    happyPath,
   };
 }
 

@@ -271,6 +271,18 @@ export function parseVotingServerMessage(message: unknown): VotingServerMessage 
   return parsed.success ? (parsed.data as VotingServerMessage) : null;
 }
 
+/**
+ * A round on the notes of one path only: no kind or lane is votable, only the path's notes (a
+ * loop's return counted once), so the server's ballot rules refuse a dot anywhere else.
+ */
+export function pathRoundSettings(title: string, noteIds: readonly NoteId[]): RoundSettingsInput {
+  return {
+    title: title.slice(0, 120),
+    votableKinds: [],
+    votableNoteIds: [...new Set(noteIds)].slice(0, MAX_VOTABLE_NOTES),
+  };
+}
+
 /** Whether a note may receive dots under these settings: its kind, its lane or the note itself is listed. */
 export function isVotable(
   settings: Pick<RoundSettings, 'votableKinds' | 'votableLaneIds'> & { readonly votableNoteIds?: readonly NoteId[] },

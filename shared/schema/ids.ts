@@ -1,5 +1,5 @@
 /** Record ids are `<type>:<random>`, so a record's type is readable from its key alone. */
-export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round' | 'kpi' | 'connector' | 'channel';
+export type RecordType = 'stage' | 'lane' | 'note' | 'persona' | 'round' | 'kpi' | 'connector' | 'channel' | 'path';
 export type RecordId<T extends RecordType = RecordType> = `${T}:${string}`;
 export type StageId = RecordId<'stage'>;
 export type LaneId = RecordId<'lane'>;
@@ -9,6 +9,7 @@ export type RoundId = RecordId<'round'>;
 export type KpiId = RecordId<'kpi'>;
 export type ConnectorId = RecordId<'connector'>;
 export type ChannelId = RecordId<'channel'>;
+export type PathId = RecordId<'path'>;
 
 const RECORD_TYPES: readonly RecordType[] = [
   'stage',
@@ -19,6 +20,7 @@ const RECORD_TYPES: readonly RecordType[] = [
   'kpi',
   'connector',
   'channel',
+  'path',
 ];
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';

@@ -12,6 +12,7 @@ import { CONNECTOR_LIMITS, connectorKindSchema, connectorShareSchema } from './c
 import { KPI_DEFAULTS, kpiFieldsSchema, kpiMetricSchema, KPI_LIMITS } from './kpi.ts';
 import { isValidMirrorField } from './kpiSeries.ts';
 import { NOTE_KINDS, SENTIMENT_MAX, SENTIMENT_MIN } from './noteKind.ts';
+import { HAPPY_PATH_ID, isStoredPathSteps, PATH_LIMITS, readPath } from './path.ts';
 import { readStage } from './stage.ts';
 import { DERIVED_FIELDS } from './recordLayout.ts';
 import { nestsDeeperThan } from './valueDepth.ts';
@@ -83,6 +84,11 @@ export function recordRepair(key: string, value: unknown, limits: RepairLimits =
   if (type === 'connector') {
     const broken = brokenConnectorEnds(raw, limits.maxShortStringLength);
     if (broken) return { kind: 'delete', why: `${key}: ${broken}` };
+  }
+  if (type === 'path') {
+    // Schema 9 knows one marked path; a path without a single connector id is no path.
+    if (key !== HAPPY_PATH_ID) return { kind: 'delete', why: `${key}: the only marked path is ${HAPPY_PATH_ID}` };
+    if (readPath(key, raw).connectorIds.length === 0) return { kind: 'delete', why: `${key}: no steps` };
   }
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
@@ -182,6 +188,17 @@ function checkFields(
       typeof raw.label === 'string' ? truncate(raw.label, CONNECTOR_LIMITS.labelLength) : REMOVE,
     );
     fix('share', raw.share === undefined || connectorShareSchema.safeParse(raw.share).success, REMOVE);
+    return;
+  }
+  if (type === 'path') {
+    // A step that is no connector id is dropped; one whose connector is gone stays (readers cut
+    // the path there, as they do when the connector is removed after the path was marked).
+    const steps = Array.isArray(raw.connectors) ? (raw.connectors as unknown[]) : [];
+    fix(
+      'connectors',
+      isStoredPathSteps(raw.connectors, short),
+      steps.filter((c) => isRecordId('connector', c) && c.length <= short).slice(0, PATH_LIMITS.maxSteps),
+    );
     return;
   }
   if (type === 'channel') {

@@ -71,6 +71,8 @@ export interface BoardTemplate {
   readonly personas?: readonly TemplatePersona[];
   readonly kpis?: readonly TemplateKpi[];
   readonly connectors?: readonly TemplateConnector[];
+  /** The happy path: indexes into `connectors`, in walking order; absent: none marked. */
+  readonly happyPath?: readonly number[];
   /** The board's channels, in order; absent: the default list (shared/schema/channel.ts). */
   readonly channels?: readonly TemplateChannel[];
   /** Per stage, its description (saved templates); absent: none. */

@@ -9,8 +9,9 @@ import type { RoundFields } from '../schema/round.ts';
 /**
  * A small board with fixed ids and times, for the export golden files and round trips: three
  * stages, four lanes, notes with commas, quotes, line breaks, emoji and formula payloads, an
- * action, an orphan, channels (one named like a formula, one note on a removed channel), and two
- * revealed rounds (the second votes for a note deleted since).
+ * action, an orphan, channels (one named like a formula, one note on a removed channel), two
+ * revealed rounds (the second votes for a note deleted since), and two paths from the Instagram ad
+ * (the happy path, and a drop-out).
  */
 export const FIXTURE = {
   boardId: 'fixtureboard01',
@@ -220,6 +221,10 @@ export function buildExportFixture(doc: Y.Doc = new Y.Doc()): Y.Doc {
       measuredAt: '2026-10',
       recent: [{ period: '2026-10', value: 3 }],
     });
+    // Two paths from the ad: the happy one to the welcome email, and a drop-out at the shipping cost.
+    records.set('connector:adwelcome', newRecordMap({ from: N.instagram, to: N.welcome, kind: 'next-step' }));
+    records.set('connector:adshipping', newRecordMap({ from: N.instagram, to: N.shipping, kind: 'drop-out' }));
+    records.set('path:happy', newRecordMap({ connectors: ['connector:adwelcome'] }));
   }, ORIGIN.server);
   writeRoundRecord(
     doc,

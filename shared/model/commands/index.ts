@@ -8,6 +8,7 @@ import * as channels from './channelCommands.ts';
 import * as connectors from './connectorCommands.ts';
 import * as kpis from './kpiCommands.ts';
 import * as notes from './noteCommands.ts';
+import * as paths from './pathCommands.ts';
 import * as personas from './personaCommands.ts';
 import * as structure from './structureCommands.ts';
 
@@ -57,6 +58,8 @@ export const COMMANDS = {
   moveChannel: channels.moveChannel,
   removeChannel: channels.removeChannel,
   setNoteChannel: channels.setNoteChannel,
+  markHappyPath: paths.markHappyPath,
+  clearHappyPath: paths.clearHappyPath,
 } satisfies Record<string, CommandDef<z.ZodType, unknown>>;
 
 type Commands = typeof COMMANDS;

@@ -438,6 +438,17 @@ const REJECTIONS: Record<CommandName, readonly Case[]> = {
       (t, f) => t.run('setNoteChannel', { noteIds: [f.noteId, 'note:gone'], channelId: f.channelId }),
     ],
   ],
+  markHappyPath: [
+    ['no steps', 'invalid-input', (t) => t.run('markHappyPath', { connectorIds: [] })],
+    ['not a connector id', 'invalid-input', (t, f) => t.run('markHappyPath', { connectorIds: [f.noteId as never] })],
+    ['a missing connector', 'not-found', (t) => t.run('markHappyPath', { connectorIds: ['connector:gone'] })],
+    [
+      'steps that do not follow each other',
+      'invalid-input',
+      (t, f) => t.run('markHappyPath', { connectorIds: [f.connectorId, f.connectorId] }),
+    ],
+  ],
+  clearHappyPath: [['none marked', 'not-found', (t) => t.run('clearHappyPath', {})]],
 };
 
 function fixture(): { t: TestBoard; f: Fixture } {
