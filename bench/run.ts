@@ -3,8 +3,9 @@
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR] [--open-only]` (CPU profiles of its phases;
  *   `--open-only`: first render, bytes received and return visits, without pans, drag and edits)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
- * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
- *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
+ * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR] [--before CLIENT_DIR]` (the big
+ *   board in Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes
+ *   ~20 min; `--before`: another build's client, e.g. main's `dist/client-test` copied, measured in the same rounds)
  * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router]` (priorities.json and a client asset: requests/s, p50, p99)
  * `npm run bench -- ingest [--repeats 5]` (10,000 measurements in one request with an integration key: new, then replaced)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
@@ -42,6 +43,7 @@ const VALUED = new Set([
   '--label',
   '--before',
   '--shots',
+  '--tldraw-rounds',
 ]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 // The peers install and build a package of their own (bench/peers): only when asked for by name.
@@ -112,6 +114,7 @@ if (selected('peers')) {
     rounds,
     tldrawRounds: Number(flag('--tldraw-rounds') ?? rounds),
     shots: shots && resolve(shots),
+    before: flag('--before') && resolve(flag('--before')!),
     progress: (rows) => {
       report.peers = { partial: true, rounds: rows };
       save();

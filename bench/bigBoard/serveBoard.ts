@@ -29,9 +29,10 @@ export interface ServedBoard {
   stop(): Promise<void>;
 }
 
-export async function serveBigBoard(count: number): Promise<ServedBoard> {
+/** `clientDir`: the built client the server serves (another build's, to compare two in one run). */
+export async function serveBigBoard(count: number, clientDir = CLIENT): Promise<ServedBoard> {
   const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bigboard-'));
-  let target = await startJourneyboard({ clientDir: CLIENT, dataDir });
+  let target = await startJourneyboard({ clientDir, dataDir });
   const { room, token, link } = await target.createRoom();
   const writer = new Participant(0);
   await writer.connect(target, room, token);
@@ -43,7 +44,7 @@ export async function serveBigBoard(count: number): Promise<ServedBoard> {
   await writer.until(() => true);
   writer.destroy();
   await target.stop();
-  target = await startJourneyboard({ clientDir: CLIENT, dataDir });
+  target = await startJourneyboard({ clientDir, dataDir });
   const loader = new Participant(1);
   const t0 = performance.now();
   await loader.connect(target, room, token);
