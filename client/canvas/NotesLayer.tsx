@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Layer, Shape } from 'react-konva';
+import { Group, Shape } from 'react-konva';
 import {
   noteColour,
   type Channel,
@@ -61,7 +61,7 @@ export const NotesLayer = memo(function NotesLayer({
     (focusPersona !== null && !n.personaIds.includes(focusPersona)) ||
     (focusChannel !== null && n.channelId !== focusChannel);
   return (
-    <Layer listening={false} name="notes">
+    <Group listening={false} name="notes">
       {detailed ? (
         notes.map((n) => {
           const r = layout.notes.get(n.id);
@@ -84,7 +84,7 @@ export const NotesLayer = memo(function NotesLayer({
       ) : (
         <NoteCards notes={notes} layout={layout} dimmed={dimmed} />
       )}
-    </Layer>
+    </Group>
   );
 });
 

@@ -104,19 +104,19 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
           <GridLayer board={board} layout={layout} selectedHeader={null} showHints={false} />
           <KpiLayer board={board} layout={layout} selected={null} />
           {layout.curveBand && <EmotionCurveLayer band={layout.curveBand} plotted={plotted} hovered={null} />}
+          {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
+          <NotesLayer
+            notes={board.notes}
+            layout={layout}
+            detailed={camera.scale >= DETAIL_SCALE}
+            highlight={null}
+            focusPersona={null}
+            personas={board.personas}
+            focusChannel={null}
+            channels={board.channels}
+            cacheRatio={0}
+          />
         </Layer>
-        {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
-        <NotesLayer
-          notes={board.notes}
-          layout={layout}
-          detailed={camera.scale >= DETAIL_SCALE}
-          highlight={null}
-          focusPersona={null}
-          personas={board.personas}
-          focusChannel={null}
-          channels={board.channels}
-          cacheRatio={0}
-        />
       </Stage>,
     );
   });
