@@ -211,7 +211,7 @@ test('a note a pan brings into view is cached from its own drawing', async ({ br
   await expect.poll(() => shifted(page)).toBe('');
   const mounted = () => page.evaluate(() => window.Konva!.stages[0]!.find('.note').map((n) => n.id()));
   const before = new Set(await mounted());
-  // Past the drawn margin at the same zoom: the notes mounted then are cached as they mount.
+  // Past the drawn margin: notes mounted then, cached when the page is idle.
   const y = box.y + box.height / 2;
   for (let i = 0; i < 2; i++) {
     await page.mouse.move(box.x + box.width - 40, y);

@@ -1,11 +1,11 @@
-import { Component, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { usePeersInColour, usePeopleColours } from '../board/peopleColours.ts';
 import { EMPTY_SELECTION } from '../board/editorState.ts';
 import { useStore } from '../board/store.ts';
 import { canWrite, type NoteId } from '../../shared/index.ts';
-import { type Camera, stageAtCamera, visibleRect } from '../geometry/camera.ts';
+import { stageAtCamera, visibleRect } from '../geometry/camera.ts';
 import { DragStage } from './DragLayer.tsx';
 import { expand, intersects, type Rect } from '../geometry/geometry.ts';
 import { drawnArea, sameRect } from '../geometry/drawnArea.ts';
@@ -96,7 +96,6 @@ export function BoardCanvas() {
   // The notes of what the stage draws (the canvas and its pan margin, rounded out to culling
   // tiles); in the board's first frame, those on screen only (drawnArea.ts).
   const firstFrame = !useAfterFirstDraw(fitted);
-  const panned = usePanned(camera, firstFrame);
   const area = useSameRect(drawnArea(visibleRect(camera, viewport), margin / camera.scale, firstFrame));
   const hidden = dragIds ?? EMPTY_SELECTION;
   // Which notes are near the viewport depends on the layout only (the same layout means the same
@@ -180,7 +179,6 @@ export function BoardCanvas() {
                 focusChannel={focusChannel}
                 channels={board.channels}
                 cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
-                panned={panned}
               />
             </Layer>
             {hasMarks && (
@@ -228,27 +226,6 @@ function useSameRect(rect: Rect): Rect {
   const kept = useRef(rect);
   if (!sameRect(kept.current, rect)) kept.current = rect;
   return kept.current;
-}
-
-/**
- * Whether this drawing of the stage moved from the last one at the same zoom, after the first
- * frame: a pan (notes it mounts are cached at once), not an opening, a zoom or a re-render. One
- * object for good, read by the notes as they mount.
- */
-function usePanned(camera: Camera, firstFrame: boolean): { readonly current: boolean } {
-  const panned = useRef(false);
-  const last = useRef<{ camera: Camera; firstFrame: boolean } | null>(null);
-  const prev = last.current;
-  panned.current =
-    prev !== null &&
-    !prev.firstFrame &&
-    !firstFrame &&
-    prev.camera.scale === camera.scale &&
-    (prev.camera.x !== camera.x || prev.camera.y !== camera.y);
-  useLayoutEffect(() => {
-    last.current = { camera, firstFrame };
-  });
-  return panned;
 }
 
 /** False until `value` is first true, then true for good. */

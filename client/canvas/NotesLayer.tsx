@@ -34,8 +34,6 @@ interface Props {
   readonly channels: readonly Channel[];
   /** Bitmap resolution for cached notes: device pixels per board unit, bucketed to powers of two. */
   readonly cacheRatio: number;
-  /** Whether the notes this render mounts came with a pan: cached at once (NoteShape's cacheOnMount). */
-  readonly panned?: { readonly current: boolean };
 }
 
 const DIMMED = 0.18;
@@ -52,7 +50,6 @@ export const NotesLayer = memo(function NotesLayer({
   focusChannel,
   channels,
   cacheRatio,
-  panned,
 }: Props) {
   const colours = new Map(personas.map((p) => [p.id, p.colour]));
   const icons = new Map(channels.map((c) => [c.id, c.icon]));
@@ -73,7 +70,6 @@ export const NotesLayer = memo(function NotesLayer({
               y={r.y}
               opacity={dimmed(n) ? DIMMED : 1}
               cacheRatio={cacheRatio}
-              cacheOnMount={panned}
               labelWidth={labelWidths?.get(n.id)}
               authorColour={authorColours?.get(n.authorId)}
               personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')}

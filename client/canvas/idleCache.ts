@@ -48,22 +48,6 @@ export function cacheWhenIdle(group: Konva.Group, pixelRatio: number, changed = 
   return () => queue.delete(group);
 }
 
-/**
- * Caches a note now. For notes a pan brings into the drawn margin: drawn live, a new note costs
- * its text again at every redraw of the pan until an idle moment caches it, and a pan at a steady
- * pace leaves few (docs/performance.md); cached at once, its text is drawn once.
- */
-export function cacheNow(group: Konva.Group, pixelRatio: number): void {
-  queue.delete(group);
-  const autoDraw = Konva.autoDrawEnabled;
-  Konva.autoDrawEnabled = false;
-  try {
-    if (group.getLayer()) group.cache({ ...BOUNDS, pixelRatio });
-  } finally {
-    Konva.autoDrawEnabled = autoDraw;
-  }
-}
-
 /** No caching until the returned function is called (a drag: its frames must stay short). */
 export function pauseCaching(): () => void {
   pauses++;

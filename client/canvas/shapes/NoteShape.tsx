@@ -13,7 +13,7 @@ import {
 } from '../../../shared/index.ts';
 import { CHANNEL_GLYPH } from '../../geometry/channelIcons.ts';
 import { NOTE_H, NOTE_W } from '../../geometry/layout.ts';
-import { cacheNow, cacheWhenIdle } from '../idleCache.ts';
+import { cacheWhenIdle } from '../idleCache.ts';
 import { THEME } from '../theme.ts';
 import { SentimentFace } from './SentimentFace.tsx';
 import { DEPT_MARK, FULL_LABEL_WIDTH, LABEL_FONT, LABEL_X, LABEL_Y } from '../../geometry/noteBadges.ts';
@@ -31,12 +31,6 @@ export interface NoteShapeProps {
    * The caller buckets it by zoom, so a zoom change re-caches at most a few times.
    */
   readonly cacheRatio?: number;
-  /**
-   * A note mounted by a pan (not by opening the board or zooming): cached on mount rather than
-   * when idle, so it is not drawn live at every step of the pan meanwhile (idleCache.ts). Read
-   * when the note mounts: one object for every render, so a pan re-renders no mounted note.
-   */
-  readonly cacheOnMount?: { readonly current: boolean };
   /** Colours of the personas the note is tagged with, comma-separated (a primitive keeps memo cheap). */
   readonly personaColours?: string;
   /** The kind label's width: shorter when badges sit at the header's right end (noteBadges.ts). */
@@ -56,7 +50,6 @@ export const NoteShape = memo(function NoteShape({
   y,
   opacity = 1,
   cacheRatio,
-  cacheOnMount,
   personaColours = '',
   labelWidth = FULL_LABEL_WIDTH,
   authorColour,
@@ -71,13 +64,8 @@ export const NoteShape = memo(function NoteShape({
     g.clearCache(); // draw the new content live until the bitmap is ready
     // Same zoom as before: the content changed, maybe one change of many (someone typing).
     const changed = cacheRatio !== undefined && lastRatio.current === cacheRatio;
-    const mounted = lastRatio.current === undefined;
     lastRatio.current = cacheRatio;
     if (!cacheRatio) return;
-    if (mounted && cacheOnMount?.current) {
-      cacheNow(g, cacheRatio);
-      return;
-    }
     // Caching allocates canvases (~0.5-1 ms a note): do it when the browser is idle, not on mount,
     // so opening a board or zooming in never waits for hundreds of them.
     return cacheWhenIdle(g, cacheRatio, changed);
