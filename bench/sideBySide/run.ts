@@ -143,7 +143,8 @@ function roundRatios(rows: Row[], app: AppName, other: AppName): Row {
   if (per.length === 0) return out;
   for (const key of Object.keys(per[0]!))
     if (key === 'app' || key === 'round') continue;
-    else if (per.every((r) => typeof r[key] === 'number')) out[key] = round(median(per.map((r) => r[key] as number)), 2);
+    else if (per.every((r) => typeof r[key] === 'number'))
+      out[key] = round(median(per.map((r) => r[key] as number)), 2);
     else out[key] = '';
   return out;
 }
@@ -201,7 +202,12 @@ export async function runSideBySideBenchmark(opts: SideBySideOptions) {
     await browser.close();
     await pages.stop();
   }
-  const names: AppName[] = ['journeyboard', ...(opts.before ? ['journeyboard-before' as const] : []), 'tldraw', 'excalidraw'];
+  const names: AppName[] = [
+    'journeyboard',
+    ...(opts.before ? ['journeyboard-before' as const] : []),
+    'tldraw',
+    'excalidraw',
+  ];
   const summary = names.filter((a) => rows.some((r) => r.app === a)).map((a) => medians(rows, a));
   const [mine, tl, ex] = [medians(rows, 'journeyboard'), medians(rows, 'tldraw'), medians(rows, 'excalidraw')];
   const ratioRows = [
