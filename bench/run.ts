@@ -5,8 +5,9 @@
  * `npm run bench -- big-board --connectors 3000 [--notes 5000] [--repeats 3]` (the board without and with that many
  *   connectors, alternating in one run: first render, drag frame p95, document size; in place of the usual big-board run)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
- * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR]` (the big board in
- *   Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes ~20 min)
+ * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR] [--before CLIENT_DIR]` (the big
+ *   board in Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes
+ *   ~20 min; `--before`: another build's client, e.g. main's `dist/client-test` copied, measured in the same rounds)
  * `npm run bench -- webhooks [--edits 150] [--participants 8]` (edit latency with no webhook, a receiver refusing,
  *   one never answering, one answering: p50/p95 and ratios)
  * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router] [--only priorities]` (priorities.json and a client asset: requests/s, p50, p99)
@@ -54,6 +55,7 @@ const VALUED = new Set([
   '--before',
   '--shots',
   '--connectors',
+  '--tldraw-rounds',
 ]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 // The peers install and build a package of their own (bench/peers): only when asked for by name.
@@ -130,6 +132,7 @@ if (selected('peers')) {
     rounds,
     tldrawRounds: Number(flag('--tldraw-rounds') ?? rounds),
     shots: shots && resolve(shots),
+    before: flag('--before') && resolve(flag('--before')!),
     progress: (rows) => {
       report.peers = { partial: true, rounds: rows };
       save();

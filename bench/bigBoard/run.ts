@@ -39,8 +39,12 @@ async function measurePans(page: Page, profiler: PhaseProfiler, count: number) {
   if (process.env.BENCH_SHOTS) await page.screenshot({ path: `/tmp/shots/bench-pan.png` });
   await zoomTo(page, 0.5);
   await allCached(page);
+  await profiler.start(page);
   const at50 = await panSteps(page, cdp);
+  await profiler.stop(`${count}-pan-50`);
+  await profiler.start(page);
   const zoomIn = await panSteps(page, cdp, 30, 'zoom');
+  await profiler.stop(`${count}-pinch-from-50`);
   await zoomTo(page, 2);
   await allCached(page);
   const at200 = await panSteps(page, cdp);

@@ -31,10 +31,13 @@ export interface ServedBoard {
   stop(): Promise<void>;
 }
 
-/** `connectors`: that many connectors between the notes as well (generate.ts). */
-export async function serveBigBoard(count: number, connectors = 0): Promise<ServedBoard> {
+/**
+ * `connectors`: that many connectors between the notes as well (generate.ts); `clientDir`: the
+ * built client the server serves (another build's, to compare two in one run).
+ */
+export async function serveBigBoard(count: number, connectors = 0, clientDir = CLIENT): Promise<ServedBoard> {
   const dataDir = mkdtempSync(join(tmpdir(), 'journeyboard-bigboard-'));
-  let target = await startJourneyboard({ clientDir: CLIENT, dataDir, root: SERVER_ROOT });
+  let target = await startJourneyboard({ clientDir, dataDir, root: SERVER_ROOT });
   const { room, token, link, personId } = await target.createRoom();
   const writer = new Participant(0);
   await writer.connect(target, room, token);
@@ -47,7 +50,7 @@ export async function serveBigBoard(count: number, connectors = 0): Promise<Serv
   await writer.until(() => true);
   writer.destroy();
   await target.stop();
-  target = await startJourneyboard({ clientDir: CLIENT, dataDir, root: SERVER_ROOT });
+  target = await startJourneyboard({ clientDir, dataDir, root: SERVER_ROOT });
   const loader = new Participant(1);
   const t0 = performance.now();
   await loader.connect(target, room, token);

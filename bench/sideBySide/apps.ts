@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
 import { FIRST_DRAW_MARK } from '../../client/canvas/firstDrawMark.ts';
 import { BENCH_IDENTITY, openBoard, zoomTo } from '../bigBoard/serveBoard.ts';
 
-export type AppName = 'journeyboard' | 'tldraw' | 'excalidraw';
+/** `journeyboard-before`: Journeyboard with another build of its client (`--before`), in the same run. */
+export type AppName = 'journeyboard' | 'journeyboard-before' | 'tldraw' | 'excalidraw';
 
 interface Point {
   readonly x: number;
@@ -28,14 +29,17 @@ export interface AppDriver {
 
 const frame = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 
-export function journeyboard(boardUrl: () => string): AppDriver {
+export function journeyboard(
+  boardUrl: () => string,
+  name: 'journeyboard' | 'journeyboard-before' = 'journeyboard',
+): AppDriver {
   const centre = async (page: Page) => {
     const box = await page.getByTestId('board-canvas').boundingBox();
     if (!box) throw new Error('no board canvas');
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   };
   return {
-    name: 'journeyboard',
+    name,
     async open(page) {
       await page.context().addInitScript((id) => localStorage.setItem('journeyboard.identity', id), BENCH_IDENTITY);
       const firstRenderMs = await openBoard(page, boardUrl());
@@ -56,10 +60,21 @@ export function journeyboard(boardUrl: () => string): AppDriver {
       const c = await centre(page);
       const id = await page.evaluate((c) => {
         const api = window.__journeyboard!;
-        let best: { id: string; d: number } | null = null;
-        for (const n of api.board().notes) {
+        // The drag ends two slots to the right: the last note of a cell dropped there stays the
+        // last, where it was, and the benchmark would have measured a drag that moved nothing.
+        const notes = api.board().notes;
+        const last = new Map<string, { id: string; y: number; x: number }>();
+        for (const n of notes) {
           const r = api.noteRect(n.id);
-          if (!r) continue;
+          const cell = `${n.stageId} ${n.laneId}`;
+          const l = last.get(cell);
+          if (r && (!l || r.y > l.y || (r.y === l.y && r.x > l.x))) last.set(cell, { id: n.id, y: r.y, x: r.x });
+        }
+        const lastIds = new Set([...last.values()].map((l) => l.id));
+        let best: { id: string; d: number } | null = null;
+        for (const n of notes) {
+          const r = api.noteRect(n.id);
+          if (!r || lastIds.has(n.id)) continue;
           const d = Math.hypot(r.x + r.width / 2 - c.x, r.y + r.height / 2 - c.y);
           if (!best || d < best.d) best = { id: n.id, d };
         }

@@ -2,7 +2,7 @@
  * The generated big board in Journeyboard, tldraw and Excalidraw, in one Chromium, by one method
  * (bench/bigBoard/panSteps.ts): first render; per input step, all main-thread task time and the
  * frames more than 20 ms apart, for a no-input control, wheel pans at fit, 50 %, 100 % and 200 %,
- * and a note drag; the JS heap after a garbage collection. Rounds alternate the apps' order, so
+ * a trackpad pinch from 50 % and a note drag; the JS heap after a garbage collection. Rounds alternate the apps' order, so
  * no app always runs first on a cold machine or last on a hot one; medians and ratios are printed.
  */
 import { type Browser, type CDPSession, chromium } from '@playwright/test';
@@ -77,6 +77,12 @@ async function measureApp(browser: Browser, app: AppDriver, shots?: string): Pro
       await shot(`${z * 100}`);
       figures(row, `pan${z * 100}`, await panSteps(page, cdp, PAN_STEPS, 'pan', centre));
     }
+    // A trackpad pinch (Ctrl+wheel, 30 steps) from 50 %, each app zooming by its own rule.
+    await app.fit(page);
+    await app.zoomTo(page, 0.5);
+    await quiet(cdp);
+    figures(row, 'pinch', await panSteps(page, cdp, PAN_STEPS, 'zoom', centre));
+    row.pinchEndZoom = round(await app.zoom(page), 2);
     await app.fit(page);
     await app.zoomTo(page, 1);
     await quiet(cdp);
@@ -95,9 +101,10 @@ async function measureApp(browser: Browser, app: AppDriver, shots?: string): Pro
   }
 }
 
+/** With `before`, its Journeyboard and this one swap places each round too. */
 const ORDERS: AppName[][] = [
-  ['journeyboard', 'tldraw', 'excalidraw'],
-  ['excalidraw', 'tldraw', 'journeyboard'],
+  ['journeyboard-before', 'journeyboard', 'tldraw', 'excalidraw'],
+  ['excalidraw', 'tldraw', 'journeyboard', 'journeyboard-before'],
 ];
 
 /** Medians over the rounds of each numeric column, per app. */
@@ -112,12 +119,32 @@ function medians(rows: Row[], app: AppName): Row {
   return out;
 }
 
-function ratios(jb: Row, other: Row): Row {
-  const out: Row = { app: `JB/${other.app}` };
+function ratios(jb: Row, other: Row, label = `JB/${other.app}`): Row {
+  const out: Row = { app: label };
   for (const key of Object.keys(jb))
     if (key === 'app') continue;
     else if (typeof jb[key] === 'number' && !/Gaps$/.test(key) && typeof other[key] === 'number')
       out[key] = round((jb[key] as number) / (other[key] as number), 2);
+    else out[key] = '';
+  return out;
+}
+
+/**
+ * The median over rounds of each round's own ratio: on a shared machine the load swings between
+ * rounds more than between the apps of one round.
+ */
+function roundRatios(rows: Row[], app: AppName, other: AppName): Row {
+  const per = [...new Set(rows.map((r) => r.round))].flatMap((round) => {
+    const a = rows.find((r) => r.round === round && r.app === app);
+    const b = rows.find((r) => r.round === round && r.app === other);
+    return a && b ? [ratios(a, b)] : [];
+  });
+  const out: Row = { app: `${app}/${other} by round` };
+  if (per.length === 0) return out;
+  for (const key of Object.keys(per[0]!))
+    if (key === 'app' || key === 'round') continue;
+    else if (per.every((r) => typeof r[key] === 'number'))
+      out[key] = round(median(per.map((r) => r[key] as number)), 2);
     else out[key] = '';
   return out;
 }
@@ -129,6 +156,8 @@ export interface SideBySideOptions {
   readonly tldrawRounds: number;
   /** Screenshots of each app at each zoom, first round, in this folder. */
   readonly shots?: string;
+  /** A built client (`npm run build:test` of another checkout, copied): measured as `journeyboard-before`. */
+  readonly before?: string;
   /** After each app's round, with the rows so far. */
   readonly progress?: (rows: readonly Row[]) => void;
 }
@@ -136,14 +165,15 @@ export interface SideBySideOptions {
 export async function runSideBySideBenchmark(opts: SideBySideOptions) {
   buildPeerPages();
   let served: ServedBoard | null = null;
-  const jb = journeyboard(() => `${served!.target.httpUrl}${served!.link}`);
+  const boardUrl = () => `${served!.target.httpUrl}${served!.link}`;
   // The peers' board is Journeyboard's own layout of the same generated document.
   const layoutSource = await serveBigBoard(opts.notes);
   const board = boardForPeers(layoutSource.doc);
   await layoutSource.stop();
   const pages = await servePeerPages(board);
   const apps: Record<AppName, AppDriver> = {
-    journeyboard: jb,
+    journeyboard: journeyboard(boardUrl),
+    'journeyboard-before': journeyboard(boardUrl, 'journeyboard-before'),
     tldraw: peer('tldraw', () => pages.url),
     excalidraw: peer('excalidraw', () => pages.url),
   };
@@ -154,8 +184,10 @@ export async function runSideBySideBenchmark(opts: SideBySideOptions) {
     for (let round = 0; round < opts.rounds; round++)
       for (const name of ORDERS[round % ORDERS.length]!) {
         if (name === 'tldraw' && round < opts.rounds - opts.tldrawRounds) continue;
+        if (name === 'journeyboard-before' && !opts.before) continue;
+        const mine = name === 'journeyboard' || name === 'journeyboard-before';
         // Journeyboard opens the board from a server that has just loaded it (cold), each round.
-        if (name === 'journeyboard') served = await serveBigBoard(opts.notes);
+        if (mine) served = await serveBigBoard(opts.notes, 0, name === 'journeyboard' ? undefined : opts.before);
         try {
           const shots = round === 0 || (name === 'tldraw' && round === opts.rounds - opts.tldrawRounds);
           const row = await measureApp(browser, apps[name], shots ? opts.shots : undefined);
@@ -163,18 +195,35 @@ export async function runSideBySideBenchmark(opts: SideBySideOptions) {
           opts.progress?.(rows);
           console.log(`round ${round + 1}: ${name} done (first render ${row.firstRenderMs} ms)`);
         } finally {
-          if (name === 'journeyboard') await served?.stop();
+          if (mine) await served?.stop();
         }
       }
   } finally {
     await browser.close();
     await pages.stop();
   }
-  const summary = (['journeyboard', 'tldraw', 'excalidraw'] as const).map((a) => medians(rows, a));
-  const [mine, tl, ex] = summary as [Row, Row, Row];
+  const names: AppName[] = [
+    'journeyboard',
+    ...(opts.before ? ['journeyboard-before' as const] : []),
+    'tldraw',
+    'excalidraw',
+  ];
+  const summary = names.filter((a) => rows.some((r) => r.app === a)).map((a) => medians(rows, a));
+  const [mine, tl, ex] = [medians(rows, 'journeyboard'), medians(rows, 'tldraw'), medians(rows, 'excalidraw')];
+  const ratioRows = [
+    ...(rows.some((r) => r.app === 'tldraw') ? [ratios(mine, tl), roundRatios(rows, 'journeyboard', 'tldraw')] : []),
+    ratios(mine, ex),
+    roundRatios(rows, 'journeyboard', 'excalidraw'),
+    ...(opts.before
+      ? [
+          roundRatios(rows, 'journeyboard-before', 'excalidraw'),
+          roundRatios(rows, 'journeyboard', 'journeyboard-before'),
+        ]
+      : []),
+  ];
   console.log(
     `\nThe ${opts.notes}-note board side by side (medians of ${opts.rounds}; ms are main-thread ms per step)`,
   );
-  console.log(table([...summary, ratios(mine, tl), ratios(mine, ex)]));
-  return { notes: opts.notes, rounds: rows, medians: summary, ratios: [ratios(mine, tl), ratios(mine, ex)] };
+  console.log(table([...summary, ...ratioRows]));
+  return { notes: opts.notes, before: opts.before, rounds: rows, medians: summary, ratios: ratioRows };
 }

@@ -150,8 +150,10 @@ export function BoardCanvas() {
       >
         <Stage {...stageAtCamera(camera, viewport, margin)}>
           <CanvasBoundary>
-            {/* Five canvases at most (Konva's advice): each layer is a full-size canvas to create,
-              resize and composite. What rarely changes shares one; votes and badges another. */}
+            {/* As few canvases as can be (Konva advises five at most): each layer is a full-size
+              canvas to create, resize, composite, and copy to the compositor at every frame of a
+              pan (software compositing, docs/performance.md). The board and its notes share one;
+              votes and badges another. */}
             <Layer listening={false} name="board">
               <GridLayer
                 board={board}
@@ -171,21 +173,21 @@ export function BoardCanvas() {
                 showLabels={detailed}
                 paths={paths.marks}
               />
+              <NotesLayer
+                notes={visibleNotes}
+                layout={layout}
+                detailed={detailed}
+                labelWidths={labelWidths}
+                authorColours={colours}
+                highlight={highlight}
+                focusPersona={focusPersona}
+                personas={board.personas}
+                focusChannel={focusChannel}
+                channels={board.channels}
+                onPath={paths.onPath}
+                cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
+              />
             </Layer>
-            <NotesLayer
-              notes={visibleNotes}
-              layout={layout}
-              detailed={detailed}
-              labelWidths={labelWidths}
-              authorColours={colours}
-              highlight={highlight}
-              focusPersona={focusPersona}
-              personas={board.personas}
-              focusChannel={focusChannel}
-              channels={board.channels}
-              onPath={paths.onPath}
-              cacheRatio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)}
-            />
             {hasMarks && (
               <Layer listening={false} name="marks">
                 {camera.scale >= DETAIL_SCALE && (

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Layer, Shape } from 'react-konva';
+import { Group, Shape } from 'react-konva';
 import {
   noteColour,
   type Channel,
@@ -63,7 +63,7 @@ export const NotesLayer = memo(function NotesLayer({
     (focusChannel !== null && n.channelId !== focusChannel) ||
     (onPath !== null && !onPath.has(n.id));
   return (
-    <Layer listening={false} name="notes">
+    <Group listening={false} name="notes">
       {detailed ? (
         notes.map((n) => {
           const r = layout.notes.get(n.id);
@@ -85,7 +85,7 @@ export const NotesLayer = memo(function NotesLayer({
       ) : (
         <NoteCards notes={notes} layout={layout} dimmed={dimmed} />
       )}
-    </Layer>
+    </Group>
   );
 });
 

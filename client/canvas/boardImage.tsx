@@ -113,19 +113,19 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
             drawing={null}
             showLabels={camera.scale >= DETAIL_SCALE}
           />
+          {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
+          <NotesLayer
+            notes={board.notes}
+            layout={layout}
+            detailed={camera.scale >= DETAIL_SCALE}
+            highlight={null}
+            focusPersona={null}
+            personas={board.personas}
+            focusChannel={null}
+            channels={board.channels}
+            cacheRatio={0}
+          />
         </Layer>
-        {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
-        <NotesLayer
-          notes={board.notes}
-          layout={layout}
-          detailed={camera.scale >= DETAIL_SCALE}
-          highlight={null}
-          focusPersona={null}
-          personas={board.personas}
-          focusChannel={null}
-          channels={board.channels}
-          cacheRatio={0}
-        />
       </Stage>,
     );
   });

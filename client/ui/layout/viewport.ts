@@ -3,10 +3,31 @@ import { useSyncExternalStore } from 'react';
 /** Below this width a screen is a phone: panels open as full-screen sheets, the list view is offered first. */
 export const PHONE_MAX = 600;
 
-const subscribeResize = (onChange: () => void) => {
-  window.addEventListener('resize', onChange);
-  return () => window.removeEventListener('resize', onChange);
-};
+/**
+ * Read once and again on each resize, not at every render: reading `clientWidth` right after a pan
+ * step moved the board (a CSS transform) forces a layout, and the overlays that follow the camera
+ * render at every step (docs/performance.md).
+ */
+let width: number | null = null;
+const listeners = new Set<() => void>();
+
+function resized(): void {
+  width = document.documentElement.clientWidth;
+  for (const l of listeners) l();
+}
+
+function subscribe(onChange: () => void): () => void {
+  if (listeners.size === 0) {
+    window.addEventListener('resize', resized);
+    width = null; // a resize before anyone listened
+  }
+  listeners.add(onChange);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size > 0) return;
+    window.removeEventListener('resize', resized);
+  };
+}
 
 /**
  * The screen's width in CSS px as the media queries see it, live (rotation, a resized window).
@@ -14,7 +35,7 @@ const subscribeResize = (onChange: () => void) => {
  * with it, and a bar laid out for that width would keep itself too wide.
  */
 export function useViewportWidth(): number {
-  return useSyncExternalStore(subscribeResize, () => document.documentElement.clientWidth);
+  return useSyncExternalStore(subscribe, () => (width ??= document.documentElement.clientWidth));
 }
 
 export function useIsPhone(): boolean {
