@@ -154,7 +154,7 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   expect(next!.slice(0, 3)).toEqual(['2', '2', second.text]);
 
   // The link in the CSV opens the board on that note, selected and in view.
-  const link = new URL(first![15]!);
+  const link = new URL(first![header!.indexOf('link')]!);
   expect(link.pathname).toBe(`/b/${id}`);
   await page.goto(link.pathname + link.search);
   await board.waitReady({ fit: false }); // opens on the linked note
