@@ -36,6 +36,9 @@ function assetList(): Plugin {
   return {
     name: 'journeyboard-asset-list',
     apply: 'build',
+    // After Vite's CSS plugin has dropped the empty chunks of CSS-only modules: listed, they 404,
+    // and sw.js would never hold the whole list.
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
         .filter((f) => /^assets\/.*\.(js|css)$/.test(f))

@@ -7,8 +7,9 @@ export class FutureStateObject {
     this.page = page;
   }
 
-  /** "Make future state", then waits for the chip that opens the new board. */
+  /** "Make future state" in the Facilitate menu, then waits for the chip that opens the new board. */
   async make(): Promise<void> {
+    await this.page.getByTestId('facilitate-button').click();
     await this.page.getByTestId('make-future-state').click();
     await expect(this.page.getByTestId('open-future-state')).toBeVisible();
   }

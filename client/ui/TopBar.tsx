@@ -5,6 +5,7 @@ import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { ConnectionPill } from './ConnectionPill.tsx';
 import { StateLinkChip } from './futureState/StateLinkChip.tsx';
+import { useFutureState } from '../board/useFutureState.ts';
 import { PeopleBar } from './PeopleBar.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
 import { Deferred, HistoryPanel, SaveTemplateDialog, ShareDialog, WebhooksDialog } from './deferred.tsx';
@@ -40,6 +41,8 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
     else setTitle(board.meta.title);
   };
   const role = useStore(session.access, (a) => a.role);
+  // One read of the pair for the chip and the Facilitate menu's "Make future state".
+  const futureState = useFutureState();
   const comments = useComments();
   const commentsOpen = useCommentsUi((s) => s.panelOpen);
   const unread = useUnreadThreads().length;
@@ -104,10 +107,14 @@ export function TopBar({ readOnly, onEditIdentity }: { readOnly: boolean; onEdit
           if (e.key === 'Escape') setTitle(board.meta.title);
         }}
       />
-      <StateLinkChip />
+      <StateLinkChip futureState={futureState} />
       <div className="topbar-right">
         {role === 'facilitator' ? (
-          <FacilitateMenu onSaveTemplate={() => setSavingTemplate(true)} onWebhooks={() => setWebhooksOpen(true)} />
+          <FacilitateMenu
+            onSaveTemplate={() => setSavingTemplate(true)}
+            onWebhooks={() => setWebhooksOpen(true)}
+            futureState={futureState}
+          />
         ) : (
           <TimerChip />
         )}

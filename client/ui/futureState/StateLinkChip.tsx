@@ -1,39 +1,22 @@
 import { useState } from 'react';
-import { canWrite } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
-import { useStore } from '../../board/store.ts';
-import { useFutureState } from '../../board/useFutureState.ts';
+import type { FutureStateView } from '../../board/useFutureState.ts';
 import { Deferred, CompareDialog } from '../deferred.tsx';
 import { pairedBoardHref } from './boardHref.ts';
 import './futureState.css';
 
 /**
- * Beside the title: on a board with a future state, a chip that opens the other board of the pair
- * ("Future state of …" on the future board, "Future state: …" on the current one) and Compare; on
- * a board without one, "Make future state" for a facilitator or an editor. The other board opens
- * with this board's link: the server lets it in with the same role.
+ * Beside the title, on a board with a future state: a chip that opens the other board of the pair
+ * ("Future state of …" on the future board, "Future state: …" on the current one) and Compare.
+ * The other board opens with this board's link: the server lets it in with the same role. A board
+ * without one shows nothing here (the bar keeps its room for the title): the facilitator makes one
+ * from the Facilitate menu.
  */
-export function StateLinkChip() {
+export function StateLinkChip({ futureState }: { futureState: FutureStateView }) {
   const session = useSession();
-  const role = useStore(session.access, (a) => a.role);
-  const { link, making, make } = useFutureState();
+  const { link } = futureState;
   const [comparing, setComparing] = useState(false);
-  if (link === undefined) return null;
-  if (link === null) {
-    if (!role || !canWrite(role, 'board')) return null;
-    return (
-      <button
-        type="button"
-        className="btn ghost state-make"
-        onClick={make}
-        disabled={making}
-        title="Make a future-state board: a linked copy of this journey to redesign, with a compare view"
-        data-testid="make-future-state"
-      >
-        {making ? 'Making…' : 'Make future state'}
-      </button>
-    );
-  }
+  if (!link) return null;
   const isFuture = link.future.id === session.boardId;
   const other = isFuture ? link.current : link.future;
   return (

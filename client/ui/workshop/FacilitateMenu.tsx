@@ -11,6 +11,7 @@ import { useCountdown, useOptimisticSwitch, useWorkshop } from '../../board/work
 import './workshop.css';
 import { CloseButton } from '../IconButton.tsx';
 import { OverBoard } from '../OverBoard.tsx';
+import type { FutureStateView } from '../../board/useFutureState.ts';
 
 const PRESETS_MIN = [1, 3, 5, 10, 15];
 
@@ -19,7 +20,15 @@ const PRESETS_MIN = [1, 3, 5, 10, 15];
  * timer, the lock, "bring everyone to me" and "hide everyone's cursors". Every control sends a
  * command; what the popover shows is the server's answer (the workshop state it broadcasts).
  */
-export function FacilitateMenu({ onSaveTemplate, onWebhooks }: { onSaveTemplate: () => void; onWebhooks: () => void }) {
+export function FacilitateMenu({
+  onSaveTemplate,
+  onWebhooks,
+  futureState,
+}: {
+  onSaveTemplate: () => void;
+  onWebhooks: () => void;
+  futureState: FutureStateView;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -74,6 +83,7 @@ export function FacilitateMenu({ onSaveTemplate, onWebhooks }: { onSaveTemplate:
             setOpen(false);
             onWebhooks();
           }}
+          futureState={futureState}
           onClose={done}
         />
       )}
@@ -84,11 +94,13 @@ export function FacilitateMenu({ onSaveTemplate, onWebhooks }: { onSaveTemplate:
 function FacilitatePanel({
   onSaveTemplate,
   onWebhooks,
+  futureState,
   onDone,
   onClose,
 }: {
   onSaveTemplate: () => void;
   onWebhooks: () => void;
+  futureState: FutureStateView;
   onDone: () => void;
   onClose: () => void;
 }) {
@@ -288,6 +300,21 @@ function FacilitatePanel({
         >
           Webhooks…
         </button>
+        {futureState.link === null && (
+          <button
+            type="button"
+            className="btn fp-wide"
+            onClick={() => {
+              futureState.make();
+              onDone();
+            }}
+            disabled={futureState.making}
+            title="Make a future-state board: a linked copy of this journey to redesign, with a compare view"
+            data-testid="make-future-state"
+          >
+            {futureState.making ? 'Making the future state…' : 'Make future state'}
+          </button>
+        )}
       </section>
     </OverBoard>
   );
