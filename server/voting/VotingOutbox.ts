@@ -28,24 +28,10 @@ export type StateEvent = VotingStateMessage['event'];
  * to facilitators only; everyone else hears the round's settings and their own remaining dots.
  * Who each connection said it is is kept by HeldAudience (server/reveal/).
  */
-export class VotingOutbox extends HeldAudience {
-  private readonly store: VotingRepository;
-  private readonly now: () => number;
-
-  constructor(store: VotingRepository, now: () => number) {
-    super();
-    this.store = store;
-    this.now = now;
-  }
-
+export class VotingOutbox extends HeldAudience<VotingRepository> {
   async broadcastState(boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
     const ballots = round ? await this.store.getBallots(round.id) : [];
-    for (const c of this.connectionsOf(boardId)) {
-      this.sendStateWith(c, boardId, round, ballots, event);
-      const person = this.identified(c);
-      const ballot = person && ballots.find((b) => b.personId === person.id);
-      if (round && ballot) c.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
-    }
+    for (const c of this.connectionsOf(boardId)) this.sendStateAndBallot(c, boardId, round, ballots, event);
   }
 
   async sendState(
@@ -55,10 +41,7 @@ export class VotingOutbox extends HeldAudience {
     event: StateEvent,
   ): Promise<void> {
     const ballots = round ? await this.store.getBallots(round.id) : [];
-    this.sendStateWith(connection, boardId, round, ballots, event);
-    const person = this.identified(connection);
-    const ballot = person && ballots.find((b) => b.personId === person.id);
-    if (round && ballot) connection.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
+    this.sendStateAndBallot(connection, boardId, round, ballots, event);
   }
 
   async sendStateToFacilitators(boardId: string, round: StoredRound): Promise<void> {
@@ -66,6 +49,20 @@ export class VotingOutbox extends HeldAudience {
     if (facilitators.length === 0) return;
     const ballots = await this.store.getBallots(round.id);
     for (const c of facilitators) this.sendStateWith(c, boardId, round, ballots, null);
+  }
+
+  /** The state, then the person's own ballot when they have one in the round. */
+  private sendStateAndBallot(
+    connection: Connection,
+    boardId: string,
+    round: StoredRound | null,
+    ballots: readonly StoredBallot[],
+    event: StateEvent,
+  ): void {
+    this.sendStateWith(connection, boardId, round, ballots, event);
+    const person = this.identified(connection);
+    const ballot = person && ballots.find((b) => b.personId === person.id);
+    if (round && ballot) connection.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
   }
 
   /** The state as `connection` may see it: its own remaining dots; the pending list only for facilitators. */
