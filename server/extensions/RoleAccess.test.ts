@@ -1,42 +1,33 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeCommand, readBoard, readMeta } from '../../shared/index.ts';
 import { BoardFull, LinkRotated, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import type { BoardLinksResponse } from '../../shared/protocol/http.ts';
 import { canWrite, tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
 import { loadBoardDoc } from '../storage/boardState.ts';
 import { awarenessFence as fence, connectProvider, refusalReason, waitFor, waitForAck } from '../testing/providers.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { testBoards } from '../testing/testBoards.ts';
+import { createBoardWithLinks } from '../testing/testServer.ts';
 import { fetchAsPerson } from '../testing/identities.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 describe('RoleAccess', () => {
-  let server: TestServer;
-  const providers: HocuspocusProvider[] = [];
-  afterEach(async () => {
-    providers.splice(0).forEach((p) => p.destroy());
-    await server?.close();
-  });
-  const connect = async (boardId: string, token: string) => {
-    const p = await connectProvider(server.wsUrl, boardId, { token });
-    providers.push(p);
-    return p;
-  };
+  const boards = testBoards((wsUrl, boardId, token) => connectProvider(wsUrl, boardId, { token }));
+  const connect = (boardId: string, token: string) => boards.join(boardId, token);
 
   it('refuses a connection without a token, with a wrong one, and with another board’s token', async () => {
-    server = await startTestServer();
-    const a = await createBoardWithLinks(server.url);
-    const b = await createBoardWithLinks(server.url);
-    expect(await refusalReason(server.wsUrl, a.id, '')).toBe(Unauthorized.reason);
-    expect(await refusalReason(server.wsUrl, a.id, 'x'.repeat(32))).toBe(Unauthorized.reason);
-    expect(await refusalReason(server.wsUrl, a.id, b.tokens.facilitator)).toBe(Unauthorized.reason);
-    expect(server.server.hocuspocus.getDocumentsCount()).toBe(0);
+    await boards.start();
+    const a = await createBoardWithLinks(boards.server.url);
+    const b = await createBoardWithLinks(boards.server.url);
+    expect(await refusalReason(boards.server.wsUrl, a.id, '')).toBe(Unauthorized.reason);
+    expect(await refusalReason(boards.server.wsUrl, a.id, 'x'.repeat(32))).toBe(Unauthorized.reason);
+    expect(await refusalReason(boards.server.wsUrl, a.id, b.tokens.facilitator)).toBe(Unauthorized.reason);
+    expect(boards.server.server.hocuspocus.getDocumentsCount()).toBe(0);
   });
 
   it('a viewer’s write is neither applied, nor broadcast, nor stored', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url, { title: 'Read me' });
+    await boards.start();
+    const { id, tokens } = await createBoardWithLinks(boards.server.url, { title: 'Read me' });
     const editor = await connect(id, tokens.editor);
     const viewer = await connect(id, tokens.viewer);
     expect(readMeta(viewer.document).title).toBe('Read me');
@@ -48,15 +39,15 @@ describe('RoleAccess', () => {
 
     expect(readMeta(editor.document).title).toBe('Read me');
     expect(readBoard(editor.document).notes).toHaveLength(0);
-    expect(readMeta(server.server.hocuspocus.documents.get(id)!).title).toBe('Read me');
-    const stored = await loadBoardDoc(server.server.store, id);
+    expect(readMeta(boards.server.server.hocuspocus.documents.get(id)!).title).toBe('Read me');
+    const stored = await loadBoardDoc(boards.server.server.store, id);
     expect(readMeta(stored!.doc).title).toBe('Read me');
     expect(viewer.hasUnsyncedChanges).toBe(true); // the server never acknowledged it
   });
 
   it('a commenter is read-only on the board; an editor and a facilitator write it', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url, { template: 'ecommerce' });
+    await boards.start();
+    const { id, tokens } = await createBoardWithLinks(boards.server.url, { template: 'ecommerce' });
     const commenter = await connect(id, tokens.commenter);
     const facilitator = await connect(id, tokens.facilitator);
     executeCommand(commenter.document, ann, 'renameBoard', { title: 'By a commenter' });
@@ -97,23 +88,23 @@ describe('RoleAccess', () => {
   });
 
   it('rotation: whoever used the old link is disconnected with link-rotated, the old token is refused, the new one works', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url);
+    await boards.start();
+    const { id, tokens } = await createBoardWithLinks(boards.server.url);
     const facilitator = await connect(id, tokens.facilitator);
     const viewer = await connect(id, tokens.viewer);
     const closed = new Promise<string>((resolve) =>
       viewer.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
     );
 
-    const res = await fetchAsPerson(`${server.url}/api/boards/${id}/links/viewer/rotate`, tokens.facilitator, {
+    const res = await fetchAsPerson(`${boards.server.url}/api/boards/${id}/links/viewer/rotate`, tokens.facilitator, {
       method: 'POST',
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as BoardLinksResponse;
     expect(await closed).toBe(LinkRotated.reason);
 
-    expect(await refusalReason(server.wsUrl, id, tokens.viewer)).toBe(Unauthorized.reason);
-    const fresh = tokenFromFragment(new URL(body.links.viewer!, server.url).hash)!;
+    expect(await refusalReason(boards.server.wsUrl, id, tokens.viewer)).toBe(Unauthorized.reason);
+    const fresh = tokenFromFragment(new URL(body.links.viewer!, boards.server.url).hash)!;
     expect(fresh).not.toBe(tokens.viewer);
     await connect(id, fresh);
     // The facilitator was not disconnected and still writes.
@@ -122,18 +113,18 @@ describe('RoleAccess', () => {
   });
 
   it('refuses the connection past MAX_CONNECTIONS_PER_BOARD with board-full; other boards carry on', async () => {
-    server = await startTestServer({ limits: { maxConnectionsPerBoard: 2 } });
-    const full = await createBoardWithLinks(server.url);
-    const other = await createBoardWithLinks(server.url);
+    await boards.start({ limits: { maxConnectionsPerBoard: 2 } });
+    const full = await createBoardWithLinks(boards.server.url);
+    const other = await createBoardWithLinks(boards.server.url);
     await connect(full.id, full.tokens.editor);
     await connect(full.id, full.tokens.viewer);
-    expect(await refusalReason(server.wsUrl, full.id, full.tokens.editor)).toBe(BoardFull.reason);
+    expect(await refusalReason(boards.server.wsUrl, full.id, full.tokens.editor)).toBe(BoardFull.reason);
     await connect(other.id, other.tokens.editor);
   });
 
   it('closes a connection that sends a stateless message nobody may send', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url);
+    await boards.start();
+    const { id, tokens } = await createBoardWithLinks(boards.server.url);
     const facilitator = await connect(id, tokens.facilitator);
     const closed = new Promise<string>((resolve) =>
       facilitator.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
@@ -143,8 +134,8 @@ describe('RoleAccess', () => {
   });
 
   it('keeps a viewer’s presence (cursor) flowing', async () => {
-    server = await startTestServer();
-    const { id, tokens } = await createBoardWithLinks(server.url);
+    await boards.start();
+    const { id, tokens } = await createBoardWithLinks(boards.server.url);
     const editor = await connect(id, tokens.editor);
     const viewer = await connect(id, tokens.viewer);
     viewer.awareness!.setLocalState({

@@ -21,10 +21,10 @@ import { BOARD_ID_LENGTH } from '../../shared/protocol/http.ts';
 import type { FutureStateLink } from '../access/FutureStateRepository.ts';
 import type { Repositories } from '../repositories/Repositories.ts';
 import { log } from '../observability/log.ts';
-import { apiRoute } from './apiRoute.ts';
+import { type AreaAccess, areaRoutes } from './areaRoutes.ts';
 import { boardCall, boardWriteCall, type BoardAccessDeps } from './boardAccess.ts';
 import { readJson } from './jsonBody.ts';
-import { BOARD_CALL, boardIdParams, errors, json, jsonBody } from './openapiParts.ts';
+import { errors, json, jsonBody } from './openapiParts.ts';
 import { sendFile } from './priorityRoutes.ts';
 import { withBoardDoc } from './readBoardDoc.ts';
 import { HttpError, invalidRequest, sendJson } from './httpError.ts';
@@ -34,8 +34,6 @@ export interface FutureStateRoutesDeps extends BoardAccessDeps {
   readonly store: Repositories;
   readonly now?: () => number;
 }
-
-const TAGS = ['Future state'];
 
 const EXAMPLE_LINK: FutureStateResponse = {
   link: {
@@ -52,79 +50,65 @@ const EXAMPLE_LINK: FutureStateResponse = {
  * links (server/access/futureStateDoor.ts), so the same token works on both.
  */
 export function registerFutureStateRoutes(app: HttpApp, deps: FutureStateRoutesDeps): void {
-  apiRoute(
-    app,
+  const route = areaRoutes(app, 'Future state');
+  const read: AreaAccess = async (c) => (await boardCall(deps, c)).id;
+  const write: AreaAccess = async (c) =>
+    (await boardWriteCall(deps, c, 'Only a facilitator or an editor can make the future state of a board')).id;
+  route(
     {
       method: 'post',
       path: '/api/boards/{id}/future-state',
-      tags: TAGS,
       summary: 'Make the future-state board of this board (or get the one it has)',
       description:
         "A facilitator or an editor. The new board has the current board's stages, lanes, personas, channels, KPIs, notes and connectors, each with the id it has on the current board (that is how the compare matches notes); not its voting rounds or comments. It has no share links of its own: the current board's links open it with the same role. One future state per board (200 with the existing one); a future-state board has none (409 `future-of-future`).",
-      security: BOARD_CALL,
-      request: {
-        params: boardIdParams,
-        body: jsonBody(makeFutureStateRequestSchema, { title: 'Checkout, next year' }, false),
-      },
+      request: { body: jsonBody(makeFutureStateRequestSchema, { title: 'Checkout, next year' }, false) },
       responses: {
         201: json('Made', futureStateResponseSchema, EXAMPLE_LINK),
         200: json('The board had one already', futureStateResponseSchema, EXAMPLE_LINK),
-        ...errors(400, 401, 403, 404, 409, 413, 415, 500),
+        ...errors(400, 409, 413, 415, 500),
       },
     },
-    (c) => makeFutureState(c, deps),
+    write,
+    (c, id) => makeFutureState(c, deps, id),
   );
-  apiRoute(
-    app,
+  route(
     {
       method: 'get',
       path: '/api/boards/{id}/future-state',
-      tags: TAGS,
       summary: 'The current/future pair this board belongs to, or null',
-      security: BOARD_CALL,
-      request: { params: boardIdParams },
-      responses: {
-        200: json('The pair, or `{ "link": null }`', futureStateResponseSchema, EXAMPLE_LINK),
-        ...errors(401, 403, 404),
-      },
+      responses: { 200: json('The pair, or `{ "link": null }`', futureStateResponseSchema, EXAMPLE_LINK) },
     },
-    async (c) => {
-      const { id } = await boardCall(deps, c);
+    read,
+    async (c, id) => {
       const link = await deps.store.futureStates.linkOf(id);
       return sendJson(c, 200, link ? await described(c, deps, link) : { link: null });
     },
   );
-  apiRoute(
-    app,
+  route(
     {
       method: 'get',
       path: '/api/boards/{id}/compare',
-      tags: TAGS,
       summary: 'The current state compared with the future state, per stage',
       description:
         'From either board of the pair. Per stage: the pain points the future removes, keeps and adds, the touchpoints that change (text, channel or stage) and the channels, and both boards\' KPI values and targets. Notes are matched by id. 404 `no-future-state` for a board without one. Fields: docs/api.md, "Compare".',
-      security: BOARD_CALL,
-      request: { params: boardIdParams },
-      responses: { 200: json('The comparison', stateComparisonSchema, EXAMPLE_COMPARE), ...errors(401, 403, 404, 500) },
+      responses: { 200: json('The comparison', stateComparisonSchema, EXAMPLE_COMPARE), ...errors(500) },
     },
-    async (c) => sendJson(c, 200, await comparison(c, deps)),
+    read,
+    async (c, id) => sendJson(c, 200, await comparison(c, deps, id)),
   );
-  apiRoute(
-    app,
+  route(
     {
       method: 'get',
       path: '/api/boards/{id}/compare.md',
-      tags: TAGS,
       summary: 'The comparison as Markdown (a download)',
-      security: BOARD_CALL,
-      request: { params: boardIdParams },
       responses: {
         200: { description: 'Markdown', content: { 'text/markdown; charset=utf-8': { schema: { type: 'string' } } } },
-        ...errors(401, 403, 404, 500),
+        ...errors(500),
       },
     },
-    async (c) => {
-      const compare = await comparison(c, deps);
+    read,
+    async (c, id) => {
+      const compare = await comparison(c, deps, id);
       return sendFile(
         c,
         compareToMarkdown(compare),
@@ -135,8 +119,7 @@ export function registerFutureStateRoutes(app: HttpApp, deps: FutureStateRoutesD
   );
 }
 
-async function makeFutureState(c: HttpContext, deps: FutureStateRoutesDeps): Promise<Response> {
-  const { id } = await boardWriteCall(deps, c, 'Only a facilitator or an editor can make the future state of a board');
+async function makeFutureState(c: HttpContext, deps: FutureStateRoutesDeps, id: string): Promise<Response> {
   const body = await readJson(c);
   const parsed = makeFutureStateRequestSchema.safeParse(body === undefined ? {} : body);
   if (!parsed.success) throw invalidRequest(parsed.error.issues);
@@ -196,8 +179,7 @@ async function described(
   };
 }
 
-async function comparison(c: HttpContext, deps: FutureStateRoutesDeps): Promise<StateComparison> {
-  const { id } = await boardCall(deps, c);
+async function comparison(c: HttpContext, deps: FutureStateRoutesDeps, id: string): Promise<StateComparison> {
   const link = await deps.store.futureStates.linkOf(id);
   if (!link) throw new HttpError(404, 'no-future-state', `Board "${id}" has no future state (make one first)`);
   const read = (boardId: string) => withBoardDoc<BoardSnapshot>(deps.store, c.env.live, boardId, readBoard);

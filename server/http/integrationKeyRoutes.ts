@@ -8,7 +8,7 @@ import {
 } from '../../shared/protocol/integrationKeys.ts';
 import type { IntegrationKeys } from '../kpi/IntegrationKeys.ts';
 import type { BoardAccessDeps } from './boardAccess.ts';
-import { facilitatorRoutes } from './facilitatorRoutes.ts';
+import { facilitatorRoutes } from './areaRoutes.ts';
 import type { HttpApp } from './httpEnv.ts';
 import { HttpError, sendJson } from './httpError.ts';
 import { readBody } from './jsonBody.ts';
@@ -39,7 +39,6 @@ export function registerIntegrationKeyRoutes(app: HttpApp, deps: IntegrationKeyR
       method: 'get',
       path: '/api/boards/{id}/integration-keys',
       summary: "The board's integration keys (never the keys themselves)",
-      request: { params: boardIdParams },
       responses: {
         200: json('The keys, oldest first', z.array(integrationKeyViewSchema), [KEY]),
       },
@@ -53,7 +52,7 @@ export function registerIntegrationKeyRoutes(app: HttpApp, deps: IntegrationKeyR
       path: '/api/boards/{id}/integration-keys',
       summary: 'Make a key for a job; the key is in this answer only',
       description: `At most ${INTEGRATION_KEY_LIMITS.perBoard} keys per board (409 past that).`,
-      request: { params: boardIdParams, body: jsonBody(createIntegrationKeyRequestSchema, { name: KEY.name }) },
+      request: { body: jsonBody(createIntegrationKeyRequestSchema, { name: KEY.name }) },
       responses: {
         201: json('The key, shown once', integrationKeyCreatedSchema, {
           key: { ...KEY, lastUsedAt: null },

@@ -10,7 +10,7 @@ import {
 } from '../../shared/protocol/trackers.ts';
 import type { TrackerService } from '../trackers/TrackerService.ts';
 import type { BoardAccessDeps } from './boardAccess.ts';
-import { facilitatorRoutes } from './facilitatorRoutes.ts';
+import { facilitatorRoutes } from './areaRoutes.ts';
 import type { HttpApp } from './httpEnv.ts';
 import { HttpError, sendJson } from './httpError.ts';
 import { readBody } from './jsonBody.ts';
@@ -40,7 +40,6 @@ export function registerTrackerRoutes(app: HttpApp, deps: TrackerRoutesDeps): vo
       method: 'get',
       path: '/api/boards/{id}/trackers',
       summary: 'The trackers this server creates issues in (null: not set up); never a token',
-      request: { params: boardIdParams },
       responses: {
         200: json('Where issues go', trackersViewSchema, {
           github: { repo: 'acme/journeys' },

@@ -10,7 +10,7 @@ import {
 } from '../../shared/protocol/webhooks.ts';
 import type { WebhookService } from '../webhooks/WebhookService.ts';
 import type { BoardAccessDeps } from './boardAccess.ts';
-import { facilitatorRoutes } from './facilitatorRoutes.ts';
+import { facilitatorRoutes } from './areaRoutes.ts';
 import type { HttpApp } from './httpEnv.ts';
 import { HttpError, sendJson } from './httpError.ts';
 import { readBody } from './jsonBody.ts';
@@ -60,7 +60,6 @@ export function registerWebhookRoutes(app: HttpApp, deps: WebhookRoutesDeps): vo
       method: 'get',
       path: '/api/boards/{id}/webhooks',
       summary: "The board's webhooks (never their secrets)",
-      request: { params: boardIdParams },
       responses: {
         200: json('The webhooks, oldest first', z.array(webhookViewSchema), [HOOK]),
       },
@@ -75,10 +74,7 @@ export function registerWebhookRoutes(app: HttpApp, deps: WebhookRoutesDeps): vo
       summary: 'Add a webhook; its signing secret is in this answer only',
       description:
         'Refused (400) for a URL to this machine or a private network unless the operator set WEBHOOK_ALLOW_PRIVATE, for a URL with credentials, and past 10 webhooks per board.',
-      request: {
-        params: boardIdParams,
-        body: jsonBody(createWebhookRequestSchema, { url: HOOK.url, events: HOOK.events }),
-      },
+      request: { body: jsonBody(createWebhookRequestSchema, { url: HOOK.url, events: HOOK.events }) },
       responses: {
         201: json('The webhook and its secret, shown once', webhookCreatedSchema, {
           webhook: HOOK,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../shared/protocol/roles.ts';
-import type { Database } from '../storage/database.ts';
+import { Repository } from '../storage/Repository.ts';
 import { PreparedQuery } from '../storage/PreparedQuery.ts';
 import { changed } from '../storage/rows.ts';
 import type { IdentityTables } from './IdentityRepository.ts';
@@ -50,20 +49,17 @@ export interface Membership {
  * their company (issuer, subject, name, email on their `people` row), their sessions (only the
  * sha256 of a session id is stored), and the boards they joined (tables: migrations/0011_accounts.ts).
  */
-export class AccountRepository {
-  readonly #db: Kysely<AccountTables>;
+export class AccountRepository extends Repository<AccountTables> {
   /** Runs on every connection of a signed-in person: compiled once (PreparedQuery.ts). */
-  readonly #recordMembership: PreparedQuery<{ personId: string; boardId: string; role: Role; at: number }, unknown>;
-
-  constructor(database: Database) {
-    const db = database.camelCase<AccountTables>();
-    this.#db = db;
-    this.#recordMembership = new PreparedQuery(db, ['personId', 'boardId', 'role', 'at'], (a) =>
-      db
+  readonly #recordMembership = new PreparedQuery(
+    this.db,
+    ['personId', 'boardId', 'role', 'at'],
+    (a: { personId: string; boardId: string; role: Role; at: number }) =>
+      this.db
         .insertInto('board_members')
         .columns(['personId', 'boardId', 'role', 'lastSeen'])
         .expression(
-          db
+          this.db
             .selectFrom('people')
             .select((eb) => [
               'id',
@@ -80,14 +76,13 @@ export class AccountRepository {
             lastSeen: eb.ref('excluded.lastSeen'),
           })),
         ),
-    );
-  }
+  );
 
   /** Creates the person of (issuer, subject) or refreshes their name and email; returns their id. */
   async upsertSignedIn(p: SignedInPerson): Promise<string> {
     // A signed-in person proves themselves by session; the row's own credential is random and never shown.
     const { id, issuer, subject, email, name } = p;
-    const row = await this.#db
+    const row = await this.db
       .insertInto('people')
       .values({
         id,
@@ -112,7 +107,7 @@ export class AccountRepository {
 
   /** Name, email, issuer of a signed-in person; null for a person who never signed in. */
   async profileOf(personId: string): Promise<SignedInProfile | null> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('people')
       .select(['issuer', 'email', 'name'])
       .where('id', '=', personId)
@@ -123,12 +118,12 @@ export class AccountRepository {
 
   async addSession(s: StoredSession): Promise<void> {
     const { idHash, personId, createdAt, expiresAt } = s;
-    await this.#db.insertInto('sessions').values({ idHash, personId, createdAt, expiresAt }).execute();
+    await this.db.insertInto('sessions').values({ idHash, personId, createdAt, expiresAt }).execute();
   }
 
   /** The session whose id hashes to `idHash`, expired or not; null if none or its person is revoked. */
   async sessionByHash(idHash: Uint8Array): Promise<StoredSession | null> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('sessions as s')
       .innerJoin('people as p', 'p.id', 's.personId')
       .selectAll('s')
@@ -139,12 +134,12 @@ export class AccountRepository {
   }
 
   async deleteSession(idHash: Uint8Array): Promise<void> {
-    await this.#db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
+    await this.db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
   }
 
   /** Drops sessions that expired before `now`; returns how many. */
   async deleteExpiredSessions(now: number): Promise<number> {
-    return changed(await this.#db.deleteFrom('sessions').where('expiresAt', '<', now).executeTakeFirst());
+    return changed(await this.db.deleteFrom('sessions').where('expiresAt', '<', now).executeTakeFirst());
   }
 
   /** Remembers that a signed-in person opened `boardId` with `role` (no-op for anyone else). */
@@ -154,7 +149,7 @@ export class AccountRepository {
 
   /** The boards a person joined, most recently seen first, with their titles. */
   async membershipsOf(personId: string): Promise<readonly Membership[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('board_members as m')
       .innerJoin('boards as b', 'b.id', 'm.boardId')
       .select(['m.boardId', 'b.title', 'm.role', 'm.lastSeen'])
@@ -167,7 +162,7 @@ export class AccountRepository {
 
   /** The role a signed-in person last had on `boardId`; null if they never joined it signed in. */
   async membershipOf(personId: string, boardId: string): Promise<Role | null> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('board_members')
       .select('role')
       .where('personId', '=', personId)
@@ -179,7 +174,7 @@ export class AccountRepository {
 
   /** The email domain whose signed-in members alone may edit and vote on `boardId`; null = anyone with a link. */
   async membersDomain(boardId: string): Promise<string | null> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('board_sign_in_rules')
       .select('membersDomain')
       .where('boardId', '=', boardId)
@@ -189,10 +184,10 @@ export class AccountRepository {
 
   async setMembersDomain(boardId: string, domain: string | null): Promise<void> {
     if (domain === null) {
-      await this.#db.deleteFrom('board_sign_in_rules').where('boardId', '=', boardId).execute();
+      await this.db.deleteFrom('board_sign_in_rules').where('boardId', '=', boardId).execute();
       return;
     }
-    await this.#db
+    await this.db
       .insertInto('board_sign_in_rules')
       .values({ boardId, membersDomain: domain })
       .onConflict((oc) =>

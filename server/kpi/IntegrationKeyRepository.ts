@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/database.ts';
+import { Repository } from '../storage/Repository.ts';
 
 /** A board integration key as stored: never the key itself, only its hash and first characters. */
 export interface StoredIntegrationKey {
@@ -19,20 +18,14 @@ interface IntegrationKeyTables {
 }
 
 /** Board integration keys (table: migrations/0014_integrationKeys.ts). */
-export class IntegrationKeyRepository {
-  readonly #db: Kysely<IntegrationKeyTables>;
-
-  constructor(database: Database) {
-    this.#db = database.camelCase();
-  }
-
+export class IntegrationKeyRepository extends Repository<IntegrationKeyTables> {
   async add(key: StoredIntegrationKey): Promise<void> {
-    await this.#db.insertInto('integration_keys').values(key).execute();
+    await this.db.insertInto('integration_keys').values(key).execute();
   }
 
   /** The board's keys, oldest first. */
   async list(boardId: string): Promise<StoredIntegrationKey[]> {
-    return this.#db
+    return this.db
       .selectFrom('integration_keys')
       .selectAll()
       .where('boardId', '=', boardId)
@@ -44,18 +37,18 @@ export class IntegrationKeyRepository {
   /** The key whose hash this is, of whichever board; null for none (never made, or revoked). */
   async byHash(keyHash: string): Promise<StoredIntegrationKey | null> {
     return (
-      (await this.#db.selectFrom('integration_keys').selectAll().where('keyHash', '=', keyHash).executeTakeFirst()) ??
+      (await this.db.selectFrom('integration_keys').selectAll().where('keyHash', '=', keyHash).executeTakeFirst()) ??
       null
     );
   }
 
   async markUsed(id: string, at: number): Promise<void> {
-    await this.#db.updateTable('integration_keys').set({ lastUsedAt: at }).where('id', '=', id).execute();
+    await this.db.updateTable('integration_keys').set({ lastUsedAt: at }).where('id', '=', id).execute();
   }
 
   /** Revoking deletes the row: the key stops working at once. False if the board has no such key. */
   async revoke(boardId: string, id: string): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .deleteFrom('integration_keys')
       .where('boardId', '=', boardId)
       .where('id', '=', id)

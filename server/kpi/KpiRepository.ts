@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KpiId, StageId } from '../../shared/schema/ids.ts';
 import { type KpiMeasurement, periodStart } from '../../shared/schema/kpiSeries.ts';
-import type { Database } from '../storage/database.ts';
+import { Repository } from '../storage/Repository.ts';
 import type { Verbatim } from '../../shared/protocol/evidence.ts';
 
 /** One measurement to write: of which KPI. */
@@ -29,16 +29,10 @@ const COLUMNS = ['period', 'value', 'sampleSize', 'source'] as const;
  * only the latest points of each KPI (KpiService mirrors them), so years of daily points never
  * reach the clients that open the board.
  */
-export class KpiRepository {
-  readonly #db: Kysely<KpiTables>;
-
-  constructor(database: Database) {
-    this.#db = database.camelCase<KpiTables>();
-  }
-
+export class KpiRepository extends Repository<KpiTables> {
   /** The KPI's measurements, oldest first; with `latest`, only the last that many (still oldest first). */
   async series(boardId: string, kpiId: string, latest?: number): Promise<KpiMeasurement[]> {
-    let query = this.#db
+    let query = this.db
       .selectFrom('kpi_measurements')
       .select(COLUMNS)
       .where('boardId', '=', boardId)
@@ -64,7 +58,7 @@ export class KpiRepository {
     evidence: { readonly verbatims: readonly Verbatim[]; readonly perStage: number } = NO_EVIDENCE,
   ): Promise<(number | null)[]> {
     if (writes.length === 0 && (dryRun || evidence.verbatims.length === 0)) return [];
-    return this.#db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const kpiIds = [...new Set(writes.map((w) => w.kpiId))];
       const existing = await trx
         .selectFrom('kpi_measurements')
@@ -106,7 +100,7 @@ export class KpiRepository {
 
   /** A stage's verbatims, newest first. */
   async verbatims(boardId: string, stageId: StageId, limit: number): Promise<Verbatim[]> {
-    return this.#db
+    return this.db
       .selectFrom('evidence_verbatims')
       .select(VERBATIM_COLUMNS)
       .where('boardId', '=', boardId)

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/database.ts';
 import { PreparedQuery } from '../storage/PreparedQuery.ts';
+import { Repository } from '../storage/Repository.ts';
 import { changed } from '../storage/rows.ts';
 
 /** The tables as the camelCase query builder names them (migrations/0010_boardPeople.ts). */
@@ -26,30 +25,23 @@ export interface LobbyEntry {
  * Per board: who was removed, whether admission is on, who was let in, who waits in the lobby
  * (tables: migrations/0010_boardPeople.ts).
  */
-export class BoardPeopleRepository {
-  readonly #db: Kysely<BoardPeopleTables>;
+export class BoardPeopleRepository extends Repository<BoardPeopleTables> {
   /** The checks every connection makes: compiled once (PreparedQuery.ts). */
-  readonly #isRemoved: PreparedQuery<BoardAndPerson, unknown>;
-  readonly #isAdmitted: PreparedQuery<BoardAndPerson, unknown>;
-  readonly #admission: PreparedQuery<{ boardId: string }, { onSince: number | null }>;
+  readonly #isRemoved = this.#has('board_removed_people');
+  readonly #isAdmitted = this.#has('board_admitted_people');
+  readonly #admission = new PreparedQuery(this.db, ['boardId'], (a: { boardId: string }) =>
+    this.db.selectFrom('board_admission').select('onSince').where('boardId', '=', a.boardId),
+  );
 
-  constructor(database: Database) {
-    const db = database.camelCase<BoardPeopleTables>();
-    this.#db = db;
-    const has = (table: 'board_removed_people' | 'board_admitted_people') =>
-      new PreparedQuery(db, ['boardId', 'personId'], (a: BoardAndPerson) =>
-        db.selectFrom(table).select('personId').where('boardId', '=', a.boardId).where('personId', '=', a.personId),
-      );
-    this.#isRemoved = has('board_removed_people');
-    this.#isAdmitted = has('board_admitted_people');
-    this.#admission = new PreparedQuery(db, ['boardId'], (a: { boardId: string }) =>
-      db.selectFrom('board_admission').select('onSince').where('boardId', '=', a.boardId),
+  #has(table: 'board_removed_people' | 'board_admitted_people') {
+    return new PreparedQuery(this.db, ['boardId', 'personId'], (a: BoardAndPerson) =>
+      this.db.selectFrom(table).select('personId').where('boardId', '=', a.boardId).where('personId', '=', a.personId),
     );
   }
 
   /** Records that a facilitator removed the person from the board; idempotent. */
   async removeFromBoard(boardId: string, personId: string, at: number, byPersonId: string): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('board_removed_people')
       .values({ boardId, personId, removedAt: at, removedBy: byPersonId })
       .onConflict((oc) => oc.doNothing())
@@ -62,7 +54,7 @@ export class BoardPeopleRepository {
 
   /** Turns admission on (newcomers wait in the lobby) or off for a board. */
   async setAdmission(boardId: string, on: boolean, at: number): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('board_admission')
       .values({ boardId, onSince: on ? at : null })
       .onConflict((oc) => oc.column('boardId').doUpdateSet((eb) => ({ onSince: eb.ref('excluded.onSince') })))
@@ -77,7 +69,7 @@ export class BoardPeopleRepository {
   /** Lets the person in (and takes them out of the lobby); idempotent. */
   async admit(boardId: string, personIds: readonly string[], at: number): Promise<void> {
     if (personIds.length === 0) return;
-    await this.#db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('board_admitted_people')
         .values(personIds.map((personId) => ({ boardId, personId, admittedAt: at })))
@@ -93,7 +85,7 @@ export class BoardPeopleRepository {
 
   /** The person asks to come in, under the name they chose; a second knock updates it. */
   async knock(boardId: string, personId: string, name: string, at: number): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('board_lobby')
       .values({ boardId, personId, name, since: at, denied: 0 })
       .onConflict((oc) => oc.columns(['boardId', 'personId']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
@@ -102,7 +94,7 @@ export class BoardPeopleRepository {
 
   /** Who is waiting, oldest first (not those turned away). */
   async lobby(boardId: string): Promise<readonly LobbyEntry[]> {
-    return this.#db
+    return this.db
       .selectFrom('board_lobby')
       .select(['personId', 'name', 'since'])
       .where('boardId', '=', boardId)
@@ -114,7 +106,7 @@ export class BoardPeopleRepository {
 
   /** Turns the person away: they keep waiting, unlisted, until a facilitator admits them; false if they were not listed. */
   async leaveLobby(boardId: string, personId: string): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .updateTable('board_lobby')
       .set({ denied: 1 })
       .where('boardId', '=', boardId)

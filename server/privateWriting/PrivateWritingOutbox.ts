@@ -24,16 +24,7 @@ export type Refusal = HeldRefusal<PrivateRefusalCode>;
  * how many drafts each person has, never more. Who each connection said it is is kept by
  * HeldAudience (server/reveal/), as for voting.
  */
-export class PrivateWritingOutbox extends HeldAudience {
-  private readonly store: PrivateWritingRepository;
-  private readonly now: () => number;
-
-  constructor(store: PrivateWritingRepository, now: () => number) {
-    super();
-    this.store = store;
-    this.now = now;
-  }
-
+export class PrivateWritingOutbox extends HeldAudience<PrivateWritingRepository> {
   /** The phase, the recipient's own drafts and everyone's counts, to one connection. */
   async sendState(
     connection: Connection,

@@ -10,11 +10,18 @@ export type HeldPerson = VoterIdentity;
  * Who may hear what of state the server holds until a reveal (voting's ballots, private writing's
  * drafts): the connections of a board, and the person each one said it is in its hello, bound for
  * the connection's lifetime. Each feature's outbox extends it with its own messages and stays the
- * one place that decides who receives what.
+ * one place that decides who receives what; `store` is the feature's repository, `now` its clock.
  */
-export class HeldAudience {
+export class HeldAudience<Store = unknown> {
   protected instance: Hocuspocus | null = null;
   private readonly people = new WeakMap<Connection, HeldPerson>();
+  protected readonly store: Store;
+  protected readonly now: () => number;
+
+  constructor(store: Store, now: () => number) {
+    this.store = store;
+    this.now = now;
+  }
 
   attach(instance: Hocuspocus): void {
     this.instance = instance;

@@ -1,5 +1,4 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeCommand, readBoard, readMeta, type NoteId, type StateComparison } from '../../shared/index.ts';
 import { LinkRotated, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { PEOPLE } from '../../shared/protocol/people.ts';
@@ -16,7 +15,8 @@ import {
   waitForAck,
 } from '../testing/providers.ts';
 import { serverDatabases } from '../testing/serverDatabases.ts';
-import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
+import { testBoards } from '../testing/testBoards.ts';
+import { createBoardWithLinks } from '../testing/testServer.ts';
 
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
@@ -26,25 +26,18 @@ const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
  * whoever can open the current board opens it with the same role, and nobody else.
  */
 describe.each(serverDatabases())('future-state board on %s', (_name, options) => {
-  let server: TestServer;
-  const providers: HocuspocusProvider[] = [];
-  afterEach(async () => {
-    providers.splice(0).forEach((p) => p.destroy());
-    await server?.close();
-  });
-  const connect = async (boardId: string, token: string) => {
-    const p = await connectProvider(server.wsUrl, boardId, { token });
-    providers.push(p);
-    return p;
-  };
+  const boards = testBoards((wsUrl, boardId, token, credential: string | undefined) =>
+    connectProvider(wsUrl, boardId, { token, credential }),
+  );
+  const connect = (boardId: string, token: string, credential?: string) => boards.join(boardId, token, credential);
   const makeFuture = (boardId: string, token: string, body?: unknown) =>
-    fetchAsPerson(`${server.url}/api/boards/${boardId}/future-state`, token, {
+    fetchAsPerson(`${boards.server.url}/api/boards/${boardId}/future-state`, token, {
       method: 'POST',
       ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
     });
   /** A current board with notes, and its future state made by its editor. */
   const pair = async () => {
-    const current = await createBoardWithLinks(server.url, { title: 'Checkout', template: 'ecommerce' });
+    const current = await createBoardWithLinks(boards.server.url, { title: 'Checkout', template: 'ecommerce' });
     const res = await makeFuture(current.id, current.tokens.editor);
     expect(res.status).toBe(201);
     const { link } = (await res.json()) as FutureStateResponse;
@@ -52,8 +45,8 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
   };
 
   it('an editor or a facilitator makes it, once; a commenter or a viewer may not; a future has no future', async () => {
-    server = await startTestServer(options());
-    const board = await createBoardWithLinks(server.url, { title: 'Checkout', template: 'ecommerce' });
+    await boards.start(options());
+    const board = await createBoardWithLinks(boards.server.url, { title: 'Checkout', template: 'ecommerce' });
     for (const role of ['viewer', 'commenter'] as Role[])
       expect((await makeFuture(board.id, board.tokens[role])).status, role).toBe(403);
 
@@ -73,32 +66,34 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
   });
 
   it('refuses a stranger, another board’s link and an unknown board, over HTTP and on the socket', async () => {
-    server = await startTestServer(options());
+    await boards.start(options());
     const { current, future, tokens } = await pair();
-    const other = await createBoardWithLinks(server.url);
+    const other = await createBoardWithLinks(boards.server.url);
 
-    expect((await fetch(`${server.url}/api/boards/${future.id}/compare`)).status).toBe(401);
+    expect((await fetch(`${boards.server.url}/api/boards/${future.id}/compare`)).status).toBe(401);
     expect(
-      (await fetchAsPerson(`${server.url}/api/boards/${future.id}/compare`, other.tokens.facilitator)).status,
+      (await fetchAsPerson(`${boards.server.url}/api/boards/${future.id}/compare`, other.tokens.facilitator)).status,
     ).toBe(401);
     expect((await makeFuture(current.id, other.tokens.facilitator)).status).toBe(401);
     expect((await makeFuture('zzzzzzzzzzzz', tokens.facilitator)).status).toBe(404);
-    expect((await fetchAsPerson(`${server.url}/api/boards/zzzzzzzzzzzz/compare`, tokens.viewer)).status).toBe(404);
+    expect((await fetchAsPerson(`${boards.server.url}/api/boards/zzzzzzzzzzzz/compare`, tokens.viewer)).status).toBe(
+      404,
+    );
     // The current board's links open only its own pair: not another board's future.
     const otherFuture = await makeFuture(other.id, other.tokens.editor);
     const otherId = ((await otherFuture.json()) as FutureStateResponse).link!.future.id;
-    expect(await refusalReason(server.wsUrl, otherId, tokens.facilitator)).toBe(Unauthorized.reason);
+    expect(await refusalReason(boards.server.wsUrl, otherId, tokens.facilitator)).toBe(Unauthorized.reason);
 
-    expect(await refusalReason(server.wsUrl, future.id, '')).toBe(Unauthorized.reason);
-    expect(await refusalReason(server.wsUrl, future.id, other.tokens.facilitator)).toBe(Unauthorized.reason);
-    expect(await refusalReason(server.wsUrl, future.id, 'x'.repeat(32))).toBe(Unauthorized.reason);
-    expect(server.server.hocuspocus.documents.has(future.id)).toBe(false);
+    expect(await refusalReason(boards.server.wsUrl, future.id, '')).toBe(Unauthorized.reason);
+    expect(await refusalReason(boards.server.wsUrl, future.id, other.tokens.facilitator)).toBe(Unauthorized.reason);
+    expect(await refusalReason(boards.server.wsUrl, future.id, 'x'.repeat(32))).toBe(Unauthorized.reason);
+    expect(boards.server.server.hocuspocus.documents.has(future.id)).toBe(false);
   });
 
   it('the current board’s viewer link opens the future board as a viewer, not an editor; its editor link as an editor', async () => {
-    server = await startTestServer(options());
+    await boards.start(options());
     const { future, tokens } = await pair();
-    const links = await fetchAsPerson(`${server.url}/api/boards/${future.id}/links`, tokens.viewer);
+    const links = await fetchAsPerson(`${boards.server.url}/api/boards/${future.id}/links`, tokens.viewer);
     expect(((await links.json()) as BoardLinksResponse).role).toBe('viewer');
 
     const editor = await connect(future.id, tokens.editor);
@@ -112,18 +107,16 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
 
     executeCommand(editor.document, ann, 'renameBoard', { title: 'Checkout, next year' });
     await waitForAck(editor);
-    await waitFor(() => readMeta(server.server.hocuspocus.documents.get(future.id)!).title === 'Checkout, next year');
+    await waitFor(
+      () => readMeta(boards.server.server.hocuspocus.documents.get(future.id)!).title === 'Checkout, next year',
+    );
   });
 
   it('a person removed from the current board cannot open the future one, with the same credential', async () => {
-    server = await startTestServer(options());
+    await boards.start(options());
     const { current, future, tokens } = await pair();
-    const bob = (await identityNamed(server.wsUrl, current.id, tokens.editor, 'bob'))!;
-    const onFuture = await connectProvider(server.wsUrl, future.id, {
-      token: tokens.editor,
-      credential: bob.credential,
-    });
-    providers.push(onFuture);
+    const bob = (await identityNamed(boards.server.wsUrl, current.id, tokens.editor, 'bob'))!;
+    await connect(future.id, tokens.editor, bob.credential);
     const facilitator = await connect(current.id, tokens.facilitator);
     facilitator.sendStateless(JSON.stringify({ type: PEOPLE.remove, personId: bob.personId, name: 'Bob' }));
     await waitFor(
@@ -135,7 +128,7 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
 
   const refusalWith = async (boardId: string, token: string, credential: string) => {
     try {
-      const p = await connectProvider(server.wsUrl, boardId, { token, credential });
+      const p = await connectProvider(boards.server.wsUrl, boardId, { token, credential });
       p.destroy();
       return 'accepted';
     } catch (error) {
@@ -144,26 +137,30 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
   };
 
   it('rotating a link of the current board closes it on the future board too, and the old token stops opening it', async () => {
-    server = await startTestServer(options());
+    await boards.start(options());
     const { current, future, tokens } = await pair();
     const viewer = await connect(future.id, tokens.viewer);
     const closed = new Promise<string>((resolve) =>
       viewer.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
     );
-    const res = await fetchAsPerson(`${server.url}/api/boards/${current.id}/links/viewer/rotate`, tokens.facilitator, {
-      method: 'POST',
-    });
+    const res = await fetchAsPerson(
+      `${boards.server.url}/api/boards/${current.id}/links/viewer/rotate`,
+      tokens.facilitator,
+      {
+        method: 'POST',
+      },
+    );
     expect(res.status).toBe(200);
     expect(await closed).toBe(LinkRotated.reason);
-    expect(await refusalReason(server.wsUrl, future.id, tokens.viewer)).toBe(Unauthorized.reason);
+    expect(await refusalReason(boards.server.wsUrl, future.id, tokens.viewer)).toBe(Unauthorized.reason);
     const fresh = tokenFromFragment(
-      new URL(((await res.json()) as BoardLinksResponse).links.viewer!, server.url).hash,
+      new URL(((await res.json()) as BoardLinksResponse).links.viewer!, boards.server.url).hash,
     )!;
     await connect(future.id, fresh);
   });
 
   it('compares the two from either board, as JSON and Markdown, for a viewer; a note changed on the future shows', async () => {
-    server = await startTestServer(options());
+    await boards.start(options());
     const { current, future, tokens } = await pair();
     const editor = await connect(future.id, tokens.editor);
     const pain = readBoard(editor.document).notes.find((n) => n.kind === 'pain')!;
@@ -177,7 +174,7 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
     await waitForAck(editor);
 
     for (const boardId of [current.id, future.id]) {
-      const res = await fetchAsPerson(`${server.url}/api/boards/${boardId}/compare`, tokens.viewer);
+      const res = await fetchAsPerson(`${boards.server.url}/api/boards/${boardId}/compare`, tokens.viewer);
       expect(res.status).toBe(200);
       const compare = (await res.json()) as StateComparison;
       expect(compare.current.id).toBe(current.id);
@@ -186,15 +183,15 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
       expect(kept).toEqual({ id: pain.id, text: 'Fixed: one-click checkout', before: pain.text });
       expect(compare.totals.painsRemoved).toBe(1);
     }
-    const md = await fetchAsPerson(`${server.url}/api/boards/${future.id}/compare.md`, tokens.viewer);
+    const md = await fetchAsPerson(`${boards.server.url}/api/boards/${future.id}/compare.md`, tokens.viewer);
     expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(await md.text()).toContain('Fixed: one-click checkout | kept (was');
 
-    const alone = await createBoardWithLinks(server.url);
-    const none = await fetchAsPerson(`${server.url}/api/boards/${alone.id}/compare`, alone.tokens.viewer);
+    const alone = await createBoardWithLinks(boards.server.url);
+    const none = await fetchAsPerson(`${boards.server.url}/api/boards/${alone.id}/compare`, alone.tokens.viewer);
     expect(none.status).toBe(404);
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('no-future-state');
-    const states = await fetchAsPerson(`${server.url}/api/boards/${alone.id}/future-state`, alone.tokens.viewer);
+    const states = await fetchAsPerson(`${boards.server.url}/api/boards/${alone.id}/future-state`, alone.tokens.viewer);
     expect(await states.json()).toEqual({ link: null });
   });
 });

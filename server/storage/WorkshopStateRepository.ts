@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './database.ts';
+import { Repository } from './Repository.ts';
 import { changed } from './rows.ts';
 
-export interface WorkshopTables {
-  board_workshop: { board_id: string; state: string; updated_at: number };
+interface WorkshopTables {
+  board_workshop: { boardId: string; state: string; updatedAt: number };
 }
 
 /**
@@ -11,34 +10,26 @@ export interface WorkshopTables {
  * one JSON row per board beside the board (table: migrations/0004_workshop.ts), so it survives a
  * restart and never sits in the board document (which editors can write).
  */
-export class WorkshopStateRepository {
-  readonly #database: Database;
-  readonly #db: Kysely<WorkshopTables>;
-
-  constructor(database: Database) {
-    this.#database = database;
-    this.#db = database.kysely<WorkshopTables>();
-  }
-
+export class WorkshopStateRepository extends Repository<WorkshopTables> {
   /** The stored state as parsed JSON (read it tolerantly), or null if the board has none. */
   async loadWorkshopState(boardId: string): Promise<unknown> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('board_workshop')
       .select('state')
-      .where('board_id', '=', boardId)
+      .where('boardId', '=', boardId)
       .executeTakeFirst();
     return row ? parseJson(row.state) : null;
   }
 
   /** Inserts or replaces the board's state; durable when it resolves. Fails if the board does not exist. */
   async saveWorkshopState(boardId: string, state: unknown, at: number): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('board_workshop')
-      .values({ board_id: boardId, state: JSON.stringify(state), updated_at: at })
+      .values({ boardId, state: JSON.stringify(state), updatedAt: at })
       .onConflict((oc) =>
-        oc.column('board_id').doUpdateSet((eb) => ({
+        oc.column('boardId').doUpdateSet((eb) => ({
           state: eb.ref('excluded.state'),
-          updated_at: eb.ref('excluded.updated_at'),
+          updatedAt: eb.ref('excluded.updatedAt'),
         })),
       )
       .execute();
@@ -50,19 +41,19 @@ export class WorkshopStateRepository {
    * as text. Resolves false, writing nothing, if another writer came first.
    */
   async replaceWorkshopState(boardId: string, expected: unknown, state: unknown, at: number): Promise<boolean> {
-    const row = { board_id: boardId, state: JSON.stringify(state), updated_at: at };
+    const row = { boardId, state: JSON.stringify(state), updatedAt: at };
     const result =
       expected === null
-        ? await this.#db
+        ? await this.db
             .insertInto('board_workshop')
             .values(row)
-            .onConflict((oc) => oc.column('board_id').doNothing())
+            .onConflict((oc) => oc.column('boardId').doNothing())
             .executeTakeFirst()
-        : await this.#db
+        : await this.db
             .updateTable('board_workshop')
-            .set({ state: row.state, updated_at: at })
-            .where('board_id', '=', boardId)
-            .where(this.#database.sameJson('state', expected))
+            .set({ state: row.state, updatedAt: at })
+            .where('boardId', '=', boardId)
+            .where(this.database.sameJson('state', expected))
             .executeTakeFirst();
     return changed(result) === 1;
   }

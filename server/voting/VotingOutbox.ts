@@ -28,24 +28,10 @@ export type StateEvent = VotingStateMessage['event'];
  * to facilitators only; everyone else hears the round's settings and their own remaining dots.
  * Who each connection said it is is kept by HeldAudience (server/reveal/).
  */
-export class VotingOutbox extends HeldAudience {
-  private readonly store: VotingRepository;
-  private readonly now: () => number;
-
-  constructor(store: VotingRepository, now: () => number) {
-    super();
-    this.store = store;
-    this.now = now;
-  }
-
+export class VotingOutbox extends HeldAudience<VotingRepository> {
   async broadcastState(boardId: string, round: StoredRound | null, event: StateEvent): Promise<void> {
     const ballots = round ? await this.store.getBallots(round.id) : [];
-    for (const c of this.connectionsOf(boardId)) {
-      this.sendStateWith(c, boardId, round, ballots, event);
-      const person = this.identified(c);
-      const ballot = person && ballots.find((b) => b.personId === person.id);
-      if (round && ballot) c.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
-    }
+    for (const c of this.connectionsOf(boardId)) this.sendStateWith(c, boardId, round, ballots, event);
   }
 
   async sendState(
@@ -56,34 +42,35 @@ export class VotingOutbox extends HeldAudience {
   ): Promise<void> {
     const ballots = round ? await this.store.getBallots(round.id) : [];
     this.sendStateWith(connection, boardId, round, ballots, event);
-    const person = this.identified(connection);
-    const ballot = person && ballots.find((b) => b.personId === person.id);
-    if (round && ballot) connection.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, ballot.dots, [])));
   }
 
   async sendStateToFacilitators(boardId: string, round: StoredRound): Promise<void> {
     const facilitators = this.connectionsOf(boardId).filter((c) => roleOf(c) === 'facilitator');
     if (facilitators.length === 0) return;
     const ballots = await this.store.getBallots(round.id);
-    for (const c of facilitators) this.sendStateWith(c, boardId, round, ballots, null);
+    for (const c of facilitators) this.sendStateWith(c, boardId, round, ballots, null, false);
   }
 
-  /** The state as `connection` may see it: its own remaining dots; the pending list only for facilitators. */
+  /**
+   * The state as `connection` may see it: its own remaining dots; the pending list only for
+   * facilitators. Then, with `ownBallot`, the person's ballot when they have one in the round.
+   */
   private sendStateWith(
     connection: Connection,
     boardId: string,
     round: StoredRound | null,
     ballots: readonly StoredBallot[],
     event: StateEvent,
+    ownBallot = true,
   ): void {
     const role = roleOf(connection);
     const doc = this.instance?.documents.get(boardId);
     const laneOf = (id: NoteId) => (doc ? (noteFacts(doc, id)?.laneId ?? null) : null);
     let you: MyVotingStatus | null = null;
     let pending: PendingVoter[] | null = null;
+    const person = this.identified(connection);
+    const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
     if (round) {
-      const person = this.identified(connection);
-      const mine = person ? ballots.find((b) => b.personId === person.id) : undefined;
       const refusal = person
         ? (votingRefusal(role, round.settings, guestOf(connection)) ??
           (round.settings.onlyPresent && !mine ? NOT_ELIGIBLE : null))
@@ -112,6 +99,8 @@ export class VotingOutbox extends HeldAudience {
       event,
     };
     connection.sendStateless(JSON.stringify(message));
+    if (ownBallot && round && mine)
+      connection.sendStateless(JSON.stringify(this.ballotMessage(boardId, round, mine.dots, [])));
   }
 
   sendBallot(boardId: string, round: StoredRound, personId: string, dots: Dots, refunded: readonly NoteId[]): void {

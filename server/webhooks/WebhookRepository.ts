@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { DeliveryState, WebhookEvent } from '../../shared/protocol/webhooks.ts';
-import type { Database } from '../storage/database.ts';
+import { Repository } from '../storage/Repository.ts';
 
 export interface StoredWebhook {
   readonly id: string;
@@ -42,20 +41,14 @@ interface WebhookTables {
 }
 
 /** Webhooks and their delivery log (table: migrations/0013_webhooks.ts). */
-export class WebhookRepository {
-  readonly #db: Kysely<WebhookTables>;
-
-  constructor(database: Database) {
-    this.#db = database.camelCase();
-  }
-
+export class WebhookRepository extends Repository<WebhookTables> {
   async addWebhook(webhook: StoredWebhook): Promise<void> {
-    await this.#db.insertInto('webhooks').values(webhook).execute();
+    await this.db.insertInto('webhooks').values(webhook).execute();
   }
 
   /** The board's webhooks, oldest first. */
   async listWebhooks(boardId: string): Promise<StoredWebhook[]> {
-    return this.#db
+    return this.db
       .selectFrom('webhooks')
       .selectAll()
       .where('boardId', '=', boardId)
@@ -66,7 +59,7 @@ export class WebhookRepository {
 
   async getWebhook(boardId: string, id: string): Promise<StoredWebhook | null> {
     return (
-      (await this.#db
+      (await this.db
         .selectFrom('webhooks')
         .selectAll()
         .where('boardId', '=', boardId)
@@ -77,7 +70,7 @@ export class WebhookRepository {
 
   /** Removes a webhook and its delivery log; false if the board has no such webhook. */
   async deleteWebhook(boardId: string, id: string): Promise<boolean> {
-    return this.#db.transaction().execute(async (tx) => {
+    return this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('webhook_deliveries').where('webhookId', '=', id).where('boardId', '=', boardId).execute();
       const result = await tx
         .deleteFrom('webhooks')
@@ -89,7 +82,7 @@ export class WebhookRepository {
   }
 
   async setSecret(boardId: string, id: string, secretSealed: Uint8Array): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.db
       .updateTable('webhooks')
       .set({ secretSealed })
       .where('boardId', '=', boardId)
@@ -100,7 +93,7 @@ export class WebhookRepository {
 
   async addDeliveries(deliveries: readonly StoredDelivery[]): Promise<void> {
     if (deliveries.length > 0)
-      await this.#db
+      await this.db
         .insertInto('webhook_deliveries')
         .values([...deliveries])
         .execute();
@@ -111,7 +104,7 @@ export class WebhookRepository {
    * each row is taken with a compare-and-set on its lease, so two instances never send one twice.
    */
   async claimDue(now: number, leaseMs: number, limit: number): Promise<StoredDelivery[]> {
-    const due = await this.#db
+    const due = await this.db
       .selectFrom('webhook_deliveries')
       .selectAll()
       .where('state', '=', 'pending')
@@ -122,7 +115,7 @@ export class WebhookRepository {
       .execute();
     const claimed: StoredDelivery[] = [];
     for (const delivery of due) {
-      const taken = await this.#db
+      const taken = await this.db
         .updateTable('webhook_deliveries')
         .set({ leaseUntil: now + leaseMs })
         .where('id', '=', delivery.id)
@@ -135,7 +128,7 @@ export class WebhookRepository {
 
   /** Records an attempt and lets go of the lease. */
   async recordAttempt(id: string, outcome: AttemptOutcome): Promise<void> {
-    await this.#db
+    await this.db
       .updateTable('webhook_deliveries')
       .set({ ...outcome, leaseUntil: 0 })
       .where('id', '=', id)
@@ -144,7 +137,7 @@ export class WebhookRepository {
 
   /** A webhook's delivery log, newest first. */
   async listDeliveries(boardId: string, webhookId: string, limit: number): Promise<StoredDelivery[]> {
-    return this.#db
+    return this.db
       .selectFrom('webhook_deliveries')
       .selectAll()
       .where('boardId', '=', boardId)
@@ -157,7 +150,7 @@ export class WebhookRepository {
 
   async getDelivery(boardId: string, id: string): Promise<StoredDelivery | null> {
     return (
-      (await this.#db
+      (await this.db
         .selectFrom('webhook_deliveries')
         .selectAll()
         .where('boardId', '=', boardId)
@@ -168,7 +161,7 @@ export class WebhookRepository {
 
   /** Forgets finished deliveries older than `before` (the log keeps a few weeks). */
   async pruneDeliveries(before: number): Promise<number> {
-    const result = await this.#db
+    const result = await this.db
       .deleteFrom('webhook_deliveries')
       .where('state', '!=', 'pending')
       .where('createdAt', '<', before)

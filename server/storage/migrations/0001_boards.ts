@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { ofBoard, type SchemaBuilder } from './schemaBuilder.ts';
+import { boardId, type Column, type SchemaBuilder } from './schemaBuilder.ts';
 
 /**
  * A board is a snapshot (a full Yjs state) plus an append-only log of the updates since it; `seq`
@@ -8,40 +8,27 @@ import { ofBoard, type SchemaBuilder } from './schemaBuilder.ts';
  * several server processes hold one board (SnapshotRevisions.ts).
  */
 export async function boards(s: SchemaBuilder): Promise<void> {
-  await s
-    .table('boards')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('created_at', s.int64, (c) => c.notNull())
-    .addColumn('updated_at', s.int64, (c) => c.notNull())
-    .addColumn('snapshot', s.bytes, (c) => c.notNull())
-    .execute();
-  await s
-    .serial(s.table('board_updates'), 'seq')
-    .addColumn('board_id', 'text', ofBoard)
-    .addColumn('at', s.int64, (c) => c.notNull())
-    .addColumn('update_data', s.bytes, (c) => c.notNull())
-    .execute();
-  await s.db.schema
-    .createIndex('board_updates_by_board')
-    .ifNotExists()
-    .on('board_updates')
-    .columns(['board_id', 'seq'])
-    .execute();
-  await s
-    .table('share_links')
-    .addColumn('board_id', 'text', ofBoard)
-    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('facilitator', 'editor', 'commenter', 'viewer')`))
-    .addColumn('generation', 'integer', (c) => c.notNull())
-    .addColumn('token_hash', s.bytes, (c) => c.notNull())
-    .addColumn('sealed', s.bytes, (c) => c.notNull())
-    .addPrimaryKeyConstraint('share_links_pkey', ['board_id', 'role'])
-    .execute();
-  await s
-    .table('board_snapshot_revisions')
-    .addColumn('board_id', 'text', ofBoard)
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo(sql`'board'`))
-    .addColumn('revision', s.int64, (c) => c.notNull())
-    .addPrimaryKeyConstraint('board_snapshot_revisions_pkey', ['board_id', 'kind'])
-    .execute();
+  await s.create('boards', {
+    id: 'text key',
+    title: 'text',
+    created_at: 'int64',
+    updated_at: 'int64',
+    snapshot: 'bytes',
+  });
+  await s.create('board_updates', { seq: 'serial', board_id: boardId, at: 'int64', update_data: 'bytes' });
+  await s.index('board_updates_by_board', 'board_updates', ['board_id', 'seq']);
+  const role: Column = [
+    'text',
+    (c) => c.notNull().check(sql`role in ('facilitator', 'editor', 'commenter', 'viewer')`),
+  ];
+  await s.create(
+    'share_links',
+    { board_id: boardId, role, generation: 'integer', token_hash: 'bytes', sealed: 'bytes' },
+    ['board_id', 'role'],
+  );
+  await s.create(
+    'board_snapshot_revisions',
+    { board_id: boardId, kind: ['text', (c) => c.notNull().defaultTo(sql`'board'`)], revision: 'int64' },
+    ['board_id', 'kind'],
+  );
 }

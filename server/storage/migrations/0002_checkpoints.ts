@@ -1,23 +1,17 @@
-import { ofBoard, type SchemaBuilder } from './schemaBuilder.ts';
+import { boardId, type SchemaBuilder } from './schemaBuilder.ts';
 
 /** Version history: full encoded states beside the board (CheckpointRepository.ts). */
 export async function checkpoints(s: SchemaBuilder): Promise<void> {
-  await s
-    .table('board_checkpoints')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('board_id', 'text', ofBoard)
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('label', 'text', (c) => c.notNull())
-    .addColumn('created_by_id', 'text')
-    .addColumn('created_by_name', 'text')
-    .addColumn('created_at', s.int64, (c) => c.notNull())
-    .addColumn('note_count', 'integer', (c) => c.notNull())
-    .addColumn('state', s.bytes, (c) => c.notNull())
-    .execute();
-  await s.db.schema
-    .createIndex('board_checkpoints_by_board')
-    .ifNotExists()
-    .on('board_checkpoints')
-    .columns(['board_id', 'created_at'])
-    .execute();
+  await s.create('board_checkpoints', {
+    id: 'text key',
+    board_id: boardId,
+    kind: 'text',
+    label: 'text',
+    created_by_id: 'text?',
+    created_by_name: 'text?',
+    created_at: 'int64',
+    note_count: 'integer',
+    state: 'bytes',
+  });
+  await s.index('board_checkpoints_by_board', 'board_checkpoints', ['board_id', 'created_at']);
 }

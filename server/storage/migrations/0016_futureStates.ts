@@ -8,10 +8,9 @@ import { ofBoard, type SchemaBuilder } from './schemaBuilder.ts';
  * links), and every client can write the document.
  */
 export async function futureStates(s: SchemaBuilder): Promise<void> {
-  await s
-    .table('board_future_states')
-    .addColumn('future_board_id', 'text', (c) => ofBoard(c).primaryKey())
-    .addColumn('current_board_id', 'text', (c) => ofBoard(c).unique())
-    .addColumn('created_at', s.int64, (c) => c.notNull())
-    .execute();
+  await s.create('board_future_states', {
+    future_board_id: ['text', (c) => ofBoard(c).primaryKey()],
+    current_board_id: ['text', (c) => ofBoard(c).unique()],
+    created_at: 'int64',
+  });
 }
