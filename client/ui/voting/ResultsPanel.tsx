@@ -7,6 +7,7 @@ import { compareRounds, departmentSplits, rankRound } from '../../board/voting/r
 import { shownRound } from '../../board/voting/shownRound.ts';
 import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import { SidePanel } from '../SidePanel.tsx';
+import { Select } from '../Select.tsx';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 
@@ -190,13 +191,11 @@ function Compare({ round, rounds }: { round: Round; rounds: readonly Round[] }) 
     <div data-testid="results-compare">
       <label className="compare-pick small">
         Compare with{' '}
-        <select value={other.id} onChange={(e) => setOtherId(e.target.value as RoundId)}>
-          {others.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title} ({formatWhen(r.revealedAt)})
-            </option>
-          ))}
-        </select>
+        <Select
+          value={other.id}
+          onValue={setOtherId}
+          choices={others.map((r) => ({ value: r.id, label: `${r.title} (${formatWhen(r.revealedAt)})` }))}
+        />
       </label>
       <p className="muted small">
         From “{earlier.title}” to “{later.title}”.
