@@ -97,6 +97,23 @@ export function KpiForm({
       />
     </label>
   );
+  const selectField = <K extends 'trend' | 'direction'>(
+    label: string,
+    field: K,
+    title: string,
+    choices: readonly Choice<Draft[K]>[],
+  ) => (
+    <label className="kpi-field">
+      <span>{label}</span>
+      <Select
+        data-testid={`kpi-${field}`}
+        title={title}
+        value={draft[field]}
+        onValue={(v) => set(field, v)}
+        choices={choices}
+      />
+    </label>
+  );
 
   const numbers = (): { value: number | null; target: number | null; previous: number | null } | null => {
     const out: Record<string, number | null> = {};
@@ -195,26 +212,8 @@ export function KpiForm({
           'previous',
           { inputMode: 'decimal' },
         )}
-        <label className="kpi-field">
-          <span>Trend</span>
-          <Select
-            data-testid="kpi-trend"
-            title="Auto: from the previous value"
-            value={draft.trend}
-            onValue={(v) => set('trend', v)}
-            choices={TRENDS}
-          />
-        </label>
-        <label className="kpi-field">
-          <span>Better when</span>
-          <Select
-            data-testid="kpi-direction"
-            title="Lower is better for effort (CES), churn, waiting times"
-            value={draft.direction}
-            onValue={(v) => set('direction', v)}
-            choices={DIRECTIONS}
-          />
-        </label>
+        {selectField('Trend', 'trend', 'Auto: from the previous value', TRENDS)}
+        {selectField('Better when', 'direction', 'Lower is better for effort (CES), churn, waiting times', DIRECTIONS)}
       </div>
       {preview && (
         <p className={`kpi-status kpi-${preview}`} aria-live="polite">

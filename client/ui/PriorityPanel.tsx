@@ -34,6 +34,7 @@ import { IssueLink } from './IssueLink.tsx';
 import { SendToDialog } from './SendToDialog.tsx';
 import './priority.css';
 import { SidePanel } from './SidePanel.tsx';
+import { BackupFileInput } from './FileInput.tsx';
 import { type Choice, choicesOf, Select } from './Select.tsx';
 import { NOTE_KIND_CHOICES, stageChoices } from './boardChoices.ts';
 
@@ -368,18 +369,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               >
                 Import…
               </ExportButton>
-              <input
-                ref={fileInput}
-                type="file"
-                accept="application/json,.json"
-                hidden
-                data-testid="import-file"
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  e.target.value = '';
-                  if (f) void importFile(f);
-                }}
-              />
+              <BackupFileInput ref={fileInput} data-testid="import-file" onFile={(f) => void importFile(f)} />
             </>
           ) : null}
         </fieldset>
