@@ -13,6 +13,7 @@ import { CheckpointsApi } from '../api/checkpoints.ts';
 import { showToast } from '../board/editorState.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import { choicesOf, Select } from '../ui/Select.tsx';
 
 const TREND: Record<HealthTrend, { label: string }> = {
@@ -124,14 +125,7 @@ export function JourneyHealth() {
       <section className="kpi-table-wrap" tabIndex={0} aria-label="Every KPI, most urgent first">
         <table className="kpi-table" data-testid="health-table">
           <caption className="sr-only">Every KPI, most urgent first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Metric</th>
-              <th scope="col">Status</th>
-              <th scope="col">Trend</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Stage', 'Metric', 'Status', 'Trend']} />
           <tbody>
             {health.kpis.map((k) => (
               <tr key={k.kpiId} className={k.sliding ? 'health-row-sliding' : undefined}>

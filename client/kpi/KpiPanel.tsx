@@ -19,6 +19,7 @@ const DATED_HELP =
 import './kpi.css';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { Segmented } from '../ui/Segmented.tsx';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import { JourneyHealth } from './JourneyHealth.tsx';
 
 /** Every stage's KPIs in one table, with CSV import (a row opens the card's editor), or their health. */
@@ -95,15 +96,7 @@ function KpiList({ readOnly }: { readOnly: boolean }) {
           <p className="muted small">No KPIs yet.</p>
         ) : (
           <table className="kpi-table" data-testid="kpi-table">
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-                <th scope="col">Target</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Stage', 'Metric', 'Value', 'Target', 'Status']} />
             <tbody>
               {board.stages.flatMap((s) =>
                 (board.kpisByStage.get(s.id) ?? []).map((k, i) => {

@@ -7,6 +7,7 @@ import { compareRounds, departmentSplits, rankRound } from '../../board/voting/r
 import { shownRound } from '../../board/voting/shownRound.ts';
 import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import { SidePanel } from '../SidePanel.tsx';
+import { ColumnHeads } from '../ColumnHeads.tsx';
 import { Select } from '../Select.tsx';
 
 type Tab = 'ranking' | 'compare' | 'departments';
@@ -201,14 +202,7 @@ function Compare({ round, rounds }: { round: Round; rounds: readonly Round[] }) 
         From “{earlier.title}” to “{later.title}”.
       </p>
       <table className="compare-table">
-        <thead>
-          <tr>
-            <th>Note</th>
-            <th>Before</th>
-            <th>After</th>
-            <th>Moved</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Note', 'Before', 'After', 'Moved']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.noteId}>
