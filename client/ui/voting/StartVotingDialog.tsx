@@ -14,6 +14,9 @@ import { ErrorLine } from '../ErrorLine.tsx';
 import { DialogActions } from '../DialogActions.tsx';
 import { TextField } from '../TextField.tsx';
 import { type Choice, Select } from '../Select.tsx';
+import { Check } from '../Check.tsx';
+
+const CHECK = 'inline-check vote-facilitator';
 
 const TIME_LIMITS: readonly Choice<number | null>[] = [
   { value: null, label: 'No time limit' },
@@ -224,24 +227,17 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
             Named: who voted for what is kept
           </label>
         </div>
-        <label className="inline-check vote-facilitator">
-          <input
-            type="checkbox"
-            checked={facilitatorVotes}
-            onChange={(e) => setFacilitatorVotes(e.target.checked)}
-            data-testid="vote-facilitator-votes"
-          />{' '}
+        <Check
+          className={CHECK}
+          checked={facilitatorVotes}
+          onChange={setFacilitatorVotes}
+          testId="vote-facilitator-votes"
+        >
           I vote too
-        </label>
-        <label className="inline-check vote-facilitator">
-          <input
-            type="checkbox"
-            checked={onlyPresent}
-            onChange={(e) => setOnlyPresent(e.target.checked)}
-            data-testid="vote-only-present"
-          />{' '}
+        </Check>
+        <Check className={CHECK} checked={onlyPresent} onChange={setOnlyPresent} testId="vote-only-present">
           Only the people here now can vote
-        </label>
+        </Check>
         <ErrorLine error={error} small />
         <DialogActions onCancel={onClose} confirm="Start voting" confirmTestId="start-voting-submit" />
       </form>

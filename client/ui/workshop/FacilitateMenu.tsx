@@ -3,7 +3,7 @@ import { TIMER_MAX_MS } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { describeDuration } from '../../board/workshop/serverClock.ts';
-import { SettingCheck } from './SettingCheck.tsx';
+import { Check } from '../Check.tsx';
 import { TimerChip } from './TimerChip.tsx';
 import { StrokeIcon } from '../StrokeIcon.tsx';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
@@ -190,7 +190,8 @@ function FacilitatePanel({
             timer.status === 'idle' && timer.remainingMs === timer.durationMs,
           )}
         </div>
-        <SettingCheck
+        <Check
+          className="fp-check"
           checked={lockOnEnd}
           testId="timer-lock-on-end"
           onChange={(on) => {
@@ -199,7 +200,7 @@ function FacilitatePanel({
           }}
         >
           Lock the board when time is up
-        </SettingCheck>
+        </Check>
       </section>
 
       <section className="fp-section">
@@ -222,7 +223,8 @@ function FacilitatePanel({
             ? 'Participants can look but not change anything. You can still edit.'
             : 'Editors become read-only until you unlock; you keep editing.'}
         </p>
-        <SettingCheck
+        <Check
+          className="fp-check"
           checked={commentsOpen}
           testId="lock-comments-open"
           onChange={(on) => {
@@ -231,7 +233,7 @@ function FacilitatePanel({
           }}
         >
           Comments stay open while locked
-        </SettingCheck>
+        </Check>
       </section>
 
       <PrivateWritingControls onDone={onDone} />
@@ -250,7 +252,8 @@ function FacilitatePanel({
           <TargetIcon />
           Bring everyone to my view
         </button>
-        <SettingCheck
+        <Check
+          className="fp-check"
           checked={hideCursors}
           testId="hide-cursors"
           onChange={(on) => {
@@ -259,10 +262,15 @@ function FacilitatePanel({
           }}
         >
           Hide everyone’s cursors (quiet work; you still see them)
-        </SettingCheck>
-        <SettingCheck checked={admission} testId="admission-toggle" onChange={(on) => people.setAdmission(on)}>
+        </Check>
+        <Check
+          className="fp-check"
+          checked={admission}
+          testId="admission-toggle"
+          onChange={(on) => people.setAdmission(on)}
+        >
           Let people in one by one (newcomers wait until you admit them)
-        </SettingCheck>
+        </Check>
       </section>
 
       <section className="fp-section">
