@@ -37,6 +37,9 @@ export async function fetchDownload(path: string, token: string | null): Promise
 
 const CREATE_TOKEN_KEY = 'journeyboard.createToken';
 
+/** What a file picker for a board backup accepts (`importBoardFile`). */
+export const BACKUP_FILE = 'application/json,.json';
+
 /**
  * `POST /api/boards/import` with a backup file: a new board with new links. The file is sent as
  * it is; the server validates it and says what is wrong.

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { canFacilitate } from '../../shared/index.ts';
-import { showToast } from '../board/editorState.ts';
 import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
+import { CsvFileInput, type PickedCsv } from './CsvFileInput.tsx';
 import { EvidenceImportDialog } from './EvidenceImportDialog.tsx';
 import { IntegrationKeysDialog } from './IntegrationKeysDialog.tsx';
 import { VerbatimsDialog } from './VerbatimsDialog.tsx';
@@ -16,7 +16,7 @@ export function EvidenceActions({ readOnly }: { readOnly: boolean }) {
   const session = useSession();
   const role = useStore(session.access, (a) => a.role);
   const file = useRef<HTMLInputElement>(null);
-  const [open, setOpen] = useState<'verbatims' | 'keys' | { name: string; text: string } | null>(null);
+  const [open, setOpen] = useState<'verbatims' | 'keys' | PickedCsv | null>(null);
   return (
     <div className="panel-row kpi-panel-actions evidence-actions">
       {!readOnly && (
@@ -32,22 +32,13 @@ export function EvidenceActions({ readOnly }: { readOnly: boolean }) {
           Integration keys
         </button>
       )}
-      <input
+      <CsvFileInput
         ref={file}
-        type="file"
-        accept=".csv,text/csv,text/plain"
-        className="sr-only"
         data-testid="evidence-import-file"
-        aria-label="Survey or support export (CSV)"
-        tabIndex={-1}
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (!f) return;
-          if (f.size > MAX_EVIDENCE_BYTES)
-            return showToast(session.editor, `${f.name} is larger than 8 MB; split the export.`, 'error');
-          setOpen({ name: f.name, text: await f.text() });
-        }}
+        label="Survey or support export (CSV)"
+        maxBytes={MAX_EVIDENCE_BYTES}
+        tooLarge={(f) => `${f.name} is larger than 8 MB; split the export.`}
+        onCsv={setOpen}
       />
       {open === 'verbatims' && <VerbatimsDialog readOnly={readOnly} onClose={() => setOpen(null)} />}
       {open === 'keys' && <IntegrationKeysDialog onClose={() => setOpen(null)} />}

@@ -13,6 +13,8 @@ import { ApiError } from '../api/http.ts';
 import { showToast } from '../board/editorState.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { type Choice, choicesOf, Select } from '../ui/Select.tsx';
+import { stageChoices } from '../ui/boardChoices.ts';
 import { KpiImportActions, KpiImportErrors, KpiImportTable } from './KpiImportParts.tsx';
 
 const SCALES: Record<EvidenceMetric, { label: string; help: string }> = {
@@ -20,6 +22,9 @@ const SCALES: Record<EvidenceMetric, { label: string; help: string }> = {
   NPS: { label: 'NPS (0–10)', help: 'NPS is the % of 9s and 10s minus the % of 0 to 6.' },
   CES: { label: 'CES (1–7)', help: 'CES is the mean effort: lower is better.' },
 };
+const METRICS = choicesOf(EVIDENCE_METRIC_NAMES, (m) => SCALES[m].label);
+const GRANULARITIES = choicesOf(EVIDENCE_GRANULARITIES, (g) => g);
+const EACH_ROW: Choice<''> = { value: '', label: 'Each row names its stage' };
 
 /**
  * A survey or support export, read by the server (which computes the metric and enforces the
@@ -90,34 +95,15 @@ export function EvidenceImportDialog({
       <div className="evidence-options">
         <label>
           Stage
-          <select value={stageId} onChange={(e) => setStageId(e.target.value as StageId | '')}>
-            {board.stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-            <option value="">Each row names its stage</option>
-          </select>
+          <Select value={stageId} onValue={setStageId} choices={[...stageChoices(board), EACH_ROW]} />
         </label>
         <label>
           Scores are
-          <select value={metric} onChange={(e) => setMetric(e.target.value as EvidenceMetric)}>
-            {EVIDENCE_METRIC_NAMES.map((m) => (
-              <option key={m} value={m}>
-                {SCALES[m].label}
-              </option>
-            ))}
-          </select>
+          <Select value={metric} onValue={setMetric} choices={METRICS} />
         </label>
         <label>
           One value per
-          <select value={granularity} onChange={(e) => setGranularity(e.target.value as EvidenceGranularity)}>
-            {EVIDENCE_GRANULARITIES.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          <Select value={granularity} onValue={setGranularity} choices={GRANULARITIES} />
         </label>
       </div>
       <p className="muted small">{SCALES[metric].help} A period without scores gets no value.</p>

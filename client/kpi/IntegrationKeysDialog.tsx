@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { IntegrationKeyView } from '../../shared/index.ts';
 import { EvidenceApi } from '../api/evidence.ts';
 import { useSession } from '../board/hooks.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -77,17 +78,17 @@ export function IntegrationKeysDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <div className="kpi-table-wrap">
           <table className="kpi-table" data-testid="integration-keys">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Made</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="sr-only">Revoke</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                'Name',
+                'Key',
+                'Made',
+                'Last used',
+                <span key="revoke" className="sr-only">
+                  Revoke
+                </span>,
+              ]}
+            />
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id}>

@@ -13,6 +13,8 @@ import { CheckpointsApi } from '../api/checkpoints.ts';
 import { showToast } from '../board/editorState.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
+import { choicesOf, Select } from '../ui/Select.tsx';
 
 const TREND: Record<HealthTrend, { label: string }> = {
   improving: { label: 'Improving' },
@@ -21,6 +23,7 @@ const TREND: Record<HealthTrend, { label: string }> = {
   unknown: { label: 'Not enough points' },
 };
 
+const WINDOW_CHOICES = choicesOf(HEALTH_WINDOWS, (w) => `the last ${w} measurements`);
 /** The arrow shows where the value went; the word says whether that is good (effort going down is). */
 function arrow(change: number | null, trend: HealthTrend): string {
   if (change === null) return '–';
@@ -75,13 +78,7 @@ export function JourneyHealth() {
     <div className="journey-health" data-testid="journey-health">
       <label className="health-window">
         <span>Trend over</span>
-        <select value={window} onChange={(e) => setWindow(Number(e.target.value))} data-testid="health-window">
-          {HEALTH_WINDOWS.map((w) => (
-            <option key={w} value={w}>
-              the last {w} measurements
-            </option>
-          ))}
-        </select>
+        <Select value={window} onValue={setWindow} choices={WINDOW_CHOICES} data-testid="health-window" />
       </label>
       <section className="health-sliding" aria-labelledby="health-sliding-title">
         <h3 id="health-sliding-title">Sliding stages</h3>
@@ -128,14 +125,7 @@ export function JourneyHealth() {
       <section className="kpi-table-wrap" tabIndex={0} aria-label="Every KPI, most urgent first">
         <table className="kpi-table" data-testid="health-table">
           <caption className="sr-only">Every KPI, most urgent first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Metric</th>
-              <th scope="col">Status</th>
-              <th scope="col">Trend</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Stage', 'Metric', 'Status', 'Trend']} />
           <tbody>
             {health.kpis.map((k) => (
               <tr key={k.kpiId} className={k.sliding ? 'health-row-sliding' : undefined}>

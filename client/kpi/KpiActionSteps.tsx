@@ -9,6 +9,7 @@ import {
 } from '../../shared/index.ts';
 import { MARKER_STYLE } from '../exports/kpiPlot.ts';
 import { OutcomeLine } from '../ui/OutcomeLine.tsx';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import { OutcomeWindowSelect } from '../ui/OutcomeWindowSelect.tsx';
 
 /** The day of a step, in UTC like the periods it is compared with. */
@@ -81,13 +82,7 @@ export function KpiActionSteps({
         <div className="kpi-import-table-wrap">
           <table className="kpi-import-table" data-testid="kpi-steps-table">
             <caption className="sr-only">Steps of this stage's actions, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Step</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Date', 'Step', 'Action']} />
             <tbody>
               {markers.map((m) => (
                 <tr key={`${m.noteId}-${m.event}`}>

@@ -13,6 +13,7 @@ import {
   type StageId,
 } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
+import { type Choice, Select } from '../ui/Select.tsx';
 
 interface Draft {
   metric: string;
@@ -38,6 +39,16 @@ const draftOf = (k: Kpi | null): Draft =>
       }
     : { metric: '', value: '', target: '', previous: '', unit: '', direction: 'higher', trend: '' };
 
+const TRENDS: readonly Choice<KpiTrend | ''>[] = [
+  { value: '', label: 'Auto' },
+  { value: 'up', label: '↑ Up' },
+  { value: 'down', label: '↓ Down' },
+  { value: 'flat', label: '→ Flat' },
+];
+const DIRECTIONS: readonly Choice<KpiDirection>[] = [
+  { value: 'higher', label: 'Higher' },
+  { value: 'lower', label: 'Lower' },
+];
 /**
  * Adds a metric to a stage or edits one: value, target, previous value, unit, direction and trend.
  * Used on the canvas (a popover on the KPI card) and in the outline. Saving writes only the fields
@@ -83,6 +94,23 @@ export function KpiForm({
         value={draft[field]}
         onChange={(e) => set(field, e.target.value)}
         {...props}
+      />
+    </label>
+  );
+  const selectField = <K extends 'trend' | 'direction'>(
+    label: string,
+    field: K,
+    title: string,
+    choices: readonly Choice<Draft[K]>[],
+  ) => (
+    <label className="kpi-field">
+      <span>{label}</span>
+      <Select
+        data-testid={`kpi-${field}`}
+        title={title}
+        value={draft[field]}
+        onValue={(v) => set(field, v)}
+        choices={choices}
       />
     </label>
   );
@@ -184,32 +212,8 @@ export function KpiForm({
           'previous',
           { inputMode: 'decimal' },
         )}
-        <label className="kpi-field">
-          <span>Trend</span>
-          <select
-            data-testid="kpi-trend"
-            title="Auto: from the previous value"
-            value={draft.trend}
-            onChange={(e) => set('trend', e.target.value as Draft['trend'])}
-          >
-            <option value="">Auto</option>
-            <option value="up">↑ Up</option>
-            <option value="down">↓ Down</option>
-            <option value="flat">→ Flat</option>
-          </select>
-        </label>
-        <label className="kpi-field">
-          <span>Better when</span>
-          <select
-            data-testid="kpi-direction"
-            title="Lower is better for effort (CES), churn, waiting times"
-            value={draft.direction}
-            onChange={(e) => set('direction', e.target.value as KpiDirection)}
-          >
-            <option value="higher">Higher</option>
-            <option value="lower">Lower</option>
-          </select>
-        </label>
+        {selectField('Trend', 'trend', 'Auto: from the previous value', TRENDS)}
+        {selectField('Better when', 'direction', 'Lower is better for effort (CES), churn, waiting times', DIRECTIONS)}
       </div>
       {preview && (
         <p className={`kpi-status kpi-${preview}`} aria-live="polite">

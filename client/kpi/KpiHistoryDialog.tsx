@@ -5,6 +5,7 @@ import { useBoard, useSession } from '../board/hooks.ts';
 import { kpiChartLabel } from '../exports/kpiPlot.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { KpiActionSteps } from './KpiActionSteps.tsx';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import { KpiChart } from './KpiChart.tsx';
 
 /**
@@ -67,14 +68,7 @@ export function KpiHistoryDialog({ kpi, stageName, onClose }: { kpi: Kpi; stageN
           <section className="kpi-import-table-wrap kpi-measurements" tabIndex={0} aria-label="Measurements">
             <table className="kpi-import-table" data-testid="kpi-history-table">
               <caption className="sr-only">Measurements of {kpi.metric}, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Sample</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Date', 'Value', 'Sample', 'Source']} />
               <tbody>
                 {[...series].reverse().map((m) => (
                   <tr key={m.period}>

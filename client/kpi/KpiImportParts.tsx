@@ -1,4 +1,5 @@
 import { DialogActions } from '../ui/DialogActions.tsx';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import type { ReactNode } from 'react';
 
 /** The rows of a KPI file that cannot be imported, each with its line and what is wrong. */
@@ -45,15 +46,7 @@ export function KpiImportTable({
         {title}
       </h3>
       <table className="kpi-import-table" data-testid="kpi-import-rows">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>{children}</tbody>
       </table>
       {more > 0 && <p className="muted small">and {more} more rows</p>}

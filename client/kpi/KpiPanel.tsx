@@ -9,9 +9,9 @@ import {
 } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { KpiImportDialog } from './KpiImportDialog.tsx';
+import { CsvFileInput, type PickedCsv } from './CsvFileInput.tsx';
 import { EvidenceActions } from './EvidenceActions.tsx';
 import { openKpiEditor } from './revealKpi.ts';
-import { showToast } from '../board/editorState.ts';
 
 const MAX_CSV_BYTES = 512 * 1024;
 const DATED_HELP =
@@ -19,6 +19,7 @@ const DATED_HELP =
 import './kpi.css';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { Segmented } from '../ui/Segmented.tsx';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import { JourneyHealth } from './JourneyHealth.tsx';
 
 /** Every stage's KPIs in one table, with CSV import (a row opens the card's editor), or their health. */
@@ -51,7 +52,7 @@ function KpiList({ readOnly }: { readOnly: boolean }) {
   const session = useSession();
   const board = useBoard();
   const file = useRef<HTMLInputElement>(null);
-  const [importing, setImporting] = useState<{ name: string; text: string } | null>(null);
+  const [importing, setImporting] = useState<PickedCsv | null>(null);
   useEffect(() => session.editor.update({ kpiEditor: null }), [session]);
   const example = `data:text/csv;charset=utf-8,${encodeURIComponent(kpiCsvExample(board))}`;
   return (
@@ -76,27 +77,16 @@ function KpiList({ readOnly }: { readOnly: boolean }) {
           <a className="btn ghost" href={example} download="kpis-example.csv">
             Example file
           </a>
-          <input
+          {/* 500 rows of KPIs fit in a few kilobytes; a bigger file is not a KPI sheet. */}
+          <CsvFileInput
             ref={file}
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            className="sr-only"
             data-testid="kpi-import-file"
-            aria-label="KPI CSV file"
-            tabIndex={-1}
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (!f) return;
-              // 500 rows of KPIs fit in a few kilobytes; a bigger file is not a KPI sheet.
-              if (f.size > MAX_CSV_BYTES)
-                return showToast(
-                  session.editor,
-                  `${f.name} is ${Math.round(f.size / 1024)} KB; a KPI file is at most ${MAX_CSV_BYTES / 1024} KB.`,
-                  'error',
-                );
-              setImporting({ name: f.name, text: await f.text() });
-            }}
+            label="KPI CSV file"
+            maxBytes={MAX_CSV_BYTES}
+            tooLarge={(f) =>
+              `${f.name} is ${Math.round(f.size / 1024)} KB; a KPI file is at most ${MAX_CSV_BYTES / 1024} KB.`
+            }
+            onCsv={setImporting}
           />
         </div>
       )}
@@ -106,15 +96,7 @@ function KpiList({ readOnly }: { readOnly: boolean }) {
           <p className="muted small">No KPIs yet.</p>
         ) : (
           <table className="kpi-table" data-testid="kpi-table">
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-                <th scope="col">Target</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Stage', 'Metric', 'Value', 'Target', 'Status']} />
             <tbody>
               {board.stages.flatMap((s) =>
                 (board.kpisByStage.get(s.id) ?? []).map((k, i) => {

@@ -4,6 +4,8 @@ import { EvidenceApi } from '../api/evidence.ts';
 import { showToast } from '../board/editorState.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { Select } from '../ui/Select.tsx';
+import { stageChoices } from '../ui/boardChoices.ts';
 
 /** The note a verbatim becomes: the customer's words, and the file and line they came from. */
 function verbatimNoteText(v: Verbatim): string {
@@ -16,7 +18,7 @@ export function VerbatimsDialog({ onClose, readOnly }: { onClose: () => void; re
   const session = useSession();
   const board = useBoard();
   const api = useMemo(() => new EvidenceApi(session.boardId, () => session.token), [session]);
-  const [stageId, setStageId] = useState<StageId | undefined>(board.stages[0]?.id);
+  const [stageId, setStageId] = useState<StageId | null>(board.stages[0]?.id ?? null);
   const [verbatims, setVerbatims] = useState<readonly Verbatim[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const lane = board.lanes.find((l) => l.kind === 'thought') ?? board.lanes[0];
@@ -43,13 +45,7 @@ export function VerbatimsDialog({ onClose, readOnly }: { onClose: () => void; re
     <Dialog title="What customers said" onClose={onClose} className="verbatims">
       <label className="verbatims-stage">
         Stage
-        <select value={stageId} onChange={(e) => setStageId(e.target.value as StageId)}>
-          {board.stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <Select value={stageId} onValue={setStageId} choices={stageChoices(board)} />
       </label>
       {failure && (
         <p className="error" role="alert">

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { NOTE_KIND_STYLE, NOTE_KINDS, type Lane, type NoteKind, type StageId } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
 import { FormActions } from './FormActions.tsx';
+import { choicesOf, Select } from '../ui/Select.tsx';
 
+const KIND_CHOICES = choicesOf(NOTE_KINDS, (k) => `${NOTE_KIND_STYLE[k].icon} ${NOTE_KIND_STYLE[k].label}`);
 /** "+ Add note" under a cell: a text and a kind (the lane's, unless changed); a private draft during private writing. */
 export function OutlineAddNote({ stageId, lane, where }: { stageId: StageId; lane: Lane; where: string }) {
   const session = useSession();
@@ -43,13 +45,7 @@ export function OutlineAddNote({ stageId, lane, where }: { stageId: StageId; lan
       {/* Before the text: from the text, Tab then Enter adds the note, as before the kind could be picked. */}
       <label className="outline-kind-pick">
         Kind
-        <select value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
-          {NOTE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {NOTE_KIND_STYLE[k].icon} {NOTE_KIND_STYLE[k].label}
-            </option>
-          ))}
-        </select>
+        <Select value={kind} onValue={setKind} choices={KIND_CHOICES} />
       </label>
       <textarea
         id={id}

@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
-import {
-  ACTION_STATUS_LABEL,
-  ACTION_STATUSES,
-  sameActionFields,
-  type ActionStatus,
-  type Note,
-} from '../../shared/index.ts';
+import { ACTION_STATUS_LABEL, ACTION_STATUSES, sameActionFields, type Note } from '../../shared/index.ts';
 import { useSession } from '../board/hooks.ts';
 import { CloseButton } from './IconButton.tsx';
 import { IssueLink } from './IssueLink.tsx';
+import { type Choice, choicesOf, Select } from './Select.tsx';
 
+const STATUS_CHOICES = choicesOf(ACTION_STATUSES, (s) => ACTION_STATUS_LABEL[s]);
+const MIXED: Choice<null> = { value: null, label: 'Mixed' };
 /** Pain point or idea → action: owner, status and due date, edited from the note toolbar; its tracker issue, if any. */
 export function ActionFields({ notes }: { notes: readonly Note[] }) {
   const session = useSession();
@@ -42,18 +39,12 @@ export function ActionFields({ notes }: { notes: readonly Note[] }) {
         onBlur={() => owner !== first?.owner && session.run('setNoteAction', { noteIds, owner })}
         onKeyDown={(e) => e.stopPropagation()}
       />
-      <select
+      <Select
         aria-label="Status"
-        value={same && first ? first.status : ''}
-        onChange={(e) => session.run('setNoteAction', { noteIds, status: e.target.value as ActionStatus })}
-      >
-        {!same && <option value="">Mixed</option>}
-        {ACTION_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {ACTION_STATUS_LABEL[s]}
-          </option>
-        ))}
-      </select>
+        value={same && first ? first.status : null}
+        onValue={(status) => status && session.run('setNoteAction', { noteIds, status })}
+        choices={same ? STATUS_CHOICES : [MIXED, ...STATUS_CHOICES]}
+      />
       <input
         type="date"
         aria-label="Due date"

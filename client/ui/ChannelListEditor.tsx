@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CHANNEL_ICONS, CHANNEL_LIMITS, type Channel, type ChannelIcon } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { ChannelGlyph } from './ChannelGlyph.tsx';
+import { choicesOf, Select } from './Select.tsx';
 
 const ICON_LABEL: Record<ChannelIcon, string> = {
   web: 'Globe',
@@ -14,6 +15,7 @@ const ICON_LABEL: Record<ChannelIcon, string> = {
   partner: 'Handshake',
   other: 'Dots',
 };
+const ICON_CHOICES = choicesOf(CHANNEL_ICONS, (icon) => ICON_LABEL[icon]);
 
 /** The board's channel list for editors: rename, change the glyph, remove, add. */
 export function ChannelListEditor() {
@@ -76,19 +78,12 @@ function ChannelRow({ channel }: { channel: Channel }) {
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
-      <select
+      <Select
         aria-label={`Icon of ${channel.name}`}
         value={channel.icon}
-        onChange={(e) =>
-          session.run('updateChannel', { channelId: channel.id, patch: { icon: e.target.value as ChannelIcon } })
-        }
-      >
-        {CHANNEL_ICONS.map((icon) => (
-          <option key={icon} value={icon}>
-            {ICON_LABEL[icon]}
-          </option>
-        ))}
-      </select>
+        onValue={(icon) => session.run('updateChannel', { channelId: channel.id, patch: { icon } })}
+        choices={ICON_CHOICES}
+      />
       <button
         type="button"
         className="icon-button"

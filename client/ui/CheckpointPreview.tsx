@@ -6,6 +6,7 @@ import { useSession } from '../board/hooks.ts';
 import { useStore } from '../board/store.ts';
 import { Dialog } from './Dialog.tsx';
 import { describeCheckpoint } from './historyFormat.ts';
+import { DangerConfirm } from './DangerConfirm.tsx';
 import { ErrorLine } from './ErrorLine.tsx';
 
 /**
@@ -65,24 +66,17 @@ export function CheckpointPreview({
       {preview && <PreviewBody preview={preview} />}
       <div className="dialog-actions">
         {confirming ? (
-          <div className="restore-confirm" role="alert" data-testid="restore-confirm">
-            <span>
-              Everyone’s board changes to this version. Notes added since are removed, removed ones come back; the
-              current board is kept as a checkpoint.
-            </span>
-            <button type="button" className="btn" onClick={() => setConfirming(false)} disabled={restoring}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn danger"
-              onClick={() => void restore()}
-              disabled={restoring}
-              data-testid="confirm-restore"
-            >
-              {restoring ? 'Restoring…' : 'Restore'}
-            </button>
-          </div>
+          <DangerConfirm
+            className="restore-confirm"
+            role="alert"
+            data-testid="restore-confirm"
+            message="Everyone’s board changes to this version. Notes added since are removed, removed ones come back; the current board is kept as a checkpoint."
+            confirm={restoring ? 'Restoring…' : 'Restore'}
+            confirmTestId="confirm-restore"
+            busy={restoring}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => void restore()}
+          />
         ) : (
           <>
             <button type="button" className="btn" onClick={onClose}>

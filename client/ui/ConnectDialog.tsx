@@ -11,6 +11,9 @@ import {
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { Dialog } from './Dialog.tsx';
 import { DialogActions } from './DialogActions.tsx';
+import { choicesOf, Select } from './Select.tsx';
+
+const KIND_CHOICES = choicesOf(CONNECTOR_KINDS, (k) => CONNECTOR_KIND_LABEL[k]);
 
 /** A note as a choice: its stage and lane, and the start of its text. */
 export function noteChoiceLabel(board: BoardSnapshot, id: NoteId): string {
@@ -93,13 +96,7 @@ function ConnectForm({ from, board, close }: { from: NoteId; board: BoardSnapsho
         <NoteSelect label="To note" board={board} except={from} value={to} onChange={setTo} />
         <label>
           Type
-          <select value={kind} onChange={(e) => setKind(e.target.value as ConnectorKind)}>
-            {CONNECTOR_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {CONNECTOR_KIND_LABEL[k]}
-              </option>
-            ))}
-          </select>
+          <Select value={kind} onValue={setKind} choices={KIND_CHOICES} />
         </label>
         <label>
           Label (optional)

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { NOTE_KIND_STYLE, NOTE_KINDS, type LaneId, type NoteKind, type StageId } from '../../shared/index.ts';
+import type { LaneId, NoteKind, StageId } from '../../shared/index.ts';
 import { useBoard, useEditor, useSession } from '../board/hooks.ts';
 import { HEADER_H, LABEL_W } from '../geometry/layout.ts';
 import { screenRect } from './overlayPosition.ts';
 import { RemoveDialog } from './RemoveDialog.tsx';
 import { OverBoard } from './OverBoard.tsx';
+import { Select } from './Select.tsx';
+import { NOTE_KIND_CHOICES } from './boardChoices.ts';
 
 /** Rename, reorder, add and remove for the selected stage (column) or lane (row). */
 export function HeaderPanel() {
@@ -90,18 +92,11 @@ export function HeaderPanel() {
         {!isStage && (
           <label className="field-label">
             Notes added here are
-            <select
+            <Select
               value={(item as { kind: NoteKind }).kind}
-              onChange={(e) =>
-                session.run('setLaneKind', { laneId: item.id as LaneId, kind: e.target.value as NoteKind })
-              }
-            >
-              {NOTE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {NOTE_KIND_STYLE[k].label}
-                </option>
-              ))}
-            </select>
+              onValue={(kind) => session.run('setLaneKind', { laneId: item.id as LaneId, kind })}
+              choices={NOTE_KIND_CHOICES}
+            />
           </label>
         )}
         <div className="panel-row">

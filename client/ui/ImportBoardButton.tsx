@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import './priority.css';
 import { importBoardFile } from '../api/exports.ts';
+import { BackupFileInput } from './FileInput.tsx';
 
 /** Home page: a new board from a backup file (`GET /api/boards/:id/export.json`). */
 export function ImportBoardButton() {
@@ -38,18 +39,7 @@ export function ImportBoardButton() {
       >
         {busy ? 'Importing…' : 'Import a board backup…'}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept="application/json,.json"
-        hidden
-        data-testid="home-import-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void importFile(f);
-        }}
-      />
+      <BackupFileInput ref={input} data-testid="home-import-file" onFile={(f) => void importFile(f)} />
       {message && (
         <p className={message.error ? 'error small' : 'muted small'} role={message.error ? 'alert' : 'status'}>
           {message.text}

@@ -1,4 +1,6 @@
-const OUTCOME_WINDOWS = [1, 2, 3, 6, 12] as const;
+import { choicesOf, Select } from './Select.tsx';
+
+const WINDOW_CHOICES = choicesOf([1, 2, 3, 6, 12], (w) => `${w} measurement${w === 1 ? '' : 's'} each side`);
 
 /** "Did it work?": how many measurements on each side of "done" the means are taken over. */
 export function OutcomeWindowSelect({
@@ -13,13 +15,5 @@ export function OutcomeWindowSelect({
   onChange: (window: number) => void;
   testId?: string;
 }) {
-  return (
-    <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-      {OUTCOME_WINDOWS.map((w) => (
-        <option key={w} value={w}>
-          {w} measurement{w === 1 ? '' : 's'} each side
-        </option>
-      ))}
-    </select>
-  );
+  return <Select id={id} data-testid={testId} value={value} onValue={onChange} choices={WINDOW_CHOICES} />;
 }

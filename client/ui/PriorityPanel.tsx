@@ -9,7 +9,6 @@ import {
   OUTCOME_DEFAULTS,
   DEPARTMENTS,
   NOTE_KIND_STYLE,
-  NOTE_KINDS,
   revealedRounds,
   roundDescription,
   type Department,
@@ -35,8 +34,48 @@ import { IssueLink } from './IssueLink.tsx';
 import { SendToDialog } from './SendToDialog.tsx';
 import './priority.css';
 import { SidePanel } from './SidePanel.tsx';
+import { BackupFileInput } from './FileInput.tsx';
+import { type Choice, choicesOf, Select } from './Select.tsx';
+import { NOTE_KIND_CHOICES, stageChoices } from './boardChoices.ts';
 
 const FORMAT_LABEL: Record<ListFormat, string> = { csv: 'CSV', md: 'Markdown', json: 'JSON' };
+const DEPT_CHOICES = choicesOf(DEPARTMENTS, (d) => DEPARTMENT_STYLE[d].label);
+const PAPERS: readonly Choice<PaperSize>[] = [
+  { value: 'a4', label: 'A4' },
+  { value: 'letter', label: 'Letter' },
+];
+
+/** Latest, each revealed round by its title and time, and all of them when there are two or more. */
+function roundChoices(rounds: ReturnType<typeof revealedRounds>): Choice<RoundChoice>[] {
+  const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return [
+    { value: 'latest', label: `Latest round${rounds.length ? ` (${rounds.at(-1)!.title})` : ''}` },
+    ...rounds.map((r) => ({ value: r.id, label: `${r.title} · ${when(r.revealedAt)}` })),
+    ...(rounds.length > 1 ? [{ value: 'all' as const, label: `All ${rounds.length} rounds combined` }] : []),
+  ];
+}
+
+/** One of the list's filters: "All …" (no filter) or one value; its test id is `priority-<label>`. */
+function FilterSelect<T extends string>(props: {
+  label: string;
+  all: string;
+  value: T | '';
+  onValue: (value: T | '') => void;
+  choices: readonly Choice<T>[];
+}) {
+  const choices: Choice<T | ''>[] = [{ value: '', label: props.all }, ...props.choices];
+  return (
+    <label>
+      <span>{props.label}</span>
+      <Select
+        data-testid={`priority-${props.label.toLowerCase()}`}
+        value={props.value}
+        onValue={props.onValue}
+        choices={choices}
+      />
+    </label>
+  );
+}
 
 /**
  * The priority list: notes ranked by the dots of a revealed round (latest, one, or all), with
@@ -122,54 +161,17 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
       <div className="priority-controls">
         <label>
           <span>Ranked by</span>
-          <select data-testid="priority-round" value={choice} onChange={(e) => setRound(e.target.value as RoundChoice)}>
-            <option value="latest">Latest round{rounds.length ? ` (${rounds.at(-1)!.title})` : ''}</option>
-            {rounds.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title} ·{' '}
-                {new Date(r.revealedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
-              </option>
-            ))}
-            {rounds.length > 1 && <option value="all">All {rounds.length} rounds combined</option>}
-          </select>
+          <Select data-testid="priority-round" value={choice} onValue={setRound} choices={roundChoices(rounds)} />
         </label>
-        <label>
-          <span>Stage</span>
-          <select data-testid="priority-stage" value={stage} onChange={(e) => setStage(e.target.value as StageId | '')}>
-            <option value="">All stages</option>
-            {board.stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Kind</span>
-          <select data-testid="priority-kind" value={kind} onChange={(e) => setKind(e.target.value as NoteKind | '')}>
-            <option value="">All kinds</option>
-            {NOTE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {NOTE_KIND_STYLE[k].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Department</span>
-          <select
-            data-testid="priority-department"
-            value={department}
-            onChange={(e) => setDepartment(e.target.value as Department | '')}
-          >
-            <option value="">All departments</option>
-            {DEPARTMENTS.map((d) => (
-              <option key={d} value={d}>
-                {DEPARTMENT_STYLE[d].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Stage" all="All stages" value={stage} onValue={setStage} choices={stageChoices(board)} />
+        <FilterSelect label="Kind" all="All kinds" value={kind} onValue={setKind} choices={NOTE_KIND_CHOICES} />
+        <FilterSelect
+          label="Department"
+          all="All departments"
+          value={department}
+          onValue={setDepartment}
+          choices={DEPT_CHOICES}
+        />
         <label
           htmlFor={windowId}
           title="For done actions: the mean of their stage's KPIs over this many measurements before and after"
@@ -337,15 +339,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
           >
             PNG of view
           </ExportButton>
-          <select
-            aria-label="Paper size"
-            data-testid="pdf-paper"
-            value={paper}
-            onChange={(e) => setPaper(e.target.value as PaperSize)}
-          >
-            <option value="a4">A4</option>
-            <option value="letter">Letter</option>
-          </select>
+          <Select aria-label="Paper size" data-testid="pdf-paper" value={paper} onValue={setPaper} choices={PAPERS} />
           <ExportButton
             testId="download-pdf"
             busy={busy}
@@ -375,18 +369,7 @@ export function PriorityPanel({ readOnly }: { readOnly: boolean }) {
               >
                 Import…
               </ExportButton>
-              <input
-                ref={fileInput}
-                type="file"
-                accept="application/json,.json"
-                hidden
-                data-testid="import-file"
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  e.target.value = '';
-                  if (f) void importFile(f);
-                }}
-              />
+              <BackupFileInput ref={fileInput} data-testid="import-file" onFile={(f) => void importFile(f)} />
             </>
           ) : null}
         </fieldset>

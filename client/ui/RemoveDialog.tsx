@@ -3,6 +3,7 @@ import type { LaneId, StageId } from '../../shared/index.ts';
 import { useBoard, useSession } from '../board/hooks.ts';
 import { Dialog } from './Dialog.tsx';
 import { DialogActions } from './DialogActions.tsx';
+import { Select } from './Select.tsx';
 
 /** Removing a stage or lane that holds notes asks what to do with them: nothing is lost silently. */
 export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id: string; onClose: () => void }) {
@@ -44,18 +45,13 @@ export function RemoveDialog({ type, id, onClose }: { type: 'stage' | 'lane'; id
           <label>
             <input type="radio" name="remove-choice" checked={choice === 'move'} onChange={() => setChoice('move')} />{' '}
             Move to
-            <select
+            <Select
               value={to}
-              onChange={(e) => setTo(e.target.value)}
+              onValue={setTo}
               disabled={choice !== 'move'}
               aria-label={`Target ${type}`}
-            >
-              {others.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+              choices={others.map((o) => ({ value: o.id, label: o.name }))}
+            />
           </label>
           <label>
             <input

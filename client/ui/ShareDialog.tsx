@@ -9,6 +9,7 @@ import { QrCode } from './QrCode.tsx';
 import { RoomQrView } from './RoomQrView.tsx';
 import { MembersOnlySetting } from './MembersOnlySetting.tsx';
 import { RoleIcon } from './roleIcons.tsx';
+import { DangerConfirm } from './DangerConfirm.tsx';
 import './share.css';
 
 /** The links a facilitator puts on the projector: the people in the room add notes or comment. */
@@ -129,28 +130,17 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                   </div>
                 )}
                 {confirming === r && (
-                  <div
+                  <DangerConfirm
                     className="share-confirm"
                     role="alertdialog"
                     aria-label={`Replace the ${ROLE_INFO[r].label} link`}
-                  >
-                    <span>
-                      Make a new {ROLE_INFO[r].label.toLowerCase()} link? The current one stops working at once and
-                      everyone who joined with it is disconnected.
-                    </span>
-                    <button type="button" className="btn" onClick={() => setConfirming(null)} disabled={busy}>
-                      Cancel
-                    </button>
-                    <button
-                      type="button"
-                      className="btn danger"
-                      onClick={() => void rotate(r)}
-                      disabled={busy}
-                      data-testid={`confirm-rotate-${r}`}
-                    >
-                      {busy ? 'Replacing…' : 'Replace link'}
-                    </button>
-                  </div>
+                    message={`Make a new ${ROLE_INFO[r].label.toLowerCase()} link? The current one stops working at once and everyone who joined with it is disconnected.`}
+                    confirm={busy ? 'Replacing…' : 'Replace link'}
+                    confirmTestId={`confirm-rotate-${r}`}
+                    busy={busy}
+                    onCancel={() => setConfirming(null)}
+                    onConfirm={() => void rotate(r)}
+                  />
                 )}
               </li>
             );

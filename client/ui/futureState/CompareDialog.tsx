@@ -7,6 +7,7 @@ import { downloadFromApi, saveBlob } from '../../exports/downloads.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorLine } from '../ErrorLine.tsx';
 import { pairedBoardHref } from './boardHref.ts';
+import { ColumnHeads } from '../ColumnHeads.tsx';
 import './futureState.css';
 
 /**
@@ -125,14 +126,7 @@ function StageSection({ stage }: { stage: StageComparison }) {
       {stage.kpis.length > 0 && (
         <table className="compare-kpis">
           <caption>KPI targets</caption>
-          <thead>
-            <tr>
-              <th scope="col">KPI</th>
-              <th scope="col">Current value</th>
-              <th scope="col">Current target</th>
-              <th scope="col">Future target</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['KPI', 'Current value', 'Current target', 'Future target']} />
           <tbody>
             {stage.kpis.map((k) => (
               <tr key={k.id}>

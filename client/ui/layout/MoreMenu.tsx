@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, type KeyboardEvent, type ReactNode } from 'react';
 import './moreMenu.css';
+import { usePopover } from '../usePopover.ts';
 import { OverBoard } from '../OverBoard.tsx';
 
 /** One control of a bar as it stands in a "More" menu. `checked` makes it a toggle (a panel that is open). */
@@ -35,19 +36,11 @@ export function MoreMenu({
   header?: ReactNode;
   icon?: ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, root, button } = usePopover<HTMLDivElement>();
   const menuId = useId();
   useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLElement>('[role^="menuitem"]:not(:disabled)')?.focus();
-    const close = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    return () => window.removeEventListener('pointerdown', close);
-  }, [open]);
+    if (open) root.current?.querySelector<HTMLElement>('[role^="menuitem"]:not(:disabled)')?.focus();
+  }, [open, root]);
   if (items.length === 0 && !header) return null;
   const onKeyDown = (e: KeyboardEvent) => {
     // Keys inside the menu are the menu's, not the board's shortcuts.

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useSession } from '../../board/hooks.ts';
 import { usePrivateWriting } from '../../board/privateWriting/hooks.ts';
+import { type Choice, choicesOf, Select } from '../Select.tsx';
 
-const TIMER_CHOICES: readonly { label: string; minutes: number | null }[] = [
-  { label: 'No timer: I reveal', minutes: null },
-  { label: '3 min, then reveal', minutes: 3 },
-  { label: '5 min, then reveal', minutes: 5 },
-  { label: '10 min, then reveal', minutes: 10 },
-  { label: '15 min, then reveal', minutes: 15 },
+const TIMER_CHOICES: readonly Choice<number | null>[] = [
+  { value: null, label: 'No timer: I reveal' },
+  ...choicesOf([3, 5, 10, 15], (m) => `${m} min, then reveal`),
 ];
 
 /**
@@ -61,18 +59,13 @@ export function PrivateWritingControls({ onDone }: { onDone: () => void }) {
             Everyone writes alone: new notes stay visible only to their author until you reveal them all at once.
           </p>
           <div className="fp-actions fp-stacked">
-            <select
+            <Select
               aria-label="Timer"
-              value={minutes ?? ''}
-              onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))}
+              value={minutes}
+              onValue={setMinutes}
+              choices={TIMER_CHOICES}
               data-testid="private-timer"
-            >
-              {TIMER_CHOICES.map((c) => (
-                <option key={c.label} value={c.minutes ?? ''}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
+            />
             <button
               type="button"
               className="btn primary"

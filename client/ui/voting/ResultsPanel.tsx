@@ -7,6 +7,8 @@ import { compareRounds, departmentSplits, rankRound } from '../../board/voting/r
 import { shownRound } from '../../board/voting/shownRound.ts';
 import { useIsFacilitator, useOptimisticSwitch, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import { SidePanel } from '../SidePanel.tsx';
+import { ColumnHeads } from '../ColumnHeads.tsx';
+import { Select } from '../Select.tsx';
 
 type Tab = 'ranking' | 'compare' | 'departments';
 
@@ -190,26 +192,17 @@ function Compare({ round, rounds }: { round: Round; rounds: readonly Round[] }) 
     <div data-testid="results-compare">
       <label className="compare-pick small">
         Compare with{' '}
-        <select value={other.id} onChange={(e) => setOtherId(e.target.value as RoundId)}>
-          {others.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title} ({formatWhen(r.revealedAt)})
-            </option>
-          ))}
-        </select>
+        <Select
+          value={other.id}
+          onValue={setOtherId}
+          choices={others.map((r) => ({ value: r.id, label: `${r.title} (${formatWhen(r.revealedAt)})` }))}
+        />
       </label>
       <p className="muted small">
         From “{earlier.title}” to “{later.title}”.
       </p>
       <table className="compare-table">
-        <thead>
-          <tr>
-            <th>Note</th>
-            <th>Before</th>
-            <th>After</th>
-            <th>Moved</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Note', 'Before', 'After', 'Moved']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.noteId}>

@@ -13,16 +13,20 @@ import { Segmented } from '../Segmented.tsx';
 import { ErrorLine } from '../ErrorLine.tsx';
 import { DialogActions } from '../DialogActions.tsx';
 import { TextField } from '../TextField.tsx';
+import { type Choice, Select } from '../Select.tsx';
+import { Check } from '../Check.tsx';
 
-const TIME_LIMITS: readonly { label: string; minutes: number | null }[] = [
-  { label: 'No time limit', minutes: null },
-  { label: '3 minutes', minutes: 3 },
-  { label: '5 minutes', minutes: 5 },
-  { label: '10 minutes', minutes: 10 },
-  { label: '30 minutes', minutes: 30 },
-  { label: '1 hour', minutes: 60 },
-  { label: '1 day', minutes: 24 * 60 },
-  { label: '3 days (async)', minutes: 3 * 24 * 60 },
+const CHECK = 'inline-check vote-facilitator';
+
+const TIME_LIMITS: readonly Choice<number | null>[] = [
+  { value: null, label: 'No time limit' },
+  { value: 3, label: '3 minutes' },
+  { value: 5, label: '5 minutes' },
+  { value: 10, label: '10 minutes' },
+  { value: 30, label: '30 minutes' },
+  { value: 60, label: '1 hour' },
+  { value: 24 * 60, label: '1 day' },
+  { value: 3 * 24 * 60, label: '3 days (async)' },
 ];
 
 /** The facilitator's "Start voting" dialog: every setting of a round, validated with the same schema as the server. */
@@ -135,18 +139,7 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
             <label className="field-label" htmlFor="vote-time">
               Time limit
             </label>
-            <select
-              id="vote-time"
-              data-testid="vote-time"
-              value={minutes ?? ''}
-              onChange={(e) => setMinutes(e.target.value === '' ? null : Number(e.target.value))}
-            >
-              {TIME_LIMITS.map((t) => (
-                <option key={t.label} value={t.minutes ?? ''}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
+            <Select id="vote-time" data-testid="vote-time" value={minutes} onValue={setMinutes} choices={TIME_LIMITS} />
           </div>
         </div>
 
@@ -234,24 +227,17 @@ export function StartVotingDialog({ onClose }: { onClose: () => void }) {
             Named: who voted for what is kept
           </label>
         </div>
-        <label className="inline-check vote-facilitator">
-          <input
-            type="checkbox"
-            checked={facilitatorVotes}
-            onChange={(e) => setFacilitatorVotes(e.target.checked)}
-            data-testid="vote-facilitator-votes"
-          />{' '}
+        <Check
+          className={CHECK}
+          checked={facilitatorVotes}
+          onChange={setFacilitatorVotes}
+          testId="vote-facilitator-votes"
+        >
           I vote too
-        </label>
-        <label className="inline-check vote-facilitator">
-          <input
-            type="checkbox"
-            checked={onlyPresent}
-            onChange={(e) => setOnlyPresent(e.target.checked)}
-            data-testid="vote-only-present"
-          />{' '}
+        </Check>
+        <Check className={CHECK} checked={onlyPresent} onChange={setOnlyPresent} testId="vote-only-present">
           Only the people here now can vote
-        </label>
+        </Check>
         <ErrorLine error={error} small />
         <DialogActions onCancel={onClose} confirm="Start voting" confirmTestId="start-voting-submit" />
       </form>

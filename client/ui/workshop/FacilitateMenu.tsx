@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TIMER_MAX_MS } from '../../../shared/index.ts';
 import { useSession } from '../../board/hooks.ts';
 import { useStore } from '../../board/store.ts';
 import { describeDuration } from '../../board/workshop/serverClock.ts';
-import { SettingCheck } from './SettingCheck.tsx';
+import { Check } from '../Check.tsx';
 import { TimerChip } from './TimerChip.tsx';
 import { StrokeIcon } from '../StrokeIcon.tsx';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.tsx';
@@ -11,27 +11,25 @@ import { useCountdown, useOptimisticSwitch, useWorkshop } from '../../board/work
 import './workshop.css';
 import { CloseButton } from '../IconButton.tsx';
 import { OverBoard } from '../OverBoard.tsx';
+import { usePopover } from '../usePopover.ts';
 import type { FutureStateView } from '../../board/useFutureState.ts';
 
 const PRESETS_MIN = [1, 3, 5, 10, 15];
+
+/** What the Facilitate popover opens elsewhere: the template and webhook dialogs, the future state. */
+type FacilitateLinks = {
+  onSaveTemplate: () => void;
+  onWebhooks: () => void;
+  futureState: FutureStateView;
+};
 
 /**
  * The facilitator's cluster in the top bar: the timer chip and a "Facilitate" popover with the
  * timer, the lock, "bring everyone to me" and "hide everyone's cursors". Every control sends a
  * command; what the popover shows is the server's answer (the workshop state it broadcasts).
  */
-export function FacilitateMenu({
-  onSaveTemplate,
-  onWebhooks,
-  futureState,
-}: {
-  onSaveTemplate: () => void;
-  onWebhooks: () => void;
-  futureState: FutureStateView;
-}) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+export function FacilitateMenu({ onSaveTemplate, onWebhooks, futureState }: FacilitateLinks) {
+  const { open, setOpen, root, button } = usePopover<HTMLDivElement>();
   // An action that changes the room (private writing, the lock, bringing everyone) closes the
   // popover so the board is seen at once; the timer's controls keep it open to watch the clock.
   const done = () => {
@@ -40,17 +38,10 @@ export function FacilitateMenu({
   };
   useEffect(() => {
     if (!open) return;
-    const close = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
     const onEscape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    window.addEventListener('pointerdown', close);
     window.addEventListener('keydown', onEscape);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', onEscape);
-    };
-  }, [open]);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, [open, setOpen]);
   return (
     <div className="facilitate" ref={root}>
       <TimerChip onClick={() => setOpen(true)} />
@@ -97,13 +88,7 @@ function FacilitatePanel({
   futureState,
   onDone,
   onClose,
-}: {
-  onSaveTemplate: () => void;
-  onWebhooks: () => void;
-  futureState: FutureStateView;
-  onDone: () => void;
-  onClose: () => void;
-}) {
+}: FacilitateLinks & { onDone: () => void; onClose: () => void }) {
   const { workshop, people } = useSession();
   const admission = useStore(people.lobby, (l) => l.admission);
   const state = useWorkshop((v) => v.state);
@@ -205,7 +190,8 @@ function FacilitatePanel({
             timer.status === 'idle' && timer.remainingMs === timer.durationMs,
           )}
         </div>
-        <SettingCheck
+        <Check
+          className="fp-check"
           checked={lockOnEnd}
           testId="timer-lock-on-end"
           onChange={(on) => {
@@ -214,7 +200,7 @@ function FacilitatePanel({
           }}
         >
           Lock the board when time is up
-        </SettingCheck>
+        </Check>
       </section>
 
       <section className="fp-section">
@@ -237,7 +223,8 @@ function FacilitatePanel({
             ? 'Participants can look but not change anything. You can still edit.'
             : 'Editors become read-only until you unlock; you keep editing.'}
         </p>
-        <SettingCheck
+        <Check
+          className="fp-check"
           checked={commentsOpen}
           testId="lock-comments-open"
           onChange={(on) => {
@@ -246,7 +233,7 @@ function FacilitatePanel({
           }}
         >
           Comments stay open while locked
-        </SettingCheck>
+        </Check>
       </section>
 
       <PrivateWritingControls onDone={onDone} />
@@ -265,7 +252,8 @@ function FacilitatePanel({
           <TargetIcon />
           Bring everyone to my view
         </button>
-        <SettingCheck
+        <Check
+          className="fp-check"
           checked={hideCursors}
           testId="hide-cursors"
           onChange={(on) => {
@@ -274,10 +262,15 @@ function FacilitatePanel({
           }}
         >
           Hide everyone’s cursors (quiet work; you still see them)
-        </SettingCheck>
-        <SettingCheck checked={admission} testId="admission-toggle" onChange={(on) => people.setAdmission(on)}>
+        </Check>
+        <Check
+          className="fp-check"
+          checked={admission}
+          testId="admission-toggle"
+          onChange={(on) => people.setAdmission(on)}
+        >
           Let people in one by one (newcomers wait until you admit them)
-        </SettingCheck>
+        </Check>
       </section>
 
       <section className="fp-section">

@@ -3,7 +3,7 @@ import { DEPARTMENT_STYLE, initials, ROLE_INFO } from '../../../shared/index.ts'
 import { useSession } from '../../board/hooks.ts';
 import { RoleIcon } from '../roleIcons.tsx';
 import { StrokeIcon } from '../StrokeIcon.tsx';
-import { SettingCheck } from './SettingCheck.tsx';
+import { Check } from '../Check.tsx';
 import { useParticipants, type Participant } from './participants.ts';
 import { useIsFacilitator, useWorkshop } from '../../board/workshop/useWorkshop.ts';
 import './workshop.css';
@@ -204,13 +204,14 @@ export function ParticipantPanel({
         ))}
       </ul>
       <footer className="pp-footer">
-        <SettingCheck
+        <Check
+          className="fp-check"
           checked={localHide}
           testId="local-hide-cursors"
           onChange={(on) => workshop.setLocalHideCursors(on)}
         >
           Hide other people’s cursors
-        </SettingCheck>
+        </Check>
         {hiddenByFacilitator && (
           <p className="pp-note">
             {facilitator ? 'You hid everyone’s cursors for the others.' : 'The facilitator hid cursors for quiet work.'}
