@@ -1,4 +1,4 @@
-import { lazy, startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { canWrite } from '../../shared/index.ts';
 import { BoardSession } from '../board/BoardSession.ts';
 import { openBoardView, setBottomInset } from '../board/cameraActions.ts';
@@ -143,7 +143,6 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
   const setView = (v: 'canvas' | 'outline') =>
     session.editor.update({ view: v, selection: new Set(), editing: null, header: null, panel: null });
   const [ready, setReady] = useState(false);
-  const overlays = useOverlaysAfterBoard();
   const phone = useIsPhone();
   const [editingIdentity, setEditingIdentity] = useState(false);
   // The profile the link carries, fixed when the dialog opens (a new profile would make a new link).
@@ -214,19 +213,17 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
         <MassDeleteBanner />
         <LobbyBanner />
         <main className="board-main" ref={mainRef}>
-          {overlays && (
-            <Segmented
-              className="view-switch"
-              label="View"
-              options={[
-                { value: 'canvas', label: 'Board' },
-                // On a phone the outline is the list to work in, not only an accessible copy.
-                { value: 'outline', label: phone ? 'List' : 'Outline', testId: 'outline-toggle' },
-              ]}
-              value={view}
-              onChange={setView}
-            />
-          )}
+          <Segmented
+            className="view-switch"
+            label="View"
+            options={[
+              { value: 'canvas', label: 'Board' },
+              // On a phone the outline is the list to work in, not only an accessible copy.
+              { value: 'outline', label: phone ? 'List' : 'Outline', testId: 'outline-toggle' },
+            ]}
+            value={view}
+            onChange={setView}
+          />
           {view === 'outline' ? (
             <Deferred>
               <OutlineView readOnly={readOnly} />
@@ -234,63 +231,45 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
           ) : (
             <>
               <BoardCanvas />
-              {overlays && <FollowBanner />}
+              <FollowBanner />
               {!ready && (
                 <div className="loading" role="status">
                   Opening the board…
                 </div>
               )}
-              {overlays && (
-                <>
-                  <EmotionCurveOverlay />
-                  <NoteEditor />
-                  <DraftOverlay />
-                  <SelectionToolbar />
-                  <ConnectHandle />
-                  <ConnectorToolbar />
-                  <HeaderPanel />
-                  <KpiPopover readOnly={readOnly} />
-                </>
-              )}
-              {/* A bottom bar: Fit keeps the board above it (floatingInset.ts), so it is there from the start. */}
+              <EmotionCurveOverlay />
+              <NoteEditor />
+              <DraftOverlay />
+              <SelectionToolbar />
+              <ConnectHandle />
+              <ConnectorToolbar />
+              <HeaderPanel />
+              <KpiPopover readOnly={readOnly} />
               <Toolbar readOnly={readOnly} />
-              {overlays && (
-                <>
-                  <Deferred>
-                    {panel === 'teams' && <TeamsPanel />}
-                    {panel === 'channels' && <ChannelsPanel readOnly={readOnly} />}
-                    {panel === 'paths' && <PathsPanel readOnly={readOnly} />}
-                    {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
-                    {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
-                    {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
-                  </Deferred>
-                  {panel === 'shortcuts' && <ShortcutsDialog />}
-                  <PastePreviewDialog />
-                  <div className="hint">
-                    {readOnly
-                      ? 'Drag to pan · scroll or Ctrl+wheel to zoom'
-                      : `${DOUBLE_PRESS} a cell to add a note · drag to pan · Shift+drag to select`}
-                  </div>
-                </>
-              )}
+              <Deferred>
+                {panel === 'teams' && <TeamsPanel />}
+                {panel === 'channels' && <ChannelsPanel readOnly={readOnly} />}
+                {panel === 'paths' && <PathsPanel readOnly={readOnly} />}
+                {panel === 'personas' && <PersonasPanel readOnly={readOnly} />}
+                {panel === 'priorities' && <PriorityPanel readOnly={readOnly} />}
+                {panel === 'kpis' && <KpiPanel readOnly={readOnly} />}
+              </Deferred>
+              {panel === 'shortcuts' && <ShortcutsDialog />}
+              <PastePreviewDialog />
+              <div className="hint">
+                {readOnly
+                  ? 'Drag to pan · scroll or Ctrl+wheel to zoom'
+                  : `${DOUBLE_PRESS} a cell to add a note · drag to pan · Shift+drag to select`}
+              </div>
             </>
           )}
-          {overlays && (
-            <>
-              <ConnectDialog />
-              <ReconnectDialog />
-            </>
-          )}
-          {/* Bottom bars too, like the toolbar. */}
+          <ConnectDialog />
+          <ReconnectDialog />
           <VotingDock />
           <PrivateWritingBar />
-          {overlays && (
-            <>
-              {/* Comments: in both views, so the panel and threads are reachable from the outline too. */}
-              <CommentsOverlay />
-              <Toasts />
-            </>
-          )}
+          {/* Comments: in both views, so the panel and threads are reachable from the outline too. */}
+          <CommentsOverlay />
+          <Toasts />
         </main>
         {editingIdentity && (
           <JoinDialog
@@ -315,22 +294,6 @@ function BoardScreen({ onProfile, onRetry }: { onProfile: (p: Profile) => void; 
       </div>
     </DotsLeftBadges>
   );
-}
-
-/**
- * False at first, then true once React has had time to render the board page's overlays (note
- * editor, selection and connector toolbars, dialogs, comments, toasts, the view switch, the
- * hint): they are rendered in a transition, which React works on in slices and puts behind any
- * other update. So on a big board they no longer stand between the app's start and the board's
- * download being applied, nor between that and the board's first frame: the board's updates come
- * first (docs/performance.md, section 22). They show nothing until someone acts, except the hint.
- * What takes room in the page's layout (top bar, banners, the bottom bars) is not deferred: the
- * board is fitted to the room left.
- */
-function useOverlaysAfterBoard(): boolean {
-  const [shown, setShown] = useState(false);
-  useEffect(() => startTransition(() => setShown(true)), []);
-  return shown;
 }
 
 const WAITING_RETRY_MS = 4000;
