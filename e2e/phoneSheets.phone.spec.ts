@@ -1,6 +1,6 @@
 import { seriousViolations } from './axe.ts';
 import { expect, test } from './touchFixtures.ts';
-import { PANELS, } from './TouchBoardObject.ts';
+import { PANELS } from './TouchBoardObject.ts';
 
 /** On a phone every panel is a full-screen sheet, Facilitate too. */
 const SHEETS = [{ bar: 'topbar', control: 'facilitate-button', panel: 'facilitate-panel' } as const, ...PANELS];
