@@ -33,6 +33,19 @@ export class BoardPageObject {
     if (fit && (await fitButton.isVisible())) await fitButton.click();
   }
 
+  /**
+   * Reloads once the service worker is ready and waits until it controls the page: from then on
+   * the app comes from it, as on a device that has opened Journeyboard before.
+   */
+  async reloadUnderServiceWorker(): Promise<void> {
+    await this.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await this.page.reload();
+    await this.waitReady();
+    await expect.poll(() => this.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  }
+
   board(): Promise<BoardInfo> {
     return this.page.evaluate(() => window.__journeyboard!.board());
   }

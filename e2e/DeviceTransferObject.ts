@@ -1,12 +1,10 @@
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { DialogObject } from './DialogObject.ts';
 
 /** "Use this identity on another device", from the person's menu on a board, and the page its link opens. */
-export class DeviceTransferObject {
-  readonly page: Page;
-  readonly dialog: Locator;
+export class DeviceTransferObject extends DialogObject {
   constructor(page: Page) {
-    this.page = page;
-    this.dialog = page.getByRole('dialog', { name: 'Use this identity on another device' });
+    super(page, 'Use this identity on another device');
   }
 
   /**

@@ -1,15 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DialogObject } from './DialogObject.ts';
 import { linkFor } from './server.ts';
 import { pressBarControl } from './tools/barControl.ts';
 
 /** The facilitator's Webhooks dialog (client/ui/webhooks/), opened from Facilitate. */
-export class WebhooksObject {
-  readonly page: Page;
-  readonly dialog: Locator;
-
+export class WebhooksObject extends DialogObject {
   constructor(page: Page) {
-    this.page = page;
-    this.dialog = page.getByRole('dialog', { name: 'Webhooks' });
+    super(page, 'Webhooks');
   }
 
   async open(): Promise<void> {

@@ -1,15 +1,12 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './touchFixtures.ts';
 import { PANELS, TouchBoardObject } from './TouchBoardObject.ts';
 
 const KINDS = ['touchpoint', 'action', 'thought', 'emotion', 'pain', 'idea'];
 
 test('every control of the top bar and the toolbar is on the screen or in a More menu, and works from there', async ({
-  browser,
-  server,
+  facilitating,
 }) => {
-  const fay = await TouchBoardObject.facilitating(browser, server, 'Workshop on the go');
-  const page = fay.page;
-  const size = page.viewportSize()!;
+  const { fay, page, size } = await facilitating('Workshop on the go');
 
   // Nothing of either bar runs off the screen, each is big enough for a finger, and the page does not scroll sideways.
   const controls = await fay.barControls().all();
@@ -105,12 +102,10 @@ test('every control of the top bar and the toolbar is on the screen or in a More
 });
 
 test('at 360 to 1024 px, portrait and landscape, both bars fit the screen and keep a way to every control', async ({
-  browser,
-  server,
+  facilitating,
 }, testInfo) => {
   test.skip(testInfo.project.name !== 'phone', 'the widths of every device, checked once');
-  const fay = await TouchBoardObject.facilitating(browser, server, 'Every width');
-  const page = fay.page;
+  const { fay, page } = await facilitating('Every width');
   const sizes = [
     [360, 740],
     [390, 844],

@@ -1,4 +1,5 @@
 import { expect, test, boardPageAs, ANN, BOB } from './fixtures.ts';
+import { localCopyUpdates } from './localCopy.ts';
 
 const STATE = /\/api\/boards\/[a-z0-9]+\/state$/;
 
@@ -42,38 +43,9 @@ test('a board opened from the download and never edited is still kept on the dev
   // the page is idle.
   const a = await boardPageAs(browser, server, ANN);
   await a.open(boardId);
-  await a.page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await a.page.reload();
-  await a.waitReady();
-  await expect.poll(() => a.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await a.reloadUnderServiceWorker();
   await expect
-    .poll(
-      () =>
-        a.page.evaluate(async (name) => {
-          // Opening a database that does not exist would create it, empty, under y-indexeddb.
-          if (!(await indexedDB.databases()).some((d) => d.name === name)) return 0;
-          return new Promise<number>((resolve) => {
-            const open = indexedDB.open(name);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('updates')) {
-                db.close();
-                resolve(0);
-                return;
-              }
-              const count = db.transaction('updates').objectStore('updates').count();
-              count.onsuccess = () => {
-                db.close();
-                resolve(count.result);
-              };
-            };
-            open.onerror = () => resolve(0);
-          });
-        }, `journeyboard:${boardId}`),
-      { timeout: 20_000 },
-    )
+    .poll(() => a.page.evaluate(localCopyUpdates, `journeyboard:${boardId}`), { timeout: 20_000 })
     .toBeGreaterThan(0);
 
   await a.page.context().setOffline(true);

@@ -6,14 +6,9 @@ import { seriousViolations } from './axe.ts';
 const SHOTS = 'test-results/comments-screenshots';
 
 test('comments: A comments on a note; B (commenter link) sees the badge and the unread count and replies; A sees it; resolving hides it from "open"; a mention is highlighted for the person mentioned', async ({
-  browser,
-  server,
+  workshop,
 }) => {
-  const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  const a = await boardPageAs(browser, server, ANN);
-  const b = await boardPageAs(browser, server, BOB);
-  await b.open(boardId, 'commenter');
-  await a.open(boardId);
+  const [, b, a] = await workshop('Checkout journey', [[BOB, 'commenter'], ANN]);
   const ac = new CommentsObject(a);
   const bc = new CommentsObject(b);
   const note = (await a.board()).notes[2]!;

@@ -1,14 +1,12 @@
 import { seriousViolations } from './axe.ts';
 import { ConnectorsObject } from './ConnectorsObject.ts';
-import { expect, test } from './fixtures.ts';
-import { TouchBoardObject } from './TouchBoardObject.ts';
+import { expect, test } from './touchFixtures.ts';
 import { TouchObject } from './TouchObject.ts';
 
 test('touch: long-press a note’s handle and drag to another note to connect them; a tap on the handle offers the list', async ({
-  browser,
-  server,
+  facilitating,
 }, testInfo) => {
-  const fay = await TouchBoardObject.facilitating(browser, server, 'Arrows on the go');
+  const { fay } = await facilitating('Arrows on the go');
   const arrows = new ConnectorsObject(fay);
   const touch = new TouchObject(fay.page);
   const { notes, stages } = await fay.board();

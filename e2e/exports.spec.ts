@@ -9,6 +9,7 @@ import { fetchAsPerson } from '../server/testing/identities.ts';
 import { seriousViolations } from './axe.ts';
 import { day, importMeasurements } from './kpiMeasurements.ts';
 import { pdfPages } from './pdfPages.ts';
+import { PRIORITY_COLUMNS, type PriorityColumn } from '../shared/export/labels.ts';
 
 /** How an *alternative* connector is drawn (#1d4ed8, client/canvas/ConnectorsLayer.tsx). */
 const ALTERNATIVE_RGB = 0x1d4ed8;
@@ -126,35 +127,18 @@ test('priority list ranked by a revealed round; CSV download; an action edited i
   const parsed = Papa.parse<string[]>(csv.bytes.subarray(3).toString('utf8'), { skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   const [header, first, next] = parsed.data;
-  expect(header).toEqual([
-    'rank',
-    'votes',
-    'text',
-    'stage',
-    'lane',
-    'channel',
-    'kind',
-    'department',
-    'author',
-    'comments',
-    'owner',
-    'status',
-    'due',
-    'done',
-    'outcome',
-    'path',
-    'link',
-  ]);
+  expect(header).toEqual([...PRIORITY_COLUMNS]);
+  const col = (name: PriorityColumn) => PRIORITY_COLUMNS.indexOf(name);
   expect(first!.slice(0, 3)).toEqual(['1', '5', top.text]);
-  expect(first![5]).toBe('Phone');
-  expect(first![10]).toBe('Priya, "CX" lead');
-  expect(first![11]).toBe('Open');
-  expect(first![9]).toBe('1');
-  expect(next![5]).toBe('Web'); // as the e-commerce template has it
+  expect(first![col('channel')]).toBe('Phone');
+  expect(first![col('owner')]).toBe('Priya, "CX" lead');
+  expect(first![col('status')]).toBe('Open');
+  expect(first![col('comments')]).toBe('1');
+  expect(next![col('channel')]).toBe('Web'); // as the e-commerce template has it
   expect(next!.slice(0, 3)).toEqual(['2', '2', second.text]);
 
   // The link in the CSV opens the board on that note, selected and in view.
-  const link = new URL(first![header!.indexOf('link')]!);
+  const link = new URL(first![col('link')]!);
   expect(link.pathname).toBe(`/b/${id}`);
   await page.goto(link.pathname + link.search);
   await board.waitReady({ fit: false }); // opens on the linked note

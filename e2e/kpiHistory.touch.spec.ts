@@ -1,16 +1,10 @@
 import { seriousViolations } from './axe.ts';
-import { expect, test } from './fixtures.ts';
-import { TouchBoardObject } from './TouchBoardObject.ts';
+import { expect, REVIEW_TABLET, test } from './touchFixtures.ts';
 
 test('KPI history on a tablet and a phone: the dated import and the measurements pass axe and fit the screen', async ({
-  browser,
-  server,
+  facilitating,
 }) => {
-  const fay = await TouchBoardObject.facilitating(browser, server, 'KPI history on touch');
-  const page = fay.page;
-  const device = test.info().project.name;
-  if (device === 'tablet') await page.setViewportSize({ width: 820, height: 1180 });
-  const size = page.viewportSize()!;
+  const { fay, page, size, device } = await facilitating('KPI history on touch', { tablet: REVIEW_TABLET });
   const stage = (await page.evaluate(() => window.__journeyboard!.board())).stages[3]!;
 
   await (await fay.reach('toolbar', 'kpis-toggle')).tap();

@@ -1,17 +1,11 @@
 import { seriousViolations } from './axe.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, REVIEW_TABLET, test } from './touchFixtures.ts';
 import { day, importMeasurements } from './kpiMeasurements.ts';
-import { TouchBoardObject } from './TouchBoardObject.ts';
 
 test('Journey health and the KPI chart on a tablet and a phone: they fit the screen and pass axe', async ({
-  browser,
-  server,
+  facilitating,
 }) => {
-  const fay = await TouchBoardObject.facilitating(browser, server, 'KPI views on touch');
-  const page = fay.page;
-  const device = test.info().project.name;
-  if (device === 'tablet') await page.setViewportSize({ width: 820, height: 1180 });
-  const size = page.viewportSize()!;
+  const { fay, page, size, device } = await facilitating('KPI views on touch', { tablet: REVIEW_TABLET });
   const board = await page.evaluate(() => window.__journeyboard!.board());
   const pain = board.notes.find((n) => n.text === 'Shipping cost only shown at the last step')!;
   const boardId = new URL(page.url()).pathname.split('/').pop()!;
@@ -44,14 +38,9 @@ test('Journey health and the KPI chart on a tablet and a phone: they fit the scr
 });
 
 test('integration keys on a tablet and a phone: each key fits the dialog, nothing scrolls sideways', async ({
-  browser,
-  server,
+  facilitating,
 }) => {
-  const fay = await TouchBoardObject.facilitating(browser, server, 'Keys on touch');
-  const page = fay.page;
-  const device = test.info().project.name;
-  if (device === 'tablet') await page.setViewportSize({ width: 820, height: 1180 });
-  const size = page.viewportSize()!;
+  const { fay, page, size, device } = await facilitating('Keys on touch', { tablet: REVIEW_TABLET });
   await (await fay.reach('toolbar', 'kpis-toggle')).tap();
   await page.getByTestId('integration-keys-open').tap();
   for (const name of ['Nightly BI export from the data warehouse', 'Survey tool']) {

@@ -1,15 +1,10 @@
-import { expect, test, boardPageAs, FAY } from './fixtures.ts';
+import { ANN_ARCHER, expect, FAY, test } from './fixtures.ts';
 
 test('an editor removes every note; the facilitator sees "… removed N notes" and one click on Restore brings them back', async ({
-  browser,
-  server,
+  workshop,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const fay = await boardPageAs(browser, server, FAY);
-  await fay.page.setViewportSize({ width: 1440, height: 900 });
-  const ann = await boardPageAs(browser, server, { name: 'Ann Archer', department: 'sales' });
-  await fay.open(boardId);
-  await ann.open(boardId, 'editor');
+  const [, fay, ann] = await workshop('Checkout workshop', [FAY, [ANN_ARCHER, 'editor']]);
+  await fay.page.setViewportSize({ width: 1440, height: 900 }); // for the shot of the notice
   const notes = (await ann.board()).notes.length;
   expect(notes).toBeGreaterThan(5);
 

@@ -12,12 +12,7 @@ test('offline: an edit survives a reload while offline, the pill counts it, and 
   const { a, b } = await annAndBobOnNewBoard(browser, server, 'Offline workshop');
 
   // A device that has opened Journeyboard before: the service worker holds the app shell.
-  await a.page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await a.page.reload();
-  await a.waitReady();
-  await expect.poll(() => a.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await a.reloadUnderServiceWorker();
   // Once the board is drawn, the scripts loaded on first use (the KPI chart, exports, panels) are
   // kept as well: a view never opened online still opens offline.
   await expect

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
-import { expect, personPage, test, boardPageAs, FAY } from './fixtures.ts';
+import { ANN_ARCHER, BOB_BAKER, expect, FAY, personPage, test } from './fixtures.ts';
 import { linkFor } from './server.ts';
 import { seriousViolations } from './axe.ts';
 
@@ -9,19 +9,15 @@ import { seriousViolations } from './axe.ts';
  * devices together, proven by the server), and removing someone.
  */
 test('one person in two tabs is one participant; the facilitator removes a person, who is shown why and cannot rejoin', async ({
-  browser,
-  server,
+  workshop,
 }) => {
-  const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-  const fay = await boardPageAs(browser, server, FAY);
-  const annPage = await personPage(browser, server, { name: 'Ann Archer', department: 'sales' });
-  const ann = new BoardPageObject(annPage);
-  const bob = await boardPageAs(browser, server, { name: 'Bob Baker', department: 'support' });
-  await fay.open(boardId);
-  await ann.open(boardId, 'editor');
-  const annTab2 = new BoardPageObject(await annPage.context().newPage());
+  const [boardId, fay, ann, bob] = await workshop('Checkout workshop', [
+    FAY,
+    [ANN_ARCHER, 'editor'],
+    [BOB_BAKER, 'editor'],
+  ]);
+  const annTab2 = new BoardPageObject(await ann.page.context().newPage());
   await annTab2.open(boardId, 'editor');
-  await bob.open(boardId, 'editor');
 
   await fay.page.getByTestId('participants-button').click();
   const panel = fay.page.getByTestId('participant-panel');
@@ -76,12 +72,9 @@ test('one person in two tabs is one participant; the facilitator removes a perso
 test('with admission on, a newcomer waits until the facilitator admits them; someone turned away keeps waiting', async ({
   browser,
   server,
+  workshop,
 }) => {
-  const boardId = await server.createBoard('Admission workshop', 'ecommerce');
-  const fay = await boardPageAs(browser, server, FAY);
-  const bob = await boardPageAs(browser, server, { name: 'Bob Baker', department: 'support' });
-  await fay.open(boardId);
-  await bob.open(boardId, 'editor');
+  const [boardId, fay, bob] = await workshop('Admission workshop', [FAY, [BOB_BAKER, 'editor']]);
   await fay.page.getByRole('button', { name: 'Facilitate' }).click();
   await fay.page.getByTestId('admission-toggle').check();
   await fay.page.keyboard.press('Escape');

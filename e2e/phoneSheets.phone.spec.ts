@@ -1,17 +1,14 @@
 import { seriousViolations } from './axe.ts';
-import { expect, test } from './fixtures.ts';
-import { PANELS, TouchBoardObject } from './TouchBoardObject.ts';
+import { expect, test } from './touchFixtures.ts';
+import { PANELS } from './TouchBoardObject.ts';
 
 /** On a phone every panel is a full-screen sheet, Facilitate too. */
 const SHEETS = [{ bar: 'topbar', control: 'facilitate-button', panel: 'facilitate-panel' } as const, ...PANELS];
 
 test('on a phone the board, the list view, each sheet and the share dialog pass axe; sheets fill the screen and close', async ({
-  browser,
-  server,
+  facilitating,
 }) => {
-  const fay = await TouchBoardObject.facilitating(browser, server, 'Audit on a phone');
-  const page = fay.page;
-  const size = page.viewportSize()!;
+  const { fay, page, size } = await facilitating('Audit on a phone');
   // It opens on the first stage column, across the screen, at a zoom where notes are readable.
   const first = (await fay.board()).stages[0]!;
   const column = await page.evaluate((id) => window.__journeyboard!.stageHeaderRect(id)!, first.id);
@@ -51,10 +48,9 @@ test('on a phone the board, the list view, each sheet and the share dialog pass 
 });
 
 test('on a phone the selection toolbar passes axe, and its persona chips are 44 px touch targets', async ({
-  browser,
-  server,
+  facilitating,
 }) => {
-  const fay = await TouchBoardObject.facilitating(browser, server, 'Personas on a phone');
+  const { fay } = await facilitating('Personas on a phone');
   const board = await fay.board();
   const note = board.notes.find((n) => n.stageId === board.stages[0]!.id)!;
   const rect = await fay.noteRect(note.id);

@@ -1,17 +1,12 @@
-import { expect, test, boardPageAs, FAY } from './fixtures.ts';
+import { ANN_AMOS, expect, FAY, test } from './fixtures.ts';
 import { PrivateWritingObject } from './PrivateWritingObject.ts';
 import { seriousViolations } from './axe.ts';
 
 test('private writing: a participant’s draft is invisible to the facilitator until the reveal, then a note for both', async ({
-  browser,
-  server,
+  workshop,
 }) => {
   test.slow(); // two browser pages, drafts through the server
-  const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  const fac = await boardPageAs(browser, server, FAY);
-  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
-  await fac.open(boardId);
-  await ann.open(boardId, 'editor');
+  const [, fac, ann] = await workshop('Checkout journey', [FAY, [ANN_AMOS, 'editor']]);
   const [facP, annP] = [new PrivateWritingObject(fac), new PrivateWritingObject(ann)];
   const out = (name: string) => test.info().outputPath(name);
   const SECRET = 'Delivery costs show up only at checkout';
@@ -83,14 +78,9 @@ test('private writing: a participant’s draft is invisible to the facilitator u
 });
 
 test('private writing: notes pasted or duplicated while a phase is open are the author’s drafts, not notes on the board', async ({
-  browser,
-  server,
+  workshop,
 }) => {
-  const boardId = await server.createBoard('Paste in private', 'ecommerce');
-  const fac = await boardPageAs(browser, server, FAY);
-  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
-  await fac.open(boardId);
-  await ann.open(boardId, 'editor');
+  const [, fac, ann] = await workshop('Paste in private', [FAY, [ANN_AMOS, 'editor']]);
   const [facP, annP] = [new PrivateWritingObject(fac), new PrivateWritingObject(ann)];
   const board = await ann.board();
   const note = board.notes.find((n) => n.stageId === board.stages[0]!.id && n.kind === 'touchpoint')!;

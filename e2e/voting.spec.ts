@@ -1,19 +1,13 @@
-import { expect, test, boardPageAs, FAY } from './fixtures.ts';
+import { ANN_AMOS, boardPageAs, expect, FAY, test } from './fixtures.ts';
 import { VotingObject } from './VotingObject.ts';
 import { seriousViolations } from './axe.ts';
 
 test('a secret 3-dot round: two participants vote, neither sees the other’s dots, reveal shows the totals on notes and in the panel', async ({
-  browser,
-  server,
+  workshop,
 }) => {
   test.slow(); // three browser pages and two rounds: near a minute on a loaded machine
-  const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  const fac = await boardPageAs(browser, server, FAY);
-  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
-  const bob = await boardPageAs(browser, server, { name: 'Bob Berg', department: 'support' });
-  await fac.open(boardId);
-  await ann.open(boardId, 'editor');
-  await bob.open(boardId, 'commenter');
+  const bobBerg = { name: 'Bob Berg', department: 'support' } as const;
+  const [, fac, ann, bob] = await workshop('Checkout journey', [FAY, [ANN_AMOS, 'editor'], [bobBerg, 'commenter']]);
   const [facV, annV, bobV] = [fac, ann, bob].map((b) => new VotingObject(b)) as [
     VotingObject,
     VotingObject,
@@ -132,7 +126,7 @@ test('a timed round counts down by the server clock on every page; a participant
   test.slow(); // two pages, a reload and a switch to the outline: 33 s quiet, 53 s at load 20
   const boardId = await server.createBoard('Reload', 'ecommerce');
   const fac = await boardPageAs(browser, server, FAY);
-  const ann = await boardPageAs(browser, server, { name: 'Ann Amos', department: 'sales' });
+  const ann = await boardPageAs(browser, server, ANN_AMOS);
   // Ann's computer clock is an hour fast: her countdown must still match (it runs on server time).
   await ann.page.addInitScript(() => {
     const real = Date.now.bind(Date);
@@ -183,11 +177,10 @@ test('a timed round counts down by the server clock on every page; a participant
 test('results split by department show counts only, for departments with at least 3 voters', async ({
   browser,
   server,
+  workshop,
 }) => {
   test.slow();
-  const boardId = await server.createBoard('Departments', 'ecommerce');
-  const fac = await boardPageAs(browser, server, FAY);
-  await fac.open(boardId);
+  const [boardId, fac] = await workshop('Departments', [FAY]);
   const facV = new VotingObject(fac);
   await facV.start({ title: 'Team view', dots: 1 });
   const notes = (await fac.board()).notes;
@@ -215,13 +208,10 @@ test('results split by department show counts only, for departments with at leas
 });
 
 test('the start dialog, the voting bar, the outline vote controls and the results panel have no serious axe violations', async ({
-  browser,
-  server,
+  workshop,
 }) => {
   test.slow();
-  const boardId = await server.createBoard('Audit votes', 'ecommerce');
-  const fac = await boardPageAs(browser, server, FAY);
-  await fac.open(boardId);
+  const [, fac] = await workshop('Audit votes', [FAY]);
   const facV = new VotingObject(fac);
   await fac.page.getByTestId('start-voting').click();
   await fac.page.getByText('Budgets per lane (optional)').click();

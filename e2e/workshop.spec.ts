@@ -1,30 +1,16 @@
 import type { Page } from '@playwright/test';
 import { BoardPageObject } from './BoardPageObject.ts';
-import { expect, personPage, test, boardPageAs, FAY } from './fixtures.ts';
+import { ANN_ARCHER, BOB_BAKER, boardPageAs, expect, FAY, type Person, personPage, test } from './fixtures.ts';
 import type { TestServer } from './server.ts';
-
-type Workshop = {
-  timerStatus: string;
-  timerRun: number;
-  lastChimedRun: number;
-  remainingMs: number;
-  clockOffsetMs: number;
-  locked: boolean;
-  lockedOut: boolean;
-  following: string | null;
-  cursorsHidden: boolean;
-  camera: { x: number; y: number; scale: number };
-};
 
 /** A person whose computer clock is off by `skewMs` (Date.now, which the app reads). */
 async function skewedPerson(
   browser: Parameters<typeof personPage>[0],
   server: TestServer,
-  name: string,
-  department: 'sales' | 'support',
+  person: Person,
   skewMs: number,
 ): Promise<BoardPageObject> {
-  const page = await personPage(browser, server, { name, department });
+  const page = await personPage(browser, server, person);
   await page.context().addInitScript((skew) => {
     const realNow = Date.now.bind(Date);
     Date.now = () => realNow() + skew;
@@ -32,7 +18,7 @@ async function skewedPerson(
   return new BoardPageObject(page);
 }
 
-const workshop = (page: Page) => page.evaluate(() => window.__journeyboard!.workshop() as Workshop);
+const workshopState = (page: Page) => page.evaluate(() => window.__journeyboard!.workshop());
 
 /** The timer's deadline in REAL time as this page computes it (performance.timeOrigin is not skewed). */
 const realDeadline = (page: Page) =>
@@ -44,8 +30,8 @@ test('the timer reads the same on three pages whose clocks differ; the lock make
 }) => {
   const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
   const fay = await boardPageAs(browser, server, FAY);
-  const ann = await skewedPerson(browser, server, 'Ann Archer', 'sales', -7 * 60_000); // 7 minutes slow
-  const bob = await skewedPerson(browser, server, 'Bob Baker', 'support', 4 * 60_000 + 1_234); // 4 minutes fast
+  const ann = await skewedPerson(browser, server, ANN_ARCHER, -7 * 60_000); // 7 minutes slow
+  const bob = await skewedPerson(browser, server, BOB_BAKER, 4 * 60_000 + 1_234); // 4 minutes fast
   await fay.open(boardId);
   await ann.open(boardId, 'editor');
   await bob.open(boardId, 'editor');
@@ -60,8 +46,8 @@ test('the timer reads the same on three pages whose clocks differ; the lock make
   for (const p of everyone) await expect(p.page.getByTestId('timer-chip')).toHaveAttribute('data-status', 'running');
 
   // The skewed pages learned the server's clock…
-  expect(Math.abs((await workshop(ann.page)).clockOffsetMs - 7 * 60_000)).toBeLessThan(2_000);
-  expect(Math.abs((await workshop(bob.page)).clockOffsetMs + 4 * 60_000 + 1_234)).toBeLessThan(2_000);
+  expect(Math.abs((await workshopState(ann.page)).clockOffsetMs - 7 * 60_000)).toBeLessThan(2_000);
+  expect(Math.abs((await workshopState(bob.page)).clockOffsetMs + 4 * 60_000 + 1_234)).toBeLessThan(2_000);
   // …so all three count down to the same real instant (within a message's travel time).
   const deadlines = await Promise.all(everyone.map((p) => realDeadline(p.page)));
   expect(Math.max(...deadlines) - Math.min(...deadlines)).toBeLessThan(500);
@@ -84,7 +70,7 @@ test('the timer reads the same on three pages whose clocks differ; the lock make
   await fay.page.getByTestId('lock-toggle').click();
   for (const p of [ann, bob]) {
     await expect(p.page.getByTestId('lock-banner')).toContainText('locked the board');
-    await expect.poll(async () => (await workshop(p.page)).lockedOut).toBe(true);
+    await expect.poll(async () => (await workshopState(p.page)).lockedOut).toBe(true);
   }
   await expect(fay.page.getByTestId('lock-banner')).toContainText('Participants can look');
   const board = await ann.board();
@@ -117,27 +103,20 @@ test('the timer reads the same on three pages whose clocks differ; the lock make
   await ann.page.screenshot({ path: test.info().outputPath('timer-zero-participant.png') });
   for (const p of everyone) await expect(p.page.getByTestId('timer-chip')).toHaveAttribute('data-status', 'done');
   for (const p of everyone) {
-    const w = await workshop(p.page);
+    const w = await workshopState(p.page);
     expect(w.lastChimedRun).toBe(w.timerRun);
   }
   // "Lock the board when time is up": the server locked it at zero.
   await expect(ann.page.getByTestId('lock-banner')).toContainText('when time ran out');
-  await expect.poll(async () => (await workshop(ann.page)).lockedOut).toBe(true);
+  await expect.poll(async () => (await workshopState(ann.page)).lockedOut).toBe(true);
   for (const p of everyone) await expect(p.page.getByTestId('timer-text')).toHaveText('0:00');
   await fay.page.screenshot({ path: test.info().outputPath('timer-zero-facilitator.png') });
 });
 
 test('follow a person by clicking their avatar, leave by panning; bring everyone; hide cursors; the participant panel', async ({
-  browser,
-  server,
+  workshop,
 }) => {
-  const boardId = await server.createBoard('Support journey', 'ecommerce');
-  const fay = await boardPageAs(browser, server, FAY);
-  const ann = await boardPageAs(browser, server, { name: 'Ann Archer', department: 'sales' });
-  const bob = await boardPageAs(browser, server, { name: 'Bob Baker', department: 'support' });
-  await fay.open(boardId);
-  await ann.open(boardId, 'editor');
-  await bob.open(boardId, 'editor');
+  const [, fay, ann, bob] = await workshop('Support journey', [FAY, [ANN_ARCHER, 'editor'], [BOB_BAKER, 'editor']]);
   const canvasCentre = async (p: BoardPageObject) => {
     const box = (await p.page.getByTestId('board-canvas').boundingBox())!;
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -212,7 +191,7 @@ test('follow a person by clicking their avatar, leave by panning; bring everyone
     .toBeGreaterThan(0);
   await fay.page.getByTestId('facilitate-button').click(); // "Bring everyone" closed the menu
   await fay.page.getByTestId('hide-cursors').check();
-  await expect.poll(async () => (await workshop(ann.page)).cursorsHidden).toBe(true);
+  await expect.poll(async () => (await workshopState(ann.page)).cursorsHidden).toBe(true);
   await expect.poll(() => ann.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor'))).toBe(0);
   await expect
     .poll(() => fay.page.evaluate(() => window.__journeyboard!.canvasShapeCount('peer-cursor')))

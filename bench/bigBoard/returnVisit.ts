@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { executeCommand, readBoard } from '../../shared/index.ts';
 import type { Participant } from '../sync/participants.ts';
 import { FIRST_DRAW_MARK } from '../../client/canvas/firstDrawMark.ts';
+import { localCopyUpdates } from '../../e2e/localCopy.ts';
 import { round } from '../stats.ts';
 import { openBoard } from './serveBoard.ts';
 
@@ -60,29 +61,7 @@ export async function countWire(page: Page) {
 
 /** Waits until this device's copy of the board is in IndexedDB (as the offline spec checks it). */
 async function localCopyKept(page: Page, boardId: string): Promise<void> {
-  await page.waitForFunction(
-    async (name) => {
-      if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
-      return new Promise<boolean>((resolve) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('updates')) {
-            db.close();
-            return resolve(false);
-          }
-          const count = db.transaction('updates').objectStore('updates').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result > 0);
-          };
-        };
-        open.onerror = () => resolve(false);
-      });
-    },
-    `journeyboard:${boardId}`,
-    { timeout: 60_000, polling: 500 },
-  );
+  await page.waitForFunction(localCopyUpdates, `journeyboard:${boardId}`, { timeout: 60_000, polling: 500 });
   // And, for clients that open return visits from it, until the copy has marked itself: rows
   // can be there before it has (clients before localCopyMark.ts never mark, hence the catch).
   await page

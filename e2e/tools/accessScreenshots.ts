@@ -4,21 +4,23 @@
  * a commenter's board, and a refused (rotated) link.
  */
 import { resolve } from 'node:path';
-import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
+import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewBoard.ts';
+
+const SMALL_LAPTOP = { device: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } };
 
 await withReviewBoard(async ({ browser, server, boardId }) => {
-  const fay = await reviewPerson(browser, server, 'Fay Flint', 'sales', { width: 1280, height: 800 });
+  const fay = await reviewPerson(browser, server, 'Fay Flint', SMALL_LAPTOP);
   await fay.open(boardId);
   await fay.page.getByTestId('share-button').click();
   await fay.page.getByTestId('rotate-editor').click();
   await fay.page.screenshot({ path: resolve(REVIEW_DIR, 'access-share-facilitator.png') });
 
-  const eddie = await reviewPerson(browser, server, 'Eddie Ek', 'sales', { width: 1280, height: 800 });
+  const eddie = await reviewPerson(browser, server, 'Eddie Ek', SMALL_LAPTOP);
   await eddie.open(boardId, 'editor');
   await eddie.page.getByTestId('share-button').click();
   await eddie.page.screenshot({ path: resolve(REVIEW_DIR, 'access-share-editor.png') });
 
-  const cora = await reviewPerson(browser, server, 'Cora Cole', 'sales', { width: 1280, height: 800 });
+  const cora = await reviewPerson(browser, server, 'Cora Cole', SMALL_LAPTOP);
   await cora.open(boardId, 'commenter');
   await cora.page.screenshot({ path: resolve(REVIEW_DIR, 'access-commenter.png') });
 

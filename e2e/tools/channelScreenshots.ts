@@ -4,18 +4,14 @@
  * toolbar and the glyph on notes, on a laptop, a tablet and a phone. Written to
  * test-results/screens/channels-*.png.
  */
-import { chromium, type Browser } from '@playwright/test';
 import { resolve } from 'node:path';
-import config from '../../playwright.config.ts';
-import { TestServer } from '../server.ts';
 import { pressBarControl } from './barControl.ts';
-import { person, REVIEW_DEVICES } from './deviceScreenshots.ts';
-import { REVIEW_DIR } from './reviewPerson.ts';
+import { REVIEW_DEVICES, REVIEW_DIR, onNewBoard, type Review, reviewPersonOn, withReviewBoard } from './reviewBoard.ts';
 
-export async function channelShots(browser: Browser, server: TestServer): Promise<void> {
-  const boardId = await server.createBoard('Checkout channels', 'ecommerce');
+export async function channelShots(review: Review): Promise<void> {
+  const on = await onNewBoard(review, 'Checkout channels');
   for (const [name, device] of REVIEW_DEVICES) {
-    const board = await person(browser, server, device, 'Fay Flint', boardId, 'facilitator');
+    const board = await reviewPersonOn(on, 'Fay Flint', 'facilitator', device);
     const page = board.page;
     if (name === 'laptop') {
       await page.getByTitle('Reset to 100%').click();
@@ -42,14 +38,6 @@ export async function channelShots(browser: Browser, server: TestServer): Promis
 }
 
 if (import.meta.main) {
-  const server = new TestServer();
-  await server.start();
-  const browser = await chromium.launch(config.use!.launchOptions);
-  try {
-    await channelShots(browser, server);
-    console.log(`wrote channel shots in ${REVIEW_DIR}`);
-  } finally {
-    await browser.close();
-    await server.dispose();
-  }
+  await withReviewBoard(channelShots);
+  console.log(`wrote channel shots in ${REVIEW_DIR}`);
 }

@@ -1,27 +1,15 @@
 /**
- * Review shots of the views a first workshop trips on, at desktop (1440), tablet (820) and phone
- * (390, touch) widths: `node e2e/tools/firstWorkshopScreenshots.ts` after `npm run build:test`
- * (`npm run screenshots` runs it too). Written to test-results/screens/first-*.png.
+ * Review shots of the views a first workshop trips on, on each of the REVIEW_DEVICES (1440, 820 and
+ * 390, touch): `node e2e/tools/firstWorkshopScreenshots.ts [view…]` after `npm run build:test`
+ * (`npm run screenshots` runs it too). Written to test-results/screens/first-<view>-<device>.png.
  */
-import { chromium, type Browser } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BoardPageObject } from '../BoardPageObject.ts';
-import { TestServer } from '../server.ts';
+import type { BoardPageObject } from '../BoardPageObject.ts';
 import { pressBarControl } from './barControl.ts';
-import { REVIEW_DIR } from './reviewPerson.ts';
 import { openCellEditor, writeInCell } from './cellEditor.ts';
-import config from '../../playwright.config.ts';
+import { onNewBoard, REVIEW_DEVICES, REVIEW_DIR, type Review, reviewPerson, withReviewBoard } from './reviewBoard.ts';
 
-const OUT = REVIEW_DIR;
-
-export const WIDTHS = [
-  { name: 'desktop', viewport: { width: 1440, height: 900 }, touch: false },
-  { name: 'tablet', viewport: { width: 820, height: 1180 }, touch: true },
-  { name: 'phone', viewport: { width: 390, height: 844 }, touch: true },
-] as const;
-
-type View = (board: BoardPageObject, boardId: string) => Promise<void>;
+type View = (board: BoardPageObject, review: Review) => Promise<void>;
 
 /** Each view: what to do on a fresh e-commerce board before the shot. */
 const VIEWS: Record<string, View> = {
@@ -111,16 +99,12 @@ const VIEWS: Record<string, View> = {
     await page.getByTestId('show-for-everyone').waitFor();
   },
   // Issue 22: two people whose names start with S, in clearly different colours.
-  participants: async (board, boardId) => {
-    const browser = board.page.context().browser()!;
-    const baseURL = new URL(board.page.url()).origin;
-    for (const person of [
-      { id: 'user-sam', name: 'Sam Stone', department: 'sales' },
-      { id: 'user-sara-9', name: 'Sara Quinn', department: 'support' },
-    ]) {
-      const context = await browser.newContext({ baseURL });
-      await context.addInitScript((p) => localStorage.setItem('journeyboard.identity', JSON.stringify(p)), person);
-      await new BoardPageObject(await context.newPage()).open(boardId, 'editor');
+  participants: async (board, { browser, server, boardId }) => {
+    for (const [name, department] of [
+      ['Sam Stone', 'sales'],
+      ['Sara Quinn', 'support'],
+    ] as const) {
+      await (await reviewPerson(browser, server, name, { department })).open(boardId, 'editor');
     }
     await pressBarControl(board.page, 'participants-button');
     await board.page.getByTestId('participant').nth(2).waitFor();
@@ -131,49 +115,23 @@ const VIEWS: Record<string, View> = {
   },
 };
 
-export async function firstWorkshopShots(
-  browser: Browser,
-  server: TestServer,
-  only?: readonly string[],
-): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
+export async function firstWorkshopShots(review: Review, only?: readonly string[]): Promise<void> {
   for (const [view, act] of Object.entries(VIEWS)) {
     if (only && only.length > 0 && !only.includes(view)) continue;
-    for (const w of WIDTHS) {
-      const boardId = await server.createBoard('Checkout workshop', 'ecommerce');
-      const context = await browser.newContext({
-        baseURL: server.url,
-        viewport: w.viewport,
-        hasTouch: w.touch,
-        isMobile: w.touch && w.name === 'phone',
-        deviceScaleFactor: 1,
-      });
-      await context.addInitScript(() =>
-        localStorage.setItem(
-          'journeyboard.identity',
-          JSON.stringify({ id: 'user-fay', name: 'Fay Flint', department: 'marketing' }),
-        ),
-      );
-      const board = new BoardPageObject(await context.newPage());
+    for (const [name, device] of REVIEW_DEVICES) {
+      const on = await onNewBoard(review, 'Checkout workshop');
+      const board = await reviewPerson(on.browser, on.server, 'Fay Flint', { department: 'marketing', device });
       // 'board' is the first view as a person gets it (a readable zoom); the others start fitted.
-      await board.open(boardId, 'facilitator', { fit: view !== 'board' });
+      await board.open(on.boardId, 'facilitator', { fit: view !== 'board' });
       // A view that cannot be reached at this width (the phone layout is not done) is still shot.
-      await act(board, boardId).catch((e: Error) => console.warn(`${view} at ${w.name}: ${e.message.split('\n')[0]}`));
-      await board.page.screenshot({ path: resolve(OUT, `first-${view}-${w.name}.png`) });
-      await context.close();
+      await act(board, on).catch((e: Error) => console.warn(`${view} at ${name}: ${e.message.split('\n')[0]}`));
+      await board.page.screenshot({ path: resolve(REVIEW_DIR, `first-${view}-${name}.png`) });
+      await board.page.context().close();
     }
   }
 }
 
 if (import.meta.main) {
-  const server = new TestServer();
-  await server.start();
-  const browser = await chromium.launch(config.use!.launchOptions);
-  try {
-    await firstWorkshopShots(browser, server, process.argv.slice(2));
-    console.log(`wrote first-*.png in ${OUT}`);
-  } finally {
-    await browser.close();
-    await server.dispose();
-  }
+  await withReviewBoard((review) => firstWorkshopShots(review, process.argv.slice(2)));
+  console.log(`wrote first-*.png in ${REVIEW_DIR}`);
 }

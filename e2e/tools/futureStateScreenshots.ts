@@ -4,22 +4,14 @@
  * compare view, after a pain point was rewritten, one removed and a touchpoint moved to the app, on
  * a laptop (1440), a tablet (820) and a phone (390, touch). Written to test-results/screens/future-*.png.
  */
-import { chromium, type Browser } from '@playwright/test';
 import { resolve } from 'node:path';
-import config from '../../playwright.config.ts';
 import { FutureStateObject } from '../FutureStateObject.ts';
-import { TestServer } from '../server.ts';
-import { LAPTOP, person, PHONE, TABLET } from './deviceScreenshots.ts';
-import { REVIEW_DIR } from './reviewPerson.ts';
+import { REVIEW_DEVICES, REVIEW_DIR, onNewBoard, type Review, reviewPersonOn, withReviewBoard } from './reviewBoard.ts';
 
-export async function futureStateShots(browser: Browser, server: TestServer): Promise<void> {
-  const boardId = await server.createBoard('Checkout journey', 'ecommerce');
-  for (const [name, device] of [
-    ['laptop', LAPTOP],
-    ['tablet', TABLET],
-    ['phone', PHONE],
-  ] as const) {
-    const board = await person(browser, server, device, 'Fay Flint', boardId, 'facilitator');
+export async function futureStateShots(review: Review): Promise<void> {
+  const on = await onNewBoard(review, 'Checkout journey');
+  for (const [name, device] of REVIEW_DEVICES) {
+    const board = await reviewPersonOn(on, 'Fay Flint', 'facilitator', device);
     const page = board.page;
     const states = new FutureStateObject(page);
     if (name === 'laptop') {
@@ -46,14 +38,6 @@ export async function futureStateShots(browser: Browser, server: TestServer): Pr
 }
 
 if (import.meta.main) {
-  const server = new TestServer();
-  await server.start();
-  const browser = await chromium.launch(config.use!.launchOptions);
-  try {
-    await futureStateShots(browser, server);
-    console.log(`wrote future-state shots in ${REVIEW_DIR}`);
-  } finally {
-    await browser.close();
-    await server.dispose();
-  }
+  await withReviewBoard(futureStateShots);
+  console.log(`wrote future-state shots in ${REVIEW_DIR}`);
 }

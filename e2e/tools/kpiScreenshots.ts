@@ -4,12 +4,12 @@
  * dialog with errors, and the home page listing a saved template. Written to test-results/screens.
  */
 import { resolve } from 'node:path';
-import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
+import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewBoard.ts';
 
 const only = process.argv[2];
 
 await withReviewBoard(async ({ browser, server, boardId }) => {
-  const board = await reviewPerson(browser, server, 'Ann Lee', 'marketing', { width: 1440, height: 900 });
+  const board = await reviewPerson(browser, server, 'Ann Lee', { department: 'marketing' });
   const page = board.page;
   await board.open(boardId);
   // Scroll so the KPI row and the lanes above it are in view.

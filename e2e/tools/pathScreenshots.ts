@@ -3,20 +3,17 @@
  * `npm run screenshots` runs it too): the paths from a start note with one chosen and marked as
  * the happy path, on a laptop, a tablet and a phone. Written to test-results/screens/paths-*.png.
  */
-import type { Browser } from '@playwright/test';
 import { resolve } from 'node:path';
 import { drawTwoPaths } from '../pathsSetup.ts';
-import type { TestServer } from '../server.ts';
-import { LAPTOP, person, REVIEW_DEVICES } from './deviceScreenshots.ts';
-import { REVIEW_DIR, withReviewBoard } from './reviewPerson.ts';
+import { REVIEW_DEVICES, REVIEW_DIR, onNewBoard, type Review, reviewPersonOn, withReviewBoard } from './reviewBoard.ts';
 
-export async function pathShots(browser: Browser, server: TestServer): Promise<void> {
-  const boardId = await server.createBoard('Checkout paths', 'ecommerce');
-  const drawer = await person(browser, server, LAPTOP, 'Ann Lee', boardId, 'editor');
+export async function pathShots(review: Review): Promise<void> {
+  const on = await onNewBoard(review, 'Checkout paths');
+  const drawer = await reviewPersonOn(on, 'Ann Lee', 'editor');
   const [start] = await drawTwoPaths(drawer);
   await drawer.page.context().close();
   for (const [name, device] of REVIEW_DEVICES) {
-    const board = await person(browser, server, device, 'Fay Flint', boardId, 'facilitator');
+    const board = await reviewPersonOn(on, 'Fay Flint', 'facilitator', device);
     const page = board.page;
     const r = await board.noteRect(start);
     await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
@@ -33,6 +30,6 @@ export async function pathShots(browser: Browser, server: TestServer): Promise<v
 }
 
 if (import.meta.main) {
-  await withReviewBoard(({ browser, server }) => pathShots(browser, server));
+  await withReviewBoard(pathShots);
   console.log(`wrote path shots in ${REVIEW_DIR}`);
 }

@@ -5,7 +5,7 @@
  * phone and tablet views (deviceScreenshots.ts).
  */
 import { resolve } from 'node:path';
-import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
+import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewBoard.ts';
 import { firstWorkshopShots } from './firstWorkshopScreenshots.ts';
 import { deviceShots } from './deviceScreenshots.ts';
 import { channelShots } from './channelScreenshots.ts';
@@ -15,9 +15,13 @@ import { pathShots } from './pathScreenshots.ts';
 
 const OUT = resolve(import.meta.dirname, '../../docs');
 
-await withReviewBoard(async ({ browser, server, boardId }) => {
-  const ann = await reviewPerson(browser, server, 'Ann Lee', 'marketing');
-  const bob = await reviewPerson(browser, server, 'Bob Ray', 'sales');
+// The README's shot keeps its 1440 × 880 frame.
+const README = { viewport: { width: 1440, height: 880 }, deviceScaleFactor: 1 };
+
+await withReviewBoard(async (review) => {
+  const { browser, server, boardId } = review;
+  const ann = await reviewPerson(browser, server, 'Ann Lee', { department: 'marketing', device: README });
+  const bob = await reviewPerson(browser, server, 'Bob Ray', { device: README });
   await ann.open(boardId);
   await bob.open(boardId);
   const board = await bob.board();
@@ -38,11 +42,7 @@ await withReviewBoard(async ({ browser, server, boardId }) => {
   await ann.page.getByRole('heading', { name: 'Start a journey map' }).waitFor();
   await ann.page.getByText('E-commerce purchase').waitFor();
   await ann.page.screenshot({ path: resolve(REVIEW_DIR, 'home.png') });
-  await firstWorkshopShots(browser, server);
-  await deviceShots(browser, server);
-  await channelShots(browser, server);
-  await webhookShots(browser, server);
-  await futureStateShots(browser, server);
-  await pathShots(browser, server);
+  for (const shots of [firstWorkshopShots, deviceShots, channelShots, webhookShots, futureStateShots, pathShots])
+    await shots(review);
   console.log(`wrote ${resolve(OUT, 'screenshot.png')} and review shots in ${REVIEW_DIR}`);
 });

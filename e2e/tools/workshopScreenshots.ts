@@ -6,11 +6,11 @@
 import { resolve } from 'node:path';
 import { CommentsObject } from '../CommentsObject.ts';
 import { VotingObject } from '../VotingObject.ts';
-import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewPerson.ts';
+import { REVIEW_DIR, reviewPerson, withReviewBoard } from './reviewBoard.ts';
 
 await withReviewBoard(async ({ browser, server, boardId }) => {
-  const fay = await reviewPerson(browser, server, 'Fay Flint', 'marketing');
-  const ann = await reviewPerson(browser, server, 'Ann Lee', 'sales');
+  const fay = await reviewPerson(browser, server, 'Fay Flint', { department: 'marketing' });
+  const ann = await reviewPerson(browser, server, 'Ann Lee');
   await fay.open(boardId);
   await ann.open(boardId, 'editor');
   const notes = (await ann.board()).notes;
