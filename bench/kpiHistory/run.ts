@@ -13,6 +13,8 @@
  * one point per KPI (`nights` of them). Each request rewrites the mirror of all 50 KPIs, and every
  * key a mirror overwrites stays in the document as a tombstone, so this board shows what a
  * history fed for years costs, which the three boards fed in a few big requests do not.
+ * Each board's document work (what the server decodes and encodes to open it) is also timed in this
+ * process, every board in turn: less noisy than the cold opens on a loaded machine.
  * `root`: the server of another checkout (e.g. main's, with its node_modules) instead of this one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
