@@ -12,7 +12,8 @@
  *   one never answering, one answering: p50/p95 and ratios)
  * `npm run bench -- http [--seconds 5] [--connections 16] [--label old-router] [--only priorities]` (priorities.json and a client asset: requests/s, p50, p99)
  * `npm run bench -- ingest [--repeats 5]` (10,000 measurements in one request with an integration key: new, then replaced)
- * `npm run bench -- kpi-history [--repeats 5]` (cold open and document size of a board with 50 KPIs × 1,800 daily points, against the same KPIs with the latest point only)
+ * `npm run bench -- kpi-history [--repeats 5] [--nights 90] [--before DIR]` (cold open and document size of a board with 50 KPIs × 1,800 daily points,
+ *   against the same KPIs with the latest point only, and fed one night at a time; `--before`: the server of another checkout, e.g. main's)
  * `npm run bench -- scale-out [--sizes 2,20] [--repeats 3] [--before DIR]` (two instances: cross- against same-instance latency, with the raw extension-redis baseline; `--before` adds the Journeyboard of another checkout, e.g. a `git worktree` of main, to the same run)
  * Runs the benchmarks, prints their figures and ratios, and writes them to bench/results/.
  */
@@ -56,6 +57,7 @@ const VALUED = new Set([
   '--shots',
   '--connectors',
   '--tldraw-rounds',
+  '--nights',
 ]);
 const which = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
 // The peers install and build a package of their own (bench/peers): only when asked for by name.
@@ -160,7 +162,11 @@ if (selected('ingest')) {
 }
 
 if (selected('kpi-history')) {
-  report.kpiHistory = await runKpiHistoryBenchmark({ repeats: Number(flag('--repeats') ?? (quick ? 3 : 5)) });
+  report.kpiHistory = await runKpiHistoryBenchmark({
+    repeats: Number(flag('--repeats') ?? (quick ? 3 : 5)),
+    nights: Number(flag('--nights') ?? (quick ? 30 : 90)),
+    root: flag('--before') && resolve(flag('--before')!),
+  });
 }
 
 save();

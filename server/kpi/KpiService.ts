@@ -267,7 +267,7 @@ export class KpiService {
         const { value, previous, mirror } = seriesSummary(latest);
         // With one point there is no previous measurement: a previous value set by hand stays.
         const before = previous === null ? {} : { previous };
-        return { ...kpi, value, ...before, measuredAt: mirror.measuredAt, recent: [...mirror.recent] };
+        return { ...kpi, value, ...before, recent: [...mirror.recent] };
       }),
     );
     executeDef(doc, SERVER_ACTOR, mirrorKpiSeries, { kpis: input }, ORIGIN.server);

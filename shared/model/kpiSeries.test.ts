@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ORIGIN } from '../doc/origins.ts';
 import { kpiIdFor, readKpi } from '../schema/kpi.ts';
-import { byPeriod, parsePeriod, periodStart, seriesSummary } from '../schema/kpiSeries.ts';
+import {
+  byPeriod,
+  decodeRecent,
+  encodeRecent,
+  nextPeriod,
+  parsePeriod,
+  periodStart,
+  seriesSummary,
+} from '../schema/kpiSeries.ts';
+import { getRecord } from '../doc/boardDoc.ts';
 import { recordRepair } from '../schema/recordRepairs.ts';
 import { createTestBoard, TEST_ACTOR } from '../testing/board.ts';
 import { executeDef, mirrorKpiSeries } from './commands/index.ts';
@@ -56,8 +65,8 @@ describe('a series decides value, previous and the sparkline', () => {
       mirrorKpiSeries,
       {
         kpis: [
-          { stageId, metric: 'CSAT', value: 4.1, previous: 4.4, measuredAt: '2026-02', recent },
-          { stageId, metric: 'NPS', target: 30, value: 12, previous: null, measuredAt: '2026-Q1', recent: [] },
+          { stageId, metric: 'CSAT', value: 4.1, previous: 4.4, recent },
+          { stageId, metric: 'NPS', target: 30, value: 12, previous: null, recent: [{ period: '2026-Q1', value: 12 }] },
         ],
       },
       ORIGIN.server,
@@ -65,9 +74,57 @@ describe('a series decides value, previous and the sparkline', () => {
     const kpis = t.board().kpisByStage.get(stageId)!;
     expect(kpis.map((k) => [k.metric, k.value, k.previous, k.trend, k.measuredAt, k.recent.length])).toEqual([
       ['CSAT', 4.1, 4.4, 'up', '2026-02', 2],
-      ['NPS', 12, null, null, '2026-Q1', 0],
+      ['NPS', 12, null, null, '2026-Q1', 1],
     ]);
     expect(kpis[1]!.target).toBe(30);
+    // One string per KPI, and no measuredAt key: the string's last period says it.
+    const rec = getRecord(t.doc, kpis[0]!.id)!;
+    expect([rec.get('recent'), rec.has('measuredAt')]).toEqual(['2026-01=4.4 4.1', false]);
+  });
+
+  it('the mirror writes only what changed: the same series again changes nothing, the next day three keys', () => {
+    const t = createTestBoard();
+    const stageId = t.stage('Decision').id;
+    const days = Array.from({ length: 31 }, (_, i) => ({
+      period: `2026-01-${String(i + 1).padStart(2, '0')}`,
+      value: i,
+    }));
+    const mirror = (series: typeof days) => {
+      const { value, previous, mirror: m } = seriesSummary(series);
+      executeDef(
+        t.doc,
+        TEST_ACTOR,
+        mirrorKpiSeries,
+        { kpis: [{ stageId, metric: 'CSAT', value, previous, recent: [...m.recent] }] },
+        ORIGIN.server,
+      );
+    };
+    mirror(days.slice(0, 30));
+    const keys: string[] = [];
+    t.doc.on('afterTransaction', (tr: Y.Transaction) =>
+      tr.changed.forEach((subs) => keys.push(...[...subs].filter((k) => k !== null))),
+    );
+    mirror(days.slice(0, 30));
+    expect(keys).toEqual([]);
+    mirror(days);
+    expect(keys.sort()).toEqual(['previous', 'recent', 'value']);
+  });
+
+  it('a board mirrored before the string form (an array and a measuredAt key) reads the same', () => {
+    const raw = {
+      stageId: 'stage:a',
+      metric: 'CSAT',
+      value: 4,
+      measuredAt: '2026-02',
+      recent: [{ period: '2026-02', value: 4 }],
+    };
+    expect(readKpi(kpiIdFor('stage:a', 'CSAT'), raw)).toMatchObject({ measuredAt: '2026-02', recent: raw.recent });
+    // The string wins over a measuredAt key an older mirror left behind.
+    const now = { ...raw, recent: '2026-03=4.5' };
+    expect(readKpi(kpiIdFor('stage:a', 'CSAT'), now)).toMatchObject({
+      measuredAt: '2026-03',
+      recent: [{ period: '2026-03', value: 4.5 }],
+    });
   });
 
   it('a board from before the series reads as "no series"; a malformed mirror is repaired away', () => {
@@ -79,6 +136,66 @@ describe('a series decides value, previous and the sparkline', () => {
       rec.set(k, v);
     const repair = recordRepair(kpiIdFor('stage:a', 'CSAT'), rec);
     expect(repair).toMatchObject({ kind: 'fix', remove: ['measuredAt', 'recent'] });
+    rec.set('measuredAt', '2026-01');
+    rec.set('recent', '2026-01=4 5=6');
+    expect(recordRepair(kpiIdFor('stage:a', 'CSAT'), rec)).toMatchObject({ kind: 'fix', remove: ['recent'] });
+    rec.set('recent', '2026-01=4 4.5');
+    expect(recordRepair(kpiIdFor('stage:a', 'CSAT'), rec)).not.toHaveProperty(
+      'remove',
+      expect.arrayContaining(['recent']),
+    );
+  });
+});
+
+describe('the sparkline as one string (encodeRecent)', () => {
+  const round = (points: { period: string; value: number }[]) => decodeRecent(encodeRecent(points));
+
+  it('a run of consecutive periods writes the first period only; a gap or another granularity writes its own', () => {
+    const points = [
+      { period: '2026-12-30', value: 4.2 },
+      { period: '2026-12-31', value: -0.5 },
+      { period: '2027-01-01', value: 1e-7 },
+      { period: '2027-01-03', value: 1_000_000_000 },
+      { period: '2027-01', value: 3 },
+      { period: '2027-02', value: 3.25 },
+      { period: '2027-Q4', value: 7 },
+      { period: '2028-Q1', value: 8 },
+    ];
+    expect(encodeRecent(points)).toBe('2026-12-30=4.2 -0.5 1e-7 2027-01-03=1000000000 2027-01=3 3.25 2027-Q4=7 8');
+    expect(round(points)).toEqual(points);
+    expect(round([])).toEqual([]);
+    expect(['2024-02-28', '2024-02-29', '2025-12', '2026-Q4'].map(nextPeriod)).toEqual([
+      '2024-02-29',
+      '2024-03-01',
+      '2026-01',
+      '2027-Q1',
+    ]);
+  });
+
+  it('30 daily points take about 4 bytes each', () => {
+    const days = Array.from({ length: 30 }, (_, i) => ({
+      period: `2026-03-${String(i + 1).padStart(2, '0')}`,
+      value: 3 + (i % 20) / 10,
+    }));
+    expect(round(days)).toEqual(days);
+    expect(encodeRecent(days).length).toBeLessThan(130);
+  });
+
+  it('anything that does not read whole is null (a reader shows no sparkline, the server removes it)', () => {
+    const bad = [
+      '4.2',
+      '2026-13=1',
+      '2026-01=x',
+      '2026-01=1  2',
+      '2026-01=Infinity',
+      '2026-01=2e9',
+      ' 2026-01=1',
+      '2026-01= 1',
+    ];
+    expect(bad.map(decodeRecent)).toEqual(bad.map(() => null));
+    expect(
+      decodeRecent(Array.from({ length: 31 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}=1`).join(' ')),
+    ).toBeNull();
   });
 });
 

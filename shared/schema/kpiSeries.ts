@@ -74,7 +74,67 @@ export interface KpiPoint {
   readonly value: number;
 }
 
-const recentSchema = z.array(z.object({ period: kpiPeriodSchema, value: finite })).max(KPI_SERIES_LIMITS.recentPoints);
+/** The period right after `period` at its own granularity (the next day, month or quarter). */
+export function nextPeriod(period: string): string | null {
+  const start = periodStart(period);
+  if (start === null) return null;
+  const d = new Date(start);
+  if (DAY.test(period)) return new Date(start + 86_400_000).toISOString().slice(0, 10);
+  if (MONTH.test(period))
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+  const quarter = Math.floor(d.getUTCMonth() / 3) + 1;
+  return quarter === 4 ? `${d.getUTCFullYear() + 1}-Q1` : `${d.getUTCFullYear()}-Q${quarter + 1}`;
+}
+
+/**
+ * The sparkline's points as one string, the form the server writes into `recent`: points
+ * separated by a space, each `period=value`, or only `value` when its period is the one right
+ * after the point before (the next day, month or quarter), so 30 daily points take ~4 bytes
+ * each: `2026-03-01=4.2 4.3 4.1 2026-03-05=4.4`. Values are written as JavaScript writes numbers
+ * (shortest form that reads back the same).
+ */
+export function encodeRecent(points: readonly KpiPoint[]): string {
+  let before: string | null = null;
+  return points
+    .map(({ period, value }) => {
+      const implied = before !== null && nextPeriod(before) === period;
+      before = period;
+      return implied ? String(value) : `${period}=${value}`;
+    })
+    .join(' ');
+}
+
+/** The points of an encoded `recent` (encodeRecent), or null when it does not read whole. */
+export function decodeRecent(encoded: string): KpiPoint[] | null {
+  if (encoded === '') return [];
+  if (encoded.length > RECENT_MAX_CHARS) return null;
+  const points: KpiPoint[] = [];
+  for (const token of encoded.split(' ')) {
+    const at = token.indexOf('=');
+    const before = points.at(-1)?.period;
+    const period = at >= 0 ? token.slice(0, at) : before === undefined ? null : nextPeriod(before);
+    const raw = at >= 0 ? token.slice(at + 1) : token;
+    const value = raw.trim() === raw && raw !== '' ? Number(raw) : Number.NaN;
+    if (period === null || periodStart(period) === null || !finite.safeParse(value).success) return null;
+    points.push({ period, value });
+  }
+  return points.length <= KPI_SERIES_LIMITS.recentPoints ? points : null;
+}
+
+/** Longer than any 30 points can be (a period of 10 characters, `=`, a value of 24, a space). */
+const RECENT_MAX_CHARS = KPI_SERIES_LIMITS.recentPoints * 36;
+
+/** `recent` as boards mirrored before the string form hold it: an array of `{ period, value }`. */
+const legacyRecentSchema = z
+  .array(z.object({ period: kpiPeriodSchema, value: finite }))
+  .max(KPI_SERIES_LIMITS.recentPoints);
+
+/** A stored `recent`, in either form; null when malformed. */
+function readRecent(raw: unknown): KpiPoint[] | null {
+  if (typeof raw === 'string') return decodeRecent(raw);
+  const legacy = legacyRecentSchema.safeParse(raw);
+  return legacy.success ? legacy.data : null;
+}
 
 /** The mirror fields of a KPI record (written by the server only; tolerant on read). */
 export interface KpiSeriesMirror {
@@ -84,16 +144,23 @@ export interface KpiSeriesMirror {
   readonly recent: readonly KpiPoint[];
 }
 
+/**
+ * Reads `recent` (the string the server writes, or an array from before it) and `measuredAt`:
+ * the last point's period when `recent` is a string, which the server then writes alone; a
+ * separate `measuredAt` key only for boards mirrored before.
+ */
 export function readKpiSeriesMirror(raw: Record<string, unknown>): KpiSeriesMirror {
+  const recent = readRecent(raw.recent) ?? [];
+  const last = typeof raw.recent === 'string' ? recent.at(-1) : undefined;
+  if (last) return { measuredAt: last.period, recent };
   const measuredAt = kpiPeriodSchema.safeParse(raw.measuredAt);
-  const recent = recentSchema.safeParse(raw.recent);
-  return { measuredAt: measuredAt.success ? measuredAt.data : null, recent: recent.success ? recent.data : [] };
+  return { measuredAt: measuredAt.success ? measuredAt.data : null, recent };
 }
 
 /** Whether a stored mirror field holds what a reader accepts (the server repairs the rest). */
 export function isValidMirrorField(field: 'measuredAt' | 'recent', value: unknown): boolean {
   if (value === undefined) return true;
-  return (field === 'measuredAt' ? kpiPeriodSchema.nullable() : recentSchema).safeParse(value).success;
+  return field === 'measuredAt' ? kpiPeriodSchema.nullable().safeParse(value).success : readRecent(value) !== null;
 }
 
 /** Oldest first; periods starting together (2026-03 and 2026-03-01) in string order. */

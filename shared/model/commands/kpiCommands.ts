@@ -11,7 +11,7 @@ import {
   kpiPreset,
   type KpiFields,
 } from '../../schema/kpi.ts';
-import { kpiPeriodSchema } from '../../schema/kpiSeries.ts';
+import { encodeRecent, KPI_SERIES_LIMITS, kpiPeriodSchema } from '../../schema/kpiSeries.ts';
 import { stageIdSchema } from '../../schema/stage.ts';
 import { CommandError } from '../errors.ts';
 import { requireRecord, type CommandContext } from './context.ts';
@@ -88,8 +88,9 @@ const seriesMirrorSchema = z.object({
   kpis: z
     .array(
       kpiUpsertSchema.extend({
-        measuredAt: kpiPeriodSchema.nullable(),
-        recent: z.array(z.object({ period: kpiPeriodSchema, value: z.number().finite() })),
+        recent: z
+          .array(z.object({ period: kpiPeriodSchema, value: z.number().finite() }))
+          .max(KPI_SERIES_LIMITS.recentPoints),
       }),
     )
     .min(1),
@@ -97,16 +98,19 @@ const seriesMirrorSchema = z.object({
 
 /**
  * The server's copy of each KPI's series into the board after measurements were written
- * (server/kpi/): the latest value and the one before, the latest period and the sparkline's
- * points; it creates a KPI the stage does not have yet. Not a user command: clients write
- * measurements through the server, which owns the series.
+ * (server/kpi/): the latest value and the one before, and the sparkline's points as one string
+ * (kpiSeries.ts `encodeRecent`; its last period is the latest period, so a `measuredAt` key left
+ * by an older mirror is removed); it creates a KPI the stage does not have yet. Each key written
+ * leaves a tombstone in the document for good, so only keys whose value changes are written. Not
+ * a user command: clients write measurements through the server, which owns the series.
  */
 export const mirrorKpiSeries = command(seriesMirrorSchema, (ctx, { kpis }) =>
-  kpis.map(({ measuredAt, recent, ...fields }) => {
+  kpis.map(({ recent, ...fields }) => {
     const id = upsert(ctx, fields);
     const rec = requireRecord(ctx, id, 'KPI');
-    if (rec.get('measuredAt') !== measuredAt) rec.set('measuredAt', measuredAt);
-    rec.set('recent', recent);
+    if (rec.has('measuredAt')) rec.delete('measuredAt');
+    const encoded = encodeRecent(recent);
+    if (rec.get('recent') !== encoded) rec.set('recent', encoded);
     return id;
   }),
 );
