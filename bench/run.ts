@@ -3,7 +3,8 @@
  * `npm run bench -- big-board [--notes 2000,5000] [--profile DIR] [--open-only]` (CPU profiles of its phases;
  *   `--open-only`: first render, bytes received and return visits, without pans, drag and edits)
  * `npm run bench -- big-board --connectors 3000 [--notes 5000] [--repeats 3]` (the board without and with that many
- *   connectors, alternating in one run: first render, drag frame p95, document size; in place of the usual big-board run)
+ *   connectors, alternating in one run: first render, drag frame p95, document size; in place of the usual big-board run;
+ *   `--before DIR` serves another build's client beside this one's, `--profile DIR` profiles each first render)
  * `npm run bench -- auth-storm [--notes 2800] [--connections 40] [--seconds 10]` (wrong-token attempts, /healthz meanwhile)
  * `npm run bench -- peers [--notes 5000] [--repeats 3] [--tldraw-rounds N] [--shots DIR] [--before CLIENT_DIR]` (the big
  *   board in Journeyboard, tldraw and Excalidraw; also `npm run bench:peers`; tldraw only in the last N rounds: one takes
@@ -92,6 +93,8 @@ if (selected('big-board') && flag('--connectors')) {
     notes: Number((flag('--notes') ?? '5000').split(',')[0]),
     connectors: Number(flag('--connectors')),
     repeats: Number(flag('--repeats') ?? 3),
+    before: flag('--before') && resolve(flag('--before')!),
+    profileDir: flag('--profile') && resolve(flag('--profile')!),
   });
 } else if (selected('big-board')) {
   const profileDir = flag('--profile');

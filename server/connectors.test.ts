@@ -99,9 +99,9 @@ describe('connectors on the server', () => {
     expect(board.connectors).toHaveLength(3);
   });
 
-  it('a commenter cannot draw a connector; an editor can', async () => {
+  it.each(['commenter', 'viewer'] as const)('a %s cannot draw a connector; an editor can', async (role) => {
     const { id, tokens, editor, notes } = await boardWithConnectors();
-    const commenter = await connect(id, tokens.commenter);
+    const commenter = await connect(id, tokens[role]);
     executeCommand(commenter.document, ann, 'addConnector', { from: notes[2], to: notes[0], kind: 'loop-back' });
     await awarenessFence(commenter, editor);
     expect(readBoard(server.server.hocuspocus.documents.get(id)!).connectors).toHaveLength(2);

@@ -56,10 +56,11 @@ describe('paths on the server', () => {
     expect(readBoard(viewer.document).happyPath?.connectorIds).toEqual([ab, bc]);
   });
 
-  it('a commenter cannot mark or clear the happy path; an editor can', async () => {
+  // A viewer sees paths on the canvas and the outline (issue 27), never writes them.
+  it.each(['commenter', 'viewer'] as const)('a %s cannot mark or clear the happy path; an editor can', async (role) => {
     const board = await boards.board();
     const editor = await board.join('editor');
-    const commenter = await board.join('commenter');
+    const commenter = await board.join(role);
     const steps = drawChain(
       editor.document,
       readBoard(editor.document).notes.map((n) => n.id),

@@ -12,7 +12,7 @@ import { drawnArea, sameRect } from '../geometry/drawnArea.ts';
 import { GridLayer } from './GridLayer.tsx';
 import { KpiLayer } from './KpiLayer.tsx';
 import { ConnectorsLayer } from './ConnectorsLayer.tsx';
-import { connectHandleAt } from '../geometry/connectorRoutes.ts';
+import { connectHandleAt, type ConnectorRoute } from '../geometry/connectorRoutes.ts';
 import { EmotionCurveLayer } from './EmotionCurveLayer.tsx';
 import { cacheRatioFor, DETAIL_SCALE, NotesLayer } from './NotesLayer.tsx';
 import { PresenceLayer } from './PresenceLayer.tsx';
@@ -110,12 +110,14 @@ export function BoardCanvas() {
     }
     return ids;
   }, [layout, area, hidden, fitted]);
-  const routes = session.layouts.routesFor(board);
+  // Connectors join in the task after the first frame, with the pan margin's notes: routing all
+  // of them is not worth delaying the notes for (docs/performance.md, section 18).
+  const routes = firstFrame ? NO_ROUTES : session.layouts.routesFor(board);
   // Connectors are culled like notes: only those whose path (and arrowhead) reach the drawn area.
   const visibleRoutes = useMemo(() => routes.filter((r) => intersects(expand(r.box, 12), area)), [routes, area]);
   const connectorsById = useMemo(
-    () => new Map([...board.connectors, ...board.orphanConnectors].map((c) => [c.id, c])),
-    [board.connectors, board.orphanConnectors],
+    () => new Map(firstFrame ? [] : [...board.connectors, ...board.orphanConnectors].map((c) => [c.id, c])),
+    [board.connectors, board.orphanConnectors, firstFrame],
   );
   const selectedConnector = useEditor((s) => s.connector);
   const connecting = useEditor((s) => s.connecting);
@@ -227,6 +229,8 @@ export function BoardCanvas() {
     </div>
   );
 }
+
+const NO_ROUTES: readonly ConnectorRoute[] = [];
 
 /** The previous rect while it has not changed: memos keyed on it are kept. */
 function useSameRect(rect: Rect): Rect {

@@ -43,13 +43,40 @@ export function SelectionToolbar() {
   // The note's comment thread sits beside it and would cover half the toolbar: one at a time.
   const commentingOn = useCommentsUi((s) => (s.popover?.target.kind === 'note' ? s.popover.target.id : null));
   const canComment = useCommentsUi((s) => s.readOnlyReason === null);
-  if (selection.size === 0 || dragging || session.model.readOnlyReason) return null;
+  if (selection.size === 0 || dragging) return null;
   if (commentingOn && selection.has(commentingOn as NoteId)) return null;
   const notes = [...selection].map((id) => board.notesById.get(id)).filter((n) => n !== undefined);
   const layout = session.layouts.layoutFor(board);
   const bounds = boundsOf(notes.map((n) => layout.notes.get(n.id)).filter((r) => r !== undefined));
   if (!bounds || notes.length === 0) return null;
   const r = screenRect(camera, bounds);
+  const pathsButton = notes.length === 1 && (
+    <button
+      type="button"
+      className="tb-button"
+      onClick={() => showPathsFrom(session, notes[0]!.id)}
+      title="The paths customers take from this note (P)"
+    >
+      Paths
+    </button>
+  );
+  const place = {
+    className: phone ? 'selection-toolbar selection-sheet' : 'selection-toolbar',
+    'data-testid': 'selection-toolbar',
+    // Above a note it runs off a phone's screen (wider than the screen, and over the top bar for a
+    // note near the top): there it is a sheet along the bottom edge instead.
+    ref,
+    style: phone ? undefined : placeToolbar(r, size, viewport),
+  };
+  // Who cannot change the board (a viewer, a locked board) still follows the paths from a note:
+  // seeing them writes nothing (marking the happy path and voting stay in the panel, for others).
+  if (session.model.readOnlyReason)
+    return pathsButton ? (
+      <OverBoard {...place}>
+        <span className="selection-count">1 note</span>
+        {pathsButton}
+      </OverBoard>
+    ) : null;
   const noteIds = notes.map((n) => n.id);
   const patch = (p: CommandInput<'updateNotes'>['patch']) => session.run('updateNotes', { noteIds, patch: p });
   const kind = common(notes, (n) => n.kind);
@@ -58,14 +85,7 @@ export function SelectionToolbar() {
   // A note on a channel removed meanwhile shows as on none, as everywhere else.
   const channel = common(notes, (n) => channelOf(board, n)?.id ?? null);
   return (
-    <OverBoard
-      className={phone ? 'selection-toolbar selection-sheet' : 'selection-toolbar'}
-      data-testid="selection-toolbar"
-      // Above a note it runs off a phone's screen (wider than the screen, and over the top bar for a
-      // note near the top): there it is a sheet along the bottom edge instead.
-      ref={ref}
-      style={phone ? undefined : placeToolbar(r, size, viewport)}
-    >
+    <OverBoard {...place}>
       <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
       <label className="tb-field">
         <span className="sr-only">Kind</span>
@@ -190,16 +210,7 @@ export function SelectionToolbar() {
           Comment
         </button>
       )}
-      {notes.length === 1 && (
-        <button
-          type="button"
-          className="tb-button"
-          onClick={() => showPathsFrom(session, notes[0]!.id)}
-          title="The paths customers take from this note (P)"
-        >
-          Paths
-        </button>
-      )}
+      {pathsButton}
       <button
         type="button"
         className="tb-button"
