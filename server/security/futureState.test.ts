@@ -4,7 +4,7 @@ import { executeCommand, readBoard, readMeta, type NoteId, type StateComparison 
 import { LinkRotated, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { PEOPLE } from '../../shared/protocol/people.ts';
 import type { FutureStateResponse } from '../../shared/protocol/futureState.ts';
-import type { BoardLinksResponse } from '../../shared/protocol/http.ts';
+import type { BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
 import { tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
 import { fetchAsPerson, identityNamed } from '../testing/identities.ts';
 import {
@@ -18,6 +18,7 @@ import {
 import { serverDatabases } from '../testing/serverDatabases.ts';
 import { createBoardWithLinks, startTestServer, type TestServer } from '../testing/testServer.ts';
 
+const ADMIN = 'admin-token-0123456789';
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 /**
@@ -70,6 +71,33 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
     expect(ofFuture.status).toBe(409);
     expect(((await ofFuture.json()) as { error: { code: string } }).error.code).toBe('future-of-future');
     expect((await makeFuture(board.id, board.tokens.editor, { title: '' })).status).toBe(400);
+  });
+
+  it('requests made at once get one future board, the same for all, and leave no board without a pair', async () => {
+    server = await startTestServer({ ...options(), adminToken: ADMIN });
+    const boards = [];
+    for (let i = 0; i < 3; i++) boards.push(await createBoardWithLinks(server.url, { template: 'ecommerce' }));
+    const futures: string[] = [];
+    for (const board of boards) {
+      // Four people press "Make future state" together, as editors and facilitators.
+      const answers = await Promise.all(
+        [board.tokens.editor, board.tokens.facilitator, board.tokens.editor, board.tokens.facilitator].map(
+          async (token) => {
+            const res = await makeFuture(board.id, token);
+            return { status: res.status, link: ((await res.json()) as FutureStateResponse).link! };
+          },
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => a.link.future.id)).size).toBe(1);
+      expect(answers[0]!.link.current.id).toBe(board.id);
+      futures.push(answers[0]!.link.future.id);
+    }
+    const listed = await fetch(`${server.url}/api/boards`, { headers: { Authorization: `Bearer ${ADMIN}` } });
+    const { boards: stored } = (await listed.json()) as BoardListResponse;
+    // The three boards and their three futures; a future made by a request that lost would be one
+    // more board, that no link opens.
+    expect(stored.map((b) => b.id).sort()).toEqual([...boards.map((b) => b.id), ...futures].sort());
   });
 
   it('refuses a stranger, another board’s link and an unknown board, over HTTP and on the socket', async () => {
