@@ -6,7 +6,7 @@ import { PEOPLE } from '../../shared/protocol/people.ts';
 import type { FutureStateResponse } from '../../shared/protocol/futureState.ts';
 import type { BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
 import { tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
-import { fetchAsPerson, identityNamed } from '../testing/identities.ts';
+import { boardCallHeaders, fetchAsPerson, identityNamed } from '../testing/identities.ts';
 import {
   awarenessFence as fence,
   ConnectionRefused,
@@ -79,14 +79,19 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
     for (let i = 0; i < 3; i++) boards.push(await createBoardWithLinks(server.url, { template: 'ecommerce' }));
     const futures: string[] = [];
     for (const board of boards) {
-      // Four people press "Make future state" together, as editors and facilitators.
-      const answers = await Promise.all(
-        [board.tokens.editor, board.tokens.facilitator, board.tokens.editor, board.tokens.facilitator].map(
-          async (token) => {
-            const res = await makeFuture(board.id, token);
-            return { status: res.status, link: ((await res.json()) as FutureStateResponse).link! };
-          },
+      // Four people press "Make future state" together, as editors and facilitators: each one's
+      // headers (and credential) first, then the four requests in one go.
+      const url = `${server.url}/api/boards/${board.id}/future-state`;
+      const callers = await Promise.all(
+        [board.tokens.editor, board.tokens.facilitator, board.tokens.editor, board.tokens.facilitator].map((token) =>
+          boardCallHeaders(server.url, board.id, token),
         ),
+      );
+      const answers = await Promise.all(
+        callers.map(async (headers) => {
+          const res = await fetch(url, { method: 'POST', headers });
+          return { status: res.status, link: ((await res.json()) as FutureStateResponse).link! };
+        }),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
       expect(new Set(answers.map((a) => a.link.future.id)).size).toBe(1);
