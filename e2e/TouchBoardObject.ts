@@ -50,8 +50,10 @@ export class TouchBoardObject extends BoardPageObject {
     server: TestServer,
     person: Person,
     name: keyof typeof devices,
+    /** Another screen size for that device (an iPad Air's 820 × 1180 on the iPad Mini). */
+    viewport?: { width: number; height: number },
   ): Promise<TouchBoardObject> {
-    return TouchBoardObject.on(browser, server, person, devices[name]);
+    return TouchBoardObject.on(browser, server, person, { ...devices[name], ...(viewport ? { viewport } : {}) });
   }
 
   private static async on(

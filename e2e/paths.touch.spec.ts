@@ -17,7 +17,10 @@ test('touch: path highlight from a start note: tap the note, Paths, tap a path',
   const touch = new TouchObject(fay.page);
   const r = await fay.noteRect(start);
   await touch.tap({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
-  const paths = fay.page.getByTestId('selection-toolbar').getByRole('button', { name: 'Paths' });
+  const toolbar = fay.page.getByTestId('selection-toolbar');
+  // On a phone Paths is behind the sheet's "More"; a tablet shows it at once.
+  if (test.info().project.name === 'phone') await toolbar.getByRole('button', { name: 'More', exact: true }).tap();
+  const paths = toolbar.getByRole('button', { name: 'Paths' });
   await paths.tap();
   const panel = fay.page.getByTestId('paths-panel');
   await expect(panel.getByTestId('path-item')).toHaveCount(2);

@@ -57,7 +57,21 @@ test('on a phone the selection toolbar passes axe, and its persona chips are 44 
   await fay.page.touchscreen.tap(rect.x + rect.width / 2, rect.y + rect.height / 2);
   const toolbar = fay.page.getByTestId('selection-toolbar');
   await expect(toolbar).toBeVisible();
+  // Folded, the sheet has the frequent actions only, in at most two rows of 44 px controls.
+  await expect(toolbar.locator('.persona-chip')).toHaveCount(0);
+  for (const name of ['Edit', 'Comment', 'Delete', 'More'])
+    await fay.expectOnScreen(toolbar.getByRole('button', { name, exact: true }));
+  expect((await toolbar.boundingBox())!.height).toBeLessThan(2 * 44 + 3 * 16);
   await fay.page.screenshot({ path: test.info().outputPath('selection-toolbar-phone.png') });
+  expect(await seriousViolations(fay.page, '.selection-toolbar')).toEqual([]);
+  // "More" unfolds the rest: team, channel, colour, personas, paths, duplicate.
+  await toolbar.getByRole('button', { name: 'More', exact: true }).tap();
+  await expect(toolbar.getByRole('button', { name: 'Less', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  for (const label of ['Department', 'Channel']) await expect(toolbar.getByLabel(label, { exact: true })).toBeVisible();
+  for (const name of ['Paths', 'Duplicate'])
+    await expect(toolbar.getByRole('button', { name, exact: true })).toBeAttached();
+  await expect(toolbar.getByRole('group', { name: 'Colour' })).toBeAttached();
+  await fay.page.screenshot({ path: test.info().outputPath('selection-toolbar-phone-more.png') });
   expect(await seriousViolations(fay.page, '.selection-toolbar')).toEqual([]);
   const chips = toolbar.locator('.persona-chip');
   expect(await chips.count()).toBeGreaterThan(0);

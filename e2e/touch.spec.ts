@@ -125,10 +125,9 @@ test('phone: a pinch zooms around its midpoint, a swipe over a note pans, a doub
   const note = (await board.board()).notes.find((n) => n.text === 'Added by a double-tap');
   expect(note).toMatchObject({ stageId: stage.id, laneId: lane.id });
 
-  // A finger that moves at once from a note pans the board: the note stays in its cell. From the
-  // note's top: on a phone the selected note's toolbar sheet covers its lower half.
-  const rect = await board.noteRect(note!.id);
-  const from = { x: centre(rect).x, y: rect.y + 16 };
+  // A finger that moves at once from a note pans the board: the note stays in its cell. From its
+  // middle: on a phone the selected note's toolbar sheet is folded to two rows along the bottom.
+  const from = centre(await board.noteRect(note!.id));
   const cameraBefore = await cameraOf(board);
   await touch.swipe(from, { x: from.x - 70, y: from.y + 50 });
   await expect.poll(async () => (await cameraOf(board)).x).toBeCloseTo(cameraBefore.x - 70, 0);

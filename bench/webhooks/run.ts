@@ -8,7 +8,9 @@
  * each edit fires `action.status_changed` and `priorities.changed`, sent while the next edit is
  * measured. Cases: no webhook; a receiver that refuses connections (nothing listens on its port);
  * one that accepts and never answers (a blackhole: each attempt holds a socket until the 10 s
- * timeout); one that answers 200. The deliveries the server logged are counted in its database.
+ * timeout); one that answers 200; and both at once (two webhooks on the board), where the
+ * answering receiver must not wait behind the dead one. The deliveries the server logged, and how
+ * many of them were delivered, are counted in its database.
  */
 import http from 'node:http';
 import net from 'node:net';
@@ -31,8 +33,8 @@ interface WebhookBenchOptions {
 /** A webhook receiver of one kind, and what it saw. */
 interface Receiver {
   readonly name: string;
-  /** null: no webhook at all. */
-  readonly url: string | null;
+  /** Its webhooks' URLs; none: no webhook at all. */
+  readonly urls: readonly string[];
   /** Connections (blackhole) or requests (answering) it received; null when it cannot see any. */
   received(): number | null;
   close(): Promise<void>;
@@ -52,7 +54,7 @@ async function refusing(): Promise<Receiver> {
   await new Promise((ok) => probe.close(ok));
   return {
     name: 'receiver refuses',
-    url: `http://127.0.0.1:${port}/hook`,
+    urls: [`http://127.0.0.1:${port}/hook`],
     received: () => null,
     close: async () => {},
   };
@@ -71,7 +73,7 @@ async function blackhole(): Promise<Receiver> {
   const port = await listening(server);
   return {
     name: 'receiver never answers',
-    url: `http://127.0.0.1:${port}/hook`,
+    urls: [`http://127.0.0.1:${port}/hook`],
     received: () => connections,
     close: async () => {
       for (const s of sockets) s.destroy();
@@ -90,7 +92,7 @@ async function answering(): Promise<Receiver> {
   const port = await listening(server);
   return {
     name: 'receiver answers 200',
-    url: `http://127.0.0.1:${port}/hook`,
+    urls: [`http://127.0.0.1:${port}/hook`],
     received: () => requests,
     close: async () => {
       server.closeAllConnections();
@@ -99,9 +101,23 @@ async function answering(): Promise<Receiver> {
   };
 }
 
+/** A dead receiver and a working one on the same board; what the working one received. */
+async function deadAndAnswering(): Promise<Receiver> {
+  const [dead, working] = [await blackhole(), await answering()];
+  return {
+    name: 'one never answers, one answers 200',
+    urls: [...dead.urls, ...working.urls],
+    received: working.received,
+    close: async () => {
+      await dead.close();
+      await working.close();
+    },
+  };
+}
+
 const none = async (): Promise<Receiver> => ({
   name: 'no webhook',
-  url: null,
+  urls: [],
   received: () => null,
   close: async () => {},
 });
@@ -131,14 +147,15 @@ async function addWebhook(base: string, boardId: string, facilitator: string, ur
   if (res.status !== 201) throw new Error(`add webhook: ${res.status} ${await res.text()}`);
 }
 
-function deliveriesLogged(dataDir: string): { deliveries: number; attempts: number } {
+function deliveriesLogged(dataDir: string): { deliveries: number; attempts: number; delivered: number } {
   const db = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME), { readOnly: true });
   try {
-    const row = db.prepare('SELECT count(*) AS n, coalesce(sum(attempts), 0) AS a FROM webhook_deliveries').get() as {
-      n: number;
-      a: number;
-    };
-    return { deliveries: Number(row.n), attempts: Number(row.a) };
+    const row = db
+      .prepare(
+        "SELECT count(*) AS n, coalesce(sum(attempts), 0) AS a, count(*) FILTER (WHERE state = 'delivered') AS d FROM webhook_deliveries",
+      )
+      .get() as { n: number; a: number; d: number };
+    return { deliveries: Number(row.n), attempts: Number(row.a), delivered: Number(row.d) };
   } finally {
     db.close();
   }
@@ -156,7 +173,7 @@ async function runCase(makeReceiver: () => Promise<Receiver>, options: WebhookBe
   try {
     const base = target.httpUrl!;
     const board = await createBoard(base);
-    if (receiver.url) await addWebhook(base, board.id, linkToken(board.links.facilitator), receiver.url);
+    for (const url of receiver.urls) await addWebhook(base, board.id, linkToken(board.links.facilitator), url);
     const token = await connectionToken(base, board.id, linkToken(board.links.editor));
     for (let i = 0; i < options.participants; i++) people.push(new Participant(i));
     for (const p of people) await p.connect(target, board.id, token);
@@ -192,6 +209,7 @@ async function runCase(makeReceiver: () => Promise<Receiver>, options: WebhookBe
       edits: latencies.length,
       deliveriesLogged: logged.deliveries,
       attempts: logged.attempts,
+      delivered: logged.delivered,
       receivedAtReceiver: receiver.received() ?? '-',
       load: `${round(loadBefore)} → ${round(loadavg()[0]!)}`,
     };
@@ -205,7 +223,7 @@ async function runCase(makeReceiver: () => Promise<Receiver>, options: WebhookBe
 
 export async function runWebhookBenchmark(options: WebhookBenchOptions) {
   const rows = [];
-  for (const make of [none, refusing, blackhole, answering]) rows.push(await runCase(make, options));
+  for (const make of [none, refusing, blackhole, answering, deadAndAnswering]) rows.push(await runCase(make, options));
   const baseline = rows[0]!;
   const withRatios = rows.map((r) => ({
     ...r,

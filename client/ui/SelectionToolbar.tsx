@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   channelOf,
   DEPARTMENT_STYLE,
@@ -43,6 +44,11 @@ export function SelectionToolbar() {
   // The note's comment thread sits beside it and would cover half the toolbar: one at a time.
   const commentingOn = useCommentsUi((s) => (s.popover?.target.kind === 'note' ? s.popover.target.id : null));
   const canComment = useCommentsUi((s) => s.readOnlyReason === null);
+  // A phone's sheet shows the frequent actions; the rest wait behind "More", so the sheet stays one
+  // or two rows and leaves the selected note in view. Unfolded for one selection: another one
+  // (a new set) starts folded again.
+  const [unfoldedFor, setUnfoldedFor] = useState<typeof selection | null>(null);
+  const folded = phone && unfoldedFor !== selection;
   if (selection.size === 0 || dragging) return null;
   if (commentingOn && selection.has(commentingOn as NoteId)) return null;
   const notes = [...selection].map((id) => board.notesById.get(id)).filter((n) => n !== undefined);
@@ -87,6 +93,18 @@ export function SelectionToolbar() {
   return (
     <OverBoard {...place}>
       <span className="selection-count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</span>
+      {/* First, so that "Less" is at the top of the unfolded sheet, not below its scroll. */}
+      {phone && (
+        <button
+          type="button"
+          className="tb-button"
+          aria-expanded={!folded}
+          onClick={() => setUnfoldedFor(folded ? selection : null)}
+          title={folded ? 'Team, channel, colour, personas, paths, duplicate' : 'Only the frequent actions'}
+        >
+          {folded ? 'More' : 'Less'}
+        </button>
+      )}
       <label className="tb-field">
         <span className="sr-only">Kind</span>
         <select aria-label="Kind" value={kind ?? ''} onChange={(e) => patch({ kind: e.target.value as NoteKind })}>
@@ -115,78 +133,82 @@ export function SelectionToolbar() {
           ))}
         </div>
       )}
-      <label className="tb-field">
-        <span className="sr-only">Department</span>
-        <select
-          aria-label="Department"
-          value={dept ?? ''}
-          onChange={(e) => patch({ department: e.target.value as Note['department'] })}
-        >
-          {dept === undefined && <option value="">Mixed teams</option>}
-          {DEPARTMENTS.map((d) => (
-            <option key={d} value={d}>
-              {DEPARTMENT_STYLE[d].label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="tb-field">
-        <span className="sr-only">Channel</span>
-        <select
-          aria-label="Channel"
-          value={channel === undefined ? 'mixed' : (channel ?? '')}
-          onChange={(e) =>
-            session.run('setNoteChannel', { noteIds, channelId: (e.target.value || null) as ChannelId | null })
-          }
-        >
-          {channel === undefined && (
-            <option value="mixed" disabled>
-              Mixed channels
-            </option>
-          )}
-          <option value="">No channel</option>
-          {board.channels.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="swatches" aria-label="Colour">
-        {SWATCHES.map((c) => (
-          <button
-            type="button"
-            key={c ?? 'auto'}
-            className="swatch"
-            title={c ? `Colour ${c}` : 'Colour by kind'}
-            aria-label={c ? `Colour ${c}` : 'Colour by kind'}
-            style={{ background: c ?? 'conic-gradient(#cfe4ff 0 33%, #ffd6d3 0 66%, #fff3a6 0)' }}
-            onClick={() => patch({ colour: c })}
-          />
-        ))}
-      </fieldset>
-      {notes.every((n) => n.kind === 'pain' || n.kind === 'idea') && <ActionFields notes={notes} />}
-      {notes.length === 1 && notes[0]!.action?.status === 'done' && <NoteOutcome note={notes[0]!} />}
-      {board.personas.length > 0 && (
-        <fieldset className="persona-chips" aria-label="Personas">
-          {board.personas.map((p) => {
-            const all = notes.every((n) => n.personaIds.includes(p.id));
-            return (
+      {!folded && (
+        <>
+          <label className="tb-field">
+            <span className="sr-only">Department</span>
+            <select
+              aria-label="Department"
+              value={dept ?? ''}
+              onChange={(e) => patch({ department: e.target.value as Note['department'] })}
+            >
+              {dept === undefined && <option value="">Mixed teams</option>}
+              {DEPARTMENTS.map((d) => (
+                <option key={d} value={d}>
+                  {DEPARTMENT_STYLE[d].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="tb-field">
+            <span className="sr-only">Channel</span>
+            <select
+              aria-label="Channel"
+              value={channel === undefined ? 'mixed' : (channel ?? '')}
+              onChange={(e) =>
+                session.run('setNoteChannel', { noteIds, channelId: (e.target.value || null) as ChannelId | null })
+              }
+            >
+              {channel === undefined && (
+                <option value="mixed" disabled>
+                  Mixed channels
+                </option>
+              )}
+              <option value="">No channel</option>
+              {board.channels.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="swatches" aria-label="Colour">
+            {SWATCHES.map((c) => (
               <button
                 type="button"
-                key={p.id}
-                className="persona-chip"
-                aria-pressed={all}
-                title={all ? `Untag ${p.name}` : `Tag with ${p.name}`}
-                onClick={() => session.run('tagNotes', { noteIds, personaId: p.id, tagged: !all })}
-              >
-                {/* The name follows, so a colour dot says who; initials this small could not be read. */}
-                <span className="persona-avatar" style={{ background: p.colour }} aria-hidden />
-                {p.name}
-              </button>
-            );
-          })}
-        </fieldset>
+                key={c ?? 'auto'}
+                className="swatch"
+                title={c ? `Colour ${c}` : 'Colour by kind'}
+                aria-label={c ? `Colour ${c}` : 'Colour by kind'}
+                style={{ background: c ?? 'conic-gradient(#cfe4ff 0 33%, #ffd6d3 0 66%, #fff3a6 0)' }}
+                onClick={() => patch({ colour: c })}
+              />
+            ))}
+          </fieldset>
+          {notes.every((n) => n.kind === 'pain' || n.kind === 'idea') && <ActionFields notes={notes} />}
+          {notes.length === 1 && notes[0]!.action?.status === 'done' && <NoteOutcome note={notes[0]!} />}
+          {board.personas.length > 0 && (
+            <fieldset className="persona-chips" aria-label="Personas">
+              {board.personas.map((p) => {
+                const all = notes.every((n) => n.personaIds.includes(p.id));
+                return (
+                  <button
+                    type="button"
+                    key={p.id}
+                    className="persona-chip"
+                    aria-pressed={all}
+                    title={all ? `Untag ${p.name}` : `Tag with ${p.name}`}
+                    onClick={() => session.run('tagNotes', { noteIds, personaId: p.id, tagged: !all })}
+                  >
+                    {/* The name follows, so a colour dot says who; initials this small could not be read. */}
+                    <span className="persona-avatar" style={{ background: p.colour }} aria-hidden />
+                    {p.name}
+                  </button>
+                );
+              })}
+            </fieldset>
+          )}
+        </>
       )}
       {notes.length === 1 && !editing && (
         <button
@@ -210,15 +232,19 @@ export function SelectionToolbar() {
           Comment
         </button>
       )}
-      {pathsButton}
-      <button
-        type="button"
-        className="tb-button"
-        onClick={() => duplicateSelection(session)}
-        title="Duplicate (Ctrl+D)"
-      >
-        Duplicate
-      </button>
+      {!folded && (
+        <>
+          {pathsButton}
+          <button
+            type="button"
+            className="tb-button"
+            onClick={() => duplicateSelection(session)}
+            title="Duplicate (Ctrl+D)"
+          >
+            Duplicate
+          </button>
+        </>
+      )}
       <button type="button" className="tb-button danger" onClick={() => deleteSelection(session)} title="Delete (Del)">
         Delete
       </button>

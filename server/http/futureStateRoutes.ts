@@ -144,19 +144,14 @@ async function makeFutureState(c: HttpContext, deps: FutureStateRoutesDeps, id: 
       future.destroy();
     }
   });
-  await deps.store.boards.createBoard({
+  const { made, link } = await deps.store.futureStates.make(id, {
     id: futureId,
     title: snapshot.title,
     createdAt: now,
     snapshot: snapshot.state,
   });
-  const link = { futureBoardId: futureId, currentBoardId: id, createdAt: now };
-  if (!(await deps.store.futureStates.link(link))) {
-    // Two people asked at once and the other one's board was linked first: answer that one. The
-    // board made here has no links and no pair, so nobody can open it.
-    log.warn({ board: id, unlinked: futureId }, 'two future states made at once; the second is left unlinked');
-    return sendJson(c, 200, await described(c, deps, (await deps.store.futureStates.linkOf(id))!));
-  }
+  // Two people asked at once and the other one's board was linked first: answer that one.
+  if (!made) return sendJson(c, 200, await described(c, deps, link));
   log.info({ board: id, future: futureId }, 'future-state board made');
   return sendJson(c, 201, await described(c, deps, link), { Location: `/api/boards/${futureId}` });
 }

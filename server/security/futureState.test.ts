@@ -3,9 +3,9 @@ import { executeCommand, readBoard, readMeta, type NoteId, type StateComparison 
 import { LinkRotated, RemovedFromBoard, Unauthorized } from '../../shared/protocol/closeReasons.ts';
 import { PEOPLE } from '../../shared/protocol/people.ts';
 import type { FutureStateResponse } from '../../shared/protocol/futureState.ts';
-import type { BoardLinksResponse } from '../../shared/protocol/http.ts';
+import type { BoardLinksResponse, BoardListResponse } from '../../shared/protocol/http.ts';
 import { tokenFromFragment, type Role } from '../../shared/protocol/roles.ts';
-import { fetchAsPerson, identityNamed } from '../testing/identities.ts';
+import { boardCallHeaders, fetchAsPerson, identityNamed } from '../testing/identities.ts';
 import {
   awarenessFence as fence,
   ConnectionRefused,
@@ -18,6 +18,7 @@ import { serverDatabases } from '../testing/serverDatabases.ts';
 import { testBoards } from '../testing/testBoards.ts';
 import { createBoardWithLinks } from '../testing/testServer.ts';
 
+const ADMIN = 'admin-token-0123456789';
 const ann = { id: 'ann', name: 'Ann', department: 'sales' } as const;
 
 /**
@@ -63,6 +64,39 @@ describe.each(serverDatabases())('future-state board on %s', (_name, options) =>
     expect(ofFuture.status).toBe(409);
     expect(((await ofFuture.json()) as { error: { code: string } }).error.code).toBe('future-of-future');
     expect((await makeFuture(board.id, board.tokens.editor, { title: '' })).status).toBe(400);
+  });
+
+  it('requests made at once get one future board, the same for all, and leave no board without a pair', async () => {
+    await boards.start({ ...options(), adminToken: ADMIN });
+    const server = boards.server;
+    const currents = [];
+    for (let i = 0; i < 3; i++) currents.push(await createBoardWithLinks(server.url, { template: 'ecommerce' }));
+    const futures: string[] = [];
+    for (const board of currents) {
+      // Four people press "Make future state" together, as editors and facilitators: each one's
+      // headers (and credential) first, then the four requests in one go.
+      const url = `${server.url}/api/boards/${board.id}/future-state`;
+      const callers = await Promise.all(
+        [board.tokens.editor, board.tokens.facilitator, board.tokens.editor, board.tokens.facilitator].map((token) =>
+          boardCallHeaders(server.url, board.id, token),
+        ),
+      );
+      const answers = await Promise.all(
+        callers.map(async (headers) => {
+          const res = await fetch(url, { method: 'POST', headers });
+          return { status: res.status, link: ((await res.json()) as FutureStateResponse).link! };
+        }),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => a.link.future.id)).size).toBe(1);
+      expect(answers[0]!.link.current.id).toBe(board.id);
+      futures.push(answers[0]!.link.future.id);
+    }
+    const listed = await fetch(`${server.url}/api/boards`, { headers: { Authorization: `Bearer ${ADMIN}` } });
+    const { boards: stored } = (await listed.json()) as BoardListResponse;
+    // The three boards and their three futures; a future made by a request that lost would be one
+    // more board, that no link opens.
+    expect(stored.map((b) => b.id).sort()).toEqual([...currents.map((b) => b.id), ...futures].sort());
   });
 
   it('refuses a stranger, another board’s link and an unknown board, over HTTP and on the socket', async () => {

@@ -55,13 +55,15 @@ describe.each(DATABASES)('WebhookRepository on %s', (name) => {
     await store.webhooks.addWebhook(hook('wh_a'));
     await store.webhooks.addDeliveries([delivery('whd_due', 'wh_a', 100), delivery('whd_later', 'wh_a', 500)]);
 
+    expect(await store.webhooks.dueWebhooks(200, [], 10)).toEqual(['wh_a']);
     const [first, second] = await Promise.all([
-      store.webhooks.claimDue(200, 1000, 10),
-      store.webhooks.claimDue(200, 1000, 10),
+      store.webhooks.claimNext('wh_a', 200, 1000),
+      store.webhooks.claimNext('wh_a', 200, 1000),
     ]);
-    expect([...first, ...second].map((d) => d.id)).toEqual(['whd_due']);
-    // The first is still held until 1200; the later one is due now.
-    expect((await store.webhooks.claimDue(1100, 1000, 10)).map((d) => d.id)).toEqual(['whd_later']);
+    expect([first, second].filter((d) => d !== null).map((d) => d.id)).toEqual(['whd_due']);
+    // The later one is due at 1100, but the webhook's first is held until 1200: one at a time.
+    expect(await store.webhooks.claimNext('wh_a', 1100, 1000)).toBeNull();
+    expect(await store.webhooks.dueWebhooks(1100, [], 10)).toEqual(['wh_a']);
     await store.webhooks.recordAttempt('whd_due', {
       state: 'delivered',
       attempts: 1,
@@ -70,13 +72,31 @@ describe.each(DATABASES)('WebhookRepository on %s', (name) => {
       lastStatus: 204,
       lastError: null,
     });
+    expect((await store.webhooks.claimNext('wh_a', 1100, 1000))?.id).toBe('whd_later');
     const log = await store.webhooks.listDeliveries('board0000001', 'wh_a', 10);
     expect(log.map((d) => [d.id, d.state, d.leaseUntil])).toEqual([
       ['whd_later', 'pending', 2100],
       ['whd_due', 'delivered', 0],
     ]);
+    expect(await store.webhooks.dueWebhooks(1100, [], 10)).toEqual([]);
     // Its claimer never recorded an attempt (it died): once the lease has run out another takes it.
-    expect((await store.webhooks.claimDue(5000, 1000, 10)).map((d) => d.id)).toEqual(['whd_later']);
+    expect((await store.webhooks.claimNext('wh_a', 5000, 1000))?.id).toBe('whd_later');
+  });
+
+  it('lists each receiver with something due once, most overdue first, leaving out the busy ones', async () => {
+    const { store } = await withBoards();
+    for (const id of ['wh_a', 'wh_b', 'wh_c']) await store.webhooks.addWebhook(hook(id));
+    await store.webhooks.addDeliveries([
+      delivery('whd_a1', 'wh_a', 300),
+      delivery('whd_a2', 'wh_a', 310),
+      delivery('whd_b1', 'wh_b', 100),
+      delivery('whd_c1', 'wh_c', 900),
+    ]);
+    expect(await store.webhooks.dueWebhooks(500, [], 10)).toEqual(['wh_b', 'wh_a']);
+    expect(await store.webhooks.dueWebhooks(500, ['wh_b'], 10)).toEqual(['wh_a']);
+    expect(await store.webhooks.dueWebhooks(1000, [], 2)).toEqual(['wh_b', 'wh_a']);
+    // A receiver's deliveries go in the order the events happened.
+    expect((await store.webhooks.claimNext('wh_a', 500, 1000))?.id).toBe('whd_a1');
   });
 
   it('forgets finished deliveries older than a date, never pending ones', async () => {

@@ -100,30 +100,58 @@ export class WebhookRepository extends Repository<WebhookTables> {
   }
 
   /**
-   * Takes up to `limit` pending deliveries that are due and that no instance holds, for `leaseMs`:
-   * each row is taken with a compare-and-set on its lease, so two instances never send one twice.
+   * Webhooks with a pending delivery that is due and held by nobody, most overdue first, leaving
+   * out `busy` (those this instance is sending to already): each is one receiver's queue.
    */
-  async claimDue(now: number, leaseMs: number, limit: number): Promise<StoredDelivery[]> {
-    const due = await this.db
+  async dueWebhooks(now: number, busy: readonly string[], limit: number): Promise<string[]> {
+    let query = this.db
+      .selectFrom('webhook_deliveries')
+      .select('webhookId')
+      .select((eb) => eb.fn.min('nextAttemptAt').as('due'))
+      .where('state', '=', 'pending')
+      .where('nextAttemptAt', '<=', now)
+      .where('leaseUntil', '<=', now);
+    if (busy.length > 0) query = query.where('webhookId', 'not in', [...busy]);
+    const rows = await query.groupBy('webhookId').orderBy('due').orderBy('webhookId').limit(limit).execute();
+    return rows.map((r) => r.webhookId);
+  }
+
+  /**
+   * Takes the webhook's oldest due delivery for `leaseMs`, unless one of its deliveries is held
+   * (by another instance): one attempt at a time per receiver, in the order the events happened.
+   * The row is taken with a compare-and-set on its lease, so two instances never send one twice;
+   * null when nothing is due or another claimer won.
+   */
+  async claimNext(webhookId: string, now: number, leaseMs: number): Promise<StoredDelivery | null> {
+    const next = await this.db
       .selectFrom('webhook_deliveries')
       .selectAll()
+      .where('webhookId', '=', webhookId)
       .where('state', '=', 'pending')
       .where('nextAttemptAt', '<=', now)
       .where('leaseUntil', '<=', now)
-      .orderBy('nextAttemptAt')
-      .limit(limit)
-      .execute();
-    const claimed: StoredDelivery[] = [];
-    for (const delivery of due) {
-      const taken = await this.db
-        .updateTable('webhook_deliveries')
-        .set({ leaseUntil: now + leaseMs })
-        .where('id', '=', delivery.id)
-        .where('leaseUntil', '=', delivery.leaseUntil)
-        .executeTakeFirst();
-      if (taken.numUpdatedRows > 0n) claimed.push({ ...delivery, leaseUntil: now + leaseMs });
-    }
-    return claimed;
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhook_deliveries as held')
+              .select('held.id')
+              .where('held.webhookId', '=', webhookId)
+              .where('held.leaseUntil', '>', now),
+          ),
+        ),
+      )
+      .orderBy('createdAt')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) return null;
+    const taken = await this.db
+      .updateTable('webhook_deliveries')
+      .set({ leaseUntil: now + leaseMs })
+      .where('id', '=', next.id)
+      .where('leaseUntil', '=', next.leaseUntil)
+      .executeTakeFirst();
+    return taken.numUpdatedRows > 0n ? { ...next, leaseUntil: now + leaseMs } : null;
   }
 
   /** Records an attempt and lets go of the lease. */

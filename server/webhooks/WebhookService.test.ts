@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookCreated, WebhookEnvelope } from '../../shared/protocol/webhooks.ts';
 import { DATABASES, testDatabases } from '../testing/databases.ts';
@@ -11,6 +12,7 @@ import { WebhookService, type WebhookServiceOptions } from './WebhookService.ts'
 
 const open = testDatabases();
 const BOARD = 'board0000001';
+const OTHER = 'board0000002';
 
 describe('webhooks: signed deliveries, retries, a delivery log, and no private targets', () => {
   const cleanups: (() => unknown)[] = [];
@@ -188,7 +190,7 @@ describe('webhooks: signed deliveries, retries, a delivery log, and no private t
     expect(receiver.received).toEqual([]);
   });
 
-  it('closing waits for the batch in flight only, not for a backlog to a receiver that never answers', async () => {
+  it('closing waits for the attempt in flight only, not for a backlog to a receiver that never answers', async () => {
     const { service } = await setUp({ timeoutMs: 300 });
     const stuck = await startReceiver(() => {}); // never answers: each attempt ends at the timeout
     cleanups.push(stuck.close);
@@ -196,8 +198,56 @@ describe('webhooks: signed deliveries, retries, a delivery log, and no private t
     await Promise.all(Array.from({ length: 40 }, (_, i) => service.emit(BOARD, 'round.revealed', { i })));
     await waitFor(() => stuck.received.length >= 1, { what: 'the first attempts' });
     await service.close();
-    // One batch of 16 was in flight; the 24 deliveries behind it wait for the next start.
-    expect(stuck.received.length).toBeLessThanOrEqual(16);
+    // One attempt per receiver is in flight; the 39 deliveries behind it wait for the next start.
+    expect(stuck.received.length).toBe(1);
+  });
+
+  it.each(DATABASES)(
+    'a receiver that never answers holds up no other receiver, on this board or another (%s)',
+    async (name) => {
+      // Long enough that the stuck attempt is still open when the test ends (the receiver closing ends it).
+      const { service, store } = await setUp({ timeoutMs: 60_000 }, name);
+      await store.boards.createBoard({ id: OTHER, title: 'Other', createdAt: 1, snapshot: new Uint8Array([1]) });
+      const stuck = await startReceiver(() => {});
+      cleanups.push(stuck.close);
+      const good = await startReceiver((_, res) => res.writeHead(204).end());
+      cleanups.push(good.close);
+      const stuckHook = created(await service.create(BOARD, stuck.url, ['round.revealed'])).webhook;
+      created(await service.create(BOARD, good.url, ['round.revealed']));
+      created(await service.create(OTHER, good.url, ['round.revealed']));
+
+      await service.emit(BOARD, 'round.revealed', { n: 1 }); // to both receivers of BOARD
+      await waitFor(() => stuck.received.length === 1, { what: 'the stuck receiver to get its request' });
+      await service.emit(OTHER, 'round.revealed', { n: 2 }); // while that request is open
+      await waitFor(() => good.received.length === 2, { what: 'both deliveries at the good receiver' });
+      expect(good.received.map((r) => JSON.parse(r.body).boardId).sort()).toEqual([BOARD, OTHER].sort());
+      // …while the stuck one is still waiting for its answer.
+      expect((await service.deliveries(BOARD, stuckHook.id))[0]).toMatchObject({ state: 'pending', attempts: 0 });
+      expect(stuck.received).toHaveLength(1);
+    },
+  );
+
+  it('sends to one receiver one delivery at a time, in the order the events happened', async () => {
+    const { service, store, make } = await setUp();
+    const held: ServerResponse[] = [];
+    const receiver = await startReceiver((_, res) => held.push(res));
+    cleanups.push(receiver.close);
+    const { webhook } = created(await service.create(BOARD, receiver.url, ['round.revealed']));
+    await service.close(); // events are logged but not sent: all six are due when the sender starts
+    for (let i = 0; i < 6; i++) await service.emit(BOARD, 'round.revealed', { i });
+    const sender = make();
+    const sending = sender.sendDue();
+    for (let i = 0; i < 6; i++) {
+      await waitFor(() => held.length === i + 1, { what: `delivery ${i}` });
+      // Only the delivery at the receiver is taken; the others wait in the queue, untouched.
+      const log = await store.webhooks.listDeliveries(BOARD, webhook.id, 10);
+      expect(log.filter((d) => d.leaseUntil > 0)).toHaveLength(1);
+      expect(receiver.received).toHaveLength(i + 1);
+      held[i]!.writeHead(204).end();
+    }
+    await sending;
+    expect(receiver.received.map((r) => JSON.parse(r.body).data.i)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect((await sender.deliveries(BOARD, webhook.id)).every((d) => d.state === 'delivered')).toBe(true);
   });
 
   it.each(DATABASES)('two instances on one %s database send each delivery once', async (name) => {

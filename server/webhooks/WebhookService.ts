@@ -37,6 +37,8 @@ export interface WebhookServiceOptions {
   readonly pollMs?: number;
   /** Webhooks per board. */
   readonly maxPerBoard?: number;
+  /** Receivers (webhooks) sent to at once; each gets one attempt at a time. */
+  readonly maxReceivers?: number;
   /** After a webhook was added here (WebhookEvents starts watching the board at once). */
   readonly onAdded?: (boardId: string, events: readonly WebhookEvent[]) => void;
 }
@@ -52,11 +54,20 @@ export type WebhookRefusal =
  * slow or dead receiver never slows anyone's edits. A failed attempt is retried with exponential
  * backoff for a day; the delivery log keeps every attempt's outcome and can send one again. With
  * several instances a delivery is sent by the one that takes its lease.
+ *
+ * Each webhook is one receiver with a queue of its own (a "lane"): one attempt at a time, its
+ * deliveries in the order the events happened, and up to `maxReceivers` lanes at once. A receiver
+ * that never answers holds only its own lane, for one timeout per attempt; the others go on.
  */
 export class WebhookService {
   private readonly o: Required<Omit<WebhookServiceOptions, 'repository' | 'box' | 'onAdded'>> & WebhookServiceOptions;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  /** Webhook id → its lane in flight, resolving with the attempts it made. */
+  private readonly lanes = new Map<string, Promise<number>>();
+  /** Webhooks found due while their lane was busy: the lane looks once more before it ends. */
+  private readonly lookAgain = new Set<string>();
+  /** The last pass had more receivers due than free lanes. */
+  private full = false;
   private closed = false;
 
   constructor(options: WebhookServiceOptions) {
@@ -69,6 +80,7 @@ export class WebhookService {
       giveUpAfterMs: options.giveUpAfterMs ?? DAY,
       pollMs: options.pollMs ?? 5_000,
       maxPerBoard: options.maxPerBoard ?? 10,
+      maxReceivers: options.maxReceivers ?? 32,
     };
   }
 
@@ -79,11 +91,11 @@ export class WebhookService {
     void this.sendDue();
   }
 
-  /** Stops sending; resolves once an attempt in flight has been recorded. */
+  /** Stops sending; resolves once the attempts in flight (one per receiver at most) are recorded. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await Promise.all(this.lanes.values());
   }
 
   async create(
@@ -158,32 +170,59 @@ export class WebhookService {
     void this.sendDue();
   }
 
-  /** One pass over what is due; resolves with how many attempts it made. Passes never overlap. */
-  sendDue(): Promise<number> {
-    if (this.closed) return Promise.resolve(0);
-    if (this.running) return this.running.then(() => this.sendDue());
-    this.running = this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  /**
+   * Starts a lane for each receiver with a delivery due that has none running; resolves once every
+   * lane running by then has ended, with the attempts they made. Never waits for one receiver
+   * before starting another's.
+   */
+  async sendDue(): Promise<number> {
+    if (this.closed) return 0;
+    try {
+      const busy = [...this.lanes.keys()];
+      const room = this.o.maxReceivers - busy.length;
+      const due = room > 0 ? await this.o.repository.dueWebhooks(this.o.now(), busy, room) : [];
+      // Every lane is full: the first to end looks again for the receivers left waiting.
+      this.full = due.length >= room;
+      // No await from here until the lanes are in the map, so two passes never start one receiver
+      // twice; a lane's first step is an await, so it cannot end (and leave the map) before it is in.
+      for (const webhookId of due) {
+        if (this.closed) break;
+        if (this.lanes.has(webhookId)) this.lookAgain.add(webhookId);
+        else if (this.lanes.size < this.o.maxReceivers) this.lanes.set(webhookId, this.lane(webhookId));
+        else this.full = true;
+      }
+    } catch (error) {
+      log.error({ err: error }, 'webhooks: could not read the deliveries due');
+    }
+    const made = await Promise.all(this.lanes.values());
+    return made.reduce((a, b) => a + b, 0);
   }
 
-  private async pass(): Promise<number> {
+  /** One receiver's queue: its due deliveries one after another, oldest first, until none is due. */
+  private async lane(webhookId: string): Promise<number> {
     let attempts = 0;
     try {
-      // Closing stops after the batch in flight: a backlog to a receiver that never answers would
-      // otherwise hold a shutdown for one timeout per 16 deliveries.
-      while (!this.closed) {
-        const due = await this.o.repository.claimDue(this.o.now(), this.o.timeoutMs * 2, 16);
-        if (due.length === 0) return attempts;
-        await Promise.all(due.map((d) => this.attempt(d)));
-        attempts += due.length;
-      }
-      return attempts;
+      do {
+        this.lookAgain.delete(webhookId);
+        for (;;) {
+          const next = await this.o.repository.claimNext(webhookId, this.o.now(), this.o.timeoutMs * 2);
+          if (!next) break;
+          await this.attempt(next);
+          attempts++;
+          if (this.closed) break;
+        }
+        // A pass that found this receiver due while its claim was on the way asked to look again.
+      } while (!this.closed && this.lookAgain.has(webhookId));
     } catch (error) {
-      log.error({ err: error }, 'webhooks: could not read or record deliveries');
-      return attempts;
+      log.error({ err: error, webhook: webhookId }, 'webhooks: could not read or record deliveries');
+    } finally {
+      this.lanes.delete(webhookId);
+      if (this.full && !this.closed) {
+        this.full = false;
+        void this.sendDue();
+      }
     }
+    return attempts;
   }
 
   private async attempt(delivery: StoredDelivery): Promise<void> {
@@ -226,7 +265,7 @@ export class WebhookService {
   private pending(webhookId: string, boardId: string, event: WebhookEvent, body: string): StoredDelivery {
     const now = this.o.now();
     return {
-      id: `whd_${randomId(16)}`,
+      id: deliveryId(now),
       webhookId,
       boardId,
       event,
@@ -241,6 +280,18 @@ export class WebhookService {
       lastError: null,
     };
   }
+}
+
+let lastStamp = 0;
+
+/**
+ * `whd_`, then a base-36 stamp that grows with every id this process makes (the time, or one past
+ * the last stamp when several come in one millisecond), then random: a receiver's queue is sent
+ * in (createdAt, id) order, so events of one millisecond keep the order they were emitted in.
+ */
+function deliveryId(now: number): string {
+  lastStamp = Math.max(now, lastStamp + 1);
+  return `whd_${lastStamp.toString(36).padStart(9, '0')}${randomId(8)}`;
 }
 
 const REFUSAL_MESSAGES: Record<TargetRefusal, string> = {

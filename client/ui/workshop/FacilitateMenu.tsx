@@ -204,7 +204,8 @@ function FacilitatePanel({
       </section>
 
       <section className="fp-section">
-        <h3>Board</h3>
+        {/* Not "Board": the section with the template, webhooks and future state has that name. */}
+        <h3>Editing</h3>
         <button
           type="button"
           className={state.lock.locked ? 'btn fp-wide fp-locked' : 'btn fp-wide'}
