@@ -113,7 +113,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
             drawing={null}
             showLabels={camera.scale >= DETAIL_SCALE}
           />
-          {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
+          {/* Every note (the live stage culls to the viewport), from bitmaps at the image's own resolution. */}
           <NotesLayer
             notes={board.notes}
             layout={layout}
@@ -123,7 +123,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
             personas={board.personas}
             focusChannel={null}
             channels={board.channels}
-            cacheRatio={0}
+            cacheRatio={camera.scale * pixelRatio}
           />
         </Layer>
       </Stage>,
