@@ -189,8 +189,8 @@ test('a note whose text changes is never drawn from its old bitmap', async ({ br
 
   // The same note drawn live, from its current text, at the same camera.
   expect(await drawLive(me.page)).toBeGreaterThan(0);
-  // Where the camera puts notes between whole pixels, a blitted bitmap's text edges are resampled:
-  // ~1 % of pixels. A bitmap of other content differs by far more (5 % and up above).
+  // The live drawing sits on the whole device pixel the bitmap was put on (noteProbes.ts); a
+  // bitmap of other content differs by far more (5 % and up above).
   expect(await differingShare(browser, changed, await shotOfNote())).toBeLessThan(0.03);
 });
 

@@ -26,6 +26,11 @@ export const noteBitmaps = new NoteBitmaps<HTMLCanvasElement>((look, ratio) =>
     .group.toCanvas({ ...BITMAP_BOUNDS, pixelRatio: ratio }),
 );
 
+/** `v` (board units) moved to the nearest whole device pixel, for a transform of `scale` and `offset` (device pixels). */
+export function onDevicePixel(v: number, scale: number, offset: number): number {
+  return (Math.round(v * scale + offset) - offset) / scale;
+}
+
 /** What each notes shape drew last (the test API rebuilds nodes from it: testing/noteProbes.ts). */
 const drawnBy = new WeakMap<Konva.Shape, readonly PlacedNote[]>();
 
@@ -58,13 +63,16 @@ export function BlittedNotes({ notes, ratio }: { notes: readonly PlacedNote[]; r
       sceneFunc={(ctx) => {
         const c = ctx._context;
         const alpha = c.globalAlpha;
+        // Each bitmap starts on a whole device pixel: at its own zoom bucket it is then copied
+        // pixel for pixel, where a fractional start would resample (blur) every text edge.
+        const { a: sx, d: sy, e: ox, f: oy } = c.getTransform();
         for (const n of notes) {
           const bitmap = noteBitmaps.get(n.look, ratio);
           c.globalAlpha = alpha * n.opacity;
           c.drawImage(
             bitmap,
-            n.x + BITMAP_BOUNDS.x,
-            n.y + BITMAP_BOUNDS.y,
+            onDevicePixel(n.x + BITMAP_BOUNDS.x, sx, ox),
+            onDevicePixel(n.y + BITMAP_BOUNDS.y, sy, oy),
             BITMAP_BOUNDS.width,
             BITMAP_BOUNDS.height,
           );

@@ -1,5 +1,6 @@
 import Konva from 'konva';
-import { drawnNotes } from '../canvas/BlittedNotes.tsx';
+import { drawnNotes, onDevicePixel } from '../canvas/BlittedNotes.tsx';
+import { BITMAP_BOUNDS } from '../canvas/noteBitmaps.ts';
 import { NoteNode } from '../canvas/shapes/noteNode.ts';
 
 const PROBES = 'note-probes';
@@ -8,7 +9,8 @@ const PROBES = 'note-probes';
  * The notes are bitmaps blitted by one shape (BlittedNotes.tsx): there is no Konva node per note
  * to find. For the tests, this puts one beside each notes shape, hidden, for every note it drew
  * last: the same drawing (noteNode.ts) set to the same look, at the same place and opacity, so a
- * test finds `.note`, `#<id>`, `.note-action` or a note's `Text` through Konva's own API. Built
+ * test finds `.note`, `#<id>`, `.note-action` or a note's `Text` through Konva's own API (each
+ * on the whole device pixel the shape puts its bitmap on, at most half a pixel from its place). Built
  * on demand, never in the page's own drawing; called again, it replaces the previous ones.
  * `live`: the probes are drawn instead of the bitmaps (the stage is drawn again now), so a test can
  * compare the blitted notes with a live drawing of the same notes. Returns how many notes it probed.
@@ -20,9 +22,14 @@ export function probeNotes(live = false): number {
     for (const shape of stage.find('.notes-blit') as Konva.Shape[]) {
       const probes = new Konva.Group({ name: PROBES, visible: live, listening: false });
       shape.visible(!live);
+      // Where the shape puts each bitmap: its top-left on a whole device pixel.
+      const [sx, , , sy, ox, oy] = shape.getAbsoluteTransform().getMatrix();
+      const ratio = (shape.getLayer()?.getCanvas().getPixelRatio() ?? 1) as number;
+      const snap = (v: number, s: number, o: number) =>
+        onDevicePixel(v + BITMAP_BOUNDS.x, s * ratio, o * ratio) - BITMAP_BOUNDS.x;
       for (const placed of drawnNotes(shape)) {
         const node = new NoteNode().set(placed.look);
-        node.group.setAttrs({ x: placed.x, y: placed.y, opacity: placed.opacity });
+        node.group.setAttrs({ x: snap(placed.x, sx!, ox!), y: snap(placed.y, sy!, oy!), opacity: placed.opacity });
         probes.add(node.group);
         count++;
       }
