@@ -47,7 +47,8 @@ const DragLayer = memo(function DragLayer({ board, layout, ids, ratio }: Props &
   for (const id of offset ? ids : []) {
     const note = board.notesById.get(id);
     const r = layout.notes.get(id);
-    if (note && r) dragged.push({ look: { ...DEFAULT_LOOK, note }, x: r.x + offset!.x, y: r.y + offset!.y, opacity: 0.88 });
+    if (note && r)
+      dragged.push({ look: { ...DEFAULT_LOOK, note }, x: r.x + offset!.x, y: r.y + offset!.y, opacity: 0.88 });
   }
   return (
     <Layer listening={false} name="drag">

@@ -81,7 +81,19 @@ export const NotesLayer = memo(function NotesLayer({
       out.push({ look, x: r.x, y: r.y, opacity: dimmed(n) ? DIMMED : 1 });
     }
     return out;
-  }, [detailed, notes, layout, labelWidths, authorColours, personas, channels, highlight, focusPersona, focusChannel, onPath]);
+  }, [
+    detailed,
+    notes,
+    layout,
+    labelWidths,
+    authorColours,
+    personas,
+    channels,
+    highlight,
+    focusPersona,
+    focusChannel,
+    onPath,
+  ]);
   return (
     <Group listening={false} name="notes">
       {detailed ? (

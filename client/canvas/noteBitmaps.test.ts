@@ -55,7 +55,11 @@ describe('NoteBitmaps', () => {
     bitmaps.get(look(first), 1);
     // A revealed vote total puts a badge in the header: the kind label is cut where it begins.
     expect(bitmaps.get(look(first, { labelWidth: 80 }), 1).labelWidth).toBe(80);
-    for (const more of [{ authorColour: '#123456' }, { personaColours: ['#abcdef'] }, { channelIcon: 'web' as const }]) {
+    for (const more of [
+      { authorColour: '#123456' },
+      { personaColours: ['#abcdef'] },
+      { channelIcon: 'web' as const },
+    ]) {
       expect(bitmaps.has(look(first, { labelWidth: 80, ...more }), 1)).toBe(false);
     }
     expect(bitmaps.made).toBe(2);

@@ -29,7 +29,12 @@ export interface NoteLook {
   readonly channelIcon: ChannelIcon | undefined;
 }
 
-export const DEFAULT_LOOK = { labelWidth: FULL_LABEL_WIDTH, authorColour: undefined, personaColours: [], channelIcon: undefined };
+export const DEFAULT_LOOK = {
+  labelWidth: FULL_LABEL_WIDTH,
+  authorColour: undefined,
+  personaColours: [],
+  channelIcon: undefined,
+};
 
 const PAD = 12;
 /** Room the channel glyph takes at the bottom right (14 px and a gap). */
@@ -60,7 +65,13 @@ export class NoteNode {
     strokeWidth: 1,
     ...flat,
   });
-  private readonly deptMark = new Konva.Rect({ ...DEPT_MARK, width: DEPT_MARK.size, height: DEPT_MARK.size, cornerRadius: 4, ...flat });
+  private readonly deptMark = new Konva.Rect({
+    ...DEPT_MARK,
+    width: DEPT_MARK.size,
+    height: DEPT_MARK.size,
+    cornerRadius: 4,
+    ...flat,
+  });
   private readonly deptText = text({
     ...DEPT_MARK,
     width: DEPT_MARK.size,
@@ -129,7 +140,14 @@ export class NoteNode {
   private readonly authorName = oneLine({ x: PAD + 24, y: NOTE_H - 20, fontSize: 10, fill: THEME.inkSoft });
 
   constructor() {
-    const shadow = new Konva.Rect({ y: 2, width: NOTE_W, height: NOTE_H, cornerRadius: 8, fill: 'rgba(15,23,42,0.08)', ...flat });
+    const shadow = new Konva.Rect({
+      y: 2,
+      width: NOTE_W,
+      height: NOTE_H,
+      cornerRadius: 8,
+      fill: 'rgba(15,23,42,0.08)',
+      ...flat,
+    });
     const eye = (x: number) =>
       new Konva.Circle({ x: x * FACE_R, y: -0.25 * FACE_R, radius: 0.11 * FACE_R, fill: '#1f2430', ...flat });
     this.mouth.sceneFunc((ctx, shape) => {
@@ -167,7 +185,11 @@ export class NoteNode {
     // The bottom row's right end: persona dots, then the channel glyph to their left.
     const footRight = shownDots.length * 11 + (channelIcon ? CHANNEL_SLOT : 0);
     this.channel.visible(channelIcon !== undefined);
-    if (channelIcon) this.channel.setAttrs({ x: NOTE_W - PAD - shownDots.length * 11 - CHANNEL_SLOT + 2, data: CHANNEL_GLYPH[channelIcon] });
+    if (channelIcon)
+      this.channel.setAttrs({
+        x: NOTE_W - PAD - shownDots.length * 11 - CHANNEL_SLOT + 2,
+        data: CHANNEL_GLYPH[channelIcon],
+      });
     this.action.visible(note.action !== null);
     this.author.visible(note.action === null);
     if (note.action) {
