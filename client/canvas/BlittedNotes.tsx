@@ -20,7 +20,7 @@ function noteTemplate(): NoteNode {
 }
 
 /** Every note bitmap of the page: the board's notes and the dragged ones share them. */
-export const noteBitmaps = new NoteBitmaps<HTMLCanvasElement>((look, ratio) =>
+const noteBitmaps = new NoteBitmaps<HTMLCanvasElement>((look, ratio) =>
   noteTemplate()
     .set(look)
     .group.toCanvas({ ...BITMAP_BOUNDS, pixelRatio: ratio }),
