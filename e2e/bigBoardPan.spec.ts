@@ -15,6 +15,9 @@ type Rect = { x: number; y: number; width: number; height: number };
 const shifted = (page: Page) =>
   page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="board-canvas"] > div')?.style.transform ?? '');
 const camera = (page: Page) => page.evaluate(() => window.__journeyboard!.workshop().camera);
+/** Drawn, and every note from a bitmap of its own zoom (a zoom shows the old ones scaled until idle). */
+const settledNotes = (page: Page) =>
+  expect.poll(() => page.evaluate(() => window.__journeyboard!.noteBitmapsSettled())).toBe(true);
 const frames = (page: Page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
 
@@ -27,6 +30,7 @@ async function canvasBox(page: Page): Promise<Rect> {
 /** Waits for the settled drawing at the same camera and returns its screenshot. */
 async function settledShot(page: Page): Promise<Buffer> {
   await expect.poll(() => shifted(page)).toBe('');
+  await settledNotes(page);
   await frames(page);
   return page.getByTestId('board-canvas').screenshot();
 }
@@ -67,6 +71,7 @@ async function openAt100(board: BoardPageObject, boardId: string): Promise<void>
   await expect.poll(async () => (await camera(board.page)).scale).toBe(1);
   // Drawn again at 100 %: until then the zoom shows the earlier drawing, stretched.
   await expect.poll(() => shifted(board.page)).toBe('');
+  await settledNotes(board.page);
 }
 
 /** Ids of the notes whose whole rect is on the canvas. */
@@ -207,6 +212,7 @@ test('a note a pan brings into view is drawn as its live drawing shows it', asyn
   await page.keyboard.up('Control');
   await expect.poll(async () => (await camera(page)).scale).toBeCloseTo(2, 2);
   await expect.poll(() => shifted(page)).toBe('');
+  await settledNotes(page);
   const drawn = () =>
     page.evaluate(() => {
       window.__journeyboard!.probeNotes();
@@ -222,6 +228,7 @@ test('a note a pan brings into view is drawn as its live drawing shows it', asyn
     await page.mouse.up({ button: 'middle' });
   }
   await expect.poll(() => shifted(page)).toBe('');
+  await settledNotes(page);
   await frames(page);
   const entered = (await notesInView(board)).filter((id) => !before.has(id));
   expect(entered.length).toBeGreaterThan(0);

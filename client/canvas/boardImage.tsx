@@ -113,7 +113,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
             drawing={null}
             showLabels={camera.scale >= DETAIL_SCALE}
           />
-          {/* Every note (the live stage culls to the viewport), from bitmaps at the image's own resolution. */}
+          {/* Every note (the live stage culls to the viewport), drawn directly: no bitmaps. */}
           <NotesLayer
             notes={board.notes}
             layout={layout}
@@ -123,7 +123,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
             personas={board.personas}
             focusChannel={null}
             channels={board.channels}
-            cacheRatio={camera.scale * pixelRatio}
+            cacheRatio={0}
           />
         </Layer>
       </Stage>,

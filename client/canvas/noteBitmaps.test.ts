@@ -29,8 +29,8 @@ function setup(budget?: number) {
 describe('NoteBitmaps', () => {
   it('draws a note once while its look and zoom bucket stand', () => {
     const { bitmaps, look, first } = setup();
-    const a = bitmaps.get(look(first), 1);
-    expect(bitmaps.get(look(first), 1)).toBe(a);
+    const a = bitmaps.get(look(first), 1).bitmap;
+    expect(bitmaps.get(look(first), 1).bitmap).toBe(a);
     expect(bitmaps.made).toBe(1);
   });
 
@@ -39,7 +39,7 @@ describe('NoteBitmaps', () => {
     bitmaps.get(look(first), 1);
     model.run('editNoteText', { noteId: first.id, text: 'changed mid-pan' });
     expect(bitmaps.has(look(note(first.id)), 1)).toBe(false);
-    expect(bitmaps.get(look(note(first.id)), 1).text).toBe('changed mid-pan');
+    expect(bitmaps.get(look(note(first.id)), 1).bitmap.text).toBe('changed mid-pan');
 
     // A peer's edit, applied as an update from another document.
     const peer = new Y.Doc();
@@ -47,14 +47,14 @@ describe('NoteBitmaps', () => {
     const remote = new BoardModel(peer, { id: 'p', name: 'P', department: 'support' });
     remote.run('editNoteText', { noteId: first.id, text: 'changed by a peer' });
     Y.applyUpdate(model.doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(model.doc)));
-    expect(bitmaps.get(look(note(first.id)), 1).text).toBe('changed by a peer');
+    expect(bitmaps.get(look(note(first.id)), 1).bitmap.text).toBe('changed by a peer');
   });
 
   it('draws again when what the layer adds changes: a vote badge shortening the label, a colour, personas, a channel', () => {
     const { bitmaps, look, first } = setup();
     bitmaps.get(look(first), 1);
     // A revealed vote total puts a badge in the header: the kind label is cut where it begins.
-    expect(bitmaps.get(look(first, { labelWidth: 80 }), 1).labelWidth).toBe(80);
+    expect(bitmaps.get(look(first, { labelWidth: 80 }), 1).bitmap.labelWidth).toBe(80);
     for (const more of [
       { authorColour: '#123456' },
       { personaColours: ['#abcdef'] },
@@ -65,11 +65,18 @@ describe('NoteBitmaps', () => {
     expect(bitmaps.made).toBe(2);
   });
 
-  it('draws again in another zoom bucket', () => {
-    const { bitmaps, look, first } = setup();
+  it('draws again in another zoom bucket; while stretching is allowed, the other bucket’s bitmap of the same look will do', () => {
+    const { model, bitmaps, note, look, first } = setup();
     bitmaps.get(look(first), 1);
-    expect(bitmaps.get(look(first), 2).ratio).toBe(2);
+    expect(bitmaps.get(look(first), 2, true)).toMatchObject({ exact: false, bitmap: { ratio: 1 } });
+    expect(bitmaps.get(look(first), 2).bitmap.ratio).toBe(2);
     expect(bitmaps.has(look(first), 1)).toBe(false);
+    // Never a stretched bitmap of an old text.
+    model.run('editNoteText', { noteId: first.id, text: 'changed while zooming' });
+    expect(bitmaps.get(look(note(first.id)), 1, true)).toMatchObject({
+      exact: true,
+      bitmap: { text: 'changed while zooming' },
+    });
   });
 
   it('keeps to its pixel budget, dropping the least recently drawn first', () => {

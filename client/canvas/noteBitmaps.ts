@@ -50,16 +50,20 @@ export class NoteBitmaps<B extends Bitmap> {
     this.budget = budget;
   }
 
-  /** The note's bitmap at `ratio`, drawn now when there is none for this look. */
-  get(look: NoteLook, ratio: number): B {
+  /**
+   * The note's bitmap at `ratio`, drawn now when there is none for this look. `stretch`: a bitmap
+   * of this look at another zoom bucket will do (it is drawn scaled, a little blurred or coarse,
+   * as maps show a zoom); the caller draws the right one later (`exact` is false).
+   */
+  get(look: NoteLook, ratio: number, stretch = false): { bitmap: B; exact: boolean } {
     const id = look.note.id;
     const decoration = decorationOf(look);
     const entry = this.entries.get(id);
-    if (entry && entry.note === look.note && entry.decoration === decoration && entry.ratio === ratio) {
+    if (entry && entry.note === look.note && entry.decoration === decoration && (entry.ratio === ratio || stretch)) {
       // Most recently used last: Map keeps insertion order.
       this.entries.delete(id);
       this.entries.set(id, entry);
-      return entry.bitmap;
+      return { bitmap: entry.bitmap, exact: entry.ratio === ratio };
     }
     if (entry) this.drop(id, entry);
     const bitmap = this.draw(look, ratio);
@@ -70,13 +74,19 @@ export class NoteBitmaps<B extends Bitmap> {
       if (this.pixels <= this.budget || oldest === id) break;
       this.drop(oldest, e);
     }
-    return bitmap;
+    return { bitmap, exact: true };
   }
 
   /** Whether `get` would return a bitmap without drawing one. */
   has(look: NoteLook, ratio: number): boolean {
     const entry = this.entries.get(look.note.id);
     return !!entry && entry.note === look.note && entry.ratio === ratio && entry.decoration === decorationOf(look);
+  }
+
+  /** Forgets every bitmap (a font came in: bitmaps drawn before it show the fallback's glyphs). */
+  clear(): void {
+    this.entries.clear();
+    this.pixels = 0;
   }
 
   get size(): number {

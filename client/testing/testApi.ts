@@ -7,6 +7,7 @@ import { screenRect } from '../ui/overlayPosition.ts';
 import { channelOf, kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
 import { kpiShapeName } from '../canvas/KpiLayer.tsx';
 import { probeNotes } from './noteProbes.ts';
+import { bitmapsSettled } from '../canvas/BlittedNotes.tsx';
 import { votingTestState, type VotingTestState } from '../board/voting/testState.ts';
 
 /** What e2e tests can ask the page. Rects are in page (CSS pixel) coordinates. */
@@ -59,6 +60,8 @@ export interface JourneyboardTestApi {
    * shown instead of the notes' bitmaps (noteProbes.ts).
    */
   probeNotes(live?: boolean): number;
+  /** Every note is drawn from a bitmap of its own zoom bucket (after a zoom, idle slices draw them: BlittedNotes.tsx). */
+  noteBitmapsSettled(): boolean;
   /**
    * Resolves at the first frame drawn after the note shows `text` (for benchmarks): `at` is
    * Date.now() then, `pageMs` the time since the transaction that brought the text began here,
@@ -298,6 +301,7 @@ export function installTestApi(session: BoardSession): () => void {
       return Konva.stages.length === 0 ? -1 : Konva.stages.reduce((n, stage) => n + stage.find(`.${name}`).length, 0);
     },
     probeNotes,
+    noteBitmapsSettled: bitmapsSettled,
   };
   window.__journeyboard = api;
   window.Konva = Konva;
