@@ -54,8 +54,9 @@ export class PrivateWritingObject extends BoardFeatureObject {
 
   /** Every text Konva draws on this page's canvas. */
   canvasTexts(): Promise<string[]> {
-    return this.page.evaluate(() =>
-      (window.Konva!.stages[0]?.find('Text') ?? []).map((t) => (t as unknown as { text(): string }).text()),
-    );
+    return this.page.evaluate(() => {
+      window.__journeyboard!.probeNotes();
+      return (window.Konva!.stages[0]?.find('Text') ?? []).map((t) => (t as unknown as { text(): string }).text());
+    });
   }
 }

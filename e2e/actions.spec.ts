@@ -15,5 +15,5 @@ test('a pain point becomes an action with owner, status and due date; a colleagu
     .poll(async () => (await b.noteById(pain.id))?.action)
     .toEqual({ owner: 'Priya', status: 'in-progress', due: '2026-12-15', issueUrl: null });
   // B's canvas draws the action strip on the note.
-  await expect.poll(() => b.page.evaluate(() => window.Konva!.stages[0]!.find('.note-action').length)).toBe(1);
+  await expect.poll(() => b.page.evaluate(() => window.__journeyboard!.canvasShapeCount('note-action'))).toBe(1);
 });

@@ -172,6 +172,7 @@ test('a note written in Arabic reads right to left, in the editor and on the boa
   const text = 'موعد التسليم غير واضح';
   const id = await board.addNote('Awareness', 'Pain points', text);
   const shown = await page.waitForFunction((t) => {
+    window.__journeyboard!.probeNotes();
     const node = window
       .Konva!.stages[0]?.find('Text')
       .find((n) => (n as unknown as { text(): string }).text() === t) as unknown as

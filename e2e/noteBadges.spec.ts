@@ -18,6 +18,7 @@ interface Box {
  */
 function drawnMarks(page: Page): Promise<{ scale: number; boxes: Box[] }> {
   return page.evaluate(() => {
+    window.__journeyboard!.probeNotes();
     const stage = window.Konva!.stages[0]!;
     const boxes: Box[] = [];
     const box = (what: string, r: { x: number; y: number; width: number; height: number }) =>

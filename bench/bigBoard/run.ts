@@ -16,10 +16,8 @@ import { countWire, measureReturnVisits, pageTimings, type WireCounts } from './
 import { openingSteps } from './openingSteps.ts';
 import type { Participant } from '../sync/participants.ts';
 
-const allCached = (page: Page) =>
-  page.waitForFunction(() => window.Konva!.stages[0]!.find('.note').every((n) => n.isCached()), null, {
-    timeout: 60_000,
-  });
+/** Every note drawn has its bitmap once a frame has drawn it (BlittedNotes.tsx): wait for that frame. */
+const allCached = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 
 /** Pans at fit, at 50 %, 100 % (right after zooming in, then once cached) and 200 %; a pinch zoom from 50 %. */
 async function measurePans(page: Page, profiler: PhaseProfiler, count: number) {
@@ -29,7 +27,7 @@ async function measurePans(page: Page, profiler: PhaseProfiler, count: number) {
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="fit"]')?.click());
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('.zoom-label')?.click());
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-  const visible = await page.evaluate(() => window.Konva!.stages[0]!.find('.note').length);
+  const visible = await page.evaluate(() => window.__journeyboard!.probeNotes());
   await profiler.start(page);
   const at100 = await panSteps(page, cdp);
   await profiler.stop(`${count}-pan-100`);
@@ -225,7 +223,7 @@ async function measureBoard(count: number, profileDir?: string, openOnly = false
         const r = api.noteRect(n.id);
         return r && r.x + r.width > 0 && r.y + r.height > 0 && r.x < innerWidth && r.y < innerHeight;
       });
-      return [onScreen.length, window.Konva!.stages[0]!.find('.note').length];
+      return [onScreen.length, api.probeNotes()];
     });
     await profiler.stop(`${count}-first-render`);
     const interaction = openOnly ? {} : await measureInteraction(page, profiler, count, loader);

@@ -87,7 +87,8 @@ export async function openBoard(page: Page, url: string): Promise<number> {
     () =>
       document.querySelector('.board-page[data-ready="true"]') &&
       window.__journeyboard &&
-      window.Konva?.stages[0]?.find('.note, .note-cards').length,
+      // Notes as nodes (before issue 26's bitmaps), as bitmaps, or as cards when zoomed out.
+      window.Konva?.stages[0]?.find('.note, .notes-blit, .note-cards').length,
     null,
     { timeout: 60_000, polling: 'raf' },
   );

@@ -1,12 +1,13 @@
-import { memo, useEffect } from 'react';
+import { memo } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import type { BoardSnapshot, NoteId } from '../../shared/index.ts';
 import { useEditor } from '../board/hooks.ts';
 import { stageAtCamera } from '../geometry/camera.ts';
 import { cellRect } from '../geometry/hitTest.ts';
-import { pauseCaching } from './idleCache.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
-import { NoteShape } from './shapes/NoteShape.tsx';
+import { BlittedNotes, type PlacedNote } from './BlittedNotes.tsx';
+import { cacheRatioFor } from './NotesLayer.tsx';
+import { DEFAULT_LOOK } from './shapes/noteNode.ts';
 import { THEME } from './theme.ts';
 
 interface Props {
@@ -28,32 +29,31 @@ export function DragStage({ viewport, ...props }: Props & { readonly viewport: {
       listening={false}
       style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}
     >
-      <DragLayer {...props} />
+      <DragLayer {...props} ratio={cacheRatioFor(camera.scale, window.devicePixelRatio || 1)} />
     </Stage>
   );
 }
 
 /**
  * What is being dragged, on its own layer so a drag frame redraws only these few shapes. It reads
- * the drag offset itself: a pointer move re-renders this layer, not the whole canvas. While it is
- * up, notes wait with their bitmap caching (a few ms each) so that no frame of the drag does it.
+ * the drag offset itself: a pointer move re-renders this layer, not the whole canvas. The dragged
+ * notes are blitted from their bitmaps (BlittedNotes.tsx), drawn once at the drag's start.
  */
-const DragLayer = memo(function DragLayer({ board, layout, ids }: Props) {
+const DragLayer = memo(function DragLayer({ board, layout, ids, ratio }: Props & { readonly ratio: number }) {
   const offset = useEditor((s) => s.drag?.offset ?? null);
   const target = useEditor((s) => s.drag?.target ?? null);
-  useEffect(() => pauseCaching(), []);
   const cell = target && cellRect(layout, target.stageId, target.laneId);
+  const dragged: PlacedNote[] = [];
+  for (const id of offset ? ids : []) {
+    const note = board.notesById.get(id);
+    const r = layout.notes.get(id);
+    if (note && r)
+      dragged.push({ look: { ...DEFAULT_LOOK, note }, x: r.x + offset!.x, y: r.y + offset!.y, opacity: 0.88 });
+  }
   return (
     <Layer listening={false} name="drag">
       {cell && <Rect {...cell} fill={THEME.dropFill} stroke={THEME.selection} strokeWidth={2} dash={DASH} />}
-      {offset &&
-        [...ids].map((id) => {
-          const note = board.notesById.get(id);
-          const r = layout.notes.get(id);
-          return note && r ? (
-            <NoteShape key={id} note={note} x={r.x + offset.x} y={r.y + offset.y} opacity={0.88} />
-          ) : null;
-        })}
+      <BlittedNotes notes={dragged} ratio={ratio} />
     </Layer>
   );
 });

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Group, Shape } from 'react-konva';
 import {
   noteColour,
@@ -11,7 +11,9 @@ import {
   type PersonaId,
 } from '../../shared/index.ts';
 import type { BoardLayout } from '../geometry/layout.ts';
-import { NoteShape } from './shapes/NoteShape.tsx';
+import { FULL_LABEL_WIDTH } from '../geometry/noteBadges.ts';
+import { BlittedNotes, type PlacedNote } from './BlittedNotes.tsx';
+import type { NoteLook } from './shapes/noteNode.ts';
 
 /** Below this zoom a note's text is unreadable anyway: draw plain coloured cards instead. */
 export const DETAIL_SCALE = 0.4;
@@ -35,7 +37,7 @@ interface Props {
   readonly channels: readonly Channel[];
   /** While paths from a start note are shown, notes off them are dimmed. */
   readonly onPath?: ReadonlySet<NoteId> | null;
-  /** Bitmap resolution for cached notes: device pixels per board unit, bucketed to powers of two. */
+  /** Bitmap resolution for the notes: device pixels per board unit, bucketed to powers of two (cacheRatioFor). */
   readonly cacheRatio: number;
 }
 
@@ -55,33 +57,47 @@ export const NotesLayer = memo(function NotesLayer({
   onPath = null,
   cacheRatio,
 }: Props) {
-  const colours = new Map(personas.map((p) => [p.id, p.colour]));
-  const icons = new Map(channels.map((c) => [c.id, c.icon]));
   const dimmed = (n: Note) =>
     (highlight !== null && n.department !== highlight) ||
     (focusPersona !== null && !n.personaIds.includes(focusPersona)) ||
     (focusChannel !== null && n.channelId !== focusChannel) ||
     (onPath !== null && !onPath.has(n.id));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dimmed reads the focus props listed here
+  const placed = useMemo(() => {
+    if (!detailed) return [];
+    const colours = new Map(personas.map((p) => [p.id, p.colour]));
+    const icons = new Map(channels.map((c) => [c.id, c.icon]));
+    const out: PlacedNote[] = [];
+    for (const n of notes) {
+      const r = layout.notes.get(n.id);
+      if (!r) continue;
+      const look: NoteLook = {
+        note: n,
+        labelWidth: labelWidths?.get(n.id) ?? FULL_LABEL_WIDTH,
+        authorColour: authorColours?.get(n.authorId),
+        personaColours: n.personaIds.map((id) => colours.get(id) ?? '#9ca3af'),
+        channelIcon: n.channelId ? icons.get(n.channelId) : undefined,
+      };
+      out.push({ look, x: r.x, y: r.y, opacity: dimmed(n) ? DIMMED : 1 });
+    }
+    return out;
+  }, [
+    detailed,
+    notes,
+    layout,
+    labelWidths,
+    authorColours,
+    personas,
+    channels,
+    highlight,
+    focusPersona,
+    focusChannel,
+    onPath,
+  ]);
   return (
     <Group listening={false} name="notes">
       {detailed ? (
-        notes.map((n) => {
-          const r = layout.notes.get(n.id);
-          return r ? (
-            <NoteShape
-              key={n.id}
-              note={n}
-              x={r.x}
-              y={r.y}
-              opacity={dimmed(n) ? DIMMED : 1}
-              cacheRatio={cacheRatio}
-              labelWidth={labelWidths?.get(n.id)}
-              authorColour={authorColours?.get(n.authorId)}
-              personaColours={n.personaIds.map((id) => colours.get(id) ?? '#9ca3af').join(',')}
-              channelIcon={n.channelId ? icons.get(n.channelId) : undefined}
-            />
-          ) : null;
-        })
+        <BlittedNotes notes={placed} ratio={cacheRatio} />
       ) : (
         <NoteCards notes={notes} layout={layout} dimmed={dimmed} />
       )}

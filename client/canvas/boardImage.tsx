@@ -113,7 +113,7 @@ export function renderBoardImage(board: BoardSnapshot, options: BoardImageOption
             drawing={null}
             showLabels={camera.scale >= DETAIL_SCALE}
           />
-          {/* Every note (the live stage culls to the viewport), drawn directly: no bitmap cache. */}
+          {/* Every note (the live stage culls to the viewport), drawn directly: no bitmaps. */}
           <NotesLayer
             notes={board.notes}
             layout={layout}

@@ -63,7 +63,7 @@ export function deptMarkRect(note: Rect): Rect {
   return { x: note.x + DEPT_MARK.x, y: note.y + DEPT_MARK.y, width: DEPT_MARK.size, height: DEPT_MARK.size };
 }
 
-/** The label width a note with no badges has (NoteShape's default). */
+/** The label width a note with no badges has (noteNode.ts's default). */
 export const FULL_LABEL_WIDTH = NOTE_W - HEADER_PAD - LABEL_X;
 
 /** Does the revealed round's total show as a badge on this note? Not when `detailed` is false (below DETAIL_SCALE VotesLayer draws none). */

@@ -6,6 +6,8 @@ import { cellRect } from '../geometry/hitTest.ts';
 import { screenRect } from '../ui/overlayPosition.ts';
 import { channelOf, kpiStatus, type LaneId, type StageId } from '../../shared/index.ts';
 import { kpiShapeName } from '../canvas/KpiLayer.tsx';
+import { probeNotes } from './noteProbes.ts';
+import { bitmapsSettled } from '../canvas/BlittedNotes.tsx';
 import { votingTestState, type VotingTestState } from '../board/voting/testState.ts';
 
 /** What e2e tests can ask the page. Rects are in page (CSS pixel) coordinates. */
@@ -53,6 +55,13 @@ export interface JourneyboardTestApi {
   /** My role from the share link (null until the server answered). */
   role(): string | null;
   canvasShapeCount(name: string): number;
+  /**
+   * Puts a hidden Konva drawing of each note the canvas drew last where tests can find it; `live`:
+   * shown instead of the notes' bitmaps (noteProbes.ts).
+   */
+  probeNotes(live?: boolean): number;
+  /** Every note is drawn from a bitmap of its own zoom bucket (after a zoom, idle slices draw them: BlittedNotes.tsx). */
+  noteBitmapsSettled(): boolean;
   /**
    * Resolves at the first frame drawn after the note shows `text` (for benchmarks): `at` is
    * Date.now() then, `pageMs` the time since the transaction that brought the text began here,
@@ -172,6 +181,7 @@ export function installTestApi(session: BoardSession): () => void {
       return r ? toPage(r) : null;
     },
     noteOpacity: (id) => {
+      probeNotes();
       for (const stage of Konva.stages) {
         const node = stage.find('.note').find((n) => n.id() === id);
         if (node) return node.opacity();
@@ -286,8 +296,12 @@ export function installTestApi(session: BoardSession): () => void {
       };
     },
     // Every stage: a drag is drawn on a stage of its own (client/canvas/DragLayer.tsx).
-    canvasShapeCount: (name) =>
-      Konva.stages.length === 0 ? -1 : Konva.stages.reduce((n, stage) => n + stage.find(`.${name}`).length, 0),
+    canvasShapeCount: (name) => {
+      probeNotes();
+      return Konva.stages.length === 0 ? -1 : Konva.stages.reduce((n, stage) => n + stage.find(`.${name}`).length, 0);
+    },
+    probeNotes,
+    noteBitmapsSettled: bitmapsSettled,
   };
   window.__journeyboard = api;
   window.Konva = Konva;
