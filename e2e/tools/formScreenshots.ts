@@ -1,0 +1,42 @@
+/**
+ * Review shots of the forms built from the shared pieces (`Select`, `ColumnHeads`, `Check`,
+ * `DangerConfirm`, `FileInput`): the priority list's filters, the KPI panel, Start voting, the
+ * Facilitate panel and the share dialog's "replace link" strip, at 1440, 820 and 390 (touch).
+ * `node e2e/tools/formScreenshots.ts` after `npm run build:test`; written to test-results/screens/form-*.png.
+ */
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { REVIEW_DEVICES, person } from './deviceScreenshots.ts';
+import { pressBarControl } from './barControl.ts';
+import { REVIEW_DIR, withReviewBoard } from './reviewPerson.ts';
+
+/** Each view: the bar control that opens it, what shows it is open, and a click inside it first (if any). */
+const VIEWS: readonly { name: string; control: string; shown: string; then?: string }[] = [
+  { name: 'priorities', control: 'priorities-toggle', shown: 'priority-kind' },
+  { name: 'kpis', control: 'kpis-toggle', shown: 'kpi-table' },
+  { name: 'facilitate', control: 'facilitate-button', shown: 'facilitate-panel' },
+  { name: 'start-voting', control: 'start-voting', shown: 'vote-only-present' },
+  { name: 'share-confirm', control: 'share-button', then: 'rotate-viewer', shown: 'confirm-rotate-viewer' },
+];
+
+async function shoot(page: Page, name: string, view: (typeof VIEWS)[number]) {
+  try {
+    await pressBarControl(page, view.control);
+    if (view.then) await page.getByTestId(view.then).click();
+    await page.getByTestId(view.shown).waitFor();
+    await page.screenshot({ path: resolve(REVIEW_DIR, `form-${name}.png`) });
+  } catch (error) {
+    console.log(`form-${name}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+  await page.keyboard.press('Escape');
+  // Side panels stay open on Escape: their toggle closes them.
+  if (await page.getByTestId(view.shown).isVisible()) await pressBarControl(page, view.control).catch(() => undefined);
+}
+
+await withReviewBoard(async ({ browser, server, boardId }) => {
+  for (const [device, options] of REVIEW_DEVICES) {
+    const fay = await person(browser, server, options, 'Fay Flint', boardId, 'facilitator');
+    for (const view of VIEWS) await shoot(fay.page, `${device}-${view.name}`, view);
+    await fay.page.context().close();
+  }
+});
