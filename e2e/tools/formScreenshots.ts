@@ -29,12 +29,14 @@ async function shoot(page: Page, name: string, view: (typeof VIEWS)[number]) {
     console.log(`form-${name}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
   }
   await page.keyboard.press('Escape');
-  // Side panels stay open on Escape: their toggle closes them.
-  if (await page.getByTestId(view.shown).isVisible()) await pressBarControl(page, view.control).catch(() => undefined);
+  // Side panels stay open on Escape (on a phone a sheet over the bars): their Close button shuts them.
+  const close = page.getByRole('button', { name: 'Close', exact: true }).first();
+  if (await close.isVisible()) await close.click();
 }
 
 await withReviewBoard(async ({ browser, server, boardId }) => {
-  for (const [device, options] of REVIEW_DEVICES) {
+  // `node e2e/tools/formScreenshots.ts phone`: one width only.
+  for (const [device, options] of REVIEW_DEVICES.filter(([d]) => !process.argv[2] || d === process.argv[2])) {
     const fay = await person(browser, server, options, 'Fay Flint', boardId, 'facilitator');
     for (const view of VIEWS) await shoot(fay.page, `${device}-${view.name}`, view);
     await fay.page.context().close();
