@@ -11,18 +11,18 @@ import { pressBarControl } from './barControl.ts';
 import { REVIEW_DIR, withReviewBoard } from './reviewPerson.ts';
 
 /** Each view: the bar control that opens it, what shows it is open, and a click inside it first (if any). */
-const VIEWS: readonly { name: string; control: string; shown: string; then?: string }[] = [
+const VIEWS: readonly { name: string; control: string; shown: string; press?: string }[] = [
   { name: 'priorities', control: 'priorities-toggle', shown: 'priority-kind' },
   { name: 'kpis', control: 'kpis-toggle', shown: 'kpi-table' },
   { name: 'facilitate', control: 'facilitate-button', shown: 'facilitate-panel' },
   { name: 'start-voting', control: 'start-voting', shown: 'vote-only-present' },
-  { name: 'share-confirm', control: 'share-button', then: 'rotate-viewer', shown: 'confirm-rotate-viewer' },
+  { name: 'share-confirm', control: 'share-button', press: 'rotate-viewer', shown: 'confirm-rotate-viewer' },
 ];
 
 async function shoot(page: Page, name: string, view: (typeof VIEWS)[number]) {
   try {
     await pressBarControl(page, view.control);
-    if (view.then) await page.getByTestId(view.then).click();
+    if (view.press) await page.getByTestId(view.press).click();
     await page.getByTestId(view.shown).waitFor();
     await page.screenshot({ path: resolve(REVIEW_DIR, `form-${name}.png`) });
   } catch (error) {
