@@ -6,9 +6,8 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { REVIEW_DEVICES, person } from './deviceScreenshots.ts';
 import { pressBarControl } from './barControl.ts';
-import { REVIEW_DIR, withReviewBoard } from './reviewPerson.ts';
+import { REVIEW_DEVICES, REVIEW_DIR, reviewPersonOn, withReviewBoard } from './reviewBoard.ts';
 
 /** Each view: the bar control that opens it, what shows it is open, and a click inside it first (if any). */
 const VIEWS: readonly { name: string; control: string; shown: string; press?: string }[] = [
@@ -34,10 +33,10 @@ async function shoot(page: Page, name: string, view: (typeof VIEWS)[number]) {
   if (await close.isVisible()) await close.click();
 }
 
-await withReviewBoard(async ({ browser, server, boardId }) => {
+await withReviewBoard(async (review) => {
   // `node e2e/tools/formScreenshots.ts phone`: one width only.
   for (const [device, options] of REVIEW_DEVICES.filter(([d]) => !process.argv[2] || d === process.argv[2])) {
-    const fay = await person(browser, server, options, 'Fay Flint', boardId, 'facilitator');
+    const fay = await reviewPersonOn(review, 'Fay Flint', 'facilitator', options);
     for (const view of VIEWS) await shoot(fay.page, `${device}-${view.name}`, view);
     await fay.page.context().close();
   }
