@@ -121,10 +121,11 @@ test('at 360 to 1024 px, portrait and landscape, both bars fit the screen and ke
     ] as const) {
       await page.setViewportSize({ width, height });
       await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
-      expect(await fay.barControlsOffScreen(), `${width}×${height}`).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}×${height}`).toBeLessThanOrEqual(
-        width,
-      );
+      // The bars lay themselves out again after the resize event (React renders on it): wait for that.
+      await expect.poll(() => fay.barControlsOffScreen(), `${width}×${height}`).toEqual([]);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), `${width}×${height}`)
+        .toBeLessThanOrEqual(width);
       // Whatever left the bars is in their menus: the panels and sharing are always one or two taps away.
       for (const id of ['share-button', 'comments-toggle', 'history-button'])
         await expect(page.locator(`.topbar [data-testid="${id}"]`).or(page.getByTestId('topbar-more'))).not.toHaveCount(
