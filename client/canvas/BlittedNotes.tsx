@@ -93,6 +93,9 @@ export function onDevicePixel(v: number, scale: number, offset: number): number 
 // bitmaps drawn before it would keep the fallback's glyphs, where live text takes the new font.
 if (typeof document !== 'undefined' && document.fonts)
   document.fonts.addEventListener('loadingdone', () => {
+    // Konva measures a text only when it changes: the template's would keep the fallback's widths.
+    template?.group.destroy();
+    template = null;
     noteBitmaps.clear();
     for (const stage of Konva.stages) stage.batchDraw();
   });

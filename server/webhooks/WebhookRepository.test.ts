@@ -63,7 +63,9 @@ describe.each(DATABASES)('WebhookRepository on %s', (name) => {
     expect([first, second].filter((d) => d !== null).map((d) => d.id)).toEqual(['whd_due']);
     // The later one is due at 1100, but the webhook's first is held until 1200: one at a time.
     expect(await store.webhooks.claimNext('wh_a', 1100, 1000)).toBeNull();
-    expect(await store.webhooks.dueWebhooks(1100, [], 10)).toEqual(['wh_a']);
+    // Nor is it listed as due: another instance's lane would find nothing to claim, end at once
+    // and start a pass that lists it again (a loop of queries while the first attempt runs).
+    expect(await store.webhooks.dueWebhooks(1100, [], 10)).toEqual([]);
     await store.webhooks.recordAttempt('whd_due', {
       state: 'delivered',
       attempts: 1,

@@ -100,8 +100,9 @@ export class WebhookRepository extends Repository<WebhookTables> {
   }
 
   /**
-   * Webhooks with a pending delivery that is due and held by nobody, most overdue first, leaving
-   * out `busy` (those this instance is sending to already): each is one receiver's queue.
+   * Webhooks with a pending delivery that is due, none of whose deliveries is held (an attempt in
+   * flight, here or on another instance), most overdue first, leaving out `busy` (those this
+   * instance is sending to already): each is one receiver's queue.
    */
   async dueWebhooks(now: number, busy: readonly string[], limit: number): Promise<string[]> {
     let query = this.db
@@ -110,7 +111,17 @@ export class WebhookRepository extends Repository<WebhookTables> {
       .select((eb) => eb.fn.min('nextAttemptAt').as('due'))
       .where('state', '=', 'pending')
       .where('nextAttemptAt', '<=', now)
-      .where('leaseUntil', '<=', now);
+      .where('leaseUntil', '<=', now)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhook_deliveries as held')
+              .select('held.id')
+              .whereRef('held.webhookId', '=', 'webhook_deliveries.webhookId')
+              .where('held.leaseUntil', '>', now),
+          ),
+        ),
+      );
     if (busy.length > 0) query = query.where('webhookId', 'not in', [...busy]);
     const rows = await query.groupBy('webhookId').orderBy('due').orderBy('webhookId').limit(limit).execute();
     return rows.map((r) => r.webhookId);
