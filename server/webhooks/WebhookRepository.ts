@@ -99,16 +99,10 @@ export class WebhookRepository extends Repository<WebhookTables> {
         .execute();
   }
 
-  /**
-   * Webhooks with a pending delivery that is due, none of whose deliveries is held (an attempt in
-   * flight, here or on another instance), most overdue first, leaving out `busy` (those this
-   * instance is sending to already): each is one receiver's queue.
-   */
-  async dueWebhooks(now: number, busy: readonly string[], limit: number): Promise<string[]> {
-    let query = this.db
+  /** Pending deliveries due at `now` of webhooks none of whose deliveries is held (an attempt in flight). */
+  private claimable(now: number) {
+    return this.db
       .selectFrom('webhook_deliveries')
-      .select('webhookId')
-      .select((eb) => eb.fn.min('nextAttemptAt').as('due'))
       .where('state', '=', 'pending')
       .where('nextAttemptAt', '<=', now)
       .where('leaseUntil', '<=', now)
@@ -122,6 +116,17 @@ export class WebhookRepository extends Repository<WebhookTables> {
           ),
         ),
       );
+  }
+
+  /**
+   * Webhooks with a pending delivery that is due, none of whose deliveries is held (an attempt in
+   * flight, here or on another instance), most overdue first, leaving out `busy` (those this
+   * instance is sending to already): each is one receiver's queue.
+   */
+  async dueWebhooks(now: number, busy: readonly string[], limit: number): Promise<string[]> {
+    let query = this.claimable(now)
+      .select('webhookId')
+      .select((eb) => eb.fn.min('nextAttemptAt').as('due'));
     if (busy.length > 0) query = query.where('webhookId', 'not in', [...busy]);
     const rows = await query.groupBy('webhookId').orderBy('due').orderBy('webhookId').limit(limit).execute();
     return rows.map((r) => r.webhookId);
@@ -134,23 +139,9 @@ export class WebhookRepository extends Repository<WebhookTables> {
    * null when nothing is due or another claimer won.
    */
   async claimNext(webhookId: string, now: number, leaseMs: number): Promise<StoredDelivery | null> {
-    const next = await this.db
-      .selectFrom('webhook_deliveries')
+    const next = await this.claimable(now)
       .selectAll()
       .where('webhookId', '=', webhookId)
-      .where('state', '=', 'pending')
-      .where('nextAttemptAt', '<=', now)
-      .where('leaseUntil', '<=', now)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('webhook_deliveries as held')
-              .select('held.id')
-              .where('held.webhookId', '=', webhookId)
-              .where('held.leaseUntil', '>', now),
-          ),
-        ),
-      )
       .orderBy('createdAt')
       .orderBy('id')
       .limit(1)
